@@ -1,0 +1,665 @@
+"""Korean personal and organisational name spellings.
+
+This module is the single place where kwpld understands how Korean names are
+spelled.  Records, Wikidata labels and news articles write the same person in
+many ways; the :class:`System` enum names the spelling systems that input
+records declare:
+
+``en``
+    English / conventional spelling as found in Western media and reference
+    works: "Kim Jong Un", "Jang Song Taek", "Workers' Party of Korea".
+``hangul``
+    Korean script: 김정은.  DPRK orthography keeps an initial ㄹ (리, 로동당)
+    where South Korean orthography writes 이, 노동당.
+``hanja``
+    Chinese characters: 金正恩.  No Hanja reading table is shipped, so Hanja is
+    matched only against Hanja.
+``mr``
+    McCune-Reischauer with breves and aspiration apostrophes:
+    "Kim Chŏng-ŭn", "Chang Sŏng-t'aek".
+``mr-ascii``
+    The ASCII form of McCune-Reischauer, writing the breve as an apostrophe
+    after the vowel: "Kim Cho'ng-u'n", "Kim Cho'ng-su".
+``rr``
+    Revised Romanization (South Korea, 2000): strict "Gim Jeong-eun" or the
+    common form with a conventional surname, "Kim Jong-un".
+``dprk``
+    The DPRK's own romanization as used by KCNA: "Kim Jong Un",
+    "Jang Song Thaek", "Choe Ryong Hae".
+
+Public helpers:
+
+* :func:`match_key` folds spelling variants of one name onto one short key.
+  The key is deliberately coarse (vowels and consonant series are merged) and
+  is meant for **candidate generation** -- blocking in record linkage and
+  mention detection -- never as an identity: two different people may share a
+  key, and callers must confirm candidates by other evidence.
+* :func:`hangul_to_rr` romanizes Hangul algorithmically (Revised Romanization).
+* :func:`mr_to_ascii` / :func:`ascii_to_mr` convert between the two MR forms.
+* :func:`is_hangul` and :func:`guess_system` inspect a spelling.
+* :func:`spelling_variants` lists the spellings worth searching a database for.
+* :func:`slugify` makes lowercase ASCII slugs for IRIs.
+
+Only the Python standard library is used.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from enum import StrEnum
+
+__all__ = [
+    "LANG_TAG",
+    "System",
+    "ascii_to_mr",
+    "guess_system",
+    "hangul_to_rr",
+    "is_hangul",
+    "match_key",
+    "mr_to_ascii",
+    "slugify",
+    "spelling_variants",
+]
+
+
+class System(StrEnum):
+    """A spelling system, as written in input records."""
+
+    EN = "en"
+    HANGUL = "hangul"
+    HANJA = "hanja"
+    MR = "mr"
+    MR_ASCII = "mr-ascii"
+    RR = "rr"
+    DPRK = "dprk"
+
+
+LANG_TAG: dict[System, str] = {
+    System.EN: "en",
+    System.HANGUL: "ko",
+    System.HANJA: "ko-Hani",
+    System.MR: "ko-Latn",
+    System.MR_ASCII: "ko-Latn",
+    System.RR: "ko-Latn",
+    System.DPRK: "ko-Latn",
+}
+
+# ---------------------------------------------------------------------------
+# Character classes
+# ---------------------------------------------------------------------------
+
+#: Characters used as apostrophes (aspiration marks, MR-ASCII breves, possessives).
+_APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4\u02bb\u02bd\u201b\u2032\uff07"
+_APOSTROPHE_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
+#: Apostrophes other than the straight one.
+_TYPO_APOSTROPHE_RE = re.compile("[" + re.escape(_APOSTROPHES.replace("'", "")) + "]")
+
+_SYLLABLE_FIRST = 0xAC00
+_SYLLABLE_LAST = 0xD7A3
+_HANGUL_RANGES = (
+    (0x1100, 0x11FF),  # conjoining jamo
+    (0x3130, 0x318F),  # compatibility jamo
+    (0xA960, 0xA97F),  # jamo extended-A
+    (_SYLLABLE_FIRST, _SYLLABLE_LAST),
+    (0xD7B0, 0xD7FF),  # jamo extended-B
+    (0xFFA0, 0xFFDC),  # halfwidth jamo
+)
+_HAN_RANGES = (
+    (0x2E80, 0x2FDF),  # radicals
+    (0x3005, 0x3007),  # 々 〆 〇
+    (0x3400, 0x4DBF),  # extension A
+    (0x4E00, 0x9FFF),  # unified ideographs
+    (0xF900, 0xFAFF),  # compatibility ideographs
+    (0x20000, 0x323AF),  # extensions B-H and compatibility supplement
+)
+_HANGUL_RUN_RE = re.compile("[\uac00-\ud7a3]+")
+
+
+def _in_ranges(ch: str, ranges: tuple[tuple[int, int], ...]) -> bool:
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in ranges)
+
+
+def _is_hangul_char(ch: str) -> bool:
+    return _in_ranges(ch, _HANGUL_RANGES)
+
+
+def _is_han_char(ch: str) -> bool:
+    return _in_ranges(ch, _HAN_RANGES)
+
+
+def _strip_marks(text: str) -> str:
+    """Decompose and drop combining marks (ŏ -> o, é -> e)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _straighten(text: str) -> str:
+    """Replace typographic apostrophes by the ASCII apostrophe."""
+    return _TYPO_APOSTROPHE_RE.sub("'", text)
+
+
+# ---------------------------------------------------------------------------
+# Hangul -> Revised Romanization
+# ---------------------------------------------------------------------------
+
+_RR_INITIALS = (
+    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s",
+    "ss", "", "j", "jj", "ch", "k", "t", "p", "h",
+)  # fmt: skip
+_RR_MEDIALS = (
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
+    "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i",
+)  # fmt: skip
+# Final consonants before another consonant or at the end of a word.  Index 0
+# is "no final"; then ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ
+# ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ.
+_RR_FINALS = (
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
+    "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+)  # fmt: skip
+# Final consonants carried over to a following vowel-initial syllable.
+_RR_FINALS_LIAISON = (
+    "", "g", "kk", "gs", "n", "nj", "n", "d", "r", "lg", "lm", "lb", "ls", "lt",
+    "lp", "r", "m", "b", "bs", "s", "ss", "ng", "j", "ch", "k", "t", "p", "",
+)  # fmt: skip
+_INITIAL_RIEUL = 5
+_INITIAL_IEUNG = 11
+_FINAL_RIEUL = 8
+
+#: Two-syllable family names, recognised at the start of four-syllable names.
+_COMPOUND_SURNAMES = frozenset({"남궁", "황보", "제갈", "선우", "독고", "사공", "서문"})
+
+#: Non-personal Hangul words.  A Hangul word that can be covered completely by
+#: these units is split at their boundaries when romanized as a non-personal
+#: name ("조선로동당" -> "Joseon Rodongdang").
+_HANGUL_LEXICON = frozenset(
+    {
+        "조선", "로동당", "노동당", "로동", "노동", "중앙", "위원회", "위원장", "위원",
+        "정치국", "비서국", "총정치국", "상무", "군사", "국무", "국방", "조직", "지도부",
+        "선전", "선동부", "인민", "인민군", "인민회의", "최고", "회의", "전원회의",
+        "대회", "공화국", "민주주의", "사회주의", "청년", "동맹", "근로단체",
+        "신문", "내각", "정무원", "평양", "서울", "대한", "민국", "한국", "북한",
+        "남한", "백두산", "혁명", "조국", "통일", "전선", "부장", "비서",
+    }
+)  # fmt: skip
+_LEXICON_MAX = max(len(w) for w in _HANGUL_LEXICON)
+
+
+def _decompose(ch: str) -> tuple[int, int, int]:
+    index = ord(ch) - _SYLLABLE_FIRST
+    return index // 588, (index % 588) // 28, index % 28
+
+
+def _romanize_syllables(syllables: str, *, sound_rules: bool) -> str:
+    """Romanize a run of Hangul syllables (lowercase).
+
+    With ``sound_rules`` the common inter-syllable rules are applied: a final
+    consonant before a vowel-initial syllable is carried over (ㄱ -> g, ㄷ -> d,
+    ㅂ -> b, ㄹ -> r, ...) and ㄹ + ㄹ is written "ll".
+    """
+    parts = [_decompose(ch) for ch in syllables]
+    out: list[str] = []
+    for pos, (initial, medial, final) in enumerate(parts):
+        lead = _RR_INITIALS[initial]
+        if (
+            sound_rules
+            and pos > 0
+            and initial == _INITIAL_RIEUL
+            and parts[pos - 1][2] == _FINAL_RIEUL
+        ):
+            lead = "l"
+        tail = _RR_FINALS[final]
+        if sound_rules and pos + 1 < len(parts) and parts[pos + 1][0] == _INITIAL_IEUNG:
+            tail = _RR_FINALS_LIAISON[final]
+        out.append(lead + _RR_MEDIALS[medial] + tail)
+    return "".join(out)
+
+
+def _capitalize(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _segment_lexicon(word: str) -> list[str]:
+    """Split a Hangul word into lexicon units, or return it whole."""
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(max(0, end - _LEXICON_MAX), end):
+            prefix = best[start]
+            unit = word[start:end]
+            if prefix is not None and unit in _HANGUL_LEXICON:
+                candidate = [*prefix, unit]
+                current = best[end]
+                if current is None or len(candidate) < len(current):
+                    best[end] = candidate
+    found = best[n]
+    return found if found else [word]
+
+
+def _romanize_word(word: str) -> str:
+    return " ".join(
+        _capitalize(_romanize_syllables(unit, sound_rules=True)) for unit in _segment_lexicon(word)
+    )
+
+
+def _personal_parts(text: str) -> tuple[str, list[str]] | None:
+    """Split a Hangul personal name into (family name, given-name syllables).
+
+    Accepts one word of 2-4 syllables (family name = first syllable, or the
+    first two for a known compound surname in a 4-syllable word), or two words
+    "family given" (family of 1-2 syllables, given of 1-3).
+    """
+    words = text.split()
+    if len(words) == 1:
+        word = words[0]
+        if not (2 <= len(word) <= 4 and _HANGUL_RUN_RE.fullmatch(word)):
+            return None
+        if len(word) == 4 and word[:2] in _COMPOUND_SURNAMES:
+            return word[:2], list(word[2:])
+        return word[:1], list(word[1:])
+    if len(words) == 2:
+        family, given = words
+        if (
+            _HANGUL_RUN_RE.fullmatch(family)
+            and _HANGUL_RUN_RE.fullmatch(given)
+            and (len(family) == 1 or family in _COMPOUND_SURNAMES)
+            and 1 <= len(given) <= 3
+        ):
+            return family, list(given)
+    return None
+
+
+def _format_personal(family: str, given: list[str], family_latin: str | None = None) -> str:
+    surname = family_latin or _capitalize(_romanize_syllables(family, sound_rules=True))
+    given_latin = "-".join(_romanize_syllables(s, sound_rules=False) for s in given)
+    return f"{surname} {_capitalize(given_latin)}"
+
+
+def hangul_to_rr(text: str, *, personal_name: bool = True) -> str:
+    """Romanize the Hangul syllables in ``text`` with Revised Romanization.
+
+    The romanization is algorithmic: syllables are decomposed into jamo and
+    spelled with RR letters, with the common inter-syllable rules (final
+    consonant carried over to a following vowel, ㄹㄹ -> "ll"); other
+    assimilations are not modelled.  Non-Hangul characters pass through.
+
+    With ``personal_name=True`` (the default), an input that is a single word
+    of 2-4 syllables, or "family given" with a space, is formatted as a
+    personal name: ``"김정은" -> "Gim Jeong-eun"``.  Given-name syllables are
+    romanized one by one (RR does not transcribe sound changes inside given
+    names).  Any other input -- and every input when ``personal_name=False`` --
+    is romanized word by word, each Hangul word capitalized with its
+    syllables joined; words made entirely of known non-personal units are
+    split at unit boundaries (``"조선로동당" -> "Joseon Rodongdang"``).
+    """
+    text = unicodedata.normalize("NFC", text)
+    if personal_name:
+        stripped = text.strip()
+        parts = _personal_parts(stripped)
+        if parts is not None:
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :]
+            return lead + _format_personal(*parts) + trail
+    return _HANGUL_RUN_RE.sub(lambda m: _romanize_word(m.group(0)), text)
+
+
+# ---------------------------------------------------------------------------
+# McCune-Reischauer: breve <-> ASCII
+# ---------------------------------------------------------------------------
+
+_MR_TO_ASCII = {
+    "ŏ": "o'", "ŭ": "u'", "Ŏ": "O'", "Ŭ": "U'",
+    # Carons are a frequent stand-in for breves in digitised sources.
+    "ǒ": "o'", "ǔ": "u'", "Ǒ": "O'", "Ǔ": "U'",
+}  # fmt: skip
+_MR_TO_ASCII_RE = re.compile("[" + "".join(_MR_TO_ASCII) + "]")
+_ASCII_TO_MR = {"o": "ŏ", "u": "ŭ", "O": "Ŏ", "U": "Ŭ"}
+# An apostrophe after o/u is a breve, unless a capitalized word follows
+# (keeps "O'Neill" intact but converts all-caps "CHO'NG-U'N").
+_ASCII_BREVE_RE = re.compile(r"([oOuU])'(?![A-Z][a-z])")
+
+
+def mr_to_ascii(text: str) -> str:
+    """Write McCune-Reischauer breves as apostrophes: "Kim Chŏng-ŭn" -> "Kim Cho'ng-u'n".
+
+    Typographic apostrophes are normalized to "'"; aspiration apostrophes are kept.
+    """
+    text = _straighten(unicodedata.normalize("NFC", text))
+    return _MR_TO_ASCII_RE.sub(lambda m: _MR_TO_ASCII[m.group(0)], text)
+
+
+def ascii_to_mr(text: str) -> str:
+    """Inverse of :func:`mr_to_ascii`: "o'" -> "ŏ", "u'" -> "ŭ".
+
+    An apostrophe after a consonant marks aspiration and is kept.  Typographic
+    apostrophes (’ ʼ ‘) are accepted and normalized to "'".
+    """
+    text = _straighten(unicodedata.normalize("NFC", text))
+    return _ASCII_BREVE_RE.sub(lambda m: _ASCII_TO_MR[m.group(1)], text)
+
+
+# ---------------------------------------------------------------------------
+# Inspection
+# ---------------------------------------------------------------------------
+
+
+def _letters(text: str) -> list[str]:
+    return [c for c in unicodedata.normalize("NFC", text) if c.isalpha()]
+
+
+def is_hangul(text: str) -> bool:
+    """True when ``text`` has letters and all of them are Hangul (syllables or jamo)."""
+    letters = _letters(text)
+    return bool(letters) and all(_is_hangul_char(c) for c in letters)
+
+
+_MR_BREVE_RE = re.compile("[ŏŭŎŬǒǔǑǓ]")
+_MR_ASCII_VOWEL_RE = re.compile(
+    "[oOuU][" + re.escape(_APOSTROPHES) + r"](?=[a-z\-\s]|[A-Z](?![a-z])|$)"
+)
+_MR_ASCII_ASPIRATE_RE = re.compile(
+    r"(?:ch|k|t|p)[" + re.escape(_APOSTROPHES) + r"](?=[aeiouwy])", re.IGNORECASE
+)
+
+
+def guess_system(text: str) -> System | None:
+    """Guess the spelling system of ``text`` where the script makes it clear.
+
+    Hangul -> ``HANGUL``; Han characters -> ``HANJA``; o/u with a breve (or
+    caron) -> ``MR``; an apostrophe after o/u, or after k/t/p/ch before a
+    vowel -> ``MR_ASCII``.  Plain Latin text (EN, RR and DPRK spellings look
+    alike) and mixed scripts give ``None``.
+    """
+    letters = _letters(text)
+    if not letters:
+        return None
+    if all(_is_hangul_char(c) for c in letters):
+        return System.HANGUL
+    if all(_is_han_char(c) for c in letters):
+        return System.HANJA
+    if any(_is_hangul_char(c) or _is_han_char(c) for c in letters):
+        return None
+    text = unicodedata.normalize("NFC", text)
+    if _MR_BREVE_RE.search(text):
+        return System.MR
+    if _MR_ASCII_VOWEL_RE.search(text) or _MR_ASCII_ASPIRATE_RE.search(text):
+        return System.MR_ASCII
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Match key
+# ---------------------------------------------------------------------------
+
+#: Korean family names: canonical key form -> spellings of the same name.
+_SURNAME_GROUPS: dict[str, tuple[str, ...]] = {
+    "ri": ("ri", "rhee", "lee", "yi", "i", "li", "rhi"),  # 리 / 이
+    "choe": ("choe", "choi", "ch'oe"),  # 최
+    "pak": ("pak", "park", "bak"),  # 박
+    "ro": ("ro", "roh", "no", "noh"),  # 로 / 노
+    "rim": ("rim", "lim", "im"),  # 림 / 임
+    "ryang": ("ryang", "yang"),  # 량 / 양
+    "ryu": ("ryu", "yu", "yoo"),  # 류 / 유
+    "o": ("o", "oh"),  # 오
+    "jo": ("jo", "cho"),  # 조
+    "jon": ("jon", "jeon", "chon", "chun", "jun"),  # 전
+    "hyon": ("hyon", "hyun", "hyeon"),  # 현
+    "thae": ("thae", "tae"),  # 태
+    "kang": ("kang", "gang"),  # 강
+    "kim": ("kim", "gim"),  # 김
+    "jang": ("jang", "chang"),  # 장
+    "jong": ("jong", "jeong", "chong", "jung", "chung"),  # 정
+    "sin": ("sin", "shin"),  # 신
+    "han": ("han",),  # 한
+    "hwang": ("hwang",),  # 황
+    "mun": ("mun", "moon"),  # 문
+    "so": ("so", "seo", "suh", "soh"),  # 서
+    "an": ("an", "ahn"),  # 안
+    "ho": ("ho", "heo", "hur", "huh"),  # 허
+    "ko": ("ko", "go", "koh"),  # 고
+    "ju": ("ju", "chu", "joo", "choo"),  # 주
+    "paek": ("paek", "baek", "paik", "baik"),  # 백
+    "myong": ("myong", "myung", "myeong"),  # 명
+}
+
+#: Conventional Latin spelling of a Hangul family name.  Hangul in DPRK
+#: orthography (리, 림, 량, 류, 로) gets the DPRK spelling, South Korean
+#: orthography (이, 임, 양, 유, 노) the common South Korean one.
+_CONVENTIONAL_SURNAMES: dict[str, str] = {
+    "김": "Kim", "리": "Ri", "이": "Lee", "최": "Choe", "박": "Pak", "로": "Ro",
+    "노": "Roh", "림": "Rim", "임": "Lim", "량": "Ryang", "양": "Yang", "류": "Ryu",
+    "유": "Yu", "오": "O", "조": "Jo", "전": "Jon", "현": "Hyon", "태": "Thae",
+    "강": "Kang", "장": "Jang", "정": "Jong", "신": "Sin", "한": "Han", "황": "Hwang",
+    "문": "Mun", "서": "So", "안": "An", "허": "Ho", "고": "Ko", "주": "Ju",
+    "백": "Paek", "명": "Myong",
+}  # fmt: skip
+
+# Phonetic rewrite, applied in this order: vowels, consonants, then repeated
+# letters collapse.  Alternatives are listed longest first.
+# "woo" is the common South Korean spelling of 우 (RR "u"), never ㅝ + ㅗ.
+_VOWEL_RE = re.compile(r"yeo|woo|yu|yo|eo|eu|ae|u")
+_VOWEL_MAP = {
+    "yeo": "yo", "woo": "o", "yu": "yo", "yo": "yo",
+    "eo": "o", "eu": "o", "ae": "e", "u": "o",
+}  # fmt: skip
+_CONSONANT_RE = re.compile(r"tch|ch|jj|ts|kk|kh|tt|th|pp|ph|ss|sh|(?<!n)g|d|b|l")
+_CONSONANT_MAP = {
+    "tch": "j", "ch": "j", "jj": "j", "ts": "j",
+    "kk": "k", "kh": "k", "g": "k",
+    "tt": "t", "th": "t", "d": "t",
+    "pp": "p", "ph": "p", "b": "p",
+    "ss": "s", "sh": "s",
+    "l": "r",
+}  # fmt: skip
+_REPEAT_RE = re.compile(r"([a-z])\1+")
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+def _rewrite(token: str) -> str:
+    """Phonetic rewrite of a lowercase token (vowels first, then consonants)."""
+    token = _VOWEL_RE.sub(lambda m: _VOWEL_MAP[m.group(0)], token)
+    return _CONSONANT_RE.sub(lambda m: _CONSONANT_MAP[m.group(0)], token)
+
+
+def _build_surname_lookup() -> tuple[dict[str, str], dict[str, str]]:
+    literal: dict[str, str] = {}
+    rewritten: dict[str, set[str]] = {}
+    for canonical, spellings in _SURNAME_GROUPS.items():
+        for spelling in spellings:
+            plain = _APOSTROPHE_RE.sub("", spelling)
+            literal[plain] = canonical
+            rewritten.setdefault(_rewrite(plain), set()).add(canonical)
+    # Rewritten forms are a fallback for unlisted spellings; drop ambiguous ones.
+    unique = {form: next(iter(c)) for form, c in rewritten.items() if len(c) == 1}
+    return literal, unique
+
+
+_SURNAME_LITERAL, _SURNAME_REWRITTEN = _build_surname_lookup()
+
+
+def _canonical_surname(token: str) -> str:
+    found = _SURNAME_LITERAL.get(token)
+    if found is None:
+        found = _SURNAME_REWRITTEN.get(_rewrite(token), token)
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def match_key(text: str) -> str:
+    """Coarse normalized key shared by spelling variants of one name.
+
+    For candidate generation only (blocking, mention detection): different
+    names may collide.  Steps: NFKC; apostrophes dropped; Hangul romanized
+    (:func:`hangul_to_rr`); diacritics stripped; casefolded; split on anything
+    that is not a letter or digit; the first token is mapped through the
+    family-name table; every part is phonetically rewritten (vowels
+    eo/o/u/eu/woo -> o, yeo/yo/yu -> yo, ae/e -> e; consonant series k/g, t/d,
+    p/b, ch/j, s/sh and r/l merged); the parts are concatenated without
+    separators and repeated letters collapse.
+
+    The family-name token is rewritten on its own and the remaining tokens
+    are rewritten after concatenation, so "Kim Jong Un", "Kim Jong-un" and
+    "Kim Jongun" agree by construction.  Returns "" when there is no letter
+    or digit.
+    """
+    text = _APOSTROPHE_RE.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    text = _APOSTROPHE_RE.sub("", text)
+    if _HANGUL_RUN_RE.search(text):
+        text = hangul_to_rr(text)
+    text = _strip_marks(text).casefold()
+    tokens = _TOKEN_RE.findall(_APOSTROPHE_RE.sub("", text))
+    if not tokens:
+        return ""
+    head = _rewrite(_canonical_surname(tokens[0]))
+    rest = _rewrite("".join(tokens[1:]))
+    return _REPEAT_RE.sub(r"\1", head + rest)
+
+
+# ---------------------------------------------------------------------------
+# Spelling variants
+# ---------------------------------------------------------------------------
+
+#: Words that mark a name as organisational rather than personal.
+_ORG_WORDS = frozenset(
+    {
+        "academy", "agency", "army", "assembly", "association", "bureau", "cabinet",
+        "central", "commission", "committee", "congress", "conference", "corps",
+        "council", "county", "democratic", "department", "division", "federation",
+        "force", "forces", "front", "government", "group", "guard", "guards",
+        "institute", "korea", "korean", "league", "military", "ministry", "national",
+        "navy", "newspaper", "of", "office", "organisation", "organization", "party",
+        "people", "peoples", "politburo", "presidium", "province", "republic",
+        "school", "secretariat", "state", "supreme", "the", "union", "university",
+        "workers", "youth",
+    }
+)  # fmt: skip
+_MAX_SYLLABLE_LEN = 7
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        if item and item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def _is_syllable_token(token: str) -> bool:
+    return (
+        0 < len(token) <= _MAX_SYLLABLE_LEN
+        and token[0].isalpha()
+        and all(c.isalpha() or c == "'" for c in token)
+    )
+
+
+def _latin_layouts(text: str) -> list[str]:
+    """Layout variants of a Latin personal name "Family Gi Ven" / "Family Gi-ven".
+
+    Returns [] when the text does not look like a three-syllable personal name.
+    """
+    words = text.split()
+    if any(_APOSTROPHE_RE.sub("", w).casefold() in _ORG_WORDS for w in words):
+        return []
+    if len(words) == 3 and "-" not in text:
+        family, given = words[0], words[1:]
+    elif len(words) == 2 and words[1].count("-") == 1:
+        family, given = words[0], words[1].split("-")
+    else:
+        return []
+    if not all(_is_syllable_token(t) for t in (family, *given)):
+        return []
+    first, second = given
+    lower = second[:1].lower() + second[1:]
+    upper = _capitalize(second)
+    return [
+        f"{family} {_capitalize(first)} {upper}",
+        f"{family} {first}-{lower}",
+        f"{family} {first}-{upper}",
+        f"{family} {first}{lower}",
+    ]
+
+
+def spelling_variants(text: str, system: System) -> list[str]:
+    """Distinct spellings of ``text`` to search a database for.
+
+    The original comes first; the order is deterministic and there are no
+    duplicates.  A copy with typographic apostrophes straightened and
+    whitespace normalized is added when it differs.  Then, by system:
+
+    * Latin personal names of three syllables ("Kim Jong Un" / "Kim Jong-un"):
+      spaced, hyphenated with lowercase and capitalized second syllable, and
+      joined forms.
+    * ``MR`` adds the ASCII form of every spelling, ``MR_ASCII`` the breve form.
+    * ``HANGUL``: strict RR ("Gim Jeong-eun") and RR with the conventional
+      family name ("Kim Jeong-eun"); a spaced personal name also gets its
+      unspaced Hangul form.  Non-personal Hangul gets its word-by-word RR.
+    * Non-personal names (more than four words, or organisational words such
+      as Party, Committee, Bureau): only the original and its normalized copy
+      (plus the other MR form for MR / MR-ASCII).
+
+    Blank input gives [].
+    """
+    if not text.strip():
+        return []
+    normalized = " ".join(_straighten(unicodedata.normalize("NFC", text)).split())
+    forms = [text, normalized]
+    if system is System.HANGUL:
+        parts = _personal_parts(normalized)
+        if parts is not None and all(u in _HANGUL_LEXICON for u in _segment_lexicon(normalized)):
+            parts = None  # a known non-personal word such as 정치국 or 평양
+        if parts is None:
+            forms.append(hangul_to_rr(normalized, personal_name=False))
+        else:
+            family, given = parts
+            forms.append(family + "".join(given))
+            forms.append(_format_personal(family, given))
+            forms.append(_format_personal(family, given, _CONVENTIONAL_SURNAMES.get(family)))
+        return _unique(forms)
+    if system is System.HANJA:
+        return _unique(forms)
+    forms.extend(_latin_layouts(normalized))
+    if system is System.MR:
+        forms.extend([mr_to_ascii(f) for f in forms])
+    elif system is System.MR_ASCII:
+        forms.extend([ascii_to_mr(f) for f in forms])
+    return _unique(forms)
+
+
+# ---------------------------------------------------------------------------
+# Slugs
+# ---------------------------------------------------------------------------
+
+_SLUG_LETTERS = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ł": "l", "ı": "i", "þ": "th"}
+)
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII slug for IRIs: "Kim Cho’ng-su" -> "kim-chong-su".
+
+    Hangul is romanized first (:func:`hangul_to_rr`, non-personal), diacritics
+    are stripped, apostrophes dropped and runs of other characters become one
+    "-".  Letters and digits with no ASCII form (Hanja, Cyrillic, ...) are
+    written as "u" plus their hexadecimal code point, so the slug is never
+    empty when the input has a letter or digit.
+    """
+    text = _APOSTROPHE_RE.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    text = hangul_to_rr(_APOSTROPHE_RE.sub("", text), personal_name=False)
+    text = _strip_marks(text).casefold().translate(_SLUG_LETTERS)
+    text = _APOSTROPHE_RE.sub("", text)
+    pieces: list[str] = []
+    for ch in text:
+        if ch.isascii() and ch.isalnum():
+            pieces.append(ch)
+        elif ch.isalnum():
+            pieces.append(f"-u{ord(ch):x}-")
+        else:
+            pieces.append("-")
+    return re.sub(r"-+", "-", "".join(pieces)).strip("-")
