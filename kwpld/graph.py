@@ -1,0 +1,112 @@
+"""The knowledge graph a build produces: quads in named graphs, plus where each node came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from .rdf import Quad
+
+__all__ = ["KnowledgeGraph", "GraphNames"]
+
+
+@dataclass(frozen=True)
+class GraphNames:
+    """IRIs of the named graphs of a dataset (see README, "How graphs are named")."""
+
+    base_iri: str
+
+    @property
+    def records(self) -> str:
+        """Curated descriptions of entities that no single source states."""
+        return f"{self.base_iri}graph/records"
+
+    @property
+    def vocabularies(self) -> str:
+        """The controlled vocabularies (SKOS concept schemes)."""
+        return f"{self.base_iri}graph/vocabularies"
+
+    @property
+    def ontology(self) -> str:
+        """The kwpld ontology (OWL)."""
+        return f"{self.base_iri}graph/ontology"
+
+    def source(self, article_id: str) -> str:
+        """Claims stated by one source (article, report, graphic)."""
+        return f"{self.base_iri}graph/source/{article_id}"
+
+
+@dataclass
+class KnowledgeGraph:
+    """Quads as N-Triples terms, deduplicated; output order is always sorted.
+
+    ``origins`` maps a node's IRI to the id of the record it was made from, so validation
+    findings and reviews can point back at the record (and its file and line).
+    """
+
+    base_iri: str
+    prefixes: dict[str, str]
+    _quads: set[Quad] = field(default_factory=set, repr=False)
+    origins: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def graph_names(self) -> GraphNames:
+        return GraphNames(self.base_iri)
+
+    def add(self, s: str, p: str, o: str, g: str) -> None:
+        self._quads.add((s, p, o, g))
+
+    def update(self, quads: Iterable[Quad]) -> None:
+        self._quads.update(quads)
+
+    def __len__(self) -> int:
+        return len(self._quads)
+
+    def __iter__(self) -> Iterator[Quad]:
+        return iter(self.quads())
+
+    def quads(self) -> list[Quad]:
+        """All quads, sorted by graph, subject, predicate, object."""
+        return sorted(self._quads, key=_graph_first)
+
+    def triples(self) -> list[tuple[str, str, str]]:
+        """The union of all graphs as distinct triples, sorted."""
+        return sorted({(s, p, o) for s, p, o, _ in self._quads})
+
+    def triple_count(self) -> int:
+        return len({(s, p, o) for s, p, o, _ in self._quads})
+
+    def graphs(self) -> list[str]:
+        return sorted({g for *_, g in self._quads})
+
+    def to_nquads(self) -> str:
+        return "".join(f"{s} {p} {o} {g} .\n" for g, s, p, o in map(_graph_first, self._sorted()))
+
+    def to_ntriples(self) -> str:
+        return "".join(f"{s} {p} {o} .\n" for s, p, o in self.triples())
+
+    def _sorted(self) -> list[Quad]:
+        return sorted(self._quads, key=_graph_first)
+
+    def to_store(self, store: ox.Store | None = None) -> ox.Store:
+        """Load the quads into a pyoxigraph store (in memory unless one is given)."""
+        store = store if store is not None else ox.Store()
+        data = self.to_nquads().encode("utf-8")
+        if data:
+            store.bulk_load(data, ox.RdfFormat.N_QUADS)
+        return store
+
+    def to_rdflib(self):  # noqa: ANN201 - rdflib is imported lazily; it is slow to import
+        """The quads as an rdflib Dataset (for pyshacl and rdflib users)."""
+        import rdflib
+
+        dataset = rdflib.Dataset()
+        dataset.parse(data=self.to_nquads(), format="nquads")
+        return dataset
+
+
+def _graph_first(quad: Quad) -> Quad:
+    s, p, o, g = quad
+    return (g, s, p, o)

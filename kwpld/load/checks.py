@@ -1,0 +1,264 @@
+"""Checks across records: duplicate ids, references, and dates in an impossible order."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..errors import Problem
+from ..model import Event, Membership, Organ, Post, Record
+from .files import LineDict, LineList, line_of
+from .schema import field_label
+
+__all__ = ["Entry", "check_duplicates", "check_references", "check_dates", "check_structure"]
+
+ANY = ("person", "organ", "post", "membership", "event", "article")
+AGENT = ("person", "organ")
+SOURCE = ("article",)
+
+# Where each kind refers to other records: a path (``*`` = every list item) and the kinds
+# the reference may point at.
+_NAME_REFS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
+    (("names", "*", "renamed_by"), ("event", "article")),
+    (("names", "*", "sources", "*"), SOURCE),
+    (("sources", "*"), SOURCE),
+]
+REFERENCE_FIELDS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "person": [*_NAME_REFS],
+    "organ": [(("parent",), ("organ",)), *_NAME_REFS],
+    "post": [(("organ",), ("organ",)), *_NAME_REFS],
+    "membership": [
+        (("person",), ("person",)),
+        (("organ",), ("organ",)),
+        (("post",), ("post",)),
+        (("sources", "*"), SOURCE),
+    ],
+    "event": [
+        (("series",), ("event",)),
+        (("organizer",), AGENT),
+        (("organizer", "*"), AGENT),
+        (("participants", "*"), ("person", "organ", "post")),
+        (("participants", "*", "ref"), ("person", "organ", "post")),
+        (("participants", "*", "sources", "*"), SOURCE),
+        (("about", "*"), ANY),
+        (("rules", "*", "applies_to", "*"), ("event",)),
+        (("rules", "*", "sources", "*"), SOURCE),
+        (("conferred_by",), AGENT),
+        (("conferred_on",), ("person", "organ", "post")),
+        (("conferred_on", "*"), ("person", "organ", "post")),
+        *_NAME_REFS,
+    ],
+    "article": [
+        (("authors", "*"), AGENT),
+        (("publisher",), ("organ",)),
+        (("published_in",), ("organ",)),
+        (("about", "*"), ANY),
+        (("mentions", "*"), ANY),
+        (("cites", "*"), ("article",)),
+        (("part_of",), ("article",)),
+        (("quotes", "*", "source"), SOURCE),
+        (("quotes", "*", "speaker"), AGENT),
+        *_NAME_REFS,
+    ],
+}
+
+
+@dataclass(slots=True)
+class Entry:
+    """A record with the raw mapping it came from, for checks that need lines."""
+
+    kind: str
+    raw: LineDict
+    file: str
+    record: Record | None
+    """None when the record failed the schema; its references are still checked."""
+
+
+def _walk(node: object, pattern: tuple[str, ...], path: list[object]) -> Iterator[tuple[list[object], str]]:
+    if not pattern:
+        if isinstance(node, str):
+            yield path, node
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(node, LineList):
+            for index, item in enumerate(node):
+                yield from _walk(item, rest, [*path, index])
+    elif isinstance(node, LineDict) and head in node:
+        yield from _walk(node[head], rest, [*path, head])
+
+
+def check_duplicates(entries: list[Entry]) -> list[Problem]:
+    problems = []
+    first: dict[str, Entry] = {}
+    for entry in entries:
+        record_id = entry.raw.get("id")
+        if not isinstance(record_id, str):
+            continue
+        if record_id in first:
+            other = first[record_id]
+            problems.append(
+                Problem(
+                    "duplicate-id",
+                    f"the id '{record_id}' is already used by the {other.kind} at "
+                    f"{other.file}:{other.raw.line}; ids must be unique across all kinds",
+                    entry.file,
+                    entry.raw.line,
+                    record_id,
+                    entry.kind,
+                    "id",
+                )
+            )
+        else:
+            first[record_id] = entry
+    return problems
+
+
+def check_references(entries: list[Entry], kinds_by_id: dict[str, str]) -> list[Problem]:
+    problems = []
+    known = sorted(kinds_by_id)
+    for entry in entries:
+        record_id = entry.raw.get("id") if isinstance(entry.raw.get("id"), str) else None
+        for pattern, allowed in REFERENCE_FIELDS[entry.kind]:
+            for path, ref in _walk(entry.raw, pattern, []):
+                line, column = line_of(entry.raw, path)
+                label = column or field_label(path)
+                target = kinds_by_id.get(ref)
+                if target is None:
+                    close = difflib.get_close_matches(ref, known, n=1, cutoff=0.75)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    wanted = " or ".join(allowed) if allowed != ANY else "record"
+                    problems.append(
+                        Problem(
+                            "unknown-reference",
+                            f"no {wanted} has the id '{ref}'{hint}",
+                            entry.file,
+                            line,
+                            record_id,
+                            entry.kind,
+                            label,
+                        )
+                    )
+                elif target not in allowed:
+                    problems.append(
+                        Problem(
+                            "wrong-reference",
+                            f"'{ref}' is {_a(target)}, but this field takes "
+                            f"{' or '.join(_a(kind) for kind in allowed)}",
+                            entry.file,
+                            line,
+                            record_id,
+                            entry.kind,
+                            label,
+                        )
+                    )
+    return problems
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+_DATE_PAIRS = {
+    "person": ("born", "died"),
+    "organ": ("founded", "dissolved"),
+    "membership": ("start", "end"),
+    "event": ("date", "end"),
+}
+
+
+def check_dates(entries: list[Entry]) -> list[Problem]:
+    """Paired dates in order: born/died, founded/dissolved, start/end, valid_from/valid_until."""
+    problems = []
+    for entry in entries:
+        record = entry.record
+        if record is None:
+            continue
+        pair = _DATE_PAIRS.get(entry.kind)
+        if pair:
+            first, last = (getattr(record, key) for key in pair)
+            if first and last and first.certainly_after(last):
+                line, column = line_of(entry.raw, [pair[1]])
+                problems.append(
+                    Problem(
+                        "impossible-date",
+                        f"'{pair[1]}' ({last}) is before '{pair[0]}' ({first})",
+                        entry.file,
+                        line,
+                        record.id,
+                        entry.kind,
+                        column or pair[1],
+                    )
+                )
+        for index, name in enumerate(getattr(record, "names", [])):
+            if name.valid_from and name.valid_until and name.valid_from.certainly_after(name.valid_until):
+                path: list[object] = ["names", index, "valid_until"]
+                line, _ = line_of(entry.raw, path)
+                problems.append(
+                    Problem(
+                        "impossible-date",
+                        f"the name '{name.text}' is valid until {name.valid_until}, "
+                        f"before it is valid from {name.valid_from}",
+                        entry.file,
+                        line,
+                        record.id,
+                        entry.kind,
+                        field_label(path),
+                    )
+                )
+    return problems
+
+
+def check_structure(entries: list[Entry], by_id: dict[str, Record]) -> list[Problem]:
+    """Relations that must agree with each other: series, posts, the organ tree."""
+    problems = []
+    for entry in entries:
+        record = entry.record
+        if record is None:
+            continue
+
+        def problem(code: str, message: str, field: str) -> Problem:
+            line, column = line_of(entry.raw, [field])
+            return Problem(code, message, entry.file, line, record.id, entry.kind, column or field)
+
+        if isinstance(record, Event) and record.series:
+            series = by_id.get(record.series)
+            if isinstance(series, Event) and series.event_type != "series":
+                problems.append(
+                    problem(
+                        "wrong-reference",
+                        f"'{record.series}' is a {series.event_type}, not a series "
+                        "(an event of type series)",
+                        "series",
+                    )
+                )
+        if isinstance(record, Event) and record.ordinal is not None and not record.series:
+            problems.append(
+                problem("missing-field", "an ordinal is given without the series it counts in", "series")
+            )
+        if isinstance(record, Membership) and record.post:
+            post = by_id.get(record.post)
+            if isinstance(post, Post) and post.organ != record.organ:
+                problems.append(
+                    problem(
+                        "invalid-value",
+                        f"the post '{post.id}' is in the organ '{post.organ}', but this "
+                        f"membership names the organ '{record.organ}'",
+                        "post",
+                    )
+                )
+        if isinstance(record, Organ) and record.parent:
+            seen = [record.id]
+            parent = by_id.get(record.parent)
+            while isinstance(parent, Organ):
+                if parent.id in seen:
+                    if parent.id == record.id:
+                        chain = " > ".join([*seen, parent.id])
+                        problems.append(
+                            problem("invalid-value", f"the organs' parents form a cycle: {chain}", "parent")
+                        )
+                    break
+                seen.append(parent.id)
+                parent = by_id.get(parent.parent) if parent.parent else None
+    return problems

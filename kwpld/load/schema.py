@@ -1,0 +1,232 @@
+"""Check raw records against the published JSON Schema and say what is wrong in plain words.
+
+The JSON Schema (``kwpld/schemas/records-1.schema.json``) is the contract of the record
+format. jsonschema finds every violation; this module turns each into a :class:`Problem`
+with the file, line, record id, field and a sentence a curator can act on.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from ..errors import Problem
+from ..resources import resource_path
+from .files import LineDict, LineList, line_of
+
+__all__ = ["record_schema", "dataset_schema", "check_record", "check_dataset", "field_label"]
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+
+
+@cache
+def record_schema() -> dict[str, Any]:
+    return json.loads(resource_path("kwpld/schemas/records-1.schema.json").read_text("utf-8"))
+
+
+@cache
+def dataset_schema() -> dict[str, Any]:
+    return json.loads(resource_path("kwpld/schemas/dataset-1.schema.json").read_text("utf-8"))
+
+
+@cache
+def _validator(kind: str) -> Draft202012Validator:
+    schema = record_schema()
+    registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
+    return Draft202012Validator({"$ref": f"{schema['$id']}#/$defs/{kind}"}, registry=registry)
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (LineDict, dict)):
+        return "a mapping of fields"
+    if isinstance(value, (LineList, list)):
+        return "a list"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, float):
+        return "a decimal number"
+    if value is None:
+        return "nothing"
+    return "text"
+
+
+def field_label(path: list[object]) -> str | None:
+    """``["names", 0, "text"]`` -> ``"names[0].text"``."""
+    out = ""
+    for step in path:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out += f".{step}" if out else str(step)
+    return out or None
+
+
+def _drop_empty(value: object) -> object:
+    """Drop fields left empty (``died:``); remember them to report empty required fields."""
+    if isinstance(value, LineDict):
+        for key in [k for k, v in value.items() if v is None]:
+            del value[key]
+            value.none_keys.add(key)
+        for child in value.values():
+            _drop_empty(child)
+    elif isinstance(value, LineList):
+        for child in value:
+            _drop_empty(child)
+    return value
+
+
+def check_record(record: object, kind: str, file: str, base_path: list[object]) -> list[Problem]:
+    """Every schema problem of one record (a YAML mapping or a CSV row)."""
+    _drop_empty(record)
+    record_id = record.get("id") if isinstance(record, dict) else None
+    if not isinstance(record_id, str):
+        record_id = None
+    problems: list[Problem] = []
+    for error in _validator(kind).iter_errors(record):
+        for problem in _translate(error, record, kind, file, record_id):
+            problems.append(problem)
+    return problems
+
+
+def check_dataset(data: object, file: str) -> list[Problem]:
+    _drop_empty(data)
+    validator = Draft202012Validator(dataset_schema())
+    problems: list[Problem] = []
+    for error in validator.iter_errors(data):
+        problems.extend(_translate(error, data, "dataset", file, None))
+    return problems
+
+
+def _translate(
+    error: ValidationError, root: object, kind: str, file: str, record_id: str | None
+) -> Iterator[Problem]:
+    path = list(error.absolute_path)
+    line, column = line_of(root, path)
+    label = field_label(path)
+    if column and (label is None or label.startswith("names")):
+        label = column if label is None else f"{label} (column {column})"
+
+    def problem(code: str, message: str, at: list[object] | None = None) -> Problem:
+        where_line, where_label = line, label
+        if at is not None:
+            where_line, where_column = line_of(root, at)
+            where_label = field_label(at)
+            if where_column and kind != "dataset" and isinstance(root, LineDict) and root.column:
+                where_label = where_column
+        return Problem(code, message, file, where_line, record_id, kind, where_label)
+
+    validator = error.validator
+    instance = error.instance
+    if validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for key in sorted(set(instance) - set(allowed)):
+            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known fields: {', '.join(allowed)}"
+            yield problem("unknown-field", f"unknown field '{key}'{suggestion}", [*path, key])
+    elif validator == "required":
+        for key in error.validator_value:
+            if key in instance:
+                continue
+            none_keys = getattr(instance, "none_keys", set())
+            if key in none_keys:
+                yield problem("empty-value", f"the required field '{key}' is empty", [*path, key])
+            else:
+                yield problem("missing-field", f"the required field '{key}' is missing", [*path, key])
+    elif validator == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        yield problem("wrong-type", f"expected {words}, found {_type_name(instance)}")
+    elif validator == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        hint = difflib.get_close_matches(str(instance), allowed, n=1, cutoff=0.6)
+        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+        yield problem(
+            "invalid-value",
+            f"'{instance}' is not one of the allowed values{suggestion}: {', '.join(allowed)}",
+        )
+    elif validator == "const":
+        yield problem(
+            "format-version",
+            f"this file declares format version {instance!r}; this kwpld reads version "
+            f"{error.validator_value}",
+        )
+    elif validator in ("minLength", "minItems") or (
+        validator == "pattern" and error.validator_value == r"\S"
+    ):
+        yield problem("empty-value", "is empty; give a value or leave the field out")
+    elif validator == "pattern":
+        yield problem(*_pattern_message(path, instance, error.validator_value))
+    elif validator in ("minimum", "maximum"):
+        word = "at least" if validator == "minimum" else "at most"
+        yield problem("invalid-value", f"{instance!r} must be {word} {error.validator_value}")
+    elif validator == "maxLength":
+        yield problem("invalid-value", f"is longer than {error.validator_value} characters")
+    elif validator == "oneOf":
+        yield from _translate_one_of(error, root, kind, file, record_id, problem)
+    else:  # pragma: no cover - every validator the schema uses is handled above
+        yield problem("invalid-value", error.message)
+
+
+def _pattern_message(path: list[object], value: object, pattern: str) -> tuple[str, str]:
+    last = next((step for step in reversed(path) if isinstance(step, str)), "")
+    if pattern.startswith("^[a-z0-9]"):
+        code = "invalid-id" if last == "id" else "invalid-value"
+        what = "id" if last == "id" else "reference to a record id"
+        return (
+            code,
+            f"'{value}' is not a valid {what}: use lowercase letters, digits, '.', '_' and '-', "
+            "starting and ending with a letter or digit (e.g. kim-jong-un)",
+        )
+    if pattern.startswith("^Q"):
+        return "invalid-value", f"'{value}' is not a Wikidata item id such as Q56226"
+    if pattern.startswith("^[A-Z]{2}"):
+        return "invalid-value", f"'{value}' is not a two-letter country code such as KP"
+    if pattern.startswith("^[A-Za-z]{2,3}"):
+        return "invalid-value", f"'{value}' is not a language tag such as en or ko"
+    if pattern.startswith("^https?://"):
+        return "invalid-value", f"'{value}' is not an http(s) address (IRI) without spaces"
+    return "invalid-value", f"'{value}' does not have the expected form ({pattern})"
+
+
+def _translate_one_of(error, root, kind, file, record_id, problem) -> Iterator[Problem]:  # noqa: ANN001
+    """For 'either a ref or an object' style fields, explain the branch the value was meant for."""
+    instance = error.instance
+    branches: dict[int, list[ValidationError]] = {}
+    for sub in error.context or []:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    # A branch whose root type matches the value is the one the curator meant.
+    for errors in branches.values():
+        if not any(e.validator == "type" and not e.relative_path for e in errors):
+            for sub in errors:
+                yield from _translate(sub, root, kind, file, record_id)
+            return
+    if isinstance(instance, str) and not instance.strip():
+        yield problem("empty-value", "the value is empty")
+        return
+    expected = sorted(
+        {
+            _TYPE_WORDS.get(e.validator_value, str(e.validator_value))
+            for errors in branches.values()
+            for e in errors
+            if e.validator == "type" and isinstance(e.validator_value, str)
+        }
+    )
+    words = " or ".join(expected) if expected else "a different kind of value"
+    yield problem("wrong-type", f"expected {words}, found {_type_name(instance)}")

@@ -1,0 +1,571 @@
+"""Map curated records to RDF: W3C ORG, schema.org, SKOS/SKOS-XL and PROV-O, extended by kwp:.
+
+Every IRI is minted from a record id under the dataset's base IRI (``{base}person/kim-jong-un``),
+never from order or counters; nodes inside a record (labels, participations, renamings, quotes,
+rules) get ids from the record id plus a hash of their content, so re-runs and reordering give
+the same IRIs. There are no blank nodes.
+
+Curated descriptions of entities go to the ``records`` graph; every claim (membership, post
+holding, participation, renaming, rule) goes to the graph of each source that states it and
+carries ``prov:wasDerivedFrom`` to that source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from .dates import PartialDate
+from .graph import KnowledgeGraph
+from .model import Article, Event, Membership, Name, Organ, Person, Post, Records
+from .names import LANG_TAG, System, slugify
+from .namespaces import (
+    DCT,
+    ENTITY_PATHS,
+    KWP,
+    ORG,
+    OWL,
+    PROV,
+    RDF_TYPE,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    SKOSXL,
+    WD,
+    data_prefixes,
+)
+from .rdf import date_literal, int_literal, iri, is_valid_iri, lang_literal, literal
+from .vocab import Vocabularies, vocabularies
+
+__all__ = ["map_records", "Minter"]
+
+A = iri(RDF_TYPE)
+_PREF_LANGS = {"en", "ko", "ko-Hani"}
+_SKOS_PROPERTY = {"pref": "prefLabel", "alt": "altLabel", "hidden": "hiddenLabel"}
+
+
+def _p(ns: str, local: str) -> str:
+    return f"<{ns}{local}>"
+
+
+# Predicates used below, as ready N-Triples terms.
+P = {
+    name: _p(ns, local)
+    for name, (ns, local) in {
+        "label": (RDFS, "label"),
+        "comment": (RDFS, "comment"),
+        "sameAs": (OWL, "sameAs"),
+        "prefLabel": (SKOS, "prefLabel"),
+        "altLabel": (SKOS, "altLabel"),
+        "hiddenLabel": (SKOS, "hiddenLabel"),
+        "note": (SKOS, "note"),
+        "xlprefLabel": (SKOSXL, "prefLabel"),
+        "xlaltLabel": (SKOSXL, "altLabel"),
+        "xlhiddenLabel": (SKOSXL, "hiddenLabel"),
+        "literalForm": (SKOSXL, "literalForm"),
+        "derived": (PROV, "wasDerivedFrom"),
+        "generatedBy": (PROV, "wasGeneratedBy"),
+        "invalidatedBy": (PROV, "wasInvalidatedBy"),
+        "name": (SCHEMA, "name"),
+        "description": (SCHEMA, "description"),
+        "gender": (SCHEMA, "gender"),
+        "birthDate": (SCHEMA, "birthDate"),
+        "deathDate": (SCHEMA, "deathDate"),
+        "nationality": (SCHEMA, "nationality"),
+        "foundingDate": (SCHEMA, "foundingDate"),
+        "dissolutionDate": (SCHEMA, "dissolutionDate"),
+        "validFrom": (SCHEMA, "validFrom"),
+        "validThrough": (SCHEMA, "validThrough"),
+        "startDate": (SCHEMA, "startDate"),
+        "endDate": (SCHEMA, "endDate"),
+        "location": (SCHEMA, "location"),
+        "organizer": (SCHEMA, "organizer"),
+        "attendee": (SCHEMA, "attendee"),
+        "superEvent": (SCHEMA, "superEvent"),
+        "subEvent": (SCHEMA, "subEvent"),
+        "about": (SCHEMA, "about"),
+        "mentions": (SCHEMA, "mentions"),
+        "citation": (SCHEMA, "citation"),
+        "headline": (SCHEMA, "headline"),
+        "author": (SCHEMA, "author"),
+        "creator": (SCHEMA, "creator"),
+        "publisher": (SCHEMA, "publisher"),
+        "isPartOf": (SCHEMA, "isPartOf"),
+        "hasPart": (SCHEMA, "hasPart"),
+        "associatedMedia": (SCHEMA, "associatedMedia"),
+        "datePublished": (SCHEMA, "datePublished"),
+        "url": (SCHEMA, "url"),
+        "inLanguage": (SCHEMA, "inLanguage"),
+        "caption": (SCHEMA, "caption"),
+        "creditText": (SCHEMA, "creditText"),
+        "text": (SCHEMA, "text"),
+        "isBasedOn": (SCHEMA, "isBasedOn"),
+        "spatialCoverage": (SCHEMA, "spatialCoverage"),
+        "identifier": (SCHEMA, "identifier"),
+        "classification": (ORG, "classification"),
+        "subOrganizationOf": (ORG, "subOrganizationOf"),
+        "postIn": (ORG, "postIn"),
+        "role": (ORG, "role"),
+        "heldBy": (ORG, "heldBy"),
+        "holds": (ORG, "holds"),
+        "member": (ORG, "member"),
+        "memberOf": (ORG, "memberOf"),
+        "organization": (ORG, "organization"),
+        "dctType": (DCT, "type"),
+        "nameSystem": (KWP, "nameSystem"),
+        "nameKind": (KWP, "nameKind"),
+        "formerLabel": (KWP, "formerLabel"),
+        "status": (KWP, "status"),
+        "asOf": (KWP, "asOf"),
+        "post": (KWP, "post"),
+        "eventType": (KWP, "eventType"),
+        "articleType": (KWP, "articleType"),
+        "ordinal": (KWP, "ordinal"),
+        "jucheYear": (KWP, "jucheYear"),
+        "dateAsStated": (KWP, "dateAsStated"),
+        "participation": (KWP, "participation"),
+        "participant": (KWP, "participant"),
+        "participantRole": (KWP, "participantRole"),
+        "inEvent": (KWP, "event"),
+        "renaming": (KWP, "renaming"),
+        "renamedEntity": (KWP, "renamedEntity"),
+        "previousName": (KWP, "previousName"),
+        "newName": (KWP, "newName"),
+        "renamedBy": (KWP, "renamedBy"),
+        "rule": (KWP, "rule"),
+        "ruleText": (KWP, "ruleText"),
+        "adoptedIn": (KWP, "adoptedIn"),
+        "adoptedBy": (KWP, "adoptedBy"),
+        "appliesTo": (KWP, "appliesTo"),
+        "conferredTitle": (KWP, "conferredTitle"),
+        "conferredBy": (KWP, "conferredBy"),
+        "conferredOn": (KWP, "conferredOn"),
+        "quotation": (KWP, "quotation"),
+    }.items()
+}
+
+C = {
+    name: _p(ns, local)
+    for name, (ns, local) in {
+        "Person": (SCHEMA, "Person"),
+        "Organization": (ORG, "Organization"),
+        "Post": (ORG, "Post"),
+        "Membership": (ORG, "Membership"),
+        "Event": (SCHEMA, "Event"),
+        "Place": (SCHEMA, "Place"),
+        "Country": (SCHEMA, "Country"),
+        "CreativeWork": (SCHEMA, "CreativeWork"),
+        "Quotation": (SCHEMA, "Quotation"),
+        "Label": (SKOSXL, "Label"),
+        "Participation": (KWP, "Participation"),
+        "Renaming": (KWP, "Renaming"),
+        "Rule": (KWP, "Rule"),
+        "Male": (SCHEMA, "Male"),
+        "Female": (SCHEMA, "Female"),
+    }.items()
+}
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
+
+
+class Minter:
+    """Mints IRIs under one base from record ids; the only place data IRIs are made."""
+
+    def __init__(self, base_iri: str) -> None:
+        self.base = base_iri
+
+    def entity(self, kind: str, record_id: str) -> str:
+        return iri(f"{self.base}{ENTITY_PATHS[kind]}{record_id}")
+
+    def label(self, record_id: str, name: Name) -> str:
+        return iri(f"{self.base}label/{record_id}.{name.system}.{_hash(name.system, name.text)}")
+
+    def participation(self, event_id: str, ref: str) -> str:
+        return iri(f"{self.base}participation/{event_id}.{ref}")
+
+    def renaming(self, entity_id: str, act_id: str) -> str:
+        return iri(f"{self.base}renaming/{entity_id}.{act_id}")
+
+    def rule(self, event_id: str, text: str) -> str:
+        return iri(f"{self.base}rule/{event_id}.{_hash(text)}")
+
+    def quote(self, article_id: str, text: str) -> str:
+        return iri(f"{self.base}quote/{article_id}.{_hash(text)}")
+
+    def place(self, name: str) -> str:
+        return iri(f"{self.base}place/{slugify(name)}")
+
+    def graph(self, name: str) -> str:
+        return iri(f"{self.base}graph/{name}")
+
+
+def map_records(records: Records, base_iri: str | None = None) -> KnowledgeGraph:
+    """Map every record to RDF; ``base_iri`` overrides the dataset's own."""
+    base = base_iri or records.info.base_iri
+    graph = KnowledgeGraph(base_iri=base, prefixes=data_prefixes(base))
+    _Mapper(records, graph, vocabularies()).run()
+    return graph
+
+
+class _Mapper:
+    def __init__(self, records: Records, graph: KnowledgeGraph, vocab: Vocabularies) -> None:
+        self.records = records
+        self.graph = graph
+        self.vocab = vocab
+        self.mint = Minter(graph.base_iri)
+        self.quads = graph._quads  # hot path: add tuples directly
+        self.records_graph = iri(graph.graph_names.records)
+        self.vocab_graph = iri(graph.graph_names.vocabularies)
+        self._concepts = {
+            name: {n: iri(c.iri) for n, c in scheme.concepts.items()}
+            for name, scheme in vocab.schemes.items()
+        }
+        self._implied = {
+            name: {n: iri(c.implies_class) for n, c in scheme.concepts.items() if c.implies_class}
+            for name, scheme in vocab.schemes.items()
+        }
+
+    # -- small helpers ------------------------------------------------------------------------
+    def ref(self, record_id: str) -> str:
+        """IRI of the record with this id (the loader has checked it exists)."""
+        return self.mint.entity(self.records[record_id].kind, record_id)
+
+    def concept(self, scheme: str, notation: str) -> str:
+        return self._concepts[scheme][notation]
+
+    def source_graphs(self, sources: Iterable[str]) -> list[str]:
+        graphs = [iri(self.graph.graph_names.source(s)) for s in sources]
+        return graphs or [self.records_graph]
+
+    def add(self, s: str, p: str, o: str, g: str | None = None) -> None:
+        self.quads.add((s, p, o, g or self.records_graph))
+
+    def claim(self, s: str, p: str, o: str, graphs: list[str]) -> None:
+        for g in graphs:
+            self.quads.add((s, p, o, g))
+
+    def date(self, s: str, p: str, date: PartialDate | None, graphs: list[str] | None = None) -> None:
+        if date is None:
+            return
+        for g in graphs or [self.records_graph]:
+            self.quads.add((s, p, date_literal(date), g))
+
+    def text(self, s: str, p: str, value: str | None, lang: str | None = "en") -> None:
+        if value:
+            self.add(s, p, lang_literal(value, lang) if lang else literal(value))
+
+    def common(self, s: str, record: Person | Organ | Post | Event | Article) -> None:
+        """Fields every entity kind shares: description, note, Wikidata link, sources."""
+        self.graph.origins[s[1:-1]] = record.id
+        self.text(s, P["description"], getattr(record, "description", None))
+        self.text(s, P["note"], record.note)
+        wikidata = getattr(record, "wikidata", None)
+        if wikidata:
+            self.add(s, P["sameAs"], iri(WD + wikidata))
+        for source in record.sources:
+            self.add(s, P["derived"], self.ref(source))
+
+    # -- names ----------------------------------------------------------------------------------
+    def names(self, s: str, record_id: str, names: list[Name], *, schema_name: bool = True) -> None:
+        pref_done: set[str] = set()
+        for name in names:
+            lang = LANG_TAG[System(name.system)]
+            form = lang_literal(name.text, lang)
+            label = self.mint.label(record_id, name)
+            self.graph.origins[label[1:-1]] = record_id
+            if name.kind == "preferred" and lang in _PREF_LANGS and lang not in pref_done:
+                use = "pref"
+                pref_done.add(lang)
+                self.add(s, P["label"], form)
+                if lang == "en" and schema_name:
+                    self.add(s, P["name"], form)
+            elif name.kind in ("former", "epithet"):
+                use = "hidden"
+            else:
+                use = "alt"
+            self.add(s, P[_SKOS_PROPERTY[use]], form)
+            self.add(s, P["xl" + _SKOS_PROPERTY[use]], label)
+            if name.kind == "former":
+                self.add(s, P["formerLabel"], label)
+            self.add(label, A, C["Label"])
+            self.add(label, P["literalForm"], form)
+            self.add(label, P["nameSystem"], self.concept("name-system", name.system))
+            self.add(label, P["nameKind"], self.concept("name-kind", name.kind))
+            self.date(label, P["validFrom"], name.valid_from)
+            self.date(label, P["validThrough"], name.valid_until)
+            self.text(label, P["note"], name.note)
+            for source in name.sources:
+                self.add(label, P["derived"], self.ref(source))
+        self.renamings(s, record_id, names)
+
+    def renamings(self, s: str, record_id: str, names: list[Name]) -> None:
+        """One kwp:Renaming claim per act that renamed the entity."""
+        acts: dict[str, list[Name]] = {}
+        for name in names:
+            if name.renamed_by:
+                acts.setdefault(name.renamed_by, []).append(name)
+        for act_id, renamed in sorted(acts.items()):
+            node = self.mint.renaming(record_id, act_id)
+            self.graph.origins[node[1:-1]] = record_id
+            act = self.records[act_id]
+            sources = sorted({src for n in renamed for src in n.sources})
+            if isinstance(act, Article):
+                sources = sorted({*sources, act.id})
+            elif not sources:
+                sources = sorted(act.sources)
+            graphs = self.source_graphs(sources)
+            self.claim(node, A, C["Renaming"], graphs)
+            self.claim(node, P["renamedEntity"], s, graphs)
+            self.claim(node, P["renamedBy"], self.ref(act_id), graphs)
+            self.claim(s, P["renaming"], node, graphs)
+            when = None
+            for name in renamed:
+                label = self.mint.label(record_id, name)
+                if name.kind == "former":
+                    self.claim(node, P["previousName"], label, graphs)
+                    self.claim(label, P["invalidatedBy"], node, graphs)
+                    when = when or name.valid_until
+                else:
+                    self.claim(node, P["newName"], label, graphs)
+                    self.claim(label, P["generatedBy"], node, graphs)
+                    when = name.valid_from or when
+            when = when or getattr(act, "date", None)
+            self.date(node, P["startDate"], when, graphs)
+            for source in sources:
+                self.claim(node, P["derived"], self.ref(source), graphs)
+
+    # -- kinds ----------------------------------------------------------------------------------
+    def person(self, person: Person) -> None:
+        s = self.mint.entity("person", person.id)
+        self.add(s, A, C["Person"])
+        self.names(s, person.id, person.names)
+        if person.gender:
+            self.add(s, P["gender"], C["Male" if person.gender == "male" else "Female"])
+        self.date(s, P["birthDate"], person.born)
+        self.date(s, P["deathDate"], person.died)
+        if person.citizenship:
+            self.add(s, P["nationality"], self.concept("country", person.citizenship))
+        self.common(s, person)
+
+    def organ(self, organ: Organ) -> None:
+        s = self.mint.entity("organ", organ.id)
+        self.add(s, A, C["Organization"])
+        implied = self._implied["organ-kind"].get(organ.organ_kind)
+        if implied:
+            self.add(s, A, implied)
+        self.add(s, P["classification"], self.concept("organ-kind", organ.organ_kind))
+        self.names(s, organ.id, organ.names)
+        if organ.parent:
+            self.add(s, P["subOrganizationOf"], self.ref(organ.parent))
+        self.date(s, P["foundingDate"], organ.founded)
+        self.date(s, P["dissolutionDate"], organ.dissolved)
+        self.common(s, organ)
+
+    def post(self, post: Post) -> None:
+        s = self.mint.entity("post", post.id)
+        self.add(s, A, C["Post"])
+        self.add(s, P["postIn"], self.ref(post.organ))
+        self.add(s, P["role"], self.concept("role", post.role))
+        if post.names:
+            self.names(s, post.id, post.names)
+        else:
+            role = self.vocab["role"][post.role].label
+            organ = _english_name(self.records[post.organ])
+            self.add(s, P["label"], lang_literal(f"{role} of {organ}", "en"))
+            self.add(s, P["prefLabel"], lang_literal(f"{role} of {organ}", "en"))
+        self.common(s, post)
+
+    def membership(self, m: Membership) -> None:
+        s = self.mint.entity("membership", m.id)
+        self.graph.origins[s[1:-1]] = m.id
+        graphs = self.source_graphs(m.sources)
+        person, organ = self.ref(m.person), self.ref(m.organ)
+        self.claim(s, A, C["Membership"], graphs)
+        self.claim(s, P["member"], person, graphs)
+        self.claim(s, P["organization"], organ, graphs)
+        self.claim(s, P["role"], self.concept("role", m.role), graphs)
+        self.claim(s, P["status"], self.concept("membership-status", m.status), graphs)
+        self.date(s, P["validFrom"], m.start, graphs)
+        self.date(s, P["validThrough"], m.end, graphs)
+        self.date(s, P["asOf"], m.as_of, graphs)
+        label = (
+            f"{_english_name(self.records[m.person])}, {self.vocab['role'][m.role].label} of "
+            f"{_english_name(self.records[m.organ])} ({m.status}"
+            + (f", as of {m.as_of}" if m.as_of else "")
+            + ")"
+        )
+        self.claim(s, P["label"], lang_literal(label, "en"), graphs)
+        if m.note:
+            self.claim(s, P["note"], lang_literal(m.note, "en"), graphs)
+        if m.post:
+            post = self.ref(m.post)
+            self.claim(s, P["post"], post, graphs)
+            if m.status == "confirmed":
+                self.claim(post, P["heldBy"], person, graphs)
+                self.claim(person, P["holds"], post, graphs)
+        if m.status == "confirmed":
+            self.claim(person, P["memberOf"], organ, graphs)
+        for source in m.sources:
+            self.claim(s, P["derived"], self.ref(source), graphs)
+
+    def event(self, e: Event) -> None:
+        s = self.mint.entity("event", e.id)
+        self.add(s, A, C["Event"])
+        implied = self._implied["event-type"].get(e.event_type)
+        if implied:
+            self.add(s, A, implied)
+        self.add(s, P["eventType"], self.concept("event-type", e.event_type))
+        self.names(s, e.id, e.names)
+        if e.date:
+            self.date(s, P["startDate"], e.date)
+            if e.date.juche_year is not None:
+                self.add(s, P["jucheYear"], int_literal(e.date.juche_year))
+            if e.date.stated:
+                self.add(s, P["dateAsStated"], literal(e.date.stated))
+        self.date(s, P["endDate"], e.end)
+        if e.location:
+            place = self.mint.place(e.location)
+            self.add(s, P["location"], place)
+            self.add(place, A, C["Place"])
+            self.add(place, P["name"], lang_literal(e.location, "en"))
+            self.add(place, P["prefLabel"], lang_literal(e.location, "en"))
+            self.add(place, P["label"], lang_literal(e.location, "en"))
+        for organizer in e.organizer:
+            self.add(s, P["organizer"], self.ref(organizer))
+        if e.series:
+            series = self.ref(e.series)
+            self.add(s, P["superEvent"], series)
+            self.add(series, P["subEvent"], s)
+        if e.ordinal is not None:
+            self.add(s, P["ordinal"], int_literal(e.ordinal))
+        for subject in e.about:
+            self.add(s, P["about"], self.ref(subject))
+        self.text(s, P["text"], e.text)
+        for participant in e.participants:
+            node = self.mint.participation(e.id, participant.ref)
+            self.graph.origins[node[1:-1]] = e.id
+            who = self.ref(participant.ref)
+            sources = participant.sources or e.sources
+            graphs = self.source_graphs(sources)
+            self.claim(s, P["attendee"], who, graphs)
+            self.claim(s, P["participation"], node, graphs)
+            self.claim(node, A, C["Participation"], graphs)
+            self.claim(node, P["inEvent"], s, graphs)
+            self.claim(node, P["participant"], who, graphs)
+            if participant.role:
+                self.claim(node, P["participantRole"], lang_literal(participant.role, "en"), graphs)
+            for source in sources:
+                self.claim(node, P["derived"], self.ref(source), graphs)
+        for rule in e.rules:
+            node = self.mint.rule(e.id, rule.text)
+            self.graph.origins[node[1:-1]] = e.id
+            sources = rule.sources or e.sources
+            graphs = self.source_graphs(sources)
+            self.claim(s, P["rule"], node, graphs)
+            self.claim(node, A, C["Rule"], graphs)
+            self.claim(node, P["ruleText"], lang_literal(rule.text, "en"), graphs)
+            self.claim(node, P["adoptedIn"], s, graphs)
+            for organizer in e.organizer:
+                self.claim(node, P["adoptedBy"], self.ref(organizer), graphs)
+            for target in rule.applies_to:
+                self.claim(node, P["appliesTo"], self.ref(target), graphs)
+            self.date(node, P["startDate"], e.date, graphs)
+            for source in sources:
+                self.claim(node, P["derived"], self.ref(source), graphs)
+        if e.title:
+            self.add(s, P["conferredTitle"], lang_literal(e.title, "en"))
+        if e.conferred_by:
+            self.add(s, P["conferredBy"], self.ref(e.conferred_by))
+        for target in e.conferred_on:
+            self.add(s, P["conferredOn"], self.ref(target))
+        self.common(s, e)
+
+    def article(self, a: Article) -> None:
+        s = self.mint.entity("article", a.id)
+        self.add(s, A, C["CreativeWork"])
+        implied = self._implied["article-type"].get(a.article_type)
+        if implied:
+            self.add(s, A, implied)
+        self.add(s, P["articleType"], self.concept("article-type", a.article_type))
+        title = lang_literal(a.title, a.language) if a.language else literal(a.title)
+        self.add(s, P["headline"], title)
+        self.add(s, P["name"], title)
+        self.add(s, P["label"], title)
+        if a.names:
+            self.names(s, a.id, a.names, schema_name=False)
+        is_image = a.article_type == "image"
+        for author in a.authors:
+            self.add(s, P["author"], self.ref(author))
+            if is_image:
+                self.add(s, P["creator"], self.ref(author))
+        if a.publisher:
+            self.add(s, P["publisher"], self.ref(a.publisher))
+        if a.published_in:
+            self.add(s, P["isPartOf"], self.ref(a.published_in))
+        self.date(s, P["datePublished"], a.date)
+        if a.url and is_valid_iri(a.url):
+            self.add(s, P["url"], iri(a.url))
+        if a.language:
+            self.add(s, P["inLanguage"], literal(a.language))
+        for subject in a.about:
+            self.add(s, P["about"], self.ref(subject))
+        for subject in a.mentions:
+            self.add(s, P["mentions"], self.ref(subject))
+        for cited in a.cites:
+            self.add(s, P["citation"], self.ref(cited))
+        if a.part_of:
+            parent = self.ref(a.part_of)
+            self.add(s, P["isPartOf"], parent)
+            self.add(parent, P["associatedMedia" if is_image else "hasPart"], s)
+        lang = a.language or "en"
+        self.text(s, P["caption"], a.caption, lang)
+        self.text(s, P["creditText"], a.credit, lang)
+        for quote in a.quotes:
+            node = self.mint.quote(a.id, quote.text)
+            self.graph.origins[node[1:-1]] = a.id
+            self.add(node, A, C["Quotation"])
+            self.add(node, P["text"], lang_literal(quote.text, quote.language or lang))
+            self.add(node, P["isPartOf"], s)
+            self.add(s, P["quotation"], node)
+            self.add(node, P["derived"], s)
+            if quote.source:
+                self.add(node, P["isBasedOn"], self.ref(quote.source))
+            if quote.speaker:
+                self.add(node, P["creator"], self.ref(quote.speaker))
+            self.text(node, P["note"], quote.note)
+        self.common(s, a)
+
+    def run(self) -> None:
+        for person in self.records.people:
+            self.person(person)
+        for organ in self.records.organs:
+            self.organ(organ)
+        for post in self.records.posts:
+            self.post(post)
+        for membership in self.records.memberships:
+            self.membership(membership)
+        for event in self.records.events:
+            self.event(event)
+        for article in self.records.articles:
+            self.article(article)
+        self.vocabulary_graph()
+
+    def vocabulary_graph(self) -> None:
+        """The controlled vocabularies go with the data, so labels of roles and kinds resolve."""
+        from .vocab import vocabulary_quads
+
+        for s, p, o in vocabulary_quads():
+            self.quads.add((s, p, o, self.vocab_graph))
+
+
+def _english_name(record: object) -> str:
+    names: list[Name] = getattr(record, "names", [])
+    for name in names:
+        if name.system == "en" and name.kind == "preferred":
+            return name.text
+    for name in names:
+        if name.system == "en":
+            return name.text
+    return names[0].text if names else getattr(record, "title", getattr(record, "id", "?"))

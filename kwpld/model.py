@@ -1,0 +1,283 @@
+"""Curated records, as Python objects: what a loaded data folder holds.
+
+Five kinds of record (articles, people, organs, posts and memberships, events) refer to each
+other by id. Every record keeps its :class:`Origin` (file and line), so later stages (SHACL
+findings, linking reviews) can point a curator back at the line to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .dates import PartialDate
+from .namespaces import DEFAULT_BASE_IRI
+
+__all__ = [
+    "FORMAT_VERSION",
+    "KINDS",
+    "Origin",
+    "Name",
+    "Person",
+    "Organ",
+    "Post",
+    "Membership",
+    "Participant",
+    "Rule",
+    "Event",
+    "Quote",
+    "Article",
+    "Record",
+    "DatasetInfo",
+    "Records",
+]
+
+FORMAT_VERSION = 1
+"""Version of the record format this kwpld reads and writes."""
+
+KINDS = ("person", "organ", "post", "membership", "event", "article")
+"""Record kinds, singular; files use the plural keys of :data:`KIND_KEYS`."""
+
+KIND_KEYS = {
+    "people": "person",
+    "organs": "organ",
+    "posts": "post",
+    "memberships": "membership",
+    "events": "event",
+    "articles": "article",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a record was written: file (relative to the data folder) and 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(slots=True)
+class Name:
+    """One spelling of a name, in one system, with its validity and evidence."""
+
+    text: str
+    system: str
+    kind: str = "alternate"
+    valid_from: PartialDate | None = None
+    valid_until: PartialDate | None = None
+    renamed_by: str | None = None
+    sources: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class _Base:
+    id: str
+    origin: Origin
+
+
+@dataclass(slots=True)
+class Person(_Base):
+    names: list[Name]
+    gender: str | None = None
+    born: PartialDate | None = None
+    died: PartialDate | None = None
+    citizenship: str | None = None
+    wikidata: str | None = None
+    description: str | None = None
+    sources: list[str] = field(default_factory=list)
+    note: str | None = None
+    kind = "person"
+
+
+@dataclass(slots=True)
+class Organ(_Base):
+    names: list[Name]
+    organ_kind: str
+    parent: str | None = None
+    founded: PartialDate | None = None
+    dissolved: PartialDate | None = None
+    wikidata: str | None = None
+    description: str | None = None
+    sources: list[str] = field(default_factory=list)
+    note: str | None = None
+    kind = "organ"
+
+
+@dataclass(slots=True)
+class Post(_Base):
+    organ: str
+    role: str
+    names: list[Name] = field(default_factory=list)
+    description: str | None = None
+    sources: list[str] = field(default_factory=list)
+    note: str | None = None
+    kind = "post"
+
+
+@dataclass(slots=True)
+class Membership(_Base):
+    person: str
+    organ: str
+    role: str
+    status: str
+    post: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    as_of: PartialDate | None = None
+    sources: list[str] = field(default_factory=list)
+    note: str | None = None
+    kind = "membership"
+
+
+@dataclass(slots=True)
+class Participant:
+    """A person, organ or post (its holders) taking part in an event, on some source's word."""
+
+    ref: str
+    role: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Rule:
+    """A rule adopted by a decision, e.g. that meetings are to be held "when necessary"."""
+
+    text: str
+    applies_to: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Event(_Base):
+    event_type: str
+    names: list[Name]
+    series: str | None = None
+    ordinal: int | None = None
+    date: PartialDate | None = None
+    end: PartialDate | None = None
+    location: str | None = None
+    organizer: list[str] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    text: str | None = None
+    rules: list[Rule] = field(default_factory=list)
+    title: str | None = None
+    conferred_by: str | None = None
+    conferred_on: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    description: str | None = None
+    sources: list[str] = field(default_factory=list)
+    note: str | None = None
+    kind = "event"
+
+
+@dataclass(slots=True)
+class Quote:
+    text: str
+    source: str | None = None
+    speaker: str | None = None
+    language: str | None = None
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Article(_Base):
+    article_type: str
+    title: str
+    names: list[Name] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    published_in: str | None = None
+    date: PartialDate | None = None
+    url: str | None = None
+    language: str | None = None
+    about: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
+    cites: list[str] = field(default_factory=list)
+    part_of: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    wikidata: str | None = None
+    description: str | None = None
+    sources: list[str] = field(default_factory=list)
+    note: str | None = None
+    kind = "article"
+
+
+Record = Person | Organ | Post | Membership | Event | Article
+
+
+@dataclass
+class DatasetInfo:
+    """The data folder's ``kwpld.yaml``: what the dataset is and where its IRIs live."""
+
+    id: str = "kwpld-dataset"
+    title: str = "KWP leadership data"
+    description: str | None = None
+    base_iri: str = DEFAULT_BASE_IRI
+    license: str | None = None
+    creators: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    version: str | None = None
+    homepage: str | None = None
+
+
+@dataclass
+class Records:
+    """All records of a data folder, in a stable order (kind, then id)."""
+
+    info: DatasetInfo = field(default_factory=DatasetInfo)
+    people: list[Person] = field(default_factory=list)
+    organs: list[Organ] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    _by_id: dict[str, Record] = field(default_factory=dict, repr=False)
+
+    def add(self, record: Record) -> None:
+        getattr(self, _LIST_OF[record.kind]).append(record)
+        self._by_id.setdefault(record.id, record)
+
+    def get(self, record_id: str) -> Record | None:
+        return self._by_id.get(record_id)
+
+    def __getitem__(self, record_id: str) -> Record:
+        return self._by_id[record_id]
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._by_id
+
+    def __iter__(self) -> Iterator[Record]:
+        for kind in KINDS:
+            yield from getattr(self, _LIST_OF[kind])
+
+    def __len__(self) -> int:
+        return sum(len(getattr(self, attr)) for attr in _LIST_OF.values())
+
+    def of_kind(self, kind: str) -> list[Record]:
+        return getattr(self, _LIST_OF[kind])
+
+    def counts(self) -> dict[str, int]:
+        return {kind: len(getattr(self, _LIST_OF[kind])) for kind in KINDS}
+
+    def sort(self) -> None:
+        """Order every kind by id, so output never depends on file or row order."""
+        for attr in _LIST_OF.values():
+            getattr(self, attr).sort(key=lambda r: r.id)
+
+
+_LIST_OF = {
+    "person": "people",
+    "organ": "organs",
+    "post": "posts",
+    "membership": "memberships",
+    "event": "events",
+    "article": "articles",
+}

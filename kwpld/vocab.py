@@ -1,0 +1,104 @@
+"""The controlled vocabularies, read from ``ontology/vocabularies.ttl`` (SKOS).
+
+Records use a concept's ``skos:notation`` ("political-bureau", "projected"); the mapping
+writes the concept's IRI; the JSON Schema and the SHACL shapes list the same codes. This
+module is the one reader of that file, so all of them agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import pyoxigraph as ox
+
+from .namespaces import KWP, KWPV, SKOS
+from .resources import resource_path
+
+__all__ = ["Concept", "Scheme", "Vocabularies", "vocabularies", "vocabulary_quads", "SCHEMES"]
+
+SCHEMES = (
+    "organ-kind",
+    "role",
+    "membership-status",
+    "name-system",
+    "name-kind",
+    "event-type",
+    "article-type",
+    "country",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    iri: str
+    notation: str
+    label: str
+    implies_class: str | None = None
+
+
+@dataclass
+class Scheme:
+    name: str
+    iri: str
+    concepts: dict[str, Concept] = field(default_factory=dict)
+
+    def __contains__(self, notation: object) -> bool:
+        return notation in self.concepts
+
+    def __getitem__(self, notation: str) -> Concept:
+        return self.concepts[notation]
+
+    @property
+    def notations(self) -> list[str]:
+        return sorted(self.concepts)
+
+
+@dataclass
+class Vocabularies:
+    schemes: dict[str, Scheme]
+
+    def __getitem__(self, name: str) -> Scheme:
+        return self.schemes[name]
+
+
+@cache
+def _store() -> ox.Store:
+    store = ox.Store()
+    store.load(path=str(resource_path("ontology/vocabularies.ttl")), format=ox.RdfFormat.TURTLE)
+    return store
+
+
+@cache
+def vocabulary_quads() -> tuple[tuple[str, str, str], ...]:
+    """The vocabularies' triples as N-Triples terms, sorted (for the vocabularies graph)."""
+    return tuple(sorted((str(q.subject), str(q.predicate), str(q.object)) for q in _store()))
+
+
+@cache
+def vocabularies() -> Vocabularies:
+    """Parse the shipped vocabularies once per process."""
+    path = resource_path("ontology/vocabularies.ttl")
+    store = _store()
+    query = f"""
+        SELECT ?scheme ?concept ?notation ?label ?class WHERE {{
+            ?concept <{SKOS}inScheme> ?scheme ; <{SKOS}notation> ?notation .
+            OPTIONAL {{ ?concept <{SKOS}prefLabel> ?label FILTER(lang(?label) = "en") }}
+            OPTIONAL {{ ?concept <{KWP}impliesClass> ?class }}
+        }}"""
+    schemes: dict[str, Scheme] = {}
+    for row in store.query(query):
+        scheme_iri = row["scheme"].value
+        name = scheme_iri.removeprefix(KWPV)
+        scheme = schemes.setdefault(name, Scheme(name, scheme_iri))
+        notation = row["notation"].value
+        scheme.concepts[notation] = Concept(
+            iri=row["concept"].value,
+            notation=notation,
+            label=row["label"].value if row["label"] else notation,
+            implies_class=row["class"].value if row["class"] else None,
+        )
+    missing = set(SCHEMES) - set(schemes)
+    if missing:
+        raise RuntimeError(f"{path} lacks the concept schemes {sorted(missing)}")
+    return Vocabularies(schemes)
