@@ -1,0 +1,45 @@
+"""kwpld: curated records on the leadership of the Workers' Party of Korea, as linked data.
+
+The Python API does everything the ``kwpld`` command does::
+
+    import kwpld
+    result = kwpld.build("examples/party-cells-2013", out="dist/party-cells-2013")
+    print(result.triple_count, result.files["turtle"])
+
+Stages, each usable alone: :func:`load_records` (records -> checked objects),
+:func:`map_records` (objects -> RDF), then the writers in :mod:`kwpld.formats`.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .build import BuildResult, build, build_graph  # noqa: E402
+from .dates import DateError, PartialDate, parse_date  # noqa: E402
+from .errors import InputError, KwpldError, LoadError, Problem, ProblemReport  # noqa: E402
+from .graph import KnowledgeGraph  # noqa: E402
+from .load import load_records  # noqa: E402
+from .mapping import map_records  # noqa: E402
+from .model import Records  # noqa: E402
+from .names import match_key, spelling_variants  # noqa: E402
+
+__all__ = [
+    "__version__",
+    "BuildResult",
+    "DateError",
+    "InputError",
+    "KnowledgeGraph",
+    "KwpldError",
+    "LoadError",
+    "PartialDate",
+    "Problem",
+    "ProblemReport",
+    "Records",
+    "build",
+    "build_graph",
+    "load_records",
+    "map_records",
+    "match_key",
+    "parse_date",
+    "spelling_variants",
+]

@@ -119,6 +119,9 @@ class KwpldError(Exception):
 
     exit_code = 2
 
+    def render(self) -> str:
+        return f"kwpld: {self}"
+
 
 class InputError(KwpldError):
     """Bad input that is not about records: a missing folder, an unreadable option value."""
@@ -131,3 +134,6 @@ class LoadError(KwpldError):
         self.report = report
         self.root = root
         super().__init__(f"{len(report)} problem(s) in the input records")
+
+    def render(self) -> str:
+        return self.report.render_text() + "\nkwpld: nothing was written."

@@ -160,6 +160,7 @@ C = {
         "Participation": (KWP, "Participation"),
         "Renaming": (KWP, "Renaming"),
         "Rule": (KWP, "Rule"),
+        "Claim": (KWP, "Claim"),
         "Male": (SCHEMA, "Male"),
         "Female": (SCHEMA, "Female"),
     }.items()
@@ -317,6 +318,7 @@ class _Mapper:
                 sources = sorted(act.sources)
             graphs = self.source_graphs(sources)
             self.claim(node, A, C["Renaming"], graphs)
+            self.claim(node, A, C["Claim"], graphs)
             self.claim(node, P["renamedEntity"], s, graphs)
             self.claim(node, P["renamedBy"], self.ref(act_id), graphs)
             self.claim(s, P["renaming"], node, graphs)
@@ -383,6 +385,7 @@ class _Mapper:
         graphs = self.source_graphs(m.sources)
         person, organ = self.ref(m.person), self.ref(m.organ)
         self.claim(s, A, C["Membership"], graphs)
+        self.claim(s, A, C["Claim"], graphs)
         self.claim(s, P["member"], person, graphs)
         self.claim(s, P["organization"], organ, graphs)
         self.claim(s, P["role"], self.concept("role", m.role), graphs)
@@ -452,6 +455,7 @@ class _Mapper:
             self.claim(s, P["attendee"], who, graphs)
             self.claim(s, P["participation"], node, graphs)
             self.claim(node, A, C["Participation"], graphs)
+            self.claim(node, A, C["Claim"], graphs)
             self.claim(node, P["inEvent"], s, graphs)
             self.claim(node, P["participant"], who, graphs)
             if participant.role:
@@ -465,6 +469,7 @@ class _Mapper:
             graphs = self.source_graphs(sources)
             self.claim(s, P["rule"], node, graphs)
             self.claim(node, A, C["Rule"], graphs)
+            self.claim(node, A, C["Claim"], graphs)
             self.claim(node, P["ruleText"], lang_literal(rule.text, "en"), graphs)
             self.claim(node, P["adoptedIn"], s, graphs)
             for organizer in e.organizer:

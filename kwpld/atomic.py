@@ -1,0 +1,92 @@
+"""Write a folder so that readers see the old one or the new one, never half of either.
+
+Output is built in a hidden temporary folder beside the target and moved into place only when
+complete. If a run is killed, the previous folder is intact (or, if the kill fell between the
+two renames of the swap, restored by the next run).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import InputError
+
+__all__ = ["atomic_directory", "RELEASE_MARKERS"]
+
+RELEASE_MARKERS = ("manifest.json", "data.ttl")
+"""Files that show a folder was written by kwpld, so replacing it loses nothing else."""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _leftovers(target: Path, kind: str) -> list[tuple[int, Path]]:
+    found = []
+    for path in target.parent.glob(f".{target.name}.{kind}-*"):
+        try:
+            pid = int(path.name.rsplit("-", 2)[-2])
+        except (ValueError, IndexError):
+            continue
+        found.append((pid, path))
+    return found
+
+
+def recover(target: Path) -> None:
+    """Undo what an interrupted run left: restore a swapped-out folder, drop dead temp folders."""
+    for pid, path in _leftovers(target, "tmp"):
+        if not _alive(pid):
+            shutil.rmtree(path, ignore_errors=True)
+    for pid, path in sorted(_leftovers(target, "old"), reverse=True):
+        if _alive(pid) and pid != os.getpid():
+            continue
+        if not target.exists():
+            path.rename(target)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def check_replaceable(target: Path) -> None:
+    if target.exists():
+        if not target.is_dir():
+            raise InputError(f"{target} exists and is not a folder; choose another output folder")
+        entries = [p.name for p in target.iterdir()]
+        if entries and not any(marker in entries for marker in RELEASE_MARKERS):
+            raise InputError(
+                f"{target} exists and does not look like a kwpld output folder; kwpld replaces its "
+                "output folder as a whole, so choose a new or empty folder"
+            )
+
+
+@contextmanager
+def atomic_directory(target: str | Path) -> Iterator[Path]:
+    """Yield a temporary folder; on success it replaces ``target`` in one swap."""
+    target = Path(target).absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    recover(target)
+    check_replaceable(target)
+    token = f"{os.getpid()}-{os.urandom(4).hex()}"
+    tmp = target.parent / f".{target.name}.tmp-{token}"
+    tmp.mkdir()
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if target.exists():
+        old = target.parent / f".{target.name}.old-{token}"
+        target.rename(old)
+        tmp.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        tmp.rename(target)

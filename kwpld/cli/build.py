@@ -1,0 +1,123 @@
+"""``kwpld build``, ``kwpld check`` and ``kwpld schema``: records in, graph out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from ..build import build
+from ..errors import LoadError
+from ..load import load_records
+from ..resources import resource_path
+from ._common import console, err_console, human_size
+
+
+def register(app: typer.Typer) -> None:
+    app.command("build")(build_command)
+    app.command("check")(check_command)
+    app.command("schema")(schema_command)
+    app.command("ontology-docs")(ontology_docs_command)
+
+
+def build_command(
+    data_dir: Path = typer.Argument(..., help="Folder of record files (YAML, CSV) and kwpld.yaml."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder; replaced as a whole, atomically."),
+    base_iri: str | None = typer.Option(
+        None, "--base-iri", help="Base IRI for minted IRIs (default: the dataset's base_iri)."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+) -> None:
+    """Build the knowledge graph of a data folder and write it to an output folder.
+
+    Loads and checks every record (all problems are reported at once, and nothing is written
+    when there are any), maps the records to RDF and writes Turtle.
+
+    **Example:**
+
+        kwpld build examples/party-cells-2013 --out dist/party-cells-2013
+    """
+    result = build(data_dir, out, base_iri=base_iri)
+    if quiet:
+        return
+    console.print(f"[bold]{result.records.info.title}[/bold]")
+    table = Table(show_edge=False)
+    table.add_column("records", justify="left")
+    table.add_column("count", justify="right")
+    for kind, count in result.records.counts().items():
+        table.add_row(kind, str(count))
+    console.print(table)
+    console.print(
+        f"{result.triple_count} triples ({len(result.graph)} quads in "
+        f"{len(result.graph.graphs())} named graphs) from {len(result.records.files)} files"
+    )
+    for name, path in result.files.items():
+        console.print(f"  {name:8} {path}  ({human_size(path.stat().st_size)})")
+
+
+def check_command(
+    data_dir: Path = typer.Argument(..., help="Folder of record files."),
+    output_format: str = typer.Option(
+        "text", "--format", "-f", help="How to report problems: text (for people) or json (for CI)."
+    ),
+) -> None:
+    """Check the records of a data folder without building; report every problem.
+
+    Exit code 0 when the records load cleanly, 2 when there are problems.
+
+    **Example:**
+
+        kwpld check examples/party-cells-2013 --format json
+    """
+    if output_format not in ("text", "json"):
+        raise typer.BadParameter("use text or json", param_hint="--format")
+    try:
+        records = load_records(data_dir)
+    except LoadError as exc:
+        if output_format == "json":
+            console.print(exc.report.to_json(), markup=False, soft_wrap=True)
+        else:
+            err_console.print(exc.report.render_text(), markup=False)
+        raise typer.Exit(2) from None
+    counts = records.counts()
+    if output_format == "json":
+        import json
+
+        console.print(json.dumps({"problems": [], "count": 0, "records": counts}), markup=False)
+    else:
+        total = sum(counts.values())
+        console.print(f"{total} records in {len(records.files)} files, no problems")
+
+
+def schema_command(
+    which: str = typer.Argument("records", help="records (record files) or dataset (kwpld.yaml)."),
+) -> None:
+    """Print the JSON Schema of the record format (or of kwpld.yaml).
+
+    **Example:**
+
+        kwpld schema > records.schema.json
+    """
+    names = {"records": "records-1", "dataset": "dataset-1"}
+    if which not in names:
+        raise typer.BadParameter("use records or dataset", param_hint="WHICH")
+    sys.stdout.write(resource_path(f"kwpld/schemas/{names[which]}.schema.json").read_text("utf-8"))
+
+
+def ontology_docs_command(
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Markdown file to write (default: ontology/kwp.md)."
+    ),
+) -> None:
+    """Generate the ontology's documentation (Markdown) from ontology/kwp.ttl.
+
+    **Example:**
+
+        kwpld ontology-docs --out ontology/kwp.md
+    """
+    from ..ontodoc import write_ontology_docs
+
+    path = write_ontology_docs(out)
+    console.print(f"wrote {path}")

@@ -1,0 +1,1 @@
+"""Serializers: RDF formats written from kwpld's sorted N-Triples terms."""
