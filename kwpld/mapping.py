@@ -40,7 +40,7 @@ from .vocab import Vocabularies, vocabularies
 __all__ = ["map_records", "Minter"]
 
 A = iri(RDF_TYPE)
-_PREF_LANGS = {"en", "ko", "ko-Hani"}
+_PREF_LANGS = {"en", "ko", "ko-hani"}
 _SKOS_PROPERTY = {"pref": "prefLabel", "alt": "altLabel", "hidden": "hiddenLabel"}
 
 
@@ -247,6 +247,11 @@ class _Mapper:
         for g in graphs:
             self.quads.add((s, p, o, g))
 
+    def derive(self, node: str, sources: list[str]) -> None:
+        """prov:wasDerivedFrom each source, stated in that source's own graph."""
+        for source in sources:
+            self.quads.add((node, P["derived"], self.ref(source), self.source_graphs([source])[0]))
+
     def date(self, s: str, p: str, date: PartialDate | None, graphs: list[str] | None = None) -> None:
         if date is None:
             return
@@ -272,7 +277,8 @@ class _Mapper:
     def names(self, s: str, record_id: str, names: list[Name], *, schema_name: bool = True) -> None:
         pref_done: set[str] = set()
         for name in names:
-            lang = LANG_TAG[System(name.system)]
+            # lowercase, as triple stores normalize language tags (BCP 47 is case-insensitive)
+            lang = LANG_TAG[System(name.system)].lower()
             form = lang_literal(name.text, lang)
             label = self.mint.label(record_id, name)
             self.graph.origins[label[1:-1]] = record_id
@@ -335,8 +341,7 @@ class _Mapper:
                     when = name.valid_from or when
             when = when or getattr(act, "date", None)
             self.date(node, P["startDate"], when, graphs)
-            for source in sources:
-                self.claim(node, P["derived"], self.ref(source), graphs)
+            self.derive(node, sources)
 
     # -- kinds ----------------------------------------------------------------------------------
     def person(self, person: Person) -> None:
@@ -410,8 +415,7 @@ class _Mapper:
                 self.claim(person, P["holds"], post, graphs)
         if m.status == "confirmed":
             self.claim(person, P["memberOf"], organ, graphs)
-        for source in m.sources:
-            self.claim(s, P["derived"], self.ref(source), graphs)
+        self.derive(s, m.sources)
 
     def event(self, e: Event) -> None:
         s = self.mint.entity("event", e.id)
@@ -460,8 +464,7 @@ class _Mapper:
             self.claim(node, P["participant"], who, graphs)
             if participant.role:
                 self.claim(node, P["participantRole"], lang_literal(participant.role, "en"), graphs)
-            for source in sources:
-                self.claim(node, P["derived"], self.ref(source), graphs)
+            self.derive(node, sources)
         for rule in e.rules:
             node = self.mint.rule(e.id, rule.text)
             self.graph.origins[node[1:-1]] = e.id
@@ -477,8 +480,7 @@ class _Mapper:
             for target in rule.applies_to:
                 self.claim(node, P["appliesTo"], self.ref(target), graphs)
             self.date(node, P["startDate"], e.date, graphs)
-            for source in sources:
-                self.claim(node, P["derived"], self.ref(source), graphs)
+            self.derive(node, sources)
         if e.title:
             self.add(s, P["conferredTitle"], lang_literal(e.title, "en"))
         if e.conferred_by:
