@@ -34,7 +34,9 @@ class BuildResult:
         return self.graph.triple_count()
 
 
-def build_graph(data_dir: str | Path, *, base_iri: str | None = None) -> tuple[Records, KnowledgeGraph]:
+def build_graph(
+    data_dir: str | Path, *, base_iri: str | None = None
+) -> tuple[Records, KnowledgeGraph]:
     """Load and map a data folder; raises LoadError listing every problem."""
     records = load_records(data_dir)
     return records, map_records(records, base_iri)
@@ -60,7 +62,9 @@ def write_outputs(records: Records, graph: KnowledgeGraph, folder: Path) -> dict
     return files
 
 
-def build(data_dir: str | Path, out: str | Path | None = None, *, base_iri: str | None = None) -> BuildResult:
+def build(
+    data_dir: str | Path, out: str | Path | None = None, *, base_iri: str | None = None
+) -> BuildResult:
     """Build the knowledge graph of ``data_dir``; with ``out``, write it there as Turtle.
 
     Nothing is written when the records have problems: :class:`~kwpld.errors.LoadError` is

@@ -149,7 +149,9 @@ def _month(name: str, text: str) -> int:
     return month
 
 
-def _build(year: int, month: int | None, day: int | None, text: str, **extra: object) -> PartialDate:
+def _build(
+    year: int, month: int | None, day: int | None, text: str, **extra: object
+) -> PartialDate:
     if not 1 <= year <= 9999:
         raise DateError(f"'{text}': year {year} is out of range", "impossible-date")
     if month is not None and not 1 <= month <= 12:
@@ -249,10 +251,14 @@ def _parse_core(text: str, original: str) -> PartialDate:
 
     match = _TEXT_DMY.match(text)
     if match:
-        return _build(int(match.group(3)), _month(match.group(2), original), int(match.group(1)), original)
+        return _build(
+            int(match.group(3)), _month(match.group(2), original), int(match.group(1)), original
+        )
     match = _TEXT_MDY.match(text)
     if match:
-        return _build(int(match.group(3)), _month(match.group(1), original), int(match.group(2)), original)
+        return _build(
+            int(match.group(3)), _month(match.group(1), original), int(match.group(2)), original
+        )
     match = _TEXT_MY.match(text)
     if match:
         return _build(int(match.group(2)), _month(match.group(1), original), None, original)

@@ -27,7 +27,7 @@ PROBLEM_CODES: dict[str, str] = {
     "unreadable": "The file or folder cannot be read.",
     "unknown-kind": "A file or top-level key names no kind of record that kwpld knows.",
     "format-version": "The file declares a format version this kwpld does not read.",
-    "duplicate-field": "A field written twice in one record or CSV header; YAML would keep the last.",
+    "duplicate-field": "A field written twice in one record or CSV header (YAML keeps the last).",
     "unknown-field": "A field name that the record format does not have, often a typo.",
     "missing-field": "A required field is absent.",
     "empty-value": "A required field is present but empty.",
@@ -39,7 +39,7 @@ PROBLEM_CODES: dict[str, str] = {
     "wrong-reference": "A field refers to a record of the wrong kind.",
     "invalid-date": "A date that cannot be read.",
     "impossible-date": "A date that does not exist, or dates in an impossible order.",
-    "calendar-mismatch": "A Juche year or weekday that contradicts the Gregorian date given with it.",
+    "calendar-mismatch": "A Juche year or weekday contradicting the Gregorian date beside it.",
 }
 
 
@@ -106,7 +106,9 @@ class ProblemReport:
         lines = [str(p) for p in self]
         count = len(lines)
         files = len({p.file for p in self})
-        lines.append(f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}")
+        lines.append(
+            f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        )
         return "\n".join(lines)
 
     def to_json(self) -> str:

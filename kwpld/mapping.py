@@ -252,7 +252,9 @@ class _Mapper:
         for source in sources:
             self.quads.add((node, P["derived"], self.ref(source), self.source_graphs([source])[0]))
 
-    def date(self, s: str, p: str, date: PartialDate | None, graphs: list[str] | None = None) -> None:
+    def date(
+        self, s: str, p: str, date: PartialDate | None, graphs: list[str] | None = None
+    ) -> None:
         if date is None:
             return
         for g in graphs or [self.records_graph]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 KWP = "https://w3id.org/kwpld/ontology#"
 """The kwpld ontology: classes and properties that extend the standard vocabularies."""
 KWPV = "https://w3id.org/kwpld/vocab/"
-"""Controlled vocabularies (SKOS concept schemes): organ kinds, roles, statuses, spelling systems."""
+"""Controlled vocabularies (SKOS concept schemes): organ kinds, roles, statuses, systems."""
 DEFAULT_BASE_IRI = "https://w3id.org/kwpld/id/"
 """Where data IRIs are minted unless a dataset or the user sets another base."""
 

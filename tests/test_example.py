@@ -137,7 +137,9 @@ def test_jang_song_taek_projected_presidium_membership_with_its_source_graphic(e
     assert len(found) == 1
     as_of, caption, credit, graph = found[0]
     assert as_of == "2013-01"
-    assert caption.startswith("The KWP Political Bureau (or KWP Central Committee Political Bureau)")
+    assert caption.startswith(
+        "The KWP Political Bureau (or KWP Central Committee Political Bureau)"
+    )
     assert "projecting Jang Song Taek's membership on its Presidium" in caption
     assert credit == "Graphic by Michael Madden/NK Leadership Watch"
     assert graph == "https://w3id.org/kwpld/id/graph/source/graphic-kwp-pb-2013-01"
@@ -161,12 +163,30 @@ def test_the_renaming_act(example_store):
     report = "https://w3id.org/kwpld/id/article/pb-report-2013-01-23"
     act = "https://w3id.org/kwpld/id/event/pb-decision-2013-01-23"
     assert found == [
-        ("1", "Short Course of Secretaries of Party Cells across the country",
-         "First Meeting of Secretaries of Cells of the WPK", "2013-01-23", act, report),
-        ("2", "Meeting of Secretaries of Cells of the Whole Party",
-         "Second Meeting of Secretaries of Cells of the WPK", "2013-01-23", act, report),
-        ("3", "Meeting of Secretaries of Cells of the Whole Party",
-         "Third Meeting of Secretaries of Cells of the WPK", "2013-01-23", act, report),
+        (
+            "1",
+            "Short Course of Secretaries of Party Cells across the country",
+            "First Meeting of Secretaries of Cells of the WPK",
+            "2013-01-23",
+            act,
+            report,
+        ),
+        (
+            "2",
+            "Meeting of Secretaries of Cells of the Whole Party",
+            "Second Meeting of Secretaries of Cells of the WPK",
+            "2013-01-23",
+            act,
+            report,
+        ),
+        (
+            "3",
+            "Meeting of Secretaries of Cells of the Whole Party",
+            "Third Meeting of Secretaries of Cells of the WPK",
+            "2013-01-23",
+            act,
+            report,
+        ),
     ]
 
 
@@ -242,7 +262,10 @@ def test_people_have_names_in_every_system_and_their_epithets(example_store):
         """SELECT ?e WHERE { person:kim-jong-un skosxl:hiddenLabel ?l .
              ?l kwp:nameKind namekind:epithet ; skosxl:literalForm ?e } ORDER BY ?e""",
     )
-    assert epithets == [("the dear respected Comrade Kim Jong Un",), ("the respected and beloved marshal",)]
+    assert epithets == [
+        ("the dear respected Comrade Kim Jong Un",),
+        ("the respected and beloved marshal",),
+    ]
     assert rows(example_store, "SELECT ?q WHERE { person:kim-jong-un owl:sameAs ?q }") == [
         ("http://www.wikidata.org/entity/Q56226",)
     ]
@@ -262,8 +285,10 @@ def test_the_articles_cite_each_other_and_carry_their_graphics(example_store):
     ]
     graphics = rows(
         example_store,
-        """SELECT ?credit WHERE { article:nklw-2013-01-party-cell-secretaries schema:associatedMedia ?g .
-             ?g schema:creditText ?credit ; schema:creator person:michael-madden } ORDER BY ?credit""",
+        """SELECT ?credit WHERE {
+             article:nklw-2013-01-party-cell-secretaries schema:associatedMedia ?g .
+             ?g schema:creditText ?credit ; schema:creator person:michael-madden
+           } ORDER BY ?credit""",
     )
     assert graphics == [
         ("Graphic by Michael Madden/NK Leadership Watch",),

@@ -51,7 +51,12 @@ def line_of(path: Path, needle: str) -> int:
 def test_the_minimal_fixture_loads(data: Path):
     records = load_records(data)
     assert records.counts() == {
-        "person": 2, "organ": 2, "post": 0, "membership": 1, "event": 2, "article": 1,
+        "person": 2,
+        "organ": 2,
+        "post": 0,
+        "membership": 1,
+        "event": 2,
+        "article": 1,
     }
     assert records.info.base_iri == "https://example.org/kwp/"
 
@@ -81,9 +86,14 @@ def test_unknown_reference_names_the_field_and_suggests_the_id(data: Path):
     edit(data / "memberships.csv", "m-1,jang-song-taek,", "m-1,jang-song-thaek,")
     problem = only(problems_of(data), "unknown-reference")
     assert (problem.file, problem.line, problem.record_id, problem.field) == (
-        "memberships.csv", 2, "m-1", "person",
+        "memberships.csv",
+        2,
+        "m-1",
+        "person",
     )
-    assert "jang-song-thaek" in problem.message and "did you mean 'jang-song-taek'" in problem.message
+    assert (
+        "jang-song-thaek" in problem.message and "did you mean 'jang-song-taek'" in problem.message
+    )
 
 
 def test_reference_to_the_wrong_kind_is_reported(data: Path):
@@ -108,7 +118,10 @@ def test_malformed_and_impossible_dates(data: Path):
     problems = problems_of(data)
     malformed = only(problems, "invalid-date")
     assert (malformed.file, malformed.line, malformed.record_id, malformed.field) == (
-        "records.yaml", line_of(records, "23rd of Januar"), "report-1", "date",
+        "records.yaml",
+        line_of(records, "23rd of Januar"),
+        "report-1",
+        "date",
     )
     impossible = only(problems, "impossible-date")
     assert (impossible.file, impossible.line, impossible.field) == ("people.csv", 3, "born")
@@ -135,7 +148,9 @@ def test_unknown_field_suggests_the_right_name(data: Path):
     edit(records, "    parent: wpk", "    parnet: wpk")
     problem = only(problems_of(data), "unknown-field")
     assert (problem.line, problem.record_id, problem.field) == (
-        line_of(records, "parnet"), "wpk-cc", "parnet",
+        line_of(records, "parnet"),
+        "wpk-cc",
+        "parnet",
     )
     assert "did you mean 'parent'?" in problem.message
 
@@ -270,5 +285,17 @@ def test_record_order_in_files_does_not_change_the_result(data: Path):
     path = data / "records.yaml"
     text = path.read_text(encoding="utf-8")
     organs, rest = text.split("articles:", 1)
-    path.write_text(organs.replace("kwpld: 1\n", "kwpld: 1\narticles:" + rest) , encoding="utf-8")
+    path.write_text(organs.replace("kwpld: 1\n", "kwpld: 1\narticles:" + rest), encoding="utf-8")
     assert [r.id for r in load_records(data)] == first
+
+
+def test_a_spelling_listed_twice_is_reported(data: Path):
+    records = data / "records.yaml"
+    edit(
+        records,
+        "      - {text: 조선로동당, system: hangul}\n",
+        "      - {text: 조선로동당, system: hangul}\n      - {text: 조선로동당, system: hangul}\n",
+    )
+    problem = only(problems_of(data), "invalid-value")
+    assert problem.record_id == "wpk" and problem.field == "names[2]"
+    assert "listed twice" in problem.message

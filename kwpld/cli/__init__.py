@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 import sys
 
-import typer
-
 from ..errors import KwpldError
 from . import build as _build
 from ._common import app, err_console
@@ -26,7 +24,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, prog_name="kwpld")
     except KwpldError as exc:
-        err_console.print(exc.render() if hasattr(exc, "render") else str(exc), markup=False, highlight=False)
+        err_console.print(
+            exc.render() if hasattr(exc, "render") else str(exc), markup=False, highlight=False
+        )
         raise SystemExit(exc.exit_code) from None
     except KeyboardInterrupt:
         err_console.print("kwpld: interrupted; nothing was published", markup=False)

@@ -24,7 +24,9 @@ def register(app: typer.Typer) -> None:
 
 def build_command(
     data_dir: Path = typer.Argument(..., help="Folder of record files (YAML, CSV) and kwpld.yaml."),
-    out: Path = typer.Option(..., "--out", "-o", help="Output folder; replaced as a whole, atomically."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Output folder; replaced as a whole, atomically."
+    ),
     base_iri: str | None = typer.Option(
         None, "--base-iri", help="Base IRI for minted IRIs (default: the dataset's base_iri)."
     ),

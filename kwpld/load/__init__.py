@@ -68,7 +68,9 @@ def load_records(data_dir: str | Path) -> Records:
             problems.extend(found)
             info_raw = data if not found else None
         elif data is not None:
-            problems.append(Problem("wrong-type", "kwpld.yaml must be a mapping of fields", DATASET_FILE, 1))
+            problems.append(
+                Problem("wrong-type", "kwpld.yaml must be a mapping of fields", DATASET_FILE, 1)
+            )
     records = Records(info=dataset_info(info_raw, root.resolve().name))
 
     entries: list[Entry] = []

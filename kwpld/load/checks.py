@@ -75,7 +75,9 @@ class Entry:
     """None when the record failed the schema; its references are still checked."""
 
 
-def _walk(node: object, pattern: tuple[str, ...], path: list[object]) -> Iterator[tuple[list[object], str]]:
+def _walk(
+    node: object, pattern: tuple[str, ...], path: list[object]
+) -> Iterator[tuple[list[object], str]]:
     if not pattern:
         if isinstance(node, str):
             yield path, node
@@ -192,7 +194,11 @@ def check_dates(entries: list[Entry]) -> list[Problem]:
                     )
                 )
         for index, name in enumerate(getattr(record, "names", [])):
-            if name.valid_from and name.valid_until and name.valid_from.certainly_after(name.valid_until):
+            if (
+                name.valid_from
+                and name.valid_until
+                and name.valid_from.certainly_after(name.valid_until)
+            ):
                 path: list[object] = ["names", index, "valid_until"]
                 line, _ = line_of(entry.raw, path)
                 problems.append(
@@ -214,51 +220,86 @@ def check_structure(entries: list[Entry], by_id: dict[str, Record]) -> list[Prob
     """Relations that must agree with each other: series, posts, the organ tree."""
     problems = []
     for entry in entries:
-        record = entry.record
-        if record is None:
-            continue
+        if entry.record is not None:
+            problems.extend(_structure_of(entry, by_id))
+    return problems
 
-        def problem(code: str, message: str, field: str) -> Problem:
-            line, column = line_of(entry.raw, [field])
-            return Problem(code, message, entry.file, line, record.id, entry.kind, column or field)
 
-        if isinstance(record, Event) and record.series:
-            series = by_id.get(record.series)
-            if isinstance(series, Event) and series.event_type != "series":
-                problems.append(
-                    problem(
-                        "wrong-reference",
-                        f"'{record.series}' is a {series.event_type}, not a series "
-                        "(an event of type series)",
-                        "series",
-                    )
-                )
-        if isinstance(record, Event) and record.ordinal is not None and not record.series:
+def _at(entry: Entry, code: str, message: str, field: str) -> Problem:
+    line, column = line_of(entry.raw, [field])
+    record_id = entry.record.id if entry.record is not None else None
+    return Problem(code, message, entry.file, line, record_id, entry.kind, column or field)
+
+
+def _structure_of(entry: Entry, by_id: dict[str, Record]) -> list[Problem]:
+    problems: list[Problem] = []
+    record = entry.record
+    assert record is not None
+
+    def problem(code: str, message: str, field: str) -> Problem:
+        return _at(entry, code, message, field)
+
+    seen_names: dict[tuple[str, str], int] = {}
+    for index, name in enumerate(getattr(record, "names", [])):
+        key = (name.system, name.text)
+        if key in seen_names:
+            line, _ = line_of(entry.raw, ["names", index])
             problems.append(
-                problem("missing-field", "an ordinal is given without the series it counts in", "series")
-            )
-        if isinstance(record, Membership) and record.post:
-            post = by_id.get(record.post)
-            if isinstance(post, Post) and post.organ != record.organ:
-                problems.append(
-                    problem(
-                        "invalid-value",
-                        f"the post '{post.id}' is in the organ '{post.organ}', but this "
-                        f"membership names the organ '{record.organ}'",
-                        "post",
-                    )
+                Problem(
+                    "invalid-value",
+                    f"the name '{name.text}' ({name.system}) is listed twice "
+                    f"(also names[{seen_names[key]}]); give each spelling once",
+                    entry.file,
+                    line,
+                    record.id,
+                    entry.kind,
+                    f"names[{index}]",
                 )
-        if isinstance(record, Organ) and record.parent:
-            seen = [record.id]
-            parent = by_id.get(record.parent)
-            while isinstance(parent, Organ):
-                if parent.id in seen:
-                    if parent.id == record.id:
-                        chain = " > ".join([*seen, parent.id])
-                        problems.append(
-                            problem("invalid-value", f"the organs' parents form a cycle: {chain}", "parent")
+            )
+        seen_names.setdefault(key, index)
+    if isinstance(record, Event) and record.series:
+        series = by_id.get(record.series)
+        if isinstance(series, Event) and series.event_type != "series":
+            problems.append(
+                problem(
+                    "wrong-reference",
+                    f"'{record.series}' is a {series.event_type}, not a series "
+                    "(an event of type series)",
+                    "series",
+                )
+            )
+    if isinstance(record, Event) and record.ordinal is not None and not record.series:
+        problems.append(
+            problem(
+                "missing-field", "an ordinal is given without the series it counts in", "series"
+            )
+        )
+    if isinstance(record, Membership) and record.post:
+        post = by_id.get(record.post)
+        if isinstance(post, Post) and post.organ != record.organ:
+            problems.append(
+                problem(
+                    "invalid-value",
+                    f"the post '{post.id}' is in the organ '{post.organ}', but this "
+                    f"membership names the organ '{record.organ}'",
+                    "post",
+                )
+            )
+    if isinstance(record, Organ) and record.parent:
+        seen = [record.id]
+        parent = by_id.get(record.parent)
+        while isinstance(parent, Organ):
+            if parent.id in seen:
+                if parent.id == record.id:
+                    chain = " > ".join([*seen, parent.id])
+                    problems.append(
+                        problem(
+                            "invalid-value",
+                            f"the organs' parents form a cycle: {chain}",
+                            "parent",
                         )
-                    break
-                seen.append(parent.id)
-                parent = by_id.get(parent.parent) if parent.parent else None
+                    )
+                break
+            seen.append(parent.id)
+            parent = by_id.get(parent.parent) if parent.parent else None
     return problems

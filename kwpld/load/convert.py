@@ -87,7 +87,9 @@ class Converter:
             label = field_label([*path, key])
             if item.column:
                 label = f"{label} (column {item.column})"
-            self.problems.append(Problem(exc.code, str(exc), self.file, line, _id(record), kind, label))
+            self.problems.append(
+                Problem(exc.code, str(exc), self.file, line, _id(record), kind, label)
+            )
             return None
 
     def _origin(self, raw: LineDict) -> Origin:

@@ -273,7 +273,8 @@ def read_csv(path: Path, label: str, kind: str, problems: list[Problem]) -> list
             problems.append(
                 Problem(
                     "unknown-field",
-                    f"unknown column '{column}'{hint}; {kind} CSV columns are: {', '.join(allowed)}",
+                    f"unknown column '{column}'{hint}; "
+                    f"{kind} CSV columns are: {', '.join(allowed)}",
                     label,
                     1,
                     kind=kind,
@@ -282,10 +283,14 @@ def read_csv(path: Path, label: str, kind: str, problems: list[Problem]) -> list
             )
     if len(set(header)) != len(header):
         bad = True
-        problems.append(Problem("duplicate-field", "a column name appears twice in the header", label, 1))
+        problems.append(
+            Problem("duplicate-field", "a column name appears twice in the header", label, 1)
+        )
     if "id" not in header:
         problems.append(
-            Problem("missing-field", "the header has no 'id' column", label, 1, kind=kind, field="id")
+            Problem(
+                "missing-field", "the header has no 'id' column", label, 1, kind=kind, field="id"
+            )
         )
         return []
     if bad:

@@ -137,7 +137,9 @@ def _translate(
         allowed = sorted(error.schema.get("properties", {}))
         for key in sorted(set(instance) - set(allowed)):
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known fields: {', '.join(allowed)}"
+            suggestion = (
+                f"; did you mean '{hint[0]}'?" if hint else f"; known fields: {', '.join(allowed)}"
+            )
             yield problem("unknown-field", f"unknown field '{key}'{suggestion}", [*path, key])
     elif validator == "required":
         for key in error.validator_value:
@@ -147,7 +149,9 @@ def _translate(
             if key in none_keys:
                 yield problem("empty-value", f"the required field '{key}' is empty", [*path, key])
             else:
-                yield problem("missing-field", f"the required field '{key}' is missing", [*path, key])
+                yield problem(
+                    "missing-field", f"the required field '{key}' is missing", [*path, key]
+                )
     elif validator == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]

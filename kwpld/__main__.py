@@ -1,0 +1,5 @@
+"""``python -m kwpld`` runs the command-line interface."""
+
+from .cli import main
+
+main()
