@@ -56,12 +56,12 @@ def recover(target: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def check_replaceable(target: Path) -> None:
+def check_replaceable(target: Path, markers: tuple[str, ...] = RELEASE_MARKERS) -> None:
     if target.exists():
         if not target.is_dir():
             raise InputError(f"{target} exists and is not a folder; choose another output folder")
         entries = [p.name for p in target.iterdir()]
-        if entries and not any(marker in entries for marker in RELEASE_MARKERS):
+        if entries and not any(marker in entries for marker in markers):
             raise InputError(
                 f"{target} exists and does not look like a kwpld output folder; kwpld replaces its "
                 "output folder as a whole, so choose a new or empty folder"
@@ -69,12 +69,18 @@ def check_replaceable(target: Path) -> None:
 
 
 @contextmanager
-def atomic_directory(target: str | Path) -> Iterator[Path]:
-    """Yield a temporary folder; on success it replaces ``target`` in one swap."""
+def atomic_directory(
+    target: str | Path, markers: tuple[str, ...] = RELEASE_MARKERS
+) -> Iterator[Path]:
+    """Yield a temporary folder; on success it replaces ``target`` in one swap.
+
+    An existing ``target`` is replaced only if it is empty or holds one of ``markers``, the
+    files that show kwpld wrote it.
+    """
     target = Path(target).absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     recover(target)
-    check_replaceable(target)
+    check_replaceable(target, markers)
     token = f"{os.getpid()}-{os.urandom(4).hex()}"
     tmp = target.parent / f".{target.name}.tmp-{token}"
     tmp.mkdir()

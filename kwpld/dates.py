@@ -189,6 +189,11 @@ def parse_date(value: object) -> PartialDate:
         return PartialDate(value.year, value.month, value.day)
     if not isinstance(value, str):
         raise DateError(f"{value!r} is not a date")
+    if len(value) in (4, 7, 10) and value[:4].isdigit():
+        # the common case, ISO 8601 at some precision, without the regular expressions
+        fast = _iso_fast(value)
+        if fast is not None:
+            return fast
     text = " ".join(value.split())
     if not text:
         raise DateError("the date is empty")
@@ -213,6 +218,18 @@ def parse_date(value: object) -> PartialDate:
     if date.stated is None and text != date.iso:
         date = PartialDate(date.year, date.month, date.day, stated=text, juche=date.juche)
     return date
+
+
+def _iso_fast(value: str) -> PartialDate | None:
+    parts = value.split("-")
+    if len(parts[0]) != 4 or not all(p.isdigit() and p.isascii() for p in parts):
+        return None
+    if any(len(p) != 2 for p in parts[1:]):
+        return None
+    numbers = [int(p) for p in parts]
+    month = numbers[1] if len(numbers) > 1 else None
+    day = numbers[2] if len(numbers) > 2 else None
+    return _build(numbers[0], month, day, value)
 
 
 def _parse_core(text: str, original: str) -> PartialDate:

@@ -299,3 +299,41 @@ def test_a_spelling_listed_twice_is_reported(data: Path):
     problem = only(problems_of(data), "invalid-value")
     assert problem.record_id == "wpk" and problem.field == "names[2]"
     assert "listed twice" in problem.message
+
+
+def test_json_lines_files_hold_records_of_the_kind_their_name_says(data: Path):
+    lines = [
+        '{"id": "report-2", "type": "report", "title": "Another report", "date": "2013-01-25"}',
+        "",
+        '{"id": "essay-1", "type": "essay", "title": "An essay", "authors": ["kim-jong-su"],'
+        ' "date": "21 January 2013 (Monday)", "died": null}',
+    ]
+    (data / "bulk.articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = problems_of(data)
+    # "died" is not an article field: reported on its line, with the record id
+    problem = only(problems, "unknown-field")
+    assert (problem.file, problem.line, problem.record_id) == ("bulk.articles.jsonl", 3, "essay-1")
+    lines[2] = lines[2].replace(', "died": null', "")
+    (data / "bulk.articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = load_records(data)
+    assert records["essay-1"].date.iso == "2013-01-21"
+    assert records["essay-1"].origin.line == 3
+
+
+def test_json_lines_syntax_errors_and_bad_references_give_lines(data: Path):
+    lines = [
+        '{"id": "report-2", "type": "report", "title": "x", "cites": ["report-9"]}',
+        '{"id": "report-3", "type": "report", "title": "x",}',
+        '["not", "an", "object"]',
+        '{"id": "report-4", "type": "report", "title": "x", "title": "y"}',
+    ]
+    (data / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (data / "unknown.jsonl").write_text("{}\n", encoding="utf-8")
+    problems = {(p.code, p.line) for p in problems_of(data) if p.file == "articles.jsonl"}
+    assert problems == {
+        ("unknown-reference", 1),
+        ("syntax", 2),
+        ("wrong-type", 3),
+        ("duplicate-field", 4),
+    }
+    assert any(p.code == "unknown-kind" and p.file == "unknown.jsonl" for p in problems_of(data))

@@ -12,11 +12,13 @@ import sys
 
 from ..errors import KwpldError
 from . import build as _build
+from . import synth as _synth
 from ._common import app, err_console
 
 __all__ = ["app", "main"]
 
 _build.register(app)
+_synth.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

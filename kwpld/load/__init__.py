@@ -1,7 +1,8 @@
 """Load a data folder of curated records, reporting every problem at once.
 
 ``load_records(path)`` reads ``kwpld.yaml`` (the dataset description), every ``*.yaml`` /
-``*.yml`` record file and every ``*people.csv`` / ``*memberships.csv`` file below ``path``,
+``*.yml`` record file, every ``*people.csv`` / ``*memberships.csv`` file and every
+``KIND.jsonl`` file (JSON Lines, one record per line: the bulk format) below ``path``,
 checks them against the JSON Schema, reads every date, and checks ids and references across
 files. It returns :class:`~kwpld.model.Records`, or raises :class:`~kwpld.errors.LoadError`
 whose report lists every problem with file, line, record id and field.
@@ -19,13 +20,14 @@ from ..errors import InputError, LoadError, Problem, ProblemReport
 from ..model import KIND_KEYS, Records
 from .checks import Entry, check_dates, check_duplicates, check_references, check_structure
 from .convert import Converter, dataset_info
-from .files import CSV_COLUMNS, LineDict, LineList, read_csv, read_yaml
+from .files import CSV_COLUMNS, LineDict, LineList, read_csv, read_jsonl, read_yaml
 from .schema import check_dataset, check_record
 
 __all__ = ["load_records", "record_files", "DATASET_FILE"]
 
 DATASET_FILE = "kwpld.yaml"
 _CSV_KINDS = {"people": "person", "memberships": "membership"}
+_JSONL_KINDS = KIND_KEYS
 
 
 def record_files(root: Path) -> list[Path]:
@@ -37,14 +39,15 @@ def record_files(root: Path) -> list[Path]:
             continue
         if not path.is_file() or ".review." in path.name or relative.as_posix() == DATASET_FILE:
             continue
-        if path.suffix.lower() in (".yaml", ".yml", ".csv"):
+        if path.suffix.lower() in (".yaml", ".yml", ".csv", ".jsonl"):
             files.append(path)
     return sorted(files, key=lambda p: p.relative_to(root).as_posix())
 
 
-def _csv_kind(path: Path) -> str | None:
+def _file_kind(path: Path, kinds: dict[str, str]) -> str | None:
+    """The kind a CSV or JSON Lines file holds, from its name: people.csv, 2013.articles.jsonl."""
     stem = path.stem.lower()
-    for word, kind in _CSV_KINDS.items():
+    for word, kind in kinds.items():
         if stem == word or stem.endswith(("." + word, "-" + word, "_" + word)):
             return kind
     return None
@@ -78,8 +81,22 @@ def load_records(data_dir: str | Path) -> Records:
     for path in files:
         label = path.relative_to(root).as_posix()
         records.files.append(label)
-        if path.suffix.lower() == ".csv":
-            kind = _csv_kind(path)
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl":
+            kind = _file_kind(path, _JSONL_KINDS)
+            if kind is None:
+                problems.append(
+                    Problem(
+                        "unknown-kind",
+                        "cannot tell which kind of record this JSON Lines file holds: name it "
+                        f"KIND.jsonl or NAME.KIND.jsonl, KIND one of {', '.join(_JSONL_KINDS)}",
+                        label,
+                    )
+                )
+                continue
+            _take(read_jsonl(path, label, kind, problems), kind, label, [], entries, problems)
+        elif suffix == ".csv":
+            kind = _file_kind(path, _CSV_KINDS)
             if kind is None:
                 problems.append(
                     Problem(

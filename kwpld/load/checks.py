@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import Problem
 from ..model import Event, Membership, Organ, Post, Record
-from .files import LineDict, LineList, line_of
+from .files import LineDict, line_of
 from .schema import field_label
 
 __all__ = ["Entry", "check_duplicates", "check_references", "check_dates", "check_structure"]
@@ -75,20 +74,21 @@ class Entry:
     """None when the record failed the schema; its references are still checked."""
 
 
-def _walk(
-    node: object, pattern: tuple[str, ...], path: list[object]
-) -> Iterator[tuple[list[object], str]]:
-    if not pattern:
-        if isinstance(node, str):
-            yield path, node
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(node, LineList):
-            for index, item in enumerate(node):
-                yield from _walk(item, rest, [*path, index])
-    elif isinstance(node, LineDict) and head in node:
-        yield from _walk(node[head], rest, [*path, head])
+def _walk(root: LineDict, pattern: tuple[str, ...]) -> list[tuple[list[object], str]]:
+    """Every text value at ``pattern`` (``*`` = each list item), with its path."""
+    level: list[tuple[list[object], object]] = [([], root)]
+    for step in pattern:
+        following: list[tuple[list[object], object]] = []
+        for path, node in level:
+            if step == "*":
+                if isinstance(node, list):
+                    following.extend(([*path, i], item) for i, item in enumerate(node))
+            elif isinstance(node, dict) and step in node:
+                following.append(([*path, step], node[step]))
+        if not following:
+            return []
+        level = following
+    return [(path, node) for path, node in level if isinstance(node, str)]
 
 
 def check_duplicates(entries: list[Entry]) -> list[Problem]:
@@ -123,10 +123,14 @@ def check_references(entries: list[Entry], kinds_by_id: dict[str, str]) -> list[
     for entry in entries:
         record_id = entry.raw.get("id") if isinstance(entry.raw.get("id"), str) else None
         for pattern, allowed in REFERENCE_FIELDS[entry.kind]:
-            for path, ref in _walk(entry.raw, pattern, []):
+            if pattern[0] not in entry.raw:
+                continue
+            for path, ref in _walk(entry.raw, pattern):
+                target = kinds_by_id.get(ref)
+                if target is not None and target in allowed:
+                    continue
                 line, column = line_of(entry.raw, path)
                 label = column or field_label(path)
-                target = kinds_by_id.get(ref)
                 if target is None:
                     close = difflib.get_close_matches(ref, known, n=1, cutoff=0.75)
                     hint = f"; did you mean '{close[0]}'?" if close else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ import yaml
 
 from ..errors import Problem
 
-__all__ = ["LineDict", "LineList", "read_yaml", "read_csv", "CSV_COLUMNS", "line_of"]
+__all__ = ["LineDict", "LineList", "read_yaml", "read_csv", "read_jsonl", "CSV_COLUMNS", "line_of"]
 
 
 class LineDict(dict):
@@ -71,7 +72,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         if not isinstance(key, str):
             key = str(key)
         line = key_node.start_mark.line + 1
-        if key in result:
+        if key in result or key in result.none_keys:
             loader.problems.append(
                 Problem(
                     "duplicate-field",
@@ -83,8 +84,14 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
                 )
             )
             continue
-        result[key] = loader.construct_object(value_node, deep=True)
+        value = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
+        if value is None:
+            # "died:" with nothing after it: absent, but remembered so that an empty
+            # required field is reported as empty rather than missing
+            result.none_keys.add(key)
+        else:
+            result[key] = value
     return result
 
 
@@ -129,6 +136,64 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, UnicodeDecodeError):
         return "it is not UTF-8 text"
     return getattr(exc, "strerror", None) or str(exc)
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON Lines: any kind, one record per line (the bulk format: JSON parses ~70x faster than YAML).
+
+
+def read_jsonl(path: Path, label: str, kind: str, problems: list[Problem]) -> list[LineDict]:
+    """Read a JSON Lines file of one kind; each non-blank line is one record object."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem("unreadable", f"cannot read the file: {_reason(exc)}", label))
+        return []
+    records: list[LineDict] = []
+    line = 0
+
+    def hook(pairs: list[tuple[str, object]]) -> LineDict:
+        result = LineDict(line=line)
+        for key, value in pairs:
+            if key in result or key in result.none_keys:
+                problems.append(
+                    Problem(
+                        "duplicate-field",
+                        f"the field '{key}' appears twice in one object; JSON would keep the last",
+                        label,
+                        line,
+                        field=key,
+                    )
+                )
+            elif value is None:
+                result.none_keys.add(key)
+            else:
+                result[key] = value
+        return result
+
+    for line, raw in enumerate(text.splitlines(), start=1):  # noqa: B007 - hook reads `line`
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw, object_pairs_hook=hook)
+        except json.JSONDecodeError as exc:
+            problems.append(
+                Problem("syntax", f"not valid JSON: {exc.msg} (column {exc.colno})", label, line)
+            )
+            continue
+        if not isinstance(record, LineDict):
+            problems.append(
+                Problem(
+                    "wrong-type",
+                    f"each line must be one {kind} record, a JSON object",
+                    label,
+                    line,
+                    kind=kind,
+                )
+            )
+            continue
+        records.append(record)
+    return records
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,7 +260,6 @@ def _other_names(value: str, line: int, column: str) -> list[LineDict]:
         name.update({"text": text.strip(), "system": system.strip()})
         if kind:
             name["kind"] = kind.strip()
-        name.key_lines = dict.fromkeys(name, line)
         names.append(name)
     return names
 
@@ -208,7 +272,6 @@ def _person_row(row: dict[str, str], line: int) -> LineDict:
         if text:
             name = LineDict({"text": text, "system": system}, line=line)
             name.column = column
-            name.key_lines = dict.fromkeys(name, line)
             names.append(name)
             names.item_lines.append(line)
     if row.get("other_names", "").strip():
@@ -220,7 +283,6 @@ def _person_row(row: dict[str, str], line: int) -> LineDict:
             continue
         _put(record, column, value, line)
     record["names"] = names
-    record.key_lines["names"] = line
     return record
 
 
@@ -236,10 +298,12 @@ def _put(record: LineDict, column: str, value: str, line: int) -> None:
     if not value:
         record.none_keys.add(column)
         return
-    record[column] = LineList(_split(value), line=line) if column in _LIST_COLUMNS else value
-    if isinstance(record[column], LineList):
-        record[column].item_lines = [line] * len(record[column])
-    record.key_lines[column] = line
+    if column in _LIST_COLUMNS:
+        items = LineList(_split(value), line=line)
+        items.item_lines = [line] * len(items)
+        record[column] = items
+    else:
+        record[column] = value
 
 
 _ROW_BUILDERS: dict[str, Callable[[dict[str, str], int], LineDict]] = {

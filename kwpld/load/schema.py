@@ -1,8 +1,11 @@
 """Check raw records against the published JSON Schema and say what is wrong in plain words.
 
 The JSON Schema (``kwpld/schemas/records-1.schema.json``) is the contract of the record
-format. jsonschema finds every violation; this module turns each into a :class:`Problem`
-with the file, line, record id, field and a sentence a curator can act on.
+format. A validator compiled by fastjsonschema checks each record (about 20x faster than
+jsonschema, which matters for archives of hundreds of thousands of records); a record it
+rejects goes through jsonschema, which finds *every* violation, and this module turns each
+into a :class:`Problem` with the file, line, record id, field and a sentence a curator can act
+on. Tests check that the two validators agree.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
@@ -50,6 +54,24 @@ def _validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator({"$ref": f"{schema['$id']}#/$defs/{kind}"}, registry=registry)
 
 
+def _no_remote(uri: str) -> object:
+    raise RuntimeError(f"the record schema refers to {uri}; kwpld never fetches schemas")
+
+
+@cache
+def _fast_validator(kind: str):  # noqa: ANN202 - a generated function
+    """A compiled validator for one kind of record (raises on the first violation)."""
+    schema = record_schema()
+    definition = {
+        # fastjsonschema generates draft-07 code; the keywords the schema uses mean the same there
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": schema["$id"],
+        "$defs": schema["$defs"],
+        "$ref": f"#/$defs/{kind}",
+    }
+    return fastjsonschema.compile(definition, handlers={"http": _no_remote, "https": _no_remote})
+
+
 def _type_name(value: object) -> str:
     if isinstance(value, bool):
         return "true or false"
@@ -77,35 +99,49 @@ def field_label(path: list[object]) -> str | None:
     return out or None
 
 
-def _drop_empty(value: object) -> object:
-    """Drop fields left empty (``died:``); remember them to report empty required fields."""
-    if isinstance(value, LineDict):
-        for key in [k for k, v in value.items() if v is None]:
-            del value[key]
-            value.none_keys.add(key)
-        for child in value.values():
-            _drop_empty(child)
-    elif isinstance(value, LineList):
-        for child in value:
-            _drop_empty(child)
-    return value
-
-
 def check_record(record: object, kind: str, file: str, base_path: list[object]) -> list[Problem]:
     """Every schema problem of one record (a YAML mapping or a CSV row)."""
-    _drop_empty(record)
     record_id = record.get("id") if isinstance(record, dict) else None
     if not isinstance(record_id, str):
         record_id = None
-    problems: list[Problem] = []
+    problems = _empty_unknown_fields(record, kind, file, record_id)
+    try:
+        _fast_validator(kind)(record)
+        return problems
+    except fastjsonschema.JsonSchemaValueException:
+        pass  # explain it in full below
     for error in _validator(kind).iter_errors(record):
         for problem in _translate(error, record, kind, file, record_id):
             problems.append(problem)
     return problems
 
 
+def _empty_unknown_fields(
+    record: object, kind: str, file: str, record_id: str | None
+) -> list[Problem]:
+    """A misspelt field left empty (``nmaes:``) is dropped before validation; still report it."""
+    if not isinstance(record, LineDict) or not record.none_keys:
+        return []
+    allowed = record_schema()["$defs"][kind]["properties"]
+    problems = []
+    for key in sorted(record.none_keys - set(allowed)):
+        hint = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        problems.append(
+            Problem(
+                "unknown-field",
+                f"unknown field '{key}'{suggestion}",
+                file,
+                record.key_lines.get(key, record.line),
+                record_id,
+                kind,
+                key,
+            )
+        )
+    return problems
+
+
 def check_dataset(data: object, file: str) -> list[Problem]:
-    _drop_empty(data)
     validator = Draft202012Validator(dataset_schema())
     problems: list[Problem] = []
     for error in validator.iter_errors(data):
