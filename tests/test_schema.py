@@ -87,3 +87,60 @@ def test_schema_files_are_pretty_and_stable():
         path = resource_path(f"kwpld/schemas/{name}.schema.json")
         text = path.read_text(encoding="utf-8")
         assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+
+
+def _example_records():
+    from kwpld.load.files import read_csv, read_yaml
+    from kwpld.model import KIND_KEYS
+
+    records = []
+    problems: list = []
+    for path in sorted(EXAMPLE.glob("*.yaml")):
+        if path.name == "kwpld.yaml":
+            continue
+        data = read_yaml(path, path.name, problems)
+        for key, items in data.items():
+            if key in KIND_KEYS:
+                records.extend((KIND_KEYS[key], item) for item in items)
+    records.extend(
+        ("membership", row)
+        for row in read_csv(EXAMPLE / "memberships.csv", "m", "membership", problems)
+    )
+    assert not problems
+    return records
+
+
+def _mutations(record: dict) -> list[dict]:
+    """Systematic breakages of one record: each field removed, emptied, retyped; extra field."""
+    out = [{**record, "extra_field": "x"}]
+    for key, value in record.items():
+        out.append({k: v for k, v in record.items() if k != key})
+        for replacement in ("", " ", 0, -1, 3.5, True, [], ["x y"], {"a": 1}, "Bad Id"):
+            if replacement != value:
+                out.append({**record, key: replacement})
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            first = dict(value[0])
+            out.append({**record, key: [{**first, "bogus": 1}, *value[1:]]})
+            for inner in first:
+                out.append({**record, key: [{**first, inner: []}, *value[1:]]})
+    return out
+
+
+def test_the_fast_validator_agrees_with_jsonschema_on_valid_and_broken_records():
+    """fastjsonschema is the fast path; jsonschema the full explanation: they must agree."""
+    import fastjsonschema
+
+    from kwpld.load.schema import _fast_validator, _validator
+
+    checked = 0
+    for kind, record in _example_records():
+        for candidate in [dict(record), *_mutations(dict(record))]:
+            full = not any(True for _ in _validator(kind).iter_errors(candidate))
+            try:
+                _fast_validator(kind)(candidate)
+                fast = True
+            except fastjsonschema.JsonSchemaValueException:
+                fast = False
+            assert fast == full, (kind, candidate)
+            checked += 1
+    assert checked > 2000
