@@ -50,6 +50,7 @@ class KnowledgeGraph:
     prefixes: dict[str, str]
     _quads: set[Quad] = field(default_factory=set, repr=False)
     origins: dict[str, str] = field(default_factory=dict, repr=False)
+    _cache: dict[str, tuple[int, list]] = field(default_factory=dict, repr=False)
 
     @property
     def graph_names(self) -> GraphNames:
@@ -67,33 +68,57 @@ class KnowledgeGraph:
     def __iter__(self) -> Iterator[Quad]:
         return iter(self.quads())
 
+    def __contains__(self, quad: object) -> bool:
+        return quad in self._quads
+
     def quads(self) -> list[Quad]:
-        """All quads, sorted by graph, subject, predicate, object."""
-        return sorted(self._quads, key=_graph_first)
+        """All quads, sorted by graph, subject, predicate, object (computed once, cached)."""
+        cached = self._cache.get("quads")
+        if cached is None or cached[0] != len(self._quads):
+            by_graph: dict[str, dict[str, list[tuple[str, str]]]] = {}
+            for s, p, o, g in self._quads:
+                by_graph.setdefault(g, {}).setdefault(s, []).append((p, o))
+            ordered = []
+            # bucket by graph and subject, then sort small buckets: much cheaper than
+            # comparing long IRI strings across a million tuples
+            for g in sorted(by_graph):
+                subjects = by_graph[g]
+                for s in sorted(subjects):
+                    ordered.extend((s, p, o, g) for p, o in sorted(subjects[s]))
+            cached = (len(self._quads), ordered)
+            self._cache["quads"] = cached
+        return cached[1]
 
     def triples(self) -> list[tuple[str, str, str]]:
-        """The union of all graphs as distinct triples, sorted."""
-        return sorted({(s, p, o) for s, p, o, _ in self._quads})
+        """The union of all graphs as distinct triples, sorted (computed once, cached)."""
+        cached = self._cache.get("triples")
+        if cached is None or cached[0] != len(self._quads):
+            by_subject: dict[str, set[tuple[str, str]]] = {}
+            for s, p, o, _ in self._quads:
+                by_subject.setdefault(s, set()).add((p, o))
+            ordered = [(s, p, o) for s in sorted(by_subject) for p, o in sorted(by_subject[s])]
+            cached = (len(self._quads), ordered)
+            self._cache["triples"] = cached
+        return cached[1]
 
     def triple_count(self) -> int:
-        return len({(s, p, o) for s, p, o, _ in self._quads})
+        return len(self.triples())
 
     def graphs(self) -> list[str]:
         return sorted({g for *_, g in self._quads})
 
     def to_nquads(self) -> str:
-        return "".join(f"{s} {p} {o} {g} .\n" for g, s, p, o in map(_graph_first, self._sorted()))
+        """The whole dataset as sorted N-Quads."""
+        return "".join(f"{s} {p} {o} {g} .\n" for s, p, o, g in self.quads())
 
     def to_ntriples(self) -> str:
+        """The union of all graphs as sorted N-Triples."""
         return "".join(f"{s} {p} {o} .\n" for s, p, o in self.triples())
-
-    def _sorted(self) -> list[Quad]:
-        return sorted(self._quads, key=_graph_first)
 
     def to_store(self, store: ox.Store | None = None) -> ox.Store:
         """Load the quads into a pyoxigraph store (in memory unless one is given)."""
         store = store if store is not None else ox.Store()
-        data = self.to_nquads().encode("utf-8")
+        data = "".join(f"{s} {p} {o} {g} .\n" for s, p, o, g in self._quads).encode("utf-8")
         if data:
             store.bulk_load(data, ox.RdfFormat.N_QUADS)
         return store
@@ -105,8 +130,3 @@ class KnowledgeGraph:
         dataset = rdflib.Dataset()
         dataset.parse(data=self.to_nquads(), format="nquads")
         return dataset
-
-
-def _graph_first(quad: Quad) -> Quad:
-    s, p, o, g = quad
-    return (g, s, p, o)
