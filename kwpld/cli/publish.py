@@ -129,7 +129,9 @@ def publish_command(
 
     **Example:**
 
-        KWPLD_ENDPOINT_USER=dba KWPLD_ENDPOINT_PASSWORD=... kwpld publish dist/party-cells-2013 --endpoint http://localhost:8890/sparql-graph-crud-auth --sparql http://localhost:8890/sparql
+        export KWPLD_ENDPOINT_USER=dba KWPLD_ENDPOINT_PASSWORD=secret
+
+        kwpld publish dist/party-cells-2013 --endpoint http://localhost:8890/sparql-graph-crud-auth
     """
     from ..publish.gsp import publish_release
 

@@ -181,7 +181,7 @@ def _graph_body(paths: list[Path]) -> tuple[Callable[[], object], Callable[[], N
     """
     if len(paths) == 1 and not paths[0].name.endswith(".gz"):
         return (lambda: paths[0].open("rb")), (lambda: None)
-    spool = tempfile.TemporaryFile()
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the returned clean-up
     for chunk in iter_chunks(read_lines(paths)):
         spool.write(chunk)
 
