@@ -33,13 +33,19 @@ def build_command(
         None, "--split-size", help="Split line formats into parts of at most this size, e.g. 100MB."
     ),
     release: str | None = typer.Option(
-        None, "--release", help="Release name (e.g. 2013.1 or 2024-05-01): write OUT/NAME and OUT/latest."
+        None,
+        "--release",
+        help="Release name (e.g. 2013.1 or 2024-05-01): write OUT/NAME and OUT/latest.",
     ),
     issued: str | None = typer.Option(
-        None, "--issued", help="Issue date recorded in void.ttl (ISO 8601); nothing is dated without it."
+        None,
+        "--issued",
+        help="Issue date recorded in void.ttl (ISO 8601); nothing is dated without it.",
     ),
     download_url: str | None = typer.Option(
-        None, "--download-url", help="URL the release will be served from (absolute links in void.ttl)."
+        None,
+        "--download-url",
+        help="URL the release will be served from (absolute links in void.ttl).",
     ),
     update_chunk: int = typer.Option(
         2000, "--update-chunk", min=1, help="Triples per SPARQL Update file (INSERT DATA request)."
@@ -90,7 +96,7 @@ def build_command(
     assert result.out is not None
     files = [p for p in result.out.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
-    console.print(f"{len(files)} files, {human_size(total)} in {result.out} (listed in manifest.json)")
+    console.print(f"{len(files)} files, {human_size(total)} in {result.out} (see manifest.json)")
 
 
 def _check_issued(value: str | None) -> str | None:
