@@ -106,7 +106,16 @@ class _Client:
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
         self.auth_mode = auth_mode
-        self.auth = _auth_from_env("digest" if auth_mode == "digest" else "basic")
+        self.credentials = (os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD, ""))
+        self.has_credentials = bool(os.environ.get(ENV_TOKEN) or self.credentials[0])
+        # In auto mode the first request goes without credentials, and the server's challenge
+        # picks the scheme: some servers (Virtuoso) answer unwanted basic credentials with a
+        # bare 401 that names no scheme at all.
+        self.auth = (
+            None
+            if auth_mode == "auto" and not os.environ.get(ENV_TOKEN)
+            else _auth_from_env(auth_mode)
+        )
         self.retries = retries
         self.backoff = backoff
         self.timeout = timeout
@@ -141,8 +150,9 @@ class _Client:
                     ) from None
                 self._wait(attempt, None, type(exc).__name__)
                 continue
-            if response.status_code == 401 and self._switch_to_digest(response):
-                continue  # not a failure: the server asked for digest authentication
+            if response.status_code == 401 and self._answer_challenge(response):
+                attempt -= 1  # not a failure: the server named its authentication scheme
+                continue
             if response.status_code in TRANSIENT and attempt <= self.retries:
                 self._wait(
                     attempt, response.headers.get("Retry-After"), f"HTTP {response.status_code}"
@@ -150,17 +160,16 @@ class _Client:
                 continue
             return response, attempt
 
-    def _switch_to_digest(self, response: requests.Response) -> bool:
-        challenge = response.headers.get("WWW-Authenticate", "").lower()
-        if (
-            self.auth_mode == "auto"
-            and isinstance(self.auth, HTTPBasicAuth)
-            and not isinstance(self.auth, HTTPDigestAuth)
-            and challenge.startswith("digest")
-        ):
-            self.auth = HTTPDigestAuth(self.auth.username, self.auth.password)
-            return True
-        return False
+    def _answer_challenge(self, response: requests.Response) -> bool:
+        if self.auth is not None or self.auth_mode != "auto" or not self.credentials[0]:
+            return False
+        user, password = self.credentials
+        challenge = response.headers.get("WWW-Authenticate", "").strip().lower()
+        if challenge.startswith("digest"):
+            self.auth = HTTPDigestAuth(user, password)
+        else:
+            self.auth = HTTPBasicAuth(user, password)
+        return True
 
     def _wait(self, attempt: int, retry_after: str | None, reason: str) -> None:
         delay = self.backoff * 2 ** (attempt - 1)
@@ -259,7 +268,7 @@ def publish_release(
     folder = Path(folder)
     manifest = read_manifest(folder)
     client = _Client(auth, retries, backoff, timeout, log)
-    if client.auth is not None:
+    if client.has_credentials:
         # A request without a body settles the authentication scheme (and a digest nonce)
         # before any upload, so no upload has to be sent twice.
         probe, _ = client.request("GET", endpoint, params={"graph": PROBE_GRAPH})

@@ -419,7 +419,8 @@ def _write_graph_files(
         parts = []
         for path, count in write_lines(sink, lines):
             writer.record(path, triples=count, graph=g[1:-1])
-            marker = path.with_name(path.name + ".graph")
+            # Virtuoso names the graph file after the uncompressed file: x.nt.gz -> x.nt.graph
+            marker = path.with_name(path.name.removesuffix(".gz") + ".graph")
             marker.write_text(g[1:-1] + "\n", encoding="utf-8")
             writer.record(marker, graph=g[1:-1], kind="graph")
             parts.append(path.relative_to(writer.folder).as_posix())
@@ -505,6 +506,8 @@ def _write_loaders(
         "dataset_id": info.id,
         "title": info.title.replace("\n", " "),
         "triples": str(triples),
+        "quads": str(sum(g.triples for g in graph_files)),
+        "file_count": str(sum(len(g.parts) for g in graph_files)),
         "graph_count": str(len(graph_files)),
         "nquads_files": nquads,
         "pattern": pattern,

@@ -22,4 +22,4 @@ put() {
     curl -fsS -K "$config" -X PUT -H 'Content-Type: application/n-triples' -T - "$dataset/data?graph=$graph" >/dev/null
 }
 {{puts}}
-echo "uploaded {{graph_count}} graphs ({{triples}} triples) to $dataset"
+echo "uploaded {{graph_count}} graphs ({{quads}} triples) to $dataset"

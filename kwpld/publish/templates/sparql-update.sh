@@ -19,4 +19,4 @@ fi
 for file in "$here"/update/*.ru; do
   curl -fsS -K "$config" -X POST -H 'Content-Type: application/sparql-update' --data-binary "@$file" "$endpoint" >/dev/null
 done
-echo "sent {{update_count}} update requests ({{triples}} triples) to $endpoint"
+echo "sent {{update_count}} update requests ({{quads}} triples) to $endpoint"

@@ -31,4 +31,12 @@ if [ -n "$errors" ]; then
   echo "$errors" >&2
   exit 1
 fi
-echo "loaded {{triples}} triples in {{graph_count}} graphs into Virtuoso on port $port"
+loaded=$("$isql" "$port" "$user" "$password" VERBOSE=OFF BANNER=OFF PROMPT=OFF ERRORS=STDOUT exec="
+SELECT 'LOADED', COUNT(*) FROM DB.DBA.load_list WHERE ll_file LIKE '$here/graphs/%' AND ll_state = 2;
+" | awk '$1 == "LOADED" { print $2 }')
+if [ "$loaded" != "{{file_count}}" ]; then
+  echo "virtuoso.sh: Virtuoso loaded ${loaded:-none} of the {{file_count}} files under graphs/;" \
+    "is the release folder in DirsAllowed?" >&2
+  exit 1
+fi
+echo "loaded {{quads}} triples in {{graph_count}} graphs into Virtuoso on port $port"
