@@ -133,7 +133,8 @@ def main() -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"graph: {len(graph):,} quads generated in {made:.1f} s")
     print(
-        f"release: {release.quads:,} quads, {release.triples:,} triples, {len(release.files)} files, "
+        f"release: {release.quads:,} quads, {release.triples:,} triples, "
+        f"{len(release.files)} files, "
         f"{sum(f.size for f in release.files) / 1e6:.1f} MB, written in {total:.2f} s"
     )
     for step, seconds in release.timings.items():

@@ -316,11 +316,13 @@ def test_void_describes_counts_partitions_and_every_distribution(
         == "https://creativecommons.org/licenses/by/4.0/"
     )
     people = one(
-        f"SELECT ?n WHERE {{ {dataset} void:classPartition [ void:class <{SCHEMA}Person> ; void:entities ?n ] }}"
+        f"SELECT ?n WHERE {{ {dataset} void:classPartition "
+        f"[ void:class <{SCHEMA}Person> ; void:entities ?n ] }}"
     )
     assert int(people) == 6
     typed = one(
-        f"SELECT ?n WHERE {{ {dataset} void:propertyPartition [ void:property <{RDF_TYPE}> ; void:triples ?n ] }}"
+        f"SELECT ?n WHERE {{ {dataset} void:propertyPartition "
+        f"[ void:property <{RDF_TYPE}> ; void:triples ?n ] }}"
     )
     assert int(typed) > 100
     sha = one(

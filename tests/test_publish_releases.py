@@ -55,7 +55,9 @@ def test_release_names_come_from_the_user_so_output_stays_deterministic(tmp_path
 
 
 @pytest.mark.parametrize("name", ["latest", "../escape", "two words", ".hidden"])
-def test_bad_release_names_are_refused(tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_release_names_are_refused(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert _cli("build", str(EXAMPLE), "--out", str(tmp_path / "r"), "--release", name, "-q") == 2
     assert "release name" in capsys.readouterr().err
     assert not (tmp_path / "r").exists() or not any((tmp_path / "r").iterdir())
@@ -68,7 +70,8 @@ def _bigger_example(target: Path, people: int) -> Path:
     members = ["id,person,organ,role,post,start,end,as_of,status,sources,note"]
     for i in range(people):
         rows.append(
-            f"gen-person-{i:05d},Generated Person {i},생성 {i},Saengsŏng {i},Saengseong {i},male,KP,"
+            f"gen-person-{i:05d},Generated Person {i},생성 {i},Saengsŏng {i},"
+            f"Saengseong {i},male,KP,"
             f"A generated person for the atomic-write test,nklw-2013-01-party-cell-secretaries"
         )
         members.append(
@@ -86,7 +89,8 @@ def test_kill_9_in_the_middle_of_a_build_leaves_the_previous_release_intact(tmp_
     before = tree_digest(out)
     data = _bigger_example(tmp_path / "bigger", 1500)
     process = subprocess.Popen(
-        [sys.executable, "-c", "from kwpld.cli import main; main()", "build", str(data), "--out", str(out), "-q"],
+        [sys.executable, "-c", "from kwpld.cli import main; main()"]
+        + ["build", str(data), "--out", str(out), "-q"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

@@ -8,6 +8,7 @@ database folder of its own under the system temp folder, on loopback ports of it
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -96,10 +97,8 @@ class VirtuosoServer:
                 os.kill(pid, 0)
             except ProcessLookupError:
                 break
-            try:
+            with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, os.WNOHANG)
-            except ChildProcessError:
-                pass
             time.sleep(0.1)
         else:
             os.kill(pid, signal.SIGKILL)
@@ -171,7 +170,8 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["start"]:
         server.start()
         print(
-            f"Virtuoso online: SPARQL {server.sparql}, SQL port {server.sql_port}, folder {server.folder}"
+            f"Virtuoso online: SPARQL {server.sparql}, SQL port {server.sql_port}, "
+            f"folder {server.folder}"
         )
         return 0
     if argv[:1] == ["stop"]:
