@@ -22,6 +22,10 @@ from .load import load_records  # noqa: E402
 from .mapping import map_records  # noqa: E402
 from .model import Records  # noqa: E402
 from .names import match_key, spelling_variants  # noqa: E402
+from .publish import Release, ReleaseOptions, read_manifest, write_release  # noqa: E402
+from .publish.diff import diff_releases  # noqa: E402
+from .publish.gsp import publish_release  # noqa: E402
+from .publish.store import load_release  # noqa: E402
 
 __all__ = [
     "__version__",
@@ -42,4 +46,11 @@ __all__ = [
     "match_key",
     "parse_date",
     "spelling_variants",
+    "Release",
+    "ReleaseOptions",
+    "read_manifest",
+    "write_release",
+    "diff_releases",
+    "publish_release",
+    "load_release",
 ]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLE, FIXTURES
+from conftest import EXAMPLE, FIXTURES
 
 KWPLD = [sys.executable, "-m", "kwpld"]
 

@@ -11,7 +11,7 @@ from kwpld.errors import InputError, LoadError, Problem
 from kwpld.load import load_records
 from kwpld.model import Membership, Person
 
-from .conftest import FIXTURES
+from conftest import FIXTURES
 
 MINIMAL = FIXTURES / "minimal"
 

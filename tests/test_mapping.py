@@ -13,7 +13,7 @@ import kwpld
 from kwpld.build import build
 from kwpld.mapping import map_records
 
-from .conftest import EXAMPLE, FIXTURES
+from conftest import EXAMPLE, FIXTURES
 
 
 def test_iris_are_minted_from_ids_under_the_configured_base():

@@ -11,7 +11,7 @@ import yaml
 from kwpld.load.schema import dataset_schema, record_schema
 from kwpld.vocab import vocabularies
 
-from .conftest import EXAMPLE
+from conftest import EXAMPLE
 
 # Fields whose enum is a controlled vocabulary: (definition, property) -> scheme
 VOCABULARY_FIELDS = {
@@ -59,7 +59,7 @@ def test_every_record_field_is_documented():
 
 
 def test_the_format_document_mentions_every_kind_and_field():
-    from .conftest import ROOT
+    from conftest import ROOT
 
     doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     schema = record_schema()

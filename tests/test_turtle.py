@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from kwpld.formats.turtle import TermCompactor, write_trig, write_turtle
 from kwpld.rdf import date_literal, int_literal, iri, lang_literal, literal, typed_literal
 
-from .conftest import require_tool
+from conftest import require_tool
 
 EX = "http://example.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -12,12 +12,14 @@ import sys
 
 from ..errors import KwpldError
 from . import build as _build
+from . import publish as _publish
 from . import synth as _synth
 from ._common import app, err_console
 
 __all__ = ["app", "main"]
 
 _build.register(app)
+_publish.register(app)
 _synth.register(app)
 
 

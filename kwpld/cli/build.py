@@ -30,18 +30,56 @@ def build_command(
     base_iri: str | None = typer.Option(
         None, "--base-iri", help="Base IRI for minted IRIs (default: the dataset's base_iri)."
     ),
+    gzip: bool = typer.Option(False, "--gzip", help="Gzip the line formats (N-Triples, N-Quads)."),
+    split_size: str | None = typer.Option(
+        None, "--split-size", help="Split line formats into parts of at most this size, e.g. 100MB."
+    ),
+    release: str | None = typer.Option(
+        None,
+        "--release",
+        help="Release name (e.g. 2013.1 or 2024-05-01): write OUT/NAME and OUT/latest.",
+    ),
+    issued: str | None = typer.Option(
+        None,
+        "--issued",
+        help="Issue date recorded in void.ttl (ISO 8601); nothing is dated without it.",
+    ),
+    download_url: str | None = typer.Option(
+        None,
+        "--download-url",
+        help="URL the release will be served from (absolute links in void.ttl).",
+    ),
+    update_chunk: int = typer.Option(
+        2000, "--update-chunk", min=1, help="Triples per SPARQL Update file (INSERT DATA request)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ) -> None:
-    """Build the knowledge graph of a data folder and write it to an output folder.
+    """Build the knowledge graph of a data folder and write a release folder.
 
     Loads and checks every record (all problems are reported at once, and nothing is written
-    when there are any), maps the records to RDF and writes Turtle.
+    when there are any), maps the records to RDF and writes the release: Turtle, TriG,
+    N-Triples, N-Quads, JSON-LD (compacted and framed), the ontology, loader scripts for
+    triple stores, SPARQL Update files, void.ttl and manifest.json. The folder is replaced
+    atomically; with --release, OUT holds dated, immutable releases plus latest/.
 
     **Example:**
 
         kwpld build examples/party-cells-2013 --out dist/party-cells-2013
+
+        kwpld build examples/party-cells-2013 --out releases --release 2013.1 --gzip
     """
-    result = build(data_dir, out, base_iri=base_iri)
+    from ..publish import ReleaseOptions
+    from ..publish.lines import parse_size
+
+    options = ReleaseOptions(
+        gzip=gzip,
+        split_size=parse_size(split_size) if split_size else None,
+        update_chunk=update_chunk,
+        name=release,
+        issued=_check_issued(issued),
+        download_url=download_url,
+    )
+    result = build(data_dir, out, base_iri=base_iri, release=options)
     if quiet:
         return
     console.print(f"[bold]{result.records.info.title}[/bold]")
@@ -51,12 +89,42 @@ def build_command(
     for kind, count in result.records.counts().items():
         table.add_row(kind, str(count))
     console.print(table)
-    console.print(
-        f"{result.triple_count} triples ({len(result.graph)} quads in "
-        f"{len(result.graph.graphs())} named graphs) from {len(result.records.files)} files"
-    )
+    manifest = _manifest(result.files.get("manifest"))
+    if manifest:
+        console.print(
+            f"{manifest['triples']} triples ({manifest['quads']} quads in "
+            f"{len(manifest['graphs'])} named graphs, the ontology's included) "
+            f"from {len(result.records.files)} files"
+        )
     for name, path in result.files.items():
-        console.print(f"  {name:8} {path}  ({human_size(path.stat().st_size)})")
+        console.print(f"  {name:9} {path}  ({human_size(path.stat().st_size)})")
+    assert result.out is not None
+    files = [p for p in result.out.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    console.print(f"{len(files)} files, {human_size(total)} in {result.out} (see manifest.json)")
+
+
+def _manifest(path: Path | None) -> dict | None:
+    import json
+
+    return json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else None
+
+
+def _check_issued(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from datetime import date, datetime
+
+    try:
+        if "T" in value:
+            datetime.fromisoformat(value)
+        else:
+            date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not an ISO 8601 date (2024-05-01) or date-time", param_hint="--issued"
+        ) from None
+    return value
 
 
 def check_command(

@@ -1,0 +1,160 @@
+"""Streamed line formats (N-Triples, N-Quads, SPARQL Update): optionally gzipped, split by size.
+
+Lines arrive in batches of complete lines and leave as bytes, so memory holds one batch,
+whatever the size of the output. gzip output is reproducible: no file name and no time in
+the header. A split part never breaks a line; ``split_size`` bounds the uncompressed bytes of
+each part, so a gzipped part is smaller still.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+
+__all__ = ["LineOptions", "LineSink", "parse_size", "nquad_lines", "ntriple_lines", "BATCH"]
+
+BATCH = 20_000
+"""Lines joined into one string before writing: large enough to amortise the call overhead."""
+
+_SIZE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([kmgt]?i?b?)?\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}
+
+
+def parse_size(text: str) -> int:
+    """``"100MB"`` -> 100_000_000; ``"64MiB"`` -> 67_108_864; a bare number is bytes."""
+    match = _SIZE.match(text)
+    if not match:
+        raise InputError(f"cannot read the size {text!r}; write it like 100MB, 1.5GB or 64MiB")
+    number, unit = float(match.group(1)), (match.group(2) or "").lower()
+    binary = "i" in unit
+    base = unit.rstrip("ib")[:1] if unit not in ("", "b") else ""
+    factor = _UNITS[base] if not binary else 1024 ** " kmgt".index(base or " ")
+    size = int(number * factor)
+    if size < 1024:
+        raise InputError(f"the split size {text!r} is too small; parts need at least 1 KB")
+    return size
+
+
+@dataclass(frozen=True)
+class LineOptions:
+    """How line formats are written: gzip (and its level), and the largest part."""
+
+    gzip: bool = False
+    split_size: int | None = None
+    level: int = 6
+
+
+@dataclass
+class LineSink:
+    """Writes batches of lines to ``folder/stem.ext`` or to parts ``stem-00001.ext``."""
+
+    folder: Path
+    stem: str
+    ext: str
+    options: LineOptions = field(default_factory=LineOptions)
+    parts: list[tuple[Path, int]] = field(default_factory=list)  # (path, line count)
+    _raw: io.BufferedWriter | None = None
+    _out: io.BufferedIOBase | None = None
+    _size: int = 0
+    _lines: int = 0
+
+    def _name(self, number: int | None) -> str:
+        suffix = f".{self.ext}" + (".gz" if self.options.gzip else "")
+        return f"{self.stem}{suffix}" if number is None else f"{self.stem}-{number:05d}{suffix}"
+
+    def _open(self) -> None:
+        number = len(self.parts) + 1 if self.options.split_size else None
+        path = self.folder / self._name(number)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._raw = path.open("wb")
+        if self.options.gzip:
+            self._out = gzip.GzipFile(
+                filename="", mode="wb", fileobj=self._raw, mtime=0, compresslevel=self.options.level
+            )
+        else:
+            self._out = self._raw
+        self.parts.append((path, 0))
+        self._size = 0
+        self._lines = 0
+
+    def _finish_part(self) -> None:
+        if self._out is None:
+            return
+        if self._out is not self._raw:
+            self._out.close()
+        assert self._raw is not None
+        self._raw.close()
+        path, _ = self.parts[-1]
+        self.parts[-1] = (path, self._lines)
+        self._out = self._raw = None
+
+    def write(self, lines: list[str]) -> None:
+        """Write complete lines (each ending in a newline)."""
+        if not lines:
+            return
+        data = "".join(lines).encode("utf-8")
+        limit = self.options.split_size
+        if self._out is None:
+            self._open()
+        if limit is None or self._size + len(data) <= limit:
+            self._put(data, len(lines))
+            return
+        for line in lines:  # the rare batch that crosses a part boundary
+            encoded = line.encode("utf-8")
+            if self._size and self._size + len(encoded) > limit:
+                self._finish_part()
+                self._open()
+            self._put(encoded, 1)
+
+    def _put(self, data: bytes, lines: int) -> None:
+        assert self._out is not None
+        self._out.write(data)
+        self._size += len(data)
+        self._lines += lines
+
+    def close(self) -> list[tuple[Path, int]]:
+        """Finish the last part; an empty output still gets one (empty) file."""
+        if self._out is None and not self.parts:
+            self._open()
+        self._finish_part()
+        return self.parts
+
+
+def _batched(lines: Iterable[str]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_lines(sink: LineSink, lines: Iterable[str]) -> list[tuple[Path, int]]:
+    for batch in _batched(lines):
+        sink.write(batch)
+    return sink.close()
+
+
+def nquad_lines(quads: Iterable[tuple[str, str, str, str]]) -> Iterator[str]:
+    """N-Quads lines from (g, s, p, o) quads."""
+    return (f"{s} {p} {o} {g} .\n" for g, s, p, o in quads)
+
+
+def ntriple_lines(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
+    return (f"{s} {p} {o} .\n" for s, p, o in triples)
+
+
+def read_lines(paths: Iterable[Path]) -> Iterator[bytes]:
+    """The lines of plain or gzipped parts, in order, as bytes (streamed)."""
+    for path in paths:
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rb") as handle:
+            yield from handle

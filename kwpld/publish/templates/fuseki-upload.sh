@@ -1,0 +1,25 @@
+#!/bin/sh
+# Upload this release to a running Apache Jena Fuseki dataset with the SPARQL 1.1 Graph Store
+# Protocol: one PUT per named graph, so uploading again replaces rather than duplicates.
+# Fuseki does not take compressed uploads, so gzipped files are unpacked on the way.
+#
+#   load/fuseki-upload.sh http://localhost:3030/{{dataset_id}}
+#
+# Environment: FUSEKI_USER and FUSEKI_PASSWORD for HTTP basic authentication, if needed.
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+dataset=${1:?usage: load/fuseki-upload.sh http://HOST:PORT/DATASET}
+config=/dev/null
+if [ -n "${FUSEKI_USER:-}" ]; then
+  # credentials go through a private file, never on the command line (visible in ps)
+  config=$(mktemp)
+  trap 'rm -f "$config"' EXIT
+  printf 'user = "%s:%s"\n' "$FUSEKI_USER" "${FUSEKI_PASSWORD:-}" > "$config"
+fi
+put() {
+  graph=$1; shift
+  (cd "$here" && gzip -dcf "$@") |
+    curl -fsS -K "$config" -X PUT -H 'Content-Type: application/n-triples' -T - "$dataset/data?graph=$graph" >/dev/null
+}
+{{puts}}
+echo "uploaded {{graph_count}} graphs ({{quads}} triples) to $dataset"
