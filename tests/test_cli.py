@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLE, FIXTURES
 
 KWPLD = [sys.executable, "-m", "kwpld"]

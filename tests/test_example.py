@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 
 import pyoxigraph as ox
-
 from conftest import require_tool
 
 PREFIXES = """

@@ -6,12 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from kwpld.errors import InputError, LoadError, Problem
 from kwpld.load import load_records
 from kwpld.model import Membership, Person
-
-from conftest import FIXTURES
 
 MINIMAL = FIXTURES / "minimal"
 

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import yaml
+from conftest import EXAMPLE, FIXTURES
 
 import kwpld
 from kwpld.build import build
 from kwpld.mapping import map_records
-
-from conftest import EXAMPLE, FIXTURES
 
 
 def test_iris_are_minted_from_ids_under_the_configured_base():

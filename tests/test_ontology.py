@@ -5,12 +5,11 @@ from __future__ import annotations
 import subprocess
 
 import pyoxigraph as ox
+from conftest import require_tool
 
 from kwpld.namespaces import KWP, OWL, RDF_TYPE, RDFS
 from kwpld.ontodoc import ontology_markdown
 from kwpld.resources import resource_path
-
-from conftest import require_tool
 
 
 def _triples(name: str) -> list[ox.Triple]:

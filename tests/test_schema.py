@@ -7,11 +7,10 @@ import json
 import jsonschema
 import pytest
 import yaml
+from conftest import EXAMPLE
 
 from kwpld.load.schema import dataset_schema, record_schema
 from kwpld.vocab import vocabularies
-
-from conftest import EXAMPLE
 
 # Fields whose enum is a controlled vocabulary: (definition, property) -> scheme
 VOCABULARY_FIELDS = {

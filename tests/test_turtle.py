@@ -6,11 +6,10 @@ import io
 import subprocess
 
 import pyoxigraph as ox
+from conftest import require_tool
 
 from kwpld.formats.turtle import TermCompactor, write_trig, write_turtle
 from kwpld.rdf import date_literal, int_literal, iri, lang_literal, literal, typed_literal
-
-from conftest import require_tool
 
 EX = "http://example.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
