@@ -1,0 +1,1 @@
+"""Linking records to Wikidata (placeholder during development)."""
