@@ -300,6 +300,10 @@ class Records:
             qid = getattr(self._by_id.get(record_id), "wikidata", None)
         return qid
 
+    def is_linked(self, record_id: str) -> bool:
+        """True when a link in ``links`` accepts a Wikidata item for the record."""
+        return record_id in self._accepted
+
     def get(self, record_id: str) -> Record | None:
         return self._by_id.get(record_id)
 

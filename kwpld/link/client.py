@@ -33,6 +33,8 @@ __all__ = [
     "SparqlClient",
     "Term",
     "Row",
+    "encode_row",
+    "decode_row",
     "default_user_agent",
 ]
 
@@ -67,6 +69,15 @@ class Term(NamedTuple):
 
 
 Row = dict[str, Term]
+
+
+def encode_row(row: Row) -> dict[str, list[str | None]]:
+    """A row as plain JSON, for the cache."""
+    return {var: list(term) for var, term in row.items()}
+
+
+def decode_row(data: dict[str, list[str | None]]) -> Row:
+    return {var: Term(*values) for var, values in data.items()}  # type: ignore[arg-type]
 
 
 def default_user_agent(contact: str | None = None) -> str:
@@ -113,8 +124,9 @@ class ClientSettings:
 @dataclass
 class ClientStats:
     queries: int = 0
-    """Queries asked (each answered from the cache or by the endpoint)."""
+    """SPARQL queries needed (each answered from the cache or by the endpoint)."""
     cache_hits: int = 0
+    """Answers found in the cache (one per question: a search term, an item, a class)."""
     requests: int = 0
     """HTTP requests sent, retries included."""
     retries: int = 0
@@ -159,29 +171,50 @@ class SparqlClient:
         self._last_start: float | None = None
 
     # -- public ------------------------------------------------------------------------------------
-    def select(self, query: str, *, purpose: str = "query") -> list[Row]:
-        """Rows of a SELECT query; ``purpose`` names the query in error messages."""
-        return _rows(self.select_json(query, purpose=purpose))
+    def select(self, query: str, *, purpose: str = "query", cache: bool = True) -> list[Row]:
+        """Rows of a SELECT query; ``purpose`` names the query in error messages.
 
-    def select_json(self, query: str, *, purpose: str = "query") -> dict[str, Any]:
-        settings = self.settings
+        With ``cache``, the answer is kept under the exact query text; callers that batch
+        questions keep answers per question instead (:meth:`cached`, :meth:`remember`).
+        """
+        return _rows(self.select_json(query, purpose=purpose, cache=cache))
+
+    def select_json(
+        self, query: str, *, purpose: str = "query", cache: bool = True
+    ) -> dict[str, Any]:
         self.stats.queries += 1
-        if self.cache is not None and not settings.refresh:
-            cached = self.cache.get(settings.endpoint, query)
+        if cache:
+            cached = self.cached("query", query)
             if cached is not None:
-                self.stats.cache_hits += 1
                 return cached
-        if settings.offline:
+        self.require_online(purpose)
+        with self._lock:  # one request at a time, whatever the caller does
+            results = self._fetch(query, purpose)
+        if cache:
+            self.remember("query", query, results)
+        return results
+
+    def cached(self, kind: str, key: str) -> Any | None:
+        """A cached answer to one question (None when absent, or with ``refresh``)."""
+        if self.cache is None or self.settings.refresh:
+            return None
+        value = self.cache.get(self.settings.endpoint, kind, key)
+        if value is not None:
+            self.stats.cache_hits += 1
+        return value
+
+    def remember(self, kind: str, key: str, value: Any) -> None:
+        if self.cache is not None:
+            self.cache.put(self.settings.endpoint, kind, key, value)
+
+    def require_online(self, purpose: str) -> None:
+        """Raise when working offline: the answer to ``purpose`` is not in the cache."""
+        if self.settings.offline:
             where = self.cache.root if self.cache else "no cache folder"
             raise EndpointError(
                 f"working offline, but the answer to the {purpose} is not in the cache ({where}); "
                 "run once with the endpoint reachable, without --offline"
             )
-        with self._lock:  # one request at a time, whatever the caller does
-            results = self._fetch(query, purpose)
-        if self.cache is not None:
-            self.cache.put(settings.endpoint, query, results)
-        return results
 
     # -- the request loop --------------------------------------------------------------------------
     def _fetch(self, query: str, purpose: str) -> dict[str, Any]:

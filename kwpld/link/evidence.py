@@ -7,13 +7,14 @@ scorer, the QID checks and the QuickStatements export read.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .client import Row, SparqlClient
-from .queries import item_terms, render
+from .client import Row, SparqlClient, Term, decode_row, encode_row
+from .queries import item_terms, render, version
 
 __all__ = [
     "Claim",
@@ -182,19 +183,35 @@ def _batches(items: list[str], size: int) -> Iterator[list[str]]:
 
 
 def fetch_items(client: SparqlClient, evidence: Evidence, qids: Iterable[str]) -> None:
-    """Ask for the facts of every QID not yet in ``evidence``, ``ITEM_BATCH`` at a time."""
+    """Facts of every QID not yet in ``evidence``: from the cache, else ``ITEM_BATCH`` at a time."""
     qids = list(qids)
-    todo = evidence.missing(qids)
+    kind = f"item:{version('evidence')}"
+    todo = []
+    for qid in evidence.missing(qids):
+        cached = client.cached(kind, qid)
+        if cached is None:
+            todo.append(qid)
+            continue
+        evidence[qid]  # noqa: B018 - an item without rows is known to have no data
+        for data in cached:
+            _take(evidence, {"item": Term("uri", WD + qid), **decode_row(data)})
+        _sort(evidence[qid])
     total = (len(todo) + ITEM_BATCH - 1) // ITEM_BATCH
     for number, batch in enumerate(_batches(todo, ITEM_BATCH), 1):
         query = render("evidence", items=item_terms(batch))
-        rows = client.select(query, purpose=f"evidence query ({number} of {total})")
-        for qid in batch:
-            evidence[qid]  # noqa: B018 - an item without rows is known to have no data
+        rows = client.select(query, purpose=f"evidence query ({number} of {total})", cache=False)
+        per_item: dict[str, list[Row]] = {qid: [] for qid in batch}
         for row in rows:
-            _take(evidence, row)
-        for qid in batch:
+            item = qid_of(row["item"].value) if "item" in row else None
+            if item in per_item:
+                per_item[item].append(row)
+        for qid, item_rows in per_item.items():
+            evidence[qid]  # noqa: B018
+            for row in item_rows:
+                _take(evidence, row)
             _sort(evidence[qid])
+            stored = [encode_row({k: v for k, v in r.items() if k != "item"}) for r in item_rows]
+            client.remember(kind, qid, sorted(stored, key=lambda d: json.dumps(d, sort_keys=True)))
     classes = {
         c.value for qid in qids if qid in evidence.items for c in evidence[qid].values("P31")
     }
@@ -208,17 +225,27 @@ def fetch_items(client: SparqlClient, evidence: Evidence, qids: Iterable[str]) -
 
 
 def fetch_categories(client: SparqlClient, evidence: Evidence, classes: Iterable[str]) -> None:
-    todo = sorted(
-        {c for c in classes if _QID.match(c) and c not in evidence.categories}, key=_qid_number
-    )
+    """Categories (human, organization, place ...) of every class not yet in ``evidence``."""
+    kind = f"class:{version('classes')}"
+    todo = []
+    for qid in sorted(
+        {c for c in classes if _QID.match(c)} - set(evidence.categories), key=_qid_number
+    ):
+        cached = client.cached(kind, qid)
+        if cached is None:
+            todo.append(qid)
+        else:
+            evidence.categories[qid] = set(cached)
     for batch in _batches(todo, CLASS_BATCH):
-        for qid in batch:
-            evidence.categories[qid] = set()
-        rows = client.select(render("classes", classes=item_terms(batch)), purpose="class query")
-        for row in rows:
+        found: dict[str, set[str]] = {qid: set() for qid in batch}
+        query = render("classes", classes=item_terms(batch))
+        for row in client.select(query, purpose="class query", cache=False):
             qid = qid_of(row["class"].value) if "class" in row else None
-            if qid and "category" in row:
-                evidence.categories[qid].add(row["category"].value)
+            if qid in found and "category" in row:
+                found[qid].add(row["category"].value)
+        for qid, categories in found.items():
+            evidence.categories[qid] = categories
+            client.remember(kind, qid, sorted(categories))
 
 
 def _take(evidence: Evidence, row: Row) -> None:

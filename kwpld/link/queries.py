@@ -7,6 +7,7 @@ Keeping the queries as files lets users read, run and adapt them in any SPARQL c
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -14,7 +15,15 @@ from functools import cache
 from ..rdf import lang_literal, literal
 from ..resources import resource_path
 
-__all__ = ["template", "render", "item_terms", "label_terms", "string_terms", "QUERY_NAMES"]
+__all__ = [
+    "template",
+    "render",
+    "version",
+    "item_terms",
+    "label_terms",
+    "string_terms",
+    "QUERY_NAMES",
+]
 
 QUERY_NAMES = ("candidates", "evidence", "classes")
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
@@ -24,6 +33,12 @@ _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 def template(name: str) -> str:
     """The text of ``kwpld/link/queries/<name>.rq``."""
     return resource_path(f"kwpld/link/queries/{name}.rq").read_text("utf-8")
+
+
+@cache
+def version(name: str) -> str:
+    """A short hash of a template: cached answers to an older version of a query are not reused."""
+    return hashlib.sha256(template(name).encode()).hexdigest()[:12]
 
 
 def render(name: str, **values: str) -> str:

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from ..dates import PartialDate, Precision
 from ..model import Article, Event, Name, Organ, Person
 from ..names import match_key
+from ..wikidata.terms import GENDER_QIDS, ORGAN_KIND_CLASSES, country_qid, expected_categories
 from .context import Activity, RecordContext
 from .evidence import Claim, Evidence, ItemFacts, WikiDate
 from .variants import Spelling, normalize, spellings
-from .wikidata_terms import GENDER_QIDS, ORGAN_KIND_CLASSES, country_qid, expected_categories
 
 __all__ = ["Feature", "Candidate", "score_item", "OFFSET", "logistic"]
 

@@ -7,13 +7,13 @@ language-tagged literals (and plain strings for the romanization statements), up
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..names import System
 from .client import SparqlClient
 from .evidence import qid_of
-from .queries import label_terms, render, string_terms
+from .queries import label_terms, render, string_terms, version
 from .variants import Spelling, normalize, spellings
 
 __all__ = ["Hit", "search", "MAX_TERMS", "MAX_CANDIDATES"]
@@ -55,55 +55,59 @@ def _terms(record: object) -> tuple[list[tuple[Spelling, str, str]], list[tuple[
     return labels, strings
 
 
-def _batches(records: Sequence[object], max_terms: int) -> Iterator[list[object]]:
-    batch: list[object] = []
-    size = 0
-    for record in records:
-        labels, strings = _terms(record)
-        count = len(labels) + len(strings)
-        if batch and size + count > max_terms:
-            yield batch
-            batch, size = [], 0
-        batch.append(record)
-        size += count
-    if batch:
-        yield batch
+def _key(text: str, lang: str | None) -> str:
+    return f"{lang or ''}\t{text}"
 
 
 def search(
     client: SparqlClient, records: Sequence[object], *, max_terms: int = MAX_TERMS
 ) -> dict[str, list[Hit]]:
-    """Hits per record id, best first; records without hits are absent."""
-    found: dict[str, list[Hit]] = {}
-    batches = list(_batches(records, max_terms))
+    """Hits per record id, best first; records without hits are absent.
+
+    Every spelling is a question of its own for the cache, so a later run that searches some of
+    the same spellings (in other batches, for other records) asks only for the new ones.
+    """
+    owners: dict[tuple[str, str | None], list[tuple[str, Spelling]]] = {}
+    for record in records:
+        labels, strings = _terms(record)
+        record_id = record.id  # type: ignore[attr-defined]
+        for spelling, text, lang in labels:
+            owners.setdefault((text, lang), []).append((record_id, spelling))
+        for spelling, text in strings:
+            owners.setdefault((text, None), []).append((record_id, spelling))
+    kind = f"search:{version('candidates')}"
+    answers: dict[tuple[str, str | None], list[list[str]]] = {}
+    for term in sorted(owners, key=lambda t: (t[1] or "", t[0])):
+        cached = client.cached(kind, _key(*term))
+        if cached is not None:
+            answers[term] = cached
+    missing = [t for t in sorted(owners, key=lambda t: (t[1] or "", t[0])) if t not in answers]
+    batches = [missing[i : i + max_terms] for i in range(0, len(missing), max_terms)]
     for number, batch in enumerate(batches, 1):
-        by_label: dict[tuple[str, str], list[tuple[str, Spelling]]] = {}
-        by_string: dict[str, list[tuple[str, Spelling]]] = {}
-        for record in batch:
-            labels, strings = _terms(record)
-            for spelling, text, lang in labels:
-                by_label.setdefault((text, lang), []).append((record.id, spelling))  # type: ignore[attr-defined]
-            for spelling, text in strings:
-                by_string.setdefault(text, []).append((record.id, spelling))  # type: ignore[attr-defined]
         query = render(
             "candidates",
-            labels=label_terms(sorted(by_label)),
-            strings=string_terms(sorted(by_string)),
+            labels=label_terms((text, lang) for text, lang in batch if lang),
+            strings=string_terms(text for text, lang in batch if not lang),
         )
-        rows = client.select(query, purpose=f"candidate search ({number} of {len(batches)})")
-        for row in rows:
+        purpose = f"candidate search ({number} of {len(batches)})"
+        found: dict[tuple[str, str | None], list[list[str]]] = {term: [] for term in batch}
+        for row in client.select(query, purpose=purpose, cache=False):
             qid = qid_of(row["item"].value) if "item" in row else None
             if qid is None or "text" not in row or "via" not in row:
                 continue
-            term, via = row["text"], row["via"].value
-            lang = (term.lang or "").lower() or None
-            text = normalize(term.value)
-            owners = by_label.get((text, lang), []) if lang else by_string.get(text, [])
-            for record_id, spelling in owners:
-                found.setdefault(record_id, []).append(Hit(qid, term.value, lang, via, spelling))
-    for record_id, hits in found.items():
-        found[record_id] = _keep(hits)
-    return found
+            term = (normalize(row["text"].value), (row["text"].lang or "").lower() or None)
+            if term in found and [qid, row["via"].value] not in found[term]:
+                found[term].append([qid, row["via"].value])
+        for term, hits in found.items():  # kept at once: a later failure loses nothing
+            client.remember(kind, _key(*term), sorted(hits))
+            answers[term] = sorted(hits)
+    result: dict[str, list[Hit]] = {}
+    for term, hits in answers.items():
+        text, lang = term
+        for qid, via in hits:
+            for record_id, spelling in owners[term]:
+                result.setdefault(record_id, []).append(Hit(qid, text, lang, via, spelling))
+    return {record_id: _keep(hits) for record_id, hits in result.items()}
 
 
 def _rank(hit: Hit) -> tuple:

@@ -1,4 +1,4 @@
-"""Wikidata items and properties kwpld maps its own terms to, defined once.
+"""The Wikidata items kwpld maps its own terms to, defined once.
 
 Countries come from ``ontology/vocabularies.ttl`` (each country concept's ``skos:exactMatch``);
 the rest are the few well-known items that the scorer and the Wikidata-style export need.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..namespaces import SKOS
+from ..namespaces import SKOS, WD
 from ..vocab import vocabularies, vocabulary_quads
 
 __all__ = [
@@ -57,8 +57,8 @@ def _countries() -> dict[str, str]:
     match = f"<{SKOS}exactMatch>"
     found = {}
     for s, p, o in vocabulary_quads():
-        if p == match and s in by_iri and o.startswith("<http://www.wikidata.org/entity/Q"):
-            found[by_iri[s]] = o[len("<http://www.wikidata.org/entity/") : -1]
+        if p == match and s in by_iri and o.startswith(f"<{WD}Q"):
+            found[by_iri[s]] = o[len(WD) + 1 : -1]
     return found
 
 
