@@ -56,6 +56,9 @@ _INTERVAL = typer.Option(
 _RETRIES = typer.Option(
     "--retries", help="Further attempts after a 5xx, 429, timeout or broken answer."
 )
+_BACKOFF = typer.Option(
+    "--backoff", help="Seconds before the first retry; doubled for each further one."
+)
 _DATA_DIR = typer.Argument(help="Folder of record files (YAML, CSV).")
 
 
@@ -70,9 +73,10 @@ def _settings(
     timeout: float,
     interval: float,
     retries: int,
+    backoff: float,
 ) -> ClientSettings:
-    if timeout <= 0 or interval < 0 or retries < 0:
-        raise InputError("--timeout must be positive; --interval and --retries at least 0")
+    if timeout <= 0 or interval < 0 or retries < 0 or backoff < 0:
+        raise InputError("--timeout must be positive; --interval, --retries, --backoff at least 0")
     return ClientSettings(
         endpoint=endpoint,
         contact=contact,
@@ -83,6 +87,7 @@ def _settings(
         timeout=timeout,
         min_interval=interval,
         retries=retries,
+        backoff=backoff,
     )
 
 
@@ -157,6 +162,7 @@ def link_command(
     timeout: Annotated[float, _TIMEOUT] = 65.0,
     interval: Annotated[float, _INTERVAL] = 1.0,
     retries: Annotated[int, _RETRIES] = 4,
+    backoff: Annotated[float, _BACKOFF] = 2.0,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="Report as text (for people) or json (for CI).")
     ] = "text",
@@ -192,6 +198,7 @@ def link_command(
         timeout,
         interval,
         retries,
+        backoff,
     )
     options = LinkOptions(
         auto_accept=auto_accept,
@@ -282,6 +289,7 @@ def quickstatements_command(
     timeout: Annotated[float, _TIMEOUT] = 65.0,
     interval: Annotated[float, _INTERVAL] = 1.0,
     retries: Annotated[int, _RETRIES] = 4,
+    backoff: Annotated[float, _BACKOFF] = 2.0,
 ) -> None:
     """Write QuickStatements for the facts kwpld holds about linked records that Wikidata lacks.
 
@@ -310,6 +318,7 @@ def quickstatements_command(
         timeout,
         interval,
         retries,
+        backoff,
     )
     records = load_records(data_dir)
     export = quickstatements(records, SparqlClient(settings))

@@ -30,7 +30,7 @@ from .client import ClientSettings, ClientStats, SparqlClient
 from .context import RecordContext
 from .evidence import Evidence, fetch_items
 from .review import LINKABLE, REVIEW_FILE, ReviewEntry, read_decisions, write_review
-from .score import Candidate, score_item
+from .score import Candidate, Feature, score_item
 from .search import Hit, search
 from .store import LINKS_FILE, write_links
 from .verify import QidCheck, check_qids, checked_qids
@@ -208,25 +208,27 @@ def link(
         return accepted_now.get(record_id) or records.accepted_qid(record_id)
 
     ctx = RecordContext.build(records, qid_of)
+    taken = _taken(records)
     ranked: dict[str, list[Candidate]] = {}
     for _ in range(MAX_PASSES):
         changed = False
         for record in targets:
             if record.id in accepted_now:
                 continue
-            candidates = rank_candidates(record, hits.get(record.id, []), evidence, ctx, rejected)
+            found = hits.get(record.id, [])
+            candidates = rank_candidates(record, found, evidence, ctx, rejected, taken)
             ranked[record.id] = candidates
             if options.auto_accept is not None and is_clear_winner(
                 candidates, options.auto_accept, options.margin
             ):
                 accepted_now[record.id] = candidates[0].qid
+                taken.setdefault(candidates[0].qid, record.id)
                 changed = True
         if not changed:
             break
     for record in targets:  # final scores, with everything accepted in this run as context
-        ranked[record.id] = rank_candidates(
-            record, hits.get(record.id, []), evidence, ctx, rejected
-        )
+        found = hits.get(record.id, [])
+        ranked[record.id] = rank_candidates(record, found, evidence, ctx, rejected, taken)
     report.checks = check_qids(records, evidence, ctx)
 
     # 6. Write what was decided, then what is left to review.
@@ -294,14 +296,30 @@ def _depth(records: Records, organ: object) -> int:
     return depth
 
 
+def _taken(records: Records) -> dict[str, str]:
+    """QID -> the record that already is that item (by an accepted link or its wikidata field)."""
+    taken: dict[str, str] = {}
+    for kind in LINKABLE:
+        for record in records.of_kind(kind):
+            qid = records.accepted_qid(record.id)
+            if qid:
+                taken.setdefault(qid, record.id)
+    return taken
+
+
 def rank_candidates(
     record: object,
     hits: list[Hit],
     evidence: Evidence,
     ctx: RecordContext,
-    rejected: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+    rejected: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+    taken: dict[str, str] | None = None,
 ) -> list[Candidate]:
-    """Every candidate of ``record`` (search hits and its curated QID), best first."""
+    """Every candidate of ``record`` (search hits and its curated QID), best first.
+
+    A candidate that is already the item of another record (``taken``) gets a conflict: one
+    item is one record, so such a case always goes to review.
+    """
     record_id = record.id  # type: ignore[attr-defined]
     found: dict[str, list[str]] = {}
     for hit in hits:
@@ -319,6 +337,9 @@ def rank_candidates(
         if facts is None:
             continue
         candidate = score_item(record, facts, evidence, ctx)  # type: ignore[arg-type]
+        other = (taken or {}).get(qid)
+        if other is not None and other != record_id:
+            candidate.features.append(Feature("taken", -3.0, f"already the item of {other}"))
         candidate.found_by = how[:4]
         candidate.curated = qid == curated
         candidates.append(candidate)
