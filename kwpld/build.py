@@ -17,6 +17,7 @@ from .graph import KnowledgeGraph
 from .load import load_records
 from .mapping import map_records
 from .model import Records
+from .wikidata.rdf import write_wikidata_turtle
 
 __all__ = ["BuildResult", "build", "build_graph", "write_outputs"]
 
@@ -57,6 +58,7 @@ def write_outputs(records: Records, graph: KnowledgeGraph, folder: Path) -> dict
     with path.open("w", encoding="utf-8", newline="\n") as out:
         write_turtle(graph.triples(), out, graph.prefixes, header=_header(records))
     files["turtle"] = path
+    files.update(write_wikidata_turtle(graph, folder))
     return files
 
 

@@ -89,13 +89,16 @@ def _present(fact: Fact, facts: ItemFacts) -> bool:
     return any(c.value == value.text for c in facts.values(fact.prop))
 
 
-def _references(records: Records, sources: tuple[str, ...]) -> list[str]:
-    """One QuickStatements reference group per source that can be cited."""
+def _references(records: Records, sources: tuple[str, ...], subject: str) -> list[str]:
+    """One QuickStatements reference group per source that can be cited.
+
+    A publication is no reference for its own title or date: it is cited by its URL only.
+    """
     groups = []
     for source in sources:
         parts = []
         qid = records.accepted_qid(source)
-        if qid:
+        if qid and qid != subject:
             parts += ["S248", qid]
         url = getattr(records.get(source), "url", None)
         quoted = _quote(url) if url else None
@@ -152,7 +155,7 @@ def quickstatements(records: Records, client: SparqlClient) -> QuickStatementsEx
             written = qs_value(qualifier)
             if written is not None:
                 qualifiers += [prop, written]
-        references = _references(records, fact.sources)
+        references = _references(records, fact.sources, fact.qid)
         if not references:
             out.skipped["no-source"] += 1
             continue

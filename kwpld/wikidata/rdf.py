@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..dates import Precision
@@ -57,7 +58,7 @@ from .terms import GREGORIAN
 if TYPE_CHECKING:
     from ..mapping import Minter
 
-__all__ = ["wikidata_quads", "LINKS_GRAPH", "WIKIDATA_GRAPH"]
+__all__ = ["wikidata_quads", "write_wikidata_turtle", "LINKS_GRAPH", "WIKIDATA_GRAPH"]
 
 LINKS_GRAPH = "graph/wikidata-links"
 WIKIDATA_GRAPH = "graph/wikidata"
@@ -68,6 +69,12 @@ _PRECISION = {Precision.YEAR: 9, Precision.MONTH: 10, Precision.DAY: 11}
 
 def _t(ns: str, local: str) -> str:
     return f"<{ns}{local}>"
+
+
+def _decimal(value: float) -> str:
+    """The canonical xsd:decimal form at three places: 0.94, 1.0."""
+    text = f"{value:.3f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
 
 
 def _hash(*parts: str) -> str:
@@ -222,3 +229,26 @@ class _Writer:
 def wikidata_quads(records: Records, mint: Minter, graph: KnowledgeGraph) -> Iterator[Quad]:
     """The quads of both graphs (see the module docstring); empty when nothing is linked."""
     return iter(_Writer(records, mint, graph).run())
+
+
+def write_wikidata_turtle(graph: KnowledgeGraph, folder: Path) -> dict[str, Path]:
+    """``wikidata.ttl``: the Wikidata-style graph alone, to load beside (or instead of) WDQS data.
+
+    Nothing is written when no record has a Wikidata item.
+    """
+    from ..formats.turtle import write_turtle
+
+    name = iri(graph.base_iri + WIKIDATA_GRAPH)
+    triples = sorted({(s, p, o) for s, p, o, g in graph._quads if g == name})
+    if not triples:
+        return {}
+    path = folder / "wikidata.ttl"
+    header = (
+        "What kwpld holds about its records that have Wikidata items, in Wikidata's RDF shape\n"
+        "(wdt:, p:/ps:/pq:, psv: time values, prov:wasDerivedFrom references), so that queries\n"
+        "written for the Wikidata Query Service run over it. The same triples are in data.ttl,\n"
+        f"in the named graph {graph.base_iri}{WIKIDATA_GRAPH}."
+    )
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        write_turtle(triples, out, graph.prefixes, header=header)
+    return {"wikidata": path}
