@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
 import pytest
 from wikidata_endpoint import Fault, SparqlEndpoint
 
+from kwpld.link.cache import CACHE_FILE, QueryCache
 from kwpld.link.client import ClientSettings, EndpointError, SparqlClient, default_user_agent
 
 QUERY = (
@@ -218,18 +218,17 @@ def test_refresh_asks_again_and_updates_the_cache(endpoint, tmp_path):
     assert len(endpoint.requests) == 2
 
 
-def test_a_damaged_cache_file_is_asked_again(endpoint, tmp_path):
+def test_a_damaged_cache_is_set_aside_and_the_question_asked_again(endpoint, tmp_path):
     client(endpoint, tmp_path).select(QUERY)
-    for path in tmp_path.rglob("*.json"):
-        path.write_text("{not json", "utf-8")
+    (tmp_path / CACHE_FILE).write_bytes(b"this is no database" * 100)
     assert "Kim Jong Un" in labels(client(endpoint, tmp_path).select(QUERY))
     assert len(endpoint.requests) == 2
-    entries = [json.loads(p.read_text("utf-8")) for p in tmp_path.rglob("*.json")]
-    assert entries and entries[0]["kind"] == "query"
+    assert list(tmp_path.glob(f"{CACHE_FILE}.damaged-*"))
+    assert len(QueryCache(tmp_path)) == 1
 
 
 def test_a_broken_answer_is_never_cached(endpoint, tmp_path):
     endpoint.always = Fault.malformed()
     with pytest.raises(EndpointError):
         client(endpoint, tmp_path, retries=1).select(QUERY)
-    assert not list(tmp_path.rglob("*.json"))
+    assert len(QueryCache(tmp_path)) == 0

@@ -203,9 +203,21 @@ class SparqlClient:
             self.stats.cache_hits += 1
         return value
 
+    def cached_many(self, kind: str, keys: list[str]) -> dict[str, Any]:
+        """Cached answers to several questions at once (none with ``refresh``)."""
+        if self.cache is None or self.settings.refresh:
+            return {}
+        found = self.cache.get_many(self.settings.endpoint, kind, keys)
+        self.stats.cache_hits += len(found)
+        return found
+
     def remember(self, kind: str, key: str, value: Any) -> None:
+        self.remember_many(kind, [(key, value)])
+
+    def remember_many(self, kind: str, answers: list[tuple[str, Any]]) -> None:
+        """Keep the answers to one batch of questions, all at once."""
         if self.cache is not None:
-            self.cache.put(self.settings.endpoint, kind, key, value)
+            self.cache.put_many(self.settings.endpoint, kind, answers)
 
     def require_online(self, purpose: str) -> None:
         """Raise when working offline: the answer to ``purpose`` is not in the cache."""

@@ -187,8 +187,10 @@ def fetch_items(client: SparqlClient, evidence: Evidence, qids: Iterable[str]) -
     qids = list(qids)
     kind = f"item:{version('evidence')}"
     todo = []
-    for qid in evidence.missing(qids):
-        cached = client.cached(kind, qid)
+    unknown = evidence.missing(qids)
+    answers = client.cached_many(kind, unknown)
+    for qid in unknown:
+        cached = answers.get(qid)
         if cached is None:
             todo.append(qid)
             continue
@@ -205,13 +207,15 @@ def fetch_items(client: SparqlClient, evidence: Evidence, qids: Iterable[str]) -
             item = qid_of(row["item"].value) if "item" in row else None
             if item in per_item:
                 per_item[item].append(row)
+        answers = []
         for qid, item_rows in per_item.items():
             evidence[qid]  # noqa: B018
             for row in item_rows:
                 _take(evidence, row)
             _sort(evidence[qid])
             stored = [encode_row({k: v for k, v in r.items() if k != "item"}) for r in item_rows]
-            client.remember(kind, qid, sorted(stored, key=lambda d: json.dumps(d, sort_keys=True)))
+            answers.append((qid, sorted(stored, key=lambda d: json.dumps(d, sort_keys=True))))
+        client.remember_many(kind, answers)
     classes = {
         c.value for qid in qids if qid in evidence.items for c in evidence[qid].values("P31")
     }
@@ -227,15 +231,15 @@ def fetch_items(client: SparqlClient, evidence: Evidence, qids: Iterable[str]) -
 def fetch_categories(client: SparqlClient, evidence: Evidence, classes: Iterable[str]) -> None:
     """Categories (human, organization, place ...) of every class not yet in ``evidence``."""
     kind = f"class:{version('classes')}"
+    known = set(evidence.categories)
+    unknown = sorted({c for c in classes if _QID.match(c)} - known, key=_qid_number)
+    answers = client.cached_many(kind, unknown)
     todo = []
-    for qid in sorted(
-        {c for c in classes if _QID.match(c)} - set(evidence.categories), key=_qid_number
-    ):
-        cached = client.cached(kind, qid)
-        if cached is None:
-            todo.append(qid)
+    for qid in unknown:
+        if qid in answers:
+            evidence.categories[qid] = set(answers[qid])
         else:
-            evidence.categories[qid] = set(cached)
+            todo.append(qid)
     for batch in _batches(todo, CLASS_BATCH):
         found: dict[str, set[str]] = {qid: set() for qid in batch}
         query = render("classes", classes=item_terms(batch))
@@ -245,7 +249,7 @@ def fetch_categories(client: SparqlClient, evidence: Evidence, classes: Iterable
                 found[qid].add(row["category"].value)
         for qid, categories in found.items():
             evidence.categories[qid] = categories
-            client.remember(kind, qid, sorted(categories))
+        client.remember_many(kind, [(qid, sorted(found[qid])) for qid in batch])
 
 
 def _take(evidence: Evidence, row: Row) -> None:

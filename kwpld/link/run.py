@@ -218,8 +218,11 @@ def link(
             found = hits.get(record.id, [])
             candidates = rank_candidates(record, found, evidence, ctx, rejected, taken)
             ranked[record.id] = candidates
-            if options.auto_accept is not None and is_clear_winner(
-                candidates, options.auto_accept, options.margin
+            curated = getattr(record, "wikidata", None)
+            if (
+                options.auto_accept is not None
+                and is_clear_winner(candidates, options.auto_accept, options.margin)
+                and curated in (None, candidates[0].qid)
             ):
                 accepted_now[record.id] = candidates[0].qid
                 taken.setdefault(candidates[0].qid, record.id)
@@ -251,7 +254,8 @@ def link(
         new_links.append(new_link)
         report.auto_accepted.append((new_link, candidate))
     if new_links:
-        records = _save_links(root, records, new_links)
+        # Nothing to reload after: the run checked these links against the others already.
+        write_links(root, records.links, new_links)
     for record in targets:
         if record.id in accepted_now:
             continue
@@ -371,6 +375,9 @@ def _status(candidates: list[Candidate], options: LinkOptions) -> str:
         return "to review"
     if best.conflicts:
         return "best has conflicts"
+    curated = next((c for c in candidates if c.curated), None)
+    if curated is not None and curated is not best:
+        return f"the record's wikidata field says {curated.qid}"
     if best.score < options.auto_accept:
         return f"best below {options.auto_accept:g}"
     return f"ambiguous: {candidates[1].qid} within {options.margin:g}"

@@ -76,12 +76,10 @@ def search(
         for spelling, text in strings:
             owners.setdefault((text, None), []).append((record_id, spelling))
     kind = f"search:{version('candidates')}"
-    answers: dict[tuple[str, str | None], list[list[str]]] = {}
-    for term in sorted(owners, key=lambda t: (t[1] or "", t[0])):
-        cached = client.cached(kind, _key(*term))
-        if cached is not None:
-            answers[term] = cached
-    missing = [t for t in sorted(owners, key=lambda t: (t[1] or "", t[0])) if t not in answers]
+    terms = sorted(owners, key=lambda t: (t[1] or "", t[0]))
+    cached = client.cached_many(kind, [_key(*term) for term in terms])
+    answers = {term: cached[_key(*term)] for term in terms if _key(*term) in cached}
+    missing = [t for t in terms if t not in answers]
     batches = [missing[i : i + max_terms] for i in range(0, len(missing), max_terms)]
     for number, batch in enumerate(batches, 1):
         query = render(
@@ -98,9 +96,10 @@ def search(
             term = (normalize(row["text"].value), (row["text"].lang or "").lower() or None)
             if term in found and [qid, row["via"].value] not in found[term]:
                 found[term].append([qid, row["via"].value])
-        for term, hits in found.items():  # kept at once: a later failure loses nothing
-            client.remember(kind, _key(*term), sorted(hits))
+        for term, hits in found.items():
             answers[term] = sorted(hits)
+        # Kept at once, batch by batch: a failure in a later batch loses nothing.
+        client.remember_many(kind, [(_key(*term), answers[term]) for term in found])
     result: dict[str, list[Hit]] = {}
     for term, hits in answers.items():
         text, lang = term

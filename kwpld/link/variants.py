@@ -10,6 +10,7 @@ spellings are also searched among the romanization statements (P1942, P2001).
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -44,22 +45,23 @@ class Spelling:
     name: Name
     original: bool
     """True for the name as the record writes it, False for a generated layout or romanization."""
-
-    @property
-    def script(self) -> str:
-        if is_hangul(self.text):
-            return "hangul"
-        if guess_system(self.text) is System.HANJA:
-            return "hanja"
-        return "latin"
+    script: str = ""
+    """latin, hangul or hanja."""
 
     def languages(self) -> tuple[str, ...]:
-        script = self.script
-        if script == "hangul":
+        if self.script == "hangul":
             return HANGUL_LANGUAGES
-        if script == "hanja":
+        if self.script == "hanja":
             return HANJA_LANGUAGES
         return LATIN_LANGUAGES if self.original else VARIANT_LANGUAGES
+
+
+def _script(text: str) -> str:
+    if is_hangul(text):
+        return "hangul"
+    if guess_system(text) is System.HANJA:
+        return "hanja"
+    return "latin"
 
 
 def record_names(record: object) -> list[Name]:
@@ -72,20 +74,27 @@ def record_names(record: object) -> list[Name]:
 
 def spellings(record: object) -> list[Spelling]:
     """Every spelling of every searchable name of ``record``, without duplicates."""
+    key = tuple((n.text, n.system, n.kind) for n in record_names(record))
+    return list(_spellings(key))
+
+
+@functools.lru_cache(maxsize=8192)
+def _spellings(key: tuple[tuple[str, str, str], ...]) -> tuple[Spelling, ...]:
+    """Spellings of names given as (text, system, kind); a pure function, so cached."""
+    names = [Name(text, system, kind) for text, system, kind in key]
     out: list[Spelling] = []
     seen: set[str] = set()
-    names = record_names(record)
     # Names as written first, so a text that is both a name and another name's layout
     # counts as written.
     for name in names:
         text = normalize(name.text)
         if text and text not in seen:
             seen.add(text)
-            out.append(Spelling(text, name, True))
+            out.append(Spelling(text, name, True, _script(text)))
     for name in names:
         for variant in spelling_variants(name.text, System(name.system)):
             text = normalize(variant)
             if text and text not in seen:
                 seen.add(text)
-                out.append(Spelling(text, name, False))
-    return out
+                out.append(Spelling(text, name, False, _script(text)))
+    return tuple(out)
