@@ -344,3 +344,20 @@ def test_accepted_links_show_up_in_the_build(endpoint, data, tmp_path):
     turtle = (tmp_path / "dist" / "data.ttl").read_text("utf-8")
     assert "owl:sameAs wd:Q900000100" in turtle  # the party, linked by this run
     assert "kwp:linkMethod <https://w3id.org/kwpld/vocab/link-method/auto>" in turtle
+
+
+def test_a_wrong_curated_qid_is_reported_and_its_record_left_for_review(endpoint, data):
+    people = data / "people.yaml"
+    people.write_text(
+        people.read_text("utf-8").replace("wikidata: Q10665", "wikidata: Q900000006"), "utf-8"
+    )
+    code, _, err = link(endpoint, data, "--auto-accept", "0.9")
+    assert (
+        code == 1 and "(person kim-jong-il) wikidata: Q900000006 (Kim Jong-il) does not fit" in err
+    )
+    assert not [k for k in links_of(data) if k[0] == "kim-jong-il"]
+    rows = [r for r in review_rows(data) if r["entity"] == "kim-jong-il"]
+    assert rows[0]["qid"] == "Q10665"
+    assert rows[0]["status"] == "the record's wikidata field says Q900000006"
+    curated = next(r for r in rows if r["qid"] == "Q900000006")
+    assert curated["found_by"].startswith("the record's wikidata field")
