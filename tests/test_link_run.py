@@ -361,3 +361,27 @@ def test_a_wrong_curated_qid_is_reported_and_its_record_left_for_review(endpoint
     assert rows[0]["status"] == "the record's wikidata field says Q900000006"
     curated = next(r for r in rows if r["qid"] == "Q900000006")
     assert curated["found_by"].startswith("the record's wikidata field")
+
+
+def test_only_and_kinds_narrow_what_is_searched(endpoint, data):
+    code, out, _ = link(endpoint, data, "--only", "wpk", "--only", "kim-jong-su")
+    assert code == 0 and "Searched 2 records" in out
+    assert {r["entity"] for r in review_rows(data)} == {"wpk", "kim-jong-su"}
+    code, out, _ = link(endpoint, data, "--kinds", "event")
+    assert code == 0 and {r["kind"] for r in review_rows(data)} == {"event"}
+    code, _, err = link(endpoint, data, "--only", "kim-jong-uun")
+    assert (
+        code == 2 and "--only kim-jong-uun: no person, organ, event or article has this id" in err
+    )
+    code, _, err = link(endpoint, data, "--kinds", "post")
+    assert code == 2 and "cannot link records of kind post" in err
+
+
+def test_the_decision_date_defaults_to_source_date_epoch(endpoint, data, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
+    code, _, _ = kwpld(
+        "link", str(data), "--endpoint", endpoint.url, "--interval", "0", "--auto-accept", "0.9",
+        "--reviewer", "A. Scholar",
+    )  # fmt: skip
+    assert code == 0
+    assert {k["date"] for k in links_of(data).values()} == {"2023-11-14"}

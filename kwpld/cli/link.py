@@ -240,9 +240,10 @@ def _print_report(report: LinkReport, options: LinkOptions) -> None:
         return
     if report.checks:
         confirmed = sum(1 for c in report.checks if c.confirmed)
+        misfits = len(report.checks) - confirmed
         say(
-            f"Checked {len(report.checks)} QIDs the records carry: {confirmed} confirmed, "
-            f"{len(report.checks) - confirmed} do not fit (listed below)",
+            f"Checked {len(report.checks)} QIDs the records carry: {confirmed} confirmed"
+            + (f", {misfits} do not fit (listed below)" if misfits else ""),
             markup=False,
         )
     reviewing = [e for e in report.review if e.candidates]

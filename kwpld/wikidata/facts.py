@@ -22,7 +22,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from ..model import Article, Event, Name, Organ, Person, Records
+from ..model import Article, Event, Membership, Name, Organ, Person, Records
 from .terms import GENDER_QIDS, KIND_CLASSES, LANGUAGE_QIDS, ORGAN_KIND_CLASSES, country_qid
 
 __all__ = ["Value", "Fact", "Label", "WikidataView", "wikidata_view"]
@@ -96,6 +96,9 @@ class _Builder:
     def __init__(self, records: Records) -> None:
         self.records = records
         self.view = WikidataView()
+        self.memberships: dict[str, list[Membership]] = {}
+        for membership in records.memberships:  # indexed once: big corpora have many of both
+            self.memberships.setdefault(membership.person, []).append(membership)
 
     def item(self, record_id: str) -> Value:
         return Value("item", qid=self.records.accepted_qid(record_id), record=record_id)
@@ -173,9 +176,7 @@ class _Builder:
         self.fact(p.id, qid, "P569", _time(p.born), src)
         self.fact(p.id, qid, "P570", _time(p.died), src)
         self.names(p.id, qid, p.names, src)
-        for m in self.records.memberships:
-            if m.person != p.id:
-                continue
+        for m in self.memberships.get(p.id, []):
             organ = self.records[m.organ]
             if m.post:
                 prop, value = "P39", self.item(m.post)
