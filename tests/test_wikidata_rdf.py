@@ -13,6 +13,7 @@ import pytest
 from conftest import require_tool
 
 import kwpld
+from kwpld.wikidata.rdf import write_wikidata_turtle
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "party-cells-2013"
@@ -170,20 +171,26 @@ def test_linked_people_get_wikidata_style_statements(linked):
     assert {r["l"] for r in labels} == {"Kim Jong Un", "김정은"}
 
 
-def test_a_query_written_for_wdqs_runs_over_the_build(linked):
+def test_queries_written_for_wdqs_run_over_the_build(linked):
     _, store = linked
-    query = (QUERIES / "wdqs-positions-held.rq").read_text("utf-8")
-    rows = select(store, query)
-    assert rows == [
+    rows = select(store, (QUERIES / "wdqs-offices-and-memberships.rq").read_text("utf-8"))
+    kim = [r for r in rows if r["person"].endswith("/Q56226")]
+    assert kim == [
         {
             "person": "http://www.wikidata.org/entity/Q56226",
             "personLabel": "Kim Jong Un",
-            "position": BASE + "post/wpk-first-secretary",
-            "positionLabel": "First Secretary of the Workers' Party of Korea",
-            "start": "2012-04-11T00:00:00Z",
-            "end": "2016-05-09T00:00:00Z",
+            "property": "P39",
+            "of": BASE + "post/wpk-first-secretary",
+            "ofLabel": "First Secretary of the Workers' Party of Korea",
+            "from": "2012-04-11T00:00:00Z",
+            "until": "2016-05-09T00:00:00Z",
+            "fact": "yes",
+            "source": "http://www.wikidata.org/entity/Q900000400",
         }
     ]
+    names = select(store, (QUERIES / "wdqs-korean-names.rq").read_text("utf-8"))
+    assert [r["korean"] for r in names] == ["장성택", "김일성", "김정일", "김정은"]
+    assert names[3]["mccuneReischauer"] == "Kim Chŏng-ŭn"
     precision = select(
         store,
         """SELECT ?precision ?year WHERE { wd:Q56226 p:P39 ?st . ?st pq:P580 ?start ;
@@ -195,20 +202,22 @@ def test_a_query_written_for_wdqs_runs_over_the_build(linked):
 
 def test_a_projected_membership_is_a_statement_but_not_a_truthy_fact(linked):
     _, store = linked
-    rows = select(store, (QUERIES / "wdqs-party-members.rq").read_text("utf-8"))
-    jang = [r for r in rows if r["person"].endswith("Q496004")]
+    rows = select(store, (QUERIES / "wdqs-offices-and-memberships.rq").read_text("utf-8"))
+    jang = [r for r in rows if r["person"].endswith("/Q496004")]
     assert jang == [
         {
             "person": "http://www.wikidata.org/entity/Q496004",
             "personLabel": "Jang Song Taek",
-            "organ": "http://www.wikidata.org/entity/Q900000106",
-            "organLabel": "Presidium of the Political Bureau of the Central Committee of the "
+            "property": "P463",
+            "of": "http://www.wikidata.org/entity/Q900000106",
+            "ofLabel": "Presidium of the Political Bureau of the Central Committee of the "
             "Workers' Party of Korea",
             "asOf": "2013-01-01T00:00:00Z",
-            "truthy": "false",
+            "fact": "no",
             "source": BASE + "article/graphic-kwp-pb-2013-01",
         }
     ]
+    assert not select(store, "SELECT ?o WHERE { wd:Q496004 wdt:P463 ?o }")
     restated = select(
         store,
         """SELECT ?claim ?precision WHERE { wd:Q496004 p:P463 ?st .
@@ -259,9 +268,9 @@ def test_linked_organs_and_publications_get_their_statements(linked):
     assert ("P953", "https://www.nkleadershipwatch.org/2013/01/") in article
 
 
-def test_wikidata_ttl_holds_the_wikidata_graph_alone_and_parses_with_rapper(linked):
+def test_wikidata_ttl_holds_the_wikidata_graph_alone_and_parses_with_rapper(linked, tmp_path):
     result, _ = linked
-    path = result.files["wikidata"]
+    path = write_wikidata_turtle(result.graph, tmp_path)["wikidata"]
     rapper = require_tool("rapper")
     done = subprocess.run(
         [rapper, "-i", "turtle", "-c", str(path)], capture_output=True, text=True, check=True
@@ -275,14 +284,18 @@ def test_wikidata_ttl_holds_the_wikidata_graph_alone_and_parses_with_rapper(link
 def test_builds_of_the_same_records_are_byte_identical(linked, tmp_path):
     result, _ = linked
     again = kwpld.build(result.data_dir, tmp_path / "dist")
-    for name in ("turtle", "wikidata"):
-        assert again.files[name].read_bytes() == result.files[name].read_bytes()
+    assert again.files["turtle"].read_bytes() == result.files["turtle"].read_bytes()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write_wikidata_turtle(result.graph, tmp_path / "a")["wikidata"]
+    second = write_wikidata_turtle(again.graph, tmp_path / "b")["wikidata"]
+    assert first.read_bytes() == second.read_bytes()
 
 
-def test_without_any_wikidata_item_there_is_no_wikidata_file(tmp_path):
+def test_without_any_wikidata_item_there_is_no_wikidata_graph(tmp_path):
     data = Path(shutil.copytree(EXAMPLE, tmp_path / "records"))
     people = data / "people.yaml"
     people.write_text(re.sub(r"\n    wikidata: Q\d+", "", people.read_text("utf-8")), "utf-8")
-    result = kwpld.build(data, tmp_path / "dist")
-    assert "wikidata" not in result.files and not (tmp_path / "dist" / "wikidata.ttl").exists()
-    assert not [q for q in result.graph.quads() if "wikidata" in q[3]]
+    _, graph = kwpld.build_graph(data)
+    assert write_wikidata_turtle(graph, tmp_path) == {}
+    assert not [q for q in graph.quads() if "wikidata" in q[3]]
