@@ -210,11 +210,13 @@ class _Handler(BaseHTTPRequestHandler):
             owner.log(LoggedRequest(method, user_agent, query, 400, None))
             self._send(400, "text/plain", f"query syntax error: {exc}".encode())
             return
+        # Logged before any delay: a slow answer must count in the test that asked for it,
+        # not in whichever test runs when the delay ends.
+        owner.log(LoggedRequest(method, user_agent, query, status, fault.kind if fault else None))
         if fault is not None and fault.kind == "slow":
             time.sleep(fault.seconds)
         if fault is not None and fault.kind == "truncated":
             body = body[: max(1, len(body) // 2)]
-        owner.log(LoggedRequest(method, user_agent, query, status, fault.kind if fault else None))
         # The client may have given up (timeout) before a slow answer came.
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self._send(status, JSON_TYPE, body)
