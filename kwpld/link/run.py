@@ -228,10 +228,12 @@ def link(
                 taken.setdefault(candidates[0].qid, record.id)
                 changed = True
         if not changed:
-            break
-    for record in targets:  # final scores, with everything accepted in this run as context
-        found = hits.get(record.id, [])
-        ranked[record.id] = rank_candidates(record, found, evidence, ctx, rejected, taken)
+            break  # this pass scored every open record with the final context already
+    else:
+        for record in targets:  # the passes ran out: score what is open with the final context
+            if record.id not in accepted_now:
+                found = hits.get(record.id, [])
+                ranked[record.id] = rank_candidates(record, found, evidence, ctx, rejected, taken)
     report.checks = check_qids(records, evidence, ctx)
 
     # 6. Write what was decided, then what is left to review.
