@@ -8,6 +8,7 @@ The Python API does everything the ``kwpld`` command does::
 
 Stages, each usable alone: :func:`load_records` (records -> checked objects),
 :func:`map_records` (objects -> RDF), then the writers in :mod:`kwpld.formats`.
+:func:`link_records` (:mod:`kwpld.link`) finds and checks Wikidata items for the records.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from .build import BuildResult, build, build_graph  # noqa: E402
 from .dates import DateError, PartialDate, parse_date  # noqa: E402
 from .errors import InputError, KwpldError, LoadError, Problem, ProblemReport  # noqa: E402
 from .graph import KnowledgeGraph  # noqa: E402
+from .link import ClientSettings, LinkOptions, LinkReport  # noqa: E402
+from .link import link as link_records  # noqa: E402
 from .load import load_records  # noqa: E402
 from .mapping import map_records  # noqa: E402
 from .model import Records  # noqa: E402
@@ -30,10 +33,13 @@ from .publish.store import load_release  # noqa: E402
 __all__ = [
     "__version__",
     "BuildResult",
+    "ClientSettings",
     "DateError",
     "InputError",
     "KnowledgeGraph",
     "KwpldError",
+    "LinkOptions",
+    "LinkReport",
     "LoadError",
     "PartialDate",
     "Problem",
@@ -41,6 +47,7 @@ __all__ = [
     "Records",
     "build",
     "build_graph",
+    "link_records",
     "load_records",
     "map_records",
     "match_key",

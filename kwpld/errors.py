@@ -40,6 +40,12 @@ PROBLEM_CODES: dict[str, str] = {
     "invalid-date": "A date that cannot be read.",
     "impossible-date": "A date that does not exist, or dates in an impossible order.",
     "calendar-mismatch": "A Juche year or weekday contradicting the Gregorian date beside it.",
+    "duplicate-link": "A Wikidata decision written twice for the same record and item.",
+    "link-conflict": "Wikidata links that contradict each other or the record's wikidata field.",
+    "wikidata-mismatch": "A record's Wikidata item disagrees with it (name, type, dates, country).",
+    "wikidata-missing": "A record's Wikidata item has no data on the endpoint (deleted, a typo).",
+    "wikidata-redirect": "A record's Wikidata item was merged into another item; use the new QID.",
+    "review-invalid": "A row of the review file that cannot be applied (decision, record, QID).",
 }
 
 

@@ -36,6 +36,7 @@ from .namespaces import (
 )
 from .rdf import date_literal, int_literal, iri, is_valid_iri, lang_literal, literal
 from .vocab import Vocabularies, vocabularies
+from .wikidata.rdf import wikidata_quads
 
 __all__ = ["map_records", "Minter"]
 
@@ -560,6 +561,7 @@ class _Mapper:
         for article in self.records.articles:
             self.article(article)
         self.vocabulary_graph()
+        self.quads.update(wikidata_quads(self.records, self.mint, self.graph))
 
     def vocabulary_graph(self) -> None:
         """The controlled vocabularies go with the data, so labels of roles and kinds resolve."""

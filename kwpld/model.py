@@ -27,6 +27,9 @@ __all__ = [
     "Event",
     "Quote",
     "Article",
+    "WikidataLink",
+    "LINK_DECISIONS",
+    "LINK_METHODS",
     "Record",
     "DatasetInfo",
     "Records",
@@ -45,6 +48,7 @@ KIND_KEYS = {
     "memberships": "membership",
     "events": "event",
     "articles": "article",
+    "wikidata_links": "link",
 }
 
 
@@ -209,6 +213,45 @@ class Article(_Base):
     kind = "article"
 
 
+LINK_DECISIONS = ("accepted", "rejected")
+"""What a reviewer decided about a Wikidata item for a record."""
+
+LINK_METHODS = ("review", "auto", "manual")
+"""How a link was decided: in the review file, by ``--auto-accept``, or written by hand."""
+
+
+@dataclass(slots=True)
+class WikidataLink:
+    """A decision that a record is (accepted) or is not (rejected) one Wikidata item.
+
+    Kept in ``wikidata-links.yaml`` beside the records, with who decided (``by``), when
+    (``date``) and how (``method``, and the candidate's ``score`` for review and auto links).
+    Accepted links are exported as ``owl:sameAs``; rejected ones keep ``kwpld link`` from
+    proposing the same item again.
+    """
+
+    entity: str
+    qid: str
+    origin: Origin
+    by: str
+    date: PartialDate
+    method: str
+    decision: str = "accepted"
+    score: float | None = None
+    label: str | None = None
+    note: str | None = None
+    kind = "link"
+
+    @property
+    def id(self) -> str:
+        """A key unique per record and item (links have no id of their own)."""
+        return f"{self.entity}@{self.qid}"
+
+    @property
+    def accepted(self) -> bool:
+        return self.decision == "accepted"
+
+
 Record = Person | Organ | Post | Membership | Event | Article
 
 
@@ -238,12 +281,28 @@ class Records:
     memberships: list[Membership] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
+    links: list[WikidataLink] = field(default_factory=list)
+    """Wikidata decisions (``wikidata_links``); not entities, so not part of iteration."""
     files: list[str] = field(default_factory=list)
     _by_id: dict[str, Record] = field(default_factory=dict, repr=False)
+    _accepted: dict[str, str] = field(default_factory=dict, repr=False)
 
-    def add(self, record: Record) -> None:
+    def add(self, record: Record | WikidataLink) -> None:
         getattr(self, _LIST_OF[record.kind]).append(record)
         self._by_id.setdefault(record.id, record)
+        if isinstance(record, WikidataLink) and record.accepted:
+            self._accepted.setdefault(record.entity, record.qid)
+
+    def accepted_qid(self, record_id: str) -> str | None:
+        """The Wikidata item of a record: its accepted link, else its curated ``wikidata`` field."""
+        qid = self._accepted.get(record_id)
+        if qid is None:
+            qid = getattr(self._by_id.get(record_id), "wikidata", None)
+        return qid
+
+    def is_linked(self, record_id: str) -> bool:
+        """True when a link in ``links`` accepts a Wikidata item for the record."""
+        return record_id in self._accepted
 
     def get(self, record_id: str) -> Record | None:
         return self._by_id.get(record_id)
@@ -280,4 +339,5 @@ _LIST_OF = {
     "membership": "memberships",
     "event": "events",
     "article": "articles",
+    "link": "links",
 }

@@ -25,6 +25,14 @@ FOAF = "http://xmlns.com/foaf/0.1/"
 SH = "http://www.w3.org/ns/shacl#"
 WD = "http://www.wikidata.org/entity/"
 WDT = "http://www.wikidata.org/prop/direct/"
+# Wikidata's RDF model, as the Wikidata Query Service serves it (kwpld writes the same shape).
+WD_P = "http://www.wikidata.org/prop/"
+WD_PS = "http://www.wikidata.org/prop/statement/"
+WD_PSV = "http://www.wikidata.org/prop/statement/value/"
+WD_PQ = "http://www.wikidata.org/prop/qualifier/"
+WD_PQV = "http://www.wikidata.org/prop/qualifier/value/"
+WD_PR = "http://www.wikidata.org/prop/reference/"
+WIKIBASE = "http://wikiba.se/ontology#"
 
 RDF_TYPE = RDF + "type"
 
@@ -43,6 +51,11 @@ ENTITY_PATHS = {
     "rule": "rule/",
     "quote": "quote/",
     "graph": "graph/",
+    "link": "link/",
+    "agent": "agent/",
+    "statement": "statement/",
+    "reference": "reference/",
+    "value": "value/",
 }
 
 STANDARD_PREFIXES: dict[str, str] = {
@@ -61,6 +74,13 @@ STANDARD_PREFIXES: dict[str, str] = {
     "void": VOID,
     "wd": WD,
     "wdt": WDT,
+    "p": WD_P,
+    "ps": WD_PS,
+    "psv": WD_PSV,
+    "pq": WD_PQ,
+    "pqv": WD_PQV,
+    "pr": WD_PR,
+    "wikibase": WIKIBASE,
     "xsd": XSD,
     "organkind": KWPV + "organ-kind/",
     "role": KWPV + "role/",

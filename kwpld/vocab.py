@@ -26,6 +26,7 @@ SCHEMES = (
     "event-type",
     "article-type",
     "country",
+    "link-method",
 )
 
 

@@ -12,6 +12,7 @@ import sys
 
 from ..errors import KwpldError
 from . import build as _build
+from . import link as _link
 from . import publish as _publish
 from . import synth as _synth
 from ._common import app, err_console
@@ -19,6 +20,7 @@ from ._common import app, err_console
 __all__ = ["app", "main"]
 
 _build.register(app)
+_link.register(app)
 _publish.register(app)
 _synth.register(app)
 

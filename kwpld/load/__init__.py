@@ -21,6 +21,7 @@ from ..model import KIND_KEYS, Records
 from .checks import Entry, check_dates, check_duplicates, check_references, check_structure
 from .convert import Converter, dataset_info
 from .files import CSV_COLUMNS, LineDict, LineList, read_csv, read_jsonl, read_yaml
+from .links import check_links
 from .schema import check_dataset, check_record
 
 __all__ = ["load_records", "record_files", "DATASET_FILE"]
@@ -123,6 +124,7 @@ def load_records(data_dir: str | Path) -> Records:
     problems.extend(check_references(entries, kinds_by_id))
     problems.extend(check_dates(entries))
     problems.extend(check_structure(entries, by_id))
+    problems.extend(check_links(entries, by_id))
 
     if problems:
         raise LoadError(ProblemReport(problems), root)

@@ -60,6 +60,7 @@ REFERENCE_FIELDS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {
         (("quotes", "*", "speaker"), AGENT),
         *_NAME_REFS,
     ],
+    "link": [(("entity",), ("person", "organ", "event", "article"))],
 }
 
 

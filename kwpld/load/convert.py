@@ -21,6 +21,7 @@ from ..model import (
     Quote,
     Record,
     Rule,
+    WikidataLink,
 )
 from .files import LineDict, line_of
 from .schema import field_label
@@ -227,6 +228,21 @@ class Converter:
             note=raw.get("note"),
         )
 
+    def link(self, raw: LineDict) -> WikidataLink:
+        score = raw.get("score")
+        return WikidataLink(
+            entity=raw["entity"],
+            qid=raw["qid"],
+            origin=self._origin(raw),
+            by=" ".join(raw["by"].split()),
+            date=self._date(raw, "date", "link", []),  # type: ignore[arg-type] # problems reported
+            method=raw["method"],
+            decision=raw.get("decision", "accepted"),
+            score=float(score) if score is not None else None,
+            label=raw.get("label"),
+            note=raw.get("note"),
+        )
+
     def check_dates(self, kind: str, raw: LineDict) -> None:
         """Read the dates of a record that failed the schema, so their problems show too."""
         for key in _DATE_FIELDS[kind]:
@@ -252,6 +268,7 @@ _DATE_FIELDS = {
     "membership": ("start", "end", "as_of"),
     "event": ("date", "end"),
     "article": ("date",),
+    "link": ("date",),
 }
 
 

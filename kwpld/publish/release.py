@@ -307,6 +307,14 @@ def write_release(
     writer.record(path, triples=len(quads))
     release.main["trig"] = path
 
+    # Wikidata-shaped statements alone, for queries written against WDQS (kwpld.wikidata).
+    from ..wikidata.rdf import WIKIDATA_GRAPH, write_wikidata_turtle
+
+    for name, path in write_wikidata_turtle(graph, folder).items():
+        count = graph_counts.get(f"<{graph.base_iri}{WIKIDATA_GRAPH}>")
+        writer.record(path, triples=count)
+        release.main[name] = path
+
     clock.lap("pretty")
 
     # JSON-LD: the dataset, compacted, and framed views per kind.

@@ -1,0 +1,336 @@
+"""``kwpld link`` and ``kwpld export quickstatements``: Wikidata links with a review step."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..dates import DateError, PartialDate, parse_date
+from ..errors import InputError, ProblemReport
+from ..link.client import WDQS_ENDPOINT, ClientSettings
+from ..link.review import LINKABLE
+from ..link.run import LinkOptions, LinkReport, link
+from ._common import console, err_console
+
+export_app = typer.Typer(
+    help="Export what kwpld holds for other tools (QuickStatements for Wikidata).",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("link")(link_command)
+    app.add_typer(export_app, name="export")
+    export_app.command("quickstatements")(quickstatements_command)
+
+
+# Options shared by the commands that talk to the endpoint.
+_ENDPOINT = typer.Option(
+    "--endpoint",
+    envvar="KWPLD_ENDPOINT",
+    help="SPARQL endpoint holding Wikidata-format data (WDQS, a mirror, QLever).",
+)
+_CONTACT = typer.Option(
+    "--contact",
+    envvar="KWPLD_CONTACT",
+    help="Your e-mail or URL, added to the User-Agent so the endpoint's operators can reach you.",
+)
+_USER_AGENT = typer.Option(
+    "--user-agent", envvar="KWPLD_USER_AGENT", help="Replace the whole User-Agent header."
+)
+_CACHE_DIR = typer.Option(
+    "--cache-dir", help="Where answers are cached (default: DATA_DIR/.kwpld-cache)."
+)
+_OFFLINE = typer.Option("--offline", help="Answer from the cache only; make no request at all.")
+_REFRESH = typer.Option("--refresh", help="Ask the endpoint again even for cached answers.")
+_TIMEOUT = typer.Option("--timeout", help="Seconds to wait for an answer (WDQS stops at 60).")
+_INTERVAL = typer.Option(
+    "--interval", help="Seconds between the starts of two requests (rate limit)."
+)
+_RETRIES = typer.Option(
+    "--retries", help="Further attempts after a 5xx, 429, timeout or broken answer."
+)
+_BACKOFF = typer.Option(
+    "--backoff", help="Seconds before the first retry; doubled for each further one."
+)
+_DATA_DIR = typer.Argument(help="Folder of record files (YAML, CSV).")
+
+
+def _settings(
+    data_dir: Path,
+    endpoint: str,
+    contact: str | None,
+    user_agent: str | None,
+    cache_dir: Path | None,
+    offline: bool,
+    refresh: bool,
+    timeout: float,
+    interval: float,
+    retries: int,
+    backoff: float,
+) -> ClientSettings:
+    if timeout <= 0 or interval < 0 or retries < 0 or backoff < 0:
+        raise InputError("--timeout must be positive; --interval, --retries, --backoff at least 0")
+    return ClientSettings(
+        endpoint=endpoint,
+        contact=contact,
+        user_agent=user_agent,
+        cache_dir=cache_dir or data_dir / ".kwpld-cache",
+        offline=offline,
+        refresh=refresh,
+        timeout=timeout,
+        min_interval=interval,
+        retries=retries,
+        backoff=backoff,
+    )
+
+
+def _decision_date(text: str | None) -> PartialDate:
+    if text:
+        try:
+            return parse_date(text)
+        except DateError as exc:
+            raise InputError(f"--date {text}: {exc}") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        day = _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
+    else:
+        day = _dt.date.today()
+    return PartialDate(day.year, day.month, day.day)
+
+
+def link_command(
+    data_dir: Annotated[Path, _DATA_DIR],
+    endpoint: Annotated[str, _ENDPOINT] = WDQS_ENDPOINT,
+    auto_accept: Annotated[
+        float | None,
+        typer.Option(
+            "--auto-accept",
+            metavar="THRESHOLD",
+            help="Accept clear winners scoring at least THRESHOLD (0-1, e.g. 0.9) without review.",
+        ),
+    ] = None,
+    margin: Annotated[
+        float,
+        typer.Option("--margin", help="How far a clear winner must lead the runner-up's score."),
+    ] = 0.15,
+    reviewer: Annotated[
+        str | None,
+        typer.Option(
+            "--reviewer",
+            envvar="KWPLD_REVIEWER",
+            help="Who decides: recorded with every link this run writes.",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Date recorded with the decisions (default: today, or SOURCE_DATE_EPOCH).",
+        ),
+    ] = None,
+    kinds: Annotated[
+        str, typer.Option("--kinds", help="Kinds of record to link, comma-separated.")
+    ] = ",".join(LINKABLE),
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="Link only this record (repeatable).")
+    ] = None,
+    review: Annotated[
+        Path | None,
+        typer.Option("--review", help="Review file (default: DATA_DIR/wikidata.review.csv)."),
+    ] = None,
+    candidates: Annotated[
+        int, typer.Option("--candidates", help="Candidates per record in the review file.")
+    ] = 5,
+    apply_only: Annotated[
+        bool,
+        typer.Option(
+            "--apply-only", help="Record the review file's decisions and stop (no request)."
+        ),
+    ] = False,
+    contact: Annotated[str | None, _CONTACT] = None,
+    user_agent: Annotated[str | None, _USER_AGENT] = None,
+    cache_dir: Annotated[Path | None, _CACHE_DIR] = None,
+    offline: Annotated[bool, _OFFLINE] = False,
+    refresh: Annotated[bool, _REFRESH] = False,
+    timeout: Annotated[float, _TIMEOUT] = 65.0,
+    interval: Annotated[float, _INTERVAL] = 1.0,
+    retries: Annotated[int, _RETRIES] = 4,
+    backoff: Annotated[float, _BACKOFF] = 2.0,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Report as text (for people) or json (for CI).")
+    ] = "text",
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing but problems.")
+    ] = False,
+) -> None:
+    """Find Wikidata items for people, organs, events and publications, with a review step.
+
+    First records the decisions written in the review file (accept or reject in its decision
+    column) in wikidata-links.yaml, with who and when. Then searches the endpoint for every
+    record without a link, scores each candidate with its reasons, accepts clear winners when
+    asked (--auto-accept) and writes the rest, ranked, to the review file. QIDs the records
+    already carry are checked against the endpoint. Answers are cached: a second run makes no
+    requests. Exit codes: 0 done, 1 some QID does not fit its record, 2 bad input, 3 the
+    endpoint failed (nothing accepted is lost; run again).
+
+    **Example:**
+
+        kwpld link examples/party-cells-2013 --auto-accept 0.9 --reviewer "A. Scholar"
+    """
+    if output_format not in ("text", "json"):
+        raise typer.BadParameter("use text or json", param_hint="--format")
+    wanted = tuple(k.strip() for k in kinds.split(",") if k.strip())
+    settings = _settings(
+        data_dir,
+        endpoint,
+        contact,
+        user_agent,
+        cache_dir,
+        offline,
+        refresh,
+        timeout,
+        interval,
+        retries,
+        backoff,
+    )
+    options = LinkOptions(
+        auto_accept=auto_accept,
+        margin=margin,
+        reviewer=reviewer,
+        date=_decision_date(date),
+        kinds=wanted,
+        only=tuple(only or ()),
+        review_file=review,
+        candidates=candidates,
+        apply_only=apply_only,
+    )
+    report = link(data_dir, settings, options)
+    if output_format == "json":
+        console.print(report.to_json(), markup=False, soft_wrap=True)
+    elif not quiet:
+        _print_report(report, options)
+    if report.mismatches:
+        err_console.print(ProblemReport(report.mismatches).render_text(), markup=False)
+        raise typer.Exit(1)
+
+
+def _print_report(report: LinkReport, options: LinkOptions) -> None:
+    say = console.print
+    if report.applied or report.already_applied:
+        accepted = sum(1 for k in report.applied if k.accepted)
+        say(
+            f"Recorded {len(report.applied)} decisions from {report.review_file.name} "
+            f"({accepted} accepted, {len(report.applied) - accepted} rejected) in "
+            f"{report.links_file.name}"
+            + (
+                f"; {report.already_applied} were already recorded"
+                if report.already_applied
+                else ""
+            ),
+            markup=False,
+        )
+    if options.apply_only:
+        return
+    if report.checks:
+        confirmed = sum(1 for c in report.checks if c.confirmed)
+        misfits = len(report.checks) - confirmed
+        say(
+            f"Checked {len(report.checks)} QIDs the records carry: {confirmed} confirmed"
+            + (f", {misfits} do not fit (listed below)" if misfits else ""),
+            markup=False,
+        )
+    reviewing = [e for e in report.review if e.candidates]
+    say(
+        f"Searched {report.searched} records ({report.already_linked} already linked): "
+        f"{len(report.auto_accepted)} accepted automatically, {len(reviewing)} to review, "
+        f"{len(report.no_candidates)} without candidates",
+        markup=False,
+    )
+    for new_link, candidate in report.auto_accepted:
+        line = f"  accepted  {new_link.entity:32} {new_link.qid:11} {candidate.score:.3f}"
+        say(f"{line}  {candidate.label or ''}", markup=False)
+    for entry in reviewing:
+        best = entry.candidates[0]
+        say(
+            f"  review    {entry.record.id:32} {best.qid:11} {best.score:.3f}  {entry.status}",  # type: ignore[attr-defined]
+            markup=False,
+        )
+    say(
+        f"Review file: {report.review_file} (write accept or reject in the decision column, "
+        "then run kwpld link again)",
+        markup=False,
+    )
+    stats = report.stats
+    if stats is not None:
+        say(
+            f"Requests: {stats.requests} ({stats.retries} retries, {stats.waited:.1f} s waited); "
+            f"answers from the cache: {stats.cache_hits}",
+            markup=False,
+        )
+
+
+def quickstatements_command(
+    data_dir: Annotated[Path, _DATA_DIR],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write (default: standard output).")
+    ] = None,
+    endpoint: Annotated[str, _ENDPOINT] = WDQS_ENDPOINT,
+    contact: Annotated[str | None, _CONTACT] = None,
+    user_agent: Annotated[str | None, _USER_AGENT] = None,
+    cache_dir: Annotated[Path | None, _CACHE_DIR] = None,
+    offline: Annotated[bool, _OFFLINE] = False,
+    refresh: Annotated[bool, _REFRESH] = False,
+    timeout: Annotated[float, _TIMEOUT] = 65.0,
+    interval: Annotated[float, _INTERVAL] = 1.0,
+    retries: Annotated[int, _RETRIES] = 4,
+    backoff: Annotated[float, _BACKOFF] = 2.0,
+) -> None:
+    """Write QuickStatements for the facts kwpld holds about linked records that Wikidata lacks.
+
+    Each statement carries a reference to its source: S248 (stated in) for a source with a
+    Wikidata item, S854 (reference URL) for one with a URL. Facts already on the endpoint,
+    facts about records without an item, projections and facts without a citable source are
+    left out (the counts go to standard error).
+
+    **Example:**
+
+        kwpld export quickstatements examples/party-cells-2013 --out kwpld.qs.tsv
+    """
+    from ..link.client import SparqlClient
+    from ..link.quickstatements import SKIP_REASONS, quickstatements
+    from ..link.store import atomic_write
+    from ..load import load_records
+
+    settings = _settings(
+        data_dir,
+        endpoint,
+        contact,
+        user_agent,
+        cache_dir,
+        offline,
+        refresh,
+        timeout,
+        interval,
+        retries,
+        backoff,
+    )
+    records = load_records(data_dir)
+    export = quickstatements(records, SparqlClient(settings))
+    if out is None:
+        sys.stdout.write(export.text)
+    else:
+        atomic_write(out, export.text)
+    skipped = ", ".join(f"{n} {SKIP_REASONS[k]}" for k, n in sorted(export.skipped.items()))
+    err_console.print(
+        f"{export.statements} statements and {export.labels} labels or aliases"
+        + (f" written to {out}" if out else "")
+        + (f"; left out: {skipped}" if skipped else ""),
+        markup=False,
+    )

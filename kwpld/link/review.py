@@ -1,0 +1,258 @@
+"""The review file: ranked candidates per record, with scores and reasons, and a decision column.
+
+``kwpld link`` writes ``wikidata.review.csv`` in the data folder (the loader skips
+``*.review.*`` files). A scholar opens it in a spreadsheet, writes ``accept`` or ``reject`` in
+the ``decision`` column of the rows they have judged (or a QID of their own, with ``accept``,
+on a row that found no candidate), and runs ``kwpld link`` again: the decisions go to
+``wikidata-links.yaml`` with who made them and when, before any request is made.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..dates import PartialDate
+from ..errors import Problem
+from ..model import Origin, Records, WikidataLink
+from .score import Candidate, record_name
+from .store import atomic_write
+from .variants import spellings
+
+__all__ = ["REVIEW_FILE", "COLUMNS", "ReviewEntry", "write_review", "read_decisions", "LINKABLE"]
+
+REVIEW_FILE = "wikidata.review.csv"
+COLUMNS = (
+    "entity",
+    "kind",
+    "record",
+    "name",
+    "status",
+    "rank",
+    "qid",
+    "score",
+    "label",
+    "description",
+    "reasons",
+    "conflicts",
+    "found_by",
+    "url",
+    "decision",
+    "reviewer",
+    "note",
+)
+"""Columns of the review file; kwpld fills all but decision, reviewer and note."""
+LINKABLE = ("person", "organ", "event", "article")
+
+_ACCEPT = {"accept", "accepted", "yes", "y"}
+_REJECT = {"reject", "rejected", "no", "n"}
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+
+
+@dataclass
+class ReviewEntry:
+    """A record that needs a decision: its ranked candidates and why it was not decided."""
+
+    record: object
+    status: str
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def _rows(entry: ReviewEntry) -> list[dict[str, str]]:
+    record = entry.record
+    base = {
+        "entity": record.id,  # type: ignore[attr-defined]
+        "kind": record.kind,  # type: ignore[attr-defined]
+        "record": str(record.origin),  # type: ignore[attr-defined]
+        "name": record_name(record),
+        "status": entry.status,
+    }
+    if not entry.candidates:
+        searched = ", ".join(s.text for s in spellings(record)[:6])
+        return [{**base, "reasons": f"no item has any of these names: {searched}"}]
+    rows = []
+    for rank, candidate in enumerate(entry.candidates, 1):
+        rows.append(
+            {
+                **base,
+                "rank": str(rank),
+                "qid": candidate.qid,
+                "score": f"{candidate.score:.3f}",
+                "label": candidate.label or "",
+                "description": candidate.description or "",
+                "reasons": candidate.reasons,
+                "conflicts": candidate.conflict_text,
+                "found_by": "; ".join(candidate.found_by),
+                "url": f"https://www.wikidata.org/wiki/{candidate.qid}",
+            }
+        )
+    return rows
+
+
+def render_review(entries: list[ReviewEntry]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, COLUMNS, lineterminator="\n", restval="")
+    writer.writeheader()
+    for entry in entries:
+        writer.writerows(_rows(entry))
+    return buffer.getvalue()
+
+
+def write_review(path: Path, entries: list[ReviewEntry]) -> None:
+    atomic_write(path, render_review(entries))
+
+
+# -- reading decisions ---------------------------------------------------------------------------
+
+
+@dataclass
+class Decisions:
+    """What a review file asks for: new links, and the rows that cannot be applied."""
+
+    links: list[WikidataLink] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    already: int = 0
+    """Decisions already recorded in wikidata-links.yaml (a review file applied twice)."""
+
+
+def read_decisions(
+    path: Path, records: Records, *, reviewer: str | None, date: PartialDate
+) -> Decisions:
+    """The decisions written in the review file at ``path`` (none when it does not exist)."""
+    result = Decisions()
+    if not path.exists():
+        return result
+    label = path.name
+    try:
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        result.problems.append(Problem("unreadable", f"cannot read the review file: {exc}", label))
+        return result
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","  # spreadsheets in some locales
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    missing = {"entity", "qid", "decision"} - set(reader.fieldnames or [])
+    if missing:
+        result.problems.append(
+            Problem(
+                "review-invalid",
+                f"the review file has no {', '.join(sorted(missing))} column; it must keep the "
+                f"header kwpld wrote ({', '.join(COLUMNS)})",
+                label,
+                1,
+            )
+        )
+        return result
+
+    accepted = {k.entity: k for k in records.links if k.accepted}
+    by_qid = {k.qid: k for k in records.links if k.accepted}
+    recorded = {(k.entity, k.qid): k for k in records.links}
+    in_file: dict[str, tuple[str, int]] = {}
+    qid_in_file: dict[str, tuple[str, int]] = {}
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        result.problems.append(Problem("syntax", f"not valid CSV: {exc}", label, reader.line_num))
+        return result
+    for number, row in enumerate(rows):
+        line = number + 2  # rows never span lines in kwpld's file; a header line precedes them
+        raw = (row.get("decision") or "").strip().lower()
+        if not raw:
+            continue
+        entity = (row.get("entity") or "").strip()
+        qid = (row.get("qid") or "").strip().upper()
+
+        def problem(
+            message: str, field: str = "decision", entity: str = entity, line: int = line
+        ) -> None:
+            result.problems.append(
+                Problem("review-invalid", message, label, line, entity or None, "link", field)
+            )
+
+        if raw in _ACCEPT:
+            decision = "accepted"
+        elif raw in _REJECT:
+            decision = "rejected"
+        else:
+            problem(f"'{raw}' is not a decision: write accept or reject (or leave the cell empty)")
+            continue
+        record = records.get(entity)
+        if record is None or record.kind not in LINKABLE:
+            problem(f"no person, organ, event or article has the id '{entity}'", "entity")
+            continue
+        if not _QID.match(qid):
+            problem(f"'{qid}' is not a Wikidata item id such as Q56226", "qid")
+            continue
+        who = " ".join((row.get("reviewer") or reviewer or "").split())
+        if not who:
+            problem("who decided? fill the reviewer column, or pass --reviewer NAME", "reviewer")
+            continue
+        curated = getattr(record, "wikidata", None)
+        previous = recorded.get((entity, qid))
+        if previous is not None:
+            if previous.decision == decision:
+                result.already += 1
+            else:
+                problem(
+                    f"{qid} is already {previous.decision} for '{entity}' at {previous.origin}; "
+                    "change that decision there"
+                )
+            continue
+        if decision == "accepted":
+            if entity in accepted and accepted[entity].qid != qid:
+                problem(
+                    f"'{entity}' is already linked to {accepted[entity].qid} at "
+                    f"{accepted[entity].origin}; reject that link there first"
+                )
+                continue
+            if curated and curated != qid:
+                problem(f"the record says wikidata: {curated} at {record.origin}; correct it first")
+                continue
+            if qid in by_qid and by_qid[qid].entity != entity:
+                problem(
+                    f"{qid} is already the item of '{by_qid[qid].entity}' ({by_qid[qid].origin})"
+                )
+                continue
+            if entity in in_file and in_file[entity][0] != qid:
+                other, other_line = in_file[entity]
+                problem(f"'{entity}' is also accepted as {other} on line {other_line}")
+                continue
+            if qid in qid_in_file and qid_in_file[qid][0] != entity:
+                other, other_line = qid_in_file[qid]
+                problem(f"{qid} is also accepted for '{other}' on line {other_line}")
+                continue
+            in_file[entity] = (qid, line)
+            qid_in_file[qid] = (entity, line)
+        elif curated == qid:
+            problem(
+                f"the record says wikidata: {curated} at {record.origin}; remove it to reject it"
+            )
+            continue
+        score = _score(row.get("score"))
+        is_candidate = bool((row.get("rank") or "").strip()) and score is not None
+        result.links.append(
+            WikidataLink(
+                entity=entity,
+                qid=qid,
+                origin=Origin(label, line),
+                by=who,
+                date=date,
+                method="review" if is_candidate else "manual",
+                decision=decision,
+                score=score if is_candidate else None,
+                label=(row.get("label") or "").strip() or None,
+                note=(row.get("note") or "").strip() or None,
+            )
+        )
+    return result
+
+
+def _score(value: str | None) -> float | None:
+    try:
+        score = float((value or "").strip())
+    except ValueError:
+        return None
+    return score if 0.0 <= score <= 1.0 else None

@@ -1,0 +1,260 @@
+"""What kwpld holds about its linked records, as Wikidata statements.
+
+One list of :class:`Fact` feeds two outputs: the Wikidata-style graph of the build
+(:mod:`kwpld.wikidata.rdf`, so queries written for the Wikidata Query Service run over kwpld's
+data) and the QuickStatements export of the facts Wikidata lacks
+(:mod:`kwpld.link.quickstatements`). A fact's subject is always a record with a Wikidata item
+(an accepted link, or a curated ``wikidata`` field); its value is a Wikidata item when the
+record it points at has one, and that record otherwise.
+
+Property choices: people P31 (Q5), P21, P27, P569, P570, P1559 (Hangul), P1942
+(McCune-Reischauer), P2001 (Revised Romanization); memberships P39 (a post held), P102 (the
+party) or P463 (any other organ), qualified by P580/P582 (start/end) and P585 (as of); organs
+P31, P361, P571, P576; events P31, P585 (or P580/P582), P179 with P1545 (series and number),
+P664 (organizer), P710 (participants); publications P1476, P577, P50/P170, P123, P1433, P361,
+P2860, P921, P407, P953. A projected membership (an analyst's estimate) is a full statement
+but not a truthy ``wdt:`` triple, so plain WDQS-style queries do not read it as fact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from ..dates import PartialDate
+from ..model import Article, Event, Membership, Name, Organ, Person, Records
+from .terms import GENDER_QIDS, KIND_CLASSES, LANGUAGE_QIDS, ORGAN_KIND_CLASSES, country_qid
+
+__all__ = ["Value", "Fact", "Label", "WikidataView", "wikidata_view"]
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A statement value: an item (``qid`` or, without one, a ``record``), a date, a text."""
+
+    kind: str
+    """item, time, monolingual, string or url."""
+    text: str = ""
+    lang: str | None = None
+    date: PartialDate | None = None
+    qid: str | None = None
+    record: str | None = None
+
+    def key(self) -> str:
+        return "|".join((self.kind, self.text, self.lang or "", self.qid or "", self.record or ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One statement about the item of ``entity``: property, value, qualifiers, sources."""
+
+    entity: str
+    qid: str
+    prop: str
+    value: Value
+    qualifiers: tuple[tuple[str, Value], ...] = ()
+    sources: tuple[str, ...] = ()
+    truthy: bool = True
+    claim: tuple[str, str] | None = None
+    """The kwpld claim node it restates: ("membership", id) or ("participation", event|ref)."""
+    quickstatements: bool = True
+    """False for facts Wikidata always has in its own way (instance of)."""
+
+    @property
+    def key(self) -> str:
+        """Stable for the same statement, whatever the order of records."""
+        parts = [self.prop, self.value.key(), *(f"{p}={v.key()}" for p, v in self.qualifiers)]
+        digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:10]
+        return f"{self.entity}.{self.prop}.{digest}"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    entity: str
+    qid: str
+    lang: str
+    text: str
+    alias: bool
+
+
+@dataclass
+class WikidataView:
+    facts: list[Fact] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+
+
+def wikidata_view(records: Records) -> WikidataView:
+    """Every fact and label kwpld holds about records with a Wikidata item, in a stable order."""
+    return _Builder(records).run()
+
+
+def _time(date: PartialDate | None) -> Value | None:
+    return Value("time", date.iso, date=date) if date is not None else None
+
+
+class _Builder:
+    def __init__(self, records: Records) -> None:
+        self.records = records
+        self.view = WikidataView()
+        self.memberships: dict[str, list[Membership]] = {}
+        for membership in records.memberships:  # indexed once: big corpora have many of both
+            self.memberships.setdefault(membership.person, []).append(membership)
+
+    def item(self, record_id: str) -> Value:
+        return Value("item", qid=self.records.accepted_qid(record_id), record=record_id)
+
+    def fact(
+        self,
+        record_id: str,
+        qid: str,
+        prop: str,
+        value: Value | None,
+        sources: list[str] | tuple[str, ...] = (),
+        qualifiers: list[tuple[str, Value | None]] | None = None,
+        **extra: object,
+    ) -> None:
+        if value is None:
+            return
+        quals = tuple((p, v) for p, v in (qualifiers or []) if v is not None)
+        self.view.facts.append(
+            Fact(record_id, qid, prop, value, quals, tuple(sorted(set(sources))), **extra)  # type: ignore[arg-type]
+        )
+
+    def run(self) -> WikidataView:
+        records = self.records
+        for kind, build in (
+            ("person", self.person),
+            ("organ", self.organ),
+            ("event", self.event),
+            ("article", self.article),
+        ):
+            for record in records.of_kind(kind):
+                qid = records.accepted_qid(record.id)
+                if qid:
+                    build(record, qid)  # type: ignore[operator]
+        self.view.facts.sort(key=lambda f: (f.entity, f.prop, f.key))
+        self.view.labels.sort(key=lambda k: (k.entity, k.lang, k.alias, k.text))
+        return self.view
+
+    # -- shared ----------------------------------------------------------------------------------
+    def names(self, record_id: str, qid: str, names: list[Name], sources: list[str]) -> None:
+        seen: set[tuple[str, str]] = set()
+        labelled: set[str] = set()
+        for name in names:
+            lang = {"en": "en", "hangul": "ko"}.get(name.system)
+            if lang is None or name.kind in ("epithet", "former") or (lang, name.text) in seen:
+                continue
+            seen.add((lang, name.text))
+            alias = name.kind != "preferred" or lang in labelled  # one label per language
+            if not alias:
+                labelled.add(lang)
+            self.view.labels.append(Label(record_id, qid, lang, name.text, alias))
+        for system, prop, kind, lang in (
+            ("hangul", "P1559", "monolingual", "ko"),
+            ("mr", "P1942", "string", None),
+            ("rr", "P2001", "string", None),
+        ):
+            preferred = next(
+                (n for n in names if n.system == system and n.kind == "preferred"), None
+            )
+            if preferred is not None:
+                value = Value(kind, preferred.text, lang=lang)
+                self.fact(record_id, qid, prop, value, [*preferred.sources, *sources])
+
+    # -- kinds -----------------------------------------------------------------------------------
+    def person(self, p: Person, qid: str) -> None:
+        src = p.sources
+        self.fact(
+            p.id, qid, "P31", Value("item", qid=KIND_CLASSES["person"]), src, quickstatements=False
+        )
+        gender = GENDER_QIDS.get(p.gender or "")
+        if gender:
+            self.fact(p.id, qid, "P21", Value("item", qid=gender), src)
+        country = country_qid(p.citizenship)
+        if country:
+            self.fact(p.id, qid, "P27", Value("item", qid=country), src)
+        self.fact(p.id, qid, "P569", _time(p.born), src)
+        self.fact(p.id, qid, "P570", _time(p.died), src)
+        self.names(p.id, qid, p.names, src)
+        for m in self.memberships.get(p.id, []):
+            organ = self.records[m.organ]
+            if m.post:
+                prop, value = "P39", self.item(m.post)
+            elif getattr(organ, "organ_kind", None) == "party":
+                prop, value = "P102", self.item(m.organ)
+            else:
+                prop, value = "P463", self.item(m.organ)
+            self.fact(
+                p.id,
+                qid,
+                prop,
+                value,
+                m.sources,
+                [("P580", _time(m.start)), ("P582", _time(m.end)), ("P585", _time(m.as_of))],
+                truthy=m.status != "projected",
+                claim=("membership", m.id),
+            )
+
+    def organ(self, o: Organ, qid: str) -> None:
+        src = o.sources
+        cls = ORGAN_KIND_CLASSES.get(o.organ_kind, KIND_CLASSES["organ"])
+        self.fact(o.id, qid, "P31", Value("item", qid=cls), src, quickstatements=False)
+        if o.parent:
+            self.fact(o.id, qid, "P361", self.item(o.parent), src)
+        self.fact(o.id, qid, "P571", _time(o.founded), src)
+        self.fact(o.id, qid, "P576", _time(o.dissolved), src)
+        self.names(o.id, qid, o.names, src)
+
+    def event(self, e: Event, qid: str) -> None:
+        src = e.sources
+        self.fact(
+            e.id, qid, "P31", Value("item", qid=KIND_CLASSES["event"]), src, quickstatements=False
+        )
+        if e.end is not None:
+            self.fact(e.id, qid, "P580", _time(e.date), src)
+            self.fact(e.id, qid, "P582", _time(e.end), src)
+        else:
+            self.fact(e.id, qid, "P585", _time(e.date), src)
+        if e.series:
+            ordinal = Value("string", str(e.ordinal)) if e.ordinal is not None else None
+            self.fact(e.id, qid, "P179", self.item(e.series), src, [("P1545", ordinal)])
+        for organizer in e.organizer:
+            self.fact(e.id, qid, "P664", self.item(organizer), src)
+        for participant in e.participants:
+            self.fact(
+                e.id,
+                qid,
+                "P710",
+                self.item(participant.ref),
+                participant.sources or src,
+                claim=("participation", f"{e.id}|{participant.ref}"),
+            )
+        self.names(e.id, qid, e.names, src)
+
+    def article(self, a: Article, qid: str) -> None:
+        src = [a.id, *a.sources]  # a publication states its own title, date and authors
+        self.fact(
+            a.id, qid, "P31", Value("item", qid=KIND_CLASSES["article"]), src, quickstatements=False
+        )
+        lang = a.language or "en"
+        self.fact(a.id, qid, "P1476", Value("monolingual", a.title, lang=lang), src)
+        self.fact(a.id, qid, "P577", _time(a.date), src)
+        for author in a.authors:
+            prop = "P50" if self.records[author].kind == "person" else "P170"
+            self.fact(a.id, qid, prop, self.item(author), src)
+        if a.publisher:
+            self.fact(a.id, qid, "P123", self.item(a.publisher), src)
+        if a.published_in:
+            self.fact(a.id, qid, "P1433", self.item(a.published_in), src)
+        if a.part_of:
+            self.fact(a.id, qid, "P361", self.item(a.part_of), src)
+        for cited in a.cites:
+            self.fact(a.id, qid, "P2860", self.item(cited), src)
+        for subject in a.about:
+            self.fact(a.id, qid, "P921", self.item(subject), src)
+        language = LANGUAGE_QIDS.get(lang.split("-")[0])
+        if language:
+            self.fact(a.id, qid, "P407", Value("item", qid=language), src)
+        if a.url:
+            self.fact(a.id, qid, "P953", Value("url", a.url), src)
+        self.view.labels.append(Label(a.id, qid, lang.split("-")[0], a.title, False))

@@ -1,0 +1,254 @@
+"""Wikidata links and Wikidata-style statements as quads, for the build.
+
+Two named graphs:
+
+``{base}graph/wikidata-links``
+    Every decision of ``wikidata-links.yaml``: ``owl:sameAs`` for accepted links,
+    ``owl:differentFrom`` for rejected ones, each restated by a ``kwp:WikidataLink`` node
+    (an ``rdf:Statement``) with who (``prov:wasAttributedTo``), when (``dct:date``) and how
+    (``kwp:linkMethod``, ``kwp:linkScore``).
+
+``{base}graph/wikidata``
+    What kwpld holds about linked records in Wikidata's own RDF shape, with Wikidata's IRIs:
+    ``wd:Q56226 wdt:P39 ...`` (truthy), ``p:P39`` / ``ps:P39`` / ``pq:P580`` statements with
+    ``psv:`` time values and ``prov:wasDerivedFrom`` references (``pr:P248`` stated in,
+    ``pr:P854`` reference URL), labels and aliases. Queries written for the Wikidata Query
+    Service run over it unchanged.
+
+Everything is built as N-Triples term strings, one pass over the records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..dates import Precision
+from ..graph import KnowledgeGraph
+from ..model import Records, WikidataLink
+from ..names import slugify
+from ..namespaces import (
+    DCT,
+    ENTITY_PATHS,
+    KWP,
+    KWPV,
+    OWL,
+    PROV,
+    RDF,
+    RDF_TYPE,
+    RDFS,
+    SKOS,
+    WD,
+    WD_P,
+    WD_PQ,
+    WD_PQV,
+    WD_PR,
+    WD_PS,
+    WD_PSV,
+    WDT,
+    WIKIBASE,
+    XSD,
+)
+from ..rdf import Quad, date_literal, iri, is_valid_iri, lang_literal, literal, typed_literal
+from .facts import Fact, Value, wikidata_view
+from .terms import GREGORIAN
+
+if TYPE_CHECKING:
+    from ..mapping import Minter
+
+__all__ = ["wikidata_quads", "write_wikidata_turtle", "LINKS_GRAPH", "WIKIDATA_GRAPH"]
+
+LINKS_GRAPH = "graph/wikidata-links"
+WIKIDATA_GRAPH = "graph/wikidata"
+
+_A = iri(RDF_TYPE)
+_PRECISION = {Precision.YEAR: 9, Precision.MONTH: 10, Precision.DAY: 11}
+
+
+def _t(ns: str, local: str) -> str:
+    return f"<{ns}{local}>"
+
+
+def _decimal(value: float) -> str:
+    """The canonical xsd:decimal form at three places: 0.94, 1.0."""
+    text = f"{value:.3f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
+class _Writer:
+    def __init__(self, records: Records, mint: Minter, graph: KnowledgeGraph) -> None:
+        self.records = records
+        self.mint = mint
+        self.graph = graph
+        self.base = graph.base_iri
+        self.links_graph = iri(self.base + LINKS_GRAPH)
+        self.wd_graph = iri(self.base + WIKIDATA_GRAPH)
+        self.out: list[Quad] = []
+
+    def node(self, kind: str, local: str) -> str:
+        return iri(f"{self.base}{ENTITY_PATHS[kind]}{local}")
+
+    def entity(self, record_id: str) -> str:
+        return self.mint.entity(self.records[record_id].kind, record_id)
+
+    # -- links -------------------------------------------------------------------------------------
+    def link(self, link: WikidataLink) -> None:
+        g = self.links_graph
+        subject = self.entity(link.entity)
+        item = iri(WD + link.qid)
+        predicate = _t(OWL, "sameAs" if link.accepted else "differentFrom")
+        node = self.node("link", f"{link.entity}.{link.qid}")
+        agent = self.node("agent", slugify(link.by) or _hash(link.by))
+        self.graph.origins[node[1:-1]] = link.entity
+        add = self.out.append
+        add((subject, predicate, item, g))
+        add((node, _A, _t(KWP, "WikidataLink"), g))
+        add((node, _A, _t(RDF, "Statement"), g))
+        add((node, _t(RDF, "subject"), subject, g))
+        add((node, _t(RDF, "predicate"), predicate, g))
+        add((node, _t(RDF, "object"), item, g))
+        add((node, _t(KWP, "linkMethod"), iri(f"{KWPV}link-method/{link.method}"), g))
+        if link.score is not None:
+            add(
+                (node, _t(KWP, "linkScore"), typed_literal(f"{link.score:.3f}", XSD + "decimal"), g)
+            )
+        add((node, _t(PROV, "wasAttributedTo"), agent, g))
+        add((node, _t(DCT, "date"), date_literal(link.date), g))
+        label = f"{link.entity} {'is' if link.accepted else 'is not'} {link.qid}"
+        if link.label:
+            label += f" ({link.label})"
+        add((node, _t(RDFS, "label"), lang_literal(label, "en"), g))
+        if link.note:
+            add((node, _t(SKOS, "note"), lang_literal(link.note, "en"), g))
+        add((agent, _A, _t(PROV, "Agent"), g))
+        add((agent, _t(RDFS, "label"), literal(link.by), g))
+
+    # -- statements --------------------------------------------------------------------------------
+    def value(self, value: Value) -> str:
+        if value.kind == "item":
+            return iri(WD + value.qid) if value.qid else self.entity(value.record or "")
+        if value.kind == "time":
+            date = value.date
+            assert date is not None
+            month, day = date.month or 1, date.day or 1
+            stamp = f"{date.year:04d}-{month:02d}-{day:02d}T00:00:00Z"
+            return typed_literal(stamp, XSD + "dateTime")
+        if value.kind == "monolingual":
+            return lang_literal(value.text, value.lang or "en")
+        if value.kind == "url" and is_valid_iri(value.text):
+            return iri(value.text)
+        return literal(value.text)
+
+    def time_node(self, value: Value) -> str:
+        """A wikibase:TimeValue, which carries the precision a bare xsd:dateTime cannot."""
+        date = value.date
+        assert date is not None
+        node = self.node("value", _hash("time", date.iso))
+        g = self.wd_graph
+        self.out += [
+            (node, _A, _t(WIKIBASE, "TimeValue"), g),
+            (node, _t(WIKIBASE, "timeValue"), self.value(value), g),
+            (
+                node,
+                _t(WIKIBASE, "timePrecision"),
+                typed_literal(str(_PRECISION[date.precision]), XSD + "integer"),
+                g,
+            ),
+            (node, _t(WIKIBASE, "timeTimezone"), typed_literal("0", XSD + "integer"), g),
+            (node, _t(WIKIBASE, "timeCalendarModel"), iri(WD + GREGORIAN), g),
+        ]
+        return node
+
+    def reference(self, source: str) -> str:
+        node = self.node("reference", source)
+        g = self.wd_graph
+        article = self.records.get(source)
+        stated_in = self.records.accepted_qid(source)
+        self.out.append((node, _A, _t(WIKIBASE, "Reference"), g))
+        self.out.append(
+            (node, _t(WD_PR, "P248"), iri(WD + stated_in) if stated_in else self.entity(source), g)
+        )
+        url = getattr(article, "url", None)
+        if url and is_valid_iri(url):
+            self.out.append((node, _t(WD_PR, "P854"), iri(url), g))
+        return node
+
+    def fact(self, fact: Fact) -> None:
+        g = self.wd_graph
+        subject = iri(WD + fact.qid)
+        statement = self.node("statement", fact.key)
+        self.graph.origins[statement[1:-1]] = fact.entity
+        value = self.value(fact.value)
+        add = self.out.append
+        add((subject, _A, _t(WIKIBASE, "Item"), g))
+        if fact.truthy:
+            add((subject, _t(WDT, fact.prop), value, g))
+        add((subject, _t(WD_P, fact.prop), statement, g))
+        add((statement, _A, _t(WIKIBASE, "Statement"), g))
+        if fact.truthy:
+            add((statement, _A, _t(WIKIBASE, "BestRank"), g))
+        add((statement, _t(WIKIBASE, "rank"), _t(WIKIBASE, "NormalRank"), g))
+        add((statement, _t(WD_PS, fact.prop), value, g))
+        if fact.value.kind == "time":
+            add((statement, _t(WD_PSV, fact.prop), self.time_node(fact.value), g))
+        for prop, qualifier in fact.qualifiers:
+            add((statement, _t(WD_PQ, prop), self.value(qualifier), g))
+            if qualifier.kind == "time":
+                add((statement, _t(WD_PQV, prop), self.time_node(qualifier), g))
+        for source in fact.sources:
+            add((statement, _t(PROV, "wasDerivedFrom"), self.reference(source), g))
+        if fact.claim is not None:
+            kind, local = fact.claim
+            if kind == "membership":
+                claim = self.mint.entity("membership", local)
+            else:
+                event, ref = local.split("|", 1)
+                claim = self.mint.participation(event, ref)
+            add((statement, _t(KWP, "restates"), claim, g))
+
+    def run(self) -> list[Quad]:
+        for link in self.records.links:
+            self.link(link)
+        view = wikidata_view(self.records)
+        for label in view.labels:
+            prop = _t(SKOS, "altLabel") if label.alias else _t(RDFS, "label")
+            subject = iri(WD + label.qid)
+            self.out.append((subject, _A, _t(WIKIBASE, "Item"), self.wd_graph))
+            self.out.append((subject, prop, lang_literal(label.text, label.lang), self.wd_graph))
+        for fact in view.facts:
+            self.fact(fact)
+        return self.out
+
+
+def wikidata_quads(records: Records, mint: Minter, graph: KnowledgeGraph) -> Iterator[Quad]:
+    """The quads of both graphs (see the module docstring); empty when nothing is linked."""
+    return iter(_Writer(records, mint, graph).run())
+
+
+def write_wikidata_turtle(graph: KnowledgeGraph, folder: Path) -> dict[str, Path]:
+    """``wikidata.ttl``: the Wikidata-style graph alone, to load beside (or instead of) WDQS data.
+
+    Nothing is written when no record has a Wikidata item.
+    """
+    from ..formats.turtle import write_turtle
+
+    name = iri(graph.base_iri + WIKIDATA_GRAPH)
+    triples = sorted({(s, p, o) for s, p, o, g in graph._quads if g == name})
+    if not triples:
+        return {}
+    path = folder / "wikidata.ttl"
+    header = (
+        "What kwpld holds about its records that have Wikidata items, in Wikidata's RDF shape\n"
+        "(wdt:, p:/ps:/pq:, psv: time values, prov:wasDerivedFrom references), so that queries\n"
+        "written for the Wikidata Query Service run over it. The same triples are in data.ttl,\n"
+        f"in the named graph {graph.base_iri}{WIKIDATA_GRAPH}."
+    )
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        write_turtle(triples, out, graph.prefixes, header=header)
+    return {"wikidata": path}
