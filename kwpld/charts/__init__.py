@@ -1,0 +1,15 @@
+"""Charts drawn from the graph: composition of an organ, organ structure, timelines.
+
+- :func:`open_graph` opens a release folder, a data folder or a store;
+- :func:`composition_chart`, :func:`structure_chart` and :func:`timeline_chart` return a
+  :class:`Chart` whose ``svg`` is deterministic text;
+- :func:`render_png` turns SVG into PNG with librsvg's ``rsvg-convert``.
+"""
+
+from __future__ import annotations
+
+from .common import Chart
+from .composition import composition_chart
+from .graph import ChartGraph, open_graph
+
+__all__ = ["Chart", "ChartGraph", "composition_chart", "open_graph"]
