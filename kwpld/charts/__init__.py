@@ -11,5 +11,17 @@ from __future__ import annotations
 from .common import Chart
 from .composition import composition_chart
 from .graph import ChartGraph, open_graph
+from .png import RenderError, render_png
+from .structure import structure_chart
+from .timeline import timeline_chart
 
-__all__ = ["Chart", "ChartGraph", "composition_chart", "open_graph"]
+__all__ = [
+    "Chart",
+    "ChartGraph",
+    "RenderError",
+    "composition_chart",
+    "open_graph",
+    "render_png",
+    "structure_chart",
+    "timeline_chart",
+]

@@ -64,7 +64,7 @@ class Chart:
 
 
 def human_date(date: PartialDate) -> str:
-    """"28 January 2013", "January 2013" or "2013": a partial date without false precision."""
+    """ "28 January 2013", "January 2013" or "2013": a partial date without false precision."""
     if date.day is not None and date.month is not None:
         return f"{date.day} {calendar.month_name[date.month]} {date.year}"
     if date.month is not None:
@@ -111,9 +111,7 @@ def draw_legend(
         for status in STATUS_STYLE
     ]
     if uncertain:
-        entries.append(
-            ("uncertain", f"date uncertain: may not cover this date ({uncertain})")
-        )
+        entries.append(("uncertain", f"date uncertain: may not cover this date ({uncertain})"))
     for key, _, text in extra or []:
         entries.append((key, text))
     with svg.group("g", class_="legend"):
@@ -253,4 +251,3 @@ def draw_footer(svg: Svg, x: float, y: float, width: float, facts: Facts, what: 
         for i, line in enumerate(lines):
             svg.text(x, y + 16 + 14 * i, line, 10.5, fill=MUTED)
     return 10 + 14 * len(lines)
-

@@ -184,8 +184,15 @@ class _Drawer:
     def draw(self) -> Chart:
         facts, comp, svg = self.facts, self.comp, self.svg
         names = facts.name(comp.organ)
-        sources = facts.sources({s for body in comp.seats.values() for seats in body.values()
-                                 for seat in seats for s in seat.sources})
+        sources = facts.sources(
+            {
+                s
+                for body in comp.seats.values()
+                for seats in body.values()
+                for seat in seats
+                for s in seat.sources
+            }
+        )
         self.numbers = {s.iri: i for i, s in enumerate(sources, 1)}
         title = f"{names.en} as of {human_date(comp.as_of)}"
         y = MARGIN
@@ -283,9 +290,7 @@ class _Drawer:
         svg.raw("</g>")
         return height
 
-    def group(
-        self, organ: str, role: str, seats: list, x: float, y: float, width: float
-    ) -> float:
+    def group(self, organ: str, role: str, seats: list, x: float, y: float, width: float) -> float:
         svg = self.svg
         title = f"{_GROUP_TITLES.get(role, role_label(role).capitalize())} ({len(seats)})"
         columns = max(1, int((width + CARD_GAP) // (CARD_W + CARD_GAP)))
@@ -343,16 +348,19 @@ class _Drawer:
                 class_="person-name",
             )
             if refs:
-                svg.text(
-                    x + CARD_W - 8, y + 16, refs, 10, fill=MUTED, anchor="end", class_="refs"
-                )
+                svg.text(x + CARD_W - 8, y + 16, refs, 10, fill=MUTED, anchor="end", class_="refs")
             if seat.uncertain:
                 at = x + CARD_W - 14 - (text_width(refs, 10) + 4 if refs else 0)
                 uncertain_marker(svg, at, y + 13)
             native = " ".join(n for n in (names.ko, names.hanja) if n)
             if native:
                 svg.text(
-                    x + 25, y + 37, fit(native, CARD_W - 35, 12.5), 12.5, fill=INK, lang="ko",
+                    x + 25,
+                    y + 37,
+                    fit(native, CARD_W - 35, 12.5),
+                    12.5,
+                    fill=INK,
+                    lang="ko",
                     class_="person-ko",
                 )
             for i, line in enumerate(self.note_lines(seat)):
@@ -364,4 +372,6 @@ class _Drawer:
         if not seat.notes:
             return []
         lines = wrap("; ".join(seat.notes), CARD_W - 33, 10.5)
-        return lines[:1] + [fit(" ".join(lines[1:]), CARD_W - 33, 10.5)] if len(lines) > 1 else lines
+        return (
+            lines[:1] + [fit(" ".join(lines[1:]), CARD_W - 33, 10.5)] if len(lines) > 1 else lines
+        )

@@ -202,9 +202,9 @@ class Facts:
         return (self.name(iri).en.casefold(), iri)
 
     # -- memberships --------------------------------------------------------------------
-    def memberships(self, *, organ: str | None = None, person: str | None = None) -> list[
-        MembershipInfo
-    ]:
+    def memberships(
+        self, *, organ: str | None = None, person: str | None = None
+    ) -> list[MembershipInfo]:
         bindings = {}
         if organ is not None:
             bindings["organ"] = organ

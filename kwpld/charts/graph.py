@@ -125,7 +125,8 @@ class ChartGraph:
             if entity.kind in kinds:
                 return entity
         entity = found[0]
-        raise InputError(f"{ref!r} is a {entity.kind} ({entity.iri}), not a {wanted}")
+        article = "an" if wanted[0] in "aeiou" else "a"
+        raise InputError(f"{ref!r} is {_a(entity.kind)} ({entity.iri}), not {article} {wanted}")
 
     def _not_found(self, ref: str, kinds: tuple[str, ...]) -> str:
         ids = sorted(
@@ -133,10 +134,15 @@ class ChartGraph:
             for iri, kind in self.kinds().items()
             if kind in kinds
         )
-        local = ref.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
-        close = difflib.get_close_matches(local, ids, n=3, cutoff=0.6)
+        local = ref.rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower()
+        close = [i for i in ids if i.startswith(local)][:3] or [i for i in ids if local in i][:3]
+        close = close or difflib.get_close_matches(local, ids, n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         return f"no {' or '.join(kinds)} {ref!r} in {self.location}{hint}"
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def _record_id(iri: str, base_iri: str, kind: str) -> str:

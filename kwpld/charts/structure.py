@@ -50,7 +50,12 @@ FAMILIES: dict[str, tuple[str, tuple[str, ...], str, str]] = {
         "#eeeeee",
         "#6e7781",
     ),
-    "other": ("other organs", ("state-organ", "military", "mass-organization"), "#f3e8f8", "#6b2c84"),
+    "other": (
+        "other organs",
+        ("state-organ", "military", "mass-organization"),
+        "#f3e8f8",
+        "#6b2c84",
+    ),
 }
 _FAMILY_OF = {kind: family for family, (_, kinds, _, _) in FAMILIES.items() for kind in kinds}
 
@@ -87,7 +92,9 @@ def structure_chart(
     if organ is not None:
         roots = [graph.resolve(organ, ("organ",)).iri]
     else:
-        tops = [o for o in facts.organs.values() if o.parent is None or o.parent not in facts.organs]
+        tops = [
+            o for o in facts.organs.values() if o.parent is None or o.parent not in facts.organs
+        ]
         roots = [o.iri for o in tops if o.kind == "party"] or [o.iri for o in tops]
         roots.sort(key=facts.sort_name)
         if not roots:
@@ -275,9 +282,7 @@ def structure_chart(
             if x + item_w > MARGIN + inner and x > MARGIN:
                 x, ly = MARGIN, ly + 22
             with svg.group("g", class_="legend-item", data_key=family):
-                svg.add(
-                    "rect", x=x, y=ly + 2, width=22, height=14, rx=3, fill=fill, stroke=stroke
-                )
+                svg.add("rect", x=x, y=ly + 2, width=22, height=14, rx=3, fill=fill, stroke=stroke)
                 svg.text(x + 30, ly + 14, text, 12)
             x += item_w
         y = ly + 30

@@ -79,10 +79,7 @@ def num(value: float) -> str:
 def esc(text: str) -> str:
     """Text or attribute value escaped for XML (quotes included)."""
     return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
 
 

@@ -12,6 +12,7 @@ import sys
 
 from ..errors import KwpldError
 from . import build as _build
+from . import chart as _chart
 from . import publish as _publish
 from . import synth as _synth
 from ._common import app, err_console
@@ -21,6 +22,7 @@ __all__ = ["app", "main"]
 _build.register(app)
 _publish.register(app)
 _synth.register(app)
+_chart.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:
