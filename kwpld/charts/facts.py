@@ -45,6 +45,12 @@ _ROLE_ORDER = (
 )
 
 
+def _event_order(events) -> list[EventInfo]:  # noqa: ANN001
+    return sorted(
+        events, key=lambda e: (e.date is None, e.date.earliest() if e.date else None, e.iri)
+    )
+
+
 def role_order(role: str) -> tuple[int, str]:
     return (_ROLE_ORDER.index(role) if role in _ROLE_ORDER else len(_ROLE_ORDER), role)
 
@@ -119,6 +125,18 @@ class Facts:
     def __init__(self, graph: ChartGraph) -> None:
         self.graph = graph
         self._names: dict[str, Names] | None = None
+        self._memberships: dict[tuple[str, str], list[MembershipInfo]] | None = None
+        self._events: dict[str, list[EventInfo]] | None = None
+
+    def prefetch(self) -> None:
+        """Read every membership and event link once, for callers that draw many charts
+        (the site): then lookups cost no query."""
+        by: dict[tuple[str, str], list[MembershipInfo]] = {}
+        for m in self._read_memberships({}):
+            by.setdefault(("organ", m.organ), []).append(m)
+            by.setdefault(("person", m.person), []).append(m)
+        self._memberships = by
+        self._events = self._read_events(self.graph.select("related-events"))
 
     # -- organs -------------------------------------------------------------------------
     @cached_property
@@ -210,6 +228,13 @@ class Facts:
             bindings["organ"] = organ
         if person is not None:
             bindings["person"] = person
+        if self._memberships is not None and len(bindings) == 1:
+            ((kind, iri),) = bindings.items()
+            return list(self._memberships.get((kind, iri), []))
+        return self._read_memberships(bindings)
+
+    def _read_memberships(self, bindings: dict[str, str]) -> list[MembershipInfo]:
+        organ, person = bindings.get("organ"), bindings.get("person")
         rows = self.graph.select("memberships", **bindings)
         grouped: dict[str, dict] = {}
         for row in rows:
@@ -266,30 +291,52 @@ class Facts:
     # -- events -------------------------------------------------------------------------
     def events(self, related: list[str]) -> list[EventInfo]:
         """Events linked to any of ``related`` (organizer, participant, subject, ...)."""
-        grouped: dict[str, dict] = {}
-        for target in sorted(set(related)):
-            for row in self.graph.select("related-events", related=target):
-                iri = row["event"].value
-                entry = grouped.setdefault(
-                    iri,
-                    {
-                        "type": row["type"].value,
-                        "date": _date(row.get("date")),
-                        "end": _date(row.get("end")),
-                        "ordinal": int(row["ordinal"].value) if "ordinal" in row else None,
-                        "series": row["series"].value if "series" in row else None,
-                        "relations": set(),
-                    },
-                )
-                entry["relations"].add(row["relation"].value)
-        events = [
-            EventInfo(iri, **{**e, "relations": tuple(sorted(e["relations"]))})
-            for iri, e in grouped.items()
+        if self._events is not None:
+            merged: dict[str, EventInfo] = {}
+            for target in set(related):
+                for event in self._events.get(target, []):
+                    old = merged.get(event.iri)
+                    relations = set(event.relations) | set(old.relations if old else ())
+                    merged[event.iri] = EventInfo(
+                        **{**event.__dict__, "relations": tuple(sorted(relations))}
+                    )
+            return _event_order(merged.values())
+        rows = [
+            row
+            for target in sorted(set(related))
+            for row in self.graph.select("related-events", related=target)
         ]
-        return sorted(
-            events,
-            key=lambda e: (e.date is None, e.date.earliest() if e.date else None, e.iri),
+        return _event_order(self._read_events(rows).get("", []))
+
+    def _read_events(self, rows: list[dict]) -> dict[str, list[EventInfo]]:
+        """Events by related entity ("" collects them all)."""
+        per_target: dict[str, dict[str, dict]] = {}
+        for row in rows:
+            target = row["related"].value if "related" in row else ""
+            for key in {target, ""}:
+                self._event_row(per_target.setdefault(key, {}), row)
+        return {
+            key: _event_order(
+                EventInfo(iri, **{**e, "relations": tuple(sorted(e["relations"]))})
+                for iri, e in grouped.items()
+            )
+            for key, grouped in per_target.items()
+        }
+
+    @staticmethod
+    def _event_row(grouped: dict[str, dict], row: dict) -> None:
+        entry = grouped.setdefault(
+            row["event"].value,
+            {
+                "type": row["type"].value,
+                "date": _date(row.get("date")),
+                "end": _date(row.get("end")),
+                "ordinal": int(row["ordinal"].value) if "ordinal" in row else None,
+                "series": row["series"].value if "series" in row else None,
+                "relations": set(),
+            },
         )
+        entry["relations"].add(row["relation"].value)
 
     @cached_property
     def posts(self) -> dict[str, tuple[str, str]]:
