@@ -14,6 +14,7 @@ from ..errors import KwpldError
 from . import build as _build
 from . import chart as _chart
 from . import publish as _publish
+from . import site as _site
 from . import synth as _synth
 from ._common import app, err_console
 
@@ -23,6 +24,7 @@ _build.register(app)
 _publish.register(app)
 _synth.register(app)
 _chart.register(app)
+_site.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:
