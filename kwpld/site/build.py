@@ -55,10 +55,14 @@ def _strip_xml_declaration(svg: str) -> str:
 
 
 def _latest(dates: list[PartialDate]) -> PartialDate | None:
-    """The latest date, at its own precision (a composition "as of" it)."""
+    """The latest date recorded, at its own precision, for the page's composition "as of" it.
+
+    Dates are ordered by their first day, so a start known only to the year ("2013") does
+    not push the composition to the end of that year past the dates known precisely.
+    """
     if not dates:
         return None
-    return max(dates, key=lambda d: (d.latest(), int(d.precision)))
+    return max(dates, key=lambda d: (d.earliest(), int(d.precision)))
 
 
 class _Writer:
