@@ -404,3 +404,29 @@ def test_png_without_the_renderer_is_a_clear_error(example_graph, tmp_path, monk
     with pytest.raises(RenderError, match="librsvg2-bin"):
         render_png(composition_chart(example_graph, "wpk-pb", "2013-01").svg, tmp_path / "x.png")
     assert not (tmp_path / "x.png").exists()
+
+
+def test_prefetched_facts_draw_the_same_charts(fixture_graph):
+    from kwpld.charts.facts import Facts
+
+    def draw(facts):
+        return (
+            composition_chart(fixture_graph, "fp-pb", "2013-01", facts=facts).svg
+            + timeline_chart(fixture_graph, "fp-pb", facts=facts).svg
+            + timeline_chart(fixture_graph, "kim-gasang", facts=facts).svg
+        )
+
+    prefetched = Facts(fixture_graph)
+    prefetched.prefetch()
+    assert draw(prefetched) == draw(Facts(fixture_graph))
+
+
+def test_charts_read_an_on_disk_store(built_example, tmp_path):
+    from kwpld.publish.store import load_release
+
+    load_release(built_example.out, tmp_path / "store")
+    store_graph = open_graph(tmp_path / "store")
+    release_graph = open_graph(built_example.out)
+    assert seats(parse_svg(composition_chart(store_graph, "wpk-pb", "2013-01").svg)) == seats(
+        parse_svg(composition_chart(release_graph, "wpk-pb", "2013-01").svg)
+    )

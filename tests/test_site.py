@@ -272,3 +272,23 @@ def test_content_negotiation_with_nginx_and_the_shipped_config(site, tmp_path):
     finally:
         process.send_signal(signal.SIGQUIT)
         process.wait(timeout=10)
+
+
+def test_cli_site_writes_the_site_and_reports_errors(tmp_path, built_example):
+    import sys
+
+    out = tmp_path / "site"
+    done = subprocess.run(
+        [sys.executable, "-m", "kwpld", "site", str(built_example.out), "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "31 pages" in done.stdout and (out / "index.html").is_file()
+    done = subprocess.run(
+        [sys.executable, "-m", "kwpld", "site", str(tmp_path / "nope"), "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and "no such release folder" in done.stderr
+    assert "Traceback" not in done.stderr and (out / "index.html").is_file()
