@@ -45,6 +45,23 @@ _ROLE_ORDER = (
 )
 
 
+def _source(iri: str, rows: list[dict]) -> SourceInfo | None:
+    if not rows:
+        return None
+    # several rows only for unusual data (two titles, say): take the first in a fixed order
+    row = min(rows, key=lambda r: tuple(sorted(f"{k}={v}" for k, v in r.items())))
+    return SourceInfo(
+        iri,
+        row["type"].value,
+        row["title"].value,
+        _date(row.get("date")),
+        row["caption"].value if "caption" in row else None,
+        row["credit"].value if "credit" in row else None,
+        row["publisher"].value if "publisher" in row else None,
+        row["partOf"].value if "partOf" in row else None,
+    )
+
+
 def _event_order(events) -> list[EventInfo]:  # noqa: ANN001
     return sorted(
         events, key=lambda e: (e.date is None, e.date.earliest() if e.date else None, e.iri)
@@ -127,6 +144,7 @@ class Facts:
         self._names: dict[str, Names] | None = None
         self._memberships: dict[tuple[str, str], list[MembershipInfo]] | None = None
         self._events: dict[str, list[EventInfo]] | None = None
+        self._sources: dict[str, SourceInfo | None] | None = None
 
     def prefetch(self) -> None:
         """Read every membership and event link once, for callers that draw many charts
@@ -137,6 +155,10 @@ class Facts:
             by.setdefault(("person", m.person), []).append(m)
         self._memberships = by
         self._events = self._read_events(self.graph.select("related-events"))
+        rows: dict[str, list[dict]] = {}
+        for row in self.graph.select("sources"):
+            rows.setdefault(row["article"].value, []).append(row)
+        self._sources = {iri: _source(iri, found) for iri, found in rows.items()}
 
     # -- organs -------------------------------------------------------------------------
     @cached_property
@@ -266,22 +288,12 @@ class Facts:
         """The articles with these IRIs, oldest first (undated last), then by title."""
         found: list[SourceInfo] = []
         for iri in sorted(set(iris)):
-            rows = self.graph.select("sources", article=iri)
-            if not rows:
-                continue
-            row = min(rows, key=lambda r: tuple(sorted(str(v) for v in r.values())))
-            found.append(
-                SourceInfo(
-                    iri,
-                    row["type"].value,
-                    row["title"].value,
-                    _date(row.get("date")),
-                    row["caption"].value if "caption" in row else None,
-                    row["credit"].value if "credit" in row else None,
-                    row["publisher"].value if "publisher" in row else None,
-                    row["partOf"].value if "partOf" in row else None,
-                )
-            )
+            if self._sources is not None:
+                info = self._sources.get(iri)
+            else:
+                info = _source(iri, self.graph.select("sources", article=iri))
+            if info is not None:
+                found.append(info)
 
         def key(s: SourceInfo) -> tuple:
             return (s.date is None, s.date.earliest() if s.date else None, s.title, s.iri)

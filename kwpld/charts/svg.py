@@ -13,7 +13,7 @@ import json
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, lru_cache
 
 from ..resources import resource_path
 
@@ -72,8 +72,12 @@ UNCERTAIN_COLOUR = "#b35900"
 
 def num(value: float) -> str:
     """A number with at most two decimals and no trailing zeros ("-0" becomes "0")."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = f"{value:.2f}"
+    if text.endswith("00"):
+        text = text[:-3]
+    elif text.endswith("0"):
+        text = text[:-1]
+    return "0" if text == "-0" else text
 
 
 def esc(text: str) -> str:
@@ -83,15 +87,24 @@ def esc(text: str) -> str:
     )
 
 
+@cache
+def _attr_name(key: str) -> str:
+    return key.rstrip("_").replace("_", "-")
+
+
 def _attrs(attrs: dict[str, object]) -> str:
     parts = []
     for key, value in attrs.items():
         if value is None or value is False:
             continue
-        name = key.rstrip("_").replace("_", "-")
-        if isinstance(value, float | int) and not isinstance(value, bool):
-            value = num(float(value))
-        parts.append(f' {name}="{esc(str(value))}"')
+        kind = type(value)
+        if kind is float:
+            text = num(value)  # type: ignore[arg-type]
+        elif kind is int:
+            text = str(value)
+        else:
+            text = esc(str(value))
+        parts.append(f' {_attr_name(key)}="{text}"')
     return "".join(parts)
 
 
@@ -121,10 +134,15 @@ def _char_width(ch: str, table: dict[int, int]) -> int:
     return 600
 
 
+@lru_cache(maxsize=65536)
+def _units(text: str, bold: bool) -> int:
+    table = _metrics()["bold" if bold else "regular"]
+    return sum(_char_width(ch, table) for ch in text)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width of ``text`` set at ``size`` px in the chart font."""
-    table = _metrics()["bold" if bold else "regular"]
-    return sum(_char_width(ch, table) for ch in text) * size / 1000
+    return _units(text, bold) * size / 1000
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:

@@ -65,21 +65,35 @@ def timeline_chart(
     subject: str,
     *,
     sub_organs: bool = True,
+    depth: int | None = None,
     start: str | None = None,
     end: str | None = None,
     link: Linker | None = None,
     id_prefix: str = "timeline-",
     facts: Facts | None = None,
 ) -> Chart:
-    """Draw the timeline of an organ or a person (record id, prefixed name or IRI)."""
+    """Draw the timeline of an organ or a person (record id, prefixed name or IRI).
+
+    For an organ, the seats of its sub-organs are included (to ``depth`` levels) unless
+    ``sub_organs`` is false.
+    """
     facts = facts or Facts(graph)
+    if depth is not None and depth < 0:
+        raise InputError("--depth must be 0 or more")
     entity = graph.resolve(subject, ("organ", "person"))
     lo_bound = _parse_bound(start, "--from")
     hi_bound = _parse_bound(end, "--to")
     rows: list[_Row] = []
     related = [entity.iri]
     if entity.kind == "organ":
-        organs = [entity.iri] + (facts.descendants(entity.iri) if sub_organs else [])
+        organs = [entity.iri]
+        if sub_organs:
+            levels = {entity.iri: 0}
+            for child in facts.descendants(entity.iri):
+                level = levels.get(facts.organs[child].parent or "", 0) + 1
+                if depth is None or level <= depth:
+                    levels[child] = level
+                    organs.append(child)
         related = organs + sorted(p for p, (o, _) in facts.posts.items() if o in organs)
         for organ in organs:
             seats: dict[tuple[str, str], list[MembershipInfo]] = {}

@@ -152,6 +152,9 @@ def timeline_command(
     sub_organs: bool = typer.Option(
         True, "--sub-organs/--no-sub-organs", help="For an organ, include its sub-organs' seats."
     ),
+    depth: int | None = typer.Option(
+        None, "--depth", min=0, help="Levels of sub-organs included (default: all)."
+    ),
     start: str | None = typer.Option(None, "--from", help="First date of the time axis."),
     end: str | None = typer.Option(None, "--to", help="Last date of the time axis."),
     out: Path | None = typer.Option(None, "--out", "-o", help=_OUT_HELP),
@@ -172,7 +175,7 @@ def timeline_command(
     from ..charts import timeline_chart
 
     chart = timeline_chart(
-        _open(graph, base_iri), subject, sub_organs=sub_organs, start=start, end=end
+        _open(graph, base_iri), subject, sub_organs=sub_organs, depth=depth, start=start, end=end
     )
     _emit(chart, out, png, scale, quiet)
 

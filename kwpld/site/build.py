@@ -164,14 +164,16 @@ def _entity_charts(data: SiteData, entity: Entity) -> list[tuple[str, str, str]]
     ref = entity.ref
     found: list[tuple[str, str, str]] = []
     if ref.kind == "organ":
-        organs = [ref.iri, *facts.descendants(ref.iri)]
+        # the organ and its direct sub-organs: a page per organ, each drawing one level, keeps
+        # the party's own page readable when the graph holds thousands of cells
+        organs = [ref.iri, *facts.children.get(ref.iri, [])]
         memberships = [m for o in organs for m in facts.memberships(organ=o)]
         as_of = _latest([d for m in memberships for d in (m.as_of, m.start, m.end) if d])
         if as_of is not None:
-            chart = composition_chart(graph, ref.iri, as_of, link=link, facts=facts)
+            chart = composition_chart(graph, ref.iri, as_of, depth=1, link=link, facts=facts)
             found.append(("composition", f"Composition as of {as_of.iso}", chart.svg))
         if memberships or facts.events([ref.iri]):
-            chart = timeline_chart(graph, ref.iri, link=link, facts=facts)
+            chart = timeline_chart(graph, ref.iri, depth=1, link=link, facts=facts)
             found.append(("timeline", "Timeline", chart.svg))
     elif ref.kind == "person" and facts.memberships(person=ref.iri):
         chart = timeline_chart(graph, ref.iri, link=link, facts=facts)
