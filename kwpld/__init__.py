@@ -16,6 +16,14 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .build import BuildResult, build, build_graph  # noqa: E402
+from .charts import (  # noqa: E402
+    Chart,
+    composition_chart,
+    open_graph,
+    render_png,
+    structure_chart,
+    timeline_chart,
+)
 from .dates import DateError, PartialDate, parse_date  # noqa: E402
 from .errors import InputError, KwpldError, LoadError, Problem, ProblemReport  # noqa: E402
 from .graph import KnowledgeGraph  # noqa: E402
@@ -29,6 +37,7 @@ from .publish import Release, ReleaseOptions, read_manifest, write_release  # no
 from .publish.diff import diff_releases  # noqa: E402
 from .publish.gsp import publish_release  # noqa: E402
 from .publish.store import load_release  # noqa: E402
+from .site import build_site  # noqa: E402
 
 __all__ = [
     "__version__",
@@ -60,4 +69,11 @@ __all__ = [
     "diff_releases",
     "publish_release",
     "load_release",
+    "Chart",
+    "open_graph",
+    "composition_chart",
+    "structure_chart",
+    "timeline_chart",
+    "render_png",
+    "build_site",
 ]

@@ -12,8 +12,10 @@ import sys
 
 from ..errors import KwpldError
 from . import build as _build
+from . import chart as _chart
 from . import link as _link
 from . import publish as _publish
+from . import site as _site
 from . import synth as _synth
 from ._common import app, err_console
 
@@ -23,6 +25,8 @@ _build.register(app)
 _link.register(app)
 _publish.register(app)
 _synth.register(app)
+_chart.register(app)
+_site.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,222 @@
+"""Open "a graph" for charts and the site: a release folder, a data folder or a store.
+
+Everything downstream reads the graph with SPARQL queries kept as ``.rq`` files beside this
+module (``kwpld/charts/queries/``), run over the union of the named graphs, so charts work
+the same on a release, on records built in memory and on a store loaded with ``kwpld load``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..errors import InputError
+from ..namespaces import DEFAULT_BASE_IRI, ENTITY_PATHS, ORG, SCHEMA, data_prefixes
+from ..resources import resource_path
+
+__all__ = ["ChartGraph", "EntityRef", "open_graph", "read_query", "ENTITY_KINDS"]
+
+ENTITY_KINDS = ("person", "organ", "post", "event", "article")
+"""Kinds of entity that have charts and pages."""
+
+_CLASS_KIND = {
+    SCHEMA + "Person": "person",
+    ORG + "Organization": "organ",
+    ORG + "Post": "post",
+    SCHEMA + "Event": "event",
+    SCHEMA + "CreativeWork": "article",
+}
+
+
+@cache
+def read_query(name: str, package: str = "charts") -> str:
+    """The text of a shipped query, ``kwpld/<package>/queries/<name>.rq``."""
+    return resource_path(f"kwpld/{package}/queries/{name}.rq").read_text("utf-8")
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity of the graph: its IRI, kind and record id (the last part of its IRI)."""
+
+    iri: str
+    kind: str
+    id: str
+
+
+@dataclass
+class ChartGraph:
+    """A graph opened for reading: a pyoxigraph store plus what is known of the dataset."""
+
+    store: ox.Store
+    base_iri: str = DEFAULT_BASE_IRI
+    title: str | None = None
+    description: str | None = None
+    version: str | None = None
+    dataset_id: str | None = None
+    location: str = "the graph"
+    _kinds: dict[str, str] | None = field(default=None, repr=False)
+
+    def select(
+        self, name: str, *, package: str = "charts", **bindings: str | ox.NamedNode
+    ) -> list[dict[str, Any]]:
+        """Run the shipped SELECT query ``name`` (of ``kwpld/<package>/queries``); keyword
+        arguments bind variables to IRIs.
+
+        Rows are dicts of variable name -> pyoxigraph term (absent when unbound).
+        """
+        subs = {
+            ox.Variable(k): v if isinstance(v, ox.NamedNode) else ox.NamedNode(v)
+            for k, v in bindings.items()
+        }
+        result = self.store.query(
+            read_query(name, package), use_default_graph_as_union=True, substitutions=subs or None
+        )
+        assert isinstance(result, ox.QuerySolutions)
+        variables = [v.value for v in result.variables]
+        return [
+            {v: row[v] for v in variables if row[v] is not None}
+            for row in result  # type: ignore[union-attr]
+        ]
+
+    def terms(self, name: str, *, package: str = "charts") -> list[tuple[str | None, ...]]:
+        """Run a shipped SELECT query; rows as tuples of N-Triples terms (None when unbound),
+        in the query's variable order. The fast path for bulk reads."""
+        result = self.store.query(read_query(name, package), use_default_graph_as_union=True)
+        assert isinstance(result, ox.QuerySolutions)
+        variables = result.variables
+        return [
+            tuple(None if (t := row[v]) is None else str(t) for v in variables)
+            for row in result  # type: ignore[union-attr]
+        ]
+
+    @property
+    def prefixes(self) -> dict[str, str]:
+        return data_prefixes(self.base_iri)
+
+    def kinds(self) -> dict[str, str]:
+        """Entity IRI -> kind, for every person, organ, post, event and article."""
+        if self._kinds is None:
+            found: dict[str, str] = {}
+            for row in self.select("entity-types"):
+                found.setdefault(row["entity"].value, _CLASS_KIND[row["class"].value])
+            self._kinds = found
+        return self._kinds
+
+    def entity(self, iri: str) -> EntityRef | None:
+        kind = self.kinds().get(iri)
+        if kind is None:
+            return None
+        return EntityRef(iri, kind, _record_id(iri, self.base_iri, kind))
+
+    def resolve(self, ref: str, kinds: tuple[str, ...] = ENTITY_KINDS) -> EntityRef:
+        """The entity named by a record id (``wpk-pb``), a prefixed name (``organ:wpk-pb``)
+        or an IRI; a clear error when it is not in the graph or is of another kind."""
+        ref = ref.strip()
+        candidates: list[str] = []
+        if ref.startswith(("http://", "https://", "urn:")) or (
+            ref.startswith("<") and ref.endswith(">")
+        ):
+            candidates.append(ref.strip("<>"))
+        elif ":" in ref:
+            prefix, _, local = ref.partition(":")
+            namespace = self.prefixes.get(prefix)
+            if namespace is None:
+                raise InputError(f"{ref!r}: unknown prefix {prefix!r}; give a record id or an IRI")
+            candidates.append(namespace + local)
+        else:
+            candidates.extend(f"{self.base_iri}{ENTITY_PATHS[k]}{ref}" for k in ENTITY_KINDS)
+        found = [e for e in (self.entity(c) for c in candidates) if e is not None]
+        wanted = " or ".join(kinds)
+        if not found:
+            raise InputError(self._not_found(ref, kinds))
+        for entity in found:
+            if entity.kind in kinds:
+                return entity
+        entity = found[0]
+        article = "an" if wanted[0] in "aeiou" else "a"
+        raise InputError(f"{ref!r} is {_a(entity.kind)} ({entity.iri}), not {article} {wanted}")
+
+    def _not_found(self, ref: str, kinds: tuple[str, ...]) -> str:
+        ids = sorted(
+            _record_id(iri, self.base_iri, kind)
+            for iri, kind in self.kinds().items()
+            if kind in kinds
+        )
+        local = ref.rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower()
+        close = [i for i in ids if i.startswith(local)][:3] or [i for i in ids if local in i][:3]
+        close = close or difflib.get_close_matches(local, ids, n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        return f"no {' or '.join(kinds)} {ref!r} in {self.location}{hint}"
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+def _record_id(iri: str, base_iri: str, kind: str) -> str:
+    prefix = base_iri + ENTITY_PATHS[kind]
+    return iri[len(prefix) :] if iri.startswith(prefix) else iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def open_graph(path: str | Path, *, base_iri: str | None = None) -> ChartGraph:
+    """Open a release folder (``manifest.json``), a data folder (``kwpld.yaml``, built in
+    memory) or an on-disk store made by ``kwpld load`` as a :class:`ChartGraph`."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such release folder, data folder or store")
+    if (path / "manifest.json").is_file():
+        from ..publish.store import open_store
+
+        manifest = json.loads((path / "manifest.json").read_text("utf-8"))
+        dataset = manifest.get("dataset") or {}
+        store = open_store(path)
+        return ChartGraph(
+            store,
+            base_iri=base_iri or dataset.get("base_iri") or DEFAULT_BASE_IRI,
+            title=dataset.get("title"),
+            version=dataset.get("version"),
+            dataset_id=dataset.get("id"),
+            description=_void_description(path),
+            location=str(path),
+        )
+    if path.is_dir() and (path / "kwpld.yaml").is_file():
+        from ..build import build_graph
+
+        records, graph = build_graph(path, base_iri=base_iri)
+        info = records.info
+        return ChartGraph(
+            graph.to_store(),
+            base_iri=graph.base_iri,
+            title=info.title,
+            description=info.description,
+            version=info.version,
+            dataset_id=info.id,
+            location=str(path),
+        )
+    if path.is_dir():
+        from ..publish.store import open_store
+
+        return ChartGraph(
+            open_store(path), base_iri=base_iri or DEFAULT_BASE_IRI, location=str(path)
+        )
+    raise InputError(
+        f"{path}: not a release folder (manifest.json), a data folder (kwpld.yaml) or a store"
+    )
+
+
+def _void_description(folder: Path) -> str | None:
+    """The dataset's description, which the manifest does not carry but void.ttl does."""
+    void = folder / "void.ttl"
+    if not void.is_file():
+        return None
+    store = ox.Store()
+    # download links in void.ttl are relative to the file
+    store.load(path=str(void), format=ox.RdfFormat.TURTLE, base_iri=void.resolve().as_uri())
+    rows = list(store.query(read_query("void-description")))
+    return rows[0]["description"].value if rows else None
