@@ -22,6 +22,7 @@ from .load import load_records  # noqa: E402
 from .mapping import map_records  # noqa: E402
 from .model import Records  # noqa: E402
 from .names import match_key, spelling_variants  # noqa: E402
+from .validate import Severity, ValidationError, ValidationReport, validate_data, validate_graph  # noqa: E402
 
 __all__ = [
     "__version__",
@@ -42,4 +43,9 @@ __all__ = [
     "match_key",
     "parse_date",
     "spelling_variants",
+    "Severity",
+    "ValidationError",
+    "ValidationReport",
+    "validate_data",
+    "validate_graph",
 ]

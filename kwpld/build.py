@@ -17,6 +17,7 @@ from .graph import KnowledgeGraph
 from .load import load_records
 from .mapping import map_records
 from .model import Records
+from .validate import ValidationReport, check_report, validate_graph
 
 __all__ = ["BuildResult", "build", "build_graph", "write_outputs"]
 
@@ -28,6 +29,7 @@ class BuildResult:
     out: Path | None = None
     files: dict[str, Path] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    validation: ValidationReport | None = None
 
     @property
     def triple_count(self) -> int:
@@ -60,11 +62,22 @@ def write_outputs(records: Records, graph: KnowledgeGraph, folder: Path) -> dict
     return files
 
 
-def build(data_dir: str | Path, out: str | Path | None = None, *, base_iri: str | None = None) -> BuildResult:
+def build(
+    data_dir: str | Path,
+    out: str | Path | None = None,
+    *,
+    base_iri: str | None = None,
+    validate: bool = True,
+    fail_on: str = "violation",
+    jobs: int = 1,
+) -> BuildResult:
     """Build the knowledge graph of ``data_dir``; with ``out``, write it there as Turtle.
 
     Nothing is written when the records have problems: :class:`~kwpld.errors.LoadError` is
-    raised with all of them. The output folder is replaced as a whole, atomically.
+    raised with all of them. With ``validate`` (the default) the graph is validated against
+    the SHACL shapes and nothing is written when it fails (findings at ``fail_on`` or worse):
+    :class:`~kwpld.validate.ValidationError` is raised with the report. The output folder is
+    replaced as a whole, atomically.
     """
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -74,6 +87,12 @@ def build(data_dir: str | Path, out: str | Path | None = None, *, base_iri: str 
     graph = map_records(records, base_iri)
     timings["map"] = time.perf_counter() - start
     result = BuildResult(records, graph, timings=timings)
+    # -- validation (SHACL): between mapping and writing, so that failing data is not published
+    if validate:
+        start = time.perf_counter()
+        result.validation = validate_graph(graph, records, jobs=jobs)
+        timings["validate"] = time.perf_counter() - start
+        check_report(result.validation, fail_on)
     if out is not None:
         start = time.perf_counter()
         target = Path(out)

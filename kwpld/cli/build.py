@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -12,6 +13,7 @@ from ..build import build
 from ..errors import LoadError
 from ..load import load_records
 from ..resources import resource_path
+from ..validate import FailOn
 from ._common import console, err_console, human_size
 
 
@@ -29,17 +31,35 @@ def build_command(
         None, "--base-iri", help="Base IRI for minted IRIs (default: the dataset's base_iri)."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    validate: Annotated[
+        bool,
+        typer.Option(
+            "--validate/--no-validate",
+            help="Validate the graph with the SHACL shapes before writing.",
+        ),
+    ] = True,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            case_sensitive=False,
+            help="Write nothing (exit 1) when validation finds this severity or a more severe one.",
+        ),
+    ] = FailOn.VIOLATION,
 ) -> None:
     """Build the knowledge graph of a data folder and write it to an output folder.
 
     Loads and checks every record (all problems are reported at once, and nothing is written
-    when there are any), maps the records to RDF and writes Turtle.
+    when there are any), maps the records to RDF, validates the graph with the SHACL shapes
+    (nothing is written when it fails; see kwpld validate) and writes Turtle.
 
     **Example:**
 
         kwpld build examples/party-cells-2013 --out dist/party-cells-2013
     """
-    result = build(data_dir, out, base_iri=base_iri)
+    result = build(data_dir, out, base_iri=base_iri, validate=validate, fail_on=fail_on)
+    if result.validation is not None and result.validation.findings and not quiet:
+        err_console.print(result.validation.render_text(fail_on=fail_on), markup=False)
     if quiet:
         return
     console.print(f"[bold]{result.records.info.title}[/bold]")

@@ -12,9 +12,11 @@ validated by exactly one engine.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from ..namespaces import OWL, RDF, RDFS, SH, XSD
@@ -73,13 +75,26 @@ def to_rdflib(term: str) -> rdflib.term.Node:
     return rdflib.Literal(text, datatype=rdflib.URIRef(datatype))
 
 
+@contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """rdflib logs a traceback for every ill-typed literal it reads; validation reports those."""
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def data_graph(ntriples: str) -> rdflib.Graph:
     """The data graph for pyshacl, parsed from N-Triples (the union of the named graphs)."""
     import rdflib
 
     graph = rdflib.Graph()
     if ntriples:
-        graph.parse(data=ntriples, format="nt")
+        with _quiet_rdflib():
+            graph.parse(data=ntriples, format="nt")
     return graph
 
 
@@ -110,7 +125,9 @@ def results_from_report(report: rdflib.Graph) -> list[Result]:
         return [to_term(o) for o in report.objects(to_rdflib(s), to_rdflib(p))]
 
     results = []
-    for node in report.subjects(rdflib.RDF.type, sh_ns.ValidationResult):
+    # Top-level results only: pyshacl also nests the results behind an sh:node failure
+    # under it (sh:detail), typed sh:ValidationResult too.
+    for node in report.objects(None, sh_ns.result):
         r = to_term(node)
 
         def one(name: str, r: str = r) -> str | None:
@@ -133,6 +150,43 @@ def results_from_report(report: rdflib.Graph) -> list[Result]:
     return results
 
 
+_PREPARED: dict[tuple, object] = {}
+
+
+@contextmanager
+def prepared_queries() -> Iterator[None]:
+    """Let rdflib parse each SPARQL query once while pyshacl runs.
+
+    pyshacl hands rdflib the text of an sh:sparql query once per focus node, and rdflib
+    parses it every time: four fifths of pyshacl's time on kwpld's shapes. Within this
+    context, rdflib keeps the parsed and translated query (rdflib's own prepared-query
+    mechanism, ``prepareQuery``) and evaluates that; evaluation is unchanged.
+    """
+    from rdflib.plugins.sparql import processor
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    original = processor.SPARQLProcessor.query
+    cache = _PREPARED
+
+    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+        if isinstance(strOrQuery, str):
+            key = (strOrQuery, base, frozenset((initNs or {}).items()))
+            prepared = cache.get(key)
+            if prepared is None:
+                if len(cache) > 1000:
+                    cache.clear()
+                prepared = cache[key] = translateQuery(parseQuery(strOrQuery), base, initNs)
+            strOrQuery = prepared
+        return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
+
+    processor.SPARQLProcessor.query = query  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        processor.SPARQLProcessor.query = original  # type: ignore[method-assign]
+
+
 def _validate(
     data: rdflib.Graph, shapes: rdflib.Graph, focus: Sequence[str] | None
 ) -> list[Result]:
@@ -141,13 +195,14 @@ def _validate(
 
     # SHACL-AF only when user shapes need it (SPARQL-based targets); never inference.
     advanced = (None, rdflib.URIRef(SH + "target"), None) in shapes
-    _, report, _ = pyshacl.validate(
-        data,
-        shacl_graph=shapes,
-        inference="none",
-        advanced=advanced,
-        focus_nodes=list(focus) if focus else None,
-    )
+    with prepared_queries(), _quiet_rdflib():
+        _, report, _ = pyshacl.validate(
+            data,
+            shacl_graph=shapes,
+            inference="none",
+            advanced=advanced,
+            focus_nodes=list(focus) if focus else None,
+        )
     return results_from_report(report)
 
 

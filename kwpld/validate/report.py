@@ -402,7 +402,10 @@ def _details(finding: Finding, compact: Callable[[str], str]) -> str:
     if finding.record_node is not None and finding.focus != finding.record_node:
         parts.append(f"node: {compact(finding.focus)}")
     if finding.value is not None and finding.value != finding.focus:
-        parts.append(f"value: {compact(finding.value)}")
+        value = finding.value
+        if is_literal(value) and value.endswith(">") and not value.endswith("#integer>"):
+            value = f'"{lexical_form(value)}"'  # a date or number as the curator wrote it
+        parts.append(f"value: {compact(value)}")
     if finding.path is not None and not finding.field:
         parts.append(f"path: {path_to_sparql(finding.path)}")
     return "  ".join(parts)
