@@ -38,6 +38,7 @@ from .terms import (
     lang_matches,
     lexical_form,
     literal_parts,
+    lower_lang,
     numeric_value,
     string_value,
     well_formed,
@@ -183,9 +184,9 @@ class FastEngine:
             out.append(
                 Result(
                     severity=shape.severity,
-                    focus=focus,
+                    focus=lower_lang(focus),
                     path=shape.path if path is None else path,
-                    value=value,
+                    value=None if value is None else lower_lang(value),
                     shape=shape.node,
                     component=component.iri,
                     messages=shape.messages or _default_messages(component),
@@ -241,9 +242,9 @@ class FastEngine:
 
             return language_in
         if kind == "In":
-            return param.__contains__  # type: ignore[attr-defined]
+            return lambda v: lower_lang(v) in param  # type: ignore[operator]
         if kind == "HasValue":
-            return lambda v: v == param
+            return lambda v: lower_lang(v) == param
         if kind in ("MinInclusive", "MaxInclusive", "MinExclusive", "MaxExclusive"):
             compare = {
                 "MinInclusive": lambda n: n >= param,
@@ -307,7 +308,7 @@ class FastEngine:
         out: list[Result] | None,
     ) -> None:
         for focus, values in pairs:
-            if component.param not in values:
+            if component.param not in {lower_lang(v) for v in values}:
                 bad.add(focus)
                 self._result(shape, component, focus, None, out)
 
@@ -432,9 +433,9 @@ class FastEngine:
         )
         return Result(
             severity=shape.severity,
-            focus=focus,
+            focus=lower_lang(focus),
             path=path if isinstance(path, str | tuple) else None,
-            value=value,
+            value=None if value is None else lower_lang(value),
             shape=shape.node,
             component=component.iri,
             messages=formatted,

@@ -274,6 +274,7 @@ def build_report(
     """Locate every result in the records and sort the findings."""
     locate = _Locator(graph, records, data)
     fields = _FieldFinder(shapes)
+    parents = _parents(shapes)
     findings = []
     for result in results:
         severity = Severity.from_iri(result.severity)
@@ -283,7 +284,7 @@ def build_report(
             Finding(
                 result=result,
                 severity=severity,
-                code=_code(result),
+                code=_code(result, parents),
                 message=_message(result),
                 record_id=record_id,
                 kind=record.kind if record is not None else None,
@@ -376,14 +377,41 @@ class _FieldFinder:
         return shape.record_field
 
 
-def _code(result: Result) -> str:
-    if result.shape.startswith(f"<{KWPSH}"):
-        return result.shape[len(KWPSH) + 1 : -1]
-    if result.shape.startswith("<"):
-        iri = result.shape[1:-1]
-        return iri[max(iri.rfind("#"), iri.rfind("/")) + 1 :] or iri
+def _code(result: Result, parents: dict[str, str]) -> str:
+    """The local name of the source shape; for a blank-node property shape, that of the named
+    shape it belongs to, then the constraint component (``my-shape-min-count``)."""
+    shape = result.shape
+    if shape.startswith("<"):
+        return _local(shape)
     component = result.component[1:-1].rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
-    return "shacl-" + "".join("-" + c.lower() if c.isupper() else c for c in component).lstrip("-")
+    kebab = "".join("-" + c.lower() if c.isupper() else c for c in component).lstrip("-")
+    parent = parents.get(shape)
+    return f"{_local(parent)}-{kebab}" if parent else f"shacl-{kebab}"
+
+
+def _local(iri: str) -> str:
+    if iri.startswith(f"<{KWPSH}"):
+        return iri[len(KWPSH) + 1 : -1]
+    value = iri[1:-1]
+    return value[max(value.rfind("#"), value.rfind("/")) + 1 :] or value
+
+
+def _parents(shapes: ShapesGraph) -> dict[str, str]:
+    """Blank-node shapes -> the nearest named shape that uses them."""
+    direct: dict[str, str] = {}
+    for shape in shapes.shapes.values():
+        for ref in shape.references:
+            if ref.startswith("_:"):
+                direct.setdefault(ref, shape.node)
+    named: dict[str, str] = {}
+    for node in direct:
+        parent, seen = direct[node], {node}
+        while parent.startswith("_:") and parent in direct and parent not in seen:
+            seen.add(parent)
+            parent = direct[parent]
+        if parent.startswith("<"):
+            named[node] = parent
+    return named
 
 
 def _message(result: Result) -> str:

@@ -31,6 +31,7 @@ __all__ = [
     "well_formed",
     "numeric_value",
     "lang_matches",
+    "lower_lang",
 ]
 
 RDF_LANGSTRING = RDF + "langString"
@@ -101,6 +102,17 @@ def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
         return lang_literal(term.value, term.language.lower())
     datatype = term.datatype.value
     return literal(term.value) if datatype == XSD_STRING else typed_literal(term.value, datatype)
+
+
+def lower_lang(term: str) -> str:
+    """The term with its language tag in lower case (tags are case-insensitive; pyoxigraph
+    and SHACL engines differ in the case they keep)."""
+    if term[-1] == '"' or not term.startswith('"'):
+        return term
+    end = term.rfind('"')
+    if term[end + 1 : end + 2] != "@":
+        return term
+    return term[: end + 1] + term[end + 1 :].lower()
 
 
 def lang_matches(tag: str, ranges: frozenset[str]) -> bool:
