@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import warnings
-from collections import Counter
 
 import pyoxigraph as ox
 import pytest
@@ -283,7 +282,8 @@ class TestSparqlScanner:
         assert analysis.problem is not None and problem in analysis.problem
 
     def test_this_bound_in_every_union_branch_is_bound(self):
-        query = f"PREFIX ex: <{EX}> SELECT $this WHERE {{ {{ $this ex:a ?x }} UNION {{ $this ex:b ?x }} }}"
+        where = "{ $this ex:a ?x } UNION { $this ex:b ?x }"
+        query = f"PREFIX ex: <{EX}> SELECT $this WHERE {{ {where} }}"
         analysis = analyse(query)
         assert analysis.problem is None
         assert analysis.predicates == {f"<{EX}a>", f"<{EX}b>"}
