@@ -333,3 +333,12 @@ def test_build_validates_by_default_and_keeps_warnings_in_its_result(tmp_path):
     with pytest.raises(ValidationError):
         kwpld.build(data, tmp_path / "strict", fail_on="warning")
     assert not (tmp_path / "strict").exists()
+
+
+def test_worker_processes_give_the_same_findings(broken_report, monkeypatch):
+    from kwpld.validate import engine
+
+    folder, report, _ = broken_report
+    monkeypatch.setattr(engine, "_PARALLEL_FROM", 0)  # fork even for a small graph
+    parallel = validate_data(folder, jobs=3)
+    assert parallel.to_json() == report.to_json()

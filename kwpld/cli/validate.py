@@ -61,7 +61,7 @@ def validate_command(
             "--jobs",
             "-j",
             min=1,
-            help="Parallel workers (threads for the fast engine, processes for pyshacl).",
+            help="Parallel worker processes (for large graphs; the fast engine shares out shapes, pyshacl focus nodes).",
         ),
     ] = 1,
     shapes: Annotated[

@@ -36,12 +36,14 @@ class DataIndex:
         self._instances: dict[str, set[str]] | None = None
         self._subclasses: dict[str, set[str]] = {}
         self._predicates_of: dict[str, set[str]] | None = None
+        self._count: int | None = None
 
     @classmethod
     def from_quads(cls, quads: Iterable[tuple[str, ...]]) -> DataIndex:
         """Index (s, p, o, ...) tuples; anything after the object (the graph) is ignored."""
         by_predicate: dict[str, dict[str, str | set[str]]] = {}
         get_predicate = by_predicate.get
+        count = 0
         for quad in quads:
             s, p, o = quad[0], quad[1], quad[2]
             subjects = get_predicate(p)
@@ -50,17 +52,25 @@ class DataIndex:
             current = subjects.get(s)
             if current is None:
                 subjects[s] = o
+                count += 1
             elif current.__class__ is str:
                 if current != o:
                     subjects[s] = {current, o}  # type: ignore[assignment]
-            else:
+                    count += 1
+            elif o not in current:  # type: ignore[operator]
                 current.add(o)  # type: ignore[union-attr]
-        return cls(by_predicate)
+                count += 1
+        index = cls(by_predicate)
+        index._count = count
+        return index
 
     def __len__(self) -> int:
-        return sum(
-            len(_items(v)) for subjects in self.by_predicate.values() for v in subjects.values()
-        )
+        """The number of distinct triples."""
+        if self._count is None:
+            self._count = sum(
+                len(_items(v)) for subjects in self.by_predicate.values() for v in subjects.values()
+            )
+        return self._count
 
     def triples(self, predicate: str) -> Iterator[tuple[str, str]]:
         """(subject, object) pairs of one predicate."""
@@ -124,6 +134,34 @@ class DataIndex:
         return not classes.isdisjoint(value)  # type: ignore[arg-type]
 
     # -- paths ----------------------------------------------------------------------------------
+    def value_lists(
+        self, path: Path, nodes: list[str]
+    ) -> list[tuple[str, tuple[str, ...] | set[str]]]:
+        """(node, value nodes) for every node: the hot loop of the engine, inlined for the
+        paths the shapes use most (a predicate, an alternative of predicates)."""
+        if path.__class__ is str:
+            get = self.by_predicate.get(path, _EMPTY).get  # type: ignore[arg-type]
+            return [
+                (n, () if (v := get(n)) is None else ((v,) if v.__class__ is str else v))  # type: ignore[misc]
+                for n in nodes
+            ]
+        op, operand = path
+        if op == "|" and all(p.__class__ is str for p in operand):
+            gets = [self.by_predicate.get(p, _EMPTY).get for p in operand]
+            pairs = []
+            for n in nodes:
+                found: set[str] = set()
+                for get in gets:
+                    v = get(n)
+                    if v is not None:
+                        if v.__class__ is str:
+                            found.add(v)  # type: ignore[arg-type]
+                        else:
+                            found |= v  # type: ignore[operator]
+                pairs.append((n, found))
+            return pairs
+        return [(n, self.values(path, n)) for n in nodes]
+
     def values(self, path: Path, node: str) -> tuple[str, ...] | set[str]:
         """Value nodes of ``path`` from ``node`` (distinct)."""
         if path.__class__ is str:

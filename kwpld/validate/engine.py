@@ -16,9 +16,11 @@ hands them to pyshacl.
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
+from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
@@ -87,10 +89,17 @@ class FastEngine:
         self._sparql_rows: dict[str, Future[dict[str, list[dict[str, str]]]]] = {}
         self._store: ox.Store | None = None
         self._store_lock = threading.Lock()
+        self._focus: dict[str, set[str]] = {}
 
     # -- entry points ---------------------------------------------------------------------------
     def focus_nodes(self, shape: Shape) -> set[str]:
         """The targets of a shape in the data graph."""
+        found = self._focus.get(shape.node)
+        if found is None:
+            found = self._focus[shape.node] = self._targets(shape)
+        return found
+
+    def _targets(self, shape: Shape) -> set[str]:
         targets, data = shape.targets, self.data
         found: set[str] = set(targets.nodes)
         for cls in targets.classes:
@@ -102,29 +111,64 @@ class FastEngine:
         return found
 
     def validate(self, shapes: Iterable[Shape], *, jobs: int = 1) -> list[Result]:
-        """Results of the given top-level shapes (which must all be supported)."""
-        shapes = list(shapes)
-        if jobs > 1:
-            self.prefetch_sparql(shapes)
+        """Results of the given top-level shapes (which must all be supported).
+
+        With ``jobs > 1`` on a large graph the shapes are shared out between forked worker
+        processes (the index is built once and inherited), balanced by the work each shape
+        means: its focus nodes times its constraints.
+        """
+        work = [(shape, self.focus_nodes(shape)) for shape in shapes]
+        size = sum(len(focus) for _, focus in work)
+        if (
+            jobs > 1
+            and size >= _PARALLEL_FROM
+            and "fork" in multiprocessing.get_all_start_methods()
+        ):
+            return self._validate_in_parallel(work, jobs)
         results: list[Result] = []
-        for shape in shapes:
-            self.evaluate(shape, self.focus_nodes(shape), results)
+        for shape, focus in work:
+            self.evaluate(shape, focus, results)
         return results
 
-    def prefetch_sparql(self, shapes: Iterable[Shape]) -> None:
-        """Build the SPARQL store and run the queries in a background thread.
+    def _validate_in_parallel(self, work: list[tuple[Shape, set[str]]], jobs: int) -> list[Result]:
+        groups: list[list[tuple[Shape, set[str]]]] = [[] for _ in range(jobs)]
+        loads = [0] * jobs
+        # SPARQL-based shapes share one store: keep them together, with the store as a load.
+        sparql = [w for w in work if self._uses_sparql(w[0])]
+        if sparql:
+            groups[0].extend(sparql)
+            loads[0] += sum(_cost(*w) for w in sparql) + len(self.data) // 2
+        rest = [w for w in work if not self._uses_sparql(w[0])]
+        for shape, focus in sorted(rest, key=lambda w: -_cost(*w)):
+            i = loads.index(min(loads))
+            groups[i].append((shape, focus))
+            loads[i] += _cost(shape, focus)
+        context = multiprocessing.get_context("fork")
+        workers = []
+        for group in groups[1:]:
+            if not group:
+                continue
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_work, args=(self, group, send), daemon=True)
+            process.start()
+            send.close()
+            workers.append((process, receive))
+        results: list[Result] = []
+        for shape, focus in groups[0]:
+            self.evaluate(shape, focus, results)
+        for process, receive in workers:
+            try:
+                found = receive.recv()
+            except EOFError:
+                found = None
+            process.join()
+            if not isinstance(found, list):
+                raise RuntimeError(f"a validation worker failed: {found or process.exitcode}")
+            results.extend(found)
+        return results
 
-        pyoxigraph releases the GIL while it loads and queries, so this overlaps with the Core
-        constraints evaluated in Python meanwhile.
-        """
-        constraints = [c for shape in self._all_shapes(shapes) for c in _sparql_of(shape)]
-        if not constraints:
-            return
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kwpld-sparql")
-        for constraint in constraints:
-            if constraint.node not in self._sparql_rows:
-                self._sparql_rows[constraint.node] = pool.submit(self._run_sparql, constraint)
-        pool.shutdown(wait=False)
+    def _uses_sparql(self, shape: Shape) -> bool:
+        return any(_sparql_of(s) for s in self._all_shapes([shape]))
 
     # -- evaluation -------------------------------------------------------------------------------
     def evaluate(self, shape: Shape, focus: Iterable[str], out: list[Result] | None) -> set[str]:
@@ -137,8 +181,7 @@ class FastEngine:
         if shape.path is None:
             pairs = [(f, (f,)) for f in focus]
         else:
-            values, path = self.data.values, shape.path
-            pairs = [(f, values(path, f)) for f in focus]
+            pairs = self.data.value_lists(shape.path, focus)
         for component in shape.components:
             getattr(self, f"_check_{component.kind}", self._check_value)(
                 shape, component, pairs, bad, out
@@ -157,10 +200,7 @@ class FastEngine:
             and not shape.properties
             and all(c.kind in _VALUE_KINDS for c in shape.components)
         ):
-            tests = [self._test(c) for c in shape.components]
-            if len(tests) == 1:
-                return tests[0]
-            return lambda v: all(test(v) for test in tests)
+            return _all_of([self._test(c) for c in shape.components])
         memo = self._conforms_memo.setdefault(node, {})
 
         def test(v: str) -> bool:
@@ -212,7 +252,10 @@ class FastEngine:
     def _test(self, component: Component) -> Test:
         test = self._tests.get(id(component))
         if test is None:
-            test = self._tests[id(component)] = self._compile_test(component)
+            test = self._compile_test(component)
+            if component.kind in _TYPE_DEPENDENT:
+                test = _memoised(test)
+            self._tests[id(component)] = test
         return test
 
     def _compile_test(self, component: Component) -> Test:
@@ -227,7 +270,7 @@ class FastEngine:
             return _NODE_KIND_TESTS[param]  # type: ignore[index]
         if kind == "Pattern":
             search = param.search  # type: ignore[attr-defined]
-            return lambda v: not is_blank(v) and search(string_value(v)) is not None
+            return lambda v: v[0] != "_" and search(_string(v)) is not None
         if kind == "MinLength":
             return lambda v: not is_blank(v) and len(string_value(v)) >= param
         if kind == "MaxLength":
@@ -242,7 +285,7 @@ class FastEngine:
 
             return language_in
         if kind == "In":
-            return lambda v: lower_lang(v) in param  # type: ignore[operator]
+            return lambda v: v in param or lower_lang(v) in param  # type: ignore[operator]
         if kind == "HasValue":
             return lambda v: lower_lang(v) == param
         if kind in ("MinInclusive", "MaxInclusive", "MinExclusive", "MaxExclusive"):
@@ -494,13 +537,74 @@ def _sparql_of(shape: Shape) -> list[SparqlConstraint]:
     return [c.param for c in shape.components if c.kind == "SPARQL"]  # type: ignore[misc]
 
 
+_PARALLEL_FROM = 50_000
+"""Focus nodes from which forking workers pays for itself."""
+
+
+def _cost(shape: Shape, focus: set[str]) -> int:
+    return len(focus) * (1 + len(shape.properties) + len(shape.components))
+
+
+def _work(engine: FastEngine, group: list[tuple[Shape, set[str]]], send: Connection) -> None:
+    """A forked worker: evaluate its shapes, send the results back (or the error)."""
+    try:
+        results: list[Result] = []
+        for shape, focus in group:
+            engine.evaluate(shape, focus, results)
+        send.send(results)
+    except BaseException as exc:  # reported by the parent, which raises
+        send.send(f"{type(exc).__name__}: {exc}")
+    finally:
+        send.close()
+
+
+_TYPE_DEPENDENT = {"Class", "Node", "And", "Or", "Xone", "Not"}
+
+
+def _memoised(test: Test) -> Test:
+    """Remember the answer for IRIs: the same nodes are referred to over and over."""
+    memo: dict[str, bool] = {}
+
+    def remembered(v: str) -> bool:
+        if v[0] != "<":
+            return test(v)
+        known = memo.get(v)
+        if known is None:
+            known = memo[v] = test(v)
+        return known
+
+    return remembered
+
+
+def _all_of(tests: list[Test]) -> Test:
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:
+        first, second = tests
+        return lambda v: first(v) and second(v)
+    return lambda v: all(test(v) for test in tests)
+
+
+def _string(v: str) -> str:
+    """string_value, with the common case (no escapes) inline."""
+    if v[0] == '"':
+        body = v[1 : v.rfind('"')]
+        return body if "\\" not in body else string_value(v)
+    return v[1:-1] if v[0] == "<" else v
+
+
+def _has_language(v: str) -> bool:
+    end = v.rfind('"')
+    return end > 0 and v[0] == '"' and v[end + 1 : end + 2] == "@"
+
+
 def _datatype_test(datatype: str) -> Test:
     if datatype == RDFS_LITERAL:
         return is_literal
     if datatype == RDFS_DATATYPE:
         return lambda v: v[0] == '"' and v[-1] == ">"
     if datatype == RDF_LANGSTRING:
-        return lambda v: v[0] == '"' and literal_parts(v)[1] is not None
+        return _has_language
     if datatype == XSD_STRING:
         return lambda v: v[0] == '"' and v[-1] == '"'
     suffix = f'"^^<{datatype}>'

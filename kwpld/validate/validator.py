@@ -7,8 +7,10 @@ way the result is a :class:`ValidationReport` whose findings point at records.
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 
@@ -73,6 +75,34 @@ def validate_graph(
         raise InputError(f"unknown validation engine {engine!r}; use fast or pyshacl") from None
     if jobs < 1:
         raise InputError(f"--jobs must be 1 or more, not {jobs}")
+    with _no_gc_pauses():
+        return _validate(graph, records, shapes, engine, jobs)
+
+
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Suspend Python's cyclic garbage collector while validating.
+
+    The index and the engine allocate millions of small containers and free none of them
+    until the end; each full collection would walk all of them again, which on a
+    million-triple graph costs more than the validation itself. Nothing here makes cycles.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _validate(
+    graph: KnowledgeGraph,
+    records: Records | None,
+    shapes: ShapesGraph | None,
+    engine: Engine,
+    jobs: int,
+) -> ValidationReport:
     timings: dict[str, float] = {}
     start = time.perf_counter()
     shapes = shapes if shapes is not None else load_shapes()
