@@ -61,7 +61,8 @@ def validate_command(
             "--jobs",
             "-j",
             min=1,
-            help="Parallel worker processes (for large graphs; the fast engine shares out shapes, pyshacl focus nodes).",
+            help="Worker processes for large graphs (the fast engine shares out the shapes, "
+            "pyshacl the focus nodes).",
         ),
     ] = 1,
     shapes: Annotated[
