@@ -112,17 +112,25 @@ def check_command(
 
 
 def schema_command(
-    which: str = typer.Argument("records", help="records (record files) or dataset (kwpld.yaml)."),
+    which: str = typer.Argument(
+        "records",
+        help="records (record files), dataset (kwpld.yaml) or validation-report "
+        "(kwpld validate --format json).",
+    ),
 ) -> None:
-    """Print the JSON Schema of the record format (or of kwpld.yaml).
+    """Print the JSON Schema of the record format (or of kwpld.yaml, or of validation reports).
 
     **Example:**
 
         kwpld schema > records.schema.json
     """
-    names = {"records": "records-1", "dataset": "dataset-1"}
+    names = {
+        "records": "records-1",
+        "dataset": "dataset-1",
+        "validation-report": "validation-report-1",
+    }
     if which not in names:
-        raise typer.BadParameter("use records or dataset", param_hint="WHICH")
+        raise typer.BadParameter("use records, dataset or validation-report", param_hint="WHICH")
     sys.stdout.write(resource_path(f"kwpld/schemas/{names[which]}.schema.json").read_text("utf-8"))
 
 

@@ -177,11 +177,20 @@ class FastEngine:
         bad: set[str] = set()
         if shape.deactivated:
             return bad
-        focus = list(focus)
         if shape.path is None:
             pairs = [(f, (f,)) for f in focus]
+        elif (
+            shape.path.__class__ is str
+            and isinstance(focus, set)
+            and not any(c.kind in _NEED_EMPTY for c in shape.components)
+        ):
+            # Only nodes that have values can break this shape: walk the predicate's subjects
+            # when there are fewer of them than focus nodes (sparse properties).
+            subjects = self.data.by_predicate.get(shape.path, {})
+            nodes = [f for f in subjects if f in focus] if len(subjects) < len(focus) else focus
+            pairs = self.data.value_lists(shape.path, nodes)  # type: ignore[arg-type]
         else:
-            pairs = self.data.value_lists(shape.path, focus)
+            pairs = self.data.value_lists(shape.path, list(focus))
         for component in shape.components:
             getattr(self, f"_check_{component.kind}", self._check_value)(
                 shape, component, pairs, bad, out
@@ -309,9 +318,9 @@ class FastEngine:
         if kind in ("And", "Or", "Xone"):
             members = [self.conforms(m) for m in param]  # type: ignore[attr-defined]
             if kind == "And":
-                return lambda v: all(m(v) for m in members)
+                return _all_of(members)
             if kind == "Or":
-                return lambda v: any(m(v) for m in members)
+                return _any_of(members)
             return lambda v: sum(1 for m in members if m(v)) == 1
         raise AssertionError(f"no value test for {kind}")  # compile() lists only known kinds
 
@@ -558,6 +567,9 @@ def _work(engine: FastEngine, group: list[tuple[Shape, set[str]]], send: Connect
         send.close()
 
 
+# Components that report focus nodes without values (so every focus node must be looked at).
+_NEED_EMPTY = {"MinCount", "QualifiedMinCount", "HasValue", "SPARQL"}
+
 _TYPE_DEPENDENT = {"Class", "Node", "And", "Or", "Xone", "Not"}
 
 
@@ -583,6 +595,16 @@ def _all_of(tests: list[Test]) -> Test:
         first, second = tests
         return lambda v: first(v) and second(v)
     return lambda v: all(test(v) for test in tests)
+
+
+def _any_of(tests: list[Test]) -> Test:
+    if len(tests) == 2:
+        first, second = tests
+        return lambda v: first(v) or second(v)
+    if len(tests) == 3:
+        first, second, third = tests
+        return lambda v: first(v) or second(v) or third(v)
+    return lambda v: any(test(v) for test in tests)
 
 
 def _string(v: str) -> str:
