@@ -194,3 +194,11 @@ def test_rule_fails_on_its_failing_case_and_passes_its_passing_one(name: str):
 
     fast, slow = both_engines(context + named[f"urn:case:{name}:pass"])
     assert fast == [] and slow == []
+
+
+def test_every_rule_is_documented_for_curators():
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "validation.md").read_text("utf-8")
+    missing = [name for name in rule_shapes() if f"| `{name}` |" not in doc]
+    assert missing == [], "add these rules to the table in docs/validation.md"
