@@ -158,7 +158,7 @@ class ValidationReport:
                 (
                     str(f.line or ""),
                     f.severity.value,
-                    f"{f.kind} {f.record_id}" if f.record_id else compact(f.focus),
+                    " ".join(filter(None, (f.kind, f.record_id))) or compact(f.focus),
                     f.field or "-",
                     f"{f.message} [{f.code}]",
                     _details(f, compact),
