@@ -38,6 +38,7 @@ from .publish.diff import diff_releases  # noqa: E402
 from .publish.gsp import publish_release  # noqa: E402
 from .publish.store import load_release  # noqa: E402
 from .site import build_site  # noqa: E402
+from .validate import Severity, ValidationError, ValidationReport, validate_data, validate_graph  # noqa: E402
 
 __all__ = [
     "__version__",
@@ -76,4 +77,9 @@ __all__ = [
     "timeline_chart",
     "render_png",
     "build_site",
+    "Severity",
+    "ValidationError",
+    "ValidationReport",
+    "validate_data",
+    "validate_graph",
 ]

@@ -16,6 +16,7 @@ from .load import load_records
 from .mapping import map_records
 from .model import Records
 from .publish import ReleaseOptions, release_target, update_latest, write_release
+from .validate import ValidationReport, check_report, validate_graph
 
 __all__ = ["BuildResult", "build", "build_graph", "write_outputs"]
 
@@ -27,6 +28,7 @@ class BuildResult:
     out: Path | None = None
     files: dict[str, Path] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    validation: ValidationReport | None = None
 
     @property
     def triple_count(self) -> int:
@@ -58,13 +60,18 @@ def build(
     *,
     base_iri: str | None = None,
     release: ReleaseOptions | None = None,
+    validate: bool = True,
+    fail_on: str = "violation",
+    jobs: int = 1,
 ) -> BuildResult:
     """Build the knowledge graph of ``data_dir``; with ``out``, write a release folder there.
 
     Nothing is written when the records have problems: :class:`~kwpld.errors.LoadError` is
-    raised with all of them. The output folder is replaced as a whole, atomically. With
-    ``release.name``, ``out`` holds dated releases: ``out/NAME`` (new, immutable) and
-    ``out/latest`` (see :mod:`kwpld.publish.releases`).
+    raised with all of them. With ``validate`` (the default) the graph is validated against
+    the SHACL shapes and nothing is written when it fails (findings at ``fail_on`` or worse):
+    :class:`~kwpld.validate.ValidationError` is raised with the report. The output folder is
+    replaced as a whole, atomically. With ``release.name``, ``out`` holds dated releases:
+    ``out/NAME`` (new, immutable) and ``out/latest`` (see :mod:`kwpld.publish.releases`).
     """
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -74,6 +81,12 @@ def build(
     graph = map_records(records, base_iri)
     timings["map"] = time.perf_counter() - start
     result = BuildResult(records, graph, timings=timings)
+    # -- validation (SHACL): between mapping and writing, so that failing data is not published
+    if validate:
+        start = time.perf_counter()
+        result.validation = validate_graph(graph, records, jobs=jobs)
+        timings["validate"] = time.perf_counter() - start
+        check_report(result.validation, fail_on)
     if out is not None:
         start = time.perf_counter()
         target, latest = release_target(out, release.name if release else None)

@@ -17,6 +17,7 @@ from . import link as _link
 from . import publish as _publish
 from . import site as _site
 from . import synth as _synth
+from . import validate as _validate
 from ._common import app, err_console
 
 __all__ = ["app", "main"]
@@ -27,6 +28,7 @@ _publish.register(app)
 _synth.register(app)
 _chart.register(app)
 _site.register(app)
+_validate.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -12,6 +13,7 @@ from ..build import build
 from ..errors import LoadError
 from ..load import load_records
 from ..resources import resource_path
+from ..validate import FailOn
 from ._common import console, err_console, human_size
 
 
@@ -53,13 +55,29 @@ def build_command(
         2000, "--update-chunk", min=1, help="Triples per SPARQL Update file (INSERT DATA request)."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    validate: Annotated[
+        bool,
+        typer.Option(
+            "--validate/--no-validate",
+            help="Validate the graph with the SHACL shapes before writing.",
+        ),
+    ] = True,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            case_sensitive=False,
+            help="Write nothing (exit 1) when validation finds this severity or a more severe one.",
+        ),
+    ] = FailOn.VIOLATION,
 ) -> None:
     """Build the knowledge graph of a data folder and write a release folder.
 
     Loads and checks every record (all problems are reported at once, and nothing is written
-    when there are any), maps the records to RDF and writes the release: Turtle, TriG,
-    N-Triples, N-Quads, JSON-LD (compacted and framed), the ontology, loader scripts for
-    triple stores, SPARQL Update files, void.ttl and manifest.json. The folder is replaced
+    when there are any), maps the records to RDF, validates the graph with the SHACL shapes
+    (nothing is written when it fails; see kwpld validate) and writes the release: Turtle,
+    TriG, N-Triples, N-Quads, JSON-LD (compacted and framed), the ontology, loader scripts
+    for triple stores, SPARQL Update files, void.ttl and manifest.json. The folder is replaced
     atomically; with --release, OUT holds dated, immutable releases plus latest/.
 
     **Example:**
@@ -79,7 +97,11 @@ def build_command(
         issued=_check_issued(issued),
         download_url=download_url,
     )
-    result = build(data_dir, out, base_iri=base_iri, release=options)
+    result = build(
+        data_dir, out, base_iri=base_iri, release=options, validate=validate, fail_on=fail_on
+    )
+    if result.validation is not None and result.validation.findings and not quiet:
+        err_console.print(result.validation.render_text(fail_on=fail_on), markup=False)
     if quiet:
         return
     console.print(f"[bold]{result.records.info.title}[/bold]")
@@ -162,17 +184,25 @@ def check_command(
 
 
 def schema_command(
-    which: str = typer.Argument("records", help="records (record files) or dataset (kwpld.yaml)."),
+    which: str = typer.Argument(
+        "records",
+        help="records (record files), dataset (kwpld.yaml) or validation-report "
+        "(kwpld validate --format json).",
+    ),
 ) -> None:
-    """Print the JSON Schema of the record format (or of kwpld.yaml).
+    """Print the JSON Schema of the record format (or of kwpld.yaml, or of validation reports).
 
     **Example:**
 
         kwpld schema > records.schema.json
     """
-    names = {"records": "records-1", "dataset": "dataset-1"}
+    names = {
+        "records": "records-1",
+        "dataset": "dataset-1",
+        "validation-report": "validation-report-1",
+    }
     if which not in names:
-        raise typer.BadParameter("use records or dataset", param_hint="WHICH")
+        raise typer.BadParameter("use records, dataset or validation-report", param_hint="WHICH")
     sys.stdout.write(resource_path(f"kwpld/schemas/{names[which]}.schema.json").read_text("utf-8"))
 
 

@@ -1,0 +1,129 @@
+"""``kwpld validate``: SHACL validation of a data folder, for curators and for CI."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import InputError
+from ..validate import Engine, FailOn, load_shapes, validate_data
+from ._common import console, err_console
+
+
+class ReportFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    TURTLE = "turtle"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate_command)
+
+
+def validate_command(
+    data_dir: Annotated[
+        Path, typer.Argument(help="Folder of record files (YAML, CSV) and kwpld.yaml.")
+    ],
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (a table grouped by file, for people), json (for CI; see "
+            "docs/validation.md) or turtle (the SHACL validation report graph).",
+            case_sensitive=False,
+        ),
+    ] = ReportFormat.TEXT,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            help="Exit with 1 when there are findings of this severity or a more severe one.",
+            case_sensitive=False,
+        ),
+    ] = FailOn.VIOLATION,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="fast (kwpld's engine; pyshacl for shapes it does not evaluate) or pyshacl "
+            "(pyshacl alone, the reference; slow on large graphs).",
+            case_sensitive=False,
+        ),
+    ] = Engine.FAST,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes for large graphs (the fast engine shares out the shapes, "
+            "pyshacl the focus nodes).",
+        ),
+    ] = 1,
+    shapes: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--shapes", help="Another Turtle file of SHACL shapes to validate with (repeatable)."
+        ),
+    ] = None,
+    base_iri: Annotated[
+        str | None,
+        typer.Option(
+            "--base-iri", help="Base IRI for minted IRIs (default: the dataset's base_iri)."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file instead of standard output."
+        ),
+    ] = None,
+) -> None:
+    """Validate the records of a data folder against kwpld's SHACL shapes.
+
+    Every finding names its severity, the record (file, line, id) and field to fix, the focus
+    node, path and value. Exit code 0 when nothing reaches --fail-on, 1 when something does,
+    2 for usage errors and records that do not load.
+
+    **Example:**
+
+        kwpld validate examples/party-cells-2013
+
+        kwpld validate examples/party-cells-2013 --format json --fail-on warning > report.json
+    """
+    shapes_graph = load_shapes(shapes or [])
+    report = validate_data(
+        data_dir, base_iri=base_iri, shapes=shapes_graph, engine=engine, jobs=jobs
+    )
+    if output_format is ReportFormat.JSON:
+        text = report.to_json(fail_on=fail_on)
+    elif output_format is ReportFormat.TURTLE:
+        text = report.to_turtle()
+    else:
+        text = report.render_text(fail_on=fail_on) + "\n"
+    if output is not None:
+        _write(output, text)
+        err_console.print(report.summary(fail_on=fail_on), markup=False)
+    else:
+        console.file.write(text)
+        if output_format is not ReportFormat.TEXT:
+            err_console.print(report.summary(fail_on=fail_on), markup=False)
+    if report.failed(fail_on):
+        raise typer.Exit(1)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write the report whole or not at all: a temporary file renamed into place."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write the report: {exc.strerror or exc}") from None

@@ -1,0 +1,204 @@
+"""The data graph as the fast engine reads it: triples indexed by predicate, then subject.
+
+Built in one pass over the quads (N-Triples term strings), the index answers what SHACL
+asks (the values of a path for a focus node, the instances of a class) with dictionary
+look-ups. The graph is the union of the named graphs: a triple stated in several graphs is
+one triple. Most (predicate, subject) pairs have one object, so that object is stored as is
+and only a second object turns the entry into a set; this halves the memory of the index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..namespaces import RDF_TYPE, RDFS
+from .paths import Path
+
+__all__ = ["DataIndex"]
+
+TYPE = f"<{RDF_TYPE}>"
+SUBCLASS = f"<{RDFS}subClassOf>"
+_EMPTY: dict[str, str | set[str]] = {}
+
+
+def _items(value: str | set[str] | None) -> tuple[str, ...] | set[str]:
+    if value is None:
+        return ()
+    return (value,) if value.__class__ is str else value  # type: ignore[return-value]
+
+
+class DataIndex:
+    """Predicate -> subject -> object(s); inverse and class indexes are built on demand."""
+
+    def __init__(self, by_predicate: dict[str, dict[str, str | set[str]]]) -> None:
+        self.by_predicate = by_predicate
+        self._inverse: dict[str, dict[str, str | set[str]]] = {}
+        self._instances: dict[str, set[str]] | None = None
+        self._subclasses: dict[str, set[str]] = {}
+        self._predicates_of: dict[str, set[str]] | None = None
+        self._count: int | None = None
+
+    @classmethod
+    def from_quads(cls, quads: Iterable[tuple[str, ...]]) -> DataIndex:
+        """Index (s, p, o, ...) tuples; anything after the object (the graph) is ignored."""
+        by_predicate: dict[str, dict[str, str | set[str]]] = {}
+        get_predicate = by_predicate.get
+        count = 0
+        for quad in quads:
+            s, p, o = quad[0], quad[1], quad[2]
+            subjects = get_predicate(p)
+            if subjects is None:
+                subjects = by_predicate[p] = {}
+            current = subjects.get(s)
+            if current is None:
+                subjects[s] = o
+                count += 1
+            elif current.__class__ is str:
+                if current != o:
+                    subjects[s] = {current, o}  # type: ignore[assignment]
+                    count += 1
+            elif o not in current:  # type: ignore[operator]
+                current.add(o)  # type: ignore[union-attr]
+                count += 1
+        index = cls(by_predicate)
+        index._count = count
+        return index
+
+    def __len__(self) -> int:
+        """The number of distinct triples."""
+        if self._count is None:
+            self._count = sum(
+                len(_items(v)) for subjects in self.by_predicate.values() for v in subjects.values()
+            )
+        return self._count
+
+    def triples(self, predicate: str) -> Iterator[tuple[str, str]]:
+        """(subject, object) pairs of one predicate."""
+        for s, value in self.by_predicate.get(predicate, _EMPTY).items():
+            for o in _items(value):
+                yield s, o
+
+    def objects(self, predicate: str, subject: str) -> tuple[str, ...] | set[str]:
+        return _items(self.by_predicate.get(predicate, _EMPTY).get(subject))
+
+    def subjects(self, predicate: str, obj: str) -> tuple[str, ...] | set[str]:
+        inverse = self._inverse.get(predicate)
+        if inverse is None:
+            inverse = self._inverse[predicate] = DataIndex.from_quads(
+                (o, predicate, s) for s, o in self.triples(predicate)
+            ).by_predicate.get(predicate, {})
+        return _items(inverse.get(obj))
+
+    def predicates_of(self, subject: str) -> set[str]:
+        if self._predicates_of is None:
+            found: dict[str, set[str]] = {}
+            for predicate, subjects in self.by_predicate.items():
+                for s in subjects:
+                    found.setdefault(s, set()).add(predicate)
+            self._predicates_of = found
+        return self._predicates_of.get(subject, set())
+
+    # -- classes ----------------------------------------------------------------------------------
+    def subclasses(self, cls: str) -> set[str]:
+        """``cls`` and every class that is rdfs:subClassOf* it in the data graph."""
+        found = self._subclasses.get(cls)
+        if found is None:
+            found, todo = {cls}, [cls]
+            while todo:
+                for sub in self.subjects(SUBCLASS, todo.pop()):
+                    if sub not in found:
+                        found.add(sub)
+                        todo.append(sub)
+            self._subclasses[cls] = found
+        return found
+
+    def instances(self, cls: str) -> set[str]:
+        """SHACL instances of ``cls``: nodes with rdf:type ``cls`` or one of its subclasses."""
+        if self._instances is None:
+            by_class: dict[str, set[str]] = {}
+            for s, o in self.triples(TYPE):
+                by_class.setdefault(o, set()).add(s)
+            self._instances = by_class
+        found: set[str] = set()
+        for sub in self.subclasses(cls):
+            found |= self._instances.get(sub, set())
+        return found
+
+    def is_instance(self, node: str, classes: set[str]) -> bool:
+        """True when ``node`` has an rdf:type in ``classes`` (a subclass closure)."""
+        value = self.by_predicate.get(TYPE, _EMPTY).get(node)
+        if value is None:
+            return False
+        if value.__class__ is str:
+            return value in classes
+        return not classes.isdisjoint(value)  # type: ignore[arg-type]
+
+    # -- paths ----------------------------------------------------------------------------------
+    def value_lists(
+        self, path: Path, nodes: list[str]
+    ) -> list[tuple[str, tuple[str, ...] | set[str]]]:
+        """(node, value nodes) for every node: the hot loop of the engine, inlined for the
+        paths the shapes use most (a predicate, an alternative of predicates)."""
+        if path.__class__ is str:
+            get = self.by_predicate.get(path, _EMPTY).get  # type: ignore[arg-type]
+            return [
+                (n, () if (v := get(n)) is None else ((v,) if v.__class__ is str else v))  # type: ignore[misc]
+                for n in nodes
+            ]
+        op, operand = path
+        if op == "|" and all(p.__class__ is str for p in operand):
+            gets = [self.by_predicate.get(p, _EMPTY).get for p in operand]
+            pairs = []
+            for n in nodes:
+                found: set[str] = set()
+                for get in gets:
+                    v = get(n)
+                    if v is not None:
+                        if v.__class__ is str:
+                            found.add(v)  # type: ignore[arg-type]
+                        else:
+                            found |= v  # type: ignore[operator]
+                pairs.append((n, found))
+            return pairs
+        return [(n, self.values(path, n)) for n in nodes]
+
+    def values(self, path: Path, node: str) -> tuple[str, ...] | set[str]:
+        """Value nodes of ``path`` from ``node`` (distinct)."""
+        if path.__class__ is str:
+            return _items(self.by_predicate.get(path, _EMPTY).get(node))  # type: ignore[arg-type]
+        op, operand = path
+        if op == "^":
+            if operand.__class__ is str:
+                return self.subjects(operand, node)
+            return self._inverse_values(operand, node)
+        if op == "/":
+            current: set[str] = {node}
+            for step in operand:
+                current = {v for n in current for v in self.values(step, n)}
+            return current
+        if op == "|":
+            return {v for option in operand for v in self.values(option, node)}
+        if op == "?":
+            return {node, *self.values(operand, node)}
+        # "*" and "+": breadth-first closure
+        found: set[str] = {node} if op == "*" else set()
+        todo = list(self.values(operand, node))
+        while todo:
+            v = todo.pop()
+            if v not in found:
+                found.add(v)
+                todo.extend(self.values(operand, v))
+        return found
+
+    def _inverse_values(self, path: Path, node: str) -> set[str]:
+        """Values of ^(complex path): walk the inverted path."""
+        if path.__class__ is str:
+            return set(self.subjects(path, node))
+        op, operand = path
+        if op == "^":
+            return set(self.values(operand, node))
+        if op == "/":
+            return set(self.values(("/", tuple(("^", step) for step in reversed(operand))), node))
+        if op == "|":
+            return {v for option in operand for v in self._inverse_values(option, node)}
+        return set(self.values((op, ("^", operand)), node))

@@ -1,0 +1,672 @@
+"""The fast engine: SHACL Core and SPARQL-based constraints evaluated over a whole graph at once.
+
+pyshacl evaluates every constraint of every shape once per focus node, through rdflib, and
+runs (and parses) every SPARQL query once per focus node: on kwpld's shapes that is tens of
+milliseconds per focus node, hours for a million triples. This engine reads the same
+shapes (from the Turtle files, nothing is hard-coded per shape) and evaluates each
+constraint component over all focus nodes of a shape in one pass over a
+:class:`~kwpld.validate.data.DataIndex`, with value tests compiled once per constraint.
+SPARQL-based constraints run once per query over a pyoxigraph store (see
+:mod:`kwpld.validate.sparql`). The results are the same :class:`Result` values pyshacl
+produces; the tests hold the two engines to that.
+
+Shapes that use constructs outside what is implemented here (see
+:attr:`kwpld.validate.shapes.Shape.problems`) are not evaluated by this class: the caller
+hands them to pyshacl.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable
+from multiprocessing.connection import Connection
+
+import pyoxigraph as ox
+
+from ..rdf import lang_literal, literal
+from .data import DataIndex
+from .results import Result
+from .shapes import Component, Shape, ShapesGraph, SparqlConstraint, sh
+from .sparql import build_store, run_query
+from .terms import (
+    RDF_LANGSTRING,
+    RDFS_DATATYPE,
+    RDFS_LITERAL,
+    XSD_STRING,
+    is_blank,
+    is_iri,
+    is_literal,
+    lang_matches,
+    lexical_form,
+    literal_parts,
+    lower_lang,
+    numeric_value,
+    string_value,
+    well_formed,
+)
+
+__all__ = ["FastEngine"]
+
+Test = Callable[[str], bool]
+_VALUE_KINDS = {
+    "Class",
+    "Datatype",
+    "NodeKind",
+    "Pattern",
+    "MinLength",
+    "MaxLength",
+    "LanguageIn",
+    "In",
+    "MinInclusive",
+    "MaxInclusive",
+    "MinExclusive",
+    "MaxExclusive",
+    "Node",
+    "And",
+    "Or",
+    "Not",
+    "Xone",
+}
+_NODE_KIND_TESTS: dict[str, Test] = {
+    sh("IRI"): is_iri,
+    sh("BlankNode"): is_blank,
+    sh("Literal"): is_literal,
+    sh("BlankNodeOrIRI"): lambda v: not is_literal(v),
+    sh("BlankNodeOrLiteral"): lambda v: not is_iri(v),
+    sh("IRIOrLiteral"): lambda v: not is_blank(v),
+}
+
+
+class FastEngine:
+    """Evaluates the supported shapes of a :class:`ShapesGraph` on a :class:`DataIndex`."""
+
+    def __init__(self, shapes: ShapesGraph, data: DataIndex) -> None:
+        self.shapes = shapes
+        self.data = data
+        self._tests: dict[int, Test] = {}
+        self._conforms_memo: dict[str, dict[str, bool]] = {}
+        self._sparql_rows: dict[str, dict[str, list[dict[str, str]]]] = {}
+        self._store: ox.Store | None = None
+        self._focus: dict[str, set[str]] = {}
+
+    # -- entry points ---------------------------------------------------------------------------
+    def focus_nodes(self, shape: Shape) -> set[str]:
+        """The targets of a shape in the data graph."""
+        found = self._focus.get(shape.node)
+        if found is None:
+            found = self._focus[shape.node] = self._targets(shape)
+        return found
+
+    def _targets(self, shape: Shape) -> set[str]:
+        targets, data = shape.targets, self.data
+        found: set[str] = set(targets.nodes)
+        for cls in targets.classes:
+            found |= data.instances(cls)
+        for predicate in targets.subjects_of:
+            found.update(data.by_predicate.get(predicate, {}))
+        for predicate in targets.objects_of:
+            found.update(o for _, o in data.triples(predicate))
+        return found
+
+    def validate(self, shapes: Iterable[Shape], *, jobs: int = 1) -> list[Result]:
+        """Results of the given top-level shapes (which must all be supported).
+
+        With ``jobs > 1`` on a large graph the shapes are shared out between forked worker
+        processes (the index is built once and inherited), balanced by the work each shape
+        means: its focus nodes times its constraints.
+        """
+        work = [(shape, self.focus_nodes(shape)) for shape in shapes]
+        size = sum(len(focus) for _, focus in work)
+        if (
+            jobs > 1
+            and size >= _PARALLEL_FROM
+            and "fork" in multiprocessing.get_all_start_methods()
+        ):
+            return self._validate_in_parallel(work, jobs)
+        results: list[Result] = []
+        for shape, focus in work:
+            self.evaluate(shape, focus, results)
+        return results
+
+    def _validate_in_parallel(self, work: list[tuple[Shape, set[str]]], jobs: int) -> list[Result]:
+        groups: list[list[tuple[Shape, set[str]]]] = [[] for _ in range(jobs)]
+        loads = [0] * jobs
+        # SPARQL-based shapes share one store: keep them together, with the store as a load.
+        sparql = [w for w in work if self._uses_sparql(w[0])]
+        if sparql:
+            groups[0].extend(sparql)
+            loads[0] += sum(_cost(*w) for w in sparql) + len(self.data) // 2
+        rest = [w for w in work if not self._uses_sparql(w[0])]
+        for shape, focus in sorted(rest, key=lambda w: -_cost(*w)):
+            i = loads.index(min(loads))
+            groups[i].append((shape, focus))
+            loads[i] += _cost(shape, focus)
+        context = multiprocessing.get_context("fork")
+        workers = []
+        for group in groups[1:]:
+            if not group:
+                continue
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_work, args=(self, group, send), daemon=True)
+            process.start()
+            send.close()
+            workers.append((process, receive))
+        results: list[Result] = []
+        for shape, focus in groups[0]:
+            self.evaluate(shape, focus, results)
+        for process, receive in workers:
+            try:
+                found = receive.recv()
+            except EOFError:
+                found = None
+            process.join()
+            if not isinstance(found, list):
+                raise RuntimeError(f"a validation worker failed: {found or process.exitcode}")
+            results.extend(found)
+        return results
+
+    def _uses_sparql(self, shape: Shape) -> bool:
+        return any(_sparql_of(s) for s in self._all_shapes([shape]))
+
+    # -- evaluation -------------------------------------------------------------------------------
+    def evaluate(self, shape: Shape, focus: Iterable[str], out: list[Result] | None) -> set[str]:
+        """Evaluate ``shape`` on ``focus``; add results to ``out`` (when given) and return the
+        focus nodes that do not conform."""
+        bad: set[str] = set()
+        if shape.deactivated:
+            return bad
+        if shape.path is None:
+            pairs = [(f, (f,)) for f in focus]
+        elif (
+            shape.path.__class__ is str
+            and isinstance(focus, set)
+            and not any(c.kind in _NEED_EMPTY for c in shape.components)
+        ):
+            # Only nodes that have values can break this shape: walk the predicate's subjects
+            # when there are fewer of them than focus nodes (sparse properties).
+            subjects = self.data.by_predicate.get(shape.path, {})
+            nodes = [f for f in subjects if f in focus] if len(subjects) < len(focus) else focus
+            pairs = self.data.value_lists(shape.path, nodes)  # type: ignore[arg-type]
+        else:
+            pairs = self.data.value_lists(shape.path, list(focus))
+        for component in shape.components:
+            getattr(self, f"_check_{component.kind}", self._check_value)(
+                shape, component, pairs, bad, out
+            )
+        for prop in shape.properties:
+            bad |= self.evaluate(self.shapes.shapes[prop], focus, out)
+        return bad
+
+    def conforms(self, node: str) -> Test:
+        """A test: does a value node conform to the shape ``node``?"""
+        shape = self.shapes.shapes[node]
+        if shape.deactivated:
+            return lambda v: True
+        if (
+            shape.path is None
+            and not shape.properties
+            and all(c.kind in _VALUE_KINDS for c in shape.components)
+        ):
+            return _all_of([self._test(c) for c in shape.components])
+        memo = self._conforms_memo.setdefault(node, {})
+
+        def test(v: str) -> bool:
+            known = memo.get(v)
+            if known is None:
+                known = memo[v] = not self.evaluate(shape, [v], None)
+            return known
+
+        return test
+
+    def _result(
+        self,
+        shape: Shape,
+        component: Component,
+        focus: str,
+        value: str | None,
+        out: list[Result] | None,
+        path: object = None,
+    ) -> None:
+        if out is not None:
+            out.append(
+                Result(
+                    severity=shape.severity,
+                    focus=lower_lang(focus),
+                    path=shape.path if path is None else path,
+                    value=None if value is None else lower_lang(value),
+                    shape=shape.node,
+                    component=component.iri,
+                    messages=shape.messages or _default_messages(component),
+                )
+            )
+
+    # -- value constraints --------------------------------------------------------------------
+    def _check_value(
+        self,
+        shape: Shape,
+        component: Component,
+        pairs: list,
+        bad: set[str],
+        out: list[Result] | None,
+    ) -> None:
+        test = self._test(component)
+        for focus, values in pairs:
+            for v in values:
+                if not test(v):
+                    bad.add(focus)
+                    self._result(shape, component, focus, v, out)
+
+    def _test(self, component: Component) -> Test:
+        test = self._tests.get(id(component))
+        if test is None:
+            test = self._compile_test(component)
+            if component.kind in _TYPE_DEPENDENT:
+                test = _memoised(test)
+            self._tests[id(component)] = test
+        return test
+
+    def _compile_test(self, component: Component) -> Test:
+        kind, param = component.kind, component.param
+        if kind == "Class":
+            classes = self.data.subclasses(param)  # type: ignore[arg-type]
+            is_instance = self.data.is_instance
+            return lambda v: v[0] != '"' and is_instance(v, classes)
+        if kind == "Datatype":
+            return _datatype_test(param)  # type: ignore[arg-type]
+        if kind == "NodeKind":
+            return _NODE_KIND_TESTS[param]  # type: ignore[index]
+        if kind == "Pattern":
+            search = param.search  # type: ignore[attr-defined]
+            return lambda v: v[0] != "_" and search(_string(v)) is not None
+        if kind == "MinLength":
+            return lambda v: not is_blank(v) and len(string_value(v)) >= param
+        if kind == "MaxLength":
+            return lambda v: not is_blank(v) and len(string_value(v)) <= param
+        if kind == "LanguageIn":
+
+            def language_in(v: str) -> bool:
+                if v[0] != '"':
+                    return False
+                lang = literal_parts(v)[1]
+                return lang is not None and lang_matches(lang, param)  # type: ignore[arg-type]
+
+            return language_in
+        if kind == "In":
+            return lambda v: v in param or lower_lang(v) in param  # type: ignore[operator]
+        if kind == "HasValue":
+            return lambda v: lower_lang(v) == param
+        if kind in ("MinInclusive", "MaxInclusive", "MinExclusive", "MaxExclusive"):
+            compare = {
+                "MinInclusive": lambda n: n >= param,
+                "MaxInclusive": lambda n: n <= param,
+                "MinExclusive": lambda n: n > param,
+                "MaxExclusive": lambda n: n < param,
+            }[kind]
+
+            def in_range(v: str) -> bool:
+                number = numeric_value(v)
+                return number is not None and compare(number)
+
+            return in_range
+        if kind == "Node":
+            return self.conforms(param)  # type: ignore[arg-type]
+        if kind == "Not":
+            inner = self.conforms(param)  # type: ignore[arg-type]
+            return lambda v: not inner(v)
+        if kind in ("And", "Or", "Xone"):
+            members = [self.conforms(m) for m in param]  # type: ignore[attr-defined]
+            if kind == "And":
+                return _all_of(members)
+            if kind == "Or":
+                return _any_of(members)
+            return lambda v: sum(1 for m in members if m(v)) == 1
+        raise AssertionError(f"no value test for {kind}")  # compile() lists only known kinds
+
+    # -- constraints on the set of values -------------------------------------------------------
+    def _check_MinCount(
+        self,
+        shape: Shape,
+        component: Component,
+        pairs: list,
+        bad: set[str],
+        out: list[Result] | None,
+    ) -> None:
+        for focus, values in pairs:
+            if len(values) < component.param:  # type: ignore[operator]
+                bad.add(focus)
+                self._result(shape, component, focus, None, out)
+
+    def _check_MaxCount(
+        self,
+        shape: Shape,
+        component: Component,
+        pairs: list,
+        bad: set[str],
+        out: list[Result] | None,
+    ) -> None:
+        for focus, values in pairs:
+            if len(values) > component.param:  # type: ignore[operator]
+                bad.add(focus)
+                self._result(shape, component, focus, None, out)
+
+    def _check_HasValue(
+        self,
+        shape: Shape,
+        component: Component,
+        pairs: list,
+        bad: set[str],
+        out: list[Result] | None,
+    ) -> None:
+        for focus, values in pairs:
+            if component.param not in {lower_lang(v) for v in values}:
+                bad.add(focus)
+                self._result(shape, component, focus, None, out)
+
+    def _check_UniqueLang(
+        self,
+        shape: Shape,
+        component: Component,
+        pairs: list,
+        bad: set[str],
+        out: list[Result] | None,
+    ) -> None:
+        for focus, values in pairs:
+            seen: set[str] = set()
+            duplicated: set[str] = set()
+            for v in values:
+                if v[0] == '"':
+                    lang = literal_parts(v)[1]
+                    if lang:
+                        lang = lang.lower()
+                        (duplicated if lang in seen else seen).add(lang)
+            for _ in sorted(duplicated):  # one result per shared language, without a value
+                bad.add(focus)
+                self._result(shape, component, focus, None, out)
+
+    def _check_QualifiedMinCount(
+        self,
+        shape: Shape,
+        component: Component,
+        pairs: list,
+        bad: set[str],
+        out: list[Result] | None,
+    ) -> None:
+        node, low = component.param  # type: ignore[misc]
+        test = self.conforms(node)
+        for focus, values in pairs:
+            if sum(1 for v in values if test(v)) < low:
+                bad.add(focus)
+                self._result(shape, component, focus, None, out)
+
+    def _check_QualifiedMaxCount(
+        self,
+        shape: Shape,
+        component: Component,
+        pairs: list,
+        bad: set[str],
+        out: list[Result] | None,
+    ) -> None:
+        node, high = component.param  # type: ignore[misc]
+        test = self.conforms(node)
+        for focus, values in pairs:
+            if sum(1 for v in values if test(v)) > high:
+                bad.add(focus)
+                self._result(shape, component, focus, None, out)
+
+    def _check_Closed(
+        self,
+        shape: Shape,
+        component: Component,
+        pairs: list,
+        bad: set[str],
+        out: list[Result] | None,
+    ) -> None:
+        allowed = component.param
+        for focus, values in pairs:
+            for v in values:
+                for predicate in sorted(self.data.predicates_of(v) - allowed):  # type: ignore[operator]
+                    for o in self.data.objects(predicate, v):
+                        bad.add(focus)
+                        self._result(shape, component, focus, o, out, path=predicate)
+
+    # -- SPARQL-based constraints ---------------------------------------------------------------
+    def _check_SPARQL(
+        self,
+        shape: Shape,
+        component: Component,
+        pairs: list,
+        bad: set[str],
+        out: list[Result] | None,
+    ) -> None:
+        constraint: SparqlConstraint = component.param  # type: ignore[assignment]
+        if constraint.deactivated:
+            return
+        by_focus = self._rows(constraint)
+        for focus, _ in pairs:
+            rows = by_focus.get(focus)
+            if not rows:
+                continue
+            bad.add(focus)
+            if out is None:
+                continue
+            seen: set[frozenset] = set()
+            for row in rows:
+                identity = frozenset(row.items())
+                if identity in seen:
+                    continue
+                seen.add(identity)
+                out.append(self._sparql_result(shape, component, constraint, focus, row))
+
+    def _sparql_result(
+        self,
+        shape: Shape,
+        component: Component,
+        constraint: SparqlConstraint,
+        focus: str,
+        row: dict[str, str],
+    ) -> Result:
+        path = row.get("path", shape.path)
+        value = row.get("value")
+        if value is None and not shape.is_property_shape:
+            value = focus  # pyshacl and the spec: a node shape's result has the focus as value
+        bindings = {k: v for k, v in row.items() if k not in ("this", "path", "value")}
+        bindings["this"] = focus
+        if "path" in row:
+            bindings["path"] = row["path"]
+        if value is not None:
+            bindings["value"] = value
+        messages = [m for m in constraint.messages if m not in shape.messages] + list(
+            shape.messages
+        )
+        formatted = tuple(_format_message(m, bindings) for m in messages) or _default_messages(
+            component
+        )
+        return Result(
+            severity=shape.severity,
+            focus=lower_lang(focus),
+            path=path if isinstance(path, str | tuple) else None,
+            value=None if value is None else lower_lang(value),
+            shape=shape.node,
+            component=component.iri,
+            messages=formatted,
+            constraint=constraint.node,
+        )
+
+    def _rows(self, constraint: SparqlConstraint) -> dict[str, list[dict[str, str]]]:
+        """The query's solutions by $this, run once and kept."""
+        rows = self._sparql_rows.get(constraint.node)
+        if rows is None:
+            rows = self._sparql_rows[constraint.node] = self._run_sparql(constraint)
+        return rows
+
+    def _run_sparql(self, constraint: SparqlConstraint) -> dict[str, list[dict[str, str]]]:
+        store = self._sparql_store()
+        by_focus: dict[str, list[dict[str, str]]] = {}
+        for row in run_query(store, constraint.query, constraint.variables):
+            this = row.get("this")
+            if this is not None:
+                by_focus.setdefault(this, []).append(row)
+        return by_focus
+
+    def _sparql_store(self) -> ox.Store:
+        """One store for all queries: the triples of every predicate any query can match."""
+        if self._store is None:
+            needed: set[str] | None = set()
+            for constraint in (
+                c for shape in self.shapes.shapes.values() for c in _sparql_of(shape)
+            ):
+                if constraint.predicates is None:
+                    needed = None  # a query matches any predicate: it gets every triple
+                    break
+                needed |= constraint.predicates
+            predicates = self.data.by_predicate if needed is None else sorted(needed)
+            self._store = build_store(
+                f"{s} {p} {o} .\n" for p in predicates for s, o in self.data.triples(p)
+            )
+        return self._store
+
+    def _all_shapes(self, shapes: Iterable[Shape]) -> list[Shape]:
+        found: dict[str, Shape] = {}
+        todo = [s.node for s in shapes]
+        while todo:
+            node = todo.pop()
+            if node in found or node not in self.shapes.shapes:
+                continue
+            found[node] = self.shapes.shapes[node]
+            todo.extend(found[node].references)
+        return list(found.values())
+
+
+def _sparql_of(shape: Shape) -> list[SparqlConstraint]:
+    return [c.param for c in shape.components if c.kind == "SPARQL"]  # type: ignore[misc]
+
+
+_PARALLEL_FROM = 50_000
+"""Focus nodes from which forking workers pays for itself."""
+
+
+def _cost(shape: Shape, focus: set[str]) -> int:
+    return len(focus) * (1 + len(shape.properties) + len(shape.components))
+
+
+def _work(engine: FastEngine, group: list[tuple[Shape, set[str]]], send: Connection) -> None:
+    """A forked worker: evaluate its shapes, send the results back (or the error)."""
+    try:
+        results: list[Result] = []
+        for shape, focus in group:
+            engine.evaluate(shape, focus, results)
+        send.send(results)
+    except BaseException as exc:  # reported by the parent, which raises
+        send.send(f"{type(exc).__name__}: {exc}")
+    finally:
+        send.close()
+
+
+# Components that report focus nodes without values (so every focus node must be looked at).
+_NEED_EMPTY = {"MinCount", "QualifiedMinCount", "HasValue", "SPARQL"}
+
+_TYPE_DEPENDENT = {"Class", "Node", "And", "Or", "Xone", "Not"}
+
+
+def _memoised(test: Test) -> Test:
+    """Remember the answer for IRIs: the same nodes are referred to over and over."""
+    memo: dict[str, bool] = {}
+
+    def remembered(v: str) -> bool:
+        if v[0] != "<":
+            return test(v)
+        known = memo.get(v)
+        if known is None:
+            known = memo[v] = test(v)
+        return known
+
+    return remembered
+
+
+def _all_of(tests: list[Test]) -> Test:
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:
+        first, second = tests
+        return lambda v: first(v) and second(v)
+    return lambda v: all(test(v) for test in tests)
+
+
+def _any_of(tests: list[Test]) -> Test:
+    if len(tests) == 2:
+        first, second = tests
+        return lambda v: first(v) or second(v)
+    if len(tests) == 3:
+        first, second, third = tests
+        return lambda v: first(v) or second(v) or third(v)
+    return lambda v: any(test(v) for test in tests)
+
+
+def _string(v: str) -> str:
+    """string_value, with the common case (no escapes) inline."""
+    if v[0] == '"':
+        body = v[1 : v.rfind('"')]
+        return body if "\\" not in body else string_value(v)
+    return v[1:-1] if v[0] == "<" else v
+
+
+def _has_language(v: str) -> bool:
+    end = v.rfind('"')
+    return end > 0 and v[0] == '"' and v[end + 1 : end + 2] == "@"
+
+
+def _datatype_test(datatype: str) -> Test:
+    if datatype == RDFS_LITERAL:
+        return is_literal
+    if datatype == RDFS_DATATYPE:
+        return lambda v: v[0] == '"' and v[-1] == ">"
+    if datatype == RDF_LANGSTRING:
+        return _has_language
+    if datatype == XSD_STRING:
+        return lambda v: v[0] == '"' and v[-1] == '"'
+    suffix = f'"^^<{datatype}>'
+
+    def test(v: str) -> bool:
+        return v[0] == '"' and v.endswith(suffix) and well_formed(lexical_form(v), datatype)
+
+    return test
+
+
+def _format_message(message: str, bindings: dict[str, str]) -> str:
+    """pyshacl's substitution of {?var} and {$var} by the string value of a solution's term."""
+    text = lexical_form(message)
+    for name, term in bindings.items():
+        value = string_value(term)
+        text = text.replace("{?" + name + "}", value).replace("{$" + name + "}", value)
+    lang = literal_parts(message)[1]
+    return lang_literal(text, lang) if lang else literal(text)
+
+
+_DEFAULT_MESSAGES = {
+    "Class": "The value is not an instance of the required class.",
+    "Datatype": "The value is not a literal of the required datatype.",
+    "NodeKind": "The value is not of the required node kind.",
+    "MinCount": "Fewer values than the shape requires.",
+    "MaxCount": "More values than the shape allows.",
+    "MinLength": "The value is shorter than allowed.",
+    "MaxLength": "The value is longer than allowed.",
+    "Pattern": "The value does not match the required pattern.",
+    "LanguageIn": "The value's language tag is not one of those allowed.",
+    "UniqueLang": "More than one value shares a language tag.",
+    "In": "The value is not one of those allowed.",
+    "HasValue": "The required value is missing.",
+    "Node": "The value does not conform to the required shape.",
+    "And": "The value does not conform to all of the required shapes.",
+    "Or": "The value conforms to none of the allowed shapes.",
+    "Xone": "The value does not conform to exactly one of the shapes.",
+    "Not": "The value conforms to a shape it must not conform to.",
+    "QualifiedMinCount": "Fewer values of the required shape than the shape requires.",
+    "QualifiedMaxCount": "More values of the given shape than the shape allows.",
+    "Closed": "A property that the closed shape does not allow.",
+    "SPARQL": "The SPARQL-based constraint found a problem.",
+}
+
+
+def _default_messages(component: Component) -> tuple[str, ...]:
+    text = _DEFAULT_MESSAGES.get(component.kind, "The value violates a constraint.")
+    return (literal(text),)

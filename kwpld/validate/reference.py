@@ -1,0 +1,251 @@
+"""pyshacl as kwpld's reference engine, and for shapes the fast engine does not evaluate.
+
+``kwpld validate --engine pyshacl`` runs a plain ``pyshacl.validate`` (no inference, which
+would inflate the graph) on the union of the named graphs. With ``jobs > 1`` the focus nodes
+are split into parts, each validated in its own process with pyshacl's ``focus_nodes=``;
+the graph is parsed once and shared by forking.
+
+The fast engine hands over the shapes it cannot evaluate: pyshacl then validates a copy of
+the shapes graph in which the targets of every other shape are removed, so each shape is
+validated by exactly one engine.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from ..namespaces import OWL, RDF, RDFS, SH, XSD
+from ..rdf import iri, lang_literal, literal, typed_literal
+from .paths import read_path
+from .results import Result
+from .shapes import Shape, ShapesGraph, sh
+
+if TYPE_CHECKING:  # rdflib is imported lazily: it is slow to import and off the fast path
+    import rdflib
+
+__all__ = ["run_pyshacl", "data_graph", "shapes_graph", "results_from_report"]
+
+_TYPE = f"<{RDF}type>"
+_CLASS_TYPES = {f"<{RDFS}Class>", f"<{OWL}Class>"}
+_TARGET_PREDICATES = {
+    sh("targetClass"),
+    sh("targetNode"),
+    sh("targetSubjectsOf"),
+    sh("targetObjectsOf"),
+}
+
+
+def to_term(node: object) -> str:
+    """An rdflib term as kwpld's canonical N-Triples text."""
+    import rdflib
+
+    if isinstance(node, rdflib.URIRef):
+        return iri(str(node))
+    if isinstance(node, rdflib.BNode):
+        return f"_:{node}"
+    assert isinstance(node, rdflib.Literal)
+    if node.language:
+        return lang_literal(str(node), node.language.lower())
+    if node.datatype is None or str(node.datatype) == XSD + "string":
+        return literal(str(node))
+    return typed_literal(str(node), str(node.datatype))
+
+
+def to_rdflib(term: str) -> rdflib.term.Node:
+    """kwpld's N-Triples text as an rdflib term (blank node labels kept)."""
+    import rdflib
+
+    from .terms import lexical_form, literal_parts
+
+    if term.startswith("<"):
+        return rdflib.URIRef(term[1:-1])
+    if term.startswith("_:"):
+        return rdflib.BNode(term[2:])
+    _, lang, datatype = literal_parts(term)
+    text = lexical_form(term)
+    if lang is not None:
+        return rdflib.Literal(text, lang=lang)
+    if datatype == XSD + "string":
+        return rdflib.Literal(text)
+    return rdflib.Literal(text, datatype=rdflib.URIRef(datatype))
+
+
+@contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """rdflib logs a traceback for every ill-typed literal it reads; validation reports those."""
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def data_graph(ntriples: str) -> rdflib.Graph:
+    """The data graph for pyshacl, parsed from N-Triples (the union of the named graphs)."""
+    import rdflib
+
+    graph = rdflib.Graph()
+    if ntriples:
+        with _quiet_rdflib():
+            graph.parse(data=ntriples, format="nt")
+    return graph
+
+
+def shapes_graph(shapes: ShapesGraph, *, without_targets: Iterable[str] = ()) -> rdflib.Graph:
+    """The shapes as an rdflib graph; the shapes in ``without_targets`` lose their targets."""
+    import rdflib
+
+    stripped = set(without_targets)
+    graph = rdflib.Graph()
+    for prefix, namespace in shapes.prefixes.items():
+        graph.bind(prefix, namespace)
+    for s, p, o in shapes.triples:
+        if s in stripped and p in _TARGET_PREDICATES:
+            continue
+        if s in stripped and p == _TYPE and o in _CLASS_TYPES:
+            continue  # an implicit class target
+        graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
+    return graph
+
+
+def results_from_report(report: rdflib.Graph) -> list[Result]:
+    """The results of pyshacl's validation report graph."""
+    import rdflib
+
+    sh_ns = rdflib.Namespace(SH)
+
+    def objects(s: str, p: str) -> list[str]:
+        return [to_term(o) for o in report.objects(to_rdflib(s), to_rdflib(p))]
+
+    results = []
+    # Top-level results only: pyshacl also nests the results behind an sh:node failure
+    # under it (sh:detail), typed sh:ValidationResult too.
+    for node in report.objects(None, sh_ns.result):
+        r = to_term(node)
+
+        def one(name: str, r: str = r) -> str | None:
+            values = objects(r, sh(name))
+            return values[0] if values else None
+
+        path_node = one("resultPath")
+        results.append(
+            Result(
+                severity=one("resultSeverity") or sh("Violation"),
+                focus=one("focusNode") or "",
+                path=read_path(path_node, objects) if path_node else None,
+                value=one("value"),
+                shape=one("sourceShape") or "",
+                component=one("sourceConstraintComponent") or "",
+                messages=tuple(sorted(objects(r, sh("resultMessage")))),
+                constraint=one("sourceConstraint"),
+            )
+        )
+    return results
+
+
+_PREPARED: dict[tuple, object] = {}
+
+
+@contextmanager
+def prepared_queries() -> Iterator[None]:
+    """Let rdflib parse each SPARQL query once while pyshacl runs.
+
+    pyshacl hands rdflib the text of an sh:sparql query once per focus node, and rdflib
+    parses it every time: four fifths of pyshacl's time on kwpld's shapes. Within this
+    context, rdflib keeps the parsed and translated query (rdflib's own prepared-query
+    mechanism, ``prepareQuery``) and evaluates that; evaluation is unchanged.
+    """
+    from rdflib.plugins.sparql import processor
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    original = processor.SPARQLProcessor.query
+    cache = _PREPARED
+
+    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+        if isinstance(strOrQuery, str):
+            key = (strOrQuery, base, frozenset((initNs or {}).items()))
+            prepared = cache.get(key)
+            if prepared is None:
+                if len(cache) > 1000:
+                    cache.clear()
+                prepared = cache[key] = translateQuery(parseQuery(strOrQuery), base, initNs)
+            strOrQuery = prepared
+        return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
+
+    processor.SPARQLProcessor.query = query  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        processor.SPARQLProcessor.query = original  # type: ignore[method-assign]
+
+
+def _validate(
+    data: rdflib.Graph, shapes: rdflib.Graph, focus: Sequence[str] | None
+) -> list[Result]:
+    import pyshacl
+    import rdflib
+
+    # SHACL-AF only when user shapes need it (SPARQL-based targets); never inference.
+    advanced = (None, rdflib.URIRef(SH + "target"), None) in shapes
+    with prepared_queries(), _quiet_rdflib():
+        _, report, _ = pyshacl.validate(
+            data,
+            shacl_graph=shapes,
+            inference="none",
+            advanced=advanced,
+            focus_nodes=list(focus) if focus else None,
+        )
+    return results_from_report(report)
+
+
+_FORKED: tuple | None = None
+
+
+def _validate_part(focus: Sequence[str]) -> list[Result]:
+    assert _FORKED is not None
+    data, shapes = _FORKED
+    return _validate(data, shapes, focus)
+
+
+def run_pyshacl(
+    data: rdflib.Graph,
+    shapes: rdflib.Graph,
+    *,
+    focus_nodes: Sequence[str] = (),
+    jobs: int = 1,
+) -> list[Result]:
+    """Validate with pyshacl; with ``jobs > 1`` and IRI ``focus_nodes``, in parallel parts."""
+    global _FORKED
+    iris = sorted(f[1:-1] for f in focus_nodes if f.startswith("<"))
+    can_split = (
+        jobs > 1
+        and len(iris) == len(focus_nodes)
+        and len(iris) >= 2 * jobs
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+    if not can_split:
+        return _validate(data, shapes, None)
+    # Interleaved parts so that every process gets a similar mix of classes.
+    parts = [iris[i::jobs] for i in range(jobs)]
+    _FORKED = (data, shapes)
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(processes=min(jobs, os.cpu_count() or jobs)) as pool:
+            found = pool.map(_validate_part, parts)
+    finally:
+        _FORKED = None
+    return [result for part in found for result in part]
+
+
+def top_level_nodes(shapes: ShapesGraph, selected: Iterable[Shape]) -> list[str]:
+    """Top-level shapes that are not in ``selected`` (their targets are to be removed)."""
+    keep = {s.node for s in selected}
+    return [s.node for s in shapes.top_level if s.node not in keep]

@@ -1,0 +1,546 @@
+"""The shapes graph: read from Turtle files, compiled into shapes the engines evaluate.
+
+kwpld's own shapes live in ``shapes/*.ttl`` (shipped in the wheel); users may add files. The
+files are parsed with pyoxigraph into N-Triples terms (blank nodes renamed by file and order,
+so that everything derived from them is deterministic) and compiled once into :class:`Shape`
+objects. Compiling also decides, shape by shape, whether the fast engine can evaluate it: a
+shape that uses a construct the fast engine does not implement is listed in
+:attr:`Shape.problems` and validated by pyshacl instead, never skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path as FilePath
+
+import pyoxigraph as ox
+
+from ..errors import InputError
+from ..namespaces import OWL, RDF_TYPE, RDFS, SH, XSD
+from ..resources import resource_path
+from .paths import Path, PathError, read_list, read_path
+from .terms import canonical, is_iri, is_literal, lexical_form, numeric_value
+
+__all__ = [
+    "ShapesGraph",
+    "Shape",
+    "Component",
+    "Targets",
+    "SparqlConstraint",
+    "load_shapes",
+    "default_shape_files",
+    "KWPSH",
+    "sh",
+]
+
+KWPSH = "https://w3id.org/kwpld/shapes#"
+"""Namespace of kwpld's shapes; a shape's local name is the code of its findings."""
+
+
+def sh(local: str) -> str:
+    return f"<{SH}{local}>"
+
+
+A = f"<{RDF_TYPE}>"
+_RECORD_FIELD = f"<{KWPSH}recordField>"
+VIOLATION = sh("Violation")
+
+_TARGETS = {sh("targetClass"), sh("targetNode"), sh("targetSubjectsOf"), sh("targetObjectsOf")}
+# Parameters that take shapes (their objects, or list members, are shapes too).
+_SHAPE_PARAMS = {sh("node"), sh("property"), sh("not"), sh("qualifiedValueShape")}
+_SHAPE_LIST_PARAMS = {sh("and"), sh("or"), sh("xone")}
+# Core parameters the fast engine evaluates.
+_SUPPORTED = {
+    sh(name)
+    for name in (
+        "class",
+        "datatype",
+        "nodeKind",
+        "minCount",
+        "maxCount",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "flags",
+        "languageIn",
+        "uniqueLang",
+        "in",
+        "hasValue",
+        "node",
+        "property",
+        "qualifiedValueShape",
+        "qualifiedMinCount",
+        "qualifiedMaxCount",
+        "qualifiedValueShapesDisjoint",
+        "and",
+        "or",
+        "not",
+        "xone",
+        "closed",
+        "ignoredProperties",
+        "minInclusive",
+        "maxInclusive",
+        "minExclusive",
+        "maxExclusive",
+        "sparql",
+    )
+}
+# Shape properties that do not validate anything.
+_NON_VALIDATING = {
+    sh(name)
+    for name in (
+        "path",
+        "severity",
+        "message",
+        "deactivated",
+        "name",
+        "description",
+        "order",
+        "group",
+        "defaultValue",
+        "targetClass",
+        "targetNode",
+        "targetSubjectsOf",
+        "targetObjectsOf",
+    )
+}
+# Every parameter of a SHACL Core or SHACL-SPARQL constraint component (what makes a node a shape).
+_CONSTRAINT_PARAMS = _SUPPORTED | {
+    sh(name) for name in ("equals", "disjoint", "lessThan", "lessThanOrEquals", "target", "rule")
+}
+_NODE_KINDS = {
+    sh(k)
+    for k in ("IRI", "BlankNode", "Literal", "BlankNodeOrIRI", "BlankNodeOrLiteral", "IRIOrLiteral")
+}
+_SPARQL_RESERVED = re.compile(r"[$?](currentShape|shapesGraph|PATH)\b")
+
+
+def default_shape_files() -> list[FilePath]:
+    """kwpld's shapes files, in name order."""
+    return sorted(resource_path("shapes").glob("*.ttl"))
+
+
+@dataclass(frozen=True)
+class Targets:
+    classes: tuple[str, ...] = ()
+    nodes: tuple[str, ...] = ()
+    subjects_of: tuple[str, ...] = ()
+    objects_of: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.classes or self.nodes or self.subjects_of or self.objects_of)
+
+
+@dataclass(frozen=True)
+class Component:
+    """One constraint component of a shape with its (compiled) parameter."""
+
+    kind: str
+    """Local name without 'ConstraintComponent': 'MinCount', 'Class', 'SPARQL', ..."""
+    param: object = None
+
+    @property
+    def iri(self) -> str:
+        return sh(f"{self.kind}ConstraintComponent")
+
+
+@dataclass(frozen=True)
+class SparqlConstraint:
+    """An sh:sparql constraint, analysed for the fast engine."""
+
+    node: str
+    query: str
+    """The SELECT query with its PREFIX declarations."""
+    messages: tuple[str, ...]
+    deactivated: bool
+    predicates: frozenset[str] | None
+    """Predicates (IRI terms) the query can match; None when it needs every triple."""
+    variables: tuple[str, ...]
+
+
+@dataclass
+class Shape:
+    node: str
+    path: Path | None
+    severity: str
+    messages: tuple[str, ...]
+    deactivated: bool
+    targets: Targets
+    components: list[Component] = field(default_factory=list)
+    properties: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    """Shapes this one uses (sh:property, sh:node, sh:and/or/xone/not, qualified value shape)."""
+    problems: list[str] = field(default_factory=list)
+    """Why the fast engine cannot evaluate this shape itself (empty when it can)."""
+    record_field: str | None = None
+
+    @property
+    def is_property_shape(self) -> bool:
+        return self.path is not None
+
+
+class ShapesGraph:
+    """A parsed, compiled shapes graph."""
+
+    def __init__(self, triples: list[tuple[str, str, str]], files: list[FilePath]) -> None:
+        self.files = files
+        self.triples = triples
+        self._spo: dict[str, dict[str, list[str]]] = {}
+        for s, p, o in triples:
+            objects = self._spo.setdefault(s, {}).setdefault(p, [])
+            if o not in objects:
+                objects.append(o)
+        self.shapes: dict[str, Shape] = {}
+        for node in sorted(self._shape_nodes()):
+            self.shapes[node] = self._compile(node)
+        self._check_references()
+
+    # -- graph access -------------------------------------------------------------------------
+    def objects(self, s: str, p: str) -> list[str]:
+        return self._spo.get(s, {}).get(p, [])
+
+    def value(self, s: str, p: str) -> str | None:
+        values = self.objects(s, p)
+        return values[0] if values else None
+
+    def predicates(self, s: str) -> dict[str, list[str]]:
+        return self._spo.get(s, {})
+
+    def items(self, head: str) -> list[str]:
+        return read_list(head, self.objects)
+
+    def describe(self, node: str) -> list[tuple[str, str, str]]:
+        """The node's concise bounded description: its triples and those of its blank nodes."""
+        found: list[tuple[str, str, str]] = []
+        todo, seen = [node], set()
+        while todo:
+            s = todo.pop()
+            if s in seen:
+                continue
+            seen.add(s)
+            for p, objects in sorted(self.predicates(s).items()):
+                for o in objects:
+                    found.append((s, p, o))
+                    if o.startswith("_:"):
+                        todo.append(o)
+        return found
+
+    @cached_property
+    def prefixes(self) -> dict[str, str]:
+        """Prefixes declared with sh:declare in the shapes graph (for reports and queries)."""
+        found: dict[str, str] = {}
+        for _s, p, o in self.triples:
+            if p == sh("declare"):
+                prefix, namespace = self.value(o, sh("prefix")), self.value(o, sh("namespace"))
+                if prefix and namespace:
+                    found[lexical_form(prefix)] = lexical_form(namespace)
+        return found
+
+    @property
+    def top_level(self) -> list[Shape]:
+        """Shapes with targets that are not deactivated: where validation starts."""
+        return [s for s in self.shapes.values() if s.targets and not s.deactivated]
+
+    def supported(self, shape: Shape) -> bool:
+        """True when the fast engine can evaluate the shape and every shape it uses."""
+        return not self.unsupported_reasons(shape)
+
+    def unsupported_reasons(self, shape: Shape) -> list[str]:
+        reasons: list[str] = []
+        todo, seen = [shape.node], set()
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            current = self.shapes.get(node)
+            if current is None:
+                continue
+            reasons.extend(f"{_show(node)}: {problem}" for problem in current.problems)
+            todo.extend(current.references)
+        return reasons
+
+    # -- compiling ------------------------------------------------------------------------------
+    def _shape_nodes(self) -> set[str]:
+        nodes: set[str] = set()
+        shape_classes = {sh("NodeShape"), sh("PropertyShape")}
+        for s, p, o in self.triples:
+            if (
+                (p == A and o in shape_classes)
+                or p in _TARGETS
+                or p in _CONSTRAINT_PARAMS
+                or p == sh("path")
+            ):
+                if p == sh("flags") or p == sh("ignoredProperties"):
+                    continue
+                if p in (
+                    sh("qualifiedMinCount"),
+                    sh("qualifiedMaxCount"),
+                    sh("qualifiedValueShapesDisjoint"),
+                ):
+                    continue
+                nodes.add(s)
+            if p in _SHAPE_PARAMS:
+                nodes.add(o)
+            elif p in _SHAPE_LIST_PARAMS:
+                with contextlib.suppress(PathError):  # reported when the shape is compiled
+                    nodes.update(self.items(o))
+        # Nodes inside sh:sparql constraints are not shapes.
+        return {n for n in nodes if not is_literal(n)}
+
+    def _custom_parameters(self) -> set[str]:
+        params = set()
+        for s, p, o in self.triples:
+            if p == A and o == sh("ConstraintComponent"):
+                for parameter in self.objects(s, sh("parameter")):
+                    params.update(self.objects(parameter, sh("path")))
+        return params
+
+    @cached_property
+    def _custom(self) -> set[str]:
+        return self._custom_parameters()
+
+    def _compile(self, node: str) -> Shape:
+        props = self.predicates(node)
+        problems: list[str] = []
+        path: Path | None = None
+        paths = props.get(sh("path"), [])
+        if len(paths) > 1:
+            problems.append("has more than one sh:path")
+        elif paths:
+            try:
+                path = read_path(paths[0], self.objects)
+            except PathError as exc:
+                problems.append(f"sh:path: {exc}")
+        severity = self.value(node, sh("severity")) or VIOLATION
+        deactivated = self.value(node, sh("deactivated")) == f'"true"^^<{XSD}boolean>'
+        classes = list(props.get(sh("targetClass"), []))
+        types = props.get(A, [])
+        if f"<{RDFS}Class>" in types or f"<{OWL}Class>" in types:
+            classes.append(node)  # implicit class target
+        targets = Targets(
+            classes=tuple(sorted(set(classes))),
+            nodes=tuple(sorted({canonical(t) for t in props.get(sh("targetNode"), [])})),
+            subjects_of=tuple(sorted(props.get(sh("targetSubjectsOf"), []))),
+            objects_of=tuple(sorted(props.get(sh("targetObjectsOf"), []))),
+        )
+        field_value = self.value(node, _RECORD_FIELD)
+        shape = Shape(
+            node=node,
+            path=path,
+            severity=severity,
+            messages=tuple(props.get(sh("message"), [])),
+            deactivated=deactivated,
+            targets=targets,
+            problems=problems,
+            record_field=lexical_form(field_value) if field_value else None,
+        )
+        for predicate, _values in sorted(props.items()):
+            if predicate in self._custom:
+                problems.append(
+                    f"uses {_show(predicate)}, a parameter of a SPARQL-based constraint component"
+                )
+            elif predicate.startswith(f"<{SH}") and predicate not in _SUPPORTED | _NON_VALIDATING:
+                problems.append(f"uses {_show(predicate)}, which the fast engine does not evaluate")
+        try:
+            self._components(shape, props)
+        except (PathError, ValueError) as exc:
+            problems.append(str(exc))
+        return shape
+
+    def _components(self, shape: Shape, props: dict[str, list[str]]) -> None:
+        add, problems = shape.components.append, shape.problems
+
+        def one(name: str) -> str | None:
+            values = props.get(sh(name), [])
+            if len(values) > 1:
+                raise ValueError(f"has more than one sh:{name}")
+            return values[0] if values else None
+
+        def integer(name: str) -> int | None:
+            value = one(name)
+            if value is None:
+                return None
+            number = numeric_value(value)
+            if not isinstance(number, int) or number < 0:
+                raise ValueError(f"sh:{name} must be a non-negative integer")
+            return number
+
+        for cls in props.get(sh("class"), []):
+            add(Component("Class", cls))
+        datatype = one("datatype")
+        if datatype is not None:
+            add(Component("Datatype", datatype[1:-1]))
+        kind = one("nodeKind")
+        if kind is not None:
+            if kind not in _NODE_KINDS:
+                raise ValueError(f"sh:nodeKind {kind} is not a node kind")
+            add(Component("NodeKind", kind))
+        for name in ("minCount", "maxCount", "minLength", "maxLength"):
+            value = integer(name)
+            if value is not None:
+                add(Component(name[0].upper() + name[1:], value))
+        flags = one("flags")
+        flag_text = lexical_form(flags) if flags else ""
+        for pattern in props.get(sh("pattern"), []):
+            re_flags = (re.I if "i" in flag_text.lower() else 0) | (
+                re.M if "m" in flag_text.lower() else 0
+            )
+            add(Component("Pattern", re.compile(lexical_form(pattern), re_flags)))
+        languages = one("languageIn")
+        if languages is not None:
+            add(
+                Component(
+                    "LanguageIn", frozenset(lexical_form(t).lower() for t in self.items(languages))
+                )
+            )
+        unique = one("uniqueLang")
+        if unique is not None and lexical_form(unique) == "true":
+            if shape.path is None:
+                raise ValueError("sh:uniqueLang is only allowed on property shapes")
+            add(Component("UniqueLang", True))
+        allowed = one("in")
+        if allowed is not None:
+            add(Component("In", frozenset(canonical(t) for t in self.items(allowed))))
+        for value in props.get(sh("hasValue"), []):
+            add(Component("HasValue", canonical(value)))
+        for name in ("minInclusive", "maxInclusive", "minExclusive", "maxExclusive"):
+            bound = one(name)
+            if bound is None:
+                continue
+            number = numeric_value(bound)
+            if number is None:
+                shape.problems.append(
+                    f"sh:{name} {bound} is not a number; only numeric ranges are evaluated here"
+                )
+                continue
+            add(Component(name[0].upper() + name[1:], number))
+        for other in props.get(sh("node"), []):
+            add(Component("Node", other))
+            shape.references.append(other)
+        for prop in props.get(sh("property"), []):
+            shape.properties.append(prop)
+            shape.references.append(prop)
+        for name, kind_name in (("and", "And"), ("or", "Or"), ("xone", "Xone")):
+            for head in props.get(sh(name), []):
+                members = tuple(self.items(head))
+                add(Component(kind_name, members))
+                shape.references.extend(members)
+        for other in props.get(sh("not"), []):
+            add(Component("Not", other))
+            shape.references.append(other)
+        qualified = one("qualifiedValueShape")
+        if qualified is not None:
+            shape.references.append(qualified)
+            disjoint = one("qualifiedValueShapesDisjoint")
+            if disjoint is not None and lexical_form(disjoint) == "true":
+                problems.append(
+                    "uses sh:qualifiedValueShapesDisjoint, which the fast engine does not evaluate"
+                )
+            low, high = integer("qualifiedMinCount"), integer("qualifiedMaxCount")
+            if low is not None:
+                add(Component("QualifiedMinCount", (qualified, low)))
+            if high is not None:
+                add(Component("QualifiedMaxCount", (qualified, high)))
+        closed = one("closed")
+        if closed is not None and lexical_form(closed) == "true":
+            ignored = one("ignoredProperties")
+            allowed_props = {self.value(p, sh("path")) for p in props.get(sh("property"), [])}
+            allowed_props |= set(self.items(ignored)) if ignored else set()
+            add(Component("Closed", frozenset(p for p in allowed_props if p and is_iri(p))))
+        for constraint in props.get(sh("sparql"), []):
+            compiled = self._sparql(constraint, problems)
+            if compiled is not None:
+                add(Component("SPARQL", compiled))
+
+    def _sparql(self, node: str, problems: list[str]) -> SparqlConstraint | None:
+        selects = self.objects(node, sh("select"))
+        if len(selects) != 1:
+            problems.append("an sh:sparql constraint needs exactly one sh:select")
+            return None
+        select = lexical_form(selects[0])
+        declarations: dict[str, str] = {}
+        for prefixes in self.objects(node, sh("prefixes")):
+            for declaration in self.objects(prefixes, sh("declare")):
+                prefix = self.value(declaration, sh("prefix"))
+                namespace = self.value(declaration, sh("namespace"))
+                if prefix and namespace:
+                    declarations[lexical_form(prefix)] = lexical_form(namespace)
+        query = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(declarations.items())) + select
+        deactivated = self.value(node, sh("deactivated")) == f'"true"^^<{XSD}boolean>'
+        messages = tuple(self.objects(node, sh("message")))
+        reserved = _SPARQL_RESERVED.search(select)
+        if reserved:
+            problems.append(
+                f"its SPARQL query uses ${reserved.group(1)}, which the fast engine does not bind"
+            )
+            return None
+        from .sparql import analyse  # imports rdflib's SPARQL parser only when shapes use SPARQL
+
+        analysis = analyse(query)
+        if analysis.problem:
+            problems.append(f"its SPARQL query {analysis.problem}")
+            return None
+        return SparqlConstraint(
+            node, query, messages, deactivated, analysis.predicates, analysis.variables
+        )
+
+    def _check_references(self) -> None:
+        """A shape that uses itself through sh:node and friends is left to pyshacl."""
+        for shape in self.shapes.values():
+            todo, seen = list(shape.references), set()
+            while todo:
+                node = todo.pop()
+                if node == shape.node:
+                    shape.problems.append("refers to itself (a recursive shape)")
+                    break
+                if node in seen or node not in self.shapes:
+                    continue
+                seen.add(node)
+                todo.extend(self.shapes[node].references)
+
+
+def _show(term: str) -> str:
+    if term.startswith(f"<{SH}"):
+        return "sh:" + term[len(SH) + 1 : -1]
+    if term.startswith(f"<{KWPSH}"):
+        return "kwpsh:" + term[len(KWPSH) + 1 : -1]
+    return term
+
+
+def parse_shape_file(path: FilePath, index: int) -> list[tuple[str, str, str]]:
+    """Triples of one Turtle file, blank nodes renamed ``_:s{index}b{n}`` in order of appearance."""
+    try:
+        quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    except SyntaxError as exc:
+        raise InputError(f"{path}: not valid Turtle: {exc}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the shapes file: {exc.strerror or exc}") from None
+    names: dict[str, str] = {}
+
+    def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+        if isinstance(t, ox.BlankNode):
+            return names.setdefault(t.value, f"_:s{index}b{len(names)}")
+        return canonical(str(t)) if isinstance(t, ox.Literal) else str(t)
+
+    return [(term(q.subject), term(q.predicate), term(q.object)) for q in quads]
+
+
+def load_shapes(
+    extra: Iterable[str | FilePath] = (), *, include_default: bool = True
+) -> ShapesGraph:
+    """Read kwpld's shapes (and ``extra`` Turtle files) into a compiled :class:`ShapesGraph`."""
+    files = default_shape_files() if include_default else []
+    files += [FilePath(p) for p in extra]
+    if not files:
+        raise InputError("no shapes to validate with: give at least one shapes file")
+    triples: list[tuple[str, str, str]] = []
+    for index, path in enumerate(files):
+        if not path.is_file():
+            raise InputError(f"{path}: no such shapes file")
+        triples.extend(parse_shape_file(path, index))
+    return ShapesGraph(triples, files)

@@ -1,0 +1,289 @@
+"""The fast engine against pyshacl on SHACL features beyond kwpld's own shapes; its parts."""
+
+from __future__ import annotations
+
+import warnings
+
+import pyoxigraph as ox
+import pytest
+from conftest import FIXTURES
+
+from kwpld.graph import KnowledgeGraph
+from kwpld.validate import load_shapes, validate_graph
+from kwpld.validate.data import DataIndex
+from kwpld.validate.engine import FastEngine
+from kwpld.validate.sparql import analyse
+from kwpld.validate.terms import from_oxigraph, well_formed
+
+ENGINE = FIXTURES / "engine"
+EX = "http://example.org/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def graph_of(path) -> KnowledgeGraph:
+    graph = KnowledgeGraph(base_iri=EX, prefixes={"ex": EX})
+    for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+        terms = (
+            from_oxigraph(quad.subject),
+            from_oxigraph(quad.predicate),
+            from_oxigraph(quad.object),
+        )
+        graph.add(*terms, f"<{EX}graph>")
+    return graph
+
+
+@pytest.fixture(scope="module")
+def engine_shapes():
+    return load_shapes([ENGINE / "shapes.ttl"], include_default=False)
+
+
+@pytest.fixture(scope="module")
+def reports(engine_shapes):
+    graph = graph_of(ENGINE / "data.ttl")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pyshacl warns that ex:fallback-recursive recurses
+        fast = validate_graph(graph, shapes=engine_shapes)
+        slow = validate_graph(graph, shapes=engine_shapes, engine="pyshacl")
+    return fast, slow
+
+
+def keys(report, *, messages: bool) -> list[tuple]:
+    """Result keys; with ``messages``, only of shapes that have their own sh:message (pyshacl's
+    generic messages for the others are worded differently)."""
+    shapes = report.shapes_graph.shapes
+    return sorted(
+        f.result.key(messages=messages)
+        for f in report.findings
+        if not messages or shapes[f.result.shape].messages or f.result.constraint
+    )
+
+
+def test_fast_engine_and_fallback_give_pyshacls_findings(reports):
+    fast, slow = reports
+    assert keys(fast, messages=False) == keys(slow, messages=False)
+    assert keys(fast, messages=True) == keys(slow, messages=True)
+    assert len(fast.findings) > 25
+
+
+def test_every_feature_shape_finds_something(reports):
+    fast, _ = reports
+    codes = {f.code for f in fast.findings}
+    for shape in (
+        "sequence",
+        "closure",
+        "closure-zero",
+        "optional-step",
+        "inverse-sequence",
+        "alternative",
+        "by-node",
+        "by-subject",
+        "by-object",
+        "Special",
+        "logic",
+        "qualified",
+        "dates",
+        "literals",
+        "any-literal",
+        "sparql-property",
+        "sparql-union",
+    ):
+        # blank-node property shapes report under their named shape: by-node-has-value
+        assert any(c == shape or c.startswith(f"{shape}-") for c in codes), f"{shape} found nothing"
+    assert not any(c.startswith("switched-off") for c in codes)  # sh:deactivated
+
+
+def test_unsupported_constructs_are_detected_and_validated_by_pyshacl(engine_shapes, reports):
+    unsupported = sorted(
+        s.node[len(EX) + 1 : -1] for s in engine_shapes.top_level if not engine_shapes.supported(s)
+    )
+    assert unsupported == [
+        "fallback-date-range",
+        "fallback-equals",
+        "fallback-less-than",
+        "fallback-recursive",
+        "fallback-unbound",
+    ]
+    reasons = " ".join(
+        r for s in engine_shapes.top_level for r in engine_shapes.unsupported_reasons(s)
+    )
+    for expected in ("sh:equals", "sh:lessThan", "unbound", "recursive", "not a number"):
+        assert expected in reasons
+    fast, _ = reports
+    found = {f.code for f in fast.findings}
+    assert {
+        "fallback-equals",
+        "fallback-less-than",
+        "fallback-unbound",
+        "fallback-date-range",
+    } <= found
+
+
+def test_sparql_messages_substitute_solution_values(reports):
+    fast, _ = reports
+    [finding] = [f for f in fast.findings if f.code == "sparql-property"]
+    assert finding.message == f"{EX}a scores 11, more than its parent"
+
+
+def test_value_nodes_of_paths():
+    q = [
+        (f"<{EX}{s}>", f"<{EX}{p}>", f"<{EX}{o}>")
+        for s, p, o in [("a", "p", "b"), ("b", "p", "c"), ("c", "p", "a"), ("a", "q", "x")]
+    ]
+    data = DataIndex.from_quads(q)
+    a, b, c, x = (f"<{EX}{n}>" for n in "abcx")
+    p, qq = f"<{EX}p>", f"<{EX}q>"
+    assert set(data.values(("/", (p, p)), a)) == {c}
+    assert set(data.values(("^", p), a)) == {c}
+    assert set(data.values(("^", ("/", (p, qq))), x)) == {c}
+    assert set(data.values(("|", (p, qq)), a)) == {b, x}
+    assert set(data.values(("*", p), a)) == {a, b, c}
+    assert set(data.values(("+", p), a)) == {a, b, c}
+    assert set(data.values(("?", qq), a)) == {a, x}
+    assert set(data.values(("^", ("*", p)), a)) == {a, b, c}
+
+
+@pytest.mark.parametrize(
+    ("lexical", "datatype", "ok"),
+    [
+        ("2013-01-28", "date", True),
+        ("2013-02-29", "date", False),
+        ("2012-02-29", "date", True),
+        ("2013-1-28", "date", False),
+        ("2013-01-28Z", "date", True),
+        ("2013-01", "gYearMonth", True),
+        ("2013-13", "gYearMonth", False),
+        ("2013", "gYear", True),
+        ("13", "gYear", False),
+        ("-0044", "gYear", True),
+        (" 12 ", "integer", True),
+        ("1.0", "integer", False),
+        ("+7", "integer", True),
+        ("0", "positiveInteger", False),
+        ("256", "unsignedByte", False),
+        ("1e3", "double", True),
+        ("INF", "double", True),
+        ("1.5", "decimal", True),
+        ("yes", "boolean", False),
+        ("1", "boolean", True),
+        ("2013-01-28T24:00:00", "dateTime", True),
+        ("2013-01-28T10:61:00", "dateTime", False),
+        ("anything", "token", True),
+    ],
+)
+def test_xsd_lexical_forms(lexical: str, datatype: str, ok: bool):
+    assert well_formed(lexical, XSD + datatype) is ok
+
+
+def test_a_literal_of_the_right_datatype_but_an_impossible_value_fails_sh_datatype():
+    shapes = load_shapes([ENGINE / "shapes.ttl"], include_default=False)
+    [shape] = [s for s in shapes.shapes.values() if s.node == f"<{EX}dates>"]
+    data = DataIndex.from_quads(
+        [
+            (f"<{EX}a>", f"<{RDF}type>", f"<{EX}Thing>"),
+            (f"<{EX}a>", f"<{EX}born>", f'"2001-02-29"^^<{XSD}date>'),
+        ]
+    )
+    results = FastEngine(shapes, data).validate([shape])
+    assert [r.value for r in results] == [f'"2001-02-29"^^<{XSD}date>']
+
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+class TestSparqlScanner:
+    """The scanner lists the predicates a query can match; rdflib's SPARQL algebra is the judge."""
+
+    @staticmethod
+    def rdflib_predicates(query: str) -> set[str] | None:
+        from rdflib import URIRef, Variable
+        from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
+        from rdflib.plugins.sparql.algebra import translateQuery
+        from rdflib.plugins.sparql.parser import parseQuery
+        from rdflib.plugins.sparql.parserutils import CompValue
+
+        found: set[str] = set()
+        every = False
+
+        def path(p) -> None:
+            nonlocal every
+            if isinstance(p, URIRef):
+                found.add(f"<{p}>")
+            elif isinstance(p, Variable | NegatedPath):
+                every = True
+            elif isinstance(p, InvPath):
+                path(p.arg)
+            elif isinstance(p, SequencePath | AlternativePath):
+                for arg in p.args:
+                    path(arg)
+            elif isinstance(p, MulPath):
+                path(p.path)
+
+        def walk(node) -> None:
+            if isinstance(node, CompValue):
+                for key, value in node.items():
+                    if key == "triples":
+                        for triple in value:
+                            items = list(triple)
+                            for i in range(1, len(items), 3):
+                                path(items[i])
+                    walk(value)
+            elif isinstance(node, list | tuple):
+                for item in node:
+                    walk(item)
+
+        walk(translateQuery(parseQuery(query)).algebra)
+        return None if every else found
+
+    def test_kwpld_queries_match_rdflibs_reading(self):
+        shapes = load_shapes()
+        queries = [
+            c.param.query
+            for s in shapes.shapes.values()
+            for c in s.components
+            if c.kind == "SPARQL"
+        ]
+        assert len(queries) >= 10
+        for query in queries:
+            expected = self.rdflib_predicates(query)
+            found = analyse(query).predicates
+            assert expected is not None and found is not None
+            assert expected <= found, query  # a superset is safe; missing predicates are not
+
+    @pytest.mark.parametrize(
+        "where",
+        [
+            "$this ?p ?o .",
+            "$this ex:a ?x . ?x !(ex:b) ?y .",
+            "$this ex:a [ ?p ?o ] .",
+            "$this ex:a ?x ; ?p ?o .",
+            "$this (ex:a|^ex:b) ?x . ?x ?p ?y .",
+        ],
+    )
+    def test_any_predicate_means_every_triple(self, where: str):
+        query = f"PREFIX ex: <{EX}> SELECT $this WHERE {{ {where} }}"
+        assert self.rdflib_predicates(query) is None
+        analysis = analyse(query)
+        assert analysis.problem is None and analysis.predicates is None
+
+    @pytest.mark.parametrize(
+        ("where", "problem"),
+        [
+            ("FILTER NOT EXISTS { $this ex:a ?x }", "unbound"),
+            ("OPTIONAL { $this ex:a ?x }", "unbound"),
+            ("{ $this ex:a ?x } UNION { ?y ex:b ?x }", "unbound"),
+            ("$this ex:a ?x MINUS { $this ex:b ?x }", "MINUS"),
+            ("VALUES ?x { 1 } $this ex:a ?x", "VALUES"),
+            ("GRAPH ?g { $this ex:a ?x }", "GRAPH"),
+            ("{ SELECT $this WHERE { $this ex:a ?x } }", "subquery"),
+        ],
+    )
+    def test_queries_it_cannot_follow_are_left_to_pyshacl(self, where: str, problem: str):
+        analysis = analyse(f"PREFIX ex: <{EX}> SELECT $this WHERE {{ {where} }}")
+        assert analysis.problem is not None and problem in analysis.problem
+
+    def test_this_bound_in_every_union_branch_is_bound(self):
+        where = "{ $this ex:a ?x } UNION { $this ex:b ?x }"
+        query = f"PREFIX ex: <{EX}> SELECT $this WHERE {{ {where} }}"
+        analysis = analyse(query)
+        assert analysis.problem is None
+        assert analysis.predicates == {f"<{EX}a>", f"<{EX}b>"}
