@@ -121,8 +121,12 @@ def time_pyshacl(graph: KnowledgeGraph) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> dict[str, object]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=10, help="copies validated by both engines")
-    parser.add_argument("--large-copies", type=int, default=800, help="copies for the fast engine alone (0: skip)")
-    parser.add_argument("--jobs", type=int, default=2, help="workers for the fast engine's parallel run")
+    parser.add_argument(
+        "--large-copies", type=int, default=800, help="copies for the fast engine alone (0: skip)"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=2, help="workers for the fast engine's parallel run"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
 

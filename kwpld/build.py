@@ -15,6 +15,7 @@ from .graph import KnowledgeGraph
 from .load import load_records
 from .mapping import map_records
 from .model import Records
+from .parallel import ForkedTask, fork_available
 from .publish import ReleaseOptions, release_target, update_latest, write_release
 from .validate import ValidationReport, check_report, validate_graph
 
@@ -28,6 +29,8 @@ class BuildResult:
     out: Path | None = None
     files: dict[str, Path] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    release_timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per step of writing the release (sort, lines, pretty, jsonld, ...)."""
     validation: ValidationReport | None = None
 
     @property
@@ -52,6 +55,13 @@ def write_outputs(
     ``manifest.json`` lists all of them.
     """
     return write_release(records, graph, folder, options).main
+
+
+def _validate(result: BuildResult, fail_on: str, jobs: int) -> None:
+    start = time.perf_counter()
+    result.validation = validate_graph(result.graph, result.records, jobs=jobs)
+    result.timings["validate"] = time.perf_counter() - start
+    check_report(result.validation, fail_on)
 
 
 def build(
@@ -81,20 +91,35 @@ def build(
     graph = map_records(records, base_iri)
     timings["map"] = time.perf_counter() - start
     result = BuildResult(records, graph, timings=timings)
-    # -- validation (SHACL): between mapping and writing, so that failing data is not published
-    if validate:
-        start = time.perf_counter()
-        result.validation = validate_graph(graph, records, jobs=jobs)
-        timings["validate"] = time.perf_counter() - start
-        check_report(result.validation, fail_on)
-    if out is not None:
-        start = time.perf_counter()
-        target, latest = release_target(out, release.name if release else None)
-        with atomic_directory(target) as tmp:
-            written = write_outputs(records, graph, tmp, release)
-        if latest is not None:
-            update_latest(target, latest)
-        result.out = target
-        result.files = {name: target / path.relative_to(tmp) for name, path in written.items()}
-        timings["write"] = time.perf_counter() - start
+    if out is None:
+        if validate:
+            _validate(result, fail_on, jobs)
+        return result
+
+    start = time.perf_counter()
+    target, latest = release_target(out, release.name if release else None)
+    with atomic_directory(target) as tmp:
+        if validate and jobs > 1 and fork_available():
+            # Two cores: write the release in a forked child while this process validates.
+            # Nothing is published unless validation passes: on failure the temporary folder
+            # goes, and the previous release stays.
+            writer = ForkedTask(write_release, records, graph, tmp, release)
+            try:
+                _validate(result, fail_on, jobs=1)
+                written_release = writer.result()
+            finally:
+                writer.cancel()
+        else:
+            # -- validation (SHACL): before writing, so that failing data is not published
+            if validate:
+                _validate(result, fail_on, jobs)
+            written_release = write_release(records, graph, tmp, release)
+        result.release_timings = written_release.timings
+        written = written_release.main
+    if latest is not None:
+        update_latest(target, latest)
+    result.out = target
+    result.files = {name: target / path.relative_to(tmp) for name, path in written.items()}
+    timings["write"] = time.perf_counter() - start - timings.get("validate", 0.0)
+    timings["validate+write"] = time.perf_counter() - start
     return result

@@ -1,0 +1,315 @@
+"""The kwpld benchmark: the full pipeline at several sizes, against an rdflib baseline.
+
+    python bench/run.py                       # 100k, 1M and 3M triples; baseline at 100k and 1M
+    python bench/run.py --sizes 100k --baseline-sizes 100k --jobs 2
+
+For each size it makes a synthetic corpus (``kwpld synth``, cached under ``bench/.corpora``),
+then runs, each in a fresh process so that peak memory is measured per run:
+
+- **kwpld**: ``kwpld.build(data, out, jobs=J)``: load, map, validate (SHACL, fast engine) and
+  write every release format; per-stage wall time, triples per second and peak RSS.
+- **baseline**: the straightforward rdflib path on the same records: the same loader and
+  mapping, then ``Dataset.add``/``Graph.add`` per quad/triple, ``serialize`` for each format
+  (Turtle, TriG, N-Triples, N-Quads, JSON-LD), and a plain ``pyshacl.validate`` with the same
+  shapes. pyshacl needs hours at 1M triples, so above ``--pyshacl-full`` focus nodes it
+  validates an evenly spaced sample of focus nodes and scales the time by the number of
+  focus nodes (reported as extrapolated).
+
+Results go to ``bench/results.json`` and to the table in ``bench/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPORA = HERE / ".corpora"
+MARK_BEGIN = "<!-- results: begin -->"
+MARK_END = "<!-- results: end -->"
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def _cpu() -> float:
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return sum(u.ru_utime + u.ru_stime for u in usage)
+
+
+# -- workers (run in a fresh process) -------------------------------------------------------------
+
+
+def worker_kwpld(data: Path, jobs: int) -> dict:
+    import kwpld
+
+    out = Path(tempfile.mkdtemp(prefix="kwpld-bench-")) / "dist"
+    start, cpu = time.perf_counter(), _cpu()
+    result = kwpld.build(data, out, jobs=jobs)
+    wall = time.perf_counter() - start
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    release_timings = getattr(result, "release_timings", {}) or {}
+    shutil.rmtree(out.parent, ignore_errors=True)
+    return {
+        "wall": wall,
+        "cpu": _cpu() - cpu,
+        "stages": result.timings,
+        "release": release_timings,
+        "triples": manifest["triples"],
+        "quads": manifest["quads"],
+        "files": len(manifest["files"]),
+        "bytes": sum(f["bytes"] for f in manifest["files"]),
+        "peak_rss_mb": _peak_rss_mb(),
+        "findings": len(result.validation.findings) if result.validation else None,
+    }
+
+
+def _rdflib_term(term: str, cache: dict):  # noqa: ANN202
+    from rdflib import URIRef
+    from rdflib.util import from_n3
+
+    value = cache.get(term)
+    if value is None:
+        value = URIRef(term[1:-1]) if term.startswith("<") else from_n3(term)
+        cache[term] = value
+    return value
+
+
+def worker_baseline(data: Path, pyshacl_full: int, sample: int) -> dict:
+    import pyshacl
+    import rdflib
+
+    import kwpld
+    from kwpld.resources import resource_path
+
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    records = kwpld.load_records(data)
+    timings["load"] = time.perf_counter() - start
+    start = time.perf_counter()
+    graph = kwpld.map_records(records)
+    quads = list(graph._quads)
+    timings["map"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    cache: dict = {}
+    dataset = rdflib.Dataset()
+    union = rdflib.Graph()
+    for s, p, o, g in quads:
+        terms = (_rdflib_term(s, cache), _rdflib_term(p, cache), _rdflib_term(o, cache))
+        dataset.add((*terms, _rdflib_term(g, cache)))
+        union.add(terms)
+    timings["rdflib-add"] = time.perf_counter() - start
+
+    out = Path(tempfile.mkdtemp(prefix="kwpld-baseline-"))
+    for name, target, fmt in (
+        ("turtle", union, "turtle"),
+        ("trig", dataset, "trig"),
+        ("n-triples", union, "nt"),
+        ("n-quads", dataset, "nquads"),
+        ("json-ld", dataset, "json-ld"),
+    ):
+        start = time.perf_counter()
+        target.serialize(destination=str(out / f"data.{fmt}"), format=fmt)
+        timings[f"serialize-{name}"] = time.perf_counter() - start
+    shutil.rmtree(out, ignore_errors=True)
+
+    shapes = rdflib.Graph()
+    for path in sorted(resource_path("shapes").glob("*.ttl")):
+        shapes.parse(path, format="turtle")
+    focus = _focus_nodes(union, shapes)
+    validated = focus if len(focus) <= pyshacl_full else focus[:: max(1, len(focus) // sample)]
+    start = time.perf_counter()
+    pyshacl.validate(
+        union,
+        shacl_graph=shapes,
+        inference="none",
+        advanced=True,
+        focus_nodes=None if validated is focus else validated,
+    )
+    seconds = time.perf_counter() - start
+    timings["pyshacl"] = seconds * len(focus) / max(1, len(validated))
+    return {
+        "stages": timings,
+        "wall": sum(timings.values()),
+        "triples": len(union),
+        "focus_nodes": len(focus),
+        "pyshacl_validated_nodes": len(validated),
+        "pyshacl_extrapolated": validated is not focus,
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def _focus_nodes(data, shapes) -> list:  # noqa: ANN001
+    """Every node some shape targets (by class, subjects-of or objects-of), sorted."""
+    from rdflib import RDF, URIRef
+    from rdflib.namespace import SH
+
+    nodes = set()
+    for shape in set(shapes.subjects(SH.targetClass, None)):
+        for cls in shapes.objects(shape, SH.targetClass):
+            nodes.update(data.subjects(RDF.type, cls))
+    for shape in set(shapes.subjects(SH.targetSubjectsOf, None)):
+        for p in shapes.objects(shape, SH.targetSubjectsOf):
+            nodes.update(data.subjects(p, None))
+    for shape in set(shapes.subjects(SH.targetObjectsOf, None)):
+        for p in shapes.objects(shape, SH.targetObjectsOf):
+            nodes.update(data.objects(None, p))
+    return sorted((n for n in nodes if isinstance(n, URIRef)), key=str)
+
+
+# -- the driver --------------------------------------------------------------------------------
+
+
+def corpus(size: str) -> Path:
+    folder = CORPORA / size
+    if not (folder / "kwpld.yaml").exists():
+        from kwpld.synth import synthesize
+
+        synthesize(folder, size)
+    return folder
+
+
+def run_worker(args: list[str]) -> dict:
+    command = [sys.executable, __file__, "--worker", *args]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark worker failed: {' '.join(args)}\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def machine() -> dict:
+    return {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "platform": platform.platform(),
+    }
+
+
+def markdown(results: dict) -> str:
+    rows = [
+        "| size | triples | load | map | validate | write | **total** | triples/s | peak RSS | "
+        "baseline (rdflib + pyshacl) | **ratio** |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for run in results["runs"]:
+        k = run["kwpld"]
+        stages = k["stages"]
+        base = run.get("baseline")
+        base_text = ratio_text = "—"
+        if base:
+            mark = "*" if base.get("pyshacl_extrapolated") else ""
+            base_text = f"{base['wall']:.1f} s{mark}"
+            ratio_text = f"**{base['wall'] / k['wall']:.1f}×**"
+        rows.append(
+            f"| {run['size']} | {k['triples']:,} | {stages.get('load', 0):.2f} s | "
+            f"{stages.get('map', 0):.2f} s | {stages.get('validate', 0):.2f} s | "
+            f"{stages.get('write', 0):.2f} s | **{k['wall']:.2f} s** | "
+            f"{k['triples'] / k['wall']:,.0f} | {k['peak_rss_mb']:.0f} MB | {base_text} | "
+            f"{ratio_text} |"
+        )
+    lines = ["\n".join(rows), ""]
+    for run in results["runs"]:
+        base = run.get("baseline")
+        if base:
+            parts = ", ".join(f"{name} {sec:.1f} s" for name, sec in base["stages"].items())
+            lines.append(f"- baseline at {run['size']}: {parts}")
+            if base.get("pyshacl_extrapolated"):
+                lines.append(
+                    f"  (* pyshacl validated {base['pyshacl_validated_nodes']:,} of "
+                    f"{base['focus_nodes']:,} focus nodes; its time is scaled to all of them)"
+                )
+        release = run["kwpld"].get("release")
+        if release:
+            parts = ", ".join(f"{name} {sec:.2f} s" for name, sec in release.items())
+            lines.append(f"- kwpld write steps at {run['size']}: {parts}")
+    sizes = results["runs"]
+    if len(sizes) > 1:
+        per_million = [(r["size"], r["kwpld"]["wall"] / r["kwpld"]["triples"] * 1e6) for r in sizes]
+        parts = ", ".join(f"{size}: {sec:.2f} s" for size, sec in per_million)
+        lines.append(f"- seconds per million triples (linear scaling keeps these equal): {parts}")
+    m = results["machine"]
+    lines.append(
+        f"- machine: {m['cpus']} cores, Python {m['python']}, load average before the run "
+        f"{m['load_average']}; jobs={results['jobs']}; {results['date']}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def write_markdown(text: str) -> None:
+    readme = HERE / "README.md"
+    current = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    if MARK_BEGIN in current and MARK_END in current:
+        head, rest = current.split(MARK_BEGIN, 1)
+        _, tail = rest.split(MARK_END, 1)
+        readme.write_text(f"{head}{MARK_BEGIN}\n{text}{MARK_END}{tail}", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--sizes", default="100k,1m,3m", help="corpus sizes (kwpld synth --size)")
+    parser.add_argument(
+        "--baseline-sizes", default="100k,1m", help="sizes that also run the baseline"
+    )
+    parser.add_argument("--jobs", type=int, default=2, help="kwpld build --jobs")
+    parser.add_argument("--pyshacl-full", type=int, default=3000,
+                        help="validate every focus node with pyshacl up to this many")  # fmt: skip
+    parser.add_argument("--pyshacl-sample", type=int, default=600,
+                        help="focus nodes pyshacl validates above that (time scaled)")  # fmt: skip
+    parser.add_argument("--out", default=str(HERE / "results.json"), help="results file")
+    parser.add_argument("--no-markdown", action="store_true", help="leave bench/README.md alone")
+    parser.add_argument("--worker", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.worker:
+        kind, data = args.worker[0], Path(args.worker[1])
+        if kind == "kwpld":
+            result = worker_kwpld(data, int(args.worker[2]))
+        else:
+            result = worker_baseline(data, int(args.worker[2]), int(args.worker[3]))
+        print(json.dumps(result))
+        return
+
+    results = {
+        "machine": machine(),
+        "jobs": args.jobs,
+        "date": time.strftime("%Y-%m-%d"),
+        "runs": [],
+    }
+    baseline_sizes = set(filter(None, args.baseline_sizes.split(",")))
+    for size in filter(None, args.sizes.split(",")):
+        data = corpus(size)
+        print(f"[{size}] kwpld build --jobs {args.jobs} ...", file=sys.stderr, flush=True)
+        run = {"size": size, "kwpld": run_worker(["kwpld", str(data), str(args.jobs)])}
+        print(f"[{size}] {run['kwpld']['wall']:.2f} s", file=sys.stderr, flush=True)
+        if size in baseline_sizes:
+            print(f"[{size}] baseline (rdflib + pyshacl) ...", file=sys.stderr, flush=True)
+            run["baseline"] = run_worker(
+                ["baseline", str(data), str(args.pyshacl_full), str(args.pyshacl_sample)]
+            )
+            print(f"[{size}] baseline {run['baseline']['wall']:.1f} s", file=sys.stderr, flush=True)
+        results["runs"].append(run)
+    Path(args.out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    table = markdown(results)
+    print(table)
+    if not args.no_markdown:
+        write_markdown(table)
+
+
+if __name__ == "__main__":
+    main()
