@@ -220,16 +220,15 @@ def parse_date(value: object) -> PartialDate:
     return date
 
 
+_ISO_STRICT = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
 def _iso_fast(value: str) -> PartialDate | None:
-    parts = value.split("-")
-    if len(parts[0]) != 4 or not all(p.isdigit() and p.isascii() for p in parts):
+    match = _ISO_STRICT.fullmatch(value)
+    if match is None:
         return None
-    if any(len(p) != 2 for p in parts[1:]):
-        return None
-    numbers = [int(p) for p in parts]
-    month = numbers[1] if len(numbers) > 1 else None
-    day = numbers[2] if len(numbers) > 2 else None
-    return _build(numbers[0], month, day, value)
+    year, month, day = match.groups()
+    return _build(int(year), month and int(month), day and int(day), value)
 
 
 def _parse_core(text: str, original: str) -> PartialDate:

@@ -21,17 +21,33 @@ from ..errors import Problem
 __all__ = ["LineDict", "LineList", "read_yaml", "read_csv", "read_jsonl", "CSV_COLUMNS", "line_of"]
 
 
+_NO_LINES: dict[str, int] = {}
+_NO_KEYS: frozenset[str] = frozenset()
+
+
 class LineDict(dict):
-    """A mapping read from a file: ``line`` of the mapping, ``key_lines`` of each key."""
+    """A mapping read from a file: ``line`` of the mapping, ``key_lines`` of each key.
+
+    ``none_keys`` are the keys written with no value (``died:``), which count as absent.
+    Records from CSV and JSON Lines have all their fields on one line, so they keep the
+    shared empty ``key_lines`` (lookups fall back to ``line``): a million records then cost
+    no extra dicts.
+    """
 
     __slots__ = ("line", "key_lines", "column", "none_keys")
 
     def __init__(self, *args: object, line: int = 0) -> None:
         super().__init__(*args)
         self.line = line
-        self.key_lines: dict[str, int] = {}
+        self.key_lines = _NO_LINES
         self.column: str | None = None
-        self.none_keys: set[str] = set()
+        self.none_keys = _NO_KEYS
+
+    def mark_empty(self, key: str) -> None:
+        """Remember that ``key`` was written without a value."""
+        if self.none_keys is _NO_KEYS:
+            self.none_keys = set()
+        self.none_keys.add(key)  # type: ignore[union-attr]
 
 
 class LineList(list):
@@ -67,6 +83,7 @@ _Loader.yaml_implicit_resolvers = {
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     result = LineDict(line=node.start_mark.line + 1)
+    result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str):
@@ -89,7 +106,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         if value is None:
             # "died:" with nothing after it: absent, but remembered so that an empty
             # required field is reported as empty rather than missing
-            result.none_keys.add(key)
+            result.mark_empty(key)
         else:
             result[key] = value
     return result
@@ -166,7 +183,7 @@ def read_jsonl(path: Path, label: str, kind: str, problems: list[Problem]) -> li
                     )
                 )
             elif value is None:
-                result.none_keys.add(key)
+                result.mark_empty(key)
             else:
                 result[key] = value
         return result
@@ -296,7 +313,7 @@ def _membership_row(row: dict[str, str], line: int) -> LineDict:
 def _put(record: LineDict, column: str, value: str, line: int) -> None:
     value = value.strip()
     if not value:
-        record.none_keys.add(column)
+        record.mark_empty(column)
         return
     if column in _LIST_COLUMNS:
         items = LineList(_split(value), line=line)
