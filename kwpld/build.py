@@ -16,6 +16,7 @@ from .load import load_records
 from .mapping import map_records
 from .model import Records
 from .parallel import ForkedTask, fork_available
+from .progress import SILENT, Progress
 from .publish import ReleaseOptions, release_target, update_latest, write_release
 from .validate import ValidationReport, check_report, validate_graph
 
@@ -73,6 +74,7 @@ def build(
     validate: bool = True,
     fail_on: str = "violation",
     jobs: int = 1,
+    progress: Progress = SILENT,
 ) -> BuildResult:
     """Build the knowledge graph of ``data_dir``; with ``out``, write a release folder there.
 
@@ -85,14 +87,17 @@ def build(
     """
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    records = load_records(data_dir)
+    records = load_records(data_dir, progress)
     timings["load"] = time.perf_counter() - start
+    progress.stage("map", total=len(records))
     start = time.perf_counter()
     graph = map_records(records, base_iri)
+    progress.advance(len(records))
     timings["map"] = time.perf_counter() - start
     result = BuildResult(records, graph, timings=timings)
     if out is None:
         if validate:
+            progress.stage("validate")
             _validate(result, fail_on, jobs)
         return result
 
@@ -103,6 +108,7 @@ def build(
             # Two cores: write the release in a forked child while this process validates.
             # Nothing is published unless validation passes: on failure the temporary folder
             # goes, and the previous release stays.
+            progress.stage("validate + write")
             writer = ForkedTask(write_release, records, graph, tmp, release)
             try:
                 _validate(result, fail_on, jobs=1)
@@ -112,7 +118,9 @@ def build(
         else:
             # -- validation (SHACL): before writing, so that failing data is not published
             if validate:
+                progress.stage("validate")
                 _validate(result, fail_on, jobs)
+            progress.stage("write")
             written_release = write_release(records, graph, tmp, release)
         result.release_timings = written_release.timings
         written = written_release.main

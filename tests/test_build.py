@@ -58,3 +58,32 @@ def test_a_forked_task_returns_its_value_or_raises_its_error():
     task = ForkedTask(pow, 3, 3)
     task.cancel()
     task.cancel()  # idempotent
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.events: list[tuple] = []
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        self.events.append(("stage", name, total))
+
+    def advance(self, steps: int = 1) -> None:
+        self.events.append(("advance", steps))
+
+    def finish(self) -> None:
+        self.events.append(("finish",))
+
+
+@pytest.mark.parametrize(
+    ("jobs", "stages"),
+    [(1, ["load", "map", "validate", "write"]), (2, ["load", "map", "validate + write"])],
+)
+def test_the_build_reports_its_stages_to_a_progress_display(tmp_path, jobs, stages):
+    recorder = _Recorder()
+    kwpld.build(EXAMPLE, tmp_path / "dist", jobs=jobs, progress=recorder)
+    assert [e[1] for e in recorder.events if e[0] == "stage"] == stages
+    files = len(kwpld.load_records(EXAMPLE).files)
+    assert ("stage", "load", files) in recorder.events
+    assert sum(e[1] for e in recorder.events if e[0] == "advance") == files + len(
+        kwpld.load_records(EXAMPLE)
+    )

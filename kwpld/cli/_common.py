@@ -55,3 +55,14 @@ def human_size(size: int) -> str:
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
     return f"{size} B"  # pragma: no cover
+
+
+def progress_for(quiet: bool):  # noqa: ANN201 - a kwpld.progress.Progress
+    """Progress bars on standard error when it is a terminal and not --quiet; else silence."""
+    import sys
+
+    from ..progress import SILENT, RichProgress
+
+    if quiet or not sys.stderr.isatty():
+        return SILENT
+    return RichProgress()

@@ -14,7 +14,7 @@ from ..errors import LoadError
 from ..load import load_records
 from ..resources import resource_path
 from ..validate import FailOn
-from ._common import console, err_console, human_size
+from ._common import console, err_console, human_size, progress_for
 
 
 def register(app: typer.Typer) -> None:
@@ -54,7 +54,17 @@ def build_command(
     update_chunk: int = typer.Option(
         2000, "--update-chunk", min=1, help="Triples per SPARQL Update file (INSERT DATA request)."
     ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    jobs: int = typer.Option(
+        1,
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes for independent work: with 2, the release is written while the "
+        "graph is validated, and validation splits its shapes.",
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="Print nothing but errors (no progress bars either)."
+    ),
     validate: Annotated[
         bool,
         typer.Option(
@@ -97,9 +107,20 @@ def build_command(
         issued=_check_issued(issued),
         download_url=download_url,
     )
-    result = build(
-        data_dir, out, base_iri=base_iri, release=options, validate=validate, fail_on=fail_on
-    )
+    progress = progress_for(quiet)
+    try:
+        result = build(
+            data_dir,
+            out,
+            base_iri=base_iri,
+            release=options,
+            validate=validate,
+            fail_on=fail_on,
+            jobs=jobs,
+            progress=progress,
+        )
+    finally:
+        progress.finish()
     if result.validation is not None and result.validation.findings and not quiet:
         err_console.print(result.validation.render_text(fail_on=fail_on), markup=False)
     if quiet:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import InputError, LoadError, Problem, ProblemReport
 from ..model import KIND_KEYS, Records
+from ..progress import SILENT, Progress
 from .checks import Entry, check_dates, check_duplicates, check_references, check_structure
 from .convert import Converter, dataset_info
 from .files import CSV_COLUMNS, LineDict, LineList, read_csv, read_jsonl, read_yaml
@@ -54,7 +55,7 @@ def _file_kind(path: Path, kinds: dict[str, str]) -> str | None:
     return None
 
 
-def load_records(data_dir: str | Path) -> Records:
+def load_records(data_dir: str | Path, progress: Progress = SILENT) -> Records:
     """Read and check every record below ``data_dir``; raise LoadError listing all problems."""
     root = Path(data_dir)
     if not root.exists():
@@ -79,7 +80,9 @@ def load_records(data_dir: str | Path) -> Records:
 
     entries: list[Entry] = []
     files = record_files(root)
+    progress.stage("load", total=len(files))
     for path in files:
+        progress.advance()
         label = path.relative_to(root).as_posix()
         records.files.append(label)
         suffix = path.suffix.lower()
