@@ -325,8 +325,9 @@ class DateMention:
             )  # fmt: skip
         problems = others + _weekday_problems(date, self.weekday, self.text)
         return DateMention(
-            self.start, self.end, self.text, date, self.weekday, True, problems, self.day, self.month
-        )
+            self.start, self.end, self.text, date, self.weekday, True, problems,
+            self.day, self.month,
+        )  # fmt: skip
 
 
 def resolve_year(month: int, day: int | None, reference: PartialDate) -> int:
@@ -343,7 +344,9 @@ def resolve_year(month: int, day: int | None, reference: PartialDate) -> int:
     return best[1]
 
 
-def _weekday_problems(date: PartialDate, weekday: int | None, text: str) -> tuple[tuple[str, str], ...]:
+def _weekday_problems(
+    date: PartialDate, weekday: int | None, text: str
+) -> tuple[tuple[str, str], ...]:
     if weekday is None:
         return ()
     if date.precision is not Precision.DAY:
@@ -353,7 +356,8 @@ def _weekday_problems(date: PartialDate, weekday: int | None, text: str) -> tupl
         return ()
     fits = [y for y in range(date.year - 6, date.year + 7) if _fits(y, date, weekday)]
     nearest = min(fits, key=lambda y: (abs(y - date.year), y)) if fits else None
-    hint = f"; the nearest year in which it was a {calendar.day_name[weekday]} is {nearest}" if nearest else ""
+    name = calendar.day_name[weekday]
+    hint = f"; the nearest year in which it was a {name} is {nearest}" if nearest else ""
     return (
         (
             "calendar-mismatch",
@@ -395,10 +399,12 @@ _TEXT_DATE = re.compile(
       | (?P<yj>{_YEAR_RE})(?=\s*\(\s*Juche\s)
       | Juche\s+(?P<j4>\d{{1,3}})(?:\s*\(\s*(?P<jy4>{_YEAR_RE})\s*\))?
       | (?P<iy>{_YEAR_RE})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>0[1-9]|[12]\d|3[01]))?(?![\d-])
-      | (?P<kyear>(?:주체\s*(?P<kj>\d{{1,3}})\s*(?:\(\s*(?P<kjy>{_YEAR_RE})\s*\)\s*)?|(?P<ky>{_YEAR_RE})\s*)년)
+      | (?P<kyear>(?:주체\s*(?P<kj>\d{{1,3}})\s*(?:\(\s*(?P<kjy>{_YEAR_RE})\s*\)\s*)?
+                    |(?P<ky>{_YEAR_RE})\s*)년)
             (?:\s*(?P<km>1[0-2]|[1-9])\s*월(?:\s*(?P<kd>[12]\d|3[01]|[1-9])\s*일)?)?
       | (?P<km2>1[0-2]|[1-9])\s*월\s*(?P<kd2>[12]\d|3[01]|[1-9])\s*일
-      | \b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Bb]y|of|[Ee]arly|[Ll]ate|[Mm]id|year)[\s-](?P<by>{_YEAR_RE})
+      | \b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Bb]y|of
+             |[Ee]arly|[Ll]ate|[Mm]id|year)[\s-](?P<by>{_YEAR_RE})
     )
     (?:\s*\(\s*(?:Juche\s+(?P<jsuf>\d{{1,3}})|(?P<wd_suf>{_WEEKDAY_NAME_RE}))\s*\))?
     (?:\s*\(\s*(?P<kwd>[월화수목금토일])(?:요일)?\s*\))?
@@ -441,7 +447,8 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMent
             start = match.start("by")
         if start and _WORD_BEFORE.search(text[max(0, start - 1) : start]):
             continue
-        if _WORD_AFTER.match(text[end : end + 1]) and not match.group("kyear") and not match.group("km2"):
+        korean = match.group("kyear") or match.group("km2")
+        if _WORD_AFTER.match(text[end : end + 1]) and not korean:  # Korean particles attach
             continue
         mention = _mention(match, text[start:end], start, end)
         if mention is not None:
@@ -515,7 +522,8 @@ def _mention(match: re.Match[str], span: str, start: int, end: int) -> DateMenti
     try:
         date = _build(year, month, day, span, juche=is_juche)
     except DateError as exc:
-        return DateMention(start, end, span, None, weekday, False, ((exc.code, str(exc)),), day, month)
+        problem = ((exc.code, str(exc)),)
+        return DateMention(start, end, span, None, weekday, False, problem, day, month)
     if span != date.iso:
         date = PartialDate(date.year, date.month, date.day, stated=span, juche=is_juche)
     return DateMention(
