@@ -29,7 +29,12 @@ def one(text: str, reference=None) -> DateMention:
         ("as of January 2013, projecting", "January 2013", "2013-01", False),
         ("dated 2013-01-28.", "2013-01-28", "2013-01-28", False),
         ("founded in 1945 by", "1945", "1945", False),
-        ("주체102(2013)년 1월 28일(월요일)에", "주체102(2013)년 1월 28일(월요일)", "2013-01-28", True),  # noqa: E501
+        (
+            "주체102(2013)년 1월 28일(월요일)에",
+            "주체102(2013)년 1월 28일(월요일)",
+            "2013-01-28",
+            True,
+        ),  # noqa: E501
         ("2013년 1월 28일", "2013년 1월 28일", "2013-01-28", False),
     ],
 )
@@ -45,7 +50,12 @@ def test_finds_and_normalizes_dates_in_running_text(
 
 
 def test_text_dates_agree_with_parse_date() -> None:
-    stated_forms = ("28 January 2013 (Monday)", "May of Juche 80 (1991)", "Juche 80 (1991)", "Jan 2013")
+    stated_forms = (
+        "28 January 2013 (Monday)",
+        "May of Juche 80 (1991)",
+        "Juche 80 (1991)",
+        "Jan 2013",
+    )
     for stated in stated_forms:
         assert one(stated).date == parse_date(stated)
 
@@ -69,7 +79,7 @@ def test_yearless_date_resolves_to_the_nearest_year() -> None:
 def test_inconsistent_weekday_is_flagged_not_moved() -> None:
     mention = one("on 29 January 2013 (Monday)")
     assert mention.date is not None and mention.date.iso == "2013-01-29"
-    (code, message), = mention.problems
+    ((code, message),) = mention.problems
     assert code == "calendar-mismatch"
     assert "Tuesday, not a Monday" in message
     resolved = one("on 24 January (Friday)", JAN_2013)
