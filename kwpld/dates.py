@@ -323,6 +323,13 @@ class DateMention:
                 self.start, self.end, self.text, None, self.weekday, True,
                 (*others, (exc.code, str(exc))), self.day, self.month,
             )  # fmt: skip
+        # The statement, completed with the year it was resolved to, reads alone.
+        stated = f"{self.day} {calendar.month_name[self.month]} {year}" if self.day else (
+            f"{calendar.month_name[self.month]} {year}"
+        )
+        if self.weekday is not None:
+            stated += f" ({calendar.day_name[self.weekday]})"
+        date = PartialDate(date.year, date.month, date.day, stated=stated)
         problems = others + _weekday_problems(date, self.weekday, self.text)
         return DateMention(
             self.start, self.end, self.text, date, self.weekday, True, problems,
