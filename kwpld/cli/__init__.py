@@ -14,11 +14,13 @@ import typer
 
 from ..errors import KwpldError
 from . import build as _build
+from . import ingest as _ingest
 from ._common import app, err_console
 
 __all__ = ["app", "main"]
 
 _build.register(app)
+_ingest.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:
