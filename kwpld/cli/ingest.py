@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -13,6 +14,20 @@ from ..ingest.review import accept, list_drafts, reject
 from ._common import console, err_console
 
 _KINDS = ("person", "organ", "post", "membership", "event", "article")
+
+_FILES_HELP = "Article files: .txt, .md (YAML front matter), .html."
+_INTO_HELP = "Data folder to write into (created if missing)."
+_URL_HELP = "Fetch an article from this URL (repeatable); needs the network."
+_ID_HELP = "Record id of the article (one input only; default: the file name)."
+_TYPE_HELP = "Article type: news, analysis, report, essay, editorial, address, statement."
+_DATE_HELP = "Publication date (2013-01-27, 'January 2013'); default: inferred from the text."
+_AUTHOR_HELP = "Author, by record id or name (repeatable)."
+_PUBLISHER_HELP = "Publisher, by record id or name."
+_LANGUAGE_HELP = "Language tag of the text (default: guessed, en or ko)."
+_SOURCE_URL_HELP = "URL where the article was published (recorded as its url)."
+_FORMAT_HELP = "Read inputs as text, markdown or html (default: by file extension)."
+_OUTPUT_HELP = "Report as text (for people) or json."
+_DATA_DIR_HELP = "Data folder that kwpld ingest wrote into."
 
 
 def register(app: typer.Typer) -> None:
@@ -23,18 +38,18 @@ def register(app: typer.Typer) -> None:
 
 
 def ingest_command(
-    files: list[Path] = typer.Argument(None, help="Article files: .txt, .md (YAML front matter), .html."),
-    into: Path = typer.Option(..., "--into", "-i", help="Data folder to write into (created if missing)."),
-    url: list[str] = typer.Option(None, "--url", help="Fetch an article from this URL (repeatable)."),
-    article_id: str | None = typer.Option(None, "--id", help="Record id of the article (one input only; default: the file name)."),
-    article_type: str | None = typer.Option(None, "--type", "-t", help="Article type: news, analysis, report, essay, ... (default: news)."),
-    date: str | None = typer.Option(None, "--date", help="Publication date (2013-01-27, January 2013); default: inferred from the text."),
-    author: list[str] = typer.Option(None, "--author", help="Author, by record id or name (repeatable)."),
-    publisher: str | None = typer.Option(None, "--publisher", help="Publisher, by record id or name."),
-    language: str | None = typer.Option(None, "--language", help="Language tag of the text (default: guessed, en or ko)."),
-    source_url: str | None = typer.Option(None, "--source-url", help="URL where the article was published."),
-    input_format: str | None = typer.Option(None, "--format", "-f", help="Read inputs as text, markdown or html (default: by extension)."),
-    output_format: str = typer.Option("text", "--output", "-o", help="Report as text (for people) or json."),
+    into: Annotated[Path, typer.Option("--into", "-i", help=_INTO_HELP)],
+    files: Annotated[list[Path] | None, typer.Argument(help=_FILES_HELP)] = None,
+    url: Annotated[list[str] | None, typer.Option("--url", help=_URL_HELP)] = None,
+    article_id: Annotated[str | None, typer.Option("--id", help=_ID_HELP)] = None,
+    article_type: Annotated[str | None, typer.Option("--type", "-t", help=_TYPE_HELP)] = None,
+    date: Annotated[str | None, typer.Option("--date", help=_DATE_HELP)] = None,
+    author: Annotated[list[str] | None, typer.Option("--author", help=_AUTHOR_HELP)] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", help=_PUBLISHER_HELP)] = None,
+    language: Annotated[str | None, typer.Option("--language", help=_LANGUAGE_HELP)] = None,
+    source_url: Annotated[str | None, typer.Option("--source-url", help=_SOURCE_URL_HELP)] = None,
+    input_format: Annotated[str | None, typer.Option("--format", "-f", help=_FORMAT_HELP)] = None,
+    output_format: Annotated[str, typer.Option("--output", "-o", help=_OUTPUT_HELP)] = "text",
 ) -> None:
     """Read articles and propose what they say: an article record, drafts, annotations.
 
@@ -46,7 +61,7 @@ def ingest_command(
 
     **Example:**
 
-        kwpld ingest examples/texts/nklw-2013-01-party-cell-secretaries.txt --into data --type analysis
+        kwpld ingest examples/texts/nklw-2013-01-party-cell-secretaries.txt --into data -t analysis
     """
     options = IngestOptions(
         article_id=article_id,
@@ -83,8 +98,9 @@ def ingest_command(
         console.print(f"[bold]{article.id}[/bold]  {article.title}", highlight=False)
         drafts = ", ".join(f"{n} {k}" for k, n in sorted(article.drafts.items())) or "none"
         console.print(
-            f"  {article.mentions} mentions ({article.known_mentions} of records), {article.dates} dates"
-            f" ({article.date_problems} with problems), {article.quotes} quotations, {article.images} images",
+            f"  {article.mentions} mentions ({article.known_mentions} of records),"
+            f" {article.dates} dates ({article.date_problems} with problems),"
+            f" {article.quotes} quotations, {article.images} images",
             highlight=False,
         )
         console.print(f"  drafts to review: {drafts}", highlight=False)
@@ -95,10 +111,17 @@ def ingest_command(
 
 
 def review_command(
-    data_dir: Path = typer.Argument(..., help="Data folder that kwpld ingest wrote into."),
-    show_all: bool = typer.Option(False, "--all", "-a", help="Also list accepted and rejected drafts."),
-    kind: list[str] = typer.Option(None, "--kind", "-k", help="Only drafts of this kind (person, organ, ...)."),
-    output_format: str = typer.Option("text", "--format", "-f", help="text (for people) or json."),
+    data_dir: Annotated[Path, typer.Argument(help=_DATA_DIR_HELP)],
+    show_all: Annotated[
+        bool, typer.Option("--all", "-a", help="Also list accepted and rejected drafts.")
+    ] = False,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option("--kind", "-k", help="Only drafts of this kind (person, ...)."),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text (for people) or json.")
+    ] = "text",
 ) -> None:
     """List the drafts waiting for review, with why each was proposed and its evidence.
 
@@ -112,7 +135,10 @@ def review_command(
         _check_kinds(kind)
         items = [i for i in items if i.kind in kind]
     if output_format == "json":
-        console.print(json.dumps({"drafts": [i.to_dict() for i in items]}, ensure_ascii=False, indent=2), markup=False)
+        console.print(
+            json.dumps({"drafts": [i.to_dict() for i in items]}, ensure_ascii=False, indent=2),
+            markup=False,
+        )
         return
     if not items:
         console.print("no drafts to review", highlight=False)
@@ -123,31 +149,46 @@ def review_command(
             article = item.article
             console.print(f"[bold]{item.review}[/bold]", highlight=False)
         status = f" [{item.status}]" if show_all else ""
-        console.print(f"  {item.kind:<10} {item.id}{status}  {item.label}", highlight=False, markup=False)
+        console.print(
+            f"  {item.kind:<10} {item.id}{status}  {item.label}", highlight=False, markup=False
+        )
         if item.why:
-            console.print(f"             why: {'; '.join(item.why[:3])}", highlight=False, markup=False)
+            console.print(
+                f"             why: {'; '.join(item.why[:3])}", highlight=False, markup=False
+            )
         for snippet in item.evidence[:2]:
             console.print(f"             “{snippet}”", highlight=False, markup=False)
         if item.needs:
-            console.print(f"             needs: {', '.join(item.needs)}", highlight=False, markup=False)
+            console.print(
+                f"             needs: {', '.join(item.needs)}", highlight=False, markup=False
+            )
     console.print(
-        f"{len(items)} draft(s). Accept: kwpld accept {data_dir} ID... (or --all); reject: kwpld reject {data_dir} ID...",
+        f"{len(items)} draft(s). Accept: kwpld accept {data_dir} ID... (or --all);"
+        f" reject: kwpld reject {data_dir} ID...",
         highlight=False,
         markup=False,
     )
 
 
 def accept_command(
-    data_dir: Path = typer.Argument(..., help="Data folder that kwpld ingest wrote into."),
-    ids: list[str] = typer.Argument(None, help="Ids of the drafts to accept."),
-    every: bool = typer.Option(False, "--all", "-a", help="Accept every pending draft."),
-    kind: list[str] = typer.Option(None, "--kind", "-k", help="Only drafts of this kind (with --all)."),
-    with_dependencies: bool = typer.Option(
-        False, "--with-dependencies", "-d", help="Also accept the drafts the chosen ones refer to."
-    ),
-    to: Path | None = typer.Option(
-        None, "--to", help="Record file to append to, relative to DATA_DIR (default: people.yaml, organs.yaml, ...)."
-    ),
+    data_dir: Annotated[Path, typer.Argument(help=_DATA_DIR_HELP)],
+    ids: Annotated[list[str] | None, typer.Argument(help="Ids of the drafts to accept.")] = None,
+    every: Annotated[bool, typer.Option("--all", "-a", help="Accept every pending draft.")] = False,
+    kind: Annotated[
+        list[str] | None, typer.Option("--kind", "-k", help="Only drafts of this kind.")
+    ] = None,
+    with_dependencies: Annotated[
+        bool,
+        typer.Option(
+            "--with-dependencies", "-d", help="Also accept the drafts the chosen ones refer to."
+        ),
+    ] = False,
+    to: Annotated[
+        Path | None,
+        typer.Option(
+            "--to", help="Record file to append to, relative to DATA_DIR (default: one per kind)."
+        ),
+    ] = None,
 ) -> None:
     """Make drafts records: append them to the record files and update the articles.
 
@@ -175,9 +216,9 @@ def accept_command(
 
 
 def reject_command(
-    data_dir: Path = typer.Argument(..., help="Data folder that kwpld ingest wrote into."),
-    ids: list[str] = typer.Argument(None, help="Ids of the drafts to reject."),
-    every: bool = typer.Option(False, "--all", "-a", help="Reject every pending draft."),
+    data_dir: Annotated[Path, typer.Argument(help=_DATA_DIR_HELP)],
+    ids: Annotated[list[str] | None, typer.Argument(help="Ids of the drafts to reject.")] = None,
+    every: Annotated[bool, typer.Option("--all", "-a", help="Reject every pending draft.")] = False,
 ) -> None:
     """Reject drafts: they stay in the review file, marked, and are not proposed again.
 
@@ -192,4 +233,6 @@ def reject_command(
 def _check_kinds(kinds: list[str]) -> None:
     for kind in kinds:
         if kind not in _KINDS:
-            raise typer.BadParameter(f"'{kind}' is not a kind; use {', '.join(_KINDS)}", param_hint="--kind")
+            raise typer.BadParameter(
+                f"'{kind}' is not a kind; use {', '.join(_KINDS)}", param_hint="--kind"
+            )

@@ -42,7 +42,9 @@ def _target(text: str, source: str, start: int, end: int) -> dict[str, Any]:
     }
 
 
-def web_annotations(reading: Reading, drafted: Drafted, *, base_iri: str, title: str) -> dict[str, Any]:
+def web_annotations(
+    reading: Reading, drafted: Drafted, *, base_iri: str, title: str
+) -> dict[str, Any]:
     """The annotations of one article as a JSON-LD ``AnnotationCollection``."""
     article_id = drafted.article["id"]
     source = _iri(base_iri, "article", article_id)
@@ -82,7 +84,9 @@ def web_annotations(reading: Reading, drafted: Drafted, *, base_iri: str, title:
         if date.date is not None:
             bodies.append({"type": "TextualBody", "value": date.date.iso, "purpose": "describing"})
         for code, message in date.problems:
-            bodies.append({"type": "TextualBody", "value": f"{code}: {message}", "purpose": "commenting"})
+            bodies.append(
+                {"type": "TextualBody", "value": f"{code}: {message}", "purpose": "commenting"}
+            )
         if not bodies:
             continue
         items.append(
@@ -94,7 +98,13 @@ def web_annotations(reading: Reading, drafted: Drafted, *, base_iri: str, title:
                 "target": _target(text, source, date.start, date.end),
             }
         )
-    items.sort(key=lambda item: (item["target"]["selector"][0]["start"], item["target"]["selector"][0]["end"], item["id"]))
+    items.sort(
+        key=lambda item: (
+            item["target"]["selector"][0]["start"],
+            item["target"]["selector"][0]["end"],
+            item["id"],
+        )
+    )
     return {
         "@context": ANNO_CONTEXT,
         "id": collection,
@@ -102,7 +112,13 @@ def web_annotations(reading: Reading, drafted: Drafted, *, base_iri: str, title:
         "label": f"Mentions and dates in “{title}”",
         "generator": {"id": "https://w3id.org/kwpld", "type": "Software", "name": "kwpld ingest"},
         "total": len(items),
-        "first": {"id": f"{collection}/page-1", "type": "AnnotationPage", "partOf": collection, "startIndex": 0, "items": items},
+        "first": {
+            "id": f"{collection}/page-1",
+            "type": "AnnotationPage",
+            "partOf": collection,
+            "startIndex": 0,
+            "items": items,
+        },
     }
 
 

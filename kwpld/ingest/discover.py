@@ -48,7 +48,7 @@ _STOP_QUALIFIERS = frozenset(
         "according", "in", "on", "at", "for", "by", "with", "from", "and", "of", "as", "to",
         "graphic", "photo", "image", "map", "chart", "when", "while", "after", "before", "today",
         "meanwhile", "also", "but", "if", "so", "both", "each", "every", "all", "some",
-        "whole", "entire", "ruling", "basic", "same", "new", "former", "our", "my", "your",
+        "whole", "entire", "ruling", "basic", "same", "new", "former", "my", "your",
     }
 )  # fmt: skip
 _NOT_PERSON_AFTER = frozenset(
@@ -66,12 +66,35 @@ _ORG_WORDS = frozenset(
         "media", "daily", "post", "herald", "journal", "review", "group", "network", "foundation",
     }
 )  # fmt: skip
-_DEMONYMS = {"korean": "korea", "chinese": "china", "japanese": "japan", "soviet": "ussr", "vietnamese": "vietnam"}
+_DEMONYMS = {
+    "korean": "korea",
+    "chinese": "china",
+    "japanese": "japan",
+    "soviet": "ussr",
+    "vietnamese": "vietnam",
+}
 _FUNCTION = frozenset({"of", "the", "and", "for", "a", "an", "in", "on", "at", "to"})
 _SERIES_STOP = frozenset(
-    {"of", "the", "for", "a", "an", "and", "party", "workers", "korea", "korean", "whole", "wpk", "kwp", "all"}
+    {
+        "of",
+        "the",
+        "for",
+        "a",
+        "an",
+        "and",
+        "party",
+        "workers",
+        "korea",
+        "korean",
+        "whole",
+        "wpk",
+        "kwp",
+        "all",
+    }
 )
-_RENAMING = re.compile(r"shall\s+be\s+called|renamed|will\s+be\s+called|to\s+be\s+called|be\s+known\s+as")
+_RENAMING = re.compile(
+    r"shall\s+be\s+called|renamed|will\s+be\s+called|to\s+be\s+called|be\s+known\s+as"
+)
 _CREDIT_WORDS = r"Graphics?|Photos?|Photograph|Images?|Maps?|Charts?|Illustrations?|Video"
 _CREDIT_END = re.compile(
     rf"\(\s*(?P<credit>(?:{_CREDIT_WORDS})\s*(?:by\s+|:\s*)(?P<who>[^()]+?))\s*\)\s*$"
@@ -79,7 +102,9 @@ _CREDIT_END = re.compile(
 )
 _CREDIT_LINE = re.compile(rf"^(?P<credit>(?:{_CREDIT_WORDS})\s*(?:by\s+|:\s*)(?P<who>.+?))\s*$")
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Text by|Report by)\s+(?P<names>[A-Z][^\n]{2,100}?)\s*$")
-_PUBLISHED_IN = re.compile(r"\b(?:published|carried|printed|appeared|ran|run)\s+(?:in|by)\s+(?:the\s+)?(?=[A-Z])")
+_PUBLISHED_IN = re.compile(
+    r"\b(?:published|carried|printed|appeared|ran|run)\s+(?:in|by)\s+(?:the\s+)?(?=[A-Z])"
+)
 
 
 def straight(text: str) -> str:
@@ -88,7 +113,7 @@ def straight(text: str) -> str:
 
 
 def initials(text: str) -> str:
-    """"Korean Workers' Party" -> "KWP"; "NK Leadership Watch" -> "NKLW"."""
+    """ "Korean Workers' Party" -> "KWP"; "NK Leadership Watch" -> "NKLW"."""
     out = []
     for word in straight(text).replace("-", " ").split():
         if word.lower() in _FUNCTION:
@@ -297,7 +322,13 @@ def _of_extension(r: Reader, end: int) -> int:
         if m < n and a.keys[m] == "the" and r.gap_ok[m - 1]:
             m += 1
         stop = m
-        while stop < n and stop - m < 3 and r.is_cap(stop) and r.gap_ok[stop - 1] and not r.is_allcaps(stop):
+        while (
+            stop < n
+            and stop - m < 3
+            and r.is_cap(stop)
+            and r.gap_ok[stop - 1]
+            and not r.is_allcaps(stop)
+        ):
             stop += 1
         if stop > m:
             return stop
@@ -305,7 +336,11 @@ def _of_extension(r: Reader, end: int) -> int:
 
 
 def _is_person_word(r: Reader, k: int) -> bool:
-    return is_korean_surname(r.a.words[k]) and k + 2 < len(r.a.words) and korean_name_parts(r.a.words[k : k + 3]) is not None
+    return (
+        is_korean_surname(r.a.words[k])
+        and k + 2 < len(r.a.words)
+        and korean_name_parts(r.a.words[k : k + 3]) is not None
+    )
 
 
 def _surface(r: Reader, first: int, last: int) -> tuple[str, tuple[int, int]]:
@@ -345,7 +380,9 @@ def _known_at(r: Reader, first: int, last: int, kind: str) -> str | None:
     return None
 
 
-_GLOSS_BRACKET = re.compile(r"\b(?P<abbr>[A-Z]{2,6})\s*\[(?P<full>[^\];\]]+?)(?:;\s*(?P<abbr2>[A-Z]{2,6}))?\]")
+_GLOSS_BRACKET = re.compile(
+    r"\b(?P<abbr>[A-Z]{2,6})\s*\[(?P<full>[^\];\]]+?)(?:;\s*(?P<abbr2>[A-Z]{2,6}))?\]"
+)
 _GLOSS_FULL_FIRST = re.compile(r"\((?P<abbr>[A-Z]{2,6})\)")
 _GLOSS_ABBR_FIRST = re.compile(r"\b(?P<abbr>[A-Z]{2,6})\s*\((?P<full>[A-Z][^()]{3,80})\)")
 
@@ -354,13 +391,21 @@ def _glosses(r: Reader) -> None:
     """Abbreviations the text explains: "WPK [Workers’ Party of Korea; KWP]", "Name (ABBR)"."""
     groups: list[list[tuple[str, tuple[int, int], bool]]] = []
     for m in _GLOSS_BRACKET.finditer(r.text):
-        group = [(m.group("abbr"), m.span("abbr"), True), (m.group("full").strip(), m.span("full"), False)]
+        group = [
+            (m.group("abbr"), m.span("abbr"), True),
+            (m.group("full").strip(), m.span("full"), False),
+        ]
         if m.group("abbr2"):
             group.append((m.group("abbr2"), m.span("abbr2"), True))
         groups.append(group)
     for m in _GLOSS_ABBR_FIRST.finditer(r.text):
         if initials(m.group("full")) == m.group("abbr"):
-            groups.append([(m.group("abbr"), m.span("abbr"), True), (m.group("full").strip(), m.span("full"), False)])
+            groups.append(
+                [
+                    (m.group("abbr"), m.span("abbr"), True),
+                    (m.group("full").strip(), m.span("full"), False),
+                ]
+            )
     for m in _GLOSS_FULL_FIRST.finditer(r.text):
         abbr = m.group("abbr")
         words = r.a.words_between(max(0, m.start() - 120), m.start())
@@ -368,12 +413,23 @@ def _glosses(r: Reader) -> None:
             full_start = r.a.word_starts[first]
             candidate = r.text[full_start : m.start()].strip()
             if initials(candidate) == abbr and r.is_cap(first):
-                groups.append([(abbr, m.span("abbr"), True), (candidate, (full_start, full_start + len(candidate)), False)])
+                groups.append(
+                    [
+                        (abbr, m.span("abbr"), True),
+                        (candidate, (full_start, full_start + len(candidate)), False),
+                    ]
+                )
                 break
     r.glosses = groups
     for group in groups:
         fulls = [g for g in group if not g[2]]
         for full, span, _ in fulls:
+            known = _known_span(r, span, "organ")
+            if known is not None:
+                for abbr, _abbr_span, is_abbr in group:
+                    if is_abbr:
+                        r.abbreviations.setdefault(abbr, known)
+                continue
             if "Party" in full.split() or "Party" in straight(full).split():
                 entity = _party_entity(r, full, span, f"the text spells out “{full}”")
                 for name in entity.names:
@@ -416,8 +472,17 @@ def _outlet(r: Reader, text: str, span: tuple[int, int], why: str) -> str | None
     for head_words, head in r.lex.heads_by_words.items():
         if words[-len(head_words) :] == head_words and len(words) >= len(head_words):
             kind = head.kind
-    if words and words[-1] in {w.lower() for w in r.lex.publication_words} and kind == "media-outlet":
-        kind = "newspaper" if words[-1] in ("sinmun", "times", "daily", "post", "herald", "journal", "choson", "joson") else "media-outlet"
+    if (
+        words
+        and words[-1] in {w.lower() for w in r.lex.publication_words}
+        and kind == "media-outlet"
+    ):
+        kind = (
+            "newspaper"
+            if words[-1]
+            in ("sinmun", "times", "daily", "post", "herald", "journal", "choson", "joson")
+            else "media-outlet"
+        )
     entity = r.reg.add(Entity("organ:outlet:" + match_key(name), "organ"))
     entity.attrs["organ_kind"] = kind
     entity.add_name(NameDraft(name, spans=[span]))
@@ -444,7 +509,9 @@ def _known_span(r: Reader, span: tuple[int, int], kind: str) -> str | None:
     return _known_at(r, words.start, words.stop, kind)
 
 
-def _person(r: Reader, name: str, span: tuple[int, int] | None, why: str, system: str = "en") -> str:
+def _person(
+    r: Reader, name: str, span: tuple[int, int] | None, why: str, system: str = "en"
+) -> str:
     known = _known_span(r, span, "person") if span else None
     if known is not None:
         return known
@@ -466,7 +533,9 @@ def _credits(r: Reader) -> None:
         if match:
             credit = match.group("credit") or match.group("credit2")
             who = match.group("who") or match.group("who2")
-            who_start = block.start + (match.start("who") if match.group("who") else match.start("who2"))
+            who_start = block.start + (
+                match.start("who") if match.group("who") else match.start("who2")
+            )
             caption_end = block.start + match.start()
         elif block.kind == "caption":
             credit = block.credit
@@ -483,8 +552,13 @@ def _credits(r: Reader) -> None:
         image.fields.update({"type": "image", "caption": " ".join(caption.split())})
         if credit:
             image.fields["credit"] = " ".join(credit.split())
-        image.attrs.update({"block": (block.start, block.end), "caption": (block.start, caption_end), "n": count})
-        image.note(f"an image caption with the credit “{credit}”" if credit else "an image caption", (block.start, block.end))
+        image.attrs.update(
+            {"block": (block.start, block.end), "caption": (block.start, caption_end), "n": count}
+        )
+        image.note(
+            f"an image caption with the credit “{credit}”" if credit else "an image caption",
+            (block.start, block.end),
+        )
         r.images.append(image.key)
         if not who:
             continue
@@ -519,7 +593,12 @@ def _publications(r: Reader) -> None:
     for match in _PUBLISHED_IN.finditer(r.text):
         first = r.a.word_index_at(match.end())
         last = first
-        while last < len(r.a.words) and last - first < 4 and r.is_cap(last) and (last == first or r.gap_ok[last - 1]):
+        while (
+            last < len(r.a.words)
+            and last - first < 4
+            and r.is_cap(last)
+            and (last == first or r.gap_ok[last - 1])
+        ):
             last += 1
         if last == first:
             continue
@@ -545,9 +624,13 @@ def _people(r: Reader) -> None:
             continue
         last, name = found
         span = r.span_of(i, last)
-        key = _person(r, name, span, f"a Korean personal name, “{r.text[span[0]:span[1]]}”")
+        key = _person(r, name, span, f"a Korean personal name, “{r.text[span[0] : span[1]]}”")
         entity = r.reg.get(key)
-        paren = r.a.paren_after(span[1]) if not r.text[span[1] : span[1] + 2].startswith(("’s", "'s")) else None
+        paren = (
+            r.a.paren_after(span[1])
+            if not r.text[span[1] : span[1] + 2].startswith(("’s", "'s"))
+            else None
+        )
         if paren is not None and entity.known is None:
             _parenthetical_spelling(r, entity, paren)
         i = last
@@ -567,7 +650,10 @@ def _people(r: Reader) -> None:
 def _korean_name_at(r: Reader, i: int) -> tuple[int, str] | None:
     a, n = r.a, len(r.a.words)
     if i + 2 < n and r.gap_ok[i] and r.gap_ok[i + 1] and not any(r.claimed[i : i + 3]):
-        between = r.text[a.word_ends[i] : a.word_starts[i + 1]], r.text[a.word_ends[i + 1] : a.word_starts[i + 2]]
+        between = (
+            r.text[a.word_ends[i] : a.word_starts[i + 1]],
+            r.text[a.word_ends[i + 1] : a.word_starts[i + 2]],
+        )
         words = [a.words[i], a.words[i + 1], _core(a.words[i + 2])]
         if "-" not in between[0] and "-" in between[1]:
             parts = korean_name_parts([words[0], f"{words[1]}-{words[2]}"])
@@ -591,7 +677,7 @@ def _followed_by_place(r: Reader, j: int) -> bool:
 
 
 def _parenthetical_spelling(r: Reader, entity: Entity, paren: tuple[int, int]) -> None:
-    """"Kim Jong Su (Kim Cho’ng-su)": the same person in another romanization (or Hangul)."""
+    """ "Kim Jong Su (Kim Cho’ng-su)": the same person in another romanization (or Hangul)."""
     inner_start, inner_end = paren[0] + 1, paren[1] - 1
     inner = r.text[inner_start:inner_end].strip()
     if not inner:
@@ -642,7 +728,9 @@ def _bylines(r: Reader) -> None:
             if not text or not (_looks_like_person(text) or korean_name_parts(text.split())):
                 continue
             start = names_start + match.group("names").index(text)
-            key = _person(r, text, (start, start + len(text)), f"named in the byline “{body.strip()}”")
+            key = _person(
+                r, text, (start, start + len(text)), f"named in the byline “{body.strip()}”"
+            )
             r.byline_authors.append(key)
 
 
@@ -692,7 +780,9 @@ def _main_party(r: Reader) -> str | None:
     for key in r.reg.entities:
         entity = r.reg.get(key)
         if entity.kind == "organ" and entity.attrs.get("organ_kind") == "party":
-            counts[entity.key] = counts.get(entity.key, 0) + len(entity.evidence) + len(entity.names)
+            counts[entity.key] = (
+                counts.get(entity.key, 0) + len(entity.evidence) + len(entity.names)
+            )
     for match in r._known_matches:
         for target in match.targets:
             if target.kind == "organ" and r.known.organ_kind.get(target.ref) == "party":
@@ -756,13 +846,17 @@ def _party_organs(r: Reader, phrases: list[_Phrase]) -> None:
                 entity.attrs.setdefault("party", segment_party)
             if parent is not None and parent != entity.key and "parent" not in entity.fields:
                 entity.fields["parent"] = Ref(parent)
-            elif parent is not None and parent != entity.key and _depth(r, parent) > _depth(r, entity.fields["parent"].key):
+            elif (
+                parent is not None
+                and parent != entity.key
+                and _depth(r, parent) > _depth(r, entity.fields["parent"].key)
+            ):
                 entity.fields["parent"] = Ref(parent)  # the longer chain tells more
             if qualified:
                 entity.add_name(NameDraft(name, spans=[span]))
             else:
                 entity.attrs.setdefault("short", set()).add(head.head)
-            entity.note(f"an organ named “{r.text[span[0]:span[1]]}”", span)
+            entity.note(f"an organ named “{r.text[span[0] : span[1]]}”", span)
             segment.entity = entity.key
             parent = entity.key
         if phrase.segments[-1].entity:
@@ -774,7 +868,11 @@ def _party_organs(r: Reader, phrases: list[_Phrase]) -> None:
             continue
         target = by_first.get(phrase.of_link)
         child = phrase.segments[-1].entity
-        parent_key = target.segments[-1].entity if target else _known_at(r, phrase.of_link, phrase.of_link + 1, "organ")
+        parent_key = (
+            target.segments[-1].entity
+            if target
+            else _known_at(r, phrase.of_link, phrase.of_link + 1, "organ")
+        )
         if parent_key and parent_key != child and r.reg.get(child).known is None:
             r.reg.get(child).fields["parent"] = Ref(parent_key)
             end = target.last if target else phrase.of_link + 1
@@ -784,7 +882,11 @@ def _party_organs(r: Reader, phrases: list[_Phrase]) -> None:
     for entity in list(r.reg.of_kind("organ")):
         if entity.key.endswith(":?") and entity.key in r.reg.entities:
             code = entity.key.split(":")[1]
-            same = [e for e in r.reg.of_kind("organ") if e.key.startswith(f"organ:{code}:") and e.key != entity.key]
+            same = [
+                e
+                for e in r.reg.of_kind("organ")
+                if e.key.startswith(f"organ:{code}:") and e.key != entity.key
+            ]
             if len(same) == 1:
                 r.reg.merge(same[0].key, entity.key)
 
@@ -810,7 +912,7 @@ def _party_of(r: Reader, key: str) -> str | None:
 
 
 def _gloss_after(r: Reader, phrase: _Phrase) -> None:
-    """"its Presidium (standing committee)": a lowercase gloss is another name."""
+    """ "its Presidium (standing committee)": a lowercase gloss is another name."""
     entity_key = phrase.segments[-1].entity
     if entity_key is None:
         return
@@ -856,7 +958,11 @@ def _collective_organs(r: Reader) -> None:
             qualifier = None
             for country_words in sorted(countries, key=len, reverse=True):
                 m = len(country_words)
-                if i - m >= 0 and tuple(a.keys[i - m : i]) == country_words and all(r.gap_ok[k] for k in range(i - m, i)):
+                if (
+                    i - m >= 0
+                    and tuple(a.keys[i - m : i]) == country_words
+                    and all(r.gap_ok[k] for k in range(i - m, i))
+                ):
                     first, qualifier = i - m, countries[country_words]
                     break
             owner_party = None
@@ -880,7 +986,10 @@ def _collective_organs(r: Reader) -> None:
                 entity.attrs.setdefault("party", party)
             plural = (f"{qualifier} " if qualifier else "") + organ.head
             entity.add_name(NameDraft(plural, spans=[span]))
-            entity.note(f"“{r.text[span[0]:span[1]]}”, {organ.kind.replace('-', ' ')}s taken together", span)
+            entity.note(
+                f"“{r.text[span[0] : span[1]]}”, {organ.kind.replace('-', ' ')}s taken together",
+                span,
+            )
             break
 
 
@@ -991,12 +1100,18 @@ def _named_events(r: Reader) -> None:
         held_word = r.a.word_index_at(max(0, date.start - 14) + held.start())
         k = held_word - 1
         allowed = {"of", "the", "across", "country", "nationwide", "for", "whole", "all", "in"}
-        while k >= 0 and r.gap_ok[k] and (r.is_cap(k) or a.keys[k] in allowed) and held_word - k < 16:
+        while (
+            k >= 0 and r.gap_ok[k] and (r.is_cap(k) or a.keys[k] in allowed) and held_word - k < 16
+        ):
             k -= 1
         first = k + 1
         while first < held_word and a.keys[first] in ("the", "and", "in"):
             first += 1
-        if first >= held_word or event_phrase(r, first) is None and not _has_event_head(r, first, held_word):
+        if (
+            first >= held_word
+            or event_phrase(r, first) is None
+            and not _has_event_head(r, first, held_word)
+        ):
             continue
         old_name, old_span = _surface(r, first, held_word)
         sentence = r.a.sentence_at(date.start)
@@ -1009,9 +1124,15 @@ def _named_events(r: Reader) -> None:
         new_event = None
         if renaming and new_first < n and r.lex.ordinal(a.words[new_first]) is not None:
             found = event_phrase(r, new_first + 1)
+            if found is not None and any(r.claimed[new_first : found[0]]):
+                continue  # the renamed event is a record already
             if found is not None:
                 new_event = _event_entities(
-                    r, new_first, found[0], found[1], f"renamed “{_surface(r, new_first, found[0])[0]}”"
+                    r,
+                    new_first,
+                    found[0],
+                    found[1],
+                    f"renamed “{_surface(r, new_first, found[0])[0]}”",
                 )
         if new_event is not None and date.date is not None:
             new_event.fields["date"] = date.date

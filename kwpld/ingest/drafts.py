@@ -61,7 +61,9 @@ def date_value(date: PartialDate) -> str:
     """How a record writes a date: as stated when that reads back the same, else ISO."""
     if date.stated:
         try:
-            if parse_date(date.stated) == PartialDate(date.year, date.month, date.day, stated=date.stated, juche=date.juche):
+            if parse_date(date.stated) == PartialDate(
+                date.year, date.month, date.day, stated=date.stated, juche=date.juche
+            ):
                 return date.stated
             again = parse_date(date.stated)
             if (again.year, again.month, again.day) == (date.year, date.month, date.day):
@@ -72,7 +74,9 @@ def date_value(date: PartialDate) -> str:
 
 
 class _Finalizer:
-    def __init__(self, reading: Reading, known: Known, article_id: str, meta: dict[str, Any]) -> None:
+    def __init__(
+        self, reading: Reading, known: Known, article_id: str, meta: dict[str, Any]
+    ) -> None:
         self.reading = reading
         self.reg = reading.registry
         self.known = known
@@ -84,7 +88,9 @@ class _Finalizer:
 
     # -- ids --------------------------------------------------------------------------------
     def assign_ids(self) -> None:
-        entities = sorted(self.reg.entities.values(), key=lambda e: (_ENTITY_ORDER.get(e.kind, 9), e.key))
+        entities = sorted(
+            self.reg.entities.values(), key=lambda e: (_ENTITY_ORDER.get(e.kind, 9), e.key)
+        )
         for entity in entities:
             if entity.known:
                 self.ids[entity.key] = entity.known
@@ -166,7 +172,9 @@ class _Finalizer:
                 date = e.fields.get("date")
                 if organizer is None:
                     return None
-                return f"{organizer}-decision" + (f"-{date.iso}" if isinstance(date, PartialDate) else "")
+                return f"{organizer}-decision" + (
+                    f"-{date.iso}" if isinstance(date, PartialDate) else ""
+                )
             if event_type == "conferral":
                 title = re.split(r"\s+and\s+", e.fields.get("title", ""))[0]
                 return "conferral-" + _short_slug(title)
@@ -232,7 +240,9 @@ class _Finalizer:
         if kind == "party":
             gloss = organ.attrs.get("gloss")
             chosen = gloss or max(
-                (n.text for n in organ.names if n.kind != "abbreviation"), key=lambda t: (len(t), t), default=None
+                (n.text for n in organ.names if n.kind != "abbreviation"),
+                key=lambda t: (len(t), t),
+                default=None,
             )
             for name in organ.names:
                 if name.text == chosen and name.system == "en":
@@ -246,18 +256,36 @@ class _Finalizer:
             if party and party in self.reg:
                 party_entity = self.reg.get(party)
                 if party_entity.known:
-                    label = self.known.abbreviations.get(party_entity.known) or _known_name(self, party_entity)
+                    label = self.known.abbreviations.get(party_entity.known) or _known_name(
+                        self, party_entity
+                    )
                 else:
-                    label = _abbreviation(party_entity) or self._preferred_text(party_entity) or self._english(party_entity)
+                    label = (
+                        _abbreviation(party_entity)
+                        or self._preferred_text(party_entity)
+                        or self._english(party_entity)
+                    )
                 if label:
-                    organ.add_name(NameDraft(f"{collective.head} of the {label}", kind="preferred", derived=True))
+                    organ.add_name(
+                        NameDraft(
+                            f"{collective.head} of the {label}", kind="preferred", derived=True
+                        )
+                    )
             return True
         if head and isinstance(parent, Ref):
             parent_entity = self.reg.get(parent.key)
-            parent_name = self._preferred_text(parent_entity) if not parent_entity.known else _known_name(self, parent_entity)
+            parent_name = (
+                self._preferred_text(parent_entity)
+                if not parent_entity.known
+                else _known_name(self, parent_entity)
+            )
             if parent_name is None:
                 return False
-            full = f"{head} of the {parent_name}" if not parent_name.lower().startswith("the ") else f"{head} of {parent_name}"
+            full = (
+                f"{head} of the {parent_name}"
+                if not parent_name.lower().startswith("the ")
+                else f"{head} of {parent_name}"
+            )
             organ.add_name(NameDraft(full, kind="preferred", derived=True))
             parent_head = parent_entity.attrs.get("head")
             if parent_head and parent_entity.attrs.get("organ_kind") != "party":
@@ -283,15 +311,23 @@ class _Finalizer:
                 event.add_name(NameDraft(best, kind="preferred"))
                 for member in members:
                     ordinal = member.fields.get("ordinal")
-                    if isinstance(ordinal, int) and not any(n.kind == "preferred" for n in member.names):
+                    if isinstance(ordinal, int) and not any(
+                        n.kind == "preferred" for n in member.names
+                    ):
                         word = _ORDINAL_WORDS_BY_NUMBER.get(ordinal)
                         if word:
-                            member.add_name(NameDraft(f"{word} {best}", kind="preferred", derived=True))
+                            member.add_name(
+                                NameDraft(f"{word} {best}", kind="preferred", derived=True)
+                            )
             return
         if event_type == "decision" and not event.names:
             organizer = (event.fields.get("organizer") or [None])[0]
             organ = self.reg.get(organizer.key) if isinstance(organizer, Ref) else None
-            label = (organ.attrs.get("head") if organ else None) or (self._english(organ) if organ else None) or "Decision"
+            label = (
+                (organ.attrs.get("head") if organ else None)
+                or (self._english(organ) if organ else None)
+                or "Decision"
+            )
             date = event.fields.get("date")
             when = f" of {long_date(date)}" if isinstance(date, PartialDate) else ""
             event.add_name(NameDraft(f"{label} decision{when}", kind="preferred", derived=True))
@@ -301,7 +337,9 @@ class _Finalizer:
         collective = organ.attrs.get("collective")
         role = post.fields.get("role", "")
         if collective is not None and collective.singular:
-            post.add_name(NameDraft(f"{role} of a {collective.singular}", kind="preferred", derived=True))
+            post.add_name(
+                NameDraft(f"{role} of a {collective.singular}", kind="preferred", derived=True)
+            )
 
     # -- records -------------------------------------------------------------------------------
     def sources_of(self, spans: list[tuple[int, int]]) -> list[str]:
@@ -376,7 +414,11 @@ class _Finalizer:
                     out.append(converted)
             return out
         if isinstance(value, dict):
-            return {k: v for k, v in ((k, self.convert(v)) for k, v in value.items()) if v not in (None, [], "")}
+            return {
+                k: v
+                for k, v in ((k, self.convert(v)) for k, v in value.items())
+                if v not in (None, [], "")
+            }
         if isinstance(value, str):
             return value
         return value
@@ -401,7 +443,9 @@ class _Finalizer:
                 record["parent"] = self._id_of(f["parent"])
             record["sources"] = self.entity_sources(entity)
         elif kind == "post":
-            record.update({"organ": self._id_of(f["organ"]), "role": f["role"], "names": self.names(entity)})
+            record.update(
+                {"organ": self._id_of(f["organ"]), "role": f["role"], "names": self.names(entity)}
+            )
             record["sources"] = self.entity_sources(entity)
         elif kind == "membership":
             for key in ("person", "organ", "role", "status", "as_of"):
@@ -417,13 +461,16 @@ class _Finalizer:
             if f.get("participants"):
                 sources = self.entity_sources(entity)
                 record["participants"] = [
-                    {"ref": self._id_of(p), "sources": sources} if sources else self._id_of(p) for p in f["participants"]
+                    {"ref": self._id_of(p), "sources": sources} if sources else self._id_of(p)
+                    for p in f["participants"]
                 ]
             for key in ("about", "rules", "title", "conferred_by", "conferred_on"):
                 if f.get(key) not in (None, []):
                     record[key] = self.convert(f[key])
             declared = [self._id_of(s) for s in f.get("sources", [])]
-            record["sources"] = [s for s in dict.fromkeys(declared + self.entity_sources(entity)) if s]
+            record["sources"] = [
+                s for s in dict.fromkeys(declared + self.entity_sources(entity)) if s
+            ]
         elif kind == "article":
             record.update(self.article_fields(entity))
         return {k: v for k, v in record.items() if v not in (None, [], "")}
@@ -453,14 +500,20 @@ class _Finalizer:
         issuer_name = None
         if issuer is not None:
             issuer_name = (
-                _known_name(self, issuer) if issuer.known else (self._preferred_text(issuer) or self._english(issuer))
+                _known_name(self, issuer)
+                if issuer.known
+                else (self._preferred_text(issuer) or self._english(issuer))
             )
         date = e.fields.get("date")
         when = f" of {long_date(date)}" if isinstance(date, PartialDate) else ""
         doc_type = e.fields.get("type", "news")
         if doc_type == "news":
             return f"[{issuer_name or 'News'} report{when}]"
-        return f"[{doc_type.capitalize()} of the {issuer_name}{when}]" if issuer_name else f"[{doc_type.capitalize()}{when}]"
+        return (
+            f"[{doc_type.capitalize()} of the {issuer_name}{when}]"
+            if issuer_name
+            else f"[{doc_type.capitalize()}{when}]"
+        )
 
     def evidence(self, entity: Entity) -> list[dict[str, Any]]:
         spans = sorted({*entity.evidence, *[s for n in entity.names for s in n.spans]})
@@ -468,7 +521,11 @@ class _Finalizer:
         seen_sentences: set[str] = set()
         for start, end in spans[:8]:
             sentence = self.reading.analysis.sentence_at(start)
-            s_start, s_end = (sentence.start, sentence.end) if sentence else (max(0, start - 150), min(len(self.text), end + 150))
+            s_start, s_end = (
+                (sentence.start, sentence.end)
+                if sentence
+                else (max(0, start - 150), min(len(self.text), end + 150))
+            )
             if s_end - s_start > _EVIDENCE_WIDTH:
                 s_start = max(s_start, start - _EVIDENCE_WIDTH // 2)
                 s_end = min(s_end, end + _EVIDENCE_WIDTH // 2)
@@ -476,7 +533,13 @@ class _Finalizer:
             if text in seen_sentences:
                 continue
             seen_sentences.add(text)
-            out.append({"at": [start, end], "text": " ".join(self.text[start:end].split()), "sentence": text})
+            out.append(
+                {
+                    "at": [start, end],
+                    "text": " ".join(self.text[start:end].split()),
+                    "sentence": text,
+                }
+            )
         return out
 
 
@@ -488,8 +551,7 @@ _ORDINAL_WORDS = {
 _ORDINAL_WORDS_BY_NUMBER = {
     i + 1: w.capitalize()
     for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
     )
 }
 
@@ -530,7 +592,15 @@ def _known_name(finalizer: _Finalizer, e: Entity) -> str | None:
 
 def _plural(text: str) -> str:
     words = text.split()
-    if words and words[0].lower() in ("meeting", "conference", "congress", "session", "course", "rally", "plenum"):
+    if words and words[0].lower() in (
+        "meeting",
+        "conference",
+        "congress",
+        "session",
+        "course",
+        "rally",
+        "plenum",
+    ):
         words[0] = words[0] + "s"
     return " ".join(words)
 
@@ -544,7 +614,9 @@ def _choose_preferred(entity: Entity) -> None:
             extra.kind = "alternate"
         return
     for name in english:
-        if name.kind == "alternate" and not (entity.kind == "person" and name.derived and len(english) > 1):
+        if name.kind == "alternate" and not (
+            entity.kind == "person" and name.derived and len(english) > 1
+        ):
             name.kind = "preferred"
             return
 
@@ -573,14 +645,27 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
     images = [fin.record(reading.registry.get(k)) for k in reading.images]
     drafts: list[Draft] = []
     skip = {article.key, *reading.images}
-    for entity in sorted(reading.registry.entities.values(), key=lambda e: (_ENTITY_ORDER.get(e.kind, 9), fin.ids[e.key])):
+    for entity in sorted(
+        reading.registry.entities.values(),
+        key=lambda e: (_ENTITY_ORDER.get(e.kind, 9), fin.ids[e.key]),
+    ):
         if entity.known or entity.key in skip:
             continue
-        drafts.append(Draft(fin.ids[entity.key], entity.kind, fin.record(entity), list(entity.why), fin.evidence(entity)))
+        drafts.append(
+            Draft(
+                fin.ids[entity.key],
+                entity.kind,
+                fin.record(entity),
+                list(entity.why),
+                fin.evidence(entity),
+            )
+        )
     problems = []
     for date in reading.dates:
         for code, message in date.problems:
-            problems.append({"code": code, "at": [date.start, date.end], "text": date.text, "message": message})
+            problems.append(
+                {"code": code, "at": [date.start, date.end], "text": date.text, "message": message}
+            )
     for mention in reading.mentions:
         if mention.entity is None and mention.candidates:
             candidates = [fin._id_of(c) for c in mention.candidates]

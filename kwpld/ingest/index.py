@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model import Records
-from ..names import System, name_words, spelling_variants, word_key
+from ..names import System, name_words, spelling_variants
 from .lexicon import Lexicon, lexicon
 
 __all__ = ["Target", "NameIndex", "Match"]
@@ -60,7 +60,9 @@ class NameIndex:
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
-    def from_records(cls, records: Records | Iterable[object], lex: Lexicon | None = None) -> NameIndex:
+    def from_records(
+        cls, records: Records | Iterable[object], lex: Lexicon | None = None
+    ) -> NameIndex:
         index = cls(lex)
         for record in records:
             index.add_record(record)
@@ -78,7 +80,9 @@ class NameIndex:
                 self.add_name(ref, kind, title, "en", "preferred")
         plain = {name_words(n.text) for n in names if n.kind != "epithet"}
         for name in names:
-            if name.kind == "epithet" and any(_contains(name_words(name.text), p) for p in plain if p):
+            if name.kind == "epithet" and any(
+                _contains(name_words(name.text), p) for p in plain if p
+            ):
                 continue  # "the dear respected Comrade Kim Jong Un": the name is matched inside
             self.add_name(ref, kind, name.text, name.system, name.kind)
 
@@ -193,7 +197,9 @@ class NameIndex:
                 j += 1
             best = None
             for end, targets in reversed(found):
-                usable = tuple(t for t in targets if not t.exact_case or _same_case(t.name, words[i:end]))
+                usable = tuple(
+                    t for t in targets if not t.exact_case or _same_case(t.name, words[i:end])
+                )
                 if usable:
                     best = Match(i, end, usable)
                     break

@@ -45,11 +45,17 @@ class Known:
     """id -> preferred English name (or title)"""
     abbreviations: dict[str, str] = field(default_factory=dict)
     """id -> its first abbreviation ("WPK")"""
+    article_issuers: dict[str, list[str]] = field(default_factory=dict)
+    """article id -> its authors, then its publisher"""
+    event_dates: dict[str, str] = field(default_factory=dict)
+    """event id -> ISO date"""
     name_keys: dict[str, set[str]] = field(default_factory=dict)
     """id -> match keys of its names (to tell namesakes apart)"""
 
     @classmethod
-    def build(cls, records: Records | None, drafts: list[dict] | None = None, lex: Lexicon | None = None) -> Known:
+    def build(
+        cls, records: Records | None, drafts: list[dict] | None = None, lex: Lexicon | None = None
+    ) -> Known:
         lex = lex or lexicon()
         index = NameIndex(lex)
         known = cls(index)
@@ -81,7 +87,8 @@ class Known:
             if record.title and not record.title.startswith("["):
                 self.articles_by_title[match_key(record.title)] = rid
             when = record.date.iso if record.date else ""
-            for issuer in [*record.authors, *([record.publisher] if record.publisher else [])]:
+            self.article_issuers[rid] = [*record.authors, *([record.publisher] if record.publisher else [])]
+            for issuer in self.article_issuers[rid]:
                 self.articles_by_issuer.setdefault((issuer, when, record.article_type), rid)
             if record.part_of and record.caption:
                 self.images_by_caption[(record.part_of, match_key(record.caption))] = rid
@@ -89,6 +96,8 @@ class Known:
             if record.series and record.ordinal:
                 self.events_by_ordinal[(record.series, record.ordinal)] = rid
             when = record.date.iso if record.date else ""
+            if when:
+                self.event_dates[rid] = when
             for organizer in record.organizer or [""]:
                 self.events_by_act.setdefault((record.event_type, when, organizer), rid)
             for name in record.names:
@@ -114,11 +123,17 @@ class Known:
         for name in record.get("names", []) or []:
             if isinstance(name, dict) and isinstance(name.get("text"), str):
                 self.name_keys.setdefault(rid, set()).add(match_key(name["text"]))
-                self.index.add_name(rid, kind, name["text"], name.get("system", "en"), name.get("kind", "alternate"))
+                self.index.add_name(
+                    rid, kind, name["text"], name.get("system", "en"), name.get("kind", "alternate")
+                )
         if kind == "organ":
             self.organ_parent[rid] = record.get("parent")
             self.organ_kind[rid] = record.get("kind", "")
-        if kind == "article" and isinstance(record.get("title"), str) and not record["title"].startswith("["):
+        if (
+            kind == "article"
+            and isinstance(record.get("title"), str)
+            and not record["title"].startswith("[")
+        ):
             self.articles_by_title.setdefault(match_key(record["title"]), rid)
 
     def root_party(self, organ_id: str) -> str | None:

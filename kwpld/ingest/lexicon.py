@@ -75,7 +75,7 @@ class Lexicon:
         return [h.head for h in self.organ_heads if h.unique]
 
     def ordinal(self, word: str) -> int | None:
-        """"Fourth" -> 4, "4th" -> 4, "21st" -> 21; None for other words."""
+        """ "Fourth" -> 4, "4th" -> 4, "21st" -> 21; None for other words."""
         lowered = word.lower()
         if lowered in self.ordinals:
             return self.ordinals[lowered]
@@ -88,7 +88,9 @@ class Lexicon:
         for word, value in self.ordinals.items():
             if value == number:
                 return word.capitalize()
-        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        suffix = (
+            "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        )
         return f"{number}{suffix}"
 
 
@@ -96,7 +98,8 @@ class Lexicon:
 def lexicon() -> Lexicon:
     data = yaml.safe_load(resource_path("kwpld/ingest/lexicon.yaml").read_text("utf-8"))
     heads = [
-        OrganHead(h["head"], h["kind"], bool(h.get("unique")), h.get("code")) for h in data["organ_heads"]
+        OrganHead(h["head"], h["kind"], bool(h.get("unique")), h.get("code"))
+        for h in data["organ_heads"]
     ]
     collective = [
         OrganHead(c["plural"], c["kind"], True, c.get("code"), True, c.get("singular"))

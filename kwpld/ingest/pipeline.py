@@ -104,7 +104,9 @@ def ingest(
     if not paths and not urls:
         raise InputError("give at least one article file (or --url)")
     if options.article_id and len(paths) + len(urls) > 1:
-        raise InputError("--id names one article; ingest several files without it (ids come from file names)")
+        raise InputError(
+            "--id names one article; ingest several files without it (ids come from file names)"
+        )
     if options.input_format and options.input_format not in _FORMATS:
         raise InputError(f"--format {options.input_format}: use text, markdown or html")
     root = Path(into)
@@ -130,7 +132,9 @@ def ingest(
         meta = _meta(label, source, options)
         article_id = meta["id"]
         if article_id in seen:
-            raise InputError(f"{label}: the article id '{article_id}' is also that of {seen[article_id]}; give distinct ids")
+            raise InputError(
+                f"{label}: the article id '{article_id}' is also that of {seen[article_id]}; give distinct ids"
+            )
         seen[article_id] = label
         article, files = _ingest_one(root, label, source, meta, records, known, base)
         writes.update(files)
@@ -139,13 +143,15 @@ def ingest(
     return IngestResult(root, articles)
 
 
-def read_one(
-    source: Source, known: Known, meta: dict[str, Any]
-) -> tuple[Reading, Drafted]:
+def read_one(source: Source, known: Known, meta: dict[str, Any]) -> tuple[Reading, Drafted]:
     """Read one article against ``known`` and draft its records (no files written)."""
     analysis = analyse(source)
     reading = read_article(
-        analysis, known, article_id=meta["id"], date=meta.get("date"), article_type=meta.get("type", "news")
+        analysis,
+        known,
+        article_id=meta["id"],
+        date=meta.get("date"),
+        article_type=meta.get("type", "news"),
     )
     notes = _agents(reading, known, meta)
     drafted = finalize(reading, known, article_id=meta["id"], meta=meta)
@@ -153,7 +159,9 @@ def read_one(
     if meta.get("url"):
         drafted.article["url"] = meta["url"]
     if meta.get("date") is None and reading.reference is not None:
-        drafted.article["date"] = date_value(PartialDate(reading.reference.year, reading.reference.month))
+        drafted.article["date"] = date_value(
+            PartialDate(reading.reference.year, reading.reference.month)
+        )
         notes.append(
             f"The date ({reading.reference.iso}) is inferred from the latest date the text states; "
             "the day of publication is not stated."
@@ -167,7 +175,13 @@ def read_one(
 
 
 def _ingest_one(
-    root: Path, label: str, source: Source, meta: dict[str, Any], records: Records, known: Known, base: str
+    root: Path,
+    label: str,
+    source: Source,
+    meta: dict[str, Any],
+    records: Records,
+    known: Known,
+    base: str,
 ) -> tuple[IngestedArticle, dict[Path, str]]:
     article_id = meta["id"]
     folder = root / ARTICLES_DIR
@@ -175,7 +189,9 @@ def _ingest_one(
     existing = records.get(article_id)
     curated = existing is not None and existing.origin.file != own_file
     if existing is not None and existing.kind != "article":
-        raise InputError(f"{label}: the id '{article_id}' is already the {existing.kind} at {existing.origin}; use --id")
+        raise InputError(
+            f"{label}: the id '{article_id}' is already the {existing.kind} at {existing.origin}; use --id"
+        )
     reading, drafted = read_one(source, known, meta)
     review_path = folder / f"{article_id}.review.yaml"
     statuses = _old_statuses(review_path)
@@ -187,7 +203,10 @@ def _ingest_one(
                 "kind": draft.kind,
                 "status": "rejected" if statuses.get(draft.id) == "rejected" else "pending",
                 "why": draft.why,
-                "evidence": [{"at": e["at"], "text": e["text"], "sentence": e["sentence"]} for e in draft.evidence],
+                "evidence": [
+                    {"at": e["at"], "text": e["text"], "sentence": e["sentence"]}
+                    for e in draft.evidence
+                ],
                 "record": draft.record,
             }
         )
@@ -197,7 +216,9 @@ def _ingest_one(
     notes = []
     article_text = render_articles(article_records, allowed)
     if curated:
-        notes.append(f"the article is already a record ({existing.origin}); its file was left as it is")  # type: ignore[union-attr]
+        notes.append(
+            f"the article is already a record ({existing.origin}); its file was left as it is"
+        )  # type: ignore[union-attr]
     else:
         files[folder / f"{article_id}.yaml"] = article_text
     counts: dict[str, int] = {}
@@ -210,10 +231,14 @@ def _ingest_one(
         "source": {"input": label, "media_type": source.media_type, "sha256": source.sha256},
         "text": f"{article_id}.txt",
         "article_file": None if curated else f"{article_id}.yaml",
-        "article_sha256": None if curated else hashlib.sha256(article_text.encode("utf-8")).hexdigest(),
+        "article_sha256": None
+        if curated
+        else hashlib.sha256(article_text.encode("utf-8")).hexdigest(),
         "summary": {
             "mentions": len(reading.mentions),
-            "mentions_of_records": sum(1 for m in reading.mentions if m.entity and reading.registry.get(m.entity).known),
+            "mentions_of_records": sum(
+                1 for m in reading.mentions if m.entity and reading.registry.get(m.entity).known
+            ),
             "dates": len(reading.dates),
             "quotes": len(reading.quotes),
             "images": len(reading.images),
@@ -282,9 +307,15 @@ def _meta(label: str, source: Source, options: IngestOptions) -> dict[str, Any]:
             if stem.lower().endswith(suffix):
                 stem = stem[: -len(suffix)]
                 break
-        article_id = stem if _ID.match(stem) and not label.startswith(("http://", "https://")) else None
+        article_id = (
+            stem if _ID.match(stem) and not label.startswith(("http://", "https://")) else None
+        )
     if article_id is None:
-        slug = slugify(meta["title"])[:80].rsplit("-", 1)[0] if len(slugify(meta["title"])) > 80 else slugify(meta["title"])
+        slug = (
+            slugify(meta["title"])[:80].rsplit("-", 1)[0]
+            if len(slugify(meta["title"])) > 80
+            else slugify(meta["title"])
+        )
         article_id = slug or "article"
     if not isinstance(article_id, str) or not _ID.match(article_id):
         raise InputError(
@@ -294,7 +325,9 @@ def _meta(label: str, source: Source, options: IngestOptions) -> dict[str, Any]:
     article_type = options.article_type or found.get("type") or "news"
     types = vocabularies()["article-type"].notations
     if article_type not in types or article_type == "image":
-        raise InputError(f"{label}: '{article_type}' is not an article type; use one of {', '.join(t for t in types if t != 'image')}")
+        raise InputError(
+            f"{label}: '{article_type}' is not an article type; use one of {', '.join(t for t in types if t != 'image')}"
+        )
     meta["type"] = article_type
     date = options.date or found.get("date")
     if date is not None:
@@ -305,11 +338,21 @@ def _meta(label: str, source: Source, options: IngestOptions) -> dict[str, Any]:
         except DateError as exc:
             raise InputError(f"{label}: the article's date: {exc}") from None
     authors = list(options.authors) or _as_list(found.get("authors") or found.get("author"))
-    meta["authors"] = [(a, "--author" if options.authors else "the file's metadata") for a in authors]
+    meta["authors"] = [
+        (a, "--author" if options.authors else "the file's metadata") for a in authors
+    ]
     publisher = options.publisher or found.get("publisher")
     if publisher:
-        meta["publisher"] = (str(publisher), "--publisher" if options.publisher else "the file's metadata")
-    language = options.language or found.get("language") or found.get("lang") or _guess_language(source.text)
+        meta["publisher"] = (
+            str(publisher),
+            "--publisher" if options.publisher else "the file's metadata",
+        )
+    language = (
+        options.language
+        or found.get("language")
+        or found.get("lang")
+        or _guess_language(source.text)
+    )
     if not re.match(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", str(language)):
         raise InputError(f"{label}: '{language}' is not a language tag (en, ko)")
     meta["language"] = str(language)
@@ -339,7 +382,10 @@ def _agents(reading: Reading, known: Known, meta: dict[str, Any]) -> list[str]:
     """Authors and publisher given with the article, or inferred from its credits and byline."""
     article = reading.article
     notes: list[str] = []
-    authors = [_agent(reading, known, name, "person", f"the article's author, given in {where}") for name, where in meta["authors"]]
+    authors = [
+        _agent(reading, known, name, "person", f"the article's author, given in {where}")
+        for name, where in meta["authors"]
+    ]
     for key in article.attrs.get("byline_authors", []):
         if key not in authors:
             authors.append(key)
@@ -347,7 +393,9 @@ def _agents(reading: Reading, known: Known, meta: dict[str, Any]) -> list[str]:
         article.fields["authors"] = [Ref(k) for k in authors]
     if meta.get("publisher"):
         name, where = meta["publisher"]
-        article.fields["publisher"] = Ref(_agent(reading, known, name, "organ", f"the article's publisher, given in {where}"))
+        article.fields["publisher"] = Ref(
+            _agent(reading, known, name, "organ", f"the article's publisher, given in {where}")
+        )
     elif article.attrs.get("credited_publisher"):
         article.fields["publisher"] = Ref(article.attrs["credited_publisher"])
         notes.append("The publisher is inferred from the image credits, which all name it.")
@@ -360,7 +408,9 @@ def _agent(reading: Reading, known: Known, name: str, kind: str, why: str) -> st
     if name in known.ids:
         return registry.known(name, known.kinds[name]).key
     words = name_words(name)
-    for match in known.index.match(list(words), name.split(), [True] * max(0, len(words) - 1) + [False]):
+    for match in known.index.match(
+        list(words), name.split(), [True] * max(0, len(words) - 1) + [False]
+    ):
         refs = {t.ref for t in match.targets if t.kind == kind}
         if len(refs) == 1 and match.first == 0 and match.last == len(words):
             return registry.known(next(iter(refs)), kind).key
@@ -386,4 +436,8 @@ _ARTICLE_ORDER = (
 
 
 def _ordered_article(record: dict[str, Any]) -> dict[str, Any]:
-    return {key: record[key] for key in _ARTICLE_ORDER if key in record and record[key] not in (None, [], "")}
+    return {
+        key: record[key]
+        for key in _ARTICLE_ORDER
+        if key in record and record[key] not in (None, [], "")
+    }

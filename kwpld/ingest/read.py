@@ -88,7 +88,8 @@ class Reader:
         n = len(analysis.words)
         self.gap_ok = [
             i + 1 < n
-            and _GAP_OK.fullmatch(self.text, analysis.word_ends[i], analysis.word_starts[i + 1]) is not None
+            and _GAP_OK.fullmatch(self.text, analysis.word_ends[i], analysis.word_starts[i + 1])
+            is not None
             for i in range(n)
         ]
         self.claimed = [False] * n
@@ -135,7 +136,11 @@ class Reader:
 
     def is_allcaps(self, i: int) -> bool:
         letters = [c for c in self.a.words[i] if c.isalpha()]
-        plain = self.a.words[i].rstrip("’'s") if self.a.words[i][-2:] in ("’s", "'s") else self.a.words[i]
+        plain = (
+            self.a.words[i].rstrip("’'s")
+            if self.a.words[i][-2:] in ("’s", "'s")
+            else self.a.words[i]
+        )
         letters = [c for c in plain if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -151,7 +156,7 @@ class Reader:
         if sentence is None:
             return True
         before = self.text[sentence.start : self.a.word_starts[i]]
-        return not before.strip(" “\"‘(\u00a0")
+        return not before.strip(' “"‘(\u00a0')
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         return [d for d in self.dates if start <= d.start and d.end <= end]
@@ -163,7 +168,9 @@ class Reader:
                 return d
         return None
 
-    def mention_at(self, start: int, end: int | None = None, kinds: tuple[str, ...] = ()) -> Mention | None:
+    def mention_at(
+        self, start: int, end: int | None = None, kinds: tuple[str, ...] = ()
+    ) -> Mention | None:
         """The mention covering [start, end) best, optionally of given kinds."""
         end = start + 1 if end is None else end
         index = bisect.bisect_right(self._mention_starts, start) - 1
@@ -226,7 +233,9 @@ class Reader:
 
     def match_known(self) -> None:
         self._known_matches = _with_nested_people(
-            self.known.index, list(self.known.index.match(self.a.keys, self.a.words, self.gap_ok)), self
+            self.known.index,
+            list(self.known.index.match(self.a.keys, self.a.words, self.gap_ok)),
+            self,
         )
         for match in self._known_matches:
             for i in range(match.first, match.last):
@@ -288,7 +297,10 @@ class Reader:
         self._sort_mentions()
 
     def _entity_for_target(self, target: Target) -> str:
-        if target.ref.startswith(("person:", "organ:", "event:", "post:", "article:")) and target.ref in self.reg:
+        if (
+            target.ref.startswith(("person:", "organ:", "event:", "post:", "article:"))
+            and target.ref in self.reg
+        ):
             return self.reg.resolve(target.ref)
         kind = self.known.kinds.get(target.ref, target.kind)
         return self.reg.known(target.ref, kind).key
@@ -308,7 +320,9 @@ class Reader:
         if len(refs) == 1:
             target = next(t for t in targets if t.ref == refs[0])
             key = self._entity_for_target(target)
-            return Mention(start, end, text, key, target.kind, target.name_kind if strong else "short")
+            return Mention(
+                start, end, text, key, target.kind, target.name_kind if strong else "short"
+            )
         if not refs:
             return None
         keys = tuple(sorted({self._entity_for_target(t) for t in targets if t.ref in refs}))
@@ -341,8 +355,16 @@ class Reader:
             return exact
         if weak:
             # "the Political Bureau": the candidate whose party the article names.
-            parties = {self.known.root_party(m.entity[1:]) for m in self.mentions if m.entity and m.entity.startswith("=")}
-            parties |= {self.reg.get(m.entity).attrs.get("party") for m in self.mentions if m.entity and m.entity in self.reg}
+            parties = {
+                self.known.root_party(m.entity[1:])
+                for m in self.mentions
+                if m.entity and m.entity.startswith("=")
+            }
+            parties |= {
+                self.reg.get(m.entity).attrs.get("party")
+                for m in self.mentions
+                if m.entity and m.entity in self.reg
+            }
             fitting = [r for r in refs if self._party_of(r) in parties]
             if len(fitting) == 1:
                 return fitting

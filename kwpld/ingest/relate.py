@@ -14,7 +14,7 @@ from functools import cache
 
 from ..dates import PartialDate
 from ..names import match_key, name_words
-from .discover import event_phrase, series_key, straight
+from .discover import series_key, straight
 from .entities import Entity, Mention, NameDraft, Ref
 from .read import QuoteFound, Reader
 
@@ -22,7 +22,8 @@ __all__ = ["run"]
 
 _MEDIA_KINDS = ("state-media", "news-agency", "newspaper", "media-outlet")
 _CONVENE = re.compile(
-    r"\b(?:convene[sd]?|convening|convoke[sd]?|convocation|to\s+hold|will\s+be\s+held|to\s+open)\b", re.I
+    r"\b(?:convene[sd]?|convening|convoke[sd]?|convocation|to\s+hold|will\s+be\s+held|to\s+open)\b",
+    re.I,
 )
 _RULE = re.compile(r"\bmake\s+it\s+a\s+rule\s+to\b|\bas\s+a\s+rule\b|\bdecided\s+to\s+hold\b", re.I)
 _EXCERPT = re.compile(
@@ -83,7 +84,7 @@ def _word_at(r: Reader, offset: int) -> int:
 
 
 def _honorifics(r: Reader) -> None:
-    """"The dear respected Comrade Kim Jong Un": an honorific before a person's name, which a
+    """ "The dear respected Comrade Kim Jong Un": an honorific before a person's name, which a
     plural title ("the great Generalissimos Kim Il Sung and Kim Jong Il") gives every name
     coordinated after it."""
     a, lex = r.a, r.lex
@@ -130,7 +131,11 @@ def _honorifics(r: Reader) -> None:
             person.honorific = person.honorific or mention.honorific
             if not adjectives:
                 continue
-            text = _singular_honorific(r, honorific, singular if plural else None) + " " + straight(person.text)
+            text = (
+                _singular_honorific(r, honorific, singular if plural else None)
+                + " "
+                + straight(person.text)
+            )
             entity = r.entity(person.entity)
             if entity.known is None:
                 entity.add_name(NameDraft(text, kind="epithet", spans=[(start, person.end)]))
@@ -158,7 +163,12 @@ def _singular_honorific(r: Reader, honorific: str, singular: str | None) -> str:
     if singular:
         for phrase, (single, plural) in r.lex.honorific_titles.items():
             if plural and single == singular:
-                text = re.sub(r"\b" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b", singular, text, flags=re.I)
+                text = re.sub(
+                    r"\b" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b",
+                    singular,
+                    text,
+                    flags=re.I,
+                )
     return text
 
 
@@ -185,10 +195,17 @@ def _epithet_references(r: Reader) -> None:
             continue
         key = _person_by_name(r, epithet.person, match.span())
         entity = r.entity(key)
-        text = "the " + " ".join(match.group(0).split()[1:]) if match.group(0).lower().startswith("the ") else match.group(0)
+        text = (
+            "the " + " ".join(match.group(0).split()[1:])
+            if match.group(0).lower().startswith("the ")
+            else match.group(0)
+        )
         if entity.known is None:
             entity.add_name(NameDraft(text, kind="epithet", spans=[match.span()]))
-            entity.note(f"“{match.group(0)}” stands for {epithet.person} in writing of this time", match.span())
+            entity.note(
+                f"“{match.group(0)}” stands for {epithet.person} in writing of this time",
+                match.span(),
+            )
         r.add_mention(Mention(match.start(), match.end(), match.group(0), key, "person", "epithet"))
 
 
@@ -202,7 +219,9 @@ def _person_by_name(r: Reader, name: str, span: tuple[int, int]) -> str:
             if key in r.known.name_keys.get(r.entity(mention.entity).known or "", set()):
                 return mention.entity
     words = name_words(name)
-    for match in r.known.index.match(list(words), name.split(), [True] * (len(words) - 1) + [False]):
+    for match in r.known.index.match(
+        list(words), name.split(), [True] * (len(words) - 1) + [False]
+    ):
         refs = {t.ref for t in match.targets if t.kind == "person"}
         if len(refs) == 1 and match.last - match.first == len(words):
             return r.reg.known(next(iter(refs)), "person").key
@@ -219,17 +238,28 @@ def _issuer_id(r: Reader, key: str) -> str | None:
 
 
 def _document(
-    r: Reader, doc_type: str, issuer: str, role: str, date: PartialDate | None, span: tuple[int, int], why: str
+    r: Reader,
+    doc_type: str,
+    issuer: str,
+    role: str,
+    date: PartialDate | None,
+    span: tuple[int, int],
+    why: str,
 ) -> str:
     """The document of ``doc_type`` issued by ``issuer`` (author or publisher) on ``date``."""
     known_issuer = _issuer_id(r, issuer)
     if known_issuer is not None:
         rid = r.known.articles_by_issuer.get((known_issuer, date.iso if date else "", doc_type))
         if rid is None and date is None:
-            candidates = [v for (i, _, t), v in r.known.articles_by_issuer.items() if i == known_issuer and t == doc_type]
+            candidates = [
+                v
+                for (i, _, t), v in r.known.articles_by_issuer.items()
+                if i == known_issuer and t == doc_type
+            ]
             rid = candidates[0] if len(set(candidates)) == 1 else None
         if rid is not None:
             entity = r.reg.known(rid, "article")
+            entity.attrs.setdefault("issuer", r.reg.resolve(issuer))
             r.doc_mentions.append((span[0], span[1], entity.key))
             return entity.key
     key = f"article:{doc_type}:{issuer}:{date.iso if date else '?'}"
@@ -314,7 +344,11 @@ def _documents(r: Reader) -> None:
             continue
         # "the Political Bureau disseminated (through party cells ...) its report": the organ
         # the clause is about, not one named in a parenthesis.
-        organs = [x for x in r.mentions_in(sentence.start, m.start(), ("organ",)) if not _in_parens(r, x.start)]
+        organs = [
+            x
+            for x in r.mentions_in(sentence.start, m.start(), ("organ",))
+            if not _in_parens(r, x.start)
+        ]
         if organs:
             doc_type = lex.document_nouns[m.group("noun").lower()]
             _document(r, doc_type, organs[-1].entity, "author", None, m.span(), f"“{m.group(0)}”")  # type: ignore[arg-type]
@@ -386,9 +420,18 @@ def _titled_works(r: Reader, nouns: str) -> None:
             entity.note(f"{article} {noun} titled “{title}”", (quote.start, quote.end))
         r.doc_mentions.append((quote.start, quote.end, entity.key))
         # A title is one mention of the work, not of the things its words name.
-        r.mentions = [x for x in r.mentions if not (quote.inner_start <= x.start and x.end <= quote.inner_end)]
+        r.mentions = [
+            x for x in r.mentions if not (quote.inner_start <= x.start and x.end <= quote.inner_end)
+        ]
         r.add_mention(
-            Mention(quote.inner_start, quote.inner_end, r.text[quote.inner_start : quote.inner_end], entity.key, "article", "preferred")
+            Mention(
+                quote.inner_start,
+                quote.inner_end,
+                r.text[quote.inner_start : quote.inner_end],
+                entity.key,
+                "article",
+                "preferred",
+            )
         )
 
 
@@ -428,18 +471,30 @@ def _docs_in(r: Reader, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _doc_by(r: Reader, issuer: str) -> str | None:
+    """The one document of the article issued by ``issuer`` (a record's, or a new one)."""
     issuer = r.reg.resolve(issuer)
+    issuer_id = r.entity(issuer).known
     docs = []
     for entity in r.reg.of_kind("article"):
+        if entity.fields.get("type") == "image" or entity.key == "article":
+            continue
         refs = [*entity.fields.get("authors", []), entity.fields.get("publisher")]
         if any(isinstance(x, Ref) and r.reg.resolve(x.key) == issuer for x in refs):
-            if entity.fields.get("type") != "image":
-                docs.append(entity.key)
+            docs.append(entity.key)
+        elif entity.attrs.get("issuer") == issuer:
+            docs.append(entity.key)
+        elif entity.known and issuer_id and issuer_id in r.known.article_issuers.get(entity.known, []):
+            docs.append(entity.key)
     return docs[0] if len(docs) == 1 else None
 
 
 def _speaker_of(r: Reader, doc: str) -> str | None:
     entity = r.entity(doc)
+    if entity.known:
+        issuers = r.known.article_issuers.get(entity.known) or []
+        if not issuers:
+            return None
+        return r.reg.known(issuers[0], r.known.kinds.get(issuers[0], "organ")).key
     authors = entity.fields.get("authors") or []
     if authors:
         return r.reg.resolve(authors[0].key)
@@ -455,8 +510,16 @@ def _attribute(r: Reader, start: int, end: int) -> tuple[str | None, str | None,
     verbs = "|".join(re.escape(v) for v in r.lex.speech_verbs)
     patterns = [
         ("according", re.compile(r"[Aa]ccording\s+to\s+(?P<x>.+?)\s*[:,]?\s*$")),
-        ("verb", re.compile(rf"(?P<x>.+?)\s+(?:also\s+)?(?:{verbs})\b(?:\s+that)?(?:\s+the)?\s*:?\s*$")),
-        ("saying", re.compile(r"(?P<x>.+?)\b(?:saying|stating|declaring|noting)\b(?:\s+that)?(?:\s+the)?\s*:?\s*$")),
+        (
+            "verb",
+            re.compile(rf"(?P<x>.+?)\s+(?:also\s+)?(?:{verbs})\b(?:\s+that)?(?:\s+the)?\s*:?\s*$"),
+        ),
+        (
+            "saying",
+            re.compile(
+                r"(?P<x>.+?)\b(?:saying|stating|declaring|noting)\b(?:\s+that)?(?:\s+the)?\s*:?\s*$"
+            ),
+        ),
     ]
     for how, pattern in patterns:
         m = pattern.search(prefix)
@@ -470,14 +533,21 @@ def _attribute(r: Reader, start: int, end: int) -> tuple[str | None, str | None,
         if how == "according" and docs:
             return docs[0][2], _speaker_of(r, docs[0][2]), "according to"
         if how == "saying":
-            first = min([(d[0], "doc", d[2]) for d in docs] + [(a.start, "agent", a.entity) for a in agents], default=None)
+            first = min(
+                [(d[0], "doc", d[2]) for d in docs]
+                + [(a.start, "agent", a.entity) for a in agents],
+                default=None,
+            )
             if first is not None:
                 if first[1] == "doc":
                     return first[2], _speaker_of(r, first[2]), "said in"  # type: ignore[arg-type]
                 return _doc_by(r, first[2]), first[2], "said by"  # type: ignore[arg-type]
             continue
         if how == "verb":
-            last = max([(d[1], "doc", d[2]) for d in docs] + [(a.end, "agent", a.entity) for a in agents], default=None)
+            last = max(
+                [(d[1], "doc", d[2]) for d in docs] + [(a.end, "agent", a.entity) for a in agents],
+                default=None,
+            )
             if last is not None:
                 if last[1] == "doc":
                     return last[2], _speaker_of(r, last[2]), "stated in"  # type: ignore[arg-type]
@@ -486,7 +556,11 @@ def _attribute(r: Reader, start: int, end: int) -> tuple[str | None, str | None,
             return _doc_by(r, agents[0].entity), agents[0].entity, "according to"  # type: ignore[arg-type]
     docs = _docs_in(r, s_start, start)
     if docs:
-        return docs[-1][2], _speaker_of(r, docs[-1][2]), "quoted from the document the sentence names"
+        return (
+            docs[-1][2],
+            _speaker_of(r, docs[-1][2]),
+            "quoted from the document the sentence names",
+        )
     return None, None, "unattributed"
 
 
@@ -499,7 +573,9 @@ def _quotes(r: Reader) -> None:
         if len(inner.split()) < 4:
             continue  # a term in quotation marks, not a quotation
         source, speaker, how = _attribute(r, quote.start, quote.end)
-        r.quotes.append(QuoteFound(quote.inner_start, quote.inner_end, inner.strip(), source, speaker, how))
+        r.quotes.append(
+            QuoteFound(quote.inner_start, quote.inner_end, inner.strip(), source, speaker, how)
+        )
     # Excerpts: "..., excerpted below:" and the paragraphs that follow; block quotations.
     blocks = r.a.blocks
     taken: set[int] = set()
@@ -521,8 +597,14 @@ def _quotes(r: Reader) -> None:
         chosen = (titled or docs)[0 if titled else -1][2] if docs else None
         start, end = blocks[following[0]].start, blocks[following[-1]].end
         text = "\n\n".join(r.text[blocks[i].start : blocks[i].end] for i in following)
-        how = "an excerpt introduced as “" + " ".join(r.text[s_start : block.end].split()[-6:]) + "”"
-        r.quotes.append(QuoteFound(start, end, text, chosen, _speaker_of(r, chosen) if chosen else None, how, True))
+        how = (
+            "an excerpt introduced as “" + " ".join(r.text[s_start : block.end].split()[-6:]) + "”"
+        )
+        r.quotes.append(
+            QuoteFound(
+                start, end, text, chosen, _speaker_of(r, chosen) if chosen else None, how, True
+            )
+        )
         taken.update(following)
     for index, block in enumerate(blocks):
         if block.kind != "quote" or index in taken:
@@ -532,7 +614,11 @@ def _quotes(r: Reader) -> None:
             previous = blocks[index - 1]
             docs = _docs_in(r, previous.start, previous.end)
             if docs:
-                source, speaker, how = docs[-1][2], _speaker_of(r, docs[-1][2]), "a block quotation after the paragraph naming it"
+                source, speaker, how = (
+                    docs[-1][2],
+                    _speaker_of(r, docs[-1][2]),
+                    "a block quotation after the paragraph naming it",
+                )
         body = r.text[block.start : block.end]
         r.quotes.append(QuoteFound(block.start, block.end, body, source, speaker, how, True))
     r.quotes.sort(key=lambda q: q.start)
@@ -542,7 +628,7 @@ def _quotes(r: Reader) -> None:
 
 
 def _posts(r: Reader) -> None:
-    """"Party Cell Secretaries", "the party cells’ secretaries", "secretaries of the party cells"."""
+    """ "Party Cell Secretaries", "the party cells’ secretaries", "secretaries of the party cells"."""
     roles = "|".join(sorted(_ROLES, key=len, reverse=True))
     after_organ = re.compile(rf"(?:’|')?\s*(?P<role>{roles})\b", re.I)
     before_organ = re.compile(rf"\b(?P<role>{roles})\s+of\s+(?:the\s+|a\s+)?$", re.I)
@@ -551,7 +637,9 @@ def _posts(r: Reader) -> None:
     for organ in organs:
         m = after_organ.match(r.text[organ.end : organ.end + 20])
         if m:
-            found.append((organ.start, organ.end + m.end(), _ROLES[m.group("role").lower()], organ.entity))  # type: ignore[arg-type]
+            found.append(
+                (organ.start, organ.end + m.end(), _ROLES[m.group("role").lower()], organ.entity)
+            )  # type: ignore[arg-type]
             continue
         m = before_organ.search(r.text[max(0, organ.start - 40) : organ.start])
         if m:
@@ -576,26 +664,37 @@ def _posts(r: Reader) -> None:
             surface = " ".join(r.text[start:end].split())
             post.add_name(NameDraft(_post_name(surface), spans=[(start, end)]))
             post.note(f"“{surface}”", (start, end))
-        inside_event = any(m.kind == "event" and m.start <= start and end <= m.end for m in r.mentions)
+        inside_event = any(
+            m.kind == "event" and m.start <= start and end <= m.end for m in r.mentions
+        )
         if inside_event:  # part of an event's name: its participants, not a mention of its own
             r.post_spans.append((start, end, key))
             continue
         # The post's mention replaces the organ's inside it (as a longer name would).
-        r.mentions = [m for m in r.mentions if not (start <= m.start and m.end <= end and m.kind == "organ")]
+        r.mentions = [
+            m for m in r.mentions if not (start <= m.start and m.end <= end and m.kind == "organ")
+        ]
         r.add_mention(Mention(start, end, r.text[start:end], key, "post"))
         r.post_spans.append((start, end, key))
 
 
 def _post_name(surface: str) -> str:
-    """"Party Cell Secretaries" -> "party cell secretary"; "party cells’ secretaries" -> same."""
+    """ "Party Cell Secretaries" -> "party cell secretary"; "party cells’ secretaries" -> same."""
     text = straight(surface)
     text = re.sub(r"^(?:the|a)\s+", "", text, flags=re.I)
     words = text.replace("'", "").split()
     if len(words) >= 2 and words[1].lower() != "of":
         words = [w.lower() for w in words]
-        words = [w[:-1] if w.endswith("s") and not w.endswith("ss") and i < len(words) - 1 else w for i, w in enumerate(words)]
+        words = [
+            w[:-1] if w.endswith("s") and not w.endswith("ss") and i < len(words) - 1 else w
+            for i, w in enumerate(words)
+        ]
         last = words[-1]
-        words[-1] = last[:-3] + "y" if last.endswith("ies") else (last[:-1] if last.endswith("s") and last != "secretaries" else last)
+        words[-1] = (
+            last[:-3] + "y"
+            if last.endswith("ies")
+            else (last[:-1] if last.endswith("s") and last != "secretaries" else last)
+        )
         return " ".join(words)
     lowered = [w if w.isupper() else w.lower() for w in words]
     role = lowered[0]
@@ -618,14 +717,16 @@ def _events(r: Reader) -> None:
 
 
 def _event_dates(r: Reader) -> None:
-    """"the 4th Meeting of Party Cell Secretaries on 28 January 2013 (Monday)"."""
+    """ "the 4th Meeting of Party Cell Secretaries on 28 January 2013 (Monday)"."""
     for mention in r.mentions:
         if mention.kind != "event" or not mention.entity:
             continue
         entity = r.entity(mention.entity)
         if entity.known or "date" in entity.fields:
             continue
-        m = re.match(r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:on|in)\s+", r.text[mention.end : mention.end + 30])
+        m = re.match(
+            r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:on|in)\s+", r.text[mention.end : mention.end + 30]
+        )
         if m:
             date = r.date_at(mention.end + m.end())
             if date is not None and date.date is not None:
@@ -645,7 +746,11 @@ def _convening(r: Reader) -> dict[str, list[str]]:
         events = [m for m in r.mentions_in(verb_at, sentence.end, ("event",))]
         if not events:
             continue
-        docs = [d for d in _docs_in(r, sentence.start, verb_at) if r.entity(d[2]).fields.get("type") in ("report", "statement")]
+        docs = [
+            d
+            for d in _docs_in(r, sentence.start, verb_at)
+            if r.entity(d[2]).fields.get("type") in ("report", "statement")
+        ]
         organizer = None
         if docs:
             organizer = _speaker_of(r, docs[-1][2])
@@ -657,7 +762,10 @@ def _convening(r: Reader) -> dict[str, list[str]]:
             convened.setdefault(r.reg.resolve(docs[-1][2]), []).append(event.key)
         if organizer and event.known is None and "organizer" not in event.fields:
             event.fields["organizer"] = [Ref(organizer)]
-            event.note(f"convened by {r.entity(organizer).names[0].text if r.entity(organizer).names else 'its organizer'}", (sentence.start, sentence.end))
+            event.note(
+                f"convened by {r.entity(organizer).names[0].text if r.entity(organizer).names else 'its organizer'}",
+                (sentence.start, sentence.end),
+            )
     return convened
 
 
@@ -665,7 +773,9 @@ def _decisions(r: Reader, convened: dict[str, list[str]]) -> dict[str, str]:
     """A report of an organ that convenes, renames or rules is also a decision (an event)."""
     acting: set[str] = set(convened)
     for quote in r.quotes:
-        if quote.source and (_RULE.search(quote.text) or re.search(r"shall\s+be\s+called|renamed", quote.text)):
+        if quote.source and (
+            _RULE.search(quote.text) or re.search(r"shall\s+be\s+called|renamed", quote.text)
+        ):
             acting.add(r.reg.resolve(quote.source))
     decisions: dict[str, str] = {}
     for doc_key in sorted(acting):
@@ -678,7 +788,9 @@ def _decisions(r: Reader, convened: dict[str, list[str]]) -> dict[str, str]:
             continue
         author_entity = r.entity(author)
         if author_entity.known and doc.known:
-            rid = r.known.events_by_act.get(("decision", date.iso if isinstance(date, PartialDate) else "", author_entity.known))
+            rid = r.known.events_by_act.get(
+                ("decision", date.iso if isinstance(date, PartialDate) else "", author_entity.known)
+            )
             if rid:
                 decisions[doc_key] = r.reg.known(rid, "event").key
                 continue
@@ -686,7 +798,9 @@ def _decisions(r: Reader, convened: dict[str, list[str]]) -> dict[str, str]:
             continue
         key = f"event:decision:{doc_key}"
         decision = r.reg.add(Entity(key, "event"))
-        decision.fields.update({"type": "decision", "organizer": [Ref(author)], "sources": [Ref(doc_key)]})
+        decision.fields.update(
+            {"type": "decision", "organizer": [Ref(author)], "sources": [Ref(doc_key)]}
+        )
         if isinstance(date, PartialDate):
             decision.fields["date"] = date
         about = [Ref(e) for e in convened.get(doc_key, [])]
@@ -713,7 +827,11 @@ def _renamings(r: Reader, decisions: dict[str, str]) -> None:
         if isinstance(when, PartialDate):
             former.valid_until = when  # type: ignore[attr-defined]
         for name in event.names:
-            if name is not former and name.kind != "former" and r.lex.ordinal(name.text.split()[0]) is not None:
+            if (
+                name is not former
+                and name.kind != "former"
+                and r.lex.ordinal(name.text.split()[0]) is not None
+            ):
                 name.renamed_by = Ref(act)
                 name.kind = "preferred"
                 if isinstance(when, PartialDate):
@@ -723,7 +841,9 @@ def _renamings(r: Reader, decisions: dict[str, str]) -> None:
             series = event.fields.get("series")
             about = act_entity.fields.setdefault("about", [])
             for ref in (Ref(event.key), series):
-                if isinstance(ref, Ref) and all(r.reg.resolve(x.key) != r.reg.resolve(ref.key) for x in about):
+                if isinstance(ref, Ref) and all(
+                    r.reg.resolve(x.key) != r.reg.resolve(ref.key) for x in about
+                ):
                     about.append(ref)
 
 
@@ -737,14 +857,16 @@ def _rules(r: Reader, decisions: dict[str, str]) -> None:
         quote = r.a.quotation_at(sentence.start + rule_match.start())
         start = max(sentence.start, quote.inner_start) if quote else sentence.start
         end = min(sentence.end, quote.inner_end) if quote else sentence.end
-        text = " ".join(r.text[start:end].split()).strip("“”\" ")
+        text = " ".join(r.text[start:end].split()).strip('“”" ')
         source = r.source_of(start)
         decision = decisions.get(r.reg.resolve(source))
         if decision is None or r.entity(decision).known:
             continue
         words = {w.rstrip("s") if not w.endswith("ss") else w for w in name_words(text)}
         words |= {w[:-3] + "y" for w in name_words(text) if w.endswith("ies")}
-        applies = [Ref(s.key) for s in series if set(s.attrs.get("series_key", "x").split()) <= words]
+        applies = [
+            Ref(s.key) for s in series if set(s.attrs.get("series_key", "x").split()) <= words
+        ]
         rule = {"text": text, "applies_to": applies, "sources": [Ref(source)]}
         r.entity(decision).fields.setdefault("rules", []).append(rule)
         r.entity(decision).note(f"adopts the rule “{text}”", (start, end))
@@ -753,7 +875,9 @@ def _rules(r: Reader, decisions: dict[str, str]) -> None:
 def _subject_before(r: Reader, sentence_start: int, block: int | None) -> str | None:
     """Whom a sentence-initial "He"/"She" stands for: the person who began an earlier sentence
     of the same paragraph."""
-    for sentence in reversed([s for s in r.a.sentences if s.start < sentence_start and s.block == block]):
+    for sentence in reversed(
+        [s for s in r.a.sentences if s.start < sentence_start and s.block == block]
+    ):
         people = r.mentions_in(sentence.start, sentence.end, ("person",))
         for person in people:
             quote = r.a.quotation_at(person.start)
@@ -770,7 +894,7 @@ def _conferrals(r: Reader) -> None:
             m = pattern.search(body)
             if not m:
                 continue
-            title = " ".join(m.group("title").split()).rstrip(" .,”\"")
+            title = " ".join(m.group("title").split()).rstrip(' .,”"')
             target_start = sentence.start + m.start("target")
             target_end = sentence.start + m.end("target")
             verb_at = sentence.start + m.start()
@@ -780,10 +904,22 @@ def _conferrals(r: Reader) -> None:
                 giver = people[-1].entity
             elif re.match(r"\s*[“\"]?(?:He|She)\b", body):
                 giver = _subject_before(r, sentence.start, sentence.block)
-            targets = [x.entity for x in r.mentions_in(target_start, target_end, ("post", "organ", "person"))]
+            targets = [
+                x.entity
+                for x in r.mentions_in(target_start, target_end, ("post", "organ", "person"))
+            ]
             rid = r.known.conferrals.get(match_key(title))
             if rid is not None:
-                r.add_mention(Mention(verb_at, sentence.end, r.text[verb_at : sentence.end], r.reg.known(rid, "event").key, "event", "conferral"))
+                r.add_mention(
+                    Mention(
+                        verb_at,
+                        sentence.end,
+                        r.text[verb_at : sentence.end],
+                        r.reg.known(rid, "event").key,
+                        "event",
+                        "conferral",
+                    )
+                )
                 break
             key = "event:conferral:" + match_key(title)[:60]
             event = r.reg.add(Entity(key, "event"))
@@ -794,7 +930,12 @@ def _conferrals(r: Reader) -> None:
                 event.fields["conferred_on"] = [Ref(t) for t in targets if t]
             target_text = " ".join(r.text[target_start:target_end].split())
             first_title = re.split(r"\s+and\s+", title)[0]
-            event.add_name(NameDraft(straight(f"Conferral of the title of {first_title} on {target_text}"), derived=True))
+            event.add_name(
+                NameDraft(
+                    straight(f"Conferral of the title of {first_title} on {target_text}"),
+                    derived=True,
+                )
+            )
             event.attrs["span"] = (verb_at, sentence.end)
             event.note(f"a title conferred: “{title}”", (sentence.start, sentence.end))
             for d in r.dates_in(sentence.start, sentence.end):
@@ -808,18 +949,26 @@ def _locations(r: Reader) -> None:
     if not places:
         return
     pattern = re.compile(rf"\bin\s+(?P<place>{places})\b")
-    events = [e for e in r.reg.of_kind("event") if e.known is None and e.fields.get("type") not in ("series", "decision", "conferral")]
+    events = [
+        e
+        for e in r.reg.of_kind("event")
+        if e.known is None and e.fields.get("type") not in ("series", "decision", "conferral")
+    ]
     for m in pattern.finditer(r.text):
         sentence = r.a.sentence_at(m.start())
         if sentence is None:
             continue
         body = r.text[sentence.start : sentence.end]
-        if not _CONVENE.search(body) and not re.search(r"\b(?:meeting|held|gathering)\b", body, re.I):
+        if not _CONVENE.search(body) and not re.search(
+            r"\b(?:meeting|held|gathering)\b", body, re.I
+        ):
             continue
         named = [x for x in r.mentions_in(sentence.start, sentence.end, ("event",))]
         target = r.entity(named[0].entity) if named else None  # type: ignore[arg-type]
         if target is None:
-            stated = [d.date for d in r.dates_in(sentence.start, sentence.end) if d.date is not None]
+            stated = [
+                d.date for d in r.dates_in(sentence.start, sentence.end) if d.date is not None
+            ]
             when = stated[0] if stated else None
             later = [
                 e for e in events
@@ -830,7 +979,9 @@ def _locations(r: Reader) -> None:
             target = later[0] if later else None
             if target is not None:
                 for post in r.mentions_in(sentence.start, sentence.end, ("post",)):
-                    target.attrs.setdefault("participants", []).append((post.entity, sentence.start))
+                    target.attrs.setdefault("participants", []).append(
+                        (post.entity, sentence.start)
+                    )
                 target.attrs.setdefault("extra_sources", []).append(sentence.start)
         if target is not None and target.known is None and "location" not in target.fields:
             target.fields["location"] = m.group("place")
@@ -857,7 +1008,13 @@ def _participants(r: Reader) -> None:
         if not refs and event.fields.get("type") != "series":
             # Renamed events: their names use the same words as a post ("Secretaries of Cells").
             for post in posts:
-                post_words = set(series_key(r.entity(post.entity).names[0].text if r.entity(post.entity).names else post.text).split())  # type: ignore[arg-type]
+                post_words = set(
+                    series_key(
+                        r.entity(post.entity).names[0].text
+                        if r.entity(post.entity).names
+                        else post.text
+                    ).split()
+                )  # type: ignore[arg-type]
                 if post_words and any(post_words - {"of"} <= set(k.split()) for k in keys if k):
                     refs.append(r.reg.resolve(post.entity))  # type: ignore[arg-type]
                     break
@@ -870,7 +1027,9 @@ def _participants(r: Reader) -> None:
 
 
 def _memberships(r: Reader) -> None:
-    pattern = re.compile(r"(?:’s|'s)\s+(?P<alt>alternate\s+|candidate\s+)?membership\s+(?:on|in|of)\s+(?:the\s+)?(?:its\s+)?")
+    pattern = re.compile(
+        r"(?:’s|'s)\s+(?P<alt>alternate\s+|candidate\s+)?membership\s+(?:on|in|of)\s+(?:the\s+)?(?:its\s+)?"
+    )
     for mention in [m for m in r.mentions if m.kind == "person" and m.entity]:
         m = pattern.match(r.text[mention.end : mention.end + 60])
         if not m:
@@ -880,7 +1039,9 @@ def _memberships(r: Reader) -> None:
             continue
         block_index = r.a.block_at(mention.start)
         block = r.a.blocks[block_index] if block_index is not None else None
-        scope = r.text[block.start : block.end] if block else r.text[mention.start : mention.end + 200]
+        scope = (
+            r.text[block.start : block.end] if block else r.text[mention.start : mention.end + 200]
+        )
         status = "reported"
         if re.search(r"\bproject", scope, re.I):
             status = "projected"
@@ -889,25 +1050,38 @@ def _memberships(r: Reader) -> None:
         as_of = None
         if block:
             for date in r.dates_in(block.start, block.end):
-                if re.search(r"\bas\s+of\s+$", r.text[max(0, date.start - 8) : date.start]) and date.date:
+                if (
+                    re.search(r"\bas\s+of\s+$", r.text[max(0, date.start - 8) : date.start])
+                    and date.date
+                ):
                     as_of = date.date
         person, organ_key = r.reg.resolve(mention.entity), r.reg.resolve(organ.entity)
         role = "alternate-member" if m.group("alt") else "member"
+        person_id, organ_id = r.entity(person).known, r.entity(organ_key).known
+        if person_id and organ_id and (person_id, organ_id, role) in r.known.memberships:
+            continue  # a record already
         key = f"membership:{person}:{organ_key}:{role}"
         membership = r.reg.add(Entity(key, "membership"))
-        membership.fields.update({"person": Ref(person), "organ": Ref(organ_key), "role": role, "status": status})
+        membership.fields.update(
+            {"person": Ref(person), "organ": Ref(organ_key), "role": role, "status": status}
+        )
         if as_of or r.reference:
             membership.fields["as_of"] = as_of or r.reference
         span = (mention.start, organ.end)
         membership.attrs["span"] = span
-        membership.note(f"“{r.text[span[0]:span[1]]}” ({status})", span)
+        membership.note(f"“{r.text[span[0] : span[1]]}” ({status})", span)
 
 
 # -- the article --------------------------------------------------------------------------------
 
 
 def _image_title(caption: str) -> str:
-    text = re.sub(r"^(?:Graphic|Photo|Image|Map|Chart|Illustration)s?\s+(?:of|showing)\s+", "", caption.strip(), flags=re.I)
+    text = re.sub(
+        r"^(?:Graphic|Photo|Image|Map|Chart|Illustration)s?\s+(?:of|showing)\s+",
+        "",
+        caption.strip(),
+        flags=re.I,
+    )
     text = re.sub(r"\s*\([^)]*\)", "", text)
     text = re.split(r",\s+|;\s+|\s+—\s+", text)[0].strip().rstrip(".")
     text = straight(text)
@@ -968,7 +1142,9 @@ def _article(r: Reader) -> None:
             if key not in everything:
                 everything.append(key)
     for entity in r.reg.of_kind("event"):
-        if entity.key not in everything and (entity.fields.get("type") in ("decision", "series") or entity.known is None):
+        if entity.key not in everything and (
+            entity.fields.get("type") in ("decision", "series") or entity.known is None
+        ):
             everything.append(entity.key)
     article.fields["mentions"] = [Ref(k) for k in everything]
     cited = []
@@ -989,24 +1165,44 @@ def _article(r: Reader) -> None:
             if d[2] not in about:
                 about.append(r.reg.resolve(d[2]))
         for date in r.dates_in(block.start, block.end):
+            if date.date is None:
+                continue
             for event in r.reg.of_kind("event"):
-                if event.fields.get("date") == date.date and event.fields.get("type") not in ("decision",):
-                    if event.key not in about:
-                        about.append(event.key)
+                when = event.fields.get("date")
+                if isinstance(when, PartialDate):
+                    iso = when.iso
+                else:
+                    iso = r.known.event_dates.get(event.known or "")
+                if iso == date.date.iso and event.fields.get("type") != "decision" and event.key not in about:
+                    about.append(event.key)
         # "Political Bureau Issues Report": the report of the organ the headline names.
-        if re.search(r"\b(?:issues?|releases?|publishes?|adopts?)\s+(?:a\s+)?(?:report|decision|statement)\b", r.text[block.start : block.end], re.I):
+        if re.search(
+            r"\b(?:issues?|releases?|publishes?|adopts?)\s+(?:a\s+)?(?:report|decision|statement)\b",
+            r.text[block.start : block.end],
+            re.I,
+        ):
             for m in r.mentions_in(block.start, block.end, ("organ",)):
                 doc = _doc_by(r, m.entity)  # type: ignore[arg-type]
                 if doc and r.reg.resolve(doc) not in about:
                     about.append(r.reg.resolve(doc))
     article.fields["about"] = [Ref(k) for k in about]
     article.fields["quotes"] = [
-        {"text": q.text, "source": Ref(q.source) if q.source else None, "speaker": Ref(q.speaker) if q.speaker else None}
+        {
+            "text": q.text,
+            "source": Ref(q.source) if q.source else None,
+            "speaker": Ref(q.speaker) if q.speaker else None,
+        }
         for q in r.quotes
     ]
     # Publisher inferred from the image credits when they all name one outlet.
-    publishers = {r.reg.resolve(r.entity(k).fields["publisher"].key) for k in r.images if isinstance(r.entity(k).fields.get("publisher"), Ref)}
-    if len(publishers) == 1 and all(isinstance(r.entity(k).fields.get("publisher"), Ref) for k in r.images):
+    publishers = {
+        r.reg.resolve(r.entity(k).fields["publisher"].key)
+        for k in r.images
+        if isinstance(r.entity(k).fields.get("publisher"), Ref)
+    }
+    if len(publishers) == 1 and all(
+        isinstance(r.entity(k).fields.get("publisher"), Ref) for k in r.images
+    ):
         article.attrs["credited_publisher"] = next(iter(publishers))
     creators = {r.entity(k).attrs.get("creator") for k in r.images}
     if len(creators) == 1 and None not in creators:

@@ -142,7 +142,9 @@ def load_review(path: Path, root: Path | None = None) -> ReviewFile | None:
     if not isinstance(data, dict) or "kwpld-review" not in data:
         return None
     if data.get("kwpld-review") != REVIEW_VERSION:
-        raise InputError(f"{label}: review format {data.get('kwpld-review')!r}; this kwpld reads {REVIEW_VERSION}")
+        raise InputError(
+            f"{label}: review format {data.get('kwpld-review')!r}; this kwpld reads {REVIEW_VERSION}"
+        )
     drafts = data.get("drafts") or []
     if not isinstance(drafts, list):
         raise InputError(f"{label}: 'drafts' must be a list")
@@ -150,7 +152,9 @@ def load_review(path: Path, root: Path | None = None) -> ReviewFile | None:
         if not isinstance(draft, dict) or not isinstance(draft.get("record"), dict):
             raise InputError(f"{label}: drafts[{index}] must be a mapping with a 'record'")
         if not isinstance(draft["record"].get("id"), str) or draft.get("kind") not in KIND_FILES:
-            raise InputError(f"{label}: drafts[{index}] needs a record id and a kind ({', '.join(KIND_FILES)})")
+            raise InputError(
+                f"{label}: drafts[{index}] needs a record id and a kind ({', '.join(KIND_FILES)})"
+            )
         draft.setdefault("status", "pending")
         if draft["status"] not in ("pending", "accepted", "rejected"):
             raise InputError(
@@ -184,7 +188,9 @@ def iter_references(record: dict[str, Any], kind: str) -> Iterator[tuple[tuple[A
         yield from _walk(record, pattern, ())
 
 
-def _walk(node: Any, pattern: tuple[str, ...], path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+def _walk(
+    node: Any, pattern: tuple[str, ...], path: tuple[Any, ...]
+) -> Iterator[tuple[tuple[Any, ...], str]]:
     if not pattern:
         if isinstance(node, str):
             yield path, node
@@ -212,7 +218,11 @@ def prune_references(record: dict[str, Any], kind: str, keep: Callable[[str], bo
             continue
         dropped.append(ref)
         removals.append(path)
-    for path in sorted(removals, key=lambda p: [str(x) if not isinstance(x, int) else f"{x:09d}" for x in p], reverse=True):
+    for path in sorted(
+        removals,
+        key=lambda p: [str(x) if not isinstance(x, int) else f"{x:09d}" for x in p],
+        reverse=True,
+    ):
         _remove(record, path)
     for key in [k for k, v in record.items() if v in ([], None)]:
         del record[key]
@@ -243,7 +253,9 @@ def _remove(record: dict[str, Any], path: tuple[Any, ...]) -> None:
 # -- listing ---------------------------------------------------------------------------------
 
 
-def list_drafts(data_dir: str | Path, *, statuses: tuple[str, ...] = ("pending",)) -> list[DraftItem]:
+def list_drafts(
+    data_dir: str | Path, *, statuses: tuple[str, ...] = ("pending",)
+) -> list[DraftItem]:
     """Drafts in the folder's review files, with their evidence, in review-file order."""
     root = _folder(data_dir)
     items = []
@@ -256,7 +268,13 @@ def list_drafts(data_dir: str | Path, *, statuses: tuple[str, ...] = ("pending",
             if draft.get("status", "pending") not in statuses:
                 continue
             record = draft["record"]
-            needs = sorted({ref for _, ref in iter_references(record, draft["kind"]) if ref in draft_ids and ref != record["id"]})
+            needs = sorted(
+                {
+                    ref
+                    for _, ref in iter_references(record, draft["kind"])
+                    if ref in draft_ids and ref != record["id"]
+                }
+            )
             items.append(
                 DraftItem(
                     id=record["id"],
@@ -266,7 +284,9 @@ def list_drafts(data_dir: str | Path, *, statuses: tuple[str, ...] = ("pending",
                     review=review.path.relative_to(root).as_posix(),
                     article=review.article,
                     why=tuple(str(w) for w in draft.get("why") or []),
-                    evidence=tuple(_snippet(e) for e in draft.get("evidence") or [] if isinstance(e, dict)),
+                    evidence=tuple(
+                        _snippet(e) for e in draft.get("evidence") or [] if isinstance(e, dict)
+                    ),
                     needs=tuple(needs),
                 )
             )
@@ -287,12 +307,18 @@ def _snippet(evidence: dict[str, Any], width: int = 70) -> str:
 
 def _label(record: dict[str, Any]) -> str:
     for name in record.get("names") or []:
-        if isinstance(name, dict) and name.get("system") == "en" and name.get("kind", "preferred") == "preferred":
+        if (
+            isinstance(name, dict)
+            and name.get("system") == "en"
+            and name.get("kind", "preferred") == "preferred"
+        ):
             return str(name.get("text"))
     if record.get("title"):
         return str(record["title"])
     names = record.get("names") or []
-    return str(names[0].get("text")) if names and isinstance(names[0], dict) else str(record.get("id"))
+    return (
+        str(names[0].get("text")) if names and isinstance(names[0], dict) else str(record.get("id"))
+    )
 
 
 def _folder(data_dir: str | Path) -> Path:
@@ -306,14 +332,20 @@ def _folder(data_dir: str | Path) -> Path:
 
 
 def _select(
-    reviews: list[ReviewFile], ids: list[str], every: bool, kinds: tuple[str, ...] | None, statuses: tuple[str, ...]
+    reviews: list[ReviewFile],
+    ids: list[str],
+    every: bool,
+    kinds: tuple[str, ...] | None,
+    statuses: tuple[str, ...],
 ) -> list[str]:
     known: dict[str, str] = {}
     for review in reviews:
         for draft in review.drafts:
             known.setdefault(draft["record"]["id"], draft.get("status", "pending"))
     if not ids and not every:
-        raise InputError("name the drafts to decide on (their ids, from kwpld review), or use --all")
+        raise InputError(
+            "name the drafts to decide on (their ids, from kwpld review), or use --all"
+        )
     chosen = []
     if every:
         chosen = [i for i, s in known.items() if s in statuses]
@@ -350,7 +382,9 @@ def _merged(reviews: list[ReviewFile], draft_id: str) -> tuple[str, dict[str, An
                 elif isinstance(value, list) and isinstance(merged[key], list):
                     for item in value:
                         if key == "names" and any(
-                            isinstance(n, dict) and n.get("text") == item.get("text") and n.get("system") == item.get("system")
+                            isinstance(n, dict)
+                            and n.get("text") == item.get("text")
+                            and n.get("system") == item.get("system")
                             for n in merged[key]
                         ):
                             continue
@@ -399,7 +433,10 @@ def accept(
                 else:
                     missing.setdefault(draft_id, []).append(ref)
     if missing:
-        lines = [f"{draft}: refers to {', '.join(sorted(set(refs)))}, still a draft" for draft, refs in sorted(missing.items())]
+        lines = [
+            f"{draft}: refers to {', '.join(sorted(set(refs)))}, still a draft"
+            for draft, refs in sorted(missing.items())
+        ]
         raise InputError(
             "some drafts refer to drafts not being accepted:\n  "
             + "\n  ".join(lines)
@@ -415,13 +452,31 @@ def accept(
     for draft_id in sorted(chosen, key=lambda i: (_ORDER.index(chosen[i][0]), i)):
         kind, record = chosen[draft_id]
         for ref in prune_references(record, kind, keep):
-            result.dropped.append(f"{draft_id}: dropped the reference to {ref} (its draft was rejected or is gone)")
+            result.dropped.append(
+                f"{draft_id}: dropped the reference to {ref} (its draft was rejected or is gone)"
+            )
         for path, ref in iter_references(record, kind):
             if not keep(ref):
-                problems.append(Problem("unknown-reference", f"{path[0]} refers to '{ref}', which is not a record", record_id=draft_id, kind=kind, field=str(path[0])))
+                problems.append(
+                    Problem(
+                        "unknown-reference",
+                        f"{path[0]} refers to '{ref}', which is not a record",
+                        record_id=draft_id,
+                        kind=kind,
+                        field=str(path[0]),
+                    )
+                )
         raw = _line_dict(record)
         problems.extend(
-            Problem(p.code, p.message, _review_of(reviews, draft_id, root), None, draft_id, kind, p.field)
+            Problem(
+                p.code,
+                p.message,
+                _review_of(reviews, draft_id, root),
+                None,
+                draft_id,
+                kind,
+                p.field,
+            )
             for p in check_record(raw, kind, _review_of(reviews, draft_id, root), [])
         )
         by_kind.setdefault(kind, []).append(record)
@@ -431,7 +486,9 @@ def accept(
     writes: dict[Path, str] = {}
     for kind, items in by_kind.items():
         target = _target(root, to, kind)
-        writes[target] = _append(writes.get(target) or _read(target), KIND_FILES[kind], items, target, root)
+        writes[target] = _append(
+            writes.get(target) or _read(target), KIND_FILES[kind], items, target, root
+        )
     _article_files(root, reviews, existing | accepted_ids, writes, result)
     for review in reviews:
         changed = False
@@ -480,7 +537,9 @@ def _target(root: Path, to: str | Path | None, kind: str) -> Path:
     except ValueError:
         raise InputError(f"--to {to}: the file must be inside the data folder {root}") from None
     if target.suffix.lower() not in (".yaml", ".yml") or ".review." in target.name:
-        raise InputError(f"--to {to}: accepted records go to a .yaml record file (not a review file)")
+        raise InputError(
+            f"--to {to}: accepted records go to a .yaml record file (not a review file)"
+        )
     return target
 
 
@@ -517,7 +576,9 @@ def _append(text: str | None, key: str, items: list[dict[str, Any]], path: Path,
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError:
-        raise InputError(f"{_rel(path, root)}: not valid YAML; fix it before accepting drafts into it") from None
+        raise InputError(
+            f"{_rel(path, root)}: not valid YAML; fix it before accepting drafts into it"
+        ) from None
     if not isinstance(data, dict):
         raise InputError(f"{_rel(path, root)}: not a record file (a mapping of kinds of record)")
     if not text.endswith("\n"):
@@ -531,7 +592,9 @@ def _append(text: str | None, key: str, items: list[dict[str, Any]], path: Path,
         )
     import re
 
-    match = re.search(rf"(?m)^{re.escape(key)}:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*([ \t]*)- ", text)
+    match = re.search(
+        rf"(?m)^{re.escape(key)}:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*([ \t]*)- ", text
+    )
     indent = match.group(1) if match else "  "
     lines = block.splitlines()[1:]
     body = "\n".join(indent + line[2:] if line.startswith("  ") else line for line in lines)
@@ -546,7 +609,11 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _article_files(
-    root: Path, reviews: list[ReviewFile], allowed: set[str], writes: dict[Path, str], result: AcceptResult
+    root: Path,
+    reviews: list[ReviewFile],
+    allowed: set[str],
+    writes: dict[Path, str],
+    result: AcceptResult,
 ) -> None:
     """Rewrite each ingested article file to refer to every record that now exists."""
     for review in reviews:
@@ -556,7 +623,9 @@ def _article_files(
             continue
         path = review.path.parent / name
         current = _read(path)
-        if current is not None and hashlib.sha256(current.encode("utf-8")).hexdigest() != review.data.get("article_sha256"):
+        if current is not None and hashlib.sha256(
+            current.encode("utf-8")
+        ).hexdigest() != review.data.get("article_sha256"):
             if render_articles(records, allowed) != current:
                 result.skipped.append(
                     f"{_rel(path, root)} was edited after kwpld ingest wrote it; it is left as it is: "

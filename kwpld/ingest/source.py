@@ -147,7 +147,9 @@ def _plain_blocks(text: str, start: int, end: int, *, first_is_title: bool) -> l
     return blocks
 
 
-def _add_block(text: str, blocks: list[Block], start: int, end: int, kind: str = "paragraph") -> None:
+def _add_block(
+    text: str, blocks: list[Block], start: int, end: int, kind: str = "paragraph"
+) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -174,7 +176,9 @@ def _read_markdown(text: str, path: str | None) -> Source:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f" line {mark.line + 2}" if mark else ""
-            raise InputError(f"{path or 'input'}:{line} the front matter is not valid YAML") from None
+            raise InputError(
+                f"{path or 'input'}:{line} the front matter is not valid YAML"
+            ) from None
         if data is not None and not isinstance(data, dict):
             raise InputError(f"{path or 'input'}: the front matter must be a mapping of fields")
         meta = {str(k): v for k, v in (data or {}).items()}
@@ -187,7 +191,11 @@ def _read_markdown(text: str, path: str | None) -> Source:
         if heading and "\n" not in body:
             start = block.start + heading.start(2)
             end = block.start + heading.end(2)
-            kind = "title" if heading.group(1) == "#" and not any(b.kind == "title" for b in out) else "heading"
+            kind = (
+                "title"
+                if heading.group(1) == "#" and not any(b.kind == "title" for b in out)
+                else "heading"
+            )
             out.append(Block(start, end, kind))
             continue
         image = _IMAGE.match(body.split("\n", 1)[0])
@@ -205,7 +213,13 @@ def _read_markdown(text: str, path: str | None) -> Source:
             continue
         if all(line.lstrip().startswith(">") for line in body.splitlines()):
             first = body.index(">") + 1
-            out.append(Block(block.start + first + (1 if body[first : first + 1] == " " else 0), block.end, "quote"))
+            out.append(
+                Block(
+                    block.start + first + (1 if body[first : first + 1] == " " else 0),
+                    block.end,
+                    "quote",
+                )
+            )
             continue
         out.append(block)
     if "title" not in meta:
@@ -224,7 +238,18 @@ _BLOCK_TAGS = {
     "h6": "heading", "blockquote": "quote", "figcaption": "caption", "caption": "caption",
     "pre": "paragraph", "article": "paragraph", "section": "paragraph", "br": None,
 }  # fmt: skip
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "footer", "form", "button", "iframe"}
+_SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "footer",
+    "form",
+    "button",
+    "iframe",
+}
 _META_KEYS = {
     "og:title": "title",
     "twitter:title": "title",

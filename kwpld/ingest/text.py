@@ -23,7 +23,9 @@ _ABBREVIATIONS = frozenset(
         "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "cf", "al",
     }
 )  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\uac00-\ud7a3])|[.!?]+[\"”’)\]]*$")
+_SENTENCE_END = re.compile(
+    r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\uac00-\ud7a3])|[.!?]+[\"”’)\]]*$"
+)
 _QUOTE_CHARS = re.compile('[“”"]')
 _PAREN_CHARS = re.compile(r"[()\[\]]|\n[ \t]*\n")
 _OPEN_QUOTES = "“"
@@ -122,7 +124,12 @@ def analyse(source: Source) -> Analysis:
         ends.append(match.end())
         words.append(match.group(0))
         keys.append(word_key(match.group(0)))
-    analysis.word_starts, analysis.word_ends, analysis.words, analysis.keys = starts, ends, words, keys
+    analysis.word_starts, analysis.word_ends, analysis.words, analysis.keys = (
+        starts,
+        ends,
+        words,
+        keys,
+    )
     for index, block in enumerate(source.blocks):
         analysis.sentences.extend(_sentences(text, block, index))
         analysis.quotations.extend(_quotations(text, block, index))
@@ -170,7 +177,9 @@ def _quotations(text: str, block: Block, index: int) -> list[Quotation]:
             if straight_open is None:
                 straight_open = position
             else:
-                out.append(Quotation(straight_open, position + 1, straight_open + 1, position, index))
+                out.append(
+                    Quotation(straight_open, position + 1, straight_open + 1, position, index)
+                )
                 straight_open = None
     if open_at is not None:  # a quotation left open runs to the end of its paragraph
         out.append(Quotation(open_at, block.end, open_at + 1, block.end, index))
