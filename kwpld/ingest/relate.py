@@ -404,6 +404,7 @@ def _titled_works(r: Reader, nouns: str) -> None:
         rid = r.known.articles_by_title.get(match_key(title))
         if rid is not None:
             entity = r.reg.known(rid, "article")
+            entity.attrs["titled"] = True
         else:
             entity = r.reg.add(Entity("article:title:" + match_key(title), "article"))
             entity.fields.setdefault("type", doc_type)
@@ -447,6 +448,7 @@ def _recurring_documents(r: Reader) -> None:
             rid = r.known.articles_by_title.get(match_key(title))
             if rid is not None:
                 entity = r.reg.known(rid, "article")
+                entity.attrs["titled"] = True
             else:
                 entity = r.reg.add(Entity("article:title:" + match_key(title), "article"))
                 entity.fields.setdefault("type", doc.type)
