@@ -316,6 +316,11 @@ class DateMention:
             return self
         year = resolve_year(self.month, self.day, reference)
         others = tuple(p for p in self.problems if p[0] != "no-year")
+        if self.day is None:
+            date = PartialDate(year, self.month, stated=f"{calendar.month_name[self.month]} {year}")
+            return DateMention(
+                self.start, self.end, self.text, date, self.weekday, True, others, None, self.month
+            )
         try:
             date = _build(year, self.month, self.day, self.text, stated=self.text)
         except DateError as exc:
@@ -382,9 +387,11 @@ def _fits(year: int, date: PartialDate, weekday: int) -> bool:
 
 
 _KO_WEEKDAYS = {c: i for i, c in enumerate("월화수목금토일")}
+# Full month names end at a word boundary (a period after one ends the sentence); only the
+# abbreviations take a period ("Jan."), and never match inside a full name ("Jul" in "July").
 _MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
 _WEEKDAY_NAME_RE = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
@@ -412,6 +419,8 @@ _TEXT_DATE = re.compile(
       | (?P<km2>1[0-2]|[1-9])\s*월\s*(?P<kd2>[12]\d|3[01]|[1-9])\s*일
       | \b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Bb]y|of
              |[Ee]arly|[Ll]ate|[Mm]id|year)[\s-](?P<by>{_YEAR_RE})
+      | \b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id)[\s-]
+            (?P<mo>{_MONTH_RE})(?!\s*,?\s*(?:\d|Juche|of\b))
     )
     (?:\s*\(\s*(?:Juche\s+(?P<jsuf>\d{{1,3}})|(?P<wd_suf>{_WEEKDAY_NAME_RE}))\s*\))?
     (?:\s*\(\s*(?P<kwd>[월화수목금토일])(?:요일)?\s*\))?
@@ -452,6 +461,8 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMent
         start, end = match.span()
         if match.group("by"):  # the preposition before a bare year is context, not the date
             start = match.start("by")
+        if match.group("mo"):
+            start = match.start("mo")
         if start and _WORD_BEFORE.search(text[max(0, start - 1) : start]):
             continue
         korean = match.group("kyear") or match.group("km2")
@@ -495,6 +506,8 @@ def _mention(match: re.Match[str], span: str, start: int, end: int) -> DateMenti
         month, day = int(g["km2"]), int(g["kd2"])
     elif g["by"]:
         year = int(g["by"])
+    elif g["mo"]:  # "in June": the month, in the year the reference gives
+        month = MONTHS[g["mo"].lower().rstrip(".")]
     else:  # pragma: no cover - the regex has no other branch
         return None
     if g["jsuf"]:

@@ -698,7 +698,8 @@ def word_key(word: str) -> str:
     if key is not None:
         return key
     folded = mr_to_ascii(unicodedata.normalize("NFKC", word))
-    folded = _strip_marks(folded).casefold()
+    # Marks go, but Hangul syllables (decomposed into jamo on the way) come back whole.
+    folded = unicodedata.normalize("NFC", _strip_marks(folded)).casefold()
     if folded.endswith("'s") and len(folded) > 2:
         folded = folded[:-2]
     elif folded.endswith("'"):

@@ -36,7 +36,7 @@ from ..names import (
     mr_to_hangul,
     name_words,
 )
-from .entities import Entity, NameDraft, Ref
+from .entities import Entity, Mention, NameDraft, Ref
 from .lexicon import OrganHead
 from .read import Reader
 
@@ -189,9 +189,13 @@ def run(r: Reader) -> None:
     _bylines(r)
     _abbreviations(r)
     _party_organs(r, phrases)
+    _bare_parties(r, phrases)
     _collective_organs(r)
+    _late_glosses(r)
+    _shorter_names(r)
     _parents(r)
     _named_events(r)
+    _korean_events(r)
 
 
 # -- organs -----------------------------------------------------------------------------------
@@ -252,8 +256,10 @@ def _organ_phrases(r: Reader) -> list[_Phrase]:
     starts = {o[0] for o in occurrences}
     valid = []
     for first, last, head in occurrences:
-        # A head followed by another capitalized word is a modifier ("Party Cell Secretaries").
-        if last < n and r.gap_ok[last - 1] and r.is_cap(last) and last not in starts:
+        # A head followed by another capitalized word is a modifier ("Party Cell Secretaries"),
+        # except in a headline, where every word is capitalized ("Military Commission Meets").
+        in_title = _in_title(r, first)
+        if last < n and r.gap_ok[last - 1] and r.is_cap(last) and last not in starts and not in_title:
             continue
         valid.append((first, last, head))
     phrases: list[_Phrase] = []
@@ -272,6 +278,11 @@ def _organ_phrases(r: Reader) -> list[_Phrase]:
         if phrase is not None:
             phrases.append(phrase)
     return phrases
+
+
+def _in_title(r: Reader, word: int) -> bool:
+    block = r.a.block_at(r.a.word_starts[word])
+    return block is not None and r.a.blocks[block].kind in ("title", "heading")
 
 
 def _phrase(r: Reader, chain: list[tuple[int, int, OrganHead]]) -> _Phrase | None:
@@ -364,11 +375,115 @@ def _parties(r: Reader, phrases: list[_Phrase]) -> None:
             if segment.head.kind != "party":
                 continue
             first = segment.first if not segment.abbrevs else max(segment.abbrevs) + 1
+            if first == segment.head_first and segment.last == segment.head_first + len(
+                name_words(segment.head.head)
+            ):
+                continue  # "the Workers' Party": the party of the article, resolved later
             name, span = _surface(r, first, segment.last)
             if all(r.claimed[i] for i in range(first, segment.last)):
                 segment.entity = _known_at(r, first, segment.last, "organ")
                 continue
             segment.entity = _party_entity(r, name, span, f"a party named “{name}”").key
+
+
+def _bare_parties(r: Reader, phrases: list[_Phrase]) -> None:
+    """"The Workers’ Party’s newspaper": an unqualified party head is the article's party."""
+    for phrase in phrases:
+        for segment in phrase.segments:
+            if segment.head.kind != "party" or segment.entity is not None:
+                continue
+            if all(r.claimed[i] for i in range(segment.first, segment.last)):
+                continue
+            party = r.main_party
+            span = r.span_of(segment.head_first, segment.last)
+            if party is None:
+                name, span = _surface(r, segment.head_first, segment.last)
+                party = _party_entity(r, name, span, f"a party named “{name}”").key
+            segment.entity = party
+            r.pinned.append(Mention(span[0], span[1], r.text[span[0] : span[1]], party, "organ", "short"))
+
+
+def _shorter_names(r: Reader) -> None:
+    """"Military Commission" in a headline is the "Central Military Commission" of the text:
+    an organ all of whose names end another organ's name (of the same kind) is that organ."""
+    organs = [e for e in r.reg.of_kind("organ") if e.known is None and e.names]
+    for entity in organs:
+        if entity.key not in r.reg.entities:
+            continue
+        words = [name_words(n.text) for n in entity.names if n.kind != "abbreviation"]
+        if not words:
+            continue
+        kind = entity.attrs.get("organ_kind")
+        owners = [
+            o for o in organs
+            if o is not entity and o.key in r.reg.entities and o.attrs.get("organ_kind") == kind
+            and all(
+                any(len(w) < len(ow) and ow[-len(w):] == w for ow in (name_words(n.text) for n in o.names))
+                for w in words
+            )
+        ]  # fmt: skip
+        if len(owners) == 1:
+            r.reg.merge(owners[0].key, entity.key)
+
+
+def _late_glosses(r: Reader) -> None:
+    """"The Central Military Commission (CMC)": an abbreviation of the organ just named."""
+    for group in r.glosses:
+        fulls = [g for g in group if not g[2]]
+        abbrs = [g for g in group if g[2]]
+        for _full, span, _ in fulls:
+            owner = None
+            for entity in r.reg.of_kind("organ"):
+                if entity.known is None and any(s[0] <= span[0] < s[1] or span[0] <= s[0] < span[1] for s in entity.evidence):
+                    owner = entity
+                    break
+            if owner is None:
+                continue
+            for abbr, abbr_span, _ in abbrs:
+                if abbr in r.abbreviations:
+                    continue
+                owner.add_name(NameDraft(abbr, kind="abbreviation", spans=[abbr_span]))
+                owner.note(f"abbreviated {abbr}", abbr_span)
+                r.abbreviations[abbr] = owner.key
+            for head in list(owner.attrs.get("short", ())):
+                if not any(n.kind != "abbreviation" for n in owner.names):
+                    owner.add_name(NameDraft(head, spans=[span]))
+
+
+def _korean_events(r: Reader) -> None:
+    """"조선로동당 제7차대회": an ordinal event named in Korean (제N차 + kind of meeting)."""
+    heads = sorted(r.lex.korean_event_heads, key=len, reverse=True)
+    if not heads:
+        return
+    pattern = re.compile(r"제\s*(?P<n>\d{1,3})\s*차\s*(?P<body>[가-힣]{0,12}?(?:" + "|".join(heads) + "))")
+    for m in pattern.finditer(r.text):
+        if r.a.block_at(m.start()) is None:
+            continue
+        body = m.group("body")
+        kind = next(r.lex.korean_event_heads[h] for h in heads if body.endswith(h))
+        start = m.start()
+        # The organ written before it is part of the name: "조선로동당 제7차대회".
+        before = re.search(r"([가-힣]+)\s*$", r.text[max(0, start - 20) : start])
+        organ = None
+        if before:
+            o_start = start - len(before.group(0))
+            organ = _known_span(r, (o_start, o_start + len(before.group(1))), "organ")
+            if organ is not None:
+                start = o_start
+        name = " ".join(r.text[start : m.end()].split())
+        series_name = (r.text[start : m.start()] + body).strip()
+        skey = "ko:" + series_name.replace(" ", "")
+        series = r.reg.add(Entity(f"event:series:{skey}", "event"))
+        series.fields.setdefault("type", "series")
+        series.add_name(NameDraft(" ".join(series_name.split()), system="hangul", derived=True))
+        series.note("a numbered series of events", (start, m.end()))
+        event = r.reg.add(Entity(f"event:{skey}:{m.group('n')}", "event"))
+        event.fields.setdefault("type", kind)
+        event.fields["series"] = Ref(series.key)
+        event.fields["ordinal"] = int(m.group("n"))
+        event.add_name(NameDraft(name, system="hangul", spans=[(start, m.end())]))
+        event.note(f"an event named “{name}”", (start, m.end()))
+        r.pinned.append(Mention(start, m.end(), r.text[start : m.end()], event.key, "event"))
 
 
 def _known_at(r: Reader, first: int, last: int, kind: str) -> str | None:
@@ -852,7 +967,9 @@ def _party_organs(r: Reader, phrases: list[_Phrase]) -> None:
                 and _depth(r, parent) > _depth(r, entity.fields["parent"].key)
             ):
                 entity.fields["parent"] = Ref(parent)  # the longer chain tells more
-            if qualified:
+            if qualified or not (head.unique and party_tree(head.kind)):
+                # "the Cabinet", "the Supreme People's Assembly" are names; "the Political
+                # Bureau" is short for the party's, and is not recorded as its name.
                 entity.add_name(NameDraft(name, spans=[span]))
             else:
                 entity.attrs.setdefault("short", set()).add(head.head)
@@ -1046,8 +1163,8 @@ def event_phrase(r: Reader, i: int) -> tuple[int, str, int] | None:
                     m = k + 1
                     if m < n and a.keys[m] == "the" and r.gap_ok[m - 1]:
                         m += 1
-                    if m < n and r.gap_ok[m - 1] and r.is_cap(m):
-                        while m < n and r.is_cap(m) and r.gap_ok[m - 1]:
+                    if m < n and r.gap_ok[m - 1] and _name_word(r, m):
+                        while m < n and _name_word(r, m) and r.gap_ok[m - 1]:
                             m += 1
                         k = m
                     else:
@@ -1055,6 +1172,11 @@ def event_phrase(r: Reader, i: int) -> tuple[int, str, int] | None:
                 return k, kind, end
         j += 1
     return None
+
+
+def _name_word(r: Reader, i: int) -> bool:
+    """A word that continues a name: capitalized, or an ordinal ("of the 7th Central Committee")."""
+    return r.is_cap(i) or r.lex.ordinal(r.a.words[i]) is not None
 
 
 def _event_entities(r: Reader, i: int, end: int, kind: str, why: str) -> Entity | None:
@@ -1089,8 +1211,8 @@ def _named_events(r: Reader) -> None:
         if found is None or not r.gap_ok[i]:
             continue
         end, kind, _ = found
-        if any(r.claimed[i:end]):
-            continue
+        if _known_at(r, i, end, "event") is not None or _known_at(r, i + 1, end, "event") is not None:
+            continue  # an event the records have (under this name)
         _event_entities(r, i, end, kind, f"an event named “{_surface(r, i, end)[0]}”")
     # "X held in May of Juche 80 (1991) shall be called the First Meeting of ...".
     for date in r.dates:
@@ -1124,7 +1246,7 @@ def _named_events(r: Reader) -> None:
         new_event = None
         if renaming and new_first < n and r.lex.ordinal(a.words[new_first]) is not None:
             found = event_phrase(r, new_first + 1)
-            if found is not None and any(r.claimed[new_first : found[0]]):
+            if found is not None and _known_at(r, new_first, found[0], "event") is not None:
                 continue  # the renamed event is a record already
             if found is not None:
                 new_event = _event_entities(

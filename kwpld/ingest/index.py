@@ -46,6 +46,8 @@ class Match:
     first: int
     last: int
     targets: tuple[Target, ...]
+    cut: int = 0
+    """characters to cut from the end of the last word (a Korean particle: 김정은|동지께서)"""
 
 
 class NameIndex:
@@ -57,6 +59,8 @@ class NameIndex:
         self.size = 0
         self.refs: dict[str, str] = {}
         """ref -> kind of every entity in the index."""
+        self._hangul: dict[str, list[Target]] = {}
+        """one-word Hangul names, matched also with a particle attached (김정은동지께서)"""
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -120,6 +124,8 @@ class NameIndex:
         for word in words:
             node = node.setdefault(word, {})
         targets: list[Target] = node.setdefault(_END, [])
+        if len(words) == 1 and _is_hangul_word(words[0]):
+            self._hangul[words[0]] = targets
         target = Target(ref, kind, text, system, name_kind, exact, weak)
         if exact:
             # The capitals to match are the form's own ("KWP"), kept in the name field.
@@ -176,10 +182,14 @@ class NameIndex:
         """
         root = self._root
         n = len(keys)
+        suffixes = self._lex.korean_suffixes
         i = 0
         while i < n:
             node = root.get(keys[i])
             if node is None:
+                attached = self._hangul_prefix(keys[i], suffixes) if self._hangul else None
+                if attached is not None:
+                    yield Match(i, i + 1, tuple(attached[1]), len(keys[i]) - attached[0])
                 i += 1
                 continue
             found: list[tuple[int, list[Target]]] = []
@@ -209,6 +219,15 @@ class NameIndex:
             yield best
             i = best.last
 
+    def _hangul_prefix(self, word: str, suffixes: tuple[str, ...]) -> tuple[int, list[Target]] | None:
+        if not _is_hangul_word(word):
+            return None
+        for length in range(len(word) - 1, 1, -1):
+            targets = self._hangul.get(word[:length])
+            if targets and word[length:].startswith(suffixes):
+                return length, targets
+        return None
+
     def __len__(self) -> int:
         return self.size
 
@@ -226,3 +245,7 @@ def _same_case(form: str, words: list[str]) -> bool:
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     n = len(needle)
     return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def _is_hangul_word(word: str) -> bool:
+    return bool(word) and all("\uac00" <= c <= "\ud7a3" for c in word)

@@ -51,6 +51,8 @@ class Known:
     """event id -> ISO date"""
     name_keys: dict[str, set[str]] = field(default_factory=dict)
     """id -> match keys of its names (to tell namesakes apart)"""
+    name_texts: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    """id -> (system, text) of its names, to tell namesakes apart by how they are written"""
 
     @classmethod
     def build(
@@ -72,8 +74,10 @@ class Known:
         self.kinds[rid] = kind
         self.index.add_record(record)
         keys = self.name_keys.setdefault(rid, set())
+        texts = self.name_texts.setdefault(rid, set())
         for name in getattr(record, "names", []):
             keys.add(match_key(name.text))
+            texts.add((name.system, name.text))
             if name.system == "en" and name.kind == "preferred":
                 self.labels.setdefault(rid, name.text)
             if name.kind == "abbreviation":
@@ -154,3 +158,4 @@ class Known:
             out.append(current)
             current = self.organ_parent.get(current)
         return out
+

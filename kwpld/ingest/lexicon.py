@@ -68,6 +68,10 @@ class Lexicon:
     recurring_documents: list[RecurringDocument]
     credit_words: list[str]
     places: frozenset[str]
+    korean_suffixes: tuple[str, ...] = ()
+    korean_event_heads: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    """role words as written (English, plural, Korean) -> role notation, from the vocabulary"""
     heads_by_words: dict[tuple[str, ...], OrganHead] = field(default_factory=dict)
 
     @property
@@ -92,6 +96,41 @@ class Lexicon:
             "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
         )
         return f"{number}{suffix}"
+
+
+# Roles that name posts ("secretary of a party cell"); member roles are memberships, not posts.
+_POST_ROLES = (
+    "chairman", "vice-chairman", "general-secretary", "first-secretary", "secretary", "director",
+    "first-vice-director", "vice-director", "editor-in-chief",
+)  # fmt: skip
+
+
+def _role_words() -> dict[str, str]:
+    """Role words from ontology/vocabularies.ttl: each English label, its plural, the Korean one."""
+    import pyoxigraph as ox
+
+    from ..namespaces import KWPV, SKOS
+    from ..resources import resource_path
+
+    store = ox.Store()
+    store.load(path=str(resource_path("ontology/vocabularies.ttl")), format=ox.RdfFormat.TURTLE)
+    query = f"""SELECT ?n ?label WHERE {{ ?c <{SKOS}inScheme> <{KWPV}role> ; <{SKOS}notation> ?n ;
+                <{SKOS}prefLabel>|<{SKOS}altLabel> ?label }}"""
+    words: dict[str, str] = {}
+    for row in store.query(query):
+        notation, label = row["n"].value, row["label"].value
+        if notation not in _POST_ROLES:
+            continue
+        words[label.lower()] = notation
+        if label.isascii():
+            if label.endswith("man"):
+                plural = label[:-3] + "men"
+            elif label.endswith("y"):
+                plural = label[:-1] + "ies"
+            else:
+                plural = label + "s"
+            words[plural.lower()] = notation
+    return words
 
 
 @cache
@@ -136,6 +175,9 @@ def lexicon() -> Lexicon:
         recurring_documents=[RecurringDocument(**d) for d in data["recurring_documents"]],
         credit_words=list(data["credit_words"]),
         places=frozenset(data["places"]),
+        korean_suffixes=tuple(sorted(data.get("korean_suffixes", []), key=len, reverse=True)),
+        korean_event_heads={h["head"]: h["type"] for h in data.get("korean_event_heads", [])},
+        roles=_role_words(),
     )
     for head in heads:
         lex.heads_by_words[name_words(head.head)] = head

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import DateMention, PartialDate, find_dates
-from ..names import match_key
+from ..names import is_korean_surname, match_key, name_words, word_key
 from .entities import Entity, Mention, Ref, Registry
 from .index import Match, NameIndex, Target
 from .known import Known
@@ -31,6 +31,11 @@ __all__ = ["Reader", "Reading", "QuoteFound", "read_article"]
 
 _GAP_OK = re.compile(r"[ \u00a0\t]*(?:[-\u2010\u2011][ \u00a0\t]*)?")
 _ARTICLE_KEY = "article"
+# Words that follow a sentence-initial word that is English, not a name ("So the", "An old").
+_NOT_AFTER_NAME = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "we", "they", "i",
+     "far", "as", "to", "on", "in", "long", "much", "many", "old", "far", "be", "is", "was"}
+)  # fmt: skip
 
 
 @dataclass
@@ -110,6 +115,8 @@ class Reader:
         self.pending_abbrevs: list[tuple[str, tuple[int, int], str]] = []
         self.publications: dict[tuple[int, int], str] = {}
         self.byline_authors: list[str] = []
+        self.pinned: list[Mention] = []
+        """mentions found by a construction rather than a name ("조선로동당 제7차대회")"""
         self.post_spans: list[tuple[int, int, str]] = []
         """(start, end, post key) of every post phrase, inside event names too"""
         self.main_party: str | None = None
@@ -222,7 +229,7 @@ class Reader:
 
     # -- phase 1 ------------------------------------------------------------------------------
     def find_dates(self) -> None:
-        found = find_dates(self.text)
+        found = [d for d in find_dates(self.text) if self.a.block_at(d.start) is not None]
         if self.reference is None:
             stated = [d.date for d in found if d.date is not None and d.date.precision >= 2]
             if stated:
@@ -230,6 +237,7 @@ class Reader:
                 self.reference = PartialDate(latest.year, latest.month)
                 self.reference_inferred = True
         self.dates = [d.resolve(self.reference) if d.needs_year else d for d in found]
+        self.dates = [d for d in self.dates if self.a.block_at(d.start) is not None]
 
     def match_known(self) -> None:
         self._known_matches = _with_nested_people(
@@ -283,7 +291,85 @@ class Reader:
             mention = self._resolve(match)
             if mention is not None:
                 self.mentions.append(mention)
+        for pinned in self.pinned:
+            if any(m.start <= pinned.start and pinned.end <= m.end and (m.end - m.start) > (pinned.end - pinned.start) for m in self.mentions):
+                continue
+            self.mentions = [m for m in self.mentions if not (pinned.start <= m.start and m.end <= pinned.end)]
+            self.mentions.append(pinned)
         self._sort_mentions()
+        self._extend_organs()
+        self._surnames()
+
+    def _extend_organs(self) -> None:
+        """"Presidium of the Political Bureau" + "of the WPK Central Committee": one mention, when
+        the organ after "of" contains the one before it."""
+        out: list[Mention] = []
+        for mention in self.mentions:
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and previous.kind == "organ"
+                and mention.kind == "organ"
+                and previous.entity
+                and mention.entity
+                and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[previous.end : mention.start])
+                and self.reg.resolve(mention.entity) in self._ancestor_keys(previous.entity)
+            ):
+                out[-1] = Mention(
+                    previous.start, mention.end, self.text[previous.start : mention.end],
+                    previous.entity, "organ", previous.name_kind,
+                )  # fmt: skip
+                continue
+            out.append(mention)
+        self.mentions = out
+        self._sort_mentions()
+
+    def _ancestor_keys(self, key: str) -> set[str]:
+        entity = self.reg.get(key)
+        if entity.known:
+            return {self.reg.known(a, "organ").key for a in self.known.ancestors(entity.known)}
+        return set(self._ancestors(entity.key))
+
+    def _surnames(self) -> None:
+        """"The Political Bureau’s decision called Jang a traitor": a family name alone stands for
+        the one person of that name the article has named before."""
+        people: dict[str, set[str]] = {}
+        first_seen: dict[str, int] = {}
+        for mention in self.mentions:
+            if mention.kind != "person" or not mention.entity or mention.name_kind == "epithet":
+                continue
+            key = self.reg.resolve(mention.entity)
+            first_seen.setdefault(key, mention.start)
+            words = mention.text.split()
+            if len(words) < 2:
+                continue
+            surname = words[0] if is_korean_surname(words[0]) else words[-1]
+            people.setdefault(word_key(surname), set()).add(key)
+        if not people:
+            return
+        covered = [(m.start, m.end) for m in self.mentions]
+        added = []
+        for i, key in enumerate(self.a.keys):
+            owners = people.get(key)
+            if not owners or len(owners) != 1 or not self.is_cap(i):
+                continue
+            owner = next(iter(owners))
+            start, end = self.span_of(i, i + 1)
+            if start < first_seen.get(owner, len(self.text)):
+                continue
+            if any(s <= start < e for s, e in covered):
+                continue
+            neighbours = (i > 0 and self.gap_ok[i - 1] and self.is_cap(i - 1)) or (
+                self.gap_ok[i] and i + 1 < len(self.a.words) and self.is_cap(i + 1)
+            )
+            if neighbours:
+                continue  # part of a longer name
+            if self.sentence_start_word(i) and i + 1 < len(self.a.keys) and self.a.keys[i + 1] in _NOT_AFTER_NAME:
+                continue  # "So the visit was ...": a word, not So Hong Chan
+            added.append(Mention(start, end, self.text[start:end], owner, "person", "surname"))
+        if added:
+            self.mentions.extend(added)
+            self._sort_mentions()
 
     def _sort_mentions(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -307,6 +393,7 @@ class Reader:
 
     def _resolve(self, match: Match) -> Mention | None:
         start, end = self.span_of(match.first, match.last)
+        end -= match.cut
         text = self.text[start:end]
         targets = list(match.targets)
         strong = [t for t in targets if not t.weak]
@@ -344,8 +431,20 @@ class Reader:
         # A spelling in parentheses that only one candidate has: "Kim Jong Su (Kim Cho'ng-su)".
         paren = self.a.paren_after(end)
         if paren is not None:
-            inner = match_key(self.text[paren[0] + 1 : paren[1] - 1])
-            fitting = [r for r in refs if inner in self._name_keys(r)]
+            # Compared as written first (hyphens count: "Ri Yong-ho" is one man's McCune-
+            # Reischauer name, "Ri Yong Ho" both men's English one), then by words, then by key.
+            inner_text = self.text[paren[0] + 1 : paren[1] - 1]
+            written = _written(inner_text)
+            fitting = [r for r in refs if written in {_written(t) for _, t in self._name_texts(r)}]
+            if len(fitting) != 1:
+                words = name_words(inner_text)
+                main = name_words(self.text[start:end])
+                fitting = [
+                    r for r in refs if any(name_words(t) == words != main for _, t in self._name_texts(r))
+                ]
+            if len(fitting) != 1:
+                inner = match_key(inner_text)
+                fitting = [r for r in refs if inner in self._name_keys(r)]
             if len(fitting) == 1:
                 return fitting
         # The exact spelling is recorded for one candidate only.
@@ -383,6 +482,11 @@ class Reader:
                 return key[1] or None
         return None
 
+    def _name_texts(self, ref: str) -> set[tuple[str, str]]:
+        if ref in self.reg:
+            return {(n.system, n.text) for n in self.reg.get(ref).names}
+        return self.known.name_texts.get(ref, set())
+
     def _name_keys(self, ref: str) -> set[str]:
         if ref in self.reg:
             return {match_key(n.text) for n in self.reg.get(ref).names}
@@ -402,6 +506,14 @@ class Reader:
                 parent = self.reg.get(parent.key).fields.get("parent")
             return out
         return self.known.ancestors(ref)
+
+
+def _written(text: str) -> str:
+    """A name as written, up to case, apostrophe shapes, spacing and Unicode form."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("ʼ", "'")
+    return " ".join(text.casefold().split())
 
 
 def _with_nested_people(index: NameIndex, matches: list[Match], reader: Reader) -> list[Match]:

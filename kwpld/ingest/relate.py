@@ -39,17 +39,6 @@ _CONFERRAL = [
         r"\bconferred\s+the\s+(?:[\w-]+\s+){0,2}?titles?\s+of\s+(?P<title>.+?)\s+(?:up)?on\s+(?P<target>[^.;”\"]+)"
     ),
 ]
-_ROLES = {
-    "secretary": "secretary",
-    "secretaries": "secretary",
-    "chairman": "chairman",
-    "chairmen": "chairman",
-    "vice-chairman": "vice-chairman",
-    "director": "director",
-    "directors": "director",
-    "vice-director": "vice-director",
-    "editor-in-chief": "editor-in-chief",
-}
 _MONTHS = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -630,30 +619,34 @@ def _quotes(r: Reader) -> None:
 
 
 def _posts(r: Reader) -> None:
-    """ "Party Cell Secretaries", "the party cells’ secretaries", "secretaries of the party cells"."""
-    roles = "|".join(sorted(_ROLES, key=len, reverse=True))
+    """"Party Cell Secretaries", "the party cells’ secretaries", "secretaries of the party
+    cells", "조선로동당 위원장": a role of the vocabulary with the organ it is held in."""
+    latin = sorted((w for w in r.lex.roles if w.isascii()), key=len, reverse=True)
+    korean = sorted((w for w in r.lex.roles if not w.isascii()), key=len, reverse=True)
+    roles = "|".join(re.escape(w) for w in latin)
     after_organ = re.compile(rf"(?:’|')?\s*(?P<role>{roles})\b", re.I)
-    before_organ = re.compile(rf"\b(?P<role>{roles})\s+of\s+(?:the\s+|a\s+)?$", re.I)
+    after_organ_ko = re.compile(r"\s*(?P<role>" + "|".join(re.escape(w) for w in korean) + ")")
+    before_organ = re.compile(rf"\b(?:department\s+)?(?P<role>{roles})\s+of\s+(?:the\s+|a\s+)?$", re.I)
     found: list[tuple[int, int, str, str]] = []  # start, end, role, organ entity key
     organs = [m for m in r.mentions if m.kind == "organ" and m.entity]
     for organ in organs:
-        m = after_organ.match(r.text[organ.end : organ.end + 20])
+        after = r.text[organ.end : organ.end + 24]
+        m = after_organ.match(after) or (korean and after_organ_ko.match(after))
         if m:
-            found.append(
-                (organ.start, organ.end + m.end(), _ROLES[m.group("role").lower()], organ.entity)
-            )  # type: ignore[arg-type]
+            role = r.lex.roles[m.group("role").lower()]
+            found.append((organ.start, organ.end + m.end(), role, organ.entity))  # type: ignore[arg-type]
             continue
-        m = before_organ.search(r.text[max(0, organ.start - 40) : organ.start])
+        m = before_organ.search(r.text[max(0, organ.start - 48) : organ.start])
         if m:
-            start = max(0, organ.start - 40) + m.start()
-            found.append((start, organ.end, _ROLES[m.group("role").lower()], organ.entity))  # type: ignore[arg-type]
+            start = max(0, organ.start - 48) + m.start()
+            found.append((start, organ.end, r.lex.roles[m.group("role").lower()], organ.entity))  # type: ignore[arg-type]
     # "secretaries of cells": the party cells named elsewhere in the article.
     cells = [o for o in organs if r.entity_kind(o.entity) == "party-cell"]  # type: ignore[arg-type]
     if cells:
         cell_key = r.reg.resolve(cells[0].entity)  # type: ignore[arg-type]
         for m in re.finditer(rf"\b(?P<role>{roles})\s+of\s+(?:the\s+)?cells?\b", r.text, re.I):
             if not any(s <= m.start() < e for s, e, _, _ in found):
-                found.append((m.start(), m.end(), _ROLES[m.group("role").lower()], cell_key))
+                found.append((m.start(), m.end(), r.lex.roles[m.group("role").lower()], cell_key))
     for start, end, role, organ_key in sorted(found):
         organ = r.entity(organ_key)
         post_id = r.known.posts_by_organ.get((organ.known, role)) if organ.known else None
@@ -664,7 +657,9 @@ def _posts(r: Reader) -> None:
             post = r.reg.add(Entity(key, "post"))
             post.fields.update({"organ": Ref(organ.key), "role": role})
             surface = " ".join(r.text[start:end].split())
-            post.add_name(NameDraft(_post_name(surface), spans=[(start, end)]))
+            name = _post_name(surface)
+            system = "en" if name.isascii() else "hangul"
+            post.add_name(NameDraft(name, system=system, spans=[(start, end)]))
             post.note(f"“{surface}”", (start, end))
         inside_event = any(
             m.kind == "event" and m.start <= start and end <= m.end for m in r.mentions
@@ -683,7 +678,11 @@ def _posts(r: Reader) -> None:
 def _post_name(surface: str) -> str:
     """ "Party Cell Secretaries" -> "party cell secretary"; "party cells’ secretaries" -> same."""
     text = straight(surface)
+    if not text.isascii():
+        return text
+    # "a department director of the Central Committee": the role is director.
     text = re.sub(r"^(?:the|a)\s+", "", text, flags=re.I)
+    text = re.sub(r"^department\s+", "", text, flags=re.I)
     words = text.replace("'", "").split()
     if len(words) >= 2 and words[1].lower() != "of":
         words = [w.lower() for w in words]

@@ -119,11 +119,13 @@ def analyse(source: Source) -> Analysis:
     text = source.text
     analysis = Analysis(source, text, list(source.blocks))
     starts, ends, words, keys = [], [], [], []
-    for match in WORD_RE.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
-        words.append(match.group(0))
-        keys.append(word_key(match.group(0)))
+    # Only the article's blocks are read: Markdown front matter is metadata, not text.
+    for block in source.blocks:
+        for match in WORD_RE.finditer(text, block.start, block.end):
+            starts.append(match.start())
+            ends.append(match.end())
+            words.append(match.group(0))
+            keys.append(word_key(match.group(0)))
     analysis.word_starts, analysis.word_ends, analysis.words, analysis.keys = (
         starts,
         ends,
