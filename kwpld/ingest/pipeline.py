@@ -168,6 +168,10 @@ def read_one(source: Source, known: Known, meta: dict[str, Any]) -> tuple[Readin
         )
     elif meta.get("date") is not None:
         drafted.article["date"] = date_value(meta["date"])
+    for image in drafted.images:  # an article's images are of its date
+        if drafted.article.get("date") and "date" not in image:
+            image["date"] = drafted.article["date"]
+        drafted.images[drafted.images.index(image)] = _ordered_article(image)
     if notes:
         drafted.article["note"] = " ".join(notes)
     drafted.article = _ordered_article(drafted.article)
