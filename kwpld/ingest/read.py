@@ -115,6 +115,8 @@ class Reader:
         self.pending_abbrevs: list[tuple[str, tuple[int, int], str]] = []
         self.publications: dict[tuple[int, int], str] = {}
         self.byline_authors: list[str] = []
+        self.nested: set[str] = set()
+        """entity keys of organs named inside other names"""
         self.pinned: list[Mention] = []
         """mentions found by a construction rather than a name ("조선로동당 제7차대회")"""
         self.post_spans: list[tuple[int, int, str]] = []
@@ -291,6 +293,7 @@ class Reader:
             mention = self._resolve(match)
             if mention is not None:
                 self.mentions.append(mention)
+        self._nested_organs(kept, local)
         for pinned in self.pinned:
             if any(m.start <= pinned.start and pinned.end <= m.end and (m.end - m.start) > (pinned.end - pinned.start) for m in self.mentions):
                 continue
@@ -299,6 +302,27 @@ class Reader:
         self._sort_mentions()
         self._extend_organs()
         self._surnames()
+
+    def _nested_organs(self, kept: list[Match], local: NameIndex) -> None:
+        """Organs named inside a longer name ("KWP Central Committee" in "KWP Central Committee
+        Political Bureau"): mentioned by the article, though not marked as mentions of their own."""
+        for match in kept:
+            if match.last - match.first < 2 or any(t.kind == "person" for t in match.targets):
+                continue
+            # The name less its last word, and less its first: every proper part is in one of them.
+            for first, last in ((match.first, match.last - 1), (match.first + 1, match.last)):
+                keys = self.a.keys[first:last]
+                words = self.a.words[first:last]
+                gaps = self.gap_ok[first : last - 1] + [False]
+                self._nested_in(keys, words, gaps, local)
+
+    def _nested_in(self, keys: list[str], words: list[str], gaps: list[bool], local: NameIndex) -> None:
+        for index in (self.known.index, local):
+            for inner in index.match(keys, words, gaps):
+                refs = {t.ref for t in inner.targets if t.kind == "organ" and not t.weak}
+                if len(refs) == 1:
+                    target = next(t for t in inner.targets if t.ref in refs)
+                    self.nested.add(self._entity_for_target(target))
 
     def _extend_organs(self) -> None:
         """"Presidium of the Political Bureau" + "of the WPK Central Committee": one mention, when

@@ -1142,6 +1142,10 @@ def _article(r: Reader) -> None:
             key = r.reg.resolve(mention.entity)
             if key not in everything:
                 everything.append(key)
+    for key in sorted(r.nested):
+        key = r.reg.resolve(key)
+        if key not in everything:
+            everything.append(key)
     for entity in r.reg.of_kind("event"):
         if entity.key not in everything and (
             entity.fields.get("type") in ("decision", "series") or entity.known is None
