@@ -114,28 +114,35 @@ def ingest(
         raise InputError(f"{root}: not a folder; --into names the data folder to write into")
     root.mkdir(parents=True, exist_ok=True)
     records = load_records(root)
-    known = Known.build(records, pending_drafts(root))
-    base = options.base_iri or records.info.base_iri
     media_type = _FORMATS.get(options.input_format or "")
-    sources: list[tuple[str, Source]] = []
-    for path in paths:
-        sources.append((Path(path).as_posix(), read_source(path, media_type)))
+    inputs = [(Path(path).as_posix(), read_source(path, media_type)) for path in paths]
     for url in urls:
         text, kind = fetch_url(url)
         source = read_text_source(text, media_type or kind, url)
         source.meta.setdefault("url", url)
-        sources.append((url, source))
-    writes: dict[Path, str] = {}
-    articles: list[IngestedArticle] = []
+        inputs.append((url, source))
+    sources: list[tuple[str, Source, dict[str, Any]]] = []
     seen: dict[str, str] = {}
-    for label, source in sources:
+    for label, source in inputs:
         meta = _meta(label, source, options)
         article_id = meta["id"]
         if article_id in seen:
             raise InputError(
-                f"{label}: the article id '{article_id}' is also that of {seen[article_id]}; give distinct ids"
+                f"{label}: the article id '{article_id}' is also that of {seen[article_id]}; "
+                "give distinct ids"
             )
         seen[article_id] = label
+        sources.append((label, source, meta))
+    # An article ingested again is read afresh: what its last ingest wrote is not "known".
+    own = {f"{ARTICLES_DIR}/{article_id}.yaml" for article_id in seen}
+    reviews = {f"{ARTICLES_DIR}/{article_id}.review.yaml" for article_id in seen}
+    known = Known.build(
+        [r for r in records if r.origin.file not in own], pending_drafts(root, skip=reviews)
+    )
+    base = options.base_iri or records.info.base_iri
+    writes: dict[Path, str] = {}
+    articles: list[IngestedArticle] = []
+    for label, source, meta in sources:
         article, files = _ingest_one(root, label, source, meta, records, known, base)
         writes.update(files)
         articles.append(article)

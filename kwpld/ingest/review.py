@@ -172,11 +172,18 @@ def _reviews(root: Path) -> list[ReviewFile]:
     return out
 
 
-def pending_drafts(root: Path) -> list[dict[str, Any]]:
-    """Every draft still pending in the folder's review files (for recognizing them again)."""
+def pending_drafts(root: Path, skip: set[str] | frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """Every draft still pending in the folder's review files (for recognizing them again),
+    except in the review files ``skip`` names (paths relative to ``root``)."""
     if not root.is_dir():
         return []
-    return [d for review in _reviews(root) for d in review.drafts if d.get("status") == "pending"]
+    return [
+        draft
+        for review in _reviews(root)
+        if review.path.relative_to(root).as_posix() not in skip
+        for draft in review.drafts
+        if draft.get("status") == "pending"
+    ]
 
 
 # -- references ---------------------------------------------------------------------------------
@@ -451,7 +458,8 @@ def accept(
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for draft_id in sorted(chosen, key=lambda i: (_ORDER.index(chosen[i][0]), i)):
         kind, record = chosen[draft_id]
-        for ref in prune_references(record, kind, keep):
+        # Only references to rejected drafts go; anything else unknown is reported below.
+        for ref in prune_references(record, kind, lambda r: keep(r) or status.get(r) != "rejected"):
             result.dropped.append(
                 f"{draft_id}: dropped the reference to {ref} (its draft was rejected or is gone)"
             )
@@ -460,10 +468,11 @@ def accept(
                 problems.append(
                     Problem(
                         "unknown-reference",
-                        f"{path[0]} refers to '{ref}', which is not a record",
+                        f"no record or draft has the id '{ref}'",
+                        _review_of(reviews, draft_id, root),
                         record_id=draft_id,
                         kind=kind,
-                        field=str(path[0]),
+                        field=".".join(str(step) for step in path),
                     )
                 )
         raw = _line_dict(record)
