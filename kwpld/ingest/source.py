@@ -128,7 +128,7 @@ def fetch_url(url: str, *, timeout: float = 30.0) -> tuple[str, str]:
 # ---------------------------------------------------------------------------------------------
 # Plain text: paragraphs are separated by blank lines; a short first paragraph is the title.
 
-_BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_BLANK_LINES = re.compile(r"\r?\n[ \t\u00a0\r]*\n\s*")
 _TITLE_MAX = 200
 
 
