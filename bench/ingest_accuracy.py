@@ -17,17 +17,27 @@ FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "inge
 
 
 def _cell(score: Score) -> str:
-    return f"{score.precision:6.1%} {score.recall:6.1%}  ({score.tp}/{score.tp + score.fp}/{score.tp + score.fn})"
+    counts = f"{score.tp}/{score.tp + score.fp}/{score.tp + score.fn}"
+    return f"{score.precision:6.1%} {score.recall:6.1%}  ({counts})"
 
 
 def main(argv: list[str]) -> int:
     results = evaluate_folder(FIXTURES)
-    header = f"{'text':30} {'mentions P      R':>30}   {'spans P      R':>30}   {'dates P      R':>30}"
+    header = (
+        f"{'text':30} {'mentions P      R':>30}   {'spans P      R':>30}   {'dates P      R':>30}"
+    )
     print(header)
     total_m, total_s, total_d = Score(), Score(), Score()
     for result in results:
-        print(f"{result.name:30} {_cell(result.mentions):>30}   {_cell(result.spans):>30}   {_cell(result.dates):>30}")
-        total_m, total_s, total_d = total_m + result.mentions, total_s + result.spans, total_d + result.dates
+        print(
+            f"{result.name:30} {_cell(result.mentions):>30}   "
+            f"{_cell(result.spans):>30}   {_cell(result.dates):>30}"
+        )
+        total_m, total_s, total_d = (
+            total_m + result.mentions,
+            total_s + result.spans,
+            total_d + result.dates,
+        )
         if "--errors" in argv:
             for error in result.errors:
                 print(f"    {error}")

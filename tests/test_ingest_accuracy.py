@@ -37,5 +37,7 @@ def test_dates_precision_and_recall(results) -> None:
 
 
 def test_no_person_is_invented_on_any_text(results) -> None:
-    extra_people = [e for r in results for e in r.errors if e.startswith("extra") and "(person)" in e]
+    extra_people = [
+        e for r in results for e in r.errors if e.startswith("extra") and "(person)" in e
+    ]
     assert extra_people == []

@@ -24,7 +24,9 @@ ARTICLE = "nklw-2013-01-party-cell-secretaries"
 def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str]:
     data = tmp_path_factory.mktemp("anno") / "data"
     ingest([SEED], data, options=IngestOptions(article_type="analysis"))
-    annotations = json.loads((data / "articles" / f"{ARTICLE}.annotations.jsonld").read_text(encoding="utf-8"))
+    annotations = json.loads(
+        (data / "articles" / f"{ARTICLE}.annotations.jsonld").read_text(encoding="utf-8")
+    )
     text = (data / "articles" / f"{ARTICLE}.txt").read_bytes().decode("utf-8")
     return annotations, text
 
@@ -48,7 +50,9 @@ def test_mentions_identify_records_and_dates_describe_them(written: tuple[dict, 
     assert first["motivation"] == "identifying"
     assert first["body"] == "https://w3id.org/kwpld/id/post/wpk-party-cells-secretary"
     assert first["target"]["source"] == f"https://w3id.org/kwpld/id/article/{ARTICLE}"
-    juche = next(i for i in items if i["target"]["selector"][1]["exact"] == "May of Juche 80 (1991)")
+    juche = next(
+        i for i in items if i["target"]["selector"][1]["exact"] == "May of Juche 80 (1991)"
+    )
     assert juche["motivation"] == "describing" and juche["body"]["value"] == "1991-05"
 
 
@@ -74,7 +78,9 @@ def test_an_ambiguous_mention_is_a_choice(tmp_path: Path) -> None:
 
     shutil.copytree(fixtures / "records", data)
     ingest([fixtures / "02-namesakes.txt"], data, options=IngestOptions(date="2016-05-10"))
-    annotations = json.loads((data / "articles" / "02-namesakes.annotations.jsonld").read_text(encoding="utf-8"))
+    annotations = json.loads(
+        (data / "articles" / "02-namesakes.annotations.jsonld").read_text(encoding="utf-8")
+    )
     first = annotations["first"]["items"][0]
     assert first["body"] == {
         "type": "Choice",

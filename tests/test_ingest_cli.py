@@ -37,7 +37,9 @@ def test_ingest_review_accept_build(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, out, _ = run(["reject", str(data), "dprk-state-media-2013-01-18"], capsys)
     assert code == 0 and "rejected 1 draft(s)" in out
     code, out, err = run(["accept", str(data), "--all"], capsys)
-    assert code == 0 and "accepted 4 article, 7 event, 1 membership, 9 organ, 6 person, 1 post" in out
+    assert (
+        code == 0 and "accepted 4 article, 7 event, 1 membership, 9 organ, 6 person, 1 post" in out
+    )
     code, out, _ = run(["check", str(data)], capsys)
     assert code == 0 and "31 records" in out
     code, out, _ = run(["build", str(data), "--out", str(tmp_path / "out")], capsys)
@@ -47,18 +49,31 @@ def test_ingest_review_accept_build(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_ingest_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["ingest", str(SEED), "-i", str(tmp_path / "d"), "-o", "json"], capsys)
     report = json.loads(out)["articles"][0]
-    assert code == 0 and report["id"] == "nklw-2013-01-party-cell-secretaries" and report["dates"] == 10
+    assert (
+        code == 0
+        and report["id"] == "nklw-2013-01-party-cell-secretaries"
+        and report["dates"] == 10
+    )
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["ingest", "missing.txt", "--into", "{tmp}/d"], "missing.txt: cannot read the file"),
-        (["ingest", str(SEED), "--into", "{tmp}/d", "--type", "blog"], "'blog' is not an article type"),
-        (["ingest", str(SEED), "--into", "{tmp}/d", "--date", "30 February 2013"], "February 2013 has 28 days"),
+        (
+            ["ingest", str(SEED), "--into", "{tmp}/d", "--type", "blog"],
+            "'blog' is not an article type",
+        ),
+        (
+            ["ingest", str(SEED), "--into", "{tmp}/d", "--date", "30 February 2013"],
+            "February 2013 has 28 days",
+        ),
         (["ingest", str(SEED), "--into", "{tmp}/file.txt"], "not a folder"),
         (["ingest", str(SEED), str(SEED), "--into", "{tmp}/d"], "is also that of"),
-        (["ingest", str(SEED), "--into", "{tmp}/d", "--id", "Bad Id"], "'Bad Id' is not a record id"),
+        (
+            ["ingest", str(SEED), "--into", "{tmp}/d", "--id", "Bad Id"],
+            "'Bad Id' is not a record id",
+        ),
         (["review", "{tmp}/nowhere"], "no such data folder"),
         (["accept", "{tmp}/d"], "no review files"),
     ],

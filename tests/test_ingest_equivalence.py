@@ -29,7 +29,9 @@ EXAMPLE = ROOT / "examples" / "party-cells-2013"
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> Records:
     data = tmp_path_factory.mktemp("seed") / "data"
-    ingest([SEED], data, options=IngestOptions(article_type="analysis", authors=("Michael Madden",)))
+    ingest(
+        [SEED], data, options=IngestOptions(article_type="analysis", authors=("Michael Madden",))
+    )
     accept(data, every=True)
     return load_records(data)
 
@@ -94,14 +96,18 @@ def mapping(ingested: Records, curated: Records) -> dict[str, str]:
     return out
 
 
-def test_same_records_of_every_kind(ingested: Records, curated: Records, mapping: dict[str, str]) -> None:
+def test_same_records_of_every_kind(
+    ingested: Records, curated: Records, mapping: dict[str, str]
+) -> None:
     assert ingested.counts() == curated.counts() == {
         "person": 6, "organ": 9, "post": 1, "membership": 1, "event": 7, "article": 8,
     }  # fmt: skip
     assert len(mapping) == len(curated)
 
 
-def test_every_preferred_name_is_a_curated_name(ingested: Records, curated: Records, mapping: dict[str, str]) -> None:
+def test_every_preferred_name_is_a_curated_name(
+    ingested: Records, curated: Records, mapping: dict[str, str]
+) -> None:
     # Decisions and conferrals have descriptive names (made by kwpld and by the curator alike),
     # so they are matched by type, date and title instead (see the mapping).
     named = [e for e in ingested.events if e.event_type not in ("decision", "conferral")]
@@ -111,7 +117,9 @@ def test_every_preferred_name_is_a_curated_name(ingested: Records, curated: Reco
         assert match_key(ours.text) in theirs, (record.id, ours.text)
 
 
-def test_people_keep_their_printed_spellings(ingested: Records, curated: Records, mapping: dict[str, str]) -> None:
+def test_people_keep_their_printed_spellings(
+    ingested: Records, curated: Records, mapping: dict[str, str]
+) -> None:
     for person in ingested.people:
         theirs = {(match_key(n.text), n.system, n.kind) for n in curated[mapping[person.id]].names}
         for name in person.names:
@@ -123,7 +131,9 @@ def test_people_keep_their_printed_spellings(ingested: Records, curated: Records
     }  # fmt: skip
 
 
-def test_organs_in_the_same_hierarchy(ingested: Records, curated: Records, mapping: dict[str, str]) -> None:
+def test_organs_in_the_same_hierarchy(
+    ingested: Records, curated: Records, mapping: dict[str, str]
+) -> None:
     for organ in ingested.organs:
         theirs = curated[mapping[organ.id]]
         assert organ.organ_kind == theirs.organ_kind, organ.id
@@ -152,7 +162,12 @@ def test_events_with_dates_in_both_calendars_ordinals_and_renamings(
                 assert mapping[name.renamed_by] == "pb-decision-2013-01-23"
                 assert (name.valid_from or name.valid_until).iso == "2013-01-23"
     dates = sorted((e.ordinal, e.date.iso, e.date.juche) for e in ingested.events if e.ordinal)
-    assert dates == [(1, "1991-05", True), (2, "1994-03", True), (3, "2007-10", True), (4, "2013-01-28", False)]
+    assert dates == [
+        (1, "1991-05", True),
+        (2, "1994-03", True),
+        (3, "2007-10", True),
+        (4, "2013-01-28", False),
+    ]
     fourth = next(e for e in ingested.events if e.ordinal == 4)
     assert fourth.location == "Pyongyang"
     assert [mapping[o] for o in fourth.organizer] == ["wpk-pb"]
@@ -164,7 +179,9 @@ def test_events_with_dates_in_both_calendars_ordinals_and_renamings(
     assert [mapping[t] for t in conferral.conferred_on] == ["party-cell-secretary"]
 
 
-def test_articles_with_authors_publishers_and_dates(ingested: Records, curated: Records, mapping: dict[str, str]) -> None:
+def test_articles_with_authors_publishers_and_dates(
+    ingested: Records, curated: Records, mapping: dict[str, str]
+) -> None:
     for article in ingested.articles:
         theirs = curated[mapping[article.id]]
         assert [mapping[a] for a in article.authors] == theirs.authors, article.id
@@ -175,14 +192,18 @@ def test_articles_with_authors_publishers_and_dates(ingested: Records, curated: 
         if not theirs.title.startswith("["):
             assert match_key(article.title) == match_key(theirs.title), article.id
     analysis = ingested["nklw-2013-01-party-cell-secretaries"]
-    assert {mapping[c] for c in analysis.cites} == set(curated["nklw-2013-01-party-cell-secretaries"].cites)
+    assert {mapping[c] for c in analysis.cites} == set(
+        curated["nklw-2013-01-party-cell-secretaries"].cites
+    )
 
 
 def _plain(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
-def test_quotations_with_their_sources_and_speakers(ingested: Records, curated: Records, mapping: dict[str, str]) -> None:
+def test_quotations_with_their_sources_and_speakers(
+    ingested: Records, curated: Records, mapping: dict[str, str]
+) -> None:
     ours = ingested["nklw-2013-01-party-cell-secretaries"].quotes
     for quote in curated["nklw-2013-01-party-cell-secretaries"].quotes:
         holders = [
@@ -192,11 +213,17 @@ def test_quotations_with_their_sources_and_speakers(ingested: Records, curated: 
             and q.speaker and mapping[q.speaker] == quote.speaker
         ]  # fmt: skip
         assert holders, quote.text[:60]
-    exact = sum(1 for q in curated["nklw-2013-01-party-cell-secretaries"].quotes if any(_plain(q.text) == _plain(o.text) for o in ours))
+    exact = sum(
+        1
+        for q in curated["nklw-2013-01-party-cell-secretaries"].quotes
+        if any(_plain(q.text) == _plain(o.text) for o in ours)
+    )
     assert exact == 5  # the essay's three excerpts are one quotation of the whole excerpt here
 
 
-def test_projected_membership_from_the_caption(ingested: Records, curated: Records, mapping: dict[str, str]) -> None:
+def test_projected_membership_from_the_caption(
+    ingested: Records, curated: Records, mapping: dict[str, str]
+) -> None:
     (ours,) = ingested.memberships
     (theirs,) = curated.memberships
     assert (mapping[ours.person], mapping[ours.organ], ours.role, ours.status, ours.as_of.iso) == (
@@ -209,7 +236,9 @@ def test_the_accepted_folder_builds(ingested: Records, tmp_path: Path) -> None:
     import kwpld
 
     data = tmp_path / "data"
-    ingest([SEED], data, options=IngestOptions(article_type="analysis", authors=("Michael Madden",)))
+    ingest(
+        [SEED], data, options=IngestOptions(article_type="analysis", authors=("Michael Madden",))
+    )
     accept(data, every=True)
     result = kwpld.build(data, tmp_path / "out")
     assert result.triple_count > 1000

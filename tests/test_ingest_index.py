@@ -12,7 +12,8 @@ def _matches(index: NameIndex, text: str) -> list[tuple[str, list[str]]]:
     words = [m for m in WORD_RE.finditer(text)]
     keys = [word_key(m.group(0)) for m in words]
     gaps = [
-        i + 1 < len(words) and re.fullmatch(r"[ \-]?", text[words[i].end() : words[i + 1].start()]) is not None
+        i + 1 < len(words)
+        and re.fullmatch(r"[ \-]?", text[words[i].end() : words[i + 1].start()]) is not None
         for i in range(len(words))
     ]
     out = []
@@ -73,6 +74,8 @@ def test_hangul_names_with_particles() -> None:
 
 def test_leftmost_longest() -> None:
     index = _index()
-    index.add_name("wpk-cc", "organ", "Central Committee of the Workers' Party of Korea", "en", "preferred")
+    index.add_name(
+        "wpk-cc", "organ", "Central Committee of the Workers' Party of Korea", "en", "preferred"
+    )
     found = _matches(index, "the Central Committee of the Workers' Party of Korea met")
     assert found == [("Central Committee of the Workers' Party of Korea", ["wpk-cc"])]

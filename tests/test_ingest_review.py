@@ -44,12 +44,16 @@ def data(ingested_once: Path, tmp_path: Path) -> Path:
 
 
 def _review(data: Path) -> dict:
-    return yaml.safe_load((data / "articles" / f"{ARTICLE}.review.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load(
+        (data / "articles" / f"{ARTICLE}.review.yaml").read_text(encoding="utf-8")
+    )
 
 
 def test_ingest_writes_the_article_its_review_text_and_annotations(ingested_once: Path) -> None:
     files = sorted(p.name for p in (ingested_once / "articles").iterdir())
-    assert files == [f"{ARTICLE}.{ext}" for ext in ("annotations.jsonld", "review.yaml", "txt", "yaml")]
+    assert files == [
+        f"{ARTICLE}.{ext}" for ext in ("annotations.jsonld", "review.yaml", "txt", "yaml")
+    ]
     assert (ingested_once / "articles" / f"{ARTICLE}.txt").read_bytes() == SEED.read_bytes()
     records = load_records(ingested_once)  # the article file loads: no reference to a draft
     assert records.counts()["article"] == 3
@@ -74,7 +78,9 @@ def test_review_lists_drafts_with_evidence(data: Path) -> None:
 
 def test_accepting_a_draft_that_needs_another_is_refused(data: Path) -> None:
     before = _snapshot(data)
-    with pytest.raises(InputError, match="kim-il-sung: refers to wpk-pb-report-2013-01-23, still a draft"):
+    with pytest.raises(
+        InputError, match="kim-il-sung: refers to wpk-pb-report-2013-01-23, still a draft"
+    ):
         accept(data, ["kim-il-sung"])
     assert _snapshot(data) == before
 
@@ -88,16 +94,24 @@ def test_with_dependencies_accepts_what_is_needed(data: Path) -> None:
     article = records[ARTICLE]
     assert "kim-il-sung" in article.mentions and "wpk-pb-report-2013-01-23" in article.cites
     statuses = {d["record"]["id"]: d["status"] for d in _review(data)["drafts"]}
-    assert statuses["kim-il-sung"] == "accepted" and statuses["dprk-state-media-2013-01-18"] == "pending"
+    assert (
+        statuses["kim-il-sung"] == "accepted"
+        and statuses["dprk-state-media-2013-01-18"] == "pending"
+    )
     assert (data / "people.yaml").read_text(encoding="utf-8").startswith("kwpld: 1\npeople:\n")
 
 
 def test_references_to_rejected_drafts_are_dropped(data: Path) -> None:
     reject(data, ["wpk-pb-report-2013-01-23"])
     result = accept(data, ["kim-il-sung"])
-    assert result.dropped == [
-        "kim-il-sung: dropped the reference to wpk-pb-report-2013-01-23 (its draft was rejected or is gone)"
-    ] * 3
+    assert (
+        result.dropped
+        == [
+            "kim-il-sung: dropped the reference to wpk-pb-report-2013-01-23 "
+            "(its draft was rejected or is gone)"
+        ]
+        * 3
+    )
     person = load_records(data)["kim-il-sung"]
     assert person.sources == [] and all(not n.sources for n in person.names)
 
@@ -112,7 +126,10 @@ def test_rejections_survive_a_new_ingest(data: Path) -> None:
 
 def test_accept_appends_to_a_curated_file_keeping_it_as_written(data: Path) -> None:
     people = data / "people.yaml"
-    curated = "# People, checked by hand.\nkwpld: 1\npeople:\n- id: choe-ryong-hae  # a comment\n  names:\n  - {text: Choe Ryong Hae, system: en}\n"
+    curated = (
+        "# People, checked by hand.\nkwpld: 1\npeople:\n- id: choe-ryong-hae  # a comment\n"
+        "  names:\n  - {text: Choe Ryong Hae, system: en}\n"
+    )
     people.write_text(curated, encoding="utf-8")
     accept(data, ["kim-jong-su"], with_dependencies=True)
     text = people.read_text(encoding="utf-8")
@@ -140,7 +157,9 @@ def test_a_broken_draft_is_reported_and_nothing_changes(data: Path) -> None:
         accept(data, ["michael-madden"])
     text = caught.value.render()
     assert "(person michael-madden) gender: 'unknown' is not one of the allowed values" in text
-    assert "(person michael-madden) sources.0: no record or draft has the id 'no-such-article'" in text
+    assert (
+        "(person michael-madden) sources.0: no record or draft has the id 'no-such-article'" in text
+    )
     assert _snapshot(data) == before
 
 
@@ -156,7 +175,8 @@ def test_an_edited_article_file_is_left_alone(data: Path) -> None:
 def test_two_articles_naming_one_new_person_share_the_draft(data: Path, tmp_path: Path) -> None:
     second = tmp_path / "second.txt"
     second.write_text(
-        "Kim Jong Su Writes Again\n\nKim Jong Su (Kim Cho’ng-su) wrote in Rodong Sinmun on 3 March 2013.\n",
+        "Kim Jong Su Writes Again\n\n"
+        "Kim Jong Su (Kim Cho’ng-su) wrote in Rodong Sinmun on 3 March 2013.\n",
         encoding="utf-8",
     )
     ingest([second], data)

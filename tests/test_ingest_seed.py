@@ -66,20 +66,29 @@ def test_organs_in_a_hierarchy_with_both_abbreviations(empty: tuple[Reading, Dra
     assert {"KWP Political Bureau", "KWP Central Committee Political Bureau"} <= _names(
         _by_name(drafted, "organ", "Korean Workers' Party Political Bureau")
     )
-    assert "standing committee of the Political Bureau" in _names(_by_name(drafted, "organ", "Presidium of the Political Bureau"))
+    assert "standing committee of the Political Bureau" in _names(
+        _by_name(drafted, "organ", "Presidium of the Political Bureau")
+    )
 
 
 def test_people_in_every_spelling_and_honorific(empty: tuple[Reading, Drafted]) -> None:
     reading, drafted = empty
     people = _drafts(drafted, "person")
     assert {r["names"][0]["text"] for r in people.values()} == {
-        "Kim Jong Un", "Kim Il Sung", "Kim Jong Il", "Jang Song Taek", "Kim Jong Su", "Michael Madden",
+        "Kim Jong Un", "Kim Il Sung", "Kim Jong Il", "Jang Song Taek", "Kim Jong Su",
+        "Michael Madden",
     }  # fmt: skip
     kim_jong_su = _by_name(drafted, "person", "Kim Jong Su")
-    assert {(n["system"], n["text"]) for n in kim_jong_su["names"]} >= {("en", "Kim Jong Su"), ("mr-ascii", "Kim Cho'ng-su")}
+    assert {(n["system"], n["text"]) for n in kim_jong_su["names"]} >= {
+        ("en", "Kim Jong Su"),
+        ("mr-ascii", "Kim Cho'ng-su"),
+    }
     kim_jong_un = _by_name(drafted, "person", "Kim Jong Un")
     epithets = {n["text"] for n in kim_jong_un["names"] if n.get("kind") == "epithet"}
-    assert epithets == {"the dear respected Comrade Kim Jong Un", "the respected and beloved marshal"}
+    assert epithets == {
+        "the dear respected Comrade Kim Jong Un",
+        "the respected and beloved marshal",
+    }
     # "the great Generalissimos Kim Il Sung and Kim Jong Il" is two people, each honoured.
     for name in ("Kim Il Sung", "Kim Jong Il"):
         record = _by_name(drafted, "person", name)
@@ -92,7 +101,8 @@ def test_no_person_from_capitalized_words(empty: tuple[Reading, Drafted]) -> Non
     reading, _ = empty
     people = {m.text for m in reading.mentions if m.kind == "person"}
     assert people <= {
-        "Jang Song Taek", "Michael Madden", "Kim Jong Un", "Kim Il Sung", "Kim Jong Il", "Kim Jong Su",
+        "Jang Song Taek", "Michael Madden", "Kim Jong Un", "Kim Il Sung", "Kim Jong Il",
+        "Kim Jong Su",
         "Kim Cho’ng-su", "The respected and beloved marshal", "the respected and beloved marshal",
     }  # fmt: skip
     text = (
@@ -101,7 +111,9 @@ def test_no_person_from_capitalized_words(empty: tuple[Reading, Drafted]) -> Non
         "Kim said so. Although our functionaries agree, Ko Am Park opened."
     )
     source = read_text_source(text, "text/plain", "capitals.txt")
-    reading, drafted = read_one(source, Known.build(None), _meta("capitals.txt", source, IngestOptions()))
+    reading, drafted = read_one(
+        source, Known.build(None), _meta("capitals.txt", source, IngestOptions())
+    )
     assert [d.id for d in drafted.drafts if d.kind == "person"] == []
 
 
@@ -113,7 +125,9 @@ def test_projected_membership_as_of_january_2013(empty: tuple[Reading, Drafted])
     assert membership["sources"] == [drafted.images[0]["id"]]
 
 
-def test_the_four_meetings_in_both_calendars_and_their_renaming(empty: tuple[Reading, Drafted]) -> None:
+def test_the_four_meetings_in_both_calendars_and_their_renaming(
+    empty: tuple[Reading, Drafted],
+) -> None:
     _, drafted = empty
     events = _drafts(drafted, "event")
     meetings = sorted((r for r in events.values() if r.get("ordinal")), key=lambda r: r["ordinal"])
@@ -153,14 +167,19 @@ def test_documents_the_analysis_cites(empty: tuple[Reading, Drafted]) -> None:
     assert essay["title"] == "Party Cells Are Cornerstones That Uphold Our Party"
     assert essay["authors"] == [_by_name(drafted, "person", "Kim Jong Su")["id"]]
     assert essay["publisher"] == _by_name(drafted, "organ", "Rodong Sinmun")["id"]
-    assert set(drafted.article["cites"]) >= {r["id"] for r in articles.values() if r["type"] != "address"}
+    assert set(drafted.article["cites"]) >= {
+        r["id"] for r in articles.values() if r["type"] != "address"
+    }
 
 
 def test_graphics_with_captions_and_credits(empty: tuple[Reading, Drafted]) -> None:
     _, drafted = empty
     credits = [(i["credit"], i["title"]) for i in drafted.images]
     assert credits == [
-        ("Graphic by Michael Madden/NK Leadership Watch", "The KWP Political Bureau as of January 2013"),
+        (
+            "Graphic by Michael Madden/NK Leadership Watch",
+            "The KWP Political Bureau as of January 2013",
+        ),
         ("Graphic: Michael Madden/NKLW", "The KWP's Basic Party Organization"),
     ]
     outlet = _by_name(drafted, "organ", "NK Leadership Watch")
@@ -170,7 +189,10 @@ def test_graphics_with_captions_and_credits(empty: tuple[Reading, Drafted]) -> N
 
 def test_every_date_normalized_and_checked(empty: tuple[Reading, Drafted]) -> None:
     reading, _ = empty
-    dates = [(d.text, d.date.iso if d.date else None, d.date.juche if d.date else None, d.problems) for d in reading.dates]
+    dates = [
+        (d.text, d.date.iso if d.date else None, d.date.juche if d.date else None, d.problems)
+        for d in reading.dates
+    ]
     assert dates == [
         ("28 January", "2013-01-28", False, ()),
         ("January 2013", "2013-01", False, ()),
@@ -183,16 +205,27 @@ def test_every_date_normalized_and_checked(empty: tuple[Reading, Drafted]) -> No
         ("October of Juche 96 (2007)", "2007-10", True, ()),
         ("21 January 2013 (Monday)", "2013-01-21", False, ()),
     ]
-    assert {d.weekday for d in reading.dates if d.weekday is not None} == {0, 2, 4}  # checked, all agree
-    assert reading.reference is not None and reading.reference.iso == "2013-01" and reading.reference_inferred
+    assert {d.weekday for d in reading.dates if d.weekday is not None} == {
+        0,
+        2,
+        4,
+    }  # checked, all agree
+    assert (
+        reading.reference is not None
+        and reading.reference.iso == "2013-01"
+        and reading.reference_inferred
+    )
 
 
 def test_with_the_curated_records_everything_is_known() -> None:
     reading, drafted = _read(Known.build(load_records(EXAMPLE)))
     assert drafted.drafts == []
     assert all(m.entity and reading.registry.get(m.entity).known for m in reading.mentions)
-    assert set(drafted.article["mentions"]) >= set(load_records(EXAMPLE)["nklw-2013-01-party-cell-secretaries"].mentions) - {
+    curated = load_records(EXAMPLE)["nklw-2013-01-party-cell-secretaries"].mentions
+    assert set(drafted.article["mentions"]) >= set(curated) - {
         "meetings-of-cell-secretaries", "pb-decision-2013-01-23", "new-years-address-2013",
     }  # fmt: skip
     quotes = [(q.get("source"), q.get("speaker")) for q in drafted.article["quotes"]]
-    assert quotes == [("pb-report-2013-01-23", "wpk-pb")] * 5 + [("rodong-essay-2013-01-21", "kim-jong-su")]
+    assert quotes == [("pb-report-2013-01-23", "wpk-pb")] * 5 + [
+        ("rodong-essay-2013-01-21", "kim-jong-su")
+    ]

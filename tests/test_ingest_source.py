@@ -37,7 +37,10 @@ def test_markdown_front_matter_is_metadata_not_text() -> None:
 
 
 def test_markdown_quotes_and_captions() -> None:
-    text = "# Title\n\n> Quoted words of\n> the report.\n\n![A graphic](g.png)\n*The Political Bureau (Graphic: NKLW)*\n"
+    text = (
+        "# Title\n\n> Quoted words of\n> the report.\n\n"
+        "![A graphic](g.png)\n*The Political Bureau (Graphic: NKLW)*\n"
+    )
     source = read_text_source(text, "text/markdown", "a.md")
     kinds = [(b.kind, source.block_text(b)) for b in source.blocks]
     assert kinds == [
@@ -76,7 +79,9 @@ def test_html_entities_and_nested_blocks() -> None:
         ("a.txt", b"  \n\n ", "the article has no text"),
     ],
 )
-def test_unreadable_articles_are_clear_errors(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+def test_unreadable_articles_are_clear_errors(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(InputError, match=re.escape(message)) as caught:

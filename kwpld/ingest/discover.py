@@ -107,6 +107,13 @@ _PUBLISHED_IN = re.compile(
 )
 
 
+_TRANSLITERATED = "Transliterated from the McCune-Reischauer form; not printed in the source."
+
+
+def _words(name: NameDraft) -> tuple[str, ...]:
+    return name_words(name.text)
+
+
 def straight(text: str) -> str:
     """Names are recorded with straight apostrophes and single spaces."""
     return " ".join(text.replace("’", "'").replace("‘", "'").replace("ʼ", "'").split())
@@ -141,7 +148,8 @@ def _singular(word: str) -> str:
 
 def series_key(text: str) -> str:
     """What identifies a series of events whatever its wording: "Meeting of Party Cell
-    Secretaries" and "Meeting of Secretaries of Cells of the WPK" both give "cell meeting secretary"."""
+    Secretaries" and "Meeting of Secretaries of Cells of the WPK" both give
+    "cell meeting secretary"."""
     words = {_singular(w) for w in name_words(text) if w not in _SERIES_STOP}
     return " ".join(sorted(words))
 
@@ -259,7 +267,13 @@ def _organ_phrases(r: Reader) -> list[_Phrase]:
         # A head followed by another capitalized word is a modifier ("Party Cell Secretaries"),
         # except in a headline, where every word is capitalized ("Military Commission Meets").
         in_title = _in_title(r, first)
-        if last < n and r.gap_ok[last - 1] and r.is_cap(last) and last not in starts and not in_title:
+        if (
+            last < n
+            and r.gap_ok[last - 1]
+            and r.is_cap(last)
+            and last not in starts
+            and not in_title
+        ):
             continue
         valid.append((first, last, head))
     phrases: list[_Phrase] = []
@@ -387,7 +401,7 @@ def _parties(r: Reader, phrases: list[_Phrase]) -> None:
 
 
 def _bare_parties(r: Reader, phrases: list[_Phrase]) -> None:
-    """"The Workers’ Party’s newspaper": an unqualified party head is the article's party."""
+    """ "The Workers’ Party’s newspaper": an unqualified party head is the article's party."""
     for phrase in phrases:
         for segment in phrase.segments:
             if segment.head.kind != "party" or segment.entity is not None:
@@ -400,11 +414,13 @@ def _bare_parties(r: Reader, phrases: list[_Phrase]) -> None:
                 name, span = _surface(r, segment.head_first, segment.last)
                 party = _party_entity(r, name, span, f"a party named “{name}”").key
             segment.entity = party
-            r.pinned.append(Mention(span[0], span[1], r.text[span[0] : span[1]], party, "organ", "short"))
+            r.pinned.append(
+                Mention(span[0], span[1], r.text[span[0] : span[1]], party, "organ", "short")
+            )
 
 
 def _shorter_names(r: Reader) -> None:
-    """"Military Commission" in a headline is the "Central Military Commission" of the text:
+    """ "Military Commission" in a headline is the "Central Military Commission" of the text:
     an organ all of whose names end another organ's name (of the same kind) is that organ."""
     organs = [e for e in r.reg.of_kind("organ") if e.known is None and e.names]
     for entity in organs:
@@ -418,7 +434,7 @@ def _shorter_names(r: Reader) -> None:
             o for o in organs
             if o is not entity and o.key in r.reg.entities and o.attrs.get("organ_kind") == kind
             and all(
-                any(len(w) < len(ow) and ow[-len(w):] == w for ow in (name_words(n.text) for n in o.names))
+                any(len(w) < len(ow) and ow[-len(w) :] == w for ow in map(_words, o.names))
                 for w in words
             )
         ]  # fmt: skip
@@ -427,14 +443,16 @@ def _shorter_names(r: Reader) -> None:
 
 
 def _late_glosses(r: Reader) -> None:
-    """"The Central Military Commission (CMC)": an abbreviation of the organ just named."""
+    """ "The Central Military Commission (CMC)": an abbreviation of the organ just named."""
     for group in r.glosses:
         fulls = [g for g in group if not g[2]]
         abbrs = [g for g in group if g[2]]
         for _full, span, _ in fulls:
             owner = None
             for entity in r.reg.of_kind("organ"):
-                if entity.known is None and any(s[0] <= span[0] < s[1] or span[0] <= s[0] < span[1] for s in entity.evidence):
+                if entity.known is None and any(
+                    s[0] <= span[0] < s[1] or span[0] <= s[0] < span[1] for s in entity.evidence
+                ):
                     owner = entity
                     break
             if owner is None:
@@ -451,11 +469,13 @@ def _late_glosses(r: Reader) -> None:
 
 
 def _korean_events(r: Reader) -> None:
-    """"조선로동당 제7차대회": an ordinal event named in Korean (제N차 + kind of meeting)."""
+    """ "조선로동당 제7차대회": an ordinal event named in Korean (제N차 + kind of meeting)."""
     heads = sorted(r.lex.korean_event_heads, key=len, reverse=True)
     if not heads:
         return
-    pattern = re.compile(r"제\s*(?P<n>\d{1,3})\s*차\s*(?P<body>[가-힣]{0,12}?(?:" + "|".join(heads) + "))")
+    pattern = re.compile(
+        r"제\s*(?P<n>\d{1,3})\s*차\s*(?P<body>[가-힣]{0,12}?(?:" + "|".join(heads) + "))"
+    )
     for m in pattern.finditer(r.text):
         if r.a.block_at(m.start()) is None:
             continue
@@ -822,7 +842,7 @@ def _parenthetical_spelling(r: Reader, entity: Entity, paren: tuple[int, int]) -
                     hangul,
                     system="hangul",
                     derived=True,
-                    note="Transliterated from the McCune-Reischauer form; not printed in the source.",
+                    note=_TRANSLITERATED,
                 )
             )
             entity.add_name(NameDraft(hangul_to_rr(hangul), system="rr", derived=True))
@@ -868,7 +888,8 @@ def _abbreviations(r: Reader) -> None:
             continue
         owners = [
             e for e in r.reg.of_kind("organ")
-            if e.known is None and any(initials(n.text) == abbr for n in e.names if n.kind != "abbreviation")
+            if e.known is None
+            and any(initials(n.text) == abbr for n in e.names if n.kind != "abbreviation")
         ]  # fmt: skip
         if len(owners) == 1:
             owner = owners[0]
@@ -1125,7 +1146,9 @@ def _parents(r: Reader) -> None:
         while wanted and wanted != "party":
             same = [
                 o for o in r.reg.of_kind("organ")
-                if o.key != entity.key and o.attrs.get("party") == party and r.entity_kind(o.key) == wanted
+                if o.key != entity.key
+                and o.attrs.get("party") == party
+                and r.entity_kind(o.key) == wanted
             ]  # fmt: skip
             if len(same) == 1:
                 entity.fields["parent"] = Ref(same[0].key)
@@ -1211,7 +1234,10 @@ def _named_events(r: Reader) -> None:
         if found is None or not r.gap_ok[i]:
             continue
         end, kind, _ = found
-        if _known_at(r, i, end, "event") is not None or _known_at(r, i + 1, end, "event") is not None:
+        if (
+            _known_at(r, i, end, "event") is not None
+            or _known_at(r, i + 1, end, "event") is not None
+        ):
             continue  # an event the records have (under this name)
         _event_entities(r, i, end, kind, f"an event named “{_surface(r, i, end)[0]}”")
     # "X held in May of Juche 80 (1991) shall be called the First Meeting of ...".

@@ -298,7 +298,9 @@ class _Finalizer:
         if event_type == "series":
             members = [
                 e for e in self.reg.entities.values()
-                if e.kind == "event" and isinstance(e.fields.get("series"), Ref) and self.reg.resolve(e.fields["series"].key) == event.key
+                if e.kind == "event"
+                and isinstance(e.fields.get("series"), Ref)
+                and self.reg.resolve(e.fields["series"].key) == event.key
             ]  # fmt: skip
             votes: dict[str, int] = {}
             for member in members:
@@ -551,7 +553,28 @@ _ORDINAL_WORDS = {
 _ORDINAL_WORDS_BY_NUMBER = {
     i + 1: w.capitalize()
     for i, w in enumerate(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
     )
 }
 
@@ -674,7 +697,8 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
                     "code": "ambiguous-mention",
                     "at": [mention.start, mention.end],
                     "text": mention.text,
-                    "message": f"“{mention.text}” may be any of {', '.join(c for c in candidates if c)}; "
+                    "message": f"“{mention.text}” may be any of "
+                    f"{', '.join(c for c in candidates if c)}; "
                     "add the right one to the article's mentions",
                     "candidates": [c for c in candidates if c],
                 }

@@ -83,7 +83,9 @@ def fixtures(folder: Path) -> list[tuple[Path, Path]]:
     return out
 
 
-def _locate(text: str, items: list[dict[str, Any]], label: str) -> list[tuple[int, int, dict[str, Any]]]:
+def _locate(
+    text: str, items: list[dict[str, Any]], label: str
+) -> list[tuple[int, int, dict[str, Any]]]:
     out = []
     cursor = 0
     for item in items:
@@ -132,10 +134,16 @@ def evaluate_fixture(text_path: Path, gold_path: Path, known: Known) -> FixtureS
 
     def agrees(pred: Any, item: dict[str, Any]) -> bool:
         if "new" in item:
-            return isinstance(pred, tuple) and pred[0] == "new" and match_key(str(item["new"])) in pred[1]
+            return (
+                isinstance(pred, tuple)
+                and pred[0] == "new"
+                and match_key(str(item["new"])) in pred[1]
+            )
         entity = item.get("entity")
         if isinstance(entity, list):
-            return isinstance(pred, tuple) and pred[0] == "ambiguous" and pred[1] == frozenset(entity)
+            return (
+                isinstance(pred, tuple) and pred[0] == "ambiguous" and pred[1] == frozenset(entity)
+            )
         return pred == entity
 
     result = FixtureScore(text_path.name, Score(), Score(), Score())
@@ -156,25 +164,39 @@ def evaluate_fixture(text_path: Path, gold_path: Path, known: Known) -> FixtureS
         else:
             result.mentions.fn += 1
             result.mentions.fp += 1
-            result.errors.append(f"wrong entity for {text[start:end]!r} at {start}: {predicted_label(mention)}")
+            result.errors.append(
+                f"wrong entity for {text[start:end]!r} at {start}: {predicted_label(mention)}"
+            )
     for (start, end), mention in by_span.items():
         if (start, end) not in gold_spans:
             result.mentions.fp += 1
             result.spans.fp += 1
             result.errors.append(f"extra {text[start:end]!r} at {start} ({mention.kind})")
-    gold_dates = {(s, e): item for s, e, item in _locate(text, gold.get("dates") or [], gold_path.name)}
+    gold_dates = {
+        (s, e): item for s, e, item in _locate(text, gold.get("dates") or [], gold_path.name)
+    }
     predicted_dates = {(d.start, d.end): d for d in reading.dates}
     for span, item in gold_dates.items():
         date = predicted_dates.get(span)
         expected = str(item["date"]) if item.get("date") is not None else None
         codes = {code for code, _ in date.problems} if date else set()
         wanted = {item["problem"]} if item.get("problem") else set()
-        if date is not None and (date.date.iso if date.date else None) == expected and codes == wanted:
+        if (
+            date is not None
+            and (date.date.iso if date.date else None) == expected
+            and codes == wanted
+        ):
             result.dates.tp += 1
         else:
             result.dates.fn += 1
-            got = (date.date.iso if date and date.date else None, sorted(codes)) if date else "nothing"
-            result.errors.append(f"date {item['text']!r}: expected {expected} {sorted(wanted)}, got {got}")
+            got = (
+                (date.date.iso if date and date.date else None, sorted(codes))
+                if date
+                else "nothing"
+            )
+            result.errors.append(
+                f"date {item['text']!r}: expected {expected} {sorted(wanted)}, got {got}"
+            )
             if date is not None:
                 result.dates.fp += 1
     for span, date in predicted_dates.items():

@@ -219,7 +219,9 @@ class NameIndex:
             yield best
             i = best.last
 
-    def _hangul_prefix(self, word: str, suffixes: tuple[str, ...]) -> tuple[int, list[Target]] | None:
+    def _hangul_prefix(
+        self, word: str, suffixes: tuple[str, ...]
+    ) -> tuple[int, list[Target]] | None:
         if not _is_hangul_word(word):
             return None
         for length in range(len(word) - 1, 1, -1):

@@ -91,7 +91,10 @@ class Known:
             if record.title and not record.title.startswith("["):
                 self.articles_by_title[match_key(record.title)] = rid
             when = record.date.iso if record.date else ""
-            self.article_issuers[rid] = [*record.authors, *([record.publisher] if record.publisher else [])]
+            self.article_issuers[rid] = [
+                *record.authors,
+                *([record.publisher] if record.publisher else []),
+            ]
             for issuer in self.article_issuers[rid]:
                 self.articles_by_issuer.setdefault((issuer, when, record.article_type), rid)
             if record.part_of and record.caption:
@@ -158,4 +161,3 @@ class Known:
             out.append(current)
             current = self.organ_parent.get(current)
         return out
-

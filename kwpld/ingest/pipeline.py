@@ -201,7 +201,8 @@ def _ingest_one(
     curated = existing is not None and existing.origin.file != own_file
     if existing is not None and existing.kind != "article":
         raise InputError(
-            f"{label}: the id '{article_id}' is already the {existing.kind} at {existing.origin}; use --id"
+            f"{label}: the id '{article_id}' is already the {existing.kind} at "
+            f"{existing.origin}; use --id"
         )
     reading, drafted = read_one(source, known, meta)
     review_path = folder / f"{article_id}.review.yaml"
@@ -330,14 +331,16 @@ def _meta(label: str, source: Source, options: IngestOptions) -> dict[str, Any]:
         article_id = slug or "article"
     if not isinstance(article_id, str) or not _ID.match(article_id):
         raise InputError(
-            f"{label}: '{article_id}' is not a record id (lowercase letters, digits, '.', '_', '-'); give one with --id"
+            f"{label}: '{article_id}' is not a record id (lowercase letters, digits, '.', '_', "
+            "'-'); give one with --id"
         )
     meta["id"] = article_id
     article_type = options.article_type or found.get("type") or "news"
     types = vocabularies()["article-type"].notations
     if article_type not in types or article_type == "image":
         raise InputError(
-            f"{label}: '{article_type}' is not an article type; use one of {', '.join(t for t in types if t != 'image')}"
+            f"{label}: '{article_type}' is not an article type; use one of "
+            + ", ".join(t for t in types if t != "image")
         )
     meta["type"] = article_type
     date = options.date or found.get("date")
@@ -441,7 +444,8 @@ def _agent(reading: Reading, known: Known, name: str, kind: str, why: str) -> st
 
 
 _ARTICLE_ORDER = (
-    "id", "type", "title", "authors", "publisher", "published_in", "date", "url", "language", "about",
+    "id", "type", "title", "authors", "publisher", "published_in", "date", "url", "language",
+    "about",
     "mentions", "cites", "part_of", "caption", "credit", "quotes", "description", "note",
 )  # fmt: skip
 

@@ -34,7 +34,7 @@ _ARTICLE_KEY = "article"
 # Words that follow a sentence-initial word that is English, not a name ("So the", "An old").
 _NOT_AFTER_NAME = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "we", "they", "i",
-     "far", "as", "to", "on", "in", "long", "much", "many", "old", "far", "be", "is", "was"}
+     "far", "as", "to", "on", "in", "long", "much", "many", "old", "be", "is", "was"}
 )  # fmt: skip
 
 
@@ -185,9 +185,9 @@ class Reader:
         index = bisect.bisect_right(self._mention_starts, start) - 1
         best = None
         for m in self.mentions[max(0, index - 3) : index + 8]:
-            if m.start <= start and end <= m.end and (not kinds or m.kind in kinds):
-                if best is None or (m.end - m.start) < (best.end - best.start):
-                    best = m
+            covers = m.start <= start and end <= m.end and (not kinds or m.kind in kinds)
+            if covers and (best is None or (m.end - m.start) < (best.end - best.start)):
+                best = m
         return best
 
     def mentions_in(self, start: int, end: int, kinds: tuple[str, ...] = ()) -> list[Mention]:
@@ -295,9 +295,16 @@ class Reader:
                 self.mentions.append(mention)
         self._nested_organs(kept, local)
         for pinned in self.pinned:
-            if any(m.start <= pinned.start and pinned.end <= m.end and (m.end - m.start) > (pinned.end - pinned.start) for m in self.mentions):
+            if any(
+                m.start <= pinned.start
+                and pinned.end <= m.end
+                and (m.end - m.start) > (pinned.end - pinned.start)
+                for m in self.mentions
+            ):
                 continue
-            self.mentions = [m for m in self.mentions if not (pinned.start <= m.start and m.end <= pinned.end)]
+            self.mentions = [
+                m for m in self.mentions if not (pinned.start <= m.start and m.end <= pinned.end)
+            ]
             self.mentions.append(pinned)
         self._sort_mentions()
         self._extend_organs()
@@ -316,7 +323,9 @@ class Reader:
                 gaps = self.gap_ok[first : last - 1] + [False]
                 self._nested_in(keys, words, gaps, local)
 
-    def _nested_in(self, keys: list[str], words: list[str], gaps: list[bool], local: NameIndex) -> None:
+    def _nested_in(
+        self, keys: list[str], words: list[str], gaps: list[bool], local: NameIndex
+    ) -> None:
         for index in (self.known.index, local):
             for inner in index.match(keys, words, gaps):
                 refs = {t.ref for t in inner.targets if t.kind == "organ" and not t.weak}
@@ -325,7 +334,7 @@ class Reader:
                     self.nested.add(self._entity_for_target(target))
 
     def _extend_organs(self) -> None:
-        """"Presidium of the Political Bureau" + "of the WPK Central Committee": one mention, when
+        """ "Presidium of the Political Bureau" + "of the WPK Central Committee": one mention, when
         the organ after "of" contains the one before it."""
         out: list[Mention] = []
         for mention in self.mentions:
@@ -355,7 +364,7 @@ class Reader:
         return set(self._ancestors(entity.key))
 
     def _surnames(self) -> None:
-        """"The Political Bureau’s decision called Jang a traitor": a family name alone stands for
+        """ "The Political Bureau’s decision called Jang a traitor": a family name alone stands for
         the one person of that name the article has named before."""
         people: dict[str, set[str]] = {}
         first_seen: dict[str, int] = {}
@@ -388,7 +397,11 @@ class Reader:
             )
             if neighbours:
                 continue  # part of a longer name
-            if self.sentence_start_word(i) and i + 1 < len(self.a.keys) and self.a.keys[i + 1] in _NOT_AFTER_NAME:
+            if (
+                self.sentence_start_word(i)
+                and i + 1 < len(self.a.keys)
+                and self.a.keys[i + 1] in _NOT_AFTER_NAME
+            ):
                 continue  # "So the visit was ...": a word, not So Hong Chan
             added.append(Mention(start, end, self.text[start:end], owner, "person", "surname"))
         if added:
@@ -464,7 +477,9 @@ class Reader:
                 words = name_words(inner_text)
                 main = name_words(self.text[start:end])
                 fitting = [
-                    r for r in refs if any(name_words(t) == words != main for _, t in self._name_texts(r))
+                    r
+                    for r in refs
+                    if any(name_words(t) == words != main for _, t in self._name_texts(r))
                 ]
             if len(fitting) != 1:
                 inner = match_key(inner_text)

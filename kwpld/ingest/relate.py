@@ -204,9 +204,9 @@ def _person_by_name(r: Reader, name: str, span: tuple[int, int]) -> str:
         if entity.known is None and any(match_key(n.text) == key for n in entity.names):
             return entity.key
     for mention in r.mentions:
-        if mention.kind == "person" and mention.entity and r.entity(mention.entity).known:
-            if key in r.known.name_keys.get(r.entity(mention.entity).known or "", set()):
-                return mention.entity
+        known = r.entity(mention.entity).known if mention.entity else None
+        if mention.kind == "person" and known and key in r.known.name_keys.get(known, set()):
+            return mention.entity  # type: ignore[return-value]
     words = name_words(name)
     for match in r.known.index.match(
         list(words), name.split(), [True] * (len(words) - 1) + [False]
@@ -255,7 +255,9 @@ def _document(
     if date is None:
         dated = [
             e for e in r.reg.of_kind("article")
-            if e.fields.get("type") == doc_type and e.attrs.get("issuer") == r.reg.resolve(issuer) and e.fields.get("date")
+            if e.fields.get("type") == doc_type
+            and e.attrs.get("issuer") == r.reg.resolve(issuer)
+            and e.fields.get("date")
         ]  # fmt: skip
         if len(dated) == 1:
             r.doc_mentions.append((span[0], span[1], dated[0].key))
@@ -275,7 +277,8 @@ def _document(
         for other in list(r.reg.of_kind("article")):
             if (
                 other.key != entity.key and other.known is None and not other.fields.get("date")
-                and other.fields.get("type") == doc_type and other.attrs.get("issuer") == entity.attrs["issuer"]
+                and other.fields.get("type") == doc_type
+                and other.attrs.get("issuer") == entity.attrs["issuer"]
             ):  # fmt: skip
                 r.reg.merge(entity.key, other.key)
     return entity.key
@@ -315,7 +318,8 @@ def _documents(r: Reader) -> None:
             date = r.date_at(noun_end + on.end()) if on else None
             end = date.end if date else noun_end
             _document(
-                r, doc_type, mention.entity, "author", date.date if date else None, (mention.start, end),
+                r, doc_type, mention.entity, "author", date.date if date else None,
+                (mention.start, end),
                 f"issued by {mention.text}" + (f" on {date.text}" if date else ""),
             )  # fmt: skip
             continue
@@ -350,7 +354,8 @@ def _in_parens(r: Reader, offset: int) -> bool:
 
 
 def _titled_works(r: Reader, nouns: str) -> None:
-    """A long essay “Party Cells Are Cornerstones ...” by Kim Jong Su, published in Rodong Sinmun."""
+    """A long essay “Party Cells Are Cornerstones ...” by Kim Jong Su, published in Rodong
+    Sinmun: a titled work, its author, publisher and date."""
     before = re.compile(rf"\b(?P<noun>{nouns}|book|work|titled|entitled)\s*,?\s*$", re.I)
     for quote in r.a.quotations:
         sentence = r.a.sentence_at(quote.start)
@@ -470,11 +475,13 @@ def _doc_by(r: Reader, issuer: str) -> str | None:
         if entity.fields.get("type") == "image" or entity.key == "article":
             continue
         refs = [*entity.fields.get("authors", []), entity.fields.get("publisher")]
-        if any(isinstance(x, Ref) and r.reg.resolve(x.key) == issuer for x in refs):
-            docs.append(entity.key)
-        elif entity.attrs.get("issuer") == issuer:
-            docs.append(entity.key)
-        elif entity.known and issuer_id and issuer_id in r.known.article_issuers.get(entity.known, []):
+        named = any(isinstance(x, Ref) and r.reg.resolve(x.key) == issuer for x in refs)
+        recorded = bool(
+            entity.known
+            and issuer_id
+            and issuer_id in r.known.article_issuers.get(entity.known, [])
+        )
+        if named or recorded or entity.attrs.get("issuer") == issuer:
             docs.append(entity.key)
     return docs[0] if len(docs) == 1 else None
 
@@ -619,14 +626,16 @@ def _quotes(r: Reader) -> None:
 
 
 def _posts(r: Reader) -> None:
-    """"Party Cell Secretaries", "the party cells’ secretaries", "secretaries of the party
+    """ "Party Cell Secretaries", "the party cells’ secretaries", "secretaries of the party
     cells", "조선로동당 위원장": a role of the vocabulary with the organ it is held in."""
     latin = sorted((w for w in r.lex.roles if w.isascii()), key=len, reverse=True)
     korean = sorted((w for w in r.lex.roles if not w.isascii()), key=len, reverse=True)
     roles = "|".join(re.escape(w) for w in latin)
     after_organ = re.compile(rf"(?:’|')?\s*(?P<role>{roles})\b", re.I)
     after_organ_ko = re.compile(r"\s*(?P<role>" + "|".join(re.escape(w) for w in korean) + ")")
-    before_organ = re.compile(rf"\b(?:department\s+)?(?P<role>{roles})\s+of\s+(?:the\s+|a\s+)?$", re.I)
+    before_organ = re.compile(
+        rf"\b(?:department\s+)?(?P<role>{roles})\s+of\s+(?:the\s+|a\s+)?$", re.I
+    )
     found: list[tuple[int, int, str, str]] = []  # start, end, role, organ entity key
     organs = [m for m in r.mentions if m.kind == "organ" and m.entity]
     for organ in organs:
@@ -764,10 +773,15 @@ def _convening(r: Reader) -> dict[str, list[str]]:
         if organizer and event.known is None and "organizer" not in event.fields:
             event.fields["organizer"] = [Ref(organizer)]
             event.note(
-                f"convened by {r.entity(organizer).names[0].text if r.entity(organizer).names else 'its organizer'}",
+                "convened by " + _label(r, organizer),
                 (sentence.start, sentence.end),
             )
     return convened
+
+
+def _label(r: Reader, key: str) -> str:
+    names = r.entity(key).names
+    return names[0].text if names else "its organizer"
 
 
 def _decisions(r: Reader, convened: dict[str, list[str]]) -> dict[str, str]:
@@ -1178,7 +1192,11 @@ def _article(r: Reader) -> None:
                     iso = when.iso
                 else:
                     iso = r.known.event_dates.get(event.known or "")
-                if iso == date.date.iso and event.fields.get("type") != "decision" and event.key not in about:
+                if (
+                    iso == date.date.iso
+                    and event.fields.get("type") != "decision"
+                    and event.key not in about
+                ):
                     about.append(event.key)
         # "Political Bureau Issues Report": the report of the organ the headline names.
         if re.search(

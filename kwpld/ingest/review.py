@@ -143,7 +143,8 @@ def load_review(path: Path, root: Path | None = None) -> ReviewFile | None:
         return None
     if data.get("kwpld-review") != REVIEW_VERSION:
         raise InputError(
-            f"{label}: review format {data.get('kwpld-review')!r}; this kwpld reads {REVIEW_VERSION}"
+            f"{label}: review format {data.get('kwpld-review')!r}; "
+            f"this kwpld reads {REVIEW_VERSION}"
         )
     drafts = data.get("drafts") or []
     if not isinstance(drafts, list):
@@ -158,7 +159,8 @@ def load_review(path: Path, root: Path | None = None) -> ReviewFile | None:
         draft.setdefault("status", "pending")
         if draft["status"] not in ("pending", "accepted", "rejected"):
             raise InputError(
-                f"{label}: drafts[{index}] ({draft['record']['id']}): status must be pending, accepted or rejected"
+                f"{label}: drafts[{index}] ({draft['record']['id']}): "
+                "status must be pending, accepted or rejected"
             )
     return ReviewFile(path, data)
 
@@ -172,7 +174,9 @@ def _reviews(root: Path) -> list[ReviewFile]:
     return out
 
 
-def pending_drafts(root: Path, skip: set[str] | frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+def pending_drafts(
+    root: Path, skip: set[str] | frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
     """Every draft still pending in the folder's review files (for recognizing them again),
     except in the review files ``skip`` names (paths relative to ``root``)."""
     if not root.is_dir():
@@ -596,7 +600,8 @@ def _append(text: str | None, key: str, items: list[dict[str, Any]], path: Path,
         return text + block
     if list(data)[-1] != key or not isinstance(data[key], list):
         raise InputError(
-            f"{_rel(path, root)}: '{key}' is not the last list in the file, so new records cannot be "
+            f"{_rel(path, root)}: '{key}' is not the last list in the file, "
+            "so new records cannot be "
             "appended to it without rewriting it; use --to FILE to write accepted drafts elsewhere"
         )
     import re
@@ -637,7 +642,8 @@ def _article_files(
         ).hexdigest() != review.data.get("article_sha256"):
             if render_articles(records, allowed) != current:
                 result.skipped.append(
-                    f"{_rel(path, root)} was edited after kwpld ingest wrote it; it is left as it is: "
+                    f"{_rel(path, root)} was edited after kwpld ingest wrote it; "
+                    "it is left as it is: "
                     "add the accepted ids to its mentions by hand"
                 )
             continue
@@ -658,7 +664,8 @@ def render_articles(records: list[dict[str, Any]], allowed: set[str]) -> str:
         out.append(copy_)
     return dump_yaml(
         {"kwpld": 1, "articles": out},
-        header="Written by kwpld ingest. The article's drafts are in the .review.yaml file beside this one;\n"
+        header="Written by kwpld ingest. The article's drafts are in the .review.yaml file\n"
+        "beside this one;\n"
         "kwpld accept rewrites this file to refer to the records it creates.",
     )
 
@@ -667,7 +674,8 @@ def render_review(data: dict[str, Any]) -> str:
     return dump_yaml(
         data,
         header=(
-            "kwpld ingest review file: drafts proposed from one article. Nothing here is a record until\n"
+            "kwpld ingest review file: drafts proposed from one article.\n"
+            "Nothing here is a record until\n"
             "accepted. List: kwpld review DATA_DIR   Accept: kwpld accept DATA_DIR ID...\n"
             "Reject: kwpld reject DATA_DIR ID...   Edit a draft's record here before accepting it."
         ),
