@@ -84,7 +84,8 @@ class _Finalizer:
         self.article_id = article_id
         self.meta = meta
         self.ids: dict[str, str] = {}
-        self.taken = set(known.ids) | set(known.pending)
+        self.taken: set[str] = set()
+        """ids given out for this article; records' and pending drafts' are in ``known``"""
 
     # -- ids --------------------------------------------------------------------------------
     def assign_ids(self) -> None:
@@ -110,13 +111,16 @@ class _Finalizer:
             if entity.key not in self.ids:
                 self.ids[entity.key] = self._unique(slugify(entity.key)[:60] or "entity")
 
+    def _is_taken(self, candidate: str) -> bool:
+        return candidate in self.taken or candidate in self.known.ids or candidate in self.known.pending
+
     def _unique(self, candidate: str) -> str:
         candidate = re.sub(r"-+", "-", candidate).strip("-.") or "record"
-        if candidate not in self.taken:
+        if not self._is_taken(candidate):
             self.taken.add(candidate)
             return candidate
         n = 2
-        while f"{candidate}-{n}" in self.taken:
+        while self._is_taken(f"{candidate}-{n}"):
             n += 1
         self.taken.add(f"{candidate}-{n}")
         return f"{candidate}-{n}"

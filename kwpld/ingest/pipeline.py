@@ -386,10 +386,12 @@ def _as_list(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_LATIN = re.compile("[A-Za-z]")
+
+
 def _guess_language(text: str) -> str:
-    hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
-    return "ko" if hangul > latin else "en"
+    return "ko" if len(_HANGUL.findall(text)) > len(_LATIN.findall(text)) else "en"
 
 
 def _agents(reading: Reading, known: Known, meta: dict[str, Any]) -> list[str]:

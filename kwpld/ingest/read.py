@@ -98,6 +98,8 @@ class Reader:
             for i in range(n)
         ]
         self.claimed = [False] * n
+        self._caps = [w[:1].isupper() for w in analysis.words]
+        self._allcaps = [_allcaps(w) for w in analysis.words]
         """words that belong to a known name (discovery leaves them alone)"""
         self.mentions: list[Mention] = []
         self.quotes: list[QuoteFound] = []
@@ -140,18 +142,11 @@ class Reader:
         return start, end
 
     def is_cap(self, i: int) -> bool:
-        word = self.a.words[i]
-        return word[:1].isupper()
+        return self._caps[i]
 
     def is_allcaps(self, i: int) -> bool:
-        letters = [c for c in self.a.words[i] if c.isalpha()]
-        plain = (
-            self.a.words[i].rstrip("’'s")
-            if self.a.words[i][-2:] in ("’s", "'s")
-            else self.a.words[i]
-        )
-        letters = [c for c in plain if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        """An abbreviation-like word: two or more letters, all capitals ("KWP", "KWP’s")."""
+        return self._allcaps[i]
 
     def sentence_words(self, offset: int) -> range:
         sentence = self.a.sentence_at(offset)
@@ -545,6 +540,13 @@ class Reader:
                 parent = self.reg.get(parent.key).fields.get("parent")
             return out
         return self.known.ancestors(ref)
+
+
+def _allcaps(word: str) -> bool:
+    if word[-2:] in ("’s", "'s"):
+        word = word[:-2]
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _written(text: str) -> str:

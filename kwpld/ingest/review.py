@@ -609,9 +609,11 @@ def _append(text: str | None, key: str, items: list[dict[str, Any]], path: Path,
     match = re.search(
         rf"(?m)^{re.escape(key)}:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*([ \t]*)- ", text
     )
-    indent = match.group(1) if match else "  "
+    # The new items take the indentation the file's list already has.
+    indent = match.group(1) if match else ""
     lines = block.splitlines()[1:]
-    body = "\n".join(indent + line[2:] if line.startswith("  ") else line for line in lines)
+    own = re.match(r"[ \t]*", lines[0]).group(0) if lines else ""  # type: ignore[union-attr]
+    body = "\n".join(indent + line[len(own) :] if line.startswith(own) else line for line in lines)
     return text + body + "\n"
 
 
@@ -664,9 +666,8 @@ def render_articles(records: list[dict[str, Any]], allowed: set[str]) -> str:
         out.append(copy_)
     return dump_yaml(
         {"kwpld": 1, "articles": out},
-        header="Written by kwpld ingest. The article's drafts are in the .review.yaml file\n"
-        "beside this one;\n"
-        "kwpld accept rewrites this file to refer to the records it creates.",
+        header="Written by kwpld ingest. The article's drafts are in the .review.yaml file beside\n"
+        "this one; kwpld accept rewrites this file to refer to the records it creates.",
     )
 
 
@@ -674,10 +675,10 @@ def render_review(data: dict[str, Any]) -> str:
     return dump_yaml(
         data,
         header=(
-            "kwpld ingest review file: drafts proposed from one article.\n"
-            "Nothing here is a record until\n"
-            "accepted. List: kwpld review DATA_DIR   Accept: kwpld accept DATA_DIR ID...\n"
-            "Reject: kwpld reject DATA_DIR ID...   Edit a draft's record here before accepting it."
+            "kwpld ingest review file: drafts proposed from one article. Nothing here is a record\n"
+            "until it is accepted; edit a draft's record here before accepting it if it needs it.\n"
+            "List: kwpld review DATA_DIR   Accept: kwpld accept DATA_DIR ID...   "
+            "Reject: kwpld reject DATA_DIR ID..."
         ),
     )
 
