@@ -27,16 +27,44 @@ from kwpld.ingest.source import read_text_source
 from kwpld.model import Name, Organ, Origin, Person, Records
 from kwpld.names import hangul_to_rr
 
-SURNAMES = {"김": "Kim", "리": "Ri", "박": "Pak", "최": "Choe", "정": "Jong", "강": "Kang", "조": "Jo", "장": "Jang", "림": "Rim", "한": "Han"}
-GIVEN = list("정은일성철수영호룡해봉주남명혁광석진국현민상선옥희순복만길동춘식경미향련금송학원태용충덕훈범인애화숙란분산강운")
+SURNAMES = {
+    "김": "Kim",
+    "리": "Ri",
+    "박": "Pak",
+    "최": "Choe",
+    "정": "Jong",
+    "강": "Kang",
+    "조": "Jo",
+    "장": "Jang",
+    "림": "Rim",
+    "한": "Han",
+}
+GIVEN = list(
+    "정은일성철수영호룡해봉주남명혁광석진국현민상선옥희순복만길동춘식경미향련금송학원태용충덕훈범인애화숙란분산강운"
+)
 HEADS = ["Department", "Commission", "Committee"]
-TOPICS = ["Organization and Guidance", "Propaganda and Agitation", "Light Industry", "Military Affairs", "Finance and Accounting", "International", "Cadres", "Civil Defence", "Science and Education", "Munitions Industry"]
+TOPICS = [
+    "Organization and Guidance",
+    "Propaganda and Agitation",
+    "Light Industry",
+    "Military Affairs",
+    "Finance and Accounting",
+    "International",
+    "Cadres",
+    "Civil Defence",
+    "Science and Education",
+    "Munitions Industry",
+]
 
 
 def person_name(rng: random.Random) -> tuple[str, str]:
     family = rng.choice(list(SURNAMES))
     given = rng.choice(GIVEN) + rng.choice(GIVEN)
-    latin = SURNAMES[family] + " " + " ".join(hangul_to_rr(s, personal_name=False).capitalize() for s in given)
+    latin = (
+        SURNAMES[family]
+        + " "
+        + " ".join(hangul_to_rr(s, personal_name=False).capitalize() for s in given)
+    )
     return latin, family + given
 
 
@@ -45,21 +73,59 @@ def records(people: int, rng: random.Random) -> tuple[Records, list[str], list[s
     names: list[str] = []
     seen: set[str] = set()
     if people > len(SURNAMES) * len(GIVEN) ** 2 * 4 // 5:
-        raise SystemExit(f"--people: at most {len(SURNAMES) * len(GIVEN) ** 2 * 4 // 5} distinct names")
+        raise SystemExit(
+            f"--people: at most {len(SURNAMES) * len(GIVEN) ** 2 * 4 // 5} distinct names"
+        )
     while len(names) < people:
         latin, hangul = person_name(rng)
         if latin in seen:
             continue
         seen.add(latin)
         rid = f"p{len(names)}"
-        out.add(Person(rid, Origin("people.yaml", len(names) + 1), [Name(latin, "en", "preferred"), Name(hangul, "hangul", "preferred")]))
+        out.add(
+            Person(
+                rid,
+                Origin("people.yaml", len(names) + 1),
+                [Name(latin, "en", "preferred"), Name(hangul, "hangul", "preferred")],
+            )
+        )
         names.append(latin)
-    out.add(Organ("wpk", Origin("organs.yaml", 1), [Name("Workers' Party of Korea", "en", "preferred"), Name("WPK", "en", "abbreviation"), Name("KWP", "en", "abbreviation")], "party"))
-    out.add(Organ("wpk-cc", Origin("organs.yaml", 2), [Name("Central Committee of the Workers' Party of Korea", "en", "preferred"), Name("WPK Central Committee", "en", "alternate")], "central-committee", parent="wpk"))
+    out.add(
+        Organ(
+            "wpk",
+            Origin("organs.yaml", 1),
+            [
+                Name("Workers' Party of Korea", "en", "preferred"),
+                Name("WPK", "en", "abbreviation"),
+                Name("KWP", "en", "abbreviation"),
+            ],
+            "party",
+        )
+    )
+    out.add(
+        Organ(
+            "wpk-cc",
+            Origin("organs.yaml", 2),
+            [
+                Name("Central Committee of the Workers' Party of Korea", "en", "preferred"),
+                Name("WPK Central Committee", "en", "alternate"),
+            ],
+            "central-committee",
+            parent="wpk",
+        )
+    )
     organs = []
     for index in range(300):
         name = f"{TOPICS[index % len(TOPICS)]} {HEADS[index % 3]} No. {index}"
-        out.add(Organ(f"o{index}", Origin("organs.yaml", index + 3), [Name(name, "en", "preferred")], "department", parent="wpk-cc"))
+        out.add(
+            Organ(
+                f"o{index}",
+                Origin("organs.yaml", index + 3),
+                [Name(name, "en", "preferred")],
+                "department",
+                parent="wpk-cc",
+            )
+        )
         organs.append(name)
     return out, names, organs
 
@@ -69,13 +135,16 @@ def article(rng: random.Random, known_people: list[str], organs: list[str], n: i
     new_person, _ = person_name(rng)
     paragraphs = [
         f"Meeting of the {rng.choice(organs)} Held in Pyongyang",
-        f"Pyongyang, {day.day} {['January','February','March','April','May','June','July','August','September','October','November','December'][day.month - 1]} (KCNA) -- "
+        f"Pyongyang, {day.day} {['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][day.month - 1]} (KCNA) -- "
         f"The dear respected Comrade {rng.choice(known_people)} guided a meeting of the {rng.choice(organs)} "
-        f"on {day.day} {['January','February','March','April','May','June','July','August','September','October','November','December'][day.month - 1]} Juche {day.year - 1911} ({day.year}). "
+        f"on {day.day} {['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][day.month - 1]} Juche {day.year - 1911} ({day.year}). "
         f"{rng.choice(known_people)}, director of the WPK Central Committee, and {new_person} ({new_person.replace(' ', '-', 1).replace(' ', '').replace('-', ' ', 1)}) attended.",
         f"The meeting recalled that the 7th Congress of the WPK held in May of Juche 105 (2016) set the line. "
         f"According to KCNA, {rng.choice(known_people)} said that “the party cells must become the cornerstone of the party in the new year and the whole party must rally around the leadership.”",
-        " ".join(f"{rng.choice(known_people)} and {rng.choice(known_people)} spoke about the work of the {rng.choice(organs)}." for _ in range(6)),
+        " ".join(
+            f"{rng.choice(known_people)} and {rng.choice(known_people)} spoke about the work of the {rng.choice(organs)}."
+            for _ in range(6)
+        ),
         "The participants renewed their resolve. " * 8,
     ]
     return "\n\n".join(paragraphs) + "\n"
@@ -89,7 +158,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=20000)
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--write", type=int, default=100, help="articles for the full ingest run (0: skip)")
+    parser.add_argument(
+        "--write", type=int, default=100, help="articles for the full ingest run (0: skip)"
+    )
     args = parser.parse_args()
     rng = random.Random(42)
     recs, people, organs = records(args.people, rng)

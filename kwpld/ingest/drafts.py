@@ -112,7 +112,11 @@ class _Finalizer:
                 self.ids[entity.key] = self._unique(slugify(entity.key)[:60] or "entity")
 
     def _is_taken(self, candidate: str) -> bool:
-        return candidate in self.taken or candidate in self.known.ids or candidate in self.known.pending
+        return (
+            candidate in self.taken
+            or candidate in self.known.ids
+            or candidate in self.known.pending
+        )
 
     def _unique(self, candidate: str) -> str:
         candidate = re.sub(r"-+", "-", candidate).strip("-.") or "record"

@@ -84,10 +84,10 @@ def fixtures(folder: Path) -> list[tuple[Path, Path]]:
 
 
 def _locate(
-    text: str, items: list[dict[str, Any]], label: str
+    text: str, items: list[dict[str, Any]], label: str, start: int = 0
 ) -> list[tuple[int, int, dict[str, Any]]]:
     out = []
-    cursor = 0
+    cursor = start
     for item in items:
         needle = str(item["text"])
         at = text.find(needle, cursor)
@@ -147,7 +147,8 @@ def evaluate_fixture(text_path: Path, gold_path: Path, known: Known) -> FixtureS
         return pred == entity
 
     result = FixtureScore(text_path.name, Score(), Score(), Score())
-    gold_mentions = _locate(text, gold.get("mentions") or [], gold_path.name)
+    body = source.blocks[0].start if source.blocks else 0  # after any front matter
+    gold_mentions = _locate(text, gold.get("mentions") or [], gold_path.name, body)
     predicted = [m for m in reading.mentions if m.kind in _SCORED and (m.entity or m.candidates)]
     by_span = {(m.start, m.end): m for m in predicted}
     gold_spans = {(s, e): item for s, e, item in gold_mentions}
@@ -172,9 +173,8 @@ def evaluate_fixture(text_path: Path, gold_path: Path, known: Known) -> FixtureS
             result.mentions.fp += 1
             result.spans.fp += 1
             result.errors.append(f"extra {text[start:end]!r} at {start} ({mention.kind})")
-    gold_dates = {
-        (s, e): item for s, e, item in _locate(text, gold.get("dates") or [], gold_path.name)
-    }
+    located = _locate(text, gold.get("dates") or [], gold_path.name, body)
+    gold_dates = {(s, e): item for s, e, item in located}
     predicted_dates = {(d.start, d.end): d for d in reading.dates}
     for span, item in gold_dates.items():
         date = predicted_dates.get(span)

@@ -250,4 +250,8 @@ def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
 
 
 def _is_hangul_word(word: str) -> bool:
-    return bool(word) and "\uac00" <= word[0] <= "\ud7a3" and all("\uac00" <= c <= "\ud7a3" for c in word)
+    return (
+        bool(word)
+        and "\uac00" <= word[0] <= "\ud7a3"
+        and all("\uac00" <= c <= "\ud7a3" for c in word)
+    )

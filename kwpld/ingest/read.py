@@ -228,7 +228,12 @@ class Reader:
     def find_dates(self) -> None:
         found = [d for d in find_dates(self.text) if self.a.block_at(d.start) is not None]
         if self.reference is None:
-            stated = [d.date for d in found if d.date is not None and d.date.precision >= 2]
+            # The article's date, when nobody gives it: the latest day the text states, at month
+            # precision. Days first: what is reported happened on a day, while plans are vague
+            # ("to convene the 8th Congress in January 2021").
+            days = [d.date for d in found if d.date is not None and d.date.precision == 3]
+            months = [d.date for d in found if d.date is not None and d.date.precision >= 2]
+            stated = days or months
             if stated:
                 latest = max(stated, key=lambda d: (d.year, d.month or 0, d.day or 0))
                 self.reference = PartialDate(latest.year, latest.month)
