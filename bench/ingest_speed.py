@@ -130,19 +130,46 @@ def records(people: int, rng: random.Random) -> tuple[Records, list[str], list[s
     return out, names, organs
 
 
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+QUOTE = (
+    "“the party cells must become the cornerstone of the party in the new year and the whole "
+    "party must rally around the leadership.”"
+)
+
+
 def article(rng: random.Random, known_people: list[str], organs: list[str], n: int) -> str:
     day = PartialDate(2015 + n % 8, 1 + n % 12, 1 + n % 28)
+    month = MONTHS[(day.month or 1) - 1]
     new_person, _ = person_name(rng)
+    family, *given = new_person.split()
+    mr_like = f"{family} {given[0]}-{given[1].lower()}"  # a second spelling, in parentheses
+
+    def someone() -> str:
+        return rng.choice(known_people)
+
     paragraphs = [
         f"Meeting of the {rng.choice(organs)} Held in Pyongyang",
-        f"Pyongyang, {day.day} {['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][day.month - 1]} (KCNA) -- "
-        f"The dear respected Comrade {rng.choice(known_people)} guided a meeting of the {rng.choice(organs)} "
-        f"on {day.day} {['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][day.month - 1]} Juche {day.year - 1911} ({day.year}). "
-        f"{rng.choice(known_people)}, director of the WPK Central Committee, and {new_person} ({new_person.replace(' ', '-', 1).replace(' ', '').replace('-', ' ', 1)}) attended.",
-        f"The meeting recalled that the 7th Congress of the WPK held in May of Juche 105 (2016) set the line. "
-        f"According to KCNA, {rng.choice(known_people)} said that “the party cells must become the cornerstone of the party in the new year and the whole party must rally around the leadership.”",
+        f"Pyongyang, {day.day} {month} (KCNA) -- The dear respected Comrade {someone()} guided "
+        f"a meeting of the {rng.choice(organs)} on {day.day} {month} Juche {day.year - 1911} "
+        f"({day.year}). {someone()}, director of the WPK Central Committee, and {new_person} "
+        f"({mr_like}) attended.",
+        "The meeting recalled that the 7th Congress of the WPK held in May of Juche 105 (2016) "
+        f"set the line. According to KCNA, {someone()} said that {QUOTE}",
         " ".join(
-            f"{rng.choice(known_people)} and {rng.choice(known_people)} spoke about the work of the {rng.choice(organs)}."
+            f"{someone()} and {someone()} spoke about the work of the {rng.choice(organs)}."
             for _ in range(6)
         ),
         "The participants renewed their resolve. " * 8,
@@ -199,7 +226,8 @@ def main() -> int:
             elapsed = time.perf_counter() - start
             size = sum(p.stat().st_size for p in data.rglob("*") if p.is_file())
             print(
-                f"ingest (files written, folder checked): {len(paths)} articles in {elapsed:.2f} s, "
+                f"ingest (files written, folder checked): {len(paths)} articles in "
+                f"{elapsed:.2f} s, "
                 f"{len(paths) / elapsed:.0f} articles/s, {size / 1e6:.1f} MB written"
             )
         finally:
