@@ -15,9 +15,10 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .build import BuildResult, build, build_graph  # noqa: E402
-from .dates import DateError, PartialDate, parse_date  # noqa: E402
+from .dates import DateError, DateMention, PartialDate, find_dates, parse_date  # noqa: E402
 from .errors import InputError, KwpldError, LoadError, Problem, ProblemReport  # noqa: E402
 from .graph import KnowledgeGraph  # noqa: E402
+from .ingest import IngestOptions, accept, ingest, list_drafts, read_text, reject  # noqa: E402
 from .load import load_records  # noqa: E402
 from .mapping import map_records  # noqa: E402
 from .model import Records  # noqa: E402
@@ -27,6 +28,8 @@ __all__ = [
     "__version__",
     "BuildResult",
     "DateError",
+    "DateMention",
+    "IngestOptions",
     "InputError",
     "KnowledgeGraph",
     "KwpldError",
@@ -35,11 +38,17 @@ __all__ = [
     "Problem",
     "ProblemReport",
     "Records",
+    "accept",
     "build",
     "build_graph",
+    "find_dates",
+    "ingest",
+    "list_drafts",
     "load_records",
     "map_records",
     "match_key",
     "parse_date",
+    "read_text",
+    "reject",
     "spelling_variants",
 ]
