@@ -199,3 +199,19 @@ def test_an_article_that_is_already_a_record_is_not_rewritten(tmp_path: Path) ->
     assert "already a record" in article.notes[0]
     after = _snapshot(data)
     assert {k: v for k, v in after.items() if not k.startswith("articles/")} == before
+
+
+def test_articles_of_one_run_share_drafts(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(
+        "Essay Published\n\nKim Jong Su (Kim Cho’ng-su) wrote an essay.\n", encoding="utf-8"
+    )
+    second.write_text(
+        "More Essays\n\nKim Cho’ng-su wrote again on 3 March 2013.\n", encoding="utf-8"
+    )
+    data = tmp_path / "data"
+    ingest([first, second], data)
+    people = [i for i in list_drafts(data) if i.kind == "person"]
+    assert [(p.id, p.article) for p in people] == [("kim-jong-su", "first")]
+    accept(data, ["kim-jong-su"])
+    assert "kim-jong-su" in load_records(data)["second"].mentions

@@ -143,9 +143,12 @@ def ingest(
     writes: dict[Path, str] = {}
     articles: list[IngestedArticle] = []
     for label, source, meta in sources:
-        article, files = _ingest_one(root, label, source, meta, records, known, base)
+        article, files, drafts = _ingest_one(root, label, source, meta, records, known, base)
         writes.update(files)
         articles.append(article)
+        for draft in drafts:  # the next articles of this run recognize these drafts by name
+            if draft["status"] == "pending":
+                known.add_draft(draft)
     _commit(root, writes)
     return IngestResult(root, articles)
 
@@ -193,7 +196,7 @@ def _ingest_one(
     records: Records,
     known: Known,
     base: str,
-) -> tuple[IngestedArticle, dict[Path, str]]:
+) -> tuple[IngestedArticle, dict[Path, str], list[dict[str, Any]]]:
     article_id = meta["id"]
     folder = root / ARTICLES_DIR
     own_file = f"{ARTICLES_DIR}/{article_id}.yaml"
@@ -285,7 +288,7 @@ def _ingest_one(
     )
     if curated:
         del article.files["article"]
-    return article, files
+    return article, files, drafts
 
 
 def _old_statuses(path: Path) -> dict[str, str]:
