@@ -13,11 +13,15 @@ from typing import Any
 
 import yaml
 
-__all__ = ["dump_yaml", "write_text_atomic", "FlowDict"]
+__all__ = ["dump_yaml", "write_text_atomic", "FlowDict", "FlowList"]
 
 
 class FlowDict(dict):
     """A mapping written on one line: ``{text: ..., system: ...}``."""
+
+
+class FlowList(list):
+    """A list of numbers written on one line: ``[179, 193]``."""
 
 
 # libyaml's emitter when PyYAML has it (ten times faster on review files); both emitters write
@@ -42,6 +46,9 @@ def _flow(dumper: yaml.SafeDumper, value: FlowDict) -> yaml.Node:
 
 _Dumper.add_representer(str, _str)
 _Dumper.add_representer(FlowDict, _flow)
+_Dumper.add_representer(
+    FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True)
+)
 _Dumper.add_representer(dict, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v.items()))
 
 
@@ -55,6 +62,8 @@ def _flow_names(value: Any) -> Any:
                 out[key] = _flow_names(item)
         return out
     if isinstance(value, list):
+        if value and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            return FlowList(value)
         return [_flow_names(v) for v in value]
     return value
 
