@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ..ingest.pipeline import IngestOptions, ingest
-from ..ingest.review import accept, list_drafts, reject
+from ..ingest.review import accept, list_drafts, list_problems, reject
 from ._common import console, err_console
 
 _KINDS = ("person", "organ", "post", "membership", "event", "article")
@@ -123,7 +123,8 @@ def review_command(
         str, typer.Option("--format", "-f", help="text (for people) or json.")
     ] = "text",
 ) -> None:
-    """List the drafts waiting for review, with why each was proposed and its evidence.
+    """List the drafts waiting for review, with why each was proposed and its evidence,
+    and the problems ingest noted (dates that contradict themselves, ambiguous names).
 
     **Example:**
 
@@ -134,12 +135,21 @@ def review_command(
     if kind:
         _check_kinds(kind)
         items = [i for i in items if i.kind in kind]
+    problems = list_problems(data_dir)
     if output_format == "json":
+        data = {
+            "drafts": [i.to_dict() for i in items],
+            "problems": [dict(p, review=review) for review, p in problems],
+        }
+        console.print(json.dumps(data, ensure_ascii=False, indent=2), markup=False)
+        return
+    for review, problem in problems:
+        at = problem.get("at") or ["?", "?"]
         console.print(
-            json.dumps({"drafts": [i.to_dict() for i in items]}, ensure_ascii=False, indent=2),
+            f"{review}:{at[0]}-{at[1]}: {problem.get('message')} [{problem.get('code')}]",
+            highlight=False,
             markup=False,
         )
-        return
     if not items:
         console.print("no drafts to review", highlight=False)
         return

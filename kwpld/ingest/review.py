@@ -40,6 +40,7 @@ __all__ = [
     "review_files",
     "load_review",
     "list_drafts",
+    "list_problems",
     "accept",
     "reject",
     "prune_references",
@@ -302,6 +303,18 @@ def list_drafts(
                 )
             )
     return items
+
+
+def list_problems(data_dir: str | Path) -> list[tuple[str, dict[str, Any]]]:
+    """(review file, problem) for every problem ingest noted: contradictory dates, names that
+    stand for several records."""
+    root = _folder(data_dir)
+    out = []
+    for review in _reviews(root):
+        for problem in review.data.get("problems") or []:
+            if isinstance(problem, dict):
+                out.append((review.path.relative_to(root).as_posix(), problem))
+    return out
 
 
 def _snippet(evidence: dict[str, Any], width: int = 70) -> str:
