@@ -139,14 +139,14 @@ def review_command(
     if output_format == "json":
         data = {
             "drafts": [i.to_dict() for i in items],
-            "problems": [dict(p, review=review) for review, p in problems],
+            "problems": [dict(p, text=text) for text, p in problems],
         }
         console.print(json.dumps(data, ensure_ascii=False, indent=2), markup=False)
         return
-    for review, problem in problems:
+    for review, problem in problems:  # review: the text file the offsets count in
         at = problem.get("at") or ["?", "?"]
         console.print(
-            f"{review}:{at[0]}-{at[1]}: {problem.get('message')} [{problem.get('code')}]",
+            f"{review}[{at[0]}:{at[1]}] {problem.get('message')} [{problem.get('code')}]",
             highlight=False,
             markup=False,
         )

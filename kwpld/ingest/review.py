@@ -306,14 +306,15 @@ def list_drafts(
 
 
 def list_problems(data_dir: str | Path) -> list[tuple[str, dict[str, Any]]]:
-    """(review file, problem) for every problem ingest noted: contradictory dates, names that
-    stand for several records."""
+    """(text file, problem) for every problem ingest noted: contradictory dates, names that
+    stand for several records. A problem's ``at`` are character offsets in the text file."""
     root = _folder(data_dir)
     out = []
     for review in _reviews(root):
+        text = review.path.parent / str(review.data.get("text") or review.path.name)
         for problem in review.data.get("problems") or []:
             if isinstance(problem, dict):
-                out.append((review.path.relative_to(root).as_posix(), problem))
+                out.append((text.relative_to(root).as_posix(), problem))
     return out
 
 
