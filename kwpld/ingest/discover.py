@@ -491,8 +491,27 @@ def _korean_events(r: Reader) -> None:
             if organ is not None:
                 start = o_start
         name = " ".join(r.text[start : m.end()].split())
+        # The English name KCNA would give it ("7th Congress of the WPK"), so that the event is
+        # one with its mentions in English.
+        head = next(h for h in heads if body.endswith(h))
+        english = None
+        if r.lex.korean_event_english.get(head) and body == head:
+            number = int(m.group("n"))
+            suffix = (
+                "th"
+                if 10 <= number % 100 <= 20
+                else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+            )
+            english = f"{number}{suffix} {r.lex.korean_event_english[head]}"
+            if organ is not None:
+                label = _organ_label(r, organ)
+                english = f"{english} of the {label}" if label else english
         series_name = (r.text[start : m.start()] + body).strip()
-        skey = "ko:" + series_name.replace(" ", "")
+        skey = (
+            series_key(english.split(" ", 1)[1])
+            if english
+            else "ko:" + series_name.replace(" ", "")
+        )
         series = r.reg.add(Entity(f"event:series:{skey}", "event"))
         series.fields.setdefault("type", "series")
         series.add_name(NameDraft(" ".join(series_name.split()), system="hangul", derived=True))
@@ -502,8 +521,22 @@ def _korean_events(r: Reader) -> None:
         event.fields["series"] = Ref(series.key)
         event.fields["ordinal"] = int(m.group("n"))
         event.add_name(NameDraft(name, system="hangul", spans=[(start, m.end())]))
+        if english:
+            event.add_name(NameDraft(english, derived=True))
+            series.add_name(NameDraft(english.split(" ", 1)[1], derived=True))
         event.note(f"an event named “{name}”", (start, m.end()))
         r.pinned.append(Mention(start, m.end(), r.text[start : m.end()], event.key, "event"))
+
+
+def _organ_label(r: Reader, key: str) -> str | None:
+    """How English names an organ inside another name: its abbreviation, else its name."""
+    entity = r.reg.get(key)
+    if entity.known:
+        return r.known.abbreviations.get(entity.known) or r.known.labels.get(entity.known)
+    for name in entity.names:
+        if name.kind == "abbreviation":
+            return name.text
+    return entity.names[0].text if entity.names else None
 
 
 def _known_at(r: Reader, first: int, last: int, kind: str) -> str | None:

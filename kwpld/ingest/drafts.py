@@ -622,17 +622,11 @@ def _known_name(finalizer: _Finalizer, e: Entity) -> str | None:
 
 
 def _plural(text: str) -> str:
+    """Series ids in the plural: "Meeting of ..." -> "Meetings of ...", "Congress" -> "Congresses"."""
     words = text.split()
-    if words and words[0].lower() in (
-        "meeting",
-        "conference",
-        "congress",
-        "session",
-        "course",
-        "rally",
-        "plenum",
-    ):
-        words[0] = words[0] + "s"
+    heads = ("meeting", "conference", "congress", "session", "course", "rally", "plenum")
+    if words and words[0].lower() in heads:
+        words[0] = words[0] + ("es" if words[0].endswith("s") else "s")
     return " ".join(words)
 
 

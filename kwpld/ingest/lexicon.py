@@ -70,8 +70,12 @@ class Lexicon:
     places: frozenset[str]
     korean_suffixes: tuple[str, ...] = ()
     korean_event_heads: dict[str, str] = field(default_factory=dict)
+    korean_event_english: dict[str, str] = field(default_factory=dict)
+    """Korean head -> English head ("대회" -> "Congress")"""
     roles: dict[str, str] = field(default_factory=dict)
     """role words as written (English, plural, Korean) -> role notation, from the vocabulary"""
+    role_labels: dict[str, str] = field(default_factory=dict)
+    """role notation -> its English label"""
     heads_by_words: dict[tuple[str, ...], OrganHead] = field(default_factory=dict)
 
     @property
@@ -133,6 +137,13 @@ def _role_words() -> dict[str, str]:
     return words
 
 
+def _role_labels() -> dict[str, str]:
+    from ..vocab import vocabularies
+
+    scheme = vocabularies()["role"]
+    return {notation: scheme[notation].label for notation in scheme.notations}
+
+
 @cache
 def lexicon() -> Lexicon:
     data = yaml.safe_load(resource_path("kwpld/ingest/lexicon.yaml").read_text("utf-8"))
@@ -177,7 +188,11 @@ def lexicon() -> Lexicon:
         places=frozenset(data["places"]),
         korean_suffixes=tuple(sorted(data.get("korean_suffixes", []), key=len, reverse=True)),
         korean_event_heads={h["head"]: h["type"] for h in data.get("korean_event_heads", [])},
+        korean_event_english={
+            h["head"]: h["english"] for h in data.get("korean_event_heads", []) if h.get("english")
+        },
         roles=_role_words(),
+        role_labels=_role_labels(),
     )
     for head in heads:
         lex.heads_by_words[name_words(head.head)] = head

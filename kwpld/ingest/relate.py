@@ -669,6 +669,13 @@ def _posts(r: Reader) -> None:
             name = _post_name(surface)
             system = "en" if name.isascii() else "hangul"
             post.add_name(NameDraft(name, system=system, spans=[(start, end)]))
+            if system != "en":  # "조선로동당 위원장" is the chairman of the WPK
+                from .discover import _organ_label
+
+                label = _organ_label(r, organ.key)
+                if label:
+                    role_label = r.lex.role_labels.get(role, role)
+                    post.add_name(NameDraft(f"{role_label} of the {label}", derived=True))
             post.note(f"“{surface}”", (start, end))
         inside_event = any(
             m.kind == "event" and m.start <= start and end <= m.end for m in r.mentions
