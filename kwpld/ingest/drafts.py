@@ -622,7 +622,7 @@ def _known_name(finalizer: _Finalizer, e: Entity) -> str | None:
 
 
 def _plural(text: str) -> str:
-    """Series ids in the plural: "Meeting of ..." -> "Meetings of ...", "Congress" -> "Congresses"."""
+    """Series ids in the plural: "Meeting" -> "Meetings", "Congress" -> "Congresses"."""
     words = text.split()
     heads = ("meeting", "conference", "congress", "session", "course", "rally", "plenum")
     if words and words[0].lower() in heads:
