@@ -215,3 +215,21 @@ def test_articles_of_one_run_share_drafts(tmp_path: Path) -> None:
     assert [(p.id, p.article) for p in people] == [("kim-jong-su", "first")]
     accept(data, ["kim-jong-su"])
     assert "kim-jong-su" in load_records(data)["second"].mentions
+
+
+def test_every_labelled_text_ingests_accepts_and_builds(tmp_path: Path) -> None:
+    import kwpld
+
+    fixtures = ROOT / "tests" / "fixtures" / "ingest"
+    data = tmp_path / "data"
+    shutil.copytree(fixtures / "records", data)
+    texts = sorted(
+        p for folder in (fixtures, fixtures / "heldout") for p in folder.iterdir()
+        if p.suffix in (".txt", ".md", ".html") and p.name != "README.md"
+    )  # fmt: skip
+    result = ingest(texts, data)
+    assert len(result.articles) == 16 and result.drafts > 30
+    accept(data, every=True)
+    records = load_records(data)
+    assert records.counts()["article"] >= 16
+    assert kwpld.build(data, tmp_path / "out").triple_count > 1000
