@@ -56,6 +56,7 @@ def test_mentions_identify_records_and_dates_describe_them(written: tuple[dict, 
     assert juche["motivation"] == "describing" and juche["body"]["value"] == "1991-05"
 
 
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 def test_the_json_ld_is_web_annotation_rdf(written: tuple[dict, str]) -> None:
     annotations, _ = written
     document = dict(annotations)
