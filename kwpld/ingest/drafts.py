@@ -16,10 +16,10 @@ from typing import Any
 from ..dates import PartialDate, parse_date
 from ..names import match_key, slugify
 from .discover import straight
+from .documents import long_date
 from .entities import Entity, NameDraft, Ref
 from .known import Known
 from .read import Reading
-from .relate import long_date
 
 __all__ = ["Draft", "Drafted", "finalize", "date_value"]
 

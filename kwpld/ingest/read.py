@@ -8,9 +8,9 @@
    the lexicon's head words and their qualifiers, abbreviations by glosses and initials, image
    credits, named events. Then every name, known or new, is matched in one more pass, so each
    mention is found the same way.
-3. **Relations** (:mod:`kwpld.ingest.relate`): the documents the article cites, who its
-   quotations are attributed to, events' dates, renamings, rules and conferrals, posts and
-   memberships, and the article's own ``about``/``mentions``/``cites``.
+3. **Relations** (:mod:`kwpld.ingest.relate`, :mod:`kwpld.ingest.documents`): the documents
+   the article cites, who its quotations are attributed to, events' dates, renamings, rules and
+   conferrals, posts and memberships, and the article's own ``about``/``mentions``/``cites``.
 """
 
 from __future__ import annotations
