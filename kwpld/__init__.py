@@ -24,9 +24,10 @@ from .charts import (  # noqa: E402
     structure_chart,
     timeline_chart,
 )
-from .dates import DateError, PartialDate, parse_date  # noqa: E402
+from .dates import DateError, DateMention, PartialDate, find_dates, parse_date  # noqa: E402
 from .errors import InputError, KwpldError, LoadError, Problem, ProblemReport  # noqa: E402
 from .graph import KnowledgeGraph  # noqa: E402
+from .ingest import IngestOptions, accept, ingest, list_drafts, read_text, reject  # noqa: E402
 from .link import ClientSettings, LinkOptions, LinkReport  # noqa: E402
 from .link import link as link_records  # noqa: E402
 from .load import load_records  # noqa: E402
@@ -45,6 +46,8 @@ __all__ = [
     "BuildResult",
     "ClientSettings",
     "DateError",
+    "DateMention",
+    "IngestOptions",
     "InputError",
     "KnowledgeGraph",
     "KwpldError",
@@ -55,13 +58,19 @@ __all__ = [
     "Problem",
     "ProblemReport",
     "Records",
+    "accept",
     "build",
     "build_graph",
     "link_records",
+    "find_dates",
+    "ingest",
+    "list_drafts",
     "load_records",
     "map_records",
     "match_key",
     "parse_date",
+    "read_text",
+    "reject",
     "spelling_variants",
     "Release",
     "ReleaseOptions",

@@ -39,6 +39,11 @@ Public helpers:
 * :func:`is_hangul` and :func:`guess_system` inspect a spelling.
 * :func:`spelling_variants` lists the spellings worth searching a database for.
 * :func:`slugify` makes lowercase ASCII slugs for IRIs.
+* :func:`word_key` / :func:`name_words` fold the words of a name (or of running text) for
+  exact matching across typography: case, apostrophes, breves, possessives, hyphens.
+* :func:`is_romanized_syllable`, :func:`is_korean_surname` and :func:`korean_name_parts` tell
+  whether words have the shape of a romanized Korean personal name (for finding new names).
+* :func:`mr_to_hangul` transliterates a McCune-Reischauer personal name back to Hangul.
 
 Only the Python standard library is used.
 """
@@ -57,10 +62,16 @@ __all__ = [
     "guess_system",
     "hangul_to_rr",
     "is_hangul",
+    "is_korean_surname",
+    "is_romanized_syllable",
+    "korean_name_parts",
     "match_key",
     "mr_to_ascii",
+    "mr_to_hangul",
+    "name_words",
     "slugify",
     "spelling_variants",
+    "word_key",
 ]
 
 
@@ -663,3 +674,155 @@ def slugify(text: str) -> str:
         else:
             pieces.append("-")
     return re.sub(r"-+", "-", "".join(pieces)).strip("-")
+
+
+# ---------------------------------------------------------------------------
+# Words of names, for matching names in running text
+# ---------------------------------------------------------------------------
+
+#: A word in running text: letters and digits, with apostrophes inside (MR "Cho’ng",
+#: aspirated "t'aek") or at the end (possessive "Workers’", "Taek’s").
+_APOS_CLASS = "[" + re.escape(_APOSTROPHES) + "]"
+WORD_RE = re.compile(f"[^\\W_]+(?:{_APOS_CLASS}[^\\W_]+)*{_APOS_CLASS}?")
+_KEY_CACHE: dict[str, str] = {}
+
+
+def word_key(word: str) -> str:
+    """Fold one word for exact matching: "Taek’s" -> "taek", "Chŏng" -> "cho'ng".
+
+    NFKC; typographic apostrophes straightened; MR breves written as in MR-ASCII (so the two
+    MR forms agree); other diacritics dropped; casefolded; a final possessive "'s" or "'"
+    removed ("Workers’" -> "workers"; a plural possessive "s'" keeps its "s").
+    """
+    key = _KEY_CACHE.get(word)
+    if key is not None:
+        return key
+    folded = mr_to_ascii(unicodedata.normalize("NFKC", word))
+    # Marks go, but Hangul syllables (decomposed into jamo on the way) come back whole.
+    folded = unicodedata.normalize("NFC", _strip_marks(folded)).casefold()
+    if folded.endswith("'s") and len(folded) > 2:
+        folded = folded[:-2]
+    elif folded.endswith("'"):
+        folded = folded[:-1]
+    if len(_KEY_CACHE) < 200_000:  # words repeat across an archive; bound the memory
+        _KEY_CACHE[word] = folded
+    return folded
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """The folded words of a name: "Kim Jong-un" -> ("kim", "jong", "un").
+
+    Hyphens and spaces both separate words, so every hyphenation of a name gives the same
+    words; see :func:`word_key` for what else is folded.
+    """
+    return tuple(word_key(m.group(0)) for m in WORD_RE.finditer(text))
+
+
+# Onsets, vowels and codas of romanized Korean syllables in RR, MR (ASCII form: "o'", "u'"),
+# the DPRK's own spelling ("th", "ph") and common conventional spellings ("oo", "ee").
+_ONSET = r"(?:kk|gg|tt|pp|ss|jj|tch|ch'|k'|t'|p'|ch|th|ph|kh|sh|ts|[gkndtrlmbpsjh])?"
+_NUCLEUS = (
+    r"(?:yae|yeo|yo'|wae|weo|wo'|eui|u'i|ae|ya|eo|ye|wa|oe|oi|yo|oo|wo|we|wi|yu|eu|ui|ee|"
+    r"o'|u'|[aeiou])"
+)
+_CODA = r"(?:ng|[knltmp])?"
+_SYLLABLE_RE = re.compile(f"^{_ONSET}{_NUCLEUS}{_CODA}$")
+# English words with the shape of a syllable that, capitalized, start sentences and headlines
+# far more often than they appear in Korean given names.
+_NOT_SYLLABLES = frozenset({"the", "he", "she", "we", "me", "be", "ye"})
+_EXTRA_SURNAMES = frozenset(
+    {
+        "yun", "yoon", "song", "sok", "chae", "jin", "yon", "kwon", "cha", "ma", "ok",
+        "won", "hong", "ha", "son", "nam", "um", "tong", "pyon", "kil", "kye", "ryom",
+        "thak", "pang", "kong", "kwak", "ku", "tak", "wang", "chon", "ryang", "ri",
+        "cho'e", "ch'oe", "ch'a", "so'", "o'", "chu", "u", "ryo", "sung", "ryu", "yom",
+    }
+)  # fmt: skip
+
+
+def is_romanized_syllable(word: str) -> bool:
+    """True when ``word`` spells one Korean syllable in some romanization ("Jong", "t'aek").
+
+    A shape check (onset, vowel, coda), used to tell "Kim Jong Su" from "Kim Said Party":
+    it accepts some English words that happen to have the shape ("the", "he").
+    """
+    key = word_key(word)
+    return key not in _NOT_SYLLABLES and bool(_SYLLABLE_RE.match(key))
+
+
+def is_korean_surname(word: str) -> bool:
+    """True for a Latin spelling of a Korean family name ("Kim", "Ri", "Ch'oe", "Chang")."""
+    key = word_key(word)
+    plain = key.replace("'", "")
+    return key in _SURNAME_LITERAL or plain in _SURNAME_LITERAL or key in _EXTRA_SURNAMES
+
+
+def korean_name_parts(words: list[str]) -> tuple[str, list[str]] | None:
+    """Split words that have the shape of a romanized Korean name: (family, given syllables).
+
+    Accepts a family name followed by two capitalized syllables ("Kim Jong Su") or by one
+    hyphenated given name ("Kim Cho’ng-su", "Chang Sŏng-t'aek", "Kim Jong-Un"). Returns
+    None otherwise -- in particular for capitalized English words ("Party Cells", "Today").
+    """
+    if len(words) < 2 or not is_korean_surname(words[0]) or not words[0][:1].isupper():
+        return None
+    if len(words) == 2 and words[1].count("-") == 1:
+        first, second = words[1].split("-")
+        given = [first, second]
+        if not first[:1].isupper():
+            return None
+    elif len(words) == 3 and "-" not in "".join(words):
+        given = words[1:]
+        if not all(w[:1].isupper() for w in given):
+            return None
+    else:
+        return None
+    if not all(g and is_romanized_syllable(g) for g in given):
+        return None
+    return words[0], given
+
+
+_MR_INITIALS = {
+    "": 11, "k": 0, "g": 0, "kk": 1, "n": 2, "t": 3, "d": 3, "tt": 4, "r": 5, "l": 5,
+    "m": 6, "p": 7, "b": 7, "pp": 8, "s": 9, "sh": 9, "ss": 10, "ch": 12, "j": 12,
+    "tch": 13, "ch'": 14, "k'": 15, "t'": 16, "p'": 17, "h": 18,
+}  # fmt: skip
+_MR_VOWELS = {
+    "a": 0, "ae": 1, "ya": 2, "yae": 3, "o'": 4, "e": 5, "yo'": 6, "ye": 7, "o": 8,
+    "wa": 9, "wae": 10, "oe": 11, "yo": 12, "u": 13, "wo'": 14, "we": 15, "wi": 16,
+    "yu": 17, "u'": 18, "u'i": 19, "i": 20,
+}  # fmt: skip
+# Final "t" is left out on purpose: it stands for several Hangul finals (ㄷ ㅅ ㅈ ㅊ ㅌ ㅎ).
+_MR_FINALS = {"": 0, "k": 1, "n": 4, "l": 8, "m": 16, "p": 17, "ng": 21}
+_MR_SYLLABLE_RE = re.compile(
+    "^(tch|ch'|k'|t'|p'|kk|tt|pp|ss|sh|ch|[kgntdrlmpbsjh]?)"
+    "(yae|wae|u'i|yo'|wo'|ae|ya|ye|wa|oe|yo|we|wi|yu|o'|u'|[aeiou])(ng|[knlmp]?)$"
+)
+
+
+def mr_to_hangul(text: str) -> str | None:
+    """Transliterate a McCune-Reischauer personal name to Hangul: "Kim Cho’ng-su" -> "김정수".
+
+    The name must be "Family Given-name" with the given-name syllables hyphenated (as MR
+    writes personal names), in MR or its ASCII form. Returns None whenever a syllable is
+    ambiguous (a final "t") or is not MR, so a result is never a guess.
+    """
+    words = mr_to_ascii(unicodedata.normalize("NFC", text)).split()
+    if len(words) != 2:
+        return None
+    syllables = [words[0], *words[1].split("-")]
+    out = []
+    for syllable in syllables:
+        match = _MR_SYLLABLE_RE.match(syllable.casefold())
+        if match is None:
+            return None
+        onset, vowel, coda = match.groups()
+        if onset == "s" and vowel in ("wi", "i"):
+            onset = "sh"  # MR "shi" and "si" are both 시
+        initial = _MR_INITIALS.get(onset)
+        medial = _MR_VOWELS.get(vowel)
+        final = _MR_FINALS.get(coda)
+        if initial is None or medial is None or final is None:
+            return None
+        out.append(chr(_SYLLABLE_FIRST + (initial * 21 + medial) * 28 + final))
+    return "".join(out)

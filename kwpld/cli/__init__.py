@@ -13,6 +13,7 @@ import sys
 from ..errors import KwpldError
 from . import build as _build
 from . import chart as _chart
+from . import ingest as _ingest
 from . import link as _link
 from . import publish as _publish
 from . import site as _site
@@ -29,6 +30,7 @@ _synth.register(app)
 _chart.register(app)
 _site.register(app)
 _validate.register(app)
+_ingest.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,127 @@
+"""W3C Web Annotations of an ingested article: every mention and every date, by offset.
+
+Each annotation targets the article with a ``TextPositionSelector`` (start/end in Unicode code
+points of the ingested text, as the Web Annotation model counts them) and a
+``TextQuoteSelector`` (the exact words with up to 32 characters either side), so a reader can
+highlight a mention even in a copy of the page whose offsets differ. A mention's body is the
+IRI of the record it names (``Choice`` of candidates when the text is ambiguous); a date's body
+is its normalized ISO form, with any inconsistency (weekday, Juche year) as a comment.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..namespaces import ENTITY_PATHS
+from .drafts import Drafted
+from .read import Reading
+
+__all__ = ["web_annotations", "ANNO_CONTEXT"]
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+_CONTEXT_CHARS = 32
+
+
+def _iri(base: str, kind: str, record_id: str) -> str:
+    return f"{base}{ENTITY_PATHS[kind]}{record_id}"
+
+
+def _target(text: str, source: str, start: int, end: int) -> dict[str, Any]:
+    return {
+        "source": source,
+        "selector": [
+            {"type": "TextPositionSelector", "start": start, "end": end},
+            {
+                "type": "TextQuoteSelector",
+                "exact": text[start:end],
+                "prefix": text[max(0, start - _CONTEXT_CHARS) : start],
+                "suffix": text[end : end + _CONTEXT_CHARS],
+            },
+        ],
+    }
+
+
+def web_annotations(
+    reading: Reading, drafted: Drafted, *, base_iri: str, title: str
+) -> dict[str, Any]:
+    """The annotations of one article as a JSON-LD ``AnnotationCollection``."""
+    article_id = drafted.article["id"]
+    source = _iri(base_iri, "article", article_id)
+    collection = f"{source}/annotations"
+    text = reading.analysis.text
+    kinds = {key: reading.registry.get(key).kind for key in reading.registry.entities}
+    items: list[dict[str, Any]] = []
+    for mention in reading.mentions:
+        if mention.entity:
+            key = reading.registry.resolve(mention.entity)
+            record_id = drafted.ids.get(key)
+            if record_id is None:
+                continue
+            body: Any = _iri(base_iri, kinds.get(key, mention.kind), record_id)
+        elif mention.candidates:
+            choices = []
+            for candidate in mention.candidates:
+                key = reading.registry.resolve(candidate)
+                if key in drafted.ids:
+                    choices.append(_iri(base_iri, kinds.get(key, mention.kind), drafted.ids[key]))
+            if not choices:
+                continue
+            body = {"type": "Choice", "items": choices}
+        else:
+            continue
+        items.append(
+            {
+                "id": f"{collection}/mention-{mention.start}-{mention.end}",
+                "type": "Annotation",
+                "motivation": "identifying",
+                "body": body,
+                "target": _target(text, source, mention.start, mention.end),
+            }
+        )
+    for date in reading.dates:
+        bodies: list[dict[str, Any]] = []
+        if date.date is not None:
+            bodies.append({"type": "TextualBody", "value": date.date.iso, "purpose": "describing"})
+        for code, message in date.problems:
+            bodies.append(
+                {"type": "TextualBody", "value": f"{code}: {message}", "purpose": "commenting"}
+            )
+        if not bodies:
+            continue
+        items.append(
+            {
+                "id": f"{collection}/date-{date.start}-{date.end}",
+                "type": "Annotation",
+                "motivation": "describing",
+                "body": bodies[0] if len(bodies) == 1 else bodies,
+                "target": _target(text, source, date.start, date.end),
+            }
+        )
+    items.sort(
+        key=lambda item: (
+            item["target"]["selector"][0]["start"],
+            item["target"]["selector"][0]["end"],
+            item["id"],
+        )
+    )
+    return {
+        "@context": ANNO_CONTEXT,
+        "id": collection,
+        "type": "AnnotationCollection",
+        "label": f"Mentions and dates in “{title}”",
+        "generator": {"id": "https://w3id.org/kwpld", "type": "Software", "name": "kwpld ingest"},
+        "total": len(items),
+        "first": {
+            "id": f"{collection}/page-1",
+            "type": "AnnotationPage",
+            "partOf": collection,
+            "startIndex": 0,
+            "items": items,
+        },
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Deterministic JSON text (UTF-8, two-space indent, trailing newline)."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,724 @@
+"""Turn what was read into records: the article (with its images) and drafts of new entities.
+
+Ids are minted from names (``kim-jong-su``, ``wpk-pb``, ``dprk-state-media-2013-01-25``), never
+from counters, and never collide with an existing record; names get their spelling system and
+kind, the one the records prefer first; every printed name keeps the document it was printed in
+(a quotation's source, an image for its caption) as its source. Each draft carries why it was
+proposed and the sentences that support it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..dates import PartialDate, parse_date
+from ..names import match_key, slugify
+from .discover import straight
+from .documents import long_date
+from .entities import Entity, NameDraft, Ref
+from .known import Known
+from .read import Reading
+
+__all__ = ["Draft", "Drafted", "finalize", "date_value"]
+
+_SYSTEM_ORDER = {"en": 0, "dprk": 1, "hangul": 2, "hanja": 3, "mr": 4, "mr-ascii": 5, "rr": 6}
+_KIND_ORDER = {"preferred": 0, "alternate": 1, "abbreviation": 2, "former": 3, "epithet": 4}
+_EVIDENCE_WIDTH = 400
+_ENTITY_ORDER = {"person": 0, "organ": 1, "post": 2, "event": 3, "article": 4, "membership": 5}
+
+
+@dataclass
+class Draft:
+    """A proposed record, with the reasons and the sentences that support it."""
+
+    id: str
+    kind: str
+    record: dict[str, Any]
+    why: list[str] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        names = self.record.get("names") or []
+        if names:
+            return str(names[0]["text"])
+        return str(self.record.get("title") or self.id)
+
+
+@dataclass
+class Drafted:
+    article: dict[str, Any]
+    images: list[dict[str, Any]]
+    drafts: list[Draft]
+    ids: dict[str, str]
+    """entity key -> record id"""
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+
+def date_value(date: PartialDate) -> str:
+    """How a record writes a date: as stated when that reads back the same, else ISO."""
+    if date.stated:
+        try:
+            if parse_date(date.stated) == PartialDate(
+                date.year, date.month, date.day, stated=date.stated, juche=date.juche
+            ):
+                return date.stated
+            again = parse_date(date.stated)
+            if (again.year, again.month, again.day) == (date.year, date.month, date.day):
+                return date.stated
+        except ValueError:
+            pass
+    return date.iso
+
+
+class _Finalizer:
+    def __init__(
+        self, reading: Reading, known: Known, article_id: str, meta: dict[str, Any]
+    ) -> None:
+        self.reading = reading
+        self.reg = reading.registry
+        self.known = known
+        self.text = reading.analysis.text
+        self.article_id = article_id
+        self.meta = meta
+        self.ids: dict[str, str] = {}
+        self.taken: set[str] = set()
+        """ids given out for this article; records' and pending drafts' are in ``known``"""
+
+    # -- ids --------------------------------------------------------------------------------
+    def assign_ids(self) -> None:
+        entities = sorted(
+            self.reg.entities.values(), key=lambda e: (_ENTITY_ORDER.get(e.kind, 9), e.key)
+        )
+        for entity in entities:
+            if entity.known:
+                self.ids[entity.key] = entity.known
+        self.ids[self.reading.article.key] = self.article_id
+        self.taken.add(self.article_id)
+        # Parents first, so children's ids can build on them (wpk -> wpk-pb).
+        pending = [e for e in entities if not e.known and e.key not in self.ids]
+        for _ in range(4):
+            for entity in pending:
+                if entity.key in self.ids:
+                    continue
+                candidate = self._candidate(entity)
+                if candidate is None:
+                    continue
+                self.ids[entity.key] = self._unique(candidate)
+        for entity in pending:
+            if entity.key not in self.ids:
+                self.ids[entity.key] = self._unique(slugify(entity.key)[:60] or "entity")
+
+    def _is_taken(self, candidate: str) -> bool:
+        return (
+            candidate in self.taken
+            or candidate in self.known.ids
+            or candidate in self.known.pending
+        )
+
+    def _unique(self, candidate: str) -> str:
+        candidate = re.sub(r"-+", "-", candidate).strip("-.") or "record"
+        if not self._is_taken(candidate):
+            self.taken.add(candidate)
+            return candidate
+        n = 2
+        while self._is_taken(f"{candidate}-{n}"):
+            n += 1
+        self.taken.add(f"{candidate}-{n}")
+        return f"{candidate}-{n}"
+
+    def _id_of(self, ref: Ref | str | None) -> str | None:
+        if ref is None:
+            return None
+        key = self.reg.resolve(ref.key if isinstance(ref, Ref) else ref)
+        return self.ids.get(key)
+
+    def _candidate(self, e: Entity) -> str | None:
+        kind = e.kind
+        if kind == "person":
+            return slugify(self._english(e) or e.key)
+        if kind == "organ":
+            organ_kind = e.attrs.get("organ_kind")
+            if organ_kind == "party":
+                abbrs = [n.text for n in e.names if n.kind == "abbreviation"]
+                gloss_abbr = abbrs[0] if abbrs else None
+                return slugify(gloss_abbr or self._english(e) or "party")
+            parent = e.fields.get("parent")
+            code = _code(e)
+            party = e.attrs.get("party")
+            if code and party:
+                party_id = self._id_of(party)
+                if party_id is None:
+                    return None
+                return f"{party_id}-{code}"
+            if isinstance(parent, Ref) and code:
+                parent_id = self._id_of(parent)
+                return f"{parent_id}-{code}" if parent_id else None
+            return slugify(self._english(e) or e.key)[:60]
+        if kind == "post":
+            organ = self._id_of(e.fields.get("organ"))
+            return f"{organ}-{e.fields.get('role')}" if organ else None
+        if kind == "membership":
+            person, organ = self._id_of(e.fields.get("person")), self._id_of(e.fields.get("organ"))
+            if not person or not organ:
+                return None
+            when = e.fields.get("as_of")
+            return f"{person}.{organ}" + (f".{when.iso}" if isinstance(when, PartialDate) else "")
+        if kind == "event":
+            event_type = e.fields.get("type")
+            if event_type == "series":
+                return slugify(_plural(self._english(e) or "series"))[:60]
+            if e.fields.get("series") is not None and e.fields.get("ordinal"):
+                series = self._id_of(e.fields["series"])
+                if series is None:
+                    return None
+                return f"{series}-{e.fields['ordinal']}"
+            if event_type == "decision":
+                organizer = self._id_of((e.fields.get("organizer") or [None])[0])
+                date = e.fields.get("date")
+                if organizer is None:
+                    return None
+                return f"{organizer}-decision" + (
+                    f"-{date.iso}" if isinstance(date, PartialDate) else ""
+                )
+            if event_type == "conferral":
+                title = re.split(r"\s+and\s+", e.fields.get("title", ""))[0]
+                return "conferral-" + _short_slug(title)
+            return slugify(self._english(e) or e.key)[:60]
+        if kind == "article":
+            if e.fields.get("type") == "image":
+                return f"{self.article_id}.image-{e.attrs.get('n', 1)}"
+            if e.attrs.get("titled"):
+                return _short_slug(e.fields.get("title", ""))
+            issuer = self._id_of(e.attrs.get("issuer"))
+            date = e.fields.get("date")
+            if issuer is None:
+                return None
+            doc_type = e.fields.get("type")
+            middle = "" if doc_type == "news" else f"-{doc_type}"
+            return f"{issuer}{middle}" + (f"-{date.iso}" if isinstance(date, PartialDate) else "")
+        return None
+
+    def _english(self, e: Entity) -> str | None:
+        for name in e.names:
+            if name.system == "en" and name.kind == "preferred":
+                return name.text
+        for name in e.names:
+            if name.system == "en" and name.kind not in ("epithet", "abbreviation", "former"):
+                return name.text
+        for name in e.names:
+            if name.system == "en":
+                return name.text
+        return e.names[0].text if e.names else None
+
+    # -- names -------------------------------------------------------------------------------
+    def complete_names(self) -> None:
+        """Preferred names, and the full names records use ("Political Bureau of the Central
+        Committee of the Workers' Party of Korea", "Fourth Meeting of ...")."""
+        organs = [e for e in self.reg.entities.values() if e.kind == "organ" and not e.known]
+        done: set[str] = set()
+        for _ in range(6):
+            for organ in organs:
+                if organ.key in done:
+                    continue
+                if self._complete_organ(organ):
+                    done.add(organ.key)
+        for entity in self.reg.entities.values():
+            if entity.known:
+                continue
+            if entity.kind == "event":
+                self._complete_event(entity)
+            if entity.kind == "post":
+                self._complete_post(entity)
+            if entity.kind in ("person", "organ", "event", "post") and entity.names:
+                _choose_preferred(entity)
+
+    def _preferred_text(self, entity: Entity) -> str | None:
+        if entity.known:
+            return None
+        for name in entity.names:
+            if name.system == "en" and name.kind == "preferred":
+                return name.text
+        return None
+
+    def _complete_organ(self, organ: Entity) -> bool:
+        kind = organ.attrs.get("organ_kind")
+        if kind == "party":
+            gloss = organ.attrs.get("gloss")
+            chosen = gloss or max(
+                (n.text for n in organ.names if n.kind != "abbreviation"),
+                key=lambda t: (len(t), t),
+                default=None,
+            )
+            for name in organ.names:
+                if name.text == chosen and name.system == "en":
+                    name.kind = "preferred"
+            return True
+        parent = organ.fields.get("parent")
+        collective = organ.attrs.get("collective")
+        head = organ.attrs.get("head")
+        if collective is not None:
+            party = organ.attrs.get("party")
+            if party and party in self.reg:
+                party_entity = self.reg.get(party)
+                if party_entity.known:
+                    label = self.known.abbreviations.get(party_entity.known) or _known_name(
+                        self, party_entity
+                    )
+                else:
+                    label = (
+                        _abbreviation(party_entity)
+                        or self._preferred_text(party_entity)
+                        or self._english(party_entity)
+                    )
+                if label:
+                    organ.add_name(
+                        NameDraft(
+                            f"{collective.head} of the {label}", kind="preferred", derived=True
+                        )
+                    )
+            return True
+        if head and isinstance(parent, Ref):
+            parent_entity = self.reg.get(parent.key)
+            parent_name = (
+                self._preferred_text(parent_entity)
+                if not parent_entity.known
+                else _known_name(self, parent_entity)
+            )
+            if parent_name is None:
+                return False
+            full = (
+                f"{head} of the {parent_name}"
+                if not parent_name.lower().startswith("the ")
+                else f"{head} of {parent_name}"
+            )
+            organ.add_name(NameDraft(full, kind="preferred", derived=True))
+            parent_head = parent_entity.attrs.get("head")
+            if parent_head and parent_entity.attrs.get("organ_kind") != "party":
+                organ.add_name(NameDraft(f"{head} of the {parent_head}", derived=True))
+            return True
+        return True
+
+    def _complete_event(self, event: Entity) -> None:
+        event_type = event.fields.get("type")
+        if event_type == "series":
+            members = [
+                e for e in self.reg.entities.values()
+                if e.kind == "event"
+                and isinstance(e.fields.get("series"), Ref)
+                and self.reg.resolve(e.fields["series"].key) == event.key
+            ]  # fmt: skip
+            votes: dict[str, int] = {}
+            for member in members:
+                for name in member.names:
+                    if name.kind == "preferred" and name.text.split()[0].lower() in _ORDINAL_WORDS:
+                        base = name.text.split(" ", 1)[1]
+                        votes[base] = votes.get(base, 0) + 1
+            if votes:
+                best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+                event.add_name(NameDraft(best, kind="preferred"))
+                for member in members:
+                    ordinal = member.fields.get("ordinal")
+                    if isinstance(ordinal, int) and not any(
+                        n.kind == "preferred" for n in member.names
+                    ):
+                        word = _ORDINAL_WORDS_BY_NUMBER.get(ordinal)
+                        if word:
+                            member.add_name(
+                                NameDraft(f"{word} {best}", kind="preferred", derived=True)
+                            )
+            return
+        if event_type == "decision" and not event.names:
+            organizer = (event.fields.get("organizer") or [None])[0]
+            organ = self.reg.get(organizer.key) if isinstance(organizer, Ref) else None
+            label = (
+                (organ.attrs.get("head") if organ else None)
+                or (self._english(organ) if organ else None)
+                or "Decision"
+            )
+            date = event.fields.get("date")
+            when = f" of {long_date(date)}" if isinstance(date, PartialDate) else ""
+            event.add_name(NameDraft(f"{label} decision{when}", kind="preferred", derived=True))
+
+    def _complete_post(self, post: Entity) -> None:
+        organ = self.reg.get(post.fields["organ"].key)
+        collective = organ.attrs.get("collective")
+        role = post.fields.get("role", "")
+        if collective is not None and collective.singular:
+            post.add_name(
+                NameDraft(f"{role} of a {collective.singular}", kind="preferred", derived=True)
+            )
+
+    # -- records -------------------------------------------------------------------------------
+    def sources_of(self, spans: list[tuple[int, int]]) -> list[str]:
+        out: list[str] = []
+        for start, _ in spans:
+            source = self._id_of(self._source_key(start))
+            if source and source not in out:
+                out.append(source)
+        return out
+
+    def _source_key(self, offset: int) -> str:
+        for key in self.reading.images:
+            block = self.reg.get(key).attrs.get("block")
+            if block and block[0] <= offset < block[1]:
+                return key
+        for quote in self.reading.quotes:
+            if quote.start <= offset < quote.end and quote.source:
+                return quote.source
+        return self.reading.article.key
+
+    def names(self, entity: Entity) -> list[dict[str, Any]]:
+        """Names as records write them: the first of each system is its preferred one (no
+        ``kind``); later ones say their kind unless alternate; epithets and former names last."""
+        ordered = sorted(
+            enumerate(entity.names),
+            key=lambda p: (p[1].kind in ("epithet", "former"), _SYSTEM_ORDER.get(p[1].system, 9),
+                           _KIND_ORDER.get(p[1].kind, 5), p[0]),
+        )  # fmt: skip
+        seen: set[tuple[str, str]] = set()
+        firsts: set[str] = set()
+        out = []
+        for _, name in ordered:
+            if (name.system, name.text) in seen:
+                continue
+            seen.add((name.system, name.text))
+            item: dict[str, Any] = {"text": name.text, "system": name.system}
+            kind = name.kind
+            if name.system not in firsts:
+                firsts.add(name.system)
+                if kind not in ("preferred", "alternate"):
+                    item["kind"] = kind
+            else:
+                if kind == "preferred":
+                    kind = "alternate"
+                if kind != "alternate":
+                    item["kind"] = kind
+            if name.valid_from:
+                item["valid_from"] = date_value(name.valid_from)
+            if name.valid_until:
+                item["valid_until"] = date_value(name.valid_until)
+            renamed_by = self._id_of(name.renamed_by)
+            if renamed_by:
+                item["renamed_by"] = renamed_by
+            sources = self.sources_of(name.spans) if not name.derived else []
+            if sources:
+                item["sources"] = sources
+            if name.note:
+                item["note"] = name.note
+            out.append(item)
+        return out
+
+    def convert(self, value: Any) -> Any:
+        if isinstance(value, Ref):
+            return self._id_of(value)
+        if isinstance(value, PartialDate):
+            return date_value(value)
+        if isinstance(value, list):
+            out = []
+            for item in value:
+                converted = self.convert(item)
+                if converted is not None and converted not in out:
+                    out.append(converted)
+            return out
+        if isinstance(value, dict):
+            return {
+                k: v
+                for k, v in ((k, self.convert(v)) for k, v in value.items())
+                if v not in (None, [], "")
+            }
+        if isinstance(value, str):
+            return value
+        return value
+
+    def entity_sources(self, entity: Entity) -> list[str]:
+        spans = [s for n in entity.names for s in n.spans] + list(entity.evidence)
+        spans += [(s, s) for s in entity.attrs.get("extra_sources", [])]
+        return self.sources_of(sorted(set(spans)))
+
+    def record(self, entity: Entity) -> dict[str, Any]:
+        rid = self.ids[entity.key]
+        f = entity.fields
+        record: dict[str, Any] = {"id": rid}
+        kind = entity.kind
+        if kind == "person":
+            record["names"] = self.names(entity)
+            record["sources"] = self.entity_sources(entity)
+        elif kind == "organ":
+            record["kind"] = entity.attrs.get("organ_kind", "media-outlet")
+            record["names"] = self.names(entity)
+            if f.get("parent"):
+                record["parent"] = self._id_of(f["parent"])
+            record["sources"] = self.entity_sources(entity)
+        elif kind == "post":
+            record.update(
+                {"organ": self._id_of(f["organ"]), "role": f["role"], "names": self.names(entity)}
+            )
+            record["sources"] = self.entity_sources(entity)
+        elif kind == "membership":
+            for key in ("person", "organ", "role", "status", "as_of"):
+                if f.get(key) is not None:
+                    record[key] = self.convert(f[key])
+            record["sources"] = self.entity_sources(entity)
+        elif kind == "event":
+            record["type"] = f.get("type", "meeting")
+            record["names"] = self.names(entity)
+            for key in ("series", "ordinal", "date", "location", "organizer"):
+                if f.get(key) not in (None, []):
+                    record[key] = self.convert(f[key])
+            if f.get("participants"):
+                sources = self.entity_sources(entity)
+                record["participants"] = [
+                    {"ref": self._id_of(p), "sources": sources} if sources else self._id_of(p)
+                    for p in f["participants"]
+                ]
+            for key in ("about", "rules", "title", "conferred_by", "conferred_on"):
+                if f.get(key) not in (None, []):
+                    record[key] = self.convert(f[key])
+            declared = [self._id_of(s) for s in f.get("sources", [])]
+            record["sources"] = [
+                s for s in dict.fromkeys(declared + self.entity_sources(entity)) if s
+            ]
+        elif kind == "article":
+            record.update(self.article_fields(entity))
+        return {k: v for k, v in record.items() if v not in (None, [], "")}
+
+    def article_fields(self, e: Entity) -> dict[str, Any]:
+        f = e.fields
+        out: dict[str, Any] = {"type": f.get("type", "news")}
+        title = f.get("title") or self._describe(e)
+        out["title"] = title
+        for key in ("authors", "publisher", "date"):
+            if f.get(key) not in (None, []):
+                out[key] = self.convert(f[key])
+        if f.get("type") == "image" or e.key == self.reading.article.key:
+            language = self.meta.get("language")
+            if language:
+                out["language"] = language
+        for key in ("caption", "credit", "part_of", "about", "mentions", "cites"):
+            if f.get(key) not in (None, []):
+                out[key] = self.convert(f[key])
+        return out
+
+    def _describe(self, e: Entity) -> str:
+        """Titles of documents the text names without a title: "[DPRK state media report of 25
+        January 2013]", in brackets as the records write descriptive titles."""
+        issuer_key = e.attrs.get("issuer")
+        issuer = self.reg.get(issuer_key) if issuer_key else None
+        issuer_name = None
+        if issuer is not None:
+            issuer_name = (
+                _known_name(self, issuer)
+                if issuer.known
+                else (self._preferred_text(issuer) or self._english(issuer))
+            )
+        date = e.fields.get("date")
+        when = f" of {long_date(date)}" if isinstance(date, PartialDate) else ""
+        doc_type = e.fields.get("type", "news")
+        if doc_type == "news":
+            return f"[{issuer_name or 'News'} report{when}]"
+        return (
+            f"[{doc_type.capitalize()} of the {issuer_name}{when}]"
+            if issuer_name
+            else f"[{doc_type.capitalize()}{when}]"
+        )
+
+    def evidence(self, entity: Entity) -> list[dict[str, Any]]:
+        spans = sorted({*entity.evidence, *[s for n in entity.names for s in n.spans]})
+        out = []
+        seen_sentences: set[str] = set()
+        for start, end in spans[:8]:
+            sentence = self.reading.analysis.sentence_at(start)
+            s_start, s_end = (
+                (sentence.start, sentence.end)
+                if sentence
+                else (max(0, start - 150), min(len(self.text), end + 150))
+            )
+            if s_end - s_start > _EVIDENCE_WIDTH:
+                s_start = max(s_start, start - _EVIDENCE_WIDTH // 2)
+                s_end = min(s_end, end + _EVIDENCE_WIDTH // 2)
+            text = " ".join(self.text[s_start:s_end].split())
+            if text in seen_sentences:
+                continue
+            seen_sentences.add(text)
+            out.append(
+                {
+                    "at": [start, end],
+                    "text": " ".join(self.text[start:end].split()),
+                    "sentence": text,
+                }
+            )
+        return out
+
+
+_ORDINAL_WORDS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+}  # fmt: skip
+_ORDINAL_WORDS_BY_NUMBER = {
+    i + 1: w.capitalize()
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+}
+
+
+def _short_slug(text: str, limit: int = 60) -> str:
+    """A slug cut at a word boundary."""
+    slug = slugify(text)
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit].rsplit("-", 1)[0]
+    return cut or slug[:limit]
+
+
+def _code(e: Entity) -> str | None:
+    collective = e.attrs.get("collective")
+    if collective is not None:
+        return collective.code
+    head = e.attrs.get("head")
+    if head:
+        from .lexicon import lexicon
+
+        for organ_head in lexicon().organ_heads:
+            if organ_head.head == head and organ_head.code:
+                return organ_head.code
+    return None
+
+
+def _abbreviation(e: Entity) -> str | None:
+    for name in e.names:
+        if name.kind == "abbreviation":
+            return name.text
+    return None
+
+
+def _known_name(finalizer: _Finalizer, e: Entity) -> str | None:
+    return finalizer.known.labels.get(e.known or "")
+
+
+def _plural(text: str) -> str:
+    """Series ids in the plural: "Meeting" -> "Meetings", "Congress" -> "Congresses"."""
+    words = text.split()
+    heads = ("meeting", "conference", "congress", "session", "course", "rally", "plenum")
+    if words and words[0].lower() in heads:
+        words[0] = words[0] + ("es" if words[0].endswith("s") else "s")
+    return " ".join(words)
+
+
+def _choose_preferred(entity: Entity) -> None:
+    """One preferred English name: the one marked, else the first printed plain name."""
+    english = [n for n in entity.names if n.system == "en"]
+    marked = [n for n in english if n.kind == "preferred"]
+    if marked:
+        for extra in marked[1:]:
+            extra.kind = "alternate"
+        return
+    for name in english:
+        if name.kind == "alternate" and not (
+            entity.kind == "person" and name.derived and len(english) > 1
+        ):
+            name.kind = "preferred"
+            return
+
+
+def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str, Any]) -> Drafted:
+    """Records for the article, its images and every new entity, with ids."""
+    fin = _Finalizer(reading, known, article_id, meta)
+    fin.complete_names()
+    fin.assign_ids()
+    article = reading.article
+    record = {"id": article_id}
+    record.update(fin.article_fields(article))
+    record["title"] = meta.get("title") or record.get("title")
+    quotes = []
+    for quote in article.fields.get("quotes", []):
+        item: dict[str, Any] = {}
+        source, speaker = fin._id_of(quote.get("source")), fin._id_of(quote.get("speaker"))
+        if source:
+            item["source"] = source
+        if speaker:
+            item["speaker"] = speaker
+        item["text"] = _quote_text(quote["text"])
+        quotes.append(item)
+    if quotes:
+        record["quotes"] = quotes
+    images = [fin.record(reading.registry.get(k)) for k in reading.images]
+    drafts: list[Draft] = []
+    skip = {article.key, *reading.images}
+    for entity in sorted(
+        reading.registry.entities.values(),
+        key=lambda e: (_ENTITY_ORDER.get(e.kind, 9), fin.ids[e.key]),
+    ):
+        if entity.known or entity.key in skip:
+            continue
+        drafts.append(
+            Draft(
+                fin.ids[entity.key],
+                entity.kind,
+                fin.record(entity),
+                list(entity.why),
+                fin.evidence(entity),
+            )
+        )
+    problems = []
+    for date in reading.dates:
+        for code, message in date.problems:
+            problems.append(
+                {"code": code, "at": [date.start, date.end], "text": date.text, "message": message}
+            )
+    for mention in reading.mentions:
+        if mention.entity is None and mention.candidates:
+            candidates = [fin._id_of(c) for c in mention.candidates]
+            problems.append(
+                {
+                    "code": "ambiguous-mention",
+                    "at": [mention.start, mention.end],
+                    "text": mention.text,
+                    "message": f"“{mention.text}” may be any of "
+                    f"{', '.join(c for c in candidates if c)}; "
+                    "add the right one to the article's mentions",
+                    "candidates": [c for c in candidates if c],
+                }
+            )
+    return Drafted(record, images, drafts, fin.ids, problems)
+
+
+def _quote_text(text: str) -> str:
+    """Quotations keep their words and paragraphs; runs of spaces (and no-break spaces) fold."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def english_label(record: dict[str, Any]) -> str:
+    for name in record.get("names", []):
+        if name.get("system") == "en" and name.get("kind", "preferred") == "preferred":
+            return str(name["text"])
+    return str(record.get("title") or record.get("id"))
+
+
+__all__ += ["english_label", "match_key", "straight"]

@@ -1,0 +1,713 @@
+"""The review step: nothing an article proposes becomes a record until a curator accepts it.
+
+``kwpld ingest`` writes, per article, ``articles/<id>.review.yaml`` (the loader skips
+``*.review.*`` files): the article record in full, and one draft per new person, organ, post,
+membership, event or cited document, each with why it was proposed and the sentences that
+support it. A curator lists them (:func:`list_drafts`), may edit a draft's ``record`` in the
+review file, and then accepts (:func:`accept`) or rejects (:func:`reject`) drafts by id.
+
+Accepting appends each record to the data folder's record file of its kind (``people.yaml``,
+``organs.yaml``, ``posts.yaml``, ``memberships.yaml``, ``events.yaml``, ``articles.yaml``, or
+one ``--to`` file), rewrites the article files so they refer to what is now a record, and
+checks that the whole folder still loads; if it does not, every file is restored and nothing
+is accepted. References to drafts still pending block an accept (unless their drafts are
+accepted with it); references to rejected drafts are dropped.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import InputError, KwpldError, LoadError, Problem, ProblemReport
+from ..load import load_records
+from ..load.checks import REFERENCE_FIELDS
+from ..load.files import LineDict, LineList
+from ..load.schema import check_record
+from .yamlio import dump_yaml, write_text_atomic
+
+__all__ = [
+    "REVIEW_VERSION",
+    "ReviewFile",
+    "DraftItem",
+    "AcceptResult",
+    "review_files",
+    "load_review",
+    "list_drafts",
+    "list_problems",
+    "accept",
+    "reject",
+    "prune_references",
+    "iter_references",
+    "KIND_FILES",
+]
+
+REVIEW_VERSION = 1
+KIND_FILES = {
+    "person": "people",
+    "organ": "organs",
+    "post": "posts",
+    "membership": "memberships",
+    "event": "events",
+    "article": "articles",
+}
+_REQUIRED_REFS = {("membership", "person"), ("membership", "organ"), ("post", "organ")}
+_ORDER = ("person", "organ", "post", "event", "article", "membership")
+
+
+@dataclass
+class ReviewFile:
+    path: Path
+    data: dict[str, Any]
+
+    @property
+    def drafts(self) -> list[dict[str, Any]]:
+        return list(self.data.get("drafts") or [])
+
+    @property
+    def article(self) -> str:
+        return str(self.data.get("article", self.path.name.split(".review.")[0]))
+
+
+@dataclass(frozen=True)
+class DraftItem:
+    """One draft, as listed for review."""
+
+    id: str
+    kind: str
+    status: str
+    label: str
+    review: str
+    article: str
+    why: tuple[str, ...]
+    evidence: tuple[str, ...]
+    needs: tuple[str, ...]
+    """ids of other drafts this one refers to"""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "status": self.status,
+            "label": self.label,
+            "review": self.review,
+            "article": self.article,
+            "why": list(self.why),
+            "evidence": list(self.evidence),
+            "needs": list(self.needs),
+        }
+
+
+@dataclass
+class AcceptResult:
+    accepted: list[tuple[str, str]] = field(default_factory=list)
+    """(kind, id) accepted, in order"""
+    files: list[Path] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    """messages about references dropped because their drafts were rejected"""
+    skipped: list[str] = field(default_factory=list)
+    """messages about article files left alone"""
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def review_files(root: Path) -> list[Path]:
+    """Review files written by ``kwpld ingest`` below ``root``, in path order."""
+    out = []
+    for path in sorted(root.rglob("*.review.yaml")):
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        out.append(path)
+    return out
+
+
+def load_review(path: Path, root: Path | None = None) -> ReviewFile | None:
+    """Read a review file; None for a ``*.review.yaml`` that another tool wrote."""
+    label = path.relative_to(root).as_posix() if root else str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"{label}: cannot read the review file: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise InputError(f"{label}{where}: the review file is not valid YAML ({problem})") from None
+    if not isinstance(data, dict) or "kwpld-review" not in data:
+        return None
+    if data.get("kwpld-review") != REVIEW_VERSION:
+        raise InputError(
+            f"{label}: review format {data.get('kwpld-review')!r}; "
+            f"this kwpld reads {REVIEW_VERSION}"
+        )
+    drafts = data.get("drafts") or []
+    if not isinstance(drafts, list):
+        raise InputError(f"{label}: 'drafts' must be a list")
+    for index, draft in enumerate(drafts):
+        if not isinstance(draft, dict) or not isinstance(draft.get("record"), dict):
+            raise InputError(f"{label}: drafts[{index}] must be a mapping with a 'record'")
+        if not isinstance(draft["record"].get("id"), str) or draft.get("kind") not in KIND_FILES:
+            raise InputError(
+                f"{label}: drafts[{index}] needs a record id and a kind ({', '.join(KIND_FILES)})"
+            )
+        draft.setdefault("status", "pending")
+        if draft["status"] not in ("pending", "accepted", "rejected"):
+            raise InputError(
+                f"{label}: drafts[{index}] ({draft['record']['id']}): "
+                "status must be pending, accepted or rejected"
+            )
+    return ReviewFile(path, data)
+
+
+def _reviews(root: Path) -> list[ReviewFile]:
+    out = []
+    for path in review_files(root):
+        review = load_review(path, root)
+        if review is not None:
+            out.append(review)
+    return out
+
+
+def pending_drafts(
+    root: Path, skip: set[str] | frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
+    """Every draft still pending in the folder's review files (for recognizing them again),
+    except in the review files ``skip`` names (paths relative to ``root``)."""
+    if not root.is_dir():
+        return []
+    return [
+        draft
+        for review in _reviews(root)
+        if review.path.relative_to(root).as_posix() not in skip
+        for draft in review.drafts
+        if draft.get("status") == "pending"
+    ]
+
+
+# -- references ---------------------------------------------------------------------------------
+
+
+def iter_references(record: dict[str, Any], kind: str) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(path, id) of every reference a record makes (the same fields the loader checks)."""
+    for pattern, _allowed in REFERENCE_FIELDS[kind]:
+        yield from _walk(record, pattern, ())
+
+
+def _walk(
+    node: Any, pattern: tuple[str, ...], path: tuple[Any, ...]
+) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if not pattern:
+        if isinstance(node, str):
+            yield path, node
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                yield from _walk(item, rest, (*path, index))
+    elif isinstance(node, dict) and head in node:
+        yield from _walk(node[head], rest, (*path, head))
+
+
+def prune_references(record: dict[str, Any], kind: str, keep: Callable[[str], bool]) -> list[str]:
+    """Drop references that ``keep`` refuses, in place; returns the ids dropped.
+
+    A list item goes (a participant whose ``ref`` goes is removed whole); a single reference
+    field is removed. Required references (a membership's person and organ, a post's organ)
+    are never dropped: the caller must refuse such a record instead.
+    """
+    dropped: list[str] = []
+    removals = []
+    for path, ref in iter_references(record, kind):
+        if keep(ref) or (kind, path[0]) in _REQUIRED_REFS:
+            continue
+        dropped.append(ref)
+        removals.append(path)
+    for path in sorted(
+        removals,
+        key=lambda p: [str(x) if not isinstance(x, int) else f"{x:09d}" for x in p],
+        reverse=True,
+    ):
+        _remove(record, path)
+    for key in [k for k, v in record.items() if v in ([], None)]:
+        del record[key]
+    return dropped
+
+
+def _remove(record: dict[str, Any], path: tuple[Any, ...]) -> None:
+    parent: Any = record
+    for step in path[:-1]:
+        parent = parent[step]
+    last = path[-1]
+    if isinstance(parent, dict) and last == "ref" and len(path) >= 3:
+        # a participant {ref: ..., sources: [...]}: remove the whole item from its list
+        container: Any = record
+        for step in path[:-3]:
+            container = container[step]
+        items = container[path[-3]]
+        del items[path[-2]]
+        return
+    if isinstance(parent, list):
+        del parent[last]
+    elif isinstance(parent, dict):
+        del parent[last]
+        for key in [k for k, v in parent.items() if v in ([], None)]:
+            del parent[key]
+
+
+# -- listing ---------------------------------------------------------------------------------
+
+
+def list_drafts(
+    data_dir: str | Path, *, statuses: tuple[str, ...] = ("pending",)
+) -> list[DraftItem]:
+    """Drafts in the folder's review files, with their evidence, in review-file order."""
+    root = _folder(data_dir)
+    items = []
+    draft_ids = set()
+    reviews = _reviews(root)
+    for review in reviews:
+        draft_ids.update(d["record"]["id"] for d in review.drafts if d.get("status") == "pending")
+    for review in reviews:
+        for draft in review.drafts:
+            if draft.get("status", "pending") not in statuses:
+                continue
+            record = draft["record"]
+            needs = sorted(
+                {
+                    ref
+                    for _, ref in iter_references(record, draft["kind"])
+                    if ref in draft_ids and ref != record["id"]
+                }
+            )
+            items.append(
+                DraftItem(
+                    id=record["id"],
+                    kind=draft["kind"],
+                    status=draft.get("status", "pending"),
+                    label=_label(record),
+                    review=review.path.relative_to(root).as_posix(),
+                    article=review.article,
+                    why=tuple(str(w) for w in draft.get("why") or []),
+                    evidence=tuple(
+                        _snippet(e) for e in draft.get("evidence") or [] if isinstance(e, dict)
+                    ),
+                    needs=tuple(needs),
+                )
+            )
+    return items
+
+
+def list_problems(data_dir: str | Path) -> list[tuple[str, dict[str, Any]]]:
+    """(text file, problem) for every problem ingest noted: contradictory dates, names that
+    stand for several records. A problem's ``at`` are character offsets in the text file."""
+    root = _folder(data_dir)
+    out = []
+    for review in _reviews(root):
+        text = review.path.parent / str(review.data.get("text") or review.path.name)
+        for problem in review.data.get("problems") or []:
+            if isinstance(problem, dict):
+                out.append((text.relative_to(root).as_posix(), problem))
+    return out
+
+
+def _snippet(evidence: dict[str, Any], width: int = 70) -> str:
+    """The evidence words with some of their sentence around them."""
+    sentence = str(evidence.get("sentence", ""))
+    text = str(evidence.get("text", ""))
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return sentence if len(sentence) <= 2 * width else sentence[: 2 * width] + "…"
+    start = max(0, at - width)
+    end = min(len(sentence), at + len(text) + width)
+    return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
+
+
+def _label(record: dict[str, Any]) -> str:
+    for name in record.get("names") or []:
+        if (
+            isinstance(name, dict)
+            and name.get("system") == "en"
+            and name.get("kind", "preferred") == "preferred"
+        ):
+            return str(name.get("text"))
+    if record.get("title"):
+        return str(record["title"])
+    names = record.get("names") or []
+    return (
+        str(names[0].get("text")) if names and isinstance(names[0], dict) else str(record.get("id"))
+    )
+
+
+def _folder(data_dir: str | Path) -> Path:
+    root = Path(data_dir)
+    if not root.is_dir():
+        raise InputError(f"{root}: no such data folder")
+    return root
+
+
+# -- accepting and rejecting --------------------------------------------------------------------
+
+
+def _select(
+    reviews: list[ReviewFile],
+    ids: list[str],
+    every: bool,
+    kinds: tuple[str, ...] | None,
+    statuses: tuple[str, ...],
+) -> list[str]:
+    known: dict[str, str] = {}
+    for review in reviews:
+        for draft in review.drafts:
+            known.setdefault(draft["record"]["id"], draft.get("status", "pending"))
+    if not ids and not every:
+        raise InputError(
+            "name the drafts to decide on (their ids, from kwpld review), or use --all"
+        )
+    chosen = []
+    if every:
+        chosen = [i for i, s in known.items() if s in statuses]
+    for draft_id in ids:
+        if draft_id not in known:
+            import difflib
+
+            close = difflib.get_close_matches(draft_id, list(known), n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise InputError(f"no draft has the id '{draft_id}'{hint} (kwpld review lists them)")
+        if draft_id not in chosen:
+            chosen.append(draft_id)
+    if kinds:
+        kinds_of = {d["record"]["id"]: d["kind"] for r in reviews for d in r.drafts}
+        chosen = [i for i in chosen if kinds_of.get(i) in kinds]
+    return chosen
+
+
+def _merged(reviews: list[ReviewFile], draft_id: str) -> tuple[str, dict[str, Any]]:
+    """One record from every review's draft with this id (names and sources united)."""
+    kind = ""
+    merged: dict[str, Any] | None = None
+    for review in reviews:
+        for draft in review.drafts:
+            if draft["record"]["id"] != draft_id or draft.get("status") == "rejected":
+                continue
+            record = copy.deepcopy(draft["record"])
+            if merged is None:
+                kind, merged = draft["kind"], record
+                continue
+            for key, value in record.items():
+                if key not in merged:
+                    merged[key] = value
+                elif isinstance(value, list) and isinstance(merged[key], list):
+                    for item in value:
+                        if key == "names" and any(
+                            isinstance(n, dict)
+                            and n.get("text") == item.get("text")
+                            and n.get("system") == item.get("system")
+                            for n in merged[key]
+                        ):
+                            continue
+                        if item not in merged[key]:
+                            merged[key].append(item)
+    assert merged is not None
+    return kind, merged
+
+
+def accept(
+    data_dir: str | Path,
+    ids: list[str] | None = None,
+    *,
+    every: bool = False,
+    kinds: tuple[str, ...] | None = None,
+    with_dependencies: bool = False,
+    to: str | Path | None = None,
+) -> AcceptResult:
+    """Make drafts records: append them to record files and update the articles that cite them."""
+    root = _folder(data_dir)
+    reviews = _reviews(root)
+    if not reviews:
+        raise InputError(f"{root}: no review files (kwpld ingest writes them)")
+    records = load_records(root)
+    existing = {r.id for r in records}
+    status = {d["record"]["id"]: d.get("status", "pending") for r in reviews for d in r.drafts}
+    selected = _select(reviews, list(ids or []), every, kinds, ("pending",))
+    selected = [i for i in selected if i not in existing]
+    result = AcceptResult()
+    # Dependencies: drafts this one refers to must be records, or accepted with it.
+    queue = list(selected)
+    chosen: dict[str, tuple[str, dict[str, Any]]] = {}
+    missing: dict[str, list[str]] = {}
+    while queue:
+        draft_id = queue.pop(0)
+        if draft_id in chosen:
+            continue
+        kind, record = _merged(reviews, draft_id)
+        chosen[draft_id] = (kind, record)
+        for _, ref in iter_references(record, kind):
+            if ref in existing or ref in chosen or ref in queue or ref == draft_id:
+                continue
+            if status.get(ref) == "pending" or status.get(ref) == "accepted":
+                if with_dependencies:
+                    queue.append(ref)
+                else:
+                    missing.setdefault(draft_id, []).append(ref)
+    if missing:
+        lines = [
+            f"{draft}: refers to {', '.join(sorted(set(refs)))}, still a draft"
+            for draft, refs in sorted(missing.items())
+        ]
+        raise InputError(
+            "some drafts refer to drafts not being accepted:\n  "
+            + "\n  ".join(lines)
+            + "\naccept those too (name them, or add --with-dependencies), or reject them first"
+        )
+    accepted_ids = set(chosen)
+
+    def keep(ref: str) -> bool:
+        return ref in existing or ref in accepted_ids
+
+    problems: list[Problem] = []
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for draft_id in sorted(chosen, key=lambda i: (_ORDER.index(chosen[i][0]), i)):
+        kind, record = chosen[draft_id]
+        # Only references to rejected drafts go; anything else unknown is reported below.
+        for ref in prune_references(record, kind, lambda r: keep(r) or status.get(r) != "rejected"):
+            result.dropped.append(
+                f"{draft_id}: dropped the reference to {ref} (its draft was rejected or is gone)"
+            )
+        for path, ref in iter_references(record, kind):
+            if not keep(ref):
+                problems.append(
+                    Problem(
+                        "unknown-reference",
+                        f"no record or draft has the id '{ref}'",
+                        _review_of(reviews, draft_id, root),
+                        record_id=draft_id,
+                        kind=kind,
+                        field=".".join(str(step) for step in path),
+                    )
+                )
+        raw = _line_dict(record)
+        problems.extend(
+            Problem(
+                p.code,
+                p.message,
+                _review_of(reviews, draft_id, root),
+                None,
+                draft_id,
+                kind,
+                p.field,
+            )
+            for p in check_record(raw, kind, _review_of(reviews, draft_id, root), [])
+        )
+        by_kind.setdefault(kind, []).append(record)
+        result.accepted.append((kind, draft_id))
+    if problems:
+        raise LoadError(ProblemReport(problems), root)
+    writes: dict[Path, str] = {}
+    for kind, items in by_kind.items():
+        target = _target(root, to, kind)
+        writes[target] = _append(
+            writes.get(target) or _read(target), KIND_FILES[kind], items, target, root
+        )
+    _article_files(root, reviews, existing | accepted_ids, writes, result)
+    for review in reviews:
+        changed = False
+        for draft in review.drafts:
+            if draft["record"]["id"] in accepted_ids and draft.get("status") != "accepted":
+                draft["status"] = "accepted"
+                changed = True
+        if changed or review.path in writes:
+            review.data["drafts"] = review.drafts
+            writes[review.path] = render_review(review.data)
+    _commit(root, writes)
+    result.files = sorted(p for p in writes if not p.name.endswith(".review.yaml"))
+    return result
+
+
+def reject(data_dir: str | Path, ids: list[str] | None = None, *, every: bool = False) -> list[str]:
+    """Mark drafts rejected; they are never proposed again for these articles."""
+    root = _folder(data_dir)
+    reviews = _reviews(root)
+    chosen = set(_select(reviews, list(ids or []), every, None, ("pending",)))
+    writes: dict[Path, str] = {}
+    for review in reviews:
+        changed = False
+        for draft in review.drafts:
+            if draft["record"]["id"] in chosen and draft.get("status") != "rejected":
+                draft["status"] = "rejected"
+                changed = True
+        if changed:
+            review.data["drafts"] = review.drafts
+            writes[review.path] = render_review(review.data)
+    for path, text in writes.items():
+        write_text_atomic(path, text)
+    return sorted(chosen)
+
+
+def _target(root: Path, to: str | Path | None, kind: str) -> Path:
+    """Where accepted records of ``kind`` go: ``--to`` (relative to the data folder) or the
+    kind's own file."""
+    if to is None:
+        return root / f"{KIND_FILES[kind]}.yaml"
+    target = Path(to)
+    if not target.is_absolute():
+        target = root / target
+    try:
+        target.resolve().relative_to(root.resolve())
+    except ValueError:
+        raise InputError(f"--to {to}: the file must be inside the data folder {root}") from None
+    if target.suffix.lower() not in (".yaml", ".yml") or ".review." in target.name:
+        raise InputError(
+            f"--to {to}: accepted records go to a .yaml record file (not a review file)"
+        )
+    return target
+
+
+def _review_of(reviews: list[ReviewFile], draft_id: str, root: Path) -> str:
+    for review in reviews:
+        if any(d["record"]["id"] == draft_id for d in review.drafts):
+            return review.path.relative_to(root).as_posix()
+    return "review"
+
+
+def _line_dict(value: Any) -> Any:
+    """Plain data as the loader's line-aware types, so the schema check can run on it."""
+    if isinstance(value, dict):
+        out = LineDict(line=0)
+        for key, item in value.items():
+            out[key] = _line_dict(item)
+        return out
+    if isinstance(value, list):
+        items = LineList([_line_dict(v) for v in value], line=0)
+        items.item_lines = [0] * len(items)
+        return items
+    return value
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+def _append(text: str | None, key: str, items: list[dict[str, Any]], path: Path, root: Path) -> str:
+    """Add records under ``key`` at the end of a record file, keeping what is there as written."""
+    block = dump_yaml({key: items})
+    if text is None or not text.strip():
+        return "kwpld: 1\n" + block
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        raise InputError(
+            f"{_rel(path, root)}: not valid YAML; fix it before accepting drafts into it"
+        ) from None
+    if not isinstance(data, dict):
+        raise InputError(f"{_rel(path, root)}: not a record file (a mapping of kinds of record)")
+    if not text.endswith("\n"):
+        text += "\n"
+    if key not in data:
+        return text + block
+    if list(data)[-1] != key or not isinstance(data[key], list):
+        raise InputError(
+            f"{_rel(path, root)}: '{key}' is not the last list in the file, "
+            "so new records cannot be "
+            "appended to it without rewriting it; use --to FILE to write accepted drafts elsewhere"
+        )
+    import re
+
+    match = re.search(
+        rf"(?m)^{re.escape(key)}:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*([ \t]*)- ", text
+    )
+    # The new items take the indentation the file's list already has.
+    indent = match.group(1) if match else ""
+    lines = block.splitlines()[1:]
+    own = re.match(r"[ \t]*", lines[0]).group(0) if lines else ""  # type: ignore[union-attr]
+    body = "\n".join(indent + line[len(own) :] if line.startswith(own) else line for line in lines)
+    return text + body + "\n"
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _article_files(
+    root: Path,
+    reviews: list[ReviewFile],
+    allowed: set[str],
+    writes: dict[Path, str],
+    result: AcceptResult,
+) -> None:
+    """Rewrite each ingested article file to refer to every record that now exists."""
+    for review in reviews:
+        name = review.data.get("article_file")
+        records = review.data.get("records")
+        if not name or not isinstance(records, list):
+            continue
+        path = review.path.parent / name
+        current = _read(path)
+        if current is not None and hashlib.sha256(
+            current.encode("utf-8")
+        ).hexdigest() != review.data.get("article_sha256"):
+            if render_articles(records, allowed) != current:
+                result.skipped.append(
+                    f"{_rel(path, root)} was edited after kwpld ingest wrote it; "
+                    "it is left as it is: "
+                    "add the accepted ids to its mentions by hand"
+                )
+            continue
+        text = render_articles(records, allowed)
+        if text != current:
+            writes[path] = text
+            review.data["article_sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            writes[review.path] = ""  # re-rendered below with the new hash
+
+
+def render_articles(records: list[dict[str, Any]], allowed: set[str]) -> str:
+    """The article file: the article and its images, referring only to existing records."""
+    out = []
+    ids = {r.get("id") for r in records}
+    for record in records:
+        copy_ = copy.deepcopy(record)
+        prune_references(copy_, "article", lambda ref: ref in allowed or ref in ids)
+        out.append(copy_)
+    return dump_yaml(
+        {"kwpld": 1, "articles": out},
+        header="Written by kwpld ingest. The article's drafts are in the .review.yaml file beside\n"
+        "this one; kwpld accept rewrites this file to refer to the records it creates.",
+    )
+
+
+def render_review(data: dict[str, Any]) -> str:
+    return dump_yaml(
+        data,
+        header=(
+            "kwpld ingest review file: drafts proposed from one article. Nothing here is a record\n"
+            "until it is accepted; edit a draft's record here before accepting it if it needs it.\n"
+            "List: kwpld review DATA_DIR   Accept: kwpld accept DATA_DIR ID...   "
+            "Reject: kwpld reject DATA_DIR ID..."
+        ),
+    )
+
+
+def _commit(root: Path, writes: dict[Path, str]) -> None:
+    """Write every file, then check the folder loads; on failure restore every file."""
+    backups = {path: _read(path) for path in writes}
+    try:
+        for path, text in writes.items():
+            write_text_atomic(path, text)
+        load_records(root)
+    except (KwpldError, OSError):
+        for path, old in backups.items():
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_text_atomic(path, old)
+        raise
