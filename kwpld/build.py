@@ -12,6 +12,16 @@ from pathlib import Path
 
 from .atomic import atomic_directory
 from .graph import KnowledgeGraph
+from .incremental import (
+    BuildCache,
+    BuildState,
+    affected_nodes,
+    changed_subjects,
+    graph_digest,
+    input_digest,
+    release_intact,
+    subject_digests,
+)
 from .load import load_records
 from .mapping import map_records
 from .model import Records
@@ -33,6 +43,8 @@ class BuildResult:
     release_timings: dict[str, float] = field(default_factory=dict)
     """Seconds per step of writing the release (sort, lines, pretty, jsonld, ...)."""
     validation: ValidationReport | None = None
+    up_to_date: bool = False
+    """True when an incremental build found nothing to do (nothing changed since the last)."""
 
     @property
     def triple_count(self) -> int:
@@ -58,9 +70,14 @@ def write_outputs(
     return write_release(records, graph, folder, options).main
 
 
-def _validate(result: BuildResult, fail_on: str, jobs: int) -> None:
+def _validate(
+    result: BuildResult,
+    fail_on: str,
+    jobs: int,
+    previous: tuple[list, set[str]] | None = None,
+) -> None:
     start = time.perf_counter()
-    result.validation = validate_graph(result.graph, result.records, jobs=jobs)
+    result.validation = validate_graph(result.graph, result.records, jobs=jobs, previous=previous)
     result.timings["validate"] = time.perf_counter() - start
     check_report(result.validation, fail_on)
 
@@ -75,6 +92,7 @@ def build(
     fail_on: str = "violation",
     jobs: int = 1,
     progress: Progress = SILENT,
+    cache: str | Path | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of ``data_dir``; with ``out``, write a release folder there.
 
@@ -84,8 +102,33 @@ def build(
     :class:`~kwpld.validate.ValidationError` is raised with the report. The output folder is
     replaced as a whole, atomically. With ``release.name``, ``out`` holds dated releases:
     ``out/NAME`` (new, immutable) and ``out/latest`` (see :mod:`kwpld.publish.releases`).
+
+    With ``cache`` (a folder), the build is incremental (see :mod:`kwpld.incremental`): when
+    nothing changed since the last build of ``out``, nothing is done (``result.up_to_date``);
+    after a change, validation looks again only at what the change can affect, and an
+    unchanged graph is not written again.
     """
     timings: dict[str, float] = {}
+    incremental = None
+    if cache is not None and out is not None and not (release and release.name):
+        incremental = _Incremental(BuildCache(cache), Path(out), Path(data_dir))
+        incremental.inputs = input_digest(
+            incremental.input_files(),
+            incremental.data_dir,
+            {
+                "base_iri": base_iri,
+                "release": repr(release or ReleaseOptions()),
+                "validate": validate,
+                "fail_on": str(fail_on),
+            },
+        )
+        if incremental.nothing_changed():
+            result = BuildResult(Records(), KnowledgeGraph("", {}), timings=timings)
+            result.up_to_date = True
+            result.out = Path(out)
+            result.files = _main_files(Path(out))
+            return result
+
     start = time.perf_counter()
     records = load_records(data_dir, progress)
     timings["load"] = time.perf_counter() - start
@@ -95,6 +138,11 @@ def build(
     progress.advance(len(records))
     timings["map"] = time.perf_counter() - start
     result = BuildResult(records, graph, timings=timings)
+    previous = None
+    if incremental is not None:
+        start = time.perf_counter()
+        previous = incremental.compare(graph)
+        timings["changes"] = time.perf_counter() - start
     if out is None:
         if validate:
             progress.stage("validate")
@@ -103,6 +151,15 @@ def build(
 
     start = time.perf_counter()
     target, latest = release_target(out, release.name if release else None)
+    if incremental is not None and incremental.graph_unchanged and incremental.release_intact():
+        # The records changed but not the graph (a comment, reordered records): the last
+        # validation and release stand.
+        result.validation = incremental.carried_report(result)
+        check_report(result.validation, fail_on)
+        result.out = target
+        result.files = _main_files(target)
+        result.up_to_date = True
+        return result
     with atomic_directory(target) as tmp:
         if validate and jobs > 1 and fork_available():
             # Two cores: write the release in a forked child while this process validates.
@@ -111,7 +168,7 @@ def build(
             progress.stage("validate + write")
             writer = ForkedTask(write_release, records, graph, tmp, release)
             try:
-                _validate(result, fail_on, jobs=1)
+                _validate(result, fail_on, jobs=1, previous=previous)
                 written_release = writer.result()
             finally:
                 writer.cancel()
@@ -119,7 +176,7 @@ def build(
             # -- validation (SHACL): before writing, so that failing data is not published
             if validate:
                 progress.stage("validate")
-                _validate(result, fail_on, jobs)
+                _validate(result, fail_on, jobs, previous)
             progress.stage("write")
             written_release = write_release(records, graph, tmp, release)
         result.release_timings = written_release.timings
@@ -130,4 +187,98 @@ def build(
     result.files = {name: target / path.relative_to(tmp) for name, path in written.items()}
     timings["write"] = time.perf_counter() - start - timings.get("validate", 0.0)
     timings["validate+write"] = time.perf_counter() - start
+    if incremental is not None:
+        incremental.save(result, validated=validate)
     return result
+
+
+def _main_files(folder: Path) -> dict[str, Path]:
+    """The main files of an existing release, by format, from its manifest."""
+    import json
+
+    names = {
+        "data.nq": "n-quads",
+        "data.nt": "n-triples",
+        "data.ttl": "turtle",
+        "data.trig": "trig",
+        "data.jsonld": "json-ld",
+        "wikidata.ttl": "wikidata",
+        "void.ttl": "void",
+        "manifest.json": "manifest",
+    }
+    files = {}
+    try:
+        listed = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError):
+        return files
+    for entry in [*listed, {"path": "manifest.json"}]:
+        name = names.get(entry["path"])
+        if name:
+            files[name] = folder / entry["path"]
+    return files
+
+
+class _Incremental:
+    """The bookkeeping of one incremental build (see kwpld.incremental)."""
+
+    def __init__(self, cache: BuildCache, out: Path, data_dir: Path) -> None:
+        self.cache = cache
+        self.out = out
+        self.data_dir = data_dir
+        self.state = cache.load(out)
+        self.inputs = ""
+        self.subjects: dict[str, bytes] = {}
+        self.graph_unchanged = False
+
+    def input_files(self) -> list[Path]:
+        from .load import DATASET_FILE, record_files
+
+        files = record_files(self.data_dir)
+        dataset = self.data_dir / DATASET_FILE
+        return [*files, dataset] if dataset.exists() else files
+
+    def nothing_changed(self) -> bool:
+        return self.state is not None and self.state.inputs == self.inputs and self.release_intact()
+
+    def release_intact(self) -> bool:
+        return self.state is not None and release_intact(self.out, self.state.manifest_sha256)
+
+    def compare(self, graph: KnowledgeGraph) -> tuple[list, set[str]] | None:
+        """The last results and the nodes this change can affect (None: validate everything)."""
+        self.subjects = subject_digests(graph._quads)
+        if self.state is None or not self.release_intact():
+            return None
+        changed = changed_subjects(self.state.subjects, self.subjects)
+        self.graph_unchanged = not changed and self.state.shapes == _shapes_digest()
+        if self.state.shapes != _shapes_digest():
+            return None
+        return self.state.results, affected_nodes(graph._quads, changed)
+
+    def carried_report(self, result: BuildResult) -> ValidationReport:
+        assert self.state is not None
+        return validate_graph(result.graph, result.records, previous=(self.state.results, set()))
+
+    def save(self, result: BuildResult, *, validated: bool) -> None:
+        import hashlib
+
+        manifest = self.out / "manifest.json"
+        state = BuildState(
+            inputs=self.inputs,
+            graph=graph_digest(self.subjects),
+            subjects=self.subjects,
+            results=[f.result for f in result.validation.findings] if result.validation else [],
+            manifest_sha256=hashlib.sha256(manifest.read_bytes()).hexdigest(),
+        )
+        state.shapes = _shapes_digest() if validated else None
+        self.cache.save(self.out, state)
+
+
+def _shapes_digest() -> str:
+    import hashlib
+
+    from .resources import resource_path
+
+    digest = hashlib.sha256()
+    for path in sorted(resource_path("shapes").glob("*.ttl")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

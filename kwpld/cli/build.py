@@ -62,6 +62,14 @@ def build_command(
         help="Processes for independent work: with 2, the release is written while the "
         "graph is validated, and validation splits its shapes.",
     ),
+    incremental: bool = typer.Option(
+        True,
+        "--incremental/--no-incremental",
+        help="Redo only what changed since the last build of OUT (state in --cache).",
+    ),
+    cache: Path | None = typer.Option(
+        None, "--cache", help="Folder for incremental-build state (default: DATA_DIR/.kwpld-cache)."
+    ),
     quiet: bool = typer.Option(
         False, "--quiet", "-q", help="Print nothing but errors (no progress bars either)."
     ),
@@ -118,9 +126,13 @@ def build_command(
             fail_on=fail_on,
             jobs=jobs,
             progress=progress,
+            cache=(cache or data_dir / ".kwpld-cache") if incremental else None,
         )
     finally:
         progress.finish()
+    if result.up_to_date and not quiet:
+        console.print(f"{result.out} is up to date: nothing it depends on changed since its build")
+        return
     if result.validation is not None and result.validation.findings and not quiet:
         err_console.print(result.validation.render_text(fail_on=fail_on), markup=False)
     if quiet:

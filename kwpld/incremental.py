@@ -1,0 +1,167 @@
+"""Incremental rebuilds: redo only what a change can affect.
+
+A build with a cache folder remembers, per output folder, what it was made from and what it
+found:
+
+- a digest of every input (record files, ``kwpld.yaml``, options, the shapes and ontology, the
+  kwpld version): when none changed and the release is intact, there is nothing to do;
+- a digest of each subject's quads: after a change, the subjects whose quads changed are the
+  *changed nodes*; a node-level SHACL result can only change for a focus node within two links
+  of a changed node (its own triples, its values' triples, the triples that point at it), so
+  only those focus nodes are validated again, while SPARQL-based shapes, which relate nodes
+  across the whole graph, run in full; the other results are carried over;
+- a digest of the whole quad set: when the records changed but the graph did not (a comment,
+  reordered records), the release is not written again.
+
+Loading and mapping always run: each is one pass over the records. Writing a release that
+changed rewrites every format, because each whole-dataset file (data.nq, data.ttl,
+data.jsonld ...) depends on every triple.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .rdf import Quad
+
+__all__ = ["BuildState", "BuildCache", "subject_digests", "graph_digest", "affected_nodes"]
+
+STATE_VERSION = 1
+_HOPS = 2
+
+
+@dataclass
+class BuildState:
+    """What one build of one output folder was made from, and what validation found."""
+
+    inputs: str
+    graph: str
+    subjects: dict[str, bytes]
+    results: list = field(default_factory=list)
+    """Validation results (kwpld.validate.results.Result) of the build."""
+    manifest_sha256: str | None = None
+    shapes: str | None = None
+    """Digest of the shapes the results came from (None: the build did not validate)."""
+    version: int = STATE_VERSION
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def input_digest(files: Iterable[Path], root: Path, options: dict[str, object]) -> str:
+    """One digest of the record files' contents, the build options and kwpld's own data."""
+    from .resources import resource_path
+
+    digest = hashlib.sha256()
+    digest.update(f"kwpld {__version__}\n".encode())
+    digest.update(json.dumps(options, sort_keys=True, default=str).encode() + b"\n")
+    for path in sorted(files):
+        digest.update(f"{path.relative_to(root).as_posix()}\0{_sha256_file(path)}\n".encode())
+    for folder in ("ontology", "shapes"):
+        for path in sorted(resource_path(folder).glob("*.ttl")):
+            digest.update(f"{folder}/{path.name}\0{_sha256_file(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def subject_digests(quads: Iterable[Quad]) -> dict[str, bytes]:
+    """A 16-byte digest of each subject's quads, independent of their order."""
+    grouped: dict[str, list[str]] = {}
+    for s, p, o, g in quads:
+        grouped.setdefault(s, []).append(f"{p} {o} {g}")
+    blake = hashlib.blake2b
+    return {
+        s: blake("\n".join(sorted(rows)).encode("utf-8"), digest_size=16).digest()
+        for s, rows in grouped.items()
+    }
+
+
+def graph_digest(subjects: dict[str, bytes]) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for s in sorted(subjects):
+        digest.update(s.encode("utf-8"))
+        digest.update(subjects[s])
+    return digest.hexdigest()
+
+
+def changed_subjects(old: dict[str, bytes], new: dict[str, bytes]) -> set[str]:
+    changed = {s for s, d in new.items() if old.get(s) != d}
+    changed.update(s for s in old if s not in new)
+    return changed
+
+
+def affected_nodes(quads: Iterable[Quad], changed: set[str], hops: int = _HOPS) -> set[str]:
+    """Nodes within ``hops`` links of a changed node, in either direction."""
+    quads = list(quads) if not isinstance(quads, (list, set, frozenset)) else quads
+    reached = set(changed)
+    frontier = set(changed)
+    for _ in range(hops):
+        found: set[str] = set()
+        for s, _p, o, _g in quads:
+            if s in frontier:
+                if o[0] == "<" and o not in reached:
+                    found.add(o)
+            elif o in frontier and s not in reached:
+                found.add(s)
+        if not found:
+            break
+        reached |= found
+        frontier = found
+    return reached
+
+
+class BuildCache:
+    """The cache folder of incremental builds: one state file per output folder."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+
+    def _path(self, out: Path) -> Path:
+        key = hashlib.sha256(str(out.absolute()).encode("utf-8")).hexdigest()[:16]
+        return self.folder / "build" / f"{key}.pickle"
+
+    def load(self, out: Path) -> BuildState | None:
+        path = self._path(out)
+        try:
+            with path.open("rb") as handle:
+                state = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        if not isinstance(state, BuildState) or state.version != STATE_VERSION:
+            return None
+        return state
+
+    def save(self, out: Path, state: BuildState) -> None:
+        path = self._path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+    def forget(self, out: Path) -> None:
+        self._path(out).unlink(missing_ok=True)
+
+
+def release_intact(out: Path, manifest_sha256: str | None) -> bool:
+    """The release folder still holds what its manifest lists (same manifest, sizes)."""
+    manifest = out / "manifest.json"
+    if manifest_sha256 is None or not manifest.is_file():
+        return False
+    if _sha256_file(manifest) != manifest_sha256:
+        return False
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8"))["files"]
+        return all((out / f["path"]).stat().st_size == f["bytes"] for f in listed)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
