@@ -98,7 +98,25 @@ def test_check_reports_json_for_ci(tmp_path: Path):
     assert report["problems"][0]["field"] == "parent"
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["check"], ["schema"], ["ontology-docs"]])
+def _commands() -> list[list[str]]:
+    """Every command and command group the kwpld app registers, found in the app itself."""
+    import typer.main
+
+    from kwpld.cli import app
+
+    group = typer.main.get_command(app)
+    found: list[list[str]] = [[]]
+
+    def walk(command, prefix: list[str]) -> None:  # noqa: ANN001
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            found.append([*prefix, name])
+            walk(sub, [*prefix, name])
+
+    walk(group, [])
+    return found
+
+
+@pytest.mark.parametrize("command", _commands(), ids=lambda c: " ".join(c) or "kwpld")
 def test_every_help_shows_an_example(command: list[str]):
     result = run(*command, "--help")
     assert result.returncode == 0

@@ -18,7 +18,12 @@ from ..link.run import LinkOptions, LinkReport, link
 from ._common import console, err_console
 
 export_app = typer.Typer(
-    help="Export what kwpld holds for other tools (QuickStatements for Wikidata).",
+    help="""Export what kwpld holds for other tools (QuickStatements for Wikidata).
+
+**Example:**
+
+    kwpld export quickstatements examples/party-cells-2013 --out kwpld.qs.tsv
+""",
     no_args_is_help=True,
     rich_markup_mode="markdown",
 )
