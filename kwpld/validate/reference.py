@@ -93,9 +93,23 @@ def data_graph(ntriples: str) -> rdflib.Graph:
 
     graph = rdflib.Graph()
     if ntriples:
-        with _quiet_rdflib():
+        with _quiet_rdflib(), _literals_as_written():
             graph.parse(data=ntriples, format="nt")
     return graph
+
+
+@contextmanager
+def _literals_as_written() -> Iterator[None]:
+    """Keep literals' lexical forms: rdflib would rewrite "1984-01-08T00:00:00Z" (as Wikidata
+    writes times) as "...+00:00", so pyshacl's sh:value would differ from the data's term."""
+    import rdflib
+
+    normalize = rdflib.NORMALIZE_LITERALS
+    rdflib.NORMALIZE_LITERALS = False
+    try:
+        yield
+    finally:
+        rdflib.NORMALIZE_LITERALS = normalize
 
 
 def shapes_graph(shapes: ShapesGraph, *, without_targets: Iterable[str] = ()) -> rdflib.Graph:
