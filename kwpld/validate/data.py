@@ -78,6 +78,23 @@ class DataIndex:
             for o in _items(value):
                 yield s, o
 
+    def ntriples(self, predicates: Iterable[str]) -> list[str]:
+        """The triples of ``predicates`` as N-Triples lines (a line per subject and predicate)."""
+        lines: list[str] = []
+        for p in predicates:
+            subjects = self.by_predicate.get(p)
+            if subjects:
+                mid, end = f" {p} ", " .\n"
+                lines.extend(
+                    [
+                        s + mid + v + end
+                        if v.__class__ is str
+                        else "".join([s + mid + o + end for o in v])  # type: ignore[union-attr]
+                        for s, v in subjects.items()
+                    ]
+                )
+        return lines
+
     def objects(self, predicate: str, subject: str) -> tuple[str, ...] | set[str]:
         return _items(self.by_predicate.get(predicate, _EMPTY).get(subject))
 

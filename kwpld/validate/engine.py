@@ -88,6 +88,7 @@ class FastEngine:
         self._sparql_rows: dict[str, dict[str, list[dict[str, str]]]] = {}
         self._store: ox.Store | None = None
         self._focus: dict[str, set[str]] = {}
+        self._active: list[Shape] | None = None
 
     # -- entry points ---------------------------------------------------------------------------
     def focus_nodes(self, shape: Shape) -> set[str]:
@@ -116,6 +117,8 @@ class FastEngine:
         means: its focus nodes times its constraints.
         """
         work = [(shape, self.focus_nodes(shape)) for shape in shapes]
+        # The SPARQL store needs the predicates of the queries that will run, no others.
+        self._active = [shape for shape, focus in work if focus]
         size = sum(len(focus) for _, focus in work)
         if (
             jobs > 1
@@ -266,10 +269,28 @@ class FastEngine:
         test = self._tests.get(id(component))
         if test is None:
             test = self._compile_test(component)
-            if component.kind in _TYPE_DEPENDENT:
+            if component.kind in _TYPE_DEPENDENT and not self._value_only(component):
                 test = _memoised(test)
             self._tests[id(component)] = test
         return test
+
+    def _value_only(self, component: Component, seen: frozenset[str] = frozenset()) -> bool:
+        """True when a shape-based test looks at the value alone (datatype, pattern, ...),
+        never at the graph: not worth remembering per IRI."""
+        if component.kind not in _TYPE_DEPENDENT:
+            return component.kind in _VALUE_KINDS and component.kind != "Class"
+        members = (component.param,) if component.kind in ("Node", "Not") else component.param
+        for node in members:  # type: ignore[union-attr]
+            shape = self.shapes.shapes.get(node)
+            if (
+                shape is None
+                or node in seen
+                or shape.path is not None
+                or shape.properties
+                or not all(self._value_only(c, seen | {node}) for c in shape.components)
+            ):
+                return False
+        return True
 
     def _compile_test(self, component: Component) -> Test:
         kind, param = component.kind, component.param
@@ -513,20 +534,22 @@ class FastEngine:
         return by_focus
 
     def _sparql_store(self) -> ox.Store:
-        """One store for all queries: the triples of every predicate any query can match."""
+        """One store for all queries: the triples of every predicate they can match (the
+        queries of the shapes being validated that have focus nodes, else of every shape)."""
         if self._store is None:
+            shapes = (
+                self.shapes.shapes.values()
+                if self._active is None
+                else self._all_shapes(self._active)
+            )
             needed: set[str] | None = set()
-            for constraint in (
-                c for shape in self.shapes.shapes.values() for c in _sparql_of(shape)
-            ):
+            for constraint in (c for shape in shapes for c in _sparql_of(shape)):
                 if constraint.predicates is None:
                     needed = None  # a query matches any predicate: it gets every triple
                     break
                 needed |= constraint.predicates
-            predicates = self.data.by_predicate if needed is None else sorted(needed)
-            self._store = build_store(
-                f"{s} {p} {o} .\n" for p in predicates for s, o in self.data.triples(p)
-            )
+            predicates = list(self.data.by_predicate) if needed is None else sorted(needed)
+            self._store = build_store(self.data.ntriples(predicates))
         return self._store
 
     def _all_shapes(self, shapes: Iterable[Shape]) -> list[Shape]:

@@ -353,7 +353,7 @@ def analyse(query: str) -> Analysis:
 def build_store(lines: Iterable[str]) -> ox.Store:
     """An in-memory store of N-Triples lines (each ending with a newline)."""
     store = ox.Store()
-    data = "".join(lines).encode("utf-8")
+    data = "".join(lines)
     if data:
         # lenient: the lines are the graph's own terms, already valid N-Triples (a quarter
         # faster to load than with IRI validation).
