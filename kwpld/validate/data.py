@@ -9,7 +9,7 @@ and only a second object turns the entry into a set; this halves the memory of t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..namespaces import RDF_TYPE, RDFS
 from .paths import Path
@@ -78,21 +78,33 @@ class DataIndex:
             for o in _items(value):
                 yield s, o
 
-    def ntriples(self, predicates: Iterable[str]) -> list[str]:
-        """The triples of ``predicates`` as N-Triples lines (a line per subject and predicate)."""
+    def ntriples(
+        self, predicates: Iterable[str], only: Mapping[str, set[str] | None] | None = None
+    ) -> list[str]:
+        """The triples of ``predicates`` as N-Triples lines (a line per subject and predicate);
+        with ``only``, of the subjects it gives for a predicate (None: every subject)."""
         lines: list[str] = []
         for p in predicates:
             subjects = self.by_predicate.get(p)
-            if subjects:
-                mid, end = f" {p} ", " .\n"
-                lines.extend(
-                    [
-                        s + mid + v + end
-                        if v.__class__ is str
-                        else "".join([s + mid + o + end for o in v])  # type: ignore[union-attr]
-                        for s, v in subjects.items()
-                    ]
-                )
+            if not subjects:
+                continue
+            wanted = only.get(p) if only is not None else None
+            if wanted is None:
+                items: Iterable[tuple[str, str | set[str]]] = subjects.items()
+            elif len(wanted) < len(subjects):
+                get = subjects.get
+                items = [(s, v) for s in wanted if (v := get(s)) is not None]  # type: ignore[misc]
+            else:
+                items = [(s, v) for s, v in subjects.items() if s in wanted]
+            mid, end = f" {p} ", " .\n"
+            lines.extend(
+                [
+                    s + mid + v + end
+                    if v.__class__ is str
+                    else "".join([s + mid + o + end for o in v])  # type: ignore[union-attr]
+                    for s, v in items
+                ]
+            )
         return lines
 
     def objects(self, predicate: str, subject: str) -> tuple[str, ...] | set[str]:

@@ -535,21 +535,39 @@ class FastEngine:
 
     def _sparql_store(self) -> ox.Store:
         """One store for all queries: the triples of every predicate they can match (the
-        queries of the shapes being validated that have focus nodes, else of every shape)."""
+        queries of the shapes being validated that have focus nodes, else of every shape).
+
+        A predicate that the queries of top-level shapes only match from ``$this`` brings only
+        the triples of those shapes' focus nodes: the solutions of other subjects would be
+        dropped anyway (a person's names, not every label of the graph).
+        """
         if self._store is None:
-            shapes = (
-                self.shapes.shapes.values()
-                if self._active is None
-                else self._all_shapes(self._active)
-            )
-            needed: set[str] | None = set()
-            for constraint in (c for shape in shapes for c in _sparql_of(shape)):
-                if constraint.predicates is None:
-                    needed = None  # a query matches any predicate: it gets every triple
-                    break
-                needed |= constraint.predicates
-            predicates = list(self.data.by_predicate) if needed is None else sorted(needed)
-            self._store = build_store(self.data.ntriples(predicates))
+            active = self._active
+            shapes = self.shapes.shapes.values() if active is None else self._all_shapes(active)
+            referenced = {r for shape in self.shapes.shapes.values() for r in shape.references}
+            # predicate -> the subjects whose triples are needed (None: every subject)
+            needed: dict[str, set[str] | None] = {}
+            for shape in shapes:
+                own_focus = (
+                    active is not None
+                    and shape.targets
+                    and shape.node not in referenced
+                    and shape.node in self._focus
+                )
+                for constraint in _sparql_of(shape):
+                    if constraint.predicates is None:  # any predicate: every triple
+                        self._store = build_store(self.data.ntriples(list(self.data.by_predicate)))
+                        return self._store
+                    for predicate in constraint.predicates:
+                        subjects = needed.get(predicate, set())
+                        if subjects is None:
+                            continue
+                        if own_focus and predicate in constraint.anchored:
+                            subjects |= self._focus[shape.node]
+                            needed[predicate] = subjects
+                        else:
+                            needed[predicate] = None
+            self._store = build_store(self.data.ntriples(sorted(needed), needed))
         return self._store
 
     def _all_shapes(self, shapes: Iterable[Shape]) -> list[Shape]:
