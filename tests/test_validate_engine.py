@@ -281,6 +281,32 @@ class TestSparqlScanner:
         analysis = analyse(f"PREFIX ex: <{EX}> SELECT $this WHERE {{ {where} }}")
         assert analysis.problem is not None and problem in analysis.problem
 
+    @pytest.mark.parametrize(
+        ("where", "anchored"),
+        [
+            ("$this ex:a ?x .", {"a"}),
+            ("$this ex:a ?x ; ex:b ?y , ?z .", {"a", "b"}),
+            (
+                "$this ex:a|ex:b ?x . FILTER NOT EXISTS { $this (ex:c|ex:d) ?y }",
+                {"a", "b", "c", "d"},
+            ),
+            ("$this ex:a ?x . ?x ex:b ?y .", {"a"}),
+            ("$this ex:a ?x . ?y ex:a ?x .", set()),
+            ("$this ex:a/ex:b ?x .", set()),
+            ("$this ^ex:a ?x .", set()),
+            ("$this ex:a* ?x .", set()),
+            ("$this (ex:a/ex:b)|ex:c ?x .", set()),
+            ("$this ex:a [ ex:b ?x ] .", {"a"}),
+            ("$this ex:a ?x . BIND (ex:a AS ?path)", set()),
+            ("$this ex:a ?x . FILTER EXISTS { ?x ex:b ?y . $this ex:b ?y }", {"a"}),
+        ],
+    )
+    def test_predicates_matched_only_from_this_are_anchored(self, where: str, anchored: set):
+        """Of those, the fast engine's store needs the triples of the focus nodes alone."""
+        analysis = analyse(f"PREFIX ex: <{EX}> SELECT $this WHERE {{ {where} }}")
+        assert analysis.problem is None
+        assert analysis.anchored == {f"<{EX}{name}>" for name in anchored}
+
     def test_this_bound_in_every_union_branch_is_bound(self):
         where = "{ $this ex:a ?x } UNION { $this ex:b ?x }"
         query = f"PREFIX ex: <{EX}> SELECT $this WHERE {{ {where} }}"

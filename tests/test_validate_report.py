@@ -16,7 +16,7 @@ from pathlib import Path
 import jsonschema
 import pyoxigraph as ox
 import pytest
-from conftest import EXAMPLE, require_tool
+from conftest import EXAMPLE, linked_copy, require_tool
 
 import kwpld
 from kwpld.errors import LoadError
@@ -210,6 +210,60 @@ def test_records_that_do_not_load_are_an_input_error(tmp_path):
     )
     with pytest.raises(LoadError):
         validate_data(data)
+
+
+def test_the_example_with_wikidata_links_validates_clean_with_both_engines(linked_example):
+    fast = validate_data(linked_example)
+    slow = validate_data(linked_example, engine="pyshacl")
+    assert fast.findings == [] and slow.findings == []
+    assert fast.triples == slow.triples > kwpld.build(EXAMPLE, validate=False).triple_count
+
+
+def line_of_link(path: Path, entity: str) -> int:
+    """1-based line where the link of ``entity`` starts in wikidata-links.yaml."""
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if re.match(rf"^\s*- \{{entity: {re.escape(entity)},", line):
+            return number
+    raise AssertionError(f"no link of {entity} in {path}")
+
+
+def test_two_spellings_of_a_reviewer_are_found_at_a_link_in_wikidata_links_yaml(tmp_path):
+    """'B Reviewer' and 'B. Reviewer' make one agent (one IRI) with two names: the loader takes
+    both, the shapes do not, and the finding points at a link of that agent, field by."""
+    data = linked_copy(tmp_path / "data")
+    links = data / "wikidata-links.yaml"
+    text = links.read_text("utf-8")
+    old = "by: B. Reviewer, date: 2024-05-02, note: An American"
+    assert text.count(old) == 1
+    links.write_text(text.replace(old, old.replace("B. Reviewer", "B Reviewer")), "utf-8")
+    [finding] = validate_data(data).findings
+    by_reviewer = [
+        "meeting-of-cell-secretaries-4",
+        "michael-madden",
+        "rodong-essay-2013-01-21",
+        "wpk-pb-presidium",
+    ]
+    assert (finding.code, finding.file, finding.kind, finding.field) == (
+        "agent-name",
+        "wikidata-links.yaml",
+        "link",
+        "by",
+    )
+    assert finding.record_id.split("@")[0] in by_reviewer
+    assert finding.line == line_of_link(links, finding.record_id.split("@")[0])
+    assert finding.focus == "<https://w3id.org/kwpld/id/agent/b-reviewer>"
+
+
+def test_two_records_with_one_wikidata_item_are_found_at_a_record(tmp_path):
+    """Two curated wikidata fields with the same QID: the item is the item of two records."""
+    edit = ("citizenship: US\n", "citizenship: US\n    wikidata: Q41117\n")
+    data = broken_copy(tmp_path, {"people.yaml": [edit]})
+    report = validate_data(data)
+    found = {(f.code, f.file, f.record_id, f.field) for f in report.findings}
+    assert ("wikidata-one-record", "people.yaml", "michael-madden", "wikidata") in found
+    # Kim Il Sung's item now also has Michael Madden's English name as a second label.
+    assert {code for code, *_ in found} == {"wikidata-one-record", "wikidata-label"}
+    assert all(f.focus == "<http://www.wikidata.org/entity/Q41117>" for f in report.findings)
 
 
 @pytest.fixture(scope="module")

@@ -7,20 +7,34 @@ case is validated by both engines, which must give identical results.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 
 import pyoxigraph as ox
 import pytest
-from conftest import EXAMPLE, FIXTURES
+from conftest import FIXTURES
 
 from kwpld.build import build_graph
-from kwpld.namespaces import KWPV, RDF_TYPE, SH
+from kwpld.namespaces import (
+    KWP,
+    KWPV,
+    RDF_TYPE,
+    SH,
+    WD_P,
+    WD_PQ,
+    WD_PQV,
+    WD_PS,
+    WD_PSV,
+    WDT,
+    WIKIBASE,
+)
 from kwpld.validate import reference
 from kwpld.validate.data import DataIndex
 from kwpld.validate.engine import FastEngine
 from kwpld.validate.shapes import KWPSH, load_shapes
 from kwpld.validate.terms import from_oxigraph, lexical_form, literal_parts
 from kwpld.vocab import vocabularies
+from kwpld.wikidata.facts import PROPERTY_KINDS
 
 CASES = FIXTURES / "shape-cases.trig"
 
@@ -62,8 +76,13 @@ def both_engines(triples: list[tuple[str, str, str]]):
     data = DataIndex.from_quads(triples)
     fast = FastEngine(shapes(), data).validate(shapes().top_level)
     ntriples = "".join(f"{s} {p} {o} .\n" for s, p, o in sorted(set(triples)))
-    slow = reference.run_pyshacl(reference.data_graph(ntriples), reference.shapes_graph(shapes()))
+    slow = reference.run_pyshacl(reference.data_graph(ntriples), rdflib_shapes())
     return fast, slow
+
+
+@cache
+def rdflib_shapes():
+    return reference.shapes_graph(shapes())
 
 
 def code(result) -> str:
@@ -131,8 +150,9 @@ def test_controlled_vocabularies_are_closed_with_exactly_their_concepts():
     assert set(lists_by_scheme) == set(concept_sets)
 
 
-def test_shapes_cover_every_class_and_property_the_mapping_emits():
-    """Every predicate and class of the example's graph (and of the test cases) has a shape."""
+def test_shapes_cover_every_class_and_property_the_mapping_emits(linked_example):
+    """Every predicate and class of the example's graph, with Wikidata links of every kind, has a
+    shape."""
     graph = shapes()
     covered_paths: set[str] = set()
 
@@ -152,7 +172,7 @@ def test_shapes_cover_every_class_and_property_the_mapping_emits():
                 covered_paths |= component.param.predicates or set()
     targets = {c for s in graph.top_level for c in s.targets.classes}
 
-    _, kg = build_graph(EXAMPLE)
+    _, kg = build_graph(linked_example)
     emitted_predicates = {p for _, p, _, _ in kg._quads} - {f"<{RDF_TYPE}>"}
     assert emitted_predicates - covered_paths == set()
     # Every typed node is the focus of some class shape (implied classes such as
@@ -167,7 +187,69 @@ def test_shapes_cover_every_class_and_property_the_mapping_emits():
         "<http://schema.org/Person>",
         "<http://www.w3.org/ns/org#Membership>",
         "<https://w3id.org/kwpld/ontology#Claim>",
+        f"<{KWP}WikidataLink>",
+        f"<{WIKIBASE}Statement>",
     } <= targets
+
+
+# The rule for each kind of value of kwpld.wikidata.facts.PROPERTY_KINDS.
+KIND_RULES = {
+    "item": "wikidata-item-values",
+    "time": "wikidata-time-values",
+    "monolingual": "wikidata-text-values",
+    "string": "wikidata-string-values",
+    "url": "wikidata-url-values",
+}
+
+
+def properties(namespace: str, kinds: dict[str, str], kind: str | None = None) -> set[str]:
+    return {f"<{namespace}{p}>" for p, k in kinds.items() if kind in (None, k)}
+
+
+def in_namespace(terms: Iterable[str], namespace: str) -> set[str]:
+    """The terms whose IRI is the namespace and a local name (wdt: and p: share a start)."""
+    start = f"<{namespace}"
+    return {t for t in terms if t.startswith(start) and "/" not in t[len(start) :]}
+
+
+def alternatives(name: str) -> set[str]:
+    op, options = shapes().shapes[f"<{KWPSH}{name}>"].path
+    assert op == "|" and all(isinstance(o, str) for o in options)
+    return set(options)
+
+
+def query_predicates(name: str) -> frozenset[str]:
+    [component] = [c for c in shapes().shapes[f"<{KWPSH}{name}>"].components if c.kind == "SPARQL"]
+    assert component.param.predicates is not None, f"{name} must name its predicates"
+    return component.param.predicates
+
+
+def test_wikidata_property_lists_are_the_properties_kwpld_writes():
+    """Property lists of the shapes equal PROPERTY_KINDS (which a test of kwpld.wikidata keeps
+    equal to the properties the facts use)."""
+    statement, qualifier = PROPERTY_KINDS["statement"], PROPERTY_KINDS["qualifier"]
+    assert set(statement.values()) | set(qualifier.values()) == set(KIND_RULES)
+    for kind, rule in KIND_RULES.items():
+        expected = (
+            properties(WDT, statement, kind)
+            | properties(WD_PS, statement, kind)
+            | properties(WD_PQ, qualifier, kind)
+        )
+        assert alternatives(rule) == expected, rule
+    assert alternatives("wikidata-statements") == properties(WD_P, statement)
+    assert alternatives("wikidata-main-value") == properties(WD_PS, statement)
+    assert alternatives("wikidata-time-value-nodes") == properties(
+        WD_PSV, statement, "time"
+    ) | properties(WD_PQV, qualifier, "time")
+
+    truthy = query_predicates("wikidata-truthy-value")
+    for namespace in (WDT, WD_P, WD_PS):
+        assert in_namespace(truthy, namespace) == properties(namespace, statement), namespace
+    assert in_namespace(truthy, WD_PQ) == set()
+    time_match = query_predicates("wikidata-time-match")
+    for namespace, kinds in ((WD_PS, statement), (WD_PSV, statement), (WD_PQ, qualifier)):
+        assert in_namespace(time_match, namespace) == properties(namespace, kinds, "time")
+    assert in_namespace(time_match, WD_PQV) == properties(WD_PQV, qualifier, "time")
 
 
 def test_every_rule_has_a_failing_and_a_passing_case():

@@ -299,3 +299,43 @@ def test_without_any_wikidata_item_there_is_no_wikidata_graph(tmp_path):
     _, graph = kwpld.build_graph(data)
     assert write_wikidata_turtle(graph, tmp_path) == {}
     assert not [q for q in graph.quads() if "wikidata" in q[3]]
+
+
+def test_property_kinds_name_exactly_the_properties_the_facts_use():
+    """PROPERTY_KINDS (which the shapes' property lists follow) lists every property code the
+    fact builder writes, and no other: read from the source, whatever the branch."""
+    import ast
+    import inspect
+
+    from kwpld.wikidata import facts
+
+    tree = ast.parse(inspect.getsource(facts))
+    tree.body = [
+        node
+        for node in tree.body
+        if not (isinstance(node, ast.AnnAssign) and ast.unparse(node.target) == "PROPERTY_KINDS")
+    ]
+    used = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and re.fullmatch(r"P[1-9][0-9]*", node.value)
+    }
+    declared = set(facts.PROPERTY_KINDS["statement"]) | set(facts.PROPERTY_KINDS["qualifier"])
+    assert used == declared
+
+
+def test_every_fact_has_the_value_kind_declared_for_its_property(linked_example):
+    from kwpld.wikidata.facts import PROPERTY_KINDS, wikidata_view
+
+    view = wikidata_view(kwpld.load_records(linked_example))
+    statement, qualifier = PROPERTY_KINDS["statement"], PROPERTY_KINDS["qualifier"]
+    seen_kinds = set()
+    for fact in view.facts:
+        assert statement[fact.prop] == fact.value.kind, fact
+        seen_kinds.add(fact.value.kind)
+        for prop, value in fact.qualifiers:
+            assert qualifier[prop] == value.kind, fact
+            seen_kinds.add(value.kind)
+    assert seen_kinds == set(statement.values())  # the example exercises every kind

@@ -9,7 +9,7 @@ and only a second object turns the entry into a set; this halves the memory of t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..namespaces import RDF_TYPE, RDFS
 from .paths import Path
@@ -78,6 +78,35 @@ class DataIndex:
             for o in _items(value):
                 yield s, o
 
+    def ntriples(
+        self, predicates: Iterable[str], only: Mapping[str, set[str] | None] | None = None
+    ) -> list[str]:
+        """The triples of ``predicates`` as N-Triples lines (a line per subject and predicate);
+        with ``only``, of the subjects it gives for a predicate (None: every subject)."""
+        lines: list[str] = []
+        for p in predicates:
+            subjects = self.by_predicate.get(p)
+            if not subjects:
+                continue
+            wanted = only.get(p) if only is not None else None
+            if wanted is None:
+                items: Iterable[tuple[str, str | set[str]]] = subjects.items()
+            elif len(wanted) < len(subjects):
+                get = subjects.get
+                items = [(s, v) for s in wanted if (v := get(s)) is not None]  # type: ignore[misc]
+            else:
+                items = [(s, v) for s, v in subjects.items() if s in wanted]
+            mid, end = f" {p} ", " .\n"
+            lines.extend(
+                [
+                    s + mid + v + end
+                    if v.__class__ is str
+                    else "".join([s + mid + o + end for o in v])  # type: ignore[union-attr]
+                    for s, v in items
+                ]
+            )
+        return lines
+
     def objects(self, predicate: str, subject: str) -> tuple[str, ...] | set[str]:
         return _items(self.by_predicate.get(predicate, _EMPTY).get(subject))
 
@@ -124,14 +153,20 @@ class DataIndex:
             found |= self._instances.get(sub, set())
         return found
 
-    def is_instance(self, node: str, classes: set[str]) -> bool:
-        """True when ``node`` has an rdf:type in ``classes`` (a subclass closure)."""
-        value = self.by_predicate.get(TYPE, _EMPTY).get(node)
-        if value is None:
-            return False
-        if value.__class__ is str:
-            return value in classes
-        return not classes.isdisjoint(value)  # type: ignore[arg-type]
+    def instance_test(self, cls: str) -> Callable[[str], bool]:
+        """A test for sh:class ``cls``: one look-up of the node's types (literals have none)."""
+        classes = self.subclasses(cls)
+        types = self.by_predicate.get(TYPE, _EMPTY).get
+
+        def test(node: str) -> bool:
+            found = types(node)
+            if found is None:
+                return False
+            if found.__class__ is str:
+                return found in classes
+            return not classes.isdisjoint(found)  # type: ignore[arg-type]
+
+        return test
 
     # -- paths ----------------------------------------------------------------------------------
     def value_lists(
@@ -147,7 +182,9 @@ class DataIndex:
             ]
         op, operand = path
         if op == "|" and all(p.__class__ is str for p in operand):
-            gets = [self.by_predicate.get(p, _EMPTY).get for p in operand]
+            # Predicates the graph does not use cannot give values (Wikidata-style shapes list
+            # every property kwpld may write; a graph uses a few).
+            gets = [d.get for p in operand if (d := self.by_predicate.get(p))]
             pairs = []
             for n in nodes:
                 found: set[str] = set()
@@ -161,6 +198,29 @@ class DataIndex:
                 pairs.append((n, found))
             return pairs
         return [(n, self.values(path, n)) for n in nodes]
+
+    def alternative_value_lists(
+        self, predicates: tuple[str, ...], focus: set[str]
+    ) -> list[tuple[str, set[str]]]:
+        """(node, values) of an alternative of predicates, for the nodes of ``focus`` that have
+        values: walked from the predicates' subjects when they are fewer than the focus nodes
+        (a shape over many nodes whose properties few of them have)."""
+        used = [d for p in predicates if (d := self.by_predicate.get(p))]
+        if sum(len(d) for d in used) >= len(focus):
+            pairs = self.value_lists(("|", predicates), list(focus))
+            return [(n, v) for n, v in pairs if v]  # type: ignore[misc]
+        found: dict[str, set[str]] = {}
+        for subjects in used:
+            for s, v in subjects.items():
+                if s in focus:
+                    values = found.get(s)
+                    if values is None:
+                        values = found[s] = set()
+                    if v.__class__ is str:
+                        values.add(v)  # type: ignore[arg-type]
+                    else:
+                        values |= v  # type: ignore[operator]
+        return list(found.items())
 
     def values(self, path: Path, node: str) -> tuple[str, ...] | set[str]:
         """Value nodes of ``path`` from ``node`` (distinct)."""

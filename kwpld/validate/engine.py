@@ -88,6 +88,7 @@ class FastEngine:
         self._sparql_rows: dict[str, dict[str, list[dict[str, str]]]] = {}
         self._store: ox.Store | None = None
         self._focus: dict[str, set[str]] = {}
+        self._active: list[Shape] | None = None
 
     # -- entry points ---------------------------------------------------------------------------
     def focus_nodes(self, shape: Shape) -> set[str]:
@@ -127,6 +128,8 @@ class FastEngine:
             if restrict is not None and not self._uses_sparql(shape):
                 focus = focus & restrict
             work.append((shape, focus))
+        # The SPARQL store needs the predicates of the queries that will run, no others.
+        self._active = [shape for shape, focus in work if focus]
         size = sum(len(focus) for _, focus in work)
         if (
             jobs > 1
@@ -198,6 +201,13 @@ class FastEngine:
             subjects = self.data.by_predicate.get(shape.path, {})
             nodes = [f for f in subjects if f in focus] if len(subjects) < len(focus) else focus
             pairs = self.data.value_lists(shape.path, nodes)  # type: ignore[arg-type]
+        elif (
+            shape.path[0] == "|"
+            and isinstance(focus, set)
+            and all(p.__class__ is str for p in shape.path[1])
+            and not any(c.kind in _NEED_EMPTY for c in shape.components)
+        ):
+            pairs = self.data.alternative_value_lists(shape.path[1], focus)
         else:
             pairs = self.data.value_lists(shape.path, list(focus))
         for component in shape.components:
@@ -261,27 +271,42 @@ class FastEngine:
         out: list[Result] | None,
     ) -> None:
         test = self._test(component)
-        for focus, values in pairs:
-            for v in values:
-                if not test(v):
-                    bad.add(focus)
-                    self._result(shape, component, focus, v, out)
+        # Comprehensions: the hot loop of validation, over every value of every focus node.
+        for focus, v in [(f, v) for f, values in pairs for v in values if not test(v)]:
+            bad.add(focus)
+            self._result(shape, component, focus, v, out)
 
     def _test(self, component: Component) -> Test:
         test = self._tests.get(id(component))
         if test is None:
             test = self._compile_test(component)
-            if component.kind in _TYPE_DEPENDENT:
+            if component.kind in _TYPE_DEPENDENT and not self._value_only(component):
                 test = _memoised(test)
             self._tests[id(component)] = test
         return test
 
+    def _value_only(self, component: Component, seen: frozenset[str] = frozenset()) -> bool:
+        """True when a shape-based test looks at the value alone (datatype, pattern, ...),
+        never at the graph: not worth remembering per IRI."""
+        if component.kind not in _TYPE_DEPENDENT:
+            return component.kind in _VALUE_KINDS and component.kind != "Class"
+        members = (component.param,) if component.kind in ("Node", "Not") else component.param
+        for node in members:  # type: ignore[union-attr]
+            shape = self.shapes.shapes.get(node)
+            if (
+                shape is None
+                or node in seen
+                or shape.path is not None
+                or shape.properties
+                or not all(self._value_only(c, seen | {node}) for c in shape.components)
+            ):
+                return False
+        return True
+
     def _compile_test(self, component: Component) -> Test:
         kind, param = component.kind, component.param
         if kind == "Class":
-            classes = self.data.subclasses(param)  # type: ignore[arg-type]
-            is_instance = self.data.is_instance
-            return lambda v: v[0] != '"' and is_instance(v, classes)
+            return self.data.instance_test(param)  # type: ignore[arg-type]
         if kind == "Datatype":
             return _datatype_test(param)  # type: ignore[arg-type]
         if kind == "NodeKind":
@@ -342,10 +367,10 @@ class FastEngine:
         bad: set[str],
         out: list[Result] | None,
     ) -> None:
-        for focus, values in pairs:
-            if len(values) < component.param:  # type: ignore[operator]
-                bad.add(focus)
-                self._result(shape, component, focus, None, out)
+        low: int = component.param  # type: ignore[assignment]
+        for focus, _ in [pair for pair in pairs if len(pair[1]) < low]:
+            bad.add(focus)
+            self._result(shape, component, focus, None, out)
 
     def _check_MaxCount(
         self,
@@ -355,10 +380,10 @@ class FastEngine:
         bad: set[str],
         out: list[Result] | None,
     ) -> None:
-        for focus, values in pairs:
-            if len(values) > component.param:  # type: ignore[operator]
-                bad.add(focus)
-                self._result(shape, component, focus, None, out)
+        high: int = component.param  # type: ignore[assignment]
+        for focus, _ in [pair for pair in pairs if len(pair[1]) > high]:
+            bad.add(focus)
+            self._result(shape, component, focus, None, out)
 
     def _check_HasValue(
         self,
@@ -520,20 +545,40 @@ class FastEngine:
         return by_focus
 
     def _sparql_store(self) -> ox.Store:
-        """One store for all queries: the triples of every predicate any query can match."""
+        """One store for all queries: the triples of every predicate they can match (the
+        queries of the shapes being validated that have focus nodes, else of every shape).
+
+        A predicate that the queries of top-level shapes only match from ``$this`` brings only
+        the triples of those shapes' focus nodes: the solutions of other subjects would be
+        dropped anyway (a person's names, not every label of the graph).
+        """
         if self._store is None:
-            needed: set[str] | None = set()
-            for constraint in (
-                c for shape in self.shapes.shapes.values() for c in _sparql_of(shape)
-            ):
-                if constraint.predicates is None:
-                    needed = None  # a query matches any predicate: it gets every triple
-                    break
-                needed |= constraint.predicates
-            predicates = self.data.by_predicate if needed is None else sorted(needed)
-            self._store = build_store(
-                f"{s} {p} {o} .\n" for p in predicates for s, o in self.data.triples(p)
-            )
+            active = self._active
+            shapes = self.shapes.shapes.values() if active is None else self._all_shapes(active)
+            referenced = {r for shape in self.shapes.shapes.values() for r in shape.references}
+            # predicate -> the subjects whose triples are needed (None: every subject)
+            needed: dict[str, set[str] | None] = {}
+            for shape in shapes:
+                own_focus = (
+                    active is not None
+                    and shape.targets
+                    and shape.node not in referenced
+                    and shape.node in self._focus
+                )
+                for constraint in _sparql_of(shape):
+                    if constraint.predicates is None:  # any predicate: every triple
+                        self._store = build_store(self.data.ntriples(list(self.data.by_predicate)))
+                        return self._store
+                    for predicate in constraint.predicates:
+                        subjects = needed.get(predicate, set())
+                        if subjects is None:
+                            continue
+                        if own_focus and predicate in constraint.anchored:
+                            subjects |= self._focus[shape.node]
+                            needed[predicate] = subjects
+                        else:
+                            needed[predicate] = None
+            self._store = build_store(self.data.ntriples(sorted(needed), needed))
         return self._store
 
     def _all_shapes(self, shapes: Iterable[Shape]) -> list[Shape]:
@@ -576,7 +621,8 @@ def _work(engine: FastEngine, group: list[tuple[Shape, set[str]]], send: Connect
 # Components that report focus nodes without values (so every focus node must be looked at).
 _NEED_EMPTY = {"MinCount", "QualifiedMinCount", "HasValue", "SPARQL"}
 
-_TYPE_DEPENDENT = {"Class", "Node", "And", "Or", "Xone", "Not"}
+# Tests worth remembering per IRI (a class test is as cheap as the look-up that remembers it).
+_TYPE_DEPENDENT = {"Node", "And", "Or", "Xone", "Not"}
 
 
 def _memoised(test: Test) -> Test:

@@ -93,9 +93,23 @@ def data_graph(ntriples: str) -> rdflib.Graph:
 
     graph = rdflib.Graph()
     if ntriples:
-        with _quiet_rdflib():
+        with _quiet_rdflib(), _literals_as_written():
             graph.parse(data=ntriples, format="nt")
     return graph
+
+
+@contextmanager
+def _literals_as_written() -> Iterator[None]:
+    """Keep literals' lexical forms: rdflib would rewrite "1984-01-08T00:00:00Z" (as Wikidata
+    writes times) as "...+00:00", so pyshacl's sh:value would differ from the data's term."""
+    import rdflib
+
+    normalize = rdflib.NORMALIZE_LITERALS
+    rdflib.NORMALIZE_LITERALS = False
+    try:
+        yield
+    finally:
+        rdflib.NORMALIZE_LITERALS = normalize
 
 
 def shapes_graph(shapes: ShapesGraph, *, without_targets: Iterable[str] = ()) -> rdflib.Graph:
@@ -151,6 +165,7 @@ def results_from_report(report: rdflib.Graph) -> list[Result]:
 
 
 _PREPARED: dict[tuple, object] = {}
+_CHECKED: set[tuple] = set()
 
 
 @contextmanager
@@ -161,13 +176,29 @@ def prepared_queries() -> Iterator[None]:
     parses it every time: four fifths of pyshacl's time on kwpld's shapes. Within this
     context, rdflib keeps the parsed and translated query (rdflib's own prepared-query
     mechanism, ``prepareQuery``) and evaluates that; evaluation is unchanged.
+
+    pyshacl also checks the text of the query (no MINUS, VALUES, SERVICE ...) once per focus
+    node, with regular expressions whose time grows with the square of the number of lines;
+    within this context a query that passed the check once is not checked again.
     """
+    from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
     from rdflib.plugins.sparql import processor
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
     original = processor.SPARQLProcessor.query
+    original_check = SPARQLQueryHelper.check_invalid_sparql
     cache = _PREPARED
+    checked = _CHECKED
+
+    def check_invalid_sparql(self, sparql_text, valuenode=None, extravars=None):  # type: ignore[no-untyped-def]
+        key = (sparql_text, valuenode is not None, frozenset(extravars or ()))
+        if key not in checked:
+            original_check(self, sparql_text, valuenode, extravars)  # raises when invalid
+            if len(checked) > 1000:
+                checked.clear()
+            checked.add(key)
+        return True
 
     def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
         if isinstance(strOrQuery, str):
@@ -181,10 +212,12 @@ def prepared_queries() -> Iterator[None]:
         return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
 
     processor.SPARQLProcessor.query = query  # type: ignore[method-assign]
+    SPARQLQueryHelper.check_invalid_sparql = check_invalid_sparql  # type: ignore[method-assign]
     try:
         yield
     finally:
         processor.SPARQLProcessor.query = original  # type: ignore[method-assign]
+        SPARQLQueryHelper.check_invalid_sparql = original_check  # type: ignore[method-assign]
 
 
 def _validate(

@@ -17,8 +17,9 @@ from enum import StrEnum
 
 from ..formats.turtle import TermCompactor
 from ..graph import KnowledgeGraph
-from ..model import Records
+from ..model import Records, WikidataLink
 from ..namespaces import ENTITY_PATHS, SH, STANDARD_PREFIXES
+from ..wikidata.rdf import link_local_name
 from .data import DataIndex
 from .paths import Path, path_sort_key, path_to_sparql, path_to_turtle
 from .results import Result, Severity
@@ -329,8 +330,10 @@ class _Locator:
         if record_id is None:
             return None, None
         record = self.records.get(record_id) if self.records is not None else None
-        own = f"<{self.base}{ENTITY_PATHS[record.kind]}{record_id}>" if record is not None else None
-        return record_id, own
+        if record is None:
+            return record_id, None
+        local = link_local_name(record) if isinstance(record, WikidataLink) else record_id
+        return record_id, f"<{self.base}{ENTITY_PATHS[record.kind]}{local}>"
 
     def referrers(self) -> dict[str, str]:
         if self._referrers is None:

@@ -160,6 +160,8 @@ class SparqlConstraint:
     predicates: frozenset[str] | None
     """Predicates (IRI terms) the query can match; None when it needs every triple."""
     variables: tuple[str, ...]
+    anchored: frozenset[str] = frozenset()
+    """Predicates the query only matches from $this (see :class:`~.sparql.Analysis`)."""
 
 
 @dataclass
@@ -486,7 +488,13 @@ class ShapesGraph:
             problems.append(f"its SPARQL query {analysis.problem}")
             return None
         return SparqlConstraint(
-            node, query, messages, deactivated, analysis.predicates, analysis.variables
+            node,
+            query,
+            messages,
+            deactivated,
+            analysis.predicates,
+            analysis.variables,
+            analysis.anchored,
         )
 
     def _check_references(self) -> None:

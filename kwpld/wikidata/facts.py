@@ -25,7 +25,48 @@ from ..dates import PartialDate
 from ..model import Article, Event, Membership, Name, Organ, Person, Records
 from .terms import GENDER_QIDS, KIND_CLASSES, LANGUAGE_QIDS, ORGAN_KIND_CLASSES, country_qid
 
-__all__ = ["Value", "Fact", "Label", "WikidataView", "wikidata_view"]
+__all__ = ["Value", "Fact", "Label", "WikidataView", "wikidata_view", "PROPERTY_KINDS"]
+
+PROPERTY_KINDS: dict[str, dict[str, str]] = {
+    "statement": {
+        "P21": "item",
+        "P27": "item",
+        "P31": "item",
+        "P39": "item",
+        "P50": "item",
+        "P102": "item",
+        "P123": "item",
+        "P170": "item",
+        "P179": "item",
+        "P361": "item",
+        "P407": "item",
+        "P463": "item",
+        "P664": "item",
+        "P710": "item",
+        "P921": "item",
+        "P1433": "item",
+        "P2860": "item",
+        "P569": "time",
+        "P570": "time",
+        "P571": "time",
+        "P576": "time",
+        "P577": "time",
+        "P580": "time",
+        "P582": "time",
+        "P585": "time",
+        "P1476": "monolingual",
+        "P1559": "monolingual",
+        "P1942": "string",
+        "P2001": "string",
+        "P953": "url",
+    },
+    "qualifier": {"P580": "time", "P582": "time", "P585": "time", "P1545": "string"},
+}
+"""Every property a fact's main value (``statement``) or qualifier can have, with its value kind.
+
+The shapes group Wikidata-style properties by these kinds; a test keeps them, this table and
+the properties used below equal.
+"""
 
 
 @dataclass(frozen=True, slots=True)

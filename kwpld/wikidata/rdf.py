@@ -58,7 +58,13 @@ from .terms import GREGORIAN
 if TYPE_CHECKING:
     from ..mapping import Minter
 
-__all__ = ["wikidata_quads", "write_wikidata_turtle", "LINKS_GRAPH", "WIKIDATA_GRAPH"]
+__all__ = [
+    "wikidata_quads",
+    "write_wikidata_turtle",
+    "link_local_name",
+    "LINKS_GRAPH",
+    "WIKIDATA_GRAPH",
+]
 
 LINKS_GRAPH = "graph/wikidata-links"
 WIKIDATA_GRAPH = "graph/wikidata"
@@ -75,6 +81,11 @@ def _decimal(value: float) -> str:
     """The canonical xsd:decimal form at three places: 0.94, 1.0."""
     text = f"{value:.3f}".rstrip("0")
     return text + "0" if text.endswith(".") else text
+
+
+def link_local_name(link: WikidataLink) -> str:
+    """The local name of a link's node under ``{base}link/``: record id and QID."""
+    return f"{link.entity}.{link.qid}"
 
 
 def _hash(*parts: str) -> str:
@@ -103,9 +114,10 @@ class _Writer:
         subject = self.entity(link.entity)
         item = iri(WD + link.qid)
         predicate = _t(OWL, "sameAs" if link.accepted else "differentFrom")
-        node = self.node("link", f"{link.entity}.{link.qid}")
+        node = self.node("link", link_local_name(link))
         agent = self.node("agent", slugify(link.by) or _hash(link.by))
-        self.graph.origins[node[1:-1]] = link.entity
+        # The decision is curated in wikidata-links.yaml: findings on it point there.
+        self.graph.origins[node[1:-1]] = link.id
         add = self.out.append
         add((subject, predicate, item, g))
         add((node, _A, _t(KWP, "WikidataLink"), g))
@@ -167,6 +179,7 @@ class _Writer:
 
     def reference(self, source: str) -> str:
         node = self.node("reference", source)
+        self.graph.origins[node[1:-1]] = source  # made from the source article's record
         g = self.wd_graph
         article = self.records.get(source)
         stated_in = self.records.accepted_qid(source)
@@ -185,6 +198,7 @@ class _Writer:
         statement = self.node("statement", fact.key)
         self.graph.origins[statement[1:-1]] = fact.entity
         value = self.value(fact.value)
+        self.graph.origins[subject[1:-1]] = fact.entity  # the item is the record's counterpart
         add = self.out.append
         add((subject, _A, _t(WIKIBASE, "Item"), g))
         if fact.truthy:
@@ -219,6 +233,7 @@ class _Writer:
         for label in view.labels:
             prop = _t(SKOS, "altLabel") if label.alias else _t(RDFS, "label")
             subject = iri(WD + label.qid)
+            self.graph.origins[subject[1:-1]] = label.entity
             self.out.append((subject, _A, _t(WIKIBASE, "Item"), self.wd_graph))
             self.out.append((subject, prop, lang_literal(label.text, label.lang), self.wd_graph))
         for fact in view.facts:
