@@ -68,6 +68,21 @@ def test_diff_of_identical_releases_is_empty(
     assert "the releases hold the same triples" in capsys.readouterr().out
 
 
+def test_diff_reads_source_graphs_across_split_parts(
+    tmp_path: Path, releases: tuple[Path, Path]
+) -> None:
+    old, new = releases
+    # Parts of 2 KB: source graphs straddle parts, which must not change any answer.
+    tiny = build_release(tmp_path / "tiny", gzip=True, split_size=2_000)
+    assert diff_releases(old, tiny).added == diff_releases(old, tiny).removed == 0
+    patch = io.StringIO()
+    result = diff_releases(tiny, new, patch, chunk=50)
+    assert result.added and result.removed
+    store = _store(tiny)
+    store.update(patch.getvalue())
+    assert quad_strings(store) == quad_strings(nquads_dataset(new))
+
+
 def test_diff_command_writes_summary_and_patch_file(
     tmp_path: Path, releases: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -23,16 +23,24 @@ Two kinds of document:
 
 from __future__ import annotations
 
+import io
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..namespaces import ENTITY_PATHS, RDF_TYPE, XSD, data_prefixes
 from ..rdf import term_value
 from ..resources import resource_path
+from .lines import HashingFile, WrittenFile
+
+if TYPE_CHECKING:
+    from .quads import ReleaseQuads
 
 __all__ = ["JsonLdContext", "FRAMED_KINDS", "write_dataset_jsonld", "write_framed_jsonld"]
 
@@ -166,6 +174,13 @@ class _Compactor:
             iri: {t.kind: t for t in reversed(terms)} for iri, terms in context.properties.items()
         }
         self._iris: dict[str, str] = {}
+        self._id_key = _dumps(self.id)
+        self._type_key = _dumps(self.type)
+        self._predicates: dict[str, tuple[_Term | None, _Term | None, _Term | None]] = {}
+        self._iri_json: dict[str, str] = {}
+        self._types: dict[str, str] = {}
+        self._keys: dict[str, str] = {}
+        self._datatypes: dict[str, str] = {}
 
     def iri(self, term: str) -> str:
         """A compact IRI (``person:kim-jong-un``) or the absolute IRI of an IRI term."""
@@ -256,6 +271,132 @@ class _Compactor:
                 node[key] = found if key in sets or len(found) > 1 else found[0]
         return node
 
+    # -- JSON text, straight from the terms (what _dumps(node(...)) gives, without the dicts) --
+    def node_json(
+        self, subject: str, pairs: Iterable[tuple[str, str]], embed: dict[str, str] | None = None
+    ) -> str:
+        """The JSON text of :meth:`node` (``_dumps(node(...))``, byte for byte), built directly.
+
+        ``embed`` maps object terms to the JSON text of the nodes to put in their place. Every
+        IRI, key and datatype is turned into JSON once and remembered; a literal without
+        escapes is already its own JSON string.
+        """
+        types: list[str] = []
+        values: dict[str, list[str]] = {}
+        lang_maps: dict[str, dict[str, list[str]]] = {}
+        sets: set[str] = set()
+        info_of = self._predicates
+        iri_json = self._iri_json
+        for predicate, obj in pairs:
+            first = obj[0]
+            if first == "<" and predicate == _TYPE:
+                found = self._types.get(obj)
+                if found is None:
+                    found = self._types[obj] = _dumps(self.type_value(obj))
+                types.append(found)
+                continue
+            info = info_of.get(predicate)
+            if info is None:
+                info = self._predicate_info(predicate)
+            if first == "<" or first == "_":
+                term = info[0]
+                value = embed.get(obj) if embed else None
+                if term is not None:
+                    key = term.name
+                    if value is None:
+                        value = iri_json.get(obj) or self._iri_text(obj)
+                else:
+                    key = self._fallback_key(predicate)
+                    if value is None:
+                        value = f"{{{self._id_key}: {iri_json.get(obj) or self._iri_text(obj)}}}"
+            else:
+                end = obj.rfind('"')
+                if "\\" in obj:
+                    lexical = term_value(obj[: end + 1])
+                    text = _dumps(lexical)
+                else:
+                    lexical = obj[1:end]
+                    text = obj[: end + 1] if lexical.isprintable() else _dumps(lexical)
+                if obj[end + 1 : end + 2] == "@":
+                    lang = obj[end + 2 :]
+                    term = info[1]
+                    if term is not None:
+                        lang_maps.setdefault(term.name, {}).setdefault(lang, []).append(text)
+                        if term.as_set:
+                            sets.add(term.name)
+                        continue
+                    key = self._fallback_key(predicate)
+                    value = f'{{"@value": {text}, "@language": {_dumps(lang)}}}'
+                else:
+                    term = info[2]
+                    key = term.name if term is not None else self._fallback_key(predicate)
+                    datatype = obj[end + 4 : -1] if obj[end + 1 : end + 4] == "^^<" else None
+                    value = self._typed_json(lexical, text, datatype)
+            if term is not None and term.as_set:
+                sets.add(key)
+            found_values = values.get(key)
+            if found_values is None:
+                values[key] = [value]
+            else:
+                found_values.append(value)
+        parts = [f"{self._id_key}: {iri_json.get(subject) or self._iri_text(subject)}"]
+        if types:
+            parts.append(
+                f"{self._type_key}: " + (f"[{', '.join(types)}]" if len(types) > 1 else types[0])
+            )
+        keys = self._keys
+        for key in sorted({*values, *lang_maps}) if lang_maps else sorted(values):
+            name = keys.get(key) or self._key_text(key)
+            if key in lang_maps:
+                if key in values:  # same key, other values: only possible for unusual data
+                    raise ValueError(f"cannot write {key} both as a language map and as values")
+                many = key in sets
+                entries = []
+                for lang, texts in sorted(lang_maps[key].items()):
+                    body = f"[{', '.join(texts)}]" if many or len(texts) > 1 else texts[0]
+                    entries.append(f"{_dumps(lang)}: {body}")
+                parts.append(f"{name}: {{{', '.join(entries)}}}")
+            else:
+                found_values = values[key]
+                body = (
+                    f"[{', '.join(found_values)}]"
+                    if key in sets or len(found_values) > 1
+                    else found_values[0]
+                )
+                parts.append(f"{name}: {body}")
+        return "{" + ", ".join(parts) + "}"
+
+    def _predicate_info(self, predicate: str) -> tuple[_Term | None, _Term | None, _Term | None]:
+        terms = self._terms.get(predicate[1:-1], {})
+        info = (terms.get("id"), terms.get("lang"), terms.get("plain"))
+        self._predicates[predicate] = info
+        return info
+
+    def _fallback_key(self, predicate: str) -> str:
+        return self.iri(predicate)
+
+    def _iri_text(self, term: str) -> str:
+        text = _dumps(self.iri(term))
+        if len(self._iri_json) < 500_000:
+            self._iri_json[term] = text
+        return text
+
+    def _key_text(self, key: str) -> str:
+        text = self._keys[key] = _dumps(key)
+        return text
+
+    def _typed_json(self, lexical: str, text: str, datatype: str | None) -> str:
+        if datatype is None or datatype == _XSD_STRING:
+            return text
+        if datatype == _XSD_INTEGER and _CANONICAL_INT.match(lexical):
+            return str(int(lexical))
+        if datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
+            return lexical
+        compact = self._datatypes.get(datatype)
+        if compact is None:
+            compact = self._datatypes[datatype] = _dumps(self.iri(f"<{datatype}>"))
+        return f'{{"@value": {text}, "@type": {compact}}}'
+
 
 def _split_literal(term: str) -> tuple[str, str | None, str | None]:
     end = term.rfind('"')
@@ -296,59 +437,37 @@ def write_dataset_jsonld(
     context: JsonLdContext,
     base_iri: str,
 ) -> int:
-    """Write (g, s, p, o) quads, sorted, as one compacted JSON-LD document; return the count."""
+    """Write ``(s, p, o, g)`` quads sorted by graph, subject, predicate and object as one
+    compacted JSON-LD document (one ``@graph`` entry per named graph); return the count."""
     context_value, prefixes = context.for_base(base_iri)
     compactor = _Compactor(context, prefixes)
+    node_json = compactor.node_json
     out.write(_header(context_value))
     count = 0
     first_graph = True
-    index = 0
-    total = len(quads)
-    while index < total:
-        graph = quads[index][0]
-        out.write("\n" if first_graph else "\n]},\n")
+    batch: list[str] = []
+    for graph, rows in groupby(quads, key=_GRAPH):
+        batch.append("\n" if first_graph else "\n]},\n")
         first_graph = False
-        out.write(f'{{{_dumps(compactor.id)}: {_dumps(compactor.iri(graph))}, "@graph": [\n')
-        first_node = True
-        while index < total and quads[index][0] == graph:
-            subject = quads[index][1]
-            stop = index
-            while stop < total and quads[stop][0] == graph and quads[stop][1] == subject:
-                stop += 1
-            node = compactor.node(subject, ((q[2], q[3]) for q in quads[index:stop]))
-            out.write(("" if first_node else ",\n") + _dumps(node))
-            first_node = False
-            count += stop - index
-            index = stop
-    out.write("\n]}\n]\n}\n" if total else "\n]\n}\n")
+        batch.append(f'{{{compactor._id_key}: {_dumps(compactor.iri(graph))}, "@graph": [\n')
+        separator = ""
+        for subject, group in groupby(rows, key=_SUBJECT):
+            pairs = list(map(_PAIR, group))
+            batch.append(separator)
+            batch.append(node_json(subject, pairs))
+            separator = ",\n"
+            count += len(pairs)
+            if len(batch) >= 2000:
+                out.write("".join(batch))
+                batch = []
+    out.write("".join(batch))
+    out.write("\n]}\n]\n}\n" if count else "\n]\n}\n")
     return count
 
 
-class _SubjectIndex:
-    """Where each subject's triples are in the sorted union triples (no copies)."""
-
-    def __init__(self, triples: Sequence[tuple[str, str, str]]) -> None:
-        self.triples = triples
-        self.ranges: dict[str, tuple[int, int]] = {}
-        start = 0
-        total = len(triples)
-        while start < total:
-            subject = triples[start][0]
-            stop = start + 1
-            while stop < total and triples[stop][0] == subject:
-                stop += 1
-            self.ranges[subject] = (start, stop)
-            start = stop
-
-    def pairs(self, subject: str) -> Iterator[tuple[str, str]]:
-        start, stop = self.ranges.get(subject, (0, 0))
-        for i in range(start, stop):
-            _, p, o = self.triples[i]
-            yield p, o
-
-    def count(self, subject: str) -> int:
-        start, stop = self.ranges.get(subject, (0, 0))
-        return stop - start
+_SUBJECT = itemgetter(0)
+_GRAPH = itemgetter(3)
+_PAIR = itemgetter(1, 2)
 
 
 def _entity_prefixes(base_iri: str) -> dict[str, str]:
@@ -356,63 +475,89 @@ def _entity_prefixes(base_iri: str) -> dict[str, str]:
 
 
 def write_framed_jsonld(
-    triples: Sequence[tuple[str, str, str]],
+    quads: ReleaseQuads,
     folder: Path,
     context: JsonLdContext,
     base_iri: str,
-) -> dict[str, tuple[Path, int, int]]:
-    """Write ``framed/<kind>.jsonld`` for each entity kind from sorted union triples.
+) -> dict[str, tuple[WrittenFile, int, int]]:
+    """Write ``framed/<kind>.jsonld`` for each entity kind from the sorted union of the quads.
 
-    Returns kind -> (path, entity count, distinct triples the file states).
+    Returns kind -> (file written, entity count, distinct triples the file states).
     """
     context_value, prefixes = context.for_base(base_iri)
     compactor = _Compactor(context, prefixes)
-    index = _SubjectIndex(triples)
+    node_json = compactor.node_json
+    union = quads.union
+    subjects = quads.subjects
+    ranges = {s: (start, stop) for s, start, stop in subjects}
     kinds = _entity_prefixes(base_iri)
     entity_starts = tuple(kinds.values())
     base_term = f"<{base_iri}"
     graph_start = f"<{base_iri}{ENTITY_PATHS['graph']}"
+    none = (0, 0)
+
+    def pairs(subject: str) -> list[tuple[str, str]]:
+        start, stop = ranges.get(subject, none)
+        return list(map(_PAIR, union[start:stop]))
 
     def embeddable(term: str) -> bool:
         return (
             term.startswith(base_term)
             and not term.startswith(entity_starts)
             and not term.startswith(graph_start)
-            and term in index.ranges
+            and term in ranges
         )
 
-    def tree(root: str, stated: set[str]) -> dict[str, Any]:
+    def tree(root: str, stated: set[str]) -> str:
         # Breadth first: each embeddable node goes under the first node that reaches it.
         parent_of: dict[str, str] = {root: root}
         queue = [root]
+        node_pairs = {}
         for current in queue:
-            for _, obj in index.pairs(current):
-                if obj not in parent_of and embeddable(obj):
+            found = node_pairs[current] = pairs(current)
+            for _, obj in found:
+                if obj not in parent_of and obj[0] == "<" and embeddable(obj):
                     parent_of[obj] = current
                     queue.append(obj)
         stated.update(queue)
+        if len(queue) == 1:
+            return node_json(root, node_pairs[root])
 
-        def build(current: str) -> dict[str, Any]:
+        def build(current: str) -> str:
             children = {
                 obj: build(obj)
-                for _, obj in index.pairs(current)
+                for _, obj in node_pairs[current]
                 if obj != current and parent_of.get(obj) == current and obj != root
             }
-            return compactor.node(current, index.pairs(current), children)
+            return node_json(current, node_pairs[current], children)
 
         return build(root)
 
     folder.mkdir(parents=True, exist_ok=True)
     results = {}
-    for kind, start in kinds.items():
+    for kind, prefix in kinds.items():
         path = folder / f"{FRAMED_KINDS[kind]}.jsonld"
         stated: set[str] = set()
-        roots = [s for s in index.ranges if s.startswith(start)]
-        roots.sort()
-        with path.open("w", encoding="utf-8", newline="\n") as out:
+        first = bisect_left(subjects, prefix, key=_SUBJECT)
+        roots = []
+        for i in range(first, len(subjects)):
+            subject = subjects[i][0]
+            if not subject.startswith(prefix):
+                break
+            roots.append(subject)
+        raw = HashingFile(path)
+        with io.TextIOWrapper(
+            io.BufferedWriter(raw, 1 << 20), encoding="utf-8", newline="\n"
+        ) as out:
             out.write(_header(context_value))
+            batch = []
             for i, root in enumerate(roots):
-                out.write(("\n" if i == 0 else ",\n") + _dumps(tree(root, stated)))
+                batch.append(("\n" if i == 0 else ",\n") + tree(root, stated))
+                if len(batch) >= 1000:
+                    out.write("".join(batch))
+                    batch = []
+            out.write("".join(batch))
             out.write("\n]\n}\n")
-        results[kind] = (path, len(roots), sum(index.count(s) for s in stated))
+        count = sum(ranges[s][1] - ranges[s][0] for s in stated)
+        results[kind] = (raw.finish(), len(roots), count)
     return results
