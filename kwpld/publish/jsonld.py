@@ -181,6 +181,7 @@ class _Compactor:
         self._types: dict[str, str] = {}
         self._keys: dict[str, str] = {}
         self._datatypes: dict[str, str] = {}
+        self._langs: dict[str, str] = {}
 
     def iri(self, term: str) -> str:
         """A compact IRI (``person:kim-jong-un``) or the absolute IRI of an IRI term."""
@@ -273,32 +274,49 @@ class _Compactor:
 
     # -- JSON text, straight from the terms (what _dumps(node(...)) gives, without the dicts) --
     def node_json(
-        self, subject: str, pairs: Iterable[tuple[str, str]], embed: dict[str, str] | None = None
+        self,
+        subject: str,
+        rows: Iterable[Sequence[str]],
+        embed: dict[str, str] | None = None,
     ) -> str:
         """The JSON text of :meth:`node` (``_dumps(node(...))``, byte for byte), built directly.
 
-        ``embed`` maps object terms to the JSON text of the nodes to put in their place. Every
-        IRI, key and datatype is turned into JSON once and remembered; a literal without
-        escapes is already its own JSON string.
+        ``rows`` are the subject's triples sorted by predicate and object (``(s, p, o)`` or
+        longer tuples: only items 1 and 2 are read). ``embed`` maps object terms to the JSON
+        text of nodes to put in their place. Every IRI, key and datatype is turned into JSON
+        once and remembered; a literal without escapes is already its own JSON string.
         """
         types: list[str] = []
         values: dict[str, list[str]] = {}
-        lang_maps: dict[str, dict[str, list[str]]] = {}
-        sets: set[str] = set()
+        lang_maps: dict[str, dict[str, list[str]]] | None = None
+        sets: set[str] | None = None
         info_of = self._predicates
         iri_json = self._iri_json
-        for predicate, obj in pairs:
+        type_json = self._types
+        for row in rows:
+            predicate = row[1]
+            obj = row[2]
             first = obj[0]
-            if first == "<" and predicate == _TYPE:
-                found = self._types.get(obj)
-                if found is None:
-                    found = self._types[obj] = _dumps(self.type_value(obj))
-                types.append(found)
-                continue
-            info = info_of.get(predicate)
-            if info is None:
-                info = self._predicate_info(predicate)
-            if first == "<" or first == "_":
+            if first == "<":
+                if predicate == _TYPE:
+                    found = type_json.get(obj)
+                    if found is None:
+                        found = type_json[obj] = _dumps(self.type_value(obj))
+                    types.append(found)
+                    continue
+                info = info_of.get(predicate) or self._predicate_info(predicate)
+                term = info[0]
+                value = embed.get(obj) if embed else None
+                if value is None:
+                    value = iri_json.get(obj) or self._iri_text(obj)
+                if term is not None:
+                    key = term.name
+                else:
+                    key = self.iri(predicate)
+                    if not embed or obj not in embed:
+                        value = f"{{{self._id_key}: {value}}}"
+            elif first == "_":
+                info = info_of.get(predicate) or self._predicate_info(predicate)
                 term = info[0]
                 value = embed.get(obj) if embed else None
                 if term is not None:
@@ -306,10 +324,11 @@ class _Compactor:
                     if value is None:
                         value = iri_json.get(obj) or self._iri_text(obj)
                 else:
-                    key = self._fallback_key(predicate)
+                    key = self.iri(predicate)
                     if value is None:
                         value = f"{{{self._id_key}: {iri_json.get(obj) or self._iri_text(obj)}}}"
             else:
+                info = info_of.get(predicate) or self._predicate_info(predicate)
                 end = obj.rfind('"')
                 if "\\" in obj:
                     lexical = term_value(obj[: end + 1])
@@ -321,18 +340,32 @@ class _Compactor:
                     lang = obj[end + 2 :]
                     term = info[1]
                     if term is not None:
-                        lang_maps.setdefault(term.name, {}).setdefault(lang, []).append(text)
+                        if lang_maps is None:
+                            lang_maps = {}
+                        by_lang = lang_maps.get(term.name)
+                        if by_lang is None:
+                            lang_maps[term.name] = {lang: [text]}
+                        else:
+                            texts = by_lang.get(lang)
+                            if texts is None:
+                                by_lang[lang] = [text]
+                            else:
+                                texts.append(text)
                         if term.as_set:
+                            if sets is None:
+                                sets = set()
                             sets.add(term.name)
                         continue
-                    key = self._fallback_key(predicate)
-                    value = f'{{"@value": {text}, "@language": {_dumps(lang)}}}'
+                    key = self.iri(predicate)
+                    value = f'{{"@value": {text}, "@language": {self._lang_text(lang)}}}'
                 else:
                     term = info[2]
-                    key = term.name if term is not None else self._fallback_key(predicate)
+                    key = term.name if term is not None else self.iri(predicate)
                     datatype = obj[end + 4 : -1] if obj[end + 1 : end + 4] == "^^<" else None
                     value = self._typed_json(lexical, text, datatype)
             if term is not None and term.as_set:
+                if sets is None:
+                    sets = set()
                 sets.add(key)
             found_values = values.get(key)
             if found_values is None:
@@ -345,25 +378,32 @@ class _Compactor:
                 f"{self._type_key}: " + (f"[{', '.join(types)}]" if len(types) > 1 else types[0])
             )
         keys = self._keys
-        for key in sorted({*values, *lang_maps}) if lang_maps else sorted(values):
+        if lang_maps is None:
+            for key in sorted(values):
+                name = keys.get(key) or self._key_text(key)
+                found_values = values[key]
+                if len(found_values) > 1 or (sets is not None and key in sets):
+                    parts.append(f"{name}: [{', '.join(found_values)}]")
+                else:
+                    parts.append(f"{name}: {found_values[0]}")
+            return "{" + ", ".join(parts) + "}"
+        for key in sorted({*values, *lang_maps}):
             name = keys.get(key) or self._key_text(key)
+            many = sets is not None and key in sets
             if key in lang_maps:
                 if key in values:  # same key, other values: only possible for unusual data
                     raise ValueError(f"cannot write {key} both as a language map and as values")
-                many = key in sets
                 entries = []
                 for lang, texts in sorted(lang_maps[key].items()):
                     body = f"[{', '.join(texts)}]" if many or len(texts) > 1 else texts[0]
-                    entries.append(f"{_dumps(lang)}: {body}")
+                    entries.append(f"{self._lang_text(lang)}: {body}")
                 parts.append(f"{name}: {{{', '.join(entries)}}}")
             else:
                 found_values = values[key]
-                body = (
-                    f"[{', '.join(found_values)}]"
-                    if key in sets or len(found_values) > 1
-                    else found_values[0]
-                )
-                parts.append(f"{name}: {body}")
+                if len(found_values) > 1 or many:
+                    parts.append(f"{name}: [{', '.join(found_values)}]")
+                else:
+                    parts.append(f"{name}: {found_values[0]}")
         return "{" + ", ".join(parts) + "}"
 
     def _predicate_info(self, predicate: str) -> tuple[_Term | None, _Term | None, _Term | None]:
@@ -372,13 +412,18 @@ class _Compactor:
         self._predicates[predicate] = info
         return info
 
-    def _fallback_key(self, predicate: str) -> str:
-        return self.iri(predicate)
-
     def _iri_text(self, term: str) -> str:
-        text = _dumps(self.iri(term))
+        value = self.iri(term)
+        # IRIs have no quotes or backslashes; anything unusual goes through json.dumps.
+        text = f'"{value}"' if value.isprintable() and '"' not in value else _dumps(value)
         if len(self._iri_json) < 500_000:
             self._iri_json[term] = text
+        return text
+
+    def _lang_text(self, lang: str) -> str:
+        text = self._langs.get(lang)
+        if text is None:
+            text = self._langs[lang] = _dumps(lang)
         return text
 
     def _key_text(self, key: str) -> str:
@@ -443,7 +488,6 @@ def write_dataset_jsonld(
     compactor = _Compactor(context, prefixes)
     node_json = compactor.node_json
     out.write(_header(context_value))
-    count = 0
     first_graph = True
     batch: list[str] = []
     for graph, rows in groupby(quads, key=_GRAPH):
@@ -452,22 +496,19 @@ def write_dataset_jsonld(
         batch.append(f'{{{compactor._id_key}: {_dumps(compactor.iri(graph))}, "@graph": [\n')
         separator = ""
         for subject, group in groupby(rows, key=_SUBJECT):
-            pairs = list(map(_PAIR, group))
             batch.append(separator)
-            batch.append(node_json(subject, pairs))
+            batch.append(node_json(subject, group))
             separator = ",\n"
-            count += len(pairs)
             if len(batch) >= 2000:
                 out.write("".join(batch))
                 batch = []
     out.write("".join(batch))
-    out.write("\n]}\n]\n}\n" if count else "\n]\n}\n")
-    return count
+    out.write("\n]\n}\n" if first_graph else "\n]}\n]\n}\n")
+    return len(quads)
 
 
 _SUBJECT = itemgetter(0)
 _GRAPH = itemgetter(3)
-_PAIR = itemgetter(1, 2)
 
 
 def _entity_prefixes(base_iri: str) -> dict[str, str]:
@@ -496,9 +537,9 @@ def write_framed_jsonld(
     graph_start = f"<{base_iri}{ENTITY_PATHS['graph']}"
     none = (0, 0)
 
-    def pairs(subject: str) -> list[tuple[str, str]]:
+    def rows(subject: str) -> list[Sequence[str]]:
         start, stop = ranges.get(subject, none)
-        return list(map(_PAIR, union[start:stop]))
+        return union[start:stop]
 
     def embeddable(term: str) -> bool:
         return (
@@ -512,24 +553,25 @@ def write_framed_jsonld(
         # Breadth first: each embeddable node goes under the first node that reaches it.
         parent_of: dict[str, str] = {root: root}
         queue = [root]
-        node_pairs = {}
+        node_rows = {}
         for current in queue:
-            found = node_pairs[current] = pairs(current)
-            for _, obj in found:
+            found = node_rows[current] = rows(current)
+            for row in found:
+                obj = row[2]
                 if obj not in parent_of and obj[0] == "<" and embeddable(obj):
                     parent_of[obj] = current
                     queue.append(obj)
         stated.update(queue)
         if len(queue) == 1:
-            return node_json(root, node_pairs[root])
+            return node_json(root, node_rows[root])
 
         def build(current: str) -> str:
-            children = {
-                obj: build(obj)
-                for _, obj in node_pairs[current]
-                if obj != current and parent_of.get(obj) == current and obj != root
-            }
-            return node_json(current, node_pairs[current], children)
+            children = {}
+            for row in node_rows[current]:
+                obj = row[2]
+                if obj != current and obj != root and parent_of.get(obj) == current:
+                    children[obj] = build(obj)
+            return node_json(current, node_rows[current], children)
 
         return build(root)
 

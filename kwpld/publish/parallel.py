@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
+import pickle
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -115,6 +116,7 @@ def _worker(group: Sequence[Task], worker: int, send: Connection) -> None:
         send.send(("ok", _run_group(group, worker)))
     except BaseException as exc:  # reported by the parent, which raises
         try:
+            pickle.loads(pickle.dumps(exc))  # the parent must be able to raise it as it is
             send.send(("error", exc))
         except Exception:
             send.send(("error", WorkerError(f"{type(exc).__name__}: {exc}")))

@@ -5,11 +5,10 @@ per-graph files, SPARQL Update) and as the union of all graphs by subject (N-Tri
 framed JSON-LD, VoID statistics). Both are lists of the build's own ``(s, p, o, g)`` tuples, so
 nothing is copied: sorting a million quads costs two lists of pointers.
 
-Sorting is the expensive part, and most of its cost is comparing long IRIs that share their
-first fifty characters. So the quads are bucketed by subject (a dict), the distinct subjects
-sorted (about one in eight quads), and each subject's few quads sorted on their own; a stable
-sort by graph then gives the graph order. That is about twice as fast as one sort of the
-whole list, whatever the key.
+Sorting is the expensive part, and most of its cost is comparing tuples element by element.
+So the quads are sorted by subject alone (string keys, compared at C speed), each subject's
+few quads then sorted on their own, and a stable sort by graph gives the graph order. That is
+about twice as fast as one sort of the tuples.
 """
 
 from __future__ import annotations
@@ -17,13 +16,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import groupby, islice
 from operator import eq, itemgetter
 
 from ..rdf import Quad
 
 __all__ = ["ReleaseQuads", "sort_quads", "source_graph_prefix"]
 
+_SUBJECT = itemgetter(0)
 _GRAPH = itemgetter(3)
 _TRIPLE = itemgetter(0, 1, 2)
 
@@ -74,21 +74,14 @@ def sort_quads(quads: Iterable[Quad]) -> ReleaseQuads:
 
     Output order is exactly that of sorting the ``(g, s, p, o)`` and ``(s, p, o)`` tuples.
     """
-    by_subject: dict[str, list[Quad]] = {}
-    get = by_subject.get
-    for quad in quads:
-        bucket = get(quad[0])
-        if bucket is None:
-            by_subject[quad[0]] = [quad]
-        else:
-            bucket.append(quad)
+    by_subject = sorted(quads, key=_SUBJECT)
     ordered: list[Quad] = []
     extend = ordered.extend
     subjects: list[tuple[str, int, int]] = []
     add_subject = subjects.append
     start = 0
-    for subject in sorted(by_subject):
-        bucket = by_subject[subject]
+    for subject, group in groupby(by_subject, key=_SUBJECT):
+        bucket = list(group)
         if len(bucket) > 1:
             bucket.sort()
         extend(bucket)

@@ -157,6 +157,8 @@ class Release:
     """CPU seconds of the calling process and of every worker."""
     workers: int = 1
     """Processes that wrote formats."""
+    cpu_timings: dict[str, float] = field(default_factory=dict)
+    """CPU seconds of each format task (``timings`` has their wall time)."""
 
 
 _FORMATS = {
@@ -579,6 +581,7 @@ def write_release(
         clock.lap("manifest")
     for result in results:
         release.timings[result.name] = result.seconds
+        release.cpu_timings[result.name] = result.cpu
     release.wall = sum(clock.timings.values())
     release.cpu = time.process_time() - cpu + sum(r.cpu for r in results if r.worker)
     release.workers = 1 + max(r.worker for r in results)
