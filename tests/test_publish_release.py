@@ -438,3 +438,34 @@ def test_split_sizes_read_like_people_write_them(text: str, size: int) -> None:
 def test_unreadable_or_tiny_split_sizes_are_refused(text: str) -> None:
     with pytest.raises(InputError):
         parse_size(text)
+
+
+def test_update_requests_hold_many_graphs_and_stay_near_a_megabyte(tmp_path: Path) -> None:
+    from kwpld.publish.quads import sort_quads
+    from kwpld.publish.release import UPDATE_CHUNK_BYTES, write_updates
+
+    quads = set()
+    for g in range(30):  # many small graphs: one request holds them all
+        graph = f"<https://example.org/graph/{g:02d}>"
+        for i in range(5):
+            quads.add(
+                (f"<https://example.org/s{i}>", "<https://example.org/p>", f'"{g}.{i}"', graph)
+            )
+    big = "<https://example.org/graph/big>"
+    for i in range(6):  # 400 kB literals: a request stops once it reaches 1 MB
+        quads.add(
+            (f"<https://example.org/b{i}>", "<https://example.org/p>", f'"{"x" * 400_000}"', big)
+        )
+    written = write_updates(tmp_path, sort_quads(quads), chunk=100)
+    sizes = [w.size for w in written]
+    # 100 small; 50 small and big ones until the request reaches 1 MB; the other 3 big ones.
+    assert [w.lines for w in written] == [100, 50 + 3, 3]
+    assert all(size < UPDATE_CHUNK_BYTES + 400_100 for size in sizes)
+    store = ox.Store()
+    for w in written:
+        text = w.path.read_text("utf-8")
+        assert text.startswith("INSERT DATA {\n  GRAPH <")
+        store.update(text)
+    assert {f"{q.subject} {q.predicate} {q.object} {q.graph_name}" for q in store} == {
+        " ".join(q) for q in quads
+    }

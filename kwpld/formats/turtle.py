@@ -12,13 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import groupby, islice
-from operator import itemgetter, lt
+from itertools import groupby, islice, repeat
+from operator import add, itemgetter, lt
 from typing import TextIO
 
 from ..namespaces import RDF_TYPE, XSD
 
-__all__ = ["TermCompactor", "write_turtle", "write_trig", "turtle_prefix_block"]
+__all__ = [
+    "TermCompactor",
+    "write_turtle",
+    "write_trig",
+    "write_turtle_and_trig",
+    "turtle_prefix_block",
+]
 
 _TYPE = f"<{RDF_TYPE}>"
 _PN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
@@ -95,39 +101,60 @@ _GRAPH = itemgetter(3)
 
 
 def _subject_blocks(
-    triples: Iterable[Sequence[str]], compactor: TermCompactor, indent: str
-) -> Iterator[str]:
-    """One Turtle block per subject: ``a`` first, then predicates in order.
+    triples: Iterable[Sequence[str]], compact: Callable[[str], str], indent: str
+) -> Iterator[tuple[str, int, str]]:
+    """``(subject, triple count, Turtle block)`` per subject: ``a`` first, then predicates.
 
     ``triples`` are sorted (subject, predicate, object) tuples (longer tuples are fine: only
     the first three items are read). Within a subject, predicates come out sorted (with ``a``
     first) and objects sorted and distinct, whatever order they arrive in: sorted distinct
     input, the usual case, is written in one pass.
     """
-    compact = _Terms(compactor).__getitem__
-    cont = f" ;\n{indent}    "
     for subject, group in groupby(triples, key=_FIRST):
         rows = list(group)
-        parts = []
-        typed = None
-        last = None
-        for predicate, objects in groupby(rows, key=_SECOND):
-            if last is not None and predicate <= last:
-                parts = _sorted_parts(rows, compact)
-                typed = None
-                break
-            last = predicate
-            values = list(map(_THIRD, objects))
-            if len(values) > 1 and not all(map(lt, values, islice(values, 1, None))):
-                values = sorted(set(values))
-            text = " , ".join(map(compact, values))
-            if predicate == _TYPE:
-                typed = "a " + text
-            else:
-                parts.append(f"{compact(predicate)} {text}")
-        if typed is not None:
-            parts.insert(0, typed)
-        yield f"{indent}{compact(subject)} {cont.join(parts)} .\n"
+        yield subject, len(rows), _block(subject, rows, compact, indent)
+
+
+def _block(
+    subject: str, rows: list[Sequence[str]], compact: Callable[[str], str], indent: str
+) -> str:
+    separator = _CONTINUE if not indent else f" ;\n{indent}    "
+    predicates = list(map(_SECOND, rows))
+    if len(predicates) == 1 or all(map(lt, predicates, islice(predicates, 1, None))):
+        # One object per predicate (sorted input): every line is "predicate object".
+        objects = list(map(compact, map(_THIRD, rows)))
+        if _TYPE in predicates:
+            i = predicates.index(_TYPE)
+            typed = objects.pop(i)
+            del predicates[i]
+            lines = list(map(add, map(compact, predicates), map(add, repeat(" "), objects)))
+            lines.insert(0, "a " + typed)
+        else:
+            lines = list(map(add, map(compact, predicates), map(add, repeat(" "), objects)))
+        return f"{indent}{compact(subject)} {separator.join(lines)} .\n"
+    parts = []
+    typed = None
+    last = None
+    for predicate, group in groupby(rows, key=_SECOND):
+        if last is not None and predicate <= last:
+            parts = _sorted_parts(rows, compact)
+            typed = None
+            break
+        last = predicate
+        values = list(map(_THIRD, group))
+        if len(values) > 1 and not all(map(lt, values, islice(values, 1, None))):
+            values = sorted(set(values))
+        text = " , ".join(map(compact, values))
+        if predicate == _TYPE:
+            typed = "a " + text
+        else:
+            parts.append(f"{compact(predicate)} {text}")
+    if typed is not None:
+        parts.insert(0, typed)
+    return f"{indent}{compact(subject)} {separator.join(parts)} .\n"
+
+
+_CONTINUE = " ;\n    "
 
 
 def _sorted_parts(rows: list[Sequence[str]], compact: Callable[[str], str]) -> list[str]:
@@ -155,6 +182,12 @@ def _write_blocks(out: TextIO, blocks: Iterable[str], separator: str, first: boo
     out.write("".join(batch))
 
 
+def _start(out: TextIO, compactor: TermCompactor, header: str | None) -> None:
+    if header:
+        out.write("".join(f"# {line}\n" for line in header.splitlines()))
+    out.write(turtle_prefix_block(compactor))
+
+
 def write_turtle(
     triples: Iterable[Sequence[str]],
     out: TextIO,
@@ -163,10 +196,10 @@ def write_turtle(
 ) -> None:
     """Write sorted (subject, predicate, object) N-Triples terms as pretty Turtle."""
     compactor = TermCompactor(prefixes)
-    if header:
-        out.write("".join(f"# {line}\n" for line in header.splitlines()))
-    out.write(turtle_prefix_block(compactor))
-    _write_blocks(out, _subject_blocks(triples, compactor, ""), "\n", False)
+    compact = _Terms(compactor).__getitem__
+    _start(out, compactor, header)
+    blocks = (block for _, _, block in _subject_blocks(triples, compact, ""))
+    _write_blocks(out, blocks, "\n", False)
 
 
 def write_trig(
@@ -177,10 +210,61 @@ def write_trig(
 ) -> None:
     """Write (s, p, o, g) quads sorted by graph then subject as TriG, one block per graph."""
     compactor = TermCompactor(prefixes)
-    if header:
-        out.write("".join(f"# {line}\n" for line in header.splitlines()))
-    out.write(turtle_prefix_block(compactor))
+    compact = _Terms(compactor).__getitem__
+    _start(out, compactor, header)
     for graph, group in groupby(quads, key=_GRAPH):
         out.write(f"\n{compactor.iri(graph)} {{\n")
-        _write_blocks(out, _subject_blocks(group, compactor, "    "), "\n", True)
+        blocks = (block for _, _, block in _subject_blocks(group, compact, "    "))
+        _write_blocks(out, blocks, "\n", True)
         out.write("}\n")
+
+
+def write_turtle_and_trig(
+    triples: Sequence[Sequence[str]],
+    quads: Iterable[Sequence[str]],
+    turtle: TextIO,
+    trig: TextIO,
+    prefixes: dict[str, str],
+    header: str | None = None,
+) -> None:
+    """:func:`write_turtle` of ``triples`` and :func:`write_trig` of ``quads``, in one go.
+
+    ``triples`` must be the distinct union of the ``quads``' triples. A subject whose
+    triples are all in one graph (most subjects) has the same block in both files, only
+    indented in TriG; it is made once.
+    """
+    compactor = TermCompactor(prefixes)
+    compact = _Terms(compactor).__getitem__
+    _start(turtle, compactor, header)
+    made: dict[str, tuple[int, str]] = {}
+
+    def turtle_blocks() -> Iterator[str]:
+        for subject, count, block in _subject_blocks(triples, compact, ""):
+            made[subject] = (count, block)
+            yield block
+
+    _write_blocks(turtle, turtle_blocks(), "\n", False)
+    _start(trig, compactor, header)
+    for graph, group in groupby(quads, key=_GRAPH):
+        trig.write(f"\n{compactor.iri(graph)} {{\n")
+        _write_blocks(trig, _trig_blocks(group, made, compact), "\n", True)
+        trig.write("}\n")
+
+
+def _trig_blocks(
+    quads: Iterable[Sequence[str]],
+    made: dict[str, tuple[int, str]],
+    compact: Callable[[str], str],
+) -> Iterator[str]:
+    nobody = (0, "")
+    for subject, group in groupby(quads, key=_FIRST):
+        rows = list(group)
+        count, block = made.get(subject, nobody)
+        if count == len(rows):
+            # The same triples: indent the Turtle block (no literal holds a raw newline).
+            yield "    " + block.replace(_CONTINUE, _TRIG_CONTINUE)
+        else:
+            yield _block(subject, rows, compact, "    ")
+
+
+_TRIG_CONTINUE = " ;\n        "

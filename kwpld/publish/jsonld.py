@@ -27,7 +27,7 @@ import io
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -42,7 +42,13 @@ from .lines import HashingFile, WrittenFile
 if TYPE_CHECKING:
     from .quads import ReleaseQuads
 
-__all__ = ["JsonLdContext", "FRAMED_KINDS", "write_dataset_jsonld", "write_framed_jsonld"]
+__all__ = [
+    "JsonLdContext",
+    "FRAMED_KINDS",
+    "write_dataset_jsonld",
+    "write_framed_jsonld",
+    "write_jsonld",
+]
 
 FRAMED_KINDS = {
     "person": "people",
@@ -477,7 +483,7 @@ def _header(context_value: object) -> str:
 
 
 def write_dataset_jsonld(
-    quads: Sequence[tuple[str, str, str, str]],
+    quads: Sequence[Sequence[str]],
     out: TextIO,
     context: JsonLdContext,
     base_iri: str,
@@ -487,6 +493,17 @@ def write_dataset_jsonld(
     context_value, prefixes = context.for_base(base_iri)
     compactor = _Compactor(context, prefixes)
     node_json = compactor.node_json
+    _write_dataset(quads, out, context_value, compactor, lambda s, rows: node_json(s, rows))
+    return len(quads)
+
+
+def _write_dataset(
+    quads: Iterable[Sequence[str]],
+    out: TextIO,
+    context_value: object,
+    compactor: _Compactor,
+    node: Callable[[str, list[Sequence[str]]], str],
+) -> None:
     out.write(_header(context_value))
     first_graph = True
     batch: list[str] = []
@@ -497,14 +514,13 @@ def write_dataset_jsonld(
         separator = ""
         for subject, group in groupby(rows, key=_SUBJECT):
             batch.append(separator)
-            batch.append(node_json(subject, group))
+            batch.append(node(subject, list(group)))
             separator = ",\n"
             if len(batch) >= 2000:
                 out.write("".join(batch))
                 batch = []
     out.write("".join(batch))
     out.write("\n]\n}\n" if first_graph else "\n]}\n]\n}\n")
-    return len(quads)
 
 
 _SUBJECT = itemgetter(0)
@@ -513,6 +529,54 @@ _GRAPH = itemgetter(3)
 
 def _entity_prefixes(base_iri: str) -> dict[str, str]:
     return {kind: f"<{base_iri}{ENTITY_PATHS[kind]}" for kind in FRAMED_KINDS}
+
+
+class _UnionNodes:
+    """Node texts of the union's subjects, each made once and shared by both documents.
+
+    A subject whose triples are all in one graph (most of them) is the same node in
+    ``data.jsonld`` and, when nothing is embedded in it, in the framed files.
+    """
+
+    def __init__(self, quads: ReleaseQuads, compactor: _Compactor) -> None:
+        self.union = quads.union
+        self.subjects = quads.subjects
+        self.ranges = {s: (start, stop) for s, start, stop in quads.subjects}
+        self.node_json = compactor.node_json
+        self.made: dict[str, str] = {}
+
+    def rows(self, subject: str) -> list[Sequence[str]]:
+        start, stop = self.ranges.get(subject, (0, 0))
+        return self.union[start:stop]
+
+    def plain(self, subject: str) -> str:
+        text = self.made.get(subject)
+        if text is None:
+            text = self.made[subject] = self.node_json(subject, self.rows(subject))
+        return text
+
+    def in_graph(self, subject: str, rows: list[Sequence[str]]) -> str:
+        """The node of ``subject`` in one graph, whose triples are ``rows``."""
+        start, stop = self.ranges.get(subject, (0, 0))
+        if stop - start == len(rows):
+            return self.plain(subject)
+        return self.node_json(subject, rows)
+
+
+def write_jsonld(
+    quads: ReleaseQuads,
+    out: TextIO,
+    folder: Path,
+    context: JsonLdContext,
+    base_iri: str,
+) -> dict[str, tuple[WrittenFile, int, int]]:
+    """:func:`write_dataset_jsonld` to ``out`` and :func:`write_framed_jsonld` to ``folder``,
+    making each node that both have once."""
+    context_value, prefixes = context.for_base(base_iri)
+    compactor = _Compactor(context, prefixes)
+    nodes = _UnionNodes(quads, compactor)
+    _write_dataset(quads.by_graph, out, context_value, compactor, nodes.in_graph)
+    return _write_framed(nodes, folder, context_value, base_iri)
 
 
 def write_framed_jsonld(
@@ -526,20 +590,22 @@ def write_framed_jsonld(
     Returns kind -> (file written, entity count, distinct triples the file states).
     """
     context_value, prefixes = context.for_base(base_iri)
-    compactor = _Compactor(context, prefixes)
-    node_json = compactor.node_json
-    union = quads.union
-    subjects = quads.subjects
-    ranges = {s: (start, stop) for s, start, stop in subjects}
+    nodes = _UnionNodes(quads, _Compactor(context, prefixes))
+    return _write_framed(nodes, folder, context_value, base_iri)
+
+
+def _write_framed(
+    nodes: _UnionNodes, folder: Path, context_value: object, base_iri: str
+) -> dict[str, tuple[WrittenFile, int, int]]:
+    node_json = nodes.node_json
+    plain = nodes.plain
+    rows = nodes.rows
+    subjects = nodes.subjects
+    ranges = nodes.ranges
     kinds = _entity_prefixes(base_iri)
     entity_starts = tuple(kinds.values())
     base_term = f"<{base_iri}"
     graph_start = f"<{base_iri}{ENTITY_PATHS['graph']}"
-    none = (0, 0)
-
-    def rows(subject: str) -> list[Sequence[str]]:
-        start, stop = ranges.get(subject, none)
-        return union[start:stop]
 
     def embeddable(term: str) -> bool:
         return (
@@ -563,7 +629,7 @@ def write_framed_jsonld(
                     queue.append(obj)
         stated.update(queue)
         if len(queue) == 1:
-            return node_json(root, node_rows[root])
+            return plain(root)
 
         def build(current: str) -> str:
             children = {}
@@ -571,6 +637,8 @@ def write_framed_jsonld(
                 obj = row[2]
                 if obj != current and obj != root and parent_of.get(obj) == current:
                     children[obj] = build(obj)
+            if not children:
+                return plain(current)
             return node_json(current, node_rows[current], children)
 
         return build(root)

@@ -41,11 +41,11 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from .. import __version__
-from ..formats.turtle import write_trig, write_turtle
+from ..formats.turtle import write_turtle_and_trig
 from ..graph import GraphNames, KnowledgeGraph
 from ..model import DatasetInfo, Records
 from ..resources import resource_path
-from .jsonld import FRAMED_KINDS, JsonLdContext, write_dataset_jsonld, write_framed_jsonld
+from .jsonld import FRAMED_KINDS, JsonLdContext, write_jsonld
 from .lines import BATCH, HashingFile, LineOptions, LineSink, WrittenFile
 from .parallel import Task, gc_paused, run_tasks
 from .quads import ReleaseQuads, sort_quads, source_graph_prefix
@@ -322,10 +322,8 @@ class _Plan:
             Task("nquads", 0.9 * n, self.nquads),
             Task("ntriples", 0.6 * n, self.ntriples),
             Task("updates", 0.6 * n, self.updates),
-            Task("turtle", 1.0 * n, self.turtle),
-            Task("trig", 1.1 * n, self.trig),
-            Task("jsonld", 1.6 * n, self.jsonld),
-            Task("framed", 1.4 * n, self.framed),
+            Task("turtle", 1.5 * n, self.turtle),
+            Task("jsonld", 2.2 * n, self.jsonld),
             Task("void-stats", 0.3 * n, self.void_stats),
             Task("wikidata", 0.01 * n, self.wikidata),
             Task("copies", 1000.0, self.copies),
@@ -345,26 +343,34 @@ class _Plan:
         source_graphs: list[tuple[str, int, int]] = []  # (graph, first line, last line + 1)
         source_lines = 0
         other: list[tuple[str, str, LineSink, int]] = []
+        # Runs of consecutive source graphs are written as one stream: they are one file.
+        runs: list[tuple[str | None, int, int]] = []
         for g, start, stop in quads.graphs:
-            source = _is_source_graph(g, self.names)
-            if source:
+            if _is_source_graph(g, self.names):
                 source_graphs.append((g, source_lines, source_lines + stop - start))
                 source_lines += stop - start
+                if runs and runs[-1][0] is None:
+                    runs[-1] = (None, runs[-1][1], stop)
+                else:
+                    runs.append((None, start, stop))
             else:
+                runs.append((g, start, stop))
+        for g, start, stop in runs:
+            if g is not None:
                 stem = graph_file_stem(g, self.names)
                 sink = LineSink(folder / "graphs", stem, "nt", lines)
                 other.append((g, stem, sink, stop - start))
-            suffix = f" {g} .\n"
+                suffix = f" {g} .\n".encode()
             for a in range(start, stop, BATCH):
                 b = min(a + BATCH, stop)
-                text = " .\n".join(map(" ".join, rows[a:b])) + " .\n"
-                block = text.encode("utf-8")
+                block = (" .\n".join(map(" ".join, rows[a:b])) + " .\n").encode("utf-8")
                 data.write_block(block, b - a)
-                if source:
+                if g is None:
                     sources.write_block(block, b - a)
                 else:
-                    sink.write_block(text.replace(suffix, " .\n").encode("utf-8"), b - a)
-            if not source:
+                    # The graph term ends every line, after the object: drop it.
+                    sink.write_block(block.replace(suffix, b" .\n"), b - a)
+            if g is not None:
                 sink.close()
         data.close()
         files = [_entry(folder, w, triples=w.lines) for w in data.written]
@@ -418,30 +424,33 @@ class _Plan:
 
     # -- pretty formats --------------------------------------------------------------------------
     def turtle(self) -> list[ReleaseFile]:
-        target = _TextFile(self.folder / "data.ttl")
-        with target as out:
-            write_turtle(self.quads.union, out, self.graph.prefixes, header=self.header)
-        return [_entry(self.folder, target.finish(), triples=self.quads.triple_count)]
-
-    def trig(self) -> list[ReleaseFile]:
-        target = _TextFile(self.folder / "data.trig")
-        with target as out:
-            write_trig(self.quads.by_graph, out, self.graph.prefixes, header=self.header)
-        return [_entry(self.folder, target.finish(), triples=self.quads.quad_count)]
+        """data.ttl and data.trig: most subjects have the same block in both, made once."""
+        turtle = _TextFile(self.folder / "data.ttl")
+        trig = _TextFile(self.folder / "data.trig")
+        with turtle as ttl_out, trig as trig_out:
+            write_turtle_and_trig(
+                self.quads.union,
+                self.quads.by_graph,
+                ttl_out,
+                trig_out,
+                self.graph.prefixes,
+                header=self.header,
+            )
+        return [
+            _entry(self.folder, turtle.finish(), triples=self.quads.triple_count),
+            _entry(self.folder, trig.finish(), triples=self.quads.quad_count),
+        ]
 
     def jsonld(self) -> list[ReleaseFile]:
+        """data.jsonld and framed/: most nodes are the same in both, made once."""
         target = _TextFile(self.folder / "data.jsonld")
         with target as out:
-            write_dataset_jsonld(
-                self.quads.by_graph, out, JsonLdContext.load(), self.graph.base_iri
+            framed = write_jsonld(
+                self.quads, out, self.folder / "framed", JsonLdContext.load(), self.graph.base_iri
             )
-        return [_entry(self.folder, target.finish(), triples=self.quads.quad_count)]
-
-    def framed(self) -> list[ReleaseFile]:
-        written = write_framed_jsonld(
-            self.quads, self.folder / "framed", JsonLdContext.load(), self.graph.base_iri
-        )
-        return [_entry(self.folder, w, triples=count) for w, _, count in written.values()]
+        return [_entry(self.folder, target.finish(), triples=self.quads.quad_count)] + [
+            _entry(self.folder, w, triples=count) for w, _, count in framed.values()
+        ]
 
     def wikidata(self) -> list[ReleaseFile]:
         # Wikidata-shaped statements alone, for queries written against WDQS (kwpld.wikidata).
@@ -516,7 +525,7 @@ def write_release(
             timings=clock.timings,
         )
         nquads_files, graph_files = done["nquads"]
-        for name in ("nquads", "ntriples", "updates", "turtle", "trig", "jsonld", "framed"):
+        for name in ("nquads", "ntriples", "updates", "turtle", "jsonld"):
             found = nquads_files if name == "nquads" else done[name]
             files.extend(found)
         files.extend(done["wikidata"])
@@ -654,18 +663,18 @@ def write_updates(folder: Path, quads: ReleaseQuads, chunk: int) -> list[Written
         while index < stop:
             end = min(stop, index + chunk - count)
             lines = list(map(" ".join, map(_TRIPLE, rows[index:end])))
-            # "    s p o .\n": 7 characters around each line; the request may pass the byte
-            # bound by one line, as a line is never split.
-            sizes = list(accumulate(len(line) + 7 for line in lines))
-            if size + sizes[-1] >= UPDATE_CHUNK_BYTES:
-                keep = bisect_left(sizes, UPDATE_CHUNK_BYTES - size) + 1
-                lines = lines[:keep]
-                end = index + keep
-                sizes = sizes[:keep]
             body = "    " + " .\n    ".join(lines) + " .\n"
+            if size + len(body) >= UPDATE_CHUNK_BYTES and len(lines) > 1:
+                # Lines are added until the request reaches the byte bound (which the last
+                # one may pass: a line is never split).
+                reach = list(accumulate(len(line) + 7 for line in lines))
+                keep = bisect_left(reach, UPDATE_CHUNK_BYTES - size) + 1
+                if keep < len(lines):
+                    end = index + keep
+                    body = body[: reach[keep - 1]]
             blocks.append(f"  GRAPH {g} {{\n{body}  }}\n")
             count += end - index
-            size += sizes[-1]
+            size += len(body)
             index = end
             if count >= chunk or size >= UPDATE_CHUNK_BYTES:
                 flush()
