@@ -38,13 +38,13 @@ def test_release_reports_the_workers_and_every_task(tmp_path: Path) -> None:
     folder.mkdir()
     release = write_release(records, graph, folder, ReleaseOptions(jobs=2))
     assert release.workers == 2
-    tasks = {"nquads", "ntriples", "updates", "turtle", "trig", "jsonld", "framed", "void-stats"}
+    tasks = {"nquads", "ntriples", "updates", "turtle", "jsonld", "void-stats"}
     assert tasks <= set(release.timings) and tasks <= set(release.cpu_timings)
     assert release.wall > 0 and release.cpu > 0
 
 
 def _boom() -> None:
-    raise ValueError("the framed writer broke")
+    raise ValueError("the JSON-LD writer broke")
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3])
@@ -53,8 +53,8 @@ def test_a_failing_writer_fails_the_build_and_keeps_the_previous_release(
 ) -> None:
     out = build_release(tmp_path / "dist")
     before = tree_digest(out)
-    monkeypatch.setattr(_Plan, "framed", lambda self: _boom())
-    with pytest.raises(ValueError, match="the framed writer broke"):
+    monkeypatch.setattr(_Plan, "jsonld", lambda self: _boom())
+    with pytest.raises(ValueError, match="the JSON-LD writer broke"):
         kwpld.build(EXAMPLE, out, release=ReleaseOptions(jobs=jobs))
     assert tree_digest(out) == before
     assert not multiprocessing.active_children()
