@@ -57,7 +57,9 @@ def measure_release(
     """Write one release into ``folder`` (emptied first) and return its figures.
 
     ``peak_rss_mb`` is the writing process's peak since it started (so it includes the graph
-    it was given); ``worker_rss_mb`` the largest peak of any worker it has waited for.
+    it was given); ``worker_rss_mb`` each worker's peak, counting the pages it shares with the
+    parent, and ``worker_private_mb`` the pages it had of its own (copied or allocated): the
+    memory the workers add is the sum of those.
     """
     if folder.exists():
         shutil.rmtree(folder)
@@ -85,7 +87,10 @@ def measure_release(
         "quads_per_s": round(release.quads / wall),
         "line_lines_per_s": round(line_quads / line_seconds) if line_seconds else None,
         "peak_rss_mb": round(_rss_mb(resource.RUSAGE_SELF)),
-        "worker_rss_mb": round(_rss_mb(resource.RUSAGE_CHILDREN)),
+        "worker_rss_mb": [round(m.peak_rss) for m in release.worker_memory],
+        "worker_private_mb": [
+            round(m.private) for m in release.worker_memory if m.private is not None
+        ],
         "files": len(files) + 1,  # and manifest.json
         "graph_files": sum(1 for f in files if f.path.startswith("graphs/")),
         "update_files": sum(1 for f in files if f.path.startswith("update/")),
@@ -109,7 +114,8 @@ def _print(size: str, figures: dict[str, Any]) -> None:
         f"       line formats {figures['line_lines_per_s']:,} lines/s; "
         f"{figures['files']} files ({figures['graph_files']} under graphs/, "
         f"{figures['update_files']} under update/), {figures['bytes'] / 1e6:.0f} MB; "
-        f"peak RSS {figures['peak_rss_mb']} MB (workers {figures['worker_rss_mb']} MB)"
+        f"peak RSS {figures['peak_rss_mb']} MB; workers: peak RSS {figures['worker_rss_mb']} MB, "
+        f"of their own {figures['worker_private_mb']} MB"
     )
 
 

@@ -18,14 +18,16 @@ import contextlib
 import gc
 import multiprocessing
 import pickle
+import resource
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
-__all__ = ["Task", "TaskResult", "run_tasks", "plan_groups", "gc_paused"]
+__all__ = ["Task", "TaskResult", "WorkerMemory", "run_tasks", "plan_groups", "gc_paused"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,29 @@ class Task:
 
 
 @dataclass(frozen=True)
+class WorkerMemory:
+    """Memory of one worker process when it finished, in MB."""
+
+    worker: int
+    peak_rss: float
+    """Peak resident set (pages shared with the parent included)."""
+    private: float | None
+    """Pages of its own (copied on write or allocated), where Linux says (``smaps_rollup``)."""
+
+
+def _memory(worker: int) -> WorkerMemory:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    private = None
+    with contextlib.suppress(OSError, ValueError):
+        fields = {}
+        for line in Path("/proc/self/smaps_rollup").read_text().splitlines()[1:]:
+            name, _, value = line.partition(":")
+            fields[name] = int(value.split()[0])
+        private = (fields["Private_Clean"] + fields["Private_Dirty"]) / 1024
+    return WorkerMemory(worker, round(peak, 1), None if private is None else round(private, 1))
+
+
+@dataclass(frozen=True)
 class TaskResult:
     name: str
     value: Any
@@ -46,6 +71,8 @@ class TaskResult:
     cpu: float
     """CPU time of the task in the process that ran it."""
     worker: int
+    memory: WorkerMemory | None = None
+    """For the last task of a forked worker: the worker's memory when it finished."""
 
 
 class WorkerError(RuntimeError):
@@ -70,9 +97,11 @@ def gc_paused() -> Iterator[None]:
 
 
 def plan_groups(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
-    """Share tasks out between ``jobs`` processes: largest first, each to the least loaded.
+    """Share tasks out between ``jobs`` processes so that the busiest has the least to do.
 
-    Deterministic (ties go to the lower process number); empty groups are dropped.
+    Largest first, each to the least loaded process; then single tasks are moved or swapped
+    between the busiest process and the others while that lowers the busiest one's load.
+    Deterministic; empty groups are dropped.
     """
     groups: list[list[Task]] = [[] for _ in range(max(1, jobs))]
     loads = [0.0] * len(groups)
@@ -80,7 +109,40 @@ def plan_groups(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
         i = loads.index(min(loads))
         groups[i].append(task)
         loads[i] += task.cost
-    return [g for g in groups if g]
+    for _ in range(4 * len(tasks)):
+        if not _improve(groups, loads):
+            break
+    return [sorted(g, key=lambda t: -t.cost) for g in groups if g]
+
+
+def _improve(groups: list[list[Task]], loads: list[float]) -> bool:
+    """One move or swap that lowers the busiest load without raising another above it."""
+    busiest = loads.index(max(loads))
+    top = loads[busiest]
+    best: tuple[float, int, Task, Task | None] | None = None
+    for other in range(len(groups)):
+        if other == busiest:
+            continue
+        for task in groups[busiest]:
+            moves: list[Task | None] = [None, *groups[other]]
+            for back in moves:
+                delta = task.cost - (back.cost if back else 0.0)
+                new_top = max(top - delta, loads[other] + delta)
+                if delta > 0 and new_top < top - 1e-9 and (best is None or new_top < best[0]):
+                    best = (new_top, other, task, back)
+    if best is None:
+        return False
+    _, other, task, back = best
+    groups[busiest].remove(task)
+    groups[other].append(task)
+    loads[busiest] -= task.cost
+    loads[other] += task.cost
+    if back is not None:
+        groups[other].remove(back)
+        groups[busiest].append(back)
+        loads[other] -= back.cost
+        loads[busiest] += back.cost
+    return True
 
 
 def _run_group(group: Sequence[Task], worker: int) -> list[TaskResult]:
@@ -113,7 +175,9 @@ def _worker(group: Sequence[Task], worker: int, send: Connection) -> None:
     _die_with_parent()
     gc.disable()
     try:
-        send.send(("ok", _run_group(group, worker)))
+        results = _run_group(group, worker)
+        results[-1] = replace(results[-1], memory=_memory(worker))
+        send.send(("ok", results))
     except BaseException as exc:  # reported by the parent, which raises
         try:
             pickle.loads(pickle.dumps(exc))  # the parent must be able to raise it as it is

@@ -47,7 +47,7 @@ from ..model import DatasetInfo, Records
 from ..resources import resource_path
 from .jsonld import FRAMED_KINDS, JsonLdContext, write_jsonld
 from .lines import BATCH, HashingFile, LineOptions, LineSink, WrittenFile
-from .parallel import Task, gc_paused, run_tasks
+from .parallel import Task, WorkerMemory, gc_paused, run_tasks
 from .quads import ReleaseQuads, sort_quads, source_graph_prefix
 from .void import Distribution, VoidStats, void_quads, void_stats, write_void
 
@@ -159,6 +159,8 @@ class Release:
     """Processes that wrote formats."""
     cpu_timings: dict[str, float] = field(default_factory=dict)
     """CPU seconds of each format task (``timings`` has their wall time)."""
+    worker_memory: list[WorkerMemory] = field(default_factory=list)
+    """Peak and private memory of each forked worker (empty with ``jobs=1``)."""
 
 
 _FORMATS = {
@@ -316,15 +318,15 @@ class _Plan:
 
     def tasks(self) -> list[Task]:
         n = max(1, self.quads.quad_count)
-        # Costs: seconds per million quads measured on the 1M-triple synthetic corpus (they
-        # only need to be right relative to each other, to balance the workers).
+        # Costs: CPU seconds per million quads on the 1M-triple synthetic corpus (only their
+        # ratios matter: they balance the workers).
         return [
-            Task("nquads", 0.9 * n, self.nquads),
-            Task("ntriples", 0.6 * n, self.ntriples),
-            Task("updates", 0.6 * n, self.updates),
-            Task("turtle", 1.5 * n, self.turtle),
-            Task("jsonld", 2.2 * n, self.jsonld),
-            Task("void-stats", 0.3 * n, self.void_stats),
+            Task("nquads", 0.8 * n, self.nquads),
+            Task("ntriples", 0.4 * n, self.ntriples),
+            Task("updates", 0.5 * n, self.updates),
+            Task("turtle", 1.9 * n, self.turtle),
+            Task("jsonld", 2.55 * n, self.jsonld),
+            Task("void-stats", 0.35 * n, self.void_stats),
             Task("wikidata", 0.01 * n, self.wikidata),
             Task("copies", 1000.0, self.copies),
         ]
@@ -591,6 +593,8 @@ def write_release(
     for result in results:
         release.timings[result.name] = result.seconds
         release.cpu_timings[result.name] = result.cpu
+        if result.memory is not None:
+            release.worker_memory.append(result.memory)
     release.wall = sum(clock.timings.values())
     release.cpu = time.process_time() - cpu + sum(r.cpu for r in results if r.worker)
     release.workers = 1 + max(r.worker for r in results)
