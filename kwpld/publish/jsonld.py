@@ -27,6 +27,7 @@ import io
 import json
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -182,7 +183,11 @@ class _Compactor:
         self._iris: dict[str, str] = {}
         self._id_key = _dumps(self.id)
         self._type_key = _dumps(self.type)
-        self._predicates: dict[str, tuple[_Term | None, _Term | None, _Term | None]] = {}
+        self._predicates: dict[str, tuple[str | None, str | None, str | None]] = {}
+        # A term with @set is always an array; terms are names, so a name says it.
+        self._set_keys = {
+            t.name for terms in context.properties.values() for t in terms if t.as_set
+        }
         self._iri_json: dict[str, str] = {}
         self._types: dict[str, str] = {}
         self._keys: dict[str, str] = {}
@@ -293,9 +298,8 @@ class _Compactor:
         once and remembered; a literal without escapes is already its own JSON string.
         """
         types: list[str] = []
-        values: dict[str, list[str]] = {}
+        values: defaultdict[str, list[str]] = defaultdict(list)
         lang_maps: dict[str, dict[str, list[str]]] | None = None
-        sets: set[str] | None = None
         info_of = self._predicates
         iri_json = self._iri_json
         type_json = self._types
@@ -303,120 +307,97 @@ class _Compactor:
             predicate = row[1]
             obj = row[2]
             first = obj[0]
-            if first == "<":
-                if predicate == _TYPE:
+            if first == "<" or first == "_":
+                if predicate == _TYPE and first == "<":
                     found = type_json.get(obj)
                     if found is None:
                         found = type_json[obj] = _dumps(self.type_value(obj))
                     types.append(found)
                     continue
-                info = info_of.get(predicate) or self._predicate_info(predicate)
-                term = info[0]
+                key = (info_of.get(predicate) or self._predicate_info(predicate))[0]
                 value = embed.get(obj) if embed else None
                 if value is None:
                     value = iri_json.get(obj) or self._iri_text(obj)
-                if term is not None:
-                    key = term.name
-                else:
-                    key = self.iri(predicate)
-                    if not embed or obj not in embed:
+                    if key is None:
+                        key = self.iri(predicate)
                         value = f"{{{self._id_key}: {value}}}"
-            elif first == "_":
-                info = info_of.get(predicate) or self._predicate_info(predicate)
-                term = info[0]
-                value = embed.get(obj) if embed else None
-                if term is not None:
-                    key = term.name
-                    if value is None:
-                        value = iri_json.get(obj) or self._iri_text(obj)
-                else:
+                elif key is None:
                     key = self.iri(predicate)
-                    if value is None:
-                        value = f"{{{self._id_key}: {iri_json.get(obj) or self._iri_text(obj)}}}"
-            else:
-                info = info_of.get(predicate) or self._predicate_info(predicate)
-                end = obj.rfind('"')
-                if "\\" in obj:
-                    lexical = term_value(obj[: end + 1])
-                    text = _dumps(lexical)
-                else:
-                    lexical = obj[1:end]
-                    text = obj[: end + 1] if lexical.isprintable() else _dumps(lexical)
-                if obj[end + 1 : end + 2] == "@":
-                    lang = obj[end + 2 :]
-                    term = info[1]
-                    if term is not None:
-                        if lang_maps is None:
-                            lang_maps = {}
-                        by_lang = lang_maps.get(term.name)
-                        if by_lang is None:
-                            lang_maps[term.name] = {lang: [text]}
+                values[key].append(value)
+                continue
+            info = info_of.get(predicate) or self._predicate_info(predicate)
+            end = obj.rfind('"')
+            text = obj[: end + 1]
+            if "\\" in text or not text.isprintable():
+                text = _dumps(term_value(text))
+            if obj[end + 1 : end + 2] == "@":
+                lang = obj[end + 2 :]
+                key = info[1]
+                if key is not None:
+                    if lang_maps is None:
+                        lang_maps = {}
+                    by_lang = lang_maps.get(key)
+                    if by_lang is None:
+                        lang_maps[key] = {lang: [text]}
+                    else:
+                        texts = by_lang.get(lang)
+                        if texts is None:
+                            by_lang[lang] = [text]
                         else:
-                            texts = by_lang.get(lang)
-                            if texts is None:
-                                by_lang[lang] = [text]
-                            else:
-                                texts.append(text)
-                        if term.as_set:
-                            if sets is None:
-                                sets = set()
-                            sets.add(term.name)
-                        continue
-                    key = self.iri(predicate)
-                    value = f'{{"@value": {text}, "@language": {self._lang_text(lang)}}}'
-                else:
-                    term = info[2]
-                    key = term.name if term is not None else self.iri(predicate)
-                    datatype = obj[end + 4 : -1] if obj[end + 1 : end + 4] == "^^<" else None
-                    value = self._typed_json(lexical, text, datatype)
-            if term is not None and term.as_set:
-                if sets is None:
-                    sets = set()
-                sets.add(key)
-            found_values = values.get(key)
-            if found_values is None:
-                values[key] = [value]
+                            texts.append(text)
+                    continue
+                values[self.iri(predicate)].append(
+                    f'{{"@value": {text}, "@language": {self._lang_text(lang)}}}'
+                )
             else:
-                found_values.append(value)
+                key = info[2]
+                if key is None:
+                    key = self.iri(predicate)
+                datatype = obj[end + 4 : -1] if obj[end + 1 : end + 4] == "^^<" else None
+                values[key].append(self._typed_json(obj, text, end, datatype))
         parts = [f"{self._id_key}: {iri_json.get(subject) or self._iri_text(subject)}"]
         if types:
             parts.append(
                 f"{self._type_key}: " + (f"[{', '.join(types)}]" if len(types) > 1 else types[0])
             )
         keys = self._keys
+        many = self._set_keys
         if lang_maps is None:
             for key in sorted(values):
                 name = keys.get(key) or self._key_text(key)
                 found_values = values[key]
-                if len(found_values) > 1 or (sets is not None and key in sets):
+                if len(found_values) > 1 or key in many:
                     parts.append(f"{name}: [{', '.join(found_values)}]")
                 else:
                     parts.append(f"{name}: {found_values[0]}")
             return "{" + ", ".join(parts) + "}"
         for key in sorted({*values, *lang_maps}):
             name = keys.get(key) or self._key_text(key)
-            many = sets is not None and key in sets
             if key in lang_maps:
                 if key in values:  # same key, other values: only possible for unusual data
                     raise ValueError(f"cannot write {key} both as a language map and as values")
+                as_set = key in many
                 entries = []
                 for lang, texts in sorted(lang_maps[key].items()):
-                    body = f"[{', '.join(texts)}]" if many or len(texts) > 1 else texts[0]
+                    body = f"[{', '.join(texts)}]" if as_set or len(texts) > 1 else texts[0]
                     entries.append(f"{self._lang_text(lang)}: {body}")
                 parts.append(f"{name}: {{{', '.join(entries)}}}")
             else:
                 found_values = values[key]
-                if len(found_values) > 1 or many:
+                if len(found_values) > 1 or key in many:
                     parts.append(f"{name}: [{', '.join(found_values)}]")
                 else:
                     parts.append(f"{name}: {found_values[0]}")
         return "{" + ", ".join(parts) + "}"
 
-    def _predicate_info(self, predicate: str) -> tuple[_Term | None, _Term | None, _Term | None]:
+    def _predicate_info(self, predicate: str) -> tuple[str | None, str | None, str | None]:
+        """The term names for IRI values, language-tagged and other literals (or None)."""
         terms = self._terms.get(predicate[1:-1], {})
-        info = (terms.get("id"), terms.get("lang"), terms.get("plain"))
-        self._predicates[predicate] = info
-        return info
+        info = tuple(
+            terms[kind].name if kind in terms else None for kind in ("id", "lang", "plain")
+        )
+        self._predicates[predicate] = info  # type: ignore[assignment]
+        return info  # type: ignore[return-value]
 
     def _iri_text(self, term: str) -> str:
         value = self.iri(term)
@@ -436,9 +417,10 @@ class _Compactor:
         text = self._keys[key] = _dumps(key)
         return text
 
-    def _typed_json(self, lexical: str, text: str, datatype: str | None) -> str:
+    def _typed_json(self, obj: str, text: str, end: int, datatype: str | None) -> str:
         if datatype is None or datatype == _XSD_STRING:
             return text
+        lexical = obj[1:end]
         if datatype == _XSD_INTEGER and _CANONICAL_INT.match(lexical):
             return str(int(lexical))
         if datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
