@@ -524,6 +524,7 @@ class _UnionNodes:
         self.union = quads.union
         self.subjects = quads.subjects
         self.ranges = {s: (start, stop) for s, start, stop in quads.subjects}
+        self.counts = {s: stop - start for s, start, stop in quads.subjects}
         self.node_json = compactor.node_json
         self.made: dict[str, str] = {}
 
@@ -539,9 +540,11 @@ class _UnionNodes:
 
     def in_graph(self, subject: str, rows: list[Sequence[str]]) -> str:
         """The node of ``subject`` in one graph, whose triples are ``rows``."""
-        start, stop = self.ranges.get(subject, (0, 0))
-        if stop - start == len(rows):
-            return self.plain(subject)
+        if self.counts.get(subject) == len(rows):
+            text = self.made.get(subject)
+            if text is None:
+                text = self.made[subject] = self.node_json(subject, rows)
+            return text
         return self.node_json(subject, rows)
 
 
@@ -589,13 +592,18 @@ def _write_framed(
     base_term = f"<{base_iri}"
     graph_start = f"<{base_iri}{ENTITY_PATHS['graph']}"
 
+    known: dict[str, bool] = {}
+
     def embeddable(term: str) -> bool:
-        return (
-            term.startswith(base_term)
-            and not term.startswith(entity_starts)
-            and not term.startswith(graph_start)
-            and term in ranges
-        )
+        found = known.get(term)
+        if found is None:
+            found = known[term] = (
+                term.startswith(base_term)
+                and not term.startswith(entity_starts)
+                and not term.startswith(graph_start)
+                and term in ranges
+            )
+        return found
 
     def tree(root: str, stated: set[str]) -> str:
         # Breadth first: each embeddable node goes under the first node that reaches it.
@@ -606,9 +614,13 @@ def _write_framed(
             found = node_rows[current] = rows(current)
             for row in found:
                 obj = row[2]
-                if obj not in parent_of and obj[0] == "<" and embeddable(obj):
-                    parent_of[obj] = current
-                    queue.append(obj)
+                if obj[0] == "<" and obj not in parent_of:
+                    inside = known.get(obj)
+                    if inside is None:
+                        inside = embeddable(obj)
+                    if inside:
+                        parent_of[obj] = current
+                        queue.append(obj)
         stated.update(queue)
         if len(queue) == 1:
             return plain(root)
@@ -650,6 +662,6 @@ def _write_framed(
                     batch = []
             out.write("".join(batch))
             out.write("\n]\n}\n")
-        count = sum(ranges[s][1] - ranges[s][0] for s in stated)
+        count = sum(map(nodes.counts.__getitem__, stated))
         results[kind] = (raw.finish(), len(roots), count)
     return results
