@@ -579,10 +579,31 @@ def write_framed_jsonld(
     return _write_framed(nodes, folder, context_value, base_iri)
 
 
+def _build(
+    current: str,
+    root: str,
+    node_rows: dict[str, list[Sequence[str]]],
+    parent_of: dict[str, str],
+    nodes: _UnionNodes,
+) -> str:
+    """The node of ``current`` with the nodes it owns embedded (depth first).
+
+    A module function, not a closure: a nested function that calls itself is a reference
+    cycle, which would keep everything it can reach alive until the garbage collector runs.
+    """
+    children = {}
+    for row in node_rows[current]:
+        obj = row[2]
+        if obj != current and obj != root and parent_of.get(obj) == current:
+            children[obj] = _build(obj, root, node_rows, parent_of, nodes)
+    if not children:
+        return nodes.plain(current)
+    return nodes.node_json(current, node_rows[current], children)
+
+
 def _write_framed(
     nodes: _UnionNodes, folder: Path, context_value: object, base_iri: str
 ) -> dict[str, tuple[WrittenFile, int, int]]:
-    node_json = nodes.node_json
     plain = nodes.plain
     rows = nodes.rows
     subjects = nodes.subjects
@@ -609,7 +630,7 @@ def _write_framed(
         # Breadth first: each embeddable node goes under the first node that reaches it.
         parent_of: dict[str, str] = {root: root}
         queue = [root]
-        node_rows = {}
+        node_rows: dict[str, list[Sequence[str]]] = {}
         for current in queue:
             found = node_rows[current] = rows(current)
             for row in found:
@@ -624,18 +645,7 @@ def _write_framed(
         stated.update(queue)
         if len(queue) == 1:
             return plain(root)
-
-        def build(current: str) -> str:
-            children = {}
-            for row in node_rows[current]:
-                obj = row[2]
-                if obj != current and obj != root and parent_of.get(obj) == current:
-                    children[obj] = build(obj)
-            if not children:
-                return plain(current)
-            return node_json(current, node_rows[current], children)
-
-        return build(root)
+        return _build(root, root, node_rows, parent_of, nodes)
 
     folder.mkdir(parents=True, exist_ok=True)
     results = {}
