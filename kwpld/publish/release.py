@@ -814,12 +814,18 @@ def _manifest(
         "release": options.name,
         "triples": release.triples,
         "quads": release.quads,
-        "graphs": [
-            {"iri": g.graph, "triples": g.triples, "files": list(g.parts)} for g in graph_files
-        ],
-        "files": [f.to_dict() for f in sorted(release.files, key=lambda f: f.path)],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    graphs = [{"iri": g.graph, "triples": g.triples, "files": list(g.parts)} for g in graph_files]
+    files = [f.to_dict() for f in sorted(release.files, key=lambda f: f.path)]
+    # One line per graph and per file: tens of thousands of entries stay readable (and cheap).
+    head = json.dumps(data, ensure_ascii=False, indent=2).removesuffix("\n}")
+    return f'{head},\n  "graphs": {_json_lines(graphs)},\n  "files": {_json_lines(files)}\n}}\n'
+
+
+def _json_lines(entries: list[dict[str, object]]) -> str:
+    if not entries:
+        return "[]"
+    return "[\n" + ",\n".join(f"    {json.dumps(e, ensure_ascii=False)}" for e in entries) + "\n  ]"
 
 
 def read_manifest(folder: str | Path) -> dict:
