@@ -469,3 +469,26 @@ def test_update_requests_hold_many_graphs_and_stay_near_a_megabyte(tmp_path: Pat
     assert {f"{q.subject} {q.predicate} {q.object} {q.graph_name}" for q in store} == {
         " ".join(q) for q in quads
     }
+
+
+def test_a_release_without_source_graphs_has_no_sources_file(tmp_path: Path) -> None:
+    from kwpld.build import build_graph
+    from kwpld.publish import ReleaseOptions, write_release
+    from kwpld.publish.diff import diff_releases
+
+    records, graph = build_graph(EXAMPLE)
+    graph._quads = {q for q in graph._quads if "/graph/source/" not in q[3]}
+    folders = []
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        write_release(records, graph, folder, ReleaseOptions(jobs=2))
+        folders.append(folder)
+    data = manifest(folders[0])
+    assert not any("/graph/source/" in g["iri"] for g in data["graphs"])
+    assert not list((folders[0] / "graphs").glob("sources*"))
+    assert '"format": "nq"' not in (folders[0] / "load" / "Qleverfile").read_text("utf-8")
+    for script in sorted((folders[0] / "load").glob("*.sh")):
+        assert subprocess.run(["sh", "-n", str(script)], check=False).returncode == 0
+    assert diff_releases(folders[0], folders[1]).added == 0
+    assert tree_digest(folders[0]) == tree_digest(folders[1])
