@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
+import os
 import pickle
 import resource
 import signal
@@ -170,17 +171,19 @@ def _run_group(group: Sequence[Task], worker: int) -> list[TaskResult]:
     return results
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     """Ask Linux to kill this process when its parent dies (best effort elsewhere)."""
     with contextlib.suppress(Exception):
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the request: nobody will send it
+        os._exit(1)
 
 
-def _worker(group: Sequence[Task], worker: int, send: Connection) -> None:
-    _die_with_parent()
+def _worker(group: Sequence[Task], worker: int, parent: int, send: Connection) -> None:
+    _die_with_parent(parent)
     gc.disable()
     try:
         results = _run_group(group, worker)
@@ -216,7 +219,10 @@ def run_tasks(tasks: Sequence[Task], jobs: int = 1) -> list[TaskResult]:
         for number, group in enumerate(groups[1:], start=1):
             receive, send = context.Pipe(duplex=False)
             process = context.Process(
-                target=_worker, args=(group, number, send), daemon=True, name=f"kwpld-{number}"
+                target=_worker,
+                args=(group, number, os.getpid(), send),
+                daemon=True,
+                name=f"kwpld-{number}",
             )
             process.start()
             send.close()
