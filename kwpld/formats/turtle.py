@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import groupby, islice, repeat
-from operator import add, itemgetter, lt
+from itertools import groupby
+from operator import itemgetter
 from typing import TextIO
 
 from ..namespaces import RDF_TYPE, XSD
@@ -118,40 +118,50 @@ def _subject_blocks(
 def _block(
     subject: str, rows: list[Sequence[str]], compact: Callable[[str], str], indent: str
 ) -> str:
+    """One subject's Turtle block from its triples.
+
+    Sorted, distinct triples (the usual case) are written in one pass over the rows; anything
+    else (unsorted, repeated) goes the slow way, through :func:`_sorted_parts`.
+    """
     separator = _CONTINUE if not indent else f" ;\n{indent}    "
     predicates = list(map(_SECOND, rows))
-    if len(predicates) == 1 or all(map(lt, predicates, islice(predicates, 1, None))):
-        # One object per predicate (sorted input): every line is "predicate object".
-        objects = list(map(compact, map(_THIRD, rows)))
-        if _TYPE in predicates:
-            i = predicates.index(_TYPE)
-            typed = objects.pop(i)
-            del predicates[i]
-            lines = list(map(add, map(compact, predicates), map(add, repeat(" "), objects)))
-            lines.insert(0, "a " + typed)
+    values = list(map(_THIRD, rows))
+    if _TYPE in predicates:
+        i = predicates.index(_TYPE)
+        if i:  # "a" comes first
+            j = i + predicates.count(_TYPE)
+            predicates = predicates[i:j] + predicates[:i] + predicates[j:]
+            values = values[i:j] + values[:i] + values[j:]
+    objects = list(map(compact, values))
+    last = predicates[0]
+    out = [indent, compact(subject), " a " if last == _TYPE else f" {compact(last)} ", objects[0]]
+    append = out.append
+    for k in range(1, len(predicates)):
+        predicate = predicates[k]
+        if predicate == last:
+            if values[k] <= values[k - 1]:  # objects unsorted or repeated
+                return _slow_block(subject, rows, compact, indent, separator)
+            append(" , ")
         else:
-            lines = list(map(add, map(compact, predicates), map(add, repeat(" "), objects)))
-        return f"{indent}{compact(subject)} {separator.join(lines)} .\n"
-    parts = []
-    typed = None
-    last = None
-    for predicate, group in groupby(rows, key=_SECOND):
-        if last is not None and predicate <= last:
-            parts = _sorted_parts(rows, compact)
-            typed = None
-            break
-        last = predicate
-        values = list(map(_THIRD, group))
-        if len(values) > 1 and not all(map(lt, values, islice(values, 1, None))):
-            values = sorted(set(values))
-        text = " , ".join(map(compact, values))
-        if predicate == _TYPE:
-            typed = "a " + text
-        else:
-            parts.append(f"{compact(predicate)} {text}")
-    if typed is not None:
-        parts.insert(0, typed)
-    return f"{indent}{compact(subject)} {separator.join(parts)} .\n"
+            if predicate == _TYPE or (predicate < last and last != _TYPE):
+                return _slow_block(subject, rows, compact, indent, separator)
+            append(separator)
+            append(compact(predicate))
+            append(" ")
+            last = predicate
+        append(objects[k])
+    append(" .\n")
+    return "".join(out)
+
+
+def _slow_block(
+    subject: str,
+    rows: list[Sequence[str]],
+    compact: Callable[[str], str],
+    indent: str,
+    separator: str,
+) -> str:
+    return f"{indent}{compact(subject)} {separator.join(_sorted_parts(rows, compact))} .\n"
 
 
 _CONTINUE = " ;\n    "
