@@ -332,7 +332,7 @@ class _Plan:
         return [
             *lines,
             Task("updates", 0.5 * n, self.updates),
-            Task("turtle", 1.9 * n, self.turtle),
+            Task("turtle", 1.5 * n, self.turtle),
             Task("jsonld", 2.55 * n, self.jsonld),
             Task("void-stats", 0.35 * n, self.void_stats),
             Task("wikidata", 0.01 * n, self.wikidata),
