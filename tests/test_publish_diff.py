@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -68,6 +69,21 @@ def test_diff_of_identical_releases_is_empty(
     assert "the releases hold the same triples" in capsys.readouterr().out
 
 
+def test_diff_reads_source_graphs_across_split_parts(
+    tmp_path: Path, releases: tuple[Path, Path]
+) -> None:
+    old, new = releases
+    # Parts of 2 KB: source graphs straddle parts, which must not change any answer.
+    tiny = build_release(tmp_path / "tiny", gzip=True, split_size=2_000)
+    assert diff_releases(old, tiny).added == diff_releases(old, tiny).removed == 0
+    patch = io.StringIO()
+    result = diff_releases(tiny, new, patch, chunk=50)
+    assert result.added and result.removed
+    store = _store(tiny)
+    store.update(patch.getvalue())
+    assert quad_strings(store) == quad_strings(nquads_dataset(new))
+
+
 def test_diff_command_writes_summary_and_patch_file(
     tmp_path: Path, releases: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -82,3 +98,47 @@ def test_diff_command_writes_summary_and_patch_file(
     store = _store(old)
     store.update(patch.read_text("utf-8"))
     assert len(store) == len(nquads_dataset(new))
+
+
+def _as_layout_1(release: Path, target: Path) -> Path:
+    """The release as kwpld wrote it before graphs/sources.nq: one .nt file per graph."""
+    shutil.copytree(release, target)
+    data = json.loads((target / "manifest.json").read_text("utf-8"))
+    quads = (target / "graphs" / "sources.nq").read_text("utf-8").splitlines(keepends=True)
+    (target / "graphs" / "sources.nq").unlink()
+    for entry in data["graphs"]:
+        if entry["files"] != ["graphs/sources.nq"]:
+            continue
+        name = "graphs/source/" + entry["iri"].rsplit("/", 1)[1] + ".nt"
+        suffix = f" <{entry['iri']}> .\n"
+        lines = [line[: -len(suffix)] + " .\n" for line in quads if line.endswith(suffix)]
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / name).write_text("".join(lines), "utf-8")
+        entry["files"] = [name]
+    data["kwpld_release"] = 1
+    (target / "manifest.json").write_text(json.dumps(data), "utf-8")
+    return target
+
+
+def test_releases_of_layout_1_are_still_read(tmp_path: Path, releases: tuple[Path, Path]) -> None:
+    from gsp_server import GraphStoreServer, ServerState
+
+    from kwpld.publish.gsp import publish_release
+    from kwpld.publish.store import load_release
+
+    old, new = releases
+    legacy = _as_layout_1(old, tmp_path / "legacy")
+    assert diff_releases(legacy, old).added == diff_releases(old, legacy).removed == 0
+    patch = io.StringIO()
+    diff_releases(legacy, new, patch)
+    store = _store(old)
+    store.update(patch.getvalue())
+    assert quad_strings(store) == quad_strings(nquads_dataset(new))
+    with GraphStoreServer(ServerState()) as server:
+        publish_release(legacy, server.url, backoff=0.01)
+        expected = {
+            g["iri"]: g["triples"]
+            for g in json.loads((old / "manifest.json").read_text())["graphs"]
+        }
+        assert server.counts() == expected
+    assert load_release(legacy, tmp_path / "store").triples == sum(expected.values())

@@ -44,6 +44,15 @@ def test_publishing_twice_replaces_graphs_instead_of_duplicating(
     assert SECRET not in captured.out + captured.err
 
 
+def test_source_graphs_are_put_one_by_one_from_the_split_nquads(tmp_path: Path) -> None:
+    tiny = build_release(tmp_path / "tiny", gzip=True, split_size=2_000)
+    with GraphStoreServer(ServerState()) as server:
+        result = publish_release(tiny, server.url, backoff=0.01)
+        assert server.counts() == _expected(tiny)
+    sources = [g for g in result.graphs if "/graph/source/" in g.graph]
+    assert len(sources) == 3 and all(g.found == g.triples for g in sources)
+
+
 def test_transient_failures_are_retried(release: Path) -> None:
     with GraphStoreServer(ServerState(fail_puts=3)) as server:
         messages: list[str] = []

@@ -68,9 +68,28 @@ def test_named_graphs_are_records_sources_vocabularies_and_ontology(release: Pat
         f"{BASE}graph/source/pb-report-2013-01-23",
         f"{BASE}graph/source/state-media-2013-01-18",
     }
-    assert graphs[f"{BASE}graph/source/pb-report-2013-01-23"]["files"] == [
-        "graphs/source/pb-report-2013-01-23.nt"
+    # Graphs of their own get an N-Triples file; the per-source graphs share one N-Quads file,
+    # sorted by graph, so an archive of many sources is still a handful of files.
+    assert graphs[f"{BASE}graph/records"]["files"] == ["graphs/records.nt"]
+    for iri, entry in graphs.items():
+        if "/graph/source/" in iri:
+            assert entry["files"] == ["graphs/sources.nq"]
+    on_disk = sorted(p.relative_to(release).as_posix() for p in (release / "graphs").rglob("*"))
+    assert on_disk == [
+        "graphs/ontology.nt",
+        "graphs/ontology.nt.graph",
+        "graphs/records.nt",
+        "graphs/records.nt.graph",
+        "graphs/sources.nq",
+        "graphs/vocabularies.nt",
+        "graphs/vocabularies.nt.graph",
+        "graphs/wikidata.nt",
+        "graphs/wikidata.nt.graph",
     ]
+    quads = (release / "graphs" / "sources.nq").read_text("utf-8").splitlines()
+    named = [line.rsplit(" ", 2)[1] for line in quads]
+    assert named == sorted(named)  # sorted by graph, so each graph is one run of lines
+    assert len(quads) == sum(e["triples"] for i, e in graphs.items() if "/graph/source/" in i)
     ontology = ox.Dataset(ox.parse(path=str(release / "ontology" / "kwp.ttl")))
     assert graphs[f"{BASE}graph/ontology"]["triples"] == len(ontology)
     # The ontology's own IRI is described inside the ontology graph.
@@ -107,6 +126,7 @@ def _dumps(folder: Path) -> list[Path]:
     return (
         [folder / n for n in names]
         + sorted((folder / "graphs").rglob("*.nt"))
+        + sorted((folder / "graphs").rglob("*.nq"))
         + sorted((folder / "ontology").glob("*.ttl"))
     )
 
@@ -272,9 +292,37 @@ def test_gzipped_split_parts_keep_lines_whole_and_name_their_graph(
     assert quad_strings(nquads_dataset(packed)) == quad_strings(nquads_dataset(release))
     for graph in data["graphs"]:
         for part in graph["files"]:
+            if "/graph/source/" in graph["iri"]:
+                assert part.startswith("graphs/sources-") and part.endswith(".nq.gz")
+                quads = gzip.decompress((packed / part).read_bytes()).decode("utf-8")
+                assert f" <{graph['iri']}> .\n" in quads
+                continue
             assert part.endswith(".nt.gz")
             marker = packed / (part.removesuffix(".gz") + ".graph")
             assert marker.read_text("utf-8").strip() == graph["iri"]
+    # The per-source N-Quads are split like the other line formats.
+    for part in {p for g in data["graphs"] for p in g["files"] if "sources-" in p}:
+        assert len(gzip.decompress((packed / part).read_bytes())) <= 40_000
+
+
+def test_manifest_names_every_part_that_holds_a_source_graph(tmp_path: Path) -> None:
+    # Parts small enough that source graphs straddle part boundaries.
+    tiny = build_release(tmp_path / "tiny", split_size=2_000)
+    data = manifest(tiny)
+    parts = sorted(p.relative_to(tiny).as_posix() for p in (tiny / "graphs").glob("sources-*"))
+    assert len(parts) > 5
+    lines = {part: (tiny / part).read_text("utf-8").splitlines() for part in parts}
+    for graph in data["graphs"]:
+        if "/graph/source/" not in graph["iri"]:
+            continue
+        term = f" <{graph['iri']}> ."
+        holding = [part for part in parts if any(line.endswith(term) for line in lines[part])]
+        assert graph["files"] == holding
+        assert (
+            sum(line.endswith(term) for part in holding for line in lines[part])
+            == (graph["triples"])
+        )
+    assert any(len(g["files"]) > 1 for g in data["graphs"])
 
 
 def test_update_files_rebuild_the_dataset_in_small_requests(release: Path) -> None:
@@ -355,16 +403,27 @@ def test_loader_scripts_are_valid_shell_and_name_existing_files(
         for entry in manifest(folder)["files"]:
             if entry["path"].startswith("data") and ".nq" in entry["path"]:
                 assert entry["path"] in tdb
+        graphs = manifest(folder)["graphs"]
         qlever = (load / "Qleverfile").read_text("utf-8")
         line = next(x for x in qlever.splitlines() if x.startswith("MULTI_INPUT_JSON"))
         streams = json.loads(line.split("=", 1)[1])
-        assert {s["graph"] for s in streams} == {g["iri"] for g in manifest(folder)["graphs"]}
+        # One N-Triples stream per graph with files of its own, one N-Quads stream for the rest.
+        triple_streams = [s for s in streams if s["format"] == "nt"]
+        (quad_stream,) = [s for s in streams if s["format"] == "nq"]
+        assert {s["graph"] for s in triple_streams} == {
+            g["iri"] for g in graphs if "/graph/source/" not in g["iri"]
+        }
+        assert sorted(quad_stream["cmd"].split()[2:]) == sorted(
+            {f"../{p}" for g in graphs if "/graph/source/" in g["iri"] for p in g["files"]}
+        )
         for stream in streams:
             for name in stream["cmd"].split()[2:]:
                 assert (load / name).resolve().is_file()
-        virtuoso = (load / "virtuoso.sh").read_text("utf-8")
-        for graph in manifest(folder)["graphs"]:
-            assert f"SPARQL CLEAR GRAPH <{graph['iri']}>;" in virtuoso
+        # The Virtuoso and Fuseki loaders clear exactly the release's graphs first.
+        listed = (load / "graphs.txt").read_text("utf-8").splitlines()
+        assert listed == [g["iri"] for g in graphs]
+        assert "load/graphs.txt" in (load / "virtuoso.sh").read_text("utf-8")
+        assert "load/graphs.txt" in (load / "fuseki-upload.sh").read_text("utf-8")
 
 
 @pytest.mark.parametrize(
@@ -379,3 +438,57 @@ def test_split_sizes_read_like_people_write_them(text: str, size: int) -> None:
 def test_unreadable_or_tiny_split_sizes_are_refused(text: str) -> None:
     with pytest.raises(InputError):
         parse_size(text)
+
+
+def test_update_requests_hold_many_graphs_and_stay_near_a_megabyte(tmp_path: Path) -> None:
+    from kwpld.publish.quads import sort_quads
+    from kwpld.publish.release import UPDATE_CHUNK_BYTES, write_updates
+
+    quads = set()
+    for g in range(30):  # many small graphs: one request holds them all
+        graph = f"<https://example.org/graph/{g:02d}>"
+        for i in range(5):
+            quads.add(
+                (f"<https://example.org/s{i}>", "<https://example.org/p>", f'"{g}.{i}"', graph)
+            )
+    big = "<https://example.org/graph/big>"
+    for i in range(6):  # 400 kB literals: a request stops once it reaches 1 MB
+        quads.add(
+            (f"<https://example.org/b{i}>", "<https://example.org/p>", f'"{"x" * 400_000}"', big)
+        )
+    written = write_updates(tmp_path, sort_quads(quads), chunk=100)
+    sizes = [w.size for w in written]
+    # 100 small; 50 small and big ones until the request reaches 1 MB; the other 3 big ones.
+    assert [w.lines for w in written] == [100, 50 + 3, 3]
+    assert all(size < UPDATE_CHUNK_BYTES + 400_100 for size in sizes)
+    store = ox.Store()
+    for w in written:
+        text = w.path.read_text("utf-8")
+        assert text.startswith("INSERT DATA {\n  GRAPH <")
+        store.update(text)
+    assert {f"{q.subject} {q.predicate} {q.object} {q.graph_name}" for q in store} == {
+        " ".join(q) for q in quads
+    }
+
+
+def test_a_release_without_source_graphs_has_no_sources_file(tmp_path: Path) -> None:
+    from kwpld.build import build_graph
+    from kwpld.publish import ReleaseOptions, write_release
+    from kwpld.publish.diff import diff_releases
+
+    records, graph = build_graph(EXAMPLE)
+    graph._quads = {q for q in graph._quads if "/graph/source/" not in q[3]}
+    folders = []
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        write_release(records, graph, folder, ReleaseOptions(jobs=2))
+        folders.append(folder)
+    data = manifest(folders[0])
+    assert not any("/graph/source/" in g["iri"] for g in data["graphs"])
+    assert not list((folders[0] / "graphs").glob("sources*"))
+    assert '"format": "nq"' not in (folders[0] / "load" / "Qleverfile").read_text("utf-8")
+    for script in sorted((folders[0] / "load").glob("*.sh")):
+        assert subprocess.run(["sh", "-n", str(script)], check=False).returncode == 0
+    assert diff_releases(folders[0], folders[1]).added == 0
+    assert tree_digest(folders[0]) == tree_digest(folders[1])

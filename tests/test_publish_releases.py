@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -116,3 +117,66 @@ def test_kill_9_in_the_middle_of_a_build_leaves_the_previous_release_intact(tmp_
     assert not list(tmp_path.glob(".dist.*"))
     assert manifest(result)["triples"] > manifest(result)["graphs"][0]["triples"]
     assert tree_digest(out) != before
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found.update(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with contextlib.suppress(OSError):  # a zombie waiting for init is not alive
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_kill_9_during_a_parallel_write_leaves_no_writer_behind(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    build_release(out)
+    before = tree_digest(out)
+    data = _bigger_example(tmp_path / "bigger", 1500)
+    # Every task first waits a minute, so a worker that outlived the build would still be
+    # there when the test looks.
+    code = """
+import sys, time, kwpld
+from kwpld.publish import ReleaseOptions, release
+from kwpld.publish.parallel import Task
+tasks = release._Plan.tasks
+def slow(self):
+    return [Task(t.name, t.cost, lambda t=t: (time.sleep(60), t.run())[1]) for t in tasks(self)]
+release._Plan.tasks = slow
+kwpld.build(sys.argv[1], sys.argv[2], release=ReleaseOptions(jobs=2))
+"""
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, str(data), str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while time.monotonic() < deadline and process.poll() is None:
+        temps = list(tmp_path.glob(".dist.tmp-*"))
+        workers = _children(process.pid)
+        if workers and temps and not (temps[0] / "manifest.json").exists():
+            os.kill(process.pid, signal.SIGKILL)
+            break
+        time.sleep(0.002)
+    process.wait(timeout=30)
+    assert workers, f"the build ended before its workers started: {process.stderr.read()!r}"
+    assert process.returncode == -signal.SIGKILL
+    # The workers die with the build (PR_SET_PDEATHSIG) instead of writing on.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
+    assert tree_digest(out) == before
+    build_release(out, data=data)
+    assert not list(tmp_path.glob(".dist.*"))

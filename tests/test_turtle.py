@@ -108,3 +108,28 @@ def test_trig_has_one_block_per_graph_and_round_trips():
         )
     }
     assert parsed == expected
+
+
+def test_unsorted_or_repeated_triples_of_a_subject_give_the_same_turtle():
+    from kwpld.namespaces import RDF_TYPE
+
+    typed = [
+        *TRICKY,
+        (iri(EX + "s"), iri(RDF_TYPE), iri(EX + "B")),
+        (iri(EX + "s"), iri(RDF_TYPE), iri(EX + "A")),
+    ]
+    expected = io.StringIO()
+    write_turtle(sorted(set(typed)), expected, PREFIXES)
+    text = expected.getvalue()
+    assert "ex:s a ex:A , ex:B , ex:Thing ;" in text  # "a" first, its objects sorted
+    by_subject = sorted(set(typed), key=lambda t: t[0])  # grouped, but unsorted within
+    for rows in (
+        by_subject[::-1],  # reversed within each subject
+        [*by_subject, *by_subject],  # every triple twice
+        [t for t in by_subject if t[1] != iri(RDF_TYPE)]
+        + [t for t in by_subject if t[1] == iri(RDF_TYPE)],
+    ):
+        rows = sorted(rows, key=lambda t: t[0])  # keep subjects together, as the writer needs
+        out = io.StringIO()
+        write_turtle(rows, out, PREFIXES)
+        assert out.getvalue() == text

@@ -1,19 +1,20 @@
 """Compare two releases graph by graph, and write the SPARQL Update that turns one into the other.
 
-Each release has one sorted N-Triples file per named graph (``graphs/``), and line order equals
-term order there (a term is never followed by a character below the space that separates it
-from the next one). So the diff is a merge of two sorted streams: memory does not grow with
-the size of the releases.
+Each release keeps its named graphs under ``graphs/``, sorted: one N-Triples file per graph,
+and the per-source graphs together in N-Quads sorted by graph (:mod:`kwpld.publish.graphs`
+reads both as each graph's sorted N-Triples lines). So the diff is a merge of two sorted
+streams per graph, taking the graphs in the releases' own order: memory does not grow with the
+size of the releases.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .lines import read_lines
+from .graphs import GraphReader, graph_order
 from .release import UPDATE_CHUNK, read_manifest
 
 __all__ = ["GraphChange", "DiffResult", "diff_releases"]
@@ -43,11 +44,6 @@ class DiffResult:
     @property
     def changed(self) -> list[GraphChange]:
         return [g for g in self.graphs if g.added or g.removed]
-
-
-def _graph_files(folder: Path) -> dict[str, list[Path]]:
-    manifest = read_manifest(folder)
-    return {e["iri"]: [folder / p for p in e["files"]] for e in manifest["graphs"]}
 
 
 def _merge(old: Iterator[bytes], new: Iterator[bytes]) -> Iterator[tuple[str, bytes]]:
@@ -107,12 +103,6 @@ class _PatchWriter:
             self._emit("+")
 
 
-def _lines(paths: Iterable[Path]) -> Iterator[bytes]:
-    for line in read_lines(paths):
-        if line.strip():
-            yield line if line.endswith(b"\n") else line + b"\n"
-
-
 def diff_releases(
     old: str | Path,
     new: str | Path,
@@ -126,17 +116,17 @@ def diff_releases(
     in requests of at most ``chunk`` triples; applied to a store that holds exactly the old
     release, it leaves exactly the new one.
     """
-    old_files = _graph_files(Path(old))
-    new_files = _graph_files(Path(new))
+    old_graphs = GraphReader(Path(old), read_manifest(old))
+    new_graphs = GraphReader(Path(new), read_manifest(new))
     writer = _PatchWriter(patch, chunk)
     if patch is not None:
         patch.write(f"# kwpld patch: {Path(old).name} -> {Path(new).name}\n")
     changes = []
-    for graph in sorted(set(old_files) | set(new_files)):
+    for graph in sorted(set(old_graphs.entries) | set(new_graphs.entries), key=graph_order):
         change = GraphChange(graph)
         writer.start(graph)
-        old_lines = _counting(_lines(old_files.get(graph, [])), change, "old")
-        new_lines = _counting(_lines(new_files.get(graph, [])), change, "new")
+        old_lines = _counting(old_graphs.lines(graph), change, "old")
+        new_lines = _counting(new_graphs.lines(graph), change, "new")
         for sign, line in _merge(old_lines, new_lines):
             if sign == "-":
                 change.removed += 1
@@ -145,7 +135,7 @@ def diff_releases(
             writer.add(sign, line)
         changes.append(change)
     writer.flush()
-    return DiffResult(changes)
+    return DiffResult(sorted(changes, key=lambda c: c.graph))
 
 
 def _counting(lines: Iterator[bytes], change: GraphChange, side: str) -> Iterator[bytes]:

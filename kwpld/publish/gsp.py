@@ -1,8 +1,10 @@
 """Publish a release to a SPARQL server with the SPARQL 1.1 Graph Store HTTP Protocol.
 
 One PUT per named graph (``?graph=IRI``), so publishing again replaces each graph instead of
-adding to it. Bodies stream from the release's ``graphs/`` files (gzipped parts are unpacked on
-the way: Fuseki, for one, takes no compressed uploads). Transient failures (connection errors,
+adding to it. Bodies come from the release's ``graphs/`` files: a graph's own N-Triples file as
+it is, or its lines taken from the per-source N-Quads, which are read once, front to back,
+graph after graph (gzipped parts are unpacked on the way: Fuseki, for one, takes no
+compressed uploads). Transient failures (connection errors,
 timeouts, 408/425/429/5xx) are retried with exponential backoff, honouring ``Retry-After``.
 At the end every graph is counted on the server and compared with the manifest.
 
@@ -13,12 +15,14 @@ appear in messages. HTTP basic or digest authentication is chosen from the serve
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
@@ -27,6 +31,7 @@ from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 from .. import __version__
 from ..errors import InputError, KwpldError
+from .graphs import GraphReader
 from .lines import read_lines
 from .release import iter_chunks, read_manifest
 
@@ -182,16 +187,29 @@ class _Client:
         time.sleep(delay)
 
 
-def _graph_body(paths: list[Path]) -> tuple[Callable[[], object], Callable[[], None]]:
+_IN_MEMORY = 16 << 20
+"""Bodies up to this size are kept in memory; larger ones go to a temporary file."""
+
+
+def _graph_body(
+    graphs: GraphReader, iri: str, paths: list[Path]
+) -> tuple[Callable[[], object], Callable[[], None]]:
     """A body factory (fresh, rewindable file for each attempt) and a clean-up function.
 
-    Gzipped or split graphs are unpacked once into a temporary file: a seekable body with a
-    known length is what every server takes, and what digest authentication can resend.
+    A graph in a plain N-Triples file of its own is sent as that file. Gzipped or split graphs,
+    and graphs taken from the N-Quads, are unpacked once into a temporary file (in memory while
+    small): a seekable body with a known length is what every server takes, and what digest
+    authentication can resend.
     """
-    if len(paths) == 1 and not paths[0].name.endswith(".gz"):
+    if len(paths) == 1 and paths[0].name.endswith(".nt"):
         return (lambda: paths[0].open("rb")), (lambda: None)
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the returned clean-up
-    for chunk in iter_chunks(read_lines(paths)):
+    lines = graphs.lines(iri) if any(".nq" in p.name for p in paths) else read_lines(paths)
+    spool: io.BytesIO | IO[bytes] = io.BytesIO()
+    for chunk in iter_chunks(lines):
+        if isinstance(spool, io.BytesIO) and spool.tell() + len(chunk) > _IN_MEMORY:
+            spilled = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the clean-up
+            spilled.write(spool.getvalue())
+            spool = spilled
         spool.write(chunk)
 
     def body() -> object:
@@ -278,11 +296,13 @@ def publish_release(
                 f"HTTP {probe.status_code}"
             )
     result = PublishResult(endpoint)
-    for entry in manifest["graphs"]:
-        graph, triples = entry["iri"], entry["triples"]
+    graphs = GraphReader(folder, manifest)
+    for graph in graphs.graphs():
+        entry = graphs.entries[graph]
+        triples = entry["triples"]
         paths = [folder / p for p in entry["files"]]
         log(f"PUT {graph} ({triples} triples)")
-        body, cleanup = _graph_body(paths)
+        body, cleanup = _graph_body(graphs, graph, paths)
         try:
             response, attempts = client.request(
                 "PUT",

@@ -23,18 +23,33 @@ Two kinds of document:
 
 from __future__ import annotations
 
+import io
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..namespaces import ENTITY_PATHS, RDF_TYPE, XSD, data_prefixes
 from ..rdf import term_value
 from ..resources import resource_path
+from .lines import HashingFile, WrittenFile
 
-__all__ = ["JsonLdContext", "FRAMED_KINDS", "write_dataset_jsonld", "write_framed_jsonld"]
+if TYPE_CHECKING:
+    from .quads import ReleaseQuads
+
+__all__ = [
+    "JsonLdContext",
+    "FRAMED_KINDS",
+    "write_dataset_jsonld",
+    "write_framed_jsonld",
+    "write_jsonld",
+]
 
 FRAMED_KINDS = {
     "person": "people",
@@ -166,6 +181,18 @@ class _Compactor:
             iri: {t.kind: t for t in reversed(terms)} for iri, terms in context.properties.items()
         }
         self._iris: dict[str, str] = {}
+        self._id_key = _dumps(self.id)
+        self._type_key = _dumps(self.type)
+        self._predicates: dict[str, tuple[str | None, str | None, str | None]] = {}
+        # A term with @set is always an array; terms are names, so a name says it.
+        self._set_keys = {
+            t.name for terms in context.properties.values() for t in terms if t.as_set
+        }
+        self._iri_json: dict[str, str] = {}
+        self._types: dict[str, str] = {}
+        self._keys: dict[str, str] = {}
+        self._datatypes: dict[str, str] = {}
+        self._langs: dict[str, str] = {}
 
     def iri(self, term: str) -> str:
         """A compact IRI (``person:kim-jong-un``) or the absolute IRI of an IRI term."""
@@ -256,6 +283,153 @@ class _Compactor:
                 node[key] = found if key in sets or len(found) > 1 else found[0]
         return node
 
+    # -- JSON text, straight from the terms (what _dumps(node(...)) gives, without the dicts) --
+    def node_json(
+        self,
+        subject: str,
+        rows: Iterable[Sequence[str]],
+        embed: dict[str, str] | None = None,
+    ) -> str:
+        """The JSON text of :meth:`node` (``_dumps(node(...))``, byte for byte), built directly.
+
+        ``rows`` are the subject's triples sorted by predicate and object (``(s, p, o)`` or
+        longer tuples: only items 1 and 2 are read). ``embed`` maps object terms to the JSON
+        text of nodes to put in their place. Every IRI, key and datatype is turned into JSON
+        once and remembered; a literal without escapes is already its own JSON string.
+        """
+        types: list[str] = []
+        values: defaultdict[str, list[str]] = defaultdict(list)
+        lang_maps: dict[str, dict[str, list[str]]] | None = None
+        info_of = self._predicates
+        iri_json = self._iri_json
+        type_json = self._types
+        for row in rows:
+            predicate = row[1]
+            obj = row[2]
+            first = obj[0]
+            if first == "<" or first == "_":
+                if predicate == _TYPE and first == "<":
+                    found = type_json.get(obj)
+                    if found is None:
+                        found = type_json[obj] = _dumps(self.type_value(obj))
+                    types.append(found)
+                    continue
+                key = (info_of.get(predicate) or self._predicate_info(predicate))[0]
+                value = embed.get(obj) if embed else None
+                if value is None:
+                    value = iri_json.get(obj) or self._iri_text(obj)
+                    if key is None:
+                        key = self.iri(predicate)
+                        value = f"{{{self._id_key}: {value}}}"
+                elif key is None:
+                    key = self.iri(predicate)
+                values[key].append(value)
+                continue
+            info = info_of.get(predicate) or self._predicate_info(predicate)
+            end = obj.rfind('"')
+            text = obj[: end + 1]
+            if "\\" in text or not text.isprintable():
+                text = _dumps(term_value(text))
+            if obj[end + 1 : end + 2] == "@":
+                lang = obj[end + 2 :]
+                key = info[1]
+                if key is not None:
+                    if lang_maps is None:
+                        lang_maps = {}
+                    by_lang = lang_maps.get(key)
+                    if by_lang is None:
+                        lang_maps[key] = {lang: [text]}
+                    else:
+                        texts = by_lang.get(lang)
+                        if texts is None:
+                            by_lang[lang] = [text]
+                        else:
+                            texts.append(text)
+                    continue
+                values[self.iri(predicate)].append(
+                    f'{{"@value": {text}, "@language": {self._lang_text(lang)}}}'
+                )
+            else:
+                key = info[2]
+                if key is None:
+                    key = self.iri(predicate)
+                datatype = obj[end + 4 : -1] if obj[end + 1 : end + 4] == "^^<" else None
+                values[key].append(self._typed_json(obj, text, end, datatype))
+        parts = [f"{self._id_key}: {iri_json.get(subject) or self._iri_text(subject)}"]
+        if types:
+            parts.append(
+                f"{self._type_key}: " + (f"[{', '.join(types)}]" if len(types) > 1 else types[0])
+            )
+        keys = self._keys
+        many = self._set_keys
+        if lang_maps is None:
+            for key in sorted(values):
+                name = keys.get(key) or self._key_text(key)
+                found_values = values[key]
+                if len(found_values) > 1 or key in many:
+                    parts.append(f"{name}: [{', '.join(found_values)}]")
+                else:
+                    parts.append(f"{name}: {found_values[0]}")
+            return "{" + ", ".join(parts) + "}"
+        for key in sorted({*values, *lang_maps}):
+            name = keys.get(key) or self._key_text(key)
+            if key in lang_maps:
+                if key in values:  # same key, other values: only possible for unusual data
+                    raise ValueError(f"cannot write {key} both as a language map and as values")
+                as_set = key in many
+                entries = []
+                for lang, texts in sorted(lang_maps[key].items()):
+                    body = f"[{', '.join(texts)}]" if as_set or len(texts) > 1 else texts[0]
+                    entries.append(f"{self._lang_text(lang)}: {body}")
+                parts.append(f"{name}: {{{', '.join(entries)}}}")
+            else:
+                found_values = values[key]
+                if len(found_values) > 1 or key in many:
+                    parts.append(f"{name}: [{', '.join(found_values)}]")
+                else:
+                    parts.append(f"{name}: {found_values[0]}")
+        return "{" + ", ".join(parts) + "}"
+
+    def _predicate_info(self, predicate: str) -> tuple[str | None, str | None, str | None]:
+        """The term names for IRI values, language-tagged and other literals (or None)."""
+        terms = self._terms.get(predicate[1:-1], {})
+        info = tuple(
+            terms[kind].name if kind in terms else None for kind in ("id", "lang", "plain")
+        )
+        self._predicates[predicate] = info  # type: ignore[assignment]
+        return info  # type: ignore[return-value]
+
+    def _iri_text(self, term: str) -> str:
+        value = self.iri(term)
+        # IRIs have no quotes or backslashes; anything unusual goes through json.dumps.
+        text = f'"{value}"' if value.isprintable() and '"' not in value else _dumps(value)
+        if len(self._iri_json) < 500_000:
+            self._iri_json[term] = text
+        return text
+
+    def _lang_text(self, lang: str) -> str:
+        text = self._langs.get(lang)
+        if text is None:
+            text = self._langs[lang] = _dumps(lang)
+        return text
+
+    def _key_text(self, key: str) -> str:
+        text = self._keys[key] = _dumps(key)
+        return text
+
+    def _typed_json(self, obj: str, text: str, end: int, datatype: str | None) -> str:
+        if datatype is None or datatype == _XSD_STRING:
+            return text
+        lexical = obj[1:end]
+        if datatype == _XSD_INTEGER and _CANONICAL_INT.match(lexical):
+            return str(int(lexical))
+        if datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
+            return lexical
+        compact = self._datatypes.get(datatype)
+        if compact is None:
+            compact = self._datatypes[datatype] = _dumps(self.iri(f"<{datatype}>"))
+        return f'{{"@value": {text}, "@type": {compact}}}'
+
 
 def _split_literal(term: str) -> tuple[str, str | None, str | None]:
     end = term.rfind('"')
@@ -291,128 +465,213 @@ def _header(context_value: object) -> str:
 
 
 def write_dataset_jsonld(
-    quads: Sequence[tuple[str, str, str, str]],
+    quads: Sequence[Sequence[str]],
     out: TextIO,
     context: JsonLdContext,
     base_iri: str,
 ) -> int:
-    """Write (g, s, p, o) quads, sorted, as one compacted JSON-LD document; return the count."""
+    """Write ``(s, p, o, g)`` quads sorted by graph, subject, predicate and object as one
+    compacted JSON-LD document (one ``@graph`` entry per named graph); return the count."""
     context_value, prefixes = context.for_base(base_iri)
     compactor = _Compactor(context, prefixes)
+    node_json = compactor.node_json
+    _write_dataset(quads, out, context_value, compactor, lambda s, rows: node_json(s, rows))
+    return len(quads)
+
+
+def _write_dataset(
+    quads: Iterable[Sequence[str]],
+    out: TextIO,
+    context_value: object,
+    compactor: _Compactor,
+    node: Callable[[str, list[Sequence[str]]], str],
+) -> None:
     out.write(_header(context_value))
-    count = 0
     first_graph = True
-    index = 0
-    total = len(quads)
-    while index < total:
-        graph = quads[index][0]
-        out.write("\n" if first_graph else "\n]},\n")
+    batch: list[str] = []
+    for graph, rows in groupby(quads, key=_GRAPH):
+        batch.append("\n" if first_graph else "\n]},\n")
         first_graph = False
-        out.write(f'{{{_dumps(compactor.id)}: {_dumps(compactor.iri(graph))}, "@graph": [\n')
-        first_node = True
-        while index < total and quads[index][0] == graph:
-            subject = quads[index][1]
-            stop = index
-            while stop < total and quads[stop][0] == graph and quads[stop][1] == subject:
-                stop += 1
-            node = compactor.node(subject, ((q[2], q[3]) for q in quads[index:stop]))
-            out.write(("" if first_node else ",\n") + _dumps(node))
-            first_node = False
-            count += stop - index
-            index = stop
-    out.write("\n]}\n]\n}\n" if total else "\n]\n}\n")
-    return count
+        batch.append(f'{{{compactor._id_key}: {_dumps(compactor.iri(graph))}, "@graph": [\n')
+        separator = ""
+        for subject, group in groupby(rows, key=_SUBJECT):
+            batch.append(separator)
+            batch.append(node(subject, list(group)))
+            separator = ",\n"
+            if len(batch) >= 2000:
+                out.write("".join(batch))
+                batch = []
+    out.write("".join(batch))
+    out.write("\n]\n}\n" if first_graph else "\n]}\n]\n}\n")
 
 
-class _SubjectIndex:
-    """Where each subject's triples are in the sorted union triples (no copies)."""
-
-    def __init__(self, triples: Sequence[tuple[str, str, str]]) -> None:
-        self.triples = triples
-        self.ranges: dict[str, tuple[int, int]] = {}
-        start = 0
-        total = len(triples)
-        while start < total:
-            subject = triples[start][0]
-            stop = start + 1
-            while stop < total and triples[stop][0] == subject:
-                stop += 1
-            self.ranges[subject] = (start, stop)
-            start = stop
-
-    def pairs(self, subject: str) -> Iterator[tuple[str, str]]:
-        start, stop = self.ranges.get(subject, (0, 0))
-        for i in range(start, stop):
-            _, p, o = self.triples[i]
-            yield p, o
-
-    def count(self, subject: str) -> int:
-        start, stop = self.ranges.get(subject, (0, 0))
-        return stop - start
+_SUBJECT = itemgetter(0)
+_GRAPH = itemgetter(3)
 
 
 def _entity_prefixes(base_iri: str) -> dict[str, str]:
     return {kind: f"<{base_iri}{ENTITY_PATHS[kind]}" for kind in FRAMED_KINDS}
 
 
-def write_framed_jsonld(
-    triples: Sequence[tuple[str, str, str]],
+class _UnionNodes:
+    """Node texts of the union's subjects, each made once and shared by both documents.
+
+    A subject whose triples are all in one graph (most of them) is the same node in
+    ``data.jsonld`` and, when nothing is embedded in it, in the framed files.
+    """
+
+    def __init__(self, quads: ReleaseQuads, compactor: _Compactor) -> None:
+        self.union = quads.union
+        self.subjects = quads.subjects
+        self.ranges = {s: (start, stop) for s, start, stop in quads.subjects}
+        self.counts = {s: stop - start for s, start, stop in quads.subjects}
+        self.node_json = compactor.node_json
+        self.made: dict[str, str] = {}
+
+    def rows(self, subject: str) -> list[Sequence[str]]:
+        start, stop = self.ranges.get(subject, (0, 0))
+        return self.union[start:stop]
+
+    def plain(self, subject: str) -> str:
+        text = self.made.get(subject)
+        if text is None:
+            text = self.made[subject] = self.node_json(subject, self.rows(subject))
+        return text
+
+    def in_graph(self, subject: str, rows: list[Sequence[str]]) -> str:
+        """The node of ``subject`` in one graph, whose triples are ``rows``."""
+        if self.counts.get(subject) == len(rows):
+            text = self.made.get(subject)
+            if text is None:
+                text = self.made[subject] = self.node_json(subject, rows)
+            return text
+        return self.node_json(subject, rows)
+
+
+def write_jsonld(
+    quads: ReleaseQuads,
+    out: TextIO,
     folder: Path,
     context: JsonLdContext,
     base_iri: str,
-) -> dict[str, tuple[Path, int, int]]:
-    """Write ``framed/<kind>.jsonld`` for each entity kind from sorted union triples.
-
-    Returns kind -> (path, entity count, distinct triples the file states).
-    """
+) -> dict[str, tuple[WrittenFile, int, int]]:
+    """:func:`write_dataset_jsonld` to ``out`` and :func:`write_framed_jsonld` to ``folder``,
+    making each node that both have once."""
     context_value, prefixes = context.for_base(base_iri)
     compactor = _Compactor(context, prefixes)
-    index = _SubjectIndex(triples)
+    nodes = _UnionNodes(quads, compactor)
+    _write_dataset(quads.by_graph, out, context_value, compactor, nodes.in_graph)
+    return _write_framed(nodes, folder, context_value, base_iri)
+
+
+def write_framed_jsonld(
+    quads: ReleaseQuads,
+    folder: Path,
+    context: JsonLdContext,
+    base_iri: str,
+) -> dict[str, tuple[WrittenFile, int, int]]:
+    """Write ``framed/<kind>.jsonld`` for each entity kind from the sorted union of the quads.
+
+    Returns kind -> (file written, entity count, distinct triples the file states).
+    """
+    context_value, prefixes = context.for_base(base_iri)
+    nodes = _UnionNodes(quads, _Compactor(context, prefixes))
+    return _write_framed(nodes, folder, context_value, base_iri)
+
+
+def _build(
+    current: str,
+    root: str,
+    node_rows: dict[str, list[Sequence[str]]],
+    parent_of: dict[str, str],
+    nodes: _UnionNodes,
+) -> str:
+    """The node of ``current`` with the nodes it owns embedded (depth first).
+
+    A module function, not a closure: a nested function that calls itself is a reference
+    cycle, which would keep everything it can reach alive until the garbage collector runs.
+    """
+    children = {}
+    for row in node_rows[current]:
+        obj = row[2]
+        if obj != current and obj != root and parent_of.get(obj) == current:
+            children[obj] = _build(obj, root, node_rows, parent_of, nodes)
+    if not children:
+        return nodes.plain(current)
+    return nodes.node_json(current, node_rows[current], children)
+
+
+def _write_framed(
+    nodes: _UnionNodes, folder: Path, context_value: object, base_iri: str
+) -> dict[str, tuple[WrittenFile, int, int]]:
+    plain = nodes.plain
+    rows = nodes.rows
+    subjects = nodes.subjects
+    ranges = nodes.ranges
     kinds = _entity_prefixes(base_iri)
     entity_starts = tuple(kinds.values())
     base_term = f"<{base_iri}"
     graph_start = f"<{base_iri}{ENTITY_PATHS['graph']}"
 
-    def embeddable(term: str) -> bool:
-        return (
-            term.startswith(base_term)
-            and not term.startswith(entity_starts)
-            and not term.startswith(graph_start)
-            and term in index.ranges
-        )
+    known: dict[str, bool] = {}
 
-    def tree(root: str, stated: set[str]) -> dict[str, Any]:
+    def embeddable(term: str) -> bool:
+        found = known.get(term)
+        if found is None:
+            found = known[term] = (
+                term.startswith(base_term)
+                and not term.startswith(entity_starts)
+                and not term.startswith(graph_start)
+                and term in ranges
+            )
+        return found
+
+    def tree(root: str, stated: set[str]) -> str:
         # Breadth first: each embeddable node goes under the first node that reaches it.
         parent_of: dict[str, str] = {root: root}
         queue = [root]
+        node_rows: dict[str, list[Sequence[str]]] = {}
         for current in queue:
-            for _, obj in index.pairs(current):
-                if obj not in parent_of and embeddable(obj):
-                    parent_of[obj] = current
-                    queue.append(obj)
+            found = node_rows[current] = rows(current)
+            for row in found:
+                obj = row[2]
+                if obj[0] == "<" and obj not in parent_of:
+                    inside = known.get(obj)
+                    if inside is None:
+                        inside = embeddable(obj)
+                    if inside:
+                        parent_of[obj] = current
+                        queue.append(obj)
         stated.update(queue)
-
-        def build(current: str) -> dict[str, Any]:
-            children = {
-                obj: build(obj)
-                for _, obj in index.pairs(current)
-                if obj != current and parent_of.get(obj) == current and obj != root
-            }
-            return compactor.node(current, index.pairs(current), children)
-
-        return build(root)
+        if len(queue) == 1:
+            return plain(root)
+        return _build(root, root, node_rows, parent_of, nodes)
 
     folder.mkdir(parents=True, exist_ok=True)
     results = {}
-    for kind, start in kinds.items():
+    for kind, prefix in kinds.items():
         path = folder / f"{FRAMED_KINDS[kind]}.jsonld"
         stated: set[str] = set()
-        roots = [s for s in index.ranges if s.startswith(start)]
-        roots.sort()
-        with path.open("w", encoding="utf-8", newline="\n") as out:
+        first = bisect_left(subjects, prefix, key=_SUBJECT)
+        roots = []
+        for i in range(first, len(subjects)):
+            subject = subjects[i][0]
+            if not subject.startswith(prefix):
+                break
+            roots.append(subject)
+        raw = HashingFile(path)
+        with io.TextIOWrapper(
+            io.BufferedWriter(raw, 1 << 20), encoding="utf-8", newline="\n"
+        ) as out:
             out.write(_header(context_value))
+            batch = []
             for i, root in enumerate(roots):
-                out.write(("\n" if i == 0 else ",\n") + _dumps(tree(root, stated)))
+                batch.append(("\n" if i == 0 else ",\n") + tree(root, stated))
+                if len(batch) >= 1000:
+                    out.write("".join(batch))
+                    batch = []
+            out.write("".join(batch))
             out.write("\n]\n}\n")
-        results[kind] = (path, len(roots), sum(index.count(s) for s in stated))
+        count = sum(map(nodes.counts.__getitem__, stated))
+        results[kind] = (raw.finish(), len(roots), count)
     return results

@@ -9,6 +9,7 @@ each part, so a gzipped part is smaller still.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,16 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["LineOptions", "LineSink", "parse_size", "nquad_lines", "ntriple_lines", "BATCH"]
+__all__ = [
+    "LineOptions",
+    "LineSink",
+    "WrittenFile",
+    "HashingFile",
+    "parse_size",
+    "nquad_lines",
+    "ntriple_lines",
+    "BATCH",
+]
 
 BATCH = 20_000
 """Lines joined into one string before writing: large enough to amortise the call overhead."""
@@ -50,17 +60,62 @@ class LineOptions:
     level: int = 6
 
 
+@dataclass(frozen=True)
+class WrittenFile:
+    """A file as written: its size and SHA-256 are measured on the way out, not read back."""
+
+    path: Path
+    size: int
+    sha256: str
+    lines: int = 0
+
+
+class HashingFile(io.RawIOBase):
+    """A binary file that counts and hashes every byte written to it (gzip writes through it)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file = path.open("wb")
+        self._digest = hashlib.sha256()
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        self._digest.update(data)
+        self.size += len(data)
+        return self._file.write(data)
+
+    def flush(self) -> None:
+        self._file.flush()
+
+    def close(self) -> None:
+        if not self.closed:
+            super().close()  # flushes first
+            self._file.close()
+
+    def finish(self, lines: int = 0) -> WrittenFile:
+        self.close()
+        return WrittenFile(self.path, self.size, self._digest.hexdigest(), lines)
+
+
 @dataclass
 class LineSink:
-    """Writes batches of lines to ``folder/stem.ext`` or to parts ``stem-00001.ext``."""
+    """Writes batches of lines to ``folder/stem.ext`` or to parts ``stem-00001.ext``.
+
+    Each part's size and SHA-256 are computed while it is written (:attr:`written`).
+    """
 
     folder: Path
     stem: str
     ext: str
     options: LineOptions = field(default_factory=LineOptions)
     parts: list[tuple[Path, int]] = field(default_factory=list)  # (path, line count)
-    _raw: io.BufferedWriter | None = None
-    _out: io.BufferedIOBase | None = None
+    written: list[WrittenFile] = field(default_factory=list)
+    _raw: HashingFile | None = None
+    _out: io.RawIOBase | gzip.GzipFile | None = None
     _size: int = 0
     _lines: int = 0
 
@@ -72,7 +127,7 @@ class LineSink:
         number = len(self.parts) + 1 if self.options.split_size else None
         path = self.folder / self._name(number)
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._raw = path.open("wb")
+        self._raw = HashingFile(path)
         if self.options.gzip:
             self._out = gzip.GzipFile(
                 filename="", mode="wb", fileobj=self._raw, mtime=0, compresslevel=self.options.level
@@ -89,28 +144,50 @@ class LineSink:
         if self._out is not self._raw:
             self._out.close()
         assert self._raw is not None
-        self._raw.close()
+        self.written.append(self._raw.finish(self._lines))
         path, _ = self.parts[-1]
         self.parts[-1] = (path, self._lines)
         self._out = self._raw = None
 
     def write(self, lines: list[str]) -> None:
         """Write complete lines (each ending in a newline)."""
+        if lines:
+            self.write_block("".join(lines).encode("utf-8"), len(lines))
+
+    def write_block(self, data: bytes, lines: int) -> None:
+        """Write ``lines`` complete lines, already joined and encoded."""
         if not lines:
             return
-        data = "".join(lines).encode("utf-8")
         limit = self.options.split_size
         if self._out is None:
             self._open()
         if limit is None or self._size + len(data) <= limit:
-            self._put(data, len(lines))
+            self._put(data, lines)
             return
-        for line in lines:  # the rare batch that crosses a part boundary
-            encoded = line.encode("utf-8")
-            if self._size and self._size + len(encoded) > limit:
+        # The rare block that crosses a part boundary: cut it at line ends.
+        start = 0
+        end = len(data)
+        while start < end:
+            room = limit - self._size
+            if room <= 0 and self._size:
                 self._finish_part()
                 self._open()
-            self._put(encoded, 1)
+                room = limit
+            if end - start <= room:
+                self._put(data[start:], data.count(b"\n", start))
+                return
+            cut = data.rfind(b"\n", start, start + room) + 1
+            if cut <= start:  # one line longer than the room left
+                if self._size:
+                    self._finish_part()
+                    self._open()
+                    continue
+                cut = data.index(b"\n", start) + 1  # a line longer than a part gets its own
+            self._put(data[start:cut], data.count(b"\n", start, cut))
+            start = cut
+            if start < end:
+                self._finish_part()
+                self._open()
 
     def _put(self, data: bytes, lines: int) -> None:
         assert self._out is not None
@@ -119,7 +196,10 @@ class LineSink:
         self._lines += lines
 
     def close(self) -> list[tuple[Path, int]]:
-        """Finish the last part; an empty output still gets one (empty) file."""
+        """Finish the last part; an empty output still gets one (empty) file.
+
+        Returns ``(path, line count)`` of each part; :attr:`written` has their sizes and hashes.
+        """
         if self._out is None and not self.parts:
             self._open()
         self._finish_part()

@@ -1,0 +1,128 @@
+"""The release's quads, sorted once, in the two orders every writer reads.
+
+A release needs the dataset in two orders: by graph (N-Quads, TriG, the dataset JSON-LD, the
+per-graph files, SPARQL Update) and as the union of all graphs by subject (N-Triples, Turtle,
+framed JSON-LD, VoID statistics). Both are lists of the build's own ``(s, p, o, g)`` tuples, so
+nothing is copied: sorting a million quads costs two lists of pointers.
+
+Sorting is the expensive part, and most of its cost is comparing tuples element by element.
+So the quads are sorted by subject alone (string keys, compared at C speed), each subject's
+few quads then sorted on their own, and a stable sort by graph gives the graph order. That is
+about twice as fast as one sort of the tuples.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import groupby, islice
+from operator import eq, itemgetter
+
+from ..rdf import Quad
+
+__all__ = ["ReleaseQuads", "sort_quads", "source_graph_prefix"]
+
+_SUBJECT = itemgetter(0)
+_GRAPH = itemgetter(3)
+_TRIPLE = itemgetter(0, 1, 2)
+
+
+@dataclass
+class ReleaseQuads:
+    """The sorted quads of a release (each an ``(s, p, o, g)`` tuple of N-Triples terms)."""
+
+    by_graph: list[Quad]
+    """Every quad, sorted by graph, subject, predicate, object."""
+    graphs: list[tuple[str, int, int]]
+    """``(graph term, start, stop)``: each graph's run in ``by_graph``, in graph order."""
+    union: list[Quad]
+    """One quad per distinct triple (the one in the first graph), sorted by s, p, o."""
+    subjects: list[tuple[str, int, int]]
+    """``(subject term, start, stop)``: each subject's run in ``union``, in order."""
+
+    @property
+    def quad_count(self) -> int:
+        return len(self.by_graph)
+
+    @property
+    def triple_count(self) -> int:
+        return len(self.union)
+
+    def graph_counts(self) -> dict[str, int]:
+        """Triples per named graph, keyed by graph term (``<iri>``)."""
+        return {g: stop - start for g, start, stop in self.graphs}
+
+    def graph_range(self, prefix: str) -> tuple[int, int]:
+        """Where the graphs whose term starts with ``prefix`` are in ``by_graph``.
+
+        They are one run, because graphs are sorted by their terms.
+        """
+        runs = [(start, stop) for g, start, stop in self.graphs if g.startswith(prefix)]
+        if not runs:
+            return 0, 0
+        return runs[0][0], runs[-1][1]
+
+
+def source_graph_prefix(base_iri: str) -> str:
+    """The term prefix of the per-source graphs, ``<{base}graph/source/``."""
+    return f"<{base_iri}graph/source/"
+
+
+def sort_quads(quads: Iterable[Quad]) -> ReleaseQuads:
+    """Sort distinct quads (a set, or any iterable without repeats) into a :class:`ReleaseQuads`.
+
+    Output order is exactly that of sorting the ``(g, s, p, o)`` and ``(s, p, o)`` tuples.
+    """
+    by_subject = sorted(quads, key=_SUBJECT)
+    ordered: list[Quad] = []
+    extend = ordered.extend
+    subjects: list[tuple[str, int, int]] = []
+    add_subject = subjects.append
+    start = 0
+    for subject, group in groupby(by_subject, key=_SUBJECT):
+        bucket = list(group)
+        if len(bucket) > 1:
+            bucket.sort()
+        extend(bucket)
+        stop = start + len(bucket)
+        add_subject((subject, start, stop))
+        start = stop
+    del by_subject
+    # A triple stated in two graphs is two adjacent quads here; keep the first (smallest graph).
+    union = ordered
+    if any(map(eq, map(_TRIPLE, ordered), map(_TRIPLE, islice(ordered, 1, None)))):
+        union, subjects = _distinct(ordered)
+    # Stable: within a graph the quads stay in (s, p, o) order.
+    by_graph = sorted(ordered, key=_GRAPH)
+    return ReleaseQuads(by_graph, _runs(by_graph), union, subjects)
+
+
+def _distinct(ordered: Sequence[Quad]) -> tuple[list[Quad], list[tuple[str, int, int]]]:
+    union: list[Quad] = []
+    subjects: list[tuple[str, int, int]] = []
+    last: Quad | None = None
+    start = 0
+    for quad in ordered:
+        if last is not None and quad[0] == last[0] and quad[1] == last[1] and quad[2] == last[2]:
+            continue
+        if last is not None and quad[0] != last[0]:
+            subjects.append((last[0], start, len(union)))
+            start = len(union)
+        union.append(quad)
+        last = quad
+    if last is not None:
+        subjects.append((last[0], start, len(union)))
+    return union, subjects
+
+
+def _runs(by_graph: Sequence[Quad]) -> list[tuple[str, int, int]]:
+    runs = []
+    start = 0
+    total = len(by_graph)
+    while start < total:
+        graph = by_graph[start][3]
+        stop = bisect_right(by_graph, graph, start, total, key=_GRAPH)
+        runs.append((graph, start, stop))
+        start = stop
+    return runs
