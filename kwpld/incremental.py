@@ -1,21 +1,17 @@
 """Incremental rebuilds: redo only what a change can affect.
 
-A build with a cache folder remembers, per output folder, what it was made from and what it
-found:
+A build with a cache folder remembers, per output folder, what it was made from:
 
 - a digest of every input (record files, ``kwpld.yaml``, options, the shapes and ontology, the
   kwpld version): when none changed and the release is intact, there is nothing to do;
-- a digest of each subject's quads: after a change, the subjects whose quads changed are the
-  *changed nodes*; a node-level SHACL result can only change for a focus node within two links
-  of a changed node (its own triples, its values' triples, the triples that point at it), so
-  only those focus nodes are validated again, while SPARQL-based shapes, which relate nodes
-  across the whole graph, run in full; the other results are carried over;
-- a digest of the whole quad set: when the records changed but the graph did not (a comment,
-  reordered records), the release is not written again.
+- a digest of each subject's quads and of the whole graph: when the records changed but the
+  graph did not (a comment, reordered records, a reformatted file), the graph is validated
+  again (findings point at lines, which may have moved) but the release is not rewritten.
 
-Loading and mapping always run: each is one pass over the records. Writing a release that
-changed rewrites every format, because each whole-dataset file (data.nq, data.ttl,
-data.jsonld ...) depends on every triple.
+A change to the graph rebuilds the release in full: every whole-dataset file (data.nq,
+data.ttl, data.jsonld, void.ttl ...) depends on every triple, and each stage is one pass over
+the data, cheaper than tracking what depends on what. The subject digests are made while the
+release is written (``--jobs 2``), so the bookkeeping costs a first build almost nothing.
 """
 
 from __future__ import annotations
@@ -30,10 +26,17 @@ from pathlib import Path
 from . import __version__
 from .rdf import Quad
 
-__all__ = ["BuildState", "BuildCache", "subject_digests", "graph_digest", "affected_nodes"]
+__all__ = [
+    "BuildState",
+    "BuildCache",
+    "input_digest",
+    "options_digest",
+    "subject_digests",
+    "graph_digest",
+    "release_intact",
+]
 
-STATE_VERSION = 1
-_HOPS = 2
+STATE_VERSION = 2
 
 
 @dataclass
@@ -41,13 +44,10 @@ class BuildState:
     """What one build of one output folder was made from, and what validation found."""
 
     inputs: str
+    options: str
     graph: str
-    subjects: dict[str, bytes]
-    results: list = field(default_factory=list)
-    """Validation results (kwpld.validate.results.Result) of the build."""
+    subjects: dict[str, bytes] = field(default_factory=dict)
     manifest_sha256: str | None = None
-    shapes: str | None = None
-    """Digest of the shapes the results came from (None: the build did not validate)."""
     version: int = STATE_VERSION
 
 
@@ -59,15 +59,21 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def input_digest(files: Iterable[Path], root: Path, options: dict[str, object]) -> str:
-    """One digest of the record files' contents, the build options and kwpld's own data."""
+def input_digest(files: Iterable[Path], root: Path) -> str:
+    """One digest of the record files' names and contents."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(f"{path.relative_to(root).as_posix()}\0{_sha256_file(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def options_digest(options: dict[str, object]) -> str:
+    """One digest of what else shapes a release: options, kwpld's version, ontology, shapes."""
     from .resources import resource_path
 
     digest = hashlib.sha256()
     digest.update(f"kwpld {__version__}\n".encode())
     digest.update(json.dumps(options, sort_keys=True, default=str).encode() + b"\n")
-    for path in sorted(files):
-        digest.update(f"{path.relative_to(root).as_posix()}\0{_sha256_file(path)}\n".encode())
     for folder in ("ontology", "shapes"):
         for path in sorted(resource_path(folder).glob("*.ttl")):
             digest.update(f"{folder}/{path.name}\0{_sha256_file(path)}\n".encode())
@@ -92,32 +98,6 @@ def graph_digest(subjects: dict[str, bytes]) -> str:
         digest.update(s.encode("utf-8"))
         digest.update(subjects[s])
     return digest.hexdigest()
-
-
-def changed_subjects(old: dict[str, bytes], new: dict[str, bytes]) -> set[str]:
-    changed = {s for s, d in new.items() if old.get(s) != d}
-    changed.update(s for s in old if s not in new)
-    return changed
-
-
-def affected_nodes(quads: Iterable[Quad], changed: set[str], hops: int = _HOPS) -> set[str]:
-    """Nodes within ``hops`` links of a changed node, in either direction."""
-    quads = list(quads) if not isinstance(quads, (list, set, frozenset)) else quads
-    reached = set(changed)
-    frontier = set(changed)
-    for _ in range(hops):
-        found: set[str] = set()
-        for s, _p, o, _g in quads:
-            if s in frontier:
-                if o[0] == "<" and o not in reached:
-                    found.add(o)
-            elif o in frontier and s not in reached:
-                found.add(s)
-        if not found:
-            break
-        reached |= found
-        frontier = found
-    return reached
 
 
 class BuildCache:

@@ -9,8 +9,8 @@ import pytest
 from conftest import EXAMPLE
 
 import kwpld
-from kwpld.incremental import affected_nodes, changed_subjects, subject_digests
-from kwpld.validate import ValidationError, validate_graph
+from kwpld.incremental import graph_digest, subject_digests
+from kwpld.validate import ValidationError
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -28,10 +28,6 @@ def data(tmp_path: Path) -> Path:
 
 def _build(data: Path, out: Path, **options):  # noqa: ANN202
     return kwpld.build(data, out, cache=data / ".kwpld-cache", **options)
-
-
-def _keys(report) -> list:  # noqa: ANN001
-    return sorted(f.result.key() for f in report.findings)
 
 
 def test_a_rebuild_without_changes_does_nothing(data: Path, tmp_path: Path):
@@ -63,49 +59,44 @@ def test_a_damaged_release_is_rebuilt(data: Path, tmp_path: Path):
     assert (out / "data.ttl").read_text(encoding="utf-8").startswith("#")
 
 
-EDITS = [
-    # (file, old, new): each changes some records; findings must equal a full validation's
-    ("people.yaml", "citizenship: US", "citizenship: KP"),  # a warning on an unchanged name
-    ("events.yaml", "ordinal: 3", "ordinal: 2"),  # a violation on another record (SPARQL)
-    ("organs.yaml", "    kind: presidium\n", "    kind: presidium\n    founded: 2014\n"),
-    ("memberships.csv", "2013-01,projected", "2013-01,reported"),
-    ("people.yaml", "      - {text: 장성택, system: hangul}\n", ""),
-]
-
-
-@pytest.mark.parametrize(("file", "old", "new"), EDITS)
-def test_incremental_validation_finds_what_a_full_one_finds(data, tmp_path, file, old, new):
+def test_an_edit_to_the_graph_rebuilds_the_release_and_validates_it_in_full(data, tmp_path):
     out = tmp_path / "dist"
     _build(data, out)
-    _edit(data / file, old, new)
-    try:
-        report = _build(data, out).validation
-    except ValidationError as failed:
-        report = failed.report
-    records, graph = kwpld.build_graph(data)
-    full = validate_graph(graph, records)
-    assert _keys(report) == _keys(full)
-    assert (
-        report.findings == sorted(report.findings, key=lambda f: (f.file or "", f.line or 0))
-        or True
-    )
-    # and a second edit on top of the first: the cache followed the last good build only
-    if not full.failed("violation"):
-        _edit(data / "people.yaml", "gender: male", "gender: female")
-        records, graph = kwpld.build_graph(data)
-        assert _keys(_build(data, out).validation) == _keys(validate_graph(graph, records))
+    _edit(data / "people.yaml", "citizenship: US", "citizenship: KP")  # a warning, not a failure
+    result = _build(data, out)
+    assert not result.up_to_date
+    assert [f.code for f in result.validation.findings] == ["person-hangul-name"]
+    block = (out / "data.ttl").read_text(encoding="utf-8").split("\nperson:michael-madden a ", 1)
+    assert "schema:nationality country:KP" in block[1].split(" .\n", 1)[0]
+    # and the state follows the new build: building again does nothing
+    assert _build(data, out).up_to_date
 
 
-def test_changes_and_their_reach_are_found_on_the_graph():
-    _, before = kwpld.build_graph(EXAMPLE)
-    quads = set(before._quads)
-    old = subject_digests(quads)
+def test_a_failed_build_leaves_the_state_of_the_last_good_one(data, tmp_path):
+    out = tmp_path / "dist"
+    _build(data, out)
+    _edit(data / "events.yaml", "ordinal: 3", "ordinal: 2")
+    with pytest.raises(ValidationError):
+        _build(data, out)
+    _edit(data / "events.yaml", "ordinal: 2\n    date: October", "ordinal: 3\n    date: October")
+    assert _build(data, out).up_to_date  # back to what the release was built from
+
+
+def test_changing_an_option_that_shapes_the_release_rebuilds_it(data, tmp_path):
+    out = tmp_path / "dist"
+    _build(data, out)
+    assert not _build(data, out, release=kwpld.ReleaseOptions(gzip=True)).up_to_date
+    assert (out / "data.nq.gz").exists()
+    assert _build(data, out, release=kwpld.ReleaseOptions(gzip=True), jobs=2).up_to_date
+
+
+def test_subject_digests_ignore_order_and_see_every_change():
+    _, graph = kwpld.build_graph(EXAMPLE)
+    quads = list(graph._quads)
+    digests = subject_digests(quads)
+    assert subject_digests(reversed(quads)) == digests
     membership = "<https://w3id.org/kwpld/id/membership/jang-song-taek.pb-presidium.2013-01>"
-    changed_quad = next(q for q in quads if q[0] == membership and "status" in q[1])
-    quads.discard(changed_quad)
-    new = subject_digests(quads)
-    assert changed_subjects(old, new) == {membership}
-    reach = affected_nodes(quads, {membership})
-    assert "<https://w3id.org/kwpld/id/person/jang-song-taek>" in reach  # one link away
-    assert "<https://w3id.org/kwpld/id/organ/wpk-pb>" in reach  # two links away
-    assert "<https://w3id.org/kwpld/id/person/kim-il-sung>" not in reach
+    changed = [q for q in quads if not (q[0] == membership and "status" in q[1])]
+    after = subject_digests(changed)
+    assert {s for s in digests if after.get(s) != digests[s]} == {membership}
+    assert graph_digest(after) != graph_digest(digests)

@@ -109,25 +109,14 @@ class FastEngine:
             found.update(o for _, o in data.triples(predicate))
         return found
 
-    def validate(
-        self, shapes: Iterable[Shape], *, jobs: int = 1, restrict: set[str] | None = None
-    ) -> list[Result]:
+    def validate(self, shapes: Iterable[Shape], *, jobs: int = 1) -> list[Result]:
         """Results of the given top-level shapes (which must all be supported).
 
         With ``jobs > 1`` on a large graph the shapes are shared out between forked worker
         processes (the index is built once and inherited), balanced by the work each shape
         means: its focus nodes times its constraints.
-
-        With ``restrict``, shapes without SPARQL constraints look only at the focus nodes in
-        ``restrict`` (an incremental rebuild passes the nodes a change can affect); SPARQL-based
-        shapes, which relate nodes across the graph, always look at all of theirs.
         """
-        work = []
-        for shape in shapes:
-            focus = self.focus_nodes(shape)
-            if restrict is not None and not self._uses_sparql(shape):
-                focus = focus & restrict
-            work.append((shape, focus))
+        work = [(shape, self.focus_nodes(shape)) for shape in shapes]
         # The SPARQL store needs the predicates of the queries that will run, no others.
         self._active = [shape for shape, focus in work if focus]
         size = sum(len(focus) for _, focus in work)

@@ -67,15 +67,8 @@ def validate_graph(
     shapes: ShapesGraph | None = None,
     engine: Engine | str = Engine.FAST,
     jobs: int = 1,
-    previous: tuple[list[Result], set[str]] | None = None,
 ) -> ValidationReport:
-    """Validate the union of the graph's named graphs; findings are located in ``records``.
-
-    ``previous`` makes the validation incremental: ``(results of the last build, nodes the
-    change can affect)``. Shapes without SPARQL constraints are evaluated again only on the
-    affected focus nodes, and their last results on the other nodes are carried over; the
-    fast engine must support every shape (else everything is validated again).
-    """
+    """Validate the union of the graph's named graphs; findings are located in ``records``."""
     try:
         engine = Engine(engine)
     except ValueError:
@@ -83,7 +76,7 @@ def validate_graph(
     if jobs < 1:
         raise InputError(f"--jobs must be 1 or more, not {jobs}")
     with _no_gc_pauses():
-        return _validate(graph, records, shapes, engine, jobs, previous)
+        return _validate(graph, records, shapes, engine, jobs)
 
 
 @contextmanager
@@ -109,7 +102,6 @@ def _validate(
     shapes: ShapesGraph | None,
     engine: Engine,
     jobs: int,
-    previous: tuple[list[Result], set[str]] | None = None,
 ) -> ValidationReport:
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -135,13 +127,7 @@ def _validate(
     else:
         supported = [s for s in top if shapes.supported(s)]
         others = [s for s in top if not shapes.supported(s)]
-        if previous is not None and not others:
-            old_results, affected = previous
-            results = fast.validate(supported, jobs=jobs, restrict=affected)
-            results += _carried_over(fast, supported, old_results, affected)
-            timings["incremental"] = float(len(affected))
-        else:
-            results = fast.validate(supported, jobs=jobs)
+        results = fast.validate(supported, jobs=jobs)
         timings["fast"] = time.perf_counter() - mark
         if others:
             mark = time.perf_counter()
@@ -166,20 +152,6 @@ def _validate(
     timings["total"] = time.perf_counter() - start
     report.timings = timings
     return report
-
-
-def _carried_over(
-    fast: FastEngine, top: list[Shape], old: list[Result], affected: set[str]
-) -> list[Result]:
-    """Last build's results that a restricted validation did not look at again."""
-    local: set[str] = set()
-    everywhere: set[str] = set()
-    for shape in top:
-        nodes = {s.node for s in fast._all_shapes([shape])}
-        (everywhere if fast._uses_sparql(shape) else local).update(nodes)
-    # a shape reachable from a SPARQL-based shape was evaluated on every node again
-    local -= everywhere
-    return [r for r in old if r.shape in local and r.focus not in affected]
 
 
 def _pyshacl(
