@@ -140,7 +140,9 @@ def build(
 
     start = time.perf_counter()
     target, latest = release_target(out, release.name if release else None)
-    release = dataclasses.replace(release or ReleaseOptions(), jobs=jobs)
+    release = release or ReleaseOptions()
+    if release.jobs == 1:  # the release's own setting wins when it asks for workers
+        release = dataclasses.replace(release, jobs=jobs)
     if incremental is not None and incremental.graph_unchanged(graph):
         # The records changed but not the graph (a comment, reordered records): validate
         # again, as findings point at lines, but the release stands.
