@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .atomic import atomic_directory
+from .load.files import CSV_COLUMNS
 
 __all__ = ["SIZES", "SynthSize", "synthesize"]
 
@@ -465,39 +466,11 @@ class _Corpus:
                 (folder / f"articles-{number:03d}.yaml").write_text(
                     _dump({"kwpld": 1, "articles": part}), encoding="utf-8"
                 )
-        _write_csv(folder / "people.csv", self.people, _PEOPLE_COLUMNS)
-        _write_csv(folder / "memberships.csv", self.memberships, _MEMBERSHIP_COLUMNS)
+        _write_csv(folder / "people.csv", self.people, CSV_COLUMNS["person"])
+        _write_csv(folder / "memberships.csv", self.memberships, CSV_COLUMNS["membership"])
 
 
-_PEOPLE_COLUMNS = [
-    "id",
-    "name_en",
-    "name_hangul",
-    "name_mr",
-    "name_mr_ascii",
-    "name_rr",
-    "name_dprk",
-    "gender",
-    "born",
-    "died",
-    "citizenship",
-]
-_MEMBERSHIP_COLUMNS = [
-    "id",
-    "person",
-    "organ",
-    "role",
-    "post",
-    "start",
-    "end",
-    "as_of",
-    "status",
-    "sources",
-    "note",
-]
-
-
-def _write_csv(path: Path, rows: list[dict[str, str]], columns: list[str]) -> None:
+def _write_csv(path: Path, rows: list[dict[str, str]], columns: tuple[str, ...]) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import require_tool
+from conftest import POST_HELD, require_tool
 
 import kwpld
 from kwpld.wikidata.rdf import write_wikidata_turtle
@@ -31,25 +31,6 @@ wikidata_links:
      by: B. Reviewer, date: 2024-05-02}
   - {entity: nklw-2013-01-party-cell-secretaries, qid: Q900000400, method: manual,
      by: A. Scholar, date: 2024-05-03}
-"""
-# A post held, with dates, so that positions held (P39) have something to show.
-POSTS = """\
-kwpld: 1
-posts:
-  - id: wpk-first-secretary
-    organ: wpk
-    role: first-secretary
-    names: [{text: First Secretary of the Workers' Party of Korea, system: en}]
-memberships:
-  - id: kim-jong-un.first-secretary
-    person: kim-jong-un
-    organ: wpk
-    role: first-secretary
-    post: wpk-first-secretary
-    start: 2012-04-11
-    end: 2016-05-09
-    status: confirmed
-    sources: [nklw-2013-01-party-cell-secretaries]
 """
 WDQS_PREFIXES = {
     "wd": "http://www.wikidata.org/entity/",
@@ -73,7 +54,7 @@ def linked(tmp_path_factory: pytest.TempPathFactory):
     """The example with links and a post held, built once."""
     data = Path(shutil.copytree(EXAMPLE, tmp_path_factory.mktemp("rdf") / "records"))
     (data / "wikidata-links.yaml").write_text(LINKS, "utf-8")
-    (data / "first-secretary.yaml").write_text(POSTS, "utf-8")
+    (data / "first-secretary.yaml").write_text(POST_HELD, "utf-8")
     articles = data / "articles.yaml"
     articles.write_text(
         articles.read_text("utf-8").replace(
