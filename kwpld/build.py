@@ -30,7 +30,7 @@ from .progress import SILENT, Progress
 from .publish import ReleaseOptions, release_target, update_latest, write_release
 from .validate import ValidationReport, check_report, validate_graph
 
-__all__ = ["BuildResult", "build", "build_graph", "write_outputs"]
+__all__ = ["BuildResult", "build", "build_graph"]
 
 
 @dataclass
@@ -57,17 +57,6 @@ def build_graph(
     """Load and map a data folder; raises LoadError listing every problem."""
     records = load_records(data_dir)
     return records, map_records(records, base_iri)
-
-
-def write_outputs(
-    records: Records, graph: KnowledgeGraph, folder: Path, options: ReleaseOptions | None = None
-) -> dict[str, Path]:
-    """Write the release (every dump, load files, void.ttl, manifest.json) into ``folder``.
-
-    Returns the main files by format (``turtle``, ``n-quads``, ``json-ld``, ``manifest`` ...);
-    ``manifest.json`` lists all of them.
-    """
-    return write_release(records, graph, folder, options).main
 
 
 def _validate(result: BuildResult, fail_on: str, jobs: int) -> None:
