@@ -13,6 +13,7 @@ full ``ingest`` runs that write every file into a temporary data folder.
 from __future__ import annotations
 
 import argparse
+import calendar
 import random
 import resource
 import shutil
@@ -130,20 +131,6 @@ def records(people: int, rng: random.Random) -> tuple[Records, list[str], list[s
     return out, names, organs
 
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 QUOTE = (
     "“the party cells must become the cornerstone of the party in the new year and the whole "
     "party must rally around the leadership.”"
@@ -152,7 +139,7 @@ QUOTE = (
 
 def article(rng: random.Random, known_people: list[str], organs: list[str], n: int) -> str:
     day = PartialDate(2015 + n % 8, 1 + n % 12, 1 + n % 28)
-    month = MONTHS[(day.month or 1) - 1]
+    month = calendar.month_name[day.month or 1]
     new_person, _ = person_name(rng)
     family, *given = new_person.split()
     mr_like = f"{family} {given[0]}-{given[1].lower()}"  # a second spelling, in parentheses

@@ -10,6 +10,7 @@ byte-identical files.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
@@ -121,20 +122,6 @@ _DEPARTMENTS = [
     "Cadres Affairs",
     "General Affairs",
 ]
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def _dump(data: object) -> str:
@@ -163,7 +150,7 @@ class _Corpus:
         day = rng.randint(1, 28)
         roll = rng.random()
         if roll < 0.06:
-            return f"{_MONTHS[month - 1]} of Juche {year - 1911} ({year})"
+            return f"{calendar.month_name[month]} of Juche {year - 1911} ({year})"
         if roll < 0.09:
             return f"Juche {year - 1911}"
         if roll < 0.17:

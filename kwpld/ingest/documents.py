@@ -11,6 +11,7 @@ quotation of the work it introduces.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from ..dates import PartialDate
@@ -20,12 +21,6 @@ from .entities import Entity, Mention, Ref
 from .read import QuoteFound, Reader
 
 __all__ = ["documents", "quotes", "long_date", "docs_in", "doc_by", "speaker_of"]
-
-_MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-]  # fmt: skip
-
 
 _MEDIA_KINDS = ("state-media", "news-agency", "newspaper", "media-outlet")
 
@@ -40,9 +35,9 @@ _EXCERPT = re.compile(
 def long_date(date: PartialDate) -> str:
     """28 January 2013, January 2013 or 2013, as the records write dates in titles."""
     if date.day:
-        return f"{date.day} {_MONTHS[(date.month or 1) - 1]} {date.year}"
+        return f"{date.day} {calendar.month_name[date.month or 1]} {date.year}"
     if date.month:
-        return f"{_MONTHS[date.month - 1]} {date.year}"
+        return f"{calendar.month_name[date.month]} {date.year}"
     return str(date.year)
 
 
