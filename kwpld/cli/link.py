@@ -24,7 +24,7 @@ export_app = command_app(
 Example:
 
 \b
-    kwpld export quickstatements examples/party-cells-2013 --out kwpld.qs.tsv
+    kwpld export quickstatements my-data --out my-data.qs.tsv
 """,
     no_args_is_help=True,
 )
@@ -198,11 +198,13 @@ def link_command(
     requests. Exit codes: 0 done, 1 some QID does not fit its record, 2 bad input, 3 the
     endpoint failed (nothing accepted is lost; run again).
 
-    Examples (the first works on a copy of the example, against a mirror you run; the
-    second on your own data folder, against the Wikidata Query Service):
+    Writes into DATA_DIR: wikidata.review.csv, wikidata-links.yaml and the cache. Examples:
+    a copy of the example against a local endpoint (python tests/wikidata_endpoint.py
+    --port 7001 in a source checkout); your own data against the Wikidata Query Service:
 
     \b
-        kwpld link work/party-cells-2013 --endpoint http://127.0.0.1:7001/sparql --offline
+        cp -r examples/party-cells-2013 dist/linked
+        kwpld link dist/linked --endpoint http://127.0.0.1:7001/sparql --auto-accept 0.9
         kwpld link my-data --auto-accept 0.9 --reviewer "A. Scholar" --contact me@example.org
     """
     from ..errors import ProblemReport
@@ -322,10 +324,12 @@ def quickstatements_command(
     facts about records without an item, projections and facts without a citable source are
     left out (the counts go to standard error).
 
-    Example:
+    Example (a data folder linked as in kwpld link --help; the default endpoint is the
+    Wikidata Query Service):
 
     \b
-        kwpld export quickstatements examples/party-cells-2013 --out kwpld.qs.tsv
+        kwpld export quickstatements dist/linked --endpoint http://127.0.0.1:7001/sparql \\
+            --out dist/linked.qs.tsv
     """
     from ..link.quickstatements import SKIP_REASONS, export_quickstatements
 
