@@ -120,7 +120,8 @@ def test_help_as_a_user_runs_it():
     assert all(f"  {name} " in root.stdout for name in ("build", "query", "chart", "synth"))
     sub = run("chart", "timeline", "-h")
     assert sub.returncode == 0 and "kwpld chart timeline jang-song-taek" in sub.stdout
-    assert run("nonsense").returncode == 2
+    typo = run("buidl", "examples")
+    assert typo.returncode == 2 and "No such command 'buidl'. Did you mean 'build'?" in typo.stderr
 
 
 def test_the_command_list_is_each_commands_own_summary():

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+from difflib import get_close_matches
 from importlib import import_module
 from typing import Annotated, Any
 
@@ -115,6 +116,15 @@ class _LazyGroup(TyperGroup):
         if command.name == cmd_name:  # the module's app is the command or group itself
             return command
         return command.commands[cmd_name]  # type: ignore[attr-defined]  # a group's command
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """An unknown command is a usage error that suggests the nearest names."""
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            matches = get_close_matches(name, list(COMMANDS))
+            hint = f" Did you mean {', '.join(repr(m) for m in matches)}?" if matches else ""
+            ctx.fail(f"No such command {name!r}.{hint}")
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The command list from the table, without importing a single command."""

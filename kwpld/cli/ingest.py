@@ -99,7 +99,7 @@ def ingest_command(
         publisher=publisher,
         language=language,
         url=source_url,
-        input_format=input_format,
+        input_format=str(input_format) if input_format else None,
     )
     result = ingest(list(files or []), into, options=options, urls=list(url or []))
     if output_format is TextOrJson.JSON:
@@ -164,7 +164,8 @@ def review_command(
     from ..ingest.review import review_listing
 
     statuses = ("pending", "accepted", "rejected") if show_all else ("pending",)
-    listing = review_listing(data_dir, statuses=statuses, kinds=tuple(kind) if kind else None)
+    kinds = tuple(str(k) for k in kind) if kind else None
+    listing = review_listing(data_dir, statuses=statuses, kinds=kinds)
     items, problems = listing.drafts, listing.problems
     if output_format is TextOrJson.JSON:
         data = {
@@ -245,7 +246,7 @@ def accept_command(
     from ..ingest.review import accept
 
     result = accept(
-        data_dir, list(ids or []), every=every, kinds=tuple(kind) if kind else None,
+        data_dir, list(ids or []), every=every, kinds=tuple(str(k) for k in kind) if kind else None,
         with_dependencies=with_dependencies, to=to,
     )  # fmt: skip
     counts: dict[str, int] = {}

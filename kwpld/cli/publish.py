@@ -118,7 +118,7 @@ def query_command(
     from ..sparql import query as run
 
     answer = run(target, query, base_iri=base_iri)
-    sys.stdout.write(answer.render(output_format))
+    sys.stdout.write(answer.render(str(output_format)))
 
 
 @app.command("publish")
@@ -192,7 +192,7 @@ def publish_command(
         dist,
         endpoint,
         sparql=sparql,
-        auth=auth,
+        auth=str(auth),
         retries=retries,
         backoff=retry_wait,
         timeout=timeout,

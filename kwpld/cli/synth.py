@@ -54,6 +54,7 @@ def synth_command(
     """
     from ..synth import synthesize
 
-    counts = synthesize(out, size, seed=seed, articles_format=articles_format)
+    # plain strings from here on: the enums only serve the command line
+    counts = synthesize(out, str(size), seed=seed, articles_format=str(articles_format))
     summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
     console.print(f"wrote {out}: {summary}")
