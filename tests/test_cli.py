@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, FIXTURES
+from conftest import EXAMPLE, FIXTURES, ROOT
 
 KWPLD = [sys.executable, "-m", "kwpld"]
 
@@ -98,30 +99,94 @@ def test_check_reports_json_for_ci(tmp_path: Path):
     assert report["problems"][0]["field"] == "parent"
 
 
-def _commands() -> list[list[str]]:
-    """Every command and command group the kwpld app registers, found in the app itself."""
-    import typer.main
+def _paths() -> list[list[str]]:
+    from kwpld.cli.reference import command_paths
 
-    from kwpld.cli import app
+    return list(command_paths())
 
-    group = typer.main.get_command(app)
-    found: list[list[str]] = [[]]
 
-    def walk(command, prefix: list[str]) -> None:  # noqa: ANN001
-        for name, sub in sorted(getattr(command, "commands", {}).items()):
-            found.append([*prefix, name])
-            walk(sub, [*prefix, name])
+@pytest.mark.parametrize("path", _paths(), ids=lambda c: " ".join(c) or "kwpld")
+def test_every_help_shows_an_example(path: list[str]):
+    from kwpld.cli.reference import help_text
 
-    walk(group, [])
+    text = help_text(path)
+    assert "Example" in text
+    assert "kwpld " in text.split("Example", 1)[1]
+
+
+def test_help_as_a_user_runs_it():
+    root = run("--help")
+    assert root.returncode == 0 and "Commands:" in root.stdout
+    assert all(f"  {name} " in root.stdout for name in ("build", "query", "chart", "synth"))
+    sub = run("chart", "timeline", "-h")
+    assert sub.returncode == 0 and "kwpld chart timeline jang-song-taek" in sub.stdout
+    typo = run("buidl", "examples")
+    assert typo.returncode == 2 and "No such command 'buidl'. Did you mean 'build'?" in typo.stderr
+
+
+def test_the_command_list_is_each_commands_own_summary():
+    """kwpld --help lists the commands from a table without importing them; each line must
+    be the first paragraph of the command's own help."""
+    from kwpld.cli import COMMANDS
+    from kwpld.cli.reference import command_paths, help_text
+
+    assert [p[0] for p in command_paths() if len(p) == 1] == list(COMMANDS)
+    for name, (_, summary) in COMMANDS.items():
+        own = help_text([name]).split("\n\n")[1]  # after the Usage line
+        assert " ".join(own.split()) == summary, name
+
+
+def test_the_command_reference_is_up_to_date():
+    from kwpld.cli.reference import render_reference
+
+    assert (ROOT / "docs" / "cli.md").read_text("utf-8") == render_reference(), (
+        "regenerate it: python -m kwpld.cli.reference > docs/cli.md"
+    )
+
+
+def _options() -> list[tuple[str, object]]:
+    """(command, option) for every option of every command."""
+    from kwpld.cli.reference import _root_context
+
+    root, ctx = _root_context()
+    found: list[tuple[str, object]] = []
+
+    def walk(command, ctx, path: list[str]) -> None:  # noqa: ANN001
+        found.extend((" ".join(path), p) for p in command.params if p.param_type_name == "option")
+        for name in command.list_commands(ctx) if hasattr(command, "list_commands") else []:
+            sub = command.get_command(ctx, name)
+            walk(sub, type(ctx)(sub, info_name=name, parent=ctx), [*path, name])
+
+    walk(root, ctx, [])
     return found
 
 
-@pytest.mark.parametrize("command", _commands(), ids=lambda c: " ".join(c) or "kwpld")
-def test_every_help_shows_an_example(command: list[str]):
-    result = run(*command, "--help")
-    assert result.returncode == 0
-    assert "Example" in result.stdout
-    assert "kwpld " in result.stdout.split("Example", 1)[1]
+def test_one_option_convention_and_choices_shown():
+    """-f/--format is always a report format with its values listed, -o/--out always a path
+    written; the old spellings that meant something else are hidden."""
+    from kwpld.cli.reference import help_text
+
+    def choices_listed(command: str, option: str) -> bool:
+        text = help_text(command.split())
+        return re.search(re.escape(option) + r" <[^>|]+(\|[^>|]+)+>", text) is not None
+
+    formats = 0
+    for command, option in _options():
+        names = set(option.opts)  # type: ignore[attr-defined]
+        if option.hidden:  # type: ignore[attr-defined]
+            continue
+        if "-f" in names or "--format" in names:
+            formats += 1
+            assert names == {"-f", "--format"}, command
+            assert choices_listed(command, "--format"), command
+        if "-o" in names or "--out" in names:
+            assert names == {"-o", "--out"}, command
+        assert "--output" not in names, command
+        for enum_option in ("--fail-on", "--engine", "--auth", "--size", "--input-format"):
+            if enum_option in names:
+                assert choices_listed(command, enum_option), (command, enum_option)
+    assert formats >= 7  # check, validate, query, diff, link, ingest, review
+    assert "-f, --format <text|json>" in help_text(["check"])
 
 
 def test_schema_prints_the_published_json_schema():
@@ -136,3 +201,54 @@ def test_schema_prints_the_published_json_schema():
 def test_version():
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("kwpld ")
+
+
+def test_help_loads_no_command_and_nothing_heavy():
+    """kwpld --help lists the commands from a table: no command module, no library module,
+    none of the heavy dependencies, and not Typer's Rich help (about 0.19 s to import)."""
+    code = (
+        "from kwpld.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "import json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert [m for m in loaded if m.split(".")[0] == "kwpld"] == [
+        "kwpld",
+        "kwpld.cli",
+        "kwpld.errors",
+    ]
+    heavy = ("requests", "rdflib", "pyoxigraph", "pyshacl", "yaml", "jsonschema", "rich")
+    assert [m for m in heavy if m in loaded] == []
+
+
+def test_query_a_data_folder_as_its_release(tmp_path: Path, built_example):
+    """kwpld query on a data folder gives the answers it gives on the folder's release."""
+    for name in ("meetings.rq", "organ-chain.rq", "names.rq"):
+        query = str(ROOT / "examples" / "queries" / name)
+        on_data = run("query", str(EXAMPLE), query, "--format", "csv")
+        on_release = run("query", str(built_example.out), query, "--format", "csv")
+        assert on_data.returncode == 0, on_data.stderr
+        assert on_data.stdout == on_release.stdout and on_data.stdout.count("\n") > 2, name
+
+
+def test_query_names_what_it_takes_when_the_target_is_none_of_them(tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "file.txt").write_text("x")
+    for target, message in [
+        (tmp_path / "missing", "no such release folder, data folder or store"),
+        (tmp_path / "empty", "not a release folder (manifest.json), a data folder (kwpld.yaml)"),
+        (tmp_path / "file.txt", "not a release folder (manifest.json), a data folder"),
+    ]:
+        done = run("query", str(target), "ASK { ?s ?p ?o }")
+        assert done.returncode == 2, done.stderr
+        assert message in done.stderr
+        assert "Traceback" not in done.stderr and "CURRENT" not in done.stderr
+
+
+def test_old_option_spellings_still_work_with_a_warning(tmp_path: Path):
+    report = tmp_path / "report.json"
+    done = run("validate", str(EXAMPLE), "--format", "json", "--output", str(report))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(report.read_text("utf-8"))["conforms"] in (True, False)
+    assert "--output is deprecated" in done.stderr and "use --out (-o)" in done.stderr

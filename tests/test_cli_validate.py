@@ -181,3 +181,17 @@ def test_build_shows_warnings_and_writes(capsys, warning_only, tmp_path):
 def test_help_shows_an_example(capsys):
     code, out, _ = run(capsys, "validate", "--help")
     assert code == 0 and "kwpld validate examples/party-cells-2013" in out
+
+
+def test_the_readme_shows_what_validate_prints(tmp_path: Path, capsys) -> None:
+    """The README's validate section quotes kwpld validate on the example and on a copy with
+    one finding; the quotes must be what the command prints today."""
+    readme = (EXAMPLE.parent.parent / "README.md").read_text("utf-8")
+    section = readme.split("<!-- section: validate -->")[1].split("<!-- /section: validate -->")[0]
+    code, out, _ = run(capsys, "validate", EXAMPLE)
+    assert code == 0 and out.strip() in section
+    assert "sed -i 's/citizenship: US/citizenship: KP/' dist/madden/people.yaml" in section
+    madden = copy_with(tmp_path, "people.yaml", "citizenship: US", "citizenship: KP")
+    code, out, _ = run(capsys, "validate", madden, "--fail-on", "warning")
+    assert code == 1
+    assert all(line in section for line in out.strip().splitlines()), out

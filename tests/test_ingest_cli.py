@@ -47,13 +47,17 @@ def test_ingest_review_accept_build(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_ingest_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["ingest", str(SEED), "-i", str(tmp_path / "d"), "-o", "json"], capsys)
+    code, out, _ = run(["ingest", str(SEED), "-i", str(tmp_path / "d"), "-f", "json"], capsys)
     report = json.loads(out)["articles"][0]
     assert (
         code == 0
         and report["id"] == "nklw-2013-01-party-cell-secretaries"
         and report["dates"] == 10
     )
+    # the old spelling of the report format still works, with a warning
+    code, old, err = run(["ingest", str(SEED), "-i", str(tmp_path / "e"), "-o", "json"], capsys)
+    assert code == 0 and json.loads(old)["articles"][0]["dates"] == 10
+    assert "is deprecated" in err and "--format/-f" in err
 
 
 @pytest.mark.parametrize(
@@ -74,7 +78,12 @@ def test_ingest_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
             ["ingest", str(SEED), "--into", "{tmp}/d", "--id", "Bad Id"],
             "'Bad Id' is not a record id",
         ),
+        (
+            ["ingest", str(SEED), "--into", "{tmp}/d", "--input-format", "pdf"],
+            "'pdf' is not one of 'text', 'markdown', 'html'",
+        ),
         (["review", "{tmp}/nowhere"], "no such data folder"),
+        (["review", "{tmp}/d", "--kind", "persn"], "'persn' is not one of 'person'"),
         (["accept", "{tmp}/d"], "no review files"),
     ],
 )

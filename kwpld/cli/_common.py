@@ -1,55 +1,53 @@
-"""Shared pieces of the CLI: the Typer app, consoles and small formatting helpers."""
+"""Shared pieces of the command modules: their Typer settings, consoles and small helpers.
+
+The option convention, for every command: ``-f/--format`` chooses the format of a report
+printed or written, ``-o/--out`` names a file or folder written, ``-q/--quiet`` prints nothing
+but errors, ``-j/--jobs`` sets worker processes. Every option with a fixed set of values is an
+Enum, so ``--help`` lists the values.
+"""
 
 from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
 
-from .. import __version__
-
-HELP = """kwpld turns curated records on the leadership of the Workers' Party of Korea (articles,
-people, organs, posts and memberships, events) into a validated knowledge graph: Turtle,
-JSON-LD, N-Triples/N-Quads and triple-store load files, linked to Wikidata.
-
-**Examples:**
-
-    kwpld build examples/party-cells-2013 --out dist/party-cells-2013
-
-    kwpld check examples/party-cells-2013 --format json
-
-    kwpld schema > records.schema.json
-"""
-
-app = typer.Typer(
-    name="kwpld",
-    help=HELP,
-    rich_markup_mode="markdown",
-    no_args_is_help=True,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-)
+if TYPE_CHECKING:
+    from ..progress import Progress
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _version(value: bool) -> None:
-    if value:
-        console.print(f"kwpld {__version__}")
-        raise typer.Exit()
+def command_app(**settings: Any) -> typer.Typer:
+    """A Typer app for one command module, with the settings every command shares (plain
+    Click help, which starts fast; see :mod:`kwpld.cli`)."""
+    return typer.Typer(
+        rich_markup_mode=None,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+        **settings,
+    )
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
-    ),
-) -> None:
-    """kwpld: KWP leadership records to linked data."""
+class TextOrJson(StrEnum):
+    """How a command reports: text for people, json for scripts and CI."""
+
+    TEXT = "text"
+    JSON = "json"
 
 
-def human_size(size: int) -> str:
+def deprecated(old: str, new: str) -> None:
+    """Say once, on standard error, that an option spelling still works but will go."""
+    err_console.print(f"kwpld: {old} is deprecated and will be removed; use {new}", markup=False)
+
+
+def human_size(size: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
@@ -57,12 +55,24 @@ def human_size(size: int) -> str:
     return f"{size} B"  # pragma: no cover
 
 
-def progress_for(quiet: bool):  # noqa: ANN201 - a kwpld.progress.Progress
+def progress_for(quiet: bool) -> Progress:
     """Progress bars on standard error when it is a terminal and not --quiet; else silence."""
-    import sys
-
     from ..progress import SILENT, RichProgress
 
     if quiet or not sys.stderr.isatty():
         return SILENT
     return RichProgress()
+
+
+def choices(name: str, values: Iterable[str]) -> type[StrEnum]:
+    """An Enum of values the library defines (a tuple, a dict's keys), so that ``--help``
+    lists them and Typer checks them, while the library's constant stays the one definition.
+
+    Modules declare the option's type as ``str`` for type checkers (a member is a str)::
+
+        if TYPE_CHECKING:
+            Size = str
+        else:
+            Size = choices("Size", SIZES)
+    """
+    return StrEnum(name, {value: value for value in values})  # type: ignore[return-value]

@@ -3,34 +3,31 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import InputError
-from ._common import err_console
+from ._common import command_app, err_console
 
-chart_app = typer.Typer(
+if TYPE_CHECKING:
+    from ..charts.common import Chart
+    from ..charts.graph import ChartGraph
+
+app = command_app(
     name="chart",
     help="""Draw charts from a graph (a release folder, a data folder or a store) as SVG or PNG.
 
-**Examples:**
+Examples:
 
+\b
     kwpld chart composition wpk-pb --as-of 2013-01 -g examples/party-cells-2013 -o pb.svg --png
-
     kwpld chart structure -g dist/party-cells-2013 -o structure.png
-
     kwpld chart timeline jang-song-taek -g dist/party-cells-2013 -o jang.svg
 """,
-    rich_markup_mode="markdown",
     no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(chart_app, name="chart")
-
 
 _GRAPH_HELP = (
     "The graph: a release folder (kwpld build), a data folder (kwpld.yaml; built in memory) "
@@ -41,66 +38,67 @@ _PNG_HELP = "Also write a PNG beside the SVG (same name, .png); needs rsvg-conve
 _SCALE_HELP = "Zoom of the PNG (2 gives twice the SVG's pixel size)."
 _BASE_HELP = "Base IRI of the data (default: the release's or data folder's own)."
 
+Graph = Annotated[
+    Path | None, typer.Option("--graph", "-g", envvar="KWPLD_GRAPH", help=_GRAPH_HELP)
+]
+Out = Annotated[Path | None, typer.Option("--out", "-o", help=_OUT_HELP)]
+Png = Annotated[bool, typer.Option("--png", help=_PNG_HELP)]
+Scale = Annotated[float, typer.Option("--scale", help=_SCALE_HELP)]
+BaseIri = Annotated[str | None, typer.Option("--base-iri", help=_BASE_HELP)]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 
-_GRAPH_OPTION = typer.Option(None, "--graph", "-g", envvar="KWPLD_GRAPH", help=_GRAPH_HELP)
 
-
-def _open(graph: Path | None, base_iri: str | None):  # noqa: ANN202
-    from ..charts import open_graph
+def _draw(
+    graph: Path | None,
+    draw: Callable[[ChartGraph], Chart],
+    out: Path | None,
+    png: bool,
+    scale: float,
+    base_iri: str | None,
+    quiet: bool,
+) -> None:
+    """Call :func:`~kwpld.charts.draw.draw_chart` and say what it wrote."""
+    from ..charts.draw import draw_chart
+    from ..errors import InputError
 
     if graph is None:
         raise InputError(
             "name the graph with --graph PATH (a release folder, a data folder or a store) "
             "or set KWPLD_GRAPH"
         )
-    return open_graph(graph, base_iri=base_iri)
-
-
-def _emit(chart, out: Path | None, png: bool, scale: float, quiet: bool) -> None:  # noqa: ANN001
-    from ..charts.png import render_png, write_atomic
-
+    drawn = draw_chart(graph, draw, out, png=png, scale=scale, base_iri=base_iri)
     if out is None:
-        if png:
-            raise InputError("--png needs --out FILE.svg (the PNG is written beside it)")
-        sys.stdout.write(chart.svg)
-        return
-    suffix = out.suffix.lower()
-    if suffix not in (".svg", ".png"):
-        raise InputError(f"{out}: the output file must end in .svg or .png")
-    written = []
-    size = f"{chart.width:g}x{chart.height:g}"
-    if suffix == ".svg":
-        written.append((write_atomic(out, chart.svg.encode("utf-8")), f"SVG {size}"))
-        if png:
-            path = render_png(chart.svg, out.with_suffix(".png"), scale=scale)
-            written.append((path, f"PNG {size} at zoom {scale:g}"))
-    else:
-        written.append((render_png(chart.svg, out, scale=scale), f"PNG {size} at zoom {scale:g}"))
-    if not quiet:
-        for path, what in written:
-            err_console.print(f"wrote {path} ({chart.kind} chart, {what})", markup=False)
+        sys.stdout.write(drawn.chart.svg)
+    elif not quiet:
+        for path, what in drawn.written:
+            err_console.print(f"wrote {path} ({drawn.chart.kind} chart, {what})", markup=False)
 
 
+@app.command("composition")
 def composition_command(
-    organ: str = typer.Argument(
-        ..., help="The organ: record id (wpk-pb), prefixed name (organ:wpk-pb) or IRI."
-    ),
-    as_of: str = typer.Option(
-        ...,
-        "--as-of",
-        "-d",
-        help="Date of the composition, at any precision: 2013-01-15, 2013-01, 2013, "
-        "'January 2013'.",
-    ),
-    graph: Path | None = _GRAPH_OPTION,
-    depth: int | None = typer.Option(
-        None, "--depth", min=0, help="Levels of sub-organs drawn inside (default: all)."
-    ),
-    out: Path | None = typer.Option(None, "--out", "-o", help=_OUT_HELP),
-    png: bool = typer.Option(False, "--png", help=_PNG_HELP),
-    scale: float = typer.Option(2.0, "--scale", help=_SCALE_HELP),
-    base_iri: str | None = typer.Option(None, "--base-iri", help=_BASE_HELP),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    organ: Annotated[
+        str,
+        typer.Argument(help="The organ: record id (wpk-pb), prefixed name (organ:wpk-pb) or IRI."),
+    ],
+    as_of: Annotated[
+        str,
+        typer.Option(
+            "--as-of",
+            "-d",
+            help="Date of the composition, at any precision: 2013-01-15, 2013-01, 2013, "
+            "'January 2013'.",
+        ),
+    ],
+    graph: Graph = None,
+    depth: Annotated[
+        int | None,
+        typer.Option("--depth", min=0, help="Levels of sub-organs drawn inside (default: all)."),
+    ] = None,
+    out: Out = None,
+    png: Png = False,
+    scale: Scale = 2.0,
+    base_iri: BaseIri = None,
+    quiet: Quiet = False,
 ) -> None:
     """Draw who sat in an organ as of a date: sub-organs inside, members, then alternates.
 
@@ -108,78 +106,90 @@ def composition_command(
     marker; see the legend); a "?" marks a membership whose partial dates may not cover the
     date. The sources are numbered under the chart with their captions, credits and dates.
 
-    **Example:**
+    Example:
 
+    \b
         kwpld chart composition wpk-pb --as-of 2013-01 -g examples/party-cells-2013 -o pb.svg --png
     """
     from ..charts import composition_chart
 
-    chart = composition_chart(_open(graph, base_iri), organ, as_of, depth=depth)
-    _emit(chart, out, png, scale, quiet)
+    def draw(g: ChartGraph) -> Chart:
+        return composition_chart(g, organ, as_of, depth=depth)
+
+    _draw(graph, draw, out, png, scale, base_iri, quiet)
 
 
+@app.command("structure")
 def structure_command(
-    organ: str | None = typer.Argument(
-        None, help="Root organ (record id, prefixed name or IRI); default: the party."
-    ),
-    graph: Path | None = _GRAPH_OPTION,
-    depth: int | None = typer.Option(
-        None, "--depth", min=0, help="Levels below the root to draw (default: all)."
-    ),
-    out: Path | None = typer.Option(None, "--out", "-o", help=_OUT_HELP),
-    png: bool = typer.Option(False, "--png", help=_PNG_HELP),
-    scale: float = typer.Option(2.0, "--scale", help=_SCALE_HELP),
-    base_iri: str | None = typer.Option(None, "--base-iri", help=_BASE_HELP),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    organ: Annotated[
+        str | None,
+        typer.Argument(help="Root organ (record id, prefixed name or IRI); default: the party."),
+    ] = None,
+    graph: Graph = None,
+    depth: Annotated[
+        int | None,
+        typer.Option("--depth", min=0, help="Levels below the root to draw (default: all)."),
+    ] = None,
+    out: Out = None,
+    png: Png = False,
+    scale: Scale = 2.0,
+    base_iri: BaseIri = None,
+    quiet: Quiet = False,
 ) -> None:
     """Draw the organ hierarchy as a tree, from the party down to its basic organizations.
 
-    **Example:**
+    Example:
 
+    \b
         kwpld chart structure -g examples/party-cells-2013 -o docs/img/structure.png
     """
     from ..charts import structure_chart
 
-    chart = structure_chart(_open(graph, base_iri), organ, depth=depth)
-    _emit(chart, out, png, scale, quiet)
+    def draw(g: ChartGraph) -> Chart:
+        return structure_chart(g, organ, depth=depth)
+
+    _draw(graph, draw, out, png, scale, base_iri, quiet)
 
 
+@app.command("timeline")
 def timeline_command(
-    subject: str = typer.Argument(
-        ..., help="An organ or a person: record id, prefixed name or IRI."
-    ),
-    graph: Path | None = _GRAPH_OPTION,
-    sub_organs: bool = typer.Option(
-        True, "--sub-organs/--no-sub-organs", help="For an organ, include its sub-organs' seats."
-    ),
-    depth: int | None = typer.Option(
-        None, "--depth", min=0, help="Levels of sub-organs included (default: all)."
-    ),
-    start: str | None = typer.Option(None, "--from", help="First date of the time axis."),
-    end: str | None = typer.Option(None, "--to", help="Last date of the time axis."),
-    out: Path | None = typer.Option(None, "--out", "-o", help=_OUT_HELP),
-    png: bool = typer.Option(False, "--png", help=_PNG_HELP),
-    scale: float = typer.Option(2.0, "--scale", help=_SCALE_HELP),
-    base_iri: str | None = typer.Option(None, "--base-iri", help=_BASE_HELP),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    subject: Annotated[
+        str, typer.Argument(help="An organ or a person: record id, prefixed name or IRI.")
+    ],
+    graph: Graph = None,
+    sub_organs: Annotated[
+        bool,
+        typer.Option(
+            "--sub-organs/--no-sub-organs", help="For an organ, include its sub-organs' seats."
+        ),
+    ] = True,
+    depth: Annotated[
+        int | None,
+        typer.Option("--depth", min=0, help="Levels of sub-organs included (default: all)."),
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", help="First date of the time axis.")
+    ] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last date of the time axis.")] = None,
+    out: Out = None,
+    png: Png = False,
+    scale: Scale = 2.0,
+    base_iri: BaseIri = None,
+    quiet: Quiet = False,
 ) -> None:
     """Draw who sat in an organ when, or which posts a person held when, with events.
 
     Dates known only to the month or year are drawn as hatched spans over that period, not
     as a precise day; a membership with no end recorded runs on with an arrow.
 
-    **Example:**
+    Example:
 
+    \b
         kwpld chart timeline jang-song-taek -g dist/party-cells-2013 -o jang.svg
     """
     from ..charts import timeline_chart
 
-    chart = timeline_chart(
-        _open(graph, base_iri), subject, sub_organs=sub_organs, depth=depth, start=start, end=end
-    )
-    _emit(chart, out, png, scale, quiet)
+    def draw(g: ChartGraph) -> Chart:
+        return timeline_chart(g, subject, sub_organs=sub_organs, depth=depth, start=start, end=end)
 
-
-chart_app.command("composition")(composition_command)
-chart_app.command("structure")(structure_command)
-chart_app.command("timeline")(timeline_command)
+    _draw(graph, draw, out, png, scale, base_iri, quiet)

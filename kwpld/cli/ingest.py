@@ -4,16 +4,30 @@ reviewed, records out."""
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..ingest.pipeline import IngestOptions, ingest
-from ..ingest.review import accept, list_drafts, list_problems, reject
-from ._common import console, err_console
+from ..model import KINDS
+from ._common import TextOrJson, choices, command_app, console, deprecated, err_console
 
-_KINDS = ("person", "organ", "post", "membership", "event", "article")
+app = command_app()
+
+if TYPE_CHECKING:
+    Kind = str
+else:
+    Kind = choices("Kind", KINDS)
+
+
+class InputFormat(StrEnum):
+    """How kwpld ingest reads its inputs when the file extension should not decide."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
 
 _FILES_HELP = "Article files: .txt, .md (YAML front matter), .html."
 _INTO_HELP = "Data folder to write into (created if missing)."
@@ -25,31 +39,36 @@ _AUTHOR_HELP = "Author, by record id or name (repeatable)."
 _PUBLISHER_HELP = "Publisher, by record id or name."
 _LANGUAGE_HELP = "Language tag of the text (default: guessed, en or ko)."
 _SOURCE_URL_HELP = "URL where the article was published (recorded as its url)."
-_FORMAT_HELP = "Read inputs as text, markdown or html (default: by file extension)."
-_OUTPUT_HELP = "Report as text (for people) or json."
+_INPUT_FORMAT_HELP = "Read inputs as text, markdown or html (default: by file extension)."
+_FORMAT_HELP = "Report as text (for people) or json."
 _DATA_DIR_HELP = "Data folder that kwpld ingest wrote into."
 
 
-def register(app: typer.Typer) -> None:
-    app.command("ingest")(ingest_command)
-    app.command("review")(review_command)
-    app.command("accept")(accept_command)
-    app.command("reject")(reject_command)
-
-
+@app.command("ingest")
 def ingest_command(
     into: Annotated[Path, typer.Option("--into", "-i", help=_INTO_HELP)],
-    files: Annotated[list[Path] | None, typer.Argument(help=_FILES_HELP)] = None,
-    url: Annotated[list[str] | None, typer.Option("--url", help=_URL_HELP)] = None,
+    files: Annotated[list[Path] | None, typer.Argument(metavar="FILE", help=_FILES_HELP)] = None,
+    url: Annotated[list[str] | None, typer.Option("--url", metavar="URL", help=_URL_HELP)] = None,
     article_id: Annotated[str | None, typer.Option("--id", help=_ID_HELP)] = None,
     article_type: Annotated[str | None, typer.Option("--type", "-t", help=_TYPE_HELP)] = None,
     date: Annotated[str | None, typer.Option("--date", help=_DATE_HELP)] = None,
-    author: Annotated[list[str] | None, typer.Option("--author", help=_AUTHOR_HELP)] = None,
+    author: Annotated[
+        list[str] | None, typer.Option("--author", metavar="NAME", help=_AUTHOR_HELP)
+    ] = None,
     publisher: Annotated[str | None, typer.Option("--publisher", help=_PUBLISHER_HELP)] = None,
     language: Annotated[str | None, typer.Option("--language", help=_LANGUAGE_HELP)] = None,
     source_url: Annotated[str | None, typer.Option("--source-url", help=_SOURCE_URL_HELP)] = None,
-    input_format: Annotated[str | None, typer.Option("--format", "-f", help=_FORMAT_HELP)] = None,
-    output_format: Annotated[str, typer.Option("--output", "-o", help=_OUTPUT_HELP)] = "text",
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option("--input-format", case_sensitive=False, help=_INPUT_FORMAT_HELP),
+    ] = None,
+    output_format: Annotated[
+        TextOrJson, typer.Option("--format", "-f", case_sensitive=False, help=_FORMAT_HELP)
+    ] = TextOrJson.TEXT,
+    old_output_format: Annotated[
+        TextOrJson | None,
+        typer.Option("--output", "-o", hidden=True, case_sensitive=False, help="Deprecated."),
+    ] = None,
 ) -> None:
     """Read articles and propose what they say: an article record, drafts, annotations.
 
@@ -59,10 +78,19 @@ def ingest_command(
     W3C Web Annotations of every mention and date (ID.annotations.jsonld). Nothing becomes a
     record until accepted with kwpld accept.
 
-    **Example:**
+    Earlier versions chose the report format with --output/-o and the input format with
+    --format/-f; --output and -o still choose the report format, with a warning.
 
+    Example:
+
+    \b
         kwpld ingest examples/texts/nklw-2013-01-party-cell-secretaries.txt --into data -t analysis
     """
+    from ..ingest.pipeline import IngestOptions, ingest
+
+    if old_output_format is not None:
+        deprecated("--output/-o for the report format", "--format/-f")
+        output_format = old_output_format
     options = IngestOptions(
         article_id=article_id,
         article_type=article_type,
@@ -71,10 +99,10 @@ def ingest_command(
         publisher=publisher,
         language=language,
         url=source_url,
-        input_format=input_format,
+        input_format=str(input_format) if input_format else None,
     )
     result = ingest(list(files or []), into, options=options, urls=list(url or []))
-    if output_format == "json":
+    if output_format is TextOrJson.JSON:
         data = [
             {
                 "id": a.id,
@@ -110,33 +138,36 @@ def ingest_command(
         console.print(f"next: kwpld review {result.data_dir}", highlight=False, markup=False)
 
 
+@app.command("review")
 def review_command(
     data_dir: Annotated[Path, typer.Argument(help=_DATA_DIR_HELP)],
     show_all: Annotated[
         bool, typer.Option("--all", "-a", help="Also list accepted and rejected drafts.")
     ] = False,
     kind: Annotated[
-        list[str] | None,
-        typer.Option("--kind", "-k", help="Only drafts of this kind (person, ...)."),
+        list[Kind] | None,
+        typer.Option("--kind", "-k", help="Only drafts of this kind (repeatable)."),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text (for people) or json.")
-    ] = "text",
+        TextOrJson, typer.Option("--format", "-f", case_sensitive=False, help=_FORMAT_HELP)
+    ] = TextOrJson.TEXT,
 ) -> None:
-    """List the drafts waiting for review, with why each was proposed and its evidence,
-    and the problems ingest noted (dates that contradict themselves, ambiguous names).
+    """List the drafts waiting for review, with why each was proposed and its evidence.
 
-    **Example:**
+    Also lists the problems ingest noted (dates that contradict themselves, ambiguous names).
 
+    Example:
+
+    \b
         kwpld review data --kind person
     """
+    from ..ingest.review import review_listing
+
     statuses = ("pending", "accepted", "rejected") if show_all else ("pending",)
-    items = list_drafts(data_dir, statuses=statuses)
-    if kind:
-        _check_kinds(kind)
-        items = [i for i in items if i.kind in kind]
-    problems = list_problems(data_dir)
-    if output_format == "json":
+    kinds = tuple(str(k) for k in kind) if kind else None
+    listing = review_listing(data_dir, statuses=statuses, kinds=kinds)
+    items, problems = listing.drafts, listing.problems
+    if output_format is TextOrJson.JSON:
         data = {
             "drafts": [i.to_dict() for i in items],
             "problems": [dict(p, text=text) for text, p in problems],
@@ -180,12 +211,15 @@ def review_command(
     )
 
 
+@app.command("accept")
 def accept_command(
     data_dir: Annotated[Path, typer.Argument(help=_DATA_DIR_HELP)],
-    ids: Annotated[list[str] | None, typer.Argument(help="Ids of the drafts to accept.")] = None,
+    ids: Annotated[
+        list[str] | None, typer.Argument(metavar="ID", help="Ids of the drafts to accept.")
+    ] = None,
     every: Annotated[bool, typer.Option("--all", "-a", help="Accept every pending draft.")] = False,
     kind: Annotated[
-        list[str] | None, typer.Option("--kind", "-k", help="Only drafts of this kind.")
+        list[Kind] | None, typer.Option("--kind", "-k", help="Only drafts of this kind.")
     ] = None,
     with_dependencies: Annotated[
         bool,
@@ -204,14 +238,15 @@ def accept_command(
 
     The data folder must still load afterwards, or nothing is changed.
 
-    **Example:**
+    Example:
 
+    \b
         kwpld accept data kim-jong-su rodong-sinmun --with-dependencies
     """
-    if kind:
-        _check_kinds(kind)
+    from ..ingest.review import accept
+
     result = accept(
-        data_dir, list(ids or []), every=every, kinds=tuple(kind) if kind else None,
+        data_dir, list(ids or []), every=every, kinds=tuple(str(k) for k in kind) if kind else None,
         with_dependencies=with_dependencies, to=to,
     )  # fmt: skip
     counts: dict[str, int] = {}
@@ -225,24 +260,22 @@ def accept_command(
         err_console.print(f"note: {message}", markup=False, highlight=False)
 
 
+@app.command("reject")
 def reject_command(
     data_dir: Annotated[Path, typer.Argument(help=_DATA_DIR_HELP)],
-    ids: Annotated[list[str] | None, typer.Argument(help="Ids of the drafts to reject.")] = None,
+    ids: Annotated[
+        list[str] | None, typer.Argument(metavar="ID", help="Ids of the drafts to reject.")
+    ] = None,
     every: Annotated[bool, typer.Option("--all", "-a", help="Reject every pending draft.")] = False,
 ) -> None:
     """Reject drafts: they stay in the review file, marked, and are not proposed again.
 
-    **Example:**
+    Example:
 
+    \b
         kwpld reject data dprk-state-media-2013-01-18
     """
+    from ..ingest.review import reject
+
     rejected = reject(data_dir, list(ids or []), every=every)
     console.print(f"rejected {len(rejected)} draft(s)", highlight=False)
-
-
-def _check_kinds(kinds: list[str]) -> None:
-    for kind in kinds:
-        if kind not in _KINDS:
-            raise typer.BadParameter(
-                f"'{kind}' is not a kind; use {', '.join(_KINDS)}", param_hint="--kind"
-            )

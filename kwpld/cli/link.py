@@ -2,37 +2,33 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..dates import DateError, PartialDate, parse_date
-from ..errors import InputError, ProblemReport
-from ..link.client import WDQS_ENDPOINT, ClientSettings
+from ..link.client import WDQS_ENDPOINT
 from ..link.review import LINKABLE
-from ..link.run import LinkOptions, LinkReport, link
-from ._common import console, err_console
+from ._common import TextOrJson, command_app, console, err_console
 
-export_app = typer.Typer(
+if TYPE_CHECKING:
+    from ..dates import PartialDate
+    from ..link.client import ClientSettings
+    from ..link.run import LinkOptions, LinkReport
+
+app = command_app()
+export_app = command_app(
     help="""Export what kwpld holds for other tools (QuickStatements for Wikidata).
 
-**Example:**
+Example:
 
-    kwpld export quickstatements examples/party-cells-2013 --out kwpld.qs.tsv
+\b
+    kwpld export quickstatements my-data --out my-data.qs.tsv
 """,
     no_args_is_help=True,
-    rich_markup_mode="markdown",
 )
-
-
-def register(app: typer.Typer) -> None:
-    app.command("link")(link_command)
-    app.add_typer(export_app, name="export")
-    export_app.command("quickstatements")(quickstatements_command)
+app.add_typer(export_app, name="export")
 
 
 # Options shared by the commands that talk to the endpoint.
@@ -80,6 +76,9 @@ def _settings(
     retries: int,
     backoff: float,
 ) -> ClientSettings:
+    from ..errors import InputError
+    from ..link.client import ClientSettings
+
     if timeout <= 0 or interval < 0 or retries < 0 or backoff < 0:
         raise InputError("--timeout must be positive; --interval, --retries, --backoff at least 0")
     return ClientSettings(
@@ -97,6 +96,12 @@ def _settings(
 
 
 def _decision_date(text: str | None) -> PartialDate:
+    import datetime as _dt
+    import os
+
+    from ..dates import DateError, PartialDate, parse_date
+    from ..errors import InputError
+
     if text:
         try:
             return parse_date(text)
@@ -110,6 +115,7 @@ def _decision_date(text: str | None) -> PartialDate:
     return PartialDate(day.year, day.month, day.day)
 
 
+@app.command("link")
 def link_command(
     data_dir: Annotated[Path, _DATA_DIR],
     endpoint: Annotated[str, _ENDPOINT] = WDQS_ENDPOINT,
@@ -144,7 +150,8 @@ def link_command(
         str, typer.Option("--kinds", help="Kinds of record to link, comma-separated.")
     ] = ",".join(LINKABLE),
     only: Annotated[
-        list[str] | None, typer.Option("--only", help="Link only this record (repeatable).")
+        list[str] | None,
+        typer.Option("--only", metavar="ID", help="Link only this record (repeatable)."),
     ] = None,
     review: Annotated[
         Path | None,
@@ -169,8 +176,14 @@ def link_command(
     retries: Annotated[int, _RETRIES] = 4,
     backoff: Annotated[float, _BACKOFF] = 2.0,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Report as text (for people) or json (for CI).")
-    ] = "text",
+        TextOrJson,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Report as text (for people) or json (for CI).",
+        ),
+    ] = TextOrJson.TEXT,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing but problems.")
     ] = False,
@@ -185,12 +198,18 @@ def link_command(
     requests. Exit codes: 0 done, 1 some QID does not fit its record, 2 bad input, 3 the
     endpoint failed (nothing accepted is lost; run again).
 
-    **Example:**
+    Writes into DATA_DIR: wikidata.review.csv, wikidata-links.yaml and the cache. Examples:
+    a copy of the example against a local endpoint (python tests/wikidata_endpoint.py
+    --port 7001 in a source checkout); your own data against the Wikidata Query Service:
 
-        kwpld link examples/party-cells-2013 --auto-accept 0.9 --reviewer "A. Scholar"
+    \b
+        cp -r examples/party-cells-2013 dist/linked
+        kwpld link dist/linked --endpoint http://127.0.0.1:7001/sparql --auto-accept 0.9
+        kwpld link my-data --auto-accept 0.9 --reviewer "A. Scholar" --contact me@example.org
     """
-    if output_format not in ("text", "json"):
-        raise typer.BadParameter("use text or json", param_hint="--format")
+    from ..errors import ProblemReport
+    from ..link.run import LinkOptions, link
+
     wanted = tuple(k.strip() for k in kinds.split(",") if k.strip())
     settings = _settings(
         data_dir,
@@ -217,7 +236,7 @@ def link_command(
         apply_only=apply_only,
     )
     report = link(data_dir, settings, options)
-    if output_format == "json":
+    if output_format is TextOrJson.JSON:
         console.print(report.to_json(), markup=False, soft_wrap=True)
     elif not quiet:
         _print_report(report, options)
@@ -281,6 +300,7 @@ def _print_report(report: LinkReport, options: LinkOptions) -> None:
         )
 
 
+@export_app.command("quickstatements")
 def quickstatements_command(
     data_dir: Annotated[Path, _DATA_DIR],
     out: Annotated[
@@ -304,14 +324,14 @@ def quickstatements_command(
     facts about records without an item, projections and facts without a citable source are
     left out (the counts go to standard error).
 
-    **Example:**
+    Example (a data folder linked as in kwpld link --help; the default endpoint is the
+    Wikidata Query Service):
 
-        kwpld export quickstatements examples/party-cells-2013 --out kwpld.qs.tsv
+    \b
+        kwpld export quickstatements dist/linked --endpoint http://127.0.0.1:7001/sparql \\
+            --out dist/linked.qs.tsv
     """
-    from ..link.client import SparqlClient
-    from ..link.quickstatements import SKIP_REASONS, quickstatements
-    from ..link.store import atomic_write
-    from ..load import load_records
+    from ..link.quickstatements import SKIP_REASONS, export_quickstatements
 
     settings = _settings(
         data_dir,
@@ -326,12 +346,9 @@ def quickstatements_command(
         retries,
         backoff,
     )
-    records = load_records(data_dir)
-    export = quickstatements(records, SparqlClient(settings))
+    export = export_quickstatements(data_dir, settings, out)
     if out is None:
         sys.stdout.write(export.text)
-    else:
-        atomic_write(out, export.text)
     skipped = ", ".join(f"{n} {SKIP_REASONS[k]}" for k, n in sorted(export.skipped.items()))
     err_console.print(
         f"{export.statements} statements and {export.labels} labels or aliases"

@@ -3,43 +3,67 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import InputError
-from ._common import console, err_console
+from ..publish.store import RESULT_FORMATS
+from ._common import choices, command_app, console, err_console
+
+app = command_app()
+
+if TYPE_CHECKING:
+    QueryFormat = str
+else:
+    QueryFormat = choices("QueryFormat", RESULT_FORMATS)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("load")(load_command)
-    app.command("query")(query_command)
-    app.command("publish")(publish_command)
-    app.command("diff")(diff_command)
+class Auth(StrEnum):
+    """HTTP authentication for kwpld publish."""
+
+    AUTO = "auto"
+    BASIC = "basic"
+    DIGEST = "digest"
 
 
+class DiffFormat(StrEnum):
+    """The summary of kwpld diff: a table for people or JSON."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+_QUIET_HELP = "Print nothing but errors."
+
+
+@app.command("load")
 def load_command(
-    dist: Path = typer.Argument(
-        ..., help="Release folder written by kwpld build (has manifest.json)."
-    ),
-    store: Path = typer.Option(
-        Path("kwpld-store"),
-        "--store",
-        "-s",
-        help="Folder of the on-disk pyoxigraph store (created if missing).",
-    ),
-    keep: bool = typer.Option(
-        False, "--keep", help="Add to the release's graphs instead of replacing them."
-    ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    dist: Annotated[
+        Path, typer.Argument(help="Release folder written by kwpld build (has manifest.json).")
+    ],
+    store: Annotated[
+        Path,
+        typer.Option(
+            "--store",
+            "-s",
+            help="Folder of the on-disk pyoxigraph store (created if missing).",
+        ),
+    ] = Path("kwpld-store"),
+    keep: Annotated[
+        bool, typer.Option("--keep", help="Add to the release's graphs instead of replacing them.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=_QUIET_HELP)] = False,
 ) -> None:
     """Load a release into an embedded, on-disk pyoxigraph store (no server needed).
 
     The release's named graphs are replaced, so loading a newer release of the same dataset
     updates the store; the result is checked against the manifest's triple counts.
 
-    **Example:**
+    Example:
 
+    \b
         kwpld load dist/party-cells-2013 --store kwpld-store
     """
     from ..publish.store import load_release
@@ -51,74 +75,99 @@ def load_command(
         )
 
 
+@app.command("query")
 def query_command(
-    target: Path = typer.Argument(
-        ..., help="A release folder or a store folder made by kwpld load."
-    ),
-    query: str = typer.Argument(..., help="SPARQL query text, or a .rq file."),
-    output: str = typer.Option(
-        "table",
-        "--format",
-        "-f",
-        help="Output: table (for people), csv, tsv or json (SPARQL results).",
-    ),
+    target: Annotated[
+        Path,
+        typer.Argument(
+            help="A release folder (kwpld build), a data folder (kwpld.yaml; built in memory) "
+            "or a store (kwpld load)."
+        ),
+    ],
+    query: Annotated[str, typer.Argument(help="SPARQL query text, or a .rq file.")],
+    output_format: Annotated[
+        QueryFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (for people), csv, tsv or json (SPARQL results). ASK prints true or "
+            "false; CONSTRUCT and DESCRIBE print N-Triples.",
+        ),
+    ] = "table",
+    base_iri: Annotated[
+        str | None,
+        typer.Option(
+            "--base-iri",
+            help="Base IRI of the data (default: the release's or data folder's own).",
+        ),
+    ] = None,
 ) -> None:
-    """Run a SPARQL query over a release or a store; the default graph is the union of all graphs.
+    """Run a SPARQL query over a release, a store or a data folder.
 
-    SELECT answers print as a table, CSV, TSV or SPARQL JSON; ASK prints true or false;
-    CONSTRUCT and DESCRIBE print N-Triples.
+    The default graph is the union of all named graphs. SELECT answers print as a table,
+    CSV, TSV or SPARQL JSON; ASK prints true or false; CONSTRUCT and DESCRIBE print
+    N-Triples. A data folder is loaded and mapped in memory first (without the ontology
+    graph, which only a release carries).
 
-    **Example:**
+    Examples:
 
+    \b
         kwpld query dist/party-cells-2013 examples/queries/meetings.rq --format csv
+        kwpld query examples/party-cells-2013 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
-    from ..publish.store import default_prefixes, open_store, read_query, run_query
+    from ..sparql import query as run
 
-    text, source = read_query(query)
-    store = open_store(target)
-    result = run_query(store, text, source)
-    base = None
-    manifest = target / "manifest.json"
-    if manifest.is_file():
-        import json
-
-        base = json.loads(manifest.read_text("utf-8")).get("dataset", {}).get("base_iri")
-    sys.stdout.write(result.render(output, default_prefixes(base)))
+    answer = run(target, query, base_iri=base_iri)
+    sys.stdout.write(answer.render(str(output_format)))
 
 
+@app.command("publish")
 def publish_command(
-    dist: Path = typer.Argument(..., help="Release folder written by kwpld build."),
-    endpoint: str = typer.Option(
-        ...,
-        "--endpoint",
-        "-e",
-        help="Graph Store Protocol URL, e.g. http://host:8890/sparql-graph-crud-auth.",
-    ),
-    sparql: str | None = typer.Option(
-        None,
-        "--sparql",
-        help="SPARQL query endpoint for the final count (default: read graphs back).",
-    ),
-    auth: str = typer.Option(
-        "auto",
-        "--auth",
-        help="HTTP authentication: auto (from the server's challenge), basic or digest.",
-    ),
-    retries: int = typer.Option(
-        5, "--retries", min=0, help="Retries of a request after a transient failure."
-    ),
-    retry_wait: float = typer.Option(
-        1.0, "--retry-wait", min=0.0, help="Seconds before the first retry; doubled each time."
-    ),
-    timeout: float = typer.Option(
-        300.0, "--timeout", min=1.0, help="Seconds to wait for one request."
-    ),
-    content_type: str = typer.Option(
-        "application/n-triples",
-        "--content-type",
-        help="Media type of the uploads (N-Triples; text/turtle also fits).",
-    ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    dist: Annotated[Path, typer.Argument(help="Release folder written by kwpld build.")],
+    endpoint: Annotated[
+        str,
+        typer.Option(
+            "--endpoint",
+            "-e",
+            help="Graph Store Protocol URL, e.g. http://host:8890/sparql-graph-crud-auth.",
+        ),
+    ],
+    sparql: Annotated[
+        str | None,
+        typer.Option(
+            "--sparql",
+            help="SPARQL query endpoint for the final count (default: read graphs back).",
+        ),
+    ] = None,
+    auth: Annotated[
+        Auth,
+        typer.Option(
+            "--auth",
+            case_sensitive=False,
+            help="HTTP authentication: auto (from the server's challenge), basic or digest.",
+        ),
+    ] = Auth.AUTO,
+    retries: Annotated[
+        int,
+        typer.Option("--retries", min=0, help="Retries of a request after a transient failure."),
+    ] = 5,
+    retry_wait: Annotated[
+        float,
+        typer.Option(
+            "--retry-wait", min=0.0, help="Seconds before the first retry; doubled each time."
+        ),
+    ] = 1.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=1.0, help="Seconds to wait for one request.")
+    ] = 300.0,
+    content_type: Annotated[
+        str,
+        typer.Option(
+            "--content-type",
+            help="Media type of the uploads (N-Triples; text/turtle also fits).",
+        ),
+    ] = "application/n-triples",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=_QUIET_HELP)] = False,
 ) -> None:
     """Publish a release to a SPARQL server with the Graph Store Protocol: one PUT per graph.
 
@@ -127,10 +176,10 @@ def publish_command(
     and are never printed. Transient failures are retried; at the end every graph is counted
     on the server and compared with the manifest (exit code 1 when they differ).
 
-    **Example:**
+    Example:
 
+    \b
         export KWPLD_ENDPOINT_USER=dba KWPLD_ENDPOINT_PASSWORD=secret
-
         kwpld publish dist/party-cells-2013 --endpoint http://localhost:8890/sparql-graph-crud-auth
     """
     from ..publish.gsp import publish_release
@@ -143,7 +192,7 @@ def publish_command(
         dist,
         endpoint,
         sparql=sparql,
-        auth=auth,
+        auth=str(auth),
         retries=retries,
         backoff=retry_wait,
         timeout=timeout,
@@ -157,19 +206,26 @@ def publish_command(
         )
 
 
+@app.command("diff")
 def diff_command(
-    old: Path = typer.Argument(..., help="The older release folder."),
-    new: Path = typer.Argument(..., help="The newer release folder."),
-    patch: Path | None = typer.Option(
-        None,
-        "--patch",
-        "-p",
-        help="Write the SPARQL Update that turns OLD into NEW to this file ('-' for stdout).",
-    ),
-    chunk: int = typer.Option(
-        2000, "--chunk", min=1, help="Triples per DELETE DATA / INSERT DATA operation."
-    ),
-    output: str = typer.Option("table", "--format", "-f", help="Summary as a table or as json."),
+    old: Annotated[Path, typer.Argument(help="The older release folder.")],
+    new: Annotated[Path, typer.Argument(help="The newer release folder.")],
+    patch: Annotated[
+        Path | None,
+        typer.Option(
+            "--patch",
+            "-p",
+            help="Write the SPARQL Update that turns OLD into NEW to this file ('-' for stdout).",
+        ),
+    ] = None,
+    chunk: Annotated[
+        int,
+        typer.Option("--chunk", min=1, help="Triples per DELETE DATA / INSERT DATA operation."),
+    ] = 2000,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="Summary as a table or json."),
+    ] = DiffFormat.TABLE,
 ) -> None:
     """Show the triples added and removed per named graph between two releases.
 
@@ -177,23 +233,22 @@ def diff_command(
     operation per ';'-separated block) that turns a store holding OLD into one holding NEW.
     Exit code 0 either way; the summary says whether anything changed.
 
-    **Example:**
+    Example:
 
+    \b
         kwpld diff releases/2013.1 releases/2013.2 --patch 2013.1-to-2013.2.ru
     """
     from ..publish.diff import diff_releases
 
-    if output not in ("table", "json"):
-        raise InputError(f"unknown summary format {output!r}; use table or json")
     if patch is not None and str(patch) == "-":
-        result = diff_releases(old, new, sys.stdout, chunk=chunk)
+        diff_releases(old, new, sys.stdout, chunk=chunk)
         return
     if patch is not None:
         with patch.open("w", encoding="utf-8", newline="\n") as out:
             result = diff_releases(old, new, out, chunk=chunk)
     else:
         result = diff_releases(old, new, chunk=chunk)
-    if output == "json":
+    if output_format is DiffFormat.JSON:
         import json
 
         data = {

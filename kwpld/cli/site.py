@@ -3,35 +3,42 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from ._common import console, human_size
+from ._common import command_app, console, human_size
+
+app = command_app()
 
 
-def register(app: typer.Typer) -> None:
-    app.command("site")(site_command)
-
-
+@app.command("site")
 def site_command(
-    dist: Path = typer.Argument(
-        ..., help="A release folder (kwpld build), a data folder (kwpld.yaml) or a store."
-    ),
-    out: Path = typer.Option(
-        ..., "--out", "-o", help="Site folder to write; replaced as a whole, atomically."
-    ),
-    title: str | None = typer.Option(
-        None, "--title", help="Site title (default: the dataset's title)."
-    ),
-    charts: bool = typer.Option(
-        True,
-        "--charts/--no-charts",
-        help="Draw and embed the charts (composition, timeline, structure).",
-    ),
-    base_iri: str | None = typer.Option(
-        None, "--base-iri", help="Base IRI of the data (default: the release's own)."
-    ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    dist: Annotated[
+        Path,
+        typer.Argument(
+            help="A release folder (kwpld build), a data folder (kwpld.yaml) or a store."
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="Site folder to write; replaced as a whole, atomically."),
+    ],
+    title: Annotated[
+        str | None, typer.Option("--title", help="Site title (default: the dataset's title).")
+    ] = None,
+    charts: Annotated[
+        bool,
+        typer.Option(
+            "--charts/--no-charts",
+            help="Draw and embed the charts (composition, timeline, structure).",
+        ),
+    ] = True,
+    base_iri: Annotated[
+        str | None,
+        typer.Option("--base-iri", help="Base IRI of the data (default: the release's own)."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Write a static browse site: a page per person, organ, post, event and source.
 
@@ -42,11 +49,11 @@ def site_command(
     chart and a search by name in any spelling that runs in the browser. Plain HTML, CSS and
     JavaScript: no CDN, no network when viewing; the same release gives the same files.
 
-    **Example:**
+    Example (the second line serves it on this machine only, at http://127.0.0.1:8000/):
 
+    \b
         kwpld site dist/party-cells-2013 --out site
-
-        python -m http.server --directory site 8000
+        python -m http.server --bind 127.0.0.1 --directory site 8000
     """
     from ..site import build_site
 

@@ -2,27 +2,44 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..synth import SIZES, synthesize
-from ._common import console
+from ..synth import SIZES
+from ._common import choices, command_app, console
+
+app = command_app()
+
+if TYPE_CHECKING:
+    Size = str
+else:
+    Size = choices("Size", SIZES)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("synth")(synth_command)
+class ArticlesFormat(StrEnum):
+    """How synth writes articles: JSON Lines (bulk, the default) or YAML."""
+
+    JSONL = "jsonl"
+    YAML = "yaml"
 
 
+@app.command("synth")
 def synth_command(
-    out: Path = typer.Option(..., "--out", "-o", help="Folder to write the data folder to."),
-    size: str = typer.Option(
-        "100k", "--size", "-s", help=f"Approximate triples of the build: {', '.join(SIZES)}."
-    ),
-    seed: int = typer.Option(0, "--seed", help="Random seed; the same seed gives the same files."),
-    articles_format: str = typer.Option(
-        "jsonl", "--articles-format", help="Write articles as jsonl (bulk) or yaml."
-    ),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the data folder to.")],
+    size: Annotated[
+        Size,
+        typer.Option("--size", "-s", help="Approximate triples of the build (tiny: a few k)."),
+    ] = "100k",
+    seed: Annotated[
+        int, typer.Option("--seed", help="Random seed; the same seed gives the same files.")
+    ] = 0,
+    articles_format: Annotated[
+        ArticlesFormat,
+        typer.Option("--articles-format", help="Write articles as jsonl (bulk) or yaml."),
+    ] = ArticlesFormat.JSONL,
 ) -> None:
     """Write a synthetic data folder in the record format, of a given size.
 
@@ -30,10 +47,14 @@ def synth_command(
     that overlap in time, numbered meetings, and articles that mention people, with partial and
     Juche dates. Deterministic: the same size and seed give byte-identical files.
 
-    **Example:**
+    Example:
 
+    \b
         kwpld synth --out /tmp/corpus-1m --size 1m && kwpld build /tmp/corpus-1m --out /tmp/dist
     """
-    counts = synthesize(out, size, seed=seed, articles_format=articles_format)
+    from ..synth import synthesize
+
+    # plain strings from here on: the enums only serve the command line
+    counts = synthesize(out, str(size), seed=seed, articles_format=str(articles_format))
     summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
     console.print(f"wrote {out}: {summary}")

@@ -9,21 +9,21 @@ from typing import Annotated
 
 import typer
 
-from ..errors import InputError
-from ..validate import Engine, FailOn, load_shapes, validate_data
-from ._common import console, err_console
+from ..validate import Engine, FailOn
+from ._common import command_app, console, deprecated, err_console
+
+app = command_app()
 
 
 class ReportFormat(StrEnum):
+    """What kwpld validate writes: a table for people, JSON for CI, the SHACL report graph."""
+
     TEXT = "text"
     JSON = "json"
     TURTLE = "turtle"
 
 
-def register(app: typer.Typer) -> None:
-    app.command("validate")(validate_command)
-
-
+@app.command("validate")
 def validate_command(
     data_dir: Annotated[
         Path, typer.Argument(help="Folder of record files (YAML, CSV) and kwpld.yaml.")
@@ -68,7 +68,9 @@ def validate_command(
     shapes: Annotated[
         list[Path] | None,
         typer.Option(
-            "--shapes", help="Another Turtle file of SHACL shapes to validate with (repeatable)."
+            "--shapes",
+            metavar="FILE",
+            help="Another Turtle file of SHACL shapes to validate with (repeatable).",
         ),
     ] = None,
     base_iri: Annotated[
@@ -77,11 +79,14 @@ def validate_command(
             "--base-iri", help="Base IRI for minted IRIs (default: the dataset's base_iri)."
         ),
     ] = None,
-    output: Annotated[
+    out: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the report to this file instead of standard output."
+            "--out", "-o", help="Write the report to this file instead of standard output."
         ),
+    ] = None,
+    old_out: Annotated[
+        Path | None, typer.Option("--output", hidden=True, help="Deprecated: --out.")
     ] = None,
 ) -> None:
     """Validate the records of a data folder against kwpld's SHACL shapes.
@@ -90,13 +95,19 @@ def validate_command(
     node, path and value. Exit code 0 when nothing reaches --fail-on, 1 when something does,
     2 for usage errors and records that do not load.
 
-    **Example:**
+    Examples:
 
+    \b
         kwpld validate examples/party-cells-2013
-
         kwpld validate examples/party-cells-2013 --format json --fail-on warning > report.json
     """
-    shapes_graph = load_shapes(shapes or [])
+    from ..validate import load_shapes, validate_data
+
+    if old_out is not None:
+        deprecated("--output", "--out (-o)")
+        out = out or old_out
+    # --shapes names files; reading them into one shapes graph is parsing the option
+    shapes_graph = load_shapes(shapes) if shapes else None  # None: the default shapes
     report = validate_data(
         data_dir, base_iri=base_iri, shapes=shapes_graph, engine=engine, jobs=jobs
     )
@@ -106,8 +117,8 @@ def validate_command(
         text = report.to_turtle()
     else:
         text = report.render_text(fail_on=fail_on) + "\n"
-    if output is not None:
-        _write(output, text)
+    if out is not None:
+        _write(out, text)
         err_console.print(report.summary(fail_on=fail_on), markup=False)
     else:
         console.file.write(text)
@@ -126,4 +137,6 @@ def _write(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
+        from ..errors import InputError
+
         raise InputError(f"{path}: cannot write the report: {exc.strerror or exc}") from None

@@ -41,6 +41,8 @@ __all__ = [
     "load_review",
     "list_drafts",
     "list_problems",
+    "ReviewListing",
+    "review_listing",
     "accept",
     "reject",
     "prune_references",
@@ -316,6 +318,27 @@ def list_problems(data_dir: str | Path) -> list[tuple[str, dict[str, Any]]]:
             if isinstance(problem, dict):
                 out.append((text.relative_to(root).as_posix(), problem))
     return out
+
+
+@dataclass(frozen=True)
+class ReviewListing:
+    """What ``kwpld review`` shows: the drafts of the kinds asked for, and the problems noted."""
+
+    drafts: list[DraftItem]
+    problems: list[tuple[str, dict[str, Any]]]
+
+
+def review_listing(
+    data_dir: str | Path,
+    *,
+    statuses: tuple[str, ...] = ("pending",),
+    kinds: tuple[str, ...] | None = None,
+) -> ReviewListing:
+    """:func:`list_drafts` (only ``kinds``, when given) and :func:`list_problems` at once."""
+    drafts = list_drafts(data_dir, statuses=statuses)
+    if kinds:
+        drafts = [d for d in drafts if d.kind in kinds]
+    return ReviewListing(drafts, list_problems(data_dir))
 
 
 def _snippet(evidence: dict[str, Any], width: int = 70) -> str:

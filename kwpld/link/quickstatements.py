@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..dates import PartialDate, Precision
 from ..model import Records
 from ..wikidata.facts import Fact, Label, Value, wikidata_view
-from .client import SparqlClient
+from .client import ClientSettings, SparqlClient
 from .evidence import Evidence, ItemFacts, WikiDate, fetch_items
 
-__all__ = ["QuickStatementsExport", "quickstatements", "qs_value"]
+__all__ = ["QuickStatementsExport", "export_quickstatements", "quickstatements", "qs_value"]
 
 _PRECISION = {Precision.YEAR: 9, Precision.MONTH: 10, Precision.DAY: 11}
 SKIP_REASONS = {
@@ -165,3 +166,25 @@ def quickstatements(records: Records, client: SparqlClient) -> QuickStatementsEx
         out.statements += 1
     out.lines = sorted(set(out.lines), key=lambda line: (int(line.split("\t", 1)[0][1:]), line))
     return out
+
+
+def export_quickstatements(
+    data_dir: str | Path, settings: ClientSettings, out: str | Path | None = None
+) -> QuickStatementsExport:
+    """``kwpld export quickstatements``: load the data folder, ask the endpoint what its items
+    already say, and write the commands for the rest to ``out`` (whole or not at all) when
+    given. The export is returned either way, for its text and its counts."""
+    from ..errors import InputError
+    from ..load import load_records
+    from .store import atomic_write
+
+    records = load_records(data_dir)
+    export = quickstatements(records, SparqlClient(settings))
+    if out is not None:
+        try:
+            atomic_write(Path(out), export.text)
+        except OSError as exc:
+            raise InputError(
+                f"{out}: cannot write the QuickStatements: {exc.strerror or exc}"
+            ) from None
+    return export

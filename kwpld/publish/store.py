@@ -116,12 +116,12 @@ def open_store(path: str | Path) -> ox.Store:
         store = ox.Store()
         _bulk_load(store, path, manifest)
         return store
+    if not (path / "CURRENT").is_file():  # every RocksDB store has it; say so, not its errors
+        raise InputError(f"{path}: neither a kwpld release (no {MANIFEST}) nor a kwpld load store")
     try:
         return ox.Store.read_only(str(path))
     except OSError as exc:
-        raise InputError(
-            f"{path}: neither a kwpld release (no {MANIFEST}) nor a pyoxigraph store ({exc})"
-        ) from None
+        raise InputError(f"{path}: the store cannot be opened: {exc}") from None
 
 
 def read_query(query: str) -> tuple[str, str]:
