@@ -41,7 +41,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -556,6 +556,7 @@ class HttpClient:
         """
         settings = self.settings
         check_url(url)
+        self._learn_secrets(url)
         attempt = 0
         while True:
             attempt += 1
@@ -606,7 +607,7 @@ class HttpClient:
                         raise RemoteError(
                             "retry-after",
                             f"the server asks kwpld to wait {failure.wait:g} s before the next "
-                            f"request ({detail.split(':')[0]}, Retry-After), longer than "
+                            f"request (HTTP {failure.status}, Retry-After), longer than "
                             f"{settings.max_retry_after:g} s; run again later",
                             method=method,
                             url=url,
@@ -621,6 +622,13 @@ class HttpClient:
                     )
                 self.stats.retries += 1
                 self._wait(wait)
+
+    def _learn_secrets(self, url: str) -> None:
+        """A password in a URL's user-info is a secret too: never echo it back."""
+        parts = urlsplit(url)
+        if parts.password:
+            pair = Credentials(unquote(parts.username or ""), unquote(parts.password))
+            self.secrets = tuple(dict.fromkeys([*self.secrets, *pair.secrets()]))
 
     def _backoff(self, attempt: int) -> float:
         settings = self.settings

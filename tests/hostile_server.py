@@ -68,8 +68,13 @@ class _Handler(BaseHTTPRequestHandler):
     def _path(self) -> str:
         return urlsplit(self.path).path
 
-    def _body(self, status: int, body: bytes, ctype: str = "text/plain; charset=utf-8",
-              headers: dict[str, str] | None = None) -> None:
+    def _body(
+        self,
+        status: int,
+        body: bytes,
+        ctype: str = "text/plain; charset=utf-8",
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -116,7 +121,9 @@ class _Handler(BaseHTTPRequestHandler):
                 time.sleep(every)
         elif path == "/drip-headers":
             every = float(query.get("every", "0.1"))
-            raw = b"HTTP/1.1 200 OK\r\nX-Padding: " + b"p" * 200 + b"\r\nContent-Length: 2\r\n\r\nok"
+            raw = (
+                b"HTTP/1.1 200 OK\r\nX-Padding: " + b"p" * 200 + b"\r\nContent-Length: 2\r\n\r\nok"
+            )
             for byte in raw:
                 self.wfile.write(bytes([byte]))
                 self.wfile.flush()
