@@ -797,6 +797,9 @@ class HttpClient:
             )
         parts: list[bytes] = []
         received = 0
+        if sink is not None:  # a retry starts afresh: nothing of a broken attempt stays
+            sink.seek(0)
+            sink.truncate()
         try:
             for chunk in response.iter_content(_CHUNK):
                 received += len(chunk)

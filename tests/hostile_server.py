@@ -6,7 +6,8 @@ the HTTP layer, the link client, GSP publishing or URL ingest at one of its rout
 - ``/ok``: a small plain-text answer; ``/page``: a small HTML article;
 - ``/drip?bytes=N&every=S``: announces N bytes, then sends one every S seconds;
 - ``/drip-headers?every=S``: sends its status line and headers one byte every S seconds;
-- ``/loop/a`` and ``/loop/b``: redirect to each other;
+- ``/loop/a`` and ``/loop/b``: redirect to each other (302); ``/loop307/a`` and ``/b`` too
+  (307, which a PUT follows);
 - ``/chain/N``: redirects to ``/chain/N-1`` ... ``/chain/0``, which answers;
 - ``/moved``: a 307 to ``/ok`` (kept for PUT and POST), ``/found``: a 302 to ``/ok``;
 - ``/huge?bytes=N&chunked=1``: N bytes, announced with Content-Length or sent chunked;
@@ -130,6 +131,8 @@ class _Handler(BaseHTTPRequestHandler):
                 time.sleep(every)
         elif path in ("/loop/a", "/loop/b"):
             self._redirect(302, "/loop/b" if path == "/loop/a" else "/loop/a")
+        elif path in ("/loop307/a", "/loop307/b"):
+            self._redirect(307, "/loop307/b" if path == "/loop307/a" else "/loop307/a")
         elif path.startswith("/chain/"):
             left = int(path.rsplit("/", 1)[1])
             if left == 0:
@@ -200,7 +203,9 @@ class HostileServer:
         handler = type("Handler", (_Handler,), {"state": self.state})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
