@@ -85,7 +85,8 @@ class RemoteError(KwpldError):
 
     ``kind`` is one of connection, timeout, truncated, too-large, redirect, retry-after,
     server (HTTP 5xx and other transient statuses), rate-limited (HTTP 429), malformed (the
-    caller found the answer broken) and bad-url (a redirect to what is no URL). ``detail``
+    caller found the answer broken), rejected (a status the caller does not take) and bad-url
+    (a redirect to what is no URL). ``detail``
     says what happened without naming the request; ``str()`` names it too. Exit code 1: a
     remote failure, not bad input.
     """
