@@ -5,12 +5,14 @@ from __future__ import annotations
 import base64
 import email.utils
 import re
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 from wikidata_endpoint import Fault, SparqlEndpoint
 
+from kwpld.cli import main
 from kwpld.link.cache import CACHE_FILE, QueryCache
 from kwpld.link.client import (
     ClientSettings,
@@ -20,6 +22,7 @@ from kwpld.link.client import (
     projected_variables,
 )
 
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "party-cells-2013"
 QUERY = (
     "SELECT ?label WHERE { <http://www.wikidata.org/entity/Q56226> "
     "<http://www.w3.org/2000/01/rdf-schema#label> ?label }"
@@ -369,7 +372,7 @@ def test_an_answer_binding_none_of_the_querys_variables_is_never_cached(endpoint
     endpoint.always = fault
     with pytest.raises(
         EndpointError,
-        match=r"sent a broken answer to the query: .*(binds any|names none) of the query's variables",
+        match=r"sent a broken answer to the query: .*(binds any|names none) of the query's vari",
     ):
         client(endpoint, tmp_path, retries=1).select(QUERY)
     assert len(QueryCache(tmp_path)) == 0
@@ -397,3 +400,34 @@ def test_a_genuinely_empty_answer_is_cached(endpoint, tmp_path):
 )
 def test_projected_variables(query, expected):
     assert projected_variables(query) == (frozenset(expected) if expected else None)
+
+
+# -- the command: hostile endpoints end in a message and exit code 3, never a traceback ----------
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        (Fault.drip(0.05), "did not answer the candidate search (1 of 1) within 0.5 s"),
+        (Fault.redirect(302), "redirect loop: http://[redacted]@127.0.0.1:"),
+        (Fault.short(), "sent a truncated answer to the candidate search (1 of 1)"),
+        (Fault.echo(503), "Authorization: [redacted]"),
+        (Fault.unbound(), "binds any of the query's variables"),
+    ],
+    ids=["drip", "redirect-loop", "truncated", "echo", "unbound"],
+)
+def test_kwpld_link_reports_a_hostile_endpoint_clearly(endpoint, tmp_path, capsys, fault, message):
+    data = Path(shutil.copytree(EXAMPLE, tmp_path / "records"))
+    endpoint.always = fault
+    url = endpoint.url.replace("http://", "http://reader:pa55-w0rd@")
+    with pytest.raises(SystemExit) as caught:
+        main(
+            ["link", str(data), "--endpoint", url, "--interval", "0", "--timeout", "0.5"]
+            + ["--retries", "0", "--date", "2024-05-01"]
+        )
+    err = capsys.readouterr().err
+    # The console wraps long lines, inside URLs too: compare without white space.
+    assert caught.value.code == 3 and "".join(message.split()) in "".join(err.split())
+    assert "Traceback" not in err and "internal error" not in err
+    assert "pa55-w0rd" not in err
+    assert len(QueryCache(data / ".kwpld-cache")) == 0

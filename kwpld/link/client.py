@@ -334,8 +334,8 @@ class SparqlClient:
             )
         if kind == "redirect":
             return (
-                f"the SPARQL endpoint {endpoint} redirects the {purpose} where kwpld does not "
-                f"follow: {detail}; check the address (--endpoint)"
+                f"the SPARQL endpoint {endpoint} answered the {purpose} with a redirect kwpld "
+                f"does not follow: {detail}; check the address (--endpoint)"
             )
         return (
             f"the SPARQL endpoint {endpoint} sent a broken answer to the {purpose}: "
