@@ -762,7 +762,7 @@ class HttpClient:
             raise _Final(
                 "redirect",
                 f"HTTP {status} redirects the {method} to {_short(redact_url(target))}, which "
-                f"would turn it into a GET and drop its body; use that address instead",
+                f"would turn it into a GET and drop its body",
                 status,
             )
         if target in visited:

@@ -409,7 +409,7 @@ def test_projected_variables(query, expected):
     ("fault", "message"),
     [
         (Fault.drip(0.05), "did not answer the candidate search (1 of 1) within 0.5 s"),
-        (Fault.redirect(302), "redirect loop: http://[redacted]@127.0.0.1:"),
+        (Fault.redirect(307), "redirect loop: http://[redacted]@127.0.0.1:"),
         (Fault.short(), "sent a truncated answer to the candidate search (1 of 1)"),
         (Fault.echo(503), "Authorization: [redacted]"),
         (Fault.unbound(), "binds any of the query's variables"),
