@@ -335,7 +335,8 @@ class SparqlClient:
         if kind == "redirect":
             return (
                 f"the SPARQL endpoint {endpoint} answered the {purpose} with a redirect kwpld "
-                f"does not follow: {detail}; check the address (--endpoint), or give the one it names"
+                f"does not follow: {detail}; check the address (--endpoint), or give the one "
+                "it names"
             )
         return (
             f"the SPARQL endpoint {endpoint} sent a broken answer to the {purpose}: "
