@@ -38,7 +38,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
@@ -255,7 +255,7 @@ _SCHEME_VALUE = re.compile(r"(?i)\b(Basic|Bearer)(\s+)[A-Za-z0-9+/=._~-]{6,}")
 _DIGEST_VALUE = re.compile(r"(?i)\b(Digest)(\s+)(?:[a-z-]+=(?:\"[^\"]*\"|[^,\s]*)\s*,?\s*)+")
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@?#\"'<>]+@")
 _SECRET_PARAM = re.compile(rf"(?i)([?&;](?:{_SENSITIVE_PARAMS})=)[^&;#\s\"'<>]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # white space is collapsed instead
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
@@ -418,11 +418,29 @@ class _WatchedHTTPSConnection(_u3connection.HTTPSConnection):
 
 
 class _WatchedPool(_u3pool.HTTPConnectionPool):
+    """A pool that never reuses a connection.
+
+    kwpld asks servers to close after each answer ("Connection: close"), but a server that says
+    nothing leaves the connection in the pool, and the next request on it races the server's
+    close (and loses, with "connection closed without an answer"). A fresh connection per
+    request costs little at one request a second, and every socket is watched from its connect.
+    """
+
     ConnectionCls = _WatchedHTTPConnection
+
+    def _put_conn(self, conn: Any) -> None:
+        if conn is not None:
+            conn.close()
+        super()._put_conn(conn)
 
 
 class _WatchedTLSPool(_u3pool.HTTPSConnectionPool):
     ConnectionCls = _WatchedHTTPSConnection
+
+    def _put_conn(self, conn: Any) -> None:
+        if conn is not None:
+            conn.close()
+        super()._put_conn(conn)
 
 
 _WATCHED_POOLS = {"http": _WatchedPool, "https": _WatchedTLSPool}
@@ -441,6 +459,18 @@ class _Adapter(HTTPAdapter):
         if manager.pool_classes_by_scheme is _u3poolmanager.pool_classes_by_scheme:
             manager.pool_classes_by_scheme = _WATCHED_POOLS
         return manager
+
+
+class _Session(requests.Session):
+    """A session that leaves redirects to :class:`HttpClient`.
+
+    Even with ``allow_redirects=False``, requests reads a redirect's whole body (unbounded) to
+    prepare ``Response.next``, and hands its connection back to the pool for reuse, where a
+    server closing it races the next hop.
+    """
+
+    def resolve_redirects(self, *args: Any, **kwargs: Any) -> Generator[Any, None, None]:
+        yield from ()
 
 
 class _Bearer(AuthBase):
@@ -476,7 +506,6 @@ class HttpClient:
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], float] = time.time,
         rand: Callable[[], float] = random.random,
-        session: requests.Session | None = None,
     ) -> None:
         self.settings = settings
         self.credentials = credentials or Credentials()
@@ -487,13 +516,13 @@ class HttpClient:
         self._now = now
         self._random = rand
         self._last_start: float | None = None
-        self.session = session or requests.Session()
+        self.session = _Session()
         adapter = _Adapter()
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.session.headers["User-Agent"] = settings.user_agent
-        # A fresh connection per request: the deadline watches every socket from its connect
-        # on, and no request inherits a connection another one left in a bad state.
+        # A fresh connection per request (see _WatchedPool): the deadline watches every socket
+        # from its connect on, and no request inherits a connection in a bad state.
         self.session.headers["Connection"] = "close"
         self.auth: AuthBase | None = self._initial_auth()
         self.secrets: tuple[str, ...] = tuple(self.credentials.secrets())

@@ -9,12 +9,13 @@ the HTTP layer, the link client, GSP publishing or URL ingest at one of its rout
 - ``/loop/a`` and ``/loop/b``: redirect to each other (302); ``/loop307/a`` and ``/b`` too
   (307, which a PUT follows);
 - ``/chain/N``: redirects to ``/chain/N-1`` ... ``/chain/0``, which answers;
+- ``/goto?to=URL&status=S``: a redirect (307 unless S says otherwise) to any URL;
 - ``/moved``: a 307 to ``/ok`` (kept for PUT and POST), ``/found``: a 302 to ``/ok``;
 - ``/huge?bytes=N&chunked=1``: N bytes, announced with Content-Length or sent chunked;
 - ``/short?declared=N&sent=M``: announces N bytes, sends M and closes;
 - ``/short-chunked``: a chunked body that ends without its last (empty) chunk;
 - ``/status/CODE?times=K&retry_after=V``: answers CODE (with Retry-After V) to the first K
-  requests to that path, then 200;
+  requests to that URL (path and query), then 200;
 - ``/echo/CODE``: answers CODE with the request's headers and query in the body, as a server
   with a debug page does (credentials included);
 - ``/auth``: 401 with a basic challenge unless the request has ``USER:PASSWORD``.
@@ -95,8 +96,8 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.state
         with state.lock:
             state.log.append(Seen(self.command, path, dict(self.headers), time.monotonic()))
-            state.counts[path] = state.counts.get(path, 0) + 1
-            count = state.counts[path]
+            state.counts[self.path] = state.counts.get(self.path, 0) + 1
+            count = state.counts[self.path]
         self.close_connection = True
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self._route(path, count)
@@ -139,6 +140,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._body(200, b"arrived")
             else:
                 self._redirect(302, f"/chain/{left - 1}")
+        elif path == "/goto":
+            self._redirect(int(query.get("status", "307")), query["to"])
         elif path == "/moved":
             self._redirect(307, "/ok")
         elif path == "/found":

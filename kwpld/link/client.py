@@ -171,7 +171,6 @@ class SparqlClient:
         self,
         settings: ClientSettings | None = None,
         *,
-        session: requests.Session | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], float] = time.time,
@@ -191,7 +190,6 @@ class SparqlClient:
             clock=clock,
             now=now,
             rand=rand,
-            session=session,
         )
         self._lock = threading.Lock()
 
