@@ -85,8 +85,8 @@ class RemoteError(KwpldError):
 
     ``kind`` is one of connection, timeout, truncated, too-large, redirect, retry-after,
     server (HTTP 5xx and other transient statuses), rate-limited (HTTP 429), malformed (the
-    caller found the answer broken), rejected (a status the caller does not take) and bad-url
-    (a redirect to what is no URL). ``detail``
+    caller found the answer broken), rejected (a status the caller does not take), bad-url
+    (a redirect to what is no URL) and local (an answer that cannot be spooled to disk). ``detail``
     says what happened without naming the request; ``str()`` names it too. Exit code 1: a
     remote failure, not bad input.
     """
@@ -339,11 +339,14 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:  # "-0000": RFC 5322's "unknown zone"; HTTP dates are GMT
         when = when.replace(tzinfo=datetime.UTC)
-    return max(0.0, when.timestamp() - now)
+    try:
+        return max(0.0, when.timestamp() - now)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 # -- the deadline watchdog ----------------------------------------------------------------------
@@ -778,9 +781,16 @@ class HttpClient:
         visited: list[str],
     ) -> str:
         status = response.status_code
-        target = urljoin(response.url or url, location)
         visited.append(response.url or url)
-        if urlsplit(target).scheme not in ("http", "https"):
+        try:
+            target = urljoin(response.url or url, location)
+            parts = urlsplit(target)
+            parts.port  # noqa: B018 - raises ValueError for an unreadable port
+        except ValueError:
+            raise _Final(
+                "redirect", f"HTTP {status} redirects to an unreadable address", status
+            ) from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
             raise _Final(
                 "redirect",
                 f"HTTP {status} redirects to {_short(redact_url(target))}, "
@@ -844,7 +854,7 @@ class HttpClient:
                         status,
                     )
                 if sink is not None:
-                    sink.write(chunk)
+                    _spool(sink, chunk)
                 else:
                     parts.append(chunk)
         except requests.exceptions.ChunkedEncodingError as exc:
@@ -905,6 +915,15 @@ def _content_length(value: str | None) -> int | None:
     if value is None or not value.strip().isdigit():
         return None
     return int(value.strip())
+
+
+def _spool(sink: IO[bytes], chunk: bytes) -> None:
+    try:
+        sink.write(chunk)
+    except OSError as exc:  # a full disk is no failure of the server's
+        raise _Final(
+            "local", f"cannot keep the answer in a temporary file: {exc.strerror or exc}"
+        ) from None
 
 
 def _partial(exc: Exception) -> int:

@@ -107,6 +107,13 @@ def test_a_redirect_to_another_scheme_is_refused(server):
         http().request("GET", server.url("/goto?to=file:///etc/passwd"))
 
 
+@pytest.mark.parametrize("location", ["http://[::1", "http://host:port/x"])
+def test_a_redirect_to_an_unreadable_address_is_a_clear_failure(server, location):
+    with pytest.raises(RemoteError) as caught:
+        http().request("GET", server.url("/goto?to=" + quote(location)))
+    assert caught.value.kind == "redirect" and "HTTP 307 redirects to" in caught.value.detail
+
+
 # -- size -----------------------------------------------------------------------------------------
 
 
@@ -207,6 +214,8 @@ def test_a_retry_after_over_the_cap_stops_without_waiting(server):
         ("Tuesday, 14-Nov-23 22:14:00 GMT", 40.0),  # RFC 850, still allowed to senders of old
         ("Tue, 14 Nov 2023 22:00:00 GMT", 0.0),  # in the past: now
         ("soon", None),
+        ("Tue, 14 Nov 99999 22:14:00 GMT", None),
+        ("Tue, 31 Feb 2023 22:14:00 GMT", None),
         ("", None),
         (None, None),
     ],

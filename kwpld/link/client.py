@@ -390,8 +390,8 @@ def _binding_problem(results: dict[str, Any], variables: frozenset[str] | None) 
     misconfigured endpoint; so does an empty answer whose ``head.vars`` names none of them. A
     genuinely empty answer names the query's variables in its head, and is kept.
     """
-    head_vars = results["head"].get("vars")
-    wanted = variables if variables is not None else frozenset(head_vars or ())
+    head_vars = {v for v in results["head"].get("vars") or () if isinstance(v, str)}
+    wanted = variables if variables is not None else frozenset(head_vars)
     if not wanted:
         return None
     names = ", ".join(f"?{v}" for v in sorted(wanted))
@@ -400,7 +400,7 @@ def _binding_problem(results: dict[str, Any], variables: frozenset[str] | None) 
         if not any(wanted & binding.keys() for binding in bindings):
             return f"no row of the answer binds any of the query's variables ({names})"
         return None
-    if variables is not None and not wanted & set(head_vars or ()):
+    if variables is not None and not wanted & head_vars:
         return (
             f"the answer names none of the query's variables ({names}) in head.vars; it does "
             "not answer this query"

@@ -171,7 +171,12 @@ def _graph_body(
         opened: list[IO[bytes]] = []
 
         def open_file() -> IO[bytes]:
-            handle = paths[0].open("rb")
+            try:
+                handle = paths[0].open("rb")
+            except OSError as exc:
+                raise PublishError(
+                    f"{paths[0]}: cannot read the release file: {exc.strerror or exc}"
+                ) from None
             opened.append(handle)
             return handle
 
