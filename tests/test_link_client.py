@@ -431,3 +431,11 @@ def test_kwpld_link_reports_a_hostile_endpoint_clearly(endpoint, tmp_path, capsy
     assert "Traceback" not in err and "internal error" not in err
     assert "pa55-w0rd" not in err
     assert len(QueryCache(data / ".kwpld-cache")) == 0
+
+
+def test_a_password_in_the_endpoint_url_never_reaches_the_cache_file(endpoint, tmp_path):
+    url = endpoint.url.replace("http://", "http://reader:pa55-w0rd@")
+    SparqlClient(ClientSettings(endpoint=url, cache_dir=tmp_path, min_interval=0)).select(QUERY)
+    assert b"pa55-w0rd" not in (tmp_path / CACHE_FILE).read_bytes()
+    assert client(endpoint, tmp_path).select(QUERY)  # the same endpoint: answered from the cache
+    assert len(endpoint.requests) == 1

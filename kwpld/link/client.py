@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import requests
 
@@ -192,6 +192,10 @@ class SparqlClient:
             rand=rand,
         )
         self._lock = threading.Lock()
+        # Answers are kept under the endpoint without user-info: no password in the cache file.
+        parts = urlsplit(self.settings.endpoint)
+        host = parts.netloc.rpartition("@")[2]
+        self._cache_endpoint = urlunsplit(parts._replace(netloc=host))
 
     @property
     def endpoint(self) -> str:
@@ -226,7 +230,7 @@ class SparqlClient:
         """A cached answer to one question (None when absent, or with ``refresh``)."""
         if self.cache is None or self.settings.refresh:
             return None
-        value = self.cache.get(self.settings.endpoint, kind, key)
+        value = self.cache.get(self._cache_endpoint, kind, key)
         if value is not None:
             self.stats.cache_hits += 1
         return value
@@ -235,7 +239,7 @@ class SparqlClient:
         """Cached answers to several questions at once (none with ``refresh``)."""
         if self.cache is None or self.settings.refresh:
             return {}
-        found = self.cache.get_many(self.settings.endpoint, kind, keys)
+        found = self.cache.get_many(self._cache_endpoint, kind, keys)
         self.stats.cache_hits += len(found)
         return found
 
@@ -245,7 +249,7 @@ class SparqlClient:
     def remember_many(self, kind: str, answers: list[tuple[str, Any]]) -> None:
         """Keep the answers to one batch of questions, all at once."""
         if self.cache is not None:
-            self.cache.put_many(self.settings.endpoint, kind, answers)
+            self.cache.put_many(self._cache_endpoint, kind, answers)
 
     def require_online(self, purpose: str) -> None:
         """Raise when working offline: the answer to ``purpose`` is not in the cache."""
