@@ -9,7 +9,19 @@ Faults are queued and each one answers the next request instead of the engine:
 - ``Fault.truncated()``: the right answer cut in the middle of its JSON;
 - ``Fault.malformed()``: a 200 whose body is not JSON;
 - ``Fault.html()``: a 200 HTML error page, as proxies send;
-- ``Fault.drop()``: the connection closed without an answer.
+- ``Fault.drop()``: the connection closed without an answer;
+- ``Fault.short()``: the right answer cut off below its Content-Length, then the connection
+  closed (a truncated transfer, unlike ``truncated``, whose length header matches);
+- ``Fault.short_chunked()``: the right answer sent chunked, without its last chunk;
+- ``Fault.drip(seconds)``: the right answer, one byte every ``seconds`` (a slow drip);
+- ``Fault.huge(size)``: a 200 of ``size`` bytes of padding inside a JSON string;
+- ``Fault.redirect(status, location)``: a redirect; ``location`` None sends the request's own
+  URL back (a loop), ``"/sparql"`` the same query on the real path;
+- ``Fault.echo(status)``: an error page that echoes the request's headers (credentials too);
+- ``Fault.unbound()``: a 200 whose rows bind none of the query's variables;
+- ``Fault.empty_head()``: a 200 with no rows and no variables in its head.
+
+Requests to ``/old-sparql`` are answered with a 307 to ``/sparql`` (same query, same method).
 
 Every request is logged (method, User-Agent, query, status) so tests can count them.
 
@@ -43,6 +55,8 @@ class Fault:
     status: int = 200
     seconds: float = 0.0
     retry_after: str | None = None
+    size: int = 0
+    location: str | None = None
 
     @classmethod
     def error(cls, code: int, retry_after: str | None = None) -> Fault:
@@ -67,6 +81,38 @@ class Fault:
     @classmethod
     def drop(cls) -> Fault:
         return cls("drop")
+
+    @classmethod
+    def short(cls) -> Fault:
+        return cls("short")
+
+    @classmethod
+    def short_chunked(cls) -> Fault:
+        return cls("short-chunked")
+
+    @classmethod
+    def drip(cls, seconds: float) -> Fault:
+        return cls("drip", seconds=seconds)
+
+    @classmethod
+    def huge(cls, size: int) -> Fault:
+        return cls("huge", size=size)
+
+    @classmethod
+    def redirect(cls, status: int = 302, location: str | None = None) -> Fault:
+        return cls("redirect", status=status, location=location)
+
+    @classmethod
+    def echo(cls, status: int = 500) -> Fault:
+        return cls("echo", status=status)
+
+    @classmethod
+    def unbound(cls) -> Fault:
+        return cls("unbound")
+
+    @classmethod
+    def empty_head(cls) -> Fault:
+        return cls("empty-head")
 
 
 @dataclass
@@ -111,7 +157,9 @@ class SparqlEndpoint:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -179,6 +227,12 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, method: str, path: str, query: str) -> None:
         owner = self.owner
         user_agent = self.headers.get("User-Agent", "")
+        if path == "/old-sparql":
+            owner.log(LoggedRequest(method, user_agent, query, 307, None))
+            self._send(
+                307, "text/plain", b"moved", {"Location": self.path.replace(path, "/sparql")}
+            )
+            return
         if path != "/sparql":
             self._send(404, "text/plain", b"not found; the endpoint is /sparql")
             owner.log(LoggedRequest(method, user_agent, query, 404, None))
@@ -195,6 +249,11 @@ class _Handler(BaseHTTPRequestHandler):
             headers = {"Retry-After": fault.retry_after} if fault.retry_after else {}
             owner.log(LoggedRequest(method, user_agent, query, status, "status"))
             self._send(status, "text/plain", f"fault injected: HTTP {status}".encode(), headers)
+            return
+        if fault is not None and fault.kind in _FAULTS:
+            owner.log(LoggedRequest(method, user_agent, query, fault.status, fault.kind))
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                _FAULTS[fault.kind](self, fault, query)
             return
         if fault is not None and fault.kind == "html":
             owner.log(LoggedRequest(method, user_agent, query, 200, "html"))
@@ -231,6 +290,90 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
+
+
+def _short(handler: _Handler, fault: Fault, query: str) -> None:
+    body = handler.owner.answer(query)
+    handler.send_response(200)
+    handler.send_header("Content-Type", JSON_TYPE)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body[: len(body) // 2])
+    handler.close_connection = True
+
+
+def _short_chunked(handler: _Handler, fault: Fault, query: str) -> None:
+    body = handler.owner.answer(query)
+    handler.send_response(200)
+    handler.send_header("Content-Type", JSON_TYPE)
+    handler.send_header("Transfer-Encoding", "chunked")
+    handler.end_headers()
+    half = body[: len(body) // 2]
+    handler.wfile.write(b"%x\r\n%s\r\n" % (len(half), half))  # and never the last chunk
+    handler.close_connection = True
+
+
+def _drip(handler: _Handler, fault: Fault, query: str) -> None:
+    body = handler.owner.answer(query)
+    handler.send_response(200)
+    handler.send_header("Content-Type", JSON_TYPE)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    for index in range(len(body)):
+        handler.wfile.write(body[index : index + 1])
+        handler.wfile.flush()
+        time.sleep(fault.seconds)
+
+
+def _huge(handler: _Handler, fault: Fault, query: str) -> None:
+    head = b'{"head":{"vars":["label"]},"results":{"bindings":[{"label":{"type":"literal","value":"'
+    tail = b'"}}]}}'
+    padding = max(0, fault.size - len(head) - len(tail))
+    handler.send_response(200)
+    handler.send_header("Content-Type", JSON_TYPE)
+    handler.send_header("Content-Length", str(len(head) + padding + len(tail)))
+    handler.end_headers()
+    handler.wfile.write(head)
+    for start in range(0, padding, 65536):
+        handler.wfile.write(b"x" * min(65536, padding - start))
+    handler.wfile.write(tail)
+
+
+def _redirect(handler: _Handler, fault: Fault, query: str) -> None:
+    location = handler.path if fault.location is None else fault.location
+    if fault.location is not None and "?" not in location and urlparse(handler.path).query:
+        location += "?" + urlparse(handler.path).query
+    handler._send(fault.status, "text/plain", b"moved", {"Location": location})
+
+
+def _echo(handler: _Handler, fault: Fault, query: str) -> None:
+    lines = [f"Internal error while answering {handler.command} {handler.path}. Headers:"]
+    # Authorization first, where a short excerpt of the page still shows it.
+    headers = sorted(handler.headers.items(), key=lambda item: item[0] != "Authorization")
+    lines += [f"{name}: {value}" for name, value in headers]
+    handler._send(fault.status, "text/plain", "\n".join(lines).encode())
+
+
+def _unbound(handler: _Handler, fault: Fault, query: str) -> None:
+    body = b'{"head":{"vars":["other"]},"results":{"bindings":[{},{"other":{"type":"literal",'
+    body += b'"value":"x"}}]}}'
+    handler._send(200, JSON_TYPE, body)
+
+
+def _empty_head(handler: _Handler, fault: Fault, query: str) -> None:
+    handler._send(200, JSON_TYPE, b'{"head":{"vars":[]},"results":{"bindings":[]}}')
+
+
+_FAULTS = {
+    "short": _short,
+    "short-chunked": _short_chunked,
+    "drip": _drip,
+    "huge": _huge,
+    "redirect": _redirect,
+    "echo": _echo,
+    "unbound": _unbound,
+    "empty-head": _empty_head,
+}
 
 
 def main() -> None:

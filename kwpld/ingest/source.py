@@ -22,7 +22,15 @@ import yaml
 
 from ..errors import InputError
 
-__all__ = ["Block", "Source", "read_source", "read_text_source", "fetch_url", "MEDIA_TYPES"]
+__all__ = [
+    "Block",
+    "Source",
+    "read_source",
+    "read_text_source",
+    "fetch_url",
+    "MEDIA_TYPES",
+    "ARTICLE_LIMIT",
+]
 
 MEDIA_TYPES = {
     ".txt": "text/plain",
@@ -105,24 +113,83 @@ def read_text_source(text: str, media_type: str, path: str | None = None) -> Sou
     return source
 
 
-def fetch_url(url: str, *, timeout: float = 30.0) -> tuple[str, str]:
-    """Fetch a page with requests; returns (text, media type). Never used by the tests."""
-    import requests
+ARTICLE_LIMIT = 16 << 20
+"""Bytes of one fetched article at most: a news page is well under 1 MB."""
+_ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
+
+def fetch_url(
+    url: str,
+    *,
+    timeout: float = 30.0,
+    max_bytes: int = ARTICLE_LIMIT,
+    retries: int = 2,
+    backoff: float = 1.0,
+) -> tuple[str, str]:
+    """Fetch an article page; returns (text, media type).
+
+    Goes through kwpld's HTTP layer (:mod:`kwpld.http`): ``timeout`` bounds the whole fetch,
+    redirects are followed up to 5, a page over ``max_bytes`` is refused, a truncated page is
+    named as such, and transient failures are retried. A failure of the server is a
+    :class:`~kwpld.http.RemoteError` (exit code 1); a page that is no article kwpld reads, or
+    that cannot be decoded, is an :class:`InputError` (exit code 2).
+    """
     from .. import __version__
+    from ..http import HttpClient, HttpSettings, RemoteError
 
-    headers = {"User-Agent": f"kwpld/{__version__} (kwpld ingest; linked data on the WPK)"}
+    settings = HttpSettings(
+        user_agent=f"kwpld/{__version__} (kwpld ingest; linked data on the WPK)",
+        timeout=timeout,
+        connect_timeout=min(10.0, timeout),
+        retries=retries,
+        backoff=backoff,
+        max_retry_after=120.0,
+        max_body=max_bytes,
+    )
+    accept = "text/html, application/xhtml+xml, text/plain;q=0.9, text/markdown;q=0.9"
     try:
-        response = requests.get(url, headers=headers, timeout=timeout)
-        response.raise_for_status()
-    except requests.RequestException as exc:
-        raise InputError(f"{url}: cannot fetch the page: {exc}") from None
-    content_type = response.headers.get("content-type", "text/html").split(";")[0].strip()
-    if content_type not in ("text/html", "application/xhtml+xml", "text/plain", "text/markdown"):
+        response = HttpClient(settings).request("GET", url, headers={"Accept": accept})
+    except RemoteError as failure:
+        tries = f" ({failure.attempts} attempts)" if failure.attempts > 1 else ""
+        raise RemoteError(
+            failure.kind,
+            f"cannot fetch the page: {failure.detail}{tries}",
+            method="GET",
+            url=url,
+            status=failure.status,
+        ) from None
+    if response.status != 200:
+        text = response.excerpt(200)
+        raise RemoteError(
+            "rejected",
+            f"cannot fetch the page: HTTP {response.status} {response.reason}"
+            + (f": {text}" if text else ""),
+            method="GET",
+            url=url,
+            status=response.status,
+        )
+    content_type = response.media_type or "text/html"
+    if content_type not in _ARTICLE_TYPES:
         raise InputError(f"{url}: the server sent {content_type}, not an article kwpld can read")
-    response.encoding = response.encoding or "utf-8"
     kind = "text/html" if content_type == "application/xhtml+xml" else content_type
-    return response.text, kind
+    return _decode_page(url, response.body, response.charset, kind), kind
+
+
+def _decode_page(url: str, body: bytes, charset: str | None, kind: str) -> str:
+    """The page's text in the charset its header (or, for HTML, a meta tag) names, else UTF-8."""
+    if charset is None and kind == "text/html":
+        match = _META_CHARSET.search(body[:4096])
+        charset = match.group(1).decode("ascii") if match else None
+    encoding = charset or "utf-8"
+    try:
+        return body.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding)
+    except LookupError:
+        raise InputError(f"{url}: the page's charset {encoding!r} is unknown") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{url}: the page is not {encoding} text (byte {exc.start} cannot be decoded)"
+        ) from None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,28 +1,40 @@
 """A polite SPARQL 1.1 Protocol client for the Wikidata Query Service and its stand-ins.
 
-Built on ``requests`` and on the WDQS etiquette: a descriptive User-Agent with contact
-details; one request at a time with a minimum interval between requests; HTTP 429 answered by
-waiting ``Retry-After``; backoff and retries on 5xx, timeouts, dropped connections and broken
-answers; POST for long queries; and an on-disk cache, so that a second run makes no requests.
-Every way the endpoint can fail ends in an :class:`EndpointError` whose message says what
-happened and what to do, never in a traceback.
+Speaks HTTP through kwpld's one HTTP layer (:mod:`kwpld.http`: a total deadline per request,
+retries with backoff and jitter, ``Retry-After`` in both forms, redirect and size limits,
+credentials redacted) and adds the WDQS etiquette: a descriptive User-Agent with contact
+details; one request at a time with a minimum interval between requests; POST for long queries;
+answers checked to be SPARQL JSON results that answer the query asked; and an on-disk cache, so
+that a second run makes no requests. Every way the endpoint can fail ends in an
+:class:`EndpointError` whose message says what happened and what to do, never in a traceback.
 """
 
 from __future__ import annotations
 
-import email.utils
 import json
+import random
+import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit, urlunsplit
 
 import requests
 
 from .. import __version__
 from ..errors import KwpldError
+from ..http import (
+    BrokenAnswer,
+    HttpClient,
+    HttpResponse,
+    HttpSettings,
+    HttpStats,
+    RemoteError,
+    redact_url,
+)
 from .cache import QueryCache
 
 __all__ = [
@@ -40,7 +52,6 @@ __all__ = [
 
 WDQS_ENDPOINT = "https://query.wikidata.org/sparql"
 PROJECT_URL = "https://w3id.org/kwpld"
-_RETRY_STATUSES = {500, 502, 503, 504}
 
 
 class EndpointError(KwpldError):
@@ -96,16 +107,22 @@ class ClientSettings:
     contact: str | None = None
     """An e-mail address or URL where the endpoint's operators can reach whoever runs kwpld."""
     timeout: float = 65.0
-    """Seconds to wait for an answer (WDQS stops queries at 60 s)."""
+    """Seconds for one request, all of it: connecting, redirects and the whole answer (WDQS
+    stops queries at 60 s). A server dripping its answer is cut off at this deadline."""
     min_interval: float = 1.0
     """Seconds between the starts of two requests (one request at a time, always)."""
     retries: int = 4
-    """Further attempts after a failed one (5xx, 429, timeout, broken answer)."""
+    """Further attempts after a failed one (5xx, 429, timeout, truncated or broken answer)."""
     backoff: float = 2.0
     """Seconds to wait before the first retry; doubled for each further one."""
     max_backoff: float = 120.0
+    jitter: float = 0.25
+    """Each backoff is shortened by up to this fraction, at random."""
     max_retry_after: float = 900.0
     """Stop, rather than wait, when the endpoint asks for a longer pause than this."""
+    max_redirects: int = 5
+    max_answer: int = 64 << 20
+    """Bytes of one answer at most (kwpld's batched queries get a few MB from WDQS)."""
     post_above: int = 1500
     """Queries longer than this many characters are sent with POST."""
     cache_dir: Path | None = None
@@ -120,27 +137,31 @@ class ClientSettings:
     def agent(self) -> str:
         return self.user_agent or default_user_agent(self.contact)
 
+    def http(self) -> HttpSettings:
+        """The settings of the HTTP layer under this client."""
+        return HttpSettings(
+            user_agent=self.agent,
+            timeout=self.timeout,
+            connect_timeout=min(10.0, self.timeout),
+            retries=self.retries,
+            backoff=self.backoff,
+            max_backoff=self.max_backoff,
+            jitter=self.jitter,
+            max_retry_after=self.max_retry_after,
+            max_redirects=self.max_redirects,
+            max_body=self.max_answer,
+            min_interval=self.min_interval,
+        )
+
 
 @dataclass
-class ClientStats:
+class ClientStats(HttpStats):
+    """Requests, retries, waits and failures (from the HTTP layer), and the cache's share."""
+
     queries: int = 0
     """SPARQL queries needed (each answered from the cache or by the endpoint)."""
     cache_hits: int = 0
     """Answers found in the cache (one per question: a search term, an item, a class)."""
-    requests: int = 0
-    """HTTP requests sent, retries included."""
-    retries: int = 0
-    waited: float = 0.0
-    """Seconds spent waiting (rate limit, backoff, Retry-After)."""
-    bytes_received: int = 0
-    failures: dict[str, int] = field(default_factory=dict)
-
-
-class _Failure(Exception):
-    def __init__(self, kind: str, message: str, wait: float | None = None) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.wait = wait
 
 
 class SparqlClient:
@@ -150,9 +171,10 @@ class SparqlClient:
         self,
         settings: ClientSettings | None = None,
         *,
-        session: requests.Session | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], float] = time.time,
+        rand: Callable[[], float] = random.random,
     ) -> None:
         self.settings = settings or ClientSettings()
         self.stats = ClientStats()
@@ -161,14 +183,24 @@ class SparqlClient:
             if self.settings.cache_dir
             else None
         )
-        self._session = session or requests.Session()
-        self._session.headers.update(
-            {"User-Agent": self.settings.agent, "Accept": "application/sparql-results+json"}
+        self.http = HttpClient(
+            self.settings.http(),
+            stats=self.stats,
+            sleep=sleep,
+            clock=clock,
+            now=now,
+            rand=rand,
         )
-        self._sleep = sleep
-        self._clock = clock
         self._lock = threading.Lock()
-        self._last_start: float | None = None
+        # Answers are kept under the endpoint without user-info: no password in the cache file.
+        parts = urlsplit(self.settings.endpoint)
+        host = parts.netloc.rpartition("@")[2]
+        self._cache_endpoint = urlunsplit(parts._replace(netloc=host))
+
+    @property
+    def endpoint(self) -> str:
+        """The endpoint's address as messages show it (no user-info, no secrets)."""
+        return redact_url(self.settings.endpoint)
 
     # -- public ------------------------------------------------------------------------------------
     def select(self, query: str, *, purpose: str = "query", cache: bool = True) -> list[Row]:
@@ -186,7 +218,7 @@ class SparqlClient:
         if cache:
             cached = self.cached("query", query)
             if cached is not None:
-                return cached
+                return dict(cached)
         self.require_online(purpose)
         with self._lock:  # one request at a time, whatever the caller does
             results = self._fetch(query, purpose)
@@ -198,7 +230,7 @@ class SparqlClient:
         """A cached answer to one question (None when absent, or with ``refresh``)."""
         if self.cache is None or self.settings.refresh:
             return None
-        value = self.cache.get(self.settings.endpoint, kind, key)
+        value = self.cache.get(self._cache_endpoint, kind, key)
         if value is not None:
             self.stats.cache_hits += 1
         return value
@@ -207,7 +239,7 @@ class SparqlClient:
         """Cached answers to several questions at once (none with ``refresh``)."""
         if self.cache is None or self.settings.refresh:
             return {}
-        found = self.cache.get_many(self.settings.endpoint, kind, keys)
+        found = self.cache.get_many(self._cache_endpoint, kind, keys)
         self.stats.cache_hits += len(found)
         return found
 
@@ -217,7 +249,7 @@ class SparqlClient:
     def remember_many(self, kind: str, answers: list[tuple[str, Any]]) -> None:
         """Keep the answers to one batch of questions, all at once."""
         if self.cache is not None:
-            self.cache.put_many(self.settings.endpoint, kind, answers)
+            self.cache.put_many(self._cache_endpoint, kind, answers)
 
     def require_online(self, purpose: str) -> None:
         """Raise when working offline: the answer to ``purpose`` is not in the cache."""
@@ -228,170 +260,188 @@ class SparqlClient:
                 "run once with the endpoint reachable, without --offline"
             )
 
-    # -- the request loop --------------------------------------------------------------------------
+    # -- one query ---------------------------------------------------------------------------------
     def _fetch(self, query: str, purpose: str) -> dict[str, Any]:
-        settings = self.settings
-        attempts = 0
-        while True:
-            attempts += 1
-            self._throttle()
-            try:
-                return self._attempt(query)
-            except _Failure as failure:
-                self.stats.failures[failure.kind] = self.stats.failures.get(failure.kind, 0) + 1
-                if failure.kind == "rejected" or attempts > settings.retries:
-                    raise EndpointError(self._give_up(failure, attempts, purpose)) from None
-                wait = failure.wait
-                if wait is None:
-                    wait = min(settings.backoff * 2 ** (attempts - 1), settings.max_backoff)
-                if wait > settings.max_retry_after:
-                    raise EndpointError(
-                        f"the SPARQL endpoint {settings.endpoint} asks kwpld to wait {wait:g} s "
-                        f"before the next request (HTTP 429, Retry-After), longer than "
-                        f"{settings.max_retry_after:g} s; run again later"
-                    ) from None
-                self.stats.retries += 1
-                self._wait(wait)
+        """The endpoint's answer to ``query``: SPARQL JSON results that answer it.
 
-    def _attempt(self, query: str) -> dict[str, Any]:
+        An answer that is not JSON, not SPARQL results, or that binds none of the query's
+        variables is broken and asked again; it never reaches a caller, so it is never cached
+        (an empty answer from a misconfigured endpoint once stuck in the cache until
+        ``--refresh``, as if no item matched).
+        """
         settings = self.settings
-        self.stats.requests += 1
-        timeout = (min(10.0, settings.timeout), settings.timeout)
+        variables = projected_variables(query)
+        answer: dict[str, Any] = {}
+
+        def check(response: HttpResponse) -> None:
+            if response.status != 200:
+                return  # judged below, not retried
+            answer.clear()
+            answer.update(_parse(response, variables))
+
         try:
             if len(query) > settings.post_above:
-                response = self._session.post(
-                    settings.endpoint, data={"query": query}, timeout=timeout
+                response = self.http.request(
+                    "POST", settings.endpoint, data={"query": query}, headers=_ACCEPT, check=check
                 )
             else:
-                response = self._session.get(
-                    settings.endpoint, params={"query": query}, timeout=timeout
+                response = self.http.request(
+                    "GET", settings.endpoint, params={"query": query}, headers=_ACCEPT, check=check
                 )
-            body = response.content
-        except requests.Timeout:
-            raise _Failure("timeout", f"no answer within {settings.timeout:g} s") from None
-        except requests.ConnectionError as exc:
-            raise _Failure("connection", _connection_reason(exc)) from None
-        except requests.RequestException as exc:
-            raise _Failure("connection", str(exc)) from None
-        self.stats.bytes_received += len(body)
-        status = response.status_code
-        if status == 429:
-            wait = _retry_after(response.headers.get("Retry-After"))
-            raise _Failure("rate-limited", "HTTP 429 Too Many Requests", wait)
-        if status in _RETRY_STATUSES:
-            wait = _retry_after(response.headers.get("Retry-After"))
-            raise _Failure("server", f"HTTP {status}{_excerpt(body)}", wait)
-        if status != 200:
-            raise _Failure("rejected", _rejection(status, body, settings))
-        ctype = response.headers.get("Content-Type", "")
-        if "json" not in ctype:
-            raise _Failure(
-                "malformed", f"the answer is {ctype or 'untyped'}, not SPARQL JSON results"
+        except RemoteError as failure:
+            raise EndpointError(self._give_up(failure, purpose)) from None
+        if response.status != 200:
+            self.stats.failures["rejected"] = self.stats.failures.get("rejected", 0) + 1
+            raise EndpointError(
+                f"the SPARQL endpoint {self.endpoint} refused the {purpose}: "
+                + _rejection(response, settings)
             )
-        try:
-            results = json.loads(body)
-        except ValueError as exc:
-            raise _Failure("malformed", f"the answer is not valid JSON ({exc})") from None
-        problem = _shape_problem(results)
-        if problem:
-            raise _Failure("malformed", problem)
-        return results
+        return answer
 
-    def _throttle(self) -> None:
-        interval = self.settings.min_interval
-        if self._last_start is not None and interval > 0:
-            wait = self._last_start + interval - self._clock()
-            if wait > 0:
-                self._wait(wait)
-        self._last_start = self._clock()
-
-    def _wait(self, seconds: float) -> None:
-        self.stats.waited += seconds
-        self._sleep(seconds)
-
-    def _give_up(self, failure: _Failure, attempts: int, purpose: str) -> str:
-        endpoint = self.settings.endpoint
+    def _give_up(self, failure: RemoteError, purpose: str) -> str:
+        endpoint = self.endpoint
+        attempts = failure.attempts
         tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
-        if failure.kind == "rejected":
-            return f"the SPARQL endpoint {endpoint} refused the {purpose}: {failure}"
-        if failure.kind == "connection":
+        detail = failure.detail
+        kind = failure.kind
+        if kind == "connection":
             return (
-                f"cannot reach the SPARQL endpoint {endpoint} ({failure}; {tries}); check the "
+                f"cannot reach the SPARQL endpoint {endpoint} ({detail}; {tries}); check the "
                 "address (--endpoint) and the network, or use --offline to work from the cache"
             )
-        if failure.kind == "timeout":
+        if kind == "timeout":
             return (
                 f"the SPARQL endpoint {endpoint} did not answer the {purpose} within "
                 f"{self.settings.timeout:g} s ({tries}); it may be overloaded: run again later, "
                 "or raise --timeout"
             )
-        if failure.kind == "rate-limited":
+        if kind == "rate-limited":
             return (
                 f"the SPARQL endpoint {endpoint} kept refusing requests as too many (HTTP 429, "
                 f"{tries}); run again later"
             )
-        if failure.kind == "server":
-            return f"the SPARQL endpoint {endpoint} failed on the {purpose}: {failure} ({tries})"
+        if kind == "retry-after":
+            return f"the SPARQL endpoint {endpoint} {detail.removeprefix('the server ')}"
+        if kind == "server":
+            return f"the SPARQL endpoint {endpoint} failed on the {purpose}: {detail} ({tries})"
+        if kind == "truncated":
+            return (
+                f"the SPARQL endpoint {endpoint} sent a truncated answer to the {purpose}: "
+                f"{detail} ({tries}); run again later"
+            )
+        if kind == "too-large":
+            return (
+                f"the SPARQL endpoint {endpoint} sent too large an answer to the {purpose}: "
+                f"{detail} (ClientSettings.max_answer)"
+            )
+        if kind == "redirect":
+            return (
+                f"the SPARQL endpoint {endpoint} answered the {purpose} with a redirect kwpld "
+                f"does not follow: {detail}; check the address (--endpoint), or give the one "
+                "it names"
+            )
         return (
             f"the SPARQL endpoint {endpoint} sent a broken answer to the {purpose}: "
-            f"{failure} ({tries})"
+            f"{detail} ({tries})"
         )
 
 
 # -- helpers --------------------------------------------------------------------------------------
 
+_ACCEPT = {"Accept": "application/sparql-results+json"}
+_COMMENT = re.compile(r"(?m)(?:^|(?<=\s))#[^\n]*")
+_PROJECTION = re.compile(
+    r"(?is)\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)(?:\bWHERE\b|\bFROM\b|\{)"
+)
+_GROUP = re.compile(r"\([^()]*\)")
+_AS_VAR = re.compile(r"(?i)\bAS\s+[?$](\w+)")
+_VAR = re.compile(r"[?$](\w+)")
 
-def _retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
+
+def projected_variables(query: str) -> frozenset[str] | None:
+    """The variables a SELECT query projects, or None when it cannot tell (``SELECT *``)."""
+    match = _PROJECTION.search(_COMMENT.sub(" ", query))
+    if match is None:
         return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
+    projection = match.group(1)
+    names = set(_AS_VAR.findall(projection))
+    while _GROUP.search(projection):  # drop (expression AS ?var), innermost first
+        projection = _GROUP.sub(" ", projection)
+    names.update(_VAR.findall(projection))
+    return frozenset(names) or None
+
+
+def _parse(response: HttpResponse, variables: frozenset[str] | None) -> dict[str, Any]:
+    """The SPARQL JSON results of a 200 answer; :class:`BrokenAnswer` when they are not."""
+    if "json" not in response.media_type:
+        raise BrokenAnswer(
+            f"the answer is {response.media_type or 'untyped'}, not SPARQL JSON results"
+        )
     try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        results = json.loads(response.body)
+    except ValueError as exc:
+        raise BrokenAnswer(f"the answer is not valid JSON ({exc})") from None
+    problem = _shape_problem(results) or _binding_problem(results, variables)
+    if problem:
+        raise BrokenAnswer(problem)
+    return dict(results)
+
+
+def _binding_problem(results: dict[str, Any], variables: frozenset[str] | None) -> str | None:
+    """Why an answer does not answer the query: it binds none of the query's variables.
+
+    Rows that bind none of them (``[{}]``, or other variables) come from a broken or
+    misconfigured endpoint; so does an empty answer whose ``head.vars`` names none of them. A
+    genuinely empty answer names the query's variables in its head, and is kept.
+    """
+    head_vars = {v for v in results["head"].get("vars") or () if isinstance(v, str)}
+    wanted = variables if variables is not None else frozenset(head_vars)
+    if not wanted:
         return None
-    return max(0.0, when.timestamp() - time.time())
+    names = ", ".join(f"?{v}" for v in sorted(wanted))
+    bindings = results["results"]["bindings"]
+    if bindings:
+        if not any(wanted & binding.keys() for binding in bindings):
+            return f"no row of the answer binds any of the query's variables ({names})"
+        return None
+    if variables is not None and not wanted & head_vars:
+        return (
+            f"the answer names none of the query's variables ({names}) in head.vars; it does "
+            "not answer this query"
+        )
+    return None
 
 
-def _excerpt(body: bytes, limit: int = 200) -> str:
-    text = " ".join(body.decode("utf-8", "replace").split())
-    if not text:
-        return ""
-    return f": {text[:limit]}{'...' if len(text) > limit else ''}"
-
-
-def _rejection(status: int, body: bytes, settings: ClientSettings) -> str:
+def _rejection(response: HttpResponse, settings: ClientSettings) -> str:
+    status = response.status
+    text = response.excerpt(400 if status == 400 else 200)
+    said = f": {text}" if text else ""
     if status == 403:
         return (
-            f"HTTP 403 Forbidden{_excerpt(body)}. Wikimedia blocks clients without a descriptive "
+            f"HTTP 403 Forbidden{said}. Wikimedia blocks clients without a descriptive "
             f"User-Agent: set --contact (now: {settings.agent!r})"
         )
     if status == 404:
-        return f"HTTP 404 Not Found: is {settings.endpoint} the SPARQL endpoint's address?"
+        return (
+            f"HTTP 404 Not Found: is {redact_url(settings.endpoint)} the SPARQL endpoint's address?"
+        )
     if status == 400:
         return (
-            f"HTTP 400 Bad Request{_excerpt(body, 400)}. kwpld sends standard SPARQL 1.1; an "
+            f"HTTP 400 Bad Request{said}. kwpld sends standard SPARQL 1.1; an "
             "endpoint that rejects it may not support VALUES or property paths"
         )
-    return f"HTTP {status}{_excerpt(body)}"
-
-
-def _connection_reason(exc: requests.ConnectionError) -> str:
-    text = str(exc)
-    for marker, reason in (
-        ("Connection refused", "connection refused"),
-        ("Name or service not known", "unknown host name"),
-        ("nodename nor servname", "unknown host name"),
-        ("Temporary failure in name resolution", "host name cannot be resolved"),
-        ("RemoteDisconnected", "the connection was closed without an answer"),
-        ("Connection aborted", "the connection was closed without an answer"),
-        ("Connection reset", "the connection was reset"),
-    ):
-        if marker in text:
-            return reason
-    return "network error"
+    if status in (401, 407) and urlsplit(settings.endpoint).username:
+        return (
+            f"HTTP {status} {response.reason}: the endpoint refused the user name and password "
+            "in the endpoint URL (--endpoint); check them"
+        )
+    if status in (401, 407):
+        return (
+            f"HTTP {status} {response.reason}: the endpoint asks for credentials, and kwpld link "
+            "reads none from the environment; use an endpoint open for reading (a local copy), "
+            "or put them in the URL (https://USER:PASSWORD@host/sparql; never printed)"
+        )
+    return f"HTTP {status} {response.reason}{said}"
 
 
 def _shape_problem(results: object) -> str | None:

@@ -4,33 +4,44 @@ One PUT per named graph (``?graph=IRI``), so publishing again replaces each grap
 adding to it. Bodies come from the release's ``graphs/`` files: a graph's own N-Triples file as
 it is, or its lines taken from the per-source N-Quads, which are read once, front to back,
 graph after graph (gzipped parts are unpacked on the way: Fuseki, for one, takes no
-compressed uploads). Transient failures (connection errors,
-timeouts, 408/425/429/5xx) are retried with exponential backoff, honouring ``Retry-After``.
-At the end every graph is counted on the server and compared with the manifest.
+compressed uploads). Requests go through kwpld's one HTTP layer (:mod:`kwpld.http`): transient
+failures (connection errors, timeouts, truncated answers, 408/425/429/5xx) are retried with
+exponential backoff and jitter, honouring ``Retry-After``; ``timeout`` bounds each whole
+request, upload included; redirects, answer sizes and what is printed of a server's answer
+are limited. At the end every graph is counted on the server and compared with the manifest.
 
 Credentials come only from the environment (``KWPLD_ENDPOINT_USER`` and
 ``KWPLD_ENDPOINT_PASSWORD``, or ``KWPLD_ENDPOINT_TOKEN`` for a bearer token) and never
-appear in messages. HTTP basic or digest authentication is chosen from the server's challenge.
+appear in messages: whatever a server echoes back is redacted. HTTP basic or digest
+authentication is chosen from the server's challenge (``auth="auto"``).
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
-import requests
-from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 from .. import __version__
 from ..errors import InputError, KwpldError
+from ..http import (
+    BrokenAnswer,
+    Credentials,
+    HttpClient,
+    HttpResponse,
+    HttpSettings,
+    RemoteError,
+    check_url,
+    redact_url,
+)
 from .graphs import GraphReader
 from .lines import read_lines
 from .release import iter_chunks, read_manifest
@@ -40,20 +51,24 @@ __all__ = [
     "PublishResult",
     "publish_release",
     "count_graph",
+    "credentials_from_env",
     "ENV_USER",
     "ENV_PASSWORD",
+    "ENV_TOKEN",
 ]
 
 ENV_USER = "KWPLD_ENDPOINT_USER"
 ENV_PASSWORD = "KWPLD_ENDPOINT_PASSWORD"
 ENV_TOKEN = "KWPLD_ENDPOINT_TOKEN"
-TRANSIENT = frozenset({408, 425, 429, 500, 502, 503, 504})
 PROBE_GRAPH = "urn:kwpld:authentication-probe"
 USER_AGENT = f"kwpld/{__version__} (Graph Store Protocol publisher)"
+READ_BACK_LIMIT = 1 << 30
+"""Bytes of one graph read back for counting (spooled to disk beyond 16 MiB); --sparql counts
+with one small query instead."""
 
 
 class PublishError(KwpldError):
-    """The server refused the release, or does not hold it afterwards."""
+    """The server refused the release, failed, or does not hold it afterwards (exit code 1)."""
 
     exit_code = 1
 
@@ -77,114 +92,65 @@ class PublishResult:
         return sum(g.triples for g in self.graphs)
 
 
-class _Bearer(AuthBase):
-    def __init__(self, token: str) -> None:
-        self.token = token
-
-    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
-        request.headers["Authorization"] = f"Bearer {self.token}"
-        return request
-
-
-def _auth_from_env(mode: str) -> AuthBase | None:
+def credentials_from_env(auth: str = "auto") -> Credentials:
+    """The credentials in the environment: a bearer token, else a user name and password."""
     token = os.environ.get(ENV_TOKEN)
     if token:
-        return _Bearer(token)
+        return Credentials(token=token, origin=ENV_TOKEN)
     user = os.environ.get(ENV_USER)
-    if not user:
-        return None
-    password = os.environ.get(ENV_PASSWORD, "")
-    if mode == "digest":
-        return HTTPDigestAuth(user, password)
-    return HTTPBasicAuth(user, password)
+    if user:
+        password = os.environ.get(ENV_PASSWORD, "")
+        return Credentials(user, password, scheme=auth, origin=f"{ENV_USER} / {ENV_PASSWORD}")
+    return Credentials(scheme=auth)
 
 
-class _Client:
-    def __init__(
-        self,
-        auth_mode: str,
-        retries: int,
-        backoff: float,
-        timeout: float,
-        log: Callable[[str], None],
-    ) -> None:
-        self.session = requests.Session()
-        self.session.headers["User-Agent"] = USER_AGENT
-        self.auth_mode = auth_mode
-        self.credentials = (os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD, ""))
-        self.has_credentials = bool(os.environ.get(ENV_TOKEN) or self.credentials[0])
-        # In auto mode the first request goes without credentials, and the server's challenge
-        # picks the scheme: some servers (Virtuoso) answer unwanted basic credentials with a
-        # bare 401 that names no scheme at all.
-        self.auth = (
-            None
-            if auth_mode == "auto" and not os.environ.get(ENV_TOKEN)
-            else _auth_from_env(auth_mode)
+def _refusal(endpoint: str, client: HttpClient, response: HttpResponse, what: str) -> str:
+    """Why the server refused ``what``, naming the environment variables of the auth in use."""
+    status = f"HTTP {response.status} {response.reason}".rstrip()
+    creds = client.credentials
+    if response.status == 401:
+        if creds.token:
+            return (
+                f"{endpoint} refused the bearer token from {ENV_TOKEN} ({status}); check it, "
+                f"or unset it to authenticate with {ENV_USER} and {ENV_PASSWORD}"
+            )
+        if creds.user:
+            scheme = client.auth_scheme or creds.scheme
+            other = "digest" if scheme == "basic" else "basic"
+            return (
+                f"{endpoint} refused the user name and password from {ENV_USER} / "
+                f"{ENV_PASSWORD} ({status}, {scheme} authentication); check them, or try "
+                f"--auth {other}"
+            )
+        return (
+            f"{endpoint} requires authentication ({status}): set {ENV_USER} and "
+            f"{ENV_PASSWORD} (basic or digest, see --auth), or {ENV_TOKEN} for a bearer token"
         )
-        self.retries = retries
-        self.backoff = backoff
-        self.timeout = timeout
-        self.log = log
-
-    def request(
-        self,
-        method: str,
-        url: str,
-        *,
-        params: dict[str, str],
-        body: Callable[[], object] | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> tuple[requests.Response, int]:
-        attempt = 0
-        while True:
-            attempt += 1
-            try:
-                response = self.session.request(
-                    method,
-                    url,
-                    params=params,
-                    data=body() if body else None,
-                    headers=headers,
-                    auth=self.auth,
-                    timeout=self.timeout,
-                )
-            except (requests.ConnectionError, requests.Timeout) as exc:
-                if attempt > self.retries:
-                    raise PublishError(
-                        f"{method} {url} failed after {attempt} attempts: {type(exc).__name__}"
-                    ) from None
-                self._wait(attempt, None, type(exc).__name__)
-                continue
-            if response.status_code == 401 and self._answer_challenge(response):
-                attempt -= 1  # not a failure: the server named its authentication scheme
-                continue
-            if response.status_code in TRANSIENT and attempt <= self.retries:
-                self._wait(
-                    attempt, response.headers.get("Retry-After"), f"HTTP {response.status_code}"
-                )
-                continue
-            return response, attempt
-
-    def _answer_challenge(self, response: requests.Response) -> bool:
-        if self.auth is not None or self.auth_mode != "auto" or not self.credentials[0]:
-            return False
-        user, password = self.credentials
-        challenge = response.headers.get("WWW-Authenticate", "").strip().lower()
-        if challenge.startswith("digest"):
-            self.auth = HTTPDigestAuth(user, password)
-        else:
-            self.auth = HTTPBasicAuth(user, password)
-        return True
-
-    def _wait(self, attempt: int, retry_after: str | None, reason: str) -> None:
-        delay = self.backoff * 2 ** (attempt - 1)
-        if retry_after and retry_after.strip().isdigit():
-            delay = max(delay, min(float(retry_after), 120.0))
-        delay = min(delay, 60.0)
-        self.log(
-            f"  {reason}; retrying in {delay:.1f} s (attempt {attempt + 1} of {self.retries + 1})"
+    if creds.present:
+        return (
+            f"{endpoint} refused {what} ({status}): the credentials from {creds.origin} were "
+            "taken, but that user may not write there; check the user's rights"
         )
-        time.sleep(delay)
+    return (
+        f"{endpoint} refused {what} ({status}) to a client without credentials: set "
+        f"{ENV_USER} and {ENV_PASSWORD}, or {ENV_TOKEN}"
+    )
+
+
+def _failure(endpoint: str, failure: RemoteError, doing: str) -> PublishError:
+    """A remote failure while ``doing``, with what to do about it."""
+    tries = f" ({failure.attempts} attempts)" if failure.attempts > 1 else ""
+    hint = {
+        "connection": "; check the address (--endpoint) and the network",
+        "timeout": "; raise --timeout (it bounds each whole request, upload included)",
+        "too-large": "; count with a SPARQL query instead (--sparql)",
+        "redirect": "; give the address the server names",
+        "retry-after": "",
+    }.get(failure.kind, "")
+    return PublishError(
+        f"{doing} at {endpoint} failed: {failure.detail}{tries}{hint}. Graphs published before "
+        "stay replaced; publishing again replaces every graph"
+    )
 
 
 _IN_MEMORY = 16 << 20
@@ -193,8 +159,8 @@ _IN_MEMORY = 16 << 20
 
 def _graph_body(
     graphs: GraphReader, iri: str, paths: list[Path]
-) -> tuple[Callable[[], object], Callable[[], None]]:
-    """A body factory (fresh, rewindable file for each attempt) and a clean-up function.
+) -> tuple[Callable[[], IO[bytes]], Callable[[], None]]:
+    """A body factory (fresh, rewound file for each attempt) and a clean-up function.
 
     A graph in a plain N-Triples file of its own is sent as that file. Gzipped or split graphs,
     and graphs taken from the N-Quads, are unpacked once into a temporary file (in memory while
@@ -202,21 +168,38 @@ def _graph_body(
     authentication can resend.
     """
     if len(paths) == 1 and paths[0].name.endswith(".nt"):
-        return (lambda: paths[0].open("rb")), (lambda: None)
+        opened: list[IO[bytes]] = []
+
+        def open_file() -> IO[bytes]:
+            try:
+                handle = paths[0].open("rb")
+            except OSError as exc:
+                raise PublishError(
+                    f"{paths[0]}: cannot read the release file: {exc.strerror or exc}"
+                ) from None
+            opened.append(handle)
+            return handle
+
+        def close_files() -> None:
+            for handle in opened:
+                handle.close()
+
+        return open_file, close_files
     lines = graphs.lines(iri) if any(".nq" in p.name for p in paths) else read_lines(paths)
-    spool: io.BytesIO | IO[bytes] = io.BytesIO()
+    spool: IO[bytes] = io.BytesIO()
     for chunk in iter_chunks(lines):
         if isinstance(spool, io.BytesIO) and spool.tell() + len(chunk) > _IN_MEMORY:
             spilled = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the clean-up
             spilled.write(spool.getvalue())
             spool = spilled
         spool.write(chunk)
+    body_file = spool
 
-    def body() -> object:
-        spool.seek(0)
-        return spool
+    def body() -> IO[bytes]:
+        body_file.seek(0)
+        return body_file
 
-    return body, spool.close
+    return body, body_file.close
 
 
 def _check_endpoint(endpoint: str) -> None:
@@ -227,36 +210,85 @@ def _check_endpoint(endpoint: str) -> None:
         raise InputError(
             f"put no credentials in the endpoint URL; set {ENV_USER} and {ENV_PASSWORD} instead"
         )
+    check_url(endpoint)
 
 
-def count_graph(client: _Client, endpoint: str, graph: str, sparql: str | None) -> int:
-    """Triples the server holds in ``graph``: a COUNT query, or a GSP GET counted here."""
-    if sparql:
-        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
-        response, _ = client.request(
-            "POST",
-            sparql,
-            params={},
-            body=lambda: {"query": query},
-            headers={"Accept": "application/sparql-results+json"},
-        )
-        if response.status_code != 200:
-            raise PublishError(f"counting {graph} at {sparql}: HTTP {response.status_code}")
+def count_graph(
+    client: HttpClient,
+    endpoint: str,
+    graph: str,
+    sparql: str | None,
+    *,
+    read_limit: int = READ_BACK_LIMIT,
+) -> int:
+    """Triples the server holds in ``graph``: a COUNT query, or a GSP GET counted here.
+
+    A graph read back is streamed to a temporary file (on disk beyond 16 MiB) and parsed from
+    there, so counting a large graph does not hold it in memory.
+    """
+    shown = redact_url(sparql or endpoint)
+    doing = f"counting graph {graph}"
+    try:
+        if sparql:
+            return _count_with_query(client, sparql, graph)
+        with tempfile.SpooledTemporaryFile(_IN_MEMORY) as spool:
+            response = client.request(
+                "GET",
+                endpoint,
+                params={"graph": graph},
+                headers={"Accept": "application/n-triples"},
+                sink=spool,
+                max_body=read_limit,
+            )
+            if response.status == 404:
+                return 0
+            if response.status != 200:
+                raise PublishError(_unexpected(shown, client, response, f"reading {graph} back"))
+            media = response.media_type or "application/n-triples"
+            fmt = ox.RdfFormat.from_media_type(media) or ox.RdfFormat.N_TRIPLES
+            spool.seek(0)
+            try:
+                return sum(1 for _ in ox.parse(spool, format=fmt, base_iri=graph))
+            except (SyntaxError, ValueError) as exc:
+                raise PublishError(
+                    f"{shown} sent graph {graph} back as {media} that kwpld cannot parse: {exc}"
+                ) from None
+    except RemoteError as failure:
+        raise _failure(shown, failure, doing) from None
+
+
+def _count_with_query(client: HttpClient, sparql: str, graph: str) -> int:
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    counted: list[int] = []
+
+    def check(response: HttpResponse) -> None:
+        if response.status != 200:
+            return
         try:
-            bindings = response.json()["results"]["bindings"]
-            return int(bindings[0]["n"]["value"]) if bindings else 0
-        except (ValueError, KeyError, IndexError) as exc:
-            raise PublishError(f"counting {graph} at {sparql}: unexpected answer ({exc})") from None
-    response, _ = client.request(
-        "GET", endpoint, params={"graph": graph}, headers={"Accept": "application/n-triples"}
+            bindings = json.loads(response.body)["results"]["bindings"]
+            counted[:] = [int(bindings[0]["n"]["value"]) if bindings else 0]
+        except (ValueError, KeyError, IndexError, TypeError) as exc:
+            raise BrokenAnswer(f"the count is not in the answer ({exc!r})") from None
+
+    response = client.request(
+        "POST",
+        sparql,
+        data={"query": query},
+        headers={"Accept": "application/sparql-results+json"},
+        check=check,
     )
-    if response.status_code == 404:
-        return 0
-    if response.status_code != 200:
-        raise PublishError(f"reading {graph} back from {endpoint}: HTTP {response.status_code}")
-    media = response.headers.get("Content-Type", "application/n-triples").split(";")[0].strip()
-    fmt = ox.RdfFormat.from_media_type(media) or ox.RdfFormat.N_TRIPLES
-    return sum(1 for _ in ox.parse(response.content, format=fmt, base_iri=graph))
+    if response.status != 200:
+        raise PublishError(_unexpected(redact_url(sparql), client, response, f"counting {graph}"))
+    return counted[0]
+
+
+def _unexpected(shown: str, client: HttpClient, response: HttpResponse, what: str) -> str:
+    if response.status in (401, 403):
+        return _refusal(shown, client, response, what)
+    text = response.excerpt()
+    return f"{what} at {shown}: HTTP {response.status} {response.reason}" + (
+        f": {text}" if text else ""
+    )
 
 
 def publish_release(
@@ -271,11 +303,17 @@ def publish_release(
     content_type: str = "application/n-triples",
     verify: bool = True,
     log: Callable[[str], None] = lambda _: None,
+    read_limit: int = READ_BACK_LIMIT,
+    http: HttpSettings | None = None,
+    **client_options: Any,
 ) -> PublishResult:
     """PUT every named graph of a release to a Graph Store Protocol endpoint, then count them.
 
     ``sparql`` is a SPARQL query endpoint used for the final count; without it each graph is
-    read back with a GSP GET. Raises :class:`PublishError` when the server refuses a graph or
+    read back with a GSP GET (at most ``read_limit`` bytes each). ``http`` replaces the HTTP
+    settings built from ``retries``, ``backoff`` and ``timeout`` (for limits such as redirects
+    or jitter); ``client_options`` go to :class:`~kwpld.http.HttpClient` (``sleep``, ``rand``
+    ... for tests). Raises :class:`PublishError` when the server refuses or fails a graph, or
     does not hold exactly the manifest's triples afterwards.
     """
     if auth not in ("auto", "basic", "digest"):
@@ -285,16 +323,25 @@ def publish_release(
         _check_endpoint(sparql)
     folder = Path(folder)
     manifest = read_manifest(folder)
-    client = _Client(auth, retries, backoff, timeout, log)
-    if client.has_credentials:
+    settings = http or HttpSettings(
+        user_agent=USER_AGENT,
+        timeout=timeout,
+        retries=retries,
+        backoff=backoff,
+        max_backoff=60.0,
+        max_body=1 << 20,  # what a server says to a PUT; graphs read back have read_limit
+    )
+    client = HttpClient(settings, credentials=credentials_from_env(auth), log=log, **client_options)
+    shown = redact_url(endpoint)
+    if client.credentials.present:
         # A request without a body settles the authentication scheme (and a digest nonce)
         # before any upload, so no upload has to be sent twice.
-        probe, _ = client.request("GET", endpoint, params={"graph": PROBE_GRAPH})
-        if probe.status_code in (401, 403):
-            raise PublishError(
-                f"{endpoint} refused the credentials from {ENV_USER} / {ENV_PASSWORD}: "
-                f"HTTP {probe.status_code}"
-            )
+        try:
+            probe = client.request("GET", endpoint, params={"graph": PROBE_GRAPH})
+        except RemoteError as failure:
+            raise _failure(shown, failure, "checking the credentials") from None
+        if probe.status in (401, 403):
+            raise PublishError(_refusal(shown, client, probe, "the credentials"))
     result = PublishResult(endpoint)
     graphs = GraphReader(folder, manifest)
     for graph in graphs.graphs():
@@ -304,39 +351,36 @@ def publish_release(
         log(f"PUT {graph} ({triples} triples)")
         body, cleanup = _graph_body(graphs, graph, paths)
         try:
-            response, attempts = client.request(
+            response = client.request(
                 "PUT",
                 endpoint,
                 params={"graph": graph},
-                body=body,
+                data=body,
                 headers={"Content-Type": content_type},
             )
+        except RemoteError as failure:
+            raise _failure(shown, failure, f"publishing graph {graph}") from None
         finally:
             cleanup()
-        if response.status_code not in (200, 201, 204):
-            hint = ""
-            if response.status_code in (401, 403):
-                hint = f"; check {ENV_USER} / {ENV_PASSWORD} and the user's rights"
+        if response.status in (401, 403):
+            raise PublishError(_refusal(shown, client, response, f"graph {graph}"))
+        if response.status not in (200, 201, 204):
+            text = response.excerpt()
             raise PublishError(
-                f"the server refused graph {graph}: HTTP {response.status_code} "
-                f"{response.reason}{hint}\n{_excerpt(response)}"
+                f"the server refused graph {graph}: HTTP {response.status} "
+                f"{response.reason}" + (f"\n{text}" if text else "")
             )
-        result.graphs.append(GraphUpload(graph, triples, response.status_code, attempts))
+        result.graphs.append(GraphUpload(graph, triples, response.status, response.attempts))
     if verify:
         wrong = []
         for upload in result.graphs:
-            upload.found = count_graph(client, endpoint, upload.graph, sparql)
+            upload.found = count_graph(
+                client, endpoint, upload.graph, sparql, read_limit=read_limit
+            )
             if upload.found != upload.triples:
                 wrong.append(
                     f"  {upload.graph}: {upload.found} triples, the manifest says {upload.triples}"
                 )
         if wrong:
-            raise PublishError(
-                f"{endpoint} does not hold the release exactly:\n" + "\n".join(wrong)
-            )
+            raise PublishError(f"{shown} does not hold the release exactly:\n" + "\n".join(wrong))
     return result
-
-
-def _excerpt(response: requests.Response) -> str:
-    text = response.text.strip().replace("\r", "")
-    return text[:300] + (" ..." if len(text) > 300 else "")
