@@ -154,12 +154,15 @@ def identity(errors: bool, quiet: bool) -> dict[str, Any]:
         overall = overall + result
     if not quiet:
         print("\nIdentity across articles (texts ingested in order, drafts accepted between)")
-        print(f"{'sequence':34} {'people':>6} {'mentions':>8} {'duplicates':>10} "
-              f"{'false merges':>12} {'flagged':>7} {'unread':>6}")  # fmt: skip
+        print(
+            f"{'sequence':34} {'people':>6} {'mentions':>8} {'duplicates':>10} "
+            f"{'false merges':>12} {'flagged':>7} {'(wrong)':>7} {'unread':>6}"
+        )
         for result in [*results, overall]:
             print(
                 f"{result.name:34} {result.people:6} {result.mentions:8} {result.duplicates:10} "
-                f"{result.false_merges:12} {result.flagged:7} {result.unread:6}"
+                f"{result.false_merges:12} {result.flagged:7} {result.flagged_wrong:7} "
+                f"{result.unread:6}"
             )
             if errors and result is not overall:
                 for error in result.errors:

@@ -19,6 +19,7 @@ from kwpld.ingest.evaluate_facts import (
     gold_files,
     identity_counts,
     load_gold,
+    load_sequence,
     score_facts,
     total,
 )
@@ -27,6 +28,7 @@ from kwpld.load import load_records
 
 FACTS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts"
 RECORDS = FACTS / "records"
+IDENTITY = FACTS.parent / "identity"
 
 TEXT = """\
 The 5th Plenary Meeting of the 7th Central Committee of the Workers' Party of Korea was held \
@@ -404,10 +406,19 @@ def test_identity_counts_duplicates_false_merges_flags_and_misses() -> None:
         ("Pak", "pak-thae-dok", None),  # unread
         ("Pak Thae Dok", "pak-thae-dok", "kim-jong-un"),  # merged with a record of the folder
     ]
+    mentions += [
+        ("Ri Yong Ho", "ri-yong-ho-kpa", ("ri-yong-ho-fm", "ri-yong-ho-kpa")),  # flagged, right
+        ("Jang", "nobody", None),  # a bare name nobody was named with: not reading it is right
+    ]
     score = identity_counts(
-        "case", people, mentions, ["ri-yong-ho-fm", "ri-yong-ho-kpa", "kim-jong-un"]
+        "case",
+        {**people, "nobody": None},
+        mentions,
+        ["ri-yong-ho-fm", "ri-yong-ho-kpa", "kim-jong-un"],
+        nobody=["nobody"],
     )
-    assert (score.mentions, score.unread, score.flagged) == (10, 1, 1)
+    assert (score.mentions, score.unread, score.flagged, score.flagged_wrong) == (12, 1, 2, 1)
+    assert score.people == 8
     assert score.duplicates == 2
     assert score.false_merges == 3
     errors = "\n".join(score.errors)
@@ -416,6 +427,7 @@ def test_identity_counts_duplicates_false_merges_flags_and_misses() -> None:
     assert "false merge: ri-yong-ho-fm is ri-yong-ho-fm, ri-yong-ho-third" in errors
     assert "false merge: kim-jong-su is kim-jong-su-a, kim-jong-su-b" in errors
     assert "false merge: kim-jong-un is pak-thae-dok, record:kim-jong-un" in errors
+    assert "kim-phyong-hae, kim-pyong-hae (not among them)" in errors
 
 
 def test_identity_all_right() -> None:
@@ -455,6 +467,20 @@ def test_a_sequence_is_ingested_in_order_with_accepts_between(tmp_path: Path) ->
     score = evaluate_sequence(sequence)
     assert (score.mentions, score.unread, score.flagged) == (2, 0, 0)
     assert (score.duplicates, score.false_merges) == (0, 0), score.errors
+
+
+def test_every_identity_sequence_is_valid() -> None:
+    sequences = [load_sequence(p) for p in sorted(IDENTITY.glob("*/sequence.yaml"))]
+    assert len(sequences) >= 7
+    mentions = [m for s in sequences for step in s.steps for m in step.mentions]
+    assert len(mentions) >= 60
+    # the hard cases are there: spellings of one person, namesakes, a name for nobody
+    names = {m.text for m in mentions}
+    assert {"O Su-yo'ng", "Kim P'yo'ng-hae", "Park Jong-chon", "Kim Jong-kwan"} <= names
+    assert any(m.nobody for m in mentions)
+    ri = next(s for s in sequences if s.name == "ri-yong-ho")
+    ris = {m.person for step in ri.steps for m in step.mentions if m.text.startswith("Ri Yong")}
+    assert ris == {"ri-yong-ho-kpa", "ri-yong-ho-fm", "ri-yong-ho-province"}
 
 
 def test_a_sequence_mention_not_in_its_text_is_an_input_error(tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ from typing import Any, TypeVar
 import yaml
 
 from ..dates import DateError, parse_date
-from ..errors import InputError, KwpldError
+from ..errors import InputError, KwpldError, LoadError
 from ..names import match_key
 from ..vocab import vocabularies
 from .evaluate import Score, fixtures
@@ -74,6 +74,7 @@ __all__ = [
     "total",
     "IdentityScore",
     "identity_counts",
+    "load_sequence",
     "evaluate_sequence",
     "evaluate_identity",
 ]
@@ -948,8 +949,11 @@ class IdentityScore:
     name: str
     mentions: int = 0
     unread: int = 0
+    """mentions of a known person not read as a person at all"""
     flagged: int = 0
     """mentions given several candidates (the review shows them)"""
+    flagged_wrong: int = 0
+    """of those, mentions whose person is not among the candidates"""
     duplicates: int = 0
     """records or drafts beyond one per person"""
     false_merges: int = 0
@@ -963,6 +967,7 @@ class IdentityScore:
             self.mentions + other.mentions,
             self.unread + other.unread,
             self.flagged + other.flagged,
+            self.flagged_wrong + other.flagged_wrong,
             self.duplicates + other.duplicates,
             self.false_merges + other.false_merges,
             self.people + other.people,
@@ -976,6 +981,7 @@ class IdentityScore:
             "mentions": self.mentions,
             "unread": self.unread,
             "flagged": self.flagged,
+            "flagged_wrong": self.flagged_wrong,
             "duplicates": self.duplicates,
             "false_merges": self.false_merges,
             "errors": list(self.errors),
@@ -987,6 +993,7 @@ def identity_counts(
     people: dict[str, str | None],
     mentions: Sequence[tuple[str, str, Any]],
     records: Iterable[str] = (),
+    nobody: Iterable[str] = (),
 ) -> IdentityScore:
     """Duplicates and false merges, from gold and predicted identities of mentions.
 
@@ -994,9 +1001,11 @@ def identity_counts(
     ``mentions``: (label, gold person key, predicted) where predicted is an id, a tuple of
     candidate ids (several candidates: flagged), or None (not read); ``records``: ids of the
     people records the folder had at the start (each a person of its own unless a gold person
-    claims it).
+    claims it); ``nobody``: keys of mentions that stand for no one the texts know (a family name
+    alone, with no full name before it), for which reading no person is right.
     """
-    score = IdentityScore(name, people=len(people))
+    anonymous = set(nobody)
+    score = IdentityScore(name, people=len(set(people) - anonymous))
     owner: dict[str, str] = {}
     for key, record in people.items():
         if record:
@@ -1005,18 +1014,26 @@ def identity_counts(
         owner.setdefault(record, f"record:{record}")
     ids_of: dict[str, set[str]] = {key: ({r} if r else set()) for key, r in people.items()}
     people_of: dict[str, set[str]] = {r: {k} for r, k in owner.items()}
+    flagged: list[tuple[str, str, tuple[str, ...]]] = []
     for label, key, got in mentions:
         score.mentions += 1
         if got is None:
-            score.unread += 1
-            score.errors.append(f"unread: {label}")
+            if key not in anonymous:
+                score.unread += 1
+                score.errors.append(f"unread: {label}")
             continue
         if isinstance(got, tuple):
-            score.flagged += 1
-            score.errors.append(f"flagged: {label} -> one of {', '.join(got)}")
+            flagged.append((label, key, got))
             continue
         ids_of.setdefault(key, set()).add(got)
         people_of.setdefault(got, set()).add(key)
+    for label, key, candidates in flagged:
+        score.flagged += 1
+        right = ids_of.get(key, set()) & set(candidates)
+        if not right:
+            score.flagged_wrong += 1
+        note = "" if right else " (not among them)"
+        score.errors.append(f"flagged: {label} -> one of {', '.join(candidates)}{note}")
     for key, ids in sorted(ids_of.items()):
         if len(ids) > 1:
             score.duplicates += len(ids) - 1
@@ -1062,6 +1079,13 @@ def _predicted_for(spans: dict[tuple[int, int], Any], start: int, end: int) -> A
     return None
 
 
+def _one_line(exc: KwpldError) -> str:
+    """Why an accept failed, in a line: the loader's first problems, else the message."""
+    if isinstance(exc, LoadError):
+        return "; ".join(f"{p.file}: {p.message}" for p in list(exc.report)[:3])
+    return " / ".join(str(exc).splitlines()[:3])
+
+
 def _accept(data_dir: Path, how: Any, notes: list[str]) -> None:
     from .review import accept, list_drafts
 
@@ -1074,71 +1098,140 @@ def _accept(data_dir: Path, how: Any, notes: list[str]) -> None:
         accept(data_dir, every=True, kinds=kinds, with_dependencies=True)
     except KwpldError as exc:
         # As a curator would: what does not load is left for later; the people go in.
-        notes.append(f"accept {how} failed ({str(exc).splitlines()[0]}); accepted people only")
+        why = _one_line(exc)
+        notes.append(f"accept {how} failed ({why}); accepted the people only")
         try:
             accept(data_dir, every=True, kinds=("person",), with_dependencies=True)
         except KwpldError as again:
-            notes.append(f"accepting people failed too: {str(again).splitlines()[0]}")
+            why = _one_line(again)
+            notes.append(f"accepting the people failed too ({why})")
 
 
-def evaluate_sequence(sequence: Path) -> IdentityScore:
-    """Ingest a sequence's texts in order into one folder and count duplicates and false
-    merges (``sequence``: a ``sequence.yaml``; its format is in the identity README)."""
-    from .pipeline import ARTICLES_DIR
+@dataclass(frozen=True)
+class SequenceMention:
+    text: str
+    person: str
+    """a gold person key; for a name that stands for nobody, a key of its own"""
+    at: int
+    """offset in the text as ingest stores it"""
+    nobody: bool = False
 
+
+@dataclass(frozen=True)
+class SequenceStep:
+    text: Path
+    date: str | None
+    type: str | None
+    accept: Any
+    mentions: tuple[SequenceMention, ...]
+
+
+@dataclass(frozen=True)
+class IdentitySequence:
+    name: str
+    path: Path
+    records: Path | None
+    people: dict[str, str | None]
+    steps: tuple[SequenceStep, ...]
+
+
+def load_sequence(sequence: Path) -> IdentitySequence:
+    """Read and check a ``sequence.yaml`` (format: the identity README): its texts exist, every
+    gold mention is found in its text in order from the start of the body (a headline is
+    metadata), every person key is declared, every record a person claims exists. Raises
+    InputError naming the file, the step and the problem."""
     folder = sequence.parent
     try:
         data = yaml.safe_load(sequence.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise InputError(f"{sequence}: not valid YAML: {exc}") from None
-    people_raw = data.get("people") or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"{sequence}: cannot read the sequence: {exc}") from None
+    people_raw = data.get("people") if isinstance(data, dict) else None
     if not isinstance(people_raw, dict) or not people_raw:
         raise InputError(f"{sequence}: people: a mapping of gold person keys")
     people = {str(k): (v or {}).get("record") for k, v in people_raw.items()}
-    records_dir = (folder / data["records"]).resolve() if data.get("records") else None
+    records = (folder / data["records"]).resolve() if data.get("records") else None
+    if records is not None:
+        known = {e.id for e in _entities_of_records(records).values() if e.kind == "person"}
+        for key, record in people.items():
+            if record and record not in known:
+                raise InputError(f"{sequence}: people: {key}: no person record {record}")
+    steps = []
+    for n, step in enumerate(data.get("steps") or [], 1):
+        where = f"{sequence}: step {n}"
+        text_path = folder / str(step.get("text"))
+        if not text_path.is_file():
+            raise InputError(f"{where}: no text {text_path.name}")
+        source = read_source(text_path)
+        body = [b.start for b in source.blocks if b.kind != "title"]
+        cursor = body[0] if body else 0
+        mentions = []
+        for item in step.get("mentions") or []:
+            needle = str(item.get("text"))
+            at = source.text.find(needle, cursor)
+            if at < 0:
+                raise InputError(f"{where}: {needle!r} not found after offset {cursor}")
+            cursor = at + 1
+            if item.get("person") is None:
+                # A name that stands for nobody the texts know ("Jang" with no Jang named
+                # before it): a person of its own, so linking it to anyone is a merge.
+                key = f"nobody ({text_path.name}: {needle!r} at {at})"
+                mentions.append(SequenceMention(needle, key, at, nobody=True))
+                continue
+            key = str(item["person"])
+            if key not in people:
+                raise InputError(f"{where}: mention {needle!r}: no gold person {key!r}")
+            mentions.append(SequenceMention(needle, key, at))
+        options = step.get("options") or {}
+        try:
+            date = _iso(options.get("date"))
+        except (DateError, ValueError) as exc:
+            raise InputError(f"{where}: date {options.get('date')!r}: {exc}") from None
+        steps.append(
+            SequenceStep(
+                text_path, date, options.get("type"), step.get("accept", "all"), tuple(mentions)
+            )
+        )
+    if not steps:
+        raise InputError(f"{sequence}: steps: at least one text")
+    return IdentitySequence(folder.name, sequence, records, people, tuple(steps))
+
+
+def evaluate_sequence(sequence: Path) -> IdentityScore:
+    """Ingest a sequence's texts in order into one folder, accepting drafts between them, and
+    count duplicates and false merges (``sequence``: a ``sequence.yaml``)."""
+    from .pipeline import ARTICLES_DIR
+
+    loaded = load_sequence(sequence)
+    people = dict(loaded.people)
     mentions: list[tuple[str, str, Any]] = []
+    nobody: list[str] = []
     notes: list[str] = []
     record_people: list[str] = []
     with tempfile.TemporaryDirectory(prefix="kwpld-identity-") as tmp:
         data_dir = Path(tmp) / "data"
-        if records_dir is not None:
-            shutil.copytree(records_dir, data_dir)
+        if loaded.records is not None:
+            shutil.copytree(loaded.records, data_dir)
             record_people = [
                 e.id for e in _entities_of_records(data_dir).values() if e.kind == "person"
             ]
-            for key, record in people.items():
-                if record and record not in record_people:
-                    raise InputError(f"{sequence}: people: {key}: no person record {record}")
         else:
             data_dir.mkdir()
-        for n, step in enumerate(data.get("steps") or [], 1):
-            where = f"{sequence}: step {n}"
-            text_path = folder / str(step.get("text"))
-            if not text_path.is_file():
-                raise InputError(f"{where}: no text {text_path.name}")
-            options = step.get("options") or {}
-            review = _ingest_one(
-                text_path,
-                data_dir,
-                _iso(options.get("date")),
-                options.get("type"),
-            )
+        for step in loaded.steps:
+            review = _ingest_one(step.text, data_dir, step.date, step.type)
             article = review.name[: -len(".review.yaml")]
             text = (data_dir / ARTICLES_DIR / f"{article}.txt").read_text(encoding="utf-8")
+            if text != read_source(step.text).text:
+                raise InputError(f"{step.text}: ingest stored another text; offsets differ")
             spans = _annotations(data_dir / ARTICLES_DIR / f"{article}.annotations.jsonld")
-            cursor = 0
-            for item in step.get("mentions") or []:
-                needle, key = str(item.get("text")), str(item.get("person"))
-                if key not in people:
-                    raise InputError(f"{where}: mention {needle!r}: no gold person {key!r}")
-                at = text.find(needle, cursor)
-                if at < 0:
-                    raise InputError(f"{where}: {needle!r} not found after offset {cursor}")
-                cursor = at + 1
-                got = _predicted_for(spans, at, at + len(needle))
-                mentions.append((f"{text_path.name}: {needle!r} at {at} ({key})", key, got))
-            _accept(data_dir, step.get("accept", "all"), notes)
-    score = identity_counts(folder.name, people, mentions, record_people)
+            for mention in step.mentions:
+                if mention.nobody:
+                    people[mention.person] = None
+                    nobody.append(mention.person)
+                got = _predicted_for(spans, mention.at, mention.at + len(mention.text))
+                label = f"{step.text.name}: {mention.text!r} at {mention.at} ({mention.person})"
+                mentions.append((label, mention.person, got))
+            _accept(data_dir, step.accept, notes)
+    score = identity_counts(loaded.name, people, mentions, record_people, nobody)
     score.errors.extend(notes)
     return score
 
