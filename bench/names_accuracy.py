@@ -24,20 +24,26 @@ from kwpld import names  # noqa: E402
 def main(argv: list[str]) -> int:
     errors = "--errors" in argv
     leaders = read_leaders()
-    score = measure_keys(names.match_key, leaders)
-    print(f"names: {score.names}, spellings: {score.spellings}")
-    print(
-        f"match_key: names missed {len(score.missed)} ({score.missed_pairs} spellings apart), "
-        f"false merges {len(score.false_merges)}, "
-        f"merges of names written identically {len(score.same_spelling)}"
-    )
-    if errors:
-        for hangul, apart in score.missed:
-            print(f"    missed {hangul}: {apart}")
-        for a, b, key in score.false_merges:
-            print(f"    merged {a} + {b} under {key!r}")
-        for a, b, key in score.same_spelling:
-            print(f"    same spelling {a} + {b} under {key!r}")
+    heldout = read_leaders(part="heldout")
+    for title, part in (
+        ("names the rules were adjusted on", leaders),
+        ("held-out names", heldout),
+        ("both together", leaders + heldout),
+    ):
+        score = measure_keys(names.match_key, part)
+        print(f"{title}: {score.names} names, {score.spellings} spellings")
+        print(
+            f"  match_key: names missed {len(score.missed)} ({score.missed_pairs} spellings "
+            f"apart), false merges {len(score.false_merges)}, "
+            f"merges of names written identically {len(score.same_spelling)}"
+        )
+        if errors:
+            for hangul, apart in score.missed:
+                print(f"    missed {hangul}: {apart}")
+            for a, b, key in score.false_merges:
+                print(f"    merged {a} + {b} under {key!r}")
+            for a, b, key in score.same_spelling:
+                print(f"    same spelling {a} + {b} under {key!r}")
     derive = getattr(names, "derive_hangul", None)
     if derive is not None:
         for title, forms, assume in (
@@ -57,7 +63,7 @@ def main(argv: list[str]) -> int:
                     d = derive(spelling, assume_mr=a)
                 return d.value if d else None
 
-            result = measure_derivation(value, forms)
+            result = measure_derivation(value, forms, leaders + heldout)
             print(
                 f"Hangul from {title}: right {result.right}, wrong {len(result.wrong)}, "
                 f"none {len(result.none)} of {result.total}"

@@ -460,13 +460,14 @@ _CONVENTIONAL_SURNAMES: dict[str, str] = {
 # Phonetic rewrite, applied in this order: vowels, consonants, then repeated
 # letters collapse.  Alternatives are listed longest first.
 # "woo" is the common South Korean spelling of 우 (RR "u"), never ㅝ + ㅗ.
-# 의/희 is "ŭi" in MR, "ui"/"eui" in RR and South Korean spellings ("Hee"), "i" in the DPRK's
-# own ("Ri Hi Yong"): all fold to "i".
-_VOWEL_RE = re.compile(r"yeo|woo|eui|yu|yo|eo|eu|ui|ee|ae|u")
+_VOWEL_RE = re.compile(r"yeo|woo|yu|yo|eo|eu|ae|u")
 _VOWEL_MAP = {
-    "yeo": "yo", "woo": "o", "eui": "i", "yu": "yo", "yo": "yo",
-    "eo": "o", "eu": "o", "ui": "i", "ee": "i", "ae": "e", "u": "o",
+    "yeo": "yo", "woo": "o", "yu": "yo", "yo": "yo",
+    "eo": "o", "eu": "o", "ae": "e", "u": "o",
 }  # fmt: skip
+# 의/희 is "ŭi" in MR, "ui"/"eui" in RR and South Korean spellings ("Hee"), "i" in the DPRK's
+# own ("Ri Hi Yong"): within one token all fold to "i" (across tokens "Tu Il" is not "Til").
+_TOKEN_VOWEL_RE = re.compile(r"eui|ui|ee")
 _CONSONANT_RE = re.compile(r"tch|ch|jj|ts|kk|kh|tt|th|pp|ph|ss|sh|(?<!n)g|d|b|l")
 _CONSONANT_MAP = {
     "tch": "j", "ch": "j", "jj": "j", "ts": "j",
@@ -510,13 +511,18 @@ def _canonical_surname(token: str) -> str:
 
 
 def _given_token(token: str, index: int) -> str:
-    """Fold the first letter of a later token where the token boundary tells what it is.
+    """Fold a later token where the token boundary tells what its letters are.
 
-    A token's initial "g" is a k-series consonant even after a token ending in "n" ("Son Gwon",
-    "Son-kwon": 선권), which the concatenated rewrite could not tell from "ng" ("Song Won").
+    Within the token, "ui", "eui" and "ee" are 의/희 and fold to "i" ("Hui", "Hee", "Hi"),
+    and "oh" is 오. A token's initial "g" is a k-series consonant even after a token ending in
+    "n" ("Son Gwon", "Son-kwon": 선권), which the concatenated rewrite could not tell from "ng"
+    ("Song Won").
     From the third token on, an initial "r" is written "n" where MR and South Korean spellings
     transcribe the assimilation after a consonant (조명록: "Jo Myong Rok", "Cho Myŏng-nok").
     """
+    token = _TOKEN_VOWEL_RE.sub("i", token)
+    if token == "oh":  # 오 in South Korean spelling ("Lee Joo-oh")
+        return "o"
     if token[:1] == "g":
         return "k" + token[1:]
     if index >= 2 and token[:1] == "r":
@@ -533,11 +539,12 @@ def match_key(text: str) -> str:
     (:func:`hangul_to_rr`); diacritics stripped; casefolded; split on anything
     that is not a letter or digit; the first token is mapped through the
     family-name table; a later token's initial "g" becomes "k", and from the
-    third token on an initial "r" becomes "n" (see :func:`_given_token`); every
-    part is phonetically rewritten (vowels eo/o/u/eu/woo -> o, yeo/yo/yu -> yo,
-    ui/eui/ee -> i, ae/e -> e; consonant series k/g, t/d, p/b, ch/j, s/sh and r/l
-    merged); the parts are concatenated without separators and repeated letters
-    collapse.
+    third token on an initial "r" becomes "n", and a token's ui/eui/ee become
+    "i" (see :func:`_given_token`); every part is phonetically rewritten (vowels
+    eo/o/u/eu/woo -> o, yeo/yo/yu -> yo, ae/e -> e; consonant series k/g, t/d,
+    p/b, ch/j, s/sh and r/l merged); the parts are concatenated without
+    separators and repeated letters collapse (within the family name and
+    within the rest, never across the two: "Kim Myong Nam" is not "Kim Yong Nam").
 
     The family-name token is rewritten on its own and the remaining tokens
     are rewritten after concatenation, so "Kim Jong Un", "Kim Jong-un" and
@@ -555,7 +562,9 @@ def match_key(text: str) -> str:
         return ""
     head = _rewrite(_canonical_surname(tokens[0]))
     rest = _rewrite("".join(_given_token(t, i) for i, t in enumerate(tokens[1:], start=1)))
-    return _REPEAT_RE.sub(r"\1", head + rest)
+    # Repeats collapse within the family name and within the given name, not across them:
+    # "Kim Myong Nam" (김명남) is not "Kim Yong Nam" (김영남).
+    return _REPEAT_RE.sub(r"\1", head) + _REPEAT_RE.sub(r"\1", rest)
 
 
 # ---------------------------------------------------------------------------

@@ -54,8 +54,9 @@ class Leader:
         return list(dict.fromkeys(forms))
 
 
-def read_leaders(path: Path = FIXTURE) -> list[Leader]:
-    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["leaders"]
+def read_leaders(path: Path = FIXTURE, part: str = "leaders") -> list[Leader]:
+    """The labelled names: ``part`` "leaders" (the rules were adjusted on these) or "heldout"."""
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))[part]
     return [Leader(row[0], row[1], row[2], tuple(row[3:])) for row in rows]
 
 

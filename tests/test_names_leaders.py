@@ -8,6 +8,7 @@ from names_gold import measure_derivation, measure_keys, read_leaders
 from kwpld.names import System, derive_hangul, match_key
 
 LEADERS = read_leaders()
+HELDOUT = read_leaders(part="heldout")
 
 
 def test_the_list_is_large_and_labelled() -> None:
@@ -25,6 +26,14 @@ def test_match_key_groups_every_leaders_spellings_and_merges_no_two_leaders() ->
     # Two different men are both "Ri Yong Ho" in the DPRK's spelling: no key separates them,
     # which is why the key is for finding candidates, never for deciding identity.
     assert [(a, b) for a, b, _ in score.same_spelling] == [("리영호", "리용호")]
+
+
+def test_match_key_on_names_it_was_not_adjusted_on() -> None:
+    assert len(HELDOUT) >= 30
+    score = measure_keys(match_key, HELDOUT)
+    assert score.missed == [] and score.false_merges == []
+    both = measure_keys(match_key, LEADERS + HELDOUT)
+    assert both.false_merges == []  # 김명남 and 김영남 once shared "kimyongnam"
 
 
 @pytest.mark.parametrize(
@@ -63,6 +72,8 @@ def test_spellings_seen_in_articles_share_a_key(group: list[str]) -> None:
         ("Kim Kyong Hui", "Kim Kyong Ho"),
         ("O Su Yong", "O Su Gil"),
         ("Jo Yong Won", "Jo Yon Jun"),
+        ("Kim Myong Nam", "Kim Yong Nam"),  # repeats do not collapse across the family name
+        ("Kim Tu Il", "Kim Til"),  # "ui" is 의 only inside a syllable
     ],
 )
 def test_different_names_keep_different_keys(one: str, other: str) -> None:
