@@ -71,6 +71,11 @@ class KnowledgeGraph:
     def __contains__(self, quad: object) -> bool:
         return quad in self._quads
 
+    def changes(self, newer: KnowledgeGraph) -> tuple[set[Quad], set[Quad]]:
+        """The quads removed and the quads added going from this graph to ``newer``, so
+        that a live store can follow a rebuild without being loaded again."""
+        return self._quads - newer._quads, newer._quads - self._quads
+
     def quads(self) -> list[Quad]:
         """All quads, sorted by graph, subject, predicate, object (computed once, cached)."""
         cached = self._cache.get("quads")

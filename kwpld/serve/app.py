@@ -1,0 +1,203 @@
+"""The web application: routes over a :class:`~kwpld.serve.dataset.ServedGraph`.
+
+Starlette, because it is a small, typed, well-kept ASGI toolkit (routing, requests,
+responses, background work) with no opinion on templates or forms: the server's pages use
+Jinja2, as the static site does, and the few forms are parsed here from bodies whose size
+the :class:`~kwpld.serve.security.Guard` bounds. uvicorn runs it (see
+:mod:`kwpld.serve.server`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs, urlencode
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from .dataset import ServedGraph
+from .options import ServeOptions
+from .pages import STATIC, render, static_file
+from .security import Guard, SecurityPolicy, loopback_hosts
+from .sparql import (
+    MEDIA_TYPE,
+    ProtocolError,
+    QueryEngine,
+    negotiate,
+    parse_request,
+    response_format,
+)
+from .sparql import render as render_answer
+
+__all__ = ["Server", "create_app"]
+
+
+@dataclass
+class Server:
+    """What the routes share: the graph, the query engine and the options."""
+
+    graph: ServedGraph
+    engine: QueryEngine
+    options: ServeOptions
+
+    @property
+    def prefixes(self) -> dict[str, str]:
+        return self.graph.chart_graph.prefixes
+
+
+def _error(exc: ProtocolError) -> Response:
+    return PlainTextResponse(exc.message + "\n", exc.status, headers=exc.headers)
+
+
+async def sparql(request: Request) -> Response:
+    """The SPARQL 1.1 Protocol endpoint (query operation only)."""
+    server: Server = request.app.state.server
+    params: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        params.setdefault(key, []).append(value)
+    accept = request.headers.get("accept")
+    if (
+        request.method == "GET"
+        and not params
+        and negotiate(accept, ["text/html"])
+        and ("text/html" in (accept or ""))
+    ):
+        return RedirectResponse("/query", 303)  # a person opening the endpoint in a browser
+    body = await request.body() if request.method == "POST" else b""
+    try:
+        query = parse_request(request.method, request.headers.get("content-type"), params, body)
+        answer = await server.engine.run(query)
+        fmt = response_format(query, answer.kind, accept)
+        data = await asyncio.to_thread(render_answer, answer, fmt, server.prefixes)
+    except ProtocolError as exc:
+        return _error(exc)
+    headers = {"Vary": "Accept"}
+    if params.get("download"):
+        extension = {"ntriples": "nt", "turtle": "ttl", "rdfxml": "rdf"}.get(fmt, fmt)
+        headers["Content-Disposition"] = f'attachment; filename="query-results.{extension}"'
+    return Response(data, media_type=MEDIA_TYPE[fmt], headers=headers)
+
+
+async def static(request: Request) -> Response:
+    name = request.path_params["name"]
+    if name not in STATIC:
+        return PlainTextResponse("no such file\n", 404)
+    return Response(static_file(name), media_type=STATIC[name])
+
+
+def page(
+    request: Request, template: str, section: str, page_title: str, **context: Any
+) -> Response:
+    """An HTML page of the server's own, with what every page shows (title, navigation,
+    the graph's status, the CSRF token for its forms)."""
+    server: Server = request.app.state.server
+    graph = server.graph.chart_graph
+    status = server.graph.status
+    html = render(
+        template,
+        title=graph.title or graph.dataset_id or "kwpld",
+        page_title=page_title,
+        section=section,
+        status=status.describe(),
+        state=status.state,
+        csrf_token=request.scope.get("state", {}).get("csrf_token", ""),
+        writable=server.graph.writable,
+        endpoint=str(request.url_for("sparql")),
+        here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+        **context,
+    )
+    return Response(html, media_type="text/html; charset=utf-8")
+
+
+async def home(request: Request) -> Response:
+    return page(request, "home.html", "browse", "Home")
+
+
+async def _watch(graph: ServedGraph, interval: float) -> None:
+    """Rebuild the graph when a record file changes on disk (an edit in another program)."""
+    while True:
+        await asyncio.sleep(interval)
+        if graph.status.state != "rebuilding" and await asyncio.to_thread(graph.changed_on_disk):
+            graph.refresh()
+
+
+async def form_fields(request: Request) -> dict[str, list[str]]:
+    """The fields of a form POST (urlencoded; the guard has bounded its size)."""
+    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media != "application/x-www-form-urlencoded":
+        return {}
+    try:
+        text = (await request.body()).decode("utf-8")
+    except UnicodeDecodeError:
+        return {}
+    return parse_qs(text, keep_blank_values=True)
+
+
+def local_path(value: str | None, default: str = "/") -> str:
+    """A path on this server to go back to; anything else (another site) is ``default``."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return default
+    return value
+
+
+async def refresh(request: Request) -> Response:
+    """Rebuild the graph from the records now (the button under the status line)."""
+    server: Server = request.app.state.server
+    server.graph.refresh()
+    fields = await form_fields(request)
+    return RedirectResponse(local_path(next(iter(fields.get("next", [])), None)), 303)
+
+
+def create_app(graph: ServedGraph, options: ServeOptions) -> Any:
+    """The ASGI application for ``graph``: Starlette routes behind the security guard."""
+    engine = QueryEngine(
+        lambda: graph.store,
+        timeout=options.timeout,
+        max_rows=options.max_results,
+        workers=options.workers,
+    )
+    server = Server(graph, engine, options)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        watcher = None
+        if graph.writable and options.watch > 0:
+            watcher = asyncio.create_task(_watch(graph, options.watch))
+        try:
+            yield
+        finally:
+            if watcher is not None:
+                watcher.cancel()
+            engine.close()
+
+    routes = [
+        Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"),
+        Route("/static/{name}", static, name="static"),
+        Route("/refresh", refresh, methods=["POST"], name="refresh"),
+        Route("/", home, name="home"),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.server = server
+    hosts: set[str] | None = None
+    if options.token is None:
+        hosts = loopback_hosts(options.port)
+        hosts |= {f"{h.lower()}:{options.port}" for h in options.allow_hosts}
+        hosts |= {h.lower() for h in options.allow_hosts}
+    policy = SecurityPolicy(
+        hosts=hosts,
+        token=options.token,
+        max_body=options.max_body,
+        secret=options.secret,
+        cors_paths=("/sparql",) if options.cors else (),
+    )
+    return Guard(app, policy)
+
+
+def query_link(query: str) -> str:
+    return "/query?" + urlencode({"query": query})

@@ -1,0 +1,2 @@
+// kwpld serve: small enhancements; every page works without this script.
+"use strict";
