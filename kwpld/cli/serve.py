@@ -59,10 +59,12 @@ def serve_command(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds a SPARQL query may run.")
     ] = 30.0,
-    max_results: Annotated[
-        int,
-        typer.Option("--max-results", help="Rows or triples a SPARQL answer may hold."),
-    ] = 100_000,
+    max_size: Annotated[
+        str,
+        typer.Option(
+            "--max-size", metavar="SIZE", help="The largest SPARQL answer, serialized (100MB, 2GB)."
+        ),
+    ] = "100MB",
     cors: Annotated[
         bool,
         typer.Option(
@@ -95,6 +97,7 @@ def serve_command(
         curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * {?s ?p ?o} LIMIT 3' \\
             http://127.0.0.1:7878/sparql
     """
+    from ..publish.lines import parse_size
     from ..serve import ServeOptions, serve
 
     options = ServeOptions(
@@ -104,7 +107,7 @@ def serve_command(
         token=token or os.environ.get("KWPLD_SERVE_TOKEN") or None,
         allow_hosts=tuple(allow_host or ()),
         timeout=timeout,
-        max_results=max_results,
+        max_size=parse_size(max_size),
         cors=cors,
         reviewer=reviewer,
         base_iri=base_iri,

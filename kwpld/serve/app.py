@@ -25,15 +25,7 @@ from .dataset import ServedGraph
 from .options import ServeOptions
 from .pages import STATIC, render, static_file
 from .security import Guard, SecurityPolicy, loopback_hosts
-from .sparql import (
-    MEDIA_TYPE,
-    ProtocolError,
-    QueryEngine,
-    negotiate,
-    parse_request,
-    response_format,
-)
-from .sparql import render as render_answer
+from .sparql import ProtocolError, QueryEngine, negotiate, parse_request
 
 __all__ = ["Server", "create_app"]
 
@@ -45,10 +37,6 @@ class Server:
     graph: ServedGraph
     engine: QueryEngine
     options: ServeOptions
-
-    @property
-    def prefixes(self) -> dict[str, str]:
-        return self.graph.chart_graph.prefixes
 
 
 def _error(exc: ProtocolError) -> Response:
@@ -72,16 +60,16 @@ async def sparql(request: Request) -> Response:
     body = await request.body() if request.method == "POST" else b""
     try:
         query = parse_request(request.method, request.headers.get("content-type"), params, body)
-        answer = await server.engine.run(query)
-        fmt = response_format(query, answer.kind, accept)
-        data = await asyncio.to_thread(render_answer, answer, fmt, server.prefixes)
+        answer = await server.engine.run(query, accept)
     except ProtocolError as exc:
         return _error(exc)
     headers = {"Vary": "Accept"}
     if params.get("download"):
-        extension = {"ntriples": "nt", "turtle": "ttl", "rdfxml": "rdf"}.get(fmt, fmt)
-        headers["Content-Disposition"] = f'attachment; filename="query-results.{extension}"'
-    return Response(data, media_type=MEDIA_TYPE[fmt], headers=headers)
+        extension = {"ntriples": "nt", "turtle": "ttl", "rdfxml": "rdf"}.get(answer.format)
+        headers["Content-Disposition"] = (
+            f'attachment; filename="query-results.{extension or answer.format}"'
+        )
+    return Response(answer.body, media_type=answer.media_type, headers=headers)
 
 
 async def static(request: Request) -> Response:
@@ -159,8 +147,9 @@ def create_app(graph: ServedGraph, options: ServeOptions) -> Any:
     engine = QueryEngine(
         lambda: graph.store,
         timeout=options.timeout,
-        max_rows=options.max_results,
+        max_bytes=options.max_size,
         workers=options.workers,
+        prefixes=lambda: graph.chart_graph.prefixes,
     )
     server = Server(graph, engine, options)
 

@@ -38,8 +38,8 @@ class ServeOptions:
     """Host names besides the loopback ones, e.g. the name a reverse proxy forwards."""
     timeout: float = 30.0
     """Seconds a SPARQL query may run."""
-    max_results: int = 100_000
-    """Rows (SELECT) or triples (CONSTRUCT, DESCRIBE) a SPARQL answer may hold."""
+    max_size: int = 100_000_000
+    """Bytes a SPARQL answer may hold, as serialized (100 MB)."""
     max_body: int = 1 << 20
     """Bytes a request body may hold (a query, a form)."""
     workers: int = 2
@@ -58,8 +58,8 @@ class ServeOptions:
         ``allow_remote``, a token made for a remote server that has none."""
         if not 0 <= self.port <= 65535:
             raise InputError(f"--port {self.port}: a port is a number from 0 to 65535")
-        if self.timeout <= 0 or self.max_results <= 0 or self.max_body <= 0:
-            raise InputError("--timeout, --max-results and --max-body must be positive")
+        if self.timeout <= 0 or self.max_size <= 0 or self.max_body <= 0:
+            raise InputError("--timeout and --max-size must be positive")
         if not is_loopback(self.host) and not self.allow_remote:
             raise InputError(
                 f"--host {self.host} lets other machines reach the server and write the "

@@ -4,32 +4,34 @@ The engine is pyoxigraph in this process (``bench/serve_bench.py`` compares it w
 Oxigraph server as a child process): the live site and the review workbench read the same
 store, and an accepted draft reaches it as one ``DELETE DATA``/``INSERT DATA`` transaction.
 
-pyoxigraph cannot cancel a query it is evaluating, so the limits work at the level of rows:
-each query runs in a worker thread that checks its deadline and the row limit between
-solutions. A query past its deadline gets a 503 at once; its thread stops at the next
-solution, or when a blocking step (a sort, an aggregate) returns. The number of worker
-threads is bounded, so abandoned queries cannot pile up: a query that finds every worker
-busy waits, and its wait counts against its own deadline.
+Answers are written by pyoxigraph's own serializers, in its worker thread, into a bounded
+buffer that checks the deadline and the size limit at every chunk (8 KB) it receives: the
+answer never grows past the limit in memory, and a query past its deadline stops at its
+next chunk. pyoxigraph cannot interrupt a step that produces nothing until it completes (a
+sort, an aggregate over a huge join): the client gets its 503 at the deadline all the same,
+and that evaluation finishes in its worker. The workers are few (``workers``), so such
+queries cannot pile up; a query that finds every worker busy waits, and its wait counts
+against its own deadline.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
+import io
 import queue
 import re
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import parse_qs
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from ..publish.store import QueryOutput
+if TYPE_CHECKING:
+    from typing_extensions import Buffer
 
 __all__ = [
     "Answer",
@@ -37,12 +39,13 @@ __all__ = [
     "QueryFailed",
     "QueryRequest",
     "ProtocolError",
+    "Table",
     "negotiate",
     "parse_request",
-    "render",
 ]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+_T = TypeVar("_T")
 
 RESULT_TYPES: dict[str, str] = {
     "application/sparql-results+json": "json",
@@ -96,6 +99,12 @@ MEDIA_TYPE = {
     "jsonld": "application/ld+json",
     "rdfxml": "application/rdf+xml",
 }
+_RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
 _RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -137,14 +146,29 @@ class QueryRequest:
 
 @dataclass
 class Answer:
-    """A query's answer, bounded: rows (SELECT), a boolean (ASK) or triples (graphs)."""
+    """A query's answer, serialized: its kind (select, ask, graph), format and bytes."""
 
-    output: QueryOutput
+    kind: str
+    format: str
+    body: bytes
     seconds: float = 0.0
 
     @property
-    def kind(self) -> str:
-        return self.output.kind
+    def media_type(self) -> str:
+        return MEDIA_TYPE[self.format]
+
+
+@dataclass
+class Table:
+    """The first rows of a query's answer, as terms, for a page to show."""
+
+    kind: str
+    variables: list[str]
+    rows: list[list[Term | None]]
+    more: bool = False
+    """True when the answer has more rows than were read."""
+    boolean: bool | None = None
+    seconds: float = 0.0
 
 
 def looks_like_update(text: str) -> bool:
@@ -285,7 +309,7 @@ def response_format(request: QueryRequest, kind: str, accept: str | None) -> str
 
 
 class QueryEngine:
-    """Runs queries over a store in bounded worker threads, with a deadline and a row limit.
+    """Runs queries over a store in bounded worker threads, with a deadline and a size limit.
 
     ``store`` is called for each query, so a server that swaps its graph hands the new one
     to the next query while queries already running finish on the old.
@@ -296,12 +320,14 @@ class QueryEngine:
         store: Callable[[], ox.Store],
         *,
         timeout: float = 30.0,
-        max_rows: int = 100_000,
+        max_bytes: int = 100 << 20,
         workers: int = 2,
+        prefixes: Callable[[], dict[str, str]] = dict,
     ) -> None:
         self.store = store
         self.timeout = timeout
-        self.max_rows = max_rows
+        self.max_bytes = max_bytes
+        self.prefixes = prefixes
         self._workers = _Workers(workers)
         self._lock = threading.Lock()
         self.running = 0
@@ -309,13 +335,21 @@ class QueryEngine:
     def close(self) -> None:
         self._workers.close()
 
-    async def run(self, request: QueryRequest) -> Answer:
-        """Evaluate a query; :class:`ProtocolError` (400, 403) or :class:`QueryFailed` (503)."""
+    async def run(self, request: QueryRequest, accept: str | None = None) -> Answer:
+        """The answer in the format ``request`` names or ``accept`` prefers; raises
+        :class:`ProtocolError` (400, 403) or :class:`QueryFailed` (503, 500)."""
+        return await self._submit(lambda d, c: self.answer(request, accept, d, c))
+
+    async def table(self, request: QueryRequest, limit: int) -> Table:
+        """At most ``limit`` rows of the answer, for a page (a graph as subject, predicate
+        and object rows)."""
+        return await self._submit(lambda d, c: self.rows(request, limit, d, c))
+
+    async def _submit(self, work: Callable[[float, threading.Event], _T]) -> _T:
         cancel = threading.Event()
-        started = time.monotonic()
-        deadline = started + self.timeout
+        deadline = time.monotonic() + self.timeout
         future = asyncio.wrap_future(
-            self._workers.submit(lambda: self.evaluate(request, deadline, cancel, started))
+            self._workers.submit(lambda: self._counted(work, deadline, cancel))
         )
         try:
             return await asyncio.wait_for(asyncio.shield(future), self.timeout)
@@ -328,36 +362,34 @@ class QueryEngine:
             future.add_done_callback(_consume)
             raise
 
+    def _counted(
+        self, work: Callable[[float, threading.Event], _T], deadline: float, cancel: threading.Event
+    ) -> _T:
+        with self._lock:
+            self.running += 1
+        try:
+            if cancel.is_set() or time.monotonic() > deadline:
+                raise QueryFailed(503, self._timeout_message())
+            return work(deadline, cancel)
+        finally:
+            with self._lock:
+                self.running -= 1
+
     def _timeout_message(self) -> str:
         return (
             f"the query ran out of time ({self.timeout:g} s): add a LIMIT, make its patterns "
             "more selective, or start the server with a longer --timeout"
         )
 
-    def evaluate(
-        self,
-        request: QueryRequest,
-        deadline: float,
-        cancel: threading.Event,
-        started: float | None = None,
-    ) -> Answer:
-        """Evaluate in this thread, stopping at the deadline, on ``cancel`` or past the row
-        limit (the engine's own syntax message is kept for a 400)."""
-        started = time.monotonic() if started is None else started
-        with self._lock:
-            self.running += 1
-        try:
-            if cancel.is_set() or time.monotonic() > deadline:
-                raise QueryFailed(503, self._timeout_message())
-            output = self._evaluate(request, deadline, cancel)
-            return Answer(output, time.monotonic() - started)
-        finally:
-            with self._lock:
-                self.running -= 1
+    def _too_large_message(self) -> str:
+        return (
+            f"the answer is larger than {_size(self.max_bytes)}: add a LIMIT (and OFFSET to "
+            "page through it), or start the server with a larger --max-size"
+        )
 
-    def _evaluate(
-        self, request: QueryRequest, deadline: float, cancel: threading.Event
-    ) -> QueryOutput:
+    def _query(
+        self, request: QueryRequest
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         options: dict[str, Any] = {}
         if request.default_graphs:
             options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
@@ -366,7 +398,7 @@ class QueryEngine:
         if request.named_graphs:
             options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
         try:
-            result = self.store().query(request.query, **options)
+            return self.store().query(request.query, **options)
         except SyntaxError as exc:
             if looks_like_update(request.query):
                 raise ProtocolError(
@@ -377,43 +409,145 @@ class QueryEngine:
             raise ProtocolError(400, str(exc)) from None
         except OSError as exc:
             raise QueryFailed(500, f"the query failed: {exc}") from None
-        if isinstance(result, ox.QueryBoolean):
-            return QueryOutput("ask", [], [], boolean=bool(result))
-        try:
-            return self._collect(result, deadline, cancel)
-        finally:
-            # pyoxigraph's result iterators must be dropped by the thread that made them,
-            # not by whichever thread collects an exception's frames later
-            del result
 
-    def _collect(
-        self, result: ox.QuerySolutions | ox.QueryTriples, deadline: float, cancel: threading.Event
-    ) -> QueryOutput:
+    def answer(
+        self,
+        request: QueryRequest,
+        accept: str | None,
+        deadline: float,
+        cancel: threading.Event,
+    ) -> Answer:
+        """Evaluate and serialize in this thread (see the module's notes on the limits)."""
+        started = time.monotonic()
+        result = self._query(request)
+        kind = (
+            "ask"
+            if isinstance(result, ox.QueryBoolean)
+            else "select"
+            if isinstance(result, ox.QuerySolutions)
+            else "graph"
+        )
+        fmt = response_format(request, kind, accept)
+        buffer = _Bounded(self.max_bytes, deadline, cancel)
         try:
+            if isinstance(result, ox.QueryTriples) and fmt == "turtle":
+                self._turtle(result, buffer, deadline, cancel)
+            elif isinstance(result, ox.QueryTriples):
+                ox.serialize(_checked(result, deadline, cancel), buffer, _RDF_FORMATS[fmt])
+            else:
+                result.serialize(buffer, _RESULT_FORMATS[fmt])
+        except _Deadline:
+            raise QueryFailed(503, self._timeout_message()) from None
+        except _TooLarge:
+            raise QueryFailed(503, self._too_large_message()) from None
+        except OSError as exc:  # a failing SERVICE, an evaluation error
+            raise QueryFailed(502 if "SERVICE" in str(exc).upper() else 500, str(exc)) from None
+        finally:
+            # pyoxigraph's result iterators must be dropped by the thread that made them
+            del result
+        body = buffer.getvalue()
+        if kind == "graph" and fmt == "jsonld" and not body:
+            body = b"[]"
+        return Answer(kind, fmt, body, time.monotonic() - started)
+
+    def _turtle(
+        self, result: ox.QueryTriples, buffer: _Bounded, deadline: float, cancel: threading.Event
+    ) -> None:
+        """Pretty Turtle with the dataset's prefixes, by kwpld's own writer: sorted, so the
+        same graph gives the same bytes (pyoxigraph's writer orders prefixes by hash)."""
+        from ..formats.turtle import write_turtle
+
+        triples: set[tuple[str, str, str]] = set()
+        size = 0
+        for triple in _checked(result, deadline, cancel):
+            terms = (str(triple.subject), str(triple.predicate), str(triple.object))
+            size += sum(len(t) for t in terms)
+            if size > self.max_bytes:
+                raise _TooLarge
+            triples.add(terms)
+        text = io.StringIO()
+        write_turtle(sorted(triples), text, self.prefixes())
+        buffer.write(text.getvalue().encode("utf-8"))
+
+    def rows(
+        self, request: QueryRequest, limit: int, deadline: float, cancel: threading.Event
+    ) -> Table:
+        """The first ``limit`` rows, as terms (see :meth:`table`)."""
+        started = time.monotonic()
+        result = self._query(request)
+        try:
+            if isinstance(result, ox.QueryBoolean):
+                return Table("ask", [], [], boolean=bool(result))
+            found: list[list[Term | None]] = []
+            more = False
             if isinstance(result, ox.QuerySolutions):
                 variables = [v.value for v in result.variables]
-                rows: list[list[Any]] = []
-                for solution in result:
-                    rows.append([solution[v] for v in variables])
-                    self._check(len(rows), deadline, cancel)
-                return QueryOutput("select", variables, rows)
-            triples: list[ox.Triple] = []
-            for triple in result:
-                triples.append(triple)
-                self._check(len(triples), deadline, cancel)
-            return QueryOutput("graph", [], [], triples=triples)
-        except OSError as exc:  # SERVICE failures and evaluation errors come this way
-            raise QueryFailed(502 if "SERVICE" in str(exc).upper() else 500, str(exc)) from None
+                iterator: Iterator[Any] = iter(result)
+                kind = "select"
+            else:
+                variables = ["subject", "predicate", "object"]
+                iterator = _checked(result, deadline, cancel)
+                kind = "graph"
+            count = len(variables)
+            for item in iterator:
+                if len(found) == limit:
+                    more = True
+                    break
+                found.append([item[i] for i in range(count)])
+                if len(found) % 64 == 0 and (cancel.is_set() or time.monotonic() > deadline):
+                    raise _Deadline
+            return Table(kind, variables, found, more, seconds=time.monotonic() - started)
+        except _Deadline:
+            raise QueryFailed(503, self._timeout_message()) from None
+        except OSError as exc:
+            raise QueryFailed(500, str(exc)) from None
+        finally:
+            del result
 
-    def _check(self, count: int, deadline: float, cancel: threading.Event) -> None:
-        if count > self.max_rows:
-            raise QueryFailed(
-                503,
-                f"the answer has more than {self.max_rows} results: add a LIMIT (and OFFSET "
-                "to page through it), or start the server with a larger --max-results",
-            )
+
+class _Deadline(Exception):
+    pass
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Bounded(io.BytesIO):
+    """A bytes buffer pyoxigraph writes an answer into: it refuses to grow past its limit
+    and stops the writer once the deadline has passed or the request was abandoned."""
+
+    def __init__(self, limit: int, deadline: float, cancel: threading.Event) -> None:
+        super().__init__()
+        self._limit = limit
+        self._deadline = deadline
+        self._cancel = cancel
+
+    def write(self, data: Buffer, /) -> int:
+        size = memoryview(data).nbytes
+        if self.tell() + size > self._limit:
+            raise _TooLarge
+        if self._cancel.is_set() or time.monotonic() > self._deadline:
+            raise _Deadline
+        return super().write(data)
+
+
+def _checked(
+    triples: Iterable[ox.Triple], deadline: float, cancel: threading.Event
+) -> Iterator[ox.Triple]:
+    """The triples of a graph answer, stopping past the deadline (checked every 64)."""
+    for count, triple in enumerate(triples, 1):
         if count % 64 == 0 and (cancel.is_set() or time.monotonic() > deadline):
-            raise QueryFailed(503, self._timeout_message())
+            raise _Deadline
+        yield triple
+
+
+def _size(count: int) -> str:
+    """Bytes as people write them, in the decimal units ``--max-size`` reads (100MB)."""
+    for unit, factor in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if count >= factor:
+            return f"{count / factor:g} {unit}"
+    return f"{count} bytes"
 
 
 class _Workers:
@@ -425,15 +559,15 @@ class _Workers:
     """
 
     def __init__(self, count: int) -> None:
-        self._queue: queue.SimpleQueue[tuple[Callable[[], Answer], Future[Answer]] | None] = (
+        self._queue: queue.SimpleQueue[tuple[Callable[[], Any], Future[Any]] | None] = (
             queue.SimpleQueue()
         )
         self._count = count
         for number in range(count):
             threading.Thread(target=self._work, name=f"sparql-{number}", daemon=True).start()
 
-    def submit(self, call: Callable[[], Answer]) -> Future[Answer]:
-        future: Future[Answer] = Future()
+    def submit(self, call: Callable[[], Any]) -> Future[Any]:
+        future: Future[Any] = Future()
         self._queue.put((call, future))
         return future
 
@@ -456,68 +590,7 @@ class _Workers:
                 future.set_exception(exc.with_traceback(None))
 
 
-def _consume(future: asyncio.Future[Answer]) -> None:
+def _consume(future: asyncio.Future[Any]) -> None:
     """Read an abandoned query's outcome, so that asyncio does not report it as unread."""
     if not future.cancelled():
         future.exception()
-
-
-def render(answer: Answer, fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
-    """The answer in one format of :data:`MEDIA_TYPE` (SPARQL results or RDF)."""
-    output = answer.output
-    if output.kind == "graph":
-        triples = output.triples or []
-        chosen = _RDF_FORMATS[fmt]
-        data = ox.serialize(triples, format=chosen, prefixes=prefixes) if triples else b""
-        if not triples and fmt == "jsonld":
-            data = b"[]"
-        return data if isinstance(data, bytes) else b""
-    if fmt == "xml":
-        return _xml_results(output).encode("utf-8")
-    if fmt == "json" and output.kind == "ask":
-        return json.dumps({"head": {}, "boolean": output.boolean}).encode("utf-8")
-    return output.render(fmt).encode("utf-8")
-
-
-def _xml_term(term: Term) -> str:
-    if isinstance(term, ox.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
-    if isinstance(term, ox.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
-    if isinstance(term, ox.Triple):
-        return (
-            f"<triple><subject>{_xml_term(term.subject)}</subject>"
-            f"<predicate>{_xml_term(term.predicate)}</predicate>"
-            f"<object>{_xml_term(term.object)}</object></triple>"
-        )
-    attributes = ""
-    if term.language:
-        attributes = f" xml:lang={quoteattr(term.language)}"
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        attributes = f" datatype={quoteattr(term.datatype.value)}"
-    return f"<literal{attributes}>{escape(term.value)}</literal>"
-
-
-def _xml_results(output: QueryOutput) -> str:
-    """SPARQL Query Results XML Format (W3C), for SPARQLWrapper's default and older tools."""
-    lines = [
-        '<?xml version="1.0"?>',
-        '<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
-        "<head>",
-    ]
-    lines += [f"<variable name={quoteattr(v)}/>" for v in output.variables]
-    lines.append("</head>")
-    if output.kind == "ask":
-        lines.append(f"<boolean>{'true' if output.boolean else 'false'}</boolean>")
-    else:
-        lines.append("<results>")
-        for row in output.rows:
-            cells = "".join(
-                f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                for v, t in zip(output.variables, row, strict=True)
-                if t is not None
-            )
-            lines.append(f"<result>{cells}</result>")
-        lines.append("</results>")
-    lines.append("</sparql>")
-    return "\n".join(lines) + "\n"
