@@ -28,7 +28,7 @@ from ..charts import composition_chart, open_graph, structure_chart, timeline_ch
 from ..charts.graph import ChartGraph
 from ..dates import PartialDate
 from ..formats.turtle import write_turtle
-from ..publish.jsonld import JsonLdContext, _Compactor, _dumps
+from ..publish.jsonld import Compactor, JsonLdContext
 from ..resources import resource_path
 from .collect import KIND_TITLES, Entity, SiteData, collect
 from .render import Renderer
@@ -92,18 +92,13 @@ def build_site(
     site_title = title or graph.title or graph.dataset_id or "kwpld"
     renderer = Renderer(data, site_title)
     result = SiteResult(Path(out).absolute(), skipped=data.skipped)
-    context = JsonLdContext.load()
-    context_value, prefixes = context.for_base(graph.base_iri)
-    compactor = _Compactor(context, prefixes)
+    compactor = Compactor(JsonLdContext.load(), graph.base_iri)
     with atomic_directory(out, markers=(SITE_MARKER,)) as tmp:
         w = _Writer(tmp)
         for asset in ("site.css", "search.js"):
             w.write(f"assets/{asset}", resource_path(f"kwpld/site/assets/{asset}").read_bytes())
         w.write("assets/search-index.js", search_index_js(data))
-        w.write(
-            "context.jsonld",
-            json.dumps({"@context": context_value}, ensure_ascii=False, indent=1) + "\n",
-        )
+        w.write("context.jsonld", compactor.context_document())
         w.write(".htaccess", resource_path("kwpld/site/templates/htaccess").read_bytes())
         w.write("server/nginx.conf", resource_path("kwpld/site/templates/nginx.conf").read_bytes())
         for entity in data.entities.values():
@@ -115,7 +110,10 @@ def build_site(
             inline = [(cid, t, _strip_xml_declaration(svg)) for cid, t, svg in page_charts]
             w.write(f"{entity.path}.html", renderer.entity_page(entity, inline))
             w.write(f"{entity.path}.ttl", _turtle(entity, data))
-            w.write(f"{entity.path}.jsonld", _jsonld(entity, compactor))
+            w.write(
+                f"{entity.path}.jsonld",
+                compactor.document(entity.distinct_triples(), "../context.jsonld"),
+            )
             result.pages[entity.ref.kind] = result.pages.get(entity.ref.kind, 0) + 1
         structure = None
         if charts and data.facts.organs:
@@ -190,11 +188,3 @@ def _turtle(entity: Entity, data: SiteData) -> str:
     )
     write_turtle(entity.distinct_triples(), buffer, data.prefixes, header=header)
     return buffer.getvalue()
-
-
-def _jsonld(entity: Entity, compactor: _Compactor) -> str:
-    by_subject: dict[str, list[tuple[str, str]]] = {}
-    for s, p, o in entity.distinct_triples():
-        by_subject.setdefault(s, []).append((p, o))
-    nodes = [_dumps(compactor.node(s, pairs)) for s, pairs in by_subject.items()]
-    return '{\n"@context": "../context.jsonld",\n"@graph": [\n' + ",\n".join(nodes) + "\n]\n}\n"
