@@ -201,6 +201,22 @@ class Svg:
     def raw(self, markup: str) -> None:
         self.parts.append(markup)
 
+    def mark(self) -> int:
+        """A position in the document, for :meth:`insert_at`."""
+        return len(self.parts)
+
+    @contextmanager
+    def insert_at(self, mark: int) -> Iterator[None]:
+        """Put what is drawn inside the block at ``mark`` (from :meth:`mark`), under what was
+        drawn after it: SVG paints in document order, so a backdrop whose size is known only
+        once the rows are drawn still goes beneath them."""
+        after, self.parts = self.parts, []
+        try:
+            yield
+        finally:
+            after[mark:mark] = self.parts
+            self.parts = after
+
     @contextmanager
     def group(self, tag: str = "g", **attrs: object) -> Iterator[None]:
         self.parts.append(f"<{tag}{_attrs(attrs)}>")

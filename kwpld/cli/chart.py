@@ -57,28 +57,17 @@ def _open(graph: Path | None, base_iri: str | None):  # noqa: ANN202
 
 
 def _emit(chart, out: Path | None, png: bool, scale: float, quiet: bool) -> None:  # noqa: ANN001
-    from ..charts.png import render_png, write_atomic
+    from ..charts.output import write_chart
 
     if out is None:
         if png:
             raise InputError("--png needs --out FILE.svg (the PNG is written beside it)")
         sys.stdout.write(chart.svg)
         return
-    suffix = out.suffix.lower()
-    if suffix not in (".svg", ".png"):
-        raise InputError(f"{out}: the output file must end in .svg or .png")
-    written = []
-    size = f"{chart.width:g}x{chart.height:g}"
-    if suffix == ".svg":
-        written.append((write_atomic(out, chart.svg.encode("utf-8")), f"SVG {size}"))
-        if png:
-            path = render_png(chart.svg, out.with_suffix(".png"), scale=scale)
-            written.append((path, f"PNG {size} at zoom {scale:g}"))
-    else:
-        written.append((render_png(chart.svg, out, scale=scale), f"PNG {size} at zoom {scale:g}"))
-    if not quiet:
-        for path, what in written:
-            err_console.print(f"wrote {path} ({chart.kind} chart, {what})", markup=False)
+    for written in write_chart(chart, out, png=png, scale=scale):
+        if not quiet:
+            message = f"wrote {written.path} ({chart.kind} chart, {written.describe()})"
+            err_console.print(message, markup=False)
 
 
 def composition_command(
