@@ -94,7 +94,7 @@ def structure_chart(
     trees = [builder.build(root, 0, {root}) for root in roots]
     svg = Svg(id_prefix)
     title = _title(facts, roots, organ)
-    y = MARGIN
+    y: float = MARGIN
     svg.text(MARGIN, y + 20, title, 20, bold=True, class_="chart-title")
     y += 28
     sub = facts.name(roots[0]).ko if len(roots) == 1 else None

@@ -97,10 +97,9 @@ def _attrs(attrs: dict[str, object]) -> str:
     for key, value in attrs.items():
         if value is None or value is False:
             continue
-        kind = type(value)
-        if kind is float:
-            text = num(value)  # type: ignore[arg-type]
-        elif kind is int:
+        if isinstance(value, float):
+            text = num(value)
+        elif type(value) is int:  # not bool: True is written as "True"
             text = str(value)
         else:
             text = esc(str(value))

@@ -43,9 +43,12 @@ _TITLE_LINES = 3
 _MONTHS = {4: "Apr", 7: "Jul", 10: "Oct"}
 
 
+_Key = tuple[object, ...]  # the sort key of a row
+
+
 @dataclass
 class _Row:
-    key: tuple
+    key: _Key
     group: str  # organ IRI (organ timelines) or "" (person timelines)
     title: str
     subtitle: str | None
@@ -140,7 +143,7 @@ def _person_rows(facts: Facts, person: str) -> list[_Row]:
     return rows
 
 
-def _first(claims: list[MembershipInfo]) -> tuple:
+def _first(claims: list[MembershipInfo]) -> tuple[bool, int]:
     days = [d.earliest().toordinal() for m in claims for d in (m.start, m.as_of, m.end) if d]
     return (not days, min(days) if days else 0)
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from ..namespaces import ENTITY_PATHS, RDF_TYPE, XSD, data_prefixes
 from ..rdf import term_value
@@ -432,11 +432,12 @@ class Compactor:
     def _predicate_info(self, predicate: str) -> tuple[str | None, str | None, str | None]:
         """The term names for IRI values, language-tagged and other literals (or None)."""
         terms = self._terms.get(predicate[1:-1], {})
-        info = tuple(
-            terms[kind].name if kind in terms else None for kind in ("id", "lang", "plain")
-        )
-        self._predicates[predicate] = info  # type: ignore[assignment]
-        return info  # type: ignore[return-value]
+
+        def name(kind: str) -> str | None:
+            return terms[kind].name if kind in terms else None
+
+        info = self._predicates[predicate] = (name("id"), name("lang"), name("plain"))
+        return info
 
     def _iri_text(self, term: str) -> str:
         value = self.iri(term)
@@ -481,7 +482,7 @@ def _split_literal(term: str) -> tuple[str, str | None, str | None]:
     return lexical, None, None
 
 
-def _typed_value(lexical: str, datatype: str | None, compact_iri) -> Any:  # noqa: ANN001
+def _typed_value(lexical: str, datatype: str | None, compact_iri: Callable[[str], str]) -> Any:
     if datatype is None or datatype == _XSD_STRING:
         return lexical
     if datatype == _XSD_INTEGER and _CANONICAL_INT.match(lexical):
@@ -566,7 +567,7 @@ class _UnionNodes:
         self.node_json = compactor.node_json
         self.made: dict[str, str] = {}
 
-    def rows(self, subject: str) -> list[Sequence[str]]:
+    def rows(self, subject: str) -> Sequence[Sequence[str]]:
         start, stop = self.ranges.get(subject, (0, 0))
         return self.union[start:stop]
 
@@ -618,7 +619,7 @@ def write_framed_jsonld(
 def _build(
     current: str,
     root: str,
-    node_rows: dict[str, list[Sequence[str]]],
+    node_rows: dict[str, Sequence[Sequence[str]]],
     parent_of: dict[str, str],
     nodes: _UnionNodes,
 ) -> str:
@@ -666,7 +667,7 @@ def _write_framed(
         # Breadth first: each embeddable node goes under the first node that reaches it.
         parent_of: dict[str, str] = {root: root}
         queue = [root]
-        node_rows: dict[str, list[Sequence[str]]] = {}
+        node_rows: dict[str, Sequence[Sequence[str]]] = {}
         for current in queue:
             found = node_rows[current] = rows(current)
             for row in found:
@@ -697,7 +698,7 @@ def _write_framed(
             roots.append(subject)
         raw = HashingFile(path)
         with io.TextIOWrapper(
-            io.BufferedWriter(raw, 1 << 20), encoding="utf-8", newline="\n"
+            io.BufferedWriter(cast(io.RawIOBase, raw), 1 << 20), encoding="utf-8", newline="\n"
         ) as out:
             out.write(_header(context_value))
             batch = []
