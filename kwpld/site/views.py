@@ -234,6 +234,7 @@ class Views:
         # source article -> [(entity, node)] for "what this source states"
         self.supported: dict[str, list[tuple[Entity, str]]] = {}
         self._literal_forms: dict[str, str] = {}
+        self._terms: dict[tuple[str, str], Term] = {}
         literal_form = _p(SKOSXL, "literalForm")
         for entity in data.entities.values():
             for subject, rows in entity.triples.items():
@@ -254,7 +255,17 @@ class Views:
         return Term("entity", entity.label, href=f"{root}{entity.path}.html", native=entity.ko)
 
     def term(self, term: str, root: str = "../") -> Term:
-        """How an N-Triples term is shown: a link, a label, a date or text."""
+        """How an N-Triples term is shown: a link, a label, a date or text.
+
+        Remembered: a site shows the same people, organs, sources and dates on many pages.
+        """
+        key = (term, root)
+        found = self._terms.get(key)
+        if found is None:
+            found = self._terms[key] = self._term(term, root)
+        return found
+
+    def _term(self, term: str, root: str) -> Term:
         if term.startswith("<"):
             return self._iri_term(term, root)
         lexical, lang, datatype = _split_literal(term)
