@@ -64,7 +64,7 @@ class Site:
     leaves the charts out (pages without them, no chart files).
     """
 
-    def __init__(self, graph: ChartGraph, *, title: str | None = None, charts: bool = True):
+    def __init__(self, graph: ChartGraph, *, title: str | None = None, charts: bool = True) -> None:
         self.graph = graph
         self.data: SiteData = collect(graph)
         self.title = title or graph.title or graph.dataset_id or "kwpld"
