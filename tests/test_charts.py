@@ -307,6 +307,34 @@ def test_seed_timeline_of_jang_song_taek_is_one_projected_snapshot(example_graph
     assert "as of 2013-01" in all_text(bar)
 
 
+def test_timeline_row_titles_wrap_instead_of_cutting_a_long_organ_name(example_graph):
+    root = parse_svg(timeline_chart(example_graph, "jang-song-taek").svg)
+    (row,) = by_class(root, "row")
+    title = " ".join(t.text or "" for t in by_class(row, "row-title"))
+    assert title == (
+        "Presidium of the Political Bureau of the Central Committee of the Workers' Party of Korea"
+    )
+    (rule,) = [e for e in row if e.tag.endswith("line")]
+    (subtitle,) = by_class(row, "row-subtitle")
+    assert float(subtitle.get("y")) < float(rule.get("y1")), "the row grows to hold its title"
+    (snapshot,) = [e for e in by_class(row, "snapshot") if e.tag.endswith("rect")]
+    middle = float(snapshot.get("y")) + float(snapshot.get("height")) / 2
+    top = float(by_class(row, "row-title")[0].get("y")) - 14
+    assert middle == pytest.approx((top + float(rule.get("y1")) - 2) / 2 + 1, abs=0.5)
+
+
+def test_timeline_event_bands_lie_beneath_the_bars_and_their_notes(fixture_graph):
+    """SVG paints in document order: the events group comes before every row, and the
+    notes beside snapshots carry a halo of paper, so a band or guide never covers them."""
+    root = parse_svg(timeline_chart(fixture_graph, "fp-pb").svg)
+    order = [e for e in root.iter() if e.get("class") in ("events", "row")]
+    assert order[0].get("class") == "events" and len(order) == 13
+    notes = by_class(root, "bar-note")
+    assert "as of 2012-06" in [n.text for n in notes]
+    for note in notes:
+        assert (note.get("paint-order"), note.get("stroke")) == ("stroke", "#ffffff")
+
+
 def test_timeline_axis_options(fixture_graph):
     chart = timeline_chart(fixture_graph, "fp-pb", start="2005", end="2015")
     assert chart.summary["span"] == "2005–2015"
@@ -373,7 +401,11 @@ def test_cli_writes_svg_and_png_and_reports_errors_without_traceback(tmp_path, b
         out.read_text("utf-8")
         == composition_chart(open_graph(built_example.out), "wpk-pb", "2013-01").svg
     )
-    assert read_png(out.with_suffix(".png").read_bytes())[0] == 2 * 980
+    width, height, _ = read_png(out.with_suffix(".png").read_bytes())
+    assert width == 2 * 980
+    # the real size of the file, not the chart's size in SVG units
+    assert f"PNG {width}x{height} px at zoom 2" in done.stderr
+    assert "SVG 980x" in done.stderr
     done = subprocess.run(
         kwpld + ["chart", "structure", "-g", str(built_example.out)], capture_output=True, text=True
     )

@@ -292,3 +292,95 @@ def test_cli_site_writes_the_site_and_reports_errors(tmp_path, built_example):
     )
     assert done.returncode == 2 and "no such release folder" in done.stderr
     assert "Traceback" not in done.stderr and (out / "index.html").is_file()
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    from hostile import hostile_data
+
+    data = hostile_data(tmp_path_factory.mktemp("hostile") / "data")
+    out = data.parent / "site"
+    build_site(data, out)
+    return out
+
+
+class _Markup(HTMLParser):
+    """Every element and attribute of a page, and its text as the browser reads it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_markup_in_records_is_text_on_every_page_and_chart(hostile_site):
+    """Names, descriptions, titles, captions, notes and the dataset title carrying <script>,
+    attribute break-outs and quotes: every page and chart shows them as text, and none adds
+    an element or an event handler."""
+    import xml.etree.ElementTree as ET
+
+    from hostile import CAPTION, DATASET, DESCRIPTION, NAME, NOTE, TITLE
+
+    scripts = {"assets/search-index.js", "assets/search.js"}
+    shown: dict[str, set[str]] = {}
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) == 27
+    for page in pages:
+        parser = _Markup()
+        parser.feed(page.read_text("utf-8"))
+        for tag, attrs in parser.elements:
+            assert tag not in ("img", "b", "textarea"), (page, tag)
+            assert tag != "script" or attrs.get("src") in scripts, (page, attrs)
+            assert not [a for a in attrs if a.startswith("on")], (page, tag, attrs)
+        text = "".join(parser.text)
+        values = " ".join(v or "" for _, attrs in parser.elements for v in attrs.values())
+        for hostile in (NAME, DESCRIPTION, TITLE, CAPTION, NOTE, DATASET):
+            if hostile in text or hostile in values:
+                shown.setdefault(hostile, set()).add(page.relative_to(hostile_site).as_posix())
+    assert "person/kim-gasang.html" in shown[NAME] and "index.html" in shown[NAME]
+    assert "person/kim-gasang.html" in shown[DESCRIPTION]  # in the text and in <meta>
+    assert "article/fictional-analysis-2013-01.html" in shown[TITLE]
+    assert "organ/fp-pb.html" in shown[CAPTION]  # the charts' source lists
+    assert "organ/fp-pb-presidium.html" in shown[NOTE]
+    assert len(shown[DATASET]) == len(pages)  # the header of every page
+    charts = sorted(hostile_site.glob("charts/**/*.svg"))
+    assert charts
+    for chart in charts:
+        root = ET.parse(chart).getroot()  # well-formed: nothing broke out of a text or attribute
+        for element in root.iter():
+            assert element.tag.rpartition("}")[2] not in ("script", "foreignObject", "img")
+            assert not [a for a in element.attrib if a.startswith("on")], (chart, element.attrib)
+    timeline = ET.parse(hostile_site / "charts" / "person" / "kim-gasang.timeline.svg")
+    assert NAME in "".join(timeline.getroot().itertext())
+
+
+def test_a_server_can_render_every_file_on_its_own(site, built_example):
+    """``Site.file`` (what ``kwpld serve`` will answer per request) gives the very bytes of
+    the static site, for every file in its manifest, and nothing for other paths."""
+    from kwpld.site import MEDIA_TYPES, Site
+
+    live = Site.open(built_example.out)
+    manifest = json.loads((site / "site.json").read_text("utf-8"))
+    for entry in manifest["files"]:
+        assert live.file(entry["path"]) == (site / entry["path"]).read_bytes(), entry["path"]
+        assert Path(entry["path"]).suffix in MEDIA_TYPES or entry["path"] == ".htaccess"
+    for path in (
+        "site.json",
+        "person/nobody.html",
+        "person/jang-song-taek.xml",
+        "person/jang-song-taek",
+        "charts/person/jang-song-taek.composition.svg",
+        "../kwpld.yaml",
+        "assets/../../pyproject.toml",
+        "/etc/passwd",
+        "",
+    ):
+        assert live.file(path) is None, path
+    jang = live.entity_at("person/jang-song-taek")
+    assert jang is not None and live.entity_file(jang, ".ttl") == live.entity_turtle(jang)

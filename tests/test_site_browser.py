@@ -163,3 +163,16 @@ def test_fictional_site_pages_show_statuses_and_charts(browser, tmp_path, artifa
     assert sorted(statuses) == ["confirmed"] * 4 + ["reported"]
     assert browser.eval("document.querySelectorAll('#timeline g.bar').length") == 13
     browser.screenshot(artifacts / "4-fictional-politburo.png")
+
+
+def test_markup_in_records_runs_nowhere_in_the_browser(browser, tmp_path):
+    from hostile import NAME, hostile_data
+
+    site = tmp_path / "site"
+    build_site(hostile_data(tmp_path / "data"), site)
+    for page in ("person/kim-gasang.html", "organ/fp-pb.html", "index.html"):
+        browser.goto((site / page).as_uri())
+        assert browser.eval("typeof window.pwned") == "undefined", page
+        assert browser.eval("document.querySelectorAll('img, b, textarea').length") == 0, page
+    browser.goto((site / "person/kim-gasang.html").as_uri())
+    assert browser.eval("document.querySelector('h1').firstChild.textContent") == NAME + " "

@@ -40,7 +40,7 @@ from .svg import (
     uncertain_marker,
     wrap,
 )
-from .temporal import InForce, place
+from .temporal import InForce, Placement, place
 
 __all__ = ["composition_chart", "Seat", "Composition", "compose"]
 
@@ -91,12 +91,14 @@ class Composition:
     excluded: int = 0  # claims on these organs not in force at the date
 
 
-def _merge(person: str, organ: str, role: str, claims: list[tuple[MembershipInfo, object]]) -> Seat:
+def _merge(
+    person: str, organ: str, role: str, claims: list[tuple[MembershipInfo, Placement]]
+) -> Seat:
     """Several claims of one seat (two sources, say): the surest status, all sources."""
-    sure = [(m, p) for m, p in claims if p.state == InForce.YES]  # type: ignore[attr-defined]
+    sure = [(m, p) for m, p in claims if p.state == InForce.YES]
     chosen = sure or claims
     status = min((m.status for m, _ in chosen), key=_status_rank)
-    notes = sorted({n for m, p in chosen if m.status == status for n in p.notes})  # type: ignore[attr-defined]
+    notes = sorted({n for m, p in chosen if m.status == status for n in p.notes})
     return Seat(
         person=person,
         organ=organ,
@@ -125,7 +127,7 @@ def compose(facts: Facts, organ: str, as_of: PartialDate, depth: int | None = No
             organs.append(child)
     result = Composition(organ, as_of, organs)
     for body in organs:
-        by_seat: dict[tuple[str, str], list] = {}
+        by_seat: dict[tuple[str, str], list[tuple[MembershipInfo, Placement]]] = {}
         for membership in facts.memberships(organ=body):
             placement = place(as_of, membership.start, membership.end, membership.as_of)
             if placement.state == InForce.NO:
@@ -195,7 +197,7 @@ class _Drawer:
         )
         self.numbers = {s.iri: i for i, s in enumerate(sources, 1)}
         title = f"{names.en} as of {human_date(comp.as_of)}"
-        y = MARGIN
+        y: float = MARGIN
         inner = WIDTH - 2 * MARGIN
         for line in wrap(title, inner, 20, True):
             svg.text(MARGIN, y + 20, line, 20, bold=True, class_="chart-title")
@@ -290,7 +292,9 @@ class _Drawer:
         svg.raw("</g>")
         return height
 
-    def group(self, organ: str, role: str, seats: list, x: float, y: float, width: float) -> float:
+    def group(
+        self, organ: str, role: str, seats: list[Seat], x: float, y: float, width: float
+    ) -> float:
         svg = self.svg
         title = f"{_GROUP_TITLES.get(role, role_label(role).capitalize())} ({len(seats)})"
         columns = max(1, int((width + CARD_GAP) // (CARD_W + CARD_GAP)))

@@ -15,17 +15,17 @@ from pathlib import Path
 from ..errors import InputError
 from .common import Chart
 from .graph import ChartGraph, open_graph
-from .png import render_png, write_atomic
+from .output import WrittenChart, write_chart
 
 __all__ = ["DrawnChart", "draw_chart"]
 
 
 @dataclass(frozen=True)
 class DrawnChart:
-    """The chart, and the files written with a description of each (format, pixel size)."""
+    """The chart, and the files written (each with its format and real size)."""
 
     chart: Chart
-    written: list[tuple[Path, str]] = field(default_factory=list)
+    written: list[WrittenChart] = field(default_factory=list)
 
 
 def draw_chart(
@@ -41,24 +41,15 @@ def draw_chart(
     write ``out``: an ``.svg`` (plus a ``.png`` beside it with ``png``) or a ``.png``.
 
     Without ``out`` nothing is written; the SVG is in the returned chart. A PNG is ``scale``
-    times the SVG's size, rendered by rsvg-convert.
+    times the SVG's size, rendered by rsvg-convert; its size is reported as read back from
+    the file (:func:`~kwpld.charts.output.write_chart`).
     """
     target = Path(out) if out is not None else None
     if target is None and png:
         raise InputError("--png needs --out FILE.svg (the PNG is written beside it)")
-    suffix = target.suffix.lower() if target is not None else ".svg"
-    if suffix not in (".svg", ".png"):
+    if target is not None and target.suffix.lower() not in (".svg", ".png"):
         raise InputError(f"{target}: the output file must end in .svg or .png")
     chart = draw(open_graph(source, base_iri=base_iri))
     if target is None:
         return DrawnChart(chart)
-    size = f"{chart.width:g}x{chart.height:g}"
-    pixels = f"PNG {round(chart.width * scale)}x{round(chart.height * scale)} (zoom {scale:g})"
-    written: list[tuple[Path, str]] = []
-    if suffix == ".svg":
-        written.append((write_atomic(target, chart.svg.encode("utf-8")), f"SVG {size}"))
-        if png:
-            written.append((render_png(chart.svg, target.with_suffix(".png"), scale=scale), pixels))
-    else:
-        written.append((render_png(chart.svg, target, scale=scale), pixels))
-    return DrawnChart(chart, written)
+    return DrawnChart(chart, write_chart(chart, target, png=png, scale=scale))

@@ -5,14 +5,16 @@ Every collection comes back sorted, so layouts built from it are deterministic.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import pyoxigraph as ox
 
 from ..dates import PartialDate, parse_date
 from ..vocab import vocabularies
-from .graph import ChartGraph
+from .graph import ChartGraph, Row
 
 __all__ = [
     "Facts",
@@ -45,7 +47,7 @@ _ROLE_ORDER = (
 )
 
 
-def _source(iri: str, rows: list[dict]) -> SourceInfo | None:
+def _source(iri: str, rows: list[Row]) -> SourceInfo | None:
     if not rows:
         return None
     # several rows only for unusual data (two titles, say): take the first in a fixed order
@@ -62,7 +64,7 @@ def _source(iri: str, rows: list[dict]) -> SourceInfo | None:
     )
 
 
-def _event_order(events) -> list[EventInfo]:  # noqa: ANN001
+def _event_order(events: Iterable[EventInfo]) -> list[EventInfo]:
     return sorted(
         events, key=lambda e: (e.date is None, e.date.earliest() if e.date else None, e.iri)
     )
@@ -155,7 +157,7 @@ class Facts:
             by.setdefault(("person", m.person), []).append(m)
         self._memberships = by
         self._events = self._read_events(self.graph.select("related-events"))
-        rows: dict[str, list[dict]] = {}
+        rows: dict[str, list[Row]] = {}
         for row in self.graph.select("sources"):
             rows.setdefault(row["article"].value, []).append(row)
         self._sources = {iri: _source(iri, found) for iri, found in rows.items()}
@@ -258,7 +260,7 @@ class Facts:
     def _read_memberships(self, bindings: dict[str, str]) -> list[MembershipInfo]:
         organ, person = bindings.get("organ"), bindings.get("person")
         rows = self.graph.select("memberships", **bindings)
-        grouped: dict[str, dict] = {}
+        grouped: dict[str, dict[str, Any]] = {}
         for row in rows:
             iri = row["membership"].value
             entry = grouped.setdefault(
@@ -295,7 +297,7 @@ class Facts:
             if info is not None:
                 found.append(info)
 
-        def key(s: SourceInfo) -> tuple:
+        def key(s: SourceInfo) -> tuple[bool, object, str, str]:
             return (s.date is None, s.date.earliest() if s.date else None, s.title, s.iri)
 
         return sorted(found, key=key)
@@ -320,9 +322,9 @@ class Facts:
         ]
         return _event_order(self._read_events(rows).get("", []))
 
-    def _read_events(self, rows: list[dict]) -> dict[str, list[EventInfo]]:
+    def _read_events(self, rows: list[Row]) -> dict[str, list[EventInfo]]:
         """Events by related entity ("" collects them all)."""
-        per_target: dict[str, dict[str, dict]] = {}
+        per_target: dict[str, dict[str, dict[str, Any]]] = {}
         for row in rows:
             target = row["related"].value if "related" in row else ""
             for key in {target, ""}:
@@ -336,7 +338,7 @@ class Facts:
         }
 
     @staticmethod
-    def _event_row(grouped: dict[str, dict], row: dict) -> None:
+    def _event_row(grouped: dict[str, dict[str, Any]], row: Row) -> None:
         entry = grouped.setdefault(
             row["event"].value,
             {

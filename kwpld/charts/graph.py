@@ -20,7 +20,10 @@ from ..errors import InputError
 from ..namespaces import DEFAULT_BASE_IRI, ENTITY_PATHS, ORG, SCHEMA, data_prefixes
 from ..resources import resource_path
 
-__all__ = ["ChartGraph", "EntityRef", "open_graph", "read_query", "ENTITY_KINDS"]
+__all__ = ["ChartGraph", "EntityRef", "Row", "open_graph", "read_query", "ENTITY_KINDS"]
+
+Row = dict[str, Any]
+"""A solution of a shipped query: variable name -> pyoxigraph term (absent when unbound)."""
 
 ENTITY_KINDS = ("person", "organ", "post", "event", "article")
 """Kinds of entity that have charts and pages."""
@@ -64,13 +67,13 @@ class ChartGraph:
 
     def select(
         self, name: str, *, package: str = "charts", **bindings: str | ox.NamedNode
-    ) -> list[dict[str, Any]]:
+    ) -> list[Row]:
         """Run the shipped SELECT query ``name`` (of ``kwpld/<package>/queries``); keyword
         arguments bind variables to IRIs.
 
         Rows are dicts of variable name -> pyoxigraph term (absent when unbound).
         """
-        subs = {
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): v if isinstance(v, ox.NamedNode) else ox.NamedNode(v)
             for k, v in bindings.items()
         }
@@ -79,10 +82,7 @@ class ChartGraph:
         )
         assert isinstance(result, ox.QuerySolutions)
         variables = [v.value for v in result.variables]
-        return [
-            {v: row[v] for v in variables if row[v] is not None}
-            for row in result  # type: ignore[union-attr]
-        ]
+        return [{v: row[v] for v in variables if row[v] is not None} for row in result]
 
     def terms(self, name: str, *, package: str = "charts") -> list[tuple[str | None, ...]]:
         """Run a shipped SELECT query; rows as tuples of N-Triples terms (None when unbound),
@@ -91,8 +91,7 @@ class ChartGraph:
         assert isinstance(result, ox.QuerySolutions)
         variables = result.variables
         return [
-            tuple(None if (t := row[v]) is None else str(t) for v in variables)
-            for row in result  # type: ignore[union-attr]
+            tuple(None if (t := row[v]) is None else str(t) for v in variables) for row in result
         ]
 
     @property
@@ -218,5 +217,9 @@ def _void_description(folder: Path) -> str | None:
     store = ox.Store()
     # download links in void.ttl are relative to the file
     store.load(path=str(void), format=ox.RdfFormat.TURTLE, base_iri=void.resolve().as_uri())
-    rows = list(store.query(read_query("void-description")))
-    return rows[0]["description"].value if rows else None
+    result = store.query(read_query("void-description"))
+    assert isinstance(result, ox.QuerySolutions)
+    rows = list(result)
+    if not rows or rows[0]["description"] is None:
+        return None
+    return str(rows[0]["description"].value)

@@ -89,30 +89,104 @@ def structure_chart(
     facts = facts or Facts(graph)
     if depth is not None and depth < 0:
         raise InputError("--depth must be 0 or more")
+    roots = _roots(graph, facts, organ)
+    builder = _TreeBuilder(facts, _counts(graph), depth)
+    trees = [builder.build(root, 0, {root}) for root in roots]
+    svg = Svg(id_prefix)
+    title = _title(facts, roots, organ)
+    y: float = MARGIN
+    svg.text(MARGIN, y + 20, title, 20, bold=True, class_="chart-title")
+    y += 28
+    sub = facts.name(roots[0]).ko if len(roots) == 1 else None
+    if sub:
+        svg.text(MARGIN, y + 14, sub, 15, fill=MUTED, lang="ko", class_="chart-subtitle")
+        y += 22
+    layout = _Layout(trees, y + 16)
+    all_nodes = [node for tree in trees for node in _flatten(tree)]
+    _draw_edges(svg, all_nodes, layout.level_y)
+    families_used: dict[str, int] = {}
+    for node in all_nodes:
+        family = _draw_node(svg, node, facts.organs[node.iri].parent, link)
+        families_used[family] = families_used.get(family, 0) + 1
+    inner = layout.width - 2 * MARGIN
+    y = _draw_legend(svg, layout.bottom + 24, inner, families_used)
+    drawn = {n.iri for n in all_nodes}
+    sources = facts.sources(
+        {
+            row["source"].value
+            for row in graph.select("organ-sources")
+            if row["organ"].value in drawn
+        }
+    )
+    y += draw_sources(svg, MARGIN, y, inner, sources, facts, link)
+    y += 8
+    y += draw_footer(svg, MARGIN, y, inner, facts, f"organ tree of {len(all_nodes)} organs")
+    height = y + MARGIN - 8
+    summary = {
+        "roots": roots,
+        "organs": [n.iri for n in all_nodes],
+        "edges": [(n.iri, c.iri) for n in all_nodes for c in n.children],
+        "families": dict(sorted(families_used.items())),
+        "sources": [s.iri for s in sources],
+    }
+    desc = f"{len(all_nodes)} organs in {len(layout.level_y)} levels"
+    return Chart(
+        "structure",
+        title,
+        svg.render(layout.width, height, title, desc),
+        layout.width,
+        height,
+        summary,
+    )
+
+
+def _roots(graph: ChartGraph, facts: Facts, organ: str | None) -> list[str]:
+    """The organ named, or every party without a parent (every top organ if none is a party)."""
     if organ is not None:
-        roots = [graph.resolve(organ, ("organ",)).iri]
-    else:
-        tops = [
-            o for o in facts.organs.values() if o.parent is None or o.parent not in facts.organs
-        ]
-        roots = [o.iri for o in tops if o.kind == "party"] or [o.iri for o in tops]
-        roots.sort(key=facts.sort_name)
-        if not roots:
-            raise InputError(f"{graph.location} records no organs to draw")
-    counts = {
+        return [graph.resolve(organ, ("organ",)).iri]
+    tops = [o for o in facts.organs.values() if o.parent is None or o.parent not in facts.organs]
+    roots = [o.iri for o in tops if o.kind == "party"] or [o.iri for o in tops]
+    roots.sort(key=facts.sort_name)
+    if not roots:
+        raise InputError(f"{graph.location} records no organs to draw")
+    return roots
+
+
+def _counts(graph: ChartGraph) -> dict[str, tuple[int, int]]:
+    """Organ IRI -> (memberships, posts) the graph records for it."""
+    return {
         row["organ"].value: (
             int(row["memberships"].value) if "memberships" in row else 0,
             int(row["posts"].value) if "posts" in row else 0,
         )
         for row in graph.select("membership-counts")
     }
-    kind_labels = vocabularies()["organ-kind"]
 
-    def build(iri: str, level: int, seen: set[str]) -> _Node:
+
+def _title(facts: Facts, roots: list[str], organ: str | None) -> str:
+    if len(roots) > 1:
+        return "Organization of the parties"
+    if organ is None:
+        return f"Organization of the {facts.name(roots[0]).en}"
+    return f"Structure of {facts.name(roots[0]).en}"
+
+
+class _TreeBuilder:
+    """Builds the tree of boxes: each organ's text lines and box height, its children below."""
+
+    def __init__(self, facts: Facts, counts: dict[str, tuple[int, int]], depth: int | None) -> None:
+        self.facts = facts
+        self.counts = counts
+        self.depth = depth
+        self.kind_labels = vocabularies()["organ-kind"]
+
+    def build(self, iri: str, level: int, seen: set[str]) -> _Node:
+        facts = self.facts
         info = facts.organs[iri]
         names = facts.name(iri)
-        memberships, posts = counts.get(iri, (0, 0))
-        bits = [kind_labels[info.kind].label if info.kind in kind_labels else info.kind]
+        memberships, _ = self.counts.get(iri, (0, 0))
+        kinds = self.kind_labels
+        bits = [kinds[info.kind].label if info.kind in kinds else info.kind]
         if memberships:
             bits.append(f"{memberships} membership{'s' if memberships != 1 else ''}")
         lines = wrap(names.en, NODE_W - 16, 12.5, True)
@@ -129,83 +203,65 @@ def structure_chart(
             post_lines = post_lines[:1] + [f"and {len(post_lines) - 1} more posts"]
         node = _Node(iri, info.kind, lines, ko, " · ".join(bits), post_lines, level=level)
         node.height = 14 + 17 * len(lines) + 16 * len(ko) + 14 * len(post_lines) + 18
-        if depth is None or level < depth:
+        if self.depth is None or level < self.depth:
             for child in facts.children.get(iri, []):
                 if child not in seen:
-                    node.children.append(build(child, level + 1, seen | {child}))
+                    node.children.append(self.build(child, level + 1, seen | {child}))
         return node
 
-    trees = [build(root, 0, {root}) for root in roots]
-    svg = Svg(id_prefix)
-    title = (
-        f"Organization of the {facts.name(roots[0]).en}"
-        if organ is None and len(roots) == 1
-        else f"Structure of {facts.name(roots[0]).en}"
-        if len(roots) == 1
-        else "Organization of the parties"
-    )
-    y = MARGIN
-    svg.text(MARGIN, y + 20, title, 20, bold=True, class_="chart-title")
-    y += 28
-    sub = facts.name(roots[0]).ko if len(roots) == 1 else None
-    if sub:
-        svg.text(MARGIN, y + 14, sub, 15, fill=MUTED, lang="ko", class_="chart-subtitle")
-        y += 22
-    y += 16
 
-    # Tidy tree: subtree width first, then positions; each level as tall as its tallest box.
-    def measure(node: _Node) -> float:
-        kids = sum(measure(c) for c in node.children) + H_GAP * max(0, len(node.children) - 1)
-        node.width = max(NODE_W, kids)
+class _Layout:
+    """A tidy tree: subtree widths first, then positions; each level as tall as its tallest
+    box. Sets every node's x and y; ``level_y`` is the top of each level, ``bottom`` the
+    bottom of the last, ``width`` the chart's."""
+
+    def __init__(self, trees: list[_Node], top: float) -> None:
+        heights: dict[int, float] = {}
+        for tree in trees:
+            self._measure(tree)
+            for node in _flatten(tree):
+                heights[node.level] = max(heights.get(node.level, 0), node.height)
+        self.level_y: dict[int, float] = {}
+        at = top
+        for level in sorted(heights):
+            self.level_y[level] = at
+            at += heights[level] + V_GAP
+        self.bottom = at - V_GAP
+        left: float = MARGIN
+        for tree in trees:
+            self._position(tree, left)
+            left += tree.width + H_GAP * 2
+        self.width = max(left - H_GAP * 2 + MARGIN, 760)
+
+    def _measure(self, node: _Node) -> float:
+        kids = sum(self._measure(c) for c in node.children)
+        node.width = max(NODE_W, kids + H_GAP * max(0, len(node.children) - 1))
         return node.width
 
-    level_heights: dict[int, float] = {}
-
-    def collect(node: _Node) -> None:
-        level_heights[node.level] = max(level_heights.get(node.level, 0), node.height)
-        for child in node.children:
-            collect(child)
-
-    for tree in trees:
-        measure(tree)
-        collect(tree)
-    level_y = {}
-    at = y
-    for level in sorted(level_heights):
-        level_y[level] = at
-        at += level_heights[level] + V_GAP
-    tree_bottom = at - V_GAP
-
-    def position(node: _Node, left: float) -> None:
-        node.y = level_y[node.level]
-        if node.children:
-            kids = sum(c.width for c in node.children) + H_GAP * (len(node.children) - 1)
-            cursor = left + (node.width - kids) / 2
-            for child in node.children:
-                position(child, cursor)
-                cursor += child.width + H_GAP
-            first, last = node.children[0], node.children[-1]
-            node.x = (first.x + last.x) / 2
-        else:
+    def _position(self, node: _Node, left: float) -> None:
+        node.y = self.level_y[node.level]
+        if not node.children:
             node.x = left + (node.width - NODE_W) / 2
-
-    left = MARGIN
-    for tree in trees:
-        position(tree, left)
-        left += tree.width + H_GAP * 2
-    width = max(left - H_GAP * 2 + MARGIN, 760)
-
-    all_nodes: list[_Node] = []
-
-    def flatten(node: _Node) -> None:
-        all_nodes.append(node)
+            return
+        kids = sum(c.width for c in node.children) + H_GAP * (len(node.children) - 1)
+        cursor = left + (node.width - kids) / 2
         for child in node.children:
-            flatten(child)
+            self._position(child, cursor)
+            cursor += child.width + H_GAP
+        node.x = (node.children[0].x + node.children[-1].x) / 2
 
-    for tree in trees:
-        flatten(tree)
+
+def _flatten(node: _Node) -> list[_Node]:
+    """The node and its descendants, depth first (the drawing order)."""
+    found = [node]
+    for child in node.children:
+        found.extend(_flatten(child))
+    return found
+
+
+def _draw_edges(svg: Svg, nodes: list[_Node], level_y: dict[int, float]) -> None:
     with svg.group("g", class_="edges"):
-        for node in all_nodes:
+        for node in nodes:
             if not node.children:
                 continue
             px = node.x + NODE_W / 2
@@ -223,57 +279,61 @@ def structure_chart(
                     stroke=MUTED,
                     stroke_width=1.5,
                 )
-    families_used: dict[str, int] = {}
-    for node in all_nodes:
-        family = _FAMILY_OF.get(node.kind, "other")
-        families_used[family] = families_used.get(family, 0) + 1
-        _, _, fill, stroke = FAMILIES[family]
-        dark = family == "party"
-        ink = "#ffffff" if dark else INK
-        opened = link_open(svg, link, node.iri)
-        with svg.group(
-            "g",
-            class_=f"organ-node family-{family}",
-            data_organ=node.iri,
-            data_kind=node.kind,
-            data_level=node.level,
-            data_parent=facts.organs[node.iri].parent,
-        ):
-            svg.add(
-                "rect",
-                x=node.x,
-                y=node.y,
-                width=NODE_W,
-                height=node.height,
-                rx=7,
-                fill=fill,
-                stroke=stroke,
-                stroke_width=1.6,
-            )
-            ty = node.y + 8
-            for line in node.lines:
-                ty += 17
-                svg.text(node.x + 8, ty, line, 12.5, bold=True, fill=ink, class_="organ-name")
-            for line in node.ko:
-                ty += 16
-                svg.text(node.x + 8, ty, line, 12, fill=ink, lang="ko", class_="organ-ko")
-            for line in node.posts:
-                ty += 14
-                svg.text(node.x + 8, ty, line, 10.5, fill=ink, class_="organ-post")
-            svg.text(
-                node.x + 8,
-                node.y + node.height - 9,
-                fit(node.detail, NODE_W - 16, 10.5),
-                10.5,
-                fill="#dbe9f6" if dark else MUTED,
-                class_="organ-detail",
-            )
-        link_close(svg, opened)
-    y = tree_bottom + 24
-    inner = width - 2 * MARGIN
+
+
+def _draw_node(svg: Svg, node: _Node, parent: str | None, link: Linker | None) -> str:
+    """An organ's box, linked to its page; returns its family (for the legend)."""
+    family = _FAMILY_OF.get(node.kind, "other")
+    _, _, fill, stroke = FAMILIES[family]
+    dark = family == "party"
+    ink = "#ffffff" if dark else INK
+    opened = link_open(svg, link, node.iri)
+    with svg.group(
+        "g",
+        class_=f"organ-node family-{family}",
+        data_organ=node.iri,
+        data_kind=node.kind,
+        data_level=node.level,
+        data_parent=parent,
+    ):
+        svg.add(
+            "rect",
+            x=node.x,
+            y=node.y,
+            width=NODE_W,
+            height=node.height,
+            rx=7,
+            fill=fill,
+            stroke=stroke,
+            stroke_width=1.6,
+        )
+        ty = node.y + 8
+        for line in node.lines:
+            ty += 17
+            svg.text(node.x + 8, ty, line, 12.5, bold=True, fill=ink, class_="organ-name")
+        for line in node.ko:
+            ty += 16
+            svg.text(node.x + 8, ty, line, 12, fill=ink, lang="ko", class_="organ-ko")
+        for line in node.posts:
+            ty += 14
+            svg.text(node.x + 8, ty, line, 10.5, fill=ink, class_="organ-post")
+        svg.text(
+            node.x + 8,
+            node.y + node.height - 9,
+            fit(node.detail, NODE_W - 16, 10.5),
+            10.5,
+            fill="#dbe9f6" if dark else MUTED,
+            class_="organ-detail",
+        )
+    link_close(svg, opened)
+    return family
+
+
+def _draw_legend(svg: Svg, y: float, inner: float, families_used: dict[str, int]) -> float:
+    """The families drawn, in their order, wrapped to the chart's width; returns the y below."""
     with svg.group("g", class_="legend"):
         svg.text(MARGIN, y + 14, "Legend", 13, bold=True)
-        x = MARGIN
+        x: float = MARGIN
         ly = y + 24
         for family, (text, _, fill, stroke) in FAMILIES.items():
             if family not in families_used:
@@ -285,24 +345,4 @@ def structure_chart(
                 svg.add("rect", x=x, y=ly + 2, width=22, height=14, rx=3, fill=fill, stroke=stroke)
                 svg.text(x + 30, ly + 14, text, 12)
             x += item_w
-        y = ly + 30
-    sources = facts.sources(
-        {
-            row["source"].value
-            for row in graph.select("organ-sources")
-            if row["organ"].value in {n.iri for n in all_nodes}
-        }
-    )
-    y += draw_sources(svg, MARGIN, y, inner, sources, facts, link)
-    y += 8
-    y += draw_footer(svg, MARGIN, y, inner, facts, f"organ tree of {len(all_nodes)} organs")
-    height = y + MARGIN - 8
-    summary = {
-        "roots": roots,
-        "organs": [n.iri for n in all_nodes],
-        "edges": [(n.iri, c.iri) for n in all_nodes for c in n.children],
-        "families": dict(sorted(families_used.items())),
-        "sources": [s.iri for s in sources],
-    }
-    desc = f"{len(all_nodes)} organs in {len(level_heights)} levels"
-    return Chart("structure", title, svg.render(width, height, title, desc), width, height, summary)
+    return ly + 30

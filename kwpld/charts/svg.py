@@ -97,10 +97,9 @@ def _attrs(attrs: dict[str, object]) -> str:
     for key, value in attrs.items():
         if value is None or value is False:
             continue
-        kind = type(value)
-        if kind is float:
-            text = num(value)  # type: ignore[arg-type]
-        elif kind is int:
+        if isinstance(value, float):
+            text = num(value)
+        elif type(value) is int:  # not bool: True is written as "True"
             text = str(value)
         else:
             text = esc(str(value))
@@ -200,6 +199,22 @@ class Svg:
 
     def raw(self, markup: str) -> None:
         self.parts.append(markup)
+
+    def mark(self) -> int:
+        """A position in the document, for :meth:`insert_at`."""
+        return len(self.parts)
+
+    @contextmanager
+    def insert_at(self, mark: int) -> Iterator[None]:
+        """Put what is drawn inside the block at ``mark`` (from :meth:`mark`), under what was
+        drawn after it: SVG paints in document order, so a backdrop whose size is known only
+        once the rows are drawn still goes beneath them."""
+        after, self.parts = self.parts, []
+        try:
+            yield
+        finally:
+            after[mark:mark] = self.parts
+            self.parts = after
 
     @contextmanager
     def group(self, tag: str = "g", **attrs: object) -> Iterator[None]:

@@ -29,7 +29,7 @@ from .common import (
 )
 from .facts import STATUS_ORDER, EventInfo, Facts, MembershipInfo, role_label, role_order
 from .graph import ChartGraph
-from .svg import INK, MUTED, RULE, STATUS_STYLE, Svg, fit, num, status_fill, wrap
+from .svg import INK, MUTED, PAPER, RULE, STATUS_STYLE, Svg, fit, num, status_fill, wrap
 
 __all__ = ["timeline_chart"]
 
@@ -38,12 +38,17 @@ MARGIN = 24
 LABEL_W = 270
 ROW_H = 34
 BAR_H = 16
+LINE_H = 15  # between the lines of a row title that needs more than one
+_TITLE_LINES = 3
 _MONTHS = {4: "Apr", 7: "Jul", 10: "Oct"}
+
+
+_Key = tuple[object, ...]  # the sort key of a row
 
 
 @dataclass
 class _Row:
-    key: tuple
+    key: _Key
     group: str  # organ IRI (organ timelines) or "" (person timelines)
     title: str
     subtitle: str | None
@@ -83,56 +88,13 @@ def timeline_chart(
     entity = graph.resolve(subject, ("organ", "person"))
     lo_bound = _parse_bound(start, "--from")
     hi_bound = _parse_bound(end, "--to")
-    rows: list[_Row] = []
-    related = [entity.iri]
     if entity.kind == "organ":
-        organs = [entity.iri]
-        if sub_organs:
-            levels = {entity.iri: 0}
-            for child in facts.descendants(entity.iri):
-                level = levels.get(facts.organs[child].parent or "", 0) + 1
-                if depth is None or level <= depth:
-                    levels[child] = level
-                    organs.append(child)
+        organs = _organs(facts, entity.iri, depth if sub_organs else 0)
+        rows = _organ_rows(facts, organs)
         related = organs + sorted(p for p, (o, _) in facts.posts.items() if o in organs)
-        for organ in organs:
-            seats: dict[tuple[str, str], list[MembershipInfo]] = {}
-            for m in facts.memberships(organ=organ):
-                seats.setdefault((m.role, m.person), []).append(m)
-            for (role, person), claims in seats.items():
-                names = facts.name(person)
-                rows.append(
-                    _Row(
-                        (
-                            organs.index(organ),
-                            role_order(role),
-                            _first(claims),
-                            facts.sort_name(person),
-                        ),
-                        organ,
-                        names.en,
-                        " ".join(n for n in (names.ko, role_label(role)) if n),
-                        person,
-                        claims,
-                    )
-                )
     else:
-        seats = {}
-        for m in facts.memberships(person=entity.iri):
-            seats.setdefault((m.organ, m.role), []).append(m)
-        for (organ, role), claims in seats.items():
-            post = next((m.post for m in claims if m.post), None)
-            role_text = facts.name(post).en if post else role_label(role)
-            rows.append(
-                _Row(
-                    (_first(claims), facts.sort_name(organ), role_order(role)),
-                    "",
-                    facts.name(organ).en,
-                    role_text,
-                    organ,
-                    claims,
-                )
-            )
+        rows = _person_rows(facts, entity.iri)
+        related = [entity.iri]
     rows.sort(key=lambda r: r.key)
     events = facts.events(related)
     return _Drawer(
@@ -140,7 +102,48 @@ def timeline_chart(
     ).draw()
 
 
-def _first(claims: list[MembershipInfo]) -> tuple:
+def _organs(facts: Facts, organ: str, depth: int | None) -> list[str]:
+    """The organ and its sub-organs to ``depth`` levels (all if None), parents first."""
+    organs = [organ]
+    levels = {organ: 0}
+    for child in facts.descendants(organ):
+        level = levels.get(facts.organs[child].parent or "", 0) + 1
+        if depth is None or level <= depth:
+            levels[child] = level
+            organs.append(child)
+    return organs
+
+
+def _organ_rows(facts: Facts, organs: list[str]) -> list[_Row]:
+    """One row per seat (role and person) in each organ, grouped by organ."""
+    rows = []
+    for organ in organs:
+        seats: dict[tuple[str, str], list[MembershipInfo]] = {}
+        for m in facts.memberships(organ=organ):
+            seats.setdefault((m.role, m.person), []).append(m)
+        for (role, person), claims in seats.items():
+            names = facts.name(person)
+            key = (organs.index(organ), role_order(role), _first(claims), facts.sort_name(person))
+            subtitle = " ".join(n for n in (names.ko, role_label(role)) if n)
+            rows.append(_Row(key, organ, names.en, subtitle, person, claims))
+    return rows
+
+
+def _person_rows(facts: Facts, person: str) -> list[_Row]:
+    """One row per organ and role (or post) the person held."""
+    seats: dict[tuple[str, str], list[MembershipInfo]] = {}
+    for m in facts.memberships(person=person):
+        seats.setdefault((m.organ, m.role), []).append(m)
+    rows = []
+    for (organ, role), claims in seats.items():
+        post = next((m.post for m in claims if m.post), None)
+        role_text = facts.name(post).en if post else role_label(role)
+        key = (_first(claims), facts.sort_name(organ), role_order(role))
+        rows.append(_Row(key, "", facts.name(organ).en, role_text, organ, claims))
+    return rows
+
+
+def _first(claims: list[MembershipInfo]) -> tuple[bool, int]:
     days = [d.earliest().toordinal() for m in claims for d in (m.start, m.as_of, m.end) if d]
     return (not days, min(days) if days else 0)
 
@@ -204,54 +207,15 @@ class _Drawer:
         names = facts.name(self.subject)
         kind_word = "members of" if self.kind == "organ" else "posts held by"
         title = f"Timeline: {kind_word} {names.en}"
-        y = MARGIN
-        for line in wrap(title, WIDTH - 2 * MARGIN, 20, True):
-            svg.text(MARGIN, y + 20, line, 20, bold=True, class_="chart-title")
-            y += 26
-        sub = " ".join(n for n in (names.ko, names.hanja) if n)
-        if sub:
-            svg.text(MARGIN, y + 14, sub, 15, fill=MUTED, lang="ko", class_="chart-subtitle")
-            y += 22
-        y += 14
+        y = self.heading(title, names.ko, names.hanja)
         y = self.axis(y)
         top = y + (20 if self.events else 0)
-        y = top
-        group = None
-        for row in self.rows:
-            if self.kind == "organ" and row.group != group:
-                group = row.group
-                with svg.group("g", class_="row-group", data_organ=group):
-                    opened = link_open(svg, self.link if group != self.subject else None, group)
-                    svg.text(
-                        MARGIN,
-                        y + 18,
-                        fit(facts.name(group).en, WIDTH - 2 * MARGIN, 13, True),
-                        13,
-                        bold=True,
-                        class_="group-title",
-                    )
-                    link_close(svg, opened)
-                y += 26
-            y = self.row(row, y)
-        if not self.rows:
-            svg.text(MARGIN, y + 18, "No membership recorded.", 12, fill=MUTED, class_="empty-note")
-            y += 28
-        bottom = y
-        self.event_guides(top, bottom)
-        y += 10
-        y = self.event_list(y)
-        extra = [
-            (key, kind, text)
-            for key, kind, text in (
-                ("fuzzy", "fuzzy", "hatched: date known to the month or year"),
-                ("open", "open", "arrow: no end recorded"),
-                ("snapshot", "snapshot", "box: stated as of a date only"),
-                ("event", "event", "event (numbered, listed above)"),
-            )
-            if key in self.marks
-        ]
-        y += 8
-        y += draw_legend(svg, MARGIN, y, WIDTH - 2 * MARGIN, self.counts, extra=extra)
+        under = svg.mark()
+        bottom = self.rows_from(top)
+        with svg.insert_at(under):  # event bands and guides go beneath the bars and their notes
+            self.event_guides(top, bottom)
+        y = self.event_list(bottom + 10)
+        y = self.legend(y + 8)
         sources = facts.sources({s for r in self.rows for m in r.memberships for s in m.sources})
         y += 10
         y += draw_sources(svg, MARGIN, y, WIDTH - 2 * MARGIN, sources, facts, self.link)
@@ -277,6 +241,58 @@ class _Drawer:
         return Chart(
             "timeline", title, svg.render(WIDTH, height, title, desc), WIDTH, height, summary
         )
+
+    def heading(self, title: str, ko: str | None, hanja: str | None) -> float:
+        """The title (wrapped) and the subject's Korean names; returns the y below them."""
+        svg = self.svg
+        y: float = MARGIN
+        for line in wrap(title, WIDTH - 2 * MARGIN, 20, True):
+            svg.text(MARGIN, y + 20, line, 20, bold=True, class_="chart-title")
+            y += 26
+        sub = " ".join(n for n in (ko, hanja) if n)
+        if sub:
+            svg.text(MARGIN, y + 14, sub, 15, fill=MUTED, lang="ko", class_="chart-subtitle")
+            y += 22
+        return y + 14
+
+    def rows_from(self, y: float) -> float:
+        """Every row from ``y`` down, under a heading per organ; returns the y below them."""
+        svg, facts = self.svg, self.facts
+        group = None
+        for row in self.rows:
+            if self.kind == "organ" and row.group != group:
+                group = row.group
+                with svg.group("g", class_="row-group", data_organ=group):
+                    opened = link_open(svg, self.link if group != self.subject else None, group)
+                    svg.text(
+                        MARGIN,
+                        y + 18,
+                        fit(facts.name(group).en, WIDTH - 2 * MARGIN, 13, True),
+                        13,
+                        bold=True,
+                        class_="group-title",
+                    )
+                    link_close(svg, opened)
+                y += 26
+            y = self.row(row, y)
+        if not self.rows:
+            svg.text(MARGIN, y + 18, "No membership recorded.", 12, fill=MUTED, class_="empty-note")
+            y += 28
+        return y
+
+    def legend(self, y: float) -> float:
+        """The status legend, with the marks this chart uses; returns the y below it."""
+        extra = [
+            (key, key, text)
+            for key, text in (
+                ("fuzzy", "hatched: date known to the month or year"),
+                ("open", "arrow: no end recorded"),
+                ("snapshot", "box: stated as of a date only"),
+                ("event", "event (numbered, listed above)"),
+            )
+            if key in self.marks
+        ]
+        return y + draw_legend(self.svg, MARGIN, y, WIDTH - 2 * MARGIN, self.counts, extra=extra)
 
     def axis(self, y: float) -> float:
         svg = self.svg
@@ -327,21 +343,21 @@ class _Drawer:
         return y + 30
 
     def row(self, row: _Row, y: float) -> float:
-        svg, facts = self.svg, self.facts
+        """A row: its title (wrapped, up to three lines) and subtitle, then its bars."""
+        svg = self.svg
+        titles = wrap(row.title, LABEL_W - 16, 12.5, True)
+        if len(titles) > _TITLE_LINES:
+            rest = " ".join(titles[_TITLE_LINES - 1 :])
+            titles = [*titles[: _TITLE_LINES - 1], fit(rest, LABEL_W - 16, 12.5, True)]
+        height = ROW_H + LINE_H * (len(titles) - 1)
         with svg.group("g", class_="row", data_subject=row.link_to, data_organ=row.group or None):
             opened = link_open(svg, self.link, row.link_to)
-            svg.text(
-                MARGIN + 8,
-                y + 14,
-                fit(row.title, LABEL_W - 16, 12.5, True),
-                12.5,
-                bold=True,
-                class_="row-title",
-            )
+            for i, line in enumerate(titles):
+                svg.text(MARGIN + 8, y + 14 + LINE_H * i, line, 12.5, bold=True, class_="row-title")
             if row.subtitle:
                 svg.text(
                     MARGIN + 8,
-                    y + 28,
+                    y + 28 + LINE_H * (len(titles) - 1),
                     fit(row.subtitle, LABEL_W - 16, 11),
                     11,
                     fill=MUTED,
@@ -352,59 +368,27 @@ class _Drawer:
             svg.add(
                 "line",
                 x1=MARGIN,
-                y1=y + ROW_H + 2,
+                y1=y + height + 2,
                 x2=WIDTH - MARGIN,
-                y2=y + ROW_H + 2,
+                y2=y + height + 2,
                 stroke=RULE,
                 stroke_width=0.8,
             )
             for m in sorted(row.memberships, key=lambda m: (_first([m]), m.iri)):
-                self.bar(m, y + (ROW_H - BAR_H) / 2 + 1)
-        del facts
-        return y + ROW_H + 4
+                self.bar(m, y + (height - BAR_H) / 2 + 1)
+        return y + height + 4
 
     def bar(self, m: MembershipInfo, y: float) -> None:
+        """One membership claim: solid, hatched, open-ended or snapshot parts, with a tooltip
+        of its dates, and a note beside a snapshot."""
         svg = self.svg
-        style = STATUS_STYLE.get(m.status, STATUS_STYLE["reported"])
         self.counts[m.status] = self.counts.get(m.status, 0) + 1
-        fill = status_fill(svg, m.status)
-        fuzzy = svg.hatch("fuzzy", "#b9c3cc")
-        stroke = style["stroke"]
-        dash = style["dash"]
-        parts: list[tuple[str, float, float]] = []  # (kind, from, to) in day ordinals
-        if m.start is None and m.end is None:
-            if m.as_of is None:
-                kind = "undated"
-            else:
-                kind = "snapshot"
-                lo, hi = m.as_of.earliest().toordinal(), m.as_of.latest().toordinal() + 1
-                parts.append(("snapshot", lo, hi))
-        else:
-            kind = "span"
-            if m.start is not None:
-                s0, s1 = m.start.earliest().toordinal(), m.start.latest().toordinal() + 1
-                if m.start.day is None:
-                    parts.append(("fuzzy", s0, s1))
-                solid_from = s1 if m.start.day is None else s0
-            else:
-                parts.append(
-                    ("fuzzy", self.d0, (m.end.earliest().toordinal() if m.end else self.d0))
-                )
-                solid_from = None
-            if m.end is not None:
-                e0, e1 = m.end.earliest().toordinal(), m.end.latest().toordinal() + 1
-                solid_to = e0 if m.end.day is None else e1
-                if m.end.day is None:
-                    parts.append(("fuzzy", e0, e1))
-            else:
-                solid_to = self.d1
-                parts.append(("open", self.d1, self.d1))
-            if solid_from is not None and solid_to > solid_from:
-                parts.append(("solid", solid_from, solid_to))
-        notes = []
-        for label, date in (("from", m.start), ("until", m.end), ("as of", m.as_of)):
-            if date is not None:
-                notes.append(f"{label} {date.iso}")
+        kind, parts = _bar_parts(m, self.d0, self.d1)
+        notes = [
+            f"{label} {date.iso}"
+            for label, date in (("from", m.start), ("until", m.end), ("as of", m.as_of))
+            if date is not None
+        ]
         with svg.group(
             "g",
             class_=f"bar status-{m.status} {kind}",
@@ -416,72 +400,82 @@ class _Drawer:
         ):
             svg.add("title", f"{m.status}; " + ("; ".join(notes) or "undated"))
             for part, lo, hi in sorted(parts, key=lambda p: (p[0] != "solid", p[1], p[0])):
-                x0, x1 = self.x(lo), self.x(hi)
-                if part == "solid":
-                    svg.add(
-                        "rect",
-                        class_="solid",
-                        x=x0,
-                        y=y,
-                        width=max(x1 - x0, 1.5),
-                        height=BAR_H,
-                        fill=fill,
-                        stroke=stroke,
-                        stroke_width=1.5,
-                        stroke_dasharray=dash,
-                    )
-                elif part == "fuzzy":
-                    self.marks.add("fuzzy")
-                    svg.add(
-                        "rect",
-                        class_="fuzzy",
-                        x=x0,
-                        y=y + 2,
-                        width=max(x1 - x0, 2),
-                        height=BAR_H - 4,
-                        fill=fuzzy,
-                        stroke=stroke,
-                        stroke_width=1,
-                        stroke_dasharray="2 2",
-                        data_from=_iso(lo),
-                        data_to=_iso(hi - 1),
-                    )
-                elif part == "snapshot":
-                    self.marks.add("snapshot")
-                    width = max(x1 - x0, 6)
-                    svg.add(
-                        "rect",
-                        class_="snapshot",
-                        x=x0 + (x1 - x0 - width) / 2,
-                        y=y - 2,
-                        width=width,
-                        height=BAR_H + 4,
-                        fill=fill,
-                        stroke=stroke,
-                        stroke_width=1.8,
-                        stroke_dasharray=dash,
-                    )
-                elif part == "open":
-                    self.marks.add("open")
-                    svg.add(
-                        "path",
-                        class_="open-end",
-                        d=f"M{num(x0)} {num(y - 2)} L{num(x0 + 7)} {num(y + BAR_H / 2)} "
-                        f"L{num(x0)} {num(y + BAR_H + 2)} Z",
-                        fill=stroke,
-                    )
+                self.part(m.status, part, lo, hi, y)
             if kind == "undated":
                 svg.text(self.x(self.d0) + 4, y + 12, "undated", 11, fill=MUTED)
-            label = "; ".join(notes)
-            if label and kind == "snapshot":
+            if notes and kind == "snapshot":
                 svg.text(
                     min(self.x(parts[0][2]) + 6, WIDTH - MARGIN - 80),
                     y + 12,
-                    label,
+                    "; ".join(notes),
                     10.5,
                     fill=MUTED,
                     class_="bar-note",
+                    # a halo of paper, so event guides and bands under the note do not cross it
+                    stroke=PAPER,
+                    stroke_width=3,
+                    stroke_linejoin="round",
+                    paint_order="stroke",
                 )
+
+    def part(self, status: str, part: str, lo: float, hi: float, y: float) -> None:
+        """One part of a bar, from day ``lo`` to day ``hi`` (ordinals), in the status style."""
+        svg = self.svg
+        style = STATUS_STYLE.get(status, STATUS_STYLE["reported"])
+        stroke, dash = style["stroke"], style["dash"]
+        x0, x1 = self.x(lo), self.x(hi)
+        if part == "solid":
+            svg.add(
+                "rect",
+                class_="solid",
+                x=x0,
+                y=y,
+                width=max(x1 - x0, 1.5),
+                height=BAR_H,
+                fill=status_fill(svg, status),
+                stroke=stroke,
+                stroke_width=1.5,
+                stroke_dasharray=dash,
+            )
+            return
+        self.marks.add(part)
+        if part == "fuzzy":
+            svg.add(
+                "rect",
+                class_="fuzzy",
+                x=x0,
+                y=y + 2,
+                width=max(x1 - x0, 2),
+                height=BAR_H - 4,
+                fill=svg.hatch("fuzzy", "#b9c3cc"),
+                stroke=stroke,
+                stroke_width=1,
+                stroke_dasharray="2 2",
+                data_from=_iso(lo),
+                data_to=_iso(hi - 1),
+            )
+        elif part == "snapshot":
+            width = max(x1 - x0, 6)
+            svg.add(
+                "rect",
+                class_="snapshot",
+                x=x0 + (x1 - x0 - width) / 2,
+                y=y - 2,
+                width=width,
+                height=BAR_H + 4,
+                fill=status_fill(svg, status),
+                stroke=stroke,
+                stroke_width=1.8,
+                stroke_dasharray=dash,
+            )
+        elif part == "open":
+            svg.add(
+                "path",
+                class_="open-end",
+                d=f"M{num(x0)} {num(y - 2)} L{num(x0 + 7)} {num(y + BAR_H / 2)} "
+                f"L{num(x0)} {num(y + BAR_H + 2)} Z",
+                fill=stroke,
+            )
 
     def event_guides(self, top: float, bottom: float) -> None:
         svg = self.svg
@@ -559,6 +553,40 @@ class _Drawer:
                 link_close(svg, opened)
                 y += 2
         return y
+
+
+def _bar_parts(m: MembershipInfo, d0: int, d1: int) -> tuple[str, list[tuple[str, int, int]]]:
+    """What a membership is drawn as: its kind ("span", "snapshot" or "undated") and its
+    parts as (kind, first day, day after) ordinals, on an axis from ``d0`` to ``d1``.
+
+    A start or end known to the month or year is a "fuzzy" part over that period, the solid
+    part runs between them; no end recorded runs "open" to the edge of the axis.
+    """
+    parts: list[tuple[str, int, int]] = []
+    if m.start is None and m.end is None:
+        if m.as_of is None:
+            return "undated", parts
+        lo, hi = m.as_of.earliest().toordinal(), m.as_of.latest().toordinal() + 1
+        return "snapshot", [("snapshot", lo, hi)]
+    solid_from: int | None = None
+    if m.start is not None:
+        s0, s1 = m.start.earliest().toordinal(), m.start.latest().toordinal() + 1
+        if m.start.day is None:
+            parts.append(("fuzzy", s0, s1))
+        solid_from = s1 if m.start.day is None else s0
+    else:
+        parts.append(("fuzzy", d0, (m.end.earliest().toordinal() if m.end else d0)))
+    if m.end is not None:
+        e0, e1 = m.end.earliest().toordinal(), m.end.latest().toordinal() + 1
+        solid_to = e0 if m.end.day is None else e1
+        if m.end.day is None:
+            parts.append(("fuzzy", e0, e1))
+    else:
+        solid_to = d1
+        parts.append(("open", d1, d1))
+    if solid_from is not None and solid_to > solid_from:
+        parts.append(("solid", solid_from, solid_to))
+    return "span", parts
 
 
 def _iso(ordinal: float) -> str:

@@ -70,8 +70,9 @@ def _draw(
     if out is None:
         sys.stdout.write(drawn.chart.svg)
     elif not quiet:
-        for path, what in drawn.written:
-            err_console.print(f"wrote {path} ({drawn.chart.kind} chart, {what})", markup=False)
+        for written in drawn.written:
+            message = f"wrote {written.path} ({drawn.chart.kind} chart, {written.describe()})"
+            err_console.print(message, markup=False)
 
 
 @app.command("composition")

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from ..namespaces import ENTITY_PATHS, RDF_TYPE, XSD, data_prefixes
 from ..rdf import term_value
@@ -44,11 +44,13 @@ if TYPE_CHECKING:
     from .quads import ReleaseQuads
 
 __all__ = [
+    "Compactor",
     "JsonLdContext",
     "FRAMED_KINDS",
     "write_dataset_jsonld",
     "write_framed_jsonld",
     "write_jsonld",
+    "dumps",
 ]
 
 FRAMED_KINDS = {
@@ -168,10 +170,18 @@ class JsonLdContext:
         return (context if not local else [context, dict(sorted(local.items()))]), prefixes
 
 
-class _Compactor:
-    """Turns N-Triples terms into compacted JSON-LD keys and values."""
+class Compactor:
+    """Compacts N-Triples terms of one dataset with the published context.
 
-    def __init__(self, context: JsonLdContext, prefixes: dict[str, str]) -> None:
+    The one place where kwpld turns triples into compacted JSON-LD: the release writer uses
+    it for ``data.jsonld`` and the framed files, the site for each entity's own ``.jsonld``
+    (and a server can use it per request). Made once per dataset, it remembers the JSON
+    text of every IRI, key and datatype it has written, which is most of the work.
+    """
+
+    def __init__(self, context: JsonLdContext, base_iri: str) -> None:
+        context_value, prefixes = context.for_base(base_iri)
+        self.context_value = context_value  # the @context of this dataset's documents
         self.id = context._id_alias
         self.type = context._type_alias
         self._by_namespace = {ns: name for name, ns in sorted(prefixes.items(), reverse=True)}
@@ -181,8 +191,8 @@ class _Compactor:
             iri: {t.kind: t for t in reversed(terms)} for iri, terms in context.properties.items()
         }
         self._iris: dict[str, str] = {}
-        self._id_key = _dumps(self.id)
-        self._type_key = _dumps(self.type)
+        self._id_key = dumps(self.id)
+        self._type_key = dumps(self.type)
         self._predicates: dict[str, tuple[str | None, str | None, str | None]] = {}
         # A term with @set is always an array; terms are names, so a name says it.
         self._set_keys = {
@@ -193,6 +203,25 @@ class _Compactor:
         self._keys: dict[str, str] = {}
         self._datatypes: dict[str, str] = {}
         self._langs: dict[str, str] = {}
+
+    def context_document(self) -> str:
+        """The text of a context document (``context.jsonld``) for this dataset's documents,
+        which other documents can then name by URL instead of repeating it."""
+        return json.dumps({"@context": self.context_value}, ensure_ascii=False, indent=1) + "\n"
+
+    def document(self, triples: Iterable[Sequence[str]], context: object = None) -> str:
+        """A whole JSON-LD document of ``triples``: ``@context`` and a ``@graph`` of one node
+        per subject, one node per line.
+
+        ``triples`` are ``(s, p, o)`` terms sorted by subject, predicate and object (an
+        entity's description, say). ``context`` is the ``@context`` value to write, such as
+        the URL of a :meth:`context_document`; by default the context itself is embedded.
+        """
+        nodes = [
+            self.node_json(subject, list(rows)) for subject, rows in groupby(triples, _SUBJECT)
+        ]
+        head = dumps(self.context_value if context is None else context)
+        return '{\n"@context": ' + head + ',\n"@graph": [\n' + ",\n".join(nodes) + "\n]\n}\n"
 
     def iri(self, term: str) -> str:
         """A compact IRI (``person:kim-jong-un``) or the absolute IRI of an IRI term."""
@@ -283,14 +312,14 @@ class _Compactor:
                 node[key] = found if key in sets or len(found) > 1 else found[0]
         return node
 
-    # -- JSON text, straight from the terms (what _dumps(node(...)) gives, without the dicts) --
+    # -- JSON text, straight from the terms (what dumps(node(...)) gives, without the dicts) --
     def node_json(
         self,
         subject: str,
         rows: Iterable[Sequence[str]],
         embed: dict[str, str] | None = None,
     ) -> str:
-        """The JSON text of :meth:`node` (``_dumps(node(...))``, byte for byte), built directly.
+        """The JSON text of :meth:`node` (``dumps(node(...))``, byte for byte), built directly.
 
         ``rows`` are the subject's triples sorted by predicate and object (``(s, p, o)`` or
         longer tuples: only items 1 and 2 are read). ``embed`` maps object terms to the JSON
@@ -311,7 +340,7 @@ class _Compactor:
                 if predicate == _TYPE and first == "<":
                     found = type_json.get(obj)
                     if found is None:
-                        found = type_json[obj] = _dumps(self.type_value(obj))
+                        found = type_json[obj] = dumps(self.type_value(obj))
                     types.append(found)
                     continue
                 key = (info_of.get(predicate) or self._predicate_info(predicate))[0]
@@ -329,7 +358,7 @@ class _Compactor:
             end = obj.rfind('"')
             text = obj[: end + 1]
             if "\\" in text or not text.isprintable():
-                text = _dumps(term_value(text))
+                text = dumps(term_value(text))
             if obj[end + 1 : end + 2] == "@":
                 lang = obj[end + 2 :]
                 key = info[1]
@@ -355,7 +384,17 @@ class _Compactor:
                     key = self.iri(predicate)
                 datatype = obj[end + 4 : -1] if obj[end + 1 : end + 4] == "^^<" else None
                 values[key].append(self._typed_json(obj, text, end, datatype))
-        parts = [f"{self._id_key}: {iri_json.get(subject) or self._iri_text(subject)}"]
+        return self._node_text(subject, types, values, lang_maps)
+
+    def _node_text(
+        self,
+        subject: str,
+        types: list[str],
+        values: dict[str, list[str]],
+        lang_maps: dict[str, dict[str, list[str]]] | None,
+    ) -> str:
+        """The node's JSON text from the JSON texts of its types and values, keys sorted."""
+        parts = [f"{self._id_key}: {self._iri_json.get(subject) or self._iri_text(subject)}"]
         if types:
             parts.append(
                 f"{self._type_key}: " + (f"[{', '.join(types)}]" if len(types) > 1 else types[0])
@@ -393,16 +432,17 @@ class _Compactor:
     def _predicate_info(self, predicate: str) -> tuple[str | None, str | None, str | None]:
         """The term names for IRI values, language-tagged and other literals (or None)."""
         terms = self._terms.get(predicate[1:-1], {})
-        info = tuple(
-            terms[kind].name if kind in terms else None for kind in ("id", "lang", "plain")
-        )
-        self._predicates[predicate] = info  # type: ignore[assignment]
-        return info  # type: ignore[return-value]
+
+        def name(kind: str) -> str | None:
+            return terms[kind].name if kind in terms else None
+
+        info = self._predicates[predicate] = (name("id"), name("lang"), name("plain"))
+        return info
 
     def _iri_text(self, term: str) -> str:
         value = self.iri(term)
         # IRIs have no quotes or backslashes; anything unusual goes through json.dumps.
-        text = f'"{value}"' if value.isprintable() and '"' not in value else _dumps(value)
+        text = f'"{value}"' if value.isprintable() and '"' not in value else dumps(value)
         if len(self._iri_json) < 500_000:
             self._iri_json[term] = text
         return text
@@ -410,11 +450,11 @@ class _Compactor:
     def _lang_text(self, lang: str) -> str:
         text = self._langs.get(lang)
         if text is None:
-            text = self._langs[lang] = _dumps(lang)
+            text = self._langs[lang] = dumps(lang)
         return text
 
     def _key_text(self, key: str) -> str:
-        text = self._keys[key] = _dumps(key)
+        text = self._keys[key] = dumps(key)
         return text
 
     def _typed_json(self, obj: str, text: str, end: int, datatype: str | None) -> str:
@@ -427,7 +467,7 @@ class _Compactor:
             return lexical
         compact = self._datatypes.get(datatype)
         if compact is None:
-            compact = self._datatypes[datatype] = _dumps(self.iri(f"<{datatype}>"))
+            compact = self._datatypes[datatype] = dumps(self.iri(f"<{datatype}>"))
         return f'{{"@value": {text}, "@type": {compact}}}'
 
 
@@ -442,7 +482,7 @@ def _split_literal(term: str) -> tuple[str, str | None, str | None]:
     return lexical, None, None
 
 
-def _typed_value(lexical: str, datatype: str | None, compact_iri) -> Any:  # noqa: ANN001
+def _typed_value(lexical: str, datatype: str | None, compact_iri: Callable[[str], str]) -> Any:
     if datatype is None or datatype == _XSD_STRING:
         return lexical
     if datatype == _XSD_INTEGER and _CANONICAL_INT.match(lexical):
@@ -452,7 +492,8 @@ def _typed_value(lexical: str, datatype: str | None, compact_iri) -> Any:  # noq
     return {"@value": lexical, "@type": compact_iri(f"<{datatype}>")}
 
 
-def _dumps(value: object) -> str:
+def dumps(value: object) -> str:
+    """JSON text as kwpld's JSON-LD writes it: UTF-8 kept, ", " and ": " between items."""
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
@@ -472,27 +513,25 @@ def write_dataset_jsonld(
 ) -> int:
     """Write ``(s, p, o, g)`` quads sorted by graph, subject, predicate and object as one
     compacted JSON-LD document (one ``@graph`` entry per named graph); return the count."""
-    context_value, prefixes = context.for_base(base_iri)
-    compactor = _Compactor(context, prefixes)
+    compactor = Compactor(context, base_iri)
     node_json = compactor.node_json
-    _write_dataset(quads, out, context_value, compactor, lambda s, rows: node_json(s, rows))
+    _write_dataset(quads, out, compactor, lambda s, rows: node_json(s, rows))
     return len(quads)
 
 
 def _write_dataset(
     quads: Iterable[Sequence[str]],
     out: TextIO,
-    context_value: object,
-    compactor: _Compactor,
+    compactor: Compactor,
     node: Callable[[str, list[Sequence[str]]], str],
 ) -> None:
-    out.write(_header(context_value))
+    out.write(_header(compactor.context_value))
     first_graph = True
     batch: list[str] = []
     for graph, rows in groupby(quads, key=_GRAPH):
         batch.append("\n" if first_graph else "\n]},\n")
         first_graph = False
-        batch.append(f'{{{compactor._id_key}: {_dumps(compactor.iri(graph))}, "@graph": [\n')
+        batch.append(f'{{{compactor._id_key}: {dumps(compactor.iri(graph))}, "@graph": [\n')
         separator = ""
         for subject, group in groupby(rows, key=_SUBJECT):
             batch.append(separator)
@@ -520,7 +559,7 @@ class _UnionNodes:
     ``data.jsonld`` and, when nothing is embedded in it, in the framed files.
     """
 
-    def __init__(self, quads: ReleaseQuads, compactor: _Compactor) -> None:
+    def __init__(self, quads: ReleaseQuads, compactor: Compactor) -> None:
         self.union = quads.union
         self.subjects = quads.subjects
         self.ranges = {s: (start, stop) for s, start, stop in quads.subjects}
@@ -528,7 +567,7 @@ class _UnionNodes:
         self.node_json = compactor.node_json
         self.made: dict[str, str] = {}
 
-    def rows(self, subject: str) -> list[Sequence[str]]:
+    def rows(self, subject: str) -> Sequence[Sequence[str]]:
         start, stop = self.ranges.get(subject, (0, 0))
         return self.union[start:stop]
 
@@ -557,11 +596,10 @@ def write_jsonld(
 ) -> dict[str, tuple[WrittenFile, int, int]]:
     """:func:`write_dataset_jsonld` to ``out`` and :func:`write_framed_jsonld` to ``folder``,
     making each node that both have once."""
-    context_value, prefixes = context.for_base(base_iri)
-    compactor = _Compactor(context, prefixes)
+    compactor = Compactor(context, base_iri)
     nodes = _UnionNodes(quads, compactor)
-    _write_dataset(quads.by_graph, out, context_value, compactor, nodes.in_graph)
-    return _write_framed(nodes, folder, context_value, base_iri)
+    _write_dataset(quads.by_graph, out, compactor, nodes.in_graph)
+    return _write_framed(nodes, folder, compactor.context_value, base_iri)
 
 
 def write_framed_jsonld(
@@ -574,15 +612,14 @@ def write_framed_jsonld(
 
     Returns kind -> (file written, entity count, distinct triples the file states).
     """
-    context_value, prefixes = context.for_base(base_iri)
-    nodes = _UnionNodes(quads, _Compactor(context, prefixes))
-    return _write_framed(nodes, folder, context_value, base_iri)
+    compactor = Compactor(context, base_iri)
+    return _write_framed(_UnionNodes(quads, compactor), folder, compactor.context_value, base_iri)
 
 
 def _build(
     current: str,
     root: str,
-    node_rows: dict[str, list[Sequence[str]]],
+    node_rows: dict[str, Sequence[Sequence[str]]],
     parent_of: dict[str, str],
     nodes: _UnionNodes,
 ) -> str:
@@ -630,7 +667,7 @@ def _write_framed(
         # Breadth first: each embeddable node goes under the first node that reaches it.
         parent_of: dict[str, str] = {root: root}
         queue = [root]
-        node_rows: dict[str, list[Sequence[str]]] = {}
+        node_rows: dict[str, Sequence[Sequence[str]]] = {}
         for current in queue:
             found = node_rows[current] = rows(current)
             for row in found:
@@ -661,7 +698,7 @@ def _write_framed(
             roots.append(subject)
         raw = HashingFile(path)
         with io.TextIOWrapper(
-            io.BufferedWriter(raw, 1 << 20), encoding="utf-8", newline="\n"
+            io.BufferedWriter(cast(io.RawIOBase, raw), 1 << 20), encoding="utf-8", newline="\n"
         ) as out:
             out.write(_header(context_value))
             batch = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from typing import cast
 
 from ..charts.facts import Facts
 from ..charts.graph import ChartGraph, EntityRef
@@ -127,21 +128,27 @@ def collect(graph: ChartGraph) -> SiteData:
             name.ko if name else None,
             name.hanja if name else None,
         )
-    for entity_term, s, p, o, g in graph.terms("describe", package="site"):
-        entity = entities.get(entity_term[1:-1])  # type: ignore[index]
+    for entity_term, s, p, o, g in _rows(graph, "describe"):
+        entity = entities.get(entity_term[1:-1])
         if entity is not None:
-            entity.triples.setdefault(s, []).append((p, o, g))  # type: ignore[arg-type]
+            entity.triples.setdefault(s, []).append((p, o, g))
     for entity in entities.values():
         for rows in entity.triples.values():
             rows.sort()
-    for target, p, source in graph.terms("inbound", package="site"):
-        entity = entities.get(target[1:-1])  # type: ignore[index]
-        if entity is not None and source[1:-1] in entities:  # type: ignore[index]
-            entity.inbound.append((p, source))  # type: ignore[arg-type]
+    for target, p, source in _rows(graph, "inbound"):
+        entity = entities.get(target[1:-1])
+        if entity is not None and source[1:-1] in entities:
+            entity.inbound.append((p, source))
     for entity in entities.values():
         entity.inbound.sort()
     concepts: dict[str, str] = {}
-    for concept, label, _ in graph.terms("concepts", package="site"):
-        text = term_value(label)  # type: ignore[arg-type]
-        concepts[concept] = min(text, concepts.get(concept, text))  # type: ignore[index]
+    for concept, label in _rows(graph, "concepts"):
+        text = term_value(label)
+        concepts[concept] = min(text, concepts.get(concept, text))
     return SiteData(graph, facts, entities, concepts, skipped)
+
+
+def _rows(graph: ChartGraph, query: str) -> list[tuple[str, ...]]:
+    """The rows of a site query as N-Triples terms. The site's queries bind every variable
+    they select (none is OPTIONAL), so no term is None."""
+    return cast(list[tuple[str, ...]], graph.terms(query, package="site"))

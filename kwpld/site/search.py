@@ -21,6 +21,8 @@ import unicodedata
 
 from .. import names as _names
 from ..names import match_key
+from ..namespaces import SCHEMA, SKOSXL
+from ..rdf import term_value
 from .collect import KIND_TITLES, SiteData
 
 __all__ = ["fold", "key_tables", "search_entries", "search_index_js"]
@@ -55,14 +57,10 @@ def key_tables() -> dict[str, object]:
 
 def search_entries(data: SiteData) -> list[list[object]]:
     """[url, kind, label, native label, names, folded names, keys] per entity, sorted."""
-    from ..namespaces import SCHEMA, SKOSXL
-
     literal_form = f"<{SKOSXL}literalForm>"
     xl = {f"<{SKOSXL}{u}Label>" for u in ("pref", "alt", "hidden")}
     headline = f"<{SCHEMA}headline>"
-    from ..rdf import term_value
-
-    entries = []
+    entries: list[list[object]] = []
     for entity in sorted(data.entities.values(), key=lambda e: (e.label.casefold(), e.ref.iri)):
         spellings: dict[str, None] = {entity.label: None}
         nodes = [o for p, o, _ in entity.own() if p in xl]
