@@ -21,21 +21,24 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from . import query as query_pages
 from .dataset import ServedGraph
 from .options import ServeOptions
 from .pages import STATIC, render, static_file
 from .security import Guard, SecurityPolicy, loopback_hosts
-from .sparql import ProtocolError, QueryEngine, negotiate, parse_request
+from .site import LiveSite
+from .sparql import ProtocolError, QueryEngine, QueryRequest, Table, negotiate, parse_request
 
 __all__ = ["Server", "create_app"]
 
 
 @dataclass
 class Server:
-    """What the routes share: the graph, the query engine and the options."""
+    """What the routes share: the graph, the query engine, the site and the options."""
 
     graph: ServedGraph
     engine: QueryEngine
+    site: LiveSite
     options: ServeOptions
 
 
@@ -103,8 +106,69 @@ def page(
     return Response(html, media_type="text/html; charset=utf-8")
 
 
-async def home(request: Request) -> Response:
-    return page(request, "home.html", "browse", "Home")
+async def query_page(request: Request) -> Response:
+    """The query page: examples, the editor, the answer as a table (see kwpld.serve.query)."""
+    server: Server = request.app.state.server
+    params = request.query_params
+    chosen = query_pages.example(params.get("example", ""))
+    text = params.get("query") or (chosen.text if chosen else "")
+    if not text and query_pages.examples():
+        text = query_pages.examples()[0].text
+    answer: Table | None = None
+    error = None
+    status = 200
+    if text and ("query" in params or chosen is not None):
+        try:
+            answer = await server.engine.table(QueryRequest(text), query_pages.ROWS_SHOWN)
+        except ProtocolError as exc:
+            error, status = exc.message, exc.status
+    rows = (
+        query_pages.cells(answer, server.graph.chart_graph.prefixes, server.site.site.data)
+        if answer is not None
+        else []
+    )
+    response = page(
+        request,
+        "query.html",
+        "query",
+        "Query",
+        examples=query_pages.examples(),
+        chosen=chosen.name if chosen else None,
+        query=text,
+        answer=answer,
+        rows=rows,
+        error=error,
+        downloads=query_pages.downloads(text, answer.kind) if answer else [],
+    )
+    response.status_code = status
+    return response
+
+
+async def site_file(request: Request) -> Response:
+    """A file of the browse site; an entity's IRI path by content negotiation."""
+    server: Server = request.app.state.server
+    site = server.site
+    path = request.path_params.get("path") or "index.html"
+    headers: dict[str, str] = {}
+    if site.entity(path) is not None:
+        chosen = site.representation(path, request.headers.get("accept"))
+        headers = {
+            "Vary": "Accept",
+            "Content-Location": f"/{chosen}",
+            "Link": ", ".join(
+                f'</{path}{suffix}>; rel="alternate"; type="{media}"'
+                for media, suffix in (
+                    ("text/html", ".html"),
+                    ("text/turtle", ".ttl"),
+                    ("application/ld+json", ".jsonld"),
+                )
+            ),
+        }
+        path = chosen
+    found = await asyncio.to_thread(site.file, path)
+    if found is None:
+        return PlainTextResponse("no such page in this dataset\n", 404)
+    return Response(found.body, media_type=found.media_type, headers=headers)
 
 
 async def _watch(graph: ServedGraph, interval: float) -> None:
@@ -151,7 +215,10 @@ def create_app(graph: ServedGraph, options: ServeOptions) -> Any:
         workers=options.workers,
         prefixes=lambda: graph.chart_graph.prefixes,
     )
-    server = Server(graph, engine, options)
+    links = (
+        (("Query", "/query"), ("Review", "/review")) if graph.writable else (("Query", "/query"),)
+    )
+    server = Server(graph, engine, LiveSite(graph, links), options)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -169,7 +236,9 @@ def create_app(graph: ServedGraph, options: ServeOptions) -> Any:
         Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"),
         Route("/static/{name}", static, name="static"),
         Route("/refresh", refresh, methods=["POST"], name="refresh"),
-        Route("/", home, name="home"),
+        Route("/query", query_page, name="query"),
+        Route("/", site_file, name="home"),
+        Route("/{path:path}", site_file, name="site"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.server = server
