@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
@@ -25,9 +25,12 @@ from . import query as query_pages
 from .dataset import ServedGraph
 from .options import ServeOptions
 from .pages import STATIC, render, static_file
+from .review import Flash
+from .review import routes as review_routes
 from .security import Guard, SecurityPolicy, loopback_hosts
 from .site import LiveSite
 from .sparql import ProtocolError, QueryEngine, QueryRequest, Table, negotiate, parse_request
+from .workbench import Workbench
 
 __all__ = ["Server", "create_app"]
 
@@ -40,6 +43,10 @@ class Server:
     engine: QueryEngine
     site: LiveSite
     options: ServeOptions
+    workbench: Workbench | None = None
+    flash: Flash = field(default_factory=Flash)
+    reviewers: dict[str, str] = field(default_factory=dict)
+    """The name each session decides under (asked once on the Wikidata page)."""
 
 
 def _error(exc: ProtocolError) -> Response:
@@ -219,6 +226,13 @@ def create_app(graph: ServedGraph, options: ServeOptions) -> Any:
         (("Query", "/query"), ("Review", "/review")) if graph.writable else (("Query", "/query"),)
     )
     server = Server(graph, engine, LiveSite(graph, links), options)
+    if graph.writable:
+        server.workbench = Workbench(
+            graph.path,
+            base_iri=graph.chart_graph.base_iri,
+            reviewer=options.reviewer,
+            after=graph.refresh,
+        )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -237,6 +251,7 @@ def create_app(graph: ServedGraph, options: ServeOptions) -> Any:
         Route("/static/{name}", static, name="static"),
         Route("/refresh", refresh, methods=["POST"], name="refresh"),
         Route("/query", query_page, name="query"),
+        *review_routes(),
         Route("/", site_file, name="home"),
         Route("/{path:path}", site_file, name="site"),
     ]

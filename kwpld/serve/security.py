@@ -209,7 +209,9 @@ class Guard:
         if len(session) < 32 or not session.isalnum():
             session = new_session = secrets.token_hex(24)
         token = csrf_token(policy.secret, session)
-        scope.setdefault("state", {})["csrf_token"] = token
+        state = scope.setdefault("state", {})
+        state["csrf_token"] = token
+        state["session"] = session
         limited = self._limited(receive)
         if method not in ("GET", "HEAD", "OPTIONS"):
             # the whole body, bounded, before the app sees any of it: a body that grows past
