@@ -86,10 +86,17 @@ async def overview(request: Request) -> Response:
     if workbench is None:
         return _not_here()
     articles = await asyncio.to_thread(workbench.articles)
+    broken = await asyncio.to_thread(workbench.broken)
     links = await asyncio.to_thread(workbench.link_entities)
     open_links = sum(1 for e in links if e.linked is None and e.candidates)
     return _page(
-        request, "review.html", "Review", articles=articles, links=links, open_links=open_links
+        request,
+        "review.html",
+        "Review",
+        articles=articles,
+        broken=broken,
+        links=links,
+        open_links=open_links,
     )
 
 

@@ -194,17 +194,27 @@ class Workbench:
     # -- articles ------------------------------------------------------------------------------
     def _reviews(self) -> dict[str, Any]:
         """Article id -> its review file (kwpld.ingest.review.ReviewFile)."""
+        return self._read_reviews()[0]
+
+    def _read_reviews(self) -> tuple[dict[str, Any], list[str]]:
+        """The review files that read, by article, and what is wrong with the others."""
         from ..ingest.review import load_review, review_files
 
         found: dict[str, Any] = {}
+        broken: list[str] = []
         for path in review_files(self.root):
             try:
                 review = load_review(path, self.root)
-            except InputError:
+            except InputError as exc:
+                broken.append(str(exc))
                 continue
             if review is not None:
                 found.setdefault(review.article, review)
-        return found
+        return found, broken
+
+    def broken(self) -> list[str]:
+        """Review files that cannot be read (a curator's edit gone wrong), with why."""
+        return self._read_reviews()[1]
 
     def articles(self) -> list[ArticleSummary]:
         """Every ingested article, with what waits for a decision."""
