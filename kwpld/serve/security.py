@@ -20,7 +20,8 @@ order (:class:`Guard`, one ASGI middleware, so that no route can forget a check)
    given to. ``/sparql`` is read-only by construction (an update is a 403), and SPARQL
    clients and YASGUI post queries to it from other origins, as the protocol expects.
 5. **Headers**: every answer says ``X-Content-Type-Options: nosniff``, ``Referrer-Policy:
-   no-referrer``, and pages cannot be framed; HTML gets a Content Security Policy that
+   same-origin`` (an address with the token never reaches another site; ``no-referrer``
+   would make browsers send ``Origin: null`` with the forms), and pages cannot be framed; HTML gets a Content Security Policy that
    allows this server's own scripts and styles only.
 
 Paths: nothing a request names is joined to a folder unchecked; :func:`inside` resolves a
@@ -373,7 +374,7 @@ class Guard:
     def _answer_headers(self, cors: bool) -> list[tuple[str, str]]:
         found = [
             ("x-content-type-options", "nosniff"),
-            ("referrer-policy", "no-referrer"),
+            ("referrer-policy", "same-origin"),
             ("x-frame-options", "DENY"),
         ]
         if cors:
