@@ -13,9 +13,8 @@ Stages, each usable alone: :func:`load_records` (records -> checked objects),
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .build import BuildResult, build, build_graph  # noqa: E402
+from .__about__ import __version__
+from .build import BuildResult, build, build_graph, validate_data  # noqa: E402
 from .charts import (  # noqa: E402
     Chart,
     composition_chart,
@@ -39,7 +38,7 @@ from .publish.diff import diff_releases  # noqa: E402
 from .publish.gsp import publish_release  # noqa: E402
 from .publish.store import load_release  # noqa: E402
 from .site import build_site  # noqa: E402
-from .validate import Severity, ValidationError, ValidationReport, validate_data, validate_graph  # noqa: E402
+from .validate import Severity, ValidationError, ValidationReport, validate_graph  # noqa: E402
 
 __all__ = [
     "__version__",

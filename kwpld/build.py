@@ -28,9 +28,9 @@ from .model import Records
 from .parallel import ForkedTask, fork_available
 from .progress import SILENT, Progress
 from .publish import ReleaseOptions, release_target, update_latest, write_release
-from .validate import ValidationReport, check_report, validate_graph
+from .validate import Engine, ShapesGraph, ValidationReport, check_report, validate_graph
 
-__all__ = ["BuildResult", "build", "build_graph"]
+__all__ = ["BuildResult", "build", "build_graph", "validate_data"]
 
 
 @dataclass
@@ -57,6 +57,23 @@ def build_graph(
     """Load and map a data folder; raises LoadError listing every problem."""
     records = load_records(data_dir)
     return records, map_records(records, base_iri)
+
+
+def validate_data(
+    data_dir: str | Path,
+    *,
+    base_iri: str | None = None,
+    shapes: ShapesGraph | None = None,
+    engine: Engine | str = Engine.FAST,
+    jobs: int = 1,
+) -> ValidationReport:
+    """Load, map and validate a data folder (raises LoadError when records fail to load).
+
+    It lives here, not in :mod:`kwpld.validate`: validation takes a graph, and making one from
+    a folder is the build's work (the validate stage would otherwise import the build).
+    """
+    records, graph = build_graph(data_dir, base_iri=base_iri)
+    return validate_graph(graph, records, shapes=shapes, engine=engine, jobs=jobs)
 
 
 def _validate(result: BuildResult, fail_on: str, jobs: int) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
+from .__about__ import __version__
 from .rdf import Quad
 
 __all__ = [

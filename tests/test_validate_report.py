@@ -19,9 +19,10 @@ import pytest
 from conftest import EXAMPLE, linked_copy, require_tool
 
 import kwpld
+from kwpld.build import validate_data
 from kwpld.errors import LoadError
 from kwpld.resources import resource_path
-from kwpld.validate import Severity, ValidationError, reference, validate_data
+from kwpld.validate import Severity, ValidationError, reference
 from kwpld.validate.report import FailOn
 
 SCHEMA = json.loads(

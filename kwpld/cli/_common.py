@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from .. import __version__
+from ..__about__ import __version__
 
 HELP = """kwpld turns curated records on the leadership of the Workers' Party of Korea (articles,
 people, organs, posts and memberships, events) into a validated knowledge graph: Turtle,

@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
+from ..build import validate_data
 from ..errors import InputError
-from ..validate import Engine, FailOn, load_shapes, validate_data
+from ..validate import Engine, FailOn, load_shapes
 from ._common import console, err_console
 
 

@@ -109,7 +109,7 @@ def fetch_url(url: str, *, timeout: float = 30.0) -> tuple[str, str]:
     """Fetch a page with requests; returns (text, media type). Never used by the tests."""
     import requests
 
-    from .. import __version__
+    from ..__about__ import __version__
 
     headers = {"User-Agent": f"kwpld/{__version__} (kwpld ingest; linked data on the WPK)"}
     try:

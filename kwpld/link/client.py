@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import requests
 
-from .. import __version__
+from ..__about__ import __version__
 from ..errors import KwpldError
 from .cache import QueryCache
 

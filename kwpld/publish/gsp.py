@@ -29,7 +29,7 @@ import pyoxigraph as ox
 import requests
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
-from .. import __version__
+from ..__about__ import __version__
 from ..errors import InputError, KwpldError
 from .graphs import GraphReader
 from .lines import read_lines

@@ -40,7 +40,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from .. import __version__
+from ..__about__ import __version__
 from ..formats.turtle import write_turtle_and_trig
 from ..graph import GraphNames, KnowledgeGraph
 from ..model import DatasetInfo, Records
