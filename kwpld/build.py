@@ -29,6 +29,7 @@ from .parallel import ForkedTask, fork_available
 from .progress import SILENT, Progress
 from .publish import ReleaseOptions, release_target, update_latest, write_release
 from .validate import Engine, ShapesGraph, ValidationReport, check_report, validate_graph
+from .wikidata.rdf import add_wikidata
 
 __all__ = ["BuildResult", "build", "build_graph", "validate_data"]
 
@@ -54,9 +55,12 @@ class BuildResult:
 def build_graph(
     data_dir: str | Path, *, base_iri: str | None = None
 ) -> tuple[Records, KnowledgeGraph]:
-    """Load and map a data folder; raises LoadError listing every problem."""
+    """Load and map a data folder, with the Wikidata graphs; raises LoadError listing every
+    problem."""
     records = load_records(data_dir)
-    return records, map_records(records, base_iri)
+    graph = map_records(records, base_iri)
+    add_wikidata(graph, records)
+    return records, graph
 
 
 def validate_data(
@@ -135,6 +139,7 @@ def build(
     progress.stage("map", total=len(records))
     start = time.perf_counter()
     graph = map_records(records, base_iri)
+    add_wikidata(graph, records)
     progress.advance(len(records))
     timings["map"] = time.perf_counter() - start
     result = BuildResult(records, graph, timings=timings)

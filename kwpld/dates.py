@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from .namespaces import XSD
+
 __all__ = [
     "DateError",
     "DateMention",
@@ -34,13 +36,10 @@ __all__ = [
     "juche_to_gregorian",
     "gregorian_to_juche",
     "JUCHE_OFFSET",
-    "XSD",
 ]
 
 JUCHE_OFFSET = 1911
 """Gregorian year = Juche year + JUCHE_OFFSET (Juche 1 is 1912)."""
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})

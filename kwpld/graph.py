@@ -7,35 +7,10 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from .iris import GraphNames
 from .rdf import Quad
 
-__all__ = ["KnowledgeGraph", "GraphNames"]
-
-
-@dataclass(frozen=True)
-class GraphNames:
-    """IRIs of the named graphs of a dataset (see README, "How graphs are named")."""
-
-    base_iri: str
-
-    @property
-    def records(self) -> str:
-        """Curated descriptions of entities that no single source states."""
-        return f"{self.base_iri}graph/records"
-
-    @property
-    def vocabularies(self) -> str:
-        """The controlled vocabularies (SKOS concept schemes)."""
-        return f"{self.base_iri}graph/vocabularies"
-
-    @property
-    def ontology(self) -> str:
-        """The kwpld ontology (OWL)."""
-        return f"{self.base_iri}graph/ontology"
-
-    def source(self, article_id: str) -> str:
-        """Claims stated by one source (article, report, graphic)."""
-        return f"{self.base_iri}graph/source/{article_id}"
+__all__ = ["KnowledgeGraph"]
 
 
 @dataclass

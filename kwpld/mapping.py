@@ -1,27 +1,25 @@
 """Map curated records to RDF: W3C ORG, schema.org, SKOS/SKOS-XL and PROV-O, extended by kwp:.
 
-Every IRI is minted from a record id under the dataset's base IRI (``{base}person/kim-jong-un``),
-never from order or counters; nodes inside a record (labels, participations, renamings, quotes,
-rules) get ids from the record id plus a hash of their content, so re-runs and reordering give
-the same IRIs. There are no blank nodes.
+Every IRI is minted by :class:`kwpld.iris.Minter` from a record id under the dataset's base IRI
+(``{base}person/kim-jong-un``), never from order or counters. There are no blank nodes.
 
 Curated descriptions of entities go to the ``records`` graph; every claim (membership, post
 holding, participation, renaming, rule) goes to the graph of each source that states it and
-carries ``prov:wasDerivedFrom`` to that source.
+carries ``prov:wasDerivedFrom`` to that source. The Wikidata graphs are another stage's
+(:mod:`kwpld.wikidata.rdf`); :func:`kwpld.build.build_graph` adds them.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
 from .dates import PartialDate
 from .graph import KnowledgeGraph
+from .iris import Minter
 from .model import Article, Event, Membership, Name, Organ, Person, Post, Records
-from .names import LANG_TAG, System, slugify
+from .names import LANG_TAG, System
 from .namespaces import (
     DCT,
-    ENTITY_PATHS,
     KWP,
     ORG,
     OWL,
@@ -36,9 +34,8 @@ from .namespaces import (
 )
 from .rdf import date_literal, int_literal, iri, is_valid_iri, lang_literal, literal
 from .vocab import Vocabularies, vocabularies
-from .wikidata.rdf import wikidata_quads
 
-__all__ = ["map_records", "Minter"]
+__all__ = ["map_records"]
 
 A = iri(RDF_TYPE)
 _PREF_LANGS = {"en", "ko", "ko-hani"}
@@ -166,41 +163,6 @@ C = {
         "Female": (SCHEMA, "Female"),
     }.items()
 }
-
-
-def _hash(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
-
-
-class Minter:
-    """Mints IRIs under one base from record ids; the only place data IRIs are made."""
-
-    def __init__(self, base_iri: str) -> None:
-        self.base = base_iri
-
-    def entity(self, kind: str, record_id: str) -> str:
-        return iri(f"{self.base}{ENTITY_PATHS[kind]}{record_id}")
-
-    def label(self, record_id: str, name: Name) -> str:
-        return iri(f"{self.base}label/{record_id}.{name.system}.{_hash(name.system, name.text)}")
-
-    def participation(self, event_id: str, ref: str) -> str:
-        return iri(f"{self.base}participation/{event_id}.{ref}")
-
-    def renaming(self, entity_id: str, act_id: str) -> str:
-        return iri(f"{self.base}renaming/{entity_id}.{act_id}")
-
-    def rule(self, event_id: str, text: str) -> str:
-        return iri(f"{self.base}rule/{event_id}.{_hash(text)}")
-
-    def quote(self, article_id: str, text: str) -> str:
-        return iri(f"{self.base}quote/{article_id}.{_hash(text)}")
-
-    def place(self, name: str) -> str:
-        return iri(f"{self.base}place/{slugify(name)}")
-
-    def graph(self, name: str) -> str:
-        return iri(f"{self.base}graph/{name}")
 
 
 def map_records(records: Records, base_iri: str | None = None) -> KnowledgeGraph:
@@ -561,7 +523,6 @@ class _Mapper:
         for article in self.records.articles:
             self.article(article)
         self.vocabulary_graph()
-        self.quads.update(wikidata_quads(self.records, self.mint, self.graph))
 
     def vocabulary_graph(self) -> None:
         """The controlled vocabularies go with the data, so labels of roles and kinds resolve."""

@@ -17,6 +17,7 @@ from conftest import FIXTURES
 from kwpld.build import build_graph
 from kwpld.namespaces import (
     KWP,
+    KWPSH,
     KWPV,
     RDF_TYPE,
     SH,
@@ -31,7 +32,7 @@ from kwpld.namespaces import (
 from kwpld.validate import reference
 from kwpld.validate.data import DataIndex
 from kwpld.validate.engine import FastEngine
-from kwpld.validate.shapes import KWPSH, load_shapes
+from kwpld.validate.shapes import load_shapes
 from kwpld.validate.terms import from_oxigraph, lexical_form, literal_parts
 from kwpld.vocab import vocabularies
 from kwpld.wikidata.facts import PROPERTY_KINDS

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
+from ..namespaces import WD
 from .client import Row, SparqlClient, Term, decode_row, encode_row
 from .queries import item_terms, render, version
 
@@ -26,7 +27,6 @@ __all__ = [
     "qid_of",
 ]
 
-WD = "http://www.wikidata.org/entity/"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _TIME = re.compile(r"^([+-]?)(\d{1,16})-(\d{2})-(\d{2})T")
 ITEM_BATCH = 100

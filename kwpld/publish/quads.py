@@ -21,7 +21,7 @@ from operator import eq, itemgetter
 
 from ..rdf import Quad
 
-__all__ = ["ReleaseQuads", "sort_quads", "source_graph_prefix"]
+__all__ = ["ReleaseQuads", "sort_quads"]
 
 _SUBJECT = itemgetter(0)
 _GRAPH = itemgetter(3)
@@ -62,11 +62,6 @@ class ReleaseQuads:
         if not runs:
             return 0, 0
         return runs[0][0], runs[-1][1]
-
-
-def source_graph_prefix(base_iri: str) -> str:
-    """The term prefix of the per-source graphs, ``<{base}graph/source/``."""
-    return f"<{base_iri}graph/source/"
 
 
 def sort_quads(quads: Iterable[Quad]) -> ReleaseQuads:

@@ -42,13 +42,14 @@ import pyoxigraph as ox
 
 from ..__about__ import __version__
 from ..formats.turtle import write_turtle_and_trig
-from ..graph import GraphNames, KnowledgeGraph
+from ..graph import KnowledgeGraph
+from ..iris import GraphNames
 from ..model import DatasetInfo, Records
 from ..resources import resource_path
 from .jsonld import FRAMED_KINDS, JsonLdContext, write_jsonld
 from .lines import BATCH, HashingFile, LineOptions, LineSink, WrittenFile
 from .parallel import Task, WorkerMemory, gc_paused, run_tasks
-from .quads import ReleaseQuads, sort_quads, source_graph_prefix
+from .quads import ReleaseQuads, sort_quads
 from .void import Distribution, VoidStats, void_quads, void_stats, write_void
 
 __all__ = [
@@ -220,9 +221,9 @@ def graph_file_stem(graph: str, names: GraphNames) -> str:
 
 def _is_source_graph(graph: str, names: GraphNames) -> bool:
     """One of the per-source graphs that share ``graphs/sources.nq``."""
-    return graph.startswith(source_graph_prefix(names.base_iri)) and graph_file_stem(
-        graph, names
-    ).startswith("source/")
+    return graph.startswith(f"<{names.source_prefix}") and graph_file_stem(graph, names).startswith(
+        "source/"
+    )
 
 
 def header_text(info: DatasetInfo, version: str | None) -> str:
@@ -475,9 +476,9 @@ class _Plan:
 
     def wikidata(self) -> list[ReleaseFile]:
         # Wikidata-shaped statements alone, for queries written against WDQS (kwpld.wikidata).
-        from ..wikidata.rdf import WIKIDATA_GRAPH, write_wikidata_turtle
+        from ..wikidata.rdf import write_wikidata_turtle
 
-        term = f"<{self.graph.base_iri}{WIKIDATA_GRAPH}>"
+        term = f"<{self.names.wikidata}>"
         start, stop = next(((a, b) for g, a, b in self.quads.graphs if g == term), (0, 0))
         part = KnowledgeGraph(self.graph.base_iri, self.graph.prefixes)
         part.update(self.quads.by_graph[start:stop])
@@ -764,7 +765,7 @@ def _write_loaders(
         "nquads_files": nquads,
         "nt_pattern": f"*.nt{gz}",
         "nq_pattern": f"*.nq{gz}",
-        "source_graph_base": source_graph_prefix(plan.names.base_iri)[1:],
+        "source_graph_base": plan.names.source_prefix,
         "puts": puts,
         "source_files": " ".join(_sh_quote(p) for p in source_parts),
         "chunk": str(options.update_chunk),

@@ -20,7 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import InputError, KwpldError
-from ..namespaces import data_prefixes
+from ..namespaces import XSD_STRING, data_prefixes
 from .release import MANIFEST, read_manifest, release_files
 
 __all__ = [
@@ -190,7 +190,7 @@ def _term_json(term: Any) -> dict[str, str]:
     data = {"type": "literal", "value": term.value}
     if term.language:
         data["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif term.datatype.value != XSD_STRING:
         data["datatype"] = term.datatype.value
     return data
 
