@@ -102,7 +102,7 @@ def worker_baseline(data: Path, pyshacl_full: int, sample: int, budget: float) -
     start = time.perf_counter()
     graph = kwpld.map_records(records)
     add_wikidata(graph, records)
-    quads = list(graph._quads)
+    quads = list(graph.quad_set)
     timings["map"] = time.perf_counter() - start
 
     start = time.perf_counter()

@@ -271,7 +271,7 @@ class _Incremental:
 
     def digest(self, graph: KnowledgeGraph) -> None:
         if not self.subjects:
-            self.subjects = subject_digests(graph._quads)
+            self.subjects = subject_digests(graph.quad_set)
 
     def graph_unchanged(self, graph: KnowledgeGraph) -> bool:
         """The graph is the one the intact release was written from."""

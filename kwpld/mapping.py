@@ -179,7 +179,7 @@ class _Mapper:
         self.graph = graph
         self.vocab = vocab
         self.mint = Minter(graph.base_iri)
-        self.quads = graph._quads  # hot path: add tuples directly
+        self.add_quad = graph.add_quad  # hot path: the set's own add
         self.records_graph = iri(graph.graph_names.records)
         self.vocab_graph = iri(graph.graph_names.vocabularies)
         self._concepts = {
@@ -204,16 +204,16 @@ class _Mapper:
         return graphs or [self.records_graph]
 
     def add(self, s: str, p: str, o: str, g: str | None = None) -> None:
-        self.quads.add((s, p, o, g or self.records_graph))
+        self.add_quad((s, p, o, g or self.records_graph))
 
     def claim(self, s: str, p: str, o: str, graphs: list[str]) -> None:
         for g in graphs:
-            self.quads.add((s, p, o, g))
+            self.add_quad((s, p, o, g))
 
     def derive(self, node: str, sources: list[str]) -> None:
         """prov:wasDerivedFrom each source, stated in that source's own graph."""
         for source in sources:
-            self.quads.add((node, P["derived"], self.ref(source), self.source_graphs([source])[0]))
+            self.add_quad((node, P["derived"], self.ref(source), self.source_graphs([source])[0]))
 
     def date(
         self, s: str, p: str, date: PartialDate | None, graphs: list[str] | None = None
@@ -221,7 +221,7 @@ class _Mapper:
         if date is None:
             return
         for g in graphs or [self.records_graph]:
-            self.quads.add((s, p, date_literal(date), g))
+            self.add_quad((s, p, date_literal(date), g))
 
     def text(self, s: str, p: str, value: str | None, lang: str | None = "en") -> None:
         if value:
@@ -529,7 +529,7 @@ class _Mapper:
         from .vocab import vocabulary_quads
 
         for s, p, o in vocabulary_quads():
-            self.quads.add((s, p, o, self.vocab_graph))
+            self.add_quad((s, p, o, self.vocab_graph))
 
 
 def _english_name(record: object) -> str:

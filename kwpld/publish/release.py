@@ -194,7 +194,7 @@ def _ontology_triples() -> tuple[tuple[str, str, str], ...]:
 def release_quads(graph: KnowledgeGraph) -> ReleaseQuads:
     """The release's quads, sorted: the build's plus the ontology graph."""
     ontology = f"<{graph.graph_names.ontology}>"
-    own = graph._quads
+    own = graph.quad_set
     extra = [(s, p, o, ontology) for s, p, o in _ontology_triples()]
     extra = [q for q in extra if q not in own]
     return sort_quads(chain(own, extra) if extra else own)

@@ -109,7 +109,7 @@ def _validate(
 
     mark = time.perf_counter()
     # The graph's own quad set, unsorted: sorting a large graph costs more than indexing it.
-    data = DataIndex.from_quads(graph._quads)
+    data = DataIndex.from_quads(graph.quad_set)
     timings["index"] = time.perf_counter() - mark
 
     fast = FastEngine(shapes, data)

@@ -228,7 +228,7 @@ def write_wikidata_turtle(graph: KnowledgeGraph, folder: Path) -> dict[str, Path
     from ..formats.turtle import write_turtle
 
     name = iri(graph.graph_names.wikidata)
-    triples = sorted({(s, p, o) for s, p, o, g in graph._quads if g == name})
+    triples = sorted({(s, p, o) for s, p, o, g in graph.quad_set if g == name})
     if not triples:
         return {}
     path = folder / "wikidata.ttl"
