@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import atomic_directory
+from .errors import KwpldError
 from .graph import KnowledgeGraph
 from .incremental import (
     BuildCache,
@@ -27,7 +28,14 @@ from .mapping import map_records
 from .model import Records
 from .parallel import ForkedTask, fork_available
 from .progress import SILENT, Progress
-from .publish import ReleaseOptions, release_target, update_latest, write_release
+from .publish import (
+    MANIFEST,
+    ReleaseOptions,
+    read_manifest,
+    release_target,
+    update_latest,
+    write_release,
+)
 from .validate import Engine, ShapesGraph, ValidationReport, check_report, validate_graph
 from .wikidata.rdf import add_wikidata
 
@@ -215,28 +223,10 @@ class _GraphUnchanged(Exception):
 
 def _main_files(folder: Path) -> dict[str, Path]:
     """The main files of an existing release, by format, from its manifest."""
-    import json
-
-    names = {
-        "data.nq": "n-quads",
-        "data.nt": "n-triples",
-        "data.ttl": "turtle",
-        "data.trig": "trig",
-        "data.jsonld": "json-ld",
-        "wikidata.ttl": "wikidata",
-        "void.ttl": "void",
-        "manifest.json": "manifest",
-    }
-    files = {}
     try:
-        listed = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError):
-        return files
-    for entry in [*listed, {"path": "manifest.json"}]:
-        name = names.get(entry["path"])
-        if name:
-            files[name] = folder / entry["path"]
-    return files
+        return read_manifest(folder).main_files(folder)
+    except KwpldError:
+        return {}
 
 
 class _Incremental:
@@ -284,7 +274,7 @@ class _Incremental:
         import hashlib
 
         self.digest(result.graph)
-        manifest = self.out / "manifest.json"
+        manifest = self.out / MANIFEST
         state = BuildState(
             inputs=self.inputs,
             options=self.options,

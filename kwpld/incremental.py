@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .__about__ import __version__
+from .errors import KwpldError
+from .publish.manifest import MANIFEST, read_manifest
 from .rdf import Quad
 
 __all__ = [
@@ -135,13 +137,12 @@ class BuildCache:
 
 def release_intact(out: Path, manifest_sha256: str | None) -> bool:
     """The release folder still holds what its manifest lists (same manifest, sizes)."""
-    manifest = out / "manifest.json"
-    if manifest_sha256 is None or not manifest.is_file():
+    path = out / MANIFEST
+    if manifest_sha256 is None or not path.is_file():
         return False
-    if _sha256_file(manifest) != manifest_sha256:
+    if _sha256_file(path) != manifest_sha256:
         return False
     try:
-        listed = json.loads(manifest.read_text(encoding="utf-8"))["files"]
-        return all((out / f["path"]).stat().st_size == f["bytes"] for f in listed)
-    except (OSError, ValueError, KeyError, TypeError):
+        return read_manifest(out).intact(out)
+    except KwpldError:
         return False

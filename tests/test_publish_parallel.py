@@ -13,7 +13,7 @@ from publish_helpers import EXAMPLE, build_release, tree_digest
 import kwpld
 from kwpld.publish import ReleaseOptions
 from kwpld.publish.parallel import Task, plan_groups, run_tasks
-from kwpld.publish.release import _Plan
+from kwpld.publish.plan import ReleasePlan
 
 
 def test_release_is_byte_identical_whatever_jobs_is(tmp_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_a_failing_writer_fails_the_build_and_keeps_the_previous_release(
 ) -> None:
     out = build_release(tmp_path / "dist")
     before = tree_digest(out)
-    monkeypatch.setattr(_Plan, "jsonld", lambda self: _boom())
+    monkeypatch.setattr(ReleasePlan, "jsonld", lambda self: _boom())
     with pytest.raises(ValueError, match="the JSON-LD writer broke"):
         kwpld.build(EXAMPLE, out, release=ReleaseOptions(jobs=jobs))
     assert tree_digest(out) == before

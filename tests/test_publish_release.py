@@ -442,7 +442,7 @@ def test_unreadable_or_tiny_split_sizes_are_refused(text: str) -> None:
 
 def test_update_requests_hold_many_graphs_and_stay_near_a_megabyte(tmp_path: Path) -> None:
     from kwpld.publish.quads import sort_quads
-    from kwpld.publish.release import UPDATE_CHUNK_BYTES, write_updates
+    from kwpld.publish.updates import UPDATE_CHUNK_BYTES, write_updates
 
     quads = set()
     for g in range(30):  # many small graphs: one request holds them all

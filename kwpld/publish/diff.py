@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .graphs import GraphReader, graph_order
-from .release import UPDATE_CHUNK, read_manifest
+from .manifest import read_manifest
+from .updates import UPDATE_CHUNK
 
 __all__ = ["GraphChange", "DiffResult", "diff_releases"]
 

@@ -32,8 +32,8 @@ from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 from ..__about__ import __version__
 from ..errors import InputError, KwpldError
 from .graphs import GraphReader
-from .lines import read_lines
-from .release import iter_chunks, read_manifest
+from .lines import iter_chunks, read_lines
+from .manifest import read_manifest
 
 __all__ = [
     "PublishError",
@@ -299,8 +299,8 @@ def publish_release(
     graphs = GraphReader(folder, manifest)
     for graph in graphs.graphs():
         entry = graphs.entries[graph]
-        triples = entry["triples"]
-        paths = [folder / p for p in entry["files"]]
+        triples = entry.triples
+        paths = [folder / p for p in entry.files]
         log(f"PUT {graph} ({triples} triples)")
         body, cleanup = _graph_body(graphs, graph, paths)
         try:
