@@ -26,7 +26,7 @@ from .incremental import (
 from .load import load_records
 from .mapping import map_records
 from .model import Records
-from .parallel import ForkedTask, fork_available
+from .parallel import Forked, fork_available
 from .progress import SILENT, Progress
 from .publish import (
     MANIFEST,
@@ -174,7 +174,7 @@ def build(
                 # previous release stays. On 1M triples this takes 6.5 s where validating,
                 # then writing with two workers, takes 8.3 s.
                 progress.stage("validate + write")
-                writer = ForkedTask(write_release, records, graph, tmp, release)
+                writer = Forked(lambda: write_release(records, graph, tmp, release))
                 try:
                     # is this graph the one already published? (found while the writer works)
                     if incremental is not None and incremental.graph_unchanged(graph):

@@ -148,7 +148,7 @@ def test_kill_9_during_a_parallel_write_leaves_no_writer_behind(tmp_path: Path) 
     code = """
 import sys, time, kwpld
 from kwpld.publish import ReleaseOptions
-from kwpld.publish.parallel import Task
+from kwpld.parallel import Task
 from kwpld.publish.plan import ReleasePlan
 tasks = ReleasePlan.tasks
 def slow(self):

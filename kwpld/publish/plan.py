@@ -26,11 +26,11 @@ from ..formats.turtle import write_turtle_and_trig
 from ..graph import KnowledgeGraph
 from ..iris import GraphNames
 from ..model import DatasetInfo, Records
+from ..parallel import Task
 from ..resources import resource_path
 from .jsonld import JsonLdContext, write_jsonld
 from .lines import BATCH, LineOptions, LineSink, TextFile, measure, write_bytes
 from .manifest import ReleaseFile
-from .parallel import Task
 from .quads import ReleaseQuads
 from .updates import UPDATE_CHUNK, write_updates
 from .void import VoidStats, void_stats

@@ -41,12 +41,12 @@ from ..__about__ import __version__
 from ..graph import KnowledgeGraph
 from ..iris import Minter
 from ..model import Records
+from ..parallel import WorkerMemory, gc_paused, run_tasks
 from ..resources import resource_path
 from .jsonld import FRAMED_KINDS
 from .lines import TextFile
 from .loaders import write_loaders
 from .manifest import FORMATS, DatasetEntry, GraphEntry, Manifest, ReleaseFile
-from .parallel import WorkerMemory, gc_paused, run_tasks
 from .plan import GraphFiles, ReleaseOptions, ReleasePlan
 from .quads import ReleaseQuads, sort_quads
 from .void import Distribution, VoidStats, void_quads, write_void
