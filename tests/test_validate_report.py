@@ -398,3 +398,8 @@ def test_worker_processes_give_the_same_findings(broken_report, monkeypatch):
     monkeypatch.setattr(engine, "_PARALLEL_FROM", 0)  # fork even for a small graph
     parallel = validate_data(folder, jobs=3)
     assert parallel.to_json() == report.to_json()
+
+
+def test_pyshacl_in_forked_parts_gives_the_same_findings(broken_report):
+    folder, _, slow = broken_report
+    assert validate_data(folder, engine="pyshacl", jobs=2).to_json() == slow.to_json()

@@ -13,13 +13,12 @@ validated by exactly one engine.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from ..namespaces import OWL, RDF, RDFS, SH, XSD
+from ..parallel import Task, fork_available, run_tasks
 from ..rdf import iri, lang_literal, literal, typed_literal
 from .paths import read_path
 from .results import Result
@@ -239,15 +238,6 @@ def _validate(
     return results_from_report(report)
 
 
-_FORKED: tuple | None = None
-
-
-def _validate_part(focus: Sequence[str]) -> list[Result]:
-    assert _FORKED is not None
-    data, shapes = _FORKED
-    return _validate(data, shapes, focus)
-
-
 def run_pyshacl(
     data: rdflib.Graph,
     shapes: rdflib.Graph,
@@ -256,26 +246,20 @@ def run_pyshacl(
     jobs: int = 1,
 ) -> list[Result]:
     """Validate with pyshacl; with ``jobs > 1`` and IRI ``focus_nodes``, in parallel parts."""
-    global _FORKED
     iris = sorted(f[1:-1] for f in focus_nodes if f.startswith("<"))
     can_split = (
-        jobs > 1
-        and len(iris) == len(focus_nodes)
-        and len(iris) >= 2 * jobs
-        and "fork" in multiprocessing.get_all_start_methods()
+        jobs > 1 and len(iris) == len(focus_nodes) and len(iris) >= 2 * jobs and fork_available()
     )
     if not can_split:
         return _validate(data, shapes, None)
     # Interleaved parts so that every process gets a similar mix of classes.
+    # The graphs are parsed once; forked workers share them.
     parts = [iris[i::jobs] for i in range(jobs)]
-    _FORKED = (data, shapes)
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(processes=min(jobs, os.cpu_count() or jobs)) as pool:
-            found = pool.map(_validate_part, parts)
-    finally:
-        _FORKED = None
-    return [result for part in found for result in part]
+    tasks = [
+        Task(f"part-{i}", float(len(part)), lambda part=part: _validate(data, shapes, part))
+        for i, part in enumerate(parts)
+    ]
+    return [result for done in run_tasks(tasks, jobs) for result in done.value]
 
 
 def top_level_nodes(shapes: ShapesGraph, selected: Iterable[Shape]) -> list[str]:
