@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..atomic import write_atomic
 from ..build import validate_data
 from ..errors import InputError
 from ..validate import Engine, FailOn, load_shapes
@@ -120,11 +120,7 @@ def validate_command(
 
 def _write(path: Path, text: str) -> None:
     """Write the report whole or not at all: a temporary file renamed into place."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(tmp, path)
+        write_atomic(path, text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise InputError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
