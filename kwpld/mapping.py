@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from .dates import PartialDate
 from .graph import KnowledgeGraph
 from .iris import Minter
-from .model import Article, Event, Membership, Name, Organ, Person, Post, Records
+from .model import Article, Event, Membership, Name, Organ, Person, Post, Records, curated_qid
 from .names import LANG_TAG, System
 from .namespaces import (
     DCT,
@@ -230,9 +230,9 @@ class _Mapper:
     def common(self, s: str, record: Person | Organ | Post | Event | Article) -> None:
         """Fields every entity kind shares: description, note, Wikidata link, sources."""
         self.graph.origins[s[1:-1]] = record.id
-        self.text(s, P["description"], getattr(record, "description", None))
+        self.text(s, P["description"], record.description)
         self.text(s, P["note"], record.note)
-        wikidata = getattr(record, "wikidata", None)
+        wikidata = curated_qid(record)
         if wikidata:
             self.add(s, P["sameAs"], iri(WD + wikidata))
         for source in record.sources:
@@ -304,7 +304,7 @@ class _Mapper:
                     self.claim(node, P["newName"], label, graphs)
                     self.claim(label, P["generatedBy"], node, graphs)
                     when = name.valid_from or when
-            when = when or getattr(act, "date", None)
+            when = when or (act.date if isinstance(act, Event | Article) else None)
             self.date(node, P["startDate"], when, graphs)
             self.derive(node, sources)
 
@@ -344,7 +344,7 @@ class _Mapper:
             self.names(s, post.id, post.names)
         else:
             role = self.vocab["role"][post.role].label
-            organ = _english_name(self.records[post.organ])
+            organ = self.records.preferred_name(post.organ)
             self.add(s, P["label"], lang_literal(f"{role} of {organ}", "en"))
             self.add(s, P["prefLabel"], lang_literal(f"{role} of {organ}", "en"))
         self.common(s, post)
@@ -364,8 +364,8 @@ class _Mapper:
         self.date(s, P["validThrough"], m.end, graphs)
         self.date(s, P["asOf"], m.as_of, graphs)
         label = (
-            f"{_english_name(self.records[m.person])}, {self.vocab['role'][m.role].label} of "
-            f"{_english_name(self.records[m.organ])} ({m.status}"
+            f"{self.records.preferred_name(m.person)}, {self.vocab['role'][m.role].label} of "
+            f"{self.records.preferred_name(m.organ)} ({m.status}"
             + (f", as of {m.as_of}" if m.as_of else "")
             + ")"
         )
@@ -530,14 +530,3 @@ class _Mapper:
 
         for s, p, o in vocabulary_quads():
             self.add_quad((s, p, o, self.vocab_graph))
-
-
-def _english_name(record: object) -> str:
-    names: list[Name] = getattr(record, "names", [])
-    for name in names:
-        if name.system == "en" and name.kind == "preferred":
-            return name.text
-    for name in names:
-        if name.system == "en":
-            return name.text
-    return names[0].text if names else getattr(record, "title", getattr(record, "id", "?"))

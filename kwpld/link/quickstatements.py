@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate, Precision
-from ..model import Records
+from ..model import Article, Records
 from ..wikidata.facts import Fact, Label, Value, wikidata_view
 from .client import SparqlClient
 from .evidence import Evidence, ItemFacts, WikiDate, fetch_items
@@ -100,7 +100,8 @@ def _references(records: Records, sources: tuple[str, ...], subject: str) -> lis
         qid = records.accepted_qid(source)
         if qid and qid != subject:
             parts += ["S248", qid]
-        url = getattr(records.get(source), "url", None)
+        article = records.get(source)
+        url = article.url if isinstance(article, Article) else None
         quoted = _quote(url) if url else None
         if quoted:
             parts += ["S854", quoted]

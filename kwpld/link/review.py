@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..dates import PartialDate
 from ..errors import Problem
-from ..model import Origin, Records, WikidataLink
+from ..model import Origin, Records, WikidataLink, curated_qid
 from .score import Candidate, record_name
 from .store import atomic_write
 from .variants import spellings
@@ -190,7 +190,7 @@ def read_decisions(
         if not who:
             problem("who decided? fill the reviewer column, or pass --reviewer NAME", "reviewer")
             continue
-        curated = getattr(record, "wikidata", None)
+        curated = curated_qid(record)
         previous = recorded.get((entity, qid))
         if previous is not None:
             if previous.decision == decision:

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..dates import PartialDate
 from ..errors import InputError, LoadError, Problem, ProblemReport
 from ..load import load_records
-from ..model import Organ, Origin, Records, WikidataLink
+from ..model import Organ, Origin, Records, WikidataLink, curated_qid
 from .client import ClientSettings, ClientStats, SparqlClient
 from .context import RecordContext
 from .evidence import Evidence, fetch_items
@@ -218,7 +218,7 @@ def link(
             found = hits.get(record.id, [])
             candidates = rank_candidates(record, found, evidence, ctx, rejected, taken)
             ranked[record.id] = candidates
-            curated = getattr(record, "wikidata", None)
+            curated = curated_qid(record)
             if (
                 options.auto_accept is not None
                 and is_clear_winner(candidates, options.auto_accept, options.margin)
@@ -332,7 +332,7 @@ def rank_candidates(
         found.setdefault(hit.qid, [])
         if hit.describe() not in found[hit.qid]:
             found[hit.qid].append(hit.describe())
-    curated = getattr(record, "wikidata", None)
+    curated = curated_qid(record)
     if curated:
         found.setdefault(curated, []).insert(0, "the record's wikidata field")
     candidates = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Problem
-from ..model import Records
+from ..model import Records, curated_qid
 from .context import RecordContext
 from .evidence import Evidence
 from .review import LINKABLE
@@ -44,7 +44,7 @@ def checked_qids(records: Records) -> dict[tuple[str, str], tuple[str, int, str,
     found: dict[tuple[str, str], tuple[str, int, str, str]] = {}
     for kind in LINKABLE:
         for record in records.of_kind(kind):
-            qid = getattr(record, "wikidata", None)
+            qid = curated_qid(record)
             if qid:
                 found[(record.id, qid)] = (record.origin.file, record.origin.line, kind, "wikidata")
     for link in records.links:

@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass
 
 from ..errors import Problem
-from ..model import Event, Membership, Organ, Post, Record
+from ..model import Event, Membership, Named, Organ, Post, Record
 from .files import LineDict, line_of
 from .schema import field_label
 
@@ -198,7 +198,7 @@ def check_dates(entries: list[Entry]) -> list[Problem]:
                         column or pair[1],
                     )
                 )
-        for index, name in enumerate(getattr(record, "names", [])):
+        for index, name in enumerate(record.names if isinstance(record, Named) else []):
             if (
                 name.valid_from
                 and name.valid_until
@@ -245,7 +245,7 @@ def _structure_of(entry: Entry, by_id: dict[str, Record]) -> list[Problem]:
         return _at(entry, code, message, field)
 
     seen_names: dict[tuple[str, str], int] = {}
-    for index, name in enumerate(getattr(record, "names", [])):
+    for index, name in enumerate(record.names if isinstance(record, Named) else []):
         key = (name.system, name.text)
         if key in seen_names:
             line, _ = line_of(entry.raw, ["names", index])

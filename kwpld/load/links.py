@@ -9,7 +9,7 @@ errors that name both places.
 from __future__ import annotations
 
 from ..errors import Problem
-from ..model import Record, WikidataLink
+from ..model import Record, WikidataLink, curated_qid
 from .checks import Entry
 from .files import line_of
 
@@ -49,7 +49,7 @@ def check_links(entries: list[Entry], by_id: dict[str, Record]) -> list[Problem]
             continue
         seen[key] = entry
         record = by_id.get(link.entity)
-        curated = getattr(record, "wikidata", None)
+        curated = curated_qid(record)
         if record is not None and curated and (curated != link.qid) == link.accepted:
             if link.accepted:
                 message = (

@@ -221,7 +221,7 @@ class _Builder:
             organ = self.records[m.organ]
             if m.post:
                 prop, value = "P39", self.item(m.post)
-            elif getattr(organ, "organ_kind", None) == "party":
+            elif isinstance(organ, Organ) and organ.organ_kind == "party":
                 prop, value = "P102", self.item(m.organ)
             else:
                 prop, value = "P463", self.item(m.organ)

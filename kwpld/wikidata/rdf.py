@@ -27,7 +27,7 @@ from pathlib import Path
 from ..dates import Precision
 from ..graph import KnowledgeGraph
 from ..iris import Minter
-from ..model import Records, WikidataLink
+from ..model import Article, Records, WikidataLink
 from ..namespaces import (
     DCT,
     KWP,
@@ -160,7 +160,7 @@ class _Writer:
         self.out.append(
             (node, _t(WD_PR, "P248"), iri(WD + stated_in) if stated_in else self.entity(source), g)
         )
-        url = getattr(article, "url", None)
+        url = article.url if isinstance(article, Article) else None
         if url and is_valid_iri(url):
             self.out.append((node, _t(WD_PR, "P854"), iri(url), g))
         return node
