@@ -157,7 +157,13 @@ def _month(name: str, text: str) -> int:
 
 
 def _build(
-    year: int, month: int | None, day: int | None, text: str, **extra: object
+    year: int,
+    month: int | None,
+    day: int | None,
+    text: str,
+    *,
+    stated: str | None = None,
+    juche: bool = False,
 ) -> PartialDate:
     if not 1 <= year <= 9999:
         raise DateError(f"'{text}': year {year} is out of range", "impossible-date")
@@ -170,7 +176,7 @@ def _build(
                 f"'{text}': {calendar.month_name[month or 1]} {year} has {last} days, not {day}",
                 "impossible-date",
             )
-    return PartialDate(year, month, day, **extra)  # type: ignore[arg-type]
+    return PartialDate(year, month, day, stated=stated, juche=juche)
 
 
 def parse_date(value: object) -> PartialDate:
@@ -235,7 +241,7 @@ def _iso_fast(value: str) -> PartialDate | None:
     if match is None:
         return None
     year, month, day = match.groups()
-    return _build(int(year), month and int(month), day and int(day), value)
+    return _build(int(year), int(month) if month else None, int(day) if day else None, value)
 
 
 def _parse_core(text: str, original: str) -> PartialDate:
@@ -465,7 +471,9 @@ def _weekday_index(name: str | None) -> int | None:
 
 
 def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+    digits = re.match(r"\d+", text)
+    assert digits is not None, text  # the pattern that matched gave digits here
+    return int(digits.group(0))
 
 
 def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMention]:

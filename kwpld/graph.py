@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
+
+if TYPE_CHECKING:
+    import rdflib
 
 from .iris import GraphNames
 from .rdf import Quad
@@ -25,7 +29,7 @@ class KnowledgeGraph:
     prefixes: dict[str, str]
     _quads: set[Quad] = field(default_factory=set, repr=False)
     origins: dict[str, str] = field(default_factory=dict, repr=False)
-    _cache: dict[str, tuple[int, list]] = field(default_factory=dict, repr=False)
+    _cache: dict[str, tuple[int, list[Any]]] = field(default_factory=dict, repr=False)
 
     @property
     def graph_names(self) -> GraphNames:
@@ -66,7 +70,7 @@ class KnowledgeGraph:
             by_graph: dict[str, dict[str, list[tuple[str, str]]]] = {}
             for s, p, o, g in self._quads:
                 by_graph.setdefault(g, {}).setdefault(s, []).append((p, o))
-            ordered = []
+            ordered: list[Quad] = []
             # bucket by graph and subject, then sort small buckets: much cheaper than
             # comparing long IRI strings across a million tuples
             for g in sorted(by_graph):
@@ -111,8 +115,9 @@ class KnowledgeGraph:
             store.bulk_load(data, ox.RdfFormat.N_QUADS)
         return store
 
-    def to_rdflib(self):  # noqa: ANN201 - rdflib is imported lazily; it is slow to import
-        """The quads as an rdflib Dataset (for pyshacl and rdflib users)."""
+    def to_rdflib(self) -> rdflib.Dataset:
+        """The quads as an rdflib Dataset (for pyshacl and rdflib users); rdflib is imported only
+        here, as it is slow to import."""
         import rdflib
 
         dataset = rdflib.Dataset()

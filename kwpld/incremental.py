@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +72,7 @@ def input_digest(files: Iterable[Path], root: Path) -> str:
     return digest.hexdigest()
 
 
-def options_digest(options: dict[str, object]) -> str:
+def options_digest(options: Mapping[str, object]) -> str:
     """One digest of what else shapes a release: options, kwpld's version, ontology, shapes."""
     from .resources import resource_path
 
@@ -154,7 +154,7 @@ class IncrementalBuild:
     """
 
     def __init__(
-        self, cache: BuildCache, out: Path, data_dir: Path, options: dict[str, object]
+        self, cache: BuildCache, out: Path, data_dir: Path, options: Mapping[str, object]
     ) -> None:
         self.cache = cache
         self.out = out

@@ -16,7 +16,18 @@ from collections.abc import Iterable
 from .dates import PartialDate
 from .graph import KnowledgeGraph
 from .iris import Minter
-from .model import Article, Event, Membership, Name, Organ, Person, Post, Records, curated_qid
+from .model import (
+    Article,
+    Event,
+    Membership,
+    Name,
+    Organ,
+    Person,
+    Post,
+    Records,
+    WikidataLink,
+    curated_qid,
+)
 from .names import LANG_TAG, System
 from .namespaces import (
     DCT,
@@ -282,6 +293,7 @@ class _Mapper:
             node = self.mint.renaming(record_id, act_id)
             self.graph.origins[node[1:-1]] = record_id
             act = self.records[act_id]
+            assert not isinstance(act, WikidataLink)  # the loader checked: an event or an article
             sources = sorted({src for n in renamed for src in n.sources})
             if isinstance(act, Article):
                 sources = sorted({*sources, act.id})

@@ -33,6 +33,7 @@ __all__ = [
     "Named",
     "Record",
     "Linkable",
+    "LINKABLE_TYPES",
     "curated_qid",
     "DatasetInfo",
     "Records",
@@ -325,7 +326,7 @@ class Records:
     links: list[WikidataLink] = field(default_factory=list)
     """Wikidata decisions (``wikidata_links``); not entities, so not part of iteration."""
     files: list[str] = field(default_factory=list)
-    _by_id: dict[str, Record] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, Record | WikidataLink] = field(default_factory=dict, repr=False)
     _accepted: dict[str, str] = field(default_factory=dict, repr=False)
 
     def add(self, record: Record | WikidataLink) -> None:
@@ -349,10 +350,10 @@ class Records:
         """True when a link in ``links`` accepts a Wikidata item for the record."""
         return record_id in self._accepted
 
-    def get(self, record_id: str) -> Record | None:
+    def get(self, record_id: str) -> Record | WikidataLink | None:
         return self._by_id.get(record_id)
 
-    def __getitem__(self, record_id: str) -> Record:
+    def __getitem__(self, record_id: str) -> Record | WikidataLink:
         return self._by_id[record_id]
 
     def __contains__(self, record_id: object) -> bool:
@@ -366,7 +367,8 @@ class Records:
         return sum(len(getattr(self, attr)) for attr in _LIST_OF.values())
 
     def of_kind(self, kind: str) -> list[Record]:
-        return getattr(self, _LIST_OF[kind])
+        found: list[Record] = getattr(self, _LIST_OF[kind])
+        return found
 
     def counts(self) -> dict[str, int]:
         return {kind: len(getattr(self, _LIST_OF[kind])) for kind in KINDS}

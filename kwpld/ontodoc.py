@@ -20,7 +20,9 @@ __all__ = ["ontology_markdown", "write_ontology_docs"]
 
 
 def _load(path: Path) -> dict[str, dict[str, list[ox.NamedNode | ox.Literal | ox.BlankNode]]]:
-    data: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    data: dict[str, dict[str, list[ox.NamedNode | ox.Literal | ox.BlankNode]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
         if isinstance(triple.subject, ox.NamedNode):
             data[triple.subject.value][triple.predicate.value].append(triple.object)
@@ -48,7 +50,7 @@ def _heading(local: str) -> str:
     return local if local[:1].isupper() else f"{local} (property)"
 
 
-def _text(values: list, lang: str = "en") -> str:
+def _text(values: list[ox.NamedNode | ox.Literal | ox.BlankNode], lang: str = "en") -> str:
     for value in values:
         if isinstance(value, ox.Literal) and (value.language or "") == lang:
             return value.value

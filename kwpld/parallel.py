@@ -30,6 +30,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -309,7 +310,7 @@ def run_tasks(tasks: Sequence[Task], jobs: int = 1) -> list[TaskResult]:
     results: list[TaskResult] = []
     try:
         for number, group in enumerate(groups[1:], start=1):
-            workers.append(Forked(lambda group=group, number=number: _run_worker(group, number)))
+            workers.append(Forked(partial(_run_worker, group, number)))
         results.extend(_run_group(groups[0], 0))
         for worker in workers:
             results.extend(worker.result())

@@ -113,7 +113,7 @@ class QueryCache:
     def __len__(self) -> int:
         if not self.path.exists():
             return 0
-        return self._connect().execute("SELECT count(*) FROM answer").fetchone()[0]
+        return int(self._connect().execute("SELECT count(*) FROM answer").fetchone()[0])
 
     def close(self) -> None:
         if self._db is not None:

@@ -133,13 +133,15 @@ def score_item(
         add(feature)
     for feature in _type(record, facts):
         add(feature)
-    kind_features = {
-        "person": _person,
-        "organ": _organ,
-        "event": _event,
-        "article": _article,
-    }[record.kind]
-    for feature in kind_features(record, facts, evidence, ctx):  # type: ignore[operator]
+    if isinstance(record, Person):
+        features = _person(record, facts, evidence, ctx)
+    elif isinstance(record, Organ):
+        features = _organ(record, facts, evidence, ctx)
+    elif isinstance(record, Event):
+        features = _event(record, facts, evidence, ctx)
+    else:
+        features = _article(record, facts, evidence, ctx)
+    for feature in features:
         add(feature)
     return candidate
 

@@ -52,10 +52,10 @@ def _merge(old: Iterator[bytes], new: Iterator[bytes]) -> Iterator[tuple[str, by
     a = next(old, None)
     b = next(new, None)
     while a is not None or b is not None:
-        if b is None or (a is not None and a < b):
-            yield "-", a  # type: ignore[misc]
+        if a is not None and (b is None or a < b):
+            yield "-", a
             a = next(old, None)
-        elif a is None or b < a:
+        elif b is not None and (a is None or b < a):
             yield "+", b
             b = next(new, None)
         else:

@@ -19,7 +19,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer
 
 from ..errors import InputError
 
@@ -91,9 +94,9 @@ class HashingFile(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+    def write(self, data: Buffer, /) -> int:
         self._digest.update(data)
-        self.size += len(data)
+        self.size += memoryview(data).nbytes
         return self._file.write(data)
 
     def flush(self) -> None:

@@ -193,12 +193,12 @@ class ReleasePlan:
         if not graphs:
             runs = [(None, 0, len(rows))] if rows else []
             source_graphs = []
-        for g, start, stop in runs:
-            if g is not None:
-                stem = graph_file_stem(g, self.names)
+        for run_graph, start, stop in runs:
+            if run_graph is not None:
+                stem = graph_file_stem(run_graph, self.names)
                 sink = LineSink(folder / "graphs", stem, "nt", lines)
-                other.append((g, stem, sink, stop - start))
-                suffix = f" {g} .\n".encode()
+                other.append((run_graph, stem, sink, stop - start))
+                suffix = f" {run_graph} .\n".encode()
             for a in range(start, stop, BATCH):
                 b = min(a + BATCH, stop)
                 block = (" .\n".join(map(" ".join, rows[a:b])) + " .\n").encode("utf-8")
@@ -206,12 +206,12 @@ class ReleasePlan:
                     everything.write_block(block, b - a)
                 if not graphs:
                     continue
-                if g is None:
+                if run_graph is None:
                     sources.write_block(block, b - a)
                 else:
                     # The graph term ends every line, after the object: drop it.
                     sink.write_block(block.replace(suffix, b" .\n"), b - a)
-            if g is not None:
+            if run_graph is not None:
                 sink.close()
         files = []
         if data:

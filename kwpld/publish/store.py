@@ -14,7 +14,7 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
@@ -49,8 +49,9 @@ class LoadResult:
     triples: int
 
 
-def _open_part(path: Path) -> io.BufferedReader | gzip.GzipFile:
-    return gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")
+def _open_part(path: Path) -> IO[bytes]:
+    # a GzipFile reads as any binary file does (typeshed does not call it an IO[bytes])
+    return cast(IO[bytes], gzip.open(path, "rb")) if path.name.endswith(".gz") else path.open("rb")
 
 
 def _bulk_load(store: ox.Store, folder: Path, manifest: Manifest) -> None:
@@ -62,6 +63,7 @@ def _bulk_load(store: ox.Store, folder: Path, manifest: Manifest) -> None:
 def graph_counts(store: ox.Store) -> dict[str, int]:
     """Triples per named graph (graph IRI -> count)."""
     rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    assert isinstance(rows, ox.QuerySolutions)
     return {row["g"].value: int(row["n"].value) for row in rows}
 
 

@@ -13,9 +13,10 @@ validated by exactly one engine.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from ..namespaces import OWL, RDF, RDFS, SH, XSD
 from ..parallel import Task, fork_available, run_tasks
@@ -26,6 +27,8 @@ from .shapes import Shape, ShapesGraph, sh
 
 if TYPE_CHECKING:  # rdflib is imported lazily: it is slow to import and off the fast path
     import rdflib
+    from rdflib.plugins.sparql.sparql import Query
+    from rdflib.term import Identifier
 
 __all__ = ["run_pyshacl", "data_graph", "shapes_graph", "results_from_report"]
 
@@ -163,8 +166,8 @@ def results_from_report(report: rdflib.Graph) -> list[Result]:
     return results
 
 
-_PREPARED: dict[tuple, object] = {}
-_CHECKED: set[tuple] = set()
+_PREPARED: dict[tuple[object, ...], Query] = {}
+_CHECKED: set[tuple[object, ...]] = set()
 
 
 @contextmanager
@@ -186,11 +189,16 @@ def prepared_queries() -> Iterator[None]:
     from rdflib.plugins.sparql.parser import parseQuery
 
     original = processor.SPARQLProcessor.query
-    original_check = SPARQLQueryHelper.check_invalid_sparql
+    original_check: Callable[..., object] = SPARQLQueryHelper.check_invalid_sparql
     cache = _PREPARED
     checked = _CHECKED
 
-    def check_invalid_sparql(self, sparql_text, valuenode=None, extravars=None):  # type: ignore[no-untyped-def]
+    def check_invalid_sparql(
+        self: object,
+        sparql_text: str,
+        valuenode: object = None,
+        extravars: Iterable[str] | None = None,
+    ) -> bool:
         key = (sparql_text, valuenode is not None, frozenset(extravars or ()))
         if key not in checked:
             original_check(self, sparql_text, valuenode, extravars)  # raises when invalid
@@ -199,7 +207,14 @@ def prepared_queries() -> Iterator[None]:
             checked.add(key)
         return True
 
-    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+    def query(  # noqa: N803 - rdflib's own parameter names
+        self: processor.SPARQLProcessor,
+        strOrQuery: str | Query,
+        initBindings: Mapping[str, Identifier] | None = None,
+        initNs: Mapping[str, Any] | None = None,
+        base: str | None = None,
+        DEBUG: bool = False,
+    ) -> Mapping[str, Any]:
         if isinstance(strOrQuery, str):
             key = (strOrQuery, base, frozenset((initNs or {}).items()))
             prepared = cache.get(key)
@@ -256,7 +271,7 @@ def run_pyshacl(
     # The graphs are parsed once; forked workers share them.
     parts = [iris[i::jobs] for i in range(jobs)]
     tasks = [
-        Task(f"part-{i}", float(len(part)), lambda part=part: _validate(data, shapes, part))
+        Task(f"part-{i}", float(len(part)), partial(_validate, data, shapes, part))
         for i, part in enumerate(parts)
     ]
     return [result for done in run_tasks(tasks, jobs) for result in done.value]

@@ -77,7 +77,7 @@ class Finding:
             return "(no record)"
         return f"{self.file}:{self.line}" if self.line else self.file
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[object, ...]:
         return (
             self.file is None,
             self.file or "",
@@ -341,7 +341,8 @@ class _Locator:
                 for s in subjects:
                     if s[1:-1] not in self.origins:
                         continue
-                    for o in subjects[s] if isinstance(subjects[s], set) else (subjects[s],):
+                    values = subjects[s]
+                    for o in values if isinstance(values, set) else (values,):
                         if (
                             o.startswith("<")
                             and o[1:-1] not in self.origins

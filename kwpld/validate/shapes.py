@@ -379,9 +379,9 @@ class ShapesGraph:
                 raise ValueError(f"sh:nodeKind {kind} is not a node kind")
             add(Component("NodeKind", kind))
         for name in ("minCount", "maxCount", "minLength", "maxLength"):
-            value = integer(name)
-            if value is not None:
-                add(Component(name[0].upper() + name[1:], value))
+            count = integer(name)
+            if count is not None:
+                add(Component(name[0].upper() + name[1:], count))
         flags = one("flags")
         flag_text = lexical_form(flags) if flags else ""
         for pattern in props.get(sh("pattern"), []):
