@@ -129,9 +129,6 @@ class BuildCache:
     def save(self, out: Path, state: BuildState) -> None:
         write_atomic(self._path(out), pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def forget(self, out: Path) -> None:
-        self._path(out).unlink(missing_ok=True)
-
 
 def release_intact(out: Path, manifest_sha256: str | None) -> bool:
     """The release folder still holds what its manifest lists (same manifest, sizes)."""

@@ -53,16 +53,6 @@ class ReleaseQuads:
         """Triples per named graph, keyed by graph term (``<iri>``)."""
         return {g: stop - start for g, start, stop in self.graphs}
 
-    def graph_range(self, prefix: str) -> tuple[int, int]:
-        """Where the graphs whose term starts with ``prefix`` are in ``by_graph``.
-
-        They are one run, because graphs are sorted by their terms.
-        """
-        runs = [(start, stop) for g, start, stop in self.graphs if g.startswith(prefix)]
-        if not runs:
-            return 0, 0
-        return runs[0][0], runs[-1][1]
-
 
 def sort_quads(quads: Iterable[Quad]) -> ReleaseQuads:
     """Sort distinct quads (a set, or any iterable without repeats) into a :class:`ReleaseQuads`.

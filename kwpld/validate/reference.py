@@ -23,7 +23,7 @@ from ..parallel import Task, fork_available, run_tasks
 from ..rdf import iri, lang_literal, literal, typed_literal
 from .paths import read_path
 from .results import Result
-from .shapes import Shape, ShapesGraph, sh
+from .shapes import ShapesGraph, sh
 
 if TYPE_CHECKING:  # rdflib is imported lazily: it is slow to import and off the fast path
     import rdflib
@@ -275,9 +275,3 @@ def run_pyshacl(
         for i, part in enumerate(parts)
     ]
     return [result for done in run_tasks(tasks, jobs) for result in done.value]
-
-
-def top_level_nodes(shapes: ShapesGraph, selected: Iterable[Shape]) -> list[str]:
-    """Top-level shapes that are not in ``selected`` (their targets are to be removed)."""
-    keep = {s.node for s in selected}
-    return [s.node for s in shapes.top_level if s.node not in keep]

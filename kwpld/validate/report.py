@@ -143,9 +143,6 @@ class ValidationReport:
         threshold = FailOn(fail_on)
         return any(threshold.fails(f.severity) for f in self.findings)
 
-    def of_severity(self, *severities: Severity) -> list[Finding]:
-        return [f for f in self.findings if f.severity in severities]
-
     # -- people ---------------------------------------------------------------------------------
     def render_text(self, *, fail_on: FailOn | str = FailOn.VIOLATION) -> str:
         """A table per file: line, severity, record, field and the curator's message."""

@@ -63,12 +63,6 @@ def _t(ns: str, local: str) -> str:
     return f"<{ns}{local}>"
 
 
-def _decimal(value: float) -> str:
-    """The canonical xsd:decimal form at three places: 0.94, 1.0."""
-    text = f"{value:.3f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
-
-
 class _Writer:
     def __init__(self, records: Records, graph: KnowledgeGraph) -> None:
         self.records = records
