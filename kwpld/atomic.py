@@ -18,10 +18,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["atomic_directory", "StagedDirectory", "write_atomic", "RELEASE_MARKERS"]
-
-RELEASE_MARKERS = ("manifest.json", "data.ttl")
-"""Files that show a folder was written by kwpld, so replacing it loses nothing else."""
+__all__ = ["atomic_directory", "StagedDirectory", "write_atomic"]
 
 
 def _alive(pid: int) -> bool:
@@ -59,7 +56,9 @@ def recover(target: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def check_replaceable(target: Path, markers: tuple[str, ...] = RELEASE_MARKERS) -> None:
+def check_replaceable(target: Path, markers: tuple[str, ...] = ()) -> None:
+    """Refuse a ``target`` that is not empty and holds none of ``markers``, the files that show
+    kwpld wrote it (so that replacing it loses nothing else)."""
     if target.exists():
         if not target.is_dir():
             raise InputError(f"{target} exists and is not a folder; choose another output folder")
@@ -80,7 +79,7 @@ class StagedDirectory:
     it.
     """
 
-    def __init__(self, target: str | Path, markers: tuple[str, ...] = RELEASE_MARKERS) -> None:
+    def __init__(self, target: str | Path, markers: tuple[str, ...] = ()) -> None:
         self.target = Path(target).absolute()
         self.target.parent.mkdir(parents=True, exist_ok=True)
         recover(self.target)
@@ -118,9 +117,7 @@ class StagedDirectory:
 
 
 @contextmanager
-def atomic_directory(
-    target: str | Path, markers: tuple[str, ...] = RELEASE_MARKERS
-) -> Iterator[Path]:
+def atomic_directory(target: str | Path, markers: tuple[str, ...] = ()) -> Iterator[Path]:
     """Yield a temporary folder; on success it replaces ``target`` in one swap.
 
     An existing ``target`` is replaced only if it is empty or holds one of ``markers``, the

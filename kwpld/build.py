@@ -23,6 +23,7 @@ from .model import Records
 from .parallel import Forked, fork_available
 from .progress import SILENT, Progress
 from .publish import (
+    RELEASE_MARKERS,
     Release,
     ReleaseOptions,
     read_manifest,
@@ -90,7 +91,7 @@ def build(
             _validate(result, fail_on, jobs)
         return result
     start = time.perf_counter()
-    with StagedDirectory(plan.target) as staged:
+    with StagedDirectory(plan.target, RELEASE_MARKERS) as staged:
         written = _validate_and_write(plan, result, staged.path, progress)
         if written is not None:
             staged.commit()

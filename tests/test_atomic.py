@@ -10,6 +10,8 @@ import pytest
 from kwpld.atomic import StagedDirectory, atomic_directory, write_atomic
 from kwpld.errors import InputError
 
+MARKERS = ("manifest.json",)
+
 
 def test_write_atomic_replaces_a_file_whole_with_the_usual_permissions(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "report.json"
@@ -42,18 +44,18 @@ def test_write_atomic_leaves_the_old_file_when_writing_fails(
 
 def test_a_staged_folder_replaces_the_target_only_when_committed(tmp_path: Path) -> None:
     target = tmp_path / "dist"
-    with atomic_directory(target) as tmp:
+    with atomic_directory(target, MARKERS) as tmp:
         (tmp / "manifest.json").write_text("1", "utf-8")
     assert (target / "manifest.json").read_text("utf-8") == "1"
-    with StagedDirectory(target) as staged:
+    with StagedDirectory(target, MARKERS) as staged:
         (staged.path / "manifest.json").write_text("2", "utf-8")
         staged.discard()  # a build that decides not to publish
     assert (target / "manifest.json").read_text("utf-8") == "1"
-    with StagedDirectory(target) as staged:
+    with StagedDirectory(target, MARKERS) as staged:
         (staged.path / "manifest.json").write_text("3", "utf-8")
         staged.commit()
     assert (target / "manifest.json").read_text("utf-8") == "3"
-    with pytest.raises(ValueError), atomic_directory(target) as tmp:
+    with pytest.raises(ValueError), atomic_directory(target, MARKERS) as tmp:
         (tmp / "manifest.json").write_text("4", "utf-8")
         raise ValueError("the writer broke")
     assert (target / "manifest.json").read_text("utf-8") == "3"
@@ -65,5 +67,11 @@ def test_a_folder_kwpld_did_not_write_is_not_replaced(tmp_path: Path) -> None:
     target.mkdir()
     (target / "thesis.tex").write_text("years of work", "utf-8")
     with pytest.raises(InputError, match="does not look like a kwpld output folder"):
-        StagedDirectory(target)
+        StagedDirectory(target, MARKERS)
+    with pytest.raises(InputError):  # no markers: only an empty folder may be replaced
+        StagedDirectory(tmp_path / "home")
     assert (target / "thesis.tex").exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with StagedDirectory(empty) as staged:
+        staged.commit()

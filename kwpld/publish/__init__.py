@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
-from .manifest import MANIFEST, Manifest, ReleaseFile, read_manifest
+from .manifest import MANIFEST, RELEASE_MARKERS, Manifest, ReleaseFile, read_manifest
 from .release import Release, ReleaseOptions, write_release
 from .releases import release_target, update_latest
 
 __all__ = [
     "MANIFEST",
+    "RELEASE_MARKERS",
     "Manifest",
     "Release",
     "ReleaseFile",

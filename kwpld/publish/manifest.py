@@ -25,6 +25,7 @@ __all__ = [
     "MANIFEST",
     "FORMAT_VERSION",
     "READABLE_VERSIONS",
+    "RELEASE_MARKERS",
     "MAIN_FILES",
     "DatasetEntry",
     "GraphEntry",
@@ -41,6 +42,8 @@ FORMAT_VERSION = 2
 1: one file per named graph under ``graphs/``. 2: the per-source graphs share
 ``graphs/sources.nq``. kwpld reads both (:data:`READABLE_VERSIONS`)."""
 READABLE_VERSIONS = (1, 2)
+RELEASE_MARKERS = (MANIFEST, "data.ttl")
+"""Files that show a folder is a release kwpld wrote, so replacing it loses nothing else."""
 
 MAIN_FILES: tuple[tuple[str, str, str], ...] = (
     ("n-quads", "data", "nq"),
