@@ -36,6 +36,7 @@ from kwpld.mapping import map_records  # noqa: E402
 from kwpld.model import Records  # noqa: E402
 from kwpld.validate import validate_graph  # noqa: E402
 from kwpld.validate.shapes import default_shape_files  # noqa: E402
+from kwpld.wikidata.rdf import add_wikidata  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "party-cells-2013"
 
@@ -75,7 +76,9 @@ def replicate(records: Records, copies: int, *, defects_every: int = 10) -> Reco
 
 def corpus(copies: int) -> tuple[Records, KnowledgeGraph]:
     records = replicate(load_records(EXAMPLE), copies)
-    return records, map_records(records)
+    graph = map_records(records)
+    add_wikidata(graph, records)
+    return records, graph
 
 
 def time_fast(graph: KnowledgeGraph, records: Records, jobs: int) -> dict[str, object]:

@@ -23,7 +23,7 @@ from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .__about__ import __version__
 
 # Public name -> (module, name in that module). One entry per name in __all__.
 _EXPORTS: dict[str, tuple[str, str]] = {
@@ -74,7 +74,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Severity": (".validate", "Severity"),
     "ValidationError": (".validate", "ValidationError"),
     "ValidationReport": (".validate", "ValidationReport"),
-    "validate_data": (".validate", "validate_data"),
+    "validate_data": (".build", "validate_data"),
     "validate_graph": (".validate", "validate_graph"),
 }
 
@@ -165,7 +165,7 @@ sys.modules[__name__].__class__ = _Package
 
 
 if TYPE_CHECKING:  # the same names, for type checkers and editors
-    from .build import BuildResult, build, build_graph
+    from .build import BuildResult, build, build_graph, validate_data
     from .charts import (
         Chart,
         composition_chart,
@@ -190,4 +190,4 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
     from .publish.store import load_release
     from .site import build_site
     from .sparql import query
-    from .validate import Severity, ValidationError, ValidationReport, validate_data, validate_graph
+    from .validate import Severity, ValidationError, ValidationReport, validate_graph

@@ -1,24 +1,24 @@
-"""Write a folder so that readers see the old one or the new one, never half of either.
+"""Write a folder (or a file) so that readers see the old one or the new one, never half of either.
 
 Output is built in a hidden temporary folder beside the target and moved into place only when
 complete. If a run is killed, the previous folder is intact (or, if the kill fell between the
-two renames of the swap, restored by the next run).
+two renames of the swap, restored by the next run). Single files (review files, reports, link
+files, charts, the build cache) go the same way through :func:`write_atomic`: kwpld's one
+atomic file writer.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["atomic_directory", "RELEASE_MARKERS"]
-
-RELEASE_MARKERS = ("manifest.json", "data.ttl")
-"""Files that show a folder was written by kwpld, so replacing it loses nothing else."""
+__all__ = ["atomic_directory", "StagedDirectory", "write_atomic"]
 
 
 def _alive(pid: int) -> bool:
@@ -56,7 +56,9 @@ def recover(target: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def check_replaceable(target: Path, markers: tuple[str, ...] = RELEASE_MARKERS) -> None:
+def check_replaceable(target: Path, markers: tuple[str, ...] = ()) -> None:
+    """Refuse a ``target`` that is not empty and holds none of ``markers``, the files that show
+    kwpld wrote it (so that replacing it loses nothing else)."""
     if target.exists():
         if not target.is_dir():
             raise InputError(f"{target} exists and is not a folder; choose another output folder")
@@ -68,31 +70,89 @@ def check_replaceable(target: Path, markers: tuple[str, ...] = RELEASE_MARKERS) 
             )
 
 
+class StagedDirectory:
+    """A temporary folder beside ``target`` that :meth:`commit` swaps into place in one step.
+
+    Leaving the ``with`` block without a commit (an error, or a decision not to publish:
+    :meth:`discard`) removes it and leaves ``target`` as it was. An existing ``target`` is
+    replaced only if it is empty or holds one of ``markers``, the files that show kwpld wrote
+    it.
+    """
+
+    def __init__(self, target: str | Path, markers: tuple[str, ...] = ()) -> None:
+        self.target = Path(target).absolute()
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        recover(self.target)
+        check_replaceable(self.target, markers)
+        self._token = f"{os.getpid()}-{os.urandom(4).hex()}"
+        self.path = self.target.parent / f".{self.target.name}.tmp-{self._token}"
+        self.path.mkdir()
+        self._open = True
+
+    def commit(self) -> None:
+        """Swap the temporary folder into place of ``target``."""
+        if not self._open:
+            raise RuntimeError(f"{self.path} was already committed or discarded")
+        self._open = False
+        target = self.target
+        if target.exists():
+            old = target.parent / f".{target.name}.old-{self._token}"
+            target.rename(old)
+            self.path.rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            self.path.rename(target)
+
+    def discard(self) -> None:
+        """Remove the temporary folder; ``target`` stays as it was."""
+        if self._open:
+            self._open = False
+            shutil.rmtree(self.path, ignore_errors=True)
+
+    def __enter__(self) -> StagedDirectory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
+
 @contextmanager
-def atomic_directory(
-    target: str | Path, markers: tuple[str, ...] = RELEASE_MARKERS
-) -> Iterator[Path]:
+def atomic_directory(target: str | Path, markers: tuple[str, ...] = ()) -> Iterator[Path]:
     """Yield a temporary folder; on success it replaces ``target`` in one swap.
 
     An existing ``target`` is replaced only if it is empty or holds one of ``markers``, the
     files that show kwpld wrote it.
     """
-    target = Path(target).absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    recover(target)
-    check_replaceable(target, markers)
-    token = f"{os.getpid()}-{os.urandom(4).hex()}"
-    tmp = target.parent / f".{target.name}.tmp-{token}"
-    tmp.mkdir()
+    with StagedDirectory(target, markers) as staged:
+        yield staged.path
+        staged.commit()
+
+
+def write_atomic(path: str | Path, data: bytes | str) -> Path:
+    """Replace the file ``path`` with ``data`` (text is written as UTF-8) in one step.
+
+    The data goes to a temporary file beside it, flushed to disk, then renamed over it: readers
+    see the old file or the new one, never half of either, and a crash leaves no torn file.
+    The new file has the usual permissions (umask), not a temporary file's 0600.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        yield tmp
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        Path(tmp).unlink(missing_ok=True)
         raise
-    if target.exists():
-        old = target.parent / f".{target.name}.old-{token}"
-        target.rename(old)
-        tmp.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        tmp.rename(target)
+    return path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,7 +1,9 @@
-"""The build: records in a data folder -> checked -> RDF -> files in an output folder.
+"""The build: records in a data folder -> checked -> RDF -> validated -> files in an output folder.
 
-Each stage is its own module (load, mapping, formats); this one only chains them and writes
-the output atomically, so a failed or interrupted build leaves the previous output intact.
+Each stage is its own package (load, mapping, wikidata, validate, publish); this module is the
+orchestrator that chains them, and the only one that does. No stage imports it: a stage takes
+what it needs as arguments. The output is written into a staged folder that replaces the
+previous one in one step, so a failed or interrupted build leaves the previous output intact.
 """
 
 from __future__ import annotations
@@ -10,27 +12,41 @@ import dataclasses
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .atomic import atomic_directory
+from .atomic import StagedDirectory
+from .errors import InputError, KwpldError
 from .graph import KnowledgeGraph
-from .incremental import (
-    BuildCache,
-    BuildState,
-    graph_digest,
-    input_digest,
-    options_digest,
-    release_intact,
-    subject_digests,
-)
+from .incremental import BuildCache, IncrementalBuild
 from .load import load_records
 from .mapping import map_records
 from .model import Records
-from .parallel import ForkedTask, fork_available
+from .parallel import Forked, fork_available
 from .progress import SILENT, Progress
-from .publish import ReleaseOptions, release_target, update_latest, write_release
-from .validate import ValidationReport, check_report, validate_graph
+from .publish import (
+    RELEASE_MARKERS,
+    Release,
+    ReleaseOptions,
+    read_manifest,
+    release_target,
+    update_latest,
+    write_release,
+)
+from .publish.manifest import MANIFEST, is_release
+from .validate import Engine, ShapesGraph, ValidationReport, check_report, validate_graph
+from .wikidata.rdf import add_wikidata
 
-__all__ = ["BuildResult", "build", "build_graph"]
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+__all__ = [
+    "BuildResult",
+    "OpenedGraph",
+    "build",
+    "build_graph",
+    "open_graph_source",
+    "validate_data",
+]
 
 
 @dataclass
@@ -44,26 +60,12 @@ class BuildResult:
     """Seconds per step of writing the release (sort, lines, pretty, jsonld, ...)."""
     validation: ValidationReport | None = None
     up_to_date: bool = False
-    """True when an incremental build found nothing to do (nothing changed since the last)."""
+    """True when an incremental build wrote nothing: nothing changed since the last build, or
+    the records changed but not the graph (then ``validation`` is still fresh)."""
 
     @property
     def triple_count(self) -> int:
         return self.graph.triple_count()
-
-
-def build_graph(
-    data_dir: str | Path, *, base_iri: str | None = None
-) -> tuple[Records, KnowledgeGraph]:
-    """Load and map a data folder; raises LoadError listing every problem."""
-    records = load_records(data_dir)
-    return records, map_records(records, base_iri)
-
-
-def _validate(result: BuildResult, fail_on: str, jobs: int) -> None:
-    start = time.perf_counter()
-    result.validation = validate_graph(result.graph, result.records, jobs=jobs)
-    result.timings["validate"] = time.perf_counter() - start
-    check_report(result.validation, fail_on)
 
 
 def build(
@@ -91,183 +93,241 @@ def build(
     nothing changed since the last build of ``out``, nothing is done (``result.up_to_date``),
     and when the records changed but the graph did not, the release is not written again.
     """
-    timings: dict[str, float] = {}
-    incremental = None
-    if cache is not None and out is not None and not (release and release.name):
-        incremental = _Incremental(BuildCache(cache), Path(out), Path(data_dir))
-        incremental.inputs = input_digest(incremental.input_files(), incremental.data_dir)
-        incremental.options = options_digest(
-            {
-                "base_iri": base_iri,
-                # the number of processes changes nothing in the output
-                "release": repr(dataclasses.replace(release or ReleaseOptions(), jobs=1)),
-                "validate": validate,
-                "fail_on": str(fail_on),
-            }
-        )
-        if incremental.nothing_changed():
-            result = BuildResult(Records(), KnowledgeGraph("", {}), timings=timings)
-            result.up_to_date = True
-            result.out = Path(out)
-            result.files = _main_files(Path(out))
-            return result
+    plan = _plan(data_dir, out, base_iri, release, validate, fail_on, jobs, cache)
+    if plan.incremental is not None and plan.incremental.nothing_changed():
+        return _kept(plan, BuildResult(Records(), KnowledgeGraph("", {})), remember=False)
+    result = _load_and_map(data_dir, base_iri, progress)
+    if plan.target is None:
+        if validate:
+            progress.stage("validate")
+            _validate(result, fail_on, jobs)
+        return result
+    start = time.perf_counter()
+    with StagedDirectory(plan.target, RELEASE_MARKERS) as staged:
+        written = _validate_and_write(plan, result, staged.path, progress)
+        if written is not None:
+            staged.commit()
+    if written is None:
+        # The records changed but not the graph (a comment, reordered records): validated
+        # again, as findings point at lines, but the release stands.
+        if validate and result.validation is None:
+            progress.stage("validate")
+            _validate(result, fail_on, jobs)
+        return _kept(plan, result, remember=True)
+    if plan.latest is not None:
+        update_latest(plan.target, plan.latest)
+    result.out = plan.target
+    result.files = {
+        name: plan.target / p.relative_to(staged.path) for name, p in written.main.items()
+    }
+    result.release_timings = written.timings
+    result.timings["write"] = time.perf_counter() - start - result.timings.get("validate", 0.0)
+    result.timings["validate+write"] = time.perf_counter() - start
+    if plan.incremental is not None:
+        plan.incremental.save(result.graph)
+    return result
 
+
+@dataclass(frozen=True)
+class _Plan:
+    """Where and how a build writes, decided before anything is loaded."""
+
+    target: Path | None
+    latest: Path | None
+    release: ReleaseOptions
+    validate: bool
+    fail_on: str
+    jobs: int
+    parallel: bool
+    """Write the release in a forked child while this process validates."""
+    incremental: IncrementalBuild | None
+
+
+def _plan(
+    data_dir: str | Path,
+    out: str | Path | None,
+    base_iri: str | None,
+    release: ReleaseOptions | None,
+    validate: bool,
+    fail_on: str,
+    jobs: int,
+    cache: str | Path | None,
+) -> _Plan:
+    options = release or ReleaseOptions()
+    if out is None:
+        return _Plan(None, None, options, validate, fail_on, jobs, False, None)
+    target, latest = release_target(out, options.name)
+    incremental = None
+    if cache is not None and latest is None:  # a named release is new by definition
+        digested = {
+            "base_iri": base_iri,
+            # the number of processes changes nothing in the output
+            "release": repr(dataclasses.replace(options, jobs=1)),
+            "validate": validate,
+            "fail_on": str(fail_on),
+        }
+        incremental = IncrementalBuild(BuildCache(cache), target, Path(data_dir), digested)
+    if options.jobs == 1:  # the release's own setting wins when it asks for workers
+        options = dataclasses.replace(options, jobs=jobs)
+    parallel = validate and jobs > 1 and fork_available()
+    return _Plan(target, latest, options, validate, fail_on, jobs, parallel, incremental)
+
+
+def _load_and_map(data_dir: str | Path, base_iri: str | None, progress: Progress) -> BuildResult:
+    timings: dict[str, float] = {}
     start = time.perf_counter()
     records = load_records(data_dir, progress)
     timings["load"] = time.perf_counter() - start
     progress.stage("map", total=len(records))
     start = time.perf_counter()
     graph = map_records(records, base_iri)
+    add_wikidata(graph, records)
     progress.advance(len(records))
     timings["map"] = time.perf_counter() - start
-    result = BuildResult(records, graph, timings=timings)
-    if out is None:
-        if validate:
-            progress.stage("validate")
-            _validate(result, fail_on, jobs)
-        return result
+    return BuildResult(records, graph, timings=timings)
 
-    start = time.perf_counter()
-    target, latest = release_target(out, release.name if release else None)
-    release = release or ReleaseOptions()
-    if release.jobs == 1:  # the release's own setting wins when it asks for workers
-        release = dataclasses.replace(release, jobs=jobs)
-    parallel = validate and jobs > 1 and fork_available()
-    try:
-        if incremental is not None and not parallel and incremental.graph_unchanged(graph):
-            raise _GraphUnchanged
-        with atomic_directory(target) as tmp:
-            if parallel:
-                # Two cores: write the release in a forked child (which shares its formats out
-                # to its own workers) while this process validates. Nothing is published
-                # unless validation passes: on failure the temporary folder goes, and the
-                # previous release stays. On 1M triples this takes 6.5 s where validating,
-                # then writing with two workers, takes 8.3 s.
-                progress.stage("validate + write")
-                writer = ForkedTask(write_release, records, graph, tmp, release)
-                try:
-                    # is this graph the one already published? (found while the writer works)
-                    if incremental is not None and incremental.graph_unchanged(graph):
-                        raise _GraphUnchanged
-                    _validate(result, fail_on, jobs=1)
-                    if incremental is not None:
-                        incremental.digest(graph)  # for the next build, while the writer works
-                    written_release = writer.result()
-                finally:
-                    writer.cancel()
-            else:
-                # -- validation (SHACL): before writing, so that failing data is not published
-                if validate:
-                    progress.stage("validate")
-                    _validate(result, fail_on, jobs)
-                progress.stage("write")
-                written_release = write_release(records, graph, tmp, release)
-            result.release_timings = written_release.timings
-            written = written_release.main
-    except _GraphUnchanged:
-        # The records changed but not the graph (a comment, reordered records): validate
-        # again, as findings point at lines, but the release stands.
-        assert incremental is not None
-        if validate:
+
+def _validate_and_write(
+    plan: _Plan, result: BuildResult, folder: Path, progress: Progress
+) -> Release | None:
+    """Validate, then write the release into ``folder``; None (and nothing written) when the
+    graph is the one the release in place was written from."""
+    incremental = plan.incremental
+    if not plan.parallel:
+        if incremental is not None and incremental.graph_unchanged(result.graph):
+            return None
+        if plan.validate:
             progress.stage("validate")
-            _validate(result, fail_on, jobs)
-        incremental.save(result)
-        result.out = target
-        result.files = _main_files(target)
-        result.up_to_date = True
-        return result
-    if latest is not None:
-        update_latest(target, latest)
-    result.out = target
-    result.files = {name: target / path.relative_to(tmp) for name, path in written.items()}
-    timings["write"] = time.perf_counter() - start - timings.get("validate", 0.0)
-    timings["validate+write"] = time.perf_counter() - start
-    if incremental is not None:
-        incremental.save(result)
+            _validate(result, plan.fail_on, plan.jobs)
+        progress.stage("write")
+        return write_release(result.records, result.graph, folder, plan.release)
+    # Two cores: write the release in a forked child (which shares its formats out to its own
+    # workers) while this process validates. Nothing is published unless validation passes.
+    # On 1M triples this takes 6.5 s where validating, then writing with two workers, 8.3 s.
+    progress.stage("validate + write")
+    writer = Forked(lambda: write_release(result.records, result.graph, folder, plan.release))
+    try:
+        # is this graph the one already published? (found while the writer works)
+        if incremental is not None and incremental.graph_unchanged(result.graph):
+            return None
+        _validate(result, plan.fail_on, jobs=1)
+        if incremental is not None:
+            incremental.digest(result.graph)  # for the next build, while the writer works
+        return writer.result()
+    finally:
+        writer.cancel()
+
+
+def _validate(result: BuildResult, fail_on: str, jobs: int) -> None:
+    start = time.perf_counter()
+    result.validation = validate_graph(result.graph, result.records, jobs=jobs)
+    result.timings["validate"] = time.perf_counter() - start
+    check_report(result.validation, fail_on)
+
+
+def _kept(plan: _Plan, result: BuildResult, *, remember: bool) -> BuildResult:
+    """The release in place stands: report its files; with ``remember``, the graph is new to
+    the cache (made from changed records) and the next build compares with it."""
+    assert plan.target is not None and plan.incremental is not None
+    if remember:
+        plan.incremental.save(result.graph)
+    result.out = plan.target
+    try:
+        result.files = read_manifest(plan.target).main_files(plan.target)
+    except KwpldError:
+        result.files = {}
+    result.up_to_date = True
     return result
 
 
-class _GraphUnchanged(Exception):
-    """The graph is the one already published: leave the release as it is."""
+def build_graph(
+    data_dir: str | Path, *, base_iri: str | None = None
+) -> tuple[Records, KnowledgeGraph]:
+    """Load and map a data folder, with the Wikidata graphs; raises LoadError listing every
+    problem."""
+    result = _load_and_map(data_dir, base_iri, SILENT)
+    return result.records, result.graph
 
 
-def _main_files(folder: Path) -> dict[str, Path]:
-    """The main files of an existing release, by format, from its manifest."""
-    import json
+def validate_data(
+    data_dir: str | Path,
+    *,
+    base_iri: str | None = None,
+    shapes: ShapesGraph | None = None,
+    engine: Engine | str = Engine.FAST,
+    jobs: int = 1,
+) -> ValidationReport:
+    """Load, map and validate a data folder (raises LoadError when records fail to load).
 
-    names = {
-        "data.nq": "n-quads",
-        "data.nt": "n-triples",
-        "data.ttl": "turtle",
-        "data.trig": "trig",
-        "data.jsonld": "json-ld",
-        "wikidata.ttl": "wikidata",
-        "void.ttl": "void",
-        "manifest.json": "manifest",
-    }
-    files = {}
-    try:
-        listed = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError):
-        return files
-    for entry in [*listed, {"path": "manifest.json"}]:
-        name = names.get(entry["path"])
-        if name:
-            files[name] = folder / entry["path"]
-    return files
+    It lives here, not in :mod:`kwpld.validate`: validation takes a graph, and making one from
+    a folder is the build's work (the validate stage would otherwise import the build).
+    """
+    records, graph = build_graph(data_dir, base_iri=base_iri)
+    return validate_graph(graph, records, shapes=shapes, engine=engine, jobs=jobs)
 
 
-class _Incremental:
-    """The bookkeeping of one incremental build (see kwpld.incremental)."""
+@dataclass(frozen=True)
+class OpenedGraph:
+    """A graph opened for reading: its store, base IRI and what the dataset says of itself."""
 
-    def __init__(self, cache: BuildCache, out: Path, data_dir: Path) -> None:
-        self.cache = cache
-        self.out = out
-        self.data_dir = data_dir
-        self.state = cache.load(out)
-        self.inputs = ""
-        self.subjects: dict[str, bytes] = {}
-        self.options = ""
+    store: ox.Store
+    base_iri: str
+    location: str
+    title: str | None = None
+    version: str | None = None
+    dataset_id: str | None = None
+    release: Path | None = None
+    """the release folder, when the graph is one (its void.ttl describes it further)"""
+    description: str | None = None
 
-    def input_files(self) -> list[Path]:
-        from .load import DATASET_FILE, record_files
 
-        files = record_files(self.data_dir)
-        dataset = self.data_dir / DATASET_FILE
-        return [*files, dataset] if dataset.exists() else files
+def open_graph_source(path: str | Path, *, base_iri: str | None = None) -> OpenedGraph:
+    """Open a release folder (``manifest.json``), a data folder (``kwpld.yaml``, loaded and
+    mapped in memory) or a store made by ``kwpld load``: what ``kwpld query``, ``kwpld chart``
+    and ``kwpld site`` read.
 
-    def nothing_changed(self) -> bool:
-        return (
-            self.state is not None
-            and self.state.inputs == self.inputs
-            and self.state.options == self.options
-            and self.release_intact()
+    Anything else is an :class:`~kwpld.errors.InputError` (exit code 2) that names the three
+    kinds, never the storage engine's own message about its files.
+    """
+    from .namespaces import DEFAULT_BASE_IRI
+    from .publish.store import open_store
+
+    folder = Path(path)
+    if not folder.exists():
+        raise InputError(f"{folder}: no such release folder, data folder or store")
+    if is_release(folder):
+        dataset = read_manifest(folder).dataset
+        return OpenedGraph(
+            open_store(folder),
+            base_iri=base_iri or dataset.base_iri or DEFAULT_BASE_IRI,
+            location=str(folder),
+            title=dataset.title,
+            version=dataset.version,
+            dataset_id=dataset.id,
+            release=folder,
         )
-
-    def release_intact(self) -> bool:
-        return self.state is not None and release_intact(self.out, self.state.manifest_sha256)
-
-    def digest(self, graph: KnowledgeGraph) -> None:
-        if not self.subjects:
-            self.subjects = subject_digests(graph._quads)
-
-    def graph_unchanged(self, graph: KnowledgeGraph) -> bool:
-        """The graph is the one the intact release was written from."""
-        if self.state is None or self.state.options != self.options or not self.release_intact():
-            return False
-        self.digest(graph)
-        return graph_digest(self.subjects) == self.state.graph
-
-    def save(self, result: BuildResult) -> None:
-        import hashlib
-
-        self.digest(result.graph)
-        manifest = self.out / "manifest.json"
-        state = BuildState(
-            inputs=self.inputs,
-            options=self.options,
-            graph=graph_digest(self.subjects),
-            subjects=self.subjects,
-            manifest_sha256=hashlib.sha256(manifest.read_bytes()).hexdigest(),
+    if folder.is_dir() and (folder / "kwpld.yaml").is_file():
+        records, graph = build_graph(folder, base_iri=base_iri)
+        info = records.info
+        return OpenedGraph(
+            graph.to_store(),
+            base_iri=graph.base_iri,
+            location=str(folder),
+            title=info.title,
+            version=info.version,
+            dataset_id=info.id,
+            description=info.description,
         )
-        self.cache.save(self.out, state)
+    if folder.is_dir() and (folder / _STORE_MARKER).is_file():
+        return OpenedGraph(
+            open_store(folder), base_iri=base_iri or DEFAULT_BASE_IRI, location=str(folder)
+        )
+    raise InputError(
+        f"{folder}: not a release folder ({MANIFEST}), a data folder (kwpld.yaml) "
+        "or a store made by kwpld load"
+    )
+
+
+_STORE_MARKER = "CURRENT"
+"""Every on-disk pyoxigraph (RocksDB) store has this file; a folder without it is no store."""
+

@@ -28,6 +28,7 @@ from enum import IntEnum
 from pathlib import Path
 
 from .names import is_korean_surname
+from .namespaces import XSD
 
 __all__ = [
     "DateError",
@@ -42,13 +43,10 @@ __all__ = [
     "juche_to_gregorian",
     "gregorian_to_juche",
     "JUCHE_OFFSET",
-    "XSD",
 ]
 
 JUCHE_OFFSET = 1911
 """Gregorian year = Juche year + JUCHE_OFFSET (Juche 1 is 1912)."""
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -214,7 +212,13 @@ def _month(name: str, text: str) -> int:
 
 
 def _build(
-    year: int, month: int | None, day: int | None, text: str, **extra: object
+    year: int,
+    month: int | None,
+    day: int | None,
+    text: str,
+    *,
+    stated: str | None = None,
+    juche: bool = False,
 ) -> PartialDate:
     if not 1 <= year <= 9999:
         raise DateError(f"'{text}': year {year} is out of range", "impossible-date")
@@ -227,7 +231,7 @@ def _build(
                 f"'{text}': {calendar.month_name[month or 1]} {year} has {last} days, not {day}",
                 "impossible-date",
             )
-    return PartialDate(year, month, day, **extra)  # type: ignore[arg-type]
+    return PartialDate(year, month, day, stated=stated, juche=juche)
 
 
 def parse_date(value: object) -> PartialDate:
@@ -735,9 +739,9 @@ def _weekday_index(name: str | None) -> int | None:
 
 
 def _day_number(text: str) -> int:
-    match = re.match(r"\d+", text)
-    assert match is not None
-    return int(match.group(0))
+    digits = re.match(r"\d+", text)
+    assert digits is not None, text  # the pattern that matched gave digits here
+    return int(digits.group(0))
 
 
 def find_dates(

@@ -76,7 +76,7 @@ class Problem:
         where = f" {self.field}:" if self.field else ""
         return f"{head}{where} {self.message} [{self.code}]"
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.file or "", self.line or 0, self.record_id or "", self.field or "", self.code)
 
     def to_dict(self) -> dict[str, object]:

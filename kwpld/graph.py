@@ -2,40 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+if TYPE_CHECKING:
+    import rdflib
+
+from .iris import GraphNames
 from .rdf import Quad
 
-__all__ = ["KnowledgeGraph", "GraphNames"]
-
-
-@dataclass(frozen=True)
-class GraphNames:
-    """IRIs of the named graphs of a dataset (see README, "How graphs are named")."""
-
-    base_iri: str
-
-    @property
-    def records(self) -> str:
-        """Curated descriptions of entities that no single source states."""
-        return f"{self.base_iri}graph/records"
-
-    @property
-    def vocabularies(self) -> str:
-        """The controlled vocabularies (SKOS concept schemes)."""
-        return f"{self.base_iri}graph/vocabularies"
-
-    @property
-    def ontology(self) -> str:
-        """The kwpld ontology (OWL)."""
-        return f"{self.base_iri}graph/ontology"
-
-    def source(self, article_id: str) -> str:
-        """Claims stated by one source (article, report, graphic)."""
-        return f"{self.base_iri}graph/source/{article_id}"
+__all__ = ["KnowledgeGraph"]
 
 
 @dataclass
@@ -50,11 +29,24 @@ class KnowledgeGraph:
     prefixes: dict[str, str]
     _quads: set[Quad] = field(default_factory=set, repr=False)
     origins: dict[str, str] = field(default_factory=dict, repr=False)
-    _cache: dict[str, tuple[int, list]] = field(default_factory=dict, repr=False)
+    _cache: dict[str, tuple[int, list[Any]]] = field(default_factory=dict, repr=False)
 
     @property
     def graph_names(self) -> GraphNames:
         return GraphNames(self.base_iri)
+
+    @property
+    def quad_set(self) -> Set[Quad]:
+        """Every quad, unsorted and not copied: for work that indexes, hashes or filters them
+        (validation, digests, the release's own sort), to which a sorted list would add a sort
+        that costs more than the work itself on a large graph."""
+        return self._quads
+
+    @property
+    def add_quad(self) -> Callable[[Quad], None]:
+        """Add one quad: the quad set's own ``add``, with no call around it (the mapping adds
+        a million quads this way; a wrapper costs a tenth of the mapping's time)."""
+        return self._quads.add
 
     def add(self, s: str, p: str, o: str, g: str) -> None:
         self._quads.add((s, p, o, g))
@@ -71,11 +63,6 @@ class KnowledgeGraph:
     def __contains__(self, quad: object) -> bool:
         return quad in self._quads
 
-    def changes(self, newer: KnowledgeGraph) -> tuple[set[Quad], set[Quad]]:
-        """The quads removed and the quads added going from this graph to ``newer``, so
-        that a live store can follow a rebuild without being loaded again."""
-        return self._quads - newer._quads, newer._quads - self._quads
-
     def quads(self) -> list[Quad]:
         """All quads, sorted by graph, subject, predicate, object (computed once, cached)."""
         cached = self._cache.get("quads")
@@ -83,7 +70,7 @@ class KnowledgeGraph:
             by_graph: dict[str, dict[str, list[tuple[str, str]]]] = {}
             for s, p, o, g in self._quads:
                 by_graph.setdefault(g, {}).setdefault(s, []).append((p, o))
-            ordered = []
+            ordered: list[Quad] = []
             # bucket by graph and subject, then sort small buckets: much cheaper than
             # comparing long IRI strings across a million tuples
             for g in sorted(by_graph):
@@ -128,8 +115,9 @@ class KnowledgeGraph:
             store.bulk_load(data, ox.RdfFormat.N_QUADS)
         return store
 
-    def to_rdflib(self):  # noqa: ANN201 - rdflib is imported lazily; it is slow to import
-        """The quads as an rdflib Dataset (for pyshacl and rdflib users)."""
+    def to_rdflib(self) -> rdflib.Dataset:
+        """The quads as an rdflib Dataset (for pyshacl and rdflib users); rdflib is imported only
+        here, as it is slow to import."""
         import rdflib
 
         dataset = rdflib.Dataset()

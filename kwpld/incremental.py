@@ -19,14 +19,19 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
+from .__about__ import __version__
+from .atomic import write_atomic
+from .errors import KwpldError
+from .graph import KnowledgeGraph
+from .publish.manifest import MANIFEST, read_manifest
 from .rdf import Quad
 
 __all__ = [
+    "IncrementalBuild",
     "BuildState",
     "BuildCache",
     "input_digest",
@@ -67,7 +72,7 @@ def input_digest(files: Iterable[Path], root: Path) -> str:
     return digest.hexdigest()
 
 
-def options_digest(options: dict[str, object]) -> str:
+def options_digest(options: Mapping[str, object]) -> str:
     """One digest of what else shapes a release: options, kwpld's version, ontology, shapes."""
     from .resources import resource_path
 
@@ -122,26 +127,80 @@ class BuildCache:
         return state
 
     def save(self, out: Path, state: BuildState) -> None:
-        path = self._path(out)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-
-    def forget(self, out: Path) -> None:
-        self._path(out).unlink(missing_ok=True)
+        write_atomic(self._path(out), pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def release_intact(out: Path, manifest_sha256: str | None) -> bool:
     """The release folder still holds what its manifest lists (same manifest, sizes)."""
-    manifest = out / "manifest.json"
-    if manifest_sha256 is None or not manifest.is_file():
+    path = out / MANIFEST
+    if manifest_sha256 is None or not path.is_file():
         return False
-    if _sha256_file(manifest) != manifest_sha256:
+    if _sha256_file(path) != manifest_sha256:
         return False
     try:
-        listed = json.loads(manifest.read_text(encoding="utf-8"))["files"]
-        return all((out / f["path"]).stat().st_size == f["bytes"] for f in listed)
-    except (OSError, ValueError, KeyError, TypeError):
+        return read_manifest(out).intact(out)
+    except KwpldError:
         return False
+
+
+class IncrementalBuild:
+    """The bookkeeping of one incremental build of one output folder.
+
+    ``options`` are what else shapes the release (base IRI, release options, validation):
+    a change to any of them, as to an input file, means a new release.
+    """
+
+    def __init__(
+        self, cache: BuildCache, out: Path, data_dir: Path, options: Mapping[str, object]
+    ) -> None:
+        self.cache = cache
+        self.out = out
+        self.data_dir = data_dir
+        self.state = cache.load(out)
+        self.inputs = input_digest(self.input_files(), data_dir)
+        self.options = options_digest(options)
+        self.subjects: dict[str, bytes] = {}
+
+    def input_files(self) -> list[Path]:
+        from .load import DATASET_FILE, record_files
+
+        files = record_files(self.data_dir)
+        dataset = self.data_dir / DATASET_FILE
+        return [*files, dataset] if dataset.exists() else files
+
+    def nothing_changed(self) -> bool:
+        """Same inputs, same options, and the release is still as it was written."""
+        return (
+            self.state is not None
+            and self.state.inputs == self.inputs
+            and self.state.options == self.options
+            and self.release_intact()
+        )
+
+    def release_intact(self) -> bool:
+        return self.state is not None and release_intact(self.out, self.state.manifest_sha256)
+
+    def digest(self, graph: KnowledgeGraph) -> None:
+        """Digest the graph's subjects for the next build (once; the parallel build does it
+        while the release is written)."""
+        if not self.subjects:
+            self.subjects = subject_digests(graph.quad_set)
+
+    def graph_unchanged(self, graph: KnowledgeGraph) -> bool:
+        """The graph is the one the intact release was written from."""
+        if self.state is None or self.state.options != self.options or not self.release_intact():
+            return False
+        self.digest(graph)
+        return graph_digest(self.subjects) == self.state.graph
+
+    def save(self, graph: KnowledgeGraph) -> None:
+        """Remember what the release in ``out`` (written or kept) was made from."""
+        self.digest(graph)
+        state = BuildState(
+            inputs=self.inputs,
+            options=self.options,
+            graph=graph_digest(self.subjects),
+            subjects=self.subjects,
+            manifest_sha256=_sha256_file(self.out / MANIFEST),
+        )
+        self.cache.save(self.out, state)

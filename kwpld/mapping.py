@@ -1,27 +1,36 @@
 """Map curated records to RDF: W3C ORG, schema.org, SKOS/SKOS-XL and PROV-O, extended by kwp:.
 
-Every IRI is minted from a record id under the dataset's base IRI (``{base}person/kim-jong-un``),
-never from order or counters; nodes inside a record (labels, participations, renamings, quotes,
-rules) get ids from the record id plus a hash of their content, so re-runs and reordering give
-the same IRIs. There are no blank nodes.
+Every IRI is minted by :class:`kwpld.iris.Minter` from a record id under the dataset's base IRI
+(``{base}person/kim-jong-un``), never from order or counters. There are no blank nodes.
 
 Curated descriptions of entities go to the ``records`` graph; every claim (membership, post
 holding, participation, renaming, rule) goes to the graph of each source that states it and
-carries ``prov:wasDerivedFrom`` to that source.
+carries ``prov:wasDerivedFrom`` to that source. The Wikidata graphs are another stage's
+(:mod:`kwpld.wikidata.rdf`); :func:`kwpld.build.build_graph` adds them.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
 from .dates import PartialDate
 from .graph import KnowledgeGraph
-from .model import Article, Event, Membership, Name, Organ, Person, Post, Records
-from .names import LANG_TAG, System, slugify
+from .iris import Minter
+from .model import (
+    Article,
+    Event,
+    Membership,
+    Name,
+    Organ,
+    Person,
+    Post,
+    Records,
+    WikidataLink,
+    curated_qid,
+)
+from .names import LANG_TAG, System
 from .namespaces import (
     DCT,
-    ENTITY_PATHS,
     KWP,
     ORG,
     OWL,
@@ -36,9 +45,8 @@ from .namespaces import (
 )
 from .rdf import date_literal, int_literal, iri, is_valid_iri, lang_literal, literal
 from .vocab import Vocabularies, vocabularies
-from .wikidata.rdf import wikidata_quads
 
-__all__ = ["map_records", "Minter"]
+__all__ = ["map_records"]
 
 A = iri(RDF_TYPE)
 _PREF_LANGS = {"en", "ko", "ko-hani"}
@@ -168,41 +176,6 @@ C = {
 }
 
 
-def _hash(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
-
-
-class Minter:
-    """Mints IRIs under one base from record ids; the only place data IRIs are made."""
-
-    def __init__(self, base_iri: str) -> None:
-        self.base = base_iri
-
-    def entity(self, kind: str, record_id: str) -> str:
-        return iri(f"{self.base}{ENTITY_PATHS[kind]}{record_id}")
-
-    def label(self, record_id: str, name: Name) -> str:
-        return iri(f"{self.base}label/{record_id}.{name.system}.{_hash(name.system, name.text)}")
-
-    def participation(self, event_id: str, ref: str) -> str:
-        return iri(f"{self.base}participation/{event_id}.{ref}")
-
-    def renaming(self, entity_id: str, act_id: str) -> str:
-        return iri(f"{self.base}renaming/{entity_id}.{act_id}")
-
-    def rule(self, event_id: str, text: str) -> str:
-        return iri(f"{self.base}rule/{event_id}.{_hash(text)}")
-
-    def quote(self, article_id: str, text: str) -> str:
-        return iri(f"{self.base}quote/{article_id}.{_hash(text)}")
-
-    def place(self, name: str) -> str:
-        return iri(f"{self.base}place/{slugify(name)}")
-
-    def graph(self, name: str) -> str:
-        return iri(f"{self.base}graph/{name}")
-
-
 def map_records(records: Records, base_iri: str | None = None) -> KnowledgeGraph:
     """Map every record to RDF; ``base_iri`` overrides the dataset's own."""
     base = base_iri or records.info.base_iri
@@ -217,7 +190,7 @@ class _Mapper:
         self.graph = graph
         self.vocab = vocab
         self.mint = Minter(graph.base_iri)
-        self.quads = graph._quads  # hot path: add tuples directly
+        self.add_quad = graph.add_quad  # hot path: the set's own add
         self.records_graph = iri(graph.graph_names.records)
         self.vocab_graph = iri(graph.graph_names.vocabularies)
         self._concepts = {
@@ -242,16 +215,16 @@ class _Mapper:
         return graphs or [self.records_graph]
 
     def add(self, s: str, p: str, o: str, g: str | None = None) -> None:
-        self.quads.add((s, p, o, g or self.records_graph))
+        self.add_quad((s, p, o, g or self.records_graph))
 
     def claim(self, s: str, p: str, o: str, graphs: list[str]) -> None:
         for g in graphs:
-            self.quads.add((s, p, o, g))
+            self.add_quad((s, p, o, g))
 
     def derive(self, node: str, sources: list[str]) -> None:
         """prov:wasDerivedFrom each source, stated in that source's own graph."""
         for source in sources:
-            self.quads.add((node, P["derived"], self.ref(source), self.source_graphs([source])[0]))
+            self.add_quad((node, P["derived"], self.ref(source), self.source_graphs([source])[0]))
 
     def date(
         self, s: str, p: str, date: PartialDate | None, graphs: list[str] | None = None
@@ -259,7 +232,7 @@ class _Mapper:
         if date is None:
             return
         for g in graphs or [self.records_graph]:
-            self.quads.add((s, p, date_literal(date), g))
+            self.add_quad((s, p, date_literal(date), g))
 
     def text(self, s: str, p: str, value: str | None, lang: str | None = "en") -> None:
         if value:
@@ -268,9 +241,9 @@ class _Mapper:
     def common(self, s: str, record: Person | Organ | Post | Event | Article) -> None:
         """Fields every entity kind shares: description, note, Wikidata link, sources."""
         self.graph.origins[s[1:-1]] = record.id
-        self.text(s, P["description"], getattr(record, "description", None))
+        self.text(s, P["description"], record.description)
         self.text(s, P["note"], record.note)
-        wikidata = getattr(record, "wikidata", None)
+        wikidata = curated_qid(record)
         if wikidata:
             self.add(s, P["sameAs"], iri(WD + wikidata))
         for source in record.sources:
@@ -320,6 +293,7 @@ class _Mapper:
             node = self.mint.renaming(record_id, act_id)
             self.graph.origins[node[1:-1]] = record_id
             act = self.records[act_id]
+            assert not isinstance(act, WikidataLink)  # the loader checked: an event or an article
             sources = sorted({src for n in renamed for src in n.sources})
             if isinstance(act, Article):
                 sources = sorted({*sources, act.id})
@@ -342,7 +316,7 @@ class _Mapper:
                     self.claim(node, P["newName"], label, graphs)
                     self.claim(label, P["generatedBy"], node, graphs)
                     when = name.valid_from or when
-            when = when or getattr(act, "date", None)
+            when = when or (act.date if isinstance(act, Event | Article) else None)
             self.date(node, P["startDate"], when, graphs)
             self.derive(node, sources)
 
@@ -382,7 +356,7 @@ class _Mapper:
             self.names(s, post.id, post.names)
         else:
             role = self.vocab["role"][post.role].label
-            organ = _english_name(self.records[post.organ])
+            organ = self.records.preferred_name(post.organ)
             self.add(s, P["label"], lang_literal(f"{role} of {organ}", "en"))
             self.add(s, P["prefLabel"], lang_literal(f"{role} of {organ}", "en"))
         self.common(s, post)
@@ -402,8 +376,8 @@ class _Mapper:
         self.date(s, P["validThrough"], m.end, graphs)
         self.date(s, P["asOf"], m.as_of, graphs)
         label = (
-            f"{_english_name(self.records[m.person])}, {self.vocab['role'][m.role].label} of "
-            f"{_english_name(self.records[m.organ])} ({m.status}"
+            f"{self.records.preferred_name(m.person)}, {self.vocab['role'][m.role].label} of "
+            f"{self.records.preferred_name(m.organ)} ({m.status}"
             + (f", as of {m.as_of}" if m.as_of else "")
             + ")"
         )
@@ -561,22 +535,10 @@ class _Mapper:
         for article in self.records.articles:
             self.article(article)
         self.vocabulary_graph()
-        self.quads.update(wikidata_quads(self.records, self.mint, self.graph))
 
     def vocabulary_graph(self) -> None:
         """The controlled vocabularies go with the data, so labels of roles and kinds resolve."""
         from .vocab import vocabulary_quads
 
         for s, p, o in vocabulary_quads():
-            self.quads.add((s, p, o, self.vocab_graph))
-
-
-def _english_name(record: object) -> str:
-    names: list[Name] = getattr(record, "names", [])
-    for name in names:
-        if name.system == "en" and name.kind == "preferred":
-            return name.text
-    for name in names:
-        if name.system == "en":
-            return name.text
-    return names[0].text if names else getattr(record, "title", getattr(record, "id", "?"))
+            self.add_quad((s, p, o, self.vocab_graph))

@@ -30,7 +30,11 @@ __all__ = [
     "WikidataLink",
     "LINK_DECISIONS",
     "LINK_METHODS",
+    "Named",
     "Record",
+    "Linkable",
+    "LINKABLE_TYPES",
+    "curated_qid",
     "DatasetInfo",
     "Records",
 ]
@@ -83,8 +87,31 @@ class _Base:
     origin: Origin
 
 
+class Named:
+    """A record with names: a person, organ, post, event or article (not a membership).
+
+    :meth:`preferred_name` is the one answer to "what is this record called" for labels,
+    reports and charts, so that they never disagree.
+    """
+
+    __slots__ = ()
+    id: str
+    names: list[Name]
+
+    def preferred_name(self, system: str = "en") -> str:
+        """The preferred name in ``system`` (English unless asked), else another name in that
+        system, else the first name; the id when the record has no names."""
+        fallback = None
+        for name in self.names:
+            if name.system == system:
+                if name.kind == "preferred":
+                    return name.text
+                fallback = fallback or name.text
+        return fallback or (self.names[0].text if self.names else self.id)
+
+
 @dataclass(slots=True)
-class Person(_Base):
+class Person(_Base, Named):
     names: list[Name]
     gender: str | None = None
     born: PartialDate | None = None
@@ -98,7 +125,7 @@ class Person(_Base):
 
 
 @dataclass(slots=True)
-class Organ(_Base):
+class Organ(_Base, Named):
     names: list[Name]
     organ_kind: str
     parent: str | None = None
@@ -112,7 +139,7 @@ class Organ(_Base):
 
 
 @dataclass(slots=True)
-class Post(_Base):
+class Post(_Base, Named):
     organ: str
     role: str
     names: list[Name] = field(default_factory=list)
@@ -156,7 +183,7 @@ class Rule:
 
 
 @dataclass(slots=True)
-class Event(_Base):
+class Event(_Base, Named):
     event_type: str
     names: list[Name]
     series: str | None = None
@@ -189,7 +216,7 @@ class Quote:
 
 
 @dataclass(slots=True)
-class Article(_Base):
+class Article(_Base, Named):
     article_type: str
     title: str
     names: list[Name] = field(default_factory=list)
@@ -211,6 +238,13 @@ class Article(_Base):
     sources: list[str] = field(default_factory=list)
     note: str | None = None
     kind = "article"
+
+    def preferred_name(self, system: str = "en") -> str:
+        """A preferred name in ``system`` when the article has one, else its title."""
+        for name in self.names:
+            if name.system == system and name.kind == "preferred":
+                return name.text
+        return self.title
 
 
 LINK_DECISIONS = ("accepted", "rejected")
@@ -253,6 +287,14 @@ class WikidataLink:
 
 
 Record = Person | Organ | Post | Membership | Event | Article
+Linkable = Person | Organ | Event | Article
+"""The kinds of record that can be one Wikidata item (and have a ``wikidata`` field)."""
+LINKABLE_TYPES = (Person, Organ, Event, Article)
+
+
+def curated_qid(record: Record | WikidataLink | None) -> str | None:
+    """The Wikidata item written in the record itself (its ``wikidata`` field), if any."""
+    return record.wikidata if isinstance(record, LINKABLE_TYPES) else None
 
 
 @dataclass
@@ -284,7 +326,7 @@ class Records:
     links: list[WikidataLink] = field(default_factory=list)
     """Wikidata decisions (``wikidata_links``); not entities, so not part of iteration."""
     files: list[str] = field(default_factory=list)
-    _by_id: dict[str, Record] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, Record | WikidataLink] = field(default_factory=dict, repr=False)
     _accepted: dict[str, str] = field(default_factory=dict, repr=False)
 
     def add(self, record: Record | WikidataLink) -> None:
@@ -296,18 +338,22 @@ class Records:
     def accepted_qid(self, record_id: str) -> str | None:
         """The Wikidata item of a record: its accepted link, else its curated ``wikidata`` field."""
         qid = self._accepted.get(record_id)
-        if qid is None:
-            qid = getattr(self._by_id.get(record_id), "wikidata", None)
-        return qid
+        return qid if qid is not None else curated_qid(self._by_id.get(record_id))
+
+    def preferred_name(self, record_id: str, system: str = "en") -> str:
+        """The preferred name of the record ``record_id`` (:meth:`Named.preferred_name`); its id
+        when it has no names (memberships) or is not here."""
+        record = self._by_id.get(record_id)
+        return record.preferred_name(system) if isinstance(record, Named) else record_id
 
     def is_linked(self, record_id: str) -> bool:
         """True when a link in ``links`` accepts a Wikidata item for the record."""
         return record_id in self._accepted
 
-    def get(self, record_id: str) -> Record | None:
+    def get(self, record_id: str) -> Record | WikidataLink | None:
         return self._by_id.get(record_id)
 
-    def __getitem__(self, record_id: str) -> Record:
+    def __getitem__(self, record_id: str) -> Record | WikidataLink:
         return self._by_id[record_id]
 
     def __contains__(self, record_id: object) -> bool:
@@ -321,7 +367,8 @@ class Records:
         return sum(len(getattr(self, attr)) for attr in _LIST_OF.values())
 
     def of_kind(self, kind: str) -> list[Record]:
-        return getattr(self, _LIST_OF[kind])
+        found: list[Record] = getattr(self, _LIST_OF[kind])
+        return found
 
     def counts(self) -> dict[str, int]:
         return {kind: len(getattr(self, _LIST_OF[kind])) for kind in KINDS}

@@ -7,7 +7,10 @@ and the library's default, :data:`SILENT`, does nothing.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 __all__ = ["Progress", "SILENT", "RichProgress"]
 
@@ -61,7 +64,7 @@ class RichProgress:
             transient=True,
         )
         self._progress.start()
-        self._task: int | None = None
+        self._task: TaskID | None = None
 
     def stage(self, name: str, total: int | None = None) -> None:
         if self._task is not None:

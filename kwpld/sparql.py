@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError
-
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
@@ -23,10 +21,6 @@ if TYPE_CHECKING:
 
 __all__ = ["QueryAnswer", "open_target", "query"]
 
-DATA_MARKER = "kwpld.yaml"
-RELEASE_MARKER = "manifest.json"
-STORE_MARKER = "CURRENT"
-"""Every on-disk pyoxigraph (RocksDB) store has this file; a folder without it is no store."""
 
 
 @dataclass(frozen=True)
@@ -42,33 +36,12 @@ class QueryAnswer:
 
 
 def open_target(target: str | Path, *, base_iri: str | None = None) -> tuple[ox.Store, str]:
-    """The store of a release folder, a store folder or a data folder, and its base IRI.
+    """The store of a release folder, a store folder or a data folder, and its base IRI
+    (:func:`kwpld.build.open_graph_source`)."""
+    from .build import open_graph_source
 
-    Anything else is an :class:`~kwpld.errors.InputError` (exit code 2) that names the three
-    kinds of target, never the storage engine's own message about its files.
-    """
-    from .namespaces import DEFAULT_BASE_IRI
-    from .publish.store import open_store
-
-    path = Path(target)
-    if not path.exists():
-        raise InputError(f"{path}: no such release folder, data folder or store")
-    if path.is_dir() and (path / RELEASE_MARKER).is_file():
-        from .publish import read_manifest
-
-        dataset = read_manifest(path).get("dataset") or {}
-        return open_store(path), base_iri or dataset.get("base_iri") or DEFAULT_BASE_IRI
-    if path.is_dir() and (path / DATA_MARKER).is_file():
-        from .build import build_graph
-
-        _, graph = build_graph(path, base_iri=base_iri)
-        return graph.to_store(), graph.base_iri
-    if path.is_dir() and (path / STORE_MARKER).is_file():
-        return open_store(path), base_iri or DEFAULT_BASE_IRI
-    raise InputError(
-        f"{path}: not a release folder ({RELEASE_MARKER}), a data folder ({DATA_MARKER}) "
-        "or a store made by kwpld load"
-    )
+    opened = open_graph_source(target, base_iri=base_iri)
+    return opened.store, opened.base_iri
 
 
 def query(target: str | Path, query: str, *, base_iri: str | None = None) -> QueryAnswer:

@@ -1,8 +1,9 @@
 """The controlled vocabularies, read from ``ontology/vocabularies.ttl`` (SKOS).
 
 Records use a concept's ``skos:notation`` ("political-bureau", "projected"); the mapping
-writes the concept's IRI; the JSON Schema and the SHACL shapes list the same codes. This
-module is the one reader of that file, so all of them agree.
+writes the concept's IRI; the JSON Schema and the SHACL shapes list the same codes; ingest
+reads the labels and the hierarchy. This module is the one reader of that file (once per
+process, with the queries in ``kwpld/queries/``), so all of them agree.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from .namespaces import KWP, KWPV, SKOS
+from .namespaces import KWPV
 from .resources import resource_path
 
 __all__ = ["Concept", "Scheme", "Vocabularies", "vocabularies", "vocabulary_quads", "SCHEMES"]
@@ -35,7 +36,12 @@ class Concept:
     iri: str
     notation: str
     label: str
+    """The English preferred label (the notation when there is none)."""
     implies_class: str | None = None
+    broader: str | None = None
+    """The notation of the broader concept (``skos:broader``), if any."""
+    labels: tuple[str, ...] = ()
+    """Every preferred and alternative label, in any language, sorted."""
 
 
 @dataclass
@@ -76,28 +82,33 @@ def vocabulary_quads() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted((str(q.subject), str(q.predicate), str(q.object)) for q in _store()))
 
 
+def _query(name: str) -> ox.QuerySolutions:
+    solutions = _store().query(resource_path(f"kwpld/queries/{name}.rq").read_text("utf-8"))
+    assert isinstance(solutions, ox.QuerySolutions)
+    return solutions
+
+
 @cache
 def vocabularies() -> Vocabularies:
     """Parse the shipped vocabularies once per process."""
     path = resource_path("ontology/vocabularies.ttl")
-    store = _store()
-    query = f"""
-        SELECT ?scheme ?concept ?notation ?label ?class WHERE {{
-            ?concept <{SKOS}inScheme> ?scheme ; <{SKOS}notation> ?notation .
-            OPTIONAL {{ ?concept <{SKOS}prefLabel> ?label FILTER(lang(?label) = "en") }}
-            OPTIONAL {{ ?concept <{KWP}impliesClass> ?class }}
-        }}"""
+    labels: dict[str, list[str]] = {}
+    for row in _query("concept-labels"):
+        labels.setdefault(row["concept"].value, []).append(row["label"].value)
     schemes: dict[str, Scheme] = {}
-    for row in store.query(query):
+    for row in _query("concepts"):
         scheme_iri = row["scheme"].value
         name = scheme_iri.removeprefix(KWPV)
         scheme = schemes.setdefault(name, Scheme(name, scheme_iri))
         notation = row["notation"].value
+        concept = row["concept"].value
         scheme.concepts[notation] = Concept(
-            iri=row["concept"].value,
+            iri=concept,
             notation=notation,
             label=row["label"].value if row["label"] else notation,
             implies_class=row["class"].value if row["class"] else None,
+            broader=row["broader"].value if row["broader"] else None,
+            labels=tuple(labels.get(concept, ())),
         )
     missing = set(SCHEMES) - set(schemes)
     if missing:

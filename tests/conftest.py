@@ -23,6 +23,20 @@ def require_tool(name: str) -> str:
     return path
 
 
+def child_processes() -> set[int]:
+    """Every child of this process not yet reaped, zombies included (Linux /proc; else none).
+
+    kwpld forks its workers itself (kwpld.parallel), so multiprocessing's bookkeeping does not
+    see them: this asks the kernel."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{os.getpid()}/task").glob("*"):
+        try:
+            found.update(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
 @pytest.fixture(scope="session")
 def example_dir() -> Path:
     return EXAMPLE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from conftest import EXAMPLE
 
 import kwpld
-from kwpld.parallel import ForkedTask
+from kwpld.parallel import Forked, WorkerError
 from kwpld.validate import ValidationError
 
 
@@ -52,12 +53,15 @@ def _boom(value: int) -> int:
 
 
 def test_a_forked_task_returns_its_value_or_raises_its_error():
-    assert ForkedTask(pow, 2, 10).result() == 1024
-    with pytest.raises(ValueError, match="bad value 3"):
-        ForkedTask(_boom, 3).result()
-    task = ForkedTask(pow, 3, 3)
+    assert Forked(lambda: pow(2, 10)).result() == 1024
+    with pytest.raises(ValueError, match="bad value 3") as caught:
+        Forked(lambda: _boom(3)).result()
+    assert "in a worker process" in "".join(caught.value.__notes__)
+    task = Forked(lambda: pow(3, 3))
     task.cancel()
     task.cancel()  # idempotent
+    with pytest.raises(WorkerError, match="exit code 7"):
+        Forked(lambda: os._exit(7)).result()
 
 
 class _Recorder:

@@ -215,6 +215,7 @@ def test_help_loads_no_command_and_nothing_heavy():
     loaded = json.loads(done.stdout.strip().splitlines()[-1])
     assert [m for m in loaded if m.split(".")[0] == "kwpld"] == [
         "kwpld",
+        "kwpld.__about__",
         "kwpld.cli",
         "kwpld.errors",
     ]

@@ -92,7 +92,7 @@ def test_changing_an_option_that_shapes_the_release_rebuilds_it(data, tmp_path):
 
 def test_subject_digests_ignore_order_and_see_every_change():
     _, graph = kwpld.build_graph(EXAMPLE)
-    quads = list(graph._quads)
+    quads = list(graph.quad_set)
     digests = subject_digests(quads)
     assert subject_digests(reversed(quads)) == digests
     membership = "<https://w3id.org/kwpld/id/membership/jang-song-taek.pb-presidium.2013-01>"

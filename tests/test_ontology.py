@@ -89,3 +89,17 @@ def test_every_concept_has_a_notation_label_and_definition():
     for iri, predicates in concepts.items():
         for needed in ("notation", "prefLabel", "definition", "inScheme"):
             assert skos + needed in predicates, f"{iri} lacks skos:{needed}"
+
+
+def test_the_vocabularies_are_read_once_with_labels_and_hierarchy() -> None:
+    """kwpld.vocab is the one reader: mapping, shapes, schema and ingest all use its answer."""
+    from kwpld.vocab import vocabularies
+
+    assert vocabularies() is vocabularies()
+    presidium = vocabularies()["organ-kind"]["presidium"]
+    assert presidium.label == "presidium"
+    assert presidium.broader == "political-bureau"
+    assert {"standing committee", "상무위원회"} <= set(presidium.labels)
+    bureau = vocabularies()["organ-kind"]["political-bureau"]
+    assert "Politburo" in bureau.labels and bureau.broader == "central-committee"
+    assert vocabularies()["role"]["secretary"].broader is None

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from pathlib import Path
 
 import pytest
+from conftest import child_processes
 from publish_helpers import EXAMPLE, build_release, tree_digest
 
 import kwpld
+from kwpld.parallel import Task, plan_groups, run_tasks
 from kwpld.publish import ReleaseOptions
-from kwpld.publish.parallel import Task, plan_groups, run_tasks
-from kwpld.publish.release import _Plan
+from kwpld.publish.plan import ReleasePlan
 
 
 def test_release_is_byte_identical_whatever_jobs_is(tmp_path: Path) -> None:
@@ -53,11 +53,11 @@ def test_a_failing_writer_fails_the_build_and_keeps_the_previous_release(
 ) -> None:
     out = build_release(tmp_path / "dist")
     before = tree_digest(out)
-    monkeypatch.setattr(_Plan, "jsonld", lambda self: _boom())
+    monkeypatch.setattr(ReleasePlan, "jsonld", lambda self: _boom())
     with pytest.raises(ValueError, match="the JSON-LD writer broke"):
         kwpld.build(EXAMPLE, out, release=ReleaseOptions(jobs=jobs))
     assert tree_digest(out) == before
-    assert not multiprocessing.active_children()
+    assert not child_processes()
     assert [p.name for p in tmp_path.iterdir()] == ["dist"]  # no half-written folder left
 
 
@@ -87,7 +87,7 @@ def test_a_failing_task_stops_the_other_workers(tmp_path: Path) -> None:
     assert pid != os.getpid()
     with pytest.raises(ProcessLookupError):  # stopped, not left to finish its minute
         os.kill(pid, 0)
-    assert not multiprocessing.active_children()
+    assert not child_processes()
 
 
 def test_an_error_in_a_worker_is_raised_by_the_caller() -> None:
@@ -97,7 +97,7 @@ def test_an_error_in_a_worker_is_raised_by_the_caller() -> None:
     tasks = [Task("main", 10.0, lambda: os.getpid()), Task("worker", 1.0, fails)]
     with pytest.raises(KeyError, match="from the worker"):
         run_tasks(tasks, jobs=2)
-    assert not multiprocessing.active_children()
+    assert not child_processes()
 
 
 def test_results_come_back_in_task_order_with_their_process() -> None:

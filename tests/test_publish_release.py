@@ -442,7 +442,7 @@ def test_unreadable_or_tiny_split_sizes_are_refused(text: str) -> None:
 
 def test_update_requests_hold_many_graphs_and_stay_near_a_megabyte(tmp_path: Path) -> None:
     from kwpld.publish.quads import sort_quads
-    from kwpld.publish.release import UPDATE_CHUNK_BYTES, write_updates
+    from kwpld.publish.updates import UPDATE_CHUNK_BYTES, write_updates
 
     quads = set()
     for g in range(30):  # many small graphs: one request holds them all
@@ -473,11 +473,13 @@ def test_update_requests_hold_many_graphs_and_stay_near_a_megabyte(tmp_path: Pat
 
 def test_a_release_without_source_graphs_has_no_sources_file(tmp_path: Path) -> None:
     from kwpld.build import build_graph
+    from kwpld.graph import KnowledgeGraph
     from kwpld.publish import ReleaseOptions, write_release
     from kwpld.publish.diff import diff_releases
 
-    records, graph = build_graph(EXAMPLE)
-    graph._quads = {q for q in graph._quads if "/graph/source/" not in q[3]}
+    records, built = build_graph(EXAMPLE)
+    graph = KnowledgeGraph(built.base_iri, built.prefixes, origins=built.origins)
+    graph.update(q for q in built.quad_set if "/graph/source/" not in q[3])
     folders = []
     for name in ("a", "b"):
         folder = tmp_path / name

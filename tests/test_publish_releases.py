@@ -147,12 +147,13 @@ def test_kill_9_during_a_parallel_write_leaves_no_writer_behind(tmp_path: Path) 
     # there when the test looks.
     code = """
 import sys, time, kwpld
-from kwpld.publish import ReleaseOptions, release
-from kwpld.publish.parallel import Task
-tasks = release._Plan.tasks
+from kwpld.publish import ReleaseOptions
+from kwpld.parallel import Task
+from kwpld.publish.plan import ReleasePlan
+tasks = ReleasePlan.tasks
 def slow(self):
     return [Task(t.name, t.cost, lambda t=t: (time.sleep(60), t.run())[1]) for t in tasks(self)]
-release._Plan.tasks = slow
+ReleasePlan.tasks = slow
 kwpld.build(sys.argv[1], sys.argv[2], release=ReleaseOptions(jobs=2))
 """
     process = subprocess.Popen(

@@ -144,7 +144,7 @@ def server():
 def session(url: str) -> tuple[requests.Session, str]:
     """A browser-like session: its cookie and the CSRF token of a page it opened."""
     browser = requests.Session()
-    page = browser.get(url)
+    page = browser.get(url + "query")
     token = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text)
     assert token is not None, page.text
     return browser, token.group(1)
@@ -168,7 +168,7 @@ def test_every_post_but_sparql_needs_the_csrf_token_of_its_session(server):
     forged = browser.post(url + "refresh", data={"csrf_token": "0" * 64, "next": "/"})
     assert forged.status_code == 403
     other = requests.Session()  # a token is only good with the session it was given to
-    other.get(url)
+    other.get(url + "query")
     assert other.post(url + "refresh", data={"csrf_token": token}).status_code == 403
     cross = browser.post(
         url + "refresh",
@@ -209,7 +209,7 @@ def test_request_bodies_are_bounded(server):
 
 
 def test_pages_carry_security_headers(server):
-    page = requests.get(server.url)
+    page = requests.get(server.url + "query")
     assert page.headers["X-Content-Type-Options"] == "nosniff"
     assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
     assert "script-src 'self'" in page.headers["Content-Security-Policy"]

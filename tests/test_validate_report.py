@@ -19,9 +19,10 @@ import pytest
 from conftest import EXAMPLE, linked_copy, require_tool
 
 import kwpld
+from kwpld.build import validate_data
 from kwpld.errors import LoadError
 from kwpld.resources import resource_path
-from kwpld.validate import Severity, ValidationError, reference, validate_data
+from kwpld.validate import Severity, ValidationError, reference
 from kwpld.validate.report import FailOn
 
 SCHEMA = json.loads(
@@ -397,3 +398,8 @@ def test_worker_processes_give_the_same_findings(broken_report, monkeypatch):
     monkeypatch.setattr(engine, "_PARALLEL_FROM", 0)  # fork even for a small graph
     parallel = validate_data(folder, jobs=3)
     assert parallel.to_json() == report.to_json()
+
+
+def test_pyshacl_in_forked_parts_gives_the_same_findings(broken_report):
+    folder, _, slow = broken_report
+    assert validate_data(folder, engine="pyshacl", jobs=2).to_json() == slow.to_json()

@@ -17,6 +17,7 @@ from conftest import FIXTURES
 from kwpld.build import build_graph
 from kwpld.namespaces import (
     KWP,
+    KWPSH,
     KWPV,
     RDF_TYPE,
     SH,
@@ -31,7 +32,7 @@ from kwpld.namespaces import (
 from kwpld.validate import reference
 from kwpld.validate.data import DataIndex
 from kwpld.validate.engine import FastEngine
-from kwpld.validate.shapes import KWPSH, load_shapes
+from kwpld.validate.shapes import load_shapes
 from kwpld.validate.terms import from_oxigraph, lexical_form, literal_parts
 from kwpld.vocab import vocabularies
 from kwpld.wikidata.facts import PROPERTY_KINDS
@@ -173,12 +174,12 @@ def test_shapes_cover_every_class_and_property_the_mapping_emits(linked_example)
     targets = {c for s in graph.top_level for c in s.targets.classes}
 
     _, kg = build_graph(linked_example)
-    emitted_predicates = {p for _, p, _, _ in kg._quads} - {f"<{RDF_TYPE}>"}
+    emitted_predicates = {p for _, p, _, _ in kg.quad_set} - {f"<{RDF_TYPE}>"}
     assert emitted_predicates - covered_paths == set()
     # Every typed node is the focus of some class shape (implied classes such as
     # schema:NewsArticle come with a targeted one such as schema:CreativeWork).
     types: dict[str, set[str]] = {}
-    for s, p, o, _ in kg._quads:
+    for s, p, o, _ in kg.quad_set:
         if p == f"<{RDF_TYPE}>":
             types.setdefault(s, set()).add(o)
     untargeted = sorted(node for node, classes in types.items() if not classes & targets)

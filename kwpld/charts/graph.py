@@ -8,7 +8,6 @@ the same on a release, on records built in memory and on a store loaded with ``k
 from __future__ import annotations
 
 import difflib
-import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -165,47 +164,22 @@ def _record_id(iri: str, base_iri: str, kind: str) -> str:
 
 def open_graph(path: str | Path, *, base_iri: str | None = None) -> ChartGraph:
     """Open a release folder (``manifest.json``), a data folder (``kwpld.yaml``, built in
-    memory) or an on-disk store made by ``kwpld load`` as a :class:`ChartGraph`."""
-    path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such release folder, data folder or store")
-    if (path / "manifest.json").is_file():
-        from ..publish.store import open_store
+    memory) or an on-disk store made by ``kwpld load`` as a :class:`ChartGraph`
+    (:func:`kwpld.build.open_graph_source`)."""
+    from ..build import open_graph_source
 
-        manifest = json.loads((path / "manifest.json").read_text("utf-8"))
-        dataset = manifest.get("dataset") or {}
-        store = open_store(path)
-        return ChartGraph(
-            store,
-            base_iri=base_iri or dataset.get("base_iri") or DEFAULT_BASE_IRI,
-            title=dataset.get("title"),
-            version=dataset.get("version"),
-            dataset_id=dataset.get("id"),
-            description=_void_description(path),
-            location=str(path),
-        )
-    if path.is_dir() and (path / "kwpld.yaml").is_file():
-        from ..build import build_graph
-
-        records, graph = build_graph(path, base_iri=base_iri)
-        info = records.info
-        return ChartGraph(
-            graph.to_store(),
-            base_iri=graph.base_iri,
-            title=info.title,
-            description=info.description,
-            version=info.version,
-            dataset_id=info.id,
-            location=str(path),
-        )
-    if path.is_dir():
-        from ..publish.store import open_store
-
-        return ChartGraph(
-            open_store(path), base_iri=base_iri or DEFAULT_BASE_IRI, location=str(path)
-        )
-    raise InputError(
-        f"{path}: not a release folder (manifest.json), a data folder (kwpld.yaml) or a store"
+    opened = open_graph_source(path, base_iri=base_iri)
+    description = opened.description
+    if opened.release is not None:
+        description = _void_description(opened.release)
+    return ChartGraph(
+        opened.store,
+        base_iri=opened.base_iri,
+        title=opened.title,
+        description=description,
+        version=opened.version,
+        dataset_id=opened.dataset_id,
+        location=opened.location,
     )
 
 

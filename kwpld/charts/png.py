@@ -9,12 +9,11 @@ Chromium is a 300 MB dependency for a job librsvg does in milliseconds.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..errors import KwpldError
 
 __all__ = ["RenderError", "render_png", "write_atomic", "RSVG", "RSVG_PACKAGE"]
@@ -27,28 +26,6 @@ class RenderError(KwpldError):
     """A chart could not be rendered as PNG (renderer missing or failing)."""
 
     exit_code = 1
-
-
-def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file, so readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; a chart is a public file
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def render_png(svg: str, path: str | Path, *, scale: float = 2.0) -> Path:

@@ -23,7 +23,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from .. import __version__
+from ..__about__ import __version__
 from ..errors import KwpldError
 
 __all__ = ["COMMANDS", "app", "main"]

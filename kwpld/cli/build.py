@@ -174,8 +174,8 @@ def build_command(
 
         manifest = read_manifest(result.out)
         console.print(
-            f"{manifest['triples']} triples ({manifest['quads']} quads in "
-            f"{len(manifest['graphs'])} named graphs, the ontology's included) "
+            f"{manifest.triples} triples ({manifest.quads} quads in "
+            f"{len(manifest.graphs)} named graphs, the ontology's included) "
             f"from {len(result.records.files)} files"
         )
     for name, path in result.files.items():

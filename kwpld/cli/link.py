@@ -283,7 +283,7 @@ def _print_report(report: LinkReport, options: LinkOptions) -> None:
     for entry in reviewing:
         best = entry.candidates[0]
         say(
-            f"  review    {entry.record.id:32} {best.qid:11} {best.score:.3f}  {entry.status}",  # type: ignore[attr-defined]
+            f"  review    {entry.record.id:32} {best.qid:11} {best.score:.3f}  {entry.status}",
             markup=False,
         )
     say(

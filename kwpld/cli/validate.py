@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -101,7 +100,8 @@ def validate_command(
         kwpld validate examples/party-cells-2013
         kwpld validate examples/party-cells-2013 --format json --fail-on warning > report.json
     """
-    from ..validate import load_shapes, validate_data
+    from ..build import validate_data
+    from ..validate import load_shapes
 
     if old_out is not None:
         deprecated("--output", "--out (-o)")
@@ -130,13 +130,10 @@ def validate_command(
 
 def _write(path: Path, text: str) -> None:
     """Write the report whole or not at all: a temporary file renamed into place."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        from ..errors import InputError
+    from ..atomic import write_atomic
+    from ..errors import InputError
 
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
         raise InputError(f"{path}: cannot write the report: {exc.strerror or exc}") from None

@@ -80,7 +80,7 @@ def turtle_prefix_block(compactor: TermCompactor) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in compactor.prefixes.items())
 
 
-class _Terms(dict):
+class _Terms(dict[str, str]):
     """Compact forms of terms, computed on first use (lookups stay in C on later uses)."""
 
     def __init__(self, compactor: TermCompactor) -> None:

@@ -157,19 +157,10 @@ def series_key(text: str) -> str:
 @cache
 def organ_broader() -> dict[str, str]:
     """Organ kind -> its broader kind, from ontology/vocabularies.ttl (skos:broader)."""
-    import pyoxigraph as ox
+    from ..vocab import vocabularies
 
-    from ..namespaces import KWPV, SKOS
-    from ..resources import resource_path
-
-    store = ox.Store()
-    store.load(path=str(resource_path("ontology/vocabularies.ttl")), format=ox.RdfFormat.TURTLE)
-    out = {}
-    query = f"""SELECT ?n ?b WHERE {{ ?c <{SKOS}broader> ?p ; <{SKOS}notation> ?n ;
-                <{SKOS}inScheme> <{KWPV}organ-kind> . ?p <{SKOS}notation> ?b }}"""
-    for row in store.query(query):
-        out[row["n"].value] = row["b"].value
-    return out
+    scheme = vocabularies()["organ-kind"]
+    return {n: c.broader for n, c in scheme.concepts.items() if c.broader is not None}
 
 
 def party_tree(kind: str) -> bool:

@@ -111,20 +111,13 @@ _POST_ROLES = (
 
 def _role_words() -> dict[str, str]:
     """Role words from ontology/vocabularies.ttl: each English label, its plural, the Korean one."""
-    import pyoxigraph as ox
+    from ..vocab import vocabularies
 
-    from ..namespaces import KWPV, SKOS
-    from ..resources import resource_path
-
-    store = ox.Store()
-    store.load(path=str(resource_path("ontology/vocabularies.ttl")), format=ox.RdfFormat.TURTLE)
-    query = f"""SELECT ?n ?label WHERE {{ ?c <{SKOS}inScheme> <{KWPV}role> ; <{SKOS}notation> ?n ;
-                <{SKOS}prefLabel>|<{SKOS}altLabel> ?label }}"""
+    scheme = vocabularies()["role"]
     words: dict[str, str] = {}
-    for row in store.query(query):
-        notation, label = row["n"].value, row["label"].value
-        if notation not in _POST_ROLES:
-            continue
+    for notation, label in (
+        (n, label) for n in _POST_ROLES if n in scheme for label in scheme[n].labels
+    ):
         words[label.lower()] = notation
         if label.isascii():
             if label.endswith("man"):

@@ -135,7 +135,7 @@ def fetch_url(
     :class:`~kwpld.http.RemoteError` (exit code 1); a page that is no article kwpld reads, or
     that cannot be decoded, is an :class:`InputError` (exit code 2).
     """
-    from .. import __version__
+    from ..__about__ import __version__
     from ..http import HttpClient, HttpSettings, RemoteError
 
     settings = HttpSettings(

@@ -7,11 +7,12 @@ atomically so an interrupted run never leaves half a file.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from ..atomic import write_atomic
 
 __all__ = ["dump_yaml", "write_text_atomic", "FlowDict", "FlowList"]
 
@@ -90,8 +91,4 @@ def dump_yaml(data: Any, header: str | None = None) -> str:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and one rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    with tmp.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
+    write_atomic(path, text)

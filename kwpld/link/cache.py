@@ -96,9 +96,6 @@ class QueryCache:
                     found[key] = json.loads(value)
         return found
 
-    def put(self, endpoint: str, kind: str, key: str, value: Any) -> None:
-        self.put_many(endpoint, kind, [(key, value)])
-
     def put_many(self, endpoint: str, kind: str, answers: Iterable[tuple[str, Any]]) -> None:
         """Keep several answers in one transaction: all of them, or none."""
         now = time.time()

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
-import requests
+from requests.__version__ import __version__ as requests_version
 
-from .. import __version__
+from ..__about__ import __version__
 from ..errors import KwpldError
 from ..http import (
     BrokenAnswer,
@@ -94,7 +94,7 @@ def decode_row(data: dict[str, list[str | None]]) -> Row:
 def default_user_agent(contact: str | None = None) -> str:
     """``kwpld/0.1.0 (https://w3id.org/kwpld; contact) python-requests/2.x``, per Wikimedia."""
     who = f"{PROJECT_URL}; {contact}" if contact else PROJECT_URL
-    return f"kwpld/{__version__} ({who}) python-requests/{requests.__version__}"
+    return f"kwpld/{__version__} ({who}) python-requests/{requests_version}"
 
 
 @dataclass

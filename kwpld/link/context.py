@@ -89,8 +89,8 @@ class RecordContext:
                 for parent in self.ancestors(organ.id):
                     self._add(parent, found.date, f"{found.why} (in its sub-organ {organ.id})")
         for person, organs in self.member_of.items():
-            for organ in list(organs):
-                organs.update(self.ancestors(organ))
+            for organ_id in list(organs):
+                organs.update(self.ancestors(organ_id))
             self.member_of[person] = organs
 
     def _membership(self, m: Membership) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
+from ..namespaces import WD
 from .client import Row, SparqlClient, Term, decode_row, encode_row
 from .queries import item_terms, render, version
 
@@ -26,7 +27,6 @@ __all__ = [
     "qid_of",
 ]
 
-WD = "http://www.wikidata.org/entity/"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _TIME = re.compile(r"^([+-]?)(\d{1,16})-(\d{2})-(\d{2})T")
 ITEM_BATCH = 100
@@ -207,15 +207,15 @@ def fetch_items(client: SparqlClient, evidence: Evidence, qids: Iterable[str]) -
             item = qid_of(row["item"].value) if "item" in row else None
             if item in per_item:
                 per_item[item].append(row)
-        answers = []
+        fetched: list[tuple[str, list[dict[str, list[str | None]]]]] = []
         for qid, item_rows in per_item.items():
             evidence[qid]  # noqa: B018
             for row in item_rows:
                 _take(evidence, row)
             _sort(evidence[qid])
             stored = [encode_row({k: v for k, v in r.items() if k != "item"}) for r in item_rows]
-            answers.append((qid, sorted(stored, key=lambda d: json.dumps(d, sort_keys=True))))
-        client.remember_many(kind, answers)
+            fetched.append((qid, sorted(stored, key=lambda d: json.dumps(d, sort_keys=True))))
+        client.remember_many(kind, fetched)
     classes = {
         c.value for qid in qids if qid in evidence.items for c in evidence[qid].values("P31")
     }
@@ -244,9 +244,9 @@ def fetch_categories(client: SparqlClient, evidence: Evidence, classes: Iterable
         found: dict[str, set[str]] = {qid: set() for qid in batch}
         query = render("classes", classes=item_terms(batch))
         for row in client.select(query, purpose="class query", cache=False):
-            qid = qid_of(row["class"].value) if "class" in row else None
-            if qid in found and "category" in row:
-                found[qid].add(row["category"].value)
+            cls = qid_of(row["class"].value) if "class" in row else None
+            if cls in found and "category" in row:
+                found[cls].add(row["category"].value)
         for qid, categories in found.items():
             evidence.categories[qid] = categories
         client.remember_many(kind, [(qid, sorted(found[qid])) for qid in batch])

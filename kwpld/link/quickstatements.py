@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dates import PartialDate, Precision
-from ..model import Records
+from ..model import Article, Records
 from ..wikidata.facts import Fact, Label, Value, wikidata_view
 from .client import ClientSettings, SparqlClient
 from .evidence import Evidence, ItemFacts, WikiDate, fetch_items
@@ -101,7 +101,8 @@ def _references(records: Records, sources: tuple[str, ...], subject: str) -> lis
         qid = records.accepted_qid(source)
         if qid and qid != subject:
             parts += ["S248", qid]
-        url = getattr(records.get(source), "url", None)
+        article = records.get(source)
+        url = article.url if isinstance(article, Article) else None
         quoted = _quote(url) if url else None
         if quoted:
             parts += ["S854", quoted]

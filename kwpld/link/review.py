@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..dates import PartialDate
 from ..errors import InputError, Problem
-from ..model import Origin, Records, WikidataLink
+from ..model import Linkable, Origin, Records, WikidataLink, curated_qid
 from .score import Candidate, record_name
 from .store import atomic_write
 from .variants import spellings
@@ -64,7 +64,7 @@ _QID = re.compile(r"^Q[1-9][0-9]*$")
 class ReviewEntry:
     """A record that needs a decision: its ranked candidates and why it was not decided."""
 
-    record: object
+    record: Linkable
     status: str
     candidates: list[Candidate] = field(default_factory=list)
 
@@ -72,9 +72,9 @@ class ReviewEntry:
 def _rows(entry: ReviewEntry) -> list[dict[str, str]]:
     record = entry.record
     base = {
-        "entity": record.id,  # type: ignore[attr-defined]
-        "kind": record.kind,  # type: ignore[attr-defined]
-        "record": str(record.origin),  # type: ignore[attr-defined]
+        "entity": record.id,
+        "kind": record.kind,
+        "record": str(record.origin),
         "name": record_name(record),
         "status": entry.status,
     }
@@ -198,7 +198,7 @@ def read_decisions(
         if not who:
             problem("who decided? fill the reviewer column, or pass --reviewer NAME", "reviewer")
             continue
-        curated = getattr(record, "wikidata", None)
+        curated = curated_qid(record)
         previous = recorded.get((entity, qid))
         if previous is not None:
             if previous.decision == decision:

@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from ..dates import PartialDate
 from ..errors import InputError, LoadError, Problem, ProblemReport
 from ..load import load_records
-from ..model import Organ, Origin, Records, WikidataLink
+from ..model import Linkable, Organ, Origin, Record, Records, WikidataLink, curated_qid
 from .client import ClientSettings, ClientStats, SparqlClient
 from .context import RecordContext
 from .evidence import Evidence, fetch_items
@@ -98,7 +100,7 @@ class LinkReport:
             "auto_accepted": [_link_dict(k) for k, _ in self.auto_accepted],
             "to_review": [
                 {
-                    "entity": e.record.id,  # type: ignore[attr-defined]
+                    "entity": e.record.id,
                     "status": e.status,
                     "candidates": [
                         {"qid": c.qid, "score": c.score, "label": c.label} for c in e.candidates
@@ -218,7 +220,7 @@ def link(
             found = hits.get(record.id, [])
             candidates = rank_candidates(record, found, evidence, ctx, rejected, taken)
             ranked[record.id] = candidates
-            curated = getattr(record, "wikidata", None)
+            curated = curated_qid(record)
             if (
                 options.auto_accept is not None
                 and is_clear_winner(candidates, options.auto_accept, options.margin)
@@ -272,28 +274,34 @@ def _origin() -> Origin:
     return Origin(LINKS_FILE, 0)
 
 
-def _targets(records: Records, options: LinkOptions) -> list[object]:
+_R = TypeVar("_R", bound=Linkable)
+
+
+def _targets(records: Records, options: LinkOptions) -> list[Linkable]:
     """Records to search, in the order that lets accepted ones inform the next: organs from the
     top of the tree down, then people, events (series before their meetings) and articles."""
     wanted = set(options.only)
-    out: list[object] = []
-    for kind in ("organ", "person", "event", "article"):
-        if kind not in options.kinds:
-            continue
-        chosen = [
-            r
-            for r in records.of_kind(kind)
-            if not records.is_linked(r.id) and (not wanted or r.id in wanted)
-        ]
-        if kind == "organ":
-            chosen.sort(key=lambda o: (_depth(records, o), o.id))
-        elif kind == "event":
-            chosen.sort(key=lambda e: (e.series is not None, e.id))  # type: ignore[attr-defined]
-        out.extend(chosen)
+
+    def open_ones(found: Sequence[_R]) -> list[_R]:
+        return [r for r in found if not records.is_linked(r.id) and (not wanted or r.id in wanted)]
+
+    out: list[Linkable] = []
+    if "organ" in options.kinds:
+        organs = open_ones(records.organs)
+        organs.sort(key=lambda o: (_depth(records, o), o.id))
+        out += organs
+    if "person" in options.kinds:
+        out += open_ones(records.people)
+    if "event" in options.kinds:
+        events = open_ones(records.events)
+        events.sort(key=lambda e: (e.series is not None, e.id))
+        out += events
+    if "article" in options.kinds:
+        out += open_ones(records.articles)
     return out
 
 
-def _depth(records: Records, organ: object) -> int:
+def _depth(records: Records, organ: Record | WikidataLink | None) -> int:
     depth, seen = 0, set()
     while isinstance(organ, Organ) and organ.parent and organ.parent not in seen:
         seen.add(organ.parent)
@@ -314,7 +322,7 @@ def _taken(records: Records) -> dict[str, str]:
 
 
 def rank_candidates(
-    record: object,
+    record: Linkable,
     hits: list[Hit],
     evidence: Evidence,
     ctx: RecordContext,
@@ -326,13 +334,13 @@ def rank_candidates(
     A candidate that is already the item of another record (``taken``) gets a conflict: one
     item is one record, so such a case always goes to review.
     """
-    record_id = record.id  # type: ignore[attr-defined]
+    record_id = record.id
     found: dict[str, list[str]] = {}
     for hit in hits:
         found.setdefault(hit.qid, [])
         if hit.describe() not in found[hit.qid]:
             found[hit.qid].append(hit.describe())
-    curated = getattr(record, "wikidata", None)
+    curated = curated_qid(record)
     if curated:
         found.setdefault(curated, []).insert(0, "the record's wikidata field")
     candidates = []
@@ -342,7 +350,7 @@ def rank_candidates(
         facts = evidence.get(qid)
         if facts is None:
             continue
-        candidate = score_item(record, facts, evidence, ctx)  # type: ignore[arg-type]
+        candidate = score_item(record, facts, evidence, ctx)
         other = (taken or {}).get(qid)
         if other is not None and other != record_id:
             candidate.features.append(Feature("taken", -3.0, f"already the item of {other}"))

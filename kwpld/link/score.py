@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate, Precision
-from ..model import Article, Event, Name, Organ, Person
+from ..model import Article, Event, Linkable, Named, Organ, Person
 from ..names import match_key
 from ..wikidata.terms import GENDER_QIDS, ORGAN_KIND_CLASSES, country_qid, expected_categories
 from .context import Activity, RecordContext
@@ -133,13 +133,15 @@ def score_item(
         add(feature)
     for feature in _type(record, facts):
         add(feature)
-    kind_features = {
-        "person": _person,
-        "organ": _organ,
-        "event": _event,
-        "article": _article,
-    }[record.kind]
-    for feature in kind_features(record, facts, evidence, ctx):  # type: ignore[operator]
+    if isinstance(record, Person):
+        features = _person(record, facts, evidence, ctx)
+    elif isinstance(record, Organ):
+        features = _organ(record, facts, evidence, ctx)
+    elif isinstance(record, Event):
+        features = _event(record, facts, evidence, ctx)
+    else:
+        features = _article(record, facts, evidence, ctx)
+    for feature in features:
         add(feature)
     return candidate
 
@@ -170,7 +172,7 @@ def _describe_name(spelling: Spelling) -> str:
     return f"a spelling of the record's {system} name '{name.text}'"
 
 
-def _names(record: object, facts: ItemFacts) -> list[Feature]:
+def _names(record: Linkable, facts: ItemFacts) -> list[Feature]:
     index: dict[str, list[tuple[str, str | None, str]]] = {}
     for text, lang, where in facts.names():
         norm = normalize(text)
@@ -227,12 +229,10 @@ def _names(record: object, facts: ItemFacts) -> list[Feature]:
                     "no label, alias or name statement matches any of the record's names",
                 )
             )
-    hangul = {
-        _nospace(normalize(n.text)) for n in getattr(record, "names", []) if n.system == "hangul"
-    }
+    hangul = {_nospace(normalize(n.text)) for n in record.names if n.system == "hangul"}
     korean = {_nospace(normalize(k)) for k in facts.korean_names()}
     if hangul and korean and not hangul & korean:
-        ours = sorted(n.text for n in getattr(record, "names", []) if n.system == "hangul")[0]
+        ours = sorted(n.text for n in record.names if n.system == "hangul")[0]
         features.append(
             Feature(
                 "korean-label",
@@ -251,9 +251,9 @@ def _classes(facts: ItemFacts) -> str:
     return ", ".join(c.describe() for c in values[:3]) if values else "nothing"
 
 
-def _type(record: object, facts: ItemFacts) -> list[Feature]:
-    kind = record.kind  # type: ignore[attr-defined]
-    organ_kind = getattr(record, "organ_kind", None)
+def _type(record: Linkable, facts: ItemFacts) -> list[Feature]:
+    kind = record.kind
+    organ_kind = record.organ_kind if isinstance(record, Organ) else None
     expected = expected_categories(kind, organ_kind)
     categories = facts.categories
     what = _KIND_WORDS[kind]
@@ -573,12 +573,6 @@ def _article(
     return features
 
 
-def record_name(record: object) -> str:
-    """The record's English preferred name (or title), for reports."""
-    names: list[Name] = getattr(record, "names", [])
-    for name in names:
-        if name.system == "en" and name.kind == "preferred":
-            return name.text
-    if isinstance(record, Article):
-        return record.title
-    return names[0].text if names else getattr(record, "id", "?")
+def record_name(record: Named) -> str:
+    """The record's English preferred name (or an article's title), for reports."""
+    return record.preferred_name()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..model import Linkable
 from ..names import System
 from .client import SparqlClient
 from .evidence import qid_of
@@ -45,7 +46,7 @@ class Hit:
         return f"{self.via} '{self.text}'{lang}"
 
 
-def _terms(record: object) -> tuple[list[tuple[Spelling, str, str]], list[tuple[Spelling, str]]]:
+def _terms(record: Linkable) -> tuple[list[tuple[Spelling, str, str]], list[tuple[Spelling, str]]]:
     labels, strings = [], []
     for spelling in spellings(record):
         for lang in spelling.languages():
@@ -60,7 +61,7 @@ def _key(text: str, lang: str | None) -> str:
 
 
 def search(
-    client: SparqlClient, records: Sequence[object], *, max_terms: int = MAX_TERMS
+    client: SparqlClient, records: Sequence[Linkable], *, max_terms: int = MAX_TERMS
 ) -> dict[str, list[Hit]]:
     """Hits per record id, best first; records without hits are absent.
 
@@ -70,7 +71,7 @@ def search(
     owners: dict[tuple[str, str | None], list[tuple[str, Spelling]]] = {}
     for record in records:
         labels, strings = _terms(record)
-        record_id = record.id  # type: ignore[attr-defined]
+        record_id = record.id
         for spelling, text, lang in labels:
             owners.setdefault((text, lang), []).append((record_id, spelling))
         for spelling, text in strings:
@@ -102,14 +103,15 @@ def search(
         client.remember_many(kind, [(_key(*term), answers[term]) for term in found])
     result: dict[str, list[Hit]] = {}
     for term, hits in answers.items():
-        text, lang = term
+        found_text, found_lang = term
         for qid, via in hits:
             for record_id, spelling in owners[term]:
-                result.setdefault(record_id, []).append(Hit(qid, text, lang, via, spelling))
+                hit = Hit(qid, found_text, found_lang, via, spelling)
+                result.setdefault(record_id, []).append(hit)
     return {record_id: _keep(hits) for record_id, hits in result.items()}
 
 
-def _rank(hit: Hit) -> tuple:
+def _rank(hit: Hit) -> tuple[bool, bool, bool, bool, int, str, str, str]:
     name = hit.spelling.name
     return (
         name.kind == "abbreviation",

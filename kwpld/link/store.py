@@ -9,10 +9,10 @@ file or the new one, never half of one. Links written in other files are left wh
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..model import WikidataLink
 
 __all__ = ["LINKS_FILE", "write_links", "merge_links", "atomic_write"]
@@ -28,17 +28,8 @@ _HEADER = """\
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step (write a temporary file, then rename it)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    """Replace ``path`` with ``text`` in one step (see :func:`kwpld.atomic.write_atomic`)."""
+    write_atomic(path, text)
 
 
 def _text(value: str) -> str:

@@ -14,7 +14,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-from ..model import Article, Name
+from ..model import Article, Name, Named
 from ..names import System, guess_system, is_hangul, spelling_variants
 
 __all__ = ["Spelling", "record_names", "spellings", "LATIN_LANGUAGES", "normalize"]
@@ -64,15 +64,15 @@ def _script(text: str) -> str:
     return "latin"
 
 
-def record_names(record: object) -> list[Name]:
+def record_names(record: Named) -> list[Name]:
     """The names of a record worth searching: every name but epithets; an article's title too."""
-    names = [n for n in getattr(record, "names", []) if n.kind not in _SKIPPED_KINDS]
+    names = [n for n in record.names if n.kind not in _SKIPPED_KINDS]
     if isinstance(record, Article):
         names.insert(0, Name(record.title, "en", "preferred"))
     return names
 
 
-def spellings(record: object) -> list[Spelling]:
+def spellings(record: Named) -> list[Spelling]:
     """Every spelling of every searchable name of ``record``, without duplicates."""
     key = tuple((n.text, n.system, n.kind) for n in record_names(record))
     return list(_spellings(key))

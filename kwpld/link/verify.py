@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Problem
-from ..model import Records
+from ..model import LINKABLE_TYPES, Records, curated_qid
 from .context import RecordContext
 from .evidence import Evidence
 from .review import LINKABLE
@@ -44,7 +44,7 @@ def checked_qids(records: Records) -> dict[tuple[str, str], tuple[str, int, str,
     found: dict[tuple[str, str], tuple[str, int, str, str]] = {}
     for kind in LINKABLE:
         for record in records.of_kind(kind):
-            qid = getattr(record, "wikidata", None)
+            qid = curated_qid(record)
             if qid:
                 found[(record.id, qid)] = (record.origin.file, record.origin.line, kind, "wikidata")
     for link in records.links:
@@ -73,8 +73,8 @@ def check_qids(records: Records, evidence: Evidence, ctx: RecordContext) -> list
                 "wikidata-redirect",
                 f"{qid} was merged into {facts.redirect}; write {facts.redirect} instead",
             )
-        else:
-            candidate = score_item(record, facts, evidence, ctx)  # type: ignore[arg-type]
+        elif isinstance(record, LINKABLE_TYPES):
+            candidate = score_item(record, facts, evidence, ctx)
             check.candidate = candidate
             strong = [f.text for f in candidate.conflicts if f.weight <= MISMATCH]
             if strong:

@@ -14,6 +14,7 @@ queues written by ``kwpld link`` and ``kwpld ingest``), are not records and are 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError, LoadError, Problem, ProblemReport
@@ -197,7 +198,7 @@ def _read_yaml_file(path: Path, label: str, entries: list[Entry], problems: list
 
 
 def _take(
-    raws: list[object],
+    raws: Sequence[object],
     kind: str,
     label: str,
     base: list[object],

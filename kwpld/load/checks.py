@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import Problem
-from ..model import Event, Membership, Organ, Post, Record
+from ..model import Event, Membership, Named, Organ, Post, Record, WikidataLink
 from .files import LineDict, line_of
 from .schema import field_label
 
@@ -71,7 +72,7 @@ class Entry:
     kind: str
     raw: LineDict
     file: str
-    record: Record | None
+    record: Record | WikidataLink | None
     """None when the record failed the schema; its references are still checked."""
 
 
@@ -198,7 +199,7 @@ def check_dates(entries: list[Entry]) -> list[Problem]:
                         column or pair[1],
                     )
                 )
-        for index, name in enumerate(getattr(record, "names", [])):
+        for index, name in enumerate(record.names if isinstance(record, Named) else []):
             if (
                 name.valid_from
                 and name.valid_until
@@ -221,7 +222,9 @@ def check_dates(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
-def check_structure(entries: list[Entry], by_id: dict[str, Record]) -> list[Problem]:
+def check_structure(
+    entries: list[Entry], by_id: Mapping[str, Record | WikidataLink]
+) -> list[Problem]:
     """Relations that must agree with each other: series, posts, the organ tree."""
     problems = []
     for entry in entries:
@@ -236,7 +239,7 @@ def _at(entry: Entry, code: str, message: str, field: str) -> Problem:
     return Problem(code, message, entry.file, line, record_id, entry.kind, column or field)
 
 
-def _structure_of(entry: Entry, by_id: dict[str, Record]) -> list[Problem]:
+def _structure_of(entry: Entry, by_id: Mapping[str, Record | WikidataLink]) -> list[Problem]:
     problems: list[Problem] = []
     record = entry.record
     assert record is not None
@@ -245,7 +248,7 @@ def _structure_of(entry: Entry, by_id: dict[str, Record]) -> list[Problem]:
         return _at(entry, code, message, field)
 
     seen_names: dict[tuple[str, str], int] = {}
-    for index, name in enumerate(getattr(record, "names", [])):
+    for index, name in enumerate(record.names if isinstance(record, Named) else []):
         key = (name.system, name.text)
         if key in seen_names:
             line, _ = line_of(entry.raw, ["names", index])

@@ -11,8 +11,9 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -25,7 +26,7 @@ _NO_LINES: dict[str, int] = {}
 _NO_KEYS: frozenset[str] = frozenset()
 
 
-class LineDict(dict):
+class LineDict(dict[str, Any]):
     """A mapping read from a file: ``line`` of the mapping, ``key_lines`` of each key.
 
     ``none_keys`` are the keys written with no value (``died:``), which count as absent.
@@ -41,16 +42,16 @@ class LineDict(dict):
         self.line = line
         self.key_lines = _NO_LINES
         self.column: str | None = None
-        self.none_keys = _NO_KEYS
+        self.none_keys: frozenset[str] | set[str] = _NO_KEYS
 
     def mark_empty(self, key: str) -> None:
         """Remember that ``key`` was written without a value."""
-        if self.none_keys is _NO_KEYS:
-            self.none_keys = set()
-        self.none_keys.add(key)  # type: ignore[union-attr]
+        keys = self.none_keys if isinstance(self.none_keys, set) else set()
+        keys.add(key)
+        self.none_keys = keys
 
 
-class LineList(list):
+class LineList(list[Any]):
     """A sequence read from a file: ``line`` of the sequence, ``item_lines`` of each item."""
 
     __slots__ = ("line", "item_lines")
@@ -61,10 +62,13 @@ class LineList(list):
         self.item_lines: list[int] = []
 
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:  # libyaml's loader when PyYAML was built with it: the same API, several times faster
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """SafeLoader that keeps lines, reports duplicate keys, and leaves dates as text.
 
     Dates stay strings so that "2013-01" and "2013-01-28" keep their precision and every date,
@@ -135,7 +139,8 @@ def read_yaml(path: Path, label: str, problems: list[Problem]) -> object | None:
     loader.problems = problems
     loader.file_label = label
     try:
-        return loader.get_single_data()
+        data: object = loader.get_single_data()
+        return data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
@@ -410,7 +415,7 @@ def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def line_of(root: object, path: list[object]) -> tuple[int | None, str | None]:
+def line_of(root: object, path: Sequence[object]) -> tuple[int | None, str | None]:
     """Line of the value at ``path`` inside ``root``, and the CSV column it came from."""
     node = root
     line = getattr(root, "line", None)

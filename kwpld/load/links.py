@@ -8,18 +8,20 @@ errors that name both places.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..errors import Problem
-from ..model import Record, WikidataLink
+from ..model import Record, WikidataLink, curated_qid
 from .checks import Entry
 from .files import line_of
 
 __all__ = ["check_links"]
 
 
-def check_links(entries: list[Entry], by_id: dict[str, Record]) -> list[Problem]:
+def check_links(entries: list[Entry], by_id: Mapping[str, Record | WikidataLink]) -> list[Problem]:
     """Every conflict among the ``wikidata_links`` of all files."""
     problems: list[Problem] = []
-    links = [(e, e.record) for e in entries if isinstance(e.record, WikidataLink)]
+    links = [(e, link) for e in entries if isinstance(link := e.record, WikidataLink)]
     seen: dict[tuple[str, str], Entry] = {}
     accepted_by_entity: dict[str, tuple[Entry, WikidataLink]] = {}
     accepted_by_qid: dict[str, tuple[Entry, WikidataLink]] = {}
@@ -49,7 +51,7 @@ def check_links(entries: list[Entry], by_id: dict[str, Record]) -> list[Problem]
             continue
         seen[key] = entry
         record = by_id.get(link.entity)
-        curated = getattr(record, "wikidata", None)
+        curated = curated_qid(record)
         if record is not None and curated and (curated != link.qid) == link.accepted:
             if link.accepted:
                 message = (

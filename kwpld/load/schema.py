@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -39,12 +39,18 @@ _TYPE_WORDS = {
 
 @cache
 def record_schema() -> dict[str, Any]:
-    return json.loads(resource_path("kwpld/schemas/records-1.schema.json").read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(
+        resource_path("kwpld/schemas/records-1.schema.json").read_text("utf-8")
+    )
+    return schema
 
 
 @cache
 def dataset_schema() -> dict[str, Any]:
-    return json.loads(resource_path("kwpld/schemas/dataset-1.schema.json").read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(
+        resource_path("kwpld/schemas/dataset-1.schema.json").read_text("utf-8")
+    )
+    return schema
 
 
 @cache
@@ -59,7 +65,7 @@ def _no_remote(uri: str) -> object:
 
 
 @cache
-def _fast_validator(kind: str):  # noqa: ANN202 - a generated function
+def _fast_validator(kind: str) -> Callable[[object], object]:
     """A compiled validator for one kind of record (raises on the first violation)."""
     schema = record_schema()
     definition = {
@@ -88,7 +94,7 @@ def _type_name(value: object) -> str:
     return "text"
 
 
-def field_label(path: list[object]) -> str | None:
+def field_label(path: Sequence[object]) -> str | None:
     """``["names", 0, "text"]`` -> ``"names[0].text"``."""
     out = ""
     for step in path:
@@ -152,7 +158,7 @@ def check_dataset(data: object, file: str) -> list[Problem]:
 def _translate(
     error: ValidationError, root: object, kind: str, file: str, record_id: str | None
 ) -> Iterator[Problem]:
-    path = list(error.absolute_path)
+    path: list[object] = list(error.absolute_path)
     line, column = line_of(root, path)
     label = field_label(path)
     if column and (label is None or label.startswith("names")):
@@ -168,9 +174,12 @@ def _translate(
         return Problem(code, message, file, where_line, record_id, kind, where_label)
 
     validator = error.validator
-    instance = error.instance
+    instance: Any = error.instance
+    # the schema's own values at the failing keyword (jsonschema types them loosely)
+    rule: Any = error.validator_value
+    schema: Any = error.schema
     if validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(instance) - set(allowed)):
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             suggestion = (
@@ -178,10 +187,10 @@ def _translate(
             )
             yield problem("unknown-field", f"unknown field '{key}'{suggestion}", [*path, key])
     elif validator == "required":
-        for key in error.validator_value:
+        for key in rule:
             if key in instance:
                 continue
-            none_keys = getattr(instance, "none_keys", set())
+            none_keys = instance.none_keys if isinstance(instance, LineDict) else frozenset()
             if key in none_keys:
                 yield problem("empty-value", f"the required field '{key}' is empty", [*path, key])
             else:
@@ -189,12 +198,11 @@ def _translate(
                     "missing-field", f"the required field '{key}' is missing", [*path, key]
                 )
     elif validator == "type":
-        expected = error.validator_value
-        expected = expected if isinstance(expected, list) else [expected]
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        expected = rule if isinstance(rule, list) else [rule]
+        words = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in expected)
         yield problem("wrong-type", f"expected {words}, found {_type_name(instance)}")
     elif validator == "enum":
-        allowed = [str(v) for v in error.validator_value]
+        allowed = [str(v) for v in rule]
         hint = difflib.get_close_matches(str(instance), allowed, n=1, cutoff=0.6)
         suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
         yield problem(
@@ -204,27 +212,24 @@ def _translate(
     elif validator == "const":
         yield problem(
             "format-version",
-            f"this file declares format version {instance!r}; this kwpld reads version "
-            f"{error.validator_value}",
+            f"this file declares format version {instance!r}; this kwpld reads version {rule}",
         )
-    elif validator in ("minLength", "minItems") or (
-        validator == "pattern" and error.validator_value == r"\S"
-    ):
+    elif validator in ("minLength", "minItems") or (validator == "pattern" and rule == r"\S"):
         yield problem("empty-value", "is empty; give a value or leave the field out")
     elif validator == "pattern":
-        yield problem(*_pattern_message(path, instance, error.validator_value))
+        yield problem(*_pattern_message(path, instance, rule))
     elif validator in ("minimum", "maximum"):
         word = "at least" if validator == "minimum" else "at most"
-        yield problem("invalid-value", f"{instance!r} must be {word} {error.validator_value}")
+        yield problem("invalid-value", f"{instance!r} must be {word} {rule}")
     elif validator == "maxLength":
-        yield problem("invalid-value", f"is longer than {error.validator_value} characters")
+        yield problem("invalid-value", f"is longer than {rule} characters")
     elif validator == "oneOf":
         yield from _translate_one_of(error, root, kind, file, record_id, problem)
     else:  # pragma: no cover - every validator the schema uses is handled above
         yield problem("invalid-value", error.message)
 
 
-def _pattern_message(path: list[object], value: object, pattern: str) -> tuple[str, str]:
+def _pattern_message(path: Sequence[object], value: object, pattern: str) -> tuple[str, str]:
     last = next((step for step in reversed(path) if isinstance(step, str)), "")
     if pattern.startswith("^[a-z0-9]"):
         code = "invalid-id" if last == "id" else "invalid-value"
@@ -245,10 +250,17 @@ def _pattern_message(path: list[object], value: object, pattern: str) -> tuple[s
     return "invalid-value", f"'{value}' does not have the expected form ({pattern})"
 
 
-def _translate_one_of(error, root, kind, file, record_id, problem) -> Iterator[Problem]:  # noqa: ANN001
+def _translate_one_of(
+    error: ValidationError,
+    root: object,
+    kind: str,
+    file: str,
+    record_id: str | None,
+    problem: Callable[..., Problem],
+) -> Iterator[Problem]:
     """For 'either a ref or an object' style fields, explain the branch the value was meant for."""
     instance = error.instance
-    branches: dict[int, list[ValidationError]] = {}
+    branches: dict[str | int, list[ValidationError]] = {}
     for sub in error.context or []:
         branches.setdefault(sub.relative_schema_path[0], []).append(sub)
     # A branch whose root type matches the value is the one the curator meant.

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .graphs import GraphReader, graph_order
-from .release import UPDATE_CHUNK, read_manifest
+from .manifest import read_manifest
+from .updates import UPDATE_CHUNK
 
 __all__ = ["GraphChange", "DiffResult", "diff_releases"]
 
@@ -51,10 +52,10 @@ def _merge(old: Iterator[bytes], new: Iterator[bytes]) -> Iterator[tuple[str, by
     a = next(old, None)
     b = next(new, None)
     while a is not None or b is not None:
-        if b is None or (a is not None and a < b):
-            yield "-", a  # type: ignore[misc]
+        if a is not None and (b is None or a < b):
+            yield "-", a
             a = next(old, None)
-        elif a is None or b < a:
+        elif b is not None and (a is None or b < a):
             yield "+", b
             b = next(new, None)
         else:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from ..errors import InputError
 from .lines import read_lines
+from .manifest import GraphEntry, Manifest
 
 __all__ = ["GraphReader", "graph_order"]
 
@@ -32,12 +32,12 @@ def graph_order(iri: str) -> str:
 class GraphReader:
     """The named graphs of one release (its folder and manifest)."""
 
-    def __init__(self, folder: Path, manifest: dict[str, Any]) -> None:
+    def __init__(self, folder: Path, manifest: Manifest) -> None:
         self.folder = folder
-        self.entries = {e["iri"]: e for e in manifest["graphs"]}
+        self.entries: dict[str, GraphEntry] = {e.iri: e for e in manifest.graphs}
         quad_files: list[str] = []
-        for entry in manifest["graphs"]:
-            for name in entry["files"]:
+        for entry in manifest.graphs:
+            for name in entry.files:
                 if _is_nquads(name) and name not in quad_files:
                     quad_files.append(name)
         self._quads = _peekable(read_lines(folder / name for name in quad_files))
@@ -49,7 +49,7 @@ class GraphReader:
 
     def triples(self, iri: str) -> int:
         entry = self.entries.get(iri)
-        return entry["triples"] if entry else 0
+        return entry.triples if entry else 0
 
     def lines(self, iri: str) -> Iterator[bytes]:
         """The N-Triples lines of graph ``iri`` (nothing for a graph the release lacks)."""
@@ -59,7 +59,7 @@ class GraphReader:
         if self._last is not None and graph_order(iri) < graph_order(self._last):
             raise ValueError(f"graphs must be read in order: {iri} after {self._last}")
         self._last = iri
-        files = entry["files"]
+        files = entry.files
         if files and all(_is_nquads(name) for name in files):
             return self._graph_quads(iri)
         if any(_is_nquads(name) for name in files):

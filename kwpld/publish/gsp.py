@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 
-from .. import __version__
+from ..__about__ import __version__
 from ..errors import InputError, KwpldError
 from ..http import (
     BrokenAnswer,
@@ -43,8 +43,8 @@ from ..http import (
     redact_url,
 )
 from .graphs import GraphReader
-from .lines import read_lines
-from .release import iter_chunks, read_manifest
+from .lines import iter_chunks, read_lines
+from .manifest import read_manifest
 
 __all__ = [
     "PublishError",
@@ -346,8 +346,8 @@ def publish_release(
     graphs = GraphReader(folder, manifest)
     for graph in graphs.graphs():
         entry = graphs.entries[graph]
-        triples = entry["triples"]
-        paths = [folder / p for p in entry["files"]]
+        triples = entry.triples
+        paths = [folder / p for p in entry.files]
         log(f"PUT {graph} ({triples} triples)")
         body, cleanup = _graph_body(graphs, graph, paths)
         try:

@@ -1,5 +1,9 @@
 """Streamed line formats (N-Triples, N-Quads, SPARQL Update): optionally gzipped, split by size.
 
+Every file of a release is measured while it is written (:class:`HashingFile`,
+:class:`TextFile`, :func:`write_bytes`): its size and SHA-256 go to the manifest without
+reading the file back.
+
 Lines arrive in batches of complete lines and leave as bytes, so memory holds one batch,
 whatever the size of the output. gzip output is reproducible: no file name and no time in
 the header. A split part never breaks a line; ``split_size`` bounds the uncompressed bytes of
@@ -15,6 +19,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer
 
 from ..errors import InputError
 
@@ -23,9 +31,12 @@ __all__ = [
     "LineSink",
     "WrittenFile",
     "HashingFile",
+    "TextFile",
+    "write_bytes",
+    "measure",
+    "iter_chunks",
     "parse_size",
-    "nquad_lines",
-    "ntriple_lines",
+    "read_lines",
     "BATCH",
 ]
 
@@ -83,9 +94,9 @@ class HashingFile(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+    def write(self, data: Buffer, /) -> int:
         self._digest.update(data)
-        self.size += len(data)
+        self.size += memoryview(data).nbytes
         return self._file.write(data)
 
     def flush(self) -> None:
@@ -99,6 +110,42 @@ class HashingFile(io.RawIOBase):
     def finish(self, lines: int = 0) -> WrittenFile:
         self.close()
         return WrittenFile(self.path, self.size, self._digest.hexdigest(), lines)
+
+
+def write_bytes(path: Path, data: bytes, *, executable: bool = False) -> WrittenFile:
+    """Write ``data`` to ``path`` (and its folders), measured."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    if executable:
+        path.chmod(0o755)
+    return WrittenFile(path, len(data), hashlib.sha256(data).hexdigest())
+
+
+def measure(path: Path) -> WrittenFile:
+    """Size and SHA-256 of a file another writer made (read back whole: small files only)."""
+    data = path.read_bytes()
+    return WrittenFile(path, len(data), hashlib.sha256(data).hexdigest())
+
+
+class TextFile:
+    """A UTF-8 text file whose size and SHA-256 are computed while it is written."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._raw = HashingFile(path)
+        self.out = io.TextIOWrapper(
+            io.BufferedWriter(self._raw, 1 << 20), encoding="utf-8", newline="\n"
+        )
+
+    def __enter__(self) -> TextIO:
+        return self.out
+
+    def __exit__(self, *exc: object) -> None:
+        self.out.close()
+
+    def finish(self) -> WrittenFile:
+        self.out.close()
+        return self._raw.finish()
 
 
 @dataclass
@@ -206,35 +253,23 @@ class LineSink:
         return self.parts
 
 
-def _batched(lines: Iterable[str]) -> Iterator[list[str]]:
-    batch: list[str] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def write_lines(sink: LineSink, lines: Iterable[str]) -> list[tuple[Path, int]]:
-    for batch in _batched(lines):
-        sink.write(batch)
-    return sink.close()
-
-
-def nquad_lines(quads: Iterable[tuple[str, str, str, str]]) -> Iterator[str]:
-    """N-Quads lines from (g, s, p, o) quads."""
-    return (f"{s} {p} {o} {g} .\n" for g, s, p, o in quads)
-
-
-def ntriple_lines(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
-    return (f"{s} {p} {o} .\n" for s, p, o in triples)
-
-
 def read_lines(paths: Iterable[Path]) -> Iterator[bytes]:
     """The lines of plain or gzipped parts, in order, as bytes (streamed)."""
     for path in paths:
         opener = gzip.open if path.name.endswith(".gz") else open
         with opener(path, "rb") as handle:
             yield from handle
+
+
+def iter_chunks(lines: Iterable[bytes], size: int = 1 << 20) -> Iterator[bytes]:
+    """Lines joined into chunks of about ``size`` bytes (an upload's body, streamed)."""
+    buffer: list[bytes] = []
+    filled = 0
+    for line in lines:
+        buffer.append(line)
+        filled += len(line)
+        if filled >= size:
+            yield b"".join(buffer)
+            buffer, filled = [], 0
+    if buffer:
+        yield b"".join(buffer)

@@ -21,7 +21,7 @@ from operator import eq, itemgetter
 
 from ..rdf import Quad
 
-__all__ = ["ReleaseQuads", "sort_quads", "source_graph_prefix"]
+__all__ = ["ReleaseQuads", "sort_quads"]
 
 _SUBJECT = itemgetter(0)
 _GRAPH = itemgetter(3)
@@ -52,21 +52,6 @@ class ReleaseQuads:
     def graph_counts(self) -> dict[str, int]:
         """Triples per named graph, keyed by graph term (``<iri>``)."""
         return {g: stop - start for g, start, stop in self.graphs}
-
-    def graph_range(self, prefix: str) -> tuple[int, int]:
-        """Where the graphs whose term starts with ``prefix`` are in ``by_graph``.
-
-        They are one run, because graphs are sorted by their terms.
-        """
-        runs = [(start, stop) for g, start, stop in self.graphs if g.startswith(prefix)]
-        if not runs:
-            return 0, 0
-        return runs[0][0], runs[-1][1]
-
-
-def source_graph_prefix(base_iri: str) -> str:
-    """The term prefix of the per-source graphs, ``<{base}graph/source/``."""
-    return f"<{base_iri}graph/source/"
 
 
 def sort_quads(quads: Iterable[Quad]) -> ReleaseQuads:

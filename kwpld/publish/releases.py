@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..atomic import atomic_directory
 from ..errors import InputError
+from .manifest import RELEASE_MARKERS
 
 __all__ = ["release_target", "update_latest", "LATEST"]
 
@@ -52,7 +53,7 @@ def release_target(out: str | Path, name: str | None) -> tuple[Path, Path | None
 
 def update_latest(release: Path, latest: Path) -> None:
     """Make ``latest`` an exact copy of ``release`` (hard links where possible), atomically."""
-    with atomic_directory(latest) as tmp:
+    with atomic_directory(latest, RELEASE_MARKERS) as tmp:
         for source in sorted(release.rglob("*")):
             target = tmp / source.relative_to(release)
             if source.is_dir():

@@ -12,16 +12,15 @@ import csv
 import gzip
 import io
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
 from ..errors import InputError, KwpldError
-from ..namespaces import data_prefixes
-from .release import MANIFEST, read_manifest, release_files
+from ..namespaces import XSD_STRING, data_prefixes
+from .manifest import MANIFEST, Manifest, is_release, read_manifest
 
 __all__ = [
     "LoadResult",
@@ -50,29 +49,31 @@ class LoadResult:
     triples: int
 
 
-def _open_part(path: Path) -> io.BufferedReader | gzip.GzipFile:
-    return gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")
+def _open_part(path: Path) -> IO[bytes]:
+    # a GzipFile reads as any binary file does (typeshed does not call it an IO[bytes])
+    return cast(IO[bytes], gzip.open(path, "rb")) if path.name.endswith(".gz") else path.open("rb")
 
 
-def _bulk_load(store: ox.Store, folder: Path, manifest: dict[str, Any]) -> None:
-    for path in release_files(folder, manifest, "nq"):
-        with _open_part(path) as handle:
+def _bulk_load(store: ox.Store, folder: Path, manifest: Manifest) -> None:
+    for path in manifest.data_files("nq"):
+        with _open_part(folder / path) as handle:
             store.bulk_load(input=handle, format=ox.RdfFormat.N_QUADS)
 
 
 def graph_counts(store: ox.Store) -> dict[str, int]:
     """Triples per named graph (graph IRI -> count)."""
     rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    assert isinstance(rows, ox.QuerySolutions)
     return {row["g"].value: int(row["n"].value) for row in rows}
 
 
-def check_counts(found: dict[str, int], manifest: dict[str, Any], where: str) -> None:
+def check_counts(found: dict[str, int], manifest: Manifest, where: str) -> None:
     """Raise when a graph of the release does not hold the manifest's number of triples."""
     wrong = []
-    for entry in manifest["graphs"]:
-        have = found.get(entry["iri"], 0)
-        if have != entry["triples"]:
-            wrong.append(f"  {entry['iri']}: {have} triples, the manifest says {entry['triples']}")
+    for entry in manifest.graphs:
+        have = found.get(entry.iri, 0)
+        if have != entry.triples:
+            wrong.append(f"  {entry.iri}: {have} triples, the manifest says {entry.triples}")
     if wrong:
         raise StoreError(f"{where} does not hold the release exactly:\n" + "\n".join(wrong))
 
@@ -87,7 +88,7 @@ def load_release(folder: str | Path, store_path: str | Path, *, replace: bool = 
     folder = Path(folder)
     manifest = read_manifest(folder)
     store_path = Path(store_path)
-    if store_path.exists() and (store_path / MANIFEST).exists():
+    if is_release(store_path):
         raise InputError(
             f"{store_path} is a release folder, not a store; give a new folder for --store"
         )
@@ -96,13 +97,13 @@ def load_release(folder: str | Path, store_path: str | Path, *, replace: bool = 
     except OSError as exc:
         raise StoreError(f"cannot open the store {store_path}: {exc}") from None
     if replace:
-        for entry in manifest["graphs"]:
-            store.remove_graph(ox.NamedNode(entry["iri"]))
+        for entry in manifest.graphs:
+            store.remove_graph(ox.NamedNode(entry.iri))
     _bulk_load(store, folder, manifest)
     store.flush()
     counts = graph_counts(store)
     check_counts(counts, manifest, f"the store {store_path}")
-    mine = {e["iri"]: counts.get(e["iri"], 0) for e in manifest["graphs"]}
+    mine = {e.iri: counts.get(e.iri, 0) for e in manifest.graphs}
     return LoadResult(store_path, mine, sum(mine.values()))
 
 
@@ -111,7 +112,7 @@ def open_store(path: str | Path) -> ox.Store:
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such release folder or store")
-    if (path / MANIFEST).exists():
+    if is_release(path):
         manifest = read_manifest(path)
         store = ox.Store()
         _bulk_load(store, path, manifest)
@@ -190,7 +191,7 @@ def _term_json(term: Any) -> dict[str, str]:
     data = {"type": "literal", "value": term.value}
     if term.language:
         data["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif term.datatype.value != XSD_STRING:
         data["datatype"] = term.datatype.value
     return data
 
@@ -250,8 +251,3 @@ def default_prefixes(base_iri: str | None) -> dict[str, str]:
     from ..namespaces import DEFAULT_BASE_IRI
 
     return data_prefixes(base_iri or DEFAULT_BASE_IRI)
-
-
-def iter_manifest_graphs(manifest: dict[str, Any]) -> Iterator[tuple[str, int, list[str]]]:
-    for entry in manifest["graphs"]:
-        yield entry["iri"], entry["triples"], entry["files"]

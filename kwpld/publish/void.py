@@ -24,15 +24,19 @@ from ..namespaces import (
     DCAT,
     DCT,
     FOAF,
+    IANA_MEDIA_TYPES,
     KWP,
     ORG,
     OWL,
     PROV,
+    RDF,
     RDF_TYPE,
     SCHEMA,
     SKOS,
     SKOSXL,
+    SPDX,
     VOID,
+    W3C_FORMATS,
     XSD,
 )
 from ..rdf import int_literal, iri, lang_literal, literal, typed_literal
@@ -50,9 +54,6 @@ __all__ = [
     "dataset_iri",
 ]
 
-SPDX = "http://spdx.org/rdf/terms#"
-FORMATS = "http://www.w3.org/ns/formats/"
-MEDIA = "https://www.iana.org/assignments/media-types/"
 DATASET_PATH = "dataset/"
 """Where dataset descriptions live under the base IRI: ``{base}dataset/{id}``."""
 
@@ -210,15 +211,15 @@ def void_quads(
         node = iri(f"{ds_value}/distribution/{dist.path}")
         if dist.feature:
             add(ds, v("dataDump"), file_iri)
-            add(ds, v("feature"), iri(FORMATS + dist.feature))
+            add(ds, v("feature"), iri(W3C_FORMATS + dist.feature))
         add(ds, d("distribution"), node)
         add(node, A, d("Distribution"))
         add(node, t("title"), lang_literal(dist.title, "en"))
         add(node, d("downloadURL"), file_iri)
         add(node, d("accessURL"), file_iri)
-        add(node, d("mediaType"), iri(MEDIA + dist.media_type))
+        add(node, d("mediaType"), iri(IANA_MEDIA_TYPES + dist.media_type))
         if dist.compression:
-            add(node, d("compressFormat"), iri(MEDIA + dist.compression))
+            add(node, d("compressFormat"), iri(IANA_MEDIA_TYPES + dist.compression))
         add(node, d("byteSize"), typed_literal(str(dist.size), XSD + "nonNegativeInteger"))
         if info.license:
             add(node, t("license"), iri(info.license))
@@ -236,9 +237,9 @@ VOID_PREFIXES = {
     "dcat": DCAT,
     "dct": DCT,
     "foaf": FOAF,
-    "formats": FORMATS,
+    "formats": W3C_FORMATS,
     "owl": OWL,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdf": RDF,
     "spdx": SPDX,
     "void": VOID,
     "xsd": XSD,

@@ -12,9 +12,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import urlencode
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -24,29 +23,15 @@ from starlette.routing import Route
 from . import query as query_pages
 from .dataset import ServedGraph
 from .options import ServeOptions
-from .pages import STATIC, render, static_file
-from .review import Flash
+from .pages import STATIC, static_file
 from .review import routes as review_routes
 from .security import Guard, SecurityPolicy, loopback_hosts
 from .site import LiveSite
 from .sparql import ProtocolError, QueryEngine, QueryRequest, Table, negotiate, parse_request
+from .web import Server, form_fields, local_path, page
 from .workbench import Workbench
 
 __all__ = ["Server", "create_app"]
-
-
-@dataclass
-class Server:
-    """What the routes share: the graph, the query engine, the site and the options."""
-
-    graph: ServedGraph
-    engine: QueryEngine
-    site: LiveSite
-    options: ServeOptions
-    workbench: Workbench | None = None
-    flash: Flash = field(default_factory=Flash)
-    reviewers: dict[str, str] = field(default_factory=dict)
-    """The name each session decides under (asked once on the Wikidata page)."""
 
 
 def _error(exc: ProtocolError) -> Response:
@@ -87,30 +72,6 @@ async def static(request: Request) -> Response:
     if name not in STATIC:
         return PlainTextResponse("no such file\n", 404)
     return Response(static_file(name), media_type=STATIC[name])
-
-
-def page(
-    request: Request, template: str, section: str, page_title: str, **context: Any
-) -> Response:
-    """An HTML page of the server's own, with what every page shows (title, navigation,
-    the graph's status, the CSRF token for its forms)."""
-    server: Server = request.app.state.server
-    graph = server.graph.chart_graph
-    status = server.graph.status
-    html = render(
-        template,
-        title=graph.title or graph.dataset_id or "kwpld",
-        page_title=page_title,
-        section=section,
-        status=status.describe(),
-        state=status.state,
-        csrf_token=request.scope.get("state", {}).get("csrf_token", ""),
-        writable=server.graph.writable,
-        endpoint=str(request.url_for("sparql")),
-        here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
-        **context,
-    )
-    return Response(html, media_type="text/html; charset=utf-8")
 
 
 async def query_page(request: Request) -> Response:
@@ -184,25 +145,6 @@ async def _watch(graph: ServedGraph, interval: float) -> None:
         await asyncio.sleep(interval)
         if graph.status.state != "rebuilding" and await asyncio.to_thread(graph.changed_on_disk):
             graph.refresh()
-
-
-async def form_fields(request: Request) -> dict[str, list[str]]:
-    """The fields of a form POST (urlencoded; the guard has bounded its size)."""
-    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media != "application/x-www-form-urlencoded":
-        return {}
-    try:
-        text = (await request.body()).decode("utf-8")
-    except UnicodeDecodeError:
-        return {}
-    return parse_qs(text, keep_blank_values=True)
-
-
-def local_path(value: str | None, default: str = "/") -> str:
-    """A path on this server to go back to; anything else (another site) is ``default``."""
-    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
-        return default
-    return value
 
 
 async def refresh(request: Request) -> Response:

@@ -195,7 +195,8 @@ class ServedGraph:
             return
         old = self._knowledge
         assert old is not None
-        removed, added = old.changes(knowledge)
+        before, after = old.quad_set, knowledge.quad_set
+        removed, added = set(before - after), set(after - before)
         _apply(self.store, removed, added)
         info = records.info
         graph = replace(

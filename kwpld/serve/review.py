@@ -10,43 +10,21 @@ answered with the reason and a way back, and writes nothing.
 from __future__ import annotations
 
 import asyncio
-import threading
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ..errors import KwpldError
+from .web import Server, form_fields, local_path, page, server_of
 from .workbench import Stale, Workbench
 
-if TYPE_CHECKING:
-    from .app import Server
-
-__all__ = ["Flash", "routes"]
-
-
-class Flash:
-    """The message of the last decision, per session, shown once on the next page."""
-
-    def __init__(self) -> None:
-        self._messages: dict[str, str] = {}
-        self._lock = threading.Lock()
-
-    def put(self, session: str, message: str) -> None:
-        with self._lock:
-            if len(self._messages) > 1000:
-                self._messages.clear()
-            self._messages[session] = message
-
-    def take(self, session: str) -> str | None:
-        with self._lock:
-            return self._messages.pop(session, None)
+__all__ = ["routes"]
 
 
 def _server(request: Request) -> Server:
-    server: Server = request.app.state.server
-    return server
+    return server_of(request)
 
 
 def _workbench(request: Request) -> Workbench | None:
@@ -58,8 +36,6 @@ def _session(request: Request) -> str:
 
 
 def _page(request: Request, template: str, page_title: str, **context: Any) -> Response:
-    from .app import page
-
     server = _server(request)
     workbench = server.workbench
     assert workbench is not None
@@ -121,21 +97,15 @@ async def links(request: Request) -> Response:
 
 
 async def _fields(request: Request) -> dict[str, str]:
-    from .app import form_fields
-
     return {k: v[0] for k, v in (await form_fields(request)).items() if v}
 
 
 def _back(fields: dict[str, str], default: str) -> str:
-    from .app import local_path
-
     return local_path(fields.get("next"), default)
 
 
 async def _decide(request: Request, fields: dict[str, str], action: Any, back: str) -> Response:
     """Run a decision in a worker thread; redirect back with its message, or show why not."""
-    from .app import page
-
     server = _server(request)
     try:
         message = await asyncio.to_thread(action)

@@ -21,8 +21,8 @@ order (:class:`Guard`, one ASGI middleware, so that no route can forget a check)
    clients and YASGUI post queries to it from other origins, as the protocol expects.
 5. **Headers**: every answer says ``X-Content-Type-Options: nosniff``, ``Referrer-Policy:
    same-origin`` (an address with the token never reaches another site; ``no-referrer``
-   would make browsers send ``Origin: null`` with the forms), and pages cannot be framed; HTML gets a Content Security Policy that
-   allows this server's own scripts and styles only.
+   would make browsers send ``Origin: null`` with the forms), and pages cannot be framed;
+   HTML gets a Content Security Policy that allows this server's own scripts and styles only.
 
 Paths: nothing a request names is joined to a folder unchecked; :func:`inside` resolves a
 relative path under a root and refuses anything that leaves it (``..``, an absolute path, a

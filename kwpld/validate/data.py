@@ -9,7 +9,7 @@ and only a second object turns the entry into a set; this halves the memory of t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..namespaces import RDF_TYPE, RDFS
 from .paths import Path
@@ -24,7 +24,7 @@ _EMPTY: dict[str, str | set[str]] = {}
 def _items(value: str | set[str] | None) -> tuple[str, ...] | set[str]:
     if value is None:
         return ()
-    return (value,) if value.__class__ is str else value  # type: ignore[return-value]
+    return (value,) if isinstance(value, str) else value
 
 
 class DataIndex:
@@ -53,12 +53,12 @@ class DataIndex:
             if current is None:
                 subjects[s] = o
                 count += 1
-            elif current.__class__ is str:
+            elif isinstance(current, str):
                 if current != o:
-                    subjects[s] = {current, o}  # type: ignore[assignment]
+                    subjects[s] = {current, o}
                     count += 1
-            elif o not in current:  # type: ignore[operator]
-                current.add(o)  # type: ignore[union-attr]
+            elif o not in current:
+                current.add(o)
                 count += 1
         index = cls(by_predicate)
         index._count = count
@@ -93,15 +93,15 @@ class DataIndex:
                 items: Iterable[tuple[str, str | set[str]]] = subjects.items()
             elif len(wanted) < len(subjects):
                 get = subjects.get
-                items = [(s, v) for s in wanted if (v := get(s)) is not None]  # type: ignore[misc]
+                items = [(s, v) for s in wanted if (v := get(s)) is not None]
             else:
                 items = [(s, v) for s, v in subjects.items() if s in wanted]
             mid, end = f" {p} ", " .\n"
             lines.extend(
                 [
                     s + mid + v + end
-                    if v.__class__ is str
-                    else "".join([s + mid + o + end for o in v])  # type: ignore[union-attr]
+                    if isinstance(v, str)
+                    else "".join([s + mid + o + end for o in v])
                     for s, v in items
                 ]
             )
@@ -162,42 +162,48 @@ class DataIndex:
             found = types(node)
             if found is None:
                 return False
-            if found.__class__ is str:
+            if isinstance(found, str):
                 return found in classes
-            return not classes.isdisjoint(found)  # type: ignore[arg-type]
+            return not classes.isdisjoint(found)
 
         return test
 
     # -- paths ----------------------------------------------------------------------------------
     def value_lists(
         self, path: Path, nodes: list[str]
-    ) -> list[tuple[str, tuple[str, ...] | set[str]]]:
+    ) -> Sequence[tuple[str, tuple[str, ...] | set[str]]]:
         """(node, value nodes) for every node: the hot loop of the engine, inlined for the
         paths the shapes use most (a predicate, an alternative of predicates)."""
-        if path.__class__ is str:
-            get = self.by_predicate.get(path, _EMPTY).get  # type: ignore[arg-type]
+        if isinstance(path, str):
+            get = self.by_predicate.get(path, _EMPTY).get
             return [
-                (n, () if (v := get(n)) is None else ((v,) if v.__class__ is str else v))  # type: ignore[misc]
+                (n, () if (v := get(n)) is None else ((v,) if isinstance(v, str) else v))
                 for n in nodes
             ]
         op, operand = path
         if op == "|" and all(p.__class__ is str for p in operand):
-            # Predicates the graph does not use cannot give values (Wikidata-style shapes list
-            # every property kwpld may write; a graph uses a few).
-            gets = [d.get for p in operand if (d := self.by_predicate.get(p))]
-            pairs = []
-            for n in nodes:
-                found: set[str] = set()
-                for get in gets:
-                    v = get(n)
-                    if v is not None:
-                        if v.__class__ is str:
-                            found.add(v)  # type: ignore[arg-type]
-                        else:
-                            found |= v  # type: ignore[operator]
-                pairs.append((n, found))
-            return pairs
+            return self._alternatives(operand, nodes)
         return [(n, self.values(path, n)) for n in nodes]
+
+    def _alternatives(
+        self, predicates: Iterable[str], nodes: Iterable[str]
+    ) -> list[tuple[str, set[str]]]:
+        """(node, values) of an alternative of predicates, for every node."""
+        # Predicates the graph does not use cannot give values (Wikidata-style shapes list
+        # every property kwpld may write; a graph uses a few).
+        gets = [d.get for p in predicates if (d := self.by_predicate.get(p))]
+        pairs: list[tuple[str, set[str]]] = []
+        for n in nodes:
+            found: set[str] = set()
+            for get in gets:
+                v = get(n)
+                if v is not None:
+                    if isinstance(v, str):
+                        found.add(v)
+                    else:
+                        found |= v
+            pairs.append((n, found))
+        return pairs
 
     def alternative_value_lists(
         self, predicates: tuple[str, ...], focus: set[str]
@@ -207,8 +213,7 @@ class DataIndex:
         (a shape over many nodes whose properties few of them have)."""
         used = [d for p in predicates if (d := self.by_predicate.get(p))]
         if sum(len(d) for d in used) >= len(focus):
-            pairs = self.value_lists(("|", predicates), list(focus))
-            return [(n, v) for n, v in pairs if v]  # type: ignore[misc]
+            return [(n, v) for n, v in self._alternatives(predicates, focus) if v]
         found: dict[str, set[str]] = {}
         for subjects in used:
             for s, v in subjects.items():
@@ -216,16 +221,16 @@ class DataIndex:
                     values = found.get(s)
                     if values is None:
                         values = found[s] = set()
-                    if v.__class__ is str:
-                        values.add(v)  # type: ignore[arg-type]
+                    if isinstance(v, str):
+                        values.add(v)
                     else:
-                        values |= v  # type: ignore[operator]
+                        values |= v
         return list(found.items())
 
     def values(self, path: Path, node: str) -> tuple[str, ...] | set[str]:
         """Value nodes of ``path`` from ``node`` (distinct)."""
-        if path.__class__ is str:
-            return _items(self.by_predicate.get(path, _EMPTY).get(node))  # type: ignore[arg-type]
+        if isinstance(path, str):
+            return _items(self.by_predicate.get(path, _EMPTY).get(node))
         op, operand = path
         if op == "^":
             if operand.__class__ is str:
@@ -252,7 +257,7 @@ class DataIndex:
 
     def _inverse_values(self, path: Path, node: str) -> set[str]:
         """Values of ^(complex path): walk the inverted path."""
-        if path.__class__ is str:
+        if isinstance(path, str):
             return set(self.subjects(path, node))
         op, operand = path
         if op == "^":

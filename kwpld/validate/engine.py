@@ -17,12 +17,11 @@ hands them to pyshacl.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterable
-from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
+from ..parallel import Task, fork_available, run_tasks
 from ..rdf import lang_literal, literal
 from .data import DataIndex
 from .results import Result
@@ -120,16 +119,9 @@ class FastEngine:
         # The SPARQL store needs the predicates of the queries that will run, no others.
         self._active = [shape for shape, focus in work if focus]
         size = sum(len(focus) for _, focus in work)
-        if (
-            jobs > 1
-            and size >= _PARALLEL_FROM
-            and "fork" in multiprocessing.get_all_start_methods()
-        ):
+        if jobs > 1 and size >= _PARALLEL_FROM and fork_available():
             return self._validate_in_parallel(work, jobs)
-        results: list[Result] = []
-        for shape, focus in work:
-            self.evaluate(shape, focus, results)
-        return results
+        return self._evaluate_all(work)
 
     def _validate_in_parallel(self, work: list[tuple[Shape, set[str]]], jobs: int) -> list[Result]:
         groups: list[list[tuple[Shape, set[str]]]] = [[] for _ in range(jobs)]
@@ -144,28 +136,17 @@ class FastEngine:
             i = loads.index(min(loads))
             groups[i].append((shape, focus))
             loads[i] += _cost(shape, focus)
-        context = multiprocessing.get_context("fork")
-        workers = []
-        for group in groups[1:]:
-            if not group:
-                continue
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_work, args=(self, group, send), daemon=True)
-            process.start()
-            send.close()
-            workers.append((process, receive))
+        tasks = [
+            Task(f"shapes-{i}", loads[i], lambda group=group: self._evaluate_all(group))
+            for i, group in enumerate(groups)
+            if group
+        ]
+        return [r for done in run_tasks(tasks, jobs=len(tasks)) for r in done.value]
+
+    def _evaluate_all(self, work: list[tuple[Shape, set[str]]]) -> list[Result]:
         results: list[Result] = []
-        for shape, focus in groups[0]:
+        for shape, focus in work:
             self.evaluate(shape, focus, results)
-        for process, receive in workers:
-            try:
-                found = receive.recv()
-            except EOFError:
-                found = None
-            process.join()
-            if not isinstance(found, list):
-                raise RuntimeError(f"a validation worker failed: {found or process.exitcode}")
-            results.extend(found)
         return results
 
     def _uses_sparql(self, shape: Shape) -> bool:
@@ -592,19 +573,6 @@ _PARALLEL_FROM = 50_000
 
 def _cost(shape: Shape, focus: set[str]) -> int:
     return len(focus) * (1 + len(shape.properties) + len(shape.components))
-
-
-def _work(engine: FastEngine, group: list[tuple[Shape, set[str]]], send: Connection) -> None:
-    """A forked worker: evaluate its shapes, send the results back (or the error)."""
-    try:
-        results: list[Result] = []
-        for shape, focus in group:
-            engine.evaluate(shape, focus, results)
-        send.send(results)
-    except BaseException as exc:  # reported by the parent, which raises
-        send.send(f"{type(exc).__name__}: {exc}")
-    finally:
-        send.close()
 
 
 # Components that report focus nodes without values (so every focus node must be looked at).

@@ -9,12 +9,14 @@ Paths are hashable, so findings that carry them compare and sort.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ..namespaces import RDF, SH
 
 __all__ = ["Path", "read_path", "path_to_sparql", "path_to_turtle", "path_sort_key", "PathError"]
 
-Path = str | tuple
+Path = str | tuple[Any, ...]
+"""A predicate (an N-Triples IRI) or ``(operator, operand)``: ``("/", [p, q])``, ``("^", p)``."""
 Objects = Callable[[str, str], list[str]]
 
 _FIRST, _REST, _NIL = f"<{RDF}first>", f"<{RDF}rest>", f"<{RDF}nil>"
@@ -88,7 +90,7 @@ def path_to_sparql(path: Path) -> str:
         return "(" + "|".join(_group(p) for p in operand) + ")"
     if op == "^":
         return "^" + _group(operand)
-    return _group(operand) + op
+    return f"{_group(operand)}{op}"
 
 
 def _group(path: Path) -> str:

@@ -13,20 +13,22 @@ validated by exactly one engine.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from ..namespaces import OWL, RDF, RDFS, SH, XSD
+from ..parallel import Task, fork_available, run_tasks
 from ..rdf import iri, lang_literal, literal, typed_literal
 from .paths import read_path
 from .results import Result
-from .shapes import Shape, ShapesGraph, sh
+from .shapes import ShapesGraph, sh
 
 if TYPE_CHECKING:  # rdflib is imported lazily: it is slow to import and off the fast path
     import rdflib
+    from rdflib.plugins.sparql.sparql import Query
+    from rdflib.term import Identifier
 
 __all__ = ["run_pyshacl", "data_graph", "shapes_graph", "results_from_report"]
 
@@ -164,8 +166,8 @@ def results_from_report(report: rdflib.Graph) -> list[Result]:
     return results
 
 
-_PREPARED: dict[tuple, object] = {}
-_CHECKED: set[tuple] = set()
+_PREPARED: dict[tuple[object, ...], Query] = {}
+_CHECKED: set[tuple[object, ...]] = set()
 
 
 @contextmanager
@@ -187,11 +189,16 @@ def prepared_queries() -> Iterator[None]:
     from rdflib.plugins.sparql.parser import parseQuery
 
     original = processor.SPARQLProcessor.query
-    original_check = SPARQLQueryHelper.check_invalid_sparql
+    original_check: Callable[..., object] = SPARQLQueryHelper.check_invalid_sparql
     cache = _PREPARED
     checked = _CHECKED
 
-    def check_invalid_sparql(self, sparql_text, valuenode=None, extravars=None):  # type: ignore[no-untyped-def]
+    def check_invalid_sparql(
+        self: object,
+        sparql_text: str,
+        valuenode: object = None,
+        extravars: Iterable[str] | None = None,
+    ) -> bool:
         key = (sparql_text, valuenode is not None, frozenset(extravars or ()))
         if key not in checked:
             original_check(self, sparql_text, valuenode, extravars)  # raises when invalid
@@ -200,7 +207,14 @@ def prepared_queries() -> Iterator[None]:
             checked.add(key)
         return True
 
-    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+    def query(  # noqa: N803 - rdflib's own parameter names
+        self: processor.SPARQLProcessor,
+        strOrQuery: str | Query,
+        initBindings: Mapping[str, Identifier] | None = None,
+        initNs: Mapping[str, Any] | None = None,
+        base: str | None = None,
+        DEBUG: bool = False,
+    ) -> Mapping[str, Any]:
         if isinstance(strOrQuery, str):
             key = (strOrQuery, base, frozenset((initNs or {}).items()))
             prepared = cache.get(key)
@@ -239,15 +253,6 @@ def _validate(
     return results_from_report(report)
 
 
-_FORKED: tuple | None = None
-
-
-def _validate_part(focus: Sequence[str]) -> list[Result]:
-    assert _FORKED is not None
-    data, shapes = _FORKED
-    return _validate(data, shapes, focus)
-
-
 def run_pyshacl(
     data: rdflib.Graph,
     shapes: rdflib.Graph,
@@ -256,29 +261,17 @@ def run_pyshacl(
     jobs: int = 1,
 ) -> list[Result]:
     """Validate with pyshacl; with ``jobs > 1`` and IRI ``focus_nodes``, in parallel parts."""
-    global _FORKED
     iris = sorted(f[1:-1] for f in focus_nodes if f.startswith("<"))
     can_split = (
-        jobs > 1
-        and len(iris) == len(focus_nodes)
-        and len(iris) >= 2 * jobs
-        and "fork" in multiprocessing.get_all_start_methods()
+        jobs > 1 and len(iris) == len(focus_nodes) and len(iris) >= 2 * jobs and fork_available()
     )
     if not can_split:
         return _validate(data, shapes, None)
     # Interleaved parts so that every process gets a similar mix of classes.
+    # The graphs are parsed once; forked workers share them.
     parts = [iris[i::jobs] for i in range(jobs)]
-    _FORKED = (data, shapes)
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(processes=min(jobs, os.cpu_count() or jobs)) as pool:
-            found = pool.map(_validate_part, parts)
-    finally:
-        _FORKED = None
-    return [result for part in found for result in part]
-
-
-def top_level_nodes(shapes: ShapesGraph, selected: Iterable[Shape]) -> list[str]:
-    """Top-level shapes that are not in ``selected`` (their targets are to be removed)."""
-    keep = {s.node for s in selected}
-    return [s.node for s in shapes.top_level if s.node not in keep]
+    tasks = [
+        Task(f"part-{i}", float(len(part)), partial(_validate, data, shapes, part))
+        for i, part in enumerate(parts)
+    ]
+    return [result for done in run_tasks(tasks, jobs) for result in done.value]

@@ -17,13 +17,13 @@ from enum import StrEnum
 
 from ..formats.turtle import TermCompactor
 from ..graph import KnowledgeGraph
-from ..model import Records, WikidataLink
-from ..namespaces import ENTITY_PATHS, SH, STANDARD_PREFIXES
-from ..wikidata.rdf import link_local_name
+from ..iris import Minter
+from ..model import Records
+from ..namespaces import KWPSH, SH, STANDARD_PREFIXES, XSD_STRING
 from .data import DataIndex
 from .paths import Path, path_sort_key, path_to_sparql, path_to_turtle
 from .results import Result, Severity
-from .shapes import KWPSH, ShapesGraph
+from .shapes import ShapesGraph
 from .terms import is_blank, is_literal, lexical_form, literal_parts
 
 __all__ = ["Finding", "ValidationReport", "FailOn", "REPORT_FORMAT", "REPORT_VERSION"]
@@ -77,7 +77,7 @@ class Finding:
             return "(no record)"
         return f"{self.file}:{self.line}" if self.line else self.file
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[object, ...]:
         return (
             self.file is None,
             self.file or "",
@@ -142,9 +142,6 @@ class ValidationReport:
     def failed(self, fail_on: FailOn | str = FailOn.VIOLATION) -> bool:
         threshold = FailOn(fail_on)
         return any(threshold.fails(f.severity) for f in self.findings)
-
-    def of_severity(self, *severities: Severity) -> list[Finding]:
-        return [f for f in self.findings if f.severity in severities]
 
     # -- people ---------------------------------------------------------------------------------
     def render_text(self, *, fail_on: FailOn | str = FailOn.VIOLATION) -> str:
@@ -317,7 +314,7 @@ class _Locator:
 
     def __init__(self, graph: KnowledgeGraph, records: Records | None, data: DataIndex) -> None:
         self.origins = graph.origins
-        self.base = graph.base_iri
+        self.mint = Minter(graph.base_iri)
         self.records = records
         self.data = data
         self._referrers: dict[str, str] | None = None
@@ -332,8 +329,7 @@ class _Locator:
         record = self.records.get(record_id) if self.records is not None else None
         if record is None:
             return record_id, None
-        local = link_local_name(record) if isinstance(record, WikidataLink) else record_id
-        return record_id, f"<{self.base}{ENTITY_PATHS[record.kind]}{local}>"
+        return record_id, self.mint.record(record)
 
     def referrers(self) -> dict[str, str]:
         if self._referrers is None:
@@ -342,7 +338,8 @@ class _Locator:
                 for s in subjects:
                     if s[1:-1] not in self.origins:
                         continue
-                    for o in subjects[s] if isinstance(subjects[s], set) else (subjects[s],):
+                    values = subjects[s]
+                    for o in values if isinstance(values, set) else (values,):
                         if (
                             o.startswith("<")
                             and o[1:-1] not in self.origins
@@ -468,7 +465,7 @@ def _json_term(term: str) -> dict[str, str]:
     value = {"type": "literal", "value": lexical_form(term)}
     if lang is not None:
         value["xml:lang"] = lang
-    elif datatype != "http://www.w3.org/2001/XMLSchema#string":
+    elif datatype != XSD_STRING:
         value["datatype"] = datatype
     return value
 

@@ -64,7 +64,7 @@ class Result:
     def message_texts(self) -> tuple[str, ...]:
         return tuple(sorted(lexical_form(m) for m in self.messages))
 
-    def key(self, *, messages: bool = True) -> tuple:
+    def key(self, *, messages: bool = True) -> tuple[object, ...]:
         """What two engines must agree on (messages compared as text)."""
         return (
             self.severity,

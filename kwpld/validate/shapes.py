@@ -20,7 +20,7 @@ from pathlib import Path as FilePath
 import pyoxigraph as ox
 
 from ..errors import InputError
-from ..namespaces import OWL, RDF_TYPE, RDFS, SH, XSD
+from ..namespaces import KWPSH, OWL, RDF_TYPE, RDFS, SH, XSD
 from ..resources import resource_path
 from .paths import Path, PathError, read_list, read_path
 from .terms import canonical, is_iri, is_literal, lexical_form, numeric_value
@@ -33,12 +33,8 @@ __all__ = [
     "SparqlConstraint",
     "load_shapes",
     "default_shape_files",
-    "KWPSH",
     "sh",
 ]
-
-KWPSH = "https://w3id.org/kwpld/shapes#"
-"""Namespace of kwpld's shapes; a shape's local name is the code of its findings."""
 
 
 def sh(local: str) -> str:
@@ -383,9 +379,9 @@ class ShapesGraph:
                 raise ValueError(f"sh:nodeKind {kind} is not a node kind")
             add(Component("NodeKind", kind))
         for name in ("minCount", "maxCount", "minLength", "maxLength"):
-            value = integer(name)
-            if value is not None:
-                add(Component(name[0].upper() + name[1:], value))
+            count = integer(name)
+            if count is not None:
+                add(Component(name[0].upper() + name[1:], count))
         flags = one("flags")
         flag_text = lexical_form(flags) if flags else ""
         for pattern in props.get(sh("pattern"), []):

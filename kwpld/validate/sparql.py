@@ -385,6 +385,7 @@ def build_store(lines: Iterable[str]) -> ox.Store:
 def run_query(store: ox.Store, query: str, variables: tuple[str, ...]) -> list[dict[str, str]]:
     """Solutions of a SELECT query as {variable: N-Triples term}, unbound variables left out."""
     solutions = store.query(query)
+    assert isinstance(solutions, ox.QuerySolutions)
     names = (
         [(v.value, v) for v in solutions.variables]
         if not variables

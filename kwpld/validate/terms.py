@@ -180,23 +180,27 @@ _INTEGER_RANGES: dict[str, tuple[int | None, int | None]] = {
 }
 
 
+_MONTH_DAYS = (0, *(calendar.monthrange(2001, m)[1] for m in range(1, 13)))
+"""Days of each month in a common year (index 1-12)."""
+
+
 def _days_ok(year: str, month: str, day: str) -> bool:
     y = int(year)
     if y == 0:
         y = 2000  # XSD 1.1 year 0000 is 1 BCE, a leap year
     leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
-    days = 29 if int(month) == 2 and leap else calendar.mdays[int(month)]
+    days = 29 if int(month) == 2 and leap else _MONTH_DAYS[int(month)]
     return int(day) <= days
 
 
 def _check_date(text: str) -> bool:
     match = _RE["date"].match(text)
-    return bool(match) and _days_ok(*match.groups())
+    return match is not None and _days_ok(*match.groups())
 
 
 def _check_datetime(text: str) -> bool:
     match = _RE["dateTime"].match(text)
-    return bool(match) and _days_ok(*match.groups())
+    return match is not None and _days_ok(*match.groups())
 
 
 def _integer_check(low: int | None, high: int | None) -> Callable[[str], bool]:
@@ -209,7 +213,7 @@ def _integer_check(low: int | None, high: int | None) -> Callable[[str], bool]:
     return check
 
 
-_CHECKS: dict[str, Callable[[str], bool]] = {
+_CHECKS: dict[str, Callable[[str], object]] = {
     XSD + "date": _check_date,
     XSD + "dateTime": _check_datetime,
     XSD + "dateTimeStamp": lambda t: (
@@ -229,7 +233,7 @@ for _name in (
     "boolean",
     "duration",
 ):
-    _CHECKS[XSD + _name] = _RE[_name].match  # type: ignore[assignment]
+    _CHECKS[XSD + _name] = _RE[_name].match  # a match (or None) is the answer
 for _name, (_low, _high) in _INTEGER_RANGES.items():
     _CHECKS[XSD + _name] = _integer_check(_low, _high)
 

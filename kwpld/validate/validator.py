@@ -1,4 +1,4 @@
-"""Validate a knowledge graph (or a data folder) against kwpld's SHACL shapes.
+"""Validate a knowledge graph against kwpld's SHACL shapes.
 
 ``validate_graph`` chooses the engine: the fast one evaluates every shape it supports and
 hands the rest to pyshacl; ``engine="pyshacl"`` runs pyshacl alone (the reference). Either
@@ -12,7 +12,6 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from pathlib import Path
 
 from ..errors import InputError, KwpldError
 from ..graph import KnowledgeGraph
@@ -23,7 +22,7 @@ from .report import FailOn, ValidationReport, build_report
 from .results import Result
 from .shapes import Shape, ShapesGraph, load_shapes
 
-__all__ = ["Engine", "ValidationError", "validate_graph", "validate_data", "check_report"]
+__all__ = ["Engine", "ValidationError", "validate_graph", "check_report"]
 
 
 class Engine(StrEnum):
@@ -110,7 +109,7 @@ def _validate(
 
     mark = time.perf_counter()
     # The graph's own quad set, unsorted: sorting a large graph costs more than indexing it.
-    data = DataIndex.from_quads(graph._quads)
+    data = DataIndex.from_quads(graph.quad_set)
     timings["index"] = time.perf_counter() - mark
 
     fast = FastEngine(shapes, data)
@@ -175,18 +174,3 @@ def _pyshacl(
         focus_nodes=sorted(focus),
         jobs=jobs,
     )
-
-
-def validate_data(
-    data_dir: str | Path,
-    *,
-    base_iri: str | None = None,
-    shapes: ShapesGraph | None = None,
-    engine: Engine | str = Engine.FAST,
-    jobs: int = 1,
-) -> ValidationReport:
-    """Load, map and validate a data folder (raises LoadError when records fail to load)."""
-    from ..build import build_graph
-
-    records, graph = build_graph(data_dir, base_iri=base_iri)
-    return validate_graph(graph, records, shapes=shapes, engine=engine, jobs=jobs)

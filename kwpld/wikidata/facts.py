@@ -152,27 +152,42 @@ class _Builder:
         value: Value | None,
         sources: list[str] | tuple[str, ...] = (),
         qualifiers: list[tuple[str, Value | None]] | None = None,
-        **extra: object,
+        *,
+        truthy: bool = True,
+        claim: tuple[str, str] | None = None,
+        quickstatements: bool = True,
     ) -> None:
         if value is None:
             return
         quals = tuple((p, v) for p, v in (qualifiers or []) if v is not None)
         self.view.facts.append(
-            Fact(record_id, qid, prop, value, quals, tuple(sorted(set(sources))), **extra)  # type: ignore[arg-type]
+            Fact(
+                record_id,
+                qid,
+                prop,
+                value,
+                quals,
+                tuple(sorted(set(sources))),
+                truthy=truthy,
+                claim=claim,
+                quickstatements=quickstatements,
+            )
         )
 
     def run(self) -> WikidataView:
-        records = self.records
-        for kind, build in (
-            ("person", self.person),
-            ("organ", self.organ),
-            ("event", self.event),
-            ("article", self.article),
-        ):
-            for record in records.of_kind(kind):
-                qid = records.accepted_qid(record.id)
-                if qid:
-                    build(record, qid)  # type: ignore[operator]
+        qid = self.records.accepted_qid
+        for person in self.records.people:
+            if found := qid(person.id):
+                self.person(person, found)
+        for organ in self.records.organs:
+            if found := qid(organ.id):
+                self.organ(organ, found)
+        for event in self.records.events:
+            if found := qid(event.id):
+                self.event(event, found)
+        for article in self.records.articles:
+            if found := qid(article.id):
+                self.article(article, found)
         self.view.facts.sort(key=lambda f: (f.entity, f.prop, f.key))
         self.view.labels.sort(key=lambda k: (k.entity, k.lang, k.alias, k.text))
         return self.view
@@ -221,7 +236,7 @@ class _Builder:
             organ = self.records[m.organ]
             if m.post:
                 prop, value = "P39", self.item(m.post)
-            elif getattr(organ, "organ_kind", None) == "party":
+            elif isinstance(organ, Organ) and organ.organ_kind == "party":
                 prop, value = "P102", self.item(m.organ)
             else:
                 prop, value = "P463", self.item(m.organ)

@@ -15,23 +15,21 @@ Two named graphs:
     ``pr:P854`` reference URL), labels and aliases. Queries written for the Wikidata Query
     Service run over it unchanged.
 
-Everything is built as N-Triples term strings, one pass over the records.
+Everything is built as N-Triples term strings, one pass over the records; every node's IRI
+comes from :class:`kwpld.iris.Minter`. The build adds these graphs to the mapped records
+(:func:`kwpld.build.build_graph`); the mapping knows nothing of them.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..dates import Precision
 from ..graph import KnowledgeGraph
-from ..model import Records, WikidataLink
-from ..names import slugify
+from ..iris import Minter
+from ..model import Article, Records, WikidataLink
 from ..namespaces import (
     DCT,
-    ENTITY_PATHS,
     KWP,
     KWPV,
     OWL,
@@ -55,19 +53,7 @@ from ..rdf import Quad, date_literal, iri, is_valid_iri, lang_literal, literal, 
 from .facts import Fact, Value, wikidata_view
 from .terms import GREGORIAN
 
-if TYPE_CHECKING:
-    from ..mapping import Minter
-
-__all__ = [
-    "wikidata_quads",
-    "write_wikidata_turtle",
-    "link_local_name",
-    "LINKS_GRAPH",
-    "WIKIDATA_GRAPH",
-]
-
-LINKS_GRAPH = "graph/wikidata-links"
-WIKIDATA_GRAPH = "graph/wikidata"
+__all__ = ["add_wikidata", "write_wikidata_turtle"]
 
 _A = iri(RDF_TYPE)
 _PRECISION = {Precision.YEAR: 9, Precision.MONTH: 10, Precision.DAY: 11}
@@ -77,33 +63,14 @@ def _t(ns: str, local: str) -> str:
     return f"<{ns}{local}>"
 
 
-def _decimal(value: float) -> str:
-    """The canonical xsd:decimal form at three places: 0.94, 1.0."""
-    text = f"{value:.3f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
-
-
-def link_local_name(link: WikidataLink) -> str:
-    """The local name of a link's node under ``{base}link/``: record id and QID."""
-    return f"{link.entity}.{link.qid}"
-
-
-def _hash(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
-
-
 class _Writer:
-    def __init__(self, records: Records, mint: Minter, graph: KnowledgeGraph) -> None:
+    def __init__(self, records: Records, graph: KnowledgeGraph) -> None:
         self.records = records
-        self.mint = mint
+        self.mint = Minter(graph.base_iri)
         self.graph = graph
-        self.base = graph.base_iri
-        self.links_graph = iri(self.base + LINKS_GRAPH)
-        self.wd_graph = iri(self.base + WIKIDATA_GRAPH)
+        self.links_graph = iri(self.mint.graphs.links)
+        self.wd_graph = iri(self.mint.graphs.wikidata)
         self.out: list[Quad] = []
-
-    def node(self, kind: str, local: str) -> str:
-        return iri(f"{self.base}{ENTITY_PATHS[kind]}{local}")
 
     def entity(self, record_id: str) -> str:
         return self.mint.entity(self.records[record_id].kind, record_id)
@@ -114,8 +81,8 @@ class _Writer:
         subject = self.entity(link.entity)
         item = iri(WD + link.qid)
         predicate = _t(OWL, "sameAs" if link.accepted else "differentFrom")
-        node = self.node("link", link_local_name(link))
-        agent = self.node("agent", slugify(link.by) or _hash(link.by))
+        node = self.mint.link(link)
+        agent = self.mint.agent(link.by)
         # The decision is curated in wikidata-links.yaml: findings on it point there.
         self.graph.origins[node[1:-1]] = link.id
         add = self.out.append
@@ -161,7 +128,7 @@ class _Writer:
         """A wikibase:TimeValue, which carries the precision a bare xsd:dateTime cannot."""
         date = value.date
         assert date is not None
-        node = self.node("value", _hash("time", date.iso))
+        node = self.mint.time_value(date.iso)
         g = self.wd_graph
         self.out += [
             (node, _A, _t(WIKIBASE, "TimeValue"), g),
@@ -178,7 +145,7 @@ class _Writer:
         return node
 
     def reference(self, source: str) -> str:
-        node = self.node("reference", source)
+        node = self.mint.reference(source)
         self.graph.origins[node[1:-1]] = source  # made from the source article's record
         g = self.wd_graph
         article = self.records.get(source)
@@ -187,7 +154,7 @@ class _Writer:
         self.out.append(
             (node, _t(WD_PR, "P248"), iri(WD + stated_in) if stated_in else self.entity(source), g)
         )
-        url = getattr(article, "url", None)
+        url = article.url if isinstance(article, Article) else None
         if url and is_valid_iri(url):
             self.out.append((node, _t(WD_PR, "P854"), iri(url), g))
         return node
@@ -195,7 +162,7 @@ class _Writer:
     def fact(self, fact: Fact) -> None:
         g = self.wd_graph
         subject = iri(WD + fact.qid)
-        statement = self.node("statement", fact.key)
+        statement = self.mint.statement(fact.key)
         self.graph.origins[statement[1:-1]] = fact.entity
         value = self.value(fact.value)
         self.graph.origins[subject[1:-1]] = fact.entity  # the item is the record's counterpart
@@ -241,9 +208,10 @@ class _Writer:
         return self.out
 
 
-def wikidata_quads(records: Records, mint: Minter, graph: KnowledgeGraph) -> Iterator[Quad]:
-    """The quads of both graphs (see the module docstring); empty when nothing is linked."""
-    return iter(_Writer(records, mint, graph).run())
+def add_wikidata(graph: KnowledgeGraph, records: Records) -> None:
+    """Add both graphs (see the module docstring) to the mapped records' graph, and the origin
+    of each of their nodes; nothing when no record is linked."""
+    graph.update(_Writer(records, graph).run())
 
 
 def write_wikidata_turtle(graph: KnowledgeGraph, folder: Path) -> dict[str, Path]:
@@ -253,8 +221,8 @@ def write_wikidata_turtle(graph: KnowledgeGraph, folder: Path) -> dict[str, Path
     """
     from ..formats.turtle import write_turtle
 
-    name = iri(graph.base_iri + WIKIDATA_GRAPH)
-    triples = sorted({(s, p, o) for s, p, o, g in graph._quads if g == name})
+    name = iri(graph.graph_names.wikidata)
+    triples = sorted({(s, p, o) for s, p, o, g in graph.quad_set if g == name})
     if not triples:
         return {}
     path = folder / "wikidata.ttl"
@@ -262,7 +230,7 @@ def write_wikidata_turtle(graph: KnowledgeGraph, folder: Path) -> dict[str, Path
         "What kwpld holds about its records that have Wikidata items, in Wikidata's RDF shape\n"
         "(wdt:, p:/ps:/pq:, psv: time values, prov:wasDerivedFrom references), so that queries\n"
         "written for the Wikidata Query Service run over it. The same triples are in data.ttl,\n"
-        f"in the named graph {graph.base_iri}{WIKIDATA_GRAPH}."
+        f"in the named graph {graph.graph_names.wikidata}."
     )
     with path.open("w", encoding="utf-8", newline="\n") as out:
         write_turtle(triples, out, graph.prefixes, header=header)
