@@ -234,3 +234,78 @@ def test_the_example_data_folder_has_a_workbench_without_articles(tmp_path):
         assert "No article has been ingested" in page
         assert "kwpld link DATA" in page
     assert snapshot(data) == snapshot(EXAMPLE)
+
+
+PRESIDIUM = """- id: wpk-pb-presidium
+  kind: presidium
+  parent: wpk-pb
+  names:
+  - {text: "Presidium of the Political Bureau of the Central Committee of the Workers' Party of Korea", system: en}
+  - {text: 조선로동당 중앙위원회 정치국 상무위원회, system: hangul}
+"""  # noqa: E501 - a record as a curator writes it
+
+
+def test_fixing_a_name_then_accepting(review_source, tmp_path, served):
+    from kwpld.ingest.review import rename
+
+    by_hand = copy_folder(review_source, tmp_path / "by-hand")
+    rename(by_hand, "michael-madden", "Michael J. Madden")
+    client = Browserless(served.url)
+    page = client.open(f"review/article/{ARTICLE}").text
+    assert 'id="name-michael-madden" name="name" value="Michael Madden"' in page
+    answer = client.post(
+        "review/draft", draft="michael-madden", action="rename", name="  Michael J.  Madden "
+    )
+    assert answer.status_code == 303, answer.text
+    assert snapshot(served.graph.path) == snapshot(by_hand)
+    client.open(f"review/article/{ARTICLE}")
+    assert client.post("review/draft", draft="michael-madden", action="accept").status_code == 303
+    assert "Michael J. Madden" in (served.graph.path / "people.yaml").read_text("utf-8")
+    empty = Browserless(served.url)
+    empty.open(f"review/article/{ARTICLE}")
+    refused = empty.post("review/draft", draft="nk-leadership-watch", action="rename", name=" ")
+    assert refused.status_code == 400 and "cannot be empty" in refused.text
+
+
+def test_merging_a_draft_into_the_record_it_names(review_source, tmp_path, served):
+    """The Presidium was recorded after the article was ingested: its draft is that record."""
+    from kwpld.ingest.review import merge
+
+    by_hand = copy_folder(review_source, tmp_path / "by-hand")
+    for folder in (by_hand, served.graph.path):
+        with (folder / "organs.yaml").open("a", encoding="utf-8") as organs:
+            organs.write(PRESIDIUM)
+    merge(by_hand, "wpk-presidium", "wpk-pb-presidium")
+    served.graph.refresh()  # the new record, as the watcher would notice it
+    served.graph.wait()
+    client = Browserless(served.url)
+    page = client.open(f"review/article/{ARTICLE}").text
+    card = page[page.index('id="draft-wpk-presidium"') :]
+    card = card[: card.index("</article>")]
+    assert '<option value="wpk-pb-presidium">' in card  # offered, by its name
+    answer = client.post(
+        "review/draft", draft="wpk-presidium", action="merge", into="wpk-pb-presidium"
+    )
+    assert answer.status_code == 303, answer.text
+    assert snapshot(served.graph.path) == snapshot(by_hand)
+    review = (served.graph.path / "articles" / f"{ARTICLE}.review.yaml").read_text("utf-8")
+    assert "merged_into: wpk-pb-presidium" in review
+    assert "organ: wpk-pb-presidium" in review  # the membership draft refers to the record
+    page = client.open(f"review/article/{ARTICLE}").text
+    assert "Merged into the record" in page
+    assert '<a href="/organ/wpk-pb-presidium">Presidium</a>' in page  # its mention, too
+    # the fact no longer needs a draft: it is accepted on its own
+    assert client.post("review/draft", draft=MEMBERSHIP, action="accept").status_code == 303
+    memberships = (served.graph.path / "memberships.yaml").read_text("utf-8")
+    assert "organ: wpk-pb-presidium" in memberships
+    served.graph.wait()
+    ask = (
+        "ASK { ?m <http://www.w3.org/ns/org#organization> "
+        "<https://w3id.org/kwpld/id/organ/wpk-pb-presidium> ; "
+        "<http://www.w3.org/ns/org#member> <https://w3id.org/kwpld/id/person/jang-song-taek> }"
+    )
+    assert requests.get(served.url + "sparql", params={"query": ask}).json()["boolean"] is True
+    wrong = Browserless(served.url)
+    wrong.open(f"review/article/{ARTICLE}")
+    refused = wrong.post("review/draft", draft="michael-madden", action="merge", into="wpk")
+    assert refused.status_code == 400 and "&#39;wpk&#39; is an organ" in refused.text

@@ -81,7 +81,7 @@ async def article(request: Request) -> Response:
     if workbench is None:
         return _not_here()
     server = _server(request)
-    records = {e.ref.id for e in server.site.site.data.entities.values()}
+    records = {e.ref.id: (e.ref.kind, e.label) for e in server.site.site.data.entities.values()}
     view = await asyncio.to_thread(workbench.article, request.path_params["article"], records)
     if view is None:
         return PlainTextResponse("no ingested article has this id\n", 404)
@@ -122,7 +122,7 @@ async def _decide(request: Request, fields: dict[str, str], action: Any, back: s
 
 
 async def decide_draft(request: Request) -> Response:
-    """Accept (with or without what it needs) or reject a draft."""
+    """Accept (with or without what it needs), reject, rename or merge a draft."""
     workbench = _workbench(request)
     if workbench is None:
         return _not_here()
@@ -144,6 +144,12 @@ async def decide_draft(request: Request) -> Response:
         )
     if action == "reject":
         return await _decide(request, fields, lambda: workbench.reject(version, draft), back)
+    if action == "rename":
+        name = fields.get("name", "")
+        return await _decide(request, fields, lambda: workbench.rename(version, draft, name), back)
+    if action == "merge":
+        into = fields.get("into", "")
+        return await _decide(request, fields, lambda: workbench.merge(version, draft, into), back)
     return PlainTextResponse("unknown action\n", 400)
 
 

@@ -19,6 +19,7 @@ folder holds; no path is made from it.
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 import io
 import json
@@ -46,6 +47,8 @@ __all__ = [
 LINK_REVIEW = "wikidata.review.csv"
 LINKS_FILE = "wikidata-links.yaml"
 KIND_ORDER = ("person", "organ", "post", "event", "article", "membership", "participation")
+MERGEABLE = ("person", "organ", "post", "event", "article")
+"""Kinds of draft that may name a record the folder already has."""
 
 
 class Stale(KwpldError):
@@ -84,7 +87,10 @@ class DraftView:
     evidence: tuple[Evidence, ...]
     needs: tuple[str, ...]
     name: str | None
-    """The preferred English name a curator may fix (None for kinds named otherwise)."""
+    """The preferred English name (an article's title) a curator may fix."""
+    merge_into: tuple[tuple[str, str], ...] = ()
+    """(id, label) of the records this draft may be the same as, closest first."""
+    merged_into: str | None = None
 
 
 @dataclass(frozen=True)
@@ -231,10 +237,11 @@ class Workbench:
             summaries.append(ArticleSummary(article, _title(review.data), ordered, decided))
         return summaries
 
-    def article(self, article_id: str, records: set[str]) -> ArticleView | None:
+    def article(self, article_id: str, records: dict[str, tuple[str, str]]) -> ArticleView | None:
         """One article: its text with mentions and dates marked, its drafts with evidence.
 
-        ``records`` are the ids the graph has pages for (mentions of them link there).
+        ``records`` are the graph's entities, id -> (kind, label): mentions of them link to
+        their pages, and a draft may be merged into one of its kind.
         """
         from ..ingest.review import list_drafts
 
@@ -261,12 +268,21 @@ class Workbench:
                     why=item.why,
                     evidence=tuple(_evidence(e) for e in draft.get("evidence") or []),
                     needs=item.needs,
-                    name=_english_name(draft.get("record") or {}),
+                    name=_english_name(draft.get("record") or {}, item.kind),
+                    merge_into=_similar(item.label, item.kind, records)
+                    if item.status == "pending" and item.kind in MERGEABLE
+                    else (),
+                    merged_into=draft.get("merged_into"),
                 )
             )
         pending = {d.id for d in drafts if d.status == "pending"}
+        merged = {
+            str(d["record"]["id"]): str(d["merged_into"])
+            for d in review.drafts
+            if d.get("merged_into")
+        }
         annotations = _read_json(folder / f"{article_id}.annotations.jsonld")
-        segments = _segments(text, annotations, self.base_iri, records, pending)
+        segments = _segments(text, annotations, self.base_iri, set(records), pending, merged)
         problems = tuple(
             str(p.get("message") or p.get("problem") or p)
             for p in review.data.get("problems") or []
@@ -310,6 +326,31 @@ class Workbench:
         def act() -> str:
             done = reject(self.root, [draft_id])
             return f"Rejected {', '.join(done) or 'nothing'}: it will not be proposed again."
+
+        return self.run(expected, act)
+
+    def rename(self, expected: str, draft_id: str, name: str) -> str:
+        """Fix a draft's name (:func:`kwpld.ingest.review.rename`)."""
+        from ..ingest.review import rename
+
+        def act() -> str:
+            rename(self.root, draft_id, name)
+            return f"Renamed {draft_id}: {' '.join(name.split())}."
+
+        return self.run(expected, act)
+
+    def merge(self, expected: str, draft_id: str, into: str) -> str:
+        """The draft is the record ``into`` (:func:`kwpld.ingest.review.merge`)."""
+        from ..ingest.review import merge
+
+        def act() -> str:
+            result = merge(self.root, draft_id, into)
+            files = ", ".join(p.relative_to(self.root).as_posix() for p in result.files)
+            notes = " ".join(result.skipped)
+            return (
+                f"Merged {draft_id} into the record {into}: what referred to the draft refers "
+                f"to {into}{'; wrote ' + files if files else ''}. {notes}"
+            ).strip()
 
         return self.run(expected, act)
 
@@ -476,7 +517,30 @@ def _evidence(item: object) -> Evidence:
     return Evidence(sentence[:at], words, sentence[at + len(words) :])
 
 
-def _english_name(record: dict[str, Any]) -> str | None:
+def _similar(
+    label: str, kind: str, records: dict[str, tuple[str, str]], count: int = 12
+) -> tuple[tuple[str, str], ...]:
+    """Records of ``kind`` whose label is spelt like ``label`` (the same match key first,
+    then the closest by letters)."""
+    from ..names import match_key
+
+    mine = [(rid, lab) for rid, (k, lab) in records.items() if k == kind]
+    if not mine:
+        return ()
+    key = match_key(label)
+    same = sorted((lab, rid) for rid, lab in mine if match_key(lab) == key)
+    close = difflib.get_close_matches(label, [lab for _, lab in mine], n=count, cutoff=0.4)
+    ordered = [(rid, lab) for lab, rid in same]
+    for lab in close:
+        ordered.extend((rid, lab2) for rid, lab2 in mine if lab2 == lab)
+    unique = dict.fromkeys(ordered)
+    return tuple(unique)[:count]
+
+
+def _english_name(record: dict[str, Any], kind: str = "") -> str | None:
+    if kind == "article":
+        title = record.get("title")
+        return str(title) if title else None
     for name in record.get("names") or []:
         if (
             isinstance(name, dict)
@@ -513,6 +577,7 @@ def _segments(
     base_iri: str,
     records: set[str],
     pending: set[str],
+    merged: dict[str, str] | None = None,
 ) -> list[Segment]:
     """The text cut at each annotation: mentions link to the record's page (or, for a draft
     still pending, to the draft on this page); dates carry their normalized form."""
@@ -527,6 +592,10 @@ def _segments(
         body = item.get("body")
         if isinstance(body, str):
             record_id = _record_id(body, prefixes)
+            if record_id is not None and merged and record_id in merged:
+                record_id = merged[record_id]  # the draft is that record
+                kind_path = body[len(base_iri) :].split("/", 1)[0]
+                body = f"{base_iri}{kind_path}/{record_id}"
             if record_id in records:
                 path = body[len(base_iri) :]
                 marks.append((start, end, Segment(words, "record", f"/{path}", body)))
