@@ -219,6 +219,8 @@ def test_the_graph_and_the_site_follow_an_edit_on_disk(editable: Path):
         page = requests.get(running.url + "person/jang-song-taek").text
         assert "Jang Song Thaek the Edited" in page
         assert "version 2)." in requests.get(running.url + "query").text  # the status line
+        followed = requests.get(running.url + "status").json()  # what serve.js polls
+        assert followed["state"] == "current" and followed["generation"] == 2
         # a broken edit leaves the last good graph, and says why
         people.write_text(text.replace("names:", "nmaes:", 1))
         deadline = time.monotonic() + 30

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from . import query as query_pages
@@ -28,7 +28,7 @@ from .review import routes as review_routes
 from .security import Guard, SecurityPolicy, loopback_hosts
 from .site import LiveSite
 from .sparql import ProtocolError, QueryEngine, QueryRequest, Table, negotiate, parse_request
-from .web import Server, form_fields, local_path, page
+from .web import Server, form_fields, local_path, page, server_of
 from .workbench import Workbench
 
 __all__ = ["Server", "create_app"]
@@ -65,6 +65,16 @@ async def sparql(request: Request) -> Response:
             f'attachment; filename="query-results.{extension or answer.format}"'
         )
     return Response(answer.body, media_type=answer.media_type, headers=headers)
+
+
+async def status(request: Request) -> Response:
+    """The graph's state as JSON, for the status line to follow a rebuild."""
+    graph = server_of(request).graph
+    state = graph.status
+    return JSONResponse(
+        {"state": state.state, "generation": state.generation, "text": state.describe()},
+        headers={"Cache-Control": "no-store"},
+    )
 
 
 async def static(request: Request) -> Response:
@@ -191,6 +201,7 @@ def create_app(graph: ServedGraph, options: ServeOptions) -> Any:
     routes = [
         Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"),
         Route("/static/{name}", static, name="static"),
+        Route("/status", status, name="status"),
         Route("/refresh", refresh, methods=["POST"], name="refresh"),
         Route("/query", query_page, name="query"),
         *review_routes(),
