@@ -67,7 +67,7 @@ def test_an_article_with_its_mentions_marked_and_its_drafts_with_evidence(served
     assert '<mark class="m-date" title="2013-01-28">28 January</mark>' in page
     card = page[page.index(f'id="draft-{MEMBERSHIP}"') :]
     card = card[: card.index("</article>")]
-    assert "<mark>" in card  # the evidence words, highlighted in their sentence
+    assert '<mark class="r-words"' in card  # the evidence words, highlighted in their sentence
     assert 'href="#draft-wpk-presidium"' in card  # what it refers to
     assert 'value="accept-with-dependencies"' in card
     assert requests.get(served.url + "review/article/no-such-article").status_code == 404
@@ -309,3 +309,27 @@ def test_merging_a_draft_into_the_record_it_names(review_source, tmp_path, serve
     wrong.open(f"review/article/{ARTICLE}")
     refused = wrong.post("review/draft", draft="michael-madden", action="merge", into="wpk")
     assert refused.status_code == 400 and "&#39;wpk&#39; is an organ" in refused.text
+
+
+def test_a_facts_evidence_spans_are_marked_with_their_roles():
+    """Fact drafts carry spans (person, trigger, role, organ ...) as offsets in the text file;
+    each is marked in its sentence, found by its words if the offsets no longer fit."""
+    from kwpld.serve.workbench import _evidence
+
+    sentence = "Choe Ryong Hae was elected a secretary of the WPK Central Committee."
+    evidence = {
+        "at": [100, 100 + len(sentence)],
+        "sentence": sentence,
+        "spans": [
+            {"at": [100, 114], "text": "Choe Ryong Hae", "role": "person"},
+            {"at": [119, 126], "text": "elected", "role": "trigger"},
+            {"at": [0, 3], "text": "secretary", "role": "role"},  # offsets gone stale
+        ],
+    }
+    parts = _evidence(evidence).parts
+    assert "".join(text for text, _ in parts) == sentence
+    assert [(t, r) for t, r in parts if r] == [
+        ("Choe Ryong Hae", "person"),
+        ("elected", "trigger"),
+        ("secretary", "role"),
+    ]

@@ -70,11 +70,11 @@ class Segment:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A sentence that supports a draft, cut around the words it used."""
+    """A sentence that supports a draft, cut into parts: (text, role), the role naming what a
+    highlighted span is (``person``, ``trigger``, ``role``, ``organ``, ``date`` ...; ``words``
+    for the words a draft of a name used), empty for the text between spans."""
 
-    before: str
-    words: str
-    after: str
+    parts: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -507,14 +507,46 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 
 def _evidence(item: object) -> Evidence:
+    """The evidence of a draft as ingest writes it: a sentence with the words it used
+    (``text``), or, for a fact, with its ``spans`` (offsets in the text file, like the
+    sentence's own ``at``; a span whose offsets no longer fit is found by its words)."""
     if not isinstance(item, dict):
-        return Evidence(str(item), "", "")
+        return Evidence(((str(item), ""),))
     sentence = str(item.get("sentence", ""))
-    words = str(item.get("text", ""))
-    at = sentence.find(words) if words else -1
-    if at < 0:
-        return Evidence(sentence, "", "")
-    return Evidence(sentence[:at], words, sentence[at + len(words) :])
+    marks: list[tuple[int, int, str]] = []
+    at = item.get("at")
+    origin = at[0] if isinstance(at, list) and at and isinstance(at[0], int) else None
+    for span in item.get("spans") or []:
+        if not isinstance(span, dict):
+            continue
+        words, role = str(span.get("text", "")), str(span.get("role") or "words")
+        where = span.get("at")
+        start = -1
+        if origin is not None and isinstance(where, list) and where and isinstance(where[0], int):
+            start = where[0] - origin
+            if sentence[start : start + len(words)] != words:
+                start = -1
+        if start < 0:
+            start = sentence.find(words) if words else -1
+        if start >= 0:
+            marks.append((start, start + len(words), role))
+    if not marks and item.get("text"):
+        words = str(item["text"])
+        start = sentence.find(words)
+        if start >= 0:
+            marks.append((start, start + len(words), "words"))
+    parts: list[tuple[str, str]] = []
+    position = 0
+    for start, end, role in sorted(marks):
+        if start < position:
+            continue
+        if start > position:
+            parts.append((sentence[position:start], ""))
+        parts.append((sentence[start:end], role))
+        position = end
+    if position < len(sentence):
+        parts.append((sentence[position:], ""))
+    return Evidence(tuple(parts))
 
 
 def _similar(
