@@ -257,7 +257,9 @@ class Workbench:
             if d.article == article_id
         ]
         drafts = []
-        for item in sorted(items, key=lambda d: (_kind_rank(d.kind), d.id)):
+        # what waits for a decision first, then what was decided
+        order = sorted(items, key=lambda d: (d.status != "pending", _kind_rank(d.kind), d.id))
+        for item in order:
             draft = raw.get(item.id, {})
             drafts.append(
                 DraftView(
