@@ -186,6 +186,22 @@ def test_every_post_but_sparql_needs_the_csrf_token_of_its_session(server):
     )
     assert ok.status_code == 303
     assert ok.headers["location"] == "/"  # never back to another site
+    # behind a reverse proxy the Host differs from the page's origin: the browser's own
+    # Sec-Fetch-Site decides, and a cross-site one is refused whatever Origin says
+    proxied = browser.post(
+        url + "refresh",
+        data={"csrf_token": token},
+        headers={"Origin": "https://kwpld.example.org", "Sec-Fetch-Site": "same-origin"},
+        allow_redirects=False,
+    )
+    assert proxied.status_code == 303
+    forged_site = browser.post(
+        url + "refresh",
+        data={"csrf_token": token},
+        headers={"Origin": url.rstrip("/"), "Sec-Fetch-Site": "cross-site"},
+        allow_redirects=False,
+    )
+    assert forged_site.status_code == 403
     by_header = browser.post(
         url + "refresh", headers={"X-CSRF-Token": token}, allow_redirects=False
     )

@@ -206,6 +206,18 @@ def test_decisions_need_the_csrf_token_and_name_only_what_the_folder_holds(serve
         assert requests.get(served.url + path).status_code == 404, path
 
 
+def test_a_review_file_cannot_make_the_page_read_outside_its_folder(served, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the launch codes", "utf-8")
+    review = served.graph.path / "articles" / f"{ARTICLE}.review.yaml"
+    text = review.read_text("utf-8")
+    for name in ("../../secret.txt", str(secret), "..", "/etc/passwd"):
+        review.write_text(text.replace(f"text: {ARTICLE}.txt", f"text: {name}", 1), "utf-8")
+        page = requests.get(served.url + f"review/article/{ARTICLE}")
+        assert page.status_code == 200, name
+        assert "the launch codes" not in page.text and "root:" not in page.text
+
+
 def test_text_from_the_files_is_escaped(served):
     review = served.graph.path / "articles" / f"{ARTICLE}.review.yaml"
     text = review.read_text("utf-8")

@@ -306,9 +306,13 @@ class Guard:
 
     @staticmethod
     def _same_site(headers: dict[str, str]) -> bool:
+        """False for a request a browser says comes from another site. ``Sec-Fetch-Site``
+        decides when present (browsers set it, pages cannot); else ``Origin`` must name the
+        host the request was sent to. Clients that send neither (curl, scripts) pass: they
+        still need the session's CSRF token, which only a page of this server gives."""
         fetch_site = headers.get("sec-fetch-site")
-        if fetch_site is not None and fetch_site not in ("same-origin", "none"):
-            return False
+        if fetch_site is not None:
+            return fetch_site in ("same-origin", "none")
         origin = headers.get("origin")
         if origin is None:
             return True

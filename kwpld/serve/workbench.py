@@ -33,6 +33,7 @@ import yaml
 
 from ..errors import InputError, KwpldError
 from ..namespaces import DEFAULT_BASE_IRI, ENTITY_PATHS
+from .security import Outside, inside
 
 __all__ = [
     "ArticleView",
@@ -283,7 +284,10 @@ class Workbench:
             for d in review.drafts
             if d.get("merged_into")
         }
-        annotations = _read_json(folder / f"{article_id}.annotations.jsonld")
+        try:
+            annotations = _read_json(inside(folder, f"{article_id}.annotations.jsonld"))
+        except Outside:
+            annotations = {}
         segments = _segments(text, annotations, self.base_iri, set(records), pending, merged)
         problems = tuple(
             str(p.get("message") or p.get("problem") or p)
@@ -490,13 +494,14 @@ def _title(data: dict[str, Any]) -> str:
 
 
 def _read_text(folder: Path, name: object) -> str:
-    """The article's text file, named by its review file; it must sit in the same folder."""
-    if not isinstance(name, str) or "/" in name or "\\" in name or name.startswith("."):
+    """The article's text file, named by its review file; it must sit in the same folder
+    (a review file edited to name ``../../etc/passwd`` shows no text)."""
+    if not isinstance(name, str) or "/" in name:
         return ""
-    path = folder / name
     try:
+        path = inside(folder, name)
         return path.read_text("utf-8") if path.is_file() else ""
-    except (OSError, UnicodeDecodeError):
+    except (Outside, OSError, UnicodeDecodeError):
         return ""
 
 
