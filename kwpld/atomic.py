@@ -7,15 +7,40 @@ two renames of the swap, restored by the next run).
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, OutputError
 
-__all__ = ["atomic_directory", "RELEASE_MARKERS"]
+__all__ = ["atomic_directory", "RELEASE_MARKERS", "NO_ROOM", "no_room_message"]
+
+NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+"""Write errors that mean the disk (or a limit on it) has no room: not kwpld's fault."""
+
+
+def no_room_message(exc: OSError, target: Path, tmp: Path | None = None) -> str:
+    """What a full disk or a file size limit did while writing ``target``, and what it left."""
+    reason = {
+        errno.ENOSPC: "the disk is full",
+        errno.EFBIG: "a file grew past the file size limit",
+        errno.EDQUOT: "the disk quota is used up",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+    where = ""
+    if exc.filename and tmp is not None:
+        try:
+            where = f" (at {Path(exc.filename).relative_to(tmp)})"
+        except ValueError:
+            where = f" (at {exc.filename})"
+    kept = f"the previous {target} is intact" if target.exists() else f"{target} was not created"
+    return (
+        f"cannot write {target.name}: {reason} ({os.strerror(exc.errno or 0)}){where}; "
+        f"nothing was published and the temporary files were removed: {kept}"
+    )
+
 
 RELEASE_MARKERS = ("manifest.json", "data.ttl")
 """Files that show a folder was written by kwpld, so replacing it loses nothing else."""
@@ -83,11 +108,13 @@ def atomic_directory(
     check_replaceable(target, markers)
     token = f"{os.getpid()}-{os.urandom(4).hex()}"
     tmp = target.parent / f".{target.name}.tmp-{token}"
-    tmp.mkdir()
     try:
+        tmp.mkdir()
         yield tmp
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, OSError) and exc.errno in NO_ROOM:
+            raise OutputError(no_room_message(exc, target, tmp)) from None
         raise
     if target.exists():
         old = target.parent / f".{target.name}.old-{token}"

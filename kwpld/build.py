@@ -23,6 +23,7 @@ from .incremental import (
     subject_digests,
 )
 from .load import load_records
+from .load.values import check_base_iri, check_iri_option
 from .mapping import map_records
 from .model import Records
 from .parallel import ForkedTask, fork_available
@@ -55,6 +56,8 @@ def build_graph(
     data_dir: str | Path, *, base_iri: str | None = None
 ) -> tuple[Records, KnowledgeGraph]:
     """Load and map a data folder; raises LoadError listing every problem."""
+    if base_iri is not None:
+        check_base_iri(base_iri)
     records = load_records(data_dir)
     return records, map_records(records, base_iri)
 
@@ -91,6 +94,10 @@ def build(
     nothing changed since the last build of ``out``, nothing is done (``result.up_to_date``),
     and when the records changed but the graph did not, the release is not written again.
     """
+    if base_iri is not None:
+        check_base_iri(base_iri)
+    if release is not None and release.download_url is not None:
+        check_iri_option(release.download_url, "--download-url")
     timings: dict[str, float] = {}
     incremental = None
     if cache is not None and out is not None and not (release and release.name):

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from ..errors import Problem
 from ..resources import resource_path
 from .files import LineDict, LineList, line_of
+from .values import fast_formats, format_checker, format_problem
 
 __all__ = ["record_schema", "dataset_schema", "check_record", "check_dataset", "field_label"]
 
@@ -47,11 +49,38 @@ def dataset_schema() -> dict[str, Any]:
     return json.loads(resource_path("kwpld/schemas/dataset-1.schema.json").read_text("utf-8"))
 
 
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+@cache
+def _ecma_regex(pattern: str) -> re.Pattern[str]:
+    """``pattern`` as JSON Schema (ECMA 262) means it: ``$`` ends the text, where Python's
+    ``$`` also matches before a final newline (so ``"Q1\\n"`` passed ``^Q[1-9][0-9]*$``)."""
+    return re.compile(_DOLLAR.sub(r"\\Z", pattern))
+
+
+def _pattern(
+    validator: Any, pattern: str, instance: object, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and not _ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator: Callable[..., Draft202012Validator] = validators.extend(
+    Draft202012Validator, {"pattern": _pattern}
+)
+"""Draft 2020-12 with ECMA end-of-text ``$``, like the compiled validators (fastjsonschema)."""
+
+
 @cache
 def _validator(kind: str) -> Draft202012Validator:
     schema = record_schema()
     registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
-    return Draft202012Validator({"$ref": f"{schema['$id']}#/$defs/{kind}"}, registry=registry)
+    return _Validator(
+        {"$ref": f"{schema['$id']}#/$defs/{kind}"},
+        registry=registry,
+        format_checker=format_checker(),
+    )
 
 
 def _no_remote(uri: str) -> object:
@@ -69,7 +98,9 @@ def _fast_validator(kind: str):  # noqa: ANN202 - a generated function
         "$defs": schema["$defs"],
         "$ref": f"#/$defs/{kind}",
     }
-    return fastjsonschema.compile(definition, handlers={"http": _no_remote, "https": _no_remote})
+    return fastjsonschema.compile(
+        definition, handlers={"http": _no_remote, "https": _no_remote}, formats=fast_formats()
+    )
 
 
 def _type_name(value: object) -> str:
@@ -142,7 +173,7 @@ def _empty_unknown_fields(
 
 
 def check_dataset(data: object, file: str) -> list[Problem]:
-    validator = Draft202012Validator(dataset_schema())
+    validator = _Validator(dataset_schema(), format_checker=format_checker())
     problems: list[Problem] = []
     for error in validator.iter_errors(data):
         problems.extend(_translate(error, data, "dataset", file, None))
@@ -213,6 +244,8 @@ def _translate(
         yield problem("empty-value", "is empty; give a value or leave the field out")
     elif validator == "pattern":
         yield problem(*_pattern_message(path, instance, error.validator_value))
+    elif validator == "format":
+        yield problem(*format_problem(error.validator_value, instance))
     elif validator in ("minimum", "maximum"):
         word = "at least" if validator == "minimum" else "at most"
         yield problem("invalid-value", f"{instance!r} must be {word} {error.validator_value}")
