@@ -9,6 +9,7 @@ machines (JSON with the same facts).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -63,6 +64,14 @@ PROBLEM_CODES: dict[str, str] = {
 }
 
 
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+
+
+def _visible(text: str) -> str:
+    """``text`` with control and invisible characters escaped, so one problem is one line."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One problem in the input, located as precisely as it can be."""
@@ -88,7 +97,7 @@ class Problem:
             parts.append(f"({self.kind or 'record'} {self.record_id})")
         head = " ".join(parts)
         where = f" {self.field}:" if self.field else ""
-        return f"{head}{where} {self.message} [{self.code}]"
+        return _visible(f"{head}{where} {self.message} [{self.code}]")
 
     def sort_key(self) -> tuple:
         return (self.file or "", self.line or 0, self.record_id or "", self.field or "", self.code)

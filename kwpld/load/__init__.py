@@ -65,22 +65,23 @@ def scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
         top = root.stat()
     except OSError:
         return found
-    seen = {(top.st_dev, top.st_ino): ""}
+    seen: dict[tuple[int, int], tuple[str, bool]] = {(top.st_dev, top.st_ino): ("", False)}
     stack: list[tuple[Path, str]] = [(root, "")]
     while stack:
         folder, prefix = stack.pop()
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            problems.append(
-                Problem("unreadable", f"cannot read the folder: {exc.strerror}", prefix or ".")
-            )
+            where = prefix.rstrip("/") or "."
+            problems.append(Problem("unreadable", f"cannot read the folder: {exc.strerror}", where))
             continue
         for entry in entries:
             name = entry.name
             if name.startswith((".", "_")):
                 continue
             label = prefix + name
+            if label == DATASET_FILE:
+                continue  # read, and reported, as the dataset description
             recordish = name.lower().endswith(RECORD_SUFFIXES)
             if _printable_name(name) is None:
                 shown = os.fsencode(label).decode("utf-8", "backslashreplace")
@@ -114,20 +115,24 @@ def scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
                 continue
             if stat.S_ISDIR(info.st_mode):
                 key = (info.st_dev, info.st_ino)
+                linked = entry.is_symlink()
                 if key in seen:
+                    # name the link, whichever of the two was met first
+                    other, other_linked = seen[key]
+                    link, folder = (other, label) if other_linked and not linked else (label, other)
                     problems.append(
                         Problem(
                             "unreadable",
-                            f"is a link to the folder {seen[key] or '(the data folder)'}, which "
+                            f"is a link to the folder {folder or '(the data folder)'}, which "
                             "is read already; remove the link so no record is read twice",
-                            label,
+                            link,
                         )
                     )
                     continue
-                seen[key] = label
+                seen[key] = (label, linked)
                 stack.append((path, label + "/"))
                 continue
-            if not recordish or ".review." in name or label == DATASET_FILE:
+            if not recordish or ".review." in name:
                 continue
             if not stat.S_ISREG(info.st_mode):
                 problems.append(

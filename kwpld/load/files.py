@@ -320,7 +320,11 @@ def read_text(path: Path, label: str, problems: list[Problem]) -> str | None:
         problems.append(Problem("unreadable", message, label))
         return None
     except FileNotFoundError:
-        problems.append(Problem("unreadable", "cannot read the file: it is gone", label))
+        if path.is_symlink():
+            message = f"is a link to {path.readlink()}, which does not exist"
+        else:
+            message = "cannot read the file: it is gone"
+        problems.append(Problem("unreadable", message, label))
         return None
     except OSError as exc:
         problems.append(Problem("unreadable", f"cannot read the file: {_reason(exc)}", label))
@@ -354,7 +358,9 @@ def read_text(path: Path, label: str, problems: list[Problem]) -> str | None:
 def _nul_problem(data: bytes, at: int, label: str) -> Problem:
     line = data.count(b"\n", 0, at) + 1
     column = at - (data.rfind(b"\n", 0, at) + 1) + 1
-    every_other = data[1:200:2].count(0) > 50 or data[0:200:2].count(0) > 50
+    head = data[:400]
+    halves = (head[1::2], head[0::2])
+    every_other = len(head) >= 8 and any(half.count(0) >= 0.4 * len(half) for half in halves)
     hint = (
         "; this looks like UTF-16 text: save it as UTF-8"
         if every_other

@@ -24,7 +24,7 @@ from referencing import Registry, Resource
 from ..errors import Problem
 from ..resources import resource_path
 from .files import LineDict, LineList, line_of
-from .values import fast_formats, format_checker, format_problem
+from .values import fast_formats, format_checker, format_problem, show
 
 __all__ = ["record_schema", "dataset_schema", "check_record", "check_dataset", "field_label"]
 
@@ -230,7 +230,7 @@ def _translate(
         suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
         yield problem(
             "invalid-value",
-            f"'{instance}' is not one of the allowed values{suggestion}: {', '.join(allowed)}",
+            f"{_q(instance)} is not one of the allowed values{suggestion}: {', '.join(allowed)}",
         )
     elif validator == "const":
         yield problem(
@@ -257,6 +257,11 @@ def _translate(
         yield problem("invalid-value", error.message)
 
 
+def _q(value: object) -> str:
+    """A value quoted for a message, control and invisible characters escaped."""
+    return show(value) if isinstance(value, str) else repr(value)
+
+
 def _pattern_message(path: list[object], value: object, pattern: str) -> tuple[str, str]:
     last = next((step for step in reversed(path) if isinstance(step, str)), "")
     if pattern.startswith("^[a-z0-9]"):
@@ -264,18 +269,18 @@ def _pattern_message(path: list[object], value: object, pattern: str) -> tuple[s
         what = "id" if last == "id" else "reference to a record id"
         return (
             code,
-            f"'{value}' is not a valid {what}: use lowercase letters, digits, '.', '_' and '-', "
+            f"{_q(value)} is not a valid {what}: use lowercase letters, digits, '.', '_' and '-', "
             "starting and ending with a letter or digit (e.g. kim-jong-un)",
         )
     if pattern.startswith("^Q"):
-        return "invalid-value", f"'{value}' is not a Wikidata item id such as Q56226"
+        return "invalid-value", f"{_q(value)} is not a Wikidata item id such as Q56226"
     if pattern.startswith("^[A-Z]{2}"):
-        return "invalid-value", f"'{value}' is not a two-letter country code such as KP"
+        return "invalid-value", f"{_q(value)} is not a two-letter country code such as KP"
     if pattern.startswith("^[A-Za-z]{2,3}"):
-        return "invalid-value", f"'{value}' is not a language tag such as en or ko"
+        return "invalid-value", f"{_q(value)} is not a language tag such as en or ko"
     if pattern.startswith("^https?://"):
-        return "invalid-value", f"'{value}' is not an http(s) address (IRI) without spaces"
-    return "invalid-value", f"'{value}' does not have the expected form ({pattern})"
+        return "invalid-value", f"{_q(value)} is not an http(s) address (IRI) without spaces"
+    return "invalid-value", f"{_q(value)} does not have the expected form ({pattern})"
 
 
 def _translate_one_of(error, root, kind, file, record_id, problem) -> Iterator[Problem]:  # noqa: ANN001

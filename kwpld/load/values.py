@@ -293,8 +293,8 @@ def show(value: str, limit: int = 80) -> str:
     text = value if len(value) <= limit else value[: limit - 1] + "…"
     out = []
     for char in text:
-        hidden = unicodedata.category(char) in ("Cc", "Cf", "Cs") or _is_noncharacter(char)
-        if hidden and char not in " ":
+        hidden = unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co") or _is_noncharacter(char)
+        if hidden:
             out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
         else:
             out.append(char)

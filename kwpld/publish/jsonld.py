@@ -65,7 +65,10 @@ _TYPE = f"<{RDF_TYPE}>"
 _XSD_STRING = f"{XSD}string"
 _XSD_INTEGER = f"{XSD}integer"
 _XSD_BOOLEAN = f"{XSD}boolean"
-_CANONICAL_INT = re.compile(r"^-?(?:0|[1-9][0-9]{0,14})$")  # stays exact in JavaScript numbers
+_CANONICAL_INT = re.compile(r"0|-?[1-9][0-9]{0,14}")
+"""Integers written as JSON numbers: canonical lexical forms only (``-0``, ``+1`` and ``007``
+would come back from a JSON-LD processor as ``0``, ``1`` and ``7``: typed values keep them),
+of at most 15 digits, which stay exact in JavaScript numbers. Used with ``fullmatch``."""
 _GEN_DELIMS = ("/", "#")
 
 
@@ -421,7 +424,7 @@ class _Compactor:
         if datatype is None or datatype == _XSD_STRING:
             return text
         lexical = obj[1:end]
-        if datatype == _XSD_INTEGER and _CANONICAL_INT.match(lexical):
+        if datatype == _XSD_INTEGER and _CANONICAL_INT.fullmatch(lexical):
             return str(int(lexical))
         if datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
             return lexical
@@ -445,7 +448,7 @@ def _split_literal(term: str) -> tuple[str, str | None, str | None]:
 def _typed_value(lexical: str, datatype: str | None, compact_iri) -> Any:  # noqa: ANN001
     if datatype is None or datatype == _XSD_STRING:
         return lexical
-    if datatype == _XSD_INTEGER and _CANONICAL_INT.match(lexical):
+    if datatype == _XSD_INTEGER and _CANONICAL_INT.fullmatch(lexical):
         return int(lexical)
     if datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
         return lexical == "true"
