@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError, LoadError, Problem, ProblemReport
@@ -119,11 +120,11 @@ def scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
                 if key in seen:
                     # name the link, whichever of the two was met first
                     other, other_linked = seen[key]
-                    link, folder = (other, label) if other_linked and not linked else (label, other)
+                    link, target = (other, label) if other_linked and not linked else (label, other)
                     problems.append(
                         Problem(
                             "unreadable",
-                            f"is a link to the folder {folder or '(the data folder)'}, which "
+                            f"is a link to the folder {target or '(the data folder)'}, which "
                             "is read already; remove the link so no record is read twice",
                             link,
                         )
@@ -315,7 +316,7 @@ def _read_yaml_file(path: Path, label: str, entries: list[Entry], problems: list
 
 
 def _take(
-    raws: list[object],
+    raws: Sequence[object],
     kind: str,
     label: str,
     base: list[object],

@@ -51,7 +51,7 @@ _NO_LINES: dict[str, int] = {}
 _NO_KEYS: frozenset[str] = frozenset()
 
 
-class LineDict(dict):
+class LineDict(dict[str, Any]):
     """A mapping read from a file: ``line`` of the mapping, ``key_lines`` of each key.
 
     ``none_keys`` are the keys written with no value (``died:``), which count as absent.
@@ -67,16 +67,17 @@ class LineDict(dict):
         self.line = line
         self.key_lines = _NO_LINES
         self.column: str | None = None
-        self.none_keys = _NO_KEYS
+        self.none_keys: set[str] | frozenset[str] = _NO_KEYS
 
     def mark_empty(self, key: str) -> None:
         """Remember that ``key`` was written without a value."""
-        if self.none_keys is _NO_KEYS:
-            self.none_keys = set()
-        self.none_keys.add(key)  # type: ignore[union-attr]
+        keys = self.none_keys
+        if not isinstance(keys, set):
+            keys = self.none_keys = set()
+        keys.add(key)
 
 
-class LineList(list):
+class LineList(list[Any]):
     """A sequence read from a file: ``line`` of the sequence, ``item_lines`` of each item."""
 
     __slots__ = ("line", "item_lines")
@@ -263,7 +264,8 @@ def read_yaml(path: Path, label: str, problems: list[Problem]) -> object | None:
             if bomb is not None:
                 problems.append(bomb)
                 return None
-        return loader.construct_document(node)
+        data: object = loader.construct_document(node)
+        return data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)

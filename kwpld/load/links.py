@@ -19,7 +19,10 @@ __all__ = ["check_links"]
 def check_links(entries: list[Entry], by_id: dict[str, Record]) -> list[Problem]:
     """Every conflict among the ``wikidata_links`` of all files."""
     problems: list[Problem] = []
-    links = [(e, e.record) for e in entries if isinstance(e.record, WikidataLink)]
+    links: list[tuple[Entry, WikidataLink]] = []
+    for e in entries:
+        if isinstance(e.record, WikidataLink):
+            links.append((e, e.record))
     seen: dict[tuple[str, str], Entry] = {}
     accepted_by_entity: dict[str, tuple[Entry, WikidataLink]] = {}
     accepted_by_qid: dict[str, tuple[Entry, WikidataLink]] = {}

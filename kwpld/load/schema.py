@@ -41,12 +41,18 @@ _TYPE_WORDS = {
 
 @cache
 def record_schema() -> dict[str, Any]:
-    return json.loads(resource_path("kwpld/schemas/records-1.schema.json").read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(
+        resource_path("kwpld/schemas/records-1.schema.json").read_text("utf-8")
+    )
+    return schema
 
 
 @cache
 def dataset_schema() -> dict[str, Any]:
-    return json.loads(resource_path("kwpld/schemas/dataset-1.schema.json").read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(
+        resource_path("kwpld/schemas/dataset-1.schema.json").read_text("utf-8")
+    )
+    return schema
 
 
 _DOLLAR = re.compile(r"(?<!\\)\$")
@@ -66,7 +72,7 @@ def _pattern(
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_Validator: Callable[..., Draft202012Validator] = validators.extend(
+_Validator: Callable[..., Draft202012Validator] = validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator, {"pattern": _pattern}
 )
 """Draft 2020-12 with ECMA end-of-text ``$``, like the compiled validators (fastjsonschema)."""
@@ -88,7 +94,7 @@ def _no_remote(uri: str) -> object:
 
 
 @cache
-def _fast_validator(kind: str):  # noqa: ANN202 - a generated function
+def _fast_validator(kind: str) -> Callable[[object], object]:
     """A compiled validator for one kind of record (raises on the first violation)."""
     schema = record_schema()
     definition = {
@@ -183,7 +189,7 @@ def check_dataset(data: object, file: str) -> list[Problem]:
 def _translate(
     error: ValidationError, root: object, kind: str, file: str, record_id: str | None
 ) -> Iterator[Problem]:
-    path = list(error.absolute_path)
+    path: list[object] = list(error.absolute_path)
     line, column = line_of(root, path)
     label = field_label(path)
     if column and (label is None or label.startswith("names")):
@@ -199,9 +205,11 @@ def _translate(
         return Problem(code, message, file, where_line, record_id, kind, where_label)
 
     validator = error.validator
-    instance = error.instance
+    instance: Any = error.instance
+    value: Any = error.validator_value  # the schema's value for the failed keyword
     if validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        schema: Any = error.schema
+        allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(instance) - set(allowed)):
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             suggestion = (
@@ -209,10 +217,10 @@ def _translate(
             )
             yield problem("unknown-field", f"unknown field '{key}'{suggestion}", [*path, key])
     elif validator == "required":
-        for key in error.validator_value:
+        for key in value:
             if key in instance:
                 continue
-            none_keys = getattr(instance, "none_keys", set())
+            none_keys: set[str] | frozenset[str] = getattr(instance, "none_keys", frozenset())
             if key in none_keys:
                 yield problem("empty-value", f"the required field '{key}' is empty", [*path, key])
             else:
@@ -220,12 +228,12 @@ def _translate(
                     "missing-field", f"the required field '{key}' is missing", [*path, key]
                 )
     elif validator == "type":
-        expected = error.validator_value
+        expected = value
         expected = expected if isinstance(expected, list) else [expected]
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        words = " or ".join(_TYPE_WORDS.get(t, str(t)) for t in expected)
         yield problem("wrong-type", f"expected {words}, found {_type_name(instance)}")
     elif validator == "enum":
-        allowed = [str(v) for v in error.validator_value]
+        allowed = [str(v) for v in value]
         hint = difflib.get_close_matches(str(instance), allowed, n=1, cutoff=0.6)
         suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
         yield problem(
@@ -235,22 +243,19 @@ def _translate(
     elif validator == "const":
         yield problem(
             "format-version",
-            f"this file declares format version {instance!r}; this kwpld reads version "
-            f"{error.validator_value}",
+            f"this file declares format version {instance!r}; this kwpld reads version {value}",
         )
-    elif validator in ("minLength", "minItems") or (
-        validator == "pattern" and error.validator_value == r"\S"
-    ):
+    elif validator in ("minLength", "minItems") or (validator == "pattern" and value == r"\S"):
         yield problem("empty-value", "is empty; give a value or leave the field out")
     elif validator == "pattern":
-        yield problem(*_pattern_message(path, instance, error.validator_value))
+        yield problem(*_pattern_message(path, instance, value))
     elif validator == "format":
-        yield problem(*format_problem(error.validator_value, instance))
+        yield problem(*format_problem(value, instance))
     elif validator in ("minimum", "maximum"):
         word = "at least" if validator == "minimum" else "at most"
-        yield problem("invalid-value", f"{instance!r} must be {word} {error.validator_value}")
+        yield problem("invalid-value", f"{instance!r} must be {word} {value}")
     elif validator == "maxLength":
-        yield problem("invalid-value", f"is longer than {error.validator_value} characters")
+        yield problem("invalid-value", f"is longer than {value} characters")
     elif validator == "oneOf":
         yield from _translate_one_of(error, root, kind, file, record_id, problem)
     else:  # pragma: no cover - every validator the schema uses is handled above
@@ -283,10 +288,17 @@ def _pattern_message(path: list[object], value: object, pattern: str) -> tuple[s
     return "invalid-value", f"{_q(value)} does not have the expected form ({pattern})"
 
 
-def _translate_one_of(error, root, kind, file, record_id, problem) -> Iterator[Problem]:  # noqa: ANN001
+def _translate_one_of(
+    error: ValidationError,
+    root: object,
+    kind: str,
+    file: str,
+    record_id: str | None,
+    problem: Callable[..., Problem],
+) -> Iterator[Problem]:
     """For 'either a ref or an object' style fields, explain the branch the value was meant for."""
     instance = error.instance
-    branches: dict[int, list[ValidationError]] = {}
+    branches: dict[object, list[ValidationError]] = {}
     for sub in error.context or []:
         branches.setdefault(sub.relative_schema_path[0], []).append(sub)
     # A branch whose root type matches the value is the one the curator meant.

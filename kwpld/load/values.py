@@ -27,8 +27,12 @@ import ipaddress
 import re
 import unicodedata
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
+
+if TYPE_CHECKING:
+    from jsonschema import FormatChecker
 
 __all__ = [
     "FORMATS",
@@ -341,7 +345,7 @@ def fast_formats() -> dict[str, Callable[[object], bool]]:
     return {name: _passes(check) for name, (_, check) in FORMATS.items()}
 
 
-def format_checker():  # noqa: ANN201 - jsonschema is imported lazily
+def format_checker() -> FormatChecker:
     """A jsonschema ``FormatChecker`` that knows kwpld's formats (and only those)."""
     from jsonschema import FormatChecker
 
