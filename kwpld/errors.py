@@ -44,8 +44,8 @@ PROBLEM_CODES: dict[str, str] = {
     "invalid-value": "A value outside what the field allows (pattern, controlled vocabulary).",
     "invalid-id": "A record id that is not a stable, IRI-safe identifier.",
     "invalid-iri": "An address that is not an absolute http(s) IRI (RFC 3987): a space, a "
-    'control character or one of <>"{}|\\^`, a bad percent-encoding (%zz), no host; or a base '
-    "IRI that does not end in / or #.",
+    "control character or another character IRIs do not allow (such as <, ^ or a backtick), a "
+    "bad percent-encoding (%zz), no host; or a base IRI that does not end in / or #.",
     "invalid-language-tag": "A language tag that is not well-formed BCP 47 (RFC 5646).",
     "invalid-text": "Text with a bidirectional override or isolate control (U+202A-U+202E, "
     "U+2066-U+2069), a control character or a noncharacter.",

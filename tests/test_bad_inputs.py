@@ -184,3 +184,13 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path, previous_release: Path)
     finally:
         for path in case.get("chmod", {}):
             (data / path).chmod(0o755)  # so that pytest can remove it
+
+
+def test_every_problem_code_is_documented():
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "format.md").read_text("utf-8")
+    rows = {
+        line.split("|")[1].strip().strip("`")
+        for line in docs.splitlines()
+        if line.startswith("| `")
+    }
+    assert set(kwpld.errors.PROBLEM_CODES) <= rows, set(kwpld.errors.PROBLEM_CODES) - rows
