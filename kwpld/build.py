@@ -58,7 +58,7 @@ def build_graph(
     """Load and map a data folder; raises LoadError listing every problem."""
     if base_iri is not None:
         check_base_iri(base_iri)
-    records = load_records(data_dir)
+    records = load_records(data_dir, require_records=True)
     return records, map_records(records, base_iri)
 
 
@@ -120,7 +120,7 @@ def build(
             return result
 
     start = time.perf_counter()
-    records = load_records(data_dir, progress)
+    records = load_records(data_dir, progress, require_records=True)
     timings["load"] = time.perf_counter() - start
     progress.stage("map", total=len(records))
     start = time.perf_counter()

@@ -12,8 +12,8 @@ queues written by ``kwpld link`` and ``kwpld ingest``), are not records and are 
 Linked folders are read like folders (a link back to a folder already read is a problem, so
 no record is read twice and no loop is followed); a record file that cannot be read (a
 dangling link, a pipe, no permission, a name that is not UTF-8) is a problem, never skipped
-in silence. A folder with no records is a problem too: building it would replace a release
-with one that holds only the ontology.
+in silence. A folder with no records is a problem too when the caller requires records (a build,
+a check): building it would replace a release with one that holds only the ontology.
 """
 
 from __future__ import annotations
@@ -157,8 +157,16 @@ def _file_kind(path: Path, kinds: dict[str, str]) -> str | None:
     return None
 
 
-def load_records(data_dir: str | Path, progress: Progress = SILENT) -> Records:
-    """Read and check every record below ``data_dir``; raise LoadError listing all problems."""
+def load_records(
+    data_dir: str | Path, progress: Progress = SILENT, *, require_records: bool = False
+) -> Records:
+    """Read and check every record below ``data_dir``; raise LoadError listing all problems.
+
+    With ``require_records``, a folder that holds no record is a problem too (``no-records``):
+    ``kwpld build`` and ``kwpld check`` ask for it, as a build of such a folder would replace a
+    release with one that holds only the ontology; readers that start from an empty folder
+    (``kwpld ingest``, ``kwpld link``) do not.
+    """
     root = Path(data_dir)
     if not root.exists():
         raise InputError(f"{root}: no such data folder")
@@ -229,7 +237,7 @@ def load_records(data_dir: str | Path, progress: Progress = SILENT) -> Records:
     problems.extend(check_dates(entries))
     problems.extend(check_structure(entries, by_id))
     problems.extend(check_links(entries, by_id))
-    if not entries and not problems:
+    if require_records and not entries and not problems:
         problems.append(_no_records(root, [label for _, label in files]))
 
     if problems:
