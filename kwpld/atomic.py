@@ -103,13 +103,24 @@ def atomic_directory(
     files that show kwpld wrote it.
     """
     target = Path(target).absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    recover(target)
-    check_replaceable(target, markers)
     token = f"{os.getpid()}-{os.urandom(4).hex()}"
     tmp = target.parent / f".{target.name}.tmp-{token}"
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        recover(target)
+        check_replaceable(target, markers)
         tmp.mkdir()
+    except OSError as exc:  # a path the user gave that cannot hold the output
+        if exc.errno in NO_ROOM:
+            raise OutputError(no_room_message(exc, target)) from None
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            reason = f"{exc.filename} is a file, not a folder"
+        else:
+            reason = f"{exc.strerror} ({exc.filename})"
+        raise InputError(
+            f"cannot write {target}: {reason}; choose an output folder that can be written"
+        ) from None
+    try:
         yield tmp
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
