@@ -234,6 +234,9 @@ _SUSPECT = re.compile(
     "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
     "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
     "|[\U000e0000-\U000e007f]"
+    # the other format characters (category Cf), so that text made only of them is found
+    "|[\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u200e\u200f\ufff9-\ufffb]"
+    "|[\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a]"
 )
 """Characters that need a closer look: controls, bidi controls, invisible format characters,
 noncharacters, surrogates. Text without any of them (nearly all) is checked by one search."""
