@@ -10,6 +10,7 @@ on. Tests check that the two validators agree.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import re
@@ -122,7 +123,16 @@ def _type_name(value: object) -> str:
         return "a decimal number"
     if value is None:
         return "nothing"
-    return "text"
+    if isinstance(value, str):
+        return "text"
+    # values that only an explicit YAML tag makes (!!binary, !!set, !!timestamp)
+    if isinstance(value, bytes):
+        return "binary data (!!binary)"
+    if isinstance(value, (set, frozenset)):
+        return "a set (!!set)"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a timestamp (!!timestamp); write dates as text"
+    return f"a YAML {type(value).__name__}"
 
 
 def field_label(path: list[object]) -> str | None:
