@@ -68,7 +68,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ),
     ("orchestration", ["kwpld.build"]),
     ("views", ["kwpld.charts", "kwpld.site", "kwpld.sparql"]),
-    ("front", ["kwpld.cli", "kwpld.__main__", "kwpld"]),
+    ("front", ["kwpld.cli", "kwpld.serve", "kwpld.__main__", "kwpld"]),
 ]
 
 

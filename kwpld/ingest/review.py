@@ -45,6 +45,8 @@ __all__ = [
     "review_listing",
     "accept",
     "reject",
+    "rename",
+    "merge",
     "prune_references",
     "iter_references",
     "KIND_FILES",
@@ -572,6 +574,131 @@ def reject(data_dir: str | Path, ids: list[str] | None = None, *, every: bool = 
     for path, text in writes.items():
         write_text_atomic(path, text)
     return sorted(chosen)
+
+
+def rename(data_dir: str | Path, draft_id: str, name: str) -> list[Path]:
+    """Fix a pending draft's name before it is accepted: its preferred English name (an
+    article's title) becomes ``name`` in every review file that proposes it, as a curator
+    would edit it there. Returns the review files written."""
+    root = _folder(data_dir)
+    name = " ".join(str(name).split())
+    if not name:
+        raise InputError(f"{draft_id}: a name cannot be empty")
+    reviews = _reviews(root)
+    _select(reviews, [draft_id], False, None, ("pending",))
+    _pending(reviews, draft_id)
+    writes: dict[Path, str] = {}
+    for review in reviews:
+        changed = False
+        for draft in review.drafts:
+            if draft["record"]["id"] != draft_id or draft.get("status") != "pending":
+                continue
+            record = draft["record"]
+            if draft["kind"] == "article":
+                changed |= record.get("title") != name
+                record["title"] = name
+                continue
+            names = record.setdefault("names", [])
+            preferred = [
+                n
+                for n in names
+                if isinstance(n, dict)
+                and n.get("system") == "en"
+                and n.get("kind", "preferred") == "preferred"
+            ]
+            if preferred:
+                changed |= preferred[0].get("text") != name
+                preferred[0]["text"] = name
+            else:
+                names.insert(0, {"text": name, "system": "en"})
+                changed = True
+        if changed:
+            review.data["drafts"] = review.drafts
+            writes[review.path] = render_review(review.data)
+    if not writes:
+        raise InputError(f"{draft_id}: no pending draft has this id, or it is already so named")
+    for path, text in writes.items():
+        write_text_atomic(path, text)
+    return sorted(writes)
+
+
+def merge(data_dir: str | Path, draft_id: str, into: str) -> AcceptResult:
+    """The draft names a record the folder already has (``into``, of the same kind): every
+    reference to the draft — in the other drafts and in the articles' records — becomes
+    ``into``, the draft is marked rejected with ``merged_into``, and the article files are
+    rewritten to refer to the record, as :func:`accept` rewrites them. The whole folder must
+    still load, or every file is restored. The draft's names are not added to the record."""
+    root = _folder(data_dir)
+    reviews = _reviews(root)
+    _select(reviews, [draft_id], False, None, ("pending",))
+    _pending(reviews, draft_id)
+    kinds = {d["record"]["id"]: d["kind"] for r in reviews for d in r.drafts}
+    records = load_records(root)
+    target = records.get(into)
+    if target is None:
+        raise InputError(f"no record has the id '{into}'; merge a draft into an existing record")
+    if target.kind != kinds[draft_id]:
+        raise InputError(
+            f"'{into}' is {'an' if target.kind[0] in 'aeiou' else 'a'} {target.kind}, "
+            f"and {draft_id} a {kinds[draft_id]} draft"
+        )
+    result = AcceptResult()
+    writes: dict[Path, str] = {}
+    for review in reviews:
+        changed = False
+        for draft in review.drafts:
+            record = draft["record"]
+            if record["id"] == draft_id:
+                if draft.get("status") == "pending":
+                    draft["status"] = "rejected"
+                    draft["merged_into"] = into
+                    changed = True
+                continue
+            changed |= _replace_references(record, draft["kind"], draft_id, into)
+        for record in review.data.get("records") or []:
+            if isinstance(record, dict):
+                changed |= _replace_references(record, "article", draft_id, into)
+        if changed:
+            review.data["drafts"] = review.drafts
+            writes[review.path] = ""
+    existing = {r.id for r in records}
+    _article_files(root, reviews, existing, writes, result)
+    for review in reviews:
+        if review.path in writes:
+            writes[review.path] = render_review(review.data)
+    _commit(root, writes)
+    result.files = sorted(p for p in writes if not p.name.endswith(".review.yaml"))
+    return result
+
+
+def _pending(reviews: list[ReviewFile], draft_id: str) -> None:
+    statuses = {
+        d.get("status", "pending")
+        for r in reviews
+        for d in r.drafts
+        if d["record"]["id"] == draft_id
+    }
+    if "pending" not in statuses:
+        raise InputError(
+            f"{draft_id} is {' and '.join(sorted(statuses))}, no longer a draft to decide"
+        )
+
+
+def _replace_references(record: dict[str, Any], kind: str, old: str, new: str) -> bool:
+    """Make every reference to ``old`` in ``record`` one to ``new``, in place."""
+    changed = False
+    for path, ref in reversed(list(iter_references(record, kind))):
+        if ref != old:
+            continue
+        parent: Any = record
+        for step in path[:-1]:
+            parent = parent[step]
+        if isinstance(parent, list) and new in parent:
+            del parent[path[-1]]  # a list of ids that names the record already
+        else:
+            parent[path[-1]] = new
+        changed = True
+    return changed
 
 
 def _target(root: Path, to: str | Path | None, kind: str) -> Path:

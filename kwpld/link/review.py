@@ -16,13 +16,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dates import PartialDate
-from ..errors import Problem
+from ..errors import InputError, Problem
 from ..model import Linkable, Origin, Records, WikidataLink, curated_qid
 from .score import Candidate, record_name
 from .store import atomic_write
 from .variants import spellings
 
-__all__ = ["REVIEW_FILE", "COLUMNS", "ReviewEntry", "write_review", "read_decisions", "LINKABLE"]
+__all__ = [
+    "REVIEW_FILE",
+    "COLUMNS",
+    "ReviewEntry",
+    "write_review",
+    "read_decisions",
+    "write_decision",
+    "LINKABLE",
+]
 
 REVIEW_FILE = "wikidata.review.csv"
 COLUMNS = (
@@ -248,6 +256,52 @@ def read_decisions(
             )
         )
     return result
+
+
+def write_decision(
+    path: Path,
+    entity: str,
+    qid: str,
+    decision: str,
+    *,
+    reviewer: str | None = None,
+    note: str | None = None,
+) -> None:
+    """Write ``decision`` (accept or reject) in the row of ``entity`` and ``qid``, as a scholar
+    does in a spreadsheet, keeping every other row, the header and the delimiter; the file is
+    replaced in one step. ``kwpld link`` (``--apply-only``) then records it. Raises
+    :class:`~kwpld.errors.InputError` when the file has no such row."""
+    if decision not in ("accept", "reject", ""):
+        raise InputError(f"'{decision}' is not a decision: accept or reject")
+    try:
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path.name}: cannot read the review file: {exc}") from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    fields = list(reader.fieldnames or [])
+    rows = list(reader)
+    found = False
+    for row in rows:
+        if (row.get("entity") or "").strip() == entity and (
+            (row.get("qid") or "").strip().upper() == qid.upper()
+        ):
+            row["decision"] = decision
+            if reviewer is not None and "reviewer" in fields:
+                row["reviewer"] = reviewer
+            if note is not None and "note" in fields:
+                row["note"] = note
+            found = True
+    if not found:
+        raise InputError(f"{path.name}: no row proposes {qid} for '{entity}'")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fields, delimiter=delimiter, lineterminator="\n", restval="", extrasaction="ignore"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    atomic_write(path, buffer.getvalue())
 
 
 def _score(value: str | None) -> float | None:

@@ -94,6 +94,9 @@ class Renderer:
         self.data = data
         self.site_title = site_title
         self.views = Views(data)
+        self.links: tuple[tuple[str, str], ...] = ()
+        """(label, href) of pages beside the site, shown in every page's header: a server's
+        query page and workbench (``kwpld serve``); none in a static site."""
         env = environment()
         self._entity = env.get_template("entity.html")
         self._index = env.get_template("index.html")
@@ -113,6 +116,7 @@ class Renderer:
                 ("application/ld+json", f"{ref.id}.jsonld"),
             ],
             description=view.description,
+            links=self.links,
         )
 
     def index_page(self, structure_svg: str | None, description: str | None, counts: str) -> str:
@@ -125,4 +129,5 @@ class Renderer:
             root="",
             alternates=[],
             description=description,
+            links=self.links,
         )

@@ -1,0 +1,670 @@
+"""The review workbench behind ``/review``: what the pages show, and the decisions they take.
+
+Nothing here decides anything of its own: every action is the library call the command line
+makes — :func:`kwpld.ingest.review.accept` and :func:`~kwpld.ingest.review.reject` (``kwpld
+accept``, ``kwpld reject``), and, for Wikidata, the decision written in the review file's row
+followed by :func:`kwpld.link.link` with ``apply_only`` (``kwpld link --apply-only``) — so the
+files written, and their atomicity, are the command line's.
+
+**Edits on disk.** Every page carries the *version* of the folder it shows (:meth:`version`):
+a digest of the review files and the Wikidata review file (by content) and of the record
+files (by size and modification time). An action is taken only if the folder still has that
+version, under a lock, so a file edited in another program while the page was open is never
+overwritten: the action is refused and the page shows the change.
+
+Everything a request names (an article, a draft, an entity) is looked up among what the
+folder holds; no path is made from it.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import io
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import InputError, KwpldError
+from ..namespaces import DEFAULT_BASE_IRI, ENTITY_PATHS
+from .security import Outside, inside
+
+__all__ = [
+    "ArticleView",
+    "DraftView",
+    "LinkCandidate",
+    "LinkEntity",
+    "Segment",
+    "Stale",
+    "Workbench",
+]
+
+LINK_REVIEW = "wikidata.review.csv"
+LINKS_FILE = "wikidata-links.yaml"
+KIND_ORDER = ("person", "organ", "post", "event", "article", "membership", "participation")
+MERGEABLE = ("person", "organ", "post", "event", "article")
+"""Kinds of draft that may name a record the folder already has."""
+
+
+class Stale(KwpldError):
+    """The folder changed since the page was made: reload before deciding."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of an article's text: plain, or a mention (of a record or a draft) or a date."""
+
+    text: str
+    kind: str = ""
+    """``""`` (plain text), ``record``, ``draft``, ``ambiguous`` or ``date``."""
+    href: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence that supports a draft, cut into parts: (text, role), the role naming what a
+    highlighted span is (``person``, ``trigger``, ``role``, ``organ``, ``date`` ...; ``words``
+    for the words a draft of a name used), empty for the text between spans."""
+
+    parts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class DraftView:
+    id: str
+    kind: str
+    status: str
+    label: str
+    why: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    needs: tuple[str, ...]
+    name: str | None
+    """The preferred English name (an article's title) a curator may fix."""
+    merge_into: tuple[tuple[str, str], ...] = ()
+    """(id, label) of the records this draft may be the same as, closest first."""
+    merged_into: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    id: str
+    title: str
+    review: str
+    segments: tuple[Segment, ...]
+    drafts: tuple[DraftView, ...]
+    problems: tuple[str, ...]
+
+    @property
+    def pending(self) -> int:
+        return sum(1 for d in self.drafts if d.status == "pending")
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: str
+    title: str
+    pending: dict[str, int]
+    decided: int
+
+
+@dataclass(frozen=True)
+class LinkCandidate:
+    rank: str
+    qid: str
+    score: str
+    label: str
+    description: str
+    reasons: str
+    conflicts: str
+    url: str
+    decision: str
+    """``accept``, ``reject`` or empty, as the review file's decision column says."""
+
+
+@dataclass(frozen=True)
+class LinkEntity:
+    entity: str
+    kind: str
+    name: str
+    status: str
+    note: str
+    """Why no candidate (when none was found)."""
+    candidates: tuple[LinkCandidate, ...]
+    linked: str | None
+    """The item this record is linked to in wikidata-links.yaml, if any."""
+    rejected: tuple[str, ...] = ()
+
+
+@dataclass
+class Workbench:
+    """The workbench of one data folder. ``after`` runs after every change (a rebuild)."""
+
+    root: Path
+    base_iri: str = DEFAULT_BASE_IRI
+    reviewer: str | None = None
+    after: Callable[[], None] = lambda: None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    # -- the folder's version ----------------------------------------------------------------
+    def files(self) -> list[Path]:
+        """Every file a decision reads or writes: review files, record files, the links."""
+        from ..ingest.review import review_files
+        from ..load import DATASET_FILE, record_files
+
+        found = [*review_files(self.root), *record_files(self.root)]
+        for name in (LINK_REVIEW, DATASET_FILE):
+            if (self.root / name).is_file():
+                found.append(self.root / name)
+        return sorted(set(found))
+
+    def version(self) -> str:
+        """A digest of the folder as the workbench sees it (see the module's notes)."""
+        digest = hashlib.sha256()
+        for path in self.files():
+            relative = path.relative_to(self.root).as_posix()
+            try:
+                stat = path.stat()
+                if path.name.endswith((".review.yaml", ".review.csv")):
+                    content = hashlib.sha256(path.read_bytes()).hexdigest()
+                else:
+                    content = f"{stat.st_size}:{stat.st_mtime_ns}"
+            except OSError:
+                content = "gone"
+            digest.update(f"{relative}\0{content}\n".encode())
+        return digest.hexdigest()[:32]
+
+    def _changed(self, expected: str) -> list[str]:
+        return [] if expected == self.version() else ["the data folder"]
+
+    def run(self, expected: str, action: Callable[[], str]) -> str:
+        """Take ``action`` if the folder still has the version ``expected``; its message."""
+        with self.lock:
+            if expected != self.version():
+                raise Stale(
+                    "the data folder changed on disk since this page was opened (an edit in "
+                    "another program, or another window); nothing was written: look at the "
+                    "page again and decide once more"
+                )
+            message = action()
+        self.after()
+        return message
+
+    # -- articles ------------------------------------------------------------------------------
+    def _reviews(self) -> dict[str, Any]:
+        """Article id -> its review file (kwpld.ingest.review.ReviewFile)."""
+        return self._read_reviews()[0]
+
+    def _read_reviews(self) -> tuple[dict[str, Any], list[str]]:
+        """The review files that read, by article, and what is wrong with the others."""
+        from ..ingest.review import load_review, review_files
+
+        found: dict[str, Any] = {}
+        broken: list[str] = []
+        for path in review_files(self.root):
+            try:
+                review = load_review(path, self.root)
+            except InputError as exc:
+                broken.append(str(exc))
+                continue
+            if review is not None:
+                found.setdefault(review.article, review)
+        return found, broken
+
+    def broken(self) -> list[str]:
+        """Review files that cannot be read (a curator's edit gone wrong), with why."""
+        return self._read_reviews()[1]
+
+    def articles(self) -> list[ArticleSummary]:
+        """Every ingested article, with what waits for a decision."""
+        summaries = []
+        for article, review in sorted(self._reviews().items()):
+            pending: dict[str, int] = {}
+            decided = 0
+            for draft in review.drafts:
+                if draft.get("status", "pending") == "pending":
+                    pending[draft["kind"]] = pending.get(draft["kind"], 0) + 1
+                else:
+                    decided += 1
+            ordered = dict(sorted(pending.items(), key=lambda kv: _kind_rank(kv[0])))
+            summaries.append(ArticleSummary(article, _title(review.data), ordered, decided))
+        return summaries
+
+    def article(self, article_id: str, records: dict[str, tuple[str, str]]) -> ArticleView | None:
+        """One article: its text with mentions and dates marked, its drafts with evidence.
+
+        ``records`` are the graph's entities, id -> (kind, label): mentions of them link to
+        their pages, and a draft may be merged into one of its kind.
+        """
+        from ..ingest.review import list_drafts
+
+        review = self._reviews().get(article_id)
+        if review is None:
+            return None
+        folder = review.path.parent
+        text = _read_text(folder, review.data.get("text"))
+        raw = {d["record"]["id"]: d for d in review.drafts}
+        items = [
+            d
+            for d in list_drafts(self.root, statuses=("pending", "accepted", "rejected"))
+            if d.article == article_id
+        ]
+        drafts = []
+        # what waits for a decision first, then what was decided
+        order = sorted(items, key=lambda d: (d.status != "pending", _kind_rank(d.kind), d.id))
+        for item in order:
+            draft = raw.get(item.id, {})
+            drafts.append(
+                DraftView(
+                    id=item.id,
+                    kind=item.kind,
+                    status=item.status,
+                    label=item.label,
+                    why=item.why,
+                    evidence=tuple(_evidence(e) for e in draft.get("evidence") or []),
+                    needs=item.needs,
+                    name=_english_name(draft.get("record") or {}, item.kind),
+                    merge_into=_similar(item.label, item.kind, records)
+                    if item.status == "pending" and item.kind in MERGEABLE
+                    else (),
+                    merged_into=draft.get("merged_into"),
+                )
+            )
+        pending = {d.id for d in drafts if d.status == "pending"}
+        merged = {
+            str(d["record"]["id"]): str(d["merged_into"])
+            for d in review.drafts
+            if d.get("merged_into")
+        }
+        try:
+            annotations = _read_json(inside(folder, f"{article_id}.annotations.jsonld"))
+        except Outside:
+            annotations = {}
+        segments = _segments(text, annotations, self.base_iri, set(records), pending, merged)
+        problems = tuple(
+            str(p.get("message") or p.get("problem") or p)
+            for p in review.data.get("problems") or []
+            if isinstance(p, dict)
+        )
+        return ArticleView(
+            article_id,
+            _title(review.data),
+            review.path.relative_to(self.root).as_posix(),
+            tuple(segments),
+            tuple(drafts),
+            problems,
+        )
+
+    def draft_ids(self) -> dict[str, str]:
+        """Draft id -> the article it came from (the first, when several propose it)."""
+        found: dict[str, str] = {}
+        for article, review in self._reviews().items():
+            for draft in review.drafts:
+                found.setdefault(draft["record"]["id"], article)
+        return found
+
+    # -- decisions on drafts --------------------------------------------------------------------
+    def accept(self, expected: str, draft_id: str, *, with_dependencies: bool = False) -> str:
+        """``kwpld accept DATA ID [--with-dependencies]``."""
+        from ..ingest.review import accept
+
+        def act() -> str:
+            result = accept(self.root, [draft_id], with_dependencies=with_dependencies)
+            made = ", ".join(f"{kind} {rid}" for kind, rid in result.accepted)
+            files = ", ".join(p.relative_to(self.root).as_posix() for p in result.files)
+            notes = " ".join(result.dropped + result.skipped)
+            return f"Accepted {made or 'nothing new'}; wrote {files or 'no record file'}. {notes}"
+
+        return self.run(expected, act)
+
+    def reject(self, expected: str, draft_id: str) -> str:
+        """``kwpld reject DATA ID``."""
+        from ..ingest.review import reject
+
+        def act() -> str:
+            done = reject(self.root, [draft_id])
+            return f"Rejected {', '.join(done) or 'nothing'}: it will not be proposed again."
+
+        return self.run(expected, act)
+
+    def rename(self, expected: str, draft_id: str, name: str) -> str:
+        """Fix a draft's name (:func:`kwpld.ingest.review.rename`)."""
+        from ..ingest.review import rename
+
+        def act() -> str:
+            rename(self.root, draft_id, name)
+            return f"Renamed {draft_id}: {' '.join(name.split())}."
+
+        return self.run(expected, act)
+
+    def merge(self, expected: str, draft_id: str, into: str) -> str:
+        """The draft is the record ``into`` (:func:`kwpld.ingest.review.merge`)."""
+        from ..ingest.review import merge
+
+        def act() -> str:
+            result = merge(self.root, draft_id, into)
+            files = ", ".join(p.relative_to(self.root).as_posix() for p in result.files)
+            notes = " ".join(result.skipped)
+            return (
+                f"Merged {draft_id} into the record {into}: what referred to the draft refers "
+                f"to {into}{'; wrote ' + files if files else ''}. {notes}"
+            ).strip()
+
+        return self.run(expected, act)
+
+    # -- Wikidata candidates --------------------------------------------------------------------
+    def link_entities(self) -> list[LinkEntity]:
+        """The records of ``wikidata.review.csv`` with their candidates, reasons, conflicts
+        and decisions, and what ``wikidata-links.yaml`` already records."""
+        path = self.root / LINK_REVIEW
+        if not path.is_file():
+            return []
+        text = path.read_text("utf-8-sig")
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
+        linked, rejected = self._links()
+        order: list[str] = []
+        grouped: dict[str, list[dict[str, str]]] = {}
+        for row in rows:
+            entity = (row.get("entity") or "").strip()
+            if not entity:
+                continue
+            if entity not in grouped:
+                order.append(entity)
+            grouped.setdefault(entity, []).append(row)
+        found = []
+        for entity in order:
+            group = grouped[entity]
+            head = group[0]
+            candidates = tuple(
+                LinkCandidate(
+                    rank=_cell(r, "rank"),
+                    qid=_cell(r, "qid").upper(),
+                    score=_cell(r, "score"),
+                    label=_cell(r, "label"),
+                    description=_cell(r, "description"),
+                    reasons=_cell(r, "reasons"),
+                    conflicts=_cell(r, "conflicts"),
+                    url=_cell(r, "url"),
+                    decision=_decision(_cell(r, "decision")),
+                )
+                for r in group
+                if _cell(r, "qid")
+            )
+            found.append(
+                LinkEntity(
+                    entity=entity,
+                    kind=_cell(head, "kind"),
+                    name=_cell(head, "name"),
+                    status=_cell(head, "status"),
+                    note="" if candidates else _cell(head, "reasons"),
+                    candidates=candidates,
+                    linked=linked.get(entity),
+                    rejected=tuple(sorted(rejected.get(entity, ()))),
+                )
+            )
+        return found
+
+    def _links(self) -> tuple[dict[str, str], dict[str, set[str]]]:
+        path = self.root / LINKS_FILE
+        linked: dict[str, str] = {}
+        rejected: dict[str, set[str]] = {}
+        try:
+            data = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else None
+        except (OSError, yaml.YAMLError):
+            return linked, rejected
+        for item in (data or {}).get("wikidata_links") or []:
+            if not isinstance(item, dict):
+                continue
+            entity, qid = str(item.get("entity")), str(item.get("qid"))
+            if item.get("decision", "accepted") == "accepted":
+                linked[entity] = qid
+            else:
+                rejected.setdefault(entity, set()).add(qid)
+        return linked, rejected
+
+    def decide_link(
+        self, expected: str, entity: str, qid: str, decision: str, reviewer: str | None
+    ) -> str:
+        """Write the decision in the review file's row and record it as ``kwpld link
+        --apply-only`` does; on any problem the review file is put back as it was."""
+        from ..link import LinkOptions, link
+        from ..link.review import write_decision
+
+        who = " ".join((reviewer or self.reviewer or "").split())
+        if not who:
+            raise InputError(
+                "who decides? give your name (it is recorded with the link), or start the "
+                "server with --reviewer NAME"
+            )
+        known = {(e.entity, c.qid) for e in self.link_entities() for c in e.candidates}
+        if (entity, qid.upper()) not in known:
+            raise InputError(f"the review file proposes no {qid} for '{entity}'")
+        path = self.root / LINK_REVIEW
+
+        def act() -> str:
+            before = path.read_bytes()
+            write_decision(path, entity, qid, decision, reviewer=who)
+            try:
+                report = link(self.root, options=LinkOptions(apply_only=True, reviewer=who))
+            except BaseException:
+                path.write_bytes(before)
+                raise
+            applied = ", ".join(f"{k.entity} {k.decision} {k.qid}" for k in report.applied)
+            return f"Recorded in {LINKS_FILE}: {applied or 'nothing new'} (by {who})."
+
+        return self.run(expected, act)
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _kind_rank(kind: str) -> int:
+    return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
+
+
+def _cell(row: dict[str, str], name: str) -> str:
+    return (row.get(name) or "").strip()
+
+
+def _decision(value: str) -> str:
+    value = value.lower()
+    if value in ("accept", "accepted", "yes", "y"):
+        return "accept"
+    if value in ("reject", "rejected", "no", "n"):
+        return "reject"
+    return ""
+
+
+def _title(data: dict[str, Any]) -> str:
+    article = str(data.get("article", ""))
+    for record in data.get("records") or []:
+        if isinstance(record, dict) and record.get("id") == article and record.get("title"):
+            return str(record["title"])
+    return article
+
+
+def _read_text(folder: Path, name: object) -> str:
+    """The article's text file, named by its review file; it must sit in the same folder
+    (a review file edited to name ``../../etc/passwd`` shows no text)."""
+    if not isinstance(name, str) or "/" in name:
+        return ""
+    try:
+        path = inside(folder, name)
+        return path.read_text("utf-8") if path.is_file() else ""
+    except (Outside, OSError, UnicodeDecodeError):
+        return ""
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _evidence(item: object) -> Evidence:
+    """The evidence of a draft as ingest writes it: a sentence with the words it used
+    (``text``), or, for a fact, with its ``spans`` (offsets in the text file, like the
+    sentence's own ``at``; a span whose offsets no longer fit is found by its words)."""
+    if not isinstance(item, dict):
+        return Evidence(((str(item), ""),))
+    sentence = str(item.get("sentence", ""))
+    marks: list[tuple[int, int, str]] = []
+    at = item.get("at")
+    origin = at[0] if isinstance(at, list) and at and isinstance(at[0], int) else None
+    for span in item.get("spans") or []:
+        if not isinstance(span, dict):
+            continue
+        words, role = str(span.get("text", "")), str(span.get("role") or "words")
+        where = span.get("at")
+        start = -1
+        if origin is not None and isinstance(where, list) and where and isinstance(where[0], int):
+            start = where[0] - origin
+            if sentence[start : start + len(words)] != words:
+                start = -1
+        if start < 0:
+            start = sentence.find(words) if words else -1
+        if start >= 0:
+            marks.append((start, start + len(words), role))
+    if not marks and item.get("text"):
+        words = str(item["text"])
+        start = sentence.find(words)
+        if start >= 0:
+            marks.append((start, start + len(words), "words"))
+    parts: list[tuple[str, str]] = []
+    position = 0
+    for start, end, role in sorted(marks):
+        if start < position:
+            continue
+        if start > position:
+            parts.append((sentence[position:start], ""))
+        parts.append((sentence[start:end], role))
+        position = end
+    if position < len(sentence):
+        parts.append((sentence[position:], ""))
+    return Evidence(tuple(parts))
+
+
+def _similar(
+    label: str, kind: str, records: dict[str, tuple[str, str]], count: int = 12
+) -> tuple[tuple[str, str], ...]:
+    """Records of ``kind`` whose label is spelt like ``label`` (the same match key first,
+    then the closest by letters)."""
+    from ..names import match_key
+
+    mine = [(rid, lab) for rid, (k, lab) in records.items() if k == kind]
+    if not mine:
+        return ()
+    key = match_key(label)
+    same = sorted((lab, rid) for rid, lab in mine if match_key(lab) == key)
+    close = difflib.get_close_matches(label, [lab for _, lab in mine], n=count, cutoff=0.4)
+    ordered = [(rid, lab) for lab, rid in same]
+    for lab in close:
+        ordered.extend((rid, lab2) for rid, lab2 in mine if lab2 == lab)
+    unique = dict.fromkeys(ordered)
+    return tuple(unique)[:count]
+
+
+def _english_name(record: dict[str, Any], kind: str = "") -> str | None:
+    if kind == "article":
+        title = record.get("title")
+        return str(title) if title else None
+    for name in record.get("names") or []:
+        if (
+            isinstance(name, dict)
+            and name.get("system") == "en"
+            and name.get("kind", "preferred") == "preferred"
+        ):
+            return str(name.get("text"))
+    return None
+
+
+def _annotation_items(collection: dict[str, Any]) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    page = collection.get("first")
+    while isinstance(page, dict):
+        items.extend(i for i in page.get("items") or [] if isinstance(i, dict))
+        page = page.get("next") if isinstance(page.get("next"), dict) else None
+    return items
+
+
+def _position(item: dict[str, Any]) -> tuple[int, int] | None:
+    target = item.get("target")
+    selectors = target.get("selector") if isinstance(target, dict) else None
+    for selector in selectors if isinstance(selectors, list) else []:
+        if isinstance(selector, dict) and selector.get("type") == "TextPositionSelector":
+            start, end = selector.get("start"), selector.get("end")
+            if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+                return start, end
+    return None
+
+
+def _segments(
+    text: str,
+    annotations: dict[str, Any],
+    base_iri: str,
+    records: set[str],
+    pending: set[str],
+    merged: dict[str, str] | None = None,
+) -> list[Segment]:
+    """The text cut at each annotation: mentions link to the record's page (or, for a draft
+    still pending, to the draft on this page); dates carry their normalized form."""
+    prefixes = {base_iri + path: kind for kind, path in ENTITY_PATHS.items()}
+    marks: list[tuple[int, int, Segment]] = []
+    for item in _annotation_items(annotations):
+        where = _position(item)
+        if where is None or where[1] > len(text):
+            continue
+        start, end = where
+        words = text[start:end]
+        body = item.get("body")
+        if isinstance(body, str):
+            record_id = _record_id(body, prefixes)
+            if record_id is not None and merged and record_id in merged:
+                record_id = merged[record_id]  # the draft is that record
+                kind_path = body[len(base_iri) :].split("/", 1)[0]
+                body = f"{base_iri}{kind_path}/{record_id}"
+            if record_id in records:
+                path = body[len(base_iri) :]
+                marks.append((start, end, Segment(words, "record", f"/{path}", body)))
+            elif record_id in pending:
+                marks.append((start, end, Segment(words, "draft", f"#draft-{record_id}", body)))
+            else:
+                marks.append((start, end, Segment(words, "draft", None, body)))
+        elif isinstance(body, dict) and body.get("type") == "Choice":
+            choices = [str(i) for i in body.get("items") or []]
+            title = "one of " + ", ".join(choices)
+            marks.append((start, end, Segment(words, "ambiguous", None, title)))
+        elif isinstance(body, dict) and "value" in body:
+            marks.append((start, end, Segment(words, "date", None, str(body["value"]))))
+    marks.sort(key=lambda m: (m[0], -m[1]))
+    segments: list[Segment] = []
+    position = 0
+    for start, end, segment in marks:
+        if start < position:  # overlapping annotations: the first (longest) wins
+            continue
+        if start > position:
+            segments.append(Segment(text[position:start]))
+        segments.append(segment)
+        position = end
+    if position < len(text):
+        segments.append(Segment(text[position:]))
+    return segments
+
+
+def _record_id(iri: str, prefixes: dict[str, str]) -> str | None:
+    for prefix in prefixes:
+        if iri.startswith(prefix):
+            return iri[len(prefix) :]
+    return None
