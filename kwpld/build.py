@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .atomic import StagedDirectory
+from .atomic import StagedDirectory, fault_point
 from .errors import InputError, KwpldError
 from .graph import KnowledgeGraph
 from .incremental import BuildCache, IncrementalBuild
@@ -33,6 +33,7 @@ from .publish import (
     write_release,
 )
 from .publish.manifest import MANIFEST, is_release
+from .publish.releases import mark_pending
 from .validate import Engine, ShapesGraph, ValidationReport, check_report, validate_graph
 from .wikidata.rdf import add_wikidata
 
@@ -62,6 +63,9 @@ class BuildResult:
     up_to_date: bool = False
     """True when an incremental build wrote nothing: nothing changed since the last build, or
     the records changed but not the graph (then ``validation`` is still fresh)."""
+    completed_release: bool = False
+    """True when this build finished a named release that a killed build had published without
+    refreshing ``latest/`` (the release was already there, the same as this build's)."""
 
     @property
     def triple_count(self) -> int:
@@ -103,9 +107,15 @@ def build(
             _validate(result, fail_on, jobs)
         return result
     start = time.perf_counter()
+    if plan.latest is not None and plan.target.exists():
+        # release_target let an existing release through: a killed build published it but
+        # did not refresh latest/. Finish that build's job.
+        return _complete_release(plan, result, progress)
     with StagedDirectory(plan.target, RELEASE_MARKERS) as staged:
         written = _validate_and_write(plan, result, staged.path, progress)
         if written is not None:
+            if plan.latest is not None:
+                mark_pending(plan.target)  # until latest/ is refreshed (update_latest)
             staged.commit()
     if written is None:
         # The records changed but not the graph (a comment, reordered records): validated
@@ -115,6 +125,7 @@ def build(
             _validate(result, fail_on, jobs)
         return _kept(plan, result, remember=True)
     if plan.latest is not None:
+        fault_point("release-committed")
         update_latest(plan.target, plan.latest)
     result.out = plan.target
     result.files = {
@@ -125,6 +136,32 @@ def build(
     result.timings["validate+write"] = time.perf_counter() - start
     if plan.incremental is not None:
         plan.incremental.save(result.graph)
+    return result
+
+
+def _complete_release(plan: _Plan, result: BuildResult, progress: Progress) -> BuildResult:
+    """Refresh ``latest/`` from a named release a killed build left without it.
+
+    The release is built again beside it and compared by manifest (which holds the SHA-256 of
+    every file): the same release means the same input and options, and ``latest/`` is
+    refreshed. A different one is refused as any existing release name is; ``latest/`` still
+    moves to the release in place, which was published as it is.
+    """
+    assert plan.target is not None and plan.latest is not None
+    with StagedDirectory(plan.target, RELEASE_MARKERS) as staged:
+        written = _validate_and_write(plan, result, staged.path, progress)
+        assert written is not None  # named releases are never incremental
+        same = (staged.path / MANIFEST).read_bytes() == (plan.target / MANIFEST).read_bytes()
+    update_latest(plan.target, plan.latest)
+    if not same:
+        raise InputError(
+            f"{plan.target} already exists and differs from what this build writes; it was "
+            f"published by an earlier build that was interrupted, and {plan.latest.name}/ now "
+            "points at it. Published releases are immutable: choose a new release name"
+        )
+    result.out = plan.target
+    result.files = read_manifest(plan.target).main_files(plan.target)
+    result.completed_release = True
     return result
 
 
