@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .__about__ import __version__
-from .atomic import write_atomic
+from .atomic import sweep, write_atomic
 from .errors import KwpldError
 from .graph import KnowledgeGraph
 from .publish.manifest import MANIFEST, read_manifest
@@ -127,7 +127,9 @@ class BuildCache:
         return state
 
     def save(self, out: Path, state: BuildState) -> None:
-        write_atomic(self._path(out), pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+        path = self._path(out)
+        sweep(path.parent)  # a state file half written by a killed build
+        write_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def release_intact(out: Path, manifest_sha256: str | None) -> bool:
