@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic import StagedDirectory, fault_point
-from .errors import InputError, KwpldError
+from .errors import InputError, KwpldError, Problem
 from .graph import KnowledgeGraph
 from .incremental import BuildCache, IncrementalBuild
+from .iris import Minter
 from .load import load_records
+from .load.duplicates import duplicate_problems, find_duplicates
 from .mapping import map_records
 from .model import Records
 from .parallel import Forked, fork_available
@@ -35,6 +37,7 @@ from .publish import (
 from .publish.manifest import MANIFEST, is_release
 from .publish.releases import mark_pending
 from .validate import Engine, ShapesGraph, ValidationReport, check_report, validate_graph
+from .validate.report import record_finding
 from .wikidata.rdf import add_wikidata
 
 if TYPE_CHECKING:
@@ -42,9 +45,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BuildResult",
+    "CheckResult",
     "OpenedGraph",
     "build",
     "build_graph",
+    "check_data",
     "open_graph_source",
     "validate_data",
 ]
@@ -296,11 +301,36 @@ def validate_data(
 ) -> ValidationReport:
     """Load, map and validate a data folder (raises LoadError when records fail to load).
 
+    Besides the shapes' findings, the report has a warning for every pair of records that may
+    be one entity written twice (``possible-duplicate``, :mod:`kwpld.load.duplicates`).
+
     It lives here, not in :mod:`kwpld.validate`: validation takes a graph, and making one from
     a folder is the build's work (the validate stage would otherwise import the build).
     """
     records, graph = build_graph(data_dir, base_iri=base_iri)
-    return validate_graph(graph, records, shapes=shapes, engine=engine, jobs=jobs)
+    report = validate_graph(graph, records, shapes=shapes, engine=engine, jobs=jobs)
+    mint = Minter(graph.base_iri)
+    report.extend(
+        record_finding(d.problem(), mint.record(d.second), records, value=mint.record(d.first))
+        for d in find_duplicates(records)
+    )
+    return report
+
+
+@dataclass
+class CheckResult:
+    """What ``kwpld check`` found in a data folder whose records load: the records, and the
+    warnings of the checks that need every record (possible duplicates)."""
+
+    records: Records
+    warnings: list[Problem]
+
+
+def check_data(data_dir: str | Path) -> CheckResult:
+    """Load a data folder (raises LoadError listing every problem), then look for records that
+    may be one entity written twice (:func:`kwpld.load.duplicates.find_duplicates`)."""
+    records = load_records(data_dir)
+    return CheckResult(records, duplicate_problems(records))
 
 
 @dataclass(frozen=True)
