@@ -82,6 +82,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "ingest",
         "Reject drafts: they stay in the review file, marked, and are not proposed again.",
     ),
+    "merge": (
+        "merge",
+        "Merge two records of one kind into one, rewriting every reference in the data folder.",
+    ),
     "synth": ("synth", "Write a synthetic data folder in the record format, of a given size."),
 }
 """Command name -> (module in kwpld.cli, the summary ``kwpld --help`` lists)."""
