@@ -181,7 +181,7 @@ class Document:
                     continue
             dash = re.match(r"[ \t]*", lines[first])
             indent = dash.group(0) if dash else ""
-            block = style.render(change.record)
+            block = style.render(change.record, len(indent))
             lines[first:last] = [indent + line + newline for line in block]
         return "".join(lines)
 
@@ -276,11 +276,13 @@ def _edit_fields(
             )
         if edited is None:
             flow = "[" in span[0] and len(span) == 1
-            edited = [indent + line + newline for line in style.render_field(key, new[key], flow)]
+            rendered = style.render_field(key, new[key], flow, len(indent))
+            edited = [indent + line + newline for line in rendered]
         out.extend(edited + gap)
     for key, value in new.items():
         if key not in old:
-            out.extend(indent + line + newline for line in style.render_field(key, value, False))
+            rendered = style.render_field(key, value, False, len(indent))
+            out.extend(indent + line + newline for line in rendered)
     return out
 
 
@@ -316,7 +318,8 @@ def _edit_list(
                 out.extend(items[i])
             continue
         for j in range(j1, j2):
-            out.extend(indent + line + newline for line in style.render_item(key, new[j]))
+            rendered = style.render_item(key, new[j], len(indent))
+            out.extend(indent + line + newline for line in rendered)
     return out
 
 
@@ -327,6 +330,10 @@ def _canonical(value: Any) -> str:
 def _leading(line: str) -> str:
     match = re.match(r"[ \t]*", line)
     return match.group(0) if match else ""
+
+
+_WIDTH = 100
+"""The line width record files are written to (the project's)."""
 
 
 class _Style:
@@ -349,32 +356,33 @@ class _Style:
             return cls(len(following.group(1)) > own)
         return cls(True)
 
-    def render(self, record: dict[str, Any]) -> list[str]:
-        """The record as an item of a sequence (``- id: ...``), one string per line."""
-        return self._dump([_flow(record)])
+    def render(self, record: dict[str, Any], indent: int = 0) -> list[str]:
+        """The record as an item of a sequence (``- id: ...``), one string per line, for a
+        place ``indent`` columns in."""
+        return self._dump([_flow(record)], indent)
 
-    def render_field(self, key: str, value: Any, flow: bool) -> list[str]:
+    def render_field(self, key: str, value: Any, flow: bool, indent: int = 0) -> list[str]:
         """``key: value``, one string per line; ``flow`` keeps a list of ids on one line when
         it was written so and still fits."""
         shaped = _flow(value, key)
         if flow and isinstance(value, list) and not isinstance(shaped, _FlowList):
-            one_line = self._dump({key: _FlowList(value)})
-            if len(one_line) == 1 and len(one_line[0]) < 92:
+            one_line = self._dump({key: _FlowList(value)}, indent)
+            if len(one_line) == 1 and indent + len(one_line[0]) <= _WIDTH:
                 return one_line
-        return self._dump({key: shaped})
+        return self._dump({key: shaped}, indent)
 
-    def render_item(self, key: str, item: Any) -> list[str]:
+    def render_item(self, key: str, item: Any, indent: int = 0) -> list[str]:
         """One item of the list ``key`` (``- {text: ..., system: en}``)."""
-        return self._dump(_flow([item], key))
+        return self._dump(_flow([item], key), indent)
 
-    def _dump(self, data: Any) -> list[str]:
+    def _dump(self, data: Any, indent: int) -> list[str]:
         dumper = _IndentedDumper if self.indent_sequences else _FlatDumper
         text = yaml.dump(
             data,
             Dumper=dumper,
             sort_keys=False,
             allow_unicode=True,
-            width=100,
+            width=max(40, _WIDTH - indent),
             default_flow_style=False,
         )
         return text.splitlines()
@@ -398,8 +406,10 @@ def _flow(value: Any, key: str | None = None) -> Any:
             return [
                 _FlowDict(n)
                 if isinstance(n, dict)
-                and all(not isinstance(v, (dict, list)) or _short_list(v) for v in n.values())
-                and len(str(n)) < 110
+                and all(
+                    not isinstance(v, (dict, list)) or isinstance(v, list) and _short_list(v)
+                    for v in n.values()
+                )
                 else n
                 for n in items
             ]

@@ -88,31 +88,33 @@ def _walk(
 
 
 def rename_references(record: dict[str, Any], kind: str, old: str, new: str) -> bool:
-    """Make every reference to ``old`` one to ``new``, in place, and drop list items that
-    become repeats (an article that mentioned both now mentions one twice). True if changed."""
+    """Make every reference to ``old`` one to ``new``, in place, and drop the list items that
+    become repeats (an article that mentioned both now mentions one twice; a participant
+    listed twice gives its sources to the first). Other lists are left as they are. True if
+    anything changed."""
     paths = [path for path, ref in references(record, kind) if ref == old]
     if not paths:
         return False
+    lists: list[list[Any]] = []
     for path in paths:
         parent: Any = record
+        containers: list[Any] = []
         for step in path[:-1]:
+            containers.append(parent)
             parent = parent[step]
         parent[path[-1]] = new
-    _dedupe_lists(record)
+        if isinstance(parent, list):
+            lists.append(parent)
+        elif path[-1] == "ref" and containers and isinstance(containers[-1], list):
+            lists.append(containers[-1])  # a {ref: ...} item of a list
+    for items in lists:
+        _dedupe_list(items)
     return True
 
 
-def _dedupe_lists(node: Any) -> None:
-    """Remove repeated items from every list of ids or of ``{ref: ...}`` items (the second of
-    two items with one ``ref`` gives its sources to the first)."""
-    if isinstance(node, dict):
-        for value in node.values():
-            _dedupe_lists(value)
-        return
-    if not isinstance(node, list):
-        return
-    for value in node:
-        _dedupe_lists(value)
+def _dedupe_list(node: list[Any]) -> None:
+    """Remove repeated items from a list of ids or of ``{ref: ...}`` items (the second of two
+    items with one ``ref`` and nothing else that differs gives its sources to the first)."""
     kept: list[Any] = []
     for item in node:
         if isinstance(item, str) and item in kept:
@@ -168,7 +170,7 @@ def merge_fields(
         mine = merged[key]
         if isinstance(mine, list) and isinstance(value, list):
             _unite(mine, copy.deepcopy(value))
-            _dedupe_lists(mine)
+            _dedupe_list(mine)
             continue
         kept, conflict, note = _scalar(key, mine, value, prefer)
         merged[key] = kept
