@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import signal
@@ -19,7 +20,7 @@ from kwpld.build import check_data
 from kwpld.cli import main
 from kwpld.ingest.review import list_drafts
 from kwpld.merge import MergeConflict, MergeLoadError, merge_records
-from kwpld.merge.fields import merge_fields
+from kwpld.merge.fields import merge_fields, rename_references
 from kwpld.model import Article, Person
 
 SECOND_KIM = """
@@ -344,42 +345,45 @@ def test_wikidata_decisions_are_united_or_in_conflict(tmp_path: Path) -> None:
 
 def test_ingest_review_files_and_annotations_follow_the_merge(tmp_path: Path) -> None:
     data = data_with_duplicate(tmp_path)
-    text = EXAMPLE.parent / "texts" / "nklw-2013-01-party-cell-secretaries.txt"
-    _ingest(text, data)
-    review = data / "articles" / "nklw-2013-01-party-cell-secretaries.review.yaml"
-    notes = data / "articles" / "nklw-2013-01-party-cell-secretaries.annotations.jsonld"
+    text = tmp_path / "note.txt"
+    text.write_text(
+        "Kim Jong Su wrote an essay in Rodong Sinmun on 1 February 2013 about party cells.\n",
+        "utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "kwpld", "ingest", str(text), "--into", str(data), "-t", "report"],
+        capture_output=True,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    review = data / "articles" / "note.review.yaml"
+    article = data / "articles" / "note.yaml"  # written by ingest, known by its checksum
+    notes = data / "articles" / "note.annotations.jsonld"
     person = "https://w3id.org/kwpld/id/person/"
     assert f'"{person}kim-jong-su"' in notes.read_text("utf-8")
-    assert "- kim-jong-su\n" in review.read_text("utf-8")
+    assert "- kim-jong-su\n" in article.read_text("utf-8")
 
-    merge_records(data, "person", "kim-jong-su", "kim-jong-su-2", into="kim-jong-su-2", prefer="A")
+    result_ = merge_records(
+        data, "person", "kim-jong-su", "kim-jong-su-2", into="kim-jong-su-2", prefer="A"
+    )
+    assert result_.files == [
+        "articles.yaml",
+        "articles/note.annotations.jsonld",
+        "articles/note.review.yaml",
+        "articles/note.yaml",
+        "people.yaml",  # wikidata-links.yaml names kim-jong-su-2, which stays
+    ]
     annotations = notes.read_text("utf-8")
     assert f'"{person}kim-jong-su"' not in annotations
     assert f'"{person}kim-jong-su-2"' in annotations
     json.loads(annotations)
+    assert "- kim-jong-su-2\n" in article.read_text("utf-8")
     queue = review.read_text("utf-8")
     assert "- kim-jong-su\n" not in queue and "- kim-jong-su-2\n" in queue
-    list_drafts(data)  # the review file still reads
-
-
-def _ingest(text: Path, data: Path) -> None:
-    assert (
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "kwpld",
-                "ingest",
-                str(text),
-                "--into",
-                str(data),
-                "-t",
-                "analysis",
-            ],
-            capture_output=True,
-        ).returncode
-        == 0
-    )
+    # The review file still knows the article file as the one ingest wrote (and kwpld accept
+    # may rewrite it), and still reads.
+    digest = hashlib.sha256(article.read_bytes()).hexdigest()
+    assert f"article_sha256: {digest}" in queue
+    list_drafts(data)
 
 
 def test_a_merge_killed_among_its_renames_is_rolled_back(tmp_path: Path) -> None:
@@ -432,3 +436,69 @@ def test_names_unite_by_text_and_system() -> None:
     assert [c.field for c in merge_fields("person", a, b, None).conflicts] == ["born"]
     assert merge_fields("person", a, b, "survivor").record["born"] == "1957"
     assert merge_fields("person", a, b, "absorbed").record["born"] == "1958"
+
+
+def test_references_are_renamed_where_the_loader_looks_and_repeats_go() -> None:
+    event = {
+        "id": "meeting",
+        "organizer": "kwp-cc",
+        "participants": [
+            {"ref": "wpk-cc", "sources": ["s1"]},
+            {"ref": "kwp-cc", "sources": ["s2"]},
+            {"ref": "kwp-cc", "role": "host"},
+        ],
+        "about": ["kwp-cc", "wpk-cc"],
+        "note": "kwp-cc in a note is text, not a reference",
+        "rules": [{"text": "r", "applies_to": ["x", "x"]}],
+    }
+    assert rename_references(event, "event", "kwp-cc", "wpk-cc")
+    assert event == {
+        "id": "meeting",
+        "organizer": "wpk-cc",
+        "participants": [
+            {"ref": "wpk-cc", "sources": ["s1", "s2"]},  # one participant, both sources
+            {"ref": "wpk-cc", "role": "host"},  # a role tells it apart: kept
+        ],
+        "about": ["wpk-cc"],
+        "note": "kwp-cc in a note is text, not a reference",
+        "rules": [{"text": "r", "applies_to": ["x", "x"]}],  # not a list the merge touched
+    }
+    assert not rename_references(event, "event", "kwp-cc", "wpk-cc")
+
+
+def test_an_accepted_draft_follows_the_record_it_became(tmp_path: Path) -> None:
+    data = data_with_duplicate(tmp_path)
+    (data / "articles").mkdir()
+    review = data / "articles" / "later.review.yaml"
+    review.write_text(
+        """kwpld-review: 1
+article: later
+drafts:
+- id: kim-jong-su-2
+  kind: person
+  status: accepted
+  record:
+    id: kim-jong-su-2
+    names: [{text: Kim Jong-su, system: en}]
+- id: later-meeting
+  kind: event
+  status: pending
+  record:
+    id: later-meeting
+    type: meeting
+    names: [{text: A meeting, system: en}]
+    participants: [kim-jong-su-2, kim-jong-su]
+problems:
+- code: ambiguous-mention
+  text: Kim
+  candidates: [kim-jong-su, kim-jong-su-2, kim-jong-un]
+""",
+        "utf-8",
+    )
+    merge_records(data, "person", "kim-jong-su", "kim-jong-su-2", prefer="A")
+    drafts = {d.id: d for d in list_drafts(data, statuses=("pending", "accepted"))}
+    assert set(drafts) == {"kim-jong-su", "later-meeting"}
+    text = review.read_text("utf-8")
+    assert "kim-jong-su-2" not in text
+    assert "candidates:\n  - kim-jong-su\n  - kim-jong-un\n" in text
+    assert "participants:\n    - kim-jong-su\n" in text
