@@ -171,7 +171,9 @@ def sweep(folder: str | Path) -> None:
     """Clean ``folder`` of everything dead kwpld processes left in it: interrupted transactions
     are rolled back, swapped-out folders put back, temporary folders and files removed.
 
-    Only names kwpld makes (with the id of a process that no longer runs) are touched.
+    Only names kwpld makes (with the id of a process that no longer runs) are touched. When
+    something cannot be put back (a read-only folder), :class:`~kwpld.errors.InputError` says
+    what and where, rather than letting a half-changed folder be read.
     """
     folder = Path(folder)
     try:
@@ -181,14 +183,27 @@ def sweep(folder: str | Path) -> None:
     for name in names:
         match = _JOURNAL_LEFTOVER.match(name)
         if match is not None and not _alive(int(match["pid"])):
-            FileTransaction.roll_back(folder / name)
+            try:
+                FileTransaction.roll_back(folder / name)
+            except OSError as exc:
+                raise InputError(
+                    f"{folder / name}: a kwpld command that changed several files at once was "
+                    f"interrupted, and its files cannot be put back ({exc.strerror or exc}); "
+                    "make the folder writable and run kwpld again"
+                ) from None
     targets = set()
     for name in names:
         match = _FOLDER_LEFTOVER.match(name)
         if match is not None:
             targets.add(match["name"])
     for target in sorted(targets):
-        recover(folder / target)
+        try:
+            recover(folder / target)
+        except OSError as exc:
+            raise InputError(
+                f"{folder / target}: an interrupted kwpld run left the previous folder beside it "
+                f"and it cannot be put back ({exc.strerror or exc})"
+            ) from None
     for name in names:
         match = _FILE_LEFTOVER.match(name)
         if match is not None and not _alive(int(match["pid"])):

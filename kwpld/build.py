@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .atomic import StagedDirectory, fault_point
+from .atomic import StagedDirectory, fault_point, sweep
 from .errors import InputError, KwpldError, Problem
 from .graph import KnowledgeGraph
 from .incremental import BuildCache, IncrementalBuild
@@ -218,6 +218,7 @@ def _plan(
 def _load_and_map(data_dir: str | Path, base_iri: str | None, progress: Progress) -> BuildResult:
     timings: dict[str, float] = {}
     start = time.perf_counter()
+    sweep(data_dir)  # a kwpld merge killed half way is rolled back before the folder is read
     records = load_records(data_dir, progress)
     timings["load"] = time.perf_counter() - start
     progress.stage("map", total=len(records))
@@ -329,6 +330,7 @@ class CheckResult:
 def check_data(data_dir: str | Path) -> CheckResult:
     """Load a data folder (raises LoadError listing every problem), then look for records that
     may be one entity written twice (:func:`kwpld.load.duplicates.find_duplicates`)."""
+    sweep(data_dir)  # a kwpld merge killed half way is rolled back before the folder is read
     records = load_records(data_dir)
     return CheckResult(records, duplicate_problems(records))
 
