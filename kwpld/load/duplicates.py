@@ -119,9 +119,7 @@ def find_duplicates(records: Records) -> list[Duplicate]:
                     a, b = items[left], items[right]
                     if _distinguished(a, b, records, positions):
                         continue
-                    found.append(
-                        Duplicate(kind, a, b, (spelled[left][key], spelled[right][key]))
-                    )
+                    found.append(Duplicate(kind, a, b, (spelled[left][key], spelled[right][key])))
     found.sort(key=lambda d: (d.second.origin.file, d.second.origin.line, d.first.id))
     return found
 
