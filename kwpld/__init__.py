@@ -58,6 +58,10 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "LinkReport": (".link", "LinkReport"),
     "link_records": (".link", "link"),
     "load_records": (".load", "load_records"),
+    "find_duplicates": (".load.duplicates", "find_duplicates"),
+    "MergeResult": (".merge", "MergeResult"),
+    "merge_records": (".merge", "merge_records"),
+    "check_data": (".build", "check_data"),
     "map_records": (".mapping", "map_records"),
     "Records": (".model", "Records"),
     "match_key": (".names", "match_key"),
@@ -92,6 +96,7 @@ __all__ = [
     "LinkOptions",
     "LinkReport",
     "LoadError",
+    "MergeResult",
     "PartialDate",
     "Problem",
     "ProblemReport",
@@ -105,9 +110,11 @@ __all__ = [
     "build",
     "build_graph",
     "build_site",
+    "check_data",
     "composition_chart",
     "diff_releases",
     "find_dates",
+    "find_duplicates",
     "ingest",
     "link_records",
     "list_drafts",
@@ -115,6 +122,7 @@ __all__ = [
     "load_release",
     "map_records",
     "match_key",
+    "merge_records",
     "open_graph",
     "parse_date",
     "publish_release",
@@ -165,7 +173,7 @@ sys.modules[__name__].__class__ = _Package
 
 
 if TYPE_CHECKING:  # the same names, for type checkers and editors
-    from .build import BuildResult, build, build_graph, validate_data
+    from .build import BuildResult, build, build_graph, check_data, validate_data
     from .charts import (
         Chart,
         composition_chart,
@@ -181,7 +189,9 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
     from .link import ClientSettings, LinkOptions, LinkReport
     from .link import link as link_records
     from .load import load_records
+    from .load.duplicates import find_duplicates
     from .mapping import map_records
+    from .merge import MergeResult, merge_records
     from .model import Records
     from .names import match_key, spelling_variants
     from .publish import Release, ReleaseOptions, read_manifest, write_release

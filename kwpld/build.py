@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .atomic import StagedDirectory
-from .errors import InputError, KwpldError
+from .atomic import StagedDirectory, fault_point, sweep
+from .errors import InputError, KwpldError, Problem
 from .graph import KnowledgeGraph
 from .incremental import BuildCache, IncrementalBuild
+from .iris import Minter
 from .load import load_records
+from .load.duplicates import duplicate_problems, find_duplicates
 from .load.values import check_base_iri, check_iri_option
 from .mapping import map_records
 from .model import Records
@@ -34,7 +36,9 @@ from .publish import (
     write_release,
 )
 from .publish.manifest import MANIFEST, is_release
+from .publish.releases import mark_pending
 from .validate import Engine, ShapesGraph, ValidationReport, check_report, validate_graph
+from .validate.report import record_finding
 from .wikidata.rdf import add_wikidata
 
 if TYPE_CHECKING:
@@ -42,9 +46,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BuildResult",
+    "CheckResult",
     "OpenedGraph",
     "build",
     "build_graph",
+    "check_data",
     "open_graph_source",
     "validate_data",
 ]
@@ -63,6 +69,9 @@ class BuildResult:
     up_to_date: bool = False
     """True when an incremental build wrote nothing: nothing changed since the last build, or
     the records changed but not the graph (then ``validation`` is still fresh)."""
+    completed_release: bool = False
+    """True when this build finished a named release that a killed build had published without
+    refreshing ``latest/`` (the release was already there, the same as this build's)."""
 
     @property
     def triple_count(self) -> int:
@@ -104,9 +113,15 @@ def build(
             _validate(result, fail_on, jobs)
         return result
     start = time.perf_counter()
+    if plan.latest is not None and plan.target.exists():
+        # release_target let an existing release through: a killed build published it but
+        # did not refresh latest/. Finish that build's job.
+        return _complete_release(plan, result, progress)
     with StagedDirectory(plan.target, RELEASE_MARKERS) as staged:
         written = _validate_and_write(plan, result, staged.path, progress)
         if written is not None:
+            if plan.latest is not None:
+                mark_pending(plan.target)  # until latest/ is refreshed (update_latest)
             staged.commit()
     if written is None:
         # The records changed but not the graph (a comment, reordered records): validated
@@ -116,6 +131,7 @@ def build(
             _validate(result, fail_on, jobs)
         return _kept(plan, result, remember=True)
     if plan.latest is not None:
+        fault_point("release-committed")
         update_latest(plan.target, plan.latest)
     result.out = plan.target
     result.files = {
@@ -126,6 +142,32 @@ def build(
     result.timings["validate+write"] = time.perf_counter() - start
     if plan.incremental is not None:
         plan.incremental.save(result.graph)
+    return result
+
+
+def _complete_release(plan: _Plan, result: BuildResult, progress: Progress) -> BuildResult:
+    """Refresh ``latest/`` from a named release a killed build left without it.
+
+    The release is built again beside it and compared by manifest (which holds the SHA-256 of
+    every file): the same release means the same input and options, and ``latest/`` is
+    refreshed. A different one is refused as any existing release name is; ``latest/`` still
+    moves to the release in place, which was published as it is.
+    """
+    assert plan.target is not None and plan.latest is not None
+    with StagedDirectory(plan.target, RELEASE_MARKERS) as staged:
+        written = _validate_and_write(plan, result, staged.path, progress)
+        assert written is not None  # named releases are never incremental
+        same = (staged.path / MANIFEST).read_bytes() == (plan.target / MANIFEST).read_bytes()
+    update_latest(plan.target, plan.latest)
+    if not same:
+        raise InputError(
+            f"{plan.target} already exists and differs from what this build writes; it was "
+            f"published by an earlier build that was interrupted, and {plan.latest.name}/ now "
+            "points at it. Published releases are immutable: choose a new release name"
+        )
+    result.out = plan.target
+    result.files = read_manifest(plan.target).main_files(plan.target)
+    result.completed_release = True
     return result
 
 
@@ -181,6 +223,7 @@ def _load_and_map(data_dir: str | Path, base_iri: str | None, progress: Progress
         check_base_iri(base_iri)
     timings: dict[str, float] = {}
     start = time.perf_counter()
+    sweep(data_dir)  # a kwpld merge killed half way is rolled back before the folder is read
     records = load_records(data_dir, progress, require_records=True)
     timings["load"] = time.perf_counter() - start
     progress.stage("map", total=len(records))
@@ -264,11 +307,37 @@ def validate_data(
 ) -> ValidationReport:
     """Load, map and validate a data folder (raises LoadError when records fail to load).
 
+    Besides the shapes' findings, the report has a warning for every pair of records that may
+    be one entity written twice (``possible-duplicate``, :mod:`kwpld.load.duplicates`).
+
     It lives here, not in :mod:`kwpld.validate`: validation takes a graph, and making one from
     a folder is the build's work (the validate stage would otherwise import the build).
     """
     records, graph = build_graph(data_dir, base_iri=base_iri)
-    return validate_graph(graph, records, shapes=shapes, engine=engine, jobs=jobs)
+    report = validate_graph(graph, records, shapes=shapes, engine=engine, jobs=jobs)
+    mint = Minter(graph.base_iri)
+    report.extend(
+        record_finding(d.problem(), mint.record(d.second), records, value=mint.record(d.first))
+        for d in find_duplicates(records)
+    )
+    return report
+
+
+@dataclass
+class CheckResult:
+    """What ``kwpld check`` found in a data folder whose records load: the records, and the
+    warnings of the checks that need every record (possible duplicates)."""
+
+    records: Records
+    warnings: list[Problem]
+
+
+def check_data(data_dir: str | Path) -> CheckResult:
+    """Load a data folder (raises LoadError listing every problem), then look for records that
+    may be one entity written twice (:func:`kwpld.load.duplicates.find_duplicates`)."""
+    sweep(data_dir)  # a kwpld merge killed half way is rolled back before the folder is read
+    records = load_records(data_dir, require_records=True)
+    return CheckResult(records, duplicate_problems(records))
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,10 @@ PROBLEM_CODES: dict[str, str] = {
     "wikidata-missing": "A record's Wikidata item has no data on the endpoint (deleted, a typo).",
     "wikidata-redirect": "A record's Wikidata item was merged into another item; use the new QID.",
     "review-invalid": "A row of the review file that cannot be applied (decision, record, QID).",
+    "possible-duplicate": (
+        "A warning: two records of one kind share a name key and nothing on record tells them "
+        "apart; merge them (kwpld merge) or record what distinguishes them."
+    ),
 }
 
 

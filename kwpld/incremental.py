@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .__about__ import __version__
-from .atomic import write_atomic
+from .atomic import sweep, write_atomic
 from .errors import KwpldError
 from .graph import KnowledgeGraph
 from .publish.manifest import MANIFEST, read_manifest
@@ -142,6 +142,7 @@ class BuildCache:
         folder, a full disk) only makes the next build a full one, so it is not an error."""
         path = self._path(out)
         try:
+            sweep(path.parent)  # a state file half written by a killed build
             write_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             with contextlib.suppress(OSError):

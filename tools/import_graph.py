@@ -61,6 +61,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "kwpld.publish",
             "kwpld.link",
             "kwpld.ingest",
+            "kwpld.merge",
             "kwpld.incremental",
             "kwpld.ontodoc",
             "kwpld.synth",

@@ -86,6 +86,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "serve",
         "Serve a data folder or a release: SPARQL endpoint, live site and review workbench.",
     ),
+    "merge": (
+        "merge",
+        "Merge two records of one kind into one, rewriting every reference in the data folder.",
+    ),
     "synth": ("synth", "Write a synthetic data folder in the record format, of a given size."),
 }
 """Command name -> (module in kwpld.cli, the summary ``kwpld --help`` lists)."""

@@ -157,6 +157,11 @@ def build_command(
     if result.up_to_date:
         console.print(f"{result.out} is up to date: nothing it depends on changed since its build")
         return
+    if result.completed_release:
+        console.print(
+            f"{result.out} was already written, the same, by a build interrupted before it "
+            "refreshed latest/; latest/ now points at it"
+        )
     if result.validation is not None and result.validation.findings:
         err_console.print(result.validation.render_text(fail_on=fail_on), markup=False)
     console.print(f"[bold]{result.records.info.title}[/bold]")

@@ -30,6 +30,13 @@ _SCHEMA_FILES = {
 }
 
 
+class CheckFailOn(StrEnum):
+    """The least severe problem that fails kwpld check."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
 @app.command("check")
 def check_command(
     data_dir: Annotated[Path, typer.Argument(help="Folder of record files.")],
@@ -42,35 +49,57 @@ def check_command(
             help="How to report problems: text (for people) or json (for CI).",
         ),
     ] = TextOrJson.TEXT,
+    fail_on: Annotated[
+        CheckFailOn,
+        typer.Option(
+            "--fail-on",
+            case_sensitive=False,
+            help="error: exit 0 when the records load, warnings or not; warning: exit 1 when "
+            "there are warnings (possible duplicates).",
+        ),
+    ] = CheckFailOn.ERROR,
 ) -> None:
     """Check the records of a data folder without building; report every problem.
 
-    Exit code 0 when the records load cleanly, 2 when there are problems.
+    Errors stop a build (a record that does not load). Warnings do not: two records of one
+    kind that share a name key and that nothing tells apart (possible-duplicate), with both
+    places; merge them with kwpld merge or record what distinguishes them. Exit code 0 when
+    the records load (with or without warnings), 1 when there are warnings and --fail-on
+    warning, 2 when there are errors.
 
-    Example:
+    Examples:
 
     \b
         kwpld check examples/party-cells-2013 --format json
+        kwpld check my-data --fail-on warning
     """
-    from ..errors import LoadError
-    from ..load import load_records
+    import json
+
+    from ..build import check_data
+    from ..errors import LoadError, ProblemReport
 
     try:
-        records = load_records(data_dir, require_records=True)
+        checked = check_data(data_dir)
     except LoadError as exc:
         if output_format is TextOrJson.JSON:
             console.print(exc.report.to_json(), markup=False, soft_wrap=True)
         else:
             err_console.print(exc.report.render_text(), markup=False)
         raise typer.Exit(2) from None
+    records, warnings = checked.records, ProblemReport(checked.warnings)
     counts = records.counts()
     if output_format is TextOrJson.JSON:
-        import json
-
-        console.print(json.dumps({"problems": [], "count": 0, "records": counts}), markup=False)
+        data = {"problems": [p.to_dict() for p in warnings], "count": len(warnings)}
+        console.print(json.dumps({**data, "records": counts}, ensure_ascii=False), markup=False)
     else:
         total = sum(counts.values())
-        console.print(f"{total} records in {len(records.files)} files, no problems")
+        said = "no problems"
+        if warnings:
+            err_console.print("\n".join(str(p) for p in warnings), markup=False)
+            said = f"no errors, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+        console.print(f"{total} records in {len(records.files)} files, {said}")
+    if warnings and fail_on is CheckFailOn.WARNING:
+        raise typer.Exit(1)
 
 
 @app.command("schema")

@@ -15,18 +15,28 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ..errors import Problem
 from ..formats.turtle import TermCompactor
 from ..graph import KnowledgeGraph
 from ..iris import Minter
 from ..model import Records
 from ..namespaces import KWPSH, SH, STANDARD_PREFIXES, XSD_STRING
+from ..rdf import lang_literal
 from .data import DataIndex
 from .paths import Path, path_sort_key, path_to_sparql, path_to_turtle
 from .results import Result, Severity
 from .shapes import ShapesGraph
 from .terms import is_blank, is_literal, lexical_form, literal_parts
 
-__all__ = ["Finding", "ValidationReport", "FailOn", "REPORT_FORMAT", "REPORT_VERSION"]
+__all__ = [
+    "Finding",
+    "ValidationReport",
+    "FailOn",
+    "REPORT_FORMAT",
+    "REPORT_VERSION",
+    "RECORD_CHECK",
+    "record_finding",
+]
 
 REPORT_FORMAT = "kwpld-validation-report"
 REPORT_VERSION = 1
@@ -131,6 +141,11 @@ class ValidationReport:
     def conforms(self) -> bool:
         """SHACL's notion: no result of any severity."""
         return not self.findings
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        """Add findings (of record checks: :func:`record_finding`), keeping the order."""
+        self.findings.extend(findings)
+        self.findings.sort(key=Finding.sort_key)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -256,6 +271,45 @@ class ValidationReport:
             out.append(" ;\n    sh:result\n        " + " ,\n        ".join(results))
         out.append(" .\n")
         return "".join(out)
+
+
+RECORD_CHECK = f"<{KWPSH}RecordCheckComponent>"
+"""The constraint component of findings that no SHACL shape makes: checks kwpld runs on the
+records themselves (possible duplicates), reported with the shapes' findings so that one
+report holds everything to fix. Their source shape is ``kwpsh:`` + the check's code."""
+
+
+def record_finding(
+    problem: Problem, focus: str, records: Records, *, value: str | None = None
+) -> Finding:
+    """A finding of a check on the records (a :class:`~kwpld.errors.Problem` with a warning or
+    info severity), as a validation result whose focus node is the record's IRI term
+    ``focus`` and whose value, if any, is ``value`` (the other record of a pair)."""
+    message = problem.message[:1].upper() + problem.message[1:]  # a sentence, as the shapes'
+    known = problem.severity in ("warning", "info")
+    severity = Severity(problem.severity) if known else Severity.VIOLATION
+    result = Result(
+        severity=severity.iri,
+        focus=focus,
+        path=None,
+        value=value,
+        shape=f"<{KWPSH}{problem.code}>",
+        component=RECORD_CHECK,
+        messages=(lang_literal(message, "en"),),
+    )
+    record = records.get(problem.record_id) if problem.record_id else None
+    return Finding(
+        result=result,
+        severity=severity,
+        code=problem.code,
+        message=message,
+        record_id=problem.record_id,
+        kind=problem.kind,
+        file=problem.file if record is None else record.origin.file,
+        line=problem.line if record is None else record.origin.line,
+        field=problem.field,
+        record_node=focus,
+    )
 
 
 def build_report(
