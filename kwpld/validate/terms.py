@@ -180,23 +180,25 @@ _INTEGER_RANGES: dict[str, tuple[int | None, int | None]] = {
 }
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _days_ok(year: str, month: str, day: str) -> bool:
     y = int(year)
     if y == 0:
         y = 2000  # XSD 1.1 year 0000 is 1 BCE, a leap year
-    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
-    days = 29 if int(month) == 2 and leap else calendar.mdays[int(month)]
+    days = 29 if int(month) == 2 and calendar.isleap(y) else _MONTH_DAYS[int(month)]
     return int(day) <= days
 
 
 def _check_date(text: str) -> bool:
     match = _RE["date"].match(text)
-    return bool(match) and _days_ok(*match.groups())
+    return match is not None and _days_ok(*match.groups())
 
 
 def _check_datetime(text: str) -> bool:
     match = _RE["dateTime"].match(text)
-    return bool(match) and _days_ok(*match.groups())
+    return match is not None and _days_ok(*match.groups())
 
 
 def _integer_check(low: int | None, high: int | None) -> Callable[[str], bool]:
