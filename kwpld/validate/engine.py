@@ -82,6 +82,9 @@ Pairs = Sequence[tuple[str, Values]]
 """(focus node, its value nodes) for every focus node a shape looks at."""
 Out = list[Result] | None
 """Where results go; None when only conformance matters (sh:node and friends)."""
+Check = Callable[[Pairs, set[str], Out], None]
+"""One component of a shape, ready to run on (focus, values) pairs: adds the focus nodes that
+fail to ``bad`` and the results to ``out``."""
 
 # Components that test each value node on its own (compiled into a Test).
 _VALUE_COMPONENTS = (
@@ -121,6 +124,7 @@ class FastEngine:
         self.shapes = shapes
         self.data = data
         self._tests: dict[int, Test] = {}
+        self._plans: dict[str, list[Check]] = {}
         self._conforms_memo: dict[str, dict[str, bool]] = {}
         self._sparql_rows: dict[str, dict[str, list[dict[str, str]]]] = {}
         self._store: ox.Store | None = None
@@ -216,8 +220,8 @@ class FastEngine:
         if shape.deactivated:
             return bad
         pairs = self._pairs(shape, focus)
-        for component in shape.components:
-            self._check(shape, component, pairs, bad, out)
+        for check in self._plan(shape):
+            check(pairs, bad, out)
         if shape.properties:
             if shape.path is None:
                 for prop in shape.properties:
@@ -249,46 +253,76 @@ class FastEngine:
                 return self.data.alternative_value_lists(predicates, focus)
         return self.data.value_lists(path, list(focus))
 
-    def _check(
-        self, shape: Shape, component: Component, pairs: Pairs, bad: set[str], out: Out
-    ) -> None:
-        """Evaluate one component: value tests per value node, the others per focus node."""
-        failing: list[str]
+    def _plan(self, shape: Shape) -> list[Check]:
+        """The checks of a shape's components, made once: a shape with a path is evaluated
+        once per value node where another shape refers to it (sh:node), so dispatching on the
+        component's class every time would cost more than many of the checks."""
+        plan = self._plans.get(shape.node)
+        if plan is None:
+            plan = self._plans[shape.node] = [self._check(shape, c) for c in shape.components]
+        return plan
+
+    def _check(self, shape: Shape, component: Component) -> Check:
+        """The check of one component: value tests per value node, the others per focus node."""
+        failing: Callable[[Pairs], list[str]]
         match component:
             case MinCount():
                 low = component.count
-                failing = [focus for focus, values in pairs if len(values) < low]
+
+                def failing(pairs: Pairs) -> list[str]:
+                    return [focus for focus, values in pairs if len(values) < low]
+
             case MaxCount():
                 high = component.count
-                failing = [focus for focus, values in pairs if len(values) > high]
+
+                def failing(pairs: Pairs) -> list[str]:
+                    return [focus for focus, values in pairs if len(values) > high]
+
             case HasValue():
                 required = component.value
-                failing = [
-                    focus
-                    for focus, values in pairs
-                    if required not in {lower_lang(v) for v in values}
-                ]
+
+                def failing(pairs: Pairs) -> list[str]:
+                    return [
+                        focus
+                        for focus, values in pairs
+                        if required not in {lower_lang(v) for v in values}
+                    ]
+
             case QualifiedMinCount():
-                test, low = self.conforms(component.shape), component.count
-                failing = [
-                    focus for focus, values in pairs if sum(1 for v in values if test(v)) < low
-                ]
+                qualified, low = component.shape, component.count
+
+                def failing(pairs: Pairs) -> list[str]:
+                    test = self.conforms(qualified)
+                    return [f for f, values in pairs if sum(1 for v in values if test(v)) < low]
+
             case QualifiedMaxCount():
-                test, high = self.conforms(component.shape), component.count
-                failing = [
-                    focus for focus, values in pairs if sum(1 for v in values if test(v)) > high
-                ]
+                qualified, high = component.shape, component.count
+
+                def failing(pairs: Pairs) -> list[str]:
+                    test = self.conforms(qualified)
+                    return [f for f, values in pairs if sum(1 for v in values if test(v)) > high]
+
             case UniqueLang():
-                failing = [focus for focus, values in pairs for _ in _shared_languages(values)]
+
+                def failing(pairs: Pairs) -> list[str]:
+                    return [focus for focus, values in pairs for _ in _shared_languages(values)]
+
             case Closed():
-                return self._check_closed(shape, component, pairs, bad, out)
+                closed = component
+                return lambda pairs, bad, out: self._check_closed(shape, closed, pairs, bad, out)
             case Sparql():
-                return self._check_sparql(shape, component, pairs, bad, out)
+                sparql = component
+                return lambda pairs, bad, out: self._check_sparql(shape, sparql, pairs, bad, out)
             case _:
-                return self._check_values(shape, component, pairs, bad, out)
-        for focus in failing:
-            bad.add(focus)
-            self._result(shape, component, focus, None, out)
+                value = component
+                return lambda pairs, bad, out: self._check_values(shape, value, pairs, bad, out)
+
+        def check(pairs: Pairs, bad: set[str], out: Out) -> None:
+            for focus in failing(pairs):
+                bad.add(focus)
+                self._result(shape, component, focus, None, out)
+
+        return check
 
     def _check_properties(self, shape: Shape, pairs: Pairs, bad: set[str], out: Out) -> None:
         """sh:property of a property shape: every value node is validated against each of
