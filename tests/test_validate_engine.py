@@ -13,7 +13,7 @@ from kwpld.validate import load_shapes, validate_graph
 from kwpld.validate.components import Sparql
 from kwpld.validate.data import DataIndex
 from kwpld.validate.engine import FastEngine
-from kwpld.validate.sparql import analyse
+from kwpld.validate.sparql import SHAPES_GRAPH, analyse, pre_bind_shape
 from kwpld.validate.terms import from_oxigraph, well_formed
 
 ENGINE = FIXTURES / "engine"
@@ -88,6 +88,8 @@ def test_every_feature_shape_finds_something(reports):
         "sparql-property",
         "sparql-union",
         "nested-property",
+        "sparql-path",
+        "sparql-current-shape",
     ):
         # blank-node property shapes report under their named shape: by-node-has-value
         assert any(c == shape or c.startswith(f"{shape}-") for c in codes), f"{shape} found nothing"
@@ -379,6 +381,23 @@ class TestSparqlScanner:
         assert analysis.problem is None
         assert analysis.anchored == {f"<{EX}{name}>" for name in anchored}
 
+    def test_pre_bound_variables_of_the_shape_are_substituted(self):
+        """SHACL's pre-binding by substitution: every occurrence, BOUND() true; not in the
+        SELECT clause, not after AS, and not a blank-node shape (a query cannot name it)."""
+        query = (
+            "SELECT $this $currentShape WHERE { $this $PATH ?v . "
+            "GRAPH $shapesGraph { $currentShape ex:p ?v } FILTER (bound(?currentShape)) "
+            "BIND (1 AS ?currentShape) }"
+        )
+        shape, path = f"<{EX}s>", f"<{EX}p>/<{EX}q>"
+        assert pre_bind_shape(query, shape, path) == (
+            f"SELECT $this $currentShape WHERE {{ $this <{EX}p>/<{EX}q> ?v . "
+            f"GRAPH {SHAPES_GRAPH} {{ <{EX}s> ex:p ?v }} FILTER ((true)) "
+            "BIND (1 AS ?currentShape) }"
+        )
+        assert "$currentShape ex:p" in pre_bind_shape(query, "_:b0", None)
+        assert "$PATH" in pre_bind_shape(query, shape, None)
+
     def test_this_bound_in_every_union_branch_is_bound(self):
         where = "{ $this ex:a ?x } UNION { $this ex:b ?x }"
         query = f"PREFIX ex: <{EX}> SELECT $this WHERE {{ {where} }}"
@@ -464,3 +483,27 @@ def test_a_component_declared_by_its_validator_alone_goes_to_pyshacl(tmp_path):
     assert "a parameter of a SPARQL-based constraint component" in " ".join(
         shapes.unsupported_reasons(shape)
     )
+
+
+def test_shapes_graph_and_current_shape_are_pre_bound(tmp_path):
+    """$shapesGraph names the shapes graph in the fast engine's store, $currentShape the shape
+    (pyshacl binds neither $shapesGraph nor, so, this shape: no comparison here)."""
+    path = tmp_path / "limits.ttl"
+    path.write_text(
+        SHAPES_HEAD
+        + """ex:limited a sh:NodeShape ; sh:targetSubjectsOf ex:score ; ex:limit 5 ;
+            sh:sparql [ sh:prefixes ex: ; sh:select \"\"\"SELECT $this ?value WHERE {
+                $this ex:score ?value .
+                GRAPH $shapesGraph { $currentShape ex:limit ?limit }
+                FILTER (bound($shapesGraph) && ?value > ?limit) }\"\"\" ] .
+        ex: sh:declare [ sh:prefix "ex" ; sh:namespace "http://example.org/"^^xsd:anyURI ] .""",
+        "utf-8",
+    )
+    shapes = load_shapes([path], include_default=False)
+    [shape] = shapes.top_level
+    assert shapes.supported(shape)
+    graph = graph_of(ENGINE / "data.ttl")
+    report = validate_graph(graph, shapes=shapes)
+    # ex:b scores 3, ex:f 0, ex:g 5; ex:c's "7" is a string, which SPARQL does not compare to 5
+    found = [(f.result.focus, f.result.value) for f in report.findings]
+    assert found == [(f"<{EX}a>", f'"11"^^<{XSD}integer>')]

@@ -252,7 +252,8 @@ class SparqlConstraint:
 
     node: str
     query: str
-    """The SELECT query with its PREFIX declarations."""
+    """The SELECT query with its PREFIX declarations, and the values of $currentShape,
+    $shapesGraph and $PATH substituted (see :func:`~.sparql.pre_bind_shape`)."""
     messages: tuple[str, ...]
     deactivated: bool
     predicates: frozenset[str] | None
@@ -260,6 +261,8 @@ class SparqlConstraint:
     variables: tuple[str, ...]
     anchored: frozenset[str] = frozenset()
     """Predicates the query only matches from $this (see :class:`~.sparql.Analysis`)."""
+    shapes_graph: bool = False
+    """The query reads the shapes graph ($shapesGraph): the store must hold it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,7 +126,7 @@ class FastEngine:
         self._tests: dict[int, Test] = {}
         self._plans: dict[str, list[Check]] = {}
         self._conforms_memo: dict[str, dict[str, bool]] = {}
-        self._sparql_rows: dict[str, dict[str, list[dict[str, str]]]] = {}
+        self._sparql_rows: dict[tuple[str, str], dict[str, list[dict[str, str]]]] = {}
         self._store: ox.Store | None = None
         self._focus: dict[str, set[str]] = {}
         self._active: list[Shape] | None = None
@@ -553,10 +553,12 @@ class FastEngine:
         )
 
     def _rows(self, constraint: SparqlConstraint) -> dict[str, list[dict[str, str]]]:
-        """The query's solutions by $this, run once and kept."""
-        rows = self._sparql_rows.get(constraint.node)
+        """The query's solutions by $this, run once and kept (per query text: a constraint
+        shared by two shapes that reads $currentShape is two queries)."""
+        key = (constraint.node, constraint.query)
+        rows = self._sparql_rows.get(key)
         if rows is None:
-            rows = self._sparql_rows[constraint.node] = self._run_sparql(constraint)
+            rows = self._sparql_rows[key] = self._run_sparql(constraint)
         return rows
 
     def _run_sparql(self, constraint: SparqlConstraint) -> dict[str, list[dict[str, str]]]:
@@ -582,6 +584,7 @@ class FastEngine:
             referenced = {r for shape in self.shapes.shapes.values() for r in shape.references}
             # predicate -> the subjects whose triples are needed (None: every subject)
             needed: dict[str, set[str] | None] = {}
+            every = shapes_graph = False
             for shape in shapes:
                 own_focus = (
                     active is not None
@@ -590,9 +593,10 @@ class FastEngine:
                     and shape.node in self._focus
                 )
                 for constraint in _sparql_of(shape):
+                    shapes_graph = shapes_graph or constraint.shapes_graph
                     if constraint.predicates is None:  # any predicate: every triple
-                        self._store = build_store(self.data.ntriples(list(self.data.by_predicate)))
-                        return self._store
+                        every = True
+                        continue
                     for predicate in constraint.predicates:
                         subjects = needed.get(predicate, set())
                         if subjects is None:
@@ -602,7 +606,12 @@ class FastEngine:
                             needed[predicate] = subjects
                         else:
                             needed[predicate] = None
-            self._store = build_store(self.data.ntriples(sorted(needed), needed))
+            lines = (
+                self.data.ntriples(list(self.data.by_predicate))
+                if every
+                else self.data.ntriples(sorted(needed), needed)
+            )
+            self._store = build_store(lines, self.shapes.triples if shapes_graph else ())
         return self._store
 
     def _all_shapes(self, shapes: Iterable[Shape]) -> list[Shape]:

@@ -24,7 +24,7 @@ from ..namespaces import OWL, RDF_TYPE, RDFS, SH, XSD
 from ..resources import resource_path
 from . import components as c
 from .components import Component, SparqlConstraint
-from .paths import Path, PathError, read_list, read_path
+from .paths import Path, PathError, path_to_sparql, read_list, read_path
 from .terms import canonical, is_iri, is_literal, lexical_form, numeric_value
 
 __all__ = [
@@ -454,11 +454,11 @@ class ShapesGraph:
             allowed_props |= set(self.items(ignored)) if ignored else set()
             add(c.Closed(frozenset(p for p in allowed_props if p and is_iri(p))))
         for constraint in props.get(sh("sparql"), []):
-            compiled = self._sparql(constraint, shape.node, problems)
+            compiled = self._sparql(constraint, shape, problems)
             if compiled is not None:
                 add(c.Sparql(compiled))
 
-    def _sparql(self, node: str, shape: str, problems: list[str]) -> SparqlConstraint | None:
+    def _sparql(self, node: str, shape: Shape, problems: list[str]) -> SparqlConstraint | None:
         selects = self.objects(node, sh("select"))
         if len(selects) != 1:
             problems.append("an sh:sparql constraint needs exactly one sh:select")
@@ -468,22 +468,29 @@ class ShapesGraph:
         query = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(declarations.items())) + select
         deactivated = self.value(node, sh("deactivated")) == f'"true"^^<{XSD}boolean>'
         messages = tuple(self.objects(node, sh("message")))
-        from .sparql import analyse
+        from .sparql import analyse, pre_bind_shape
 
+        path = path_to_sparql(shape.path) if shape.path is not None else None
+        query = pre_bind_shape(query, shape.node, path)
         analysis = analyse(query)
         if analysis.error:
             named = "" if node.startswith("_:") else f" ({_show(node)})"
             raise InputError(
-                f"{self._where()}: the SPARQL query of the shape {_show(shape)}{named} "
+                f"{self._where()}: the SPARQL query of the shape {_show(shape.node)}{named} "
                 f"{analysis.error}"
             )
-        reserved = _SPARQL_RESERVED.search(select)
+        reserved = _SPARQL_RESERVED.search(query)
         if reserved:
             problems.append(
                 f"its SPARQL query uses ${reserved.group(1)}, which the fast engine does not bind"
             )
             return None
         if analysis.problem:
+            if "$shapesGraph" in select or "?shapesGraph" in select:
+                raise InputError(  # pyshacl, which the shape would go to, never binds it
+                    f"{self._where()}: the SPARQL query of the shape {_show(shape.node)} uses "
+                    f"$shapesGraph, which only the fast engine binds, and it {analysis.problem}"
+                )
             problems.append(f"its SPARQL query {analysis.problem}")
             return None
         return SparqlConstraint(
@@ -494,6 +501,7 @@ class ShapesGraph:
             analysis.predicates,
             analysis.variables,
             analysis.anchored,
+            analysis.shapes_graph,
         )
 
     def _declarations(self, node: str) -> dict[str, str]:

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from ..namespaces import RDF_TYPE
 from .terms import from_oxigraph
 
-__all__ = ["Analysis", "analyse", "build_store", "run_query"]
+__all__ = ["Analysis", "SHAPES_GRAPH", "analyse", "build_store", "pre_bind_shape", "run_query"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class Analysis:
     anchored: frozenset[str] = frozenset()
     """Predicates the query only ever matches from $this (``$this p ?o``, ``$this p|q ?o``):
     of those, the triples of the focus nodes are all it can use."""
+    shapes_graph: bool = False
+    """The query reads the shapes graph (``GRAPH $shapesGraph``, see :func:`pre_bind_shape`)."""
     error: str | None = None
     """Why the query breaks SHACL's rules for SPARQL-based constraints (MINUS, VALUES,
     SERVICE, a subquery without $this, ``AS $this``) or is not SPARQL at all: the shapes
@@ -96,6 +98,8 @@ class _Invalid(Exception):
 class _Token:
     kind: str
     text: str
+    start: int = -1
+    """Offset in the query (-1 for the end marker)."""
 
     @property
     def keyword(self) -> str:
@@ -112,10 +116,10 @@ def _tokens(query: str) -> list[_Token]:
         match = _TOKEN.match(query, pos)
         if match is None:
             raise _Decline(f"has text the scanner cannot read near {query[pos : pos + 20]!r}")
-        pos = match.end()
         kind = match.lastgroup or ""
         if kind != "ws":
-            tokens.append(_Token(kind, match.group()))
+            tokens.append(_Token(kind, match.group(), pos))
+        pos = match.end()
     return tokens
 
 
@@ -141,6 +145,8 @@ class _Scanner:
         self.predicates: set[str] = set()
         self.every = False
         self.declined: str | None = None
+        self.shapes_graph = False
+        """The query reads the shapes graph (GRAPH $shapesGraph, substituted)."""
         self.this_patterns = 0
         """Triple patterns seen so far with $this as their subject or object."""
         self.from_this: set[str] = set()
@@ -199,7 +205,11 @@ class _Scanner:
                 return binds
             if word in _ERRORS:
                 raise _Invalid(_ERRORS[word])
-            if word in _DECLINED:
+            if word == "GRAPH" and self.peek(1).text == SHAPES_GRAPH:
+                self.take()
+                self.take()  # the shapes graph ($shapesGraph, substituted): loaded in the store
+                self.shapes_graph = True
+            elif word in _DECLINED:
                 self.decline(_DECLINED[word])
                 self.take()
                 if word == "GRAPH":
@@ -433,6 +443,52 @@ class _Scanner:
                 self.elsewhere.add(self.iri_of(token))
 
 
+SHAPES_GRAPH = "<urn:x-kwpld:shapes-graph>"
+"""The name of the shapes graph in the fast engine's store: the value of $shapesGraph."""
+
+
+def pre_bind_shape(query: str, shape: str, path: str | None) -> str:
+    """The query with SHACL's pre-bound variables of the shape substituted, as SHACL defines
+    pre-binding (appendix B): every ``$currentShape`` replaced by the shape, ``$shapesGraph``
+    by :data:`SHAPES_GRAPH`, ``$PATH`` by the shape's path (``path``, SPARQL syntax), and
+    ``BOUND()`` of them true. ``$this`` is left alone: the engine runs the query once for all
+    focus nodes.
+
+    A variable is kept where it cannot be substituted: a blank-node shape (a query cannot name
+    a blank node), in the SELECT clause, or after AS (which SHACL forbids anyway); the
+    analysis then declines it or refuses it.
+    """
+    try:
+        tokens = _tokens(query)
+    except _Decline:
+        return query
+    values = {"shapesGraph": SHAPES_GRAPH}
+    if not shape.startswith("_:"):
+        values["currentShape"] = shape
+    if path is not None:
+        values["PATH"] = path
+    where = next((i for i, t in enumerate(tokens) if t.text == "{"), len(tokens))
+    edits: list[tuple[int, int, str]] = []
+    i = where
+    while i < len(tokens):
+        token = tokens[i]
+        name = token.text[1:] if token.kind == "var" else ""
+        if name in values and tokens[i - 1].keyword != "AS":
+            if (
+                tokens[i - 1].text == "("
+                and tokens[i - 2].keyword == "BOUND"
+                and i + 1 < len(tokens)
+                and tokens[i + 1].text == ")"
+            ):
+                edits.append((tokens[i - 2].start, tokens[i + 1].start + 1, "(true)"))
+            else:
+                edits.append((token.start, token.start + len(token.text), values[name]))
+        i += 1
+    for start, end, text in reversed(edits):
+        query = query[:start] + text + query[end:]
+    return query
+
+
 @lru_cache(maxsize=256)
 def analyse(query: str) -> Analysis:
     """Check that the fast engine can run ``query``, and list the predicates it can match."""
@@ -499,9 +555,10 @@ def _analyse(query: str) -> Analysis:
     bound = scanner.group()
     scanner.tail()
     if any(t.kind == "var" and t.text[1:] == "shapesGraph" for t in tokens):
+        # pre_bind_shape() substitutes it where it can; pyshacl never binds it
         raise _Invalid(
-            "uses $shapesGraph, which neither of kwpld's engines binds (SHACL lets an engine "
-            "refuse such a query)"
+            "uses $shapesGraph where kwpld cannot bind it (in the SELECT clause, or in the "
+            "query of a blank-node shape); SHACL lets an engine refuse such a query"
         )
     error = _syntax_error(query)
     if error:
@@ -517,19 +574,29 @@ def _analyse(query: str) -> Analysis:
             "may leave $this unbound; the fast engine needs a triple pattern with $this"
         )
     if scanner.every:
-        return Analysis(None, None, tuple(variables))
+        return Analysis(None, None, tuple(variables), shapes_graph=scanner.shapes_graph)
     anchored = frozenset(scanner.from_this - scanner.elsewhere)
-    return Analysis(None, frozenset(scanner.predicates), tuple(variables), anchored)
+    return Analysis(
+        None,
+        frozenset(scanner.predicates),
+        tuple(variables),
+        anchored,
+        shapes_graph=scanner.shapes_graph,
+    )
 
 
-def build_store(lines: Iterable[str]) -> ox.Store:
-    """An in-memory store of N-Triples lines (each ending with a newline)."""
+def build_store(lines: Iterable[str], shapes: Iterable[tuple[str, str, str]] = ()) -> ox.Store:
+    """An in-memory store of N-Triples lines (each ending with a newline) in its default
+    graph, and of the ``shapes`` triples in the graph :data:`SHAPES_GRAPH`."""
     store = ox.Store()
     data = "".join(lines)
     if data:
         # lenient: the lines are the graph's own terms, already valid N-Triples (a quarter
         # faster to load than with IRI validation).
         store.bulk_load(data, ox.RdfFormat.N_TRIPLES, lenient=True)
+    quads = "".join(f"{s} {p} {o} {SHAPES_GRAPH} .\n" for s, p, o in shapes)
+    if quads:
+        store.bulk_load(quads, ox.RdfFormat.N_QUADS, lenient=True)
     return store
 
 
