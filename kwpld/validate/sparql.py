@@ -443,6 +443,7 @@ class _Scanner:
                 self.elsewhere.add(self.iri_of(token))
 
 
+_SHAPE_VARIABLES = re.compile(r"[$?](?:currentShape|shapesGraph|PATH)\b")
 SHAPES_GRAPH = "<urn:x-kwpld:shapes-graph>"
 """The name of the shapes graph in the fast engine's store: the value of $shapesGraph."""
 
@@ -458,6 +459,8 @@ def pre_bind_shape(query: str, shape: str, path: str | None) -> str:
     a blank node), in the SELECT clause, or after AS (which SHACL forbids anyway); the
     analysis then declines it or refuses it.
     """
+    if not _SHAPE_VARIABLES.search(query):
+        return query  # the common case, without tokenizing the query
     try:
         tokens = _tokens(query)
     except _Decline:
