@@ -128,9 +128,10 @@ class _Scanner:
     always bound by a triple pattern, and whether running it once over the whole graph gives
     the solutions of pre-binding ``$this`` to each focus node.
 
-    Pre-binding (SHACL, appendix B) puts the focus node in place of ``$this`` everywhere,
-    also where no triple pattern binds it: ``{ FILTER (bound($this)) }`` holds with
-    pre-binding, never in a group evaluated on its own. The scanner therefore accepts a read
+    Pre-binding (SHACL's appendix "Pre-binding of variables") joins every basic graph
+    pattern of the query, even an empty one, with the focus node as ``$this``: so
+    ``{ FILTER (bound($this)) }`` holds with pre-binding, never in a group evaluated on its
+    own. The scanner therefore accepts a read
     of ``$this`` in an expression only where the solutions it applies to have ``$this``
     bound by a triple pattern: a FILTER of a group that binds it, a BIND or an OPTIONAL
     after such a pattern, anything inside EXISTS (evaluated per solution of its group).
@@ -449,11 +450,13 @@ SHAPES_GRAPH = "<urn:x-kwpld:shapes-graph>"
 
 
 def pre_bind_shape(query: str, shape: str, path: str | None) -> str:
-    """The query with SHACL's pre-bound variables of the shape substituted, as SHACL defines
-    pre-binding (appendix B): every ``$currentShape`` replaced by the shape, ``$shapesGraph``
-    by :data:`SHAPES_GRAPH`, ``$PATH`` by the shape's path (``path``, SPARQL syntax), and
-    ``BOUND()`` of them true. ``$this`` is left alone: the engine runs the query once for all
-    focus nodes.
+    """The query with the pre-bound variables of the shape substituted: every
+    ``$currentShape`` replaced by the shape, ``$shapesGraph`` by :data:`SHAPES_GRAPH`,
+    ``$PATH`` by the shape's path (``path``, SPARQL syntax; SHACL defines $PATH so), and
+    ``BOUND()`` of them true. SHACL pre-binds by joining every basic graph pattern (even an
+    empty one) with the values, so the variables are bound wherever an expression reads them:
+    substituting is the same outside the SELECT clause, where they are left alone. ``$this``
+    is not substituted: the engine runs the query once for all focus nodes.
 
     A variable is kept where it cannot be substituted: a blank-node shape (a query cannot name
     a blank node), in the SELECT clause, or after AS (which SHACL forbids anyway); the
