@@ -348,7 +348,6 @@ class TestSparqlScanner:
             ("SELECT $this WHERE { $this foo:a ?x }", "undeclared prefix foo:"),
             ("SELECT $this WHERE { GRAPH $shapesGraph { $this ex:a ?x } }", "$shapesGraph"),
             ("SELECT $this WHERE { $this ex:a ?x ", "not valid SPARQL"),
-            ("SELECT $this WHERE { $this ex:a ?x } GROUP BY ?x", "not valid SPARQL"),
         ],
     )
     def test_queries_shacl_forbids_are_errors(self, query: str, error: str):
@@ -508,3 +507,22 @@ def test_shapes_graph_and_current_shape_are_pre_bound(tmp_path):
     # ex:b scores 3, ex:f 0, ex:g 5; ex:c's "7" is a string, which SPARQL does not compare to 5
     found = [(f.result.focus, f.result.value) for f in report.findings]
     assert found == [(f"<{EX}a>", f'"11"^^<{XSD}integer>')]
+
+
+def test_a_query_the_engine_runs_that_is_not_sparql_is_an_input_error(tmp_path):
+    """The scanner accepts it (it is not a parser); pyoxigraph refuses it when it runs."""
+    from kwpld.errors import InputError
+
+    path = tmp_path / "grouped.ttl"
+    path.write_text(
+        SHAPES_HEAD
+        + """ex:s a sh:NodeShape ; sh:targetClass ex:Thing ; sh:sparql ex:grouped .
+        ex:grouped sh:prefixes ex: ;
+            sh:select "SELECT $this WHERE { $this ex:parent ?x } GROUP BY ?x" .
+        ex: sh:declare [ sh:prefix "ex" ; sh:namespace "http://example.org/"^^xsd:anyURI ] .""",
+        "utf-8",
+    )
+    shapes = load_shapes([path], include_default=False)
+    assert all(shapes.supported(s) for s in shapes.top_level)
+    with pytest.raises(InputError, match=f"query of <{EX}grouped> is not valid SPARQL"):
+        validate_graph(graph_of(ENGINE / "data.ttl"), shapes=shapes)

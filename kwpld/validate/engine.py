@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
+from ..errors import InputError
 from ..rdf import lang_literal, literal
 from .components import (
     And,
@@ -564,7 +565,13 @@ class FastEngine:
     def _run_sparql(self, constraint: SparqlConstraint) -> dict[str, list[dict[str, str]]]:
         store = self._sparql_store()
         by_focus: dict[str, list[dict[str, str]]] = {}
-        for row in run_query(store, constraint.query, constraint.variables):
+        try:
+            rows = run_query(store, constraint.query, constraint.variables)
+        except SyntaxError as exc:
+            raise InputError(
+                f"the SPARQL query of {constraint.node} is not valid SPARQL: {exc}"
+            ) from None
+        for row in rows:
             this = row.get("this")
             if this is not None:
                 by_focus.setdefault(this, []).append(row)

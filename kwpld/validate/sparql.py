@@ -46,7 +46,8 @@ class Analysis:
     error: str | None = None
     """Why the query breaks SHACL's rules for SPARQL-based constraints (MINUS, VALUES,
     SERVICE, a subquery without $this, ``AS $this``) or is not SPARQL at all: the shapes
-    graph is ill-formed and no engine may run it (the W3C suite's sht:Failure cases)."""
+    graph is ill-formed and no engine may run it (the W3C suite's sht:Failure cases). The
+    syntax of a query the fast engine runs itself is checked when it runs."""
 
 
 _TOKEN = re.compile(
@@ -108,6 +109,9 @@ class _Token:
     @property
     def is_this(self) -> bool:
         return self.kind == "var" and self.text[1:] == "this"
+
+    def is_var(self, name: str) -> bool:
+        return self.kind == "var" and self.text[1:] == name
 
 
 def _tokens(query: str) -> list[_Token]:
@@ -560,25 +564,24 @@ def _analyse(query: str) -> Analysis:
         variables = []
     bound = scanner.group()
     scanner.tail()
-    if any(t.kind == "var" and t.text[1:] == "shapesGraph" for t in tokens):
+    if "shapesGraph" in query and any(t.is_var("shapesGraph") for t in tokens):
         # pre_bind_shape() substitutes it where it can; pyshacl never binds it
         raise _Invalid(
             "uses $shapesGraph where kwpld cannot bind it (in the SELECT clause, or in the "
             "query of a blank-node shape); SHACL lets an engine refuse such a query"
         )
-    error = _syntax_error(query)
-    if error:
-        return Analysis(None, error=error)
     if variables and "this" not in variables:
         scanner.decline("does not select $this")
     if "failure" in variables:
         scanner.decline("selects ?failure, which the fast engine does not report")
-    if scanner.declined:
-        return Analysis(scanner.declined)
     if not bound:
-        return Analysis(
+        scanner.decline(
             "may leave $this unbound; the fast engine needs a triple pattern with $this"
         )
+    if scanner.declined:
+        # pyshacl will run it: make sure it is SPARQL first. A query the fast engine runs is
+        # parsed when it runs (the engine reports a syntax error then), not twice.
+        return Analysis(scanner.declined, error=_syntax_error(query))
     if scanner.every:
         return Analysis(None, None, tuple(variables), shapes_graph=scanner.shapes_graph)
     anchored = frozenset(scanner.from_this - scanner.elsewhere)
