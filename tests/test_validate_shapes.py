@@ -30,6 +30,7 @@ from kwpld.namespaces import (
     WIKIBASE,
 )
 from kwpld.validate import reference
+from kwpld.validate.components import In, Sparql
 from kwpld.validate.data import DataIndex
 from kwpld.validate.engine import FastEngine
 from kwpld.validate.shapes import load_shapes
@@ -103,7 +104,7 @@ def test_every_rule_has_a_curator_message_a_severity_and_a_record_field():
     for name in rule_shapes():
         shape = graph.shapes[f"<{KWPSH}{name}>"]
         messages = list(shape.messages) + [
-            m for c in shape.components if c.kind == "SPARQL" for m in c.param.messages
+            m for c in shape.components if isinstance(c, Sparql) for m in c.constraint.messages
         ]
         english = [m for m in messages if (literal_parts(m)[1] or "").startswith("en")]
         assert english, f"{name} has no English sh:message"
@@ -137,17 +138,19 @@ def test_controlled_vocabularies_are_closed_with_exactly_their_concepts():
     lists_by_scheme: dict[str, list[frozenset[str]]] = {}
     for shape in graph.shapes.values():
         for component in shape.components:
-            if component.kind != "In" or not all(t.startswith(f"<{KWPV}") for t in component.param):
+            if not isinstance(component, In):
                 continue
-            schemes = {t[len(KWPV) + 1 :].split("/")[0] for t in component.param}
+            if not all(t.startswith(f"<{KWPV}") for t in component.values):
+                continue
+            schemes = {t[len(KWPV) + 1 :].split("/")[0] for t in component.values}
             assert len(schemes) == 1, f"{shape.node} mixes vocabularies: {schemes}"
             scheme = schemes.pop()
-            assert component.param == concept_sets[scheme], (
+            assert component.values == concept_sets[scheme], (
                 f"{shape.node}: sh:in differs from the {scheme} vocabulary: "
-                f"missing {sorted(concept_sets[scheme] - component.param)}, "
-                f"extra {sorted(component.param - concept_sets[scheme])}"
+                f"missing {sorted(concept_sets[scheme] - component.values)}, "
+                f"extra {sorted(component.values - concept_sets[scheme])}"
             )
-            lists_by_scheme.setdefault(scheme, []).append(component.param)
+            lists_by_scheme.setdefault(scheme, []).append(component.values)
     assert set(lists_by_scheme) == set(concept_sets)
 
 
@@ -169,8 +172,8 @@ def test_shapes_cover_every_class_and_property_the_mapping_emits(linked_example)
         if shape.path is not None:
             covered_paths |= predicates(shape.path)
         for component in shape.components:
-            if component.kind == "SPARQL":
-                covered_paths |= component.param.predicates or set()
+            if isinstance(component, Sparql):
+                covered_paths |= component.constraint.predicates or set()
     targets = {c for s in graph.top_level for c in s.targets.classes}
 
     _, kg = build_graph(linked_example)
@@ -220,9 +223,10 @@ def alternatives(name: str) -> set[str]:
 
 
 def query_predicates(name: str) -> frozenset[str]:
-    [component] = [c for c in shapes().shapes[f"<{KWPSH}{name}>"].components if c.kind == "SPARQL"]
-    assert component.param.predicates is not None, f"{name} must name its predicates"
-    return component.param.predicates
+    components = shapes().shapes[f"<{KWPSH}{name}>"].components
+    [constraint] = [c.constraint for c in components if isinstance(c, Sparql)]
+    assert constraint.predicates is not None, f"{name} must name its predicates"
+    return constraint.predicates
 
 
 def test_wikidata_property_lists_are_the_properties_kwpld_writes():

@@ -170,7 +170,7 @@ class DataIndex:
 
     # -- paths ----------------------------------------------------------------------------------
     def value_lists(
-        self, path: Path, nodes: list[str]
+        self, path: Path, nodes: Iterable[str]
     ) -> Sequence[tuple[str, tuple[str, ...] | set[str]]]:
         """(node, value nodes) for every node: the hot loop of the engine, inlined for the
         paths the shapes use most (a predicate, an alternative of predicates)."""

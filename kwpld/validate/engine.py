@@ -17,15 +17,45 @@ hands them to pyshacl.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import functools
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 
 import pyoxigraph as ox
 
+from ..errors import InputError
 from ..parallel import Task, fork_available, run_tasks
 from ..rdf import lang_literal, literal
+from .components import (
+    And,
+    ClassComponent,
+    Closed,
+    Component,
+    Datatype,
+    HasValue,
+    In,
+    LanguageIn,
+    MaxCount,
+    MaxLength,
+    MinCount,
+    MinLength,
+    Node,
+    NodeKind,
+    Not,
+    Or,
+    Pattern,
+    QualifiedMaxCount,
+    QualifiedMinCount,
+    Range,
+    Sparql,
+    SparqlConstraint,
+    UniqueLang,
+    Xone,
+)
 from .data import DataIndex
+from .paths import Path
 from .results import Result
-from .shapes import Component, Shape, ShapesGraph, SparqlConstraint, sh
+from .shapes import Shape, ShapesGraph, sh
 from .sparql import build_store, run_query
 from .terms import (
     RDF_LANGSTRING,
@@ -47,25 +77,37 @@ from .terms import (
 __all__ = ["FastEngine"]
 
 Test = Callable[[str], bool]
-_VALUE_KINDS = {
-    "Class",
-    "Datatype",
-    "NodeKind",
-    "Pattern",
-    "MinLength",
-    "MaxLength",
-    "LanguageIn",
-    "In",
-    "MinInclusive",
-    "MaxInclusive",
-    "MinExclusive",
-    "MaxExclusive",
-    "Node",
-    "And",
-    "Or",
-    "Not",
-    "Xone",
-}
+"""Does a value node pass? Compiled once per component, run once per value node."""
+Values = tuple[str, ...] | set[str]
+Pairs = Sequence[tuple[str, Values]]
+"""(focus node, its value nodes) for every focus node a shape looks at."""
+Out = list[Result] | None
+"""Where results go; None when only conformance matters (sh:node and friends)."""
+Check = Callable[[Pairs, set[str], Out], None]
+"""One component of a shape, ready to run on (focus, values) pairs: adds the focus nodes that
+fail to ``bad`` and the results to ``out``."""
+
+# Components that test each value node on its own (compiled into a Test).
+_VALUE_COMPONENTS = (
+    ClassComponent,
+    Datatype,
+    NodeKind,
+    Pattern,
+    MinLength,
+    MaxLength,
+    LanguageIn,
+    In,
+    Range,
+    Node,
+    Not,
+    And,
+    Or,
+    Xone,
+)
+# Components whose test asks other shapes (worth remembering per IRI).
+_SHAPE_BASED = (Node, Not, And, Or, Xone)
+# Components that report focus nodes without values (so every focus node must be looked at).
+_NEED_EMPTY = (MinCount, QualifiedMinCount, HasValue, Sparql)
 _NODE_KIND_TESTS: dict[str, Test] = {
     sh("IRI"): is_iri,
     sh("BlankNode"): is_blank,
@@ -83,8 +125,9 @@ class FastEngine:
         self.shapes = shapes
         self.data = data
         self._tests: dict[int, Test] = {}
+        self._plans: dict[str, list[Check]] = {}
         self._conforms_memo: dict[str, dict[str, bool]] = {}
-        self._sparql_rows: dict[str, dict[str, list[dict[str, str]]]] = {}
+        self._sparql_rows: dict[tuple[str, str], dict[str, list[dict[str, str]]]] = {}
         self._store: ox.Store | None = None
         self._focus: dict[str, set[str]] = {}
         self._active: list[Shape] | None = None
@@ -137,7 +180,7 @@ class FastEngine:
             groups[i].append((shape, focus))
             loads[i] += _cost(shape, focus)
         tasks = [
-            Task(f"shapes-{i}", loads[i], lambda group=group: self._evaluate_all(group))
+            Task(f"shapes-{i}", loads[i], functools.partial(self._evaluate_all, group))
             for i, group in enumerate(groups)
             if group
         ]
@@ -153,40 +196,140 @@ class FastEngine:
         return any(_sparql_of(s) for s in self._all_shapes([shape]))
 
     # -- evaluation -------------------------------------------------------------------------------
-    def evaluate(self, shape: Shape, focus: Iterable[str], out: list[Result] | None) -> set[str]:
+    def evaluate(self, shape: Shape, focus: Iterable[str], out: Out) -> set[str]:
         """Evaluate ``shape`` on ``focus``; add results to ``out`` (when given) and return the
         focus nodes that do not conform."""
         bad: set[str] = set()
         if shape.deactivated:
             return bad
-        if shape.path is None:
-            pairs = [(f, (f,)) for f in focus]
-        elif (
-            shape.path.__class__ is str
-            and isinstance(focus, set)
-            and not any(c.kind in _NEED_EMPTY for c in shape.components)
-        ):
+        pairs = self._pairs(shape, focus)
+        for check in self._plan(shape):
+            check(pairs, bad, out)
+        if shape.properties:
+            if shape.path is None:
+                for prop in shape.properties:
+                    bad |= self.evaluate(self.shapes.shapes[prop], focus, out)
+            else:
+                self._check_properties(shape, pairs, bad, out)
+        return bad
+
+    def _pairs(self, shape: Shape, focus: Iterable[str]) -> Pairs:
+        """(focus node, value nodes): the focus node itself for a node shape, the values of its
+        path for a property shape."""
+        path = shape.path
+        if path is None:
+            return [(f, (f,)) for f in focus]
+        sparse = isinstance(focus, set) and not any(
+            isinstance(c, _NEED_EMPTY) for c in shape.components
+        )
+        if isinstance(path, str) and sparse:
+            assert isinstance(focus, set)
             # Only nodes that have values can break this shape: walk the predicate's subjects
             # when there are fewer of them than focus nodes (sparse properties).
-            subjects = self.data.by_predicate.get(shape.path, {})
+            subjects = self.data.by_predicate.get(path, {})
             nodes = [f for f in subjects if f in focus] if len(subjects) < len(focus) else focus
-            pairs = self.data.value_lists(shape.path, nodes)  # type: ignore[arg-type]
-        elif (
-            shape.path[0] == "|"
-            and isinstance(focus, set)
-            and all(p.__class__ is str for p in shape.path[1])
-            and not any(c.kind in _NEED_EMPTY for c in shape.components)
-        ):
-            pairs = self.data.alternative_value_lists(shape.path[1], focus)
-        else:
-            pairs = self.data.value_lists(shape.path, list(focus))
-        for component in shape.components:
-            getattr(self, f"_check_{component.kind}", self._check_value)(
-                shape, component, pairs, bad, out
-            )
+            return self.data.value_lists(path, nodes)
+        if sparse and isinstance(path, tuple) and path[0] == "|":
+            predicates = tuple(p for p in path[1] if isinstance(p, str))
+            if len(predicates) == len(path[1]):
+                assert isinstance(focus, set)
+                return self.data.alternative_value_lists(predicates, focus)
+        return self.data.value_lists(path, list(focus))
+
+    def _plan(self, shape: Shape) -> list[Check]:
+        """The checks of a shape's components, made once: a shape with a path is evaluated
+        once per value node where another shape refers to it (sh:node), so dispatching on the
+        component's class every time would cost more than many of the checks."""
+        plan = self._plans.get(shape.node)
+        if plan is None:
+            plan = self._plans[shape.node] = [self._check(shape, c) for c in shape.components]
+        return plan
+
+    def _check(self, shape: Shape, component: Component) -> Check:
+        """The check of one component: value tests per value node, the others per focus node."""
+        failing: Callable[[Pairs], list[str]]
+        match component:
+            case MinCount():
+                low = component.count
+
+                def failing(pairs: Pairs) -> list[str]:
+                    return [focus for focus, values in pairs if len(values) < low]
+
+            case MaxCount():
+                high = component.count
+
+                def failing(pairs: Pairs) -> list[str]:
+                    return [focus for focus, values in pairs if len(values) > high]
+
+            case HasValue():
+                required = component.value
+
+                def failing(pairs: Pairs) -> list[str]:
+                    return [
+                        focus
+                        for focus, values in pairs
+                        if required not in {lower_lang(v) for v in values}
+                    ]
+
+            case QualifiedMinCount():
+                qualified, low = component.shape, component.count
+
+                def failing(pairs: Pairs) -> list[str]:
+                    test = self.conforms(qualified)
+                    return [f for f, values in pairs if sum(1 for v in values if test(v)) < low]
+
+            case QualifiedMaxCount():
+                qualified, high = component.shape, component.count
+
+                def failing(pairs: Pairs) -> list[str]:
+                    test = self.conforms(qualified)
+                    return [f for f, values in pairs if sum(1 for v in values if test(v)) > high]
+
+            case UniqueLang():
+
+                def failing(pairs: Pairs) -> list[str]:
+                    return [focus for focus, values in pairs for _ in _shared_languages(values)]
+
+            case Closed():
+                closed = component
+                return lambda pairs, bad, out: self._check_closed(shape, closed, pairs, bad, out)
+            case Sparql():
+                sparql = component
+                return lambda pairs, bad, out: self._check_sparql(shape, sparql, pairs, bad, out)
+            case _:
+                value = component
+                return lambda pairs, bad, out: self._check_values(shape, value, pairs, bad, out)
+
+        def check(pairs: Pairs, bad: set[str], out: Out) -> None:
+            for focus in failing(pairs):
+                bad.add(focus)
+                self._result(shape, component, focus, None, out)
+
+        return check
+
+    def _check_properties(self, shape: Shape, pairs: Pairs, bad: set[str], out: Out) -> None:
+        """sh:property of a property shape: every value node is validated against each of
+        those property shapes, and a focus node fails when one of its values does.
+
+        The results are about the value nodes (SHACL's sh:property reports the inner results
+        as they are), once for every focus node that reaches the value, as pyshacl does: the
+        value is validated once per focus node in SHACL's definition.
+        """
+        owners: dict[str, list[str]] = {}
+        for focus, values in pairs:
+            for v in values:
+                owners.setdefault(v, []).append(focus)
+        if not owners:
+            return
+        reached = Counter({lower_lang(v): len(focus) for v, focus in owners.items()})
+        nodes = set(owners)
         for prop in shape.properties:
-            bad |= self.evaluate(self.shapes.shapes[prop], focus, out)
-        return bad
+            found: Out = [] if out is not None else None
+            for v in self.evaluate(self.shapes.shapes[prop], nodes, found):
+                bad.update(owners[v])
+            if out is not None and found:
+                for result in found:
+                    out.extend([result] * reached[result.focus])
 
     def conforms(self, node: str) -> Test:
         """A test: does a value node conform to the shape ``node``?"""
@@ -196,7 +339,7 @@ class FastEngine:
         if (
             shape.path is None
             and not shape.properties
-            and all(c.kind in _VALUE_KINDS for c in shape.components)
+            and all(isinstance(c, _VALUE_COMPONENTS) for c in shape.components)
         ):
             return _all_of([self._test(c) for c in shape.components])
         memo = self._conforms_memo.setdefault(node, {})
@@ -215,8 +358,8 @@ class FastEngine:
         component: Component,
         focus: str,
         value: str | None,
-        out: list[Result] | None,
-        path: object = None,
+        out: Out,
+        path: Path | None = None,
     ) -> None:
         if out is not None:
             out.append(
@@ -232,13 +375,8 @@ class FastEngine:
             )
 
     # -- value constraints --------------------------------------------------------------------
-    def _check_value(
-        self,
-        shape: Shape,
-        component: Component,
-        pairs: list,
-        bad: set[str],
-        out: list[Result] | None,
+    def _check_values(
+        self, shape: Shape, component: Component, pairs: Pairs, bad: set[str], out: Out
     ) -> None:
         test = self._test(component)
         # Comprehensions: the hot loop of validation, over every value of every focus node.
@@ -250,7 +388,7 @@ class FastEngine:
         test = self._tests.get(id(component))
         if test is None:
             test = self._compile_test(component)
-            if component.kind in _TYPE_DEPENDENT and not self._value_only(component):
+            if isinstance(component, _SHAPE_BASED) and not self._value_only(component):
                 test = _memoised(test)
             self._tests[id(component)] = test
         return test
@@ -258,10 +396,11 @@ class FastEngine:
     def _value_only(self, component: Component, seen: frozenset[str] = frozenset()) -> bool:
         """True when a shape-based test looks at the value alone (datatype, pattern, ...),
         never at the graph: not worth remembering per IRI."""
-        if component.kind not in _TYPE_DEPENDENT:
-            return component.kind in _VALUE_KINDS and component.kind != "Class"
-        members = (component.param,) if component.kind in ("Node", "Not") else component.param
-        for node in members:  # type: ignore[union-attr]
+        if not isinstance(component, _SHAPE_BASED):
+            return isinstance(component, _VALUE_COMPONENTS) and not isinstance(
+                component, ClassComponent
+            )
+        for node in _members(component):
             shape = self.shapes.shapes.get(node)
             if (
                 shape is None
@@ -274,177 +413,75 @@ class FastEngine:
         return True
 
     def _compile_test(self, component: Component) -> Test:
-        kind, param = component.kind, component.param
-        if kind == "Class":
-            return self.data.instance_test(param)  # type: ignore[arg-type]
-        if kind == "Datatype":
-            return _datatype_test(param)  # type: ignore[arg-type]
-        if kind == "NodeKind":
-            return _NODE_KIND_TESTS[param]  # type: ignore[index]
-        if kind == "Pattern":
-            search = param.search  # type: ignore[attr-defined]
-            return lambda v: v[0] != "_" and search(_string(v)) is not None
-        if kind == "MinLength":
-            return lambda v: not is_blank(v) and len(string_value(v)) >= param
-        if kind == "MaxLength":
-            return lambda v: not is_blank(v) and len(string_value(v)) <= param
-        if kind == "LanguageIn":
+        match component:
+            case ClassComponent():
+                return self.data.instance_test(component.cls)
+            case Datatype():
+                return _datatype_test(component.datatype)
+            case NodeKind():
+                return _NODE_KIND_TESTS[component.node_kind]
+            case Pattern():
+                search = component.regex.search
+                return lambda v: v[0] != "_" and search(_string(v)) is not None
+            case MinLength():
+                shortest = component.length
+                return lambda v: not is_blank(v) and len(string_value(v)) >= shortest
+            case MaxLength():
+                longest = component.length
+                return lambda v: not is_blank(v) and len(string_value(v)) <= longest
+            case LanguageIn():
+                ranges = component.ranges
 
-            def language_in(v: str) -> bool:
-                if v[0] != '"':
-                    return False
-                lang = literal_parts(v)[1]
-                return lang is not None and lang_matches(lang, param)  # type: ignore[arg-type]
+                def language_in(v: str) -> bool:
+                    if v[0] != '"':
+                        return False
+                    lang = literal_parts(v)[1]
+                    return lang is not None and lang_matches(lang, ranges)
 
-            return language_in
-        if kind == "In":
-            return lambda v: v in param or lower_lang(v) in param  # type: ignore[operator]
-        if kind == "HasValue":
-            return lambda v: lower_lang(v) == param
-        if kind in ("MinInclusive", "MaxInclusive", "MinExclusive", "MaxExclusive"):
-            compare = {
-                "MinInclusive": lambda n: n >= param,
-                "MaxInclusive": lambda n: n <= param,
-                "MinExclusive": lambda n: n > param,
-                "MaxExclusive": lambda n: n < param,
-            }[kind]
+                return language_in
+            case In():
+                allowed = component.values
+                return lambda v: v in allowed or lower_lang(v) in allowed
+            case Range():
+                admits = component.admits
 
-            def in_range(v: str) -> bool:
-                number = numeric_value(v)
-                return number is not None and compare(number)
+                def in_range(v: str) -> bool:
+                    number = numeric_value(v)
+                    return number is not None and admits(number)
 
-            return in_range
-        if kind == "Node":
-            return self.conforms(param)  # type: ignore[arg-type]
-        if kind == "Not":
-            inner = self.conforms(param)  # type: ignore[arg-type]
-            return lambda v: not inner(v)
-        if kind in ("And", "Or", "Xone"):
-            members = [self.conforms(m) for m in param]  # type: ignore[attr-defined]
-            if kind == "And":
-                return _all_of(members)
-            if kind == "Or":
-                return _any_of(members)
-            return lambda v: sum(1 for m in members if m(v)) == 1
-        raise AssertionError(f"no value test for {kind}")  # compile() lists only known kinds
+                return in_range
+            case Node():
+                return self.conforms(component.shape)
+            case Not():
+                inner = self.conforms(component.shape)
+                return lambda v: not inner(v)
+            case And():
+                return _all_of([self.conforms(m) for m in component.shapes])
+            case Or():
+                return _any_of([self.conforms(m) for m in component.shapes])
+            case Xone():
+                members = [self.conforms(m) for m in component.shapes]
+                return lambda v: sum(1 for m in members if m(v)) == 1
+        # shapes.py makes only the components above and those _check handles itself
+        raise AssertionError(f"no value test for sh:{component.kind}")
 
     # -- constraints on the set of values -------------------------------------------------------
-    def _check_MinCount(
-        self,
-        shape: Shape,
-        component: Component,
-        pairs: list,
-        bad: set[str],
-        out: list[Result] | None,
+    def _check_closed(
+        self, shape: Shape, component: Closed, pairs: Pairs, bad: set[str], out: Out
     ) -> None:
-        low: int = component.param  # type: ignore[assignment]
-        for focus, _ in [pair for pair in pairs if len(pair[1]) < low]:
-            bad.add(focus)
-            self._result(shape, component, focus, None, out)
-
-    def _check_MaxCount(
-        self,
-        shape: Shape,
-        component: Component,
-        pairs: list,
-        bad: set[str],
-        out: list[Result] | None,
-    ) -> None:
-        high: int = component.param  # type: ignore[assignment]
-        for focus, _ in [pair for pair in pairs if len(pair[1]) > high]:
-            bad.add(focus)
-            self._result(shape, component, focus, None, out)
-
-    def _check_HasValue(
-        self,
-        shape: Shape,
-        component: Component,
-        pairs: list,
-        bad: set[str],
-        out: list[Result] | None,
-    ) -> None:
-        for focus, values in pairs:
-            if component.param not in {lower_lang(v) for v in values}:
-                bad.add(focus)
-                self._result(shape, component, focus, None, out)
-
-    def _check_UniqueLang(
-        self,
-        shape: Shape,
-        component: Component,
-        pairs: list,
-        bad: set[str],
-        out: list[Result] | None,
-    ) -> None:
-        for focus, values in pairs:
-            seen: set[str] = set()
-            duplicated: set[str] = set()
-            for v in values:
-                if v[0] == '"':
-                    lang = literal_parts(v)[1]
-                    if lang:
-                        lang = lang.lower()
-                        (duplicated if lang in seen else seen).add(lang)
-            for _ in sorted(duplicated):  # one result per shared language, without a value
-                bad.add(focus)
-                self._result(shape, component, focus, None, out)
-
-    def _check_QualifiedMinCount(
-        self,
-        shape: Shape,
-        component: Component,
-        pairs: list,
-        bad: set[str],
-        out: list[Result] | None,
-    ) -> None:
-        node, low = component.param  # type: ignore[misc]
-        test = self.conforms(node)
-        for focus, values in pairs:
-            if sum(1 for v in values if test(v)) < low:
-                bad.add(focus)
-                self._result(shape, component, focus, None, out)
-
-    def _check_QualifiedMaxCount(
-        self,
-        shape: Shape,
-        component: Component,
-        pairs: list,
-        bad: set[str],
-        out: list[Result] | None,
-    ) -> None:
-        node, high = component.param  # type: ignore[misc]
-        test = self.conforms(node)
-        for focus, values in pairs:
-            if sum(1 for v in values if test(v)) > high:
-                bad.add(focus)
-                self._result(shape, component, focus, None, out)
-
-    def _check_Closed(
-        self,
-        shape: Shape,
-        component: Component,
-        pairs: list,
-        bad: set[str],
-        out: list[Result] | None,
-    ) -> None:
-        allowed = component.param
+        allowed = component.allowed
         for focus, values in pairs:
             for v in values:
-                for predicate in sorted(self.data.predicates_of(v) - allowed):  # type: ignore[operator]
+                for predicate in sorted(self.data.predicates_of(v) - allowed):
                     for o in self.data.objects(predicate, v):
                         bad.add(focus)
                         self._result(shape, component, focus, o, out, path=predicate)
 
-    # -- SPARQL-based constraints ---------------------------------------------------------------
-    def _check_SPARQL(
-        self,
-        shape: Shape,
-        component: Component,
-        pairs: list,
-        bad: set[str],
-        out: list[Result] | None,
+    # -- SPARQL-based constraints -----------------------------------------------------------------
+    def _check_sparql(
+        self, shape: Shape, component: Sparql, pairs: Pairs, bad: set[str], out: Out
     ) -> None:
-        constraint: SparqlConstraint = component.param  # type: ignore[assignment]
+        constraint = component.constraint
         if constraint.deactivated:
             return
         by_focus = self._rows(constraint)
@@ -455,7 +492,7 @@ class FastEngine:
             bad.add(focus)
             if out is None:
                 continue
-            seen: set[frozenset] = set()
+            seen: set[frozenset[tuple[str, str]]] = set()
             for row in rows:
                 identity = frozenset(row.items())
                 if identity in seen:
@@ -471,7 +508,7 @@ class FastEngine:
         focus: str,
         row: dict[str, str],
     ) -> Result:
-        path = row.get("path", shape.path)
+        path: Path | None = row.get("path", shape.path)
         value = row.get("value")
         if value is None and not shape.is_property_shape:
             value = focus  # pyshacl and the spec: a node shape's result has the focus as value
@@ -490,7 +527,7 @@ class FastEngine:
         return Result(
             severity=shape.severity,
             focus=lower_lang(focus),
-            path=path if isinstance(path, str | tuple) else None,
+            path=path,
             value=None if value is None else lower_lang(value),
             shape=shape.node,
             component=component.iri,
@@ -499,16 +536,24 @@ class FastEngine:
         )
 
     def _rows(self, constraint: SparqlConstraint) -> dict[str, list[dict[str, str]]]:
-        """The query's solutions by $this, run once and kept."""
-        rows = self._sparql_rows.get(constraint.node)
+        """The query's solutions by $this, run once and kept (per query text: a constraint
+        shared by two shapes that reads $currentShape is two queries)."""
+        key = (constraint.node, constraint.query)
+        rows = self._sparql_rows.get(key)
         if rows is None:
-            rows = self._sparql_rows[constraint.node] = self._run_sparql(constraint)
+            rows = self._sparql_rows[key] = self._run_sparql(constraint)
         return rows
 
     def _run_sparql(self, constraint: SparqlConstraint) -> dict[str, list[dict[str, str]]]:
         store = self._sparql_store()
         by_focus: dict[str, list[dict[str, str]]] = {}
-        for row in run_query(store, constraint.query, constraint.variables):
+        try:
+            rows = run_query(store, constraint.query, constraint.variables)
+        except SyntaxError as exc:
+            raise InputError(
+                f"the SPARQL query of {constraint.node} is not valid SPARQL: {exc}"
+            ) from None
+        for row in rows:
             this = row.get("this")
             if this is not None:
                 by_focus.setdefault(this, []).append(row)
@@ -528,6 +573,7 @@ class FastEngine:
             referenced = {r for shape in self.shapes.shapes.values() for r in shape.references}
             # predicate -> the subjects whose triples are needed (None: every subject)
             needed: dict[str, set[str] | None] = {}
+            every = shapes_graph = False
             for shape in shapes:
                 own_focus = (
                     active is not None
@@ -536,9 +582,10 @@ class FastEngine:
                     and shape.node in self._focus
                 )
                 for constraint in _sparql_of(shape):
+                    shapes_graph = shapes_graph or constraint.shapes_graph
                     if constraint.predicates is None:  # any predicate: every triple
-                        self._store = build_store(self.data.ntriples(list(self.data.by_predicate)))
-                        return self._store
+                        every = True
+                        continue
                     for predicate in constraint.predicates:
                         subjects = needed.get(predicate, set())
                         if subjects is None:
@@ -548,7 +595,12 @@ class FastEngine:
                             needed[predicate] = subjects
                         else:
                             needed[predicate] = None
-            self._store = build_store(self.data.ntriples(sorted(needed), needed))
+            lines = (
+                self.data.ntriples(list(self.data.by_predicate))
+                if every
+                else self.data.ntriples(sorted(needed), needed)
+            )
+            self._store = build_store(lines, self.shapes.triples if shapes_graph else ())
         return self._store
 
     def _all_shapes(self, shapes: Iterable[Shape]) -> list[Shape]:
@@ -564,7 +616,7 @@ class FastEngine:
 
 
 def _sparql_of(shape: Shape) -> list[SparqlConstraint]:
-    return [c.param for c in shape.components if c.kind == "SPARQL"]  # type: ignore[misc]
+    return [c.constraint for c in shape.components if isinstance(c, Sparql)]
 
 
 _PARALLEL_FROM = 50_000
@@ -575,11 +627,6 @@ def _cost(shape: Shape, focus: set[str]) -> int:
     return len(focus) * (1 + len(shape.properties) + len(shape.components))
 
 
-# Components that report focus nodes without values (so every focus node must be looked at).
-_NEED_EMPTY = {"MinCount", "QualifiedMinCount", "HasValue", "SPARQL"}
-
-# Tests worth remembering per IRI (a class test is as cheap as the look-up that remembers it).
-_TYPE_DEPENDENT = {"Node", "And", "Or", "Xone", "Not"}
 
 
 def _memoised(test: Test) -> Test:
@@ -684,3 +731,24 @@ _DEFAULT_MESSAGES = {
 def _default_messages(component: Component) -> tuple[str, ...]:
     text = _DEFAULT_MESSAGES.get(component.kind, "The value violates a constraint.")
     return (literal(text),)
+
+
+def _members(component: Node | Not | And | Or | Xone) -> tuple[str, ...]:
+    """The shapes a shape-based component refers to."""
+    if isinstance(component, Node | Not):
+        return (component.shape,)
+    return component.shapes
+
+
+def _shared_languages(values: Values) -> list[str]:
+    """Language tags (lower case) that more than one value has: sh:uniqueLang gives one result
+    per such language, without a value."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for v in values:
+        if v[0] == '"':
+            lang = literal_parts(v)[1]
+            if lang:
+                lang = lang.lower()
+                (shared if lang in seen else seen).add(lang)
+    return sorted(shared)

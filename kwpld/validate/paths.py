@@ -9,14 +9,15 @@ Paths are hashable, so findings that carry them compare and sort.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias
 
 from ..namespaces import RDF, SH
 
 __all__ = ["Path", "read_path", "path_to_sparql", "path_to_turtle", "path_sort_key", "PathError"]
 
-Path = str | tuple[Any, ...]
-"""A predicate (an N-Triples IRI) or ``(operator, operand)``: ``("/", [p, q])``, ``("^", p)``."""
+Path: TypeAlias = str | tuple[str, Any]
+"""A predicate's IRI term, or (operator, operand): the operand is a path for ^ * + ? and a
+tuple of paths for / and |. (mypy cannot tie the operand's type to the operator's value.)"""
 Objects = Callable[[str, str], list[str]]
 
 _FIRST, _REST, _NIL = f"<{RDF}first>", f"<{RDF}rest>", f"<{RDF}nil>"

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ..errors import InputError
 from ..namespaces import OWL, RDF, RDFS, SH, XSD
 from ..parallel import Task, fork_available, run_tasks
 from ..rdf import iri, lang_literal, literal, typed_literal
@@ -242,14 +243,22 @@ def _validate(
 
     # SHACL-AF only when user shapes need it (SPARQL-based targets); never inference.
     advanced = (None, rdflib.URIRef(SH + "target"), None) in shapes
-    with prepared_queries(), _quiet_rdflib():
-        _, report, _ = pyshacl.validate(
-            data,
-            shacl_graph=shapes,
-            inference="none",
-            advanced=advanced,
-            focus_nodes=list(focus) if focus else None,
-        )
+    from pyshacl.errors import ReportableRuntimeError
+
+    try:
+        with prepared_queries(), _quiet_rdflib():
+            _, report, text = pyshacl.validate(
+                data,
+                shacl_graph=shapes,
+                inference="none",
+                advanced=advanced,
+                focus_nodes=list(focus) if focus else None,
+            )
+    except (ReportableRuntimeError, NotImplementedError) as exc:
+        raise InputError(f"pyshacl cannot validate with these shapes: {exc}") from None
+    if not isinstance(report, rdflib.Graph):
+        # pyshacl's ValidationFailure: the shapes graph is ill-formed (SHACL's "failure")
+        raise InputError(f"pyshacl cannot validate with these shapes: {text.strip()}")
     return results_from_report(report)
 
 

@@ -22,7 +22,9 @@ import pyoxigraph as ox
 from ..errors import InputError
 from ..namespaces import KWPSH, OWL, RDF_TYPE, RDFS, SH, XSD
 from ..resources import resource_path
-from .paths import Path, PathError, read_list, read_path
+from . import components as c
+from .components import Component, SparqlConstraint
+from .paths import Path, PathError, path_to_sparql, read_list, read_path
 from .terms import canonical, is_iri, is_literal, lexical_form, numeric_value
 
 __all__ = [
@@ -129,35 +131,6 @@ class Targets:
 
     def __bool__(self) -> bool:
         return bool(self.classes or self.nodes or self.subjects_of or self.objects_of)
-
-
-@dataclass(frozen=True)
-class Component:
-    """One constraint component of a shape with its (compiled) parameter."""
-
-    kind: str
-    """Local name without 'ConstraintComponent': 'MinCount', 'Class', 'SPARQL', ..."""
-    param: object = None
-
-    @property
-    def iri(self) -> str:
-        return sh(f"{self.kind}ConstraintComponent")
-
-
-@dataclass(frozen=True)
-class SparqlConstraint:
-    """An sh:sparql constraint, analysed for the fast engine."""
-
-    node: str
-    query: str
-    """The SELECT query with its PREFIX declarations."""
-    messages: tuple[str, ...]
-    deactivated: bool
-    predicates: frozenset[str] | None
-    """Predicates (IRI terms) the query can match; None when it needs every triple."""
-    variables: tuple[str, ...]
-    anchored: frozenset[str] = frozenset()
-    """Predicates the query only matches from $this (see :class:`~.sparql.Analysis`)."""
 
 
 @dataclass
@@ -291,9 +264,24 @@ class ShapesGraph:
         return {n for n in nodes if not is_literal(n)}
 
     def _custom_parameters(self) -> set[str]:
+        """Parameters of the constraint components the shapes graph declares: instances of
+        sh:ConstraintComponent or of a subclass of it, and any node with parameters and a
+        validator whatever its type (a shape that uses one goes to pyshacl, never skipped)."""
+        component_classes = {sh("ConstraintComponent")}
+        todo = [sh("ConstraintComponent")]
+        subclass = f"<{RDFS}subClassOf>"
+        while todo:
+            cls = todo.pop()
+            for s, p, o in self.triples:
+                if p == subclass and o == cls and s not in component_classes:
+                    component_classes.add(s)
+                    todo.append(s)
+        validators = {sh("validator"), sh("nodeValidator"), sh("propertyValidator")}
         params = set()
         for s, p, o in self.triples:
-            if p == A and o == sh("ConstraintComponent"):
+            if (p == A and o in component_classes) or (
+                p == sh("parameter") and validators & self.predicates(s).keys()
+            ):
                 for parameter in self.objects(s, sh("parameter")):
                     params.update(self.objects(parameter, sh("path")))
         return params
@@ -369,44 +357,53 @@ class ShapesGraph:
             return number
 
         for cls in props.get(sh("class"), []):
-            add(Component("Class", cls))
+            add(c.ClassComponent(cls))
         datatype = one("datatype")
         if datatype is not None:
-            add(Component("Datatype", datatype[1:-1]))
+            add(c.Datatype(datatype[1:-1]))
         kind = one("nodeKind")
         if kind is not None:
             if kind not in _NODE_KINDS:
                 raise ValueError(f"sh:nodeKind {kind} is not a node kind")
-            add(Component("NodeKind", kind))
-        for name in ("minCount", "maxCount", "minLength", "maxLength"):
-            count = integer(name)
-            if count is not None:
-                add(Component(name[0].upper() + name[1:], count))
+            add(c.NodeKind(kind))
+        counts: tuple[tuple[str, type[c.MinCount | c.MaxCount | c.MinLength | c.MaxLength]], ...]
+        counts = (
+            ("minCount", c.MinCount),
+            ("maxCount", c.MaxCount),
+            ("minLength", c.MinLength),
+            ("maxLength", c.MaxLength),
+        )
+        for name, count_class in counts:
+            value = integer(name)
+            if value is not None:
+                add(count_class(value))
         flags = one("flags")
         flag_text = lexical_form(flags) if flags else ""
         for pattern in props.get(sh("pattern"), []):
             re_flags = (re.I if "i" in flag_text.lower() else 0) | (
                 re.M if "m" in flag_text.lower() else 0
             )
-            add(Component("Pattern", re.compile(lexical_form(pattern), re_flags)))
+            add(c.Pattern(re.compile(lexical_form(pattern), re_flags)))
         languages = one("languageIn")
         if languages is not None:
-            add(
-                Component(
-                    "LanguageIn", frozenset(lexical_form(t).lower() for t in self.items(languages))
-                )
-            )
+            add(c.LanguageIn(frozenset(lexical_form(t).lower() for t in self.items(languages))))
         unique = one("uniqueLang")
         if unique is not None and lexical_form(unique) == "true":
             if shape.path is None:
                 raise ValueError("sh:uniqueLang is only allowed on property shapes")
-            add(Component("UniqueLang", True))
+            add(c.UniqueLang())
         allowed = one("in")
         if allowed is not None:
-            add(Component("In", frozenset(canonical(t) for t in self.items(allowed))))
-        for value in props.get(sh("hasValue"), []):
-            add(Component("HasValue", canonical(value)))
-        for name in ("minInclusive", "maxInclusive", "minExclusive", "maxExclusive"):
+            add(c.In(frozenset(canonical(t) for t in self.items(allowed))))
+        for required in props.get(sh("hasValue"), []):
+            add(c.HasValue(canonical(required)))
+        ranges: tuple[tuple[str, type[c.Range]], ...] = (
+            ("minInclusive", c.MinInclusive),
+            ("maxInclusive", c.MaxInclusive),
+            ("minExclusive", c.MinExclusive),
+            ("maxExclusive", c.MaxExclusive),
+        )
+        for name, range_class in ranges:
             bound = one(name)
             if bound is None:
                 continue
@@ -416,20 +413,22 @@ class ShapesGraph:
                     f"sh:{name} {bound} is not a number; only numeric ranges are evaluated here"
                 )
                 continue
-            add(Component(name[0].upper() + name[1:], number))
+            add(range_class(number))
         for other in props.get(sh("node"), []):
-            add(Component("Node", other))
+            add(c.Node(other))
             shape.references.append(other)
         for prop in props.get(sh("property"), []):
             shape.properties.append(prop)
             shape.references.append(prop)
-        for name, kind_name in (("and", "And"), ("or", "Or"), ("xone", "Xone")):
+        logical: tuple[tuple[str, type[c.And | c.Or | c.Xone]], ...]
+        logical = (("and", c.And), ("or", c.Or), ("xone", c.Xone))
+        for name, logical_class in logical:
             for head in props.get(sh(name), []):
                 members = tuple(self.items(head))
-                add(Component(kind_name, members))
+                add(logical_class(members))
                 shape.references.extend(members)
         for other in props.get(sh("not"), []):
-            add(Component("Not", other))
+            add(c.Not(other))
             shape.references.append(other)
         qualified = one("qualifiedValueShape")
         if qualified is not None:
@@ -441,46 +440,53 @@ class ShapesGraph:
                 )
             low, high = integer("qualifiedMinCount"), integer("qualifiedMaxCount")
             if low is not None:
-                add(Component("QualifiedMinCount", (qualified, low)))
+                add(c.QualifiedMinCount(qualified, low))
             if high is not None:
-                add(Component("QualifiedMaxCount", (qualified, high)))
+                add(c.QualifiedMaxCount(qualified, high))
         closed = one("closed")
         if closed is not None and lexical_form(closed) == "true":
             ignored = one("ignoredProperties")
             allowed_props = {self.value(p, sh("path")) for p in props.get(sh("property"), [])}
             allowed_props |= set(self.items(ignored)) if ignored else set()
-            add(Component("Closed", frozenset(p for p in allowed_props if p and is_iri(p))))
+            add(c.Closed(frozenset(p for p in allowed_props if p and is_iri(p))))
         for constraint in props.get(sh("sparql"), []):
-            compiled = self._sparql(constraint, problems)
+            compiled = self._sparql(constraint, shape, problems)
             if compiled is not None:
-                add(Component("SPARQL", compiled))
+                add(c.Sparql(compiled))
 
-    def _sparql(self, node: str, problems: list[str]) -> SparqlConstraint | None:
+    def _sparql(self, node: str, shape: Shape, problems: list[str]) -> SparqlConstraint | None:
         selects = self.objects(node, sh("select"))
         if len(selects) != 1:
             problems.append("an sh:sparql constraint needs exactly one sh:select")
             return None
         select = lexical_form(selects[0])
-        declarations: dict[str, str] = {}
-        for prefixes in self.objects(node, sh("prefixes")):
-            for declaration in self.objects(prefixes, sh("declare")):
-                prefix = self.value(declaration, sh("prefix"))
-                namespace = self.value(declaration, sh("namespace"))
-                if prefix and namespace:
-                    declarations[lexical_form(prefix)] = lexical_form(namespace)
+        declarations = self._declarations(node)
         query = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(declarations.items())) + select
         deactivated = self.value(node, sh("deactivated")) == f'"true"^^<{XSD}boolean>'
         messages = tuple(self.objects(node, sh("message")))
-        reserved = _SPARQL_RESERVED.search(select)
+        from .sparql import analyse, pre_bind_shape
+
+        path = path_to_sparql(shape.path) if shape.path is not None else None
+        query = pre_bind_shape(query, shape.node, path)
+        analysis = analyse(query)
+        if analysis.error:
+            named = "" if node.startswith("_:") else f" ({_show(node)})"
+            raise InputError(
+                f"{self._where()}: the SPARQL query of the shape {_show(shape.node)}{named} "
+                f"{analysis.error}"
+            )
+        reserved = _SPARQL_RESERVED.search(query)
         if reserved:
             problems.append(
                 f"its SPARQL query uses ${reserved.group(1)}, which the fast engine does not bind"
             )
             return None
-        from .sparql import analyse  # imports rdflib's SPARQL parser only when shapes use SPARQL
-
-        analysis = analyse(query)
         if analysis.problem:
+            if "$shapesGraph" in select or "?shapesGraph" in select:
+                raise InputError(  # pyshacl, which the shape would go to, never binds it
+                    f"{self._where()}: the SPARQL query of the shape {_show(shape.node)} uses "
+                    f"$shapesGraph, which only the fast engine binds, and it {analysis.problem}"
+                )
             problems.append(f"its SPARQL query {analysis.problem}")
             return None
         return SparqlConstraint(
@@ -491,7 +497,34 @@ class ShapesGraph:
             analysis.predicates,
             analysis.variables,
             analysis.anchored,
+            analysis.shapes_graph,
         )
+
+    def _declarations(self, node: str) -> dict[str, str]:
+        """SHACL's prefixes of a SPARQL-based constraint: sh:prefixes/owl:imports*/sh:declare."""
+        found: dict[str, str] = {}
+        todo, seen = list(self.objects(node, sh("prefixes"))), set()
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            todo.extend(self.objects(current, f"<{OWL}imports>"))
+            for declaration in self.objects(current, sh("declare")):
+                prefix = self.value(declaration, sh("prefix"))
+                namespace = self.value(declaration, sh("namespace"))
+                if not (prefix and namespace):
+                    continue
+                name, iri = lexical_form(prefix), lexical_form(namespace)
+                if found.setdefault(name, iri) != iri:
+                    raise InputError(
+                        f"{self._where()}: the prefixes of the SPARQL query {_show(node)} "
+                        f"declare {name}: twice, as <{found[name]}> and as <{iri}>"
+                    )
+        return found
+
+    def _where(self) -> str:
+        return ", ".join(str(f) for f in self.files) or "the shapes"
 
     def _check_references(self) -> None:
         """A shape that uses itself through sh:node and friends is left to pyshacl."""

@@ -188,8 +188,7 @@ def _days_ok(year: str, month: str, day: str) -> bool:
     y = int(year)
     if y == 0:
         y = 2000  # XSD 1.1 year 0000 is 1 BCE, a leap year
-    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
-    days = 29 if int(month) == 2 and leap else _MONTH_DAYS[int(month)]
+    days = 29 if int(month) == 2 and calendar.isleap(y) else _MONTH_DAYS[int(month)]
     return int(day) <= days
 
 
