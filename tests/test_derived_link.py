@@ -124,9 +124,7 @@ def test_derived_names_are_never_exported_with_the_article_as_their_source(endpo
     assert "derived" in err  # the count of derived values left out
 
 
-def test_gender_and_citizenship_that_no_source_states_are_not_cited_to_the_article(
-    endpoint, data
-):
+def test_gender_and_citizenship_that_no_source_states_are_not_cited_to_the_article(endpoint, data):
     (data / "wikidata-links.yaml").write_text(LINKED, "utf-8")
     _, lines, _ = export(endpoint, data)
     ours = [line for line in lines if line.startswith("Q900000021\t")]
