@@ -215,6 +215,12 @@ def test_a_printed_korean_name_is_independent_evidence(endpoint, data):
                 name.pop("derived_from", None)
                 name.pop("note", None)
                 name["sources"] = ["rodong-essay-2013-01-21"]
+        # and a source that states his citizenship and gender (derived values count half)
+        del record["derived"]
+        record["stated_in"] = {
+            "gender": ["rodong-essay-2013-01-21"],
+            "citizenship": ["rodong-essay-2013-01-21"],
+        }
 
     rewrite_person(data, "kim-jong-su", printed_hangul)
     code, out, err = link(endpoint, data, "--auto-accept", "0.9", "--only", "kim-jong-su")
