@@ -136,11 +136,10 @@ def _names(record: Named, raw: LineDict, problem: _Report) -> None:
             continue
         found = _source_name(record.names, index, text, system)
         if found is None:
-            what = " ".join(
-                part
-                for part in (f"'{text}'" if text else None, f"({system})" if system else None)
-                if part
-            )
+            if text is None:
+                what = f"a {system} name"
+            else:
+                what = f"'{text}'" + (f" ({system})" if system else "")
             problem(
                 "invalid-value",
                 f"no other name of this record is {what}; derived_from names another name of "
