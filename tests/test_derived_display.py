@@ -112,3 +112,23 @@ def test_charts_without_derived_names_have_no_mark_and_no_explanation():
     root = parse_svg(composition_chart(graph, "fp-pb", "2013-01-15").svg)
     assert not by_class(root, "derived")
     assert "is derived" not in all_text(root)
+
+
+def test_a_page_with_derived_names_and_values_has_rdf_that_round_trips(site):
+    """The person's Turtle and JSON-LD (with the context's derivation terms) say the same."""
+    import json
+
+    import pyoxigraph as ox
+
+    turtle = ox.Store()
+    turtle.load(path=str(site / "person" / "kim-jong-su.ttl"), format=ox.RdfFormat.TURTLE)
+    triples = {(str(q.subject), str(q.predicate), str(q.object)) for q in turtle}
+    assert any(p.endswith("#derivationRule>") for _, p, _ in triples)
+    assert any(o.endswith("#DerivedLabel>") for _, _, o in triples)
+    document = json.loads((site / "person" / "kim-jong-su.jsonld").read_text("utf-8"))
+    document["@context"] = json.loads((site / "context.jsonld").read_text("utf-8"))["@context"]
+    jsonld = ox.Store()
+    jsonld.load(json.dumps(document).encode(), format=ox.RdfFormat.JSON_LD)
+    assert {(str(q.subject), str(q.predicate), str(q.object)) for q in jsonld} == triples
+    text = (site / "person" / "kim-jong-su.jsonld").read_text("utf-8")
+    assert '"derivationRule"' in text and '"derivations"' in text
