@@ -24,6 +24,7 @@ __all__ = [
     "DATE_FIELDS",
     "FACT_FIELDS",
     "record_derivation",
+    "record_value_derivation",
     "fact_sources",
     "Name",
     "Person",
@@ -161,6 +162,36 @@ def record_derivation(
     name.pop("sources", None)
     name["derived_from"] = {**source, "rule": rule}
     return name
+
+
+def record_value_derivation(
+    record: dict[str, Any], kind: str, field_name: str, rule: str, text: str | None = None
+) -> dict[str, Any]:
+    """Mark the value of ``field_name`` in a record written as a dict (of ``kind``) as derived.
+
+    For writers of records: adds ``derived: {field_name: {rule, from: text}}`` (``text`` says
+    in words what the value was derived from: "'on Friday' in the report of 26 January 2013")
+    and drops the field from ``stated_in``. Returns ``record``, changed in place. Raises
+    ValueError for a field that cannot be derived or a rule that does not derive it.
+    """
+    if field_name not in FACT_FIELDS.get(kind, ()):
+        raise ValueError(f"a {kind} has no field {field_name!r} that can be derived")
+    if rule not in VALUE_DERIVATION_RULES:
+        known = ", ".join(sorted(VALUE_DERIVATION_RULES))
+        raise ValueError(f"unknown value derivation rule {rule!r}; rules: {known}")
+    fields = VALUE_DERIVATION_RULES[rule]
+    if fields is not None and field_name not in fields:
+        raise ValueError(f"the rule {rule} derives dates, not {field_name!r}")
+    derivation: dict[str, Any] = {"rule": rule}
+    if text is not None:
+        derivation["from"] = text
+    record.setdefault("derived", {})[field_name] = derivation
+    stated = record.get("stated_in")
+    if isinstance(stated, dict):
+        stated.pop(field_name, None)
+        if not stated:
+            del record["stated_in"]
+    return record
 
 
 @dataclass(slots=True)

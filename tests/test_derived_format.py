@@ -270,6 +270,30 @@ def test_record_derivation_marks_a_name_written_by_a_program():
     }
 
 
+def test_record_value_derivation_marks_a_field_written_by_a_program(tmp_path):
+    from kwpld.model import record_value_derivation
+
+    membership = {
+        "id": "kim.wpk",
+        "start": "2013-01-25",
+        "stated_in": {"start": ["report"]},
+    }
+    record_value_derivation(
+        membership, "membership", "start", "date-from-weekday", "'on Friday' in the report"
+    )
+    assert membership == {
+        "id": "kim.wpk",
+        "start": "2013-01-25",
+        "derived": {"start": {"rule": "date-from-weekday", "from": "'on Friday' in the report"}},
+    }
+    with pytest.raises(ValueError, match="derives dates, not 'citizenship'"):
+        record_value_derivation({}, "person", "citizenship", "date-from-weekday")
+    with pytest.raises(ValueError, match="has no field 'names'"):
+        record_value_derivation({}, "person", "names", "inferred")
+    with pytest.raises(ValueError, match="unknown value derivation rule"):
+        record_value_derivation({}, "person", "born", "mr-to-hangul")
+
+
 def test_names_written_by_record_derivation_load(tmp_path):
     import yaml
 
