@@ -227,3 +227,33 @@ def test_a_printed_korean_name_is_independent_evidence(endpoint, data):
     assert code == 0, err
     assert accepted(data) == {"kim-jong-su": "Q900000020"}
     assert "decided by: Korean name '김정수'" in out
+
+
+def test_a_derived_date_is_left_off_the_statement_its_source_states(endpoint, data):
+    """A membership its source states, dated from a weekday: the statement is cited to the
+    source, without the date the source does not print."""
+    (data / "wikidata-links.yaml").write_text(
+        LINKED + "  - {entity: wpk-pb-presidium, qid: Q900000106, method: review, by: A. Scholar,\n"
+        "     date: 2024-05-01}\n",
+        "utf-8",
+    )
+    (data / "membership-2013.yaml").write_text(
+        """\
+kwpld: 1
+memberships:
+  - id: kim-jong-un.presidium.2013
+    person: kim-jong-un
+    organ: wpk-pb-presidium
+    role: member
+    status: reported
+    start: 2013-01-18
+    derived:
+      start: {rule: date-from-weekday, from: "'last Friday' in the essay of 21 January 2013"}
+    sources: [rodong-essay-2013-01-21]
+""",
+        "utf-8",
+    )
+    code, lines, err = export(endpoint, data)
+    assert code == 0, err
+    ours = [line for line in lines if line.startswith("Q56226\tP463\t")]
+    assert ours == [f'Q56226\tP463\tQ900000106\tS854\t"{ESSAY_URL}"'], lines
