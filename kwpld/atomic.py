@@ -9,6 +9,7 @@ atomic file writer.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -16,7 +17,32 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, OutputError
+
+__all__ = ["NO_ROOM", "StagedDirectory", "atomic_directory", "no_room_message", "write_atomic"]
+
+NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+"""Write errors that mean the disk (or a limit on it) has no room: not kwpld's fault."""
+
+
+def no_room_message(exc: OSError, target: Path, tmp: Path | None = None) -> str:
+    """What a full disk or a file size limit did while writing ``target``, and what it left."""
+    reason = {
+        errno.ENOSPC: "the disk is full",
+        errno.EFBIG: "a file grew past the file size limit",
+        errno.EDQUOT: "the disk quota is used up",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+    where = ""
+    if exc.filename and tmp is not None:
+        try:
+            where = f" (at {Path(exc.filename).relative_to(tmp)})"
+        except ValueError:
+            where = f" (at {exc.filename})"
+    kept = f"the previous {target} is intact" if target.exists() else f"{target} was not created"
+    return (
+        f"cannot write {target.name}: {reason} ({os.strerror(exc.errno or 0)}){where}; "
+        f"nothing was published and the temporary files were removed: {kept}"
+    )
 
 __all__ = ["atomic_directory", "StagedDirectory", "write_atomic"]
 
@@ -81,12 +107,23 @@ class StagedDirectory:
 
     def __init__(self, target: str | Path, markers: tuple[str, ...] = ()) -> None:
         self.target = Path(target).absolute()
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        recover(self.target)
-        check_replaceable(self.target, markers)
         self._token = f"{os.getpid()}-{os.urandom(4).hex()}"
         self.path = self.target.parent / f".{self.target.name}.tmp-{self._token}"
-        self.path.mkdir()
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            recover(self.target)
+            check_replaceable(self.target, markers)
+            self.path.mkdir()
+        except OSError as exc:  # a path the user gave that cannot hold the output
+            if exc.errno in NO_ROOM:
+                raise OutputError(no_room_message(exc, self.target)) from None
+            if isinstance(exc, (FileExistsError, NotADirectoryError)):
+                reason = f"{exc.filename} is a file, not a folder"
+            else:
+                reason = f"{exc.strerror} ({exc.filename})"
+            raise InputError(
+                f"cannot write {self.target}: {reason}; choose an output folder that can be written"
+            ) from None
         self._open = True
 
     def commit(self) -> None:
@@ -112,8 +149,12 @@ class StagedDirectory:
     def __enter__(self) -> StagedDirectory:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
         self.discard()
+        if isinstance(exc, OSError) and exc.errno in NO_ROOM:
+            raise OutputError(no_room_message(exc, self.target, self.path)) from None
 
 
 @contextmanager

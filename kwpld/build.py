@@ -19,6 +19,7 @@ from .errors import InputError, KwpldError
 from .graph import KnowledgeGraph
 from .incremental import BuildCache, IncrementalBuild
 from .load import load_records
+from .load.values import check_base_iri, check_iri_option
 from .mapping import map_records
 from .model import Records
 from .parallel import Forked, fork_available
@@ -154,6 +155,8 @@ def _plan(
     cache: str | Path | None,
 ) -> _Plan:
     options = release or ReleaseOptions()
+    if options.download_url is not None:
+        check_iri_option(options.download_url, "--download-url")
     if out is None:
         return _Plan(None, None, options, validate, fail_on, jobs, False, None)
     target, latest = release_target(out, options.name)
@@ -174,9 +177,11 @@ def _plan(
 
 
 def _load_and_map(data_dir: str | Path, base_iri: str | None, progress: Progress) -> BuildResult:
+    if base_iri is not None:
+        check_base_iri(base_iri)
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    records = load_records(data_dir, progress)
+    records = load_records(data_dir, progress, require_records=True)
     timings["load"] = time.perf_counter() - start
     progress.stage("map", total=len(records))
     start = time.perf_counter()

@@ -9,6 +9,7 @@ machines (JSON with the same facts).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -20,11 +21,19 @@ __all__ = [
     "KwpldError",
     "InputError",
     "LoadError",
+    "OutputError",
 ]
 
 PROBLEM_CODES: dict[str, str] = {
-    "syntax": "The file is not valid YAML or CSV.",
-    "unreadable": "The file or folder cannot be read.",
+    "syntax": "The file is not valid YAML, CSV or JSON Lines.",
+    "unreadable": "A file or folder that cannot be read: no permission, a folder where a file "
+    "belongs, a link to nothing, a pipe, or a linked folder that is read already.",
+    "encoding": "The file is not UTF-8 text (the first bad byte and its line are named, with a "
+    "hint when it looks like CP949/EUC-KR or UTF-16), or it holds a NUL byte.",
+    "file-name": "A file name that is not UTF-8 text, which kwpld cannot name in its reports.",
+    "no-records": "The data folder holds no records: building it would replace a release with "
+    "one that holds only the ontology.",
+    "yaml-alias": "YAML aliases that expand past the limit (an alias bomb) or form a loop.",
     "unknown-kind": "A file or top-level key names no kind of record that kwpld knows.",
     "format-version": "The file declares a format version this kwpld does not read.",
     "duplicate-field": "A field written twice in one record or CSV header (YAML keeps the last).",
@@ -34,6 +43,12 @@ PROBLEM_CODES: dict[str, str] = {
     "wrong-type": "A value of the wrong type, such as a list where text is expected.",
     "invalid-value": "A value outside what the field allows (pattern, controlled vocabulary).",
     "invalid-id": "A record id that is not a stable, IRI-safe identifier.",
+    "invalid-iri": "An address that is not an absolute http(s) IRI (RFC 3987): a space, a "
+    "control character or another character IRIs do not allow (such as <, ^ or a backtick), a "
+    "bad percent-encoding (%zz), no host; or a base IRI that does not end in / or #.",
+    "invalid-language-tag": "A language tag that is not well-formed BCP 47 (RFC 5646).",
+    "invalid-text": "Text with a bidirectional override or isolate control (U+202A-U+202E, "
+    "U+2066-U+2069), a control character or a noncharacter.",
     "duplicate-id": "Two records share one id; ids are unique across all kinds.",
     "unknown-reference": "A field refers to an id that no record has.",
     "wrong-reference": "A field refers to a record of the wrong kind.",
@@ -47,6 +62,14 @@ PROBLEM_CODES: dict[str, str] = {
     "wikidata-redirect": "A record's Wikidata item was merged into another item; use the new QID.",
     "review-invalid": "A row of the review file that cannot be applied (decision, record, QID).",
 }
+
+
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+
+
+def _visible(text: str) -> str:
+    """``text`` with control and invisible characters escaped, so one problem is one line."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +97,7 @@ class Problem:
             parts.append(f"({self.kind or 'record'} {self.record_id})")
         head = " ".join(parts)
         where = f" {self.field}:" if self.field else ""
-        return f"{head}{where} {self.message} [{self.code}]"
+        return _visible(f"{head}{where} {self.message} [{self.code}]")
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.file or "", self.line or 0, self.record_id or "", self.field or "", self.code)
@@ -133,6 +156,13 @@ class KwpldError(Exception):
 
 class InputError(KwpldError):
     """Bad input that is not about records: a missing folder, an unreadable option value."""
+
+
+class OutputError(KwpldError):
+    """Writing the output failed for a reason outside kwpld (a full disk, a file size limit);
+    what was published before is intact. Exit code 1: the input was fine."""
+
+    exit_code = 1
 
 
 class LoadError(KwpldError):

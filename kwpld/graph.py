@@ -17,6 +17,18 @@ from .rdf import Quad
 __all__ = ["KnowledgeGraph"]
 
 
+def _check_graph_name(quad: Quad) -> None:
+    """Refuse a quad whose graph is not an IRI: every release names its graphs by IRI (graph
+    files, loaders, void:subset), and a blank-node graph name has no IRI to give."""
+    g = quad[3]
+    if not (isinstance(g, str) and g.startswith("<") and g.endswith(">")):
+        raise ValueError(
+            f"the graph name {g!r} of the quad ({quad[0]} {quad[1]} {quad[2]}) is not an IRI "
+            "term such as <https://example.org/graph/x>; kwpld names every graph by IRI, so "
+            "blank-node (_:x) and literal graph names are refused"
+        )
+
+
 @dataclass
 class KnowledgeGraph:
     """Quads as N-Triples terms, deduplicated; output order is always sorted.
@@ -30,6 +42,10 @@ class KnowledgeGraph:
     _quads: set[Quad] = field(default_factory=set, repr=False)
     origins: dict[str, str] = field(default_factory=dict, repr=False)
     _cache: dict[str, tuple[int, list[Any]]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for quad in self._quads:
+            _check_graph_name(quad)
 
     @property
     def graph_names(self) -> GraphNames:
@@ -49,9 +65,15 @@ class KnowledgeGraph:
         return self._quads.add
 
     def add(self, s: str, p: str, o: str, g: str) -> None:
+        """Add one quad; ``g`` must be an IRI term (``<...>``), never a blank node."""
+        _check_graph_name((s, p, o, g))
         self._quads.add((s, p, o, g))
 
     def update(self, quads: Iterable[Quad]) -> None:
+        """Add quads; each graph name must be an IRI term, never a blank node."""
+        quads = list(quads)
+        for quad in quads:
+            _check_graph_name(quad)
         self._quads.update(quads)
 
     def __len__(self) -> int:

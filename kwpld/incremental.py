@@ -16,8 +16,10 @@ release is written (``--jobs 2``), so the bookkeeping costs a first build almost
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -65,10 +67,19 @@ def _sha256_file(path: Path) -> str:
 
 
 def input_digest(files: Iterable[Path], root: Path) -> str:
-    """One digest of the record files' names and contents."""
+    """One digest of the record files' names and contents.
+
+    A file that cannot be read (a folder, no permission) counts by the name of its error:
+    loading the records reports it, so no build is skipped because of it.
+    """
     digest = hashlib.sha256()
     for path in sorted(files):
-        digest.update(f"{path.relative_to(root).as_posix()}\0{_sha256_file(path)}\n".encode())
+        try:
+            content = _sha256_file(path)
+        except OSError as exc:
+            content = f"unreadable: {type(exc).__name__}"
+        name = os.fsencode(path.relative_to(root).as_posix())  # any name, UTF-8 or not
+        digest.update(name + f"\0{content}\n".encode())
     return digest.hexdigest()
 
 
@@ -127,7 +138,17 @@ class BuildCache:
         return state
 
     def save(self, out: Path, state: BuildState) -> None:
-        write_atomic(self._path(out), pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+        """Keep ``state`` for the next build; a cache that cannot be written (a read-only data
+        folder, a full disk) only makes the next build a full one, so it is not an error."""
+        path = self._path(out)
+        try:
+            write_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)  # a stale state must not claim the new release
+
+    def forget(self, out: Path) -> None:
+        self._path(out).unlink(missing_ok=True)
 
 
 def release_intact(out: Path, manifest_sha256: str | None) -> bool:

@@ -172,15 +172,36 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         print("kwpld: interrupted; nothing was published", file=sys.stderr)
         raise SystemExit(130) from None
-    except Exception as exc:  # a bug, not bad input: say so briefly
-        if os.environ.get("KWPLD_DEBUG"):
-            raise
+    except OSError as exc:
+        # A full disk or a size limit where no atomic write caught it: the machine's fault,
+        # not the input's and not a bug (exit 1, as kwpld.errors.OutputError).
+        from ..atomic import NO_ROOM
+
+        if exc.errno not in NO_ROOM:
+            _internal(exc)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"kwpld: cannot write: {exc.strerror}{where}", file=sys.stderr)
+        raise SystemExit(1) from None
+    except MemoryError:
         print(
-            f"kwpld: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in kwpld; run again with KWPLD_DEBUG=1 to see the traceback.",
+            "kwpld: out of memory; nothing was published (what was published before is intact)",
             file=sys.stderr,
         )
-        raise SystemExit(70) from None
+        raise SystemExit(1) from None
+    except Exception as exc:  # a bug, not bad input: say so briefly
+        _internal(exc)
+
+
+def _internal(exc: Exception) -> None:
+    """Report a bug in kwpld briefly (exit 70), or raise it with KWPLD_DEBUG set."""
+    if os.environ.get("KWPLD_DEBUG"):
+        raise exc
+    print(
+        f"kwpld: internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug in kwpld; run again with KWPLD_DEBUG=1 to see the traceback.",
+        file=sys.stderr,
+    )
+    raise SystemExit(70) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

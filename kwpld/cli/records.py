@@ -56,7 +56,7 @@ def check_command(
     from ..load import load_records
 
     try:
-        records = load_records(data_dir)
+        records = load_records(data_dir, require_records=True)
     except LoadError as exc:
         if output_format is TextOrJson.JSON:
             console.print(exc.report.to_json(), markup=False, soft_wrap=True)

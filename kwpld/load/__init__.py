@@ -9,11 +9,18 @@ whose report lists every problem with file, line, record id and field.
 
 Files and folders whose names start with ``.`` or ``_``, and ``*.review.*`` files (review
 queues written by ``kwpld link`` and ``kwpld ingest``), are not records and are skipped.
+Linked folders are read like folders (a link back to a folder already read is a problem, so
+no record is read twice and no loop is followed); a record file that cannot be read (a
+dangling link, a pipe, no permission, a name that is not UTF-8) is a problem, never skipped
+in silence. A folder with no records is a problem too when the caller requires records (a build,
+a check): building it would replace a release with one that holds only the ontology.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,25 +33,119 @@ from .files import CSV_COLUMNS, LineDict, LineList, read_csv, read_jsonl, read_y
 from .links import check_links
 from .schema import check_dataset, check_record
 
-__all__ = ["load_records", "record_files", "DATASET_FILE"]
+__all__ = ["load_records", "record_files", "scan_folder", "DATASET_FILE"]
 
 DATASET_FILE = "kwpld.yaml"
+RECORD_SUFFIXES = (".yaml", ".yml", ".csv", ".jsonl")
 _CSV_KINDS = {"people": "person", "memberships": "membership"}
 _JSONL_KINDS = KIND_KEYS
 
 
 def record_files(root: Path) -> list[Path]:
-    """Record files below ``root``, in a stable order."""
-    files = []
-    for path in root.rglob("*"):
-        relative = path.relative_to(root)
-        if any(part.startswith((".", "_")) for part in relative.parts):
+    """Record files below ``root``, in a stable order (what :func:`scan_folder` finds)."""
+    return [path for path, _ in scan_folder(root, [])]
+
+
+def _printable_name(name: str) -> str | None:
+    """``name`` if it is UTF-8 (as every label in a report or release is), else None."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return name
+
+
+def scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """``(path, label)`` of every record file below ``root``, sorted by label.
+
+    Follows linked folders once each; a record file that cannot be read, or whose name is not
+    UTF-8, is reported in ``problems`` instead.
+    """
+    found: list[tuple[Path, str]] = []
+    try:
+        top = root.stat()
+    except OSError:
+        return found
+    seen: dict[tuple[int, int], tuple[str, bool]] = {(top.st_dev, top.st_ino): ("", False)}
+    stack: list[tuple[Path, str]] = [(root, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            where = prefix.rstrip("/") or "."
+            problems.append(Problem("unreadable", f"cannot read the folder: {exc.strerror}", where))
             continue
-        if not path.is_file() or ".review." in path.name or relative.as_posix() == DATASET_FILE:
-            continue
-        if path.suffix.lower() in (".yaml", ".yml", ".csv", ".jsonl"):
-            files.append(path)
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+        for entry in entries:
+            name = entry.name
+            if name.startswith((".", "_")):
+                continue
+            label = prefix + name
+            if label == DATASET_FILE:
+                continue  # read, and reported, as the dataset description
+            recordish = name.lower().endswith(RECORD_SUFFIXES)
+            if _printable_name(name) is None:
+                shown = os.fsencode(label).decode("utf-8", "backslashreplace")
+                problems.append(
+                    Problem(
+                        "file-name",
+                        "the name is not UTF-8 text, so kwpld cannot name it in reports and "
+                        "releases; rename it",
+                        shown,
+                    )
+                )
+                continue
+            path = Path(entry.path)
+            try:
+                info = entry.stat()  # follows a link
+            except FileNotFoundError:
+                if recordish:
+                    target = os.readlink(entry.path) if entry.is_symlink() else "?"
+                    problems.append(
+                        Problem(
+                            "unreadable",
+                            f"is a link to {target}, which does not exist; remove the link or "
+                            "restore the file",
+                            label,
+                        )
+                    )
+                continue
+            except OSError as exc:
+                if recordish:
+                    problems.append(Problem("unreadable", f"cannot read it: {exc.strerror}", label))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                key = (info.st_dev, info.st_ino)
+                linked = entry.is_symlink()
+                if key in seen:
+                    # name the link, whichever of the two was met first
+                    other, other_linked = seen[key]
+                    link, target = (other, label) if other_linked and not linked else (label, other)
+                    problems.append(
+                        Problem(
+                            "unreadable",
+                            f"is a link to the folder {target or '(the data folder)'}, which "
+                            "is read already; remove the link so no record is read twice",
+                            link,
+                        )
+                    )
+                    continue
+                seen[key] = (label, linked)
+                stack.append((path, label + "/"))
+                continue
+            if not recordish or ".review." in name:
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                problems.append(
+                    Problem(
+                        "unreadable",
+                        "is not a regular file (a pipe, socket or device); kwpld reads files",
+                        label,
+                    )
+                )
+                continue
+            found.append((path, label))
+    return sorted(found, key=lambda item: item[1])
 
 
 def _file_kind(path: Path, kinds: dict[str, str]) -> str | None:
@@ -56,8 +157,16 @@ def _file_kind(path: Path, kinds: dict[str, str]) -> str | None:
     return None
 
 
-def load_records(data_dir: str | Path, progress: Progress = SILENT) -> Records:
-    """Read and check every record below ``data_dir``; raise LoadError listing all problems."""
+def load_records(
+    data_dir: str | Path, progress: Progress = SILENT, *, require_records: bool = False
+) -> Records:
+    """Read and check every record below ``data_dir``; raise LoadError listing all problems.
+
+    With ``require_records``, a folder that holds no record is a problem too (``no-records``):
+    ``kwpld build`` and ``kwpld check`` ask for it, as a build of such a folder would replace a
+    release with one that holds only the ontology; readers that start from an empty folder
+    (``kwpld ingest``, ``kwpld link``) do not.
+    """
     root = Path(data_dir)
     if not root.exists():
         raise InputError(f"{root}: no such data folder")
@@ -67,7 +176,7 @@ def load_records(data_dir: str | Path, progress: Progress = SILENT) -> Records:
     problems: list[Problem] = []
     info_raw = None
     dataset_path = root / DATASET_FILE
-    if dataset_path.exists():
+    if os.path.lexists(dataset_path):
         data = read_yaml(dataset_path, DATASET_FILE, problems)
         if isinstance(data, LineDict):
             found = check_dataset(data, DATASET_FILE)
@@ -80,11 +189,10 @@ def load_records(data_dir: str | Path, progress: Progress = SILENT) -> Records:
     records = Records(info=dataset_info(info_raw, root.resolve().name))
 
     entries: list[Entry] = []
-    files = record_files(root)
+    files = scan_folder(root, problems)
     progress.stage("load", total=len(files))
-    for path in files:
+    for path, label in files:
         progress.advance()
-        label = path.relative_to(root).as_posix()
         records.files.append(label)
         suffix = path.suffix.lower()
         if suffix == ".jsonl":
@@ -129,6 +237,8 @@ def load_records(data_dir: str | Path, progress: Progress = SILENT) -> Records:
     problems.extend(check_dates(entries))
     problems.extend(check_structure(entries, by_id))
     problems.extend(check_links(entries, by_id))
+    if require_records and not entries and not problems:
+        problems.append(_no_records(root, [label for _, label in files]))
 
     if problems:
         raise LoadError(ProblemReport(problems), root)
@@ -140,6 +250,22 @@ def load_records(data_dir: str | Path, progress: Progress = SILENT) -> Records:
             records.add(entry.record)
     records.sort()
     return records
+
+
+def _no_records(root: Path, files: list[str]) -> Problem:
+    if files:
+        shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+        message = (
+            f"the data folder holds no records: {shown} "
+            f"{'is' if len(files) == 1 else 'are'} empty; a build would replace the release "
+            "with one that holds only the ontology"
+        )
+    else:
+        message = (
+            "the data folder holds no record files (*.yaml, *.csv, *.jsonl; see docs/format.md); "
+            "a build would replace the release with one that holds only the ontology"
+        )
+    return Problem("no-records", message, os.fsencode(root).decode("utf-8", "backslashreplace"))
 
 
 def _read_yaml_file(path: Path, label: str, entries: list[Entry], problems: list[Problem]) -> None:

@@ -10,6 +10,7 @@ from ..errors import Problem
 from ..model import FACT_FIELDS, Event, Membership, Named, Organ, Post, Record, WikidataLink
 from .files import LineDict, line_of
 from .schema import field_label
+from .values import show
 
 __all__ = ["Entry", "check_duplicates", "check_references", "check_dates", "check_structure"]
 
@@ -107,7 +108,7 @@ def check_duplicates(entries: list[Entry]) -> list[Problem]:
             problems.append(
                 Problem(
                     "duplicate-id",
-                    f"the id '{record_id}' is already used by the {other.kind} at "
+                    f"the id {show(record_id)} is already used by the {other.kind} at "
                     f"{other.file}:{other.raw.line}; ids must be unique across all kinds",
                     entry.file,
                     entry.raw.line,
@@ -142,7 +143,7 @@ def check_references(entries: list[Entry], kinds_by_id: dict[str, str]) -> list[
                     problems.append(
                         Problem(
                             "unknown-reference",
-                            f"no {wanted} has the id '{ref}'{hint}",
+                            f"no {wanted} has the id {show(ref)}{hint}",
                             entry.file,
                             line,
                             record_id,
@@ -154,7 +155,7 @@ def check_references(entries: list[Entry], kinds_by_id: dict[str, str]) -> list[
                     problems.append(
                         Problem(
                             "wrong-reference",
-                            f"'{ref}' is {_a(target)}, but this field takes "
+                            f"{show(ref)} is {_a(target)}, but this field takes "
                             f"{' or '.join(_a(kind) for kind in allowed)}",
                             entry.file,
                             line,

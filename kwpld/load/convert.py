@@ -26,6 +26,7 @@ from ..model import (
 from .derived import read_derivations
 from .files import LineDict, line_of
 from .schema import field_label
+from .values import normalize_text
 
 __all__ = ["Converter", "dataset_info"]
 
@@ -65,14 +66,14 @@ class Converter:
                 seen_systems.add(system)
             names.append(
                 Name(
-                    text=" ".join(item["text"].split()),
+                    text=normalize_text(" ".join(item["text"].split())),
                     system=system,
                     kind=name_kind,
                     valid_from=self._date_in(item, "valid_from", raw, kind, path),
                     valid_until=self._date_in(item, "valid_until", raw, kind, path),
                     renamed_by=item.get("renamed_by"),
                     sources=list(item.get("sources", [])),
-                    note=item.get("note"),
+                    note=_text(item.get("note")),
                 )
             )
         return names
@@ -108,9 +109,9 @@ class Converter:
             died=self._date(raw, "died", "person", []),
             citizenship=raw.get("citizenship"),
             wikidata=raw.get("wikidata"),
-            description=raw.get("description"),
+            description=_text(raw.get("description")),
             sources=list(raw.get("sources", [])),
-            note=raw.get("note"),
+            note=_text(raw.get("note")),
         )
 
     def organ(self, raw: LineDict) -> Organ:
@@ -123,9 +124,9 @@ class Converter:
             founded=self._date(raw, "founded", "organ", []),
             dissolved=self._date(raw, "dissolved", "organ", []),
             wikidata=raw.get("wikidata"),
-            description=raw.get("description"),
+            description=_text(raw.get("description")),
             sources=list(raw.get("sources", [])),
-            note=raw.get("note"),
+            note=_text(raw.get("note")),
         )
 
     def post(self, raw: LineDict) -> Post:
@@ -135,9 +136,9 @@ class Converter:
             organ=raw["organ"],
             role=raw["role"],
             names=self._names(raw, "post"),
-            description=raw.get("description"),
+            description=_text(raw.get("description")),
             sources=list(raw.get("sources", [])),
-            note=raw.get("note"),
+            note=_text(raw.get("note")),
         )
 
     def membership(self, raw: LineDict) -> Membership:
@@ -153,7 +154,7 @@ class Converter:
             end=self._date(raw, "end", "membership", []),
             as_of=self._date(raw, "as_of", "membership", []),
             sources=list(raw.get("sources", [])),
-            note=raw.get("note"),
+            note=_text(raw.get("note")),
         )
 
     def event(self, raw: LineDict) -> Event:
@@ -163,10 +164,14 @@ class Converter:
                 participants.append(Participant(item))
             else:
                 participants.append(
-                    Participant(item["ref"], item.get("role"), list(item.get("sources", [])))
+                    Participant(item["ref"], _text(item.get("role")), list(item.get("sources", [])))
                 )
         rules = [
-            Rule(item["text"], list(item.get("applies_to", [])), list(item.get("sources", [])))
+            Rule(
+                normalize_text(item["text"]),
+                list(item.get("applies_to", [])),
+                list(item.get("sources", [])),
+            )
             for item in raw.get("rules", [])
         ]
         return Event(
@@ -178,29 +183,29 @@ class Converter:
             ordinal=raw.get("ordinal"),
             date=self._date(raw, "date", "event", []),
             end=self._date(raw, "end", "event", []),
-            location=raw.get("location"),
+            location=_text(raw.get("location")),
             organizer=_as_list(raw.get("organizer")),
             participants=participants,
             about=list(raw.get("about", [])),
-            text=raw.get("text"),
+            text=_text(raw.get("text")),
             rules=rules,
-            title=raw.get("title"),
+            title=_text(raw.get("title")),
             conferred_by=raw.get("conferred_by"),
             conferred_on=_as_list(raw.get("conferred_on")),
             wikidata=raw.get("wikidata"),
-            description=raw.get("description"),
+            description=_text(raw.get("description")),
             sources=list(raw.get("sources", [])),
-            note=raw.get("note"),
+            note=_text(raw.get("note")),
         )
 
     def article(self, raw: LineDict) -> Article:
         quotes = [
             Quote(
-                text=item["text"],
+                text=normalize_text(item["text"]),
                 source=item.get("source"),
                 speaker=item.get("speaker"),
                 language=item.get("language"),
-                note=item.get("note"),
+                note=_text(item.get("note")),
             )
             for item in raw.get("quotes", [])
         ]
@@ -208,7 +213,7 @@ class Converter:
             id=raw["id"],
             origin=self._origin(raw),
             article_type=raw["type"],
-            title=" ".join(raw["title"].split()),
+            title=normalize_text(" ".join(raw["title"].split())),
             names=self._names(raw, "article"),
             authors=list(raw.get("authors", [])),
             publisher=raw.get("publisher"),
@@ -220,13 +225,13 @@ class Converter:
             mentions=list(raw.get("mentions", [])),
             cites=list(raw.get("cites", [])),
             part_of=raw.get("part_of"),
-            caption=raw.get("caption"),
-            credit=raw.get("credit"),
+            caption=_text(raw.get("caption")),
+            credit=_text(raw.get("credit")),
             quotes=quotes,
             wikidata=raw.get("wikidata"),
-            description=raw.get("description"),
+            description=_text(raw.get("description")),
             sources=list(raw.get("sources", [])),
-            note=raw.get("note"),
+            note=_text(raw.get("note")),
         )
 
     def link(self, raw: LineDict) -> WikidataLink:
@@ -235,13 +240,13 @@ class Converter:
             entity=raw["entity"],
             qid=raw["qid"],
             origin=self._origin(raw),
-            by=" ".join(raw["by"].split()),
+            by=normalize_text(" ".join(raw["by"].split())),
             date=self._date(raw, "date", "link", []),  # type: ignore[arg-type] # problems reported
             method=raw["method"],
             decision=raw.get("decision", "accepted"),
             score=float(score) if score is not None else None,
-            label=raw.get("label"),
-            note=raw.get("note"),
+            label=_text(raw.get("label")),
+            note=_text(raw.get("note")),
         )
 
     def check_dates(self, kind: str, raw: LineDict) -> None:
@@ -275,6 +280,11 @@ _DATE_FIELDS = {
 }
 
 
+def _text(value: str | None) -> str | None:
+    """Free text as the graph holds it: NFC (see :func:`~kwpld.load.values.normalize_text`)."""
+    return normalize_text(value) if value is not None else None
+
+
 def _as_list(value: Any) -> list[str]:
     if value is None:
         return []
@@ -289,13 +299,16 @@ def _id(raw: LineDict) -> str | None:
 def dataset_info(raw: LineDict | None, folder_name: str) -> DatasetInfo:
     if raw is None:
         return DatasetInfo(id=_slug_id(folder_name), title=folder_name)
-    info = DatasetInfo(id=raw["id"], title=raw["title"])
-    for key in ("description", "base_iri", "license", "publisher", "homepage"):
+    info = DatasetInfo(id=raw["id"], title=normalize_text(raw["title"]))
+    for key in ("description", "publisher"):
+        if key in raw:
+            setattr(info, key, normalize_text(raw[key]))
+    for key in ("base_iri", "license", "homepage"):
         if key in raw:
             setattr(info, key, raw[key])
     if "version" in raw:
         info.version = str(raw["version"])
-    info.creators = list(raw.get("creators", []))
+    info.creators = [normalize_text(c) for c in raw.get("creators", [])]
     return info
 
 

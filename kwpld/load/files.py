@@ -3,6 +3,12 @@
 YAML mappings become :class:`LineDict` and sequences :class:`LineList`, which remember where
 they and their keys were written, so a problem found later can name the line. CSV rows become
 the same structures, one per row, with the CSV column behind each field.
+
+Every file is read as bytes first (:func:`read_text`), so that a file which is not UTF-8 is
+reported with the line and byte where it stops being UTF-8 (and a hint when it is CP949/EUC-KR
+or UTF-16, as Korean text saved on Windows often is), and a NUL byte with its line. YAML
+aliases are expanded within a limit (:data:`ALIAS_EXPANSION_FACTOR`): a few lines of anchors
+and aliases can otherwise stand for billions of values (an "alias bomb").
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,8 +25,26 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..errors import Problem
+from .values import show
 
-__all__ = ["LineDict", "LineList", "read_yaml", "read_csv", "read_jsonl", "CSV_COLUMNS", "line_of"]
+__all__ = [
+    "LineDict",
+    "LineList",
+    "read_text",
+    "read_yaml",
+    "read_csv",
+    "read_jsonl",
+    "CSV_COLUMNS",
+    "line_of",
+    "ALIAS_EXPANSION_FACTOR",
+    "ALIAS_EXPANSION_MINIMUM",
+]
+
+ALIAS_EXPANSION_FACTOR = 10
+"""A YAML file's aliases may make its values at most this many times as many as it writes..."""
+ALIAS_EXPANSION_MINIMUM = 100_000
+"""...or this many values, whichever is more. Real files reuse a list of sources here and
+there (a factor below 2); an alias bomb multiplies by thousands per line."""
 
 
 _NO_LINES: dict[str, int] = {}
@@ -128,18 +153,120 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> object:
+    """YAML integers, with a clear problem for one too long to read (4,300+ digits)."""
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError:
+        loader.problems.append(
+            Problem(
+                "invalid-value",
+                f"the number {show(str(node.value), 24)} has too many digits to read",
+                loader.file_label,
+                node.start_mark.line + 1,
+            )
+        )
+        return str(node.value)
+
+
+def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> object:
+    """YAML floats; ``.nan`` and ``.inf`` (or 1e999) are not numbers a record can hold."""
+    value = loader.construct_yaml_float(node)
+    if isinstance(value, float) and not math.isfinite(value):
+        loader.problems.append(
+            Problem(
+                "invalid-value",
+                f"{show(str(node.value), 24)} is not a finite number",
+                loader.file_label,
+                node.start_mark.line + 1,
+            )
+        )
+        return str(node.value)
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+
+
+def _alias_problem(root: yaml.Node, limit_floor: int, label: str) -> Problem | None:
+    """A problem when the aliases of a composed YAML document expand past the limit or loop.
+
+    YAML aliases make the composed nodes a graph whose nodes are shared; the values they stand
+    for are counted without expanding them (each node's count is kept), so this costs one pass
+    over the nodes the file writes.
+    """
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            active.discard(key)
+            children = _children(node)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            continue
+        if key in sizes:
+            continue
+        if key in active:
+            return Problem(
+                "yaml-alias",
+                "a YAML alias refers to a value that contains it (a loop); write the value out",
+                label,
+                node.start_mark.line + 1,
+            )
+        active.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    written = len(sizes)
+    limit = max(limit_floor, ALIAS_EXPANSION_FACTOR * written)
+    total = sizes[id(root)]
+    if total <= limit:
+        return None
+    # Point at the innermost value that is still over the limit: the line that multiplies.
+    node = root
+    while True:
+        bigger = next((c for c in _children(node) if sizes[id(c)] > limit), None)
+        if bigger is None:
+            break
+        node = bigger
+    return Problem(
+        "yaml-alias",
+        f"YAML aliases (*name) make this file stand for more than {limit:,} values ({total:,}) "
+        f"where it writes {written:,}; kwpld refuses such alias bombs: write the values out or "
+        "use fewer aliases",
+        label,
+        node.start_mark.line + 1,
+    )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
 def read_yaml(path: Path, label: str, problems: list[Problem]) -> object | None:
     """Parse one YAML file; syntax errors become problems and give ``None``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem("unreadable", f"cannot read the file: {_reason(exc)}", label))
+    text = read_text(path, label, problems)
+    if text is None:
         return None
     loader = _Loader(text)
     loader.problems = problems
     loader.file_label = label
     try:
-        data: object = loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if "*" in text:  # no alias can be written without one
+            bomb = _alias_problem(node, ALIAS_EXPANSION_MINIMUM, label)
+            if bomb is not None:
+                problems.append(bomb)
+                return None
+        data: object = loader.construct_document(node)
         return data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -147,17 +274,126 @@ def read_yaml(path: Path, label: str, problems: list[Problem]) -> object | None:
         problems.append(
             Problem("syntax", f"not valid YAML: {message}", label, mark.line + 1 if mark else None)
         )
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        problems.append(
+            Problem(
+                "syntax",
+                f"the file holds the character U+{ord(char):04X}, which YAML does not allow in a "
+                "file (control characters, noncharacters); remove it, or write it as an escape "
+                "in a double-quoted string",
+                label,
+                line,
+            )
+        )
     except yaml.YAMLError as exc:
         problems.append(Problem("syntax", f"not valid YAML: {exc}", label))
+    except RecursionError:
+        problems.append(
+            Problem("syntax", "values are nested too deeply to read (a nesting bomb?)", label)
+        )
     finally:
         loader.dispose()
     return None
 
 
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, UnicodeDecodeError):
-        return "it is not UTF-8 text"
-    return getattr(exc, "strerror", None) or str(exc)
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading bytes as text.
+
+_KOREAN = re.compile("[\uac00-\ud7a3]")
+
+
+def read_text(path: Path, label: str, problems: list[Problem]) -> str | None:
+    """The file's text (UTF-8, a leading BOM dropped), or None with a problem saying why not.
+
+    Names the line and byte where the file stops being UTF-8, with a hint when the bytes are
+    Korean in CP949/EUC-KR or text in UTF-16, and the line of a NUL byte.
+    """
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        problems.append(Problem("unreadable", "is a folder, not a file", label))
+        return None
+    except PermissionError:
+        message = "cannot read the file: permission denied (check its permissions)"
+        problems.append(Problem("unreadable", message, label))
+        return None
+    except FileNotFoundError:
+        if path.is_symlink():
+            message = f"is a link to {path.readlink()}, which does not exist"
+        else:
+            message = "cannot read the file: it is gone"
+        problems.append(Problem("unreadable", message, label))
+        return None
+    except OSError as exc:
+        problems.append(Problem("unreadable", f"cannot read the file: {_reason(exc)}", label))
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.append(
+            Problem(
+                "encoding",
+                "the file is UTF-16 text (it starts with a UTF-16 byte order mark); save it as "
+                "UTF-8",
+                label,
+                1,
+            )
+        )
+        return None
+    nul = data.find(b"\x00")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if nul != -1 and nul < exc.start:
+            problems.append(_nul_problem(data, nul, label))
+            return None
+        problems.append(_encoding_problem(data, exc, label))
+        return None
+    if nul != -1:
+        problems.append(_nul_problem(data, nul, label))
+        return None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _nul_problem(data: bytes, at: int, label: str) -> Problem:
+    line = data.count(b"\n", 0, at) + 1
+    column = at - (data.rfind(b"\n", 0, at) + 1) + 1
+    head = data[:400]
+    halves = (head[1::2], head[0::2])
+    every_other = len(head) >= 8 and any(half.count(0) >= 0.4 * len(half) for half in halves)
+    hint = (
+        "; this looks like UTF-16 text: save it as UTF-8"
+        if every_other
+        else "; is it a binary file, or text saved in UTF-16? save it as UTF-8 text"
+    )
+    return Problem(
+        "encoding", f"the file holds a NUL byte (line {line}, column {column}){hint}", label, line
+    )
+
+
+def _encoding_problem(data: bytes, exc: UnicodeDecodeError, label: str) -> Problem:
+    at = exc.start
+    line = data.count(b"\n", 0, at) + 1
+    column = at - (data.rfind(b"\n", 0, at) + 1) + 1
+    message = (
+        f"the file is not UTF-8 text: byte {at + 1} (0x{data[at]:02X}, line {line}, column "
+        f"{column}) cannot start or continue a UTF-8 character"
+    )
+    for encoding, name in (("cp949", "CP949/EUC-KR"), ("utf-16", "UTF-16")):
+        try:
+            decoded = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "cp949" and _KOREAN.search(decoded):
+            message += f"; this looks like {name}: save it as UTF-8"
+            break
+    else:
+        message += "; save it as UTF-8"
+    return Problem("encoding", message, label, line)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -166,10 +402,8 @@ def _reason(exc: Exception) -> str:
 
 def read_jsonl(path: Path, label: str, kind: str, problems: list[Problem]) -> list[LineDict]:
     """Read a JSON Lines file of one kind; each non-blank line is one record object."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem("unreadable", f"cannot read the file: {_reason(exc)}", label))
+    text = read_text(path, label, problems)
+    if text is None:
         return []
     records: list[LineDict] = []
     line = 0
@@ -197,10 +431,33 @@ def read_jsonl(path: Path, label: str, kind: str, problems: list[Problem]) -> li
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw, object_pairs_hook=hook)
+            record = json.loads(raw, object_pairs_hook=hook, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             problems.append(
                 Problem("syntax", f"not valid JSON: {exc.msg} (column {exc.colno})", label, line)
+            )
+            continue
+        except _NotJson as exc:
+            problems.append(Problem("syntax", f"not valid JSON: {exc}", label, line))
+            continue
+        except ValueError:  # an integer of 4,300+ digits
+            problems.append(
+                Problem("invalid-value", "a number has too many digits to read", label, line)
+            )
+            continue
+        except RecursionError:
+            message = "values are nested too deeply to read (a nesting bomb?)"
+            problems.append(Problem("syntax", message, label, line))
+            continue
+        if "\\u" in raw and _has_surrogate(record):
+            problems.append(
+                Problem(
+                    "syntax",
+                    "a \\uXXXX escape gives half of a surrogate pair, not a character; write "
+                    "the character itself, or both halves of the pair",
+                    label,
+                    line,
+                )
             )
             continue
         if not isinstance(record, LineDict):
@@ -216,6 +473,24 @@ def read_jsonl(path: Path, label: str, kind: str, problems: list[Problem]) -> li
             continue
         records.append(record)
     return records
+
+
+class _NotJson(ValueError):
+    """NaN, Infinity or -Infinity: Python's json reads them, JSON has no such values."""
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotJson(f"{name} is not a JSON value (JSON numbers are finite)")
+
+
+def _has_surrogate(value: object) -> bool:
+    if isinstance(value, str):
+        return not value.isascii() and any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(v) for v in value)
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -336,10 +611,8 @@ _ROW_BUILDERS: dict[str, Callable[[dict[str, str], int], LineDict]] = {
 
 def read_csv(path: Path, label: str, kind: str, problems: list[Problem]) -> list[LineDict]:
     """Read a CSV file of one kind; each row becomes a record mapping with its line."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem("unreadable", f"cannot read the file: {_reason(exc)}", label))
+    text = read_text(path, label, problems)
+    if text is None:
         return []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:

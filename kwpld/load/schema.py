@@ -10,19 +10,22 @@ on. Tests check that the two validators agree.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from ..errors import Problem
 from ..resources import resource_path
 from .files import LineDict, LineList, line_of
+from .values import fast_formats, format_checker, format_problem, show
 
 __all__ = ["record_schema", "dataset_schema", "check_record", "check_dataset", "field_label"]
 
@@ -53,11 +56,38 @@ def dataset_schema() -> dict[str, Any]:
     return schema
 
 
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+@cache
+def _ecma_regex(pattern: str) -> re.Pattern[str]:
+    """``pattern`` as JSON Schema (ECMA 262) means it: ``$`` ends the text, where Python's
+    ``$`` also matches before a final newline (so ``"Q1\\n"`` passed ``^Q[1-9][0-9]*$``)."""
+    return re.compile(_DOLLAR.sub(r"\\Z", pattern))
+
+
+def _pattern(
+    validator: Any, pattern: str, instance: object, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and not _ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator: Callable[..., Draft202012Validator] = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"pattern": _pattern}
+)
+"""Draft 2020-12 with ECMA end-of-text ``$``, like the compiled validators (fastjsonschema)."""
+
+
 @cache
 def _validator(kind: str) -> Draft202012Validator:
     schema = record_schema()
     registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
-    return Draft202012Validator({"$ref": f"{schema['$id']}#/$defs/{kind}"}, registry=registry)
+    return _Validator(
+        {"$ref": f"{schema['$id']}#/$defs/{kind}"},
+        registry=registry,
+        format_checker=format_checker(),
+    )
 
 
 def _no_remote(uri: str) -> object:
@@ -75,7 +105,9 @@ def _fast_validator(kind: str) -> Callable[[object], object]:
         "$defs": schema["$defs"],
         "$ref": f"#/$defs/{kind}",
     }
-    return fastjsonschema.compile(definition, handlers={"http": _no_remote, "https": _no_remote})
+    return fastjsonschema.compile(
+        definition, handlers={"http": _no_remote, "https": _no_remote}, formats=fast_formats()
+    )
 
 
 def _type_name(value: object) -> str:
@@ -91,7 +123,16 @@ def _type_name(value: object) -> str:
         return "a decimal number"
     if value is None:
         return "nothing"
-    return "text"
+    if isinstance(value, str):
+        return "text"
+    # values that only an explicit YAML tag makes (!!binary, !!set, !!timestamp)
+    if isinstance(value, bytes):
+        return "binary data (!!binary)"
+    if isinstance(value, (set, frozenset)):
+        return "a set (!!set)"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a timestamp (!!timestamp); write dates as text"
+    return f"a YAML {type(value).__name__}"
 
 
 def field_label(path: Sequence[object]) -> str | None:
@@ -148,7 +189,7 @@ def _empty_unknown_fields(
 
 
 def check_dataset(data: object, file: str) -> list[Problem]:
-    validator = Draft202012Validator(dataset_schema())
+    validator = _Validator(dataset_schema(), format_checker=format_checker())
     problems: list[Problem] = []
     for error in validator.iter_errors(data):
         problems.extend(_translate(error, data, "dataset", file, None))
@@ -207,7 +248,7 @@ def _translate(
         suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
         yield problem(
             "invalid-value",
-            f"'{instance}' is not one of the allowed values{suggestion}: {', '.join(allowed)}",
+            f"{_q(instance)} is not one of the allowed values{suggestion}: {', '.join(allowed)}",
         )
     elif validator == "const":
         yield problem(
@@ -218,6 +259,8 @@ def _translate(
         yield problem("empty-value", "is empty; give a value or leave the field out")
     elif validator == "pattern":
         yield problem(*_pattern_message(path, instance, rule))
+    elif validator == "format":
+        yield problem(*format_problem(rule, instance))
     elif validator in ("minimum", "maximum"):
         word = "at least" if validator == "minimum" else "at most"
         yield problem("invalid-value", f"{instance!r} must be {word} {rule}")
@@ -229,6 +272,11 @@ def _translate(
         yield problem("invalid-value", error.message)
 
 
+def _q(value: object) -> str:
+    """A value quoted for a message, control and invisible characters escaped."""
+    return show(value) if isinstance(value, str) else repr(value)
+
+
 def _pattern_message(path: Sequence[object], value: object, pattern: str) -> tuple[str, str]:
     last = next((step for step in reversed(path) if isinstance(step, str)), "")
     if pattern.startswith("^[a-z0-9]"):
@@ -236,18 +284,18 @@ def _pattern_message(path: Sequence[object], value: object, pattern: str) -> tup
         what = "id" if last == "id" else "reference to a record id"
         return (
             code,
-            f"'{value}' is not a valid {what}: use lowercase letters, digits, '.', '_' and '-', "
+            f"{_q(value)} is not a valid {what}: use lowercase letters, digits, '.', '_' and '-', "
             "starting and ending with a letter or digit (e.g. kim-jong-un)",
         )
     if pattern.startswith("^Q"):
-        return "invalid-value", f"'{value}' is not a Wikidata item id such as Q56226"
+        return "invalid-value", f"{_q(value)} is not a Wikidata item id such as Q56226"
     if pattern.startswith("^[A-Z]{2}"):
-        return "invalid-value", f"'{value}' is not a two-letter country code such as KP"
+        return "invalid-value", f"{_q(value)} is not a two-letter country code such as KP"
     if pattern.startswith("^[A-Za-z]{2,3}"):
-        return "invalid-value", f"'{value}' is not a language tag such as en or ko"
+        return "invalid-value", f"{_q(value)} is not a language tag such as en or ko"
     if pattern.startswith("^https?://"):
-        return "invalid-value", f"'{value}' is not an http(s) address (IRI) without spaces"
-    return "invalid-value", f"'{value}' does not have the expected form ({pattern})"
+        return "invalid-value", f"{_q(value)} is not an http(s) address (IRI) without spaces"
+    return "invalid-value", f"{_q(value)} does not have the expected form ({pattern})"
 
 
 def _translate_one_of(

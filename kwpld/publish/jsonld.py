@@ -67,7 +67,10 @@ _TYPE = f"<{RDF_TYPE}>"
 _XSD_STRING = f"{XSD}string"
 _XSD_INTEGER = f"{XSD}integer"
 _XSD_BOOLEAN = f"{XSD}boolean"
-_CANONICAL_INT = re.compile(r"^-?(?:0|[1-9][0-9]{0,14})$")  # stays exact in JavaScript numbers
+_CANONICAL_INT = re.compile(r"0|-?[1-9][0-9]{0,14}")
+"""Integers written as JSON numbers: canonical lexical forms only (``-0``, ``+1`` and ``007``
+would come back from a JSON-LD processor as ``0``, ``1`` and ``7``: typed values keep them),
+of at most 15 digits, which stay exact in JavaScript numbers. Used with ``fullmatch``."""
 _GEN_DELIMS = ("/", "#")
 
 
@@ -461,7 +464,7 @@ class Compactor:
         if datatype is None or datatype == _XSD_STRING:
             return text
         lexical = obj[1:end]
-        if datatype == _XSD_INTEGER and _CANONICAL_INT.match(lexical):
+        if datatype == _XSD_INTEGER and _CANONICAL_INT.fullmatch(lexical):
             return str(int(lexical))
         if datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
             return lexical
@@ -485,7 +488,7 @@ def _split_literal(term: str) -> tuple[str, str | None, str | None]:
 def _typed_value(lexical: str, datatype: str | None, compact_iri: Callable[[str], str]) -> Any:
     if datatype is None or datatype == _XSD_STRING:
         return lexical
-    if datatype == _XSD_INTEGER and _CANONICAL_INT.match(lexical):
+    if datatype == _XSD_INTEGER and _CANONICAL_INT.fullmatch(lexical):
         return int(lexical)
     if datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
         return lexical == "true"

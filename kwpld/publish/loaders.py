@@ -68,7 +68,8 @@ def write_loaders(
     source_count = sum(1 for g in graph_files if g.stem == SOURCES_STEM)
     values = {
         "dataset_id": info.id,
-        "title": info.title.replace("\n", " "),
+        # one line, and $ doubled: qlever-control reads the Qleverfile with interpolation
+        "title": " ".join(info.title.split()).replace("$", "$$"),
         "triples": str(plan.quads.triple_count),
         "quads": str(sum(g.triples for g in graph_files)),
         "file_count": str(sum(len(g.parts) for g in triple_graphs) + len(source_parts)),
@@ -91,6 +92,7 @@ def write_loaders(
         "fuseki-upload.sh",
         "oxigraph.sh",
         "graphdb.sh",
+        "qlever.sh",
         "sparql-update.sh",
     ):
         data = _render(name, values).encode("utf-8")
