@@ -410,3 +410,16 @@ wikidata_links:
     assert facts["P1559"].derived and facts["P2001"].derived and facts["P1942"].derived
     labels = {(k.lang, k.text): k.derived for k in wikidata_view(records).labels}
     assert labels == {("en", "Kim Jong Su"): False, ("ko", "김정수"): True}
+
+
+def test_a_derived_from_text_in_decomposed_form_names_the_same_name(tmp_path):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Kim Chŏng-su")
+    assert decomposed != "Kim Chŏng-su"
+    people = KIM.replace(
+        "{text: Kim Chŏng-su, rule: mr-to-hangul}", f"{{text: {decomposed}, rule: mr-to-hangul}}"
+    )
+    kim = load_records(folder(tmp_path, people))["kim"]
+    hangul = next(n for n in kim.names if n.system == "hangul")  # type: ignore[union-attr]
+    assert hangul.derived_from == Derivation("mr-to-hangul", "Kim Chŏng-su", "mr")

@@ -34,6 +34,7 @@ from ..model import (
 )
 from .files import LineDict, line_of
 from .schema import field_label
+from .values import normalize_text
 
 __all__ = ["read_derivations"]
 
@@ -90,7 +91,9 @@ def read_derivations(record: Record, raw: LineDict, file: str, problems: list[Pr
                     "is not derived: keep stated_in or derived",
                     ["derived", key],
                 )
-            record.derived[key] = Derivation(rule, item.get("from"))
+            origin = item.get("from")
+            text = normalize_text(origin) if isinstance(origin, str) else None
+            record.derived[key] = Derivation(rule, text)
 
 
 _Report = Callable[[str, str, list[object]], None]
@@ -179,7 +182,7 @@ def _names(record: Named, raw: LineDict, problem: _Report) -> None:
 
 def _source_name(names: list[Name], index: int, text: str | None, system: str | None) -> int | None:
     """Index of the name ``text`` (in ``system``), or of the preferred name in ``system``."""
-    wanted = " ".join(text.split()) if text is not None else None
+    wanted = normalize_text(" ".join(text.split())) if text is not None else None
     for other, name in enumerate(names):
         if other == index:
             continue
