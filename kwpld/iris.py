@@ -113,6 +113,10 @@ class Minter:
     def quote(self, article_id: str, text: str) -> str:
         return iri(f"{self.base}quote/{article_id}.{content_hash(text)}")
 
+    def derivation(self, record_id: str, field: str) -> str:
+        """How the value of one field of a record was derived (a ``kwp:Derivation``)."""
+        return iri(f"{self.base}derivation/{record_id}.{field}")
+
     def place(self, name: str) -> str:
         return iri(f"{self.base}place/{slugify(name)}")
 

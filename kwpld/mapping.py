@@ -5,8 +5,13 @@ Every IRI is minted by :class:`kwpld.iris.Minter` from a record id under the dat
 
 Curated descriptions of entities go to the ``records`` graph; every claim (membership, post
 holding, participation, renaming, rule) goes to the graph of each source that states it and
-carries ``prov:wasDerivedFrom`` to that source. The Wikidata graphs are another stage's
-(:mod:`kwpld.wikidata.rdf`); :func:`kwpld.build.build_graph` adds them.
+carries ``prov:wasDerivedFrom`` to that source. A field the record says a source states
+(``stated_in``) is also in that source's graph. A derived value is never attributed to a source:
+a derived name is a ``kwp:DerivedLabel`` with ``prov:wasDerivedFrom`` the label it came from and
+its ``kwp:derivationRule``; a derived field gets a ``kwp:Derivation`` node saying which property,
+by which rule, from what (and a membership's derived date stays out of the source's graph).
+The Wikidata graphs are another stage's (:mod:`kwpld.wikidata.rdf`);
+:func:`kwpld.build.build_graph` adds them.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from .graph import KnowledgeGraph
 from .iris import Minter
 from .model import (
     Article,
+    Derivation,
     Event,
     Membership,
     Name,
@@ -150,8 +156,36 @@ P = {
         "conferredBy": (KWP, "conferredBy"),
         "conferredOn": (KWP, "conferredOn"),
         "quotation": (KWP, "quotation"),
+        "derivationRule": (KWP, "derivationRule"),
+        "derivation": (KWP, "derivation"),
+        "derivedProperty": (KWP, "derivedProperty"),
+        "derivedFromText": (KWP, "derivedFromText"),
     }.items()
 }
+
+# The property each field of a record becomes, for kwp:derivedProperty.
+FIELD_PROPERTIES: dict[str, dict[str, str]] = {
+    "person": {
+        "gender": "gender", "born": "birthDate", "died": "deathDate", "citizenship": "nationality",
+    },
+    "organ": {
+        "kind": "classification", "parent": "subOrganizationOf", "founded": "foundingDate",
+        "dissolved": "dissolutionDate",
+    },
+    "membership": {"start": "validFrom", "end": "validThrough", "as_of": "asOf"},
+    "event": {
+        "type": "eventType", "series": "superEvent", "ordinal": "ordinal", "date": "startDate",
+        "end": "endDate", "location": "location", "organizer": "organizer", "about": "about",
+        "text": "text", "title": "conferredTitle", "conferred_by": "conferredBy",
+        "conferred_on": "conferredOn",
+    },
+    "article": {
+        "type": "articleType", "title": "headline", "authors": "author", "publisher": "publisher",
+        "published_in": "isPartOf", "date": "datePublished", "url": "url",
+        "language": "inLanguage", "about": "about", "mentions": "mentions", "cites": "citation",
+        "part_of": "isPartOf", "caption": "caption", "credit": "creditText",
+    },
+}  # fmt: skip
 
 C = {
     name: _p(ns, local)
@@ -170,6 +204,8 @@ C = {
         "Renaming": (KWP, "Renaming"),
         "Rule": (KWP, "Rule"),
         "Claim": (KWP, "Claim"),
+        "DerivedLabel": (KWP, "DerivedLabel"),
+        "Derivation": (KWP, "Derivation"),
         "Male": (SCHEMA, "Male"),
         "Female": (SCHEMA, "Female"),
     }.items()
@@ -226,6 +262,27 @@ class _Mapper:
         for source in sources:
             self.add_quad((node, P["derived"], self.ref(source), self.source_graphs([source])[0]))
 
+    def field_graphs(self, record: Person | Organ | Event | Article, name: str) -> list[str]:
+        """Where a field's triples go: the records graph, and the graph of each source the
+        record says states the field (``stated_in``)."""
+        sources = record.stated_in.get(name)
+        if not sources or name in record.derived:
+            return [self.records_graph]
+        return [self.records_graph, *self.source_graphs(sources)]
+
+    def derivations(
+        self, s: str, record_id: str, kind: str, derived: dict[str, Derivation]
+    ) -> None:
+        """A kwp:Derivation node per derived field: which property, by which rule, from what."""
+        for name, derivation in sorted(derived.items()):
+            node = self.mint.derivation(record_id, name)
+            self.graph.origins[node[1:-1]] = record_id
+            self.add(s, P["derivation"], node)
+            self.add(node, A, C["Derivation"])
+            self.add(node, P["derivedProperty"], P[FIELD_PROPERTIES[kind][name]])
+            self.add(node, P["derivationRule"], self.concept("derivation-rule", derivation.rule))
+            self.text(node, P["derivedFromText"], derivation.text)
+
     def date(
         self, s: str, p: str, date: PartialDate | None, graphs: list[str] | None = None
     ) -> None:
@@ -281,6 +338,17 @@ class _Mapper:
             self.text(label, P["note"], name.note)
             for source in name.sources:
                 self.add(label, P["derived"], self.ref(source))
+            derivation = name.derived_from
+            if derivation is not None:  # its provenance is the name it came from, no article
+                self.add(label, A, C["DerivedLabel"])
+                self.add(
+                    label, P["derivationRule"], self.concept("derivation-rule", derivation.rule)
+                )
+                if derivation.text is not None and derivation.system is not None:
+                    source_label = self.mint.label(
+                        record_id, Name(derivation.text, derivation.system)
+                    )
+                    self.add(label, P["derived"], source_label)
         self.renamings(s, record_id, names)
 
     def renamings(self, s: str, record_id: str, names: list[Name]) -> None:
@@ -325,12 +393,16 @@ class _Mapper:
         s = self.mint.entity("person", person.id)
         self.add(s, A, C["Person"])
         self.names(s, person.id, person.names)
+        stated = self.field_graphs
         if person.gender:
-            self.add(s, P["gender"], C["Male" if person.gender == "male" else "Female"])
-        self.date(s, P["birthDate"], person.born)
-        self.date(s, P["deathDate"], person.died)
+            gender = C["Male" if person.gender == "male" else "Female"]
+            self.claim(s, P["gender"], gender, stated(person, "gender"))
+        self.date(s, P["birthDate"], person.born, stated(person, "born"))
+        self.date(s, P["deathDate"], person.died, stated(person, "died"))
         if person.citizenship:
-            self.add(s, P["nationality"], self.concept("country", person.citizenship))
+            country = self.concept("country", person.citizenship)
+            self.claim(s, P["nationality"], country, stated(person, "citizenship"))
+        self.derivations(s, person.id, "person", person.derived)
         self.common(s, person)
 
     def organ(self, organ: Organ) -> None:
@@ -339,12 +411,15 @@ class _Mapper:
         implied = self._implied["organ-kind"].get(organ.organ_kind)
         if implied:
             self.add(s, A, implied)
-        self.add(s, P["classification"], self.concept("organ-kind", organ.organ_kind))
+        stated = self.field_graphs
+        kind = self.concept("organ-kind", organ.organ_kind)
+        self.claim(s, P["classification"], kind, stated(organ, "kind"))
         self.names(s, organ.id, organ.names)
         if organ.parent:
-            self.add(s, P["subOrganizationOf"], self.ref(organ.parent))
-        self.date(s, P["foundingDate"], organ.founded)
-        self.date(s, P["dissolutionDate"], organ.dissolved)
+            self.claim(s, P["subOrganizationOf"], self.ref(organ.parent), stated(organ, "parent"))
+        self.date(s, P["foundingDate"], organ.founded, stated(organ, "founded"))
+        self.date(s, P["dissolutionDate"], organ.dissolved, stated(organ, "dissolved"))
+        self.derivations(s, organ.id, "organ", organ.derived)
         self.common(s, organ)
 
     def post(self, post: Post) -> None:
@@ -372,9 +447,12 @@ class _Mapper:
         self.claim(s, P["organization"], organ, graphs)
         self.claim(s, P["role"], self.concept("role", m.role), graphs)
         self.claim(s, P["status"], self.concept("membership-status", m.status), graphs)
-        self.date(s, P["validFrom"], m.start, graphs)
-        self.date(s, P["validThrough"], m.end, graphs)
-        self.date(s, P["asOf"], m.as_of, graphs)
+        # A date derived (from a weekday) is not the source's: it stays in the records graph.
+        records = [self.records_graph]
+        self.date(s, P["validFrom"], m.start, records if "start" in m.derived else graphs)
+        self.date(s, P["validThrough"], m.end, records if "end" in m.derived else graphs)
+        self.date(s, P["asOf"], m.as_of, records if "as_of" in m.derived else graphs)
+        self.derivations(s, m.id, "membership", m.derived)
         label = (
             f"{self.records.preferred_name(m.person)}, {self.vocab['role'][m.role].label} of "
             f"{self.records.preferred_name(m.organ)} ({m.status}"
@@ -400,33 +478,35 @@ class _Mapper:
         implied = self._implied["event-type"].get(e.event_type)
         if implied:
             self.add(s, A, implied)
-        self.add(s, P["eventType"], self.concept("event-type", e.event_type))
+        stated = self.field_graphs
+        self.claim(s, P["eventType"], self.concept("event-type", e.event_type), stated(e, "type"))
         self.names(s, e.id, e.names)
         if e.date:
-            self.date(s, P["startDate"], e.date)
+            self.date(s, P["startDate"], e.date, stated(e, "date"))
             if e.date.juche_year is not None:
                 self.add(s, P["jucheYear"], int_literal(e.date.juche_year))
             if e.date.stated:
                 self.add(s, P["dateAsStated"], literal(e.date.stated))
-        self.date(s, P["endDate"], e.end)
+        self.date(s, P["endDate"], e.end, stated(e, "end"))
         if e.location:
             place = self.mint.place(e.location)
-            self.add(s, P["location"], place)
+            self.claim(s, P["location"], place, stated(e, "location"))
             self.add(place, A, C["Place"])
             self.add(place, P["name"], lang_literal(e.location, "en"))
             self.add(place, P["prefLabel"], lang_literal(e.location, "en"))
             self.add(place, P["label"], lang_literal(e.location, "en"))
         for organizer in e.organizer:
-            self.add(s, P["organizer"], self.ref(organizer))
+            self.claim(s, P["organizer"], self.ref(organizer), stated(e, "organizer"))
         if e.series:
             series = self.ref(e.series)
-            self.add(s, P["superEvent"], series)
+            self.claim(s, P["superEvent"], series, stated(e, "series"))
             self.add(series, P["subEvent"], s)
         if e.ordinal is not None:
-            self.add(s, P["ordinal"], int_literal(e.ordinal))
+            self.claim(s, P["ordinal"], int_literal(e.ordinal), stated(e, "ordinal"))
         for subject in e.about:
-            self.add(s, P["about"], self.ref(subject))
-        self.text(s, P["text"], e.text)
+            self.claim(s, P["about"], self.ref(subject), stated(e, "about"))
+        if e.text:
+            self.claim(s, P["text"], lang_literal(e.text, "en"), stated(e, "text"))
         for participant in e.participants:
             node = self.mint.participation(e.id, participant.ref)
             self.graph.origins[node[1:-1]] = e.id
@@ -459,11 +539,12 @@ class _Mapper:
             self.date(node, P["startDate"], e.date, graphs)
             self.derive(node, sources)
         if e.title:
-            self.add(s, P["conferredTitle"], lang_literal(e.title, "en"))
+            self.claim(s, P["conferredTitle"], lang_literal(e.title, "en"), stated(e, "title"))
         if e.conferred_by:
-            self.add(s, P["conferredBy"], self.ref(e.conferred_by))
+            self.claim(s, P["conferredBy"], self.ref(e.conferred_by), stated(e, "conferred_by"))
         for target in e.conferred_on:
-            self.add(s, P["conferredOn"], self.ref(target))
+            self.claim(s, P["conferredOn"], self.ref(target), stated(e, "conferred_on"))
+        self.derivations(s, e.id, "event", e.derived)
         self.common(s, e)
 
     def article(self, a: Article) -> None:
@@ -472,40 +553,44 @@ class _Mapper:
         implied = self._implied["article-type"].get(a.article_type)
         if implied:
             self.add(s, A, implied)
-        self.add(s, P["articleType"], self.concept("article-type", a.article_type))
+        stated = self.field_graphs
+        kind = self.concept("article-type", a.article_type)
+        self.claim(s, P["articleType"], kind, stated(a, "type"))
         title = lang_literal(a.title, a.language) if a.language else literal(a.title)
-        self.add(s, P["headline"], title)
+        self.claim(s, P["headline"], title, stated(a, "title"))
         self.add(s, P["name"], title)
         self.add(s, P["label"], title)
         if a.names:
             self.names(s, a.id, a.names, schema_name=False)
         is_image = a.article_type == "image"
         for author in a.authors:
-            self.add(s, P["author"], self.ref(author))
+            self.claim(s, P["author"], self.ref(author), stated(a, "authors"))
             if is_image:
                 self.add(s, P["creator"], self.ref(author))
         if a.publisher:
-            self.add(s, P["publisher"], self.ref(a.publisher))
+            self.claim(s, P["publisher"], self.ref(a.publisher), stated(a, "publisher"))
         if a.published_in:
-            self.add(s, P["isPartOf"], self.ref(a.published_in))
-        self.date(s, P["datePublished"], a.date)
+            self.claim(s, P["isPartOf"], self.ref(a.published_in), stated(a, "published_in"))
+        self.date(s, P["datePublished"], a.date, stated(a, "date"))
         if a.url and is_valid_iri(a.url):
             self.add(s, P["url"], iri(a.url))
         if a.language:
             self.add(s, P["inLanguage"], literal(a.language))
         for subject in a.about:
-            self.add(s, P["about"], self.ref(subject))
+            self.claim(s, P["about"], self.ref(subject), stated(a, "about"))
         for subject in a.mentions:
-            self.add(s, P["mentions"], self.ref(subject))
+            self.claim(s, P["mentions"], self.ref(subject), stated(a, "mentions"))
         for cited in a.cites:
-            self.add(s, P["citation"], self.ref(cited))
+            self.claim(s, P["citation"], self.ref(cited), stated(a, "cites"))
         if a.part_of:
             parent = self.ref(a.part_of)
-            self.add(s, P["isPartOf"], parent)
+            self.claim(s, P["isPartOf"], parent, stated(a, "part_of"))
             self.add(parent, P["associatedMedia" if is_image else "hasPart"], s)
         lang = a.language or "en"
-        self.text(s, P["caption"], a.caption, lang)
-        self.text(s, P["creditText"], a.credit, lang)
+        if a.caption:
+            self.claim(s, P["caption"], lang_literal(a.caption, lang), stated(a, "caption"))
+        if a.credit:
+            self.claim(s, P["creditText"], lang_literal(a.credit, lang), stated(a, "credit"))
         for quote in a.quotes:
             node = self.mint.quote(a.id, quote.text)
             self.graph.origins[node[1:-1]] = a.id
@@ -519,6 +604,7 @@ class _Mapper:
             if quote.speaker:
                 self.add(node, P["creator"], self.ref(quote.speaker))
             self.text(node, P["note"], quote.note)
+        self.derivations(s, a.id, "article", a.derived)
         self.common(s, a)
 
     def run(self) -> None:

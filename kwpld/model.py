@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .dates import PartialDate
 from .namespaces import DEFAULT_BASE_IRI
@@ -17,6 +18,14 @@ __all__ = [
     "FORMAT_VERSION",
     "KINDS",
     "Origin",
+    "Derivation",
+    "NAME_DERIVATION_RULES",
+    "VALUE_DERIVATION_RULES",
+    "DATE_FIELDS",
+    "FACT_FIELDS",
+    "record_derivation",
+    "record_value_derivation",
+    "fact_sources",
     "Name",
     "Person",
     "Organ",
@@ -67,9 +76,132 @@ class Origin:
         return f"{self.file}:{self.line}"
 
 
+# -- derived values -----------------------------------------------------------------------------
+
+NAME_DERIVATION_RULES: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "mr-to-hangul": (("mr", "mr-ascii"), "hangul"),
+    "mr-plain-to-hangul": (("en", "dprk", "mr", "mr-ascii"), "hangul"),
+    "mr-ascii-to-mr": (("mr-ascii",), "mr"),
+    "mr-to-mr-ascii": (("mr",), "mr-ascii"),
+    "hangul-to-rr": (("hangul",), "rr"),
+    "translated": (("hangul", "hanja"), "en"),
+    "composed": ((), None),
+}
+"""Rules that derive a name (codes of the ``derivation-rule`` vocabulary): the spelling systems
+of the name it may come from, and the system of the name it gives (None: any). ``composed``
+names come from several names and facts at once, so they need not name one source form.
+:data:`kwpld.names.DERIVATION_RULES` describes the spelling rules kwpld implements itself."""
+
+DATE_FIELDS = frozenset({"born", "died", "founded", "dissolved", "date", "end", "start", "as_of"})
+
+VALUE_DERIVATION_RULES: dict[str, frozenset[str] | None] = {
+    "date-from-weekday": DATE_FIELDS,
+    "inferred": None,
+}
+"""Rules that derive the value of a field, and the fields each may derive (None: any)."""
+
+FACT_FIELDS: dict[str, tuple[str, ...]] = {
+    "person": ("gender", "born", "died", "citizenship"),
+    "organ": ("kind", "parent", "founded", "dissolved"),
+    "membership": ("start", "end", "as_of"),
+    "event": (
+        "type", "series", "ordinal", "date", "end", "location", "organizer", "about", "text",
+        "title", "conferred_by", "conferred_on",
+    ),
+    "article": (
+        "type", "title", "authors", "publisher", "published_in", "date", "url", "language",
+        "about", "mentions", "cites", "part_of", "caption", "credit",
+    ),
+}  # fmt: skip
+"""Fields whose value a record can say is stated in a source (``stated_in``, not memberships:
+a membership is one claim of its ``sources``) or derived (``derived``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """How a value no source prints was derived, and from what.
+
+    On a name (``derived_from``): ``rule`` is a key of :data:`NAME_DERIVATION_RULES`, and
+    ``text`` and ``system`` are the other name of the same record it was derived from (both
+    None for a ``composed`` name that names none). On a field (``derived``): ``rule`` is a key
+    of :data:`VALUE_DERIVATION_RULES` and ``text`` says in words what the value was derived from
+    ("Friday, in a report of 26 January 2013"). Either way the value's provenance is this, never
+    the article its source form was read in: a derived value is not cited to any source.
+    """
+
+    rule: str
+    text: str | None = None
+    system: str | None = None
+
+
+def record_derivation(
+    name: dict[str, Any], rule: str, text: str | None = None, system: str | None = None
+) -> dict[str, Any]:
+    """Mark a name written as a record (``{"text": ..., "system": ...}``) as derived.
+
+    For writers of records (``kwpld ingest``'s drafts): sets ``derived_from`` to ``rule`` and
+    the name it came from (``text`` and ``system``, another name of the same record), and drops
+    ``sources``, since a derived name is printed in none. Returns ``name``, changed in place.
+    Raises ValueError for a rule that derives no name, or a source name the rule cannot read.
+    """
+    if rule not in NAME_DERIVATION_RULES:
+        known = ", ".join(sorted(NAME_DERIVATION_RULES))
+        raise ValueError(f"unknown name derivation rule {rule!r}; rules: {known}")
+    from_systems, to_system = NAME_DERIVATION_RULES[rule]
+    if from_systems and text is None and system is None:
+        raise ValueError(f"the rule {rule} needs the name it derives from (text or system)")
+    if system is not None and from_systems and system not in from_systems:
+        raise ValueError(f"the rule {rule} derives from {'/'.join(from_systems)}, not {system}")
+    if to_system is not None and name.get("system") not in (None, to_system):
+        raise ValueError(f"the rule {rule} gives {to_system} names, not {name.get('system')}")
+    source: dict[str, Any] = {}
+    if text is not None:
+        source["text"] = text
+    if system is not None:
+        source["system"] = system
+    name.pop("sources", None)
+    name["derived_from"] = {**source, "rule": rule}
+    return name
+
+
+def record_value_derivation(
+    record: dict[str, Any], kind: str, field_name: str, rule: str, text: str | None = None
+) -> dict[str, Any]:
+    """Mark the value of ``field_name`` in a record written as a dict (of ``kind``) as derived.
+
+    For writers of records: adds ``derived: {field_name: {rule, from: text}}`` (``text`` says
+    in words what the value was derived from: "'on Friday' in the report of 26 January 2013")
+    and drops the field from ``stated_in``. Returns ``record``, changed in place. Raises
+    ValueError for a field that cannot be derived or a rule that does not derive it.
+    """
+    if field_name not in FACT_FIELDS.get(kind, ()):
+        raise ValueError(f"a {kind} has no field {field_name!r} that can be derived")
+    if rule not in VALUE_DERIVATION_RULES:
+        known = ", ".join(sorted(VALUE_DERIVATION_RULES))
+        raise ValueError(f"unknown value derivation rule {rule!r}; rules: {known}")
+    fields = VALUE_DERIVATION_RULES[rule]
+    if fields is not None and field_name not in fields:
+        raise ValueError(f"the rule {rule} derives dates, not {field_name!r}")
+    derivation: dict[str, Any] = {"rule": rule}
+    if text is not None:
+        derivation["from"] = text
+    record.setdefault("derived", {})[field_name] = derivation
+    stated = record.get("stated_in")
+    if isinstance(stated, dict):
+        stated.pop(field_name, None)
+        if not stated:
+            del record["stated_in"]
+    return record
+
+
 @dataclass(slots=True)
 class Name:
-    """One spelling of a name, in one system, with its validity and evidence."""
+    """One spelling of a name, in one system, with its validity and evidence.
+
+    ``sources`` are the articles that print this spelling; ``derived_from`` says instead how it
+    was derived from another name of the record (:class:`Derivation`). A name has one or the
+    other, or neither (a curator's spelling of unrecorded provenance).
+    """
 
     text: str
     system: str
@@ -79,6 +211,16 @@ class Name:
     renamed_by: str | None = None
     sources: list[str] = field(default_factory=list)
     note: str | None = None
+    derived_from: Derivation | None = None
+
+    @property
+    def derived(self) -> bool:
+        return self.derived_from is not None
+
+    @property
+    def printed(self) -> bool:
+        """True when some source prints this spelling (it has ``sources``)."""
+        return bool(self.sources) and self.derived_from is None
 
 
 @dataclass(slots=True)
@@ -121,6 +263,8 @@ class Person(_Base, Named):
     description: str | None = None
     sources: list[str] = field(default_factory=list)
     note: str | None = None
+    stated_in: dict[str, list[str]] = field(default_factory=dict)
+    derived: dict[str, Derivation] = field(default_factory=dict)
     kind = "person"
 
 
@@ -135,6 +279,8 @@ class Organ(_Base, Named):
     description: str | None = None
     sources: list[str] = field(default_factory=list)
     note: str | None = None
+    stated_in: dict[str, list[str]] = field(default_factory=dict)
+    derived: dict[str, Derivation] = field(default_factory=dict)
     kind = "organ"
 
 
@@ -161,6 +307,7 @@ class Membership(_Base):
     as_of: PartialDate | None = None
     sources: list[str] = field(default_factory=list)
     note: str | None = None
+    derived: dict[str, Derivation] = field(default_factory=dict)
     kind = "membership"
 
 
@@ -203,6 +350,8 @@ class Event(_Base, Named):
     description: str | None = None
     sources: list[str] = field(default_factory=list)
     note: str | None = None
+    stated_in: dict[str, list[str]] = field(default_factory=dict)
+    derived: dict[str, Derivation] = field(default_factory=dict)
     kind = "event"
 
 
@@ -237,6 +386,8 @@ class Article(_Base, Named):
     description: str | None = None
     sources: list[str] = field(default_factory=list)
     note: str | None = None
+    stated_in: dict[str, list[str]] = field(default_factory=dict)
+    derived: dict[str, Derivation] = field(default_factory=dict)
     kind = "article"
 
     def preferred_name(self, system: str = "en") -> str:
@@ -290,6 +441,15 @@ Record = Person | Organ | Post | Membership | Event | Article
 Linkable = Person | Organ | Event | Article
 """The kinds of record that can be one Wikidata item (and have a ``wikidata`` field)."""
 LINKABLE_TYPES = (Person, Organ, Event, Article)
+
+
+def fact_sources(record: Person | Organ | Event | Article, field_name: str) -> list[str]:
+    """The sources the record says state the value of ``field_name``: its ``stated_in``
+    entry; none for a derived value or a field no source is said to state. The record's own
+    ``sources`` support the record as a whole, not each of its values."""
+    if field_name in record.derived:
+        return []
+    return list(record.stated_in.get(field_name, ()))
 
 
 def curated_qid(record: Record | WikidataLink | None) -> str | None:

@@ -939,6 +939,7 @@ DERIVATION_RULES: dict[str, str] = {
         "names (kwpld/lexicons/name-syllables.txt), and nothing when two are"
     ),
     "mr-ascii-to-mr": "McCune-Reischauer in ASCII (o', u') written with breves (ŏ, ŭ)",
+    "mr-to-mr-ascii": "McCune-Reischauer with breves (ŏ, ŭ) written in ASCII (o', u')",
     "hangul-to-rr": "Revised Romanization of Hangul, algorithmically (kwpld.names.hangul_to_rr)",
 }
 

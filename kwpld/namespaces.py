@@ -60,6 +60,7 @@ ENTITY_PATHS = {
     "renaming": "renaming/",
     "rule": "rule/",
     "quote": "quote/",
+    "derivation": "derivation/",
     "graph": "graph/",
     "link": "link/",
     "agent": "agent/",
@@ -100,6 +101,7 @@ STANDARD_PREFIXES: dict[str, str] = {
     "eventtype": KWPV + "event-type/",
     "articletype": KWPV + "article-type/",
     "country": KWPV + "country/",
+    "derivationrule": KWPV + "derivation-rule/",
     "kwpv": KWPV,
 }
 

@@ -28,6 +28,7 @@ SCHEMES = (
     "article-type",
     "country",
     "link-method",
+    "derivation-rule",
 )
 
 

@@ -34,6 +34,8 @@ def ask(store: ox.Store, pattern: str) -> bool:
 
 
 def rows(store: ox.Store, query: str) -> list[tuple]:
+    """The rows of ``query`` over the union of the graphs, where a triple stated by two sources
+    (a claim, or a field the record says both state) is seen once per graph: hence DISTINCT."""
     result = store.query(PREFIXES + query, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
     out = []
@@ -46,7 +48,7 @@ def test_the_four_meetings_with_dates_ordinals_and_juche_years(example_store):
     found = rows(
         example_store,
         """
-        SELECT ?ordinal ?date ?datatype ?juche ?stated WHERE {
+        SELECT DISTINCT ?ordinal ?date ?datatype ?juche ?stated WHERE {
           ?meeting schema:superEvent ?series ; kwp:ordinal ?ordinal ; schema:startDate ?date ;
                    kwp:jucheYear ?juche .
           ?series skos:prefLabel "Meeting of Secretaries of Cells of the WPK"@en .
@@ -67,7 +69,7 @@ def test_the_fourth_meeting_is_in_pyongyang_convened_by_the_political_bureau(exa
     found = rows(
         example_store,
         """
-        SELECT ?place ?organizer WHERE {
+        SELECT DISTINCT ?place ?organizer WHERE {
           event:meeting-of-cell-secretaries-4 schema:location/schema:name ?place ;
               schema:organizer/skos:prefLabel ?organizer .
           FILTER(lang(?organizer) = "en")

@@ -24,6 +24,7 @@ def test_entity_and_inner_nodes_keep_their_published_iris() -> None:
     # Wikidata time values hash to 12 digits, as the Wikidata writer always did
     assert mint.time_value("2013-01") == f"<{BASE}value/aef36d041a11>"
     assert mint.participation("e1", "kim-jong-un") == f"<{BASE}participation/e1.kim-jong-un>"
+    assert mint.derivation("kim-jong-su", "born") == f"<{BASE}derivation/kim-jong-su.born>"
 
 
 def test_a_link_and_its_agent() -> None:
@@ -57,6 +58,7 @@ def test_every_node_of_the_example_is_one_the_minter_makes() -> None:
     assert nodes
     kinds = ("person", "organ", "post", "membership", "event", "article", "place", "label")
     kinds += ("participation", "renaming", "rule", "quote", "statement", "reference", "value")
+    kinds += ("derivation",)
     prefixes = tuple(f"<{mint.prefix(k)}" for k in kinds)
     assert {n for n in nodes if not n.startswith(prefixes)} == set()
     for record in records:

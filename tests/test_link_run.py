@@ -103,7 +103,9 @@ def test_auto_accept_links_the_unambiguous_people_and_leaves_kim_jong_su_for_rev
         "Q900000010",
         "Q900000011",
     }
-    assert rows[0]["status"].startswith("ambiguous") and rows[0]["rank"] == "1"
+    # Two namesakes, and nothing but the name, type, country and party tells for either.
+    assert rows[0]["status"].startswith("a common name: no independent evidence")
+    assert rows[0]["rank"] == "1"
     assert rows[0]["url"] == f"https://www.wikidata.org/wiki/{rows[0]['qid']}"
     assert "Checked 4 QIDs the records carry: 4 confirmed" in out
     assert "review    kim-jong-su" in out

@@ -108,6 +108,36 @@ def test_two_north_korean_officials_called_kim_jong_su_are_left_for_review(score
     assert "Korean name 김종수 is not the record's 김정수" in south.conflict_text
 
 
+def test_a_derived_hangul_name_is_weak_evidence_either_way(scored):
+    """Kim Jong Su's 김정수 is read from his McCune-Reischauer name; no source prints it."""
+    ranked = scored["kim-jong-su"]
+    for candidate in ranked[:2]:
+        assert "김정수 (label; derived from 'Kim Chŏng-su' (mr-to-hangul)" in candidate.reasons
+        assert [f.weight for f in candidate.features if f.code == "names"] == [0.25]
+        assert not candidate.decisive  # name, type, an inferred country and party decide nothing
+    south = by_qid(ranked, "Q900000012")
+    [korean] = [f for f in south.conflicts if f.code == "korean-label"]
+    assert korean.weight == -1.5 and "printed in no source" in korean.text  # not a QID misfit
+    [country] = [f for f in south.conflicts if f.code == "citizenship"]
+    assert country.weight == -1.75 and "citizenship is derived: inferred" in country.text
+
+
+def test_a_person_is_accepted_only_on_evidence_independent_of_the_name(scored):
+    for entity in ("kim-jong-un", "kim-il-sung", "kim-jong-il", "jang-song-taek"):
+        best = scored[entity][0]
+        assert best.common_name and best.decisive, entity
+        assert {f.code for f in best.decisive} <= {"office", "party", "born", "died"}
+    assert (
+        "held General Secretary of the Workers' Party of Korea"
+        in scored["kim-jong-un"][0].decided_by
+    )
+    madden = scored["michael-madden"][0]
+    assert madden.common_name and not madden.decisive
+    assert not is_clear_winner([madden], 0.5, 0.15)  # whatever the threshold
+    wpk = scored["wpk"][0]
+    assert not wpk.common_name and is_clear_winner(scored["wpk"], 0.9, 0.15)
+
+
 def test_name_type_and_citizenship_alone_do_not_reach_auto_accept(scored):
     actor = scored["michael-madden"][0]
     assert actor.qid == "Q900000014" and not actor.conflicts

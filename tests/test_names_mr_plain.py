@@ -141,7 +141,7 @@ def test_derivations_give_each_form_with_its_source_and_rule() -> None:
 
 def test_every_rule_is_documented_and_unknown_rules_are_refused() -> None:
     assert set(DERIVATION_RULES) == {
-        "mr-to-hangul", "mr-plain-to-hangul", "mr-ascii-to-mr", "hangul-to-rr",
+        "mr-to-hangul", "mr-plain-to-hangul", "mr-ascii-to-mr", "mr-to-mr-ascii", "hangul-to-rr",
     }  # fmt: skip
     with pytest.raises(ValueError, match="unknown derivation rule"):
         Derived("김", System.HANGUL, "Kim", None, "guessed")

@@ -54,7 +54,7 @@ def test_source_graphs_are_put_one_by_one_from_the_split_nquads(tmp_path: Path) 
         result = publish_release(tiny, server.url, backoff=0.01)
         assert server.counts() == _expected(tiny)
     sources = [g for g in result.graphs if "/graph/source/" in g.graph]
-    assert len(sources) == 3 and all(g.found == g.triples for g in sources)
+    assert len(sources) == 4 and all(g.found == g.triples for g in sources)
 
 
 def test_transient_failures_are_retried(release: Path) -> None:

@@ -65,6 +65,7 @@ def test_named_graphs_are_records_sources_vocabularies_and_ontology(release: Pat
         f"{BASE}graph/ontology",
         f"{BASE}graph/wikidata",
         f"{BASE}graph/source/graphic-kwp-pb-2013-01",
+        f"{BASE}graph/source/nklw-2013-01-party-cell-secretaries",
         f"{BASE}graph/source/pb-report-2013-01-23",
         f"{BASE}graph/source/state-media-2013-01-18",
     }

@@ -126,6 +126,7 @@ OWNED = {
     "https://w3id.org/kwpld/ontology#rule",
     "https://w3id.org/kwpld/ontology#quotation",
     "http://schema.org/location",
+    "https://w3id.org/kwpld/ontology#derivation",
 }
 
 

@@ -47,6 +47,30 @@ import pyoxigraph as ox
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "wikidata" / "wikidata-subset.ttl"
 JSON_TYPE = "application/sparql-results+json"
+_WD = "http://www.wikidata.org/entity/"
+_WDS = "http://www.wikidata.org/entity/statement/"
+
+
+def fixture_variant(
+    out: Path, *, add: tuple[Path, ...] = (), drop_items: tuple[str, ...] = ()
+) -> Path:
+    """The fixture without ``drop_items`` (their triples and statement nodes) and with the
+    Turtle files ``add``, written to ``out`` (N-Triples, which Turtle readers read too)."""
+    store = ox.Store()
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE)
+    for extra in add:
+        store.load(path=str(extra), format=ox.RdfFormat.TURTLE)
+    dropped = [(f"{_WD}{qid}", f"{_WDS}{qid}-") for qid in drop_items]
+    kept = [
+        quad
+        for quad in store
+        if not any(
+            quad.subject.value == item or quad.subject.value.startswith(statement)
+            for item, statement in dropped
+        )
+    ]
+    out.write_bytes(ox.serialize(kept, format=ox.RdfFormat.N_TRIPLES) or b"")
+    return out
 
 
 @dataclass(frozen=True)

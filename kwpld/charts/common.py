@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .facts import Facts, SourceInfo
+from .facts import DERIVED_MARK, Facts, Names, SourceInfo
 from .svg import (
     INK,
     MUTED,
@@ -29,6 +29,7 @@ __all__ = [
     "draw_legend",
     "draw_sources",
     "draw_footer",
+    "derived_class",
     "source_line",
     "link_open",
     "link_close",
@@ -241,12 +242,28 @@ def _part(facts: Facts, source: SourceInfo) -> SourceInfo:
     return SourceInfo(source.part_of, "article", facts.name(source.part_of).en)
 
 
+def derived_class(svg: Svg, names: Names, base: str, *slots: str) -> str:
+    """The class of a text that draws ``names`` in ``slots`` (default: Hangul and Hanja):
+    ``base``, plus ``derived`` when one of them is a derived name (drawn marked, and
+    explained in the footer)."""
+    if any(slot in names.derived for slot in slots or ("ko", "hanja")):
+        svg.notes.add("derived")
+        return f"{base} derived"
+    return base
+
+
 def draw_footer(svg: Svg, x: float, y: float, width: float, facts: Facts, what: str) -> float:
     graph = facts.graph
     dataset = graph.title or graph.dataset_id or graph.location
     version = f", version {graph.version}" if graph.version else ""
     svg.add("line", x1=x, y1=y, x2=x + 200, y2=y, stroke=RULE, stroke_width=1)
-    lines = wrap(f"Drawn by kwpld from “{dataset}”{version}: {what}.", width, 10.5)
+    text = f"Drawn by kwpld from “{dataset}”{version}: {what}."
+    if "derived" in svg.notes:
+        text += (
+            f" A name marked {DERIVED_MARK} is derived (such as Hangul read from its"
+            " McCune-Reischauer spelling): no source prints it."
+        )
+    lines = wrap(text, width, 10.5)
     with svg.group("g", class_="footer"):
         for i, line in enumerate(lines):
             svg.text(x, y + 16 + 14 * i, line, 10.5, fill=MUTED)

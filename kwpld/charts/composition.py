@@ -17,6 +17,7 @@ from ..errors import InputError
 from .common import (
     Chart,
     Linker,
+    derived_class,
     draw_footer,
     draw_legend,
     draw_sources,
@@ -202,9 +203,10 @@ class _Drawer:
         for line in wrap(title, inner, 20, True):
             svg.text(MARGIN, y + 20, line, 20, bold=True, class_="chart-title")
             y += 26
-        sub = " ".join(n for n in (names.ko, names.hanja) if n)
+        sub = names.native
         if sub:
-            svg.text(MARGIN, y + 16, sub, 15, fill=MUTED, lang="ko", class_="chart-subtitle")
+            subtitle = derived_class(svg, names, "chart-subtitle")
+            svg.text(MARGIN, y + 16, sub, 15, fill=MUTED, lang="ko", class_=subtitle)
             y += 22
         y += 12
         y += self.organ_frame(comp.organ, MARGIN, y, inner, 0)
@@ -261,8 +263,10 @@ class _Drawer:
         for line in wrap(names.en, width - 2 * PAD, title_size, True):
             svg.text(x + PAD, cy + title_size, line, title_size, bold=True, class_="organ-title")
             cy += title_size + 6
-        if names.ko:
-            svg.text(x + PAD, cy + 12, names.ko, 12.5, fill=MUTED, lang="ko", class_="organ-ko")
+        ko = names.shown("ko")
+        if ko:
+            organ_ko = derived_class(svg, names, "organ-ko", "ko")
+            svg.text(x + PAD, cy + 12, ko, 12.5, fill=MUTED, lang="ko", class_=organ_ko)
             cy += 18
         link_close(svg, opened)
         cy += 6
@@ -356,7 +360,7 @@ class _Drawer:
             if seat.uncertain:
                 at = x + CARD_W - 14 - (text_width(refs, 10) + 4 if refs else 0)
                 uncertain_marker(svg, at, y + 13)
-            native = " ".join(n for n in (names.ko, names.hanja) if n)
+            native = names.native
             if native:
                 svg.text(
                     x + 25,
@@ -365,7 +369,7 @@ class _Drawer:
                     12.5,
                     fill=INK,
                     lang="ko",
-                    class_="person-ko",
+                    class_=derived_class(svg, names, "person-ko"),
                 )
             for i, line in enumerate(self.note_lines(seat)):
                 svg.text(x + 25, y + 54 + 13 * i, line, 10.5, fill=MUTED, class_="seat-notes")

@@ -83,13 +83,34 @@ def _date(term: ox.Literal | None) -> PartialDate | None:
     return parse_date(term.value) if term is not None else None
 
 
+DERIVED_MARK = "*"
+"""Follows a name that no source prints (a derived name) wherever a chart draws it."""
+
+
 @dataclass(frozen=True)
 class Names:
-    """How a chart labels an entity: English, Hangul and Hanja preferred labels."""
+    """How a chart labels an entity: English, Hangul and Hanja preferred labels.
+
+    ``derived`` holds the slots ("en", "ko", "hanja") whose label is a derived name (a
+    ``kwp:DerivedLabel``: Hangul read from McCune-Reischauer, ...), which charts mark.
+    """
 
     en: str
     ko: str | None = None
     hanja: str | None = None
+    derived: frozenset[str] = frozenset()
+
+    def shown(self, slot: str) -> str | None:
+        """The label of ``slot`` as drawn: a derived one followed by :data:`DERIVED_MARK`."""
+        text: str | None = getattr(self, slot)
+        if text and slot in self.derived:
+            return text + DERIVED_MARK
+        return text
+
+    @property
+    def native(self) -> str:
+        """Hangul and Hanja as drawn, derived ones marked."""
+        return " ".join(n for n in (self.shown("ko"), self.shown("hanja")) if n)
 
 
 @dataclass(frozen=True)
@@ -218,6 +239,7 @@ class Facts:
     def names(self) -> dict[str, Names]:
         if self._names is None:
             collected: dict[str, dict[str, list[str]]] = {}
+            derived: set[tuple[str, str, str]] = set()  # (entity, slot, text)
             for row in self.graph.select("display-labels"):
                 label = row["label"]
                 lang = (label.language or "").lower()
@@ -225,15 +247,21 @@ class Facts:
                     slot = {"en": "en", "ko": "ko", "ko-hani": "hanja"}.get(lang, "other")
                 else:
                     slot = "label"
-                collected.setdefault(row["entity"].value, {}).setdefault(slot, []).append(
-                    label.value
-                )
+                entity = row["entity"].value
+                collected.setdefault(entity, {}).setdefault(slot, []).append(label.value)
+                if "derived" in row:
+                    derived.add((entity, slot, label.value))
             names: dict[str, Names] = {}
             for iri, slots in collected.items():
                 en = min(slots.get("en") or slots.get("label") or slots.get("other") or [iri])
                 ko = min(slots["ko"]) if slots.get("ko") else None
                 hanja = min(slots["hanja"]) if slots.get("hanja") else None
-                names[iri] = Names(en, ko, hanja)
+                marked = frozenset(
+                    slot
+                    for slot, text in (("en", en), ("ko", ko), ("hanja", hanja))
+                    if text is not None and (iri, slot, text) in derived
+                )
+                names[iri] = Names(en, ko, hanja, marked)
             self._names = names
         return self._names
 

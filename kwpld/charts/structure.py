@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..vocab import vocabularies
-from .common import Chart, Linker, draw_footer, draw_sources, link_close, link_open
+from .common import (
+    Chart,
+    Linker,
+    derived_class,
+    draw_footer,
+    draw_sources,
+    link_close,
+    link_open,
+)
 from .facts import Facts
 from .graph import ChartGraph
 from .svg import INK, MUTED, Svg, fit, num, text_width, wrap
@@ -74,6 +82,8 @@ class _Node:
     x: float = 0
     y: float = 0
     level: int = 0
+    ko_derived: bool = False
+    """The Hangul name is derived (printed in no source): drawn marked."""
 
 
 def structure_chart(
@@ -97,9 +107,11 @@ def structure_chart(
     y: float = MARGIN
     svg.text(MARGIN, y + 20, title, 20, bold=True, class_="chart-title")
     y += 28
-    sub = facts.name(roots[0]).ko if len(roots) == 1 else None
-    if sub:
-        svg.text(MARGIN, y + 14, sub, 15, fill=MUTED, lang="ko", class_="chart-subtitle")
+    root_names = facts.name(roots[0]) if len(roots) == 1 else None
+    sub = root_names.shown("ko") if root_names else None
+    if root_names and sub:
+        subtitle = derived_class(svg, root_names, "chart-subtitle", "ko")
+        svg.text(MARGIN, y + 14, sub, 15, fill=MUTED, lang="ko", class_=subtitle)
         y += 22
     layout = _Layout(trees, y + 16)
     all_nodes = [node for tree in trees for node in _flatten(tree)]
@@ -192,7 +204,8 @@ class _TreeBuilder:
         lines = wrap(names.en, NODE_W - 16, 12.5, True)
         if len(lines) > 4:
             lines = lines[:3] + [fit(" ".join(lines[3:]), NODE_W - 16, 12.5, True)]
-        ko = wrap(names.ko, NODE_W - 16, 12) if names.ko else []
+        shown = names.shown("ko")
+        ko = wrap(shown, NODE_W - 16, 12) if shown else []
         if len(ko) > 2:
             ko = ko[:1] + [fit(" ".join(ko[1:]), NODE_W - 16, 12)]
         post_lines = [
@@ -202,6 +215,7 @@ class _TreeBuilder:
         if len(post_lines) > 2:
             post_lines = post_lines[:1] + [f"and {len(post_lines) - 1} more posts"]
         node = _Node(iri, info.kind, lines, ko, " · ".join(bits), post_lines, level=level)
+        node.ko_derived = "ko" in names.derived
         node.height = 14 + 17 * len(lines) + 16 * len(ko) + 14 * len(post_lines) + 18
         if self.depth is None or level < self.depth:
             for child in facts.children.get(iri, []):
@@ -311,9 +325,13 @@ def _draw_node(svg: Svg, node: _Node, parent: str | None, link: Linker | None) -
         for line in node.lines:
             ty += 17
             svg.text(node.x + 8, ty, line, 12.5, bold=True, fill=ink, class_="organ-name")
+        organ_ko = "organ-ko"
+        if node.ko_derived:
+            svg.notes.add("derived")
+            organ_ko += " derived"
         for line in node.ko:
             ty += 16
-            svg.text(node.x + 8, ty, line, 12, fill=ink, lang="ko", class_="organ-ko")
+            svg.text(node.x + 8, ty, line, 12, fill=ink, lang="ko", class_=organ_ko)
         for line in node.posts:
             ty += 14
             svg.text(node.x + 8, ty, line, 10.5, fill=ink, class_="organ-post")

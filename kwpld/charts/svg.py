@@ -181,6 +181,8 @@ class Svg:
 
     def __init__(self, id_prefix: str = "kc-") -> None:
         self.prefix = id_prefix
+        self.notes: set[str] = set()
+        """What the drawing used that the footer must explain ("derived": a derived name)."""
         self.parts: list[str] = []
         self.defs: list[str] = []
         self._def_names: set[str] = set()

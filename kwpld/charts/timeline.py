@@ -20,6 +20,7 @@ from .common import (
     EVENT_COLOUR,
     Chart,
     Linker,
+    derived_class,
     draw_footer,
     draw_legend,
     draw_sources,
@@ -27,7 +28,7 @@ from .common import (
     link_close,
     link_open,
 )
-from .facts import STATUS_ORDER, EventInfo, Facts, MembershipInfo, role_label, role_order
+from .facts import STATUS_ORDER, EventInfo, Facts, MembershipInfo, Names, role_label, role_order
 from .graph import ChartGraph
 from .svg import INK, MUTED, PAPER, RULE, STATUS_STYLE, Svg, fit, num, status_fill, wrap
 
@@ -124,7 +125,7 @@ def _organ_rows(facts: Facts, organs: list[str]) -> list[_Row]:
         for (role, person), claims in seats.items():
             names = facts.name(person)
             key = (organs.index(organ), role_order(role), _first(claims), facts.sort_name(person))
-            subtitle = " ".join(n for n in (names.ko, role_label(role)) if n)
+            subtitle = " ".join(n for n in (names.shown("ko"), role_label(role)) if n)
             rows.append(_Row(key, organ, names.en, subtitle, person, claims))
     return rows
 
@@ -207,7 +208,9 @@ class _Drawer:
         names = facts.name(self.subject)
         kind_word = "members of" if self.kind == "organ" else "posts held by"
         title = f"Timeline: {kind_word} {names.en}"
-        y = self.heading(title, names.ko, names.hanja)
+        y = self.heading(title, names)
+        if any("ko" in facts.name(r.link_to).derived for r in self.rows if r.link_to):
+            svg.notes.add("derived")  # a row's subtitle shows a derived Hangul name
         y = self.axis(y)
         top = y + (20 if self.events else 0)
         under = svg.mark()
@@ -242,16 +245,17 @@ class _Drawer:
             "timeline", title, svg.render(WIDTH, height, title, desc), WIDTH, height, summary
         )
 
-    def heading(self, title: str, ko: str | None, hanja: str | None) -> float:
+    def heading(self, title: str, names: Names) -> float:
         """The title (wrapped) and the subject's Korean names; returns the y below them."""
         svg = self.svg
         y: float = MARGIN
         for line in wrap(title, WIDTH - 2 * MARGIN, 20, True):
             svg.text(MARGIN, y + 20, line, 20, bold=True, class_="chart-title")
             y += 26
-        sub = " ".join(n for n in (ko, hanja) if n)
+        sub = names.native
         if sub:
-            svg.text(MARGIN, y + 14, sub, 15, fill=MUTED, lang="ko", class_="chart-subtitle")
+            subtitle = derived_class(svg, names, "chart-subtitle")
+            svg.text(MARGIN, y + 14, sub, 15, fill=MUTED, lang="ko", class_=subtitle)
             y += 22
         return y + 14
 

@@ -280,6 +280,7 @@ def _print_report(report: LinkReport, options: LinkOptions) -> None:
     for new_link, candidate in report.auto_accepted:
         line = f"  accepted  {new_link.entity:32} {new_link.qid:11} {candidate.score:.3f}"
         say(f"{line}  {candidate.label or ''}", markup=False)
+        say(f"            decided by: {candidate.decided_by}", markup=False, soft_wrap=True)
     for entry in reviewing:
         best = entry.candidates[0]
         say(
@@ -319,10 +320,11 @@ def quickstatements_command(
 ) -> None:
     """Write QuickStatements for the facts kwpld holds about linked records that Wikidata lacks.
 
-    Each statement carries a reference to its source: S248 (stated in) for a source with a
-    Wikidata item, S854 (reference URL) for one with a URL. Facts already on the endpoint,
-    facts about records without an item, projections and facts without a citable source are
-    left out (the counts go to standard error).
+    Each statement carries a reference to the source the record says states it (a name's
+    sources, a field's stated_in): S248 (stated in) for a source with a Wikidata item, S854
+    (reference URL) for one with a URL. Facts already on the endpoint, facts about records
+    without an item, projections, derived values (a name's derived_from, a record's derived)
+    and facts without a citable source are left out (the counts go to standard error).
 
     Example (a data folder linked as in kwpld link --help; the default endpoint is the
     Wikidata Query Service):

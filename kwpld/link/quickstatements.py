@@ -6,6 +6,14 @@ them in QuickStatements' v1 format (tab-separated commands), each statement with
 to the source that states it: ``S248`` (stated in) when the source has a Wikidata item, and
 ``S854`` (reference URL) when it has a URL. Nothing is written that cannot be referenced, that
 points at a record without a Wikidata item, or that an analyst only projected.
+
+A source is cited only for a value the record says it states: a name's own ``sources``, a
+field's ``stated_in``, a claim's ``sources`` (:mod:`kwpld.wikidata.facts`). Derived values
+(a name's ``derived_from``, a field in ``derived``: transliterations, dates read from a weekday,
+inferences) are not exported at all, neither as statements nor as labels, and a derived
+qualifier is left off its statement: Wikidata asks for statements supported by a source, and a
+value no source prints would be either unsourced or, worse, cited to a source that does not
+say it (docs/linking.md, "QuickStatements").
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ SKIP_REASONS = {
     "no-source": "no source with a Wikidata item or a URL to cite",
     "projected": "an analyst's projection, not a stated fact",
     "unwritable": "text QuickStatements cannot carry (a double quote, tab or line break)",
+    "derived": "derived values no source prints (transliterations, dates from a weekday, ...)",
 }
 
 
@@ -112,6 +121,9 @@ def _references(records: Records, sources: tuple[str, ...], subject: str) -> lis
 
 
 def _label_lines(label: Label, facts: ItemFacts, out: QuickStatementsExport) -> None:
+    if label.derived:  # a spelling no source prints is no name to give an item
+        out.skipped["derived"] += 1
+        return
     names = facts.labels.get(label.lang, set()) | facts.aliases.get(label.lang, set())
     if label.text in names:
         out.skipped["present"] += 1
@@ -139,6 +151,9 @@ def quickstatements(records: Records, client: SparqlClient) -> QuickStatementsEx
     for fact in view.facts:
         if not fact.quickstatements:
             continue
+        if fact.derived:
+            out.skipped["derived"] += 1
+            continue
         if not fact.truthy:
             out.skipped["projected"] += 1
             continue
@@ -154,6 +169,8 @@ def quickstatements(records: Records, client: SparqlClient) -> QuickStatementsEx
             continue
         qualifiers = []
         for prop, qualifier in fact.qualifiers:
+            if prop in fact.derived_qualifiers:
+                continue  # the source states the statement, not this derived date
             written = qs_value(qualifier)
             if written is not None:
                 qualifiers += [prop, written]

@@ -9,7 +9,9 @@ One run, in this order:
    fetch evidence for them and for every QID the records already carry.
 4. Check the carried QIDs (curated ``wikidata:`` fields, accepted links) against the evidence.
 5. Score the candidates. With ``auto_accept``, accept clear winners: a score at or above the
-   threshold, no conflicting evidence, and a lead of at least ``margin`` over the runner-up.
+   threshold, no conflicting evidence, a lead of at least ``margin`` over the runner-up, and
+   for a person (a common name) evidence independent of the name: a date, an office, a
+   membership the records state, a printed Korean name. The link's note says what decided.
    Accepting one record can settle another (a party's item confirms its central committee's
    parent), so scoring repeats until no further record is accepted.
 6. Write the accepted links, then the review file with what is left, ranked, with reasons.
@@ -97,7 +99,10 @@ class LinkReport:
             "links_file": str(self.links_file),
             "applied": [_link_dict(k) for k in self.applied],
             "already_applied": self.already_applied,
-            "auto_accepted": [_link_dict(k) for k, _ in self.auto_accepted],
+            "auto_accepted": [
+                {**_link_dict(k), "decided_by": [f.text for f in c.decisive or c.support]}
+                for k, c in self.auto_accepted
+            ],
             "to_review": [
                 {
                     "entity": e.record.id,
@@ -254,6 +259,7 @@ def link(
             method="auto",
             score=candidate.score,
             label=candidate.label,
+            note=f"decided by: {candidate.decided_by}",
         )
         new_links.append(new_link)
         report.auto_accepted.append((new_link, candidate))
@@ -363,11 +369,15 @@ def rank_candidates(
 
 def is_clear_winner(candidates: list[Candidate], threshold: float, margin: float) -> bool:
     """The best candidate scores at least ``threshold``, conflicts with nothing in the records,
-    and leads the runner-up by at least ``margin``."""
+    leads the runner-up by at least ``margin`` and, for a common name (a person's), rests on
+    evidence independent of the name (:attr:`Candidate.decisive`): a shared name, type,
+    citizenship and gender, or a spelling no source prints, decide nothing."""
     if not candidates:
         return False
     best = candidates[0]
     if best.score < threshold or best.conflicts:
+        return False
+    if best.common_name and not best.decisive:
         return False
     return len(candidates) == 1 or best.score - candidates[1].score >= margin
 
@@ -388,6 +398,8 @@ def _status(candidates: list[Candidate], options: LinkOptions) -> str:
     curated = next((c for c in candidates if c.curated), None)
     if curated is not None and curated is not best:
         return f"the record's wikidata field says {curated.qid}"
+    if best.common_name and not best.decisive:
+        return "a common name: no independent evidence (a date, an office, a printed Korean name)"
     if best.score < options.auto_accept:
         return f"best below {options.auto_accept:g}"
     return f"ambiguous: {candidates[1].qid} within {options.margin:g}"

@@ -9,6 +9,13 @@ minus :data:`OFFSET`: a name and a type alone give about 0.5; corroboration push
 item towards 1, and one conflict (a South Korean citizen, a date of death before the records'
 last sighting, a place instead of a person) pushes a namesake towards 0.
 
+A name the record marks derived (``derived_from``: Hangul read from McCune-Reischauer, a
+romanization made from Hangul) counts like a spelling kwpld generated, never like one a source
+prints, and no derived value is independent evidence. Features that are (a date, a party
+membership the records state, an office, a printed Korean name, a parent organ, an author ...)
+are marked ``decisive``: a person's name is a common name, shared by many people, and
+``--auto-accept`` takes a person's item only on such evidence (:attr:`Candidate.common_name`).
+
 The weights are documented in docs/linking.md, which also gives the precision and recall
 that ``--auto-accept`` reaches with them on the test fixture.
 """
@@ -19,7 +26,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate, Precision
-from ..model import Article, Event, Linkable, Named, Organ, Person
+from ..model import Article, Event, Linkable, Name, Named, Organ, Person
 from ..names import match_key
 from ..wikidata.terms import GENDER_QIDS, ORGAN_KIND_CLASSES, country_qid, expected_categories
 from .context import Activity, RecordContext
@@ -71,11 +78,16 @@ def logistic(points: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Feature:
-    """One piece of evidence: a stable ``code``, its points, and what it is in words."""
+    """One piece of evidence: a stable ``code``, its points, and what it is in words.
+
+    ``decisive`` marks evidence independent of the name, its type and nationality: a date, an
+    office, a membership the records state, a printed Korean name, a parent organ, an author.
+    """
 
     code: str
     weight: float
     text: str
+    decisive: bool = False
 
 
 @dataclass
@@ -88,6 +100,19 @@ class Candidate:
     features: list[Feature] = field(default_factory=list)
     found_by: list[str] = field(default_factory=list)
     curated: bool = False
+    common_name: bool = False
+    """The record is a person: personal names are shared by many people (Wikidata has several
+    Kim Jong Su), so the name, type, citizenship and gender decide nothing on their own."""
+
+    @property
+    def decisive(self) -> list[Feature]:
+        """The supporting evidence that is independent of the name (dates, offices, ...)."""
+        return [f for f in self.features if f.decisive and f.weight > 0]
+
+    @property
+    def decided_by(self) -> str:
+        """What an automatic acceptance rests on: the decisive evidence, else all support."""
+        return "; ".join(f.text for f in self.decisive or self.support)
 
     @property
     def points(self) -> float:
@@ -125,6 +150,7 @@ def score_item(
 ) -> Candidate:
     """Score ``facts`` (one item) as the Wikidata item of ``record``."""
     candidate = Candidate(facts.qid, facts.label(), facts.descriptions.get("en"))
+    candidate.common_name = isinstance(record, Person)
     add = candidate.features.append
     if not facts.exists:
         add(Feature("missing", -20.0, f"{facts.qid} has no data on the endpoint"))
@@ -142,8 +168,33 @@ def score_item(
     else:
         features = _article(record, facts, evidence, ctx)
     for feature in features:
-        add(feature)
+        add(_weighed_for_derivation(record, feature))
     return candidate
+
+
+# The record field a feature compares with the item.
+_FEATURE_FIELDS = {
+    "citizenship": "citizenship",
+    "gender": "gender",
+    "born": "born",
+    "died": "died",
+    "founded": "founded",
+    "dissolved": "dissolved",
+    "date": "date",
+    "published": "date",
+}
+
+
+def _weighed_for_derivation(record: Linkable, feature: Feature) -> Feature:
+    """A feature that compares a value the record marks derived (an inferred citizenship, a
+    date read from a weekday) counts half, either way, and is never decisive: the records do
+    not have that value from a source."""
+    name = _FEATURE_FIELDS.get(feature.code)
+    derivation = record.derived.get(name) if name else None
+    if derivation is None:
+        return feature
+    text = f"{feature.text} (the records' {name} is derived: {derivation.rule})"
+    return Feature(feature.code, feature.weight / 2, text)
 
 
 # -- names ---------------------------------------------------------------------------------------
@@ -157,6 +208,8 @@ def _strength(spelling: Spelling, where: str) -> float:
     kind = spelling.name.kind
     if kind == "abbreviation":
         return 1.0
+    if spelling.derived:  # no source prints it: it is worth what kwpld's own spellings are
+        return 2.25
     if spelling.original and kind == "preferred":
         return 3.0 if where in ("label", "P1476") else 2.75
     if spelling.original or kind == "preferred":
@@ -164,12 +217,37 @@ def _strength(spelling: Spelling, where: str) -> float:
     return 2.25
 
 
+def _derived_words(name: Name) -> str:
+    derivation = name.derived_from
+    assert derivation is not None
+    origin = f" from '{derivation.text}'" if derivation.text else ""
+    return f"derived{origin} ({derivation.rule}), printed in no source"
+
+
 def _describe_name(spelling: Spelling) -> str:
     name = spelling.name
     system = _SYSTEM_WORDS.get(name.system, name.system)
+    if spelling.derived:
+        what = "name" if spelling.original else f"name '{name.text}'"
+        return f"the record's {system} {what}, {_derived_words(name)}"
     if spelling.original:
         return f"the record's {system} {name.kind} name"
     return f"a spelling of the record's {system} name '{name.text}'"
+
+
+def _printed_korean(spelling: Spelling) -> bool:
+    """A Hangul name of the record, as written, that a source prints: independent evidence."""
+    return spelling.original and spelling.script == "hangul" and spelling.name.printed
+
+
+def _korean_evidence(spelling: Spelling, text: str, lang: str | None, where: str) -> str:
+    where_word = _WHERE_WORDS.get(where, where)
+    sources = ", ".join(spelling.name.sources)
+    tag = f"@{lang}" if lang and where in ("label", "alias") else ""
+    return (
+        f"Korean name '{text}'{tag} ({where_word}) is the record's Hangul name, "
+        f"printed in {sources}"
+    )
 
 
 def _names(record: Linkable, facts: ItemFacts) -> list[Feature]:
@@ -189,23 +267,36 @@ def _names(record: Linkable, facts: ItemFacts) -> list[Feature]:
         best, spelling, text, lang, where = matches[0]
         where_word = _WHERE_WORDS.get(where, where)
         lang_word = f"@{lang}" if lang and where in ("label", "alias") else ""
-        features.append(
-            Feature("name", best, f"{where_word} '{text}'{lang_word} is {_describe_name(spelling)}")
-        )
+        if _printed_korean(spelling):
+            described = _korean_evidence(spelling, text, lang, where)
+            features.append(Feature("name", best, described, decisive=True))
+        else:
+            described = f"{where_word} '{text}'{lang_word} is {_describe_name(spelling)}"
+            features.append(Feature("name", best, described))
         extra, seen = 0.0, {normalize(spelling.name.text)}
         also: list[str] = []
-        for _, other, other_text, _, other_where in matches[1:]:
+        korean: Feature | None = None
+        for _, other, other_text, other_lang, other_where in matches[1:]:
             name_text = normalize(other.name.text)
             if name_text in seen:
                 continue
             seen.add(name_text)
-            if other.name.kind == "abbreviation":
-                extra += 0.25
+            if korean is None and _printed_korean(other):
+                text_words = _korean_evidence(other, other_text, other_lang, other_where)
+                korean = Feature("korean-name", 0.75, text_words, decisive=True)
+                continue
+            if other.name.kind == "abbreviation" or other.derived:
+                extra += 0.25  # a derived name follows from the one it came from: little news
             elif other.script != spelling.script:
                 extra += 0.75
             else:
                 extra += 0.5
-            also.append(f"{other_text} ({_WHERE_WORDS.get(other_where, other_where)})")
+            where_words = _WHERE_WORDS.get(other_where, other_where)
+            if other.derived:
+                where_words += f"; {_derived_words(other.name)}"
+            also.append(f"{other_text} ({where_words})")
+        if korean is not None:
+            features.append(korean)
         if also:
             features.append(
                 Feature("names", min(extra, 2.0), "other names agree too: " + ", ".join(also))
@@ -230,16 +321,17 @@ def _names(record: Linkable, facts: ItemFacts) -> list[Feature]:
                 )
             )
     hangul = {_nospace(normalize(n.text)) for n in record.names if n.system == "hangul"}
-    korean = {_nospace(normalize(k)) for k in facts.korean_names()}
-    if hangul and korean and not hangul & korean:
-        ours = sorted(n.text for n in record.names if n.system == "hangul")[0]
-        features.append(
-            Feature(
-                "korean-label",
-                -2.5,
-                f"Korean name {sorted(facts.korean_names())[0]} is not the record's {ours}",
-            )
-        )
+    korean_names = {_nospace(normalize(k)) for k in facts.korean_names()}
+    if hangul and korean_names and not hangul & korean_names:
+        given = sorted(n.text for n in record.names if n.system == "hangul" and not n.derived)
+        theirs = sorted(facts.korean_names())[0]
+        if given:
+            text = f"Korean name {theirs} is not the record's {given[0]}"
+            features.append(Feature("korean-label", -2.5, text))
+        else:  # only derived Hangul: a reading that may be wrong, so weaker evidence
+            ours = next(n for n in record.names if n.system == "hangul")
+            text = f"Korean name {theirs} is not the record's {ours.text} ({_derived_words(ours)})"
+            features.append(Feature("korean-label", -1.5, text))
     return features
 
 
@@ -323,7 +415,8 @@ def _compare_date(
         found = [t for v, t in results if v == verdict]
         if found:
             if verdict == "same":
-                return [Feature(code, plus, f"{what} {found[0]} ({prop}), as in the records")]
+                text = f"{what} {found[0]} ({prop}), as in the records"
+                return [Feature(code, plus, text, decisive=True)]
             return [
                 Feature(
                     code,
@@ -418,6 +511,7 @@ def _party(record: Person, facts: ItemFacts, ctx: RecordContext) -> list[Feature
                     "party",
                     1.5,
                     f"member of {claim.describe(prop)}, as in the records' memberships",
+                    decisive=True,
                 )
             )
         elif organ is not None:
@@ -434,13 +528,13 @@ def _party(record: Person, facts: ItemFacts, ctx: RecordContext) -> list[Feature
             continue
         if _names_an_organ(claim, ctx, exact=False):
             verb = "held" if prop == "P39" else "member of"
-            found.append(Feature("office", 1.0, f"{verb} {claim.describe(prop)}"))
+            found.append(Feature("office", 1.0, f"{verb} {claim.describe(prop)}", decisive=True))
     found.sort(key=lambda f: -f.weight)
     total, out = 0.0, []
     for feature in found:  # corroboration saturates: party evidence adds 2.5 at most
         weight = min(feature.weight, max(0.0, 2.5 - total))
         if weight > 0:
-            out.append(Feature(feature.code, weight, feature.text))
+            out.append(Feature(feature.code, weight, feature.text, feature.decisive))
             total += weight
     return out[:4]
 
@@ -469,6 +563,7 @@ def _organ(
                         "parent",
                         2.0,
                         f"part of {match[0].describe()}, the item of its parent {record.parent}",
+                        decisive=True,
                     )
                 )
             else:
@@ -509,6 +604,7 @@ def _reverse(
                     "parts",
                     2.0,
                     f"the item of the records' {word} {child} ({child_qid}) is part of it",
+                    decisive=True,
                 )
             ]
     return []
@@ -527,14 +623,22 @@ def _event(
         if series_qid and series_qid in facts.item_values("P179", "P361"):
             features.append(
                 Feature(
-                    "series", 1.5, f"part of the series {series_qid}, the item of {record.series}"
+                    "series",
+                    1.5,
+                    f"part of the series {series_qid}, the item of {record.series}",
+                    decisive=True,
                 )
             )
     features += _reverse(record.id, facts, evidence, ctx, ("P179", "P361"), "meeting")
     organizers = {ctx.qid_of(o) for o in record.organizer} - {None}
     if organizers & facts.item_values("P664"):
         features.append(
-            Feature("organizer", 1.0, "organized by the item of the record's organizer (P664)")
+            Feature(
+                "organizer",
+                1.0,
+                "organized by the item of the record's organizer (P664)",
+                decisive=True,
+            )
         )
     return features
 
@@ -552,7 +656,12 @@ def _article(
         match = [c for c in written_by if c.value in known]
         if match:
             features.append(
-                Feature("author", 2.0, f"by {match[0].describe('P50')}, the item of its author")
+                Feature(
+                    "author",
+                    2.0,
+                    f"by {match[0].describe('P50')}, the item of its author",
+                    decisive=True,
+                )
             )
         elif all(authors.values()):
             listed = ", ".join(c.describe("P50") for c in written_by[:2])
@@ -567,7 +676,10 @@ def _article(
     if publishers & facts.item_values("P123", "P1433"):
         features.append(
             Feature(
-                "publisher", 1.0, "published by the item of the record's publisher (P123/P1433)"
+                "publisher",
+                1.0,
+                "published by the item of the record's publisher (P123/P1433)",
+                decisive=True,
             )
         )
     return features

@@ -14,7 +14,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-from ..model import Article, Name, Named
+from ..model import Article, Derivation, Name, Named
 from ..names import System, guess_system, is_hangul, spelling_variants
 
 __all__ = ["Spelling", "record_names", "spellings", "LATIN_LANGUAGES", "normalize"]
@@ -48,6 +48,11 @@ class Spelling:
     script: str = ""
     """latin, hangul or hanja."""
 
+    @property
+    def derived(self) -> bool:
+        """Made from a name the record marks derived (``derived_from``): no source prints it."""
+        return self.name.derived_from is not None
+
     def languages(self) -> tuple[str, ...]:
         if self.script == "hangul":
             return HANGUL_LANGUAGES
@@ -74,14 +79,22 @@ def record_names(record: Named) -> list[Name]:
 
 def spellings(record: Named) -> list[Spelling]:
     """Every spelling of every searchable name of ``record``, without duplicates."""
-    key = tuple((n.text, n.system, n.kind) for n in record_names(record))
+    key = tuple(
+        (n.text, n.system, n.kind, tuple(n.sources), n.derived_from) for n in record_names(record)
+    )
     return list(_spellings(key))
 
 
 @functools.lru_cache(maxsize=8192)
-def _spellings(key: tuple[tuple[str, str, str], ...]) -> tuple[Spelling, ...]:
-    """Spellings of names given as (text, system, kind); a pure function, so cached."""
-    names = [Name(text, system, kind) for text, system, kind in key]
+def _spellings(
+    key: tuple[tuple[str, str, str, tuple[str, ...], Derivation | None], ...],
+) -> tuple[Spelling, ...]:
+    """Spellings of names given as (text, system, kind, sources, derived_from); a pure
+    function, so cached."""
+    names = [
+        Name(text, system, kind, sources=list(sources), derived_from=derived)
+        for text, system, kind, sources, derived in key
+    ]
     out: list[Spelling] = []
     seen: set[str] = set()
     # Names as written first, so a text that is both a name and another name's layout

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import Problem
-from ..model import Event, Membership, Named, Organ, Post, Record, WikidataLink
+from ..model import FACT_FIELDS, Event, Membership, Named, Organ, Post, Record, WikidataLink
 from .files import LineDict, line_of
 from .schema import field_label
 from .values import show
@@ -64,6 +64,8 @@ REFERENCE_FIELDS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {
     ],
     "link": [(("entity",), ("person", "organ", "event", "article"))],
 }
+for _kind in ("person", "organ", "event", "article"):  # stated_in: {field: [sources]}
+    REFERENCE_FIELDS[_kind] += [(("stated_in", f, "*"), SOURCE) for f in FACT_FIELDS[_kind]]
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from ..model import (
     Rule,
     WikidataLink,
 )
+from .derived import read_derivations
 from .files import LineDict, line_of
 from .schema import field_label
 from .values import normalize_text
@@ -263,7 +264,9 @@ class Converter:
 
     def build(self, kind: str, raw: LineDict) -> Record:
         builder: Callable[[LineDict], Record] = getattr(self, kind)
-        return builder(raw)
+        record = builder(raw)
+        read_derivations(record, raw, self.file, self.problems)
+        return record
 
 
 _DATE_FIELDS = {

@@ -50,6 +50,8 @@ class Entity:
     label: str
     ko: str | None
     hanja: str | None
+    derived: frozenset[str] = frozenset()
+    """Which of the label (en), ko and hanja are derived names, printed in no source."""
     triples: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # s -> (p, o, g)
     inbound: list[tuple[str, str]] = field(default_factory=list)  # (property, from entity)
 
@@ -127,6 +129,7 @@ def collect(graph: ChartGraph) -> SiteData:
             name.en if name else ref.id,
             name.ko if name else None,
             name.hanja if name else None,
+            name.derived if name else frozenset(),
         )
     for entity_term, s, p, o, g in _rows(graph, "describe"):
         entity = entities.get(entity_term[1:-1])

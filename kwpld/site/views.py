@@ -23,6 +23,7 @@ from .collect import KIND_TITLES, Entity, SiteData, property_labels
 
 __all__ = [
     "ClaimTable",
+    "Derived",
     "EntityView",
     "FactRow",
     "IndexView",
@@ -54,6 +55,7 @@ _HIDDEN_FACTS = {
     f"<{KWP}participation>",
     f"<{KWP}rule>",
     f"<{KWP}quotation>",
+    f"<{KWP}derivation>",
 }
 _WORDS = {f"<{SCHEMA}Male>": "male", f"<{SCHEMA}Female>": "female"}
 _DATE_TYPES = {f"<{XSD}date>", f"<{XSD}gYearMonth>", f"<{XSD}gYear>"}
@@ -111,6 +113,8 @@ class Term:
     title: str | None = None
     lang: str | None = None
     native: str | None = None
+    native_derived: bool = False
+    """The Korean name beside an entity link is a derived name (printed in no source)."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,16 @@ class Sources:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """How a name or value that no source prints was derived: by ``rule`` (a vocabulary
+    concept), from the name ``source`` or from what ``text`` says."""
+
+    rule: Term
+    source: Term | None = None
+    text: Term | None = None
+
+
+@dataclass(frozen=True)
 class NameRow:
     system: str
     system_label: str
@@ -130,6 +144,7 @@ class NameRow:
     valid: tuple[tuple[str, Term], ...]  # ("from" | "until", date)
     sources: Sources
     note: Term | None
+    derived: Derived | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +152,7 @@ class FactRow:
     label: str
     value: Term
     sources: Sources
+    derived: Derived | None = None
 
 
 @dataclass(frozen=True)
@@ -180,6 +196,7 @@ class EntityView:
     kind_title: str
     heading: Term | None  # the headline of a source; None: the label and native names
     native: str
+    native_derived: bool  # the native names include a derived one
     types: tuple[Term, ...]
     description: str | None
     record_sources: Sources
@@ -252,7 +269,13 @@ class Views:
         return iri
 
     def entity_link(self, entity: Entity, root: str = "../") -> Term:
-        return Term("entity", entity.label, href=f"{root}{entity.path}.html", native=entity.ko)
+        return Term(
+            "entity",
+            entity.label,
+            href=f"{root}{entity.path}.html",
+            native=entity.ko,
+            native_derived="ko" in entity.derived,
+        )
 
     def term(self, term: str, root: str = "../") -> Term:
         """How an N-Triples term is shown: a link, a label, a date or text.
@@ -353,20 +376,48 @@ class Views:
                     valid,
                     self.sources((), entity.values(DERIVED, node)),
                     self.term(note) if note else None,
+                    self._derived_name(entity, node),
                 )
                 key = (_rank(system, _SYSTEM_ORDER), _rank(kind, _KIND_ORDER), term_value(form))
                 rows.append((key, row.kind, node, row))
         return [row for *_, row in sorted(rows, key=lambda r: r[:3])]
 
+    def _derived_name(self, entity: Entity, node: str) -> Derived | None:
+        """How a derived name (kwp:DerivedLabel) was made: its rule and the name it came from."""
+        rows = entity.triples.get(node, [])
+        if (T, _p(KWP, "DerivedLabel")) not in {(p, o) for p, o, _ in rows}:
+            return None
+        rule = next((o for p, o, _ in rows if p == _p(KWP, "derivationRule")), None)
+        source = None
+        for p, o, _ in rows:
+            form = self._literal_forms.get(o) if p == DERIVED else None
+            if form is not None:
+                source = self.term(form)
+        return Derived(self.term(rule) if rule else Term("text", "a rule"), source)
+
+    def _derivations(self, entity: Entity) -> dict[str, Derived]:
+        """Property -> how the entity's value of it was derived (its kwp:Derivation nodes)."""
+        found: dict[str, Derived] = {}
+        for node in entity.values(_p(KWP, "derivation")):
+            rows = entity.triples.get(node, [])
+            info = {p: o for p, o, _ in rows}
+            prop, rule = info.get(_p(KWP, "derivedProperty")), info.get(_p(KWP, "derivationRule"))
+            if prop is None or rule is None:
+                continue
+            text = info.get(_p(KWP, "derivedFromText"))
+            found[prop] = Derived(self.term(rule), None, self.term(text) if text else None)
+        return found
+
     def facts(self, entity: Entity) -> list[FactRow]:
         """The entity's own statements (names and owned nodes aside), each with the graphs
-        (sources) that state it."""
+        (sources) that state it, or how it was derived."""
         grouped: dict[tuple[str, str], list[str]] = {}
         for p, o, g in entity.own():
             if p not in _HIDDEN_FACTS:
                 grouped.setdefault((p, o), []).append(g)
+        derived = self._derivations(entity)
         return [
-            FactRow(self.plabel(p), self.term(o), self.sources(graphs))
+            FactRow(self.plabel(p), self.term(o), self.sources(graphs), derived.get(p))
             for (p, o), graphs in sorted(
                 grouped.items(), key=lambda kv: (self.plabel(kv[0][0]), kv[0])
             )
@@ -505,6 +556,7 @@ class Views:
             kind_title=KIND_TITLES[entity.ref.kind][0],
             heading=heading,
             native=" ".join(n for n in (entity.ko, entity.hanja) if n),
+            native_derived=bool(entity.derived & {"ko", "hanja"}),
             types=types,
             description=description,
             record_sources=self.sources((), entity.values(DERIVED)),

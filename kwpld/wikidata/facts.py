@@ -14,6 +14,12 @@ P31, P361, P571, P576; events P31, P585 (or P580/P582), P179 with P1545 (series 
 P664 (organizer), P710 (participants); publications P1476, P577, P50/P170, P123, P1433, P361,
 P2860, P921, P407, P953. A projected membership (an analyst's estimate) is a full statement
 but not a truthy ``wdt:`` triple, so plain WDQS-style queries do not read it as fact.
+
+A fact's ``sources`` are the sources the record says state that very value: a name's own
+``sources``, a field's ``stated_in`` (and a publication for its own fields, a membership's or
+participation's ``sources`` for that claim), never the record's ``sources`` as a whole. A value
+the record marks derived (a name's ``derived_from``, a field in ``derived``) has no sources and
+is flagged ``derived``; the QuickStatements export leaves it out.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from ..model import Article, Event, Membership, Name, Organ, Person, Records
+from ..model import Article, Event, Membership, Name, Organ, Person, Records, fact_sources
 from .terms import GENDER_QIDS, KIND_CLASSES, LANGUAGE_QIDS, ORGAN_KIND_CLASSES, country_qid
 
 __all__ = ["Value", "Fact", "Label", "WikidataView", "wikidata_view", "PROPERTY_KINDS"]
@@ -100,6 +106,10 @@ class Fact:
     """The kwpld claim node it restates: ("membership", id) or ("participation", event|ref)."""
     quickstatements: bool = True
     """False for facts Wikidata always has in its own way (instance of)."""
+    derived: bool = False
+    """The value is derived (no source prints it): it has no sources."""
+    derived_qualifiers: tuple[str, ...] = ()
+    """Qualifiers whose value is derived (a membership's start read from a weekday)."""
 
     @property
     def key(self) -> str:
@@ -116,6 +126,8 @@ class Label:
     lang: str
     text: str
     alias: bool
+    derived: bool = False
+    """A name no source prints (``derived_from``)."""
 
 
 @dataclass
@@ -156,6 +168,8 @@ class _Builder:
         truthy: bool = True,
         claim: tuple[str, str] | None = None,
         quickstatements: bool = True,
+        derived: bool = False,
+        derived_qualifiers: tuple[str, ...] = (),
     ) -> None:
         if value is None:
             return
@@ -167,12 +181,30 @@ class _Builder:
                 prop,
                 value,
                 quals,
-                tuple(sorted(set(sources))),
+                () if derived else tuple(sorted(set(sources))),
                 truthy=truthy,
                 claim=claim,
                 quickstatements=quickstatements,
+                derived=derived,
+                derived_qualifiers=tuple(p for p, _ in quals if p in derived_qualifiers),
             )
         )
+
+    def field(
+        self,
+        record: Person | Organ | Event | Article,
+        qid: str,
+        prop: str,
+        name: str,
+        value: Value | None,
+        own: list[str] | tuple[str, ...] = (),
+        qualifiers: list[tuple[str, Value | None]] | None = None,
+    ) -> None:
+        """A fact restating the field ``name``, cited to the sources that state that field
+        (``own``: a publication, for its own fields), or derived."""
+        derived = name in record.derived
+        sources = [*own, *fact_sources(record, name)]
+        self.fact(record.id, qid, prop, value, sources, qualifiers, derived=derived)
 
     def run(self) -> WikidataView:
         qid = self.records.accepted_qid
@@ -193,7 +225,9 @@ class _Builder:
         return self.view
 
     # -- shared ----------------------------------------------------------------------------------
-    def names(self, record_id: str, qid: str, names: list[Name], sources: list[str]) -> None:
+    def names(self, record_id: str, qid: str, names: list[Name], own: tuple[str, ...] = ()) -> None:
+        """Labels, aliases and name statements; a name is cited to the sources that print it
+        (``own``: a publication, for its own titles), a derived name to none."""
         seen: set[tuple[str, str]] = set()
         labelled: set[str] = set()
         for name in names:
@@ -204,7 +238,9 @@ class _Builder:
             alias = name.kind != "preferred" or lang in labelled  # one label per language
             if not alias:
                 labelled.add(lang)
-            self.view.labels.append(Label(record_id, qid, lang, name.text, alias))
+            self.view.labels.append(
+                Label(record_id, qid, lang, name.text, alias, derived=name.derived)
+            )
         for system, prop, kind, lang in (
             ("hangul", "P1559", "monolingual", "ko"),
             ("mr", "P1942", "string", None),
@@ -215,23 +251,24 @@ class _Builder:
             )
             if preferred is not None:
                 value = Value(kind, preferred.text, lang=lang)
-                self.fact(record_id, qid, prop, value, [*preferred.sources, *sources])
+                sources = [*preferred.sources, *own]
+                self.fact(record_id, qid, prop, value, sources, derived=preferred.derived)
 
     # -- kinds -----------------------------------------------------------------------------------
     def person(self, p: Person, qid: str) -> None:
-        src = p.sources
+        src = p.sources  # they support the record: a person (P31), not each of its values
         self.fact(
             p.id, qid, "P31", Value("item", qid=KIND_CLASSES["person"]), src, quickstatements=False
         )
         gender = GENDER_QIDS.get(p.gender or "")
         if gender:
-            self.fact(p.id, qid, "P21", Value("item", qid=gender), src)
+            self.field(p, qid, "P21", "gender", Value("item", qid=gender))
         country = country_qid(p.citizenship)
         if country:
-            self.fact(p.id, qid, "P27", Value("item", qid=country), src)
-        self.fact(p.id, qid, "P569", _time(p.born), src)
-        self.fact(p.id, qid, "P570", _time(p.died), src)
-        self.names(p.id, qid, p.names, src)
+            self.field(p, qid, "P27", "citizenship", Value("item", qid=country))
+        self.field(p, qid, "P569", "born", _time(p.born))
+        self.field(p, qid, "P570", "died", _time(p.died))
+        self.names(p.id, qid, p.names)
         for m in self.memberships.get(p.id, []):
             organ = self.records[m.organ]
             if m.post:
@@ -249,6 +286,11 @@ class _Builder:
                 [("P580", _time(m.start)), ("P582", _time(m.end)), ("P585", _time(m.as_of))],
                 truthy=m.status != "projected",
                 claim=("membership", m.id),
+                derived_qualifiers=tuple(
+                    prop
+                    for prop, name in (("P580", "start"), ("P582", "end"), ("P585", "as_of"))
+                    if name in m.derived
+                ),
             )
 
     def organ(self, o: Organ, qid: str) -> None:
@@ -256,10 +298,10 @@ class _Builder:
         cls = ORGAN_KIND_CLASSES.get(o.organ_kind, KIND_CLASSES["organ"])
         self.fact(o.id, qid, "P31", Value("item", qid=cls), src, quickstatements=False)
         if o.parent:
-            self.fact(o.id, qid, "P361", self.item(o.parent), src)
-        self.fact(o.id, qid, "P571", _time(o.founded), src)
-        self.fact(o.id, qid, "P576", _time(o.dissolved), src)
-        self.names(o.id, qid, o.names, src)
+            self.field(o, qid, "P361", "parent", self.item(o.parent))
+        self.field(o, qid, "P571", "founded", _time(o.founded))
+        self.field(o, qid, "P576", "dissolved", _time(o.dissolved))
+        self.names(o.id, qid, o.names)
 
     def event(self, e: Event, qid: str) -> None:
         src = e.sources
@@ -267,16 +309,16 @@ class _Builder:
             e.id, qid, "P31", Value("item", qid=KIND_CLASSES["event"]), src, quickstatements=False
         )
         if e.end is not None:
-            self.fact(e.id, qid, "P580", _time(e.date), src)
-            self.fact(e.id, qid, "P582", _time(e.end), src)
+            self.field(e, qid, "P580", "date", _time(e.date))
+            self.field(e, qid, "P582", "end", _time(e.end))
         else:
-            self.fact(e.id, qid, "P585", _time(e.date), src)
+            self.field(e, qid, "P585", "date", _time(e.date))
         if e.series:
             ordinal = Value("string", str(e.ordinal)) if e.ordinal is not None else None
-            self.fact(e.id, qid, "P179", self.item(e.series), src, [("P1545", ordinal)])
+            self.field(e, qid, "P179", "series", self.item(e.series), (), [("P1545", ordinal)])
         for organizer in e.organizer:
-            self.fact(e.id, qid, "P664", self.item(organizer), src)
-        for participant in e.participants:
+            self.field(e, qid, "P664", "organizer", self.item(organizer))
+        for participant in e.participants:  # a claim, stated by its sources (or the event's)
             self.fact(
                 e.id,
                 qid,
@@ -285,32 +327,40 @@ class _Builder:
                 participant.sources or src,
                 claim=("participation", f"{e.id}|{participant.ref}"),
             )
-        self.names(e.id, qid, e.names, src)
+        self.names(e.id, qid, e.names)
 
     def article(self, a: Article, qid: str) -> None:
-        src = [a.id, *a.sources]  # a publication states its own title, date and authors
+        own = (a.id,)  # a publication states its own title, date and authors
         self.fact(
-            a.id, qid, "P31", Value("item", qid=KIND_CLASSES["article"]), src, quickstatements=False
+            a.id,
+            qid,
+            "P31",
+            Value("item", qid=KIND_CLASSES["article"]),
+            [a.id, *a.sources],
+            quickstatements=False,
         )
         lang = a.language or "en"
-        self.fact(a.id, qid, "P1476", Value("monolingual", a.title, lang=lang), src)
-        self.fact(a.id, qid, "P577", _time(a.date), src)
+        self.field(a, qid, "P1476", "title", Value("monolingual", a.title, lang=lang), own)
+        self.field(a, qid, "P577", "date", _time(a.date), own)
         for author in a.authors:
             prop = "P50" if self.records[author].kind == "person" else "P170"
-            self.fact(a.id, qid, prop, self.item(author), src)
+            self.field(a, qid, prop, "authors", self.item(author), own)
         if a.publisher:
-            self.fact(a.id, qid, "P123", self.item(a.publisher), src)
+            self.field(a, qid, "P123", "publisher", self.item(a.publisher), own)
         if a.published_in:
-            self.fact(a.id, qid, "P1433", self.item(a.published_in), src)
+            self.field(a, qid, "P1433", "published_in", self.item(a.published_in), own)
         if a.part_of:
-            self.fact(a.id, qid, "P361", self.item(a.part_of), src)
+            self.field(a, qid, "P361", "part_of", self.item(a.part_of), own)
         for cited in a.cites:
-            self.fact(a.id, qid, "P2860", self.item(cited), src)
+            self.field(a, qid, "P2860", "cites", self.item(cited), own)
         for subject in a.about:
-            self.fact(a.id, qid, "P921", self.item(subject), src)
+            self.field(a, qid, "P921", "about", self.item(subject), own)
         language = LANGUAGE_QIDS.get(lang.split("-")[0])
         if language:
-            self.fact(a.id, qid, "P407", Value("item", qid=language), src)
+            self.field(a, qid, "P407", "language", Value("item", qid=language), own)
         if a.url:
-            self.fact(a.id, qid, "P953", Value("url", a.url), src)
-        self.view.labels.append(Label(a.id, qid, lang.split("-")[0], a.title, False))
+            self.field(a, qid, "P953", "url", Value("url", a.url), own)
+        derived_title = "title" in a.derived
+        self.view.labels.append(
+            Label(a.id, qid, lang.split("-")[0], a.title, False, derived=derived_title)
+        )
