@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import eq, itemgetter
@@ -119,6 +119,21 @@ def _partition_id(dataset: str, kind: str, term: str) -> str:
     return iri(f"{dataset}/{kind}/{local}-{digest}")
 
 
+_Triple = tuple[str, str, str]
+
+
+def _v(local: str) -> str:
+    return iri(VOID + local)
+
+
+def _d(local: str) -> str:
+    return iri(DCAT + local)
+
+
+def _t(local: str) -> str:
+    return iri(DCT + local)
+
+
 def void_quads(
     info: DatasetInfo,
     base_iri: str,
@@ -130,107 +145,115 @@ def void_quads(
     version: str | None,
     issued: str | None,
     download_url: str | None,
-) -> list[tuple[str, str, str]]:
+) -> list[_Triple]:
     """The triples of ``void.ttl``, sorted."""
     ds_value = dataset_iri(info, base_iri)
+    out = set(_description(info, base_iri, ds_value, examples, version=version, issued=issued))
+    out.update(_statistics(ds_value, stats, graphs))
+    for dist in distributions:
+        out.update(_distribution(info, ds_value, dist, download_url))
+    return sorted(out)
+
+
+def _description(
+    info: DatasetInfo,
+    base_iri: str,
+    ds_value: str,
+    examples: Sequence[str],
+    *,
+    version: str | None,
+    issued: str | None,
+) -> Iterator[_Triple]:
+    """What the dataset is: title, licence, creators, version, vocabularies, examples."""
     ds = iri(ds_value)
-    out: set[tuple[str, str, str]] = set()
-
-    def add(s: str, p: str, o: str) -> None:
-        out.add((s, p, o))
-
-    def v(local: str) -> str:
-        return iri(VOID + local)
-
-    def d(local: str) -> str:
-        return iri(DCAT + local)
-
-    def t(local: str) -> str:
-        return iri(DCT + local)
-
-    add(ds, A, v("Dataset"))
-    add(ds, A, d("Dataset"))
-    add(ds, t("title"), lang_literal(info.title, "en"))
-    add(ds, t("identifier"), literal(info.id))
+    yield ds, A, _v("Dataset")
+    yield ds, A, _d("Dataset")
+    yield ds, _t("title"), lang_literal(info.title, "en")
+    yield ds, _t("identifier"), literal(info.id)
     if info.description:
-        add(ds, t("description"), lang_literal(info.description, "en"))
+        yield ds, _t("description"), lang_literal(info.description, "en")
     if info.license:
-        add(ds, t("license"), iri(info.license))
+        yield ds, _t("license"), iri(info.license)
     if info.homepage:
-        add(ds, iri(FOAF + "homepage"), iri(info.homepage))
-        add(ds, d("landingPage"), iri(info.homepage))
-    for name in info.creators:
-        agent = iri(f"{ds_value}/creator/{slugify(name) or 'creator'}")
-        add(ds, t("creator"), agent)
-        add(agent, A, iri(FOAF + "Agent"))
-        add(agent, iri(FOAF + "name"), literal(name))
-    if info.publisher:
-        agent = iri(f"{ds_value}/publisher/{slugify(info.publisher) or 'publisher'}")
-        add(ds, t("publisher"), agent)
-        add(agent, A, iri(FOAF + "Agent"))
-        add(agent, iri(FOAF + "name"), literal(info.publisher))
+        yield ds, iri(FOAF + "homepage"), iri(info.homepage)
+        yield ds, _d("landingPage"), iri(info.homepage)
+    agents = [("creator", name) for name in info.creators]
+    agents += [("publisher", info.publisher)] if info.publisher else []
+    for role, name in agents:
+        agent = iri(f"{ds_value}/{role}/{slugify(name) or role}")
+        yield ds, _t(role), agent
+        yield agent, A, iri(FOAF + "Agent")
+        yield agent, iri(FOAF + "name"), literal(name)
     if version:
-        add(ds, d("version"), literal(version))
-        add(ds, iri(OWL + "versionInfo"), literal(version))
+        yield ds, _d("version"), literal(version)
+        yield ds, iri(OWL + "versionInfo"), literal(version)
     if issued:
         datatype = XSD + ("dateTime" if "T" in issued else "date")
-        add(ds, t("issued"), typed_literal(issued, datatype))
-    add(ds, v("uriSpace"), literal(base_iri))
+        yield ds, _t("issued"), typed_literal(issued, datatype)
+    yield ds, _v("uriSpace"), literal(base_iri)
     for namespace in (ORG, SCHEMA, SKOS, SKOSXL, PROV, KWP, OWL):
-        add(ds, v("vocabulary"), iri(namespace))
+        yield ds, _v("vocabulary"), iri(namespace)
     for example in examples:
-        add(ds, v("exampleResource"), example)
+        yield ds, _v("exampleResource"), example
 
+
+def _statistics(ds_value: str, stats: VoidStats, graphs: dict[str, int]) -> Iterator[_Triple]:
+    """The figures: triples, subjects, objects, class and property partitions, named graphs."""
+    ds = iri(ds_value)
     classes, properties = stats.classes, stats.properties
-    add(ds, v("triples"), int_literal(stats.triples))
-    add(ds, v("distinctSubjects"), int_literal(stats.subjects))
-    add(ds, v("distinctObjects"), int_literal(stats.objects))
-    add(ds, v("entities"), int_literal(stats.entities))
-    add(ds, v("classes"), int_literal(len(classes)))
-    add(ds, v("properties"), int_literal(len(properties)))
+    yield ds, _v("triples"), int_literal(stats.triples)
+    yield ds, _v("distinctSubjects"), int_literal(stats.subjects)
+    yield ds, _v("distinctObjects"), int_literal(stats.objects)
+    yield ds, _v("entities"), int_literal(stats.entities)
+    yield ds, _v("classes"), int_literal(len(classes))
+    yield ds, _v("properties"), int_literal(len(properties))
     for cls, count in classes.items():
         node = _partition_id(ds_value, "class", cls)
-        add(ds, v("classPartition"), node)
-        add(node, v("class"), cls)
-        add(node, v("entities"), int_literal(count))
+        yield ds, _v("classPartition"), node
+        yield node, _v("class"), cls
+        yield node, _v("entities"), int_literal(count)
     for prop, count in properties.items():
         node = _partition_id(ds_value, "property", prop)
-        add(ds, v("propertyPartition"), node)
-        add(node, v("property"), prop)
-        add(node, v("triples"), int_literal(count))
+        yield ds, _v("propertyPartition"), node
+        yield node, _v("property"), prop
+        yield node, _v("triples"), int_literal(count)
     for graph, count in graphs.items():
         # Each named graph is a subset of the dataset, named by the graph's own IRI.
-        add(ds, v("subset"), graph)
-        add(graph, A, v("Dataset"))
-        add(graph, v("triples"), int_literal(count))
-        add(graph, v("inDataset"), ds)
+        yield ds, _v("subset"), graph
+        yield graph, A, _v("Dataset")
+        yield graph, _v("triples"), int_literal(count)
+        yield graph, _v("inDataset"), ds
 
-    for dist in distributions:
-        url = (download_url.rstrip("/") + "/" + dist.path) if download_url else dist.path
-        file_iri = iri(url)
-        node = iri(f"{ds_value}/distribution/{dist.path}")
-        if dist.feature:
-            add(ds, v("dataDump"), file_iri)
-            add(ds, v("feature"), iri(W3C_FORMATS + dist.feature))
-        add(ds, d("distribution"), node)
-        add(node, A, d("Distribution"))
-        add(node, t("title"), lang_literal(dist.title, "en"))
-        add(node, d("downloadURL"), file_iri)
-        add(node, d("accessURL"), file_iri)
-        add(node, d("mediaType"), iri(IANA_MEDIA_TYPES + dist.media_type))
-        if dist.compression:
-            add(node, d("compressFormat"), iri(IANA_MEDIA_TYPES + dist.compression))
-        add(node, d("byteSize"), typed_literal(str(dist.size), XSD + "nonNegativeInteger"))
-        if info.license:
-            add(node, t("license"), iri(info.license))
-        if dist.triples is not None:
-            add(node, v("triples"), int_literal(dist.triples))
-        checksum = iri(f"{ds_value}/distribution/{dist.path}/sha256")
-        add(node, iri(SPDX + "checksum"), checksum)
-        add(checksum, A, iri(SPDX + "Checksum"))
-        add(checksum, iri(SPDX + "algorithm"), iri(SPDX + "checksumAlgorithm_sha256"))
-        add(checksum, iri(SPDX + "checksumValue"), typed_literal(dist.sha256, XSD + "hexBinary"))
-    return sorted(out)
+
+def _distribution(
+    info: DatasetInfo, ds_value: str, dist: Distribution, download_url: str | None
+) -> Iterator[_Triple]:
+    """One file of the release: where to download it, its media type, size and checksum."""
+    ds = iri(ds_value)
+    url = (download_url.rstrip("/") + "/" + dist.path) if download_url else dist.path
+    file_iri = iri(url)
+    node = iri(f"{ds_value}/distribution/{dist.path}")
+    if dist.feature:
+        yield ds, _v("dataDump"), file_iri
+        yield ds, _v("feature"), iri(W3C_FORMATS + dist.feature)
+    yield ds, _d("distribution"), node
+    yield node, A, _d("Distribution")
+    yield node, _t("title"), lang_literal(dist.title, "en")
+    yield node, _d("downloadURL"), file_iri
+    yield node, _d("accessURL"), file_iri
+    yield node, _d("mediaType"), iri(IANA_MEDIA_TYPES + dist.media_type)
+    if dist.compression:
+        yield node, _d("compressFormat"), iri(IANA_MEDIA_TYPES + dist.compression)
+    yield node, _d("byteSize"), typed_literal(str(dist.size), XSD + "nonNegativeInteger")
+    if info.license:
+        yield node, _t("license"), iri(info.license)
+    if dist.triples is not None:
+        yield node, _v("triples"), int_literal(dist.triples)
+    checksum = iri(f"{ds_value}/distribution/{dist.path}/sha256")
+    yield node, iri(SPDX + "checksum"), checksum
+    yield checksum, A, iri(SPDX + "Checksum")
+    yield checksum, iri(SPDX + "algorithm"), iri(SPDX + "checksumAlgorithm_sha256")
+    yield checksum, iri(SPDX + "checksumValue"), typed_literal(dist.sha256, XSD + "hexBinary")
 
 
 VOID_PREFIXES = {
