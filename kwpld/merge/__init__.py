@@ -97,12 +97,7 @@ def merge_records(
     before the merge and :class:`MergeLoadError` when it would not load after it.
     """
     root = Path(data_dir)
-    if not root.is_dir():
-        raise InputError(f"{root}: no such data folder")
-    if kind not in KINDS:
-        raise InputError(f"unknown kind {kind!r}; the kinds are {', '.join(KINDS)}")
-    if a == b:
-        raise InputError(f"'{a}' is named twice: give two different records to merge")
+    _check_arguments(root, kind, a, b)
     sweep(root)  # a merge killed half way is rolled back before anything is read
     base_iri = _loads_but_for_links(root)
     documents = [
@@ -131,24 +126,7 @@ def merge_records(
     changes: dict[int, dict[int, Change]] = {}
     changes.setdefault(keep_at[0], {})[keep_at[1]] = Change(merged.record)
     changes.setdefault(drop_at[0], {})[drop_at[1]] = Change(None)
-    links: list[tuple[int, int, str, dict[str, Any]]] = []  # doc, slot, side, renamed record
-    for d, doc in enumerate(documents):
-        for s, slot in enumerate(doc.slots):
-            if (d, s) in (keep_at, drop_at):
-                continue
-            record = copy.deepcopy(slot.record)
-            if not rename_references(record, slot.kind, absorbed, survivor):
-                if slot.kind == "link" and record.get("entity") == survivor:
-                    links.append((d, s, "survivor", record))
-                continue
-            if slot.kind == "link":
-                links.append((d, s, "absorbed", record))
-            else:
-                result.referrers.append(slot.id)
-            simple = _substituted(slot.record, slot.kind, absorbed, survivor)
-            changes.setdefault(d, {})[s] = Change(
-                record, (absorbed, survivor) if simple == record else None
-            )
+    links = _rename_references(documents, (keep_at, drop_at), absorbed, survivor, changes, result)
     conflicts.extend(
         _links(kind, keep.record, drop.record, merged.record, side, links, changes, result)
     )
@@ -180,6 +158,48 @@ def merge_records(
     if not dry_run:
         FileTransaction(root).commit(writes)
     return result
+
+
+def _check_arguments(root: Path, kind: str, a: str, b: str) -> None:
+    """A merge that cannot mean anything stops before the folder is read."""
+    if not root.is_dir():
+        raise InputError(f"{root}: no such data folder")
+    if kind not in KINDS:
+        raise InputError(f"unknown kind {kind!r}; the kinds are {', '.join(KINDS)}")
+    if a == b:
+        raise InputError(f"'{a}' is named twice: give two different records to merge")
+
+
+def _rename_references(
+    documents: list[Document],
+    merged: tuple[tuple[int, int], tuple[int, int]],
+    absorbed: str,
+    survivor: str,
+    changes: dict[int, dict[int, Change]],
+    result: MergeResult,
+) -> list[tuple[int, int, str, dict[str, Any]]]:
+    """Rename ``absorbed`` to ``survivor`` in every other record (a change each, noted in
+    ``changes``); the Wikidata links of either, ``(document, slot, side, renamed link)``, left
+    for :func:`_links` to reconcile."""
+    links: list[tuple[int, int, str, dict[str, Any]]] = []
+    for d, doc in enumerate(documents):
+        for s, slot in enumerate(doc.slots):
+            if (d, s) in merged:
+                continue
+            record = copy.deepcopy(slot.record)
+            if not rename_references(record, slot.kind, absorbed, survivor):
+                if slot.kind == "link" and record.get("entity") == survivor:
+                    links.append((d, s, "survivor", record))
+                continue
+            if slot.kind == "link":
+                links.append((d, s, "absorbed", record))
+            else:
+                result.referrers.append(slot.id)
+            simple = _substituted(slot.record, slot.kind, absorbed, survivor)
+            changes.setdefault(d, {})[s] = Change(
+                record, (absorbed, survivor) if simple == record else None
+            )
+    return links
 
 
 def _kind_of(path: Path) -> str | None:
