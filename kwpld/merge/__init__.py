@@ -140,6 +140,27 @@ def merge_records(
             lines,
         )
 
+    writes = _new_texts(root, documents, changes, base_iri, kind, absorbed, survivor)
+    _load_check(root, documents, writes, survivor, absorbed)
+    result.files = sorted(p.relative_to(root).as_posix() for p in writes)
+    result.diff = _diff(root, writes)
+    result.referrers.sort()
+    if not dry_run:
+        FileTransaction(root).commit(writes)
+    return result
+
+
+def _new_texts(
+    root: Path,
+    documents: list[Document],
+    changes: dict[int, dict[int, Change]],
+    base_iri: str,
+    kind: str,
+    absorbed: str,
+    survivor: str,
+) -> dict[Path, str]:
+    """The new text of every file the merge changes: record files, review queues, the link
+    review file and annotations."""
     writes: dict[Path, str] = {}
     for d, doc_changes in changes.items():
         doc = documents[d]
@@ -150,14 +171,7 @@ def merge_records(
     writes.update(review_queues(root, extras, absorbed, survivor, writes))
     writes.update(link_review(extras, absorbed, survivor))
     writes.update(annotation_files(extras, base_iri, kind, absorbed, survivor))
-
-    _load_check(root, documents, writes, survivor, absorbed)
-    result.files = sorted(p.relative_to(root).as_posix() for p in writes)
-    result.diff = _diff(root, writes)
-    result.referrers.sort()
-    if not dry_run:
-        FileTransaction(root).commit(writes)
-    return result
+    return writes
 
 
 def _check_arguments(root: Path, kind: str, a: str, b: str) -> None:
