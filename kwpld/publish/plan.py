@@ -83,7 +83,7 @@ def graph_file_stem(graph: str, names: GraphNames) -> str:
     ``graphs/sources.nq`` in a release; see :data:`SOURCES_STEM`.)
     """
     value = graph[1:-1] if graph.startswith("<") else graph
-    prefix = f"{names.base_iri}graph/"
+    prefix = names.prefix
     if value.startswith(prefix):
         segments = value[len(prefix) :].split("/")
         if all(_SAFE_SEGMENT.match(s) for s in segments) and segments[0] != "other":

@@ -9,7 +9,6 @@ served from, and nothing in it depends on the time unless the user passes an iss
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -18,8 +17,8 @@ from operator import eq, itemgetter
 from typing import TYPE_CHECKING, TextIO
 
 from ..formats.turtle import write_turtle
+from ..iris import Minter
 from ..model import DatasetInfo
-from ..names import slugify
 from ..namespaces import (
     DCAT,
     DCT,
@@ -50,12 +49,7 @@ __all__ = [
     "void_stats",
     "void_quads",
     "write_void",
-    "DATASET_PATH",
-    "dataset_iri",
 ]
-
-DATASET_PATH = "dataset/"
-"""Where dataset descriptions live under the base IRI: ``{base}dataset/{id}``."""
 
 A = iri(RDF_TYPE)
 
@@ -72,10 +66,6 @@ class Distribution:
     sha256: str
     triples: int | None
     title: str
-
-
-def dataset_iri(info: DatasetInfo, base_iri: str) -> str:
-    return f"{base_iri}{DATASET_PATH}{info.id}"
 
 
 @dataclass(frozen=True)
@@ -111,14 +101,6 @@ def void_stats(quads: ReleaseQuads) -> VoidStats:
     )
 
 
-def _partition_id(dataset: str, kind: str, term: str) -> str:
-    value = term[1:-1]
-    cut = max(value.rfind("/"), value.rfind("#")) + 1
-    local = slugify(value[cut:]) or "x"
-    digest = hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
-    return iri(f"{dataset}/{kind}/{local}-{digest}")
-
-
 _Triple = tuple[str, str, str]
 
 
@@ -147,25 +129,24 @@ def void_quads(
     download_url: str | None,
 ) -> list[_Triple]:
     """The triples of ``void.ttl``, sorted."""
-    ds_value = dataset_iri(info, base_iri)
-    out = set(_description(info, base_iri, ds_value, examples, version=version, issued=issued))
-    out.update(_statistics(ds_value, stats, graphs))
+    minter = Minter(base_iri)
+    out = set(_description(info, minter, examples, version=version, issued=issued))
+    out.update(_statistics(info, minter, stats, graphs))
     for dist in distributions:
-        out.update(_distribution(info, ds_value, dist, download_url))
+        out.update(_distribution(info, minter, dist, download_url))
     return sorted(out)
 
 
 def _description(
     info: DatasetInfo,
-    base_iri: str,
-    ds_value: str,
+    minter: Minter,
     examples: Sequence[str],
     *,
     version: str | None,
     issued: str | None,
 ) -> Iterator[_Triple]:
     """What the dataset is: title, licence, creators, version, vocabularies, examples."""
-    ds = iri(ds_value)
+    ds = iri(minter.dataset(info.id))
     yield ds, A, _v("Dataset")
     yield ds, A, _d("Dataset")
     yield ds, _t("title"), lang_literal(info.title, "en")
@@ -180,7 +161,7 @@ def _description(
     agents = [("creator", name) for name in info.creators]
     agents += [("publisher", info.publisher)] if info.publisher else []
     for role, name in agents:
-        agent = iri(f"{ds_value}/{role}/{slugify(name) or role}")
+        agent = minter.dataset_agent(info.id, role, name)
         yield ds, _t(role), agent
         yield agent, A, iri(FOAF + "Agent")
         yield agent, iri(FOAF + "name"), literal(name)
@@ -190,16 +171,18 @@ def _description(
     if issued:
         datatype = XSD + ("dateTime" if "T" in issued else "date")
         yield ds, _t("issued"), typed_literal(issued, datatype)
-    yield ds, _v("uriSpace"), literal(base_iri)
+    yield ds, _v("uriSpace"), literal(minter.base)
     for namespace in (ORG, SCHEMA, SKOS, SKOSXL, PROV, KWP, OWL):
         yield ds, _v("vocabulary"), iri(namespace)
     for example in examples:
         yield ds, _v("exampleResource"), example
 
 
-def _statistics(ds_value: str, stats: VoidStats, graphs: dict[str, int]) -> Iterator[_Triple]:
+def _statistics(
+    info: DatasetInfo, minter: Minter, stats: VoidStats, graphs: dict[str, int]
+) -> Iterator[_Triple]:
     """The figures: triples, subjects, objects, class and property partitions, named graphs."""
-    ds = iri(ds_value)
+    ds = iri(minter.dataset(info.id))
     classes, properties = stats.classes, stats.properties
     yield ds, _v("triples"), int_literal(stats.triples)
     yield ds, _v("distinctSubjects"), int_literal(stats.subjects)
@@ -208,12 +191,12 @@ def _statistics(ds_value: str, stats: VoidStats, graphs: dict[str, int]) -> Iter
     yield ds, _v("classes"), int_literal(len(classes))
     yield ds, _v("properties"), int_literal(len(properties))
     for cls, count in classes.items():
-        node = _partition_id(ds_value, "class", cls)
+        node = minter.partition(info.id, "class", cls)
         yield ds, _v("classPartition"), node
         yield node, _v("class"), cls
         yield node, _v("entities"), int_literal(count)
     for prop, count in properties.items():
-        node = _partition_id(ds_value, "property", prop)
+        node = minter.partition(info.id, "property", prop)
         yield ds, _v("propertyPartition"), node
         yield node, _v("property"), prop
         yield node, _v("triples"), int_literal(count)
@@ -226,13 +209,13 @@ def _statistics(ds_value: str, stats: VoidStats, graphs: dict[str, int]) -> Iter
 
 
 def _distribution(
-    info: DatasetInfo, ds_value: str, dist: Distribution, download_url: str | None
+    info: DatasetInfo, minter: Minter, dist: Distribution, download_url: str | None
 ) -> Iterator[_Triple]:
     """One file of the release: where to download it, its media type, size and checksum."""
-    ds = iri(ds_value)
+    ds = iri(minter.dataset(info.id))
     url = (download_url.rstrip("/") + "/" + dist.path) if download_url else dist.path
     file_iri = iri(url)
-    node = iri(f"{ds_value}/distribution/{dist.path}")
+    node = minter.distribution(info.id, dist.path)
     if dist.feature:
         yield ds, _v("dataDump"), file_iri
         yield ds, _v("feature"), iri(W3C_FORMATS + dist.feature)
@@ -249,7 +232,7 @@ def _distribution(
         yield node, _t("license"), iri(info.license)
     if dist.triples is not None:
         yield node, _v("triples"), int_literal(dist.triples)
-    checksum = iri(f"{ds_value}/distribution/{dist.path}/sha256")
+    checksum = minter.checksum(info.id, dist.path)
     yield node, iri(SPDX + "checksum"), checksum
     yield checksum, A, iri(SPDX + "Checksum")
     yield checksum, iri(SPDX + "algorithm"), iri(SPDX + "checksumAlgorithm_sha256")
