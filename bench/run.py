@@ -59,7 +59,7 @@ def worker_kwpld(data: Path, jobs: int) -> dict:
     start, cpu = time.perf_counter(), _cpu()
     result = kwpld.build(data, out, jobs=jobs)
     wall = time.perf_counter() - start
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest = kwpld.read_manifest(out)
     release_timings = getattr(result, "release_timings", {}) or {}
     shutil.rmtree(out.parent, ignore_errors=True)
     return {
@@ -67,10 +67,10 @@ def worker_kwpld(data: Path, jobs: int) -> dict:
         "cpu": _cpu() - cpu,
         "stages": result.timings,
         "release": release_timings,
-        "triples": manifest["triples"],
-        "quads": manifest["quads"],
-        "files": len(manifest["files"]),
-        "bytes": sum(f["bytes"] for f in manifest["files"]),
+        "triples": manifest.triples,
+        "quads": manifest.quads,
+        "files": len(manifest.files),
+        "bytes": sum(f.size for f in manifest.files),
         "peak_rss_mb": _peak_rss_mb(),
         "findings": len(result.validation.findings) if result.validation else None,
     }

@@ -218,7 +218,9 @@ def main() -> None:
              "--no-validate", "-q"],
             check=True, capture_output=True,
         )  # fmt: skip
-        triples = json.loads((release / "manifest.json").read_text())["triples"]
+        from kwpld.publish import read_manifest
+
+        triples = read_manifest(release).triples
         engines = [start_in_process(release), start_child(release, work)]
         for engine in engines:  # warm both
             for name, (_, query) in QUERIES.items():

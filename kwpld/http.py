@@ -587,7 +587,6 @@ class HttpClient:
         (2xx, 4xx ...) are returned for the caller to judge. A successful body goes to ``sink``
         when given (the returned body is then empty).
         """
-        settings = self.settings
         check_url(url)
         self._learn_secrets(url)
         attempt = 0
@@ -597,19 +596,7 @@ class HttpClient:
             try:
                 response = self._attempt(method, url, params, data, headers, sink, max_body)
                 response.attempts = attempt
-                if response.status in settings.retry_statuses:
-                    raise _Transient(
-                        "rate-limited" if response.status == 429 else "server",
-                        f"HTTP {response.status} {response.reason}".rstrip()
-                        + (f": {response.excerpt()}" if response.body else ""),
-                        retry_after_seconds(response.headers.get("Retry-After"), self._now()),
-                        response.status,
-                    )
-                if check is not None:
-                    try:
-                        check(response)
-                    except BrokenAnswer as broken:
-                        raise _Transient(broken.kind, str(broken)) from None
+                self._judge(response, check)
                 return response
             except _Final as final:
                 self._count(final.kind)
@@ -622,39 +609,58 @@ class HttpClient:
                     status=final.status,
                 ) from None
             except _Transient as failure:
-                self._count(failure.kind)
-                detail = redact(str(failure), self.secrets)
-                status = failure.status or None
-                if attempt > settings.retries:
-                    raise RemoteError(
-                        failure.kind,
-                        detail,
-                        method=method,
-                        url=url,
-                        attempts=attempt,
-                        status=status,
-                    ) from None
-                wait = self._backoff(attempt)
-                if failure.wait is not None:
-                    if failure.wait > settings.max_retry_after:
-                        raise RemoteError(
-                            "retry-after",
-                            f"the server asks kwpld to wait {failure.wait:g} s before the next "
-                            f"request (HTTP {failure.status}, Retry-After), longer than "
-                            f"{settings.max_retry_after:g} s; run again later",
-                            method=method,
-                            url=url,
-                            attempts=attempt,
-                            status=status,
-                        ) from None
-                    wait = max(wait, failure.wait)
-                if self._log is not None:
-                    self._log(
-                        f"  {detail.split(': ')[0]}; retrying in {wait:.1f} s "
-                        f"(attempt {attempt + 1} of {settings.retries + 1})"
-                    )
-                self.stats.retries += 1
-                self._wait(wait)
+                self._wait(self._retry_wait(failure, method, url, attempt))
+
+    def _judge(self, response: HttpResponse, check: Callable[[HttpResponse], None] | None) -> None:
+        """Raise :class:`_Transient` for an answer worth asking again: a transient status
+        (with the server's Retry-After) or one ``check`` finds broken."""
+        if response.status in self.settings.retry_statuses:
+            raise _Transient(
+                "rate-limited" if response.status == 429 else "server",
+                f"HTTP {response.status} {response.reason}".rstrip()
+                + (f": {response.excerpt()}" if response.body else ""),
+                retry_after_seconds(response.headers.get("Retry-After"), self._now()),
+                response.status,
+            )
+        if check is not None:
+            try:
+                check(response)
+            except BrokenAnswer as broken:
+                raise _Transient(broken.kind, str(broken)) from None
+
+    def _retry_wait(self, failure: _Transient, method: str, url: str, attempt: int) -> float:
+        """Seconds to wait before the next attempt after a transient failure: the backoff, or
+        longer when the server asks (Retry-After). Raises :class:`RemoteError` when the retries
+        have run out or the server asks for a wait longer than ``max_retry_after``."""
+        settings = self.settings
+        self._count(failure.kind)
+        detail = redact(str(failure), self.secrets)
+        status = failure.status or None
+        if attempt > settings.retries:
+            raise RemoteError(
+                failure.kind, detail, method=method, url=url, attempts=attempt, status=status
+            ) from None
+        wait = self._backoff(attempt)
+        if failure.wait is not None:
+            if failure.wait > settings.max_retry_after:
+                raise RemoteError(
+                    "retry-after",
+                    f"the server asks kwpld to wait {failure.wait:g} s before the next "
+                    f"request (HTTP {failure.status}, Retry-After), longer than "
+                    f"{settings.max_retry_after:g} s; run again later",
+                    method=method,
+                    url=url,
+                    attempts=attempt,
+                    status=status,
+                ) from None
+            wait = max(wait, failure.wait)
+        if self._log is not None:
+            self._log(
+                f"  {detail.split(': ')[0]}; retrying in {wait:.1f} s "
+                f"(attempt {attempt + 1} of {settings.retries + 1})"
+            )
+        self.stats.retries += 1
+        return wait
 
     def _learn_secrets(self, url: str) -> None:
         """A password in a URL's user-info is a secret too: never echo it back."""

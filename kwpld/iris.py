@@ -22,6 +22,8 @@ from .rdf import iri
 
 __all__ = ["GraphNames", "Minter", "content_hash"]
 
+_KIND_OF_PATH = {path: kind for kind, path in ENTITY_PATHS.items()}
+
 CONTENT_HASH = 10
 """Hex digits of the content hash in labels, rules and quotes (``label/ID.en.0123456789``)."""
 WIKIDATA_HASH = 12
@@ -68,13 +70,25 @@ class GraphNames:
         return f"{self.base_iri}graph/wikidata"
 
     @property
+    def prefix(self) -> str:
+        """The start of every graph's IRI (``{base}graph/``)."""
+        return f"{self.base_iri}{ENTITY_PATHS['graph']}"
+
+    @property
     def source_prefix(self) -> str:
         """The start of every per-source graph's IRI."""
-        return f"{self.base_iri}graph/source/"
+        return f"{self.prefix}source/"
 
     def source(self, article_id: str) -> str:
         """Claims stated by one source (article, report, graphic)."""
         return f"{self.source_prefix}{article_id}"
+
+    def source_id(self, graph: str) -> str | None:
+        """The id of the source whose claims the graph holds (an IRI or a term); None for a
+        graph that is not a per-source one."""
+        value = graph[1:-1] if graph.startswith("<") else graph
+        prefix = self.source_prefix
+        return value[len(prefix) :] if value.startswith(prefix) else None
 
 
 class Minter:
@@ -88,8 +102,29 @@ class Minter:
         """The IRI (not a term) every node of a kind starts with: ``{base}person/``."""
         return f"{self.base}{ENTITY_PATHS[kind]}"
 
+    def entity_iri(self, kind: str, record_id: str) -> str:
+        """The IRI itself (not a term) of a record's node: ``{base}person/kim-jong-un``."""
+        return f"{self.base}{ENTITY_PATHS[kind]}{record_id}"
+
     def entity(self, kind: str, record_id: str) -> str:
-        return iri(f"{self.base}{ENTITY_PATHS[kind]}{record_id}")
+        return iri(self.entity_iri(kind, record_id))
+
+    # -- the way back: what an IRI was minted from ----------------------------------------------
+    def record_id(self, value: str, kind: str) -> str | None:
+        """The record id an IRI of ``kind`` was minted from (None: not one of this base's IRIs
+        of that kind)."""
+        prefix = self.prefix(kind)
+        return value[len(prefix) :] if value.startswith(prefix) else None
+
+    def parse(self, value: str) -> tuple[str, str] | None:
+        """The kind and the id an IRI under this base was minted from, by its first path
+        segment (``person/kim-jong-un`` -> ``("person", "kim-jong-un")``); None for any
+        other IRI."""
+        if not value.startswith(self.base):
+            return None
+        path, slash, rest = value[len(self.base) :].partition("/")
+        kind = _KIND_OF_PATH.get(path + slash)
+        return (kind, rest) if kind is not None else None
 
     def record(self, record: Record | WikidataLink) -> str:
         """The node a record is mapped to (a link's is its ``kwp:WikidataLink`` node)."""
@@ -121,7 +156,34 @@ class Minter:
         return iri(f"{self.base}place/{slugify(name)}")
 
     def graph(self, name: str) -> str:
-        return iri(f"{self.base}graph/{name}")
+        return iri(f"{self.graphs.prefix}{name}")
+
+    # -- the release's self-description (void.ttl) ------------------------------------------------
+    def dataset(self, dataset_id: str) -> str:
+        """The IRI (not a term) of the dataset's description: ``{base}dataset/{id}``; the
+        nodes of void.ttl are minted under it."""
+        return f"{self.base}dataset/{dataset_id}"
+
+    def dataset_agent(self, dataset_id: str, role: str, name: str) -> str:
+        """A creator or the publisher of the dataset (``role``), by the slug of their name."""
+        return iri(f"{self.dataset(dataset_id)}/{role}/{slugify(name) or role}")
+
+    def distribution(self, dataset_id: str, path: str) -> str:
+        """One file of the release, by its path in the release folder."""
+        return iri(f"{self.dataset(dataset_id)}/distribution/{path}")
+
+    def checksum(self, dataset_id: str, path: str) -> str:
+        """The SHA-256 checksum of one file of the release."""
+        return iri(f"{self.dataset(dataset_id)}/distribution/{path}/sha256")
+
+    def partition(self, dataset_id: str, kind: str, term: str) -> str:
+        """A VoID class or property partition (``kind``) of one class or property ``term``:
+        the slug of its local name and a hash of the IRI, as local names repeat."""
+        value = term[1:-1]
+        cut = max(value.rfind("/"), value.rfind("#")) + 1
+        local = slugify(value[cut:]) or "x"
+        digest = hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
+        return iri(f"{self.dataset(dataset_id)}/{kind}/{local}-{digest}")
 
     # -- the Wikidata graphs --------------------------------------------------------------------
     def link(self, link: WikidataLink) -> str:

@@ -2,8 +2,9 @@
 
 ``kwpld ontology-docs`` writes ``ontology/kwp.md``: every class and property of kwp.ttl with
 its label, comment, domain, range and super-terms, then every concept scheme of
-vocabularies.ttl with its codes. The file is generated, never edited; a test checks that the
-committed copy matches the ontology.
+vocabularies.ttl with its codes, as :func:`kwpld.vocab.vocabularies` reads them (the one reader
+of that file, so the documentation lists the codes the loader accepts). The file is generated,
+never edited; a test checks that the committed copy matches the ontology.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .namespaces import DCT, KWP, KWPV, ONTOLOGY_IRI, OWL, RDF_TYPE, RDFS, SKOS, STANDARD_PREFIXES
+from .namespaces import DCT, KWP, KWPV, ONTOLOGY_IRI, OWL, RDF_TYPE, RDFS, STANDARD_PREFIXES
 from .resources import resource_path
+from .vocab import vocabularies
 
 __all__ = ["ontology_markdown", "write_ontology_docs"]
 
@@ -59,7 +61,6 @@ def _text(values: list[ox.NamedNode | ox.Literal | ox.BlankNode], lang: str = "e
 
 def ontology_markdown() -> str:
     onto = _load(resource_path("ontology/kwp.ttl"))
-    vocab = _load(resource_path("ontology/vocabularies.ttl"))
     lines: list[str] = []
     header = onto[ONTOLOGY_IRI]
     lines += [
@@ -107,32 +108,20 @@ def ontology_markdown() -> str:
                     lines.append(f"- {label}: {', '.join(sorted(_short(v) for v in values))}")
             lines.append("")
     lines += ["## Controlled vocabularies (SKOS)", ""]
-    schemes = sorted(
-        iri
-        for iri, props in vocab.items()
-        if any(t.value == SKOS + "ConceptScheme" for t in props.get(RDF_TYPE, []))
-    )
-    for scheme in schemes:
-        props = vocab[scheme]
-        name = scheme[len(KWPV) :]
+    for scheme in sorted(vocabularies().schemes.values(), key=lambda s: s.iri):
         lines += [
-            f"### {_text(props[SKOS + 'prefLabel'])} (`{name}`)",
+            f"### {scheme.label} (`{scheme.iri[len(KWPV) :]}`)",
             "",
-            _text(props[SKOS + "definition"]),
+            scheme.definition,
             "",
             "| code | label | Korean | definition |",
             "| --- | --- | --- | --- |",
         ]
-        concepts = sorted(
-            (_text(c[SKOS + "notation"]), c)
-            for iri, c in vocab.items()
-            if any(t.value == scheme for t in c.get(SKOS + "inScheme", []))
-        )
-        for notation, concept in concepts:
-            labels = concept[SKOS + "prefLabel"]
-            korean = next((v.value for v in labels if getattr(v, "language", None) == "ko"), "")
-            definition = _text(concept[SKOS + "definition"]).replace("|", "\\|")
-            lines.append(f"| `{notation}` | {_text(labels)} | {korean} | {definition} |")
+        for notation in scheme.notations:
+            concept = scheme[notation]
+            definition = (concept.definition or "").replace("|", "\\|")
+            korean = concept.korean or ""
+            lines.append(f"| `{notation}` | {concept.label} | {korean} | {definition} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -43,6 +43,10 @@ class Concept:
     """The notation of the broader concept (``skos:broader``), if any."""
     labels: tuple[str, ...] = ()
     """Every preferred and alternative label, in any language, sorted."""
+    korean: str | None = None
+    """The Korean preferred label, if any."""
+    definition: str | None = None
+    """The English definition (``skos:definition``), if any."""
 
 
 @dataclass
@@ -50,6 +54,10 @@ class Scheme:
     name: str
     iri: str
     concepts: dict[str, Concept] = field(default_factory=dict)
+    label: str = ""
+    """The English preferred label ("Organ kinds")."""
+    definition: str = ""
+    """The English definition: what the scheme's codes say."""
 
     def __contains__(self, notation: object) -> bool:
         return notation in self.concepts
@@ -110,7 +118,14 @@ def vocabularies() -> Vocabularies:
             implies_class=row["class"].value if row["class"] else None,
             broader=row["broader"].value if row["broader"] else None,
             labels=tuple(labels.get(concept, ())),
+            korean=row["korean"].value if row["korean"] else None,
+            definition=row["definition"].value if row["definition"] else None,
         )
+    for row in _query("schemes"):
+        found = schemes.get(row["scheme"].value.removeprefix(KWPV))
+        if found is not None:
+            found.label = row["label"].value if row["label"] else found.name
+            found.definition = row["definition"].value if row["definition"] else ""
     missing = set(SCHEMES) - set(schemes)
     if missing:
         raise RuntimeError(f"{path} lacks the concept schemes {sorted(missing)}")

@@ -63,3 +63,42 @@ def test_every_node_of_the_example_is_one_the_minter_makes() -> None:
     assert {n for n in nodes if not n.startswith(prefixes)} == set()
     for record in records:
         assert mint.record(record) in nodes
+
+
+def test_the_way_back_from_an_iri_to_its_record_id() -> None:
+    """Charts, the site and the workbench read a record id off an IRI through the minter,
+    so the inverse can never disagree with the minting."""
+    mint = Minter(BASE)
+    person = mint.entity_iri("person", "kim-jong-un")
+    assert f"<{person}>" == mint.entity("person", "kim-jong-un")
+    assert mint.record_id(person, "person") == "kim-jong-un"
+    assert mint.record_id(person, "organ") is None
+    assert mint.record_id("https://example.org/person/kim-jong-un", "person") is None
+    assert mint.parse(person) == ("person", "kim-jong-un")
+    assert mint.parse(f"{BASE}nothing/x") is None
+    assert mint.parse(f"{BASE}person") is None
+    assert mint.parse("https://example.org/person/x") is None
+    names = mint.graphs
+    assert names.source_id(names.source("a1")) == "a1"
+    assert names.source_id(f"<{names.source('a1')}>") == "a1"
+    assert names.source_id(names.records) is None
+    assert names.prefix == f"{BASE}graph/" and names.records.startswith(names.prefix)
+
+
+def test_the_release_description_keeps_its_published_iris() -> None:
+    """void.ttl's nodes, as the example's release has them."""
+    mint = Minter(BASE)
+    dataset = f"{BASE}dataset/party-cells-2013"
+    assert mint.dataset("party-cells-2013") == dataset
+    assert mint.dataset_agent("party-cells-2013", "creator", "kwpld developers") == (
+        f"<{dataset}/creator/kwpld-developers>"
+    )
+    assert mint.dataset_agent("party-cells-2013", "publisher", "???") == (
+        f"<{dataset}/publisher/publisher>"
+    )
+    assert mint.distribution("party-cells-2013", "data.nq") == f"<{dataset}/distribution/data.nq>"
+    assert mint.checksum("party-cells-2013", "data.nq") == (
+        f"<{dataset}/distribution/data.nq/sha256>"
+    )
+    event = mint.partition("party-cells-2013", "class", "<http://schema.org/Event>")
+    assert event == f"<{dataset}/class/event-1c00a850>"

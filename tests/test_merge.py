@@ -116,7 +116,10 @@ def test_a_merge_rewrites_every_reference_and_keeps_the_files_as_written(tmp_pat
     old_people = before["people.yaml"]
     assert people.splitlines()[:3] == old_people.splitlines()[:3]  # the file's comments
     assert "description: >-\n      Author of the Rodong Sinmun essay" in people
-    assert "      - {text: 김정수, system: hangul, derived_from: {system: mr, rule: mr-to-hangul}}" in people
+    hangul = (
+        "      - {text: 김정수, system: hangul, derived_from: {system: mr, rule: mr-to-hangul}}"
+    )
+    assert hangul in people
     assert "      - {text: Kim Jong-su, system: en, kind: alternate}\n" in people
     assert "Kim Jong Su again" not in people  # the removed record's own comment went with it
     removed = set(old_people.splitlines()) - set(people.splitlines())

@@ -6,7 +6,7 @@ Every collection comes back sorted, so layouts built from it are deterministic.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -100,9 +100,19 @@ class Names:
     hanja: str | None = None
     derived: frozenset[str] = frozenset()
 
+    def label(self, slot: str) -> str | None:
+        """The label of a slot: "en", "ko" or "hanja"."""
+        if slot == "en":
+            return self.en
+        if slot == "ko":
+            return self.ko
+        if slot == "hanja":
+            return self.hanja
+        raise ValueError(f"no label slot {slot!r}; the slots are en, ko and hanja")
+
     def shown(self, slot: str) -> str | None:
         """The label of ``slot`` as drawn: a derived one followed by :data:`DERIVED_MARK`."""
-        text: str | None = getattr(self, slot)
+        text = self.label(slot)
         if text and slot in self.derived:
             return text + DERIVED_MARK
         return text
@@ -339,9 +349,7 @@ class Facts:
                 for event in self._events.get(target, []):
                     old = merged.get(event.iri)
                     relations = set(event.relations) | set(old.relations if old else ())
-                    merged[event.iri] = EventInfo(
-                        **{**event.__dict__, "relations": tuple(sorted(relations))}
-                    )
+                    merged[event.iri] = replace(event, relations=tuple(sorted(relations)))
             return _event_order(merged.values())
         rows = [
             row

@@ -16,7 +16,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import InputError
-from ..namespaces import DEFAULT_BASE_IRI, ENTITY_PATHS, ORG, SCHEMA, data_prefixes
+from ..iris import Minter
+from ..namespaces import DEFAULT_BASE_IRI, ORG, SCHEMA, data_prefixes
 from ..resources import resource_path
 
 __all__ = ["ChartGraph", "EntityRef", "Row", "open_graph", "read_query", "ENTITY_KINDS"]
@@ -97,6 +98,11 @@ class ChartGraph:
     def prefixes(self) -> dict[str, str]:
         return data_prefixes(self.base_iri)
 
+    @property
+    def minter(self) -> Minter:
+        """The IRIs of this graph's base, and the way back from an IRI to its record id."""
+        return Minter(self.base_iri)
+
     def kinds(self) -> dict[str, str]:
         """Entity IRI -> kind, for every person, organ, post, event and article."""
         if self._kinds is None:
@@ -110,7 +116,7 @@ class ChartGraph:
         kind = self.kinds().get(iri)
         if kind is None:
             return None
-        return EntityRef(iri, kind, _record_id(iri, self.base_iri, kind))
+        return EntityRef(iri, kind, _record_id(iri, self.minter, kind))
 
     def resolve(self, ref: str, kinds: tuple[str, ...] = ENTITY_KINDS) -> EntityRef:
         """The entity named by a record id (``wpk-pb``), a prefixed name (``organ:wpk-pb``)
@@ -128,7 +134,7 @@ class ChartGraph:
                 raise InputError(f"{ref!r}: unknown prefix {prefix!r}; give a record id or an IRI")
             candidates.append(namespace + local)
         else:
-            candidates.extend(f"{self.base_iri}{ENTITY_PATHS[k]}{ref}" for k in ENTITY_KINDS)
+            candidates.extend(self.minter.entity_iri(k, ref) for k in ENTITY_KINDS)
         found = [e for e in (self.entity(c) for c in candidates) if e is not None]
         wanted = " or ".join(kinds)
         if not found:
@@ -141,10 +147,9 @@ class ChartGraph:
         raise InputError(f"{ref!r} is {_a(entity.kind)} ({entity.iri}), not {article} {wanted}")
 
     def _not_found(self, ref: str, kinds: tuple[str, ...]) -> str:
+        minter = self.minter
         ids = sorted(
-            _record_id(iri, self.base_iri, kind)
-            for iri, kind in self.kinds().items()
-            if kind in kinds
+            _record_id(iri, minter, kind) for iri, kind in self.kinds().items() if kind in kinds
         )
         local = ref.rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower()
         close = [i for i in ids if i.startswith(local)][:3] or [i for i in ids if local in i][:3]
@@ -157,9 +162,11 @@ def _a(word: str) -> str:
     return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
-def _record_id(iri: str, base_iri: str, kind: str) -> str:
-    prefix = base_iri + ENTITY_PATHS[kind]
-    return iri[len(prefix) :] if iri.startswith(prefix) else iri.rstrip("/").rsplit("/", 1)[-1]
+def _record_id(iri: str, minter: Minter, kind: str) -> str:
+    """The record id of an entity: the one its IRI was minted from; for an IRI under another
+    base (a graph loaded from elsewhere), the last segment of its path."""
+    record_id = minter.record_id(iri, kind)
+    return record_id if record_id is not None else iri.rstrip("/").rsplit("/", 1)[-1]
 
 
 def open_graph(path: str | Path, *, base_iri: str | None = None) -> ChartGraph:

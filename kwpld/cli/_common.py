@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -21,6 +22,23 @@ if TYPE_CHECKING:
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+# Option types more than one command declares, with the one help text they share. A command's
+# own options are aliases at the top of its module, so that its signature reads as a list of
+# names (a declaration inline takes six lines and hides the parameters among the help texts).
+DataDir = Annotated[Path, typer.Argument(help="Folder of record files (YAML, CSV) and kwpld.yaml.")]
+MintBaseIri = Annotated[
+    str | None,
+    typer.Option("--base-iri", help="Base IRI for minted IRIs (default: the dataset's base_iri)."),
+]
+BaseIri = Annotated[
+    str | None,
+    typer.Option(
+        "--base-iri", help="Base IRI of the data (default: the release's or data folder's own)."
+    ),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 
 
 def command_app(**settings: Any) -> typer.Typer:

@@ -3,112 +3,120 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..validate import FailOn
-from ._common import command_app, console, err_console, human_size, progress_for
+from ._common import (
+    DataDir,
+    MintBaseIri,
+    command_app,
+    console,
+    err_console,
+    human_size,
+    progress_for,
+)
+
+if TYPE_CHECKING:
+    from ..build import BuildResult
 
 app = command_app()
+
+Out = Annotated[
+    Path, typer.Option("--out", "-o", help="Output folder; replaced as a whole, atomically.")
+]
+Gzip = Annotated[bool, typer.Option("--gzip", help="Gzip the line formats (N-Triples, N-Quads).")]
+SplitSize = Annotated[
+    str | None,
+    typer.Option(
+        "--split-size", help="Split line formats into parts of at most this size, e.g. 100MB."
+    ),
+]
+Release = Annotated[
+    str | None,
+    typer.Option(
+        "--release",
+        help="Release name (e.g. 2013.1 or 2024-05-01): write OUT/NAME and OUT/latest.",
+    ),
+]
+Issued = Annotated[
+    str | None,
+    typer.Option(
+        "--issued", help="Issue date recorded in void.ttl (ISO 8601); nothing is dated without it."
+    ),
+]
+DownloadUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--download-url", help="URL the release will be served from (absolute links in void.ttl)."
+    ),
+]
+UpdateChunk = Annotated[
+    int,
+    typer.Option(
+        "--update-chunk", min=1, help="Triples per SPARQL Update file (INSERT DATA request)."
+    ),
+]
+Jobs = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes for independent work: with 2, the release is written while the "
+        "graph is validated, and validation splits its shapes.",
+    ),
+]
+Incremental = Annotated[
+    bool,
+    typer.Option(
+        "--incremental/--no-incremental",
+        help="Redo only what changed since the last build of OUT (state in --cache).",
+    ),
+]
+Cache = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache", help="Folder for incremental-build state (default: DATA_DIR/.kwpld-cache)."
+    ),
+]
+BuildQuiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print nothing but errors (no progress bars either).")
+]
+Validate = Annotated[
+    bool,
+    typer.Option(
+        "--validate/--no-validate", help="Validate the graph with the SHACL shapes before writing."
+    ),
+]
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option(
+        "--fail-on",
+        case_sensitive=False,
+        help="Write nothing (exit 1) when validation finds this severity or a more severe one.",
+    ),
+]
 
 
 @app.command("build")
 def build_command(
-    data_dir: Annotated[
-        Path, typer.Argument(help="Folder of record files (YAML, CSV) and kwpld.yaml.")
-    ],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Output folder; replaced as a whole, atomically.")
-    ],
-    base_iri: Annotated[
-        str | None,
-        typer.Option(
-            "--base-iri", help="Base IRI for minted IRIs (default: the dataset's base_iri)."
-        ),
-    ] = None,
-    gzip: Annotated[
-        bool, typer.Option("--gzip", help="Gzip the line formats (N-Triples, N-Quads).")
-    ] = False,
-    split_size: Annotated[
-        str | None,
-        typer.Option(
-            "--split-size",
-            help="Split line formats into parts of at most this size, e.g. 100MB.",
-        ),
-    ] = None,
-    release: Annotated[
-        str | None,
-        typer.Option(
-            "--release",
-            help="Release name (e.g. 2013.1 or 2024-05-01): write OUT/NAME and OUT/latest.",
-        ),
-    ] = None,
-    issued: Annotated[
-        str | None,
-        typer.Option(
-            "--issued",
-            help="Issue date recorded in void.ttl (ISO 8601); nothing is dated without it.",
-        ),
-    ] = None,
-    download_url: Annotated[
-        str | None,
-        typer.Option(
-            "--download-url",
-            help="URL the release will be served from (absolute links in void.ttl).",
-        ),
-    ] = None,
-    update_chunk: Annotated[
-        int,
-        typer.Option(
-            "--update-chunk",
-            min=1,
-            help="Triples per SPARQL Update file (INSERT DATA request).",
-        ),
-    ] = 2000,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Processes for independent work: with 2, the release is written while the "
-            "graph is validated, and validation splits its shapes.",
-        ),
-    ] = 1,
-    incremental: Annotated[
-        bool,
-        typer.Option(
-            "--incremental/--no-incremental",
-            help="Redo only what changed since the last build of OUT (state in --cache).",
-        ),
-    ] = True,
-    cache: Annotated[
-        Path | None,
-        typer.Option(
-            "--cache",
-            help="Folder for incremental-build state (default: DATA_DIR/.kwpld-cache).",
-        ),
-    ] = None,
-    quiet: Annotated[
-        bool,
-        typer.Option("--quiet", "-q", help="Print nothing but errors (no progress bars either)."),
-    ] = False,
-    validate: Annotated[
-        bool,
-        typer.Option(
-            "--validate/--no-validate",
-            help="Validate the graph with the SHACL shapes before writing.",
-        ),
-    ] = True,
-    fail_on: Annotated[
-        FailOn,
-        typer.Option(
-            "--fail-on",
-            case_sensitive=False,
-            help="Write nothing (exit 1) when validation finds this severity or a more severe one.",
-        ),
-    ] = FailOn.VIOLATION,
+    data_dir: DataDir,
+    out: Out,
+    base_iri: MintBaseIri = None,
+    gzip: Gzip = False,
+    split_size: SplitSize = None,
+    release: Release = None,
+    issued: Issued = None,
+    download_url: DownloadUrl = None,
+    update_chunk: UpdateChunk = 2000,
+    jobs: Jobs = 1,
+    incremental: Incremental = True,
+    cache: Cache = None,
+    quiet: BuildQuiet = False,
+    validate: Validate = True,
+    fail_on: FailOnOption = FailOn.VIOLATION,
 ) -> None:
     """Build the knowledge graph of a data folder and write a release folder.
 
@@ -152,8 +160,12 @@ def build_command(
         )
     finally:
         progress.finish()
-    if quiet:
-        return
+    if not quiet:
+        _print_result(result, fail_on)
+
+
+def _print_result(result: BuildResult, fail_on: FailOn) -> None:
+    """What a build did: the findings, the records by kind, the triples and the files written."""
     if result.up_to_date:
         console.print(f"{result.out} is up to date: nothing it depends on changed since its build")
         return

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ._common import command_app, err_console
+from ._common import BaseIri, Quiet, command_app, err_console
 
 if TYPE_CHECKING:
     from ..charts.common import Chart
@@ -36,7 +36,6 @@ _GRAPH_HELP = (
 _OUT_HELP = "File to write: .svg or .png (default: SVG on standard output)."
 _PNG_HELP = "Also write a PNG beside the SVG (same name, .png); needs rsvg-convert."
 _SCALE_HELP = "Zoom of the PNG (2 gives twice the SVG's pixel size)."
-_BASE_HELP = "Base IRI of the data (default: the release's or data folder's own)."
 
 Graph = Annotated[
     Path | None, typer.Option("--graph", "-g", envvar="KWPLD_GRAPH", help=_GRAPH_HELP)
@@ -44,8 +43,6 @@ Graph = Annotated[
 Out = Annotated[Path | None, typer.Option("--out", "-o", help=_OUT_HELP)]
 Png = Annotated[bool, typer.Option("--png", help=_PNG_HELP)]
 Scale = Annotated[float, typer.Option("--scale", help=_SCALE_HELP)]
-BaseIri = Annotated[str | None, typer.Option("--base-iri", help=_BASE_HELP)]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 
 
 def _draw(

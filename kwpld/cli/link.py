@@ -32,35 +32,107 @@ app.add_typer(export_app, name="export")
 
 
 # Options shared by the commands that talk to the endpoint.
-_ENDPOINT = typer.Option(
-    "--endpoint",
-    envvar="KWPLD_ENDPOINT",
-    help="SPARQL endpoint holding Wikidata-format data (WDQS, a mirror, QLever).",
-)
-_CONTACT = typer.Option(
-    "--contact",
-    envvar="KWPLD_CONTACT",
-    help="Your e-mail or URL, added to the User-Agent so the endpoint's operators can reach you.",
-)
-_USER_AGENT = typer.Option(
-    "--user-agent", envvar="KWPLD_USER_AGENT", help="Replace the whole User-Agent header."
-)
-_CACHE_DIR = typer.Option(
-    "--cache-dir", help="Where answers are cached (default: DATA_DIR/.kwpld-cache)."
-)
-_OFFLINE = typer.Option("--offline", help="Answer from the cache only; make no request at all.")
-_REFRESH = typer.Option("--refresh", help="Ask the endpoint again even for cached answers.")
-_TIMEOUT = typer.Option("--timeout", help="Seconds to wait for an answer (WDQS stops at 60).")
-_INTERVAL = typer.Option(
-    "--interval", help="Seconds between the starts of two requests (rate limit)."
-)
-_RETRIES = typer.Option(
-    "--retries", help="Further attempts after a 5xx, 429, timeout or broken answer."
-)
-_BACKOFF = typer.Option(
-    "--backoff", help="Seconds before the first retry; doubled for each further one."
-)
-_DATA_DIR = typer.Argument(help="Folder of record files (YAML, CSV).")
+Endpoint = Annotated[
+    str,
+    typer.Option(
+        "--endpoint",
+        envvar="KWPLD_ENDPOINT",
+        help="SPARQL endpoint holding Wikidata-format data (WDQS, a mirror, QLever).",
+    ),
+]
+Contact = Annotated[
+    str | None,
+    typer.Option(
+        "--contact",
+        envvar="KWPLD_CONTACT",
+        help="Your e-mail or URL, added to the User-Agent so the endpoint's operators can reach "
+        "you.",
+    ),
+]
+UserAgent = Annotated[
+    str | None,
+    typer.Option(
+        "--user-agent", envvar="KWPLD_USER_AGENT", help="Replace the whole User-Agent header."
+    ),
+]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option("--cache-dir", help="Where answers are cached (default: DATA_DIR/.kwpld-cache)."),
+]
+Offline = Annotated[
+    bool, typer.Option("--offline", help="Answer from the cache only; make no request at all.")
+]
+Refresh = Annotated[
+    bool, typer.Option("--refresh", help="Ask the endpoint again even for cached answers.")
+]
+Timeout = Annotated[
+    float, typer.Option("--timeout", help="Seconds to wait for an answer (WDQS stops at 60).")
+]
+Interval = Annotated[
+    float,
+    typer.Option("--interval", help="Seconds between the starts of two requests (rate limit)."),
+]
+Retries = Annotated[
+    int,
+    typer.Option("--retries", help="Further attempts after a 5xx, 429, timeout or broken answer."),
+]
+Backoff = Annotated[
+    float,
+    typer.Option("--backoff", help="Seconds before the first retry; doubled for each further one."),
+]
+RecordsDir = Annotated[Path, typer.Argument(help="Folder of record files (YAML, CSV).")]
+
+# The options of kwpld link alone.
+AutoAccept = Annotated[
+    float | None,
+    typer.Option(
+        "--auto-accept",
+        metavar="THRESHOLD",
+        help="Accept clear winners scoring at least THRESHOLD (0-1, e.g. 0.9) without review.",
+    ),
+]
+Margin = Annotated[
+    float,
+    typer.Option("--margin", help="How far a clear winner must lead the runner-up's score."),
+]
+Reviewer = Annotated[
+    str | None,
+    typer.Option(
+        "--reviewer",
+        envvar="KWPLD_REVIEWER",
+        help="Who decides: recorded with every link this run writes.",
+    ),
+]
+DecisionDate = Annotated[
+    str | None,
+    typer.Option(
+        "--date", help="Date recorded with the decisions (default: today, or SOURCE_DATE_EPOCH)."
+    ),
+]
+Kinds = Annotated[str, typer.Option("--kinds", help="Kinds of record to link, comma-separated.")]
+ALL_KINDS = ",".join(LINKABLE)
+Only = Annotated[
+    list[str] | None,
+    typer.Option("--only", metavar="ID", help="Link only this record (repeatable)."),
+]
+Review = Annotated[
+    Path | None,
+    typer.Option("--review", help="Review file (default: DATA_DIR/wikidata.review.csv)."),
+]
+Candidates = Annotated[
+    int, typer.Option("--candidates", help="Candidates per record in the review file.")
+]
+ApplyOnly = Annotated[
+    bool,
+    typer.Option("--apply-only", help="Record the review file's decisions and stop (no request)."),
+]
+Format = Annotated[
+    TextOrJson,
+    typer.Option(
+        "--format", "-f", case_sensitive=False, help="Report as text (for people) or json (for CI)."
+    ),
+]
+LinkQuiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but problems.")]
 
 
 def _settings(
@@ -117,76 +189,28 @@ def _decision_date(text: str | None) -> PartialDate:
 
 @app.command("link")
 def link_command(
-    data_dir: Annotated[Path, _DATA_DIR],
-    endpoint: Annotated[str, _ENDPOINT] = WDQS_ENDPOINT,
-    auto_accept: Annotated[
-        float | None,
-        typer.Option(
-            "--auto-accept",
-            metavar="THRESHOLD",
-            help="Accept clear winners scoring at least THRESHOLD (0-1, e.g. 0.9) without review.",
-        ),
-    ] = None,
-    margin: Annotated[
-        float,
-        typer.Option("--margin", help="How far a clear winner must lead the runner-up's score."),
-    ] = 0.15,
-    reviewer: Annotated[
-        str | None,
-        typer.Option(
-            "--reviewer",
-            envvar="KWPLD_REVIEWER",
-            help="Who decides: recorded with every link this run writes.",
-        ),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Date recorded with the decisions (default: today, or SOURCE_DATE_EPOCH).",
-        ),
-    ] = None,
-    kinds: Annotated[
-        str, typer.Option("--kinds", help="Kinds of record to link, comma-separated.")
-    ] = ",".join(LINKABLE),
-    only: Annotated[
-        list[str] | None,
-        typer.Option("--only", metavar="ID", help="Link only this record (repeatable)."),
-    ] = None,
-    review: Annotated[
-        Path | None,
-        typer.Option("--review", help="Review file (default: DATA_DIR/wikidata.review.csv)."),
-    ] = None,
-    candidates: Annotated[
-        int, typer.Option("--candidates", help="Candidates per record in the review file.")
-    ] = 5,
-    apply_only: Annotated[
-        bool,
-        typer.Option(
-            "--apply-only", help="Record the review file's decisions and stop (no request)."
-        ),
-    ] = False,
-    contact: Annotated[str | None, _CONTACT] = None,
-    user_agent: Annotated[str | None, _USER_AGENT] = None,
-    cache_dir: Annotated[Path | None, _CACHE_DIR] = None,
-    offline: Annotated[bool, _OFFLINE] = False,
-    refresh: Annotated[bool, _REFRESH] = False,
-    timeout: Annotated[float, _TIMEOUT] = 65.0,
-    interval: Annotated[float, _INTERVAL] = 1.0,
-    retries: Annotated[int, _RETRIES] = 4,
-    backoff: Annotated[float, _BACKOFF] = 2.0,
-    output_format: Annotated[
-        TextOrJson,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="Report as text (for people) or json (for CI).",
-        ),
-    ] = TextOrJson.TEXT,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print nothing but problems.")
-    ] = False,
+    data_dir: RecordsDir,
+    endpoint: Endpoint = WDQS_ENDPOINT,
+    auto_accept: AutoAccept = None,
+    margin: Margin = 0.15,
+    reviewer: Reviewer = None,
+    date: DecisionDate = None,
+    kinds: Kinds = ALL_KINDS,
+    only: Only = None,
+    review: Review = None,
+    candidates: Candidates = 5,
+    apply_only: ApplyOnly = False,
+    contact: Contact = None,
+    user_agent: UserAgent = None,
+    cache_dir: CacheDir = None,
+    offline: Offline = False,
+    refresh: Refresh = False,
+    timeout: Timeout = 65.0,
+    interval: Interval = 1.0,
+    retries: Retries = 4,
+    backoff: Backoff = 2.0,
+    output_format: Format = TextOrJson.TEXT,
+    quiet: LinkQuiet = False,
 ) -> None:
     """Find Wikidata items for people, organs, events and publications, with a review step.
 
@@ -303,20 +327,20 @@ def _print_report(report: LinkReport, options: LinkOptions) -> None:
 
 @export_app.command("quickstatements")
 def quickstatements_command(
-    data_dir: Annotated[Path, _DATA_DIR],
+    data_dir: RecordsDir,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="File to write (default: standard output).")
     ] = None,
-    endpoint: Annotated[str, _ENDPOINT] = WDQS_ENDPOINT,
-    contact: Annotated[str | None, _CONTACT] = None,
-    user_agent: Annotated[str | None, _USER_AGENT] = None,
-    cache_dir: Annotated[Path | None, _CACHE_DIR] = None,
-    offline: Annotated[bool, _OFFLINE] = False,
-    refresh: Annotated[bool, _REFRESH] = False,
-    timeout: Annotated[float, _TIMEOUT] = 65.0,
-    interval: Annotated[float, _INTERVAL] = 1.0,
-    retries: Annotated[int, _RETRIES] = 4,
-    backoff: Annotated[float, _BACKOFF] = 2.0,
+    endpoint: Endpoint = WDQS_ENDPOINT,
+    contact: Contact = None,
+    user_agent: UserAgent = None,
+    cache_dir: CacheDir = None,
+    offline: Offline = False,
+    refresh: Refresh = False,
+    timeout: Timeout = 65.0,
+    interval: Interval = 1.0,
+    retries: Retries = 4,
+    backoff: Backoff = 2.0,
 ) -> None:
     """Write QuickStatements for the facts kwpld holds about linked records that Wikidata lacks.
 

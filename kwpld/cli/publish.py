@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..publish.store import RESULT_FORMATS
-from ._common import choices, command_app, console, err_console
+from ._common import BaseIri, Quiet, choices, command_app, console, err_console
 
 app = command_app()
 
@@ -35,9 +35,6 @@ class DiffFormat(StrEnum):
     JSON = "json"
 
 
-_QUIET_HELP = "Print nothing but errors."
-
-
 @app.command("load")
 def load_command(
     dist: Annotated[
@@ -54,7 +51,7 @@ def load_command(
     keep: Annotated[
         bool, typer.Option("--keep", help="Add to the release's graphs instead of replacing them.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=_QUIET_HELP)] = False,
+    quiet: Quiet = False,
 ) -> None:
     """Load a release into an embedded, on-disk pyoxigraph store (no server needed).
 
@@ -94,13 +91,7 @@ def query_command(
             "false; CONSTRUCT and DESCRIBE print N-Triples.",
         ),
     ] = "table",
-    base_iri: Annotated[
-        str | None,
-        typer.Option(
-            "--base-iri",
-            help="Base IRI of the data (default: the release's or data folder's own).",
-        ),
-    ] = None,
+    base_iri: BaseIri = None,
 ) -> None:
     """Run a SPARQL query over a release, a store or a data folder.
 
@@ -121,53 +112,59 @@ def query_command(
     sys.stdout.write(answer.render(str(output_format)))
 
 
+GspEndpoint = Annotated[
+    str,
+    typer.Option(
+        "--endpoint",
+        "-e",
+        help="Graph Store Protocol URL, e.g. http://host:8890/sparql-graph-crud-auth.",
+    ),
+]
+Sparql = Annotated[
+    str | None,
+    typer.Option(
+        "--sparql", help="SPARQL query endpoint for the final count (default: read graphs back)."
+    ),
+]
+AuthOption = Annotated[
+    Auth,
+    typer.Option(
+        "--auth",
+        case_sensitive=False,
+        help="HTTP authentication: auto (from the server's challenge), basic or digest.",
+    ),
+]
+Retries = Annotated[
+    int, typer.Option("--retries", min=0, help="Retries of a request after a transient failure.")
+]
+RetryWait = Annotated[
+    float,
+    typer.Option(
+        "--retry-wait", min=0.0, help="Seconds before the first retry; doubled each time."
+    ),
+]
+Timeout = Annotated[
+    float, typer.Option("--timeout", min=1.0, help="Seconds to wait for one request.")
+]
+ContentType = Annotated[
+    str,
+    typer.Option(
+        "--content-type", help="Media type of the uploads (N-Triples; text/turtle also fits)."
+    ),
+]
+
+
 @app.command("publish")
 def publish_command(
     dist: Annotated[Path, typer.Argument(help="Release folder written by kwpld build.")],
-    endpoint: Annotated[
-        str,
-        typer.Option(
-            "--endpoint",
-            "-e",
-            help="Graph Store Protocol URL, e.g. http://host:8890/sparql-graph-crud-auth.",
-        ),
-    ],
-    sparql: Annotated[
-        str | None,
-        typer.Option(
-            "--sparql",
-            help="SPARQL query endpoint for the final count (default: read graphs back).",
-        ),
-    ] = None,
-    auth: Annotated[
-        Auth,
-        typer.Option(
-            "--auth",
-            case_sensitive=False,
-            help="HTTP authentication: auto (from the server's challenge), basic or digest.",
-        ),
-    ] = Auth.AUTO,
-    retries: Annotated[
-        int,
-        typer.Option("--retries", min=0, help="Retries of a request after a transient failure."),
-    ] = 5,
-    retry_wait: Annotated[
-        float,
-        typer.Option(
-            "--retry-wait", min=0.0, help="Seconds before the first retry; doubled each time."
-        ),
-    ] = 1.0,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=1.0, help="Seconds to wait for one request.")
-    ] = 300.0,
-    content_type: Annotated[
-        str,
-        typer.Option(
-            "--content-type",
-            help="Media type of the uploads (N-Triples; text/turtle also fits).",
-        ),
-    ] = "application/n-triples",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=_QUIET_HELP)] = False,
+    endpoint: GspEndpoint,
+    sparql: Sparql = None,
+    auth: AuthOption = Auth.AUTO,
+    retries: Retries = 5,
+    retry_wait: RetryWait = 1.0,
+    timeout: Timeout = 300.0,
+    content_type: ContentType = "application/n-triples",
+    quiet: Quiet = False,
 ) -> None:
     """Publish a release to a SPARQL server with the Graph Store Protocol: one PUT per graph.
 

@@ -13,73 +13,80 @@ from ._common import command_app, console
 app = command_app()
 
 
+Target = Annotated[
+    Path, typer.Argument(help="A data folder (kwpld.yaml) or a release folder (kwpld build).")
+]
+Host = Annotated[
+    str,
+    typer.Option(
+        "--host",
+        help="Address to listen on; only this machine's (loopback) without --allow-remote.",
+    ),
+]
+Port = Annotated[int, typer.Option("--port", "-p", help="Port to listen on (0: any free port).")]
+AllowRemote = Annotated[
+    bool,
+    typer.Option(
+        "--allow-remote",
+        help="Allow an address other machines can reach; every request then needs the "
+        "access token.",
+    ),
+]
+Token = Annotated[
+    str | None,
+    typer.Option(
+        "--token",
+        metavar="TOKEN",
+        help="The access token (default: from KWPLD_SERVE_TOKEN, else made at random "
+        "with --allow-remote, else none).",
+        show_default=False,
+    ),
+]
+AllowHost = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--allow-host",
+        metavar="NAME",
+        help="A host name to answer for besides 127.0.0.1 and localhost, such as the "
+        "name a reverse proxy forwards (repeatable).",
+    ),
+]
+Timeout = Annotated[float, typer.Option("--timeout", help="Seconds a SPARQL query may run.")]
+MaxSize = Annotated[
+    str,
+    typer.Option(
+        "--max-size", metavar="SIZE", help="The largest SPARQL answer, serialized (100MB, 2GB)."
+    ),
+]
+Cors = Annotated[
+    bool,
+    typer.Option(
+        "--cors/--no-cors",
+        help="Let web pages of any origin query /sparql (YASGUI and other browser tools).",
+    ),
+]
+Reviewer = Annotated[
+    str | None, typer.Option("--reviewer", help="Your name, written with the decisions you take.")
+]
+ServeBaseIri = Annotated[
+    str | None,
+    typer.Option("--base-iri", help="Base IRI of the data (default: the dataset's own)."),
+]
+
+
 @app.command("serve")
 def serve_command(
-    path: Annotated[
-        Path,
-        typer.Argument(help="A data folder (kwpld.yaml) or a release folder (kwpld build)."),
-    ],
-    host: Annotated[
-        str,
-        typer.Option(
-            "--host",
-            help="Address to listen on; only this machine's (loopback) without --allow-remote.",
-        ),
-    ] = "127.0.0.1",
-    port: Annotated[
-        int, typer.Option("--port", "-p", help="Port to listen on (0: any free port).")
-    ] = 7878,
-    allow_remote: Annotated[
-        bool,
-        typer.Option(
-            "--allow-remote",
-            help="Allow an address other machines can reach; every request then needs the "
-            "access token.",
-        ),
-    ] = False,
-    token: Annotated[
-        str | None,
-        typer.Option(
-            "--token",
-            metavar="TOKEN",
-            help="The access token (default: from KWPLD_SERVE_TOKEN, else made at random "
-            "with --allow-remote, else none).",
-            show_default=False,
-        ),
-    ] = None,
-    allow_host: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--allow-host",
-            metavar="NAME",
-            help="A host name to answer for besides 127.0.0.1 and localhost, such as the "
-            "name a reverse proxy forwards (repeatable).",
-        ),
-    ] = None,
-    timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds a SPARQL query may run.")
-    ] = 30.0,
-    max_size: Annotated[
-        str,
-        typer.Option(
-            "--max-size", metavar="SIZE", help="The largest SPARQL answer, serialized (100MB, 2GB)."
-        ),
-    ] = "100MB",
-    cors: Annotated[
-        bool,
-        typer.Option(
-            "--cors/--no-cors",
-            help="Let web pages of any origin query /sparql (YASGUI and other browser tools).",
-        ),
-    ] = True,
-    reviewer: Annotated[
-        str | None,
-        typer.Option("--reviewer", help="Your name, written with the decisions you take."),
-    ] = None,
-    base_iri: Annotated[
-        str | None,
-        typer.Option("--base-iri", help="Base IRI of the data (default: the dataset's own)."),
-    ] = None,
+    path: Target,
+    host: Host = "127.0.0.1",
+    port: Port = 7878,
+    allow_remote: AllowRemote = False,
+    token: Token = None,
+    allow_host: AllowHost = None,
+    timeout: Timeout = 30.0,
+    max_size: MaxSize = "100MB",
+    cors: Cors = True,
+    reviewer: Reviewer = None,
+    base_iri: ServeBaseIri = None,
 ) -> None:
     """Serve a data folder or a release: SPARQL endpoint, live site and review workbench.
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import command_app, console, human_size
+from ._common import Quiet, command_app, console, human_size
 
 app = command_app()
 
@@ -38,7 +38,7 @@ def site_command(
         str | None,
         typer.Option("--base-iri", help="Base IRI of the data (default: the release's own)."),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    quiet: Quiet = False,
 ) -> None:
     """Write a static browse site: a page per person, organ, post, event and source.
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..validate import Engine, FailOn
-from ._common import command_app, console, deprecated, err_console
+from ._common import DataDir, MintBaseIri, command_app, console, deprecated, err_console
+
+if TYPE_CHECKING:
+    from ..validate import ValidationReport
 
 app = command_app()
 
@@ -22,71 +25,69 @@ class ReportFormat(StrEnum):
     TURTLE = "turtle"
 
 
+Format = Annotated[
+    ReportFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text (a table grouped by file, for people), json (for CI; see "
+        "docs/validation.md) or turtle (the SHACL validation report graph).",
+        case_sensitive=False,
+    ),
+]
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option(
+        "--fail-on",
+        help="Exit with 1 when there are findings of this severity or a more severe one.",
+        case_sensitive=False,
+    ),
+]
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        help="fast (kwpld's engine; pyshacl for shapes it does not evaluate) or pyshacl "
+        "(pyshacl alone, the reference; slow on large graphs).",
+        case_sensitive=False,
+    ),
+]
+Jobs = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes for large graphs (the fast engine shares out the shapes, "
+        "pyshacl the focus nodes).",
+    ),
+]
+Shapes = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--shapes",
+        metavar="FILE",
+        help="Another Turtle file of SHACL shapes to validate with (repeatable).",
+    ),
+]
+Out = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="Write the report to this file instead of standard output."),
+]
+OldOut = Annotated[Path | None, typer.Option("--output", hidden=True, help="Deprecated: --out.")]
+
+
 @app.command("validate")
 def validate_command(
-    data_dir: Annotated[
-        Path, typer.Argument(help="Folder of record files (YAML, CSV) and kwpld.yaml.")
-    ],
-    output_format: Annotated[
-        ReportFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text (a table grouped by file, for people), json (for CI; see "
-            "docs/validation.md) or turtle (the SHACL validation report graph).",
-            case_sensitive=False,
-        ),
-    ] = ReportFormat.TEXT,
-    fail_on: Annotated[
-        FailOn,
-        typer.Option(
-            "--fail-on",
-            help="Exit with 1 when there are findings of this severity or a more severe one.",
-            case_sensitive=False,
-        ),
-    ] = FailOn.VIOLATION,
-    engine: Annotated[
-        Engine,
-        typer.Option(
-            "--engine",
-            help="fast (kwpld's engine; pyshacl for shapes it does not evaluate) or pyshacl "
-            "(pyshacl alone, the reference; slow on large graphs).",
-            case_sensitive=False,
-        ),
-    ] = Engine.FAST,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Worker processes for large graphs (the fast engine shares out the shapes, "
-            "pyshacl the focus nodes).",
-        ),
-    ] = 1,
-    shapes: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--shapes",
-            metavar="FILE",
-            help="Another Turtle file of SHACL shapes to validate with (repeatable).",
-        ),
-    ] = None,
-    base_iri: Annotated[
-        str | None,
-        typer.Option(
-            "--base-iri", help="Base IRI for minted IRIs (default: the dataset's base_iri)."
-        ),
-    ] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out", "-o", help="Write the report to this file instead of standard output."
-        ),
-    ] = None,
-    old_out: Annotated[
-        Path | None, typer.Option("--output", hidden=True, help="Deprecated: --out.")
-    ] = None,
+    data_dir: DataDir,
+    output_format: Format = ReportFormat.TEXT,
+    fail_on: FailOnOption = FailOn.VIOLATION,
+    engine: EngineOption = Engine.FAST,
+    jobs: Jobs = 1,
+    shapes: Shapes = None,
+    base_iri: MintBaseIri = None,
+    out: Out = None,
+    old_out: OldOut = None,
 ) -> None:
     """Validate the records of a data folder against kwpld's SHACL shapes.
 
@@ -111,6 +112,16 @@ def validate_command(
     report = validate_data(
         data_dir, base_iri=base_iri, shapes=shapes_graph, engine=engine, jobs=jobs
     )
+    _print_report(report, output_format, fail_on, out)
+    if report.failed(fail_on):
+        raise typer.Exit(1)
+
+
+def _print_report(
+    report: ValidationReport, output_format: ReportFormat, fail_on: FailOn, out: Path | None
+) -> None:
+    """The report in its format, to OUT or standard output; its one-line summary on standard
+    error whenever standard output is not the table for people."""
     if output_format is ReportFormat.JSON:
         text = report.to_json(fail_on=fail_on)
     elif output_format is ReportFormat.TURTLE:
@@ -124,8 +135,6 @@ def validate_command(
         console.file.write(text)
         if output_format is not ReportFormat.TEXT:
             err_console.print(report.summary(fail_on=fail_on), markup=False)
-    if report.failed(fail_on):
-        raise typer.Exit(1)
 
 
 def _write(path: Path, text: str) -> None:

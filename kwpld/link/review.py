@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..dates import PartialDate
 from ..errors import InputError, Problem
-from ..model import Linkable, Origin, Records, WikidataLink, curated_qid
+from ..model import Linkable, Origin, Record, Records, WikidataLink, curated_qid
 from .score import Candidate, record_name
 from .store import atomic_write
 from .variants import spellings
@@ -133,18 +133,29 @@ def read_decisions(
     result = Decisions()
     if not path.exists():
         return result
+    rows = _read_rows(path, result.problems)
+    seen = _Seen.of(records)
+    for number, row in enumerate(rows):
+        line = number + 2  # rows never span lines in kwpld's file; a header line precedes them
+        _decide(row, Origin(path.name, line), records, seen, result, reviewer=reviewer, date=date)
+    return result
+
+
+def _read_rows(path: Path, problems: list[Problem]) -> list[dict[str, str]]:
+    """The rows of the review file, or none (and a problem) when it cannot be read as the file
+    kwpld wrote: unreadable, without the columns a decision needs, or not CSV."""
     label = path.name
     try:
         text = path.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        result.problems.append(Problem("unreadable", f"cannot read the review file: {exc}", label))
-        return result
+        problems.append(Problem("unreadable", f"cannot read the review file: {exc}", label))
+        return []
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","  # spreadsheets in some locales
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     missing = {"entity", "qid", "decision"} - set(reader.fieldnames or [])
     if missing:
-        result.problems.append(
+        problems.append(
             Problem(
                 "review-invalid",
                 f"the review file has no {', '.join(sorted(missing))} column; it must keep the "
@@ -153,109 +164,140 @@ def read_decisions(
                 1,
             )
         )
-        return result
-
-    accepted = {k.entity: k for k in records.links if k.accepted}
-    by_qid = {k.qid: k for k in records.links if k.accepted}
-    recorded = {(k.entity, k.qid): k for k in records.links}
-    in_file: dict[str, tuple[str, int]] = {}
-    qid_in_file: dict[str, tuple[str, int]] = {}
+        return []
     try:
-        rows = list(reader)
+        return list(reader)
     except csv.Error as exc:
-        result.problems.append(Problem("syntax", f"not valid CSV: {exc}", label, reader.line_num))
-        return result
-    for number, row in enumerate(rows):
-        line = number + 2  # rows never span lines in kwpld's file; a header line precedes them
-        raw = (row.get("decision") or "").strip().lower()
-        if not raw:
-            continue
-        entity = (row.get("entity") or "").strip()
-        qid = (row.get("qid") or "").strip().upper()
+        problems.append(Problem("syntax", f"not valid CSV: {exc}", label, reader.line_num))
+        return []
 
-        def problem(
-            message: str, field: str = "decision", entity: str = entity, line: int = line
-        ) -> None:
-            result.problems.append(
-                Problem("review-invalid", message, label, line, entity or None, "link", field)
-            )
 
-        if raw in _ACCEPT:
-            decision = "accepted"
-        elif raw in _REJECT:
-            decision = "rejected"
-        else:
-            problem(f"'{raw}' is not a decision: write accept or reject (or leave the cell empty)")
-            continue
-        record = records.get(entity)
-        if record is None or record.kind not in LINKABLE:
-            problem(f"no person, organ, event or article has the id '{entity}'", "entity")
-            continue
-        if not _QID.match(qid):
-            problem(f"'{qid}' is not a Wikidata item id such as Q56226", "qid")
-            continue
-        who = " ".join((row.get("reviewer") or reviewer or "").split())
-        if not who:
-            problem("who decided? fill the reviewer column, or pass --reviewer NAME", "reviewer")
-            continue
+@dataclass
+class _Seen:
+    """What a decision must agree with: the links wikidata-links.yaml records, and the
+    acceptances on earlier lines of the review file (one item per record and one record per
+    item, wherever it is said)."""
+
+    accepted: dict[str, WikidataLink]
+    by_qid: dict[str, WikidataLink]
+    recorded: dict[tuple[str, str], WikidataLink]
+    in_file: dict[str, tuple[str, int]] = field(default_factory=dict)
+    qid_in_file: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, records: Records) -> _Seen:
+        return cls(
+            accepted={k.entity: k for k in records.links if k.accepted},
+            by_qid={k.qid: k for k in records.links if k.accepted},
+            recorded={(k.entity, k.qid): k for k in records.links},
+        )
+
+    def conflict(
+        self, entity: str, qid: str, decision: str, record: Record | WikidataLink, line: int
+    ) -> str | None:
+        """Why the decision cannot be recorded, or None (and an acceptance is remembered)."""
         curated = curated_qid(record)
-        previous = recorded.get((entity, qid))
-        if previous is not None:
-            if previous.decision == decision:
-                result.already += 1
-            else:
-                problem(
-                    f"{qid} is already {previous.decision} for '{entity}' at {previous.origin}; "
-                    "change that decision there"
+        if decision != "accepted":
+            if curated == qid:
+                return (
+                    f"the record says wikidata: {curated} at {record.origin}; "
+                    "remove it to reject it"
                 )
-            continue
-        if decision == "accepted":
-            if entity in accepted and accepted[entity].qid != qid:
-                problem(
-                    f"'{entity}' is already linked to {accepted[entity].qid} at "
-                    f"{accepted[entity].origin}; reject that link there first"
-                )
-                continue
-            if curated and curated != qid:
-                problem(f"the record says wikidata: {curated} at {record.origin}; correct it first")
-                continue
-            if qid in by_qid and by_qid[qid].entity != entity:
-                problem(
-                    f"{qid} is already the item of '{by_qid[qid].entity}' ({by_qid[qid].origin})"
-                )
-                continue
-            if entity in in_file and in_file[entity][0] != qid:
-                other, other_line = in_file[entity]
-                problem(f"'{entity}' is also accepted as {other} on line {other_line}")
-                continue
-            if qid in qid_in_file and qid_in_file[qid][0] != entity:
-                other, other_line = qid_in_file[qid]
-                problem(f"{qid} is also accepted for '{other}' on line {other_line}")
-                continue
-            in_file[entity] = (qid, line)
-            qid_in_file[qid] = (entity, line)
-        elif curated == qid:
-            problem(
-                f"the record says wikidata: {curated} at {record.origin}; remove it to reject it"
+            return None
+        if entity in self.accepted and self.accepted[entity].qid != qid:
+            return (
+                f"'{entity}' is already linked to {self.accepted[entity].qid} at "
+                f"{self.accepted[entity].origin}; reject that link there first"
             )
-            continue
-        score = _score(row.get("score"))
-        is_candidate = bool((row.get("rank") or "").strip()) and score is not None
-        result.links.append(
-            WikidataLink(
-                entity=entity,
-                qid=qid,
-                origin=Origin(label, line),
-                by=who,
-                date=date,
-                method="review" if is_candidate else "manual",
-                decision=decision,
-                score=score if is_candidate else None,
-                label=(row.get("label") or "").strip() or None,
-                note=(row.get("note") or "").strip() or None,
+        if curated and curated != qid:
+            return f"the record says wikidata: {curated} at {record.origin}; correct it first"
+        if qid in self.by_qid and self.by_qid[qid].entity != entity:
+            other_link = self.by_qid[qid]
+            return f"{qid} is already the item of '{other_link.entity}' ({other_link.origin})"
+        if entity in self.in_file and self.in_file[entity][0] != qid:
+            other, other_line = self.in_file[entity]
+            return f"'{entity}' is also accepted as {other} on line {other_line}"
+        if qid in self.qid_in_file and self.qid_in_file[qid][0] != entity:
+            other, other_line = self.qid_in_file[qid]
+            return f"{qid} is also accepted for '{other}' on line {other_line}"
+        self.in_file[entity] = (qid, line)
+        self.qid_in_file[qid] = (entity, line)
+        return None
+
+
+def _decide(
+    row: dict[str, str],
+    origin: Origin,
+    records: Records,
+    seen: _Seen,
+    result: Decisions,
+    *,
+    reviewer: str | None,
+    date: PartialDate,
+) -> None:
+    """Record the decision of one row in ``result``: a new link, one already recorded, a
+    problem, or nothing (an empty decision cell)."""
+    raw = (row.get("decision") or "").strip().lower()
+    if not raw:
+        return
+    entity = (row.get("entity") or "").strip()
+    qid = (row.get("qid") or "").strip().upper()
+
+    def problem(message: str, field: str = "decision") -> None:
+        result.problems.append(
+            Problem(
+                "review-invalid", message, origin.file, origin.line, entity or None, "link", field
             )
         )
-    return result
+
+    if raw in _ACCEPT:
+        decision = "accepted"
+    elif raw in _REJECT:
+        decision = "rejected"
+    else:
+        problem(f"'{raw}' is not a decision: write accept or reject (or leave the cell empty)")
+        return
+    record = records.get(entity)
+    if record is None or record.kind not in LINKABLE:
+        problem(f"no person, organ, event or article has the id '{entity}'", "entity")
+        return
+    if not _QID.match(qid):
+        problem(f"'{qid}' is not a Wikidata item id such as Q56226", "qid")
+        return
+    who = " ".join((row.get("reviewer") or reviewer or "").split())
+    if not who:
+        problem("who decided? fill the reviewer column, or pass --reviewer NAME", "reviewer")
+        return
+    previous = seen.recorded.get((entity, qid))
+    if previous is not None:
+        if previous.decision == decision:
+            result.already += 1
+        else:
+            problem(
+                f"{qid} is already {previous.decision} for '{entity}' at {previous.origin}; "
+                "change that decision there"
+            )
+        return
+    conflict = seen.conflict(entity, qid, decision, record, origin.line)
+    if conflict is not None:
+        problem(conflict)
+        return
+    score = _score(row.get("score"))
+    is_candidate = bool((row.get("rank") or "").strip()) and score is not None
+    result.links.append(
+        WikidataLink(
+            entity=entity,
+            qid=qid,
+            origin=origin,
+            by=who,
+            date=date,
+            method="review" if is_candidate else "manual",
+            decision=decision,
+            score=score if is_candidate else None,
+            label=(row.get("label") or "").strip() or None,
+            note=(row.get("note") or "").strip() or None,
+        )
+    )
 
 
 def write_decision(

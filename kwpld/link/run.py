@@ -161,16 +161,7 @@ def link(
     date = options.date or _today()
     review_path = options.review_file or root / REVIEW_FILE
     report = LinkReport(root, review_path, root / LINKS_FILE)
-    if options.auto_accept is not None and not 0.0 < options.auto_accept <= 1.0:
-        raise InputError(
-            f"--auto-accept takes a score above 0 and at most 1, not {options.auto_accept}"
-        )
-    unknown = sorted(set(options.kinds) - set(LINKABLE))
-    if unknown:
-        raise InputError(
-            f"cannot link records of kind {', '.join(unknown)}; kinds: {', '.join(LINKABLE)}"
-        )
-
+    _check_options(options)
     records = load_records(root)
     for record_id in options.only:
         record = records.get(record_id)
@@ -178,13 +169,7 @@ def link(
             raise InputError(f"--only {record_id}: no person, organ, event or article has this id")
 
     # 2. Decisions first: whatever happens to the endpoint later, they are kept.
-    decisions = read_decisions(review_path, records, reviewer=options.reviewer, date=date)
-    if decisions.problems:
-        raise LoadError(ProblemReport(decisions.problems), root)
-    report.already_applied = decisions.already
-    if decisions.links:
-        records = _save_links(root, records, decisions.links)
-        report.applied = decisions.links
+    records = _apply_decisions(root, records, review_path, options, date, report)
     if options.apply_only:
         return report
     if options.auto_accept is not None and not options.reviewer:
@@ -209,6 +194,74 @@ def link(
     fetch_items(client, evidence, sorted(qids, key=lambda q: int(q[1:])))
 
     # 4-5. Check carried QIDs; score; accept clear winners until nothing changes.
+    scored = _score(records, targets, hits, evidence, rejected, options)
+    report.checks = check_qids(records, evidence, scored.ctx)
+
+    # 6. Write what was decided, then what is left to review.
+    _write_accepted(root, records, targets, scored, options, date, report)
+    for record in targets:
+        if record.id in scored.accepted:
+            continue
+        candidates = [c for c in scored.ranked[record.id] if not _excluded(c)]
+        status = _status(candidates, options)
+        report.review.append(ReviewEntry(record, status, candidates[: options.candidates]))
+    write_review(review_path, report.review)
+    return report
+
+
+def _check_options(options: LinkOptions) -> None:
+    """Options no run can follow stop it before anything is read."""
+    if options.auto_accept is not None and not 0.0 < options.auto_accept <= 1.0:
+        raise InputError(
+            f"--auto-accept takes a score above 0 and at most 1, not {options.auto_accept}"
+        )
+    unknown = sorted(set(options.kinds) - set(LINKABLE))
+    if unknown:
+        raise InputError(
+            f"cannot link records of kind {', '.join(unknown)}; kinds: {', '.join(LINKABLE)}"
+        )
+
+
+def _apply_decisions(
+    root: Path,
+    records: Records,
+    review_path: Path,
+    options: LinkOptions,
+    date: PartialDate,
+    report: LinkReport,
+) -> Records:
+    """Record the review file's decisions in wikidata-links.yaml; the records with them."""
+    decisions = read_decisions(review_path, records, reviewer=options.reviewer, date=date)
+    if decisions.problems:
+        raise LoadError(ProblemReport(decisions.problems), root)
+    report.already_applied = decisions.already
+    if decisions.links:
+        records = _save_links(root, records, decisions.links)
+        report.applied = decisions.links
+    return records
+
+
+@dataclass
+class _Scored:
+    """The candidates of every record searched, ranked, and the clear winners accepted."""
+
+    accepted: dict[str, str]
+    """Record id -> QID accepted in this run."""
+    ranked: dict[str, list[Candidate]]
+    ctx: RecordContext
+    """What the records say, with the links accepted in this run."""
+
+
+def _score(
+    records: Records,
+    targets: list[Linkable],
+    hits: dict[str, list[Hit]],
+    evidence: Evidence,
+    rejected: set[tuple[str, str]],
+    options: LinkOptions,
+) -> _Scored:
+    """Score every target's candidates, accepting clear winners pass by pass: an accepted
+    record can settle another (a party's item confirms its central committee's parent)."""
     accepted_now: dict[str, str] = {}
 
     def qid_of(record_id: str) -> str | None:
@@ -241,15 +294,25 @@ def link(
             if record.id not in accepted_now:
                 found = hits.get(record.id, [])
                 ranked[record.id] = rank_candidates(record, found, evidence, ctx, rejected, taken)
-    report.checks = check_qids(records, evidence, ctx)
+    return _Scored(accepted_now, ranked, ctx)
 
-    # 6. Write what was decided, then what is left to review.
+
+def _write_accepted(
+    root: Path,
+    records: Records,
+    targets: list[Linkable],
+    scored: _Scored,
+    options: LinkOptions,
+    date: PartialDate,
+    report: LinkReport,
+) -> None:
+    """Write the links accepted automatically, each with the evidence that decided it."""
     new_links = []
     for record in targets:
-        qid = accepted_now.get(record.id)
+        qid = scored.accepted.get(record.id)
         if qid is None:
             continue
-        candidate = next(c for c in ranked[record.id] if c.qid == qid)
+        candidate = next(c for c in scored.ranked[record.id] if c.qid == qid)
         new_link = WikidataLink(
             entity=record.id,
             qid=qid,
@@ -266,14 +329,6 @@ def link(
     if new_links:
         # Nothing to reload after: the run checked these links against the others already.
         write_links(root, records.links, new_links)
-    for record in targets:
-        if record.id in accepted_now:
-            continue
-        candidates = [c for c in ranked[record.id] if not _excluded(c)]
-        status = _status(candidates, options)
-        report.review.append(ReviewEntry(record, status, candidates[: options.candidates]))
-    write_review(review_path, report.review)
-    return report
 
 
 def _origin() -> Origin:

@@ -250,89 +250,110 @@ def _korean_evidence(spelling: Spelling, text: str, lang: str | None, where: str
     )
 
 
+_NameMatch = tuple[float, Spelling, str, str | None, str]
+"""How strongly a record's spelling matches an item's name, the spelling, and the item's name:
+text, language, where it is (label, alias, a name statement)."""
+
+
 def _names(record: Linkable, facts: ItemFacts) -> list[Feature]:
+    """The name evidence: the best match of a record's spelling with the item's names (decisive
+    when it is a Hangul name a source prints), the other names that agree, or how far apart
+    they are; and a Korean name of the item that is not the record's."""
+    matches = _name_matches(record, facts)
+    features = _matched_names(matches) if matches else [_unmatched_name(record, facts)]
+    mismatch = _korean_mismatch(record, facts)
+    if mismatch is not None:
+        features.append(mismatch)
+    return features
+
+
+def _name_matches(record: Linkable, facts: ItemFacts) -> list[_NameMatch]:
+    """Every spelling of the record that is one of the item's names, strongest first."""
     index: dict[str, list[tuple[str, str | None, str]]] = {}
     for text, lang, where in facts.names():
         norm = normalize(text)
         key = _nospace(norm) if lang in ("ko", "ko-kp") else norm
         index.setdefault(key, []).append((text, lang, where))
-    matches: list[tuple[float, Spelling, str, str | None, str]] = []
+    matches: list[_NameMatch] = []
     for spelling in spellings(record):
         key = _nospace(spelling.text) if spelling.script == "hangul" else spelling.text
         for text, lang, where in index.get(key, []):
             matches.append((_strength(spelling, where), spelling, text, lang, where))
+    matches.sort(key=lambda m: (-m[0], m[2], m[4]))
+    return matches
+
+
+def _matched_names(matches: list[_NameMatch]) -> list[Feature]:
+    """The best match, then a printed Korean name and the other names of the record (each once)
+    that the item has too."""
     features: list[Feature] = []
-    if matches:
-        matches.sort(key=lambda m: (-m[0], m[2], m[4]))
-        best, spelling, text, lang, where = matches[0]
-        where_word = _WHERE_WORDS.get(where, where)
-        lang_word = f"@{lang}" if lang and where in ("label", "alias") else ""
-        if _printed_korean(spelling):
-            described = _korean_evidence(spelling, text, lang, where)
-            features.append(Feature("name", best, described, decisive=True))
-        else:
-            described = f"{where_word} '{text}'{lang_word} is {_describe_name(spelling)}"
-            features.append(Feature("name", best, described))
-        extra, seen = 0.0, {normalize(spelling.name.text)}
-        also: list[str] = []
-        korean: Feature | None = None
-        for _, other, other_text, other_lang, other_where in matches[1:]:
-            name_text = normalize(other.name.text)
-            if name_text in seen:
-                continue
-            seen.add(name_text)
-            if korean is None and _printed_korean(other):
-                text_words = _korean_evidence(other, other_text, other_lang, other_where)
-                korean = Feature("korean-name", 0.75, text_words, decisive=True)
-                continue
-            if other.name.kind == "abbreviation" or other.derived:
-                extra += 0.25  # a derived name follows from the one it came from: little news
-            elif other.script != spelling.script:
-                extra += 0.75
-            else:
-                extra += 0.5
-            where_words = _WHERE_WORDS.get(other_where, other_where)
-            if other.derived:
-                where_words += f"; {_derived_words(other.name)}"
-            also.append(f"{other_text} ({where_words})")
-        if korean is not None:
-            features.append(korean)
-        if also:
-            features.append(
-                Feature("names", min(extra, 2.0), "other names agree too: " + ", ".join(also))
-            )
+    best, spelling, text, lang, where = matches[0]
+    where_word = _WHERE_WORDS.get(where, where)
+    lang_word = f"@{lang}" if lang and where in ("label", "alias") else ""
+    if _printed_korean(spelling):
+        described = _korean_evidence(spelling, text, lang, where)
+        features.append(Feature("name", best, described, decisive=True))
     else:
-        record_keys = {match_key(s.text) for s in spellings(record) if s.script == "latin"}
-        close = sorted(
-            text
-            for text, _, _ in facts.names()
-            if match_key(text) in record_keys and text.isascii()
-        )
-        if close:
-            features.append(
-                Feature("name", 1.5, f"'{close[0]}' is another romanization of the record's name")
-            )
+        described = f"{where_word} '{text}'{lang_word} is {_describe_name(spelling)}"
+        features.append(Feature("name", best, described))
+    extra, seen = 0.0, {normalize(spelling.name.text)}
+    also: list[str] = []
+    korean: Feature | None = None
+    for _, other, other_text, other_lang, other_where in matches[1:]:
+        name_text = normalize(other.name.text)
+        if name_text in seen:
+            continue
+        seen.add(name_text)
+        if korean is None and _printed_korean(other):
+            text_words = _korean_evidence(other, other_text, other_lang, other_where)
+            korean = Feature("korean-name", 0.75, text_words, decisive=True)
+            continue
+        if other.name.kind == "abbreviation" or other.derived:
+            extra += 0.25  # a derived name follows from the one it came from: little news
+        elif other.script != spelling.script:
+            extra += 0.75
         else:
-            features.append(
-                Feature(
-                    "name",
-                    -4.0,
-                    "no label, alias or name statement matches any of the record's names",
-                )
-            )
+            extra += 0.5
+        where_words = _WHERE_WORDS.get(other_where, other_where)
+        if other.derived:
+            where_words += f"; {_derived_words(other.name)}"
+        also.append(f"{other_text} ({where_words})")
+    if korean is not None:
+        features.append(korean)
+    if also:
+        features.append(
+            Feature("names", min(extra, 2.0), "other names agree too: " + ", ".join(also))
+        )
+    return features
+
+
+def _unmatched_name(record: Linkable, facts: ItemFacts) -> Feature:
+    """No name matches: another romanization of the record's name, or nothing alike."""
+    record_keys = {match_key(s.text) for s in spellings(record) if s.script == "latin"}
+    close = sorted(
+        text for text, _, _ in facts.names() if match_key(text) in record_keys and text.isascii()
+    )
+    if close:
+        return Feature("name", 1.5, f"'{close[0]}' is another romanization of the record's name")
+    return Feature(
+        "name", -4.0, "no label, alias or name statement matches any of the record's names"
+    )
+
+
+def _korean_mismatch(record: Linkable, facts: ItemFacts) -> Feature | None:
+    """The item's Korean name where the record has another Hangul name (weaker against a
+    derived one: a reading that may be wrong)."""
     hangul = {_nospace(normalize(n.text)) for n in record.names if n.system == "hangul"}
     korean_names = {_nospace(normalize(k)) for k in facts.korean_names()}
-    if hangul and korean_names and not hangul & korean_names:
-        given = sorted(n.text for n in record.names if n.system == "hangul" and not n.derived)
-        theirs = sorted(facts.korean_names())[0]
-        if given:
-            text = f"Korean name {theirs} is not the record's {given[0]}"
-            features.append(Feature("korean-label", -2.5, text))
-        else:  # only derived Hangul: a reading that may be wrong, so weaker evidence
-            ours = next(n for n in record.names if n.system == "hangul")
-            text = f"Korean name {theirs} is not the record's {ours.text} ({_derived_words(ours)})"
-            features.append(Feature("korean-label", -1.5, text))
-    return features
+    if not (hangul and korean_names) or hangul & korean_names:
+        return None
+    given = sorted(n.text for n in record.names if n.system == "hangul" and not n.derived)
+    theirs = sorted(facts.korean_names())[0]
+    if given:
+        return Feature("korean-label", -2.5, f"Korean name {theirs} is not the record's {given[0]}")
+    ours = next(n for n in record.names if n.system == "hangul")
+    text = f"Korean name {theirs} is not the record's {ours.text} ({_derived_words(ours)})"
+    return Feature("korean-label", -1.5, text)
 
 
 # -- type ----------------------------------------------------------------------------------------

@@ -97,12 +97,7 @@ def merge_records(
     before the merge and :class:`MergeLoadError` when it would not load after it.
     """
     root = Path(data_dir)
-    if not root.is_dir():
-        raise InputError(f"{root}: no such data folder")
-    if kind not in KINDS:
-        raise InputError(f"unknown kind {kind!r}; the kinds are {', '.join(KINDS)}")
-    if a == b:
-        raise InputError(f"'{a}' is named twice: give two different records to merge")
+    _check_arguments(root, kind, a, b)
     sweep(root)  # a merge killed half way is rolled back before anything is read
     base_iri = _loads_but_for_links(root)
     documents = [
@@ -131,10 +126,79 @@ def merge_records(
     changes: dict[int, dict[int, Change]] = {}
     changes.setdefault(keep_at[0], {})[keep_at[1]] = Change(merged.record)
     changes.setdefault(drop_at[0], {})[drop_at[1]] = Change(None)
-    links: list[tuple[int, int, str, dict[str, Any]]] = []  # doc, slot, side, renamed record
+    links = _rename_references(documents, (keep_at, drop_at), absorbed, survivor, changes, result)
+    conflicts.extend(
+        _links(kind, keep.record, drop.record, merged.record, side, links, changes, result)
+    )
+    if conflicts:
+        lines = [c.describe(survivor, absorbed) for c in conflicts]
+        raise MergeConflict(
+            f"{kind} '{absorbed}' cannot be merged into '{survivor}': their values differ\n  "
+            + "\n  ".join(lines)
+            + f"\nsay which record wins with --prefer A ({a}) or --prefer B ({b}), or make "
+            "the records agree first; nothing was written",
+            lines,
+        )
+
+    writes = _new_texts(root, documents, changes, base_iri, kind, absorbed, survivor)
+    _load_check(root, documents, writes, survivor, absorbed)
+    result.files = sorted(p.relative_to(root).as_posix() for p in writes)
+    result.diff = _diff(root, writes)
+    result.referrers.sort()
+    if not dry_run:
+        FileTransaction(root).commit(writes)
+    return result
+
+
+def _new_texts(
+    root: Path,
+    documents: list[Document],
+    changes: dict[int, dict[int, Change]],
+    base_iri: str,
+    kind: str,
+    absorbed: str,
+    survivor: str,
+) -> dict[Path, str]:
+    """The new text of every file the merge changes: record files, review queues, the link
+    review file and annotations."""
+    writes: dict[Path, str] = {}
+    for d, doc_changes in changes.items():
+        doc = documents[d]
+        text = doc.render(doc_changes)
+        if text != doc.text:
+            writes[doc.path] = text
+    extras = extra_files(root)
+    writes.update(review_queues(root, extras, absorbed, survivor, writes))
+    writes.update(link_review(extras, absorbed, survivor))
+    writes.update(annotation_files(extras, base_iri, kind, absorbed, survivor))
+    return writes
+
+
+def _check_arguments(root: Path, kind: str, a: str, b: str) -> None:
+    """A merge that cannot mean anything stops before the folder is read."""
+    if not root.is_dir():
+        raise InputError(f"{root}: no such data folder")
+    if kind not in KINDS:
+        raise InputError(f"unknown kind {kind!r}; the kinds are {', '.join(KINDS)}")
+    if a == b:
+        raise InputError(f"'{a}' is named twice: give two different records to merge")
+
+
+def _rename_references(
+    documents: list[Document],
+    merged: tuple[tuple[int, int], tuple[int, int]],
+    absorbed: str,
+    survivor: str,
+    changes: dict[int, dict[int, Change]],
+    result: MergeResult,
+) -> list[tuple[int, int, str, dict[str, Any]]]:
+    """Rename ``absorbed`` to ``survivor`` in every other record (a change each, noted in
+    ``changes``); the Wikidata links of either, ``(document, slot, side, renamed link)``, left
+    for :func:`_links` to reconcile."""
+    links: list[tuple[int, int, str, dict[str, Any]]] = []
     for d, doc in enumerate(documents):
         for s, slot in enumerate(doc.slots):
-            if (d, s) in (keep_at, drop_at):
+            if (d, s) in merged:
                 continue
             record = copy.deepcopy(slot.record)
             if not rename_references(record, slot.kind, absorbed, survivor):
@@ -149,37 +213,7 @@ def merge_records(
             changes.setdefault(d, {})[s] = Change(
                 record, (absorbed, survivor) if simple == record else None
             )
-    conflicts.extend(
-        _links(kind, keep.record, drop.record, merged.record, side, links, changes, result)
-    )
-    if conflicts:
-        lines = [c.describe(survivor, absorbed) for c in conflicts]
-        raise MergeConflict(
-            f"{kind} '{absorbed}' cannot be merged into '{survivor}': their values differ\n  "
-            + "\n  ".join(lines)
-            + f"\nsay which record wins with --prefer A ({a}) or --prefer B ({b}), or make "
-            "the records agree first; nothing was written",
-            lines,
-        )
-
-    writes: dict[Path, str] = {}
-    for d, doc_changes in changes.items():
-        doc = documents[d]
-        text = doc.render(doc_changes)
-        if text != doc.text:
-            writes[doc.path] = text
-    extras = extra_files(root)
-    writes.update(review_queues(root, extras, absorbed, survivor, writes))
-    writes.update(link_review(extras, absorbed, survivor))
-    writes.update(annotation_files(extras, base_iri, kind, absorbed, survivor))
-
-    _load_check(root, documents, writes, survivor, absorbed)
-    result.files = sorted(p.relative_to(root).as_posix() for p in writes)
-    result.diff = _diff(root, writes)
-    result.referrers.sort()
-    if not dry_run:
-        FileTransaction(root).commit(writes)
-    return result
+    return links
 
 
 def _kind_of(path: Path) -> str | None:

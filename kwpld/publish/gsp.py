@@ -334,43 +334,12 @@ def publish_release(
     client = HttpClient(settings, credentials=credentials_from_env(auth), log=log, **client_options)
     shown = redact_url(endpoint)
     if client.credentials.present:
-        # A request without a body settles the authentication scheme (and a digest nonce)
-        # before any upload, so no upload has to be sent twice.
-        try:
-            probe = client.request("GET", endpoint, params={"graph": PROBE_GRAPH})
-        except RemoteError as failure:
-            raise _failure(shown, failure, "checking the credentials") from None
-        if probe.status in (401, 403):
-            raise PublishError(_refusal(shown, client, probe, "the credentials"))
+        _probe_credentials(client, endpoint)
     result = PublishResult(endpoint)
     graphs = GraphReader(folder, manifest)
     for graph in graphs.graphs():
-        entry = graphs.entries[graph]
-        triples = entry.triples
-        paths = [folder / p for p in entry.files]
-        log(f"PUT {graph} ({triples} triples)")
-        body, cleanup = _graph_body(graphs, graph, paths)
-        try:
-            response = client.request(
-                "PUT",
-                endpoint,
-                params={"graph": graph},
-                data=body,
-                headers={"Content-Type": content_type},
-            )
-        except RemoteError as failure:
-            raise _failure(shown, failure, f"publishing graph {graph}") from None
-        finally:
-            cleanup()
-        if response.status in (401, 403):
-            raise PublishError(_refusal(shown, client, response, f"graph {graph}"))
-        if response.status not in (200, 201, 204):
-            text = response.excerpt()
-            raise PublishError(
-                f"the server refused graph {graph}: HTTP {response.status} "
-                f"{response.reason}" + (f"\n{text}" if text else "")
-            )
-        result.graphs.append(GraphUpload(graph, triples, response.status, response.attempts))
+        log(f"PUT {graph} ({graphs.entries[graph].triples} triples)")
+        result.graphs.append(_put_graph(client, endpoint, graphs, graph, content_type))
     if verify:
         wrong = []
         for upload in result.graphs:
@@ -384,3 +353,46 @@ def publish_release(
         if wrong:
             raise PublishError(f"{shown} does not hold the release exactly:\n" + "\n".join(wrong))
     return result
+
+
+def _probe_credentials(client: HttpClient, endpoint: str) -> None:
+    """A request without a body settles the authentication scheme (and a digest nonce) before
+    any upload, so no upload has to be sent twice; refused credentials stop here."""
+    shown = redact_url(endpoint)
+    try:
+        probe = client.request("GET", endpoint, params={"graph": PROBE_GRAPH})
+    except RemoteError as failure:
+        raise _failure(shown, failure, "checking the credentials") from None
+    if probe.status in (401, 403):
+        raise PublishError(_refusal(shown, client, probe, "the credentials"))
+
+
+def _put_graph(
+    client: HttpClient, endpoint: str, graphs: GraphReader, graph: str, content_type: str
+) -> GraphUpload:
+    """PUT one graph of the release (replacing what the server holds in it)."""
+    shown = redact_url(endpoint)
+    entry = graphs.entries[graph]
+    paths = [graphs.folder / p for p in entry.files]
+    body, cleanup = _graph_body(graphs, graph, paths)
+    try:
+        response = client.request(
+            "PUT",
+            endpoint,
+            params={"graph": graph},
+            data=body,
+            headers={"Content-Type": content_type},
+        )
+    except RemoteError as failure:
+        raise _failure(shown, failure, f"publishing graph {graph}") from None
+    finally:
+        cleanup()
+    if response.status in (401, 403):
+        raise PublishError(_refusal(shown, client, response, f"graph {graph}"))
+    if response.status not in (200, 201, 204):
+        text = response.excerpt()
+        raise PublishError(
+            f"the server refused graph {graph}: HTTP {response.status} "
+            f"{response.reason}" + (f"\n{text}" if text else "")
+        )
+    return GraphUpload(graph, entry.triples, response.status, response.attempts)

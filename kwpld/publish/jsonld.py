@@ -35,7 +35,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from ..namespaces import ENTITY_PATHS, RDF_TYPE, XSD, data_prefixes
+from ..iris import GraphNames, Minter
+from ..namespaces import RDF_TYPE, XSD, data_prefixes
 from ..rdf import term_value
 from ..resources import resource_path
 from .lines import HashingFile, WrittenFile
@@ -552,7 +553,8 @@ _GRAPH = itemgetter(3)
 
 
 def _entity_prefixes(base_iri: str) -> dict[str, str]:
-    return {kind: f"<{base_iri}{ENTITY_PATHS[kind]}" for kind in FRAMED_KINDS}
+    minter = Minter(base_iri)
+    return {kind: f"<{minter.prefix(kind)}" for kind in FRAMED_KINDS}
 
 
 class _UnionNodes:
@@ -651,7 +653,7 @@ def _write_framed(
     kinds = _entity_prefixes(base_iri)
     entity_starts = tuple(kinds.values())
     base_term = f"<{base_iri}"
-    graph_start = f"<{base_iri}{ENTITY_PATHS['graph']}"
+    graph_start = f"<{GraphNames(base_iri).prefix}"
 
     known: dict[str, bool] = {}
 

@@ -83,7 +83,7 @@ def graph_file_stem(graph: str, names: GraphNames) -> str:
     ``graphs/sources.nq`` in a release; see :data:`SOURCES_STEM`.)
     """
     value = graph[1:-1] if graph.startswith("<") else graph
-    prefix = f"{names.base_iri}graph/"
+    prefix = names.prefix
     if value.startswith(prefix):
         segments = value[len(prefix) :].split("/")
         if all(_SAFE_SEGMENT.match(s) for s in segments) and segments[0] != "other":
@@ -175,12 +175,30 @@ class ReleasePlan:
         rows = quads.by_graph
         everything = LineSink(folder, "data", "nq", lines)
         sources = LineSink(folder / "graphs", SOURCES_STEM, "nq", lines)
-        source_graphs: list[tuple[str, int, int]] = []  # (graph, first line, last line + 1)
+        runs, source_graphs = self._runs()
+        if not graphs:
+            runs = [(None, 0, len(rows))] if rows else []
+            source_graphs = []
+        other = self._write_runs(runs, everything, sources, data=data, graphs=graphs)
+        files = []
+        if data:
+            everything.close()
+            files = [ReleaseFile.of(folder, w, triples=w.lines) for w in everything.written]
+        result = self._graph_files(other, files)
+        if source_graphs:
+            result += self._source_files(sources, source_graphs, files)
+        order = {g: i for i, (g, _, _) in enumerate(quads.graphs)}
+        result.sort(key=lambda f: order[f"<{f.graph}>"])
+        return files, result
+
+    def _runs(self) -> tuple[list[tuple[str | None, int, int]], list[tuple[str, int, int]]]:
+        """The rows in runs to write, ``(graph, start, stop)``: one per graph but the source
+        graphs, whose consecutive runs are one (graph None: they go to one file); and each
+        source graph's lines in that file, ``(graph, first line, last line + 1)``."""
+        source_graphs: list[tuple[str, int, int]] = []
         source_lines = 0
-        other: list[tuple[str, str, LineSink, int]] = []
-        # Runs of consecutive source graphs are written as one stream: they are one file.
         runs: list[tuple[str | None, int, int]] = []
-        for g, start, stop in quads.graphs:
+        for g, start, stop in self.quads.graphs:
             if _is_source_graph(g, self.names):
                 source_graphs.append((g, source_lines, source_lines + stop - start))
                 source_lines += stop - start
@@ -190,9 +208,21 @@ class ReleasePlan:
                     runs.append((None, start, stop))
             else:
                 runs.append((g, start, stop))
-        if not graphs:
-            runs = [(None, 0, len(rows))] if rows else []
-            source_graphs = []
+        return runs, source_graphs
+
+    def _write_runs(
+        self,
+        runs: list[tuple[str | None, int, int]],
+        everything: LineSink,
+        sources: LineSink,
+        *,
+        data: bool,
+        graphs: bool,
+    ) -> list[tuple[str, str, LineSink, int]]:
+        """Write each run's encoded blocks to data.nq (``data``) and to its graph's file
+        (``graphs``); the other graphs' files, ``(graph, stem, sink, lines)``, closed."""
+        folder, lines, rows = self.folder, self.options.lines, self.quads.by_graph
+        other: list[tuple[str, str, LineSink, int]] = []
         for run_graph, start, stop in runs:
             if run_graph is not None:
                 stem = graph_file_stem(run_graph, self.names)
@@ -213,10 +243,14 @@ class ReleasePlan:
                     sink.write_block(block.replace(suffix, b" .\n"), b - a)
             if run_graph is not None:
                 sink.close()
-        files = []
-        if data:
-            everything.close()
-            files = [ReleaseFile.of(folder, w, triples=w.lines) for w in everything.written]
+        return other
+
+    def _graph_files(
+        self, other: list[tuple[str, str, LineSink, int]], files: list[ReleaseFile]
+    ) -> list[GraphFiles]:
+        """The files of the graphs other than the sources, each with the marker file naming
+        its graph for Virtuoso's bulk loader (added to ``files``)."""
+        folder = self.folder
         result: list[GraphFiles] = []
         markers = []
         for g, stem, sink, count in other:
@@ -234,20 +268,28 @@ class ReleasePlan:
                     folder, write_bytes(marker, (iri + "\n").encode()), graph=None, kind="graph"
                 )
             )
-        if source_graphs:
-            sources.close()
-            files.extend(ReleaseFile.of(folder, w, triples=w.lines) for w in sources.written)
-            # Which parts hold which graph: a graph can straddle a part boundary.
-            ends = list(accumulate(w.lines for w in sources.written))
-            names = [w.path.relative_to(folder).as_posix() for w in sources.written]
-            for g, first, stop in source_graphs:
-                i = bisect_right(ends, first)
-                j = bisect_left(ends, stop)
-                parts = tuple(names[i : j + 1])
-                result.append(GraphFiles(g[1:-1], SOURCES_STEM, parts, stop - first))
-        order = {g: i for i, (g, _, _) in enumerate(quads.graphs)}
-        result.sort(key=lambda f: order[f"<{f.graph}>"])
-        return files, result
+        return result
+
+    def _source_files(
+        self,
+        sources: LineSink,
+        source_graphs: list[tuple[str, int, int]],
+        files: list[ReleaseFile],
+    ) -> list[GraphFiles]:
+        """The per-source graphs' file (closed here, its parts added to ``files``) and the
+        parts that hold each graph: a graph can straddle a part boundary."""
+        folder = self.folder
+        sources.close()
+        files.extend(ReleaseFile.of(folder, w, triples=w.lines) for w in sources.written)
+        ends = list(accumulate(w.lines for w in sources.written))
+        names = [w.path.relative_to(folder).as_posix() for w in sources.written]
+        result: list[GraphFiles] = []
+        for g, first, stop in source_graphs:
+            i = bisect_right(ends, first)
+            j = bisect_left(ends, stop)
+            parts = tuple(names[i : j + 1])
+            result.append(GraphFiles(g[1:-1], SOURCES_STEM, parts, stop - first))
+        return result
 
     def ntriples(self) -> list[ReleaseFile]:
         rows = self.quads.union

@@ -9,17 +9,16 @@ served from, and nothing in it depends on the time unless the user passes an iss
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import eq, itemgetter
 from typing import TYPE_CHECKING, TextIO
 
 from ..formats.turtle import write_turtle
+from ..iris import Minter
 from ..model import DatasetInfo
-from ..names import slugify
 from ..namespaces import (
     DCAT,
     DCT,
@@ -50,12 +49,7 @@ __all__ = [
     "void_stats",
     "void_quads",
     "write_void",
-    "DATASET_PATH",
-    "dataset_iri",
 ]
-
-DATASET_PATH = "dataset/"
-"""Where dataset descriptions live under the base IRI: ``{base}dataset/{id}``."""
 
 A = iri(RDF_TYPE)
 
@@ -72,10 +66,6 @@ class Distribution:
     sha256: str
     triples: int | None
     title: str
-
-
-def dataset_iri(info: DatasetInfo, base_iri: str) -> str:
-    return f"{base_iri}{DATASET_PATH}{info.id}"
 
 
 @dataclass(frozen=True)
@@ -111,12 +101,19 @@ def void_stats(quads: ReleaseQuads) -> VoidStats:
     )
 
 
-def _partition_id(dataset: str, kind: str, term: str) -> str:
-    value = term[1:-1]
-    cut = max(value.rfind("/"), value.rfind("#")) + 1
-    local = slugify(value[cut:]) or "x"
-    digest = hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
-    return iri(f"{dataset}/{kind}/{local}-{digest}")
+_Triple = tuple[str, str, str]
+
+
+def _v(local: str) -> str:
+    return iri(VOID + local)
+
+
+def _d(local: str) -> str:
+    return iri(DCAT + local)
+
+
+def _t(local: str) -> str:
+    return iri(DCT + local)
 
 
 def void_quads(
@@ -130,107 +127,116 @@ def void_quads(
     version: str | None,
     issued: str | None,
     download_url: str | None,
-) -> list[tuple[str, str, str]]:
+) -> list[_Triple]:
     """The triples of ``void.ttl``, sorted."""
-    ds_value = dataset_iri(info, base_iri)
-    ds = iri(ds_value)
-    out: set[tuple[str, str, str]] = set()
+    minter = Minter(base_iri)
+    out = set(_description(info, minter, examples, version=version, issued=issued))
+    out.update(_statistics(info, minter, stats, graphs))
+    for dist in distributions:
+        out.update(_distribution(info, minter, dist, download_url))
+    return sorted(out)
 
-    def add(s: str, p: str, o: str) -> None:
-        out.add((s, p, o))
 
-    def v(local: str) -> str:
-        return iri(VOID + local)
-
-    def d(local: str) -> str:
-        return iri(DCAT + local)
-
-    def t(local: str) -> str:
-        return iri(DCT + local)
-
-    add(ds, A, v("Dataset"))
-    add(ds, A, d("Dataset"))
-    add(ds, t("title"), lang_literal(info.title, "en"))
-    add(ds, t("identifier"), literal(info.id))
+def _description(
+    info: DatasetInfo,
+    minter: Minter,
+    examples: Sequence[str],
+    *,
+    version: str | None,
+    issued: str | None,
+) -> Iterator[_Triple]:
+    """What the dataset is: title, licence, creators, version, vocabularies, examples."""
+    ds = iri(minter.dataset(info.id))
+    yield ds, A, _v("Dataset")
+    yield ds, A, _d("Dataset")
+    yield ds, _t("title"), lang_literal(info.title, "en")
+    yield ds, _t("identifier"), literal(info.id)
     if info.description:
-        add(ds, t("description"), lang_literal(info.description, "en"))
+        yield ds, _t("description"), lang_literal(info.description, "en")
     if info.license:
-        add(ds, t("license"), iri(info.license))
+        yield ds, _t("license"), iri(info.license)
     if info.homepage:
-        add(ds, iri(FOAF + "homepage"), iri(info.homepage))
-        add(ds, d("landingPage"), iri(info.homepage))
-    for name in info.creators:
-        agent = iri(f"{ds_value}/creator/{slugify(name) or 'creator'}")
-        add(ds, t("creator"), agent)
-        add(agent, A, iri(FOAF + "Agent"))
-        add(agent, iri(FOAF + "name"), literal(name))
-    if info.publisher:
-        agent = iri(f"{ds_value}/publisher/{slugify(info.publisher) or 'publisher'}")
-        add(ds, t("publisher"), agent)
-        add(agent, A, iri(FOAF + "Agent"))
-        add(agent, iri(FOAF + "name"), literal(info.publisher))
+        yield ds, iri(FOAF + "homepage"), iri(info.homepage)
+        yield ds, _d("landingPage"), iri(info.homepage)
+    agents = [("creator", name) for name in info.creators]
+    agents += [("publisher", info.publisher)] if info.publisher else []
+    for role, name in agents:
+        agent = minter.dataset_agent(info.id, role, name)
+        yield ds, _t(role), agent
+        yield agent, A, iri(FOAF + "Agent")
+        yield agent, iri(FOAF + "name"), literal(name)
     if version:
-        add(ds, d("version"), literal(version))
-        add(ds, iri(OWL + "versionInfo"), literal(version))
+        yield ds, _d("version"), literal(version)
+        yield ds, iri(OWL + "versionInfo"), literal(version)
     if issued:
         datatype = XSD + ("dateTime" if "T" in issued else "date")
-        add(ds, t("issued"), typed_literal(issued, datatype))
-    add(ds, v("uriSpace"), literal(base_iri))
+        yield ds, _t("issued"), typed_literal(issued, datatype)
+    yield ds, _v("uriSpace"), literal(minter.base)
     for namespace in (ORG, SCHEMA, SKOS, SKOSXL, PROV, KWP, OWL):
-        add(ds, v("vocabulary"), iri(namespace))
+        yield ds, _v("vocabulary"), iri(namespace)
     for example in examples:
-        add(ds, v("exampleResource"), example)
+        yield ds, _v("exampleResource"), example
 
+
+def _statistics(
+    info: DatasetInfo, minter: Minter, stats: VoidStats, graphs: dict[str, int]
+) -> Iterator[_Triple]:
+    """The figures: triples, subjects, objects, class and property partitions, named graphs."""
+    ds = iri(minter.dataset(info.id))
     classes, properties = stats.classes, stats.properties
-    add(ds, v("triples"), int_literal(stats.triples))
-    add(ds, v("distinctSubjects"), int_literal(stats.subjects))
-    add(ds, v("distinctObjects"), int_literal(stats.objects))
-    add(ds, v("entities"), int_literal(stats.entities))
-    add(ds, v("classes"), int_literal(len(classes)))
-    add(ds, v("properties"), int_literal(len(properties)))
+    yield ds, _v("triples"), int_literal(stats.triples)
+    yield ds, _v("distinctSubjects"), int_literal(stats.subjects)
+    yield ds, _v("distinctObjects"), int_literal(stats.objects)
+    yield ds, _v("entities"), int_literal(stats.entities)
+    yield ds, _v("classes"), int_literal(len(classes))
+    yield ds, _v("properties"), int_literal(len(properties))
     for cls, count in classes.items():
-        node = _partition_id(ds_value, "class", cls)
-        add(ds, v("classPartition"), node)
-        add(node, v("class"), cls)
-        add(node, v("entities"), int_literal(count))
+        node = minter.partition(info.id, "class", cls)
+        yield ds, _v("classPartition"), node
+        yield node, _v("class"), cls
+        yield node, _v("entities"), int_literal(count)
     for prop, count in properties.items():
-        node = _partition_id(ds_value, "property", prop)
-        add(ds, v("propertyPartition"), node)
-        add(node, v("property"), prop)
-        add(node, v("triples"), int_literal(count))
+        node = minter.partition(info.id, "property", prop)
+        yield ds, _v("propertyPartition"), node
+        yield node, _v("property"), prop
+        yield node, _v("triples"), int_literal(count)
     for graph, count in graphs.items():
         # Each named graph is a subset of the dataset, named by the graph's own IRI.
-        add(ds, v("subset"), graph)
-        add(graph, A, v("Dataset"))
-        add(graph, v("triples"), int_literal(count))
-        add(graph, v("inDataset"), ds)
+        yield ds, _v("subset"), graph
+        yield graph, A, _v("Dataset")
+        yield graph, _v("triples"), int_literal(count)
+        yield graph, _v("inDataset"), ds
 
-    for dist in distributions:
-        url = (download_url.rstrip("/") + "/" + dist.path) if download_url else dist.path
-        file_iri = iri(url)
-        node = iri(f"{ds_value}/distribution/{dist.path}")
-        if dist.feature:
-            add(ds, v("dataDump"), file_iri)
-            add(ds, v("feature"), iri(W3C_FORMATS + dist.feature))
-        add(ds, d("distribution"), node)
-        add(node, A, d("Distribution"))
-        add(node, t("title"), lang_literal(dist.title, "en"))
-        add(node, d("downloadURL"), file_iri)
-        add(node, d("accessURL"), file_iri)
-        add(node, d("mediaType"), iri(IANA_MEDIA_TYPES + dist.media_type))
-        if dist.compression:
-            add(node, d("compressFormat"), iri(IANA_MEDIA_TYPES + dist.compression))
-        add(node, d("byteSize"), typed_literal(str(dist.size), XSD + "nonNegativeInteger"))
-        if info.license:
-            add(node, t("license"), iri(info.license))
-        if dist.triples is not None:
-            add(node, v("triples"), int_literal(dist.triples))
-        checksum = iri(f"{ds_value}/distribution/{dist.path}/sha256")
-        add(node, iri(SPDX + "checksum"), checksum)
-        add(checksum, A, iri(SPDX + "Checksum"))
-        add(checksum, iri(SPDX + "algorithm"), iri(SPDX + "checksumAlgorithm_sha256"))
-        add(checksum, iri(SPDX + "checksumValue"), typed_literal(dist.sha256, XSD + "hexBinary"))
-    return sorted(out)
+
+def _distribution(
+    info: DatasetInfo, minter: Minter, dist: Distribution, download_url: str | None
+) -> Iterator[_Triple]:
+    """One file of the release: where to download it, its media type, size and checksum."""
+    ds = iri(minter.dataset(info.id))
+    url = (download_url.rstrip("/") + "/" + dist.path) if download_url else dist.path
+    file_iri = iri(url)
+    node = minter.distribution(info.id, dist.path)
+    if dist.feature:
+        yield ds, _v("dataDump"), file_iri
+        yield ds, _v("feature"), iri(W3C_FORMATS + dist.feature)
+    yield ds, _d("distribution"), node
+    yield node, A, _d("Distribution")
+    yield node, _t("title"), lang_literal(dist.title, "en")
+    yield node, _d("downloadURL"), file_iri
+    yield node, _d("accessURL"), file_iri
+    yield node, _d("mediaType"), iri(IANA_MEDIA_TYPES + dist.media_type)
+    if dist.compression:
+        yield node, _d("compressFormat"), iri(IANA_MEDIA_TYPES + dist.compression)
+    yield node, _d("byteSize"), typed_literal(str(dist.size), XSD + "nonNegativeInteger")
+    if info.license:
+        yield node, _t("license"), iri(info.license)
+    if dist.triples is not None:
+        yield node, _v("triples"), int_literal(dist.triples)
+    checksum = minter.checksum(info.id, dist.path)
+    yield node, iri(SPDX + "checksum"), checksum
+    yield checksum, A, iri(SPDX + "Checksum")
+    yield checksum, iri(SPDX + "algorithm"), iri(SPDX + "checksumAlgorithm_sha256")
+    yield checksum, iri(SPDX + "checksumValue"), typed_literal(dist.sha256, XSD + "hexBinary")
 
 
 VOID_PREFIXES = {

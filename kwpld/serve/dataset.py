@@ -23,12 +23,12 @@ import pyoxigraph as ox
 from ..charts.graph import ChartGraph, open_graph
 from ..errors import InputError, KwpldError
 from ..graph import KnowledgeGraph
+from ..publish.manifest import MANIFEST, is_release
 from ..rdf import Quad
 
 __all__ = ["GraphStatus", "ServedGraph"]
 
 DATA_MARKER = "kwpld.yaml"
-RELEASE_MARKER = "manifest.json"
 STORE_MARKER = "CURRENT"
 """Every on-disk pyoxigraph (RocksDB) store has this file."""
 
@@ -81,18 +81,18 @@ class ServedGraph:
         if not self.path.is_dir():
             raise InputError(
                 f"{self.path}: not a folder; give a data folder ({DATA_MARKER}) "
-                f"or a release folder ({RELEASE_MARKER})"
+                f"or a release folder ({MANIFEST})"
             )
         if (self.path / DATA_MARKER).is_file():
             self.kind = "data"
-        elif (self.path / RELEASE_MARKER).is_file():
+        elif is_release(self.path):
             self.kind = "release"
         elif (self.path / STORE_MARKER).is_file():
             self.kind = "store"
         else:
             raise InputError(
                 f"{self.path}: not a data folder ({DATA_MARKER}), a release folder "
-                f"({RELEASE_MARKER}) or a store made by kwpld load"
+                f"({MANIFEST}) or a store made by kwpld load"
             )
         self._knowledge: KnowledgeGraph | None = None
         self._lock = threading.Lock()

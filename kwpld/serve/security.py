@@ -175,24 +175,8 @@ class Guard:
         headers = _headers(scope)
         method = scope["method"]
         path: str = scope["path"]
-        # 1. body size, declared
-        length = headers.get("content-length")
-        if length is not None:
-            if not length.isdigit():
-                await _plain(send, 400, "Content-Length is not a number")
-                return
-            if int(length) > policy.max_body:
-                await _plain(send, 413, self._too_large())
-                return
-        # 2. host
-        host = headers.get("host", "")
-        if policy.hosts is not None and host.lower() not in policy.hosts:
-            await _plain(
-                send,
-                421 if host else 400,
-                f"this server does not answer for the host {host!r}; start it with "
-                f"--allow-host {host.rsplit(':', 1)[0] or 'NAME'} to allow it",
-            )
+        # 1. body size, declared; 2. host
+        if await self._refused_at_once(headers, send):
             return
         cors = path in policy.cors_paths
         if method == "OPTIONS" and cors:
@@ -215,18 +199,62 @@ class Guard:
         state["session"] = session
         limited = self._limited(receive)
         if method not in ("GET", "HEAD", "OPTIONS"):
-            # the whole body, bounded, before the app sees any of it: a body that grows past
-            # the limit (chunked) is refused here, whichever route it was sent to
-            try:
-                body = await self._read(limited)
-            except BodyTooLarge:
-                await _plain(send, 413, self._too_large())
+            replay = await self._unsafe_request(
+                path, headers, receive, limited, send, token, new_session
+            )
+            if replay is None:
                 return
-            limited = self._replay(body, receive)
-        if method not in ("GET", "HEAD", "OPTIONS") and path not in CSRF_EXEMPT:
+            limited = replay
+        # 5. headers on the answer
+        await self.app(scope, limited, self._send_with_headers(send, cors, new_session))
+
+    async def _refused_at_once(self, headers: dict[str, str], send: Send) -> bool:
+        """Refuse (and say so) a declared body over the limit or a Host not allowed: true
+        when the request was answered here."""
+        policy = self.policy
+        length = headers.get("content-length")
+        if length is not None:
+            if not length.isdigit():
+                await _plain(send, 400, "Content-Length is not a number")
+                return True
+            if int(length) > policy.max_body:
+                await _plain(send, 413, self._too_large())
+                return True
+        host = headers.get("host", "")
+        if policy.hosts is not None and host.lower() not in policy.hosts:
+            await _plain(
+                send,
+                421 if host else 400,
+                f"this server does not answer for the host {host!r}; start it with "
+                f"--allow-host {host.rsplit(':', 1)[0] or 'NAME'} to allow it",
+            )
+            return True
+        return False
+
+    async def _unsafe_request(
+        self,
+        path: str,
+        headers: dict[str, str],
+        receive: Receive,
+        limited: Receive,
+        send: Send,
+        token: str,
+        new_session: str | None,
+    ) -> Receive | None:
+        """A request that may change something: its whole body, bounded, read before the app
+        sees any of it (a body that grows past the limit, chunked, is refused here, whichever
+        route it was sent to), then the CSRF checks: the same site, and the session's token
+        (``token``; a session new with this request has none). The body replayed for the app,
+        or None when the request was answered here."""
+        try:
+            body = await self._read(limited)
+        except BodyTooLarge:
+            await _plain(send, 413, self._too_large())
+            return None
+        if path not in CSRF_EXEMPT:
             if not self._same_site(headers):
                 await _plain(send, 403, "this request comes from another site; refused (CSRF)")
-                return
+                return None
             given = headers.get(CSRF_HEADER) or self._form_token(headers, body)
             if new_session is not None or not given or not hmac.compare_digest(given, token):
                 await _plain(
@@ -234,8 +262,12 @@ class Guard:
                     403,
                     "the form's CSRF token is missing or stale; reload the page and try again",
                 )
-                return
-        # 5. headers on the answer
+                return None
+        return self._replay(body, receive)
+
+    def _send_with_headers(self, send: Send, cors: bool, new_session: str | None) -> Send:
+        """``send`` adding the security headers the app did not set, a Content-Security-Policy
+        on HTML, and the session cookie on a page when the request had no session."""
         extra = self._answer_headers(cors)
 
         async def send_with_headers(message: Message) -> None:
@@ -255,7 +287,7 @@ class Guard:
                 message["headers"] = raw
             await send(message)
 
-        await self.app(scope, limited, send_with_headers)
+        return send_with_headers
 
     def _too_large(self) -> str:
         return f"the request body is larger than this server takes ({self.policy.max_body} bytes)"

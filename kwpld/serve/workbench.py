@@ -32,7 +32,8 @@ from typing import Any
 import yaml
 
 from ..errors import InputError, KwpldError
-from ..namespaces import DEFAULT_BASE_IRI, ENTITY_PATHS
+from ..iris import Minter
+from ..namespaces import DEFAULT_BASE_IRI
 from .security import Outside, inside
 
 __all__ = [
@@ -620,7 +621,7 @@ def _segments(
 ) -> list[Segment]:
     """The text cut at each annotation: mentions link to the record's page (or, for a draft
     still pending, to the draft on this page); dates carry their normalized form."""
-    prefixes = {base_iri + path: kind for kind, path in ENTITY_PATHS.items()}
+    minter = Minter(base_iri)
     marks: list[tuple[int, int, Segment]] = []
     for item in _annotation_items(annotations):
         where = _position(item)
@@ -630,11 +631,11 @@ def _segments(
         words = text[start:end]
         body = item.get("body")
         if isinstance(body, str):
-            record_id = _record_id(body, prefixes)
-            if record_id is not None and merged and record_id in merged:
-                record_id = merged[record_id]  # the draft is that record
-                kind_path = body[len(base_iri) :].split("/", 1)[0]
-                body = f"{base_iri}{kind_path}/{record_id}"
+            minted = minter.parse(body)
+            record_id = minted[1] if minted is not None else None
+            if minted is not None and merged and minted[1] in merged:
+                record_id = merged[minted[1]]  # the draft is that record
+                body = minter.entity_iri(minted[0], record_id)
             if record_id in records:
                 path = body[len(base_iri) :]
                 marks.append((start, end, Segment(words, "record", f"/{path}", body)))
@@ -661,10 +662,3 @@ def _segments(
     if position < len(text):
         segments.append(Segment(text[position:]))
     return segments
-
-
-def _record_id(iri: str, prefixes: dict[str, str]) -> str | None:
-    for prefix in prefixes:
-        if iri.startswith(prefix):
-            return iri[len(prefix) :]
-    return None

@@ -15,7 +15,7 @@ from typing import cast
 
 from ..charts.facts import Facts
 from ..charts.graph import ChartGraph, EntityRef
-from ..namespaces import ENTITY_PATHS, STANDARD_PREFIXES, data_prefixes
+from ..namespaces import STANDARD_PREFIXES, data_prefixes
 from ..rdf import term_value
 from ..resources import resource_path
 
@@ -94,12 +94,11 @@ class SiteData:
 
     def graph_source(self, graph: str) -> Entity | None:
         """The article whose named graph this is (``{base}graph/source/{id}``)."""
-        prefix = f"<{self.graph.base_iri}graph/source/"
-        if graph.startswith(prefix):
-            return self.entities.get(
-                f"{self.graph.base_iri}{ENTITY_PATHS['article']}{graph[len(prefix) : -1]}"
-            )
-        return None
+        minter = self.graph.minter
+        article_id = minter.graphs.source_id(graph)
+        if article_id is None:
+            return None
+        return self.entities.get(minter.entity_iri("article", article_id))
 
     @property
     def prefixes(self) -> dict[str, str]:
@@ -117,10 +116,11 @@ def collect(graph: ChartGraph) -> SiteData:
     names = facts.names
     entities: dict[str, Entity] = {}
     skipped = 0
+    minter = graph.minter
     for iri, kind in sorted(graph.kinds().items()):
         ref = graph.entity(iri)
         assert ref is not None
-        if not iri.startswith(graph.base_iri + ENTITY_PATHS[kind]) or not _safe_id(ref.id):
+        if minter.record_id(iri, kind) is None or not _safe_id(ref.id):
             skipped += 1
             continue
         name = names.get(iri)

@@ -339,29 +339,34 @@ class ShapesGraph:
         return shape
 
     def _components(self, shape: Shape, props: dict[str, list[str]]) -> None:
-        add, problems = shape.components.append, shape.problems
+        """The shape's constraint components, in the order the engine evaluates them: on each
+        value, on the values together, through other shapes, then closed and SPARQL."""
+        params = _Parameters(props)
+        self._value_components(shape, params)
+        self._range_components(shape, params)
+        self._shape_components(shape, params)
+        closed = params.one("closed")
+        if closed is not None and lexical_form(closed) == "true":
+            ignored = params.one("ignoredProperties")
+            allowed_props = {self.value(p, sh("path")) for p in params.all("property")}
+            allowed_props |= set(self.items(ignored)) if ignored else set()
+            shape.components.append(
+                c.Closed(frozenset(p for p in allowed_props if p and is_iri(p)))
+            )
+        for constraint in params.all("sparql"):
+            compiled = self._sparql(constraint, shape, shape.problems)
+            if compiled is not None:
+                shape.components.append(c.Sparql(compiled))
 
-        def one(name: str) -> str | None:
-            values = props.get(sh(name), [])
-            if len(values) > 1:
-                raise ValueError(f"has more than one sh:{name}")
-            return values[0] if values else None
-
-        def integer(name: str) -> int | None:
-            value = one(name)
-            if value is None:
-                return None
-            number = numeric_value(value)
-            if not isinstance(number, int) or number < 0:
-                raise ValueError(f"sh:{name} must be a non-negative integer")
-            return number
-
-        for cls in props.get(sh("class"), []):
+    def _value_components(self, shape: Shape, params: _Parameters) -> None:
+        """Class, datatype, node kind, counts, lengths, patterns, languages, sh:in, sh:hasValue."""
+        add = shape.components.append
+        for cls in params.all("class"):
             add(c.ClassComponent(cls))
-        datatype = one("datatype")
+        datatype = params.one("datatype")
         if datatype is not None:
             add(c.Datatype(datatype[1:-1]))
-        kind = one("nodeKind")
+        kind = params.one("nodeKind")
         if kind is not None:
             if kind not in _NODE_KINDS:
                 raise ValueError(f"sh:nodeKind {kind} is not a node kind")
@@ -374,29 +379,33 @@ class ShapesGraph:
             ("maxLength", c.MaxLength),
         )
         for name, count_class in counts:
-            value = integer(name)
+            value = params.integer(name)
             if value is not None:
                 add(count_class(value))
-        flags = one("flags")
+        flags = params.one("flags")
         flag_text = lexical_form(flags) if flags else ""
-        for pattern in props.get(sh("pattern"), []):
+        for pattern in params.all("pattern"):
             re_flags = (re.I if "i" in flag_text.lower() else 0) | (
                 re.M if "m" in flag_text.lower() else 0
             )
             add(c.Pattern(re.compile(lexical_form(pattern), re_flags)))
-        languages = one("languageIn")
+        languages = params.one("languageIn")
         if languages is not None:
             add(c.LanguageIn(frozenset(lexical_form(t).lower() for t in self.items(languages))))
-        unique = one("uniqueLang")
+        unique = params.one("uniqueLang")
         if unique is not None and lexical_form(unique) == "true":
             if shape.path is None:
                 raise ValueError("sh:uniqueLang is only allowed on property shapes")
             add(c.UniqueLang())
-        allowed = one("in")
+        allowed = params.one("in")
         if allowed is not None:
             add(c.In(frozenset(canonical(t) for t in self.items(allowed))))
-        for required in props.get(sh("hasValue"), []):
+        for required in params.all("hasValue"):
             add(c.HasValue(canonical(required)))
+
+    @staticmethod
+    def _range_components(shape: Shape, params: _Parameters) -> None:
+        """Numeric ranges; a bound that is not a number is a problem, not a constraint."""
         ranges: tuple[tuple[str, type[c.Range]], ...] = (
             ("minInclusive", c.MinInclusive),
             ("maxInclusive", c.MaxInclusive),
@@ -404,7 +413,7 @@ class ShapesGraph:
             ("maxExclusive", c.MaxExclusive),
         )
         for name, range_class in ranges:
-            bound = one(name)
+            bound = params.one(name)
             if bound is None:
                 continue
             number = numeric_value(bound)
@@ -413,46 +422,41 @@ class ShapesGraph:
                     f"sh:{name} {bound} is not a number; only numeric ranges are evaluated here"
                 )
                 continue
-            add(range_class(number))
-        for other in props.get(sh("node"), []):
+            shape.components.append(range_class(number))
+
+    def _shape_components(self, shape: Shape, params: _Parameters) -> None:
+        """sh:node, sh:property, the logical ones and the qualified counts: the components
+        that refer to other shapes (each noted in ``shape.references``)."""
+        add = shape.components.append
+        for other in params.all("node"):
             add(c.Node(other))
             shape.references.append(other)
-        for prop in props.get(sh("property"), []):
+        for prop in params.all("property"):
             shape.properties.append(prop)
             shape.references.append(prop)
         logical: tuple[tuple[str, type[c.And | c.Or | c.Xone]], ...]
         logical = (("and", c.And), ("or", c.Or), ("xone", c.Xone))
         for name, logical_class in logical:
-            for head in props.get(sh(name), []):
+            for head in params.all(name):
                 members = tuple(self.items(head))
                 add(logical_class(members))
                 shape.references.extend(members)
-        for other in props.get(sh("not"), []):
+        for other in params.all("not"):
             add(c.Not(other))
             shape.references.append(other)
-        qualified = one("qualifiedValueShape")
+        qualified = params.one("qualifiedValueShape")
         if qualified is not None:
             shape.references.append(qualified)
-            disjoint = one("qualifiedValueShapesDisjoint")
+            disjoint = params.one("qualifiedValueShapesDisjoint")
             if disjoint is not None and lexical_form(disjoint) == "true":
-                problems.append(
+                shape.problems.append(
                     "uses sh:qualifiedValueShapesDisjoint, which the fast engine does not evaluate"
                 )
-            low, high = integer("qualifiedMinCount"), integer("qualifiedMaxCount")
+            low, high = params.integer("qualifiedMinCount"), params.integer("qualifiedMaxCount")
             if low is not None:
                 add(c.QualifiedMinCount(qualified, low))
             if high is not None:
                 add(c.QualifiedMaxCount(qualified, high))
-        closed = one("closed")
-        if closed is not None and lexical_form(closed) == "true":
-            ignored = one("ignoredProperties")
-            allowed_props = {self.value(p, sh("path")) for p in props.get(sh("property"), [])}
-            allowed_props |= set(self.items(ignored)) if ignored else set()
-            add(c.Closed(frozenset(p for p in allowed_props if p and is_iri(p))))
-        for constraint in props.get(sh("sparql"), []):
-            compiled = self._sparql(constraint, shape, problems)
-            if compiled is not None:
-                add(c.Sparql(compiled))
 
     def _sparql(self, node: str, shape: Shape, problems: list[str]) -> SparqlConstraint | None:
         selects = self.objects(node, sh("select"))
@@ -539,6 +543,32 @@ class ShapesGraph:
                     continue
                 seen.add(node)
                 todo.extend(self.shapes[node].references)
+
+
+class _Parameters:
+    """The parameters of one shape's constraint components (its sh: properties), checked as
+    SHACL requires: at most one value where the spec says so, counts non-negative integers."""
+
+    def __init__(self, props: dict[str, list[str]]) -> None:
+        self.props = props
+
+    def all(self, name: str) -> list[str]:
+        return self.props.get(sh(name), [])
+
+    def one(self, name: str) -> str | None:
+        values = self.all(name)
+        if len(values) > 1:
+            raise ValueError(f"has more than one sh:{name}")
+        return values[0] if values else None
+
+    def integer(self, name: str) -> int | None:
+        value = self.one(name)
+        if value is None:
+            return None
+        number = numeric_value(value)
+        if not isinstance(number, int) or number < 0:
+            raise ValueError(f"sh:{name} must be a non-negative integer")
+        return number
 
 
 def _show(term: str) -> str:
