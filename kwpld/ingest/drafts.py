@@ -15,11 +15,10 @@ from typing import Any
 
 from ..dates import PartialDate, parse_date
 from ..names import match_key, slugify
-from .discover import straight
-from .documents import long_date
 from .entities import Entity, NameDraft, Ref
 from .known import Known
 from .read import Reading
+from .words import long_date, straight
 
 __all__ = ["Draft", "Drafted", "finalize", "date_value"]
 
@@ -80,7 +79,7 @@ class _Finalizer:
         self.reading = reading
         self.reg = reading.registry
         self.known = known
-        self.text = reading.analysis.text
+        self.text = reading.document.text
         self.article_id = article_id
         self.meta = meta
         self.ids: dict[str, str] = {}
@@ -530,7 +529,7 @@ class _Finalizer:
         out = []
         seen_sentences: set[str] = set()
         for start, end in spans[:8]:
-            sentence = self.reading.analysis.sentence_at(start)
+            sentence = self.reading.document.sentence_at(start)
             s_start, s_end = (
                 (sentence.start, sentence.end)
                 if sentence

@@ -11,7 +11,10 @@ from ..dates import PartialDate, parse_date
 from ..names import name_words
 from ..resources import resource_path
 
-__all__ = ["Lexicon", "OrganHead", "Epithet", "RecurringDocument", "lexicon"]
+__all__ = [
+    "Lexicon", "OrganHead", "Epithet", "RecurringDocument", "lexicon", "organ_broader",
+    "party_tree",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,3 +200,32 @@ def lexicon() -> Lexicon:
     for head in heads:
         lex.heads_by_words[name_words(head.head)] = head
     return lex
+
+
+@cache
+def organ_broader() -> dict[str, str]:
+    """Organ kind -> its broader kind, from ontology/vocabularies.ttl (skos:broader)."""
+    import pyoxigraph as ox
+
+    from ..namespaces import KWPV, SKOS
+
+    store = ox.Store()
+    store.load(path=str(resource_path("ontology/vocabularies.ttl")), format=ox.RdfFormat.TURTLE)
+    out = {}
+    query = f"""SELECT ?n ?b WHERE {{ ?c <{SKOS}broader> ?p ; <{SKOS}notation> ?n ;
+                <{SKOS}inScheme> <{KWPV}organ-kind> . ?p <{SKOS}notation> ?b }}"""
+    for row in store.query(query):
+        out[row["n"].value] = row["b"].value
+    return out
+
+
+def party_tree(kind: str) -> bool:
+    """True for kinds of organ that sit inside a party (party cell, Political Bureau, ...)."""
+    broader = organ_broader()
+    seen = set()
+    while kind in broader and kind not in seen:
+        seen.add(kind)
+        kind = broader[kind]
+        if kind == "party":
+            return True
+    return False

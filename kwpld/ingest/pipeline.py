@@ -35,13 +35,13 @@ from ..model import Records
 from ..names import match_key, name_words, slugify
 from ..vocab import vocabularies
 from .annotations import dumps, web_annotations
+from .document import read_document
 from .drafts import Drafted, date_value, finalize
 from .entities import Entity, NameDraft, Ref
 from .known import Known
 from .read import Reading, read_article
 from .review import _commit, pending_drafts, render_articles, render_review
 from .source import MEDIA_TYPES, Source, fetch_url, read_source, read_text_source
-from .text import analyse
 
 __all__ = ["ARTICLES_DIR", "IngestOptions", "IngestedArticle", "IngestResult", "ingest", "read_one"]
 
@@ -155,9 +155,9 @@ def ingest(
 
 def read_one(source: Source, known: Known, meta: dict[str, Any]) -> tuple[Reading, Drafted]:
     """Read one article against ``known`` and draft its records (no files written)."""
-    analysis = analyse(source)
+    document = read_document(source)
     reading = read_article(
-        analysis,
+        document,
         known,
         article_id=meta["id"],
         date=meta.get("date"),

@@ -1,20 +1,28 @@
-"""Segment an article's text once: words, sentences, quotations and parentheses, with offsets.
+"""An article's text, segmented once and then only read: blocks, tokens, sentences, quotations
+and parentheses, every one with character offsets.
 
-Everything later stages need to look things up by position is computed here in one pass each
-(a handful of compiled regular expressions over the whole text), so that reading an article
-costs time linear in its length, however many names the index holds.
+Every pass of ingest (:mod:`kwpld.ingest.passes`) looks things up in a :class:`Document` by
+position and never changes it, so passes can run in any order the pipeline chooses and one
+pass cannot disturb what another sees. Everything positional is computed here in one pass
+each (a handful of compiled regular expressions over the whole text), so reading an article
+costs time linear in its length, however many names the data folder holds.
+
+Tokens are words (:data:`kwpld.names.WORD_RE`: letters and digits, with inner apostrophes, and
+a possessive "’s" kept on the word) with their folded keys (:func:`kwpld.names.word_key`) and
+what name rules ask of them: capitalized, all capitals, and whether the gap to the next word
+is one a name can span (spaces or one hyphen).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..names import WORD_RE, word_key
 from .source import Block, Source
 
-__all__ = ["Analysis", "Quotation", "Sentence", "analyse"]
+__all__ = ["Document", "Quotation", "Sentence", "Token", "read_document"]
 
 _ABBREVIATIONS = frozenset(
     {
@@ -30,6 +38,7 @@ _QUOTE_CHARS = re.compile('[“”"]')
 _PAREN_CHARS = re.compile(r"[()\[\]]|\n[ \t]*\n")
 _OPEN_QUOTES = "“"
 _CLOSE_QUOTES = "”"
+_GAP_OK = re.compile(r"[ \u00a0\t]*(?:[-\u2010\u2011][ \u00a0\t]*)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,24 +59,71 @@ class Quotation:
     block: int
 
 
-@dataclass
-class Analysis:
-    """The text of one article with everything positional precomputed."""
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the text (see the module docstring)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    key: str
+    cap: bool
+    allcaps: bool
+    joins_next: bool
+    """only spaces or one hyphen before the next word: both may belong to one name"""
+
+
+@dataclass(frozen=True)
+class Document:
+    """The text of one article with everything positional precomputed; never changed."""
 
     source: Source
     text: str
-    blocks: list[Block]
-    word_starts: list[int] = field(default_factory=list)
-    word_ends: list[int] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)
-    keys: list[str] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    quotations: list[Quotation] = field(default_factory=list)
-    parens: list[tuple[int, int]] = field(default_factory=list)
-    _sentence_starts: list[int] = field(default_factory=list)
-    _block_starts: list[int] = field(default_factory=list)
+    blocks: tuple[Block, ...]
+    word_starts: tuple[int, ...]
+    word_ends: tuple[int, ...]
+    words: tuple[str, ...]
+    keys: tuple[str, ...]
+    """folded words (:func:`kwpld.names.word_key`)"""
+    caps: tuple[bool, ...]
+    allcaps: tuple[bool, ...]
+    gap_ok: tuple[bool, ...]
+    """word i and word i+1 may belong to one name (only spaces or a hyphen between them)"""
+    sentences: tuple[Sentence, ...]
+    quotations: tuple[Quotation, ...]
+    parens: tuple[tuple[int, int], ...]
+    _sentence_starts: tuple[int, ...]
+    _block_starts: tuple[int, ...]
 
-    # -- lookups --------------------------------------------------------------------------------
+    # -- tokens -----------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def token(self, i: int) -> Token:
+        return Token(
+            i, self.word_starts[i], self.word_ends[i], self.words[i], self.keys[i],
+            self.caps[i], self.allcaps[i], self.gap_ok[i],
+        )  # fmt: skip
+
+    def is_cap(self, i: int) -> bool:
+        return self.caps[i]
+
+    def is_allcaps(self, i: int) -> bool:
+        """An abbreviation-like word: two or more letters, all capitals ("KWP", "KWP’s")."""
+        return self.allcaps[i]
+
+    def span_of(self, first: int, last: int) -> tuple[int, int]:
+        """Character span of words first..last-1, without a final possessive or apostrophe."""
+        start = self.word_starts[first]
+        end = self.word_ends[last - 1]
+        word = self.words[last - 1]
+        if word[-2:] in ("’s", "'s") and len(word) > 2:
+            end -= 2
+        elif word[-1:] in ("’", "'"):
+            end -= 1
+        return start, end
+
     def word_index_at(self, offset: int) -> int:
         """Index of the first word that ends after ``offset``."""
         return bisect.bisect_right(self.word_ends, offset)
@@ -79,6 +135,7 @@ class Analysis:
             last -= 1
         return range(first, last)
 
+    # -- sentences and blocks -------------------------------------------------------------------
     def sentence_at(self, offset: int) -> Sentence | None:
         index = bisect.bisect_right(self._sentence_starts, offset) - 1
         if index >= 0 and self.sentences[index].start <= offset < self.sentences[index].end:
@@ -88,12 +145,32 @@ class Analysis:
     def sentence_index(self, offset: int) -> int:
         return bisect.bisect_right(self._sentence_starts, offset) - 1
 
+    def sentence_words(self, offset: int) -> range:
+        sentence = self.sentence_at(offset)
+        if sentence is None:
+            return range(0)
+        return self.words_between(sentence.start, sentence.end)
+
+    def sentence_start_word(self, i: int) -> bool:
+        """The word starts its sentence (possibly after an opening quotation mark)."""
+        sentence = self.sentence_at(self.word_starts[i])
+        if sentence is None:
+            return True
+        before = self.text[sentence.start : self.word_starts[i]]
+        return not before.strip(' “"‘(\u00a0')
+
     def block_at(self, offset: int) -> int | None:
         index = bisect.bisect_right(self._block_starts, offset) - 1
         if index >= 0 and self.blocks[index].start <= offset < self.blocks[index].end:
             return index
         return None
 
+    def in_title(self, word: int) -> bool:
+        """The word is in a headline, where every word is capitalized."""
+        block = self.block_at(self.word_starts[word])
+        return block is not None and self.blocks[block].kind in ("title", "heading")
+
+    # -- quotations and parentheses ---------------------------------------------------------------
     def quotation_at(self, start: int, end: int | None = None) -> Quotation | None:
         """The quotation whose inner text contains [start, end)."""
         end = start if end is None else end
@@ -113,12 +190,17 @@ class Analysis:
                 return self.parens[index]
         return None
 
+    def in_parens(self, offset: int) -> bool:
+        return any(start < offset < end for start, end in self.parens)
 
-def analyse(source: Source) -> Analysis:
-    """Words, sentences, quotations and parentheses of ``source``."""
+
+def read_document(source: Source) -> Document:
+    """Tokens, sentences, quotations and parentheses of ``source``."""
     text = source.text
-    analysis = Analysis(source, text, list(source.blocks))
-    starts, ends, words, keys = [], [], [], []
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    keys: list[str] = []
     # Only the article's blocks are read: Markdown front matter is metadata, not text.
     for block in source.blocks:
         for match in WORD_RE.finditer(text, block.start, block.end):
@@ -126,19 +208,39 @@ def analyse(source: Source) -> Analysis:
             ends.append(match.end())
             words.append(match.group(0))
             keys.append(word_key(match.group(0)))
-    analysis.word_starts, analysis.word_ends, analysis.words, analysis.keys = (
-        starts,
-        ends,
-        words,
-        keys,
+    n = len(words)
+    gap_ok = tuple(
+        i + 1 < n and _GAP_OK.fullmatch(text, ends[i], starts[i + 1]) is not None for i in range(n)
     )
+    sentences: list[Sentence] = []
+    quotations: list[Quotation] = []
     for index, block in enumerate(source.blocks):
-        analysis.sentences.extend(_sentences(text, block, index))
-        analysis.quotations.extend(_quotations(text, block, index))
-    analysis.parens = _parentheses(text)
-    analysis._sentence_starts = [s.start for s in analysis.sentences]
-    analysis._block_starts = [b.start for b in source.blocks]
-    return analysis
+        sentences.extend(_sentences(text, block, index))
+        quotations.extend(_quotations(text, block, index))
+    return Document(
+        source=source,
+        text=text,
+        blocks=tuple(source.blocks),
+        word_starts=tuple(starts),
+        word_ends=tuple(ends),
+        words=tuple(words),
+        keys=tuple(keys),
+        caps=tuple(w[:1].isupper() for w in words),
+        allcaps=tuple(_allcaps(w) for w in words),
+        gap_ok=gap_ok,
+        sentences=tuple(sentences),
+        quotations=tuple(quotations),
+        parens=tuple(_parentheses(text)),
+        _sentence_starts=tuple(s.start for s in sentences),
+        _block_starts=tuple(b.start for b in source.blocks),
+    )
+
+
+def _allcaps(word: str) -> bool:
+    if word[-2:] in ("’s", "'s"):
+        word = word[:-2]
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _sentences(text: str, block: Block, index: int) -> list[Sentence]:
