@@ -8,7 +8,7 @@ each (a handful of compiled regular expressions over the whole text), so reading
 costs time linear in its length, however many names the data folder holds.
 
 Tokens are words (:data:`kwpld.names.WORD_RE`: letters and digits, with inner apostrophes, and
-a possessive "’s" kept on the word) with their folded keys (:func:`kwpld.names.word_key`) and
+a possessive "’s" kept on the word; initials with periods, "C.C.", are one word, key "cc") with their folded keys (:func:`kwpld.names.word_key`) and
 what name rules ask of them: capitalized, all capitals, and whether the gap to the next word
 is one a name can span (spaces or one hyphen).
 """
@@ -38,6 +38,8 @@ _QUOTE_CHARS = re.compile('[“”"]')
 _PAREN_CHARS = re.compile(r"[()\[\]]|\n[ \t]*\n")
 _OPEN_QUOTES = "“"
 _CLOSE_QUOTES = "”"
+# Initials written with periods are one word: "C.C." (the Central Committee), "D.P.R.K.".
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,5}[A-Z](?=\.)")
 _GAP_OK = re.compile(r"[ \u00a0\t]*(?:[-\u2010\u2011][ \u00a0\t]*)?")
 
 
@@ -203,11 +205,15 @@ def read_document(source: Source) -> Document:
     keys: list[str] = []
     # Only the article's blocks are read: Markdown front matter is metadata, not text.
     for block in source.blocks:
-        for match in WORD_RE.finditer(text, block.start, block.end):
+        position = block.start
+        for match in _DOTTED.finditer(text, block.start, block.end):
+            _words(text, position, match.start(), starts, ends, words, keys)
             starts.append(match.start())
             ends.append(match.end())
             words.append(match.group(0))
-            keys.append(word_key(match.group(0)))
+            keys.append(match.group(0).replace(".", "").lower())
+            position = match.end()
+        _words(text, position, block.end, starts, ends, words, keys)
     n = len(words)
     gap_ok = tuple(
         i + 1 < n and _GAP_OK.fullmatch(text, ends[i], starts[i + 1]) is not None for i in range(n)
@@ -234,6 +240,22 @@ def read_document(source: Source) -> Document:
         _sentence_starts=tuple(s.start for s in sentences),
         _block_starts=tuple(b.start for b in source.blocks),
     )
+
+
+def _words(
+    text: str,
+    start: int,
+    end: int,
+    starts: list[int],
+    ends: list[int],
+    words: list[str],
+    keys: list[str],
+) -> None:
+    for match in WORD_RE.finditer(text, start, end):
+        starts.append(match.start())
+        ends.append(match.end())
+        words.append(match.group(0))
+        keys.append(word_key(match.group(0)))
 
 
 def _allcaps(word: str) -> bool:

@@ -37,6 +37,8 @@ class Known:
     conferrals: dict[str, str] = field(default_factory=dict)
     """title key -> conferral event id"""
     posts_by_organ: dict[tuple[str, str], str] = field(default_factory=dict)
+    post_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """post id -> (organ id, role)"""
     memberships: dict[tuple[str, str, str], str] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
     pending: dict[str, str] = field(default_factory=dict)
@@ -113,6 +115,7 @@ class Known:
                 self.conferrals[match_key(record.title)] = rid
         elif record.kind == "post":  # type: ignore[attr-defined]
             self.posts_by_organ.setdefault((record.organ, record.role), rid)  # type: ignore[attr-defined]
+            self.post_roles[rid] = (record.organ, record.role)  # type: ignore[attr-defined]
         elif record.kind == "membership":  # type: ignore[attr-defined]
             key = (record.person, record.organ, record.role)  # type: ignore[attr-defined]
             self.memberships[key] = rid
@@ -136,6 +139,9 @@ class Known:
         if kind == "organ":
             self.organ_parent[rid] = record.get("parent")
             self.organ_kind[rid] = record.get("kind", "")
+        if kind == "post" and isinstance(record.get("organ"), str) and record.get("role"):
+            self.posts_by_organ.setdefault((record["organ"], record["role"]), rid)
+            self.post_roles[rid] = (record["organ"], record["role"])
         if (
             kind == "article"
             and isinstance(record.get("title"), str)

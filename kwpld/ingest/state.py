@@ -87,6 +87,12 @@ class State:
     quotes: list[QuoteFound] = field(default_factory=list)
     post_spans: list[tuple[int, int, str]] = field(default_factory=list)
     """(start, end, post key) of every post phrase, inside event names too"""
+    event_refs: list[tuple[int, int, str]] = field(default_factory=list)
+    """(start, end, event key) of phrases that refer back to an event ("the plenum")"""
+    main_event: str | None = None
+    """the event the article reports, when it reports one"""
+    person_titles: list[Any] = field(default_factory=list)
+    """titles of people the text gives (:class:`kwpld.ingest.facts.Title`)"""
     facts: list[Any] = field(default_factory=list)
     """facts stated by the text (:class:`kwpld.ingest.facts.Fact`)"""
 

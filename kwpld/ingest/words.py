@@ -72,12 +72,56 @@ def singular(word: str) -> str:
     return word
 
 
+_ORDINAL_NUMBERS = {
+    word: f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}"
+    for n, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=1,
+    )
+}
+# Words that stand for others in names of series: "C.C." is the Central Committee.
+_SERIES_SYNONYMS = {
+    "cc": ("central", "committee"),
+    "pb": ("political", "bureau"),
+    "politburo": ("political", "bureau"),
+    "spa": ("supreme", "people", "assembly"),
+    "plenum": ("plenary", "meeting"),
+}
+
+
 def series_key(text: str) -> str:
     """What identifies a series of events whatever its wording: "Meeting of Party Cell
     Secretaries" and "Meeting of Secretaries of Cells of the WPK" both give
-    "cell meeting secretary"."""
-    words = {singular(w) for w in name_words(text) if w not in _SERIES_STOP}
-    return " ".join(sorted(words))
+    "cell meeting secretary"; "Plenary Meeting of the Seventh Central Committee" and "Plenary
+    Meeting of 7th C.C." both give "7th central committee meeting plenary"."""
+    words: set[str] = set()
+    for word in name_words(text):
+        if word in _SERIES_STOP:
+            continue
+        word = _ORDINAL_NUMBERS.get(word, word)
+        words.update(_SERIES_SYNONYMS.get(word, (word,)))
+    return " ".join(sorted(singular(w) for w in words))
 
 
 def core(word: str) -> str:

@@ -1,0 +1,240 @@
+"""Facts a text states: who holds which post or seat (and since or until when), who took part
+in which event. Found by the passes :mod:`kwpld.ingest.passes.titles`,
+:mod:`~kwpld.ingest.passes.holdings` and :mod:`~kwpld.ingest.passes.attendance`, with the words
+of ``facts.yaml``; drafted as membership and participation records (:mod:`kwpld.ingest.drafts`).
+
+A :class:`Fact` keeps the sentence that states it and the spans it used (the person, the
+trigger, the role, the organ, the date), so a reviewer sees why it was proposed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import yaml
+
+from ..dates import PartialDate
+from ..names import name_words
+from ..resources import resource_path
+from .sentences import compile_pattern
+
+__all__ = ["Fact", "FactSpan", "FactLexicon", "Title", "OrganSpec", "fact_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class FactSpan:
+    """A span of the text a fact used, with what it is to the fact."""
+
+    start: int
+    end: int
+    role: str
+    """person, trigger, role, organ, post, event, date, hedge"""
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title the text gives: a role in an organ ("member of the Political Bureau", "Premier",
+    "WPK Vice Chairman", "Foreign Minister"), possibly the holding of a post."""
+
+    start: int
+    end: int
+    role: str
+    """a role of the vocabulary"""
+    organ: str | None
+    """entity key of the organ, None when the text leaves it to the context"""
+    role_span: tuple[int, int]
+    organ_span: tuple[int, int] | None = None
+    post: str | None = None
+    """entity key of the post, for roles that are posts"""
+    plural: bool = False
+
+
+@dataclass
+class Fact:
+    """One fact: a holding (membership) or a participation, with its evidence."""
+
+    kind: str
+    """membership or participation"""
+    type: str
+    """elected, appointed, promoted, holds, dismissed, relieved, recalled, resigned, retired,
+    replaced, demoted (memberships); attended, guided, ... (participations)"""
+    person: str
+    """entity key"""
+    sentence: tuple[int, int]
+    spans: list[FactSpan] = field(default_factory=list)
+    organ: str | None = None
+    role: str | None = None
+    post: str | None = None
+    event: str | None = None
+    """entity key of the event the fact belongs to (the participation's event)"""
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    as_of: PartialDate | None = None
+    status: str = "reported"
+    date_basis: str = "none"
+    """sentence, event, article, weekday or none: where the date came from"""
+    why: str = ""
+    rule: str = ""
+    """the pattern that found it"""
+
+
+@dataclass(frozen=True)
+class OrganSpec:
+    name: str
+    kind: str
+    names: tuple[str, ...] = ()
+    abbreviation: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A pattern over a sentence's symbols (:mod:`kwpld.ingest.sentences`), macros expanded."""
+
+    id: str
+    regex: re.Pattern[str]
+    type: str | None = None
+
+
+@dataclass
+class FactLexicon:
+    roles: dict[tuple[str, ...], str]
+    """folded role words -> role notation"""
+    implied_organs: dict[str, str]
+    ministries: dict[tuple[str, ...], str]
+    organs: dict[str, OrganSpec]
+    triggers: dict[tuple[str, ...], str]
+    """folded trigger words -> fact type"""
+    ending: frozenset[str]
+    beginning: frozenset[str]
+    hedges: frozenset[str]
+    official_sources: tuple[str, ...]
+    attendance_lists: list[tuple[tuple[str, ...], str]]
+    attendance_verbs: list[tuple[tuple[str, ...], str]]
+    event_references: dict[tuple[str, ...], tuple[str, ...]]
+    holding_patterns: list[Pattern] = field(default_factory=list)
+    replacing_patterns: list[Pattern] = field(default_factory=list)
+    holds_patterns: list[Pattern] = field(default_factory=list)
+    longest_role: int = 1
+
+    def role_at(self, keys: tuple[str, ...] | list[str], i: int) -> tuple[int, str, bool] | None:
+        """The longest role phrase starting at word ``i``: (end word, role, plural)."""
+        for size in range(min(self.longest_role, len(keys) - i), 0, -1):
+            words = tuple(keys[i : i + size])
+            role = self.roles.get(words)
+            if role is not None:
+                return i + size, role, False
+            singular = _singular_phrase(words)
+            if singular is not None and singular in self.roles:
+                return i + size, self.roles[singular], True
+        return None
+
+
+def _plural(word: str) -> str:
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and not word.endswith("ey"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "sh", "ch")):
+        return word + "es"
+    return word + "s"
+
+
+def _singular_phrase(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """ "vice chairmen" -> "vice chairman", "members" -> "member", "chiefs of the general
+    staff" -> "chief of the general staff"."""
+    if not words:
+        return None
+    for index, word in enumerate(words):
+        for singular in _singulars(word):
+            candidate = (*words[:index], singular, *words[index + 1 :])
+            if candidate != words:
+                return candidate if index == len(words) - 1 or words[index + 1] == "of" else None
+    return None
+
+
+def _singulars(word: str) -> list[str]:
+    out = []
+    if word.endswith("men"):
+        out.append(word[:-3] + "man")
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return out
+
+
+@cache
+def fact_lexicon() -> FactLexicon:
+    data = yaml.safe_load(resource_path("kwpld/ingest/facts.yaml").read_text("utf-8"))
+    roles: dict[tuple[str, ...], str] = {}
+    for phrase, role in data["roles"].items():
+        roles[name_words(phrase)] = role
+    triggers: dict[tuple[str, ...], str] = {}
+    for kind, words in data["triggers"].items():
+        for word in words:
+            triggers[name_words(word)] = kind
+    organs = {}
+    for spec in data["organs"]:
+        organ = OrganSpec(
+            spec["name"],
+            spec["kind"],
+            tuple(spec.get("names", ())),
+            spec.get("abbreviation"),
+            spec.get("parent"),
+        )
+        organs[spec["name"]] = organ
+    attendance = data["attendance"]
+    lex = FactLexicon(
+        roles=roles,
+        implied_organs=dict(data["implied_organs"]),
+        ministries={name_words(k): v for k, v in data["ministries"].items()},
+        organs=organs,
+        triggers=triggers,
+        ending=frozenset(data["ending"]),
+        beginning=frozenset(data["beginning"]),
+        hedges=frozenset(data["hedges"]),
+        official_sources=tuple(data["official_sources"]),
+        attendance_lists=sorted(
+            ((name_words(e["cue"]), e["role"]) for e in attendance["lists"]),
+            key=lambda e: -len(e[0]),
+        ),
+        attendance_verbs=sorted(
+            ((name_words(k), v) for k, v in attendance["verbs"].items()), key=lambda e: -len(e[0])
+        ),
+        event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
+    )
+    lex.longest_role = max(len(k) for k in roles)
+    macros = _trigger_macros(lex)
+    for key, target in (
+        ("holding_patterns", lex.holding_patterns),
+        ("replacing_patterns", lex.replacing_patterns),
+        ("holds_patterns", lex.holds_patterns),
+    ):
+        for spec in data[key]:
+            target.append(Pattern(spec["id"], compile_pattern(spec["pattern"], macros),
+                                  spec.get("type")))  # fmt: skip
+    return lex
+
+
+def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
+    def alternation(types: frozenset[str] | None) -> str:
+        phrases = sorted(
+            (" ".join(words) for words, kind in lex.triggers.items() if not types or kind in types),
+            key=lambda p: (-len(p), p),
+        )
+        return "(?:" + "|".join(re.escape(p) for p in phrases) + ")"
+
+    return {
+        "CHANGE": alternation(None),
+        "BEGIN": alternation(lex.beginning),
+        "END": alternation(lex.ending),
+        "ADV": r"(?:(?:also|newly|again|later|then|subsequently|formally|officially|"
+        r"unanimously|recently|reportedly|just|since|already|eventually|finally) )*",
+        "POSTOF": r"(?: (?:the |his |her |their )?(?:posts?|positions?|offices?|duties|ranks?)"
+        r"(?: (?:of|as))?)? ",
+    }

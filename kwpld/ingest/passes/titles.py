@@ -1,0 +1,295 @@
+"""The titles pass: every title the text gives — a role of the vocabulary in an organ — with
+the spans of its role words and organ. Forms (role words from ``facts.yaml``, any case):
+
+* role of the organ: "member of the Presidium of the Political Bureau", "deputy to the 14th
+  Supreme People's Assembly", "members and alternate members of the Political Bureau" (two
+  titles sharing the organ);
+* organ, then role: "WPK Vice Chairman", "SAC first vice-chairman";
+* a post the posts pass found ("chairman of the Workers' Party of Korea");
+* a minister and the ministry: "Foreign Minister", "Minister of People's Armed Forces",
+  "Vice Foreign Minister";
+* a role alone ("Premier", "members"): the organ it implies ("Premier": the Cabinet), else none
+  (a fact rule may take the organ from the context).
+
+A title that is the holding of a post held by one person at a time (a chairman, a director, a
+minister, the premier) gets the post: the data folder's record, or a new post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...names import match_key, name_words
+from ..entities import Entity, Mention, NameDraft, Ref
+from ..facts import FactLexicon, Title, fact_lexicon
+from ..state import Context, Found
+
+__all__ = ["titles", "SINGLE_HOLDER", "organ_for_name", "post_for"]
+
+# Roles one person holds at a time in an organ: their titles are posts.
+SINGLE_HOLDER = frozenset(
+    {
+        "chairman", "first-vice-chairman", "general-secretary", "first-secretary",
+        "chief-secretary", "director", "premier", "first-vice-premier", "minister",
+        "president", "secretary-general", "chief-of-general-staff", "commander",
+        "editor-in-chief",
+    }
+)  # fmt: skip
+_LINK = re.compile(r"\s+(?:of|to|in|on|at|for)\s+(?:(?:the|a|an)\s+)?", re.I)
+_ORDINAL = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\s+",
+    re.I,
+)  # noqa: E501
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+|\s*,\s*", re.I)
+
+
+def titles(r: Context) -> Found:
+    flex = fact_lexicon()
+    doc = r.doc
+    mentions = list(r.mentions)
+    inside = _covered_words(r, mentions, ("person", "event", "article", "organ", "post"))
+    found: list[Title] = []
+    for post in (m for m in mentions if m.kind == "post" and m.entity):
+        title = _post_title(r, post)
+        if title is not None:
+            found.append(title)
+    taken = [(t.start, t.end) for t in found]
+    i = 0
+    n = len(doc.words)
+    while i < n:
+        if i in inside:
+            i += 1
+            continue
+        hit = _role_here(r, flex, i)
+        if hit is None:
+            i += 1
+            continue
+        end_word, role, plural, start_word = hit
+        role_span = (doc.word_starts[start_word], doc.word_ends[end_word - 1])
+        if any(s <= role_span[0] < e for s, e in taken):
+            i = end_word
+            continue
+        # Roles coordinated before one organ: "members and alternate members of the ...".
+        group = [(role_span, role, plural)]
+        k = end_word
+        while k < n:
+            join = _JOIN.fullmatch(r.text, doc.word_ends[k - 1], doc.word_starts[k])
+            if not join or k in inside:
+                break
+            more = _role_here(r, flex, k)
+            if more is None or more[3] != k:
+                break
+            group.append(((doc.word_starts[k], doc.word_ends[more[0] - 1]), more[1], more[2]))
+            k = more[0]
+        last_role_end = group[-1][0][1]
+        organ = _organ_after(r, mentions, last_role_end)
+        if organ is None and len(group) == 1:
+            organ = _organ_before(r, mentions, role_span[0])
+        if organ is not None:
+            organ_key, organ_span = organ
+            title_start = min(role_span[0], organ_span[0])
+            title_end = max(last_role_end, organ_span[1])
+            for span, each_role, each_plural in group:
+                found.append(
+                    _title(r, title_start, title_end, each_role, organ_key, span, organ_span,
+                           each_plural)
+                )  # fmt: skip
+        else:
+            for span, each_role, each_plural in group:
+                ministry = _ministry(r, flex, start_word, end_word) if each_role in (
+                    "minister", "vice-minister", "first-vice-minister"
+                ) else None  # fmt: skip
+                implied = flex.implied_organs.get(each_role)
+                if ministry is not None:
+                    organ_key, m_span = ministry
+                    start = min(span[0], m_span[0])
+                    end = max(span[1], m_span[1])
+                    found.append(_title(r, start, end, each_role, organ_key, span, m_span,
+                                        each_plural))  # fmt: skip
+                elif implied is not None:
+                    organ_key = organ_for_name(r, implied, span)
+                    found.append(_title(r, span[0], span[1], each_role, organ_key, span, None,
+                                        each_plural))  # fmt: skip
+                else:
+                    found.append(Title(span[0], span[1], each_role, None, span, None, None,
+                                       each_plural))  # fmt: skip
+        taken.extend((t.start, t.end) for t in found[-len(group) :])
+        i = max(k, end_word)
+    found.sort(key=lambda t: (t.start, t.role_span))
+    r.person_titles = found
+    return r.found()
+
+
+def _covered_words(r: Context, mentions: list[Mention], kinds: tuple[str, ...]) -> set[int]:
+    out: set[int] = set()
+    for m in mentions:
+        if m.kind in kinds:
+            out.update(r.doc.words_between(m.start, m.end))
+    return out
+
+
+def _role_here(r: Context, flex: FactLexicon, i: int) -> tuple[int, str, bool, int] | None:
+    """A role phrase at word i (its words joined by spaces or hyphens): (end word, role,
+    plural, first word). "Vice Foreign Minister": the ministry words are skipped."""
+    doc = r.doc
+    hit = flex.role_at(doc.keys, i)
+    if hit is None:
+        return None
+    end, role, plural = hit
+    if not all(doc.gap_ok[k] for k in range(i, end - 1)):
+        return None
+    # "vice foreign minister": a role word, ministry words, then "minister".
+    if role in ("vice-minister", "first-vice-minister"):
+        return end, role, plural, i
+    if doc.keys[i] in ("vice", "first", "deputy") and role != "minister":
+        pass
+    return end, role, plural, i
+
+
+def _ministry(
+    r: Context, flex: FactLexicon, first: int, last: int
+) -> tuple[str, tuple[int, int]] | None:
+    """The ministry of a minister: "Foreign Minister" (words before), "Minister of Foreign
+    Affairs" (words after)."""
+    doc = r.doc
+    n = len(doc.words)
+    for size in (3, 2, 1):
+        start = first - size
+        if start < 0:
+            continue
+        words = tuple(doc.keys[start:first])
+        name = flex.ministries.get(words)
+        if name is not None and all(doc.gap_ok[k] for k in range(start, first)):
+            span = (doc.word_starts[start], doc.word_ends[first - 1])
+            return organ_for_name(r, name, span), span
+    if last < n and doc.keys[last] == "of":
+        begin = last + 1
+        if begin < n and doc.keys[begin] == "the":
+            begin += 1
+        for size in (3, 2, 1):
+            words = tuple(doc.keys[begin : begin + size])
+            name = flex.ministries.get(words)
+            if name is not None and len(words) == size:
+                span = (doc.word_starts[begin], doc.word_ends[begin + size - 1])
+                return organ_for_name(r, name, span), span
+    return None
+
+
+def _organ_after(
+    r: Context, mentions: list[Mention], end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """The organ named right after a role: "of the Political Bureau", "to the 14th SPA"."""
+    link = _LINK.match(r.text, end)
+    if not link:
+        return None
+    position = link.end()
+    ordinal = _ORDINAL.match(r.text, position)
+    if ordinal:
+        position = ordinal.end()
+    for m in mentions:
+        if m.start == position and m.entity and m.kind in ("organ", "post"):
+            if m.kind == "post":
+                organ = r.reg.peek(m.entity).fields.get("organ")
+                if isinstance(organ, Ref):
+                    return r.reg.resolve(organ.key), (m.start, m.end)
+                known = r.known.post_roles.get(r.reg.peek(m.entity).known or "")
+                if known:
+                    return r.reg.known(known[0], "organ").key, (m.start, m.end)
+                return None
+            return r.reg.resolve(m.entity), (m.start, m.end)
+        if m.start > position:
+            break
+    return None
+
+
+def _organ_before(
+    r: Context, mentions: list[Mention], start: int
+) -> tuple[str, tuple[int, int]] | None:
+    """ "WPK Vice Chairman": the organ named right before the role (spaces or "’s" between)."""
+    for m in reversed(mentions):
+        if m.end > start:
+            continue
+        if m.kind == "organ" and m.entity and re.fullmatch(r"(?:’s|'s)?\s+", r.text[m.end : start]):
+            return r.reg.resolve(m.entity), (m.start, m.end)
+        break
+    return None
+
+
+def _post_title(r: Context, post: Mention) -> Title | None:
+    entity = r.reg.peek(post.entity)  # type: ignore[arg-type]
+    if entity.known:
+        known = r.known.post_roles.get(entity.known)
+        if not known:
+            return None
+        organ_key = r.reg.known(known[0], "organ").key
+        role = known[1]
+    else:
+        organ = entity.fields.get("organ")
+        role = entity.fields.get("role", "")
+        if not isinstance(organ, Ref) or not role:
+            return None
+        organ_key = r.reg.resolve(organ.key)
+    key = r.reg.resolve(post.entity)  # type: ignore[arg-type]
+    plural = bool(re.search(r"(?:ies|s|men)\b", post.text.split(" of ")[0]))
+    return Title(post.start, post.end, role, organ_key, (post.start, post.end), None, key, plural)
+
+
+def _title(
+    r: Context,
+    start: int,
+    end: int,
+    role: str,
+    organ: str,
+    role_span: tuple[int, int],
+    organ_span: tuple[int, int] | None,
+    plural: bool,
+) -> Title:
+    post = post_for(r, role, organ, (start, end)) if role in SINGLE_HOLDER else None
+    return Title(start, end, role, organ, role_span, organ_span, post, plural)
+
+
+def post_for(r: Context, role: str, organ: str, span: tuple[int, int]) -> str:
+    """The post of ``role`` in ``organ``: the data folder's record, or a new post."""
+    entity = r.reg.peek(organ)
+    if entity.known:
+        post_id = r.known.posts_by_organ.get((entity.known, role))
+        if post_id:
+            return r.reg.known(post_id, "post").key
+    key = f"post:{role}:{r.reg.resolve(organ)}"
+    post = r.reg.add(Entity(key, "post"))
+    if "organ" not in post.fields:
+        post.fields.update({"organ": Ref(r.reg.resolve(organ)), "role": role})
+    post.note(f"a title: “{' '.join(r.text[span[0] : span[1]].split())}”", span)
+    return post.key
+
+
+def organ_for_name(r: Context, name: str, span: tuple[int, int] | None = None) -> str:
+    """The organ called ``name`` (an organ of ``facts.yaml``): a record or draft of the data
+    folder with that name, else a new organ with the names, kind and parent given there."""
+    flex = fact_lexicon()
+    spec = flex.organs.get(name)
+    names = [name, *(spec.names if spec else ())]
+    for text in names:
+        words = name_words(text)
+        for match in r.known.index.match(
+            list(words), text.split(), [True] * (len(words) - 1) + [False]
+        ):
+            refs = {t.ref for t in match.targets if t.kind == "organ" and not t.weak}
+            if len(refs) == 1 and match.first == 0 and match.last == len(words):
+                return r.reg.known(next(iter(refs)), "organ").key
+    keys = {match_key(t) for t in names}
+    for entity in r.reg.of_kind("organ"):
+        if any(match_key(n.text) in keys for n in entity.names):
+            return entity.key
+    entity = r.reg.add(Entity("organ:implied:" + match_key(name), "organ"))
+    entity.attrs.setdefault("organ_kind", spec.kind if spec else "state-organ")
+    entity.add_name(NameDraft(name, kind="preferred", derived=True))
+    for other in spec.names if spec else ():
+        entity.add_name(NameDraft(other, derived=True))
+    if spec and spec.abbreviation:
+        entity.add_name(NameDraft(spec.abbreviation, kind="abbreviation", derived=True))
+    if spec and spec.parent and "parent" not in entity.fields:
+        entity.fields["parent"] = Ref(organ_for_name(r, spec.parent))
+    if span is not None:
+        entity.note(f"implied by “{' '.join(r.text[span[0] : span[1]].split())}”", span)
+    return entity.key
