@@ -8,9 +8,10 @@ each (a handful of compiled regular expressions over the whole text), so reading
 costs time linear in its length, however many names the data folder holds.
 
 Tokens are words (:data:`kwpld.names.WORD_RE`: letters and digits, with inner apostrophes, and
-a possessive "’s" kept on the word; initials with periods, "C.C.", are one word, key "cc") with their folded keys (:func:`kwpld.names.word_key`) and
-what name rules ask of them: capitalized, all capitals, and whether the gap to the next word
-is one a name can span (spaces or one hyphen).
+a possessive "’s" kept on the word; initials with periods, "C.C.", are one word, key "cc")
+with their folded keys (:func:`kwpld.names.word_key`) and what name rules ask of them:
+capitalized, all capitals, and whether the gap to the next word is one a name can span
+(spaces or one hyphen).
 """
 
 from __future__ import annotations
