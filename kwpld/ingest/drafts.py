@@ -16,6 +16,7 @@ from typing import Any
 from ..dates import PartialDate, parse_date
 from ..names import match_key, slugify
 from .entities import Entity, NameDraft, Ref
+from .facts import Fact, fact_lexicon
 from .known import Known
 from .read import Reading
 from .words import long_date, straight
@@ -37,6 +38,8 @@ class Draft:
     record: dict[str, Any]
     why: list[str] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    fact: dict[str, Any] | None = None
+    """for a fact (membership, participation) the text states: its type and date basis"""
 
     @property
     def label(self) -> str:
@@ -684,6 +687,12 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
                 fin.evidence(entity),
             )
         )
+    taken = {d.id for d in drafts}
+    for draft in fact_drafts(fin, reading, article_id):
+        if draft.id in taken:
+            continue
+        taken.add(draft.id)
+        drafts.append(draft)
     problems = []
     for date in reading.dates:
         for code, message in date.problems:
@@ -721,3 +730,111 @@ def english_label(record: dict[str, Any]) -> str:
 
 
 __all__ += ["english_label", "match_key", "straight"]
+
+
+# -- facts ----------------------------------------------------------------------------------------
+
+
+def fact_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draft]:
+    """Membership drafts from the holdings facts: the facts about one person's role in one
+    organ become one draft per change (a start, an end), a title stated of them joining the
+    change, or making a draft of its own (as of its date)."""
+    groups: dict[tuple[str, str, str], list[Fact]] = {}
+    for fact in reading.facts:
+        if not isinstance(fact, Fact) or fact.kind != "membership" or fact.organ is None:
+            continue
+        person, organ = fin._id_of(fact.person), fin._id_of(fact.organ)
+        if person is None or organ is None or fact.role is None:
+            continue
+        groups.setdefault((person, organ, fact.role), []).append(fact)
+    lex = fact_lexicon()
+    out: list[Draft] = []
+    for (person, organ, role), facts in groups.items():
+        begin = [f for f in facts if f.type in lex.beginning]
+        end = [f for f in facts if f.type in lex.ending]
+        holds = [f for f in facts if f not in begin and f not in end]
+        known_person = fin.known.ids.__contains__(person) and person not in fin.known.pending
+        known_organ = fin.known.ids.__contains__(organ) and organ not in fin.known.pending
+        recorded = known_person and known_organ and (person, organ, role) in fin.known.memberships
+        parts: list[list[Fact]] = []
+        if begin:
+            parts.append(begin + holds)
+        if end:
+            parts.append(end + ([] if begin else holds))
+        if not begin and not end:
+            parts.append(holds)
+        for part in parts:
+            if recorded and not any(f.type in lex.ending for f in part):
+                continue  # the folder has this membership already
+            out.append(_membership_draft(fin, reading, article_id, person, organ, role, part))
+    return sorted(out, key=lambda d: d.id)
+
+
+def _membership_draft(
+    fin: _Finalizer,
+    reading: Reading,
+    article_id: str,
+    person: str,
+    organ: str,
+    role: str,
+    facts: list[Fact],
+) -> Draft:
+    lex = fact_lexicon()
+    primary = next((f for f in facts if f.type != "holds"), facts[0])
+    starts = [f.start for f in facts if f.start is not None]
+    ends = [f.end for f in facts if f.end is not None]
+    as_ofs = [f.as_of for f in facts if f.as_of is not None]
+    start = min(starts, key=lambda d: d.earliest()) if starts else None
+    end = max(ends, key=lambda d: d.latest()) if ends else None
+    as_of = max(as_ofs, key=lambda d: d.latest()) if as_ofs and not start and not end else None
+    post = next((fin._id_of(f.post) for f in facts if f.post), None)
+    statuses = [f.status for f in facts]
+    status = next((s for s in ("confirmed", "reported", "projected") if s in statuses), "reported")
+    if primary.type != "holds":
+        status = primary.status
+    when = start if primary.type in lex.beginning else end if primary.type in lex.ending else None
+    when = when or as_of or start or end
+    target = post or (organ if role == "member" else f"{organ}-{role}")
+    rid = fin._unique(f"{person}.{target}" + (f".{when.iso}" if when else ""))
+    record: dict[str, Any] = {"id": rid, "person": person, "organ": organ, "role": role}
+    if post:
+        record["post"] = post
+    for key, value in (("start", start), ("end", end), ("as_of", as_of)):
+        if value is not None:
+            record[key] = date_value(value)
+    record["status"] = status
+    record["sources"] = [article_id]
+    why = list(dict.fromkeys(f.why for f in facts if f.why))
+    return Draft(
+        rid,
+        "membership",
+        record,
+        why,
+        [_fact_evidence(fin, f) for f in _one_per_sentence(facts)],
+        {"type": primary.type, "date_basis": primary.date_basis, "rule": primary.rule},
+    )
+
+
+def _one_per_sentence(facts: list[Fact]) -> list[Fact]:
+    out: list[Fact] = []
+    for fact in facts:
+        if all(f.sentence != fact.sentence for f in out):
+            out.append(fact)
+    return out[:8]
+
+
+def _fact_evidence(fin: _Finalizer, fact: Fact) -> dict[str, Any]:
+    start, end = fact.sentence
+    text = fin.text
+    return {
+        "at": [start, end],
+        "sentence": " ".join(text[start:end].split()),
+        "spans": [
+            {
+                "at": [s.start, s.end],
+                "text": " ".join(text[s.start : s.end].split()),
+                "role": s.role,
+            }
+            for s in fact.spans
+        ],
+    }

@@ -235,6 +235,6 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
         "END": alternation(lex.ending),
         "ADV": r"(?:(?:also|newly|again|later|then|subsequently|formally|officially|"
         r"unanimously|recently|reportedly|just|since|already|eventually|finally) )*",
-        "POSTOF": r"(?: (?:the |his |her |their )?(?:posts?|positions?|offices?|duties|ranks?)"
-        r"(?: (?:of|as))?)? ",
+        "POSTOF": r"(?:(?:the |his |her |their )?(?:posts?|positions?|offices?|duties|ranks?)"
+        r"(?: (?:of|as))? )?",
     }

@@ -51,6 +51,8 @@ class Known:
     """article id -> its authors, then its publisher"""
     event_dates: dict[str, str] = field(default_factory=dict)
     """event id -> ISO date"""
+    event_types: dict[str, str] = field(default_factory=dict)
+    """event id -> its type"""
     name_keys: dict[str, set[str]] = field(default_factory=dict)
     """id -> match keys of its names (to tell namesakes apart)"""
     name_texts: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
@@ -105,6 +107,7 @@ class Known:
             if record.series and record.ordinal:
                 self.events_by_ordinal[(record.series, record.ordinal)] = rid
             when = record.date.iso if record.date else ""
+            self.event_types[rid] = record.event_type
             if when:
                 self.event_dates[rid] = when
             for organizer in record.organizer or [""]:
@@ -139,6 +142,8 @@ class Known:
         if kind == "organ":
             self.organ_parent[rid] = record.get("parent")
             self.organ_kind[rid] = record.get("kind", "")
+        if kind == "event" and isinstance(record.get("type"), str):
+            self.event_types[rid] = record["type"]
         if kind == "post" and isinstance(record.get("organ"), str) and record.get("role"):
             self.posts_by_organ.setdefault((record["organ"], record["role"]), rid)
             self.post_roles[rid] = (record["organ"], record["role"])

@@ -212,19 +212,19 @@ def _ingest_one(
     statuses = _old_statuses(review_path)
     drafts = []
     for draft in drafted.drafts:
-        drafts.append(
-            {
-                "id": draft.id,
-                "kind": draft.kind,
-                "status": "rejected" if statuses.get(draft.id) == "rejected" else "pending",
-                "why": draft.why,
-                "evidence": [
-                    {"at": e["at"], "text": e["text"], "sentence": e["sentence"]}
-                    for e in draft.evidence
-                ],
-                "record": draft.record,
-            }
-        )
+        item: dict[str, Any] = {
+            "id": draft.id,
+            "kind": draft.kind,
+            "status": "rejected" if statuses.get(draft.id) == "rejected" else "pending",
+            "why": draft.why,
+        }
+        if draft.fact is not None:
+            item["fact"] = draft.fact
+        item["evidence"] = [
+            {k: e[k] for k in ("at", "text", "sentence", "spans") if k in e} for e in draft.evidence
+        ]
+        item["record"] = draft.record
+        drafts.append(item)
     article_records = [drafted.article, *drafted.images]
     allowed = set(known.ids)
     files: dict[Path, str] = {}

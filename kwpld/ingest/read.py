@@ -31,15 +31,18 @@ from .passes import (
     documents,
     event_relations,
     events,
+    holdings,
     honorifics,
     known_names,
     media,
+    meetings,
     memberships,
     mentions,
     organs,
     people,
     posts,
     quotes,
+    titles,
 )
 from .state import ARTICLE_KEY, Context, Found, QuoteFound, State
 
@@ -77,6 +80,11 @@ PASSES: tuple[Pass, ...] = (
     posts.posts,
     event_relations.event_relations,
     memberships.memberships,
+    # 4. facts
+    meetings.meetings,
+    titles.titles,
+    holdings.holdings,
+    # 5. the article: what it names, cites and is about
     article.article,
 )
 

@@ -78,6 +78,8 @@ class State:
     """the party the article is about"""
     nested: set[str] = field(default_factory=set)
     """entity keys of organs named inside other names"""
+    nested_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    """(start, end, entity key) of organs named inside other names"""
     renamings: list[tuple[str, str, int]] = field(default_factory=list)
     """(event key, former name text, offset) of renamings stated in the text"""
     titles: set[int] = field(default_factory=set)
@@ -89,6 +91,8 @@ class State:
     """(start, end, post key) of every post phrase, inside event names too"""
     event_refs: list[tuple[int, int, str]] = field(default_factory=list)
     """(start, end, event key) of phrases that refer back to an event ("the plenum")"""
+    official: bool = False
+    """the article is an official announcement (a KCNA dateline): what it states is confirmed"""
     main_event: str | None = None
     """the event the article reports, when it reports one"""
     person_titles: list[Any] = field(default_factory=list)

@@ -4,6 +4,7 @@ key of an event series, dates as records write them in titles."""
 from __future__ import annotations
 
 import calendar
+import re
 
 from ..dates import PartialDate
 from ..names import name_words
@@ -72,6 +73,7 @@ def singular(word: str) -> str:
     return word
 
 
+_DOTTED = re.compile(r"\b(?:[A-Z]\.)+[A-Z]\b\.?")
 _ORDINAL_NUMBERS = {
     word: f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}"
     for n, word in enumerate(
@@ -116,6 +118,7 @@ def series_key(text: str) -> str:
     "cell meeting secretary"; "Plenary Meeting of the Seventh Central Committee" and "Plenary
     Meeting of 7th C.C." both give "7th central committee meeting plenary"."""
     words: set[str] = set()
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     for word in name_words(text):
         if word in _SERIES_STOP:
             continue

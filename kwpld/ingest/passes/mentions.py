@@ -100,7 +100,11 @@ def _nested_organs(r: Context, kept: list[Match], local: NameIndex) -> None:
                     refs = {t.ref for t in inner.targets if t.kind == "organ" and not t.weak}
                     if len(refs) == 1:
                         target = next(t for t in inner.targets if t.ref in refs)
-                        r.nested.add(_entity_for_target(r, target))
+                        key = _entity_for_target(r, target)
+                        r.nested.add(key)
+                        span = doc.span_of(first + inner.first, first + inner.last)
+                        if (*span, key) not in r.nested_spans:
+                            r.nested_spans.append((*span, key))
 
 
 def _extend_organs(r: Context) -> None:

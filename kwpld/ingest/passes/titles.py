@@ -18,6 +18,7 @@ minister, the premier) gets the post: the data folder's record, or a new post.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...names import match_key, name_words
 from ..entities import Entity, Mention, NameDraft, Ref
@@ -40,7 +41,6 @@ _ORDINAL = re.compile(
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\s+",
     re.I,
 )  # noqa: E501
-_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+|\s*,\s*", re.I)
 
 
 def titles(r: Context) -> Found:
@@ -73,13 +73,16 @@ def titles(r: Context) -> Found:
         group = [(role_span, role, plural)]
         k = end_word
         while k < n:
-            join = _JOIN.fullmatch(r.text, doc.word_ends[k - 1], doc.word_starts[k])
-            if not join or k in inside:
+            gap = r.text[doc.word_ends[k - 1] : doc.word_starts[k]].strip()
+            following = k + 1 if doc.keys[k] == "and" and gap in ("", ",") else k
+            if (following == k and gap != ",") or following >= n or following in inside:
                 break
-            more = _role_here(r, flex, k)
-            if more is None or more[3] != k:
+            more = _role_here(r, flex, following)
+            if more is None:
                 break
-            group.append(((doc.word_starts[k], doc.word_ends[more[0] - 1]), more[1], more[2]))
+            group.append(
+                ((doc.word_starts[following], doc.word_ends[more[0] - 1]), more[1], more[2])
+            )
             k = more[0]
         last_role_end = group[-1][0][1]
         organ = _organ_after(r, mentions, last_role_end)
@@ -116,8 +119,32 @@ def titles(r: Context) -> Found:
         taken.extend((t.start, t.end) for t in found[-len(group) :])
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
-    r.person_titles = found
+    r.person_titles = _ellipses(r, found)
     return r.found()
+
+
+def _ellipses(r: Context, found: list[Title]) -> list[Title]:
+    """ "recalled X from the post of vice-chairman of the Central Committee and elected Y as
+    vice-chairman": a role without an organ takes the organ of the title before it in the
+    sentence."""
+    out: list[Title] = []
+    for title in found:
+        if title.organ is None:
+            sentence = r.doc.sentence_at(title.start)
+            before = [
+                t for t in out
+                if t.organ is not None and sentence is not None and t.start >= sentence.start
+            ]  # fmt: skip
+            if before:
+                organ = before[-1].organ
+                post = (
+                    post_for(r, title.role, organ, (title.start, title.end))
+                    if title.role in SINGLE_HOLDER and organ
+                    else None
+                )
+                title = replace(title, organ=organ, post=post)
+        out.append(title)
+    return out
 
 
 def _covered_words(r: Context, mentions: list[Mention], kinds: tuple[str, ...]) -> set[int]:

@@ -1,0 +1,199 @@
+"""What the fact passes share: the view of a sentence with what it names, the event a sentence
+is about, the status a statement has, and the date a fact takes (with where it came from)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from ...dates import DateMention, PartialDate
+from ..facts import FactLexicon, FactSpan, fact_lexicon
+from ..sentences import Item, SentenceView, build_view
+from ..state import Context
+
+__all__ = [
+    "sentence_view",
+    "event_of",
+    "status_of",
+    "official_source",
+    "fact_dates",
+    "in_headline",
+]
+
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w’'. -]{1,30},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s*\d{4})?\s*\((?P<agency>[^)]{2,40})\)"
+)
+_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<agency>.+)$", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_NOT_FACT_BLOCKS = ("title", "heading")
+
+
+def in_headline(r: Context, offset: int) -> bool:
+    block = r.doc.block_at(offset)
+    return block is not None and r.doc.blocks[block].kind in _NOT_FACT_BLOCKS
+
+
+def sentence_view(r: Context, start: int, end: int) -> SentenceView:
+    """The items of text[start:end]: titles, people, events, organs, posts, dates, references
+    to events, then words."""
+    typed: list[Item] = []
+    for title in r.person_titles:
+        if start <= title.start and title.end <= end:
+            typed.append(Item("title", title.start, title.end, r.text[title.start : title.end],
+                              title))  # fmt: skip
+    for m in r.mentions_in(start, end):
+        kind = m.kind if m.kind in ("person", "organ", "event", "post", "article") else None
+        if kind:
+            typed.append(Item(kind, m.start, m.end, m.text, r.reg.resolve(m.entity)))  # type: ignore[arg-type]
+    for s, e, key in r.event_refs:
+        if start <= s and e <= end:
+            typed.append(Item("eventref", s, e, r.text[s:e], key))
+    for d in r.dates_in(start, end):
+        typed.append(Item("date", d.start, d.end, d.text, d))
+    words = [
+        (r.doc.word_starts[i], r.doc.word_ends[i], r.doc.keys[i])
+        for i in r.doc.words_between(start, end)
+    ]
+    return build_view(r.text, start, end, typed, words)
+
+
+def official_source(r: Context) -> bool:
+    """The article is an official announcement: a dateline of a DPRK agency ("Pyongyang,
+    January 1 (KCNA) --"), or a "Source:" line naming one."""
+    flex = fact_lexicon()
+    if r.article.fields.get("type") not in ("news", "report", "statement", None):
+        return False
+    for block in r.doc.blocks[:4]:
+        body = r.text[block.start : block.end]
+        m = _DATELINE.match(body) or _SOURCE_LINE.match(body)
+        if m and any(src.lower() in m.group("agency").lower() for src in flex.official_sources):
+            return True
+    return False
+
+
+def status_of(
+    r: Context, view: SentenceView, upto: int | None = None
+) -> tuple[str, FactSpan | None]:
+    """projected when the sentence hedges (before ``upto``, if given), else confirmed for an
+    official announcement, else reported."""
+    flex: FactLexicon = fact_lexicon()
+    for item in view.items:
+        if upto is not None and item.start >= upto:
+            break
+        if item.kind == "word" and item.text in flex.hedges:
+            return "projected", FactSpan(item.start, item.end, "hedge")
+    return ("confirmed" if r.official else "reported"), None
+
+
+def event_of(r: Context, view: SentenceView) -> tuple[str | None, tuple[int, int] | None]:
+    """The event a sentence is about: one it names or refers back to, else the event the
+    article reports (when the sentence comes after the article first names it)."""
+    for item in view.items:
+        if item.kind in ("event", "eventref"):
+            key = item.ref
+            entity = r.reg.peek(key)
+            kind = entity.fields.get("type") or r.known.event_types.get(entity.known or "")
+            if kind in ("series", "decision", "conferral"):
+                continue
+            return key, (item.start, item.end)
+    main = r.main_event
+    if main is None:
+        return None, None
+    first = min(
+        (m.start for m in r.mentions if m.entity and r.reg.resolve(m.entity) == main
+         and not in_headline(r, m.start)),
+        default=None,
+    )  # fmt: skip
+    if first is not None and first <= view.start:
+        return main, None
+    return None, None
+
+
+def _event_dates(r: Context, event: str | None) -> tuple[PartialDate | None, PartialDate | None]:
+    if event is None:
+        return None, None
+    entity = r.reg.peek(event)
+    if entity.known:
+        iso = r.known.event_dates.get(entity.known)
+        return (PartialDate(*map(int, iso.split("-"))) if iso else None), None  # type: ignore[arg-type]
+    date, end = entity.fields.get("date"), entity.fields.get("end")
+    return (
+        date if isinstance(date, PartialDate) else None,
+        end if isinstance(end, PartialDate) else None,
+    )
+
+
+def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan] | None:
+    """ "state media reported Friday": the last such weekday on or before the article's day."""
+    reference = r.reference
+    if reference is None or reference.day is None or r.reference_inferred:
+        return None
+    for m in _WEEKDAY.finditer(r.text, view.start, view.end):
+        if any(d.start <= m.start() < d.end for d in r.dates_in(view.start, view.end)):
+            continue
+        wanted = list(calendar.day_name).index(m.group("day"))
+        day = dt.date(reference.year, reference.month or 1, reference.day)
+        back = (day.weekday() - wanted) % 7
+        when = day - dt.timedelta(days=back)
+        return PartialDate(when.year, when.month, when.day), FactSpan(
+            m.start("day"), m.end("day"), "date"
+        )
+    return None
+
+
+def fact_dates(
+    r: Context,
+    view: SentenceView,
+    anchor: int,
+    event: str | None,
+    *,
+    holds: bool,
+) -> tuple[dict[str, PartialDate], str, FactSpan | None]:
+    """The dates of a fact stated at ``anchor`` (its trigger or title): from the sentence (the
+    date nearest the anchor), else the event the fact belongs to (its last day), else a
+    weekday ("on Friday"), else the article's date. Returns (dates by "at"/"first"/"last",
+    date_basis, the span used). For a holding stated, not changed (``holds``), only a period
+    ("from 2003 to 2007") or a date after "since"/"until"/"in" is the sentence's."""
+    dates = [d for d in r.dates_in(view.start, view.end) if d.date is not None]
+    chosen: DateMention | None = None
+    if dates:
+        ranked = sorted(dates, key=lambda d: (abs(d.start - anchor), d.start))
+        for d in ranked:
+            before = r.text[max(view.start, d.start - 12) : d.start].lower()
+            if r.doc.in_parens(d.start) and not d.range:
+                continue  # "(born 1950)", "(2013)"
+            if holds and not (d.range or re.search(r"\b(?:since|until|till|in|from)\s*$", before)):
+                continue
+            chosen = d
+            break
+    if chosen is not None:
+        out: dict[str, PartialDate] = {}
+        before = r.text[max(view.start, chosen.start - 12) : chosen.start].lower()
+        if chosen.range is not None:
+            first, last = chosen.range.first, chosen.range.last
+            if first is not None:
+                out["first"] = first
+            if last is not None:
+                out["last"] = last
+        elif re.search(r"\bsince\s*$", before):
+            out["first"] = chosen.date  # type: ignore[assignment]
+        elif re.search(r"\b(?:until|till)\s*$", before):
+            out["last"] = chosen.date  # type: ignore[assignment]
+        else:
+            out["at"] = chosen.date  # type: ignore[assignment]
+        basis = "weekday" if chosen.year_inferred and chosen.weekday is not None else "sentence"
+        span = chosen.range or chosen
+        return out, basis, FactSpan(span.start, span.end, "date")
+    first, last = _event_dates(r, event)
+    if first is not None:
+        return {"at": last or first}, "event", None
+    weekday = _weekday_date(r, view)
+    if weekday is not None:
+        return {"at": weekday[0]}, "weekday", weekday[1]
+    if r.reference is not None:
+        return {"at": r.reference}, "article", None
+    return {}, "none", None

@@ -1,0 +1,255 @@
+"""The holdings pass: who was elected, appointed, promoted, dismissed, relieved, recalled,
+replaced, who resigned or retired, and which titles the text gives people — each a fact
+(:class:`kwpld.ingest.facts.Fact`) with its sentence, spans, dates and status.
+
+The patterns are data (``holding_patterns``, ``replacing_patterns`` and ``holds_patterns`` in
+``facts.yaml``), matched against each sentence written as symbols
+(:mod:`kwpld.ingest.sentences`). A change gives the start (elected, appointed) or the end
+(dismissed, replaced, ...) of a holding; a title stated of a person ("Choe Ryong Hae, member of
+the Presidium of the Political Bureau, ...") is a holding as of the date of the event the
+sentence is about, or of the article. Headlines state no facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...names import name_words
+from ..facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
+from ..sentences import Item, SentenceView
+from ..state import Context, Found
+from .facts_common import event_of, fact_dates, in_headline, sentence_view, status_of
+
+__all__ = ["holdings"]
+
+
+def holdings(r: Context) -> Found:
+    flex = fact_lexicon()
+    facts: list[Fact] = []
+    last_change = "holds"
+    """the last change a sentence announced, for lists that follow it"""
+    for sentence in r.doc.sentences:
+        if in_headline(r, sentence.start):
+            continue
+        view = sentence_view(r, sentence.start, sentence.end)
+        found: list[Fact] = []
+        for pattern in flex.holding_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_changes(r, flex, view, m, pattern, last_change))
+        changes = [f for f in found if f.type in flex.beginning]
+        for pattern in flex.replacing_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaced(r, view, m, changes))
+        stated = {(f.person, f.organ, f.role) for f in found}
+        for pattern in flex.holds_patterns:
+            for m in pattern.regex.finditer(view.string):
+                for fact in _changes(r, flex, view, m, pattern, "holds", holds=True):
+                    if (fact.person, fact.organ, fact.role) not in stated:
+                        found.append(fact)
+        triggers = [f.type for f in found if f.type != "holds"]
+        if triggers:
+            last_change = triggers[-1]
+        elif _announces(flex, view):
+            last_change = _announces(flex, view) or last_change
+        facts.extend(_unique(found))
+    r.facts = [*r.facts, *facts]
+    return r.found()
+
+
+def _announces(flex: FactLexicon, view: SentenceView) -> str | None:
+    """ "The plenary meeting elected members of the Political Bureau." (a list follows)."""
+    for item in view.items:
+        if item.kind == "word":
+            kind = flex.triggers.get((item.text,))
+            if kind is not None:
+                return kind
+    return None
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    out: list[Fact] = []
+    seen: set[tuple[object, ...]] = set()
+    for fact in facts:
+        key = (fact.person, fact.organ, fact.role, fact.type)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(fact)
+    return out
+
+
+def _people(view: SentenceView, m: re.Match[str], group: str = "people") -> list[Item]:
+    """The people a group names, each once (a spelling in parentheses is the same person)."""
+    out: list[Item] = []
+    depth = 0
+    for item in view.group(m, group):
+        if item.kind == "punct" and item.text == "(":
+            depth += 1
+        elif item.kind == "punct" and item.text == ")":
+            depth = max(0, depth - 1)
+        elif (
+            item.kind == "person"
+            and depth == 0
+            and item.ref is not None
+            and all(p.ref != item.ref for p in out)
+        ):
+            out.append(item)
+    return out
+
+
+def _titles(view: SentenceView, m: re.Match[str]) -> list[Title]:
+    if "titles" in m.re.groupindex:
+        return [i.ref for i in view.typed(m, "titles", "title")]
+    return []
+
+
+def _organ_title(view: SentenceView, m: re.Match[str]) -> Title | None:
+    """ "elected to the Political Bureau": membership of the organ."""
+    if "organ" not in m.re.groupindex or m.group("organ") is None:
+        return None
+    organs = view.typed(m, "organ", "organ")
+    if not organs:
+        return None
+    organ = organs[0]
+    return Title(organ.start, organ.end, "member", organ.ref, (organ.start, organ.end),
+                 (organ.start, organ.end))  # fmt: skip
+
+
+def _type(flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Pattern,
+          default: str) -> tuple[str, FactSpan | None]:  # fmt: skip
+    trigger = None
+    if "trigger" in m.re.groupindex and m.group("trigger") is not None:
+        items = view.group(m, "trigger")
+        if items:
+            trigger = FactSpan(items[0].start, items[-1].end, "trigger")
+        words = tuple(m.group("trigger").split())
+        kind = flex.triggers.get(words) or flex.triggers.get(name_words(" ".join(words)))
+        if pattern.type in (None, "context") and kind is not None:
+            return kind, trigger
+    if pattern.type and pattern.type != "context":
+        return pattern.type, trigger
+    return default, trigger
+
+
+def _changes(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    context: str,
+    *,
+    holds: bool = False,
+) -> list[Fact]:
+    kind, trigger = _type(flex, view, m, pattern, context if pattern.type == "context" else "holds")
+    titles = _titles(view, m)
+    organ_title = _organ_title(view, m)
+    if organ_title is not None:
+        titles.append(organ_title)
+    titles = [t for t in titles if t.organ is not None]
+    people = _people(view, m)
+    if not titles or not people:
+        return []
+    if holds and len(people) > 1 and not any(t.plural for t in titles):
+        people = people[-1:]  # "A, B and C, a member of ...": C's title
+    anchor = trigger.start if trigger else titles[0].start
+    status, hedge = status_of(r, view, upto=max(anchor, titles[-1].end))
+    event, event_span = event_of(r, view)
+    is_holds = holds or kind == "holds"
+    dates, basis, date_span = fact_dates(r, view, anchor, event, holds=is_holds)
+    pairs: list[tuple[Item, Title]]
+    respectively = any(i.kind == "word" and i.text == "respectively" for i in view.items)
+    if respectively and len(people) == len(titles) > 1:
+        pairs = list(zip(people, titles, strict=True))
+    else:
+        pairs = [(p, t) for p in people for t in titles]
+    out = []
+    for person, title in pairs:
+        fact = Fact(
+            "membership",
+            kind,
+            person.ref,
+            (view.start, view.end),
+            organ=title.organ,
+            role=title.role,
+            post=title.post,
+            event=event,
+            status=status,
+            date_basis=basis,
+            rule=pattern.id,
+        )
+        _dates(flex, fact, dates)
+        spans = [FactSpan(person.start, person.end, "person")]
+        if trigger:
+            spans.append(trigger)
+        spans.append(FactSpan(title.role_span[0], title.role_span[1], "role"))
+        if title.organ_span:
+            spans.append(FactSpan(title.organ_span[0], title.organ_span[1], "organ"))
+        if date_span:
+            spans.append(date_span)
+        if event_span:
+            spans.append(FactSpan(event_span[0], event_span[1], "event"))
+        if hedge:
+            spans.append(hedge)
+        fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+        fact.why = _why(r, fact, title)
+        out.append(fact)
+    if pattern.type == "replaced" and "successor" in m.re.groupindex:
+        for successor in _people(view, m, "successor"):
+            for title in titles:
+                fact = Fact("membership", "appointed", successor.ref, (view.start, view.end),
+                            organ=title.organ, role=title.role, post=title.post, event=event,
+                            status=status, date_basis=basis, rule=pattern.id)  # fmt: skip
+                _dates(flex, fact, dates)
+                fact.spans = [FactSpan(successor.start, successor.end, "person"),
+                              FactSpan(title.role_span[0], title.role_span[1], "role")]  # fmt: skip
+                fact.why = _why(r, fact, title)
+                out.append(fact)
+    return out
+
+
+def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fact]) -> list[Fact]:
+    """ "Kim Tok Hun was appointed premier, replacing Kim Jae Ryong": the replaced person's
+    holding of the successor's titles ends."""
+    out = []
+    people = _people(view, m)
+    trigger_items = view.group(m, "trigger")
+    for person in people:
+        for change in changes:
+            if change.person == person.ref:
+                continue
+            fact = Fact(
+                "membership", "replaced", person.ref, change.sentence, organ=change.organ,
+                role=change.role, post=change.post, event=change.event, status=change.status,
+                start=None, end=change.start, date_basis=change.date_basis, rule="replacing",
+            )  # fmt: skip
+            spans = [FactSpan(person.start, person.end, "person")]
+            if trigger_items:
+                spans.append(FactSpan(trigger_items[0].start, trigger_items[-1].end, "trigger"))
+            spans.extend(s for s in change.spans if s.role in ("role", "organ", "date"))
+            fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+            fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else ""
+            out.append(fact)
+    return out
+
+
+def _dates(flex: FactLexicon, fact: Fact, dates: dict) -> None:  # type: ignore[type-arg]
+    at, first, last = dates.get("at"), dates.get("first"), dates.get("last")
+    if fact.type in flex.beginning:
+        fact.start = first or at or last
+    elif fact.type in flex.ending:
+        fact.end = last or at or first
+    else:
+        fact.start, fact.end = first, last
+        if at is not None and first is None and last is None:
+            fact.as_of = at
+
+
+def _why(r: Context, fact: Fact, title: Title) -> str:
+    words = " ".join(r.text[title.start : title.end].split())
+    return {
+        "holds": f"called {words}",
+        "elected": f"elected {words}",
+        "appointed": f"appointed {words}",
+        "promoted": f"promoted to {words}",
+    }.get(fact.type, f"{fact.type} as {words}")

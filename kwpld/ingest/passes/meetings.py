@@ -1,0 +1,332 @@
+"""The meetings pass: what a text says of the meetings, sessions, plenums and congresses it
+reports. Events named without an ordinal ("An enlarged meeting of the Political Bureau of the
+WPK Central Committee was held on ...") and with a lowercase one ("the fifth plenary meeting
+of the seventh Central Committee"); when an event was held (a day, or a period: "from 28 to
+31 December 2019"), where ("in Pyongyang", "at the Mansudae Assembly Hall"), who convened it
+(the organ its name is "of"); the event the article reports; and the phrases that refer back
+to an event ("the plenum", "the session", "the meeting")."""
+
+from __future__ import annotations
+
+import re
+
+from ...dates import DateMention, PartialDate
+from ...names import match_key
+from ..entities import Entity, Mention, NameDraft, Ref
+from ..facts import fact_lexicon
+from ..state import Context, Found
+from ..words import series_key, straight
+from .facts_common import official_source
+
+__all__ = ["meetings", "HELD"]
+
+HELD = re.compile(
+    r"\b(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:held|convened|opened|closed|concluded|reconvened|called)"
+    r"|took\s+place|opened|met|convened|closed|concluded|began|started|ended|wrapped\s+up"
+    r"|held\s+(?:its|their|a|an|the))\b",
+    re.I,
+)
+_ORDINALS = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth)"
+)
+_KINDS = (
+    r"(?P<head>(?:(?:enlarged|expanded|extended|joint|emergency|extraordinary|consultative"
+    r"|general|first|second)\s+)*(?:plenary\s+meetings?|plenums?|sessions?|congress(?:es)?"
+    r"|conferences?|meetings?))"
+)
+_UNNAMED = re.compile(rf"\b(?:an?|the|its)\s+{_KINDS}\s+of\s+(?:the\s+)?", re.I)
+_LOWER_ORDINAL = re.compile(
+    rf"\b(?P<ordinal>{_ORDINALS})\s+{_KINDS}\s+of\s+(?:the\s+)?(?P<term>{_ORDINALS}\s+)?", re.I
+)
+_AT_PLACE = re.compile(
+    r"\bat\s+the\s+(?P<place>(?:[A-Z0-9][\w'’.-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
+)
+_REFERENCE = re.compile(
+    r"\b(?:the|this|that|today's|yesterday's)\s+(?P<words>(?:(?:enlarged|expanded|extended"
+    r"|plenary|joint|consultative)\s+)*(?:plenary\s+meeting|meeting|plenum|session|congress"
+    r"|conference))\b",
+    re.I,
+)
+_TYPES = {"plenary": "plenary-meeting", "plenum": "plenary-meeting", "session": "session",
+          "congress": "congress", "conference": "conference"}  # fmt: skip
+
+
+def meetings(r: Context) -> Found:
+    r.official = official_source(r)
+    _ordinal_lowercase(r)
+    _unnamed(r)
+    _when_and_where(r)
+    _organizers(r)
+    _main_event(r)
+    _references(r)
+    return r.found()
+
+
+def _type_of(head: str) -> str:
+    words = head.lower().split()
+    for word in words:
+        for stem, kind in _TYPES.items():
+            if word.startswith(stem):
+                return kind
+    return "meeting"
+
+
+def _organ_at(r: Context, offset: int) -> Mention | None:
+    for m in r.mentions:
+        if m.start == offset and m.kind == "organ" and m.entity:
+            return m
+        if m.start > offset:
+            break
+    return None
+
+
+def _inside_event(r: Context, start: int, end: int) -> bool:
+    return any(m.kind == "event" and m.start <= start and end <= m.end for m in r.mentions)
+
+
+def _title_case(words: str) -> str:
+    small = {"of", "the", "and", "a", "an", "in", "on", "to", "for"}
+    out = []
+    for index, word in enumerate(words.split()):
+        if index and word.lower() in small or word[:1].isdigit():
+            out.append(word.lower())
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def _ordinal_lowercase(r: Context) -> None:
+    """ "the fifth plenary meeting of the seventh Central Committee"."""
+    for m in _LOWER_ORDINAL.finditer(r.text):
+        if m.group("head")[0].isupper() and m.group("ordinal")[0].isupper():
+            continue  # a capitalized name: the events pass reads those
+        organ = _organ_at(r, m.end())
+        if organ is None or _inside_event(r, m.start(), organ.end):
+            continue
+        if r.doc.block_at(m.start()) is None:
+            continue
+        ordinal = r.lex.ordinal(m.group("ordinal"))
+        if ordinal is None:
+            continue
+        head = re.sub(r"s$", "", m.group("head").lower()) if not m.group("head").lower().endswith(
+            "ss") else m.group("head").lower()  # fmt: skip
+        head = re.sub(r"\s+", " ", head)
+        term = m.group("term")
+        series_name = _title_case(
+            f"{head} of the {term.strip() + ' ' if term else ''}{straight(organ.text)}"
+        )
+        name = f"{_numbered(ordinal)} {series_name}"
+        skey = series_key(series_name)
+        series = r.reg.add(Entity(f"event:series:{skey}", "event"))
+        series.fields.setdefault("type", "series")
+        series.attrs["series_key"] = skey
+        series.add_name(NameDraft(series_name, derived=True))
+        span = (m.start(), organ.end)
+        series.note("a numbered series of events", span)
+        event = r.reg.add(Entity(f"event:{skey}:{ordinal}", "event"))
+        event.fields.setdefault("type", _type_of(head))
+        event.fields["series"] = Ref(series.key)
+        event.fields["ordinal"] = ordinal
+        event.attrs["series_key"] = skey
+        event.add_name(NameDraft(straight(r.text[span[0] : span[1]]), spans=[span]))
+        event.add_name(NameDraft(name, derived=True))
+        event.note(f"an event named “{r.text[span[0] : span[1]]}”", span)
+        r.mentions.replace([x for x in r.mentions if not (span[0] <= x.start and x.end <= span[1])])
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        r.nested_spans.append((organ.start, organ.end, r.reg.resolve(organ.entity)))  # type: ignore[arg-type]
+
+
+def _numbered(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _unnamed(r: Context) -> None:
+    """ "An enlarged meeting of the Political Bureau of the WPK Central Committee was held on
+    10 April": an event named by its kind and organ, held on the date the sentence gives."""
+    for m in _UNNAMED.finditer(r.text):
+        organ = _organ_at(r, m.end())
+        if organ is None or _inside_event(r, m.start(), organ.end):
+            continue
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        rest = r.text[organ.end : sentence.end]
+        held = HELD.search(rest)
+        if not held or held.start() > 80:
+            continue
+        dates = [d for d in r.dates_in(organ.end, sentence.end) if d.date is not None]
+        if not dates:
+            continue
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        if head.endswith("s") and not head.endswith("ss"):
+            continue  # "meetings of ...": several
+        if m.group(0).lower().startswith("the ") and any(
+            e.kind == "event" for e in r.mentions_in(0, m.start())
+        ):
+            continue  # "the meeting of ...": refers back to an event named before
+        name = _title_case(head) + " of the " + straight(organ.text)
+        first = dates[0]
+        key = f"event:held:{match_key(name)}:{first.date.iso if first.date else ''}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", _type_of(head))
+        span = (m.start() + len(m.group(0).split()[0]) + 1, organ.end)
+        event.add_name(NameDraft(name, spans=[span]))
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        event.note(f"“{' '.join(r.text[m.start() : organ.end].split())}” was held", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _period(date: DateMention) -> tuple[PartialDate | None, PartialDate | None]:
+    if date.range is not None:
+        return date.range.first, date.range.last
+    return date.date, None
+
+
+def _when_and_where(r: Context) -> None:
+    """The date (or period) and place of events whose sentence says they were held."""
+    places = sorted(r.lex.places, key=len, reverse=True)
+    in_place = re.compile(r"\bin\s+(?P<place>" + "|".join(re.escape(p) for p in places) + r")\b")
+    seen: set[str] = set()
+    for mention in list(r.mentions):
+        if mention.kind != "event" or not mention.entity:
+            continue
+        entity = r.entity(mention.entity)
+        if entity.known or entity.fields.get("type") in ("series", "decision", "conferral"):
+            continue
+        if entity.key in seen:
+            continue
+        sentence = r.doc.sentence_at(mention.start)
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        rest = r.text[mention.end : sentence.end]
+        held = HELD.search(rest)
+        if not held:
+            continue
+        # The date: the first the sentence states after the name (before the next event).
+        later_events = [
+            x for x in r.mentions_in(mention.end, sentence.end, ("event",)) if x is not mention
+        ]
+        limit = later_events[0].start if later_events else sentence.end
+        dates = [d for d in r.dates_in(mention.end, limit) if d.date is not None]
+        if dates:
+            first, last = _period(dates[0])
+            current = entity.fields.get("date")
+            if first is not None and (
+                current is None or (isinstance(current, PartialDate) and current.iso == first.iso)
+            ):
+                entity.fields["date"] = first
+                if last is not None and last.iso != first.iso:
+                    entity.fields["end"] = last
+                held_text = " ".join(dates[0].text.split())
+                entity.note(f"held {held_text}", (mention.start, dates[-1].end))
+        seen.add(entity.key)
+        if "location" not in entity.fields:
+            body = r.text[mention.end : limit]
+            city = in_place.search(body)
+            hall = _AT_PLACE.search(body)
+            place = city.group("place") if city else (hall.group("place") if hall else None)
+            if place:
+                place = place.rstrip(".")
+                entity.fields["location"] = place
+                entity.note(f"held in {place}", (sentence.start, sentence.end))
+
+
+def _organizers(r: Context) -> None:
+    """An event "of" an organ (a plenary meeting of the Central Committee) is convened by it."""
+    for mention in list(r.mentions):
+        if mention.kind != "event" or not mention.entity:
+            continue
+        entity = r.entity(mention.entity)
+        if entity.known or "organizer" in entity.fields:
+            continue
+        if entity.fields.get("type") in ("series", "decision", "conferral"):
+            continue
+        of = re.search(rf"\bof\s+(?:the\s+)?(?:{_ORDINALS}\s+)?", mention.text, re.I)
+        if not of:
+            continue
+        at = mention.start + of.end()
+        inner = sorted(
+            (
+                s for s in r.nested_spans
+                if s[0] == at and s[1] <= mention.end
+                and re.fullmatch(r"(?:\s*,.*|\s+of\s.*)?", r.text[s[1] : mention.end], re.S)
+                and not r.reg.peek(s[2]).attrs.get("collective")
+            ),
+            key=lambda s: -(s[1] - s[0]),
+        )  # fmt: skip
+        if inner:
+            entity.fields["organizer"] = [Ref(r.reg.resolve(inner[0][2]))]
+            entity.note(f"convened by the organ it is of: “{r.text[inner[0][0] : inner[0][1]]}”",
+                        (mention.start, mention.end))  # fmt: skip
+
+
+def _events_in_order(r: Context) -> list[Mention]:
+    out = []
+    for m in r.mentions:
+        if m.kind != "event" or not m.entity:
+            continue
+        entity = r.reg.peek(m.entity)
+        kind = entity.fields.get("type") or (
+            r.known.event_types.get(entity.known or "") if entity.known else None
+        )
+        if kind in ("series", "decision", "conferral"):
+            continue
+        out.append(m)
+    return out
+
+
+def _main_event(r: Context) -> None:
+    """The event the article reports: the first one the body says was held, else the one its
+    headline names and its body names again."""
+    events = _events_in_order(r)
+    body = [m for m in events if r.doc.blocks[r.doc.block_at(m.start) or 0].kind
+            not in ("title", "heading")]  # fmt: skip
+    for m in body:
+        sentence = r.doc.sentence_at(m.start)
+        if sentence is not None and HELD.search(r.text[m.end : sentence.end]):
+            r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
+            return
+    titled = {r.reg.resolve(m.entity) for m in events if m not in body}  # type: ignore[arg-type]
+    for m in body:
+        if r.reg.resolve(m.entity) in titled:  # type: ignore[arg-type]
+            r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
+            return
+
+
+def _event_type(r: Context, key: str) -> str | None:
+    entity = r.reg.peek(key)
+    if entity.known:
+        return r.known.event_types.get(entity.known)
+    return entity.fields.get("type")
+
+
+def _references(r: Context) -> None:
+    """ "the plenum", "the session", "the meeting": the event of that kind named last before,
+    else the event the article reports."""
+    flex = fact_lexicon()
+    events = _events_in_order(r)
+    for m in _REFERENCE.finditer(r.text):
+        if r.doc.block_at(m.start()) is None or _inside_event(r, m.start(), m.end()):
+            continue
+        words = tuple(w.lower() for w in m.group("words").split())
+        types: tuple[str, ...] = ()
+        for size in range(len(words), 0, -1):
+            types = flex.event_references.get(words[-size:], ())
+            if types:
+                break
+        if not types:
+            continue
+        before = [e for e in events if e.end <= m.start()]
+        target = None
+        for e in reversed(before):
+            if _event_type(r, e.entity) in types:  # type: ignore[arg-type]
+                target = r.reg.resolve(e.entity)  # type: ignore[arg-type]
+                break
+        if target is None and r.main_event and _event_type(r, r.main_event) in types:
+            target = r.main_event
+        if target is not None:
+            r.event_refs.append((m.start(), m.end(), target))
