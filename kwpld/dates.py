@@ -21,6 +21,8 @@ import calendar
 import datetime as _dt
 import functools
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from pathlib import Path
@@ -144,6 +146,33 @@ class PartialDate:
         return self.iso
 
 
+class _Lazy:
+    """A regular expression compiled on first use. Every kwpld command imports this module, and
+    most never read a date written out in words; the patterns for those take tens of
+    milliseconds to compile."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.match(text, pos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
 #: "Juche" as sources spell it: the DPRK's own "Juche" and McCune-Reischauer "Chuch'e" (with any
@@ -162,7 +191,7 @@ def _bracketed(inner: str, tag: str) -> str:
 _YEAR_IN_BRACKETS = _bracketed(r"(?P<year>\d{4})", "y")
 _WEEKDAY_IN_BRACKETS = _bracketed(r"(?P<weekday>[A-Za-z]+)", "w")
 _JUCHE_IN_BRACKETS = _bracketed(_JUCHE_WORD + r"\s+(?P<juche>\d{1,3})", "j")
-_JUCHE = re.compile(
+_JUCHE = _Lazy(
     r"^(?:(?:(?P<day>\d{1,2})\s+)?(?P<month>[A-Za-z]+)\.?\s+(?:of\s+)?)?"
     + _JUCHE_WORD
     + r"\s+(?P<juche>\d{1,3})(?:\s*"
@@ -170,8 +199,8 @@ _JUCHE = re.compile(
     + ")?$",
     re.IGNORECASE,
 )
-_WEEKDAY = re.compile(r"^(?P<core>.*?)[\s,]*" + _WEEKDAY_IN_BRACKETS + "$")
-_JUCHE_SUFFIX = re.compile(r"^(?P<core>.*?)[\s,]*" + _JUCHE_IN_BRACKETS + "$", re.IGNORECASE)
+_WEEKDAY = _Lazy(r"^(?P<core>.*?)[\s,]*" + _WEEKDAY_IN_BRACKETS + "$")
+_JUCHE_SUFFIX = _Lazy(r"^(?P<core>.*?)[\s,]*" + _JUCHE_IN_BRACKETS + "$", re.IGNORECASE)
 _TEXT_DMY = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 _TEXT_MDY = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})$")
 _TEXT_MY = re.compile(r"^([A-Za-z]+)\.?,?\s+(?:of\s+)?(\d{4})$")
@@ -609,10 +638,11 @@ _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[6-9]\d\d|20\d\d|21\d\d)"
 
 
-def _date_pattern(t: str, *, prepositions: bool) -> str:
+def _date_pattern(t: str, *, single: bool) -> str:
     """The pattern of one date expression, its group names ending in ``t`` (so that a period
-    can hold two). With ``prepositions``, a bare year or month counts after a preposition ("in
-    2007", "since June"); the ends of a period have their own bare forms instead.
+    can hold two). A ``single`` date may also be a bare year or month after a preposition ("in
+    2007", "since June"), ISO or Korean; the ends of a period (English forms only) have their
+    own bare forms instead, and a smaller pattern compiles faster.
 
     One alternation, longest forms first; named groups carry the parts. Korean forms follow DPRK
     usage: 주체102(2013)년 1월 28일(월요일).
@@ -635,9 +665,20 @@ def _date_pattern(t: str, *, prepositions: bool) -> str:
              |[Ee]arly|[Ll]ate|[Mm]id|year)[\s-](?P<by{t}>{_YEAR_RE})
       | \b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id)[\s-]
             (?P<mo{t}>{_MONTH_RE})(?!\s*,?\s*(?:\d|{_JUCHE_WORD}|of\b))"""
-        if prepositions
+        if single
         else ""
     )
+    iso_and_korean = (
+        rf"""
+      | (?P<iy{t}>{_YEAR_RE})-(?P<im{t}>0[1-9]|1[0-2])(?:-(?P<id{t}>0[1-9]|[12]\d|3[01]))?(?![\d-])
+      | (?P<kyear{t}>(?:주체\s*(?P<kj{t}>\d{{1,3}})\s*(?:{korean_check}\s*)?
+                    |(?P<ky{t}>{_YEAR_RE})\s*)년)
+            (?:\s*(?P<km{t}>1[0-2]|[1-9])\s*월(?:\s*(?P<kd{t}>[12]\d|3[01]|[1-9])\s*일)?)?
+      | (?P<km2{t}>1[0-2]|[1-9])\s*월\s*(?P<kd2{t}>[12]\d|3[01]|[1-9])\s*일"""
+        if single
+        else ""
+    )
+    korean_weekday = rf"(?:\s*\(\s*(?P<kwd{t}>[월화수목금토일])(?:요일)?\s*\))?" if single else ""
     return rf"""
     (?=[\dA-Z주]|[iosfutdbelmy])  # fails fast where no date can start
     (?:(?P<wd_pre{t}>{_WEEKDAY_NAME_RE}),?\s+)?
@@ -646,36 +687,38 @@ def _date_pattern(t: str, *, prepositions: bool) -> str:
       | (?P<m2{t}>{_MONTH_RE})\s+(?P<d2{t}>{_DAY_RE})(?![\d:])(?:,?\s+{year_or_juche("2")})?
       | (?P<m3{t}>{_MONTH_RE}),?\s+(?:of\s+)?{year_or_juche("3")}
       | (?P<yj{t}>{_YEAR_RE})(?=\s*[(\[]\s*{_JUCHE_WORD}\s)
-      | {juche("4")}
-      | (?P<iy{t}>{_YEAR_RE})-(?P<im{t}>0[1-9]|1[0-2])(?:-(?P<id{t}>0[1-9]|[12]\d|3[01]))?(?![\d-])
-      | (?P<kyear{t}>(?:주체\s*(?P<kj{t}>\d{{1,3}})\s*(?:{korean_check}\s*)?
-                    |(?P<ky{t}>{_YEAR_RE})\s*)년)
-            (?:\s*(?P<km{t}>1[0-2]|[1-9])\s*월(?:\s*(?P<kd{t}>[12]\d|3[01]|[1-9])\s*일)?)?
-      | (?P<km2{t}>1[0-2]|[1-9])\s*월\s*(?P<kd2{t}>[12]\d|3[01]|[1-9])\s*일{bare}
+      | {juche("4")}{iso_and_korean}{bare}
     )
     (?:\s*{suffix})?
-    (?:\s*\(\s*(?P<kwd{t}>[월화수목금토일])(?:요일)?\s*\))?
+    {korean_weekday}
     """
 
 
-_TEXT_DATE = re.compile(_date_pattern("", prepositions=True), re.VERBOSE)
+_TEXT_DATE = _Lazy(_date_pattern("", single=True), re.VERBOSE)
 # A period: two ends and a connector. The first end may be bare ("28", "March", "2003": the rest
 # comes from the other end), the last a bare year or, after "December 28", a bare day.
-_RANGE = re.compile(
-    rf"""
-    (?:(?P<pre>\b[Ff]rom|\b[Bb]etween)\s+)?
-    (?P<a>{_date_pattern("_a", prepositions=False)}
-       | (?P<ya>{_YEAR_RE}) | (?P<ma>{_MONTH_RE}) | (?P<da>{_DAY_RE}))
-    (?P<conn>\s*[–—-]\s*|\s+(?:to|until|till|through|thru|and)\s+)
-    (?P<b>{_date_pattern("_b", prepositions=False)}
-       | (?P<yb>{_YEAR_RE}) | (?P<db>{_DAY_RE})(?:,\s*(?P<ydb>{_YEAR_RE}))?)
-    """,
-    re.VERBOSE,
-)
+
+
+@functools.cache
+def _range_pattern() -> re.Pattern[str]:
+    """The pattern of a period, compiled on first use (it is large: two date patterns)."""
+    return re.compile(
+        rf"""
+        (?:(?P<pre>\b[Ff]rom|\b[Bb]etween)\s+)?
+        (?P<a>{_date_pattern("_a", single=False)}
+           | (?P<ya>{_YEAR_RE}) | (?P<ma>{_MONTH_RE}) | (?P<da>{_DAY_RE}))
+        (?P<conn>\s*[–—-]\s*|\s+(?:to|until|till|through|thru|and)\s+)
+        (?P<b>{_date_pattern("_b", single=False)}
+           | (?P<yb>{_YEAR_RE}) | (?P<db>{_DAY_RE})(?:,\s*(?P<ydb>{_YEAR_RE}))?)
+        """,
+        re.VERBOSE,
+    )
+
+
 # Where a period can be: a connector with the end of a date before it and the start of one after.
-_CONNECTOR = re.compile(r"\s*[–—-]\s*|\s+(?:to|until|till|through|thru|and)\s+")
-_END_BEFORE = re.compile(rf"(?:\d(?:st|nd|rd|th)?|[)\]]|{_MONTH_RE})$")
-_START_AFTER = re.compile(rf"\d|{_MONTH_RE}|{_WEEKDAY_NAME_RE}\b|{_JUCHE_WORD}\s|주체")
+_CONNECTOR = _Lazy(r"\s*[–—-]\s*|\s+(?:to|until|till|through|thru|and)\s+")
+_END_BEFORE = _Lazy(rf"(?:\d(?:st|nd|rd|th)?|[)\]]|{_MONTH_RE})$")
+_START_AFTER = _Lazy(rf"\d|{_MONTH_RE}|{_WEEKDAY_NAME_RE}\b|{_JUCHE_WORD}\s|주체")
 _REACH = 80
 """How far from its connector a period may start or end, in characters."""
 # A match must not continue a word or a number: "12345" or "Mayday" are not dates.
@@ -789,7 +832,7 @@ def _find_ranges(text: str) -> list[DateRange]:
             continue
         window = max(pos, at - _REACH)
         while True:
-            match = _RANGE.search(text, window, min(len(text), conn.end() + _REACH))
+            match = _range_pattern().search(text, window, min(len(text), conn.end() + _REACH))
             if match is None or match.start() > at:
                 break
             period = _range(text, match) if match.start("conn") == at else None
@@ -805,8 +848,7 @@ def _range(text: str, match: re.Match[str]) -> DateRange | None:
     start, end = match.span()
     if start and _WORD_BEFORE.search(text[start - 1 : start]):
         return None
-    korean = match.group("kyear_b") or match.group("km2_b")
-    if _RANGE_AFTER.match(text, end) and not korean:
+    if _RANGE_AFTER.match(text, end):
         return None
     g = match.groupdict()
     pre = (g["pre"] or "").lower()
@@ -933,10 +975,10 @@ def _read(g: dict[str, str | None], t: str, span: str, start: int, end: int) -> 
 #: Head words of names that start with a date ("April 25 Sports Club", "2 July Decree"): with
 #: one of these after it, a date is part of a name even without "the" before it.
 _NAME_HEADS_FILE = Path(__file__).with_name("lexicons") / "date-name-heads.txt"
-_NAME_RUN = re.compile(r"[ \t]*\n?[ \t]*((?:[A-Z][\w’'.-]*)(?:[ \t]+(?:[A-Z][\w’'-]*|of|and))*)")
-_THE_BEFORE = re.compile(r"(?<!\w)[Tt]he\s+$")
+_NAME_RUN = _Lazy(r"[ \t]*\n?[ \t]*((?:[A-Z][\w’'.-]*)(?:[ \t]+(?:[A-Z][\w’'-]*|of|and))*)")
+_THE_BEFORE = _Lazy(r"(?<!\w)[Tt]he\s+$")
 # "on 2 July Decree No. 5 was issued": after a preposition of time, a date is a date.
-_TIME_BEFORE = re.compile(
+_TIME_BEFORE = _Lazy(
     r"(?:^|\W)(?:[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Bb]efore|[Aa]fter)\s+$"
 )
 

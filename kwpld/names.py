@@ -51,24 +51,33 @@ Only the Python standard library is used.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
+from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 __all__ = [
+    "DERIVATION_RULES",
     "LANG_TAG",
+    "Derived",
     "System",
     "ascii_to_mr",
+    "derivations",
+    "derive_hangul",
     "guess_system",
     "hangul_to_rr",
     "is_hangul",
     "is_korean_surname",
+    "is_one_syllable_given_name",
     "is_romanized_syllable",
     "korean_name_parts",
     "match_key",
     "mr_to_ascii",
     "mr_to_hangul",
     "name_words",
+    "plain_mr_evidence",
     "slugify",
     "spelling_variants",
     "word_key",
@@ -456,6 +465,9 @@ _VOWEL_MAP = {
     "yeo": "yo", "woo": "o", "yu": "yo", "yo": "yo",
     "eo": "o", "eu": "o", "ae": "e", "u": "o",
 }  # fmt: skip
+# 의/희 is "ŭi" in MR, "ui"/"eui" in RR and South Korean spellings ("Hee"), "i" in the DPRK's
+# own ("Ri Hi Yong"): within one token all fold to "i" (across tokens "Tu Il" is not "Til").
+_TOKEN_VOWEL_RE = re.compile(r"eui|ui|ee")
 _CONSONANT_RE = re.compile(r"tch|ch|jj|ts|kk|kh|tt|th|pp|ph|ss|sh|(?<!n)g|d|b|l")
 _CONSONANT_MAP = {
     "tch": "j", "ch": "j", "jj": "j", "ts": "j",
@@ -498,6 +510,26 @@ def _canonical_surname(token: str) -> str:
     return found
 
 
+def _given_token(token: str, index: int) -> str:
+    """Fold a later token where the token boundary tells what its letters are.
+
+    Within the token, "ui", "eui" and "ee" are 의/희 and fold to "i" ("Hui", "Hee", "Hi"),
+    and "oh" is 오. A token's initial "g" is a k-series consonant even after a token ending in
+    "n" ("Son Gwon", "Son-kwon": 선권), which the concatenated rewrite could not tell from "ng"
+    ("Song Won").
+    From the third token on, an initial "r" is written "n" where MR and South Korean spellings
+    transcribe the assimilation after a consonant (조명록: "Jo Myong Rok", "Cho Myŏng-nok").
+    """
+    token = _TOKEN_VOWEL_RE.sub("i", token)
+    if token == "oh":  # 오 in South Korean spelling ("Lee Joo-oh")
+        return "o"
+    if token[:1] == "g":
+        return "k" + token[1:]
+    if index >= 2 and token[:1] == "r":
+        return "n" + token[1:]
+    return token
+
+
 @functools.lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
     """Coarse normalized key shared by spelling variants of one name.
@@ -506,10 +538,13 @@ def match_key(text: str) -> str:
     names may collide.  Steps: NFKC; apostrophes dropped; Hangul romanized
     (:func:`hangul_to_rr`); diacritics stripped; casefolded; split on anything
     that is not a letter or digit; the first token is mapped through the
-    family-name table; every part is phonetically rewritten (vowels
+    family-name table; a later token's initial "g" becomes "k", and from the
+    third token on an initial "r" becomes "n", and a token's ui/eui/ee become
+    "i" (see :func:`_given_token`); every part is phonetically rewritten (vowels
     eo/o/u/eu/woo -> o, yeo/yo/yu -> yo, ae/e -> e; consonant series k/g, t/d,
     p/b, ch/j, s/sh and r/l merged); the parts are concatenated without
-    separators and repeated letters collapse.
+    separators and repeated letters collapse (within the family name and
+    within the rest, never across the two: "Kim Myong Nam" is not "Kim Yong Nam").
 
     The family-name token is rewritten on its own and the remaining tokens
     are rewritten after concatenation, so "Kim Jong Un", "Kim Jong-un" and
@@ -526,8 +561,10 @@ def match_key(text: str) -> str:
     if not tokens:
         return ""
     head = _rewrite(_canonical_surname(tokens[0]))
-    rest = _rewrite("".join(tokens[1:]))
-    return _REPEAT_RE.sub(r"\1", head + rest)
+    rest = _rewrite("".join(_given_token(t, i) for i, t in enumerate(tokens[1:], start=1)))
+    # Repeats collapse within the family name and within the given name, not across them:
+    # "Kim Myong Nam" (김명남) is not "Kim Yong Nam" (김영남).
+    return _REPEAT_RE.sub(r"\1", head) + _REPEAT_RE.sub(r"\1", rest)
 
 
 # ---------------------------------------------------------------------------
@@ -760,13 +797,19 @@ def is_korean_surname(word: str) -> bool:
 def korean_name_parts(words: list[str]) -> tuple[str, list[str]] | None:
     """Split words that have the shape of a romanized Korean name: (family, given syllables).
 
-    Accepts a family name followed by two capitalized syllables ("Kim Jong Su") or by one
-    hyphenated given name ("Kim Cho’ng-su", "Chang Sŏng-t'aek", "Kim Jong-Un"). Returns
-    None otherwise -- in particular for capitalized English words ("Party Cells", "Today").
+    Accepts a family name followed by two capitalized syllables ("Kim Jong Su"), by one
+    hyphenated given name ("Kim Cho’ng-su", "Chang Sŏng-t'aek", "Kim Jong-Un"), or by a
+    one-syllable given name ("Choe Hwi", "Kim Il", "Nam Il", "Kim Chaek"; see
+    :func:`is_one_syllable_given_name`). Returns None otherwise -- in particular for
+    capitalized English words ("Party Cells", "Today", "Kim To Visit").
     """
     if len(words) < 2 or not is_korean_surname(words[0]) or not words[0][:1].isupper():
         return None
-    if len(words) == 2 and words[1].count("-") == 1:
+    if len(words) == 2 and "-" not in words[1]:
+        if not words[1][:1].isupper() or not is_one_syllable_given_name(words[1]):
+            return None
+        given = [words[1]]
+    elif len(words) == 2 and words[1].count("-") == 1:
         first, second = words[1].split("-")
         given = [first, second]
         if not first[:1].isupper():
@@ -780,6 +823,40 @@ def korean_name_parts(words: list[str]) -> tuple[str, list[str]] | None:
     if not all(g and is_romanized_syllable(g) for g in given):
         return None
     return words[0], given
+
+
+#: Capitalized English words with the shape of a common name syllable, which follow a family
+#: name in headlines and sentences ("Kim To Visit", "Pak In Moscow", "Ri Son"...).
+_NOT_ONE_SYLLABLE_NAMES = frozenset(
+    {
+        "a", "am", "an", "at", "be", "do", "go", "ha", "he", "hi", "i", "in", "man", "me", "no",
+        "o", "ok", "on", "pin", "so", "son", "sun", "the", "to", "up", "we",
+    }
+)  # fmt: skip
+# Spellings other than MR's, folded to MR letters for reading: the DPRK's aspirates, RR and
+# conventional vowels.
+_TO_MR_LETTERS = (("yeo", "yo"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"))
+
+
+def is_one_syllable_given_name(word: str) -> bool:
+    """True for a word that can be a one-syllable Korean given name ("Hwi", "Il", "Chaek").
+
+    The word must spell, in some romanization, a syllable common in Korean given names
+    (kwpld/lexicons/name-syllables.txt: 휘, 일, 책...), and must not be one of the English words
+    that follow a name in headlines ("To", "In", "On", "So", "Man"). A two-syllable name is
+    easy to mistake for a family name and an English word, so this is stricter than
+    :func:`is_romanized_syllable`.
+    """
+    key = word_key(word)
+    if key in _NOT_ONE_SYLLABLE_NAMES or not is_romanized_syllable(word):
+        return False
+    plain = key.replace("'", "")
+    if plain[:2] in ("th", "ph", "kh"):
+        plain = plain[0] + plain[2:]
+    for spelled, mr in _TO_MR_LETTERS:
+        plain = plain.replace(spelled, mr)
+    _, common = _name_syllables()
+    return any(h in common for h in _plain_readings(plain) or [])
 
 
 _MR_INITIALS = {
@@ -805,14 +882,18 @@ def mr_to_hangul(text: str) -> str | None:
 
     The name must be "Family Given-name" with the given-name syllables hyphenated (as MR
     writes personal names), in MR or its ASCII form. Returns None whenever a syllable is
-    ambiguous (a final "t") or is not MR, so a result is never a guess.
+    ambiguous (a final "t") or is not MR, so a result is never a guess. One ambiguity MR
+    makes on purpose is resolved: it writes ㄹ as "n" after ng, k, p and m, as it is said
+    (조명록: "Cho Myŏng-nok"); such an "n" is read as whichever of ㄴ and ㄹ gives a syllable
+    common in names (kwpld/lexicons/name-syllables.txt), and None when both or neither do.
     """
     words = mr_to_ascii(unicodedata.normalize("NFC", text)).split()
     if len(words) != 2:
         return None
     syllables = [words[0], *words[1].split("-")]
-    out = []
-    for syllable in syllables:
+    out: list[str] = []
+    coda_before = ""
+    for index, syllable in enumerate(syllables):
         match = _MR_SYLLABLE_RE.match(syllable.casefold())
         if match is None:
             return None
@@ -824,5 +905,257 @@ def mr_to_hangul(text: str) -> str | None:
         final = _MR_FINALS.get(coda)
         if initial is None or medial is None or final is None:
             return None
-        out.append(chr(_SYLLABLE_FIRST + (initial * 21 + medial) * 28 + final))
+        if index >= 2 and onset == "n" and coda_before in ("ng", "k", "p", "m"):
+            _, common = _name_syllables()
+            readings = [
+                chr(_SYLLABLE_FIRST + (choice * 21 + medial) * 28 + final)
+                for choice in (_MR_INITIALS["n"], _MR_INITIALS["r"])
+            ]
+            listed = [h for h in readings if h in common]
+            if len(listed) != 1:
+                return None
+            out.append(listed[0])
+        else:
+            out.append(chr(_SYLLABLE_FIRST + (initial * 21 + medial) * 28 + final))
+        coda_before = coda
     return "".join(out)
+
+
+# ---------------------------------------------------------------------------
+# Derived values, and McCune-Reischauer written without its diacritics
+# ---------------------------------------------------------------------------
+
+#: The rules by which kwpld derives one spelling of a name from another, by the name a
+#: :class:`Derived` value carries. A derived value is never printed in the source: its
+#: provenance is the form it came from and one of these rules.
+DERIVATION_RULES: dict[str, str] = {
+    "mr-to-hangul": (
+        "McCune-Reischauer with its breves and aspiration apostrophes, read syllable by "
+        "syllable; every syllable has exactly one Hangul reading"
+    ),
+    "mr-plain-to-hangul": (
+        "McCune-Reischauer written without breves and apostrophes; of each syllable's readings "
+        "(o: ㅗ/ㅓ, u: ㅜ/ㅡ, k t p ch: plain or aspirated) the one that is common in Korean "
+        "names (kwpld/lexicons/name-syllables.txt), and nothing when two are"
+    ),
+    "mr-ascii-to-mr": "McCune-Reischauer in ASCII (o', u') written with breves (ŏ, ŭ)",
+    "hangul-to-rr": "Revised Romanization of Hangul, algorithmically (kwpld.names.hangul_to_rr)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """A value kwpld derived instead of reading it in a source, and what it derived it from.
+
+    ``value`` in ``system`` was derived from ``source`` (in ``source_system``, when the source's
+    spelling has a system of its own; None for MR written without its diacritics) by ``rule``,
+    a key of :data:`DERIVATION_RULES`. Record the value as derived, with the source form and
+    the rule as its provenance, never the article the source form was read in.
+    """
+
+    value: str
+    system: System
+    source: str
+    source_system: System | None
+    rule: str
+
+    def __post_init__(self) -> None:
+        if self.rule not in DERIVATION_RULES:
+            raise ValueError(f"unknown derivation rule {self.rule!r}")
+
+
+_LEXICON_DIR = Path(__file__).with_name("lexicons")
+
+
+@functools.cache
+def _name_syllables() -> tuple[frozenset[str], frozenset[str]]:
+    """(family names, given-name syllables) common in Korean names, in Hangul.
+
+    Read from kwpld/lexicons/name-syllables.txt: "#" comments, then a "[family]" and a
+    "[given]" section of syllables separated by spaces.
+    """
+    sections: dict[str, set[str]] = {"family": set(), "given": set()}
+    current: set[str] | None = None
+    text = (_LEXICON_DIR / "name-syllables.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = sections[line[1:-1]]
+        elif line and current is not None:
+            current.update(line.split())
+    return frozenset(sections["family"]), frozenset(sections["given"])
+
+
+# Readings of MR letters once its breves and apostrophes are dropped.
+_PLAIN_ONSETS: dict[str, tuple[int, ...]] = {
+    "": (11,), "k": (0, 15), "g": (0,), "kk": (1,), "n": (2,), "t": (3, 16), "d": (3,),
+    "tt": (4,), "r": (5,), "l": (5,), "m": (6,), "p": (7, 17), "b": (7,), "pp": (8,),
+    "s": (9,), "sh": (9,), "ss": (10,), "ch": (12, 14), "j": (12,), "tch": (13,), "h": (18,),
+}  # fmt: skip
+_PLAIN_VOWELS: dict[str, tuple[int, ...]] = {
+    "a": (0,), "ae": (1,), "ya": (2,), "yae": (3,), "o": (8, 4), "e": (5,), "yo": (12, 6),
+    "ye": (7,), "wa": (9,), "wae": (10,), "oe": (11,), "u": (13, 18), "wo": (14,),
+    "we": (15,), "wi": (16,), "yu": (17,), "ui": (19,), "i": (20,),
+}  # fmt: skip
+_PLAIN_SYLLABLE_RE = re.compile(
+    "^(tch|kk|tt|pp|ss|sh|ch|[kgntdrlmpbsjh]?)"
+    "(yae|wae|ae|ya|ye|wa|oe|yo|we|wi|wo|yu|ui|[aeiou])(ng|[knlmp]?)$"
+)
+# Letters and clusters no McCune-Reischauer spelling has: RR "eo"/"eu", the DPRK's "th", "ph",
+# "kh", conventional "oo"/"ee", and letters Korean romanizations do not use.
+_NOT_MR_RE = re.compile(r"eo|eu|oo|ee|th|ph|kh|[fqvxz]")
+_VOICED_END = re.compile(r"(?:[aeiou]|ng|[nml])$")
+#: Family names MR spells with "ch" where the DPRK writes "j": 장 정 조 주 전 진 지.
+_MR_CH_FAMILY = frozenset({"chang", "chong", "cho", "chu", "chon", "chin", "chi"})
+
+
+def _plain_readings(syllable: str) -> list[str] | None:
+    match = _PLAIN_SYLLABLE_RE.match(syllable)
+    if match is None:
+        return None
+    onset, vowel, coda = match.groups()
+    if onset == "sh" and vowel not in ("i", "wi"):
+        return None
+    final = _MR_FINALS.get(coda)
+    if final is None:
+        return None
+    return [
+        chr(_SYLLABLE_FIRST + (initial * 21 + medial) * 28 + final)
+        for initial in _PLAIN_ONSETS[onset]
+        for medial in _PLAIN_VOWELS[vowel]
+    ]
+
+
+def _plain_parts(name: str) -> tuple[str, list[str]] | None:
+    """Family name and given-name syllables of a Latin name without diacritics, lowercased."""
+    text = unicodedata.normalize("NFC", name).strip()
+    if _APOSTROPHE_RE.search(text) or _MR_BREVE_RE.search(text) or not text.isascii():
+        return None
+    words = text.split()
+    if korean_name_parts(words) is None:
+        return None
+    given = [s for w in words[1:] for s in w.split("-")]
+    return words[0].casefold(), [s.casefold() for s in given]
+
+
+def plain_mr_evidence(name: str) -> str | None:
+    """Why a Latin name without diacritics must be McCune-Reischauer, or None.
+
+    MR without its breves and apostrophes ("Pak Pong-chu") looks like the DPRK's spelling or
+    a South Korean one; only some shapes give it away, and this names the first it finds:
+
+    * ``"family-name-ch"``: a family name MR writes with "ch" where the DPRK writes "j"
+      ("Chang", "Chong", "Cho", "Chu", "Chon", "Chin", "Chi");
+    * ``"ch-for-j"``: a given-name syllable with "ch" whose only reading common in names has
+      ㅈ, which the DPRK writes "j" ("chu" in "Pong-chu": 주);
+    * ``"unvoiced-medial"``: k, t or p starting a later given-name syllable after a vowel or
+      n, m, ng, l, where the DPRK and RR write g, d, b or kh, th, ph ("Chong-kwan").
+
+    Shapes that MR never writes rule it out: "j", "g", "d" or "b" starting the family name
+    or the given name, RR "eo"/"eu", the DPRK's "th"/"ph"/"kh", "oo", "ee". "Kim Tok-hun" is
+    spelled the same in MR and in the DPRK's system and gives None; pass ``assume_mr=True`` to
+    :func:`derive_hangul` when the source is known to write MR.
+    """
+    parts = _plain_parts(name)
+    if parts is None:
+        return None
+    family, given = parts
+    if any(_NOT_MR_RE.search(s) for s in (family, *given)):
+        return None
+    if family[:1] in "jgdb" or given[0][:1] in "jgdb":
+        return None
+    if family in _MR_CH_FAMILY:
+        return "family-name-ch"
+    _, common = _name_syllables()
+    for syllable in given:
+        if syllable.startswith("ch") and not syllable.startswith("chh"):
+            readings = [h for h in _plain_readings(syllable) or [] if h in common]
+            if readings and all(_decompose(h)[0] == 12 for h in readings):
+                return "ch-for-j"
+    for before, syllable in itertools.pairwise(given):
+        if re.match(r"[ktp](?!h)", syllable) and _VOICED_END.search(before):
+            return "unvoiced-medial"
+    return None
+
+
+def _plain_to_hangul(family: str, given: list[str]) -> str | None:
+    families, common = _name_syllables()
+    out = []
+    for syllable, table in ((family, families), *((s, common) for s in given)):
+        if table is families and syllable in ("yi", "i"):
+            out.append("이")  # MR spells the family name 이 "Yi"
+            continue
+        readings = [h for h in _plain_readings(syllable) or [] if h in table]
+        if len(readings) != 1:
+            return None
+        out.append(readings[0])
+    return "".join(out)
+
+
+def derive_hangul(
+    name: str, *, system: System | None = None, assume_mr: bool = False
+) -> Derived | None:
+    """Hangul derived from a McCune-Reischauer personal name, with the rule that derived it.
+
+    * MR with breves or apostrophes ("Kim Chŏng-su", "Kim Cho'ng-su", "Ch'oe Ryong-hae"),
+      or any name the caller says is MR or MR-ASCII (``system``; in a source that writes MR
+      with its diacritics an unmarked "o" is ㅗ): :func:`mr_to_hangul`, rule ``mr-to-hangul``.
+    * MR without them ("Pak Pong-chu"), recognized by :func:`plain_mr_evidence`, or any
+      Latin name when ``assume_mr`` says the source writes MR: each syllable's readings
+      narrowed to the one common in names, rule ``mr-plain-to-hangul`` ("Pak Pong-chu" ->
+      박봉주, "Kim Tok-hun" -> 김덕훈); None when a syllable keeps two common readings
+      ("O Su-yong": 용 or 영).
+
+    Returns None for anything else; a result is a reading, never a fact the source printed.
+    """
+    if system not in (System.MR, System.MR_ASCII):
+        system = guess_system(name)
+    if system in (System.MR, System.MR_ASCII):
+        hangul = mr_to_hangul(name)
+        if hangul is None:
+            return None
+        return Derived(hangul, System.HANGUL, name, system, "mr-to-hangul")
+    if system is not None:
+        return None
+    if not assume_mr and plain_mr_evidence(name) is None:
+        return None
+    parts = _plain_parts(name)
+    if parts is None:
+        return None
+    hangul = _plain_to_hangul(*parts)
+    if hangul is None:
+        return None
+    return Derived(hangul, System.HANGUL, name, None, "mr-plain-to-hangul")
+
+
+def derivations(
+    name: str, system: System | None = None, *, assume_mr: bool = False
+) -> list[Derived]:
+    """Every spelling kwpld derives from ``name``, each with its source form and rule.
+
+    MR-ASCII gives MR with breves; MR (either form, or MR without diacritics as
+    :func:`derive_hangul` reads it) gives Hangul; Hangul (given or derived) gives Revised
+    Romanization, whose source is the Hangul. ``system`` is the name's spelling system when
+    the caller knows it; by default it is guessed (:func:`guess_system`).
+    """
+    system = system or guess_system(name)
+    found: list[Derived] = []
+    hangul: str | None = None
+    if system is System.HANGUL:
+        hangul = name
+    else:
+        if system is System.MR_ASCII:
+            mr = ascii_to_mr(name)
+            if mr != name:
+                found.append(Derived(mr, System.MR, name, system, "mr-ascii-to-mr"))
+        if system in (None, System.MR, System.MR_ASCII, System.EN, System.DPRK):
+            known = system if system in (System.MR, System.MR_ASCII) else None
+            derived = derive_hangul(name, system=known, assume_mr=assume_mr)
+            if derived is not None:
+                found.append(derived)
+                hangul = derived.value
+    if hangul is not None and _personal_parts(hangul) is not None:
+        found.append(
+            Derived(hangul_to_rr(hangul), System.RR, hangul, System.HANGUL, "hangul-to-rr")
+        )
+    return found
