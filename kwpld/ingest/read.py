@@ -27,6 +27,7 @@ from .lexicon import Lexicon, lexicon
 from .passes import (
     abbreviations,
     article,
+    attendance,
     dates,
     documents,
     event_relations,
@@ -84,6 +85,7 @@ PASSES: tuple[Pass, ...] = (
     meetings.meetings,
     titles.titles,
     holdings.holdings,
+    attendance.attendance,
     # 5. the article: what it names, cites and is about
     article.article,
 )

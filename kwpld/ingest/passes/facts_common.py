@@ -49,6 +49,9 @@ def sentence_view(r: Context, start: int, end: int) -> SentenceView:
         kind = m.kind if m.kind in ("person", "organ", "event", "post", "article") else None
         if kind:
             typed.append(Item(kind, m.start, m.end, m.text, r.reg.resolve(m.entity)))  # type: ignore[arg-type]
+    for m in r.mentions.items:  # a name several records share: a person, but not one known
+        if m.entity is None and m.kind == "person" and start <= m.start and m.end <= end:
+            typed.append(Item("person", m.start, m.end, m.text, None))
     for s, e, key in r.event_refs:
         if start <= s and e <= end:
             typed.append(Item("eventref", s, e, r.text[s:e], key))

@@ -20,7 +20,7 @@ from ..sentences import Item, SentenceView
 from ..state import Context, Found
 from .facts_common import event_of, fact_dates, in_headline, sentence_view, status_of
 
-__all__ = ["holdings"]
+__all__ = ["holdings", "people_of"]
 
 
 def holdings(r: Context) -> Found:
@@ -78,7 +78,7 @@ def _unique(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _people(view: SentenceView, m: re.Match[str], group: str = "people") -> list[Item]:
+def people_of(view: SentenceView, m: re.Match[str], group: str = "people") -> list[Item]:
     """The people a group names, each once (a spelling in parentheses is the same person)."""
     out: list[Item] = []
     depth = 0
@@ -147,7 +147,7 @@ def _changes(
     if organ_title is not None:
         titles.append(organ_title)
     titles = [t for t in titles if t.organ is not None]
-    people = _people(view, m)
+    people = people_of(view, m)
     if not titles or not people:
         return []
     if holds and len(people) > 1 and not any(t.plural for t in titles):
@@ -195,7 +195,7 @@ def _changes(
         fact.why = _why(r, fact, title)
         out.append(fact)
     if pattern.type == "replaced" and "successor" in m.re.groupindex:
-        for successor in _people(view, m, "successor"):
+        for successor in people_of(view, m, "successor"):
             for title in titles:
                 fact = Fact("membership", "appointed", successor.ref, (view.start, view.end),
                             organ=title.organ, role=title.role, post=title.post, event=event,
@@ -212,7 +212,7 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
     """ "Kim Tok Hun was appointed premier, replacing Kim Jae Ryong": the replaced person's
     holding of the successor's titles ends."""
     out = []
-    people = _people(view, m)
+    people = people_of(view, m)
     trigger_items = view.group(m, "trigger")
     for person in people:
         for change in changes:
