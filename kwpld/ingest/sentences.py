@@ -38,9 +38,10 @@ MACROS = {
     "S": r"S\d+",
     "R": r"R\d+",
     "EV": r"(?:E\d+|R\d+)",
-    "PERSON": r"P\d+(?: \( [^()]* \))?(?: , {ART}T\d+(?: (?:, )?and T\d+)*(?= ,))?",
+    "PERSON": r"P\d+(?: \( [^()]* \))?(?: , {ART}T\d+(?: and T\d+)*(?= ,))?",
     "PEOPLE": r"(?:{PERSON}(?: (?:, )?(?:and |as well as )?{PERSON})*)",
     "TITLES": r"T\d+(?: (?:, )?(?:and )?T\d+)*",
+    "TITLESAND": r"T\d+(?: and T\d+)*",
     "ART": r"(?:(?:a|an|the|its|his|her|their) )?",
     "AUX": r"(?:was|were|is|are|has been|have been|had been|will be|would be|to be|being|be)",
 }

@@ -124,9 +124,9 @@ def _type(flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Patt
             trigger = FactSpan(items[0].start, items[-1].end, "trigger")
         words = tuple(m.group("trigger").split())
         kind = flex.triggers.get(words) or flex.triggers.get(name_words(" ".join(words)))
-        if pattern.type in (None, "context") and kind is not None:
+        if pattern.type in (None, "context", "own") and kind is not None:
             return kind, trigger
-    if pattern.type and pattern.type != "context":
+    if pattern.type and pattern.type not in ("context", "own"):
         return pattern.type, trigger
     return default, trigger
 
@@ -148,10 +148,36 @@ def _changes(
         titles.append(organ_title)
     titles = [t for t in titles if t.organ is not None]
     people = people_of(view, m)
+    if pattern.type == "own" and not titles:
+        return _own_titles(r, flex, view, m, pattern, kind, trigger, people)
+    if holds:
+        # "A and B, members of the Presidium, and members and alternate members of the
+        # Political Bureau": roles coordinated before one organ are groups that attended.
+        spans = [(t.start, t.end) for t in titles]
+        titles = [t for t in titles if spans.count((t.start, t.end)) == 1]
     if not titles or not people:
         return []
     if holds and len(people) > 1 and not any(t.plural for t in titles):
         people = people[-1:]  # "A, B and C, a member of ...": C's title
+    out = _facts_for(r, flex, view, pattern, kind, trigger, people, titles, holds=holds)
+    if pattern.type == "replaced" and "successor" in m.re.groupindex:
+        successors = people_of(view, m, "successor")
+        out.extend(_facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles))
+    return out
+
+
+def _facts_for(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    pattern: Pattern,
+    kind: str,
+    trigger: FactSpan | None,
+    people: list[Item],
+    titles: list[Title],
+    *,
+    holds: bool = False,
+) -> list[Fact]:
     anchor = trigger.start if trigger else titles[0].start
     status, hedge = status_of(r, view, upto=max(anchor, titles[-1].end))
     event, event_span = event_of(r, view)
@@ -194,17 +220,33 @@ def _changes(
         fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
         fact.why = _why(r, fact, title)
         out.append(fact)
-    if pattern.type == "replaced" and "successor" in m.re.groupindex:
-        for successor in people_of(view, m, "successor"):
-            for title in titles:
-                fact = Fact("membership", "appointed", successor.ref, (view.start, view.end),
-                            organ=title.organ, role=title.role, post=title.post, event=event,
-                            status=status, date_basis=basis, rule=pattern.id)  # fmt: skip
-                _dates(flex, fact, dates)
-                fact.spans = [FactSpan(successor.start, successor.end, "person"),
-                              FactSpan(title.role_span[0], title.role_span[1], "role")]  # fmt: skip
-                fact.why = _why(r, fact, title)
-                out.append(fact)
+    return out
+
+
+def _own_titles(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    kind: str,
+    trigger: FactSpan | None,
+    people: list[Item],
+) -> list[Fact]:
+    """ "dismissed A, vice-chairman of ..., and B, director of ..., from their posts": each
+    person's titles in apposition end."""
+    out = []
+    group = view.group(m, "people")
+    for person in people:
+        at = group.index(person)
+        titles = []
+        for item in group[at + 1 :]:
+            if item.kind == "person":
+                break
+            if item.kind == "title" and item.ref.organ is not None:
+                titles.append(item.ref)
+        for title in titles:
+            out.extend(_facts_for(r, flex, view, pattern, kind, trigger, [person], [title]))
     return out
 
 
