@@ -39,7 +39,7 @@ MACROS = {
     "R": r"R\d+",
     "EV": r"(?:E\d+|R\d+)",
     "PERSON": r"P\d+(?: \( [^()]* \))?(?: , {ART}T\d+(?: and T\d+)*(?= ,))?",
-    "PEOPLE": r"(?:{PERSON}(?: (?:, )?(?:and |as well as )?{PERSON})*)",
+    "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
     "TITLES": r"T\d+(?: (?:, )?(?:and )?T\d+)*",
     "TITLESAND": r"T\d+(?: and T\d+)*",
     "ART": r"(?:(?:a|an|the|its|his|her|their) )?",

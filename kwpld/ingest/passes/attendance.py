@@ -50,7 +50,7 @@ def attendance(r: Context) -> Found:
                 role, cue = _role(flex, view, m, pattern, verb_role)
                 if role is None:
                     continue
-                if pattern.id in ("verb", "with-presiding"):
+                if pattern.id in ("verb", "with-presiding", "speech"):
                     verb_role = role
                 people = people_of(view, m)
                 if not people:
@@ -81,11 +81,11 @@ def _role(
     group = "verb" if "verb" in m.re.groupindex else "cue"
     items = view.group(m, group)
     span = FactSpan(items[0].start, items[-1].end, "trigger") if items else None
+    if pattern.type:
+        return pattern.type, span
     words = tuple(m.group(group).split())
     table = flex.attendance_verbs if group == "verb" else flex.attendance_cues
     role = table.get(words) or table.get(name_words(" ".join(words)))
-    if role is None and pattern.type:
-        role = pattern.type
     return role, span
 
 
@@ -151,6 +151,8 @@ def _participations(
     status, hedge = status_of(r, view)
     out = []
     for person in people:
+        if person.ref is None:
+            continue
         fact = Fact(
             "participation", role, person.ref, (view.start, view.end), role=role, event=event,
             status=status, rule=pattern.id,

@@ -103,6 +103,9 @@ def event_of(r: Context, view: SentenceView) -> tuple[str | None, tuple[int, int
             if kind in ("series", "decision", "conferral"):
                 continue
             return key, (item.start, item.end)
+    held = [key for offset, key in r.held if offset <= view.start]
+    if held:
+        return held[-1], None
     main = r.main_event
     if main is None:
         return None, None
@@ -128,6 +131,36 @@ def _event_dates(r: Context, event: str | None) -> tuple[PartialDate | None, Par
         date if isinstance(date, PartialDate) else None,
         end if isinstance(end, PartialDate) else None,
     )
+
+
+def _day_of_event(
+    r: Context, view: SentenceView, event: str | None
+) -> tuple[PartialDate, FactSpan] | None:
+    """ "On the sixth day, 10 January, the congress dealt with ... The congress elected ...": a
+    day of the event an earlier sentence of the paragraph states."""
+    if event is None:
+        return None
+    block = r.doc.block_at(view.start) or 0
+    for sentence in reversed(r.doc.sentences):
+        if sentence.start >= view.start:
+            continue
+        if block - sentence.block > 2 or r.doc.blocks[sentence.block].kind in _NOT_FACT_BLOCKS:
+            break
+        names_event = any(
+            s <= e2 and key == event
+            for s, e2, key in r.event_refs
+            if sentence.start <= s < sentence.end
+        ) or any(
+            m.kind == "event" and m.entity and r.reg.resolve(m.entity) == event
+            for m in r.mentions_in(sentence.start, sentence.end)
+        )
+        if not names_event:
+            continue
+        days = [d for d in r.dates_in(sentence.start, sentence.end)
+                if d.date is not None and d.date.day is not None and d.range is None]  # fmt: skip
+        if days:
+            return days[-1].date, FactSpan(days[-1].start, days[-1].end, "date")  # type: ignore[return-value]
+    return None
 
 
 def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan] | None:
@@ -191,6 +224,9 @@ def fact_dates(
         basis = "weekday" if chosen.year_inferred and chosen.weekday is not None else "sentence"
         span = chosen.range or chosen
         return out, basis, FactSpan(span.start, span.end, "date")
+    stated = _day_of_event(r, view, event)
+    if stated is not None:
+        return {"at": stated[0]}, "sentence", stated[1]
     first, last = _event_dates(r, event)
     if first is not None:
         return {"at": last or first}, "event", None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ...names import name_words
+from ..document import Sentence
 from ..facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
 from ..sentences import Item, SentenceView
 from ..state import Context, Found
@@ -31,7 +32,7 @@ def holdings(r: Context) -> Found:
     for sentence in r.doc.sentences:
         if in_headline(r, sentence.start):
             continue
-        view = sentence_view(r, sentence.start, sentence.end)
+        view = sentence_view(r, sentence.start, _list_end(r, sentence))
         found: list[Fact] = []
         for pattern in flex.holding_patterns:
             for m in pattern.regex.finditer(view.string):
@@ -54,6 +55,29 @@ def holdings(r: Context) -> Found:
         facts.extend(_unique(found))
     r.facts = [*r.facts, *facts]
     return r.found()
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+\S")
+
+
+def _list_end(r: Context, sentence: Sentence) -> int:
+    """ "The plenary meeting elected the members of the Presidium:" and a list after it: the
+    sentence runs to the end of the list."""
+    blocks = r.doc.blocks
+    block = blocks[sentence.block]
+    if (
+        sentence.end < block.end - 1
+        or not r.text[sentence.end : sentence.end + 2].strip(" \t").startswith(":")
+        and not r.text[block.start : block.end].rstrip().endswith(":")
+    ):
+        return sentence.end
+    end = sentence.end
+    for later in blocks[sentence.block + 1 :]:
+        lines = [x for x in r.text[later.start : later.end].splitlines() if x.strip()]
+        if not lines or not all(_LIST_ITEM.match(x) for x in lines):
+            break
+        end = later.end
+    return end
 
 
 def _announces(flex: FactLexicon, view: SentenceView) -> str | None:
@@ -79,7 +103,8 @@ def _unique(facts: list[Fact]) -> list[Fact]:
 
 
 def people_of(view: SentenceView, m: re.Match[str], group: str = "people") -> list[Item]:
-    """The people a group names, each once (a spelling in parentheses is the same person)."""
+    """The people a group names, each once (a spelling in parentheses is the same person); a
+    name several records share is in the list with no ``ref``."""
     out: list[Item] = []
     depth = 0
     for item in view.group(m, group):
@@ -90,10 +115,9 @@ def people_of(view: SentenceView, m: re.Match[str], group: str = "people") -> li
         elif (
             item.kind == "person"
             and depth == 0
-            and item.ref is not None
-            and all(p.ref != item.ref for p in out)
+            and (item.ref is None or all(p.ref != item.ref for p in out))
         ):
-            out.append(item)
+            out.append(item)  # a name several records share too: it holds a place in lists
     return out
 
 
@@ -191,6 +215,8 @@ def _facts_for(
         pairs = [(p, t) for p in people for t in titles]
     out = []
     for person, title in pairs:
+        if person.ref is None:
+            continue  # a name several records share: which one, the review says
         fact = Fact(
             "membership",
             kind,
@@ -258,7 +284,7 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
     trigger_items = view.group(m, "trigger")
     for person in people:
         for change in changes:
-            if change.person == person.ref:
+            if person.ref is None or change.person == person.ref:
                 continue
             fact = Fact(
                 "membership", "replaced", person.ref, change.sentence, organ=change.organ,

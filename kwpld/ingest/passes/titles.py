@@ -184,20 +184,52 @@ def _organ_after(
     ordinal = _ORDINAL.match(r.text, position)
     if ordinal:
         position = ordinal.end()
+    again = _AGAIN.match(r.text, position)
+    if again and link.group(0).rstrip().lower().endswith(("the", "this", "that")):
+        return _organ_named_before(r, mentions, again.group(1).lower(), position, again.end())
     for m in mentions:
         if m.start == position and m.entity and m.kind in ("organ", "post"):
-            if m.kind == "post":
-                organ = r.reg.peek(m.entity).fields.get("organ")
-                if isinstance(organ, Ref):
-                    return r.reg.resolve(organ.key), (m.start, m.end)
-                known = r.known.post_roles.get(r.reg.peek(m.entity).known or "")
-                if known:
-                    return r.reg.known(known[0], "organ").key, (m.start, m.end)
-                return None
-            return r.reg.resolve(m.entity), (m.start, m.end)
+            organ = _organ_of(r, m)
+            return (organ, (m.start, m.end)) if organ else None
         if m.start > position:
             break
     return None
+
+
+_AGAIN = re.compile(
+    r"(commission|committee|bureau|department|presidium|assembly|cabinet|ministry|secretariat)\b"
+    r"(?!\s+of\b)",
+    re.I,
+)
+
+
+def _organ_named_before(
+    r: Context, mentions: list[Mention], head: str, start: int, end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """ "members of the commission": the organ of that kind named last before."""
+    for m in reversed(mentions):
+        if m.end > start or m.kind not in ("organ", "post") or not m.entity:
+            continue
+        words = m.text.lower().replace("’", "'").split()
+        if m.kind == "post":
+            words = words[words.index("of") + 1 :] if "of" in words else []
+        if head in words or (head == "committee" and "cc" in words):
+            organ = _organ_of(r, m)
+            if organ is not None:
+                return organ, (start, end)
+    return None
+
+
+def _organ_of(r: Context, m: Mention) -> str | None:
+    """The organ a mention names: itself, or the organ of a post."""
+    if m.kind != "post":
+        return r.reg.resolve(m.entity)  # type: ignore[arg-type]
+    entity = r.reg.peek(m.entity)  # type: ignore[arg-type]
+    organ = entity.fields.get("organ")
+    if isinstance(organ, Ref):
+        return r.reg.resolve(organ.key)
+    known = r.known.post_roles.get(entity.known or "")
+    return r.reg.known(known[0], "organ").key if known else None
 
 
 def _organ_before(
