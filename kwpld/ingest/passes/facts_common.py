@@ -30,6 +30,7 @@ _WEEKDAY = re.compile(
     r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _NOT_FACT_BLOCKS = ("title", "heading")
+_NTH_DAY = re.compile(r"\b(first|opening|last|final|closing)\s+day\b", re.I)
 
 
 def in_headline(r: Context, offset: int) -> bool:
@@ -156,6 +157,12 @@ def _day_of_event(
         )
         if not names_event:
             continue
+        which = _NTH_DAY.search(r.text, sentence.start, sentence.end)
+        if which:
+            first, last = _event_dates(r, event)
+            day = first if which.group(1).lower() in ("first", "opening") else last
+            if day is not None:
+                return day, FactSpan(which.start(), which.end(), "date")
         days = [d for d in r.dates_in(sentence.start, sentence.end)
                 if d.date is not None and d.date.day is not None and d.range is None]  # fmt: skip
         if days:

@@ -27,6 +27,7 @@ HELD = re.compile(
     r"|held\s+(?:its|their|a|an|the))\b",
     re.I,
 )
+_AND_DAY = re.compile(r"\b(\d{1,2})\s+and\s+$")
 _CLOSED = re.compile(r"\b(?:closed|concluded|ended|wrapped\s+up)\b", re.I)
 _ORDINALS = (
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
@@ -229,6 +230,10 @@ def _when_and_where(r: Context) -> None:
         dates = [d for d in r.dates_in(mention.end, limit) if d.date is not None]
         if dates:
             first, last = _period(dates[0])
+            both = _AND_DAY.search(r.text, max(0, dates[0].start - 12), dates[0].start)
+            if both and first is not None and first.day is not None and last is None:
+                # "on 11 and 12 April 2019": the first day, then the date.
+                first, last = PartialDate(first.year, first.month, int(both.group(1))), first
             current = entity.fields.get("date")
             if first is not None and (
                 current is None or (isinstance(current, PartialDate) and current.iso == first.iso)

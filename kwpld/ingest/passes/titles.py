@@ -57,6 +57,22 @@ def titles(r: Context) -> Found:
             continue
         end_word, role, plural, implies = hit
         role_span = (doc.word_starts[i], doc.word_ends[end_word - 1])
+        # "first chairman of the NDC": a post found from "chairman" on, with more role words.
+        inner = next(
+            (
+                t
+                for t in found
+                if role_span[0] < t.start < role_span[1] and t.role_span[0] == t.start
+            ),
+            None,
+        )
+        if inner is not None:
+            found[found.index(inner)] = replace(
+                inner, start=role_span[0], role=role, role_span=(role_span[0], inner.role_span[1])
+            )
+            taken = [(t.start, t.end) for t in found]
+            i = end_word
+            continue
         if any(s <= role_span[0] < e for s, e in taken):
             i = end_word
             continue
@@ -117,15 +133,20 @@ def _ellipses(r: Context, found: list[Title]) -> list[Title]:
     vice-chairman": a role without an organ takes the organ of the title before it in the
     sentence."""
     out: list[Title] = []
-    for title in found:
+    for index, title in enumerate(found):
         if title.organ is None:
             sentence = r.doc.sentence_at(title.start)
             before = [
                 t for t in out
                 if t.organ is not None and sentence is not None and t.start >= sentence.start
             ]  # fmt: skip
-            if before:
-                organ = before[-1].organ
+            after = [
+                t for t in found[index + 1 :]
+                if t.organ is not None and sentence is not None and t.end <= sentence.end
+                and _GAPPED.fullmatch(r.text, title.end, t.start)
+            ]  # fmt: skip
+            if before or after:
+                organ = (before[-1] if before else after[0]).organ
                 post = post_for(r, title.role, organ) if organ else None
                 title = replace(title, organ=organ, post=post)
         out.append(title)
@@ -196,6 +217,8 @@ def _organ_after(
     return None
 
 
+# "elected vice-president and Jong Yong Guk secretary general of the Standing Committee".
+_GAPPED = re.compile(r"\s*(?:,\s*)?and\s+[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){1,3}\s+")
 _AGAIN = re.compile(
     r"(commission|committee|bureau|department|presidium|assembly|cabinet|ministry|secretariat)\b"
     r"(?!\s+of\b)",
