@@ -112,7 +112,8 @@ class FactLexicon:
     """folded trigger words -> fact type"""
     ending: frozenset[str]
     beginning: frozenset[str]
-    hedges: frozenset[str]
+    reported_words: frozenset[str]
+    projected_words: frozenset[str]
     official_sources: tuple[str, ...]
     attendance_roles: tuple[str, ...]
     attendance_cues: dict[tuple[str, ...], str]
@@ -211,7 +212,8 @@ def fact_lexicon() -> FactLexicon:
         triggers=triggers,
         ending=frozenset(data["ending"]),
         beginning=frozenset(data["beginning"]),
-        hedges=frozenset(data["hedges"]),
+        reported_words=frozenset(data["reported_words"]),
+        projected_words=frozenset(data["projected_words"]),
         official_sources=tuple(data["official_sources"]),
         attendance_roles=tuple(attendance["roles"]),
         attendance_cues={name_words(k): v for k, v in attendance["cues"].items()},

@@ -82,15 +82,23 @@ def official_source(r: Context) -> bool:
 def status_of(
     r: Context, view: SentenceView, upto: int | None = None
 ) -> tuple[str, FactSpan | None]:
-    """projected when the sentence hedges (before ``upto``, if given), else confirmed for an
-    official announcement, else reported."""
+    """How sure a statement is, by its words (before ``upto``, if given): projected ("likely",
+    "is expected to"), reported ("appears to", "reportedly", "is believed to"), else
+    confirmed."""
     flex: FactLexicon = fact_lexicon()
+    found: tuple[str, FactSpan] | None = None
     for item in view.items:
         if upto is not None and item.start >= upto:
             break
-        if item.kind == "word" and item.text in flex.hedges:
+        if item.kind != "word":
+            continue
+        if item.text in flex.projected_words:
             return "projected", FactSpan(item.start, item.end, "hedge")
-    return ("confirmed" if r.official else "reported"), None
+        if item.text in flex.reported_words and found is None:
+            found = ("reported", FactSpan(item.start, item.end, "hedge"))
+    if found is not None:
+        return found
+    return "confirmed", None
 
 
 def event_of(r: Context, view: SentenceView) -> tuple[str | None, tuple[int, int] | None]:
@@ -188,6 +196,40 @@ def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan
     return None
 
 
+def _sentence_date(
+    r: Context, view: SentenceView, anchor: int, holds: bool
+) -> DateMention | None:
+    """The date the sentence gives the fact stated at ``anchor``: a period, or a date after
+    "since"/"until"/"in"/"from" for a holding; for a change, a date after the trigger in its
+    clause, else one before it that no "since"/"until" ties to another clause."""
+    dates = [d for d in r.dates_in(view.start, view.end) if d.date is not None]
+    persons = [i.start for i in view.items if i.kind == "person"]
+    after: list[DateMention] = []
+    before_anchor: list[DateMention] = []
+    for d in dates:
+        if d.role == "end":
+            continue  # the period is read from its first end
+        lead = r.text[max(view.start, d.start - 12) : d.start].lower()
+        if r.doc.in_parens(d.start) and not d.range:
+            continue  # "(born 1950)", "(2013)"
+        if holds:
+            if d.range or re.search(r"\b(?:since|until|till|in|from)\s*$", lead):
+                after.append(d)
+            continue
+        if re.search(r"\b(?:since|until|till|born)\s*$", lead):
+            continue
+        if d.start >= anchor:
+            if not any(anchor < p < d.start for p in persons) and d.start - anchor < 120:
+                after.append(d)
+        else:
+            before_anchor.append(d)
+    if after:
+        return min(after, key=lambda d: (abs(d.start - anchor), d.start))
+    if before_anchor:
+        return max(before_anchor, key=lambda d: d.start)
+    return None
+
+
 def fact_dates(
     r: Context,
     view: SentenceView,
@@ -196,35 +238,24 @@ def fact_dates(
     *,
     holds: bool,
 ) -> tuple[dict[str, PartialDate], str, FactSpan | None]:
-    """The dates of a fact stated at ``anchor`` (its trigger or title): from the sentence (the
-    date nearest the anchor), else the event the fact belongs to (its last day), else a
-    weekday ("on Friday"), else the article's date. Returns (dates by "at"/"first"/"last",
-    date_basis, the span used). For a holding stated, not changed (``holds``), only a period
-    ("from 2003 to 2007") or a date after "since"/"until"/"in" is the sentence's."""
-    dates = [d for d in r.dates_in(view.start, view.end) if d.date is not None]
-    chosen: DateMention | None = None
-    if dates:
-        ranked = sorted(dates, key=lambda d: (abs(d.start - anchor), d.start))
-        for d in ranked:
-            before = r.text[max(view.start, d.start - 12) : d.start].lower()
-            if r.doc.in_parens(d.start) and not d.range:
-                continue  # "(born 1950)", "(2013)"
-            if holds and not (d.range or re.search(r"\b(?:since|until|till|in|from)\s*$", before)):
-                continue
-            chosen = d
-            break
+    """The dates of a fact stated at ``anchor`` (its trigger or title): from the sentence (see
+    :func:`_sentence_date`), else a day of the event an earlier sentence states, else the event
+    the fact belongs to (its last day), else a weekday ("on Friday"), else the article's date
+    (for a change, only in news). Returns (dates by "at"/"first"/"last", date_basis, the span
+    used)."""
+    chosen = _sentence_date(r, view, anchor, holds)
     if chosen is not None:
         out: dict[str, PartialDate] = {}
-        before = r.text[max(view.start, chosen.start - 12) : chosen.start].lower()
+        lead = r.text[max(view.start, chosen.start - 12) : chosen.start].lower()
         if chosen.range is not None:
             first, last = chosen.range.first, chosen.range.last
             if first is not None:
                 out["first"] = first
             if last is not None:
                 out["last"] = last
-        elif re.search(r"\bsince\s*$", before):
+        elif re.search(r"\bsince\s*$", lead):
             out["first"] = chosen.date  # type: ignore[assignment]
-        elif re.search(r"\b(?:until|till)\s*$", before):
+        elif re.search(r"\b(?:until|till)\s*$", lead):
             out["last"] = chosen.date  # type: ignore[assignment]
         else:
             out["at"] = chosen.date  # type: ignore[assignment]
@@ -240,6 +271,7 @@ def fact_dates(
     weekday = _weekday_date(r, view)
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
-    if r.reference is not None:
+    article_type = r.article.fields.get("type")
+    if r.reference is not None and (holds or article_type == "news"):
         return {"at": r.reference}, "article", None
     return {}, "none", None
