@@ -32,6 +32,7 @@ from .passes import (
     documents,
     event_relations,
     events,
+    facilities,
     holdings,
     honorifics,
     known_names,
@@ -73,6 +74,7 @@ PASSES: tuple[Pass, ...] = (
     events.named_events,
     events.korean_events,
     mentions.mentions,
+    facilities.facilities,
     # 3. relations
     honorifics.honorifics,
     honorifics.epithets,

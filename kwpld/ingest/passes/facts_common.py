@@ -58,11 +58,55 @@ def sentence_view(r: Context, start: int, end: int) -> SentenceView:
             typed.append(Item("eventref", s, e, r.text[s:e], key))
     for d in r.dates_in(start, end):
         typed.append(Item("date", d.start, d.end, d.text, d))
+    typed.extend(_pronouns(r, start, end))
     words = [
         (r.doc.word_starts[i], r.doc.word_ends[i], r.doc.keys[i])
         for i in r.doc.words_between(start, end)
     ]
     return build_view(r.text, start, end, typed, words)
+
+
+_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|him|(?:(?<=\bby )|(?<=\belected )|(?<=\bappointed )|(?<=\bnamed )"
+    r"|(?<=\bexpects )|(?<=\bexpected ))her)\b"
+)
+
+
+def _pronouns(r: Context, start: int, end: int) -> list[Item]:
+    """ "He served as Premier from 2003 to 2007": he, she, him (and her after a verb) stand for
+    the person the sentence, else the last sentence naming one, is about."""
+    out = []
+    for m in _PRONOUN.finditer(r.text, start, end):
+        if r.mentions.at(m.start(), m.end()) is not None:
+            continue
+        out.append(Item("person", m.start(), m.end(), m.group(0), _antecedent(r, m.start())))
+    return out
+
+
+def _antecedent(r: Context, offset: int) -> str | None:
+    sentence = r.doc.sentence_at(offset)
+    if sentence is None:
+        return None
+    here = {
+        r.reg.resolve(m.entity)  # type: ignore[arg-type]
+        for m in r.mentions_in(sentence.start, offset, ("person",))
+        if not r.doc.in_parens(m.start)
+    }
+    if len(here) == 1:
+        return next(iter(here))
+    if here:
+        return None
+    index = r.doc.sentences.index(sentence)
+    for previous in reversed(r.doc.sentences[max(0, index - 3) : index]):
+        if r.doc.blocks[previous.block].kind in _NOT_FACT_BLOCKS:
+            break
+        people = [
+            m for m in r.mentions_in(previous.start, previous.end, ("person",))
+            if not r.doc.in_parens(m.start) and m.name_kind != "epithet"
+        ]  # fmt: skip
+        if people:
+            return r.reg.resolve(people[0].entity)  # type: ignore[arg-type]
+    return None
 
 
 def official_source(r: Context) -> bool:
@@ -101,9 +145,12 @@ def status_of(
     return "confirmed", None
 
 
-def event_of(r: Context, view: SentenceView) -> tuple[str | None, tuple[int, int] | None]:
-    """The event a sentence is about: one it names or refers back to, else the event the
-    article reports (when the sentence comes after the article first names it)."""
+def event_of(
+    r: Context, view: SentenceView, *, explicit: bool = False
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The event a sentence is about: one it names or refers back to, else (unless
+    ``explicit``) the event said to be held last before it, else the event the article reports
+    (when the sentence comes after the article first names it)."""
     for item in view.items:
         if item.kind in ("event", "eventref"):
             key = item.ref
@@ -112,6 +159,8 @@ def event_of(r: Context, view: SentenceView) -> tuple[str | None, tuple[int, int
             if kind in ("series", "decision", "conferral"):
                 continue
             return key, (item.start, item.end)
+    if explicit:
+        return None, None
     held = [key for offset, key in r.held if offset <= view.start]
     if held:
         return held[-1], None
@@ -196,9 +245,7 @@ def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan
     return None
 
 
-def _sentence_date(
-    r: Context, view: SentenceView, anchor: int, holds: bool
-) -> DateMention | None:
+def _sentence_date(r: Context, view: SentenceView, anchor: int, holds: bool) -> DateMention | None:
     """The date the sentence gives the fact stated at ``anchor``: a period, or a date after
     "since"/"until"/"in"/"from" for a holding; for a change, a date after the trigger in its
     clause, else one before it that no "since"/"until" ties to another clause."""
