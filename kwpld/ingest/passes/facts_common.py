@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from ...dates import DateMention, PartialDate
+from ..entities import Mention
 from ..facts import FactLexicon, FactSpan, fact_lexicon
 from ..sentences import Item, SentenceView, build_view
 from ..state import Context
@@ -83,12 +84,15 @@ def _pronouns(r: Context, start: int, end: int) -> list[Item]:
     return out
 
 
-def _antecedent(r: Context, offset: int) -> str | None:
+def _antecedent(r: Context, offset: int, depth: int = 0) -> str | None:
+    """The person a pronoun at ``offset`` stands for: the one person named before it in its
+    sentence; else the first person of the last sentence naming one (a pronoun opening that
+    sentence stands for its own antecedent); else the person the headline names."""
     sentence = r.doc.sentence_at(offset)
     if sentence is None:
         return None
     here = {
-        r.reg.resolve(m.entity)  # type: ignore[arg-type]
+        _person_key(r, m)
         for m in r.mentions_in(sentence.start, offset, ("person",))
         if not r.doc.in_parens(m.start)
     }
@@ -97,16 +101,36 @@ def _antecedent(r: Context, offset: int) -> str | None:
     if here:
         return None
     index = r.doc.sentences.index(sentence)
-    for previous in reversed(r.doc.sentences[max(0, index - 3) : index]):
+    for previous in reversed(r.doc.sentences[max(0, index - 4) : index]):
         if r.doc.blocks[previous.block].kind in _NOT_FACT_BLOCKS:
             break
+        opening = _PRONOUN.match(r.text, previous.start)
+        if opening and depth < 4:
+            return _antecedent(r, previous.start, depth + 1)
         people = [
             m for m in r.mentions_in(previous.start, previous.end, ("person",))
             if not r.doc.in_parens(m.start) and m.name_kind != "epithet"
         ]  # fmt: skip
         if people:
-            return r.reg.resolve(people[0].entity)  # type: ignore[arg-type]
+            return _person_key(r, people[0])
+    titles = [b for b in r.doc.blocks if b.kind == "title"]
+    if titles:
+        people = r.mentions_in(titles[0].start, titles[0].end, ("person",))
+        if len({m.entity for m in people}) == 1:
+            return _person_key(r, people[0])
     return None
+
+
+def _person_key(r: Context, mention: Mention) -> str:
+    """A person mention's entity; "Pak Pong-chu (Pak Pong Ju)": the record in parentheses."""
+    key = r.reg.resolve(mention.entity)  # type: ignore[arg-type]
+    paren = r.doc.paren_after(mention.end)
+    if paren is not None and not key.startswith("="):
+        for inner in r.mentions_in(paren[0], paren[1], ("person",)):
+            inner_key = r.reg.resolve(inner.entity)  # type: ignore[arg-type]
+            if inner_key.startswith("="):
+                return inner_key
+    return key
 
 
 def official_source(r: Context) -> bool:

@@ -222,7 +222,7 @@ def _facts_for(
 ) -> list[Fact]:
     anchor = trigger.start if trigger else titles[0].start
     status, hedge = status_of(r, view, upto=max(anchor, titles[-1].end))
-    is_holds = holds or kind == "holds"
+    is_holds = holds or kind in ("holds", "became")
     # A title an analyst states is as of the article, unless the sentence names the event.
     event, event_span = event_of(r, view, explicit=is_holds and not r.official)
     dates, basis, date_span = fact_dates(r, view, anchor, event, holds=is_holds)
@@ -334,7 +334,14 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
 
 def _dates(flex: FactLexicon, fact: Fact, dates: dict) -> None:  # type: ignore[type-arg]
     at, first, last = dates.get("at"), dates.get("first"), dates.get("last")
-    if fact.type in flex.beginning:
+    if fact.type == "became":
+        # "In 2017 he became director": the start, when the sentence dates it.
+        fact.start, fact.end = first, last
+        if at is not None and fact.date_basis in ("sentence", "weekday"):
+            fact.start = at
+        elif at is not None and first is None and last is None:
+            fact.as_of = at
+    elif fact.type in flex.beginning:
         fact.start = first or at or last
     elif fact.type in flex.ending:
         fact.end = last or at or first

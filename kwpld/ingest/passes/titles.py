@@ -300,8 +300,12 @@ def _post_title(r: Context, post: Mention) -> Title | None:
         if not isinstance(organ, Ref) or not role:
             return None
         organ_key = r.reg.resolve(organ.key)
-    key = r.reg.resolve(post.entity)  # type: ignore[arg-type]
+    key: str | None = r.reg.resolve(post.entity)  # type: ignore[arg-type]
     plural = bool(re.search(r"(?:ies|s|men)\b", post.text.split(" of ")[0]))
+    if role == "secretary":
+        committee = _central_committee(r, organ_key)
+        if committee != organ_key:  # "KWP secretary": a secretary of the Central Committee
+            organ_key, key = committee, post_for(r, role, committee)
     return Title(post.start, post.end, role, organ_key, (post.start, post.end), None, key, plural)
 
 
