@@ -21,7 +21,8 @@ from .facts_common import official_source
 __all__ = ["meetings", "HELD"]
 
 HELD = re.compile(
-    r"\b(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"^\s*(?:\(|,\s*(?:which\s+was\s+)?held\b)"
+    r"|\b(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:held|convened|opened|closed|concluded|reconvened|called)"
     r"|took\s+place|opened|met|convened|closed|concluded|began|started|ended|wrapped\s+up"
     r"|held\s+(?:its|their|a|an|the))\b",
