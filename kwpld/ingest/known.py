@@ -57,6 +57,8 @@ class Known:
     """(event id, participant id) the records state"""
     name_keys: dict[str, set[str]] = field(default_factory=dict)
     """id -> match keys of its names (to tell namesakes apart)"""
+    organ_keys: dict[str, set[str]] = field(default_factory=dict)
+    """match key of an organ's name -> the organs (records and pending drafts) with it"""
     name_texts: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     """id -> (system, text) of its names, to tell namesakes apart by how they are written"""
 
@@ -83,6 +85,8 @@ class Known:
         texts = self.name_texts.setdefault(rid, set())
         for name in getattr(record, "names", []):
             keys.add(match_key(name.text))
+            if kind == "organ":
+                self.organ_keys.setdefault(match_key(name.text), set()).add(rid)
             texts.add((name.system, name.text))
             if name.system == "en" and name.kind == "preferred":
                 self.labels.setdefault(rid, name.text)
@@ -140,6 +144,8 @@ class Known:
         for name in record.get("names", []) or []:
             if isinstance(name, dict) and isinstance(name.get("text"), str):
                 self.name_keys.setdefault(rid, set()).add(match_key(name["text"]))
+                if kind == "organ":
+                    self.organ_keys.setdefault(match_key(name["text"]), set()).add(rid)
                 self.index.add_name(
                     rid, kind, name["text"], name.get("system", "en"), name.get("kind", "alternate")
                 )
