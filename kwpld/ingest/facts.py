@@ -20,7 +20,7 @@ from ..names import name_words
 from ..resources import resource_path
 from .sentences import compile_pattern
 
-__all__ = ["Fact", "FactSpan", "FactLexicon", "Title", "OrganSpec", "fact_lexicon"]
+__all__ = ["Fact", "FactSpan", "FactLexicon", "Title", "Pattern", "fact_lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +81,6 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class OrganSpec:
-    name: str
-    kind: str
-    names: tuple[str, ...] = ()
-    abbreviation: str | None = None
-    parent: str | None = None
-
-
-@dataclass(frozen=True)
 class Pattern:
     """A pattern over a sentence's symbols (:mod:`kwpld.ingest.sentences`), macros expanded."""
 
@@ -107,7 +98,6 @@ class FactLexicon:
     ministry), "general-staff" (the KPA General Staff)"""
     implied_organs: dict[str, str]
     ministries: dict[tuple[str, ...], str]
-    organs: dict[str, OrganSpec]
     triggers: dict[tuple[str, ...], str]
     """folded trigger words -> fact type"""
     ending: frozenset[str]
@@ -194,23 +184,12 @@ def fact_lexicon() -> FactLexicon:
     for kind, words in data["triggers"].items():
         for word in words:
             triggers[name_words(word)] = kind
-    organs = {}
-    for spec in data["organs"]:
-        organ = OrganSpec(
-            spec["name"],
-            spec["kind"],
-            tuple(spec.get("names", ())),
-            spec.get("abbreviation"),
-            spec.get("parent"),
-        )
-        organs[spec["name"]] = organ
     attendance = data["attendance"]
     lex = FactLexicon(
         roles=roles,
         role_kinds=role_kinds,
         implied_organs=dict(data["implied_organs"]),
         ministries={name_words(k): v for k, v in data["ministries"].items()},
-        organs=organs,
         triggers=triggers,
         ending=frozenset(data["ending"]),
         beginning=frozenset(data["beginning"]),
