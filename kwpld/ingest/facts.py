@@ -123,15 +123,27 @@ class FactLexicon:
     ) -> tuple[int, str, bool, str | None] | None:
         """The longest role phrase starting at word ``i``: (end word, role, plural, what it
         implies)."""
+        if keys[i] not in self.role_starts:
+            return None
         for size in range(min(self.longest_role, len(keys) - i), 0, -1):
             words = tuple(keys[i : i + size])
-            role = self.roles.get(words)
-            if role is not None:
-                return i + size, role, False, self.role_kinds.get(words)
-            singular = _singular_phrase(words)
-            if singular is not None and singular in self.roles:
-                return i + size, self.roles[singular], True, self.role_kinds.get(singular)
+            found = self.role_forms.get(words)
+            if found is not None:
+                singular, plural = found
+                return i + size, self.roles[singular], plural, self.role_kinds.get(singular)
         return None
+
+    def __post_init__(self) -> None:
+        # Every role phrase and its plural ("vice chairmen", "chiefs of the general staff").
+        self.role_forms: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {}
+        for words in self.roles:
+            self.role_forms[words] = (words, False)
+            for index, word in enumerate(words):
+                if index == len(words) - 1 or words[index + 1] == "of":
+                    plural = (*words[:index], _plural(word), *words[index + 1 :])
+                    self.role_forms.setdefault(plural, (words, True))
+                    break
+        self.role_starts = frozenset(w[0] for w in self.role_forms)
 
 
 def _plural(word: str) -> str:
@@ -142,32 +154,6 @@ def _plural(word: str) -> str:
     if word.endswith(("s", "sh", "ch")):
         return word + "es"
     return word + "s"
-
-
-def _singular_phrase(words: tuple[str, ...]) -> tuple[str, ...] | None:
-    """ "vice chairmen" -> "vice chairman", "members" -> "member", "chiefs of the general
-    staff" -> "chief of the general staff"."""
-    if not words:
-        return None
-    for index, word in enumerate(words):
-        for singular in _singulars(word):
-            candidate = (*words[:index], singular, *words[index + 1 :])
-            if candidate != words:
-                return candidate if index == len(words) - 1 or words[index + 1] == "of" else None
-    return None
-
-
-def _singulars(word: str) -> list[str]:
-    out = []
-    if word.endswith("men"):
-        out.append(word[:-3] + "man")
-    if word.endswith("ies"):
-        out.append(word[:-3] + "y")
-    if word.endswith("es"):
-        out.append(word[:-2])
-    if word.endswith("s") and not word.endswith("ss"):
-        out.append(word[:-1])
-    return out
 
 
 @cache

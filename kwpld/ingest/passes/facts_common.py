@@ -15,6 +15,7 @@ from ..state import Context
 
 __all__ = [
     "sentence_view",
+    "names_someone",
     "event_of",
     "status_of",
     "official_source",
@@ -37,6 +38,16 @@ _NTH_DAY = re.compile(r"\b(first|opening|last|final|closing)\s+day\b", re.I)
 def in_headline(r: Context, offset: int) -> bool:
     block = r.doc.block_at(offset)
     return block is not None and r.doc.blocks[block].kind in _NOT_FACT_BLOCKS
+
+
+def names_someone(r: Context, start: int, end: int) -> bool:
+    """Text[start:end] names a person (or refers to one by a pronoun): a fact may be there."""
+    for m in r.mentions.items:
+        if m.start >= end:
+            break
+        if m.kind == "person" and m.start >= start:
+            return True
+    return _PRONOUN.search(r.text, start, end) is not None
 
 
 def sentence_view(r: Context, start: int, end: int) -> SentenceView:
