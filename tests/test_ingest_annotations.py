@@ -34,7 +34,11 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str]:
 def test_every_selector_quotes_the_text_at_its_offsets(written: tuple[dict, str]) -> None:
     annotations, text = written
     items = annotations["first"]["items"]
-    assert annotations["total"] == len(items) == 93  # 83 mentions and 10 dates
+    assert annotations["total"] == len(items) == 94  # 84 mentions and 10 dates
+    # "Kim Il Sung and Kim Jong Il’s party" names the party, and the two people inside it.
+    exact = [item["target"]["selector"][1]["exact"] for item in items]
+    assert "Kim Il Sung and Kim Jong Il’s party" in exact
+    assert exact.count("Kim Il Sung") >= 2 and "Kim Jong Il" in exact
     for item in items:
         position, quote = item["target"]["selector"]
         assert position["type"] == "TextPositionSelector" and quote["type"] == "TextQuoteSelector"
