@@ -71,7 +71,7 @@ def test_the_json_ld_is_web_annotation_rdf(written: tuple[dict, str]) -> None:
     starts = {int(o) for o in graph.objects(None, OA.start)}
     assert 0 in starts
     identifying = set(graph.subjects(OA.motivatedBy, OA.identifying))
-    assert len(identifying) == 83
+    assert len(identifying) == 84
     bodies = {str(o) for s in identifying for o in graph.objects(s, OA.hasBody)}
     assert "https://w3id.org/kwpld/id/person/kim-jong-un" in bodies
 
