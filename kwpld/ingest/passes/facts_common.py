@@ -19,6 +19,7 @@ __all__ = [
     "event_of",
     "status_of",
     "official_source",
+    "in_dateline",
     "fact_dates",
     "in_headline",
 ]
@@ -144,6 +145,16 @@ def _person_key(r: Context, mention: Mention) -> str:
     return key
 
 
+def in_dateline(r: Context, offset: int) -> bool:
+    """ "Pyongyang, January 1 (KCNA) --": a date of the report, not of what it reports."""
+    block = r.doc.block_at(offset)
+    if block is None:
+        return False
+    start = r.doc.blocks[block].start
+    m = _DATELINE.match(r.text, start)
+    return m is not None and start <= offset < m.end()
+
+
 def official_source(r: Context) -> bool:
     """The article is an official announcement: a dateline of a DPRK agency ("Pyongyang,
     January 1 (KCNA) --"), or a "Source:" line naming one."""
@@ -256,7 +267,8 @@ def _day_of_event(
             if day is not None:
                 return day, FactSpan(which.start(), which.end(), "date")
         days = [d for d in r.dates_in(sentence.start, sentence.end)
-                if d.date is not None and d.date.day is not None and d.range is None]  # fmt: skip
+                if d.date is not None and d.date.day is not None and d.range is None
+                and not in_dateline(r, d.start)]  # fmt: skip
         if days:
             return days[-1].date, FactSpan(days[-1].start, days[-1].end, "date")  # type: ignore[return-value]
     return None
@@ -284,7 +296,10 @@ def _sentence_date(r: Context, view: SentenceView, anchor: int, holds: bool) -> 
     """The date the sentence gives the fact stated at ``anchor``: a period, or a date after
     "since"/"until"/"in"/"from" for a holding; for a change, a date after the trigger in its
     clause, else one before it that no "since"/"until" ties to another clause."""
-    dates = [d for d in r.dates_in(view.start, view.end) if d.date is not None]
+    dates = [
+        d for d in r.dates_in(view.start, view.end)
+        if d.date is not None and not in_dateline(r, d.start)
+    ]  # fmt: skip
     persons = [i.start for i in view.items if i.kind == "person"]
     after: list[DateMention] = []
     before_anchor: list[DateMention] = []

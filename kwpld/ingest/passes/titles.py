@@ -133,8 +133,22 @@ def titles(r: Context) -> Found:
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
-    r.person_titles = _ellipses(r, found)
+    r.person_titles = _ellipses(r, [_deputy(r, t) for t in found])
     return r.found()
+
+
+_DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
+
+
+def _deputy(r: Context, title: Title) -> Title:
+    """ "first vice foreign minister": the deputy of a post's holder."""
+    if title.role != "chairman":
+        return title
+    before = _DEPUTY.search(r.text, max(0, title.start - 20), title.start)
+    if before is None:
+        return title
+    return replace(title, start=before.start(), role="vice-chairman", post=None,
+                   role_span=(before.start(), title.role_span[1]))  # fmt: skip
 
 
 def _ellipses(r: Context, found: list[Title]) -> list[Title]:
