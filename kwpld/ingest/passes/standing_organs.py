@@ -21,7 +21,7 @@ def standing_organs(r: Context) -> Found:
     matches = gazetteer().index.match(list(doc.keys), list(doc.words), list(doc.gap_ok))
     for match in matches:
         refs = {t.ref for t in match.targets if not t.weak}
-        if len(refs) != 1:
+        if len(refs) != 1 or _possessive_inside(doc.words[match.first : match.last - 1], match):
             continue
         words = range(match.first, match.last)
         claimed = [i for i in words if r.claimed[i]]
@@ -50,6 +50,13 @@ def standing_organs(r: Context) -> Found:
             r.claimed[i] = True
     r.gazetteer_matches = found
     return r.found()
+
+
+def _possessive_inside(words: tuple[str, ...], match: Match) -> bool:
+    """ "the KWP’s Political Bureau" is the party's bureau, not the name "KWP Political Bureau"
+    (a name may have a possessive of its own: "Supreme People's Assembly")."""
+    names = " ".join(t.name for t in match.targets).replace("’", "'")
+    return any(w.replace("’", "'").endswith("'s") for w in words) and "'s" not in names
 
 
 def _only_people(r: Context, words: list[int]) -> bool:
