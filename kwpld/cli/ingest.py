@@ -13,7 +13,7 @@ from ..ingest.pipeline import IngestOptions, ingest
 from ..ingest.review import accept, list_drafts, list_problems, reject
 from ._common import console, err_console
 
-_KINDS = ("person", "organ", "post", "membership", "event", "article")
+_KINDS = ("person", "organ", "post", "membership", "event", "article", "participation")
 
 _FILES_HELP = "Article files: .txt, .md (YAML front matter), .html."
 _INTO_HELP = "Data folder to write into (created if missing)."
