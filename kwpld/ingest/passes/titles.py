@@ -76,8 +76,13 @@ def titles(r: Context) -> Found:
             None,
         )
         if inner is not None:
+            post = inner.post if role == inner.role else None
             found[found.index(inner)] = replace(
-                inner, start=role_span[0], role=role, role_span=(role_span[0], inner.role_span[1])
+                inner,
+                start=role_span[0],
+                role=role,
+                post=post,
+                role_span=(role_span[0], inner.role_span[1]),
             )
             taken = [(t.start, t.end) for t in found]
             i = end_word
@@ -133,11 +138,24 @@ def titles(r: Context) -> Found:
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
-    r.person_titles = _ellipses(r, [_deputy(r, t) for t in found])
+    r.person_titles = _ellipses(r, [_unnamed_department(r, _deputy(r, t)) for t in found])
     return r.found()
 
 
 _DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
+
+
+def _unnamed_department(r: Context, title: Title) -> Title:
+    """ "vice department director of the WPK Central Committee": a department the text does not
+    name is no organ of the title."""
+    words = r.text[title.role_span[0] : title.role_span[1]].lower()
+    if "department" not in words or title.organ is None:
+        return title
+    entity = r.reg.peek(title.organ)
+    kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+        "organ_kind"
+    )  # fmt: skip
+    return title if kind == "department" else replace(title, organ=None, post=None)
 
 
 def _deputy(r: Context, title: Title) -> Title:
@@ -157,7 +175,8 @@ def _ellipses(r: Context, found: list[Title]) -> list[Title]:
     sentence."""
     out: list[Title] = []
     for index, title in enumerate(found):
-        if title.organ is None:
+        unnamed = "department" in r.text[title.role_span[0] : title.role_span[1]].lower()
+        if title.organ is None and not unnamed:
             sentence = r.doc.sentence_at(title.start)
             before = [
                 t for t in out
