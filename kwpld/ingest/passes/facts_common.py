@@ -180,12 +180,12 @@ def status_of(
     flex: FactLexicon = fact_lexicon()
     found: tuple[str, FactSpan] | None = None
     for item in view.items:
-        if upto is not None and item.start >= upto:
-            break
         if item.kind != "word":
             continue
-        if item.text in flex.projected_words:
+        before = upto is None or item.start < upto
+        if before and item.text in flex.projected_words:
             return "projected", FactSpan(item.start, item.end, "hedge")
+        # "..., multiple sources told NK News": the word of others, wherever it is said.
         if item.text in flex.reported_words and found is None:
             found = ("reported", FactSpan(item.start, item.end, "hedge"))
     if found is not None:

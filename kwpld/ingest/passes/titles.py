@@ -29,6 +29,7 @@ from .standing_organs import standing_organ
 
 __all__ = ["titles", "organ_for_name", "post_for"]
 
+_RULING = re.compile(r"(?:ruling|governing|North\s+Korean|North's|DPRK|country's)\s+", re.I)
 _LINK = re.compile(r"\s+(?:of|to|in|on|at|for)\s+(?:(?:the|a|an)\s+)?", re.I)
 _ORDINAL = re.compile(
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\s+",
@@ -257,6 +258,9 @@ def _organ_after(
     if not link:
         return None
     position = link.end()
+    ruling = _RULING.match(r.text, position)  # "of the ruling Workers' Party of Korea"
+    if ruling:
+        position = ruling.end()
     ordinal = _ORDINAL.match(r.text, position)
     if ordinal:
         position = ordinal.end()
@@ -357,7 +361,7 @@ def _post_title(r: Context, post: Mention) -> Title | None:
         organ_key = r.reg.resolve(organ.key)
     key: str | None = r.reg.resolve(post.entity)  # type: ignore[arg-type]
     plural = bool(re.search(r"(?:ies|s|men)\b", post.text.split(" of ")[0]))
-    if role == "secretary":
+    if role in ("secretary", "vice-chairman"):
         committee = _central_committee(r, organ_key)
         if committee != organ_key:  # "KWP secretary": a secretary of the Central Committee
             organ_key, key = committee, post_for(r, role, committee)
@@ -365,7 +369,7 @@ def _post_title(r: Context, post: Mention) -> Title | None:
 
 
 def _central_committee(r: Context, organ: str) -> str:
-    """ "KWP secretary", "party secretary": a secretary of the party's Central Committee."""
+    """ "KWP secretary", "a vice chairman of the WPK": of the party's Central Committee."""
     entity = r.reg.peek(organ)
     kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
         "organ_kind"
@@ -398,7 +402,7 @@ def _title(
     organ_span: tuple[int, int] | None,
     plural: bool,
 ) -> Title:
-    if role == "secretary":
+    if role in ("secretary", "vice-chairman"):
         organ = _central_committee(r, organ)
     return Title(start, end, role, organ, role_span, organ_span, post_for(r, role, organ), plural)
 
