@@ -200,6 +200,8 @@ def event_of(
     ``explicit``) the event said to be held last before it, else the event the article reports
     (when the sentence comes after the article first names it)."""
     for item in view.items:
+        if item.kind == "eventref" and not item.ref:
+            return None, None  # "the plenum", of which the text names none
         if item.kind in ("event", "eventref"):
             key = item.ref
             entity = r.reg.peek(key)

@@ -72,6 +72,7 @@ def meetings(r: Context) -> Found:
     _when_and_where(r)
     _unnamed(r)  # after the named ones are dated: "held on the same day"
     _held_by(r)
+    _of_date(r)
     _when_and_where(r)
     _occasions(r)
     _organizers(r)
@@ -289,6 +290,37 @@ _HELD_BY = re.compile(
 )
 
 
+_OF_DATE = re.compile(
+    r"\s+(?P<head>(?:enlarged\s+|expanded\s+)?(?:plenary\s+meeting|plenum|meeting|session))"
+    r"\s+(?:of|on)\s+",
+    re.I,
+)
+
+
+def _of_date(r: Context) -> None:
+    """ "The KWP Central Committee plenary meeting of 31 March 2013": an event named by its
+    organ, kind and day."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        m = _OF_DATE.match(r.text, organ.end)
+        if not m or in_headline(r, organ.start):
+            continue
+        date = r.date_at(m.end())
+        if date is None or date.date is None or date.date.day is None:
+            continue
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        name = " ".join(r.text[organ.start : date.end].split())
+        key = f"event:held:{match_key(name)}:{date.date.iso}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", _type_of(head))
+        event.fields.setdefault("date", date.date)
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        span = (organ.start, date.end)
+        event.add_name(NameDraft(straight(name), spans=[span]))
+        event.note(f"“{name}”", span)
+        r.mentions.replace([x for x in r.mentions if not (span[0] <= x.start and x.end <= span[1])])
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
 def _held_by(r: Context) -> None:
     """ "The politburo of the WPK Central Committee held an expanded meeting on Thursday": the
     meeting of the organ, on the day the sentence gives."""
@@ -488,5 +520,6 @@ def _references(r: Context) -> None:
                 break
         if target is None and r.main_event and _event_type(r, r.main_event) in types:
             target = r.main_event
-        if target is not None:
-            r.event_refs.append((m.start(), m.end(), target))
+        # An unresolved reference is kept too: the sentence is about an event, just not one
+        # the text names (no other event is taken for it).
+        r.event_refs.append((m.start(), m.end(), target or ""))
