@@ -35,6 +35,7 @@ _SERIES_STOP = frozenset(
         "wpk",
         "kwp",
         "all",
+        "dprk",
     }
 )
 

@@ -57,7 +57,7 @@ def attendance(r: Context) -> Found:
                 role, cue = _role(flex, view, m, pattern, verb_role)
                 if role is None:
                     continue
-                if pattern.id in ("verb", "with-presiding", "speech", "speech-after"):
+                if pattern.id in ("verb", "verb-by", "with-presiding", "speech", "speech-after"):
                     verb_role = role
                 people = people_of(view, m)
                 if not people:

@@ -248,7 +248,10 @@ def _facts_for(
     is_holds = holds or kind in ("holds", "became", "former")
     # A title an analyst states is as of the article, unless the sentence names the event or
     # states a change at it ("Foreign Minister Ri Yong Ho was promoted ...").
-    changes_here = any(i.kind == "word" and (i.text,) in flex.triggers for i in view.items)
+    changes_here = any(
+        i.kind == "word" and ((i.text,) in flex.triggers or (i.text,) in flex.attendance_cues)
+        for i in view.items
+    )  # a change, or someone present: the sentence is about the event
     event, event_span = event_of(r, view, explicit=is_holds and not r.official and not changes_here)
     dates, basis, date_span = fact_dates(
         r, view, anchor, event, holds=is_holds, title_end=titles[0].end if is_holds else None

@@ -29,6 +29,8 @@ HELD = re.compile(
     r"|held\s+(?:its|their|a|an|the))\b",
     re.I,
 )
+_PRESIDED = re.compile(r"\b(?:presided\s+over|guided|chaired|convened)\s+by\b", re.I)
+_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _AND_DAY = re.compile(r"\b(\d{1,2})\s+and\s+$")
 _CLOSED = re.compile(r"\b(?:closed|concluded|ended|wrapped\s+up)\b", re.I)
 _ORDINALS = (
@@ -41,7 +43,10 @@ _KINDS = (
     r"|general|first|second)\s+)*(?:plenary\s+meetings?|plenums?|sessions?|congress(?:es)?"
     r"|conferences?|meetings?))"
 )
-_UNNAMED = re.compile(rf"\b(?:an?|the|its)\s+{_KINDS}\s+of\s+(?:the\s+)?", re.I)
+_UNNAMED = re.compile(
+    rf"\b(?:an?|the|its)\s+{_KINDS}\s+of\s+(?:the\s+)?(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+)?",
+    re.I,
+)
 _LOWER_ORDINAL = re.compile(
     rf"\b(?P<ordinal>{_ORDINALS})\s+{_KINDS}\s+of\s+(?:the\s+)?(?P<term>{_ORDINALS}\s+)?", re.I
 )
@@ -171,11 +176,14 @@ def _unnamed(r: Context) -> None:
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
             continue
         rest = r.text[organ.end : sentence.end]
-        held = HELD.search(rest)
+        held = HELD.search(rest) or _PRESIDED.search(rest)
         if not held or held.start() > 80:
             continue
         dates = [d for d in r.dates_in(organ.end, sentence.end) if d.date is not None]
         same_day = _same_day(r, rest, m.start())
+        weekday = _WEEKDAY.search(rest)
+        if same_day is None and weekday and r.reference is not None and r.reference.day:
+            same_day = _last_weekday(r.reference, weekday.group(1).capitalize())
         if not dates and same_day is None:
             continue
         head = re.sub(r"\s+", " ", m.group("head").lower())
@@ -190,13 +198,20 @@ def _unnamed(r: Context) -> None:
         key = f"event:held:{match_key(name)}:{when.iso if when else ''}"
         event = r.reg.add(Entity(key, "event"))
         event.fields.setdefault("type", _type_of(head))
-        if when is not None and not dates:
+        if dates:
+            first, last = _period(dates[0])
+            if first is not None:
+                event.fields.setdefault("date", first)
+                if last is not None and last.iso != first.iso:
+                    event.fields.setdefault("end", last)
+        elif when is not None:
             event.fields.setdefault("date", when)
         span = (m.start() + len(m.group(0).split()[0]) + 1, organ.end)
         event.add_name(NameDraft(name, spans=[span]))
         event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
         event.note(f"“{' '.join(r.text[m.start() : organ.end].split())}” was held", span)
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        r.held.append((sentence.start, event.key))
 
 
 def _same_day(r: Context, rest: str, before: int) -> PartialDate | None:
