@@ -777,6 +777,15 @@ def fact_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draf
         begin = [f for f in facts if f.type in lex.beginning]
         end = [f for f in facts if f.type in lex.ending]
         holds = [f for f in facts if f not in begin and f not in end]
+        # One holding per term: a title held in a period that ended before the term begun
+        # ("served as Premier from 2003 to 2007" beside "appointed him Premier in 2013").
+        starts = [f.start for f in begin if f.start is not None]
+        earlier = [
+            f for f in holds
+            if f.end is not None and starts
+            and f.end.latest() < min(x.earliest() for x in starts)
+        ]  # fmt: skip
+        holds = [f for f in holds if f not in earlier]
         known_person = fin.known.ids.__contains__(person) and person not in fin.known.pending
         known_organ = fin.known.ids.__contains__(organ) and organ not in fin.known.pending
         recorded = known_person and known_organ and (person, organ, role) in fin.known.memberships
@@ -787,6 +796,8 @@ def fact_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draf
             parts.append(end + ([] if begin else holds))
         if not begin and not end:
             parts.append(holds)
+        if earlier:
+            parts.append(earlier)
         for part in parts:
             if recorded and not any(f.type in lex.ending for f in part):
                 continue  # the folder has this membership already
@@ -805,8 +816,16 @@ def _membership_draft(
 ) -> Draft:
     lex = fact_lexicon()
     primary = next((f for f in facts if f.type != "holds"), facts[0])
-    starts = [f.start for f in facts if f.start is not None]
-    ends = [f.end for f in facts if f.end is not None]
+    # The dates the text ties most closely to the fact: the sentence's, then the event's, then
+    # a weekday's, then the article's.
+    rank = {"sentence": 0, "event": 1, "weekday": 2, "article": 3, "none": 4}
+
+    def closest(field: str) -> list[PartialDate]:
+        dated = [f for f in facts if getattr(f, field) is not None]
+        best = min((rank.get(f.date_basis, 4) for f in dated), default=4)
+        return [getattr(f, field) for f in dated if rank.get(f.date_basis, 4) == best]
+
+    starts, ends = closest("start"), closest("end")
     as_ofs = [f.as_of for f in facts if f.as_of is not None]
     start = min(starts, key=lambda d: d.earliest()) if starts else None
     end = max(ends, key=lambda d: d.latest()) if ends else None

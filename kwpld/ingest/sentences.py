@@ -38,11 +38,11 @@ MACROS = {
     "S": r"S\d+",
     "R": r"R\d+",
     "EV": r"(?:E\d+|R\d+)",
-    "PERSON": r"P\d+(?: \( [^()]* \))?(?: , {ART}T\d+(?: and T\d+)*(?= ,))?",
+    "PERSON": r"P\d+(?: \( [^()]* \))?(?: , {ART}T\d+(?: and T\d+)*(?: since D\d+)?(?= ,))?",
     "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
     "TITLES": r"T\d+(?: (?:, )?(?:and )?(?:(?:a|an|the) )?T\d+)*",
     "TITLESAND": r"T\d+(?: and (?:(?:a|an|the) )?T\d+)*",
-    "ART": r"(?:(?:a|an|the|its|his|her|their) )?(?:new )?",
+    "ART": r"(?:(?:a|an|the|its|his|her|their) )?(?:(?:new|next|full) )?",
     "AUX": (
         r"(?:(?:is|are|was|were) (?:likely|expected|projected|set|due|believed|said|reported"
         r"|understood|thought|not|also) to (?:be|have been)|(?:appears?|appeared|seems?|seemed)"

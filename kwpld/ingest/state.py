@@ -64,6 +64,9 @@ class State:
     segment_entities: dict[tuple[int, int], str] = field(default_factory=dict)
     """(phrase index, segment index) -> entity key of the organ the segment names"""
     mentions: Mentions = field(default_factory=Mentions)
+    aliases: list[tuple[str, str]] = field(default_factory=list)
+    """(name, entity key of a record): a spelling the text gives a record ("Kim Yo-cho'ng (Kim
+    Yo Jong)"), matched as a name of the record in the article"""
     pinned: list[Mention] = field(default_factory=list)
     """mentions found by a construction rather than a name ("조선로동당 제7차대회")"""
     abbreviations: dict[str, str] = field(default_factory=dict)

@@ -171,6 +171,15 @@ def official_source(r: Context) -> bool:
     return False
 
 
+_VERBS_OF_SEEMING = frozenset({"appears", "appear", "appeared", "seems", "seem", "seemed"})
+
+
+def _next_word(view: SentenceView, item: Item) -> str | None:
+    index = view.items.index(item)
+    following = view.items[index + 1 : index + 2]
+    return following[0].text if following else None
+
+
 def status_of(
     r: Context, view: SentenceView, upto: int | None = None
 ) -> tuple[str, FactSpan | None]:
@@ -185,7 +194,10 @@ def status_of(
         before = upto is None or item.start < upto
         if before and item.text in flex.projected_words:
             return "projected", FactSpan(item.start, item.end, "hedge")
-        # "..., multiple sources told NK News": the word of others, wherever it is said.
+        # "..., multiple sources told NK News": the word of others, wherever it is said;
+        # "appeared at the plenum" is no "appears to".
+        if item.text in _VERBS_OF_SEEMING and _next_word(view, item) != "to":
+            continue
         if item.text in flex.reported_words and found is None:
             found = ("reported", FactSpan(item.start, item.end, "hedge"))
     if found is not None:

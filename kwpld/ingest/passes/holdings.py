@@ -55,9 +55,12 @@ def holdings(r: Context) -> Found:
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaced(r, view, m, changes))
         stated = {(f.person, f.organ, f.role) for f in found}
+        changed = bool(found)
         for pattern in flex.holds_patterns:
             for m in pattern.regex.finditer(view.string):
-                for fact in _changes(r, flex, view, m, pattern, "holds", holds=True):
+                for fact in _changes(
+                    r, flex, view, m, pattern, "holds", holds=True, changed=changed
+                ):
                     if (fact.person, fact.organ, fact.role) not in stated:
                         found.append(fact)
         triggers = [f.type for f in found if f.type != "holds"]
@@ -161,15 +164,28 @@ def _titles(view: SentenceView, m: re.Match[str]) -> list[Title]:
     return []
 
 
-def _organ_title(view: SentenceView, m: re.Match[str]) -> Title | None:
-    """ "elected to the Political Bureau": membership of the organ."""
+def _organ_title(
+    r: Context, view: SentenceView, m: re.Match[str], pattern: Pattern
+) -> Title | None:
+    """ "elected to the Political Bureau": membership of the organ; "headed the United Front
+    Department": its head (the director of a department or bureau, else the chairman)."""
     if "organ" not in m.re.groupindex or m.group("organ") is None:
         return None
     organs = view.typed(m, "organ", "organ")
     if not organs:
         return None
     organ = organs[0]
-    return Title(organ.start, organ.end, "member", organ.ref, (organ.start, organ.end),
+    role = "member"
+    if pattern.type == "heads":
+        entity = r.reg.peek(organ.ref)
+        kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+            "organ_kind"
+        )  # fmt: skip
+        head = organ.text.lower().split()[-1] if organ.text else ""
+        role = (
+            "director" if kind == "department" or head in ("bureau", "department") else "chairman"
+        )
+    return Title(organ.start, organ.end, role, organ.ref, (organ.start, organ.end),
                  (organ.start, organ.end))  # fmt: skip
 
 
@@ -198,10 +214,11 @@ def _changes(
     context: str,
     *,
     holds: bool = False,
+    changed: bool = False,
 ) -> list[Fact]:
     kind, trigger = _type(flex, view, m, pattern, context if pattern.type == "context" else "holds")
     titles = _titles(view, m)
-    organ_title = _organ_title(view, m)
+    organ_title = _organ_title(r, view, m, pattern)
     if organ_title is not None:
         titles.append(organ_title)
     titles = [t for t in titles if t.organ is not None]
@@ -224,7 +241,9 @@ def _changes(
         ]
         out.extend(_facts_for(r, flex, view, pattern, "ended", trigger, people, alternates))
         return out
-    out = _facts_for(r, flex, view, pattern, kind, trigger, people, titles, holds=holds)
+    out = _facts_for(
+        r, flex, view, pattern, kind, trigger, people, titles, holds=holds, changed=changed
+    )
     if pattern.type == "replaced" and "successor" in m.re.groupindex:
         successors = people_of(view, m, "successor")
         out.extend(_facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles))
@@ -242,22 +261,23 @@ def _facts_for(
     titles: list[Title],
     *,
     holds: bool = False,
+    changed: bool = False,
 ) -> list[Fact]:
     anchor = trigger.start if trigger else titles[0].start
     status, hedge = status_of(r, view, upto=max(anchor, titles[-1].end))
+    if kind == "heads":
+        kind = "holds"
     is_holds = holds or kind in ("holds", "became", "former")
     # A title an analyst states is as of the article, unless the sentence names the event or
     # states a change at it ("Foreign Minister Ri Yong Ho was promoted ...").
-    changes_here = any(
-        i.kind == "word" and ((i.text,) in flex.triggers or (i.text,) in flex.attendance_cues)
-        for i in view.items
-    )  # a change, or someone present: the sentence is about the event
-    event, event_span = event_of(r, view, explicit=is_holds and not r.official and not changes_here)
+    event, event_span = event_of(r, view, explicit=is_holds and not r.official and not changed)
     dates, basis, date_span = fact_dates(
         r, view, anchor, event, holds=is_holds, title_end=titles[0].end if is_holds else None
     )
     if status == "projected" or kind == "former":
         dates, basis, date_span = {}, "none", None  # a projection, a former title: undated
+    if pattern.type == "heads" and basis != "sentence":
+        return []  # "headed the Youth League, serving as first secretary ...": the title says
     pairs: list[tuple[Item, Title]]
     respectively = any(i.kind == "word" and i.text == "respectively" for i in view.items)
     if respectively and len(people) == len(titles) > 1:

@@ -22,7 +22,7 @@ from .facts_common import in_headline, official_source
 __all__ = ["meetings", "HELD"]
 
 HELD = re.compile(
-    r"^\s*(?:\(|,\s*(?:which\s+was\s+)?held\b)"
+    r"^\s*(?:\(|,?\s*(?:which\s+was\s+)?held\b|,\s*which\s+(?:ran|lasted|continued)\b)"
     r"|\b(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:held|convened|opened|closed|concluded|reconvened|called)"
     r"|took\s+place|opened|met|convened|closed|concluded|began|started|ended|wrapped\s+up"

@@ -40,6 +40,8 @@ def mentions(r: Context) -> Found:
         if entity.kind == "organ" and entity.attrs.get("short"):
             for short in entity.attrs["short"]:
                 local.add_name(entity.key, "organ", short, "en", "short", weak=True)
+    for name, key in r.aliases:
+        local.add_name(key, "person", name, "en", "alternate")
     keys, words, gaps = list(doc.keys), list(doc.words), list(doc.gap_ok)
     local_matches = with_nested_people(local, list(local.match(keys, words, gaps)), doc)
     combined = sorted(
@@ -192,7 +194,7 @@ def _surnames(r: Context) -> None:
 
 def _entity_for_target(r: Context, target: Target) -> str:
     if (
-        target.ref.startswith(("person:", "organ:", "event:", "post:", "article:"))
+        target.ref.startswith(("person:", "organ:", "event:", "post:", "article:", "="))
         and target.ref in r.reg
     ):
         return r.reg.resolve(target.ref)

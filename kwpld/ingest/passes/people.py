@@ -55,13 +55,19 @@ def people(r: Context) -> Found:
             continue
         last, name = found
         span = doc.span_of(i, last)
-        key = person_entity(r, name, span, f"a Korean personal name, “{r.text[span[0] : span[1]]}”")
-        entity = r.reg.get(key)
         paren = (
             doc.paren_after(span[1])
             if not r.text[span[1] : span[1] + 2].startswith(("’s", "'s"))
             else None
         )
+        record = _record_in(r, paren) if paren is not None else None
+        if record is not None:
+            # "Kim Yo-cho'ng (Kim Yo Jong)": another spelling of the record in parentheses.
+            r.aliases.append((name, record))
+            i = last
+            continue
+        key = person_entity(r, name, span, f"a Korean personal name, “{r.text[span[0] : span[1]]}”")
+        entity = r.reg.get(key)
         if paren is not None and entity.known is None:
             _parenthetical_spelling(r, entity, paren)
         i = last
@@ -77,6 +83,17 @@ def people(r: Context) -> Found:
                 break
             by_key.setdefault(mk, entity.key)
     return r.found()
+
+
+def _record_in(r: Context, paren: tuple[int, int]) -> str | None:
+    """The one person record named inside a parenthesis, if it holds nothing else."""
+    words = r.doc.words_between(paren[0], paren[1])
+    for match in r.known_matches:
+        if match.first == words.start and match.last == words.stop:
+            refs = {t.ref for t in match.targets if t.kind == "person"}
+            if len(refs) == 1:
+                return r.reg.known(next(iter(refs)), "person").key
+    return None
 
 
 def _korean_name_at(r: Context, i: int) -> tuple[int, str] | None:

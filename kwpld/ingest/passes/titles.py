@@ -29,7 +29,11 @@ from .standing_organs import standing_organ
 
 __all__ = ["titles", "organ_for_name", "post_for"]
 
-_RULING = re.compile(r"(?:ruling|governing|North\s+Korean|North's|DPRK|country's)\s+", re.I)
+_RULING = re.compile(
+    r"(?:(?:ruling|governing|powerful|all-powerful|influential|North\s+Korean|North(?:’s|'s)|DPRK"
+    r"|country(?:’s|'s)|party(?:’s|'s))\s+){1,3}",
+    re.I,
+)
 _LINK = re.compile(r"\s+(?:of|to|in|on|at|for)\s+(?:(?:the|a|an)\s+)?", re.I)
 _ORDINAL = re.compile(
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\s+",
