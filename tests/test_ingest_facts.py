@@ -266,7 +266,8 @@ def test_periods_since_and_weekdays(empty: Known) -> None:
     _, drafted = _read(
         "Pak Pong Ju served as Premier from 2003 to 2007. Since April 2019 Choe Ryong Hae has "
         "been President of the Presidium of the Supreme People's Assembly. North Korea has "
-        "appointed Kim Tok Hun as premier, state media reported Friday.",
+        "appointed Kim Tok Hun as premier on Thursday, state media reported Friday. Ri Il Hwan "
+        "was appointed minister of foreign affairs, KCNA reported Friday.",
         empty,
         date="2020-08-14",
         kind="news",
@@ -278,7 +279,87 @@ def test_periods_since_and_weekdays(empty: Known) -> None:
     assert choe[4] == "2019-04"
     kim = next(d for d in drafted.drafts if d.kind == "membership" and d.record["person"] ==
                "kim-tok-hun")  # fmt: skip
-    assert iso(kim.record["start"]) == "2020-08-14" and kim.fact["date_basis"] == "weekday"
+    assert iso(kim.record["start"]) == "2020-08-13" and kim.fact["date_basis"] == "weekday"
+    # "reported Friday": the day of the report, which is the article's
+    ri = next(d for d in drafted.drafts if d.kind == "membership" and d.record["person"] ==
+              "ri-il-hwan")  # fmt: skip
+    assert iso(ri.record["start"]) == "2020-08-14" and ri.fact["date_basis"] == "article"
+
+
+def test_an_encyclopedia_lede_and_titles_each_with_its_period(empty: Known) -> None:
+    _, drafted = _read(
+        "Ri Yong Ho (Korean: 리영호; born 5 October 1942) is a former North Korean military "
+        "officer who was Chief of the General Staff of the Korean People's Army from February "
+        "2009 to July 2012.\n\nRi Son Gwon (diplomat) (born 1956) was Minister of Foreign "
+        "Affairs from 2016 to 2020 and a member of the Political Bureau from 2017.",
+        empty,
+        date="2024-03-01",
+        kind="report",
+    )
+    got = {(h[0], h[2]): (h[4], h[5]) for h in holdings(drafted)}
+    assert got[("ri-yong-ho", "kpa-general-staff")] == ("2009-02", "2012-07")
+    assert got[("ri-son-gwon", "mfa")] == ("2016", "2020")
+    assert got[("ri-son-gwon", "wpk-pb")] == ("2017", None)  # a start, not the minister's period
+
+
+def test_terms_and_the_dates_of_clauses(empty: Known) -> None:
+    _, drafted = _read(
+        "Pak Pong Ju served as Premier of North Korea from 2003 to 2007 and again from 2013 to "
+        "2019. Pak was appointed Premier in September 2003. In March 2013 he was elected a "
+        "member of the Political Bureau of the WPK Central Committee, and on 1 April 2013 he "
+        "was appointed Premier for the second time. He was relieved as Premier in April 2019, "
+        "when he became a vice-chairman of the State Affairs Commission, a post he held until "
+        "2021. He retired from the Political Bureau in June 2021. Pak returned to Pyongyang "
+        "in 2010 as Minister of Chemical Industry.",
+        empty,
+        date="2024-03-01",
+        kind="report",
+    )
+    got = sorted((h[1], h[2], h[4], h[5]) for h in holdings(drafted) if h[0] == "pak-pong-ju")
+    premier = [g for g in got if g[1] == "cabinet"]
+    # one holding per term; the most precise of the dates that agree
+    assert [(g[2], g[3]) for g in premier] == [("2003-09", "2007"), ("2013-04-01", "2019-04")]
+    assert ("member", "wpk-pb", "2013-03", "2021-06") in got  # ", and on 1 April ...": not its date
+    assert ("vice-chairman", "sac", "2019-04", "2021") in got  # "in April 2019, when he became"
+    assert any(g[2] == "2010" and "chemical" in g[1] for g in got)  # "returned ... as"
+
+
+def test_the_dateline_dates_the_report_not_the_facts(known: Known) -> None:
+    _, drafted = _read(
+        "Report on the Plenary Meeting\n\nPyongyang, January 1 (KCNA) -- The 5th Plenary "
+        "Meeting of the 7th Central Committee of the Workers' Party of Korea was held from 28 "
+        "to 31 December 2019.\n\nKim Jong Un, chairman of the WPK, guided the plenary meeting.",
+        known,
+        date="2020-01-01",
+    )
+    kim = next(h for h in holdings(drafted) if h[0] == "kim-jong-un" and h[2] == "wpk")
+    assert kim[6] == "2019-12-31"  # as of the meeting's last day, not the dateline's
+
+
+def test_the_organ_named_before(known: Known) -> None:
+    _, drafted = _read(
+        KCNA + "The session recalled Kim Yong Nam from the post of president of the Presidium "
+        "of the SPA. Kim Yong Nam had headed the Presidium since September 1998.",
+        known,
+        date="2019-04-12",
+    )
+    got = {(h[0], h[2]): (h[4], h[5]) for h in holdings(drafted)}
+    assert got[("kim-yong-nam", "spa-presidium")][0] == "1998-09"
+
+
+def test_a_parade_of_a_date_and_who_stood_on_the_stand(known: Known) -> None:
+    _, drafted = _read(
+        "He stood beside Kim Jong Il and Kim Jong Un on the reviewing stand at the military "
+        "parade of 10 October 2010.",
+        known,
+        date="2024-03-01",
+        kind="report",
+    )
+    parade = next(e for e in events(drafted).values() if "parade" in str(e).lower())
+    assert iso(parade["date"]) == "2010-10-10"
+    assert {(p, r) for _, p, r in attended(drafted)} >= {
+        ("kim-jong-il", "platform"), ("kim-jong-un", "platform")
+    }
 
 
 def test_a_projection_has_no_date(known: Known) -> None:

@@ -10,6 +10,7 @@ proposed and the sentences that support it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -322,6 +323,15 @@ class _Finalizer:
             if parent_head and parent_entity.attrs.get("organ_kind") != "party":
                 organ.add_name(NameDraft(f"{head} of the {parent_head}", derived=True))
             return True
+        if not organ.names and head:
+            # "a member of the Political Bureau" of a party the text does not name: the name
+            # the text gives, for the review to complete
+            spans = [
+                (m.start, m.end) for m in self.reading.mentions
+                if m.entity and self.reg.resolve(m.entity) == organ.key
+            ]  # fmt: skip
+            for text in sorted(organ.attrs.get("short") or {head}):
+                organ.add_name(NameDraft(text, kind="preferred", spans=spans))
         return True
 
     def _complete_event(self, event: Entity) -> None:
@@ -777,32 +787,119 @@ def fact_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draf
         begin = [f for f in facts if f.type in lex.beginning]
         end = [f for f in facts if f.type in lex.ending]
         holds = [f for f in facts if f not in begin and f not in end]
-        # One holding per term: a title held in a period that ended before the term begun
-        # ("served as Premier from 2003 to 2007" beside "appointed him Premier in 2013").
-        starts = [f.start for f in begin if f.start is not None]
-        earlier = [
-            f for f in holds
-            if f.end is not None and starts
-            and f.end.latest() < min(x.earliest() for x in starts)
-        ]  # fmt: skip
-        holds = [f for f in holds if f not in earlier]
         known_person = fin.known.ids.__contains__(person) and person not in fin.known.pending
         known_organ = fin.known.ids.__contains__(organ) and organ not in fin.known.pending
         recorded = known_person and known_organ and (person, organ, role) in fin.known.memberships
-        parts: list[list[Fact]] = []
-        if begin:
-            parts.append(begin + holds)
-        if end:
-            parts.append(end + ([] if begin else holds))
-        if not begin and not end:
-            parts.append(holds)
-        if earlier:
-            parts.append(earlier)
+        parts = _terms(begin, end, holds)
         for part in parts:
             if recorded and not any(f.type in lex.ending for f in part):
                 continue  # the folder has this membership already
             out.append(_membership_draft(fin, reading, article_id, person, organ, role, part))
     return sorted(out, key=lambda d: d.id)
+
+
+def _precise(date: PartialDate, dates: list[PartialDate]) -> PartialDate:
+    """The most precise of the dates that may be the same day as ``date`` ("2003" and
+    "September 2003": the latter)."""
+    return max((d for d in dates if _overlap(d, date)), key=lambda d: len(d.iso), default=date)
+
+
+def _overlap(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """Whether two dates may be the same day (2013-03 and 2013-03-31 may)."""
+    if a is None or b is None:
+        return a is b
+    return a.earliest() <= b.latest() and b.earliest() <= a.latest()
+
+
+def _terms(begin: list[Fact], end: list[Fact], holds: list[Fact]) -> list[list[Fact]]:
+    """The facts about one person's role in one organ, one list per term: each start (changes
+    on one day are one start) with the first end on or after it; a period a title gives
+    ("served as Premier from 2003 to 2007") joins the term it overlaps, else is a term of its
+    own; a title as of a date joins the term that covers the date, an undated one the last."""
+    terms: list[list[Fact]] = []
+
+    def first(term: list[Fact]) -> PartialDate | None:
+        dates = [f.start for f in term if f.start is not None]
+        return min(dates, key=lambda d: d.earliest()) if dates else None
+
+    def last(term: list[Fact]) -> PartialDate | None:
+        dates = [f.end for f in term if f.end is not None]
+        return max(dates, key=lambda d: d.latest()) if dates else None
+
+    def when(fact: Fact, field: str) -> PartialDate | None:
+        return getattr(fact, field) or fact.as_of
+
+    def key(field: str) -> Callable[[Fact], tuple[int, str]]:
+        def sort_key(fact: Fact) -> tuple[int, str]:
+            d = when(fact, field)
+            return (0, "") if d is None else (1, d.earliest().isoformat())
+
+        return sort_key
+
+    def firm(fact: Fact) -> bool:
+        """dated by its own sentence (not by the event, a weekday or the article)"""
+        return fact.date_basis == "sentence"
+
+    for fact in sorted(begin, key=lambda f: (not firm(f), key("start")(f))):
+        d = when(fact, "start")
+        same = next(
+            (
+                t for t in terms
+                if not firm(fact) or d is None or first(t) is None or _overlap(first(t), d)
+            ),
+            None,
+        )  # fmt: skip
+        if same is not None:
+            same.append(fact)
+        else:
+            terms.append([fact])
+    for fact in sorted(end, key=lambda f: (not firm(f), key("end")(f))):
+        d = when(fact, "end")
+        open_ = [
+            t for t in terms
+            if (d is None or first(t) is None or first(t).earliest() <= d.latest())  # type: ignore[union-attr]
+            and (last(t) is None or not firm(fact) or _overlap(last(t), d))
+        ]  # fmt: skip
+        if open_:
+            open_[-1].append(fact)
+        elif terms and not firm(fact):
+            terms[-1].append(fact)
+        else:
+            terms.append([fact])
+
+    def order(fact: Fact) -> int:
+        return 0 if fact.start or fact.end else 1 if fact.as_of else 2
+
+    for fact in sorted(holds, key=order):
+        a, b = fact.start, fact.end
+        target = None
+        for t in terms:
+            s_, e_ = first(t), last(t)
+            if a is not None or b is not None:
+                lo = (a or b).earliest()  # type: ignore[union-attr]
+                hi = (b or a).latest()  # type: ignore[union-attr]
+                dated = s_ is not None or e_ is not None
+                if (
+                    dated
+                    and (s_ is None or s_.earliest() <= hi)
+                    and (e_ is None or lo <= e_.latest())
+                ):
+                    target = t
+            elif fact.as_of is not None:
+                at = fact.as_of
+                if (s_ is None or s_.earliest() <= at.latest()) and (
+                    e_ is None or at.earliest() <= e_.latest()
+                ):
+                    target = t
+            else:
+                target = t
+        if target is None and terms and fact.start is None and fact.end is None:
+            target = terms[-1] if fact.as_of is None else None
+        if target is not None:
+            target.append(fact)
+        else:
+            terms.append([fact])
+    return terms
 
 
 def _membership_draft(
@@ -827,8 +924,8 @@ def _membership_draft(
 
     starts, ends = closest("start"), closest("end")
     as_ofs = [f.as_of for f in facts if f.as_of is not None]
-    start = min(starts, key=lambda d: d.earliest()) if starts else None
-    end = max(ends, key=lambda d: d.latest()) if ends else None
+    start = _precise(min(starts, key=lambda d: d.earliest()), starts) if starts else None
+    end = _precise(max(ends, key=lambda d: d.latest()), ends) if ends else None
     as_of = max(as_ofs, key=lambda d: d.latest()) if as_ofs and not start and not end else None
     post = next((fin._id_of(f.post) for f in facts if f.post), None)
     statuses = [f.status for f in facts]

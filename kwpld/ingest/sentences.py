@@ -38,9 +38,16 @@ MACROS = {
     "S": r"S\d+",
     "R": r"R\d+",
     "EV": r"(?:E\d+|R\d+)",
-    "PERSON": r"P\d+(?: \( [^()]* \))?(?: , {ART}T\d+(?: and T\d+)*(?: since D\d+)?(?= ,))?",
+    "PERSON": r"P\d+(?: \( [^()]* \)){0,2}(?: , {ART}T\d+(?: and T\d+)*(?: since D\d+)?(?= ,))?",
     "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
     "TITLES": r"T\d+(?: (?:, )?(?:and )?(?:(?:a|an|the) )?T\d+)*",
+    # "Minister of Foreign Affairs from 2016 to 2020 and a member of the Political Bureau
+    # from 2017": titles each with its own dates.
+    "TITLESDATED": (
+        r"T\d+(?: (?:from D\d+ (?:to|until) D\d+|from D\d+|since D\d+|in D\d+))?(?: (?:, )?"
+        r"(?:and )?(?:(?:a|an|the) )?T\d+(?: (?:from D\d+ (?:to|until) D\d+|from D\d+|since "
+        r"D\d+|in D\d+))?)*"
+    ),
     "TITLESAND": r"T\d+(?: and (?:(?:a|an|the) )?T\d+)*",
     "ART": r"(?:(?:a|an|the|its|his|her|their) )?(?:(?:new|next|full) )?",
     "AUX": (

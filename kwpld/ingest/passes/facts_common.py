@@ -9,7 +9,8 @@ import re
 from dataclasses import replace
 
 from ...dates import DateMention, PartialDate
-from ..entities import Mention
+from ...names import name_words
+from ..entities import Mention, Ref
 from ..facts import FactLexicon, FactSpan, fact_lexicon
 from ..sentences import Item, SentenceView, build_view
 from ..state import Context
@@ -73,11 +74,54 @@ def sentence_view(r: Context, start: int, end: int) -> SentenceView:
     for d in r.dates_in(start, end):
         typed.append(Item("date", d.start, d.end, d.text, d))
     typed.extend(_pronouns(r, start, end))
+    typed.extend(_organs_named_before(r, start, end, typed))
     words = [
         (r.doc.word_starts[i], r.doc.word_ends[i], r.doc.keys[i])
         for i in r.doc.words_between(start, end)
     ]
     return build_view(r.text, start, end, typed, words)
+
+
+_ORGAN_AGAIN = re.compile(
+    r"\b(?:the|its|this|that)\s+(?P<head>commission|committee|presidium|bureau|department"
+    r"|secretariat|assembly|ministry)\b(?!\s+of\b)(?!['’]s)",
+    re.I,
+)
+
+
+def _organs_named_before(r: Context, start: int, end: int, typed: list[Item]) -> list[Item]:
+    """ "Kim Yong Nam had headed the Presidium since 1998", "members of the commission": the
+    organ of that kind the text named last before."""
+    out = []
+    for m in _ORGAN_AGAIN.finditer(r.text, start, end):
+        s, e = m.start("head"), m.end("head")
+        if any(i.start < e and s < i.end for i in typed):
+            continue
+        head = m.group("head").lower()
+        for before in reversed(r.mentions_in(0, m.start(), ("organ", "post"))):
+            if not before.entity:
+                continue
+            words = name_words(before.text)
+            if before.kind == "post":
+                words = words[words.index("of") + 1 :] if "of" in words else ()
+            if head in words or (head == "committee" and "cc" in words):
+                organ = _organ_of(r, before)
+                if organ is not None:
+                    out.append(Item("organ", s, e, m.group("head"), organ))
+                break
+    return out
+
+
+def _organ_of(r: Context, m: Mention) -> str | None:
+    """The organ a mention names: itself, or the organ of a post."""
+    if m.kind != "post":
+        return r.reg.resolve(m.entity)  # type: ignore[arg-type]
+    entity = r.reg.peek(m.entity)  # type: ignore[arg-type]
+    organ = entity.fields.get("organ")
+    if isinstance(organ, Ref):
+        return r.reg.resolve(organ.key)
+    known = r.known.post_roles.get(entity.known or "")
+    return r.reg.known(known[0], "organ").key if known else None
 
 
 _PRONOUN = re.compile(
@@ -152,9 +196,9 @@ def in_dateline(r: Context, offset: int) -> bool:
     block = r.doc.block_at(offset)
     if block is None:
         return False
-    start = r.doc.blocks[block].start
-    m = _DATELINE.match(r.text, start)
-    return m is not None and start <= offset < m.end()
+    start = max(r.doc.blocks[block].start, r.text.rfind("\n", 0, offset) + 1)  # its line
+    m = _DATELINE.match(r.text[start : start + 120])
+    return m is not None and start <= offset < start + m.end()
 
 
 def official_source(r: Context) -> bool:
@@ -297,6 +341,8 @@ def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan
     for m in _WEEKDAY.finditer(r.text, view.start, view.end):
         if any(d.start <= m.start() < d.end for d in r.dates_in(view.start, view.end)):
             continue
+        if _REPORTED.search(r.text, max(view.start, m.start() - 30), m.start("day")):
+            continue  # "state media reported Friday": the day of the report
         wanted = list(calendar.day_name).index(m.group("day"))
         day = dt.date(reference.year, reference.month or 1, reference.day)
         back = (day.weekday() - wanted) % 7
@@ -305,6 +351,27 @@ def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan
             m.start("day"), m.end("day"), "date"
         )
     return None
+
+
+_REPORTED = re.compile(
+    r"\b(?:reported|reports|said|says|announced|announces|disclosed|confirmed|revealed)"
+    r"(?:\s+on)?\s+$"
+)
+
+
+def _when_clause(r: Context, view: SentenceView, anchor: int) -> DateMention | None:
+    """ "He was relieved as Premier in April 2019, when he became ...": the date of the clause
+    "when" joins to the fact stated at ``anchor``."""
+    for d in r.dates_in(view.start, anchor):
+        if d.date is not None and d.role != "end" and _WHEN.match(r.text[d.end : anchor]):
+            return d
+    return None
+
+
+_WHEN = re.compile(r"\s*,?\s*when\s+(?:\S+\s+){1,4}$")
+
+_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+"""a clause boundary: ", and on 1 April 2013 he was appointed ..." dates another clause"""
 
 
 def _sentence_date(
@@ -329,23 +396,31 @@ def _sentence_date(
         if holds:
             # Only a date beside the title ("Minister since June 2018"), or one opening the
             # sentence before the title ("Since April 2019 Ch'oe has been ...").
-            near = (
-                title_end is None
-                or title_end - 2 <= d.start <= title_end + 24
-                or (d.start < anchor and not any(d.end <= p < anchor for p in persons[1:]))
-            )
-            if near and (d.range or re.search(r"\b(?:since|until|till|in|from)\s*$", lead)):
-                after.append(d)
+            beside = title_end is None or title_end - 2 <= d.start <= title_end + 24
+            opening = d.start < anchor and not any(d.end <= p < anchor for p in persons[1:])
+            if (beside or opening) and (
+                d.range
+                or re.search(r"\b(?:since|until|till|in|from)\s*$", lead)
+                or (opening and re.search(r"\bon\s*$", lead))
+                or (opening and d.start - view.start < 30)  # "On the second day, 12 April, X"
+            ):
+                (after if beside else before_anchor).append(d)
             continue
         if re.search(r"\b(?:since|until|till|born)\s*$", lead):
             continue
         if d.start >= anchor:
-            if not any(anchor < p < d.start for p in persons) and d.start - anchor < 120:
+            if (
+                not any(anchor < p < d.start for p in persons)
+                and d.start - anchor < 120
+                and not _CLAUSE.search(r.text, anchor, d.start)
+            ):
                 after.append(d)
         else:
             before_anchor.append(d)
     if after:
         return min(after, key=lambda d: (abs(d.start - anchor), d.start))
+    if before_anchor and holds:
+        return min(before_anchor, key=lambda d: (abs(d.start - anchor), d.start))
     if before_anchor:
         return max(before_anchor, key=lambda d: d.start)
     return None
@@ -376,6 +451,18 @@ def fact_dates(
     (for a change, only in news). Returns (dates by "at"/"first"/"last", date_basis, the span
     used)."""
     chosen = _sentence_date(r, view, anchor, holds, title_end)
+    when = _when_clause(r, view, anchor) if holds else None
+    if when is not None and (chosen is None or chosen.date is None or when.start < chosen.start):
+        if chosen is not None and re.search(
+            r"\b(?:until|till)\s*$", r.text[max(view.start, chosen.start - 12) : chosen.start]
+        ):
+            # "in April 2019, when he became vice-chairman of ..., a post he held until 2021"
+            first = _last_year(r, when).date
+            last = _last_year(r, chosen).date
+            out = {k: v for k, v in (("first", first), ("last", last)) if v is not None}
+            return out, "sentence", FactSpan(when.start, chosen.end, "date")
+        if chosen is None:
+            chosen = when
     if chosen is not None:
         chosen = _last_year(r, chosen)
         out: dict[str, PartialDate] = {}
@@ -386,7 +473,7 @@ def fact_dates(
                 out["first"] = first
             if last is not None:
                 out["last"] = last
-        elif re.search(r"\bsince\s*$", lead):
+        elif re.search(r"\b(?:since|from)\s*$", lead):
             out["first"] = chosen.date  # type: ignore[assignment]
         elif re.search(r"\b(?:until|till)\s*$", lead):
             out["last"] = chosen.date  # type: ignore[assignment]

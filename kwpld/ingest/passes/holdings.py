@@ -61,7 +61,18 @@ def holdings(r: Context) -> Found:
                 for fact in _changes(
                     r, flex, view, m, pattern, "holds", holds=True, changed=changed
                 ):
-                    if (fact.person, fact.organ, fact.role) not in stated:
+                    key = (fact.person, fact.organ, fact.role)
+                    if key not in stated or (
+                        # "X, who had served as premier since April last year, was relieved":
+                        # the start of what ends
+                        fact.start is not None
+                        and fact.date_basis == "sentence"
+                        and all(
+                            f.type in flex.ending
+                            for f in found
+                            if (f.person, f.organ, f.role) == key
+                        )
+                    ):
                         found.append(fact)
         triggers = [f.type for f in found if f.type != "holds"]
         if triggers:
@@ -241,9 +252,24 @@ def _changes(
         ]
         out.extend(_facts_for(r, flex, view, pattern, "ended", trigger, people, alternates))
         return out
-    out = _facts_for(
-        r, flex, view, pattern, kind, trigger, people, titles, holds=holds, changed=changed
+    dated_apart = (
+        holds and len(titles) > 1 and any(item.kind == "date" for item in view.group(m, "titles"))
     )
+    if dated_apart:
+        # "Minister of Foreign Affairs from 2016 to 2020 and a member of the Political
+        # Bureau from 2017": each title with the dates beside it.
+        out = [
+            fact
+            for title in titles
+            for fact in _facts_for(
+                r, flex, view, pattern, kind, trigger, people, [title], holds=holds,
+                changed=changed,
+            )
+        ]  # fmt: skip
+    else:
+        out = _facts_for(
+            r, flex, view, pattern, kind, trigger, people, titles, holds=holds, changed=changed
+        )
     if pattern.type == "replaced" and "successor" in m.re.groupindex:
         successors = people_of(view, m, "successor")
         out.extend(_facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles))

@@ -254,7 +254,15 @@ def _occasions(r: Context) -> None:
             r"[^.;]{0,80}?\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", rest
         )
         date = None
-        if dated:
+        name_end = m.end("of") if m.group("of") else m.end()
+        if m.group("of"):
+            # "the military parade of 10 October 2010"
+            of = re.match(r"\s+of\s+", m.group("of"))
+            if of:
+                date = r.date_at(m.start("of") + of.end())
+                if date is not None:
+                    name_end = m.end("name")
+        if date is None and dated:
             date = r.date_at(m.end() + dated.end(), slack=1)
         when = date.date if date is not None else None
         if when is None and (held or dated):
@@ -268,13 +276,13 @@ def _occasions(r: Context) -> None:
             continue
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
-        name = " ".join(r.text[m.start("name") : m.end("of") if m.group("of") else m.end()].split())
+        name = " ".join(r.text[m.start("name") : name_end].split())
         key = f"event:occasion:{match_key(name)}:{when.iso if when else ''}"
         event = r.reg.add(Entity(key, "event"))
         event.fields.setdefault("type", kind)
         if when is not None:
             event.fields.setdefault("date", when)
-        span = (m.start("name"), m.end("of") if m.group("of") else m.end())
+        span = (m.start("name"), name_end)
         event.add_name(NameDraft(straight(name), spans=[span]))
         place = in_place.search(rest)
         hall = _AT_PLACE.search(rest)
@@ -511,6 +519,13 @@ def _event_type(r: Context, key: str) -> str | None:
     return entity.fields.get("type")
 
 
+def _dated(r: Context, key: str) -> bool:
+    entity = r.reg.peek(key)
+    if entity.known:
+        return bool(r.known.event_dates.get(entity.known))
+    return entity.fields.get("date") is not None
+
+
 def _references(r: Context) -> None:
     """ "the plenum", "the session", "the meeting": the event of that kind named last before,
     else the event the article reports."""
@@ -519,6 +534,12 @@ def _references(r: Context) -> None:
     for m in _reference_pattern().finditer(r.text):
         if r.doc.block_at(m.start()) is None or _inside_event(r, m.start(), m.end()):
             continue
+        if any(
+            x.kind == "event" and x.start <= m.start("words") and m.end() <= x.end
+            and str(x.entity).startswith("event:occasion:")
+            for x in r.mentions
+        ):  # fmt: skip
+            continue  # "the military parade of 10 October 2010": the occasion itself
         words = tuple(w.lower() for w in m.group("words").split())
         types: tuple[str, ...] = ()
         for size in range(len(words), 0, -1):
@@ -533,8 +554,20 @@ def _references(r: Context) -> None:
             if _event_type(r, e.entity) in types:  # type: ignore[arg-type]
                 target = r.reg.resolve(e.entity)  # type: ignore[arg-type]
                 break
-        if target is None and r.main_event and _event_type(r, r.main_event) in types:
-            target = r.main_event
+        main = r.main_event
+        main_fits = main is not None and _event_type(r, main) in types
+        if (
+            target is not None
+            and main_fits
+            and target != main
+            and not _dated(r, target)
+            and _dated(r, main)  # type: ignore[arg-type]
+        ):
+            # "the report reviewed the work since the 7th Congress ... The congress elected":
+            # the 8th, which the article reports, not the undated one it looks back to
+            target = main
+        if target is None and main_fits:
+            target = main
         # An unresolved reference is kept too: the sentence is about an event, just not one
         # the text names (no other event is taken for it).
         r.event_refs.append((m.start(), m.end(), target or ""))

@@ -26,6 +26,12 @@ _NOT_AFTER_NAME = frozenset(
      "far", "as", "to", "on", "in", "long", "much", "many", "old", "be", "is", "was"}
 )  # fmt: skip
 
+_ENGLISH_SURNAMES = frozenset(
+    {"so", "do", "no", "go", "an", "ma", "ha", "son", "sin", "ham", "song", "man", "am", "ok",
+     "in", "on", "to", "oh", "ho", "bang", "gang", "mo", "yo", "il", "o", "u", "yu", "ko", "pyon"}
+)  # fmt: skip
+"""family names that are English words too: at the start of a sentence, "So was" is no name"""
+
 
 def mentions(r: Context) -> Found:
     doc = r.doc
@@ -182,7 +188,8 @@ def _surnames(r: Context) -> None:
         if neighbours:
             continue  # part of a longer name
         if (
-            doc.sentence_start_word(i)
+            key in _ENGLISH_SURNAMES
+            and doc.sentence_start_word(i)
             and i + 1 < len(doc.keys)
             and doc.keys[i + 1] in _NOT_AFTER_NAME
         ):

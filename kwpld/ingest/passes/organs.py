@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 
 from ...names import is_korean_surname, korean_name_parts, match_key, name_words
 from ..entities import Entity, Mention, NameDraft, Ref
+from ..gazetteer import gazetteer
 from ..lexicon import OrganHead, organ_broader, party_tree
 from ..state import Context, Found
 from ..words import core
 from .shared import find_organ_by_name, known_at, known_span, party_entity, party_of, surface
+from .standing_organs import standing_organ
 
 __all__ = [
     "Phrase",
@@ -384,7 +386,19 @@ def party_organs(r: Context) -> Found:
             ]
             if len(same) == 1:
                 r.reg.merge(same[0].key, entity.key)
+            elif not same and r.main_party is None:
+                # The text names no party: "the Political Bureau" is the Workers' Party's.
+                standing = [
+                    g.id for g in gazetteer().organs.values()
+                    if g.code == code and gazetteer().party_of(g.id) == _THE_PARTY
+                ]  # fmt: skip
+                if len(standing) == 1:
+                    r.reg.merge(standing_organ(r, standing[0]), entity.key)
     return r.found()
+
+
+_THE_PARTY = "wpk"
+"""the party of organs.yaml a party organ is of when the text names no party"""
 
 
 def _depth(r: Context, key: str) -> int:

@@ -115,6 +115,17 @@ def titles(r: Context) -> Found:
         organ = _organ_after(r, mentions, last_role_end)
         if organ is None and len(group) == 1:
             organ = _organ_before(r, mentions, role_span[0])
+        if organ is None:
+            # "Chief of the General Staff of the Korean People's Army": the role's own words
+            # begin the organ's name
+            organ = next(
+                (
+                    (r.reg.resolve(m.entity), (m.start, m.end)) for m in mentions
+                    if m.kind == "organ" and m.entity
+                    and role_span[0] < m.start < last_role_end < m.end
+                ),
+                None,
+            )  # fmt: skip
         added: list[Title] = []
         for span, each_role, each_plural, each_implies, first, last in group:
             if each_implies == "minister":
