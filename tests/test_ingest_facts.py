@@ -358,7 +358,8 @@ def test_a_parade_of_a_date_and_who_stood_on_the_stand(known: Known) -> None:
     parade = next(e for e in events(drafted).values() if "parade" in str(e).lower())
     assert iso(parade["date"]) == "2010-10-10"
     assert {(p, r) for _, p, r in attended(drafted)} >= {
-        ("kim-jong-il", "platform"), ("kim-jong-un", "platform")
+        ("kim-jong-il", "platform"),
+        ("kim-jong-un", "platform"),
     }
 
 
