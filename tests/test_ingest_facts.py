@@ -363,6 +363,57 @@ def test_a_parade_of_a_date_and_who_stood_on_the_stand(known: Known) -> None:
     }
 
 
+def test_wire_copy_dismissals_successors_and_the_word_of_others(empty: Known) -> None:
+    _, drafted = _read(
+        "SEOUL, Oct. 5 (Yonhap) -- North Korea has dismissed its defense minister Pak Yong Sik "
+        "and replaced him with No Kwang Chol, a first vice minister, South Korea's spy agency "
+        "said Tuesday.\n\nRi Myong Su, who had been chief of the KPA General Staff since 2016, "
+        "was also replaced by Ri Yong Gil.\n\nKim Yong Chol, head of the United Front "
+        "Department, was present.",
+        empty,
+        date="2021-10-05",
+    )
+    got = {(h[0], h[1], h[2]): h for h in holdings(drafted)}
+    pak = got[("pak-yong-sik", "chairman", "mnd")]
+    assert (pak[3], pak[5], pak[7]) == ("dismissed", "2021-10-05", "reported")  # "spy agency said"
+    assert got[("no-kwang-chol", "chairman", "mnd")][4] == "2021-10-05"  # "replaced him with"
+    ri = got[("ri-myong-su", "chairman", "kpa-general-staff")]
+    assert (ri[4], ri[5]) == ("2016", "2021-10-05")
+    assert got[("ri-yong-gil", "chairman", "kpa-general-staff")][3] == "appointed"
+    assert ("kim-yong-chol", "director", "wpk-ufd") in got  # the head of a department
+
+
+def test_a_list_of_titles_and_a_session_held_on_a_weekday(empty: Known) -> None:
+    _, drafted = _read(
+        "Pyongyang, April 1 (KCNA) -- The 7th Session of the 12th Supreme People's Assembly of "
+        "the DPRK was held at the Mansudae Assembly Hall on Monday.\n\nKim Jong Un, first "
+        "secretary of the Workers' Party of Korea, first chairman of the National Defence "
+        "Commission and supreme commander of the Korean People's Army, attended the session.\n\n"
+        "Kim Tok Hun, member of the Presidium of the WPK Politburo, was present.",
+        empty,
+        date="2013-04-01",
+    )
+    session = next(e for e in events(drafted).values() if e.get("ordinal") == 7)
+    assert iso(session["date"]) == "2013-04-01"
+    got = held(drafted)
+    assert {("kim-jong-un", "first-secretary", "wpk"), ("kim-jong-un", "chairman", "ndc")} <= got
+    # the party's standing Presidium, whatever name the text gives it
+    presidium = next(d for d in drafted.drafts if d.kind == "organ" and d.record.get("kind") ==
+                     "presidium")  # fmt: skip
+    assert presidium.record["parent"] == "wpk-pb"
+    assert len(presidium.record["names"]) > 2
+
+
+def test_seen_accompanying_at_an_occasion(known: Known) -> None:
+    _, drafted = _read(
+        "Kim Yo Jong, the leader's sister, was seen accompanying Kim at a military parade on "
+        "9 September 2021, according to state media footage.",
+        known,
+        date="2021-10-05",
+    )
+    assert any(p == "kim-yo-jong" and r == "accompanied" for _, p, r in attended(drafted))
+
+
 def test_a_projection_has_no_date(known: Known) -> None:
     _, drafted = _read(
         "Jang Song Thaek is likely to be elevated to the Politburo Presidium at the next plenum.",

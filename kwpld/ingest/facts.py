@@ -114,6 +114,7 @@ class FactLexicon:
     """noun of an occasion ("reception", "military parade") -> event type"""
     holding_patterns: list[Pattern] = field(default_factory=list)
     replacing_patterns: list[Pattern] = field(default_factory=list)
+    successor_patterns: list[Pattern] = field(default_factory=list)
     holds_patterns: list[Pattern] = field(default_factory=list)
     attendance_patterns: list[Pattern] = field(default_factory=list)
     longest_role: int = 1
@@ -194,6 +195,7 @@ def fact_lexicon() -> FactLexicon:
     for key, target in (
         ("holding_patterns", lex.holding_patterns),
         ("replacing_patterns", lex.replacing_patterns),
+        ("successor_patterns", lex.successor_patterns),
         ("holds_patterns", lex.holds_patterns),
         ("attendance_patterns", lex.attendance_patterns),
     ):

@@ -48,6 +48,13 @@ MACROS = {
         r"(?:and )?(?:(?:a|an|the) )?T\d+(?: (?:from D\d+ (?:to|until) D\d+|from D\d+|since "
         r"D\d+|in D\d+))?)*"
     ),
+    # "first secretary of the WPK, first chairman of the NDC and supreme commander of the KPA"
+    # (", and" only after a list of three: "A and B, members of X, and members of Y" are two
+    # groups)
+    "TITLESLIST": (
+        r"(?:T\d+(?: , {ART}T\d+)+(?: ,)? and {ART}T\d+|T\d+(?: , {ART}T\d+)*(?: and "
+        r"{ART}T\d+)*)"
+    ),
     "TITLESAND": r"T\d+(?: and (?:(?:a|an|the) )?T\d+)*",
     "ART": r"(?:(?:a|an|the|its|his|her|their) )?(?:(?:new|next|full) )?",
     "AUX": (

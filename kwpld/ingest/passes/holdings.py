@@ -54,6 +54,9 @@ def holdings(r: Context) -> Found:
         for pattern in flex.replacing_patterns:
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaced(r, view, m, changes))
+        for pattern in flex.successor_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_successors(view, m, [f for f in found if f.type in flex.ending]))
         stated = {(f.person, f.organ, f.role) for f in found}
         changed = bool(found)
         for pattern in flex.holds_patterns:
@@ -270,7 +273,7 @@ def _changes(
         out = _facts_for(
             r, flex, view, pattern, kind, trigger, people, titles, holds=holds, changed=changed
         )
-    if pattern.type == "replaced" and "successor" in m.re.groupindex:
+    if "successor" in m.re.groupindex and m.group("successor"):
         successors = people_of(view, m, "successor")
         out.extend(_facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles))
     return out
@@ -370,6 +373,30 @@ def _own_titles(
                 titles.append(item.ref)
         for title in titles:
             out.extend(_facts_for(r, flex, view, pattern, kind, trigger, [person], [title]))
+    return out
+
+
+def _successors(view: SentenceView, m: re.Match[str], ended: list[Fact]) -> list[Fact]:
+    """ "dismissed its defense minister Pak Yong Sik and replaced him with No Kwang Chol": the
+    successor's holding of what ended begins when it ended."""
+    out = []
+    people = {p.ref for p in people_of(view, m) if p.ref}
+    for successor in people_of(view, m, "successor"):
+        if successor.ref is None or successor.ref in people:
+            continue
+        for change in ended:
+            if change.person not in people:
+                continue
+            fact = Fact(
+                "membership", "appointed", successor.ref, change.sentence, organ=change.organ,
+                role=change.role, post=change.post, event=change.event, status=change.status,
+                start=change.end, end=None, date_basis=change.date_basis, rule="successor",
+            )  # fmt: skip
+            spans = [FactSpan(successor.start, successor.end, "person")]
+            spans.extend(s for s in change.spans if s.role in ("role", "organ", "date"))
+            fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+            fact.why = f"succeeded {change.why.split(' as ', 1)[-1]}" if change.why else ""
+            out.append(fact)
     return out
 
 

@@ -296,6 +296,38 @@ def _occasions(r: Context) -> None:
         r.held.append((sentence.start, event.key))
 
 
+_WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS = re.compile(
+    rf"\b(?:on\s+(?P<on>{_WEEKDAY_NAMES})(?:\s+and\s+(?P<and>{_WEEKDAY_NAMES}))?"
+    rf"|from\s+(?P<from>{_WEEKDAY_NAMES})\s+(?:to|till|until|through)\s+(?P<to>{_WEEKDAY_NAMES}))\b"
+)
+
+
+def _weekdays(
+    r: Context, start: int, end: int
+) -> tuple[tuple[PartialDate, PartialDate | None], tuple[int, int]] | None:
+    """ "held on Monday", "on Wednesday and Thursday", "from Monday to Wednesday": the days
+    of the week before the article's day (its date must be known)."""
+    reference = r.reference
+    if reference is None or reference.day is None or r.reference_inferred:
+        return None
+    m = _WEEKDAYS.search(r.text, start, end)
+    if m is None:
+        return None
+    first_name = m.group("on") or m.group("from")
+    last_name = m.group("and") or m.group("to")
+    last = _last_weekday(reference, last_name or first_name)
+    if last_name is None:
+        return (last, None), (m.start(), m.end())
+    import calendar
+    import datetime as dt
+
+    names = list(calendar.day_name)
+    back = (names.index(last_name) - names.index(first_name)) % 7
+    day = dt.date(last.year, last.month or 1, last.day or 1) - dt.timedelta(days=back)
+    return (PartialDate(day.year, day.month, day.day), last), (m.start(), m.end())
+
+
 def _last_weekday(reference: PartialDate, name: str) -> PartialDate:
     import calendar
     import datetime as dt
@@ -424,6 +456,14 @@ def _when_and_where(r: Context) -> None:
                     entity.fields["end"] = last
                 held_text = " ".join(dates[0].text.split())
                 entity.note(f"held {held_text}", (mention.start, dates[-1].end))
+        elif "date" not in entity.fields:
+            days = _weekdays(r, mention.end, limit)
+            if days is not None:
+                (first, last), span = days
+                entity.fields["date"] = first
+                if last is not None:
+                    entity.fields["end"] = last
+                entity.note(f"held {' '.join(r.text[span[0] : span[1]].split())}", span)
         closed = _CLOSED.search(rest)
         if (
             closed

@@ -394,6 +394,21 @@ def party_organs(r: Context) -> Found:
                 ]  # fmt: skip
                 if len(standing) == 1:
                     r.reg.merge(standing_organ(r, standing[0]), entity.key)
+    # "Presidium of the WPK Politburo": the Workers' Party's standing organ of that kind, with
+    # all its names, under any name the text gives it.
+    for entity in list(r.reg.of_kind("organ")):
+        parts = entity.key.split(":", 2)
+        if len(parts) != 3 or parts[2] == "?" or not r.reg.alive(entity.key):
+            continue
+        party = r.reg.peek(parts[2]) if parts[2] in r.reg else None
+        if party is None or party.attrs.get("standing") != _THE_PARTY:
+            continue
+        standing = [
+            g.id for g in gazetteer().organs.values()
+            if g.code == parts[1] and gazetteer().party_of(g.id) == _THE_PARTY
+        ]  # fmt: skip
+        if len(standing) == 1 and standing_organ(r, standing[0]) == entity.key:
+            entity.attrs.setdefault("standing", standing[0])
     return r.found()
 
 

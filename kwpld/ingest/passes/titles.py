@@ -274,13 +274,16 @@ def _organ_after(
         return None
     position = link.end()
     ruling = _RULING.match(r.text, position)  # "of the ruling Workers' Party of Korea"
-    if ruling:
+    if ruling and not any(
+        m.start == position and m.entity and m.kind in ("organ", "post") for m in mentions
+    ):  # "of the DPRK Cabinet" is the name
         position = ruling.end()
     ordinal = _ORDINAL.match(r.text, position)
     if ordinal:
         position = ordinal.end()
     again = _AGAIN.match(r.text, position)
-    if again and link.group(0).rstrip().lower().endswith(("the", "this", "that")):
+    named = any(m.start == position and m.entity and m.kind in ("organ", "post") for m in mentions)
+    if again and not named and link.group(0).rstrip().lower().endswith(("the", "this", "that")):
         return _organ_named_before(r, mentions, again.group(1).lower(), position, again.end())
     for index, m in enumerate(mentions):
         if m.start == position and m.entity and m.kind in ("organ", "post"):
@@ -419,6 +422,17 @@ def _title(
 ) -> Title:
     if role in ("secretary", "vice-chairman"):
         organ = _central_committee(r, organ)
+    if role in ("chairman", "vice-chairman") and re.match(
+        r"(?:(?:first\s+)?(?:vice|deputy)[\s-]+)?(?:head|chief)\b", r.text[role_span[0] :], re.I
+    ):
+        # "head of the United Front Department": the director of a department or bureau
+        entity = r.reg.peek(organ)
+        kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+            "organ_kind"
+        )  # fmt: skip
+        if kind == "department" or (kind is None and re.search(r"(?:Department|Bureau)\s*$",
+                                                              r.text[:end])):  # fmt: skip
+            role = {"chairman": "director", "vice-chairman": "vice-director"}[role]
     return Title(start, end, role, organ, role_span, organ_span, post_for(r, role, organ), plural)
 
 
