@@ -414,6 +414,42 @@ def test_seen_accompanying_at_an_occasion(known: Known) -> None:
     assert any(p == "kim-yo-jong" and r == "accompanied" for _, p, r in attended(drafted))
 
 
+def test_kcna_promotions_releases_and_an_analysts_hedges(empty: Known) -> None:
+    _, drafted = _read(
+        "Pyongyang, March 31 (KCNA) -- A plenary meeting of the Central Committee of the "
+        "Workers' Party of Korea was held in Pyongyang on Sunday.\n\nKim Kyok Sik was promoted "
+        "from alternate member to member of the Political Bureau. Ri Yong Mu was released from "
+        "his duty as member of the Political Bureau.\n\nHwang Pyong So, who was first vice "
+        "director of the WPK Organization and Guidance Department until 2014, is believed to be "
+        "in charge of military personnel affairs. Recent appearances suggest that Kim Su Gil has "
+        "replaced Kim Jong Gak as director of the KPA General Political Bureau.",
+        empty,
+        date="2013-03-31",
+    )
+    got = {(h[0], h[1], h[2]): h for h in holdings(drafted)}
+    assert got[("kim-kyok-sik", "member", "wpk-pb")][3] == "promoted"
+    assert got[("kim-kyok-sik", "alternate-member", "wpk-pb")][5] == "2013-03-31"  # it ended
+    assert got[("ri-yong-mu", "member", "wpk-pb")][3] == "relieved"
+    # the hedge after the title is about another clause
+    assert got[("hwang-pyong-so", "first-vice-director", "wpk-ogd")][7] == "confirmed"
+    assert got[("kim-su-gil", "director", "kpa-gpb")][7] == "reported"  # "appearances suggest"
+
+
+def test_an_inspection_is_its_own_event_after_another(known: Known) -> None:
+    _, drafted = _read(
+        "So Hong Chan attended a reception at the Chinese embassy on 25 July 2019.\n\nKim Jong "
+        "Un inspected the Hwasong Fertilizer Factory on Wednesday, accompanied by Jo Yong Won, "
+        "KCNA reported.",
+        known,
+        date="2019-07-27",
+    )
+    byevent = {(e, p) for e, p, _ in attended(drafted)}
+    inspection = next(k for k in events(drafted) if "hwasong" in k)
+    assert (inspection, "jo-yong-won") in byevent
+    reception = next(v for k, v in events(drafted).items() if "reception" in k)
+    assert "location" not in reception  # "at the Chinese embassy" names no place "Chinese"
+
+
 def test_a_projection_has_no_date(known: Known) -> None:
     _, drafted = _read(
         "Jang Song Thaek is likely to be elevated to the Politburo Presidium at the next plenum.",

@@ -104,6 +104,7 @@ class FactLexicon:
     beginning: frozenset[str]
     reported_words: frozenset[str]
     projected_words: frozenset[str]
+    attribution_words: frozenset[str]
     official_sources: tuple[str, ...]
     attendance_roles: tuple[str, ...]
     attendance_cues: dict[tuple[str, ...], str]
@@ -182,6 +183,7 @@ def fact_lexicon() -> FactLexicon:
         beginning=frozenset(data["beginning"]),
         reported_words=frozenset(data["reported_words"]),
         projected_words=frozenset(data["projected_words"]),
+        attribution_words=frozenset(data.get("attribution_words", ())),
         official_sources=tuple(data["official_sources"]),
         attendance_roles=tuple(attendance["roles"]),
         attendance_cues={name_words(k): v for k, v in attendance["cues"].items()},
@@ -225,6 +227,6 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
         "END": alternation(lex.ending),
         "ADV": r"(?:(?:also|newly|again|later|then|subsequently|formally|officially|"
         r"unanimously|recently|reportedly|just|since|already|eventually|finally) )*",
-        "POSTOF": r"(?:(?:the |his |her |their )?(?:posts?|positions?|offices?|duties|ranks?)"
+        "POSTOF": r"(?:(?:the |his |her |their )?(?:posts?|positions?|offices?|duty|duties|ranks?)"
         r"(?: (?:of|as))? )?",
     }

@@ -51,6 +51,12 @@ def attendance(r: Context) -> Found:
             continue
         view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = event_of(r, view)
+        if event_span is None:
+            # "Kim Jong Un inspected the Hwasong Fertilizer Factory, accompanied by ...": an
+            # appearance of its own, not the meeting an earlier paragraph reported
+            own = _own_appearance(r, flex, view)
+            if own is not None:
+                event, appearance = own, (sentence.block, own)
         verb_role: str | None = None
         for pattern in flex.attendance_patterns:
             for m in pattern.regex.finditer(view.string):
@@ -78,6 +84,19 @@ def attendance(r: Context) -> Found:
                 )
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
+
+
+def _own_appearance(r: Context, flex: FactLexicon, view: SentenceView) -> str | None:
+    for pattern in flex.attendance_patterns:
+        if pattern.id != "verb":
+            continue
+        for m in pattern.regex.finditer(view.string):
+            people = people_of(view, m)
+            if people:
+                key = _appearance(r, flex, view, m, people)
+                if key is not None:
+                    return key
+    return None
 
 
 def _role(

@@ -228,8 +228,8 @@ def status_of(
     r: Context, view: SentenceView, upto: int | None = None
 ) -> tuple[str, FactSpan | None]:
     """How sure a statement is, by its words (before ``upto``, if given): projected ("likely",
-    "is expected to"), reported ("appears to", "reportedly", "is believed to"), else
-    confirmed."""
+    "is expected to"), reported ("appears to", "reportedly", "is believed to"; or on the word
+    of others anywhere in the sentence: "sources said"), else confirmed."""
     flex: FactLexicon = fact_lexicon()
     found: tuple[str, FactSpan] | None = None
     for item in view.items:
@@ -242,7 +242,8 @@ def status_of(
         # "appeared at the plenum" is no "appears to".
         if item.text in _VERBS_OF_SEEMING and _next_word(view, item) != "to":
             continue
-        if item.text in flex.reported_words and found is None:
+        hedge = before and item.text in flex.reported_words
+        if (hedge or item.text in flex.attribution_words) and found is None:
             found = ("reported", FactSpan(item.start, item.end, "hedge"))
     if found is not None:
         return found

@@ -52,6 +52,7 @@ _LOWER_ORDINAL = re.compile(
 )
 _AT_PLACE = re.compile(
     r"\bat\s+the\s+(?P<place>(?:[A-Z0-9][\w'’.-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
+    r"(?![\w'’.-])(?!\s+[a-z])"  # "at the Chinese embassy": not "Chinese"
 )
 
 
