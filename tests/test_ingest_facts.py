@@ -604,6 +604,28 @@ def test_one_party_for_wpk_and_kwp_and_two_presidiums(empty: Known) -> None:
     assert organs["kcna"]["kind"] == "news-agency"
 
 
+def test_the_workers_party_alone_and_a_department_beside_a_party_record(tmp_path: Path) -> None:
+    from kwpld.ingest.pipeline import ingest
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("The WPK met. The Workers' Party's Central Committee decided.\n", "utf-8")
+    second.write_text(
+        "Hwang Pyong So was first vice director of the WPK Organization and Guidance Department.\n",
+        "utf-8",
+    )
+    data = tmp_path / "data"
+    ingest([first], data)
+    ingest([second], data)  # the folder knows "WPK" now (a pending draft)
+    organs = {
+        d["id"]: d["record"]
+        for path in (data / "articles").glob("*.review.yaml")
+        for d in __import__("yaml").safe_load(path.read_text("utf-8"))["drafts"]
+        if d["kind"] == "organ"
+    }
+    assert [k for k, o in organs.items() if o["kind"] == "party"] == ["wpk"]
+    assert "wpk-ogd" in organs and not any("guidance" in k and k != "wpk-ogd" for k in organs)
+
+
 def test_a_standing_organ_is_the_record_by_any_of_its_names(known: Known) -> None:
     reading, _ = read_text("The KWP Politburo met.", known=known)
     assert [m.entity for m in reading.mentions] == ["=wpk-pb"]

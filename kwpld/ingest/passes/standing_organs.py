@@ -35,8 +35,15 @@ def standing_organs(r: Context) -> Found:
             if any(m.first <= i < m.last for i in claimed)
         ]  # fmt: skip
         if claimed and not _only_people(r, claimed):
-            if record is None or any(m.first < match.first or m.last > match.last for m in inside):
-                continue
+            if any(
+                m.first < match.first
+                or m.last > match.last
+                or (record is None and (m.first, m.last) == (match.first, match.last))
+                for m in inside
+            ):
+                continue  # a record's name as long as this one, or one reaching beyond it
+            # shorter names of records inside ("WPK" in "WPK Organization and Guidance
+            # Department"): the longer name wins
             r.known_matches = [m for m in r.known_matches if m not in inside]
         start, end = doc.span_of(match.first, match.last)
         if record is not None:
