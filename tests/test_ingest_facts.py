@@ -450,6 +450,40 @@ def test_an_inspection_is_its_own_event_after_another(known: Known) -> None:
     assert "location" not in reception  # "at the Chinese embassy" names no place "Chinese"
 
 
+def test_a_report_does_not_date_an_inspection_and_who_was_accompanied(known: Known) -> None:
+    _, drafted = _read(
+        KCNA + "Kim Jong Un inspected the Kim Jong Suk Pyongyang Textile Mill.\n\nHe was "
+        "accompanied by Hwang Pyong So, director of the General Political Bureau of the KPA, "
+        "and Ri Yong Gil, chief of the General Staff of the KPA.",
+        known,
+        date="2018-03-16",
+    )
+    inspection = next(e for e in events(drafted).values() if e.get("type") == "appearance")
+    assert "date" not in inspection  # the text does not say when
+    roles = {p: r for _, p, r in attended(drafted)}
+    assert roles["kim-jong-un"] == "guided"  # he is accompanied, not accompanying
+    assert roles["hwang-pyong-so"] == "accompanied"
+    assert any(h[0] != "hwang-pyong-so" and h[2] == "kpa-general-staff" for h in holdings(drafted))
+
+
+def test_the_same_day_and_an_occasion_in_celebration_of_an_event(known: Known) -> None:
+    _, drafted = _read(
+        KCNA + "A meeting of the Presidium of the Political Bureau of the Central Committee of "
+        "the Workers' Party of Korea was held on 15 July (Sunday).\n\nIn a separate decision "
+        "announced the same day, the Central Military Commission conferred the military title "
+        "of Vice Marshal of the KPA on Hyon Yong Chol.\n\nThe 8th Congress of the Workers' "
+        "Party of Korea closed on 12 January 2021. A military parade in celebration of the 8th "
+        "Congress of the WPK took place at Kim Il Sung Square on the evening of 14 January.",
+        known,
+        date="2012-07-16",
+    )
+    evs = events(drafted).values()
+    conferral = next(e for e in evs if e.get("type") == "conferral")
+    assert iso(conferral["date"]) == "2012-07-15"
+    parade = next(e for e in evs if "parade" in str(e.get("names", "")).lower())
+    assert iso(parade["date"]).endswith("-01-14")
+
+
 def test_a_projection_has_no_date(known: Known) -> None:
     _, drafted = _read(
         "Jang Song Thaek is likely to be elevated to the Politburo Presidium at the next plenum.",

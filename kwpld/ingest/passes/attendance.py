@@ -131,8 +131,9 @@ def _appearance(
     if what is None:
         return None
     obj = " ".join(what.group("object").split())
-    dates, _, _ = fact_dates(r, view, end, None, holds=False)
-    when = dates.get("at") or dates.get("first")
+    dates, basis, _ = fact_dates(r, view, end, None, holds=False)
+    # Only a date the text gives: a report's own date is not the day of the inspection.
+    when = dates.get("at") or dates.get("first") if basis in ("sentence", "weekday") else None
     if kind == "ceremony" or not obj[:1].isupper():
         name = straight(obj)
         if not re.search(r"performance|concert|show|parade|rally|ceremony|reception|banquet"

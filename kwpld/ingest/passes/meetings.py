@@ -81,6 +81,7 @@ def meetings(r: Context) -> Found:
     _of_date(r)
     _when_and_where(r)
     _occasions(r)
+    _same_day_acts(r)
     _organizers(r)
     _main_event(r)
     _references(r)
@@ -226,6 +227,23 @@ def _same_day(r: Context, rest: str, before: int) -> PartialDate | None:
     return None
 
 
+def _same_day_acts(r: Context) -> None:
+    """ "In a separate decision announced the same day, ... conferred the military title":
+    a conferral or decision on the day of the event dated last before it."""
+    for event in r.reg.of_kind("event"):
+        if event.known or event.fields.get("type") not in ("conferral", "decision"):
+            continue
+        span = event.attrs.get("span")
+        if "date" in event.fields or not span:
+            continue
+        sentence = r.doc.sentence_at(span[0])
+        if sentence is None:
+            continue
+        day = _same_day(r, r.text[sentence.start : sentence.end], sentence.start)
+        if day is not None:
+            r.reg.get(event.key).fields["date"] = day
+
+
 def _occasions(r: Context) -> None:
     """ "a reception held at the Mansudae Assembly Hall in Pyongyang on Friday", "an artillery
     fire drill on 10 September": an occasion the text describes, dated by the sentence."""
@@ -243,8 +261,10 @@ def _occasions(r: Context) -> None:
         sentence = r.doc.sentence_at(m.start())
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
             continue
-        if _inside_event(r, m.start(), m.end()) or r.mentions_in(m.start(), m.end(), ("event",)):
-            continue
+        if _inside_event(r, m.start(), m.end()) or r.mentions_in(
+            m.start(), m.end("name"), ("event",)
+        ):
+            continue  # (an event after "of" is what the occasion celebrates)
         if m.group(0).lower().startswith("the ") and any(
             key for s, _, key in r.event_refs if s == m.start()
         ):

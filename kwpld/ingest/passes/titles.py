@@ -154,11 +154,41 @@ def titles(r: Context) -> Found:
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
+    found = [_of_the_whole(r, mentions, t) for t in found]
     r.person_titles = _ellipses(r, [_unnamed_department(r, _deputy(r, t)) for t in found])
     return r.found()
 
 
 _DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
+
+
+def _of_the_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
+    """ "chief of the General Staff of the KPA": the organ after "of" is one the title's organ
+    belongs to, and part of the title."""
+    if title.organ is None:
+        return title
+    after = _organ_after(r, mentions, title.end)
+    if after is None or not _ancestor(r, after[0], title.organ):
+        return title
+    return replace(title, end=after[1][1])
+
+
+def _ancestor(r: Context, whole: str, part: str) -> bool:
+    key = part
+    for _ in range(8):
+        entity = r.reg.peek(key)
+        if entity.known:
+            parent_id = r.known.organ_parent.get(entity.known)
+            parent = r.reg.known(parent_id, "organ").key if parent_id else None
+        else:
+            ref = entity.fields.get("parent")
+            parent = r.reg.resolve(ref.key) if isinstance(ref, Ref) else None
+        if parent is None:
+            return False
+        if parent == r.reg.resolve(whole):
+            return True
+        key = parent
+    return False
 
 
 def _unnamed_department(r: Context, title: Title) -> Title:
