@@ -484,6 +484,27 @@ def test_the_same_day_and_an_occasion_in_celebration_of_an_event(known: Known) -
     assert iso(parade["date"]).endswith("-01-14")
 
 
+def test_wire_copy_of_a_plenum_the_appointment_came_at(empty: Known) -> None:
+    _, drafted = _read(
+        "Choe Son Hui, previously first vice foreign minister and the North's top nuclear "
+        "negotiator with the U.S., has been appointed foreign minister, state media reported on "
+        "Saturday.\n\nThe appointment came at the 5th Plenary Meeting of the 8th Central "
+        "Committee of the Workers' Party of Korea, which was held from June 8 to 10 in "
+        "Pyongyang.\n\nChoe replaces Ri Son Gwon, who was named director of the United Front "
+        "Department.\n\nThe plenary meeting elected Choe Son Hui a member of the Political "
+        "Bureau of the C.C., WPK and Ri Thae Sop an alternate member of the Political Bureau.\n\n"
+        "Ri Yong Gil was appointed minister of national defense, replacing Kim Jong Gwan, who "
+        "had held the post since late 2021.",
+        empty,
+        date="2022-06-11",
+    )
+    got = {(h[0], h[1], h[2]): h for h in holdings(drafted)}
+    assert got[("choe-son-hui", "chairman", "mfa")][4] == "2022-06-10"  # the plenum's last day
+    assert got[("ri-son-gwon", "chairman", "mfa")][5] == "2022-06-10"  # "Choe replaces Ri"
+    assert ("ri-thae-sop", "alternate-member", "wpk-pb") in got  # past "of the C.C., WPK"
+    assert got[("kim-jong-gwan", "chairman", "mnd")][4] == "2021"  # "since late 2021"
+
+
 def test_a_projection_has_no_date(known: Known) -> None:
     _, drafted = _read(
         "Jang Song Thaek is likely to be elevated to the Politburo Presidium at the next plenum.",

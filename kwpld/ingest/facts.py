@@ -116,6 +116,7 @@ class FactLexicon:
     holding_patterns: list[Pattern] = field(default_factory=list)
     replacing_patterns: list[Pattern] = field(default_factory=list)
     successor_patterns: list[Pattern] = field(default_factory=list)
+    replacing_untitled_patterns: list[Pattern] = field(default_factory=list)
     holds_patterns: list[Pattern] = field(default_factory=list)
     attendance_patterns: list[Pattern] = field(default_factory=list)
     longest_role: int = 1
@@ -198,6 +199,7 @@ def fact_lexicon() -> FactLexicon:
         ("holding_patterns", lex.holding_patterns),
         ("replacing_patterns", lex.replacing_patterns),
         ("successor_patterns", lex.successor_patterns),
+        ("replacing_untitled_patterns", lex.replacing_untitled_patterns),
         ("holds_patterns", lex.holds_patterns),
         ("attendance_patterns", lex.attendance_patterns),
     ):

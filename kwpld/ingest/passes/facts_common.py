@@ -59,8 +59,11 @@ def sentence_view(r: Context, start: int, end: int) -> SentenceView:
     typed: list[Item] = []
     for title in r.person_titles:
         if start <= title.start and title.end <= end:
-            typed.append(Item("title", title.start, title.end, r.text[title.start : title.end],
-                              title))  # fmt: skip
+            # "member of the Political Bureau of the C.C., WPK": KCNA's name of the Central
+            # Committee, which the title's organ belongs to, is part of the title
+            whole = _OF_THE_CC.match(r.text, title.end)
+            stop = whole.end() if whole and whole.end() <= end else title.end
+            typed.append(Item("title", title.start, stop, r.text[title.start : stop], title))
     for m in r.mentions_in(start, end):
         kind = m.kind if m.kind in ("person", "organ", "event", "post", "article") else None
         if kind:
@@ -81,6 +84,8 @@ def sentence_view(r: Context, start: int, end: int) -> SentenceView:
     ]
     return build_view(r.text, start, end, typed, words)
 
+
+_OF_THE_CC = re.compile(r"\s+of\s+the\s+C\.\s?C\.,?\s+(?:WPK|KWP)\b")
 
 _ORGAN_AGAIN = re.compile(
     r"\b(?:the|its|this|that)\s+(?P<head>commission|committee|presidium|bureau|department"
@@ -268,6 +273,9 @@ def event_of(
             return key, (item.start, item.end)
     if explicit:
         return None, None
+    announced = _announced_at(r, view)
+    if announced is not None:
+        return announced, None
     held = [key for offset, key in r.held if offset <= view.start]
     if held:
         return held[-1], None
@@ -296,6 +304,34 @@ def _event_dates(r: Context, event: str | None) -> tuple[PartialDate | None, Par
         date if isinstance(date, PartialDate) else None,
         end if isinstance(end, PartialDate) else None,
     )
+
+
+_ANNOUNCED_AT = re.compile(
+    r"\s*(?:The|This|These|Her|His|Their)\s+(?:new\s+)?(?:appointments?|reshuffles?|elections?"
+    r"|promotions?|dismissals?|changes?|moves?|personnel\s+changes?)\s+(?:came|was\s+made"
+    r"|were\s+made|was\s+announced|were\s+announced|took\s+place)\s+(?:at|during)\s+"
+)
+
+
+def _announced_at(r: Context, view: SentenceView) -> str | None:
+    """ "X has been appointed foreign minister, state media reported. The appointment came at
+    the 5th Plenary Meeting ...": the event the next sentence says the change was made at."""
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None:
+        return None
+    index = r.doc.sentences.index(sentence)
+    if index + 1 >= len(r.doc.sentences):
+        return None
+    following = r.doc.sentences[index + 1]
+    m = _ANNOUNCED_AT.match(r.text, following.start, following.end)
+    if m is None:
+        return None
+    for mention in r.mentions_in(m.end(), following.end, ("event",)):
+        if mention.start - m.end() <= 4 and mention.entity:
+            key = r.reg.resolve(mention.entity)
+            if r.reg.peek(key).fields.get("type") not in ("series", "decision", "conferral"):
+                return key
+    return None
 
 
 def _day_of_event(

@@ -54,6 +54,9 @@ def holdings(r: Context) -> Found:
         for pattern in flex.replacing_patterns:
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaced(r, view, m, changes))
+        for pattern in flex.replacing_untitled_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaces_untitled(view, m, [*facts, *found], flex))
         for pattern in flex.successor_patterns:
             for m in pattern.regex.finditer(view.string):
                 found.extend(_successors(view, m, [f for f in found if f.type in flex.ending]))
@@ -89,7 +92,7 @@ def holdings(r: Context) -> Found:
 
 _HELD_SINCE = re.compile(
     r"(?:\s*\([^()]*\))?\s*,\s*who\s+(?:had|has)\s+(?:held|occupied|served\s+in)\s+the\s+"
-    r"(?:post|position|office|job)\s+since\s+"
+    r"(?:post|position|office|job)\s+since\s+(?:(?:early|late|mid)[\s-]+)?"
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+\S")
 
@@ -373,6 +376,33 @@ def _own_titles(
                 titles.append(item.ref)
         for title in titles:
             out.extend(_facts_for(r, flex, view, pattern, kind, trigger, [person], [title]))
+    return out
+
+
+def _replaces_untitled(
+    view: SentenceView, m: re.Match[str], before: list[Fact], flex: FactLexicon
+) -> list[Fact]:
+    """ "Choe replaces Ri Son Gwon": Ri's holding of what Choe was last said to take ends when
+    Choe's begins."""
+    successors = people_of(view, m, "successor")
+    if not successors or successors[0].ref is None:
+        return []
+    taken = [f for f in before if f.person == successors[0].ref and f.type in flex.beginning]
+    if not taken:
+        return []
+    change = taken[-1]
+    out = []
+    for person in people_of(view, m):
+        if person.ref is None or person.ref == change.person:
+            continue
+        fact = Fact(
+            "membership", "replaced", person.ref, (view.start, view.end), organ=change.organ,
+            role=change.role, post=change.post, event=change.event, status=change.status,
+            start=None, end=change.start, date_basis=change.date_basis, rule="replaces-untitled",
+        )  # fmt: skip
+        fact.spans = [FactSpan(person.start, person.end, "person")]
+        fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else "replaced"
+        out.append(fact)
     return out
 
 

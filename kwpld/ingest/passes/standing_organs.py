@@ -18,7 +18,11 @@ __all__ = ["standing_organs", "standing_organ"]
 def standing_organs(r: Context) -> Found:
     doc = r.doc
     found: list[tuple[int, int, str]] = []
-    matches = gazetteer().index.match(list(doc.keys), list(doc.words), list(doc.gap_ok))
+    gaps = list(doc.gap_ok)
+    for i, key in enumerate(doc.keys[:-1]):
+        if key == "cc" and r.text[doc.word_ends[i] : doc.word_starts[i + 1]].strip() in (",", ".,"):
+            gaps[i] = True  # "the C.C., WPK", as KCNA writes the Central Committee
+    matches = gazetteer().index.match(list(doc.keys), list(doc.words), gaps)
     for match in matches:
         refs = {t.ref for t in match.targets if not t.weak}
         if len(refs) != 1 or _possessive_inside(doc.words[match.first : match.last - 1], match):
