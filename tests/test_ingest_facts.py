@@ -280,10 +280,12 @@ def test_periods_since_and_weekdays(empty: Known) -> None:
     kim = next(d for d in drafted.drafts if d.kind == "membership" and d.record["person"] ==
                "kim-tok-hun")  # fmt: skip
     assert iso(kim.record["start"]) == "2020-08-13" and kim.fact["date_basis"] == "weekday"
-    # "reported Friday": the day of the report, which is the article's
+    # "reported Friday": the day of the report; a change a report does not date is as of the
+    # article (the labelled set's convention)
     ri = next(d for d in drafted.drafts if d.kind == "membership" and d.record["person"] ==
               "ri-il-hwan")  # fmt: skip
-    assert iso(ri.record["start"]) == "2020-08-14" and ri.fact["date_basis"] == "article"
+    assert "start" not in ri.record and ri.fact["date_basis"] == "article"
+    assert iso(ri.record["as_of"]) == "2020-08-14"
 
 
 def test_an_encyclopedia_lede_and_titles_each_with_its_period(empty: Known) -> None:
@@ -374,11 +376,12 @@ def test_wire_copy_dismissals_successors_and_the_word_of_others(empty: Known) ->
         date="2021-10-05",
     )
     got = {(h[0], h[1], h[2]): h for h in holdings(drafted)}
+    # undated changes in a report: the new holder as of the article, the old one no date
     pak = got[("pak-yong-sik", "chairman", "mnd")]
-    assert (pak[3], pak[5], pak[7]) == ("dismissed", "2021-10-05", "reported")  # "spy agency said"
-    assert got[("no-kwang-chol", "chairman", "mnd")][4] == "2021-10-05"  # "replaced him with"
+    assert (pak[3], pak[5], pak[7]) == ("dismissed", None, "reported")  # "spy agency said"
+    assert got[("no-kwang-chol", "chairman", "mnd")][6] == "2021-10-05"  # "replaced him with"
     ri = got[("ri-myong-su", "chairman", "kpa-general-staff")]
-    assert (ri[4], ri[5]) == ("2016", "2021-10-05")
+    assert (ri[4], ri[5]) == ("2016", None)
     assert got[("ri-yong-gil", "chairman", "kpa-general-staff")][3] == "appointed"
     assert ("kim-yong-chol", "director", "wpk-ufd") in got  # the head of a department
 

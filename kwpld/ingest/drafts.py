@@ -895,6 +895,13 @@ def _terms(begin: list[Fact], end: list[Fact], holds: list[Fact]) -> list[list[F
                 target = t
         if target is None and terms and fact.start is None and fact.end is None:
             target = terms[-1] if fact.as_of is None else None
+        if target is None:
+            # "X, who had been chief since 2016, was replaced" (the change undated): one term
+            undated = [
+                t for t in terms
+                if all(f.start is None and f.end is None and f.as_of is None for f in t)
+            ]  # fmt: skip
+            target = undated[-1] if undated else None
         if target is not None:
             target.append(fact)
         else:

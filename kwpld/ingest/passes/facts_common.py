@@ -391,8 +391,8 @@ def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan
 
 
 _REPORTED = re.compile(
-    r"\b(?:reported|reports|said|says|announced|announces|disclosed|confirmed|revealed)"
-    r"(?:\s+on)?\s+$"
+    r"\b(?:reported|reports|said|says|told|tells|announced|announces|disclosed|confirmed"
+    r"|revealed)\b(?:\s+[A-Z][\w.]*){0,3}(?:\s+on)?\s+$"  # "sources told NK News on Saturday"
 )
 
 

@@ -59,7 +59,7 @@ def holdings(r: Context) -> Found:
                 found.extend(_replaces_untitled(view, m, [*facts, *found], flex))
         for pattern in flex.successor_patterns:
             for m in pattern.regex.finditer(view.string):
-                found.extend(_successors(view, m, [f for f in found if f.type in flex.ending]))
+                found.extend(_successors(r, view, m, [f for f in found if f.type in flex.ending]))
         stated = {(f.person, f.organ, f.role) for f in found}
         changed = bool(found)
         for pattern in flex.holds_patterns:
@@ -333,7 +333,7 @@ def _facts_for(
             date_basis=basis,
             rule=pattern.id,
         )
-        _dates(flex, fact, dates)
+        _dates(flex, fact, dates, r.official)
         spans = [FactSpan(person.start, person.end, "person")]
         if trigger:
             spans.append(trigger)
@@ -406,7 +406,7 @@ def _replaces_untitled(
     return out
 
 
-def _successors(view: SentenceView, m: re.Match[str], ended: list[Fact]) -> list[Fact]:
+def _successors(r: Context, view: SentenceView, m: re.Match[str], ended: list[Fact]) -> list[Fact]:
     """ "dismissed its defense minister Pak Yong Sik and replaced him with No Kwang Chol": the
     successor's holding of what ended begins when it ended."""
     out = []
@@ -422,6 +422,8 @@ def _successors(view: SentenceView, m: re.Match[str], ended: list[Fact]) -> list
                 role=change.role, post=change.post, event=change.event, status=change.status,
                 start=change.end, end=None, date_basis=change.date_basis, rule="successor",
             )  # fmt: skip
+            if change.end is None and change.date_basis == "article":
+                fact.as_of = r.reference  # an undated change in a report: as of the article
             spans = [FactSpan(successor.start, successor.end, "person")]
             spans.extend(s for s in change.spans if s.role in ("role", "organ", "date"))
             fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
@@ -471,7 +473,7 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
     return out
 
 
-def _dates(flex: FactLexicon, fact: Fact, dates: dict) -> None:  # type: ignore[type-arg]
+def _dates(flex: FactLexicon, fact: Fact, dates: dict, official: bool = True) -> None:  # type: ignore[type-arg]
     at, first, last = dates.get("at"), dates.get("first"), dates.get("last")
     if fact.type == "became":
         # "In 2017 he became director": the start, when the sentence dates it.
@@ -480,8 +482,13 @@ def _dates(flex: FactLexicon, fact: Fact, dates: dict) -> None:  # type: ignore[
             fact.start = at
         elif at is not None and first is None and last is None:
             fact.as_of = at
+    elif fact.type in flex.beginning and fact.date_basis == "article" and not official:
+        # A change a report does not date ("has appointed"): the new holder as of the article
+        fact.as_of = first or at or last
     elif fact.type in flex.beginning:
         fact.start = first or at or last
+    elif fact.type in flex.ending and fact.date_basis == "article" and not official:
+        pass  # ... and the old one nothing
     elif fact.type in flex.ending:
         fact.end = last or at or first
     else:
