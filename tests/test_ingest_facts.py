@@ -508,6 +508,24 @@ def test_wire_copy_of_a_plenum_the_appointment_came_at(empty: Known) -> None:
     assert got[("kim-jong-gwan", "chairman", "mnd")][4] == "2021"  # "since late 2021"
 
 
+def test_an_analysts_projections_and_a_spelling_told_once(known: Known) -> None:
+    _, drafted = _read(
+        "Kim Yo-cho'ng Joins the Politburo\n\nKim Yo-cho'ng (Kim Yo Jong) was elected an "
+        "alternate member of the Politburo.\n\nThe promotion of Kim Yo-cho'ng confirms her "
+        "place. NKLW expects her to become a full Politburo member at the next Party Congress. "
+        "Pak Jong Chon is likely to be elected to the Politburo, and NKLW projects his "
+        "promotion to the Presidium within two years.",
+        known,
+        date="2017-10-10",
+        kind="analysis",
+    )
+    got = {(h[0], h[1], h[2]): h for h in holdings(drafted)}
+    # a projection is news even when the folder has the membership
+    assert got[("kim-yo-jong", "member", "wpk-pb")][7] == "projected"
+    assert not any(d.kind == "person" and "yo" in d.id for d in drafted.drafts)  # one person
+    assert got[("pak-jong-chon", "member", "wpk-pb-presidium")][7] == "projected"
+
+
 def test_a_projection_has_no_date(known: Known) -> None:
     _, drafted = _read(
         "Jang Song Thaek is likely to be elevated to the Politburo Presidium at the next plenum.",

@@ -792,7 +792,11 @@ def fact_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draf
         recorded = known_person and known_organ and (person, organ, role) in fin.known.memberships
         parts = _terms(begin, end, holds)
         for part in parts:
-            if recorded and not any(f.type in lex.ending for f in part):
+            if (
+                recorded
+                and not any(f.type in lex.ending for f in part)
+                and not all(f.status == "projected" for f in part)  # a projection is news
+            ):
                 continue  # the folder has this membership already
             out.append(_membership_draft(fin, reading, article_id, person, organ, role, part))
     return sorted(out, key=lambda d: d.id)

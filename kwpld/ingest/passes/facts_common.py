@@ -131,7 +131,9 @@ def _organ_of(r: Context, m: Mention) -> str | None:
 
 _PRONOUN = re.compile(
     r"\b(?:[Hh]e|[Ss]he|him|(?:(?<=\bby )|(?<=\belected )|(?<=\bappointed )|(?<=\bnamed )"
-    r"|(?<=\bexpects )|(?<=\bexpected ))her)\b"
+    r"|(?<=\bexpects )|(?<=\bexpected ))her"
+    r"|(?:(?<=\bexpects )|(?<=\bprojects )|(?<=\bpredicts )|(?<=\bexpected )|(?<=\bprojected )"
+    r"|(?<=\bpredicted ))his)\b"
 )
 
 
@@ -529,6 +531,6 @@ def fact_dates(
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
     article_type = r.article.fields.get("type")
-    if r.reference is not None and (holds or article_type == "news"):
+    if r.reference is not None and (holds or article_type == "news" or not r.official):
         return {"at": r.reference}, "article", None
     return {}, "none", None

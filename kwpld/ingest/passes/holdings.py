@@ -247,6 +247,11 @@ def _changes(
         # Political Bureau": roles coordinated before one organ are groups that attended.
         spans = [(t.start, t.end) for t in titles]
         titles = [t for t in titles if spans.count((t.start, t.end)) == 1]
+    if titles and not people and "successor" in m.re.groupindex and m.group("successor"):
+        # "X appears to have succeeded Kim as Defence Minister" (which Kim, the text leaves
+        # open): the successor's holding still begins
+        successors = people_of(view, m, "successor")
+        return _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles)
     if not titles or not people:
         return []
     if holds and len(people) > 1 and not any(t.plural for t in titles):
@@ -302,7 +307,12 @@ def _facts_for(
     is_holds = holds or kind in ("holds", "became", "former")
     # A title an analyst states is as of the article, unless the sentence names the event or
     # states a change at it ("Foreign Minister Ri Yong Ho was promoted ...").
-    event, event_span = event_of(r, view, explicit=is_holds and not r.official and not changed)
+    # ... nor is an analyst's inference ("appears to have replaced") an act of the event
+    # reported before it.
+    inferred = status != "confirmed" and not r.official
+    event, event_span = event_of(
+        r, view, explicit=(is_holds and not r.official and not changed) or inferred
+    )
     dates, basis, date_span = fact_dates(
         r, view, anchor, event, holds=is_holds, title_end=titles[0].end if is_holds else None
     )

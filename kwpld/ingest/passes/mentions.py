@@ -252,25 +252,21 @@ def _disambiguate(
             fitting = [x for x in refs if _event_date(r, x) == date.date.iso]
             if len(fitting) == 1:
                 return fitting
-    # A spelling in parentheses that only one candidate has: "Kim Jong Su (Kim Cho'ng-su)".
-    paren = r.doc.paren_after(end)
-    if paren is not None:
-        # Compared as written first (hyphens count: "Ri Yong-ho" is one man's McCune-
-        # Reischauer name, "Ri Yong Ho" both men's English one), then by words, then by key.
-        inner_text = r.text[paren[0] + 1 : paren[1] - 1]
-        written = _written(inner_text)
-        fitting = [x for x in refs if written in {_written(t) for _, t in _name_texts(r, x)}]
-        if len(fitting) != 1:
-            words = name_words(inner_text)
-            main = name_words(r.text[start:end])
-            fitting = [
-                x for x in refs if any(name_words(t) == words != main for _, t in _name_texts(r, x))
-            ]
-        if len(fitting) != 1:
-            inner = match_key(inner_text)
-            fitting = [x for x in refs if inner in _name_keys(r, x)]
-        if len(fitting) == 1:
-            return fitting
+    # A spelling in parentheses that only one candidate has: "Kim Jong Su (Kim Cho'ng-su)",
+    # here or after the same spelling elsewhere in the text.
+    fitting = _paren_fitting(r, refs, start, end)
+    if len(fitting) != 1 and all(kinds[x] == "person" for x in refs):
+        # (when every such parenthesis agrees: two men named Ri Yong Ho stay apart)
+        told: set[str] = set()
+        for other in re.finditer(re.escape(r.text[start:end]), r.text):
+            if other.start() != start:
+                elsewhere = _paren_fitting(r, refs, other.start(), other.end())
+                if len(elsewhere) == 1:
+                    told.add(elsewhere[0])
+        if len(told) == 1:
+            fitting = sorted(told)
+    if len(fitting) == 1:
+        return fitting
     # The exact spelling is recorded for one candidate only.
     surface = " ".join(r.text[start:end].split()).replace("’", "'")
     exact = sorted({t.ref for t in targets if t.name.replace("’", "'") == surface})
@@ -297,6 +293,28 @@ def _disambiguate(
         if len(heads) == 1:
             return heads
     return refs
+
+
+def _paren_fitting(r: Context, refs: list[str], start: int, end: int) -> list[str]:
+    """The candidates a spelling in parentheses after text[start:end] fits."""
+    paren = r.doc.paren_after(end)
+    if paren is None:
+        return []
+    # Compared as written first (hyphens count: "Ri Yong-ho" is one man's McCune-Reischauer
+    # name, "Ri Yong Ho" both men's English one), then by words, then by key.
+    inner_text = r.text[paren[0] + 1 : paren[1] - 1]
+    written = _written(inner_text)
+    fitting = [x for x in refs if written in {_written(t) for _, t in _name_texts(r, x)}]
+    if len(fitting) != 1:
+        words = name_words(inner_text)
+        main = name_words(r.text[start:end])
+        fitting = [
+            x for x in refs if any(name_words(t) == words != main for _, t in _name_texts(r, x))
+        ]
+    if len(fitting) != 1:
+        inner = match_key(inner_text)
+        fitting = [x for x in refs if inner in _name_keys(r, x)]
+    return fitting
 
 
 def _event_date(r: Context, ref: str) -> str | None:

@@ -71,6 +71,13 @@ def people(r: Context) -> Found:
         if paren is not None and entity.known is None:
             _parenthetical_spelling(r, entity, paren)
         i = last
+    # "Kim Yo-cho'ng (Kim Yo Jong)" anywhere: the same spelling elsewhere ("Kim Yo-cho'ng Joins
+    # the Politburo") is that record too, not a new person.
+    for name, record in r.aliases:
+        key = match_key(name)
+        for entity in list(r.reg.of_kind("person")):
+            if entity.known is None and any(match_key(n.text) == key for n in entity.names):
+                r.reg.merge(record, entity.key)
     # Merge the same person found under spellings with one match key.
     by_key: dict[str, str] = {}
     for entity in r.reg.of_kind("person"):
