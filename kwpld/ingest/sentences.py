@@ -38,7 +38,9 @@ MACROS = {
     "S": r"S\d+",
     "R": r"R\d+",
     "EV": r"(?:E\d+|R\d+)",
-    "PERSON": r"P\d+(?: \( [^()]* \)){0,2}(?: , {ART}T\d+(?: and T\d+)*(?: since D\d+)?(?= ,))?",
+    "PERSON": (
+        r"P\d+(?: \( [^()]* \)){0,2}(?: , {ART}T\d+(?: and {ART}T\d+)*(?: since D\d+)?(?= ,))?"
+    ),
     "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
     "TITLES": r"T\d+(?: (?:, )?(?:and )?(?:(?:a|an|the) )?T\d+)*",
     # "Minister of Foreign Affairs from 2016 to 2020 and a member of the Political Bureau

@@ -436,6 +436,9 @@ def _sentence_date(
             # Only a date beside the title ("Minister since June 2018"), or one opening the
             # sentence before the title ("Since April 2019 Ch'oe has been ...").
             beside = title_end is None or title_end - 2 <= d.start <= title_end + 24
+            if beside and title_end is not None and re.search(r"\bin\s*$", lead):
+                # "premier in 2005", not "a vice director, were executed in November"
+                beside = re.fullmatch(r"\s*,?\s*in\s+", r.text[title_end : d.start]) is not None
             opening = d.start < anchor and not any(d.end <= p < anchor for p in persons[1:])
             if (beside or opening) and (
                 d.range

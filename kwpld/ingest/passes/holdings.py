@@ -240,8 +240,12 @@ def _changes(
         titles.append(organ_title)
     titles = [t for t in titles if t.organ is not None]
     people = people_of(view, m)
-    if pattern.type == "own" and not titles:
-        return _own_titles(r, flex, view, m, pattern, kind, trigger, people)
+    if pattern.type == "own":
+        # each person's own titles, and those "including" names
+        own = _own_titles(r, flex, view, m, pattern, kind, trigger, people)
+        if not titles or not people:
+            return own
+        return own + _facts_for(r, flex, view, pattern, kind, trigger, people, titles)
     if holds:
         # "A and B, members of the Presidium, and members and alternate members of the
         # Political Bureau": roles coordinated before one organ are groups that attended.
@@ -254,6 +258,15 @@ def _changes(
         return _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles)
     if not titles or not people:
         return []
+    if holds and len(people) == len(titles) > 1 and not any(t.plural for t in titles):
+        # "Ri Ryong Ha and Jang Su Gil, a first vice director and a vice director of ...":
+        # one title each, in order
+        return [
+            fact
+            for person, title in zip(people, titles, strict=True)
+            for fact in _facts_for(r, flex, view, pattern, kind, trigger, [person], [title],
+                                   holds=holds, changed=changed)  # fmt: skip
+        ]
     if holds and len(people) > 1 and not any(t.plural for t in titles):
         people = people[-1:]  # "A, B and C, a member of ...": C's title
     if pattern.type == "promoted-from":

@@ -174,12 +174,15 @@ def _surnames(r: Context) -> None:
     added = []
     for i, key in enumerate(doc.keys):
         owners = people.get(key)
-        if not owners or len(owners) != 1 or not doc.is_cap(i):
+        if not owners or not doc.is_cap(i):
+            continue
+        start, end = doc.span_of(i, i + 1)
+        # the one person of that family named before it ("Jang" before the text names Jang
+        # Su-gil is Jang Song Thaek)
+        owners = {o for o in owners if first_seen.get(o, len(r.text)) <= start}
+        if len(owners) != 1:
             continue
         owner = next(iter(owners))
-        start, end = doc.span_of(i, i + 1)
-        if start < first_seen.get(owner, len(r.text)):
-            continue
         if any(s <= start < e for s, e in covered):
             continue
         neighbours = (i > 0 and doc.gap_ok[i - 1] and doc.is_cap(i - 1)) or (

@@ -103,6 +103,8 @@ def titles(r: Context) -> Found:
         while k < n:
             gap = r.text[doc.word_ends[k - 1] : doc.word_starts[k]].strip()
             following = k + 1 if doc.keys[k] == "and" and gap in ("", ",") else k
+            if following > k and following < n and doc.keys[following] in ("a", "an"):
+                following += 1  # "a first vice director and a vice director of ..."
             if (following == k and gap != ",") or following >= n or following in inside:
                 break
             more = flex.role_at(doc.keys, following)
@@ -113,6 +115,19 @@ def titles(r: Context) -> Found:
             k = more[0]
         last_role_end = group[-1][0][1]
         organ = _organ_after(r, mentions, last_role_end)
+        if organ is None and len(group) > 1:
+            # "a first vice director and a vice director of the Administrative Department": the
+            # last role's words begin a post found before; its organ is the group's
+            last_span = group[-1][0]
+            post = next(
+                (t for t in found if last_span[0] <= t.start < last_span[1] and t.organ),
+                None,
+            )
+            if post is not None:
+                organ = (post.organ, post.organ_span or (post.start, post.end))  # type: ignore[assignment]
+                found.remove(post)
+                taken = [(t.start, t.end) for t in found]
+                last_role_end = max(last_role_end, post.end)
         if organ is None and len(group) == 1:
             organ = _organ_before(r, mentions, role_span[0])
         if organ is None:
