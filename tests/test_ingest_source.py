@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kwpld.errors import InputError
+from kwpld.ingest.document import read_document
 from kwpld.ingest.source import read_source, read_text_source
-from kwpld.ingest.text import analyse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 
@@ -32,8 +32,8 @@ def test_markdown_front_matter_is_metadata_not_text() -> None:
     assert source.meta["title"] == "Many Ways to Spell a Name"
     assert str(source.meta["date"]) == "2013-12-13" and source.meta["authors"] == ["Michael Madden"]
     assert source.blocks[0].kind == "title"
-    analysis = analyse(source)
-    assert "Madden" not in analysis.words  # the front matter is not read as the article
+    document = read_document(source)
+    assert "Madden" not in document.words  # the front matter is not read as the article
 
 
 def test_markdown_quotes_and_captions() -> None:

@@ -18,7 +18,7 @@ app = command_app()
 if TYPE_CHECKING:
     Kind = str
 else:
-    Kind = choices("Kind", KINDS)
+    Kind = choices("Kind", (*KINDS, "participation"))
 
 
 class InputFormat(StrEnum):

@@ -25,9 +25,10 @@ from .evaluate import Score, evaluate_folder
 from .index import NameIndex
 from .known import Known
 from .pipeline import IngestedArticle, IngestOptions, IngestResult, ingest, read_one
-from .read import QuoteFound, Reading
+from .read import Reading
 from .review import AcceptResult, DraftItem, accept, list_drafts, reject
 from .source import Source, read_source, read_text_source
+from .state import QuoteFound
 
 __all__ = [
     "AcceptResult",

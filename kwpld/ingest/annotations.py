@@ -49,7 +49,7 @@ def web_annotations(
     article_id = drafted.article["id"]
     source = _iri(base_iri, "article", article_id)
     collection = f"{source}/annotations"
-    text = reading.analysis.text
+    text = reading.document.text
     kinds = {key: reading.registry.get(key).kind for key in reading.registry.entities}
     items: list[dict[str, Any]] = []
     for mention in reading.mentions:

@@ -10,16 +10,18 @@ proposed and the sentences that support it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import PartialDate, parse_date
 from ..names import match_key, slugify
-from .discover import straight
-from .documents import long_date
 from .entities import Entity, NameDraft, Ref
+from .facts import Fact, fact_lexicon
+from .gazetteer import gazetteer
 from .known import Known
 from .read import Reading
+from .words import long_date, straight
 
 __all__ = ["Draft", "Drafted", "finalize", "date_value"]
 
@@ -38,6 +40,8 @@ class Draft:
     record: dict[str, Any]
     why: list[str] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    fact: dict[str, Any] | None = None
+    """for a fact (membership, participation) the text states: its type and date basis"""
 
     @property
     def label(self) -> str:
@@ -80,7 +84,7 @@ class _Finalizer:
         self.reading = reading
         self.reg = reading.registry
         self.known = known
-        self.text = reading.analysis.text
+        self.text = reading.document.text
         self.article_id = article_id
         self.meta = meta
         self.ids: dict[str, str] = {}
@@ -146,6 +150,9 @@ class _Finalizer:
                 gloss_abbr = abbrs[0] if abbrs else None
                 return slugify(gloss_abbr or self._english(e) or "party")
             parent = e.fields.get("parent")
+            standing = e.attrs.get("standing")
+            if standing and not gazetteer().organs[standing].code:
+                return standing  # "wpk-ogd", "spa-presidium", "kcna" (kwpld/ingest/organs.yaml)
             code = _code(e)
             party = e.attrs.get("party")
             if code and party:
@@ -225,10 +232,21 @@ class _Finalizer:
                     continue
                 if self._complete_organ(organ):
                     done.add(organ.key)
+        document = self.reading.document
+
+        def headline_only(name: NameDraft) -> bool:
+            blocks = [document.block_at(start) for start, _ in name.spans]
+            return bool(blocks) and all(
+                b is not None and document.blocks[b].kind in ("title", "heading") for b in blocks
+            )
+
         for entity in self.reg.entities.values():
             if entity.known:
                 continue
             if entity.kind == "event":
+                # A headline's wording ("5th Plenary Meeting of 7th C.C., WPK") comes after the
+                # body's ("... of the 7th Central Committee of the Workers' Party of Korea").
+                entity.names.sort(key=headline_only)
                 self._complete_event(entity)
             if entity.kind == "post":
                 self._complete_post(entity)
@@ -280,7 +298,13 @@ class _Finalizer:
                         )
                     )
             return True
-        if head and isinstance(parent, Ref):
+        qualified = any(
+            n.system == "en" and n.kind != "abbreviation" and match_key(n.text) != match_key(head)
+            for n in organ.names
+        ) if head else False  # fmt: skip
+        if head and isinstance(parent, Ref) and not (qualified and not _code(organ)):
+            # "Political Bureau" of a party is its "Political Bureau of the Central Committee
+            # of ..."; "Pyongyang City Party Committee" keeps its own name.
             parent_entity = self.reg.get(parent.key)
             parent_name = (
                 self._preferred_text(parent_entity)
@@ -299,6 +323,15 @@ class _Finalizer:
             if parent_head and parent_entity.attrs.get("organ_kind") != "party":
                 organ.add_name(NameDraft(f"{head} of the {parent_head}", derived=True))
             return True
+        if not organ.names and head:
+            # "a member of the Political Bureau" of a party the text does not name: the name
+            # the text gives, for the review to complete
+            spans = [
+                (m.start, m.end) for m in self.reading.mentions
+                if m.entity and self.reg.resolve(m.entity) == organ.key
+            ]  # fmt: skip
+            for text in sorted(organ.attrs.get("short") or {head}):
+                organ.add_name(NameDraft(text, kind="preferred", spans=spans))
         return True
 
     def _complete_event(self, event: Entity) -> None:
@@ -465,7 +498,7 @@ class _Finalizer:
         elif kind == "event":
             record["type"] = f.get("type", "meeting")
             record["names"] = self.names(entity)
-            for key in ("series", "ordinal", "date", "location", "organizer"):
+            for key in ("series", "ordinal", "date", "end", "location", "organizer"):
                 if f.get(key) not in (None, []):
                     record[key] = self.convert(f[key])
             if f.get("participants"):
@@ -530,7 +563,7 @@ class _Finalizer:
         out = []
         seen_sentences: set[str] = set()
         for start, end in spans[:8]:
-            sentence = self.reading.analysis.sentence_at(start)
+            sentence = self.reading.document.sentence_at(start)
             s_start, s_end = (
                 (sentence.start, sentence.end)
                 if sentence
@@ -597,6 +630,9 @@ def _short_slug(text: str, limit: int = 60) -> str:
 
 
 def _code(e: Entity) -> str | None:
+    standing = e.attrs.get("standing")
+    if standing:
+        return gazetteer().organs[standing].code
     collective = e.attrs.get("collective")
     if collective is not None:
         return collective.code
@@ -685,6 +721,12 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
                 fin.evidence(entity),
             )
         )
+    taken = {d.id for d in drafts}
+    for draft in fact_drafts(fin, reading, article_id):
+        if draft.id in taken:
+            continue
+        taken.add(draft.id)
+        drafts.append(draft)
     problems = []
     for date in reading.dates:
         for code, message in date.problems:
@@ -722,3 +764,257 @@ def english_label(record: dict[str, Any]) -> str:
 
 
 __all__ += ["english_label", "match_key", "straight"]
+
+
+# -- facts ----------------------------------------------------------------------------------------
+
+
+def fact_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draft]:
+    """Membership drafts from the holdings facts: the facts about one person's role in one
+    organ become one draft per change (a start, an end), a title stated of them joining the
+    change, or making a draft of its own (as of its date)."""
+    groups: dict[tuple[str, str, str], list[Fact]] = {}
+    for fact in reading.facts:
+        if not isinstance(fact, Fact) or fact.kind != "membership" or fact.organ is None:
+            continue
+        person, organ = fin._id_of(fact.person), fin._id_of(fact.organ)
+        if person is None or organ is None or fact.role is None:
+            continue
+        groups.setdefault((person, organ, fact.role), []).append(fact)
+    lex = fact_lexicon()
+    out: list[Draft] = _participation_drafts(fin, reading, article_id)
+    for (person, organ, role), facts in groups.items():
+        begin = [f for f in facts if f.type in lex.beginning]
+        end = [f for f in facts if f.type in lex.ending]
+        holds = [f for f in facts if f not in begin and f not in end]
+        known_person = fin.known.ids.__contains__(person) and person not in fin.known.pending
+        known_organ = fin.known.ids.__contains__(organ) and organ not in fin.known.pending
+        recorded = known_person and known_organ and (person, organ, role) in fin.known.memberships
+        parts = _terms(begin, end, holds)
+        for part in parts:
+            if (
+                recorded
+                and not any(f.type in lex.ending for f in part)
+                and not all(f.status == "projected" for f in part)  # a projection is news
+            ):
+                continue  # the folder has this membership already
+            out.append(_membership_draft(fin, reading, article_id, person, organ, role, part))
+    return sorted(out, key=lambda d: d.id)
+
+
+def _precise(date: PartialDate, dates: list[PartialDate]) -> PartialDate:
+    """The most precise of the dates that may be the same day as ``date`` ("2003" and
+    "September 2003": the latter)."""
+    return max((d for d in dates if _overlap(d, date)), key=lambda d: len(d.iso), default=date)
+
+
+def _overlap(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """Whether two dates may be the same day (2013-03 and 2013-03-31 may)."""
+    if a is None or b is None:
+        return a is b
+    return a.earliest() <= b.latest() and b.earliest() <= a.latest()
+
+
+def _terms(begin: list[Fact], end: list[Fact], holds: list[Fact]) -> list[list[Fact]]:
+    """The facts about one person's role in one organ, one list per term: each start (changes
+    on one day are one start) with the first end on or after it; a period a title gives
+    ("served as Premier from 2003 to 2007") joins the term it overlaps, else is a term of its
+    own; a title as of a date joins the term that covers the date, an undated one the last."""
+    terms: list[list[Fact]] = []
+
+    def first(term: list[Fact]) -> PartialDate | None:
+        dates = [f.start for f in term if f.start is not None]
+        return min(dates, key=lambda d: d.earliest()) if dates else None
+
+    def last(term: list[Fact]) -> PartialDate | None:
+        dates = [f.end for f in term if f.end is not None]
+        return max(dates, key=lambda d: d.latest()) if dates else None
+
+    def when(fact: Fact, field: str) -> PartialDate | None:
+        return getattr(fact, field) or fact.as_of
+
+    def key(field: str) -> Callable[[Fact], tuple[int, str]]:
+        def sort_key(fact: Fact) -> tuple[int, str]:
+            d = when(fact, field)
+            return (0, "") if d is None else (1, d.earliest().isoformat())
+
+        return sort_key
+
+    def firm(fact: Fact) -> bool:
+        """dated by its own sentence (not by the event, a weekday or the article)"""
+        return fact.date_basis == "sentence"
+
+    for fact in sorted(begin, key=lambda f: (not firm(f), key("start")(f))):
+        d = when(fact, "start")
+        same = next(
+            (
+                t for t in terms
+                if not firm(fact) or d is None or first(t) is None or _overlap(first(t), d)
+            ),
+            None,
+        )  # fmt: skip
+        if same is not None:
+            same.append(fact)
+        else:
+            terms.append([fact])
+    for fact in sorted(end, key=lambda f: (not firm(f), key("end")(f))):
+        d = when(fact, "end")
+        open_ = [
+            t for t in terms
+            if (d is None or first(t) is None or first(t).earliest() <= d.latest())  # type: ignore[union-attr]
+            and (last(t) is None or not firm(fact) or _overlap(last(t), d))
+        ]  # fmt: skip
+        if open_:
+            open_[-1].append(fact)
+        elif terms and not firm(fact):
+            terms[-1].append(fact)
+        else:
+            terms.append([fact])
+
+    def order(fact: Fact) -> int:
+        return 0 if fact.start or fact.end else 1 if fact.as_of else 2
+
+    for fact in sorted(holds, key=order):
+        a, b = fact.start, fact.end
+        target = None
+        for t in terms:
+            s_, e_ = first(t), last(t)
+            if a is not None or b is not None:
+                lo = (a or b).earliest()  # type: ignore[union-attr]
+                hi = (b or a).latest()  # type: ignore[union-attr]
+                dated = s_ is not None or e_ is not None
+                if (
+                    dated
+                    and (s_ is None or s_.earliest() <= hi)
+                    and (e_ is None or lo <= e_.latest())
+                ):
+                    target = t
+            elif fact.as_of is not None:
+                at = fact.as_of
+                if (s_ is None or s_.earliest() <= at.latest()) and (
+                    e_ is None or at.earliest() <= e_.latest()
+                ):
+                    target = t
+            else:
+                target = t
+        if target is None and terms and fact.start is None and fact.end is None:
+            target = terms[-1] if fact.as_of is None else None
+        if target is None:
+            # "X, who had been chief since 2016, was replaced" (the change undated): one term
+            undated = [
+                t for t in terms
+                if all(f.start is None and f.end is None and f.as_of is None for f in t)
+            ]  # fmt: skip
+            target = undated[-1] if undated else None
+        if target is not None:
+            target.append(fact)
+        else:
+            terms.append([fact])
+    return terms
+
+
+def _membership_draft(
+    fin: _Finalizer,
+    reading: Reading,
+    article_id: str,
+    person: str,
+    organ: str,
+    role: str,
+    facts: list[Fact],
+) -> Draft:
+    lex = fact_lexicon()
+    primary = next((f for f in facts if f.type != "holds"), facts[0])
+    # The dates the text ties most closely to the fact: the sentence's, then the event's, then
+    # a weekday's, then the article's.
+    rank = {"sentence": 0, "event": 1, "weekday": 2, "article": 3, "none": 4}
+
+    def closest(field: str) -> list[PartialDate]:
+        dated = [f for f in facts if getattr(f, field) is not None]
+        best = min((rank.get(f.date_basis, 4) for f in dated), default=4)
+        return [getattr(f, field) for f in dated if rank.get(f.date_basis, 4) == best]
+
+    starts, ends = closest("start"), closest("end")
+    as_ofs = [f.as_of for f in facts if f.as_of is not None]
+    start = _precise(min(starts, key=lambda d: d.earliest()), starts) if starts else None
+    end = _precise(max(ends, key=lambda d: d.latest()), ends) if ends else None
+    as_of = max(as_ofs, key=lambda d: d.latest()) if as_ofs and not start and not end else None
+    post = next((fin._id_of(f.post) for f in facts if f.post), None)
+    statuses = [f.status for f in facts]
+    status = next((s for s in ("confirmed", "reported", "projected") if s in statuses), "reported")
+    if primary.type != "holds":
+        status = primary.status
+    when = start if primary.type in lex.beginning else end if primary.type in lex.ending else None
+    when = when or as_of or start or end
+    target = post or (organ if role == "member" else f"{organ}-{role}")
+    rid = fin._unique(f"{person}.{target}" + (f".{when.iso}" if when else ""))
+    record: dict[str, Any] = {"id": rid, "person": person, "organ": organ, "role": role}
+    if post:
+        record["post"] = post
+    for key, value in (("start", start), ("end", end), ("as_of", as_of)):
+        if value is not None:
+            record[key] = date_value(value)
+    record["status"] = status
+    record["sources"] = [article_id]
+    why = list(dict.fromkeys(f.why for f in facts if f.why))
+    return Draft(
+        rid,
+        "membership",
+        record,
+        why,
+        [_fact_evidence(fin, f) for f in _one_per_sentence(facts)],
+        {"type": primary.type, "date_basis": primary.date_basis, "rule": primary.rule},
+    )
+
+
+def _participation_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draft]:
+    """Participation drafts: accepting one adds {ref, role, sources} to the event's
+    participants."""
+    out: list[Draft] = []
+    for fact in reading.facts:
+        if not isinstance(fact, Fact) or fact.kind != "participation" or fact.event is None:
+            continue
+        event, person = fin._id_of(fact.event), fin._id_of(fact.person)
+        if event is None or person is None or (event, person) in fin.known.participants:
+            continue
+        rid = f"{event}.{person}"
+        record: dict[str, Any] = {"id": rid, "event": event, "ref": person}
+        if fact.role:
+            record["role"] = fact.role
+        record["sources"] = [article_id]
+        why = [fact.why] if fact.why else []
+        out.append(
+            Draft(
+                rid,
+                "participation",
+                record,
+                why,
+                [_fact_evidence(fin, fact)],
+                {"type": fact.type, "status": fact.status, "rule": fact.rule},
+            )  # fmt: skip
+        )
+    return out
+
+
+def _one_per_sentence(facts: list[Fact]) -> list[Fact]:
+    out: list[Fact] = []
+    for fact in facts:
+        if all(f.sentence != fact.sentence for f in out):
+            out.append(fact)
+    return out[:8]
+
+
+def _fact_evidence(fin: _Finalizer, fact: Fact) -> dict[str, Any]:
+    start, end = fact.sentence
+    text = fin.text
+    return {
+        "at": [start, end],
+        "sentence": " ".join(text[start:end].split()),
+        "spans": [
+            {
+                "at": [s.start, s.end],
+                "text": " ".join(text[s.start : s.end].split()),
+                "role": s.role,
+            }
+            for s in fact.spans
+        ],
+    }

@@ -12,6 +12,7 @@ is unambiguous in the article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -22,6 +23,9 @@ from .lexicon import Lexicon, lexicon
 __all__ = ["Target", "NameIndex", "Match"]
 
 _END = ""  # trie key of the terminal list; no word folds to ""
+
+
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,8 @@ class NameIndex:
         if kind in ("organ", "post", "event"):
             forms = [*forms, *self._inflections(forms)]
         for form in forms:
+            # "C.C., WPK": initials with periods are one word to the tokenizer ("cc")
+            form = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), form)
             words = name_words(form)
             if words and words[0] == "the" and len(words) > 1:
                 self._insert(words[1:], ref, kind, text, system, name_kind, form, weak)
@@ -168,7 +174,11 @@ class NameIndex:
             if "of" in words:
                 if words[:n] == head_words and words[n] == "of":
                     out.append(head)
-            elif words[-n:] == head_words:
+            elif words[-n:] == head_words and not any(
+                len(name_words(longer)) > n
+                and words[-len(name_words(longer)) :] == name_words(longer)
+                for longer in self._lex.heads_by_words_text
+            ):  # "KPA General Political Bureau" is no "Political Bureau"
                 out.append(head)
         return out
 

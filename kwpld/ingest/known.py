@@ -37,6 +37,8 @@ class Known:
     conferrals: dict[str, str] = field(default_factory=dict)
     """title key -> conferral event id"""
     posts_by_organ: dict[tuple[str, str], str] = field(default_factory=dict)
+    post_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """post id -> (organ id, role)"""
     memberships: dict[tuple[str, str, str], str] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
     pending: dict[str, str] = field(default_factory=dict)
@@ -49,8 +51,14 @@ class Known:
     """article id -> its authors, then its publisher"""
     event_dates: dict[str, str] = field(default_factory=dict)
     """event id -> ISO date"""
+    event_types: dict[str, str] = field(default_factory=dict)
+    """event id -> its type"""
+    participants: set[tuple[str, str]] = field(default_factory=set)
+    """(event id, participant id) the records state"""
     name_keys: dict[str, set[str]] = field(default_factory=dict)
     """id -> match keys of its names (to tell namesakes apart)"""
+    organ_keys: dict[str, set[str]] = field(default_factory=dict)
+    """match key of an organ's name -> the organs (records and pending drafts) with it"""
     name_texts: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     """id -> (system, text) of its names, to tell namesakes apart by how they are written"""
 
@@ -77,6 +85,8 @@ class Known:
         texts = self.name_texts.setdefault(rid, set())
         for name in getattr(record, "names", []):
             keys.add(match_key(name.text))
+            if kind == "organ":
+                self.organ_keys.setdefault(match_key(name.text), set()).add(rid)
             texts.add((name.system, name.text))
             if name.system == "en" and name.kind == "preferred":
                 self.labels.setdefault(rid, name.text)
@@ -103,6 +113,9 @@ class Known:
             if record.series and record.ordinal:
                 self.events_by_ordinal[(record.series, record.ordinal)] = rid
             when = record.date.iso if record.date else ""
+            self.event_types[rid] = record.event_type
+            for participant in record.participants:
+                self.participants.add((rid, participant.ref))
             if when:
                 self.event_dates[rid] = when
             for organizer in record.organizer or [""]:
@@ -113,6 +126,7 @@ class Known:
                 self.conferrals[match_key(record.title)] = rid
         elif record.kind == "post":  # type: ignore[attr-defined]
             self.posts_by_organ.setdefault((record.organ, record.role), rid)  # type: ignore[attr-defined]
+            self.post_roles[rid] = (record.organ, record.role)  # type: ignore[attr-defined]
         elif record.kind == "membership":  # type: ignore[attr-defined]
             key = (record.person, record.organ, record.role)  # type: ignore[attr-defined]
             self.memberships[key] = rid
@@ -130,12 +144,19 @@ class Known:
         for name in record.get("names", []) or []:
             if isinstance(name, dict) and isinstance(name.get("text"), str):
                 self.name_keys.setdefault(rid, set()).add(match_key(name["text"]))
+                if kind == "organ":
+                    self.organ_keys.setdefault(match_key(name["text"]), set()).add(rid)
                 self.index.add_name(
                     rid, kind, name["text"], name.get("system", "en"), name.get("kind", "alternate")
                 )
         if kind == "organ":
             self.organ_parent[rid] = record.get("parent")
             self.organ_kind[rid] = record.get("kind", "")
+        if kind == "event" and isinstance(record.get("type"), str):
+            self.event_types[rid] = record["type"]
+        if kind == "post" and isinstance(record.get("organ"), str) and record.get("role"):
+            self.posts_by_organ.setdefault((record["organ"], record["role"]), rid)
+            self.post_roles[rid] = (record["organ"], record["role"])
         if (
             kind == "article"
             and isinstance(record.get("title"), str)

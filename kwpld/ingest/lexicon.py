@@ -11,7 +11,10 @@ from ..dates import PartialDate, parse_date
 from ..names import name_words
 from ..resources import resource_path
 
-__all__ = ["Lexicon", "OrganHead", "Epithet", "RecurringDocument", "lexicon"]
+__all__ = [
+    "Lexicon", "OrganHead", "Epithet", "RecurringDocument", "lexicon", "organ_broader",
+    "party_tree",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,10 @@ class Lexicon:
     recurring_documents: list[RecurringDocument]
     credit_words: list[str]
     places: frozenset[str]
+    headline_verbs: frozenset[str] = frozenset()
+    """folded verbs of headlines, where a name stops"""
+    facility_heads: frozenset[str] = frozenset()
+    """folded head words of names of places and institutions ("university", "mill")"""
     korean_suffixes: tuple[str, ...] = ()
     korean_event_heads: dict[str, str] = field(default_factory=dict)
     korean_event_english: dict[str, str] = field(default_factory=dict)
@@ -77,6 +84,11 @@ class Lexicon:
     role_labels: dict[str, str] = field(default_factory=dict)
     """role notation -> its English label"""
     heads_by_words: dict[tuple[str, ...], OrganHead] = field(default_factory=dict)
+
+    @property
+    def heads_by_words_text(self) -> list[str]:
+        """Every organ head, as written."""
+        return [h.head for h in self.organ_heads]
 
     @property
     def unique_heads(self) -> list[str]:
@@ -179,6 +191,8 @@ def lexicon() -> Lexicon:
         recurring_documents=[RecurringDocument(**d) for d in data["recurring_documents"]],
         credit_words=list(data["credit_words"]),
         places=frozenset(data["places"]),
+        facility_heads=frozenset(w.lower() for w in data.get("facility_heads", [])),
+        headline_verbs=frozenset(w.lower() for w in data.get("headline_verbs", [])),
         korean_suffixes=tuple(sorted(data.get("korean_suffixes", []), key=len, reverse=True)),
         korean_event_heads={h["head"]: h["type"] for h in data.get("korean_event_heads", [])},
         korean_event_english={
@@ -190,3 +204,24 @@ def lexicon() -> Lexicon:
     for head in heads:
         lex.heads_by_words[name_words(head.head)] = head
     return lex
+
+
+@cache
+def organ_broader() -> dict[str, str]:
+    """Organ kind -> its broader kind, from ontology/vocabularies.ttl (skos:broader)."""
+    from ..vocab import vocabularies
+
+    scheme = vocabularies()["organ-kind"]
+    return {n: c.broader for n, c in scheme.concepts.items() if c.broader is not None}
+
+
+def party_tree(kind: str) -> bool:
+    """True for kinds of organ that sit inside a party (party cell, Political Bureau, ...)."""
+    broader = organ_broader()
+    seen = set()
+    while kind in broader and kind not in seen:
+        seen.add(kind)
+        kind = broader[kind]
+        if kind == "party":
+            return True
+    return False

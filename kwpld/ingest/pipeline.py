@@ -35,13 +35,13 @@ from ..model import Records
 from ..names import match_key, name_words, slugify
 from ..vocab import vocabularies
 from .annotations import dumps, web_annotations
+from .document import read_document
 from .drafts import Drafted, date_value, finalize
 from .entities import Entity, NameDraft, Ref
 from .known import Known
 from .read import Reading, read_article
 from .review import _commit, pending_drafts, render_articles, render_review
 from .source import MEDIA_TYPES, Source, fetch_url, read_source, read_text_source
-from .text import analyse
 
 __all__ = ["ARTICLES_DIR", "IngestOptions", "IngestedArticle", "IngestResult", "ingest", "read_one"]
 
@@ -155,9 +155,9 @@ def ingest(
 
 def read_one(source: Source, known: Known, meta: dict[str, Any]) -> tuple[Reading, Drafted]:
     """Read one article against ``known`` and draft its records (no files written)."""
-    analysis = analyse(source)
+    document = read_document(source)
     reading = read_article(
-        analysis,
+        document,
         known,
         article_id=meta["id"],
         date=meta.get("date"),
@@ -212,19 +212,19 @@ def _ingest_one(
     statuses = _old_statuses(review_path)
     drafts = []
     for draft in drafted.drafts:
-        drafts.append(
-            {
-                "id": draft.id,
-                "kind": draft.kind,
-                "status": "rejected" if statuses.get(draft.id) == "rejected" else "pending",
-                "why": draft.why,
-                "evidence": [
-                    {"at": e["at"], "text": e["text"], "sentence": e["sentence"]}
-                    for e in draft.evidence
-                ],
-                "record": draft.record,
-            }
-        )
+        item: dict[str, Any] = {
+            "id": draft.id,
+            "kind": draft.kind,
+            "status": "rejected" if statuses.get(draft.id) == "rejected" else "pending",
+            "why": draft.why,
+        }
+        if draft.fact is not None:
+            item["fact"] = draft.fact
+        item["evidence"] = [
+            {k: e[k] for k in ("at", "text", "sentence", "spans") if k in e} for e in draft.evidence
+        ]
+        item["record"] = draft.record
+        drafts.append(item)
     article_records = [drafted.article, *drafted.images]
     allowed = set(known.ids)
     files: dict[Path, str] = {}

@@ -1,55 +1,26 @@
-"""The documents an article cites, and the quotations it attributes to them.
-
-"DPRK state media reported on 25 January" is a news report of that outlet; "the Political
-Bureau disseminated a report on 23 January" a report of that organ, which "the Political
-Bureau’s report" and "its report" refer to again; "a long essay “Title” by X published in Y on
-D" a titled work; "the New Year’s address" a recurring document of the article's year. Then
-every quotation goes to the document it comes from ("according to X:", "X announced that",
-"..., saying", the document the sentence names), and an excerpt introduced "below:" is one
-quotation of the work it introduces.
-"""
+"""The documents pass: what an article cites. "DPRK state media reported on 25 January" is a
+news report of that outlet; "the Political Bureau disseminated a report on 23 January" a report
+of that organ, which "the Political Bureau’s report" and "its report" refer to again; "a long
+essay “Title” by X published in Y on D" a titled work; "the New Year’s address" a recurring
+document of the article's year."""
 
 from __future__ import annotations
 
-import calendar
 import re
 
-from ..dates import PartialDate
-from ..names import match_key
-from .discover import straight
-from .entities import Entity, Mention, Ref
-from .read import QuoteFound, Reader
+from ...dates import PartialDate
+from ...names import match_key
+from ..entities import Entity, Mention, Ref
+from ..state import Context, Found
+from ..words import straight
 
-__all__ = ["documents", "quotes", "long_date", "docs_in", "doc_by", "speaker_of"]
+__all__ = ["documents", "docs_in", "doc_by", "speaker_of"]
 
 _MEDIA_KINDS = ("state-media", "news-agency", "newspaper", "media-outlet")
 
 
-_EXCERPT = re.compile(
-    r"(?:excerpted|excerpts?|reproduced|quoted|translated|text)\s+(?:is\s+|are\s+)?below\s*[:.]?\s*$"
-    r"|(?:as\s+follows|reads|read)\s*:\s*$|\bbelow\s*:\s*$",
-    re.I,
-)
-
-
-def long_date(date: PartialDate) -> str:
-    """28 January 2013, January 2013 or 2013, as the records write dates in titles."""
-    if date.day:
-        return f"{date.day} {calendar.month_name[date.month or 1]} {date.year}"
-    if date.month:
-        return f"{calendar.month_name[date.month]} {date.year}"
-    return str(date.year)
-
-
-# -- honorifics and epithets --------------------------------------------------------------------
-
-
-def _issuer_id(r: Reader, key: str) -> str | None:
-    return r.entity(key).known
-
-
 def _document(
-    r: Reader,
+    r: Context,
     doc_type: str,
     issuer: str,
     role: str,
@@ -58,7 +29,7 @@ def _document(
     why: str,
 ) -> str:
     """The document of ``doc_type`` issued by ``issuer`` (author or publisher) on ``date``."""
-    known_issuer = _issuer_id(r, issuer)
+    known_issuer = r.reg.peek(issuer).known
     if known_issuer is not None:
         rid = r.known.articles_by_issuer.get((known_issuer, date.iso if date else "", doc_type))
         if rid is None and date is None:
@@ -106,7 +77,7 @@ def _document(
     return entity.key
 
 
-def documents(r: Reader) -> None:
+def documents(r: Context) -> Found:
     lex = r.lex
     nouns = "|".join(sorted((re.escape(n) for n in lex.document_nouns), key=len, reverse=True))
     report_verbs = "|".join(re.escape(v) for v in lex.report_verbs)
@@ -154,7 +125,7 @@ def documents(r: Reader) -> None:
             )  # fmt: skip
     # "its report": the organ last named in the sentence.
     for m in re.finditer(rf"\bits\s+(?:[\w-]+\s+)?(?P<noun>{nouns})\b", r.text):
-        sentence = r.a.sentence_at(m.start())
+        sentence = r.doc.sentence_at(m.start())
         if sentence is None:
             continue
         # "the Political Bureau disseminated (through party cells ...) its report": the organ
@@ -162,25 +133,22 @@ def documents(r: Reader) -> None:
         organs = [
             x
             for x in r.mentions_in(sentence.start, m.start(), ("organ",))
-            if not _in_parens(r, x.start)
+            if not r.doc.in_parens(x.start)
         ]
         if organs:
             doc_type = lex.document_nouns[m.group("noun").lower()]
             _document(r, doc_type, organs[-1].entity, "author", None, m.span(), f"“{m.group(0)}”")  # type: ignore[arg-type]
     _titled_works(r, nouns)
     _recurring_documents(r)
+    return r.found()
 
 
-def _in_parens(r: Reader, offset: int) -> bool:
-    return any(start < offset < end for start, end in r.a.parens)
-
-
-def _titled_works(r: Reader, nouns: str) -> None:
+def _titled_works(r: Context, nouns: str) -> None:
     """A long essay “Party Cells Are Cornerstones ...” by Kim Jong Su, published in Rodong
     Sinmun: a titled work, its author, publisher and date."""
     before = re.compile(rf"\b(?P<noun>{nouns}|book|work|titled|entitled)\s*,?\s*$", re.I)
-    for quote in r.a.quotations:
-        sentence = r.a.sentence_at(quote.start)
+    for quote in r.doc.quotations:
+        sentence = r.doc.sentence_at(quote.start)
         start = sentence.start if sentence else max(0, quote.start - 80)
         m = before.search(r.text[start : quote.start])
         if not m:
@@ -237,9 +205,8 @@ def _titled_works(r: Reader, nouns: str) -> None:
             entity.note(f"{article} {noun} titled “{title}”", (quote.start, quote.end))
         r.doc_mentions.append((quote.start, quote.end, entity.key))
         # A title is one mention of the work, not of the things its words name.
-        r.mentions = [
-            x for x in r.mentions if not (quote.inner_start <= x.start and x.end <= quote.inner_end)
-        ]
+        inside = range(quote.inner_start, quote.inner_end + 1)
+        r.mentions.replace([x for x in r.mentions if not (x.start in inside and x.end in inside)])
         r.add_mention(
             Mention(
                 quote.inner_start,
@@ -252,7 +219,7 @@ def _titled_works(r: Reader, nouns: str) -> None:
         )
 
 
-def _recurring_documents(r: Reader) -> None:
+def _recurring_documents(r: Context) -> None:
     for doc in r.lex.recurring_documents:
         words = doc.phrase.replace("'", "['’]").split()
         pattern = re.compile(r"\b" + r"\s+".join(words) + r"\b", re.I)
@@ -272,7 +239,7 @@ def _recurring_documents(r: Reader) -> None:
                 entity.fields["date"] = PartialDate(year, doc.month, doc.day)
                 entity.attrs["titled"] = True
                 entity.note(f"“{m.group(0)}” in an article of {year}", m.span())
-                sentence = r.a.sentence_at(m.start())
+                sentence = r.doc.sentence_at(m.start())
                 if sentence is not None and "authors" not in entity.fields:
                     people = r.mentions_in(sentence.start, m.start(), ("person",))
                     if people:
@@ -281,17 +248,18 @@ def _recurring_documents(r: Reader) -> None:
             r.doc_mentions.append((m.start(), m.end(), entity.key))
 
 
-# -- quotations -----------------------------------------------------------------------------------
+# -- lookups other passes make --------------------------------------------------------------------
 
 
-def docs_in(r: Reader, start: int, end: int) -> list[tuple[int, int, str]]:
+def docs_in(r: Context, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Document mentions inside [start, end), in text order."""
     return sorted((d for d in r.doc_mentions if start <= d[0] and d[1] <= end), key=lambda d: d[0])
 
 
-def doc_by(r: Reader, issuer: str) -> str | None:
+def doc_by(r: Context, issuer: str) -> str | None:
     """The one document of the article issued by ``issuer`` (a record's, or a new one)."""
     issuer = r.reg.resolve(issuer)
-    issuer_id = r.entity(issuer).known
+    issuer_id = r.reg.peek(issuer).known
     docs = []
     for entity in r.reg.of_kind("article"):
         if entity.fields.get("type") == "image" or entity.key == "article":
@@ -308,8 +276,9 @@ def doc_by(r: Reader, issuer: str) -> str | None:
     return docs[0] if len(docs) == 1 else None
 
 
-def speaker_of(r: Reader, doc: str) -> str | None:
-    entity = r.entity(doc)
+def speaker_of(r: Context, doc: str) -> str | None:
+    """Who speaks in a document: its first author, else its publisher."""
+    entity = r.reg.peek(doc)
     if entity.known:
         issuers = r.known.article_issuers.get(entity.known) or []
         if not issuers:
@@ -320,128 +289,3 @@ def speaker_of(r: Reader, doc: str) -> str | None:
         return r.reg.resolve(authors[0].key)
     publisher = entity.fields.get("publisher")
     return r.reg.resolve(publisher.key) if isinstance(publisher, Ref) else None
-
-
-def _attribute(r: Reader, start: int, end: int) -> tuple[str | None, str | None, str]:
-    """(source document, speaker, how) for words quoted at [start, end)."""
-    sentence = r.a.sentence_at(start)
-    s_start = sentence.start if sentence else max(0, start - 300)
-    prefix = r.text[s_start:start]
-    verbs = "|".join(re.escape(v) for v in r.lex.speech_verbs)
-    patterns = [
-        ("according", re.compile(r"[Aa]ccording\s+to\s+(?P<x>.+?)\s*[:,]?\s*$")),
-        (
-            "verb",
-            re.compile(rf"(?P<x>.+?)\s+(?:also\s+)?(?:{verbs})\b(?:\s+that)?(?:\s+the)?\s*:?\s*$"),
-        ),
-        (
-            "saying",
-            re.compile(
-                r"(?P<x>.+?)\b(?:saying|stating|declaring|noting)\b(?:\s+that)?(?:\s+the)?\s*:?\s*$"
-            ),
-        ),
-    ]
-    for how, pattern in patterns:
-        m = pattern.search(prefix)
-        if not m:
-            continue
-        x_start, x_end = s_start + m.start("x"), s_start + m.end("x")
-        if how == "saying":
-            x_end = s_start + m.start("x") + len(m.group("x"))
-        docs = docs_in(r, x_start, x_end)
-        agents = r.mentions_in(x_start, x_end, ("organ", "person"))
-        if how == "according" and docs:
-            return docs[0][2], speaker_of(r, docs[0][2]), "according to"
-        if how == "saying":
-            first = min(
-                [(d[0], "doc", d[2]) for d in docs]
-                + [(a.start, "agent", a.entity) for a in agents],
-                default=None,
-            )
-            if first is not None:
-                if first[1] == "doc":
-                    return first[2], speaker_of(r, first[2]), "said in"  # type: ignore[arg-type]
-                return doc_by(r, first[2]), first[2], "said by"  # type: ignore[arg-type]
-            continue
-        if how == "verb":
-            last = max(
-                [(d[1], "doc", d[2]) for d in docs] + [(a.end, "agent", a.entity) for a in agents],
-                default=None,
-            )
-            if last is not None:
-                if last[1] == "doc":
-                    return last[2], speaker_of(r, last[2]), "stated in"  # type: ignore[arg-type]
-                return doc_by(r, last[2]), last[2], "stated by"  # type: ignore[arg-type]
-        if how == "according" and agents:
-            return doc_by(r, agents[0].entity), agents[0].entity, "according to"  # type: ignore[arg-type]
-    docs = docs_in(r, s_start, start)
-    if docs:
-        return (
-            docs[-1][2],
-            speaker_of(r, docs[-1][2]),
-            "quoted from the document the sentence names",
-        )
-    return None, None, "unattributed"
-
-
-def quotes(r: Reader) -> None:
-    caption_spans = [r.entity(k).attrs["block"] for k in r.images]
-    for quote in r.a.quotations:
-        if quote.start in r.titles or any(b[0] <= quote.start < b[1] for b in caption_spans):
-            continue
-        inner = r.text[quote.inner_start : quote.inner_end]
-        if len(inner.split()) < 4:
-            continue  # a term in quotation marks, not a quotation
-        source, speaker, how = _attribute(r, quote.start, quote.end)
-        r.quotes.append(
-            QuoteFound(quote.inner_start, quote.inner_end, inner.strip(), source, speaker, how)
-        )
-    # Excerpts: "..., excerpted below:" and the paragraphs that follow; block quotations.
-    blocks = r.a.blocks
-    taken: set[int] = set()
-    for index, block in enumerate(blocks):
-        body = r.text[block.start : block.end]
-        if not _EXCERPT.search(body) or index + 1 >= len(blocks):
-            continue
-        following = []
-        for later in range(index + 1, len(blocks)):
-            if blocks[later].kind not in ("paragraph", "quote"):
-                break
-            following.append(later)
-        if not following:
-            continue
-        sentence = r.a.sentence_at(block.end - 1)
-        s_start = sentence.start if sentence else block.start
-        docs = docs_in(r, s_start, block.end)
-        titled = [d for d in docs if r.entity(d[2]).attrs.get("titled")]
-        chosen = (titled or docs)[0 if titled else -1][2] if docs else None
-        start, end = blocks[following[0]].start, blocks[following[-1]].end
-        text = "\n\n".join(r.text[blocks[i].start : blocks[i].end] for i in following)
-        how = (
-            "an excerpt introduced as “" + " ".join(r.text[s_start : block.end].split()[-6:]) + "”"
-        )
-        r.quotes.append(
-            QuoteFound(
-                start, end, text, chosen, speaker_of(r, chosen) if chosen else None, how, True
-            )
-        )
-        taken.update(following)
-    for index, block in enumerate(blocks):
-        if block.kind != "quote" or index in taken:
-            continue
-        source, speaker, how = _attribute(r, block.start, block.end)
-        if source is None and index > 0:
-            previous = blocks[index - 1]
-            docs = docs_in(r, previous.start, previous.end)
-            if docs:
-                source, speaker, how = (
-                    docs[-1][2],
-                    speaker_of(r, docs[-1][2]),
-                    "a block quotation after the paragraph naming it",
-                )
-        body = r.text[block.start : block.end]
-        r.quotes.append(QuoteFound(block.start, block.end, body, source, speaker, how, True))
-    r.quotes.sort(key=lambda q: q.start)
-
-
-# -- posts ------------------------------------------------------------------------------------

@@ -1,0 +1,234 @@
+"""Facts a text states: who holds which post or seat (and since or until when), who took part
+in which event. Found by the passes :mod:`kwpld.ingest.passes.titles`,
+:mod:`~kwpld.ingest.passes.holdings` and :mod:`~kwpld.ingest.passes.attendance`, with the words
+of ``facts.yaml``; drafted as membership and participation records (:mod:`kwpld.ingest.drafts`).
+
+A :class:`Fact` keeps the sentence that states it and the spans it used (the person, the
+trigger, the role, the organ, the date), so a reviewer sees why it was proposed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import yaml
+
+from ..dates import PartialDate
+from ..names import name_words
+from ..resources import resource_path
+from .sentences import compile_pattern
+
+__all__ = ["Fact", "FactSpan", "FactLexicon", "Title", "Pattern", "fact_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class FactSpan:
+    """A span of the text a fact used, with what it is to the fact."""
+
+    start: int
+    end: int
+    role: str
+    """person, trigger, role, organ, post, event, date, hedge"""
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title the text gives: a role in an organ ("member of the Political Bureau", "Premier",
+    "WPK Vice Chairman", "Foreign Minister"), possibly the holding of a post."""
+
+    start: int
+    end: int
+    role: str
+    """a role of the vocabulary"""
+    organ: str | None
+    """entity key of the organ, None when the text leaves it to the context"""
+    role_span: tuple[int, int]
+    organ_span: tuple[int, int] | None = None
+    post: str | None = None
+    """entity key of the post, for roles that are posts"""
+    plural: bool = False
+
+
+@dataclass
+class Fact:
+    """One fact: a holding (membership) or a participation, with its evidence."""
+
+    kind: str
+    """membership or participation"""
+    type: str
+    """elected, appointed, promoted, holds, dismissed, relieved, recalled, resigned, retired,
+    replaced, demoted (memberships); attended, guided, ... (participations)"""
+    person: str
+    """entity key"""
+    sentence: tuple[int, int]
+    spans: list[FactSpan] = field(default_factory=list)
+    organ: str | None = None
+    role: str | None = None
+    post: str | None = None
+    event: str | None = None
+    """entity key of the event the fact belongs to (the participation's event)"""
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    as_of: PartialDate | None = None
+    status: str = "reported"
+    date_basis: str = "none"
+    """sentence, event, article, weekday or none: where the date came from"""
+    why: str = ""
+    rule: str = ""
+    """the pattern that found it"""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A pattern over a sentence's symbols (:mod:`kwpld.ingest.sentences`), macros expanded."""
+
+    id: str
+    regex: re.Pattern[str]
+    type: str | None = None
+
+
+@dataclass
+class FactLexicon:
+    roles: dict[tuple[str, ...], str]
+    """folded role words -> role notation"""
+    role_kinds: dict[tuple[str, ...], str]
+    """folded role words -> what the role implies: "premier" (the Cabinet), "minister" (a
+    ministry), "general-staff" (the KPA General Staff)"""
+    implied_organs: dict[str, str]
+    ministries: dict[tuple[str, ...], str]
+    triggers: dict[tuple[str, ...], str]
+    """folded trigger words -> fact type"""
+    ending: frozenset[str]
+    beginning: frozenset[str]
+    reported_words: frozenset[str]
+    projected_words: frozenset[str]
+    attribution_words: frozenset[str]
+    official_sources: tuple[str, ...]
+    attendance_roles: tuple[str, ...]
+    attendance_cues: dict[tuple[str, ...], str]
+    attendance_verbs: dict[tuple[str, ...], str]
+    appearances: dict[tuple[str, ...], str]
+    event_references: dict[tuple[str, ...], tuple[str, ...]]
+    occasions: dict[str, str] = field(default_factory=dict)
+    """noun of an occasion ("reception", "military parade") -> event type"""
+    holding_patterns: list[Pattern] = field(default_factory=list)
+    replacing_patterns: list[Pattern] = field(default_factory=list)
+    successor_patterns: list[Pattern] = field(default_factory=list)
+    replacing_untitled_patterns: list[Pattern] = field(default_factory=list)
+    holds_patterns: list[Pattern] = field(default_factory=list)
+    attendance_patterns: list[Pattern] = field(default_factory=list)
+    longest_role: int = 1
+
+    def role_at(
+        self, keys: tuple[str, ...] | list[str], i: int
+    ) -> tuple[int, str, bool, str | None] | None:
+        """The longest role phrase starting at word ``i``: (end word, role, plural, what it
+        implies)."""
+        if keys[i] not in self.role_starts:
+            return None
+        for size in range(min(self.longest_role, len(keys) - i), 0, -1):
+            words = tuple(keys[i : i + size])
+            found = self.role_forms.get(words)
+            if found is not None:
+                singular, plural = found
+                return i + size, self.roles[singular], plural, self.role_kinds.get(singular)
+        return None
+
+    def __post_init__(self) -> None:
+        # Every role phrase and its plural ("vice chairmen", "chiefs of the general staff").
+        self.role_forms: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {}
+        for words in self.roles:
+            self.role_forms[words] = (words, False)
+            for index, word in enumerate(words):
+                if index == len(words) - 1 or words[index + 1] == "of":
+                    plural = (*words[:index], _plural(word), *words[index + 1 :])
+                    self.role_forms.setdefault(plural, (words, True))
+                    break
+        self.role_starts = frozenset(w[0] for w in self.role_forms)
+
+
+def _plural(word: str) -> str:
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and not word.endswith("ey"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "sh", "ch")):
+        return word + "es"
+    return word + "s"
+
+
+@cache
+def fact_lexicon() -> FactLexicon:
+    data = yaml.safe_load(resource_path("kwpld/ingest/facts.yaml").read_text("utf-8"))
+    roles: dict[tuple[str, ...], str] = {}
+    role_kinds: dict[tuple[str, ...], str] = {}
+    for phrase, value in data["roles"].items():
+        role, *implies = value.split()
+        roles[name_words(phrase)] = role
+        if implies:
+            role_kinds[name_words(phrase)] = implies[0]
+    triggers: dict[tuple[str, ...], str] = {}
+    for kind, words in data["triggers"].items():
+        for word in words:
+            triggers[name_words(word)] = kind
+    attendance = data["attendance"]
+    lex = FactLexicon(
+        roles=roles,
+        role_kinds=role_kinds,
+        implied_organs=dict(data["implied_organs"]),
+        ministries={name_words(k): v for k, v in data["ministries"].items()},
+        triggers=triggers,
+        ending=frozenset(data["ending"]),
+        beginning=frozenset(data["beginning"]),
+        reported_words=frozenset(data["reported_words"]),
+        projected_words=frozenset(data["projected_words"]),
+        attribution_words=frozenset(data.get("attribution_words", ())),
+        official_sources=tuple(data["official_sources"]),
+        attendance_roles=tuple(attendance["roles"]),
+        attendance_cues={name_words(k): v for k, v in attendance["cues"].items()},
+        attendance_verbs={name_words(k): v for k, v in attendance["verbs"].items()},
+        appearances={name_words(k): v for k, v in attendance["appearances"].items()},
+        event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
+        occasions=dict(data.get("occasions", {})),
+    )
+    lex.longest_role = max(len(k) for k in roles)
+    macros = _trigger_macros(lex)
+    for key, target in (
+        ("holding_patterns", lex.holding_patterns),
+        ("replacing_patterns", lex.replacing_patterns),
+        ("successor_patterns", lex.successor_patterns),
+        ("replacing_untitled_patterns", lex.replacing_untitled_patterns),
+        ("holds_patterns", lex.holds_patterns),
+        ("attendance_patterns", lex.attendance_patterns),
+    ):
+        for spec in data[key]:
+            target.append(Pattern(spec["id"], compile_pattern(spec["pattern"], macros),
+                                  spec.get("type")))  # fmt: skip
+    return lex
+
+
+def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
+    def alternation(types: frozenset[str] | None) -> str:
+        phrases = sorted(
+            (" ".join(words) for words, kind in lex.triggers.items() if not types or kind in types),
+            key=lambda p: (-len(p), p),
+        )
+        return "(?:" + "|".join(re.escape(p) for p in phrases) + ")"
+
+    def phrases(table: dict[tuple[str, ...], str]) -> str:
+        words = sorted((" ".join(k) for k in table), key=lambda p: (-len(p), p))
+        return "(?:" + "|".join(re.escape(p) for p in words) + ")"
+
+    return {
+        "CUE": phrases(lex.attendance_cues),
+        "VERB": phrases(lex.attendance_verbs),
+        "CHANGE": alternation(None),
+        "BEGIN": alternation(lex.beginning),
+        "END": alternation(lex.ending),
+        "ADV": r"(?:(?:also|newly|again|later|then|subsequently|formally|officially|"
+        r"unanimously|recently|reportedly|just|since|already|eventually|finally) )*",
+        "POSTOF": r"(?:(?:the |his |her |their )?(?:posts?|positions?|offices?|duty|duties|ranks?)"
+        r"(?: (?:of|as))? )?",
+    }

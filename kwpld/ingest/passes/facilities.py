@@ -1,0 +1,68 @@
+"""The names-inside-names pass. A person's name inside the name of a place, work or institution
+("Kim Il Sung University", "the Kim Jong Suk Pyongyang Textile Mill", "Kim Il Sung Square") is
+no mention of the person there (head words: the lexicon's ``facility_heads``). "Kim Il Sung and
+Kim Jong Il's party" names the party (the article's) and, inside it, the two people."""
+
+from __future__ import annotations
+
+import re
+
+from ..entities import Mention
+from ..state import Context, Found
+
+__all__ = ["facilities"]
+
+
+def facilities(r: Context) -> Found:
+    keep = []
+    for m in r.mentions:
+        if m.kind == "person" and m.name_kind != "epithet" and _named_after(r, m.end):
+            continue
+        keep.append(m)
+    if len(keep) != len(r.mentions):
+        r.mentions.replace(keep)
+    if r.main_party is not None:
+        _parties_of_people(r)
+    return r.found()
+
+
+_OF_PEOPLE = re.compile(r"(?:’s|'s|’|')\s+party\b")
+_AND = re.compile(r"(?:’s|'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _parties_of_people(r: Context) -> None:
+    """ "Kim Il Sung and Kim Jong Il’s party": a mention of the article's party."""
+    people = [m for m in r.mentions if m.kind == "person" and m.entity]
+    for index, person in enumerate(people):
+        after = _OF_PEOPLE.match(r.text, person.end)
+        if not after:
+            continue
+        first = person
+        for earlier in reversed(people[:index]):
+            if not _AND.fullmatch(r.text, earlier.end, first.start):
+                break
+            first = earlier
+        end = after.end()
+        r.add_mention(
+            Mention(first.start, end, r.text[first.start : end], r.main_party, "organ", "short")
+        )
+
+
+def _named_after(r: Context, end: int) -> bool:
+    """Capitalized words after ``end`` (a name's end) that close with a facility head word."""
+    doc = r.doc
+    i = doc.word_index_at(end)
+    n = len(doc.words)
+    if i >= n or doc.word_starts[i] > end + 2 or r.text[end : doc.word_starts[i]].strip():
+        return False
+    last = i
+    headline = doc.in_title(i)
+    while last < n and last - i < 6 and doc.is_cap(last):
+        if headline and doc.keys[last] in r.lex.headline_verbs:
+            return False
+        if doc.keys[last] in r.lex.facility_heads:
+            return True
+        if not doc.gap_ok[last]:
+            break
+        last += 1
+    return False

@@ -1,0 +1,539 @@
+"""What the fact passes share: the view of a sentence with what it names, the event a sentence
+is about, the status a statement has, and the date a fact takes (with where it came from)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import replace
+
+from ...dates import DateMention, PartialDate
+from ...names import name_words
+from ..entities import Mention, Ref
+from ..facts import FactLexicon, FactSpan, fact_lexicon
+from ..sentences import Item, SentenceView, build_view
+from ..state import Context
+
+__all__ = [
+    "sentence_view",
+    "names_someone",
+    "event_of",
+    "status_of",
+    "official_source",
+    "in_dateline",
+    "fact_dates",
+    "in_headline",
+]
+
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w’'. -]{1,30},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s*\d{4})?\s*\((?P<agency>[^)]{2,40})\)"
+)
+_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<agency>.+)$", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_NOT_FACT_BLOCKS = ("title", "heading")
+_NTH_DAY = re.compile(r"\b(first|opening|last|final|closing)\s+day\b", re.I)
+
+
+def in_headline(r: Context, offset: int) -> bool:
+    block = r.doc.block_at(offset)
+    return block is not None and r.doc.blocks[block].kind in _NOT_FACT_BLOCKS
+
+
+def names_someone(r: Context, start: int, end: int) -> bool:
+    """Text[start:end] names a person (or refers to one by a pronoun): a fact may be there."""
+    for m in r.mentions.items:
+        if m.start >= end:
+            break
+        if m.kind == "person" and m.start >= start:
+            return True
+    return _PRONOUN.search(r.text, start, end) is not None
+
+
+def sentence_view(r: Context, start: int, end: int) -> SentenceView:
+    """The items of text[start:end]: titles, people, events, organs, posts, dates, references
+    to events, then words."""
+    typed: list[Item] = []
+    for title in r.person_titles:
+        if start <= title.start and title.end <= end:
+            # "member of the Political Bureau of the C.C., WPK": KCNA's name of the Central
+            # Committee, which the title's organ belongs to, is part of the title
+            whole = _OF_THE_CC.match(r.text, title.end)
+            stop = whole.end() if whole and whole.end() <= end else title.end
+            typed.append(Item("title", title.start, stop, r.text[title.start : stop], title))
+    for m in r.mentions_in(start, end):
+        kind = m.kind if m.kind in ("person", "organ", "event", "post", "article") else None
+        if kind:
+            typed.append(Item(kind, m.start, m.end, m.text, r.reg.resolve(m.entity)))  # type: ignore[arg-type]
+    for m in r.mentions.items:  # a name several records share: a person, but not one known
+        if m.entity is None and m.kind == "person" and start <= m.start and m.end <= end:
+            typed.append(Item("person", m.start, m.end, m.text, None))
+    for s, e, key in r.event_refs:
+        if start <= s and e <= end:
+            typed.append(Item("eventref", s, e, r.text[s:e], key))
+    for d in r.dates_in(start, end):
+        typed.append(Item("date", d.start, d.end, d.text, d))
+    typed.extend(_pronouns(r, start, end))
+    typed.extend(_organs_named_before(r, start, end, typed))
+    words = [
+        (r.doc.word_starts[i], r.doc.word_ends[i], r.doc.keys[i])
+        for i in r.doc.words_between(start, end)
+    ]
+    return build_view(r.text, start, end, typed, words)
+
+
+_OF_THE_CC = re.compile(r"\s+of\s+the\s+C\.\s?C\.,?\s+(?:WPK|KWP)\b")
+
+_ORGAN_AGAIN = re.compile(
+    r"\b(?:the|its|this|that)\s+(?P<head>commission|committee|presidium|bureau|department"
+    r"|secretariat|assembly|ministry)\b(?!\s+of\b)(?!['’]s)",
+    re.I,
+)
+
+
+def _organs_named_before(r: Context, start: int, end: int, typed: list[Item]) -> list[Item]:
+    """ "Kim Yong Nam had headed the Presidium since 1998", "members of the commission": the
+    organ of that kind the text named last before."""
+    out = []
+    for m in _ORGAN_AGAIN.finditer(r.text, start, end):
+        s, e = m.start("head"), m.end("head")
+        if any(i.start < e and s < i.end for i in typed):
+            continue
+        head = m.group("head").lower()
+        for before in reversed(r.mentions_in(0, m.start(), ("organ", "post"))):
+            if not before.entity:
+                continue
+            words = name_words(before.text)
+            if before.kind == "post":
+                words = words[words.index("of") + 1 :] if "of" in words else ()
+            if head in words or (head == "committee" and "cc" in words):
+                organ = _organ_of(r, before)
+                if organ is not None:
+                    out.append(Item("organ", s, e, m.group("head"), organ))
+                break
+    return out
+
+
+def _organ_of(r: Context, m: Mention) -> str | None:
+    """The organ a mention names: itself, or the organ of a post."""
+    if m.kind != "post":
+        return r.reg.resolve(m.entity)  # type: ignore[arg-type]
+    entity = r.reg.peek(m.entity)  # type: ignore[arg-type]
+    organ = entity.fields.get("organ")
+    if isinstance(organ, Ref):
+        return r.reg.resolve(organ.key)
+    known = r.known.post_roles.get(entity.known or "")
+    return r.reg.known(known[0], "organ").key if known else None
+
+
+_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|him|(?:(?<=\bby )|(?<=\belected )|(?<=\bappointed )|(?<=\bnamed )"
+    r"|(?<=\bexpects )|(?<=\bexpected ))her"
+    r"|(?:(?<=\bexpects )|(?<=\bprojects )|(?<=\bpredicts )|(?<=\bexpected )|(?<=\bprojected )"
+    r"|(?<=\bpredicted ))his)\b"
+)
+
+
+def _pronouns(r: Context, start: int, end: int) -> list[Item]:
+    """ "He served as Premier from 2003 to 2007": he, she, him (and her after a verb) stand for
+    the person the sentence, else the last sentence naming one, is about."""
+    out = []
+    for m in _PRONOUN.finditer(r.text, start, end):
+        if r.mentions.at(m.start(), m.end()) is not None:
+            continue
+        out.append(Item("person", m.start(), m.end(), m.group(0), _antecedent(r, m.start())))
+    return out
+
+
+def _antecedent(r: Context, offset: int, depth: int = 0) -> str | None:
+    """The person a pronoun at ``offset`` stands for: the one person named before it in its
+    sentence; else the first person of the last sentence naming one (a pronoun opening that
+    sentence stands for its own antecedent); else the person the headline names."""
+    sentence = r.doc.sentence_at(offset)
+    if sentence is None:
+        return None
+    here = {
+        _person_key(r, m)
+        for m in r.mentions_in(sentence.start, offset, ("person",))
+        if not r.doc.in_parens(m.start)
+    }
+    if len(here) == 1:
+        return next(iter(here))
+    if here:
+        return None
+    index = r.doc.sentences.index(sentence)
+    for previous in reversed(r.doc.sentences[max(0, index - 4) : index]):
+        if r.doc.blocks[previous.block].kind in _NOT_FACT_BLOCKS:
+            break
+        people = [
+            m for m in r.mentions_in(previous.start, previous.end, ("person",))
+            if not r.doc.in_parens(m.start) and m.name_kind != "epithet"
+        ]  # fmt: skip
+        pronoun = _PRONOUN.search(r.text, previous.start, previous.end)
+        if pronoun and depth < 4 and (not people or pronoun.start() < people[0].start):
+            # "The next day the session appointed him Premier, replacing X": him, not X.
+            return _antecedent(r, pronoun.start(), depth + 1)
+        if people:
+            return _person_key(r, people[0])
+    titles = [b for b in r.doc.blocks if b.kind == "title"]
+    if titles:
+        people = r.mentions_in(titles[0].start, titles[0].end, ("person",))
+        if len({m.entity for m in people}) == 1:
+            return _person_key(r, people[0])
+    return None
+
+
+def _person_key(r: Context, mention: Mention) -> str:
+    """A person mention's entity; "Pak Pong-chu (Pak Pong Ju)": the record in parentheses."""
+    key = r.reg.resolve(mention.entity)  # type: ignore[arg-type]
+    paren = r.doc.paren_after(mention.end)
+    if paren is not None and not key.startswith("="):
+        for inner in r.mentions_in(paren[0], paren[1], ("person",)):
+            inner_key = r.reg.resolve(inner.entity)  # type: ignore[arg-type]
+            if inner_key.startswith("="):
+                return inner_key
+    return key
+
+
+def in_dateline(r: Context, offset: int) -> bool:
+    """ "Pyongyang, January 1 (KCNA) --": a date of the report, not of what it reports."""
+    block = r.doc.block_at(offset)
+    if block is None:
+        return False
+    start = max(r.doc.blocks[block].start, r.text.rfind("\n", 0, offset) + 1)  # its line
+    m = _DATELINE.match(r.text[start : start + 120])
+    return m is not None and start <= offset < start + m.end()
+
+
+def official_source(r: Context) -> bool:
+    """The article is an official announcement: a dateline of a DPRK agency ("Pyongyang,
+    January 1 (KCNA) --"), or a "Source:" line naming one."""
+    flex = fact_lexicon()
+    if r.article.fields.get("type") not in ("news", "report", "statement", None):
+        return False
+    for block in r.doc.blocks[:4]:
+        body = r.text[block.start : block.end]
+        m = _DATELINE.match(body) or _SOURCE_LINE.match(body)
+        if m and any(src.lower() in m.group("agency").lower() for src in flex.official_sources):
+            return True
+    return False
+
+
+_VERBS_OF_SEEMING = frozenset({"appears", "appear", "appeared", "seems", "seem", "seemed"})
+
+
+def _next_word(view: SentenceView, item: Item) -> str | None:
+    index = view.items.index(item)
+    following = view.items[index + 1 : index + 2]
+    return following[0].text if following else None
+
+
+def status_of(
+    r: Context, view: SentenceView, upto: int | None = None
+) -> tuple[str, FactSpan | None]:
+    """How sure a statement is, by its words (before ``upto``, if given): projected ("likely",
+    "is expected to"), reported ("appears to", "reportedly", "is believed to"; or on the word
+    of others anywhere in the sentence: "sources said"), else confirmed."""
+    flex: FactLexicon = fact_lexicon()
+    found: tuple[str, FactSpan] | None = None
+    for item in view.items:
+        if item.kind != "word":
+            continue
+        before = upto is None or item.start < upto
+        if before and item.text in flex.projected_words:
+            return "projected", FactSpan(item.start, item.end, "hedge")
+        # "..., multiple sources told NK News": the word of others, wherever it is said;
+        # "appeared at the plenum" is no "appears to".
+        if item.text in _VERBS_OF_SEEMING and _next_word(view, item) != "to":
+            continue
+        hedge = before and item.text in flex.reported_words
+        if (hedge or item.text in flex.attribution_words) and found is None:
+            found = ("reported", FactSpan(item.start, item.end, "hedge"))
+    if found is not None:
+        return found
+    return "confirmed", None
+
+
+def event_of(
+    r: Context, view: SentenceView, *, explicit: bool = False
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The event a sentence is about: one it names or refers back to, else (unless
+    ``explicit``) the event said to be held last before it, else the event the article reports
+    (when the sentence comes after the article first names it)."""
+    for item in view.items:
+        if item.kind == "eventref" and not item.ref:
+            return None, None  # "the plenum", of which the text names none
+        if item.kind in ("event", "eventref"):
+            key = item.ref
+            entity = r.reg.peek(key)
+            kind = entity.fields.get("type") or r.known.event_types.get(entity.known or "")
+            if kind in ("series", "decision", "conferral"):
+                continue
+            return key, (item.start, item.end)
+    if explicit:
+        return None, None
+    announced = _announced_at(r, view)
+    if announced is not None:
+        return announced, None
+    held = [key for offset, key in r.held if offset <= view.start]
+    if held:
+        return held[-1], None
+    main = r.main_event
+    if main is None:
+        return None, None
+    first = min(
+        (m.start for m in r.mentions if m.entity and r.reg.resolve(m.entity) == main
+         and not in_headline(r, m.start)),
+        default=None,
+    )  # fmt: skip
+    if first is not None and first <= view.start:
+        return main, None
+    return None, None
+
+
+def _event_dates(r: Context, event: str | None) -> tuple[PartialDate | None, PartialDate | None]:
+    if event is None:
+        return None, None
+    entity = r.reg.peek(event)
+    if entity.known:
+        iso = r.known.event_dates.get(entity.known)
+        return (PartialDate(*map(int, iso.split("-"))) if iso else None), None  # type: ignore[arg-type]
+    date, end = entity.fields.get("date"), entity.fields.get("end")
+    return (
+        date if isinstance(date, PartialDate) else None,
+        end if isinstance(end, PartialDate) else None,
+    )
+
+
+_ANNOUNCED_AT = re.compile(
+    r"\s*(?:The|This|These|Her|His|Their)\s+(?:new\s+)?(?:appointments?|reshuffles?|elections?"
+    r"|promotions?|dismissals?|changes?|moves?|personnel\s+changes?)\s+(?:came|was\s+made"
+    r"|were\s+made|was\s+announced|were\s+announced|took\s+place)\s+(?:at|during)\s+"
+)
+
+
+def _announced_at(r: Context, view: SentenceView) -> str | None:
+    """ "X has been appointed foreign minister, state media reported. The appointment came at
+    the 5th Plenary Meeting ...": the event the next sentence says the change was made at."""
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None:
+        return None
+    index = r.doc.sentences.index(sentence)
+    if index + 1 >= len(r.doc.sentences):
+        return None
+    following = r.doc.sentences[index + 1]
+    m = _ANNOUNCED_AT.match(r.text, following.start, following.end)
+    if m is None:
+        return None
+    for mention in r.mentions_in(m.end(), following.end, ("event",)):
+        if mention.start - m.end() <= 4 and mention.entity:
+            key = r.reg.resolve(mention.entity)
+            if r.reg.peek(key).fields.get("type") not in ("series", "decision", "conferral"):
+                return key
+    return None
+
+
+def _day_of_event(
+    r: Context, view: SentenceView, event: str | None
+) -> tuple[PartialDate, FactSpan] | None:
+    """ "On the sixth day, 10 January, the congress dealt with ... The congress elected ...": a
+    day of the event an earlier sentence of the paragraph states."""
+    if event is None:
+        return None
+    for sentence in reversed(r.doc.sentences):
+        if sentence.start >= view.start:
+            continue
+        if r.doc.blocks[sentence.block].kind in _NOT_FACT_BLOCKS:
+            break
+        names_event = any(
+            s <= e2 and key == event
+            for s, e2, key in r.event_refs
+            if sentence.start <= s < sentence.end
+        ) or any(
+            m.kind == "event" and m.entity and r.reg.resolve(m.entity) == event
+            for m in r.mentions_in(sentence.start, sentence.end)
+        )
+        if not names_event:
+            continue
+        which = _NTH_DAY.search(r.text, sentence.start, sentence.end)
+        if which:
+            first, last = _event_dates(r, event)
+            day = first if which.group(1).lower() in ("first", "opening") else last
+            if day is not None:
+                return day, FactSpan(which.start(), which.end(), "date")
+        days = [d for d in r.dates_in(sentence.start, sentence.end)
+                if d.date is not None and d.date.day is not None and d.range is None
+                and not in_dateline(r, d.start)]  # fmt: skip
+        if days:
+            return days[-1].date, FactSpan(days[-1].start, days[-1].end, "date")  # type: ignore[return-value]
+    return None
+
+
+def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan] | None:
+    """ "state media reported Friday": the last such weekday on or before the article's day."""
+    reference = r.reference
+    if reference is None or reference.day is None or r.reference_inferred:
+        return None
+    for m in _WEEKDAY.finditer(r.text, view.start, view.end):
+        if any(d.start <= m.start() < d.end for d in r.dates_in(view.start, view.end)):
+            continue
+        if _REPORTED.search(r.text, max(view.start, m.start() - 30), m.start("day")):
+            continue  # "state media reported Friday": the day of the report
+        wanted = list(calendar.day_name).index(m.group("day"))
+        day = dt.date(reference.year, reference.month or 1, reference.day)
+        back = (day.weekday() - wanted) % 7
+        when = day - dt.timedelta(days=back)
+        return PartialDate(when.year, when.month, when.day), FactSpan(
+            m.start("day"), m.end("day"), "date"
+        )
+    return None
+
+
+_REPORTED = re.compile(
+    r"\b(?:reported|reports|said|says|told|tells|announced|announces|disclosed|confirmed"
+    r"|revealed)\b(?:\s+[A-Z][\w.]*){0,3}(?:\s+on)?\s+$"  # "sources told NK News on Saturday"
+)
+
+
+def _when_clause(r: Context, view: SentenceView, anchor: int) -> DateMention | None:
+    """ "He was relieved as Premier in April 2019, when he became ...": the date of the clause
+    "when" joins to the fact stated at ``anchor``."""
+    for d in r.dates_in(view.start, anchor):
+        if d.date is not None and d.role != "end" and _WHEN.match(r.text[d.end : anchor]):
+            return d
+    return None
+
+
+_WHEN = re.compile(r"\s*,?\s*when\s+(?:\S+\s+){1,4}$")
+
+_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+"""a clause boundary: ", and on 1 April 2013 he was appointed ..." dates another clause"""
+
+
+def _sentence_date(
+    r: Context, view: SentenceView, anchor: int, holds: bool, title_end: int | None = None
+) -> DateMention | None:
+    """The date the sentence gives the fact stated at ``anchor``: a period, or a date after
+    "since"/"until"/"in"/"from" for a holding; for a change, a date after the trigger in its
+    clause, else one before it that no "since"/"until" ties to another clause."""
+    dates = [
+        d for d in r.dates_in(view.start, view.end)
+        if d.date is not None and not in_dateline(r, d.start)
+    ]  # fmt: skip
+    persons = [i.start for i in view.items if i.kind == "person"]
+    after: list[DateMention] = []
+    before_anchor: list[DateMention] = []
+    for d in dates:
+        if d.role == "end":
+            continue  # the period is read from its first end
+        lead = r.text[max(view.start, d.start - 12) : d.start].lower()
+        if r.doc.in_parens(d.start) and not d.range:
+            continue  # "(born 1950)", "(2013)"
+        if holds:
+            # Only a date beside the title ("Minister since June 2018"), or one opening the
+            # sentence before the title ("Since April 2019 Ch'oe has been ...").
+            beside = title_end is None or title_end - 2 <= d.start <= title_end + 24
+            if beside and title_end is not None and re.search(r"\bin\s*$", lead):
+                # "premier in 2005", not "a vice director, were executed in November"
+                beside = re.fullmatch(r"\s*,?\s*in\s+", r.text[title_end : d.start]) is not None
+            opening = d.start < anchor and not any(d.end <= p < anchor for p in persons[1:])
+            if (beside or opening) and (
+                d.range
+                or re.search(r"\b(?:since|until|till|in|from)\s*$", lead)
+                or (opening and re.search(r"\bon\s*$", lead))
+                or (opening and d.start - view.start < 30)  # "On the second day, 12 April, X"
+            ):
+                (after if beside else before_anchor).append(d)
+            continue
+        if re.search(r"\b(?:since|until|till|born)\s*$", lead):
+            continue
+        if d.start >= anchor:
+            if (
+                not any(anchor < p < d.start for p in persons)
+                and d.start - anchor < 120
+                and not _CLAUSE.search(r.text, anchor, d.start)
+            ):
+                after.append(d)
+        else:
+            before_anchor.append(d)
+    if after:
+        return min(after, key=lambda d: (abs(d.start - anchor), d.start))
+    if before_anchor and holds:
+        return min(before_anchor, key=lambda d: (abs(d.start - anchor), d.start))
+    if before_anchor:
+        return max(before_anchor, key=lambda d: d.start)
+    return None
+
+
+def _last_year(r: Context, date: DateMention) -> DateMention:
+    """ "since April last year": the year before the article's."""
+    if date.date is None or not date.year_inferred or r.reference is None:
+        return date
+    if re.match(r"\s+last\s+year\b", r.text[date.end : date.end + 12]):
+        d = date.date
+        return replace(date, date=PartialDate(r.reference.year - 1, d.month, d.day))
+    return date
+
+
+def fact_dates(
+    r: Context,
+    view: SentenceView,
+    anchor: int,
+    event: str | None,
+    *,
+    holds: bool,
+    title_end: int | None = None,
+) -> tuple[dict[str, PartialDate], str, FactSpan | None]:
+    """The dates of a fact stated at ``anchor`` (its trigger or title): from the sentence (see
+    :func:`_sentence_date`), else a day of the event an earlier sentence states, else the event
+    the fact belongs to (its last day), else a weekday ("on Friday"), else the article's date
+    (for a change, only in news). Returns (dates by "at"/"first"/"last", date_basis, the span
+    used)."""
+    chosen = _sentence_date(r, view, anchor, holds, title_end)
+    when = _when_clause(r, view, anchor) if holds else None
+    if when is not None and (chosen is None or chosen.date is None or when.start < chosen.start):
+        if chosen is not None and re.search(
+            r"\b(?:until|till)\s*$", r.text[max(view.start, chosen.start - 12) : chosen.start]
+        ):
+            # "in April 2019, when he became vice-chairman of ..., a post he held until 2021"
+            first = _last_year(r, when).date
+            last = _last_year(r, chosen).date
+            out = {k: v for k, v in (("first", first), ("last", last)) if v is not None}
+            return out, "sentence", FactSpan(when.start, chosen.end, "date")
+        if chosen is None:
+            chosen = when
+    if chosen is not None:
+        chosen = _last_year(r, chosen)
+        out: dict[str, PartialDate] = {}
+        lead = r.text[max(view.start, chosen.start - 12) : chosen.start].lower()
+        if chosen.range is not None:
+            first, last = chosen.range.first, chosen.range.last
+            if first is not None:
+                out["first"] = first
+            if last is not None:
+                out["last"] = last
+        elif re.search(r"\b(?:since|from)\s*$", lead):
+            out["first"] = chosen.date  # type: ignore[assignment]
+        elif re.search(r"\b(?:until|till)\s*$", lead):
+            out["last"] = chosen.date  # type: ignore[assignment]
+        else:
+            out["at"] = chosen.date  # type: ignore[assignment]
+        basis = "weekday" if chosen.year_inferred and chosen.weekday is not None else "sentence"
+        span = chosen.range or chosen
+        return out, basis, FactSpan(span.start, span.end, "date")
+    stated = _day_of_event(r, view, event)
+    if stated is not None:
+        return {"at": stated[0]}, "sentence", stated[1]
+    first, last = _event_dates(r, event)
+    if first is not None:
+        return {"at": last or first}, "event", None
+    weekday = _weekday_date(r, view)
+    if weekday is not None:
+        return {"at": weekday[0]}, "weekday", weekday[1]
+    article_type = r.article.fields.get("type")
+    if r.reference is not None and (holds or article_type == "news" or not r.official):
+        return {"at": r.reference}, "article", None
+    return {}, "none", None

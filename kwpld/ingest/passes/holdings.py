@@ -1,0 +1,530 @@
+"""The holdings pass: who was elected, appointed, promoted, dismissed, relieved, recalled,
+replaced, who resigned or retired, and which titles the text gives people — each a fact
+(:class:`kwpld.ingest.facts.Fact`) with its sentence, spans, dates and status.
+
+The patterns are data (``holding_patterns``, ``replacing_patterns`` and ``holds_patterns`` in
+``facts.yaml``), matched against each sentence written as symbols
+(:mod:`kwpld.ingest.sentences`). A change gives the start (elected, appointed) or the end
+(dismissed, replaced, ...) of a holding; a title stated of a person ("Choe Ryong Hae, member of
+the Presidium of the Political Bureau, ...") is a holding as of the date of the event the
+sentence is about, or of the article. Headlines state no facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...names import name_words
+from ..document import Sentence
+from ..facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
+from ..sentences import Item, SentenceView
+from ..state import Context, Found
+from .facts_common import (
+    event_of,
+    fact_dates,
+    in_headline,
+    names_someone,
+    sentence_view,
+    status_of,
+)
+
+__all__ = ["holdings", "people_of"]
+
+
+def holdings(r: Context) -> Found:
+    flex = fact_lexicon()
+    facts: list[Fact] = []
+    last_change = "holds"
+    """the last change a sentence announced, for lists that follow it"""
+    for sentence in r.doc.sentences:
+        if in_headline(r, sentence.start):
+            continue
+        end = _list_end(r, sentence)
+        if not names_someone(r, sentence.start, end):
+            if _announces_words(r, flex, sentence.start, end):
+                last_change = _announces_words(r, flex, sentence.start, end) or last_change
+            continue
+        view = sentence_view(r, sentence.start, end)
+        found: list[Fact] = []
+        for pattern in flex.holding_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_changes(r, flex, view, m, pattern, last_change))
+        changes = [f for f in found if f.type in flex.beginning]
+        for pattern in flex.replacing_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaced(r, view, m, changes))
+        for pattern in flex.replacing_untitled_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaces_untitled(view, m, [*facts, *found], flex))
+        for pattern in flex.successor_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_successors(r, view, m, [f for f in found if f.type in flex.ending]))
+        stated = {(f.person, f.organ, f.role) for f in found}
+        changed = bool(found)
+        for pattern in flex.holds_patterns:
+            for m in pattern.regex.finditer(view.string):
+                for fact in _changes(
+                    r, flex, view, m, pattern, "holds", holds=True, changed=changed
+                ):
+                    key = (fact.person, fact.organ, fact.role)
+                    if key not in stated or (
+                        # "X, who had served as premier since April last year, was relieved":
+                        # the start of what ends
+                        fact.start is not None
+                        and fact.date_basis == "sentence"
+                        and all(
+                            f.type in flex.ending
+                            for f in found
+                            if (f.person, f.organ, f.role) == key
+                        )
+                    ):
+                        found.append(fact)
+        triggers = [f.type for f in found if f.type != "holds"]
+        if triggers:
+            last_change = triggers[-1]
+        elif _announces(flex, view):
+            last_change = _announces(flex, view) or last_change
+        facts.extend(_unique(found))
+    r.facts = [*r.facts, *facts]
+    return r.found()
+
+
+_HELD_SINCE = re.compile(
+    r"(?:\s*\([^()]*\))?\s*,\s*who\s+(?:had|has)\s+(?:held|occupied|served\s+in)\s+the\s+"
+    r"(?:post|position|office|job)\s+since\s+(?:(?:early|late|mid)[\s-]+)?"
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+\S")
+
+
+def _list_end(r: Context, sentence: Sentence) -> int:
+    """ "The plenary meeting elected the members of the Presidium:" and a list of names after
+    it: the sentence runs to the end of the list."""
+    blocks = r.doc.blocks
+    block = blocks[sentence.block]
+    if sentence.end < block.end - 1:
+        return sentence.end
+    tail = r.text[sentence.end : sentence.end + 2].strip(" \t")
+    if not tail.startswith(":") and not r.text[block.start : block.end].rstrip().endswith(":"):
+        return sentence.end
+    end = sentence.end
+    for later in blocks[sentence.block + 1 :]:
+        lines = [x for x in r.text[later.start : later.end].splitlines() if x.strip()]
+        if not lines or not all(_LIST_ITEM.match(x) and len(x.split()) <= 8 for x in lines):
+            break
+        end = later.end
+    return end
+
+
+def _announces_words(r: Context, flex: FactLexicon, start: int, end: int) -> str | None:
+    for i in r.doc.words_between(start, end):
+        kind = flex.triggers.get((r.doc.keys[i],))
+        if kind is not None:
+            return kind
+    return None
+
+
+def _announces(flex: FactLexicon, view: SentenceView) -> str | None:
+    """ "The plenary meeting elected members of the Political Bureau." (a list follows)."""
+    for item in view.items:
+        if item.kind == "word":
+            kind = flex.triggers.get((item.text,))
+            if kind is not None:
+                return kind
+    return None
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    out: list[Fact] = []
+    seen: set[tuple[object, ...]] = set()
+    for fact in facts:
+        key = (fact.person, fact.organ, fact.role, fact.type)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(fact)
+    return out
+
+
+def people_of(view: SentenceView, m: re.Match[str], group: str = "people") -> list[Item]:
+    """The people a group names, each once (a spelling in parentheses is the same person); a
+    name several records share is in the list with no ``ref``."""
+    out: list[Item] = []
+    depth = 0
+    for item in view.group(m, group):
+        if (
+            depth
+            and item.kind == "person"
+            and isinstance(item.ref, str)
+            and item.ref.startswith("=")
+            and out
+            and not (isinstance(out[-1].ref, str) and out[-1].ref.startswith("="))
+        ):
+            # "Pak Pong-chu (Pak Pong Ju)": the record the spelling in parentheses names.
+            out[-1] = Item(out[-1].kind, out[-1].start, out[-1].end, out[-1].text, item.ref)
+        if item.kind == "punct" and item.text == "(":
+            depth += 1
+        elif item.kind == "punct" and item.text == ")":
+            depth = max(0, depth - 1)
+        elif (
+            item.kind == "person"
+            and depth == 0
+            and (item.ref is None or all(p.ref != item.ref for p in out))
+        ):
+            out.append(item)  # a name several records share too: it holds a place in lists
+    return out
+
+
+def _titles(view: SentenceView, m: re.Match[str]) -> list[Title]:
+    if "titles" in m.re.groupindex:
+        return [i.ref for i in view.typed(m, "titles", "title")]
+    return []
+
+
+def _organ_title(
+    r: Context, view: SentenceView, m: re.Match[str], pattern: Pattern
+) -> Title | None:
+    """ "elected to the Political Bureau": membership of the organ; "headed the United Front
+    Department": its head (the director of a department or bureau, else the chairman)."""
+    if "organ" not in m.re.groupindex or m.group("organ") is None:
+        return None
+    organs = view.typed(m, "organ", "organ")
+    if not organs:
+        return None
+    organ = organs[0]
+    role = "member"
+    if pattern.type == "heads":
+        entity = r.reg.peek(organ.ref)
+        kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+            "organ_kind"
+        )  # fmt: skip
+        head = organ.text.lower().split()[-1] if organ.text else ""
+        role = (
+            "director" if kind == "department" or head in ("bureau", "department") else "chairman"
+        )
+    return Title(organ.start, organ.end, role, organ.ref, (organ.start, organ.end),
+                 (organ.start, organ.end))  # fmt: skip
+
+
+def _type(flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Pattern,
+          default: str) -> tuple[str, FactSpan | None]:  # fmt: skip
+    trigger = None
+    if "trigger" in m.re.groupindex and m.group("trigger") is not None:
+        items = view.group(m, "trigger")
+        if items:
+            trigger = FactSpan(items[0].start, items[-1].end, "trigger")
+        words = tuple(m.group("trigger").split())
+        kind = flex.triggers.get(words) or flex.triggers.get(name_words(" ".join(words)))
+        if pattern.type in (None, "context", "own", "promoted-from") and kind is not None:
+            return kind, trigger
+    if pattern.type and pattern.type not in ("context", "own"):
+        return pattern.type, trigger
+    return default, trigger
+
+
+def _changes(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    context: str,
+    *,
+    holds: bool = False,
+    changed: bool = False,
+) -> list[Fact]:
+    kind, trigger = _type(flex, view, m, pattern, context if pattern.type == "context" else "holds")
+    titles = _titles(view, m)
+    organ_title = _organ_title(r, view, m, pattern)
+    if organ_title is not None:
+        titles.append(organ_title)
+    titles = [t for t in titles if t.organ is not None]
+    people = people_of(view, m)
+    if pattern.type == "own":
+        # each person's own titles, and those "including" names
+        own = _own_titles(r, flex, view, m, pattern, kind, trigger, people)
+        if not titles or not people:
+            return own
+        return own + _facts_for(r, flex, view, pattern, kind, trigger, people, titles)
+    if holds:
+        # "A and B, members of the Presidium, and members and alternate members of the
+        # Political Bureau": roles coordinated before one organ are groups that attended.
+        spans = [(t.start, t.end) for t in titles]
+        titles = [t for t in titles if spans.count((t.start, t.end)) == 1]
+    if titles and not people and "successor" in m.re.groupindex and m.group("successor"):
+        # "X appears to have succeeded Kim as Defence Minister" (which Kim, the text leaves
+        # open): the successor's holding still begins
+        successors = people_of(view, m, "successor")
+        return _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles)
+    if not titles or not people:
+        return []
+    if holds and len(people) == len(titles) > 1 and not any(t.plural for t in titles):
+        # "Ri Ryong Ha and Jang Su Gil, a first vice director and a vice director of ...":
+        # one title each, in order
+        return [
+            fact
+            for person, title in zip(people, titles, strict=True)
+            for fact in _facts_for(r, flex, view, pattern, kind, trigger, [person], [title],
+                                   holds=holds, changed=changed)  # fmt: skip
+        ]
+    if holds and len(people) > 1 and not any(t.plural for t in titles):
+        people = people[-1:]  # "A, B and C, a member of ...": C's title
+    if pattern.type == "promoted-from":
+        out = _facts_for(r, flex, view, pattern, "promoted", trigger, people, titles)
+        alternates = [
+            replace(t, role="alternate-member", post=None) for t in titles if t.role == "member"
+        ]
+        out.extend(_facts_for(r, flex, view, pattern, "ended", trigger, people, alternates))
+        return out
+    dated_apart = (
+        holds and len(titles) > 1 and any(item.kind == "date" for item in view.group(m, "titles"))
+    )
+    if dated_apart:
+        # "Minister of Foreign Affairs from 2016 to 2020 and a member of the Political
+        # Bureau from 2017": each title with the dates beside it.
+        out = [
+            fact
+            for title in titles
+            for fact in _facts_for(
+                r, flex, view, pattern, kind, trigger, people, [title], holds=holds,
+                changed=changed,
+            )
+        ]  # fmt: skip
+    else:
+        out = _facts_for(
+            r, flex, view, pattern, kind, trigger, people, titles, holds=holds, changed=changed
+        )
+    if "successor" in m.re.groupindex and m.group("successor"):
+        successors = people_of(view, m, "successor")
+        out.extend(_facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles))
+    return out
+
+
+def _facts_for(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    pattern: Pattern,
+    kind: str,
+    trigger: FactSpan | None,
+    people: list[Item],
+    titles: list[Title],
+    *,
+    holds: bool = False,
+    changed: bool = False,
+) -> list[Fact]:
+    anchor = trigger.start if trigger else titles[0].start
+    status, hedge = status_of(r, view, upto=max(anchor, titles[-1].end))
+    if kind == "heads":
+        kind = "holds"
+    is_holds = holds or kind in ("holds", "became", "former")
+    # A title an analyst states is as of the article, unless the sentence names the event or
+    # states a change at it ("Foreign Minister Ri Yong Ho was promoted ...").
+    # ... nor is an analyst's inference ("appears to have replaced") an act of the event
+    # reported before it.
+    inferred = status != "confirmed" and not r.official
+    event, event_span = event_of(
+        r, view, explicit=(is_holds and not r.official and not changed) or inferred
+    )
+    dates, basis, date_span = fact_dates(
+        r, view, anchor, event, holds=is_holds, title_end=titles[0].end if is_holds else None
+    )
+    if status == "projected" or kind == "former":
+        dates, basis, date_span = {}, "none", None  # a projection, a former title: undated
+    if pattern.type == "heads" and basis != "sentence":
+        return []  # "headed the Youth League, serving as first secretary ...": the title says
+    pairs: list[tuple[Item, Title]]
+    respectively = any(i.kind == "word" and i.text == "respectively" for i in view.items)
+    if respectively and len(people) == len(titles) > 1:
+        pairs = list(zip(people, titles, strict=True))
+    else:
+        pairs = [(p, t) for p in people for t in titles]
+    out = []
+    for person, title in pairs:
+        if person.ref is None:
+            continue  # a name several records share: which one, the review says
+        fact = Fact(
+            "membership",
+            kind,
+            person.ref,
+            (view.start, view.end),
+            organ=title.organ,
+            role=title.role,
+            post=title.post,
+            event=event,
+            status=status,
+            date_basis=basis,
+            rule=pattern.id,
+        )
+        _dates(flex, fact, dates, r.official)
+        spans = [FactSpan(person.start, person.end, "person")]
+        if trigger:
+            spans.append(trigger)
+        spans.append(FactSpan(title.role_span[0], title.role_span[1], "role"))
+        if title.organ_span:
+            spans.append(FactSpan(title.organ_span[0], title.organ_span[1], "organ"))
+        if date_span:
+            spans.append(date_span)
+        if event_span:
+            spans.append(FactSpan(event_span[0], event_span[1], "event"))
+        if hedge:
+            spans.append(hedge)
+        fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+        fact.why = _why(r, fact, title)
+        out.append(fact)
+    return out
+
+
+def _own_titles(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    kind: str,
+    trigger: FactSpan | None,
+    people: list[Item],
+) -> list[Fact]:
+    """ "dismissed A, vice-chairman of ..., and B, director of ..., from their posts": each
+    person's titles in apposition end."""
+    out = []
+    group = view.group(m, "people")
+    for person in people:
+        at = group.index(person)
+        titles = []
+        for item in group[at + 1 :]:
+            if item.kind == "person":
+                break
+            if item.kind == "title" and item.ref.organ is not None:
+                titles.append(item.ref)
+        for title in titles:
+            out.extend(_facts_for(r, flex, view, pattern, kind, trigger, [person], [title]))
+    return out
+
+
+def _replaces_untitled(
+    view: SentenceView, m: re.Match[str], before: list[Fact], flex: FactLexicon
+) -> list[Fact]:
+    """ "Choe replaces Ri Son Gwon": Ri's holding of what Choe was last said to take ends when
+    Choe's begins."""
+    successors = people_of(view, m, "successor")
+    if not successors or successors[0].ref is None:
+        return []
+    taken = [f for f in before if f.person == successors[0].ref and f.type in flex.beginning]
+    if not taken:
+        return []
+    change = taken[-1]
+    out = []
+    for person in people_of(view, m):
+        if person.ref is None or person.ref == change.person:
+            continue
+        fact = Fact(
+            "membership", "replaced", person.ref, (view.start, view.end), organ=change.organ,
+            role=change.role, post=change.post, event=change.event, status=change.status,
+            start=None, end=change.start, date_basis=change.date_basis, rule="replaces-untitled",
+        )  # fmt: skip
+        fact.spans = [FactSpan(person.start, person.end, "person")]
+        fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else "replaced"
+        out.append(fact)
+    return out
+
+
+def _successors(r: Context, view: SentenceView, m: re.Match[str], ended: list[Fact]) -> list[Fact]:
+    """ "dismissed its defense minister Pak Yong Sik and replaced him with No Kwang Chol": the
+    successor's holding of what ended begins when it ended."""
+    out = []
+    people = {p.ref for p in people_of(view, m) if p.ref}
+    for successor in people_of(view, m, "successor"):
+        if successor.ref is None or successor.ref in people:
+            continue
+        for change in ended:
+            if change.person not in people:
+                continue
+            fact = Fact(
+                "membership", "appointed", successor.ref, change.sentence, organ=change.organ,
+                role=change.role, post=change.post, event=change.event, status=change.status,
+                start=change.end, end=None, date_basis=change.date_basis, rule="successor",
+            )  # fmt: skip
+            if change.end is None and change.date_basis == "article":
+                fact.as_of = r.reference  # an undated change in a report: as of the article
+            spans = [FactSpan(successor.start, successor.end, "person")]
+            spans.extend(s for s in change.spans if s.role in ("role", "organ", "date"))
+            fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+            fact.why = f"succeeded {change.why.split(' as ', 1)[-1]}" if change.why else ""
+            out.append(fact)
+    return out
+
+
+def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fact]) -> list[Fact]:
+    """ "Kim Tok Hun was appointed premier, replacing Kim Jae Ryong": the replaced person's
+    holding of the successor's titles ends."""
+    out = []
+    people = people_of(view, m)
+    trigger_items = view.group(m, "trigger")
+    at = trigger_items[0].start if trigger_items else view.start
+    # The change this one replaces someone in: the last stated before "replacing".
+    before = [c for c in changes if c.spans and min(s.start for s in c.spans) < at]
+    latest = max((c.sentence[0] for c in before), default=None)
+    changes = [c for c in before if latest is not None]
+    last_trigger = max(
+        (s.start for c in changes for s in c.spans if s.role == "trigger"), default=None
+    )
+    if last_trigger is not None:
+        changes = [c for c in changes if any(s.start == last_trigger for s in c.spans)]
+    for person in people:
+        for change in changes:
+            if person.ref is None or change.person == person.ref:
+                continue
+            fact = Fact(
+                "membership", "replaced", person.ref, change.sentence, organ=change.organ,
+                role=change.role, post=change.post, event=change.event, status=change.status,
+                start=None, end=change.start, date_basis=change.date_basis, rule="replacing",
+            )  # fmt: skip
+            spans = [FactSpan(person.start, person.end, "person")]
+            if trigger_items:
+                spans.append(FactSpan(trigger_items[0].start, trigger_items[-1].end, "trigger"))
+            spans.extend(s for s in change.spans if s.role in ("role", "organ", "date"))
+            since = _HELD_SINCE.match(r.text, person.end)
+            if since:  # "replacing X, who had held the post since June 2018"
+                date = r.date_at(since.end(), slack=1)
+                if date is not None and date.date is not None:
+                    fact.start = date.date
+                    spans.append(FactSpan(date.start, date.end, "date"))
+            fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+            fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else ""
+            out.append(fact)
+    return out
+
+
+def _dates(flex: FactLexicon, fact: Fact, dates: dict, official: bool = True) -> None:  # type: ignore[type-arg]
+    at, first, last = dates.get("at"), dates.get("first"), dates.get("last")
+    if fact.type == "became":
+        # "In 2017 he became director": the start, when the sentence dates it.
+        fact.start, fact.end = first, last
+        if at is not None and fact.date_basis in ("sentence", "weekday"):
+            fact.start = at
+        elif at is not None and first is None and last is None:
+            fact.as_of = at
+    elif fact.type in flex.beginning and fact.date_basis == "article" and not official:
+        # A change a report does not date ("has appointed"): the new holder as of the article
+        fact.as_of = first or at or last
+    elif fact.type in flex.beginning:
+        fact.start = first or at or last
+    elif fact.type in flex.ending and fact.date_basis == "article" and not official:
+        pass  # ... and the old one nothing
+    elif fact.type in flex.ending:
+        fact.end = last or at or first
+    else:
+        fact.start, fact.end = first, last
+        if at is not None and first is None and last is None:
+            fact.as_of = at
+
+
+def _why(r: Context, fact: Fact, title: Title) -> str:
+    words = " ".join(r.text[title.start : title.end].split())
+    return {
+        "holds": f"called {words}",
+        "elected": f"elected {words}",
+        "appointed": f"appointed {words}",
+        "promoted": f"promoted to {words}",
+    }.get(fact.type, f"{fact.type} as {words}")

@@ -1,0 +1,634 @@
+"""The meetings pass: what a text says of the meetings, sessions, plenums and congresses it
+reports. Events named without an ordinal ("An enlarged meeting of the Political Bureau of the
+WPK Central Committee was held on ...") and with a lowercase one ("the fifth plenary meeting
+of the seventh Central Committee"); when an event was held (a day, or a period: "from 28 to
+31 December 2019"), where ("in Pyongyang", "at the Mansudae Assembly Hall"), who convened it
+(the organ its name is "of"); the event the article reports; and the phrases that refer back
+to an event ("the plenum", "the session", "the meeting")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...dates import DateMention, PartialDate
+from ...names import match_key
+from ..entities import Entity, Mention, NameDraft, Ref
+from ..facts import fact_lexicon
+from ..state import Context, Found
+from ..words import series_key, straight
+from .facts_common import in_headline, official_source
+
+__all__ = ["meetings", "HELD"]
+
+HELD = re.compile(
+    r"^\s*(?:\(|,?\s*(?:which\s+was\s+)?held\b|,\s*which\s+(?:ran|lasted|continued)\b)"
+    r"|\b(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:held|convened|opened|closed|concluded|reconvened|called)"
+    r"|took\s+place|opened|met|convened|closed|concluded|began|started|ended|wrapped\s+up"
+    r"|held\s+(?:its|their|a|an|the))\b",
+    re.I,
+)
+_PRESIDED = re.compile(r"\b(?:presided\s+over|guided|chaired|convened)\s+by\b", re.I)
+_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_AND_DAY = re.compile(r"\b(\d{1,2})\s+and\s+$")
+_CLOSED = re.compile(r"\b(?:closed|concluded|ended|wrapped\s+up)\b", re.I)
+_ORDINALS = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth)"
+)
+_KINDS = (
+    r"(?P<head>(?:(?:enlarged|expanded|extended|joint|emergency|extraordinary|consultative"
+    r"|general|first|second)\s+)*(?:plenary\s+meetings?|plenums?|sessions?|congress(?:es)?"
+    r"|conferences?|meetings?))"
+)
+_UNNAMED = re.compile(
+    rf"\b(?:an?|the|its)\s+{_KINDS}\s+of\s+(?:the\s+)?(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+)?",
+    re.I,
+)
+_LOWER_ORDINAL = re.compile(
+    rf"\b(?P<ordinal>{_ORDINALS})\s+{_KINDS}\s+of\s+(?:the\s+)?(?P<term>{_ORDINALS}\s+)?", re.I
+)
+_AT_PLACE = re.compile(
+    r"\bat\s+the\s+(?P<place>(?:[A-Z0-9][\w'’.-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
+    r"(?![\w'’.-])(?!\s+[a-z])"  # "at the Chinese embassy": not "Chinese"
+)
+
+
+@cache
+def _reference_pattern() -> re.Pattern[str]:
+    """ "the plenum", "the enlarged meeting", "the reception": the words of
+    ``event_references`` in ``facts.yaml``."""
+    heads = sorted({words[-1] for words in fact_lexicon().event_references}, key=len, reverse=True)
+    return re.compile(
+        r"\b(?:the|this|that|today's|yesterday's)\s+(?P<words>(?:(?:enlarged|expanded|extended"
+        r"|plenary|joint|consultative|military)\s+)*(?:" + "|".join(heads) + r"))\b",
+        re.I,
+    )
+
+
+_TYPES = {"plenary": "plenary-meeting", "plenum": "plenary-meeting", "session": "session",
+          "congress": "congress", "conference": "conference"}  # fmt: skip
+
+
+def meetings(r: Context) -> Found:
+    r.official = official_source(r)
+    _ordinal_lowercase(r)
+    _when_and_where(r)
+    _unnamed(r)  # after the named ones are dated: "held on the same day"
+    _held_by(r)
+    _of_date(r)
+    _when_and_where(r)
+    _occasions(r)
+    _same_day_acts(r)
+    _organizers(r)
+    _main_event(r)
+    _references(r)
+    return r.found()
+
+
+def _type_of(head: str) -> str:
+    words = head.lower().split()
+    for word in words:
+        for stem, kind in _TYPES.items():
+            if word.startswith(stem):
+                return kind
+    return "meeting"
+
+
+def _organ_at(r: Context, offset: int) -> Mention | None:
+    for m in r.mentions:
+        if m.start == offset and m.kind == "organ" and m.entity:
+            return m
+        if m.start > offset:
+            break
+    return None
+
+
+def _inside_event(r: Context, start: int, end: int) -> bool:
+    return any(m.kind == "event" and m.start <= start and end <= m.end for m in r.mentions)
+
+
+def _title_case(words: str) -> str:
+    small = {"of", "the", "and", "a", "an", "in", "on", "to", "for"}
+    out = []
+    for index, word in enumerate(words.split()):
+        if index and word.lower() in small or word[:1].isdigit():
+            out.append(word.lower())
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def _ordinal_lowercase(r: Context) -> None:
+    """ "the fifth plenary meeting of the seventh Central Committee"."""
+    for m in _LOWER_ORDINAL.finditer(r.text):
+        if m.group("head")[0].isupper() and m.group("ordinal")[0].isupper():
+            continue  # a capitalized name: the events pass reads those
+        organ = _organ_at(r, m.end())
+        if organ is None or _inside_event(r, m.start(), organ.end):
+            continue
+        if r.doc.block_at(m.start()) is None:
+            continue
+        ordinal = r.lex.ordinal(m.group("ordinal"))
+        if ordinal is None:
+            continue
+        head = re.sub(r"s$", "", m.group("head").lower()) if not m.group("head").lower().endswith(
+            "ss") else m.group("head").lower()  # fmt: skip
+        head = re.sub(r"\s+", " ", head)
+        term = m.group("term")
+        series_name = _title_case(
+            f"{head} of the {term.strip() + ' ' if term else ''}{straight(organ.text)}"
+        )
+        name = f"{_numbered(ordinal)} {series_name}"
+        skey = series_key(series_name)
+        series = r.reg.add(Entity(f"event:series:{skey}", "event"))
+        series.fields.setdefault("type", "series")
+        series.attrs["series_key"] = skey
+        series.add_name(NameDraft(series_name, derived=True))
+        span = (m.start(), organ.end)
+        series.note("a numbered series of events", span)
+        event = r.reg.add(Entity(f"event:{skey}:{ordinal}", "event"))
+        event.fields.setdefault("type", _type_of(head))
+        event.fields["series"] = Ref(series.key)
+        event.fields["ordinal"] = ordinal
+        event.attrs["series_key"] = skey
+        event.add_name(NameDraft(straight(r.text[span[0] : span[1]]), spans=[span]))
+        event.add_name(NameDraft(name, derived=True))
+        event.note(f"an event named “{r.text[span[0] : span[1]]}”", span)
+        r.mentions.replace([x for x in r.mentions if not (span[0] <= x.start and x.end <= span[1])])
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        r.nested_spans.append((organ.start, organ.end, r.reg.resolve(organ.entity)))  # type: ignore[arg-type]
+
+
+def _numbered(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _unnamed(r: Context) -> None:
+    """ "An enlarged meeting of the Political Bureau of the WPK Central Committee was held on
+    10 April": an event named by its kind and organ, held on the date the sentence gives."""
+    for m in _UNNAMED.finditer(r.text):
+        organ = _organ_at(r, m.end())
+        if organ is None or _inside_event(r, m.start(), organ.end):
+            continue
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        rest = r.text[organ.end : sentence.end]
+        held = HELD.search(rest) or _PRESIDED.search(rest)
+        if not held or held.start() > 80:
+            continue
+        dates = [d for d in r.dates_in(organ.end, sentence.end) if d.date is not None]
+        same_day = _same_day(r, rest, m.start())
+        weekday = _WEEKDAY.search(rest)
+        if same_day is None and weekday and r.reference is not None and r.reference.day:
+            same_day = _last_weekday(r.reference, weekday.group(1).capitalize())
+        if not dates and same_day is None:
+            continue
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        if head.endswith("s") and not head.endswith("ss"):
+            continue  # "meetings of ...": several
+        if m.group(0).lower().startswith("the ") and any(
+            e.kind == "event" for e in r.mentions_in(0, m.start())
+        ):
+            continue  # "the meeting of ...": refers back to an event named before
+        name = _title_case(head) + " of the " + straight(organ.text)
+        when = dates[0].date if dates else same_day
+        key = f"event:held:{match_key(name)}:{when.iso if when else ''}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", _type_of(head))
+        if dates:
+            first, last = _period(dates[0])
+            if first is not None:
+                event.fields.setdefault("date", first)
+                if last is not None and last.iso != first.iso:
+                    event.fields.setdefault("end", last)
+        elif when is not None:
+            event.fields.setdefault("date", when)
+        span = (m.start() + len(m.group(0).split()[0]) + 1, organ.end)
+        event.add_name(NameDraft(name, spans=[span]))
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        event.note(f"“{' '.join(r.text[m.start() : organ.end].split())}” was held", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        r.held.append((sentence.start, event.key))
+
+
+def _same_day(r: Context, rest: str, before: int) -> PartialDate | None:
+    """ "was held on the same day": the day of the event dated last before it."""
+    if not re.search(r"\b(?:on\s+)?the\s+same\s+day\b", rest, re.I):
+        return None
+    for m in reversed(r.mentions_in(0, before, ("event",))):
+        date = r.reg.peek(m.entity).fields.get("date")  # type: ignore[arg-type]
+        if isinstance(date, PartialDate) and date.day is not None:
+            return date
+    return None
+
+
+def _same_day_acts(r: Context) -> None:
+    """ "In a separate decision announced the same day, ... conferred the military title":
+    a conferral or decision on the day of the event dated last before it."""
+    for event in r.reg.of_kind("event"):
+        if event.known or event.fields.get("type") not in ("conferral", "decision"):
+            continue
+        span = event.attrs.get("span")
+        if "date" in event.fields or not span:
+            continue
+        sentence = r.doc.sentence_at(span[0])
+        if sentence is None:
+            continue
+        day = _same_day(r, r.text[sentence.start : sentence.end], sentence.start)
+        if day is not None:
+            r.reg.get(event.key).fields["date"] = day
+
+
+def _occasions(r: Context) -> None:
+    """ "a reception held at the Mansudae Assembly Hall in Pyongyang on Friday", "an artillery
+    fire drill on 10 September": an occasion the text describes, dated by the sentence."""
+    flex = fact_lexicon()
+    nouns = "|".join(sorted((re.escape(n) for n in flex.occasions), key=len, reverse=True))
+    pattern = re.compile(
+        rf"\b(?:a|an|the)\s+(?P<name>(?:[a-z][a-z-]*\s+){{0,3}}?(?P<noun>{nouns}))\b"
+        r"(?P<of>\s+(?:of|for|in\s+celebration\s+of|marking)\s+(?:the\s+)?[^,.;]{3,60}?)?"
+        r"(?=[\s,.;])",
+        re.I,
+    )
+    places = sorted(r.lex.places, key=len, reverse=True)
+    in_place = re.compile(r"\bin\s+(?P<place>" + "|".join(re.escape(p) for p in places) + r")\b")
+    for m in pattern.finditer(r.text):
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        if _inside_event(r, m.start(), m.end()) or r.mentions_in(
+            m.start(), m.end("name"), ("event",)
+        ):
+            continue  # (an event after "of" is what the occasion celebrates)
+        if m.group(0).lower().startswith("the ") and any(
+            key for s, _, key in r.event_refs if s == m.start()
+        ):
+            continue
+        rest = r.text[m.end() : sentence.end]
+        held = re.match(r"\s*(?:,\s*)?(?:which\s+)?(?:was\s+)?(?:held|took\s+place|staged)\b", rest)
+        dated = re.match(
+            r"[^.;]{0,80}?\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", rest
+        )
+        date = None
+        name_end = m.end("of") if m.group("of") else m.end()
+        if m.group("of"):
+            # "the military parade of 10 October 2010"
+            of = re.match(r"\s+of\s+", m.group("of"))
+            if of:
+                date = r.date_at(m.start("of") + of.end())
+                if date is not None:
+                    name_end = m.end("name")
+        if date is None and dated:
+            date = r.date_at(m.end() + dated.end(), slack=1)
+        when = date.date if date is not None else None
+        if when is None and (held or dated):
+            weekday = re.match(
+                r"[^.;]{0,80}?\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                rest,
+            )
+            if weekday and r.reference is not None and r.reference.day is not None:
+                when = _last_weekday(r.reference, weekday.group(1))
+        if when is None and not held:
+            continue
+        noun = m.group("noun").lower()
+        kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
+        name = " ".join(r.text[m.start("name") : name_end].split())
+        key = f"event:occasion:{match_key(name)}:{when.iso if when else ''}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", kind)
+        if when is not None:
+            event.fields.setdefault("date", when)
+        span = (m.start("name"), name_end)
+        event.add_name(NameDraft(straight(name), spans=[span]))
+        place = in_place.search(rest)
+        hall = _AT_PLACE.search(rest)
+        if place or hall:
+            event.fields.setdefault(
+                "location",
+                (place.group("place") if place else hall.group("place")).rstrip("."),  # type: ignore[union-attr]
+            )
+        event.note(f"“{' '.join(r.text[m.start() : m.end()].split())}”", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        r.held.append((sentence.start, event.key))
+
+
+_WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS = re.compile(
+    rf"\b(?:on\s+(?P<on>{_WEEKDAY_NAMES})(?:\s+and\s+(?P<and>{_WEEKDAY_NAMES}))?"
+    rf"|from\s+(?P<from>{_WEEKDAY_NAMES})\s+(?:to|till|until|through)\s+(?P<to>{_WEEKDAY_NAMES}))\b"
+)
+
+
+def _weekdays(
+    r: Context, start: int, end: int
+) -> tuple[tuple[PartialDate, PartialDate | None], tuple[int, int]] | None:
+    """ "held on Monday", "on Wednesday and Thursday", "from Monday to Wednesday": the days
+    of the week before the article's day (its date must be known)."""
+    reference = r.reference
+    if reference is None or reference.day is None or r.reference_inferred:
+        return None
+    m = _WEEKDAYS.search(r.text, start, end)
+    if m is None:
+        return None
+    first_name = m.group("on") or m.group("from")
+    last_name = m.group("and") or m.group("to")
+    last = _last_weekday(reference, last_name or first_name)
+    if last_name is None:
+        return (last, None), (m.start(), m.end())
+    import calendar
+    import datetime as dt
+
+    names = list(calendar.day_name)
+    back = (names.index(last_name) - names.index(first_name)) % 7
+    day = dt.date(last.year, last.month or 1, last.day or 1) - dt.timedelta(days=back)
+    return (PartialDate(day.year, day.month, day.day), last), (m.start(), m.end())
+
+
+def _last_weekday(reference: PartialDate, name: str) -> PartialDate:
+    import calendar
+    import datetime as dt
+
+    day = dt.date(reference.year, reference.month or 1, reference.day or 1)
+    wanted = list(calendar.day_name).index(name)
+    when = day - dt.timedelta(days=(day.weekday() - wanted) % 7)
+    return PartialDate(when.year, when.month, when.day)
+
+
+_HELD_BY = re.compile(
+    rf"\s+(?:has\s+|had\s+)?(?:held|convened|opened)\s+(?:an?|its|the)\s+{_KINDS}"
+    r"(?:\s+(?:on|in)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?",
+    re.I,
+)
+
+
+_OF_DATE = re.compile(
+    r"\s+(?P<head>(?:enlarged\s+|expanded\s+)?(?:plenary\s+meeting|plenum|meeting|session))"
+    r"\s+(?:of|on)\s+",
+    re.I,
+)
+
+
+def _of_date(r: Context) -> None:
+    """ "The KWP Central Committee plenary meeting of 31 March 2013": an event named by its
+    organ, kind and day."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        m = _OF_DATE.match(r.text, organ.end)
+        if not m or in_headline(r, organ.start):
+            continue
+        date = r.date_at(m.end())
+        if date is None or date.date is None or date.date.day is None:
+            continue
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        name = " ".join(r.text[organ.start : date.end].split())
+        key = f"event:held:{match_key(name)}:{date.date.iso}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", _type_of(head))
+        event.fields.setdefault("date", date.date)
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        span = (organ.start, date.end)
+        event.add_name(NameDraft(straight(name), spans=[span]))
+        event.note(f"“{name}”", span)
+        r.mentions.replace([x for x in r.mentions if not (span[0] <= x.start and x.end <= span[1])])
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _held_by(r: Context) -> None:
+    """ "The politburo of the WPK Central Committee held an expanded meeting on Thursday": the
+    meeting of the organ, on the day the sentence gives."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        m = _HELD_BY.match(r.text, organ.end)
+        if not m or in_headline(r, organ.start):
+            continue
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        if head.endswith("s") and not head.endswith("ss"):
+            continue
+        sentence = r.doc.sentence_at(organ.start)
+        when = None
+        if m.group("weekday") and r.reference is not None and r.reference.day is not None:
+            when = _last_weekday(r.reference, m.group("weekday").capitalize())
+        else:
+            dates = [d for d in r.dates_in(m.end(), sentence.end if sentence else m.end())
+                     if d.date is not None]  # fmt: skip
+            when = dates[0].date if dates else None
+        name = _title_case(head) + " of the " + straight(organ.text)
+        key = f"event:held:{match_key(name)}:{when.iso if when else ''}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", _type_of(head))
+        if when is not None:
+            event.fields.setdefault("date", when)
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        span = (m.start("head"), m.end("head"))
+        event.add_name(NameDraft(name, derived=True))
+        event.note(f"“{' '.join(r.text[organ.start : m.end()].split())}”", (organ.start, m.end()))
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        if sentence is not None:
+            r.held.append((sentence.start, event.key))
+
+
+def _period(date: DateMention) -> tuple[PartialDate | None, PartialDate | None]:
+    if date.range is not None:
+        return date.range.first, date.range.last
+    return date.date, None
+
+
+def _when_and_where(r: Context) -> None:
+    """The date (or period) and place of events whose sentence says they were held."""
+    places = sorted(r.lex.places, key=len, reverse=True)
+    in_place = re.compile(r"\bin\s+(?P<place>" + "|".join(re.escape(p) for p in places) + r")\b")
+    seen: set[str] = {key for _, key in r.held}
+    for mention in list(r.mentions):
+        if mention.kind != "event" or not mention.entity:
+            continue
+        entity = r.entity(mention.entity)
+        if entity.known or entity.fields.get("type") in ("series", "decision", "conferral"):
+            continue
+        if entity.key in seen:
+            continue
+        sentence = r.doc.sentence_at(mention.start)
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        rest = r.text[mention.end : sentence.end]
+        held = HELD.search(rest)
+        if not held:
+            continue
+        # The date: the first the sentence states after the name (before the next event).
+        later_events = [
+            x for x in r.mentions_in(mention.end, sentence.end, ("event",)) if x is not mention
+        ]
+        limit = later_events[0].start if later_events else sentence.end
+        dates = [d for d in r.dates_in(mention.end, limit) if d.date is not None]
+        if dates:
+            first, last = _period(dates[0])
+            both = _AND_DAY.search(r.text, max(0, dates[0].start - 12), dates[0].start)
+            if both and first is not None and first.day is not None and last is None:
+                # "on 11 and 12 April 2019": the first day, then the date.
+                first, last = PartialDate(first.year, first.month, int(both.group(1))), first
+            current = entity.fields.get("date")
+            if first is not None and (
+                current is None or (isinstance(current, PartialDate) and current.iso == first.iso)
+            ):
+                entity.fields["date"] = first
+                if last is not None and last.iso != first.iso:
+                    entity.fields["end"] = last
+                held_text = " ".join(dates[0].text.split())
+                entity.note(f"held {held_text}", (mention.start, dates[-1].end))
+        elif "date" not in entity.fields:
+            days = _weekdays(r, mention.end, limit)
+            if days is not None:
+                (first, last), span = days
+                entity.fields["date"] = first
+                if last is not None:
+                    entity.fields["end"] = last
+                entity.note(f"held {' '.join(r.text[span[0] : span[1]].split())}", span)
+        closed = _CLOSED.search(rest)
+        if (
+            closed
+            and "end" not in entity.fields
+            and isinstance(entity.fields.get("date"), PartialDate)
+        ):
+            later = [d for d in r.dates_in(mention.end + closed.end(), limit) if d.date is not None]
+            if (
+                later
+                and later[0].date is not None
+                and later[0].date.certainly_after(entity.fields["date"])
+            ):
+                entity.fields["end"] = later[0].date
+        seen.add(entity.key)
+        r.held.append((sentence.start, entity.key))
+        if "location" not in entity.fields:
+            body = r.text[mention.end : limit]
+            city = in_place.search(body)
+            hall = _AT_PLACE.search(body)
+            place = city.group("place") if city else (hall.group("place") if hall else None)
+            if place:
+                place = place.rstrip(".")
+                entity.fields["location"] = place
+                entity.note(f"held in {place}", (sentence.start, sentence.end))
+
+
+def _organizers(r: Context) -> None:
+    """An event "of" an organ (a plenary meeting of the Central Committee) is convened by it."""
+    for mention in list(r.mentions):
+        if mention.kind != "event" or not mention.entity:
+            continue
+        entity = r.entity(mention.entity)
+        if entity.known or "organizer" in entity.fields:
+            continue
+        if entity.fields.get("type") in ("series", "decision", "conferral"):
+            continue
+        of = re.search(rf"\bof\s+(?:the\s+)?(?:{_ORDINALS}\s+)?", mention.text, re.I)
+        if not of:
+            continue
+        at = mention.start + of.end()
+        inner = sorted(
+            (
+                s for s in r.nested_spans
+                if s[0] == at and s[1] <= mention.end
+                and re.fullmatch(r"(?:\s*,.*|\s+of\s.*)?", r.text[s[1] : mention.end], re.S)
+                and not r.reg.peek(s[2]).attrs.get("collective")
+            ),
+            key=lambda s: -(s[1] - s[0]),
+        )  # fmt: skip
+        if inner:
+            entity.fields["organizer"] = [Ref(r.reg.resolve(inner[0][2]))]
+            entity.note(f"convened by the organ it is of: “{r.text[inner[0][0] : inner[0][1]]}”",
+                        (mention.start, mention.end))  # fmt: skip
+
+
+def _events_in_order(r: Context) -> list[Mention]:
+    out = []
+    for m in r.mentions:
+        if m.kind != "event" or not m.entity:
+            continue
+        entity = r.reg.peek(m.entity)
+        kind = entity.fields.get("type") or (
+            r.known.event_types.get(entity.known or "") if entity.known else None
+        )
+        if kind in ("series", "decision", "conferral"):
+            continue
+        out.append(m)
+    return out
+
+
+def _main_event(r: Context) -> None:
+    """The event the article reports: the first one the body says was held, else the one its
+    headline names and its body names again."""
+    events = _events_in_order(r)
+    body = [m for m in events if r.doc.blocks[r.doc.block_at(m.start) or 0].kind
+            not in ("title", "heading")]  # fmt: skip
+    for m in body:
+        sentence = r.doc.sentence_at(m.start)
+        if sentence is not None and HELD.search(r.text[m.end : sentence.end]):
+            r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
+            return
+    titled = {r.reg.resolve(m.entity) for m in events if m not in body}  # type: ignore[arg-type]
+    for m in body:
+        if r.reg.resolve(m.entity) in titled:  # type: ignore[arg-type]
+            r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
+            return
+
+
+def _event_type(r: Context, key: str) -> str | None:
+    entity = r.reg.peek(key)
+    if entity.known:
+        return r.known.event_types.get(entity.known)
+    return entity.fields.get("type")
+
+
+def _dated(r: Context, key: str) -> bool:
+    entity = r.reg.peek(key)
+    if entity.known:
+        return bool(r.known.event_dates.get(entity.known))
+    return entity.fields.get("date") is not None
+
+
+def _references(r: Context) -> None:
+    """ "the plenum", "the session", "the meeting": the event of that kind named last before,
+    else the event the article reports."""
+    flex = fact_lexicon()
+    events = _events_in_order(r)
+    for m in _reference_pattern().finditer(r.text):
+        if r.doc.block_at(m.start()) is None or _inside_event(r, m.start(), m.end()):
+            continue
+        if any(
+            x.kind == "event" and x.start <= m.start("words") and m.end() <= x.end
+            and str(x.entity).startswith("event:occasion:")
+            for x in r.mentions
+        ):  # fmt: skip
+            continue  # "the military parade of 10 October 2010": the occasion itself
+        words = tuple(w.lower() for w in m.group("words").split())
+        types: tuple[str, ...] = ()
+        for size in range(len(words), 0, -1):
+            types = flex.event_references.get(words[-size:], ())
+            if types:
+                break
+        if not types:
+            continue
+        before = [e for e in events if e.end <= m.start()]
+        target = None
+        for e in reversed(before):
+            if _event_type(r, e.entity) in types:  # type: ignore[arg-type]
+                target = r.reg.resolve(e.entity)  # type: ignore[arg-type]
+                break
+        main = r.main_event
+        main_fits = main is not None and _event_type(r, main) in types
+        if (
+            target is not None
+            and main_fits
+            and target != main
+            and not _dated(r, target)
+            and _dated(r, main)  # type: ignore[arg-type]
+        ):
+            # "the report reviewed the work since the 7th Congress ... The congress elected":
+            # the 8th, which the article reports, not the undated one it looks back to
+            target = main
+        if target is None and main_fits:
+            target = main
+        # An unresolved reference is kept too: the sentence is about an event, just not one
+        # the text names (no other event is taken for it).
+        r.event_refs.append((m.start(), m.end(), target or ""))

@@ -1,0 +1,177 @@
+"""A sentence as a string of symbols, for patterns over what it names.
+
+Relation passes match patterns like "PEOPLE were elected TITLES" against sentences. The
+sentence is written as one token per item: a person mention is ``P3`` (item 3), a title
+(:class:`~kwpld.ingest.facts.Title`) ``T4``, an organ ``O5``, an event ``E6``, a date ``D7``, a
+post ``S8``, any other word its folded key ("elected"), and punctuation as itself (``,`` ``:``
+``(`` ...). A pattern is then an ordinary regular expression over that string, written with
+the macros of :data:`MACROS` ("{PEOPLE} {AUX} {TRIGGER} {TITLES}"), and what a group matched
+is mapped back to items, and so to offsets in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Item", "SentenceView", "compile_pattern", "MACROS", "CODES"]
+
+CODES = {
+    "person": "P",
+    "title": "T",
+    "organ": "O",
+    "event": "E",
+    "date": "D",
+    "post": "S",
+    "article": "A",
+    "eventref": "R",
+}
+_PUNCT = re.compile(r"[,;:()\[\]“”\"—–]|(?<!\w)-(?!\w)|\.(?=\s|$)")
+
+MACROS = {
+    "P": r"P\d+",
+    "T": r"T\d+",
+    "O": r"O\d+",
+    "E": r"E\d+",
+    "D": r"D\d+",
+    "S": r"S\d+",
+    "R": r"R\d+",
+    "EV": r"(?:E\d+|R\d+)",
+    "PERSON": (
+        r"P\d+(?: \( [^()]* \)){0,2}(?: , {ART}T\d+(?: and {ART}T\d+)*(?: since D\d+)?(?= ,))?"
+    ),
+    "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
+    "TITLES": r"T\d+(?: (?:, )?(?:and )?(?:(?:a|an|the) )?T\d+)*",
+    # "Minister of Foreign Affairs from 2016 to 2020 and a member of the Political Bureau
+    # from 2017": titles each with its own dates.
+    "TITLESDATED": (
+        r"T\d+(?: (?:from D\d+ (?:to|until) D\d+|from D\d+|since D\d+|in D\d+))?(?: (?:, )?"
+        r"(?:and )?(?:(?:a|an|the) )?T\d+(?: (?:from D\d+ (?:to|until) D\d+|from D\d+|since "
+        r"D\d+|in D\d+))?)*"
+    ),
+    # "first secretary of the WPK, first chairman of the NDC and supreme commander of the KPA"
+    # (", and" only after a list of three: "A and B, members of X, and members of Y" are two
+    # groups)
+    "TITLESLIST": (
+        r"(?:T\d+(?: , {ART}T\d+)+(?: ,)? and {ART}T\d+|T\d+(?: , {ART}T\d+)*(?: and "
+        r"{ART}T\d+)*)"
+    ),
+    "TITLESAND": r"T\d+(?: and (?:(?:a|an|the) )?T\d+)*",
+    "ART": r"(?:(?:a|an|the|its|his|her|their) )?(?:(?:new|next|full) )?",
+    "AUX": (
+        r"(?:(?:is|are|was|were) (?:likely|expected|projected|set|due|believed|said|reported"
+        r"|understood|thought|not|also) to (?:be|have been)|(?:appears?|appeared|seems?|seemed)"
+        r" to (?:be|have been)|(?:may|might|could|would|will|should|must) (?:also )?(?:be|have "
+        r"been)|was|were|is|are|has been|have been|had been|to be|being|be)"
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One item of a sentence: a typed span (``kind`` in :data:`CODES`) or a word."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    ref: Any = None
+    """the mention's entity key, the Title, the DateMention, ..."""
+
+
+class SentenceView:
+    """The items of one sentence and their symbol string (see the module docstring)."""
+
+    def __init__(self, start: int, end: int, items: list[Item]) -> None:
+        self.start = start
+        self.end = end
+        self.items = items
+        codes = []
+        self._offsets: list[int] = []
+        position = 0
+        for index, item in enumerate(items):
+            code = f"{CODES[item.kind]}{index}" if item.kind in CODES else item.text
+            codes.append(code)
+            self._offsets.append(position)
+            position += len(code) + 1
+        self.codes = codes
+        self.string = " ".join(codes)
+
+    def items_in(self, start: int, end: int) -> list[Item]:
+        """Items whose symbols lie in [start, end) of :attr:`string`."""
+        out = []
+        for index, offset in enumerate(self._offsets):
+            if start <= offset < end:
+                out.append(self.items[index])
+        return out
+
+    def group(self, match: re.Match[str], name: str) -> list[Item]:
+        if match.group(name) is None:
+            return []
+        return self.items_in(*match.span(name))
+
+    def typed(self, match: re.Match[str], name: str, kind: str) -> list[Item]:
+        return [i for i in self.group(match, name) if i.kind == kind]
+
+    def span(self, match: re.Match[str], name: str | int = 0) -> tuple[int, int] | None:
+        """Character span in the text of what a group matched."""
+        items = self.group(match, name) if isinstance(name, str) else self.items_in(*match.span())
+        if not items:
+            return None
+        return items[0].start, items[-1].end
+
+    def index_at(self, offset: int) -> int:
+        """Index of the item whose symbol starts at ``offset`` of :attr:`string`."""
+        return self._offsets.index(offset)
+
+
+def build_view(
+    text: str,
+    start: int,
+    end: int,
+    typed: list[Item],
+    words: list[tuple[int, int, str]],
+) -> SentenceView:
+    """The view of text[start:end]: ``typed`` items (longest first when they overlap, earlier
+    in the list first on ties), then words not inside one, then punctuation in the gaps."""
+    chosen: list[Item] = []
+    for item in sorted(typed, key=lambda i: -(i.end - i.start)):
+        if any(item.start < c.end and c.start < item.end for c in chosen):
+            continue
+        chosen.append(item)
+    covered = sorted((c.start, c.end) for c in chosen)
+    items = list(chosen)
+    for w_start, w_end, key in words:
+        if any(s <= w_start < e for s, e in covered):
+            continue
+        items.append(Item("word", w_start, w_end, key))
+    items.sort(key=lambda i: i.start)
+    out: list[Item] = []
+    position = start
+    for item in items:
+        _punctuation(text, position, item.start, out)
+        out.append(item)
+        position = item.end
+    _punctuation(text, position, end, out)
+    return SentenceView(start, end, out)
+
+
+def _punctuation(text: str, start: int, end: int, out: list[Item]) -> None:
+    for m in _PUNCT.finditer(text, start, end):
+        char = m.group(0)
+        char = {"“": '"', "”": '"', "[": "(", "]": ")", "—": "-", "–": "-"}.get(char, char)
+        out.append(Item("punct", m.start(), m.end(), char))
+
+
+def compile_pattern(pattern: str, extra: dict[str, str] | None = None) -> re.Pattern[str]:
+    """A pattern with its macros ("{PEOPLE}") expanded (``extra`` adds macros)."""
+    macros = {**MACROS, **(extra or {})}
+
+    def expand(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in macros:
+            raise ValueError(f"unknown macro {{{name}}} in pattern {pattern!r}")
+        return re.sub(r"\{([A-Z]+)\}", expand, macros[name])
+
+    return re.compile(re.sub(r"\{([A-Z]+)\}", expand, pattern))
