@@ -797,7 +797,7 @@ def fact_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draf
             continue
         groups.setdefault((person, organ, fact.role), []).append(fact)
     lex = fact_lexicon()
-    out: list[Draft] = []
+    out: list[Draft] = _participation_drafts(fin, reading, article_id)
     for (person, organ, role), facts in groups.items():
         begin = [f for f in facts if f.type in lex.beginning]
         end = [f for f in facts if f.type in lex.ending]
@@ -862,6 +862,35 @@ def _membership_draft(
         [_fact_evidence(fin, f) for f in _one_per_sentence(facts)],
         {"type": primary.type, "date_basis": primary.date_basis, "rule": primary.rule},
     )
+
+
+def _participation_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draft]:
+    """Participation drafts: accepting one adds {ref, role, sources} to the event's
+    participants."""
+    out: list[Draft] = []
+    for fact in reading.facts:
+        if not isinstance(fact, Fact) or fact.kind != "participation" or fact.event is None:
+            continue
+        event, person = fin._id_of(fact.event), fin._id_of(fact.person)
+        if event is None or person is None or (event, person) in fin.known.participants:
+            continue
+        rid = f"{event}.{person}"
+        record: dict[str, Any] = {"id": rid, "event": event, "ref": person}
+        if fact.role:
+            record["role"] = fact.role
+        record["sources"] = [article_id]
+        why = [fact.why] if fact.why else []
+        out.append(
+            Draft(
+                rid,
+                "participation",
+                record,
+                why,
+                [_fact_evidence(fin, fact)],
+                {"type": fact.type, "status": fact.status, "rule": fact.rule},
+            )  # fmt: skip
+        )
+    return out
 
 
 def _one_per_sentence(facts: list[Fact]) -> list[Fact]:

@@ -102,6 +102,9 @@ class Pattern:
 class FactLexicon:
     roles: dict[tuple[str, ...], str]
     """folded role words -> role notation"""
+    role_kinds: dict[tuple[str, ...], str]
+    """folded role words -> what the role implies: "premier" (the Cabinet), "minister" (a
+    ministry), "general-staff" (the KPA General Staff)"""
     implied_organs: dict[str, str]
     ministries: dict[tuple[str, ...], str]
     organs: dict[str, OrganSpec]
@@ -109,26 +112,33 @@ class FactLexicon:
     """folded trigger words -> fact type"""
     ending: frozenset[str]
     beginning: frozenset[str]
-    hedges: frozenset[str]
+    reported_words: frozenset[str]
+    projected_words: frozenset[str]
     official_sources: tuple[str, ...]
-    attendance_lists: list[tuple[tuple[str, ...], str]]
-    attendance_verbs: list[tuple[tuple[str, ...], str]]
+    attendance_roles: tuple[str, ...]
+    attendance_cues: dict[tuple[str, ...], str]
+    attendance_verbs: dict[tuple[str, ...], str]
+    appearances: dict[tuple[str, ...], str]
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     holding_patterns: list[Pattern] = field(default_factory=list)
     replacing_patterns: list[Pattern] = field(default_factory=list)
     holds_patterns: list[Pattern] = field(default_factory=list)
+    attendance_patterns: list[Pattern] = field(default_factory=list)
     longest_role: int = 1
 
-    def role_at(self, keys: tuple[str, ...] | list[str], i: int) -> tuple[int, str, bool] | None:
-        """The longest role phrase starting at word ``i``: (end word, role, plural)."""
+    def role_at(
+        self, keys: tuple[str, ...] | list[str], i: int
+    ) -> tuple[int, str, bool, str | None] | None:
+        """The longest role phrase starting at word ``i``: (end word, role, plural, what it
+        implies)."""
         for size in range(min(self.longest_role, len(keys) - i), 0, -1):
             words = tuple(keys[i : i + size])
             role = self.roles.get(words)
             if role is not None:
-                return i + size, role, False
+                return i + size, role, False, self.role_kinds.get(words)
             singular = _singular_phrase(words)
             if singular is not None and singular in self.roles:
-                return i + size, self.roles[singular], True
+                return i + size, self.roles[singular], True, self.role_kinds.get(singular)
         return None
 
 
@@ -172,8 +182,12 @@ def _singulars(word: str) -> list[str]:
 def fact_lexicon() -> FactLexicon:
     data = yaml.safe_load(resource_path("kwpld/ingest/facts.yaml").read_text("utf-8"))
     roles: dict[tuple[str, ...], str] = {}
-    for phrase, role in data["roles"].items():
+    role_kinds: dict[tuple[str, ...], str] = {}
+    for phrase, value in data["roles"].items():
+        role, *implies = value.split()
         roles[name_words(phrase)] = role
+        if implies:
+            role_kinds[name_words(phrase)] = implies[0]
     triggers: dict[tuple[str, ...], str] = {}
     for kind, words in data["triggers"].items():
         for word in words:
@@ -191,21 +205,20 @@ def fact_lexicon() -> FactLexicon:
     attendance = data["attendance"]
     lex = FactLexicon(
         roles=roles,
+        role_kinds=role_kinds,
         implied_organs=dict(data["implied_organs"]),
         ministries={name_words(k): v for k, v in data["ministries"].items()},
         organs=organs,
         triggers=triggers,
         ending=frozenset(data["ending"]),
         beginning=frozenset(data["beginning"]),
-        hedges=frozenset(data["hedges"]),
+        reported_words=frozenset(data["reported_words"]),
+        projected_words=frozenset(data["projected_words"]),
         official_sources=tuple(data["official_sources"]),
-        attendance_lists=sorted(
-            ((name_words(e["cue"]), e["role"]) for e in attendance["lists"]),
-            key=lambda e: -len(e[0]),
-        ),
-        attendance_verbs=sorted(
-            ((name_words(k), v) for k, v in attendance["verbs"].items()), key=lambda e: -len(e[0])
-        ),
+        attendance_roles=tuple(attendance["roles"]),
+        attendance_cues={name_words(k): v for k, v in attendance["cues"].items()},
+        attendance_verbs={name_words(k): v for k, v in attendance["verbs"].items()},
+        appearances={name_words(k): v for k, v in attendance["appearances"].items()},
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
     )
     lex.longest_role = max(len(k) for k in roles)
@@ -214,6 +227,7 @@ def fact_lexicon() -> FactLexicon:
         ("holding_patterns", lex.holding_patterns),
         ("replacing_patterns", lex.replacing_patterns),
         ("holds_patterns", lex.holds_patterns),
+        ("attendance_patterns", lex.attendance_patterns),
     ):
         for spec in data[key]:
             target.append(Pattern(spec["id"], compile_pattern(spec["pattern"], macros),
@@ -229,7 +243,13 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
         )
         return "(?:" + "|".join(re.escape(p) for p in phrases) + ")"
 
+    def phrases(table: dict[tuple[str, ...], str]) -> str:
+        words = sorted((" ".join(k) for k in table), key=lambda p: (-len(p), p))
+        return "(?:" + "|".join(re.escape(p) for p in words) + ")"
+
     return {
+        "CUE": phrases(lex.attendance_cues),
+        "VERB": phrases(lex.attendance_verbs),
         "CHANGE": alternation(None),
         "BEGIN": alternation(lex.beginning),
         "END": alternation(lex.ending),

@@ -168,7 +168,11 @@ class NameIndex:
             if "of" in words:
                 if words[:n] == head_words and words[n] == "of":
                     out.append(head)
-            elif words[-n:] == head_words:
+            elif words[-n:] == head_words and not any(
+                len(name_words(longer)) > n
+                and words[-len(name_words(longer)) :] == name_words(longer)
+                for longer in self._lex.heads_by_words_text
+            ):  # "KPA General Political Bureau" is no "Political Bureau"
                 out.append(head)
         return out
 

@@ -73,6 +73,8 @@ class Known:
     """event id -> ISO date"""
     event_types: dict[str, str] = field(default_factory=dict)
     """event id -> its type"""
+    participants: set[tuple[str, str]] = field(default_factory=set)
+    """(event id, participant id) the records state"""
     name_keys: dict[str, set[str]] = field(default_factory=dict)
     """id -> match keys of its names (to tell namesakes apart)"""
     name_texts: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
@@ -153,6 +155,8 @@ class Known:
                 self.events_by_ordinal[(record.series, record.ordinal)] = rid
             when = record.date.iso if record.date else ""
             self.event_types[rid] = record.event_type
+            for participant in record.participants:
+                self.participants.add((rid, participant.ref))
             if when:
                 self.event_dates[rid] = when
             for organizer in record.organizer or [""]:

@@ -82,6 +82,11 @@ class Lexicon:
     heads_by_words: dict[tuple[str, ...], OrganHead] = field(default_factory=dict)
 
     @property
+    def heads_by_words_text(self) -> list[str]:
+        """Every organ head, as written."""
+        return [h.head for h in self.organ_heads]
+
+    @property
     def unique_heads(self) -> list[str]:
         return [h.head for h in self.organ_heads if h.unique]
 

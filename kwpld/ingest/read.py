@@ -31,6 +31,7 @@ from .lexicon import Lexicon, lexicon
 from .passes import (
     abbreviations,
     article,
+    attendance,
     dates,
     documents,
     event_relations,
@@ -90,6 +91,7 @@ PASSES: tuple[Pass, ...] = (
     meetings.meetings,
     titles.titles,
     holdings.holdings,
+    attendance.attendance,
     # who each person is: a record, a pending draft, or someone new (what the facts say counts)
     identities,
     # 5. the article: what it names, cites and is about

@@ -46,6 +46,9 @@ __all__ = [
     "prune_references",
     "iter_references",
     "KIND_FILES",
+    "DRAFT_KINDS",
+    "PARTICIPATION",
+    "add_participants",
 ]
 
 REVIEW_VERSION = 1
@@ -57,8 +60,23 @@ KIND_FILES = {
     "event": "events",
     "article": "articles",
 }
-_REQUIRED_REFS = {("membership", "person"), ("membership", "organ"), ("post", "organ")}
-_ORDER = ("person", "organ", "post", "event", "article", "membership")
+PARTICIPATION = "participation"
+"""A draft that is no record of its own: accepting it adds ``{ref, role, sources}`` to the
+participants of its ``event`` (a record, or an event draft accepted with it)."""
+DRAFT_KINDS = (*KIND_FILES, PARTICIPATION)
+_PARTICIPATION_REFS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
+    (("event",), ("event",)),
+    (("ref",), ("person", "organ", "post")),
+    (("sources", "*"), ("article",)),
+]
+_REQUIRED_REFS = {
+    ("membership", "person"),
+    ("membership", "organ"),
+    ("post", "organ"),
+    (PARTICIPATION, "event"),
+    (PARTICIPATION, "ref"),
+}
+_ORDER = ("person", "organ", "post", "event", "article", "membership", PARTICIPATION)
 
 
 @dataclass
@@ -153,9 +171,9 @@ def load_review(path: Path, root: Path | None = None) -> ReviewFile | None:
     for index, draft in enumerate(drafts):
         if not isinstance(draft, dict) or not isinstance(draft.get("record"), dict):
             raise InputError(f"{label}: drafts[{index}] must be a mapping with a 'record'")
-        if not isinstance(draft["record"].get("id"), str) or draft.get("kind") not in KIND_FILES:
+        if not isinstance(draft["record"].get("id"), str) or draft.get("kind") not in DRAFT_KINDS:
             raise InputError(
-                f"{label}: drafts[{index}] needs a record id and a kind ({', '.join(KIND_FILES)})"
+                f"{label}: drafts[{index}] needs a record id and a kind ({', '.join(DRAFT_KINDS)})"
             )
         draft.setdefault("status", "pending")
         if draft["status"] not in ("pending", "accepted", "rejected"):
@@ -196,7 +214,8 @@ def pending_drafts(
 
 def iter_references(record: dict[str, Any], kind: str) -> Iterator[tuple[tuple[Any, ...], str]]:
     """(path, id) of every reference a record makes (the same fields the loader checks)."""
-    for pattern, _allowed in REFERENCE_FIELDS[kind]:
+    fields = _PARTICIPATION_REFS if kind == PARTICIPATION else REFERENCE_FIELDS[kind]
+    for pattern, _allowed in fields:
         yield from _walk(record, pattern, ())
 
 
@@ -439,10 +458,13 @@ def accept(
     selected = _select(reviews, list(ids or []), every, kinds, ("pending",))
     selected = [i for i in selected if i not in existing]
     result = AcceptResult()
-    # Dependencies: drafts this one refers to must be records, or accepted with it.
+    # Dependencies: drafts this one refers to must be records, or accepted with it. A fact
+    # (a membership or participation the text states) brings the drafts it needs along.
+    facts = {d["record"]["id"] for r in reviews for d in r.drafts if d.get("fact")}
     queue = list(selected)
     chosen: dict[str, tuple[str, dict[str, Any]]] = {}
     missing: dict[str, list[str]] = {}
+    along: set[str] = set()
     while queue:
         draft_id = queue.pop(0)
         if draft_id in chosen:
@@ -453,8 +475,9 @@ def accept(
             if ref in existing or ref in chosen or ref in queue or ref == draft_id:
                 continue
             if status.get(ref) == "pending" or status.get(ref) == "accepted":
-                if with_dependencies:
+                if with_dependencies or draft_id in facts or draft_id in along:
                     queue.append(ref)
+                    along.add(ref)
                 else:
                     missing.setdefault(draft_id, []).append(ref)
     if missing:
@@ -493,6 +516,11 @@ def accept(
                         field=".".join(str(step) for step in path),
                     )
                 )
+        if kind == PARTICIPATION:
+            problems.extend(_check_participation(record, draft_id, records, chosen, reviews, root))
+            by_kind.setdefault(kind, []).append(record)
+            result.accepted.append((kind, draft_id))
+            continue
         raw = _line_dict(record)
         problems.extend(
             Problem(
@@ -511,6 +539,7 @@ def accept(
     if problems:
         raise LoadError(ProblemReport(problems), root)
     writes: dict[Path, str] = {}
+    _participations(root, records, by_kind.pop(PARTICIPATION, []), chosen, writes)
     for kind, items in by_kind.items():
         target = _target(root, to, kind)
         writes[target] = _append(
@@ -529,6 +558,150 @@ def accept(
     _commit(root, writes)
     result.files = sorted(p for p in writes if not p.name.endswith(".review.yaml"))
     return result
+
+
+def _check_participation(
+    record: dict[str, Any],
+    draft_id: str,
+    records: Any,
+    chosen: dict[str, tuple[str, dict[str, Any]]],
+    reviews: list[ReviewFile],
+    root: Path,
+) -> list[Problem]:
+    where = _review_of(reviews, draft_id, root)
+    out = []
+    event = record.get("event")
+    if not isinstance(event, str) or not isinstance(record.get("ref"), str):
+        out.append(Problem("invalid-record", "a participation needs an event and a ref", where,
+                           record_id=draft_id, kind=PARTICIPATION))  # fmt: skip
+        return out
+    existing = records.get(event)
+    is_event = (existing is not None and existing.kind == "event") or (
+        event in chosen and chosen[event][0] == "event"
+    )
+    if not is_event:
+        out.append(Problem("unknown-reference", f"'{event}' is no event", where,
+                           record_id=draft_id, kind=PARTICIPATION, field="event"))  # fmt: skip
+    return out
+
+
+def _participant(record: dict[str, Any]) -> dict[str, Any]:
+    item: dict[str, Any] = {"ref": record["ref"]}
+    if record.get("role"):
+        item["role"] = record["role"]
+    if record.get("sources"):
+        item["sources"] = list(record["sources"])
+    return item
+
+
+def _participations(
+    root: Path,
+    records: Any,
+    items: list[dict[str, Any]],
+    chosen: dict[str, tuple[str, dict[str, Any]]],
+    writes: dict[Path, str],
+) -> None:
+    """Add accepted participations to their events: an event draft accepted with them gets
+    them in its record; an event record gets them in the file it is written in."""
+    by_event: dict[str, list[dict[str, Any]]] = {}
+    for record in items:
+        by_event.setdefault(record["event"], []).append(_participant(record))
+    for event, participants in by_event.items():
+        if event in chosen:
+            target = chosen[event][1].setdefault("participants", [])
+            for item in participants:
+                if not any(_participant_ref(p) == item["ref"] for p in target):
+                    target.append(item)
+            continue
+        existing = records.get(event)
+        present = {p.ref for p in existing.participants}
+        new = [p for p in participants if p["ref"] not in present]
+        if new:
+            add_participants(root, existing.origin.file, event, new, writes)
+
+
+def _participant_ref(item: Any) -> str | None:
+    return item.get("ref") if isinstance(item, dict) else item
+
+
+def add_participants(
+    root: Path, file: str, event: str, items: list[dict[str, Any]], writes: dict[Path, str]
+) -> None:
+    """Append participants to the event ``event`` written in ``file`` (YAML or JSON Lines),
+    keeping the rest of the file as written."""
+    import json
+
+    path = root / file
+    text = writes.get(path) or _read(path) or ""
+    if path.suffix.lower() == ".jsonl":
+        lines = text.splitlines(keepends=True)
+        for index, line in enumerate(lines):
+            if not line.strip():
+                continue
+            data = json.loads(line)
+            if data.get("id") == event:
+                data.setdefault("participants", []).extend(items)
+                lines[index] = json.dumps(data, ensure_ascii=False) + "\n"
+                writes[path] = "".join(lines)
+                return
+        raise InputError(f"{file}: no event '{event}' to add participants to")
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise InputError(
+            f"{file}: participants can be added to events in YAML or JSON Lines files only"
+        )
+    writes[path] = _yaml_add_participants(text, file, event, items)
+
+
+def _yaml_add_participants(text: str, file: str, event: str, items: list[dict[str, Any]]) -> str:
+    node = yaml.compose(text)
+    mapping = None
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value != "events" or not isinstance(value, yaml.SequenceNode):
+                continue
+            for item in value.value:
+                if isinstance(item, yaml.MappingNode) and any(
+                    k.value == "id" and v.value == event for k, v in item.value
+                ):
+                    mapping = item
+    if mapping is None:
+        raise InputError(f"{file}: no event '{event}' to add participants to")
+    lines = text.splitlines(keepends=True)
+    if text and not text.endswith("\n"):
+        lines[-1] += "\n"
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    current = next((v for k, v in mapping.value if k.value == "participants"), None)
+    if mapping.flow_style or (current is not None and current.flow_style):
+        target = current if current is not None else mapping
+        data = yaml.safe_load(text[target.start_mark.index : target.end_mark.index])
+        if current is not None:
+            data = [*(data or []), *items]
+        else:
+            data["participants"] = items
+        flow = yaml.safe_dump(data, default_flow_style=True, allow_unicode=True, width=10**6)
+        return text[: target.start_mark.index] + flow.strip() + text[target.end_mark.index :]
+    key_column = mapping.value[0][0].start_mark.column
+    if current is not None and isinstance(current, yaml.SequenceNode) and current.value:
+        dash = current.value[0].start_mark.column - 2
+        block = _block_items(items, dash)
+        end = current.value[-1].end_mark
+    else:
+        block = " " * key_column + "participants:\n" + _block_items(items, key_column + 2)
+        end = mapping.end_mark
+    # Insert after the line the node ends on (a node's end mark is past its last character).
+    line = end.line if end.column == 0 else end.line + 1
+    line = min(line, len(lines))
+    return "".join(lines[:line]) + block + "".join(lines[line:])
+
+
+def _block_items(items: list[dict[str, Any]], indent: int) -> str:
+    out = []
+    for item in items:
+        flow = yaml.safe_dump(item, default_flow_style=True, allow_unicode=True, width=10**6)
+        out.append(" " * indent + "- " + flow.strip() + "\n")
+    return "".join(out)
 
 
 def reject(data_dir: str | Path, ids: list[str] | None = None, *, every: bool = False) -> list[str]:

@@ -38,11 +38,17 @@ MACROS = {
     "S": r"S\d+",
     "R": r"R\d+",
     "EV": r"(?:E\d+|R\d+)",
-    "PERSON": r"P\d+(?: \( [^()]* \))?(?: , {ART}T\d+(?: (?:, )?and T\d+)*(?= ,))?",
-    "PEOPLE": r"(?:{PERSON}(?: (?:, )?{PERSON})*(?: ,)? (?:and|as well as) {PERSON}|{PERSON})",
+    "PERSON": r"P\d+(?: \( [^()]* \))?(?: , {ART}T\d+(?: and T\d+)*(?= ,))?",
+    "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
     "TITLES": r"T\d+(?: (?:, )?(?:and )?T\d+)*",
+    "TITLESAND": r"T\d+(?: and (?:(?:a|an|the) )?T\d+)*",
     "ART": r"(?:(?:a|an|the|its|his|her|their) )?",
-    "AUX": r"(?:was|were|is|are|has been|have been|had been|will be|would be|to be|being|be)",
+    "AUX": (
+        r"(?:(?:is|are|was|were) (?:likely|expected|projected|set|due|believed|said|reported"
+        r"|understood|thought|not|also) to (?:be|have been)|(?:appears?|appeared|seems?|seemed)"
+        r" to (?:be|have been)|(?:may|might|could|would|will|should|must) (?:also )?(?:be|have "
+        r"been)|was|were|is|are|has been|have been|had been|to be|being|be)"
+    ),
 }
 
 

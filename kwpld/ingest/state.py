@@ -93,6 +93,8 @@ class State:
     """(start, end, event key) of phrases that refer back to an event ("the plenum")"""
     official: bool = False
     """the article is an official announcement (a KCNA dateline): what it states is confirmed"""
+    held: list[tuple[int, str]] = field(default_factory=list)
+    """(offset, event key) of each sentence that says an event was held, in text order"""
     main_event: str | None = None
     """the event the article reports, when it reports one"""
     person_titles: list[Any] = field(default_factory=list)

@@ -30,6 +30,7 @@ _WEEKDAY = re.compile(
     r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _NOT_FACT_BLOCKS = ("title", "heading")
+_NTH_DAY = re.compile(r"\b(first|opening|last|final|closing)\s+day\b", re.I)
 
 
 def in_headline(r: Context, offset: int) -> bool:
@@ -49,6 +50,9 @@ def sentence_view(r: Context, start: int, end: int) -> SentenceView:
         kind = m.kind if m.kind in ("person", "organ", "event", "post", "article") else None
         if kind:
             typed.append(Item(kind, m.start, m.end, m.text, r.reg.resolve(m.entity)))  # type: ignore[arg-type]
+    for m in r.mentions.items:  # a name several records share: a person, but not one known
+        if m.entity is None and m.kind == "person" and start <= m.start and m.end <= end:
+            typed.append(Item("person", m.start, m.end, m.text, None))
     for s, e, key in r.event_refs:
         if start <= s and e <= end:
             typed.append(Item("eventref", s, e, r.text[s:e], key))
@@ -78,15 +82,23 @@ def official_source(r: Context) -> bool:
 def status_of(
     r: Context, view: SentenceView, upto: int | None = None
 ) -> tuple[str, FactSpan | None]:
-    """projected when the sentence hedges (before ``upto``, if given), else confirmed for an
-    official announcement, else reported."""
+    """How sure a statement is, by its words (before ``upto``, if given): projected ("likely",
+    "is expected to"), reported ("appears to", "reportedly", "is believed to"), else
+    confirmed."""
     flex: FactLexicon = fact_lexicon()
+    found: tuple[str, FactSpan] | None = None
     for item in view.items:
         if upto is not None and item.start >= upto:
             break
-        if item.kind == "word" and item.text in flex.hedges:
+        if item.kind != "word":
+            continue
+        if item.text in flex.projected_words:
             return "projected", FactSpan(item.start, item.end, "hedge")
-    return ("confirmed" if r.official else "reported"), None
+        if item.text in flex.reported_words and found is None:
+            found = ("reported", FactSpan(item.start, item.end, "hedge"))
+    if found is not None:
+        return found
+    return "confirmed", None
 
 
 def event_of(r: Context, view: SentenceView) -> tuple[str | None, tuple[int, int] | None]:
@@ -100,6 +112,9 @@ def event_of(r: Context, view: SentenceView) -> tuple[str | None, tuple[int, int
             if kind in ("series", "decision", "conferral"):
                 continue
             return key, (item.start, item.end)
+    held = [key for offset, key in r.held if offset <= view.start]
+    if held:
+        return held[-1], None
     main = r.main_event
     if main is None:
         return None, None
@@ -127,6 +142,42 @@ def _event_dates(r: Context, event: str | None) -> tuple[PartialDate | None, Par
     )
 
 
+def _day_of_event(
+    r: Context, view: SentenceView, event: str | None
+) -> tuple[PartialDate, FactSpan] | None:
+    """ "On the sixth day, 10 January, the congress dealt with ... The congress elected ...": a
+    day of the event an earlier sentence of the paragraph states."""
+    if event is None:
+        return None
+    block = r.doc.block_at(view.start) or 0
+    for sentence in reversed(r.doc.sentences):
+        if sentence.start >= view.start:
+            continue
+        if block - sentence.block > 2 or r.doc.blocks[sentence.block].kind in _NOT_FACT_BLOCKS:
+            break
+        names_event = any(
+            s <= e2 and key == event
+            for s, e2, key in r.event_refs
+            if sentence.start <= s < sentence.end
+        ) or any(
+            m.kind == "event" and m.entity and r.reg.resolve(m.entity) == event
+            for m in r.mentions_in(sentence.start, sentence.end)
+        )
+        if not names_event:
+            continue
+        which = _NTH_DAY.search(r.text, sentence.start, sentence.end)
+        if which:
+            first, last = _event_dates(r, event)
+            day = first if which.group(1).lower() in ("first", "opening") else last
+            if day is not None:
+                return day, FactSpan(which.start(), which.end(), "date")
+        days = [d for d in r.dates_in(sentence.start, sentence.end)
+                if d.date is not None and d.date.day is not None and d.range is None]  # fmt: skip
+        if days:
+            return days[-1].date, FactSpan(days[-1].start, days[-1].end, "date")  # type: ignore[return-value]
+    return None
+
+
 def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan] | None:
     """ "state media reported Friday": the last such weekday on or before the article's day."""
     reference = r.reference
@@ -145,6 +196,40 @@ def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan
     return None
 
 
+def _sentence_date(
+    r: Context, view: SentenceView, anchor: int, holds: bool
+) -> DateMention | None:
+    """The date the sentence gives the fact stated at ``anchor``: a period, or a date after
+    "since"/"until"/"in"/"from" for a holding; for a change, a date after the trigger in its
+    clause, else one before it that no "since"/"until" ties to another clause."""
+    dates = [d for d in r.dates_in(view.start, view.end) if d.date is not None]
+    persons = [i.start for i in view.items if i.kind == "person"]
+    after: list[DateMention] = []
+    before_anchor: list[DateMention] = []
+    for d in dates:
+        if d.role == "end":
+            continue  # the period is read from its first end
+        lead = r.text[max(view.start, d.start - 12) : d.start].lower()
+        if r.doc.in_parens(d.start) and not d.range:
+            continue  # "(born 1950)", "(2013)"
+        if holds:
+            if d.range or re.search(r"\b(?:since|until|till|in|from)\s*$", lead):
+                after.append(d)
+            continue
+        if re.search(r"\b(?:since|until|till|born)\s*$", lead):
+            continue
+        if d.start >= anchor:
+            if not any(anchor < p < d.start for p in persons) and d.start - anchor < 120:
+                after.append(d)
+        else:
+            before_anchor.append(d)
+    if after:
+        return min(after, key=lambda d: (abs(d.start - anchor), d.start))
+    if before_anchor:
+        return max(before_anchor, key=lambda d: d.start)
+    return None
+
+
 def fact_dates(
     r: Context,
     view: SentenceView,
@@ -153,47 +238,40 @@ def fact_dates(
     *,
     holds: bool,
 ) -> tuple[dict[str, PartialDate], str, FactSpan | None]:
-    """The dates of a fact stated at ``anchor`` (its trigger or title): from the sentence (the
-    date nearest the anchor), else the event the fact belongs to (its last day), else a
-    weekday ("on Friday"), else the article's date. Returns (dates by "at"/"first"/"last",
-    date_basis, the span used). For a holding stated, not changed (``holds``), only a period
-    ("from 2003 to 2007") or a date after "since"/"until"/"in" is the sentence's."""
-    dates = [d for d in r.dates_in(view.start, view.end) if d.date is not None]
-    chosen: DateMention | None = None
-    if dates:
-        ranked = sorted(dates, key=lambda d: (abs(d.start - anchor), d.start))
-        for d in ranked:
-            before = r.text[max(view.start, d.start - 12) : d.start].lower()
-            if r.doc.in_parens(d.start) and not d.range:
-                continue  # "(born 1950)", "(2013)"
-            if holds and not (d.range or re.search(r"\b(?:since|until|till|in|from)\s*$", before)):
-                continue
-            chosen = d
-            break
+    """The dates of a fact stated at ``anchor`` (its trigger or title): from the sentence (see
+    :func:`_sentence_date`), else a day of the event an earlier sentence states, else the event
+    the fact belongs to (its last day), else a weekday ("on Friday"), else the article's date
+    (for a change, only in news). Returns (dates by "at"/"first"/"last", date_basis, the span
+    used)."""
+    chosen = _sentence_date(r, view, anchor, holds)
     if chosen is not None:
         out: dict[str, PartialDate] = {}
-        before = r.text[max(view.start, chosen.start - 12) : chosen.start].lower()
+        lead = r.text[max(view.start, chosen.start - 12) : chosen.start].lower()
         if chosen.range is not None:
             first, last = chosen.range.first, chosen.range.last
             if first is not None:
                 out["first"] = first
             if last is not None:
                 out["last"] = last
-        elif re.search(r"\bsince\s*$", before):
+        elif re.search(r"\bsince\s*$", lead):
             out["first"] = chosen.date  # type: ignore[assignment]
-        elif re.search(r"\b(?:until|till)\s*$", before):
+        elif re.search(r"\b(?:until|till)\s*$", lead):
             out["last"] = chosen.date  # type: ignore[assignment]
         else:
             out["at"] = chosen.date  # type: ignore[assignment]
         basis = "weekday" if chosen.year_inferred and chosen.weekday is not None else "sentence"
         span = chosen.range or chosen
         return out, basis, FactSpan(span.start, span.end, "date")
+    stated = _day_of_event(r, view, event)
+    if stated is not None:
+        return {"at": stated[0]}, "sentence", stated[1]
     first, last = _event_dates(r, event)
     if first is not None:
         return {"at": last or first}, "event", None
     weekday = _weekday_date(r, view)
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
-    if r.reference is not None:
+    article_type = r.article.fields.get("type")
+    if r.reference is not None and (holds or article_type == "news"):
         return {"at": r.reference}, "article", None
     return {}, "none", None

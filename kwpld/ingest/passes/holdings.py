@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 
 from ...names import name_words
+from ..document import Sentence
 from ..facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
 from ..sentences import Item, SentenceView
 from ..state import Context, Found
 from .facts_common import event_of, fact_dates, in_headline, sentence_view, status_of
 
-__all__ = ["holdings"]
+__all__ = ["holdings", "people_of"]
 
 
 def holdings(r: Context) -> Found:
@@ -31,7 +32,7 @@ def holdings(r: Context) -> Found:
     for sentence in r.doc.sentences:
         if in_headline(r, sentence.start):
             continue
-        view = sentence_view(r, sentence.start, sentence.end)
+        view = sentence_view(r, sentence.start, _list_end(r, sentence))
         found: list[Fact] = []
         for pattern in flex.holding_patterns:
             for m in pattern.regex.finditer(view.string):
@@ -56,6 +57,29 @@ def holdings(r: Context) -> Found:
     return r.found()
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+\S")
+
+
+def _list_end(r: Context, sentence: Sentence) -> int:
+    """ "The plenary meeting elected the members of the Presidium:" and a list after it: the
+    sentence runs to the end of the list."""
+    blocks = r.doc.blocks
+    block = blocks[sentence.block]
+    if (
+        sentence.end < block.end - 1
+        or not r.text[sentence.end : sentence.end + 2].strip(" \t").startswith(":")
+        and not r.text[block.start : block.end].rstrip().endswith(":")
+    ):
+        return sentence.end
+    end = sentence.end
+    for later in blocks[sentence.block + 1 :]:
+        lines = [x for x in r.text[later.start : later.end].splitlines() if x.strip()]
+        if not lines or not all(_LIST_ITEM.match(x) for x in lines):
+            break
+        end = later.end
+    return end
+
+
 def _announces(flex: FactLexicon, view: SentenceView) -> str | None:
     """ "The plenary meeting elected members of the Political Bureau." (a list follows)."""
     for item in view.items:
@@ -78,8 +102,9 @@ def _unique(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _people(view: SentenceView, m: re.Match[str], group: str = "people") -> list[Item]:
-    """The people a group names, each once (a spelling in parentheses is the same person)."""
+def people_of(view: SentenceView, m: re.Match[str], group: str = "people") -> list[Item]:
+    """The people a group names, each once (a spelling in parentheses is the same person); a
+    name several records share is in the list with no ``ref``."""
     out: list[Item] = []
     depth = 0
     for item in view.group(m, group):
@@ -90,10 +115,9 @@ def _people(view: SentenceView, m: re.Match[str], group: str = "people") -> list
         elif (
             item.kind == "person"
             and depth == 0
-            and item.ref is not None
-            and all(p.ref != item.ref for p in out)
+            and (item.ref is None or all(p.ref != item.ref for p in out))
         ):
-            out.append(item)
+            out.append(item)  # a name several records share too: it holds a place in lists
     return out
 
 
@@ -124,9 +148,9 @@ def _type(flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Patt
             trigger = FactSpan(items[0].start, items[-1].end, "trigger")
         words = tuple(m.group("trigger").split())
         kind = flex.triggers.get(words) or flex.triggers.get(name_words(" ".join(words)))
-        if pattern.type in (None, "context") and kind is not None:
+        if pattern.type in (None, "context", "own") and kind is not None:
             return kind, trigger
-    if pattern.type and pattern.type != "context":
+    if pattern.type and pattern.type not in ("context", "own"):
         return pattern.type, trigger
     return default, trigger
 
@@ -147,11 +171,37 @@ def _changes(
     if organ_title is not None:
         titles.append(organ_title)
     titles = [t for t in titles if t.organ is not None]
-    people = _people(view, m)
+    people = people_of(view, m)
+    if pattern.type == "own" and not titles:
+        return _own_titles(r, flex, view, m, pattern, kind, trigger, people)
+    if holds:
+        # "A and B, members of the Presidium, and members and alternate members of the
+        # Political Bureau": roles coordinated before one organ are groups that attended.
+        spans = [(t.start, t.end) for t in titles]
+        titles = [t for t in titles if spans.count((t.start, t.end)) == 1]
     if not titles or not people:
         return []
     if holds and len(people) > 1 and not any(t.plural for t in titles):
         people = people[-1:]  # "A, B and C, a member of ...": C's title
+    out = _facts_for(r, flex, view, pattern, kind, trigger, people, titles, holds=holds)
+    if pattern.type == "replaced" and "successor" in m.re.groupindex:
+        successors = people_of(view, m, "successor")
+        out.extend(_facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles))
+    return out
+
+
+def _facts_for(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    pattern: Pattern,
+    kind: str,
+    trigger: FactSpan | None,
+    people: list[Item],
+    titles: list[Title],
+    *,
+    holds: bool = False,
+) -> list[Fact]:
     anchor = trigger.start if trigger else titles[0].start
     status, hedge = status_of(r, view, upto=max(anchor, titles[-1].end))
     event, event_span = event_of(r, view)
@@ -165,6 +215,8 @@ def _changes(
         pairs = [(p, t) for p in people for t in titles]
     out = []
     for person, title in pairs:
+        if person.ref is None:
+            continue  # a name several records share: which one, the review says
         fact = Fact(
             "membership",
             kind,
@@ -194,17 +246,33 @@ def _changes(
         fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
         fact.why = _why(r, fact, title)
         out.append(fact)
-    if pattern.type == "replaced" and "successor" in m.re.groupindex:
-        for successor in _people(view, m, "successor"):
-            for title in titles:
-                fact = Fact("membership", "appointed", successor.ref, (view.start, view.end),
-                            organ=title.organ, role=title.role, post=title.post, event=event,
-                            status=status, date_basis=basis, rule=pattern.id)  # fmt: skip
-                _dates(flex, fact, dates)
-                fact.spans = [FactSpan(successor.start, successor.end, "person"),
-                              FactSpan(title.role_span[0], title.role_span[1], "role")]  # fmt: skip
-                fact.why = _why(r, fact, title)
-                out.append(fact)
+    return out
+
+
+def _own_titles(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    kind: str,
+    trigger: FactSpan | None,
+    people: list[Item],
+) -> list[Fact]:
+    """ "dismissed A, vice-chairman of ..., and B, director of ..., from their posts": each
+    person's titles in apposition end."""
+    out = []
+    group = view.group(m, "people")
+    for person in people:
+        at = group.index(person)
+        titles = []
+        for item in group[at + 1 :]:
+            if item.kind == "person":
+                break
+            if item.kind == "title" and item.ref.organ is not None:
+                titles.append(item.ref)
+        for title in titles:
+            out.extend(_facts_for(r, flex, view, pattern, kind, trigger, [person], [title]))
     return out
 
 
@@ -212,11 +280,11 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
     """ "Kim Tok Hun was appointed premier, replacing Kim Jae Ryong": the replaced person's
     holding of the successor's titles ends."""
     out = []
-    people = _people(view, m)
+    people = people_of(view, m)
     trigger_items = view.group(m, "trigger")
     for person in people:
         for change in changes:
-            if change.person == person.ref:
+            if person.ref is None or change.person == person.ref:
                 continue
             fact = Fact(
                 "membership", "replaced", person.ref, change.sentence, organ=change.organ,

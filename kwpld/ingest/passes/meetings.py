@@ -27,6 +27,8 @@ HELD = re.compile(
     r"|held\s+(?:its|their|a|an|the))\b",
     re.I,
 )
+_AND_DAY = re.compile(r"\b(\d{1,2})\s+and\s+$")
+_CLOSED = re.compile(r"\b(?:closed|concluded|ended|wrapped\s+up)\b", re.I)
 _ORDINALS = (
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
@@ -159,7 +161,8 @@ def _unnamed(r: Context) -> None:
         if not held or held.start() > 80:
             continue
         dates = [d for d in r.dates_in(organ.end, sentence.end) if d.date is not None]
-        if not dates:
+        same_day = _same_day(r, rest, m.start())
+        if not dates and same_day is None:
             continue
         head = re.sub(r"\s+", " ", m.group("head").lower())
         if head.endswith("s") and not head.endswith("ss"):
@@ -169,15 +172,28 @@ def _unnamed(r: Context) -> None:
         ):
             continue  # "the meeting of ...": refers back to an event named before
         name = _title_case(head) + " of the " + straight(organ.text)
-        first = dates[0]
-        key = f"event:held:{match_key(name)}:{first.date.iso if first.date else ''}"
+        when = dates[0].date if dates else same_day
+        key = f"event:held:{match_key(name)}:{when.iso if when else ''}"
         event = r.reg.add(Entity(key, "event"))
         event.fields.setdefault("type", _type_of(head))
+        if when is not None and not dates:
+            event.fields.setdefault("date", when)
         span = (m.start() + len(m.group(0).split()[0]) + 1, organ.end)
         event.add_name(NameDraft(name, spans=[span]))
         event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
         event.note(f"“{' '.join(r.text[m.start() : organ.end].split())}” was held", span)
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _same_day(r: Context, rest: str, before: int) -> PartialDate | None:
+    """ "was held on the same day": the day of the event dated last before it."""
+    if not re.search(r"\b(?:on\s+)?the\s+same\s+day\b", rest, re.I):
+        return None
+    for m in reversed(r.mentions_in(0, before, ("event",))):
+        date = r.reg.peek(m.entity).fields.get("date")  # type: ignore[arg-type]
+        if isinstance(date, PartialDate) and date.day is not None:
+            return date
+    return None
 
 
 def _period(date: DateMention) -> tuple[PartialDate | None, PartialDate | None]:
@@ -214,6 +230,10 @@ def _when_and_where(r: Context) -> None:
         dates = [d for d in r.dates_in(mention.end, limit) if d.date is not None]
         if dates:
             first, last = _period(dates[0])
+            both = _AND_DAY.search(r.text, max(0, dates[0].start - 12), dates[0].start)
+            if both and first is not None and first.day is not None and last is None:
+                # "on 11 and 12 April 2019": the first day, then the date.
+                first, last = PartialDate(first.year, first.month, int(both.group(1))), first
             current = entity.fields.get("date")
             if first is not None and (
                 current is None or (isinstance(current, PartialDate) and current.iso == first.iso)
@@ -223,7 +243,21 @@ def _when_and_where(r: Context) -> None:
                     entity.fields["end"] = last
                 held_text = " ".join(dates[0].text.split())
                 entity.note(f"held {held_text}", (mention.start, dates[-1].end))
+        closed = _CLOSED.search(rest)
+        if (
+            closed
+            and "end" not in entity.fields
+            and isinstance(entity.fields.get("date"), PartialDate)
+        ):
+            later = [d for d in r.dates_in(mention.end + closed.end(), limit) if d.date is not None]
+            if (
+                later
+                and later[0].date is not None
+                and later[0].date.certainly_after(entity.fields["date"])
+            ):
+                entity.fields["end"] = later[0].date
         seen.add(entity.key)
+        r.held.append((sentence.start, entity.key))
         if "location" not in entity.fields:
             body = r.text[mention.end : limit]
             city = in_place.search(body)

@@ -220,6 +220,7 @@ def _disambiguate(
             for m in so_far
             if m.entity and m.entity in r.reg
         }
+        parties.discard(None)
         fitting = [x for x in refs if _party_attr(r, x) in parties]
         if len(fitting) == 1:
             return fitting

@@ -11,8 +11,8 @@ the spans of its role words and organ. Forms (role words from ``facts.yaml``, an
 * a role alone ("Premier", "members"): the organ it implies ("Premier": the Cabinet), else none
   (a fact rule may take the organ from the context).
 
-A title that is the holding of a post held by one person at a time (a chairman, a director, a
-minister, the premier) gets the post: the data folder's record, or a new post.
+A title that is the holding of a post the data folder has (the Premier is the chairman of the
+Cabinet) gets the post.
 """
 
 from __future__ import annotations
@@ -25,17 +25,8 @@ from ..entities import Entity, Mention, NameDraft, Ref
 from ..facts import FactLexicon, Title, fact_lexicon
 from ..state import Context, Found
 
-__all__ = ["titles", "SINGLE_HOLDER", "organ_for_name", "post_for"]
+__all__ = ["titles", "organ_for_name", "post_for"]
 
-# Roles one person holds at a time in an organ: their titles are posts.
-SINGLE_HOLDER = frozenset(
-    {
-        "chairman", "first-vice-chairman", "general-secretary", "first-secretary",
-        "chief-secretary", "director", "premier", "first-vice-premier", "minister",
-        "president", "secretary-general", "chief-of-general-staff", "commander",
-        "editor-in-chief",
-    }
-)  # fmt: skip
 _LINK = re.compile(r"\s+(?:of|to|in|on|at|for)\s+(?:(?:the|a|an)\s+)?", re.I)
 _ORDINAL = re.compile(
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\s+",
@@ -60,63 +51,77 @@ def titles(r: Context) -> Found:
         if i in inside:
             i += 1
             continue
-        hit = _role_here(r, flex, i)
-        if hit is None:
+        hit = flex.role_at(doc.keys, i)
+        if hit is None or not all(doc.gap_ok[k] for k in range(i, hit[0] - 1)):
             i += 1
             continue
-        end_word, role, plural, start_word = hit
-        role_span = (doc.word_starts[start_word], doc.word_ends[end_word - 1])
+        end_word, role, plural, implies = hit
+        role_span = (doc.word_starts[i], doc.word_ends[end_word - 1])
+        # "first chairman of the NDC": a post found from "chairman" on, with more role words.
+        inner = next(
+            (
+                t
+                for t in found
+                if role_span[0] < t.start < role_span[1] and t.role_span[0] == t.start
+            ),
+            None,
+        )
+        if inner is not None:
+            found[found.index(inner)] = replace(
+                inner, start=role_span[0], role=role, role_span=(role_span[0], inner.role_span[1])
+            )
+            taken = [(t.start, t.end) for t in found]
+            i = end_word
+            continue
         if any(s <= role_span[0] < e for s, e in taken):
             i = end_word
             continue
         # Roles coordinated before one organ: "members and alternate members of the ...".
-        group = [(role_span, role, plural)]
+        group: list[tuple[tuple[int, int], str, bool, str | None, int, int]] = [
+            (role_span, role, plural, implies, i, end_word)
+        ]
         k = end_word
         while k < n:
             gap = r.text[doc.word_ends[k - 1] : doc.word_starts[k]].strip()
             following = k + 1 if doc.keys[k] == "and" and gap in ("", ",") else k
             if (following == k and gap != ",") or following >= n or following in inside:
                 break
-            more = _role_here(r, flex, following)
+            more = flex.role_at(doc.keys, following)
             if more is None:
                 break
-            group.append(
-                ((doc.word_starts[following], doc.word_ends[more[0] - 1]), more[1], more[2])
-            )
+            span = (doc.word_starts[following], doc.word_ends[more[0] - 1])
+            group.append((span, more[1], more[2], more[3], following, more[0]))
             k = more[0]
         last_role_end = group[-1][0][1]
         organ = _organ_after(r, mentions, last_role_end)
         if organ is None and len(group) == 1:
             organ = _organ_before(r, mentions, role_span[0])
-        if organ is not None:
-            organ_key, organ_span = organ
-            title_start = min(role_span[0], organ_span[0])
-            title_end = max(last_role_end, organ_span[1])
-            for span, each_role, each_plural in group:
-                found.append(
-                    _title(r, title_start, title_end, each_role, organ_key, span, organ_span,
-                           each_plural)
-                )  # fmt: skip
-        else:
-            for span, each_role, each_plural in group:
-                ministry = _ministry(r, flex, start_word, end_word) if each_role in (
-                    "minister", "vice-minister", "first-vice-minister"
-                ) else None  # fmt: skip
-                implied = flex.implied_organs.get(each_role)
+        added: list[Title] = []
+        for span, each_role, each_plural, each_implies, first, last in group:
+            if each_implies == "minister":
+                ministry = _ministry(r, flex, first, last)
                 if ministry is not None:
-                    organ_key, m_span = ministry
-                    start = min(span[0], m_span[0])
-                    end = max(span[1], m_span[1])
-                    found.append(_title(r, start, end, each_role, organ_key, span, m_span,
-                                        each_plural))  # fmt: skip
-                elif implied is not None:
-                    organ_key = organ_for_name(r, implied, span)
-                    found.append(_title(r, span[0], span[1], each_role, organ_key, span, None,
-                                        each_plural))  # fmt: skip
-                else:
-                    found.append(Title(span[0], span[1], each_role, None, span, None, None,
-                                       each_plural))  # fmt: skip
-        taken.extend((t.start, t.end) for t in found[-len(group) :])
+                    organ_key, m_span, modified = ministry
+                    title_start = min(span[0], m_span[0])
+                    title_end = max(span[1], m_span[1])
+                    added.append(_title(r, title_start, title_end, modified or each_role,
+                                        organ_key, span, m_span, each_plural))  # fmt: skip
+                    continue
+            if organ is not None:
+                organ_key, organ_span = organ
+                title_start = min(role_span[0], organ_span[0])
+                title_end = max(last_role_end, organ_span[1])
+                added.append(_title(r, title_start, title_end, each_role, organ_key, span,
+                                    organ_span, each_plural))  # fmt: skip
+            elif each_implies in flex.implied_organs:
+                organ_key = organ_for_name(r, flex.implied_organs[each_implies], span)
+                added.append(_title(r, span[0], span[1], each_role, organ_key, span, None,
+                                    each_plural))  # fmt: skip
+            else:
+                added.append(Title(span[0], span[1], each_role, None, span, None, None,
+                                   each_plural))  # fmt: skip
+        found.extend(added)
+        taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
     r.person_titles = _ellipses(r, found)
@@ -128,20 +133,21 @@ def _ellipses(r: Context, found: list[Title]) -> list[Title]:
     vice-chairman": a role without an organ takes the organ of the title before it in the
     sentence."""
     out: list[Title] = []
-    for title in found:
+    for index, title in enumerate(found):
         if title.organ is None:
             sentence = r.doc.sentence_at(title.start)
             before = [
                 t for t in out
                 if t.organ is not None and sentence is not None and t.start >= sentence.start
             ]  # fmt: skip
-            if before:
-                organ = before[-1].organ
-                post = (
-                    post_for(r, title.role, organ, (title.start, title.end))
-                    if title.role in SINGLE_HOLDER and organ
-                    else None
-                )
+            after = [
+                t for t in found[index + 1 :]
+                if t.organ is not None and sentence is not None and t.end <= sentence.end
+                and _GAPPED.fullmatch(r.text, title.end, t.start)
+            ]  # fmt: skip
+            if before or after:
+                organ = (before[-1] if before else after[0]).organ
+                post = post_for(r, title.role, organ) if organ else None
                 title = replace(title, organ=organ, post=post)
         out.append(title)
     return out
@@ -155,40 +161,26 @@ def _covered_words(r: Context, mentions: list[Mention], kinds: tuple[str, ...]) 
     return out
 
 
-def _role_here(r: Context, flex: FactLexicon, i: int) -> tuple[int, str, bool, int] | None:
-    """A role phrase at word i (its words joined by spaces or hyphens): (end word, role,
-    plural, first word). "Vice Foreign Minister": the ministry words are skipped."""
-    doc = r.doc
-    hit = flex.role_at(doc.keys, i)
-    if hit is None:
-        return None
-    end, role, plural = hit
-    if not all(doc.gap_ok[k] for k in range(i, end - 1)):
-        return None
-    # "vice foreign minister": a role word, ministry words, then "minister".
-    if role in ("vice-minister", "first-vice-minister"):
-        return end, role, plural, i
-    if doc.keys[i] in ("vice", "first", "deputy") and role != "minister":
-        pass
-    return end, role, plural, i
-
-
 def _ministry(
     r: Context, flex: FactLexicon, first: int, last: int
-) -> tuple[str, tuple[int, int]] | None:
-    """The ministry of a minister: "Foreign Minister" (words before), "Minister of Foreign
-    Affairs" (words after)."""
+) -> tuple[str, tuple[int, int], str | None] | None:
+    """The ministry of a minister: "Foreign Minister" (words before; "Vice Foreign Minister":
+    a deputy), "Minister of Foreign Affairs" (words after)."""
     doc = r.doc
     n = len(doc.words)
     for size in (3, 2, 1):
         start = first - size
         if start < 0:
             continue
-        words = tuple(doc.keys[start:first])
-        name = flex.ministries.get(words)
+        name = flex.ministries.get(tuple(doc.keys[start:first]))
         if name is not None and all(doc.gap_ok[k] for k in range(start, first)):
+            modified = None
+            before = doc.keys[max(0, start - 2) : start]
+            if before and before[-1] in ("vice", "deputy"):
+                modified = "vice-chairman"
+                start -= 2 if len(before) == 2 and before[0] == "first" else 1
             span = (doc.word_starts[start], doc.word_ends[first - 1])
-            return organ_for_name(r, name, span), span
+            return organ_for_name(r, name, span), span, modified
     if last < n and doc.keys[last] == "of":
         begin = last + 1
         if begin < n and doc.keys[begin] == "the":
@@ -198,7 +190,7 @@ def _ministry(
             name = flex.ministries.get(words)
             if name is not None and len(words) == size:
                 span = (doc.word_starts[begin], doc.word_ends[begin + size - 1])
-                return organ_for_name(r, name, span), span
+                return organ_for_name(r, name, span), span, None
     return None
 
 
@@ -213,20 +205,54 @@ def _organ_after(
     ordinal = _ORDINAL.match(r.text, position)
     if ordinal:
         position = ordinal.end()
+    again = _AGAIN.match(r.text, position)
+    if again and link.group(0).rstrip().lower().endswith(("the", "this", "that")):
+        return _organ_named_before(r, mentions, again.group(1).lower(), position, again.end())
     for m in mentions:
         if m.start == position and m.entity and m.kind in ("organ", "post"):
-            if m.kind == "post":
-                organ = r.reg.peek(m.entity).fields.get("organ")
-                if isinstance(organ, Ref):
-                    return r.reg.resolve(organ.key), (m.start, m.end)
-                known = r.known.post_roles.get(r.reg.peek(m.entity).known or "")
-                if known:
-                    return r.reg.known(known[0], "organ").key, (m.start, m.end)
-                return None
-            return r.reg.resolve(m.entity), (m.start, m.end)
+            organ = _organ_of(r, m)
+            return (organ, (m.start, m.end)) if organ else None
         if m.start > position:
             break
     return None
+
+
+# "elected vice-president and Jong Yong Guk secretary general of the Standing Committee".
+_GAPPED = re.compile(r"\s*(?:,\s*)?and\s+[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){1,3}\s+")
+_AGAIN = re.compile(
+    r"(commission|committee|bureau|department|presidium|assembly|cabinet|ministry|secretariat)\b"
+    r"(?!\s+of\b)",
+    re.I,
+)
+
+
+def _organ_named_before(
+    r: Context, mentions: list[Mention], head: str, start: int, end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """ "members of the commission": the organ of that kind named last before."""
+    for m in reversed(mentions):
+        if m.end > start or m.kind not in ("organ", "post") or not m.entity:
+            continue
+        words = m.text.lower().replace("’", "'").split()
+        if m.kind == "post":
+            words = words[words.index("of") + 1 :] if "of" in words else []
+        if head in words or (head == "committee" and "cc" in words):
+            organ = _organ_of(r, m)
+            if organ is not None:
+                return organ, (start, end)
+    return None
+
+
+def _organ_of(r: Context, m: Mention) -> str | None:
+    """The organ a mention names: itself, or the organ of a post."""
+    if m.kind != "post":
+        return r.reg.resolve(m.entity)  # type: ignore[arg-type]
+    entity = r.reg.peek(m.entity)  # type: ignore[arg-type]
+    organ = entity.fields.get("organ")
+    if isinstance(organ, Ref):
+        return r.reg.resolve(organ.key)
+    known = r.known.post_roles.get(entity.known or "")
+    return r.reg.known(known[0], "organ").key if known else None
 
 
 def _organ_before(
@@ -271,23 +297,18 @@ def _title(
     organ_span: tuple[int, int] | None,
     plural: bool,
 ) -> Title:
-    post = post_for(r, role, organ, (start, end)) if role in SINGLE_HOLDER else None
-    return Title(start, end, role, organ, role_span, organ_span, post, plural)
+    return Title(start, end, role, organ, role_span, organ_span, post_for(r, role, organ), plural)
 
 
-def post_for(r: Context, role: str, organ: str, span: tuple[int, int]) -> str:
-    """The post of ``role`` in ``organ``: the data folder's record, or a new post."""
+def post_for(r: Context, role: str, organ: str) -> str | None:
+    """The post of ``role`` in ``organ``, when the data folder has one (a record or a pending
+    draft): "Premier" is the chairman of the Cabinet. Other titles are role and organ."""
     entity = r.reg.peek(organ)
     if entity.known:
         post_id = r.known.posts_by_organ.get((entity.known, role))
         if post_id:
             return r.reg.known(post_id, "post").key
-    key = f"post:{role}:{r.reg.resolve(organ)}"
-    post = r.reg.add(Entity(key, "post"))
-    if "organ" not in post.fields:
-        post.fields.update({"organ": Ref(r.reg.resolve(organ)), "role": role})
-    post.note(f"a title: “{' '.join(r.text[span[0] : span[1]].split())}”", span)
-    return post.key
+    return None
 
 
 def organ_for_name(r: Context, name: str, span: tuple[int, int] | None = None) -> str:

@@ -1,0 +1,182 @@
+"""The attendance pass: who took part in which event, with the role the text gives them —
+"Attending the meeting were A, B and C", "On the platform were ...", "He was accompanied by
+...", "Kim Jong Un guided the meeting", "X made a report", "with X presiding". Patterns are
+data (``attendance_patterns`` and ``attendance`` in ``facts.yaml``).
+
+The event is the one the sentence names or refers back to ("the meeting"), else the event the
+article reports. A leader's appearance the text names no event for ("Kim Jong Un inspected the
+Kim Jong Suk Pyongyang Textile Mill", "enjoyed a performance given by the Moranbong Band") is
+an event of its own (an appearance, or a ceremony for a performance), dated by the sentence or
+the article, and the people accompanying him in the paragraphs that follow took part in it.
+Each person takes part once, with the most specific role (``attendance.roles``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...names import match_key, name_words
+from ..entities import Entity, Mention, NameDraft
+from ..facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
+from ..sentences import Item, SentenceView
+from ..state import Context, Found
+from ..words import straight
+from .facts_common import event_of, fact_dates, in_headline, sentence_view, status_of
+from .holdings import people_of
+
+__all__ = ["attendance"]
+
+_OBJECT = re.compile(
+    r"\s+(?:(?:a|an|the)\s+)?(?P<object>(?:[a-z]+\s+){0,2}?(?:performance|concert|show|display"
+    r"|gymnastics|parade|rally|ceremony|reception|banquet|exhibition|drill|exercise|test|match"
+    r"|game)\b(?:\s+(?:given|staged|performed|held)\s+by\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
+)
+
+
+def attendance(r: Context) -> Found:
+    flex = fact_lexicon()
+    found: list[Fact] = []
+    appearance: tuple[int, str] | None = None
+    """(block, event key) of the last appearance created, for the paragraphs after it"""
+    for sentence in r.doc.sentences:
+        if in_headline(r, sentence.start):
+            continue
+        view = sentence_view(r, sentence.start, sentence.end)
+        event, event_span = event_of(r, view)
+        verb_role: str | None = None
+        for pattern in flex.attendance_patterns:
+            for m in pattern.regex.finditer(view.string):
+                role, cue = _role(flex, view, m, pattern, verb_role)
+                if role is None:
+                    continue
+                if pattern.id in ("verb", "with-presiding", "speech", "speech-after"):
+                    verb_role = role
+                people = people_of(view, m)
+                if not people:
+                    continue
+                target, target_span = event, event_span
+                if target is None and pattern.id == "verb":
+                    target = _appearance(r, flex, view, m, people)
+                    if target is not None:
+                        appearance = (sentence.block, target)
+                if target is None and appearance is not None:
+                    block, key = appearance
+                    if sentence.block - block <= 3:
+                        target = key
+                if target is None:
+                    continue
+                found.extend(
+                    _participations(r, view, people, role, cue, target, target_span, pattern)
+                )
+    r.facts = [*r.facts, *_best(flex, found)]
+    return r.found()
+
+
+def _role(
+    flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Pattern, previous: str | None
+) -> tuple[str | None, FactSpan | None]:
+    if pattern.id == "so-did":
+        return previous, None
+    group = "verb" if "verb" in m.re.groupindex else "cue"
+    items = view.group(m, group)
+    span = FactSpan(items[0].start, items[-1].end, "trigger") if items else None
+    if pattern.type:
+        return pattern.type, span
+    words = tuple(m.group(group).split())
+    table = flex.attendance_verbs if group == "verb" else flex.attendance_cues
+    role = table.get(words) or table.get(name_words(" ".join(words)))
+    return role, span
+
+
+def _appearance(
+    r: Context, flex: FactLexicon, view: SentenceView, m: re.Match[str], people: list[Item]
+) -> str | None:
+    """ "Kim Jong Un inspected the Kim Jong Suk Pyongyang Textile Mill": an appearance."""
+    verb = tuple(m.group("verb").split())
+    kind = flex.appearances.get(verb)
+    if kind is None:
+        return None
+    verb_items = view.group(m, "verb")
+    if not verb_items:
+        return None
+    end = verb_items[-1].end
+    what = _OBJECT.match(r.text, end)
+    if what is None:
+        return None
+    obj = " ".join(what.group("object").split())
+    dates, _, _ = fact_dates(r, view, end, None, holds=False)
+    when = dates.get("at") or dates.get("first")
+    if kind == "ceremony" or not obj[:1].isupper():
+        name = straight(obj)
+        if not re.search(r"performance|concert|show|parade|rally|ceremony|reception|banquet"
+                         r"|exhibition|gymnastics|display", name):  # fmt: skip
+            return None
+        kind = "ceremony"
+    else:
+        noun = {"visited": "Visit to"}.get(verb[0], "Inspection of")
+        name = straight(f"{noun} {obj}")
+    key = f"event:appearance:{match_key(name)}:{when.iso if when else ''}"
+    event = r.reg.add(Entity(key, "event"))
+    event.fields.setdefault("type", kind)
+    if when is not None:
+        event.fields.setdefault("date", when)
+    span = (what.start("object"), what.end("object"))
+    event.add_name(NameDraft(name, derived=name != " ".join(r.text[span[0] : span[1]].split()),
+                             spans=[span]))  # fmt: skip
+    sentence_end = view.end
+    place = re.search(
+        r"\bat\s+the\s+(?P<place>[A-Z0-9][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)",
+        r.text[what.end("object") : sentence_end],
+    )
+    if place and "location" not in event.fields:
+        event.fields["location"] = place.group("place").rstrip(".")
+    event.note(f"“{' '.join(r.text[verb_items[0].start : span[1]].split())}”",
+               (verb_items[0].start, span[1]))  # fmt: skip
+    if not any(x.entity == event.key for x in r.mentions):
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+    return event.key
+
+
+def _participations(
+    r: Context,
+    view: SentenceView,
+    people: list[Item],
+    role: str,
+    cue: FactSpan | None,
+    event: str,
+    event_span: tuple[int, int] | None,
+    pattern: Pattern,
+) -> list[Fact]:
+    status, hedge = status_of(r, view)
+    out = []
+    for person in people:
+        if person.ref is None:
+            continue
+        fact = Fact(
+            "participation", role, person.ref, (view.start, view.end), role=role, event=event,
+            status=status, rule=pattern.id,
+        )  # fmt: skip
+        spans = [FactSpan(person.start, person.end, "person")]
+        if cue is not None:
+            spans.append(cue)
+        if event_span is not None:
+            spans.append(FactSpan(event_span[0], event_span[1], "event"))
+        if hedge is not None:
+            spans.append(hedge)
+        fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+        fact.why = f"{role} ({' '.join(r.text[cue.start : cue.end].split())})" if cue else role
+        out.append(fact)
+    return out
+
+
+def _best(flex: FactLexicon, facts: list[Fact]) -> list[Fact]:
+    """Each person once per event, with the most specific role."""
+    order = {role: i for i, role in enumerate(flex.attendance_roles)}
+    best: dict[tuple[str, str | None], Fact] = {}
+    for fact in facts:
+        key = (fact.person, fact.event)
+        current = best.get(key)
+        if current is None or order.get(fact.type, 99) < order.get(current.type, 99):
+            best[key] = fact
+    return list(best.values())
