@@ -9,11 +9,10 @@ from typing import Annotated
 
 import typer
 
+from ..ingest.listing import STATUSES, review_listing
 from ..ingest.pipeline import IngestOptions, ingest
-from ..ingest.review import accept, list_drafts, list_problems, reject
+from ..ingest.review import DRAFT_KINDS, accept, reject
 from ._common import console, err_console
-
-_KINDS = ("person", "organ", "post", "membership", "event", "article")
 
 _FILES_HELP = "Article files: .txt, .md (YAML front matter), .html."
 _INTO_HELP = "Data folder to write into (created if missing)."
@@ -117,67 +116,53 @@ def review_command(
     ] = False,
     kind: Annotated[
         list[str] | None,
-        typer.Option("--kind", "-k", help="Only drafts of this kind (person, ...)."),
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Only drafts of this kind: person, organ, post, event, article, membership, "
+            "participation, or fact (memberships and participations). Repeatable.",
+        ),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            "-s",
+            help="Only drafts with this status: pending (default), accepted, rejected. Repeatable.",
+        ),
+    ] = None,
+    article: Annotated[
+        list[str] | None,
+        typer.Option("--article", help="Only this article's drafts (its id). Repeatable."),
     ] = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text (for people) or json.")
     ] = "text",
 ) -> None:
-    """List the drafts waiting for review, with why each was proposed and its evidence,
-    and the problems ingest noted (dates that contradict themselves, ambiguous names).
+    """Show what ingest proposes, article by article: the drafts of people, organs, posts and
+    events, and the facts (memberships, participations), each with why it was proposed and its
+    evidence sentence with the spans it used highlighted; who each person is when they share a
+    name with others; and the problems ingest noted (contradictory dates, ambiguous names).
+
+    On a terminal the spans are in colour; in a pipe or a file they are written [words|role].
 
     **Example:**
 
-        kwpld review data --kind person
+        kwpld review data --kind fact --article kcna-2019-12-31
     """
-    statuses = ("pending", "accepted", "rejected") if show_all else ("pending",)
-    items = list_drafts(data_dir, statuses=statuses)
-    if kind:
-        _check_kinds(kind)
-        items = [i for i in items if i.kind in kind]
-    problems = list_problems(data_dir)
+    if output_format not in ("text", "json"):
+        raise typer.BadParameter("use text or json", param_hint="--format")
+    statuses = STATUSES if show_all else tuple(status or ("pending",))
+    listing = review_listing(data_dir, kinds=kind, statuses=statuses, articles=article)
     if output_format == "json":
-        data = {
-            "drafts": [i.to_dict() for i in items],
-            "problems": [dict(p, text=text) for text, p in problems],
-        }
-        console.print(json.dumps(data, ensure_ascii=False, indent=2), markup=False)
-        return
-    for review, problem in problems:  # review: the text file the offsets count in
-        at = problem.get("at") or ["?", "?"]
         console.print(
-            f"{review}[{at[0]}:{at[1]}] {problem.get('message')} [{problem.get('code')}]",
-            highlight=False,
+            json.dumps(listing.to_dict(), ensure_ascii=False, indent=2),
             markup=False,
+            highlight=False,
         )
-    if not items:
-        console.print("no drafts to review", highlight=False)
         return
-    article = None
-    for item in items:
-        if item.article != article:
-            article = item.article
-            console.print(f"[bold]{item.review}[/bold]", highlight=False)
-        status = f" [{item.status}]" if show_all else ""
-        console.print(
-            f"  {item.kind:<10} {item.id}{status}  {item.label}", highlight=False, markup=False
-        )
-        if item.why:
-            console.print(
-                f"             why: {'; '.join(item.why[:3])}", highlight=False, markup=False
-            )
-        for snippet in item.evidence[:2]:
-            console.print(f"             “{snippet}”", highlight=False, markup=False)
-        if item.needs:
-            console.print(
-                f"             needs: {', '.join(item.needs)}", highlight=False, markup=False
-            )
-    console.print(
-        f"{len(items)} draft(s). Accept: kwpld accept {data_dir} ID... (or --all);"
-        f" reject: kwpld reject {data_dir} ID...",
-        highlight=False,
-        markup=False,
-    )
+    markup = console.is_terminal
+    console.print(listing.render(markup=markup), markup=markup, highlight=False)
 
 
 def accept_command(
@@ -242,7 +227,7 @@ def reject_command(
 
 def _check_kinds(kinds: list[str]) -> None:
     for kind in kinds:
-        if kind not in _KINDS:
+        if kind not in DRAFT_KINDS:
             raise typer.BadParameter(
-                f"'{kind}' is not a kind; use {', '.join(_KINDS)}", param_hint="--kind"
+                f"'{kind}' is not a kind; use {', '.join(DRAFT_KINDS)}", param_hint="--kind"
             )

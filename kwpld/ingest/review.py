@@ -107,9 +107,15 @@ class DraftItem:
     evidence: tuple[str, ...]
     needs: tuple[str, ...]
     """ids of other drafts this one refers to"""
+    record: dict[str, Any] = field(default_factory=dict, compare=False)
+    """the record the draft proposes (as the review file holds it)"""
+    fact: dict[str, Any] | None = field(default=None, compare=False)
+    """for a fact (membership, participation): its type, date basis, rule"""
+    identity: dict[str, Any] | None = field(default=None, compare=False)
+    """for a person who shares a name with people of the folder: who they are not, or may be"""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
             "status": self.status,
@@ -119,7 +125,13 @@ class DraftItem:
             "why": list(self.why),
             "evidence": list(self.evidence),
             "needs": list(self.needs),
+            "record": self.record,
         }
+        if self.fact is not None:
+            out["fact"] = self.fact
+        if self.identity is not None:
+            out["identity"] = self.identity
+        return out
 
 
 @dataclass
@@ -319,6 +331,11 @@ def list_drafts(
                         _snippet(e) for e in draft.get("evidence") or [] if isinstance(e, dict)
                     ),
                     needs=tuple(needs),
+                    record=record,
+                    fact=draft.get("fact") if isinstance(draft.get("fact"), dict) else None,
+                    identity=(
+                        draft.get("identity") if isinstance(draft.get("identity"), dict) else None
+                    ),
                 )
             )
     return items
