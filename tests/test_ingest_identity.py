@@ -41,7 +41,9 @@ def _ingest(data: Path, name: str, text: str, date: str, kind: str = "news") -> 
     path = data.parent / f"{name}.txt"
     path.write_text(text, encoding="utf-8")
     ingest([path], data, options=IngestOptions(date=date, article_type=kind))
-    review = yaml.safe_load((data / "articles" / f"{name}.review.yaml").read_text("utf-8"))
+    review: dict[str, Any] = yaml.safe_load(
+        (data / "articles" / f"{name}.review.yaml").read_text("utf-8")
+    )
     annotations = json.loads(
         (data / "articles" / f"{name}.annotations.jsonld").read_text(encoding="utf-8")
     )
@@ -73,7 +75,7 @@ def _drafts(review: dict[str, Any], kind: str = "person") -> dict[str, dict[str,
 
 
 def _identity(review: dict[str, Any], name: str) -> dict[str, Any]:
-    entries = [e for e in review.get("identity") or [] if e["name"] == name]
+    entries: list[dict[str, Any]] = [e for e in review.get("identity") or [] if e["name"] == name]
     assert entries, f"no identity decision for {name!r}: {review.get('identity')}"
     return entries[0]
 

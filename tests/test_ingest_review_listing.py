@@ -93,9 +93,9 @@ def test_facts_are_grouped_by_article_with_their_spans_in_their_sentences(ingest
                 assert one.sentence[span.start : span.end] == span.text
     # The sentence after a run of spaces: offsets in the text file, spans in the folded sentence.
     (relieved,) = [i for i, _ in facts if i.record.get("person") == "ri-su-yong"]
-    (evidence,) = dict(facts)[relieved]
-    assert evidence.sentence.startswith("Ri Su Yong was relieved")
-    assert [s.text for s in evidence.spans if s.role == "trigger"] == ["relieved"]
+    (sentence,) = dict(facts)[relieved]
+    assert sentence.sentence.startswith("Ri Su Yong was relieved")
+    assert [s.text for s in sentence.spans if s.role == "trigger"] == ["relieved"]
 
 
 def test_filters_by_kind_status_and_article(ingested: Path) -> None:
@@ -111,7 +111,7 @@ def test_filters_by_kind_status_and_article(ingested: Path) -> None:
         ({"statuses": ["open"]}, "--status open: use pending, accepted, rejected"),
     ):
         with pytest.raises(InputError, match=message):
-            review_listing(ingested, **bad)  # type: ignore[arg-type]
+            review_listing(ingested, **bad)
 
 
 def test_spans_are_bracketed_in_plain_text_and_styled_on_a_terminal(ingested: Path) -> None:
@@ -144,11 +144,7 @@ def test_review_command_prints_text_and_json(
     data = json.loads(out)
     assert code == 0 and data["counts"] == {"person": data["counts"]["person"]}
     spans = [
-        s
-        for a in data["articles"]
-        for d in a["drafts"]
-        for e in d["evidence"]
-        for s in e["spans"]
+        s for a in data["articles"] for d in a["drafts"] for e in d["evidence"] for s in e["spans"]
     ]
     assert spans and all(s["role"] == "mention" for s in spans)
     code, _, err = run(["review", str(ingested), "--article", "nope"], capsys)

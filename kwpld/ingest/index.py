@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Records
 from ..names import System, name_words, spelling_variants
@@ -54,7 +55,7 @@ class NameIndex:
     """A trie of folded name words -> the records (or drafts) that have that name."""
 
     def __init__(self, lex: Lexicon | None = None) -> None:
-        self._root: dict = {}
+        self._root: dict[str, Any] = {}
         self._lex = lex or lexicon()
         self.size = 0
         self.refs: dict[str, str] = {}

@@ -302,7 +302,7 @@ def list_drafts(
     """Drafts in the folder's review files, with their evidence, in review-file order."""
     root = _folder(data_dir)
     items = []
-    draft_ids = set()
+    draft_ids: set[str] = set()
     reviews = _reviews(root)
     for review in reviews:
         draft_ids.update(d["record"]["id"] for d in review.drafts if d.get("status") == "pending")
