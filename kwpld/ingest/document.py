@@ -41,6 +41,7 @@ _OPEN_QUOTES = "“"
 _CLOSE_QUOTES = "”"
 # Initials written with periods are one word: "C.C." (the Central Committee), "D.P.R.K.".
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,5}[A-Z](?=\.)")
+_LIST_ITEM = re.compile(r"(?m)(?<=\n)[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")
 _GAP_OK = re.compile(r"[ \u00a0\t]*(?:[-\u2010\u2011][ \u00a0\t]*)?")
 
 
@@ -267,6 +268,21 @@ def _allcaps(word: str) -> bool:
 
 
 def _sentences(text: str, block: Block, index: int) -> list[Sentence]:
+    """Sentences of a block; an item of a list ("- Kim Yo Jong was elected ...") starts one."""
+    items = [m.start() for m in _LIST_ITEM.finditer(text, block.start, block.end)]
+    if len(items) > 1 or (items and items[0] > block.start):
+        out: list[Sentence] = []
+        bounds = [block.start, *[i for i in items if i > block.start], block.end]
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                out.extend(_sentences(text, Block(start, end, block.kind), index))
+        return out
+    return _block_sentences(text, block, index)
+
+
+def _block_sentences(text: str, block: Block, index: int) -> list[Sentence]:
     out: list[Sentence] = []
     start = block.start
     for match in _SENTENCE_END.finditer(text, block.start, block.end):

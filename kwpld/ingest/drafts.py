@@ -487,7 +487,7 @@ class _Finalizer:
         elif kind == "event":
             record["type"] = f.get("type", "meeting")
             record["names"] = self.names(entity)
-            for key in ("series", "ordinal", "date", "location", "organizer"):
+            for key in ("series", "ordinal", "date", "end", "location", "organizer"):
                 if f.get(key) not in (None, []):
                     record[key] = self.convert(f[key])
             if f.get("participants"):

@@ -71,6 +71,10 @@ class Lexicon:
     recurring_documents: list[RecurringDocument]
     credit_words: list[str]
     places: frozenset[str]
+    headline_verbs: frozenset[str] = frozenset()
+    """folded verbs of headlines, where a name stops"""
+    facility_heads: frozenset[str] = frozenset()
+    """folded head words of names of places and institutions ("university", "mill")"""
     korean_suffixes: tuple[str, ...] = ()
     korean_event_heads: dict[str, str] = field(default_factory=dict)
     korean_event_english: dict[str, str] = field(default_factory=dict)
@@ -194,6 +198,8 @@ def lexicon() -> Lexicon:
         recurring_documents=[RecurringDocument(**d) for d in data["recurring_documents"]],
         credit_words=list(data["credit_words"]),
         places=frozenset(data["places"]),
+        facility_heads=frozenset(w.lower() for w in data.get("facility_heads", [])),
+        headline_verbs=frozenset(w.lower() for w in data.get("headline_verbs", [])),
         korean_suffixes=tuple(sorted(data.get("korean_suffixes", []), key=len, reverse=True)),
         korean_event_heads={h["head"]: h["type"] for h in data.get("korean_event_heads", [])},
         korean_event_english={

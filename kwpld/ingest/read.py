@@ -36,6 +36,7 @@ from .passes import (
     documents,
     event_relations,
     events,
+    facilities,
     holdings,
     honorifics,
     known_names,
@@ -77,6 +78,7 @@ PASSES: tuple[Pass, ...] = (
     events.named_events,
     events.korean_events,
     mentions.mentions,
+    facilities.facilities,
     namesakes,
     family_names,
     # 3. relations

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from ...dates import DateMention, PartialDate
+from ..entities import Mention
 from ..facts import FactLexicon, FactSpan, fact_lexicon
 from ..sentences import Item, SentenceView, build_view
 from ..state import Context
@@ -58,11 +59,78 @@ def sentence_view(r: Context, start: int, end: int) -> SentenceView:
             typed.append(Item("eventref", s, e, r.text[s:e], key))
     for d in r.dates_in(start, end):
         typed.append(Item("date", d.start, d.end, d.text, d))
+    typed.extend(_pronouns(r, start, end))
     words = [
         (r.doc.word_starts[i], r.doc.word_ends[i], r.doc.keys[i])
         for i in r.doc.words_between(start, end)
     ]
     return build_view(r.text, start, end, typed, words)
+
+
+_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|him|(?:(?<=\bby )|(?<=\belected )|(?<=\bappointed )|(?<=\bnamed )"
+    r"|(?<=\bexpects )|(?<=\bexpected ))her)\b"
+)
+
+
+def _pronouns(r: Context, start: int, end: int) -> list[Item]:
+    """ "He served as Premier from 2003 to 2007": he, she, him (and her after a verb) stand for
+    the person the sentence, else the last sentence naming one, is about."""
+    out = []
+    for m in _PRONOUN.finditer(r.text, start, end):
+        if r.mentions.at(m.start(), m.end()) is not None:
+            continue
+        out.append(Item("person", m.start(), m.end(), m.group(0), _antecedent(r, m.start())))
+    return out
+
+
+def _antecedent(r: Context, offset: int, depth: int = 0) -> str | None:
+    """The person a pronoun at ``offset`` stands for: the one person named before it in its
+    sentence; else the first person of the last sentence naming one (a pronoun opening that
+    sentence stands for its own antecedent); else the person the headline names."""
+    sentence = r.doc.sentence_at(offset)
+    if sentence is None:
+        return None
+    here = {
+        _person_key(r, m)
+        for m in r.mentions_in(sentence.start, offset, ("person",))
+        if not r.doc.in_parens(m.start)
+    }
+    if len(here) == 1:
+        return next(iter(here))
+    if here:
+        return None
+    index = r.doc.sentences.index(sentence)
+    for previous in reversed(r.doc.sentences[max(0, index - 4) : index]):
+        if r.doc.blocks[previous.block].kind in _NOT_FACT_BLOCKS:
+            break
+        opening = _PRONOUN.match(r.text, previous.start)
+        if opening and depth < 4:
+            return _antecedent(r, previous.start, depth + 1)
+        people = [
+            m for m in r.mentions_in(previous.start, previous.end, ("person",))
+            if not r.doc.in_parens(m.start) and m.name_kind != "epithet"
+        ]  # fmt: skip
+        if people:
+            return _person_key(r, people[0])
+    titles = [b for b in r.doc.blocks if b.kind == "title"]
+    if titles:
+        people = r.mentions_in(titles[0].start, titles[0].end, ("person",))
+        if len({m.entity for m in people}) == 1:
+            return _person_key(r, people[0])
+    return None
+
+
+def _person_key(r: Context, mention: Mention) -> str:
+    """A person mention's entity; "Pak Pong-chu (Pak Pong Ju)": the record in parentheses."""
+    key = r.reg.resolve(mention.entity)  # type: ignore[arg-type]
+    paren = r.doc.paren_after(mention.end)
+    if paren is not None and not key.startswith("="):
+        for inner in r.mentions_in(paren[0], paren[1], ("person",)):
+            inner_key = r.reg.resolve(inner.entity)  # type: ignore[arg-type]
+            if inner_key.startswith("="):
+                return inner_key
+    return key
 
 
 def official_source(r: Context) -> bool:
@@ -101,9 +169,12 @@ def status_of(
     return "confirmed", None
 
 
-def event_of(r: Context, view: SentenceView) -> tuple[str | None, tuple[int, int] | None]:
-    """The event a sentence is about: one it names or refers back to, else the event the
-    article reports (when the sentence comes after the article first names it)."""
+def event_of(
+    r: Context, view: SentenceView, *, explicit: bool = False
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The event a sentence is about: one it names or refers back to, else (unless
+    ``explicit``) the event said to be held last before it, else the event the article reports
+    (when the sentence comes after the article first names it)."""
     for item in view.items:
         if item.kind in ("event", "eventref"):
             key = item.ref
@@ -112,6 +183,8 @@ def event_of(r: Context, view: SentenceView) -> tuple[str | None, tuple[int, int
             if kind in ("series", "decision", "conferral"):
                 continue
             return key, (item.start, item.end)
+    if explicit:
+        return None, None
     held = [key for offset, key in r.held if offset <= view.start]
     if held:
         return held[-1], None
@@ -196,9 +269,7 @@ def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan
     return None
 
 
-def _sentence_date(
-    r: Context, view: SentenceView, anchor: int, holds: bool
-) -> DateMention | None:
+def _sentence_date(r: Context, view: SentenceView, anchor: int, holds: bool) -> DateMention | None:
     """The date the sentence gives the fact stated at ``anchor``: a period, or a date after
     "since"/"until"/"in"/"from" for a holding; for a change, a date after the trigger in its
     clause, else one before it that no "since"/"until" ties to another clause."""

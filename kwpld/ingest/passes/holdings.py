@@ -13,6 +13,7 @@ sentence is about, or of the article. Headlines state no facts.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...names import name_words
 from ..document import Sentence
@@ -108,6 +109,16 @@ def people_of(view: SentenceView, m: re.Match[str], group: str = "people") -> li
     out: list[Item] = []
     depth = 0
     for item in view.group(m, group):
+        if (
+            depth
+            and item.kind == "person"
+            and isinstance(item.ref, str)
+            and item.ref.startswith("=")
+            and out
+            and not (isinstance(out[-1].ref, str) and out[-1].ref.startswith("="))
+        ):
+            # "Pak Pong-chu (Pak Pong Ju)": the record the spelling in parentheses names.
+            out[-1] = Item(out[-1].kind, out[-1].start, out[-1].end, out[-1].text, item.ref)
         if item.kind == "punct" and item.text == "(":
             depth += 1
         elif item.kind == "punct" and item.text == ")":
@@ -148,7 +159,7 @@ def _type(flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Patt
             trigger = FactSpan(items[0].start, items[-1].end, "trigger")
         words = tuple(m.group("trigger").split())
         kind = flex.triggers.get(words) or flex.triggers.get(name_words(" ".join(words)))
-        if pattern.type in (None, "context", "own") and kind is not None:
+        if pattern.type in (None, "context", "own", "promoted-from") and kind is not None:
             return kind, trigger
     if pattern.type and pattern.type not in ("context", "own"):
         return pattern.type, trigger
@@ -183,6 +194,13 @@ def _changes(
         return []
     if holds and len(people) > 1 and not any(t.plural for t in titles):
         people = people[-1:]  # "A, B and C, a member of ...": C's title
+    if pattern.type == "promoted-from":
+        out = _facts_for(r, flex, view, pattern, "promoted", trigger, people, titles)
+        alternates = [
+            replace(t, role="alternate-member", post=None) for t in titles if t.role == "member"
+        ]
+        out.extend(_facts_for(r, flex, view, pattern, "ended", trigger, people, alternates))
+        return out
     out = _facts_for(r, flex, view, pattern, kind, trigger, people, titles, holds=holds)
     if pattern.type == "replaced" and "successor" in m.re.groupindex:
         successors = people_of(view, m, "successor")
@@ -204,9 +222,12 @@ def _facts_for(
 ) -> list[Fact]:
     anchor = trigger.start if trigger else titles[0].start
     status, hedge = status_of(r, view, upto=max(anchor, titles[-1].end))
-    event, event_span = event_of(r, view)
-    is_holds = holds or kind == "holds"
+    is_holds = holds or kind in ("holds", "became")
+    # A title an analyst states is as of the article, unless the sentence names the event.
+    event, event_span = event_of(r, view, explicit=is_holds and not r.official)
     dates, basis, date_span = fact_dates(r, view, anchor, event, holds=is_holds)
+    if status == "projected":
+        dates, basis, date_span = {}, "none", None  # a projection is not dated
     pairs: list[tuple[Item, Title]]
     respectively = any(i.kind == "word" and i.text == "respectively" for i in view.items)
     if respectively and len(people) == len(titles) > 1:
@@ -282,6 +303,16 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
     out = []
     people = people_of(view, m)
     trigger_items = view.group(m, "trigger")
+    at = trigger_items[0].start if trigger_items else view.start
+    # The change this one replaces someone in: the last stated before "replacing".
+    before = [c for c in changes if c.spans and min(s.start for s in c.spans) < at]
+    latest = max((c.sentence[0] for c in before), default=None)
+    changes = [c for c in before if latest is not None]
+    last_trigger = max(
+        (s.start for c in changes for s in c.spans if s.role == "trigger"), default=None
+    )
+    if last_trigger is not None:
+        changes = [c for c in changes if any(s.start == last_trigger for s in c.spans)]
     for person in people:
         for change in changes:
             if person.ref is None or change.person == person.ref:
@@ -303,7 +334,14 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
 
 def _dates(flex: FactLexicon, fact: Fact, dates: dict) -> None:  # type: ignore[type-arg]
     at, first, last = dates.get("at"), dates.get("first"), dates.get("last")
-    if fact.type in flex.beginning:
+    if fact.type == "became":
+        # "In 2017 he became director": the start, when the sentence dates it.
+        fact.start, fact.end = first, last
+        if at is not None and fact.date_basis in ("sentence", "weekday"):
+            fact.start = at
+        elif at is not None and first is None and last is None:
+            fact.as_of = at
+    elif fact.type in flex.beginning:
         fact.start = first or at or last
     elif fact.type in flex.ending:
         fact.end = last or at or first

@@ -59,7 +59,8 @@ _TYPES = {"plenary": "plenary-meeting", "plenum": "plenary-meeting", "session": 
 def meetings(r: Context) -> Found:
     r.official = official_source(r)
     _ordinal_lowercase(r)
-    _unnamed(r)
+    _when_and_where(r)
+    _unnamed(r)  # after the named ones are dated: "held on the same day"
     _when_and_where(r)
     _organizers(r)
     _main_event(r)
@@ -206,7 +207,7 @@ def _when_and_where(r: Context) -> None:
     """The date (or period) and place of events whose sentence says they were held."""
     places = sorted(r.lex.places, key=len, reverse=True)
     in_place = re.compile(r"\bin\s+(?P<place>" + "|".join(re.escape(p) for p in places) + r")\b")
-    seen: set[str] = set()
+    seen: set[str] = {key for _, key in r.held}
     for mention in list(r.mentions):
         if mention.kind != "event" or not mention.entity:
             continue

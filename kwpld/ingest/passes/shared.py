@@ -136,19 +136,10 @@ def event_phrase(r: Context, i: int) -> tuple[int, str, int] | None:
     return None
 
 
-_HEADLINE_VERBS = frozenset(
-    {
-        "held", "opens", "opened", "closes", "closed", "concludes", "concluded", "meets", "met",
-        "convened", "convenes", "ends", "ended", "begins", "began", "starts", "underway",
-        "continues", "wraps", "takes", "discusses", "elects", "adopts", "hears", "marks",
-    }
-)  # fmt: skip
-
-
 def _name_word(r: Context, i: int) -> bool:
     """A word that continues a name: capitalized, or an ordinal ("of the 7th Central Committee");
     in a headline, not the verb every word of which is capitalized ("... of WPK Concludes")."""
-    if r.doc.in_title(i) and r.doc.keys[i] in _HEADLINE_VERBS:
+    if r.doc.in_title(i) and r.doc.keys[i] in r.lex.headline_verbs:
         return False
     return r.doc.is_cap(i) or r.lex.ordinal(r.doc.words[i]) is not None
 

@@ -208,10 +208,21 @@ def _organ_after(
     again = _AGAIN.match(r.text, position)
     if again and link.group(0).rstrip().lower().endswith(("the", "this", "that")):
         return _organ_named_before(r, mentions, again.group(1).lower(), position, again.end())
-    for m in mentions:
+    for index, m in enumerate(mentions):
         if m.start == position and m.entity and m.kind in ("organ", "post"):
+            # "of the KWP Propaganda and Agitation Department": the last organ of a chain.
+            end = m.end
+            while index + 1 < len(mentions):
+                following = mentions[index + 1]
+                if (
+                    following.kind != "organ"
+                    or not following.entity
+                    or r.text[end : following.start].strip()
+                ):
+                    break
+                m, end, index = following, following.end, index + 1
             organ = _organ_of(r, m)
-            return (organ, (m.start, m.end)) if organ else None
+            return (organ, (position, end)) if organ else None
         if m.start > position:
             break
     return None
@@ -269,6 +280,13 @@ def _organ_before(
 
 
 def _post_title(r: Context, post: Mention) -> Title | None:
+    following = r.mentions.at(post.end + 1)
+    if (
+        following is not None
+        and following.kind == "organ"
+        and not r.text[post.end : following.start].strip()
+    ):
+        return None  # "vice-director of the KWP Propaganda and Agitation Department"
     entity = r.reg.peek(post.entity)  # type: ignore[arg-type]
     if entity.known:
         known = r.known.post_roles.get(entity.known)
@@ -282,9 +300,37 @@ def _post_title(r: Context, post: Mention) -> Title | None:
         if not isinstance(organ, Ref) or not role:
             return None
         organ_key = r.reg.resolve(organ.key)
-    key = r.reg.resolve(post.entity)  # type: ignore[arg-type]
+    key: str | None = r.reg.resolve(post.entity)  # type: ignore[arg-type]
     plural = bool(re.search(r"(?:ies|s|men)\b", post.text.split(" of ")[0]))
+    if role == "secretary":
+        committee = _central_committee(r, organ_key)
+        if committee != organ_key:  # "KWP secretary": a secretary of the Central Committee
+            organ_key, key = committee, post_for(r, role, committee)
     return Title(post.start, post.end, role, organ_key, (post.start, post.end), None, key, plural)
+
+
+def _central_committee(r: Context, organ: str) -> str:
+    """ "KWP secretary", "party secretary": a secretary of the party's Central Committee."""
+    entity = r.reg.peek(organ)
+    kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+        "organ_kind"
+    )  # fmt: skip
+    if kind != "party":
+        return organ
+    if entity.known:
+        for rid, parent in r.known.organ_parent.items():
+            if parent == entity.known and r.known.organ_kind.get(rid) == "central-committee":
+                return r.reg.known(rid, "organ").key
+        return organ
+    for other in r.reg.of_kind("organ"):
+        parent = other.fields.get("parent")
+        if (
+            other.attrs.get("organ_kind") == "central-committee"
+            and isinstance(parent, Ref)
+            and r.reg.resolve(parent.key) == r.reg.resolve(organ)
+        ):
+            return other.key
+    return organ
 
 
 def _title(
@@ -297,6 +343,8 @@ def _title(
     organ_span: tuple[int, int] | None,
     plural: bool,
 ) -> Title:
+    if role == "secretary":
+        organ = _central_committee(r, organ)
     return Title(start, end, role, organ, role_span, organ_span, post_for(r, role, organ), plural)
 
 
