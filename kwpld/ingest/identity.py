@@ -808,18 +808,18 @@ def identities(r: Context) -> Found:
         candidates = _candidates(r, entity, mentions)
         if not candidates or (candidates == {entity.known} and not mentions):
             continue
-        cues = _article_cues(r, entity.key, mentions)
         theirs = {c: record_cues(r.known, c) for c in candidates}
+        obvious = candidates == {entity.known} and entity.known in _written_as_recorded(
+            r.known, candidates, entity, mentions, True
+        )
+        if obvious and not theirs[entity.known or ""]:
+            continue  # "Kim Jong Un", written as recorded, the only one, nothing to contradict
+        cues = _article_cues(r, entity.key, mentions)
         name = _name_of(entity, mentions, r.known)
         written = _singled_out(r, candidates, entity, mentions)
         decision = decide(name, cues, theirs, written=written, when=when)
-        if (
-            decision.decision == "same"
-            and decision.id == entity.known
-            and candidates == {entity.known}
-            and entity.known in _written_as_recorded(r.known, candidates, entity, mentions, True)
-        ):
-            continue  # "Kim Jong Un", written as recorded, the only one: nothing to say
+        if obvious and decision.decision == "same":
+            continue  # nothing to say
         if decision.decision == "new":
             decision.qualifier = _qualifier(r, entity.known, candidates, cues)
         first = min((m.start for m in mentions), default=None)
@@ -881,11 +881,16 @@ def _written_as_recorded(
     written = {_plain(m.text, loosely) for m in mentions} | {
         _plain(n.text, loosely) for n in entity.names if not n.derived
     }
-    return {
-        c
-        for c in candidates
-        if written & {_plain(t, loosely) for _, t in known.name_texts.get(c, ())}
-    }
+    return {c for c in candidates if written & _recorded_forms(known, c, loosely)}
+
+
+def _recorded_forms(known: Known, person: str, loosely: bool = False) -> set[str]:
+    """The names of a person of the folder as :func:`_plain` writes them (computed once)."""
+    cache_: dict[tuple[str, bool], set[str]] = known.cache.setdefault("forms", {})
+    key = (person, loosely)
+    if key not in cache_:
+        cache_[key] = {_plain(t, loosely) for _, t in known.name_texts.get(person, ())}
+    return cache_[key]
 
 
 def _singled_out(
@@ -902,9 +907,7 @@ def _singled_out(
             forms.add(_plain(r.text[paren[0] + 1 : paren[1] - 1]))
     out: set[str] = set()
     for form in forms:
-        having = {
-            c for c in candidates if form in {_plain(t) for _, t in r.known.name_texts.get(c, ())}
-        }
+        having = {c for c in candidates if form in _recorded_forms(r.known, c)}
         if len(having) == 1:
             out |= having
     return out

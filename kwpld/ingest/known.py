@@ -114,10 +114,11 @@ class Known:
         keys = self.name_keys.setdefault(rid, set())
         texts = self.name_texts.setdefault(rid, set())
         for name in getattr(record, "names", []):
-            keys.add(match_key(name.text))
+            key = match_key(name.text)
+            keys.add(key)
             texts.add((name.system, name.text))
             if kind == "person":
-                self.people_by_key.setdefault(match_key(name.text), set()).add(rid)
+                self.people_by_key.setdefault(key, set()).add(rid)
             if name.system == "en" and name.kind == "preferred":
                 self.labels.setdefault(rid, name.text)
             if name.kind == "abbreviation":
