@@ -253,6 +253,24 @@ def test_a_namesake_in_another_sector_is_a_new_person_with_a_warning(tmp_path: P
     assert "(not " + new + ")" in _identity(again, "Kim Jong Su")["why"]
 
 
+def test_what_a_person_did_is_no_office_to_contradict_their_record(tmp_path: Path) -> None:
+    data = _folder(tmp_path)
+    (data / "memberships.yaml").write_text(
+        "kwpld: 1\nmemberships:\n  - {id: kim-tok-hun.premier, person: kim-tok-hun, organ: "
+        "cabinet, role: chairman, post: premier, start: 2020-08-13, status: confirmed}\n",
+        encoding="utf-8",
+    )
+    review = _ingest(
+        data,
+        "kcna-2021-06-01",
+        "Farm Visit\n\nPyongyang, June 1 (KCNA) -- Kim Tok Hun, who toured a county farm in "
+        "South Phyongan Province, praised the farmers.\n",
+        "2021-06-01",
+    )
+    assert _who(review, "Kim Tok Hun") == ["kim-tok-hun"]
+    assert not [i for i in _drafts(review) if i.startswith("kim-tok-hun")]
+
+
 def test_several_plausible_namesakes_are_shown_not_chosen(tmp_path: Path) -> None:
     data = _folder(tmp_path)
     review = _ingest(

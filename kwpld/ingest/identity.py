@@ -42,7 +42,7 @@ from ..dates import PartialDate, find_dates
 from ..names import WORD_RE, is_korean_surname, match_key, name_words, slugify, word_key
 from ..resources import resource_path
 from .entities import Changes, Entity, Mention, NameDraft, Ref
-from .facts import Fact, Title
+from .facts import Fact, Title, fact_lexicon
 from .index import NameIndex
 from .known import Known
 from .state import Context, Found
@@ -465,6 +465,8 @@ def _beside(r: Context, mention: Mention, reference: str | None) -> list[Cue]:
             cues.append(cue)
     covered = [(t.start, t.end) for t in titles]
     for start, end in windows:
+        if not _describes_office(r, start, end, titles):
+            continue  # "Kim Tok Hun, who visited a county farm, ...": no office of his
         for m in r.mentions_in(start, end, ("organ", "post")):
             if any(s <= m.start and m.end <= e for s, e in covered):
                 continue
@@ -473,6 +475,27 @@ def _beside(r: Context, mention: Mention, reference: str | None) -> list[Cue]:
                 cues.append(cue)
         cues.extend(_window_words(r, start, end, reference))
     return cues
+
+
+_LEADING = frozenset({"a", "an", "the", "former", "then", "also", "now", "currently", "newly"})
+
+
+def _describes_office(r: Context, start: int, end: int, titles: list[Title]) -> bool:
+    """An apposition that says what the person is: a title in it, or a rank or role first
+    ("colonel general and ...", "a secretary of the ruling party ...")."""
+    if any(start <= t.start < end for t in titles):
+        return True
+    indices = list(r.doc.words_between(start, end))
+    keys = [r.doc.keys[i] for i in indices]
+    first = 0
+    while first < len(keys) and keys[first] in _LEADING:
+        first += 1
+    if first >= len(keys):
+        return False
+    rest = tuple(keys[first:])
+    if any(rest[: len(rank)] == rank for rank in identity_rules().ranks):
+        return True
+    return fact_lexicon().role_at(rest, 0) is not None
 
 
 def _title_cue(r: Context, title: Title, reference: str | None) -> Cue | None:
