@@ -17,6 +17,7 @@ from ..dates import PartialDate, parse_date
 from ..names import match_key, slugify
 from .entities import Entity, NameDraft, Ref
 from .facts import Fact, fact_lexicon
+from .gazetteer import gazetteer
 from .known import Known
 from .read import Reading
 from .words import long_date, straight
@@ -154,6 +155,9 @@ class _Finalizer:
                 gloss_abbr = abbrs[0] if abbrs else None
                 return slugify(gloss_abbr or self._english(e) or "party")
             parent = e.fields.get("parent")
+            standing = e.attrs.get("standing")
+            if standing and not gazetteer().organs[standing].code:
+                return standing  # "wpk-ogd", "spa-presidium", "kcna" (kwpld/ingest/organs.yaml)
             code = _code(e)
             party = e.attrs.get("party")
             if code and party:
@@ -302,7 +306,13 @@ class _Finalizer:
                         )
                     )
             return True
-        if head and isinstance(parent, Ref):
+        qualified = any(
+            n.system == "en" and n.kind != "abbreviation" and match_key(n.text) != match_key(head)
+            for n in organ.names
+        ) if head else False  # fmt: skip
+        if head and isinstance(parent, Ref) and not (qualified and not _code(organ)):
+            # "Political Bureau" of a party is its "Political Bureau of the Central Committee
+            # of ..."; "Pyongyang City Party Committee" keeps its own name.
             parent_entity = self.reg.get(parent.key)
             parent_name = (
                 self._preferred_text(parent_entity)
@@ -619,6 +629,9 @@ def _short_slug(text: str, limit: int = 60) -> str:
 
 
 def _code(e: Entity) -> str | None:
+    standing = e.attrs.get("standing")
+    if standing:
+        return gazetteer().organs[standing].code
     collective = e.attrs.get("collective")
     if collective is not None:
         return collective.code

@@ -120,6 +120,8 @@ class FactLexicon:
     attendance_verbs: dict[tuple[str, ...], str]
     appearances: dict[tuple[str, ...], str]
     event_references: dict[tuple[str, ...], tuple[str, ...]]
+    occasions: dict[str, str] = field(default_factory=dict)
+    """noun of an occasion ("reception", "military parade") -> event type"""
     holding_patterns: list[Pattern] = field(default_factory=list)
     replacing_patterns: list[Pattern] = field(default_factory=list)
     holds_patterns: list[Pattern] = field(default_factory=list)
@@ -220,6 +222,7 @@ def fact_lexicon() -> FactLexicon:
         attendance_verbs={name_words(k): v for k, v in attendance["verbs"].items()},
         appearances={name_words(k): v for k, v in attendance["appearances"].items()},
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
+        occasions=dict(data.get("occasions", {})),
     )
     lex.longest_role = max(len(k) for k in roles)
     macros = _trigger_macros(lex)

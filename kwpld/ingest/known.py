@@ -77,6 +77,8 @@ class Known:
     """(event id, participant id) the records state"""
     name_keys: dict[str, set[str]] = field(default_factory=dict)
     """id -> match keys of its names (to tell namesakes apart)"""
+    organ_keys: dict[str, set[str]] = field(default_factory=dict)
+    """match key of an organ's name -> the organs (records and pending drafts) with it"""
     name_texts: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     """id -> (system, text) of its names, to tell namesakes apart by how they are written"""
     people_by_key: dict[str, set[str]] = field(default_factory=dict)
@@ -114,11 +116,13 @@ class Known:
         keys = self.name_keys.setdefault(rid, set())
         texts = self.name_texts.setdefault(rid, set())
         for name in getattr(record, "names", []):
-            key = match_key(name.text)
-            keys.add(key)
+            name_key = match_key(name.text)
+            keys.add(name_key)
+            if kind == "organ":
+                self.organ_keys.setdefault(name_key, set()).add(rid)
             texts.add((name.system, name.text))
             if kind == "person":
-                self.people_by_key.setdefault(key, set()).add(rid)
+                self.people_by_key.setdefault(name_key, set()).add(rid)
             if name.system == "en" and name.kind == "preferred":
                 self.labels.setdefault(rid, name.text)
             if name.kind == "abbreviation":
@@ -196,6 +200,8 @@ class Known:
                 )
                 if kind == "person":
                     self.people_by_key.setdefault(match_key(name["text"]), set()).add(rid)
+                if kind == "organ":
+                    self.organ_keys.setdefault(match_key(name["text"]), set()).add(rid)
                 if name.get("system", "en") == "en" and name.get("kind") != "abbreviation":
                     self.labels.setdefault(rid, name["text"])
                 if kind == "organ" and name.get("kind") == "abbreviation":

@@ -48,6 +48,7 @@ from .passes import (
     people,
     posts,
     quotes,
+    standing_organs,
     titles,
 )
 from .state import ARTICLE_KEY, Context, Found, QuoteFound, State
@@ -60,6 +61,7 @@ PASSES: tuple[Pass, ...] = (
     # 1. dates and known names
     dates.dates,
     known_names.known_names,
+    standing_organs.standing_organs,
     # 2. new names
     organs.organ_phrases,
     organs.parties,

@@ -40,7 +40,7 @@ MACROS = {
     "EV": r"(?:E\d+|R\d+)",
     "PERSON": r"P\d+(?: \( [^()]* \))?(?: , {ART}T\d+(?: and T\d+)*(?= ,))?",
     "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
-    "TITLES": r"T\d+(?: (?:, )?(?:and )?T\d+)*",
+    "TITLES": r"T\d+(?: (?:, )?(?:and )?(?:(?:a|an|the) )?T\d+)*",
     "TITLESAND": r"T\d+(?: and (?:(?:a|an|the) )?T\d+)*",
     "ART": r"(?:(?:a|an|the|its|his|her|their) )?",
     "AUX": (

@@ -55,6 +55,8 @@ class State:
     reference_inferred: bool = False
     known_matches: list[Match] = field(default_factory=list)
     """names of records (and pending drafts) matched in the text"""
+    gazetteer_matches: list[tuple[int, int, str]] = field(default_factory=list)
+    """(first word, last word, entity key) of standing organs named (``organs.yaml``)"""
     claimed: list[bool] = field(default_factory=list)
     """per word: part of a name already found (discovery leaves it alone)"""
     phrases: list[Any] = field(default_factory=list)

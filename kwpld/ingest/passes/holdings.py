@@ -62,20 +62,19 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+\S")
 
 
 def _list_end(r: Context, sentence: Sentence) -> int:
-    """ "The plenary meeting elected the members of the Presidium:" and a list after it: the
-    sentence runs to the end of the list."""
+    """ "The plenary meeting elected the members of the Presidium:" and a list of names after
+    it: the sentence runs to the end of the list."""
     blocks = r.doc.blocks
     block = blocks[sentence.block]
-    if (
-        sentence.end < block.end - 1
-        or not r.text[sentence.end : sentence.end + 2].strip(" \t").startswith(":")
-        and not r.text[block.start : block.end].rstrip().endswith(":")
-    ):
+    if sentence.end < block.end - 1:
+        return sentence.end
+    tail = r.text[sentence.end : sentence.end + 2].strip(" \t")
+    if not tail.startswith(":") and not r.text[block.start : block.end].rstrip().endswith(":"):
         return sentence.end
     end = sentence.end
     for later in blocks[sentence.block + 1 :]:
         lines = [x for x in r.text[later.start : later.end].splitlines() if x.strip()]
-        if not lines or not all(_LIST_ITEM.match(x) for x in lines):
+        if not lines or not all(_LIST_ITEM.match(x) and len(x.split()) <= 8 for x in lines):
             break
         end = later.end
     return end

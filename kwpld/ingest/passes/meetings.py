@@ -21,7 +21,8 @@ from .facts_common import official_source
 __all__ = ["meetings", "HELD"]
 
 HELD = re.compile(
-    r"\b(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"^\s*(?:\(|,\s*(?:which\s+was\s+)?held\b)"
+    r"|\b(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:held|convened|opened|closed|concluded|reconvened|called)"
     r"|took\s+place|opened|met|convened|closed|concluded|began|started|ended|wrapped\s+up"
     r"|held\s+(?:its|their|a|an|the))\b",
@@ -62,6 +63,7 @@ def meetings(r: Context) -> Found:
     _when_and_where(r)
     _unnamed(r)  # after the named ones are dated: "held on the same day"
     _when_and_where(r)
+    _occasions(r)
     _organizers(r)
     _main_event(r)
     _references(r)
@@ -195,6 +197,79 @@ def _same_day(r: Context, rest: str, before: int) -> PartialDate | None:
         if isinstance(date, PartialDate) and date.day is not None:
             return date
     return None
+
+
+def _occasions(r: Context) -> None:
+    """ "a reception held at the Mansudae Assembly Hall in Pyongyang on Friday", "an artillery
+    fire drill on 10 September": an occasion the text describes, dated by the sentence."""
+    flex = fact_lexicon()
+    nouns = "|".join(sorted((re.escape(n) for n in flex.occasions), key=len, reverse=True))
+    pattern = re.compile(
+        rf"\b(?:a|an|the)\s+(?P<name>(?:[a-z][a-z-]*\s+){{0,3}}?(?P<noun>{nouns}))\b"
+        r"(?P<of>\s+(?:of|for|in\s+celebration\s+of|marking)\s+(?:the\s+)?[^,.;]{3,60}?)?"
+        r"(?=[\s,.;])",
+        re.I,
+    )
+    places = sorted(r.lex.places, key=len, reverse=True)
+    in_place = re.compile(r"\bin\s+(?P<place>" + "|".join(re.escape(p) for p in places) + r")\b")
+    for m in pattern.finditer(r.text):
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        if _inside_event(r, m.start(), m.end()) or r.mentions_in(m.start(), m.end(), ("event",)):
+            continue
+        if m.group(0).lower().startswith("the ") and any(
+            key for s, _, key in r.event_refs if s == m.start()
+        ):
+            continue
+        rest = r.text[m.end() : sentence.end]
+        held = re.match(r"\s*(?:,\s*)?(?:which\s+)?(?:was\s+)?(?:held|took\s+place|staged)\b", rest)
+        dated = re.match(
+            r"[^.;]{0,80}?\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", rest
+        )
+        date = None
+        if dated:
+            date = r.date_at(m.end() + dated.end(), slack=1)
+        when = date.date if date is not None else None
+        if when is None and (held or dated):
+            weekday = re.match(
+                r"[^.;]{0,80}?\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                rest,
+            )
+            if weekday and r.reference is not None and r.reference.day is not None:
+                when = _last_weekday(r.reference, weekday.group(1))
+        if when is None and not held:
+            continue
+        noun = m.group("noun").lower()
+        kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
+        name = " ".join(r.text[m.start("name") : m.end("of") if m.group("of") else m.end()].split())
+        key = f"event:occasion:{match_key(name)}:{when.iso if when else ''}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", kind)
+        if when is not None:
+            event.fields.setdefault("date", when)
+        span = (m.start("name"), m.end("of") if m.group("of") else m.end())
+        event.add_name(NameDraft(straight(name), spans=[span]))
+        place = in_place.search(rest)
+        hall = _AT_PLACE.search(rest)
+        if place or hall:
+            event.fields.setdefault(
+                "location",
+                (place.group("place") if place else hall.group("place")).rstrip("."),  # type: ignore[union-attr]
+            )
+        event.note(f"“{' '.join(r.text[m.start() : m.end()].split())}”", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        r.held.append((sentence.start, event.key))
+
+
+def _last_weekday(reference: PartialDate, name: str) -> PartialDate:
+    import calendar
+    import datetime as dt
+
+    day = dt.date(reference.year, reference.month or 1, reference.day or 1)
+    wanted = list(calendar.day_name).index(name)
+    when = day - dt.timedelta(days=(day.weekday() - wanted) % 7)
+    return PartialDate(when.year, when.month, when.day)
 
 
 def _period(date: DateMention) -> tuple[PartialDate | None, PartialDate | None]:

@@ -31,6 +31,10 @@ def known_at(r: Context, first: int, last: int, kind: str) -> str | None:
             refs = {t.ref for t in match.targets if t.kind == kind and not t.weak}
             if len(refs) == 1:
                 return r.reg.known(next(iter(refs)), kind).key
+    if kind == "organ":
+        for start, end, key in r.gazetteer_matches:
+            if start <= first and last <= end:
+                return key
     return None
 
 

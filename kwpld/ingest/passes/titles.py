@@ -38,12 +38,19 @@ def titles(r: Context) -> Found:
     flex = fact_lexicon()
     doc = r.doc
     mentions = list(r.mentions)
-    inside = _covered_words(r, mentions, ("person", "event", "article", "organ", "post"))
     found: list[Title] = []
+    skipped: list[Mention] = []
     for post in (m for m in mentions if m.kind == "post" and m.entity):
         title = _post_title(r, post)
         if title is not None:
             found.append(title)
+        else:
+            skipped.append(post)  # its role words are read again, with the organ after it
+    inside = _covered_words(
+        r,
+        [m for m in mentions if m not in skipped],
+        ("person", "event", "article", "organ", "post"),
+    )
     taken = [(t.start, t.end) for t in found]
     i = 0
     n = len(doc.words)

@@ -1,0 +1,81 @@
+"""The standing organs ingest knows without a data folder (``organs.yaml``): their names,
+abbreviations, kinds and parents, and an index to find them in a text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from ..names import match_key
+from ..resources import resource_path
+from .index import NameIndex
+from .lexicon import lexicon
+
+__all__ = ["GazetteerOrgan", "Gazetteer", "gazetteer"]
+
+
+@dataclass(frozen=True)
+class GazetteerOrgan:
+    id: str
+    kind: str
+    names: tuple[str, ...]
+    abbreviations: tuple[str, ...] = ()
+    parent: str | None = None
+    code: str | None = None
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Match keys of every name and abbreviation."""
+        return frozenset(match_key(n) for n in (*self.names, *self.abbreviations))
+
+
+@dataclass
+class Gazetteer:
+    organs: dict[str, GazetteerOrgan]
+    index: NameIndex
+    by_name: dict[str, str]
+    """match key of a name -> organ id"""
+
+    def find(self, name: str) -> GazetteerOrgan | None:
+        organ_id = self.by_name.get(match_key(name))
+        return self.organs.get(organ_id) if organ_id else None
+
+    def party_of(self, organ_id: str) -> str | None:
+        seen: set[str] = set()
+        current: str | None = organ_id
+        while current and current not in seen:
+            seen.add(current)
+            organ = self.organs.get(current)
+            if organ is None:
+                return None
+            if organ.kind == "party":
+                return organ.id
+            current = organ.parent
+        return None
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    data = yaml.safe_load(resource_path("kwpld/ingest/organs.yaml").read_text("utf-8"))
+    index = NameIndex(lexicon())
+    organs: dict[str, GazetteerOrgan] = {}
+    by_name: dict[str, str] = {}
+    for spec in data["organs"]:
+        organ = GazetteerOrgan(
+            spec["id"],
+            spec["kind"],
+            tuple(spec["names"]),
+            tuple(spec.get("abbreviations", ())),
+            spec.get("parent"),
+            spec.get("code"),
+        )
+        organs[organ.id] = organ
+        for name in organ.names:
+            by_name.setdefault(match_key(name), organ.id)
+            index.add_name(organ.id, "organ", name, "en", "alternate")
+        for abbreviation in organ.abbreviations:
+            by_name.setdefault(match_key(abbreviation), organ.id)
+            index.add_name(organ.id, "organ", abbreviation, "en", "abbreviation")
+    return Gazetteer(organs, index, by_name)

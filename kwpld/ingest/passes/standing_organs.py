@@ -1,0 +1,98 @@
+"""The standing-organs pass: the party, state and army organs and the media of ``organs.yaml``
+named in the text ("KWP", "the Propaganda and Agitation Department", "KCNA") are the data
+folder's records when it has one by any of their names, else drafts with every name, their
+kind and their parent. Their words are claimed, so discovery does not read them again."""
+
+from __future__ import annotations
+
+from ...names import match_key
+from ..entities import Entity, NameDraft, Ref
+from ..gazetteer import gazetteer
+from ..state import Context, Found
+from ..words import party_bag, straight
+
+__all__ = ["standing_organs", "standing_organ"]
+
+
+def standing_organs(r: Context) -> Found:
+    doc = r.doc
+    found: list[tuple[int, int, str]] = []
+    matches = gazetteer().index.match(list(doc.keys), list(doc.words), list(doc.gap_ok))
+    for match in matches:
+        refs = {t.ref for t in match.targets if not t.weak}
+        if len(refs) != 1:
+            continue
+        words = range(match.first, match.last)
+        claimed = [i for i in words if r.claimed[i]]
+        # A record's name wins, but a person named inside an organ's name does not ("Kim Il
+        # Sung Socialist Youth League").
+        if claimed and not _only_people(r, claimed):
+            continue
+        start, end = doc.span_of(match.first, match.last)
+        key = standing_organ(r, next(iter(refs)), (start, end))
+        found.append((match.first, match.last, key))
+        for i in words:
+            r.claimed[i] = True
+    r.gazetteer_matches = found
+    return r.found()
+
+
+def _only_people(r: Context, words: list[int]) -> bool:
+    for match in r.known_matches:
+        if any(match.first <= i < match.last for i in words) and any(
+            t.kind != "person" for t in match.targets
+        ):
+            return False
+    return True
+
+
+def standing_organ(r: Context, organ_id: str, span: tuple[int, int] | None = None) -> str:
+    """The entity of a standing organ: the data folder's record with one of its names, else a
+    draft with its names, kind and parent (``span``: where the text names it)."""
+    g = gazetteer().organs[organ_id]
+    records = {rid for k in g.keys for rid in r.known.organ_keys.get(k, ())}
+    if len(records) == 1:
+        return r.reg.known(next(iter(records)), "organ").key
+    party_id = gazetteer().party_of(g.id)
+    if g.kind == "party":
+        key = "organ:party:" + party_bag(g.names[0])
+    elif g.code and party_id:
+        key = f"organ:{g.code}:{standing_organ(r, party_id)}"
+    else:
+        key = "organ:standing:" + g.id
+    entity = r.reg.add(Entity(key, "organ"))
+    entity.attrs.setdefault("organ_kind", g.kind)
+    entity.attrs.setdefault("standing", g.id)
+    if g.kind == "party":
+        entity.attrs["party"] = entity.key
+        entity.attrs["gloss"] = straight(g.names[0])
+    elif party_id:
+        entity.attrs.setdefault("party", standing_organ(r, party_id))
+    printed = straight(r.text[span[0] : span[1]]) if span else None
+    printed_key = match_key(printed) if printed else None
+    for index, name in enumerate(g.names):
+        spans = [span] if span and match_key(name) == printed_key else []
+        entity.add_name(
+            NameDraft(
+                straight(name),
+                kind="preferred" if index == 0 else "alternate",
+                spans=spans,
+                derived=not spans,
+            )  # fmt: skip
+        )
+    for abbreviation in g.abbreviations:
+        spans = [span] if span and match_key(abbreviation) == printed_key else []
+        entity.add_name(
+            NameDraft(abbreviation, kind="abbreviation", spans=spans, derived=not spans)
+        )
+    if span is not None:
+        for name in entity.names:
+            if printed_key == match_key(name.text):
+                break
+        else:
+            entity.add_name(NameDraft(printed, spans=[span]))  # type: ignore[arg-type]
+        entity.note(f"“{r.text[span[0] : span[1]]}”, a standing organ (kwpld/ingest/organs.yaml)",
+                    span)  # fmt: skip
+    if g.parent and "parent" not in entity.fields:
+        entity.fields["parent"] = Ref(standing_organ(r, g.parent))
+    return entity.key
