@@ -240,7 +240,7 @@ def test_a_namesake_in_another_sector_is_a_new_person_with_a_warning(tmp_path: P
     assert "Public Health" in identity["candidates"][0]["context"][0]
     (warning,) = [p for p in review["problems"] if p["code"] == "namesake"]
     assert warning["candidates"] == ["kim-jong-su"] and new in warning["message"]
-    accept(data, every=True)
+    _accept_all(data)
     again = _ingest(
         data,
         "nknews-2019-12-03",
@@ -275,10 +275,10 @@ def test_several_plausible_namesakes_are_shown_not_chosen(tmp_path: Path) -> Non
     data = _folder(tmp_path)
     review = _ingest(
         data,
-        "kcna-2016-05-11",
-        "Congress Closes\n\nPyongyang, May 11 (KCNA) -- Ri Yong Ho attended the closing of the "
-        "congress.\n",
-        "2016-05-11",
+        "kcna-2014-05-11",
+        "Meeting Closes\n\nPyongyang, May 11 (KCNA) -- Ri Yong Ho attended the closing of the "
+        "meeting.\n",
+        "2014-05-11",  # neither is known in office then: nothing tells them apart
     )
     assert _who(review, "Ri Yong Ho") == [("ri-yong-ho-fm", "ri-yong-ho-kpa")]
     assert not [i for i in _drafts(review) if i.startswith("ri-yong-ho")]  # nothing to draft
@@ -291,14 +291,43 @@ def test_several_plausible_namesakes_are_shown_not_chosen(tmp_path: Path) -> Non
     assert problem["candidates"] == ["ri-yong-ho-fm", "ri-yong-ho-kpa"]
 
 
+def test_the_namesake_in_office_at_the_time_and_two_namesakes_in_one_article(
+    tmp_path: Path,
+) -> None:
+    data = _folder(tmp_path)
+    review = _ingest(
+        data,
+        "nknews-2020-01-18",
+        "New Foreign Minister\n\nNK News, January 18, 2020\n\nRi Son Gwon replaces Ri Yong Ho, "
+        "who had served as foreign minister since 2016. There was no word on Ri Yong Ho's next "
+        "post. The foreign minister should not be confused with former KPA Chief of General Staff "
+        "Ri Yong Ho, who was removed from that post in 2012.\n",
+        "2020-01-18",
+    )
+    assert _who(review, "Ri Yong Ho") == ["ri-yong-ho-fm", "ri-yong-ho-fm", "ri-yong-ho-kpa"]
+    plain = _ingest(
+        data,
+        "kcna-2012-07-16",
+        "Meeting\n\nPyongyang, July 16 (KCNA) -- The meeting relieved Ri Yong Ho of all his "
+        "posts including member of the Presidium of the Political Bureau.\n",
+        "2012-07-16",
+    )
+    assert _who(plain, "Ri Yong Ho") == ["ri-yong-ho-kpa"]
+    decision = _identity(plain, "Ri Yong Ho")
+    assert decision["why"].startswith(
+        "same person as ri-yong-ho-kpa: same match key, the only one known in office at the time"
+    )
+    assert "2009 to 2012-07" in decision["why"]
+
+
 def test_an_ambiguous_person_with_a_fact_is_a_draft_among_the_choices(tmp_path: Path) -> None:
     data = _folder(tmp_path)
     review = _ingest(
         data,
-        "kcna-2016-05-10",
+        "kcna-2014-05-10",
         "Plenum\n\nPyongyang, May 10 (KCNA) -- Ri Yong Ho was elected a member of the Political "
-        "Bureau of the WPK Central Committee on 9 May 2016.\n",
-        "2016-05-10",
+        "Bureau of the WPK Central Committee on 9 May 2014.\n",
+        "2014-05-10",
     )
     (choice,) = _who(review, "Ri Yong Ho")
     assert isinstance(choice, tuple) and {"ri-yong-ho-fm", "ri-yong-ho-kpa"} < set(choice)
@@ -368,6 +397,9 @@ def test_decide_rules() -> None:
     assert alone.decision == "ambiguous"
     spelled = decide("Ri Yŏng-ho", [], {"a": [health], "b": [army]}, written={"b"})
     assert (spelled.decision, spelled.id) == ("same", "b")
+    general = Cue("general", "x", None, None, "military")
+    sector = decide("Kim Jong Su", [general], {"a": [], "b": [army]})
+    assert (sector.decision, sector.id) == ("same", "b") and "same sector" in sector.why
     nothing = decide("O Su-yo'ng", [], {"a": []})
     assert (nothing.decision, nothing.id) == ("same", "a")
 

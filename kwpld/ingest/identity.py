@@ -687,13 +687,35 @@ def decide(
             f"here {here}; {told}"
         )
         return Decision("new", None, why, verdicts, article)
+    by_date = False
     if len(plausible) > 1:
         exact = [v for v in plausible if v.id in written]
         if len(exact) == 1:
             plausible = exact
+    by_sector: str | None = None
+    ours = {c.sector for c in article if c.sector}
+    if len(plausible) > 1 and ours:
+        # The one known in the same walk of the leadership (a general among a general and a
+        # minister of whom the folder knows nothing).
+        near = [v for v in plausible if ours & {c.sector for c in v.cues if c.sector}]
+        if len(near) == 1:
+            plausible = near
+            by_sector = ", ".join(sorted(ours & {c.sector for c in near[0].cues if c.sector}))
+    if len(plausible) > 1 and when:
+        # Nothing tells them apart but when: the one known to hold office at the time.
+        fitting = [v for v in plausible if any(_within(when, c) for c in v.cues)]
+        if len(fitting) == 1:
+            plausible, by_date = fitting, True
     if len(plausible) == 1:
         chosen = plausible[0]
-        if not article:
+        if by_sector:
+            reason = f"the only one known in the same sector ({by_sector})"
+        elif by_date:
+            periods = ", ".join(
+                dict.fromkeys(c.period for c in chosen.cues if _within(when or "", c))
+            )
+            reason = f"the only one known in office at the time ({periods})"
+        elif not article:
             reason = "nothing in the article to compare"
         elif not chosen.cues:
             reason = "the folder says nothing of them to compare"
@@ -703,7 +725,7 @@ def decide(
         excluded = [v.id for v in verdicts if v.conflict]
         if excluded:
             why += f"; {', '.join(excluded)} held other offices"
-        elif len(verdicts) > 1:
+        elif len(verdicts) > 1 and not by_date and not by_sector:
             why += f"; written as only {chosen.id}'s name is recorded"
         return Decision("same", chosen.id, why, verdicts, article)
     why = f"“{name}” may be any of {', '.join(v.id for v in plausible)}: " + (
@@ -747,8 +769,11 @@ def namesakes(r: Context) -> Found:
 
 
 def _placeholder(r: Context, mention: Mention, ids: list[str]) -> str:
+    """One person per mention for now: an article may name two of the namesakes ("not to be
+    confused with former KPA Chief of General Staff Ri Yong Ho"); :func:`identities` decides
+    each, and joins those it cannot tell apart."""
     text = " ".join(mention.text.split())
-    entity = r.reg.add(Entity("person:" + match_key(text), "person"))
+    entity = r.reg.add(Entity(f"person:{match_key(text)}@{mention.start}", "person"))
     entity.add_name(NameDraft(text, spans=[(mention.start, mention.end)]))
     entity.note(f"a name several people share: {', '.join(ids)}", (mention.start, mention.end))
     entity.attrs["namesakes"] = sorted({*entity.attrs.get("namesakes", ()), *ids})
@@ -762,8 +787,8 @@ def family_names(r: Context) -> Found:
     Thaek)."""
     rules = identity_rules()
     doc = r.doc
-    named: dict[str, list[tuple[int, str]]] = {}
-    """family name key -> (offset where first named in full, entity key), in text order"""
+    named: dict[str, list[tuple[int, str, str]]] = {}
+    """family name key -> (offset, entity key, full name's match key) of each full mention"""
     for mention in r.mentions:
         if mention.kind != "person" or not mention.entity or mention.name_kind == "epithet":
             continue
@@ -772,9 +797,9 @@ def family_names(r: Context) -> Found:
             continue
         key = r.reg.resolve(mention.entity)
         family = words[0] if is_korean_surname(words[0]) else words[-1]
-        people = named.setdefault(word_key(family.split("-")[0]), [])
-        if all(k != key for _, k in people):
-            people.append((mention.start, key))
+        named.setdefault(word_key(family.split("-")[0]), []).append(
+            (mention.start, key, match_key(mention.text))
+        )
     if not named:
         return r.found()
     covered = [(m.start, m.end) for m in r.mentions]
@@ -798,7 +823,13 @@ def family_names(r: Context) -> Found:
             and doc.keys[i + 1] in rules.not_after_name
         ):
             continue  # "So the visit was ...": a word, not So Hong Chan
-        before = [k for at, k in owners if at < start]
+        # The people named in full before, each by the latest mention of their name (a name
+        # several people share is one mention per person until identities decides).
+        latest: dict[str, str] = {}
+        for at, owner, name in owners:
+            if at < start:
+                latest[name] = owner
+        before = sorted(set(latest.values()))
         if len(before) == 1:
             added.append(Mention(start, end, r.text[start:end], before[0], "person", "surname"))
         elif before:
@@ -814,45 +845,37 @@ def family_names(r: Context) -> Found:
 def identities(r: Context) -> Found:
     """Decide who each person the article names is (module docstring), and make it so: merge
     them into the record or draft they are, make a namesake a new person, or list the
-    candidates of an ambiguous name."""
+    candidates of an ambiguous name.
+
+    A name several people share was one person per mention (:func:`namesakes`): each is decided
+    on what is said beside it; those that stay undecided are joined per name and decided
+    together, then every other person."""
     reg = r.reg
-    people = reg.of_kind("person")
-    by_entity: dict[str, list[Mention]] = {}
-    for mention in r.mentions:
-        if mention.kind == "person" and mention.entity and mention.name_kind != "surname":
-            by_entity.setdefault(reg.resolve(mention.entity), []).append(mention)
     when = r.reference.iso if isinstance(r.reference, PartialDate) else None
     decisions: list[dict[str, Any]] = []
     ambiguous: dict[str, tuple[str, ...]] = {}
-    for entity in people:
-        if not reg.alive(entity.key):
+    mentions = _mentions_by_entity(r)
+    placeholders = [e for e in reg.of_kind("person") if e.attrs.get("namesakes")]
+    undecided: dict[str, list[str]] = {}
+    for entity in placeholders:
+        decided = _decide(r, entity, mentions.get(entity.key, []), when)
+        if decided is not None and decided[0].decision == "same":
+            _record(r, entity, decided, mentions.get(entity.key, []), decisions, ambiguous)
+        else:
+            undecided.setdefault(entity.key.split("@")[0], []).append(entity.key)
+    for keys in undecided.values():
+        for other in keys[1:]:
+            reg.merge(keys[0], other)
+    mentions = _mentions_by_entity(r)
+    for entity in reg.of_kind("person"):
+        if not reg.alive(entity.key) or entity.attrs.get("identity"):
             continue
-        mentions = by_entity.get(entity.key, [])
-        candidates = _candidates(r, entity, mentions)
-        if not candidates or (candidates == {entity.known} and not mentions):
-            continue
-        theirs = {c: record_cues(r.known, c) for c in candidates}
-        obvious = candidates == {entity.known} and entity.known in _written_as_recorded(
-            r.known, candidates, entity, mentions, True
-        )
-        if obvious and not theirs[entity.known or ""]:
-            continue  # "Kim Jong Un", written as recorded, the only one, nothing to contradict
-        cues = _article_cues(r, entity.key, mentions)
-        name = _name_of(entity, mentions, r.known)
-        written = _singled_out(r, candidates, entity, mentions)
-        decision = decide(name, cues, theirs, written=written, when=when)
-        if obvious and decision.decision == "same":
-            continue  # nothing to say
-        if decision.decision == "new":
-            decision.qualifier = _qualifier(r, entity.known, candidates, cues)
-        first = min((m.start for m in mentions), default=None)
-        entry: dict[str, Any] = {"entity": entity.key, "name": name}
-        if first is not None:
-            first_mention = next(m for m in mentions if m.start == first)
-            entry["at"] = [first_mention.start, first_mention.end]
-        entry.update(decision.as_dict())
-        decisions.append(entry)
-        _apply(r, entity, decision, mentions, ambiguous)
+        if entity.attrs.get("namesakes") and entity.key.split("@")[0] not in undecided:
+            continue  # decided above
+        entity_mentions = mentions.get(entity.key, [])
+        decided = _decide(r, entity, entity_mentions, when)
+        if decided is not None:
+            _record(r, entity, decided, entity_mentions, decisions, ambiguous)
     if ambiguous:
         out = []
         for mention in r.mentions:
@@ -865,8 +888,66 @@ def identities(r: Context) -> Found:
             out.append(mention)
         r.mentions.replace(out)
     if decisions:
+        decisions.sort(key=lambda d: (d.get("at") or [len(r.text)])[0])
         r.article.attrs["identities"] = decisions
     return r.found()
+
+
+def _mentions_by_entity(r: Context) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = {}
+    for mention in r.mentions:
+        if mention.kind == "person" and mention.entity and mention.name_kind != "surname":
+            out.setdefault(r.reg.resolve(mention.entity), []).append(mention)
+    return out
+
+
+def _decide(
+    r: Context, entity: Entity, mentions: list[Mention], when: str | None
+) -> tuple[Decision, list[Cue], set[str], bool] | None:
+    """The decision on one person, with what the article says of them, the candidates, and
+    whether it is the obvious one (nothing worth saying); None when there is nothing to
+    decide."""
+    candidates = _candidates(r, entity, mentions)
+    if not candidates or (candidates == {entity.known} and not mentions):
+        return None
+    theirs = {c: record_cues(r.known, c) for c in candidates}
+    obvious = candidates == {entity.known} and entity.known in _written_as_recorded(
+        r.known, candidates, entity, mentions, True
+    )
+    if obvious and not theirs[entity.known or ""]:
+        return None  # "Kim Jong Un", written as recorded, the only one, nothing to contradict
+    cues = _article_cues(r, entity.key, mentions)
+    name = _name_of(entity, mentions, r.known)
+    written = _singled_out(r, candidates, entity, mentions)
+    decision = decide(name, cues, theirs, written=written, when=when)
+    if decision.decision == "new":
+        decision.qualifier = _qualifier(r, entity.known, candidates, cues)
+    return decision, cues, candidates, obvious
+
+
+def _record(
+    r: Context,
+    entity: Entity,
+    decided: tuple[Decision, list[Cue], set[str], bool],
+    mentions: list[Mention],
+    decisions: list[dict[str, Any]],
+    ambiguous: dict[str, tuple[str, ...]],
+) -> None:
+    decision, _cues, _candidates_, obvious = decided
+    if not (obvious and decision.decision == "same"):
+        entry: dict[str, Any] = {"entity": entity.key, "name": decision_name(entity, mentions)}
+        if mentions:
+            first = min(mentions, key=lambda m: m.start)
+            entry["at"] = [first.start, first.end]
+        entry.update(decision.as_dict())
+        decisions.append(entry)
+    _apply(r, entity, decision, mentions, ambiguous)
+
+
+def decision_name(entity: Entity, mentions: list[Mention]) -> str:
+    if mentions:
+        return " ".join(min(mentions, key=lambda m: m.start).text.split())
+    return next((n.text for n in entity.names if not n.derived), entity.key)
 
 
 def _candidates(r: Context, entity: Entity, mentions: list[Mention]) -> set[str]:
