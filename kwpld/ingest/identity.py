@@ -44,7 +44,7 @@ from ..resources import resource_path
 from .entities import Changes, Entity, Mention, NameDraft, Ref
 from .facts import Fact, Title, fact_lexicon
 from .index import NameIndex
-from .known import Known
+from .known import Known, Seat
 from .state import Context, Found
 
 __all__ = [
@@ -167,6 +167,10 @@ class Cue:
     last: str | None = None
     title: str | None = None
     """the office as the data folder names it (a post's name: "Minister of Foreign Affairs")"""
+    since: str | None = None
+    """for what the folder says: the start a record states (not a date it was stated as of)"""
+    until: str | None = None
+    """for what the folder says: the end a record states"""
 
     @property
     def period(self) -> str:
@@ -186,8 +190,10 @@ class Cue:
 
 
 def _agreement(a: Cue, b: Cue) -> str | None:
-    """How two cues agree, in words, or None."""
-    if a.organ is None or b.organ is None:
+    """How two cues agree, in words, or None. A seat held years apart from the one the article
+    states agrees with nothing (the general relieved in 2012 is no member of the Political
+    Bureau elected in 2017)."""
+    if a.organ is None or b.organ is None or not _meet(a, b):
         return None
     role = a.role if a.role == b.role and a.role not in (None, "member") else None
     office = b.title or a.title
@@ -331,14 +337,29 @@ def record_cues(known: Known, person: str) -> list[Cue]:
     if person in cache_:
         return cache_[person]  # type: ignore[no-any-return]
     cues: list[Cue] = []
+    # One cue per seat: a start and an end are often two records (elected in 2010, relieved
+    # in 2012), which together say when the seat was held.
+    seats: dict[tuple[str, str, str | None], list[Seat]] = {}
     for seat in known.seats.get(person, []):
-        organ = known_organ(known, seat.organ)
-        title = known.labels.get(seat.post) if seat.post else None
-        label = title or f"{seat.role.replace('-', ' ')} of the {organ.label}"
-        first = seat.start or seat.as_of
-        last = seat.end or (seat.as_of if not seat.start else None)
-        source = f"membership {seat.id}" + (" (pending)" if seat.pending else "")
-        cues.append(Cue(label, source, organ, seat.role, organ.sector, first, last, title))
+        seats.setdefault((seat.organ, seat.role, seat.post), []).append(seat)
+    for (organ_id, role, post), group in seats.items():
+        organ = known_organ(known, organ_id)
+        title = known.labels.get(post) if post else None
+        label = title or f"{role.replace('-', ' ')} of the {organ.label}"
+        firsts = [s.start or s.as_of for s in group if s.start or s.as_of]
+        lasts = [s.end or s.as_of for s in group if s.end or (s.as_of and not s.start)]
+        starts = [s.start for s in group if s.start]
+        first = min(x for x in firsts if x) if firsts else None
+        last = max(x for x in lasts if x) if lasts else None
+        if last and starts and max(starts) > last:
+            last = None  # elected again after the last end: still held
+        ends = [s.end for s in group if s.end]
+        since = min(starts) if starts else None
+        until = max(ends) if ends and not (starts and max(starts) > max(ends)) else None
+        source = ", ".join(
+            f"membership {s.id}" + (" (pending)" if s.pending else "") for s in group
+        )
+        cues.append(Cue(label, source, organ, role, organ.sector, first, last, title, since, until))
     description = known.descriptions.get(person)
     if description:
         cues.extend(_description_cues(known, description))
@@ -381,11 +402,14 @@ def _description_cues(known: Known, text: str) -> list[Cue]:
             organ = known_organ(known, organ_role[0])
             title = known.labels.get(ref)
             out.append(
-                Cue(said, "description", organ, organ_role[1], organ.sector, first, last, title)
-            )
+                Cue(said, "description", organ, organ_role[1], organ.sector, first, last, title,
+                    first, last)
+            )  # fmt: skip
         else:
             organ = known_organ(known, ref)
-            out.append(Cue(said, "description", organ, None, organ.sector, first, last))
+            out.append(
+                Cue(said, "description", organ, None, organ.sector, first, last, None, first, last)
+            )
     return out
 
 
@@ -413,7 +437,8 @@ def _article_cues(r: Context, key: str, mentions: list[Mention]) -> list[Cue]:
             if spans
             else f"{fact.role} of the {organ.label}"
         )
-        first = _iso(fact.start) or _iso(fact.as_of) or reference
+        # An end says nothing of when the seat began; a change or a title, when it was held.
+        first = _iso(fact.start) or _iso(fact.as_of) or (None if fact.end else reference)
         last = _iso(fact.end) or (_iso(fact.as_of) if fact.start is None else None)
         title = _post_title(r, fact.post)
         out.append(
@@ -640,6 +665,19 @@ def _compare(candidate: str, article: list[Cue], theirs: list[Cue], when: str | 
     return verdict
 
 
+def _meet(a: Cue, b: Cue, slack: int = 1) -> bool:
+    """What the article says (``a``: when it was said, or the change's date) falls in the
+    period the folder states for ``b`` (its recorded start and end; a seat recorded as of a
+    date may have gone on), give or take ``slack`` years."""
+
+    def year(value: str | None, default: int) -> int:
+        return int(value[:4]) if value and value[:4].isdigit() else default
+
+    a_first, a_last = year(a.first, -(10**6)), year(a.last, 10**6)
+    b_first, b_last = year(b.since, -(10**6)), year(b.until, 10**6)
+    return a_first <= b_last + slack and b_first <= a_last + slack
+
+
 def _within(when: str, cue: Cue) -> bool:
     year = when[:4]
     first = (cue.first or "")[:4]
@@ -857,15 +895,40 @@ def identities(r: Context) -> Found:
     mentions = _mentions_by_entity(r)
     placeholders = [e for e in reg.of_kind("person") if e.attrs.get("namesakes")]
     undecided: dict[str, list[str]] = {}
+    named: dict[str, dict[str, str]] = {}
+    """name key -> the people the article's other mentions of that name are -> how written"""
     for entity in placeholders:
         decided = _decide(r, entity, mentions.get(entity.key, []), when)
-        if decided is not None and decided[0].decision == "same":
+        if decided is not None and decided[0].decision == "same" and decided[0].id:
             _record(r, entity, decided, mentions.get(entity.key, []), decisions, ambiguous)
+            named.setdefault(entity.key.split("@")[0], {})[decided[0].id] = decision_name(
+                entity, mentions.get(entity.key, [])
+            )
         else:
             undecided.setdefault(entity.key.split("@")[0], []).append(entity.key)
-    for keys in undecided.values():
+    for key, entities in mentions.items():
+        known = reg.peek(key).known if key in reg else None
+        for mention in entities if known else []:
+            named.setdefault(f"person:{match_key(mention.text)}", {}).setdefault(
+                known or "", " ".join(mention.text.split())
+            )
+    for name_key, keys in undecided.items():
         for other in keys[1:]:
             reg.merge(keys[0], other)
+        others = named.get(name_key, {})
+        if len(others) == 1:
+            # The article names one of the namesakes elsewhere, and only one: the same man.
+            ((person, written),) = others.items()
+            entity = reg.get(keys[0])
+            decision = Decision(
+                "same",
+                person,
+                f"same person as {person}: the article's other “{written}”, and no other of "
+                "the namesakes",
+            )
+            _record(r, entity, (decision, [], set(), False), mentions_of(r, keys[0]),
+                    decisions, ambiguous)  # fmt: skip
+    undecided = {k: v for k, v in undecided.items() if len(named.get(k, {})) != 1}
     mentions = _mentions_by_entity(r)
     for entity in reg.of_kind("person"):
         if not reg.alive(entity.key) or entity.attrs.get("identity"):
@@ -891,6 +954,11 @@ def identities(r: Context) -> Found:
         decisions.sort(key=lambda d: (d.get("at") or [len(r.text)])[0])
         r.article.attrs["identities"] = decisions
     return r.found()
+
+
+def mentions_of(r: Context, key: str) -> list[Mention]:
+    """The mentions of the person ``key`` by name (not by family name alone)."""
+    return _mentions_by_entity(r).get(r.reg.resolve(key), [])
 
 
 def _mentions_by_entity(r: Context) -> dict[str, list[Mention]]:
