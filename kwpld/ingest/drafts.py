@@ -719,7 +719,9 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
                 fin.record(entity),
                 list(entity.why),
                 fin.evidence(entity),
-                identity=dict(identity) if isinstance(identity, dict) else None,
+                identity=(
+                    {**identity, "id": fin.ids[entity.key]} if isinstance(identity, dict) else None
+                ),
             )
         )
     taken = {d.id for d in drafts}
@@ -756,8 +758,9 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
                     "code": "namesake",
                     "at": entry.get("at", [0, 0]),
                     "text": entry["name"],
-                    "message": f"“{entry['name']}” is proposed as a new person, {entry['id']}: "
-                    f"{entry['why']}; if they are the same person, reject the draft",
+                    "message": f"“{entry['name']}” is proposed as a new person, {entry['id']}, "
+                    f"a namesake of {', '.join(c['id'] for c in entry.get('candidates', []))}; "
+                    "if they are the same person, reject the draft (its identity says why)",
                     "candidates": [c["id"] for c in entry.get("candidates", [])],
                 }
             )

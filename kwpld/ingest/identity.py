@@ -1131,7 +1131,12 @@ def _apply(
         _unknown(reg, entity, mentions)
     working = reg.get(entity.key)
     working.attrs["identity"] = decision.as_dict()
-    working.note(decision.why)
+    others = ", ".join(v.id for v in decision.verdicts)
+    working.note(
+        f"a namesake of {others}, told apart by what is said of them (see identity)"
+        if decision.decision == "new"
+        else f"may be {others}, or someone new (see identity)"
+    )
     if decision.decision == "ambiguous":
         options = [v.id for v in decision.verdicts if not v.conflict] or [
             v.id for v in decision.verdicts

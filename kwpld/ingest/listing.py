@@ -197,8 +197,11 @@ def _render_article(article: ArticleReview, markup: bool, show_status: bool) -> 
         lines.append(
             plain(f"  problem [{problem.get('code')}] at {at[0]}-{at[1]}: {problem.get('message')}")
         )
+    drafted = {item.id for item, _ in article.drafts if item.identity}
     for entry in article.identity:
-        lines.append(plain(f"  identity: “{entry.get('name')}” {_identity_line(entry)}"))
+        if entry.get("id") in drafted:
+            continue  # said with its draft below
+        lines.append(plain(f"  identity: “{entry.get('name')}”: {_identity_line(entry)}"))
     for item, evidence in article.drafts:
         status = f"  [{item.status}]" if show_status else ""
         summary = _summary(item)
@@ -224,9 +227,9 @@ def _render_article(article: ArticleReview, markup: bool, show_status: bool) -> 
 def _identity_line(entry: dict[str, Any]) -> str:
     decision = entry.get("decision")
     if decision == "same":
-        return f"is {entry.get('id')}: {entry.get('why')}"
+        return str(entry.get("why"))
     if decision == "new":
-        return f"a new person ({entry.get('id')}): {entry.get('why')}"
+        return f"a new person: {entry.get('why')}"
     return f"ambiguous: {entry.get('why')}"
 
 
