@@ -34,7 +34,11 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str]:
 def test_every_selector_quotes_the_text_at_its_offsets(written: tuple[dict, str]) -> None:
     annotations, text = written
     items = annotations["first"]["items"]
-    assert annotations["total"] == len(items) == 93  # 83 mentions and 10 dates
+    assert annotations["total"] == len(items) == 94  # 84 mentions and 10 dates
+    # "Kim Il Sung and Kim Jong Il’s party" names the party, and the two people inside it.
+    exact = [" ".join(item["target"]["selector"][1]["exact"].split()) for item in items]
+    assert "Kim Il Sung and Kim Jong Il’s party" in exact
+    assert exact.count("Kim Il Sung") >= 2 and "Kim Jong Il" in exact
     for item in items:
         position, quote = item["target"]["selector"]
         assert position["type"] == "TextPositionSelector" and quote["type"] == "TextQuoteSelector"
@@ -67,7 +71,7 @@ def test_the_json_ld_is_web_annotation_rdf(written: tuple[dict, str]) -> None:
     starts = {int(o) for o in graph.objects(None, OA.start)}
     assert 0 in starts
     identifying = set(graph.subjects(OA.motivatedBy, OA.identifying))
-    assert len(identifying) == 83
+    assert len(identifying) == 84
     bodies = {str(o) for s in identifying for o in graph.objects(s, OA.hasBody)}
     assert "https://w3id.org/kwpld/id/person/kim-jong-un" in bodies
 

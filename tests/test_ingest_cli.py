@@ -28,7 +28,7 @@ def test_ingest_review_accept_build(tmp_path: Path, capsys: pytest.CaptureFixtur
     data = tmp_path / "data"
     code, out, _ = run(["ingest", str(SEED), "--into", str(data), "--type", "analysis"], capsys)
     assert code == 0
-    assert "83 mentions (0 of records), 10 dates (0 with problems), 6 quotations, 2 images" in out
+    assert "84 mentions (0 of records), 10 dates (0 with problems), 6 quotations, 2 images" in out
     assert "drafts to review: 5 article, 7 event, 1 membership, 9 organ, 6 person, 1 post" in out
     code, out, _ = run(["review", str(data), "--kind", "person"], capsys)
     assert code == 0 and "person        kim-jong-su  Kim Jong Su" in out and "6 draft(s)" in out

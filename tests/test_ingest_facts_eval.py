@@ -355,7 +355,7 @@ def test_the_records_folder_loads() -> None:
     assert counts["person"] >= 15 and counts["organ"] >= 30 and counts["post"] == 5
 
 
-@pytest.mark.parametrize("part", ["dev"])
+@pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_every_gold_file_is_valid_and_the_set_is_large_enough(part: str) -> None:
     golds = gold_files(FACTS / part, RECORDS)
     assert len(golds) >= (20 if part == "dev" else 10)

@@ -205,8 +205,13 @@ def read_document(source: Source) -> Document:
     ends: list[int] = []
     words: list[str] = []
     keys: list[str] = []
-    # Only the article's blocks are read: Markdown front matter is metadata, not text.
-    for block in source.blocks:
+    # Only the article's blocks are read: Markdown front matter is metadata, not text, and so
+    # are bylines, "Source:" lines and addresses (kept as blocks of kind "meta", without words).
+    blocks = [_zone(text, block, index) for index, block in enumerate(source.blocks)]
+    urls = [m.span() for m in _URL.finditer(text)]
+    for block in blocks:
+        if block.kind == "meta":
+            continue
         position = block.start
         for match in _DOTTED.finditer(text, block.start, block.end):
             _words(text, position, match.start(), starts, ends, words, keys)
@@ -216,19 +221,27 @@ def read_document(source: Source) -> Document:
             keys.append(match.group(0).replace(".", "").lower())
             position = match.end()
         _words(text, position, block.end, starts, ends, words, keys)
+    if urls:  # the words of a web address are no words of the text ("kim-jong-un-inspects")
+        inside = [any(a <= st < b for a, b in urls) for st in starts]
+        starts = [x for x, drop in zip(starts, inside, strict=True) if not drop]
+        ends = [x for x, drop in zip(ends, inside, strict=True) if not drop]
+        words = [x for x, drop in zip(words, inside, strict=True) if not drop]
+        keys = [x for x, drop in zip(keys, inside, strict=True) if not drop]
     n = len(words)
     gap_ok = tuple(
         i + 1 < n and _GAP_OK.fullmatch(text, ends[i], starts[i + 1]) is not None for i in range(n)
     )
     sentences: list[Sentence] = []
     quotations: list[Quotation] = []
-    for index, block in enumerate(source.blocks):
+    for index, block in enumerate(blocks):
+        if block.kind == "meta":
+            continue
         sentences.extend(_sentences(text, block, index))
         quotations.extend(_quotations(text, block, index))
     return Document(
         source=source,
         text=text,
-        blocks=tuple(source.blocks),
+        blocks=tuple(blocks),
         word_starts=tuple(starts),
         word_ends=tuple(ends),
         words=tuple(words),
@@ -240,8 +253,32 @@ def read_document(source: Source) -> Document:
         quotations=tuple(quotations),
         parens=tuple(_parentheses(text)),
         _sentence_starts=tuple(s.start for s in sentences),
-        _block_starts=tuple(b.start for b in source.blocks),
+        _block_starts=tuple(b.start for b in blocks),
     )
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+")
+_META_LINE = re.compile(
+    r"^\s*(?:(?:By|Written by|Text by|Report by)\s+[A-Z][^\n]{2,150}"
+    r"|(?:Source|Sources|Via|Tags|Filed under|Posted in|Photo|Photos|Copyright|Read more)\s*:.*"
+    r"|©.*|(?:https?://|www\.)\S+"
+    r"|[^|\n]{2,60}(?:\s\|\s[^|\n]{2,60}){1,4})\s*$"
+)
+
+
+def _zone(text: str, block: Block, index: int) -> Block:
+    """A block of metadata — a byline ("By Michael Madden, NK Leadership Watch, 20 May 2013",
+    "Michael Madden | NK Leadership Watch | 15 October 2019"), a "Source:" line, a web
+    address — is kind "meta": it gives no words, so no mentions and no facts."""
+    if block.kind not in ("paragraph", "byline"):
+        return block
+    body = text[block.start : block.end]
+    if len(body) > 220 or "\n\n" in body:
+        return block
+    lines = [line for line in body.splitlines() if line.strip()]
+    if lines and all(_META_LINE.match(line) for line in lines):
+        return Block(block.start, block.end, "meta", block.credit)
+    return block
 
 
 def _words(

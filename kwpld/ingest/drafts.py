@@ -251,10 +251,21 @@ class _Finalizer:
                     continue
                 if self._complete_organ(organ):
                     done.add(organ.key)
+        document = self.reading.document
+
+        def headline_only(name: NameDraft) -> bool:
+            blocks = [document.block_at(start) for start, _ in name.spans]
+            return bool(blocks) and all(
+                b is not None and document.blocks[b].kind in ("title", "heading") for b in blocks
+            )
+
         for entity in self.reg.entities.values():
             if entity.known:
                 continue
             if entity.kind == "event":
+                # A headline's wording ("5th Plenary Meeting of 7th C.C., WPK") comes after the
+                # body's ("... of the 7th Central Committee of the Workers' Party of Korea").
+                entity.names.sort(key=headline_only)
                 self._complete_event(entity)
             if entity.kind == "post":
                 self._complete_post(entity)

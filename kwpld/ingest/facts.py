@@ -20,7 +20,7 @@ from ..names import name_words
 from ..resources import resource_path
 from .sentences import compile_pattern
 
-__all__ = ["Fact", "FactSpan", "FactLexicon", "Title", "OrganSpec", "fact_lexicon"]
+__all__ = ["Fact", "FactSpan", "FactLexicon", "Title", "Pattern", "fact_lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +81,6 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class OrganSpec:
-    name: str
-    kind: str
-    names: tuple[str, ...] = ()
-    abbreviation: str | None = None
-    parent: str | None = None
-
-
-@dataclass(frozen=True)
 class Pattern:
     """A pattern over a sentence's symbols (:mod:`kwpld.ingest.sentences`), macros expanded."""
 
@@ -107,7 +98,6 @@ class FactLexicon:
     ministry), "general-staff" (the KPA General Staff)"""
     implied_organs: dict[str, str]
     ministries: dict[tuple[str, ...], str]
-    organs: dict[str, OrganSpec]
     triggers: dict[tuple[str, ...], str]
     """folded trigger words -> fact type"""
     ending: frozenset[str]
@@ -133,15 +123,27 @@ class FactLexicon:
     ) -> tuple[int, str, bool, str | None] | None:
         """The longest role phrase starting at word ``i``: (end word, role, plural, what it
         implies)."""
+        if keys[i] not in self.role_starts:
+            return None
         for size in range(min(self.longest_role, len(keys) - i), 0, -1):
             words = tuple(keys[i : i + size])
-            role = self.roles.get(words)
-            if role is not None:
-                return i + size, role, False, self.role_kinds.get(words)
-            singular = _singular_phrase(words)
-            if singular is not None and singular in self.roles:
-                return i + size, self.roles[singular], True, self.role_kinds.get(singular)
+            found = self.role_forms.get(words)
+            if found is not None:
+                singular, plural = found
+                return i + size, self.roles[singular], plural, self.role_kinds.get(singular)
         return None
+
+    def __post_init__(self) -> None:
+        # Every role phrase and its plural ("vice chairmen", "chiefs of the general staff").
+        self.role_forms: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {}
+        for words in self.roles:
+            self.role_forms[words] = (words, False)
+            for index, word in enumerate(words):
+                if index == len(words) - 1 or words[index + 1] == "of":
+                    plural = (*words[:index], _plural(word), *words[index + 1 :])
+                    self.role_forms.setdefault(plural, (words, True))
+                    break
+        self.role_starts = frozenset(w[0] for w in self.role_forms)
 
 
 def _plural(word: str) -> str:
@@ -152,32 +154,6 @@ def _plural(word: str) -> str:
     if word.endswith(("s", "sh", "ch")):
         return word + "es"
     return word + "s"
-
-
-def _singular_phrase(words: tuple[str, ...]) -> tuple[str, ...] | None:
-    """ "vice chairmen" -> "vice chairman", "members" -> "member", "chiefs of the general
-    staff" -> "chief of the general staff"."""
-    if not words:
-        return None
-    for index, word in enumerate(words):
-        for singular in _singulars(word):
-            candidate = (*words[:index], singular, *words[index + 1 :])
-            if candidate != words:
-                return candidate if index == len(words) - 1 or words[index + 1] == "of" else None
-    return None
-
-
-def _singulars(word: str) -> list[str]:
-    out = []
-    if word.endswith("men"):
-        out.append(word[:-3] + "man")
-    if word.endswith("ies"):
-        out.append(word[:-3] + "y")
-    if word.endswith("es"):
-        out.append(word[:-2])
-    if word.endswith("s") and not word.endswith("ss"):
-        out.append(word[:-1])
-    return out
 
 
 @cache
@@ -194,23 +170,12 @@ def fact_lexicon() -> FactLexicon:
     for kind, words in data["triggers"].items():
         for word in words:
             triggers[name_words(word)] = kind
-    organs = {}
-    for spec in data["organs"]:
-        organ = OrganSpec(
-            spec["name"],
-            spec["kind"],
-            tuple(spec.get("names", ())),
-            spec.get("abbreviation"),
-            spec.get("parent"),
-        )
-        organs[spec["name"]] = organ
     attendance = data["attendance"]
     lex = FactLexicon(
         roles=roles,
         role_kinds=role_kinds,
         implied_organs=dict(data["implied_organs"]),
         ministries={name_words(k): v for k, v in data["ministries"].items()},
-        organs=organs,
         triggers=triggers,
         ending=frozenset(data["ending"]),
         beginning=frozenset(data["beginning"]),

@@ -323,7 +323,7 @@ def list_drafts(
                     id=record["id"],
                     kind=draft["kind"],
                     status=draft.get("status", "pending"),
-                    label=_label(record),
+                    label=_label(record, draft),
                     review=review.path.relative_to(root).as_posix(),
                     article=review.article,
                     why=tuple(str(w) for w in draft.get("why") or []),
@@ -366,7 +366,15 @@ def _snippet(evidence: dict[str, Any], width: int = 70) -> str:
     return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
 
 
-def _label(record: dict[str, Any]) -> str:
+def _label(record: dict[str, Any], draft: dict[str, Any] | None = None) -> str:
+    fact = (draft or {}).get("fact") or {}
+    if "person" in record and "organ" in record:  # a membership: who, what, which change
+        what = f"{record['person']}: {record.get('role', '')} of {record['organ']}"
+        return f"{what} ({fact['type']})" if fact.get("type") else what
+    if "event" in record and "ref" in record:  # a participation
+        return f"{record['ref']} at {record['event']}" + (
+            f" ({record['role']})" if record.get("role") else ""
+        )
     for name in record.get("names") or []:
         if (
             isinstance(name, dict)

@@ -171,12 +171,14 @@ class Context:
                     work[name] = type(value)(value)
                 else:
                     work[name] = value
+            self.__dict__[name] = work[name]  # later reads skip __getattr__
             return work[name]
         raise AttributeError(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _WORKABLE:
             self._work[name] = value
+            self.__dict__[name] = value
         else:
             object.__setattr__(self, name, value)
 

@@ -45,6 +45,7 @@ def key_tables() -> dict[str, object]:
         "apostrophes": _names._APOSTROPHES,
         "vowels": _names._VOWEL_RE.pattern,
         "vowelMap": _names._VOWEL_MAP,
+        "tokenVowels": _names._TOKEN_VOWEL_RE.pattern,
         "consonants": _names._CONSONANT_RE.pattern,
         "consonantMap": _names._CONSONANT_MAP,
         "surnames": dict(sorted(_names._SURNAME_LITERAL.items())),

@@ -21,7 +21,14 @@ from ..facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
 from ..sentences import Item, SentenceView
 from ..state import Context, Found
 from ..words import straight
-from .facts_common import event_of, fact_dates, in_headline, sentence_view, status_of
+from .facts_common import (
+    event_of,
+    fact_dates,
+    in_headline,
+    names_someone,
+    sentence_view,
+    status_of,
+)
 from .holdings import people_of
 
 __all__ = ["attendance"]
@@ -40,7 +47,7 @@ def attendance(r: Context) -> Found:
     appearance: tuple[int, str] | None = None
     """(block, event key) of the last appearance created, for the paragraphs after it"""
     for sentence in r.doc.sentences:
-        if in_headline(r, sentence.start):
+        if in_headline(r, sentence.start) or not names_someone(r, sentence.start, sentence.end):
             continue
         view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = event_of(r, view)

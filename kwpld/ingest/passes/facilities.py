@@ -1,9 +1,13 @@
-"""The facilities pass: a person's name inside the name of a place, work or institution ("Kim Il
-Sung University", "the Kim Jong Suk Pyongyang Textile Mill", "Kim Il Sung Square") is no
-mention of the person there. Head words are the lexicon's ``facility_heads``."""
+"""The names-inside-names pass. A person's name inside the name of a place, work or institution
+("Kim Il Sung University", "the Kim Jong Suk Pyongyang Textile Mill", "Kim Il Sung Square") is
+no mention of the person there (head words: the lexicon's ``facility_heads``). "Kim Il Sung and
+Kim Jong Il's party" names the party (the article's) and, inside it, the two people."""
 
 from __future__ import annotations
 
+import re
+
+from ..entities import Mention
 from ..state import Context, Found
 
 __all__ = ["facilities"]
@@ -17,7 +21,31 @@ def facilities(r: Context) -> Found:
         keep.append(m)
     if len(keep) != len(r.mentions):
         r.mentions.replace(keep)
+    if r.main_party is not None:
+        _parties_of_people(r)
     return r.found()
+
+
+_OF_PEOPLE = re.compile(r"(?:’s|'s|’|')\s+party\b")
+_AND = re.compile(r"(?:’s|'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _parties_of_people(r: Context) -> None:
+    """ "Kim Il Sung and Kim Jong Il’s party": a mention of the article's party."""
+    people = [m for m in r.mentions if m.kind == "person" and m.entity]
+    for index, person in enumerate(people):
+        after = _OF_PEOPLE.match(r.text, person.end)
+        if not after:
+            continue
+        first = person
+        for earlier in reversed(people[:index]):
+            if not _AND.fullmatch(r.text, earlier.end, first.start):
+                break
+            first = earlier
+        end = after.end()
+        r.add_mention(
+            Mention(first.start, end, r.text[first.start : end], r.main_party, "organ", "short")
+        )
 
 
 def _named_after(r: Context, end: int) -> bool:

@@ -15,9 +15,11 @@ from ..state import Context
 
 __all__ = [
     "sentence_view",
+    "names_someone",
     "event_of",
     "status_of",
     "official_source",
+    "in_dateline",
     "fact_dates",
     "in_headline",
 ]
@@ -37,6 +39,16 @@ _NTH_DAY = re.compile(r"\b(first|opening|last|final|closing)\s+day\b", re.I)
 def in_headline(r: Context, offset: int) -> bool:
     block = r.doc.block_at(offset)
     return block is not None and r.doc.blocks[block].kind in _NOT_FACT_BLOCKS
+
+
+def names_someone(r: Context, start: int, end: int) -> bool:
+    """Text[start:end] names a person (or refers to one by a pronoun): a fact may be there."""
+    for m in r.mentions.items:
+        if m.start >= end:
+            break
+        if m.kind == "person" and m.start >= start:
+            return True
+    return _PRONOUN.search(r.text, start, end) is not None
 
 
 def sentence_view(r: Context, start: int, end: int) -> SentenceView:
@@ -131,6 +143,16 @@ def _person_key(r: Context, mention: Mention) -> str:
             if inner_key.startswith("="):
                 return inner_key
     return key
+
+
+def in_dateline(r: Context, offset: int) -> bool:
+    """ "Pyongyang, January 1 (KCNA) --": a date of the report, not of what it reports."""
+    block = r.doc.block_at(offset)
+    if block is None:
+        return False
+    start = r.doc.blocks[block].start
+    m = _DATELINE.match(r.text, start)
+    return m is not None and start <= offset < m.end()
 
 
 def official_source(r: Context) -> bool:
@@ -245,7 +267,8 @@ def _day_of_event(
             if day is not None:
                 return day, FactSpan(which.start(), which.end(), "date")
         days = [d for d in r.dates_in(sentence.start, sentence.end)
-                if d.date is not None and d.date.day is not None and d.range is None]  # fmt: skip
+                if d.date is not None and d.date.day is not None and d.range is None
+                and not in_dateline(r, d.start)]  # fmt: skip
         if days:
             return days[-1].date, FactSpan(days[-1].start, days[-1].end, "date")  # type: ignore[return-value]
     return None
@@ -273,7 +296,10 @@ def _sentence_date(r: Context, view: SentenceView, anchor: int, holds: bool) -> 
     """The date the sentence gives the fact stated at ``anchor``: a period, or a date after
     "since"/"until"/"in"/"from" for a holding; for a change, a date after the trigger in its
     clause, else one before it that no "since"/"until" ties to another clause."""
-    dates = [d for d in r.dates_in(view.start, view.end) if d.date is not None]
+    dates = [
+        d for d in r.dates_in(view.start, view.end)
+        if d.date is not None and not in_dateline(r, d.start)
+    ]  # fmt: skip
     persons = [i.start for i in view.items if i.kind == "person"]
     after: list[DateMention] = []
     before_anchor: list[DateMention] = []

@@ -20,7 +20,14 @@ from ..document import Sentence
 from ..facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
 from ..sentences import Item, SentenceView
 from ..state import Context, Found
-from .facts_common import event_of, fact_dates, in_headline, sentence_view, status_of
+from .facts_common import (
+    event_of,
+    fact_dates,
+    in_headline,
+    names_someone,
+    sentence_view,
+    status_of,
+)
 
 __all__ = ["holdings", "people_of"]
 
@@ -33,7 +40,12 @@ def holdings(r: Context) -> Found:
     for sentence in r.doc.sentences:
         if in_headline(r, sentence.start):
             continue
-        view = sentence_view(r, sentence.start, _list_end(r, sentence))
+        end = _list_end(r, sentence)
+        if not names_someone(r, sentence.start, end):
+            if _announces_words(r, flex, sentence.start, end):
+                last_change = _announces_words(r, flex, sentence.start, end) or last_change
+            continue
+        view = sentence_view(r, sentence.start, end)
         found: list[Fact] = []
         for pattern in flex.holding_patterns:
             for m in pattern.regex.finditer(view.string):
@@ -78,6 +90,14 @@ def _list_end(r: Context, sentence: Sentence) -> int:
             break
         end = later.end
     return end
+
+
+def _announces_words(r: Context, flex: FactLexicon, start: int, end: int) -> str | None:
+    for i in r.doc.words_between(start, end):
+        kind = flex.triggers.get((r.doc.keys[i],))
+        if kind is not None:
+            return kind
+    return None
 
 
 def _announces(flex: FactLexicon, view: SentenceView) -> str | None:

@@ -83,13 +83,19 @@ def _nested_organs(r: Context, kept: list[Match], local: NameIndex) -> None:
     for match in kept:
         if match.last - match.first < 2 or any(t.kind == "person" for t in match.targets):
             continue
-        # The name less its last word, and less its first: every proper part is in one of them.
-        for first, last in ((match.first, match.last - 1), (match.first + 1, match.last)):
+        # Every proper part of the name, from each of its words on (a series' name inside an
+        # event's would hide the organ inside both from a leftmost-longest match).
+        for first in range(match.first, match.last):
+            last = match.last if first > match.first else match.last - 1
+            if last - first < 1:
+                continue
             keys = list(doc.keys[first:last])
             words = list(doc.words[first:last])
             gaps = list(doc.gap_ok[first : last - 1]) + [False]
             for index in (r.known.index, local):
                 for inner in index.match(keys, words, gaps):
+                    if inner.first != 0:
+                        break
                     refs = {t.ref for t in inner.targets if t.kind == "organ" and not t.weak}
                     if len(refs) == 1:
                         target = next(t for t in inner.targets if t.ref in refs)

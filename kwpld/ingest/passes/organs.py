@@ -489,8 +489,8 @@ def shorter_names(r: Context) -> Found:
     an organ all of whose names end another organ's name (of the same kind) is that organ."""
     organs = [e for e in r.reg.of_kind("organ") if e.known is None and e.names]
     for entity in organs:
-        if not r.reg.alive(entity.key):
-            continue
+        if not r.reg.alive(entity.key) or entity.attrs.get("standing"):
+            continue  # standing organs are known whole: "Korean People's Army" is no short name
         words = [name_words(n.text) for n in entity.names if n.kind != "abbreviation"]
         if not words:
             continue

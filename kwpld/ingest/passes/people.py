@@ -17,6 +17,7 @@ from ...names import (
     korean_name_parts,
     match_key,
     mr_to_hangul,
+    name_words,
 )
 from ..entities import Entity, NameDraft
 from ..state import Context, Found
@@ -35,6 +36,8 @@ _NOT_PERSON_AFTER = frozenset(
     }
 )  # fmt: skip
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Text by|Report by)\s+(?P<names>[A-Z][^\n]{2,100}?)\s*$")
+# "Michael Madden | NK Leadership Watch | 15 October 2019": the first part names the author.
+_BYLINE_BARS = re.compile(r"^\s*(?P<names>[A-Z][^|\n]{2,60}?)\s+\|\s+[^\n]+$")
 _TRANSLITERATED = "Transliterated from the McCune-Reischauer form; not printed in the source."
 
 
@@ -136,12 +139,25 @@ def _parenthetical_spelling(r: Context, entity: Entity, paren: tuple[int, int]) 
             entity.add_name(NameDraft(hangul_to_rr(hangul), system="rr", derived=True))
 
 
+def _record_named(r: Context, name: str) -> str | None:
+    """The one person record (or pending draft) with this name (a byline's words are not read
+    as text, so the name index is asked directly)."""
+    words = name_words(name)
+    for match in r.known.index.match(
+        list(words), name.split(), [True] * (len(words) - 1) + [False]
+    ):
+        refs = {t.ref for t in match.targets if t.kind == "person"}
+        if len(refs) == 1 and match.first == 0 and match.last == len(words):
+            return r.reg.known(next(iter(refs)), "person").key
+    return None
+
+
 def bylines(r: Context) -> Found:
     """ "By Michael Madden": the people a byline near the top names."""
     r.byline_authors = []
     for block in r.doc.blocks[:6]:
         body = r.text[block.start : block.end]
-        match = _BYLINE.match(body)
+        match = _BYLINE.match(body) or _BYLINE_BARS.match(body)
         if not match or len(body) > 120:
             continue
         names_start = block.start + match.start("names")
@@ -152,7 +168,7 @@ def bylines(r: Context) -> Found:
             if not text or not (looks_like_person(text) or korean_name_parts(text.split())):
                 continue
             start = names_start + match.group("names").index(text)
-            key = person_entity(
+            key = _record_named(r, text) or person_entity(
                 r, text, (start, start + len(text)), f"named in the byline “{body.strip()}”"
             )
             r.byline_authors.append(key)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ...names import match_key
 from ..entities import Entity, NameDraft, Ref
 from ..gazetteer import gazetteer
+from ..index import Match, Target
 from ..state import Context, Found
 from ..words import party_bag, straight
 
@@ -20,21 +21,42 @@ def standing_organs(r: Context) -> Found:
     matches = gazetteer().index.match(list(doc.keys), list(doc.words), list(doc.gap_ok))
     for match in matches:
         refs = {t.ref for t in match.targets if not t.weak}
-        if len(refs) != 1:
+        if len(refs) != 1 or _possessive_inside(doc.words[match.first : match.last - 1], match):
             continue
         words = range(match.first, match.last)
         claimed = [i for i in words if r.claimed[i]]
+        organ_id = next(iter(refs))
+        record = _record_of(r, organ_id)
         # A record's name wins, but a person named inside an organ's name does not ("Kim Il
-        # Sung Socialist Youth League").
+        # Sung Socialist Youth League"), nor shorter names of records inside a name of a
+        # record ("KWP Politburo": the Political Bureau, not the party and the bureau).
+        inside = [
+            m for m in r.known_matches
+            if any(m.first <= i < m.last for i in claimed)
+        ]  # fmt: skip
         if claimed and not _only_people(r, claimed):
-            continue
+            if record is None or any(m.first < match.first or m.last > match.last for m in inside):
+                continue
+            r.known_matches = [m for m in r.known_matches if m not in inside]
         start, end = doc.span_of(match.first, match.last)
-        key = standing_organ(r, next(iter(refs)), (start, end))
+        if record is not None:
+            r.known_matches = [
+                *r.known_matches,
+                Match(match.first, match.last, (Target(record, "organ", "", "en", "alternate"),)),
+            ]
+        key = standing_organ(r, organ_id, (start, end))
         found.append((match.first, match.last, key))
         for i in words:
             r.claimed[i] = True
     r.gazetteer_matches = found
     return r.found()
+
+
+def _possessive_inside(words: tuple[str, ...], match: Match) -> bool:
+    """ "the KWP’s Political Bureau" is the party's bureau, not the name "KWP Political Bureau"
+    (a name may have a possessive of its own: "Supreme People's Assembly")."""
+    names = " ".join(t.name for t in match.targets).replace("’", "'")
+    return any(w.replace("’", "'").endswith("'s") for w in words) and "'s" not in names
 
 
 def _only_people(r: Context, words: list[int]) -> bool:
@@ -46,13 +68,20 @@ def _only_people(r: Context, words: list[int]) -> bool:
     return True
 
 
+def _record_of(r: Context, organ_id: str) -> str | None:
+    records = {
+        rid for k in gazetteer().organs[organ_id].keys for rid in r.known.organ_keys.get(k, ())
+    }
+    return next(iter(records)) if len(records) == 1 else None
+
+
 def standing_organ(r: Context, organ_id: str, span: tuple[int, int] | None = None) -> str:
     """The entity of a standing organ: the data folder's record with one of its names, else a
     draft with its names, kind and parent (``span``: where the text names it)."""
     g = gazetteer().organs[organ_id]
-    records = {rid for k in g.keys for rid in r.known.organ_keys.get(k, ())}
-    if len(records) == 1:
-        return r.reg.known(next(iter(records)), "organ").key
+    record = _record_of(r, organ_id)
+    if record is not None:
+        return r.reg.known(record, "organ").key
     party_id = gazetteer().party_of(g.id)
     if g.kind == "party":
         key = "organ:party:" + party_bag(g.names[0])

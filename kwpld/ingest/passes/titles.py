@@ -23,7 +23,9 @@ from dataclasses import replace
 from ...names import match_key, name_words
 from ..entities import Entity, Mention, NameDraft, Ref
 from ..facts import FactLexicon, Title, fact_lexicon
+from ..gazetteer import gazetteer
 from ..state import Context, Found
+from .standing_organs import standing_organ
 
 __all__ = ["titles", "organ_for_name", "post_for"]
 
@@ -131,8 +133,22 @@ def titles(r: Context) -> Found:
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
-    r.person_titles = _ellipses(r, found)
+    r.person_titles = _ellipses(r, [_deputy(r, t) for t in found])
     return r.found()
+
+
+_DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
+
+
+def _deputy(r: Context, title: Title) -> Title:
+    """ "first vice foreign minister": the deputy of a post's holder."""
+    if title.role != "chairman":
+        return title
+    before = _DEPUTY.search(r.text, max(0, title.start - 20), title.start)
+    if before is None:
+        return title
+    return replace(title, start=before.start(), role="vice-chairman", post=None,
+                   role_span=(before.start(), title.role_span[1]))  # fmt: skip
 
 
 def _ellipses(r: Context, found: list[Title]) -> list[Title]:
@@ -198,6 +214,19 @@ def _ministry(
             if name is not None and len(words) == size:
                 span = (doc.word_starts[begin], doc.word_ends[begin + size - 1])
                 return organ_for_name(r, name, span), span, None
+        # "Minister of Electronics Industry": the ministry of the capitalized words after "of".
+        stop = begin
+        while (
+            stop < n
+            and stop - begin < 5
+            and doc.is_cap(stop)
+            and (stop == begin or doc.gap_ok[stop - 1])
+        ):
+            stop += 1
+        if stop > begin:
+            span = (doc.word_starts[begin], doc.word_ends[stop - 1])
+            words_text = " ".join(r.text[span[0] : span[1]].split())
+            return organ_for_name(r, f"Ministry of {words_text}", span), span, None
     return None
 
 
@@ -367,32 +396,28 @@ def post_for(r: Context, role: str, organ: str) -> str | None:
 
 
 def organ_for_name(r: Context, name: str, span: tuple[int, int] | None = None) -> str:
-    """The organ called ``name`` (an organ of ``facts.yaml``): a record or draft of the data
-    folder with that name, else a new organ with the names, kind and parent given there."""
-    flex = fact_lexicon()
-    spec = flex.organs.get(name)
-    names = [name, *(spec.names if spec else ())]
-    for text in names:
-        words = name_words(text)
-        for match in r.known.index.match(
-            list(words), text.split(), [True] * (len(words) - 1) + [False]
-        ):
-            refs = {t.ref for t in match.targets if t.kind == "organ" and not t.weak}
-            if len(refs) == 1 and match.first == 0 and match.last == len(words):
-                return r.reg.known(next(iter(refs)), "organ").key
-    keys = {match_key(t) for t in names}
+    """The organ called ``name``: a standing organ (``organs.yaml``: the data folder's record by
+    any of its names, else a complete draft), else a record or draft with that name, else a new
+    state organ ("Ministry of Electronics Industry")."""
+    standing = gazetteer().find(name)
+    if standing is not None:
+        return standing_organ(r, standing.id)
+    words = name_words(name)
+    for match in r.known.index.match(
+        list(words), name.split(), [True] * (len(words) - 1) + [False]
+    ):
+        refs = {t.ref for t in match.targets if t.kind == "organ" and not t.weak}
+        if len(refs) == 1 and match.first == 0 and match.last == len(words):
+            return r.reg.known(next(iter(refs)), "organ").key
+    key = match_key(name)
     for entity in r.reg.of_kind("organ"):
-        if any(match_key(n.text) in keys for n in entity.names):
+        if any(match_key(n.text) == key for n in entity.names):
             return entity.key
-    entity = r.reg.add(Entity("organ:implied:" + match_key(name), "organ"))
-    entity.attrs.setdefault("organ_kind", spec.kind if spec else "state-organ")
-    entity.add_name(NameDraft(name, kind="preferred", derived=True))
-    for other in spec.names if spec else ():
-        entity.add_name(NameDraft(other, derived=True))
-    if spec and spec.abbreviation:
-        entity.add_name(NameDraft(spec.abbreviation, kind="abbreviation", derived=True))
-    if spec and spec.parent and "parent" not in entity.fields:
-        entity.fields["parent"] = Ref(organ_for_name(r, spec.parent))
+    entity = r.reg.add(Entity("organ:implied:" + key, "organ"))
+    entity.attrs.setdefault("organ_kind", "state-organ")
+    printed = span is not None and match_key(r.text[span[0] : span[1]]) == key
+    entity.add_name(NameDraft(name, kind="preferred", derived=not printed,
+                              spans=[span] if printed and span else []))  # fmt: skip
     if span is not None:
-        entity.note(f"implied by “{' '.join(r.text[span[0] : span[1]].split())}”", span)
+        entity.note(f"named by “{' '.join(r.text[span[0] : span[1]].split())}”", span)
     return entity.key

@@ -10,6 +10,7 @@
   var APOS = new RegExp("[" + escapeClass(T.apostrophes || "'") + "]", "g");
   var VOWELS = new RegExp(T.vowels, "g");
   var CONSONANTS = new RegExp(T.consonants, "g");
+  var TOKEN_VOWELS = new RegExp(T.tokenVowels || "(?!)", "g");
   var HANGUL = /[\uac00-\ud7a3]/;
 
   function fold(text) {
@@ -25,6 +26,14 @@
     var r = rewrite(token);
     return Object.prototype.hasOwnProperty.call(T.surnamesRewritten, r) ? T.surnamesRewritten[r] : token;
   }
+  // kwpld.names._given_token: what a token boundary tells about a later token's letters.
+  function givenToken(token, index) {
+    token = token.replace(TOKEN_VOWELS, "i");
+    if (token === "oh") return "o";
+    if (token.charAt(0) === "g") return "k" + token.slice(1);
+    if (index >= 2 && token.charAt(0) === "r") return "n" + token.slice(1);
+    return token;
+  }
   // The Latin path of kwpld.names.match_key; null for Hangul, which Python romanizes.
   function key(text) {
     text = text.replace(APOS, "").normalize("NFKC").replace(APOS, "");
@@ -33,8 +42,8 @@
     var tokens = text.match(/[\p{L}\p{N}]+/gu);
     if (!tokens) return "";
     var head = rewrite(surname(tokens[0]));
-    var rest = rewrite(tokens.slice(1).join(""));
-    return (head + rest).replace(/([a-z])\1+/g, "$1");
+    var rest = rewrite(tokens.slice(1).map(function (t, i) { return givenToken(t, i + 1); }).join(""));
+    return head.replace(/([a-z])\1+/g, "$1") + rest.replace(/([a-z])\1+/g, "$1");
   }
   function search(query) {
     var q = fold(query);
