@@ -234,34 +234,22 @@ def _identity_line(entry: dict[str, Any]) -> str:
 
 
 def _summary(item: DraftItem) -> str:
-    """One line of what a draft proposes: a fact's who/what/when, else its name."""
+    """One line of what a draft proposes: a fact as ``person: role of organ (type)`` or
+    ``person at event (role)`` with its post, dates, status and where the date came from; else
+    the draft's name."""
     record = item.record
+    fact = item.fact or {}
     if item.kind == "membership":
-        what = record.get("post") or f"{record.get('role')} of {record.get('organ')}"
-        if record.get("post"):
-            what = f"{record.get('post')} ({record.get('role')} of {record.get('organ')})"
-        when = " ".join(
-            f"{key} {record[key]}" for key in ("start", "end", "as_of") if record.get(key)
-        )
-        fact = item.fact or {}
-        how = ", ".join(
-            str(x)
-            for x in (fact.get("type"), record.get("status"), _basis(fact.get("date_basis")))
-            if x
-        )
-        return (
-            f"{record.get('person')}: {what}"
-            + (f", {when}" if when else "")
-            + (f" ({how})" if how else "")
-        )
+        line = f"{record.get('person')}: {record.get('role')} of {record.get('organ')}"
+        if fact.get("type"):
+            line += f" ({fact['type']})"
+        details = [f"post {record['post']}"] if record.get("post") else []
+        details += [f"{key} {record[key]}" for key in ("start", "end", "as_of") if record.get(key)]
+        details += [str(x) for x in (record.get("status"), _basis(fact.get("date_basis"))) if x]
+        return line + (f"; {', '.join(details)}" if details else "")
     if item.kind == "participation":
-        fact = item.fact or {}
         role = record.get("role")
-        return (
-            f"{record.get('ref')} at {record.get('event')}"
-            + (f" as {role}" if role else "")
-            + (f" ({fact.get('type')})" if fact.get("type") else "")
-        )
+        return f"{record.get('ref')} at {record.get('event')}" + (f" ({role})" if role else "")
     return item.label
 
 
