@@ -186,8 +186,8 @@ class Document:
     def paren_after(self, end: int) -> tuple[int, int] | None:
         """A parenthesis that opens right after ``end`` (spaces allowed): (start, end)."""
         position = end
-        while position < len(self.text) and self.text[position] in " \u00a0":
-            position += 1
+        while position < len(self.text) and self.text[position] in " \u00a0*_":
+            position += 1  # spaces, and Markdown's emphasis: "**Kim Yo-cho'ng** (Kim Yo Jong)"
         if position < len(self.text) and self.text[position] in "([":
             index = bisect.bisect_left(self.parens, (position, 0))
             if index < len(self.parens) and self.parens[index][0] == position:

@@ -42,7 +42,7 @@ MACROS = {
     "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
     "TITLES": r"T\d+(?: (?:, )?(?:and )?(?:(?:a|an|the) )?T\d+)*",
     "TITLESAND": r"T\d+(?: and (?:(?:a|an|the) )?T\d+)*",
-    "ART": r"(?:(?:a|an|the|its|his|her|their) )?",
+    "ART": r"(?:(?:a|an|the|its|his|her|their) )?(?:new )?",
     "AUX": (
         r"(?:(?:is|are|was|were) (?:likely|expected|projected|set|due|believed|said|reported"
         r"|understood|thought|not|also) to (?:be|have been)|(?:appears?|appeared|seems?|seemed)"

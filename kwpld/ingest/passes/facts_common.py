@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ...dates import DateMention, PartialDate
 from ..entities import Mention
@@ -116,13 +117,14 @@ def _antecedent(r: Context, offset: int, depth: int = 0) -> str | None:
     for previous in reversed(r.doc.sentences[max(0, index - 4) : index]):
         if r.doc.blocks[previous.block].kind in _NOT_FACT_BLOCKS:
             break
-        opening = _PRONOUN.match(r.text, previous.start)
-        if opening and depth < 4:
-            return _antecedent(r, previous.start, depth + 1)
         people = [
             m for m in r.mentions_in(previous.start, previous.end, ("person",))
             if not r.doc.in_parens(m.start) and m.name_kind != "epithet"
         ]  # fmt: skip
+        pronoun = _PRONOUN.search(r.text, previous.start, previous.end)
+        if pronoun and depth < 4 and (not people or pronoun.start() < people[0].start):
+            # "The next day the session appointed him Premier, replacing X": him, not X.
+            return _antecedent(r, pronoun.start(), depth + 1)
         if people:
             return _person_key(r, people[0])
     titles = [b for b in r.doc.blocks if b.kind == "title"]
@@ -178,12 +180,12 @@ def status_of(
     flex: FactLexicon = fact_lexicon()
     found: tuple[str, FactSpan] | None = None
     for item in view.items:
-        if upto is not None and item.start >= upto:
-            break
         if item.kind != "word":
             continue
-        if item.text in flex.projected_words:
+        before = upto is None or item.start < upto
+        if before and item.text in flex.projected_words:
             return "projected", FactSpan(item.start, item.end, "hedge")
+        # "..., multiple sources told NK News": the word of others, wherever it is said.
         if item.text in flex.reported_words and found is None:
             found = ("reported", FactSpan(item.start, item.end, "hedge"))
     if found is not None:
@@ -198,6 +200,8 @@ def event_of(
     ``explicit``) the event said to be held last before it, else the event the article reports
     (when the sentence comes after the article first names it)."""
     for item in view.items:
+        if item.kind == "eventref" and not item.ref:
+            return None, None  # "the plenum", of which the text names none
         if item.kind in ("event", "eventref"):
             key = item.ref
             entity = r.reg.peek(key)
@@ -244,11 +248,10 @@ def _day_of_event(
     day of the event an earlier sentence of the paragraph states."""
     if event is None:
         return None
-    block = r.doc.block_at(view.start) or 0
     for sentence in reversed(r.doc.sentences):
         if sentence.start >= view.start:
             continue
-        if block - sentence.block > 2 or r.doc.blocks[sentence.block].kind in _NOT_FACT_BLOCKS:
+        if r.doc.blocks[sentence.block].kind in _NOT_FACT_BLOCKS:
             break
         names_event = any(
             s <= e2 and key == event
@@ -292,7 +295,9 @@ def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan
     return None
 
 
-def _sentence_date(r: Context, view: SentenceView, anchor: int, holds: bool) -> DateMention | None:
+def _sentence_date(
+    r: Context, view: SentenceView, anchor: int, holds: bool, title_end: int | None = None
+) -> DateMention | None:
     """The date the sentence gives the fact stated at ``anchor``: a period, or a date after
     "since"/"until"/"in"/"from" for a holding; for a change, a date after the trigger in its
     clause, else one before it that no "since"/"until" ties to another clause."""
@@ -310,7 +315,14 @@ def _sentence_date(r: Context, view: SentenceView, anchor: int, holds: bool) -> 
         if r.doc.in_parens(d.start) and not d.range:
             continue  # "(born 1950)", "(2013)"
         if holds:
-            if d.range or re.search(r"\b(?:since|until|till|in|from)\s*$", lead):
+            # Only a date beside the title ("Minister since June 2018"), or one opening the
+            # sentence before the title ("Since April 2019 Ch'oe has been ...").
+            near = (
+                title_end is None
+                or title_end - 2 <= d.start <= title_end + 24
+                or (d.start < anchor and not any(d.end <= p < anchor for p in persons[1:]))
+            )
+            if near and (d.range or re.search(r"\b(?:since|until|till|in|from)\s*$", lead)):
                 after.append(d)
             continue
         if re.search(r"\b(?:since|until|till|born)\s*$", lead):
@@ -327,6 +339,16 @@ def _sentence_date(r: Context, view: SentenceView, anchor: int, holds: bool) -> 
     return None
 
 
+def _last_year(r: Context, date: DateMention) -> DateMention:
+    """ "since April last year": the year before the article's."""
+    if date.date is None or not date.year_inferred or r.reference is None:
+        return date
+    if re.match(r"\s+last\s+year\b", r.text[date.end : date.end + 12]):
+        d = date.date
+        return replace(date, date=PartialDate(r.reference.year - 1, d.month, d.day))
+    return date
+
+
 def fact_dates(
     r: Context,
     view: SentenceView,
@@ -334,14 +356,16 @@ def fact_dates(
     event: str | None,
     *,
     holds: bool,
+    title_end: int | None = None,
 ) -> tuple[dict[str, PartialDate], str, FactSpan | None]:
     """The dates of a fact stated at ``anchor`` (its trigger or title): from the sentence (see
     :func:`_sentence_date`), else a day of the event an earlier sentence states, else the event
     the fact belongs to (its last day), else a weekday ("on Friday"), else the article's date
     (for a change, only in news). Returns (dates by "at"/"first"/"last", date_basis, the span
     used)."""
-    chosen = _sentence_date(r, view, anchor, holds)
+    chosen = _sentence_date(r, view, anchor, holds, title_end)
     if chosen is not None:
+        chosen = _last_year(r, chosen)
         out: dict[str, PartialDate] = {}
         lead = r.text[max(view.start, chosen.start - 12) : chosen.start].lower()
         if chosen.range is not None:

@@ -70,6 +70,10 @@ def holdings(r: Context) -> Found:
     return r.found()
 
 
+_HELD_SINCE = re.compile(
+    r"(?:\s*\([^()]*\))?\s*,\s*who\s+(?:had|has)\s+(?:held|occupied|served\s+in)\s+the\s+"
+    r"(?:post|position|office|job)\s+since\s+"
+)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+\S")
 
 
@@ -241,12 +245,16 @@ def _facts_for(
 ) -> list[Fact]:
     anchor = trigger.start if trigger else titles[0].start
     status, hedge = status_of(r, view, upto=max(anchor, titles[-1].end))
-    is_holds = holds or kind in ("holds", "became")
-    # A title an analyst states is as of the article, unless the sentence names the event.
-    event, event_span = event_of(r, view, explicit=is_holds and not r.official)
-    dates, basis, date_span = fact_dates(r, view, anchor, event, holds=is_holds)
-    if status == "projected":
-        dates, basis, date_span = {}, "none", None  # a projection is not dated
+    is_holds = holds or kind in ("holds", "became", "former")
+    # A title an analyst states is as of the article, unless the sentence names the event or
+    # states a change at it ("Foreign Minister Ri Yong Ho was promoted ...").
+    changes_here = any(i.kind == "word" and (i.text,) in flex.triggers for i in view.items)
+    event, event_span = event_of(r, view, explicit=is_holds and not r.official and not changes_here)
+    dates, basis, date_span = fact_dates(
+        r, view, anchor, event, holds=is_holds, title_end=titles[0].end if is_holds else None
+    )
+    if status == "projected" or kind == "former":
+        dates, basis, date_span = {}, "none", None  # a projection, a former title: undated
     pairs: list[tuple[Item, Title]]
     respectively = any(i.kind == "word" and i.text == "respectively" for i in view.items)
     if respectively and len(people) == len(titles) > 1:
@@ -345,6 +353,12 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
             if trigger_items:
                 spans.append(FactSpan(trigger_items[0].start, trigger_items[-1].end, "trigger"))
             spans.extend(s for s in change.spans if s.role in ("role", "organ", "date"))
+            since = _HELD_SINCE.match(r.text, person.end)
+            if since:  # "replacing X, who had held the post since June 2018"
+                date = r.date_at(since.end(), slack=1)
+                if date is not None and date.date is not None:
+                    fact.start = date.date
+                    spans.append(FactSpan(date.start, date.end, "date"))
             fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
             fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else ""
             out.append(fact)

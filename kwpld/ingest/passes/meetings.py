@@ -9,6 +9,7 @@ to an event ("the plenum", "the session", "the meeting")."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ...dates import DateMention, PartialDate
 from ...names import match_key
@@ -16,7 +17,7 @@ from ..entities import Entity, Mention, NameDraft, Ref
 from ..facts import fact_lexicon
 from ..state import Context, Found
 from ..words import series_key, straight
-from .facts_common import official_source
+from .facts_common import in_headline, official_source
 
 __all__ = ["meetings", "HELD"]
 
@@ -47,12 +48,20 @@ _LOWER_ORDINAL = re.compile(
 _AT_PLACE = re.compile(
     r"\bat\s+the\s+(?P<place>(?:[A-Z0-9][\w'’.-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
 )
-_REFERENCE = re.compile(
-    r"\b(?:the|this|that|today's|yesterday's)\s+(?P<words>(?:(?:enlarged|expanded|extended"
-    r"|plenary|joint|consultative)\s+)*(?:plenary\s+meeting|meeting|plenum|session|congress"
-    r"|conference))\b",
-    re.I,
-)
+
+
+@cache
+def _reference_pattern() -> re.Pattern[str]:
+    """ "the plenum", "the enlarged meeting", "the reception": the words of
+    ``event_references`` in ``facts.yaml``."""
+    heads = sorted({words[-1] for words in fact_lexicon().event_references}, key=len, reverse=True)
+    return re.compile(
+        r"\b(?:the|this|that|today's|yesterday's)\s+(?P<words>(?:(?:enlarged|expanded|extended"
+        r"|plenary|joint|consultative|military)\s+)*(?:" + "|".join(heads) + r"))\b",
+        re.I,
+    )
+
+
 _TYPES = {"plenary": "plenary-meeting", "plenum": "plenary-meeting", "session": "session",
           "congress": "congress", "conference": "conference"}  # fmt: skip
 
@@ -62,6 +71,8 @@ def meetings(r: Context) -> Found:
     _ordinal_lowercase(r)
     _when_and_where(r)
     _unnamed(r)  # after the named ones are dated: "held on the same day"
+    _held_by(r)
+    _of_date(r)
     _when_and_where(r)
     _occasions(r)
     _organizers(r)
@@ -272,6 +283,77 @@ def _last_weekday(reference: PartialDate, name: str) -> PartialDate:
     return PartialDate(when.year, when.month, when.day)
 
 
+_HELD_BY = re.compile(
+    rf"\s+(?:has\s+|had\s+)?(?:held|convened|opened)\s+(?:an?|its|the)\s+{_KINDS}"
+    r"(?:\s+(?:on|in)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?",
+    re.I,
+)
+
+
+_OF_DATE = re.compile(
+    r"\s+(?P<head>(?:enlarged\s+|expanded\s+)?(?:plenary\s+meeting|plenum|meeting|session))"
+    r"\s+(?:of|on)\s+",
+    re.I,
+)
+
+
+def _of_date(r: Context) -> None:
+    """ "The KWP Central Committee plenary meeting of 31 March 2013": an event named by its
+    organ, kind and day."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        m = _OF_DATE.match(r.text, organ.end)
+        if not m or in_headline(r, organ.start):
+            continue
+        date = r.date_at(m.end())
+        if date is None or date.date is None or date.date.day is None:
+            continue
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        name = " ".join(r.text[organ.start : date.end].split())
+        key = f"event:held:{match_key(name)}:{date.date.iso}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", _type_of(head))
+        event.fields.setdefault("date", date.date)
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        span = (organ.start, date.end)
+        event.add_name(NameDraft(straight(name), spans=[span]))
+        event.note(f"“{name}”", span)
+        r.mentions.replace([x for x in r.mentions if not (span[0] <= x.start and x.end <= span[1])])
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _held_by(r: Context) -> None:
+    """ "The politburo of the WPK Central Committee held an expanded meeting on Thursday": the
+    meeting of the organ, on the day the sentence gives."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        m = _HELD_BY.match(r.text, organ.end)
+        if not m or in_headline(r, organ.start):
+            continue
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        if head.endswith("s") and not head.endswith("ss"):
+            continue
+        sentence = r.doc.sentence_at(organ.start)
+        when = None
+        if m.group("weekday") and r.reference is not None and r.reference.day is not None:
+            when = _last_weekday(r.reference, m.group("weekday").capitalize())
+        else:
+            dates = [d for d in r.dates_in(m.end(), sentence.end if sentence else m.end())
+                     if d.date is not None]  # fmt: skip
+            when = dates[0].date if dates else None
+        name = _title_case(head) + " of the " + straight(organ.text)
+        key = f"event:held:{match_key(name)}:{when.iso if when else ''}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", _type_of(head))
+        if when is not None:
+            event.fields.setdefault("date", when)
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        span = (m.start("head"), m.end("head"))
+        event.add_name(NameDraft(name, derived=True))
+        event.note(f"“{' '.join(r.text[organ.start : m.end()].split())}”", (organ.start, m.end()))
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        if sentence is not None:
+            r.held.append((sentence.start, event.key))
+
+
 def _period(date: DateMention) -> tuple[PartialDate | None, PartialDate | None]:
     if date.range is not None:
         return date.range.first, date.range.last
@@ -419,7 +501,7 @@ def _references(r: Context) -> None:
     else the event the article reports."""
     flex = fact_lexicon()
     events = _events_in_order(r)
-    for m in _REFERENCE.finditer(r.text):
+    for m in _reference_pattern().finditer(r.text):
         if r.doc.block_at(m.start()) is None or _inside_event(r, m.start(), m.end()):
             continue
         words = tuple(w.lower() for w in m.group("words").split())
@@ -438,5 +520,6 @@ def _references(r: Context) -> None:
                 break
         if target is None and r.main_event and _event_type(r, r.main_event) in types:
             target = r.main_event
-        if target is not None:
-            r.event_refs.append((m.start(), m.end(), target))
+        # An unresolved reference is kept too: the sentence is about an event, just not one
+        # the text names (no other event is taken for it).
+        r.event_refs.append((m.start(), m.end(), target or ""))

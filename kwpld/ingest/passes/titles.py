@@ -29,6 +29,7 @@ from .standing_organs import standing_organ
 
 __all__ = ["titles", "organ_for_name", "post_for"]
 
+_RULING = re.compile(r"(?:ruling|governing|North\s+Korean|North's|DPRK|country's)\s+", re.I)
 _LINK = re.compile(r"\s+(?:of|to|in|on|at|for)\s+(?:(?:the|a|an)\s+)?", re.I)
 _ORDINAL = re.compile(
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\s+",
@@ -76,8 +77,13 @@ def titles(r: Context) -> Found:
             None,
         )
         if inner is not None:
+            post = inner.post if role == inner.role else None
             found[found.index(inner)] = replace(
-                inner, start=role_span[0], role=role, role_span=(role_span[0], inner.role_span[1])
+                inner,
+                start=role_span[0],
+                role=role,
+                post=post,
+                role_span=(role_span[0], inner.role_span[1]),
             )
             taken = [(t.start, t.end) for t in found]
             i = end_word
@@ -133,11 +139,24 @@ def titles(r: Context) -> Found:
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
-    r.person_titles = _ellipses(r, [_deputy(r, t) for t in found])
+    r.person_titles = _ellipses(r, [_unnamed_department(r, _deputy(r, t)) for t in found])
     return r.found()
 
 
 _DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
+
+
+def _unnamed_department(r: Context, title: Title) -> Title:
+    """ "vice department director of the WPK Central Committee": a department the text does not
+    name is no organ of the title."""
+    words = r.text[title.role_span[0] : title.role_span[1]].lower()
+    if "department" not in words or title.organ is None:
+        return title
+    entity = r.reg.peek(title.organ)
+    kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+        "organ_kind"
+    )  # fmt: skip
+    return title if kind == "department" else replace(title, organ=None, post=None)
 
 
 def _deputy(r: Context, title: Title) -> Title:
@@ -157,7 +176,8 @@ def _ellipses(r: Context, found: list[Title]) -> list[Title]:
     sentence."""
     out: list[Title] = []
     for index, title in enumerate(found):
-        if title.organ is None:
+        unnamed = "department" in r.text[title.role_span[0] : title.role_span[1]].lower()
+        if title.organ is None and not unnamed:
             sentence = r.doc.sentence_at(title.start)
             before = [
                 t for t in out
@@ -238,6 +258,9 @@ def _organ_after(
     if not link:
         return None
     position = link.end()
+    ruling = _RULING.match(r.text, position)  # "of the ruling Workers' Party of Korea"
+    if ruling:
+        position = ruling.end()
     ordinal = _ORDINAL.match(r.text, position)
     if ordinal:
         position = ordinal.end()
@@ -338,7 +361,7 @@ def _post_title(r: Context, post: Mention) -> Title | None:
         organ_key = r.reg.resolve(organ.key)
     key: str | None = r.reg.resolve(post.entity)  # type: ignore[arg-type]
     plural = bool(re.search(r"(?:ies|s|men)\b", post.text.split(" of ")[0]))
-    if role == "secretary":
+    if role in ("secretary", "vice-chairman"):
         committee = _central_committee(r, organ_key)
         if committee != organ_key:  # "KWP secretary": a secretary of the Central Committee
             organ_key, key = committee, post_for(r, role, committee)
@@ -346,7 +369,7 @@ def _post_title(r: Context, post: Mention) -> Title | None:
 
 
 def _central_committee(r: Context, organ: str) -> str:
-    """ "KWP secretary", "party secretary": a secretary of the party's Central Committee."""
+    """ "KWP secretary", "a vice chairman of the WPK": of the party's Central Committee."""
     entity = r.reg.peek(organ)
     kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
         "organ_kind"
@@ -379,7 +402,7 @@ def _title(
     organ_span: tuple[int, int] | None,
     plural: bool,
 ) -> Title:
-    if role == "secretary":
+    if role in ("secretary", "vice-chairman"):
         organ = _central_committee(r, organ)
     return Title(start, end, role, organ, role_span, organ_span, post_for(r, role, organ), plural)
 
