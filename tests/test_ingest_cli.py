@@ -31,9 +31,9 @@ def test_ingest_review_accept_build(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "84 mentions (0 of records), 10 dates (0 with problems), 6 quotations, 2 images" in out
     assert "drafts to review: 5 article, 7 event, 1 membership, 9 organ, 6 person, 1 post" in out
     code, out, _ = run(["review", str(data), "--kind", "person"], capsys)
-    assert code == 0 and "person     kim-jong-su  Kim Jong Su" in out and "6 draft(s)" in out
+    assert code == 0 and "person        kim-jong-su  Kim Jong Su" in out and "6 draft(s)" in out
     code, out, _ = run(["review", str(data), "--format", "json"], capsys)
-    assert len(json.loads(out)["drafts"]) == 29
+    assert sum(len(a["drafts"]) for a in json.loads(out)["articles"]) == 29
     code, out, _ = run(["reject", str(data), "dprk-state-media-2013-01-18"], capsys)
     assert code == 0 and "rejected 1 draft(s)" in out
     code, out, err = run(["accept", str(data), "--all"], capsys)

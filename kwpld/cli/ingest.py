@@ -17,8 +17,12 @@ app = command_app()
 
 if TYPE_CHECKING:
     Kind = str
+    ReviewKind = str
+    Status = str
 else:
     Kind = choices("Kind", (*KINDS, "participation"))
+    ReviewKind = choices("ReviewKind", (*KINDS, "participation", "fact"))
+    Status = choices("Status", ("pending", "accepted", "rejected"))
 
 
 class InputFormat(StrEnum):
@@ -145,8 +149,24 @@ def review_command(
         bool, typer.Option("--all", "-a", help="Also list accepted and rejected drafts.")
     ] = False,
     kind: Annotated[
-        list[Kind] | None,
-        typer.Option("--kind", "-k", help="Only drafts of this kind (repeatable)."),
+        list[ReviewKind] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Only drafts of this kind; fact is memberships and participations. Repeatable.",
+        ),
+    ] = None,
+    status: Annotated[
+        list[Status] | None,
+        typer.Option(
+            "--status",
+            "-s",
+            help="Only drafts with this status: pending (default), accepted, rejected. Repeatable.",
+        ),
+    ] = None,
+    article: Annotated[
+        list[str] | None,
+        typer.Option("--article", help="Only this article's drafts (its id). Repeatable."),
     ] = None,
     output_format: Annotated[
         TextOrJson, typer.Option("--format", "-f", case_sensitive=False, help=_FORMAT_HELP)
@@ -154,61 +174,32 @@ def review_command(
 ) -> None:
     """List the drafts waiting for review, with why each was proposed and its evidence.
 
-    Also lists the problems ingest noted (dates that contradict themselves, ambiguous names).
+    Article by article: the drafts of people, organs, posts and events, and the facts
+    (memberships, participations), each with its evidence sentence and the spans it used
+    highlighted; who each person is when they share a name with others; and the problems
+    ingest noted (contradictory dates, ambiguous names).
+
+    On a terminal the spans are in colour; in a pipe or a file they are written [words|role].
 
     Example:
 
     \b
-        kwpld review data --kind person
+        kwpld review data --kind fact --article kcna-2019-12-31
     """
-    from ..ingest.review import review_listing
+    from ..ingest.listing import STATUSES, review_listing
 
-    statuses = ("pending", "accepted", "rejected") if show_all else ("pending",)
-    kinds = tuple(str(k) for k in kind) if kind else None
-    listing = review_listing(data_dir, statuses=statuses, kinds=kinds)
-    items, problems = listing.drafts, listing.problems
+    statuses = STATUSES if show_all else tuple(str(s) for s in status or ("pending",))
+    kinds = [str(k) for k in kind] if kind else None
+    listing = review_listing(data_dir, kinds=kinds, statuses=statuses, articles=article)
     if output_format is TextOrJson.JSON:
-        data = {
-            "drafts": [i.to_dict() for i in items],
-            "problems": [dict(p, text=text) for text, p in problems],
-        }
-        console.print(json.dumps(data, ensure_ascii=False, indent=2), markup=False)
-        return
-    for review, problem in problems:  # review: the text file the offsets count in
-        at = problem.get("at") or ["?", "?"]
         console.print(
-            f"{review}[{at[0]}:{at[1]}] {problem.get('message')} [{problem.get('code')}]",
-            highlight=False,
+            json.dumps(listing.to_dict(), ensure_ascii=False, indent=2),
             markup=False,
+            highlight=False,
         )
-    if not items:
-        console.print("no drafts to review", highlight=False)
         return
-    article = None
-    for item in items:
-        if item.article != article:
-            article = item.article
-            console.print(f"[bold]{item.review}[/bold]", highlight=False)
-        status = f" [{item.status}]" if show_all else ""
-        console.print(
-            f"  {item.kind:<10} {item.id}{status}  {item.label}", highlight=False, markup=False
-        )
-        if item.why:
-            console.print(
-                f"             why: {'; '.join(item.why[:3])}", highlight=False, markup=False
-            )
-        for snippet in item.evidence[:2]:
-            console.print(f"             “{snippet}”", highlight=False, markup=False)
-        if item.needs:
-            console.print(
-                f"             needs: {', '.join(item.needs)}", highlight=False, markup=False
-            )
-    console.print(
-        f"{len(items)} draft(s). Accept: kwpld accept {data_dir} ID... (or --all);"
-        f" reject: kwpld reject {data_dir} ID...",
-        highlight=False,
-        markup=False,
-    )
+    markup = console.is_terminal
+    console.print(listing.render(markup=markup), markup=markup, highlight=False)
 
 
 @app.command("accept")

@@ -42,6 +42,9 @@ class Draft:
     evidence: list[dict[str, Any]] = field(default_factory=list)
     fact: dict[str, Any] | None = None
     """for a fact (membership, participation) the text states: its type and date basis"""
+    identity: dict[str, Any] | None = None
+    """for a person who shares a name with people of the folder: who they are not (or may
+    be), and why (:mod:`kwpld.ingest.identity`)"""
 
     @property
     def label(self) -> str:
@@ -59,6 +62,9 @@ class Drafted:
     ids: dict[str, str]
     """entity key -> record id"""
     problems: list[dict[str, Any]] = field(default_factory=list)
+    identities: list[dict[str, Any]] = field(default_factory=list)
+    """who the people the article names are, where that took a decision: the same as a record
+    or pending draft (and why), a namesake, or one of several"""
 
 
 def date_value(date: PartialDate) -> str:
@@ -142,7 +148,7 @@ class _Finalizer:
     def _candidate(self, e: Entity) -> str | None:
         kind = e.kind
         if kind == "person":
-            return slugify(self._english(e) or e.key)
+            return self._person_id(e)
         if kind == "organ":
             organ_kind = e.attrs.get("organ_kind")
             if organ_kind == "party":
@@ -207,6 +213,20 @@ class _Finalizer:
             middle = "" if doc_type == "news" else f"-{doc_type}"
             return f"{issuer}{middle}" + (f"-{date.iso}" if isinstance(date, PartialDate) else "")
         return None
+
+    def _person_id(self, e: Entity) -> str:
+        """A new person's id: their name; for a namesake of people of the folder, or when the
+        name's id is taken, the name and what tells them apart (``kim-jong-su-kpa``, the year
+        of the article), chosen here rather than a silent ``-2``."""
+        base = slugify(self._english(e) or e.key)
+        identity = e.attrs.get("identity")
+        qualifier = identity.get("qualifier") if isinstance(identity, dict) else None
+        if not qualifier and self._is_taken(base):
+            date = self.reading.reference
+            qualifier = str(date.year) if isinstance(date, PartialDate) else None
+            if qualifier:
+                e.note(f"the id {base} is another record's; this person is {base}-{qualifier}")
+        return f"{base}-{qualifier}" if qualifier else base
 
     def _english(self, e: Entity) -> str | None:
         for name in e.names:
@@ -710,8 +730,9 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
         reading.registry.entities.values(),
         key=lambda e: (_ENTITY_ORDER.get(e.kind, 9), fin.ids[e.key]),
     ):
-        if entity.known or entity.key in skip:
-            continue
+        if entity.known or entity.key in skip or entity.attrs.get("undrafted"):
+            continue  # (undrafted: a name that may be any of several records, and no more)
+        identity = entity.attrs.get("identity") if entity.kind == "person" else None
         drafts.append(
             Draft(
                 fin.ids[entity.key],
@@ -719,6 +740,9 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
                 fin.record(entity),
                 list(entity.why),
                 fin.evidence(entity),
+                identity=(
+                    {**identity, "id": fin.ids[entity.key]} if isinstance(identity, dict) else None
+                ),
             )
         )
     taken = {d.id for d in drafts}
@@ -747,7 +771,35 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
                     "candidates": [c for c in candidates if c],
                 }
             )
-    return Drafted(record, images, drafts, fin.ids, problems)
+    identities = _identities(fin, reading)
+    for entry in identities:
+        if entry["decision"] == "new":
+            problems.append(
+                {
+                    "code": "namesake",
+                    "at": entry.get("at", [0, 0]),
+                    "text": entry["name"],
+                    "message": f"“{entry['name']}” is proposed as a new person, {entry['id']}, "
+                    f"a namesake of {', '.join(c['id'] for c in entry.get('candidates', []))}; "
+                    "if they are the same person, reject the draft (its identity says why)",
+                    "candidates": [c["id"] for c in entry.get("candidates", [])],
+                }
+            )
+    return Drafted(record, images, drafts, fin.ids, problems, identities)
+
+
+def _identities(fin: _Finalizer, reading: Reading) -> list[dict[str, Any]]:
+    """The identity decisions of the article, with the ids the people got."""
+    out = []
+    for entry in reading.article.attrs.get("identities", []):
+        item = dict(entry)
+        key = reading.registry.resolve(str(item.pop("entity")))
+        if item["decision"] != "same":
+            item["id"] = fin.ids.get(key, item.get("id"))
+        ordered = {k: item[k] for k in ("name", "at", "decision", "id") if k in item}
+        ordered.update({k: v for k, v in item.items() if k not in ordered})
+        out.append(ordered)
+    return out
 
 
 def _quote_text(text: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Records
 from ..names import System, name_words, spelling_variants
@@ -58,7 +59,7 @@ class NameIndex:
     """A trie of folded name words -> the records (or drafts) that have that name."""
 
     def __init__(self, lex: Lexicon | None = None) -> None:
-        self._root: dict = {}
+        self._root: dict[str, Any] = {}
         self._lex = lex or lexicon()
         self.size = 0
         self.refs: dict[str, str] = {}

@@ -8,14 +8,34 @@ publisher and date, an event by its series and ordinal or by its type, date and 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..model import Article, Event, Organ, Records
+from ..dates import DateError, parse_date
+from ..model import Article, Event, Membership, Organ, Person, Records
 from ..names import match_key
 from .index import NameIndex
 from .lexicon import Lexicon, lexicon
 
-__all__ = ["Known"]
+__all__ = ["Known", "Seat"]
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """A membership of a record or a pending draft, as the identity step compares people by
+    it (:mod:`kwpld.ingest.identity`): who sits in which organ, in which role, when."""
+
+    id: str
+    person: str
+    organ: str
+    role: str
+    post: str | None = None
+    start: str | None = None
+    """ISO dates, at the precision the record gives"""
+    end: str | None = None
+    as_of: str | None = None
+    pending: bool = False
 
 
 @dataclass
@@ -61,10 +81,21 @@ class Known:
     """match key of an organ's name -> the organs (records and pending drafts) with it"""
     name_texts: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     """id -> (system, text) of its names, to tell namesakes apart by how they are written"""
+    people_by_key: dict[str, set[str]] = field(default_factory=dict)
+    """match key -> ids of the people (records and pending drafts) with a name of that key"""
+    seats: dict[str, list[Seat]] = field(default_factory=dict)
+    """person id -> the memberships (records and pending drafts) that say what they hold"""
+    descriptions: dict[str, str] = field(default_factory=dict)
+    """person id -> the record's description (it may name offices: "Foreign minister ...")"""
+    cache: dict[str, Any] = field(default_factory=dict)
+    """what the identity step derives from the above, computed once per run"""
 
     @classmethod
     def build(
-        cls, records: Records | None, drafts: list[dict] | None = None, lex: Lexicon | None = None
+        cls,
+        records: Records | Iterable[object] | None,
+        drafts: list[dict[str, Any]] | None = None,
+        lex: Lexicon | None = None,
     ) -> Known:
         lex = lex or lexicon()
         index = NameIndex(lex)
@@ -78,22 +109,37 @@ class Known:
     def add(self, record: object) -> None:
         kind = record.kind  # type: ignore[attr-defined]
         rid = record.id  # type: ignore[attr-defined]
+        self.cache.clear()
         self.ids.add(rid)
         self.kinds[rid] = kind
         self.index.add_record(record)
         keys = self.name_keys.setdefault(rid, set())
         texts = self.name_texts.setdefault(rid, set())
         for name in getattr(record, "names", []):
-            keys.add(match_key(name.text))
+            name_key = match_key(name.text)
+            keys.add(name_key)
             if kind == "organ":
-                self.organ_keys.setdefault(match_key(name.text), set()).add(rid)
+                self.organ_keys.setdefault(name_key, set()).add(rid)
             texts.add((name.system, name.text))
+            if kind == "person":
+                self.people_by_key.setdefault(name_key, set()).add(rid)
             if name.system == "en" and name.kind == "preferred":
                 self.labels.setdefault(rid, name.text)
             if name.kind == "abbreviation":
                 self.abbreviations.setdefault(rid, name.text)
         if getattr(record, "title", None):
             self.labels.setdefault(rid, record.title)  # type: ignore[attr-defined]
+        if isinstance(record, Person) and record.description:
+            self.descriptions[rid] = record.description
+        if isinstance(record, Membership):
+            self.seats.setdefault(record.person, []).append(
+                Seat(
+                    rid, record.person, record.organ, record.role, record.post,
+                    record.start.iso if record.start else None,
+                    record.end.iso if record.end else None,
+                    record.as_of.iso if record.as_of else None,
+                )
+            )  # fmt: skip
         if isinstance(record, Organ):
             self.organ_parent[rid] = record.parent
             self.organ_kind[rid] = record.organ_kind
@@ -131,10 +177,15 @@ class Known:
             key = (record.person, record.organ, record.role)  # type: ignore[attr-defined]
             self.memberships[key] = rid
 
-    def add_draft(self, draft: dict) -> None:
-        """A draft pending review in another article's review file: known by name only."""
+    def add_draft(self, draft: dict[str, Any]) -> None:
+        """A draft pending review in another article's review file: known by name only (and a
+        membership by what it says of its person)."""
         record = draft.get("record") or {}
         rid, kind = record.get("id"), draft.get("kind")
+        self.cache.clear()
+        if kind == "membership" and isinstance(rid, str):
+            self._add_pending_seat(rid, record)
+            return
         if not isinstance(rid, str) or kind not in ("person", "organ", "post", "event", "article"):
             return
         if rid in self.ids:
@@ -144,8 +195,17 @@ class Known:
         for name in record.get("names", []) or []:
             if isinstance(name, dict) and isinstance(name.get("text"), str):
                 self.name_keys.setdefault(rid, set()).add(match_key(name["text"]))
+                self.name_texts.setdefault(rid, set()).add(
+                    (str(name.get("system", "en")), name["text"])
+                )
+                if kind == "person":
+                    self.people_by_key.setdefault(match_key(name["text"]), set()).add(rid)
                 if kind == "organ":
                     self.organ_keys.setdefault(match_key(name["text"]), set()).add(rid)
+                if name.get("system", "en") == "en" and name.get("kind") != "abbreviation":
+                    self.labels.setdefault(rid, name["text"])
+                if kind == "organ" and name.get("kind") == "abbreviation":
+                    self.abbreviations.setdefault(rid, name["text"])
                 self.index.add_name(
                     rid, kind, name["text"], name.get("system", "en"), name.get("kind", "alternate")
                 )
@@ -163,6 +223,29 @@ class Known:
             and not record["title"].startswith("[")
         ):
             self.articles_by_title.setdefault(match_key(record["title"]), rid)
+
+    def _add_pending_seat(self, rid: str, record: dict[str, Any]) -> None:
+        person, organ, role = record.get("person"), record.get("organ"), record.get("role")
+        if not (isinstance(person, str) and isinstance(organ, str) and isinstance(role, str)):
+            return
+        if any(seat.id == rid for seat in self.seats.get(person, [])):
+            return
+
+        def iso(value: Any) -> str | None:
+            if value is None:
+                return None
+            try:
+                return parse_date(str(value)).iso
+            except DateError:
+                return None
+
+        post = record.get("post")
+        self.seats.setdefault(person, []).append(
+            Seat(
+                rid, person, organ, role, post if isinstance(post, str) else None,
+                iso(record.get("start")), iso(record.get("end")), iso(record.get("as_of")), True,
+            )
+        )  # fmt: skip
 
     def root_party(self, organ_id: str) -> str | None:
         seen = set()

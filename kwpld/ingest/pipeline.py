@@ -220,6 +220,8 @@ def _ingest_one(
         }
         if draft.fact is not None:
             item["fact"] = draft.fact
+        if draft.identity is not None:
+            item["identity"] = draft.identity
         item["evidence"] = [
             {k: e[k] for k in ("at", "text", "sentence", "spans") if k in e} for e in draft.evidence
         ]
@@ -263,6 +265,8 @@ def _ingest_one(
         "drafts": drafts,
         "problems": drafted.problems,
     }
+    if drafted.identities:
+        review["identity"] = drafted.identities
     files[review_path] = render_review(review)
     files[folder / f"{article_id}.txt"] = source.text
     annotations = web_annotations(reading, drafted, base_iri=base, title=meta["title"])

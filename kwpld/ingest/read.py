@@ -8,10 +8,13 @@ The passes run in three phases:
    article's date; the name index of the data folder matched once over the words.
 2. **New names**: people by the shape of Korean names, organs by the lexicon's head words and
    their qualifiers, abbreviations by glosses and initials, image credits, named events. Then
-   every name, known or new, is matched in one more pass, so each mention is found the same way.
+   every name, known or new, is matched in one more pass, so each mention is found the same way;
+   a name several people share becomes one person for now, and a family name alone stands for
+   the person the article named in full before (:mod:`kwpld.ingest.identity`).
 3. **Relations**: honorifics, the documents the article cites, who its quotations are
    attributed to, posts, events' dates, renamings, rules and conferrals, memberships, and the
-   article's own ``about``/``mentions``/``cites``.
+   article's own ``about``/``mentions``/``cites``. Before the article's own, who each person
+   is (a record, a pending draft, a namesake, or one of several): :mod:`kwpld.ingest.identity`.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 from ..dates import DateMention, PartialDate
 from .document import Document
 from .entities import Entity, Mention, Registry
+from .identity import family_names, identities, namesakes
 from .known import Known
 from .lexicon import Lexicon, lexicon
 from .passes import (
@@ -77,6 +81,8 @@ PASSES: tuple[Pass, ...] = (
     events.korean_events,
     mentions.mentions,
     facilities.facilities,
+    namesakes,
+    family_names,
     # 3. relations
     honorifics.honorifics,
     honorifics.epithets,
@@ -90,6 +96,8 @@ PASSES: tuple[Pass, ...] = (
     titles.titles,
     holdings.holdings,
     attendance.attendance,
+    # who each person is: a record, a pending draft, or someone new (what the facts say counts)
+    identities,
     # 5. the article: what it names, cites and is about
     article.article,
 )

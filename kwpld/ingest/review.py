@@ -41,8 +41,6 @@ __all__ = [
     "load_review",
     "list_drafts",
     "list_problems",
-    "ReviewListing",
-    "review_listing",
     "accept",
     "reject",
     "rename",
@@ -111,9 +109,15 @@ class DraftItem:
     evidence: tuple[str, ...]
     needs: tuple[str, ...]
     """ids of other drafts this one refers to"""
+    record: dict[str, Any] = field(default_factory=dict, compare=False)
+    """the record the draft proposes (as the review file holds it)"""
+    fact: dict[str, Any] | None = field(default=None, compare=False)
+    """for a fact (membership, participation): its type, date basis, rule"""
+    identity: dict[str, Any] | None = field(default=None, compare=False)
+    """for a person who shares a name with people of the folder: who they are not, or may be"""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
             "status": self.status,
@@ -123,7 +127,13 @@ class DraftItem:
             "why": list(self.why),
             "evidence": list(self.evidence),
             "needs": list(self.needs),
+            "record": self.record,
         }
+        if self.fact is not None:
+            out["fact"] = self.fact
+        if self.identity is not None:
+            out["identity"] = self.identity
+        return out
 
 
 @dataclass
@@ -294,7 +304,7 @@ def list_drafts(
     """Drafts in the folder's review files, with their evidence, in review-file order."""
     root = _folder(data_dir)
     items = []
-    draft_ids = set()
+    draft_ids: set[str] = set()
     reviews = _reviews(root)
     for review in reviews:
         draft_ids.update(d["record"]["id"] for d in review.drafts if d.get("status") == "pending")
@@ -323,6 +333,11 @@ def list_drafts(
                         _snippet(e) for e in draft.get("evidence") or [] if isinstance(e, dict)
                     ),
                     needs=tuple(needs),
+                    record=record,
+                    fact=draft.get("fact") if isinstance(draft.get("fact"), dict) else None,
+                    identity=(
+                        draft.get("identity") if isinstance(draft.get("identity"), dict) else None
+                    ),
                 )
             )
     return items
@@ -339,27 +354,6 @@ def list_problems(data_dir: str | Path) -> list[tuple[str, dict[str, Any]]]:
             if isinstance(problem, dict):
                 out.append((text.relative_to(root).as_posix(), problem))
     return out
-
-
-@dataclass(frozen=True)
-class ReviewListing:
-    """What ``kwpld review`` shows: the drafts of the kinds asked for, and the problems noted."""
-
-    drafts: list[DraftItem]
-    problems: list[tuple[str, dict[str, Any]]]
-
-
-def review_listing(
-    data_dir: str | Path,
-    *,
-    statuses: tuple[str, ...] = ("pending",),
-    kinds: tuple[str, ...] | None = None,
-) -> ReviewListing:
-    """:func:`list_drafts` (only ``kinds``, when given) and :func:`list_problems` at once."""
-    drafts = list_drafts(data_dir, statuses=statuses)
-    if kinds:
-        drafts = [d for d in drafts if d.kind in kinds]
-    return ReviewListing(drafts, list_problems(data_dir))
 
 
 def _snippet(evidence: dict[str, Any], width: int = 70) -> str:

@@ -3,8 +3,8 @@ more walk over the words, so each mention is found the same way. Leftmost-longes
 first on ties; a person inside an organ's or event's name is kept as well ("Kim Il Sung and Kim
 Jong Il's party"); a name several entities share is resolved by the date an event was held, a
 spelling in parentheses, the exact spelling and, for short forms, the article's party. Then
-"X of the Y" becomes one organ mention when Y contains X, and a family name alone is a mention
-of the one person of that name the article named before."""
+"X of the Y" becomes one organ mention when Y contains X. (A family name alone, and a name
+several people share, are :mod:`kwpld.ingest.identity`'s.)"""
 
 from __future__ import annotations
 
@@ -12,25 +12,13 @@ import re
 import unicodedata
 
 from ...dates import PartialDate
-from ...names import is_korean_surname, match_key, name_words, word_key
+from ...names import match_key, name_words
 from ..entities import Mention, Ref
 from ..index import Match, NameIndex, Target
 from ..state import Context, Found
 from .known_names import with_nested_people
 
 __all__ = ["mentions"]
-
-# Words that follow a sentence-initial word that is English, not a name ("So the", "An old").
-_NOT_AFTER_NAME = frozenset(
-    {"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "we", "they", "i",
-     "far", "as", "to", "on", "in", "long", "much", "many", "old", "be", "is", "was"}
-)  # fmt: skip
-
-_ENGLISH_SURNAMES = frozenset(
-    {"so", "do", "no", "go", "an", "ma", "ha", "son", "sin", "ham", "song", "man", "am", "ok",
-     "in", "on", "to", "oh", "ho", "bang", "gang", "mo", "yo", "il", "o", "u", "yu", "ko", "pyon"}
-)  # fmt: skip
-"""family names that are English words too: at the start of a sentence, "So was" is no name"""
 
 
 def mentions(r: Context) -> Found:
@@ -87,7 +75,6 @@ def mentions(r: Context) -> Found:
         found.append(pinned)
     r.mentions.replace(found)
     _extend_organs(r)
-    _surnames(r)
     return r.found()
 
 
@@ -150,56 +137,6 @@ def _ancestor_keys(r: Context, key: str) -> set[str]:
     if entity.known:
         return {r.reg.known(a, "organ").key for a in r.known.ancestors(entity.known)}
     return set(_ancestors(r, entity.key))
-
-
-def _surnames(r: Context) -> None:
-    """ "The Political Bureau’s decision called Jang a traitor": a family name alone stands for
-    the one person of that name the article has named before."""
-    doc = r.doc
-    people: dict[str, set[str]] = {}
-    first_seen: dict[str, int] = {}
-    for mention in r.mentions:
-        if mention.kind != "person" or not mention.entity or mention.name_kind == "epithet":
-            continue
-        key = r.reg.resolve(mention.entity)
-        first_seen.setdefault(key, mention.start)
-        words = mention.text.split()
-        if len(words) < 2:
-            continue
-        surname = words[0] if is_korean_surname(words[0]) else words[-1]
-        people.setdefault(word_key(surname), set()).add(key)
-    if not people:
-        return
-    covered = [(m.start, m.end) for m in r.mentions]
-    added = []
-    for i, key in enumerate(doc.keys):
-        owners = people.get(key)
-        if not owners or not doc.is_cap(i):
-            continue
-        start, end = doc.span_of(i, i + 1)
-        # the one person of that family named before it ("Jang" before the text names Jang
-        # Su-gil is Jang Song Thaek)
-        owners = {o for o in owners if first_seen.get(o, len(r.text)) <= start}
-        if len(owners) != 1:
-            continue
-        owner = next(iter(owners))
-        if any(s <= start < e for s, e in covered):
-            continue
-        neighbours = (i > 0 and doc.gap_ok[i - 1] and doc.is_cap(i - 1)) or (
-            doc.gap_ok[i] and i + 1 < len(doc.words) and doc.is_cap(i + 1)
-        )
-        if neighbours:
-            continue  # part of a longer name
-        if (
-            key in _ENGLISH_SURNAMES
-            and doc.sentence_start_word(i)
-            and i + 1 < len(doc.keys)
-            and doc.keys[i + 1] in _NOT_AFTER_NAME
-        ):
-            continue  # "So the visit was ...": a word, not So Hong Chan
-        added.append(Mention(start, end, r.text[start:end], owner, "person", "surname"))
-    if added:
-        r.mentions.replace([*r.mentions, *added])
 
 
 def _entity_for_target(r: Context, target: Target) -> str:
