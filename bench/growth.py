@@ -1,0 +1,129 @@
+"""Growth: kwpld's cost per million triples as the flat corpus grows (issue 14).
+
+    python bench/growth.py                           # 7,700, 77,000 and 231,000 people
+    python bench/growth.py --people 7700 77000 --no-shacl   # quicker
+
+For each size (N people, so 3N + 50 records: N each of people, memberships and articles, and
+50 organs) it runs, in one round whose order rotates from size to size, Morph-KGC (as in
+``bench/flat.py``), ``kwpld build --no-validate --jobs 2`` and ``kwpld build --jobs 2``
+(SHACL), each a fresh process measured by ``bench/measure.py``. It reports seconds and peak
+memory per million triples; linear growth keeps both flat from size to size. Morph-KGC's row
+at each size is the yardstick measured under the same load: when the machine is busier, both
+slow down, and kwpld's ratio to it is what stays comparable.
+
+Results go to ``bench/growth-results.json`` and the "Growth" table of ``bench/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from flat import PEER_VENV, corpus, peer_input, run_one  # noqa: E402
+
+from kwpld.synth import FLAT_ORGANS  # noqa: E402
+
+RESULTS = HERE / "growth-results.json"
+MARK_BEGIN = "<!-- growth: begin -->"
+MARK_END = "<!-- growth: end -->"
+
+
+def markdown(result: dict) -> str:
+    rows = [
+        "| people | records | tool | triples | time | **s per M triples** | peak PSS, all "
+        "processes | **MB per M triples** | largest process | speed vs Morph-KGC | load |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size in result["sizes"]:
+        runs = {r["tool"]: r for r in size["runs"]}
+        peer = runs.get("morph-kgc")
+        for tool, run in runs.items():
+            millions = run["triples"] / 1e6
+            speed = f"{peer['wall'] / run['wall']:.3f}×" if peer and tool != "morph-kgc" else "—"
+            rows.append(
+                f"| {size['people']:,} | {size['records']:,} | {tool} | {run['triples']:,} | "
+                f"{run['wall']:.1f} s | **{run['wall'] / millions:.1f}** | "
+                f"{run['tree_pss_mb']:,.0f} MB | **{run['tree_pss_mb'] / millions:.0f}** | "
+                f"{run['max_rss_mb']:,.0f} MB | {speed} | {run['load_before']} |"
+            )
+    rows.append("")
+    tools = [t for t in result["sizes"][0]["runs"]]
+    for tool in (t["tool"] for t in tools):
+        per = []
+        for size in result["sizes"]:
+            run = next(r for r in size["runs"] if r["tool"] == tool)
+            per.append(run["wall"] / (run["triples"] / 1e6))
+        steps = ", ".join(f"{b / a:.2f}" for a, b in zip(per, per[1:], strict=False))
+        rows.append(f"- {tool}: seconds per M triples from size to size × {steps}")
+    m = result["machine"]
+    rows.append(
+        f"- machine: {m['cpus']} cores, Python {m['python']}, {m['date']}; `{result['command']}`"
+    )
+    return "\n".join(rows) + "\n"
+
+
+def write_markdown(text: str) -> None:
+    readme = HERE / "README.md"
+    current = readme.read_text(encoding="utf-8")
+    if MARK_BEGIN in current and MARK_END in current:
+        head, rest = current.split(MARK_BEGIN, 1)
+        _, tail = rest.split(MARK_END, 1)
+        readme.write_text(f"{head}{MARK_BEGIN}\n{text}{MARK_END}{tail}", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--people", type=int, nargs="+", default=[7_700, 77_000, 231_000])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--processes", type=int, default=2, help="Morph-KGC processes")
+    parser.add_argument("--morph-python", default=str(PEER_VENV / "bin" / "python"))
+    parser.add_argument("--no-peer", action="store_true", help="leave Morph-KGC out")
+    parser.add_argument("--no-shacl", action="store_true", help="leave the SHACL build out")
+    parser.add_argument("--no-markdown", action="store_true")
+    args = parser.parse_args()
+    tools = ["morph-kgc", "kwpld --no-validate", "kwpld + SHACL"]
+    if args.no_peer:
+        tools.remove("morph-kgc")
+    if args.no_shacl:
+        tools.remove("kwpld + SHACL")
+    sizes = []
+    for number, people in enumerate(args.people):
+        records = 3 * people + FLAT_ORGANS
+        data = corpus(records)
+        peer = peer_input(data) if "morph-kgc" in tools else data
+        order = tools[number % len(tools) :] + tools[: number % len(tools)]
+        runs = []
+        for tool in order:
+            run = run_one(tool, args, data, peer)
+            print(
+                f"{people:,} people: {tool}: {run['wall']:.1f} s, {run['triples']:,} triples, "
+                f"tree PSS {run['tree_pss_mb']:.0f} MB (load {run['load_before']})",
+                flush=True,
+            )
+            runs.append(run)
+        sizes.append({"people": people, "records": records, "runs": runs})
+    result = {
+        "sizes": sizes,
+        "command": "python bench/growth.py " + " ".join(sys.argv[1:]),
+        "machine": {
+            "cpus": len(os.sched_getaffinity(0)),
+            "python": platform.python_version(),
+            "date": time.strftime("%Y-%m-%d %H:%M"),
+        },
+    }
+    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    text = markdown(result)
+    print(text)
+    if not args.no_markdown:
+        write_markdown(text)
+
+
+if __name__ == "__main__":
+    main()
