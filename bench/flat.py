@@ -198,6 +198,7 @@ def summarize(rounds: list[list[dict]]) -> dict:
             "triples_per_s": round(runs[0]["triples"] / statistics.median(walls)),
             "max_rss_mb": round(max(r["max_rss_mb"] for r in runs)),
             "tree_pss_mb": round(max(r["tree_pss_mb"] for r in runs)),
+            "cpu_median": round(statistics.median(r["cpu"] for r in runs), 2),
         }
         if tool in speed:
             entry["speed_ratio"] = round(statistics.median(speed[tool]), 3)
@@ -209,9 +210,10 @@ def summarize(rounds: list[list[dict]]) -> dict:
 
 def markdown(result: dict) -> str:
     rows = [
-        "| tool | time (median) | triples | triples/s | peak RSS, largest process | "
-        "peak PSS, all processes | **speed vs Morph-KGC** | **triples/s vs Morph-KGC** |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| tool | time (median) | CPU (median) | triples | triples/s | peak RSS, largest "
+        "process | peak PSS, all processes | **speed vs Morph-KGC** | **triples/s vs "
+        "Morph-KGC** |",
+        "| --- |" + " ---: |" * 8,
     ]
     labels = {
         "morph-kgc": "Morph-KGC 2.10, CSV → N-Triples, 2 processes",
@@ -223,7 +225,8 @@ def markdown(result: dict) -> str:
         speed = f"**{s['speed_ratio']:.3f}×**" if "speed_ratio" in s else "1"
         rate = f"**{s['rate_ratio']:.3f}×**" if "rate_ratio" in s else "1"
         rows.append(
-            f"| {labels[tool]} | {s['wall_median']:.1f} s | {s['triples']:,} | "
+            f"| {labels[tool]} | {s['wall_median']:.1f} s | {s['cpu_median']:.1f} s | "
+            f"{s['triples']:,} | "
             f"{s['triples_per_s']:,} | {s['max_rss_mb']:,} MB | {s['tree_pss_mb']:,} MB | "
             f"{speed} | {rate} |"
         )
@@ -233,7 +236,7 @@ def markdown(result: dict) -> str:
     rows.append(
         f"- {result['records']:,} records, {result['rounds_count']} rounds alternating "
         f"(order rotated each round); speed = Morph-KGC's time / kwpld's time in the same "
-        f"round, median over rounds (per round: "
+        f"round, median over rounds; CPU: seconds summed over the tool's processes (per round: "
         + "; ".join(
             f"{tool}: {', '.join(str(x) for x in result['summary'][tool]['speed_ratios'])}"
             for tool in TOOLS[1:]
@@ -306,7 +309,19 @@ def main() -> None:
     parser.add_argument(
         "--compare", action="store_true", help="list the triples only one tool makes, and stop"
     )
+    parser.add_argument(
+        "--from-json", action="store_true", help="write the table of the last results again"
+    )
     args = parser.parse_args()
+    if args.from_json:
+        saved = json.loads(RESULTS.read_text("utf-8"))
+        saved["summary"] = summarize(saved["rounds"])
+        RESULTS.write_text(json.dumps(saved, indent=1) + "\n", encoding="utf-8")
+        text = markdown(saved)
+        print(text)
+        if not args.no_markdown:
+            write_markdown(text)
+        return
     if args.setup_peer:
         setup_peer()
         return

@@ -5,7 +5,8 @@
 
 Not wired into kwpld: this measures candidates for phase 2 of issue 14. Each candidate reads
 the same file, in rounds, in an order that rotates each round; the table gives the median time
-and the ratio to kwpld's loader measured in the same round (records/s in brackets).
+and the ratio to kwpld's loader measured in the same round. Times are CPU seconds of this
+process (``process_time``): on a shared machine wall time also counts the waits for a core.
 
 - **kwpld today** (``kwpld.load.files.read_yaml``): libyaml parses and composes in C
   (``CSafeLoader``), then kwpld's constructor builds a ``LineDict``/``LineList`` per mapping
@@ -145,15 +146,15 @@ def main() -> None:
         this: dict[str, float] = {}
         for name in order:
             function, source = candidates[name]
-            start = time.perf_counter()
+            start = time.process_time()
             function(source)
-            this[name] = time.perf_counter() - start
+            this[name] = time.process_time() - start
             times[name].append(this[name])
         for name in names:
             ratios[name].append(this[names[0]] / this[name])
     count = len(reference)
     print(f"articles.yaml of the flat corpus: {count:,} records, {path.stat().st_size:,} bytes")
-    print("| reader | median time | records/s | **speed vs kwpld today** |")
+    print("| reader | median CPU time | records/s | **speed vs kwpld today** |")
     print("| --- | ---: | ---: | ---: |")
     for name in names:
         median = statistics.median(times[name])
@@ -165,8 +166,11 @@ def main() -> None:
         print(f"\n- {name} {note}")
     import os
 
-    print(f"\nload average {os.getloadavg()[0]:.1f}; `python bench/experiments/yaml_loaders.py "
-          + " ".join(sys.argv[1:]) + "`")
+    print(
+        f"\nload average {os.getloadavg()[0]:.1f}; `python bench/experiments/yaml_loaders.py "
+        + " ".join(sys.argv[1:])
+        + "`"
+    )
 
 
 if __name__ == "__main__":
