@@ -58,11 +58,13 @@ def markdown(result: dict) -> str:
                 f"{run['max_rss_mb']:,.0f} MB | {speed} | {run['load_before']} |"
             )
     rows.append("")
-    tools = [t for t in result["sizes"][0]["runs"]]
-    for tool in (t["tool"] for t in tools):
+    names = sorted({r["tool"] for size in result["sizes"] for r in size["runs"]})
+    for tool in names:
         per, cpu, mem = [], [], []
         for size in result["sizes"]:
-            run = next(r for r in size["runs"] if r["tool"] == tool)
+            run = next((r for r in size["runs"] if r["tool"] == tool), None)
+            if run is None:
+                continue
             per.append(run["wall"] / (run["triples"] / 1e6))
             cpu.append(run["cpu"] / (run["triples"] / 1e6))
             mem.append(run["tree_pss_mb"] / (run["triples"] / 1e6))
@@ -75,9 +77,8 @@ def markdown(result: dict) -> str:
             f"triples × {steps(per)}; MB per M triples × {steps(mem)}"
         )
     m = result["machine"]
-    rows.append(
-        f"- machine: {m['cpus']} cores, Python {m['python']}, {m['date']}; `{result['command']}`"
-    )
+    commands = "; ".join(f"`{c}`" for c in result["commands"])
+    rows.append(f"- machine: {m['cpus']} cores, Python {m['python']}, {m['date']}; {commands}")
     return "\n".join(rows) + "\n"
 
 
@@ -99,38 +100,49 @@ def main() -> None:
     parser.add_argument("--no-peer", action="store_true", help="leave Morph-KGC out")
     parser.add_argument("--no-shacl", action="store_true", help="leave the SHACL build out")
     parser.add_argument("--no-markdown", action="store_true")
+    parser.add_argument(
+        "--append",
+        action="store_true",
+        help="keep the sizes already in bench/growth-results.json (a size run again replaces "
+        "its entry); without it, the file starts afresh",
+    )
     args = parser.parse_args()
     tools = ["morph-kgc", "kwpld --no-validate", "kwpld + SHACL"]
     if args.no_peer:
         tools.remove("morph-kgc")
     if args.no_shacl:
         tools.remove("kwpld + SHACL")
-    sizes = []
+    result = {"sizes": [], "commands": []}
+    if args.append and RESULTS.exists():
+        result = json.loads(RESULTS.read_text("utf-8"))
+    result["commands"] = [
+        *result.get("commands", []),
+        "python bench/growth.py " + " ".join(sys.argv[1:]),
+    ]
     for number, people in enumerate(args.people):
         records = 3 * people + FLAT_ORGANS
         data = corpus(records)
         peer = peer_input(data) if "morph-kgc" in tools else data
         order = tools[number % len(tools) :] + tools[: number % len(tools)]
-        runs = []
+        size = {"people": people, "records": records, "runs": []}
+        result["sizes"] = [s for s in result["sizes"] if s["people"] != people] + [size]
+        result["sizes"].sort(key=lambda s: s["people"])
         for tool in order:
             run = run_one(tool, args, data, peer)
             print(
-                f"{people:,} people: {tool}: {run['wall']:.1f} s, {run['triples']:,} triples, "
-                f"tree PSS {run['tree_pss_mb']:.0f} MB (load {run['load_before']})",
+                f"{people:,} people: {tool}: {run['wall']:.1f} s, CPU {run['cpu']:.1f} s, "
+                f"{run['triples']:,} triples, tree PSS {run['tree_pss_mb']:.0f} MB "
+                f"(load {run['load_before']})",
                 flush=True,
             )
-            runs.append(run)
-        sizes.append({"people": people, "records": records, "runs": runs})
-    result = {
-        "sizes": sizes,
-        "command": "python bench/growth.py " + " ".join(sys.argv[1:]),
-        "machine": {
-            "cpus": len(os.sched_getaffinity(0)),
-            "python": platform.python_version(),
-            "date": time.strftime("%Y-%m-%d %H:%M"),
-        },
-    }
-    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+            size["runs"].append(run)
+            result["machine"] = {
+                "cpus": len(os.sched_getaffinity(0)),
+                "python": platform.python_version(),
+                "date": time.strftime("%Y-%m-%d %H:%M"),
+            }
+            # after every run: a session stopped midway keeps what it measured
+            RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     text = markdown(result)
     print(text)
     if not args.no_markdown:
