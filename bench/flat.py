@@ -179,6 +179,7 @@ def summarize(rounds: list[list[dict]]) -> dict:
     by_tool: dict[str, list[dict]] = {tool: [] for tool in TOOLS}
     speed: dict[str, list[float]] = {tool: [] for tool in TOOLS[1:]}
     rate: dict[str, list[float]] = {tool: [] for tool in TOOLS[1:]}
+    cpu: dict[str, list[float]] = {tool: [] for tool in TOOLS[1:]}
     for runs in rounds:
         named = {r["tool"]: r for r in runs}
         peer = named["morph-kgc"]
@@ -188,6 +189,8 @@ def summarize(rounds: list[list[dict]]) -> dict:
             mine = named[tool]
             speed[tool].append(peer["wall"] / mine["wall"])
             rate[tool].append((mine["triples"] / mine["wall"]) / (peer["triples"] / peer["wall"]))
+            if mine.get("cpu") and peer.get("cpu"):
+                cpu[tool].append(peer["cpu"] / mine["cpu"])
     summary = {}
     for tool, runs in by_tool.items():
         walls = [r["wall"] for r in runs]
@@ -198,12 +201,15 @@ def summarize(rounds: list[list[dict]]) -> dict:
             "triples_per_s": round(runs[0]["triples"] / statistics.median(walls)),
             "max_rss_mb": round(max(r["max_rss_mb"] for r in runs)),
             "tree_pss_mb": round(max(r["tree_pss_mb"] for r in runs)),
-            "cpu_median": round(statistics.median(r["cpu"] for r in runs), 2),
         }
+        cpus = [r["cpu"] for r in runs if r.get("cpu")]
+        entry["cpu_median"] = round(statistics.median(cpus), 2) if cpus else None
         if tool in speed:
             entry["speed_ratio"] = round(statistics.median(speed[tool]), 3)
             entry["speed_ratios"] = [round(x, 3) for x in speed[tool]]
             entry["rate_ratio"] = round(statistics.median(rate[tool]), 3)
+            if cpu[tool]:
+                entry["cpu_ratio"] = round(statistics.median(cpu[tool]), 3)
         summary[tool] = entry
     return summary
 
@@ -212,8 +218,8 @@ def markdown(result: dict) -> str:
     rows = [
         "| tool | time (median) | CPU (median) | triples | triples/s | peak RSS, largest "
         "process | peak PSS, all processes | **speed vs Morph-KGC** | **triples/s vs "
-        "Morph-KGC** |",
-        "| --- |" + " ---: |" * 8,
+        "Morph-KGC** | CPU vs Morph-KGC |",
+        "| --- |" + " ---: |" * 9,
     ]
     labels = {
         "morph-kgc": "Morph-KGC 2.10, CSV → N-Triples, 2 processes",
@@ -224,11 +230,15 @@ def markdown(result: dict) -> str:
         s = result["summary"][tool]
         speed = f"**{s['speed_ratio']:.3f}×**" if "speed_ratio" in s else "1"
         rate = f"**{s['rate_ratio']:.3f}×**" if "rate_ratio" in s else "1"
+        cpu_ratio = (
+            f"{s['cpu_ratio']:.3f}×" if s.get("cpu_ratio") else ("1" if tool == TOOLS[0] else "—")
+        )
+        cpu_median = f"{s['cpu_median']:.1f} s" if s.get("cpu_median") else "—"
         rows.append(
-            f"| {labels[tool]} | {s['wall_median']:.1f} s | {s['cpu_median']:.1f} s | "
+            f"| {labels[tool]} | {s['wall_median']:.1f} s | {cpu_median} | "
             f"{s['triples']:,} | "
             f"{s['triples_per_s']:,} | {s['max_rss_mb']:,} MB | {s['tree_pss_mb']:,} MB | "
-            f"{speed} | {rate} |"
+            f"{speed} | {rate} | {cpu_ratio} |"
         )
     loads = [r["load_before"] for runs in result["rounds"] for r in runs]
     m = result["machine"]

@@ -106,6 +106,12 @@ def main() -> None:
         help="keep the sizes already in bench/growth-results.json (a size run again replaces "
         "its entry); without it, the file starts afresh",
     )
+    parser.add_argument(
+        "--from-flat",
+        action="store_true",
+        help="take the size bench/flat.py measured (its first round: the same corpus, the "
+        "same runs) from bench/flat-results.json instead of running it again",
+    )
     args = parser.parse_args()
     tools = ["morph-kgc", "kwpld --no-validate", "kwpld + SHACL"]
     if args.no_peer:

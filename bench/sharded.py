@@ -212,31 +212,32 @@ def main() -> None:
     shards, split_seconds = split(data)
     counts = [json.loads((s / ".counts").read_text()) for s in shards]
     work = Path(tempfile.mkdtemp(prefix="kwpld-sharded-"))
-    rounds = []
-    try:
-        for number in range(args.rounds):
-            first = "whole" if number % 2 == 0 else "sharded"
-            r = one_round(data, shards, work, args.validate, number == 0, first)
-            rounds.append(r)
-            print(
-                f"round {number + 1}: whole {r['whole']['wall']:.1f} s; sharded "
-                f"{r['sharded']['builds_wall']:.1f} s + merge {r['sharded']['merge_wall']:.1f} s "
-                f"(load {r['load_before_whole']}, {r['load_before_sharded']})",
-                flush=True,
-            )
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    ratios = [r["whole"]["wall"] / r["sharded"]["wall"] for r in rounds]
+    rounds: list[dict] = []
     result = {
         "records": args.records,
         "validate": args.validate,
         "split_seconds": split_seconds,
         "shard_counts": counts,
         "rounds": rounds,
-        "speed_ratios": ratios,
         "command": "python bench/sharded.py " + " ".join(sys.argv[1:]),
     }
-    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    try:
+        for number in range(args.rounds):
+            first = "whole" if number % 2 == 0 else "sharded"
+            r = one_round(data, shards, work, args.validate, number == 0, first)
+            rounds.append(r)
+            print(
+                f"round {number + 1}: whole {r['whole']['wall']:.1f} s (CPU "
+                f"{r['whole']['cpu']:.1f} s); sharded {r['sharded']['builds_wall']:.1f} s + merge "
+                f"{r['sharded']['merge_wall']:.1f} s (CPU {r['sharded']['cpu']:.1f} s) "
+                f"(load {r['load_before_whole']}, {r['load_before_sharded']})",
+                flush=True,
+            )
+            result["speed_ratios"] = [x["whole"]["wall"] / x["sharded"]["wall"] for x in rounds]
+            # after every round: a session stopped midway keeps what it measured
+            RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     print(json.dumps({k: v for k, v in result.items() if k != "rounds"}, indent=1))
     print(json.dumps(rounds[0].get("check"), indent=1))
 
