@@ -112,6 +112,7 @@ def main() -> None:
         help="take the size bench/flat.py measured (its first round: the same corpus, the "
         "same runs) from bench/flat-results.json instead of running it again",
     )
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where results go")
     args = parser.parse_args()
     tools = ["morph-kgc", "kwpld --no-validate", "kwpld + SHACL"]
     if args.no_peer:
@@ -119,8 +120,8 @@ def main() -> None:
     if args.no_shacl:
         tools.remove("kwpld + SHACL")
     result = {"sizes": [], "commands": []}
-    if args.append and RESULTS.exists():
-        result = json.loads(RESULTS.read_text("utf-8"))
+    if args.append and args.results.exists():
+        result = json.loads(args.results.read_text("utf-8"))
     result["commands"] = [
         *result.get("commands", []),
         "python bench/growth.py " + " ".join(sys.argv[1:]),
@@ -148,7 +149,7 @@ def main() -> None:
                 "date": time.strftime("%Y-%m-%d %H:%M"),
             }
             # after every run: a session stopped midway keeps what it measured
-            RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+            args.results.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     text = markdown(result)
     print(text)
     if not args.no_markdown:
