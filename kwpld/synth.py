@@ -22,6 +22,7 @@ import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -146,10 +147,10 @@ class _Corpus:
     def __init__(self, size: SynthSize, seed: int) -> None:
         self.size = size
         self.rng = random.Random(seed)
-        self.organs: list[dict] = []
-        self.posts: list[dict] = []
-        self.events: list[dict] = []
-        self.articles: list[dict] = []
+        self.organs: list[dict[str, Any]] = []
+        self.posts: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []
+        self.articles: list[dict[str, Any]] = []
         self.people: list[dict[str, str]] = []
         self.memberships: list[dict[str, str]] = []
         self.organ_roles: list[tuple[str, tuple[str, ...]]] = []
@@ -195,7 +196,7 @@ class _Corpus:
         names = [{"text": en, "system": "en"}]
         if ko:
             names.append({"text": ko, "system": "hangul"})
-        record: dict = {"id": oid, "kind": kind, "names": names}
+        record: dict[str, Any] = {"id": oid, "kind": kind, "names": names}
         if parent:
             record["parent"] = parent
         self.organs.append(record)
@@ -342,7 +343,7 @@ class _Corpus:
         organs = [oid for oid, _ in self.organ_roles]
         for index in range(1, self.size.articles + 1):
             kind = rng.choices(["news", "report", "essay", "editorial"], weights=[70, 12, 12, 6])[0]
-            record: dict = {
+            record: dict[str, Any] = {
                 "id": f"a-{index:06d}",
                 "type": kind,
                 "title": f"Synthetic {kind} number {index}",
@@ -379,7 +380,7 @@ class _Corpus:
         year = 1960
         for ordinal in range(1, self.size.meetings + 1):
             year = min(year + rng.randint(0, 1), 2024)
-            meeting: dict = {
+            meeting: dict[str, Any] = {
                 "id": f"cc-plenary-{ordinal:04d}",
                 "type": "plenary-meeting",
                 "series": "cc-plenary-meetings",
@@ -403,9 +404,12 @@ class _Corpus:
                 "sources": [f"a-{rng.randint(1, articles):06d}"],
             }
             seen: set[str] = set()
-            meeting["participants"] = [
-                p for p in meeting["participants"] if not (p["ref"] in seen or seen.add(p["ref"]))
-            ]
+            distinct = []
+            for participant in meeting["participants"]:
+                if participant["ref"] not in seen:
+                    seen.add(participant["ref"])
+                    distinct.append(participant)
+            meeting["participants"] = distinct
             self.events.append(meeting)
 
     # -- memberships ------------------------------------------------------------------------------
