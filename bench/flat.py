@@ -322,11 +322,12 @@ def main() -> None:
     parser.add_argument(
         "--from-json", action="store_true", help="write the table of the last results again"
     )
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where results go")
     args = parser.parse_args()
     if args.from_json:
-        saved = json.loads(RESULTS.read_text("utf-8"))
+        saved = json.loads(args.results.read_text("utf-8"))
         saved["summary"] = summarize(saved["rounds"])
-        RESULTS.write_text(json.dumps(saved, indent=1) + "\n", encoding="utf-8")
+        args.results.write_text(json.dumps(saved, indent=1) + "\n", encoding="utf-8")
         text = markdown(saved)
         print(text)
         if not args.no_markdown:
@@ -371,7 +372,7 @@ def main() -> None:
             "date": time.strftime("%Y-%m-%d %H:%M"),
         },
     }
-    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    args.results.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     text = markdown(result)
     print(text)
     if not args.no_markdown:
