@@ -6,6 +6,11 @@ Romanization, McCune-Reischauer and the DPRK's spelling (namesakes included), me
 overlap in time with every status, numbered meeting series, and articles that mention people
 and organs, with a sprinkling of partial and Juche dates. The same size and seed always give
 byte-identical files.
+
+``synthesize_flat(out, records=N)`` writes the *flat* shape instead: many small records of few
+fields each, shaped like the benchmarks of RML engines (Morph-KGC's among them), so that the
+per-record cost of loading and mapping is what is measured rather than the richness of a record
+(see ``bench/flat.py``).
 """
 
 from __future__ import annotations
@@ -24,7 +29,15 @@ import yaml
 from .atomic import atomic_directory
 from .load.files import CSV_COLUMNS
 
-__all__ = ["SIZES", "SynthSize", "synthesize"]
+__all__ = [
+    "SIZES",
+    "SHAPES",
+    "FLAT_ORGANS",
+    "SynthSize",
+    "flat_counts",
+    "synthesize",
+    "synthesize_flat",
+]
 
 SYNTH_MARKER = ".kwpld-synthetic"
 """Marks a folder kwpld synth wrote, which synth may replace (it never replaces curated data)."""
@@ -506,3 +519,158 @@ def synthesize(
         "events": len(corpus.events),
         "articles": len(corpus.articles),
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# The flat shape: many small records, as RML engines are benchmarked.
+
+SHAPES = ("rich", "flat")
+"""``rich``: the archive-like corpus of :func:`synthesize`; ``flat``: :func:`synthesize_flat`."""
+
+FLAT_ORGANS = 50
+"""Organs in a flat corpus, whatever its size: memberships spread over this many."""
+
+_FLAT_KINDS = (
+    "central-committee",
+    "political-bureau",
+    "department",
+    "party-committee",
+    "commission",
+)
+_FLAT_PEOPLE_COLUMNS = ("id", "name_en", "name_hangul", "name_mr_ascii", "citizenship", "sources")
+_FLAT_MEMBERSHIP_COLUMNS = ("id", "person", "organ", "role", "status", "start", "sources")
+
+
+def flat_counts(records: int) -> dict[str, int]:
+    """Records of each kind in a flat corpus of about ``records`` records.
+
+    A third each of people, memberships and articles after the 50 organs, so that
+    ``records=231_050`` gives 77,000 of each (the corpus of issue 14).
+    """
+    if records < FLAT_ORGANS + 3:
+        from .errors import InputError
+
+        raise InputError(f"a flat corpus needs at least {FLAT_ORGANS + 3} records, not {records}")
+    each = (records - FLAT_ORGANS) // 3
+    return {"people": each, "organs": FLAT_ORGANS, "memberships": each, "articles": each}
+
+
+def _flat_date(rng: random.Random, first: int, last: int) -> str:
+    return f"{rng.randint(first, last)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def synthesize_flat(out: str | Path, records: int = 231_050, *, seed: int = 0) -> dict[str, int]:
+    """Write a flat data folder of about ``records`` records to ``out``; return record counts.
+
+    Why a second shape: :func:`synthesize` writes few, rich records, which hides what each
+    record costs. Here, as in RML engines' benchmarks, every record is small:
+
+    - ``people.csv``: each person with an English, a Hangul and an MR-ASCII name,
+      citizenship and one source (an article);
+    - ``memberships.csv``: each with a person, one of 50 organs, a role, a status, a start
+      date and one source;
+    - ``articles.yaml``: each article with a title, a date and one person mentioned;
+    - ``organs.yaml``: 50 organs below the party.
+
+    The same ``records`` and ``seed`` always give byte-identical files.
+    """
+    counts = flat_counts(records)
+    each = counts["people"]
+    rng = random.Random(seed)
+
+    def article(index: int) -> str:
+        return f"a-{index:07d}"
+
+    def person_id(index: int) -> str:
+        return f"p-{index:07d}"
+
+    organs: list[dict[str, object]] = []
+    for index in range(1, FLAT_ORGANS + 1):
+        organ: dict[str, object] = {
+            "id": f"o-{index:02d}",
+            "kind": "party" if index == 1 else _FLAT_KINDS[index % len(_FLAT_KINDS)],
+            "names": [
+                {"text": f"Organ No. {index} of the WPK", "system": "en"},
+                {"text": f"조선로동당 제{index}기관", "system": "hangul"},
+            ],
+        }
+        if index > 1:
+            organ["parent"] = "o-01"
+        organs.append(organ)
+
+    people: list[dict[str, str]] = []
+    for index in range(1, each + 1):
+        family = rng.choice(_FAMILY)
+        first, second = rng.choice(_GIVEN), rng.choice(_GIVEN)
+        mr = f"{family[2]} {first[2].capitalize()}-{second[2]}"
+        people.append(
+            {
+                "id": person_id(index),
+                "name_en": f"{family[3]} {first[3].capitalize()} {second[3].capitalize()}",
+                "name_hangul": family[0] + first[0] + second[0],
+                "name_mr_ascii": mr.replace("ŏ", "o'").replace("ŭ", "u'"),
+                "citizenship": "KP",
+                "sources": article(rng.randint(1, each)),
+            }
+        )
+
+    memberships: list[dict[str, str]] = []
+    for index in range(1, each + 1):
+        memberships.append(
+            {
+                "id": f"m-{index:07d}",
+                "person": person_id(rng.randint(1, each)),
+                "organ": f"o-{rng.randint(1, FLAT_ORGANS):02d}",
+                "role": "member",
+                "status": "confirmed",
+                "start": _flat_date(rng, 1960, 2024),
+                "sources": article(rng.randint(1, each)),
+            }
+        )
+
+    articles: list[tuple[str, str, str, str]] = []
+    for index in range(1, each + 1):
+        articles.append(
+            (
+                article(index),
+                f"Report number {index} on the work of the party",
+                _flat_date(rng, 1990, 2024),
+                person_id(rng.randint(1, each)),
+            )
+        )
+
+    with atomic_directory(out, markers=(SYNTH_MARKER,)) as tmp:
+        (tmp / "kwpld.yaml").write_text(
+            _dump(
+                {
+                    "kwpld": 1,
+                    "id": f"synthetic-flat-{records}",
+                    "title": f"Synthetic flat KWP corpus ({records} records)",
+                    "base_iri": "https://w3id.org/kwpld/id/",
+                    "version": "synthetic",
+                }
+            ),
+            encoding="utf-8",
+        )
+        (tmp / "organs.yaml").write_text(_dump({"kwpld": 1, "organs": organs}), "utf-8")
+        (tmp / "articles.yaml").write_text(_flat_articles_yaml(articles), "utf-8")
+        _write_csv(tmp / "people.csv", people, _FLAT_PEOPLE_COLUMNS)
+        _write_csv(tmp / "memberships.csv", memberships, _FLAT_MEMBERSHIP_COLUMNS)
+        (tmp / SYNTH_MARKER).write_text("written by kwpld synth; safe to replace\n", "utf-8")
+    return counts
+
+
+def _flat_articles_yaml(articles: list[tuple[str, str, str, str]]) -> str:
+    """articles.yaml as PyYAML's dumper writes it, 20 times faster (the values are plain).
+
+    Every value here is ASCII text that YAML reads as a string as it stands, except the
+    date, which is quoted so that it stays text (as the dumper quotes it); a test holds the
+    output to ``yaml.dump`` of the same records.
+    """
+    parts = ["kwpld: 1\narticles:\n"]
+    for record_id, title, date, mentioned in articles:
+        parts.append(
+            f"- id: {record_id}\n  type: news\n  title: {title}\n  date: '{date}'\n"
+            f"  mentions:\n  - {mentioned}\n"
+        )
+    return "".join(parts)
