@@ -101,8 +101,10 @@ class DataIndex:
                 items = [(s, v) for s, v in subjects.items() if s in wanted]
             mid, end = f" {p} ", " .\n"
             for s, v in items:
-                yield s + mid + v + end if isinstance(v, str) else "".join(
-                    [s + mid + o + end for o in v]
+                yield (
+                    s + mid + v + end
+                    if isinstance(v, str)
+                    else "".join([s + mid + o + end for o in v])
                 )
 
     def objects(self, predicate: str, subject: str) -> tuple[str, ...] | set[str]:
