@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import PartialDate, parse_date
+from ..model import Derivation, record_derivation, record_value_derivation
 from ..names import match_key, slugify
 from .entities import Entity, NameDraft, Ref
 from .facts import Fact, fact_lexicon
@@ -434,6 +435,7 @@ class _Finalizer:
         seen: set[tuple[str, str]] = set()
         firsts: set[str] = set()
         out = []
+        derived: list[tuple[dict[str, Any], NameDraft]] = []
         for _, name in ordered:
             if (name.system, name.text) in seen:
                 continue
@@ -462,6 +464,10 @@ class _Finalizer:
             if name.note:
                 item["note"] = name.note
             out.append(item)
+            if name.derived:
+                derived.append((item, name))
+        for item, name in derived:
+            _mark_derived(item, _derivation(entity, name), out)
         return out
 
     def convert(self, value: Any) -> Any:
@@ -684,6 +690,53 @@ def _plural(text: str) -> str:
     if words and words[0].lower() in heads:
         words[0] = words[0] + ("es" if words[0].endswith("s") else "s")
     return " ".join(words)
+
+
+def _derivation(entity: Entity, name: NameDraft) -> Derivation | None:
+    """How a name no source prints was made: as the pass that made it says; else a name of
+    the gazetteer of standing organs (kwpld/ingest/organs.yaml) is the curated name it is
+    (None: no derivation to record); an English name of an entity whose other names are all
+    printed in Hangul is translated from the first; any other was composed from names and
+    facts ("Political Bureau of the Central Committee of ...", "Fourth Meeting of ...")."""
+    if name.derivation is not None:
+        return name.derivation
+    standing = entity.attrs.get("standing")
+    if standing:
+        organ = gazetteer().organs.get(standing)
+        if organ is not None and name.text in {
+            straight(n) for n in (*organ.names, *organ.abbreviations)
+        }:
+            return None
+    if name.system == "en":
+        printed = [n for n in entity.names if not n.derived]
+        if printed and all(n.system == "hangul" for n in printed):
+            return Derivation("translated", printed[0].text, "hangul")
+    return Derivation("composed")
+
+
+def _mark_derived(
+    item: dict[str, Any], how: Derivation | None, names: list[dict[str, Any]]
+) -> None:
+    """Write a derived name's ``derived_from`` (:func:`kwpld.model.record_derivation`). The
+    name it came from must be one the record writes; if it is not (deduplicated away, or of a
+    system the rule does not derive from), the name is recorded as composed, which names no
+    single source."""
+    if how is None:
+        return
+    rule, text, system = how.rule, how.text, how.system
+    if text is not None or system is not None:
+        present = any(
+            n is not item
+            and (text is None or n["text"] == text)
+            and (system is None or n["system"] == system)
+            for n in names
+        )
+        if not present:
+            rule, text, system = "composed", None, None
+    try:
+        record_derivation(item, rule, text, system)
+    except ValueError:
+        record_derivation(item, "composed")
 
 
 def _choose_preferred(entity: Entity) -> None:
@@ -1002,11 +1055,17 @@ def _membership_draft(
     record: dict[str, Any] = {"id": rid, "person": person, "organ": organ, "role": role}
     if post:
         record["post"] = post
+    derived: dict[str, str] = {}
     for key, value in (("start", start), ("end", end), ("as_of", as_of)):
         if value is not None:
             record[key] = date_value(value)
+            weekday = _from_weekday(fin, reading, facts, key, value)
+            if weekday is not None:
+                derived[key] = weekday
     record["status"] = status
     record["sources"] = [article_id]
+    for key, text in derived.items():
+        record_value_derivation(record, "membership", key, "date-from-weekday", text)
     why = list(dict.fromkeys(f.why for f in facts if f.why))
     return Draft(
         rid,
@@ -1016,6 +1075,24 @@ def _membership_draft(
         [_fact_evidence(fin, f) for f in _one_per_sentence(facts)],
         {"type": primary.type, "date_basis": primary.date_basis, "rule": primary.rule},
     )
+
+
+def _from_weekday(
+    fin: _Finalizer, reading: Reading, facts: list[Fact], field: str, value: PartialDate
+) -> str | None:
+    """If the date ``value`` of ``field`` was read from a weekday ("on Friday", "28 February
+    (Friday)" with no year), what it was read from, in words: no source prints it."""
+    for fact in facts:
+        if getattr(fact, field) is None or getattr(fact, field).iso != value.iso:
+            continue
+        if fact.date_basis != "weekday":
+            return None
+        said = next((s for s in fact.spans if s.role == "date"), None)
+        words = " ".join(fin.text[said.start : said.end].split()) if said else "a weekday"
+        reference = reading.reference
+        when = f" of {long_date(reference)}" if isinstance(reference, PartialDate) else ""
+        return f"“{words}” in the report{when}"
+    return None
 
 
 def _participation_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draft]:
