@@ -540,9 +540,69 @@ class _Finalizer:
             record["sources"] = [
                 s for s in dict.fromkeys(declared + self.entity_sources(entity)) if s
             ]
+            self.event_provenance(entity, record)
         elif kind == "article":
             record.update(self.article_fields(entity))
         return {k: v for k, v in record.items() if v not in (None, [], "")}
+
+    def event_provenance(self, event: Entity, record: dict[str, Any]) -> None:
+        """Which of an event's dates and place the article prints (``stated_in``), and which
+        date was read from a weekday alone ("held on Tuesday"; "28 February (Friday)" with no
+        year), which no source prints (``derived``, rule ``date-from-weekday``). A date found
+        neither way (the article's own, "the same day") is left unqualified."""
+        sentences = self._sentences(event)
+        stated: list[str] = []
+        for key in ("date", "end"):
+            value = event.fields.get(key)
+            if not isinstance(value, PartialDate) or key not in record:
+                continue
+            printed = [
+                d for d in self.reading.dates
+                if any(a <= d.start < b for a, b in sentences)
+                and value.iso in {x.iso for x in (d.date, d.since, d.until) if x is not None}
+            ]  # fmt: skip
+            if any(not (d.year_inferred and d.weekday is not None) for d in printed):
+                stated.append(key)
+            elif printed:
+                record_value_derivation(
+                    record, "event", key, "date-from-weekday", self._weekday_words(printed[0].text)
+                )
+            else:
+                weekday = next(
+                    (
+                        m for a, b in sentences for m in _WEEKDAY_WORD.finditer(self.text, a, b)
+                        if value.day is not None
+                        and value.earliest().weekday() == _WEEKDAY_NAMES.index(m.group(0))
+                    ),
+                    None,
+                )  # fmt: skip
+                if weekday is not None:
+                    record_value_derivation(
+                        record, "event", key, "date-from-weekday",
+                        self._weekday_words(weekday.group(0)),
+                    )  # fmt: skip
+        location = record.get("location")
+        if isinstance(location, str) and any(
+            location in " ".join(self.text[a:b].split()) for a, b in sentences
+        ):
+            stated.append("location")
+        if stated and self.article_id in record.get("sources", []):
+            record["stated_in"] = {key: [self.article_id] for key in stated}
+
+    def _sentences(self, entity: Entity) -> list[tuple[int, int]]:
+        """The sentences that name or state something of ``entity``."""
+        out: list[tuple[int, int]] = []
+        for start, end in sorted({*entity.evidence, *[s for n in entity.names for s in n.spans]}):
+            sentence = self.reading.document.sentence_at(start)
+            bounds = (sentence.start, sentence.end) if sentence else (start, end)
+            if bounds not in out:
+                out.append(bounds)
+        return out
+
+    def _weekday_words(self, said: str) -> str:
+        reference = self.reading.reference
+        when = f" of {long_date(reference)}" if isinstance(reference, PartialDate) else ""
+        return f"“{' '.join(said.split())}” in the report{when}"
 
     def article_fields(self, e: Entity) -> dict[str, Any]:
         f = e.fields
@@ -612,6 +672,8 @@ class _Finalizer:
         return out
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(_WEEKDAY_NAMES)})\b")
 _ORDINAL_WORDS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
