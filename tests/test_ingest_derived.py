@@ -61,6 +61,7 @@ def test_mr_in_running_text_keeps_its_system_and_derives_hangul(empty: Known) ->
     drafted = _drafted("Ch'oe Ryong-hae spoke at the meeting.", empty)
     names = _names(_record(drafted, "choe-ryong-hae"))
     assert names["mr-ascii", "Ch'oe Ryong-hae"]["sources"] == ["article"]
+    assert names["en", "Ch'oe Ryong-hae"]["sources"] == ["article"]  # records need English
     assert names["hangul", "최룡해"]["derived_from"]["rule"] == "mr-to-hangul"
 
 

@@ -66,12 +66,13 @@ def people(r: Context) -> Found:
             r.aliases.append((name, record))
             i = last
             continue
-        system = _mr_system(name)
-        key = person_entity(
-            r, name, span, f"a Korean personal name, “{r.text[span[0] : span[1]]}”", system
-        )
+        key = person_entity(r, name, span, f"a Korean personal name, “{r.text[span[0] : span[1]]}”")
         entity = r.reg.get(key)
+        system = _mr_system(name)
         if entity.known is None and system != "en":
+            # "Kim Kyo'k-sik" in running text is the article's English name for him and his
+            # name in MR: printed as both, and the source of the spellings derived from MR.
+            entity.add_name(NameDraft(straight(name), system=system, spans=[span]))
             add_derived_names(entity, straight(name), system)
         if paren is not None and entity.known is None:
             _parenthetical_spelling(r, entity, paren, assume_mr=writes_mr)
