@@ -1117,17 +1117,17 @@ def _membership_draft(
     record: dict[str, Any] = {"id": rid, "person": person, "organ": organ, "role": role}
     if post:
         record["post"] = post
-    derived: dict[str, str] = {}
+    derived: dict[str, tuple[str, str]] = {}
     for key, value in (("start", start), ("end", end), ("as_of", as_of)):
         if value is not None:
             record[key] = date_value(value)
-            weekday = _from_weekday(fin, reading, facts, key, value)
-            if weekday is not None:
-                derived[key] = weekday
+            how = _date_derivation(fin, reading, facts, key, value)
+            if how is not None:
+                derived[key] = how
     record["status"] = status
     record["sources"] = [article_id]
-    for key, text in derived.items():
-        record_value_derivation(record, "membership", key, "date-from-weekday", text)
+    for key, (rule, text) in derived.items():
+        record_value_derivation(record, "membership", key, rule, text)
     why = list(dict.fromkeys(f.why for f in facts if f.why))
     return Draft(
         rid,
@@ -1139,21 +1139,26 @@ def _membership_draft(
     )
 
 
-def _from_weekday(
+def _date_derivation(
     fin: _Finalizer, reading: Reading, facts: list[Fact], field: str, value: PartialDate
-) -> str | None:
-    """If the date ``value`` of ``field`` was read from a weekday ("on Friday", "28 February
-    (Friday)" with no year), what it was read from, in words: no source prints it."""
+) -> tuple[str, str] | None:
+    """The rule and the words for a date ``value`` of ``field`` that no source prints: read
+    from a weekday ("on Friday", "28 February (Friday)" with no year), or a change the text
+    does not date, dated by the report's own day (``inferred``). None for a date the text
+    states, the date of the event the fact belongs to, or an ``as_of`` (the day the source
+    states the membership, which is what as_of means)."""
+    reference = reading.reference
+    when = f" of {long_date(reference)}" if isinstance(reference, PartialDate) else ""
     for fact in facts:
         if getattr(fact, field) is None or getattr(fact, field).iso != value.iso:
             continue
-        if fact.date_basis != "weekday":
-            return None
-        said = next((s for s in fact.spans if s.role == "date"), None)
-        words = " ".join(fin.text[said.start : said.end].split()) if said else "a weekday"
-        reference = reading.reference
-        when = f" of {long_date(reference)}" if isinstance(reference, PartialDate) else ""
-        return f"“{words}” in the report{when}"
+        if fact.date_basis == "weekday":
+            said = next((s for s in fact.spans if s.role == "date"), None)
+            words = " ".join(fin.text[said.start : said.end].split()) if said else "a weekday"
+            return "date-from-weekday", f"“{words}” in the report{when}"
+        if fact.date_basis == "article" and field in ("start", "end"):
+            return "inferred", f"the day of the report{when}; the text does not date the change"
+        return None
     return None
 
 
