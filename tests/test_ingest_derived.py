@@ -100,6 +100,13 @@ def test_one_syllable_given_names(empty: Known, text: str, person: str) -> None:
     assert person in {d.id for d in _drafted(text, empty).drafts if d.kind == "person"}
 
 
+def test_a_one_syllable_reading_never_cuts_a_longer_name(empty: Known) -> None:
+    text = "Yo Yon Gu and Jang Chol were elected vice-chairmen. Kim Il Sung and Kim Il spoke."
+    people = {d.id for d in _drafted(text, empty).drafts if d.kind == "person"}
+    assert {"yo-yon-gu", "jang-chol", "kim-il-sung", "kim-il"} <= people
+    assert not people & {"yon-gu", "kim-il-2"}
+
+
 @pytest.mark.parametrize("text", ["Kim To Visit Moscow", "Ri In Moscow for talks."])
 def test_english_words_after_a_family_name_are_no_given_name(empty: Known, text: str) -> None:
     assert not [d for d in _drafted(text, empty).drafts if d.kind == "person"]

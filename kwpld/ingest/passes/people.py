@@ -131,11 +131,18 @@ def _korean_name_at(r: Context, i: int) -> tuple[int, str] | None:
 def _two_word_name_at(r: Context, i: int) -> tuple[int, str] | None:
     """ "Choe Hwi", "Kim Il": a family name and a one-syllable given name
     (:func:`kwpld.names.korean_name_parts` checks the syllable is a common given name and no
-    English word), unless a third capitalized syllable follows, which would make it the start
-    of a longer name the three-word reading did not take."""
+    English word), unless a capitalized syllable follows or comes before it, which would make
+    it part of a longer name the three-word reading did not take."""
     doc, n = r.doc, len(r.doc.words)
     if i + 1 >= n or not doc.gap_ok[i] or r.claimed[i + 1]:
         return None
+    if (
+        i > 0
+        and doc.gap_ok[i - 1]
+        and doc.is_cap(i - 1)
+        and is_romanized_syllable(doc.words[i - 1])
+    ):
+        return None  # "Yon Gu" of "Yo Yon Gu": the end of a name whose family name was not read
     if r.text[doc.word_ends[i] : doc.word_starts[i + 1]].strip():
         return None  # "Kim-Il", "Kim, Il"
     given = core(doc.words[i + 1])
