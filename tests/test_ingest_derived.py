@@ -172,3 +172,16 @@ def test_accepted_drafts_keep_their_derivations(tmp_path: Path) -> None:
     assert {n.text for n in printed} == {"Kim Jong Su", "Kim Cho'ng-su"}
     (membership,) = [m for m in records.memberships if m.person == "pak-pong-ju"]
     assert membership.derived["end"].rule == "date-from-weekday"
+
+
+def test_plain_mr_in_running_text(empty: Known) -> None:
+    """ "Pak Pong-chu" gives itself away as MR ("chu" for 주); "Kim Tok-hun" is read as MR only
+    in an article that writes MR with its diacritics elsewhere."""
+    shaped = _names(_record(_drafted("Pak Pong-chu returned as premier.", empty), "pak-pong-chu"))
+    assert shaped["hangul", "박봉주"]["derived_from"] == {
+        "text": "Pak Pong-chu", "system": "en", "rule": "mr-plain-to-hangul"
+    }  # fmt: skip
+    mr = _drafted("Kim Kyo'k-sik moved. Kim Tok-hun spoke.", empty)
+    assert ("hangul", "김덕훈") in _names(_record(mr, "kim-tok-hun"))
+    plain = _drafted("Kim Jae-ryong replaced Kim Tok-hun.", empty)
+    assert not [k for k in _names(_record(plain, "kim-tok-hun")) if k[0] == "hangul"]

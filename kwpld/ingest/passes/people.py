@@ -74,6 +74,10 @@ def people(r: Context) -> Found:
             # name in MR: printed as both, and the source of the spellings derived from MR.
             entity.add_name(NameDraft(straight(name), system=system, spans=[span]))
             add_derived_names(entity, straight(name), system)
+        elif entity.known is None and "-" in name:
+            # "Pak Pong-chu": MR without diacritics when its shape says so, or when the article
+            # writes MR elsewhere; a DPRK spelling ("Pak Pong Ju") is not hyphenated.
+            add_derived_names(entity, straight(name), "en", assume_mr=writes_mr)
         if paren is not None and entity.known is None:
             _parenthetical_spelling(r, entity, paren, assume_mr=writes_mr)
         i = last
@@ -200,18 +204,22 @@ def _mr_system(name: str) -> str:
 
 
 def _writes_mr(r: Context) -> bool:
-    """The article writes McCune-Reischauer in the parentheses after names ("Kim Jong Su (Kim
-    Cho’ng-su)"): then a plain spelling there ("Kim Tok-hun") is MR without its diacritics."""
+    """The article writes McCune-Reischauer with its diacritics ("Kim Cho’ng-su", "Ch'oe
+    Ryong-hae"), in parentheses or in running text: then a plain hyphenated spelling
+    ("Kim Tok-hun") is MR without its diacritics too."""
     doc = r.doc
-    for i, word in enumerate(doc.words):
-        if not is_korean_surname(word) or i == 0:
+    for i, word in enumerate(doc.words[:-1]):
+        if not is_korean_surname(word) or not doc.is_cap(i):
             continue
-        if r.text[doc.word_starts[i] - 1 : doc.word_starts[i]] != "(":
-            continue
-        end = r.text.find(")", doc.word_starts[i], doc.word_starts[i] + 40)
-        if end > 0 and _mr_system(r.text[doc.word_starts[i] : end]) != "en":
+        end = doc.word_ends[min(i + 2, len(doc.words) - 1)]
+        if _mr_system(korean_words(r.text[doc.word_starts[i] : end])) != "en":
             return True
     return False
+
+
+def korean_words(text: str) -> str:
+    """The first three words of ``text``, up to a comma or parenthesis."""
+    return " ".join(re.split(r"[,;()]", text, maxsplit=1)[0].split()[:3])
 
 
 def add_derived_names(entity: Entity, text: str, system: str, *, assume_mr: bool = False) -> None:
