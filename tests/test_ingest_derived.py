@@ -14,8 +14,8 @@ import pytest
 from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
 from kwpld.ingest.pipeline import IngestOptions, ingest
-from kwpld.ingest.review import accept
 from kwpld.load import load_records
+from kwpld.review import accept
 
 
 @pytest.fixture(scope="module")
