@@ -330,6 +330,11 @@ def _organ_after(
     named = any(m.start == position and m.entity and m.kind in ("organ", "post") for m in mentions)
     if again and not named and link.group(0).rstrip().lower().endswith(("the", "this", "that")):
         return _organ_named_before(r, mentions, again.group(1).lower(), position, again.end())
+    bare_cc = _BARE_CC.match(r.text, position)
+    if bare_cc and not named:
+        # "alternate members of the C.C.": KCNA's Central Committee, without ", WPK"
+        span = (position, bare_cc.end())
+        return organ_for_name(r, "WPK Central Committee", span), span
     for index, m in enumerate(mentions):
         if m.start == position and m.entity and m.kind in ("organ", "post"):
             # "of the KWP Propaganda and Agitation Department": the last organ of a chain.
@@ -349,6 +354,9 @@ def _organ_after(
             break
     return None
 
+
+_BARE_CC = re.compile(r"C\.\s?C\.(?!,?\s*(?:WPK|KWP)\b)")
+"""KCNA's "the C.C." (the party's Central Committee), when no ", WPK" follows"""
 
 # "elected vice-president and Jong Yong Guk secretary general of the Standing Committee".
 _GAPPED = re.compile(r"\s*(?:,\s*)?and\s+[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){1,3}\s+")
@@ -409,6 +417,8 @@ def _post_title(r: Context, post: Mention) -> Title | None:
         and not r.text[post.end : following.start].strip()
     ):
         return None  # "vice-director of the KWP Propaganda and Agitation Department"
+    if " of " not in f" {post.text.lower()} " and _organ_after(r, list(r.mentions), post.end):
+        return None  # "Premier of the Administration Council": the organ the text names
     entity = r.reg.peek(post.entity)  # type: ignore[arg-type]
     if entity.known:
         known = r.known.post_roles.get(entity.known)

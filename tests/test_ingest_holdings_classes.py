@@ -1,0 +1,97 @@
+"""Holdings drafted from kinds of sentence the first rules missed (issue 15), one class per
+test: titles of state media (KCNA's "C.C.", "President of the State Affairs", "Supreme
+Commander", organs of the past), lists, tables, directories, encyclopedia and wire phrasing.
+Short synthetic texts, read against tests/fixtures/ingest/facts/records or an empty folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kwpld.dates import parse_date
+from kwpld.ingest import Known, read_text
+from kwpld.ingest.drafts import Drafted
+from kwpld.load import load_records
+
+RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
+KCNA = "Pyongyang, January 1 (KCNA) -- "
+
+
+@pytest.fixture(scope="module")
+def known() -> Known:
+    return Known.build(load_records(RECORDS))
+
+
+def _iso(value: object) -> str | None:
+    return None if value is None else parse_date(value).iso
+
+
+def _organ_names(drafted: Drafted) -> dict[str, str]:
+    """Draft organ id -> its first name (a record id maps to itself)."""
+    out = {}
+    for d in drafted.drafts:
+        if d.kind == "organ":
+            names = d.record.get("names") or []
+            first = names[0] if names else {}
+            out[d.id] = first.get("text", d.id) if isinstance(first, dict) else str(first)
+    return out
+
+
+def holdings(text: str, known: Known, date: str = "2021-02-11",
+             kind: str = "news") -> set[tuple[Any, ...]]:  # fmt: skip
+    """(person, role, organ, type, start, end, as_of) of every membership drafted."""
+    _, drafted = read_text(text, known=known, date=date, article_type=kind)
+    names = _organ_names(drafted)
+    out = set()
+    for d in drafted.drafts:
+        if d.kind == "membership" and d.fact:
+            r = d.record
+            out.add(
+                (r["person"], r["role"], names.get(r["organ"], r["organ"]), d.fact["type"],
+                 _iso(r.get("start")), _iso(r.get("end")), _iso(r.get("as_of")))
+            )  # fmt: skip
+    return out
+
+
+def held(text: str, known: Known, **kw: Any) -> set[tuple[str, str, str]]:
+    return {(h[0], h[1], h[2]) for h in holdings(text, known, **kw)}
+
+
+# -- titles of state media -----------------------------------------------------------------------
+
+
+def test_kcna_bare_cc_is_the_central_committee(known: Known) -> None:
+    got = holdings(
+        KCNA + "The plenary meeting was held on 11 February. Choe Ryong Hae and Kim Tok Hun "
+        "were by-elected alternate members of the C.C.",
+        known,
+    )
+    assert ("choe-ryong-hae", "alternate-member", "wpk-cc", "elected", "2021-02-11", None,
+            None) in got  # fmt: skip
+    assert ("kim-tok-hun", "alternate-member", "wpk-cc", "elected", "2021-02-11", None,
+            None) in got  # fmt: skip
+
+
+def test_supreme_commander_and_president_of_the_state_affairs(known: Known) -> None:
+    got = held(
+        KCNA + "Kim Jong Un, President of the State Affairs of the DPRK and Supreme Commander "
+        "of the Korean People's Army, attended the parade.",
+        known,
+    )
+    assert ("kim-jong-un", "chairman", "sac") in got
+    assert ("kim-jong-un", "chairman", "kpa") in got
+
+
+def test_a_premier_of_an_organ_the_text_names(known: Known) -> None:
+    got = held(
+        KCNA + "Present were Kang Song San, Premier of the Administration Council, and Kim "
+        "Yong Nam, vice-premier of the Administration Council.",
+        known,
+        date="1994-07-09",
+    )
+    assert any(p != "kim-yong-nam" and role == "chairman" for p, role, _ in got), got
+    organs = {o for _, _, o in got}
+    assert organs == {"Administration Council"}, got
+    assert ("kim-yong-nam", "vice-chairman", "Administration Council") in got
