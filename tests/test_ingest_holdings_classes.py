@@ -95,3 +95,34 @@ def test_a_premier_of_an_organ_the_text_names(known: Known) -> None:
     organs = {o for _, _, o in got}
     assert organs == {"Administration Council"}, got
     assert ("kim-yong-nam", "vice-chairman", "Administration Council") in got
+
+
+# -- lists ---------------------------------------------------------------------------------------
+
+
+def test_list_headers_with_include_and_of_the_party(known: Known) -> None:
+    text = (
+        KCNA + "The congress was held on 9 May 2016. The congress elected members and alternate "
+        "members of the Central Committee.\n\nMembers of the Central Committee include Kim Jong "
+        "Un, Choe Ryong Hae and Pak Pong Ju.\n\nAlternate members of the Central Committee "
+        "include Kim Tok Hun.\n\nChairman of the Central Military Commission of the party: "
+        "Kim Yo Jong."
+    )
+    got = held(text, known, date="2016-05-10")
+    for person in ("kim-jong-un", "choe-ryong-hae", "pak-pong-ju"):
+        assert (person, "member", "wpk-cc") in got
+    assert ("kim-tok-hun", "alternate-member", "wpk-cc") in got
+    assert ("kim-yo-jong", "chairman", "wpk-cmc") in got
+
+
+def test_inverted_lists_by_by_election_and_recalled_from(known: Known) -> None:
+    text = (
+        KCNA + "The plenary meeting was held on 11 February 2021.\n\nElected members of the "
+        "Political Bureau of the C.C., WPK by by-election were Choe Ryong Hae and Kim Tok Hun."
+        "\n\nRecalled from membership of the C.C. were Pak Pong Ju and Jo Yong Won."
+    )
+    got = holdings(text, known)
+    assert ("choe-ryong-hae", "member", "wpk-pb", "elected", "2021-02-11", None, None) in got
+    assert ("kim-tok-hun", "member", "wpk-pb", "elected", "2021-02-11", None, None) in got
+    assert ("pak-pong-ju", "member", "wpk-cc", "recalled", None, "2021-02-11", None) in got
+    assert ("jo-yong-won", "member", "wpk-cc", "recalled", None, "2021-02-11", None) in got
