@@ -126,3 +126,35 @@ def test_inverted_lists_by_by_election_and_recalled_from(known: Known) -> None:
     assert ("kim-tok-hun", "member", "wpk-pb", "elected", "2021-02-11", None, None) in got
     assert ("pak-pong-ju", "member", "wpk-cc", "recalled", None, "2021-02-11", None) in got
     assert ("jo-yong-won", "member", "wpk-cc", "recalled", None, "2021-02-11", None) in got
+
+
+# -- tables --------------------------------------------------------------------------------------
+
+
+def test_a_table_of_holders_under_a_heading(known: Known) -> None:
+    text = (
+        "# Who held the posts\n\nThe tables list the holders.\n\n"
+        "## Ministers of Foreign Affairs\n\n"
+        "| Minister | From | To |\n| --- | --- | --- |\n"
+        "| Kim Yong Nam | December 1983 | September 1998 |\n| Pak Pong Ju | June 2022 | |\n\n"
+        "## Posts as of 1 March 2025\n\n"
+        "| Post | Holder | Since | Remarks |\n| --- | --- | --- | --- |\n"
+        "| Premier | Kim Tok Hun | August 2020 | also member of the WPK Political Bureau |\n"
+        "| Chief of the KPA General Staff | Jo Yong Won | December 2022 | reported by the NIS |\n"
+    )
+    _, drafted = read_text(
+        text, known=known, date="2025-03-01", article_type="report", media_type="text/markdown"
+    )
+    got = {
+        (d.record["person"], d.record["role"], d.record["organ"]): d.record
+        for d in drafted.drafts
+        if d.kind == "membership"
+    }
+    kim_yong_nam = got[("kim-yong-nam", "chairman", "mfa")]
+    assert (_iso(kim_yong_nam["start"]), _iso(kim_yong_nam["end"])) == ("1983-12", "1998-09")
+    pak = got[("pak-pong-ju", "chairman", "mfa")]
+    assert (_iso(pak["start"]), pak.get("end")) == ("2022-06", None)
+    kim = got[("kim-tok-hun", "chairman", "cabinet")]
+    assert _iso(kim["start"]) == "2020-08" and kim["status"] == "confirmed"
+    assert _iso(got[("kim-tok-hun", "member", "wpk-pb")]["as_of"]) == "2025-03-01"
+    assert got[("jo-yong-won", "chairman", "kpa-general-staff")]["status"] == "reported"
