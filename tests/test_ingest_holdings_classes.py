@@ -158,3 +158,29 @@ def test_a_table_of_holders_under_a_heading(known: Known) -> None:
     assert _iso(kim["start"]) == "2020-08" and kim["status"] == "confirmed"
     assert _iso(got[("kim-tok-hun", "member", "wpk-pb")]["as_of"]) == "2025-03-01"
     assert got[("jo-yong-won", "chairman", "kpa-general-staff")]["status"] == "reported"
+
+
+# -- directories ---------------------------------------------------------------------------------
+
+
+def test_career_lines_of_a_directory_entry(known: Known) -> None:
+    text = (
+        "Leadership Directory\n\n"
+        "CHOE Ryong Hae (최룡해)\n"
+        "Born: 1950\n"
+        "Career:\n"
+        "  - 1986.1 Graduated, Kim Il Sung University\n"
+        "  - 2010.9 Member, WPK Central Committee; Member, WPK Central Military Commission (CMC)\n"
+        "  - 2012.4 Director, KPA GPB\n"
+        "  - 2016.5 Minister of Foreign Affairs; Alternate Member, WPK Political Bureau\n"
+        "----------------------------------------------------------------\n"
+        "  - 2017.10 Member, WPK Political Bureau\n"
+    )
+    got = holdings(text, known, date="2018-12-20", kind="report")
+    assert {(h[1], h[2], h[4]) for h in got if h[0] == "choe-ryong-hae"} == {
+        ("member", "wpk-cc", "2010-09"),
+        ("member", "wpk-cmc", "2010-09"),
+        ("director", "kpa-gpb", "2012-04"),
+        ("chairman", "mfa", "2016-05"),
+        ("alternate-member", "wpk-pb", "2016-05"),
+    }  # not the graduation, nor a line past the entry's rule

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...dates import PartialDate
 from ...names import name_words
 from ..document import Sentence
 from ..entities import Mention
@@ -29,6 +30,7 @@ from .facts_common import (
     sentence_view,
     status_of,
 )
+from .titles import post_for
 
 __all__ = ["holdings", "people_of"]
 
@@ -40,6 +42,9 @@ def holdings(r: Context) -> Found:
     """the last change a sentence announced, for lists that follow it"""
     tabled, table_spans = _tables(r)
     facts.extend(tabled)
+    careers, career_spans = _career_lines(r)
+    facts.extend(careers)
+    table_spans.extend(career_spans)
     for sentence in r.doc.sentences:
         if in_headline(r, sentence.start):
             continue
@@ -700,3 +705,100 @@ def _table_title(r: Context, table: list[re.Match[str]], cell: tuple[int, int]) 
         (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1] and t.organ),
         None,
     )
+
+
+# -- careers in directories --------------------------------------------------------------------
+
+_CAREER_LINE = re.compile(
+    r"^[ \t]*(?:[-*•–][ \t]+)?(?P<year>(?:19|20)\d\d)\.(?P<month>1[0-2]|0?[1-9])(?!\.?\d)[ \t]+"
+    r"(?P<rest>\S[^\n]*)$",
+    re.M,
+)
+_ENTRY_HEAD = re.compile(r"^[ \t]*(?P<name>[^\s:(][^\n:]*?)[ \t]*(?:\([^()\n]*\))?[ \t]*$", re.M)
+
+
+def _career_lines(r: Context) -> tuple[list[Fact], list[tuple[int, int]]]:
+    """A directory's career lines under a person's entry ("KIM Yong Chol (김영철)" on a line of
+    its own, then "- 2009.2 Director, Reconnaissance General Bureau (RGB), KPA"): each title
+    of the line ("Role, Organ" or "Role of Organ", several joined by ";") is held from the
+    month the line opens with."""
+    facts: list[Fact] = []
+    spans: list[tuple[int, int]] = []
+    for line in _CAREER_LINE.finditer(r.text):
+        person = _entry_person(r, line.start())
+        if person is None:
+            continue
+        spans.append((line.start(), line.end()))
+        start = PartialDate(int(line.group("year")), int(line.group("month")))
+        at = line.start("rest")
+        for part in re.finditer(r"[^;]+", line.group("rest")):
+            facts.extend(
+                _career_part(r, person, (at + part.start(), at + part.end()), line, start)
+            )
+    return facts, spans
+
+
+def _entry_person(r: Context, offset: int) -> Mention | None:
+    """The person whose entry a line belongs to: the last line before it that is a person's
+    name alone (with a spelling in parentheses), within the entry (no rule line between)."""
+    head = r.text.rfind("\n", 0, offset)
+    while head > 0:
+        start = r.text.rfind("\n", 0, head) + 1
+        text = r.text[start:head]
+        if re.fullmatch(r"\s*[-=_*]{3,}\s*", text):
+            return None  # the entry ends at a rule
+        m = _ENTRY_HEAD.fullmatch(text)
+        if m is not None:
+            people = [p for p in r.mentions_in(start, head, ("person",)) if p.entity]
+            if people and people[0].start == start + m.start("name"):
+                after = r.text[people[0].end : head]
+                if re.fullmatch(r"\s*(?:\([^()]*\))?\s*", after):
+                    return people[0]
+        head = start - 1
+    return None
+
+
+def _career_part(
+    r: Context,
+    person: Mention,
+    part: tuple[int, int],
+    line: re.Match[str],
+    start: PartialDate,
+) -> list[Fact]:
+    titles = [t for t in r.person_titles if part[0] <= t.start < part[1]]
+    if not titles:
+        return []
+    title = titles[0]
+    # "Director, Reconnaissance General Bureau (RGB), KPA": the organ after the comma (the last
+    # of a chain: "Deputy Director, KPA GPB")
+    comma = re.match(r"\s*,\s*", r.text[title.end : part[1]])
+    organs = [m for m in r.mentions_in(title.end, part[1], ("organ",)) if m.entity]
+    chain: list[Mention] = []
+    for m in organs:
+        first = comma is not None and not chain and m.start == title.end + comma.end()
+        if first or (chain and not r.text[chain[-1].end : m.start].strip()):
+            chain.append(m)
+    own = title.organ_span is not None and part[0] <= title.organ_span[0] < part[1]
+    if chain and not own:
+        organ = r.reg.resolve(chain[-1].entity)  # type: ignore[arg-type]
+        title = replace(title, organ=organ, organ_span=(chain[-1].start, chain[-1].end),
+                        post=post_for(r, title.role, organ))  # fmt: skip
+    elif title.organ_span is not None and not own:
+        return []  # an organ of another part of the line ("Minister of ...; Alternate Member")
+    if title.organ is None:
+        return []
+    fact = Fact(
+        "membership", "holds", r.reg.resolve(person.entity), (line.start(), line.end()),  # type: ignore[arg-type]
+        organ=title.organ, role=title.role, post=title.post, start=start, status="confirmed",
+        date_basis="sentence", rule="career-line",
+    )  # fmt: skip
+    spans = [
+        FactSpan(person.start, person.end, "person"),
+        FactSpan(title.role_span[0], title.role_span[1], "role"),
+        FactSpan(line.start("year"), line.end("month"), "date"),
+    ]
+    if title.organ_span:
+        spans.append(FactSpan(title.organ_span[0], title.organ_span[1], "organ"))
+    fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+    fact.why = _why(r, fact, title)
+    return [fact]
