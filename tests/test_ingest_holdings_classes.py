@@ -184,3 +184,32 @@ def test_career_lines_of_a_directory_entry(known: Known) -> None:
         ("chairman", "mfa", "2016-05"),
         ("alternate-member", "wpk-pb", "2016-05"),
     }  # not the graduation, nor a line past the entry's rule
+
+
+# -- the organ of a role the sentence leaves to the context -------------------------------------
+
+
+def test_gapped_roles_after_a_list_of_names(known: Known) -> None:
+    got = held(
+        KCNA + "The session was held on 5 September 1998. The session elected Choe Ryong Hae "
+        "first vice-chairman and Kim Tok Hun and Pak Pong Ju vice-chairmen of the National "
+        "Defence Commission.",
+        known,
+        date="1998-09-06",
+    )
+    for person in ("choe-ryong-hae", "kim-tok-hun", "pak-pong-ju"):
+        assert (person, "vice-chairman", "ndc") in got
+
+
+def test_an_organ_the_sentence_opens_with(known: Known) -> None:
+    got = held(
+        "On the National Defense Commission, Choe Ryong Hae, director of the General Political "
+        "Bureau of the Korean People's Army, was elected first vice chairman, and Kim Tok Hun "
+        "and Pak Pong Ju were elected vice chairmen.",
+        known,
+        date="1998-09-06",
+    )
+    assert ("choe-ryong-hae", "director", "kpa-gpb") in got
+    for person in ("choe-ryong-hae", "kim-tok-hun", "pak-pong-ju"):
+        assert (person, "vice-chairman", "ndc") in got
+        assert (person, "vice-chairman", "kpa-gpb") not in got

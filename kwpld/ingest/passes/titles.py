@@ -248,12 +248,33 @@ def _ellipses(r: Context, found: list[Title]) -> list[Title]:
                 if t.organ is not None and sentence is not None and t.end <= sentence.end
                 and _GAPPED.fullmatch(r.text, title.end, t.start)
             ]  # fmt: skip
-            if before or after:
+            fronted = _fronted_organ(r, sentence.start) if sentence is not None else None
+            if fronted is not None:
+                # "On the National Defense Commission, Jo Myong Rok, director of the GPB, was
+                # elected first vice chairman": the organ the sentence opens with
+                title = replace(title, organ=fronted, post=post_for(r, title.role, fronted))
+            elif before or after:
                 organ = (before[-1] if before else after[0]).organ
                 post = post_for(r, title.role, organ) if organ else None
                 title = replace(title, organ=organ, post=post)
         out.append(title)
     return out
+
+
+_FRONTED = re.compile(r"\s*(?:On|In|For|To|At)\s+(?:the\s+)?")
+
+
+def _fronted_organ(r: Context, start: int) -> str | None:
+    """The organ a sentence opens with, set off by a comma: "On the NDC, ..."."""
+    lead = _FRONTED.match(r.text, start)
+    if lead is None:
+        return None
+    m = r.mentions.at(lead.end(), None, ("organ",))
+    if m is None or m.start != lead.end() or not m.entity:
+        return None
+    if not re.match(r"\s*,", r.text[m.end : m.end + 3]):
+        return None
+    return _organ_of(r, m)
 
 
 def _covered_words(r: Context, mentions: list[Mention], kinds: tuple[str, ...]) -> set[int]:
@@ -359,7 +380,9 @@ _BARE_CC = re.compile(r"C\.\s?C\.(?!,?\s*(?:WPK|KWP)\b)")
 """KCNA's "the C.C." (the party's Central Committee), when no ", WPK" follows"""
 
 # "elected vice-president and Jong Yong Guk secretary general of the Standing Committee".
-_GAPPED = re.compile(r"\s*(?:,\s*)?and\s+[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){1,3}\s+")
+# "... first vice-chairman and Kim Il Chol and Ri Yong Mu vice-chairmen of the NDC"
+_NAME = r"[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){1,3}"
+_GAPPED = re.compile(rf"\s*(?:,\s*)?and\s+{_NAME}(?:\s*(?:,\s*|,?\s+and\s+){_NAME})*\s+")
 _AGAIN = re.compile(
     r"(commission|committee|bureau|department|presidium|assembly|cabinet|ministry|secretariat)\b"
     r"(?!\s+of\b)",
