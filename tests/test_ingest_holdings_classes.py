@@ -213,3 +213,20 @@ def test_an_organ_the_sentence_opens_with(known: Known) -> None:
     for person in ("choe-ryong-hae", "kim-tok-hun", "pak-pong-ju"):
         assert (person, "vice-chairman", "ndc") in got
         assert (person, "vice-chairman", "kpa-gpb") not in got
+
+
+def test_an_organ_before_a_plural_role_and_the_names_after_it(known: Known) -> None:
+    got = holdings(
+        KCNA + "The plenary meeting, held on 11 February 2021, was guided by the Presidium of the "
+        "Political Bureau.\n\nPresidium members of the "
+        "Political Bureau of the C.C., WPK Choe Ryong Hae, Kim Tok Hun and Jo Yong Won were "
+        "present at the plenary meeting. Premier Pak Pong Ju, Kim Yong Nam and Kim Yo Jong "
+        "attended it.",
+        known,
+    )
+    pairs = {(h[0], h[1], h[2]) for h in got}
+    for person in ("choe-ryong-hae", "kim-tok-hun", "jo-yong-won"):
+        assert (person, "member", "wpk-pb-presidium") in pairs
+        assert (person, "member", "wpk-pb") not in pairs
+    assert ("pak-pong-ju", "chairman", "cabinet") in pairs
+    assert not any(p in ("kim-yong-nam", "kim-yo-jong") for p, _, _ in pairs)

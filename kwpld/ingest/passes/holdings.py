@@ -277,6 +277,8 @@ def _changes(
             for fact in _facts_for(r, flex, view, pattern, kind, trigger, [person], [title],
                                    holds=holds, changed=changed)  # fmt: skip
         ]
+    if pattern.id == "title-before-names" and not all(t.plural for t in titles):
+        return []  # "Premier Kim Tok Hun, Choe Ryong Hae and ...": only the first holds it
     if holds and len(people) > 1 and not any(t.plural for t in titles):
         people = people[-1:]  # "A, B and C, a member of ...": C's title
     if pattern.type == "promoted-from":

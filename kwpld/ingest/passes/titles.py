@@ -130,6 +130,12 @@ def titles(r: Context) -> Found:
                 last_role_end = max(last_role_end, post.end)
         if organ is None and len(group) == 1:
             organ = _organ_before(r, mentions, role_span[0])
+        elif organ is not None and len(group) == 1:
+            # "Presidium members of the Political Bureau": a member of the Presidium, an organ
+            # of the organ after "of"
+            before = _organ_before(r, mentions, role_span[0])
+            if before is not None and _ancestor(r, organ[0], before[0]):
+                organ = (before[0], (before[1][0], organ[1][1]))
         if organ is None:
             # "Chief of the General Staff of the Korean People's Army": the role's own words
             # begin the organ's name
