@@ -230,3 +230,17 @@ def test_an_organ_before_a_plural_role_and_the_names_after_it(known: Known) -> N
         assert (person, "member", "wpk-pb") not in pairs
     assert ("pak-pong-ju", "chairman", "cabinet") in pairs
     assert not any(p in ("kim-yong-nam", "kim-yo-jong") for p, _, _ in pairs)
+
+
+def test_the_executive_policy_bureau_is_a_standing_organ(known: Known) -> None:
+    got = held(
+        KCNA + "The plenary meeting was held on 9 May 2016 and elected the central organs.\n\n"
+        "Members of the Executive Policy Bureau of the party Central Committee: Choe Ryong Hae, "
+        "Kim Tok Hun.",
+        known,
+        date="2016-05-10",
+    )
+    assert {(p, role) for p, role, o in got if "Executive Policy Bureau" in o} == {
+        ("choe-ryong-hae", "member"),
+        ("kim-tok-hun", "member"),
+    }
