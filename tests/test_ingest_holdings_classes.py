@@ -244,3 +244,21 @@ def test_the_executive_policy_bureau_is_a_standing_organ(known: Known) -> None:
         ("choe-ryong-hae", "member"),
         ("kim-tok-hun", "member"),
     }
+
+
+# -- wire copy -----------------------------------------------------------------------------------
+
+
+def test_a_titled_holder_replaced_by_a_successor(known: Known) -> None:
+    got = holdings(
+        "SEOUL, June 4 (Reuters) - Premier Pak Pong Ju has been replaced by Kim Tok Hun. "
+        "Choe Ryong Hae, director of the Organization and Guidance Department, was replaced by "
+        "his first deputy Jo Yong Won, the newspaper said.",
+        known,
+        date="2018-06-04",
+    )
+    pairs = {(h[0], h[1], h[2], h[3]) for h in got}
+    assert ("pak-pong-ju", "chairman", "cabinet", "replaced") in pairs
+    assert ("kim-tok-hun", "chairman", "cabinet", "appointed") in pairs
+    assert ("choe-ryong-hae", "director", "wpk-ogd", "replaced") in pairs
+    assert ("jo-yong-won", "director", "wpk-ogd", "appointed") in pairs

@@ -90,6 +90,9 @@ def holdings(r: Context) -> Found:
                         )
                     ):
                         found.append(fact)
+        for pattern in flex.replaced_by_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaced_by(r, flex, view, m, pattern, found))
         triggers = [f.type for f in found if f.type != "holds"]
         if triggers:
             last_change = triggers[-1]
@@ -804,3 +807,39 @@ def _career_part(
     fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
     fact.why = _why(r, fact, title)
     return [fact]
+
+
+def _replaced_by(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    found: list[Fact],
+) -> list[Fact]:
+    """ "Defence Minister Pak Yong Sik has been replaced by No Kwang Chol": the titles the
+    sentence gives the holder end, and the successor's begin, at the change's date."""
+    people = people_of(view, m)
+    successors = people_of(view, m, "successor")
+    if len(people) != 1 or not successors or people[0].ref is None:
+        return []
+    holder = people[0].ref
+    held = [f for f in found if f.person == holder and f.type == "holds" and f.organ]
+    out: list[Fact] = []
+    trigger = view.group(m, "trigger")
+    trigger_span = FactSpan(trigger[0].start, trigger[-1].end, "trigger") if trigger else None
+    for fact in held:
+        role_span = next((s for s in fact.spans if s.role == "role"), None)
+        if role_span is None:
+            continue
+        organ_span = next(((s.start, s.end) for s in fact.spans if s.role == "organ"), None)
+        title = Title(role_span.start, role_span.end, fact.role or "member", fact.organ,
+                      (role_span.start, role_span.end), organ_span, fact.post)  # fmt: skip
+        out.extend(
+            _facts_for(r, flex, view, pattern, "replaced", trigger_span, people, [title])
+        )
+        out.extend(
+            _facts_for(r, flex, view, pattern, "appointed", trigger_span, successors, [title])
+        )
+    # the holder's title as of the change is its end now
+    return out
