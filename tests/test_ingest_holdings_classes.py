@@ -262,3 +262,16 @@ def test_a_titled_holder_replaced_by_a_successor(known: Known) -> None:
     assert ("kim-tok-hun", "chairman", "cabinet", "appointed") in pairs
     assert ("choe-ryong-hae", "director", "wpk-ogd", "replaced") in pairs
     assert ("jo-yong-won", "director", "wpk-ogd", "appointed") in pairs
+
+
+def test_a_former_title_in_apposition_is_undated(known: Known) -> None:
+    got = holdings(
+        "SEOUL, June 4 (Reuters) - The post went to Kim Tok Hun, the former chief secretary of "
+        "the Pyongyang City Party Committee, and to Pak Pong Ju, a former chairman of the State "
+        "Planning Commission.",
+        known,
+        date="2018-06-04",
+    )
+    formers = {(h[0], h[1], h[3], h[4], h[5], h[6]) for h in got if h[3] == "former"}
+    assert ("kim-tok-hun", "first-secretary", "former", None, None, None) in formers
+    assert ("pak-pong-ju", "chairman", "former", None, None, None) in formers

@@ -841,5 +841,4 @@ def _replaced_by(
         out.extend(
             _facts_for(r, flex, view, pattern, "appointed", trigger_span, successors, [title])
         )
-    # the holder's title as of the change is its end now
     return out
