@@ -275,3 +275,16 @@ def test_a_former_title_in_apposition_is_undated(known: Known) -> None:
     formers = {(h[0], h[1], h[3], h[4], h[5], h[6]) for h in got if h[3] == "former"}
     assert ("kim-tok-hun", "first-secretary", "former", None, None, None) in formers
     assert ("pak-pong-ju", "chairman", "former", None, None, None) in formers
+
+
+def test_recalled_from_an_organ_and_reinstated(known: Known) -> None:
+    got = holdings(
+        KCNA + "The session was held on 12 April 2020. The session recalled Pak Pong Ju from "
+        "the State Affairs Commission. Kim Yo Jong was reinstated as an alternate member of "
+        "the Political Bureau.",
+        known,
+        date="2020-04-13",
+    )
+    pairs = {(h[0], h[1], h[2], h[3]) for h in got}
+    assert ("pak-pong-ju", "member", "sac", "recalled") in pairs
+    assert ("kim-yo-jong", "alternate-member", "wpk-pb", "elected") in pairs
