@@ -1,0 +1,642 @@
+"""The loader's fast path: records read and checked without keeping lines, for files that are
+right.
+
+Keeping the line of every field and explaining every problem is what makes the loader's
+messages good, and it costs: PyYAML's nodes, a ``LineDict`` per mapping, a JSON Schema run per
+record (docs/scaling.md measured 7,500 records per second of CPU). A file that is right needs
+none of it but the line of each record (its :class:`~kwpld.model.Origin`). So each file is
+first read here:
+
+- YAML in the plain subset of :mod:`.fastyaml`, CSV with the csv module, and every record
+  checked by per-kind code compiled from the published JSON Schema's rules (the same patterns,
+  enums and formats, see :func:`_rules`) that builds the model object as it checks it, exactly
+  as :class:`~.convert.Converter` would;
+- a record the per-kind code does not cover (a rare field, another kind) goes through the
+  JSON Schema validator and the Converter, without lines;
+- anything in doubt (a syntax outside the subset, a value that fails a check, a date that
+  does not read) gives up on the whole file, which the line-aware reader then reads and
+  reports on as it always did.
+
+The checks across records run on the model objects (:func:`cross_checks_pass`); when they find
+anything, the loader reads every file again with lines and lets the usual checks report it.
+So a message never comes from this module: every problem is reported by the line-aware path,
+word for word as before, and this path only ever says "these files are right".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..dates import DateError, PartialDate, parse_date
+from ..errors import Problem
+from ..model import (
+    KIND_KEYS,
+    Article,
+    Event,
+    Membership,
+    Name,
+    Organ,
+    Origin,
+    Person,
+    Post,
+    Record,
+    WikidataLink,
+)
+from .checks import AGENT, ANY, SOURCE, Entry
+from .convert import Converter
+from .fastyaml import ItemLines, read_plain_yaml
+from .files import _ROW_BUILDERS, CSV_COLUMNS, LineDict, LineList, _split, read_text
+from .schema import _ecma_regex, check_record, record_schema
+from .values import iri_problem, language_tag_problem, normalize_text, text_problem
+
+__all__ = ["read_fast", "cross_checks_pass", "NO_LINES"]
+
+NO_LINES = LineDict()
+"""The raw record of an entry read on the fast path: the checks across records run on the
+model objects there, and the raw records are read again, with lines, if they find anything."""
+
+
+class _Doubt(Exception):
+    """The per-kind code cannot vouch for this record: check it the general way."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The JSON Schema's rules for the fields the per-kind code checks, taken from the schema
+    itself, so the two cannot drift apart."""
+
+    id_pattern: re.Pattern[str]
+    id_max: int
+    qid: re.Pattern[str]
+    nonblank: re.Pattern[str]
+    date_min: int
+    date_max: int
+    enums: dict[tuple[str, str], frozenset[str]]
+    fields: dict[str, frozenset[str]]
+    name_fields: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    defs = record_schema()["$defs"]
+    enums = {}
+    for kind in ("person", "organ", "membership", "article", "name"):
+        for field, spec in defs[kind]["properties"].items():
+            if "enum" in spec:
+                enums[(kind, field)] = frozenset(spec["enum"])
+    assert defs["id"]["pattern"] == defs["ref"]["pattern"]
+    assert defs["id"]["maxLength"] == defs["ref"]["maxLength"]
+    assert defs["text"]["pattern"] == defs["date"]["pattern"]
+    # the fields the per-kind code handles (a record with any other goes the general way)
+    handled = {
+        "person": ("id", "names", "gender", "born", "died", "citizenship", "wikidata",
+                   "description", "sources", "note"),
+        "organ": ("id", "names", "kind", "parent", "founded", "dissolved", "wikidata",
+                  "description", "sources", "note"),
+        "membership": ("id", "person", "organ", "role", "status", "post", "start", "end",
+                       "as_of", "sources", "note"),
+        "article": ("id", "type", "title", "names", "authors", "publisher", "published_in",
+                    "date", "url", "language", "about", "mentions", "cites", "part_of",
+                    "caption", "credit", "wikidata", "description", "sources", "note"),
+    }  # fmt: skip
+    fields = {}
+    for kind, names in handled.items():
+        assert set(names) <= set(defs[kind]["properties"]), kind
+        fields[kind] = frozenset(names)
+    name_fields = frozenset(
+        ("text", "system", "kind", "valid_from", "valid_until", "renamed_by", "sources", "note")
+    )
+    assert name_fields <= set(defs["name"]["properties"])
+    return _Rules(
+        id_pattern=_ecma_regex(defs["id"]["pattern"]),
+        id_max=defs["id"]["maxLength"],
+        qid=_ecma_regex(defs["qid"]["pattern"]),
+        nonblank=_ecma_regex(defs["text"]["pattern"]),
+        date_min=defs["date"]["minimum"],
+        date_max=defs["date"]["maximum"],
+        enums=enums,
+        fields=fields,
+        name_fields=name_fields,
+    )
+
+
+# -- the per-kind code --------------------------------------------------------------------------
+
+
+class _Builder:
+    """Checks plain records of the four bulk kinds and builds their model objects."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.rules = _rules()
+        self.dates: dict[object, PartialDate] = {}
+        self.ids = self.rules.id_pattern.search
+        self.nonblank = self.rules.nonblank.search
+        self.kinds: dict[str, Callable[[dict[str, Any], int], Record]] = {
+            "person": self.person,
+            "organ": self.organ,
+            "membership": self.membership,
+            "article": self.article,
+        }
+
+    # values
+    def ref(self, value: object) -> str:
+        if type(value) is str and len(value) <= self.rules.id_max and self.ids(value):
+            return value
+        raise _Doubt
+
+    def ref_or_none(self, value: object) -> str | None:
+        return None if value is None else self.ref(value)
+
+    def refs(self, value: object) -> list[str]:
+        if value is None:
+            return []
+        if type(value) is not list:
+            raise _Doubt
+        ref = self.ref
+        for item in value:
+            ref(item)
+        return value
+
+    def text(self, value: object) -> str | None:
+        if value is None:
+            return None
+        if type(value) is str and value and self.nonblank(value) and text_problem(value) is None:
+            return normalize_text(value)
+        raise _Doubt
+
+    def one_line(self, value: object) -> str:
+        """Text whose runs of white space read as one space (titles, names)."""
+        if type(value) is str and value and self.nonblank(value) and text_problem(value) is None:
+            return normalize_text(" ".join(value.split()))
+        raise _Doubt
+
+    def enum(self, kind: str, field: str, value: object) -> str | None:
+        if value is None:
+            return None
+        if type(value) is str and value in self.rules.enums[(kind, field)]:
+            return value
+        raise _Doubt
+
+    def qid(self, value: object) -> str | None:
+        if value is None:
+            return None
+        if type(value) is str and self.rules.qid.search(value):
+            return value
+        raise _Doubt
+
+    def date(self, value: object) -> PartialDate | None:
+        if value is None:
+            return None
+        if type(value) is str:
+            found = self.dates.get(value)
+            if found is not None:
+                return found
+            if not value or not self.nonblank(value):
+                raise _Doubt
+        elif type(value) is int:
+            found = self.dates.get(value)
+            if found is not None:
+                return found
+            if not self.rules.date_min <= value <= self.rules.date_max:
+                raise _Doubt
+        else:
+            raise _Doubt
+        try:
+            found = parse_date(value)
+        except DateError:
+            raise _Doubt from None
+        self.dates[value] = found
+        return found
+
+    def checked(self, value: object, check: Callable[[str], str | None]) -> str | None:
+        if value is None:
+            return None
+        if type(value) is str and check(value) is None:
+            return value
+        raise _Doubt
+
+    def names(self, value: object, required: bool) -> list[Name]:
+        if value is None and not required:
+            return []
+        if type(value) is not list or not value:
+            raise _Doubt
+        names: list[Name] = []
+        seen_systems: set[str] = set()
+        fields = self.rules.name_fields
+        for item in value:
+            if type(item) is not dict or not fields.issuperset(item):
+                raise _Doubt
+            get = item.get
+            system = self.enum("name", "system", get("system"))
+            if system is None:
+                raise _Doubt
+            name_kind = self.enum("name", "kind", get("kind"))
+            if name_kind is None:
+                name_kind = "alternate" if system in seen_systems else "preferred"
+            if name_kind == "preferred":
+                seen_systems.add(system)
+            names.append(
+                Name(
+                    text=self.one_line(get("text")),
+                    system=system,
+                    kind=name_kind,
+                    valid_from=self.date(get("valid_from")),
+                    valid_until=self.date(get("valid_until")),
+                    renamed_by=self.ref_or_none(get("renamed_by")),
+                    sources=list(self.refs(get("sources"))),
+                    note=self.text(get("note")),
+                )
+            )
+        return names
+
+    # kinds
+    def person(self, raw: dict[str, Any], line: int) -> Person:
+        if not self.rules.fields["person"].issuperset(raw):
+            raise _Doubt
+        get = raw.get
+        return Person(
+            id=self.ref(get("id")),
+            origin=Origin(self.file, line),
+            names=self.names(get("names"), True),
+            gender=self.enum("person", "gender", get("gender")),
+            born=self.date(get("born")),
+            died=self.date(get("died")),
+            citizenship=self.enum("person", "citizenship", get("citizenship")),
+            wikidata=self.qid(get("wikidata")),
+            description=self.text(get("description")),
+            sources=self.refs(get("sources")),
+            note=self.text(get("note")),
+        )
+
+    def organ(self, raw: dict[str, Any], line: int) -> Organ:
+        if not self.rules.fields["organ"].issuperset(raw):
+            raise _Doubt
+        get = raw.get
+        organ_kind = self.enum("organ", "kind", get("kind"))
+        if organ_kind is None:
+            raise _Doubt
+        return Organ(
+            id=self.ref(get("id")),
+            origin=Origin(self.file, line),
+            names=self.names(get("names"), True),
+            organ_kind=organ_kind,
+            parent=self.ref_or_none(get("parent")),
+            founded=self.date(get("founded")),
+            dissolved=self.date(get("dissolved")),
+            wikidata=self.qid(get("wikidata")),
+            description=self.text(get("description")),
+            sources=self.refs(get("sources")),
+            note=self.text(get("note")),
+        )
+
+    def membership(self, raw: dict[str, Any], line: int) -> Membership:
+        if not self.rules.fields["membership"].issuperset(raw):
+            raise _Doubt
+        get = raw.get
+        role = self.enum("membership", "role", get("role"))
+        status = self.enum("membership", "status", get("status"))
+        if role is None or status is None:
+            raise _Doubt
+        return Membership(
+            id=self.ref(get("id")),
+            origin=Origin(self.file, line),
+            person=self.ref(get("person")),
+            organ=self.ref(get("organ")),
+            role=role,
+            status=status,
+            post=self.ref_or_none(get("post")),
+            start=self.date(get("start")),
+            end=self.date(get("end")),
+            as_of=self.date(get("as_of")),
+            sources=self.refs(get("sources")),
+            note=self.text(get("note")),
+        )
+
+    def article(self, raw: dict[str, Any], line: int) -> Article:
+        if not self.rules.fields["article"].issuperset(raw):
+            raise _Doubt
+        get = raw.get
+        article_type = self.enum("article", "type", get("type"))
+        if article_type is None:
+            raise _Doubt
+        return Article(
+            id=self.ref(get("id")),
+            origin=Origin(self.file, line),
+            article_type=article_type,
+            title=self.one_line(get("title")),
+            names=self.names(get("names"), False),
+            authors=self.refs(get("authors")),
+            publisher=self.ref_or_none(get("publisher")),
+            published_in=self.ref_or_none(get("published_in")),
+            date=self.date(get("date")),
+            url=self.checked(get("url"), iri_problem),
+            language=self.checked(get("language"), language_tag_problem),
+            about=self.refs(get("about")),
+            mentions=self.refs(get("mentions")),
+            cites=self.refs(get("cites")),
+            part_of=self.ref_or_none(get("part_of")),
+            caption=self.text(get("caption")),
+            credit=self.text(get("credit")),
+            wikidata=self.qid(get("wikidata")),
+            description=self.text(get("description")),
+            sources=self.refs(get("sources")),
+            note=self.text(get("note")),
+        )
+
+
+class _Reader:
+    """Records of one file, each by the per-kind code or else the general way."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.builder = _Builder(label)
+        self.problems: list[Problem] = []
+        self.converter = Converter(label, self.problems)
+        self.entries: list[Entry] = []
+
+    def take(
+        self, kind: str, raw: dict[str, Any], line: int, lined: Callable[[], LineDict]
+    ) -> bool:
+        """Add the record ``raw``; False when it has a problem (the file is read again)."""
+        build = self.builder.kinds.get(kind)
+        record: Record | WikidataLink | None = None
+        if build is not None:
+            try:
+                record = build(raw, line)
+            except _Doubt:
+                record = None
+        if record is None:
+            full = lined()
+            if check_record(full, kind, self.label, []):
+                return False
+            record = self.converter.build(kind, full)
+            if self.problems:
+                return False
+        self.entries.append(Entry(kind, NO_LINES, self.label, record))
+        return True
+
+
+def _lined(value: object, line: int) -> object:
+    """Plain YAML values as the line-aware reader's structures, every line the record's."""
+    if isinstance(value, dict):
+        result = LineDict(line=line)
+        for key, item in value.items():
+            result[key] = _lined(item, line)
+        return result
+    if isinstance(value, list):
+        items = LineList((_lined(item, line) for item in value), line=line)
+        items.item_lines = [line] * len(items)
+        return items
+    return value
+
+
+# -- files ----------------------------------------------------------------------------------------
+
+
+def read_fast(path: Path, label: str, kind: str | None) -> list[Entry] | None:
+    """The entries of one record file, or None when it must be read with lines.
+
+    ``kind`` is the kind a CSV file holds (None for YAML).
+    """
+    scratch: list[Problem] = []
+    text = read_text(path, label, scratch)
+    if text is None or scratch:
+        return None
+    if kind is not None:
+        return _read_csv(text, label, kind)
+    return _read_yaml(text, label)
+
+
+def _read_yaml(text: str, label: str) -> list[Entry] | None:
+    parsed = read_plain_yaml(text)
+    if parsed is None:
+        return None
+    data, item_lines = parsed
+    if data.get("kwpld", 1) != 1:
+        return None
+    reader = _Reader(label)
+    for key, value in data.items():
+        if key == "kwpld":
+            continue
+        kind = KIND_KEYS.get(key)
+        if kind is None or type(value) is not list:
+            return None
+        if not _take_items(reader, kind, value, item_lines):
+            return None
+    return reader.entries
+
+
+def _take_items(reader: _Reader, kind: str, items: list[Any], item_lines: ItemLines) -> bool:
+    lines = item_lines[id(items)]
+    take = reader.take
+    for raw, line in zip(items, lines, strict=True):
+        if type(raw) is not dict:
+            return False
+
+        def lined(raw: dict[str, Any] = raw, line: int = line) -> LineDict:
+            full = _lined(raw, line)
+            assert isinstance(full, LineDict)
+            return full
+
+        if not take(kind, raw, line, lined):
+            return False
+    return True
+
+
+_NAME_COLUMNS = {
+    "name_en": "en",
+    "name_hangul": "hangul",
+    "name_hanja": "hanja",
+    "name_mr": "mr",
+    "name_mr_ascii": "mr-ascii",
+    "name_rr": "rr",
+    "name_dprk": "dprk",
+}
+
+
+def _read_csv(text: str, label: str, kind: str) -> list[Entry] | None:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error:
+        return None
+    if header is None:
+        return []
+    header = [column.strip() for column in header]
+    allowed = CSV_COLUMNS[kind]
+    if any(c not in allowed for c in header) or len(set(header)) != len(header):
+        return None
+    if "id" not in header:
+        return None
+    # name columns (people), list columns, other columns: (index, column)
+    names = [(i, _NAME_COLUMNS[c]) for i, c in enumerate(header) if c in _NAME_COLUMNS]
+    lists = [(i, c) for i, c in enumerate(header) if c == "sources"]
+    plain = [
+        (i, c)
+        for i, c in enumerate(header)
+        if c not in _NAME_COLUMNS and c != "sources" and c != "other_names"
+    ]
+    other_names = header.index("other_names") if "other_names" in header else None
+    width = len(header)
+    into = _Reader(label)
+    take = into.take
+    row_builder = _ROW_BUILDERS[kind]
+    previous_end = reader.line_num
+    try:
+        for cells in reader:
+            line = previous_end + 1
+            previous_end = reader.line_num
+            if len(cells) != width:
+                if not any(cell.strip() for cell in cells):
+                    continue
+                return None
+            raw: dict[str, Any] = {}
+            for index, column in plain:
+                value = cells[index].strip()
+                if value:
+                    raw[column] = value
+            if not raw and not any(cell.strip() for cell in cells):
+                continue  # a blank row
+            for index, column in lists:
+                value = cells[index].strip()
+                if value:
+                    raw[column] = _split(value)
+            if names:
+                found = [
+                    {"text": text, "system": system}
+                    for index, system in names
+                    if (text := cells[index].strip())
+                ]
+                if found:
+                    raw["names"] = found
+            if other_names is not None and cells[other_names].strip():
+                raw["other_names"] = True  # not handled by the per-kind code
+
+            def lined(cells: list[str] = cells, line: int = line) -> LineDict:
+                return row_builder(dict(zip(header, cells, strict=True)), line)
+
+            if not take(kind, raw, line, lined):
+                return None
+    except csv.Error:
+        return None
+    return into.entries
+
+
+# -- checks across records ------------------------------------------------------------------------
+
+
+def _references(record: Record | WikidataLink) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Every reference a record makes, with the kinds it may point at (as
+    :data:`kwpld.load.checks.REFERENCE_FIELDS` lists them for the raw records)."""
+    if isinstance(record, WikidataLink):
+        yield record.entity, ("person", "organ", "event", "article")
+        return
+    if isinstance(record, Membership):
+        yield record.person, ("person",)
+        yield record.organ, ("organ",)
+        if record.post is not None:
+            yield record.post, ("post",)
+        for source in record.sources:
+            yield source, SOURCE
+        return
+    for name in record.names:
+        if name.renamed_by is not None:
+            yield name.renamed_by, ("event", "article")
+        for source in name.sources:
+            yield source, SOURCE
+    for source in record.sources:
+        yield source, SOURCE
+    if not isinstance(record, Post):
+        for sources in record.stated_in.values():
+            for source in sources:
+                yield source, SOURCE
+    if isinstance(record, Article):
+        for ref in record.authors:
+            yield ref, AGENT
+        if record.publisher is not None:
+            yield record.publisher, ("organ",)
+        if record.published_in is not None:
+            yield record.published_in, ("organ",)
+        for ref in record.about:
+            yield ref, ANY
+        for ref in record.mentions:
+            yield ref, ANY
+        for ref in record.cites:
+            yield ref, ("article",)
+        if record.part_of is not None:
+            yield record.part_of, ("article",)
+        for quote in record.quotes:
+            if quote.source is not None:
+                yield quote.source, SOURCE
+            if quote.speaker is not None:
+                yield quote.speaker, AGENT
+    elif isinstance(record, Organ):
+        if record.parent is not None:
+            yield record.parent, ("organ",)
+    elif isinstance(record, Post):
+        yield record.organ, ("organ",)
+    elif isinstance(record, Event):
+        if record.series is not None:
+            yield record.series, ("event",)
+        for ref in record.organizer:
+            yield ref, AGENT
+        for participant in record.participants:
+            yield participant.ref, ("person", "organ", "post")
+            for source in participant.sources:
+                yield source, SOURCE
+        for ref in record.about:
+            yield ref, ANY
+        for rule in record.rules:
+            for ref in rule.applies_to:
+                yield ref, ("event",)
+            for source in rule.sources:
+                yield source, SOURCE
+        if record.conferred_by is not None:
+            yield record.conferred_by, AGENT
+        for ref in record.conferred_on:
+            yield ref, ("person", "organ", "post")
+
+
+def cross_checks_pass(entries: list[Entry]) -> bool:
+    """True when no id is used twice and every reference names a record of a kind it may.
+
+    The typed counterpart of :func:`~.checks.check_duplicates` and
+    :func:`~.checks.check_references` for entries read on the fast path: it only says whether
+    they would find anything; when they would, the loader reads the files again with lines
+    and they report it.
+    """
+    kinds_by_id: dict[str, str] = {}
+    for entry in entries:
+        record = entry.record
+        if record is None:
+            return False
+        if isinstance(record, WikidataLink):
+            continue
+        if record.id in kinds_by_id:
+            return False  # a duplicate id
+        kinds_by_id[record.id] = entry.kind
+    get = kinds_by_id.get
+    for entry in entries:
+        assert entry.record is not None
+        record = entry.record
+        if isinstance(record, Membership):  # the bulk of a corpus: inline
+            if get(record.person) != "person" or get(record.organ) != "organ":
+                return False
+            if record.post is not None and get(record.post) != "post":
+                return False
+            for source in record.sources:
+                if get(source) != "article":
+                    return False
+            continue
+        for ref, allowed in _references(record):
+            if get(ref) not in allowed:
+                return False
+    return True
