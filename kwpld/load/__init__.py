@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..errors import InputError, LoadError, Problem, ProblemReport
 from ..model import KIND_KEYS, Records
+from ..parallel import gc_paused
 from ..progress import SILENT, Progress
 from .checks import Entry, check_dates, check_duplicates, check_references, check_structure
 from .convert import Converter, dataset_info
@@ -171,7 +172,15 @@ def load_records(
     ``kwpld build`` and ``kwpld check`` ask for it, as a build of such a folder would replace a
     release with one that holds only the ontology; readers that start from an empty folder
     (``kwpld ingest``, ``kwpld link``) do not.
+
+    The cyclic garbage collector is paused meanwhile: loading makes millions of small objects
+    and no reference cycles, and each collection would walk every record read so far.
     """
+    with gc_paused():
+        return _load_records(data_dir, progress, require_records)
+
+
+def _load_records(data_dir: str | Path, progress: Progress, require_records: bool) -> Records:
     root = Path(data_dir)
     if not root.exists():
         raise InputError(f"{root}: no such data folder")
@@ -200,9 +209,9 @@ def load_records(
     for index, (path, label) in enumerate(files):
         progress.advance()
         records.files.append(label)
-        found = _read_fast(path, label)
-        if found is not None:
-            per_file.append(found)
+        fast = _read_fast(path, label)
+        if fast is not None:
+            per_file.append(fast)
             read_fast_[index] = True
             continue
         file_entries: list[Entry] = []

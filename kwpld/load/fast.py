@@ -72,10 +72,8 @@ class _Rules:
     """The JSON Schema's rules for the fields the per-kind code checks, taken from the schema
     itself, so the two cannot drift apart."""
 
-    id_pattern: re.Pattern[str]
     id_max: int
     qid: re.Pattern[str]
-    nonblank: re.Pattern[str]
     date_min: int
     date_max: int
     enums: dict[tuple[str, str], frozenset[str]]
@@ -91,9 +89,10 @@ def _rules() -> _Rules:
         for field, spec in defs[kind]["properties"].items():
             if "enum" in spec:
                 enums[(kind, field)] = frozenset(spec["enum"])
-    assert defs["id"]["pattern"] == defs["ref"]["pattern"]
+    assert defs["id"]["pattern"] == defs["ref"]["pattern"] == _ID_PATTERN
     assert defs["id"]["maxLength"] == defs["ref"]["maxLength"]
-    assert defs["text"]["pattern"] == defs["date"]["pattern"]
+    assert defs["text"]["pattern"] == defs["date"]["pattern"] == "\\S"
+    assert defs["text"]["minLength"] == defs["date"]["minLength"] == 1
     # the fields the per-kind code handles (a record with any other goes the general way)
     handled = {
         "person": ("id", "names", "gender", "born", "died", "citizenship", "wikidata",
@@ -115,15 +114,35 @@ def _rules() -> _Rules:
     )
     assert name_fields <= set(defs["name"]["properties"])
     return _Rules(
-        id_pattern=_ecma_regex(defs["id"]["pattern"]),
         id_max=defs["id"]["maxLength"],
         qid=_ecma_regex(defs["qid"]["pattern"]),
-        nonblank=_ecma_regex(defs["text"]["pattern"]),
         date_min=defs["date"]["minimum"],
         date_max=defs["date"]["maximum"],
         enums=enums,
         fields=fields,
         name_fields=name_fields,
+    )
+
+
+_ID_PATTERN = "^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$"
+_ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789._-"
+_ID_INNER = "._-"
+"""What ``_ID_PATTERN`` says, as string operations: every character one of ``_ID_CHARS``,
+the first and the last none of ``_ID_INNER``."""
+
+
+def _is_text(value: object) -> bool:
+    """``$defs/text``: a string, not empty, not only white space (``\\S``), format ``text``.
+
+    ``str.isprintable`` is false for every character :func:`~.values.text_problem` looks at
+    (controls, format characters, noncharacters, surrogates), and ``str.isspace`` is the
+    white space of ``re``'s ``\\s``; tests/test_load_fast.py checks both over all of Unicode.
+    """
+    return (
+        type(value) is str
+        and value != ""
+        and not value.isspace()
+        and (value.isprintable() or text_problem(value) is None)
     )
 
 
@@ -137,8 +156,7 @@ class _Builder:
         self.file = file
         self.rules = _rules()
         self.dates: dict[object, PartialDate] = {}
-        self.ids = self.rules.id_pattern.search
-        self.nonblank = self.rules.nonblank.search
+        self.good_refs: set[str] = set()
         self.kinds: dict[str, Callable[[dict[str, Any], int], Record]] = {
             "person": self.person,
             "organ": self.organ,
@@ -148,8 +166,18 @@ class _Builder:
 
     # values
     def ref(self, value: object) -> str:
-        if type(value) is str and len(value) <= self.rules.id_max and self.ids(value):
-            return value
+        """An id or a reference (``$defs/id``, ``$defs/ref``)."""
+        if type(value) is str:
+            if value in self.good_refs:
+                return value
+            if (
+                0 < len(value) <= self.rules.id_max
+                and not value.strip(_ID_CHARS)
+                and value[0] not in _ID_INNER
+                and value[-1] not in _ID_INNER
+            ):
+                self.good_refs.add(value)
+                return value
         raise _Doubt
 
     def ref_or_none(self, value: object) -> str | None:
@@ -160,21 +188,25 @@ class _Builder:
             return []
         if type(value) is not list:
             raise _Doubt
-        ref = self.ref
+        good = self.good_refs
         for item in value:
-            ref(item)
+            if type(item) is not str or item not in good:
+                self.ref(item)
         return value
 
     def text(self, value: object) -> str | None:
+        """Text (``$defs/text``): not blank, format ``text``; read in NFC."""
         if value is None:
             return None
-        if type(value) is str and value and self.nonblank(value) and text_problem(value) is None:
-            return normalize_text(value)
+        if _is_text(value):
+            assert isinstance(value, str)
+            return value if value.isascii() else normalize_text(value)
         raise _Doubt
 
     def one_line(self, value: object) -> str:
         """Text whose runs of white space read as one space (titles, names)."""
-        if type(value) is str and value and self.nonblank(value) and text_problem(value) is None:
+        if _is_text(value):
+            assert isinstance(value, str)
             return normalize_text(" ".join(value.split()))
         raise _Doubt
 
@@ -199,7 +231,7 @@ class _Builder:
             found = self.dates.get(value)
             if found is not None:
                 return found
-            if not value or not self.nonblank(value):
+            if not value or value.isspace():
                 raise _Doubt
         elif type(value) is int:
             found = self.dates.get(value)
@@ -362,24 +394,14 @@ class _Reader:
         self.converter = Converter(label, self.problems)
         self.entries: list[Entry] = []
 
-    def take(
-        self, kind: str, raw: dict[str, Any], line: int, lined: Callable[[], LineDict]
-    ) -> bool:
-        """Add the record ``raw``; False when it has a problem (the file is read again)."""
-        build = self.builder.kinds.get(kind)
-        record: Record | WikidataLink | None = None
-        if build is not None:
-            try:
-                record = build(raw, line)
-            except _Doubt:
-                record = None
-        if record is None:
-            full = lined()
-            if check_record(full, kind, self.label, []):
-                return False
-            record = self.converter.build(kind, full)
-            if self.problems:
-                return False
+    def general(self, kind: str, full: LineDict) -> bool:
+        """Add a record the per-kind code did not vouch for, checked by the JSON Schema and
+        built by the Converter; False when it has a problem (the file is read with lines)."""
+        if check_record(full, kind, self.label, []):
+            return False
+        record = self.converter.build(kind, full)
+        if self.problems:
+            return False
         self.entries.append(Entry(kind, NO_LINES, self.label, record))
         return True
 
@@ -436,17 +458,21 @@ def _read_yaml(text: str, label: str) -> list[Entry] | None:
 
 def _take_items(reader: _Reader, kind: str, items: list[Any], item_lines: ItemLines) -> bool:
     lines = item_lines[id(items)]
-    take = reader.take
+    build = reader.builder.kinds.get(kind)
+    append = reader.entries.append
+    label = reader.label
     for raw, line in zip(items, lines, strict=True):
         if type(raw) is not dict:
             return False
-
-        def lined(raw: dict[str, Any] = raw, line: int = line) -> LineDict:
-            full = _lined(raw, line)
-            assert isinstance(full, LineDict)
-            return full
-
-        if not take(kind, raw, line, lined):
+        if build is not None:
+            try:
+                append(Entry(kind, NO_LINES, label, build(raw, line)))
+                continue
+            except _Doubt:
+                pass
+        full = _lined(raw, line)
+        assert isinstance(full, LineDict)
+        if not reader.general(kind, full):
             return False
     return True
 
@@ -487,7 +513,8 @@ def _read_csv(text: str, label: str, kind: str) -> list[Entry] | None:
     other_names = header.index("other_names") if "other_names" in header else None
     width = len(header)
     into = _Reader(label)
-    take = into.take
+    build = into.builder.kinds[kind]
+    append = into.entries.append
     row_builder = _ROW_BUILDERS[kind]
     previous_end = reader.line_num
     try:
@@ -520,10 +547,12 @@ def _read_csv(text: str, label: str, kind: str) -> list[Entry] | None:
             if other_names is not None and cells[other_names].strip():
                 raw["other_names"] = True  # not handled by the per-kind code
 
-            def lined(cells: list[str] = cells, line: int = line) -> LineDict:
-                return row_builder(dict(zip(header, cells, strict=True)), line)
-
-            if not take(kind, raw, line, lined):
+            try:
+                append(Entry(kind, NO_LINES, label, build(raw, line)))
+                continue
+            except _Doubt:
+                pass
+            if not into.general(kind, row_builder(dict(zip(header, cells, strict=True)), line)):
                 return None
     except csv.Error:
         return None
