@@ -157,12 +157,24 @@ class _Builder:
         self.rules = _rules()
         self.dates: dict[object, PartialDate] = {}
         self.good_refs: set[str] = set()
+        self.compiled: dict[tuple[str, ...], Callable[..., Any]] = {}
         self.kinds: dict[str, Callable[[dict[str, Any], int], Record]] = {
-            "person": self.person,
-            "organ": self.organ,
-            "membership": self.membership,
-            "article": self.article,
+            kind: self._of_kind(kind) for kind in ("person", "organ", "membership", "article")
         }
+
+    def _of_kind(self, kind: str) -> Callable[[dict[str, Any], int], Record]:
+        compiled = self.compiled
+        compile_shape = self.compile
+
+        def build(raw: dict[str, Any], line: int) -> Record:
+            shape = (kind, *raw)
+            make = compiled.get(shape)
+            if make is None:
+                make = compile_shape(shape)
+            record: Record = make(raw, line)
+            return record
+
+        return build
 
     # values
     def ref(self, value: object) -> str:
@@ -255,133 +267,208 @@ class _Builder:
             return value
         raise _Doubt
 
-    def names(self, value: object, required: bool) -> list[Name]:
-        if value is None and not required:
-            return []
+    def date_given(self, value: object) -> PartialDate:
+        found = self.date(value)
+        if found is None:
+            raise _Doubt
+        return found
+
+    def given(self, check: Callable[[object], str | None]) -> Callable[[object], str]:
+        """``check`` for a field that is there: None (no value) is a doubt too."""
+
+        def checked(value: object) -> str:
+            found = check(value)
+            if found is None:
+                raise _Doubt
+            return found
+
+        return checked
+
+    def names(self, value: object) -> list[Name]:
         if type(value) is not list or not value:
             raise _Doubt
         names: list[Name] = []
         seen_systems: set[str] = set()
-        fields = self.rules.name_fields
+        compiled = self.compiled
         for item in value:
-            if type(item) is not dict or not fields.issuperset(item):
+            if type(item) is not dict:
                 raise _Doubt
-            get = item.get
-            system = self.enum("name", "system", get("system"))
-            if system is None:
-                raise _Doubt
-            name_kind = self.enum("name", "kind", get("kind"))
-            if name_kind is None:
-                name_kind = "alternate" if system in seen_systems else "preferred"
-            if name_kind == "preferred":
-                seen_systems.add(system)
-            names.append(
-                Name(
-                    text=self.one_line(get("text")),
-                    system=system,
-                    kind=name_kind,
-                    valid_from=self.date(get("valid_from")),
-                    valid_until=self.date(get("valid_until")),
-                    renamed_by=self.ref_or_none(get("renamed_by")),
-                    sources=list(self.refs(get("sources"))),
-                    note=self.text(get("note")),
-                )
-            )
+            shape = ("name", *item)
+            make = compiled.get(shape)
+            if make is None:
+                make = self.compile(shape)
+            names.append(make(item, seen_systems))
         return names
 
-    # kinds
-    def person(self, raw: dict[str, Any], line: int) -> Person:
-        if not self.rules.fields["person"].issuperset(raw):
-            raise _Doubt
-        get = raw.get
-        return Person(
-            id=self.ref(get("id")),
-            origin=Origin(self.file, line),
-            names=self.names(get("names"), True),
-            gender=self.enum("person", "gender", get("gender")),
-            born=self.date(get("born")),
-            died=self.date(get("died")),
-            citizenship=self.enum("person", "citizenship", get("citizenship")),
-            wikidata=self.qid(get("wikidata")),
-            description=self.text(get("description")),
-            sources=self.refs(get("sources")),
-            note=self.text(get("note")),
-        )
+    # kinds: code compiled per kind and set of fields
+    def compile(self, shape: tuple[str, ...]) -> Callable[..., Any]:
+        """Code that checks and builds a record (or name) with exactly the fields ``shape[1:]``,
+        in that order: a check per field that is there, the model's default for the rest."""
+        kind, fields = shape[0], shape[1:]
+        spec = _SPECS.get(kind)
+        if (
+            spec is None
+            or len(self.compiled) > _MAX_SHAPES
+            or len(set(fields)) != len(fields)
+            or not all(field in spec for field in fields)
+            or not all(field in fields for field, (_, _, required) in spec.items() if required)
+        ):
+            make: Callable[..., Any] = _doubt
+        else:
+            arguments = [
+                f"{spec[field][0]}={spec[field][1]}(raw[{field!r}])"
+                for field in fields
+                if spec[field][1] != "-"
+            ]
+            if kind == "name":
+                kind_value = (
+                    "enum_name_kind(raw['kind'])"
+                    if "kind" in fields
+                    else "'alternate' if system in seen else 'preferred'"
+                )
+                source = (
+                    "def make(raw, seen):\n"
+                    "    system = enum_name_system(raw['system'])\n"
+                    f"    kind = {kind_value}\n"
+                    "    if kind == 'preferred':\n"
+                    "        seen.add(system)\n"
+                    f"    return Name(system=system, kind=kind, {', '.join(arguments)})\n"
+                )
+            else:
+                arguments.insert(1, "origin=Origin(file, line)")
+                source = (
+                    "def make(raw, line):\n"
+                    f"    return {_CLASSES[kind].__name__}({', '.join(arguments)})\n"
+                )
+            namespace = self.namespace()
+            exec(compile(source, f"<kwpld.load.fast {kind}>", "exec"), namespace)
+            make = namespace["make"]
+        self.compiled[shape] = make
+        return make
 
-    def organ(self, raw: dict[str, Any], line: int) -> Organ:
-        if not self.rules.fields["organ"].issuperset(raw):
-            raise _Doubt
-        get = raw.get
-        organ_kind = self.enum("organ", "kind", get("kind"))
-        if organ_kind is None:
-            raise _Doubt
-        return Organ(
-            id=self.ref(get("id")),
-            origin=Origin(self.file, line),
-            names=self.names(get("names"), True),
-            organ_kind=organ_kind,
-            parent=self.ref_or_none(get("parent")),
-            founded=self.date(get("founded")),
-            dissolved=self.date(get("dissolved")),
-            wikidata=self.qid(get("wikidata")),
-            description=self.text(get("description")),
-            sources=self.refs(get("sources")),
-            note=self.text(get("note")),
-        )
+    def namespace(self) -> dict[str, Any]:
+        rules = self.rules
+        found: dict[str, Any] = {
+            "file": self.file,
+            "Origin": Origin,
+            "ref": self.ref,
+            "refs": self.refs,
+            "refs_copy": lambda value: list(self.refs(value)),
+            "text": self.given(self.text),
+            "one_line": self.one_line,
+            "date": self.date_given,
+            "qid": self.given(self.qid),
+            "iri": self.given(lambda value: self.checked(value, iri_problem)),
+            "language": self.given(lambda value: self.checked(value, language_tag_problem)),
+            "names": self.names,
+        }
+        for cls in _CLASSES.values():
+            found[cls.__name__] = cls
+        for (kind, field), allowed in rules.enums.items():
+            found[f"enum_{kind}_{field}"] = _enum(allowed)
+        return found
 
-    def membership(self, raw: dict[str, Any], line: int) -> Membership:
-        if not self.rules.fields["membership"].issuperset(raw):
-            raise _Doubt
-        get = raw.get
-        role = self.enum("membership", "role", get("role"))
-        status = self.enum("membership", "status", get("status"))
-        if role is None or status is None:
-            raise _Doubt
-        return Membership(
-            id=self.ref(get("id")),
-            origin=Origin(self.file, line),
-            person=self.ref(get("person")),
-            organ=self.ref(get("organ")),
-            role=role,
-            status=status,
-            post=self.ref_or_none(get("post")),
-            start=self.date(get("start")),
-            end=self.date(get("end")),
-            as_of=self.date(get("as_of")),
-            sources=self.refs(get("sources")),
-            note=self.text(get("note")),
-        )
 
-    def article(self, raw: dict[str, Any], line: int) -> Article:
-        if not self.rules.fields["article"].issuperset(raw):
-            raise _Doubt
-        get = raw.get
-        article_type = self.enum("article", "type", get("type"))
-        if article_type is None:
-            raise _Doubt
-        return Article(
-            id=self.ref(get("id")),
-            origin=Origin(self.file, line),
-            article_type=article_type,
-            title=self.one_line(get("title")),
-            names=self.names(get("names"), False),
-            authors=self.refs(get("authors")),
-            publisher=self.ref_or_none(get("publisher")),
-            published_in=self.ref_or_none(get("published_in")),
-            date=self.date(get("date")),
-            url=self.checked(get("url"), iri_problem),
-            language=self.checked(get("language"), language_tag_problem),
-            about=self.refs(get("about")),
-            mentions=self.refs(get("mentions")),
-            cites=self.refs(get("cites")),
-            part_of=self.ref_or_none(get("part_of")),
-            caption=self.text(get("caption")),
-            credit=self.text(get("credit")),
-            wikidata=self.qid(get("wikidata")),
-            description=self.text(get("description")),
-            sources=self.refs(get("sources")),
-            note=self.text(get("note")),
-        )
+def _enum(allowed: frozenset[str]) -> Callable[[object], str]:
+    """A check that the value is one of ``allowed`` (the schema's ``enum``)."""
+
+    def check(value: object) -> str:
+        if type(value) is str and value in allowed:
+            return value
+        raise _Doubt
+
+    return check
+
+
+_MAX_SHAPES = 200
+"""Compiled shapes per file at most (a file whose records vary more is read the general way
+past that: each shape costs a compilation)."""
+
+_CLASSES: dict[str, type] = {
+    "person": Person,
+    "organ": Organ,
+    "membership": Membership,
+    "article": Article,
+    "name": Name,
+}
+
+# field -> (argument of the model class, check, required); "-": read apart (a name's system
+# and kind)
+_SPECS: dict[str, dict[str, tuple[str, str, bool]]] = {
+    "person": {
+        "id": ("id", "ref", True),
+        "names": ("names", "names", True),
+        "gender": ("gender", "enum_person_gender", False),
+        "born": ("born", "date", False),
+        "died": ("died", "date", False),
+        "citizenship": ("citizenship", "enum_person_citizenship", False),
+        "wikidata": ("wikidata", "qid", False),
+        "description": ("description", "text", False),
+        "sources": ("sources", "refs", False),
+        "note": ("note", "text", False),
+    },
+    "organ": {
+        "id": ("id", "ref", True),
+        "names": ("names", "names", True),
+        "kind": ("organ_kind", "enum_organ_kind", True),
+        "parent": ("parent", "ref", False),
+        "founded": ("founded", "date", False),
+        "dissolved": ("dissolved", "date", False),
+        "wikidata": ("wikidata", "qid", False),
+        "description": ("description", "text", False),
+        "sources": ("sources", "refs", False),
+        "note": ("note", "text", False),
+    },
+    "membership": {
+        "id": ("id", "ref", True),
+        "person": ("person", "ref", True),
+        "organ": ("organ", "ref", True),
+        "role": ("role", "enum_membership_role", True),
+        "status": ("status", "enum_membership_status", True),
+        "post": ("post", "ref", False),
+        "start": ("start", "date", False),
+        "end": ("end", "date", False),
+        "as_of": ("as_of", "date", False),
+        "sources": ("sources", "refs", False),
+        "note": ("note", "text", False),
+    },
+    "article": {
+        "id": ("id", "ref", True),
+        "type": ("article_type", "enum_article_type", True),
+        "title": ("title", "one_line", True),
+        "names": ("names", "names", False),
+        "authors": ("authors", "refs", False),
+        "publisher": ("publisher", "ref", False),
+        "published_in": ("published_in", "ref", False),
+        "date": ("date", "date", False),
+        "url": ("url", "iri", False),
+        "language": ("language", "language", False),
+        "about": ("about", "refs", False),
+        "mentions": ("mentions", "refs", False),
+        "cites": ("cites", "refs", False),
+        "part_of": ("part_of", "ref", False),
+        "caption": ("caption", "text", False),
+        "credit": ("credit", "text", False),
+        "wikidata": ("wikidata", "qid", False),
+        "description": ("description", "text", False),
+        "sources": ("sources", "refs", False),
+        "note": ("note", "text", False),
+    },
+    "name": {
+        "text": ("text", "one_line", True),
+        "system": ("system", "-", True),
+        "kind": ("kind", "-", False),
+        "valid_from": ("valid_from", "date", False),
+        "valid_until": ("valid_until", "date", False),
+        "renamed_by": ("renamed_by", "ref", False),
+        "sources": ("sources", "refs_copy", False),
+        "note": ("note", "text", False),
+    },
+}
+
+
+def _doubt(*args: object) -> Any:
+    raise _Doubt
 
 
 class _Reader:
