@@ -334,3 +334,43 @@ def test_the_per_kind_checks_vouch_only_for_what_the_schema_accepts(
     problems: list[Problem] = []
     assert Converter("f.yaml", problems).build(kind, full) == record  # type: ignore[arg-type]
     assert not problems, raw
+
+
+_SMALL = {
+    "organs.yaml": "organs:\n- id: o-1\n  kind: party\n  names:\n  - text: Party\n    system: en\n",
+    "articles.yaml": "articles:\n- id: a-1\n  type: news\n  title: T\n  date: '2013-01-28'\n",
+    "people.csv": "id,name_en,born,died,sources\np-1,Kim Il,1912,1994,a-1\n",
+    "memberships.csv": (
+        "id,person,organ,role,status,start,end\nm-1,p-1,o-1,member,confirmed,1990,1994\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {},
+        {"people.csv": ("1912,1994", "1995,1994")},  # died before born
+        {"memberships.csv": ("1990,1994", "1995,1994")},  # ended before it started
+        {"organs.yaml": ("    system: en\n", "    system: en\n  - text: Party\n    system: en\n")},
+        {"articles.yaml": ("  date:", "  names:\n  - text: A\n    system: en\n"
+                           "    valid_from: 2000\n    valid_until: 1999\n  date:")},  # fmt: skip
+        {"articles.yaml": ("  date:", "  names:\n  - text: A\n    system: en\n  - text: A\n"
+                           "    system: en\n  date:")},  # fmt: skip
+    ],
+    ids=["right", "died-before-born", "end-before-start", "organ-name-twice", "name-dates",
+         "article-name-twice"],  # fmt: skip
+)
+def test_dates_and_names_across_fields(tmp_path: Path, edit: dict[str, tuple[str, str]]):
+    for name, text in _SMALL.items():
+        if name in edit:
+            old, new = edit[name]
+            assert old in text
+            text = text.replace(old, new, 1)
+        (tmp_path / name).write_text(text, "utf-8")
+    for name in ("articles.yaml", "people.csv", "memberships.csv"):
+        kind = {"people.csv": "person", "memberships.csv": "membership"}.get(name)
+        assert fast.read_fast(tmp_path / name, name, kind), name
+    fast_outcome = outcome(tmp_path, True)
+    assert fast_outcome[0] == ("records" if not edit else "problems")
+    assert fast_outcome == outcome(tmp_path, False)

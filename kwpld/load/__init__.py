@@ -276,12 +276,13 @@ def _fast_checks_pass(entries: list[Entry], require_records: bool) -> bool:
     """True when the checks across records would find nothing (see :mod:`.fast`)."""
     if require_records and not entries:
         return False
-    if not cross_checks_pass(entries):
+    rest = cross_checks_pass(entries)
+    if rest is None:
         return False
+    if not rest:
+        return True
     by_id = {e.record.id: e.record for e in entries if e.record is not None}
-    return not (
-        check_dates(entries) or check_structure(entries, by_id) or check_links(entries, by_id)
-    )
+    return not (check_dates(rest) or check_structure(rest, by_id) or check_links(rest, by_id))
 
 
 def _read_file(path: Path, label: str, entries: list[Entry], problems: list[Problem]) -> None:
