@@ -125,8 +125,11 @@ def read_plain_yaml(text: str) -> tuple[dict[str, Any], ItemLines] | None:
 def _parse(text: str) -> tuple[dict[str, Any], ItemLines]:
     root: dict[str, Any] = {}
     item_lines: ItemLines = {}
-    # open containers, innermost last: (column, kind, container)
+    # the open containers, innermost last: (column, kind, container); the innermost also in
+    # top_column, top_kind, top
     stack: list[tuple[int, int, Any]] = [(0, _MAP, root)]
+    top_column, top_kind = 0, _MAP
+    top: Any = root
     pending: tuple[dict[str, Any], str, int] | None = None  # a "key:" awaiting its block
     keys: set[str] = set()  # keys seen valid already
     values: dict[str, object] = {}  # scalars read already
@@ -135,10 +138,14 @@ def _parse(text: str) -> tuple[dict[str, Any], ItemLines]:
     started = False
     for line in text.split("\n"):
         number += 1
-        rest = line.lstrip(" ")
+        if line[:1] == " ":
+            rest = line.lstrip(" ")
+            column = len(line) - len(rest)
+        else:
+            rest = line
+            column = 0
         if not rest or rest[0] == "#":
             continue  # a blank or comment line
-        column = len(line) - len(rest)
         if rest[0] == "-" and (len(rest) == 1 or rest[1] == " "):
             body = rest[1:].lstrip(" ")
             dash = len(rest) - len(body)
@@ -160,23 +167,26 @@ def _parse(text: str) -> tuple[dict[str, Any], ItemLines]:
             value = body.rstrip(" ")
         else:
             raise _Refused  # a scalar on its own line: a continuation, a document marker ...
-        while stack[-1][0] > column:
-            stack.pop()
+        if top_column > column:
+            while stack[-1][0] > column:
+                stack.pop()
+            top_column, top_kind, top = stack[-1]
         if pending is not None:
             owner, owner_key, owner_column = pending
             pending = None
             if column > owner_column or (dash and column == owner_column):
-                if stack[-1][2] is not owner:
+                if top is not owner:
                     raise _Refused
                 if dash:
                     child: Any = []
                     item_lines[id(child)] = []
-                    owner[owner_key] = child
-                    stack.append((column, _SEQ, child))
+                    top_kind = _SEQ
                 else:
                     child = {}
-                    owner[owner_key] = child
-                    stack.append((column, _MAP, child))
+                    top_kind = _MAP
+                owner[owner_key] = child
+                top_column, top = column, child
+                stack.append((column, top_kind, child))
             else:
                 raise _Refused  # "key:" with nothing after it: null
         elif not started:
@@ -184,26 +194,26 @@ def _parse(text: str) -> tuple[dict[str, Any], ItemLines]:
                 raise _Refused  # the top level must be a mapping at column 0
             started = True
         if dash:
-            top_column, kind, container = stack[-1]
-            if kind != _SEQ or top_column != column:
+            if top_kind != _SEQ or top_column != column:
                 raise _Refused
-            item_lines[id(container)].append(number)
+            item_lines[id(top)].append(number)
             if not key:
                 found = values.get(value, _MISSING)
                 if found is _MISSING:
                     found = values[value] = scalar(value)
-                container.append(found)
+                top.append(found)
                 continue
             item: dict[str, Any] = {}
-            container.append(item)
-            stack.append((column + dash, _MAP, item))
+            top.append(item)
+            top_column, top_kind, top = column + dash, _MAP, item
+            stack.append((top_column, _MAP, item))
         else:
-            while stack[-1][0] == column and stack[-1][1] == _SEQ:
+            if top_kind == _SEQ and top_column == column:
                 stack.pop()  # an indentless sequence ends at a key of its mapping
-            top_column, kind, container = stack[-1]
-            if kind != _MAP or top_column != column:
+                top_column, top_kind, top = stack[-1]
+            if top_kind != _MAP or top_column != column:
                 raise _Refused
-            item = container
+            item = top
         if key in item:
             raise _Refused  # a duplicate key: a problem to report
         if value:
@@ -212,7 +222,7 @@ def _parse(text: str) -> tuple[dict[str, Any], ItemLines]:
                 found = values[value] = scalar(value)
             item[key] = found
         else:
-            pending = (item, key, stack[-1][0])
+            pending = (item, key, top_column)
     if not started or pending is not None:
         raise _Refused
     return root, item_lines
