@@ -10,6 +10,7 @@ Schema on generated records.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -374,3 +375,36 @@ def test_dates_and_names_across_fields(tmp_path: Path, edit: dict[str, tuple[str
     fast_outcome = outcome(tmp_path, True)
     assert fast_outcome[0] == ("records" if not edit else "problems")
     assert fast_outcome == outcome(tmp_path, False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        None,
+        '{"id": "a-9", "type": "news", "title": "T", "title": "U"}',  # a key twice
+        '{"id": "a-9", "type": "news", "title": "T", "date": null}',  # null: absent
+        '{"id": "a-9", "type": "news", "title": "T", "date": NaN}',
+        '["a-9"]',
+        '{"id": "a-9", "type": "news", "title": "T", "mentions": ["p-404"]}',
+        '{"id": "a-9", "type": "news", "title": "\\ud800"}',
+        '{"id": "a-9", "type": "news", "title": "T", "quotes": [{"text": "Q"}]}',  # general path
+        "{not json",
+    ],
+    ids=["right", "key-twice", "null", "nan", "not-object", "unknown-ref", "surrogate",
+         "general", "syntax"],  # fmt: skip
+)
+def test_json_lines_as_the_line_aware_path_reads_them(tmp_path: Path, line: str | None):
+    synthesize_flat(tmp_path, 1550)
+    articles = fastyaml.read_plain_yaml((tmp_path / "articles.yaml").read_text("utf-8"))
+    assert articles is not None
+    (tmp_path / "articles.yaml").unlink()
+    lines = [json.dumps(record, ensure_ascii=False) for record in articles[0]["articles"]]
+    if line is not None:
+        lines.insert(3, line)
+    (tmp_path / "articles.jsonl").write_text("\n".join(lines) + "\n\n", "utf-8")
+    if line is None:
+        assert fast.read_fast(tmp_path / "articles.jsonl", "articles.jsonl", "article", jsonl=True)
+    expected = outcome(tmp_path, False)
+    assert outcome(tmp_path, True) == expected
+    assert expected[0] == ("records" if line is None or "null" in line or "quotes" in line
+                           else "problems")  # fmt: skip

@@ -267,6 +267,9 @@ def _read_fast(path: Path, label: str) -> list[Entry] | None:
     if suffix == ".csv":
         kind = _file_kind(path, _CSV_KINDS)
         return read_fast(path, label, kind) if kind is not None else None
+    if suffix == ".jsonl":
+        kind = _file_kind(path, _JSONL_KINDS)
+        return read_fast(path, label, kind, jsonl=True) if kind is not None else None
     if suffix in (".yaml", ".yml"):
         return read_fast(path, label, None)
     return None

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -52,7 +53,16 @@ from ..model import (
 from .checks import AGENT, ANY, SOURCE, Entry
 from .convert import Converter
 from .fastyaml import ItemLines, read_plain_yaml
-from .files import _ROW_BUILDERS, CSV_COLUMNS, LineDict, LineList, _split, read_text
+from .files import (
+    _ROW_BUILDERS,
+    CSV_COLUMNS,
+    LineDict,
+    LineList,
+    _has_surrogate,
+    _no_constant,
+    _split,
+    read_text,
+)
 from .schema import _ecma_regex, check_record, record_schema
 from .values import iri_problem, language_tag_problem, normalize_text, text_problem
 
@@ -510,18 +520,62 @@ def _lined(value: object, line: int) -> object:
 # -- files ----------------------------------------------------------------------------------------
 
 
-def read_fast(path: Path, label: str, kind: str | None) -> list[Entry] | None:
+def read_fast(
+    path: Path, label: str, kind: str | None, *, jsonl: bool = False
+) -> list[Entry] | None:
     """The entries of one record file, or None when it must be read with lines.
 
-    ``kind`` is the kind a CSV file holds (None for YAML).
+    ``kind`` is the kind a CSV or (``jsonl``) JSON Lines file holds; None for YAML.
     """
     scratch: list[Problem] = []
     text = read_text(path, label, scratch)
     if text is None or scratch:
         return None
-    if kind is not None:
-        return _read_csv(text, label, kind)
-    return _read_yaml(text, label)
+    if kind is None:
+        return _read_yaml(text, label)
+    if jsonl:
+        return _read_jsonl(text, label, kind)
+    return _read_csv(text, label, kind)
+
+
+class _NotPlain(ValueError):
+    """A JSON object with a key twice or a null value: read with lines, which reports it."""
+
+
+def _plain_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs) or None in found.values():
+        raise _NotPlain
+    return found
+
+
+def _read_jsonl(text: str, label: str, kind: str) -> list[Entry] | None:
+    """JSON Lines, line by line as :func:`~.files.read_jsonl` reads them (the same line
+    numbers), each line's object checked and built by the per-kind code."""
+    reader = _Reader(label)
+    build = reader.builder.kinds.get(kind)
+    append = reader.entries.append
+    loads = json.loads
+    for line, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = loads(raw, object_pairs_hook=_plain_object, parse_constant=_no_constant)
+        except (ValueError, RecursionError):  # not JSON, NaN, a key twice, null, 4,300 digits
+            return None
+        if type(record) is not dict or ("\\u" in raw and _has_surrogate(record)):
+            return None
+        if build is not None:
+            try:
+                append(Entry(kind, NO_LINES, label, build(record, line)))
+                continue
+            except _Doubt:
+                pass
+        full = _lined(record, line)
+        assert isinstance(full, LineDict)
+        if not reader.general(kind, full):
+            return None
+    return reader.entries
 
 
 def _read_yaml(text: str, label: str) -> list[Entry] | None:
