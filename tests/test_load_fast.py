@@ -408,3 +408,25 @@ def test_json_lines_as_the_line_aware_path_reads_them(tmp_path: Path, line: str 
     assert outcome(tmp_path, True) == expected
     assert expected[0] == ("records" if line is None or "null" in line or "quotes" in line
                            else "problems")  # fmt: skip
+
+
+@pytest.mark.parametrize("data", data_folders(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_typed_references_are_the_raw_ones(data: Path):
+    """``fast._references`` finds, on the model objects, every reference that
+    ``checks.check_references`` finds in the raw records, with the same allowed kinds."""
+    from kwpld.load import _read_file
+    from kwpld.load.checks import REFERENCE_FIELDS, _walk
+
+    problems: list[Problem] = []
+    entries: list[Any] = []
+    for path, label in load.scan_folder(data, problems):
+        _read_file(path, label, entries, problems)
+    if problems:
+        pytest.skip("a folder with problems")
+    for entry in entries:
+        raw_refs = sorted(
+            (ref, allowed)
+            for pattern, allowed in REFERENCE_FIELDS[entry.kind]
+            for _, ref in _walk(entry.raw, pattern)
+        )
+        assert sorted(fast._references(entry.record)) == raw_refs, entry.record
