@@ -232,9 +232,9 @@ def _broad(kind: str | None, names: list[str]) -> bool:
 
 def known_organ(known: Known, organ_id: str) -> OrganView:
     """An organ of the data folder (a record or a pending draft)."""
-    cache_ = known.cache.setdefault("organs", {})
+    cache_: dict[str, OrganView] = known.cache.setdefault("organs", {})
     if organ_id in cache_:
-        return cache_[organ_id]  # type: ignore[no-any-return]
+        return cache_[organ_id]
     levels: list[tuple[str | None, list[str]]] = []
     lineage: list[tuple[str | None, frozenset[str]]] = []
     abbreviations: list[str] = []
@@ -333,9 +333,9 @@ def _known_levels(known: Known, organ_id: str) -> list[tuple[str | None, list[st
 def record_cues(known: Known, person: str) -> list[Cue]:
     """What the data folder says of a person: their memberships (records and pending drafts)
     and the offices their record's description names."""
-    cache_ = known.cache.setdefault("people", {})
+    cache_: dict[str, list[Cue]] = known.cache.setdefault("people", {})
     if person in cache_:
-        return cache_[person]  # type: ignore[no-any-return]
+        return cache_[person]
     cues: list[Cue] = []
     # One cue per seat: a start and an end are often two records (elected in 2010, relieved
     # in 2012), which together say when the seat was held.

@@ -218,7 +218,7 @@ def _ingest_one(
     reading, drafted = read_one(source, known, meta)
     review_path = folder / f"{article_id}.review.yaml"
     statuses = _old_statuses(review_path)
-    drafts = []
+    drafts: list[dict[str, Any]] = []
     for draft in drafted.drafts:
         item: dict[str, Any] = {
             "id": draft.id,
@@ -240,17 +240,20 @@ def _ingest_one(
     files: dict[Path, str] = {}
     notes = []
     article_text = render_articles(article_records, allowed)
-    if curated:
+    if existing is not None and curated:
         notes.append(
             f"the article is already a record ({existing.origin}); its file was left as it is"
-        )  # type: ignore[union-attr]
+        )
     else:
         files[folder / f"{article_id}.yaml"] = article_text
     counts: dict[str, int] = {}
-    for draft in drafts:
-        if draft["status"] == "pending":
-            counts[draft["kind"]] = counts.get(draft["kind"], 0) + 1
-    review = {
+    for item in drafts:
+        if item["status"] == "pending":
+            counts[item["kind"]] = counts.get(item["kind"], 0) + 1
+    known_mentions = sum(
+        1 for m in reading.mentions if m.entity and reading.registry.get(m.entity).known
+    )
+    review: dict[str, Any] = {
         "kwpld-review": 1,
         "article": article_id,
         "source": {"input": label, "media_type": source.media_type, "sha256": source.sha256},
@@ -261,9 +264,7 @@ def _ingest_one(
         else hashlib.sha256(article_text.encode("utf-8")).hexdigest(),
         "summary": {
             "mentions": len(reading.mentions),
-            "mentions_of_records": sum(
-                1 for m in reading.mentions if m.entity and reading.registry.get(m.entity).known
-            ),
+            "mentions_of_records": known_mentions,
             "dates": len(reading.dates),
             "quotes": len(reading.quotes),
             "images": len(reading.images),
@@ -290,7 +291,7 @@ def _ingest_one(
             "annotations": folder / f"{article_id}.annotations.jsonld",
         },
         mentions=len(reading.mentions),
-        known_mentions=review["summary"]["mentions_of_records"],  # type: ignore[index]
+        known_mentions=known_mentions,
         dates=len(reading.dates),
         date_problems=sum(1 for d in reading.dates if d.problems),
         quotes=len(reading.quotes),

@@ -955,7 +955,7 @@ def _append(text: str | None, key: str, items: list[dict[str, Any]], path: Path,
     # The new items take the indentation the file's list already has.
     indent = match.group(1) if match else ""
     lines = block.splitlines()[1:]
-    own = re.match(r"[ \t]*", lines[0]).group(0) if lines else ""  # type: ignore[union-attr]
+    own = lines[0][: len(lines[0]) - len(lines[0].lstrip(" \t"))] if lines else ""
     body = "\n".join(indent + line[len(own) :] if line.startswith(own) else line for line in lines)
     return text + body + "\n"
 

@@ -30,6 +30,7 @@ class FlowList(list[int]):
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+# the base is chosen at run time (libyaml's or PyYAML's), which a type checker cannot follow
 class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
     pass
 

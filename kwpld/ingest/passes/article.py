@@ -37,13 +37,14 @@ def article(r: Context) -> Found:
         image.fields["part_of"] = Ref(article.key)
         image.fields.setdefault("title", _image_title(image.fields.get("caption", "")))
         start, end = image.attrs["caption"]
-        about, mentions = [], []
+        shows: list[str] = []
+        names: list[str] = []
         for m in r.mentions_in(start, end):
-            target = about if m.kind in ("organ", "event") else mentions
-            if r.reg.resolve(m.entity) not in target:  # type: ignore[arg-type]
-                target.append(r.reg.resolve(m.entity))  # type: ignore[arg-type]
-        image.fields["about"] = [Ref(x) for x in about]
-        image.fields["mentions"] = [Ref(x) for x in mentions if x not in about]
+            target = shows if m.kind in ("organ", "event") else names
+            if m.entity is not None and r.reg.resolve(m.entity) not in target:
+                target.append(r.reg.resolve(m.entity))
+        image.fields["about"] = [Ref(x) for x in shows]
+        image.fields["mentions"] = [Ref(x) for x in names if x not in shows]
     # Documents cite what is quoted or named inside their own quotations.
     cites: dict[str, list[str]] = {}
     mentioned: dict[str, list[str]] = {}
@@ -102,7 +103,9 @@ def article(r: Context) -> Found:
     if title_blocks:
         block = title_blocks[0]
         for m in r.mentions_in(block.start, block.end):
-            key = r.reg.resolve(m.entity)  # type: ignore[arg-type]
+            if m.entity is None:
+                continue
+            key = r.reg.resolve(m.entity)
             if key not in about:
                 about.append(key)
         for d in docs_in(r, block.start, block.end):
@@ -113,6 +116,7 @@ def article(r: Context) -> Found:
                 continue
             for event in r.reg.of_kind("event"):
                 when = event.fields.get("date")
+                iso: str | None
                 if isinstance(when, PartialDate):
                     iso = when.iso
                 else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...dates import PartialDate
 from ...names import name_words
 from ..document import Sentence
 from ..facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
@@ -496,7 +497,9 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
     return out
 
 
-def _dates(flex: FactLexicon, fact: Fact, dates: dict, official: bool = True) -> None:  # type: ignore[type-arg]
+def _dates(
+    flex: FactLexicon, fact: Fact, dates: dict[str, PartialDate], official: bool = True
+) -> None:
     at, first, last = dates.get("at"), dates.get("first"), dates.get("last")
     if fact.type == "became":
         # "In 2017 he became director": the start, when the sentence dates it.
