@@ -30,11 +30,52 @@ def _image_title(caption: str) -> str:
 
 
 def article(r: Context) -> Found:
+    """The article and its images, as records refer to them: what each image shows, what each
+    cited document cites and names, everything the article names, what its headline says it
+    is about, its quotations, and the publisher and creator its image credits give."""
     article = r.article
-    # Images: part of the article, about what their captions name.
+    _images(r, article.key)
+    cites = _citations(r, article.key)
+    # The article: everything it names; what its headline names is what it is about.
+    article.fields["mentions"] = [Ref(k) for k in _everything(r)]
+    cited = []
+    for doc in cites.get(article.key, []):
+        if r.reg.peek(doc).fields.get("type") != "image" and doc not in cited:
+            cited.append(doc)
+    article.fields["cites"] = [Ref(d) for d in cited]
+    about = _headline(r)
+    article.fields["about"] = [Ref(k) for k in about]
+    article.fields["quotes"] = [
+        {
+            "text": q.text,
+            "source": Ref(q.source) if q.source else None,
+            "speaker": Ref(q.speaker) if q.speaker else None,
+        }
+        for q in r.quotes
+    ]
+    # Publisher inferred from the image credits when they all name one outlet.
+    publishers = {
+        r.reg.resolve(r.reg.peek(k).fields["publisher"].key)
+        for k in r.images
+        if isinstance(r.reg.peek(k).fields.get("publisher"), Ref)
+    }
+    if len(publishers) == 1 and all(
+        isinstance(r.reg.peek(k).fields.get("publisher"), Ref) for k in r.images
+    ):
+        article.attrs["credited_publisher"] = next(iter(publishers))
+    creators = {r.reg.peek(k).attrs.get("creator") for k in r.images}
+    if len(creators) == 1 and None not in creators:
+        article.attrs["credited_creator"] = next(iter(creators))
+    if r.byline_authors:
+        article.attrs["byline_authors"] = list(r.byline_authors)
+    return r.found()
+
+
+def _images(r: Context, article_key: str) -> None:
+    """Images: part of the article, about what their captions name."""
     for key in r.images:
         image = r.entity(key)
-        image.fields["part_of"] = Ref(article.key)
+        image.fields["part_of"] = Ref(article_key)
         image.fields.setdefault("title", _image_title(image.fields.get("caption", "")))
         start, end = image.attrs["caption"]
         shows: list[str] = []
@@ -45,7 +86,12 @@ def article(r: Context) -> Found:
                 target.append(r.reg.resolve(m.entity))
         image.fields["about"] = [Ref(x) for x in shows]
         image.fields["mentions"] = [Ref(x) for x in names if x not in shows]
-    # Documents cite what is quoted or named inside their own quotations.
+
+
+def _citations(r: Context, article_key: str) -> dict[str, list[str]]:
+    """Documents cite what is quoted or named inside their own quotations: the documents each
+    document (the article too) cites, by entity key; a cited document's own ``cites`` and
+    ``mentions`` are set here."""
     cites: dict[str, list[str]] = {}
     mentioned: dict[str, list[str]] = {}
     for start, _end, doc in r.doc_mentions:
@@ -70,13 +116,18 @@ def article(r: Context) -> Found:
             mentioned[owner].append(entity_key)
     for owner, docs in cites.items():
         entity = r.entity(owner)
-        if entity.known is None and owner != article.key and entity.fields.get("type") != "image":
+        if entity.known is None and owner != article_key and entity.fields.get("type") != "image":
             entity.fields["cites"] = [Ref(d) for d in docs]
     for owner, entities in mentioned.items():
         entity = r.entity(owner)
-        if entity.known is None and owner != article.key and entity.fields.get("type") != "image":
+        if entity.known is None and owner != article_key and entity.fields.get("type") != "image":
             entity.fields["mentions"] = [Ref(e) for e in entities]
-    # The article: everything it names; what its headline names is what it is about.
+    return cites
+
+
+def _everything(r: Context) -> list[str]:
+    """Every person, organ, post and event the article names (and organs named inside other
+    names, and events it states), in text order."""
     everything = []
     for mention in r.mentions:
         if mention.entity and mention.kind in ("person", "organ", "post", "event"):
@@ -92,12 +143,12 @@ def article(r: Context) -> Found:
             entity.fields.get("type") in ("decision", "series") or entity.known is None
         ):
             everything.append(entity.key)
-    article.fields["mentions"] = [Ref(k) for k in everything]
-    cited = []
-    for doc in cites.get(article.key, []):
-        if r.reg.peek(doc).fields.get("type") != "image" and doc not in cited:
-            cited.append(doc)
-    article.fields["cites"] = [Ref(d) for d in cited]
+    return everything
+
+
+def _headline(r: Context) -> list[str]:
+    """What the headline names is what the article is about: its mentions, the documents
+    and the events of the dates it gives, and the report of an organ that "issues" one."""
     about: list[str] = []
     title_blocks = [b for b in r.doc.blocks if b.kind == "title"]
     if title_blocks:
@@ -137,28 +188,4 @@ def article(r: Context) -> Found:
                 doc_key = doc_by(r, m.entity)  # type: ignore[arg-type]
                 if doc_key and r.reg.resolve(doc_key) not in about:
                     about.append(r.reg.resolve(doc_key))
-    article.fields["about"] = [Ref(k) for k in about]
-    article.fields["quotes"] = [
-        {
-            "text": q.text,
-            "source": Ref(q.source) if q.source else None,
-            "speaker": Ref(q.speaker) if q.speaker else None,
-        }
-        for q in r.quotes
-    ]
-    # Publisher inferred from the image credits when they all name one outlet.
-    publishers = {
-        r.reg.resolve(r.reg.peek(k).fields["publisher"].key)
-        for k in r.images
-        if isinstance(r.reg.peek(k).fields.get("publisher"), Ref)
-    }
-    if len(publishers) == 1 and all(
-        isinstance(r.reg.peek(k).fields.get("publisher"), Ref) for k in r.images
-    ):
-        article.attrs["credited_publisher"] = next(iter(publishers))
-    creators = {r.reg.peek(k).attrs.get("creator") for k in r.images}
-    if len(creators) == 1 and None not in creators:
-        article.attrs["credited_creator"] = next(iter(creators))
-    if r.byline_authors:
-        article.attrs["byline_authors"] = list(r.byline_authors)
-    return r.found()
+    return about
