@@ -83,6 +83,8 @@ def test_a_person_among_namesakes_shows_who_they_may_be_and_the_fact_its_spans(s
     # the fact: what kwpld review says of it, its spans marked with their roles
     fact = _card(page, membership)
     assert f"{person}: member of " in html.unescape(fact)
+    summary = fact[fact.index('<p class="summary">') :].split("</p>", 1)[0]
+    assert "start " in summary and "confirmed" in summary  # its dates and status, as listed
     for role in ("person", "trigger", "organ"):
         assert f'<mark class="r-{role}"' in fact
     assert f'href="#draft-{person}"' in fact  # the fact needs the person's draft
@@ -130,3 +132,47 @@ def test_a_new_name_that_a_record_has_is_a_namesake_until_merged(served):
     message = html.unescape(page[page.index('role="status"') :].split("</div>", 1)[0])
     assert f"Renamed {person}: Ri Yong-ho." in message
     assert "ri-yong-ho-fm, ri-yong-ho-kpa with this name: a namesake" in message
+
+
+def test_the_namesakes_in_a_real_browser_with_the_keyboard(source, tmp_path, tmp_path_factory):
+    """Headless Chromium, keyboard alone: the person's card names every candidate, the merge
+    list is reached with Tab and Enter and offers the namesakes with ingest's verdicts, and
+    every control has an accessible name."""
+    pytest.importorskip("websocket", reason="websocket-client is a test extra")
+    from cdp import Browser
+    from conftest import require_tool
+    from test_serve_browser import ARTIFACTS, focused, press, shoot, tab_until, unnamed_controls
+
+    chromium = require_tool("chromium")
+    folder = copy_folder(source, tmp_path / "data")
+    with BackgroundServer(folder, ServeOptions(port=0, watch=0)) as served:
+        browser = Browser(chromium, tmp_path_factory.mktemp("chromium"), width=1280, height=900)
+        try:
+            browser.call("Accessibility.enable")
+            browser.goto(served.url + f"review/article/{ELECTED}")
+            assert unnamed_controls(browser) == []
+            (person,) = browser.eval(
+                "[...document.querySelectorAll('article.draft[data-kind=person]')].map(e => e.id)"
+            )
+            verdicts = browser.eval(
+                f"[...document.querySelectorAll('#{person} .candidates li')]"
+                ".map(li => li.dataset.verdict)"
+            )
+            assert len(verdicts) == 2 and all(verdicts)
+            tab_until(browser, lambda f: f["tag"] == "SUMMARY")  # the person's card comes first
+            assert browser.eval("document.activeElement.closest('article').id") == person
+            press(browser, "Enter")
+            select = tab_until(browser, lambda f: f["name"] == "into")
+            assert select["tag"] == "SELECT"
+            options = browser.eval(
+                "[...document.activeElement.options].map(o => o.textContent.trim())"
+            )
+            assert options[0].endswith(f"— ingest: {verdicts[0]}")
+            assert "ri-yong-ho-fm" in " ".join(options[:2])
+            assert "ri-yong-ho-kpa" in " ".join(options[:2])
+            assert focused(browser)["outline"] != "none"
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            shoot(browser, ARTIFACTS, "namesakes", top=f"#{person}")
+            assert browser.errors() == []
+        finally:
+            browser.close()

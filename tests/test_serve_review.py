@@ -69,6 +69,7 @@ def test_an_article_with_its_mentions_marked_and_its_drafts_with_evidence(served
     card = card[: card.index("</article>")]
     assert '<mark class="r-' in card  # the evidence's spans, highlighted in their sentence
     assert "jang-song-taek: member of wpk-presidium" in card  # the fact, as kwpld review says it
+    assert '<p class="summary">' in card  # with its dates and status
     assert 'href="#draft-wpk-presidium"' in card  # what it refers to
     assert 'value="accept-with-dependencies"' in card
     assert requests.get(served.url + "review/article/no-such-article").status_code == 404

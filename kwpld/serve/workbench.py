@@ -55,6 +55,7 @@ __all__ = [
 LINK_REVIEW = "wikidata.review.csv"
 LINKS_FILE = "wikidata-links.yaml"
 KIND_ORDER = ("person", "organ", "post", "event", "article", "membership", "participation")
+FACT_KINDS = ("membership", "participation")
 MERGEABLE = ("person", "organ", "post", "event", "article")
 """Kinds of draft that may name a record the folder already has."""
 
@@ -131,8 +132,8 @@ class DraftView:
     person ingest compared with namesakes, those it compared first, the note its verdict."""
     merged_into: str | None = None
     summary: str = ""
-    """what the draft proposes in one line (a fact: who, which role of what, when; as
-    ``kwpld review`` says it)"""
+    """for a fact, what ``kwpld review``'s line of it adds to the label: post, dates, status,
+    where the date came from"""
     identity: Identity | None = None
     namesakes: tuple[str, ...] = ()
     """records that share this person's name (match key) that ingest did not compare: a
@@ -640,10 +641,18 @@ def _draft_view(
         name=_english_name(draft.get("record") or {}, item.kind),
         merge_into=merge_into,
         merged_into=draft.get("merged_into"),
-        summary=draft_summary(item) if item.kind in ("membership", "participation") else "",
+        summary=_details(item.label, draft_summary(item)) if item.kind in FACT_KINDS else "",
         identity=identity,
         namesakes=namesakes,
     )
+
+
+def _details(label: str, summary: str) -> str:
+    """What ``kwpld review``'s line of a fact adds to its label (the card's heading): its post,
+    dates, status and where the date came from."""
+    if summary.startswith(label):
+        return summary[len(label) :].lstrip("; ")
+    return summary
 
 
 def _identity(entry: dict[str, Any], records: dict[str, tuple[str, str]]) -> Identity:
