@@ -31,7 +31,7 @@ from ..load.checks import REFERENCE_FIELDS
 from ..load.files import LineDict, LineList
 from ..load.schema import check_record
 from ..model import Records
-from .yamlio import dump_yaml, write_text_atomic
+from .yamlio import dump_yaml, read_yaml, write_text_atomic
 
 __all__ = [
     "REVIEW_VERSION",
@@ -169,7 +169,7 @@ def load_review(path: Path, root: Path | None = None) -> ReviewFile | None:
     """Read a review file; None for a ``*.review.yaml`` that another tool wrote."""
     label = path.relative_to(root).as_posix() if root else str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise InputError(f"{label}: cannot read the review file: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:
@@ -950,7 +950,7 @@ def _append(text: str | None, key: str, items: list[dict[str, Any]], path: Path,
     if text is None or not text.strip():
         return "kwpld: 1\n" + block
     try:
-        data = yaml.safe_load(text)
+        data = read_yaml(text)
     except yaml.YAMLError:
         raise InputError(
             f"{_rel(path, root)}: not valid YAML; fix it before accepting drafts into it"
