@@ -83,75 +83,89 @@ def scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
             problems.append(Problem("unreadable", f"cannot read the folder: {exc.strerror}", where))
             continue
         for entry in entries:
-            name = entry.name
-            if name.startswith((".", "_")):
-                continue
-            label = prefix + name
-            if label == DATASET_FILE:
-                continue  # read, and reported, as the dataset description
-            recordish = name.lower().endswith(RECORD_SUFFIXES)
-            if _printable_name(name) is None:
-                shown = os.fsencode(label).decode("utf-8", "backslashreplace")
-                problems.append(
-                    Problem(
-                        "file-name",
-                        "the name is not UTF-8 text, so kwpld cannot name it in reports and "
-                        "releases; rename it",
-                        shown,
-                    )
-                )
-                continue
-            path = Path(entry.path)
-            try:
-                info = entry.stat()  # follows a link
-            except FileNotFoundError:
-                if recordish:
-                    target = os.readlink(entry.path) if entry.is_symlink() else "?"
-                    problems.append(
-                        Problem(
-                            "unreadable",
-                            f"is a link to {target}, which does not exist; remove the link or "
-                            "restore the file",
-                            label,
-                        )
-                    )
-                continue
-            except OSError as exc:
-                if recordish:
-                    problems.append(Problem("unreadable", f"cannot read it: {exc.strerror}", label))
-                continue
-            if stat.S_ISDIR(info.st_mode):
-                key = (info.st_dev, info.st_ino)
-                linked = entry.is_symlink()
-                if key in seen:
-                    # name the link, whichever of the two was met first
-                    other, other_linked = seen[key]
-                    link, target = (other, label) if other_linked and not linked else (label, other)
-                    problems.append(
-                        Problem(
-                            "unreadable",
-                            f"is a link to the folder {target or '(the data folder)'}, which "
-                            "is read already; remove the link so no record is read twice",
-                            link,
-                        )
-                    )
-                    continue
-                seen[key] = (label, linked)
-                stack.append((path, label + "/"))
-                continue
-            if not recordish or ".review." in name:
-                continue
-            if not stat.S_ISREG(info.st_mode):
-                problems.append(
-                    Problem(
-                        "unreadable",
-                        "is not a regular file (a pipe, socket or device); kwpld reads files",
-                        label,
-                    )
-                )
-                continue
-            found.append((path, label))
+            _scan_entry(entry, prefix, seen, stack, found, problems)
     return sorted(found, key=lambda item: item[1])
+
+
+def _scan_entry(
+    entry: os.DirEntry[str],
+    prefix: str,
+    seen: dict[tuple[int, int], tuple[str, bool]],
+    stack: list[tuple[Path, str]],
+    found: list[tuple[Path, str]],
+    problems: list[Problem],
+) -> None:
+    """One entry of a folder :func:`scan_folder` reads: a record file is ``found``, a folder
+    goes on the ``stack`` (a linked one once only, by device and inode in ``seen``), and what
+    cannot be read is a problem."""
+    name = entry.name
+    if name.startswith((".", "_")):
+        return
+    label = prefix + name
+    if label == DATASET_FILE:
+        return  # read, and reported, as the dataset description
+    recordish = name.lower().endswith(RECORD_SUFFIXES)
+    if _printable_name(name) is None:
+        shown = os.fsencode(label).decode("utf-8", "backslashreplace")
+        problems.append(
+            Problem(
+                "file-name",
+                "the name is not UTF-8 text, so kwpld cannot name it in reports and "
+                "releases; rename it",
+                shown,
+            )
+        )
+        return
+    path = Path(entry.path)
+    try:
+        info = entry.stat()  # follows a link
+    except FileNotFoundError:
+        if recordish:
+            target = os.readlink(entry.path) if entry.is_symlink() else "?"
+            problems.append(
+                Problem(
+                    "unreadable",
+                    f"is a link to {target}, which does not exist; remove the link or "
+                    "restore the file",
+                    label,
+                )
+            )
+        return
+    except OSError as exc:
+        if recordish:
+            problems.append(Problem("unreadable", f"cannot read it: {exc.strerror}", label))
+        return
+    if stat.S_ISDIR(info.st_mode):
+        key = (info.st_dev, info.st_ino)
+        linked = entry.is_symlink()
+        if key in seen:
+            # name the link, whichever of the two was met first
+            other, other_linked = seen[key]
+            link, target = (other, label) if other_linked and not linked else (label, other)
+            problems.append(
+                Problem(
+                    "unreadable",
+                    f"is a link to the folder {target or '(the data folder)'}, which "
+                    "is read already; remove the link so no record is read twice",
+                    link,
+                )
+            )
+            return
+        seen[key] = (label, linked)
+        stack.append((path, label + "/"))
+        return
+    if not recordish or ".review." in name:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        problems.append(
+            Problem(
+                "unreadable",
+                "is not a regular file (a pipe, socket or device); kwpld reads files",
+                label,
+            )
+        )
+        return
+    found.append((path, label))
 
 
 def _file_kind(path: Path, kinds: dict[str, str]) -> str | None:
@@ -188,19 +202,7 @@ def _load_records(data_dir: str | Path, progress: Progress, require_records: boo
         raise InputError(f"{root}: not a folder; give the folder that holds the record files")
 
     problems: list[Problem] = []
-    info_raw = None
-    dataset_path = root / DATASET_FILE
-    if os.path.lexists(dataset_path):
-        data = read_yaml(dataset_path, DATASET_FILE, problems)
-        if isinstance(data, LineDict):
-            found = check_dataset(data, DATASET_FILE)
-            problems.extend(found)
-            info_raw = data if not found else None
-        elif data is not None:
-            problems.append(
-                Problem("wrong-type", "kwpld.yaml must be a mapping of fields", DATASET_FILE, 1)
-            )
-    records = Records(info=dataset_info(info_raw, root.resolve().name))
+    records = Records(info=dataset_info(_dataset(root, problems), root.resolve().name))
 
     files = scan_folder(root, problems)
     progress.stage("load", total=len(files))
@@ -288,8 +290,26 @@ def _fast_checks_pass(entries: list[Entry], require_records: bool) -> bool:
     return not (check_dates(rest) or check_structure(rest, by_id) or check_links(rest, by_id))
 
 
+def _dataset(root: Path, problems: list[Problem]) -> LineDict | None:
+    """The folder's ``kwpld.yaml``, when there is one and it is right (else its problems)."""
+    dataset_path = root / DATASET_FILE
+    if not os.path.lexists(dataset_path):
+        return None
+    data = read_yaml(dataset_path, DATASET_FILE, problems)
+    if isinstance(data, LineDict):
+        found = check_dataset(data, DATASET_FILE)
+        problems.extend(found)
+        return data if not found else None
+    if data is not None:
+        problems.append(
+            Problem("wrong-type", "kwpld.yaml must be a mapping of fields", DATASET_FILE, 1)
+        )
+    return None
+
+
 def _read_file(path: Path, label: str, entries: list[Entry], problems: list[Problem]) -> None:
-    """Read one record file with lines, adding its entries and its problems."""
+    """The records of one file, by its format: JSON Lines and CSV name their kind in the file
+    name; a YAML file holds lists under the kinds' keys."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         kind = _file_kind(path, _JSONL_KINDS)

@@ -511,7 +511,9 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
     return out
 
 
-def _dates(flex: FactLexicon, fact: Fact, dates: dict, official: bool = True) -> None:  # type: ignore[type-arg]
+def _dates(
+    flex: FactLexicon, fact: Fact, dates: dict[str, PartialDate], official: bool = True
+) -> None:
     at, first, last = dates.get("at"), dates.get("first"), dates.get("last")
     if fact.type == "became":
         # "In 2017 he became director": the start, when the sentence dates it.
@@ -636,9 +638,9 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             title = next(
                 (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]), None
             )
-        if title is None or title.organ is None:
-            continue
         person = people[0]
+        if title is None or title.organ is None or person.entity is None:
+            continue
         row_words = {r.doc.keys[i] for i in r.doc.words_between(line.start(), line.end())}
         # "| ... | reported by the NIS |": a row on someone's word
         hedged = row_words & (flex.reported_words | flex.attribution_words)
