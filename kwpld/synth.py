@@ -598,20 +598,6 @@ def synthesize_flat(out: str | Path, records: int = 231_050, *, seed: int = 0) -
     def person_id(index: int) -> str:
         return f"p-{index:07d}"
 
-    organs: list[dict[str, object]] = []
-    for index in range(1, FLAT_ORGANS + 1):
-        organ: dict[str, object] = {
-            "id": f"o-{index:02d}",
-            "kind": "party" if index == 1 else _FLAT_KINDS[index % len(_FLAT_KINDS)],
-            "names": [
-                {"text": f"Organ No. {index} of the WPK", "system": "en"},
-                {"text": f"조선로동당 제{index}기관", "system": "hangul"},
-            ],
-        }
-        if index > 1:
-            organ["parent"] = "o-01"
-        organs.append(organ)
-
     people: list[dict[str, str]] = []
     for index in range(1, each + 1):
         family = rng.choice(_FAMILY)
@@ -653,6 +639,37 @@ def synthesize_flat(out: str | Path, records: int = 231_050, *, seed: int = 0) -
             )
         )
 
+    _write_flat(out, records, articles, people, memberships)
+    return counts
+
+
+def _flat_organs() -> list[dict[str, object]]:
+    """The flat corpus's 50 organs: the party and 49 organs below it."""
+    organs: list[dict[str, object]] = []
+    for index in range(1, FLAT_ORGANS + 1):
+        organ: dict[str, object] = {
+            "id": f"o-{index:02d}",
+            "kind": "party" if index == 1 else _FLAT_KINDS[index % len(_FLAT_KINDS)],
+            "names": [
+                {"text": f"Organ No. {index} of the WPK", "system": "en"},
+                {"text": f"조선로동당 제{index}기관", "system": "hangul"},
+            ],
+        }
+        if index > 1:
+            organ["parent"] = "o-01"
+        organs.append(organ)
+    return organs
+
+
+def _write_flat(
+    out: str | Path,
+    records: int,
+    articles: list[tuple[str, str, str, str]],
+    people: list[dict[str, str]],
+    memberships: list[dict[str, str]],
+) -> None:
+    """Write the flat corpus's files into ``out`` at once (atomically, as synth always does)."""
+    organs = _flat_organs()
     with atomic_directory(out, markers=(SYNTH_MARKER,)) as tmp:
         (tmp / "kwpld.yaml").write_text(
             _dump(
@@ -671,7 +688,6 @@ def synthesize_flat(out: str | Path, records: int = 231_050, *, seed: int = 0) -
         _write_csv(tmp / "people.csv", people, _FLAT_PEOPLE_COLUMNS)
         _write_csv(tmp / "memberships.csv", memberships, _FLAT_MEMBERSHIP_COLUMNS)
         (tmp / SYNTH_MARKER).write_text("written by kwpld synth; safe to replace\n", "utf-8")
-    return counts
 
 
 def _flat_articles_yaml(articles: list[tuple[str, str, str, str]]) -> str:
