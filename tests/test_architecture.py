@@ -16,6 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
 def _tool() -> ModuleType:
     spec = importlib.util.spec_from_file_location("import_graph", ROOT / "tools/import_graph.py")
     assert spec is not None and spec.loader is not None
