@@ -17,6 +17,7 @@ from ..entities import Entity, Mention, NameDraft, Ref
 from ..facts import fact_lexicon
 from ..state import Context, Found
 from ..words import series_key, straight
+from .dates import event_day_before, relative_day
 from .facts_common import in_headline, official_source
 
 __all__ = ["meetings", "HELD"]
@@ -249,9 +250,15 @@ def _occasions(r: Context) -> None:
     fire drill on 10 September": an occasion the text describes, dated by the sentence."""
     flex = fact_lexicon()
     nouns = "|".join(sorted((re.escape(n) for n in flex.occasions), key=len, reverse=True))
+    verbs = _GIVEN_BEFORE.pattern.split("(?:", 1)[1].split(")", 1)[0]
+    verbs = rf"(?:{verbs}|a|an|the|and|or|of|at|in|on|to|for|with|was|were|is|are)"
     pattern = re.compile(
-        rf"\b(?:a|an|the)\s+(?P<name>(?:[a-z][a-z-]*\s+){{0,3}}?(?P<noun>{nouns}))\b"
-        r"(?P<of>\s+(?:of|for|in\s+celebration\s+of|marking)\s+(?:the\s+)?[^,.;]{3,60}?)?"
+        rf"\b(?P<art>(?:a|an|the)\s+)?(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?(?P<noun>{nouns}))\b"
+        r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
+        r"|ground|square|group|delegation|team|song|music)\b)"
+        r"(?P<of>\s+(?:of|for|in\s+celebration\s+of|marking)\s+(?:the\s+)?[^,.;]{3,60}?"
+        r"|\s+(?:given|staged|performed|presented)\s+by\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*"
+        r"(?:\s+(?:of\s+the\s+|of\s+|and\s+the\s+)?[A-Z][\w'’-]*)*))?"
         r"(?=[\s,.;])",
         re.I,
     )
@@ -269,8 +276,14 @@ def _occasions(r: Context) -> None:
             key for s, _, key in r.event_refs if s == m.start()
         ):
             continue
+        lead = r.text[max(sentence.start, m.start() - 30) : m.start()]
+        definite = (m.group("art") or "").strip().lower() == "the"
+        given = None if definite else _GIVEN_BEFORE.search(lead)  # "attended the drill": no new one
+        opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
+        if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
+            continue  # "talks" alone: only "Talks between ... were held", "held talks with"
         rest = r.text[m.end() : sentence.end]
-        held = re.match(r"\s*(?:,\s*)?(?:which\s+)?(?:was\s+)?(?:held|took\s+place|staged)\b", rest)
+        held = _HELD_OCCASION.match(rest) or given
         dated = re.match(
             r"[^.;]{0,80}?\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", rest
         )
@@ -286,6 +299,13 @@ def _occasions(r: Context) -> None:
         if date is None and dated:
             date = r.date_at(m.end() + dated.end(), slack=1)
         when = date.date if date is not None else None
+        relative = (
+            relative_day(r, sentence.start, sentence.end, anchor=m.start()) if when is None else None
+        )
+        if relative is not None and (
+            held or dated or relative[1][0] < m.start() and not m.group(0).lower().startswith("the ")
+        ):
+            when = relative[0]
         if when is None and (held or dated):
             weekday = re.match(
                 r"[^.;]{0,80}?\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
@@ -295,6 +315,10 @@ def _occasions(r: Context) -> None:
                 when = _last_weekday(r.reference, weekday.group(1))
         if when is None and not held:
             continue
+        if when is None:
+            # "The day before, Kim held talks ... He then gave a reception": the day of the
+            # event dated last before it in the paragraph
+            when = event_day_before(r, m.start(), block=sentence.block)
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
         name = " ".join(r.text[m.start("name") : name_end].split())
@@ -316,6 +340,21 @@ def _occasions(r: Context) -> None:
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
         r.held.append((sentence.start, event.key))
 
+
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:held|holds|hold|holding|had|gave|gives|give|giving|hosted|hosts|host|hosting"
+    r"|arranged|arranges|provided|provides|attended|attends)\s+(?:(?:a|an)\s+)?$",
+    re.I,
+)
+"""an occasion someone held or gave: "held talks with", "gave a grand banquet for"."""
+_HELD_OCCASION = re.compile(
+    r"\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|is|are|will\s+be|would\s+be|is\s+to\s+be)\s+)?"
+    r"(?:held|took\s+place|staged|will\s+take\s+place|will\s+follow)\b"
+    r"|[^.;]{0,90}?\b(?:was|were|will\s+be)\s+(?:\w+\s+)?(?:held|given|staged|attended|hosted)\b",
+    re.I,
+)
+"""an occasion said to be held: "the funeral will be held", "Talks between A and B were held",
+"a performance was given by ..."."""
 
 _WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAYS = re.compile(

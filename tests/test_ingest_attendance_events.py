@@ -1,0 +1,167 @@
+"""Attendance and events from running text unlike the texts the rules were first written for
+(issue 15): occasions described rather than named (talks, banquets, funerals, memorial
+services), days given relative to another ("the day before", "in the evening", "will ... on
+Saturday"), a leader's appearances, and the cues that put people on a platform."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kwpld.dates import parse_date
+from kwpld.ingest import Known, read_text
+from kwpld.ingest.drafts import Drafted
+from kwpld.load import load_records
+
+RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
+
+
+@pytest.fixture(scope="module")
+def known() -> Known:
+    return Known.build(load_records(RECORDS))
+
+
+def _read(text: str, known: Known, date: str = "2025-10-11") -> Drafted:
+    return read_text(text, known=known, date=date, article_type="news")[1]
+
+
+def _iso(value: object) -> str | None:
+    return None if value is None else parse_date(value).iso
+
+
+def _events(drafted: Drafted) -> dict[str, dict[str, Any]]:
+    return {
+        d.id: d.record for d in drafted.drafts if d.kind == "event" and d.record.get("type") != "series"
+    }
+
+
+def _by_type(drafted: Drafted) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for record in _events(drafted).values():
+        out.setdefault(record["type"], []).append(record)
+    return out
+
+
+def _attended(drafted: Drafted) -> dict[str, dict[str, str]]:
+    """event id -> {person: role}"""
+    out: dict[str, dict[str, str]] = {}
+    for d in drafted.drafts:
+        if d.kind == "participation":
+            out.setdefault(d.record["event"], {})[d.record["ref"]] = d.record.get("role", "")
+    return out
+
+
+KCNA = "Pyongyang, October 11 (KCNA) -- "
+
+
+# -- occasions described, and their days -------------------------------------------------------
+
+
+def test_talks_and_a_reception_the_day_before_another_event(known: Known) -> None:
+    drafted = _read(
+        KCNA + "A grand military parade was held at Kim Il Sung Square on the evening of "
+        "October 10.\n\nThe day before, Kim Jong Un held talks with the visiting premier at the "
+        "headquarters of the party. Present at the talks from the DPRK side were Pak Thae Song "
+        "and Choe Son Hui. He then gave a reception for the foreign delegations at the Mokran "
+        "House. Among the attendees were Choe Ryong Hae and Jo Yong Won.",
+        known,
+    )
+    events = _events(drafted)
+    dates = {r["type"]: _iso(r.get("date")) for r in events.values() if r["type"] != "ceremony"}
+    assert dates == {"meeting": "2025-10-09"}
+    ceremonies = sorted(_iso(r.get("date")) or "" for r in events.values() if r["type"] == "ceremony")
+    assert ceremonies == ["2025-10-09", "2025-10-10"]
+    reception = next(k for k, r in events.items() if "reception" in k)
+    talks = next(k for k, r in events.items() if r["type"] == "meeting")
+    attended = _attended(drafted)
+    assert {"choe-ryong-hae", "jo-yong-won"} <= set(attended[reception])
+    assert {"pak-thae-song", "choe-son-hui"} <= set(attended[talks])
+
+
+def test_talks_between_two_leaders_were_held_in_the_afternoon(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, October 28 (KCNA) -- Talks between Kim Jong Il and the visiting president "
+        "were held at the Kumsusan Assembly Hall in the afternoon. Present at the talks were Pak "
+        "Pong Ju and Choe Thae Bok.",
+        known,
+        date="2005-10-28",
+    )
+    (talks,) = _by_type(drafted)["meeting"]
+    assert _iso(talks["date"]) == "2005-10-28"
+    assert talks["location"].startswith("Kumsusan Assembly")
+
+
+def test_a_funeral_and_a_memorial_service_on_the_same_day(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, July 9 (KCNA) -- The national funeral committee was formed today. The "
+        "funeral will be held in Pyongyang on July 17 and the national memorial service will "
+        "follow in Pyongyang on the same day.",
+        known,
+        date="1994-07-09",
+    )
+    ceremonies = _by_type(drafted)["ceremony"]
+    # the committee is no funeral: two occasions, both on 17 July
+    assert sorted(_iso(r["date"]) for r in ceremonies) == ["1994-07-17", "1994-07-17"]
+
+
+def test_a_visit_announced_for_a_weekday_to_come(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, October 28 (KCNA) -- Kim Jong Il met Choe Thae Bok on Friday. Kim Jong Il "
+        "will visit the Taean Friendship Glass Factory on Saturday.",
+        known,
+        date="2005-10-28",
+    )
+    (visit,) = _by_type(drafted)["appearance"]
+    assert _iso(visit["date"]) == "2005-10-29"
+
+
+# -- a leader's appearances ----------------------------------------------------------------------
+
+
+def test_field_guidance_to_a_plant_and_a_performance_watched(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, November 3 (KCNA) -- Kim Jong Il gave field guidance to the Kanggye General "
+        "Tractor Plant in Jagang Province.\n\nHe was accompanied by Jang Song Thaek and Choe "
+        "Thae Bok.\n\nKim Jong Il also watched a performance given by the art troupe at the "
+        "Jagang Provincial Art Theatre.",
+        known,
+        date="2009-11-03",
+    )
+    appearances = _by_type(drafted)["appearance"]
+    assert len(appearances) == 2  # the guidance, and the performance he watched
+    attended = _attended(drafted)
+    guidance = next(e for e, people in attended.items() if "jang-song-taek" in people)
+    assert attended[guidance]["kim-jong-il"] == "guided"
+    assert attended[guidance]["choe-thae-bok"] == "accompanied"
+
+
+def test_earlier_in_the_day_is_the_day_of_the_event_before(known: Known) -> None:
+    drafted = _read(
+        KCNA + "A grand military parade was held at Kim Il Sung Square on the evening of "
+        "October 10.\n\nEarlier in the day, Kim Jong Un, accompanied by Jo Yong Won, visited "
+        "the Kumsusan Palace of the Sun.",
+        known,
+    )
+    (visit,) = _by_type(drafted)["appearance"]
+    assert _iso(visit["date"]) == "2025-10-10"
+
+
+# -- who was where ---------------------------------------------------------------------------
+
+
+def test_present_on_the_platform_and_also_seen_on_it(known: Known) -> None:
+    drafted = _read(
+        KCNA + "A national memorial service was held at Kim Il Sung Square on Thursday.\n\n"
+        "Present on the platform were Kim Jong Un and Choe Ryong Hae.\n\nAlso seen on the "
+        "platform were Jo Yong Won and Pak Thae Song.",
+        known,
+    )
+    ((_, roles),) = _attended(drafted).items()
+    assert roles == {
+        "kim-jong-un": "platform",
+        "choe-ryong-hae": "platform",
+        "jo-yong-won": "platform",
+        "pak-thae-song": "platform",
+    }
