@@ -165,3 +165,85 @@ def test_present_on_the_platform_and_also_seen_on_it(known: Known) -> None:
         "jo-yong-won": "platform",
         "pak-thae-song": "platform",
     }
+
+
+# -- lists the narrow patterns stop short of ------------------------------------------------------
+
+
+def test_a_list_with_titles_the_rules_do_not_read_and_a_group_before_it(known: Known) -> None:
+    drafted = _read(
+        KCNA + "An enlarged meeting of the Political Bureau of the Central Committee of the "
+        "Workers' Party of Korea was held on 10 October.\n\nPresent there were members and "
+        "alternate members of the Political Bureau, among them Kim Yong Nam, supreme leader of "
+        "the people's festivities, Pak Pong Ju and Choe Ryong Hae, as well as leading officials "
+        "of departments.\n\nSpeeches were made by Jo Yong Won, by Kim Tok Hun, who spoke on "
+        "behalf of the youth, and by Ri Pyong Chol, a worker of a steel complex.",
+        known,
+    )
+    ((_, roles),) = _attended(drafted).items()
+    assert roles == {
+        "kim-yong-nam": "attended",
+        "pak-pong-ju": "attended",
+        "choe-ryong-hae": "attended",
+        "jo-yong-won": "speaker",
+        "kim-tok-hun": "speaker",
+        "ri-pyong-chol": "speaker",
+    }
+
+
+def test_names_before_were_on_the_platform_and_the_floor_taken(known: Known) -> None:
+    drafted = _read(
+        KCNA + "The 3rd session of the 12th Supreme People's Assembly was held at the Mansudae "
+        "Assembly Hall on 10 October.\n\nKim Yong Nam, honoured veteran of many things, Choe "
+        "Ryong Hae and other members of the presidium of the session were on the platform.\n\n"
+        "The session was opened by Pak Pong Ju.\n\nDeputies Jo Yong Won and Kim Tok Hun took "
+        "the floor. The ordinance was read out by Ri Pyong Chol.",
+        known,
+    )
+    ((_, roles),) = _attended(drafted).items()
+    assert roles == {
+        "kim-yong-nam": "platform",
+        "choe-ryong-hae": "platform",
+        "pak-pong-ju": "presided",
+        "jo-yong-won": "speaker",
+        "kim-tok-hun": "speaker",
+        "ri-pyong-chol": "speaker",
+    }
+
+
+def test_accompanied_on_both_sides_and_no_one_past_the_list(known: Known) -> None:
+    drafted = _read(
+        KCNA + "Kim Jong Un visited the Kumsusan Palace of the Sun, accompanied by Jo Yong Won "
+        "and Choe Ryong Hae on his right and by Pak Pong Ju on his left, and paid tribute to "
+        "Kim Il Sung and Kim Jong Il.",
+        known,
+    )
+    ((_, roles),) = _attended(drafted).items()
+    assert roles == {
+        "kim-jong-un": "attended",
+        "jo-yong-won": "accompanied",
+        "choe-ryong-hae": "accompanied",
+        "pak-pong-ju": "accompanied",
+    }
+
+
+def test_a_ceremony_of_conferring_the_day_before_and_its_recipients(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, September 10 (KCNA) -- A grand banquet was given at the Mokran House on "
+        "Sunday.\n\nThe day before, a ceremony of conferring the title of DPRK Hero on nuclear "
+        "scientists took place at the Mansudae Assembly Hall.\n\nKim Yong Nam conferred the "
+        "title on Jo Yong Won and Kim Tok Hun and made a congratulatory speech. Present at the "
+        "ceremony was Choe Ryong Hae.",
+        known,
+        date="2017-09-10",
+    )
+    (conferral,) = _by_type(drafted)["conferral"][:1]
+    assert _iso(conferral["date"]) == "2017-09-09"
+    attended = _attended(drafted)
+    ceremony = next(e for e, people in attended.items() if "jo-yong-won" in people)
+    assert attended[ceremony] == {
+        "kim-yong-nam": "speaker",
+        "jo-yong-won": "attended",
+        "kim-tok-hun": "attended",
+        "choe-ryong-hae": "attended",
+    }

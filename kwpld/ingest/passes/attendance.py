@@ -80,6 +80,11 @@ def attendance(r: Context) -> Found:
                         target = key
                 if target is None:
                     continue
+                if pattern.id == "conferred-on" and not (
+                    target.startswith("event:occasion:")
+                    and r.reg.peek(target).fields.get("type") == "conferral"
+                ):
+                    continue  # a title conferred by decree: its recipients attend nothing
                 found.extend(
                     _participations(r, view, people, role, cue, target, target_span, pattern)
                 )

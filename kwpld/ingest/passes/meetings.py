@@ -321,6 +321,8 @@ def _occasions(r: Context) -> None:
             when = event_day_before(r, m.start(), block=sentence.block)
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
+        if re.match(r"\s+(?:of|for)\s+(?:conferring|awarding|presenting)\b", m.group("of") or ""):
+            kind = "conferral"  # "a ceremony of conferring the title of DPRK Hero on ..."
         name = " ".join(r.text[m.start("name") : name_end].split())
         key = f"event:occasion:{match_key(name)}:{when.iso if when else ''}"
         event = r.reg.add(Entity(key, "event"))
@@ -588,8 +590,10 @@ def _events_in_order(r: Context) -> list[Mention]:
         kind = entity.fields.get("type") or (
             r.known.event_types.get(entity.known or "") if entity.known else None
         )
-        if kind in ("series", "decision", "conferral"):
-            continue
+        if kind in ("series", "decision") or (
+            kind == "conferral" and not str(m.entity).startswith("event:occasion:")
+        ):
+            continue  # a ceremony of conferring is an occasion; a conferral an act
         out.append(m)
     return out
 
