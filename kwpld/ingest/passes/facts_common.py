@@ -270,8 +270,10 @@ def event_of(
             key = item.ref
             entity = r.reg.peek(key)
             kind = entity.fields.get("type") or r.known.event_types.get(entity.known or "")
-            if kind in ("series", "decision", "conferral"):
-                continue
+            if kind in ("series", "decision") or (
+                kind == "conferral" and not str(key).startswith("event:occasion:")
+            ):
+                continue  # an act, not an occasion ("a ceremony of conferring" is one)
             return key, (item.start, item.end)
     if explicit:
         return None, None
