@@ -247,3 +247,62 @@ def test_a_ceremony_of_conferring_the_day_before_and_its_recipients(known: Known
         "kim-tok-hun": "attended",
         "choe-ryong-hae": "attended",
     }
+
+
+# -- the dates of named events ---------------------------------------------------------------------
+
+
+def test_a_session_that_met_the_following_day_and_one_opened_today(known: Known) -> None:
+    drafted = _read(
+        "An enlarged meeting of the Political Bureau of the WPK Central Committee convened on "
+        "April 11, and the Third Session of the 14th Supreme People's Assembly met the following "
+        "day at the Mansudae Assembly Hall.",
+        known,
+        date="2020-04-21",
+    )
+    dates = {r["type"]: _iso(r.get("date")) for r in _events(drafted).values()}
+    assert dates == {"meeting": "2020-04-11", "session": "2020-04-12"}
+    drafted = _read(
+        "Pyongyang, September 5 (KCNA) -- The first session of the 10th Supreme People's "
+        "Assembly opened at the Mansudae Assembly Hall today.",
+        known,
+        date="1998-09-05",
+    )
+    (session,) = _by_type(drafted)["session"]
+    assert _iso(session["date"]) == "1998-09-05"
+
+
+def test_dated_in_passing_and_on_two_days(known: Known) -> None:
+    drafted = _read(
+        "At the first session of the 14th Supreme People's Assembly on April 11 and 12, Kim "
+        "Yong Nam retired. He kept the seat until the 3rd Plenary Meeting of the 8th Central "
+        "Committee of the WPK in April 2014.",
+        known,
+        date="2019-06-04",
+    )
+    (session,) = _by_type(drafted)["session"]
+    assert (_iso(session["date"]), _iso(session.get("end"))) == ("2019-04-11", "2019-04-12")
+    (plenum,) = _by_type(drafted)["plenary-meeting"]
+    assert _iso(plenum["date"]) == "2014-04"
+
+
+def test_held_from_monday_to_saturday_and_closed_on_a_weekday(known: Known) -> None:
+    drafted = _read(
+        "SEOUL, Jan. 1 (Yonhap) -- The party held the enlarged sixth plenary meeting of the "
+        "eighth WPK Central Committee from Monday to Saturday in Pyongyang. Kim Jong Un made a "
+        "speech on Saturday at a ceremony in the garden of the party headquarters.",
+        known,
+        date="2023-01-01",
+    )
+    (plenum,) = _by_type(drafted)["plenary-meeting"]
+    assert (_iso(plenum["date"]), _iso(plenum.get("end"))) == ("2022-12-26", "2022-12-31")
+    (ceremony,) = _by_type(drafted)["ceremony"]
+    assert _iso(ceremony["date"]) == "2022-12-31"
+    drafted = _read(
+        "Pyongyang, September 30 (KCNA) -- The 5th Session of the 14th Supreme People's "
+        "Assembly, which opened at the Mansudae Assembly Hall on Tuesday, closed on Wednesday.",
+        known,
+        date="2021-09-30",
+    )
+    (session,) = _by_type(drafted)["session"]
+    assert (_iso(session["date"]), _iso(session.get("end"))) == ("2021-09-28", "2021-09-29")

@@ -98,10 +98,12 @@ def relative_day(
             if day is None:
                 return None
             return (day if m.group("today") else _shift(day, -1)), span
-        base = event_day_before(r, start if anchor is None else anchor) or _article_day(r)
-        if base is None:
-            return None
         shift = -1 if m.group("before") else 1 if m.group("after") else 0
+        base = event_day_before(r, start if anchor is None else anchor)
+        if base is None and not shift:
+            base = _article_day(r)  # "in the afternoon": of the day reported
+        if base is None:
+            return None  # "the following day": of an event not dated (yet)
         return _shift(base, shift), span
     weekday = _WEEKDAY_ON.search(r.text, start, end)
     if weekday is not None and _FUTURE.search(r.text, start, weekday.start()):

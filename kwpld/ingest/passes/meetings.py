@@ -299,6 +299,14 @@ def _occasions(r: Context) -> None:
         if date is None and dated:
             date = r.date_at(m.end() + dated.end(), slack=1)
         when = date.date if date is not None else None
+        at_day = _ON_DAY_AT.search(r.text, sentence.start, m.start("name"))
+        if when is None and at_day is not None and at_day.end() == m.start("name"):
+            # "Kim made a speech on Saturday at a ceremony in the garden"
+            before = r.date_at(at_day.start("day"))
+            if before is not None and before.date is not None:
+                when = before.date
+            elif r.reference is not None and r.reference.day is not None:
+                when = _last_weekday(r.reference, at_day.group("day"))
         relative = (
             relative_day(r, sentence.start, sentence.end, anchor=m.start()) if when is None else None
         )
@@ -342,6 +350,23 @@ def _occasions(r: Context) -> None:
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
         r.held.append((sentence.start, event.key))
 
+
+_ON_DAY_AT = re.compile(
+    r"\bon\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+"
+    r"|[A-Z][a-z]+\.?\s+\d{1,2})\s+(?:at|during)\s+(?:a|an|the)\s+"
+)
+"""a day given just before an occasion: "on Saturday at a ceremony"."""
+
+_HELD_BEFORE = re.compile(
+    r"\b(?:held|holds|hold|holding|convened|convenes|convene|convening|opened|called)\s+"
+    r"(?:(?:the|an?|its|their)\s+)?(?:(?:enlarged|expanded|extended|emergency|extraordinary"
+    r"|joint)\s+)*$",
+    re.I,
+)
+"""an event a subject held: "the WPK held the enlarged sixth plenary meeting of ..."."""
+_DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:\(\s*|(?:on|in|from)\s+(?:(?:late|early|mid)[\s-]+)?)")
+_AND_DAY_AFTER = re.compile(r"\s+and\s+(\d{1,2})\b(?!\s*(?:January|February|March|April|May"
+                            r"|June|July|August|September|October|November|December))")
 
 _GIVEN_BEFORE = re.compile(
     r"\b(?:held|holds|hold|holding|had|gave|gives|give|giving|hosted|hosts|host|hosting"
@@ -482,20 +507,26 @@ def _when_and_where(r: Context) -> None:
     places = sorted(r.lex.places, key=len, reverse=True)
     in_place = re.compile(r"\bin\s+(?P<place>" + "|".join(re.escape(p) for p in places) + r")\b")
     seen: set[str] = {key for _, key in r.held}
+    done: set[int] = set()
     for mention in list(r.mentions):
         if mention.kind != "event" or not mention.entity:
             continue
         entity = r.entity(mention.entity)
         if entity.known or entity.fields.get("type") in ("series", "decision", "conferral"):
             continue
-        if entity.key in seen:
-            continue
+        if entity.key in seen and (entity.fields.get("date") is not None or mention.start in done):
+            continue  # (an undated one again once the events before it are dated)
         sentence = r.doc.sentence_at(mention.start)
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
             continue
         rest = r.text[mention.end : sentence.end]
-        held = HELD.search(rest)
-        if not held:
+        held = HELD.search(rest) or _HELD_BEFORE.search(r.text, sentence.start, mention.start)
+        # "the first session of the 14th SPA on April 11 and 12", "the 3rd Plenary Meeting in
+        # late June", "the 7th Congress (6 to 9 May 2016)": a date right after the name dates
+        # the event, though the sentence is about something else
+        direct = _DATE_AFTER.match(rest)
+        direct_date = r.date_at(mention.end + direct.end(), slack=1) if direct else None
+        if not held and (direct_date is None or direct_date.date is None):
             continue
         # The date: the first the sentence states after the name (before the next event).
         later_events = [
@@ -503,12 +534,20 @@ def _when_and_where(r: Context) -> None:
         ]
         limit = later_events[0].start if later_events else sentence.end
         dates = [d for d in r.dates_in(mention.end, limit) if d.date is not None]
+        if not held:
+            dates = [direct_date]  # type: ignore[list-item]
         if dates:
             first, last = _period(dates[0])
             both = _AND_DAY.search(r.text, max(0, dates[0].start - 12), dates[0].start)
             if both and first is not None and first.day is not None and last is None:
                 # "on 11 and 12 April 2019": the first day, then the date.
                 first, last = PartialDate(first.year, first.month, int(both.group(1))), first
+            then = _AND_DAY_AFTER.match(r.text, dates[0].end)
+            if then and first is not None and first.day is not None and last is None:
+                # "on April 11 and 12": the date, then the last day
+                day = int(then.group(1))
+                if first.day < day <= 31:
+                    last = PartialDate(first.year, first.month, day)
             current = entity.fields.get("date")
             if first is not None and (
                 current is None or (isinstance(current, PartialDate) and current.iso == first.iso)
@@ -520,12 +559,19 @@ def _when_and_where(r: Context) -> None:
                 entity.note(f"held {held_text}", (mention.start, dates[-1].end))
         elif "date" not in entity.fields:
             days = _weekdays(r, mention.end, limit)
+            relative = relative_day(r, mention.end, limit)
             if days is not None:
                 (first, last), span = days
                 entity.fields["date"] = first
                 if last is not None:
                     entity.fields["end"] = last
                 entity.note(f"held {' '.join(r.text[span[0] : span[1]].split())}", span)
+            elif relative is not None:
+                # "opened at the Mansudae Assembly Hall today"
+                entity.fields["date"] = relative[0]
+                entity.note(f"held {r.text[relative[1][0] : relative[1][1]]}", relative[1])
+        if not held:
+            continue  # dated in passing: no sentence of its own
         closed = _CLOSED.search(rest)
         if (
             closed
@@ -539,8 +585,18 @@ def _when_and_where(r: Context) -> None:
                 and later[0].date.certainly_after(entity.fields["date"])
             ):
                 entity.fields["end"] = later[0].date
+            elif not later:
+                # "closed on Wednesday", "concluded its work yesterday"
+                tail = mention.end + closed.end()
+                days = _weekdays(r, tail, limit)
+                relative = relative_day(r, tail, limit)
+                day = days[0][0] if days else relative[0] if relative else None
+                if day is not None and day.certainly_after(entity.fields["date"]):
+                    entity.fields["end"] = day
+        if (sentence.start, entity.key) not in r.held:
+            r.held.append((sentence.start, entity.key))
         seen.add(entity.key)
-        r.held.append((sentence.start, entity.key))
+        done.add(mention.start)
         if "location" not in entity.fields:
             body = r.text[mention.end : limit]
             city = in_place.search(body)
@@ -654,7 +710,19 @@ def _references(r: Context) -> None:
             continue
         before = [e for e in events if e.end <= m.start()]
         target = None
+        here = r.doc.block_at(m.start()) or 0
         for e in reversed(before):
+            # "the meeting": the event named a meeting in this paragraph or the two before,
+            # rather than a session named after it; "the ceremony": a ceremony of conferring
+            # rather than a banquet
+            if (r.doc.block_at(e.start) or 0) < here - 2:
+                break
+            if _event_type(r, e.entity) in types and re.search(  # type: ignore[arg-type]
+                rf"\b{re.escape(words[-1])}\b", e.text, re.I
+            ):
+                target = r.reg.resolve(e.entity)  # type: ignore[arg-type]
+                break
+        for e in reversed(before if target is None else []):
             if _event_type(r, e.entity) in types:  # type: ignore[arg-type]
                 target = r.reg.resolve(e.entity)  # type: ignore[arg-type]
                 break
