@@ -306,3 +306,42 @@ def test_held_from_monday_to_saturday_and_closed_on_a_weekday(known: Known) -> N
     )
     (session,) = _by_type(drafted)["session"]
     assert (_iso(session["date"]), _iso(session.get("end"))) == ("2021-09-28", "2021-09-29")
+
+
+# -- meetings convened by someone, and meetings of bodies the text does not name as organs ------
+
+
+def test_a_meeting_a_leader_convened_on_a_weekday(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, August 21 (KCNA) -- Kim Jong Un convened an emergency enlarged meeting of "
+        "the Central Military Commission of the WPK on Thursday.\n\nHe presided over the "
+        "meeting.\n\nPresent at the meeting were Hwang Pyong So and Choe Ryong Hae.\n\nThe DPRK "
+        "side proposed holding an urgent high-level contact at Panmunjom on Saturday.",
+        known,
+        date="2015-08-21",
+    )
+    dates = sorted(_iso(r.get("date")) or "" for r in _by_type(drafted)["meeting"])
+    assert dates == ["2015-08-20", "2015-08-22"]  # Thursday before, Saturday to come
+    attended = _attended(drafted)
+    meeting = next(e for e, people in attended.items() if "hwang-pyong-so" in people)
+    assert attended[meeting] == {
+        "kim-jong-un": "presided",
+        "hwang-pyong-so": "attended",
+        "choe-ryong-hae": "attended",
+    }
+
+
+def test_a_committee_held_its_first_meeting_and_the_decision_announced(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, July 9 (KCNA) -- The funeral committee held its first meeting at the "
+        "Kumsusan Assembly Hall on Saturday afternoon.\n\nPresent at the meeting was Kim Yong "
+        "Nam.\n\nJo Yong Won announced the decision of the committee on the funeral "
+        "arrangements.",
+        known,
+        date="1994-07-09",
+    )
+    (meeting,) = _by_type(drafted)["meeting"]
+    assert _iso(meeting["date"]) == "1994-07-09"
+    assert "ceremony" not in _by_type(drafted)  # the funeral committee, its arrangements
+    ((_, roles),) = _attended(drafted).items()
+    assert roles == {"kim-yong-nam": "attended", "jo-yong-won": "speaker"}

@@ -44,7 +44,11 @@ _RELATIVE = re.compile(
     re.I,
 )
 
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+scheduled\s+to|plans\s+to)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|is\s+scheduled\s+to|plans\s+to|proposed|proposes"
+    r"|proposing|offered\s+to)\b",
+    re.I,
+)
 _WEEKDAY_ON = re.compile(
     r"\bon\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )

@@ -64,7 +64,9 @@ def _reference_pattern() -> re.Pattern[str]:
     heads = sorted({words[-1] for words in fact_lexicon().event_references}, key=len, reverse=True)
     return re.compile(
         r"\b(?:the|this|that|today's|yesterday's)\s+(?P<words>(?:(?:enlarged|expanded|extended"
-        r"|plenary|joint|consultative|military)\s+)*(?:" + "|".join(heads) + r"))\b",
+        r"|plenary|joint|consultative|military)\s+)*(?:" + "|".join(heads) + r"))\b"
+        r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
+        r"|ground|square|group|delegation|team|song|music|officials?|room)\b)",
         re.I,
     )
 
@@ -180,7 +182,11 @@ def _unnamed(r: Context) -> None:
             continue
         rest = r.text[organ.end : sentence.end]
         held = HELD.search(rest) or _PRESIDED.search(rest)
-        if not held or held.start() > 80:
+        if held and held.start() > 80:
+            held = None
+        # "Kim Jong Un convened an emergency enlarged meeting of the CMC on Thursday"
+        held = held or _HELD_BEFORE.search(r.text, sentence.start, m.start() + len(m.group(0).split()[0]) + 1)
+        if not held:
             continue
         dates = [d for d in r.dates_in(organ.end, sentence.end) if d.date is not None]
         same_day = _same_day(r, rest, m.start())
@@ -268,8 +274,9 @@ def _occasions(r: Context) -> None:
         sentence = r.doc.sentence_at(m.start())
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
             continue
-        if _inside_event(r, m.start(), m.end()) or r.mentions_in(
-            m.start(), m.end("name"), ("event",)
+        if _inside_event(r, m.start(), m.end()) or any(
+            x.kind == "event" and x.start < m.end("name") and m.start("name") < x.end
+            for x in r.mentions
         ):
             continue  # (an event after "of" is what the occasion celebrates)
         if m.group(0).lower().startswith("the ") and any(
@@ -278,6 +285,9 @@ def _occasions(r: Context) -> None:
             continue
         lead = r.text[max(sentence.start, m.start() - 30) : m.start()]
         definite = (m.group("art") or "").strip().lower() == "the"
+        if m.group("noun").lower() == "meeting" and (definite or not m.group("art") and not
+                                                     _GIVEN_BEFORE.search(lead)):  # fmt: skip
+            continue  # "the meeting" refers back; "held its first meeting" is one
         given = None if definite else _GIVEN_BEFORE.search(lead)  # "attended the drill": no new one
         opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
         if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
@@ -299,6 +309,11 @@ def _occasions(r: Context) -> None:
         if date is None and dated:
             date = r.date_at(m.end() + dated.end(), slack=1)
         when = date.date if date is not None else None
+        if date is not None and re.fullmatch(_WEEKDAY_NAMES, date.text.strip()):
+            # "proposed holding an urgent contact at Panmunjom on Saturday": the one to come
+            ahead = relative_day(r, sentence.start, sentence.end)
+            if ahead is not None and ahead[1][0] <= date.start < ahead[1][1]:
+                when = ahead[0]
         at_day = _ON_DAY_AT.search(r.text, sentence.start, m.start("name"))
         if when is None and at_day is not None and at_day.end() == m.start("name"):
             # "Kim made a speech on Saturday at a ceremony in the garden"
@@ -332,6 +347,7 @@ def _occasions(r: Context) -> None:
         if re.match(r"\s+(?:of|for)\s+(?:conferring|awarding|presenting)\b", m.group("of") or ""):
             kind = "conferral"  # "a ceremony of conferring the title of DPRK Hero on ..."
         name = " ".join(r.text[m.start("name") : name_end].split())
+        name = re.sub(r"^(?:its|their|his|her)\s+", "", name)  # "held its first meeting"
         key = f"event:occasion:{match_key(name)}:{when.iso if when else ''}"
         event = r.reg.add(Entity(key, "event"))
         event.fields.setdefault("type", kind)
