@@ -285,9 +285,11 @@ def _occasions(r: Context) -> None:
             continue
         lead = r.text[max(sentence.start, m.start() - 30) : m.start()]
         definite = (m.group("art") or "").strip().lower() == "the"
-        if m.group("noun").lower() == "meeting" and (definite or not m.group("art") and not
-                                                     _GIVEN_BEFORE.search(lead)):  # fmt: skip
-            continue  # "the meeting" refers back; "held its first meeting" is one
+        if m.group("noun").lower() == "meeting" and (
+            definite or not re.search(r"\b(?:held|had)\s+(?:(?:a|an)\s+)?$", lead)
+        ):
+            continue  # "the meeting" refers back, "a rule to hold a meeting" is none; "held its
+            # first meeting" is one
         given = None if definite else _GIVEN_BEFORE.search(lead)  # "attended the drill": no new one
         opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
         if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
