@@ -345,3 +345,44 @@ def test_a_committee_held_its_first_meeting_and_the_decision_announced(known: Kn
     assert "ceremony" not in _by_type(drafted)  # the funeral committee, its arrangements
     ((_, roles),) = _attended(drafted).items()
     assert roles == {"kim-yong-nam": "attended", "jo-yong-won": "speaker"}
+
+
+# -- hosts, guests and welcomes --------------------------------------------------------------------
+
+
+def test_a_welcome_at_the_airport_its_host_and_the_talks_between_them(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, October 28 (KCNA) -- Kim Jong Il warmly greeted Kim Yong Nam at Pyongyang "
+        "Airport on Friday.\n\nKim Jong Il was accompanied by Pak Pong Ju.\n\nTalks between Kim "
+        "Jong Il and Kim Yong Nam were held at the Kumsusan Assembly Hall in the afternoon.\n\n"
+        "Choe Thae Bok gave a grand banquet at the People's Palace of Culture in the evening.",
+        known,
+        date="2005-10-28",
+    )
+    by_type = _by_type(drafted)
+    assert sorted(_iso(r["date"]) for r in by_type["ceremony"]) == ["2005-10-28", "2005-10-28"]
+    assert [_iso(r["date"]) for r in by_type["meeting"]] == ["2005-10-28"]
+    attended = _attended(drafted)
+    welcome = next(e for e, people in attended.items() if "pak-pong-ju" in people)
+    assert attended[welcome] == {
+        "kim-jong-il": "attended",
+        "kim-yong-nam": "attended",
+        "pak-pong-ju": "accompanied",
+    }
+    talks = next(e for e, r in _events(drafted).items() if r["type"] == "meeting")
+    assert attended[talks] == {"kim-jong-il": "attended", "kim-yong-nam": "attended"}
+    banquet = next(e for e, people in attended.items() if "choe-thae-bok" in people)
+    assert attended[banquet] == {"choe-thae-bok": "attended"}
+
+
+def test_a_meeting_dated_by_a_weekday_and_a_plenary_meeting_on_a_day(known: Known) -> None:
+    drafted = _read(
+        "SEOUL (AP) -- During a meeting of the ruling Workers' Party's Politburo on Tuesday, "
+        "Kim Jong Un accused officials. At a plenary meeting of the party Central Committee on "
+        "April 10, he did more.",
+        known,
+        date="2021-07-01",
+    )
+    by_type = _by_type(drafted)
+    assert [_iso(r["date"]) for r in by_type["meeting"]] == ["2021-06-29"]
+    assert [_iso(r["date"]) for r in by_type["plenary-meeting"]] == ["2021-04-10"]

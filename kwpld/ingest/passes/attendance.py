@@ -67,6 +67,9 @@ def attendance(r: Context) -> Found:
                 if pattern.id in ("verb", "verb-by", "with-presiding", "speech", "speech-after"):
                     verb_role = role
                 people = people_of(view, m)
+                if pattern.id == "host":
+                    # "He then gave a reception": a pronoun's antecedent is too weak a guess here
+                    people = [p for p in people if p.text[:1].isupper() and " " in p.text]
                 if not people:
                     continue
                 target, target_span = event, event_span
@@ -148,6 +151,12 @@ def _appearance(
     obj = " ".join(what.group("object").split())
     if places_only and (kind != "appearance" or not obj[:1].isupper()):
         return None
+    if kind == "welcome":
+        # "warmly greeted Hu Jintao ... at Pyongyang Airport": a welcome ceremony for a guest
+        guest = r.mentions_in(what.start("object"), what.end("object"), ("person",))
+        if not guest and not obj[:1].isupper():
+            return None
+        obj, kind = f"welcome of {guest[0].text if guest else obj}", "ceremony"
     if places_only and r.mentions_in(what.start("object"), what.end("object"), ("event",)):
         return None  # "visited the 7th Congress": the event named, no visit of its own
     dates, basis, _ = fact_dates(r, view, end, None, holds=False)
@@ -157,7 +166,9 @@ def _appearance(
         # "Earlier in the day, Kim Jong Un ... visited", "will visit ... on Saturday"
         relative = relative_day(r, view.start, view.end)
         when = relative[0] if relative is not None else when
-    if kind == "ceremony" or not obj[:1].isupper():
+    if obj.startswith("welcome of "):
+        name = straight(obj)
+    elif kind == "ceremony" or not obj[:1].isupper():
         name = straight(obj)
         if not re.search(r"performance|concert|show|parade|rally|ceremony|reception|banquet"
                          r"|exhibition|gymnastics|display", name):  # fmt: skip

@@ -285,11 +285,9 @@ def _occasions(r: Context) -> None:
             continue
         lead = r.text[max(sentence.start, m.start() - 30) : m.start()]
         definite = (m.group("art") or "").strip().lower() == "the"
-        if m.group("noun").lower() == "meeting" and (
-            definite or not re.search(r"\b(?:held|had)\s+(?:(?:a|an)\s+)?$", lead)
-        ):
-            continue  # "the meeting" refers back, "a rule to hold a meeting" is none; "held its
-            # first meeting" is one
+        bare_meeting = m.group("noun").lower() == "meeting"
+        if bare_meeting and definite:
+            continue  # "the meeting" refers back
         given = None if definite else _GIVEN_BEFORE.search(lead)  # "attended the drill": no new one
         opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
         if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
@@ -340,12 +338,18 @@ def _occasions(r: Context) -> None:
                 when = _last_weekday(r.reference, weekday.group(1))
         if when is None and not held:
             continue
+        if bare_meeting and when is None and not re.search(
+            r"\b(?:held|had)\s+(?:(?:a|an)\s+)?$", lead
+        ) and not _HELD_OCCASION.match(rest):
+            continue  # "a rule to hold a meeting" is none; "held its first meeting" is one
         if when is None:
             # "The day before, Kim held talks ... He then gave a reception": the day of the
             # event dated last before it in the paragraph
             when = event_day_before(r, m.start(), block=sentence.block)
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
+        if bare_meeting:
+            kind = _type_of(m.group("name"))  # "a plenary meeting of the party CC on April 10"
         if re.match(r"\s+(?:of|for)\s+(?:conferring|awarding|presenting)\b", m.group("of") or ""):
             kind = "conferral"  # "a ceremony of conferring the title of DPRK Hero on ..."
         name = " ".join(r.text[m.start("name") : name_end].split())
