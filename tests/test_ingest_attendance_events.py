@@ -386,3 +386,21 @@ def test_a_meeting_dated_by_a_weekday_and_a_plenary_meeting_on_a_day(known: Know
     by_type = _by_type(drafted)
     assert [_iso(r["date"]) for r in by_type["meeting"]] == ["2021-06-29"]
     assert [_iso(r["date"]) for r in by_type["plenary-meeting"]] == ["2021-04-10"]
+
+
+# -- one event, named several ways ----------------------------------------------------------------
+
+
+def test_an_event_named_in_the_headline_and_the_body_is_one(known: Known) -> None:
+    drafted = _read(
+        "5th Session of 14th SPA of DPRK Held\n\nPyongyang, September 30 (KCNA) -- The 5th "
+        "Session of the 14th Supreme People's Assembly of the Democratic People's Republic of "
+        "Korea was held on 28 and 29 September. The 2nd Session of the 13th Supreme People's "
+        "Assembly had met in 2015.",
+        known,
+        date="2021-09-30",
+    )
+    sessions = sorted(
+        (r["ordinal"], _iso(r.get("date"))) for r in _by_type(drafted)["session"]
+    )
+    assert sessions == [(2, "2015"), (5, "2021-09-28")]

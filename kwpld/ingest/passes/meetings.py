@@ -78,6 +78,7 @@ _TYPES = {"plenary": "plenary-meeting", "plenum": "plenary-meeting", "session": 
 def meetings(r: Context) -> Found:
     r.official = official_source(r)
     _ordinal_lowercase(r)
+    _one_event_per_ordinal(r)
     _when_and_where(r)
     _unnamed(r)  # after the named ones are dated: "held on the same day"
     _held_by(r)
@@ -89,6 +90,42 @@ def meetings(r: Context) -> Found:
     _main_event(r)
     _references(r)
     return r.found()
+
+
+def _terms(r: Context, entity: Entity) -> set[int]:
+    """The numbers a name gives besides the event's own ordinal: its term ("of the 8th Central
+    Committee", "of 14th SPA")."""
+    out: set[int] = set()
+    for name in entity.names:
+        words = re.findall(r"[\w’']+", name.text)
+        numbers = [n for n in (r.lex.ordinal(w) for w in words) if n is not None]
+        out.update(numbers[1:])  # the first is the event's own ordinal
+    return out
+
+
+def _one_event_per_ordinal(r: Context) -> None:
+    """ "2nd Plenary Meeting of 8th WPK Central Committee Held" (the headline), "the 2nd Plenary
+    Meeting of the 8th Central Committee of the Workers' Party of Korea" and "제2차전원회의": one
+    event, named three ways. Events of one type and ordinal whose terms agree (or one gives
+    none) are one, under the longest name."""
+    groups: dict[tuple[str, int], list[Entity]] = {}
+    for entity in r.reg.of_kind("event"):
+        ordinal = entity.fields.get("ordinal")
+        kind = entity.fields.get("type")
+        if entity.known or not isinstance(ordinal, int) or kind in (None, "series"):
+            continue
+        groups.setdefault((str(kind), ordinal), []).append(entity)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        terms = [_terms(r, e) for e in members]
+        stated = {frozenset(t) for t in terms if t}
+        if len(stated) > 1:
+            continue  # "the 2nd Session of the 13th SPA" and "of the 14th": two events
+        keep = max(members, key=lambda e: (max((len(n.text) for n in e.names), default=0), e.key))
+        for other in members:
+            if other.key != keep.key:
+                r.reg.merge(keep.key, other.key)
 
 
 def _type_of(head: str) -> str:
