@@ -33,7 +33,9 @@ def _iso(value: object) -> str | None:
 
 def _events(drafted: Drafted) -> dict[str, dict[str, Any]]:
     return {
-        d.id: d.record for d in drafted.drafts if d.kind == "event" and d.record.get("type") != "series"
+        d.id: d.record
+        for d in drafted.drafts
+        if d.kind == "event" and d.record.get("type") != "series"
     }
 
 
@@ -71,7 +73,9 @@ def test_talks_and_a_reception_the_day_before_another_event(known: Known) -> Non
     events = _events(drafted)
     dates = {r["type"]: _iso(r.get("date")) for r in events.values() if r["type"] != "ceremony"}
     assert dates == {"meeting": "2025-10-09"}
-    ceremonies = sorted(_iso(r.get("date")) or "" for r in events.values() if r["type"] == "ceremony")
+    ceremonies = sorted(
+        _iso(r.get("date")) or "" for r in events.values() if r["type"] == "ceremony"
+    )
     assert ceremonies == ["2025-10-09", "2025-10-10"]
     reception = next(k for k, r in events.items() if "reception" in k)
     talks = next(k for k, r in events.items() if r["type"] == "meeting")
@@ -400,7 +404,5 @@ def test_an_event_named_in_the_headline_and_the_body_is_one(known: Known) -> Non
         known,
         date="2021-09-30",
     )
-    sessions = sorted(
-        (r["ordinal"], _iso(r.get("date"))) for r in _by_type(drafted)["session"]
-    )
+    sessions = sorted((r["ordinal"], _iso(r.get("date"))) for r in _by_type(drafted)["session"])
     assert sessions == [(2, "2015"), (5, "2021-09-28")]

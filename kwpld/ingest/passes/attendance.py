@@ -21,6 +21,7 @@ from ..facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
 from ..sentences import Item, SentenceView
 from ..state import Context, Found
 from ..words import straight
+from .dates import relative_day
 from .facts_common import (
     event_of,
     fact_dates,
@@ -29,7 +30,6 @@ from .facts_common import (
     sentence_view,
     status_of,
 )
-from .dates import relative_day
 from .holdings import people_of
 
 __all__ = ["attendance"]

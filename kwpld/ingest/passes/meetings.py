@@ -222,7 +222,8 @@ def _unnamed(r: Context) -> None:
         if held and held.start() > 80:
             held = None
         # "Kim Jong Un convened an emergency enlarged meeting of the CMC on Thursday"
-        held = held or _HELD_BEFORE.search(r.text, sentence.start, m.start() + len(m.group(0).split()[0]) + 1)
+        kind_start = m.start() + len(m.group(0).split()[0]) + 1
+        held = held or _HELD_BEFORE.search(r.text, sentence.start, kind_start)
         if not held:
             continue
         dates = [d for d in r.dates_in(organ.end, sentence.end) if d.date is not None]
@@ -359,12 +360,11 @@ def _occasions(r: Context) -> None:
                 when = before.date
             elif r.reference is not None and r.reference.day is not None:
                 when = _last_weekday(r.reference, at_day.group("day"))
-        relative = (
-            relative_day(r, sentence.start, sentence.end, anchor=m.start()) if when is None else None
-        )
-        if relative is not None and (
-            held or dated or relative[1][0] < m.start() and not m.group(0).lower().startswith("the ")
-        ):
+        relative = None
+        if when is None:
+            relative = relative_day(r, sentence.start, sentence.end, anchor=m.start())
+        before_it = relative is not None and relative[1][0] < m.start() and not definite
+        if relative is not None and (held or dated or before_it):
             when = relative[0]
         if when is None and (held or dated):
             weekday = re.match(
