@@ -406,3 +406,19 @@ def test_an_event_named_in_the_headline_and_the_body_is_one(known: Known) -> Non
     )
     sessions = sorted((r["ordinal"], _iso(r.get("date"))) for r in _by_type(drafted)["session"])
     assert sessions == [(2, "2015"), (5, "2021-09-28")]
+
+
+def test_on_the_podium_sat_a_list_after_a_colon(known: Known) -> None:
+    drafted = _read(
+        "SEOUL (AP) -- During a meeting of the ruling party's Politburo on Tuesday, Kim Jong Un "
+        "accused officials. On the podium sat the three remaining Presidium members: Jo Yong "
+        "Won, Premier Kim Tok Hun and Choe Ryong Hae.",
+        known,
+        date="2021-07-01",
+    )
+    ((_, roles),) = _attended(drafted).items()
+    assert {p: r for p, r in roles.items() if r == "platform"} == {
+        "jo-yong-won": "platform",
+        "kim-tok-hun": "platform",
+        "choe-ryong-hae": "platform",
+    }
