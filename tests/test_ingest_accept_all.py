@@ -12,9 +12,9 @@ import yaml
 
 import kwpld
 from kwpld.ingest.pipeline import ingest
-from kwpld.ingest.review import accept
-from kwpld.ingest.source import MEDIA_TYPES
 from kwpld.load import load_records
+from kwpld.review import accept
+from kwpld.sources import MEDIA_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"

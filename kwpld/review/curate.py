@@ -51,6 +51,10 @@ __all__ = [
     "DRAFT_KINDS",
     "PARTICIPATION",
     "add_participants",
+    "pending_drafts",
+    "render_articles",
+    "render_review",
+    "commit_writes",
 ]
 
 REVIEW_VERSION = 1
@@ -582,7 +586,7 @@ def accept(
         if changed or review.path in writes:
             review.data["drafts"] = review.drafts
             writes[review.path] = render_review(review.data)
-    _commit(root, writes)
+    commit_writes(root, writes)
     result.files = sorted(p for p in writes if not p.name.endswith(".review.yaml"))
     return result
 
@@ -841,7 +845,7 @@ def merge(data_dir: str | Path, draft_id: str, into: str) -> AcceptResult:
     for review in reviews:
         if review.path in writes:
             writes[review.path] = render_review(review.data)
-    _commit(root, writes)
+    commit_writes(root, writes)
     result.files = sorted(p for p in writes if not p.name.endswith(".review.yaml"))
     return result
 
@@ -1022,7 +1026,7 @@ def render_review(data: dict[str, Any]) -> str:
     )
 
 
-def _commit(root: Path, writes: dict[Path, str]) -> None:
+def commit_writes(root: Path, writes: dict[Path, str]) -> None:
     """Write every file, then check the folder loads; on failure restore every file."""
     backups = {path: _read(path) for path in writes}
     try:

@@ -17,11 +17,11 @@ from ..atomic import write_atomic
 __all__ = ["dump_yaml", "write_text_atomic", "FlowDict", "FlowList"]
 
 
-class FlowDict(dict):
+class FlowDict(dict[str, Any]):
     """A mapping written on one line: ``{text: ..., system: ...}``."""
 
 
-class FlowList(list):
+class FlowList(list[int]):
     """A list of numbers written on one line: ``[179, 193]``."""
 
 
@@ -34,7 +34,7 @@ class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
     pass
 
 
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:  # type: ignore[name-defined]
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     style = "|" if "\n\n" in value else None
     if style:
         value = value.rstrip("\n") + "\n"
@@ -69,7 +69,7 @@ def _flow_names(value: Any) -> Any:
     return value
 
 
-def _short(name: dict) -> bool:
+def _short(name: dict[str, Any]) -> bool:
     return all(not isinstance(v, (dict,)) for v in name.values()) and len(str(name)) < 160
 
 
