@@ -31,6 +31,7 @@ from .facts_common import (
     status_of,
 )
 from .holdings import people_of
+from .meetings import day_words
 
 __all__ = ["attendance"]
 
@@ -179,12 +180,20 @@ def _appearance(
     else:
         noun = "Visit to" if "visited" in verb or "visit" in verb else "Inspection of"
         name = straight(f"{noun} {obj}")
-    key = f"event:appearance:{match_key(name)}:{when.iso if when else ''}"
+    key = f"event:appearance:{match_key(name)}:{when.iso if when else r.article.key}"
     event = r.reg.add(Entity(key, "event"))
     event.fields.setdefault("type", kind)
     if when is not None:
         event.fields.setdefault("date", when)
     span = (what.start("object"), what.end("object"))
+    if not re.search(r"(?:^|\s)[A-Z0-9]", name):
+        # "performance": a description; dated, so that another article's is not taken for it
+        day = when or r.reference
+        name = (
+            f"{name}, {day_words(when)}" if when
+            else f"{name}, reported {day_words(day)}" if day
+            else f"{name}, in {r.article.key.split(':')[-1]}"
+        )  # fmt: skip
     event.add_name(NameDraft(name, derived=name != " ".join(r.text[span[0] : span[1]].split()),
                              spans=[span]))  # fmt: skip
     sentence_end = view.end

@@ -8,6 +8,7 @@ to an event ("the plenum", "the session", "the meeting")."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import cache
 
@@ -90,6 +91,30 @@ def meetings(r: Context) -> Found:
     _main_event(r)
     _references(r)
     return r.found()
+
+
+def _occasion_name(
+    name: str,
+    when: PartialDate | None,
+    span: tuple[int, int],
+    reference: PartialDate | None,
+    article: str,
+) -> NameDraft:
+    """ "talks", "grand banquet", "funeral": a description, not a name, so that another article's
+    talks are not taken for these, with the day it was held ("talks, 9 October 2025"), else the
+    article's ("talks, reported October 2005")."""
+    if when is not None:
+        return NameDraft(straight(f"{name}, {day_words(when)}"), derived=True, spans=[span])
+    if reference is not None:
+        label = f"{name}, reported {day_words(reference)}"
+        return NameDraft(straight(label), derived=True, spans=[span])
+    return NameDraft(straight(f"{name}, in {article}"), derived=True, spans=[span])
+
+
+def day_words(when: PartialDate) -> str:
+    """ "9 October 2025", "October 2025", "2025"."""
+    month = calendar.month_name[when.month] if when.month else ""
+    return " ".join(str(x) for x in (when.day, month, when.year) if x)
 
 
 def _terms(r: Context, entity: Entity) -> set[int]:
@@ -391,13 +416,15 @@ def _occasions(r: Context) -> None:
             kind = "conferral"  # "a ceremony of conferring the title of DPRK Hero on ..."
         name = " ".join(r.text[m.start("name") : name_end].split())
         name = re.sub(r"^(?:its|their|his|her)\s+", "", name)  # "held its first meeting"
-        key = f"event:occasion:{match_key(name)}:{when.iso if when else ''}"
+        # undated, a description is this article's own: another article's "talks" are others
+        key = f"event:occasion:{match_key(name)}:{when.iso if when else r.article.key}"
         event = r.reg.add(Entity(key, "event"))
         event.fields.setdefault("type", kind)
         if when is not None:
             event.fields.setdefault("date", when)
         span = (m.start("name"), name_end)
-        event.add_name(NameDraft(straight(name), spans=[span]))
+        article = r.article.key.split(":")[-1]
+        event.add_name(_occasion_name(name, when, span, r.reference, article))
         place = in_place.search(rest)
         hall = _AT_PLACE.search(rest)
         if place or hall:
