@@ -124,6 +124,51 @@ _PROVINCES = [
     ("rason", "Rason", "라선시"),
     ("nampho", "Nampho", "남포시"),
 ]
+_CENTRAL_ORGANS: tuple[tuple[str, str, str, str, str, tuple[str, ...]], ...] = (
+    # id, kind, English name, Hangul name, parent, roles
+    (
+        "wpk-cc",
+        "central-committee",
+        "Central Committee of the WPK",
+        "조선로동당 중앙위원회",
+        "wpk",
+        ("member", "alternate-member"),
+    ),
+    (
+        "wpk-pb",
+        "political-bureau",
+        "Political Bureau of the WPK Central Committee",
+        "정치국",
+        "wpk-cc",
+        ("member", "alternate-member"),
+    ),
+    (
+        "wpk-pb-presidium",
+        "presidium",
+        "Presidium of the Political Bureau",
+        "정치국 상무위원회",
+        "wpk-pb",
+        ("member",),
+    ),
+    (
+        "wpk-secretariat",
+        "secretariat",
+        "Secretariat of the WPK Central Committee",
+        "비서국",
+        "wpk-cc",
+        ("secretary",),
+    ),
+    (
+        "wpk-cmc",
+        "commission",
+        "Central Military Commission of the WPK",
+        "당중앙군사위원회",
+        "wpk-cc",
+        ("chairman", "vice-chairman", "member"),
+    ),
+)
+"""The central organs under the party, in the order they are written."""
+
 _DEPARTMENTS = [
     "Organization and Guidance",
     "Propaganda and Agitation",
@@ -204,52 +249,16 @@ class _Corpus:
             self.organ_roles.append((oid, roles))
 
     def build_organs(self) -> None:
+        """The party with its central organs and departments, the committees down to the
+        cells (:meth:`build_committees`), and two media organs; in this order, always."""
         self.organ("wpk", "party", "Workers' Party of Korea", "조선로동당", None, ())
         self.organs[-1]["names"] += [
             {"text": "WPK", "system": "en", "kind": "abbreviation"},
             {"text": "KWP", "system": "en", "kind": "abbreviation"},
             {"text": "Chosŏn Rodongdang", "system": "mr"},
         ]
-        self.organ(
-            "wpk-cc",
-            "central-committee",
-            "Central Committee of the WPK",
-            "조선로동당 중앙위원회",
-            "wpk",
-            ("member", "alternate-member"),
-        )
-        self.organ(
-            "wpk-pb",
-            "political-bureau",
-            "Political Bureau of the WPK Central Committee",
-            "정치국",
-            "wpk-cc",
-            ("member", "alternate-member"),
-        )
-        self.organ(
-            "wpk-pb-presidium",
-            "presidium",
-            "Presidium of the Political Bureau",
-            "정치국 상무위원회",
-            "wpk-pb",
-            ("member",),
-        )
-        self.organ(
-            "wpk-secretariat",
-            "secretariat",
-            "Secretariat of the WPK Central Committee",
-            "비서국",
-            "wpk-cc",
-            ("secretary",),
-        )
-        self.organ(
-            "wpk-cmc",
-            "commission",
-            "Central Military Commission of the WPK",
-            "당중앙군사위원회",
-            "wpk-cc",
-            ("chairman", "vice-chairman", "member"),
-        )
+        for organ_id, kind, name, hangul, parent, roles in _CENTRAL_ORGANS:
+            self.organ(organ_id, kind, name, hangul, parent, roles)
         for index, name in enumerate(_DEPARTMENTS, start=1):
             self.organ(
                 f"wpk-cc-dept-{index:02d}",
@@ -259,6 +268,14 @@ class _Corpus:
                 "wpk-cc",
                 ("director", "first-vice-director", "vice-director"),
             )
+        self.build_committees()
+        self.organ("kcna", "news-agency", "Korean Central News Agency", "조선중앙통신", None, ())
+        self.organ("rodong-sinmun", "newspaper", "Rodong Sinmun", "로동신문", "wpk-cc", ())
+        self.posts.append({"id": "cell-secretary", "organ": "cell-00001", "role": "secretary"})
+
+    def build_committees(self) -> None:
+        """Provincial committees, then per local committee its primary committee and cell: the
+        part of the tree that grows with the corpus (``size.local_committees``)."""
         self.organ(
             "wpk-party-committees",
             "party-committee",
@@ -304,9 +321,6 @@ class _Corpus:
                 primary,
                 ("secretary", "member"),
             )
-        self.organ("kcna", "news-agency", "Korean Central News Agency", "조선중앙통신", None, ())
-        self.organ("rodong-sinmun", "newspaper", "Rodong Sinmun", "로동신문", "wpk-cc", ())
-        self.posts.append({"id": "cell-secretary", "organ": "cell-00001", "role": "secretary"})
 
     # -- people -----------------------------------------------------------------------------------
     def build_people(self) -> None:

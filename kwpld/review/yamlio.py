@@ -14,7 +14,7 @@ import yaml
 
 from ..atomic import write_atomic
 
-__all__ = ["dump_yaml", "write_text_atomic", "FlowDict", "FlowList"]
+__all__ = ["dump_yaml", "read_yaml", "write_text_atomic", "FlowDict", "FlowList"]
 
 
 class FlowDict(dict[str, Any]):
@@ -25,11 +25,22 @@ class FlowList(list[int]):
     """A list of numbers written on one line: ``[179, 193]``."""
 
 
+# libyaml's parser when PyYAML has it: a folder's pending review files are read on every ingest,
+# and the pure-Python parser took 33 s of a 40 s ingest into a folder of 50 pending reviews.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(text: str) -> Any:
+    """Parse YAML safely, with libyaml when present (the same values as ``yaml.safe_load``)."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, C or Python
+
+
 # libyaml's emitter when PyYAML has it (ten times faster on review files); both emitters write
 # the same text (block sequences not indented under their key, as YAML's reference does).
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+# the base is chosen at run time (libyaml's or PyYAML's), which a type checker cannot follow
 class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
     pass
 

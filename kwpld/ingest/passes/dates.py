@@ -78,7 +78,8 @@ def event_day_before(r: Context, offset: int, *, block: int | None = None) -> Pa
         if entity.known:
             iso = r.known.event_dates.get(entity.known)
             if iso and iso.count("-") == 2:
-                return PartialDate(*map(int, iso.split("-")))
+                year, month, day = (int(x) for x in iso.split("-"))
+                return PartialDate(year, month, day)
             continue
         date = entity.fields.get("date")
         if isinstance(date, PartialDate) and date.day is not None:

@@ -676,9 +676,9 @@ def _when_and_where(r: Context) -> None:
                 tail = mention.end + closed.end()
                 days = _weekdays(r, tail, limit)
                 relative = relative_day(r, tail, limit)
-                day = days[0][0] if days else relative[0] if relative else None
-                if day is not None and day.certainly_after(entity.fields["date"]):
-                    entity.fields["end"] = day
+                closing = days[0][0] if days else relative[0] if relative else None
+                if closing is not None and closing.certainly_after(entity.fields["date"]):
+                    entity.fields["end"] = closing
         if (sentence.start, entity.key) not in r.held:
             r.held.append((sentence.start, entity.key))
         seen.add(entity.key)
@@ -765,6 +765,11 @@ def _event_type(r: Context, key: str) -> str | None:
     return entity.fields.get("type")
 
 
+def _of_type(r: Context, key: str, types: tuple[str, ...]) -> bool:
+    kind = _event_type(r, key)
+    return kind is not None and kind in types
+
+
 def _dated(r: Context, key: str) -> bool:
     entity = r.reg.peek(key)
     if entity.known:
@@ -803,23 +808,26 @@ def _references(r: Context) -> None:
             # rather than a banquet
             if (r.doc.block_at(e.start) or 0) < here - 2:
                 break
-            if _event_type(r, e.entity) in types and re.search(  # type: ignore[arg-type]
-                rf"\b{re.escape(words[-1])}\b", e.text, re.I
+            if (
+                e.entity is not None
+                and _of_type(r, e.entity, types)
+                and re.search(rf"\b{re.escape(words[-1])}\b", e.text, re.I)
             ):
-                target = r.reg.resolve(e.entity)  # type: ignore[arg-type]
+                target = r.reg.resolve(e.entity)
                 break
         for e in reversed(before if target is None else []):
-            if _event_type(r, e.entity) in types:  # type: ignore[arg-type]
-                target = r.reg.resolve(e.entity)  # type: ignore[arg-type]
+            if e.entity is not None and _of_type(r, e.entity, types):
+                target = r.reg.resolve(e.entity)
                 break
         main = r.main_event
-        main_fits = main is not None and _event_type(r, main) in types
+        main_fits = main is not None and _of_type(r, main, types)
         if (
             target is not None
+            and main is not None
             and main_fits
             and target != main
             and not _dated(r, target)
-            and _dated(r, main)  # type: ignore[arg-type]
+            and _dated(r, main)
         ):
             # "the report reviewed the work since the 7th Congress ... The congress elected":
             # the 8th, which the article reports, not the undated one it looks back to
