@@ -263,9 +263,7 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
     if len(spans) < 2:
         return []
     prose = [
-        b - a
-        for a, b in spans
-        if len(text[a:b].split()) >= 4 and not _META_START.match(text[a:b])
+        b - a for a, b in spans if len(text[a:b].split()) >= 4 and not _META_START.match(text[a:b])
     ]
     width = max(prose, default=max(b - a for a, b in spans))
     cuts: list[int] = []
