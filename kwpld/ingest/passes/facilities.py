@@ -15,12 +15,22 @@ __all__ = ["facilities"]
 
 def facilities(r: Context) -> Found:
     keep = []
+    dropped: set[str] = set()
     for m in r.mentions:
         if m.kind == "person" and m.name_kind != "epithet" and _named_after(r, m.end):
+            if m.entity:
+                dropped.add(r.reg.resolve(m.entity))
             continue
         keep.append(m)
     if len(keep) != len(r.mentions):
         r.mentions.replace(keep)
+    # A new person the text names only inside the names of places ("the Kim Cho'ng-suk Textile
+    # Mill") is no one the article speaks of: no draft.
+    named = {r.reg.resolve(m.entity) for m in keep if m.entity}
+    for key in sorted(dropped - named - {r.reg.resolve(k) for k in r.byline_authors}):
+        entity = r.entity(key)
+        if entity.known is None:
+            entity.attrs["undrafted"] = True
     if r.main_party is not None:
         _parties_of_people(r)
     return r.found()
