@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...names import name_words
+from ...names import match_key, name_words
 from ..entities import NameDraft, Ref
 from ..state import Context, Found
 from ..words import core, initials, straight
@@ -64,6 +64,12 @@ def glosses(r: Context) -> Found:
                     if is_abbr:
                         r.abbreviations.setdefault(abbr, known)
                 continue
+            record = _known_organ(r, full)
+            if record is not None:  # a record or pending draft by that name (see below)
+                for abbr, _abbr_span, is_abbr in group:
+                    if is_abbr:
+                        r.abbreviations.setdefault(abbr, record)
+                continue
             if "Party" in full.split() or "Party" in straight(full).split():
                 entity = party_entity(r, full, span, f"the text spells out “{full}”")
                 for name in entity.names:
@@ -75,6 +81,17 @@ def glosses(r: Context) -> Found:
                         entity.add_name(NameDraft(abbr, kind="abbreviation", spans=[abbr_span]))
                         r.abbreviations[abbr] = entity.key
     return r.found()
+
+
+def _known_organ(r: Context, full: str) -> str | None:
+    """The entity of the one organ of the data folder (a record or a draft pending review) that
+    has the name ``full``. The words of a gloss are not always matched as that organ's name:
+    in "the 4th Conference of the Workers' Party of Korea (WPK)" they are inside the name of a
+    known event, and a new party drafted from the gloss would be a second WPK."""
+    ids = r.known.organ_keys.get(match_key(straight(full)), set())
+    if len(ids) != 1:
+        return None
+    return r.reg.known(next(iter(ids)), "organ").key
 
 
 def abbreviations(r: Context) -> Found:
