@@ -122,6 +122,12 @@ def test_source_line_and_address_give_no_mentions(folder: Path, drafts: list[Dra
     assert not any("Source:" in s for d in _of(drafts, "kcna-plenum") for s in d.evidence)
 
 
+def test_source_line_gives_the_article_its_address(folder: Path) -> None:
+    article = _review(folder, "kcna-plenum")["records"][0]
+    assert article["url"] == "http://kcna.kp/en/article/kim-jong-un-guides-plenum-ri-pyong-chol"
+    assert "url" not in _review(folder, "analyst-juche")["records"][0]
+
+
 def test_kcna_dateline_makes_the_report_official(drafts: list[DraftItem]) -> None:
     relieved = next(d for d in _of(drafts, "kcna-plenum", "membership") if "pak-pong-chu" in d.id)
     assert relieved.record["status"] == "confirmed"

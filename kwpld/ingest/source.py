@@ -103,7 +103,7 @@ def read_text_source(text: str, media_type: str, path: str | None = None) -> Sou
         source = _read_html(text, path)
     elif media_type == "text/plain":
         blocks = _plain_blocks(text, 0, len(text), first_is_title=True, lines=True)
-        source = Source(text, media_type, blocks)
+        source = Source(text, media_type, blocks, _plain_meta(text, blocks))
     else:
         raise InputError(f"{path or 'input'}: unsupported media type {media_type}")
     source.path = path
@@ -223,6 +223,24 @@ def _plain_blocks(
         if len(body) <= _TITLE_MAX and "\n" not in body.strip() and not body.rstrip().endswith("."):
             blocks[0] = Block(first.start, first.end, "title")
     return blocks
+
+
+_ADDRESS_LINE = re.compile(
+    r"[ \t]*(?:(?:Source|URL|Link|Original)\s*:\s*)?(?P<url>https?://[^\s<>\"{}|\\^`]+?)"
+    r"[.,;)\]]*[ \t]*$"
+)
+
+
+def _plain_meta(text: str, blocks: list[Block]) -> dict[str, Any]:
+    """What a plain-text article states about itself: the address on a line of its own
+    ("Source: http://kcna.kp/...", or the bare address a copied page ends with) is its URL.
+    Only an address alone on its line counts: one inside a sentence is something it cites."""
+    for block in blocks:
+        for line in text[block.start : block.end].splitlines():
+            match = _ADDRESS_LINE.fullmatch(line)
+            if match:
+                return {"url": match.group("url")}
+    return {}
 
 
 def _add_paragraph(text: str, blocks: list[Block], start: int, end: int, lines: bool) -> None:
