@@ -52,6 +52,13 @@ ARTICLES = {
         "Committee of the Political Bureau of the KWP Central Committee. KCTV and KCBS "
         "broadcast the session of the SPA, KCNA said.\n"
     ),
+    # Places and units named after people, as KCNA names them.
+    "kcna-visits.txt": (
+        "Kim Jong Un inspected the Kim Chaek Iron and Steel Complex. He also visited the Kim "
+        "Won Gyun Pyongyang Conservatory and the Kang Pan Sok Revolutionary School, and "
+        "praised the O Jung Hup Seventh Regiment and the Kim Hyok Choi Kwang Youth Shock "
+        "Brigade.\n"
+    ),
     # The next article of the day: a known event's name with the party glossed inside it.
     "kcna-conference.txt": (
         "Pyongyang, April 11 (KCNA) -- The 4th Conference of the Workers' Party of Korea (WPK) "
@@ -145,6 +152,15 @@ def test_person_inside_a_facility_name_in_mr_spelling_is_not_drafted(
     assert not any(p.startswith("kim-chong-suk") for p in people)
     visit = next(d for d in _of(drafts, "kcna-plenum", "event") if "Textile Mill" in d.label)
     assert visit.record["type"] == "appearance"
+
+
+def test_people_places_and_units_are_named_after_are_not_drafted(
+    drafts: list[DraftItem],
+) -> None:
+    assert {d.id for d in _of(drafts, "kcna-visits", "person")} <= {"kim-jong-un"}
+    people = {d.id for d in drafts if d.kind == "person"}
+    assert not people & {"kim-chaek", "kim-won-gyun", "kang-pan-sok", "o-jung-hup", "kim-hyok"}
+    assert not any(p.startswith("kim-hyok-cho") for p in people)
 
 
 # -- item 2: Juche dates in McCune-Reischauer, names that look like dates, nested mentions --------
