@@ -45,7 +45,8 @@ ARTICLES = {
         "Pyongyang City Party Committee, were present, as was Kim Hyong Sik, chief secretary of "
         "the Kyongsong County Party Committee.\n\n"
         "Pak Jong Chon is vice-chairman of the Central Military Commission of the KWP. Kim Jae "
-        "Ryong was elected chairman of the Central Auditing Commission. Choe Ryong Hae, "
+        "Ryong was elected chairman of the Central Auditing Commission. Kim Jae Ryong is a "
+        "secretary of the C.C. of the WPK. Choe Ryong Hae, "
         "president of the Presidium of the Supreme People's Assembly, is first vice-president "
         "of the State Affairs Commission. O Jin U was a member of the National Defence "
         "Commission. Ri Pyong Chol is a member of the PB Presidium, once called the Standing "
@@ -265,6 +266,7 @@ def test_aliases_resolve_to_one_organ(drafts: list[DraftItem]) -> None:
     # "C.C., WPK" and "KWP": the one central committee and party
     assert _membership(mine, "jo-yong-won", "wpk-ogd")["role"] == "director"
     assert _membership(mine, "pak-jong-chon", "wpk-cmc")["role"] == "vice-chairman"
+    assert _membership(mine, "kim-jae-ryong", "wpk-cc")["role"] == "secretary"
     # "PB Presidium", "Standing Committee of the Political Bureau of the KWP Central Committee"
     assert _membership(mine, "ri-pyong-chol", "wpk-presidium")["role"] == "member"
     presidiums = [r for r in organs.values() if r.get("kind") == "presidium"]
