@@ -51,7 +51,9 @@ ARTICLES = {
         "of the State Affairs Commission. O Jin U was a member of the National Defence "
         "Commission. Ri Pyong Chol is a member of the PB Presidium, once called the Standing "
         "Committee of the Political Bureau of the KWP Central Committee. KCTV and KCBS "
-        "broadcast the session of the SPA, KCNA said.\n"
+        "broadcast the session of the SPA, KCNA said.\n\n"
+        "Also present were Ju Chang Il, director of the Science and Education Department, and "
+        "Kim Yong Su, director of the Light Industry Department.\n"
     ),
     # Places and units named after people, as KCNA names them.
     "kcna-visits.txt": (
@@ -209,6 +211,8 @@ def test_nested_mentions_name_the_party_and_both_people(
     [
         ("wpk-ogd", "department", "wpk-cc"),
         ("wpk-pad", "department", "wpk-cc"),
+        ("wpk-sed", "department", "wpk-cc"),
+        ("wpk-lid", "department", "wpk-cc"),
         ("wpk-cmc", "commission", "wpk-cc"),
         ("wpk-cac", "commission", "wpk"),
         ("spa", "state-organ", None),
