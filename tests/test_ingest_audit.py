@@ -5,6 +5,7 @@ drafts of the review files checked."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 from kwpld.dates import parse_date
-from kwpld.ingest import DraftItem, IngestOptions, ingest, list_drafts
+from kwpld.ingest import DraftItem, IngestOptions, ingest, list_drafts, read_text_source
 
 ARTICLES = {
     # A KCNA report saved as plain text, one line per part: headline, dateline, paragraphs and
@@ -124,6 +125,16 @@ def test_headline_of_plain_text_is_the_title_not_the_first_sentence(
                    for s in sentences)  # fmt: skip
     event = next(d for d in _of(drafts, "kcna-plenum", "event") if "7th" in d.label)
     assert any(s.startswith("Pyongyang, February 28 (KCNA) -- The 7th") for s in event.evidence)
+
+
+@pytest.mark.parametrize("width", [60, 72, 79])
+def test_text_wrapped_at_a_width_stays_one_paragraph(width: int) -> None:
+    body = textwrap.fill(" ".join(ARTICLES["kcna-plenum.txt"].splitlines()[1:4]), width)
+    text = f"Plenum Held\n{body}\nSource: KCNA Watch\n"
+    blocks = read_text_source(text, "text/plain").blocks
+    assert [b.kind for b in blocks] == ["title", "paragraph", "paragraph"]
+    assert text[blocks[1].start : blocks[1].end] == body
+    assert text[blocks[2].start : blocks[2].end] == "Source: KCNA Watch"
 
 
 def test_source_line_and_address_give_no_mentions(folder: Path, drafts: list[DraftItem]) -> None:
