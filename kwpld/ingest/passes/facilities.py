@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from ..entities import Mention
+from ..gazetteer import gazetteer
 from ..state import Context, Found
+from .standing_organs import standing_organ
 
 __all__ = ["facilities"]
 
@@ -31,8 +33,7 @@ def facilities(r: Context) -> Found:
         entity = r.entity(key)
         if entity.known is None:
             entity.attrs["undrafted"] = True
-    if r.main_party is not None:
-        _parties_of_people(r)
+    _parties_of_people(r)
     return r.found()
 
 
@@ -41,7 +42,8 @@ _AND = re.compile(r"(?:’s|'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
 def _parties_of_people(r: Context) -> None:
-    """ "Kim Il Sung and Kim Jong Il’s party": a mention of the article's party."""
+    """ "Kim Il Sung and Kim Jong Il’s party": a mention of the article's party, or, when the
+    article names none, of the party of organs.yaml (the WPK: whose else would it be)."""
     people = [m for m in r.mentions if m.kind == "person" and m.entity]
     for index, person in enumerate(people):
         after = _OF_PEOPLE.match(r.text, person.end)
@@ -53,9 +55,19 @@ def _parties_of_people(r: Context) -> None:
                 break
             first = earlier
         end = after.end()
-        r.add_mention(
-            Mention(first.start, end, r.text[first.start : end], r.main_party, "organ", "short")
-        )
+        party = r.main_party or _standing_party(r, (first.start, end))
+        if party is None:
+            continue
+        r.add_mention(Mention(first.start, end, r.text[first.start : end], party, "organ", "short"))
+
+
+def _standing_party(r: Context, span: tuple[int, int]) -> str | None:
+    parties = [o.id for o in gazetteer().organs.values() if o.kind == "party"]
+    if len(parties) != 1:
+        return None
+    key = standing_organ(r, parties[0])
+    r.entity(key).note(f"“{r.text[span[0] : span[1]]}”", span)
+    return key
 
 
 def _named_after(r: Context, end: int) -> bool:
