@@ -13,7 +13,15 @@ import pytest
 import yaml
 
 from kwpld.dates import parse_date
-from kwpld.ingest import DraftItem, IngestOptions, ingest, list_drafts, read_text_source
+from kwpld.ingest import (
+    DraftItem,
+    IngestOptions,
+    Known,
+    ingest,
+    list_drafts,
+    read_text,
+    read_text_source,
+)
 
 ARTICLES = {
     # A KCNA report saved as plain text, one line per part: headline, dateline, paragraphs and
@@ -62,6 +70,10 @@ ARTICLES = {
         "Won Gyun Pyongyang Conservatory and the Kang Pan Sok Revolutionary School, and "
         "praised the O Jung Hup Seventh Regiment and the Kim Hyok Choi Kwang Youth Shock "
         "Brigade.\n"
+    ),
+    # An editorial that names the party only by its founders.
+    "rodong-editorial.txt": (
+        "Our party is Kim Il Sung and Kim Jong Il's party, and it will always be victorious.\n"
     ),
     # The next article of the day: a known event's name with the party glossed inside it.
     "kcna-conference.txt": (
@@ -212,6 +224,17 @@ def test_nested_mentions_name_the_party_and_both_people(
     assert {"kim-il-sung", "kim-jong-il"} <= people
     article = _review(folder, "analyst-juche")["records"][0]
     assert {"wpk", "kim-il-sung", "kim-jong-il"} <= set(article["mentions"])
+
+
+def test_party_named_only_by_its_founders_is_the_party(
+    folder: Path, drafts: list[DraftItem]
+) -> None:
+    article = _review(folder, "rodong-editorial")["records"][0]
+    assert {"wpk", "kim-il-sung", "kim-jong-il"} <= set(article["mentions"])
+    assert not _of(drafts, "rodong-editorial", "organ")  # the party drafted before
+    _, drafted = read_text(ARTICLES["rodong-editorial.txt"], known=Known.build(None))
+    organs = {d.id: d.record for d in drafted.drafts if d.kind == "organ"}
+    assert organs["wpk"]["kind"] == "party" and {"WPK", "KWP"} <= _names(organs["wpk"])
 
 
 # -- item 3: organs --------------------------------------------------------------------------------
