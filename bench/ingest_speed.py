@@ -23,10 +23,10 @@ from pathlib import Path
 
 from kwpld.dates import PartialDate
 from kwpld.ingest.known import Known
-from kwpld.ingest.pipeline import IngestOptions, _meta, ingest, read_one
-from kwpld.ingest.source import read_text_source
+from kwpld.ingest.pipeline import IngestOptions, article_meta, ingest, read_one
 from kwpld.model import Name, Organ, Origin, Person, Records
 from kwpld.names import hangul_to_rr
+from kwpld.sources import read_text_source
 
 SURNAMES = {
     "김": "Kim",
@@ -188,7 +188,7 @@ def main() -> int:
     start = time.perf_counter()
     for n, text in enumerate(texts):
         source = read_text_source(text, "text/plain", f"a{n}.txt")
-        meta = _meta(f"a{n}.txt", source, IngestOptions(article_id=f"a{n}"))
+        meta = article_meta(f"a{n}.txt", source, IngestOptions(article_id=f"a{n}"))
         reading, drafted = read_one(source, known, meta)
         mentions += len(reading.mentions)
         drafts += len(drafted.drafts)

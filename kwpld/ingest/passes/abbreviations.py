@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...names import match_key, name_words
+from ...names import name_words
 from ..entities import NameDraft, Ref
 from ..state import Context, Found
 from ..words import core, initials, straight
@@ -58,17 +58,11 @@ def glosses(r: Context) -> Found:
     for group in groups:
         fulls = [g for g in group if not g[2]]
         for full, span, _ in fulls:
-            known = known_span(r, span, "organ")
+            known = known_span(r, span, "organ") or _organ_named(r, full)
             if known is not None:
                 for abbr, _abbr_span, is_abbr in group:
                     if is_abbr:
                         r.abbreviations.setdefault(abbr, known)
-                continue
-            record = _known_organ(r, full)
-            if record is not None:  # a record or pending draft by that name (see below)
-                for abbr, _abbr_span, is_abbr in group:
-                    if is_abbr:
-                        r.abbreviations.setdefault(abbr, record)
                 continue
             if "Party" in full.split() or "Party" in straight(full).split():
                 entity = party_entity(r, full, span, f"the text spells out “{full}”")
@@ -83,15 +77,22 @@ def glosses(r: Context) -> Found:
     return r.found()
 
 
-def _known_organ(r: Context, full: str) -> str | None:
-    """The entity of the one organ of the data folder (a record or a draft pending review) that
-    has the name ``full``. The words of a gloss are not always matched as that organ's name:
-    in "the 4th Conference of the Workers' Party of Korea (WPK)" they are inside the name of a
-    known event, and a new party drafted from the gloss would be a second WPK."""
-    ids = r.known.organ_keys.get(match_key(straight(full)), set())
-    if len(ids) != 1:
-        return None
-    return r.reg.known(next(iter(ids)), "organ").key
+def _organ_named(r: Context, full: str) -> str | None:
+    """The organ a glossed name names when no organ's name covers its words in the text (a
+    longer name does: "the 4th Conference of the Workers' Party of Korea (WPK)" is an event's
+    name): the one record or pending draft with exactly this name. So a later article's gloss
+    never drafts a second party."""
+    words = name_words(full)
+    refs = {
+        t.ref
+        for match in r.known.index.match(
+            list(words), full.split(), [True] * (len(words) - 1) + [False]
+        )
+        if match.first == 0 and match.last == len(words)
+        for t in match.targets
+        if t.kind == "organ" and not t.weak
+    }
+    return r.reg.known(next(iter(refs)), "organ").key if len(refs) == 1 else None
 
 
 def abbreviations(r: Context) -> Found:
