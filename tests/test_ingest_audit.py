@@ -13,15 +13,9 @@ import pytest
 import yaml
 
 from kwpld.dates import parse_date
-from kwpld.ingest import (
-    DraftItem,
-    IngestOptions,
-    Known,
-    ingest,
-    list_drafts,
-    read_text,
-    read_text_source,
-)
+from kwpld.ingest import IngestOptions, Known, ingest, read_text
+from kwpld.review import DraftItem, list_drafts
+from kwpld.sources import read_text_source
 
 ARTICLES = {
     # A KCNA report saved as plain text, one line per part: headline, dateline, paragraphs and
