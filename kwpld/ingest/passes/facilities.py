@@ -71,7 +71,9 @@ def _standing_party(r: Context, span: tuple[int, int]) -> str | None:
 
 
 def _named_after(r: Context, end: int) -> bool:
-    """Capitalized words after ``end`` (a name's end) that close with a facility head word."""
+    """Capitalized words after ``end`` (a name's end) that close with a facility head word; an
+    "and" may join two of them ("the Kim Chaek Iron and Steel Complex"), but not follow the
+    name itself ("Kim Jong Un and the Moranbong Band": two who were there)."""
     doc = r.doc
     i = doc.word_index_at(end)
     n = len(doc.words)
@@ -79,7 +81,13 @@ def _named_after(r: Context, end: int) -> bool:
         return False
     last = i
     headline = doc.in_title(i)
-    while last < n and last - i < 6 and doc.is_cap(last):
+    while last < n and last - i < 7:
+        if not doc.is_cap(last):
+            joined = doc.keys[last] == "and" and last > i and last + 1 < n and doc.is_cap(last + 1)
+            if not joined or not doc.gap_ok[last]:
+                break
+            last += 1
+            continue
         if headline and doc.keys[last] in r.lex.headline_verbs:
             return False
         if doc.keys[last] in r.lex.facility_heads:
