@@ -40,6 +40,7 @@ def read_yaml(text: str) -> Any:
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+# the base is chosen at run time (libyaml's or PyYAML's), which a type checker cannot follow
 class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
     pass
 

@@ -501,8 +501,8 @@ def fact_dates(
             # "in April 2019, when he became vice-chairman of ..., a post he held until 2021"
             first = _last_year(r, when).date
             last = _last_year(r, chosen).date
-            out = {k: v for k, v in (("first", first), ("last", last)) if v is not None}
-            return out, "sentence", FactSpan(when.start, chosen.end, "date")
+            until = {k: v for k, v in (("first", first), ("last", last)) if v is not None}
+            return until, "sentence", FactSpan(when.start, chosen.end, "date")
         if chosen is None:
             chosen = when
     if chosen is not None:

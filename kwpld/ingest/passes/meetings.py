@@ -580,6 +580,11 @@ def _event_type(r: Context, key: str) -> str | None:
     return entity.fields.get("type")
 
 
+def _of_type(r: Context, key: str, types: tuple[str, ...]) -> bool:
+    kind = _event_type(r, key)
+    return kind is not None and kind in types
+
+
 def _dated(r: Context, key: str) -> bool:
     entity = r.reg.peek(key)
     if entity.known:
@@ -612,17 +617,18 @@ def _references(r: Context) -> None:
         before = [e for e in events if e.end <= m.start()]
         target = None
         for e in reversed(before):
-            if _event_type(r, e.entity) in types:  # type: ignore[arg-type]
-                target = r.reg.resolve(e.entity)  # type: ignore[arg-type]
+            if e.entity is not None and _of_type(r, e.entity, types):
+                target = r.reg.resolve(e.entity)
                 break
         main = r.main_event
-        main_fits = main is not None and _event_type(r, main) in types
+        main_fits = main is not None and _of_type(r, main, types)
         if (
             target is not None
+            and main is not None
             and main_fits
             and target != main
             and not _dated(r, target)
-            and _dated(r, main)  # type: ignore[arg-type]
+            and _dated(r, main)
         ):
             # "the report reviewed the work since the 7th Congress ... The congress elected":
             # the 8th, which the article reports, not the undated one it looks back to
