@@ -228,8 +228,16 @@ def read_document(source: Source) -> Document:
         words = [x for x, drop in zip(words, inside, strict=True) if not drop]
         keys = [x for x, drop in zip(keys, inside, strict=True) if not drop]
     n = len(words)
+    # The period that closes initials ("C.C. of the WPK") is part of the word, not a break.
     gap_ok = tuple(
-        i + 1 < n and _GAP_OK.fullmatch(text, ends[i], starts[i + 1]) is not None for i in range(n)
+        i + 1 < n
+        and _GAP_OK.fullmatch(
+            text,
+            ends[i] + (1 if "." in words[i] and text[ends[i] : ends[i] + 1] == "." else 0),
+            starts[i + 1],
+        )
+        is not None
+        for i in range(n)
     )
     sentences: list[Sentence] = []
     quotations: list[Quotation] = []

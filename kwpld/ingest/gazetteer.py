@@ -3,6 +3,7 @@ abbreviations, kinds and parents, and an index to find them in a text."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -56,6 +57,9 @@ class Gazetteer:
         return None
 
 
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,6}")
+
+
 @cache
 def gazetteer() -> Gazetteer:
     data = yaml.safe_load(resource_path("kwpld/ingest/organs.yaml").read_text("utf-8"))
@@ -75,6 +79,9 @@ def gazetteer() -> Gazetteer:
         for name in organ.names:
             by_name.setdefault(match_key(name), organ.id)
             index.add_name(organ.id, "organ", name, "en", "alternate")
+            dotted = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)
+            if dotted != name:  # a text's "C.C." is one word, "cc" (see document.py)
+                index.add_name(organ.id, "organ", dotted, "en", "alternate")
         for abbreviation in organ.abbreviations:
             by_name.setdefault(match_key(abbreviation), organ.id)
             index.add_name(organ.id, "organ", abbreviation, "en", "abbreviation")

@@ -102,7 +102,8 @@ def read_text_source(text: str, media_type: str, path: str | None = None) -> Sou
     elif media_type == "text/html":
         source = _read_html(text, path)
     elif media_type == "text/plain":
-        source = Source(text, media_type, _plain_blocks(text, 0, len(text), first_is_title=True))
+        blocks = _plain_blocks(text, 0, len(text), first_is_title=True, lines=True)
+        source = Source(text, media_type, blocks, _plain_meta(text, blocks))
     else:
         raise InputError(f"{path or 'input'}: unsupported media type {media_type}")
     source.path = path
@@ -193,25 +194,110 @@ def _decode_page(url: str, body: bytes, charset: str | None, kind: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Plain text: paragraphs are separated by blank lines; a short first paragraph is the title.
+# Plain text: paragraphs are separated by blank lines, or by a line break the writer chose (see
+# _line_breaks); a short first paragraph is the title.
 
 _BLANK_LINES = re.compile(r"\r?\n[ \t\u00a0\r]*\n\s*")
 _TITLE_MAX = 200
+_LINE = re.compile(r"[^\n]*\n?")
+_LIST_ITEM_LINE = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+\S")
+_META_START = re.compile(
+    r"[ \t]*(?:(?:Source|Sources|Via|Tags|Filed under|Posted in|Photo|Photos|Copyright|Read more)"
+    r"\s*:|©|https?://|www\.)"
+)
+_BYLINE_LINE = re.compile(r"[ \t]*(?:By|Written by|Text by|Report by)\s+[A-Z][^\n.]{2,80}$")
 
 
-def _plain_blocks(text: str, start: int, end: int, *, first_is_title: bool) -> list[Block]:
+def _plain_blocks(
+    text: str, start: int, end: int, *, first_is_title: bool, lines: bool = False
+) -> list[Block]:
     blocks: list[Block] = []
     position = start
     for match in _BLANK_LINES.finditer(text, start, end):
-        _add_block(text, blocks, position, match.start())
+        _add_paragraph(text, blocks, position, match.start(), lines)
         position = match.end()
-    _add_block(text, blocks, position, end)
+    _add_paragraph(text, blocks, position, end, lines)
     if first_is_title and blocks:
         first = blocks[0]
         body = text[first.start : first.end]
         if len(body) <= _TITLE_MAX and "\n" not in body.strip() and not body.rstrip().endswith("."):
             blocks[0] = Block(first.start, first.end, "title")
     return blocks
+
+
+_ADDRESS_LINE = re.compile(
+    r"[ \t]*(?:(?:Source|URL|Link|Original)\s*:\s*)?(?P<url>https?://[^\s<>\"{}|\\^`]+?)"
+    r"[.,;)\]]*[ \t]*$"
+)
+
+
+def _plain_meta(text: str, blocks: list[Block]) -> dict[str, Any]:
+    """What a plain-text article states about itself: the address on a line of its own
+    ("Source: http://kcna.kp/...", or the bare address a copied page ends with) is its URL.
+    Only an address alone on its line counts: one inside a sentence is something it cites."""
+    for block in blocks:
+        for line in text[block.start : block.end].splitlines():
+            match = _ADDRESS_LINE.fullmatch(line)
+            if match:
+                return {"url": match.group("url")}
+    return {}
+
+
+def _add_paragraph(text: str, blocks: list[Block], start: int, end: int, lines: bool) -> None:
+    if not lines:
+        _add_block(text, blocks, start, end)
+        return
+    position = start
+    for cut in _line_breaks(text, start, end):
+        _add_block(text, blocks, position, cut)
+        position = cut
+    _add_block(text, blocks, position, end)
+
+
+def _line_breaks(text: str, start: int, end: int) -> list[int]:
+    """Where a paragraph of plain text written without blank lines really breaks.
+
+    A plain-text article often puts its headline, byline, dateline, paragraphs and "Source:"
+    line each on a line of its own, with single line breaks; read as one paragraph, the
+    headline runs into the first sentence. But a text may also be wrapped at a fixed width,
+    where a line ends only because the next word did not fit. So a line ends a block where the
+    writer chose to end it: the next line's first word would have fitted on it (within the
+    width of the paragraph's longest line of prose), or the next line is a byline, a "Source:"
+    line or a web address. A line that introduces what follows (ends with ":") or precedes an
+    item of a list keeps its block: the list belongs to it."""
+    spans: list[tuple[int, int]] = []  # (start, end) of each line, without its spaces
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        stop = end if newline < 0 else newline
+        a, b = position, stop
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+        position = stop + 1
+    if len(spans) < 2:
+        return []
+    prose = [
+        b - a for a, b in spans if len(text[a:b].split()) >= 4 and not _META_START.match(text[a:b])
+    ]
+    width = max(prose, default=max(b - a for a, b in spans))
+    cuts: list[int] = []
+    for (a, b), (c, d) in zip(spans, spans[1:], strict=False):
+        line, following = text[a:b], text[c:d]
+        if line.endswith(":") or _LIST_ITEM_LINE.match(following):
+            continue
+        first = following.split()[0]
+        if (
+            len(line) + 1 + len(first) <= width
+            or _META_START.match(following)
+            or _BYLINE_LINE.match(following)
+            or _META_START.match(line)
+        ):
+            cuts.append(c)
+    return cuts
 
 
 def _add_block(

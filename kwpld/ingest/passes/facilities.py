@@ -8,21 +8,32 @@ from __future__ import annotations
 import re
 
 from ..entities import Mention
+from ..gazetteer import gazetteer
 from ..state import Context, Found
+from .standing_organs import standing_organ
 
 __all__ = ["facilities"]
 
 
 def facilities(r: Context) -> Found:
     keep = []
+    dropped: set[str] = set()
     for m in r.mentions:
         if m.kind == "person" and m.name_kind != "epithet" and _named_after(r, m.end):
+            if m.entity:
+                dropped.add(r.reg.resolve(m.entity))
             continue
         keep.append(m)
     if len(keep) != len(r.mentions):
         r.mentions.replace(keep)
-    if r.main_party is not None:
-        _parties_of_people(r)
+    # A new person the text names only inside the names of places ("the Kim Cho'ng-suk Textile
+    # Mill") is no one the article speaks of: no draft.
+    named = {r.reg.resolve(m.entity) for m in keep if m.entity}
+    for key in sorted(dropped - named - {r.reg.resolve(k) for k in r.byline_authors}):
+        entity = r.entity(key)
+        if entity.known is None:
+            entity.attrs["undrafted"] = True
+    _parties_of_people(r)
     return r.found()
 
 
@@ -31,7 +42,8 @@ _AND = re.compile(r"(?:’s|'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
 def _parties_of_people(r: Context) -> None:
-    """ "Kim Il Sung and Kim Jong Il’s party": a mention of the article's party."""
+    """ "Kim Il Sung and Kim Jong Il’s party": a mention of the article's party, or, when the
+    article names none, of the party of organs.yaml (the WPK: whose else would it be)."""
     people = [m for m in r.mentions if m.kind == "person" and m.entity]
     for index, person in enumerate(people):
         after = _OF_PEOPLE.match(r.text, person.end)
@@ -43,13 +55,25 @@ def _parties_of_people(r: Context) -> None:
                 break
             first = earlier
         end = after.end()
-        r.add_mention(
-            Mention(first.start, end, r.text[first.start : end], r.main_party, "organ", "short")
-        )
+        party = r.main_party or _standing_party(r, (first.start, end))
+        if party is None:
+            continue
+        r.add_mention(Mention(first.start, end, r.text[first.start : end], party, "organ", "short"))
+
+
+def _standing_party(r: Context, span: tuple[int, int]) -> str | None:
+    parties = [o.id for o in gazetteer().organs.values() if o.kind == "party"]
+    if len(parties) != 1:
+        return None
+    key = standing_organ(r, parties[0])
+    r.entity(key).note(f"“{r.text[span[0] : span[1]]}”", span)
+    return key
 
 
 def _named_after(r: Context, end: int) -> bool:
-    """Capitalized words after ``end`` (a name's end) that close with a facility head word."""
+    """Capitalized words after ``end`` (a name's end) that close with a facility head word; an
+    "and" may join two of them ("the Kim Chaek Iron and Steel Complex"), but not follow the
+    name itself ("Kim Jong Un and the Moranbong Band": two who were there)."""
     doc = r.doc
     i = doc.word_index_at(end)
     n = len(doc.words)
@@ -57,7 +81,13 @@ def _named_after(r: Context, end: int) -> bool:
         return False
     last = i
     headline = doc.in_title(i)
-    while last < n and last - i < 6 and doc.is_cap(last):
+    while last < n and last - i < 7:
+        if not doc.is_cap(last):
+            joined = doc.keys[last] == "and" and last > i and last + 1 < n and doc.is_cap(last + 1)
+            if not joined or not doc.gap_ok[last]:
+                break
+            last += 1
+            continue
         if headline and doc.keys[last] in r.lex.headline_verbs:
             return False
         if doc.keys[last] in r.lex.facility_heads:
