@@ -422,3 +422,17 @@ def test_on_the_podium_sat_a_list_after_a_colon(known: Known) -> None:
         "kim-tok-hun": "platform",
         "choe-ryong-hae": "platform",
     }
+
+
+def test_a_visited_place_ends_with_its_sentence_and_may_contain_and(known: Known) -> None:
+    drafted = _read(
+        KCNA + "Kim Jong Un visited the February 8 Vinalon Complex. He praised the workers.\n\n"
+        "Kim Jong Un inspected the Kim Chaek Iron and Steel Complex on Friday.",
+        known,
+    )
+    names = sorted(r["names"][0]["text"] for r in _by_type(drafted)["appearance"])
+    assert names == [
+        "Inspection of Kim Chaek Iron and Steel Complex",
+        "Visit to February 8 Vinalon Complex",
+    ]
+    assert not any(key.endswith("-he") for key in _events(drafted))

@@ -39,8 +39,11 @@ _OBJECT = re.compile(
     r"\s+(?:to\s+)?(?:(?:a|an|the)\s+)?(?P<object>(?:[a-z]+\s+){0,2}?(?:performance|concert|show|display"
     r"|gymnastics|parade|rally|ceremony|reception|banquet|exhibition|drill|exercise|test|match"
     r"|game)\b(?:\s+(?:given|staged|performed|held)\s+by\s+(?:the\s+)?[A-Z][\w'’-]*"
-    r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
+    r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z0-9][\w'’.-]*)*)"
 )
+"""The object of a leader's verb; a facility's name may contain "and" ("the Kim Chaek Iron and
+Steel Complex"), cut again where a person's name begins after it (`_object_end`)."""
 
 
 def attendance(r: Context) -> Found:
@@ -146,10 +149,12 @@ def _appearance(
     if not verb_items:
         return None
     end = verb_items[-1].end
-    what = _OBJECT.match(r.text, end)
+    # Within the sentence: "visited the February 8 Vinalon Complex. He ..." ends at "Complex".
+    what = _OBJECT.match(r.text, end, view.end)
     if what is None:
         return None
-    obj = " ".join(what.group("object").split())
+    obj_end = _object_end(r, what.start("object"), what.end("object"))
+    obj = " ".join(r.text[what.start("object") : obj_end].split())
     if places_only and (kind != "appearance" or not obj[:1].isupper()):
         return None
     if kind == "welcome":
@@ -158,7 +163,7 @@ def _appearance(
         if not guest and not obj[:1].isupper():
             return None
         obj, kind = f"welcome of {guest[0].text if guest else obj}", "ceremony"
-    if places_only and r.mentions_in(what.start("object"), what.end("object"), ("event",)):
+    if places_only and r.mentions_in(what.start("object"), obj_end, ("event",)):
         return None  # "visited the 7th Congress": the event named, no visit of its own
     dates, basis, _ = fact_dates(r, view, end, None, holds=False)
     # Only a date the text gives: a report's own date is not the day of the inspection.
@@ -185,7 +190,7 @@ def _appearance(
     event.fields.setdefault("type", kind)
     if when is not None:
         event.fields.setdefault("date", when)
-    span = (what.start("object"), what.end("object"))
+    span = (what.start("object"), obj_end)
     if not re.search(r"(?:^|\s)[A-Z0-9]", name):
         # "performance": a description; dated, so that another article's is not taken for it
         day = when or r.reference
@@ -199,7 +204,7 @@ def _appearance(
     sentence_end = view.end
     place = re.search(
         r"\bat\s+the\s+(?P<place>[A-Z0-9][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)",
-        r.text[what.end("object") : sentence_end],
+        r.text[obj_end:sentence_end],
     )
     if place and "location" not in event.fields:
         event.fields["location"] = place.group("place").rstrip(".")
@@ -208,6 +213,20 @@ def _appearance(
     if not any(x.entity == event.key for x in r.mentions):
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
     return event.key
+
+
+def _object_end(r: Context, start: int, end: int) -> int:
+    """Where the object ends: before a full stop closing it, and before "and" when a person's
+    name follows ("inspected the Pyongyang Textile Mill and Kim Yo Jong ..."), or the "and"
+    ends it."""
+    for m in re.finditer(r"\s+and\s+", r.text[start:end]):
+        after = start + m.end()
+        if r.mentions_in(after, end, ("person",)) or not re.match(
+            r"[A-Z0-9][\w'’.-]*\s+[A-Z]", r.text[after:end]
+        ):
+            end = start + m.start()
+            break
+    return start + len(r.text[start:end].rstrip(". "))
 
 
 def _participations(
