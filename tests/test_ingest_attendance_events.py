@@ -436,3 +436,17 @@ def test_a_visited_place_ends_with_its_sentence_and_may_contain_and(known: Known
         "Visit to February 8 Vinalon Complex",
     ]
     assert not any(key.endswith("-he") for key in _events(drafted))
+
+
+def test_a_meeting_presided_over_by_a_leader_in_analyst_prose(known: Known) -> None:
+    drafted = _read(
+        "Seoul, May 14 -- Hyon was reportedly accused of dozing off at a meeting of KPA "
+        "training officials presided over by Kim Jong Un.",
+        known,
+        date="2015-05-14",
+    )
+    meetings = _by_type(drafted)["meeting"]
+    assert [m["names"][0]["text"].split(",")[0] for m in meetings] == [
+        "meeting of KPA training officials"
+    ]
+    assert _attended(drafted)[meetings[0]["id"]]["kim-jong-un"] == "presided"

@@ -356,7 +356,9 @@ def _occasions(r: Context) -> None:
         if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
         rest = r.text[m.end() : sentence.end]
-        held = _HELD_OCCASION.match(rest) or given
+        # "a meeting of KPA training officials presided over by Kim Jong Un": one was held
+        presided = _PRESIDED_AFTER.match(rest)
+        held = _HELD_OCCASION.match(rest) or given or presided
         dated = re.match(
             r"[^.;]{0,80}?\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", rest
         )
@@ -402,7 +404,7 @@ def _occasions(r: Context) -> None:
             continue
         if bare_meeting and when is None and not re.search(
             r"\b(?:held|had)\s+(?:(?:a|an)\s+)?$", lead
-        ) and not _HELD_OCCASION.match(rest):
+        ) and not _HELD_OCCASION.match(rest) and not presided:
             continue  # "a rule to hold a meeting" is none; "held its first meeting" is one
         if when is None:
             # "The day before, Kim held talks ... He then gave a reception": the day of the
@@ -414,6 +416,8 @@ def _occasions(r: Context) -> None:
             kind = _type_of(m.group("name"))  # "a plenary meeting of the party CC on April 10"
         if re.match(r"\s+(?:of|for)\s+(?:conferring|awarding|presenting)\b", m.group("of") or ""):
             kind = "conferral"  # "a ceremony of conferring the title of DPRK Hero on ..."
+        if presided and m.group("of") and name_end == m.end():
+            name_end += len(presided.group("more"))  # "... of KPA training officials"
         name = " ".join(r.text[m.start("name") : name_end].split())
         name = re.sub(r"^(?:its|their|his|her)\s+", "", name)  # "held its first meeting"
         # undated, a description is this article's own: another article's "talks" are others
@@ -468,6 +472,11 @@ _HELD_OCCASION = re.compile(
 )
 """an occasion said to be held: "the funeral will be held", "Talks between A and B were held",
 "a performance was given by ..."."""
+
+_PRESIDED_AFTER = re.compile(
+    r"(?P<more>[^,.;()]{0,60}?)\s*,?\s+(?:presided\s+over|chaired|convened|guided)\s+by\b"
+)
+"""an occasion someone presided over, after the words that end its name."""
 
 _WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAYS = re.compile(
