@@ -450,3 +450,22 @@ def test_a_meeting_presided_over_by_a_leader_in_analyst_prose(known: Known) -> N
         "meeting of KPA training officials"
     ]
     assert _attended(drafted)[meetings[0]["id"]]["kim-jong-un"] == "presided"
+
+
+def test_a_summit_named_by_its_place_and_the_leaders_named_with_it(known: Known) -> None:
+    drafted = _read(
+        "Seoul, June 4 -- Kim Yong Chol led the talks until the failed Hanoi summit.\n\n"
+        "The Hanoi summit on Feb. 27 and 28, where Kim Yong Chol accompanied Kim Jong Un, ended "
+        "without an agreement.",
+        known,
+        date="2019-06-04",
+    )
+    meetings = _by_type(drafted)["meeting"]
+    assert len(meetings) == 1
+    summit = meetings[0]
+    assert (summit["location"], _iso(summit["date"]), _iso(summit["end"])) == (
+        "Hanoi", "2019-02-27", "2019-02-28"
+    )
+    assert _attended(drafted)[summit["id"]] == {
+        "kim-yong-chol": "accompanied", "kim-jong-un": "attended"
+    }

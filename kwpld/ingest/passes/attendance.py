@@ -77,6 +77,8 @@ def attendance(r: Context) -> Found:
                 if not people:
                     continue
                 target, target_span = event, event_span
+                if pattern.id == "accompanied-whom" and event_span is None:
+                    continue  # "who accompanied Kim on several inspections": which, unsaid
                 if target is None and pattern.id == "verb":
                     target = _appearance(r, flex, view, m, people)
                     if target is not None:

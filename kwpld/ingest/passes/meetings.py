@@ -86,6 +86,7 @@ def meetings(r: Context) -> Found:
     _of_date(r)
     _when_and_where(r)
     _occasions(r)
+    _place_summits(r)
     _same_day_acts(r)
     _organizers(r)
     _main_event(r)
@@ -439,6 +440,50 @@ def _occasions(r: Context) -> None:
         event.note(f"“{' '.join(r.text[m.start() : m.end()].split())}”", span)
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
         r.held.append((sentence.start, event.key))
+
+
+_PLACE_SUMMIT = re.compile(
+    r"\b(?i:the|a|an)\s+(?:(?:failed|planned|historic|first|second|last|collapsed|abortive)\s+)?"
+    r"(?P<name>(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<noun>summit|talks))\b"
+)
+_SUMMIT_DATE = re.compile(r"\s+(?:on|in|of)\s+")
+
+
+def _place_summits(r: Context) -> None:
+    """ "the Hanoi summit on Feb. 27 and 28", "the Singapore summit": a meeting named only by
+    the place it was held; the leaders the text names with it are its participants (the
+    attendance pass). One per place in an article, dated where a mention is."""
+    for m in _PLACE_SUMMIT.finditer(r.text):
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        if r.mentions_in(m.start("place"), m.end("place"), ("person", "organ", "event")):
+            continue  # "the Kim-Trump summit", "the Party talks": not a place
+        name = f"{m.group('place')} {m.group('noun').lower()}"
+        key = f"event:occasion:{match_key(name)}:{r.article.key}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", "meeting")
+        event.fields.setdefault("location", m.group("place"))
+        after = _SUMMIT_DATE.match(r.text, m.end(), sentence.end)
+        date = r.date_at(after.end()) if after else None
+        if date is not None and "date" not in event.fields:
+            first, last = _period(date)
+            then = _AND_DAY_AFTER.match(r.text, date.end)
+            if (
+                then and first is not None and first.day is not None and last is None
+                and first.day < int(then.group(1)) <= 31
+            ):  # "on Feb. 27 and 28"  # fmt: skip
+                last = PartialDate(first.year, first.month, int(then.group(1)))
+            if first is not None:
+                event.fields["date"] = first
+                if last is not None and last != first:
+                    event.fields["end"] = last
+        span = (m.start("name"), m.end("name"))
+        if not event.names:
+            event.add_name(NameDraft(name, derived=name != r.text[span[0] : span[1]],
+                                     spans=[span]))  # fmt: skip
+        event.note(f"“{' '.join(r.text[m.start() : m.end()].split())}”", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
 
 
 _ON_DAY_AT = re.compile(
