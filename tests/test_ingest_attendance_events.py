@@ -469,3 +469,24 @@ def test_a_summit_named_by_its_place_and_the_leaders_named_with_it(known: Known)
     assert _attended(drafted)[summit["id"]] == {
         "kim-yong-chol": "accompanied", "kim-jong-un": "attended"
     }
+
+
+def test_conferences_of_party_representatives_of_a_body(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, October 9 (KCNA) -- Conferences of Party representatives of the People's "
+        "Army and of all the provinces recommended him.\n\nThe conference of Party "
+        "representatives of the Korean People's Army was held on 21 September. Pak Pong Ju "
+        "made a report at the conference.\n\nThe conference of Party representatives of South "
+        "Phyongan Province was held in Phyongsong on 24 September. It was opened by Ri Man Gon.",
+        known,
+        date="1997-10-09",
+    )
+    conferences = {
+        c["names"][0]["text"]: _iso(c["date"]) for c in _by_type(drafted)["conference"]
+    }
+    assert conferences == {
+        "conference of Party representatives of the Korean People's Army": "1997-09-21",
+        "conference of Party representatives of South Phyongan Province": "1997-09-24",
+    }
+    people = {p for roles in _attended(drafted).values() for p in roles}
+    assert {"pak-pong-ju", "ri-man-gon"} <= people

@@ -82,6 +82,7 @@ def meetings(r: Context) -> Found:
     _one_event_per_ordinal(r)
     _when_and_where(r)
     _unnamed(r)  # after the named ones are dated: "held on the same day"
+    _of_representatives(r)
     _held_by(r)
     _of_date(r)
     _when_and_where(r)
@@ -283,6 +284,45 @@ def _unnamed(r: Context) -> None:
         event.add_name(NameDraft(name, spans=[span]))
         event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
         event.note(f"“{' '.join(r.text[m.start() : organ.end].split())}” was held", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        r.held.append((sentence.start, event.key))
+
+
+_REPRESENTATIVES = re.compile(
+    rf"\b(?:an?|the)\s+(?P<name>{_KINDS}\s+of\s+(?:party\s+)?(?:representatives|activists"
+    r"|delegates)\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?"
+    r"[A-Z][\w'’.-]*)*))",
+    re.I,
+)
+
+
+def _of_representatives(r: Context) -> None:
+    """ "The conference of Party representatives of the Korean People's Army was held on 21
+    September": an event of a body's delegates, named as printed, held on the date given."""
+    for m in _REPRESENTATIVES.finditer(r.text):
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        if (head.endswith("s") and not head.endswith("ss")) or _inside_event(r, *m.span("name")):
+            continue  # "Conferences of Party representatives of ...": several
+        rest = r.text[m.end() : sentence.end]
+        held = HELD.search(rest)
+        dates = [d for d in r.dates_in(m.end(), sentence.end) if d.date is not None]
+        if not held or held.start() > 40 or not dates:
+            continue
+        name = " ".join(m.group("name").split())
+        first, last = _period(dates[0])
+        key = f"event:held:{match_key(name)}:{first.iso if first else ''}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", _type_of(head))
+        if first is not None:
+            event.fields.setdefault("date", first)
+            if last is not None and last.iso != first.iso:
+                event.fields.setdefault("end", last)
+        span = m.span("name")
+        event.add_name(NameDraft(name, spans=[span]))
+        event.note(f"“{name}” was held", span)
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
         r.held.append((sentence.start, event.key))
 
