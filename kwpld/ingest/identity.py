@@ -110,7 +110,11 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 
 def _any_phrase(texts: Iterable[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(_contains(name_words(t), p) for t in texts for p in phrases)
+    for text in texts:
+        words = name_words(text)  # once per text, not once per phrase
+        if any(_contains(words, p) for p in phrases):
+            return True
+    return False
 
 
 # -- what is said of a person ----------------------------------------------------------------
