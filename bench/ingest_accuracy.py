@@ -5,10 +5,10 @@ Usage: python bench/ingest_accuracy.py [--errors] [--json] [--set dev|heldout|al
 Prints, for the development texts and the held-out texts separately:
 
 - mentions (span and entity right), spans alone, and dates (span, normalized date and
-  flagged problem right) — kwpld/ingest/evaluate.py;
+  flagged problem right) — kwpld/evaluate/mentions.py;
 - facts (tests/fixtures/ingest/facts/): holdings P/R with the share of right ones with the
   right dates and status, attendance P/R with the share with the right role, events P/R and
-  events with the right date — kwpld/ingest/evaluate_facts.py;
+  events with the right date — kwpld/evaluate/facts.py;
 - identity across articles (tests/fixtures/ingest/identity/): duplicates and false merges.
 
 ``--errors`` lists every miss and false positive; ``--json`` prints one JSON document instead
@@ -23,14 +23,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kwpld.ingest.evaluate import Score, evaluate_folder
-from kwpld.ingest.evaluate_facts import (
+from kwpld.evaluate.facts import (
     FactScore,
     IdentityScore,
     evaluate_facts,
     evaluate_identity,
     total,
 )
+from kwpld.evaluate.mentions import Score, evaluate_folder
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "ingest"
 FACTS = FIXTURES / "facts"

@@ -331,7 +331,7 @@ def profile(data: Path, inputs: list[Path], top: int) -> dict[str, Any]:
         "render_articles": "write article YAML",
         "web_annotations": "annotations",
         "dumps": "annotations JSON",
-        "_commit": "write files, check the folder",
+        "commit_writes": "write files, check the folder",
     }
     saved = {name: getattr(pipeline, name) for name in stages}
     saved["read_article"] = pipeline.read_article

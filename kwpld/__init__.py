@@ -48,11 +48,11 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ProblemReport": (".errors", "ProblemReport"),
     "KnowledgeGraph": (".graph", "KnowledgeGraph"),
     "IngestOptions": (".ingest", "IngestOptions"),
-    "accept": (".ingest", "accept"),
+    "accept": (".review", "accept"),
     "ingest": (".ingest", "ingest"),
-    "list_drafts": (".ingest", "list_drafts"),
+    "list_drafts": (".review", "list_drafts"),
     "read_text": (".ingest", "read_text"),
-    "reject": (".ingest", "reject"),
+    "reject": (".review", "reject"),
     "ClientSettings": (".link", "ClientSettings"),
     "LinkOptions": (".link", "LinkOptions"),
     "LinkReport": (".link", "LinkReport"),
@@ -185,7 +185,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
     from .dates import DateError, DateMention, PartialDate, find_dates, parse_date
     from .errors import InputError, KwpldError, LoadError, Problem, ProblemReport
     from .graph import KnowledgeGraph
-    from .ingest import IngestOptions, accept, ingest, list_drafts, read_text, reject
+    from .ingest import IngestOptions, ingest, read_text
     from .link import ClientSettings, LinkOptions, LinkReport
     from .link import link as link_records
     from .load import load_records
@@ -198,6 +198,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
     from .publish.diff import diff_releases
     from .publish.gsp import publish_release
     from .publish.store import load_release
+    from .review import accept, list_drafts, reject
     from .site import build_site
     from .sparql import query
     from .validate import Severity, ValidationError, ValidationReport, validate_graph

@@ -775,7 +775,7 @@ _EXTRA_SURNAMES = frozenset(
         "yun", "yoon", "song", "sok", "chae", "jin", "yon", "kwon", "cha", "ma", "ok",
         "won", "hong", "ha", "son", "nam", "um", "tong", "pyon", "kil", "kye", "ryom",
         "thak", "pang", "kong", "kwak", "ku", "tak", "wang", "chon", "ryang", "ri",
-        "cho'e", "ch'oe", "ch'a", "so'", "o'", "chu", "u", "ryo", "sung", "ryu", "yom",
+        "cho'e", "ch'oe", "ch'a", "so'", "o'", "chu", "u", "ryo", "sung", "ryu", "yom", "yo",
     }
 )  # fmt: skip
 

@@ -23,8 +23,9 @@ ACCEPTED = ["kim-jong-un", "jang-song-taek"]
 
 
 def make_review_folder(folder: Path) -> Path:
-    from kwpld.ingest import IngestOptions, accept, ingest
+    from kwpld.ingest import IngestOptions, ingest
     from kwpld.link import ClientSettings, LinkOptions, link
+    from kwpld.review import accept
 
     folder.mkdir(parents=True)
     (folder / "kwpld.yaml").write_text(

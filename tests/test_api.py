@@ -60,7 +60,7 @@ def test_functions_named_like_their_modules_stay_functions() -> None:
     assert callable(kwpld.build) and kwpld.build is sys.modules["kwpld.build"].build
     assert callable(kwpld.ingest) and kwpld.ingest is sys.modules["kwpld.ingest"].ingest
     code = (
-        "import kwpld.build, kwpld.ingest.review, kwpld\n"
+        "import kwpld.build, kwpld.review, kwpld\n"
         "assert callable(kwpld.build) and callable(kwpld.ingest), (kwpld.build, kwpld.ingest)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

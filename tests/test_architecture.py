@@ -76,3 +76,19 @@ def test_no_stage_imports_the_orchestrator(edges: dict[str, set[str]]) -> None:
 def test_every_module_is_in_a_layer(tool: ModuleType, edges: dict[str, set[str]]) -> None:
     for module in edges:
         tool.layer_of(module)  # raises for a module no layer names
+
+
+def test_curation_and_scoring_depend_on_ingest_one_way(edges: dict[str, set[str]]) -> None:
+    """Ingest writes review files, so it may import the review stage; a decision on a draft
+    never runs the reader, so review never imports ingest. The scorers judge ingest from
+    outside: they import it, and nothing but front ends imports them."""
+
+    def stage(module: str) -> str:
+        return ".".join(module.split(".")[:2])
+
+    arrows = {(stage(src), stage(dst)) for src, dsts in edges.items() for dst in dsts}
+    assert ("kwpld.review", "kwpld.ingest") not in arrows
+    assert ("kwpld.sources", "kwpld.ingest") not in arrows
+    assert ("kwpld.sources", "kwpld.review") not in arrows
+    importers = {src for src, dst in arrows if dst == "kwpld.evaluate" and src != "kwpld.evaluate"}
+    assert importers <= {"kwpld.cli", "kwpld.serve"}

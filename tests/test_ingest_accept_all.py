@@ -1,23 +1,29 @@
 """Whatever ingest proposes loads once accepted: every fixture text (the labelled mentions, the
 development texts of the labelled facts, the seed) ingested into one empty folder, every draft
 accepted — facts, the people and organs they need, events with their new participants — and
-the folder builds and validates."""
+the folder builds and validates. The same for the development texts ingested into a copy of
+the records they are labelled against (people, organs and posts the drafts refer to and
+match), with ``kwpld accept --all`` and ``kwpld build`` run as a curator runs them."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 import kwpld
+from kwpld.cli import main
 from kwpld.ingest.pipeline import ingest
-from kwpld.ingest.review import accept
-from kwpld.ingest.source import MEDIA_TYPES
 from kwpld.load import load_records
+from kwpld.review import accept
+from kwpld.sources import MEDIA_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
+DEV = FIXTURES / "facts" / "dev"
+RECORDS = FIXTURES / "facts" / "records"
 
 
 def _texts() -> list[Path]:
@@ -75,3 +81,44 @@ def test_every_organ_draft_is_complete(accepted: Path) -> None:
 def test_the_folder_builds(accepted: Path, tmp_path: Path) -> None:
     result = kwpld.build(accepted, tmp_path / "out")
     assert result.triple_count > 5000
+
+
+def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    try:
+        main(argv)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+def test_dev_texts_against_the_records_accept_and_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """All 50 development texts in one folder with the records they are labelled against:
+    ``kwpld accept --all`` loads (no invalid record, dangling reference, date the format
+    rejects or duplicate id) and ``kwpld build`` exits 0; derived names and dates keep their
+    derivation in the records, and printed event dates are stated in their article."""
+    data = tmp_path / "data"
+    shutil.copytree(RECORDS, data)
+    texts = [p for p in sorted(DEV.iterdir()) if p.suffix.lower() in MEDIA_TYPES]
+    assert len(texts) >= 50
+    code, out = _cli(["ingest", *map(str, texts), "--into", str(data)], capsys)
+    assert code == 0, out
+    code, out = _cli(["accept", str(data), "--all"], capsys)
+    assert code == 0, out
+    reviews = list((data / "articles").glob("*.review.yaml"))
+    drafts = [d for path in reviews for d in yaml.safe_load(path.read_text("utf-8"))["drafts"]]
+    assert drafts and all(d["status"] == "accepted" for d in drafts)
+    code, out = _cli(["build", str(data), "--out", str(tmp_path / "out")], capsys)
+    assert code == 0, out
+    records = load_records(data)
+    names = [n for r in records if hasattr(r, "names") for n in r.names]
+    rules = {n.derived_from.rule for n in names if n.derived_from is not None}
+    assert {"mr-to-hangul", "mr-ascii-to-mr", "hangul-to-rr", "composed"} <= rules
+    assert not [n for n in names if n.derived_from is not None and n.sources]
+    events = [e for e in records.events if e.date is not None]
+    assert sum(bool(e.stated_in.get("date")) for e in events) >= len(events) // 2
+    turtle = (tmp_path / "out" / "data.ttl").read_text("utf-8")
+    assert "kwp:DerivedLabel" in turtle and "derivationrule:mr-to-hangul" in turtle

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kwpld.ingest.evaluate import Score, evaluate_folder, fixtures
+from kwpld.evaluate.mentions import Score, evaluate_folder, fixtures
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from kwpld.ingest.pipeline import IngestOptions, ingest
-from kwpld.ingest.review import accept
 from kwpld.load import load_records
 from kwpld.model import Article, Event, Records
 from kwpld.names import match_key
+from kwpld.review import accept
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "texts" / "nklw-2013-01-party-cell-secretaries.txt"

@@ -1,4 +1,4 @@
-"""The fact scorer (kwpld/ingest/evaluate_facts.py) pinned down on hand-written predictions,
+"""The fact scorer (kwpld/evaluate/facts.py) pinned down on hand-written predictions,
 independently of the extractor: review files written here by hand, scored against a small gold,
 with every count worked out below. Also: every labelled text's gold is valid, the records folder
 loads, and the identity arithmetic (duplicates, false merges) on hand-made identities."""
@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from kwpld.errors import InputError
-from kwpld.ingest.evaluate_facts import (
+from kwpld.evaluate.facts import (
     Predicted,
     evaluate_sequence,
     evaluate_text,
@@ -23,7 +23,7 @@ from kwpld.ingest.evaluate_facts import (
     score_facts,
     total,
 )
-from kwpld.ingest.evaluate_facts import _entities_of_records as entities_of_records
+from kwpld.evaluate.facts import _entities_of_records as entities_of_records
 from kwpld.load import load_records
 
 FACTS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts"

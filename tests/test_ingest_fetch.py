@@ -11,7 +11,7 @@ from hostile_server import HostileServer
 
 from kwpld.cli import main
 from kwpld.http import RemoteError
-from kwpld.ingest.source import fetch_url
+from kwpld.sources import fetch_url
 
 
 @pytest.fixture(scope="module")

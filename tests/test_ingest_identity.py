@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 import yaml
 
+from kwpld.evaluate.facts import evaluate_sequence
 from kwpld.ingest import IngestOptions, ingest
-from kwpld.ingest.evaluate_facts import evaluate_sequence
 from kwpld.ingest.identity import Cue, OrganView, decide
-from kwpld.ingest.review import accept
+from kwpld.review import accept
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 RECORDS = FIXTURES / "facts" / "records"

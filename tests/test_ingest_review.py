@@ -12,8 +12,8 @@ import yaml
 
 from kwpld.errors import InputError, LoadError
 from kwpld.ingest.pipeline import IngestOptions, ingest
-from kwpld.ingest.review import accept, list_drafts, reject
 from kwpld.load import load_records
+from kwpld.review import accept, list_drafts, reject
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "texts" / "nklw-2013-01-party-cell-secretaries.txt"

@@ -15,8 +15,8 @@ from rich.console import Console
 
 from kwpld.cli import main
 from kwpld.errors import InputError
-from kwpld.ingest.listing import ReviewListing, review_listing
 from kwpld.ingest.pipeline import IngestOptions, ingest
+from kwpld.review.listing import ReviewListing, review_listing
 
 RECORDS = Path(__file__).parent / "fixtures" / "ingest" / "facts" / "records"
 PLENUM = (

@@ -9,11 +9,11 @@ import pytest
 
 from kwpld.ingest.drafts import Drafted
 from kwpld.ingest.known import Known
-from kwpld.ingest.pipeline import IngestOptions, _meta, read_one
+from kwpld.ingest.pipeline import IngestOptions, article_meta, read_one
 from kwpld.ingest.read import Reading
-from kwpld.ingest.source import read_source, read_text_source
 from kwpld.load import load_records
 from kwpld.names import match_key
+from kwpld.sources import read_source, read_text_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "texts" / "nklw-2013-01-party-cell-secretaries.txt"
@@ -22,7 +22,7 @@ EXAMPLE = ROOT / "examples" / "party-cells-2013"
 
 def _read(known: Known, path: Path = SEED) -> tuple[Reading, Drafted]:
     source = read_source(path)
-    meta = _meta(path.name, source, IngestOptions(article_type="analysis"))
+    meta = article_meta(path.name, source, IngestOptions(article_type="analysis"))
     return read_one(source, known, meta)
 
 
@@ -112,7 +112,7 @@ def test_no_person_from_capitalized_words(empty: tuple[Reading, Drafted]) -> Non
     )
     source = read_text_source(text, "text/plain", "capitals.txt")
     reading, drafted = read_one(
-        source, Known.build(None), _meta("capitals.txt", source, IngestOptions())
+        source, Known.build(None), article_meta("capitals.txt", source, IngestOptions())
     )
     assert [d.id for d in drafted.drafts if d.kind == "person"] == []
 

@@ -9,7 +9,7 @@ import pytest
 
 from kwpld.errors import InputError
 from kwpld.ingest.document import read_document
-from kwpld.ingest.source import read_source, read_text_source
+from kwpld.sources import read_source, read_text_source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 

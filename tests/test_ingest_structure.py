@@ -14,8 +14,8 @@ from kwpld.ingest.entities import Entity, NameDraft, Registry
 from kwpld.ingest.known import Known
 from kwpld.ingest.lexicon import lexicon
 from kwpld.ingest.read import PASSES, read_article
-from kwpld.ingest.source import read_source
 from kwpld.ingest.state import ARTICLE_KEY, Context, State
+from kwpld.sources import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "texts" / "nklw-2013-01-party-cell-secretaries.txt"

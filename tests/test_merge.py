@@ -17,10 +17,10 @@ from publish_helpers import tree_digest
 import kwpld
 from kwpld.build import check_data
 from kwpld.cli import main
-from kwpld.ingest.review import list_drafts
 from kwpld.merge import MergeConflict, MergeLoadError, merge_records
 from kwpld.merge.fields import merge_fields, rename_references
 from kwpld.model import Article, Person
+from kwpld.review import list_drafts
 
 SECOND_KIM = """
   # Kim Jong Su again, as accepted from another article

@@ -258,7 +258,7 @@ PRESIDIUM = """- id: wpk-pb-presidium
 
 
 def test_fixing_a_name_then_accepting(review_source, tmp_path, served):
-    from kwpld.ingest.review import rename
+    from kwpld.review import rename
 
     by_hand = copy_folder(review_source, tmp_path / "by-hand")
     rename(by_hand, "michael-madden", "Michael J. Madden")
@@ -281,7 +281,7 @@ def test_fixing_a_name_then_accepting(review_source, tmp_path, served):
 
 def test_merging_a_draft_into_the_record_it_names(review_source, tmp_path, served):
     """The Presidium was recorded after the article was ingested: its draft is that record."""
-    from kwpld.ingest.review import merge
+    from kwpld.review import merge
 
     by_hand = copy_folder(review_source, tmp_path / "by-hand")
     for folder in (by_hand, served.graph.path):

@@ -186,7 +186,7 @@ def review_command(
     \b
         kwpld review data --kind fact --article kcna-2019-12-31
     """
-    from ..ingest.listing import STATUSES, review_listing
+    from ..review.listing import STATUSES, review_listing
 
     statuses = STATUSES if show_all else tuple(str(s) for s in status or ("pending",))
     kinds = [str(k) for k in kind] if kind else None
@@ -234,7 +234,7 @@ def accept_command(
     \b
         kwpld accept data kim-jong-su rodong-sinmun --with-dependencies
     """
-    from ..ingest.review import accept
+    from ..review import accept
 
     result = accept(
         data_dir, list(ids or []), every=every, kinds=tuple(str(k) for k in kind) if kind else None,
@@ -266,7 +266,7 @@ def reject_command(
     \b
         kwpld reject data dprk-state-media-2013-01-18
     """
-    from ..ingest.review import reject
+    from ..review import reject
 
     rejected = reject(data_dir, list(ids or []), every=every)
     console.print(f"rejected {len(rejected)} draft(s)", highlight=False)

@@ -2,12 +2,17 @@
 
 ::
 
-    from kwpld.ingest import IngestOptions, accept, ingest, list_drafts
+    from kwpld.ingest import IngestOptions, ingest
+    from kwpld.review import accept, list_drafts
 
     ingest(["article.txt"], "data", options=IngestOptions(article_type="analysis"))
     for draft in list_drafts("data"):
         print(draft.id, draft.kind, draft.label, draft.evidence[:1])
     accept("data", ["kim-jong-su"], with_dependencies=True)
+
+Ingest reads and proposes; the curator's decisions on what it proposes (accept, reject, the
+review files) are the stage :mod:`kwpld.review`, the article file formats :mod:`kwpld.sources`
+and the scorers :mod:`kwpld.evaluate`.
 
 Reading without writing anything: :func:`read_text` gives the mentions, dates, quotations and
 drafted records of one text against a data folder's records.
@@ -19,21 +24,26 @@ from pathlib import Path
 from typing import Any
 
 from ..dates import parse_date
+from ..sources import read_text_source
 from .drafts import Draft, Drafted
 from .entities import Mention
-from .evaluate import Score, evaluate_folder
 from .index import NameIndex
 from .known import Known
-from .pipeline import IngestedArticle, IngestOptions, IngestResult, ingest, read_one
+from .pipeline import (
+    ARTICLES_DIR,
+    IngestedArticle,
+    IngestOptions,
+    IngestResult,
+    article_meta,
+    ingest,
+    read_one,
+)
 from .read import Reading
-from .review import AcceptResult, DraftItem, accept, list_drafts, reject
-from .source import Source, read_source, read_text_source
 from .state import QuoteFound
 
 __all__ = [
-    "AcceptResult",
+    "ARTICLES_DIR",
     "Draft",
-    "DraftItem",
     "Drafted",
     "IngestOptions",
     "IngestResult",
@@ -43,17 +53,10 @@ __all__ = [
     "NameIndex",
     "QuoteFound",
     "Reading",
-    "Score",
-    "Source",
-    "accept",
-    "evaluate_folder",
+    "article_meta",
     "ingest",
-    "list_drafts",
     "read_one",
-    "read_source",
     "read_text",
-    "read_text_source",
-    "reject",
 ]
 
 

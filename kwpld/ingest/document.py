@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..names import WORD_RE, word_key
-from .source import Block, Source
+from ..sources import Block, Source
 
 __all__ = ["Document", "Quotation", "Sentence", "Token", "read_document"]
 

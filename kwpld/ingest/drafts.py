@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import PartialDate, parse_date
+from ..model import Derivation, record_derivation, record_value_derivation
 from ..names import match_key, slugify
 from .entities import Entity, NameDraft, Ref
 from .facts import Fact, fact_lexicon
@@ -434,6 +435,7 @@ class _Finalizer:
         seen: set[tuple[str, str]] = set()
         firsts: set[str] = set()
         out = []
+        derived: list[tuple[dict[str, Any], NameDraft]] = []
         for _, name in ordered:
             if (name.system, name.text) in seen:
                 continue
@@ -462,6 +464,10 @@ class _Finalizer:
             if name.note:
                 item["note"] = name.note
             out.append(item)
+            if name.derived:
+                derived.append((item, name))
+        for item, name in derived:
+            _mark_derived(item, _derivation(entity, name), out)
         return out
 
     def convert(self, value: Any) -> Any:
@@ -534,9 +540,69 @@ class _Finalizer:
             record["sources"] = [
                 s for s in dict.fromkeys(declared + self.entity_sources(entity)) if s
             ]
+            self.event_provenance(entity, record)
         elif kind == "article":
             record.update(self.article_fields(entity))
         return {k: v for k, v in record.items() if v not in (None, [], "")}
+
+    def event_provenance(self, event: Entity, record: dict[str, Any]) -> None:
+        """Which of an event's dates and place the article prints (``stated_in``), and which
+        date was read from a weekday alone ("held on Tuesday"; "28 February (Friday)" with no
+        year), which no source prints (``derived``, rule ``date-from-weekday``). A date found
+        neither way (the article's own, "the same day") is left unqualified."""
+        sentences = self._sentences(event)
+        stated: list[str] = []
+        for key in ("date", "end"):
+            value = event.fields.get(key)
+            if not isinstance(value, PartialDate) or key not in record:
+                continue
+            printed = [
+                d for d in self.reading.dates
+                if any(a <= d.start < b for a, b in sentences)
+                and value.iso in {x.iso for x in (d.date, d.since, d.until) if x is not None}
+            ]  # fmt: skip
+            if any(not (d.year_inferred and d.weekday is not None) for d in printed):
+                stated.append(key)
+            elif printed:
+                record_value_derivation(
+                    record, "event", key, "date-from-weekday", self._weekday_words(printed[0].text)
+                )
+            else:
+                weekday = next(
+                    (
+                        m for a, b in sentences for m in _WEEKDAY_WORD.finditer(self.text, a, b)
+                        if value.day is not None
+                        and value.earliest().weekday() == _WEEKDAY_NAMES.index(m.group(0))
+                    ),
+                    None,
+                )  # fmt: skip
+                if weekday is not None:
+                    record_value_derivation(
+                        record, "event", key, "date-from-weekday",
+                        self._weekday_words(weekday.group(0)),
+                    )  # fmt: skip
+        location = record.get("location")
+        if isinstance(location, str) and any(
+            location in " ".join(self.text[a:b].split()) for a, b in sentences
+        ):
+            stated.append("location")
+        if stated and self.article_id in record.get("sources", []):
+            record["stated_in"] = {key: [self.article_id] for key in stated}
+
+    def _sentences(self, entity: Entity) -> list[tuple[int, int]]:
+        """The sentences that name or state something of ``entity``."""
+        out: list[tuple[int, int]] = []
+        for start, end in sorted({*entity.evidence, *[s for n in entity.names for s in n.spans]}):
+            sentence = self.reading.document.sentence_at(start)
+            bounds = (sentence.start, sentence.end) if sentence else (start, end)
+            if bounds not in out:
+                out.append(bounds)
+        return out
+
+    def _weekday_words(self, said: str) -> str:
+        reference = self.reading.reference
+        when = f" of {long_date(reference)}" if isinstance(reference, PartialDate) else ""
+        return f"“{' '.join(said.split())}” in the report{when}"
 
     def article_fields(self, e: Entity) -> dict[str, Any]:
         f = e.fields
@@ -606,6 +672,8 @@ class _Finalizer:
         return out
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(_WEEKDAY_NAMES)})\b")
 _ORDINAL_WORDS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
@@ -684,6 +752,53 @@ def _plural(text: str) -> str:
     if words and words[0].lower() in heads:
         words[0] = words[0] + ("es" if words[0].endswith("s") else "s")
     return " ".join(words)
+
+
+def _derivation(entity: Entity, name: NameDraft) -> Derivation | None:
+    """How a name no source prints was made: as the pass that made it says; else a name of
+    the gazetteer of standing organs (kwpld/ingest/organs.yaml) is the curated name it is
+    (None: no derivation to record); an English name of an entity whose other names are all
+    printed in Hangul is translated from the first; any other was composed from names and
+    facts ("Political Bureau of the Central Committee of ...", "Fourth Meeting of ...")."""
+    if name.derivation is not None:
+        return name.derivation
+    standing = entity.attrs.get("standing")
+    if standing:
+        organ = gazetteer().organs.get(standing)
+        if organ is not None and name.text in {
+            straight(n) for n in (*organ.names, *organ.abbreviations)
+        }:
+            return None
+    if name.system == "en":
+        printed = [n for n in entity.names if not n.derived]
+        if printed and all(n.system == "hangul" for n in printed):
+            return Derivation("translated", printed[0].text, "hangul")
+    return Derivation("composed")
+
+
+def _mark_derived(
+    item: dict[str, Any], how: Derivation | None, names: list[dict[str, Any]]
+) -> None:
+    """Write a derived name's ``derived_from`` (:func:`kwpld.model.record_derivation`). The
+    name it came from must be one the record writes; if it is not (deduplicated away, or of a
+    system the rule does not derive from), the name is recorded as composed, which names no
+    single source."""
+    if how is None:
+        return
+    rule, text, system = how.rule, how.text, how.system
+    if text is not None or system is not None:
+        present = any(
+            n is not item
+            and (text is None or n["text"] == text)
+            and (system is None or n["system"] == system)
+            for n in names
+        )
+        if not present:
+            rule, text, system = "composed", None, None
+    try:
+        record_derivation(item, rule, text, system)
+    except ValueError:
+        record_derivation(item, "composed")
 
 
 def _choose_preferred(entity: Entity) -> None:
@@ -1002,11 +1117,17 @@ def _membership_draft(
     record: dict[str, Any] = {"id": rid, "person": person, "organ": organ, "role": role}
     if post:
         record["post"] = post
+    derived: dict[str, tuple[str, str]] = {}
     for key, value in (("start", start), ("end", end), ("as_of", as_of)):
         if value is not None:
             record[key] = date_value(value)
+            how = _date_derivation(fin, reading, facts, key, value)
+            if how is not None:
+                derived[key] = how
     record["status"] = status
     record["sources"] = [article_id]
+    for key, (rule, text) in derived.items():
+        record_value_derivation(record, "membership", key, rule, text)
     why = list(dict.fromkeys(f.why for f in facts if f.why))
     return Draft(
         rid,
@@ -1016,6 +1137,29 @@ def _membership_draft(
         [_fact_evidence(fin, f) for f in _one_per_sentence(facts)],
         {"type": primary.type, "date_basis": primary.date_basis, "rule": primary.rule},
     )
+
+
+def _date_derivation(
+    fin: _Finalizer, reading: Reading, facts: list[Fact], field: str, value: PartialDate
+) -> tuple[str, str] | None:
+    """The rule and the words for a date ``value`` of ``field`` that no source prints: read
+    from a weekday ("on Friday", "28 February (Friday)" with no year), or a change the text
+    does not date, dated by the report's own day (``inferred``). None for a date the text
+    states, the date of the event the fact belongs to, or an ``as_of`` (the day the source
+    states the membership, which is what as_of means)."""
+    reference = reading.reference
+    when = f" of {long_date(reference)}" if isinstance(reference, PartialDate) else ""
+    for fact in facts:
+        if getattr(fact, field) is None or getattr(fact, field).iso != value.iso:
+            continue
+        if fact.date_basis == "weekday":
+            said = next((s for s in fact.spans if s.role == "date"), None)
+            words = " ".join(fin.text[said.start : said.end].split()) if said else "a weekday"
+            return "date-from-weekday", f"“{words}” in the report{when}"
+        if fact.date_basis == "article" and field in ("start", "end"):
+            return "inferred", f"the day of the report{when}; the text does not date the change"
+        return None
+    return None
 
 
 def _participation_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draft]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import PartialDate
+from ..model import Derivation
 
 __all__ = ["Ref", "NameDraft", "Entity", "Mention", "Mentions", "Registry", "Changes"]
 
@@ -45,11 +46,21 @@ class NameDraft:
     renamed_by: Ref | None = None
     derived: bool = False
     """Made up by kwpld from other names (a full form, a transliteration), not printed."""
+    derivation: Derivation | None = None
+    """How a derived name was made, and from which name of the entity: a rule of
+    :data:`kwpld.model.NAME_DERIVATION_RULES` and the source name's text and system. The
+    draft's record says so (``derived_from``) instead of citing the article, which does not
+    print the name; None for a derived name lets the drafts choose (a name composed from
+    others, or one the gazetteer gives)."""
+
+    def __post_init__(self) -> None:
+        if self.derivation is not None:
+            self.derived = True
 
     def copy(self) -> NameDraft:
         return NameDraft(
             self.text, self.system, self.kind, list(self.spans), self.note, self.valid_from,
-            self.valid_until, self.renamed_by, self.derived,
+            self.valid_until, self.renamed_by, self.derived, self.derivation,
         )  # fmt: skip
 
 
@@ -82,12 +93,18 @@ class Entity:
         )
 
     def add_name(self, name: NameDraft) -> NameDraft:
+        """Add a name, or fold it into the same spelling already there: a name printed
+        anywhere is printed (it loses its derivation), its spans and kind are kept."""
         for existing in self.names:
             if existing.text == name.text and existing.system == name.system:
                 existing.spans.extend(s for s in name.spans if s not in existing.spans)
                 if name.kind in ("preferred", "former", "epithet", "abbreviation"):
                     existing.kind = name.kind if existing.kind == "alternate" else existing.kind
                 existing.derived = existing.derived and name.derived
+                if not existing.derived:
+                    existing.derivation = None  # printed after all: the article is its source
+                elif existing.derivation is None:
+                    existing.derivation = name.derivation
                 return existing
         self.names.append(name)
         return name

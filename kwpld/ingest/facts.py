@@ -117,6 +117,8 @@ class FactLexicon:
     replacing_patterns: list[Pattern] = field(default_factory=list)
     successor_patterns: list[Pattern] = field(default_factory=list)
     replacing_untitled_patterns: list[Pattern] = field(default_factory=list)
+    replaced_by_patterns: list[Pattern] = field(default_factory=list)
+    """a titled holder replaced by a successor ("Defence Minister X was replaced by Y")"""
     holds_patterns: list[Pattern] = field(default_factory=list)
     attendance_patterns: list[Pattern] = field(default_factory=list)
     longest_role: int = 1
@@ -200,10 +202,11 @@ def fact_lexicon() -> FactLexicon:
         ("replacing_patterns", lex.replacing_patterns),
         ("successor_patterns", lex.successor_patterns),
         ("replacing_untitled_patterns", lex.replacing_untitled_patterns),
+        ("replaced_by_patterns", lex.replaced_by_patterns),
         ("holds_patterns", lex.holds_patterns),
         ("attendance_patterns", lex.attendance_patterns),
     ):
-        for spec in data[key]:
+        for spec in data.get(key, []):
             target.append(Pattern(spec["id"], compile_pattern(spec["pattern"], macros),
                                   spec.get("type")))  # fmt: skip
     return lex

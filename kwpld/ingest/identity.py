@@ -858,6 +858,8 @@ def family_names(r: Context) -> Found:
     doc = r.doc
     named: dict[str, list[tuple[int, str, str]]] = {}
     """family name key -> (offset, entity key, full name's match key) of each full mention"""
+    subjects: set[str] = set()
+    """the people a headline names in full: what the article is about"""
     for mention in r.mentions:
         if mention.kind != "person" or not mention.entity or mention.name_kind == "epithet":
             continue
@@ -869,6 +871,9 @@ def family_names(r: Context) -> Found:
         named.setdefault(word_key(family.split("-")[0]), []).append(
             (mention.start, key, match_key(mention.text))
         )
+        block = doc.block_at(mention.start)
+        if block is not None and doc.blocks[block].kind in ("title", "heading"):
+            subjects.add(key)
     if not named:
         return r.found()
     covered = [(m.start, m.end) for m in r.mentions]
@@ -899,6 +904,10 @@ def family_names(r: Context) -> Found:
             if at < start:
                 latest[name] = owner
         before = sorted(set(latest.values()))
+        if len(before) > 1 and len(subjects.intersection(before)) == 1:
+            # "Ch'oe Ryong-hae" (the headline) ... "son of Ch'oe Hyŏn" ... "Ch'oe headed":
+            # the person the article is about
+            before = sorted(subjects.intersection(before))
         if len(before) == 1:
             added.append(Mention(start, end, r.text[start:end], before[0], "person", "surname"))
         elif before:

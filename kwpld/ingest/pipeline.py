@@ -35,6 +35,8 @@ from ..errors import InputError
 from ..load import load_records
 from ..model import Records
 from ..names import match_key, name_words, slugify
+from ..review import commit_writes, load_review, pending_drafts, render_articles, render_review
+from ..sources import MEDIA_TYPES, Source, fetch_url, read_source, read_text_source
 from ..vocab import vocabularies
 from .annotations import dumps, web_annotations
 from .document import read_document
@@ -42,10 +44,16 @@ from .drafts import Drafted, date_value, finalize
 from .entities import Entity, NameDraft, Ref
 from .known import Known
 from .read import Reading, read_article
-from .review import _commit, pending_drafts, render_articles, render_review
-from .source import MEDIA_TYPES, Source, fetch_url, read_source, read_text_source
 
-__all__ = ["ARTICLES_DIR", "IngestOptions", "IngestedArticle", "IngestResult", "ingest", "read_one"]
+__all__ = [
+    "ARTICLES_DIR",
+    "IngestOptions",
+    "IngestedArticle",
+    "IngestResult",
+    "article_meta",
+    "ingest",
+    "read_one",
+]
 
 ARTICLES_DIR = "articles"
 _ID = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
@@ -126,7 +134,7 @@ def ingest(
     sources: list[tuple[str, Source, dict[str, Any]]] = []
     seen: dict[str, str] = {}
     for label, source in inputs:
-        meta = _meta(label, source, options)
+        meta = article_meta(label, source, options)
         article_id = meta["id"]
         if article_id in seen:
             raise InputError(
@@ -152,7 +160,7 @@ def ingest(
             for draft in drafts:  # the next articles of this run recognize these drafts by name
                 if draft["status"] == "pending":
                     known.add_draft(draft)
-        _commit(root, writes)
+        commit_writes(root, writes)
     return IngestResult(root, articles)
 
 
@@ -316,8 +324,6 @@ def _ingest_one(
 def _old_statuses(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
-    from .review import load_review
-
     review = load_review(path)
     if review is None:
         return {}
@@ -327,7 +333,7 @@ def _old_statuses(path: Path) -> dict[str, str]:
 # -- metadata -----------------------------------------------------------------------------------
 
 
-def _meta(label: str, source: Source, options: IngestOptions) -> dict[str, Any]:
+def article_meta(label: str, source: Source, options: IngestOptions) -> dict[str, Any]:
     """What is known about the article: options first, then what the file states."""
     found = dict(source.meta)
     meta: dict[str, Any] = {}

@@ -24,8 +24,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..ingest.review import load_review, render_review
 from ..iris import Minter
+from ..review import load_review, render_review
 from .fields import rename_references
 
 __all__ = ["review_queues", "link_review", "annotation_files", "extra_files"]

@@ -1,7 +1,7 @@
 """The review workbench behind ``/review``: what the pages show, and the decisions they take.
 
 Nothing here decides anything of its own: every action is the library call the command line
-makes — :func:`kwpld.ingest.review.accept` and :func:`~kwpld.ingest.review.reject` (``kwpld
+makes — :func:`kwpld.review.accept` and :func:`~kwpld.review.reject` (``kwpld
 accept``, ``kwpld reject``), and, for Wikidata, the decision written in the review file's row
 followed by :func:`kwpld.link.link` with ``apply_only`` (``kwpld link --apply-only``) — so the
 files written, and their atomicity, are the command line's.
@@ -158,8 +158,8 @@ class Workbench:
     # -- the folder's version ----------------------------------------------------------------
     def files(self) -> list[Path]:
         """Every file a decision reads or writes: review files, record files, the links."""
-        from ..ingest.review import review_files
         from ..load import DATASET_FILE, record_files
+        from ..review import review_files
 
         found = [*review_files(self.root), *record_files(self.root)]
         for name in (LINK_REVIEW, DATASET_FILE):
@@ -201,12 +201,12 @@ class Workbench:
 
     # -- articles ------------------------------------------------------------------------------
     def _reviews(self) -> dict[str, Any]:
-        """Article id -> its review file (kwpld.ingest.review.ReviewFile)."""
+        """Article id -> its review file (kwpld.review.ReviewFile)."""
         return self._read_reviews()[0]
 
     def _read_reviews(self) -> tuple[dict[str, Any], list[str]]:
         """The review files that read, by article, and what is wrong with the others."""
-        from ..ingest.review import load_review, review_files
+        from ..review import load_review, review_files
 
         found: dict[str, Any] = {}
         broken: list[str] = []
@@ -245,7 +245,7 @@ class Workbench:
         ``records`` are the graph's entities, id -> (kind, label): mentions of them link to
         their pages, and a draft may be merged into one of its kind.
         """
-        from ..ingest.review import list_drafts
+        from ..review import list_drafts
 
         review = self._reviews().get(article_id)
         if review is None:
@@ -315,7 +315,7 @@ class Workbench:
     # -- decisions on drafts --------------------------------------------------------------------
     def accept(self, expected: str, draft_id: str, *, with_dependencies: bool = False) -> str:
         """``kwpld accept DATA ID [--with-dependencies]``."""
-        from ..ingest.review import accept
+        from ..review import accept
 
         def act() -> str:
             result = accept(self.root, [draft_id], with_dependencies=with_dependencies)
@@ -328,7 +328,7 @@ class Workbench:
 
     def reject(self, expected: str, draft_id: str) -> str:
         """``kwpld reject DATA ID``."""
-        from ..ingest.review import reject
+        from ..review import reject
 
         def act() -> str:
             done = reject(self.root, [draft_id])
@@ -337,8 +337,8 @@ class Workbench:
         return self.run(expected, act)
 
     def rename(self, expected: str, draft_id: str, name: str) -> str:
-        """Fix a draft's name (:func:`kwpld.ingest.review.rename`)."""
-        from ..ingest.review import rename
+        """Fix a draft's name (:func:`kwpld.review.rename`)."""
+        from ..review import rename
 
         def act() -> str:
             rename(self.root, draft_id, name)
@@ -347,8 +347,8 @@ class Workbench:
         return self.run(expected, act)
 
     def merge(self, expected: str, draft_id: str, into: str) -> str:
-        """The draft is the record ``into`` (:func:`kwpld.ingest.review.merge`)."""
-        from ..ingest.review import merge
+        """The draft is the record ``into`` (:func:`kwpld.review.merge`)."""
+        from ..review import merge
 
         def act() -> str:
             result = merge(self.root, draft_id, into)

@@ -58,7 +58,7 @@ def glosses(r: Context) -> Found:
     for group in groups:
         fulls = [g for g in group if not g[2]]
         for full, span, _ in fulls:
-            known = known_span(r, span, "organ")
+            known = known_span(r, span, "organ") or _organ_named(r, full)
             if known is not None:
                 for abbr, _abbr_span, is_abbr in group:
                     if is_abbr:
@@ -75,6 +75,24 @@ def glosses(r: Context) -> Found:
                         entity.add_name(NameDraft(abbr, kind="abbreviation", spans=[abbr_span]))
                         r.abbreviations[abbr] = entity.key
     return r.found()
+
+
+def _organ_named(r: Context, full: str) -> str | None:
+    """The organ a glossed name names when no organ's name covers its words in the text (a
+    longer name does: "the 4th Conference of the Workers' Party of Korea (WPK)" is an event's
+    name): the one record or pending draft with exactly this name. So a later article's gloss
+    never drafts a second party."""
+    words = name_words(full)
+    refs = {
+        t.ref
+        for match in r.known.index.match(
+            list(words), full.split(), [True] * (len(words) - 1) + [False]
+        )
+        if match.first == 0 and match.last == len(words)
+        for t in match.targets
+        if t.kind == "organ" and not t.weak
+    }
+    return r.reg.known(next(iter(refs)), "organ").key if len(refs) == 1 else None
 
 
 def abbreviations(r: Context) -> Found:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...dates import PartialDate
 from ...names import name_words
 from ..document import Sentence
+from ..entities import Mention
 from ..facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
 from ..sentences import Item, SentenceView
 from ..state import Context, Found
@@ -28,6 +30,7 @@ from .facts_common import (
     sentence_view,
     status_of,
 )
+from .titles import post_for
 
 __all__ = ["holdings", "people_of"]
 
@@ -37,9 +40,16 @@ def holdings(r: Context) -> Found:
     facts: list[Fact] = []
     last_change = "holds"
     """the last change a sentence announced, for lists that follow it"""
+    tabled, table_spans = _tables(r)
+    facts.extend(tabled)
+    careers, career_spans = _career_lines(r)
+    facts.extend(careers)
+    table_spans.extend(career_spans)
     for sentence in r.doc.sentences:
         if in_headline(r, sentence.start):
             continue
+        if any(s <= sentence.start < e for s, e in table_spans):
+            continue  # read row by row by _tables
         end = _list_end(r, sentence)
         if not names_someone(r, sentence.start, end):
             if _announces_words(r, flex, sentence.start, end):
@@ -80,6 +90,9 @@ def holdings(r: Context) -> Found:
                         )
                     ):
                         found.append(fact)
+        for pattern in flex.replaced_by_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaced_by(r, flex, view, m, pattern, found))
         triggers = [f.type for f in found if f.type != "holds"]
         if triggers:
             last_change = triggers[-1]
@@ -267,6 +280,8 @@ def _changes(
             for fact in _facts_for(r, flex, view, pattern, kind, trigger, [person], [title],
                                    holds=holds, changed=changed)  # fmt: skip
         ]
+    if pattern.id == "title-before-names" and not all(t.plural for t in titles):
+        return []  # "Premier Kim Tok Hun, Choe Ryong Hae and ...": only the first holds it
     if holds and len(people) > 1 and not any(t.plural for t in titles):
         people = people[-1:]  # "A, B and C, a member of ...": C's title
     if pattern.type == "promoted-from":
@@ -528,3 +543,302 @@ def _why(r: Context, fact: Fact, title: Title) -> str:
         "appointed": f"appointed {words}",
         "promoted": f"promoted to {words}",
     }.get(fact.type, f"{fact.type} as {words}")
+
+
+# -- tables ------------------------------------------------------------------------------------
+
+_TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+_RULE_ROW = re.compile(r"^[\s|:\-]+$")
+_START_HEADERS = frozenset(
+    {"from", "since", "start", "began", "appointed", "elected", "took office", "in office from",
+     "assumed office", "term began", "start date"}
+)  # fmt: skip
+_END_HEADERS = frozenset(
+    {"to", "until", "till", "end", "ended", "left", "left office", "dismissed", "term ended",
+     "end date"}
+)  # fmt: skip
+_POST_HEADERS = frozenset({"post", "position", "title", "office", "role"})
+
+
+def _cells(r: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of the table row text[start:end] ("| a | b |"), as stripped spans."""
+    bars = [i for i in range(start, end) if r.text[i] == "|"]
+    out = []
+    for left, right in zip(bars, bars[1:], strict=False):
+        a, b = left + 1, right
+        while a < b and r.text[a].isspace():
+            a += 1
+        while b > a and r.text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+def _header_key(r: Context, cell: tuple[int, int]) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", r.text[cell[0] : cell[1]].lower()).split())
+
+
+def _tables(r: Context) -> tuple[list[Fact], list[tuple[int, int]]]:
+    """Markdown tables of holders: a row per holding, a column of people, of dates ("From",
+    "To", "Since") and either a column of posts or one title for all rows, given by the
+    people's column header or the heading above the table ("Ministers of Foreign Affairs",
+    "| Minister | From | To |")."""
+    facts: list[Fact] = []
+    spans: list[tuple[int, int]] = []
+    lines = list(_TABLE_LINE.finditer(r.text))
+    tables: list[list[re.Match[str]]] = []
+    for line in lines:
+        if tables and r.text[tables[-1][-1].end() : line.start()].strip() == "":
+            tables[-1].append(line)
+        else:
+            tables.append([line])
+    for table in tables:
+        if len(table) < 3 or not _RULE_ROW.match(table[1].group(0)):
+            continue
+        spans.append((table[0].start(), table[-1].end()))
+        facts.extend(_table_rows(r, table))
+    return facts, spans
+
+
+def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
+    flex = fact_lexicon()
+    header = _cells(r, table[0].start(), table[0].end())
+    keys = [_header_key(r, c) for c in header]
+    rows = [_cells(r, line.start(), line.end()) for line in table[2:]]
+    start_col = next((i for i, k in enumerate(keys) if k in _START_HEADERS), None)
+    end_col = next((i for i, k in enumerate(keys) if k in _END_HEADERS), None)
+    post_col = next((i for i, k in enumerate(keys) if k in _POST_HEADERS), None)
+    if start_col is None and end_col is None:
+        return []  # a table without the dates of holdings: what it lists is left to the reader
+
+    def people_in(cell: tuple[int, int]) -> list[Mention]:
+        return [m for m in r.mentions_in(*cell, ("person",)) if m.entity]
+
+    counts = [
+        sum(1 for row in rows if i < len(row) and people_in(row[i])) for i in range(len(header))
+    ]
+    person_col = max(range(len(header)), key=lambda i: counts[i]) if counts else None
+    if person_col is None or counts[person_col] == 0:
+        return []
+    fixed = None if post_col is not None else _table_title(r, table, header[person_col])
+    if post_col is None and fixed is None:
+        return []
+    out = []
+    for row, line in zip(rows, table[2:], strict=True):
+        if len(row) <= person_col:
+            continue
+        people = people_in(row[person_col])
+        if not people:
+            continue
+        title = fixed
+        if post_col is not None and post_col < len(row):
+            cell = row[post_col]
+            title = next(
+                (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]), None
+            )
+        if title is None or title.organ is None:
+            continue
+        person = people[0]
+        row_words = {r.doc.keys[i] for i in r.doc.words_between(line.start(), line.end())}
+        # "| ... | reported by the NIS |": a row on someone's word
+        hedged = row_words & (flex.reported_words | flex.attribution_words)
+        fact = Fact(
+            "membership", "holds", r.reg.resolve(person.entity), (line.start(), line.end()),
+            organ=title.organ, role=title.role, post=title.post,
+            status="reported" if hedged else "confirmed",
+            date_basis="sentence", rule="table",
+        )  # fmt: skip
+        spans = [FactSpan(person.start, person.end, "person"),
+                 FactSpan(title.role_span[0], title.role_span[1], "role")]  # fmt: skip
+        if title.organ_span:
+            spans.append(FactSpan(title.organ_span[0], title.organ_span[1], "organ"))
+        for col, field_name in ((start_col, "start"), (end_col, "end")):
+            if col is None or col >= len(row):
+                continue
+            dates = [d for d in r.dates_in(*row[col]) if d.date is not None]
+            if dates:
+                setattr(fact, field_name, dates[0].date)
+                spans.append(FactSpan(dates[0].start, dates[0].end, "date"))
+        if fact.start is None and fact.end is None:
+            if r.reference is None:
+                fact.date_basis = "none"
+            else:
+                fact.as_of, fact.date_basis = r.reference, "article"
+        fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+        fact.why = _why(r, fact, title)
+        out.append(fact)
+        # "| ... | also first vice-chairman of the SAC |": a title a remark gives, as of the
+        # article
+        for index, cell in enumerate(row):
+            if index in (person_col, post_col, start_col, end_col) or r.reference is None:
+                continue
+            if r.dates_in(*cell):
+                continue  # "first term 2018-2019": a holding of another time
+            for other in r.person_titles:
+                if not (cell[0] <= other.start and other.end <= cell[1]) or other.organ is None:
+                    continue
+                remark = Fact(
+                    "membership", "holds", fact.person, (line.start(), line.end()),
+                    organ=other.organ, role=other.role, post=other.post, status="confirmed",
+                    as_of=r.reference, date_basis="article", rule="table-remark",
+                )  # fmt: skip
+                remark.spans = [
+                    FactSpan(person.start, person.end, "person"),
+                    FactSpan(other.role_span[0], other.role_span[1], "role"),
+                ]
+                remark.why = _why(r, remark, other)
+                out.append(remark)
+    return out
+
+
+def _table_title(r: Context, table: list[re.Match[str]], cell: tuple[int, int]) -> Title | None:
+    """The title every row of a table holds: one with an organ in the heading above the table
+    ("Ministers of Foreign Affairs"), else the people's column header ("Premier")."""
+    block = r.doc.block_at(table[0].start())
+    heading: Title | None = None
+    for b in reversed(r.doc.blocks[: block if block is not None else 0]):
+        if b.kind == "heading":
+            heading = next(
+                (t for t in r.person_titles
+                 if b.start <= t.start and t.end <= b.end and t.organ is not None),
+                None,
+            )  # fmt: skip
+            break
+    if heading is not None:
+        return heading
+    return next(
+        (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1] and t.organ),
+        None,
+    )
+
+
+# -- careers in directories --------------------------------------------------------------------
+
+_CAREER_LINE = re.compile(
+    r"^[ \t]*(?:[-*•–][ \t]+)?(?P<year>(?:19|20)\d\d)\.(?P<month>1[0-2]|0?[1-9])(?!\.?\d)[ \t]+"
+    r"(?P<rest>\S[^\n]*)$",
+    re.M,
+)
+_ENTRY_HEAD = re.compile(r"^[ \t]*(?P<name>[^\s:(][^\n:]*?)[ \t]*(?:\([^()\n]*\))?[ \t]*$", re.M)
+
+
+def _career_lines(r: Context) -> tuple[list[Fact], list[tuple[int, int]]]:
+    """A directory's career lines under a person's entry ("KIM Yong Chol (김영철)" on a line of
+    its own, then "- 2009.2 Director, Reconnaissance General Bureau (RGB), KPA"): each title
+    of the line ("Role, Organ" or "Role of Organ", several joined by ";") is held from the
+    month the line opens with."""
+    facts: list[Fact] = []
+    spans: list[tuple[int, int]] = []
+    for line in _CAREER_LINE.finditer(r.text):
+        person = _entry_person(r, line.start())
+        if person is None:
+            continue
+        spans.append((line.start(), line.end()))
+        start = PartialDate(int(line.group("year")), int(line.group("month")))
+        at = line.start("rest")
+        for part in re.finditer(r"[^;]+", line.group("rest")):
+            facts.extend(
+                _career_part(r, person, (at + part.start(), at + part.end()), line, start)
+            )
+    return facts, spans
+
+
+def _entry_person(r: Context, offset: int) -> Mention | None:
+    """The person whose entry a line belongs to: the last line before it that is a person's
+    name alone (with a spelling in parentheses), within the entry (no rule line between)."""
+    head = r.text.rfind("\n", 0, offset)
+    while head > 0:
+        start = r.text.rfind("\n", 0, head) + 1
+        text = r.text[start:head]
+        if re.fullmatch(r"\s*[-=_*]{3,}\s*", text):
+            return None  # the entry ends at a rule
+        m = _ENTRY_HEAD.fullmatch(text)
+        if m is not None:
+            people = [p for p in r.mentions_in(start, head, ("person",)) if p.entity]
+            if people and people[0].start == start + m.start("name"):
+                after = r.text[people[0].end : head]
+                if re.fullmatch(r"\s*(?:\([^()]*\))?\s*", after):
+                    return people[0]
+        head = start - 1
+    return None
+
+
+def _career_part(
+    r: Context,
+    person: Mention,
+    part: tuple[int, int],
+    line: re.Match[str],
+    start: PartialDate,
+) -> list[Fact]:
+    titles = [t for t in r.person_titles if part[0] <= t.start < part[1]]
+    if not titles:
+        return []
+    title = titles[0]
+    # "Director, Reconnaissance General Bureau (RGB), KPA": the organ after the comma (the last
+    # of a chain: "Deputy Director, KPA GPB")
+    comma = re.match(r"\s*,\s*", r.text[title.end : part[1]])
+    organs = [m for m in r.mentions_in(title.end, part[1], ("organ",)) if m.entity]
+    chain: list[Mention] = []
+    for m in organs:
+        first = comma is not None and not chain and m.start == title.end + comma.end()
+        if first or (chain and not r.text[chain[-1].end : m.start].strip()):
+            chain.append(m)
+    own = title.organ_span is not None and part[0] <= title.organ_span[0] < part[1]
+    if chain and not own:
+        organ = r.reg.resolve(chain[-1].entity)  # type: ignore[arg-type]
+        title = replace(title, organ=organ, organ_span=(chain[-1].start, chain[-1].end),
+                        post=post_for(r, title.role, organ))  # fmt: skip
+    elif title.organ_span is not None and not own:
+        return []  # an organ of another part of the line ("Minister of ...; Alternate Member")
+    if title.organ is None:
+        return []
+    fact = Fact(
+        "membership", "holds", r.reg.resolve(person.entity), (line.start(), line.end()),  # type: ignore[arg-type]
+        organ=title.organ, role=title.role, post=title.post, start=start, status="confirmed",
+        date_basis="sentence", rule="career-line",
+    )  # fmt: skip
+    spans = [
+        FactSpan(person.start, person.end, "person"),
+        FactSpan(title.role_span[0], title.role_span[1], "role"),
+        FactSpan(line.start("year"), line.end("month"), "date"),
+    ]
+    if title.organ_span:
+        spans.append(FactSpan(title.organ_span[0], title.organ_span[1], "organ"))
+    fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+    fact.why = _why(r, fact, title)
+    return [fact]
+
+
+def _replaced_by(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    found: list[Fact],
+) -> list[Fact]:
+    """ "Defence Minister Pak Yong Sik has been replaced by No Kwang Chol": the titles the
+    sentence gives the holder end, and the successor's begin, at the change's date."""
+    people = people_of(view, m)
+    successors = people_of(view, m, "successor")
+    if len(people) != 1 or not successors or people[0].ref is None:
+        return []
+    holder = people[0].ref
+    held = [f for f in found if f.person == holder and f.type == "holds" and f.organ]
+    out: list[Fact] = []
+    trigger = view.group(m, "trigger")
+    trigger_span = FactSpan(trigger[0].start, trigger[-1].end, "trigger") if trigger else None
+    for fact in held:
+        role_span = next((s for s in fact.spans if s.role == "role"), None)
+        if role_span is None:
+            continue
+        organ_span = next(((s.start, s.end) for s in fact.spans if s.role == "organ"), None)
+        title = Title(role_span.start, role_span.end, fact.role or "member", fact.organ,
+                      (role_span.start, role_span.end), organ_span, fact.post)  # fmt: skip
+        out.extend(
+            _facts_for(r, flex, view, pattern, "replaced", trigger_span, people, [title])
+        )
+        out.extend(
+            _facts_for(r, flex, view, pattern, "appointed", trigger_span, successors, [title])
+        )
+    return out

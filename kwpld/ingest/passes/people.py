@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import re
 
+from ...model import Derivation
 from ...names import (
     System,
-    ascii_to_mr,
+    derivations,
     guess_system,
-    hangul_to_rr,
     is_hangul,
     is_korean_surname,
+    is_romanized_syllable,
     korean_name_parts,
     match_key,
-    mr_to_hangul,
     name_words,
 )
 from ..entities import Entity, NameDraft
@@ -38,12 +38,12 @@ _NOT_PERSON_AFTER = frozenset(
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Text by|Report by)\s+(?P<names>[A-Z][^\n]{2,100}?)\s*$")
 # "Michael Madden | NK Leadership Watch | 15 October 2019": the first part names the author.
 _BYLINE_BARS = re.compile(r"^\s*(?P<names>[A-Z][^|\n]{2,60}?)\s+\|\s+[^\n]+$")
-_TRANSLITERATED = "Transliterated from the McCune-Reischauer form; not printed in the source."
 
 
 def people(r: Context) -> Found:
     """Korean personal names, with a spelling in parentheses as the same person."""
     doc, n = r.doc, len(r.doc.words)
+    writes_mr = _writes_mr(r)
     i = 0
     while i < n:
         if r.claimed[i] or not doc.is_cap(i) or not is_korean_surname(doc.words[i]):
@@ -68,8 +68,18 @@ def people(r: Context) -> Found:
             continue
         key = person_entity(r, name, span, f"a Korean personal name, “{r.text[span[0] : span[1]]}”")
         entity = r.reg.get(key)
+        system = _mr_system(name)
+        if entity.known is None and system != "en":
+            # "Kim Kyo'k-sik" in running text is the article's English name for him and his
+            # name in MR: printed as both, and the source of the spellings derived from MR.
+            entity.add_name(NameDraft(straight(name), system=system, spans=[span]))
+            add_derived_names(entity, straight(name), system)
+        elif entity.known is None and "-" in name:
+            # "Pak Pong-chu": MR without diacritics when its shape says so, or when the article
+            # writes MR elsewhere; a DPRK spelling ("Pak Pong Ju") is not hyphenated.
+            add_derived_names(entity, straight(name), "en", assume_mr=writes_mr)
         if paren is not None and entity.known is None:
-            _parenthetical_spelling(r, entity, paren)
+            _parenthetical_spelling(r, entity, paren, assume_mr=writes_mr)
         i = last
     # "Kim Yo-cho'ng (Kim Yo Jong)" anywhere: the same spelling elsewhere ("Kim Yo-cho'ng Joins
     # the Politburo") is that record too, not a new person.
@@ -119,15 +129,52 @@ def _korean_name_at(r: Context, i: int) -> tuple[int, str] | None:
             parts = korean_name_parts(words)
             if parts is not None and not _followed_by_place(r, i + 3):
                 return i + 3, " ".join(words)
-    return None
+    return _two_word_name_at(r, i)
+
+
+def _two_word_name_at(r: Context, i: int) -> tuple[int, str] | None:
+    """ "Choe Hwi", "Kim Il": a family name and a one-syllable given name
+    (:func:`kwpld.names.korean_name_parts` checks the syllable is a common given name and no
+    English word), unless a capitalized syllable follows or comes before it, which would make
+    it part of a longer name the three-word reading did not take."""
+    doc, n = r.doc, len(r.doc.words)
+    if i + 1 >= n or not doc.gap_ok[i] or r.claimed[i + 1]:
+        return None
+    if (
+        i > 0
+        and doc.gap_ok[i - 1]
+        and doc.is_cap(i - 1)
+        and is_romanized_syllable(doc.words[i - 1])
+    ):
+        return None  # "Yon Gu" of "Yo Yon Gu": the end of a name whose family name was not read
+    if r.text[doc.word_ends[i] : doc.word_starts[i + 1]].strip():
+        return None  # "Kim-Il", "Kim, Il"
+    given = core(doc.words[i + 1])
+    if (
+        i + 2 < n
+        and doc.gap_ok[i + 1]
+        and doc.is_cap(i + 2)
+        and is_romanized_syllable(doc.words[i + 2])
+    ):
+        return None
+    if korean_name_parts([doc.words[i], given]) is None or _followed_by_place(r, i + 2):
+        return None
+    return i + 2, f"{doc.words[i]} {given}"
 
 
 def _followed_by_place(r: Context, j: int) -> bool:
     return j < len(r.doc.words) and r.doc.gap_ok[j - 1] and r.doc.keys[j] in _NOT_PERSON_AFTER
 
 
-def _parenthetical_spelling(r: Context, entity: Entity, paren: tuple[int, int]) -> None:
-    """ "Kim Jong Su (Kim Cho’ng-su)": the same person in another romanization (or Hangul)."""
+def _parenthetical_spelling(
+    r: Context, entity: Entity, paren: tuple[int, int], *, assume_mr: bool = False
+) -> None:
+    """ "Kim Jong Su (Kim Cho’ng-su)": the same person in another romanization (or Hangul).
+
+    The spelling in parentheses is printed (the article is its source); the spellings kwpld
+    derives from it (MR with breves, Hangul, RR) say the rule and the name they came from.
+    ``assume_mr``: the article writes MR in its parentheses, so a spelling without breves and
+    apostrophes there ("Kim Tok-hun") is read as MR too."""
     inner_start, inner_end = paren[0] + 1, paren[1] - 1
     inner = r.text[inner_start:inner_end].strip()
     if not inner:
@@ -135,32 +182,64 @@ def _parenthetical_spelling(r: Context, entity: Entity, paren: tuple[int, int]) 
     words = inner.split()
     if is_hangul(inner) and 2 <= len(inner.replace(" ", "")) <= 4:
         entity.add_name(NameDraft(inner, system="hangul", spans=[(inner_start, inner_end)]))
-        entity.add_name(NameDraft(hangul_to_rr(inner), system="rr", derived=True))
+        add_derived_names(entity, inner, "hangul")
         entity.note(f"written in Hangul as {inner}", (inner_start, inner_end))
         return
     if korean_name_parts(words) is None:
         return
-    guessed = guess_system(inner)
-    system = guessed.value if guessed in (System.MR, System.MR_ASCII) else "en"
-    entity.add_name(NameDraft(straight(inner), system=system, spans=[(inner_start, inner_end)]))
+    text = straight(inner)
+    system = _mr_system(text)
+    entity.add_name(NameDraft(text, system=system, spans=[(inner_start, inner_end)]))
     entity.note(f"also written “{inner}”", (inner_start, inner_end))
     for i in r.doc.words_between(inner_start, inner_end):
         r.claimed[i] = True
-    if system in ("mr", "mr-ascii"):
-        mr = ascii_to_mr(straight(inner))
-        if mr != straight(inner):
-            entity.add_name(NameDraft(mr, system="mr", derived=True))
-        hangul = mr_to_hangul(mr)
-        if hangul:
-            entity.add_name(
-                NameDraft(
-                    hangul,
-                    system="hangul",
-                    derived=True,
-                    note=_TRANSLITERATED,
-                )
+    add_derived_names(entity, text, system, assume_mr=assume_mr and "-" in text)
+
+
+def _mr_system(name: str) -> str:
+    """ "mr" or "mr-ascii" for a McCune-Reischauer spelling with its breves or apostrophes,
+    else "en" (the DPRK's spelling and plain MR are written as English names)."""
+    guessed = guess_system(straight(name))
+    return guessed.value if guessed in (System.MR, System.MR_ASCII) else "en"
+
+
+def _writes_mr(r: Context) -> bool:
+    """The article writes McCune-Reischauer with its diacritics ("Kim Cho’ng-su", "Ch'oe
+    Ryong-hae"), in parentheses or in running text: then a plain hyphenated spelling
+    ("Kim Tok-hun") is MR without its diacritics too."""
+    doc = r.doc
+    for i, word in enumerate(doc.words[:-1]):
+        if not is_korean_surname(word) or not doc.is_cap(i):
+            continue
+        end = doc.word_ends[min(i + 2, len(doc.words) - 1)]
+        if _mr_system(korean_words(r.text[doc.word_starts[i] : end])) != "en":
+            return True
+    return False
+
+
+def korean_words(text: str) -> str:
+    """The first three words of ``text``, up to a comma or parenthesis."""
+    return " ".join(re.split(r"[,;()]", text, maxsplit=1)[0].split()[:3])
+
+
+def add_derived_names(entity: Entity, text: str, system: str, *, assume_mr: bool = False) -> None:
+    """The spellings :func:`kwpld.names.derivations` derives from a name of ``entity`` (MR
+    from MR-ASCII, Hangul from MR, RR from Hangul), each marked derived with its rule and the
+    name it came from, never cited to the article."""
+    known: System | None = System(system) if system != "en" else None
+    systems = {text: system}
+    for derived in derivations(text, known, assume_mr=assume_mr):
+        source_system = systems.get(derived.source) or (
+            derived.source_system.value if derived.source_system else system
+        )
+        entity.add_name(
+            NameDraft(
+                derived.value,
+                system=derived.system.value,
+                derivation=Derivation(derived.rule, derived.source, source_system),
             )
-            entity.add_name(NameDraft(hangul_to_rr(hangul), system="rr", derived=True))
+        )
+        systems.setdefault(derived.value, derived.system.value)
 
 
 def _record_named(r: Context, name: str) -> str | None:

@@ -130,6 +130,12 @@ def titles(r: Context) -> Found:
                 last_role_end = max(last_role_end, post.end)
         if organ is None and len(group) == 1:
             organ = _organ_before(r, mentions, role_span[0])
+        elif organ is not None and len(group) == 1:
+            # "Presidium members of the Political Bureau": a member of the Presidium, an organ
+            # of the organ after "of"
+            before = _organ_before(r, mentions, role_span[0])
+            if before is not None and _ancestor(r, organ[0], before[0]):
+                organ = (before[0], (before[1][0], organ[1][1]))
         if organ is None:
             # "Chief of the General Staff of the Korean People's Army": the role's own words
             # begin the organ's name
@@ -248,12 +254,33 @@ def _ellipses(r: Context, found: list[Title]) -> list[Title]:
                 if t.organ is not None and sentence is not None and t.end <= sentence.end
                 and _GAPPED.fullmatch(r.text, title.end, t.start)
             ]  # fmt: skip
-            if before or after:
+            fronted = _fronted_organ(r, sentence.start) if sentence is not None else None
+            if fronted is not None:
+                # "On the National Defense Commission, Jo Myong Rok, director of the GPB, was
+                # elected first vice chairman": the organ the sentence opens with
+                title = replace(title, organ=fronted, post=post_for(r, title.role, fronted))
+            elif before or after:
                 organ = (before[-1] if before else after[0]).organ
                 post = post_for(r, title.role, organ) if organ else None
                 title = replace(title, organ=organ, post=post)
         out.append(title)
     return out
+
+
+_FRONTED = re.compile(r"\s*(?:On|In|For|To|At)\s+(?:the\s+)?")
+
+
+def _fronted_organ(r: Context, start: int) -> str | None:
+    """The organ a sentence opens with, set off by a comma: "On the NDC, ..."."""
+    lead = _FRONTED.match(r.text, start)
+    if lead is None:
+        return None
+    m = r.mentions.at(lead.end(), None, ("organ",))
+    if m is None or m.start != lead.end() or not m.entity:
+        return None
+    if not re.match(r"\s*,", r.text[m.end : m.end + 3]):
+        return None
+    return _organ_of(r, m)
 
 
 def _covered_words(r: Context, mentions: list[Mention], kinds: tuple[str, ...]) -> set[int]:
@@ -330,6 +357,11 @@ def _organ_after(
     named = any(m.start == position and m.entity and m.kind in ("organ", "post") for m in mentions)
     if again and not named and link.group(0).rstrip().lower().endswith(("the", "this", "that")):
         return _organ_named_before(r, mentions, again.group(1).lower(), position, again.end())
+    bare_cc = _BARE_CC.match(r.text, position)
+    if bare_cc and not named:
+        # "alternate members of the C.C.": KCNA's Central Committee, without ", WPK"
+        span = (position, bare_cc.end())
+        return organ_for_name(r, "WPK Central Committee", span), span
     for index, m in enumerate(mentions):
         if m.start == position and m.entity and m.kind in ("organ", "post"):
             # "of the KWP Propaganda and Agitation Department": the last organ of a chain.
@@ -350,8 +382,13 @@ def _organ_after(
     return None
 
 
+_BARE_CC = re.compile(r"C\.\s?C\.(?!,?\s*(?:WPK|KWP)\b)")
+"""KCNA's "the C.C." (the party's Central Committee), when no ", WPK" follows"""
+
 # "elected vice-president and Jong Yong Guk secretary general of the Standing Committee".
-_GAPPED = re.compile(r"\s*(?:,\s*)?and\s+[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){1,3}\s+")
+# "... first vice-chairman and Kim Il Chol and Ri Yong Mu vice-chairmen of the NDC"
+_NAME = r"[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){1,3}"
+_GAPPED = re.compile(rf"\s*(?:,\s*)?and\s+{_NAME}(?:\s*(?:,\s*|,?\s+and\s+){_NAME})*\s+")
 _AGAIN = re.compile(
     r"(commission|committee|bureau|department|presidium|assembly|cabinet|ministry|secretariat)\b"
     r"(?!\s+of\b)",
@@ -409,6 +446,8 @@ def _post_title(r: Context, post: Mention) -> Title | None:
         and not r.text[post.end : following.start].strip()
     ):
         return None  # "vice-director of the KWP Propaganda and Agitation Department"
+    if " of " not in f" {post.text.lower()} " and _organ_after(r, list(r.mentions), post.end):
+        return None  # "Premier of the Administration Council": the organ the text names
     entity = r.reg.peek(post.entity)  # type: ignore[arg-type]
     if entity.known:
         known = r.known.post_roles.get(entity.known)

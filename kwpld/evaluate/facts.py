@@ -54,9 +54,9 @@ import yaml
 from ..dates import DateError, parse_date
 from ..errors import InputError, KwpldError, LoadError
 from ..names import match_key
+from ..sources import read_source
 from ..vocab import vocabularies
-from .evaluate import Score, fixtures
-from .source import read_source
+from .mentions import Score, fixtures
 
 __all__ = [
     "Gold",
@@ -489,7 +489,7 @@ def load_gold(text_path: Path, gold_path: Path, records: dict[str, Entity]) -> G
 
 def _read_review(path: Path) -> dict[str, Any] | None:
     """A review file's data (None for a ``*.review.yaml`` another tool wrote). Read here rather
-    than through :mod:`kwpld.ingest.review`, so the scorer takes whatever kinds of draft the
+    than through :mod:`kwpld.review`, so the scorer takes whatever kinds of draft the
     extractor writes (``participation``) without depending on accept's rules."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -532,7 +532,7 @@ class Predicted:
     def read(cls, data_dir: Path, review: Path) -> Predicted:
         """Read ``review`` (one article's review file in ``data_dir``), resolving ids through
         the folder's records and the drafts of every review file in it."""
-        from .review import review_files
+        from ..review import review_files
 
         entities = _entities_of_records(data_dir)
         records = frozenset(entities)
@@ -914,7 +914,7 @@ def _score_attendance(gold: Gold, predicted: Predicted, result: FactScore) -> No
 
 def _ingest_one(text: Path, data_dir: Path, date: str | None, article_type: str | None) -> Path:
     """Ingest ``text`` into ``data_dir`` as a curator would; the article's review file."""
-    from .pipeline import ARTICLES_DIR, IngestOptions, ingest
+    from ..ingest import ARTICLES_DIR, IngestOptions, ingest
 
     result = ingest([text], data_dir, options=IngestOptions(date=date, article_type=article_type))
     article = result.articles[0]
@@ -1087,7 +1087,7 @@ def _one_line(exc: KwpldError) -> str:
 
 
 def _accept(data_dir: Path, how: Any, notes: list[str]) -> None:
-    from .review import accept, list_drafts
+    from ..review import accept, list_drafts
 
     if how in (None, "none", False):
         return
@@ -1199,7 +1199,7 @@ def load_sequence(sequence: Path) -> IdentitySequence:
 def evaluate_sequence(sequence: Path) -> IdentityScore:
     """Ingest a sequence's texts in order into one folder, accepting drafts between them, and
     count duplicates and false merges (``sequence``: a ``sequence.yaml``)."""
-    from .pipeline import ARTICLES_DIR
+    from ..ingest import ARTICLES_DIR
 
     loaded = load_sequence(sequence)
     people = dict(loaded.people)

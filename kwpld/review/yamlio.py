@@ -14,15 +14,25 @@ import yaml
 
 from ..atomic import write_atomic
 
-__all__ = ["dump_yaml", "write_text_atomic", "FlowDict", "FlowList"]
+__all__ = ["dump_yaml", "read_yaml", "write_text_atomic", "FlowDict", "FlowList"]
 
 
-class FlowDict(dict):
+class FlowDict(dict[str, Any]):
     """A mapping written on one line: ``{text: ..., system: ...}``."""
 
 
-class FlowList(list):
+class FlowList(list[int]):
     """A list of numbers written on one line: ``[179, 193]``."""
+
+
+# libyaml's parser when PyYAML has it: a folder's pending review files are read on every ingest,
+# and the pure-Python parser took 33 s of a 40 s ingest into a folder of 50 pending reviews.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(text: str) -> Any:
+    """Parse YAML safely, with libyaml when present (the same values as ``yaml.safe_load``)."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, C or Python
 
 
 # libyaml's emitter when PyYAML has it (ten times faster on review files); both emitters write
@@ -104,7 +114,7 @@ def _plain(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and not node.style
 
 
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:  # type: ignore[name-defined]
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     style = "|" if "\n\n" in value else None
     if style:
         value = value.rstrip("\n") + "\n"
@@ -139,7 +149,7 @@ def _flow_names(value: Any) -> Any:
     return value
 
 
-def _short(name: dict) -> bool:
+def _short(name: dict[str, Any]) -> bool:
     return all(not isinstance(v, (dict,)) for v in name.values()) and len(str(name)) < 160
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from rich.markup import escape
 
 from ..errors import InputError
-from .review import DRAFT_KINDS, DraftItem, list_drafts, load_review, review_files
+from .curate import DRAFT_KINDS, DraftItem, list_drafts, load_review, review_files
 
 __all__ = [
     "STATUSES",

@@ -28,10 +28,9 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
+from ..ingest import IngestOptions, Known, article_meta, read_one
 from ..names import match_key
-from .known import Known
-from .pipeline import IngestOptions, _meta, read_one
-from .source import MEDIA_TYPES, read_source
+from ..sources import MEDIA_TYPES, read_source
 
 __all__ = ["Score", "FixtureScore", "evaluate_fixture", "evaluate_folder", "fixtures"]
 
@@ -102,7 +101,7 @@ def evaluate_fixture(text_path: Path, gold_path: Path, known: Known) -> FixtureS
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
     options = gold.get("options") or {}
     source = read_source(text_path)
-    meta = _meta(
+    meta = article_meta(
         text_path.name,
         source,
         IngestOptions(
@@ -144,7 +143,7 @@ def evaluate_fixture(text_path: Path, gold_path: Path, known: Known) -> FixtureS
             return (
                 isinstance(pred, tuple) and pred[0] == "ambiguous" and pred[1] == frozenset(entity)
             )
-        return pred == entity
+        return bool(pred == entity)
 
     result = FixtureScore(text_path.name, Score(), Score(), Score())
     body = source.blocks[0].start if source.blocks else 0  # after any front matter

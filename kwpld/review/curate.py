@@ -31,7 +31,7 @@ from ..load import load_records
 from ..load.checks import REFERENCE_FIELDS
 from ..load.files import LineDict, LineList
 from ..load.schema import check_record
-from .yamlio import dump_yaml, write_text_atomic
+from .yamlio import dump_yaml, read_yaml, write_text_atomic
 
 __all__ = [
     "REVIEW_VERSION",
@@ -52,6 +52,10 @@ __all__ = [
     "DRAFT_KINDS",
     "PARTICIPATION",
     "add_participants",
+    "pending_drafts",
+    "render_articles",
+    "render_review",
+    "commit_writes",
 ]
 
 REVIEW_VERSION = 1
@@ -165,7 +169,7 @@ def load_review(path: Path, root: Path | None = None) -> ReviewFile | None:
     """Read a review file; None for a ``*.review.yaml`` that another tool wrote."""
     label = path.relative_to(root).as_posix() if root else str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise InputError(f"{label}: cannot read the review file: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:
@@ -583,7 +587,7 @@ def accept(
         if changed or review.path in writes:
             review.data["drafts"] = review.drafts
             writes[review.path] = render_review(review.data)
-    _commit(root, writes)
+    commit_writes(root, writes)
     result.files = sorted(p for p in writes if not p.name.endswith(".review.yaml"))
     return result
 
@@ -842,7 +846,7 @@ def merge(data_dir: str | Path, draft_id: str, into: str) -> AcceptResult:
     for review in reviews:
         if review.path in writes:
             writes[review.path] = render_review(review.data)
-    _commit(root, writes)
+    commit_writes(root, writes)
     result.files = sorted(p for p in writes if not p.name.endswith(".review.yaml"))
     return result
 
@@ -927,7 +931,7 @@ def _append(text: str | None, key: str, items: list[dict[str, Any]], path: Path,
     if text is None or not text.strip():
         return "kwpld: 1\n" + block
     try:
-        data = yaml.safe_load(text)
+        data = read_yaml(text)
     except yaml.YAMLError:
         raise InputError(
             f"{_rel(path, root)}: not valid YAML; fix it before accepting drafts into it"
@@ -1023,7 +1027,7 @@ def render_review(data: dict[str, Any]) -> str:
     )
 
 
-def _commit(root: Path, writes: dict[Path, str]) -> None:
+def commit_writes(root: Path, writes: dict[Path, str]) -> None:
     """Write every file, then check the folder loads; on failure restore every file."""
     backups = {path: _read(path) for path in writes}
     try:
