@@ -211,6 +211,11 @@ def _month(name: str, text: str) -> int:
     return month
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+"""Days in each month of a common year (``calendar.monthrange`` also works out the weekday
+of the first, which the loader does not need, for every date it reads)."""
+
+
 def _build(
     year: int,
     month: int | None,
@@ -225,7 +230,9 @@ def _build(
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"'{text}': there is no month {month}", "impossible-date")
     if day is not None:
-        last = calendar.monthrange(year, month or 1)[1]
+        last = _MONTH_DAYS[(month or 1) - 1]
+        if last == 28 and calendar.isleap(year):
+            last = 29
         if not 1 <= day <= last:
             raise DateError(
                 f"'{text}': {calendar.month_name[month or 1]} {year} has {last} days, not {day}",

@@ -109,6 +109,13 @@ class Minter:
     def entity(self, kind: str, record_id: str) -> str:
         return iri(self.entity_iri(kind, record_id))
 
+    def annotation_iri(self, article_id: str, local: str | None = None) -> str:
+        """The W3C Web Annotations of an ingested article (``kwpld ingest``): their collection,
+        ``{base}article/ID/annotations``, or one item or page of it (``local``:
+        ``mention-10-21``, ``page-1``)."""
+        collection = f"{self.entity_iri('article', article_id)}/annotations"
+        return collection if local is None else f"{collection}/{local}"
+
     # -- the way back: what an IRI was minted from ----------------------------------------------
     def record_id(self, value: str, kind: str) -> str | None:
         """The record id an IRI of ``kind`` was minted from (None: not one of this base's IRIs

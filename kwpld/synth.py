@@ -124,6 +124,51 @@ _PROVINCES = [
     ("rason", "Rason", "라선시"),
     ("nampho", "Nampho", "남포시"),
 ]
+_CENTRAL_ORGANS: tuple[tuple[str, str, str, str, str, tuple[str, ...]], ...] = (
+    # id, kind, English name, Hangul name, parent, roles
+    (
+        "wpk-cc",
+        "central-committee",
+        "Central Committee of the WPK",
+        "조선로동당 중앙위원회",
+        "wpk",
+        ("member", "alternate-member"),
+    ),
+    (
+        "wpk-pb",
+        "political-bureau",
+        "Political Bureau of the WPK Central Committee",
+        "정치국",
+        "wpk-cc",
+        ("member", "alternate-member"),
+    ),
+    (
+        "wpk-pb-presidium",
+        "presidium",
+        "Presidium of the Political Bureau",
+        "정치국 상무위원회",
+        "wpk-pb",
+        ("member",),
+    ),
+    (
+        "wpk-secretariat",
+        "secretariat",
+        "Secretariat of the WPK Central Committee",
+        "비서국",
+        "wpk-cc",
+        ("secretary",),
+    ),
+    (
+        "wpk-cmc",
+        "commission",
+        "Central Military Commission of the WPK",
+        "당중앙군사위원회",
+        "wpk-cc",
+        ("chairman", "vice-chairman", "member"),
+    ),
+)
+"""The central organs under the party, in the order they are written."""
+
 _DEPARTMENTS = [
     "Organization and Guidance",
     "Propaganda and Agitation",
@@ -204,52 +249,16 @@ class _Corpus:
             self.organ_roles.append((oid, roles))
 
     def build_organs(self) -> None:
+        """The party with its central organs and departments, the committees down to the
+        cells (:meth:`build_committees`), and two media organs; in this order, always."""
         self.organ("wpk", "party", "Workers' Party of Korea", "조선로동당", None, ())
         self.organs[-1]["names"] += [
             {"text": "WPK", "system": "en", "kind": "abbreviation"},
             {"text": "KWP", "system": "en", "kind": "abbreviation"},
             {"text": "Chosŏn Rodongdang", "system": "mr"},
         ]
-        self.organ(
-            "wpk-cc",
-            "central-committee",
-            "Central Committee of the WPK",
-            "조선로동당 중앙위원회",
-            "wpk",
-            ("member", "alternate-member"),
-        )
-        self.organ(
-            "wpk-pb",
-            "political-bureau",
-            "Political Bureau of the WPK Central Committee",
-            "정치국",
-            "wpk-cc",
-            ("member", "alternate-member"),
-        )
-        self.organ(
-            "wpk-pb-presidium",
-            "presidium",
-            "Presidium of the Political Bureau",
-            "정치국 상무위원회",
-            "wpk-pb",
-            ("member",),
-        )
-        self.organ(
-            "wpk-secretariat",
-            "secretariat",
-            "Secretariat of the WPK Central Committee",
-            "비서국",
-            "wpk-cc",
-            ("secretary",),
-        )
-        self.organ(
-            "wpk-cmc",
-            "commission",
-            "Central Military Commission of the WPK",
-            "당중앙군사위원회",
-            "wpk-cc",
-            ("chairman", "vice-chairman", "member"),
-        )
+        for organ_id, kind, name, hangul, parent, roles in _CENTRAL_ORGANS:
+            self.organ(organ_id, kind, name, hangul, parent, roles)
         for index, name in enumerate(_DEPARTMENTS, start=1):
             self.organ(
                 f"wpk-cc-dept-{index:02d}",
@@ -259,6 +268,14 @@ class _Corpus:
                 "wpk-cc",
                 ("director", "first-vice-director", "vice-director"),
             )
+        self.build_committees()
+        self.organ("kcna", "news-agency", "Korean Central News Agency", "조선중앙통신", None, ())
+        self.organ("rodong-sinmun", "newspaper", "Rodong Sinmun", "로동신문", "wpk-cc", ())
+        self.posts.append({"id": "cell-secretary", "organ": "cell-00001", "role": "secretary"})
+
+    def build_committees(self) -> None:
+        """Provincial committees, then per local committee its primary committee and cell: the
+        part of the tree that grows with the corpus (``size.local_committees``)."""
         self.organ(
             "wpk-party-committees",
             "party-committee",
@@ -304,9 +321,6 @@ class _Corpus:
                 primary,
                 ("secretary", "member"),
             )
-        self.organ("kcna", "news-agency", "Korean Central News Agency", "조선중앙통신", None, ())
-        self.organ("rodong-sinmun", "newspaper", "Rodong Sinmun", "로동신문", "wpk-cc", ())
-        self.posts.append({"id": "cell-secretary", "organ": "cell-00001", "role": "secretary"})
 
     # -- people -----------------------------------------------------------------------------------
     def build_people(self) -> None:
@@ -584,20 +598,6 @@ def synthesize_flat(out: str | Path, records: int = 231_050, *, seed: int = 0) -
     def person_id(index: int) -> str:
         return f"p-{index:07d}"
 
-    organs: list[dict[str, object]] = []
-    for index in range(1, FLAT_ORGANS + 1):
-        organ: dict[str, object] = {
-            "id": f"o-{index:02d}",
-            "kind": "party" if index == 1 else _FLAT_KINDS[index % len(_FLAT_KINDS)],
-            "names": [
-                {"text": f"Organ No. {index} of the WPK", "system": "en"},
-                {"text": f"조선로동당 제{index}기관", "system": "hangul"},
-            ],
-        }
-        if index > 1:
-            organ["parent"] = "o-01"
-        organs.append(organ)
-
     people: list[dict[str, str]] = []
     for index in range(1, each + 1):
         family = rng.choice(_FAMILY)
@@ -639,6 +639,37 @@ def synthesize_flat(out: str | Path, records: int = 231_050, *, seed: int = 0) -
             )
         )
 
+    _write_flat(out, records, articles, people, memberships)
+    return counts
+
+
+def _flat_organs() -> list[dict[str, object]]:
+    """The flat corpus's 50 organs: the party and 49 organs below it."""
+    organs: list[dict[str, object]] = []
+    for index in range(1, FLAT_ORGANS + 1):
+        organ: dict[str, object] = {
+            "id": f"o-{index:02d}",
+            "kind": "party" if index == 1 else _FLAT_KINDS[index % len(_FLAT_KINDS)],
+            "names": [
+                {"text": f"Organ No. {index} of the WPK", "system": "en"},
+                {"text": f"조선로동당 제{index}기관", "system": "hangul"},
+            ],
+        }
+        if index > 1:
+            organ["parent"] = "o-01"
+        organs.append(organ)
+    return organs
+
+
+def _write_flat(
+    out: str | Path,
+    records: int,
+    articles: list[tuple[str, str, str, str]],
+    people: list[dict[str, str]],
+    memberships: list[dict[str, str]],
+) -> None:
+    """Write the flat corpus's files into ``out`` at once (atomically, as synth always does)."""
+    organs = _flat_organs()
     with atomic_directory(out, markers=(SYNTH_MARKER,)) as tmp:
         (tmp / "kwpld.yaml").write_text(
             _dump(
@@ -657,7 +688,6 @@ def synthesize_flat(out: str | Path, records: int = 231_050, *, seed: int = 0) -
         _write_csv(tmp / "people.csv", people, _FLAT_PEOPLE_COLUMNS)
         _write_csv(tmp / "memberships.csv", memberships, _FLAT_MEMBERSHIP_COLUMNS)
         (tmp / SYNTH_MARKER).write_text("written by kwpld synth; safe to replace\n", "utf-8")
-    return counts
 
 
 def _flat_articles_yaml(articles: list[tuple[str, str, str, str]]) -> str:

@@ -100,3 +100,47 @@ def test_subject_digests_ignore_order_and_see_every_change():
     after = subject_digests(changed)
     assert {s for s in digests if after.get(s) != digests[s]} == {membership}
     assert graph_digest(after) != graph_digest(digests)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _same_release(one: Path, two: Path) -> None:
+    a, b = _files(one), _files(two)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
+
+
+def test_an_incremental_rebuild_is_byte_identical_to_a_cold_build(tmp_path: Path):
+    """Issue 14 item 4: after an edit (which changes other records' triples too: a
+    membership's label names its person) and after a deletion, the release an incremental
+    build leaves is the one a build from scratch writes, file for file, byte for byte."""
+    from kwpld.synth import synthesize_flat
+
+    data = tmp_path / "flat"
+    synthesize_flat(data, 320)
+    out = tmp_path / "dist"
+    cache = tmp_path / "cache"
+    kwpld.build(data, out, cache=cache, jobs=2)
+    people = data / "people.csv"
+    row = people.read_text(encoding="utf-8").splitlines()[1]
+    person, name = row.split(",")[:2]
+    _edit(people, f"{person},{name},", f"{person},{name} Jr,")
+    assert not kwpld.build(data, out, cache=cache, jobs=2).up_to_date
+    kwpld.build(data, tmp_path / "cold", jobs=2)
+    _same_release(out, tmp_path / "cold")
+    assert f"{name} Jr" in (out / "data.nt").read_text(encoding="utf-8")
+
+    memberships = data / "memberships.csv"
+    lines = memberships.read_text(encoding="utf-8").splitlines(keepends=True)
+    gone = lines.pop(5).split(",")[0]
+    memberships.write_text("".join(lines), encoding="utf-8")
+    assert not kwpld.build(data, out, cache=cache, jobs=2).up_to_date
+    kwpld.build(data, tmp_path / "cold2", jobs=2)
+    _same_release(out, tmp_path / "cold2")
+    assert f"/{gone}>" not in (out / "data.nt").read_text(encoding="utf-8")

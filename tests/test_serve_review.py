@@ -67,7 +67,9 @@ def test_an_article_with_its_mentions_marked_and_its_drafts_with_evidence(served
     assert '<mark class="m-date" title="2013-01-28">28 January</mark>' in page
     card = page[page.index(f'id="draft-{MEMBERSHIP}"') :]
     card = card[: card.index("</article>")]
-    assert '<mark class="r-words"' in card  # the evidence words, highlighted in their sentence
+    assert '<mark class="r-' in card  # the evidence's spans, highlighted in their sentence
+    assert "jang-song-taek: member of wpk-presidium" in card  # the fact, as kwpld review says it
+    assert '<p class="summary">' in card  # with its dates and status
     assert 'href="#draft-wpk-presidium"' in card  # what it refers to
     assert 'value="accept-with-dependencies"' in card
     assert requests.get(served.url + "review/article/no-such-article").status_code == 404
@@ -325,23 +327,28 @@ def test_merging_a_draft_into_the_record_it_names(review_source, tmp_path, serve
 
 def test_a_facts_evidence_spans_are_marked_with_their_roles():
     """Fact drafts carry spans (person, trigger, role, organ ...) as offsets in the text file;
-    each is marked in its sentence, found by its words if the offsets no longer fit."""
-    from kwpld.serve.workbench import _evidence
+    the page marks each in its sentence as kwpld review does (the same code), found by its
+    words if the offsets no longer fit, and a span from another sentence is shown after it."""
+    from kwpld.review.listing import _one_evidence
+    from kwpld.serve.workbench import _parts
 
     sentence = "Choe Ryong Hae was elected a secretary of the WPK Central Committee."
+    text = "x" * 100 + sentence
     evidence = {
         "at": [100, 100 + len(sentence)],
         "sentence": sentence,
         "spans": [
             {"at": [100, 114], "text": "Choe Ryong Hae", "role": "person"},
             {"at": [119, 126], "text": "elected", "role": "trigger"},
-            {"at": [0, 3], "text": "secretary", "role": "role"},  # offsets gone stale
+            {"at": [101, 104], "text": "secretary", "role": "role"},  # offsets gone stale
+            {"at": [10, 15], "text": "9 May", "role": "date"},  # an earlier sentence's
         ],
     }
-    parts = _evidence(evidence).parts
-    assert "".join(text for text, _ in parts) == sentence
-    assert [(t, r) for t, r in parts if r] == [
+    parts = _parts(_one_evidence(evidence, text))
+    assert "".join(text for text, _ in parts.parts) == sentence
+    assert [(t, r) for t, r in parts.parts if r] == [
         ("Choe Ryong Hae", "person"),
         ("elected", "trigger"),
         ("secretary", "role"),
     ]
+    assert parts.elsewhere == (("9 May", "date"),)

@@ -16,6 +16,8 @@ from ._common import TextOrJson, choices, command_app, console, deprecated, err_
 app = command_app()
 
 if TYPE_CHECKING:
+    from ..ingest.pipeline import IngestResult
+
     Kind = str
     ReviewKind = str
     Status = str
@@ -107,25 +109,14 @@ def ingest_command(
     )
     result = ingest(list(files or []), into, options=options, urls=list(url or []))
     if output_format is TextOrJson.JSON:
-        data = [
-            {
-                "id": a.id,
-                "input": a.input,
-                "title": a.title,
-                "mentions": a.mentions,
-                "mentions_of_records": a.known_mentions,
-                "dates": a.dates,
-                "date_problems": a.date_problems,
-                "quotes": a.quotes,
-                "images": a.images,
-                "drafts": a.drafts,
-                "files": {k: str(v) for k, v in a.files.items()},
-                "notes": a.notes,
-            }
-            for a in result.articles
-        ]
-        console.print(json.dumps({"articles": data}, ensure_ascii=False, indent=2), markup=False)
-        return
+        data = {"articles": [a.to_dict() for a in result.articles]}
+        console.print(json.dumps(data, ensure_ascii=False, indent=2), markup=False)
+    else:
+        _print_ingested(result)
+
+
+def _print_ingested(result: IngestResult) -> None:
+    """The report of ``kwpld ingest`` for people: per article, what was read and drafted."""
     for article in result.articles:
         console.print(f"[bold]{article.id}[/bold]  {article.title}", highlight=False)
         drafts = ", ".join(f"{n} {k}" for k, n in sorted(article.drafts.items())) or "none"

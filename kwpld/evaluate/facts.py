@@ -332,156 +332,172 @@ def load_gold(text_path: Path, gold_path: Path, records: dict[str, Entity]) -> G
     unknown = set(data) - {"options", "events", "holdings", "attendance"}
     if unknown:
         raise _fail(gold_path, "file", f"unknown keys {sorted(unknown)}")
-    text = _squash(read_source(text_path).text)
-    vocab = vocabularies()
-    roles, event_types = vocab["role"], vocab["event-type"]
-    person_keys: dict[str, str] = {}
-    for entity in records.values():
-        if entity.kind == "person":
-            for name in entity.names:
-                person_keys.setdefault(_key(name), entity.id)
+    reader = _GoldReader(text_path, gold_path, records)
+    events = reader.events(data.get("events") or [])
+    keys = [e.key for e in events]
+    if len(set(keys)) != len(keys):
+        raise _fail(gold_path, "events", "two events share a key")
+    holdings = reader.holdings(data.get("holdings") or [], keys)
+    attendance = reader.attendance(data.get("attendance") or [], keys)
+    options = data.get("options") or {}
+    article_type = options.get("type")
+    if article_type is not None and article_type not in vocabularies()["article-type"]:
+        raise _fail(gold_path, "options", f"type {article_type!r} is not an article type")
+    return Gold(
+        name=gold_path.name[: -len(".gold.yaml")],
+        text=text_path,
+        path=gold_path,
+        date=reader.date(options.get("date"), "options"),
+        type=article_type,
+        events=events,
+        holdings=holdings,
+        attendance=attendance,
+    )
 
-    def evidence(item: dict[str, Any], where: str) -> str:
+
+class _GoldReader:
+    """The checks of one gold file's items, each failing with the file, the item and why."""
+
+    def __init__(self, text_path: Path, gold_path: Path, records: dict[str, Entity]) -> None:
+        self.text_path = text_path
+        self.gold_path = gold_path
+        self.records = records
+        self.text = _squash(read_source(text_path).text)
+        self.person_keys: dict[str, str] = {}
+        for entity in records.values():
+            if entity.kind == "person":
+                for name in entity.names:
+                    self.person_keys.setdefault(_key(name), entity.id)
+
+    def fail(self, where: str, problem: str) -> InputError:
+        return _fail(self.gold_path, where, problem)
+
+    def evidence(self, item: dict[str, Any], where: str) -> str:
         phrase = item.get("evidence")
         if not phrase or not isinstance(phrase, str):
-            raise _fail(gold_path, where, "no evidence phrase")
-        if _squash(phrase) not in text:
-            raise _fail(gold_path, where, f"evidence {phrase!r} is not in {text_path.name}")
+            raise self.fail(where, "no evidence phrase")
+        if _squash(phrase) not in self.text:
+            raise self.fail(where, f"evidence {phrase!r} is not in {self.text_path.name}")
         return phrase
 
-    def date(value: Any, where: str) -> str | None:
+    def date(self, value: Any, where: str) -> str | None:
         try:
             return _iso(value)
         except (DateError, ValueError) as exc:
-            raise _fail(gold_path, where, f"date {value!r}: {exc}") from None
+            raise self.fail(where, f"date {value!r}: {exc}") from None
 
-    def person(value: Any, where: str) -> GoldPerson:
+    def person(self, value: Any, where: str) -> GoldPerson:
         if isinstance(value, dict):
             if not value.get("name") or value.get("new") is not True:
-                raise _fail(gold_path, where, "a person mapping is {name: ..., new: true}")
+                raise self.fail(where, "a person mapping is {name: ..., new: true}")
             return GoldPerson(str(value["name"]), new=True)
         if not isinstance(value, str) or not value:
-            raise _fail(gold_path, where, "person: a record id or a name")
-        entity = records.get(value)
+            raise self.fail(where, "person: a record id or a name")
+        entity = self.records.get(value)
         if entity is not None:
             if entity.kind != "person":
-                raise _fail(
-                    gold_path, where, f"{value} is a record of kind {entity.kind}, not person"
-                )
+                raise self.fail(where, f"{value} is a record of kind {entity.kind}, not person")
             return GoldPerson(value, record=value)
-        clash = person_keys.get(_key(value))
+        clash = self.person_keys.get(_key(value))
         if clash:
-            raise _fail(
-                gold_path,
+            raise self.fail(
                 where,
                 f"{value!r} is a name of the record {clash}: give the record id, or "
                 f"{{name: {value}, new: true}} for someone else of that name",
             )
         return GoldPerson(value)
 
-    def ref(value: Any, kind: str, where: str) -> GoldRef:
-        if isinstance(value, str) and value in records:
-            if records[value].kind != kind:
-                raise _fail(
-                    gold_path,
-                    where,
-                    f"{value} is a record of kind {records[value].kind}, not {kind}",
+    def ref(self, value: Any, kind: str, where: str) -> GoldRef:
+        if isinstance(value, str) and value in self.records:
+            if self.records[value].kind != kind:
+                raise self.fail(
+                    where, f"{value} is a record of kind {self.records[value].kind}, not {kind}"
                 )
-            return GoldRef(value, records[value].names)
+            return GoldRef(value, self.records[value].names)
         names = _names(value)
         if not names:
-            raise _fail(gold_path, where, f"{kind}: a record id or a name")
+            raise self.fail(where, f"{kind}: a record id or a name")
         return GoldRef(None, names)
 
-    events: list[GoldEvent] = []
-    for i, item in enumerate(data.get("events") or [], 1):
-        where = f"event {i}"
-        if not isinstance(item, dict) or not item.get("key"):
-            raise _fail(gold_path, where, "an event needs a key")
-        if item.get("type") not in event_types:
-            raise _fail(gold_path, where, f"type {item.get('type')!r} is not an event type")
-        names = tuple(n for n in (*_names(item.get("name")), *_names(item.get("names"))) if n)
-        series = _names(item.get("series"))
-        ordinal = item.get("ordinal")
-        if not series and ordinal is not None:
-            series = tuple(
-                m.group(2) for n in names if (m := _LEADING_ORDINAL.match(n)) is not None
+    def events(self, items: list[Any]) -> list[GoldEvent]:
+        event_types = vocabularies()["event-type"]
+        events: list[GoldEvent] = []
+        for i, item in enumerate(items, 1):
+            where = f"event {i}"
+            if not isinstance(item, dict) or not item.get("key"):
+                raise self.fail(where, "an event needs a key")
+            if item.get("type") not in event_types:
+                raise self.fail(where, f"type {item.get('type')!r} is not an event type")
+            names = tuple(n for n in (*_names(item.get("name")), *_names(item.get("names"))) if n)
+            series = _names(item.get("series"))
+            ordinal = item.get("ordinal")
+            if not series and ordinal is not None:
+                series = tuple(
+                    m.group(2) for n in names if (m := _LEADING_ORDINAL.match(n)) is not None
+                )
+            if item.get("id") and item["id"] not in self.records:
+                raise self.fail(where, f"id {item['id']} is not a record")
+            events.append(
+                GoldEvent(
+                    key=str(item["key"]),
+                    names=names,
+                    series=series,
+                    type=str(item["type"]),
+                    ordinal=int(ordinal) if ordinal is not None else None,
+                    date=self.date(item.get("date"), where),
+                    end=self.date(item.get("end"), where),
+                    location=item.get("location"),
+                    record=item.get("id"),
+                    evidence=self.evidence(item, where),
+                )
             )
-        if item.get("id") and item["id"] not in records:
-            raise _fail(gold_path, where, f"id {item['id']} is not a record")
-        events.append(
-            GoldEvent(
-                key=str(item["key"]),
-                names=names,
-                series=series,
-                type=str(item["type"]),
-                ordinal=int(ordinal) if ordinal is not None else None,
-                date=date(item.get("date"), where),
-                end=date(item.get("end"), where),
-                location=item.get("location"),
-                record=item.get("id"),
-                evidence=evidence(item, where),
-            )
-        )
-    keys = [e.key for e in events]
-    if len(set(keys)) != len(keys):
-        raise _fail(gold_path, "events", "two events share a key")
+        return events
 
-    holdings: list[GoldHolding] = []
-    for i, item in enumerate(data.get("holdings") or [], 1):
-        where = f"holding {i}"
-        if not isinstance(item, dict):
-            raise _fail(gold_path, where, "a mapping")
-        if item.get("role") not in roles:
-            raise _fail(gold_path, where, f"role {item.get('role')!r} is not in the vocabulary")
-        if item.get("status") not in STATUSES:
-            raise _fail(gold_path, where, f"status {item.get('status')!r}: one of {STATUSES}")
-        if item.get("event") is not None and item["event"] not in keys:
-            raise _fail(gold_path, where, f"event {item['event']!r} is no event key")
-        holdings.append(
-            GoldHolding(
-                person=person(item.get("person"), where),
-                organ=ref(item.get("organ"), "organ", where),
-                role=str(item["role"]),
-                post=ref(item["post"], "post", where) if item.get("post") else None,
-                dates={f: date(item.get(f), where) for f in _DATE_FIELDS},
-                status=str(item["status"]),
-                type=item.get("type"),
-                event=item.get("event"),
-                evidence=evidence(item, where),
+    def holdings(self, items: list[Any], keys: list[str]) -> list[GoldHolding]:
+        roles = vocabularies()["role"]
+        holdings: list[GoldHolding] = []
+        for i, item in enumerate(items, 1):
+            where = f"holding {i}"
+            if not isinstance(item, dict):
+                raise self.fail(where, "a mapping")
+            if item.get("role") not in roles:
+                raise self.fail(where, f"role {item.get('role')!r} is not in the vocabulary")
+            if item.get("status") not in STATUSES:
+                raise self.fail(where, f"status {item.get('status')!r}: one of {STATUSES}")
+            if item.get("event") is not None and item["event"] not in keys:
+                raise self.fail(where, f"event {item['event']!r} is no event key")
+            holdings.append(
+                GoldHolding(
+                    person=self.person(item.get("person"), where),
+                    organ=self.ref(item.get("organ"), "organ", where),
+                    role=str(item["role"]),
+                    post=self.ref(item["post"], "post", where) if item.get("post") else None,
+                    dates={f: self.date(item.get(f), where) for f in _DATE_FIELDS},
+                    status=str(item["status"]),
+                    type=item.get("type"),
+                    event=item.get("event"),
+                    evidence=self.evidence(item, where),
+                )
             )
-        )
+        return holdings
 
-    attendance: list[GoldAttendance] = []
-    for i, item in enumerate(data.get("attendance") or [], 1):
-        where = f"attendance {i}"
-        if not isinstance(item, dict) or item.get("event") not in keys:
-            raise _fail(gold_path, where, f"event {item.get('event')!r} is no event key")
-        if item.get("role") not in ATTENDANCE_ROLES:
-            raise _fail(gold_path, where, f"role {item.get('role')!r}: one of {ATTENDANCE_ROLES}")
-        attendance.append(
-            GoldAttendance(
-                event=str(item["event"]),
-                person=person(item.get("person"), where),
-                role=str(item["role"]),
-                evidence=evidence(item, where),
+    def attendance(self, items: list[Any], keys: list[str]) -> list[GoldAttendance]:
+        attendance: list[GoldAttendance] = []
+        for i, item in enumerate(items, 1):
+            where = f"attendance {i}"
+            if not isinstance(item, dict) or item.get("event") not in keys:
+                raise self.fail(where, f"event {item.get('event')!r} is no event key")
+            if item.get("role") not in ATTENDANCE_ROLES:
+                raise self.fail(where, f"role {item.get('role')!r}: one of {ATTENDANCE_ROLES}")
+            attendance.append(
+                GoldAttendance(
+                    event=str(item["event"]),
+                    person=self.person(item.get("person"), where),
+                    role=str(item["role"]),
+                    evidence=self.evidence(item, where),
+                )
             )
-        )
-    options = data.get("options") or {}
-    article_type = options.get("type")
-    if article_type is not None and article_type not in vocab["article-type"]:
-        raise _fail(gold_path, "options", f"type {article_type!r} is not an article type")
-    name = gold_path.name[: -len(".gold.yaml")]
-    return Gold(
-        name=name,
-        text=text_path,
-        path=gold_path,
-        date=date(options.get("date"), "options"),
-        type=article_type,
-        events=events,
-        holdings=holdings,
-        attendance=attendance,
-    )
+        return attendance
 
 
 # -- predictions ------------------------------------------------------------------------------

@@ -27,8 +27,9 @@ from typing import Any
 
 import yaml
 
+from ..dates import DateMention
 from ..errors import InputError
-from ..ingest import IngestOptions, Known, article_meta, read_one
+from ..ingest import Drafted, IngestOptions, Known, Mention, Reading, article_meta, read_one
 from ..names import match_key
 from ..sources import MEDIA_TYPES, read_source
 
@@ -98,6 +99,7 @@ def _locate(
 
 
 def evaluate_fixture(text_path: Path, gold_path: Path, known: Known) -> FixtureScore:
+    """Read one fixture's text as ``kwpld ingest`` would and score its mentions and dates."""
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
     options = gold.get("options") or {}
     source = read_source(text_path)
@@ -110,45 +112,66 @@ def evaluate_fixture(text_path: Path, gold_path: Path, known: Known) -> FixtureS
         ),
     )
     reading, drafted = read_one(source, known, meta)
-    text = source.text
-    names: dict[str, set[str]] = {}
-    for draft in drafted.drafts:
-        keys = {match_key(n["text"]) for n in draft.record.get("names", []) if isinstance(n, dict)}
-        if draft.record.get("title"):
-            keys.add(match_key(draft.record["title"]))
-        names[draft.id] = keys
+    result = FixtureScore(text_path.name, Score(), Score(), Score())
+    body = source.blocks[0].start if source.blocks else 0  # after any front matter
+    gold_mentions = _locate(source.text, gold.get("mentions") or [], gold_path.name, body)
+    _score_mentions(result, source.text, gold_mentions, _Labels(reading, drafted))
+    gold_dates = _locate(source.text, gold.get("dates") or [], gold_path.name, body)
+    _score_dates(result, gold_dates, reading.dates)
+    return result
 
-    def predicted_label(mention: Any) -> Any:
+
+class _Labels:
+    """What a predicted mention names, in the gold's terms: a record id, ``("new", match keys
+    of the draft's names)`` or ``("ambiguous", ids)``."""
+
+    def __init__(self, reading: Reading, drafted: Drafted) -> None:
+        self.reading = reading
+        self.drafted = drafted
+        self.names: dict[str, set[str]] = {}
+        for draft in drafted.drafts:
+            keys = {
+                match_key(n["text"]) for n in draft.record.get("names", []) if isinstance(n, dict)
+            }
+            if draft.record.get("title"):
+                keys.add(match_key(draft.record["title"]))
+            self.names[draft.id] = keys
+
+    def of(self, mention: Mention) -> Any:
+        registry = self.reading.registry
         if mention.entity:
-            key = reading.registry.resolve(mention.entity)
-            entity = reading.registry.get(key)
+            key = registry.resolve(mention.entity)
+            entity = registry.get(key)
             if entity.known:
                 return entity.known
-            return ("new", frozenset(names.get(drafted.ids.get(key, ""), set())))
+            return ("new", frozenset(self.names.get(self.drafted.ids.get(key, ""), set())))
         ids = set()
         for candidate in mention.candidates:
-            entity = reading.registry.get(candidate)
+            entity = registry.get(candidate)
             ids.add(entity.known or candidate)
         return ("ambiguous", frozenset(ids))
 
-    def agrees(pred: Any, item: dict[str, Any]) -> bool:
-        if "new" in item:
-            return (
-                isinstance(pred, tuple)
-                and pred[0] == "new"
-                and match_key(str(item["new"])) in pred[1]
-            )
-        entity = item.get("entity")
-        if isinstance(entity, list):
-            return (
-                isinstance(pred, tuple) and pred[0] == "ambiguous" and pred[1] == frozenset(entity)
-            )
-        return bool(pred == entity)
 
-    result = FixtureScore(text_path.name, Score(), Score(), Score())
-    body = source.blocks[0].start if source.blocks else 0  # after any front matter
-    gold_mentions = _locate(text, gold.get("mentions") or [], gold_path.name, body)
-    predicted = [m for m in reading.mentions if m.kind in _SCORED and (m.entity or m.candidates)]
+def _agrees(pred: Any, item: dict[str, Any]) -> bool:
+    if "new" in item:
+        return (
+            isinstance(pred, tuple) and pred[0] == "new" and match_key(str(item["new"])) in pred[1]
+        )
+    entity = item.get("entity")
+    if isinstance(entity, list):
+        return isinstance(pred, tuple) and pred[0] == "ambiguous" and pred[1] == frozenset(entity)
+    return bool(pred == entity)
+
+
+def _score_mentions(
+    result: FixtureScore,
+    text: str,
+    gold_mentions: list[tuple[int, int, dict[str, Any]]],
+    labels: _Labels,
+) -> None:
+    predicted = [
+        m for m in labels.reading.mentions if m.kind in _SCORED and (m.entity or m.candidates)
+    ]
     by_span = {(m.start, m.end): m for m in predicted}
     gold_spans = {(s, e): item for s, e, item in gold_mentions}
     for (start, end), item in gold_spans.items():
@@ -159,22 +182,28 @@ def evaluate_fixture(text_path: Path, gold_path: Path, known: Known) -> FixtureS
             result.errors.append(f"missed {text[start:end]!r} at {start}")
             continue
         result.spans.tp += 1
-        if agrees(predicted_label(mention), item):
+        if _agrees(labels.of(mention), item):
             result.mentions.tp += 1
         else:
             result.mentions.fn += 1
             result.mentions.fp += 1
             result.errors.append(
-                f"wrong entity for {text[start:end]!r} at {start}: {predicted_label(mention)}"
+                f"wrong entity for {text[start:end]!r} at {start}: {labels.of(mention)}"
             )
     for (start, end), mention in by_span.items():
         if (start, end) not in gold_spans:
             result.mentions.fp += 1
             result.spans.fp += 1
             result.errors.append(f"extra {text[start:end]!r} at {start} ({mention.kind})")
-    located = _locate(text, gold.get("dates") or [], gold_path.name, body)
+
+
+def _score_dates(
+    result: FixtureScore,
+    located: list[tuple[int, int, dict[str, Any]]],
+    dates: list[DateMention],
+) -> None:
     gold_dates = {(s, e): item for s, e, item in located}
-    predicted_dates = {(d.start, d.end): d for d in reading.dates}
+    predicted_dates = {(d.start, d.end): d for d in dates}
     for span, item in gold_dates.items():
         date = predicted_dates.get(span)
         expected = str(item["date"]) if item.get("date") is not None else None
@@ -202,7 +231,6 @@ def evaluate_fixture(text_path: Path, gold_path: Path, known: Known) -> FixtureS
         if span not in gold_dates:
             result.dates.fp += 1
             result.errors.append(f"extra date {date.text!r} at {span[0]}")
-    return result
 
 
 def evaluate_folder(folder: Path, records: Path | None = None) -> list[FixtureScore]:

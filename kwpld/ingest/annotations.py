@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..namespaces import ENTITY_PATHS
+from ..iris import Minter
 from .drafts import Drafted
 from .read import Reading
 
@@ -21,10 +21,6 @@ __all__ = ["web_annotations", "ANNO_CONTEXT"]
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _CONTEXT_CHARS = 32
-
-
-def _iri(base: str, kind: str, record_id: str) -> str:
-    return f"{base}{ENTITY_PATHS[kind]}{record_id}"
 
 
 def _target(text: str, source: str, start: int, end: int) -> dict[str, Any]:
@@ -47,8 +43,9 @@ def web_annotations(
 ) -> dict[str, Any]:
     """The annotations of one article as a JSON-LD ``AnnotationCollection``."""
     article_id = drafted.article["id"]
-    source = _iri(base_iri, "article", article_id)
-    collection = f"{source}/annotations"
+    minter = Minter(base_iri)
+    source = minter.entity_iri("article", article_id)
+    collection = minter.annotation_iri(article_id)
     text = reading.document.text
     kinds = {key: reading.registry.get(key).kind for key in reading.registry.entities}
     items: list[dict[str, Any]] = []
@@ -58,13 +55,14 @@ def web_annotations(
             record_id = drafted.ids.get(key)
             if record_id is None:
                 continue
-            body: Any = _iri(base_iri, kinds.get(key, mention.kind), record_id)
+            body: Any = minter.entity_iri(kinds.get(key, mention.kind), record_id)
         elif mention.candidates:
             choices = []
             for candidate in mention.candidates:
                 key = reading.registry.resolve(candidate)
                 if key in drafted.ids:
-                    choices.append(_iri(base_iri, kinds.get(key, mention.kind), drafted.ids[key]))
+                    kind = kinds.get(key, mention.kind)
+                    choices.append(minter.entity_iri(kind, drafted.ids[key]))
             if not choices:
                 continue
             body = {"type": "Choice", "items": choices}
@@ -72,7 +70,7 @@ def web_annotations(
             continue
         items.append(
             {
-                "id": f"{collection}/mention-{mention.start}-{mention.end}",
+                "id": minter.annotation_iri(article_id, f"mention-{mention.start}-{mention.end}"),
                 "type": "Annotation",
                 "motivation": "identifying",
                 "body": body,
@@ -91,7 +89,7 @@ def web_annotations(
             continue
         items.append(
             {
-                "id": f"{collection}/date-{date.start}-{date.end}",
+                "id": minter.annotation_iri(article_id, f"date-{date.start}-{date.end}"),
                 "type": "Annotation",
                 "motivation": "describing",
                 "body": bodies[0] if len(bodies) == 1 else bodies,
@@ -113,7 +111,7 @@ def web_annotations(
         "generator": {"id": "https://w3id.org/kwpld", "type": "Software", "name": "kwpld ingest"},
         "total": len(items),
         "first": {
-            "id": f"{collection}/page-1",
+            "id": minter.annotation_iri(article_id, "page-1"),
             "type": "AnnotationPage",
             "partOf": collection,
             "startIndex": 0,

@@ -159,7 +159,7 @@ class _Finalizer:
             parent = e.fields.get("parent")
             standing = e.attrs.get("standing")
             if standing and not gazetteer().organs[standing].code:
-                return standing  # "wpk-ogd", "spa-presidium", "kcna" (kwpld/ingest/organs.yaml)
+                return str(standing)  # "wpk-ogd", "spa-presidium", "kcna" (organs.yaml)
             code = _code(e)
             party = e.attrs.get("party")
             if code and party:
@@ -538,7 +538,7 @@ class _Finalizer:
                     record[key] = self.convert(f[key])
             declared = [self._id_of(s) for s in f.get("sources", [])]
             record["sources"] = [
-                s for s in dict.fromkeys(declared + self.entity_sources(entity)) if s
+                s for s in dict.fromkeys([*declared, *self.entity_sources(entity)]) if s
             ]
             self.event_provenance(entity, record)
         elif kind == "article":
@@ -723,7 +723,8 @@ def _code(e: Entity) -> str | None:
         return gazetteer().organs[standing].code
     collective = e.attrs.get("collective")
     if collective is not None:
-        return collective.code
+        code: str | None = collective.code  # a lexicon.OrganHead
+        return code
     head = e.attrs.get("head")
     if head:
         from .lexicon import lexicon
@@ -823,7 +824,7 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
     fin.complete_names()
     fin.assign_ids()
     article = reading.article
-    record = {"id": article_id}
+    record: dict[str, Any] = {"id": article_id}
     record.update(fin.article_fields(article))
     record["title"] = meta.get("title") or record.get("title")
     quotes = []

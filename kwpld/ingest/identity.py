@@ -263,9 +263,9 @@ def _broad(kind: str | None, names: list[str]) -> bool:
 
 def known_organ(known: Known, organ_id: str) -> OrganView:
     """An organ of the data folder (a record or a pending draft)."""
-    cache_ = known.cache.setdefault("organs", {})
+    cache_: dict[str, OrganView] = known.cache.setdefault("organs", {})
     if organ_id in cache_:
-        return cache_[organ_id]  # type: ignore[no-any-return]
+        return cache_[organ_id]
     levels: list[tuple[str | None, list[str]]] = []
     lineage: list[tuple[str | None, frozenset[str]]] = []
     abbreviations: list[str] = []
@@ -364,9 +364,9 @@ def _known_levels(known: Known, organ_id: str) -> list[tuple[str | None, list[st
 def record_cues(known: Known, person: str) -> list[Cue]:
     """What the data folder says of a person: their memberships (records and pending drafts)
     and the offices their record's description names."""
-    cache_ = known.cache.setdefault("people", {})
+    cache_: dict[str, list[Cue]] = known.cache.setdefault("people", {})
     if person in cache_:
-        return cache_[person]  # type: ignore[no-any-return]
+        return cache_[person]
     cues: list[Cue] = []
     # One cue per seat: a start and an end are often two records (elected in 2010, relieved
     # in 2012), which together say when the seat was held.
@@ -756,25 +756,7 @@ def decide(
             f"here {here}; {told}"
         )
         return Decision("new", None, why, verdicts, article)
-    by_date = False
-    if len(plausible) > 1:
-        exact = [v for v in plausible if v.id in written]
-        if len(exact) == 1:
-            plausible = exact
-    by_sector: str | None = None
-    ours = {c.sector for c in article if c.sector}
-    if len(plausible) > 1 and ours:
-        # The one known in the same walk of the leadership (a general among a general and a
-        # minister of whom the folder knows nothing).
-        near = [v for v in plausible if ours & {c.sector for c in v.cues if c.sector}]
-        if len(near) == 1:
-            plausible = near
-            by_sector = ", ".join(sorted(ours & {c.sector for c in near[0].cues if c.sector}))
-    if len(plausible) > 1 and when:
-        # Nothing tells them apart but when: the one known to hold office at the time.
-        fitting = [v for v in plausible if any(_within(when, c) for c in v.cues)]
-        if len(fitting) == 1:
-            plausible, by_date = fitting, True
+    plausible, by_sector, by_date = _narrow(plausible, article, written, when)
     if len(plausible) == 1:
         chosen = plausible[0]
         if by_sector:
@@ -803,6 +785,33 @@ def decide(
         else "what the article says matches none of them"
     )
     return Decision("ambiguous", None, why, verdicts, article)
+
+
+def _narrow(
+    plausible: list[Verdict], article: list[Cue], written: set[str], when: str | None
+) -> tuple[list[Verdict], str | None, bool]:
+    """Candidates nothing contradicts, narrowed by what can still tell them apart, in turn:
+    the spelling (recorded for one only), the sector of the leadership, the time in office.
+    Returns them with the sectors that decided (if they did) and whether the date did."""
+    if len(plausible) > 1:
+        exact = [v for v in plausible if v.id in written]
+        if len(exact) == 1:
+            plausible = exact
+    by_sector: str | None = None
+    ours = {c.sector for c in article if c.sector}
+    if len(plausible) > 1 and ours:
+        # The one known in the same walk of the leadership (a general among a general and a
+        # minister of whom the folder knows nothing).
+        near = [v for v in plausible if ours & {c.sector for c in v.cues if c.sector}]
+        if len(near) == 1:
+            plausible = near
+            by_sector = ", ".join(sorted(ours & {c.sector for c in near[0].cues if c.sector}))
+    if len(plausible) > 1 and when:
+        # Nothing tells them apart but when: the one known to hold office at the time.
+        fitting = [v for v in plausible if any(_within(when, c) for c in v.cues)]
+        if len(fitting) == 1:
+            return fitting, by_sector, True
+    return plausible, by_sector, False
 
 
 # -- the passes ---------------------------------------------------------------------------------

@@ -13,11 +13,11 @@ is unambiguous in the article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Records
+from ..model import Record
 from ..names import System, name_words, spelling_variants
 from .lexicon import Lexicon, lexicon
 
@@ -68,20 +68,11 @@ class NameIndex:
         """one-word Hangul names, matched also with a particle attached (김정은동지께서)"""
 
     # -- building ---------------------------------------------------------------------------
-    @classmethod
-    def from_records(
-        cls, records: Records | Iterable[object], lex: Lexicon | None = None
-    ) -> NameIndex:
-        index = cls(lex)
-        for record in records:
-            index.add_record(record)
-        return index
-
-    def add_record(self, record: object) -> None:
-        kind = getattr(record, "kind", None)
+    def add_record(self, record: Record) -> None:
+        kind = record.kind
         if kind not in ("person", "organ", "post", "event", "article"):
             return
-        ref = record.id  # type: ignore[attr-defined]
+        ref = record.id
         names = list(getattr(record, "names", []))
         if kind == "article":
             title = getattr(record, "title", "")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import DateError, parse_date
-from ..model import Article, Event, Membership, Organ, Person, Records
+from ..model import Article, Event, Membership, Organ, Person, Post, Record, Records
 from ..names import match_key
 from .index import NameIndex
 from .lexicon import Lexicon, lexicon
@@ -93,7 +93,7 @@ class Known:
     @classmethod
     def build(
         cls,
-        records: Records | Iterable[object] | None,
+        records: Records | Iterable[Record] | None,
         drafts: list[dict[str, Any]] | None = None,
         lex: Lexicon | None = None,
     ) -> Known:
@@ -106,9 +106,9 @@ class Known:
             known.add_draft(draft)
         return known
 
-    def add(self, record: object) -> None:
-        kind = record.kind  # type: ignore[attr-defined]
-        rid = record.id  # type: ignore[attr-defined]
+    def add(self, record: Record) -> None:
+        kind = record.kind
+        rid = record.id
         self.cache.clear()
         self.ids.add(rid)
         self.kinds[rid] = kind
@@ -127,8 +127,9 @@ class Known:
                 self.labels.setdefault(rid, name.text)
             if name.kind == "abbreviation":
                 self.abbreviations.setdefault(rid, name.text)
-        if getattr(record, "title", None):
-            self.labels.setdefault(rid, record.title)  # type: ignore[attr-defined]
+        title = getattr(record, "title", None)
+        if title:
+            self.labels.setdefault(rid, str(title))
         if isinstance(record, Person) and record.description:
             self.descriptions[rid] = record.description
         if isinstance(record, Membership):
@@ -170,12 +171,11 @@ class Known:
                 self.events_by_name.setdefault(match_key(name.text), rid)
             if record.title:
                 self.conferrals[match_key(record.title)] = rid
-        elif record.kind == "post":  # type: ignore[attr-defined]
-            self.posts_by_organ.setdefault((record.organ, record.role), rid)  # type: ignore[attr-defined]
-            self.post_roles[rid] = (record.organ, record.role)  # type: ignore[attr-defined]
-        elif record.kind == "membership":  # type: ignore[attr-defined]
-            key = (record.person, record.organ, record.role)  # type: ignore[attr-defined]
-            self.memberships[key] = rid
+        elif isinstance(record, Post):
+            self.posts_by_organ.setdefault((record.organ, record.role), rid)
+            self.post_roles[rid] = (record.organ, record.role)
+        if isinstance(record, Membership):
+            self.memberships[(record.person, record.organ, record.role)] = rid
 
     def add_draft(self, draft: dict[str, Any]) -> None:
         """A draft pending review in another article's review file: known by name only (and a

@@ -91,6 +91,23 @@ class IngestedArticle:
     drafts: dict[str, int]
     notes: list[str] = field(default_factory=list)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The report of one article as ``kwpld ingest --format json`` writes it."""
+        return {
+            "id": self.id,
+            "input": self.input,
+            "title": self.title,
+            "mentions": self.mentions,
+            "mentions_of_records": self.known_mentions,
+            "dates": self.dates,
+            "date_problems": self.date_problems,
+            "quotes": self.quotes,
+            "images": self.images,
+            "drafts": self.drafts,
+            "files": {k: str(v) for k, v in self.files.items()},
+            "notes": self.notes,
+        }
+
 
 @dataclass
 class IngestResult:
@@ -235,40 +252,23 @@ def _ingest_one(
         )
     reading, drafted = read_one(source, known, meta)
     review_path = folder / f"{article_id}.review.yaml"
-    statuses = _old_statuses(review_path)
-    drafts = []
-    for draft in drafted.drafts:
-        item: dict[str, Any] = {
-            "id": draft.id,
-            "kind": draft.kind,
-            "status": "rejected" if statuses.get(draft.id) == "rejected" else "pending",
-            "why": draft.why,
-        }
-        if draft.fact is not None:
-            item["fact"] = draft.fact
-        if draft.identity is not None:
-            item["identity"] = draft.identity
-        item["evidence"] = [
-            {k: e[k] for k in ("at", "text", "sentence", "spans") if k in e} for e in draft.evidence
-        ]
-        item["record"] = draft.record
-        drafts.append(item)
+    drafts = _review_drafts(drafted, _old_statuses(review_path))
     article_records = [drafted.article, *drafted.images]
     allowed = set(known.ids)
     files: dict[Path, str] = {}
     notes = []
     article_text = render_articles(article_records, allowed)
-    if curated:
+    if existing is not None and curated:
         notes.append(
             f"the article is already a record ({existing.origin}); its file was left as it is"
-        )  # type: ignore[union-attr]
+        )
     else:
         files[folder / f"{article_id}.yaml"] = article_text
-    counts: dict[str, int] = {}
-    for draft in drafts:
-        if draft["status"] == "pending":
-            counts[draft["kind"]] = counts.get(draft["kind"], 0) + 1
-    review = {
+    counts = _pending_counts(drafts)
+    known_mentions = sum(
+        1 for m in reading.mentions if m.entity and reading.registry.get(m.entity).known
+    )
+    review: dict[str, Any] = {
         "kwpld-review": 1,
         "article": article_id,
         "source": {"input": label, "media_type": source.media_type, "sha256": source.sha256},
@@ -277,16 +277,7 @@ def _ingest_one(
         "article_sha256": None
         if curated
         else hashlib.sha256(article_text.encode("utf-8")).hexdigest(),
-        "summary": {
-            "mentions": len(reading.mentions),
-            "mentions_of_records": sum(
-                1 for m in reading.mentions if m.entity and reading.registry.get(m.entity).known
-            ),
-            "dates": len(reading.dates),
-            "quotes": len(reading.quotes),
-            "images": len(reading.images),
-            "drafts": dict(sorted(counts.items())),
-        },
+        "summary": _summary(reading, known_mentions, counts),
         "records": article_records,
         "drafts": drafts,
         "problems": drafted.problems,
@@ -308,7 +299,7 @@ def _ingest_one(
             "annotations": folder / f"{article_id}.annotations.jsonld",
         },
         mentions=len(reading.mentions),
-        known_mentions=review["summary"]["mentions_of_records"],  # type: ignore[index]
+        known_mentions=known_mentions,
         dates=len(reading.dates),
         date_problems=sum(1 for d in reading.dates if d.problems),
         quotes=len(reading.quotes),
@@ -319,6 +310,50 @@ def _ingest_one(
     if curated:
         del article.files["article"]
     return article, files, drafts
+
+
+def _review_drafts(drafted: Drafted, statuses: dict[str, str]) -> list[dict[str, Any]]:
+    """The drafts as the review file holds them; a draft the curator rejected before (in the
+    review file this run replaces) stays rejected."""
+    drafts: list[dict[str, Any]] = []
+    for draft in drafted.drafts:
+        item: dict[str, Any] = {
+            "id": draft.id,
+            "kind": draft.kind,
+            "status": "rejected" if statuses.get(draft.id) == "rejected" else "pending",
+            "why": draft.why,
+        }
+        if draft.fact is not None:
+            item["fact"] = draft.fact
+        if draft.identity is not None:
+            item["identity"] = draft.identity
+        item["evidence"] = [
+            {k: e[k] for k in ("at", "text", "sentence", "spans") if k in e} for e in draft.evidence
+        ]
+        item["record"] = draft.record
+        drafts.append(item)
+    return drafts
+
+
+def _pending_counts(drafts: list[dict[str, Any]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in drafts:
+        if item["status"] == "pending":
+            counts[item["kind"]] = counts.get(item["kind"], 0) + 1
+    return counts
+
+
+def _summary(reading: Reading, known_mentions: int, counts: dict[str, int]) -> dict[str, Any]:
+    """What the review file says was read: mentions (of records), dates, quotations, images
+    and the drafts pending by kind."""
+    return {
+        "mentions": len(reading.mentions),
+        "mentions_of_records": known_mentions,
+        "dates": len(reading.dates),
+        "quotes": len(reading.quotes),
+        "images": len(reading.images),
+        "drafts": dict(sorted(counts.items())),
+    }
 
 
 def _old_statuses(path: Path) -> dict[str, str]:

@@ -153,6 +153,40 @@ class Context:
     :meth:`found` returns the copies that differ from the state.
     """
 
+    # The parts of the state a pass reads as attributes (through __getattr__), declared so
+    # that they are type-checked like the state's own fields.
+    dates: list[DateMention]
+    reference: PartialDate | None
+    reference_inferred: bool
+    known_matches: list[Match]
+    gazetteer_matches: list[tuple[int, int, str]]
+    claimed: list[bool]
+    phrases: list[Any]
+    segment_entities: dict[tuple[int, int], str]
+    mentions: Mentions
+    aliases: list[tuple[str, str]]
+    pinned: list[Mention]
+    abbreviations: dict[str, str]
+    glosses: list[list[tuple[str, tuple[int, int], bool]]]
+    pending_abbrevs: list[tuple[str, tuple[int, int], str]]
+    publications: dict[tuple[int, int], str]
+    byline_authors: list[str]
+    images: list[str]
+    main_party: str | None
+    nested: set[str]
+    nested_spans: list[tuple[int, int, str]]
+    renamings: list[tuple[str, str, int]]
+    titles: set[int]
+    doc_mentions: list[tuple[int, int, str]]
+    quotes: list[QuoteFound]
+    post_spans: list[tuple[int, int, str]]
+    event_refs: list[tuple[int, int, str]]
+    official: bool
+    held: list[tuple[int, str]]
+    main_event: str | None
+    person_titles: list[Any]
+    facts: list[Any]
+
     def __init__(self, doc: Document, known: Known, lex: Lexicon, state: State) -> None:
         self.doc = doc
         self.text = doc.text

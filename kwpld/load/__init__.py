@@ -26,9 +26,11 @@ from pathlib import Path
 
 from ..errors import InputError, LoadError, Problem, ProblemReport
 from ..model import KIND_KEYS, Records
+from ..parallel import gc_paused
 from ..progress import SILENT, Progress
 from .checks import Entry, check_dates, check_duplicates, check_references, check_structure
 from .convert import Converter, dataset_info
+from .fast import cross_checks_pass, read_fast
 from .files import CSV_COLUMNS, LineDict, LineList, read_csv, read_jsonl, read_yaml
 from .links import check_links
 from .schema import check_dataset, check_record
@@ -39,6 +41,10 @@ DATASET_FILE = "kwpld.yaml"
 RECORD_SUFFIXES = (".yaml", ".yml", ".csv", ".jsonl")
 _CSV_KINDS = {"people": "person", "memberships": "membership"}
 _JSONL_KINDS = KIND_KEYS
+
+FAST_PATH = True
+"""Read files on the fast path first (see :mod:`.fast`). Off only to measure or test the
+line-aware path alone (bench/load_speed.py, tests/test_load_fast.py)."""
 
 
 def record_files(root: Path) -> list[Path]:
@@ -77,75 +83,89 @@ def scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
             problems.append(Problem("unreadable", f"cannot read the folder: {exc.strerror}", where))
             continue
         for entry in entries:
-            name = entry.name
-            if name.startswith((".", "_")):
-                continue
-            label = prefix + name
-            if label == DATASET_FILE:
-                continue  # read, and reported, as the dataset description
-            recordish = name.lower().endswith(RECORD_SUFFIXES)
-            if _printable_name(name) is None:
-                shown = os.fsencode(label).decode("utf-8", "backslashreplace")
-                problems.append(
-                    Problem(
-                        "file-name",
-                        "the name is not UTF-8 text, so kwpld cannot name it in reports and "
-                        "releases; rename it",
-                        shown,
-                    )
-                )
-                continue
-            path = Path(entry.path)
-            try:
-                info = entry.stat()  # follows a link
-            except FileNotFoundError:
-                if recordish:
-                    target = os.readlink(entry.path) if entry.is_symlink() else "?"
-                    problems.append(
-                        Problem(
-                            "unreadable",
-                            f"is a link to {target}, which does not exist; remove the link or "
-                            "restore the file",
-                            label,
-                        )
-                    )
-                continue
-            except OSError as exc:
-                if recordish:
-                    problems.append(Problem("unreadable", f"cannot read it: {exc.strerror}", label))
-                continue
-            if stat.S_ISDIR(info.st_mode):
-                key = (info.st_dev, info.st_ino)
-                linked = entry.is_symlink()
-                if key in seen:
-                    # name the link, whichever of the two was met first
-                    other, other_linked = seen[key]
-                    link, target = (other, label) if other_linked and not linked else (label, other)
-                    problems.append(
-                        Problem(
-                            "unreadable",
-                            f"is a link to the folder {target or '(the data folder)'}, which "
-                            "is read already; remove the link so no record is read twice",
-                            link,
-                        )
-                    )
-                    continue
-                seen[key] = (label, linked)
-                stack.append((path, label + "/"))
-                continue
-            if not recordish or ".review." in name:
-                continue
-            if not stat.S_ISREG(info.st_mode):
-                problems.append(
-                    Problem(
-                        "unreadable",
-                        "is not a regular file (a pipe, socket or device); kwpld reads files",
-                        label,
-                    )
-                )
-                continue
-            found.append((path, label))
+            _scan_entry(entry, prefix, seen, stack, found, problems)
     return sorted(found, key=lambda item: item[1])
+
+
+def _scan_entry(
+    entry: os.DirEntry[str],
+    prefix: str,
+    seen: dict[tuple[int, int], tuple[str, bool]],
+    stack: list[tuple[Path, str]],
+    found: list[tuple[Path, str]],
+    problems: list[Problem],
+) -> None:
+    """One entry of a folder :func:`scan_folder` reads: a record file is ``found``, a folder
+    goes on the ``stack`` (a linked one once only, by device and inode in ``seen``), and what
+    cannot be read is a problem."""
+    name = entry.name
+    if name.startswith((".", "_")):
+        return
+    label = prefix + name
+    if label == DATASET_FILE:
+        return  # read, and reported, as the dataset description
+    recordish = name.lower().endswith(RECORD_SUFFIXES)
+    if _printable_name(name) is None:
+        shown = os.fsencode(label).decode("utf-8", "backslashreplace")
+        problems.append(
+            Problem(
+                "file-name",
+                "the name is not UTF-8 text, so kwpld cannot name it in reports and "
+                "releases; rename it",
+                shown,
+            )
+        )
+        return
+    path = Path(entry.path)
+    try:
+        info = entry.stat()  # follows a link
+    except FileNotFoundError:
+        if recordish:
+            target = os.readlink(entry.path) if entry.is_symlink() else "?"
+            problems.append(
+                Problem(
+                    "unreadable",
+                    f"is a link to {target}, which does not exist; remove the link or "
+                    "restore the file",
+                    label,
+                )
+            )
+        return
+    except OSError as exc:
+        if recordish:
+            problems.append(Problem("unreadable", f"cannot read it: {exc.strerror}", label))
+        return
+    if stat.S_ISDIR(info.st_mode):
+        key = (info.st_dev, info.st_ino)
+        linked = entry.is_symlink()
+        if key in seen:
+            # name the link, whichever of the two was met first
+            other, other_linked = seen[key]
+            link, target = (other, label) if other_linked and not linked else (label, other)
+            problems.append(
+                Problem(
+                    "unreadable",
+                    f"is a link to the folder {target or '(the data folder)'}, which "
+                    "is read already; remove the link so no record is read twice",
+                    link,
+                )
+            )
+            return
+        seen[key] = (label, linked)
+        stack.append((path, label + "/"))
+        return
+    if not recordish or ".review." in name:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        problems.append(
+            Problem(
+                "unreadable",
+                "is not a regular file (a pipe, socket or device); kwpld reads files",
+                label,
+            )
+        )
+        return
+    found.append((path, label))
 
 
 def _file_kind(path: Path, kinds: dict[str, str]) -> str | None:
@@ -166,7 +186,15 @@ def load_records(
     ``kwpld build`` and ``kwpld check`` ask for it, as a build of such a folder would replace a
     release with one that holds only the ontology; readers that start from an empty folder
     (``kwpld ingest``, ``kwpld link``) do not.
+
+    The cyclic garbage collector is paused meanwhile: loading makes millions of small objects
+    and no reference cycles, and each collection would walk every record read so far.
     """
+    with gc_paused():
+        return _load_records(data_dir, progress, require_records)
+
+
+def _load_records(data_dir: str | Path, progress: Progress, require_records: bool) -> Records:
     root = Path(data_dir)
     if not root.exists():
         raise InputError(f"{root}: no such data folder")
@@ -174,57 +202,34 @@ def load_records(
         raise InputError(f"{root}: not a folder; give the folder that holds the record files")
 
     problems: list[Problem] = []
-    info_raw = None
-    dataset_path = root / DATASET_FILE
-    if os.path.lexists(dataset_path):
-        data = read_yaml(dataset_path, DATASET_FILE, problems)
-        if isinstance(data, LineDict):
-            found = check_dataset(data, DATASET_FILE)
-            problems.extend(found)
-            info_raw = data if not found else None
-        elif data is not None:
-            problems.append(
-                Problem("wrong-type", "kwpld.yaml must be a mapping of fields", DATASET_FILE, 1)
-            )
-    records = Records(info=dataset_info(info_raw, root.resolve().name))
+    records = Records(info=dataset_info(_dataset(root, problems), root.resolve().name))
 
-    entries: list[Entry] = []
     files = scan_folder(root, problems)
     progress.stage("load", total=len(files))
-    for path, label in files:
+    per_file: list[list[Entry]] = []
+    read_fast_ = [False] * len(files)
+    for index, (path, label) in enumerate(files):
         progress.advance()
         records.files.append(label)
-        suffix = path.suffix.lower()
-        if suffix == ".jsonl":
-            kind = _file_kind(path, _JSONL_KINDS)
-            if kind is None:
-                problems.append(
-                    Problem(
-                        "unknown-kind",
-                        "cannot tell which kind of record this JSON Lines file holds: name it "
-                        f"KIND.jsonl or NAME.KIND.jsonl, KIND one of {', '.join(_JSONL_KINDS)}",
-                        label,
-                    )
-                )
-                continue
-            _take(read_jsonl(path, label, kind, problems), kind, label, [], entries, problems)
-        elif suffix == ".csv":
-            kind = _file_kind(path, _CSV_KINDS)
-            if kind is None:
-                problems.append(
-                    Problem(
-                        "unknown-kind",
-                        "cannot tell which kind of record this CSV file holds: name it "
-                        "people.csv or memberships.csv (or NAME.people.csv, NAME.memberships.csv); "
-                        f"CSV columns are listed in docs/format.md ({', '.join(CSV_COLUMNS)})",
-                        label,
-                    )
-                )
-                continue
-            rows = read_csv(path, label, kind, problems)
-            _take(rows, kind, label, [], entries, problems)
-        else:
-            _read_yaml_file(path, label, entries, problems)
+        fast = _read_fast(path, label)
+        if fast is not None:
+            per_file.append(fast)
+            read_fast_[index] = True
+            continue
+        file_entries: list[Entry] = []
+        _read_file(path, label, file_entries, problems)
+        per_file.append(file_entries)
+    entries = [entry for file_entries in per_file for entry in file_entries]
+    if any(read_fast_) and not problems and _fast_checks_pass(entries, require_records):
+        return _records(records, entries)
+    if any(read_fast_):
+        # something is wrong: read the files that were read without lines again, with them,
+        # so that every problem is reported with its line, as the checks below report it
+        for index, (path, label) in enumerate(files):
+            if read_fast_[index]:
+                per_file[index] = []
+                _read_file(path, label, per_file[index], problems)
+        entries = [entry for file_entries in per_file for entry in file_entries]
 
     kinds_by_id: dict[str, str] = {}
     for entry in entries:
@@ -242,6 +247,10 @@ def load_records(
 
     if problems:
         raise LoadError(ProblemReport(problems), root)
+    return _records(records, entries)
+
+
+def _records(records: Records, entries: list[Entry]) -> Records:
     seen: set[str] = set()
     for entry in entries:
         assert entry.record is not None
@@ -250,6 +259,88 @@ def load_records(
             records.add(entry.record)
     records.sort()
     return records
+
+
+def _read_fast(path: Path, label: str) -> list[Entry] | None:
+    """The file's entries read on the fast path (:mod:`.fast`), or None: read it with lines."""
+    if not FAST_PATH:
+        return None
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        kind = _file_kind(path, _CSV_KINDS)
+        return read_fast(path, label, kind) if kind is not None else None
+    if suffix == ".jsonl":
+        kind = _file_kind(path, _JSONL_KINDS)
+        return read_fast(path, label, kind, jsonl=True) if kind is not None else None
+    if suffix in (".yaml", ".yml"):
+        return read_fast(path, label, None)
+    return None
+
+
+def _fast_checks_pass(entries: list[Entry], require_records: bool) -> bool:
+    """True when the checks across records would find nothing (see :mod:`.fast`)."""
+    if require_records and not entries:
+        return False
+    rest = cross_checks_pass(entries)
+    if rest is None:
+        return False
+    if not rest:
+        return True
+    by_id = {e.record.id: e.record for e in entries if e.record is not None}
+    return not (check_dates(rest) or check_structure(rest, by_id) or check_links(rest, by_id))
+
+
+def _dataset(root: Path, problems: list[Problem]) -> LineDict | None:
+    """The folder's ``kwpld.yaml``, when there is one and it is right (else its problems)."""
+    dataset_path = root / DATASET_FILE
+    if not os.path.lexists(dataset_path):
+        return None
+    data = read_yaml(dataset_path, DATASET_FILE, problems)
+    if isinstance(data, LineDict):
+        found = check_dataset(data, DATASET_FILE)
+        problems.extend(found)
+        return data if not found else None
+    if data is not None:
+        problems.append(
+            Problem("wrong-type", "kwpld.yaml must be a mapping of fields", DATASET_FILE, 1)
+        )
+    return None
+
+
+def _read_file(path: Path, label: str, entries: list[Entry], problems: list[Problem]) -> None:
+    """The records of one file, by its format: JSON Lines and CSV name their kind in the file
+    name; a YAML file holds lists under the kinds' keys."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        kind = _file_kind(path, _JSONL_KINDS)
+        if kind is None:
+            problems.append(
+                Problem(
+                    "unknown-kind",
+                    "cannot tell which kind of record this JSON Lines file holds: name it "
+                    f"KIND.jsonl or NAME.KIND.jsonl, KIND one of {', '.join(_JSONL_KINDS)}",
+                    label,
+                )
+            )
+            return
+        _take(read_jsonl(path, label, kind, problems), kind, label, [], entries, problems)
+    elif suffix == ".csv":
+        kind = _file_kind(path, _CSV_KINDS)
+        if kind is None:
+            problems.append(
+                Problem(
+                    "unknown-kind",
+                    "cannot tell which kind of record this CSV file holds: name it "
+                    "people.csv or memberships.csv (or NAME.people.csv, NAME.memberships.csv); "
+                    f"CSV columns are listed in docs/format.md ({', '.join(CSV_COLUMNS)})",
+                    label,
+                )
+            )
+            return
+        rows = read_csv(path, label, kind, problems)
+        _take(rows, kind, label, [], entries, problems)
+    else:
+        _read_yaml_file(path, label, entries, problems)
 
 
 def _no_records(root: Path, files: list[str]) -> Problem:

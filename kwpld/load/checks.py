@@ -6,8 +6,19 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..dates import PartialDate
 from ..errors import Problem
-from ..model import FACT_FIELDS, Event, Membership, Named, Organ, Post, Record, WikidataLink
+from ..model import (
+    FACT_FIELDS,
+    Event,
+    Membership,
+    Named,
+    Organ,
+    Person,
+    Post,
+    Record,
+    WikidataLink,
+)
 from .files import LineDict, line_of
 from .schema import field_label
 from .values import show
@@ -171,12 +182,19 @@ def _a(word: str) -> str:
     return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
 
 
-_DATE_PAIRS = {
-    "person": ("born", "died"),
-    "organ": ("founded", "dissolved"),
-    "membership": ("start", "end"),
-    "event": ("date", "end"),
-}
+def _date_pair(
+    record: Record | WikidataLink,
+) -> tuple[tuple[str, str], PartialDate | None, PartialDate | None] | None:
+    """The two dates of a record that must come in order, with their fields' names."""
+    if isinstance(record, Person):
+        return ("born", "died"), record.born, record.died
+    if isinstance(record, Organ):
+        return ("founded", "dissolved"), record.founded, record.dissolved
+    if isinstance(record, Membership):
+        return ("start", "end"), record.start, record.end
+    if isinstance(record, Event):
+        return ("date", "end"), record.date, record.end
+    return None
 
 
 def check_dates(entries: list[Entry]) -> list[Problem]:
@@ -186,9 +204,9 @@ def check_dates(entries: list[Entry]) -> list[Problem]:
         record = entry.record
         if record is None:
             continue
-        pair = _DATE_PAIRS.get(entry.kind)
-        if pair:
-            first, last = (getattr(record, key) for key in pair)
+        dated = _date_pair(record)
+        if dated is not None:
+            pair, first, last = dated
             if first and last and first.certainly_after(last):
                 line, column = line_of(entry.raw, [pair[1]])
                 problems.append(

@@ -31,6 +31,7 @@ from ..load import load_records
 from ..load.checks import REFERENCE_FIELDS
 from ..load.files import LineDict, LineList
 from ..load.schema import check_record
+from ..model import Records
 from .yamlio import dump_yaml, read_yaml, write_text_atomic
 
 __all__ = [
@@ -489,9 +490,43 @@ def accept(
     status = {d["record"]["id"]: d.get("status", "pending") for r in reviews for d in r.drafts}
     selected = _select(reviews, list(ids or []), every, kinds, ("pending",))
     selected = [i for i in selected if i not in existing]
+    chosen = _with_dependencies(reviews, selected, existing, status, with_dependencies)
+    accepted_ids = set(chosen)
     result = AcceptResult()
-    # Dependencies: drafts this one refers to must be records, or accepted with it. A fact
-    # (a membership or participation the text states) brings the drafts it needs along.
+    by_kind = _checked(root, reviews, records, chosen, existing, status, result)
+    writes: dict[Path, str] = {}
+    _participations(root, records, by_kind.pop(PARTICIPATION, []), chosen, writes)
+    for kind, items in by_kind.items():
+        target = _target(root, to, kind)
+        writes[target] = _append(
+            writes.get(target) or _read(target), KIND_FILES[kind], items, target, root
+        )
+    _article_files(root, reviews, existing | accepted_ids, writes, result)
+    for review in reviews:
+        changed = False
+        for draft in review.drafts:
+            if draft["record"]["id"] in accepted_ids and draft.get("status") != "accepted":
+                draft["status"] = "accepted"
+                changed = True
+        if changed or review.path in writes:
+            review.data["drafts"] = review.drafts
+            writes[review.path] = render_review(review.data)
+    commit_writes(root, writes)
+    result.files = sorted(p for p in writes if not p.name.endswith(".review.yaml"))
+    return result
+
+
+def _with_dependencies(
+    reviews: list[ReviewFile],
+    selected: list[str],
+    existing: set[str],
+    status: dict[str, str],
+    with_dependencies: bool,
+) -> dict[str, tuple[str, dict[str, Any]]]:
+    """The drafts to accept, id -> (kind, record): the selected ones, and the drafts they refer
+    to when ``with_dependencies`` (a fact, a membership or participation the text states,
+    always brings the drafts it needs along). Raises InputError naming every draft that refers
+    to a draft left out."""
     facts = {d["record"]["id"] for r in reviews for d in r.drafts if d.get("fact")}
     queue = list(selected)
     chosen: dict[str, tuple[str, dict[str, Any]]] = {}
@@ -522,6 +557,20 @@ def accept(
             + "\n  ".join(lines)
             + "\naccept those too (name them, or add --with-dependencies), or reject them first"
         )
+    return chosen
+
+
+def _checked(
+    root: Path,
+    reviews: list[ReviewFile],
+    records: Records,
+    chosen: dict[str, tuple[str, dict[str, Any]]],
+    existing: set[str],
+    status: dict[str, str],
+    result: AcceptResult,
+) -> dict[str, list[dict[str, Any]]]:
+    """The chosen records by kind, in the order they are written, with references to rejected
+    drafts dropped; each checked as the loader checks a record (LoadError naming them all)."""
     accepted_ids = set(chosen)
 
     def keep(ref: str) -> bool:
@@ -531,6 +580,7 @@ def accept(
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for draft_id in sorted(chosen, key=lambda i: (_ORDER.index(chosen[i][0]), i)):
         kind, record = chosen[draft_id]
+        where = _review_of(reviews, draft_id, root)
         # Only references to rejected drafts go; anything else unknown is reported below.
         for ref in prune_references(record, kind, lambda r: keep(r) or status.get(r) != "rejected"):
             result.dropped.append(
@@ -542,7 +592,7 @@ def accept(
                     Problem(
                         "unknown-reference",
                         f"no record or draft has the id '{ref}'",
-                        _review_of(reviews, draft_id, root),
+                        where,
                         record_id=draft_id,
                         kind=kind,
                         field=".".join(str(step) for step in path),
@@ -550,46 +600,16 @@ def accept(
                 )
         if kind == PARTICIPATION:
             problems.extend(_check_participation(record, draft_id, records, chosen, reviews, root))
-            by_kind.setdefault(kind, []).append(record)
-            result.accepted.append((kind, draft_id))
-            continue
-        raw = _line_dict(record)
-        problems.extend(
-            Problem(
-                p.code,
-                p.message,
-                _review_of(reviews, draft_id, root),
-                None,
-                draft_id,
-                kind,
-                p.field,
+        else:
+            problems.extend(
+                Problem(p.code, p.message, where, None, draft_id, kind, p.field)
+                for p in check_record(_line_dict(record), kind, where, [])
             )
-            for p in check_record(raw, kind, _review_of(reviews, draft_id, root), [])
-        )
         by_kind.setdefault(kind, []).append(record)
         result.accepted.append((kind, draft_id))
     if problems:
         raise LoadError(ProblemReport(problems), root)
-    writes: dict[Path, str] = {}
-    _participations(root, records, by_kind.pop(PARTICIPATION, []), chosen, writes)
-    for kind, items in by_kind.items():
-        target = _target(root, to, kind)
-        writes[target] = _append(
-            writes.get(target) or _read(target), KIND_FILES[kind], items, target, root
-        )
-    _article_files(root, reviews, existing | accepted_ids, writes, result)
-    for review in reviews:
-        changed = False
-        for draft in review.drafts:
-            if draft["record"]["id"] in accepted_ids and draft.get("status") != "accepted":
-                draft["status"] = "accepted"
-                changed = True
-        if changed or review.path in writes:
-            review.data["drafts"] = review.drafts
-            writes[review.path] = render_review(review.data)
-    commit_writes(root, writes)
-    result.files = sorted(p for p in writes if not p.name.endswith(".review.yaml"))
-    return result
+    return by_kind
 
 
 def _check_participation(
@@ -956,7 +976,7 @@ def _append(text: str | None, key: str, items: list[dict[str, Any]], path: Path,
     # The new items take the indentation the file's list already has.
     indent = match.group(1) if match else ""
     lines = block.splitlines()[1:]
-    own = re.match(r"[ \t]*", lines[0]).group(0) if lines else ""  # type: ignore[union-attr]
+    own = lines[0][: len(lines[0]) - len(lines[0].lstrip(" \t"))] if lines else ""
     body = "\n".join(indent + line[len(own) :] if line.startswith(own) else line for line in lines)
     return text + body + "\n"
 

@@ -30,6 +30,8 @@ __all__ = [
     "Evidence",
     "ReviewListing",
     "Span",
+    "draft_summary",
+    "identity_line",
     "review_listing",
 ]
 
@@ -201,15 +203,15 @@ def _render_article(article: ArticleReview, markup: bool, show_status: bool) -> 
     for entry in article.identity:
         if entry.get("id") in drafted:
             continue  # said with its draft below
-        lines.append(plain(f"  identity: “{entry.get('name')}”: {_identity_line(entry)}"))
+        lines.append(plain(f"  identity: “{entry.get('name')}”: {identity_line(entry)}"))
     for item, evidence in article.drafts:
         status = f"  [{item.status}]" if show_status else ""
-        summary = _summary(item)
+        summary = draft_summary(item)
         lines.append(plain(f"  {item.kind:<13} {item.id}{status}  {summary}"))
         if item.why:
             lines.append(plain(f"      why: {'; '.join(item.why[:3])}"))
         if item.identity:
-            lines.append(plain(f"      identity: {_identity_line(item.identity)}"))
+            lines.append(plain(f"      identity: {identity_line(item.identity)}"))
             for candidate in item.identity.get("candidates") or []:
                 context = "; ".join(candidate.get("context") or []) or "nothing recorded"
                 lines.append(
@@ -224,7 +226,8 @@ def _render_article(article: ArticleReview, markup: bool, show_status: bool) -> 
     return lines
 
 
-def _identity_line(entry: dict[str, Any]) -> str:
+def identity_line(entry: dict[str, Any]) -> str:
+    """Who ingest decided a person is, in one line (``kwpld review`` and the workbench)."""
     decision = entry.get("decision")
     if decision == "same":
         return str(entry.get("why"))
@@ -233,7 +236,7 @@ def _identity_line(entry: dict[str, Any]) -> str:
     return f"ambiguous: {entry.get('why')}"
 
 
-def _summary(item: DraftItem) -> str:
+def draft_summary(item: DraftItem) -> str:
     """One line of what a draft proposes: a fact as ``person: role of organ (type)`` or
     ``person at event (role)`` with its post, dates, status and where the date came from; else
     the draft's name."""

@@ -46,6 +46,7 @@ _RESOLVED: dict[tuple[str, bool], str] = {}
 """How a plain scalar resolves (is "no" a bool?): the same for every file, so asked once."""
 
 
+# the base is chosen at run time (libyaml's or PyYAML's), which a type checker cannot follow
 class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
     """PyYAML's safe dumper with its Python half made cheap: the tree of nodes is built in one
     function (:meth:`represent`) instead of a representer lookup per value, and the resolver's

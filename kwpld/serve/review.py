@@ -51,6 +51,11 @@ def _page(request: Request, template: str, page_title: str, **context: Any) -> R
     )
 
 
+def _records(server: Server) -> dict[str, tuple[str, str]]:
+    """The graph's entities, id -> (kind, label): what a draft may be merged into."""
+    return {e.ref.id: (e.ref.kind, e.label) for e in server.site.site.data.entities.values()}
+
+
 def _not_here() -> Response:
     return PlainTextResponse(
         "the workbench works on a data folder (kwpld.yaml); this server serves a release\n", 404
@@ -80,8 +85,7 @@ async def article(request: Request) -> Response:
     workbench = _workbench(request)
     if workbench is None:
         return _not_here()
-    server = _server(request)
-    records = {e.ref.id: (e.ref.kind, e.label) for e in server.site.site.data.entities.values()}
+    records = _records(_server(request))
     view = await asyncio.to_thread(workbench.article, request.path_params["article"], records)
     if view is None:
         return PlainTextResponse("no ingested article has this id\n", 404)
@@ -146,7 +150,10 @@ async def decide_draft(request: Request) -> Response:
         return await _decide(request, fields, lambda: workbench.reject(version, draft), back)
     if action == "rename":
         name = fields.get("name", "")
-        return await _decide(request, fields, lambda: workbench.rename(version, draft, name), back)
+        records = _records(_server(request))
+        return await _decide(
+            request, fields, lambda: workbench.rename(version, draft, name, records), back
+        )
     if action == "merge":
         into = fields.get("into", "")
         return await _decide(request, fields, lambda: workbench.merge(version, draft, into), back)

@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -36,9 +36,15 @@ from ..iris import Minter
 from ..namespaces import DEFAULT_BASE_IRI
 from .security import Outside, inside
 
+if TYPE_CHECKING:
+    from ..review import DraftItem
+    from ..review.listing import Evidence as ListedEvidence
+
 __all__ = [
     "ArticleView",
+    "Candidate",
     "DraftView",
+    "Identity",
     "LinkCandidate",
     "LinkEntity",
     "Segment",
@@ -49,6 +55,7 @@ __all__ = [
 LINK_REVIEW = "wikidata.review.csv"
 LINKS_FILE = "wikidata-links.yaml"
 KIND_ORDER = ("person", "organ", "post", "event", "article", "membership", "participation")
+FACT_KINDS = ("membership", "participation")
 MERGEABLE = ("person", "organ", "post", "event", "article")
 """Kinds of draft that may name a record the folder already has."""
 
@@ -73,10 +80,40 @@ class Segment:
 @dataclass(frozen=True)
 class Evidence:
     """A sentence that supports a draft, cut into parts: (text, role), the role naming what a
-    highlighted span is (``person``, ``trigger``, ``role``, ``organ``, ``date`` ...; ``words``
-    for the words a draft of a name used), empty for the text between spans."""
+    highlighted span is (``person``, ``trigger``, ``role``, ``organ``, ``date`` ...;
+    ``mention`` for the words a draft of a name used), empty for the text between spans; and
+    the spans a fact took from elsewhere in the text (a date an earlier sentence gives)."""
 
     parts: tuple[tuple[str, str], ...]
+    elsewhere: tuple[tuple[str, str], ...] = ()
+    """(words, role) of spans outside the sentence"""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One of the people a person of the article may be, as ingest's identity step saw them
+    (:mod:`kwpld.ingest.identity`): a record, or a draft still pending."""
+
+    id: str
+    verdict: str
+    """``agrees``, ``contradicts``, ``nothing in common`` or ``nothing to compare``"""
+    context: tuple[str, ...]
+    """what the folder says of them (their offices, with dates)"""
+    label: str | None = None
+    """the record's name, when it is a record of the graph (then it can be merged into)"""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who ingest decided a person is: ``same``, ``new`` (a namesake of the candidates) or
+    ``ambiguous``, why, and each candidate with its verdict."""
+
+    name: str
+    decision: str
+    why: str
+    candidates: tuple[Candidate, ...]
+    context: tuple[str, ...] = ()
+    """what the article says of the person"""
 
 
 @dataclass(frozen=True)
@@ -90,9 +127,17 @@ class DraftView:
     needs: tuple[str, ...]
     name: str | None
     """The preferred English name (an article's title) a curator may fix."""
-    merge_into: tuple[tuple[str, str], ...] = ()
-    """(id, label) of the records this draft may be the same as, closest first."""
+    merge_into: tuple[tuple[str, str, str], ...] = ()
+    """(id, label, note) of the records this draft may be the same as, closest first: for a
+    person ingest compared with namesakes, those it compared first, the note its verdict."""
     merged_into: str | None = None
+    summary: str = ""
+    """for a fact, what ``kwpld review``'s line of it adds to the label: post, dates, status,
+    where the date came from"""
+    identity: Identity | None = None
+    namesakes: tuple[str, ...] = ()
+    """records that share this person's name (match key) that ingest did not compare: a
+    namesake, unless the curator merges it"""
 
 
 @dataclass(frozen=True)
@@ -103,6 +148,9 @@ class ArticleView:
     segments: tuple[Segment, ...]
     drafts: tuple[DraftView, ...]
     problems: tuple[str, ...]
+    identities: tuple[Identity, ...] = ()
+    """people of the article no draft stands for (several records fit, nothing tells them
+    apart): who they may be, for the curator to read"""
 
     @property
     def pending(self) -> int:
@@ -242,43 +290,32 @@ class Workbench:
     def article(self, article_id: str, records: dict[str, tuple[str, str]]) -> ArticleView | None:
         """One article: its text with mentions and dates marked, its drafts with evidence.
 
-        ``records`` are the graph's entities, id -> (kind, label): mentions of them link to
-        their pages, and a draft may be merged into one of its kind.
+        What is shown of the drafts is what ``kwpld review`` lists
+        (:func:`kwpld.review.review_listing`): facts with the spans they used highlighted in
+        their sentence, and, for people, who ingest decided they are. ``records`` are the
+        graph's entities, id -> (kind, label): mentions of them link to their pages, and a
+        draft may be merged into one of its kind.
         """
-        from ..review import list_drafts
+        from ..review import STATUSES, review_listing
 
         review = self._reviews().get(article_id)
         if review is None:
             return None
         folder = review.path.parent
         text = _read_text(folder, review.data.get("text"))
+        listing = review_listing(self.root, statuses=STATUSES, articles=[article_id])
+        listed = [d for a in listing.articles for d in a.drafts]
+        entries = [e for a in listing.articles for e in a.identity]
         raw = {d["record"]["id"]: d for d in review.drafts}
-        items = [
-            d
-            for d in list_drafts(self.root, statuses=("pending", "accepted", "rejected"))
-            if d.article == article_id
-        ]
         drafts = []
         # what waits for a decision first, then what was decided
-        order = sorted(items, key=lambda d: (d.status != "pending", _kind_rank(d.kind), d.id))
-        for item in order:
-            draft = raw.get(item.id, {})
-            drafts.append(
-                DraftView(
-                    id=item.id,
-                    kind=item.kind,
-                    status=item.status,
-                    label=item.label,
-                    why=item.why,
-                    evidence=tuple(_evidence(e) for e in draft.get("evidence") or []),
-                    needs=item.needs,
-                    name=_english_name(draft.get("record") or {}, item.kind),
-                    merge_into=_similar(item.label, item.kind, records)
-                    if item.status == "pending" and item.kind in MERGEABLE
-                    else (),
-                    merged_into=draft.get("merged_into"),
-                )
-            )
+        order = sorted(listed, key=lambda d: (d[0].status != "pending", _kind_rank(d[0].kind)))
+        for item, evidence in order:
+            drafts.append(_draft_view(item, evidence, raw.get(item.id, {}), records))
+        drafted = {d.id for d in drafts}
+        identities = tuple(
+            _identity(e, records) for e in entries if str(e.get("id")) not in drafted
+        )
         pending = {d.id for d in drafts if d.status == "pending"}
         merged = {
             str(d["record"]["id"]): str(d["merged_into"])
@@ -302,6 +339,7 @@ class Workbench:
             tuple(segments),
             tuple(drafts),
             problems,
+            identities,
         )
 
     def draft_ids(self) -> dict[str, str]:
@@ -336,24 +374,60 @@ class Workbench:
 
         return self.run(expected, act)
 
-    def rename(self, expected: str, draft_id: str, name: str) -> str:
-        """Fix a draft's name (:func:`kwpld.review.rename`)."""
+    def rename(
+        self,
+        expected: str,
+        draft_id: str,
+        name: str,
+        records: dict[str, tuple[str, str]] | None = None,
+    ) -> str:
+        """Fix a draft's name (:func:`kwpld.review.rename`). A name alone never makes two
+        people one (:mod:`kwpld.ingest.identity`): when the new name is one a record of the
+        same kind already has (``records``, id -> (kind, label)), the message says so, and
+        merging stays the curator's decision."""
         from ..review import rename
+
+        kinds = {d["record"]["id"]: d["kind"] for r in self._reviews().values() for d in r.drafts}
 
         def act() -> str:
             rename(self.root, draft_id, name)
-            return f"Renamed {draft_id}: {' '.join(name.split())}."
+            message = f"Renamed {draft_id}: {' '.join(name.split())}."
+            same = _same_name(name, kinds.get(draft_id, ""), records or {})
+            if same:
+                message += (
+                    f" The folder has {', '.join(same)} with this name: a namesake, unless it is "
+                    "the same one (then merge it)."
+                )
+            return message
 
         return self.run(expected, act)
+
+    def _verdict(self, draft_id: str, candidate: str) -> str | None:
+        """What ingest's identity step said of ``candidate`` for the person ``draft_id``."""
+        for review in self._reviews().values():
+            for draft in review.drafts:
+                identity = draft.get("identity")
+                if draft["record"]["id"] != draft_id or not isinstance(identity, dict):
+                    continue
+                for entry in identity.get("candidates") or []:
+                    if isinstance(entry, dict) and entry.get("id") == candidate:
+                        return str(entry.get("verdict"))
+        return None
 
     def merge(self, expected: str, draft_id: str, into: str) -> str:
         """The draft is the record ``into`` (:func:`kwpld.review.merge`)."""
         from ..review import merge
 
         def act() -> str:
+            verdict = self._verdict(draft_id, into)
             result = merge(self.root, draft_id, into)
             files = ", ".join(p.relative_to(self.root).as_posix() for p in result.files)
             notes = " ".join(result.skipped)
+            if verdict == "contradicts":
+                notes = (
+                    f"Ingest had found {draft_id} a namesake of {into} (different offices); "
+                    f"they are one person now, as you decided. {notes}"
+                )
             return (
                 f"Merged {draft_id} into the record {into}: what referred to the draft refers "
                 f"to {into}{'; wrote ' + files if files else ''}. {notes}"
@@ -514,47 +588,107 @@ def _read_json(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _evidence(item: object) -> Evidence:
-    """The evidence of a draft as ingest writes it: a sentence with the words it used
-    (``text``), or, for a fact, with its ``spans`` (offsets in the text file, like the
-    sentence's own ``at``; a span whose offsets no longer fit is found by its words)."""
-    if not isinstance(item, dict):
-        return Evidence(((str(item), ""),))
-    sentence = str(item.get("sentence", ""))
-    marks: list[tuple[int, int, str]] = []
-    at = item.get("at")
-    origin = at[0] if isinstance(at, list) and at and isinstance(at[0], int) else None
-    for span in item.get("spans") or []:
-        if not isinstance(span, dict):
-            continue
-        words, role = str(span.get("text", "")), str(span.get("role") or "words")
-        where = span.get("at")
-        start = -1
-        if origin is not None and isinstance(where, list) and where and isinstance(where[0], int):
-            start = where[0] - origin
-            if sentence[start : start + len(words)] != words:
-                start = -1
-        if start < 0:
-            start = sentence.find(words) if words else -1
-        if start >= 0:
-            marks.append((start, start + len(words), role))
-    if not marks and item.get("text"):
-        words = str(item["text"])
-        start = sentence.find(words)
-        if start >= 0:
-            marks.append((start, start + len(words), "words"))
+def _parts(evidence: ListedEvidence) -> Evidence:
+    """The listing's evidence (spans as offsets in its sentence, found as ``kwpld review``
+    finds them) cut into the parts the page marks."""
     parts: list[tuple[str, str]] = []
     position = 0
-    for start, end, role in sorted(marks):
-        if start < position:
-            continue
-        if start > position:
-            parts.append((sentence[position:start], ""))
-        parts.append((sentence[start:end], role))
-        position = end
+    sentence = evidence.sentence
+    for span in evidence.spans:
+        if span.start > position:
+            parts.append((sentence[position : span.start], ""))
+        parts.append((sentence[span.start : span.end], span.role))
+        position = span.end
     if position < len(sentence):
         parts.append((sentence[position:], ""))
-    return Evidence(tuple(parts))
+    return Evidence(tuple(parts), tuple((s.text, s.role) for s in evidence.elsewhere))
+
+
+def _draft_view(
+    item: DraftItem,
+    evidence: tuple[ListedEvidence, ...],
+    draft: dict[str, Any],
+    records: dict[str, tuple[str, str]],
+) -> DraftView:
+    from ..review.listing import draft_summary
+
+    identity = _identity({"name": item.label, **item.identity}, records) if item.identity else None
+    merge_into: tuple[tuple[str, str, str], ...] = ()
+    if item.status == "pending" and item.kind in MERGEABLE:
+        compared = tuple(
+            (c.id, c.label, f"ingest: {c.verdict}")
+            for c in (identity.candidates if identity else ())
+            if c.label is not None
+        )
+        seen = {c[0] for c in compared}
+        near = tuple(
+            (rid, label, "")
+            for rid, label in _similar(item.label, item.kind, records)
+            if rid not in seen
+        )
+        merge_into = compared + near
+    namesakes: tuple[str, ...] = ()
+    if item.kind == "person" and identity is None and item.status == "pending":
+        namesakes = _same_name(item.label, "person", records)
+    return DraftView(
+        id=item.id,
+        kind=item.kind,
+        status=item.status,
+        label=item.label,
+        why=item.why,
+        evidence=tuple(_parts(e) for e in evidence),
+        needs=item.needs,
+        name=_english_name(draft.get("record") or {}, item.kind),
+        merge_into=merge_into,
+        merged_into=draft.get("merged_into"),
+        summary=_details(item.label, draft_summary(item)) if item.kind in FACT_KINDS else "",
+        identity=identity,
+        namesakes=namesakes,
+    )
+
+
+def _details(label: str, summary: str) -> str:
+    """What ``kwpld review``'s line of a fact adds to its label (the card's heading): its post,
+    dates, status and where the date came from."""
+    if summary.startswith(label):
+        return summary[len(label) :].lstrip("; ")
+    return summary
+
+
+def _identity(entry: dict[str, Any], records: dict[str, tuple[str, str]]) -> Identity:
+    """An identity decision as the review file holds it (``kwpld.ingest.identity``)."""
+    candidates = []
+    for candidate in entry.get("candidates") or []:
+        if not isinstance(candidate, dict):
+            continue
+        cid = str(candidate.get("id"))
+        known = records.get(cid)
+        candidates.append(
+            Candidate(
+                cid,
+                str(candidate.get("verdict") or ""),
+                tuple(str(c) for c in candidate.get("context") or []),
+                known[1] if known is not None and known[0] == "person" else None,
+            )
+        )
+    return Identity(
+        str(entry.get("name") or entry.get("id") or ""),
+        str(entry.get("decision") or ""),
+        str(entry.get("why") or ""),
+        tuple(candidates),
+        tuple(str(c) for c in entry.get("context") or []),
+    )
+
+
+def _same_name(name: str, kind: str, records: dict[str, tuple[str, str]]) -> tuple[str, ...]:
+    """Records of ``kind`` whose name has the match key of ``name``."""
+    from ..names import match_key
+
+    key = match_key(name)
+    if not key:
+        return ()
+    same = (rid for rid, (k, label) in records.items() if k == kind and match_key(label) == key)
+    return tuple(sorted(same))
 
 
 def _similar(

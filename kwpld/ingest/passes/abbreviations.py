@@ -125,9 +125,9 @@ def abbreviations(r: Context) -> Found:
     # Credits that named an outlet by its abbreviation: "Graphic: Michael Madden/NKLW".
     for key in r.images:
         image = r.reg.get(key)
-        abbr = image.attrs.get("publisher_abbrev")
-        if abbr and abbr in r.abbreviations:
-            image.fields["publisher"] = Ref(r.abbreviations[abbr])
+        credited = image.attrs.get("publisher_abbrev")
+        if credited and credited in r.abbreviations:
+            image.fields["publisher"] = Ref(r.abbreviations[credited])
         elif abbr:
             index = r.known.index
             for match in index.match([name_words(abbr)[0]], [abbr], [False]):

@@ -21,6 +21,7 @@ from ..facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
 from ..sentences import Item, SentenceView
 from ..state import Context, Found
 from ..words import straight
+from .dates import relative_day
 from .facts_common import (
     event_of,
     fact_dates,
@@ -30,11 +31,12 @@ from .facts_common import (
     status_of,
 )
 from .holdings import people_of
+from .meetings import day_words
 
 __all__ = ["attendance"]
 
 _OBJECT = re.compile(
-    r"\s+(?:(?:a|an|the)\s+)?(?P<object>(?:[a-z]+\s+){0,2}?(?:performance|concert|show|display"
+    r"\s+(?:to\s+)?(?:(?:a|an|the)\s+)?(?P<object>(?:[a-z]+\s+){0,2}?(?:performance|concert|show|display"
     r"|gymnastics|parade|rally|ceremony|reception|banquet|exhibition|drill|exercise|test|match"
     r"|game)\b(?:\s+(?:given|staged|performed|held)\s+by\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
@@ -51,12 +53,12 @@ def attendance(r: Context) -> Found:
             continue
         view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = event_of(r, view)
-        if event_span is None:
-            # "Kim Jong Un inspected the Hwasong Fertilizer Factory, accompanied by ...": an
-            # appearance of its own, not the meeting an earlier paragraph reported
-            own = _own_appearance(r, flex, view)
-            if own is not None:
-                event, appearance = own, (sentence.block, own)
+        # "Kim Jong Un inspected the Hwasong Fertilizer Factory, accompanied by ...": an
+        # appearance of its own, not the meeting an earlier paragraph reported; "On the eve of
+        # the parade, Kim Jong Un visited the Ministry ...": a visit, though it names the parade
+        own = _own_appearance(r, flex, view, places_only=event_span is not None)
+        if own is not None:
+            event, event_span, appearance = own, None, (sentence.block, own)
         verb_role: str | None = None
         for pattern in flex.attendance_patterns:
             for m in pattern.regex.finditer(view.string):
@@ -66,6 +68,9 @@ def attendance(r: Context) -> Found:
                 if pattern.id in ("verb", "verb-by", "with-presiding", "speech", "speech-after"):
                     verb_role = role
                 people = people_of(view, m)
+                if pattern.id == "host":
+                    # "He then gave a reception": a pronoun's antecedent is too weak a guess here
+                    people = [p for p in people if p.text[:1].isupper() and " " in p.text]
                 if not people:
                     continue
                 target, target_span = event, event_span
@@ -79,6 +84,11 @@ def attendance(r: Context) -> Found:
                         target = key
                 if target is None:
                     continue
+                if pattern.id == "conferred-on" and not (
+                    target.startswith("event:occasion:")
+                    and r.reg.peek(target).fields.get("type") == "conferral"
+                ):
+                    continue  # a title conferred by decree: its recipients attend nothing
                 found.extend(
                     _participations(r, view, people, role, cue, target, target_span, pattern)
                 )
@@ -86,14 +96,16 @@ def attendance(r: Context) -> Found:
     return r.found()
 
 
-def _own_appearance(r: Context, flex: FactLexicon, view: SentenceView) -> str | None:
+def _own_appearance(
+    r: Context, flex: FactLexicon, view: SentenceView, *, places_only: bool = False
+) -> str | None:
     for pattern in flex.attendance_patterns:
         if pattern.id != "verb":
             continue
         for m in pattern.regex.finditer(view.string):
             people = people_of(view, m)
             if people:
-                key = _appearance(r, flex, view, m, people)
+                key = _appearance(r, flex, view, m, people, places_only=places_only)
                 if key is not None:
                     return key
     return None
@@ -116,9 +128,16 @@ def _role(
 
 
 def _appearance(
-    r: Context, flex: FactLexicon, view: SentenceView, m: re.Match[str], people: list[Item]
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    people: list[Item],
+    *,
+    places_only: bool = False,
 ) -> str | None:
-    """ "Kim Jong Un inspected the Kim Jong Suk Pyongyang Textile Mill": an appearance."""
+    """ "Kim Jong Un inspected the Kim Jong Suk Pyongyang Textile Mill": an appearance (with
+    ``places_only``, only a visit or inspection of a named place, not a performance watched)."""
     verb = tuple(m.group("verb").split())
     kind = flex.appearances.get(verb)
     if kind is None:
@@ -131,24 +150,50 @@ def _appearance(
     if what is None:
         return None
     obj = " ".join(what.group("object").split())
+    if places_only and (kind != "appearance" or not obj[:1].isupper()):
+        return None
+    if kind == "welcome":
+        # "warmly greeted Hu Jintao ... at Pyongyang Airport": a welcome ceremony for a guest
+        guest = r.mentions_in(what.start("object"), what.end("object"), ("person",))
+        if not guest and not obj[:1].isupper():
+            return None
+        obj, kind = f"welcome of {guest[0].text if guest else obj}", "ceremony"
+    if places_only and r.mentions_in(what.start("object"), what.end("object"), ("event",)):
+        return None  # "visited the 7th Congress": the event named, no visit of its own
     dates, basis, _ = fact_dates(r, view, end, None, holds=False)
     # Only a date the text gives: a report's own date is not the day of the inspection.
     when = dates.get("at") or dates.get("first") if basis in ("sentence", "weekday") else None
-    if kind == "ceremony" or not obj[:1].isupper():
+    if basis != "sentence":
+        # "Earlier in the day, Kim Jong Un ... visited", "will visit ... on Saturday"
+        relative = relative_day(r, view.start, view.end)
+        when = relative[0] if relative is not None else when
+    if obj.startswith("welcome of "):
+        name = straight(obj)
+    elif kind == "ceremony" or not obj[:1].isupper():
         name = straight(obj)
         if not re.search(r"performance|concert|show|parade|rally|ceremony|reception|banquet"
                          r"|exhibition|gymnastics|display", name):  # fmt: skip
             return None
-        kind = "ceremony"
+        # a leader watching a performance is his appearance; attending a ceremony, the ceremony
+        kind = "appearance" if kind == "appearance" and re.search(
+            r"performance|concert|show|gymnastics|display", name) else "ceremony"  # fmt: skip
     else:
-        noun = {"visited": "Visit to"}.get(verb[0], "Inspection of")
+        noun = "Visit to" if "visited" in verb or "visit" in verb else "Inspection of"
         name = straight(f"{noun} {obj}")
-    key = f"event:appearance:{match_key(name)}:{when.iso if when else ''}"
+    key = f"event:appearance:{match_key(name)}:{when.iso if when else r.article.key}"
     event = r.reg.add(Entity(key, "event"))
     event.fields.setdefault("type", kind)
     if when is not None:
         event.fields.setdefault("date", when)
     span = (what.start("object"), what.end("object"))
+    if not re.search(r"(?:^|\s)[A-Z0-9]", name):
+        # "performance": a description; dated, so that another article's is not taken for it
+        day = when or r.reference
+        name = (
+            f"{name}, {day_words(when)}" if when
+            else f"{name}, reported {day_words(day)}" if day
+            else f"{name}, in {r.article.key.split(':')[-1]}"
+        )  # fmt: skip
     event.add_name(NameDraft(name, derived=name != " ".join(r.text[span[0] : span[1]].split()),
                              spans=[span]))  # fmt: skip
     sentence_end = view.end

@@ -3,10 +3,14 @@ the article's date, or, when nobody gives one, the latest day the text states.""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
+
 from ...dates import PartialDate, find_dates
 from ..state import Context, Found
 
-__all__ = ["dates"]
+__all__ = ["dates", "relative_day", "event_day_before"]
 
 
 def dates(r: Context) -> Found:
@@ -28,3 +32,90 @@ def dates(r: Context) -> Found:
     resolved = [d.resolve(reference) if d.needs_year else d for d in found]
     r.dates = [d for d in resolved if doc.block_at(d.start) is not None]
     return r.found()
+
+
+_RELATIVE = re.compile(
+    r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+day|that\s+day|(?:earlier|later)\s+(?:in\s+)?(?:the"
+    r"|that)\s+day|in\s+the\s+(?:morning|afternoon|evening)|that\s+(?:morning|afternoon|evening))"
+    r"|(?P<before>(?:on\s+)?the\s+(?:day\s+before|previous\s+day|eve\b))"
+    r"|(?P<after>(?:on\s+)?the\s+(?:next|following)\s+day)"
+    r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
+    r"|(?P<yesterday>yesterday))\b",
+    re.I,
+)
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|is\s+scheduled\s+to|plans\s+to|proposed|proposes"
+    r"|proposing|offered\s+to)\b",
+    re.I,
+)
+_WEEKDAY_ON = re.compile(
+    r"\bon\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _article_day(r: Context) -> PartialDate | None:
+    reference = r.reference
+    if reference is None or reference.day is None or r.reference_inferred:
+        return None
+    return reference
+
+
+def _shift(day: PartialDate, days: int) -> PartialDate:
+    when = dt.date(day.year, day.month or 1, day.day or 1) + dt.timedelta(days=days)
+    return PartialDate(when.year, when.month, when.day)
+
+
+def event_day_before(r: Context, offset: int, *, block: int | None = None) -> PartialDate | None:
+    """The day of the event dated last before ``offset`` (in ``block`` only, if given): what
+    "the same day", "the day before", "in the evening" count from."""
+    for m in reversed(r.mentions_in(0, offset, ("event",))):
+        if not m.entity:
+            continue
+        if block is not None and r.doc.block_at(m.start) != block:
+            continue
+        entity = r.reg.peek(m.entity)
+        if entity.known:
+            iso = r.known.event_dates.get(entity.known)
+            if iso and iso.count("-") == 2:
+                year, month, day = (int(x) for x in iso.split("-"))
+                return PartialDate(year, month, day)
+            continue
+        date = entity.fields.get("date")
+        if isinstance(date, PartialDate) and date.day is not None:
+            return date
+    return None
+
+
+def relative_day(
+    r: Context, start: int, end: int, *, anchor: int | None = None
+) -> tuple[PartialDate, tuple[int, int]] | None:
+    """A day text[start:end] gives relative to another: "on the same day", "in the afternoon",
+    "earlier in the day" (the day of the event dated last before), "the day before", "the next
+    day" (a day from it), "today", "yesterday" (the article's day), "will ... on Saturday" (the
+    next such weekday after the article's day). Events count from before ``anchor`` (default
+    ``start``). None when there is nothing to count from."""
+    m = _RELATIVE.search(r.text, start, end)
+    if m is not None:
+        span = (m.start(), m.end())
+        if m.group("today") or m.group("yesterday"):
+            day = _article_day(r)
+            if day is None:
+                return None
+            return (day if m.group("today") else _shift(day, -1)), span
+        shift = -1 if m.group("before") else 1 if m.group("after") else 0
+        base = event_day_before(r, start if anchor is None else anchor)
+        if base is None and not shift:
+            base = _article_day(r)  # "in the afternoon": of the day reported
+        if base is None:
+            return None  # "the following day": of an event not dated (yet)
+        return _shift(base, shift), span
+    weekday = _WEEKDAY_ON.search(r.text, start, end)
+    if weekday is not None and _FUTURE.search(r.text, start, weekday.start()):
+        day = _article_day(r)
+        if day is None:
+            return None
+        wanted = list(calendar.day_name).index(weekday.group("day"))
+        ahead = (wanted - dt.date(day.year, day.month or 1, day.day or 1).weekday()) % 7 or 7
+        return _shift(day, ahead), (weekday.start(), weekday.end())
+    return None

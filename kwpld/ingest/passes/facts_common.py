@@ -270,8 +270,10 @@ def event_of(
             key = item.ref
             entity = r.reg.peek(key)
             kind = entity.fields.get("type") or r.known.event_types.get(entity.known or "")
-            if kind in ("series", "decision", "conferral"):
-                continue
+            if kind in ("series", "decision") or (
+                kind == "conferral" and not str(key).startswith("event:occasion:")
+            ):
+                continue  # an act, not an occasion ("a ceremony of conferring" is one)
             return key, (item.start, item.end)
     if explicit:
         return None, None
@@ -343,6 +345,13 @@ def _day_of_event(
     day of the event an earlier sentence of the paragraph states."""
     if event is None:
         return None
+    own = _NTH_DAY.search(r.text, view.start, view.end)
+    if own:
+        # "On the first day, Choe Ryong Hae ... opened the session": this sentence's day
+        first, last = _event_dates(r, event)
+        day = first if own.group(1).lower() in ("first", "opening") else last
+        if day is not None:
+            return day, FactSpan(own.start(), own.end(), "date")
     for sentence in reversed(r.doc.sentences):
         if sentence.start >= view.start:
             continue
@@ -501,8 +510,8 @@ def fact_dates(
             # "in April 2019, when he became vice-chairman of ..., a post he held until 2021"
             first = _last_year(r, when).date
             last = _last_year(r, chosen).date
-            out = {k: v for k, v in (("first", first), ("last", last)) if v is not None}
-            return out, "sentence", FactSpan(when.start, chosen.end, "date")
+            until = {k: v for k, v in (("first", first), ("last", last)) if v is not None}
+            return until, "sentence", FactSpan(when.start, chosen.end, "date")
         if chosen is None:
             chosen = when
     if chosen is not None:

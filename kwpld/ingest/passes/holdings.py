@@ -511,7 +511,9 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
     return out
 
 
-def _dates(flex: FactLexicon, fact: Fact, dates: dict, official: bool = True) -> None:  # type: ignore[type-arg]
+def _dates(
+    flex: FactLexicon, fact: Fact, dates: dict[str, PartialDate], official: bool = True
+) -> None:
     at, first, last = dates.get("at"), dates.get("first"), dates.get("last")
     if fact.type == "became":
         # "In 2017 he became director": the start, when the sentence dates it.
@@ -636,9 +638,9 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             title = next(
                 (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]), None
             )
-        if title is None or title.organ is None:
-            continue
         person = people[0]
+        if title is None or title.organ is None or person.entity is None:
+            continue
         row_words = {r.doc.keys[i] for i in r.doc.words_between(line.start(), line.end())}
         # "| ... | reported by the NIS |": a row on someone's word
         hedged = row_words & (flex.reported_words | flex.attribution_words)
@@ -667,27 +669,42 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
         fact.why = _why(r, fact, title)
         out.append(fact)
-        # "| ... | also first vice-chairman of the SAC |": a title a remark gives, as of the
-        # article
-        for index, cell in enumerate(row):
-            if index in (person_col, post_col, start_col, end_col) or r.reference is None:
+        out.extend(
+            _table_remarks(r, row, (person_col, post_col, start_col, end_col), fact, person, line)
+        )
+    return out
+
+
+def _table_remarks(
+    r: Context,
+    row: list[tuple[int, int]],
+    skip: tuple[int | None, ...],
+    fact: Fact,
+    person: Mention,
+    line: re.Match[str],
+) -> list[Fact]:
+    """ "| ... | also first vice-chairman of the SAC |": the titles a row's other cells give its
+    person, as of the article (a cell with a date is a holding of another time)."""
+    out: list[Fact] = []
+    for index, cell in enumerate(row):
+        if index in skip or r.reference is None:
+            continue
+        if r.dates_in(*cell):
+            continue  # "first term 2018-2019": a holding of another time
+        for other in r.person_titles:
+            if not (cell[0] <= other.start and other.end <= cell[1]) or other.organ is None:
                 continue
-            if r.dates_in(*cell):
-                continue  # "first term 2018-2019": a holding of another time
-            for other in r.person_titles:
-                if not (cell[0] <= other.start and other.end <= cell[1]) or other.organ is None:
-                    continue
-                remark = Fact(
-                    "membership", "holds", fact.person, (line.start(), line.end()),
-                    organ=other.organ, role=other.role, post=other.post, status="confirmed",
-                    as_of=r.reference, date_basis="article", rule="table-remark",
-                )  # fmt: skip
-                remark.spans = [
-                    FactSpan(person.start, person.end, "person"),
-                    FactSpan(other.role_span[0], other.role_span[1], "role"),
-                ]
-                remark.why = _why(r, remark, other)
-                out.append(remark)
+            remark = Fact(
+                "membership", "holds", fact.person, (line.start(), line.end()),
+                organ=other.organ, role=other.role, post=other.post, status="confirmed",
+                as_of=r.reference, date_basis="article", rule="table-remark",
+            )  # fmt: skip
+            remark.spans = [
+                FactSpan(person.start, person.end, "person"),
+                FactSpan(other.role_span[0], other.role_span[1], "role"),
+            ]
+            remark.why = _why(r, remark, other)
+            out.append(remark)
     return out
 
 

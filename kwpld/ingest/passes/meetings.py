@@ -8,6 +8,7 @@ to an event ("the plenum", "the session", "the meeting")."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import cache
 
@@ -17,6 +18,7 @@ from ..entities import Entity, Mention, NameDraft, Ref
 from ..facts import fact_lexicon
 from ..state import Context, Found
 from ..words import series_key, straight
+from .dates import event_day_before, relative_day
 from .facts_common import in_headline, official_source
 
 __all__ = ["meetings", "HELD"]
@@ -63,7 +65,9 @@ def _reference_pattern() -> re.Pattern[str]:
     heads = sorted({words[-1] for words in fact_lexicon().event_references}, key=len, reverse=True)
     return re.compile(
         r"\b(?:the|this|that|today's|yesterday's)\s+(?P<words>(?:(?:enlarged|expanded|extended"
-        r"|plenary|joint|consultative|military)\s+)*(?:" + "|".join(heads) + r"))\b",
+        r"|plenary|joint|consultative|military)\s+)*(?:" + "|".join(heads) + r"))\b"
+        r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
+        r"|ground|square|group|delegation|team|song|music|officials?|room)\b)",
         re.I,
     )
 
@@ -75,6 +79,7 @@ _TYPES = {"plenary": "plenary-meeting", "plenum": "plenary-meeting", "session": 
 def meetings(r: Context) -> Found:
     r.official = official_source(r)
     _ordinal_lowercase(r)
+    _one_event_per_ordinal(r)
     _when_and_where(r)
     _unnamed(r)  # after the named ones are dated: "held on the same day"
     _held_by(r)
@@ -86,6 +91,66 @@ def meetings(r: Context) -> Found:
     _main_event(r)
     _references(r)
     return r.found()
+
+
+def _occasion_name(
+    name: str,
+    when: PartialDate | None,
+    span: tuple[int, int],
+    reference: PartialDate | None,
+    article: str,
+) -> NameDraft:
+    """ "talks", "grand banquet", "funeral": a description, not a name, so that another article's
+    talks are not taken for these, with the day it was held ("talks, 9 October 2025"), else the
+    article's ("talks, reported October 2005")."""
+    if when is not None:
+        return NameDraft(straight(f"{name}, {day_words(when)}"), derived=True, spans=[span])
+    if reference is not None:
+        label = f"{name}, reported {day_words(reference)}"
+        return NameDraft(straight(label), derived=True, spans=[span])
+    return NameDraft(straight(f"{name}, in {article}"), derived=True, spans=[span])
+
+
+def day_words(when: PartialDate) -> str:
+    """ "9 October 2025", "October 2025", "2025"."""
+    month = calendar.month_name[when.month] if when.month else ""
+    return " ".join(str(x) for x in (when.day, month, when.year) if x)
+
+
+def _terms(r: Context, entity: Entity) -> set[int]:
+    """The numbers a name gives besides the event's own ordinal: its term ("of the 8th Central
+    Committee", "of 14th SPA")."""
+    out: set[int] = set()
+    for name in entity.names:
+        words = re.findall(r"[\w’']+", name.text)
+        numbers = [n for n in (r.lex.ordinal(w) for w in words) if n is not None]
+        out.update(numbers[1:])  # the first is the event's own ordinal
+    return out
+
+
+def _one_event_per_ordinal(r: Context) -> None:
+    """ "2nd Plenary Meeting of 8th WPK Central Committee Held" (the headline), "the 2nd Plenary
+    Meeting of the 8th Central Committee of the Workers' Party of Korea" and "제2차전원회의": one
+    event, named three ways. Events of one type and ordinal whose terms agree (or one gives
+    none) are one, under the longest name."""
+    groups: dict[tuple[str, int], list[Entity]] = {}
+    for entity in r.reg.of_kind("event"):
+        ordinal = entity.fields.get("ordinal")
+        kind = entity.fields.get("type")
+        if entity.known or not isinstance(ordinal, int) or kind in (None, "series"):
+            continue
+        groups.setdefault((str(kind), ordinal), []).append(entity)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        terms = [_terms(r, e) for e in members]
+        stated = {frozenset(t) for t in terms if t}
+        if len(stated) > 1:
+            continue  # "the 2nd Session of the 13th SPA" and "of the 14th": two events
+        keep = max(members, key=lambda e: (max((len(n.text) for n in e.names), default=0), e.key))
+        for other in members:
+            if other.key != keep.key:
+                r.reg.merge(keep.key, other.key)
 
 
 def _type_of(head: str) -> str:
@@ -179,7 +244,12 @@ def _unnamed(r: Context) -> None:
             continue
         rest = r.text[organ.end : sentence.end]
         held = HELD.search(rest) or _PRESIDED.search(rest)
-        if not held or held.start() > 80:
+        if held and held.start() > 80:
+            held = None
+        # "Kim Jong Un convened an emergency enlarged meeting of the CMC on Thursday"
+        kind_start = m.start() + len(m.group(0).split()[0]) + 1
+        held = held or _HELD_BEFORE.search(r.text, sentence.start, kind_start)
+        if not held:
             continue
         dates = [d for d in r.dates_in(organ.end, sentence.end) if d.date is not None]
         same_day = _same_day(r, rest, m.start())
@@ -249,9 +319,15 @@ def _occasions(r: Context) -> None:
     fire drill on 10 September": an occasion the text describes, dated by the sentence."""
     flex = fact_lexicon()
     nouns = "|".join(sorted((re.escape(n) for n in flex.occasions), key=len, reverse=True))
+    verbs = _GIVEN_BEFORE.pattern.split("(?:", 1)[1].split(")", 1)[0]
+    verbs = rf"(?:{verbs}|a|an|the|and|or|of|at|in|on|to|for|with|was|were|is|are)"
     pattern = re.compile(
-        rf"\b(?:a|an|the)\s+(?P<name>(?:[a-z][a-z-]*\s+){{0,3}}?(?P<noun>{nouns}))\b"
-        r"(?P<of>\s+(?:of|for|in\s+celebration\s+of|marking)\s+(?:the\s+)?[^,.;]{3,60}?)?"
+        rf"\b(?P<art>(?:a|an|the)\s+)?(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?(?P<noun>{nouns}))\b"
+        r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
+        r"|ground|square|group|delegation|team|song|music)\b)"
+        r"(?P<of>\s+(?:of|for|in\s+celebration\s+of|marking)\s+(?:the\s+)?[^,.;]{3,60}?"
+        r"|\s+(?:given|staged|performed|presented)\s+by\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*"
+        r"(?:\s+(?:of\s+the\s+|of\s+|and\s+the\s+)?[A-Z][\w'’-]*)*))?"
         r"(?=[\s,.;])",
         re.I,
     )
@@ -261,16 +337,26 @@ def _occasions(r: Context) -> None:
         sentence = r.doc.sentence_at(m.start())
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
             continue
-        if _inside_event(r, m.start(), m.end()) or r.mentions_in(
-            m.start(), m.end("name"), ("event",)
+        if _inside_event(r, m.start(), m.end()) or any(
+            x.kind == "event" and x.start < m.end("name") and m.start("name") < x.end
+            for x in r.mentions
         ):
             continue  # (an event after "of" is what the occasion celebrates)
         if m.group(0).lower().startswith("the ") and any(
             key for s, _, key in r.event_refs if s == m.start()
         ):
             continue
+        lead = r.text[max(sentence.start, m.start() - 30) : m.start()]
+        definite = (m.group("art") or "").strip().lower() == "the"
+        bare_meeting = m.group("noun").lower() == "meeting"
+        if bare_meeting and definite:
+            continue  # "the meeting" refers back
+        given = None if definite else _GIVEN_BEFORE.search(lead)  # "attended the drill": no new one
+        opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
+        if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
+            continue  # "talks" alone: only "Talks between ... were held", "held talks with"
         rest = r.text[m.end() : sentence.end]
-        held = re.match(r"\s*(?:,\s*)?(?:which\s+)?(?:was\s+)?(?:held|took\s+place|staged)\b", rest)
+        held = _HELD_OCCASION.match(rest) or given
         dated = re.match(
             r"[^.;]{0,80}?\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", rest
         )
@@ -286,6 +372,25 @@ def _occasions(r: Context) -> None:
         if date is None and dated:
             date = r.date_at(m.end() + dated.end(), slack=1)
         when = date.date if date is not None else None
+        if date is not None and re.fullmatch(_WEEKDAY_NAMES, date.text.strip()):
+            # "proposed holding an urgent contact at Panmunjom on Saturday": the one to come
+            ahead = relative_day(r, sentence.start, sentence.end)
+            if ahead is not None and ahead[1][0] <= date.start < ahead[1][1]:
+                when = ahead[0]
+        at_day = _ON_DAY_AT.search(r.text, sentence.start, m.start("name"))
+        if when is None and at_day is not None and at_day.end() == m.start("name"):
+            # "Kim made a speech on Saturday at a ceremony in the garden"
+            before = r.date_at(at_day.start("day"))
+            if before is not None and before.date is not None:
+                when = before.date
+            elif r.reference is not None and r.reference.day is not None:
+                when = _last_weekday(r.reference, at_day.group("day"))
+        relative = None
+        if when is None:
+            relative = relative_day(r, sentence.start, sentence.end, anchor=m.start())
+        before_it = relative is not None and relative[1][0] < m.start() and not definite
+        if relative is not None and (held or dated or before_it):
+            when = relative[0]
         if when is None and (held or dated):
             weekday = re.match(
                 r"[^.;]{0,80}?\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
@@ -295,16 +400,31 @@ def _occasions(r: Context) -> None:
                 when = _last_weekday(r.reference, weekday.group(1))
         if when is None and not held:
             continue
+        if bare_meeting and when is None and not re.search(
+            r"\b(?:held|had)\s+(?:(?:a|an)\s+)?$", lead
+        ) and not _HELD_OCCASION.match(rest):
+            continue  # "a rule to hold a meeting" is none; "held its first meeting" is one
+        if when is None:
+            # "The day before, Kim held talks ... He then gave a reception": the day of the
+            # event dated last before it in the paragraph
+            when = event_day_before(r, m.start(), block=sentence.block)
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
+        if bare_meeting:
+            kind = _type_of(m.group("name"))  # "a plenary meeting of the party CC on April 10"
+        if re.match(r"\s+(?:of|for)\s+(?:conferring|awarding|presenting)\b", m.group("of") or ""):
+            kind = "conferral"  # "a ceremony of conferring the title of DPRK Hero on ..."
         name = " ".join(r.text[m.start("name") : name_end].split())
-        key = f"event:occasion:{match_key(name)}:{when.iso if when else ''}"
+        name = re.sub(r"^(?:its|their|his|her)\s+", "", name)  # "held its first meeting"
+        # undated, a description is this article's own: another article's "talks" are others
+        key = f"event:occasion:{match_key(name)}:{when.iso if when else r.article.key}"
         event = r.reg.add(Entity(key, "event"))
         event.fields.setdefault("type", kind)
         if when is not None:
             event.fields.setdefault("date", when)
         span = (m.start("name"), name_end)
-        event.add_name(NameDraft(straight(name), spans=[span]))
+        article = r.article.key.split(":")[-1]
+        event.add_name(_occasion_name(name, when, span, r.reference, article))
         place = in_place.search(rest)
         hall = _AT_PLACE.search(rest)
         if place or hall:
@@ -316,6 +436,38 @@ def _occasions(r: Context) -> None:
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
         r.held.append((sentence.start, event.key))
 
+
+_ON_DAY_AT = re.compile(
+    r"\bon\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+"
+    r"|[A-Z][a-z]+\.?\s+\d{1,2})\s+(?:at|during)\s+(?:a|an|the)\s+"
+)
+"""a day given just before an occasion: "on Saturday at a ceremony"."""
+
+_HELD_BEFORE = re.compile(
+    r"\b(?:held|holds|hold|holding|convened|convenes|convene|convening|opened|called)\s+"
+    r"(?:(?:the|an?|its|their)\s+)?(?:(?:enlarged|expanded|extended|emergency|extraordinary"
+    r"|joint)\s+)*$",
+    re.I,
+)
+"""an event a subject held: "the WPK held the enlarged sixth plenary meeting of ..."."""
+_DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:\(\s*|(?:on|in|from)\s+(?:(?:late|early|mid)[\s-]+)?)")
+_AND_DAY_AFTER = re.compile(r"\s+and\s+(\d{1,2})\b(?!\s*(?:January|February|March|April|May"
+                            r"|June|July|August|September|October|November|December))")
+
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:held|holds|hold|holding|had|gave|gives|give|giving|hosted|hosts|host|hosting"
+    r"|arranged|arranges|provided|provides|attended|attends)\s+(?:(?:a|an)\s+)?$",
+    re.I,
+)
+"""an occasion someone held or gave: "held talks with", "gave a grand banquet for"."""
+_HELD_OCCASION = re.compile(
+    r"\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|is|are|will\s+be|would\s+be|is\s+to\s+be)\s+)?"
+    r"(?:held|took\s+place|staged|will\s+take\s+place|will\s+follow)\b"
+    r"|[^.;]{0,90}?\b(?:was|were|will\s+be)\s+(?:\w+\s+)?(?:held|given|staged|attended|hosted)\b",
+    re.I,
+)
+"""an occasion said to be held: "the funeral will be held", "Talks between A and B were held",
+"a performance was given by ..."."""
 
 _WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAYS = re.compile(
@@ -441,20 +593,26 @@ def _when_and_where(r: Context) -> None:
     places = sorted(r.lex.places, key=len, reverse=True)
     in_place = re.compile(r"\bin\s+(?P<place>" + "|".join(re.escape(p) for p in places) + r")\b")
     seen: set[str] = {key for _, key in r.held}
+    done: set[int] = set()
     for mention in list(r.mentions):
         if mention.kind != "event" or not mention.entity:
             continue
         entity = r.entity(mention.entity)
         if entity.known or entity.fields.get("type") in ("series", "decision", "conferral"):
             continue
-        if entity.key in seen:
-            continue
+        if entity.key in seen and (entity.fields.get("date") is not None or mention.start in done):
+            continue  # (an undated one again once the events before it are dated)
         sentence = r.doc.sentence_at(mention.start)
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
             continue
         rest = r.text[mention.end : sentence.end]
-        held = HELD.search(rest)
-        if not held:
+        held = HELD.search(rest) or _HELD_BEFORE.search(r.text, sentence.start, mention.start)
+        # "the first session of the 14th SPA on April 11 and 12", "the 3rd Plenary Meeting in
+        # late June", "the 7th Congress (6 to 9 May 2016)": a date right after the name dates
+        # the event, though the sentence is about something else
+        direct = _DATE_AFTER.match(rest)
+        direct_date = r.date_at(mention.end + direct.end(), slack=1) if direct else None
+        if not held and (direct_date is None or direct_date.date is None):
             continue
         # The date: the first the sentence states after the name (before the next event).
         later_events = [
@@ -462,12 +620,20 @@ def _when_and_where(r: Context) -> None:
         ]
         limit = later_events[0].start if later_events else sentence.end
         dates = [d for d in r.dates_in(mention.end, limit) if d.date is not None]
+        if not held:
+            dates = [direct_date]  # type: ignore[list-item]
         if dates:
             first, last = _period(dates[0])
             both = _AND_DAY.search(r.text, max(0, dates[0].start - 12), dates[0].start)
             if both and first is not None and first.day is not None and last is None:
                 # "on 11 and 12 April 2019": the first day, then the date.
                 first, last = PartialDate(first.year, first.month, int(both.group(1))), first
+            then = _AND_DAY_AFTER.match(r.text, dates[0].end)
+            if then and first is not None and first.day is not None and last is None:
+                # "on April 11 and 12": the date, then the last day
+                day = int(then.group(1))
+                if first.day < day <= 31:
+                    last = PartialDate(first.year, first.month, day)
             current = entity.fields.get("date")
             if first is not None and (
                 current is None or (isinstance(current, PartialDate) and current.iso == first.iso)
@@ -479,12 +645,19 @@ def _when_and_where(r: Context) -> None:
                 entity.note(f"held {held_text}", (mention.start, dates[-1].end))
         elif "date" not in entity.fields:
             days = _weekdays(r, mention.end, limit)
+            relative = relative_day(r, mention.end, limit)
             if days is not None:
                 (first, last), span = days
                 entity.fields["date"] = first
                 if last is not None:
                     entity.fields["end"] = last
                 entity.note(f"held {' '.join(r.text[span[0] : span[1]].split())}", span)
+            elif relative is not None:
+                # "opened at the Mansudae Assembly Hall today"
+                entity.fields["date"] = relative[0]
+                entity.note(f"held {r.text[relative[1][0] : relative[1][1]]}", relative[1])
+        if not held:
+            continue  # dated in passing: no sentence of its own
         closed = _CLOSED.search(rest)
         if (
             closed
@@ -498,8 +671,18 @@ def _when_and_where(r: Context) -> None:
                 and later[0].date.certainly_after(entity.fields["date"])
             ):
                 entity.fields["end"] = later[0].date
+            elif not later:
+                # "closed on Wednesday", "concluded its work yesterday"
+                tail = mention.end + closed.end()
+                days = _weekdays(r, tail, limit)
+                relative = relative_day(r, tail, limit)
+                closing = days[0][0] if days else relative[0] if relative else None
+                if closing is not None and closing.certainly_after(entity.fields["date"]):
+                    entity.fields["end"] = closing
+        if (sentence.start, entity.key) not in r.held:
+            r.held.append((sentence.start, entity.key))
         seen.add(entity.key)
-        r.held.append((sentence.start, entity.key))
+        done.add(mention.start)
         if "location" not in entity.fields:
             body = r.text[mention.end : limit]
             city = in_place.search(body)
@@ -549,8 +732,10 @@ def _events_in_order(r: Context) -> list[Mention]:
         kind = entity.fields.get("type") or (
             r.known.event_types.get(entity.known or "") if entity.known else None
         )
-        if kind in ("series", "decision", "conferral"):
-            continue
+        if kind in ("series", "decision") or (
+            kind == "conferral" and not str(m.entity).startswith("event:occasion:")
+        ):
+            continue  # a ceremony of conferring is an occasion; a conferral an act
         out.append(m)
     return out
 
@@ -578,6 +763,11 @@ def _event_type(r: Context, key: str) -> str | None:
     if entity.known:
         return r.known.event_types.get(entity.known)
     return entity.fields.get("type")
+
+
+def _of_type(r: Context, key: str, types: tuple[str, ...]) -> bool:
+    kind = _event_type(r, key)
+    return kind is not None and kind in types
 
 
 def _dated(r: Context, key: str) -> bool:
@@ -611,18 +801,33 @@ def _references(r: Context) -> None:
             continue
         before = [e for e in events if e.end <= m.start()]
         target = None
+        here = r.doc.block_at(m.start()) or 0
         for e in reversed(before):
-            if _event_type(r, e.entity) in types:  # type: ignore[arg-type]
-                target = r.reg.resolve(e.entity)  # type: ignore[arg-type]
+            # "the meeting": the event named a meeting in this paragraph or the two before,
+            # rather than a session named after it; "the ceremony": a ceremony of conferring
+            # rather than a banquet
+            if (r.doc.block_at(e.start) or 0) < here - 2:
+                break
+            if (
+                e.entity is not None
+                and _of_type(r, e.entity, types)
+                and re.search(rf"\b{re.escape(words[-1])}\b", e.text, re.I)
+            ):
+                target = r.reg.resolve(e.entity)
+                break
+        for e in reversed(before if target is None else []):
+            if e.entity is not None and _of_type(r, e.entity, types):
+                target = r.reg.resolve(e.entity)
                 break
         main = r.main_event
-        main_fits = main is not None and _event_type(r, main) in types
+        main_fits = main is not None and _of_type(r, main, types)
         if (
             target is not None
+            and main is not None
             and main_fits
             and target != main
             and not _dated(r, target)
-            and _dated(r, main)  # type: ignore[arg-type]
+            and _dated(r, main)
         ):
             # "the report reviewed the work since the 7th Congress ... The congress elected":
             # the 8th, which the article reports, not the undated one it looks back to

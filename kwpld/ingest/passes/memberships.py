@@ -17,7 +17,9 @@ _MEMBERSHIP = re.compile(
 
 
 def memberships(r: Context) -> Found:
-    for mention in [m for m in r.mentions if m.kind == "person" and m.entity]:
+    for mention in list(r.mentions):
+        if mention.kind != "person" or not mention.entity:
+            continue
         m = _MEMBERSHIP.match(r.text[mention.end : mention.end + 60])
         if not m:
             continue

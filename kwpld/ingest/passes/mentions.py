@@ -34,8 +34,8 @@ def mentions(r: Context) -> Found:
         if entity.kind == "organ" and entity.attrs.get("short"):
             for short in entity.attrs["short"]:
                 local.add_name(entity.key, "organ", short, "en", "short", weak=True)
-    for name, key in r.aliases:
-        local.add_name(key, "person", name, "en", "alternate")
+    for alias, key in r.aliases:
+        local.add_name(key, "person", alias, "en", "alternate")
     keys, words, gaps = list(doc.keys), list(doc.words), list(doc.gap_ok)
     local_matches = with_nested_people(local, list(local.match(keys, words, gaps)), doc)
     combined = sorted(
@@ -287,7 +287,7 @@ def _party_attr(r: Context, ref: str) -> str | None:
 
 def _ancestors(r: Context, ref: str) -> list[str]:
     if ref in r.reg:
-        out = []
+        out: list[str] = []
         parent = r.reg.peek(ref).fields.get("parent")
         while isinstance(parent, Ref) and parent.key in r.reg and len(out) < 10:
             out.append(r.reg.resolve(parent.key))

@@ -400,8 +400,8 @@ def party_organs(r: Context) -> Found:
         parts = entity.key.split(":", 2)
         if len(parts) != 3 or parts[2] == "?" or not r.reg.alive(entity.key):
             continue
-        party = r.reg.peek(parts[2]) if parts[2] in r.reg else None
-        if party is None or party.attrs.get("standing") != _THE_PARTY:
+        party_entity = r.reg.peek(parts[2]) if parts[2] in r.reg else None
+        if party_entity is None or party_entity.attrs.get("standing") != _THE_PARTY:
             continue
         standing = [
             g.id for g in gazetteer().organs.values()
@@ -456,10 +456,10 @@ def collective_organs(r: Context) -> Found:
     """ "party cells", "party committees", "DPRK state media": organs taken together."""
     doc, n = r.doc, len(r.doc.words)
     forms: dict[tuple[str, ...], OrganHead] = {}
-    for organ in r.lex.collective_organs:
-        forms[name_words(organ.head)] = organ
-        if organ.singular:
-            forms[name_words(organ.singular)] = organ
+    for collective in r.lex.collective_organs:
+        forms[name_words(collective.head)] = collective
+        if collective.singular:
+            forms[name_words(collective.singular)] = collective
     longest = max(len(k) for k in forms)
     countries = {name_words(c): c for c in r.lex.country_words}
     for i in range(n):

@@ -25,22 +25,22 @@ def posts(r: Context) -> Found:
         rf"\b(?:department\s+)?(?P<role>{roles})\s+of\s+(?:the\s+|a\s+)?$", re.I
     )
     found: list[tuple[int, int, str, str]] = []  # start, end, role, organ entity key
-    organs = [m for m in r.mentions if m.kind == "organ" and m.entity]
-    for organ in organs:
-        after = r.text[organ.end : organ.end + 24]
+    organs = [(m, m.entity) for m in r.mentions if m.kind == "organ" and m.entity]
+    for mention, entity_key in organs:
+        after = r.text[mention.end : mention.end + 24]
         m = after_organ.match(after) or (korean and after_organ_ko.match(after))
         if m:
             role = r.lex.roles[m.group("role").lower()]
-            found.append((organ.start, organ.end + m.end(), role, organ.entity))  # type: ignore[arg-type]
+            found.append((mention.start, mention.end + m.end(), role, entity_key))
             continue
-        m = before_organ.search(r.text[max(0, organ.start - 48) : organ.start])
+        m = before_organ.search(r.text[max(0, mention.start - 48) : mention.start])
         if m:
-            start = max(0, organ.start - 48) + m.start()
-            found.append((start, organ.end, r.lex.roles[m.group("role").lower()], organ.entity))  # type: ignore[arg-type]
+            start = max(0, mention.start - 48) + m.start()
+            found.append((start, mention.end, r.lex.roles[m.group("role").lower()], entity_key))
     # "secretaries of cells": the party cells named elsewhere in the article.
-    cells = [o for o in organs if r.entity_kind(o.entity) == "party-cell"]  # type: ignore[arg-type]
+    cells = [key for _, key in organs if r.entity_kind(key) == "party-cell"]
     if cells:
-        cell_key = r.reg.resolve(cells[0].entity)  # type: ignore[arg-type]
+        cell_key = r.reg.resolve(cells[0])
         for m in re.finditer(rf"\b(?P<role>{roles})\s+of\s+(?:the\s+)?cells?\b", r.text, re.I):
             if not any(s <= m.start() < e for s, e, _, _ in found):
                 found.append((m.start(), m.end(), r.lex.roles[m.group("role").lower()], cell_key))

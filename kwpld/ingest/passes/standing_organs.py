@@ -126,11 +126,10 @@ def standing_organ(r: Context, organ_id: str, span: tuple[int, int] | None = Non
             NameDraft(abbreviation, kind="abbreviation", spans=spans, derived=not spans)
         )
     if span is not None:
-        for name in entity.names:
-            if printed_key == match_key(name.text):
-                break
-        else:
-            entity.add_name(NameDraft(printed, spans=[span]))  # type: ignore[arg-type]
+        if printed is not None and not any(
+            printed_key == match_key(drafted.text) for drafted in entity.names
+        ):
+            entity.add_name(NameDraft(printed, spans=[span]))
         entity.note(f"“{r.text[span[0] : span[1]]}”, a standing organ (kwpld/ingest/organs.yaml)",
                     span)  # fmt: skip
     if g.parent and "parent" not in entity.fields:

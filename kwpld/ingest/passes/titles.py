@@ -47,12 +47,12 @@ def titles(r: Context) -> Found:
     mentions = list(r.mentions)
     found: list[Title] = []
     skipped: list[Mention] = []
-    for post in (m for m in mentions if m.kind == "post" and m.entity):
-        title = _post_title(r, post)
+    for post_mention in (m for m in mentions if m.kind == "post" and m.entity):
+        title = _post_title(r, post_mention)
         if title is not None:
             found.append(title)
         else:
-            skipped.append(post)  # its role words are read again, with the organ after it
+            skipped.append(post_mention)  # its role words are read again, with the organ after it
     inside = _covered_words(
         r,
         [m for m in mentions if m not in skipped],
@@ -81,12 +81,12 @@ def titles(r: Context) -> Found:
             None,
         )
         if inner is not None:
-            post = inner.post if role == inner.role else None
+            inner_post = inner.post if role == inner.role else None
             found[found.index(inner)] = replace(
                 inner,
                 start=role_span[0],
                 role=role,
-                post=post,
+                post=inner_post,
                 role_span=(role_span[0], inner.role_span[1]),
             )
             taken = [(t.start, t.end) for t in found]
@@ -123,8 +123,8 @@ def titles(r: Context) -> Found:
                 (t for t in found if last_span[0] <= t.start < last_span[1] and t.organ),
                 None,
             )
-            if post is not None:
-                organ = (post.organ, post.organ_span or (post.start, post.end))  # type: ignore[assignment]
+            if post is not None and post.organ is not None:  # (chosen for having one)
+                organ = (post.organ, post.organ_span or (post.start, post.end))
                 found.remove(post)
                 taken = [(t.start, t.end) for t in found]
                 last_role_end = max(last_role_end, post.end)

@@ -1,0 +1,841 @@
+"""The loader's fast path: records read and checked without keeping lines, for files that are
+right.
+
+Keeping the line of every field and explaining every problem is what makes the loader's
+messages good, and it costs: PyYAML's nodes, a ``LineDict`` per mapping, a JSON Schema run per
+record (docs/scaling.md measured 7,500 records per second of CPU). A file that is right needs
+none of it but the line of each record (its :class:`~kwpld.model.Origin`). So each file is
+first read here:
+
+- YAML in the plain subset of :mod:`.fastyaml`, CSV with the csv module, and every record
+  checked by per-kind code compiled from the published JSON Schema's rules (the same patterns,
+  enums and formats, see :func:`_rules`) that builds the model object as it checks it, exactly
+  as :class:`~.convert.Converter` would;
+- a record the per-kind code does not cover (a rare field, another kind) goes through the
+  JSON Schema validator and the Converter, without lines;
+- anything in doubt (a syntax outside the subset, a value that fails a check, a date that
+  does not read) gives up on the whole file, which the line-aware reader then reads and
+  reports on as it always did.
+
+The checks across records run on the model objects (:func:`cross_checks_pass`); when they find
+anything, the loader reads every file again with lines and lets the usual checks report it.
+So a message never comes from this module: every problem is reported by the line-aware path,
+word for word as before, and this path only ever says "these files are right".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..dates import DateError, PartialDate, parse_date
+from ..errors import Problem
+from ..model import (
+    KIND_KEYS,
+    Article,
+    Event,
+    Membership,
+    Name,
+    Organ,
+    Origin,
+    Person,
+    Post,
+    Record,
+    WikidataLink,
+)
+from .checks import AGENT, ANY, SOURCE, Entry
+from .convert import Converter
+from .fastyaml import ItemLines, read_plain_yaml
+from .files import (
+    _ROW_BUILDERS,
+    CSV_COLUMNS,
+    LineDict,
+    LineList,
+    _has_surrogate,
+    _no_constant,
+    _split,
+    read_text,
+)
+from .schema import _ecma_regex, check_record, record_schema
+from .values import iri_problem, language_tag_problem, normalize_text, text_problem
+
+__all__ = ["read_fast", "cross_checks_pass", "NO_LINES"]
+
+NO_LINES = LineDict()
+"""The raw record of an entry read on the fast path: the checks across records run on the
+model objects there, and the raw records are read again, with lines, if they find anything."""
+
+
+class _Doubt(Exception):
+    """The per-kind code cannot vouch for this record: check it the general way."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The JSON Schema's rules for the fields the per-kind code checks, taken from the schema
+    itself, so the two cannot drift apart."""
+
+    id_max: int
+    qid: re.Pattern[str]
+    date_min: int
+    date_max: int
+    enums: dict[tuple[str, str], frozenset[str]]
+    fields: dict[str, frozenset[str]]
+    name_fields: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    defs = record_schema()["$defs"]
+    enums = {}
+    for kind in ("person", "organ", "membership", "article", "name"):
+        for field, spec in defs[kind]["properties"].items():
+            if "enum" in spec:
+                enums[(kind, field)] = frozenset(spec["enum"])
+    assert defs["id"]["pattern"] == defs["ref"]["pattern"] == _ID_PATTERN
+    assert defs["id"]["maxLength"] == defs["ref"]["maxLength"]
+    assert defs["text"]["pattern"] == defs["date"]["pattern"] == "\\S"
+    assert defs["text"]["minLength"] == defs["date"]["minLength"] == 1
+    # the fields the per-kind code handles (a record with any other goes the general way)
+    handled = {
+        "person": ("id", "names", "gender", "born", "died", "citizenship", "wikidata",
+                   "description", "sources", "note"),
+        "organ": ("id", "names", "kind", "parent", "founded", "dissolved", "wikidata",
+                  "description", "sources", "note"),
+        "membership": ("id", "person", "organ", "role", "status", "post", "start", "end",
+                       "as_of", "sources", "note"),
+        "article": ("id", "type", "title", "names", "authors", "publisher", "published_in",
+                    "date", "url", "language", "about", "mentions", "cites", "part_of",
+                    "caption", "credit", "wikidata", "description", "sources", "note"),
+    }  # fmt: skip
+    fields = {}
+    for kind, names in handled.items():
+        assert set(names) <= set(defs[kind]["properties"]), kind
+        fields[kind] = frozenset(names)
+    name_fields = frozenset(
+        ("text", "system", "kind", "valid_from", "valid_until", "renamed_by", "sources", "note")
+    )
+    assert name_fields <= set(defs["name"]["properties"])
+    return _Rules(
+        id_max=defs["id"]["maxLength"],
+        qid=_ecma_regex(defs["qid"]["pattern"]),
+        date_min=defs["date"]["minimum"],
+        date_max=defs["date"]["maximum"],
+        enums=enums,
+        fields=fields,
+        name_fields=name_fields,
+    )
+
+
+_ID_PATTERN = "^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$"
+_ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789._-"
+_ID_INNER = "._-"
+"""What ``_ID_PATTERN`` says, as string operations: every character one of ``_ID_CHARS``,
+the first and the last none of ``_ID_INNER``."""
+
+
+def _is_text(value: object) -> bool:
+    """``$defs/text``: a string, not empty, not only white space (``\\S``), format ``text``.
+
+    ``str.isprintable`` is false for every character :func:`~.values.text_problem` looks at
+    (controls, format characters, noncharacters, surrogates), and ``str.isspace`` is the
+    white space of ``re``'s ``\\s``; tests/test_load_fast.py checks both over all of Unicode.
+    """
+    return (
+        type(value) is str
+        and value != ""
+        and not value.isspace()
+        and (value.isprintable() or text_problem(value) is None)
+    )
+
+
+# -- the per-kind code --------------------------------------------------------------------------
+
+
+class _Builder:
+    """Checks plain records of the four bulk kinds and builds their model objects."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.rules = _rules()
+        self.dates: dict[object, PartialDate] = {}
+        self.good_refs: set[str] = set()
+        self.compiled: dict[tuple[str, ...], Callable[..., Any]] = {}
+        self.kinds: dict[str, Callable[[dict[str, Any], int], Record]] = {
+            kind: self._of_kind(kind) for kind in ("person", "organ", "membership", "article")
+        }
+
+    def _of_kind(self, kind: str) -> Callable[[dict[str, Any], int], Record]:
+        compiled = self.compiled
+        compile_shape = self.compile
+
+        def build(raw: dict[str, Any], line: int) -> Record:
+            shape = (kind, *raw)
+            make = compiled.get(shape)
+            if make is None:
+                make = compile_shape(shape)
+            record: Record = make(raw, line)
+            return record
+
+        return build
+
+    # values
+    def ref(self, value: object) -> str:
+        """An id or a reference (``$defs/id``, ``$defs/ref``)."""
+        if type(value) is str:
+            if value in self.good_refs:
+                return value
+            if (
+                0 < len(value) <= self.rules.id_max
+                and not value.strip(_ID_CHARS)
+                and value[0] not in _ID_INNER
+                and value[-1] not in _ID_INNER
+            ):
+                self.good_refs.add(value)
+                return value
+        raise _Doubt
+
+    def ref_or_none(self, value: object) -> str | None:
+        return None if value is None else self.ref(value)
+
+    def refs(self, value: object) -> list[str]:
+        if value is None:
+            return []
+        if type(value) is not list:
+            raise _Doubt
+        good = self.good_refs
+        for item in value:
+            if type(item) is not str or item not in good:
+                self.ref(item)
+        return value
+
+    def text(self, value: object) -> str | None:
+        """Text (``$defs/text``): not blank, format ``text``; read in NFC."""
+        if value is None:
+            return None
+        if _is_text(value):
+            assert isinstance(value, str)
+            return value if value.isascii() else normalize_text(value)
+        raise _Doubt
+
+    def one_line(self, value: object) -> str:
+        """Text whose runs of white space read as one space (titles, names)."""
+        if _is_text(value):
+            assert isinstance(value, str)
+            return normalize_text(" ".join(value.split()))
+        raise _Doubt
+
+    def enum(self, kind: str, field: str, value: object) -> str | None:
+        if value is None:
+            return None
+        if type(value) is str and value in self.rules.enums[(kind, field)]:
+            return value
+        raise _Doubt
+
+    def qid(self, value: object) -> str | None:
+        if value is None:
+            return None
+        if type(value) is str and self.rules.qid.search(value):
+            return value
+        raise _Doubt
+
+    def date(self, value: object) -> PartialDate | None:
+        if value is None:
+            return None
+        if type(value) is str:
+            found = self.dates.get(value)
+            if found is not None:
+                return found
+            if not value or value.isspace():
+                raise _Doubt
+        elif type(value) is int:
+            found = self.dates.get(value)
+            if found is not None:
+                return found
+            if not self.rules.date_min <= value <= self.rules.date_max:
+                raise _Doubt
+        else:
+            raise _Doubt
+        try:
+            found = parse_date(value)
+        except DateError:
+            raise _Doubt from None
+        self.dates[value] = found
+        return found
+
+    def checked(self, value: object, check: Callable[[str], str | None]) -> str | None:
+        if value is None:
+            return None
+        if type(value) is str and check(value) is None:
+            return value
+        raise _Doubt
+
+    def date_given(self, value: object) -> PartialDate:
+        found = self.date(value)
+        if found is None:
+            raise _Doubt
+        return found
+
+    def given(self, check: Callable[[object], str | None]) -> Callable[[object], str]:
+        """``check`` for a field that is there: None (no value) is a doubt too."""
+
+        def checked(value: object) -> str:
+            found = check(value)
+            if found is None:
+                raise _Doubt
+            return found
+
+        return checked
+
+    def names(self, value: object) -> list[Name]:
+        if type(value) is not list or not value:
+            raise _Doubt
+        names: list[Name] = []
+        seen_systems: set[str] = set()
+        compiled = self.compiled
+        for item in value:
+            if type(item) is not dict:
+                raise _Doubt
+            shape = ("name", *item)
+            make = compiled.get(shape)
+            if make is None:
+                make = self.compile(shape)
+            names.append(make(item, seen_systems))
+        return names
+
+    # kinds: code compiled per kind and set of fields
+    def compile(self, shape: tuple[str, ...]) -> Callable[..., Any]:
+        """Code that checks and builds a record (or name) with exactly the fields ``shape[1:]``,
+        in that order: a check per field that is there, the model's default for the rest."""
+        kind, fields = shape[0], shape[1:]
+        spec = _SPECS.get(kind)
+        if (
+            spec is None
+            or len(self.compiled) > _MAX_SHAPES
+            or len(set(fields)) != len(fields)
+            or not all(field in spec for field in fields)
+            or not all(field in fields for field, (_, _, required) in spec.items() if required)
+        ):
+            make: Callable[..., Any] = _doubt
+        else:
+            arguments = [
+                f"{spec[field][0]}={spec[field][1]}(raw[{field!r}])"
+                for field in fields
+                if spec[field][1] != "-"
+            ]
+            if kind == "name":
+                kind_value = (
+                    "enum_name_kind(raw['kind'])"
+                    if "kind" in fields
+                    else "'alternate' if system in seen else 'preferred'"
+                )
+                source = (
+                    "def make(raw, seen):\n"
+                    "    system = enum_name_system(raw['system'])\n"
+                    f"    kind = {kind_value}\n"
+                    "    if kind == 'preferred':\n"
+                    "        seen.add(system)\n"
+                    f"    return Name(system=system, kind=kind, {', '.join(arguments)})\n"
+                )
+            else:
+                arguments.insert(1, "origin=Origin(file, line)")
+                source = (
+                    "def make(raw, line):\n"
+                    f"    return {_CLASSES[kind].__name__}({', '.join(arguments)})\n"
+                )
+            namespace = self.namespace()
+            exec(compile(source, f"<kwpld.load.fast {kind}>", "exec"), namespace)
+            make = namespace["make"]
+        self.compiled[shape] = make
+        return make
+
+    def namespace(self) -> dict[str, Any]:
+        rules = self.rules
+        found: dict[str, Any] = {
+            "file": self.file,
+            "Origin": Origin,
+            "ref": self.ref,
+            "refs": self.refs,
+            "refs_copy": lambda value: list(self.refs(value)),
+            "text": self.given(self.text),
+            "one_line": self.one_line,
+            "date": self.date_given,
+            "qid": self.given(self.qid),
+            "iri": self.given(lambda value: self.checked(value, iri_problem)),
+            "language": self.given(lambda value: self.checked(value, language_tag_problem)),
+            "names": self.names,
+        }
+        for cls in _CLASSES.values():
+            found[cls.__name__] = cls
+        for (kind, field), allowed in rules.enums.items():
+            found[f"enum_{kind}_{field}"] = _enum(allowed)
+        return found
+
+
+def _enum(allowed: frozenset[str]) -> Callable[[object], str]:
+    """A check that the value is one of ``allowed`` (the schema's ``enum``)."""
+
+    def check(value: object) -> str:
+        if type(value) is str and value in allowed:
+            return value
+        raise _Doubt
+
+    return check
+
+
+_MAX_SHAPES = 200
+"""Compiled shapes per file at most (a file whose records vary more is read the general way
+past that: each shape costs a compilation)."""
+
+_CLASSES: dict[str, type] = {
+    "person": Person,
+    "organ": Organ,
+    "membership": Membership,
+    "article": Article,
+    "name": Name,
+}
+
+# field -> (argument of the model class, check, required); "-": read apart (a name's system
+# and kind)
+_SPECS: dict[str, dict[str, tuple[str, str, bool]]] = {
+    "person": {
+        "id": ("id", "ref", True),
+        "names": ("names", "names", True),
+        "gender": ("gender", "enum_person_gender", False),
+        "born": ("born", "date", False),
+        "died": ("died", "date", False),
+        "citizenship": ("citizenship", "enum_person_citizenship", False),
+        "wikidata": ("wikidata", "qid", False),
+        "description": ("description", "text", False),
+        "sources": ("sources", "refs", False),
+        "note": ("note", "text", False),
+    },
+    "organ": {
+        "id": ("id", "ref", True),
+        "names": ("names", "names", True),
+        "kind": ("organ_kind", "enum_organ_kind", True),
+        "parent": ("parent", "ref", False),
+        "founded": ("founded", "date", False),
+        "dissolved": ("dissolved", "date", False),
+        "wikidata": ("wikidata", "qid", False),
+        "description": ("description", "text", False),
+        "sources": ("sources", "refs", False),
+        "note": ("note", "text", False),
+    },
+    "membership": {
+        "id": ("id", "ref", True),
+        "person": ("person", "ref", True),
+        "organ": ("organ", "ref", True),
+        "role": ("role", "enum_membership_role", True),
+        "status": ("status", "enum_membership_status", True),
+        "post": ("post", "ref", False),
+        "start": ("start", "date", False),
+        "end": ("end", "date", False),
+        "as_of": ("as_of", "date", False),
+        "sources": ("sources", "refs", False),
+        "note": ("note", "text", False),
+    },
+    "article": {
+        "id": ("id", "ref", True),
+        "type": ("article_type", "enum_article_type", True),
+        "title": ("title", "one_line", True),
+        "names": ("names", "names", False),
+        "authors": ("authors", "refs", False),
+        "publisher": ("publisher", "ref", False),
+        "published_in": ("published_in", "ref", False),
+        "date": ("date", "date", False),
+        "url": ("url", "iri", False),
+        "language": ("language", "language", False),
+        "about": ("about", "refs", False),
+        "mentions": ("mentions", "refs", False),
+        "cites": ("cites", "refs", False),
+        "part_of": ("part_of", "ref", False),
+        "caption": ("caption", "text", False),
+        "credit": ("credit", "text", False),
+        "wikidata": ("wikidata", "qid", False),
+        "description": ("description", "text", False),
+        "sources": ("sources", "refs", False),
+        "note": ("note", "text", False),
+    },
+    "name": {
+        "text": ("text", "one_line", True),
+        "system": ("system", "-", True),
+        "kind": ("kind", "-", False),
+        "valid_from": ("valid_from", "date", False),
+        "valid_until": ("valid_until", "date", False),
+        "renamed_by": ("renamed_by", "ref", False),
+        "sources": ("sources", "refs_copy", False),
+        "note": ("note", "text", False),
+    },
+}
+
+
+def _doubt(*args: object) -> Any:
+    raise _Doubt
+
+
+class _Reader:
+    """Records of one file, each by the per-kind code or else the general way."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.builder = _Builder(label)
+        self.problems: list[Problem] = []
+        self.converter = Converter(label, self.problems)
+        self.entries: list[Entry] = []
+
+    def general(self, kind: str, full: LineDict) -> bool:
+        """Add a record the per-kind code did not vouch for, checked by the JSON Schema and
+        built by the Converter; False when it has a problem (the file is read with lines)."""
+        if check_record(full, kind, self.label, []):
+            return False
+        record = self.converter.build(kind, full)
+        if self.problems:
+            return False
+        self.entries.append(Entry(kind, NO_LINES, self.label, record))
+        return True
+
+
+def _lined(value: object, line: int) -> object:
+    """Plain YAML values as the line-aware reader's structures, every line the record's."""
+    if isinstance(value, dict):
+        result = LineDict(line=line)
+        for key, item in value.items():
+            result[key] = _lined(item, line)
+        return result
+    if isinstance(value, list):
+        items = LineList((_lined(item, line) for item in value), line=line)
+        items.item_lines = [line] * len(items)
+        return items
+    return value
+
+
+# -- files ----------------------------------------------------------------------------------------
+
+
+def read_fast(
+    path: Path, label: str, kind: str | None, *, jsonl: bool = False
+) -> list[Entry] | None:
+    """The entries of one record file, or None when it must be read with lines.
+
+    ``kind`` is the kind a CSV or (``jsonl``) JSON Lines file holds; None for YAML.
+    """
+    scratch: list[Problem] = []
+    text = read_text(path, label, scratch)
+    if text is None or scratch:
+        return None
+    if kind is None:
+        return _read_yaml(text, label)
+    if jsonl:
+        return _read_jsonl(text, label, kind)
+    return _read_csv(text, label, kind)
+
+
+class _NotPlain(ValueError):
+    """A JSON object with a key twice or a null value: read with lines, which reports it."""
+
+
+def _plain_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs) or None in found.values():
+        raise _NotPlain
+    return found
+
+
+def _read_jsonl(text: str, label: str, kind: str) -> list[Entry] | None:
+    """JSON Lines, line by line as :func:`~.files.read_jsonl` reads them (the same line
+    numbers), each line's object checked and built by the per-kind code."""
+    reader = _Reader(label)
+    build = reader.builder.kinds.get(kind)
+    append = reader.entries.append
+    loads = json.loads
+    for line, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = loads(raw, object_pairs_hook=_plain_object, parse_constant=_no_constant)
+        except (ValueError, RecursionError):  # not JSON, NaN, a key twice, null, 4,300 digits
+            return None
+        if type(record) is not dict or ("\\u" in raw and _has_surrogate(record)):
+            return None
+        if build is not None:
+            try:
+                append(Entry(kind, NO_LINES, label, build(record, line)))
+                continue
+            except _Doubt:
+                pass
+        full = _lined(record, line)
+        assert isinstance(full, LineDict)
+        if not reader.general(kind, full):
+            return None
+    return reader.entries
+
+
+def _read_yaml(text: str, label: str) -> list[Entry] | None:
+    parsed = read_plain_yaml(text)
+    if parsed is None:
+        return None
+    data, item_lines = parsed
+    if data.get("kwpld", 1) != 1:
+        return None
+    reader = _Reader(label)
+    for key, value in data.items():
+        if key == "kwpld":
+            continue
+        kind = KIND_KEYS.get(key)
+        if kind is None or type(value) is not list:
+            return None
+        if not _take_items(reader, kind, value, item_lines):
+            return None
+    return reader.entries
+
+
+def _take_items(reader: _Reader, kind: str, items: list[Any], item_lines: ItemLines) -> bool:
+    lines = item_lines[id(items)]
+    build = reader.builder.kinds.get(kind)
+    append = reader.entries.append
+    label = reader.label
+    for raw, line in zip(items, lines, strict=True):
+        if type(raw) is not dict:
+            return False
+        if build is not None:
+            try:
+                append(Entry(kind, NO_LINES, label, build(raw, line)))
+                continue
+            except _Doubt:
+                pass
+        full = _lined(raw, line)
+        assert isinstance(full, LineDict)
+        if not reader.general(kind, full):
+            return False
+    return True
+
+
+_NAME_COLUMNS = {
+    "name_en": "en",
+    "name_hangul": "hangul",
+    "name_hanja": "hanja",
+    "name_mr": "mr",
+    "name_mr_ascii": "mr-ascii",
+    "name_rr": "rr",
+    "name_dprk": "dprk",
+}
+
+
+def _read_csv(text: str, label: str, kind: str) -> list[Entry] | None:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error:
+        return None
+    if header is None:
+        return []
+    header = [column.strip() for column in header]
+    allowed = CSV_COLUMNS[kind]
+    if any(c not in allowed for c in header) or len(set(header)) != len(header):
+        return None
+    if "id" not in header:
+        return None
+    # name columns (people), list columns, other columns: (index, column)
+    names = [(i, _NAME_COLUMNS[c]) for i, c in enumerate(header) if c in _NAME_COLUMNS]
+    lists = [(i, c) for i, c in enumerate(header) if c == "sources"]
+    plain = [
+        (i, c)
+        for i, c in enumerate(header)
+        if c not in _NAME_COLUMNS and c != "sources" and c != "other_names"
+    ]
+    other_names = header.index("other_names") if "other_names" in header else None
+    width = len(header)
+    into = _Reader(label)
+    build = into.builder.kinds[kind]
+    append = into.entries.append
+    row_builder = _ROW_BUILDERS[kind]
+    previous_end = reader.line_num
+    try:
+        for cells in reader:
+            line = previous_end + 1
+            previous_end = reader.line_num
+            if len(cells) != width:
+                if not any(cell.strip() for cell in cells):
+                    continue
+                return None
+            raw: dict[str, Any] = {}
+            for index, column in plain:
+                value = cells[index].strip()
+                if value:
+                    raw[column] = value
+            if not raw and not any(cell.strip() for cell in cells):
+                continue  # a blank row
+            for index, column in lists:
+                value = cells[index].strip()
+                if value:
+                    # one value needs no splitting (what _split gives for it: [value])
+                    one = ";" not in value and "|" not in value
+                    raw[column] = [value] if one else _split(value)
+            if names:
+                found = [
+                    {"text": text, "system": system}
+                    for index, system in names
+                    if (text := cells[index].strip())
+                ]
+                if found:
+                    raw["names"] = found
+            if other_names is not None and cells[other_names].strip():
+                raw["other_names"] = True  # not handled by the per-kind code
+
+            try:
+                append(Entry(kind, NO_LINES, label, build(raw, line)))
+                continue
+            except _Doubt:
+                pass
+            if not into.general(kind, row_builder(dict(zip(header, cells, strict=True)), line)):
+                return None
+    except csv.Error:
+        return None
+    return into.entries
+
+
+# -- checks across records ------------------------------------------------------------------------
+
+
+def _references(record: Record | WikidataLink) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Every reference a record makes, with the kinds it may point at (as
+    :data:`kwpld.load.checks.REFERENCE_FIELDS` lists them for the raw records)."""
+    if isinstance(record, WikidataLink):
+        yield record.entity, ("person", "organ", "event", "article")
+        return
+    if isinstance(record, Membership):
+        yield record.person, ("person",)
+        yield record.organ, ("organ",)
+        if record.post is not None:
+            yield record.post, ("post",)
+        for source in record.sources:
+            yield source, SOURCE
+        return
+    for name in record.names:
+        if name.renamed_by is not None:
+            yield name.renamed_by, ("event", "article")
+        for source in name.sources:
+            yield source, SOURCE
+    for source in record.sources:
+        yield source, SOURCE
+    if not isinstance(record, Post):
+        for sources in record.stated_in.values():
+            for source in sources:
+                yield source, SOURCE
+    if isinstance(record, Article):
+        for ref in record.authors:
+            yield ref, AGENT
+        if record.publisher is not None:
+            yield record.publisher, ("organ",)
+        if record.published_in is not None:
+            yield record.published_in, ("organ",)
+        for ref in record.about:
+            yield ref, ANY
+        for ref in record.mentions:
+            yield ref, ANY
+        for ref in record.cites:
+            yield ref, ("article",)
+        if record.part_of is not None:
+            yield record.part_of, ("article",)
+        for quote in record.quotes:
+            if quote.source is not None:
+                yield quote.source, SOURCE
+            if quote.speaker is not None:
+                yield quote.speaker, AGENT
+    elif isinstance(record, Organ):
+        if record.parent is not None:
+            yield record.parent, ("organ",)
+    elif isinstance(record, Post):
+        yield record.organ, ("organ",)
+    elif isinstance(record, Event):
+        if record.series is not None:
+            yield record.series, ("event",)
+        for ref in record.organizer:
+            yield ref, AGENT
+        for participant in record.participants:
+            yield participant.ref, ("person", "organ", "post")
+            for source in participant.sources:
+                yield source, SOURCE
+        for ref in record.about:
+            yield ref, ANY
+        for rule in record.rules:
+            for ref in rule.applies_to:
+                yield ref, ("event",)
+            for source in rule.sources:
+                yield source, SOURCE
+        if record.conferred_by is not None:
+            yield record.conferred_by, AGENT
+        for ref in record.conferred_on:
+            yield ref, ("person", "organ", "post")
+
+
+def cross_checks_pass(entries: list[Entry]) -> list[Entry] | None:
+    """None when an id is used twice, a reference names no record or one of a kind it may
+    not, or (for people, memberships and articles) dates or names contradict each other;
+    else the entries whose structure and dates are still to check
+    (:func:`~.checks.check_dates`, :func:`~.checks.check_structure`: organs, posts, events,
+    links, memberships that name a post).
+
+    The typed counterpart of the checks in :mod:`.checks` for entries read on the fast path:
+    it only says whether they would find anything; when they would, the loader reads the
+    files again with lines and they report it.
+    """
+    kinds_by_id: dict[str, str] = {}
+    for entry in entries:
+        record = entry.record
+        if record is None:
+            return None
+        if isinstance(record, WikidataLink):
+            continue
+        if record.id in kinds_by_id:
+            return None  # a duplicate id
+        kinds_by_id[record.id] = entry.kind
+    get = kinds_by_id.get
+    rest: list[Entry] = []
+    for entry in entries:
+        record = entry.record
+        assert record is not None
+        if isinstance(record, Membership):  # the bulk of a corpus: inline
+            if get(record.person) != "person" or get(record.organ) != "organ":
+                return None
+            for source in record.sources:
+                if get(source) != "article":
+                    return None
+            if record.start and record.end and record.start.certainly_after(record.end):
+                return None
+            if record.post is not None:
+                if get(record.post) != "post":
+                    return None
+                rest.append(entry)  # its post must be in its organ
+            continue
+        for ref, allowed in _references(record):
+            if get(ref) not in allowed:
+                return None
+        if isinstance(record, Person | Article):
+            born, died = (record.born, record.died) if isinstance(record, Person) else (None, None)
+            if born and died and born.certainly_after(died):
+                return None
+            if not _names_agree(record.names):
+                return None
+        else:
+            rest.append(entry)
+    return rest
+
+
+def _names_agree(names: list[Name]) -> bool:
+    """No name given twice; no name valid until a date before it is valid from."""
+    if len(names) > 1 and len({(name.system, name.text) for name in names}) != len(names):
+        return False
+    for name in names:
+        start, end = name.valid_from, name.valid_until
+        if start and end and start.certainly_after(end):
+            return False
+    return True
