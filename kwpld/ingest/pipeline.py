@@ -21,9 +21,11 @@ are written together: if the folder no longer loads afterwards, every file is re
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,15 +169,31 @@ def ingest(
     base = options.base_iri or records.info.base_iri
     writes: dict[Path, str] = {}
     articles: list[IngestedArticle] = []
-    for label, source, meta in sources:
-        article, files, drafts = _ingest_one(root, label, source, meta, records, known, base)
-        writes.update(files)
-        articles.append(article)
-        for draft in drafts:  # the next articles of this run recognize these drafts by name
-            if draft["status"] == "pending":
-                known.add_draft(draft)
-    commit_writes(root, writes)
+    with _long_lived():
+        for label, source, meta in sources:
+            article, files, drafts = _ingest_one(root, label, source, meta, records, known, base)
+            writes.update(files)
+            articles.append(article)
+            for draft in drafts:  # the next articles of this run recognize these drafts by name
+                if draft["status"] == "pending":
+                    known.add_draft(draft)
+        commit_writes(root, writes)
     return IngestResult(root, articles)
+
+
+@contextmanager
+def _long_lived() -> Iterator[None]:
+    """The folder's records and its name index live as long as the run: kept out of the cyclic
+    garbage collector's sight (:func:`gc.freeze`), so that its full collections, which articles'
+    short-lived objects trigger, do not walk them again each time (a seventh of the CPU of 300
+    articles). Unfrozen at the end unless the caller had frozen objects itself."""
+    frozen = gc.get_freeze_count() > 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not frozen:
+            gc.unfreeze()
 
 
 def read_one(source: Source, known: Known, meta: dict[str, Any]) -> tuple[Reading, Drafted]:
