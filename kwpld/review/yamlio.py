@@ -67,8 +67,8 @@ class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
 
     def represent(self, data: Any) -> None:
         self.serialize(self._node(data))
-        self.represented_objects = {}
-        self.object_keeper = []
+        self.represented_objects: dict[Any, Any] = {}
+        self.object_keeper: list[Any] = []
         self.alias_key = None
 
     def _node(self, value: Any) -> yaml.Node:
