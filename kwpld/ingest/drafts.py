@@ -17,12 +17,12 @@ from typing import Any
 from ..dates import PartialDate, parse_date
 from ..model import Derivation, record_derivation, record_value_derivation
 from ..names import match_key, slugify
-from .entities import Entity, NameDraft, Ref
-from .facts import Fact, fact_lexicon
-from .gazetteer import gazetteer
-from .known import Known
+from ..reading.entities import Entity, NameDraft, Ref
+from ..reading.facts import Fact, fact_lexicon
+from ..reading.gazetteer import gazetteer
+from ..reading.known import Known
+from ..reading.words import long_date, straight
 from .read import Reading
-from .words import long_date, straight
 
 __all__ = ["Draft", "Drafted", "finalize", "date_value"]
 
@@ -727,7 +727,7 @@ def _code(e: Entity) -> str | None:
         return code
     head = e.attrs.get("head")
     if head:
-        from .lexicon import lexicon
+        from ..reading.lexicon import lexicon
 
         for organ_head in lexicon().organ_heads:
             if organ_head.head == head and organ_head.code:
@@ -757,7 +757,7 @@ def _plural(text: str) -> str:
 
 def _derivation(entity: Entity, name: NameDraft) -> Derivation | None:
     """How a name no source prints was made: as the pass that made it says; else a name of
-    the gazetteer of standing organs (kwpld/ingest/organs.yaml) is the curated name it is
+    the gazetteer of standing organs (kwpld/reading/organs.yaml) is the curated name it is
     (None: no derivation to record); an English name of an entity whose other names are all
     printed in Hangul is translated from the first; any other was composed from names and
     facts ("Political Bureau of the Central Committee of ...", "Fourth Meeting of ...")."""

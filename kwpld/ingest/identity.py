@@ -40,12 +40,12 @@ import yaml
 
 from ..dates import PartialDate, find_dates
 from ..names import WORD_RE, is_korean_surname, match_key, name_words, slugify, word_key
+from ..reading.entities import Changes, Entity, Mention, NameDraft, Ref
+from ..reading.facts import Fact, Title, fact_lexicon
+from ..reading.index import NameIndex
+from ..reading.known import Known, Seat
+from ..reading.state import Context, Found
 from ..resources import resource_path
-from .entities import Changes, Entity, Mention, NameDraft, Ref
-from .facts import Fact, Title, fact_lexicon
-from .index import NameIndex
-from .known import Known, Seat
-from .state import Context, Found
 
 __all__ = [
     "Cue",

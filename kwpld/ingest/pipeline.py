@@ -35,14 +35,14 @@ from ..errors import InputError
 from ..load import load_records
 from ..model import Records
 from ..names import match_key, name_words, slugify
+from ..reading.document import read_document
+from ..reading.entities import Entity, NameDraft, Ref
+from ..reading.known import Known
 from ..review import commit_writes, load_review, pending_drafts, render_articles, render_review
 from ..sources import MEDIA_TYPES, Source, fetch_url, read_source, read_text_source
 from ..vocab import vocabularies
 from .annotations import dumps, web_annotations
-from .document import read_document
 from .drafts import Drafted, date_value, finalize
-from .entities import Entity, NameDraft, Ref
-from .known import Known
 from .read import Reading, read_article
 
 __all__ = [
