@@ -490,3 +490,14 @@ def test_conferences_of_party_representatives_of_a_body(known: Known) -> None:
     }
     people = {p for roles in _attended(drafted).values() for p in roles}
     assert {"pak-pong-ju", "ri-man-gon"} <= people
+
+
+def test_two_summits_named_by_their_places(known: Known) -> None:
+    drafted = _read(
+        "Seoul, January 18 -- Ri Yong Ho led the North's delegation at the summits with the "
+        "U.S. in Singapore and Hanoi.",
+        known,
+        date="2020-01-18",
+    )
+    places = sorted(m["location"] for m in _by_type(drafted)["meeting"])
+    assert places == ["Hanoi", "Singapore"]

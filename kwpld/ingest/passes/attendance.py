@@ -151,11 +151,10 @@ def _appearance(
     if not verb_items:
         return None
     end = verb_items[-1].end
-    # Within the sentence: "visited the February 8 Vinalon Complex. He ..." ends at "Complex".
-    what = _OBJECT.match(r.text, end, view.end)
+    what = _OBJECT.match(r.text, end, view.end)  # within the sentence
     if what is None:
         return None
-    obj_end = _object_end(r, what.start("object"), what.end("object"))
+    obj_end = _object_end(r, *what.span("object"))
     obj = " ".join(r.text[what.start("object") : obj_end].split())
     if places_only and (kind != "appearance" or not obj[:1].isupper()):
         return None
@@ -218,7 +217,8 @@ def _appearance(
 
 
 def _object_end(r: Context, start: int, end: int) -> int:
-    """Where the object ends: before a full stop closing it, and before "and" when a person's
+    """Where the object ends: at the sentence's end ("visited the February 8 Vinalon Complex.
+    He ..."), before a full stop closing it, and before "and" when a person's
     name follows ("inspected the Pyongyang Textile Mill and Kim Yo Jong ..."), or the "and"
     ends it."""
     for m in re.finditer(r"\s+and\s+", r.text[start:end]):

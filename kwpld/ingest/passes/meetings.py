@@ -397,8 +397,7 @@ def _occasions(r: Context) -> None:
         if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
         rest = r.text[m.end() : sentence.end]
-        # "a meeting of KPA training officials presided over by Kim Jong Un": one was held
-        presided = _PRESIDED_AFTER.match(rest)
+        presided = _PRESIDED_AFTER.match(rest)  # "a meeting of X presided over by Kim"
         held = _HELD_OCCASION.match(rest) or given or presided
         dated = re.match(
             r"[^.;]{0,80}?\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", rest
@@ -487,12 +486,29 @@ _PLACE_SUMMIT = re.compile(
     r"(?P<name>(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<noun>summit|talks))\b"
 )
 _SUMMIT_DATE = re.compile(r"\s+(?:on|in|of)\s+")
+_SUMMITS_IN = re.compile(
+    r"\bsummits\s+(?:with\s+(?:the\s+)?[\w.'’-]+\s+)?in\s+(?P<a>[A-Z][a-z]+)"
+    r"\s+and\s+(?P<b>[A-Z][a-z]+)\b"
+)
+"""two summits named by their places: "the summits with the U.S. in Singapore and Hanoi"."""
 
 
 def _place_summits(r: Context) -> None:
     """ "the Hanoi summit on Feb. 27 and 28", "the Singapore summit": a meeting named only by
     the place it was held; the leaders the text names with it are its participants (the
     attendance pass). One per place in an article, dated where a mention is."""
+    for two in _SUMMITS_IN.finditer(r.text):
+        for group in ("a", "b"):
+            if r.mentions_in(two.start(group), two.end(group), ("person", "organ", "event")):
+                continue
+            name = f"{two.group(group)} summit"
+            event = r.reg.add(Entity(f"event:occasion:{match_key(name)}:{r.article.key}", "event"))
+            event.fields.setdefault("type", "meeting")
+            event.fields.setdefault("location", two.group(group))
+            span = two.span(group)
+            event.add_name(NameDraft(name, derived=True, spans=[span]))
+            event.note(f"“{' '.join(two.group(0).split())}”", span)
+            r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
     for m in _PLACE_SUMMIT.finditer(r.text):
         sentence = r.doc.sentence_at(m.start())
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
