@@ -501,3 +501,16 @@ def test_two_summits_named_by_their_places(known: Known) -> None:
     )
     places = sorted(m["location"] for m in _by_type(drafted)["meeting"])
     assert places == ["Hanoi", "Singapore"]
+
+
+def test_a_performance_watched_together_with_a_leader(known: Known) -> None:
+    drafted = _read(
+        "Seoul, May 14 -- State media last mentioned Pak Pong Ju on 29 April, when KCNA said "
+        "that he had watched an art performance together with Kim Jong Un the day before.",
+        known,
+        date="2015-05-14",
+    )
+    attended = _attended(drafted)
+    performance = next(e for e in attended if "performance" in e)
+    assert attended[performance] == {"pak-pong-ju": "attended", "kim-jong-un": "attended"}
+    assert _iso(_events(drafted)[performance]["date"]) == "2015-04-28"  # the day before 29 April

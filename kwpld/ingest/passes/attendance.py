@@ -132,6 +132,9 @@ def _role(
     return role, span
 
 
+_SHIFTED = re.compile(r"day\s+before|previous\s+day|eve\b|next\s+day|following\s+day")
+
+
 def _appearance(
     r: Context,
     flex: FactLexicon,
@@ -169,10 +172,11 @@ def _appearance(
     dates, basis, _ = fact_dates(r, view, end, None, holds=False)
     # Only a date the text gives: a report's own date is not the day of the inspection.
     when = dates.get("at") or dates.get("first") if basis in ("sentence", "weekday") else None
-    if basis != "sentence":
-        # "Earlier in the day, Kim Jong Un ... visited", "will visit ... on Saturday"
-        relative = relative_day(r, view.start, view.end)
-        when = relative[0] if relative is not None else when
+    # "Earlier in the day, Kim Jong Un ... visited", "will visit ... on Saturday", "on 29 April
+    # ... he had watched a performance the day before"
+    relative = relative_day(r, view.start, view.end)
+    if relative is not None and (basis != "sentence" or _SHIFTED.search(r.text, *relative[1])):
+        when = relative[0]
     if obj.startswith("welcome of "):
         name = straight(obj)
     elif kind == "ceremony" or not obj[:1].isupper():

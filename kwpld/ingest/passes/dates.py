@@ -104,6 +104,10 @@ def relative_day(
                 return None
             return (day if m.group("today") else _shift(day, -1)), span
         shift = -1 if m.group("before") else 1 if m.group("after") else 0
+        # "on 29 April, when KCNA said he had watched it the day before": from the day stated
+        stated = [d.date for d in r.dates_in(start, m.start()) if d.date and d.date.day]
+        if shift and stated:
+            return _shift(stated[-1], shift), span
         base = event_day_before(r, start if anchor is None else anchor)
         if base is None and not shift:
             base = _article_day(r)  # "in the afternoon": of the day reported
