@@ -40,12 +40,12 @@ import yaml
 
 from ..dates import PartialDate, find_dates
 from ..names import WORD_RE, is_korean_surname, match_key, name_words, slugify, word_key
+from ..reading.entities import Changes, Entity, Mention, NameDraft, Ref
+from ..reading.facts import Fact, Title, fact_lexicon
+from ..reading.index import NameIndex
+from ..reading.known import Known, Seat
+from ..reading.state import Context, Found
 from ..resources import resource_path
-from .entities import Changes, Entity, Mention, NameDraft, Ref
-from .facts import Fact, Title, fact_lexicon
-from .index import NameIndex
-from .known import Known, Seat
-from .state import Context, Found
 
 __all__ = [
     "Cue",
@@ -112,7 +112,11 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 
 def _any_phrase(texts: Iterable[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(_contains(name_words(t), p) for t in texts for p in phrases)
+    for text in texts:
+        words = name_words(text)  # once per text, not once per phrase
+        if any(_contains(words, p) for p in phrases):
+            return True
+    return False
 
 
 # -- what is said of a person ----------------------------------------------------------------
@@ -217,12 +221,39 @@ def _sector(levels: list[tuple[str | None, list[str]]]) -> str | None:
     """The sector of an organ given (kind, English names) of it and then of its ancestors."""
     rules = identity_rules()
     for kind, names in levels:
-        if kind in rules.neutral_kinds or _any_phrase(names, rules.neutral_words):
-            return None
-        for sector, kinds, phrases in rules.sectors:
-            if kind in kinds or _any_phrase(names, phrases):
-                return sector
+        decided, sector = _level_sector(rules, kind, tuple(names))
+        if decided:
+            return sector
     return None
+
+
+_LEVEL_SECTORS: dict[tuple[str | None, tuple[str, ...]], tuple[bool, str | None]] = {}
+_LEVEL_RULES: list[IdentityRules] = []
+
+
+def _level_sector(
+    rules: IdentityRules, kind: str | None, names: tuple[str, ...]
+) -> tuple[bool, str | None]:
+    """What one level of an organ's lineage says of its sector: (decided, sector); neutral is
+    (True, None), nothing is (False, None). Remembered per rules: the same organs come up for
+    every candidate in every article."""
+    if not _LEVEL_RULES or _LEVEL_RULES[0] is not rules:
+        _LEVEL_RULES[:] = [rules]
+        _LEVEL_SECTORS.clear()
+    key = (kind, names)
+    found = _LEVEL_SECTORS.get(key)
+    if found is None:
+        found = (False, None)
+        if kind in rules.neutral_kinds or _any_phrase(names, rules.neutral_words):
+            found = (True, None)
+        else:
+            for sector, kinds, phrases in rules.sectors:
+                if kind in kinds or _any_phrase(names, phrases):
+                    found = (True, sector)
+                    break
+        if len(_LEVEL_SECTORS) < 50_000:
+            _LEVEL_SECTORS[key] = found
+    return found
 
 
 def _broad(kind: str | None, names: list[str]) -> bool:
