@@ -13,9 +13,9 @@ from functools import cache
 import yaml
 
 from ...names import is_romanized_syllable
+from ...reading.state import Context, Found
+from ...reading.words import FUNCTION_WORDS, core
 from ...resources import resource_path
-from ..state import Context, Found
-from ..words import FUNCTION_WORDS, core
 from .shared import person_entity
 
 __all__ = ["foreign_people"]
