@@ -168,6 +168,8 @@ def publications(r: Context) -> Found:
         if last == first:
             continue
         name, span = surface(r, first, last)
+        if korean_name_parts(straight(name).split()) is not None:
+            continue  # "the ministry has been run by Pak Yong Sik": a person, not an outlet
         if len(name.split()) == 1 and name.isupper():
             r.pending_abbrevs.append((name, span, "named as where a work was published"))
             continue
