@@ -177,19 +177,10 @@ def _appearance(
     relative = relative_day(r, view.start, view.end)
     if relative is not None and (basis != "sentence" or _SHIFTED.search(r.text, *relative[1])):
         when = relative[0]
-    if obj.startswith("welcome of "):
-        name = straight(obj)
-    elif kind == "ceremony" or not obj[:1].isupper():
-        name = straight(obj)
-        if not re.search(r"performance|concert|show|parade|rally|ceremony|reception|banquet"
-                         r"|exhibition|gymnastics|display", name):  # fmt: skip
-            return None
-        # a leader watching a performance is his appearance; attending a ceremony, the ceremony
-        kind = "appearance" if kind == "appearance" and re.search(
-            r"performance|concert|show|gymnastics|display", name) else "ceremony"  # fmt: skip
-    else:
-        noun = "Visit to" if "visited" in verb or "visit" in verb else "Inspection of"
-        name = straight(f"{noun} {obj}")
+    named = _appearance_name(obj, kind, verb)
+    if named is None:
+        return None
+    name, kind = named
     key = f"event:appearance:{match_key(name)}:{when.iso if when else r.article.key}"
     event = r.reg.add(Entity(key, "event"))
     event.fields.setdefault("type", kind)
@@ -219,6 +210,25 @@ def _appearance(
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
     return event.key
 
+
+
+def _appearance_name(obj: str, kind: str, verb: tuple[str, ...]) -> tuple[str, str] | None:
+    """The name and type of the event an appearance is: "Visit to X" / "Inspection of X" for a
+    named place, the occasion itself for a performance or ceremony (a leader watching a
+    performance is his appearance; attending a ceremony, the ceremony), None for anything
+    else written in lower case."""
+    if obj.startswith("welcome of "):
+        return straight(obj), kind
+    if kind == "ceremony" or not obj[:1].isupper():
+        name = straight(obj)
+        if not re.search(r"performance|concert|show|parade|rally|ceremony|reception|banquet"
+                         r"|exhibition|gymnastics|display", name):  # fmt: skip
+            return None
+        kind = "appearance" if kind == "appearance" and re.search(
+            r"performance|concert|show|gymnastics|display", name) else "ceremony"  # fmt: skip
+        return name, kind
+    noun = "Visit to" if "visited" in verb or "visit" in verb else "Inspection of"
+    return straight(f"{noun} {obj}"), kind
 
 def _object_end(r: Context, start: int, end: int) -> int:
     """Where the object ends: at the sentence's end ("visited the February 8 Vinalon Complex.
