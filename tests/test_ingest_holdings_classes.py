@@ -288,3 +288,37 @@ def test_recalled_from_an_organ_and_reinstated(known: Known) -> None:
     pairs = {(h[0], h[1], h[2], h[3]) for h in got}
     assert ("pak-pong-ju", "member", "sac", "recalled") in pairs
     assert ("kim-yo-jong", "alternate-member", "wpk-pb", "elected") in pairs
+
+
+# -- organs the context names (facts-c) --------------------------------------------------------
+
+
+def test_a_bare_presidium_after_the_spa_is_the_spa_presidium(known: Known) -> None:
+    text = (
+        "At the SPA session, Choe Ryong Hae was elected president of the Presidium. Kim Yong "
+        "Chol was elected a member of the Presidium."
+    )
+    for folder in (known, Known.build(None)):
+        got = {(p, role, o) for p, role, o, *_ in holdings(KCNA + text, folder)}
+        organs = {o for _, _, o in got}
+        assert ("kim-yong-chol", "member") in {(p, role) for p, role, _ in got}, got
+        assert organs <= {"spa-presidium", "Presidium of the Supreme People's Assembly"}, got
+    # the party's Presidium when the Political Bureau is named last
+    got = held(KCNA + "At the SPA session, the Political Bureau met. Kim Yong Chol was elected "
+               "a member of the Presidium.", known)  # fmt: skip
+    assert ("kim-yong-chol", "member", "wpk-pb-presidium") in got, got
+
+
+def test_a_party_committee_in_an_empty_folder_is_the_workers_party_s() -> None:
+    _, drafted = read_text(
+        KCNA + "Kim Su Gil, chief secretary of the Pyongyang City Party Committee, was present.",
+        known=Known.build(None), date="2021-02-11",
+    )  # fmt: skip
+    organs = {d.id: d.record for d in drafted.drafts if d.kind == "organ"}
+    committee = organs["pyongyang-city-party-committee"]
+    assert committee["kind"] == "party-committee"
+    assert committee.get("parent") == "wpk" and "wpk" in organs
+    assert not any(
+        r["kind"] == "party-committee" and o != "pyongyang-city-party-committee"
+        for o, r in organs.items()
+    ), organs  # no "party committees" taken together
