@@ -322,3 +322,16 @@ def test_a_party_committee_in_an_empty_folder_is_the_workers_party_s() -> None:
         r["kind"] == "party-committee" and o != "pyongyang-city-party-committee"
         for o, r in organs.items()
     ), organs  # no "party committees" taken together
+
+
+def test_post_names_keep_the_text_s_case() -> None:
+    _, drafted = read_text(
+        KCNA + "Kim Jong Un, General Secretary of the Workers’ Party of Korea, spoke. Kim Su "
+        "Gil, chief secretary of the Pyongyang City Party Committee, was present.",
+        known=Known.build(None), date="2021-02-11",
+    )  # fmt: skip
+    names = {
+        n["text"] for d in drafted.drafts if d.kind == "post" for n in d.record.get("names", [])
+    }
+    assert "general secretary of the Workers' Party of Korea" in names, names
+    assert "secretary of the Pyongyang City Party Committee" in names, names
