@@ -335,3 +335,35 @@ def test_post_names_keep_the_text_s_case() -> None:
     }
     assert "general secretary of the Workers' Party of Korea" in names, names
     assert "secretary of the Pyongyang City Party Committee" in names, names
+
+
+# -- present tense and several organs (facts-c) ------------------------------------------------
+
+
+def test_present_tense_first_vice_president(known: Known) -> None:
+    got = held(
+        KCNA + "Choe Ryong Hae, president of the Presidium of the Supreme People's Assembly, is "
+        "first vice-president of the State Affairs Commission.",
+        known,
+    )
+    assert ("choe-ryong-hae", "chairman", "spa-presidium") in got
+    assert ("choe-ryong-hae", "vice-chairman", "sac") in got
+
+
+def test_a_title_stated_after_a_change_in_the_same_sentence(known: Known) -> None:
+    got = holdings(
+        KCNA + "Kim Jae Ryong was elected chairman of the Central Auditing Commission and is a "
+        "secretary of the Central Committee.",
+        known,
+    )
+    kinds = {(p, role, o, kind) for p, role, o, kind, *_ in got}
+    assert ("kim-jae-ryong", "chairman", "wpk-cac", "elected") in kinds
+    assert ("kim-jae-ryong", "secretary", "wpk-cc", "holds") in kinds
+
+
+def test_one_role_in_several_organs(known: Known) -> None:
+    got = held(
+        KCNA + "Ri Pyong Chol is a member of the Politburo, the PB Presidium and the CMC.", known
+    )
+    for organ in ("wpk-pb", "wpk-pb-presidium", "wpk-cmc"):
+        assert ("ri-pyong-chol", "member", organ) in got, got

@@ -164,6 +164,12 @@ def titles(r: Context) -> Found:
                 title_end = max(last_role_end, organ_span[1])
                 added.append(_title(r, title_start, title_end, each_role, organ_key, span,
                                     organ_span, each_plural))  # fmt: skip
+                if len(group) == 1:
+                    added.extend(
+                        _title(r, o_span[0], o_span[1], each_role, o_key, span, o_span,
+                               each_plural)
+                        for o_key, o_span in _organs_after(r, mentions, title_end)
+                    )  # fmt: skip
             elif each_implies in flex.implied_organs:
                 organ_key = organ_for_name(r, flex.implied_organs[each_implies], span)
                 added.append(_title(r, span[0], span[1], each_role, organ_key, span, None,
@@ -394,6 +400,28 @@ _AGAIN = re.compile(
     r"(?!\s+of\b)",
     re.I,
 )
+
+
+_AND_THE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.I)
+
+
+def _organs_after(
+    r: Context, mentions: list[Mention], end: int
+) -> list[tuple[str, tuple[int, int]]]:
+    """ "a member of the Politburo, the PB Presidium and the CMC": the organs after a title's,
+    each the same role in it (a list ending in "and": "..., the KCNA said" is no organ of it)."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    last_link = ""
+    while (link := _AND_THE.match(r.text, end)) is not None:
+        m = next((m for m in mentions if m.start == link.end() and m.entity), None)
+        if m is None or m.kind != "organ":
+            break
+        organ = _organ_of(r, m)
+        if organ is None:
+            break
+        out.append((organ, (m.start, m.end)))
+        end, last_link = m.end, link.group(0)
+    return out if re.search(r"\band\b", last_link, re.I) else []
 
 
 def _organ_named_before(
