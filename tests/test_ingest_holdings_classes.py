@@ -367,3 +367,14 @@ def test_one_role_in_several_organs(known: Known) -> None:
     )
     for organ in ("wpk-pb", "wpk-pb-presidium", "wpk-cmc"):
         assert ("ri-pyong-chol", "member", organ) in got, got
+
+
+def test_a_bare_presidium_after_the_spa_presidium_named_in_a_post(known: Known) -> None:
+    got = held(
+        KCNA + "Kim Yong Nam, a member of the party's Political Bureau, spoke. Kim Yong Nam was "
+        "elected president of the Presidium of the Supreme People's Assembly. Yang Hyong Sop "
+        "and Kim Yong Dae were elected vice presidents of the Presidium.",
+        known,
+    )
+    assert ("kim-yong-dae", "vice-chairman", "spa-presidium") in got, got
+    assert not any(o == "wpk-pb-presidium" for _, _, o in got), got

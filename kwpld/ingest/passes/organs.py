@@ -401,20 +401,36 @@ def _owner_in_context(r: Context, phrase: Phrase, head: OrganHead) -> str | None
         return None
     organs = gazetteer().organs
     prefix = match_key(head.head)
+    named = [(first, _standing_id(r, key)) for first, _, key in r.gazetteer_matches]
+    for match in r.known_matches:
+        # "president of the Presidium of the SPA", a post of the data folder's
+        for target in match.targets:
+            organ = r.known.post_roles.get(target.ref, ("",))[0] if target.kind == "post" else ""
+            organ = target.ref if target.kind == "organ" else organ
+            named.append((match.first, _gazetteer_id(r, organ) if organ else None))
+    by_first = {p.first: p for p in r.phrases}
+    for earlier in r.phrases[: phrase.index]:
+        # "the Presidium of the SPA": the organ after "of" owns it
+        owner = by_first.get(earlier.of_link or -1, earlier)
+        key = _entity(r, owner.index, len(owner.segments) - 1)
+        found = gazetteer().find(surface(r, owner.first, owner.last)[0])
+        standing = _standing_id(r, key) if key else (found.id if found else None)
+        if standing is None and any(
+            s.head.kind == head.kind or s.head.code == "pb" for s in earlier.segments
+        ):
+            standing = ""  # the party's, named in the text's words
+        named.append((earlier.first, standing))
     owned: list[tuple[int, str]] = []
-    for first, _, key in r.gazetteer_matches:
-        if first >= phrase.first:
+    for first, standing in named:
+        if first >= phrase.first or standing is None:
             continue
-        standing = _standing_id(r, key)
-        if standing is None:
+        if not standing:
+            owned.append((first, ""))
             continue
         for g in (organs[standing], *(o for o in organs.values() if o.parent == standing)):
             if any(match_key(n).startswith(prefix) for n in g.names):
                 owned.append((first, g.id))
                 break
-    for earlier in r.phrases[: phrase.index]:
-        if any(s.head.kind == head.kind or s.head.code == "pb" for s in earlier.segments):
-            owned.append((earlier.first, ""))  # the party's, named in the text's words
     if not owned:
         return None
     last = max(owned)[1]
@@ -429,9 +445,14 @@ def _standing_id(r: Context, key: str) -> str | None:
     if entity.known is None:
         standing = entity.attrs.get("standing")
         return standing if isinstance(standing, str) else None
+    return _gazetteer_id(r, entity.known)
+
+
+def _gazetteer_id(r: Context, record: str) -> str | None:
+    """The organ of organs.yaml a record of the data folder is, by its names."""
     return next(
         (g.id for g in gazetteer().organs.values()
-         if entity.known in {rid for k in g.keys for rid in r.known.organ_keys.get(k, ())}),
+         if record in {rid for k in g.keys for rid in r.known.organ_keys.get(k, ())}),
         None,
     )  # fmt: skip
 
