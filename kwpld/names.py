@@ -612,13 +612,14 @@ def _latin_layouts(text: str) -> list[str]:
     Returns [] when the text does not look like a three-syllable personal name.
     """
     words = text.split()
-    if any(_APOSTROPHE_RE.sub("", w).casefold() in _ORG_WORDS for w in words):
-        return []
+    # The shape first (cheap), then the words: both must hold.
     if len(words) == 3 and "-" not in text:
         family, given = words[0], words[1:]
     elif len(words) == 2 and words[1].count("-") == 1:
         family, given = words[0], words[1].split("-")
     else:
+        return []
+    if any(_APOSTROPHE_RE.sub("", w).casefold() in _ORG_WORDS for w in words):
         return []
     if not all(_is_syllable_token(t) for t in (family, *given)):
         return []
@@ -746,11 +747,13 @@ def word_key(word: str) -> str:
     return folded
 
 
+@functools.lru_cache(maxsize=65536)
 def name_words(text: str) -> tuple[str, ...]:
     """The folded words of a name: "Kim Jong-un" -> ("kim", "jong", "un").
 
     Hyphens and spaces both separate words, so every hyphenation of a name gives the same
-    words; see :func:`word_key` for what else is folded.
+    words; see :func:`word_key` for what else is folded. Cached: ingest folds the same names
+    (the lexicon's heads, the rules' phrases, every organ's names) again for every article.
     """
     return tuple(word_key(m.group(0)) for m in WORD_RE.finditer(text))
 

@@ -81,5 +81,8 @@ def test_curation_and_scoring_depend_on_ingest_one_way(edges: dict[str, set[str]
     assert ("kwpld.review", "kwpld.ingest") not in arrows
     assert ("kwpld.sources", "kwpld.ingest") not in arrows
     assert ("kwpld.sources", "kwpld.review") not in arrows
+    # the model of an article being read builds on nothing of the passes that read it
+    assert ("kwpld.reading", "kwpld.ingest") not in arrows
+    assert ("kwpld.reading", "kwpld.review") not in arrows
     importers = {src for src, dst in arrows if dst == "kwpld.evaluate" and src != "kwpld.evaluate"}
     assert importers <= {"kwpld.cli", "kwpld.serve"}

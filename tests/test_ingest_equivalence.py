@@ -141,7 +141,7 @@ def test_organs_in_the_same_hierarchy(
             assert mapping[organ.parent] == theirs.parent, organ.id
     parents = {mapping[o.id]: mapping.get(o.parent or "") for o in ingested.organs}
     # The newspaper's parent, which the text does not state, is a standing organ's
-    # (kwpld/ingest/organs.yaml: Rodong Sinmun belongs to the Central Committee).
+    # (kwpld/reading/organs.yaml: Rodong Sinmun belongs to the Central Committee).
     assert {k for k, v in parents.items() if v != curated[k].parent} == set()
 
 

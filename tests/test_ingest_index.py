@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kwpld.ingest.index import NameIndex
 from kwpld.names import WORD_RE, word_key
+from kwpld.reading.index import NameIndex
 
 
 def _matches(index: NameIndex, text: str) -> list[tuple[str, list[str]]]:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from kwpld.ingest.drafts import Drafted
-from kwpld.ingest.known import Known
 from kwpld.ingest.pipeline import IngestOptions, article_meta, read_one
 from kwpld.ingest.read import Reading
 from kwpld.load import load_records
 from kwpld.names import match_key
+from kwpld.reading.known import Known
 from kwpld.sources import read_source, read_text_source
 
 ROOT = Path(__file__).resolve().parent.parent

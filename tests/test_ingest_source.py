@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kwpld.errors import InputError
-from kwpld.ingest.document import read_document
+from kwpld.reading.document import read_document
 from kwpld.sources import read_source, read_text_source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"

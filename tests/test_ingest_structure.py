@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kwpld.ingest.document import read_document
-from kwpld.ingest.entities import Entity, NameDraft, Registry
-from kwpld.ingest.known import Known
-from kwpld.ingest.lexicon import lexicon
 from kwpld.ingest.read import PASSES, read_article
-from kwpld.ingest.state import ARTICLE_KEY, Context, State
+from kwpld.reading.document import read_document
+from kwpld.reading.entities import Entity, NameDraft, Registry
+from kwpld.reading.known import Known
+from kwpld.reading.lexicon import lexicon
+from kwpld.reading.state import ARTICLE_KEY, Context, State
 from kwpld.sources import read_source
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -62,6 +62,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "kwpld.link",
             "kwpld.sources",
             "kwpld.review",
+            "kwpld.reading",
             "kwpld.ingest",
             "kwpld.evaluate",
             "kwpld.merge",

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from ..dates import parse_date
+from ..reading.entities import Mention
+from ..reading.index import NameIndex
+from ..reading.known import Known
+from ..reading.state import QuoteFound
 from ..sources import read_text_source
 from .drafts import Draft, Drafted
-from .entities import Mention
-from .index import NameIndex
-from .known import Known
 from .pipeline import (
     ARTICLES_DIR,
     IngestedArticle,
@@ -39,7 +40,6 @@ from .pipeline import (
     read_one,
 )
 from .read import Reading
-from .state import QuoteFound
 
 __all__ = [
     "ARTICLES_DIR",

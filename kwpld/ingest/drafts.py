@@ -17,12 +17,12 @@ from typing import Any
 from ..dates import PartialDate, parse_date
 from ..model import Derivation, record_derivation, record_value_derivation
 from ..names import match_key, slugify
-from .entities import Entity, NameDraft, Ref
-from .facts import Fact, fact_lexicon
-from .gazetteer import gazetteer
-from .known import Known
+from ..reading.entities import Entity, NameDraft, Ref
+from ..reading.facts import Fact, fact_lexicon
+from ..reading.gazetteer import gazetteer
+from ..reading.known import Known
+from ..reading.words import long_date, straight
 from .read import Reading
-from .words import long_date, straight
 
 __all__ = ["Draft", "Drafted", "finalize", "date_value"]
 
@@ -727,7 +727,7 @@ def _code(e: Entity) -> str | None:
         return code
     head = e.attrs.get("head")
     if head:
-        from .lexicon import lexicon
+        from ..reading.lexicon import lexicon
 
         for organ_head in lexicon().organ_heads:
             if organ_head.head == head and organ_head.code:
@@ -757,7 +757,7 @@ def _plural(text: str) -> str:
 
 def _derivation(entity: Entity, name: NameDraft) -> Derivation | None:
     """How a name no source prints was made: as the pass that made it says; else a name of
-    the gazetteer of standing organs (kwpld/ingest/organs.yaml) is the curated name it is
+    the gazetteer of standing organs (kwpld/reading/organs.yaml) is the curated name it is
     (None: no derivation to record); an English name of an entity whose other names are all
     printed in Hangul is translated from the first; any other was composed from names and
     facts ("Political Bureau of the Central Committee of ...", "Fourth Meeting of ...")."""
@@ -867,7 +867,17 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
             continue
         taken.add(draft.id)
         drafts.append(draft)
-    problems = []
+    identities = _identities(fin, reading)
+    problems = _problems(fin, reading, identities)
+    return Drafted(record, images, drafts, fin.ids, problems, identities)
+
+
+def _problems(
+    fin: _Finalizer, reading: Reading, identities: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """What the review file asks a curator to look at: dates that contradict themselves,
+    names that may be any of several records, and new people who share a name with others."""
+    problems: list[dict[str, Any]] = []
     for date in reading.dates:
         for code, message in date.problems:
             problems.append(
@@ -887,7 +897,6 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
                     "candidates": [c for c in candidates if c],
                 }
             )
-    identities = _identities(fin, reading)
     for entry in identities:
         if entry["decision"] == "new":
             problems.append(
@@ -901,7 +910,7 @@ def finalize(reading: Reading, known: Known, *, article_id: str, meta: dict[str,
                     "candidates": [c["id"] for c in entry.get("candidates", [])],
                 }
             )
-    return Drafted(record, images, drafts, fin.ids, problems, identities)
+    return problems
 
 
 def _identities(fin: _Finalizer, reading: Reading) -> list[dict[str, Any]]:
@@ -983,41 +992,49 @@ def _overlap(a: PartialDate | None, b: PartialDate | None) -> bool:
     return a.earliest() <= b.latest() and b.earliest() <= a.latest()
 
 
+def _term_first(term: list[Fact]) -> PartialDate | None:
+    """The earliest start a term's facts give."""
+    dates = [f.start for f in term if f.start is not None]
+    return min(dates, key=lambda d: d.earliest()) if dates else None
+
+
+def _term_last(term: list[Fact]) -> PartialDate | None:
+    """The latest end a term's facts give."""
+    dates = [f.end for f in term if f.end is not None]
+    return max(dates, key=lambda d: d.latest()) if dates else None
+
+
+def _when(fact: Fact, field: str) -> PartialDate | None:
+    value: PartialDate | None = getattr(fact, field) or fact.as_of
+    return value
+
+
+def _by_date(field: str) -> Callable[[Fact], tuple[int, str]]:
+    def sort_key(fact: Fact) -> tuple[int, str]:
+        d = _when(fact, field)
+        return (0, "") if d is None else (1, d.earliest().isoformat())
+
+    return sort_key
+
+
+def _firm(fact: Fact) -> bool:
+    """Dated by its own sentence (not by the event, a weekday or the article)."""
+    return fact.date_basis == "sentence"
+
+
 def _terms(begin: list[Fact], end: list[Fact], holds: list[Fact]) -> list[list[Fact]]:
     """The facts about one person's role in one organ, one list per term: each start (changes
     on one day are one start) with the first end on or after it; a period a title gives
     ("served as Premier from 2003 to 2007") joins the term it overlaps, else is a term of its
     own; a title as of a date joins the term that covers the date, an undated one the last."""
+    first, last = _term_first, _term_last
     terms: list[list[Fact]] = []
-
-    def first(term: list[Fact]) -> PartialDate | None:
-        dates = [f.start for f in term if f.start is not None]
-        return min(dates, key=lambda d: d.earliest()) if dates else None
-
-    def last(term: list[Fact]) -> PartialDate | None:
-        dates = [f.end for f in term if f.end is not None]
-        return max(dates, key=lambda d: d.latest()) if dates else None
-
-    def when(fact: Fact, field: str) -> PartialDate | None:
-        return getattr(fact, field) or fact.as_of
-
-    def key(field: str) -> Callable[[Fact], tuple[int, str]]:
-        def sort_key(fact: Fact) -> tuple[int, str]:
-            d = when(fact, field)
-            return (0, "") if d is None else (1, d.earliest().isoformat())
-
-        return sort_key
-
-    def firm(fact: Fact) -> bool:
-        """dated by its own sentence (not by the event, a weekday or the article)"""
-        return fact.date_basis == "sentence"
-
-    for fact in sorted(begin, key=lambda f: (not firm(f), key("start")(f))):
-        d = when(fact, "start")
+    for fact in sorted(begin, key=lambda f: (not _firm(f), _by_date("start")(f))):
+        d = _when(fact, "start")
         same = next(
             (
                 t for t in terms
-                if not firm(fact) or d is None or first(t) is None or _overlap(first(t), d)
+                if not _firm(fact) or d is None or first(t) is None or _overlap(first(t), d)
             ),
             None,
         )  # fmt: skip
@@ -1025,16 +1042,16 @@ def _terms(begin: list[Fact], end: list[Fact], holds: list[Fact]) -> list[list[F
             same.append(fact)
         else:
             terms.append([fact])
-    for fact in sorted(end, key=lambda f: (not firm(f), key("end")(f))):
-        d = when(fact, "end")
+    for fact in sorted(end, key=lambda f: (not _firm(f), _by_date("end")(f))):
+        d = _when(fact, "end")
         open_ = [
             t for t in terms
             if (d is None or first(t) is None or first(t).earliest() <= d.latest())  # type: ignore[union-attr]
-            and (last(t) is None or not firm(fact) or _overlap(last(t), d))
+            and (last(t) is None or not _firm(fact) or _overlap(last(t), d))
         ]  # fmt: skip
         if open_:
             open_[-1].append(fact)
-        elif terms and not firm(fact):
+        elif terms and not _firm(fact):
             terms[-1].append(fact)
         else:
             terms.append([fact])
@@ -1043,43 +1060,49 @@ def _terms(begin: list[Fact], end: list[Fact], holds: list[Fact]) -> list[list[F
         return 0 if fact.start or fact.end else 1 if fact.as_of else 2
 
     for fact in sorted(holds, key=order):
-        a, b = fact.start, fact.end
-        target = None
-        for t in terms:
-            s_, e_ = first(t), last(t)
-            if a is not None or b is not None:
-                lo = (a or b).earliest()  # type: ignore[union-attr]
-                hi = (b or a).latest()  # type: ignore[union-attr]
-                dated = s_ is not None or e_ is not None
-                if (
-                    dated
-                    and (s_ is None or s_.earliest() <= hi)
-                    and (e_ is None or lo <= e_.latest())
-                ):
-                    target = t
-            elif fact.as_of is not None:
-                at = fact.as_of
-                if (s_ is None or s_.earliest() <= at.latest()) and (
-                    e_ is None or at.earliest() <= e_.latest()
-                ):
-                    target = t
-            else:
-                target = t
-        if target is None and terms and fact.start is None and fact.end is None:
-            target = terms[-1] if fact.as_of is None else None
-        if target is None:
-            # "X, who had been chief since 2016, was replaced" (the change undated): one term
-            undated = [
-                t for t in terms
-                if all(f.start is None and f.end is None and f.as_of is None for f in t)
-            ]  # fmt: skip
-            target = undated[-1] if undated else None
+        target = _term_for_holding(fact, terms)
         if target is not None:
             target.append(fact)
         else:
             terms.append([fact])
     return terms
 
+
+def _term_for_holding(fact: Fact, terms: list[list[Fact]]) -> list[Fact] | None:
+    """The term a title joins: the last one its period or its as-of date falls in; an undated
+    title the last term; else the last undated term ("X, who had been chief since 2016, was
+    replaced": the change undated, one term)."""
+    a, b = fact.start, fact.end
+    target = None
+    for t in terms:
+        s_, e_ = _term_first(t), _term_last(t)
+        if a is not None or b is not None:
+            lo = (a or b).earliest()  # type: ignore[union-attr]
+            hi = (b or a).latest()  # type: ignore[union-attr]
+            dated = s_ is not None or e_ is not None
+            if (
+                dated
+                and (s_ is None or s_.earliest() <= hi)
+                and (e_ is None or lo <= e_.latest())
+            ):
+                target = t
+        elif fact.as_of is not None:
+            at = fact.as_of
+            if (s_ is None or s_.earliest() <= at.latest()) and (
+                e_ is None or at.earliest() <= e_.latest()
+            ):
+                target = t
+        else:
+            target = t
+    if target is None and terms and fact.start is None and fact.end is None:
+        target = terms[-1] if fact.as_of is None else None
+    if target is None:
+        undated = [
+            t for t in terms
+            if all(f.start is None and f.end is None and f.as_of is None for f in t)
+        ]  # fmt: skip
+        target = undated[-1] if undated else None
+    return target
 
 def _membership_draft(
     fin: _Finalizer,

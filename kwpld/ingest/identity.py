@@ -40,12 +40,12 @@ import yaml
 
 from ..dates import PartialDate, find_dates
 from ..names import WORD_RE, is_korean_surname, match_key, name_words, slugify, word_key
+from ..reading.entities import Changes, Entity, Mention, NameDraft, Ref
+from ..reading.facts import Fact, Title, fact_lexicon
+from ..reading.index import NameIndex
+from ..reading.known import Known, Seat
+from ..reading.state import Context, Found
 from ..resources import resource_path
-from .entities import Changes, Entity, Mention, NameDraft, Ref
-from .facts import Fact, Title, fact_lexicon
-from .index import NameIndex
-from .known import Known, Seat
-from .state import Context, Found
 
 __all__ = [
     "Cue",
@@ -80,6 +80,7 @@ class IdentityRules:
     ranks: tuple[tuple[str, ...], ...]
     english_family_names: frozenset[str]
     not_after_name: frozenset[str]
+    leader_words: frozenset[str]
 
 
 @cache
@@ -101,6 +102,7 @@ def identity_rules() -> IdentityRules:
         ranks=phrases(data["ranks"]),
         english_family_names=frozenset(word_key(w) for w in data["english_family_names"]),
         not_after_name=frozenset(data["not_after_name"]),
+        leader_words=frozenset(word_key(w) for w in data.get("leader_words") or ()),
     )
 
 
@@ -110,7 +112,11 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 
 def _any_phrase(texts: Iterable[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(_contains(name_words(t), p) for t in texts for p in phrases)
+    for text in texts:
+        words = name_words(text)  # once per text, not once per phrase
+        if any(_contains(words, p) for p in phrases):
+            return True
+    return False
 
 
 # -- what is said of a person ----------------------------------------------------------------
@@ -215,12 +221,39 @@ def _sector(levels: list[tuple[str | None, list[str]]]) -> str | None:
     """The sector of an organ given (kind, English names) of it and then of its ancestors."""
     rules = identity_rules()
     for kind, names in levels:
-        if kind in rules.neutral_kinds or _any_phrase(names, rules.neutral_words):
-            return None
-        for sector, kinds, phrases in rules.sectors:
-            if kind in kinds or _any_phrase(names, phrases):
-                return sector
+        decided, sector = _level_sector(rules, kind, tuple(names))
+        if decided:
+            return sector
     return None
+
+
+_LEVEL_SECTORS: dict[tuple[str | None, tuple[str, ...]], tuple[bool, str | None]] = {}
+_LEVEL_RULES: list[IdentityRules] = []
+
+
+def _level_sector(
+    rules: IdentityRules, kind: str | None, names: tuple[str, ...]
+) -> tuple[bool, str | None]:
+    """What one level of an organ's lineage says of its sector: (decided, sector); neutral is
+    (True, None), nothing is (False, None). Remembered per rules: the same organs come up for
+    every candidate in every article."""
+    if not _LEVEL_RULES or _LEVEL_RULES[0] is not rules:
+        _LEVEL_RULES[:] = [rules]
+        _LEVEL_SECTORS.clear()
+    key = (kind, names)
+    found = _LEVEL_SECTORS.get(key)
+    if found is None:
+        found = (False, None)
+        if kind in rules.neutral_kinds or _any_phrase(names, rules.neutral_words):
+            found = (True, None)
+        else:
+            for sector, kinds, phrases in rules.sectors:
+                if kind in kinds or _any_phrase(names, phrases):
+                    found = (True, sector)
+                    break
+        if len(_LEVEL_SECTORS) < 50_000:
+            _LEVEL_SECTORS[key] = found
+    return found
 
 
 def _broad(kind: str | None, names: list[str]) -> bool:
@@ -838,6 +871,8 @@ def family_names(r: Context) -> Found:
     """family name key -> (offset, entity key, full name's match key) of each full mention"""
     subjects: set[str] = set()
     """the people a headline names in full: what the article is about"""
+    leaders: set[str] = set()
+    """the people introduced as the leader ("leader Kim Jong Un")"""
     for mention in r.mentions:
         if mention.kind != "person" or not mention.entity or mention.name_kind == "epithet":
             continue
@@ -852,6 +887,9 @@ def family_names(r: Context) -> Found:
         block = doc.block_at(mention.start)
         if block is not None and doc.blocks[block].kind in ("title", "heading"):
             subjects.add(key)
+        first = doc.word_index_at(mention.start)
+        if first > 0 and doc.keys[first - 1] in rules.leader_words:
+            leaders.add(key)
     if not named:
         return r.found()
     covered = [(m.start, m.end) for m in r.mentions]
@@ -863,10 +901,7 @@ def family_names(r: Context) -> Found:
         start, end = doc.span_of(i, i + 1)
         if any(s <= start < e for s, e in covered):
             continue
-        neighbours = (i > 0 and doc.gap_ok[i - 1] and doc.is_cap(i - 1)) or (
-            i + 1 < len(doc.words) and doc.gap_ok[i] and doc.is_cap(i + 1)
-        )
-        if neighbours:
+        if _in_longer_name(r, i):
             continue  # part of a longer name
         if (
             key in rules.english_family_names
@@ -886,6 +921,8 @@ def family_names(r: Context) -> Found:
             # "Ch'oe Ryong-hae" (the headline) ... "son of Ch'oe Hyŏn" ... "Ch'oe headed":
             # the person the article is about
             before = sorted(subjects.intersection(before))
+        if len(before) > 1:
+            before = _the_leader(r, owners, leaders, start) or before
         if len(before) == 1:
             added.append(Mention(start, end, r.text[start:end], before[0], "person", "surname"))
         elif before:
@@ -896,6 +933,38 @@ def family_names(r: Context) -> Found:
     if added:
         r.mentions.replace([*r.mentions, *added])
     return r.found()
+
+
+def _in_longer_name(r: Context, i: int) -> bool:
+    """Word ``i`` is next to a capitalized word of the same name ("Kim Jong", "Hyung-jin
+    Kim": a given name in Western order, hyphenated, before the family name)."""
+    doc = r.doc
+    if i > 0 and doc.gap_ok[i - 1] and doc.is_cap(i - 1):
+        return True
+    if i + 1 < len(doc.words) and doc.gap_ok[i] and doc.is_cap(i + 1):
+        return True
+    if i > 1 and doc.gap_ok[i - 1] and doc.gap_ok[i - 2] and doc.is_cap(i - 2):
+        between = r.text[doc.word_ends[i - 2] : doc.word_starts[i - 1]]
+        return between == "-" and r.text[doc.word_ends[i - 1] : doc.word_starts[i]] == " "
+    return False
+
+
+def _the_leader(
+    r: Context, owners: list[tuple[int, str, str]], leaders: set[str], start: int
+) -> list[str] | None:
+    """ "leader Kim Jong Un ... Kim Song Nam ... Kim made a speech": a bare family name is the
+    one person of that family the article introduced as the leader, unless its paragraph named
+    another of that family before it (then it may be that one: it stays ambiguous)."""
+    named = {owner for at, owner, _ in owners if at < start}
+    leader = named & leaders
+    if len(leader) != 1:
+        return None
+    block = r.doc.block_at(start)
+    if block is None:
+        return None
+    block_start = r.doc.blocks[block].start
+    in_paragraph = {owner for at, owner, _ in owners if block_start <= at < start}
+    return sorted(leader) if in_paragraph <= leader else None
 
 
 def identities(r: Context) -> Found:

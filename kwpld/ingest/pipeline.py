@@ -21,9 +21,11 @@ are written together: if the folder no longer loads afterwards, every file is re
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,14 +35,14 @@ from ..errors import InputError
 from ..load import load_records
 from ..model import Records
 from ..names import match_key, name_words, slugify
+from ..reading.document import read_document
+from ..reading.entities import Entity, NameDraft, Ref
+from ..reading.known import Known
 from ..review import commit_writes, load_review, pending_drafts, render_articles, render_review
 from ..sources import MEDIA_TYPES, Source, fetch_url, read_source, read_text_source
 from ..vocab import vocabularies
 from .annotations import dumps, web_annotations
-from .document import read_document
 from .drafts import Drafted, date_value, finalize
-from .entities import Entity, NameDraft, Ref
-from .known import Known
 from .read import Reading, read_article
 
 __all__ = [
@@ -167,15 +169,31 @@ def ingest(
     base = options.base_iri or records.info.base_iri
     writes: dict[Path, str] = {}
     articles: list[IngestedArticle] = []
-    for label, source, meta in sources:
-        article, files, drafts = _ingest_one(root, label, source, meta, records, known, base)
-        writes.update(files)
-        articles.append(article)
-        for draft in drafts:  # the next articles of this run recognize these drafts by name
-            if draft["status"] == "pending":
-                known.add_draft(draft)
-    commit_writes(root, writes)
+    with _long_lived():
+        for label, source, meta in sources:
+            article, files, drafts = _ingest_one(root, label, source, meta, records, known, base)
+            writes.update(files)
+            articles.append(article)
+            for draft in drafts:  # the next articles of this run recognize these drafts by name
+                if draft["status"] == "pending":
+                    known.add_draft(draft)
+        commit_writes(root, writes)
     return IngestResult(root, articles)
+
+
+@contextmanager
+def _long_lived() -> Iterator[None]:
+    """The folder's records and its name index live as long as the run: kept out of the cyclic
+    garbage collector's sight (:func:`gc.freeze`), so that its full collections, which articles'
+    short-lived objects trigger, do not walk them again each time (a seventh of the CPU of 300
+    articles). Unfrozen at the end unless the caller had frozen objects itself."""
+    frozen = gc.get_freeze_count() > 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not frozen:
+            gc.unfreeze()
 
 
 def read_one(source: Source, known: Known, meta: dict[str, Any]) -> tuple[Reading, Drafted]:

@@ -1,6 +1,6 @@
 """Read one article: the passes of :mod:`kwpld.ingest.passes` over a read-only
-:class:`~kwpld.ingest.document.Document`, each merged into the :class:`~kwpld.ingest.state.State`
-in turn (see :mod:`kwpld.ingest.state` for the contract).
+:class:`~kwpld.reading.document.Document`, each merged into the :class:`~kwpld.reading.state.State`
+in turn (see :mod:`kwpld.reading.state` for the contract).
 
 The passes run in three phases:
 
@@ -23,11 +23,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..dates import DateMention, PartialDate
-from .document import Document
-from .entities import Entity, Mention, Registry
+from ..reading.document import Document
+from ..reading.entities import Entity, Mention, Registry
+from ..reading.known import Known
+from ..reading.lexicon import Lexicon, lexicon
+from ..reading.state import ARTICLE_KEY, Context, Found, QuoteFound, State
 from .identity import family_names, identities, namesakes
-from .known import Known
-from .lexicon import Lexicon, lexicon
 from .passes import (
     abbreviations,
     article,
@@ -37,6 +38,7 @@ from .passes import (
     event_relations,
     events,
     facilities,
+    foreign_people,
     holdings,
     honorifics,
     known_names,
@@ -51,7 +53,6 @@ from .passes import (
     standing_organs,
     titles,
 )
-from .state import ARTICLE_KEY, Context, Found, QuoteFound, State
 
 __all__ = ["PASSES", "Reading", "QuoteFound", "read_article"]
 
@@ -69,6 +70,7 @@ PASSES: tuple[Pass, ...] = (
     media.credits,
     media.publications,
     people.people,
+    foreign_people.foreign_people,
     people.bylines,
     abbreviations.abbreviations,
     organs.party_organs,

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from ..atomic import write_files_atomic
 from ..errors import InputError, KwpldError, LoadError, Problem, ProblemReport
 from ..load import load_records
 from ..load.checks import REFERENCE_FIELDS
@@ -1050,8 +1051,7 @@ def commit_writes(root: Path, writes: dict[Path, str]) -> None:
     """Write every file, then check the folder loads; on failure restore every file."""
     backups = {path: _read(path) for path in writes}
     try:
-        for path, text in writes.items():
-            write_text_atomic(path, text)
+        write_files_atomic(writes)
         load_records(root)
     except (KwpldError, OSError):
         for path, old in backups.items():

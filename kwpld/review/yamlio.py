@@ -40,9 +40,79 @@ def read_yaml(text: str) -> Any:
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+_STR, _NULL, _BOOL, _INT = (f"tag:yaml.org,2002:{t}" for t in ("str", "null", "bool", "int"))
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_RESOLVED: dict[tuple[str, bool], str] = {}
+"""How a plain scalar resolves (is "no" a bool?): the same for every file, so asked once."""
+
+
 # the base is chosen at run time (libyaml's or PyYAML's), which a type checker cannot follow
 class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
-    pass
+    """PyYAML's safe dumper with its Python half made cheap: the tree of nodes is built in one
+    function (:meth:`represent`) instead of a representer lookup per value, and the resolver's
+    answer for a scalar is remembered. The nodes are the ones PyYAML builds (the same styles,
+    the same anchors for an object met twice), so libyaml writes the same text, byte for byte;
+    a type this does not know goes through PyYAML's own representers."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        key = (value, bool(implicit[0]))
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_RESOLVED) < 100_000:
+                _RESOLVED[key] = tag
+        return tag
+
+    def represent(self, data: Any) -> None:
+        self.serialize(self._node(data))
+        self.represented_objects: dict[Any, Any] = {}
+        self.object_keeper: list[Any] = []
+        self.alias_key = None
+
+    def _node(self, value: Any) -> yaml.Node:
+        kind = type(value)
+        if kind is str:
+            if "\n\n" in value:
+                return yaml.ScalarNode(_STR, value.rstrip("\n") + "\n", style="|")
+            return yaml.ScalarNode(_STR, value, style=self.default_style)
+        if value is None:
+            return yaml.ScalarNode(_NULL, "null", style=self.default_style)
+        if kind is bool:
+            return yaml.ScalarNode(_BOOL, "true" if value else "false", style=self.default_style)
+        if kind is int:
+            return yaml.ScalarNode(_INT, str(value), style=self.default_style)
+        if kind is not dict and kind is not list and kind is not FlowDict and kind is not FlowList:
+            return self.represent_data(value)  # type: ignore[no-any-return]  # PyYAML's way
+        key = id(value)
+        represented: dict[int, yaml.Node] = self.represented_objects
+        if key in represented:  # an object met twice: an anchor and an alias, as PyYAML does
+            return represented[key]
+        self.object_keeper.append(value)
+        node = self._node
+        made: yaml.Node
+        if kind is dict or kind is FlowDict:
+            pairs: list[tuple[yaml.Node, yaml.Node]] = []
+            flow = True if kind is FlowDict else self.default_flow_style
+            made = represented[key] = yaml.MappingNode(_MAP, pairs, flow_style=flow)
+            for k, v in value.items():
+                pairs.append((node(k), node(v)))
+            if made.flow_style is None:  # PyYAML's choice when no default is given
+                made.flow_style = all(_plain(n) for pair in pairs for n in pair)
+            return made
+        items: list[yaml.Node] = []
+        flow = True if kind is FlowList else self.default_flow_style
+        made = represented[key] = yaml.SequenceNode(_SEQ, items, flow_style=flow)
+        for v in value:
+            items.append(node(v))
+        if made.flow_style is None:
+            made.flow_style = all(_plain(n) for n in items)
+        return made
+
+
+def _plain(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.style
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:

@@ -1,6 +1,6 @@
 """The passes that read an article, in the order :mod:`kwpld.ingest.read` runs them.
 
-Each pass is a function ``(Context) -> Found`` (:mod:`kwpld.ingest.state`): it reads the
+Each pass is a function ``(Context) -> Found`` (:mod:`kwpld.reading.state`): it reads the
 document and what earlier passes found, and returns what it finds; the pipeline merges that in.
 Modules are named for what their passes find:
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from ...names import name_words
-from ..entities import NameDraft, Ref
-from ..state import Context, Found
-from ..words import core, initials, straight
+from ...reading.entities import NameDraft, Ref
+from ...reading.state import Context, Found
+from ...reading.words import core, initials, straight
 from .shared import known_span, party_entity
 
 __all__ = ["glosses", "abbreviations", "late_glosses"]

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from ...dates import PartialDate
-from ..entities import Ref
-from ..state import Context, Found
-from ..words import straight
+from ...reading.entities import Ref
+from ...reading.state import Context, Found
+from ...reading.words import straight
 from .documents import doc_by, docs_in
 
 __all__ = ["article"]

@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 
 from ...names import match_key, name_words
-from ..entities import Entity, Mention, NameDraft
-from ..facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
-from ..sentences import Item, SentenceView
-from ..state import Context, Found
-from ..words import straight
+from ...reading.entities import Entity, Mention, NameDraft
+from ...reading.facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
+from ...reading.sentences import Item, SentenceView
+from ...reading.state import Context, Found
+from ...reading.words import straight
 from .dates import relative_day
 from .facts_common import (
     event_of,

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from ...dates import PartialDate, find_dates
-from ..state import Context, Found
+from ...reading.state import Context, Found
 
 __all__ = ["dates", "relative_day", "event_day_before"]
 

@@ -10,9 +10,9 @@ import re
 
 from ...dates import PartialDate
 from ...names import match_key
-from ..entities import Entity, Mention, Ref
-from ..state import Context, Found
-from ..words import straight
+from ...reading.entities import Entity, Mention, Ref
+from ...reading.state import Context, Found
+from ...reading.words import straight
 
 __all__ = ["documents", "docs_in", "doc_by", "speaker_of"]
 

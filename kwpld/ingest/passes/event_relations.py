@@ -11,9 +11,9 @@ import re
 
 from ...dates import PartialDate
 from ...names import match_key, name_words
-from ..entities import Entity, Mention, NameDraft, Ref
-from ..state import Context, Found
-from ..words import series_key, straight
+from ...reading.entities import Entity, Mention, NameDraft, Ref
+from ...reading.state import Context, Found
+from ...reading.words import series_key, straight
 from .documents import docs_in, speaker_of
 
 __all__ = ["event_relations", "CONVENE"]

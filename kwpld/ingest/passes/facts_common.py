@@ -10,10 +10,10 @@ from dataclasses import replace
 
 from ...dates import DateMention, PartialDate
 from ...names import name_words
-from ..entities import Mention, Ref
-from ..facts import FactLexicon, FactSpan, fact_lexicon
-from ..sentences import Item, SentenceView, build_view
-from ..state import Context
+from ...reading.entities import Mention, Ref
+from ...reading.facts import FactLexicon, FactSpan, fact_lexicon
+from ...reading.sentences import Item, SentenceView, build_view
+from ...reading.state import Context
 
 __all__ = [
     "sentence_view",

@@ -1,10 +1,10 @@
 """The holdings pass: who was elected, appointed, promoted, dismissed, relieved, recalled,
 replaced, who resigned or retired, and which titles the text gives people — each a fact
-(:class:`kwpld.ingest.facts.Fact`) with its sentence, spans, dates and status.
+(:class:`kwpld.reading.facts.Fact`) with its sentence, spans, dates and status.
 
 The patterns are data (``holding_patterns``, ``replacing_patterns`` and ``holds_patterns`` in
 ``facts.yaml``), matched against each sentence written as symbols
-(:mod:`kwpld.ingest.sentences`). A change gives the start (elected, appointed) or the end
+(:mod:`kwpld.reading.sentences`). A change gives the start (elected, appointed) or the end
 (dismissed, replaced, ...) of a holding; a title stated of a person ("Choe Ryong Hae, member of
 the Presidium of the Political Bureau, ...") is a holding as of the date of the event the
 sentence is about, or of the article. Headlines state no facts.
@@ -17,11 +17,11 @@ from dataclasses import replace
 
 from ...dates import PartialDate
 from ...names import name_words
-from ..document import Sentence
-from ..entities import Mention
-from ..facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
-from ..sentences import Item, SentenceView
-from ..state import Context, Found
+from ...reading.document import Sentence
+from ...reading.entities import Mention
+from ...reading.facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
+from ...reading.sentences import Item, SentenceView
+from ...reading.state import Context, Found
 from .facts_common import (
     event_of,
     fact_dates,

@@ -9,9 +9,9 @@ import re
 from functools import cache
 
 from ...names import match_key, name_words
-from ..entities import Entity, Mention, NameDraft
-from ..state import Context, Found
-from ..words import straight
+from ...reading.entities import Entity, Mention, NameDraft
+from ...reading.state import Context, Found
+from ...reading.words import straight
 
 __all__ = ["honorifics", "epithets"]
 

@@ -1,13 +1,13 @@
 """The known-names pass: every name of the data folder's records (and pending drafts) matched
-in one walk over the words (:class:`kwpld.ingest.index.NameIndex`), with the people named
+in one walk over the words (:class:`kwpld.reading.index.NameIndex`), with the people named
 inside a longer name ("Kim Il Sung and Kim Jong Il's party"). The words of a match are claimed:
 discovery leaves them alone."""
 
 from __future__ import annotations
 
-from ..document import Document
-from ..index import Match, NameIndex
-from ..state import Context, Found
+from ...reading.document import Document
+from ...reading.index import Match, NameIndex
+from ...reading.state import Context, Found
 
 __all__ = ["known_names", "with_nested_people"]
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from ...names import korean_name_parts, match_key, name_words
-from ..entities import Entity, NameDraft, Ref
-from ..state import Context, Found
-from ..words import FUNCTION_WORDS, straight
+from ...reading.entities import Entity, NameDraft, Ref
+from ...reading.state import Context, Found
+from ...reading.words import FUNCTION_WORDS, straight
 from .shared import find_organ_by_name, known_span, person_entity, surface
 
 __all__ = ["credits", "publications", "looks_like_person"]
@@ -168,6 +168,8 @@ def publications(r: Context) -> Found:
         if last == first:
             continue
         name, span = surface(r, first, last)
+        if korean_name_parts(straight(name).split()) is not None:
+            continue  # "the ministry has been run by Pak Yong Sik": a person, not an outlet
         if len(name.split()) == 1 and name.isupper():
             r.pending_abbrevs.append((name, span, "named as where a work was published"))
             continue

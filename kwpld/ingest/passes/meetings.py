@@ -14,10 +14,10 @@ from functools import cache
 
 from ...dates import DateMention, PartialDate
 from ...names import match_key
-from ..entities import Entity, Mention, NameDraft, Ref
-from ..facts import fact_lexicon
-from ..state import Context, Found
-from ..words import series_key, straight
+from ...reading.entities import Entity, Mention, NameDraft, Ref
+from ...reading.facts import fact_lexicon
+from ...reading.state import Context, Found
+from ...reading.words import series_key, straight
 from .dates import event_day_before, relative_day
 from .facts_common import in_headline, official_source
 

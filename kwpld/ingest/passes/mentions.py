@@ -13,9 +13,9 @@ import unicodedata
 
 from ...dates import PartialDate
 from ...names import match_key, name_words
-from ..entities import Mention, Ref
-from ..index import Match, NameIndex, Target
-from ..state import Context, Found
+from ...reading.entities import Mention, Ref
+from ...reading.index import Match, NameIndex, Target
+from ...reading.state import Context, Found
 from .known_names import with_nested_people
 
 __all__ = ["mentions"]

@@ -19,9 +19,9 @@ from ...names import (
     match_key,
     name_words,
 )
-from ..entities import Entity, NameDraft
-from ..state import Context, Found
-from ..words import core, straight
+from ...reading.entities import Entity, NameDraft
+from ...reading.state import Context, Found
+from ...reading.words import core, straight
 from .media import looks_like_person
 from .shared import person_entity
 

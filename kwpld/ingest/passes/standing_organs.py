@@ -6,11 +6,11 @@ kind and their parent. Their words are claimed, so discovery does not read them 
 from __future__ import annotations
 
 from ...names import match_key
-from ..entities import Entity, NameDraft, Ref
-from ..gazetteer import gazetteer
-from ..index import Match, Target
-from ..state import Context, Found
-from ..words import party_bag, straight
+from ...reading.entities import Entity, NameDraft, Ref
+from ...reading.gazetteer import gazetteer
+from ...reading.index import Match, Target
+from ...reading.state import Context, Found
+from ...reading.words import party_bag, straight
 
 __all__ = ["standing_organs", "standing_organ"]
 
@@ -130,7 +130,7 @@ def standing_organ(r: Context, organ_id: str, span: tuple[int, int] | None = Non
             printed_key == match_key(drafted.text) for drafted in entity.names
         ):
             entity.add_name(NameDraft(printed, spans=[span]))
-        entity.note(f"“{r.text[span[0] : span[1]]}”, a standing organ (kwpld/ingest/organs.yaml)",
+        entity.note(f"“{r.text[span[0] : span[1]]}”, a standing organ (kwpld/reading/organs.yaml)",
                     span)  # fmt: skip
     if g.parent and "parent" not in entity.fields:
         entity.fields["parent"] = Ref(standing_organ(r, g.parent))

@@ -2,7 +2,7 @@
 
 Relation passes match patterns like "PEOPLE were elected TITLES" against sentences. The
 sentence is written as one token per item: a person mention is ``P3`` (item 3), a title
-(:class:`~kwpld.ingest.facts.Title`) ``T4``, an organ ``O5``, an event ``E6``, a date ``D7``, a
+(:class:`~kwpld.reading.facts.Title`) ``T4``, an organ ``O5``, an event ``E6``, a date ``D7``, a
 post ``S8``, any other word its folded key ("elected"), and punctuation as itself (``,`` ``:``
 ``(`` ...). A pattern is then an ordinary regular expression over that string, written with
 the macros of :data:`MACROS` ("{PEOPLE} {AUX} {TRIGGER} {TITLES}"), and what a group matched

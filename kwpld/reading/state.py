@@ -2,7 +2,7 @@
 
 Reading an article is a sequence of passes (:mod:`kwpld.ingest.passes`, run by
 :mod:`kwpld.ingest.read`). Each pass gets a :class:`Context`: the read-only
-:class:`~kwpld.ingest.document.Document`, what the data folder knows, the lexicon, and the
+:class:`~kwpld.reading.document.Document`, what the data folder knows, the lexicon, and the
 :class:`State` the earlier passes left. It cannot change that state: whatever it changes, it
 changes in working copies the context makes on first use (an overlay of the registry, a copy of
 the mentions, ...). It returns :meth:`Context.found`, a :class:`Found` holding exactly what it
@@ -103,9 +103,9 @@ class State:
     main_event: str | None = None
     """the event the article reports, when it reports one"""
     person_titles: list[Any] = field(default_factory=list)
-    """titles of people the text gives (:class:`kwpld.ingest.facts.Title`)"""
+    """titles of people the text gives (:class:`kwpld.reading.facts.Title`)"""
     facts: list[Any] = field(default_factory=list)
-    """facts stated by the text (:class:`kwpld.ingest.facts.Fact`)"""
+    """facts stated by the text (:class:`kwpld.reading.facts.Fact`)"""
 
     def merge(self, found: Found) -> None:
         """Make what a pass found part of the state: the one place the state changes."""

@@ -78,7 +78,11 @@ class NameIndex:
             title = getattr(record, "title", "")
             if title and not title.startswith("["):  # bracketed titles are descriptions
                 self.add_name(ref, kind, title, "en", "preferred")
-        plain = {name_words(n.text) for n in names if n.kind != "epithet"}
+        plain = (
+            {name_words(n.text) for n in names if n.kind != "epithet"}
+            if any(n.kind == "epithet" for n in names)
+            else set()
+        )
         for name in names:
             if name.kind == "epithet" and any(
                 _contains(name_words(name.text), p) for p in plain if p
@@ -97,37 +101,44 @@ class NameIndex:
         forms = spelling_variants(text, spelling_system)
         if kind in ("organ", "post", "event"):
             forms = [*forms, *self._inflections(forms)]
+        # One target for every spelling of the name (abbreviations and one-word names in
+        # capitals keep their own form: the capitals to match).
+        target = Target(ref, kind, text, system, name_kind, False, weak)
         for form in forms:
             # "C.C., WPK": initials with periods are one word to the tokenizer ("cc")
-            form = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), form)
+            if "." in form:
+                form = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), form)
             words = name_words(form)
             if words and words[0] == "the" and len(words) > 1:
-                self._insert(words[1:], ref, kind, text, system, name_kind, form, weak)
-            self._insert(words, ref, kind, text, system, name_kind, form, weak)
+                self._insert(words[1:], target, name_kind, form)
+            self._insert(words, target, name_kind, form)
         if kind == "organ" and not weak:
             for short in self._short_forms(text):
-                self._insert(name_words(short), ref, kind, short, system, "short", short, True)
+                self._insert(
+                    name_words(short), Target(ref, kind, short, system, "short", False, True),
+                    "short", short,
+                )  # fmt: skip
 
-    def _insert(
-        self, words: tuple[str, ...], ref: str, kind: str, text: str, system: str,
-        name_kind: str, form: str, weak: bool,
-    ) -> None:  # fmt: skip
+    def _insert(self, words: tuple[str, ...], target: Target, name_kind: str, form: str) -> None:
         if not words:
             return
-        letters = [c for c in form if c.isalpha()]
-        exact = name_kind == "abbreviation" or (
-            len(words) == 1 and len(letters) > 1 and all(c.isupper() for c in letters)
-        )
+        exact = name_kind == "abbreviation" or (len(words) == 1 and _capitals_only(form))
         node = self._root
         for word in words:
-            node = node.setdefault(word, {})
-        targets: list[Target] = node.setdefault(_END, [])
+            child = node.get(word)
+            if child is None:
+                child = node[word] = {}
+            node = child
+        targets: list[Target] | None = node.get(_END)
+        if targets is None:
+            targets = node[_END] = []
         if len(words) == 1 and _is_hangul_word(words[0]):
             self._hangul[words[0]] = targets
-        target = Target(ref, kind, text, system, name_kind, exact, weak)
         if exact:
             # The capitals to match are the form's own ("KWP"), kept in the name field.
-            target = Target(ref, kind, form, system, name_kind, True, weak)
+            target = Target(
+                target.ref, target.kind, form, target.system, target.name_kind, True, target.weak
+            )
         if target not in targets:
             targets.append(target)
             self.size += 1
@@ -234,6 +245,12 @@ class NameIndex:
 
     def __len__(self) -> int:
         return self.size
+
+
+def _capitals_only(form: str) -> bool:
+    """More than one letter, every one a capital ("KWP", "C.C"): matched in capitals only."""
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _same_case(form: str, words: list[str]) -> bool:

@@ -82,7 +82,7 @@ class Fact:
 
 @dataclass(frozen=True)
 class Pattern:
-    """A pattern over a sentence's symbols (:mod:`kwpld.ingest.sentences`), macros expanded."""
+    """A pattern over a sentence's symbols (:mod:`kwpld.reading.sentences`), macros expanded."""
 
     id: str
     regex: re.Pattern[str]
@@ -163,7 +163,7 @@ def _plural(word: str) -> str:
 
 @cache
 def fact_lexicon() -> FactLexicon:
-    data = yaml.safe_load(resource_path("kwpld/ingest/facts.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
     roles: dict[tuple[str, ...], str] = {}
     role_kinds: dict[tuple[str, ...], str] = {}
     for phrase, value in data["roles"].items():

@@ -1,4 +1,4 @@
-"""The lexicon ingest reads articles with (``kwpld/ingest/lexicon.yaml``), loaded once."""
+"""The lexicon ingest reads articles with (``kwpld/reading/lexicon.yaml``), loaded once."""
 
 from __future__ import annotations
 
@@ -151,7 +151,7 @@ def _role_labels() -> dict[str, str]:
 
 @cache
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resource_path("kwpld/ingest/lexicon.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resource_path("kwpld/reading/lexicon.yaml").read_text("utf-8"))
     heads = [
         OrganHead(h["head"], h["kind"], bool(h.get("unique")), h.get("code"))
         for h in data["organ_heads"]

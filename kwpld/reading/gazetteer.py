@@ -62,7 +62,7 @@ _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,6}")
 
 @cache
 def gazetteer() -> Gazetteer:
-    data = yaml.safe_load(resource_path("kwpld/ingest/organs.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resource_path("kwpld/reading/organs.yaml").read_text("utf-8"))
     index = NameIndex(lexicon())
     organs: dict[str, GazetteerOrgan] = {}
     by_name: dict[str, str] = {}
