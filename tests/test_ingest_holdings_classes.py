@@ -378,3 +378,17 @@ def test_a_bare_presidium_after_the_spa_presidium_named_in_a_post(known: Known) 
     )
     assert ("kim-yong-dae", "vice-chairman", "spa-presidium") in got, got
     assert not any(o == "wpk-pb-presidium" for _, _, o in got), got
+
+
+def test_the_party_s_general_secretary(known: Known) -> None:
+    text = (
+        KCNA + "Kim Jong Un, the party's general secretary, spoke. Pak Thae Song, the ruling "
+        "party's secretary, was present."
+    )
+    got = held(text, known)
+    assert ("kim-jong-un", "general-secretary", "wpk") in got, got
+    assert ("pak-thae-song", "secretary", "wpk-cc") in got, got
+    empty = held(text, Known.build(None))
+    assert ("pak-thae-song", "secretary", "Central Committee of the Workers' Party of Korea") in (
+        empty
+    ), empty

@@ -129,7 +129,7 @@ def titles(r: Context) -> Found:
                 taken = [(t.start, t.end) for t in found]
                 last_role_end = max(last_role_end, post.end)
         if organ is None and len(group) == 1:
-            organ = _organ_before(r, mentions, role_span[0])
+            organ = _organ_before(r, mentions, role_span[0]) or _the_partys(r, role_span[0])
         elif organ is not None and len(group) == 1:
             # "Presidium members of the Political Bureau": a member of the Presidium, an organ
             # of the organ after "of"
@@ -424,6 +424,19 @@ def _organs_after(
     return out if re.search(r"\band\b", last_link, re.I) else []
 
 
+_THE_PARTYS = re.compile(r"\bthe\s+(?:ruling\s+)?party(?:’s|'s)\s+$", re.I)
+
+
+def _the_partys(r: Context, start: int) -> tuple[str, tuple[int, int]] | None:
+    """ "Kim Jong Un, the party's general secretary": the party of the text (the Workers' Party
+    when it names none)."""
+    m = _THE_PARTYS.search(r.text, max(0, start - 40), start)
+    if m is None:
+        return None
+    party = r.main_party or standing_organ(r, "wpk")
+    return r.reg.resolve(party), (m.start(), m.end())
+
+
 def _organ_named_before(
     r: Context, mentions: list[Mention], head: str, start: int, end: int
 ) -> tuple[str, tuple[int, int]] | None:
@@ -519,6 +532,8 @@ def _central_committee(r: Context, organ: str) -> str:
             and r.reg.resolve(parent.key) == r.reg.resolve(organ)
         ):
             return other.key
+    if entity.attrs.get("standing") == "wpk":
+        return standing_organ(r, "wpk-cc")  # organs.yaml's, when the text names none
     return organ
 
 
