@@ -283,11 +283,6 @@ def test_party_committees_of_provinces_cities_and_counties(drafts: list[DraftIte
     assert all(r["kind"] == "party-committee" for r in _committees(drafts))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the party is a draft of an earlier article here, and organs.py's _main_party counts "
-    "only parties new to the article: the committees get no parent (facts-a's file)",
-)
 def test_party_committees_belong_to_the_party_already_drafted(drafts: list[DraftItem]) -> None:
     assert all(r.get("parent") == "wpk" for r in _committees(drafts))
 

@@ -288,3 +288,107 @@ def test_recalled_from_an_organ_and_reinstated(known: Known) -> None:
     pairs = {(h[0], h[1], h[2], h[3]) for h in got}
     assert ("pak-pong-ju", "member", "sac", "recalled") in pairs
     assert ("kim-yo-jong", "alternate-member", "wpk-pb", "elected") in pairs
+
+
+# -- organs the context names (facts-c) --------------------------------------------------------
+
+
+def test_a_bare_presidium_after_the_spa_is_the_spa_presidium(known: Known) -> None:
+    text = (
+        "At the SPA session, Choe Ryong Hae was elected president of the Presidium. Kim Yong "
+        "Chol was elected a member of the Presidium."
+    )
+    for folder in (known, Known.build(None)):
+        got = {(p, role, o) for p, role, o, *_ in holdings(KCNA + text, folder)}
+        organs = {o for _, _, o in got}
+        assert ("kim-yong-chol", "member") in {(p, role) for p, role, _ in got}, got
+        assert organs <= {"spa-presidium", "Presidium of the Supreme People's Assembly"}, got
+    # the party's Presidium when the Political Bureau is named last
+    got = held(KCNA + "At the SPA session, the Political Bureau met. Kim Yong Chol was elected "
+               "a member of the Presidium.", known)  # fmt: skip
+    assert ("kim-yong-chol", "member", "wpk-pb-presidium") in got, got
+
+
+def test_a_party_committee_in_an_empty_folder_is_the_workers_party_s() -> None:
+    _, drafted = read_text(
+        KCNA + "Kim Su Gil, chief secretary of the Pyongyang City Party Committee, was present.",
+        known=Known.build(None), date="2021-02-11",
+    )  # fmt: skip
+    organs = {d.id: d.record for d in drafted.drafts if d.kind == "organ"}
+    committee = organs["pyongyang-city-party-committee"]
+    assert committee["kind"] == "party-committee"
+    assert committee.get("parent") == "wpk" and "wpk" in organs
+    assert not any(
+        r["kind"] == "party-committee" and o != "pyongyang-city-party-committee"
+        for o, r in organs.items()
+    ), organs  # no "party committees" taken together
+
+
+def test_post_names_keep_the_text_s_case() -> None:
+    _, drafted = read_text(
+        KCNA + "Kim Jong Un, General Secretary of the Workers’ Party of Korea, spoke. Kim Su "
+        "Gil, chief secretary of the Pyongyang City Party Committee, was present.",
+        known=Known.build(None), date="2021-02-11",
+    )  # fmt: skip
+    names = {
+        n["text"] for d in drafted.drafts if d.kind == "post" for n in d.record.get("names", [])
+    }
+    assert "general secretary of the Workers' Party of Korea" in names, names
+    assert "secretary of the Pyongyang City Party Committee" in names, names
+
+
+# -- present tense and several organs (facts-c) ------------------------------------------------
+
+
+def test_present_tense_first_vice_president(known: Known) -> None:
+    got = held(
+        KCNA + "Choe Ryong Hae, president of the Presidium of the Supreme People's Assembly, is "
+        "first vice-president of the State Affairs Commission.",
+        known,
+    )
+    assert ("choe-ryong-hae", "chairman", "spa-presidium") in got
+    assert ("choe-ryong-hae", "vice-chairman", "sac") in got
+
+
+def test_a_title_stated_after_a_change_in_the_same_sentence(known: Known) -> None:
+    got = holdings(
+        KCNA + "Kim Jae Ryong was elected chairman of the Central Auditing Commission and is a "
+        "secretary of the Central Committee.",
+        known,
+    )
+    kinds = {(p, role, o, kind) for p, role, o, kind, *_ in got}
+    assert ("kim-jae-ryong", "chairman", "wpk-cac", "elected") in kinds
+    assert ("kim-jae-ryong", "secretary", "wpk-cc", "holds") in kinds
+
+
+def test_one_role_in_several_organs(known: Known) -> None:
+    got = held(
+        KCNA + "Ri Pyong Chol is a member of the Politburo, the PB Presidium and the CMC.", known
+    )
+    for organ in ("wpk-pb", "wpk-pb-presidium", "wpk-cmc"):
+        assert ("ri-pyong-chol", "member", organ) in got, got
+
+
+def test_a_bare_presidium_after_the_spa_presidium_named_in_a_post(known: Known) -> None:
+    got = held(
+        KCNA + "Kim Yong Nam, a member of the party's Political Bureau, spoke. Kim Yong Nam was "
+        "elected president of the Presidium of the Supreme People's Assembly. Yang Hyong Sop "
+        "and Kim Yong Dae were elected vice presidents of the Presidium.",
+        known,
+    )
+    assert ("kim-yong-dae", "vice-chairman", "spa-presidium") in got, got
+    assert not any(o == "wpk-pb-presidium" for _, _, o in got), got
+
+
+def test_the_party_s_general_secretary(known: Known) -> None:
+    text = (
+        KCNA + "Kim Jong Un, the party's general secretary, spoke. Pak Thae Song, the ruling "
+        "party's secretary, was present."
+    )
+    got = held(text, known)
+    assert ("kim-jong-un", "general-secretary", "wpk") in got, got
+    assert ("pak-thae-song", "secretary", "wpk-cc") in got, got
+    empty = held(text, Known.build(None))
+    assert ("pak-thae-song", "secretary", "Central Committee of the Workers' Party of Korea") in (
+        empty
+    ), empty

@@ -312,8 +312,21 @@ def party_organs(r: Context) -> Found:
                 parent = last_organ_in_sentence[sentence]
                 party = party_of(r, parent)
             segment_party = party or (main if party_tree(segment.head.kind) else None)
+            if segment_party is None and party_tree(segment.head.kind) and main is None:
+                # "the Pyongyang City Party Committee" in a text naming no party: the Workers'
+                # Party's (its unique organs are merged with the standing ones below)
+                segment_party = None if segment.head.unique else standing_organ(r, _THE_PARTY)
             qualified = segment.first < segment.head_first or si > 0
             name, span = surface(r, phrase.first, segment.last)
+            context = (
+                None if qualified or phrase.its else _owner_in_context(r, phrase, segment.head)
+            )
+            if context is not None:
+                _set_entity(r, phrase.index, si, context)
+                r.pinned.append(Mention(span[0], span[1], r.text[span[0] : span[1]], context,
+                                        "organ", "short"))  # fmt: skip
+                parent = context
+                continue
             if all(r.claimed[i] for i in range(phrase.first, segment.last)):
                 key = known_at(r, phrase.first, segment.last, "organ")
                 if key is None:
@@ -327,39 +340,125 @@ def party_organs(r: Context) -> Found:
                 _set_entity(r, phrase.index, si, existing)
                 parent = existing
                 continue
-            if head.unique and segment_party is not None:
-                key = f"organ:{head.code}:{segment_party}"
-            elif head.unique:
-                key = f"organ:{head.code}:?"
-            else:
-                key = f"organ:{head.kind}:{match_key(name)}"
-            entity = r.reg.add(Entity(key, "organ"))
-            entity.attrs.setdefault("organ_kind", head.kind)
-            entity.attrs.setdefault("head", head.head)
-            if segment_party:
-                entity.attrs.setdefault("party", segment_party)
-            if parent is not None and parent != entity.key and "parent" not in entity.fields:
-                entity.fields["parent"] = Ref(parent)
-            elif (
-                parent is not None
-                and parent != entity.key
-                and _depth(r, parent) > _depth(r, entity.fields["parent"].key)
-            ):
-                entity.fields["parent"] = Ref(parent)  # the longer chain tells more
-            if qualified or not (head.unique and party_tree(head.kind)):
-                # "the Cabinet", "the Supreme People's Assembly" are names; "the Political
-                # Bureau" is short for the party's, and is not recorded as its name.
-                entity.add_name(NameDraft(name, spans=[span]))
-            else:
-                entity.attrs.setdefault("short", set()).add(head.head)
-            entity.note(f"an organ named “{r.text[span[0] : span[1]]}”", span)
+            entity = _new_organ(r, head, name, span, segment_party, parent, qualified)
             _set_entity(r, phrase.index, si, entity.key)
             parent = entity.key
         last = _entity(r, phrase.index, len(phrase.segments) - 1)
         if last:
             last_organ_in_sentence[sentence] = last
             _gloss_after(r, phrase, last)
-    # "Presidium of the Political Bureau": the organ after "of" is the parent.
+    _of_parents(r, by_first)
+    _unqualified_merged(r)
+    _standing_marked(r)
+    return r.found()
+
+
+def _new_organ(
+    r: Context,
+    head: OrganHead,
+    name: str,
+    span: tuple[int, int],
+    party: str | None,
+    parent: str | None,
+    qualified: bool,
+) -> Entity:
+    """The organ of one segment of an organ phrase, with its kind, party and parent."""
+    segment_party = party
+    if head.unique and segment_party is not None:
+        key = f"organ:{head.code}:{segment_party}"
+    elif head.unique:
+        key = f"organ:{head.code}:?"
+    else:
+        key = f"organ:{head.kind}:{match_key(name)}"
+    entity = r.reg.add(Entity(key, "organ"))
+    entity.attrs.setdefault("organ_kind", head.kind)
+    entity.attrs.setdefault("head", head.head)
+    if segment_party:
+        entity.attrs.setdefault("party", segment_party)
+    if parent is not None and parent != entity.key and "parent" not in entity.fields:
+        entity.fields["parent"] = Ref(parent)
+    elif (
+        parent is not None
+        and parent != entity.key
+        and _depth(r, parent) > _depth(r, entity.fields["parent"].key)
+    ):
+        entity.fields["parent"] = Ref(parent)  # the longer chain tells more
+    if qualified or not (head.unique and party_tree(head.kind)):
+        # "the Cabinet", "the Supreme People's Assembly" are names; "the Political
+        # Bureau" is short for the party's, and is not recorded as its name.
+        entity.add_name(NameDraft(name, spans=[span]))
+    else:
+        entity.attrs.setdefault("short", set()).add(head.head)
+    entity.note(f"an organ named “{r.text[span[0] : span[1]]}”", span)
+    return entity
+
+
+def _owner_in_context(r: Context, phrase: Phrase, head: OrganHead) -> str | None:
+    """ "At the SPA session, X was elected president of the Presidium": a bare head is the one
+    of the organ named last that has (or is) an organ on that head — here a state organ's, not
+    the party's (None: the party's, as unqualified heads are by default)."""
+    if phrase.of_link is not None or not head.unique:
+        return None
+    organs = gazetteer().organs
+    prefix = match_key(head.head)
+    named = [(first, _standing_id(r, key)) for first, _, key in r.gazetteer_matches]
+    for match in r.known_matches:
+        # "president of the Presidium of the SPA", a post of the data folder's
+        for target in match.targets:
+            organ = r.known.post_roles.get(target.ref, ("",))[0] if target.kind == "post" else ""
+            organ = target.ref if target.kind == "organ" else organ
+            named.append((match.first, _gazetteer_id(r, organ) if organ else None))
+    by_first = {p.first: p for p in r.phrases}
+    for earlier in r.phrases[: phrase.index]:
+        # "the Presidium of the SPA": the organ after "of" owns it
+        owner = by_first.get(earlier.of_link or -1, earlier)
+        key = _entity(r, owner.index, len(owner.segments) - 1)
+        found = gazetteer().find(surface(r, owner.first, owner.last)[0])
+        standing = _standing_id(r, key) if key else (found.id if found else None)
+        if standing is None and any(
+            s.head.kind == head.kind or s.head.code == "pb" for s in earlier.segments
+        ):
+            standing = ""  # the party's, named in the text's words
+        named.append((earlier.first, standing))
+    owned: list[tuple[int, str]] = []
+    for first, standing in named:
+        if first >= phrase.first or standing is None:
+            continue
+        if not standing:
+            owned.append((first, ""))
+            continue
+        for g in (organs[standing], *(o for o in organs.values() if o.parent == standing)):
+            if any(match_key(n).startswith(prefix) for n in g.names):
+                owned.append((first, g.id))
+                break
+    if not owned:
+        return None
+    last = max(owned)[1]
+    if not last or gazetteer().party_of(last) is not None:
+        return None
+    return standing_organ(r, last)
+
+
+def _standing_id(r: Context, key: str) -> str | None:
+    """The organ of organs.yaml an entity of a standing organ is (a record or a draft)."""
+    entity = r.reg.peek(key)
+    if entity.known is None:
+        standing = entity.attrs.get("standing")
+        return standing if isinstance(standing, str) else None
+    return _gazetteer_id(r, entity.known)
+
+
+def _gazetteer_id(r: Context, record: str) -> str | None:
+    """The organ of organs.yaml a record of the data folder is, by its names."""
+    return next(
+        (g.id for g in gazetteer().organs.values()
+         if record in {rid for k in g.keys for rid in r.known.organ_keys.get(k, ())}),
+        None,
+    )  # fmt: skip
+
+
+def _of_parents(r: Context, by_first: dict[int, Phrase]) -> None:
+    """ "Presidium of the Political Bureau": the organ after "of" is the parent."""
     for phrase in r.phrases:
         child = _entity(r, phrase.index, len(phrase.segments) - 1)
         if phrase.of_link is None or child is None:
@@ -375,7 +474,10 @@ def party_organs(r: Context) -> Found:
             end = target.last if target else phrase.of_link + 1
             name, span = surface(r, phrase.first, end)
             r.reg.get(child).add_name(NameDraft(name, spans=[span]))
-    # One organ per party for unique kinds: an unqualified "Political Bureau" is the party's.
+
+
+def _unqualified_merged(r: Context) -> None:
+    """One organ per party for unique kinds: an unqualified "Political Bureau" is the party's."""
     for entity in list(r.reg.of_kind("organ")):
         if entity.key.endswith(":?") and r.reg.alive(entity.key):
             code = entity.key.split(":")[1]
@@ -394,8 +496,11 @@ def party_organs(r: Context) -> Found:
                 ]  # fmt: skip
                 if len(standing) == 1:
                     r.reg.merge(standing_organ(r, standing[0]), entity.key)
-    # "Presidium of the WPK Politburo": the Workers' Party's standing organ of that kind, with
-    # all its names, under any name the text gives it.
+
+
+def _standing_marked(r: Context) -> None:
+    """ "Presidium of the WPK Politburo": the Workers' Party's standing organ of that kind, with
+    all its names, under any name the text gives it."""
     for entity in list(r.reg.of_kind("organ")):
         parts = entity.key.split(":", 2)
         if len(parts) != 3 or parts[2] == "?" or not r.reg.alive(entity.key):
@@ -409,7 +514,6 @@ def party_organs(r: Context) -> Found:
         ]  # fmt: skip
         if len(standing) == 1 and standing_organ(r, standing[0]) == entity.key:
             entity.attrs.setdefault("standing", standing[0])
-    return r.found()
 
 
 _THE_PARTY = "wpk"
@@ -468,8 +572,8 @@ def collective_organs(r: Context) -> Found:
             organ = forms.get(words)
             if organ is None or not all(doc.gap_ok[k] for k in range(i, i + size - 1)):
                 continue
-            if any(r.claimed[i : i + size]):
-                break
+            if any(r.claimed[i : i + size]) or any(p.first <= i < p.last for p in r.phrases):
+                break  # "the Pyongyang City Party Committee": one committee, by its name
             first = i
             qualifier = None
             for country_words in sorted(countries, key=len, reverse=True):

@@ -79,28 +79,34 @@ def posts(r: Context) -> Found:
 
 
 def post_name(surface: str) -> str:
-    """ "Party Cell Secretaries" -> "party cell secretary"; "party cells’ secretaries" -> same."""
+    """ "Party Cell Secretaries" -> "party cell secretary"; "party cells’ secretaries" -> same;
+    "General Secretaries of the Workers’ Party of Korea" -> "general secretary of the Workers'
+    Party of Korea": the role singular and lowercase, the organ after "of" as the text has it."""
     text = straight(surface)
     if not text.isascii():
         return text
     # "a department director of the Central Committee": the role is director.
     text = re.sub(r"^(?:the|a)\s+", "", text, flags=re.I)
     text = re.sub(r"^department\s+", "", text, flags=re.I)
+    of = re.search(r"\s+of\s+", text, re.I)
+    if of is not None and of.start() > 0:
+        role = [_singular(w if w.isupper() else w.lower()) for w in text[: of.start()].split()]
+        return " ".join([*role, "of", *text[of.end() :].split()])
     words = text.replace("'", "").split()
-    if len(words) >= 2 and words[1].lower() != "of":
-        words = [w.lower() for w in words]
+    if len(words) >= 2:
+        words = [w if w.isupper() else w.lower() for w in words]
         words = [
             w[:-1] if w.endswith("s") and not w.endswith("ss") and i < len(words) - 1 else w
             for i, w in enumerate(words)
         ]
-        last = words[-1]
-        words[-1] = (
-            last[:-3] + "y"
-            if last.endswith("ies")
-            else (last[:-1] if last.endswith("s") and last != "secretaries" else last)
-        )
+        words[-1] = _singular(words[-1])
         return " ".join(words)
-    lowered = [w if w.isupper() else w.lower() for w in words]
-    role = lowered[0]
-    role = role[:-3] + "y" if role.endswith("ies") else (role[:-1] if role.endswith("s") else role)
-    return " ".join([role, *lowered[1:]])
+    return _singular(words[0].lower()) if words else text
+
+
+def _singular(word: str) -> str:
+    if word.endswith("men"):
+        return word[:-3] + "man"  # "vice-chairmen"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

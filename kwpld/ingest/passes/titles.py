@@ -129,7 +129,7 @@ def titles(r: Context) -> Found:
                 taken = [(t.start, t.end) for t in found]
                 last_role_end = max(last_role_end, post.end)
         if organ is None and len(group) == 1:
-            organ = _organ_before(r, mentions, role_span[0])
+            organ = _organ_before(r, mentions, role_span[0]) or _the_partys(r, role_span[0])
         elif organ is not None and len(group) == 1:
             # "Presidium members of the Political Bureau": a member of the Presidium, an organ
             # of the organ after "of"
@@ -164,6 +164,12 @@ def titles(r: Context) -> Found:
                 title_end = max(last_role_end, organ_span[1])
                 added.append(_title(r, title_start, title_end, each_role, organ_key, span,
                                     organ_span, each_plural))  # fmt: skip
+                if len(group) == 1:
+                    added.extend(
+                        _title(r, o_span[0], o_span[1], each_role, o_key, span, o_span,
+                               each_plural)
+                        for o_key, o_span in _organs_after(r, mentions, title_end)
+                    )  # fmt: skip
             elif each_implies in flex.implied_organs:
                 organ_key = organ_for_name(r, flex.implied_organs[each_implies], span)
                 added.append(_title(r, span[0], span[1], each_role, organ_key, span, None,
@@ -396,6 +402,41 @@ _AGAIN = re.compile(
 )
 
 
+_AND_THE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.I)
+
+
+def _organs_after(
+    r: Context, mentions: list[Mention], end: int
+) -> list[tuple[str, tuple[int, int]]]:
+    """ "a member of the Politburo, the PB Presidium and the CMC": the organs after a title's,
+    each the same role in it (a list ending in "and": "..., the KCNA said" is no organ of it)."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    last_link = ""
+    while (link := _AND_THE.match(r.text, end)) is not None:
+        m = next((m for m in mentions if m.start == link.end() and m.entity), None)
+        if m is None or m.kind != "organ":
+            break
+        organ = _organ_of(r, m)
+        if organ is None:
+            break
+        out.append((organ, (m.start, m.end)))
+        end, last_link = m.end, link.group(0)
+    return out if re.search(r"\band\b", last_link, re.I) else []
+
+
+_THE_PARTYS = re.compile(r"\bthe\s+(?:ruling\s+)?party(?:’s|'s)\s+$", re.I)
+
+
+def _the_partys(r: Context, start: int) -> tuple[str, tuple[int, int]] | None:
+    """ "Kim Jong Un, the party's general secretary": the party of the text (the Workers' Party
+    when it names none)."""
+    m = _THE_PARTYS.search(r.text, max(0, start - 40), start)
+    if m is None:
+        return None
+    party = r.main_party or standing_organ(r, "wpk")
+    return r.reg.resolve(party), (m.start(), m.end())
+
+
 def _organ_named_before(
     r: Context, mentions: list[Mention], head: str, start: int, end: int
 ) -> tuple[str, tuple[int, int]] | None:
@@ -491,6 +532,8 @@ def _central_committee(r: Context, organ: str) -> str:
             and r.reg.resolve(parent.key) == r.reg.resolve(organ)
         ):
             return other.key
+    if entity.attrs.get("standing") == "wpk":
+        return standing_organ(r, "wpk-cc")  # organs.yaml's, when the text names none
     return organ
 
 
