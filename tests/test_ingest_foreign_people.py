@@ -1,4 +1,4 @@
-"""Foreign leaders read as people by the shapes of kwpld/ingest/foreign_names.yaml, and Korean
+"""Foreign leaders read as people by the shapes of kwpld/reading/foreign_names.yaml, and Korean
 names and English words never read as foreigners."""
 
 from __future__ import annotations

@@ -33,10 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
-
-import yaml
 
 from ..dates import PartialDate, find_dates
 from ..names import WORD_RE, is_korean_surname, match_key, name_words, slugify, word_key
@@ -44,8 +41,8 @@ from ..reading.entities import Changes, Entity, Mention, NameDraft, Ref
 from ..reading.facts import Fact, Title, fact_lexicon
 from ..reading.index import NameIndex
 from ..reading.known import Known, Seat
+from ..reading.rules import IdentityRules, identity_rules
 from ..reading.state import Context, Found
-from ..resources import resource_path
 
 __all__ = [
     "Cue",
@@ -64,46 +61,7 @@ _GAP_OK = re.compile(r"[ \u00a0\t]*(?:[-\u2010\u2011][ \u00a0\t]*)?")
 _APPOSITION_END = re.compile(r"[,;:()\[\]—–]|\s--\s|\.\s")
 
 
-# -- the rules (identity.yaml) ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IdentityRules:
-    """What tells namesakes apart; see :file:`kwpld/ingest/identity.yaml`."""
-
-    sectors: tuple[tuple[str, frozenset[str], tuple[tuple[str, ...], ...]], ...]
-    """(sector, organ kinds, phrases) in the order they are tried"""
-    neutral_kinds: frozenset[str]
-    neutral_words: tuple[tuple[str, ...], ...]
-    broad_kinds: frozenset[str]
-    broad_words: tuple[tuple[str, ...], ...]
-    ranks: tuple[tuple[str, ...], ...]
-    english_family_names: frozenset[str]
-    not_after_name: frozenset[str]
-    leader_words: frozenset[str]
-
-
-@cache
-def identity_rules() -> IdentityRules:
-    data = yaml.safe_load(resource_path("kwpld/ingest/identity.yaml").read_text("utf-8"))
-
-    def phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
-        return tuple(sorted({name_words(p) for p in items}, key=lambda w: (-len(w), w)))
-
-    return IdentityRules(
-        sectors=tuple(
-            (str(s["name"]), frozenset(s.get("kinds") or ()), phrases(s.get("words") or ()))
-            for s in data["sectors"]
-        ),
-        neutral_kinds=frozenset(data["neutral"]["kinds"]),
-        neutral_words=phrases(data["neutral"]["words"]),
-        broad_kinds=frozenset(data["broad"]["kinds"]),
-        broad_words=phrases(data["broad"]["words"]),
-        ranks=phrases(data["ranks"]),
-        english_family_names=frozenset(word_key(w) for w in data["english_family_names"]),
-        not_after_name=frozenset(data["not_after_name"]),
-        leader_words=frozenset(word_key(w) for w in data.get("leader_words") or ()),
-    )
+# -- the rules: kwpld/reading/identity.yaml, read by kwpld.reading.rules ----------------------
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

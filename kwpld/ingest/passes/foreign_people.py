@@ -1,53 +1,23 @@
 """Foreign leaders the article names ("Hu Jintao", "Li Qiang", "Vladimir Putin", "Nguyen Phu
 Trong"): people by the shape of Chinese pinyin, Russian and Vietnamese names, from the word lists
-of kwpld/ingest/foreign_names.yaml. Runs after the Korean reading (people.py), and never takes a
+of kwpld/reading/foreign_names.yaml. Runs after the Korean reading (people.py), and never takes a
 word a known name or a Korean name took: a foreign reading must not turn Korean names into
 foreigners, nor English words into people, so every shape needs a listed name."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import cache
-
-import yaml
-
 from ...names import is_romanized_syllable
+from ...reading.rules import ForeignNameLists, foreign_name_lists
 from ...reading.state import Context, Found
 from ...reading.words import FUNCTION_WORDS, core
-from ...resources import resource_path
 from .shared import person_entity
 
 __all__ = ["foreign_people"]
 
 
-@dataclass(frozen=True)
-class _Lists:
-    chinese_family: frozenset[str]
-    title_words: frozenset[str]
-    given: frozenset[str]
-    vietnamese_family: frozenset[str]
-    pinyin: re.Pattern[str]
-
-
-@cache
-def _lists() -> _Lists:
-    data = yaml.safe_load(resource_path("kwpld/ingest/foreign_names.yaml").read_text("utf-8"))
-    syllable = "(?:{})?(?:{})".format(
-        "|".join(data["pinyin_initials"]), "|".join(data["pinyin_finals"])
-    )
-    return _Lists(
-        frozenset(data["chinese_family"]),
-        frozenset(data["chinese_title_words"]),
-        frozenset(data["given"]),
-        frozenset(data["vietnamese_family"]),
-        re.compile(f"^{syllable}(?P<second>{syllable})?$"),
-    )
-
-
 def foreign_people(r: Context) -> Found:
     """Chinese, Russian and Vietnamese names of foreign leaders and guests."""
-    doc, lists = r.doc, _lists()
+    doc, lists = r.doc, foreign_name_lists()
     taken = _taken_words(r)
     i = 0
     while i < len(doc.words) - 1:
@@ -98,7 +68,7 @@ def _next_is_name_word(r: Context, j: int) -> bool:
     return j < len(r.doc.words) and r.doc.gap_ok[j - 1] and _name_word(r, j)
 
 
-def _chinese_at(r: Context, i: int, lists: _Lists) -> int | None:
+def _chinese_at(r: Context, i: int, lists: ForeignNameLists) -> int | None:
     """ "Hu Jintao", "Xi Jinping"; "Li Qiang" (a syllable no Korean spelling has) or "Wang Yi"
     after a title word ("Premier", "Chinese")."""
     doc = r.doc

@@ -1,0 +1,86 @@
+"""The rules passes read people with, from their data files: what tells namesakes apart
+(``identity.yaml``) and the word lists of foreign leaders' names (``foreign_names.yaml``).
+
+Why here: like the other lexicons of :mod:`kwpld.reading`, they are words, loaded once, read by
+the passes of :mod:`kwpld.ingest`; they depend on nothing of those passes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from ..names import name_words, word_key
+from ..resources import resource_path
+
+__all__ = ["IdentityRules", "identity_rules", "ForeignNameLists", "foreign_name_lists"]
+
+
+@dataclass(frozen=True)
+class IdentityRules:
+    """What tells namesakes apart; see :file:`kwpld/reading/identity.yaml`."""
+
+    sectors: tuple[tuple[str, frozenset[str], tuple[tuple[str, ...], ...]], ...]
+    """(sector, organ kinds, phrases) in the order they are tried"""
+    neutral_kinds: frozenset[str]
+    neutral_words: tuple[tuple[str, ...], ...]
+    broad_kinds: frozenset[str]
+    broad_words: tuple[tuple[str, ...], ...]
+    ranks: tuple[tuple[str, ...], ...]
+    english_family_names: frozenset[str]
+    not_after_name: frozenset[str]
+    leader_words: frozenset[str]
+
+
+@cache
+def identity_rules() -> IdentityRules:
+    data = yaml.safe_load(resource_path("kwpld/reading/identity.yaml").read_text("utf-8"))
+
+    def phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted({name_words(p) for p in items}, key=lambda w: (-len(w), w)))
+
+    return IdentityRules(
+        sectors=tuple(
+            (str(s["name"]), frozenset(s.get("kinds") or ()), phrases(s.get("words") or ()))
+            for s in data["sectors"]
+        ),
+        neutral_kinds=frozenset(data["neutral"]["kinds"]),
+        neutral_words=phrases(data["neutral"]["words"]),
+        broad_kinds=frozenset(data["broad"]["kinds"]),
+        broad_words=phrases(data["broad"]["words"]),
+        ranks=phrases(data["ranks"]),
+        english_family_names=frozenset(word_key(w) for w in data["english_family_names"]),
+        not_after_name=frozenset(data["not_after_name"]),
+        leader_words=frozenset(word_key(w) for w in data.get("leader_words") or ()),
+    )
+
+
+@dataclass(frozen=True)
+class ForeignNameLists:
+    """The word lists foreign leaders' names are read by (foreign_names.yaml)."""
+
+
+    chinese_family: frozenset[str]
+    title_words: frozenset[str]
+    given: frozenset[str]
+    vietnamese_family: frozenset[str]
+    pinyin: re.Pattern[str]
+
+
+@cache
+def foreign_name_lists() -> ForeignNameLists:
+    data = yaml.safe_load(resource_path("kwpld/reading/foreign_names.yaml").read_text("utf-8"))
+    syllable = "(?:{})?(?:{})".format(
+        "|".join(data["pinyin_initials"]), "|".join(data["pinyin_finals"])
+    )
+    return ForeignNameLists(
+        frozenset(data["chinese_family"]),
+        frozenset(data["chinese_title_words"]),
+        frozenset(data["given"]),
+        frozenset(data["vietnamese_family"]),
+        re.compile(f"^{syllable}(?P<second>{syllable})?$"),
+    )
