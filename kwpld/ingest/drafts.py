@@ -21,7 +21,7 @@ from ..reading.entities import Entity, NameDraft, Ref
 from ..reading.facts import Fact, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.known import Known
-from ..reading.words import long_date, straight
+from ..reading.words import ORDINAL_WORDS, long_date, straight
 from .read import Reading
 
 __all__ = ["Draft", "Drafted", "finalize", "date_value"]
@@ -367,7 +367,7 @@ class _Finalizer:
             votes: dict[str, int] = {}
             for member in members:
                 for name in member.names:
-                    if name.kind == "preferred" and name.text.split()[0].lower() in _ORDINAL_WORDS:
+                    if name.kind == "preferred" and name.text.split()[0].lower() in ORDINAL_WORDS:
                         base = name.text.split(" ", 1)[1]
                         votes[base] = votes.get(base, 0) + 1
             if votes:
@@ -674,39 +674,7 @@ class _Finalizer:
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(_WEEKDAY_NAMES)})\b")
-_ORDINAL_WORDS = {
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-    "eighteenth", "nineteenth", "twentieth",
-}  # fmt: skip
-_ORDINAL_WORDS_BY_NUMBER = {
-    i + 1: w.capitalize()
-    for i, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ]
-    )
-}
-
+_ORDINAL_WORDS_BY_NUMBER = {i: w.capitalize() for i, w in enumerate(ORDINAL_WORDS, start=1)}
 
 def _short_slug(text: str, limit: int = 60) -> str:
     """A slug cut at a word boundary."""

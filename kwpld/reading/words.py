@@ -9,7 +9,10 @@ import re
 from ..dates import PartialDate
 from ..names import name_words
 
-__all__ = ["straight", "initials", "series_key", "party_bag", "singular", "core", "long_date"]
+__all__ = [
+    "ORDINAL_WORDS", "straight", "initials", "series_key", "party_bag", "singular", "core",
+    "long_date",
+]  # fmt: skip
 
 _DEMONYMS = {
     "korean": "korea",
@@ -75,33 +78,15 @@ def singular(word: str) -> str:
 
 
 _DOTTED = re.compile(r"\b(?:[A-Z]\.)+[A-Z]\b\.?")
+ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+"""Ordinals written out, in order ("first" is 1): names of meetings use both forms."""
 _ORDINAL_NUMBERS = {
     word: f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}"
-    for n, word in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ],
-        start=1,
-    )
+    for n, word in enumerate(ORDINAL_WORDS, start=1)
 }
 # Words that stand for others in names of series: "C.C." is the Central Committee.
 _SERIES_SYNONYMS = {
