@@ -84,5 +84,8 @@ def test_curation_and_scoring_depend_on_ingest_one_way(edges: dict[str, set[str]
     # the model of an article being read builds on nothing of the passes that read it
     assert ("kwpld.reading", "kwpld.ingest") not in arrows
     assert ("kwpld.reading", "kwpld.review") not in arrows
+    # identity resolution reads what reading found; ingest runs it, never the other way
+    assert ("kwpld.identity", "kwpld.ingest") not in arrows
+    assert ("kwpld.reading", "kwpld.identity") not in arrows
     importers = {src for src, dst in arrows if dst == "kwpld.evaluate" and src != "kwpld.evaluate"}
     assert importers <= {"kwpld.cli", "kwpld.serve"}

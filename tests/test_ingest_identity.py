@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from kwpld.evaluate.facts import evaluate_sequence
+from kwpld.identity import Cue, OrganView, decide
 from kwpld.ingest import IngestOptions, ingest
-from kwpld.ingest.identity import Cue, OrganView, decide
 from kwpld.review import accept
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"

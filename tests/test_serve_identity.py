@@ -1,6 +1,6 @@
 """kwpld serve's workbench on people who share a name: it shows what ``kwpld review`` shows
 (drafts grouped by article, fact spans highlighted) and who ingest decided each person is
-(:mod:`kwpld.ingest.identity`), offers the namesakes ingest compared first when merging, and
+(:mod:`kwpld.identity`), offers the namesakes ingest compared first when merging, and
 says so when a merge or a new name goes against what ingest found. Real server on 127.0.0.1."""
 
 from __future__ import annotations

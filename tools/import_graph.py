@@ -63,6 +63,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "kwpld.sources",
             "kwpld.review",
             "kwpld.reading",
+            "kwpld.identity",
             "kwpld.ingest",
             "kwpld.evaluate",
             "kwpld.merge",

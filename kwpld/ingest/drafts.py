@@ -45,7 +45,7 @@ class Draft:
     """for a fact (membership, participation) the text states: its type and date basis"""
     identity: dict[str, Any] | None = None
     """for a person who shares a name with people of the folder: who they are not (or may
-    be), and why (:mod:`kwpld.ingest.identity`)"""
+    be), and why (:mod:`kwpld.identity`)"""
 
     @property
     def label(self) -> str:

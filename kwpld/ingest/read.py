@@ -10,11 +10,11 @@ The passes run in three phases:
    their qualifiers, abbreviations by glosses and initials, image credits, named events. Then
    every name, known or new, is matched in one more pass, so each mention is found the same way;
    a name several people share becomes one person for now, and a family name alone stands for
-   the person the article named in full before (:mod:`kwpld.ingest.identity`).
+   the person the article named in full before (:mod:`kwpld.identity`).
 3. **Relations**: honorifics, the documents the article cites, who its quotations are
    attributed to, posts, events' dates, renamings, rules and conferrals, memberships, and the
    article's own ``about``/``mentions``/``cites``. Before the article's own, who each person
-   is (a record, a pending draft, a namesake, or one of several): :mod:`kwpld.ingest.identity`.
+   is (a record, a pending draft, a namesake, or one of several): :mod:`kwpld.identity`.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..dates import DateMention, PartialDate
+from ..identity import family_names, identities, namesakes
 from ..reading.document import Document
 from ..reading.entities import Entity, Mention, Registry
 from ..reading.known import Known
 from ..reading.lexicon import Lexicon, lexicon
 from ..reading.state import ARTICLE_KEY, Context, Found, QuoteFound, State
-from .identity import family_names, identities, namesakes
 from .passes import (
     abbreviations,
     article,

@@ -24,7 +24,7 @@ __all__ = ["Known", "Seat"]
 @dataclass(frozen=True, slots=True)
 class Seat:
     """A membership of a record or a pending draft, as the identity step compares people by
-    it (:mod:`kwpld.ingest.identity`): who sits in which organ, in which role, when."""
+    it (:mod:`kwpld.identity`): who sits in which organ, in which role, when."""
 
     id: str
     person: str

@@ -92,7 +92,7 @@ class Evidence:
 @dataclass(frozen=True)
 class Candidate:
     """One of the people a person of the article may be, as ingest's identity step saw them
-    (:mod:`kwpld.ingest.identity`): a record, or a draft still pending."""
+    (:mod:`kwpld.identity`): a record, or a draft still pending."""
 
     id: str
     verdict: str
@@ -382,7 +382,7 @@ class Workbench:
         records: dict[str, tuple[str, str]] | None = None,
     ) -> str:
         """Fix a draft's name (:func:`kwpld.review.rename`). A name alone never makes two
-        people one (:mod:`kwpld.ingest.identity`): when the new name is one a record of the
+        people one (:mod:`kwpld.identity`): when the new name is one a record of the
         same kind already has (``records``, id -> (kind, label)), the message says so, and
         merging stays the curator's decision."""
         from ..review import rename
@@ -656,7 +656,7 @@ def _details(label: str, summary: str) -> str:
 
 
 def _identity(entry: dict[str, Any], records: dict[str, tuple[str, str]]) -> Identity:
-    """An identity decision as the review file holds it (``kwpld.ingest.identity``)."""
+    """An identity decision as the review file holds it (``kwpld.identity``)."""
     candidates = []
     for candidate in entry.get("candidates") or []:
         if not isinstance(candidate, dict):

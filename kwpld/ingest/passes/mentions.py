@@ -4,7 +4,7 @@ first on ties; a person inside an organ's or event's name is kept as well ("Kim 
 Jong Il's party"); a name several entities share is resolved by the date an event was held, a
 spelling in parentheses, the exact spelling and, for short forms, the article's party. Then
 "X of the Y" becomes one organ mention when Y contains X. (A family name alone, and a name
-several people share, are :mod:`kwpld.ingest.identity`'s.)"""
+several people share, are :mod:`kwpld.identity`'s.)"""
 
 from __future__ import annotations
 
