@@ -22,7 +22,7 @@ from .iris import Minter
 from .load import load_records
 from .load.duplicates import duplicate_problems, find_duplicates
 from .load.values import check_base_iri, check_iri_option
-from .mapping import map_records
+from .mapping import map_files, map_records
 from .model import Records
 from .parallel import Forked, fork_available
 from .progress import SILENT, Progress
@@ -69,6 +69,11 @@ class BuildResult:
     up_to_date: bool = False
     """True when an incremental build wrote nothing: nothing changed since the last build, or
     the records changed but not the graph (then ``validation`` is still fresh)."""
+    warnings: list[str] = field(default_factory=list)
+    """What the build wants the user to know that is no finding: a cache it could not read
+    (the build was then a cold one)."""
+    remapped: list[str] | None = None
+    """The record files an incremental build mapped again (None: not incremental)."""
     completed_release: bool = False
     """True when this build finished a named release that a killed build had published without
     refreshing ``latest/`` (the release was already there, the same as this build's)."""
@@ -106,7 +111,7 @@ def build(
     plan = _plan(data_dir, out, base_iri, release, validate, fail_on, jobs, cache)
     if plan.incremental is not None and plan.incremental.nothing_changed():
         return _kept(plan, BuildResult(Records(), KnowledgeGraph("", {})), remember=False)
-    result = _load_and_map(data_dir, base_iri, progress)
+    result = _load_and_map(data_dir, base_iri, progress, plan.incremental)
     if plan.target is None:
         if validate:
             progress.stage("validate")
@@ -218,7 +223,14 @@ def _plan(
     return _Plan(target, latest, options, validate, fail_on, jobs, parallel, incremental)
 
 
-def _load_and_map(data_dir: str | Path, base_iri: str | None, progress: Progress) -> BuildResult:
+def _load_and_map(
+    data_dir: str | Path,
+    base_iri: str | None,
+    progress: Progress,
+    incremental: IncrementalBuild | None = None,
+) -> BuildResult:
+    """Load and map; with ``incremental``, the record files that did not change, and read no
+    fact that did, are not mapped again (their quads come from the cache)."""
     if base_iri is not None:
         check_base_iri(base_iri)
     timings: dict[str, float] = {}
@@ -228,11 +240,18 @@ def _load_and_map(data_dir: str | Path, base_iri: str | None, progress: Progress
     timings["load"] = time.perf_counter() - start
     progress.stage("map", total=len(records))
     start = time.perf_counter()
-    graph = map_records(records, base_iri)
+    warnings: list[str] = []
+    remapped: list[str] | None = None
+    if incremental is None:
+        graph = map_records(records, base_iri)
+    else:
+        graph, mappings, remapped = map_files(records, base_iri, incremental.reusable_mappings())
+        incremental.mapped(mappings, remapped)
+        warnings = incremental.warnings
     add_wikidata(graph, records)
     progress.advance(len(records))
     timings["map"] = time.perf_counter() - start
-    return BuildResult(records, graph, timings=timings)
+    return BuildResult(records, graph, timings=timings, warnings=list(warnings), remapped=remapped)
 
 
 def _validate_and_write(
@@ -404,4 +423,3 @@ def open_graph_source(path: str | Path, *, base_iri: str | None = None) -> Opene
 
 _STORE_MARKER = "CURRENT"
 """Every on-disk pyoxigraph (RocksDB) store has this file; a folder without it is no store."""
-

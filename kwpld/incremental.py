@@ -8,10 +8,20 @@ A build with a cache folder remembers, per output folder, what it was made from:
   graph did not (a comment, reordered records, a reformatted file), the graph is validated
   again (findings point at lines, which may have moved) but the release is not rewritten.
 
-A change to the graph rebuilds the release in full: every whole-dataset file (data.nq,
-data.ttl, data.jsonld, void.ttl ...) depends on every triple, and each stage is one pass over
-the data, cheaper than tracking what depends on what. The subject digests are made while the
-release is written (``--jobs 2``), so the bookkeeping costs a first build almost nothing.
+- per record file, its SHA-256 and what mapping it made (:class:`~kwpld.mapping.FileMapping`:
+  its quads, and the facts it read of records in other files): a rebuild maps again only the
+  files whose bytes changed and those that read a fact that changed (a membership's label
+  quotes its person's name), and takes the others' quads as they were.
+
+A change to the graph validates it and writes the release in full: every whole-dataset file
+(data.nq, data.ttl, data.jsonld, void.ttl ...) depends on every triple (docs/scaling.md says
+what validating and writing in proportion to a change would take). The subject digests are
+made while the release is written (``--jobs 2``), so they cost a first build almost nothing.
+
+Every cache file is written atomically (:func:`~kwpld.atomic.write_atomic`) and carries a
+version and a digest of what shapes its content (kwpld's code and data files, the options,
+``kwpld.yaml``). A cache file that cannot be read is a cold build with a warning, never a
+release made from it; one made for other options or another kwpld is a cold build.
 """
 
 from __future__ import annotations
@@ -23,12 +33,15 @@ import os
 import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .__about__ import __version__
 from .atomic import sweep, write_atomic
 from .errors import KwpldError
 from .graph import KnowledgeGraph
+from .mapping import FileMapping
 from .publish.manifest import MANIFEST, read_manifest
 from .rdf import Quad
 
@@ -36,6 +49,8 @@ __all__ = [
     "IncrementalBuild",
     "BuildState",
     "BuildCache",
+    "FilesState",
+    "code_digest",
     "input_digest",
     "options_digest",
     "subject_digests",
@@ -44,6 +59,19 @@ __all__ = [
 ]
 
 STATE_VERSION = 2
+FILES_VERSION = 1
+_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError)
+_CORRUPT = (
+    pickle.UnpicklingError,
+    EOFError,
+    AttributeError,
+    ImportError,
+    ValueError,
+    TypeError,
+    IndexError,
+    KeyError,
+    MemoryError,
+)
 
 
 @dataclass
@@ -58,6 +86,35 @@ class BuildState:
     version: int = STATE_VERSION
 
 
+@dataclass
+class FilesState:
+    """Per record file, what the last build made of it: ``files[label] = (sha256, mapping)``.
+
+    ``context`` is the digest of everything else a file's mapping depends on (kwpld's code and
+    data, the options, ``kwpld.yaml``); a state made under another context is not used.
+    """
+
+    context: str
+    files: dict[str, tuple[str, FileMapping]] = field(default_factory=dict)
+    version: int = FILES_VERSION
+
+
+@cache
+def code_digest() -> str:
+    """A digest of kwpld's own files (code, lexicons, vocabularies, shapes, ontology).
+
+    The version alone would let a development checkout reuse quads its edited mapping no longer
+    makes; hashing the 2.8 MB of the package costs about 10 ms.
+    """
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"kwpld {__version__}\n".encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -66,20 +123,32 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def input_digest(files: Iterable[Path], root: Path) -> str:
-    """One digest of the record files' names and contents.
+def file_digests(files: Iterable[Path], root: Path) -> dict[str, str]:
+    """The SHA-256 of each file, by its name relative to ``root`` (its label in the records).
 
     A file that cannot be read (a folder, no permission) counts by the name of its error:
     loading the records reports it, so no build is skipped because of it.
     """
-    digest = hashlib.sha256()
+    digests: dict[str, str] = {}
     for path in sorted(files):
         try:
             content = _sha256_file(path)
         except OSError as exc:
             content = f"unreadable: {type(exc).__name__}"
-        name = os.fsencode(path.relative_to(root).as_posix())  # any name, UTF-8 or not
-        digest.update(name + f"\0{content}\n".encode())
+        digests[path.relative_to(root).as_posix()] = content
+    return digests
+
+
+def input_digest(files: Iterable[Path], root: Path) -> str:
+    """One digest of the record files' names and contents."""
+    return _digest_of(file_digests(files, root))
+
+
+def _digest_of(digests: Mapping[str, str]) -> str:
+    digest = hashlib.sha256()
+    for name, content in digests.items():
+        # any name, UTF-8 or not
+        digest.update(os.fsencode(name) + f"\0{content}\n".encode())
     return digest.hexdigest()
 
 
@@ -117,39 +186,65 @@ def graph_digest(subjects: dict[str, bytes]) -> str:
 
 
 class BuildCache:
-    """The cache folder of incremental builds: one state file per output folder."""
+    """The cache folder of incremental builds: per output folder, a state file (what the
+    release was made from) and a files file (what each record file was mapped to)."""
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
+        self.warnings: list[str] = []
+        """What went wrong reading the cache (each made the build a cold one)."""
 
-    def _path(self, out: Path) -> Path:
+    def _path(self, out: Path, suffix: str = "pickle") -> Path:
         key = hashlib.sha256(str(out.absolute()).encode("utf-8")).hexdigest()[:16]
-        return self.folder / "build" / f"{key}.pickle"
+        return self.folder / "build" / f"{key}.{suffix}"
 
-    def load(self, out: Path) -> BuildState | None:
-        path = self._path(out)
+    def _read(self, path: Path) -> Any:
+        """The object pickled in ``path``; None when there is none, or (with a warning) when
+        it cannot be read: a corrupt cache makes a cold build, never a wrong release."""
         try:
             with path.open("rb") as handle:
-                state = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                return pickle.load(handle)
+        except FileNotFoundError:
             return None
+        except (OSError, *_CORRUPT) as exc:
+            self.warnings.append(
+                f"{path}: the incremental-build cache cannot be read ({type(exc).__name__}: "
+                f"{exc}); building from scratch"
+            )
+            return None
+
+    def load(self, out: Path) -> BuildState | None:
+        state = self._read(self._path(out))
         if not isinstance(state, BuildState) or state.version != STATE_VERSION:
             return None
         return state
 
-    def save(self, out: Path, state: BuildState) -> None:
-        """Keep ``state`` for the next build; a cache that cannot be written (a read-only data
-        folder, a full disk) only makes the next build a full one, so it is not an error."""
+    def load_files(self, out: Path, context: str) -> FilesState | None:
+        state = self._read(self._path(out, "files.pickle"))
+        if not isinstance(state, FilesState) or state.version != FILES_VERSION:
+            return None
+        return state if state.context == context else None
+
+    def save(self, out: Path, state: BuildState, files: FilesState | None = None) -> None:
+        """Keep ``state`` (and ``files``) for the next build; a cache that cannot be written (a
+        read-only data folder, a full disk) only makes the next build a full one, so it is not
+        an error. The files come first: a build killed between the two leaves the old state,
+        which does not match the new release, so the next build does its work again."""
         path = self._path(out)
+        files_path = self._path(out, "files.pickle")
         try:
             sweep(path.parent)  # a state file half written by a killed build
+            if files is not None:
+                write_atomic(files_path, pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
             write_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)  # a stale state must not claim the new release
+                files_path.unlink(missing_ok=True)
 
     def forget(self, out: Path) -> None:
         self._path(out).unlink(missing_ok=True)
+        self._path(out, "files.pickle").unlink(missing_ok=True)
 
 
 def release_intact(out: Path, manifest_sha256: str | None) -> bool:
@@ -179,9 +274,40 @@ class IncrementalBuild:
         self.out = out
         self.data_dir = data_dir
         self.state = cache.load(out)
-        self.inputs = input_digest(self.input_files(), data_dir)
+        self.digests = file_digests(self.input_files(), data_dir)
+        self.inputs = _digest_of(self.digests)
         self.options = options_digest(options)
         self.subjects: dict[str, bytes] = {}
+        self.mappings: dict[str, FileMapping] | None = None
+        self.remapped: list[str] | None = None
+        """The record files mapped again by this build (None: every file, no cache)."""
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.cache.warnings
+
+    def context(self) -> str:
+        """What a file's mapping depends on beside its bytes and the facts it read."""
+        from .load import DATASET_FILE
+
+        dataset = self.digests.get(DATASET_FILE, "")
+        return hashlib.sha256(f"{self.options} {code_digest()} {dataset}".encode()).hexdigest()
+
+    def reusable_mappings(self) -> dict[str, FileMapping]:
+        """The last build's mapping of each record file whose bytes are the same today."""
+        files = self.cache.load_files(self.out, self.context())
+        if files is None:
+            return {}
+        return {
+            label: mapping
+            for label, (sha, mapping) in files.files.items()
+            if self.digests.get(label) == sha
+        }
+
+    def mapped(self, mappings: dict[str, FileMapping], remapped: list[str]) -> None:
+        """Keep this build's mappings, to save with the release they went into."""
+        self.mappings = mappings
+        self.remapped = remapped
 
     def input_files(self) -> list[Path]:
         from .load import DATASET_FILE, record_files
@@ -225,4 +351,14 @@ class IncrementalBuild:
             subjects=self.subjects,
             manifest_sha256=_sha256_file(self.out / MANIFEST),
         )
-        self.cache.save(self.out, state)
+        files = None
+        if self.mappings is not None:
+            files = FilesState(
+                self.context(),
+                {
+                    label: (self.digests[label], mapping)
+                    for label, mapping in self.mappings.items()
+                    if label in self.digests
+                },
+            )
+        self.cache.save(self.out, state, files)

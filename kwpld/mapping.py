@@ -16,7 +16,9 @@ The Wikidata graphs are another stage's (:mod:`kwpld.wikidata.rdf`);
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from .dates import PartialDate
 from .graph import KnowledgeGraph
@@ -30,6 +32,7 @@ from .model import (
     Organ,
     Person,
     Post,
+    Record,
     Records,
     WikidataLink,
     curated_qid,
@@ -49,10 +52,10 @@ from .namespaces import (
     WD,
     data_prefixes,
 )
-from .rdf import date_literal, int_literal, iri, is_valid_iri, lang_literal, literal
+from .rdf import Quad, date_literal, int_literal, iri, is_valid_iri, lang_literal, literal
 from .vocab import Vocabularies, vocabularies
 
-__all__ = ["map_records"]
+__all__ = ["FileMapping", "map_files", "map_records"]
 
 A = iri(RDF_TYPE)
 _PREF_LANGS = {"en", "ko", "ko-hani"}
@@ -220,6 +223,72 @@ def map_records(records: Records, base_iri: str | None = None) -> KnowledgeGraph
     return graph
 
 
+@dataclass
+class FileMapping:
+    """What mapping the records of one file made, and what it read of other records.
+
+    ``reads`` holds each fact the mapping looked up by record id (``("kind", id)``: the kind,
+    which an IRI depends on; ``("name", id)``: the preferred name, which a membership's label
+    quotes; ``("record", id)``: a whole record, as a renaming reads its act). An unchanged file
+    whose facts all still hold maps to the same quads (:meth:`still_holds`), so an incremental
+    build reuses them; a change elsewhere invalidates exactly the files that read it.
+    """
+
+    quads: list[Quad]
+    origins: dict[str, str]
+    reads: dict[tuple[str, str], object] = field(default_factory=dict)
+
+    def still_holds(self, records: Records) -> bool:
+        return all(_fact(records, what, rid) == value for (what, rid), value in self.reads.items())
+
+
+def _fact(records: Records, what: str, record_id: str) -> object:
+    record = records.get(record_id)
+    if record is None:
+        return None
+    if what == "kind":
+        return record.kind
+    if what == "name":
+        return records.preferred_name(record_id)
+    return record
+
+
+def map_files(
+    records: Records, base_iri: str | None, reuse: Mapping[str, FileMapping]
+) -> tuple[KnowledgeGraph, dict[str, FileMapping], list[str]]:
+    """Map the records file by file, reusing ``reuse[file]`` where its facts still hold.
+
+    ``reuse`` holds the mappings of the files whose bytes are unchanged since they were made
+    (the caller compares content digests). Returns the graph (the same quads and origins as
+    :func:`map_records`), every file's mapping for the next build, and the files mapped again.
+    The graph is a set, so which files were reused changes nothing in it.
+    """
+    base = base_iri or records.info.base_iri
+    graph = KnowledgeGraph(base_iri=base, prefixes=data_prefixes(base))
+    vocab = vocabularies()
+    by_file: dict[str, list[Record]] = {}
+    for record in records:
+        by_file.setdefault(record.origin.file, []).append(record)
+    mappings: dict[str, FileMapping] = {}
+    remapped: list[str] = []
+    for file in sorted(by_file):
+        previous = reuse.get(file)
+        if previous is None or not previous.still_holds(records):
+            part = KnowledgeGraph(base_iri=base, prefixes=graph.prefixes)
+            mapper = _RecordingMapper(records, part, vocab)
+            for record in by_file[file]:
+                getattr(mapper, record.kind)(record)
+            previous = FileMapping(list(part.quad_set), part.origins, mapper.reads)
+            remapped.append(file)
+        mappings[file] = previous
+    add = graph.add_quad
+    for mapping in mappings.values():
+        deque(map(add, mapping.quads), 0)
+        graph.origins.update(mapping.origins)
+    _Mapper(records, graph, vocab).vocabulary_graph()
+    return graph, mappings, remapped
+
+
 class _Mapper:
     def __init__(self, records: Records, graph: KnowledgeGraph, vocab: Vocabularies) -> None:
         self.records = records
@@ -242,6 +311,14 @@ class _Mapper:
     def ref(self, record_id: str) -> str:
         """IRI of the record with this id (the loader has checked it exists)."""
         return self.mint.entity(self.records[record_id].kind, record_id)
+
+    def name_of(self, record_id: str) -> str:
+        """The preferred English name of another record, for a label."""
+        return self.records.preferred_name(record_id)
+
+    def record(self, record_id: str) -> Record | WikidataLink:
+        """Another record, read whole (a renaming reads its act)."""
+        return self.records[record_id]
 
     def concept(self, scheme: str, notation: str) -> str:
         return self._concepts[scheme][notation]
@@ -360,7 +437,7 @@ class _Mapper:
         for act_id, renamed in sorted(acts.items()):
             node = self.mint.renaming(record_id, act_id)
             self.graph.origins[node[1:-1]] = record_id
-            act = self.records[act_id]
+            act = self.record(act_id)
             assert not isinstance(act, WikidataLink)  # the loader checked: an event or an article
             sources = sorted({src for n in renamed for src in n.sources})
             if isinstance(act, Article):
@@ -431,7 +508,7 @@ class _Mapper:
             self.names(s, post.id, post.names)
         else:
             role = self.vocab["role"][post.role].label
-            organ = self.records.preferred_name(post.organ)
+            organ = self.name_of(post.organ)
             self.add(s, P["label"], lang_literal(f"{role} of {organ}", "en"))
             self.add(s, P["prefLabel"], lang_literal(f"{role} of {organ}", "en"))
         self.common(s, post)
@@ -454,10 +531,8 @@ class _Mapper:
         self.date(s, P["asOf"], m.as_of, records if "as_of" in m.derived else graphs)
         self.derivations(s, m.id, "membership", m.derived)
         label = (
-            f"{self.records.preferred_name(m.person)}, {self.vocab['role'][m.role].label} of "
-            f"{self.records.preferred_name(m.organ)} ({m.status}"
-            + (f", as of {m.as_of}" if m.as_of else "")
-            + ")"
+            f"{self.name_of(m.person)}, {self.vocab['role'][m.role].label} of "
+            f"{self.name_of(m.organ)} ({m.status}" + (f", as of {m.as_of}" if m.as_of else "") + ")"
         )
         self.claim(s, P["label"], lang_literal(label, "en"), graphs)
         if m.note:
@@ -628,3 +703,25 @@ class _Mapper:
 
         for s, p, o in vocabulary_quads():
             self.add_quad((s, p, o, self.vocab_graph))
+
+
+class _RecordingMapper(_Mapper):
+    """A mapper that notes every fact it reads of a record by id (see :class:`FileMapping`)."""
+
+    def __init__(self, records: Records, graph: KnowledgeGraph, vocab: Vocabularies) -> None:
+        super().__init__(records, graph, vocab)
+        self.reads: dict[tuple[str, str], object] = {}
+
+    def ref(self, record_id: str) -> str:
+        self.reads[("kind", record_id)] = self.records[record_id].kind
+        return super().ref(record_id)
+
+    def name_of(self, record_id: str) -> str:
+        name = super().name_of(record_id)
+        self.reads[("name", record_id)] = name
+        return name
+
+    def record(self, record_id: str) -> Record | WikidataLink:
+        found = super().record(record_id)
+        self.reads[("record", record_id)] = found
+        return found
