@@ -245,7 +245,8 @@ def _load_and_map(
     if incremental is None:
         graph = map_records(records, base_iri)
     else:
-        graph, mappings, remapped = map_files(records, base_iri, incremental.reusable_mappings())
+        reuse = incremental.reusable_mappings(records)
+        graph, mappings, remapped = map_files(records, base_iri, reuse)
         incremental.mapped(mappings, remapped)
         warnings = incremental.warnings
     add_wikidata(graph, records)

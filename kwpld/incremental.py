@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import pickle
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -42,6 +43,7 @@ from .atomic import sweep, write_atomic
 from .errors import KwpldError
 from .graph import KnowledgeGraph
 from .mapping import FileMapping
+from .model import Records
 from .publish.manifest import MANIFEST, read_manifest
 from .rdf import Quad
 
@@ -87,15 +89,26 @@ class BuildState:
 
 
 @dataclass
+class FileEntry:
+    """One record file as the last build mapped it: its SHA-256, the facts its mapping read of
+    other records, and the name of the cache file holding its quads and origins (read only
+    when the file is reused, written only when it was mapped again)."""
+
+    sha256: str
+    reads: dict[tuple[str, str], object]
+    name: str
+
+
+@dataclass
 class FilesState:
-    """Per record file, what the last build made of it: ``files[label] = (sha256, mapping)``.
+    """The index of the per-file cache: ``files[label]`` for every record file.
 
     ``context`` is the digest of everything else a file's mapping depends on (kwpld's code and
     data, the options, ``kwpld.yaml``); a state made under another context is not used.
     """
 
     context: str
-    files: dict[str, tuple[str, FileMapping]] = field(default_factory=dict)
+    files: dict[str, FileEntry] = field(default_factory=dict)
     version: int = FILES_VERSION
 
 
@@ -219,32 +232,65 @@ class BuildCache:
             return None
         return state
 
+    def _files_folder(self, out: Path) -> Path:
+        return self._path(out, "files")
+
     def load_files(self, out: Path, context: str) -> FilesState | None:
-        state = self._read(self._path(out, "files.pickle"))
+        state = self._read(self._files_folder(out) / "index.pickle")
         if not isinstance(state, FilesState) or state.version != FILES_VERSION:
             return None
         return state if state.context == context else None
 
-    def save(self, out: Path, state: BuildState, files: FilesState | None = None) -> None:
-        """Keep ``state`` (and ``files``) for the next build; a cache that cannot be written (a
-        read-only data folder, a full disk) only makes the next build a full one, so it is not
-        an error. The files come first: a build killed between the two leaves the old state,
-        which does not match the new release, so the next build does its work again."""
+    def load_mapping(self, out: Path, entry: FileEntry) -> FileMapping | None:
+        """The quads and origins of one file's entry (None, with a warning, if unreadable)."""
+        found = self._read(self._files_folder(out) / f"{entry.name}.pickle")
+        if not isinstance(found, tuple) or len(found) != 2:
+            if found is not None:
+                self.warnings.append(f"{entry.name}: a cache entry of another shape; mapped again")
+            return None
+        quads, origins = found
+        if not isinstance(quads, list) or not isinstance(origins, dict):
+            return None
+        return FileMapping(quads, origins, entry.reads)
+
+    def save(self, out: Path, state: BuildState) -> None:
+        """Keep ``state`` for the next build; a cache that cannot be written (a read-only data
+        folder, a full disk) only makes the next build a full one, so it is not an error."""
         path = self._path(out)
-        files_path = self._path(out, "files.pickle")
         try:
             sweep(path.parent)  # a state file half written by a killed build
-            if files is not None:
-                write_atomic(files_path, pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
             write_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)  # a stale state must not claim the new release
-                files_path.unlink(missing_ok=True)
+
+    def save_files(self, out: Path, state: FilesState, new: Mapping[str, FileMapping]) -> None:
+        """Write the entries of the files mapped again (``new``, by entry name), then the index
+        that names them, then delete the entries no longer named. Each step is atomic and
+        the index only names entries already written, so a build killed at any point leaves
+        a cache the next build can use (or a stray entry file, deleted then)."""
+        folder = self._files_folder(out)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            sweep(folder)
+            for name, mapping in new.items():
+                blob = pickle.dumps(
+                    (mapping.quads, mapping.origins), protocol=pickle.HIGHEST_PROTOCOL
+                )
+                write_atomic(folder / f"{name}.pickle", blob)
+            index = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(folder / "index.pickle", index)
+            named = {f"{entry.name}.pickle" for entry in state.files.values()}
+            for path in folder.glob("*.pickle"):
+                if path.name != "index.pickle" and path.name not in named:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            with contextlib.suppress(OSError):
+                (folder / "index.pickle").unlink(missing_ok=True)
 
     def forget(self, out: Path) -> None:
         self._path(out).unlink(missing_ok=True)
-        self._path(out, "files.pickle").unlink(missing_ok=True)
+        (self._files_folder(out) / "index.pickle").unlink(missing_ok=True)
 
 
 def release_intact(out: Path, manifest_sha256: str | None) -> bool:
@@ -278,6 +324,7 @@ class IncrementalBuild:
         self.inputs = _digest_of(self.digests)
         self.options = options_digest(options)
         self.subjects: dict[str, bytes] = {}
+        self.files: FilesState | None = None
         self.mappings: dict[str, FileMapping] | None = None
         self.remapped: list[str] | None = None
         """The record files mapped again by this build (None: every file, no cache)."""
@@ -293,16 +340,20 @@ class IncrementalBuild:
         dataset = self.digests.get(DATASET_FILE, "")
         return hashlib.sha256(f"{self.options} {code_digest()} {dataset}".encode()).hexdigest()
 
-    def reusable_mappings(self) -> dict[str, FileMapping]:
-        """The last build's mapping of each record file whose bytes are the same today."""
-        files = self.cache.load_files(self.out, self.context())
-        if files is None:
-            return {}
-        return {
-            label: mapping
-            for label, (sha, mapping) in files.files.items()
-            if self.digests.get(label) == sha
-        }
+    def reusable_mappings(self, records: Records) -> dict[str, FileMapping]:
+        """The last build's mapping of each record file whose bytes are the same today and
+        whose mapping read no fact of other records that changed."""
+        self.files = self.cache.load_files(self.out, self.context()) or FilesState(self.context())
+        reusable: dict[str, FileMapping] = {}
+        for label, entry in self.files.files.items():
+            if self.digests.get(label) != entry.sha256:
+                continue
+            if not FileMapping([], {}, entry.reads).still_holds(records):
+                continue
+            mapping = self.cache.load_mapping(self.out, entry)
+            if mapping is not None:
+                reusable[label] = mapping
+        return reusable
 
     def mapped(self, mappings: dict[str, FileMapping], remapped: list[str]) -> None:
         """Keep this build's mappings, to save with the release they went into."""
@@ -351,14 +402,25 @@ class IncrementalBuild:
             subjects=self.subjects,
             manifest_sha256=_sha256_file(self.out / MANIFEST),
         )
-        files = None
-        if self.mappings is not None:
-            files = FilesState(
-                self.context(),
-                {
-                    label: (self.digests[label], mapping)
-                    for label, mapping in self.mappings.items()
-                    if label in self.digests
-                },
-            )
-        self.cache.save(self.out, state, files)
+        self.cache.save(self.out, state)
+        if self.mappings is not None and self.remapped is not None:
+            self.save_files(self.mappings, self.remapped)
+
+    def save_files(self, mappings: dict[str, FileMapping], remapped: list[str]) -> None:
+        context = self.context()
+        old = self.files.files if self.files is not None else {}
+        index = FilesState(context)
+        new: dict[str, FileMapping] = {}
+        for label, mapping in mappings.items():
+            sha = self.digests.get(label)
+            if sha is None:
+                continue
+            entry = old.get(label)
+            if label in remapped or entry is None or entry.sha256 != sha:
+                # a new name each time: an index still naming an older entry (a build
+                # killed before its index was written) never meets other quads under it
+                name = uuid.uuid4().hex
+                entry = FileEntry(sha, mapping.reads, name)
+                new[name] = mapping
+            index.files[label] = entry
+        self.cache.save_files(self.out, index, new)

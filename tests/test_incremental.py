@@ -144,3 +144,116 @@ def test_an_incremental_rebuild_is_byte_identical_to_a_cold_build(tmp_path: Path
     kwpld.build(data, tmp_path / "cold2", jobs=2)
     _same_release(out, tmp_path / "cold2")
     assert f"/{gone}>" not in (out / "data.nt").read_text(encoding="utf-8")
+
+
+class _Flat:
+    """A small flat corpus built with a cache, each change compared with a cold build."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        from kwpld.synth import synthesize_flat
+
+        self.tmp = tmp_path
+        self.data = tmp_path / "flat"
+        synthesize_flat(self.data, 320)
+        self.out = tmp_path / "dist"
+        self.cache = tmp_path / "cache"
+        self.colds = 0
+        first = self.build()
+        assert first.remapped == ["articles.yaml", "memberships.csv", "organs.yaml", "people.csv"]
+
+    def build(self) -> kwpld.BuildResult:
+        return kwpld.build(self.data, self.out, cache=self.cache, validate=False)
+
+    def rebuild_is_cold(
+        self, remapped: list[str], *, graph_changes: bool = True
+    ) -> kwpld.BuildResult:
+        """Rebuild; it maps ``remapped`` again (and only those) and its release is the one a
+        build from scratch writes."""
+        result = self.build()
+        assert result.up_to_date is not graph_changes and result.warnings == []
+        assert result.remapped == remapped
+        self.colds += 1
+        cold = self.tmp / f"cold{self.colds}"
+        kwpld.build(self.data, cold, validate=False)
+        _same_release(self.out, cold)
+        return result
+
+    def rows(self, name: str) -> list[str]:
+        return (self.data / name).read_text(encoding="utf-8").splitlines(keepends=True)
+
+    def write(self, name: str, rows: list[str]) -> None:
+        (self.data / name).write_text("".join(rows), encoding="utf-8")
+
+
+def test_a_rebuild_maps_again_exactly_the_files_a_change_reaches(tmp_path: Path):
+    """Issue 14 item 4, per-file cache: an edit, an addition, a deletion, a changed id, a
+    changed cross-record reference and a renamed file each map again the changed file and the
+    files that read a changed fact (a membership's label quotes its person's and organ's
+    names), and each release is byte-identical to a cold build's."""
+    flat = _Flat(tmp_path)
+    people = flat.rows("people.csv")
+    members = flat.rows("memberships.csv")
+    # an edit of a name: its memberships quote it (articles only read the person's kind)
+    person = next(
+        row.split(",")[0] for row in people[1:] if f",{row.split(',')[0]}," in "".join(members)
+    )
+    _edit(flat.data / "people.csv", f"{person},", f"{person},Kim ")
+    flat.rebuild_is_cold(["memberships.csv", "people.csv"])
+    # an addition: nobody refers to the new person yet
+    flat.write("people.csv", [*flat.rows("people.csv"), "p-9999999,New Person,,,KP,\n"])
+    flat.rebuild_is_cold(["people.csv"])
+    # a changed cross-record reference: a membership now names the new person
+    members = flat.rows("memberships.csv")
+    cells = members[3].split(",")
+    members[3] = ",".join([cells[0], "p-9999999", *cells[2:]])
+    flat.write("memberships.csv", members)
+    result = flat.rebuild_is_cold(["memberships.csv"])
+    assert any("New Person" in q[2] for q in result.graph.quad_set)
+    # a fact read across files changes while the reading file's bytes do not: an organ's name
+    _edit(flat.data / "organs.yaml", "text: Organ No. 1 of", "text: First Organ of")
+    flat.rebuild_is_cold(["memberships.csv", "organs.yaml"])
+    # a deletion (of a membership: nothing refers to it)
+    members = flat.rows("memberships.csv")
+    del members[7]
+    flat.write("memberships.csv", members)
+    flat.rebuild_is_cold(["memberships.csv"])
+    # a record's id changed, with the references to it
+    _edit(flat.data / "people.csv", "p-9999999,", "p-8888888,")
+    _edit(flat.data / "memberships.csv", ",p-9999999,", ",p-8888888,")
+    flat.rebuild_is_cold(["memberships.csv", "people.csv"])
+    # a renamed file: its records are mapped again under its new name; the graph is the same,
+    # so the release stands (and is still the cold build's)
+    (flat.data / "people.csv").rename(flat.data / "more-people.csv")
+    flat.rebuild_is_cold(["more-people.csv"], graph_changes=False)
+
+
+def test_a_corrupt_cache_makes_a_cold_build_with_a_warning(tmp_path: Path):
+    """A cache file that cannot be read is never used: the build maps every file again, says
+    so, and writes the release a cold build writes."""
+    flat = _Flat(tmp_path)
+    folder = next((flat.cache / "build").glob("*.files"))
+    index = folder / "index.pickle"
+    good = index.read_bytes()
+    index.write_bytes(
+        good[: len(good) // 2]
+    )  # a torn write (write_atomic prevents it; a disk may not)
+    _edit(flat.data / "people.csv", "p-0000001,", "p-0000001,Ri ")
+    result = flat.build()
+    assert result.remapped == ["articles.yaml", "memberships.csv", "organs.yaml", "people.csv"]
+    assert len(result.warnings) == 1 and "cannot be read" in result.warnings[0]
+    kwpld.build(flat.data, tmp_path / "cold", validate=False)
+    _same_release(flat.out, tmp_path / "cold")
+    # an entry file of one file's quads, damaged: that file alone is mapped again
+    entries = sorted(p for p in folder.glob("*.pickle") if p.name != "index.pickle")
+    assert len(entries) == 4
+    for entry in entries:
+        entry.write_bytes(b"\x80\x05garbage")
+    _edit(flat.data / "articles.yaml", "title: Report number 1 ", "title: Report No. 1 ")
+    result = flat.build()
+    assert result.remapped == ["articles.yaml", "memberships.csv", "organs.yaml", "people.csv"]
+    assert result.warnings and all("cannot be read" in w for w in result.warnings)
+    kwpld.build(flat.data, tmp_path / "cold2", validate=False)
+    _same_release(flat.out, tmp_path / "cold2")
+    # and the cache written by that build is whole again
+    _edit(flat.data / "articles.yaml", "title: Report No. 1 ", "title: Report number 1 ")
+    flat.rebuild_is_cold(["articles.yaml"])
