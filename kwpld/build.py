@@ -72,8 +72,9 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     """What the build wants the user to know that is no finding: a cache it could not read
     (the build was then a cold one)."""
-    remapped: list[str] | None = None
-    """The record files an incremental build mapped again (None: not incremental)."""
+    remapped: dict[str, int] | None = None
+    """How many records of each file an incremental build mapped again (files with none left
+    out; None: not incremental)."""
     completed_release: bool = False
     """True when this build finished a named release that a killed build had published without
     refreshing ``latest/`` (the release was already there, the same as this build's)."""
@@ -241,11 +242,11 @@ def _load_and_map(
     progress.stage("map", total=len(records))
     start = time.perf_counter()
     warnings: list[str] = []
-    remapped: list[str] | None = None
+    remapped: dict[str, int] | None = None
     if incremental is None:
         graph = map_records(records, base_iri)
     else:
-        reuse = incremental.reusable_mappings(records)
+        reuse = incremental.reusable_mappings()
         graph, mappings, remapped = map_files(records, base_iri, reuse)
         incremental.mapped(mappings, remapped)
         warnings = incremental.warnings

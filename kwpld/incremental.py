@@ -42,8 +42,7 @@ from .__about__ import __version__
 from .atomic import sweep, write_atomic
 from .errors import KwpldError
 from .graph import KnowledgeGraph
-from .mapping import FileMapping
-from .model import Records
+from .mapping import FileMapping, RecordMapping
 from .publish.manifest import MANIFEST, read_manifest
 from .rdf import Quad
 
@@ -95,7 +94,8 @@ class FileEntry:
     when the file is reused, written only when it was mapped again)."""
 
     sha256: str
-    reads: dict[tuple[str, str], object]
+    reads: list[tuple[str, dict[tuple[str, str], object]]]
+    """Each record's id and the facts its mapping read, in the file's mapping order."""
     name: str
 
 
@@ -244,14 +244,19 @@ class BuildCache:
     def load_mapping(self, out: Path, entry: FileEntry) -> FileMapping | None:
         """The quads and origins of one file's entry (None, with a warning, if unreadable)."""
         found = self._read(self._files_folder(out) / f"{entry.name}.pickle")
-        if not isinstance(found, tuple) or len(found) != 2:
+        if not isinstance(found, tuple) or len(found) != 1:
             if found is not None:
                 self.warnings.append(f"{entry.name}: a cache entry of another shape; mapped again")
             return None
-        quads, origins = found
-        if not isinstance(quads, list) or not isinstance(origins, dict):
+        (made,) = found
+        if not isinstance(made, list) or len(made) != len(entry.reads):
             return None
-        return FileMapping(quads, origins, entry.reads)
+        return FileMapping(
+            [
+                RecordMapping(rid, quads, origins, reads)
+                for (rid, reads), (quads, origins) in zip(entry.reads, made, strict=True)
+            ]
+        )
 
     def save(self, out: Path, state: BuildState) -> None:
         """Keep ``state`` for the next build; a cache that cannot be written (a read-only data
@@ -274,9 +279,8 @@ class BuildCache:
             folder.mkdir(parents=True, exist_ok=True)
             sweep(folder)
             for name, mapping in new.items():
-                blob = pickle.dumps(
-                    (mapping.quads, mapping.origins), protocol=pickle.HIGHEST_PROTOCOL
-                )
+                made = [(one.quads, one.origins) for one in mapping.records]
+                blob = pickle.dumps((made,), protocol=pickle.HIGHEST_PROTOCOL)
                 write_atomic(folder / f"{name}.pickle", blob)
             index = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
             write_atomic(folder / "index.pickle", index)
@@ -326,8 +330,8 @@ class IncrementalBuild:
         self.subjects: dict[str, bytes] = {}
         self.files: FilesState | None = None
         self.mappings: dict[str, FileMapping] | None = None
-        self.remapped: list[str] | None = None
-        """The record files mapped again by this build (None: every file, no cache)."""
+        self.remapped: dict[str, int] | None = None
+        """Records mapped again by this build, per file (None: no mapping yet)."""
 
     @property
     def warnings(self) -> list[str]:
@@ -340,22 +344,20 @@ class IncrementalBuild:
         dataset = self.digests.get(DATASET_FILE, "")
         return hashlib.sha256(f"{self.options} {code_digest()} {dataset}".encode()).hexdigest()
 
-    def reusable_mappings(self, records: Records) -> dict[str, FileMapping]:
-        """The last build's mapping of each record file whose bytes are the same today and
-        whose mapping read no fact of other records that changed."""
+    def reusable_mappings(self) -> dict[str, FileMapping]:
+        """The last build's mapping of each record file whose bytes are the same today
+        (:func:`~kwpld.mapping.map_files` maps again its records that read a changed fact)."""
         self.files = self.cache.load_files(self.out, self.context()) or FilesState(self.context())
         reusable: dict[str, FileMapping] = {}
         for label, entry in self.files.files.items():
             if self.digests.get(label) != entry.sha256:
-                continue
-            if not FileMapping([], {}, entry.reads).still_holds(records):
                 continue
             mapping = self.cache.load_mapping(self.out, entry)
             if mapping is not None:
                 reusable[label] = mapping
         return reusable
 
-    def mapped(self, mappings: dict[str, FileMapping], remapped: list[str]) -> None:
+    def mapped(self, mappings: dict[str, FileMapping], remapped: dict[str, int]) -> None:
         """Keep this build's mappings, to save with the release they went into."""
         self.mappings = mappings
         self.remapped = remapped
@@ -406,7 +408,7 @@ class IncrementalBuild:
         if self.mappings is not None and self.remapped is not None:
             self.save_files(self.mappings, self.remapped)
 
-    def save_files(self, mappings: dict[str, FileMapping], remapped: list[str]) -> None:
+    def save_files(self, mappings: dict[str, FileMapping], remapped: dict[str, int]) -> None:
         context = self.context()
         old = self.files.files if self.files is not None else {}
         index = FilesState(context)
@@ -420,7 +422,7 @@ class IncrementalBuild:
                 # a new name each time: an index still naming an older entry (a build
                 # killed before its index was written) never meets other quads under it
                 name = uuid.uuid4().hex
-                entry = FileEntry(sha, mapping.reads, name)
+                entry = FileEntry(sha, [(one.id, one.reads) for one in mapping.records], name)
                 new[name] = mapping
             index.files[label] = entry
         self.cache.save_files(self.out, index, new)

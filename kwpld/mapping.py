@@ -55,7 +55,7 @@ from .namespaces import (
 from .rdf import Quad, date_literal, int_literal, iri, is_valid_iri, lang_literal, literal
 from .vocab import Vocabularies, vocabularies
 
-__all__ = ["FileMapping", "map_files", "map_records"]
+__all__ = ["FileMapping", "RecordMapping", "map_files", "map_records"]
 
 A = iri(RDF_TYPE)
 _PREF_LANGS = {"en", "ko", "ko-hani"}
@@ -224,22 +224,32 @@ def map_records(records: Records, base_iri: str | None = None) -> KnowledgeGraph
 
 
 @dataclass
-class FileMapping:
-    """What mapping the records of one file made, and what it read of other records.
+class RecordMapping:
+    """What mapping one record made, and what it read of other records to make it.
 
     ``reads`` holds each fact the mapping looked up by record id (``("kind", id)``: the kind,
     which an IRI depends on; ``("name", id)``: the preferred name, which a membership's label
-    quotes; ``("record", id)``: a whole record, as a renaming reads its act). An unchanged file
-    whose facts all still hold maps to the same quads (:meth:`still_holds`), so an incremental
-    build reuses them; a change elsewhere invalidates exactly the files that read it.
+    quotes; ``("record", id)``: a whole record, as a renaming reads its act). A record of an
+    unchanged file whose facts all still hold maps to the same quads (:meth:`still_holds`), so
+    an incremental build reuses them; a change elsewhere invalidates exactly the records that
+    read it.
     """
 
+    id: str
     quads: list[Quad]
     origins: dict[str, str]
     reads: dict[tuple[str, str], object] = field(default_factory=dict)
 
     def still_holds(self, records: Records) -> bool:
         return all(_fact(records, what, rid) == value for (what, rid), value in self.reads.items())
+
+
+@dataclass
+class FileMapping:
+    """What mapping the records of one file made: one :class:`RecordMapping` per record, in
+    the order :func:`map_files` meets them (kind, then id)."""
+
+    records: list[RecordMapping]
 
 
 def _fact(records: Records, what: str, record_id: str) -> object:
@@ -255,37 +265,44 @@ def _fact(records: Records, what: str, record_id: str) -> object:
 
 def map_files(
     records: Records, base_iri: str | None, reuse: Mapping[str, FileMapping]
-) -> tuple[KnowledgeGraph, dict[str, FileMapping], list[str]]:
-    """Map the records file by file, reusing ``reuse[file]`` where its facts still hold.
+) -> tuple[KnowledgeGraph, dict[str, FileMapping], dict[str, int]]:
+    """Map the records file by file, reusing what ``reuse[file]`` holds where it still holds.
 
     ``reuse`` holds the mappings of the files whose bytes are unchanged since they were made
-    (the caller compares content digests). Returns the graph (the same quads and origins as
-    :func:`map_records`), every file's mapping for the next build, and the files mapped again.
-    The graph is a set, so which files were reused changes nothing in it.
+    (the caller compares content digests); of those, only the records that read a fact that
+    changed are mapped again. Returns the graph (the same quads and origins as
+    :func:`map_records`: it is a set, so what was reused changes nothing in it), every file's
+    mapping for the next build, and how many records of each file were mapped again (files
+    with none left out).
     """
     base = base_iri or records.info.base_iri
     graph = KnowledgeGraph(base_iri=base, prefixes=data_prefixes(base))
-    vocab = vocabularies()
+    mapper = _RecordingMapper(records, KnowledgeGraph(base, graph.prefixes), vocabularies())
     by_file: dict[str, list[Record]] = {}
     for record in records:
         by_file.setdefault(record.origin.file, []).append(record)
     mappings: dict[str, FileMapping] = {}
-    remapped: list[str] = []
+    remapped: dict[str, int] = {}
     for file in sorted(by_file):
+        mine = by_file[file]
         previous = reuse.get(file)
-        if previous is None or not previous.still_holds(records):
-            part = KnowledgeGraph(base_iri=base, prefixes=graph.prefixes)
-            mapper = _RecordingMapper(records, part, vocab)
-            for record in by_file[file]:
-                getattr(mapper, record.kind)(record)
-            previous = FileMapping(list(part.quad_set), part.origins, mapper.reads)
-            remapped.append(file)
-        mappings[file] = previous
-    add = graph.add_quad
+        old = previous.records if previous is not None else []
+        if [r.id for r in old] != [r.id for r in mine]:
+            old = []
+        fresh = [
+            mapper.one(record) if not old or not old[i].still_holds(records) else old[i]
+            for i, record in enumerate(mine)
+        ]
+        count = sum(1 for i, r in enumerate(fresh) if not old or r is not old[i])
+        if count:
+            remapped[file] = count
+        mappings[file] = FileMapping(fresh)
+    add, origins = graph.add_quad, graph.origins
     for mapping in mappings.values():
-        deque(map(add, mapping.quads), 0)
-        graph.origins.update(mapping.origins)
-    _Mapper(records, graph, vocab).vocabulary_graph()
+        for one in mapping.records:
+            deque(map(add, one.quads), 0)
+            origins.update(one.origins)
+    _Mapper(records, graph, mapper.vocab).vocabulary_graph()
     return graph, mappings, remapped
 
 
@@ -706,11 +723,20 @@ class _Mapper:
 
 
 class _RecordingMapper(_Mapper):
-    """A mapper that notes every fact it reads of a record by id (see :class:`FileMapping`)."""
+    """A mapper that maps one record at a time, noting what it makes and every fact it reads
+    of a record by id (see :class:`RecordMapping`)."""
 
     def __init__(self, records: Records, graph: KnowledgeGraph, vocab: Vocabularies) -> None:
         super().__init__(records, graph, vocab)
         self.reads: dict[tuple[str, str], object] = {}
+
+    def one(self, record: Record) -> RecordMapping:
+        quads: set[Quad] = set()
+        self.add_quad = quads.add
+        self.graph.origins = {}
+        self.reads = {}
+        getattr(self, record.kind)(record)
+        return RecordMapping(record.id, list(quads), self.graph.origins, self.reads)
 
     def ref(self, record_id: str) -> str:
         self.reads[("kind", record_id)] = self.records[record_id].kind
