@@ -42,7 +42,7 @@ from .__about__ import __version__
 from .atomic import sweep, write_atomic
 from .errors import KwpldError
 from .graph import KnowledgeGraph
-from .mapping import FileMapping, RecordMapping
+from .mapping import FileMapping, Read
 from .publish.manifest import MANIFEST, read_manifest
 from .rdf import Quad
 
@@ -94,8 +94,10 @@ class FileEntry:
     when the file is reused, written only when it was mapped again)."""
 
     sha256: str
-    reads: list[tuple[str, dict[tuple[str, str], object]]]
-    """Each record's id and the facts its mapping read, in the file's mapping order."""
+    ids: list[str]
+    reads: list[Read]
+    read_ends: list[int]
+    """The records' ids and the facts their mappings read (see :class:`FileMapping`)."""
     name: str
 
 
@@ -249,13 +251,13 @@ class BuildCache:
                 self.warnings.append(f"{entry.name}: a cache entry of another shape; mapped again")
             return None
         (made,) = found
-        if not isinstance(made, list) or len(made) != len(entry.reads):
+        if not isinstance(made, tuple) or len(made) != 4:
+            return None
+        quads, quad_ends, origins, origin_ends = made
+        if len(quad_ends) != len(entry.ids) or len(origin_ends) != len(entry.ids):
             return None
         return FileMapping(
-            [
-                RecordMapping(rid, quads, origins, reads)
-                for (rid, reads), (quads, origins) in zip(entry.reads, made, strict=True)
-            ]
+            entry.ids, quads, quad_ends, origins, origin_ends, entry.reads, entry.read_ends
         )
 
     def save(self, out: Path, state: BuildState) -> None:
@@ -279,7 +281,7 @@ class BuildCache:
             folder.mkdir(parents=True, exist_ok=True)
             sweep(folder)
             for name, mapping in new.items():
-                made = [(one.quads, one.origins) for one in mapping.records]
+                made = (mapping.quads, mapping.quad_ends, mapping.origins, mapping.origin_ends)
                 blob = pickle.dumps((made,), protocol=pickle.HIGHEST_PROTOCOL)
                 write_atomic(folder / f"{name}.pickle", blob)
             index = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
@@ -422,7 +424,7 @@ class IncrementalBuild:
                 # a new name each time: an index still naming an older entry (a build
                 # killed before its index was written) never meets other quads under it
                 name = uuid.uuid4().hex
-                entry = FileEntry(sha, [(one.id, one.reads) for one in mapping.records], name)
+                entry = FileEntry(sha, mapping.ids, mapping.reads, mapping.read_ends, name)
                 new[name] = mapping
             index.files[label] = entry
         self.cache.save_files(self.out, index, new)

@@ -55,7 +55,7 @@ from .namespaces import (
 from .rdf import Quad, date_literal, int_literal, iri, is_valid_iri, lang_literal, literal
 from .vocab import Vocabularies, vocabularies
 
-__all__ = ["FileMapping", "RecordMapping", "map_files", "map_records"]
+__all__ = ["FileMapping", "map_files", "map_records"]
 
 A = iri(RDF_TYPE)
 _PREF_LANGS = {"en", "ko", "ko-hani"}
@@ -223,33 +223,72 @@ def map_records(records: Records, base_iri: str | None = None) -> KnowledgeGraph
     return graph
 
 
-@dataclass
-class RecordMapping:
-    """What mapping one record made, and what it read of other records to make it.
-
-    ``reads`` holds each fact the mapping looked up by record id (``("kind", id)``: the kind,
-    which an IRI depends on; ``("name", id)``: the preferred name, which a membership's label
-    quotes; ``("record", id)``: a whole record, as a renaming reads its act). A record of an
-    unchanged file whose facts all still hold maps to the same quads (:meth:`still_holds`), so
-    an incremental build reuses them; a change elsewhere invalidates exactly the records that
-    read it.
-    """
-
-    id: str
-    quads: list[Quad]
-    origins: dict[str, str]
-    reads: dict[tuple[str, str], object] = field(default_factory=dict)
-
-    def still_holds(self, records: Records) -> bool:
-        return all(_fact(records, what, rid) == value for (what, rid), value in self.reads.items())
+Read = tuple[str, str, object]
+"""A fact one record's mapping looked up by record id: ``("kind", id, kind)``, on which an IRI
+depends; ``("name", id, name)``, the preferred name a membership's label quotes; ``("record",
+id, record)``, a whole record, as a renaming reads its act."""
 
 
 @dataclass
 class FileMapping:
-    """What mapping the records of one file made: one :class:`RecordMapping` per record, in
-    the order :func:`map_files` meets them (kind, then id)."""
+    """What mapping the records of one file made, record by record, and what each read.
 
-    records: list[RecordMapping]
+    Flat lists with each record's end in them (``quad_ends[i]`` ends record ``i``'s quads), as
+    a list of small objects per record costs more to keep (pickle) than mapping them again. A
+    record of an unchanged file whose facts all still hold maps to the same quads, so an
+    incremental build reuses them; a change elsewhere invalidates exactly the records that read
+    it (:meth:`stale`).
+    """
+
+    ids: list[str] = field(default_factory=list)
+    quads: list[Quad] = field(default_factory=list)
+    quad_ends: list[int] = field(default_factory=list)
+    origins: list[tuple[str, str]] = field(default_factory=list)
+    origin_ends: list[int] = field(default_factory=list)
+    reads: list[Read] = field(default_factory=list)
+    read_ends: list[int] = field(default_factory=list)
+
+    def stale(self, records: Records) -> set[int]:
+        """The records (by position) that read a fact that no longer holds."""
+        distinct = {(what, rid): value for what, rid, value in self.reads}
+        failed = {key for key, value in distinct.items() if _fact(records, *key) != value}
+        if not failed:
+            return set()
+        found: set[int] = set()
+        start = 0
+        for i, end in enumerate(self.read_ends):
+            if any((what, rid) in failed for what, rid, _ in self.reads[start:end]):
+                found.add(i)
+            start = end
+        return found
+
+    def append(
+        self,
+        record_id: str,
+        quads: Iterable[Quad],
+        origins: Iterable[tuple[str, str]],
+        reads: Iterable[Read],
+    ) -> None:
+        self.ids.append(record_id)
+        self.quads.extend(quads)
+        self.quad_ends.append(len(self.quads))
+        self.origins.extend(origins)
+        self.origin_ends.append(len(self.origins))
+        self.reads.extend(reads)
+        self.read_ends.append(len(self.reads))
+
+    def copy_record(self, other: FileMapping, i: int) -> None:
+        """Append record ``i`` of ``other`` as it was mapped."""
+
+        def span(ends: list[int]) -> slice:
+            return slice(ends[i - 1] if i else 0, ends[i])
+
+        self.append(
+            other.ids[i],
+            other.quads[span(other.quad_ends)],
+            other.origins[span(other.origin_ends)],
+            other.reads[span(other.read_ends)],
+        )
 
 
 def _fact(records: Records, what: str, record_id: str) -> object:
@@ -285,23 +324,25 @@ def map_files(
     remapped: dict[str, int] = {}
     for file in sorted(by_file):
         mine = by_file[file]
-        previous = reuse.get(file)
-        old = previous.records if previous is not None else []
-        if [r.id for r in old] != [r.id for r in mine]:
-            old = []
-        fresh = [
-            mapper.one(record) if not old or not old[i].still_holds(records) else old[i]
-            for i, record in enumerate(mine)
-        ]
-        count = sum(1 for i, r in enumerate(fresh) if not old or r is not old[i])
-        if count:
-            remapped[file] = count
-        mappings[file] = FileMapping(fresh)
-    add, origins = graph.add_quad, graph.origins
+        old = reuse.get(file)
+        if old is not None and old.ids != [r.id for r in mine]:
+            old = None
+        stale = old.stale(records) if old is not None else set()
+        if old is not None and not stale:
+            mappings[file] = old
+            continue
+        fresh = FileMapping()
+        for i, record in enumerate(mine):
+            if old is not None and i not in stale:
+                fresh.copy_record(old, i)
+            else:
+                fresh.append(record.id, *mapper.one(record))
+        remapped[file] = len(stale) if old is not None else len(mine)
+        mappings[file] = fresh
+    add = graph.add_quad
     for mapping in mappings.values():
-        for one in mapping.records:
-            deque(map(add, one.quads), 0)
-            origins.update(one.origins)
+        deque(map(add, mapping.quads), 0)
+        graph.origins.update(mapping.origins)
     _Mapper(records, graph, mapper.vocab).vocabulary_graph()
     return graph, mappings, remapped
 
@@ -730,13 +771,15 @@ class _RecordingMapper(_Mapper):
         super().__init__(records, graph, vocab)
         self.reads: dict[tuple[str, str], object] = {}
 
-    def one(self, record: Record) -> RecordMapping:
+    def one(self, record: Record) -> tuple[set[Quad], list[tuple[str, str]], list[Read]]:
+        """Map one record: its quads, origins and the facts it read."""
         quads: set[Quad] = set()
         self.add_quad = quads.add
         self.graph.origins = {}
         self.reads = {}
         getattr(self, record.kind)(record)
-        return RecordMapping(record.id, list(quads), self.graph.origins, self.reads)
+        reads = [(what, rid, value) for (what, rid), value in self.reads.items()]
+        return quads, list(self.graph.origins.items()), reads
 
     def ref(self, record_id: str) -> str:
         self.reads[("kind", record_id)] = self.records[record_id].kind
