@@ -66,6 +66,7 @@ def build_here(args: argparse.Namespace) -> None:
     result = kwpld.build(data, out, validate=args.validate, jobs=args.jobs, cache=args.cache)
     stages = {k: round(v, 3) for k, v in result.timings.items()}
     stages["up_to_date"] = result.up_to_date
+    stages["remapped"] = result.remapped
     timings.write_text(json.dumps(stages), encoding="utf-8")
 
 

@@ -6,12 +6,12 @@ A build with a cache folder remembers, per output folder, what it was made from:
   kwpld version): when none changed and the release is intact, there is nothing to do;
 - a digest of each subject's quads and of the whole graph: when the records changed but the
   graph did not (a comment, reordered records, a reformatted file), the graph is validated
-  again (findings point at lines, which may have moved) but the release is not rewritten.
-
-- per record file, its SHA-256 and what mapping it made (:class:`~kwpld.mapping.FileMapping`:
-  its quads, and the facts it read of records in other files): a rebuild maps again only the
-  files whose bytes changed and those that read a fact that changed (a membership's label
-  quotes its person's name), and takes the others' quads as they were.
+  again (findings point at lines, which may have moved) but the release is not rewritten;
+- per record file, its SHA-256 and what mapping it made, record by record
+  (:class:`~kwpld.mapping.FileMapping`: quads, origins, and the facts each record's mapping
+  read of other records): a rebuild takes an unchanged file's quads as they were, maps again
+  only its records that read a fact that changed (a membership's label quotes its person's
+  name), and maps a changed file again whole.
 
 A change to the graph validates it and writes the release in full: every whole-dataset file
 (data.nq, data.ttl, data.jsonld, void.ttl ...) depends on every triple (docs/scaling.md says
