@@ -502,7 +502,9 @@ def fact_dates(
     (for a change, only in news). Returns (dates by "at"/"first"/"last", date_basis, the span
     used)."""
     chosen = _sentence_date(r, view, anchor, holds, title_end)
-    when = _when_clause(r, view, anchor) if holds else None
+    # "since January 2021, when the congress elected him to the post": a change in a "when"
+    # clause is at the clause's date too
+    when = _when_clause(r, view, anchor)
     if when is not None and (chosen is None or chosen.date is None or when.start < chosen.start):
         if chosen is not None and re.search(
             r"\b(?:until|till)\s*$", r.text[max(view.start, chosen.start - 12) : chosen.start]
