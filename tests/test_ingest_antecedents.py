@@ -166,6 +166,52 @@ def test_a_list_after_no_announcement_is_no_fact(known: Known) -> None:
     assert not any(p in ("kim-tok-hun", "pak-pong-ju", "choe-ryong-hae") for p, *_ in got)
 
 
+# -- 3. a pronoun or a description for the person of the sentence before ---------------------
+
+
+def test_he_and_a_description_stand_for_the_one_person_before(known: Known) -> None:
+    got = facts(
+        "The session was held on 11 February 2021. Choe Ryong Hae was elected chairman of the "
+        "Central Military Commission. He was also appointed premier of the Cabinet.\n\n"
+        "Kim Tok Hun was relieved as vice-chairman of the State Affairs Commission. The "
+        "72-year-old was appointed director of the Propaganda and Agitation Department.",
+        known,
+    )
+    assert ("choe-ryong-hae", "chairman", "cabinet", "appointed", "2021-02-11", None,
+            None) in got  # fmt: skip
+    assert ("kim-tok-hun", "director", "wpk-pad", "appointed", "2021-02-11", None,
+            None) in got  # fmt: skip
+
+
+def test_the_subject_not_a_possessive_nor_a_later_clause(known: Known) -> None:
+    got = held(
+        "The session was held on 11 February 2021. Kim Yo Jong, Kim Jong Un's sister, was "
+        "elected an alternate member of the Political Bureau. She was also appointed "
+        "director of the Propaganda and Agitation Department.\n\nThe meeting named Kim Tok Hun "
+        "premier of the Cabinet, replacing Pak Pong Ju, who had held the post since 2019. The "
+        "veteran official was also elected a member of the Political Bureau.",
+        known,
+    )
+    assert ("kim-yo-jong", "director", "wpk-pad", "appointed") in got
+    assert ("kim-tok-hun", "member", "wpk-pb", "elected") in got
+    assert not any(p in ("kim-jong-un", "pak-pong-ju") and organ in ("wpk-pad", "wpk-pb")
+                   for p, _, organ, _ in got), got  # fmt: skip
+
+
+def test_two_people_before_and_no_one_is_meant(known: Known) -> None:
+    # "A and B were ...", "elected A premier and B ...": which one "he" is, the text does not
+    # say; "The official news agency" is no person.
+    got = held(
+        "The session was held on 11 February 2021. Kim Tok Hun and Pak Pong Ju were relieved "
+        "of their posts. She was appointed director of the Propaganda and Agitation "
+        "Department.\n\nThe session elected Choe Ryong Hae premier of the Cabinet and Jo Yong "
+        "Won vice-chairman of the State Affairs Commission. The veteran was also elected a "
+        "member of the Political Bureau. The official news agency said the session closed.",
+        known,
+    )
+    assert not any(organ in ("wpk-pad", "wpk-pb") for _, _, organ, _ in got), got
+
+
 # -- 4. "Deputy" before a name in a report of the SPA -----------------------------------------
 
 

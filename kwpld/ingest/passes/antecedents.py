@@ -18,20 +18,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import cache
-
-import yaml
+from dataclasses import replace
 
 from ...dates import PartialDate
-from ...names import match_key, name_words
+from ...names import match_key
 from ...reading.document import Sentence
 from ...reading.entities import Mention
-from ...reading.facts import Fact, FactSpan, Title, fact_lexicon
+from ...reading.facts import Fact, FactSpan, Title, antecedent_words, fact_lexicon
 from ...reading.gazetteer import gazetteer
 from ...reading.sentences import SentenceView
 from ...reading.state import Context, Found
-from ...resources import resource_path
 from .facts_common import event_of, fact_dates, in_headline, sentence_view, status_of
 
 __all__ = ["antecedents", "deputy_prefixes", "referred_posts"]
@@ -40,32 +36,6 @@ _SEATS = ("member", "alternate-member")
 """roles that are seats, not posts: "appointed to the post" never means one"""
 _BACK = 3
 """how many sentences of the paragraph before a reference are searched for its antecedent"""
-
-
-@dataclass(frozen=True)
-class _Words:
-    posts: tuple[tuple[str, ...], ...]
-    places: tuple[tuple[str, ...], ...]
-    deputy_prefixes: frozenset[str]
-    deputy_organ: str
-    list_openers: tuple[tuple[str, ...], ...]
-
-
-@cache
-def _words() -> _Words:
-    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
-    block = data["antecedents"]
-
-    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(sorted((name_words(p) for p in block[key]), key=lambda w: -len(w)))
-
-    return _Words(
-        posts=phrases("posts"),
-        places=phrases("places"),
-        deputy_prefixes=frozenset(block["deputy_prefixes"]),
-        deputy_organ=block["deputy_organ"],
-        list_openers=phrases("list_openers"),
-    )
 
 
 def _phrases_at(r: Context, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
@@ -87,7 +57,7 @@ def referred_posts(r: Context) -> Found:
     """ "The meeting discussed the post of Premier. Pak Thae Song was appointed to the post.":
     "the post" is a title of its own, the Premier's; "elected O Su Yong a member in his place"
     (after "recalled Ri Man Gon from the SAC"): a member of the SAC."""
-    words = _words()
+    words = antecedent_words()
     titles = list(r.person_titles)
     cues = [(s, e, False) for s, e in _phrases_at(r, words.posts)]
     cues += [(s, e, True) for s, e in _phrases_at(r, words.places)]
@@ -202,7 +172,7 @@ def _organ_before(
 def _deputy_organ(r: Context) -> str | None:
     """The assembly a text's "Deputy X" sits in: the SPA (``deputy_organ``), when the text
     names it."""
-    g = gazetteer().organs[_words().deputy_organ]
+    g = gazetteer().organs[antecedent_words().deputy_organ]
     names = {match_key(n) for n in (*g.names, *g.abbreviations)}
     for first, last, key in r.gazetteer_matches:
         start, end = r.doc.span_of(first, last)
@@ -213,7 +183,8 @@ def _deputy_organ(r: Context) -> str | None:
 
 def _prefixes(r: Context) -> list[tuple[int, int, Mention]]:
     """ "Deputy" or "Deputies" written right before a person's name: (start, end, person)."""
-    words = "|".join(sorted(map(re.escape, _words().deputy_prefixes), key=len, reverse=True))
+    prefixes = antecedent_words().deputy_prefixes
+    words = "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True))
     out = []
     for m in re.finditer(rf"(?<![\w-])(?:{words})[ \t]+(?=[A-Z])", r.text):
         if in_headline(r, m.start()):
@@ -399,7 +370,7 @@ def _listed(r: Context, announcement: Sentence, after: Sequence[Sentence]) -> li
         return []
     following = after[0]
     if following.block == announcement.block:
-        for start, end in _phrases_at(r, _words().list_openers):
+        for start, end in _phrases_at(r, antecedent_words().list_openers):
             if start == following.start:
                 return _people_from(r, end, following.end)
     if not r.text[announcement.start : announcement.end].rstrip().endswith(":"):
