@@ -137,11 +137,13 @@ def test_the_following_then_a_line_each(known: Known) -> None:
     got = held(
         "The session was held on 11 February 2021. The following were elected vice-chairmen "
         "of the State Affairs Commission:\n\n- Kim Tok Hun\n- Choe Ryong Hae\n\n"
-        "The session then closed.",
+        "Pak Pong Ju, member of the Political Bureau, presided over the session.",
         known,
     )
     assert ("kim-tok-hun", "vice-chairman", "sac", "elected") in got
     assert ("choe-ryong-hae", "vice-chairman", "sac", "elected") in got
+    # a sentence after the list is no line of it
+    assert not any(p == "pak-pong-ju" and organ == "sac" for p, _, organ, _ in got), got
 
 
 def test_newly_elected_to_an_organ_then_numbered_lines(known: Known) -> None:

@@ -125,6 +125,8 @@ def _title_before(r: Context, titles: list[Title], limit: int, *, seats: bool) -
             and (seats or t.role not in _SEATS)
         ]  # fmt: skip
         if not found:
+            if any(start <= t.start and t.end <= end and t.role not in _SEATS for t in titles):
+                return None  # "chairman" of an organ the text leaves unsaid: not further back
             continue
         changed = [t for t in found if _changed_title(r, t)]
         if changed:
@@ -384,10 +386,19 @@ def _listed(r: Context, announcement: Sentence, after: Sequence[Sentence]) -> li
         if at >= line.end:
             continue  # "1." read as a sentence of its own
         people = _people_from(r, at, line.end)
-        if not people or people[0].start != at or len(r.text[at : line.end].split()) > 16:
-            break
+        if not people or people[0].start != at or not _only_names(r, people[-1].end, line.end):
+            break  # "Choe Ryong Hae, chairman of ..., presided over ...": a sentence again
         out.extend(people)
     return out
+
+
+def _only_names(r: Context, start: int, end: int) -> bool:
+    """text[start:end], after a line's last name, is punctuation and titles only."""
+    rest = r.text[start:end]
+    for title in r.person_titles:
+        if start <= title.start and title.end <= end:
+            rest = rest.replace(r.text[title.start : title.end], "", 1)
+    return re.fullmatch(r"[\s,.;:()\-–—]*(?:(?:a|an|the)\s*[\s,.;]*)?", rest) is not None
 
 
 def _people_from(r: Context, start: int, end: int) -> list[Mention]:
