@@ -460,6 +460,8 @@ def _occasions(r: Context) -> None:
             name_end += len(presided.group("more"))  # "... of KPA training officials"
         name = " ".join(r.text[m.start("name") : name_end].split())
         name = re.sub(r"^(?:its|their|his|her)\s+", "", name)  # "held its first meeting"
+        if when is None and _names_series(r, name):
+            continue  # "plenary meetings of the 8th CC": the series, not an event of it
         # undated, a description is this article's own: another article's "talks" are others
         key = f"event:occasion:{match_key(name)}:{when.iso if when else r.article.key}"
         event = r.reg.add(Entity(key, "event"))
@@ -491,6 +493,16 @@ _SUMMITS_IN = re.compile(
     r"\s+and\s+(?P<b>[A-Z][a-z]+)\b"
 )
 """two summits named by their places: "the summits with the U.S. in Singapore and Hanoi"."""
+
+
+def _names_series(r: Context, name: str) -> bool:
+    """Whether ``name`` ("plenary meeting of the 8th Central Committee") is the name of a
+    numbered series the text names."""
+    key = series_key(name)
+    return any(
+        e.fields.get("type") == "series" and e.attrs.get("series_key") == key
+        for e in r.reg.of_kind("event")
+    )
 
 
 def _place_summits(r: Context) -> None:
