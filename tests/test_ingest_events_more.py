@@ -124,3 +124,148 @@ def test_the_series_of_a_numbered_meeting_is_no_event_of_its_own(
         "2023-06-19",
     )
     assert [r.get("ordinal") for r in _events(drafted).values()] == [7]
+
+
+# -- 1. an event dated elsewhere: the next sentence, a weekday, the article's day ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "Seoul, Aug. 22 (Yonhap) -- North Korea's Central Military Commission held an "
+            "emergency enlarged meeting. The meeting, held on Thursday, put the front-line units "
+            "on a war footing.",
+            "2015-08-22",
+            ("2015-08-20", None),
+        ),
+        (
+            "Pyongyang, January 1 (KCNA) -- The 5th Plenary Meeting of the 7th Central Committee "
+            "of the Workers' Party of Korea was held at the office building of the Central "
+            "Committee. The meeting, which opened on 28 December, closed on 31 December.",
+            "2020-01-01",
+            ("2019-12-28", "2019-12-31"),
+        ),
+        (
+            "Pyongyang, January 1 (KCNA) -- The 5th Plenary Meeting of the 7th Central Committee "
+            "of the Workers' Party of Korea discussed the economy. The meeting that opened on 28 "
+            "December and closed on 31 December adopted a resolution.",
+            "2020-01-01",
+            ("2019-12-28", "2019-12-31"),
+        ),
+    ],
+)
+def test_an_event_dated_by_the_sentence_that_refers_back_to_it(
+    known: Known, text: str, date: str, expected: tuple[str, str | None]
+) -> None:
+    (dates,) = _dates(_read(text, known, date)).values()
+    assert dates == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pyongyang, April 1 (KCNA) -- A plenary meeting of the Central Committee of the "
+            "Workers' Party of Korea was held yesterday in Pyongyang.",
+            "2013-03-31",
+        ),
+        (
+            "Pyongyang, April 1 (KCNA) -- An enlarged meeting of the Political Bureau of the "
+            "Central Committee of the Workers' Party of Korea was held today.",
+            "2013-04-01",
+        ),
+    ],
+)
+def test_an_unnamed_meeting_held_today_or_yesterday_is_dated_by_the_article(
+    known: Known, text: str, expected: str
+) -> None:
+    (record,) = _events(_read(text, known, "2013-04-01")).values()
+    assert _iso(record.get("date")) == expected
+    assert record.get("organizer") and record["type"] in ("meeting", "plenary-meeting")
+
+
+def test_the_same_day_is_the_day_the_text_stated_last(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, May 10 (KCNA) -- The Seventh Congress of the Workers' Party of Korea, "
+        "which opened on 6 May, concluded its work yesterday.\n\nOn the fourth day of the "
+        "congress, yesterday, the election of the central leadership organs was discussed.\n\n"
+        "The first plenary meeting of the Seventh Central Committee of the Workers' Party of "
+        "Korea, held on the same day, elected the Presidium of the Political Bureau.",
+        known,
+        "2016-05-10",
+    )
+    assert _dates(drafted)["plenary-meeting"] == ("2016-05-09", None)
+    assert _dates(drafted)["congress"] == ("2016-05-06", "2016-05-09")
+
+
+# -- 3. events without an ordinal ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected", "organizer"),
+    [
+        (
+            "Pyongyang, May 15 (KCNA) -- A consultative meeting of the Presidium of the Political "
+            "Bureau of the Central Committee of the Workers' Party of Korea was held on 14 May.",
+            "2021-05-15",
+            "2021-05-14",
+            "wpk-pb-presidium",
+        ),
+        (
+            "Seoul, May 15 (Yonhap) -- North Korea held an enlarged meeting of the Central "
+            "Military Commission on Friday, the KCNA said.",
+            "2021-05-15",
+            "2021-05-14",
+            "wpk-cmc",
+        ),
+        (
+            "Ri Yong Ho was Chief of the General Staff. On 15 July 2012 a meeting of the "
+            "Presidium of the Political Bureau relieved Ri of all his posts.",
+            "2024-03-01",
+            "2012-07-15",
+            "wpk-pb-presidium",
+        ),
+    ],
+)
+def test_a_meeting_named_by_its_kind_and_organ(
+    known: Known, text: str, date: str, expected: str, organizer: str
+) -> None:
+    (record,) = _events(_read(text, known, date)).values()
+    assert (record["type"], _iso(record.get("date")), record.get("organizer")) == (
+        "meeting",
+        expected,
+        [organizer],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected", "words"),
+    [
+        (
+            "A concert was given by the Moranbong Band on 3 September at the Mansudae Art "
+            "Theatre. Kim Jong Un enjoyed it.",
+            "appearance",
+            "2017-09-03",
+            "concert",
+        ),
+        (
+            "A grand celebration of the successful test was held on 3 September in Pyongyang.",
+            "ceremony",
+            "2017-09-03",
+            "celebration-of-the-successful-test",
+        ),
+        (
+            "A grand celebration performance was given at the May Day Stadium on Sunday.",
+            "appearance",
+            "2017-09-03",
+            "celebration-performance",
+        ),
+    ],
+)
+def test_occasions_with_their_kind_and_day(
+    known: Known, text: str, kind: str, expected: str, words: str
+) -> None:
+    events = _events(_read("Pyongyang, September 4 (KCNA) -- " + text, known, "2017-09-04"))
+    (key,) = [k for k in events if words in k]
+    assert (events[key]["type"], _iso(events[key].get("date"))) == (kind, expected)
