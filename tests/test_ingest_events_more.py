@@ -269,3 +269,94 @@ def test_occasions_with_their_kind_and_day(
     events = _events(_read("Pyongyang, September 4 (KCNA) -- " + text, known, "2017-09-04"))
     (key,) = [k for k in events if words in k]
     assert (events[key]["type"], _iso(events[key].get("date"))) == (kind, expected)
+
+
+# -- 2. events in passing, with a month and no year ---------------------------------------------
+
+
+def _typed(drafted: Drafted, kind: str) -> list[dict[str, Any]]:
+    return [r for r in _events(drafted).values() if r["type"] == kind]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "kind", "expected"),
+    [
+        (
+            "The reshuffle had been expected since the party's plenary meeting in December.",
+            "2020-08-14",
+            "plenary-meeting",
+            "2019-12",
+        ),
+        (
+            "In February, Kim sacked Kim Tu Il at a party plenary meeting.",
+            "2021-06-30",
+            "plenary-meeting",
+            "2021-02",
+        ),
+        (
+            "Kim Tu Il was appointed at the party congress in January.",
+            "2021-06-30",
+            "congress",
+            "2021-01",
+        ),
+        (
+            "He was elected at the Eighth Party Congress in January.",
+            "2021-06-30",
+            "congress",
+            "2021-01",
+        ),
+        (
+            "The ruling party will convene its party congress in January.",
+            "2020-08-14",
+            "congress",
+            "2021-01",
+        ),
+    ],
+)
+def test_an_event_in_passing_with_a_month_is_the_latest_such_month_unless_ahead(
+    known: Known, sentence: str, date: str, kind: str, expected: str
+) -> None:
+    drafted = _read("SEOUL (Yonhap) -- " + sentence, known, date)
+    assert [_iso(r.get("date")) for r in _typed(drafted, kind)] == [expected]
+
+
+def test_the_year_the_text_gives_elsewhere_wins_over_the_article_year(known: Known) -> None:
+    drafted = _read(
+        "SEOUL (Yonhap) -- Pak Jong-chon became a party secretary in January 2021. He was "
+        "promoted at the party congress in January, the ministry said.",
+        known,
+        "2022-12-01",
+    )
+    assert [_iso(r.get("date")) for r in _typed(drafted, "congress")] == ["2021-01"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ordinal", "expected"),
+    [
+        ("He had been a CMC vice chairman since January 2021, when the eighth party congress "
+         "elected him to the post.", 8, "2021-01"),
+        ("Premier Kim Tok Hun is expected to keep his post until the ninth party congress.", 9,
+         None),
+        ("Kim spoke at the party's eighth congress in January.", 8, "2021-01"),
+    ],
+)  # fmt: skip
+def test_a_numbered_party_event_in_passing(
+    known: Known, sentence: str, ordinal: int, expected: str | None
+) -> None:
+    drafted = _read("SEOUL (AFP) -- " + sentence, known, "2021-06-30")
+    (record,) = _typed(drafted, "congress")
+    assert (record.get("ordinal"), _iso(record.get("date"))) == (ordinal, expected)
+    assert record.get("series") in _series(drafted)
+
+
+def test_a_series_named_with_a_date_is_one_event_of_it_and_stays_undated(known: Known) -> None:
+    drafted = _read(
+        "SEOUL (Yonhap) -- He spoke at the Eighth Party Congress. He had been appointed at the "
+        "party congress in January 2016.",
+        known,
+        "2021-06-30",
+    )
+    events = [d.record for d in drafted.drafts if d.kind == "event"]
+    series = [r for r in events if r["type"] == "series"]
+    assert series and all("date" not in r for r in series)
+    assert sorted(_iso(r.get("date")) or "" for r in _typed(drafted, "congress")) == ["", "2016-01"]

@@ -91,6 +91,7 @@ def meetings(r: Context) -> Found:
     _place_summits(r)
     _same_day_acts(r)
     _organizers(r)
+    _party_events(r)
     _main_event(r)
     _references(r)
     _dated_by_reference(r)
@@ -283,7 +284,6 @@ _ACTS = re.compile(
     re.I,
 )
 """what a meeting does, which says it met: "a meeting of the Presidium ... relieved Ri"."""
-_OPENING_DATE = re.compile(r"\s*(?:On|In)\s+")
 
 
 def _unnamed_days(
@@ -307,7 +307,7 @@ def _unnamed_days(
     found = _held_days(r, organ.end, limit)
     if found is not None:
         return found[0], found[1]
-    opening = _OPENING_DATE.match(r.text, sentence.start)
+    opening = _OPENING.match(r.text, sentence.start)
     before = r.date_at(opening.end()) if opening else None
     if before is not None and before.date is not None and before.end <= m.start():
         first, last = _period(before)
@@ -1150,3 +1150,84 @@ def past_date(r: Context, date: DateMention) -> PartialDate:
         while PartialDate(year, month, date.date.day).earliest() > reference.latest():
             year -= 1
     return PartialDate(year, month, date.date.day)
+
+
+_PARTY_EVENT = re.compile(
+    rf"\b(?:the|a|an|its)\s+(?:ruling\s+)?(?P<name>(?:(?P<ordinal>{_ORDINALS})\s+)?"
+    r"(?:party|WPK|KWP)(?:['’]s)?\s+"
+    rf"(?:(?P<after>{_ORDINALS})\s+)?(?P<head>(?:enlarged\s+|expanded\s+)?"
+    r"(?:plenary\s+meeting|plenum|congress|conference)))\b"
+    r"(?!\s+(?:of|hall|building|delegates?|members?|organs?|rules?|line|report)\b)",
+    re.I,
+)
+"""an event of the party named in passing: "the eighth party congress", "the party's plenary
+meeting in December", "at a party plenary meeting", "the party's eighth congress"."""
+_OPENING = re.compile(r"(?:[^.]{0,60}?(?:--|—))?\s*(?:In|On)\s+")  # after a dateline
+
+
+def _party_events(r: Context) -> None:
+    """The party's congresses, conferences and plenary meetings named in passing, with the
+    date given with them ("in December", "since January 2021, when the eighth party congress
+    ...") or the one the sentence opens with ("In February, Kim sacked ... at a party plenary
+    meeting"). Numbered ones join their series; unnumbered ones need a date."""
+    for m in _PARTY_EVENT.finditer(r.text):
+        span = m.span("name")
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        if r.mentions_in(span[0], span[1], ("event",)) or _inside_event(r, *span):
+            continue
+        mention = Mention(span[0], span[1], r.text[span[0] : span[1]], "", "event")
+        date = date_with(r, mention) or _opening_date(r, sentence, span[0])
+        when = past_date(r, date) if date is not None and date.date is not None else None
+        ordinal = r.lex.ordinal(m.group("ordinal") or m.group("after") or "")
+        head = " ".join(m.group("head").lower().split())
+        if ordinal is None and when is None:
+            continue  # "a party congress": which one?
+        name = " ".join(r.text[span[0] : span[1]].split())
+        event = _party_event(r, name, head, ordinal, when)
+        if when is not None and "date" not in event.fields:
+            event.fields["date"] = when
+            event.note(f"held {date.text if date else ''}".strip(), span)
+        label = name if when is None or ordinal else f"{name}, {day_words(when)}"
+        event.add_name(NameDraft(straight(label), derived=label != name, spans=[span]))
+        event.note(f"“{name}”", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _party_event(
+    r: Context, name: str, head: str, ordinal: int | None, when: PartialDate | None
+) -> Entity:
+    """The event: the Nth of the party's series of that kind, else the one held ``when``."""
+    kind = head_kind(head)
+    plain = re.sub(r"^(?:enlarged|expanded)\s+", "", head)
+    series_name = _title_case(f"party {plain}")
+    skey = series_key(series_name)
+    if ordinal is None:
+        event = r.reg.add(Entity(f"event:held:{skey}:{when.iso if when else ''}", "event"))
+        event.fields.setdefault("type", kind)
+        return event
+    series = r.reg.add(Entity(f"event:series:{skey}", "event"))
+    series.fields.setdefault("type", "series")
+    series.attrs["series_key"] = skey
+    series.add_name(NameDraft(series_name, derived=True))
+    event = r.reg.add(Entity(f"event:{skey}:{ordinal}", "event"))
+    event.fields.setdefault("type", kind)
+    event.fields.setdefault("series", Ref(series.key))
+    event.fields.setdefault("ordinal", ordinal)
+    event.attrs["series_key"] = skey
+    event.add_name(NameDraft(f"{_numbered(ordinal)} {series_name}", derived=True))
+    return event
+
+
+def _opening_date(r: Context, sentence: Sentence, before: int) -> DateMention | None:
+    """ "In February, Kim sacked ... at a party plenary meeting": the date a sentence opens
+    with, when no other date comes between it and ``before``."""
+    opening = _OPENING.match(r.text, sentence.start)
+    date = r.date_at(opening.end()) if opening else None
+    if date is None or date.date is None or date.end > before:
+        return None
+    if [d for d in r.dates_in(date.end, before) if d.date is not None]:
+        return None
+    return date
+
