@@ -360,3 +360,51 @@ def test_a_series_named_with_a_date_is_one_event_of_it_and_stays_undated(known: 
     series = [r for r in events if r["type"] == "series"]
     assert series and all("date" not in r for r in series)
     assert sorted(_iso(r.get("date")) or "" for r in _typed(drafted, "congress")) == ["", "2016-01"]
+
+
+# -- 4. one-line events in encyclopedia and wire style ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "ordinal", "expected"),
+    [
+        ("He became a member of the Political Bureau at the 4th Party Conference in April 2012.",
+         "conference", 4, "2012-04"),
+        ("Kim was elected to the Central Committee at the Sixth Party Congress in October 1980.",
+         "congress", 6, "1980-10"),
+        ("In May 2016, at the 7th Congress of the WPK, he was elected a member of the Political "
+         "Bureau.", "congress", 7, "2016-05"),
+        ("At the 3rd Plenary Meeting of the 7th Central Committee in April 2018, he was elected.",
+         "plenary-meeting", 3, "2018-04"),
+        ("He was appointed premier at the 1st Session of the 13th SPA (April 2014).", "session", 1,
+         "2014-04"),
+        ("He was appointed premier at the 1st Session of the 13th SPA, held in April 2014.",
+         "session", 1, "2014-04"),
+    ],
+)  # fmt: skip
+def test_a_one_line_event_with_its_month(
+    known: Known, sentence: str, kind: str, ordinal: int, expected: str
+) -> None:
+    drafted = _read("Pak Pong Ju. " + sentence, known, "2024-03-01")
+    (record,) = _typed(drafted, kind)
+    assert (record.get("ordinal"), _iso(record.get("date"))) == (ordinal, expected)
+
+
+def test_a_meeting_a_subject_held_is_dated_by_the_next_sentence_and_is_the_one_reported(
+    known: Known,
+) -> None:
+    drafted = _read(
+        "SEOUL, June 11 (Yonhap) -- North Korea's ruling party held an enlarged meeting of its "
+        "Central Military Commission, state media reported Saturday.\n\nThe meeting, held on "
+        "Friday in Pyongyang, was guided by Kim Jong Un.\n\nEarlier, a consultative meeting of "
+        "the Presidium of the Political Bureau was held on Tuesday.\n\nThe meeting relieved Kim "
+        "Jong-gwan as a member of the commission.",
+        known,
+        "2022-06-11",
+    )
+    events = _events(drafted)
+    dates = sorted((r.get("organizer", [""])[0], _iso(r.get("date"))) for r in events.values())
+    assert dates == [("wpk-cmc", "2022-06-10"), ("wpk-pb-presidium", "2022-06-07")]
+    guided = [d.record for d in drafted.drafts if d.kind == "participation"]
+    cmc = next(k for k, r in events.items() if r.get("organizer") == ["wpk-cmc"])
+    assert [(p["event"], p["ref"]) for p in guided] == [(cmc, "kim-jong-un")]

@@ -47,7 +47,8 @@ _KINDS = (
     r"|conferences?|meetings?))"
 )
 _UNNAMED = re.compile(
-    rf"\b(?:an?|the|its)\s+{_KINDS}\s+of\s+(?:the\s+)?(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+)?",
+    rf"\b(?:an?|the|its)\s+{_KINDS}\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+)?",
     re.I,
 )
 _LOWER_ORDINAL = re.compile(
@@ -263,10 +264,13 @@ def _unnamed(r: Context) -> None:
         if when is None:
             continue
         name = _title_case(head) + " of the " + straight(organ.text)
-        key = f"event:held:{match_key(name)}:{when[0].iso}"
-        event = r.reg.add(Entity(key, "event"))
+        # undated ("held an enlarged meeting of its CMC"), it is this article's own, dated
+        # perhaps by a later sentence ("The meeting, held on Friday, ...")
+        day = when[0].iso if when[0] is not None else r.article.key
+        event = r.reg.add(Entity(f"event:held:{match_key(name)}:{day}", "event"))
         event.fields.setdefault("type", head_kind(head))
-        event.fields.setdefault("date", when[0])
+        if when[0] is not None:
+            event.fields.setdefault("date", when[0])
         if when[1] is not None and when[1] != when[0]:
             event.fields.setdefault("end", when[1])
         span = (m.start() + len(m.group(0).split()[0]) + 1, organ.end)
@@ -288,10 +292,12 @@ _ACTS = re.compile(
 
 def _unnamed_days(
     r: Context, m: re.Match[str], organ: Mention, sentence: Sentence
-) -> tuple[PartialDate, PartialDate | None] | None:
+) -> tuple[PartialDate | None, PartialDate | None] | None:
     """When the sentence says an unnamed meeting was held: the date after its name ("was held
     on 10 April", "from Monday to Wednesday", "yesterday", "on the same day"), or the one the
-    sentence opens with when the meeting acts ("On 15 July 2012 a meeting of ... relieved")."""
+    sentence opens with when the meeting acts ("On 15 July 2012 a meeting of ... relieved");
+    no day (None, None) for one a subject held ("North Korea held an enlarged meeting of its
+    CMC"), which a later sentence may date; None when the sentence says none was held."""
     rest = r.text[organ.end : sentence.end]
     held = HELD.search(rest) or _PRESIDED.search(rest)
     if held and held.start() > 80:
@@ -312,7 +318,8 @@ def _unnamed_days(
     if before is not None and before.date is not None and before.end <= m.start():
         first, last = _period(before)
         return (first, last) if first is not None else None
-    return None
+    # "North Korea held an enlarged meeting of its CMC": held, on a day said elsewhere
+    return (None, None) if held and held.re is _HELD_BEFORE else None
 
 
 _REPRESENTATIVES = re.compile(
@@ -983,7 +990,10 @@ def _main_event(r: Context) -> None:
             not in ("title", "heading")]  # fmt: skip
     for m in body:
         sentence = r.doc.sentence_at(m.start)
-        if sentence is not None and HELD.search(r.text[m.end : sentence.end]):
+        if sentence is not None and (
+            HELD.search(r.text[m.end : sentence.end])
+            or _HELD_BEFORE.search(r.text, sentence.start, m.start)  # "X held an enlarged ..."
+        ):
             r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
             return
     titled = {r.reg.resolve(m.entity) for m in events if m not in body}  # type: ignore[arg-type]
@@ -1104,7 +1114,9 @@ def _dated_by_reference(r: Context) -> None:
 
 
 _DATE_NEXT = re.compile(r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?")
-_WHEN_BEFORE = re.compile(r",?\s+when\s+(?:the\s+|its\s+|a\s+)?$", re.I)
+_WHEN_BEFORE = re.compile(r"(?:,?\s+when|,\s+(?:at|during))\s+(?:the\s+|its\s+|a\s+)?$", re.I)
+"""a date just before an event: "since January 2021, when the eighth party congress ...", "In
+May 2016, at the 7th Congress of the WPK, he was elected ..."."""
 _AHEAD = re.compile(
     r"\b(?:will|shall|would|to\s+be\s+held|to\s+(?:convene|hold|open)|plans?|planned|scheduled"
     r"|upcoming|coming|next|ahead\s+of|expected\s+to|is\s+to|are\s+to)\b",
@@ -1115,7 +1127,8 @@ _AHEAD = re.compile(
 
 def date_with(r: Context, mention: Mention) -> DateMention | None:
     """The date right after an event's name ("in January"), or the one just before a "when"
-    that leads to it ("since January 2021, when the eighth party congress")."""
+    or "at" that leads to it ("since January 2021, when the eighth party congress", "In May
+    2016, at the 7th Congress")."""
     m = _DATE_NEXT.match(r.text, mention.end, mention.end + 40)
     date = r.date_at(m.end()) if m else None
     if date is not None:
