@@ -408,3 +408,25 @@ def test_a_meeting_a_subject_held_is_dated_by_the_next_sentence_and_is_the_one_r
     guided = [d.record for d in drafted.drafts if d.kind == "participation"]
     cmc = next(k for k, r in events.items() if r.get("organizer") == ["wpk-cmc"])
     assert [(p["event"], p["ref"]) for p in guided] == [(cmc, "kim-jong-un")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ordinal", "expected"),
+    [
+        ("The 8th Political Bureau meeting of the 8th Central Committee of the Workers' Party of "
+         "Korea was held on 12 May.", 8, "2021-05-12"),
+        ("The third Politburo meeting of the 8th WPK Central Committee was held on Wednesday.", 3,
+         "2021-05-12"),
+    ],
+)  # fmt: skip
+def test_the_nth_meeting_of_an_organ_named_organ_first(
+    known: Known, sentence: str, ordinal: int, expected: str
+) -> None:
+    drafted = _read("Pyongyang, May 14 (KCNA) -- " + sentence, known, "2021-05-14")
+    (record,) = _events(drafted).values()
+    assert (record["ordinal"], _iso(record.get("date")), record.get("organizer")) == (
+        ordinal,
+        expected,
+        ["wpk-pb"],
+    )
+    assert record["series"] in _series(drafted)

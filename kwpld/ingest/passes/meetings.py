@@ -81,6 +81,7 @@ _TYPES = {"plenary": "plenary-meeting", "plenum": "plenary-meeting", "session": 
 def meetings(r: Context) -> Found:
     r.official = official_source(r)
     _ordinal_lowercase(r)
+    _ordinal_organ_meetings(r)
     _one_event_per_ordinal(r)
     _when_and_where(r)
     _unnamed(r)  # after the named ones are dated: "held on the same day"
@@ -1243,4 +1244,49 @@ def _opening_date(r: Context, sentence: Sentence, before: int) -> DateMention | 
     if [d for d in r.dates_in(date.end, before) if d.date is not None]:
         return None
     return date
+
+
+_ORDINAL_BEFORE = re.compile(rf"\b(?P<ordinal>{_ORDINALS})\s+$", re.I)
+_ORGAN_HEAD = re.compile(
+    r"\s+(?P<head>(?:enlarged\s+|expanded\s+)?(?:meeting|plenum|session))\b"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<term>{_ORDINALS}\s+))?",
+    re.I,
+)
+
+
+def _ordinal_organ_meetings(r: Context) -> None:
+    """ "The 8th Political Bureau meeting of the 8th Central Committee of the WPK": the Nth
+    meeting of an organ, named organ first, in the series of that organ's meetings (of the
+    term the name gives)."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        before = _ORDINAL_BEFORE.search(r.text, max(0, organ.start - 16), organ.start)
+        after = _ORGAN_HEAD.match(r.text, organ.end)
+        if before is None or after is None or in_headline(r, organ.start):
+            continue
+        ordinal = r.lex.ordinal(before.group("ordinal"))
+        parent = _organ_at(r, after.end()) if after.group("term") else None
+        if ordinal is None or _inside_event(r, before.start(), after.end()):
+            continue
+        end = parent.end if parent is not None else after.end("head")
+        head = " ".join(after.group("head").lower().split())
+        series_name = f"{straight(organ.text)} {head}"
+        if parent is not None:
+            series_name += f" of the {after.group('term').strip()} {straight(parent.text)}"
+        skey = series_key(series_name)
+        series = r.reg.add(Entity(f"event:series:{skey}", "event"))
+        series.fields.setdefault("type", "series")
+        series.attrs["series_key"] = skey
+        series.add_name(NameDraft(series_name, derived=True))
+        span = (before.start(), end)
+        event = r.reg.add(Entity(f"event:{skey}:{ordinal}", "event"))
+        event.fields.setdefault("type", head_kind(head))
+        event.fields["series"] = Ref(series.key)
+        event.fields["ordinal"] = ordinal
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        event.attrs["series_key"] = skey
+        event.add_name(NameDraft(straight(r.text[span[0] : span[1]]), spans=[span]))
+        event.note(f"an event named “{' '.join(r.text[span[0] : span[1]].split())}”", span)
+        r.mentions.replace([x for x in r.mentions if not (span[0] <= x.start and x.end <= span[1])])
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        r.nested_spans.append((organ.start, organ.end, r.reg.resolve(organ.entity)))  # type: ignore[arg-type]
 
