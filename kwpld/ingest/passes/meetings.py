@@ -56,7 +56,8 @@ _LOWER_ORDINAL = re.compile(
 )
 _AT_PLACE = re.compile(
     r"\bat\s+the\s+(?P<place>(?:[A-Z0-9][\w'’.-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
-    r"(?![\w'’.-])(?!\s+[a-z])"  # "at the Chinese embassy": not "Chinese"
+    r"(?![\w'’.-])(?!\s+(?!(?:on|in|at|of|and|for|to|with|where|which|was|were|is|are|during"
+    r"|from|by|after|before|amid)\b)[a-z])"  # "at the Chinese embassy": not "Chinese"
 )
 
 
@@ -469,6 +470,9 @@ def _occasions(r: Context) -> None:
         _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence)
 
 
+_ON = re.compile(r"\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?")
+
+
 def _occasion_day(
     r: Context, m: re.Match[str], sentence: Sentence, held: bool, definite: bool
 ) -> tuple[PartialDate | None, int, bool]:
@@ -487,8 +491,12 @@ def _occasion_day(
         date = r.date_at(m.start("of") + of.end())
         if date is not None:
             name_end = m.end("name")
-    if date is None and dated:
-        date = r.date_at(m.end() + dated.end(), slack=1)
+    stop = min(90, len(rest.split(";")[0]))
+    for on in _ON.finditer(rest, 0, stop) if date is None else ():
+        # "held at the Revolutionary Martyrs' Cemetery on Mount Taesong on 28 February 1995"
+        date = r.date_at(m.end() + on.end(), slack=1)
+        if date is not None:
+            break
     when = date.date if date is not None else None
     if date is not None and re.fullmatch(_WEEKDAY_NAMES, date.text.strip()):
         # "proposed holding an urgent contact at Panmunjom on Saturday": the one to come
