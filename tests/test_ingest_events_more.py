@@ -430,3 +430,23 @@ def test_the_nth_meeting_of_an_organ_named_organ_first(
         ["wpk-pb"],
     )
     assert record["series"] in _series(drafted)
+
+
+def test_a_title_conferred_after_a_ceremony_of_conferring_it_is_that_ceremony(
+    known: Known,
+) -> None:
+    drafted = _read(
+        "Pyongyang, September 10 (KCNA) -- A grand banquet was given at the Mokran House on "
+        "Sunday.\n\nA congratulatory performance was given by the Moranbong Band on the "
+        "occasion.\n\nThe day before, a ceremony of conferring the title of DPRK Hero on "
+        "nuclear scientists took place at the Mansudae Assembly Hall.\n\nKim Yong Nam conferred "
+        "the title of DPRK Hero and the Gold Star Medal on Ri Hong Sop and Hong Sung Mu.",
+        known,
+        "2017-09-10",
+    )
+    dates = sorted((r["type"], _iso(r.get("date"))) for r in _events(drafted).values())
+    assert dates == [
+        ("appearance", "2017-09-10"),
+        ("ceremony", "2017-09-10"),
+        ("conferral", "2017-09-09"),
+    ]

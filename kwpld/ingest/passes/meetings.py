@@ -91,6 +91,7 @@ def meetings(r: Context) -> Found:
     _of_date(r)
     _when_and_where(r)
     _occasions(r)
+    _one_conferral(r)
     _place_summits(r)
     _same_day_acts(r)
     _organizers(r)
@@ -453,8 +454,10 @@ def _occasions(r: Context) -> None:
             continue  # "a rule to hold a meeting" is none; "held its first meeting" is one
         if when is None:
             # "The day before, Kim held talks ... He then gave a reception": the day of the
-            # event dated last before it in the paragraph
-            when = event_day_before(r, m.start(), block=sentence.block)
+            # event dated last before it in the paragraph; "A performance was given ... on the
+            # occasion": in the article
+            whole = _ON_THE_OCCASION.search(rest)
+            when = event_day_before(r, m.start(), block=None if whole else sentence.block)
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
         if bare_meeting:
@@ -470,6 +473,7 @@ def _occasions(r: Context) -> None:
         _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence)
 
 
+_ON_THE_OCCASION = re.compile(r"\bon\s+the\s+occasion\b(?!\s+of\b)", re.I)
 _ON = re.compile(r"\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?")
 
 
@@ -565,6 +569,32 @@ _SUMMITS_IN = re.compile(
     r"\s+and\s+(?P<b>[A-Z][a-z]+)\b"
 )
 """two summits named by their places: "the summits with the U.S. in Singapore and Hanoi"."""
+
+
+def _one_conferral(r: Context) -> None:
+    """ "a ceremony of conferring the title of DPRK Hero ... took place ... Kim Yong Nam
+    conferred the title of DPRK Hero ... on Ri Hong Sop": one act, not two. A title conferred
+    in the two paragraphs after a ceremony of conferring that title is that ceremony's."""
+    ceremonies = [
+        m for m in r.mentions
+        if m.kind == "event" and m.entity and str(m.entity).startswith("event:occasion:")
+        and r.reg.peek(m.entity).fields.get("type") == "conferral"
+    ]  # fmt: skip
+    for act in [e for e in r.reg.of_kind("event") if e.fields.get("type") == "conferral"]:
+        span, title = act.attrs.get("span"), str(act.fields.get("title", ""))
+        if act.known or not span or not title or act.key.startswith("event:occasion:"):
+            continue
+        block = r.doc.block_at(span[0]) or 0
+        first = re.split(r",|\s+and\s+", title)[0]
+        for m in reversed([c for c in ceremonies if c.start < span[0]]):
+            sentence = r.doc.sentence_at(m.start)
+            said = r.text[m.start : sentence.end] if sentence is not None else m.text
+            words = set(re.findall(r"\w+", first.lower()))
+            if block - (r.doc.block_at(m.start) or 0) <= 2 and words <= set(
+                re.findall(r"\w+", said.lower())
+            ):
+                r.reg.merge(str(m.entity), act.key)
+                break
 
 
 def _names_series(r: Context, name: str) -> bool:
