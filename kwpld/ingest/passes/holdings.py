@@ -282,8 +282,8 @@ def _changes(
         ]
     if pattern.id == "title-before-names" and not all(t.plural for t in titles):
         return []  # "Premier Kim Tok Hun, Choe Ryong Hae and ...": only the first holds it
-    if holds and len(people) > 1 and not any(t.plural for t in titles):
-        people = people[-1:]  # "A, B and C, a member of ...": C's title
+    if holds and len(people) > 1 and organ_title is None and not any(t.plural for t in titles):
+        people = people[-1:]  # "A, B and C, a member of ...": C's title (not "their seats on O")
     if pattern.type == "promoted-from":
         out = _facts_for(r, flex, view, pattern, "promoted", trigger, people, titles)
         alternates = [
@@ -330,9 +330,12 @@ def _facts_for(
 ) -> list[Fact]:
     anchor = trigger.start if trigger else titles[0].start
     status, hedge = status_of(r, view, upto=max(anchor, titles[-1].end))
-    if kind == "heads":
+    # A seat kept through a change ("kept his seat at the plenum") is a title held, dated as
+    # the change it was kept through is: by the sentence's date or the event reported.
+    kept = kind == "kept"
+    if kind in ("heads", "kept"):
         kind = "holds"
-    is_holds = holds or kind in ("holds", "became", "former")
+    is_holds = (holds or kind in ("holds", "became", "former")) and not kept
     # A title an analyst states is as of the article, unless the sentence names the event or
     # states a change at it ("Foreign Minister Ri Yong Ho was promoted ...").
     # ... nor is an analyst's inference ("appears to have replaced") an act of the event
@@ -385,7 +388,7 @@ def _facts_for(
         if hedge:
             spans.append(hedge)
         fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
-        fact.why = _why(r, fact, title)
+        fact.why = _why(r, fact, title, "kept" if kept else None)
         out.append(fact)
     return out
 
@@ -537,8 +540,10 @@ def _dates(
             fact.as_of = at
 
 
-def _why(r: Context, fact: Fact, title: Title) -> str:
+def _why(r: Context, fact: Fact, title: Title, verb: str | None = None) -> str:
     words = " ".join(r.text[title.start : title.end].split())
+    if verb is not None:
+        return f"{verb} {words}"
     return {
         "holds": f"called {words}",
         "elected": f"elected {words}",

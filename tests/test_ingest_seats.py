@@ -1,0 +1,130 @@
+"""Seats kept, lost and handed over (issue 15): the sentence classes analysts and wires use for
+what a reshuffle left alone, took away or gave to someone else. One test per class and
+wording; short synthetic texts read against tests/fixtures/ingest/facts/records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kwpld.dates import parse_date
+from kwpld.ingest import Known, read_text
+from kwpld.load import load_records
+
+RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
+KCNA = "Pyongyang, February 11 (KCNA) -- "
+PLENUM = (
+    "The 2nd Plenary Meeting of the 8th Central Committee of the Workers' Party of Korea was "
+    "held on 10 February. "
+)
+
+Row = tuple[str, str, str, str, str | None, str | None, str | None, str]
+
+
+@pytest.fixture(scope="module")
+def known() -> Known:
+    return Known.build(load_records(RECORDS))
+
+
+def _iso(value: object) -> str | None:
+    return None if value is None else parse_date(value).iso
+
+
+def drafted(text: str, known: Known, date: str = "2021-06-30", kind: str = "analysis") -> set[Row]:
+    """(person, role, organ, type, start, end, as_of, status) of every membership drafted."""
+    _, result = read_text(text, known=known, date=date, article_type=kind)
+    out: set[Row] = set()
+    for d in result.drafts:
+        if d.kind == "membership" and d.fact:
+            r = d.record
+            out.add(
+                (r["person"], r["role"], r["organ"], d.fact["type"], _iso(r.get("start")),
+                 _iso(r.get("end")), _iso(r.get("as_of")), r["status"])
+            )  # fmt: skip
+    return out
+
+
+def held(text: str, known: Known, **kw: Any) -> set[tuple[str, str, str]]:
+    return {(h[0], h[1], h[2]) for h in drafted(text, known, **kw)}
+
+
+# -- 1. seats kept ---------------------------------------------------------------------------------
+
+
+def test_kept_their_seats_as_a_plural_title_at_the_plenum(known: Known) -> None:
+    got = drafted(
+        KCNA + PLENUM + "Choe Ryong Hae and Pak Pong Ju keep their seats as vice-chairmen of the "
+        "National Defence Commission.",
+        known,
+        date="2021-02-11",
+        kind="news",
+    )
+    for person in ("choe-ryong-hae", "pak-pong-ju"):
+        assert (person, "vice-chairman", "ndc", "holds", None, None, "2021-02-10",
+                "confirmed") in got, got  # fmt: skip
+
+
+def test_kept_seats_on_an_organ_every_person_of_the_list(known: Known) -> None:
+    got = drafted(
+        "At the plenary meeting held on 29 June 2021, Jo Yong Won and Kim Tok Hun kept their "
+        "seats on the Presidium of the Political Bureau.",
+        known,
+    )
+    for person in ("jo-yong-won", "kim-tok-hun"):
+        assert (person, "member", "wpk-pb-presidium", "holds", None, None, "2021-06-29",
+                "confirmed") in got, got  # fmt: skip
+
+
+def test_retained_his_post_as_a_post_title(known: Known) -> None:
+    got = drafted("Pak Pong Ju retained his post as Premier.", known)
+    assert got == {
+        ("pak-pong-ju", "chairman", "cabinet", "holds", None, None, "2021-06-30", "confirmed")
+    }
+
+
+def test_kept_an_organ_seat_dated_by_the_event_named(known: Known) -> None:
+    got = drafted(
+        "Kim Tok Hun kept his Politburo seat at the 3rd Plenary Meeting of the 8th Central "
+        "Committee of the WPK in June 2021.",
+        known,
+    )
+    assert ("kim-tok-hun", "member", "wpk-pb", "holds", None, None, "2021-06",
+            "confirmed") in got, got  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence, person, role, organ",
+    [
+        ("Jo Yong Won stays on as director of the Organization and Guidance Department.",
+         "jo-yong-won", "director", "wpk-ogd"),
+        ("Kim Tok Hun remains a secretary of the WPK Central Committee.",
+         "kim-tok-hun", "secretary", "wpk-cc"),
+        ("Choe Ryong Hae held on to his seat on the Presidium of the Political Bureau.",
+         "choe-ryong-hae", "member", "wpk-pb-presidium"),
+        ("Jo Yong Won, the party's organizational secretary, retained his membership of the "
+         "Presidium of the Political Bureau.", "jo-yong-won", "member", "wpk-pb-presidium"),
+    ],
+)  # fmt: skip
+def test_kept_wordings(known: Known, sentence: str, person: str, role: str, organ: str) -> None:
+    got = drafted(sentence, known)
+    assert (person, role, organ, "holds", None, None, "2021-06-30", "confirmed") in got, got
+
+
+def test_a_seat_not_kept_is_no_holding(known: Known) -> None:
+    assert held("Kim Tok Hun did not keep his post as Premier.", known) == set()
+    assert held("Kim Tok Hun failed to retain his seat on the Political Bureau.", known) == set()
+
+
+def test_re_elected_starts_the_term_at_the_event(known: Known) -> None:
+    """As the labelled set reads it (d01, f01, f08): a re-election starts a term."""
+    got = drafted(
+        KCNA + PLENUM + "Jo Yong Won was re-elected a member of the Presidium of the Political "
+        "Bureau.",
+        known,
+        date="2021-02-11",
+        kind="news",
+    )
+    assert ("jo-yong-won", "member", "wpk-pb-presidium", "elected", "2021-02-10", None, None,
+            "confirmed") in got, got  # fmt: skip
