@@ -128,3 +128,67 @@ def test_re_elected_starts_the_term_at_the_event(known: Known) -> None:
     )
     assert ("jo-yong-won", "member", "wpk-pb-presidium", "elected", "2021-02-10", None, None,
             "confirmed") in got, got  # fmt: skip
+
+
+# -- 3. seats lost ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, person, role, organ, kind, end",
+    [
+        ("Pak Pong Ju lost his seat on the Political Bureau at the plenary meeting on 29 June "
+         "2021.", "pak-pong-ju", "member", "wpk-pb", "lost", "2021-06-29"),
+        ("Ri Pyong Chol was dropped from the National Defence Commission in April 2019.",
+         "ri-pyong-chol", "member", "ndc", "dismissed", "2019-04"),
+        ("Hwang Pyong So lost his post as director of the KPA General Political Bureau in "
+         "October 2017.", "hwang-pyong-so", "director", "kpa-gpb", "lost", "2017-10"),
+        ("Kim Yo Jong was dropped from alternate membership of the Political Bureau in April "
+         "2019.", "kim-yo-jong", "alternate-member", "wpk-pb", "dismissed", "2019-04"),
+        ("At the plenary meeting in April 2019 Kim Yo Jong was dropped from the Political "
+         "Bureau's alternate membership.", "kim-yo-jong", "alternate-member", "wpk-pb",
+         "dismissed", "2019-04"),
+        ("Jo Yong Won, a veteran of the OGD, was not re-elected to the Central Committee in "
+         "January 2021.", "jo-yong-won", "member", "wpk-cc", "lost", "2021-01"),
+    ],
+)  # fmt: skip
+def test_lost_wordings_end_the_holding(
+    known: Known, sentence: str, person: str, role: str, organ: str, kind: str, end: str
+) -> None:
+    got = drafted(sentence, known)
+    assert (person, role, organ, kind, None, end, None, "confirmed") in got, got
+
+
+def test_lost_a_post_to_a_successor_hands_it_over(known: Known) -> None:
+    got = drafted("Choe Ryong Hae lost the GPB post to Hwang Pyong So in May 2014.", known)
+    assert ("choe-ryong-hae", "director", "kpa-gpb", "lost", None, "2014-05", None,
+            "confirmed") in got, got  # fmt: skip
+    assert ("hwang-pyong-so", "director", "kpa-gpb", "appointed", "2014-05", None, None,
+            "confirmed") in got, got  # fmt: skip
+
+
+def test_no_longer_ends_the_holding_undated(known: Known) -> None:
+    """As the labelled set reads an undated change: the old holder gets no date."""
+    for sentence, role, organ in (
+        ("Kim Yong Chol no longer appears as director of the United Front Department.",
+         "director", "wpk-ufd"),
+        ("Kim Yong Chol is no longer a member of the Central Military Commission.",
+         "member", "wpk-cmc"),
+    ):  # fmt: skip
+        got = drafted(sentence, known)
+        assert got == {("kim-yong-chol", role, organ, "lost", None, None, None, "confirmed")}
+
+
+def test_a_seat_the_organ_alone_names_is_the_role_given_elsewhere(known: Known) -> None:
+    got = held(
+        "Kim Yo Jong was reinstated as an alternate member of the Political Bureau on 11 April "
+        "2020. She had been dropped from the Political Bureau in April 2019.",
+        known,
+    )
+    assert ("kim-yo-jong", "alternate-member", "wpk-pb") in got
+    assert ("kim-yo-jong", "member", "wpk-pb") not in got
+
+
+def test_a_seat_not_lost_or_a_re_election_is_no_end(known: Known) -> None:
+    assert held("Kim Tok Hun did not lose his post as Premier.", known) == set()
+    got = drafted("Jo Yong Won was re-elected to the Central Committee in January 2021.", known)
+    assert all(row[5] is None for row in got), got

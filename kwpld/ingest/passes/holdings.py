@@ -99,8 +99,28 @@ def holdings(r: Context) -> Found:
         elif _announces(flex, view):
             last_change = _announces(flex, view) or last_change
         facts.extend(_unique(found))
-    r.facts = [*r.facts, *facts]
+    r.facts = [*r.facts, *_implied_roles(facts)]
     return r.found()
+
+
+def _implied_roles(facts: list[Fact]) -> list[Fact]:
+    """ "She was reinstated as an alternate member of the PB. She had been dropped from the PB
+    in 2019": a seat in an organ the text names alone (no role words) is the one role the
+    article gives the person in that organ elsewhere."""
+    out = []
+    for fact in facts:
+        roles = {s.start for s in fact.spans if s.role == "role"}
+        organs = {s.start for s in fact.spans if s.role == "organ"}
+        if fact.role == "member" and roles and roles == organs:
+            others = {
+                f.role for f in facts
+                if f.person == fact.person and f.organ == fact.organ and f is not fact
+                and f.status != "projected"  # what may come is no seat held
+            }  # fmt: skip
+            if len(others) == 1 and "alternate-member" in others:
+                fact = replace(fact, role="alternate-member")
+        out.append(fact)
+    return out
 
 
 _HELD_SINCE = re.compile(
@@ -206,12 +226,18 @@ def _organ_title(
         return None
     organ = organs[0]
     role = "member"
-    if pattern.type == "heads":
+    if "alternate" in m.re.groupindex and m.group("alternate"):
+        role = "alternate-member"  # "dropped from the Political Bureau's alternate membership"
+    if pattern.type == "heads" or ("post" in m.re.groupindex and m.group("post")):
+        # "headed the UFD", "lost the GPB post": the head's seat
         entity = r.reg.peek(organ.ref)
         kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
             "organ_kind"
         )  # fmt: skip
-        head = organ.text.lower().split()[-1] if organ.text else ""
+        # the head word of what the text prints, else of the record's label ("the GPB post")
+        label = r.known.labels.get(entity.known or "", "") if entity.known else ""
+        words = [(organ.text or "").lower().split()[-1:], label.lower().split(" of ")[0].split()]
+        head = next((w[-1] for w in words if w and w[-1] in ("bureau", "department")), "")
         role = (
             "director" if kind == "department" or head in ("bureau", "department") else "chairman"
         )
@@ -285,12 +311,7 @@ def _changes(
     if holds and len(people) > 1 and organ_title is None and not any(t.plural for t in titles):
         people = people[-1:]  # "A, B and C, a member of ...": C's title (not "their seats on O")
     if pattern.type == "promoted-from":
-        out = _facts_for(r, flex, view, pattern, "promoted", trigger, people, titles)
-        alternates = [
-            replace(t, role="alternate-member", post=None) for t in titles if t.role == "member"
-        ]
-        out.extend(_facts_for(r, flex, view, pattern, "ended", trigger, people, alternates))
-        return out
+        return _promoted_from(r, flex, view, pattern, trigger, people, titles)
     dated_apart = (
         holds and len(titles) > 1 and any(item.kind == "date" for item in view.group(m, "titles"))
     )
@@ -306,12 +327,46 @@ def _changes(
             )
         ]  # fmt: skip
     else:
-        out = _facts_for(
-            r, flex, view, pattern, kind, trigger, people, titles, holds=holds, changed=changed
-        )
+        at = _after_successor(view, m)
+        out = _facts_for(r, flex, view, pattern, kind, trigger, people, titles, holds=holds,
+                         changed=changed, at=at)  # fmt: skip
     if "successor" in m.re.groupindex and m.group("successor"):
         successors = people_of(view, m, "successor")
-        out.extend(_facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles))
+        out.extend(
+            _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles, at=at)
+        )
+    return out
+
+
+def _after_successor(view: SentenceView, m: re.Match[str]) -> int | None:
+    """ "X lost the GPB post to Y in May 2014": a successor named after the trigger; the date
+    after the successor is the change's (see :func:`_facts_for`'s ``at``)."""
+    if "successor" not in m.re.groupindex or m.group("successor") is None:
+        return None
+    if "trigger" not in m.re.groupindex or m.group("trigger") is None:
+        return None
+    if m.start("successor") < m.start("trigger"):
+        return None
+    items = view.group(m, "successor")
+    return items[-1].end if items else None
+
+
+def _promoted_from(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    pattern: Pattern,
+    trigger: FactSpan | None,
+    people: list[Item],
+    titles: list[Title],
+) -> list[Fact]:
+    """ "X was promoted from alternate to full member of the Politburo": the member's holding
+    begins and the alternate's ends, the same day."""
+    out = _facts_for(r, flex, view, pattern, "promoted", trigger, people, titles)
+    alternates = [
+        replace(t, role="alternate-member", post=None) for t in titles if t.role == "member"
+    ]
+    out.extend(_facts_for(r, flex, view, pattern, "ended", trigger, people, alternates))
     return out
 
 
@@ -327,8 +382,11 @@ def _facts_for(
     *,
     holds: bool = False,
     changed: bool = False,
+    at: int | None = None,
 ) -> list[Fact]:
-    anchor = trigger.start if trigger else titles[0].start
+    """The facts of ``people`` holding ``titles``, with their status and dates; the date is
+    the one the sentence gives at ``at`` (default: the trigger, else the first title)."""
+    anchor = at if at is not None else trigger.start if trigger else titles[0].start
     status, hedge = status_of(r, view, upto=max(anchor, titles[-1].end))
     # A seat kept through a change ("kept his seat at the plenum") is a title held, dated as
     # the change it was kept through is: by the sentence's date or the event reported.
@@ -362,18 +420,10 @@ def _facts_for(
         if person.ref is None:
             continue  # a name several records share: which one, the review says
         fact = Fact(
-            "membership",
-            kind,
-            person.ref,
-            (view.start, view.end),
-            organ=title.organ,
-            role=title.role,
-            post=title.post,
-            event=event,
-            status=status,
-            date_basis=basis,
+            "membership", kind, person.ref, (view.start, view.end), organ=title.organ,
+            role=title.role, post=title.post, event=event, status=status, date_basis=basis,
             rule=pattern.id,
-        )
+        )  # fmt: skip
         _dates(flex, fact, dates, r.official)
         spans = [FactSpan(person.start, person.end, "person")]
         if trigger:
