@@ -192,3 +192,71 @@ def test_a_seat_not_lost_or_a_re_election_is_no_end(known: Known) -> None:
     assert held("Kim Tok Hun did not lose his post as Premier.", known) == set()
     got = drafted("Jo Yong Won was re-elected to the Central Committee in January 2021.", known)
     assert all(row[5] is None for row in got), got
+
+
+# -- 4. seats handed over -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Choe Ryong Hae was replaced by Hwang Pyong So as director of the KPA General Political "
+        "Bureau in May 2014.",
+        "Hwang Pyong So succeeded Choe Ryong Hae as director of the KPA General Political "
+        "Bureau in May 2014.",
+        "Hwang Pyong So took over from Choe Ryong Hae as director of the KPA General Political "
+        "Bureau in May 2014.",
+        "Hwang Pyong So took over as director of the KPA General Political Bureau from Choe "
+        "Ryong Hae in May 2014.",
+        "Choe Ryong Hae handed over his post as director of the KPA General Political Bureau "
+        "to Hwang Pyong So in May 2014.",
+    ],
+)
+def test_a_handover_ends_one_holding_and_begins_the_other(known: Known, sentence: str) -> None:
+    got = drafted(sentence, known)
+    assert ("choe-ryong-hae", "director", "kpa-gpb", "replaced", None, "2014-05", None,
+            "confirmed") in got, got  # fmt: skip
+    assert ("hwang-pyong-so", "director", "kpa-gpb", "appointed", "2014-05", None, None,
+            "confirmed") in got, got  # fmt: skip
+
+
+def test_he_replaced_a_family_name_in_a_month_of_the_year_told(known: Known) -> None:
+    """The pronoun is the person of the sentence before; "Ch'oe" alone is the Ch'oe the
+    article named in full; "in May" is of the year the paragraph tells, not the article's."""
+    got = drafted(
+        "Ch'oe Ryong-hae was named director of the KPA General Political Bureau in April 2012."
+        "\n\nHwang Pyong So was promoted to vice marshal in 2014. He replaced Ch'oe as Director "
+        "of the KPA General Political Bureau in May.",
+        known,
+    )
+    assert ("choe-ryong-hae", "director", "kpa-gpb", "appointed", "2012-04", "2014-05", None,
+            "confirmed") in got, got  # fmt: skip
+    assert ("hwang-pyong-so", "director", "kpa-gpb", "appointed", "2014-05", None, None,
+            "confirmed") in got, got  # fmt: skip
+
+
+def test_a_year_beside_since_is_no_narrative_year(known: Known) -> None:
+    got = drafted(
+        "Jo Yong Won has been a member of the Political Bureau since 2016. On 29 June Kim Tok "
+        "Hun, a member of the Political Bureau since 2017, was appointed Premier.",
+        known,
+    )
+    assert ("kim-tok-hun", "chairman", "cabinet", "appointed", "2021-06-29", None, None,
+            "confirmed") in got, got  # fmt: skip
+
+
+def test_replaced_in_that_post_by_and_replaced_him_with(known: Known) -> None:
+    got = drafted(
+        "Kim Yong Nam, who had served as foreign minister since 1983, was replaced in that post "
+        "by Ri Yong Ho on 5 September 1998.",
+        known,
+    )
+    assert ("ri-yong-ho-fm", "chairman", "mfa", "appointed", "1998-09-05", None, None,
+            "confirmed") in got, got  # fmt: skip
+    got = drafted(
+        "In February 2021, Kim sacked Jo Yong Won as director of the Organization and Guidance "
+        "Department, a month after appointing him, and replaced him with Ri Pyong Chol.",
+        known,
+    )
+    assert ("ri-pyong-chol", "director", "wpk-ogd", "appointed", "2021-02", None, None,
+            "confirmed") in got, got  # fmt: skip

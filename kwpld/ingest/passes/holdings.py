@@ -25,6 +25,7 @@ from ...reading.state import Context, Found
 from .facts_common import (
     event_of,
     fact_dates,
+    in_dateline,
     in_headline,
     names_someone,
     sentence_view,
@@ -167,16 +168,19 @@ def _announces(flex: FactLexicon, view: SentenceView) -> str | None:
     return None
 
 
+_BASIS_RANK = {"sentence": 0, "weekday": 1, "event": 2, "article": 3, "none": 4}
+
+
 def _unique(facts: list[Fact]) -> list[Fact]:
-    out: list[Fact] = []
-    seen: set[tuple[object, ...]] = set()
+    """One fact per person, organ, role and type: the one the sentence dates most firmly ("He
+    replaced Ch'oe as director in May": the pattern that reads "in May" for Ch'oe too)."""
+    best: dict[tuple[object, ...], Fact] = {}
     for fact in facts:
         key = (fact.person, fact.organ, fact.role, fact.type)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(fact)
-    return out
+        kept = best.get(key)
+        if kept is None or _BASIS_RANK[fact.date_basis] < _BASIS_RANK[kept.date_basis]:
+            best[key] = fact
+    return [f for f in facts if best[(f.person, f.organ, f.role, f.type)] is f]
 
 
 def people_of(view: SentenceView, m: re.Match[str], group: str = "people") -> list[Item]:
@@ -327,7 +331,7 @@ def _changes(
             )
         ]  # fmt: skip
     else:
-        at = _after_successor(view, m)
+        at = _after_handover(view, m)
         out = _facts_for(r, flex, view, pattern, kind, trigger, people, titles, holds=holds,
                          changed=changed, at=at)  # fmt: skip
     if "successor" in m.re.groupindex and m.group("successor"):
@@ -338,17 +342,44 @@ def _changes(
     return out
 
 
-def _after_successor(view: SentenceView, m: re.Match[str]) -> int | None:
-    """ "X lost the GPB post to Y in May 2014": a successor named after the trigger; the date
-    after the successor is the change's (see :func:`_facts_for`'s ``at``)."""
+def _after_handover(view: SentenceView, m: re.Match[str]) -> int | None:
+    """ "X lost the GPB post to Y in May 2014", "Y took over as premier from X in 2020": in a
+    handover the date after the last of the two people is the change's, for both (see
+    :func:`_facts_for`'s ``at``)."""
     if "successor" not in m.re.groupindex or m.group("successor") is None:
         return None
-    if "trigger" not in m.re.groupindex or m.group("trigger") is None:
-        return None
-    if m.start("successor") < m.start("trigger"):
-        return None
-    items = view.group(m, "successor")
-    return items[-1].end if items else None
+    items = view.group(m, "people") + view.group(m, "successor")
+    return max((i.end for i in items if i.kind == "person"), default=None)
+
+
+_TIED_YEAR = re.compile(r"\b(?:since|until|till|born|from)\s*$")
+
+
+def _narrative_year(
+    r: Context, span: FactSpan | None, dates: dict[str, PartialDate]
+) -> dict[str, PartialDate]:
+    """ "Hwang was promoted in 2014. He replaced Ch'oe as director in May": a date printed
+    without its year, in a paragraph whose earlier sentences tell of an earlier year, is of
+    that year, not the article's (a weekday or a year beside "since", "until" ties it not)."""
+    if span is None or r.reference is None:
+        return dates
+    mention = next((d for d in r.dates_in(span.start, span.end) if d.year_inferred), None)
+    sentence = r.doc.sentence_at(span.start)
+    if mention is None or mention.weekday is not None or mention.date is None or not sentence:
+        return dates
+    block = r.doc.blocks[sentence.block]
+    years = [
+        d.date.year for d in r.dates_in(block.start, sentence.start)
+        if d.date is not None and not d.year_inferred and not in_dateline(r, d.start)
+        and not r.doc.in_parens(d.start)
+        and not _TIED_YEAR.search(r.text, max(0, d.start - 8), d.start)
+    ]  # fmt: skip
+    if not years or years[-1] >= mention.date.year:
+        return dates
+    same = mention.date
+    return {
+        k: PartialDate(years[-1], v.month, v.day) if v == same else v for k, v in dates.items()
+    }
 
 
 def _promoted_from(
@@ -405,6 +436,7 @@ def _facts_for(
     dates, basis, date_span = fact_dates(
         r, view, anchor, event, holds=is_holds, title_end=titles[0].end if is_holds else None
     )
+    dates = _narrative_year(r, date_span, dates)
     if status == "projected" or kind == "former":
         dates, basis, date_span = {}, "none", None  # a projection, a former title: undated
     if pattern.type == "heads" and basis != "sentence":
@@ -502,6 +534,8 @@ def _successors(r: Context, view: SentenceView, m: re.Match[str], ended: list[Fa
     successor's holding of what ended begins when it ended."""
     out = []
     people = {p.ref for p in people_of(view, m) if p.ref}
+    if not people and len({c.person for c in ended}) == 1:
+        people = {ended[0].person}  # "sacked X as ..., and replaced him with Y": him is X
     for successor in people_of(view, m, "successor"):
         if successor.ref is None or successor.ref in people:
             continue
@@ -907,10 +941,12 @@ def _replaced_by(
         organ_span = next(((s.start, s.end) for s in fact.spans if s.role == "organ"), None)
         title = Title(role_span.start, role_span.end, fact.role or "member", fact.organ,
                       (role_span.start, role_span.end), organ_span, fact.post)  # fmt: skip
+        at = _after_handover(view, m)
         out.extend(
-            _facts_for(r, flex, view, pattern, "replaced", trigger_span, people, [title])
+            _facts_for(r, flex, view, pattern, "replaced", trigger_span, people, [title], at=at)
         )
         out.extend(
-            _facts_for(r, flex, view, pattern, "appointed", trigger_span, successors, [title])
-        )
+            _facts_for(r, flex, view, pattern, "appointed", trigger_span, successors, [title],
+                       at=at)
+        )  # fmt: skip
     return out
