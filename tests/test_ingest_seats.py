@@ -260,3 +260,52 @@ def test_replaced_in_that_post_by_and_replaced_him_with(known: Known) -> None:
     )
     assert ("ri-pyong-chol", "director", "wpk-ogd", "appointed", "2021-02", None, None,
             "confirmed") in got, got  # fmt: skip
+
+
+# -- 5. promotions between grades ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, people, begun",
+    [
+        ("Ri Pyong Chol was promoted from alternate to full member of the Political Bureau on "
+         "10 April 2019.", ["ri-pyong-chol"], "promoted"),
+        ("The meeting promoted Ri Pyong Chol from alternate member to member of the Political "
+         "Bureau on 10 April 2019.", ["ri-pyong-chol"], "promoted"),
+        ("Jo Yong Won and Kim Tok Hun were elevated from alternate members to members of the "
+         "Political Bureau on 10 April 2019.", ["jo-yong-won", "kim-tok-hun"], "promoted"),
+        ("Kim Tok Hun was by-elected a member of the Political Bureau from alternate member on "
+         "10 April 2019.", ["kim-tok-hun"], "elected"),
+    ],
+)  # fmt: skip
+def test_a_promotion_begins_the_member_and_ends_the_alternate(
+    known: Known, sentence: str, people: list[str], begun: str
+) -> None:
+    got = drafted(sentence, known)
+    for person in people:
+        assert (person, "member", "wpk-pb", begun, "2019-04-10", None, None,
+                "confirmed") in got, got  # fmt: skip
+        assert (person, "alternate-member", "wpk-pb", "ended", None, "2019-04-10", None,
+                "confirmed") in got, got  # fmt: skip
+
+
+def test_the_following_alternates_were_promoted_a_list(known: Known) -> None:
+    got = drafted(
+        "Pyongyang, February 12 (KCNA) -- The 2nd Plenary Meeting of the 8th Central Committee "
+        "of the Workers' Party of Korea was held on 11 February.\n\nThe following alternate "
+        "members of the Central Committee were promoted to members of the C.C., WPK: Jo Yong "
+        "Won, Kim Tok Hun.",
+        known,
+        date="2021-02-12",
+        kind="news",
+    )
+    for person in ("jo-yong-won", "kim-tok-hun"):
+        assert (person, "member", "wpk-cc", "promoted", "2021-02-11", None, None,
+                "confirmed") in got, got  # fmt: skip
+        assert (person, "alternate-member", "wpk-cc", "ended", None, "2021-02-11", None,
+                "confirmed") in got, got  # fmt: skip
+
+
+def test_an_election_without_from_ends_nothing(known: Known) -> None:
+    got = held("Kim Tok Hun was elected a member of the Political Bureau on 10 April 2019.", known)
+    assert got == {("kim-tok-hun", "member", "wpk-pb")}

@@ -315,7 +315,7 @@ def _changes(
     if holds and len(people) > 1 and organ_title is None and not any(t.plural for t in titles):
         people = people[-1:]  # "A, B and C, a member of ...": C's title (not "their seats on O")
     if pattern.type == "promoted-from":
-        return _promoted_from(r, flex, view, pattern, trigger, people, titles)
+        return _promoted_from(r, flex, view, m, pattern, kind, trigger, people, titles)
     dated_apart = (
         holds and len(titles) > 1 and any(item.kind == "date" for item in view.group(m, "titles"))
     )
@@ -386,18 +386,32 @@ def _promoted_from(
     r: Context,
     flex: FactLexicon,
     view: SentenceView,
+    m: re.Match[str],
     pattern: Pattern,
+    kind: str,
     trigger: FactSpan | None,
     people: list[Item],
     titles: list[Title],
 ) -> list[Fact]:
-    """ "X was promoted from alternate to full member of the Politburo": the member's holding
-    begins and the alternate's ends, the same day."""
-    out = _facts_for(r, flex, view, pattern, "promoted", trigger, people, titles)
-    alternates = [
-        replace(t, role="alternate-member", post=None) for t in titles if t.role == "member"
-    ]
-    out.extend(_facts_for(r, flex, view, pattern, "ended", trigger, people, alternates))
+    """ "X was promoted from alternate to full member of the Politburo", "X was by-elected a
+    member of the Presidium from alternate member": the higher holding begins (elected, or
+    promoted) and the lower one ends, the same day: the title after "from" (of the organ of
+    the one gained, when the text names none), else an alternate member's seat."""
+    begun = kind if kind in flex.beginning else "promoted"
+    # "the meeting promoted X from ... on 10 April": the date after the people promoted
+    at = people[-1].end if trigger and people and trigger.start < people[0].start else None
+    out = _facts_for(r, flex, view, pattern, begun, trigger, people, titles, at=at)
+    lower = [i.ref for i in view.typed(m, "from", "title")] if "from" in m.re.groupindex else []
+    if lower:
+        ended = [
+            replace(low, organ=low.organ or t.organ, post=None)
+            for t in titles[:1] for low in lower[:1] if low.role != t.role
+        ]  # fmt: skip
+    else:
+        ended = [
+            replace(t, role="alternate-member", post=None) for t in titles if t.role == "member"
+        ]
+    out.extend(_facts_for(r, flex, view, pattern, "ended", trigger, people, ended, at=at))
     return out
 
 
