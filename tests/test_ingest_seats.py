@@ -309,3 +309,34 @@ def test_the_following_alternates_were_promoted_a_list(known: Known) -> None:
 def test_an_election_without_from_ends_nothing(known: Known) -> None:
     got = held("Kim Tok Hun was elected a member of the Political Bureau on 10 April 2019.", known)
     assert got == {("kim-tok-hun", "member", "wpk-pb")}
+
+
+# -- 2. hedged -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, row",
+    [
+        ("Choe Ryong Hae appears to retain his seat on the Presidium of the Political Bureau.",
+         ("choe-ryong-hae", "member", "wpk-pb-presidium", "holds", None, None, "2021-06-30",
+          "reported")),
+        ("Jo Yong Won reportedly kept his post as director of the Organization and Guidance "
+         "Department.", ("jo-yong-won", "director", "wpk-ogd", "holds", None, None,
+                         "2021-06-30", "reported")),
+        # an inference about the past: reported, dated as the change
+        ("Pak Pong Ju probably lost his seat on the Political Bureau in 2021.",
+         ("pak-pong-ju", "member", "wpk-pb", "lost", None, "2021", None, "reported")),
+        ("Kim Tok Hun is likely to have lost his seat on the Political Bureau in June 2021.",
+         ("kim-tok-hun", "member", "wpk-pb", "lost", None, "2021-06", None, "reported")),
+        # a projection: undated
+        ("Kim Tok Hun is likely to be elected to the Presidium of the Political Bureau.",
+         ("kim-tok-hun", "member", "wpk-pb-presidium", "elected", None, None, None,
+          "projected")),
+        ("Kim Yo Jong will likely keep her post as vice director of the Propaganda and "
+         "Agitation Department.", ("kim-yo-jong", "vice-director", "wpk-pad", "holds", None,
+                                   None, None, "projected")),
+    ],
+)  # fmt: skip
+def test_hedged_seats_take_the_status_of_their_words(known: Known, sentence: str, row: Row) -> None:
+    got = drafted(sentence, known)
+    assert row in got, got

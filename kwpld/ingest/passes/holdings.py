@@ -432,7 +432,7 @@ def _facts_for(
     """The facts of ``people`` holding ``titles``, with their status and dates; the date is
     the one the sentence gives at ``at`` (default: the trigger, else the first title)."""
     anchor = at if at is not None else trigger.start if trigger else titles[0].start
-    status, hedge = status_of(r, view, upto=max(anchor, titles[-1].end))
+    status, hedge = _status(flex, view, upto=max(anchor, titles[-1].end), r=r)
     # A seat kept through a change ("kept his seat at the plenum") is a title held, dated as
     # the change it was kept through is: by the sentence's date or the event reported.
     kept = kind == "kept"
@@ -487,6 +487,27 @@ def _facts_for(
         fact.why = _why(r, fact, title, "kept" if kept else None)
         out.append(fact)
     return out
+
+
+_ADVERBS = frozenset({"also", "already", "still", "quietly", "then", "since", "just", "been"})
+
+
+def _status(
+    flex: FactLexicon, view: SentenceView, *, upto: int, r: Context
+) -> tuple[str, FactSpan | None]:
+    """The statement's status (:func:`status_of`); a projected word before a past form ("X
+    probably lost his seat", "X is likely to have retained ...") is an inference about what
+    happened: reported."""
+    status, hedge = status_of(r, view, upto=upto)
+    if status != "projected" or hedge is None:
+        return status, hedge
+    words = [i.text for i in view.items if i.start >= hedge.end and i.kind == "word"]
+    words = [w for w in words if w not in _ADVERBS][:2]
+    if words[:2] == ["to", "have"] or (
+        words and (words[0] in flex.past_forms or (words[0].endswith("ed") and len(words[0]) > 3))
+    ):
+        return "reported", hedge
+    return status, hedge
 
 
 def _own_titles(
