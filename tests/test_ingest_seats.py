@@ -340,3 +340,15 @@ def test_an_election_without_from_ends_nothing(known: Known) -> None:
 def test_hedged_seats_take_the_status_of_their_words(known: Known, sentence: str, row: Row) -> None:
     got = drafted(sentence, known)
     assert row in got, got
+
+
+def test_dropped_in_a_second_clause(known: Known) -> None:
+    got = drafted(
+        "Jo Yong Won lost his seat on the Presidium of the Political Bureau on 31 December 2022 "
+        "and was dropped from the Central Military Commission.",
+        known,
+    )
+    assert ("jo-yong-won", "member", "wpk-pb-presidium", "lost", None, "2022-12-31", None,
+            "confirmed") in got, got  # fmt: skip
+    assert ("jo-yong-won", "member", "wpk-cmc", "dismissed", None, "2022-12-31", None,
+            "confirmed") in got, got  # fmt: skip
