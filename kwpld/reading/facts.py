@@ -122,6 +122,8 @@ class FactLexicon:
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
     """noun of an occasion ("reception", "military parade") -> event type"""
+    past_forms: frozenset[str] = frozenset()
+    """irregular past forms: "probably lost" is an inference about the past (reported)"""
     holding_patterns: list[Pattern] = field(default_factory=list)
     replacing_patterns: list[Pattern] = field(default_factory=list)
     successor_patterns: list[Pattern] = field(default_factory=list)
@@ -203,6 +205,7 @@ def fact_lexicon() -> FactLexicon:
         appearances={name_words(k): v for k, v in attendance["appearances"].items()},
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
+        past_forms=frozenset(data.get("past_forms", ())),
     )
     lex.longest_role = max(len(k) for k in roles)
     macros = _trigger_macros(lex)

@@ -25,6 +25,7 @@ from ...reading.state import Context, Found
 from .facts_common import (
     event_of,
     fact_dates,
+    in_dateline,
     in_headline,
     names_someone,
     sentence_view,
@@ -99,8 +100,28 @@ def holdings(r: Context) -> Found:
         elif _announces(flex, view):
             last_change = _announces(flex, view) or last_change
         facts.extend(_unique(found))
-    r.facts = [*r.facts, *facts]
+    r.facts = [*r.facts, *_implied_roles(facts)]
     return r.found()
+
+
+def _implied_roles(facts: list[Fact]) -> list[Fact]:
+    """ "She was reinstated as an alternate member of the PB. She had been dropped from the PB
+    in 2019": a seat in an organ the text names alone (no role words) is the one role the
+    article gives the person in that organ elsewhere."""
+    out = []
+    for fact in facts:
+        roles = {s.start for s in fact.spans if s.role == "role"}
+        organs = {s.start for s in fact.spans if s.role == "organ"}
+        if fact.role == "member" and roles and roles == organs:
+            others = {
+                f.role for f in facts
+                if f.person == fact.person and f.organ == fact.organ and f is not fact
+                and f.status != "projected"  # what may come is no seat held
+            }  # fmt: skip
+            if len(others) == 1 and "alternate-member" in others:
+                fact = replace(fact, role="alternate-member")
+        out.append(fact)
+    return out
 
 
 _HELD_SINCE = re.compile(
@@ -147,16 +168,19 @@ def _announces(flex: FactLexicon, view: SentenceView) -> str | None:
     return None
 
 
+_BASIS_RANK = {"sentence": 0, "weekday": 1, "event": 2, "article": 3, "none": 4}
+
+
 def _unique(facts: list[Fact]) -> list[Fact]:
-    out: list[Fact] = []
-    seen: set[tuple[object, ...]] = set()
+    """One fact per person, organ, role and type: the one the sentence dates most firmly ("He
+    replaced Ch'oe as director in May": the pattern that reads "in May" for Ch'oe too)."""
+    best: dict[tuple[object, ...], Fact] = {}
     for fact in facts:
         key = (fact.person, fact.organ, fact.role, fact.type)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(fact)
-    return out
+        kept = best.get(key)
+        if kept is None or _BASIS_RANK[fact.date_basis] < _BASIS_RANK[kept.date_basis]:
+            best[key] = fact
+    return [f for f in facts if best[(f.person, f.organ, f.role, f.type)] is f]
 
 
 def people_of(view: SentenceView, m: re.Match[str], group: str = "people") -> list[Item]:
@@ -206,12 +230,18 @@ def _organ_title(
         return None
     organ = organs[0]
     role = "member"
-    if pattern.type == "heads":
+    if "alternate" in m.re.groupindex and m.group("alternate"):
+        role = "alternate-member"  # "dropped from the Political Bureau's alternate membership"
+    if pattern.type == "heads" or ("post" in m.re.groupindex and m.group("post")):
+        # "headed the UFD", "lost the GPB post": the head's seat
         entity = r.reg.peek(organ.ref)
         kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
             "organ_kind"
         )  # fmt: skip
-        head = organ.text.lower().split()[-1] if organ.text else ""
+        # the head word of what the text prints, else of the record's label ("the GPB post")
+        label = r.known.labels.get(entity.known or "", "") if entity.known else ""
+        words = [(organ.text or "").lower().split()[-1:], label.lower().split(" of ")[0].split()]
+        head = next((w[-1] for w in words if w and w[-1] in ("bureau", "department")), "")
         role = (
             "director" if kind == "department" or head in ("bureau", "department") else "chairman"
         )
@@ -282,15 +312,10 @@ def _changes(
         ]
     if pattern.id == "title-before-names" and not all(t.plural for t in titles):
         return []  # "Premier Kim Tok Hun, Choe Ryong Hae and ...": only the first holds it
-    if holds and len(people) > 1 and not any(t.plural for t in titles):
-        people = people[-1:]  # "A, B and C, a member of ...": C's title
+    if holds and len(people) > 1 and organ_title is None and not any(t.plural for t in titles):
+        people = people[-1:]  # "A, B and C, a member of ...": C's title (not "their seats on O")
     if pattern.type == "promoted-from":
-        out = _facts_for(r, flex, view, pattern, "promoted", trigger, people, titles)
-        alternates = [
-            replace(t, role="alternate-member", post=None) for t in titles if t.role == "member"
-        ]
-        out.extend(_facts_for(r, flex, view, pattern, "ended", trigger, people, alternates))
-        return out
+        return _promoted_from(r, flex, view, m, pattern, kind, trigger, people, titles)
     dated_apart = (
         holds and len(titles) > 1 and any(item.kind == "date" for item in view.group(m, "titles"))
     )
@@ -306,12 +331,87 @@ def _changes(
             )
         ]  # fmt: skip
     else:
-        out = _facts_for(
-            r, flex, view, pattern, kind, trigger, people, titles, holds=holds, changed=changed
-        )
+        at = _after_handover(view, m)
+        out = _facts_for(r, flex, view, pattern, kind, trigger, people, titles, holds=holds,
+                         changed=changed, at=at)  # fmt: skip
     if "successor" in m.re.groupindex and m.group("successor"):
         successors = people_of(view, m, "successor")
-        out.extend(_facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles))
+        out.extend(
+            _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles, at=at)
+        )
+    return out
+
+
+def _after_handover(view: SentenceView, m: re.Match[str]) -> int | None:
+    """ "X lost the GPB post to Y in May 2014", "Y took over as premier from X in 2020": in a
+    handover the date after the last of the two people is the change's, for both (see
+    :func:`_facts_for`'s ``at``)."""
+    if "successor" not in m.re.groupindex or m.group("successor") is None:
+        return None
+    items = view.group(m, "people") + view.group(m, "successor")
+    return max((i.end for i in items if i.kind == "person"), default=None)
+
+
+_TIED_YEAR = re.compile(r"\b(?:since|until|till|born|from)\s*$")
+
+
+def _narrative_year(
+    r: Context, span: FactSpan | None, dates: dict[str, PartialDate]
+) -> dict[str, PartialDate]:
+    """ "Hwang was promoted in 2014. He replaced Ch'oe as director in May": a date printed
+    without its year, in a paragraph whose earlier sentences tell of an earlier year, is of
+    that year, not the article's (a weekday or a year beside "since", "until" ties it not)."""
+    if span is None or r.reference is None:
+        return dates
+    mention = next((d for d in r.dates_in(span.start, span.end) if d.year_inferred), None)
+    sentence = r.doc.sentence_at(span.start)
+    if mention is None or mention.weekday is not None or mention.date is None or not sentence:
+        return dates
+    block = r.doc.blocks[sentence.block]
+    years = [
+        d.date.year for d in r.dates_in(block.start, sentence.start)
+        if d.date is not None and not d.year_inferred and not in_dateline(r, d.start)
+        and not r.doc.in_parens(d.start)
+        and not _TIED_YEAR.search(r.text, max(0, d.start - 8), d.start)
+    ]  # fmt: skip
+    if not years or years[-1] >= mention.date.year:
+        return dates
+    same = mention.date
+    return {
+        k: PartialDate(years[-1], v.month, v.day) if v == same else v for k, v in dates.items()
+    }
+
+
+def _promoted_from(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    kind: str,
+    trigger: FactSpan | None,
+    people: list[Item],
+    titles: list[Title],
+) -> list[Fact]:
+    """ "X was promoted from alternate to full member of the Politburo", "X was by-elected a
+    member of the Presidium from alternate member": the higher holding begins (elected, or
+    promoted) and the lower one ends, the same day: the title after "from" (of the organ of
+    the one gained, when the text names none), else an alternate member's seat."""
+    begun = kind if kind in flex.beginning else "promoted"
+    # "the meeting promoted X from ... on 10 April": the date after the people promoted
+    at = people[-1].end if trigger and people and trigger.start < people[0].start else None
+    out = _facts_for(r, flex, view, pattern, begun, trigger, people, titles, at=at)
+    lower = [i.ref for i in view.typed(m, "from", "title")] if "from" in m.re.groupindex else []
+    if lower:
+        ended = [
+            replace(low, organ=low.organ or t.organ, post=None)
+            for t in titles[:1] for low in lower[:1] if low.role != t.role
+        ]  # fmt: skip
+    else:
+        ended = [
+            replace(t, role="alternate-member", post=None) for t in titles if t.role == "member"
+        ]
+    out.extend(_facts_for(r, flex, view, pattern, "ended", trigger, people, ended, at=at))
     return out
 
 
@@ -327,12 +427,18 @@ def _facts_for(
     *,
     holds: bool = False,
     changed: bool = False,
+    at: int | None = None,
 ) -> list[Fact]:
-    anchor = trigger.start if trigger else titles[0].start
-    status, hedge = status_of(r, view, upto=max(anchor, titles[-1].end))
-    if kind == "heads":
+    """The facts of ``people`` holding ``titles``, with their status and dates; the date is
+    the one the sentence gives at ``at`` (default: the trigger, else the first title)."""
+    anchor = at if at is not None else trigger.start if trigger else titles[0].start
+    status, hedge = _status(flex, view, upto=max(anchor, titles[-1].end), r=r)
+    # A seat kept through a change ("kept his seat at the plenum") is a title held, dated as
+    # the change it was kept through is: by the sentence's date or the event reported.
+    kept = kind == "kept"
+    if kind in ("heads", "kept"):
         kind = "holds"
-    is_holds = holds or kind in ("holds", "became", "former")
+    is_holds = (holds or kind in ("holds", "became", "former")) and not kept
     # A title an analyst states is as of the article, unless the sentence names the event or
     # states a change at it ("Foreign Minister Ri Yong Ho was promoted ...").
     # ... nor is an analyst's inference ("appears to have replaced") an act of the event
@@ -344,6 +450,7 @@ def _facts_for(
     dates, basis, date_span = fact_dates(
         r, view, anchor, event, holds=is_holds, title_end=titles[0].end if is_holds else None
     )
+    dates = _narrative_year(r, date_span, dates)
     if status == "projected" or kind == "former":
         dates, basis, date_span = {}, "none", None  # a projection, a former title: undated
     if pattern.type == "heads" and basis != "sentence":
@@ -359,18 +466,10 @@ def _facts_for(
         if person.ref is None:
             continue  # a name several records share: which one, the review says
         fact = Fact(
-            "membership",
-            kind,
-            person.ref,
-            (view.start, view.end),
-            organ=title.organ,
-            role=title.role,
-            post=title.post,
-            event=event,
-            status=status,
-            date_basis=basis,
+            "membership", kind, person.ref, (view.start, view.end), organ=title.organ,
+            role=title.role, post=title.post, event=event, status=status, date_basis=basis,
             rule=pattern.id,
-        )
+        )  # fmt: skip
         _dates(flex, fact, dates, r.official)
         spans = [FactSpan(person.start, person.end, "person")]
         if trigger:
@@ -385,9 +484,30 @@ def _facts_for(
         if hedge:
             spans.append(hedge)
         fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
-        fact.why = _why(r, fact, title)
+        fact.why = _why(r, fact, title, "kept" if kept else None)
         out.append(fact)
     return out
+
+
+_ADVERBS = frozenset({"also", "already", "still", "quietly", "then", "since", "just", "been"})
+
+
+def _status(
+    flex: FactLexicon, view: SentenceView, *, upto: int, r: Context
+) -> tuple[str, FactSpan | None]:
+    """The statement's status (:func:`status_of`); a projected word before a past form ("X
+    probably lost his seat", "X is likely to have retained ...") is an inference about what
+    happened: reported."""
+    status, hedge = status_of(r, view, upto=upto)
+    if status != "projected" or hedge is None:
+        return status, hedge
+    words = [i.text for i in view.items if i.start >= hedge.end and i.kind == "word"]
+    words = [w for w in words if w not in _ADVERBS][:2]
+    if words[:2] == ["to", "have"] or (
+        words and (words[0] in flex.past_forms or (words[0].endswith("ed") and len(words[0]) > 3))
+    ):
+        return "reported", hedge
+    return status, hedge
 
 
 def _own_titles(
@@ -449,6 +569,8 @@ def _successors(r: Context, view: SentenceView, m: re.Match[str], ended: list[Fa
     successor's holding of what ended begins when it ended."""
     out = []
     people = {p.ref for p in people_of(view, m) if p.ref}
+    if not people and len({c.person for c in ended}) == 1:
+        people = {ended[0].person}  # "sacked X as ..., and replaced him with Y": him is X
     for successor in people_of(view, m, "successor"):
         if successor.ref is None or successor.ref in people:
             continue
@@ -537,8 +659,10 @@ def _dates(
             fact.as_of = at
 
 
-def _why(r: Context, fact: Fact, title: Title) -> str:
+def _why(r: Context, fact: Fact, title: Title, verb: str | None = None) -> str:
     words = " ".join(r.text[title.start : title.end].split())
+    if verb is not None:
+        return f"{verb} {words}"
     return {
         "holds": f"called {words}",
         "elected": f"elected {words}",
@@ -852,10 +976,12 @@ def _replaced_by(
         organ_span = next(((s.start, s.end) for s in fact.spans if s.role == "organ"), None)
         title = Title(role_span.start, role_span.end, fact.role or "member", fact.organ,
                       (role_span.start, role_span.end), organ_span, fact.post)  # fmt: skip
+        at = _after_handover(view, m)
         out.extend(
-            _facts_for(r, flex, view, pattern, "replaced", trigger_span, people, [title])
+            _facts_for(r, flex, view, pattern, "replaced", trigger_span, people, [title], at=at)
         )
         out.extend(
-            _facts_for(r, flex, view, pattern, "appointed", trigger_span, successors, [title])
-        )
+            _facts_for(r, flex, view, pattern, "appointed", trigger_span, successors, [title],
+                       at=at)
+        )  # fmt: skip
     return out
