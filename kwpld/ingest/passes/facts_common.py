@@ -14,6 +14,7 @@ from ...reading.entities import Mention, Ref
 from ...reading.facts import FactLexicon, FactSpan, fact_lexicon
 from ...reading.sentences import Item, SentenceView, build_view
 from ...reading.state import Context
+from ...reading.words import ORDINAL_WORDS
 
 __all__ = [
     "sentence_view",
@@ -35,7 +36,12 @@ _WEEKDAY = re.compile(
     r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _NOT_FACT_BLOCKS = ("title", "heading")
-_NTH_DAY = re.compile(r"\b(first|opening|last|final|closing)\s+day\b", re.I)
+_NTH_DAY = re.compile(
+    r"\b("
+    + "|".join(ORDINAL_WORDS[:10])
+    + r"|opening|last|final|closing|(?:[1-9]|10)(?:st|nd|rd|th))\s+day\b",
+    re.I,
+)
 
 
 def in_headline(r: Context, offset: int) -> bool:
@@ -338,6 +344,27 @@ def _announced_at(r: Context, view: SentenceView) -> str | None:
     return None
 
 
+def _nth_day(r: Context, event: str, which: str) -> PartialDate | None:
+    """ "the second day" of an event: its first day and the days after it (within its end, when
+    the event has one); "the last day", "the closing day": its end."""
+    first, last = _event_dates(r, event)
+    word = which.lower()
+    if word in ("last", "final", "closing"):
+        return last
+    if word == "opening":
+        word = "first"
+    n = ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else int(word[:-2])  # "3rd"
+    if first is None or (n > 1 and (first.day is None or first.month is None)):
+        return None
+    if n == 1:
+        return first
+    when = dt.date(first.year, first.month, first.day) + dt.timedelta(days=n - 1)  # type: ignore[arg-type]
+    day = PartialDate(when.year, when.month, when.day)
+    if last is not None and last.day is not None and day.earliest() > last.earliest():
+        return None  # "the third day" of a two-day session: not this event's
+    return day
+
+
 def _day_of_event(
     r: Context, view: SentenceView, event: str | None
 ) -> tuple[PartialDate, FactSpan] | None:
@@ -348,8 +375,7 @@ def _day_of_event(
     own = _NTH_DAY.search(r.text, view.start, view.end)
     if own:
         # "On the first day, Choe Ryong Hae ... opened the session": this sentence's day
-        first, last = _event_dates(r, event)
-        day = first if own.group(1).lower() in ("first", "opening") else last
+        day = _nth_day(r, event, own.group(1))
         if day is not None:
             return day, FactSpan(own.start(), own.end(), "date")
     for sentence in reversed(r.doc.sentences):
@@ -369,8 +395,7 @@ def _day_of_event(
             continue
         which = _NTH_DAY.search(r.text, sentence.start, sentence.end)
         if which:
-            first, last = _event_dates(r, event)
-            day = first if which.group(1).lower() in ("first", "opening") else last
+            day = _nth_day(r, event, which.group(1))
             if day is not None:
                 return day, FactSpan(which.start(), which.end(), "date")
         days = [d for d in r.dates_in(sentence.start, sentence.end)
@@ -487,6 +512,12 @@ def _last_year(r: Context, date: DateMention) -> DateMention:
     return date
 
 
+def _reports_attendance(view: SentenceView) -> bool:
+    """The sentence says who took part in an event ("Speakers included ...", "It was presided
+    over by ...", "On the platform were ..."): the attendance patterns of ``facts.yaml``."""
+    return any(p.regex.search(view.string) is not None for p in fact_lexicon().attendance_patterns)
+
+
 def fact_dates(
     r: Context,
     view: SentenceView,
@@ -501,6 +532,10 @@ def fact_dates(
     the fact belongs to (its last day), else a weekday ("on Friday"), else the article's date
     (for a change, only in news). Returns (dates by "at"/"first"/"last", date_basis, the span
     used)."""
+    if holds and event is None and _reports_attendance(view):
+        # "Speakers included Pak Pong Ju, premier of the Cabinet, ...": a title in the report of
+        # an event is as of the day of the event (the day the text gives it), not the article's
+        event = event_of(r, view)[0]
     chosen = _sentence_date(r, view, anchor, holds, title_end)
     when = _when_clause(r, view, anchor) if holds else None
     if when is not None and (chosen is None or chosen.date is None or when.start < chosen.start):

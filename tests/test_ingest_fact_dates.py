@@ -1,0 +1,133 @@
+"""The dates of holdings drafted from text (issue 15, "Dates"), one class of sentence per group
+of tests: a title in the report of an event is as of the day of the event; changes at a meeting
+take its decision day; careers in running text; years left to the context; a holding that ends
+at a meeting and started earlier. Short synthetic texts that vary the wording, read against
+tests/fixtures/ingest/facts/records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kwpld.dates import parse_date
+from kwpld.ingest import Known, read_text
+from kwpld.load import load_records
+
+RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
+KCNA = "Pyongyang, {} (KCNA) -- "
+
+
+@pytest.fixture(scope="module")
+def known() -> Known:
+    return Known.build(load_records(RECORDS))
+
+
+def _iso(value: object) -> str | None:
+    return None if value is None else parse_date(value).iso
+
+
+Dated = dict[tuple[str, str, str], set[tuple[Any, ...]]]
+
+
+def dated(text: str, known: Known, date: str, kind: str = "news") -> Dated:
+    """(person, role, organ) -> {(start, end, as_of, date_basis)} of every membership drafted
+    (organs not in the records by their draft id)."""
+    _, drafted = read_text(text, known=known, date=date, article_type=kind)
+    out: Dated = {}
+    for d in drafted.drafts:
+        if d.kind == "membership" and d.fact:
+            r = d.record
+            key = (r["person"], r["role"], r["organ"])
+            out.setdefault(key, set()).add(
+                (_iso(r.get("start")), _iso(r.get("end")), _iso(r.get("as_of")),
+                 d.fact.get("date_basis"))
+            )  # fmt: skip
+    return out
+
+
+def dates_of(got: Dated, person: str, role: str, organ: str) -> set[tuple[Any, ...]]:
+    """The (start, end, as_of) of one holding, without the basis."""
+    assert (person, role, organ) in got, sorted(got)
+    return {d[:3] for d in got[(person, role, organ)]}
+
+
+# -- 1. a title beside a name in the report of an event: as of the event's day --------------------
+
+
+def test_speakers_on_a_numbered_day_of_a_congress(known: Known) -> None:
+    text = (
+        "Text of a report by Korean Central Television.\n\n"
+        "The Seventh Congress of the Workers' Party of Korea, held from 6 to 9 May 2016, "
+        "concluded its work yesterday.\n\n"
+        "On the third day, the congress discussed the report. Speakers included Pak Pong Ju, "
+        "premier of the Cabinet, and Hwang Pyong So, director of the General Political Bureau "
+        "of the Korean People's Army."
+    )
+    got = dated(text, known, "2016-05-10")
+    assert dates_of(got, "pak-pong-ju", "chairman", "cabinet") == {(None, None, "2016-05-08")}
+    assert dates_of(got, "hwang-pyong-so", "director", "kpa-gpb") == {(None, None, "2016-05-08")}
+
+
+def test_presided_over_by_at_a_meeting_dated_before_the_article(known: Known) -> None:
+    text = (
+        "SEOUL, Oct. 9 -- A meeting of the Pyongyang City Party Committee was held on 22 "
+        "September, state media said. It was presided over by Kim Tok Hun, member of the "
+        "Presidium of the Political Bureau of the WPK Central Committee."
+    )
+    got = dated(text, known, "1997-10-09", kind="analysis")
+    assert dates_of(got, "kim-tok-hun", "member", "wpk-pb-presidium") == {
+        (None, None, "1997-09-22")
+    }
+
+
+def test_on_the_platform_on_the_second_day(known: Known) -> None:
+    text = (
+        "The 5th Session of the 14th Supreme People's Assembly, which opened on 28 September, "
+        "closed on 29 September after a two-day session, state media said.\n\n"
+        "The session heard a report on the first day. Present on the platform on the second "
+        "day were Choe Ryong Hae, chairman of the Standing Committee of the SPA, and Kim Tok "
+        "Hun, premier of the Cabinet."
+    )
+    got = dated(text, known, "2021-09-30", kind="analysis")
+    assert dates_of(got, "kim-tok-hun", "chairman", "cabinet") == {(None, None, "2021-09-29")}
+
+
+def test_a_title_with_no_dated_event_is_as_of_the_article(known: Known) -> None:
+    text = (
+        "Analysts in Seoul said on Tuesday that the economy is slowing. Pak Pong Ju, premier of "
+        "the Cabinet, is expected to report on it."
+    )
+    got = dated(text, known, "2016-05-10", kind="analysis")
+    assert dates_of(got, "pak-pong-ju", "chairman", "cabinet") == {(None, None, "2016-05-10")}
+
+
+# -- 2. elections and appointments at a meeting: its decision day --------------------------------
+
+
+def test_elections_on_a_numbered_day_named_before(known: Known) -> None:
+    text = (
+        KCNA.format("September 30")
+        + "The session of the Supreme People's Assembly, which opened on 28 September, closed "
+        "on 29 September.\n\nOn the first day, Choe Ryong Hae opened the session.\n\n"
+        "The session, on its second day, dealt with organizational matters.\n\n"
+        "The session elected Kim Tok Hun vice-president of the State Affairs Commission. "
+        "Jo Yong Won and Kim Yo Jong were elected members of the State Affairs Commission."
+    )
+    got = dated(text, known, "2021-09-30")
+    assert dates_of(got, "kim-tok-hun", "vice-chairman", "sac") == {("2021-09-29", None, None)}
+    assert dates_of(got, "kim-yo-jong", "member", "sac") == {("2021-09-29", None, None)}
+
+
+def test_elections_on_the_fourth_day_not_the_opening_day(known: Known) -> None:
+    text = (
+        "Text of a report by Korean Central Television.\n\n"
+        "The Seventh Congress of the Workers' Party of Korea, which opened on 6 May, "
+        "concluded its work yesterday.\n\n"
+        "On the fourth day of the congress, the election of the central leadership organs was "
+        "discussed.\n\nThe congress elected Kim Jong Un, Choe Ryong Hae and Pak Pong Ju members "
+        "of the Central Committee."
+    )
+    got = dated(text, known, "2016-05-10")
+    assert dates_of(got, "choe-ryong-hae", "member", "wpk-cc") == {("2016-05-09", None, None)}
