@@ -131,3 +131,28 @@ def test_elections_on_the_fourth_day_not_the_opening_day(known: Known) -> None:
     )
     got = dated(text, known, "2016-05-10")
     assert dates_of(got, "choe-ryong-hae", "member", "wpk-cc") == {("2016-05-09", None, None)}
+
+
+def test_changes_a_later_sentence_says_were_made_at_a_meeting(known: Known) -> None:
+    text = (
+        "Seoul (AFP) - North Korea has replaced its premier, state media said Saturday.\n\n"
+        "Pak Thae Song was appointed premier of the cabinet, replacing Kim Tok Hun, who had held "
+        "the post since August 2020.\n\n"
+        "Kim Yo Jong was named a member of the party's Central Military Commission.\n\n"
+        "The changes were made at the 11th Plenary Meeting of the 8th Central Committee of the "
+        "Workers' Party of Korea, held from Monday to Friday in Pyongyang."
+    )
+    got = dated(text, known, "2024-12-28", kind="news")
+    assert dates_of(got, "kim-tok-hun", "chairman", "cabinet") == {("2020-08", "2024-12-27", None)}
+    assert dates_of(got, "kim-yo-jong", "member", "wpk-cmc") == {("2024-12-27", None, None)}
+
+
+def test_the_meeting_elected_without_a_date_takes_its_last_day(known: Known) -> None:
+    text = (
+        "The enlarged plenary meeting of the WPK Central Committee was held from 26 to 31 "
+        "December 2022, state media said.\n\nThe meeting also elected Jo Yong Won a member of the "
+        "Central Military Commission and recalled Pak Pong Ju from the Political Bureau."
+    )
+    got = dated(text, known, "2023-01-01", kind="analysis")
+    assert dates_of(got, "jo-yong-won", "member", "wpk-cmc") == {("2022-12-31", None, None)}
+    assert dates_of(got, "pak-pong-ju", "member", "wpk-pb") == {(None, "2022-12-31", None)}

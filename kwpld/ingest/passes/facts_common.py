@@ -325,22 +325,27 @@ _ANNOUNCED_AT = re.compile(
 
 def _announced_at(r: Context, view: SentenceView) -> str | None:
     """ "X has been appointed foreign minister, state media reported. The appointment came at
-    the 5th Plenary Meeting ...": the event the next sentence says the change was made at."""
+    the 5th Plenary Meeting ...": the event one of the next three sentences says the changes
+    were made at (those it reports first, then names the meeting of: "... was named a
+    secretary. The changes were made at the 11th Plenary Meeting")."""
     sentence = r.doc.sentence_at(view.start)
     if sentence is None:
         return None
     index = r.doc.sentences.index(sentence)
-    if index + 1 >= len(r.doc.sentences):
+    for following in r.doc.sentences[index + 1 : index + 4]:
+        if r.doc.blocks[following.block].kind in _NOT_FACT_BLOCKS:
+            return None
+        m = _ANNOUNCED_AT.match(r.text, following.start, following.end)
+        if m is None:
+            if r.mentions_in(following.start, following.end, ("event",)):
+                return None  # another event reported in between
+            continue
+        for mention in r.mentions_in(m.end(), following.end, ("event",)):
+            if mention.start - m.end() <= 4 and mention.entity:
+                key = r.reg.resolve(mention.entity)
+                if r.reg.peek(key).fields.get("type") not in ("series", "decision", "conferral"):
+                    return key
         return None
-    following = r.doc.sentences[index + 1]
-    m = _ANNOUNCED_AT.match(r.text, following.start, following.end)
-    if m is None:
-        return None
-    for mention in r.mentions_in(m.end(), following.end, ("event",)):
-        if mention.start - m.end() <= 4 and mention.entity:
-            key = r.reg.resolve(mention.entity)
-            if r.reg.peek(key).fields.get("type") not in ("series", "decision", "conferral"):
-                return key
     return None
 
 
