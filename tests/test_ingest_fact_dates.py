@@ -156,3 +156,45 @@ def test_the_meeting_elected_without_a_date_takes_its_last_day(known: Known) -> 
     got = dated(text, known, "2023-01-01", kind="analysis")
     assert dates_of(got, "jo-yong-won", "member", "wpk-cmc") == {("2022-12-31", None, None)}
     assert dates_of(got, "pak-pong-ju", "member", "wpk-pb") == {(None, "2022-12-31", None)}
+
+
+# -- 5. a holding that ends at a meeting and started earlier: both ends ------------------------
+
+
+def test_released_from_a_post_he_had_held_since(known: Known) -> None:
+    text = (
+        KCNA.format("September 5")
+        + "The first session of the 10th Supreme People's Assembly was held on 5 September 1998."
+        "\n\nKim Yong Nam was released from the post of minister of Foreign Affairs, which he "
+        "had held since December 1983, and Pak Pong Ju was appointed minister of Foreign Affairs."
+    )
+    got = dated(text, known, "1998-09-05")
+    assert dates_of(got, "kim-yong-nam", "chairman", "mfa") == {("1983-12", "1998-09-05", None)}
+    assert dates_of(got, "pak-pong-ju", "chairman", "mfa") == {("1998-09-05", None, None)}
+
+
+def test_relieved_as_director_which_post_she_had_held_since(known: Known) -> None:
+    text = (
+        KCNA.format("February 12")
+        + "The plenary meeting of the WPK Central Committee closed on 11 February.\n\n"
+        "Kim Yo Jong was relieved as director of the Organization and Guidance Department of "
+        "the C.C., which post she had held since January, and Jo Yong Won was appointed to it."
+    )
+    got = dated(text, known, "2021-02-12")
+    assert dates_of(got, "kim-yo-jong", "director", "wpk-ogd") == {("2021-01", "2021-02-11", None)}
+
+
+def test_replaced_someone_who_had_been_appointed_in(known: Known) -> None:
+    text = (
+        KCNA.format("September 30")
+        + "The session of the Supreme People's Assembly closed on 29 September.\n\n"
+        "Jo Yong Won was appointed chairman of the State Planning Commission to replace Kim "
+        "Tok Hun, who had been appointed in January 2021."
+    )
+    got = dated(text, known, "2021-09-30")
+    assert dates_of(got, "kim-tok-hun", "chairman", "state-planning-commission") == {
+        ("2021-01", "2021-09-29", None)
+    }
+    assert dates_of(got, "jo-yong-won", "chairman", "state-planning-commission") == {
+        ("2021-09-29", None, None)
+    }

@@ -523,6 +523,32 @@ def _reports_attendance(view: SentenceView) -> bool:
     return any(p.regex.search(view.string) is not None for p in fact_lexicon().attendance_patterns)
 
 
+_HELD_SINCE = re.compile(
+    r",\s+(?:which|who)\s+(?:post\s+|position\s+|office\s+)?(?:(?:he|she)\s+)?had\s+(?:held"
+    r"|occupied|served|been\s+(?:appointed|elected|named)(?:\s+to\s+(?:it|the\s+post))?)"
+    r"(?:\s+(?:it|the\s+post|the\s+position))?\s+(?:since|in|on)\s+$"
+)
+
+
+def _held_since(r: Context, view: SentenceView, anchor: int) -> PartialDate | None:
+    """ "X was released from the post of minister, which he had held since December 1983";
+    "... to replace Pak Jong Gun, who had been appointed in January 2021": the start of what a
+    change at ``anchor`` ends, stated in a clause after it (within its clause, naming at most
+    the one person the change is about)."""
+    for d in r.dates_in(anchor, view.end):
+        if (
+            d.date is None
+            or d.role == "end"
+            or not _HELD_SINCE.search(r.text[max(anchor, d.start - 80) : d.start])
+        ):
+            continue
+        between = [i for i in view.items if i.kind == "person" and anchor < i.start < d.start]
+        if len(between) <= 1 and not _CLAUSE.search(r.text, anchor, d.start):
+            return _last_year(r, d).date
+        return None
+    return None
+
+
 def fact_dates(
     r: Context,
     view: SentenceView,
@@ -573,12 +599,14 @@ def fact_dates(
         basis = "weekday" if chosen.year_inferred and chosen.weekday is not None else "sentence"
         span = chosen.range or chosen
         return out, basis, FactSpan(span.start, span.end, "date")
+    held = None if holds else _held_since(r, view, anchor)
+    since = {"since": held} if held is not None else {}
     stated = _day_of_event(r, view, event)
     if stated is not None:
-        return {"at": stated[0]}, "sentence", stated[1]
+        return {"at": stated[0], **since}, "sentence", stated[1]
     first, last = _event_dates(r, event)
     if first is not None:
-        return {"at": last or first}, "event", None
+        return {"at": last or first, **since}, "event", None
     weekday = _weekday_date(r, view)
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
