@@ -198,3 +198,44 @@ def test_replaced_someone_who_had_been_appointed_in(known: Known) -> None:
     assert dates_of(got, "jo-yong-won", "chairman", "state-planning-commission") == {
         ("2021-09-29", None, None)
     }
+
+
+# -- 4. a month or day without a year: the latest one not after the article's date -------------
+
+
+def _year_less(text: str, known: Known, date: str, phrase: str) -> str | None:
+    reading, _ = read_text(text, known=known, date=date, article_type="analysis")
+    found = [d for d in reading.dates if phrase in d.text and d.date is not None]
+    assert found, [d.text for d in reading.dates]
+    return found[0].date.iso if found[0].date else None
+
+
+def test_a_month_ahead_of_the_article_is_of_the_year_before(known: Known) -> None:
+    text = (
+        "Seoul, Jan. 1 -- Pak Pong Ju was relieved as vice chairman of the Central Military "
+        "Commission. Jo Yong Won was elected a member of the Presidium of the Political Bureau "
+        "in June."
+    )
+    got = dated(text, known, "2023-01-01", kind="analysis")
+    assert dates_of(got, "jo-yong-won", "member", "wpk-pb-presidium") == {("2022-06", None, None)}
+    assert _year_less(text, known, "2023-01-01", "June") == "2022-06"
+
+
+def test_a_day_months_after_the_article_in_a_report_of_the_past(known: Known) -> None:
+    text = "Choe Ryong Hae visited the factory on 20 October, state media said in March."
+    assert _year_less(text, known, "2021-03-15", "20 October") == "2020-10-20"
+
+
+def test_a_month_of_the_future_stays_ahead(known: Known) -> None:
+    for text in (
+        "The plenary meeting decided to convene the next plenary meeting in late June.",
+        "The Supreme People's Assembly will hold its session in September.",
+    ):
+        got = _year_less(text, known, "2021-02-12", "June" if "June" in text else "September")
+        assert got in ("2021-06", "2021-09"), (text, got)
+
+
+def test_a_month_before_the_article_and_the_day_after_it_stay(known: Known) -> None:
+    text = "The Eighth Party Congress was held in January. A parade took place on 14 January."
+    assert _year_less(text, known, "2021-01-13", "January") == "2021-01"
+    assert _year_less(text, known, "2021-01-13", "14 January") == "2021-01-14"
