@@ -239,3 +239,30 @@ def test_a_month_before_the_article_and_the_day_after_it_stay(known: Known) -> N
     text = "The Eighth Party Congress was held in January. A parade took place on 14 January."
     assert _year_less(text, known, "2021-01-13", "January") == "2021-01"
     assert _year_less(text, known, "2021-01-13", "14 January") == "2021-01-14"
+
+
+# -- 3. careers in running text: the dates at the precision printed ----------------------------
+
+
+def test_a_period_opening_a_later_clause(known: Known) -> None:
+    for text in (
+        "Choe Ryong Hae served as chief of the General Staff of the KPA from 1968 to 1976, and "
+        "between 1969 and 1973 he was also director of the KPA General Political Bureau.",
+        "Choe Ryong Hae was premier of the Cabinet from 1968 to 1976; from 1969 to 1973 he was "
+        "also director of the KPA General Political Bureau.",
+    ):
+        got = dated(text, known, "2025-02-10", kind="analysis")
+        assert dates_of(got, "choe-ryong-hae", "director", "kpa-gpb") == {("1969", "1973", None)}
+
+
+def test_from_a_year_until_his_dismissal_in_another(known: Known) -> None:
+    for text, holding, first, last in (
+        ("His son Choe Ryong Hae, a KPA general, served as director of the General Political "
+         "Bureau of the KPA from 2010 until his dismissal in 2019.",
+         ("choe-ryong-hae", "director", "kpa-gpb"), "2010", "2019"),
+        ("Kim Yong Chol was director of the United Front Department of the WPK Central "
+         "Committee from March 2016 until his removal in April 2019.",
+         ("kim-yong-chol", "director", "wpk-ufd"), "2016-03", "2019-04"),
+    ):  # fmt: skip
+        got = dated(text, known, "2025-02-10", kind="analysis")
+        assert dates_of(got, *holding) == {(first, last, None)}, text

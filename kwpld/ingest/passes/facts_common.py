@@ -478,7 +478,12 @@ def _sentence_date(
             if beside and title_end is not None and re.search(r"\bin\s*$", lead):
                 # "premier in 2005", not "a vice director, were executed in November"
                 beside = re.fullmatch(r"\s*,?\s*in\s+", r.text[title_end : d.start]) is not None
-            opening = d.start < anchor and not any(d.end <= p < anchor for p in persons[1:])
+            between = [p for p in persons if d.end <= p < anchor]
+            opening = d.start < anchor and (
+                not any(d.end <= p < anchor for p in persons[1:])
+                # ", and between 1969 and 1973 he was also director of ...": the subject
+                or (len(between) == 1 and _opens_clause(r, view, d))
+            )
             if (beside or opening) and (
                 d.range
                 or re.search(r"\b(?:since|until|till|in|from)\s*$", lead)
@@ -504,6 +509,32 @@ def _sentence_date(
         return min(before_anchor, key=lambda d: (abs(d.start - anchor), d.start))
     if before_anchor:
         return max(before_anchor, key=lambda d: d.start)
+    return None
+
+
+def _opens_clause(r: Context, view: SentenceView, d: DateMention) -> bool:
+    """The date (or its period) opens the sentence or a clause: "..., and between 1969 and 1973
+    he was also director of ...", "In May 1976 he was appointed ..."."""
+    start = d.range.start if d.range is not None else d.start
+    before = r.text[view.start : start]
+    return re.search(r"(?:^|,\s+(?:and|but)|;)\s*(?:(?:in|from|between|since)\s+)?$", before,
+                     re.I) is not None  # fmt: skip
+
+
+_UNTIL_EVENT = re.compile(
+    r"\s+(?:until|till|up\s+to)\s+(?:his|her)\s+(?:dismissal|death|removal|retirement|purge"
+    r"|execution|arrest|demotion|fall|ouster|replacement)\s+in\s+"
+)
+
+
+def _until_event(r: Context, view: SentenceView, after: int) -> PartialDate | None:
+    """ "from 2010 until his dismissal in 2019": the end of the period that starts at ``after``."""
+    m = _UNTIL_EVENT.match(r.text, after)
+    if m is None:
+        return None
+    for d in r.dates_in(m.end(), view.end):
+        if d.start == m.end() and d.date is not None:
+            return _last_year(r, d).date
     return None
 
 
@@ -592,6 +623,9 @@ def fact_dates(
                 out["last"] = last
         elif re.search(r"\b(?:since|from)\s*$", lead):
             out["first"] = chosen.date  # type: ignore[assignment]
+            ended = _until_event(r, view, chosen.end)
+            if ended is not None:
+                out["last"] = ended
         elif re.search(r"\b(?:until|till)\s*$", lead):
             out["last"] = chosen.date  # type: ignore[assignment]
         else:
