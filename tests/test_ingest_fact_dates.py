@@ -94,6 +94,21 @@ def test_on_the_platform_on_the_second_day(known: Known) -> None:
     assert dates_of(got, "kim-tok-hun", "chairman", "cabinet") == {(None, None, "2021-09-29")}
 
 
+def test_a_day_of_something_else_in_the_sentence_naming_the_event(known: Known) -> None:
+    text = (
+        KCNA.format("September 10")
+        + "A grand banquet was given in Pyongyang on 10 September in celebration of the success "
+        "of the test, which was carried out on September 3.\n\n"
+        "Present there were Choe Ryong Hae, vice-chairman of the WPK Central Committee, and Pak "
+        "Pong Ju, premier of the Cabinet."
+    )
+    got = dated(text, known, "2017-09-10")
+    assert dates_of(got, "pak-pong-ju", "chairman", "cabinet") == {(None, None, "2017-09-10")}
+    assert dates_of(got, "choe-ryong-hae", "vice-chairman", "wpk-cc") == {
+        (None, None, "2017-09-10")
+    }
+
+
 def test_a_title_with_no_dated_event_is_as_of_the_article(known: Known) -> None:
     text = (
         "Analysts in Seoul said on Tuesday that the economy is slowing. Pak Pong Ju, premier of "

@@ -370,6 +370,15 @@ def _nth_day(r: Context, event: str, which: str) -> PartialDate | None:
     return day
 
 
+def _within(r: Context, event: str, day: PartialDate) -> bool:
+    """The day may be one of the event's (not "a banquet on Sunday for the test carried out on
+    September 3": the test's day), when the event's dates are known."""
+    first, last = _event_dates(r, event)
+    if first is None or first.day is None:
+        return True
+    return first.earliest() <= day.earliest() and day.latest() <= (last or first).latest()
+
+
 def _day_of_event(
     r: Context, view: SentenceView, event: str | None
 ) -> tuple[PartialDate, FactSpan] | None:
@@ -405,7 +414,7 @@ def _day_of_event(
                 return day, FactSpan(which.start(), which.end(), "date")
         days = [d for d in r.dates_in(sentence.start, sentence.end)
                 if d.date is not None and d.date.day is not None and d.range is None
-                and not in_dateline(r, d.start)]  # fmt: skip
+                and not in_dateline(r, d.start) and _within(r, event, d.date)]  # fmt: skip
         if days:
             return days[-1].date, FactSpan(days[-1].start, days[-1].end, "date")  # type: ignore[return-value]
     return None
