@@ -173,6 +173,19 @@ def test_the_meeting_elected_without_a_date_takes_its_last_day(known: Known) -> 
     assert dates_of(got, "pak-pong-ju", "member", "wpk-pb") == {(None, "2022-12-31", None)}
 
 
+def test_at_the_same_session_named_before(known: Known) -> None:
+    text = (
+        "Choe Ryong Hae was moved to the party secretariat on 1 May, state media said.\n\n"
+        "The change comes less than a month after the 1st Session of the 13th Supreme People's "
+        "Assembly, held on 9 April, at which Choe was elected a vice-chairman of the National "
+        "Defence Commission. At the same session Kim Jong Un was re-elected chairman of the "
+        "National Defence Commission, while Pak Pong Ju remained premier of the Cabinet."
+    )
+    got = dated(text, known, "2014-05-03", kind="analysis")
+    assert dates_of(got, "kim-jong-un", "chairman", "ndc") == {("2014-04-09", None, None)}
+    assert dates_of(got, "pak-pong-ju", "chairman", "cabinet") == {(None, None, "2014-04-09")}
+
+
 # -- 5. a holding that ends at a meeting and started earlier: both ends ------------------------
 
 

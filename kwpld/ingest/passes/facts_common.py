@@ -281,8 +281,9 @@ def event_of(
             ):
                 continue  # an act, not an occasion ("a ceremony of conferring" is one)
             return key, (item.start, item.end)
-    if explicit:
-        return None, None
+    same = _same_event(r, view)  # "At the same session": named, by reference
+    if explicit or same is not None:
+        return same, None
     announced = _announced_at(r, view)
     if announced is not None:
         return announced, None
@@ -377,6 +378,22 @@ def _within(r: Context, event: str, day: PartialDate) -> bool:
     if first is None or first.day is None:
         return True
     return first.earliest() <= day.earliest() and day.latest() <= (last or first).latest()
+
+
+_SAME = re.compile(
+    r"\bthe\s+same\s+(?:session|meeting|plenum|plenary\s+meeting|congress|conference)\b", re.I
+)
+
+
+def _same_event(r: Context, view: SentenceView) -> str | None:
+    """ "At the same session Kim Jong Un was re-elected ...": the occasion named last before."""
+    if _SAME.search(r.text, view.start, view.end) is None:
+        return None
+    for m in reversed(r.mentions_in(0, view.start, ("event",))):
+        key = r.reg.resolve(m.entity) if m.entity else None
+        if key and r.reg.peek(key).fields.get("type") not in ("series", "decision", "conferral"):
+            return key
+    return None
 
 
 def _day_of_event(
