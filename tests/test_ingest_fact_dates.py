@@ -175,10 +175,10 @@ def test_the_meeting_elected_without_a_date_takes_its_last_day(known: Known) -> 
 
 def test_at_the_same_session_named_before(known: Known) -> None:
     text = (
-        "Choe Ryong Hae was moved to the party secretariat on 1 May, state media said.\n\n"
         "The change comes less than a month after the 1st Session of the 13th Supreme People's "
-        "Assembly, held on 9 April, at which Choe was elected a vice-chairman of the National "
-        "Defence Commission. At the same session Kim Jong Un was re-elected chairman of the "
+        "Assembly, held on 9 April, at which Choe Ryong Hae was elected a vice-chairman of the "
+        "National Defence Commission. A meeting of the Political Bureau was held on 1 May. "
+        "At the same session Kim Jong Un was re-elected chairman of the "
         "National Defence Commission, while Pak Pong Ju remained premier of the Cabinet."
     )
     got = dated(text, known, "2014-05-03", kind="analysis")

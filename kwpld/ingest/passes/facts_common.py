@@ -380,18 +380,24 @@ def _within(r: Context, event: str, day: PartialDate) -> bool:
     return first.earliest() <= day.earliest() and day.latest() <= (last or first).latest()
 
 
-_SAME = re.compile(
-    r"\bthe\s+same\s+(?:session|meeting|plenum|plenary\s+meeting|congress|conference)\b", re.I
-)
+_SAME = re.compile(r"\bthe\s+same\s+(?P<head>session|meeting|plenum|congress|conference)\b", re.I)
 
 
 def _same_event(r: Context, view: SentenceView) -> str | None:
-    """ "At the same session Kim Jong Un was re-elected ...": the occasion named last before."""
-    if _SAME.search(r.text, view.start, view.end) is None:
+    """ "At the same session Kim Jong Un was re-elected ...": the occasion of that kind named
+    last before."""
+    same = _SAME.search(r.text, view.start, view.end)
+    if same is None:
         return None
+    head = same.group("head").lower()
     for m in reversed(r.mentions_in(0, view.start, ("event",))):
         key = r.reg.resolve(m.entity) if m.entity else None
-        if key and r.reg.peek(key).fields.get("type") not in ("series", "decision", "conferral"):
+        words = name_words(m.text)
+        if (
+            key
+            and (head in words or (head == "plenum" and "plenary" in words))
+            and r.reg.peek(key).fields.get("type") not in ("series", "decision", "conferral")
+        ):
             return key
     return None
 
