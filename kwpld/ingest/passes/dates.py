@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 import re
 
-from ...dates import PartialDate, find_dates
+from ...dates import DateMention, PartialDate, find_dates
 from ...reading.state import Context, Found
 
 __all__ = ["dates", "relative_day", "event_day_before"]
@@ -29,9 +29,40 @@ def dates(r: Context) -> Found:
             reference = PartialDate(latest.year, latest.month)
             r.reference = reference
             r.reference_inferred = True
-    resolved = [d.resolve(reference) if d.needs_year else d for d in found]
+    resolved = [_resolve(r, d, reference) if d.needs_year else d for d in found]
     r.dates = [d for d in resolved if doc.block_at(d.start) is not None]
     return r.found()
+
+
+_AHEAD = re.compile(
+    r"\b(?:will|shall|would|is\s+to|are\s+to|to\s+(?:be|convene|hold|open|call)"
+    r"|(?:is|are|was|were)\s+(?:scheduled|expected"
+    r"|due|set|slated)|plans?\s+to|planned|next|upcoming|coming)\b",
+    re.I,
+)
+"""Words before a date of the future ("the 3rd Plenary Meeting, to be convened in late June")."""
+
+
+def _resolve(r: Context, mention: DateMention, reference: PartialDate | None) -> DateMention:
+    """A year-less date ("in June", "on 28 December"): the latest such day or month not after
+    the article's date (give or take a month), as what is reported happened before it was
+    reported; when its sentence speaks of the future ("decided to convene the 3rd Plenary
+    Meeting in late June", "will hold its session in September"), the first one not before."""
+    out = mention.resolve(reference)
+    if reference is None or out.since is None or r.reference_inferred:
+        return out
+    sentence = r.doc.sentence_at(mention.start)
+    ahead = sentence is not None and _AHEAD.search(r.text, sentence.start, mention.start)
+    # a month's slack either way: what was dated late, what was announced in advance
+    if ahead and (reference.earliest() - out.since.latest()).days > 31:
+        step = 1  # "will hold its session in September" (of an article of February)
+    elif not ahead and (out.since.earliest() - reference.latest()).days > 31:
+        step = -1  # "returned to the Presidium in June" (of an article of January)
+    else:
+        return out
+    day = min(reference.day, 28) if reference.month == 2 and reference.day else reference.day
+    moved = mention.resolve(PartialDate(reference.year + step, reference.month, day))
+    return moved if moved.date is not None else out
 
 
 _RELATIVE = re.compile(

@@ -15,6 +15,7 @@ from ...reading.entities import Mention, Ref
 from ...reading.facts import FactLexicon, FactSpan, antecedent_words, fact_lexicon
 from ...reading.sentences import Item, SentenceView, build_view
 from ...reading.state import Context
+from ...reading.words import ORDINAL_WORDS
 
 __all__ = [
     "sentence_view",
@@ -36,7 +37,12 @@ _WEEKDAY = re.compile(
     r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _NOT_FACT_BLOCKS = ("title", "heading")
-_NTH_DAY = re.compile(r"\b(first|opening|last|final|closing)\s+day\b", re.I)
+_NTH_DAY = re.compile(
+    r"\b("
+    + "|".join(ORDINAL_WORDS[:10])
+    + r"|opening|last|final|closing|(?:[1-9]|10)(?:st|nd|rd|th))\s+day\b",
+    re.I,
+)
 
 
 def in_headline(r: Context, offset: int) -> bool:
@@ -317,8 +323,9 @@ def event_of(
             ):
                 continue  # an act, not an occasion ("a ceremony of conferring" is one)
             return key, (item.start, item.end)
-    if explicit:
-        return None, None
+    same = _same_event(r, view)  # "At the same session": named, by reference
+    if explicit or same is not None:
+        return same, None
     announced = _announced_at(r, view)
     if announced is not None:
         return announced, None
@@ -361,22 +368,79 @@ _ANNOUNCED_AT = re.compile(
 
 def _announced_at(r: Context, view: SentenceView) -> str | None:
     """ "X has been appointed foreign minister, state media reported. The appointment came at
-    the 5th Plenary Meeting ...": the event the next sentence says the change was made at."""
+    the 5th Plenary Meeting ...": the event one of the next three sentences says the changes
+    were made at (those it reports first, then names the meeting of: "... was named a
+    secretary. The changes were made at the 11th Plenary Meeting")."""
     sentence = r.doc.sentence_at(view.start)
     if sentence is None:
         return None
     index = r.doc.sentences.index(sentence)
-    if index + 1 >= len(r.doc.sentences):
+    for following in r.doc.sentences[index + 1 : index + 4]:
+        if r.doc.blocks[following.block].kind in _NOT_FACT_BLOCKS:
+            return None
+        m = _ANNOUNCED_AT.match(r.text, following.start, following.end)
+        if m is None:
+            if r.mentions_in(following.start, following.end, ("event",)):
+                return None  # another event reported in between
+            continue
+        for mention in r.mentions_in(m.end(), following.end, ("event",)):
+            if mention.start - m.end() <= 4 and mention.entity:
+                key = r.reg.resolve(mention.entity)
+                if r.reg.peek(key).fields.get("type") not in ("series", "decision", "conferral"):
+                    return key
         return None
-    following = r.doc.sentences[index + 1]
-    m = _ANNOUNCED_AT.match(r.text, following.start, following.end)
-    if m is None:
+    return None
+
+
+def _nth_day(r: Context, event: str, which: str) -> PartialDate | None:
+    """ "the second day" of an event: its first day and the days after it (within its end, when
+    the event has one); "the last day", "the closing day": its end."""
+    first, last = _event_dates(r, event)
+    word = which.lower()
+    if word in ("last", "final", "closing"):
+        return last
+    if word == "opening":
+        word = "first"
+    n = ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else int(word[:-2])  # "3rd"
+    if first is None or (n > 1 and (first.day is None or first.month is None)):
         return None
-    for mention in r.mentions_in(m.end(), following.end, ("event",)):
-        if mention.start - m.end() <= 4 and mention.entity:
-            key = r.reg.resolve(mention.entity)
-            if r.reg.peek(key).fields.get("type") not in ("series", "decision", "conferral"):
-                return key
+    if n == 1:
+        return first
+    when = dt.date(first.year, first.month, first.day) + dt.timedelta(days=n - 1)  # type: ignore[arg-type]
+    day = PartialDate(when.year, when.month, when.day)
+    if last is not None and last.day is not None and day.earliest() > last.earliest():
+        return None  # "the third day" of a two-day session: not this event's
+    return day
+
+
+def _within(r: Context, event: str, day: PartialDate) -> bool:
+    """The day may be one of the event's (not "a banquet on Sunday for the test carried out on
+    September 3": the test's day), when the event's dates are known."""
+    first, last = _event_dates(r, event)
+    if first is None or first.day is None:
+        return True
+    return first.earliest() <= day.earliest() and day.latest() <= (last or first).latest()
+
+
+_SAME = re.compile(r"\bthe\s+same\s+(?P<head>session|meeting|plenum|congress|conference)\b", re.I)
+
+
+def _same_event(r: Context, view: SentenceView) -> str | None:
+    """ "At the same session Kim Jong Un was re-elected ...": the occasion of that kind named
+    last before."""
+    same = _SAME.search(r.text, view.start, view.end)
+    if same is None:
+        return None
+    head = same.group("head").lower()
+    for m in reversed(r.mentions_in(0, view.start, ("event",))):
+        key = r.reg.resolve(m.entity) if m.entity else None
+        words = name_words(m.text)
+        if (
+            key
+            and (head in words or (head == "plenum" and "plenary" in words))
+            and r.reg.peek(key).fields.get("type") not in ("series", "decision", "conferral")
+        ):
+            return key
     return None
 
 
@@ -390,8 +454,7 @@ def _day_of_event(
     own = _NTH_DAY.search(r.text, view.start, view.end)
     if own:
         # "On the first day, Choe Ryong Hae ... opened the session": this sentence's day
-        first, last = _event_dates(r, event)
-        day = first if own.group(1).lower() in ("first", "opening") else last
+        day = _nth_day(r, event, own.group(1))
         if day is not None:
             return day, FactSpan(own.start(), own.end(), "date")
     for sentence in reversed(r.doc.sentences):
@@ -411,13 +474,12 @@ def _day_of_event(
             continue
         which = _NTH_DAY.search(r.text, sentence.start, sentence.end)
         if which:
-            first, last = _event_dates(r, event)
-            day = first if which.group(1).lower() in ("first", "opening") else last
+            day = _nth_day(r, event, which.group(1))
             if day is not None:
                 return day, FactSpan(which.start(), which.end(), "date")
         days = [d for d in r.dates_in(sentence.start, sentence.end)
                 if d.date is not None and d.date.day is not None and d.range is None
-                and not in_dateline(r, d.start)]  # fmt: skip
+                and not in_dateline(r, d.start) and _within(r, event, d.date)]  # fmt: skip
         if days:
             return days[-1].date, FactSpan(days[-1].start, days[-1].end, "date")  # type: ignore[return-value]
     return None
@@ -490,7 +552,12 @@ def _sentence_date(
             if beside and title_end is not None and re.search(r"\bin\s*$", lead):
                 # "premier in 2005", not "a vice director, were executed in November"
                 beside = re.fullmatch(r"\s*,?\s*in\s+", r.text[title_end : d.start]) is not None
-            opening = d.start < anchor and not any(d.end <= p < anchor for p in persons[1:])
+            between = [p for p in persons if d.end <= p < anchor]
+            opening = d.start < anchor and (
+                not any(d.end <= p < anchor for p in persons[1:])
+                # ", and between 1969 and 1973 he was also director of ...": the subject
+                or (len(between) == 1 and _opens_clause(r, view, d))
+            )
             if (beside or opening) and (
                 d.range
                 or re.search(r"\b(?:since|until|till|in|from)\s*$", lead)
@@ -519,6 +586,32 @@ def _sentence_date(
     return None
 
 
+def _opens_clause(r: Context, view: SentenceView, d: DateMention) -> bool:
+    """The date (or its period) opens the sentence or a clause: "..., and between 1969 and 1973
+    he was also director of ...", "In May 1976 he was appointed ..."."""
+    start = d.range.start if d.range is not None else d.start
+    before = r.text[view.start : start]
+    return re.search(r"(?:^|,\s+(?:and|but)|;)\s*(?:(?:in|from|between|since)\s+)?$", before,
+                     re.I) is not None  # fmt: skip
+
+
+_UNTIL_EVENT = re.compile(
+    r"\s+(?:until|till|up\s+to)\s+(?:his|her)\s+(?:dismissal|death|removal|retirement|purge"
+    r"|execution|arrest|demotion|fall|ouster|replacement)\s+in\s+"
+)
+
+
+def _until_event(r: Context, view: SentenceView, after: int) -> PartialDate | None:
+    """ "from 2010 until his dismissal in 2019": the end of the period that starts at ``after``."""
+    m = _UNTIL_EVENT.match(r.text, after)
+    if m is None:
+        return None
+    for d in r.dates_in(m.end(), view.end):
+        if d.start == m.end() and d.date is not None:
+            return _last_year(r, d).date
+    return None
+
+
 def _last_year(r: Context, date: DateMention) -> DateMention:
     """ "since April last year": the year before the article's."""
     if date.date is None or not date.year_inferred or r.reference is None:
@@ -527,6 +620,38 @@ def _last_year(r: Context, date: DateMention) -> DateMention:
         d = date.date
         return replace(date, date=PartialDate(r.reference.year - 1, d.month, d.day))
     return date
+
+
+def _reports_attendance(view: SentenceView) -> bool:
+    """The sentence says who took part in an event ("Speakers included ...", "It was presided
+    over by ...", "On the platform were ..."): the attendance patterns of ``facts.yaml``."""
+    return any(p.regex.search(view.string) is not None for p in fact_lexicon().attendance_patterns)
+
+
+_HELD_SINCE = re.compile(
+    r",\s+(?:which|who)\s+(?:post\s+|position\s+|office\s+)?(?:(?:he|she)\s+)?had\s+(?:held"
+    r"|occupied|served|been\s+(?:appointed|elected|named)(?:\s+to\s+(?:it|the\s+post))?)"
+    r"(?:\s+(?:it|the\s+post|the\s+position))?\s+(?:since|in|on)\s+$"
+)
+
+
+def _held_since(r: Context, view: SentenceView, anchor: int) -> PartialDate | None:
+    """ "X was released from the post of minister, which he had held since December 1983";
+    "... to replace Pak Jong Gun, who had been appointed in January 2021": the start of what a
+    change at ``anchor`` ends, stated in a clause after it (within its clause, naming at most
+    the one person the change is about)."""
+    for d in r.dates_in(anchor, view.end):
+        if (
+            d.date is None
+            or d.role == "end"
+            or not _HELD_SINCE.search(r.text[max(anchor, d.start - 80) : d.start])
+        ):
+            continue
+        between = [i for i in view.items if i.kind == "person" and anchor < i.start < d.start]
+        if len(between) <= 1 and not _CLAUSE.search(r.text, anchor, d.start):
+            return _last_year(r, d).date
+        return None
+    return None
 
 
 def fact_dates(
@@ -543,6 +668,10 @@ def fact_dates(
     the fact belongs to (its last day), else a weekday ("on Friday"), else the article's date
     (for a change, only in news). Returns (dates by "at"/"first"/"last", date_basis, the span
     used)."""
+    if holds and event is None and _reports_attendance(view):
+        # "Speakers included Pak Pong Ju, premier of the Cabinet, ...": a title in the report of
+        # an event is as of the day of the event (the day the text gives it), not the article's
+        event = event_of(r, view)[0]
     chosen = _sentence_date(r, view, anchor, holds, title_end)
     # "since January 2021, when the congress elected him to the post": a change in a "when"
     # clause is at the clause's date too
@@ -570,6 +699,9 @@ def fact_dates(
                 out["last"] = last
         elif re.search(r"\b(?:since|from)\s*$", lead):
             out["first"] = chosen.date  # type: ignore[assignment]
+            ended = _until_event(r, view, chosen.end)
+            if ended is not None:
+                out["last"] = ended
         elif re.search(r"\b(?:until|till)\s*$", lead):
             out["last"] = chosen.date  # type: ignore[assignment]
         else:
@@ -577,12 +709,14 @@ def fact_dates(
         basis = "weekday" if chosen.year_inferred and chosen.weekday is not None else "sentence"
         span = chosen.range or chosen
         return out, basis, FactSpan(span.start, span.end, "date")
+    held = None if holds else _held_since(r, view, anchor)
+    since = {"since": held} if held is not None else {}
     stated = _day_of_event(r, view, event)
     if stated is not None:
-        return {"at": stated[0]}, "sentence", stated[1]
+        return {"at": stated[0], **since}, "sentence", stated[1]
     first, last = _event_dates(r, event)
     if first is not None:
-        return {"at": last or first}, "event", None
+        return {"at": last or first, **since}, "event", None
     weekday = _weekday_date(r, view)
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]

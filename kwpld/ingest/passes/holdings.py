@@ -125,9 +125,10 @@ def _implied_roles(facts: list[Fact]) -> list[Fact]:
 
 
 _HELD_SINCE = re.compile(
-    r"(?:\s*\([^()]*\))?\s*,\s*who\s+(?:had|has)\s+(?:held|occupied|served\s+in)\s+the\s+"
-    r"(?:post|position|office|job)\s+since\s+(?:(?:early|late|mid)[\s-]+)?"
-)
+    r"(?:\s*\([^()]*\))?\s*,\s*who\s+(?:had|has)\s+(?:(?:held|occupied|served\s+in)\s+the\s+"
+    r"(?:post|position|office|job)\s+since|been\s+(?:appointed|elected|named)\s+(?:in|on))\s+"
+    r"(?:(?:early|late|mid)[\s-]+)?"
+)  # "replacing X, who had held the post since June 2018", "..., who had been appointed in 2021"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+\S")
 
 
@@ -653,6 +654,7 @@ def _dates(
         pass  # ... and the old one nothing
     elif fact.type in flex.ending:
         fact.end = last or at or first
+        fact.start = dates.get("since")  # "..., which he had held since December 1983"
     else:
         fact.start, fact.end = first, last
         if at is not None and first is None and last is None:
