@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import yaml
 
@@ -26,9 +26,10 @@ class GazetteerOrgan:
     parent: str | None = None
     code: str | None = None
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[str]:
-        """Match keys of every name and abbreviation."""
+        """Match keys of every name and abbreviation (computed once: ingest asks for them for
+        every organ of the gazetteer each time it looks a record up in it)."""
         return frozenset(match_key(n) for n in (*self.names, *self.abbreviations))
 
 

@@ -450,9 +450,10 @@ def _standing_id(r: Context, key: str) -> str | None:
 
 def _gazetteer_id(r: Context, record: str) -> str | None:
     """The organ of organs.yaml a record of the data folder is, by its names."""
+    organ_keys = r.known.organ_keys
     return next(
         (g.id for g in gazetteer().organs.values()
-         if record in {rid for k in g.keys for rid in r.known.organ_keys.get(k, ())}),
+         if any(record in organ_keys.get(k, ()) for k in g.keys)),
         None,
     )  # fmt: skip
 
