@@ -11,6 +11,7 @@ is mapped back to items, and so to offsets in the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -99,12 +100,9 @@ class SentenceView:
         self.string = " ".join(codes)
 
     def items_in(self, start: int, end: int) -> list[Item]:
-        """Items whose symbols lie in [start, end) of :attr:`string`."""
-        out = []
-        for index, offset in enumerate(self._offsets):
-            if start <= offset < end:
-                out.append(self.items[index])
-        return out
+        """Items whose symbols lie in [start, end) of :attr:`string` (the offsets ascend)."""
+        offsets = self._offsets
+        return self.items[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, end)]
 
     def group(self, match: re.Match[str], name: str) -> list[Item]:
         if match.group(name) is None:
@@ -140,10 +138,15 @@ def build_view(
         if any(item.start < c.end and c.start < item.end for c in chosen):
             continue
         chosen.append(item)
+    # the chosen items do not overlap: sorted by start, their ends ascend too, and a word is
+    # inside one iff the first whose end is past the word's start begins at or before it
     covered = sorted((c.start, c.end) for c in chosen)
+    starts = [s for s, _ in covered]
+    ends = [e for _, e in covered]
     items = list(chosen)
     for w_start, w_end, key in words:
-        if any(s <= w_start < e for s, e in covered):
+        at = bisect.bisect_right(ends, w_start)
+        if at < len(starts) and starts[at] <= w_start:
             continue
         items.append(Item("word", w_start, w_end, key))
     items.sort(key=lambda i: i.start)
@@ -157,11 +160,13 @@ def build_view(
     return SentenceView(start, end, out)
 
 
+_PUNCT_AS = {"“": '"', "”": '"', "[": "(", "]": ")", "—": "-", "–": "-"}
+
+
 def _punctuation(text: str, start: int, end: int, out: list[Item]) -> None:
     for m in _PUNCT.finditer(text, start, end):
         char = m.group(0)
-        char = {"“": '"', "”": '"', "[": "(", "]": ")", "—": "-", "–": "-"}.get(char, char)
-        out.append(Item("punct", m.start(), m.end(), char))
+        out.append(Item("punct", m.start(), m.end(), _PUNCT_AS.get(char, char)))
 
 
 def compile_pattern(pattern: str, extra: dict[str, str] | None = None) -> re.Pattern[str]:
