@@ -432,8 +432,10 @@ def _baseline_source(revision: str, target: Path) -> Path:
     """The source tree of ``revision`` (a commit, branch or tag of this repository), extracted
     with ``git archive``: the old ``kwpld ingest`` runs from it in the same run as the new."""
     target.mkdir(parents=True)
+    commit = _describe(revision)  # now: a branch may move during the run
+    (target / ".kwpld-bench-commit").write_text(commit, encoding="utf-8")
     archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", revision],
+        ["git", "-C", str(ROOT), "archive", "--format=tar", commit],
         capture_output=True,
         check=False,
     )
@@ -553,7 +555,7 @@ def _run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "ratio_cpu": round(summary["kwpld"]["cpu"] / summary["baseline"]["cpu"], 1),
         "profile": profiled,
         "digest": digests.pop(),
-        **(_versus_old(args.baseline, summary, old_digests) if args.baseline else {}),
+        **(_versus_old(args.baseline, source, summary, old_digests) if source else {}),
         "machine": {
             "cpus": len(os.sched_getaffinity(0)),
             "python": platform.python_version(),
@@ -565,7 +567,7 @@ def _run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
 
 
 def _versus_old(
-    revision: str, summary: dict[str, dict[str, float]], old_digests: set[str]
+    revision: str, source: Path, summary: dict[str, dict[str, float]], old_digests: set[str]
 ) -> dict[str, Any]:
     """The new ingest against the old one (``--baseline``): CPU and time ratios, and whether
     the old one wrote the same files (only if the change was meant to keep the output)."""
@@ -573,7 +575,7 @@ def _versus_old(
     return {
         "old": {
             "revision": revision,
-            "commit": _describe(revision),
+            "commit": (source / ".kwpld-bench-commit").read_text(encoding="utf-8"),
             "ratio_cpu": round(new["cpu"] / old["cpu"], 3),
             "ratio_wall": round(new["wall"] / old["wall"], 3),
             "digest": sorted(old_digests)[0] if len(old_digests) == 1 else sorted(old_digests),
