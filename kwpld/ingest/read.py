@@ -31,6 +31,7 @@ from ..reading.lexicon import Lexicon, lexicon
 from ..reading.state import ARTICLE_KEY, Context, Found, QuoteFound, State
 from .passes import (
     abbreviations,
+    antecedents,
     article,
     attendance,
     dates,
@@ -96,7 +97,10 @@ PASSES: tuple[Pass, ...] = (
     # 4. facts
     meetings.meetings,
     titles.titles,
+    antecedents.referred_posts,
+    antecedents.deputy_prefixes,
     holdings.holdings,
+    antecedents.antecedents,
     attendance.attendance,
     # who each person is: a record, a pending draft, or someone new (what the facts say counts)
     identities,

@@ -20,7 +20,16 @@ from ..names import name_words
 from ..resources import resource_path
 from .sentences import SymbolPattern, compile_pattern
 
-__all__ = ["Fact", "FactSpan", "FactLexicon", "Title", "Pattern", "fact_lexicon"]
+__all__ = [
+    "AntecedentWords",
+    "Fact",
+    "FactSpan",
+    "FactLexicon",
+    "Title",
+    "Pattern",
+    "antecedent_words",
+    "fact_lexicon",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,3 +244,40 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
         "POSTOF": r"(?:(?:the |his |her |their )?(?:posts?|positions?|offices?|duty|duties|ranks?)"
         r"(?: (?:of|as))? )?",
     }
+
+
+@dataclass(frozen=True)
+class AntecedentWords:
+    """The words of facts whose parts an earlier phrase or sentence gives (the ``antecedents``
+    block of ``facts.yaml``; :mod:`kwpld.ingest.passes.antecedents`)."""
+
+    posts: tuple[tuple[str, ...], ...]
+    places: tuple[tuple[str, ...], ...]
+    deputy_prefixes: frozenset[str]
+    deputy_organ: str
+    list_openers: tuple[tuple[str, ...], ...]
+    descriptions: re.Pattern[str]
+    """ "The 72-year-old", "The veteran general": a description opening a sentence"""
+
+
+@cache
+def antecedent_words() -> AntecedentWords:
+    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
+    block = data["antecedents"]
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((name_words(p) for p in block[key]), key=lambda w: -len(w)))
+
+    described = "|".join(sorted(block["descriptions"], key=len, reverse=True))
+    return AntecedentWords(
+        posts=phrases("posts"),
+        places=phrases("places"),
+        deputy_prefixes=frozenset(block["deputy_prefixes"]),
+        deputy_organ=block["deputy_organ"],
+        list_openers=phrases("list_openers"),
+        # ... as the subject of its sentence: "The official news agency" is none
+        descriptions=re.compile(
+            rf"(?:The|the)\s+(?:{described})(?=\s*,|\s+(?:was|is|has|had|had|will|would|who"
+            r"|also|then|later|now|remains|remained|served|became|retired|resigned)\b)"
+        ),
+    )

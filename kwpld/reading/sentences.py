@@ -42,8 +42,11 @@ MACROS = {
     "S": r"S\d+",
     "R": r"R\d+",
     "EV": r"(?:E\d+|R\d+)",
+    # "Deputy" before a name in a report of the SPA is the person's seat, left as a word
+    # (kwpld.ingest.passes.antecedents.deputy_prefixes): "elected Deputy Pak Su Il as premier"
     "PERSON": (
-        r"P\d+(?: \( [^()]* \)){0,2}(?: , {ART}T\d+(?: and {ART}T\d+)*(?: since D\d+)?(?= ,))?"
+        r"(?:deputy |deputies )?P\d+(?: \( [^()]* \)){0,2}"
+        r"(?: , {ART}T\d+(?: and {ART}T\d+)*(?: since D\d+)?(?= ,))?"
     ),
     "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
     "TITLES": r"T\d+(?: (?:, )?(?:and )?(?:(?:a|an|the) )?T\d+)*",

@@ -15,6 +15,7 @@ from ...reading.entities import Entity, Mention, NameDraft, Ref
 from ...reading.state import Context, Found
 from ...reading.words import series_key, straight
 from .documents import docs_in, speaker_of
+from .meetings import date_with, day_words, head_kind, past_date
 
 __all__ = ["event_relations", "CONVENE"]
 
@@ -46,21 +47,42 @@ def event_relations(r: Context) -> Found:
 
 
 def _event_dates(r: Context) -> None:
-    """ "the 4th Meeting of Party Cell Secretaries on 28 January 2013 (Monday)"."""
-    for mention in r.mentions:
+    """ "the 4th Meeting of Party Cell Secretaries on 28 January 2013 (Monday)", "the Eighth
+    Party Congress in January", "since January 2021, when the eighth party congress elected
+    him": a date given with an event's name. A series named so ("the party congress in
+    January") stands for one event of it."""
+    for mention in list(r.mentions):
         if mention.kind != "event" or not mention.entity:
             continue
         entity = r.entity(mention.entity)
         if entity.known or "date" in entity.fields:
             continue
-        m = re.match(
-            r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:on|in)\s+", r.text[mention.end : mention.end + 30]
-        )
-        if m:
-            date = r.date_at(mention.end + m.end())
-            if date is not None and date.date is not None:
-                entity.fields["date"] = date.date
-                entity.note(f"held on {date.text}", (mention.start, date.end))
+        date = date_with(r, mention)
+        if date is None or date.date is None:
+            continue
+        when = past_date(r, date)
+        if entity.fields.get("type") == "series":
+            entity = _one_of_series(r, entity, mention, when)
+        entity.fields["date"] = when
+        span = (min(mention.start, date.start), max(mention.end, date.end))
+        entity.note(f"held {date.text}", span)
+
+
+def _one_of_series(r: Context, series: Entity, mention: Mention, when: PartialDate) -> Entity:
+    """ "the party congress in January": not the series of congresses but the one held then."""
+    name = " ".join(mention.text.split())
+    key = f"event:held:{series.attrs.get('series_key', match_key(name))}:{when.iso}"
+    event = r.reg.add(Entity(key, "event"))
+    event.fields.setdefault("type", head_kind(name))
+    event.fields.setdefault("series", Ref(series.key))
+    event.add_name(NameDraft(straight(f"{name}, {day_words(when)}"), derived=True,
+                             spans=[(mention.start, mention.end)]))  # fmt: skip
+    event.note(f"“{name}”, one of its series", (mention.start, mention.end))
+    r.mentions.replace(
+        [x for x in r.mentions if x is not mention]
+        + [Mention(mention.start, mention.end, mention.text, event.key, "event")]
+    )
+    return event
 
 
 def _convening(r: Context) -> dict[str, list[str]]:

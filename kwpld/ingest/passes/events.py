@@ -19,12 +19,19 @@ _RENAMING = re.compile(
 )
 
 
+_MODIFIERS = frozenset({"enlarged", "expanded", "extended"})
+
+
 def _event_entities(r: Context, i: int, end: int, kind: str, why: str) -> Entity | None:
     ordinal = r.lex.ordinal(r.doc.words[i])
     if ordinal is None:
         return None
     name, span = surface(r, i, end)
-    series_name, _ = surface(r, i + 1, end)
+    # "the 7th Enlarged Plenary Meeting of ...": enlarged is this meeting, not its series
+    first = i + 1
+    while first < end - 1 and r.doc.keys[first] in _MODIFIERS:
+        first += 1
+    series_name, _ = surface(r, first, end)
     skey = series_key(series_name)
     series = r.reg.add(Entity(f"event:series:{skey}", "event"))
     series.fields.setdefault("type", "series")

@@ -10,8 +10,9 @@ from dataclasses import replace
 
 from ...dates import DateMention, PartialDate
 from ...names import name_words
+from ...reading.document import Sentence
 from ...reading.entities import Mention, Ref
-from ...reading.facts import FactLexicon, FactSpan, fact_lexicon
+from ...reading.facts import FactLexicon, FactSpan, antecedent_words, fact_lexicon
 from ...reading.sentences import Item, SentenceView, build_view
 from ...reading.state import Context
 
@@ -50,7 +51,7 @@ def names_someone(r: Context, start: int, end: int) -> bool:
             break
         if m.kind == "person" and m.start >= start:
             return True
-    return _PRONOUN.search(r.text, start, end) is not None
+    return _PRONOUN.search(r.text, start, end) is not None or bool(_descriptions(r, start, end))
 
 
 def sentence_view(r: Context, start: int, end: int) -> SentenceView:
@@ -77,6 +78,7 @@ def sentence_view(r: Context, start: int, end: int) -> SentenceView:
     for d in r.dates_in(start, end):
         typed.append(Item("date", d.start, d.end, d.text, d))
     typed.extend(_pronouns(r, start, end))
+    typed.extend(_descriptions(r, start, end))
     typed.extend(_organs_named_before(r, start, end, typed))
     words = [
         (r.doc.word_starts[i], r.doc.word_ends[i], r.doc.keys[i])
@@ -177,13 +179,53 @@ def _antecedent(r: Context, offset: int, depth: int = 0) -> str | None:
             # "The next day the session appointed him Premier, replacing X": him, not X.
             return _antecedent(r, pronoun.start(), depth + 1)
         if people:
-            return _person_key(r, people[0])
+            return _subject(r, previous, people)
     titles = [b for b in r.doc.blocks if b.kind == "title"]
     if titles:
         people = r.mentions_in(titles[0].start, titles[0].end, ("person",))
         if len({m.entity for m in people}) == 1:
             return _person_key(r, people[0])
     return None
+
+
+def _descriptions(r: Context, start: int, end: int) -> list[Item]:
+    """ "The 72-year-old was dismissed": a description opening a sentence (``descriptions``
+    in ``facts.yaml``) stands for the person the sentence before is about, as "He" does."""
+    out: list[Item] = []
+    first = r.doc.sentence_at(start)
+    if first is None:
+        return out
+    sentences = r.doc.sentences
+    for sentence in sentences[sentences.index(first) :]:
+        if sentence.start >= end:
+            break
+        m = antecedent_words().descriptions.match(r.text, sentence.start, sentence.end)
+        if m is not None and start <= m.start() and m.end() <= end:
+            key = _antecedent(r, m.start())
+            if key is not None:
+                out.append(Item("person", m.start(), m.end(), m.group(0), key))
+    return out
+
+
+_COORDINATED = re.compile(
+    r"^\W*$|(?:\band|\bor|,|;|\btogether with|\balong with|\bas well as)\s*$"
+)
+"""the text between two people joined: "A and B", "A, B", "elected A premier and B" """
+
+
+def _subject(r: Context, sentence: Sentence, people: list[Mention]) -> str | None:
+    """The person a sentence is about: the one it names (a possessive aside: "Kim Jong Un's
+    sister"); of several, the first, unless another is joined to it ("A and B were elected",
+    "The session elected A premier and B vice-premier": which one, the text does not say).
+    "The meeting named A chief of staff, replacing B": A."""
+    named = [m for m in people if r.text[m.end : m.end + 2] not in ("'s", "’s")] or people
+    first = _person_key(r, named[0])
+    other = next((m for m in named if _person_key(r, m) != first), None)
+    if other is None:
+        return first
+    if _COORDINATED.search(r.text[named[0].end : other.start]):
+        return None
+    return first
 
 
 def _person_key(r: Context, mention: Mention) -> str:
@@ -502,7 +544,9 @@ def fact_dates(
     (for a change, only in news). Returns (dates by "at"/"first"/"last", date_basis, the span
     used)."""
     chosen = _sentence_date(r, view, anchor, holds, title_end)
-    when = _when_clause(r, view, anchor) if holds else None
+    # "since January 2021, when the congress elected him to the post": a change in a "when"
+    # clause is at the clause's date too
+    when = _when_clause(r, view, anchor)
     if when is not None and (chosen is None or chosen.date is None or when.start < chosen.start):
         if chosen is not None and re.search(
             r"\b(?:until|till)\s*$", r.text[max(view.start, chosen.start - 12) : chosen.start]
