@@ -18,7 +18,7 @@ import yaml
 from ..dates import PartialDate
 from ..names import name_words
 from ..resources import resource_path
-from .sentences import compile_pattern
+from .sentences import SymbolPattern, compile_pattern
 
 __all__ = [
     "AntecedentWords",
@@ -94,7 +94,7 @@ class Pattern:
     """A pattern over a sentence's symbols (:mod:`kwpld.reading.sentences`), macros expanded."""
 
     id: str
-    regex: re.Pattern[str]
+    regex: SymbolPattern
     type: str | None = None
 
 

@@ -427,8 +427,8 @@ def _owner_in_context(r: Context, phrase: Phrase, head: OrganHead) -> str | None
         if not standing:
             owned.append((first, ""))
             continue
-        for g in (organs[standing], *(o for o in organs.values() if o.parent == standing)):
-            if any(match_key(n).startswith(prefix) for n in g.names):
+        for g in (organs[standing], *gazetteer().children(standing)):
+            if any(k.startswith(prefix) for k in g.name_keys):
                 owned.append((first, g.id))
                 break
     if not owned:
@@ -449,12 +449,17 @@ def _standing_id(r: Context, key: str) -> str | None:
 
 
 def _gazetteer_id(r: Context, record: str) -> str | None:
-    """The organ of organs.yaml a record of the data folder is, by its names."""
-    return next(
-        (g.id for g in gazetteer().organs.values()
-         if record in {rid for k in g.keys for rid in r.known.organ_keys.get(k, ())}),
-        None,
-    )  # fmt: skip
+    """The organ of organs.yaml a record of the data folder is, by its names (remembered in
+    the known records' cache, which is emptied when a record or draft is added to them)."""
+    found: dict[str, str | None] = r.known.cache.setdefault("gazetteer_ids", {})
+    if record not in found:
+        organ_keys = r.known.organ_keys
+        found[record] = next(
+            (g.id for g in gazetteer().organs.values()
+             if any(record in organ_keys.get(k, ()) for k in g.keys)),
+            None,
+        )  # fmt: skip
+    return found[record]
 
 
 def _of_parents(r: Context, by_first: dict[int, Phrase]) -> None:
