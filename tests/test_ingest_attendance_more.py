@@ -134,3 +134,141 @@ def test_those_with_him_at_a_visit_not_at_the_event_the_article_reports(known: K
     visit = next(k for k in _events(drafted) if k.startswith("visit"))
     assert set(attended[visit]) == {"kim-jong-un", "ri-pyong-chol", "kim-yo-jong"}
     assert not any("ri-pyong-chol" in p for k, p in attended.items() if k != visit)
+
+
+# -- 2. speakers and platform lists of long reports ----------------------------------------------
+
+PLENUM = (
+    "The 3rd Plenary Meeting of the 8th Central Committee of the Workers' Party of Korea was held "
+    "from June 15 to 18.\n\n"
+)
+
+
+def _plenum(text: str, known: Known) -> dict[str, str]:
+    drafted = read_text(
+        "Plenary Meeting Held\n\nPyongyang, June 19 (KCNA) -- " + PLENUM + text,
+        known=known, date="2021-06-19", article_type="news",
+    )[1]  # fmt: skip
+    _, people = _only(drafted)
+    return people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speakers at the plenary meeting included Kim Tok Hun, Jo Yong Won and Pak Jong Chon.",
+        "Delivering speeches were Kim Tok Hun, premier of the Cabinet, Jo Yong Won and Pak Jong "
+        "Chon.",
+        "Speaking at the meeting were Kim Tok Hun, Jo Yong Won, secretary of the WPK Central "
+        "Committee, and Pak Jong Chon.",
+        "Kim Tok Hun, Jo Yong Won and Pak Jong Chon spoke at the meeting.",
+    ],
+)
+def test_speakers_listed(known: Known, text: str) -> None:
+    assert _plenum(text, known) == dict.fromkeys(
+        ("kim-tok-hun", "jo-yong-won", "pak-jong-chon"), "speaker"
+    )
+
+
+PLATFORM = {"kim-jong-un", "choe-ryong-hae", "jo-yong-won", "ri-pyong-chol", "pak-jong-chon"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The following were on the platform: Kim Jong Un, Choe Ryong Hae, Jo Yong Won, Ri Pyong "
+        "Chol and Pak Jong Chon.",
+        "Seated on the platform were:\nKim Jong Un, general secretary of the WPK;\nChoe Ryong "
+        "Hae, president of the Presidium of the Supreme People's Assembly;\nJo Yong Won;\nRi "
+        "Pyong Chol and Pak Jong Chon.",
+        "On the platform were the following:\n\n- Kim Jong Un\n- Choe Ryong Hae\n- Jo Yong Won\n"
+        "- Ri Pyong Chol\n- Pak Jong Chon\n\nThe meeting discussed the economy.",
+        "Present on the platform were Kim Jong Un; members of the Presidium of the Political "
+        "Bureau Choe Ryong Hae and Jo Yong Won; and members of the Political Bureau Ri Pyong "
+        "Chol and Pak Jong Chon.",
+        "On the platform were Kim Jong Un, Choe Ryong Hae and Jo Yong Won. They were joined on "
+        "the platform by Ri Pyong Chol and Pak Jong Chon.",
+    ],
+)
+def test_platform_lists_over_lines_semicolons_and_sentences(known: Known, text: str) -> None:
+    assert _plenum(text, known) == dict.fromkeys(PLATFORM, "platform")
+
+
+def test_a_list_ends_where_its_lines_do(known: Known) -> None:
+    people = _plenum(
+        "Seated on the platform were:\n- Kim Jong Un\n- Choe Ryong Hae\n\nThe plenary meeting "
+        "heard that Jo Yong Won had visited the province.",
+        known,
+    )
+    assert people == {"kim-jong-un": "platform", "choe-ryong-hae": "platform"}
+
+
+# -- 3. guests and observers ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Kim Tok Hun and Pak Jong Chon attended the meeting as guests.", "attended"),
+        ("Invited as guests were Kim Tok Hun and Pak Jong Chon.", "attended"),
+        ("Among the guests were Kim Tok Hun and Pak Jong Chon.", "attended"),
+        (
+            "Officials of the Cabinet, Kim Tok Hun and Pak Jong Chon were present as observers.",
+            "observer",
+        ),  # fmt: skip
+        ("Attending the meeting as observers were Kim Tok Hun and Pak Jong Chon.", "observer"),
+        (
+            "Present there were Kim Tok Hun, Pak Jong Chon and officials of the Cabinet.",
+            "attended",
+        ),  # fmt: skip
+    ],
+)
+def test_guests_and_observers(known: Known, text: str, role: str) -> None:
+    assert _plenum(text, known) == {"kim-tok-hun": role, "pak-jong-chon": role}
+
+
+# -- 4. groups inside lists ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attending the meeting were members of the Presidium of the Political Bureau of the WPK "
+        "Central Committee Choe Ryong Hae, Jo Yong Won and Kim Tok Hun, and members of the "
+        "Political Bureau.",
+        "Choe Ryong Hae, Jo Yong Won, Kim Tok Hun and other members of the Presidium of the "
+        "Political Bureau were present.",
+        "Present were Choe Ryong Hae, Jo Yong Won, Kim Tok Hun and other members of the "
+        "Politburo Presidium, members and alternate members of the Political Bureau.",
+    ],
+)
+def test_the_named_in_a_group_attend_and_the_group_does_not(known: Known, text: str) -> None:
+    assert _plenum(text, known) == dict.fromkeys(
+        ("choe-ryong-hae", "jo-yong-won", "kim-tok-hun"), "attended"
+    )
+
+
+# -- 5. consultative and other small meetings ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A consultative meeting of the Presidium of the Political Bureau of the WPK Central "
+        "Committee was held on June 10, attended by Choe Ryong Hae, Jo Yong Won and Kim Tok Hun.",
+        "A consultative meeting of the Presidium of the Political Bureau of the WPK Central "
+        "Committee was held on June 10 with Choe Ryong Hae, Jo Yong Won and Kim Tok Hun in "
+        "attendance.",
+        "A consultative meeting of the Presidium of the Political Bureau of the WPK Central "
+        "Committee was held on June 10. Present at the meeting were Choe Ryong Hae, Jo Yong Won "
+        "and Kim Tok Hun.",
+    ],
+)
+def test_a_consultative_meeting_and_who_attended(known: Known, text: str) -> None:
+    drafted = read_text(
+        "Consultative Meeting Held\n\nPyongyang, June 11 (KCNA) -- " + text,
+        known=known, date="2021-06-11", article_type="news",
+    )[1]  # fmt: skip
+    record, people = _only(drafted)
+    assert record["type"] == "meeting" and parse_date(record["date"]).iso == "2021-06-10"
+    assert people == dict.fromkeys(("choe-ryong-hae", "jo-yong-won", "kim-tok-hun"), "attended")

@@ -14,6 +14,7 @@ Each person takes part once, with the most specific role (``attendance.roles``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ...names import match_key, name_words
 from ...reading.entities import Entity, Mention, NameDraft
@@ -61,8 +62,19 @@ def attendance(r: Context) -> Found:
     found: list[Fact] = []
     appearance: tuple[int, str] | None = None
     """(block, event key) of the last appearance created, for the paragraphs after it"""
+    listing: _Listing | None = None
+    """a list the last sentence began ("Seated on the platform were:"), for the lines after it"""
     for sentence in r.doc.sentences:
-        if in_headline(r, sentence.start) or not names_someone(r, sentence.start, sentence.end):
+        if in_headline(r, sentence.start):
+            continue
+        if listing is not None:
+            listed = _listed(r, sentence.start, sentence.end, listing)
+            if listed is not None:
+                found.extend(listed)
+                continue
+            listing = None
+        if not names_someone(r, sentence.start, sentence.end):
+            listing = _list_lead(r, flex, sentence.start, sentence.end)
             continue
         view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = event_of(r, view)
@@ -109,8 +121,57 @@ def attendance(r: Context) -> Found:
                 found.extend(
                     _participations(r, view, people, role, cue, target, target_span, pattern)
                 )
+                if pattern.id in _LISTS and view.string.endswith((":", ";")):
+                    listing = _Listing(role, target, target_span, pattern)
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """A list of people a sentence begins and the lines after it go on with."""
+
+    role: str
+    event: str
+    event_span: tuple[int, int] | None
+    pattern: Pattern
+
+
+_LISTS = frozenset(
+    {"cue-were", "cue-were-all", "cue-colon", "following-colon", "cue-were-semicolons"}
+)
+_LIST_LINE = re.compile(
+    r"(?:(?:P|T|O)\d+|[-*•,;.:()]|and|of|the|a|an|members?|alternate|candidate|comrade|respected)"
+)
+
+
+def _list_lead(r: Context, flex: FactLexicon, start: int, end: int) -> _Listing | None:
+    """ "Seated on the platform were:" (the names on the lines that follow)."""
+    if not r.text[start:end].rstrip().endswith(":"):
+        return None
+    view = sentence_view(r, start, end)
+    event, event_span = event_of(r, view)
+    if event is None:
+        return None
+    for pattern in flex.attendance_patterns:
+        if pattern.id in ("cue-colon", "following-colon"):
+            m = pattern.regex.search(view.string)
+            role = _role(flex, view, m, pattern, None)[0] if m else None
+            if role is not None:
+                return _Listing(role, event, event_span, pattern)
+    return None
+
+
+def _listed(r: Context, start: int, end: int, listing: _Listing) -> list[Fact] | None:
+    """A line of a list begun before ("Kim Jong Un, general secretary of the WPK;", "- Choe
+    Ryong Hae"): its people, with the list's role at its event; None for a line that is no
+    list's (names, titles, organs and joining words only)."""
+    view = sentence_view(r, start, end)
+    people = [i for i in view.items if i.kind == "person"]
+    if not people or not all(_LIST_LINE.fullmatch(code) for code in view.codes):
+        return None
+    return _participations(r, view, people, listing.role, None, listing.event,
+                           listing.event_span, listing.pattern)  # fmt: skip
 
 
 _WITH_HIM = frozenset({"accompanied", "accompanying", "accompanied-all", "accompanied-on",
@@ -262,7 +323,7 @@ def _appearance(
         event.fields["location"] = place.group("place").rstrip(".")
     event.note(f"“{' '.join(r.text[verb_items[0].start : span[1]].split())}”",
                (verb_items[0].start, span[1]))  # fmt: skip
-    if not any(x.entity == event.key for x in r.mentions):
+    if not described and not any(x.entity == event.key for x in r.mentions):
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
     return event.key
 
