@@ -272,3 +272,15 @@ def test_a_consultative_meeting_and_who_attended(known: Known, text: str) -> Non
     record, people = _only(drafted)
     assert record["type"] == "meeting" and parse_date(record["date"]).iso == "2021-06-10"
     assert people == dict.fromkeys(("choe-ryong-hae", "jo-yong-won", "kim-tok-hun"), "attended")
+
+
+def test_wire_copy_of_an_inspection_and_who_was_among_those_with_him(known: Known) -> None:
+    drafted = read_text(
+        "SEOUL (Reuters) - KCNA reported on Sunday that Kim Tok Hun was among the officials who "
+        "accompanied Kim Jong Un when he inspected a newly built fish farm in South Hamgyong "
+        "Province on Saturday.",
+        known=known, date="2018-06-04", article_type="news",
+    )[1]  # fmt: skip
+    record, people = _only(drafted)
+    assert parse_date(record["date"]).iso == "2018-06-02"
+    assert people == {"kim-jong-un": "guided", "kim-tok-hun": "accompanied"}
