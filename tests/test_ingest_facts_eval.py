@@ -497,3 +497,70 @@ def test_a_sequence_mention_not_in_its_text_is_an_input_error(tmp_path: Path) ->
     )
     with pytest.raises(InputError, match="'Pak Pong Ju' not found"):
         evaluate_sequence(sequence)
+
+
+def test_a_cold_start_matches_drafts_by_the_records_names(tmp_path: Path) -> None:
+    """Read into an empty folder (``--cold``), the gold's record ids match drafts that carry one
+    of the record's names, and a post the folder lacks is the role in the organ; a record the
+    folder has still matches only itself."""
+    gold = {
+        "options": {"date": "2020-01-06"},
+        "holdings": [
+            {"person": "pak-pong-ju", "organ": "cabinet", "role": "chairman", "post": "premier",
+             "status": "confirmed", "evidence": "premier"},
+        ],
+    }  # fmt: skip
+    draft_person = _draft(
+        "person", {"id": "pak-pong-ju-2", "names": [{"text": "Pak Pong Ju", "system": "en"}]}
+    )
+    draft_organ = _draft(
+        "organ",
+        {
+            "id": "the-cabinet",
+            "kind": "state-organ",
+            "names": [{"text": "Cabinet", "system": "en"}],
+        },
+    )
+    review = {
+        "kwpld-review": 1,
+        "drafts": [
+            draft_person,
+            draft_organ,
+            _membership("a", "pak-pong-ju-2", "the-cabinet", "chairman"),
+        ],
+    }
+    data, review_path, text, gold_path = _setup(tmp_path, gold, review)
+    records = entities_of_records(RECORDS)
+    # warm: the folder has pak-pong-ju and the premier's post, so the draft is a duplicate
+    warm = score_facts(load_gold(text, gold_path, records), Predicted.read(data, review_path))
+    assert (warm.holdings.tp, warm.holdings.fp) == (0, 1)
+    # cold: the same review file, in a folder with none of the records
+    for name in ("people.yaml", "organs.yaml", "posts.yaml"):
+        (data / name).unlink()
+    cold = score_facts(load_gold(text, gold_path, records), Predicted.read(data, review_path))
+    assert (cold.holdings.tp, cold.holdings.fp, cold.holdings.fn) == (1, 0, 0)
+
+
+def test_evaluate_text_cold_reads_into_an_empty_folder(tmp_path: Path) -> None:
+    """``evaluate_text(..., cold=True)`` ingests into a folder with only the kwpld.yaml: the
+    Premier is drafted with a post named as printed, and scores as the record would."""
+    text = tmp_path / "kcna-2019-04-11.txt"
+    text.write_text(
+        "Pyongyang, April 11 (KCNA) -- Pak Pong Ju was appointed Premier of the Cabinet at the "
+        "session of the Supreme People's Assembly held on 11 April 2019.\n",
+        encoding="utf-8",
+    )
+    gold_path = tmp_path / "kcna-2019-04-11.gold.yaml"
+    gold_path.write_text(yaml.safe_dump({
+        "options": {"date": "2019-04-11"},
+        "holdings": [{"person": "pak-pong-ju", "organ": "cabinet", "role": "chairman",
+                      "post": "premier", "start": "2019-04-11", "status": "confirmed",
+                      "type": "appointed", "evidence": "was appointed Premier"}],
+    }), encoding="utf-8")  # fmt: skip
+    gold = load_gold(text, gold_path, entities_of_records(RECORDS))
+    for cold in (False, True):
+        score = evaluate_text(gold, RECORDS, cold=cold)
+        assert (score.holdings.tp, score.holdings.fp, score.holdings.fn) == (1, 0, 0), (
+            cold,
+            score.errors,
+        )

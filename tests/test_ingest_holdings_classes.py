@@ -392,3 +392,35 @@ def test_the_party_s_general_secretary(known: Known) -> None:
     assert ("pak-thae-song", "secretary", "Central Committee of the Workers' Party of Korea") in (
         empty
     ), empty
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organ", "post"),
+    [
+        ("Pak Pong Ju was appointed Premier.", "Cabinet", "Premier"),
+        ("Ri Son Gwon was appointed Foreign Minister.", "Ministry of Foreign Affairs",
+         "Foreign Minister"),
+        ("Ri Yong Gil was appointed Chief of the General Staff of the Korean People's Army.",
+         "General Staff of the Korean People's Army",
+         "Chief of the General Staff of the Korean People's Army"),
+    ],
+)  # fmt: skip
+def test_a_named_office_is_drafted_as_a_post_in_an_empty_folder(
+    sentence: str, organ: str, post: str
+) -> None:
+    """A folder started empty has no post records: the office a title names ("Premier", "Foreign
+    Minister", "Chief of the General Staff") is drafted as a post of the organ's head, named as
+    printed, and the membership holds it; a plain "role of organ" title drafts no post."""
+    _, drafted = read_text(
+        KCNA + sentence + " Kim Tok Hun was elected a member of the Political Bureau.",
+        known=Known.build(None),
+        date="2021-02-11",
+    )
+    posts = {d.id: d.record for d in drafted.drafts if d.kind == "post"}
+    assert len(posts) == 1, posts
+    ((post_id, record),) = posts.items()
+    assert record["role"] == "chairman"
+    assert [n["text"] for n in record["names"]] == [post]
+    assert _organ_names(drafted)[record["organ"]] == organ
+    held = [d.record for d in drafted.drafts if d.kind == "membership" and d.record.get("post")]
+    assert [m["post"] for m in held] == [post_id]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..dates import PartialDate
 from ..errors import Problem
@@ -90,21 +91,28 @@ class Entry:
     """None when the record failed the schema; its references are still checked."""
 
 
+def walk_references(
+    node: object, pattern: tuple[str, ...], path: tuple[Any, ...] = ()
+) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every text value at ``pattern`` (a path of :data:`REFERENCE_FIELDS`; ``*`` = each list
+    item) below ``node``, with its path, in document order. One walk for the loader's checks,
+    review's pruning and merge's renaming, which all read references the same way."""
+    if not pattern:
+        if isinstance(node, str):
+            yield path, node
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                yield from walk_references(item, rest, (*path, index))
+    elif isinstance(node, dict) and head in node:
+        yield from walk_references(node[head], rest, (*path, head))
+
+
 def _walk(root: LineDict, pattern: tuple[str, ...]) -> list[tuple[list[object], str]]:
     """Every text value at ``pattern`` (``*`` = each list item), with its path."""
-    level: list[tuple[list[object], object]] = [([], root)]
-    for step in pattern:
-        following: list[tuple[list[object], object]] = []
-        for path, node in level:
-            if step == "*":
-                if isinstance(node, list):
-                    following.extend(([*path, i], item) for i, item in enumerate(node))
-            elif isinstance(node, dict) and step in node:
-                following.append(([*path, step], node[step]))
-        if not following:
-            return []
-        level = following
-    return [(path, node) for path, node in level if isinstance(node, str)]
+    return [(list(path), value) for path, value in walk_references(root, pattern)]
 
 
 def check_duplicates(entries: list[Entry]) -> list[Problem]:

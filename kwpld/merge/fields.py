@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import PartialDate, parse_date
-from ..load.checks import REFERENCE_FIELDS
+from ..load.checks import REFERENCE_FIELDS, walk_references
 
 __all__ = [
     "Conflict",
@@ -68,23 +68,7 @@ class Merged:
 def references(record: dict[str, Any], kind: str) -> Iterator[tuple[tuple[Any, ...], str]]:
     """(path, id) of every reference the record makes (the fields the loader checks)."""
     for pattern, _allowed in REFERENCE_FIELDS[kind]:
-        yield from _walk(record, pattern, ())
-
-
-def _walk(
-    node: Any, pattern: tuple[str, ...], path: tuple[Any, ...]
-) -> Iterator[tuple[tuple[Any, ...], str]]:
-    if not pattern:
-        if isinstance(node, str):
-            yield path, node
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(node, list):
-            for index, item in enumerate(node):
-                yield from _walk(item, rest, (*path, index))
-    elif isinstance(node, dict) and head in node:
-        yield from _walk(node[head], rest, (*path, head))
+        yield from walk_references(record, pattern)
 
 
 def rename_references(record: dict[str, Any], kind: str, old: str, new: str) -> bool:

@@ -28,7 +28,7 @@ import yaml
 from ..atomic import write_files_atomic
 from ..errors import InputError, KwpldError, LoadError, Problem, ProblemReport
 from ..load import load_records
-from ..load.checks import REFERENCE_FIELDS
+from ..load.checks import REFERENCE_FIELDS, walk_references
 from ..load.files import LineDict, LineList
 from ..load.schema import check_record
 from ..model import Records
@@ -236,23 +236,7 @@ def iter_references(record: dict[str, Any], kind: str) -> Iterator[tuple[tuple[A
     """(path, id) of every reference a record makes (the same fields the loader checks)."""
     fields = _PARTICIPATION_REFS if kind == PARTICIPATION else REFERENCE_FIELDS[kind]
     for pattern, _allowed in fields:
-        yield from _walk(record, pattern, ())
-
-
-def _walk(
-    node: Any, pattern: tuple[str, ...], path: tuple[Any, ...]
-) -> Iterator[tuple[tuple[Any, ...], str]]:
-    if not pattern:
-        if isinstance(node, str):
-            yield path, node
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(node, list):
-            for index, item in enumerate(node):
-                yield from _walk(item, rest, (*path, index))
-    elif isinstance(node, dict) and head in node:
-        yield from _walk(node[head], rest, (*path, head))
+        yield from walk_references(record, pattern)
 
 
 def prune_references(record: dict[str, Any], kind: str, keep: Callable[[str], bool]) -> list[str]:

@@ -156,14 +156,15 @@ def titles(r: Context) -> Found:
                     title_start = min(span[0], m_span[0])
                     title_end = max(span[1], m_span[1])
                     added.append(_title(r, title_start, title_end, modified or each_role,
-                                        organ_key, span, m_span, each_plural))  # fmt: skip
+                                        organ_key, span, m_span, each_plural,
+                                        each_implies))  # fmt: skip
                     continue
             if organ is not None:
                 organ_key, organ_span = organ
                 title_start = min(role_span[0], organ_span[0])
                 title_end = max(last_role_end, organ_span[1])
                 added.append(_title(r, title_start, title_end, each_role, organ_key, span,
-                                    organ_span, each_plural))  # fmt: skip
+                                    organ_span, each_plural, each_implies))  # fmt: skip
                 if len(group) == 1:
                     added.extend(
                         _title(r, o_span[0], o_span[1], each_role, o_key, span, o_span,
@@ -173,7 +174,7 @@ def titles(r: Context) -> Found:
             elif each_implies in flex.implied_organs:
                 organ_key = organ_for_name(r, flex.implied_organs[each_implies], span)
                 added.append(_title(r, span[0], span[1], each_role, organ_key, span, None,
-                                    each_plural))  # fmt: skip
+                                    each_plural, each_implies))  # fmt: skip
             else:
                 added.append(Title(span[0], span[1], each_role, None, span, None, None,
                                    each_plural))  # fmt: skip
@@ -546,6 +547,7 @@ def _title(
     role_span: tuple[int, int],
     organ_span: tuple[int, int] | None,
     plural: bool,
+    implies: str | None = None,
 ) -> Title:
     if role in ("secretary", "vice-chairman"):
         organ = _central_committee(r, organ)
@@ -560,7 +562,33 @@ def _title(
         if kind == "department" or (kind is None and re.search(r"(?:Department|Bureau)\s*$",
                                                               r.text[:end])):  # fmt: skip
             role = {"chairman": "director", "vice-chairman": "vice-director"}[role]
-    return Title(start, end, role, organ, role_span, organ_span, post_for(r, role, organ), plural)
+    post = post_for(r, role, organ)
+    if post is None and implies in _NAMED_POSTS and role == "chairman" and not plural:
+        post = _named_post(r, role, organ, start, end)
+    return Title(start, end, role, organ, role_span, organ_span, post, plural)
+
+
+_NAMED_POSTS = frozenset({"premier", "minister", "general-staff"})
+"""What a role's second word in facts.yaml (``roles``) says of an office with a name of its
+own: the head of the Cabinet is the Premier, of a ministry its Minister, of the General Staff
+its Chief."""
+
+
+def _named_post(r: Context, role: str, organ: str, start: int, end: int) -> str:
+    """The post a title names when the data folder has none: "Premier", "Foreign Minister",
+    "Chief of the KPA General Staff" is the office of the organ's head, drafted as a post
+    named as printed (one per organ and role, as the posts pass drafts them), so that a folder
+    started empty gets the same posts a curated one has."""
+    organ = r.reg.resolve(organ)
+    post = r.reg.add(Entity(f"post:{role}:{organ}", "post"))
+    if "organ" not in post.fields:
+        post.fields.update({"organ": Ref(organ), "role": role})
+    surface = " ".join(r.text[start:end].split())
+    surface = re.sub(r"^(?:the|a|an)\s+", "", surface, flags=re.I)
+    if surface and surface[0].isupper() and not post.names:
+        post.add_name(NameDraft(surface, system="en", spans=[(end - len(surface), end)]))
+        post.note(f"“{surface}”", (start, end))
+    return post.key
 
 
 def post_for(r: Context, role: str, organ: str) -> str | None:
