@@ -284,3 +284,8 @@ def test_wire_copy_of_an_inspection_and_who_was_among_those_with_him(known: Know
     record, people = _only(drafted)
     assert parse_date(record["date"]).iso == "2018-06-02"
     assert people == {"kim-jong-un": "guided", "kim-tok-hun": "accompanied"}
+
+
+def test_a_habit_is_no_inspection(known: Known) -> None:
+    drafted = _read("Kim Jong Un inspected munitions factories several times this year.", known)
+    assert not _events(drafted) and not _attended(drafted)

@@ -361,9 +361,12 @@ def _object_of(
     if what is not None:
         return what.start("object"), _object_end(r, *what.span("object")), False
     described = _DESCRIBED.match(r.text, start, end) if inspection else None
-    if described is None or not described.group("object").strip():
-        return None
+    if described is None or _HABITUAL.search(described.group("object")):
+        return None  # "inspected weapons factories several times": no one inspection
     return described.start("object"), described.end("object"), True
+
+
+_HABITUAL = re.compile(r"\b(?:times|often|several|many|regularly|frequently|repeatedly)\b")
 
 
 def _same_day_as_undated(r: Context, start: int, span: tuple[int, int]) -> bool:
