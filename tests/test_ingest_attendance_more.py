@@ -289,3 +289,13 @@ def test_wire_copy_of_an_inspection_and_who_was_among_those_with_him(known: Know
 def test_a_habit_is_no_inspection(known: Known) -> None:
     drafted = _read("Kim Jong Un inspected munitions factories several times this year.", known)
     assert not _events(drafted) and not _attended(drafted)
+
+
+def test_attended_by_members_and_others_as_observers(known: Known) -> None:
+    people = _plenum(
+        "The meeting was attended by Kim Tok Hun, Pak Jong Chon and other members of the Central "
+        "Committee, and Ri Il Hwan and Kim Jae Ryong as observers.",
+        known,
+    )
+    assert people == {"kim-tok-hun": "attended", "pak-jong-chon": "attended",
+                      "ri-il-hwan": "observer", "kim-jae-ryong": "observer"}  # fmt: skip

@@ -428,12 +428,21 @@ def _participations(
 
 
 def _best(flex: FactLexicon, facts: list[Fact]) -> list[Fact]:
-    """Each person once per event, with the most specific role."""
+    """Each person once per event, with the most specific role; one said to be there as an
+    observer ("attended by A, and B and C as observers") is an observer, not only present."""
     order = {role: i for i, role in enumerate(flex.attendance_roles)}
     best: dict[tuple[str, str | None], Fact] = {}
+
+    def rank(fact: Fact) -> tuple[int, bool]:
+        named = fact.type == "observer" and fact.rule in _OBSERVERS
+        return order.get("attended" if named else fact.type, 99), not named
+
     for fact in facts:
         key = (fact.person, fact.event)
         current = best.get(key)
-        if current is None or order.get(fact.type, 99) < order.get(current.type, 99):
+        if current is None or rank(fact) < rank(current):
             best[key] = fact
     return list(best.values())
+
+
+_OBSERVERS = frozenset({"as-observers", "observers-were", "names-as-observers"})
