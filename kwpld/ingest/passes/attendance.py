@@ -314,11 +314,7 @@ def _appearance(
         )  # fmt: skip
     event.add_name(NameDraft(name, derived=name != " ".join(r.text[span[0] : span[1]].split()),
                              spans=[span]))  # fmt: skip
-    sentence_end = view.end
-    place = re.search(
-        r"\bat\s+the\s+(?P<place>[A-Z0-9][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)",
-        r.text[obj_end:sentence_end],
-    )
+    place = _AT_THE.search(r.text[obj_end : view.end])
     if place and "location" not in event.fields:
         event.fields["location"] = place.group("place").rstrip(".")
     event.note(f"“{' '.join(r.text[verb_items[0].start : span[1]].split())}”",
@@ -326,6 +322,12 @@ def _appearance(
     if not described and not any(x.entity == event.key for x in r.mentions):
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
     return event.key
+
+
+_AT_THE = re.compile(
+    r"\bat\s+the\s+(?P<place>[A-Z0-9][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
+)
+"""where an appearance was ("watched a performance ... at the Jagang Provincial Art Theatre")"""
 
 
 def _appearance_name(
