@@ -90,6 +90,7 @@ def test_an_inspection_in_other_words_and_who_accompanied(known: Known, text: st
         "Ri Il Hwan, chief secretary of the South Hamgyong Provincial Committee of the WPK, "
         "greeted him on the spot.",
         "He was warmly greeted at the complex by Ri Il Hwan.",
+        "He was greeted on the spot by the provincial party chief, Ri Il Hwan.",
     ],
 )
 def test_who_greeted_the_leader_is_at_his_inspection(known: Known, greeting: str) -> None:

@@ -175,7 +175,7 @@ def _listed(r: Context, start: int, end: int, listing: _Listing) -> list[Fact] |
 
 
 _WITH_HIM = frozenset({"accompanied", "accompanying", "accompanied-all", "accompanied-on",
-                       "greeted-by", "verb"})  # fmt: skip
+                       "greeted-by", "greeted-by-all", "verb"})  # fmt: skip
 
 
 def _ongoing(pattern: Pattern, block: int, appearance: tuple[int, str] | None) -> str | None:
