@@ -355,17 +355,22 @@ def test_the_records_folder_loads() -> None:
     assert counts["person"] >= 15 and counts["organ"] >= 30 and counts["post"] == 5
 
 
-@pytest.mark.parametrize("part", ["dev", "heldout"])
+_SET_SIZES = {"dev": (20, 200, 50, 30), "heldout": (10, 80, 20, 12), "blind": (16, 150, 50, 30)}
+"""Least texts, holdings, attendance and events of each labelled set."""
+
+
+@pytest.mark.parametrize("part", sorted(_SET_SIZES))
 def test_every_gold_file_is_valid_and_the_set_is_large_enough(part: str) -> None:
     golds = gold_files(FACTS / part, RECORDS)
-    assert len(golds) >= (20 if part == "dev" else 10)
+    texts, least_holdings, least_attendance, least_events = _SET_SIZES[part]
+    assert len(golds) >= texts
     assert {g.text.suffix for g in golds} == {".txt", ".md", ".html"}
     holdings = sum(len(g.holdings) for g in golds)
     attendance = sum(len(g.attendance) for g in golds)
     events = sum(len(g.events) for g in golds)
-    assert holdings >= (200 if part == "dev" else 80), holdings
-    assert attendance >= (50 if part == "dev" else 20), attendance
-    assert events >= (30 if part == "dev" else 12), events
+    assert holdings >= least_holdings, holdings
+    assert attendance >= least_attendance, attendance
+    assert events >= least_events, events
 
 
 def test_a_text_is_scored_through_a_real_ingest() -> None:
