@@ -14,6 +14,7 @@ Each person takes part once, with the most specific role (``attendance.roles``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ...names import match_key, name_words
 from ...reading.entities import Entity, Mention, NameDraft
@@ -21,7 +22,7 @@ from ...reading.facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
 from ...reading.sentences import Item, SentenceView
 from ...reading.state import Context, Found
 from ...reading.words import straight
-from .dates import relative_day
+from .dates import event_day_before, relative_day
 from .facts_common import (
     event_of,
     fact_dates,
@@ -36,7 +37,7 @@ from .meetings import day_words
 __all__ = ["attendance"]
 
 _OBJECT = re.compile(
-    r"\s+(?:to\s+)?(?:(?:a|an|the)\s+)?(?P<object>(?:[a-z]+\s+){0,2}?(?:performance|concert|show|display"
+    r"\s+(?:(?:to|at|of)\s+)?(?:(?:a|an|the)\s+)?(?P<object>(?:[a-z]+\s+){0,2}?(?:performance|concert|show|display"
     r"|gymnastics|parade|rally|ceremony|reception|banquet|exhibition|drill|exercise|test|match"
     r"|game)\b(?:\s+(?:given|staged|performed|held)\s+by\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?[A-Z][\w'’.-]*"
@@ -45,21 +46,45 @@ _OBJECT = re.compile(
 """The object of a leader's verb; a facility's name may contain "and" ("the Kim Chaek Iron and
 Steel Complex"), cut again where a person's name begins after it (`_object_end`)."""
 
+_DESCRIBED = re.compile(
+    r"\s+(?:(?:to|at|of)\s+)?(?:(?:a|an|the)\s+)?(?P<object>[a-z][\w'’-]*(?:\s+(?!(?:on|in|at|and"
+    r"|with|where|which|that|who|under|before|after|during|together|accompanied)\b)[\w'’,-]+){0,9}?)"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|and|with|where|which|that|who|under|before|after|during"
+    r"|together|accompanied)\b)"
+)
+"""What a leader inspects when the text describes it rather than names it ("looked round the
+construction site of the third-stage 10,000 flats", "inspected a newly built hospital"): up to
+the first clause, place or date that follows."""
+
 
 def attendance(r: Context) -> Found:
     flex = fact_lexicon()
     found: list[Fact] = []
     appearance: tuple[int, str] | None = None
     """(block, event key) of the last appearance created, for the paragraphs after it"""
+    listing: _Listing | None = None
+    """a list the last sentence began ("Seated on the platform were:"), for the lines after it"""
     for sentence in r.doc.sentences:
-        if in_headline(r, sentence.start) or not names_someone(r, sentence.start, sentence.end):
+        if in_headline(r, sentence.start):
+            continue
+        if listing is not None:
+            listed = _listed(r, sentence.start, sentence.end, listing)
+            if listed is not None:
+                found.extend(listed)
+                continue
+            listing = None
+        if not names_someone(r, sentence.start, sentence.end):
+            listing = _list_lead(r, flex, sentence.start, sentence.end)
             continue
         view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = event_of(r, view)
         # "Kim Jong Un inspected the Hwasong Fertilizer Factory, accompanied by ...": an
         # appearance of its own, not the meeting an earlier paragraph reported; "On the eve of
         # the parade, Kim Jong Un visited the Ministry ...": a visit, though it names the parade
-        own = _own_appearance(r, flex, view, places_only=event_span is not None)
+        # a place described ("looked round the construction site of ..."), only when no
+        # inspection is under way: "He went round the shops" is part of the one reported
+        fresh = appearance is None or sentence.block - appearance[0] > 3
+        own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
         if own is not None:
             event, event_span, appearance = own, None, (sentence.block, own)
         verb_role: str | None = None
@@ -70,17 +95,16 @@ def attendance(r: Context) -> Found:
                     continue
                 if pattern.id in ("verb", "verb-by", "with-presiding", "speech", "speech-after"):
                     verb_role = role
-                people = people_of(view, m)
-                if pattern.id == "host":
-                    # "He then gave a reception": a pronoun's antecedent is too weak a guess here
-                    people = [p for p in people if p.text[:1].isupper() and " " in p.text]
+                people = _named(pattern, role, people_of(view, m), ongoing=own is None)
                 if not people:
                     continue
                 target, target_span = event, event_span
+                if own is None and event_span is None:
+                    target = _ongoing(pattern, sentence.block, appearance) or target
                 if pattern.id == "accompanied-whom" and event_span is None:
                     continue  # "who accompanied Kim on several inspections": which, unsaid
                 if target is None and pattern.id == "verb":
-                    target = _appearance(r, flex, view, m, people)
+                    target = _appearance(r, flex, view, m, people, described=fresh)
                     if target is not None:
                         appearance = (sentence.block, target)
                 if target is None and appearance is not None:
@@ -97,12 +121,92 @@ def attendance(r: Context) -> Found:
                 found.extend(
                     _participations(r, view, people, role, cue, target, target_span, pattern)
                 )
+                if pattern.id in _LISTS and view.string.endswith((":", ";")):
+                    listing = _Listing(role, target, target_span, pattern)
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
 
 
+@dataclass(frozen=True)
+class _Listing:
+    """A list of people a sentence begins and the lines after it go on with."""
+
+    role: str
+    event: str
+    event_span: tuple[int, int] | None
+    pattern: Pattern
+
+
+_LISTS = frozenset(
+    {"cue-were", "cue-were-all", "cue-colon", "following-colon", "cue-were-semicolons"}
+)
+_LIST_LINE = re.compile(
+    r"(?:(?:P|T|O)\d+|[-*•,;.:()]|and|of|the|a|an|members?|alternate|candidate|comrade|respected)"
+)
+
+
+def _list_lead(r: Context, flex: FactLexicon, start: int, end: int) -> _Listing | None:
+    """ "Seated on the platform were:" (the names on the lines that follow)."""
+    if not r.text[start:end].rstrip().endswith(":"):
+        return None
+    view = sentence_view(r, start, end)
+    event, event_span = event_of(r, view)
+    if event is None:
+        return None
+    for pattern in flex.attendance_patterns:
+        if pattern.id in ("cue-colon", "following-colon"):
+            m = pattern.regex.search(view.string)
+            role = _role(flex, view, m, pattern, None)[0] if m else None
+            if role is not None:
+                return _Listing(role, event, event_span, pattern)
+    return None
+
+
+def _listed(r: Context, start: int, end: int, listing: _Listing) -> list[Fact] | None:
+    """A line of a list begun before ("Kim Jong Un, general secretary of the WPK;", "- Choe
+    Ryong Hae"): its people, with the list's role at its event; None for a line that is no
+    list's (names, titles, organs and joining words only)."""
+    view = sentence_view(r, start, end)
+    people = [i for i in view.items if i.kind == "person"]
+    if not people or not all(_LIST_LINE.fullmatch(code) for code in view.codes):
+        return None
+    return _participations(r, view, people, listing.role, None, listing.event,
+                           listing.event_span, listing.pattern)  # fmt: skip
+
+
+_WITH_HIM = frozenset({"accompanied", "accompanying", "accompanied-all", "accompanied-on",
+                       "greeted-by", "greeted-by-all", "verb"})  # fmt: skip
+
+
+def _ongoing(pattern: Pattern, block: int, appearance: tuple[int, str] | None) -> str | None:
+    """ "Kim Jong Un visited the Ministry ... He was accompanied by A and B": the appearance
+    begun in this paragraph (or, for those with him, the one before), rather than the event
+    the article reports, when the sentence names none."""
+    if appearance is None:
+        return None
+    since = block - appearance[0]
+    if since == 0 or (since == 1 and pattern.id in _WITH_HIM and pattern.id != "verb"):
+        return appearance[1]
+    return None
+
+
+def _named(pattern: Pattern, role: str, people: list[Item], *, ongoing: bool) -> list[Item]:
+    """Who a match places at the event. Only people named, not pronouns, for "He then gave a
+    reception" (a pronoun's antecedent is too weak a guess there) and for a guiding verb in a
+    sentence that starts no inspection of its own ("He went round the shops": the one who
+    guides it is the leader the report named, whoever the sentence before named last)."""
+    if pattern.id == "host" or (ongoing and role == "guided" and pattern.id == "verb"):
+        return [p for p in people if p.text[:1].isupper() and " " in p.text]
+    return people
+
+
 def _own_appearance(
-    r: Context, flex: FactLexicon, view: SentenceView, *, places_only: bool = False
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    *,
+    places_only: bool = False,
+    described: bool = False,
 ) -> str | None:
     for pattern in flex.attendance_patterns:
         if pattern.id != "verb":
@@ -110,7 +214,9 @@ def _own_appearance(
         for m in pattern.regex.finditer(view.string):
             people = people_of(view, m)
             if people:
-                key = _appearance(r, flex, view, m, people, places_only=places_only)
+                key = _appearance(
+                    r, flex, view, m, people, places_only=places_only, described=described
+                )
                 if key is not None:
                     return key
     return None
@@ -129,7 +235,12 @@ def _role(
     words = tuple(m.group(group).split())
     table = flex.attendance_verbs if group == "verb" else flex.attendance_cues
     role = table.get(words) or table.get(name_words(" ".join(words)))
+    if role == "attended" and _AS_OBSERVERS.search(m.string, m.start(), m.end() + 16):
+        role = "observer"  # "Attending the meeting as observers were ...", "were present as ..."
     return role, span
+
+
+_AS_OBSERVERS = re.compile(r"\bas observers?\b")
 
 
 _SHIFTED = re.compile(r"day\s+before|previous\s+day|eve\b|next\s+day|following\s+day")
@@ -143,9 +254,12 @@ def _appearance(
     people: list[Item],
     *,
     places_only: bool = False,
+    described: bool = False,
 ) -> str | None:
     """ "Kim Jong Un inspected the Kim Jong Suk Pyongyang Textile Mill": an appearance (with
-    ``places_only``, only a visit or inspection of a named place, not a performance watched)."""
+    ``places_only``, only a visit or inspection of a named place, not a performance watched;
+    with ``described``, also an inspection of a place the text describes: "looked round the
+    construction site of ...")."""
     verb = tuple(m.group("verb").split())
     kind = flex.appearances.get(verb)
     if kind is None:
@@ -154,20 +268,21 @@ def _appearance(
     if not verb_items:
         return None
     end = verb_items[-1].end
-    what = _OBJECT.match(r.text, end, view.end)  # within the sentence
+    inspection = described and kind == "appearance" and flex.attendance_verbs.get(verb) == "guided"
+    what = _object_of(r, end, view.end, inspection=inspection)
     if what is None:
         return None
-    obj_end = _object_end(r, *what.span("object"))
-    obj = " ".join(r.text[what.start("object") : obj_end].split())
+    obj_start, obj_end, described = what
+    obj = " ".join(r.text[obj_start:obj_end].split())
     if places_only and (kind != "appearance" or not obj[:1].isupper()):
         return None
     if kind == "welcome":
         # "warmly greeted Hu Jintao ... at Pyongyang Airport": a welcome ceremony for a guest
-        guest = r.mentions_in(what.start("object"), what.end("object"), ("person",))
+        guest = r.mentions_in(obj_start, obj_end, ("person",))
         if not guest and not obj[:1].isupper():
             return None
         obj, kind = f"welcome of {guest[0].text if guest else obj}", "ceremony"
-    if places_only and r.mentions_in(what.start("object"), obj_end, ("event",)):
+    if places_only and r.mentions_in(obj_start, obj_end, ("event",)):
         return None  # "visited the 7th Congress": the event named, no visit of its own
     dates, basis, _ = fact_dates(r, view, end, None, holds=False)
     # Only a date the text gives: a report's own date is not the day of the inspection.
@@ -175,9 +290,11 @@ def _appearance(
     # "Earlier in the day, Kim Jong Un ... visited", "will visit ... on Saturday", "on 29 April
     # ... he had watched a performance the day before"
     relative = relative_day(r, view.start, view.end)
+    if relative is not None and _same_day_as_undated(r, view.start, relative[1]):
+        relative = None  # "The same day, ...": the day of an inspection the text does not date
     if relative is not None and (basis != "sentence" or _SHIFTED.search(r.text, *relative[1])):
         when = relative[0]
-    named = _appearance_name(obj, kind, verb)
+    named = _appearance_name(obj, kind, verb, described=described)
     if named is None:
         return None
     name, kind = named
@@ -186,8 +303,8 @@ def _appearance(
     event.fields.setdefault("type", kind)
     if when is not None:
         event.fields.setdefault("date", when)
-    span = (what.start("object"), obj_end)
-    if not re.search(r"(?:^|\s)[A-Z0-9]", name):
+    span = (obj_start, obj_end)
+    if described or not re.search(r"(?:^|\s)[A-Z0-9]", name):
         # "performance": a description; dated, so that another article's is not taken for it
         day = when or r.reference
         name = (
@@ -197,28 +314,33 @@ def _appearance(
         )  # fmt: skip
     event.add_name(NameDraft(name, derived=name != " ".join(r.text[span[0] : span[1]].split()),
                              spans=[span]))  # fmt: skip
-    sentence_end = view.end
-    place = re.search(
-        r"\bat\s+the\s+(?P<place>[A-Z0-9][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)",
-        r.text[obj_end:sentence_end],
-    )
+    place = _AT_THE.search(r.text[obj_end : view.end])
     if place and "location" not in event.fields:
         event.fields["location"] = place.group("place").rstrip(".")
     event.note(f"“{' '.join(r.text[verb_items[0].start : span[1]].split())}”",
                (verb_items[0].start, span[1]))  # fmt: skip
-    if not any(x.entity == event.key for x in r.mentions):
+    if not described and not any(x.entity == event.key for x in r.mentions):
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
     return event.key
 
 
+_AT_THE = re.compile(
+    r"\bat\s+the\s+(?P<place>[A-Z0-9][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
+)
+"""where an appearance was ("watched a performance ... at the Jagang Provincial Art Theatre")"""
 
-def _appearance_name(obj: str, kind: str, verb: tuple[str, ...]) -> tuple[str, str] | None:
+
+def _appearance_name(
+    obj: str, kind: str, verb: tuple[str, ...], *, described: bool = False
+) -> tuple[str, str] | None:
     """The name and type of the event an appearance is: "Visit to X" / "Inspection of X" for a
-    named place, the occasion itself for a performance or ceremony (a leader watching a
-    performance is his appearance; attending a ceremony, the ceremony), None for anything
-    else written in lower case."""
+    named place, "inspection of X" for a place described, the occasion itself for a performance
+    or ceremony (a leader watching a performance is his appearance; attending a ceremony, the
+    ceremony), None for anything else written in lower case."""
     if obj.startswith("welcome of "):
         return straight(obj), kind
+    if described:
+        return straight(f"inspection of {obj}"), "appearance"
     if kind == "ceremony" or not obj[:1].isupper():
         name = straight(obj)
         if not re.search(r"performance|concert|show|parade|rally|ceremony|reception|banquet"
@@ -229,6 +351,36 @@ def _appearance_name(obj: str, kind: str, verb: tuple[str, ...]) -> tuple[str, s
         return name, kind
     noun = "Visit to" if "visited" in verb or "visit" in verb else "Inspection of"
     return straight(f"{noun} {obj}"), kind
+
+
+def _object_of(
+    r: Context, start: int, end: int, *, inspection: bool
+) -> tuple[int, int, bool] | None:
+    """Where the object of a leader's verb at ``start`` lies, up to ``end`` (the sentence's):
+    a name or an occasion (`_OBJECT`), else, for an ``inspection``, a place described
+    (`_DESCRIBED`); and whether it is described."""
+    what = _OBJECT.match(r.text, start, end)
+    if what is not None:
+        return what.start("object"), _object_end(r, *what.span("object")), False
+    described = _DESCRIBED.match(r.text, start, end) if inspection else None
+    if described is None or _HABITUAL.search(described.group("object")):
+        return None  # "inspected weapons factories several times": no one inspection
+    return described.start("object"), described.end("object"), True
+
+
+_HABITUAL = re.compile(r"\b(?:times|often|several|many|regularly|frequently|repeatedly)\b")
+
+
+def _same_day_as_undated(r: Context, start: int, span: tuple[int, int]) -> bool:
+    """ "The same day, Kim Jong Il gave field guidance to ...": the day of the event named before
+    it, which the text does not date (so neither is this one), not the day of the report."""
+    phrase = r.text[span[0] : span[1]].lower()
+    if not re.search(r"\bday\b", phrase) or re.search(r"before|previous|eve|next|following",
+                                                       phrase):  # fmt: skip
+        return False
+    before = [m for m in r.mentions_in(0, start, ("event",)) if not in_headline(r, m.start)]
+    return bool(before) and event_day_before(r, start) is None
+
 
 def _object_end(r: Context, start: int, end: int) -> int:
     """Where the object ends: at the sentence's end ("visited the February 8 Vinalon Complex.
@@ -278,12 +430,21 @@ def _participations(
 
 
 def _best(flex: FactLexicon, facts: list[Fact]) -> list[Fact]:
-    """Each person once per event, with the most specific role."""
+    """Each person once per event, with the most specific role; one said to be there as an
+    observer ("attended by A, and B and C as observers") is an observer, not only present."""
     order = {role: i for i, role in enumerate(flex.attendance_roles)}
     best: dict[tuple[str, str | None], Fact] = {}
+
+    def rank(fact: Fact) -> tuple[int, bool]:
+        named = fact.type == "observer" and fact.rule in _OBSERVERS
+        return order.get("attended" if named else fact.type, 99), not named
+
     for fact in facts:
         key = (fact.person, fact.event)
         current = best.get(key)
-        if current is None or order.get(fact.type, 99) < order.get(current.type, 99):
+        if current is None or rank(fact) < rank(current):
             best[key] = fact
     return list(best.values())
+
+
+_OBSERVERS = frozenset({"as-observers", "observers-were", "names-as-observers"})
