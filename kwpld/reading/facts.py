@@ -119,6 +119,8 @@ class FactLexicon:
     attendance_cues: dict[tuple[str, ...], str]
     attendance_verbs: dict[tuple[str, ...], str]
     appearances: dict[tuple[str, ...], str]
+    passing: tuple[str, ...]
+    """words before an event named in passing ("the decisions of", "since")"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
     """noun of an occasion ("reception", "military parade") -> event type"""
@@ -203,6 +205,7 @@ def fact_lexicon() -> FactLexicon:
         attendance_cues={name_words(k): v for k, v in attendance["cues"].items()},
         attendance_verbs={name_words(k): v for k, v in attendance["verbs"].items()},
         appearances={name_words(k): v for k, v in attendance["appearances"].items()},
+        passing=tuple(attendance.get("passing", ())),
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
         past_forms=frozenset(data.get("past_forms", ())),

@@ -77,7 +77,7 @@ def attendance(r: Context) -> Found:
             listing = _list_lead(r, flex, sentence.start, sentence.end)
             continue
         view = sentence_view(r, sentence.start, sentence.end)
-        event, event_span = event_of(r, view)
+        event, event_span = _event_of(r, flex, view)
         # "Kim Jong Un inspected the Hwasong Fertilizer Factory, accompanied by ...": an
         # appearance of its own, not the meeting an earlier paragraph reported; "On the eve of
         # the parade, Kim Jong Un visited the Ministry ...": a visit, though it names the parade
@@ -145,12 +145,59 @@ _LIST_LINE = re.compile(
 )
 
 
+def _event_of(
+    r: Context, flex: FactLexicon, view: SentenceView
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The event a sentence is about (`event_of`), except that an event said to be held in
+    passing, in a sentence about another ("The session was convened to discuss the decisions of
+    the 8th Congress, held from January 5 to 12"), does not take over the sentences after it
+    that name no event ("Seen on the platform were ..."): they go on reporting the event held
+    before it, else the event of the article."""
+    event, span = event_of(r, view)
+    held = [(offset, key) for offset, key in r.held if offset <= view.start]
+    if span is not None or not held or held[-1][1] != event:
+        return event, span
+    if not _in_passing(r, flex, *held[-1]):
+        return event, span
+    for offset, key in reversed(held[:-1]):
+        if key != event and not _in_passing(r, flex, offset, key):
+            return key, None
+    return r.main_event or event, None
+
+
+def _in_passing(r: Context, flex: FactLexicon, offset: int, key: str) -> bool:
+    """Whether the sentence at ``offset`` names event ``key`` in passing: after another event
+    it names, or after words that make it the object of something else (``passing``)."""
+    sentence = r.doc.sentence_at(offset)
+    if sentence is None:
+        return False
+    view = sentence_view(r, sentence.start, sentence.end)
+    events = [i for i in view.items if i.kind in ("event", "eventref")]
+    first = next((i for i in events if i.ref and r.reg.resolve(i.ref) == key), None)
+    if first is None:
+        return False
+    held_here = {k for o, k in r.held if o == offset}
+    if any(i.start < first.start and i.ref and r.reg.resolve(i.ref) not in held_here
+           for i in events):  # fmt: skip
+        return True  # ("A military parade and a mass rally were held": both reported)
+    before = " " + " ".join(r.text[sentence.start : first.start].lower().split()) + " "
+    return any(before.endswith(cue) for cue in _passing_cues(flex))
+
+
+def _passing_cues(flex: FactLexicon) -> tuple[str, ...]:
+    """The ``passing`` words, alone or with an article after them ("at the", "since the"), as
+    the text ends before a mention (a comma between them ends the clause: "The day before, a
+    ceremony ... took place" is no passing mention)."""
+    words = [" ".join(straight(cue).lower().split()) for cue in flex.passing]
+    return tuple(f" {w}{a} " for w in words for a in ("", " the", " a", " an"))
+
+
 def _list_lead(r: Context, flex: FactLexicon, start: int, end: int) -> _Listing | None:
     """ "Seated on the platform were:" (the names on the lines that follow)."""
     if not r.text[start:end].rstrip().endswith(":"):
         return None
     view = sentence_view(r, start, end)
-    event, event_span = event_of(r, view)
+    event, event_span = _event_of(r, flex, view)
     if event is None:
         return None
     for pattern in flex.attendance_patterns:

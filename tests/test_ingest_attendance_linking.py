@@ -1,0 +1,116 @@
+"""Which event a list of people belongs to, and the roles of plenum reports and summits (issue
+15): a sentence that names no event goes on reporting the event the report is about, not one
+named in passing in between; speakers, chairs and groups of a session; talks and summits
+between two leaders. Short synthetic sentences, several wordings per class."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kwpld.ingest import Known, read_text
+from kwpld.ingest.drafts import Drafted
+from kwpld.load import load_records
+
+RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
+
+
+@pytest.fixture(scope="module")
+def known() -> Known:
+    return Known.build(load_records(RECORDS))
+
+
+def _read(text: str, known: Known, date: str = "2021-01-19") -> Drafted:
+    return read_text(text, known=known, date=date, article_type="news")[1]
+
+
+def _events(drafted: Drafted) -> dict[str, dict[str, Any]]:
+    return {
+        d.id: d.record
+        for d in drafted.drafts
+        if d.kind == "event" and d.record.get("type") != "series"
+    }
+
+
+def _attended(drafted: Drafted) -> dict[str, dict[str, str]]:
+    """event id -> {person: role}"""
+    out: dict[str, dict[str, str]] = {}
+    for d in drafted.drafts:
+        if d.kind == "participation":
+            out.setdefault(d.record["event"], {})[d.record["ref"]] = d.record.get("role", "")
+    return out
+
+
+def _event(drafted: Drafted, type_: str) -> str:
+    """The id of the one event of ``type_`` drafted."""
+    found = [key for key, record in _events(drafted).items() if record.get("type") == type_]
+    assert len(found) == 1, _events(drafted)
+    return found[0]
+
+
+# -- 1. which event a list belongs to -------------------------------------------------------------
+
+_SESSION = (
+    "Pyongyang, January 19 (KCNA) -- The 4th Session of the 14th Supreme People's Assembly of "
+    "the DPRK was held at the Mansudae Assembly Hall from January 17 to 18.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("passing", "listed"),
+    [
+        (
+            "The session was convened to discuss the decisions of the 8th Congress of the "
+            "Workers' Party of Korea, held from January 5 to 12, which elected Kim Jong Un "
+            "general secretary.",
+            "Seen on the platform were Choe Ryong Hae, Kim Tok Hun and Jo Yong Won.",
+        ),
+        (
+            "Deputies reviewed the work done since the 8th Congress of the Workers' Party of "
+            "Korea, which was held in Pyongyang from January 5 to 12.",
+            "On the platform were Choe Ryong Hae, Kim Tok Hun and Jo Yong Won.",
+        ),
+        (
+            "It discussed ways to implement the line set forth at the 8th Congress of the "
+            "Workers' Party of Korea held in January.",
+            "Present on the platform were Choe Ryong Hae, Kim Tok Hun and Jo Yong Won.",
+        ),
+    ],
+)
+def test_a_list_after_an_event_named_in_passing_belongs_to_the_reported_one(
+    known: Known, passing: str, listed: str
+) -> None:
+    drafted = _read(_SESSION + passing + "\n\n" + listed, known)
+    people = _attended(drafted)
+    assert people == {_event(drafted, "session"): {
+        "choe-ryong-hae": "platform", "kim-tok-hun": "platform", "jo-yong-won": "platform",
+    }}  # fmt: skip
+
+
+def test_a_second_event_reported_in_its_own_sentence_takes_the_list(known: Known) -> None:
+    """Not in passing: "The 8th Congress ... was held" is a report of its own."""
+    text = (
+        _SESSION + "The 8th Congress of the Workers' Party of Korea was held in Pyongyang from "
+        "January 5 to 12.\n\nSeen on the platform were Choe Ryong Hae and Jo Yong Won."
+    )
+    drafted = _read(text, known)
+    people = _attended(drafted)
+    assert people.get(_event(drafted, "congress")) == {
+        "choe-ryong-hae": "platform", "jo-yong-won": "platform",
+    }  # fmt: skip
+
+
+def test_a_sentence_naming_an_event_keeps_it(known: Known) -> None:
+    text = (
+        _SESSION + "The session discussed the decisions of the 8th Congress of the Workers' "
+        "Party of Korea, held from January 5 to 12.\n\n"
+        "Choe Ryong Hae and Jo Yong Won were on the platform of the 8th Congress of the "
+        "Workers' Party of Korea."
+    )
+    drafted = _read(text, known)
+    people = _attended(drafted)
+    assert people.get(_event(drafted, "congress")) == {
+        "choe-ryong-hae": "platform", "jo-yong-won": "platform",
+    }  # fmt: skip
