@@ -114,3 +114,62 @@ def test_a_sentence_naming_an_event_keeps_it(known: Known) -> None:
     assert people.get(_event(drafted, "congress")) == {
         "choe-ryong-hae": "platform", "jo-yong-won": "platform",
     }  # fmt: skip
+
+
+# -- 2. speakers, chairs and groups of plenums and sessions --------------------------------------
+
+_PLENUM = (
+    "Pyongyang, February 12 (KCNA) -- The 2nd Plenary Meeting of the 8th Central Committee of "
+    "the Workers' Party of Korea was held in Pyongyang from February 8 to 11.\n\n"
+)
+
+
+@pytest.mark.parametrize(("lead", "type_"), [(_SESSION, "session"), (_PLENUM, "plenary-meeting")])
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (
+            "Choe Ryong Hae presided over the meeting. Kim Tok Hun, premier of the Cabinet, made "
+            "a report on the first agenda item. Deputies to the Supreme People's Assembly "
+            "attended.",
+            {"choe-ryong-hae": "presided", "kim-tok-hun": "speaker"},
+        ),
+        (
+            "Jo Yong Won, Ri Il Hwan and Kim Jae Ryong made speeches. Pak Pong Ju delivered a "
+            "report on the implementation of the budget.",
+            {
+                "jo-yong-won": "speaker",
+                "ri-il-hwan": "speaker",
+                "kim-jae-ryong": "speaker",
+                "pak-pong-ju": "speaker",
+            },
+        ),
+        (
+            "Discussions were made by Ri Pyong Chol and Jo Yong Won. The report on the second "
+            "agenda item was made by Kim Tok Hun.",
+            {"ri-pyong-chol": "speaker", "jo-yong-won": "speaker", "kim-tok-hun": "speaker"},
+        ),
+        (
+            "Taking part in the discussion were Choe Hwi and Ri Il Hwan. Ri Man Gon and Pak Pong "
+            "Ju took the floor. Members of the Central Committee attended.",
+            {
+                "choe-hwi": "speaker",
+                "ri-il-hwan": "speaker",
+                "ri-man-gon": "speaker",
+                "pak-pong-ju": "speaker",
+            },
+        ),
+        (
+            "The meeting was chaired by Choe Ryong Hae. Kim Jae Ryong participated in the "
+            "discussion, and so did Ri Man Gon.",
+            {"choe-ryong-hae": "presided", "kim-jae-ryong": "speaker", "ri-man-gon": "speaker"},
+        ),
+    ],
+)
+def test_chairs_and_speakers_of_a_session_or_plenum(
+    known: Known, lead: str, type_: str, sentences: str, expected: dict[str, str]
+) -> None:
+    """Each named speaker or chair at the reported event; a group ("Deputies ... attended")
+    names no one."""
+    drafted = _read(lead + sentences, known)
+    assert _attended(drafted) == {_event(drafted, type_): expected}

@@ -93,7 +93,7 @@ def attendance(r: Context) -> Found:
                 role, cue = _role(flex, view, m, pattern, verb_role)
                 if role is None:
                     continue
-                if pattern.id in ("verb", "verb-by", "with-presiding", "speech", "speech-after"):
+                if pattern.id in _VERB_ROLES:
                     verb_role = role
                 people = _named(pattern, role, people_of(view, m), ongoing=own is None)
                 if not people:
@@ -125,6 +125,12 @@ def attendance(r: Context) -> Found:
                     listing = _Listing(role, target, target_span, pattern)
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
+
+
+_VERB_ROLES = frozenset(
+    {"verb", "verb-by", "with-presiding", "speech", "speech-after", "discussed"}
+)
+"""patterns whose role "and so did X" repeats"""
 
 
 @dataclass(frozen=True)
