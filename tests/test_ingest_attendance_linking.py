@@ -173,3 +173,58 @@ def test_chairs_and_speakers_of_a_session_or_plenum(
     names no one."""
     drafted = _read(lead + sentences, known)
     assert _attended(drafted) == {_event(drafted, type_): expected}
+
+
+# -- 3. summits and talks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place", "day"),
+    [
+        (
+            "Pyongyang, April 26 (KCNA) -- Kim Jong Un held talks with Vladimir Putin in "
+            "Vladivostok on 25 April.\n\nAccompanying Kim Jong Un at the talks were Kim Yo Jong "
+            "and Kim Yong Chol.",
+            "2019-04-26",
+            "Vladivostok",
+            "25 April 2019",
+        ),
+        (
+            "Seoul, March 1 (Yonhap) -- Kim Jong Un met Donald Trump in Hanoi in February 2019. "
+            "He was accompanied by Kim Yo Jong and Kim Yong Chol.",
+            "2019-03-01",
+            "Hanoi",
+            "February 2019",
+        ),
+        (
+            "Seoul, June 14 (Yonhap) -- The summit between Kim Jong Un and Donald Trump was held "
+            "in Singapore on 12 June 2018. Kim Yo Jong and Kim Yong Chol accompanied Kim Jong Un "
+            "at "
+            "the summit.",
+            "2018-06-14",
+            "Singapore",
+            "12 June 2018",
+        ),
+        (
+            "Moscow, September 14 (TASS) -- Vladimir Putin met with Kim Jong Un at the Vostochny "
+            "Cosmodrome on 13 September. Kim was accompanied by Kim Yo Jong and Kim Yong Chol.",
+            "2023-09-14",
+            "Vostochny Cosmodrome",
+            "13 September 2023",
+        ),
+    ],
+)
+def test_talks_and_summits_of_two_leaders_and_those_accompanying(
+    known: Known, text: str, date: str, place: str, day: str
+) -> None:
+    """A meeting event, dated and placed as the text says; both leaders attended it, those with
+    Kim accompanied him."""
+    drafted = _read(text, known, date)
+    key = _event(drafted, "meeting")
+    record = _events(drafted)[key]
+    assert (record.get("date"), record.get("location")) == (day, place)
+    people = _attended(drafted)
+    assert set(people) == {key}
+    assert people[key].pop("kim-jong-un") == "attended"
+    assert people[key].pop("kim-yo-jong") == people[key].pop("kim-yong-chol") == "accompanied"
+    assert list(people[key].values()) == ["attended"]  # the other side

@@ -329,17 +329,19 @@ def _appearance(
     obj = " ".join(r.text[obj_start:obj_end].split())
     if places_only and (kind != "appearance" or not obj[:1].isupper()):
         return None
-    if kind == "welcome":
-        # "warmly greeted Hu Jintao ... at Pyongyang Airport": a welcome ceremony for a guest
-        guest = r.mentions_in(obj_start, obj_end, ("person",))
-        if not guest and not obj[:1].isupper():
+    if kind in ("welcome", "meeting"):
+        met = _met(r, kind, obj, (obj_start, obj_end))
+        if met is None:
             return None
-        obj, kind = f"welcome of {guest[0].text if guest else obj}", "ceremony"
+        obj, kind = met
     if places_only and r.mentions_in(obj_start, obj_end, ("event",)):
         return None  # "visited the 7th Congress": the event named, no visit of its own
     dates, basis, _ = fact_dates(r, view, end, None, holds=False)
     # Only a date the text gives: a report's own date is not the day of the inspection.
     when = dates.get("at") or dates.get("first") if basis in ("sentence", "weekday") else None
+    stated = [d.date for d in r.dates_in(end, view.end) if d.date is not None]
+    if when is None and kind == "meeting" and stated:
+        when = stated[0]  # "met Donald Trump in Hanoi in February 2019": a month will do
     # "Earlier in the day, Kim Jong Un ... visited", "will visit ... on Saturday", "on 29 April
     # ... he had watched a performance the day before"
     relative = relative_day(r, view.start, view.end)
@@ -367,9 +369,9 @@ def _appearance(
         )  # fmt: skip
     event.add_name(NameDraft(name, derived=name != " ".join(r.text[span[0] : span[1]].split()),
                              spans=[span]))  # fmt: skip
-    place = _AT_THE.search(r.text[obj_end : view.end])
+    place = _place_after(r, obj_end, view.end)
     if place and "location" not in event.fields:
-        event.fields["location"] = place.group("place").rstrip(".")
+        event.fields["location"] = place
     event.note(f"“{' '.join(r.text[verb_items[0].start : span[1]].split())}”",
                (verb_items[0].start, span[1]))  # fmt: skip
     if not described and not any(x.entity == event.key for x in r.mentions):
@@ -383,6 +385,31 @@ _AT_THE = re.compile(
 """where an appearance was ("watched a performance ... at the Jagang Provincial Art Theatre")"""
 
 
+def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, str] | None:
+    """The occasion of meeting someone: "warmly greeted Hu Jintao ... at Pyongyang Airport" (a
+    welcome ceremony for a guest), "met Donald Trump in Hanoi" (a meeting with the one met)."""
+    other = r.mentions_in(*span, ("person",))
+    if kind == "meeting":
+        return (
+            (f"meeting with {other[0].text}", kind) if other and other[0].start == span[0] else None
+        )
+    if not other and not obj[:1].isupper():
+        return None
+    return f"welcome of {other[0].text if other else obj}", "ceremony"
+
+
+def _place_after(r: Context, start: int, end: int) -> str | None:
+    """Where an appearance was: "at the Jagang Provincial Art Theatre", or a city of the
+    lexicon's ``places`` ("met Donald Trump in Hanoi")."""
+    hall = _AT_THE.search(r.text, start, end)
+    if hall is not None:
+        return hall.group("place").rstrip(".")
+    for m in re.finditer(r"\bin\s+([A-Z][\w'’-]*)", r.text[start:end]):
+        if m.group(1) in r.lex.places:
+            return m.group(1)
+    return None
+
+
 def _appearance_name(
     obj: str, kind: str, verb: tuple[str, ...], *, described: bool = False
 ) -> tuple[str, str] | None:
@@ -390,7 +417,7 @@ def _appearance_name(
     named place, "inspection of X" for a place described, the occasion itself for a performance
     or ceremony (a leader watching a performance is his appearance; attending a ceremony, the
     ceremony), None for anything else written in lower case."""
-    if obj.startswith("welcome of "):
+    if obj.startswith(("welcome of ", "meeting with ")):
         return straight(obj), kind
     if described:
         return straight(f"inspection of {obj}"), "appearance"
