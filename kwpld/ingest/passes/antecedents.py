@@ -216,15 +216,20 @@ def antecedents(r: Context) -> Found:
     """The facts no one sentence states: deputies' seats ("Deputy Kim Yong Il reported") and
     the people an announcement lists after it. A fact the holdings pass drafted is not drafted
     twice."""
-    drafted = {(f.person, f.organ, f.role) for f in r.facts if f.kind == "membership"}
+    listed = _line_lists(r)
+    stated = {(f.person, f.organ, f.role) for f in listed}
+    # "Members of the PB\nKim Jong Un": the heading was read as a title in apposition, a
+    # holding; the list says it is an election
+    kept = [f for f in r.facts if f.type != "holds" or (f.person, f.organ, f.role) not in stated]
+    drafted = {(f.person, f.organ, f.role) for f in kept if f.kind == "membership"}
     new: list[Fact] = []
-    for fact in [*_deputies(r), *_announced_lists(r)]:
+    for fact in [*_deputies(r), *_announced_lists(r), *listed]:
         key = (fact.person, fact.organ, fact.role)
         if key not in drafted:
             drafted.add(key)
             new.append(fact)
-    if new:
-        r.facts = [*r.facts, *new]
+    if new or len(kept) != len(r.facts):
+        r.facts = [*kept, *new]
     return r.found()
 
 
@@ -353,7 +358,7 @@ def _announced_lists(r: Context) -> list[Fact]:
         if trigger is None:
             continue
         people = _listed(r, sentence, sentences[index + 1 :])
-        titles = _announced_titles(r, sentence) if people else []
+        titles = _announced_titles(r, sentence.start, sentence.end) if people else []
         kind = flex.triggers[(trigger.text,)]
         span = FactSpan(trigger.start, trigger.end, "trigger")
         for title in titles:
@@ -409,20 +414,110 @@ def _people_from(r: Context, start: int, end: int) -> list[Mention]:
     return [people[0], *_list_after(r, people[0], end)]
 
 
-def _announced_titles(r: Context, sentence: Sentence) -> list[Title]:
-    """The titles an announcement gives ("vice-chairmen of the SAC"; "elected to the SAC": a
-    member of it); a role alone takes the organ named before it in the paragraph."""
-    titles = [t for t in r.person_titles if sentence.start <= t.start and t.end <= sentence.end]
+def _announced_titles(r: Context, start: int, end: int) -> list[Title]:
+    """The titles an announcement in text[start:end] gives ("vice-chairmen of the SAC";
+    "elected to the SAC": a member of it); a role alone takes the organ named before it in the
+    paragraph."""
+    titles = [t for t in r.person_titles if start <= t.start and t.end <= end]
     out = [t for t in titles if t.organ is not None]
     if not out and titles:
-        organ = _organ_before(r, list(r.person_titles), sentence.start)
+        organ = _organ_before(r, list(r.person_titles), start)
         if organ is not None:
             out = [replace(t, organ=organ[0], organ_span=organ[1]) for t in titles]
     if not titles:
-        for m in r.mentions_in(sentence.start, sentence.end, ("organ",)):
+        for m in r.mentions_in(start, end, ("organ",)):
             if m.entity:
                 key = r.reg.resolve(m.entity)
                 out.append(Title(m.start, m.end, "member", key, (m.start, m.end),
                                  (m.start, m.end)))  # fmt: skip
                 break
     return out
+
+
+# -- KCNA's organizational-matter lists, line by line ----------------------------------------
+
+_Group = tuple[list[Title], str, FactSpan | None, list[Mention]]
+"""the titles of a list, its change, the words that name the change, the people listed"""
+
+
+def _line_trigger(r: Context, start: int, end: int) -> tuple[str, FactSpan] | None:
+    """The change the words of text[start:end] name ("Elected ... by by-election were:")."""
+    flex = fact_lexicon()
+    for item in sentence_view(r, start, end).items:
+        if item.kind == "word" and (item.text.lower(),) in flex.triggers:
+            kind = flex.triggers[(item.text.lower(),)]
+            return kind, FactSpan(item.start, item.end, "trigger")
+    return None
+
+
+def _names_line(r: Context, start: int, end: int) -> list[Mention]:
+    """The people of a line that names people only ("Kim Jong Un, Choe Ryong Hae")."""
+    people = _people_from(r, start, end)
+    if not people or people[0].start != start or not _only_names(r, people[-1].end, end):
+        return []
+    return people
+
+
+def _line_lists(r: Context) -> list[Fact]:
+    """KCNA's organizational matters, read by lines: an announcement that names no one, ending
+    at a colon ("Elected members of the SAC by by-election were:", "Recalled were: A, B";
+    "The following were elected or by-elected:", "Organizational matters:"), then the names
+    after its colon, or lines of names, each block of them under a heading line naming a
+    role in an organ ("Members of the Political Bureau of the C.C., WPK by by-election")."""
+    words = antecedent_words()
+    marked = [s for s, _ in _phrases_at(r, words.list_headings)]
+    lines = [
+        (m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
+        for m in re.finditer(r"[^\n]*[^\s][^\n]*", r.text)
+        if not in_headline(r, m.start())
+    ]  # fmt: skip
+    out: list[Fact] = []
+    for index, (start, end) in enumerate(lines):
+        colon = r.text.find(":", start, end)
+        sentence = r.doc.sentence_at(colon) if colon >= 0 else None
+        if sentence is not None:
+            start = max(start, sentence.start)  # "Pyongyang, ... (KCNA) -- Recalled were:"
+        if colon < 0 or r.mentions_in(start, colon, ("person",)):
+            continue
+        change = _line_trigger(r, start, colon)
+        if change is None and not any(start <= m < colon for m in marked):
+            continue
+        kind, span = change if change else (words.list_heading_type, None)
+        titles = _announced_titles(r, start, colon)
+        if r.text[colon + 1 : end].strip():
+            at = colon + 1 + len(r.text[colon + 1 : end]) - len(r.text[colon + 1 : end].lstrip())
+            groups: list[_Group] = [(titles, kind, span, _names_line(r, at, end))]
+        else:
+            groups = _blocks(r, lines[index + 1 :], (titles, kind, span, []))
+        view = sentence_view(r, start, end)
+        for heads, change_kind, trigger, people in groups:
+            for title in heads:
+                for person in people:
+                    key = r.reg.resolve(person.entity)  # type: ignore[arg-type]
+                    out.append(_draft(r, view, change_kind, (person.start, person.end, key),
+                                      title, trigger, "heading-list"))  # fmt: skip
+    return out
+
+
+def _blocks(r: Context, lines: list[tuple[int, int]], first: _Group) -> list[_Group]:
+    """The lists of names under an announcement: under its own titles, or under each heading
+    line ("Vice-chairmen of the WPK Central Committee", a trailing colon or none), with the
+    heading's change ("By-elected members of the CMC") or the announcement's."""
+    groups: list[_Group] = []
+    titles, kind, span, _ = first
+    for start, end in lines:
+        bullet = _BULLET.match(r.text, start, end)
+        at = bullet.end() if bullet else start
+        people = _names_line(r, at, end)
+        if people:
+            if not titles:
+                break
+            groups.append((titles, kind, span, people))
+            continue
+        heads = [t for t in r.person_titles if at <= t.start and t.end <= end and t.organ]
+        if not heads or heads[0].start != at or r.mentions_in(at, end, ("person",)):
+            break
+        change = _line_trigger(r, at, end)
+        titles = heads
+        kind, span = change if change else (first[1], first[2])
+    return groups
