@@ -122,3 +122,51 @@ def test_fronted_appointment(known: Known) -> None:
     )
     assert _elected("pak-jong-gun", "vice-chairman", "cabinet", "appointed") in got
     assert _elected("kim-tok-hun", "vice-chairman", "cabinet", "appointed") in got
+
+
+# -- 3. recalls and reliefs over two groups, or over two posts ---------------------------------
+
+
+def test_recall_of_two_groups_from_two_posts(known: Known) -> None:
+    got = facts(
+        SESSION + "The session recalled Pak Pong Ju from the post of vice-chairman of the SAC, "
+        "and Ri Man Gon, Ri Su Yong and Kim Su Gil from the posts of members of the SAC.",
+        known,
+    )
+    assert _ended("pak-pong-ju", "vice-chairman", "sac", "recalled") in got
+    for person in ("ri-man-gon", "ri-su-yong", "kim-su-gil"):
+        assert _ended(person, "member", "sac", "recalled") in got
+        assert (person, "vice-chairman", "sac", "recalled") not in {g[:4] for g in got}
+
+
+def test_relief_of_two_groups_with_their_posts(known: Known) -> None:
+    got = facts(
+        PLENUM + "The plenary meeting relieved Ri Pyong Chol of his post as vice-chairman of "
+        "the WPK Central Committee and Jo Yong Won and Kim Tok Hun of their posts as members of "
+        "the Political Bureau of the C.C., WPK.",
+        known,
+    )
+    assert _ended("ri-pyong-chol", "vice-chairman", "wpk-cc", "relieved") in got
+    assert _ended("jo-yong-won", "member", "wpk-pb", "relieved") in got
+    assert _ended("kim-tok-hun", "member", "wpk-pb", "relieved") in got
+
+
+def test_the_posts_are_each_post_the_clause_before_changed(known: Known) -> None:
+    got = facts(
+        SESSION + "It relieved Kim Il Chol of his posts as vice-premier of the Cabinet and "
+        "chairman of the State Planning Commission and appointed Pak Jong Gun to the posts.",
+        known,
+    )
+    for role, organ in (("vice-chairman", "cabinet"), ("chairman", "state-planning-commission")):
+        assert _ended("kim-il-chol", role, organ, "relieved") in got
+        assert _elected("pak-jong-gun", role, organ, "appointed") in got
+
+
+def test_these_posts_in_the_next_sentence(known: Known) -> None:
+    got = facts(
+        SESSION + "Kim Il Chol was released from his posts as vice-premier of the Cabinet and "
+        "chairman of the State Planning Commission. Pak Jong Gun was appointed to these posts.",
+        known,
+    )
+    assert _elected("pak-jong-gun", "vice-chairman", "cabinet", "appointed") in got
+    assert _elected("pak-jong-gun", "chairman", "state-planning-commission", "appointed") in got

@@ -83,9 +83,36 @@ def referred_posts(r: Context) -> Found:
                 Title(start, end, antecedent.role, antecedent.organ, antecedent.role_span,
                       antecedent.organ_span, antecedent.post)
             )  # fmt: skip
+    titles += _plural_posts(r, titles)
     if titles != r.person_titles:
         r.person_titles = sorted(titles, key=lambda t: (t.start, t.end))
     return r.found()
+
+
+def _plural_posts(r: Context, titles: list[Title]) -> list[Title]:
+    """ "relieved Kim Il Chol of his posts as vice-premier ... and chairman of ... and
+    appointed Pak Jong Gun to the posts": "the posts" is each post of the nearest text before
+    the clause that names posts (``plural_posts``), when it names more than one."""
+    out: list[Title] = []
+    for start, end in _phrases_at(r, antecedent_words().plural_posts):
+        if in_headline(r, start) or any(t.start < end and start < t.end for t in titles):
+            continue
+        if re.match(r"\s+(?:of|as)\b", r.text[end : end + 4]):
+            continue  # "the posts of ..." are titles the titles pass read
+        for back_start, back_end in _sentences_back(r, _clause_start(r, start)):
+            found = [
+                t for t in titles
+                if back_start <= t.start and t.end <= back_end and t.organ is not None
+                and t.role not in _SEATS
+            ]  # fmt: skip
+            if found:
+                if len({(t.organ, t.role) for t in found}) > 1:
+                    out += [
+                        Title(start, end, t.role, t.organ, t.role_span, t.organ_span, t.post)
+                        for t in found
+                    ]
+                break
+    return out
 
 
 def _clause_start(r: Context, offset: int) -> int:
@@ -223,7 +250,7 @@ def antecedents(r: Context) -> Found:
     kept = [f for f in r.facts if f.type != "holds" or (f.person, f.organ, f.role) not in stated]
     drafted = {(f.person, f.organ, f.role) for f in kept if f.kind == "membership"}
     new: list[Fact] = []
-    for fact in [*_deputies(r), *_announced_lists(r), *listed]:
+    for fact in [*_deputies(r), *_announced_lists(r), *listed, *_sibling_posts(r)]:
         key = (fact.person, fact.organ, fact.role)
         if key not in drafted:
             drafted.add(key)
@@ -231,6 +258,34 @@ def antecedents(r: Context) -> Found:
     if new or len(kept) != len(r.facts):
         r.facts = [*kept, *new]
     return r.found()
+
+
+def _sibling_posts(r: Context) -> list[Fact]:
+    """ "appointed Pak Jong Gun to the posts": the holdings pass read one of the posts "the
+    posts" stands for (:func:`_plural_posts`); the change is the same for each of the others."""
+    groups: dict[tuple[int, int], list[Title]] = {}
+    for t in r.person_titles:
+        if t.role_span[0] < t.start or t.role_span[1] > t.end:  # a reference, not the words
+            groups.setdefault((t.start, t.end), []).append(t)
+    out: list[Fact] = []
+    for (start, _), titles in groups.items():
+        if len(titles) < 2:
+            continue
+        for fact in r.facts:
+            if fact.kind != "membership" or not fact.sentence[0] <= start < fact.sentence[1]:
+                continue
+            if (fact.organ, fact.role) not in {(t.organ, t.role) for t in titles}:
+                continue
+            for t in titles:
+                spans = [s for s in fact.spans if s.role not in ("role", "organ")]
+                spans.append(FactSpan(t.role_span[0], t.role_span[1], "role"))
+                if t.organ_span:
+                    spans.append(FactSpan(t.organ_span[0], t.organ_span[1], "organ"))
+                words = " ".join(r.text[t.role_span[0] : t.role_span[1]].split())
+                spans = sorted(set(spans), key=lambda s: (s.start, s.end))
+                out.append(replace(fact, organ=t.organ, role=t.role, post=t.post,
+                                   why=f"{fact.type} {words}", spans=spans))  # fmt: skip
+    return out
 
 
 def _draft(
