@@ -83,6 +83,21 @@ def test_a_heading_names_its_own_change(known: Known) -> None:
     assert _ended("ri-man-gon", "member", "wpk-pb", "recalled") in got
 
 
+def test_numbered_headings_and_headings_with_names_on_their_line(known: Known) -> None:
+    got = facts(
+        PLENUM + "The plenary meeting by-elected the following:\n\n"
+        "1. Members of the Political Bureau of the C.C., WPK\n- Ri Man Gon\n- Kim Jae Ryong\n\n"
+        "2. Alternate members of the Political Bureau of the C.C., WPK: Jo Yong Won, Kim Tok Hun"
+        "\n\nThe meeting then discussed the economy. Kim Jong Un made a speech.\n",
+        known,
+    )
+    assert _elected("ri-man-gon", "member", "wpk-pb") in got
+    assert _elected("kim-jae-ryong", "member", "wpk-pb") in got
+    assert _elected("jo-yong-won", "alternate-member", "wpk-pb") in got
+    assert _elected("kim-tok-hun", "alternate-member", "wpk-pb") in got
+    assert not any(g[0] == "kim-jong-un" and g[3] == "elected" for g in got)
+
+
 def test_names_without_a_heading_are_not_guessed(known: Known) -> None:
     got = facts(
         PLENUM + "The following were elected or by-elected:\n\nKim Jong Un, Choe Ryong Hae\n",
@@ -112,6 +127,11 @@ def test_fronted_recall_names_after_the_colon(known: Known) -> None:
     )
     for person in ("ri-su-yong", "kim-su-gil", "ri-man-gon"):
         assert _ended(person, "member", "sac", "recalled") in got
+
+
+def test_a_fronted_list_without_an_organ_drafts_nothing(known: Known) -> None:
+    got = facts(SESSION + "Recalled were:\nRi Man Gon\nKim Jae Ryong\n", known)
+    assert not any(g[0] in ("ri-man-gon", "kim-jae-ryong") for g in got)
 
 
 def test_fronted_appointment(known: Known) -> None:

@@ -569,10 +569,18 @@ def _blocks(r: Context, lines: list[tuple[int, int]], first: _Group) -> list[_Gr
                 break
             groups.append((titles, kind, span, people))
             continue
-        heads = [t for t in r.person_titles if at <= t.start and t.end <= end and t.organ]
-        if not heads or heads[0].start != at or r.mentions_in(at, end, ("person",)):
+        colon = r.text.find(":", at, end)
+        stop = colon if colon >= 0 else end  # "Members of the PB: A, B" on one line
+        heads = [t for t in r.person_titles if at <= t.start and t.end <= stop and t.organ]
+        if not heads or heads[0].start != at or r.mentions_in(at, stop, ("person",)):
             break
-        change = _line_trigger(r, at, end)
+        change = _line_trigger(r, at, stop)
         titles = heads
         kind, span = change if change else (first[1], first[2])
+        if r.text[stop + 1 : end].strip():
+            after = stop + 1 + len(r.text[stop + 1 : end]) - len(r.text[stop + 1 : end].lstrip())
+            people = _names_line(r, after, end)
+            if not people:
+                break
+            groups.append((titles, kind, span, people))
     return groups
