@@ -34,6 +34,7 @@ from .passes import (
     antecedents,
     article,
     attendance,
+    careers,
     dates,
     documents,
     event_relations,
@@ -100,6 +101,7 @@ PASSES: tuple[Pass, ...] = (
     antecedents.referred_posts,
     antecedents.deputy_prefixes,
     holdings.holdings,
+    careers.careers,
     antecedents.antecedents,
     attendance.attendance,
     # who each person is: a record, a pending draft, or someone new (what the facts say counts)

@@ -13,7 +13,7 @@ sentence is about, or of the article. Headlines state no facts.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ...dates import PartialDate
 from ...names import name_words
@@ -33,7 +33,7 @@ from .facts_common import (
 )
 from .titles import post_for
 
-__all__ = ["holdings", "people_of"]
+__all__ = ["Period", "career_part", "entry_person", "holdings", "people_of"]
 
 
 def holdings(r: Context) -> Found:
@@ -873,20 +873,22 @@ def _career_lines(r: Context) -> tuple[list[Fact], list[tuple[int, int]]]:
     facts: list[Fact] = []
     spans: list[tuple[int, int]] = []
     for line in _CAREER_LINE.finditer(r.text):
-        person = _entry_person(r, line.start())
+        person = entry_person(r, line.start())
         if person is None:
             continue
         spans.append((line.start(), line.end()))
         start = PartialDate(int(line.group("year")), int(line.group("month")))
         at = line.start("rest")
         for part in re.finditer(r"[^;]+", line.group("rest")):
+            dated = Period(start, None, [(line.start("year"), line.end("month"))])
             facts.extend(
-                _career_part(r, person, (at + part.start(), at + part.end()), line, start)
-            )
+                career_part(r, person, (at + part.start(), at + part.end()),
+                            (line.start(), line.end()), dated)
+            )  # fmt: skip
     return facts, spans
 
 
-def _entry_person(r: Context, offset: int) -> Mention | None:
+def entry_person(r: Context, offset: int) -> Mention | None:
     """The person whose entry a line belongs to: the last line before it that is a person's
     name alone (with a spelling in parentheses), within the entry (no rule line between)."""
     head = r.text.rfind("\n", 0, offset)
@@ -906,13 +908,25 @@ def _entry_person(r: Context, offset: int) -> Mention | None:
     return None
 
 
-def _career_part(
+@dataclass(frozen=True)
+class Period:
+    """When a career line's holding began and ended, and where the text prints it."""
+
+    start: PartialDate | None
+    end: PartialDate | None
+    spans: list[tuple[int, int]]
+
+
+def career_part(
     r: Context,
     person: Mention,
     part: tuple[int, int],
-    line: re.Match[str],
-    start: PartialDate,
+    line: tuple[int, int],
+    period: Period,
+    rule: str = "career-line",
 ) -> list[Fact]:
+    """The first title of text[part] ("Role, Organ", "Role of Organ"), held by the entry's
+    person over the line's period."""
     titles = [t for t in r.person_titles if part[0] <= t.start < part[1]]
     if not titles:
         return []
@@ -936,14 +950,14 @@ def _career_part(
     if title.organ is None:
         return []
     fact = Fact(
-        "membership", "holds", r.reg.resolve(person.entity), (line.start(), line.end()),  # type: ignore[arg-type]
-        organ=title.organ, role=title.role, post=title.post, start=start, status="confirmed",
-        date_basis="sentence", rule="career-line",
+        "membership", "holds", r.reg.resolve(person.entity), line,  # type: ignore[arg-type]
+        organ=title.organ, role=title.role, post=title.post, start=period.start,
+        end=period.end, status="confirmed", date_basis="sentence", rule=rule,
     )  # fmt: skip
     spans = [
         FactSpan(person.start, person.end, "person"),
         FactSpan(title.role_span[0], title.role_span[1], "role"),
-        FactSpan(line.start("year"), line.end("month"), "date"),
+        *(FactSpan(a, b, "date") for a, b in period.spans),
     ]
     if title.organ_span:
         spans.append(FactSpan(title.organ_span[0], title.organ_span[1], "organ"))
