@@ -29,7 +29,10 @@ def _iso(value: object) -> str | None:
 def terms(text: str, known: Known, kind: str = "analysis") -> set[tuple[Any, ...]]:
     """(person, role, organ, start, end) of every holding drafted (a draft person or organ by
     its first name)."""
-    _, drafted = read_text(text, known=known, date="2024-03-01", article_type=kind)
+    media = "text/markdown" if text.startswith("#") else "text/plain"
+    _, drafted = read_text(
+        text, known=known, date="2024-03-01", article_type=kind, media_type=media
+    )
     names: dict[str, str] = {}
     for d in drafted.drafts:
         first = (d.record.get("names") or [{}])[0]
@@ -99,3 +102,54 @@ def test_dated_lines_of_a_news_report_are_not_a_career(known: Known) -> None:
         kind="news",
     )
     assert not got
+
+
+# -- 2. tables of office holders under a heading naming the post ----------------------------------
+
+
+def test_table_of_ministers_under_the_page_heading(known: Known) -> None:
+    got = terms(
+        "# Minister of Foreign Affairs (North Korea)\n\n"
+        "The minister heads the Ministry of Foreign Affairs.\n\n"
+        "## List of ministers since 2007\n\n"
+        "| No. | Name | Hangul | Took office | Left office | Notes |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Pak Ui-chun | 박의춘 | May 2007 | 2014 | |\n"
+        "| 2 | Ri Yong-ho | 리용호 | 2016 | 18 January 2020 | later dismissed |\n"
+        "| 3 | Choe Son-hui | 최선희 | June 2022 | *Incumbent* | |\n",
+        known,
+    )
+    assert ("Pak Ui-chun", "chairman", "mfa", "2007-05", "2014") in got
+    assert ("ri-yong-ho-fm", "chairman", "mfa", "2016", "2020-01-18") in got
+    assert ("Choe Son-hui", "chairman", "mfa", "2022-06", None) in got
+
+
+def test_table_with_an_in_office_column_and_term_headers(known: Known) -> None:
+    premiers = terms(
+        "Premiers of the Cabinet\n\nThe head of the Cabinet since 1998.\n\n"
+        "| Name | In office | Notes |\n| --- | --- | --- |\n"
+        "| Pak Pong-ju | 2003–2007 | first term |\n"
+        "| Kim Yong-il | April 2007 – June 2010 | |\n"
+        "| Kim Tok-hun | 2020 – present | |\n",
+        known,
+    )
+    assert ("pak-pong-ju", "chairman", "cabinet", "2003", "2007") in premiers
+    assert ("Kim Yong-il", "chairman", "cabinet", "2007-04", "2010-06") in premiers
+    assert ("kim-tok-hun", "chairman", "cabinet", "2020", None) in premiers
+    directors = terms(
+        "## Directors of the United Front Department\n\n"
+        "| Director | Term start | Term end |\n|:--|:--|:--|\n"
+        "| Kim Yong-chol | January 2016 | 2019 |\n| Ri Son-gwon | 2022 | present |\n",
+        known,
+    )
+    assert ("kim-yong-chol", "director", "wpk-ufd", "2016-01", "2019") in directors
+    assert ("Ri Son-gwon", "director", "wpk-ufd", "2022", None) in directors
+
+
+def test_table_under_a_heading_about_someone_is_not_that_post(known: Known) -> None:
+    got = terms(
+        "# Premier Kim Tok-hun's cabinet\n\n## Ministers\n\n"
+        "| Name | Took office |\n|---|---|\n| Ri Son-gwon | 2020 |\n",
+        known,
+    )
+    assert not any(t[0] == "Ri Son-gwon" and t[2] == "cabinet" for t in got)

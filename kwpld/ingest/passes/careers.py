@@ -14,30 +14,22 @@ from __future__ import annotations
 
 import re
 
-from ...dates import DateError, PartialDate, parse_date
 from ...reading.entities import Mention
 from ...reading.facts import Fact
 from ...reading.state import Context, Found
-from .holdings import Period, career_part, entry_person
+from .holdings import PERIOD, career_part, entry_person, period_of
 
-__all__ = ["careers", "period_of"]
+__all__ = ["careers"]
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = rf"(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:1[89]|20)\d\d(?![\d.])"
-_OPEN = r"present|now|today|incumbent|the\s+present"
-_PERIOD = (
-    rf"(?:(?:[Ss]ince|[Ff]rom)\s+)?{_DATE}"
-    rf"(?:\s*(?:[–—-]{{1,2}}|to|until|till)\s*(?:{_DATE}|{_OPEN}))?"
-)
 _BULLET = r"[ \t]*(?:[-*•–][ \t]+|\d{1,3}[.)][ \t]+)"
 _LEADING = re.compile(
-    rf"^(?:{_BULLET}|[ \t]*)(?P<period>{_PERIOD})[ \t]*(?::|[–—]|-(?=\s))[ \t]*"
+    rf"^(?:{_BULLET}|[ \t]*)(?P<period>{PERIOD})[ \t]*(?::|[–—]|-(?=\s))[ \t]*"
     r"(?P<rest>[^\s\d][^\n]*)$",
     re.M,
 )  # "- 1976–1985: editor-in-chief of ...", "Since 2019: director of ..."
 _TRAILING = re.compile(
-    rf"^{_BULLET}(?P<rest>[^\s\d][^\n]*?)[ \t]*(?:\((?P<period>{_PERIOD})\)|,[ \t]*"
-    rf"(?P<bare>{_PERIOD}))[ \t]*[.;]?[ \t]*$",
+    rf"^{_BULLET}(?P<rest>[^\s\d][^\n]*?)[ \t]*(?:\((?P<period>{PERIOD})\)|,[ \t]*"
+    rf"(?P<bare>{PERIOD}))[ \t]*[.;]?[ \t]*$",
     re.M,
 )  # "- director of the Organization and Guidance Department (1989–2017)"
 
@@ -64,22 +56,6 @@ def careers(r: Context) -> Found:
                         facts.append(fact)
     r.facts = [*r.facts, *facts]
     return r.found()
-
-
-def period_of(text: str, offset: int) -> Period | None:
-    """The start and end of "1976–1985", "December 1992 – May 2016", "since 2019", "2016 to
-    present" (offset: where text is in the article); a single date is the start."""
-    found = list(re.finditer(_DATE, text))
-    dates: list[PartialDate] = []
-    for m in found:
-        try:
-            dates.append(parse_date(" ".join(m.group(0).split())))
-        except DateError:
-            return None
-    if not dates or len(dates) > 2 or (len(dates) == 2 and dates[1].year < dates[0].year):
-        return None
-    spans = [(offset + m.start(), offset + m.end()) for m in found]
-    return Period(dates[0], dates[1] if len(dates) == 2 else None, spans)
 
 
 def _subject(r: Context) -> Mention | None:
