@@ -153,3 +153,36 @@ def test_table_under_a_heading_about_someone_is_not_that_post(known: Known) -> N
         known,
     )
     assert not any(t[0] == "Ri Son-gwon" and t[2] == "cabinet" for t in got)
+
+
+# -- 3. periods in running prose -----------------------------------------------------------------
+
+
+def test_period_in_parentheses_after_a_name(known: Known) -> None:
+    got = terms(
+        "The ministry was led by Ri Su-yong (foreign minister 2014–2016) and then by others. "
+        "Kim Yong-chol (director of the United Front Department, 2016-2019) was a hardliner.",
+        known,
+    )
+    assert ("Ri Su-yong", "chairman", "mfa", "2014", "2016") in got
+    assert ("kim-yong-chol", "director", "wpk-ufd", "2016", "2019") in got
+    handover = terms(
+        "Kim Yong-chol (director of the United Front Department, 2016–2019) was replaced by "
+        "Jang Kum-chol.",
+        known,
+    )
+    # the successor's start is not the period's
+    assert not any(t[0] == "Jang Kum-chol" and t[3] == "2016" for t in handover)
+
+
+def test_period_in_apposition_and_in_a_relative_clause(known: Known) -> None:
+    got = terms(
+        "Hwang Pyong-so, director of the General Political Bureau from April 2014 to October "
+        "2017, was purged. Pak Pong-ju, who was premier from 2003 to 2007, returned in 2013. "
+        "Choe Ryong-hae, then director of the KPA General Political Bureau between 2012 and "
+        "2014, kept his seat.",
+        known,
+    )
+    assert ("hwang-pyong-so", "director", "kpa-gpb", "2014-04", "2017-10") in got
+    assert ("pak-pong-ju", "chairman", "cabinet", "2003", "2007") in got
+    assert ("choe-ryong-hae", "director", "kpa-gpb", "2012", "2014") in got
