@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import bisect
 import re
-import re._constants as _sre  # type: ignore[import-not-found]  # opcodes, to read what a pattern needs
-import re._parser as _sre_parser  # type: ignore[import-not-found]
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+try:  # the parser of re (CPython 3.11+): what a pattern needs, to skip it cheaply
+    import re._constants as _sre  # type: ignore[import-not-found]
+    import re._parser as _sre_parser  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - another Python: every pattern is simply run
+    _sre = _sre_parser = None
 
 __all__ = ["Item", "SentenceView", "SymbolPattern", "compile_pattern", "MACROS", "CODES"]
 
@@ -188,7 +192,9 @@ class SymbolPattern:
         self.pattern = regex.pattern
         ignore_case = bool(regex.flags & re.IGNORECASE)
         self.needs: tuple[str | tuple[str, ...], ...] = (
-            () if ignore_case else tuple(_needs(_sre_parser.parse(regex.pattern, regex.flags)))
+            ()
+            if ignore_case or _sre_parser is None
+            else tuple(_needs(_sre_parser.parse(regex.pattern, regex.flags)))
         )
         """substrings every match contains (a tuple: one of them)"""
 
@@ -208,8 +214,10 @@ class SymbolPattern:
         return self.regex.search(string) if self.possible(string) else None
 
 
-_LITERAL, _SUBPATTERN, _BRANCH = _sre.LITERAL, _sre.SUBPATTERN, _sre.BRANCH
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT)
+_LITERAL, _SUBPATTERN, _BRANCH = (
+    (_sre.LITERAL, _sre.SUBPATTERN, _sre.BRANCH) if _sre is not None else (None, None, None)
+)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT) if _sre is not None else ()
 
 
 def _needs(parsed: Any) -> list[str | tuple[str, ...]]:
