@@ -261,6 +261,12 @@ class AntecedentWords:
     list_openers: tuple[tuple[str, ...], ...]
     descriptions: re.Pattern[str]
     """ "The 72-year-old", "The veteran general": a description opening a sentence"""
+    plural_posts: tuple[tuple[str, ...], ...] = ()
+    """ "appointed Pak Jong Gun to the posts": every post the clause before changed"""
+    list_headings: tuple[tuple[str, ...], ...] = ()
+    """ "Organizational matters:": an announcement of heading lists that names no change"""
+    list_heading_type: str = "elected"
+    """the change of a heading list whose announcement and heading name none"""
 
 
 @cache
@@ -278,6 +284,9 @@ def antecedent_words() -> AntecedentWords:
         deputy_prefixes=frozenset(block["deputy_prefixes"]),
         deputy_organ=block["deputy_organ"],
         list_openers=phrases("list_openers"),
+        plural_posts=phrases("plural_posts"),
+        list_headings=phrases("list_headings"),
+        list_heading_type=block["list_heading_type"],
         # ... as the subject of its sentence: "The official news agency" is none
         descriptions=re.compile(
             rf"(?:The|the)\s+(?:{described})(?=\s*,|\s+(?:was|is|has|had|had|will|would|who"

@@ -83,9 +83,36 @@ def referred_posts(r: Context) -> Found:
                 Title(start, end, antecedent.role, antecedent.organ, antecedent.role_span,
                       antecedent.organ_span, antecedent.post)
             )  # fmt: skip
+    titles += _plural_posts(r, titles)
     if titles != r.person_titles:
         r.person_titles = sorted(titles, key=lambda t: (t.start, t.end))
     return r.found()
+
+
+def _plural_posts(r: Context, titles: list[Title]) -> list[Title]:
+    """ "relieved Kim Il Chol of his posts as vice-premier ... and chairman of ... and
+    appointed Pak Jong Gun to the posts": "the posts" is each post of the nearest text before
+    the clause that names posts (``plural_posts``), when it names more than one."""
+    out: list[Title] = []
+    for start, end in _phrases_at(r, antecedent_words().plural_posts):
+        if in_headline(r, start) or any(t.start < end and start < t.end for t in titles):
+            continue
+        if re.match(r"\s+(?:of|as)\b", r.text[end : end + 4]):
+            continue  # "the posts of ..." are titles the titles pass read
+        for back_start, back_end in _sentences_back(r, _clause_start(r, start)):
+            found = [
+                t for t in titles
+                if back_start <= t.start and t.end <= back_end and t.organ is not None
+                and t.role not in _SEATS
+            ]  # fmt: skip
+            if found:
+                if len({(t.organ, t.role) for t in found}) > 1:
+                    out += [
+                        Title(start, end, t.role, t.organ, t.role_span, t.organ_span, t.post)
+                        for t in found
+                    ]
+                break
+    return out
 
 
 def _clause_start(r: Context, offset: int) -> int:
@@ -216,16 +243,49 @@ def antecedents(r: Context) -> Found:
     """The facts no one sentence states: deputies' seats ("Deputy Kim Yong Il reported") and
     the people an announcement lists after it. A fact the holdings pass drafted is not drafted
     twice."""
-    drafted = {(f.person, f.organ, f.role) for f in r.facts if f.kind == "membership"}
+    listed = _line_lists(r)
+    stated = {(f.person, f.organ, f.role) for f in listed}
+    # "Members of the PB\nKim Jong Un": the heading was read as a title in apposition, a
+    # holding; the list says it is an election
+    kept = [f for f in r.facts if f.type != "holds" or (f.person, f.organ, f.role) not in stated]
+    drafted = {(f.person, f.organ, f.role) for f in kept if f.kind == "membership"}
     new: list[Fact] = []
-    for fact in [*_deputies(r), *_announced_lists(r)]:
+    for fact in [*_deputies(r), *_announced_lists(r), *listed, *_sibling_posts(r)]:
         key = (fact.person, fact.organ, fact.role)
         if key not in drafted:
             drafted.add(key)
             new.append(fact)
-    if new:
-        r.facts = [*r.facts, *new]
+    if new or len(kept) != len(r.facts):
+        r.facts = [*kept, *new]
     return r.found()
+
+
+def _sibling_posts(r: Context) -> list[Fact]:
+    """ "appointed Pak Jong Gun to the posts": the holdings pass read one of the posts "the
+    posts" stands for (:func:`_plural_posts`); the change is the same for each of the others."""
+    groups: dict[tuple[int, int], list[Title]] = {}
+    for t in r.person_titles:
+        if t.role_span[0] < t.start or t.role_span[1] > t.end:  # a reference, not the words
+            groups.setdefault((t.start, t.end), []).append(t)
+    out: list[Fact] = []
+    for (start, _), titles in groups.items():
+        if len(titles) < 2:
+            continue
+        for fact in r.facts:
+            if fact.kind != "membership" or not fact.sentence[0] <= start < fact.sentence[1]:
+                continue
+            if (fact.organ, fact.role) not in {(t.organ, t.role) for t in titles}:
+                continue
+            for t in titles:
+                spans = [s for s in fact.spans if s.role not in ("role", "organ")]
+                spans.append(FactSpan(t.role_span[0], t.role_span[1], "role"))
+                if t.organ_span:
+                    spans.append(FactSpan(t.organ_span[0], t.organ_span[1], "organ"))
+                words = " ".join(r.text[t.role_span[0] : t.role_span[1]].split())
+                spans = sorted(set(spans), key=lambda s: (s.start, s.end))
+                out.append(replace(fact, organ=t.organ, role=t.role, post=t.post,
+                                   why=f"{fact.type} {words}", spans=spans))  # fmt: skip
+    return out
 
 
 def _draft(
@@ -353,7 +413,7 @@ def _announced_lists(r: Context) -> list[Fact]:
         if trigger is None:
             continue
         people = _listed(r, sentence, sentences[index + 1 :])
-        titles = _announced_titles(r, sentence) if people else []
+        titles = _announced_titles(r, sentence.start, sentence.end) if people else []
         kind = flex.triggers[(trigger.text,)]
         span = FactSpan(trigger.start, trigger.end, "trigger")
         for title in titles:
@@ -409,20 +469,118 @@ def _people_from(r: Context, start: int, end: int) -> list[Mention]:
     return [people[0], *_list_after(r, people[0], end)]
 
 
-def _announced_titles(r: Context, sentence: Sentence) -> list[Title]:
-    """The titles an announcement gives ("vice-chairmen of the SAC"; "elected to the SAC": a
-    member of it); a role alone takes the organ named before it in the paragraph."""
-    titles = [t for t in r.person_titles if sentence.start <= t.start and t.end <= sentence.end]
+def _announced_titles(r: Context, start: int, end: int) -> list[Title]:
+    """The titles an announcement in text[start:end] gives ("vice-chairmen of the SAC";
+    "elected to the SAC": a member of it); a role alone takes the organ named before it in the
+    paragraph."""
+    titles = [t for t in r.person_titles if start <= t.start and t.end <= end]
     out = [t for t in titles if t.organ is not None]
     if not out and titles:
-        organ = _organ_before(r, list(r.person_titles), sentence.start)
+        organ = _organ_before(r, list(r.person_titles), start)
         if organ is not None:
             out = [replace(t, organ=organ[0], organ_span=organ[1]) for t in titles]
     if not titles:
-        for m in r.mentions_in(sentence.start, sentence.end, ("organ",)):
+        for m in r.mentions_in(start, end, ("organ",)):
             if m.entity:
                 key = r.reg.resolve(m.entity)
                 out.append(Title(m.start, m.end, "member", key, (m.start, m.end),
                                  (m.start, m.end)))  # fmt: skip
                 break
     return out
+
+
+# -- KCNA's organizational-matter lists, line by line ----------------------------------------
+
+_Group = tuple[list[Title], str, FactSpan | None, list[Mention]]
+"""the titles of a list, its change, the words that name the change, the people listed"""
+
+
+def _line_trigger(r: Context, start: int, end: int) -> tuple[str, FactSpan] | None:
+    """The change the words of text[start:end] name ("Elected ... by by-election were:")."""
+    flex = fact_lexicon()
+    for item in sentence_view(r, start, end).items:
+        if item.kind == "word" and (item.text.lower(),) in flex.triggers:
+            kind = flex.triggers[(item.text.lower(),)]
+            return kind, FactSpan(item.start, item.end, "trigger")
+    return None
+
+
+def _names_line(r: Context, start: int, end: int) -> list[Mention]:
+    """The people of a line that names people only ("Kim Jong Un, Choe Ryong Hae")."""
+    people = _people_from(r, start, end)
+    if not people or people[0].start != start or not _only_names(r, people[-1].end, end):
+        return []
+    return people
+
+
+def _line_lists(r: Context) -> list[Fact]:
+    """KCNA's organizational matters, read by lines: an announcement that names no one, ending
+    at a colon ("Elected members of the SAC by by-election were:", "Recalled were: A, B";
+    "The following were elected or by-elected:", "Organizational matters:"), then the names
+    after its colon, or lines of names, each block of them under a heading line naming a
+    role in an organ ("Members of the Political Bureau of the C.C., WPK by by-election")."""
+    words = antecedent_words()
+    marked = [s for s, _ in _phrases_at(r, words.list_headings)]
+    lines = [
+        (m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
+        for m in re.finditer(r"[^\n]*[^\s][^\n]*", r.text)
+        if not in_headline(r, m.start())
+    ]  # fmt: skip
+    out: list[Fact] = []
+    for index, (start, end) in enumerate(lines):
+        colon = r.text.find(":", start, end)
+        sentence = r.doc.sentence_at(colon) if colon >= 0 else None
+        if sentence is not None:
+            start = max(start, sentence.start)  # "Pyongyang, ... (KCNA) -- Recalled were:"
+        if colon < 0 or r.mentions_in(start, colon, ("person",)):
+            continue
+        change = _line_trigger(r, start, colon)
+        if change is None and not any(start <= m < colon for m in marked):
+            continue
+        kind, span = change if change else (words.list_heading_type, None)
+        titles = _announced_titles(r, start, colon)
+        if r.text[colon + 1 : end].strip():
+            at = colon + 1 + len(r.text[colon + 1 : end]) - len(r.text[colon + 1 : end].lstrip())
+            groups: list[_Group] = [(titles, kind, span, _names_line(r, at, end))]
+        else:
+            groups = _blocks(r, lines[index + 1 :], (titles, kind, span, []))
+        view = sentence_view(r, start, end)
+        for heads, change_kind, trigger, people in groups:
+            for title in heads:
+                for person in people:
+                    key = r.reg.resolve(person.entity)  # type: ignore[arg-type]
+                    out.append(_draft(r, view, change_kind, (person.start, person.end, key),
+                                      title, trigger, "heading-list"))  # fmt: skip
+    return out
+
+
+def _blocks(r: Context, lines: list[tuple[int, int]], first: _Group) -> list[_Group]:
+    """The lists of names under an announcement: under its own titles, or under each heading
+    line ("Vice-chairmen of the WPK Central Committee", a trailing colon or none), with the
+    heading's change ("By-elected members of the CMC") or the announcement's."""
+    groups: list[_Group] = []
+    titles, kind, span, _ = first
+    for start, end in lines:
+        bullet = _BULLET.match(r.text, start, end)
+        at = bullet.end() if bullet else start
+        people = _names_line(r, at, end)
+        if people:
+            if not titles:
+                break
+            groups.append((titles, kind, span, people))
+            continue
+        colon = r.text.find(":", at, end)
+        stop = colon if colon >= 0 else end  # "Members of the PB: A, B" on one line
+        heads = [t for t in r.person_titles if at <= t.start and t.end <= stop and t.organ]
+        if not heads or heads[0].start != at or r.mentions_in(at, stop, ("person",)):
+            break
+        change = _line_trigger(r, at, stop)
+        titles = heads
+        kind, span = change if change else (first[1], first[2])
+        if r.text[stop + 1 : end].strip():
+            after = stop + 1 + len(r.text[stop + 1 : end]) - len(r.text[stop + 1 : end].lstrip())
+            people = _names_line(r, after, end)
+            if not people:
+                break
+            groups.append((titles, kind, span, people))
+    return groups
