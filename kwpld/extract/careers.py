@@ -5,7 +5,7 @@ paragraph; its career list gives that person's posts a line each, with the perio
 "- 1976–1985: editor-in-chief of Rodong Sinmun", "December 1992 – May 2016: secretary of the
 WPK Central Committee", "* 2010-2017 — member of the Political Bureau", "Since 2019: ...",
 "director of X (1989–2017)". The line names no one, so no sentence pattern reads it; each title
-of the line (:func:`kwpld.ingest.passes.holdings.career_part`) is the subject's, from the start
+of the line (:func:`kwpld.extract.holdings.career_part`) is the subject's, from the start
 to the end printed, at the precision printed ("present" and "incumbent" leave no end). Under a
 directory entry's head line the entry's person holds it instead.
 """
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from ...reading.entities import Mention
-from ...reading.facts import Fact
-from ...reading.state import Context, Found
+from ..reading.entities import Mention
+from ..reading.facts import Fact
+from ..reading.state import Context, Found
 from .holdings import PERIOD, career_part, entry_person, period_of
 
 __all__ = ["careers"]

@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ...dates import DateError, PartialDate, parse_date
-from ...names import name_words
-from ...reading.document import Sentence
-from ...reading.entities import Mention
-from ...reading.facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
-from ...reading.sentences import Item, SentenceView
-from ...reading.state import Context, Found
+from ..dates import DateError, PartialDate, parse_date
+from ..names import name_words
+from ..reading.document import Sentence
+from ..reading.entities import Mention
+from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
+from ..reading.sentences import Item, SentenceView
+from ..reading.state import Context, Found
 from .facts_common import (
     event_of,
     fact_dates,
