@@ -1,6 +1,6 @@
 """Facts a text states: who holds which post or seat (and since or until when), who took part
-in which event. Found by the passes :mod:`kwpld.ingest.passes.titles`,
-:mod:`~kwpld.ingest.passes.holdings` and :mod:`~kwpld.ingest.passes.attendance`, with the words
+in which event. Found by the passes :mod:`kwpld.extract.titles`,
+:mod:`~kwpld.extract.holdings` and :mod:`~kwpld.extract.attendance`, with the words
 of ``facts.yaml``; drafted as membership and participation records (:mod:`kwpld.ingest.drafts`).
 
 A :class:`Fact` keeps the sentence that states it and the spans it used (the person, the
@@ -255,7 +255,7 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
 @dataclass(frozen=True)
 class AntecedentWords:
     """The words of facts whose parts an earlier phrase or sentence gives (the ``antecedents``
-    block of ``facts.yaml``; :mod:`kwpld.ingest.passes.antecedents`)."""
+    block of ``facts.yaml``; :mod:`kwpld.extract.antecedents`)."""
 
     posts: tuple[tuple[str, ...], ...]
     places: tuple[tuple[str, ...], ...]

@@ -47,7 +47,7 @@ MACROS = {
     "R": r"R\d+",
     "EV": r"(?:E\d+|R\d+)",
     # "Deputy" before a name in a report of the SPA is the person's seat, left as a word
-    # (kwpld.ingest.passes.antecedents.deputy_prefixes): "elected Deputy Pak Su Il as premier"
+    # (kwpld.extract.antecedents.deputy_prefixes): "elected Deputy Pak Su Il as premier"
     "PERSON": (
         r"(?:deputy |deputies )?P\d+(?: \( [^()]* \)){0,2}"
         r"(?: , {ART}T\d+(?: and {ART}T\d+)*(?: since D\d+)?(?= ,))?"

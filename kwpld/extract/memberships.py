@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ...reading.entities import Entity, Ref
-from ...reading.state import Context, Found
+from ..reading.entities import Entity, Ref
+from ..reading.state import Context, Found
 
 __all__ = ["memberships"]
 

@@ -7,8 +7,8 @@ import calendar
 import datetime as dt
 import re
 
-from ...dates import DateMention, PartialDate, find_dates
-from ...reading.state import Context, Found
+from ..dates import DateMention, PartialDate, find_dates
+from ..reading.state import Context, Found
 
 __all__ = ["dates", "relative_day", "event_day_before"]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from ...names import match_key
-from ...reading.entities import Entity, Mention, NameDraft, Ref
-from ...reading.state import Context, Found
-from ...reading.words import series_key
+from ..names import match_key
+from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.state import Context, Found
+from ..reading.words import series_key
 from .shared import event_phrase, head_type, known_at, known_span, organ_label, surface
 
 __all__ = ["named_events", "korean_events"]

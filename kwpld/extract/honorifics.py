@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...names import match_key, name_words
-from ...reading.entities import Entity, Mention, NameDraft
-from ...reading.state import Context, Found
-from ...reading.words import straight
+from ..names import match_key, name_words
+from ..reading.entities import Entity, Mention, NameDraft
+from ..reading.state import Context, Found
+from ..reading.words import straight
 
 __all__ = ["honorifics", "epithets"]
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ...reading.entities import Entity, Mention, NameDraft, Ref
-from ...reading.state import Context, Found
-from ...reading.words import straight
+from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.state import Context, Found
+from ..reading.words import straight
 from .shared import organ_label
 
 __all__ = ["posts", "post_name"]

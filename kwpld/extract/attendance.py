@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...names import match_key, name_words
-from ...reading.entities import Entity, Mention, NameDraft
-from ...reading.facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
-from ...reading.sentences import Item, SentenceView
-from ...reading.state import Context, Found
-from ...reading.words import straight
+from ..names import match_key, name_words
+from ..reading.entities import Entity, Mention, NameDraft
+from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
+from ..reading.sentences import Item, SentenceView
+from ..reading.state import Context, Found
+from ..reading.words import straight
 from .dates import event_day_before, relative_day
 from .facts_common import (
     event_of,

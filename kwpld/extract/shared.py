@@ -4,10 +4,10 @@ for a person, a party or an outlet named by the text (made once, found again by 
 
 from __future__ import annotations
 
-from ...names import match_key, name_words
-from ...reading.entities import Entity, NameDraft
-from ...reading.state import Context
-from ...reading.words import party_bag, straight
+from ..names import match_key, name_words
+from ..reading.entities import Entity, NameDraft
+from ..reading.state import Context
+from ..reading.words import party_bag, straight
 
 __all__ = [
     "known_at",

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ...dates import PartialDate
-from ...names import match_key, name_words
-from ...reading.entities import Mention, Ref
-from ...reading.index import Match, NameIndex, Target
-from ...reading.state import Context, Found
+from ..dates import PartialDate
+from ..names import match_key, name_words
+from ..reading.entities import Mention, Ref
+from ..reading.index import Match, NameIndex, Target
+from ..reading.state import Context, Found
 from .known_names import with_nested_people
 
 __all__ = ["mentions"]

@@ -5,12 +5,12 @@ kind and their parent. Their words are claimed, so discovery does not read them 
 
 from __future__ import annotations
 
-from ...names import match_key
-from ...reading.entities import Entity, NameDraft, Ref
-from ...reading.gazetteer import gazetteer
-from ...reading.index import Match, Target
-from ...reading.state import Context, Found
-from ...reading.words import party_bag, straight
+from ..names import match_key
+from ..reading.entities import Entity, NameDraft, Ref
+from ..reading.gazetteer import gazetteer
+from ..reading.index import Match, Target
+from ..reading.state import Context, Found
+from ..reading.words import party_bag, straight
 
 __all__ = ["standing_organs", "standing_organ"]
 

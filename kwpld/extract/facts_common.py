@@ -8,14 +8,14 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from ...dates import DateMention, PartialDate
-from ...names import name_words
-from ...reading.document import Sentence
-from ...reading.entities import Mention, Ref
-from ...reading.facts import FactLexicon, FactSpan, antecedent_words, fact_lexicon
-from ...reading.sentences import Item, SentenceView, build_view
-from ...reading.state import Context
-from ...reading.words import ORDINAL_WORDS
+from ..dates import DateMention, PartialDate
+from ..names import name_words
+from ..reading.document import Sentence
+from ..reading.entities import Mention, Ref
+from ..reading.facts import FactLexicon, FactSpan, antecedent_words, fact_lexicon
+from ..reading.sentences import Item, SentenceView, build_view
+from ..reading.state import Context
+from ..reading.words import ORDINAL_WORDS
 
 __all__ = [
     "sentence_view",

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ...model import Derivation
-from ...names import (
+from ..model import Derivation
+from ..names import (
     System,
     derivations,
     guess_system,
@@ -19,9 +19,9 @@ from ...names import (
     match_key,
     name_words,
 )
-from ...reading.entities import Entity, NameDraft
-from ...reading.state import Context, Found
-from ...reading.words import core, straight
+from ..reading.entities import Entity, NameDraft
+from ..reading.state import Context, Found
+from ..reading.words import core, straight
 from .media import looks_like_person
 from .shared import person_entity
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...names import is_korean_surname, korean_name_parts, match_key, name_words
-from ...reading.entities import Entity, Mention, NameDraft, Ref
-from ...reading.gazetteer import gazetteer
-from ...reading.lexicon import OrganHead, organ_broader, party_tree
-from ...reading.state import Context, Found
-from ...reading.words import core
+from ..names import is_korean_surname, korean_name_parts, match_key, name_words
+from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.gazetteer import gazetteer
+from ..reading.lexicon import OrganHead, organ_broader, party_tree
+from ..reading.state import Context, Found
+from ..reading.words import core
 from .shared import find_organ_by_name, known_at, known_span, party_entity, party_of, surface
 from .standing_organs import standing_organ
 

@@ -6,10 +6,10 @@ foreigners, nor English words into people, so every shape needs a listed name.""
 
 from __future__ import annotations
 
-from ...names import is_romanized_syllable
-from ...reading.rules import ForeignNameLists, foreign_name_lists
-from ...reading.state import Context, Found
-from ...reading.words import FUNCTION_WORDS, core
+from ..names import is_romanized_syllable
+from ..reading.rules import ForeignNameLists, foreign_name_lists
+from ..reading.state import Context, Found
+from ..reading.words import FUNCTION_WORDS, core
 from .shared import person_entity
 
 __all__ = ["foreign_people"]

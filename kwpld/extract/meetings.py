@@ -12,13 +12,13 @@ import calendar
 import re
 from functools import cache
 
-from ...dates import DateMention, PartialDate
-from ...names import match_key
-from ...reading.document import Sentence
-from ...reading.entities import Entity, Mention, NameDraft, Ref
-from ...reading.facts import fact_lexicon
-from ...reading.state import Context, Found
-from ...reading.words import series_key, straight
+from ..dates import DateMention, PartialDate
+from ..names import match_key
+from ..reading.document import Sentence
+from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.facts import fact_lexicon
+from ..reading.state import Context, Found
+from ..reading.words import series_key, straight
 from .dates import event_day_before, relative_day
 from .facts_common import in_headline, official_source
 

@@ -1,4 +1,7 @@
-"""The passes that read an article, in the order :mod:`kwpld.ingest.read` runs them.
+"""Extraction: the passes that read an article, in the order :mod:`kwpld.ingest.read` runs
+them. A stage of its own below ingest: the passes read a :class:`~kwpld.reading.document.Document`
+and what earlier passes found, and never import ingest, which runs them, merges what they find
+and drafts records from it.
 
 Each pass is a function ``(Context) -> Found`` (:mod:`kwpld.reading.state`): it reads the
 document and what earlier passes found, and returns what it finds; the pipeline merges that in.

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from ...dates import PartialDate
-from ...names import match_key, name_words
-from ...reading.entities import Entity, Mention, NameDraft, Ref
-from ...reading.state import Context, Found
-from ...reading.words import series_key, straight
+from ..dates import PartialDate
+from ..names import match_key, name_words
+from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.state import Context, Found
+from ..reading.words import series_key, straight
 from .documents import docs_in, speaker_of
 from .meetings import date_with, day_words, head_kind, past_date
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from ...names import korean_name_parts, match_key, name_words
-from ...reading.entities import Entity, NameDraft, Ref
-from ...reading.state import Context, Found
-from ...reading.words import FUNCTION_WORDS, straight
+from ..names import korean_name_parts, match_key, name_words
+from ..reading.entities import Entity, NameDraft, Ref
+from ..reading.state import Context, Found
+from ..reading.words import FUNCTION_WORDS, straight
 from .shared import find_organ_by_name, known_span, person_entity, surface
 
 __all__ = ["credits", "publications", "looks_like_person"]

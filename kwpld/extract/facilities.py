@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ...reading.entities import Mention
-from ...reading.gazetteer import gazetteer
-from ...reading.state import Context, Found
+from ..reading.entities import Mention
+from ..reading.gazetteer import gazetteer
+from ..reading.state import Context, Found
 from .standing_organs import standing_organ
 
 __all__ = ["facilities"]

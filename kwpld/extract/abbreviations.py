@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from ...names import name_words
-from ...reading.entities import NameDraft, Ref
-from ...reading.state import Context, Found
-from ...reading.words import core, initials, straight
+from ..names import name_words
+from ..reading.entities import NameDraft, Ref
+from ..reading.state import Context, Found
+from ..reading.words import core, initials, straight
 from .shared import known_span, party_entity
 
 __all__ = ["glosses", "abbreviations", "late_glosses"]

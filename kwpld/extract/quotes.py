@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...reading.state import Context, Found, QuoteFound
+from ..reading.state import Context, Found, QuoteFound
 from .documents import doc_by, docs_in, speaker_of
 
 __all__ = ["quotes"]

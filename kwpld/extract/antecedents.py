@@ -4,7 +4,7 @@ people of an announcement listed after it ("Seven new members were elected. They
 C."; "... were elected vice-chairmen:" and a list of lines), and "Deputy" before a name in a
 report of the Supreme People's Assembly ("recalled Deputy Kim Yong Il").
 
-Two passes around :mod:`~kwpld.ingest.passes.holdings`, with the words of the ``antecedents``
+Two passes around :mod:`~kwpld.extract.holdings`, with the words of the ``antecedents``
 block of ``facts.yaml``. Before it, :func:`referred_posts` gives "the post" the title it stands
 for and :func:`deputy_prefixes` takes "Deputy" out of the titles a name is read with, so the
 holding patterns read "X was appointed to the post" and "elected Deputy Y as premier" as they
@@ -20,14 +20,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ...dates import PartialDate
-from ...names import match_key
-from ...reading.document import Sentence
-from ...reading.entities import Mention
-from ...reading.facts import Fact, FactSpan, Title, antecedent_words, fact_lexicon
-from ...reading.gazetteer import gazetteer
-from ...reading.sentences import SentenceView
-from ...reading.state import Context, Found
+from ..dates import PartialDate
+from ..names import match_key
+from ..reading.document import Sentence
+from ..reading.entities import Mention
+from ..reading.facts import Fact, FactSpan, Title, antecedent_words, fact_lexicon
+from ..reading.gazetteer import gazetteer
+from ..reading.sentences import SentenceView
+from ..reading.state import Context, Found
 from .facts_common import event_of, fact_dates, in_headline, sentence_view, status_of
 
 __all__ = ["antecedents", "deputy_prefixes", "referred_posts"]

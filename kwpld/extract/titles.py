@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ...names import match_key, name_words
-from ...reading.entities import Entity, Mention, NameDraft, Ref
-from ...reading.facts import FactLexicon, Title, fact_lexicon
-from ...reading.gazetteer import gazetteer
-from ...reading.state import Context, Found
+from ..names import match_key, name_words
+from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.facts import FactLexicon, Title, fact_lexicon
+from ..reading.gazetteer import gazetteer
+from ..reading.state import Context, Found
 from .standing_organs import standing_organ
 
 __all__ = ["titles", "organ_for_name", "post_for"]

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from ...dates import PartialDate
-from ...reading.entities import Ref
-from ...reading.state import Context, Found
-from ...reading.words import straight
+from ..dates import PartialDate
+from ..reading.entities import Ref
+from ..reading.state import Context, Found
+from ..reading.words import straight
 from .documents import doc_by, docs_in
 
 __all__ = ["article"]

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ...dates import PartialDate
-from ...names import match_key
-from ...reading.entities import Entity, Mention, Ref
-from ...reading.state import Context, Found
-from ...reading.words import straight
+from ..dates import PartialDate
+from ..names import match_key
+from ..reading.entities import Entity, Mention, Ref
+from ..reading.state import Context, Found
+from ..reading.words import straight
 
 __all__ = ["documents", "docs_in", "doc_by", "speaker_of"]
 

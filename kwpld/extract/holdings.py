@@ -13,15 +13,15 @@ sentence is about, or of the article. Headlines state no facts.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from ...dates import PartialDate
-from ...names import name_words
-from ...reading.document import Sentence
-from ...reading.entities import Mention
-from ...reading.facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
-from ...reading.sentences import Item, SentenceView
-from ...reading.state import Context, Found
+from ..dates import DateError, PartialDate, parse_date
+from ..names import name_words
+from ..reading.document import Sentence
+from ..reading.entities import Mention
+from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
+from ..reading.sentences import Item, SentenceView
+from ..reading.state import Context, Found
 from .facts_common import (
     event_of,
     fact_dates,
@@ -33,7 +33,10 @@ from .facts_common import (
 )
 from .titles import post_for
 
-__all__ = ["holdings", "people_of"]
+__all__ = [
+    "OPEN_END", "PERIOD", "Period", "career_part", "entry_person", "holdings", "people_of",
+    "period_of",
+]  # fmt: skip
 
 
 def holdings(r: Context) -> Found:
@@ -679,13 +682,18 @@ _TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 _RULE_ROW = re.compile(r"^[\s|:\-]+$")
 _START_HEADERS = frozenset(
     {"from", "since", "start", "began", "appointed", "elected", "took office", "in office from",
-     "assumed office", "term began", "start date"}
+     "assumed office", "term began", "start date", "term start", "start of term", "took post"}
 )  # fmt: skip
 _END_HEADERS = frozenset(
     {"to", "until", "till", "end", "ended", "left", "left office", "dismissed", "term ended",
-     "end date"}
+     "end date", "term end", "end of term", "in office to", "in office until"}
 )  # fmt: skip
 _POST_HEADERS = frozenset({"post", "position", "title", "office", "role"})
+_TERM_HEADERS = frozenset(
+    {"in office", "term", "term of office", "tenure", "period", "years", "years in office",
+     "served", "dates"}
+)  # fmt: skip
+"""a column of both ends ("| In office |" ... "| 2003–2007 |")"""
 
 
 def _cells(r: Context, start: int, end: int) -> list[tuple[int, int]]:
@@ -736,7 +744,8 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     start_col = next((i for i, k in enumerate(keys) if k in _START_HEADERS), None)
     end_col = next((i for i, k in enumerate(keys) if k in _END_HEADERS), None)
     post_col = next((i for i, k in enumerate(keys) if k in _POST_HEADERS), None)
-    if start_col is None and end_col is None:
+    term_col = next((i for i, k in enumerate(keys) if k in _TERM_HEADERS), None)
+    if start_col is None and end_col is None and term_col is None:
         return []  # a table without the dates of holdings: what it lists is left to the reader
 
     def people_in(cell: tuple[int, int]) -> list[Mention]:
@@ -780,13 +789,9 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
                  FactSpan(title.role_span[0], title.role_span[1], "role")]  # fmt: skip
         if title.organ_span:
             spans.append(FactSpan(title.organ_span[0], title.organ_span[1], "organ"))
-        for col, field_name in ((start_col, "start"), (end_col, "end")):
-            if col is None or col >= len(row):
-                continue
-            dates = [d for d in r.dates_in(*row[col]) if d.date is not None]
-            if dates:
-                setattr(fact, field_name, dates[0].date)
-                spans.append(FactSpan(dates[0].start, dates[0].end, "date"))
+        for col, field_name in ((start_col, "start"), (end_col, "end"), (term_col, "term")):
+            if col is not None and col < len(row):
+                spans.extend(_cell_dates(r, row[col], fact, field_name))
         if fact.start is None and fact.end is None:
             if r.reference is None:
                 fact.date_basis = "none"
@@ -796,9 +801,31 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         fact.why = _why(r, fact, title)
         out.append(fact)
         out.extend(
-            _table_remarks(r, row, (person_col, post_col, start_col, end_col), fact, person, line)
+            _table_remarks(
+                r, row, (person_col, post_col, start_col, end_col, term_col), fact, person, line
+            )
         )
     return out
+
+
+def _cell_dates(r: Context, cell: tuple[int, int], fact: Fact, field_name: str) -> list[FactSpan]:
+    """Set the fact's start or end from a cell of dates ("12 March 1998", "2007": a year alone
+    the date reader leaves to context), or both from a term ("1998 – 2003", "2016–present")."""
+    text = r.text[cell[0] : cell[1]]
+    period = period_of(text, cell[0]) if re.fullmatch(rf"[\s*_]*{PERIOD}[\s*_.]*", text) else None
+    if period is not None and field_name == "term":
+        fact.start, fact.end = period.start, period.end
+        return [FactSpan(a, b, "date") for a, b in period.spans]
+    if field_name == "term":
+        return []
+    dates = [d for d in r.dates_in(*cell) if d.date is not None]
+    if dates:
+        setattr(fact, field_name, dates[0].date)
+        return [FactSpan(dates[0].start, dates[0].end, "date")]
+    if period is not None and period.end is None:
+        setattr(fact, field_name, period.start)
+        return [FactSpan(a, b, "date") for a, b in period.spans]
+    return []
 
 
 def _table_remarks(
@@ -834,28 +861,53 @@ def _table_remarks(
     return out
 
 
+_HEADING_REST = re.compile(
+    r"[\s#=*_:]*(?:(?:a\s+|the\s+)?list\s+of\s+|holders\s+of\s+(?:the\s+)?)?[\s#=*_:]*"
+    r"(?:\([^()]*\)|since\s+\d{4}|(?:of|in)\s+(?:the\s+DPRK|North\s+Korea)|holders|[\s#=*_:.,])*",
+    re.I,
+)  # what a heading naming a post may print beside it
+
+
 def _table_title(r: Context, table: list[re.Match[str]], cell: tuple[int, int]) -> Title | None:
     """The title every row of a table holds: one with an organ in the heading above the table
     ("Ministers of Foreign Affairs"), else the people's column header ("Premier")."""
     block = r.doc.block_at(table[0].start())
-    heading: Title | None = None
-    for b in reversed(r.doc.blocks[: block if block is not None else 0]):
-        if b.kind == "heading":
-            heading = next(
-                (t for t in r.person_titles
-                 if b.start <= t.start and t.end <= b.end and t.organ is not None),
-                None,
-            )  # fmt: skip
-            break
-    if heading is not None:
-        return heading
-    return next(
+    column: Title | None = next(
         (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1] and t.organ),
         None,
     )
+    headings = [
+        b for b in r.doc.blocks[: block if block is not None else 0]
+        if b.kind in ("heading", "title")
+    ][::-1]  # fmt: skip
+    for index, b in enumerate(headings):
+        if index == 1 and column is not None:
+            return column  # "| Premier | From | To |" under "## Since 1998"
+        heading: Title | None = next(
+            (t for t in r.person_titles
+             if b.start <= t.start and t.end <= b.end and t.organ is not None),
+            None,
+        )  # fmt: skip
+        if heading is None:
+            continue
+        rest = r.text[b.start : heading.start] + " " + r.text[heading.end : b.end]
+        if _HEADING_REST.fullmatch(rest):
+            # "## List of ministers" under "# Minister of Foreign Affairs (North Korea)", not
+            # under "# Premier Kim Tok Hun's cabinet"
+            return heading
+    return column
 
 
 # -- careers in directories --------------------------------------------------------------------
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:1[89]|20)\d\d(?![\d.])"
+OPEN_END = r"present|now|today|incumbent|the\s+present"
+PERIOD = (
+    rf"(?:(?:[Ss]ince|[Ff]rom)\s+)?{_DATE}"
+    rf"(?:\s*(?:[–—-]{{1,2}}|to|until|till)\s*(?:{_DATE}|{OPEN_END}))?"
+)
+
 
 _CAREER_LINE = re.compile(
     r"^[ \t]*(?:[-*•–][ \t]+)?(?P<year>(?:19|20)\d\d)\.(?P<month>1[0-2]|0?[1-9])(?!\.?\d)[ \t]+"
@@ -873,20 +925,22 @@ def _career_lines(r: Context) -> tuple[list[Fact], list[tuple[int, int]]]:
     facts: list[Fact] = []
     spans: list[tuple[int, int]] = []
     for line in _CAREER_LINE.finditer(r.text):
-        person = _entry_person(r, line.start())
+        person = entry_person(r, line.start())
         if person is None:
             continue
         spans.append((line.start(), line.end()))
         start = PartialDate(int(line.group("year")), int(line.group("month")))
         at = line.start("rest")
         for part in re.finditer(r"[^;]+", line.group("rest")):
+            dated = Period(start, None, [(line.start("year"), line.end("month"))])
             facts.extend(
-                _career_part(r, person, (at + part.start(), at + part.end()), line, start)
-            )
+                career_part(r, person, (at + part.start(), at + part.end()),
+                            (line.start(), line.end()), dated)
+            )  # fmt: skip
     return facts, spans
 
 
-def _entry_person(r: Context, offset: int) -> Mention | None:
+def entry_person(r: Context, offset: int) -> Mention | None:
     """The person whose entry a line belongs to: the last line before it that is a person's
     name alone (with a spelling in parentheses), within the entry (no rule line between)."""
     head = r.text.rfind("\n", 0, offset)
@@ -906,13 +960,41 @@ def _entry_person(r: Context, offset: int) -> Mention | None:
     return None
 
 
-def _career_part(
+@dataclass(frozen=True)
+class Period:
+    """When a career line's holding began and ended, and where the text prints it."""
+
+    start: PartialDate | None
+    end: PartialDate | None
+    spans: list[tuple[int, int]]
+
+
+def period_of(text: str, offset: int) -> Period | None:
+    """The start and end of "1976–1985", "December 1992 – May 2016", "since 2019", "2016 to
+    present" (offset: where text is in the article); a single date is the start."""
+    found = list(re.finditer(_DATE, text))
+    dates: list[PartialDate] = []
+    for m in found:
+        try:
+            dates.append(parse_date(" ".join(m.group(0).split())))
+        except DateError:
+            return None
+    if not dates or len(dates) > 2 or (len(dates) == 2 and dates[1].year < dates[0].year):
+        return None
+    spans = [(offset + m.start(), offset + m.end()) for m in found]
+    return Period(dates[0], dates[1] if len(dates) == 2 else None, spans)
+
+
+def career_part(
     r: Context,
     person: Mention,
     part: tuple[int, int],
-    line: re.Match[str],
-    start: PartialDate,
+    line: tuple[int, int],
+    period: Period,
+    rule: str = "career-line",
 ) -> list[Fact]:
+    """The first title of text[part] ("Role, Organ", "Role of Organ"), held by the entry's
+    person over the line's period."""
     titles = [t for t in r.person_titles if part[0] <= t.start < part[1]]
     if not titles:
         return []
@@ -936,14 +1018,14 @@ def _career_part(
     if title.organ is None:
         return []
     fact = Fact(
-        "membership", "holds", r.reg.resolve(person.entity), (line.start(), line.end()),  # type: ignore[arg-type]
-        organ=title.organ, role=title.role, post=title.post, start=start, status="confirmed",
-        date_basis="sentence", rule="career-line",
+        "membership", "holds", r.reg.resolve(person.entity), line,  # type: ignore[arg-type]
+        organ=title.organ, role=title.role, post=title.post, start=period.start,
+        end=period.end, status="confirmed", date_basis="sentence", rule=rule,
     )  # fmt: skip
     spans = [
         FactSpan(person.start, person.end, "person"),
         FactSpan(title.role_span[0], title.role_span[1], "role"),
-        FactSpan(line.start("year"), line.end("month"), "date"),
+        *(FactSpan(a, b, "date") for a, b in period.spans),
     ]
     if title.organ_span:
         spans.append(FactSpan(title.organ_span[0], title.organ_span[1], "organ"))

@@ -5,9 +5,9 @@ discovery leaves them alone."""
 
 from __future__ import annotations
 
-from ...reading.document import Document
-from ...reading.index import Match, NameIndex
-from ...reading.state import Context, Found
+from ..reading.document import Document
+from ..reading.index import Match, NameIndex
+from ..reading.state import Context, Found
 
 __all__ = ["known_names", "with_nested_people"]
 
