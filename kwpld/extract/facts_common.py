@@ -26,6 +26,7 @@ __all__ = [
     "in_dateline",
     "fact_dates",
     "in_headline",
+    "organ_of",
 ]
 
 _DATELINE = re.compile(
@@ -118,14 +119,14 @@ def _organs_named_before(r: Context, start: int, end: int, typed: list[Item]) ->
             if before.kind == "post":
                 words = words[words.index("of") + 1 :] if "of" in words else ()
             if head in words or (head == "committee" and "cc" in words):
-                organ = _organ_of(r, before)
+                organ = organ_of(r, before)
                 if organ is not None:
                     out.append(Item("organ", s, e, m.group("head"), organ))
                 break
     return out
 
 
-def _organ_of(r: Context, m: Mention) -> str | None:
+def organ_of(r: Context, m: Mention) -> str | None:
     """The organ a mention names: itself, or the organ of a post."""
     if m.kind != "post":
         return r.reg.resolve(m.entity)  # type: ignore[arg-type]

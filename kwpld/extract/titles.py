@@ -25,6 +25,7 @@ from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import FactLexicon, Title, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.state import Context, Found
+from .facts_common import organ_of
 from .standing_organs import standing_organ
 
 __all__ = ["titles", "organ_for_name", "post_for"]
@@ -287,7 +288,7 @@ def _fronted_organ(r: Context, start: int) -> str | None:
         return None
     if not re.match(r"\s*,", r.text[m.end : m.end + 3]):
         return None
-    return _organ_of(r, m)
+    return organ_of(r, m)
 
 
 def _covered_words(r: Context, mentions: list[Mention], kinds: tuple[str, ...]) -> set[int]:
@@ -382,7 +383,7 @@ def _organ_after(
                 ):
                     break
                 m, end, index = following, following.end, index + 1
-            organ = _organ_of(r, m)
+            organ = organ_of(r, m)
             return (organ, (position, end)) if organ else None
         if m.start > position:
             break
@@ -417,7 +418,7 @@ def _organs_after(
         m = next((m for m in mentions if m.start == link.end() and m.entity), None)
         if m is None or m.kind != "organ":
             break
-        organ = _organ_of(r, m)
+        organ = organ_of(r, m)
         if organ is None:
             break
         out.append((organ, (m.start, m.end)))
@@ -449,22 +450,10 @@ def _organ_named_before(
         if m.kind == "post":
             words = words[words.index("of") + 1 :] if "of" in words else []
         if head in words or (head == "committee" and "cc" in words):
-            organ = _organ_of(r, m)
+            organ = organ_of(r, m)
             if organ is not None:
                 return organ, (start, end)
     return None
-
-
-def _organ_of(r: Context, m: Mention) -> str | None:
-    """The organ a mention names: itself, or the organ of a post."""
-    if m.kind != "post":
-        return r.reg.resolve(m.entity)  # type: ignore[arg-type]
-    entity = r.reg.peek(m.entity)  # type: ignore[arg-type]
-    organ = entity.fields.get("organ")
-    if isinstance(organ, Ref):
-        return r.reg.resolve(organ.key)
-    known = r.known.post_roles.get(entity.known or "")
-    return r.reg.known(known[0], "organ").key if known else None
 
 
 def _organ_before(
