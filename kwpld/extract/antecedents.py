@@ -41,9 +41,13 @@ _BACK = 3
 def _phrases_at(r: Context, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
     """Spans of the text where one of ``phrases`` (folded words) is written."""
     keys = r.doc.keys
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in phrases:  # in order: the first phrase that fits a word wins, as listed
+        if words:
+            by_first.setdefault(words[0], []).append(words)
     out = []
-    for i in range(len(keys)):
-        for words in phrases:
+    for i, key in enumerate(keys):
+        for words in by_first.get(key, ()):
             if tuple(keys[i : i + len(words)]) == words:
                 out.append((r.doc.word_starts[i], r.doc.word_ends[i + len(words) - 1]))
                 break

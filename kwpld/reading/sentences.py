@@ -185,7 +185,7 @@ class SymbolPattern:
     them, and a test of a few substrings costs less than the regular expression's scan of the
     whole string. Matches are the regular expression's, unchanged."""
 
-    __slots__ = ("regex", "pattern", "needs")
+    __slots__ = ("regex", "pattern", "needs", "_tests")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
@@ -197,13 +197,18 @@ class SymbolPattern:
             else tuple(_needs(_sre_parser.parse(regex.pattern, regex.flags)))
         )
         """substrings every match contains (a tuple: one of them)"""
+        self._tests: tuple[str | re.Pattern[str], ...] = tuple(
+            need if isinstance(need, str) else re.compile("|".join(map(re.escape, need)))
+            for need in self.needs
+        )
+        """the needs as tests: a substring, or one scan for any of several"""
 
     def possible(self, string: str) -> bool:
-        for need in self.needs:
-            if isinstance(need, str):
-                if need not in string:
+        for test in self._tests:
+            if isinstance(test, str):
+                if test not in string:
                     return False
-            elif not any(n in string for n in need):
+            elif test.search(string) is None:
                 return False
         return True
 
