@@ -20,7 +20,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..dates import PartialDate
 from ..names import match_key
 from ..reading.document import Sentence
 from ..reading.entities import Mention
@@ -28,7 +27,14 @@ from ..reading.facts import Fact, FactSpan, Title, antecedent_words, fact_lexico
 from ..reading.gazetteer import gazetteer
 from ..reading.sentences import SentenceView
 from ..reading.state import Context, Found
-from .facts_common import event_of, fact_dates, in_headline, sentence_view, status_of
+from .facts_common import (
+    event_of,
+    fact_dates,
+    holding_dates,
+    in_headline,
+    sentence_view,
+    status_of,
+)
 
 __all__ = ["antecedents", "deputy_prefixes", "referred_posts"]
 
@@ -318,7 +324,7 @@ def _draft(
         role=title.role, post=title.post, event=event, status=status, date_basis=basis,
         rule=rule,
     )  # fmt: skip
-    _set_dates(fact, dates, r.official)
+    holding_dates(fact_lexicon(), fact, dates, r.official)
     spans = [FactSpan(person[0], person[1], "person"), *((trigger,) if trigger else ()),
              FactSpan(title.role_span[0], title.role_span[1], "role")]  # fmt: skip
     if title.organ_span:
@@ -330,25 +336,6 @@ def _draft(
     words = " ".join(r.text[title.role_span[0] : title.role_span[1]].split())
     fact.why = f"called {words}" if holds else f"{kind} {words}"
     return fact
-
-
-def _set_dates(fact: Fact, dates: dict[str, PartialDate], official: bool) -> None:
-    """A change's date starts (elected) or ends (relieved) the holding; a report's undated
-    change and a title hold as of the date; a period gives both ends."""
-    flex = fact_lexicon()
-    at, first, last = dates.get("at"), dates.get("first"), dates.get("last")
-    if fact.type in flex.beginning and fact.date_basis == "article" and not official:
-        fact.as_of = first or at or last
-    elif fact.type in flex.beginning:
-        fact.start = first or at or last
-    elif fact.type in flex.ending and fact.date_basis == "article" and not official:
-        pass
-    elif fact.type in flex.ending:
-        fact.end = last or at or first
-    else:
-        fact.start, fact.end = first, last
-        if at is not None and first is None and last is None:
-            fact.as_of = at
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|;\s*)")

@@ -12,7 +12,7 @@ from ..dates import DateMention, PartialDate
 from ..names import name_words
 from ..reading.document import Sentence
 from ..reading.entities import Mention, Ref
-from ..reading.facts import FactLexicon, FactSpan, antecedent_words, fact_lexicon
+from ..reading.facts import Fact, FactLexicon, FactSpan, antecedent_words, fact_lexicon
 from ..reading.sentences import Item, SentenceView, build_view
 from ..reading.state import Context
 from ..reading.words import ORDINAL_WORDS
@@ -27,6 +27,7 @@ __all__ = [
     "fact_dates",
     "in_headline",
     "organ_of",
+    "holding_dates",
 ]
 
 _DATELINE = re.compile(
@@ -725,3 +726,33 @@ def fact_dates(
     if r.reference is not None and (holds or article_type == "news" or not r.official):
         return {"at": r.reference}, "article", None
     return {}, "none", None
+
+
+def holding_dates(
+    flex: FactLexicon, fact: Fact, dates: dict[str, PartialDate], official: bool = True
+) -> None:
+    """Date a holding from what :func:`fact_dates` read: a change starts (elected) or ends
+    (relieved) it, a report's undated change holds as of the date, a title as of it, a period
+    gives both ends. One rule for every pass that drafts holdings."""
+    at, first, last = dates.get("at"), dates.get("first"), dates.get("last")
+    if fact.type == "became":
+        # "In 2017 he became director": the start, when the sentence dates it.
+        fact.start, fact.end = first, last
+        if at is not None and fact.date_basis in ("sentence", "weekday"):
+            fact.start = at
+        elif at is not None and first is None and last is None:
+            fact.as_of = at
+    elif fact.type in flex.beginning and fact.date_basis == "article" and not official:
+        # A change a report does not date ("has appointed"): the new holder as of the article
+        fact.as_of = first or at or last
+    elif fact.type in flex.beginning:
+        fact.start = first or at or last
+    elif fact.type in flex.ending and fact.date_basis == "article" and not official:
+        pass  # ... and the old one nothing
+    elif fact.type in flex.ending:
+        fact.end = last or at or first
+        fact.start = dates.get("since")  # "..., which he had held since December 1983"
+    else:
+        fact.start, fact.end = first, last
+        if at is not None and first is None and last is None:
+            fact.as_of = at

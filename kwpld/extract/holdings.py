@@ -25,6 +25,7 @@ from ..reading.state import Context, Found
 from .facts_common import (
     event_of,
     fact_dates,
+    holding_dates,
     in_dateline,
     in_headline,
     names_someone,
@@ -474,7 +475,7 @@ def _facts_for(
             role=title.role, post=title.post, event=event, status=status, date_basis=basis,
             rule=pattern.id,
         )  # fmt: skip
-        _dates(flex, fact, dates, r.official)
+        holding_dates(flex, fact, dates, r.official)
         spans = [FactSpan(person.start, person.end, "person")]
         if trigger:
             spans.append(trigger)
@@ -635,33 +636,6 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
             fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else ""
             out.append(fact)
     return out
-
-
-def _dates(
-    flex: FactLexicon, fact: Fact, dates: dict[str, PartialDate], official: bool = True
-) -> None:
-    at, first, last = dates.get("at"), dates.get("first"), dates.get("last")
-    if fact.type == "became":
-        # "In 2017 he became director": the start, when the sentence dates it.
-        fact.start, fact.end = first, last
-        if at is not None and fact.date_basis in ("sentence", "weekday"):
-            fact.start = at
-        elif at is not None and first is None and last is None:
-            fact.as_of = at
-    elif fact.type in flex.beginning and fact.date_basis == "article" and not official:
-        # A change a report does not date ("has appointed"): the new holder as of the article
-        fact.as_of = first or at or last
-    elif fact.type in flex.beginning:
-        fact.start = first or at or last
-    elif fact.type in flex.ending and fact.date_basis == "article" and not official:
-        pass  # ... and the old one nothing
-    elif fact.type in flex.ending:
-        fact.end = last or at or first
-        fact.start = dates.get("since")  # "..., which he had held since December 1983"
-    else:
-        fact.start, fact.end = first, last
-        if at is not None and first is None and last is None:
-            fact.as_of = at
 
 
 def _why(r: Context, fact: Fact, title: Title, verb: str | None = None) -> str:
