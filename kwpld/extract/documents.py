@@ -185,15 +185,9 @@ def _titled_works(r: Context, nouns: str) -> None:
             if on:
                 found = r.date_at(quote.end + on.end())
                 date = found.date if found else None
-        rid = r.known.articles_by_title.get(match_key(title))
-        if rid is not None:
-            entity = r.reg.known(rid, "article")
-            entity.attrs["titled"] = True
-        else:
-            entity = r.reg.add(Entity("article:title:" + match_key(title), "article"))
-            entity.fields.setdefault("type", doc_type)
+        entity, new = _titled(r, title, doc_type)
+        if new:
             entity.fields["title"] = straight(title) if "’" in title else title
-            entity.attrs["titled"] = True
             if authors:
                 entity.fields["authors"] = authors
                 entity.attrs["issuer"] = r.reg.resolve(authors[0].key)
@@ -228,16 +222,10 @@ def _recurring_documents(r: Context) -> None:
             if year is None:
                 continue
             title = doc.title.format(year=year)
-            rid = r.known.articles_by_title.get(match_key(title))
-            if rid is not None:
-                entity = r.reg.known(rid, "article")
-                entity.attrs["titled"] = True
-            else:
-                entity = r.reg.add(Entity("article:title:" + match_key(title), "article"))
-                entity.fields.setdefault("type", doc.type)
+            entity, new = _titled(r, title, doc.type)
+            if new:
                 entity.fields["title"] = title
                 entity.fields["date"] = PartialDate(year, doc.month, doc.day)
-                entity.attrs["titled"] = True
                 entity.note(f"“{m.group(0)}” in an article of {year}", m.span())
                 sentence = r.doc.sentence_at(m.start())
                 if sentence is not None and "authors" not in entity.fields:
@@ -246,6 +234,19 @@ def _recurring_documents(r: Context) -> None:
                         entity.fields["authors"] = [Ref(people[0].entity)]  # type: ignore[arg-type]
                         entity.note(f"given by {people[0].text}")
             r.doc_mentions.append((m.start(), m.end(), entity.key))
+
+
+def _titled(r: Context, title: str, doc_type: str) -> tuple[Entity, bool]:
+    """The article titled ``title``: the record with that title, else a draft of that type
+    (True: a draft the caller fills in). Either is marked as named by its title."""
+    rid = r.known.articles_by_title.get(match_key(title))
+    if rid is not None:
+        entity = r.reg.known(rid, "article")
+    else:
+        entity = r.reg.add(Entity("article:title:" + match_key(title), "article"))
+        entity.fields.setdefault("type", doc_type)
+    entity.attrs["titled"] = True
+    return entity, rid is None
 
 
 # -- lookups other passes make --------------------------------------------------------------------
