@@ -70,8 +70,6 @@ ROOT = HERE.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 RECORDS = FIXTURES / "facts" / "records"
 RESULTS = HERE / "ingest-speed-results.json"
-MARK_BEGIN = "<!-- ingest-speed: begin -->"
-MARK_END = "<!-- ingest-speed: end -->"
 TARGET_SECONDS = 60.0
 TEXT_SUFFIXES = (".txt", ".md", ".html")
 LEADERS = ("kim-il-sung", "kim-jong-il", "kim-jong-un")
@@ -79,7 +77,7 @@ YEAR_SHIFT = 28
 """Years move by 28: the Gregorian calendar repeats its weekdays every 28 years in 1901-2099."""
 
 sys.path.insert(0, str(HERE))
-from measure import machine_load, measure  # noqa: E402
+from measure import machine_load, measure, write_readme_section  # noqa: E402
 
 # -- the data folder ----------------------------------------------------------------------------
 
@@ -640,15 +638,6 @@ def markdown(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_markdown(text: str) -> None:
-    readme = HERE / "README.md"
-    current = readme.read_text(encoding="utf-8")
-    if MARK_BEGIN in current and MARK_END in current:
-        head, rest = current.split(MARK_BEGIN, 1)
-        _, tail = rest.split(MARK_END, 1)
-        readme.write_text(f"{head}{MARK_BEGIN}\n{text}{MARK_END}{tail}", encoding="utf-8")
-
-
 def worker(args: list[str]) -> int:
     kind, data, listing, extra = args
     inputs = [Path(p) for p in Path(listing).read_text("utf-8").split("\n") if p]
@@ -684,7 +673,7 @@ def main() -> int:
     print(f"digest of the files ingest wrote: {result['digest']}")
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if not args.no_markdown:
-        write_markdown(markdown(result))
+        write_readme_section("ingest-speed", markdown(result))
     return 0
 
 
