@@ -39,7 +39,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Measured, machine_load, measure  # noqa: E402
+from measure import Measured, machine_load, measure, write_readme_section  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE / ".corpora"
@@ -47,8 +47,6 @@ MAPPING = HERE / "mappings" / "flat.yarrrml.yml"
 PEER_VENV = HERE / ".venv-morph"
 PEER_REQUIREMENTS = HERE / "peer-requirements.txt"
 RESULTS = HERE / "flat-results.json"
-MARK_BEGIN = "<!-- flat: begin -->"
-MARK_END = "<!-- flat: end -->"
 
 TOOLS = ("morph-kgc", "kwpld --no-validate", "kwpld + SHACL")
 
@@ -261,15 +259,6 @@ def markdown(result: dict) -> str:
     return "\n".join(rows) + "\n"
 
 
-def write_markdown(text: str) -> None:
-    readme = HERE / "README.md"
-    current = readme.read_text(encoding="utf-8")
-    if MARK_BEGIN in current and MARK_END in current:
-        head, rest = current.split(MARK_BEGIN, 1)
-        _, tail = rest.split(MARK_END, 1)
-        readme.write_text(f"{head}{MARK_BEGIN}\n{text}{MARK_END}{tail}", encoding="utf-8")
-
-
 def compare(args: argparse.Namespace, records: int) -> str:
     """Which triples one tool makes and the other does not, by predicate (label IRIs aligned)."""
     import re
@@ -331,7 +320,7 @@ def main() -> None:
         text = markdown(saved)
         print(text)
         if not args.no_markdown:
-            write_markdown(text)
+            write_readme_section("flat", text)
         return
     if args.setup_peer:
         setup_peer()
@@ -376,7 +365,7 @@ def main() -> None:
     text = markdown(result)
     print(text)
     if not args.no_markdown:
-        write_markdown(text)
+        write_readme_section("flat", text)
 
 
 if __name__ == "__main__":

@@ -29,12 +29,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from flat import PEER_VENV, corpus, peer_input, run_one  # noqa: E402
+from measure import write_readme_section  # noqa: E402
 
 from kwpld.synth import FLAT_ORGANS  # noqa: E402
 
 RESULTS = HERE / "growth-results.json"
-MARK_BEGIN = "<!-- growth: begin -->"
-MARK_END = "<!-- growth: end -->"
 
 
 def markdown(result: dict) -> str:
@@ -82,15 +81,6 @@ def markdown(result: dict) -> str:
     commands = "; ".join(f"`{c}`" for c in result["commands"])
     rows.append(f"- machine: {m['cpus']} cores, Python {m['python']}, {m['date']}; {commands}")
     return "\n".join(rows) + "\n"
-
-
-def write_markdown(text: str) -> None:
-    readme = HERE / "README.md"
-    current = readme.read_text(encoding="utf-8")
-    if MARK_BEGIN in current and MARK_END in current:
-        head, rest = current.split(MARK_BEGIN, 1)
-        _, tail = rest.split(MARK_END, 1)
-        readme.write_text(f"{head}{MARK_BEGIN}\n{text}{MARK_END}{tail}", encoding="utf-8")
 
 
 def main() -> None:
@@ -155,7 +145,7 @@ def main() -> None:
     text = markdown(result)
     print(text)
     if not args.no_markdown:
-        write_markdown(text)
+        write_readme_section("growth", text)
 
 
 if __name__ == "__main__":

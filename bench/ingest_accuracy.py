@@ -188,7 +188,17 @@ def identity(errors: bool, quiet: bool) -> dict[str, Any]:
     return summary
 
 
+_FLAGS = ("--errors", "--json", "--cold", "--set")
+
+
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return 0
+    unknown = [a for a in argv if a.startswith("-") and a not in _FLAGS]
+    if unknown:
+        print(f"unknown option {unknown[0]} (see --help)", file=sys.stderr)
+        return 2
     errors = "--errors" in argv
     as_json = "--json" in argv
     cold = "--cold" in argv

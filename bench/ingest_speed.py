@@ -4,6 +4,7 @@
     python bench/ingest_speed.py --rounds 3          # medians over 3 rounds
     python bench/ingest_speed.py --articles 200 --no-markdown    # a quick look
     python bench/ingest_speed.py --cprofile 30       # also the 30 costliest functions
+    python bench/ingest_speed.py --baseline main     # also main's ingest, in the same rounds
 
 **The articles** are the labelled texts of ``tests/fixtures/ingest/``: the facts development set
 (``facts/dev/``: KCNA, Rodong Sinmun, analysts, wires, encyclopedias; text, Markdown and HTML),
@@ -27,6 +28,10 @@ RSS), on a fresh copy of the data folder, all articles in one run as a curator w
 - the **baseline** in the same run: a plain gazetteer over the same files: read each file
   (HTML tags stripped), look every run of one to four words up in a dict of the data folder's
   names (read with ``csv`` and PyYAML), and write the hits as JSON, one file per article;
+- with ``--baseline REVISION``, the ingest of that git revision too (its tree extracted with
+  ``git archive``, run with the same Python and packages), in the same rounds and on the same
+  files: the CPU ratio new/old is the figure to quote for a speed-up, as the machine's load
+  changes between runs; the digests say whether both wrote the same files;
 - once more in process, ``kwpld ingest`` with each stage and each pass of
   :mod:`kwpld.ingest.read` timed: where the time goes (CPU seconds, summed over articles).
 
@@ -65,8 +70,6 @@ ROOT = HERE.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 RECORDS = FIXTURES / "facts" / "records"
 RESULTS = HERE / "ingest-speed-results.json"
-MARK_BEGIN = "<!-- ingest-speed: begin -->"
-MARK_END = "<!-- ingest-speed: end -->"
 TARGET_SECONDS = 60.0
 TEXT_SUFFIXES = (".txt", ".md", ".html")
 LEADERS = ("kim-il-sung", "kim-jong-il", "kim-jong-un")
@@ -74,7 +77,7 @@ YEAR_SHIFT = 28
 """Years move by 28: the Gregorian calendar repeats its weekdays every 28 years in 1901-2099."""
 
 sys.path.insert(0, str(HERE))
-from measure import machine_load, measure  # noqa: E402
+from measure import machine_load, measure, write_readme_section  # noqa: E402
 
 # -- the data folder ----------------------------------------------------------------------------
 
@@ -423,6 +426,51 @@ def _rounds(args: argparse.Namespace) -> Iterator[int]:
     yield from range(args.rounds)
 
 
+def _baseline_source(revision: str, target: Path) -> Path:
+    """The source tree of ``revision`` (a commit, branch or tag of this repository), extracted
+    with ``git archive``: the old ``kwpld ingest`` runs from it in the same run as the new."""
+    target.mkdir(parents=True)
+    commit = _describe(revision)  # now: a branch may move during the run
+    (target / ".kwpld-bench-commit").write_text(commit, encoding="utf-8")
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", commit],
+        capture_output=True,
+        check=False,
+    )
+    if archive.returncode != 0:
+        raise SystemExit(f"--baseline {revision}: {archive.stderr.decode().strip()}")
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return target
+
+
+def _measure_tool(
+    tool: str, work: Path, paths: list[Path], source: Path | None
+) -> tuple[Any, set[str]]:
+    """One run of ``tool``: ``kwpld`` (this checkout's ingest), ``old`` (the ingest of the
+    ``--baseline`` revision, from ``source``) or ``baseline`` (the plain gazetteer); with the
+    digest of the files an ingest wrote."""
+    if tool in ("kwpld", "old"):
+        data = _fresh(work, f"{tool}-data")
+        command = [*_kwpld(), "ingest", *map(str, paths), "--into", str(data)]
+        env = None
+        if tool == "old" and source is not None:  # its own package first on the path
+            command = [sys.executable, "-m", "kwpld", *command[len(_kwpld()) :]]
+            env = {**os.environ, "PYTHONPATH": str(source)}
+        measured = measure(command, cwd=source if tool == "old" else None, env=env)
+        if measured.returncode != 0:
+            raise SystemExit(f"{tool} ingest failed:\n{measured.stderr}")
+        return measured, {digest(data / "articles")}
+    out = work / "baseline-out"
+    shutil.rmtree(out, ignore_errors=True)
+    measured = measure(
+        [sys.executable, __file__, "--worker", "baseline", str(work / "data"),
+         str(work / "list"), str(out)]
+    )  # fmt: skip
+    if measured.returncode != 0:
+        raise SystemExit(f"baseline failed:\n{measured.stderr}")
+    return measured, set()
+
+
 def _run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     started = time.perf_counter()
     counts = data_folder(work / "data", args.people)
@@ -443,32 +491,16 @@ def _run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     (work / "list").write_text("\n".join(str(p) for p in paths) + "\n", encoding="utf-8")
     rounds: list[dict[str, Any]] = []
     digests: set[str] = set()
+    old_digests: set[str] = set()
+    source = _baseline_source(args.baseline, work / "old-src") if args.baseline else None
     for number in _rounds(args):
         entry: dict[str, Any] = {"load": machine_load()}
-        tools = ["kwpld", "baseline"] if number % 2 == 0 else ["baseline", "kwpld"]
+        tools = ["kwpld", "baseline"] + (["old"] if source else [])
+        if number % 2:
+            tools.reverse()
         for tool in tools:
-            if tool == "kwpld":
-                data = _fresh(work, "kwpld-data")
-                measured = measure([*_kwpld(), "ingest", *map(str, paths), "--into", str(data)])
-                if measured.returncode != 0:
-                    raise SystemExit(f"kwpld ingest failed:\n{measured.stderr}")
-                digests.add(digest(data / "articles"))
-            else:
-                out = work / "baseline-out"
-                shutil.rmtree(out, ignore_errors=True)
-                measured = measure(
-                    [
-                        sys.executable,
-                        __file__,
-                        "--worker",
-                        "baseline",
-                        str(work / "data"),
-                        str(work / "list"),
-                        str(out),
-                    ]
-                )
-                if measured.returncode != 0:
-                    raise SystemExit(f"baseline failed:\n{measured.stderr}")
+            measured, wrote = _measure_tool(tool, work, paths, source)
+            (digests if tool == "kwpld" else old_digests).update(wrote)
             entry[tool] = {
                 "wall": round(measured.wall, 2),
                 "cpu": round(measured.cpu, 2),
@@ -506,7 +538,7 @@ def _run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
 
     summary = {
         tool: {key: median(tool, key) for key in ("wall", "cpu", "max_rss_mb")}
-        for tool in ("kwpld", "baseline")
+        for tool in ("kwpld", "baseline", *(["old"] if args.baseline else []))
     }
     summary["kwpld"]["articles_per_s"] = round(args.articles / summary["kwpld"]["wall"], 1)
     summary["kwpld"]["articles_per_cpu_s"] = round(args.articles / summary["kwpld"]["cpu"], 1)
@@ -521,6 +553,7 @@ def _run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "ratio_cpu": round(summary["kwpld"]["cpu"] / summary["baseline"]["cpu"], 1),
         "profile": profiled,
         "digest": digests.pop(),
+        **(_versus_old(args.baseline, source, summary, old_digests) if source else {}),
         "machine": {
             "cpus": len(os.sched_getaffinity(0)),
             "python": platform.python_version(),
@@ -529,6 +562,33 @@ def _run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         },
         "command": "python bench/ingest_speed.py " + " ".join(sys.argv[1:]),
     }
+
+
+def _versus_old(
+    revision: str, source: Path, summary: dict[str, dict[str, float]], old_digests: set[str]
+) -> dict[str, Any]:
+    """The new ingest against the old one (``--baseline``): CPU and time ratios, and whether
+    the old one wrote the same files (only if the change was meant to keep the output)."""
+    new, old = summary["kwpld"], summary["old"]
+    return {
+        "old": {
+            "revision": revision,
+            "commit": (source / ".kwpld-bench-commit").read_text(encoding="utf-8"),
+            "ratio_cpu": round(new["cpu"] / old["cpu"], 3),
+            "ratio_wall": round(new["wall"] / old["wall"], 3),
+            "digest": sorted(old_digests)[0] if len(old_digests) == 1 else sorted(old_digests),
+        }
+    }
+
+
+def _describe(revision: str) -> str:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", revision],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return revision
 
 
 def markdown(result: dict[str, Any]) -> str:
@@ -551,6 +611,20 @@ def markdown(result: dict[str, Any]) -> str:
         f"from {result['texts']} development texts, into the facts records and "
         f"{result['people']:,} synthetic people; target ≤ {TARGET_SECONDS:.0f} s: **{met}**.",
     ]
+    if "old" in result:
+        o, old = s["old"], result["old"]
+        same = "the same files" if old["digest"] == result["digest"] else "**different files**"
+        lines[3:3] = [
+            f"| `kwpld ingest` at {old['commit']} (`--baseline {old['revision']}`) "
+            f"| {o['wall']:.1f} s | {o['cpu']:.1f} s | {result['articles'] / o['wall']:.1f} "
+            f"| {result['articles'] / o['cpu']:.1f} | {o['max_rss_mb']:.0f} MB "
+            f"| {o['wall'] / b['wall']:.1f}× | {o['cpu'] / b['cpu']:.1f}× |"
+        ]
+        lines.append(
+            f"- against `kwpld ingest` at {old['commit']} in the same run: CPU "
+            f"**{old['ratio_cpu']:.2f}×**, time {old['ratio_wall']:.2f}× (new / old); "
+            f"it wrote {same}."
+        )
     profiled = result["profile"]
     stages = ", ".join(f"{name} {cpu:.1f} s" for name, cpu in profiled["stages"].items())
     passes = ", ".join(f"{name} {cpu:.1f} s" for name, cpu in list(profiled["passes"].items())[:10])
@@ -562,15 +636,6 @@ def markdown(result: dict[str, Any]) -> str:
         f"{result['machine']['date']}, {result['machine']['commit']}; `{result['command']}`",
     ]
     return "\n".join(lines) + "\n"
-
-
-def write_markdown(text: str) -> None:
-    readme = HERE / "README.md"
-    current = readme.read_text(encoding="utf-8")
-    if MARK_BEGIN in current and MARK_END in current:
-        head, rest = current.split(MARK_BEGIN, 1)
-        _, tail = rest.split(MARK_END, 1)
-        readme.write_text(f"{head}{MARK_BEGIN}\n{text}{MARK_END}{tail}", encoding="utf-8")
 
 
 def worker(args: list[str]) -> int:
@@ -593,6 +658,11 @@ def main() -> int:
     parser.add_argument(
         "--cprofile", type=int, default=0, help="print the N costliest functions (0: none)"
     )
+    parser.add_argument(
+        "--baseline",
+        metavar="REVISION",
+        help="also run the ingest of this git revision (e.g. main, HEAD~3), in the same rounds",
+    )
     parser.add_argument("--out", default=str(RESULTS), help="results file")
     parser.add_argument("--no-markdown", action="store_true", help="leave bench/README.md alone")
     args = parser.parse_args()
@@ -603,7 +673,7 @@ def main() -> int:
     print(f"digest of the files ingest wrote: {result['digest']}")
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if not args.no_markdown:
-        write_markdown(markdown(result))
+        write_readme_section("ingest-speed", markdown(result))
     return 0
 
 

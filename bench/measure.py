@@ -114,3 +114,16 @@ def measure(
 def machine_load() -> float:
     """The 1-minute load average: other work on the machine while we measure."""
     return round(os.getloadavg()[0], 2)
+
+
+def write_readme_section(name: str, text: str) -> None:
+    """Put ``text`` between the ``<!-- NAME: begin -->`` and ``<!-- NAME: end -->`` marks of
+    bench/README.md (left alone when it has no such marks): where each benchmark keeps its
+    latest table."""
+    readme = Path(__file__).resolve().parent / "README.md"
+    begin, end = f"<!-- {name}: begin -->", f"<!-- {name}: end -->"
+    current = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    if begin in current and end in current:
+        head, rest = current.split(begin, 1)
+        _, tail = rest.split(end, 1)
+        readme.write_text(f"{head}{begin}\n{text}{end}{tail}", encoding="utf-8")

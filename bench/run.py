@@ -33,9 +33,10 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from measure import write_readme_section  # noqa: E402
+
 CORPORA = HERE / ".corpora"
-MARK_BEGIN = "<!-- results: begin -->"
-MARK_END = "<!-- results: end -->"
 
 
 def _peak_rss_mb() -> float:
@@ -275,15 +276,6 @@ def markdown(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_markdown(text: str) -> None:
-    readme = HERE / "README.md"
-    current = readme.read_text(encoding="utf-8") if readme.exists() else ""
-    if MARK_BEGIN in current and MARK_END in current:
-        head, rest = current.split(MARK_BEGIN, 1)
-        _, tail = rest.split(MARK_END, 1)
-        readme.write_text(f"{head}{MARK_BEGIN}\n{text}{MARK_END}{tail}", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -325,7 +317,7 @@ def main() -> None:
     if args.render:
         table = markdown(json.loads(Path(args.out).read_text(encoding="utf-8")))
         print(table)
-        write_markdown(table)
+        write_readme_section("results", table)
         return
 
     results = {
@@ -357,7 +349,7 @@ def main() -> None:
     table = markdown(results)
     print(table)
     if not args.no_markdown:
-        write_markdown(table)
+        write_readme_section("results", table)
 
 
 if __name__ == "__main__":

@@ -87,5 +87,8 @@ def test_curation_and_scoring_depend_on_ingest_one_way(edges: dict[str, set[str]
     # identity resolution reads what reading found; ingest runs it, never the other way
     assert ("kwpld.identity", "kwpld.ingest") not in arrows
     assert ("kwpld.reading", "kwpld.identity") not in arrows
+    # the passes find; ingest runs them, merges and drafts: never the other way
+    assert ("kwpld.extract", "kwpld.ingest") not in arrows
+    assert ("kwpld.reading", "kwpld.extract") not in arrows
     importers = {src for src, dst in arrows if dst == "kwpld.evaluate" and src != "kwpld.evaluate"}
     assert importers <= {"kwpld.cli", "kwpld.serve"}

@@ -64,6 +64,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "kwpld.review",
             "kwpld.reading",
             "kwpld.identity",
+            "kwpld.extract",
             "kwpld.ingest",
             "kwpld.evaluate",
             "kwpld.merge",

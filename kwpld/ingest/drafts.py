@@ -183,7 +183,7 @@ class _Finalizer:
         if kind == "event":
             event_type = e.fields.get("type")
             if event_type == "series":
-                return slugify(_plural(self._english(e) or "series"))[:60]
+                return _short_slug(_plural(self._english(e) or "series"))
             if e.fields.get("series") is not None and e.fields.get("ordinal"):
                 series = self._id_of(e.fields["series"])
                 if series is None:
@@ -200,7 +200,7 @@ class _Finalizer:
             if event_type == "conferral":
                 title = re.split(r"\s+and\s+", e.fields.get("title", ""))[0]
                 return "conferral-" + _short_slug(title)
-            return slugify(self._english(e) or e.key)[:60]
+            return self._event_id(e)
         if kind == "article":
             if e.fields.get("type") == "image":
                 return f"{self.article_id}.image-{e.attrs.get('n', 1)}"
@@ -214,6 +214,23 @@ class _Finalizer:
             middle = "" if doc_type == "news" else f"-{doc_type}"
             return f"{issuer}{middle}" + (f"-{date.iso}" if isinstance(date, PartialDate) else "")
         return None
+
+    def _event_id(self, e: Entity) -> str | None:
+        """An event without an ordinal: its name, when that makes a short id; else, for a
+        meeting an organ held on a day, the organ, the kind and the day
+        (``wpk-pb-expanded-meeting-2020-08-13``, as decisions are ``pb-decision-2013-01-23``);
+        else the name cut at a word."""
+        name = self._english(e) or e.key
+        slug = slugify(name)
+        organizer = (e.fields.get("organizer") or [None])[0]
+        date = e.fields.get("date")
+        if len(slug) <= 60 or not isinstance(organizer, Ref) or not isinstance(date, PartialDate):
+            return _short_slug(name)
+        organ = self._id_of(organizer)
+        if organ is None:
+            return None
+        head = slugify(re.split(r"\s+of\s+", name, maxsplit=1)[0])
+        return _short_slug(f"{organ}-{head}-{date.iso}")
 
     def _person_id(self, e: Entity) -> str:
         """A new person's id: their name; for a namesake of people of the folder, or when the
@@ -676,13 +693,18 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 _WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(_WEEKDAY_NAMES)})\b")
 _ORDINAL_WORDS_BY_NUMBER = {i: w.capitalize() for i, w in enumerate(ORDINAL_WORDS, start=1)}
 
+_SMALL_WORDS = ("of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by")
+
+
 def _short_slug(text: str, limit: int = 60) -> str:
-    """A slug cut at a word boundary."""
+    """A slug cut at a word boundary, not after a small word ("...-of-the")."""
     slug = slugify(text)
     if len(slug) <= limit:
         return slug
-    cut = slug[:limit].rsplit("-", 1)[0]
-    return cut or slug[:limit]
+    words = slug[: limit + 1].split("-")[:-1] if slug[limit] != "-" else slug[:limit].split("-")
+    while len(words) > 1 and words[-1] in _SMALL_WORDS:
+        words.pop()
+    return "-".join(words) or slug[:limit]
 
 
 def _code(e: Entity) -> str | None:
@@ -715,11 +737,14 @@ def _known_name(finalizer: _Finalizer, e: Entity) -> str | None:
 
 
 def _plural(text: str) -> str:
-    """Series ids in the plural: "Meeting" -> "Meetings", "Congress" -> "Congresses"."""
+    """Series ids in the plural: "Meeting" -> "Meetings", "Congress" -> "Congresses", "Plenary
+    Meeting of ..." -> "Plenary Meetings of ..."."""
     words = text.split()
     heads = ("meeting", "conference", "congress", "session", "course", "rally", "plenum")
-    if words and words[0].lower() in heads:
-        words[0] = words[0] + ("es" if words[0].endswith("s") else "s")
+    own = words[: words.index("of")] if "of" in words else words  # "Plenary Meeting of ..."
+    at = next((i for i in range(len(own) - 1, -1, -1) if own[i].lower() in heads), None)
+    if at is not None:
+        words[at] = words[at] + ("es" if words[at].endswith("s") else "s")
     return " ".join(words)
 
 

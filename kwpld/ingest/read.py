@@ -1,4 +1,4 @@
-"""Read one article: the passes of :mod:`kwpld.ingest.passes` over a read-only
+"""Read one article: the passes of :mod:`kwpld.extract` over a read-only
 :class:`~kwpld.reading.document.Document`, each merged into the :class:`~kwpld.reading.state.State`
 in turn (see :mod:`kwpld.reading.state` for the contract).
 
@@ -23,16 +23,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..dates import DateMention, PartialDate
-from ..identity import family_names, identities, namesakes
-from ..reading.document import Document
-from ..reading.entities import Entity, Mention, Registry
-from ..reading.known import Known
-from ..reading.lexicon import Lexicon, lexicon
-from ..reading.state import ARTICLE_KEY, Context, Found, QuoteFound, State
-from .passes import (
+from ..extract import (
     abbreviations,
+    antecedents,
     article,
     attendance,
+    careers,
     dates,
     documents,
     event_relations,
@@ -53,6 +49,12 @@ from .passes import (
     standing_organs,
     titles,
 )
+from ..identity import family_names, identities, namesakes
+from ..reading.document import Document
+from ..reading.entities import Entity, Mention, Registry
+from ..reading.known import Known
+from ..reading.lexicon import Lexicon, lexicon
+from ..reading.state import ARTICLE_KEY, Context, Found, QuoteFound, State
 
 __all__ = ["PASSES", "Reading", "QuoteFound", "read_article"]
 
@@ -96,7 +98,11 @@ PASSES: tuple[Pass, ...] = (
     # 4. facts
     meetings.meetings,
     titles.titles,
+    antecedents.referred_posts,
+    antecedents.deputy_prefixes,
     holdings.holdings,
+    careers.careers,
+    antecedents.antecedents,
     attendance.attendance,
     # who each person is: a record, a pending draft, or someone new (what the facts say counts)
     identities,

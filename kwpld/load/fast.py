@@ -54,6 +54,7 @@ from .checks import AGENT, ANY, SOURCE, Entry
 from .convert import Converter
 from .fastyaml import ItemLines, read_plain_yaml
 from .files import (
+    _NAME_COLUMNS,
     _ROW_BUILDERS,
     CSV_COLUMNS,
     LineDict,
@@ -616,17 +617,6 @@ def _take_items(reader: _Reader, kind: str, items: list[Any], item_lines: ItemLi
         if not reader.general(kind, full):
             return False
     return True
-
-
-_NAME_COLUMNS = {
-    "name_en": "en",
-    "name_hangul": "hangul",
-    "name_hanja": "hanja",
-    "name_mr": "mr",
-    "name_mr_ascii": "mr-ascii",
-    "name_rr": "rr",
-    "name_dprk": "dprk",
-}
 
 
 def _read_csv(text: str, label: str, kind: str) -> list[Entry] | None:

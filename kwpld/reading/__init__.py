@@ -7,6 +7,6 @@ entities and facts found in it (:mod:`.entities`, :mod:`.facts`), the state the 
 already holds (:mod:`.known`).
 
 Why its own package: the passes that find names, organs, events and facts
-(:mod:`kwpld.ingest.passes`), the identity of people across articles and the drafting of
+(:mod:`kwpld.extract`), the identity of people across articles and the drafting of
 records (:mod:`kwpld.ingest`) all build on this model; it builds on nothing of theirs.
 """

@@ -1,7 +1,7 @@
 """An article's text, segmented once and then only read: blocks, tokens, sentences, quotations
 and parentheses, every one with character offsets.
 
-Every pass of ingest (:mod:`kwpld.ingest.passes`) looks things up in a :class:`Document` by
+Every pass of ingest (:mod:`kwpld.extract`) looks things up in a :class:`Document` by
 position and never changes it, so passes can run in any order the pipeline chooses and one
 pass cannot disturb what another sees. Everything positional is computed here in one pass
 each (a handful of compiled regular expressions over the whole text), so reading an article

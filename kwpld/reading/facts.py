@@ -1,6 +1,6 @@
 """Facts a text states: who holds which post or seat (and since or until when), who took part
-in which event. Found by the passes :mod:`kwpld.ingest.passes.titles`,
-:mod:`~kwpld.ingest.passes.holdings` and :mod:`~kwpld.ingest.passes.attendance`, with the words
+in which event. Found by the passes :mod:`kwpld.extract.titles`,
+:mod:`~kwpld.extract.holdings` and :mod:`~kwpld.extract.attendance`, with the words
 of ``facts.yaml``; drafted as membership and participation records (:mod:`kwpld.ingest.drafts`).
 
 A :class:`Fact` keeps the sentence that states it and the spans it used (the person, the
@@ -18,9 +18,18 @@ import yaml
 from ..dates import PartialDate
 from ..names import name_words
 from ..resources import resource_path
-from .sentences import compile_pattern
+from .sentences import SymbolPattern, compile_pattern
 
-__all__ = ["Fact", "FactSpan", "FactLexicon", "Title", "Pattern", "fact_lexicon"]
+__all__ = [
+    "AntecedentWords",
+    "Fact",
+    "FactSpan",
+    "FactLexicon",
+    "Title",
+    "Pattern",
+    "antecedent_words",
+    "fact_lexicon",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +94,7 @@ class Pattern:
     """A pattern over a sentence's symbols (:mod:`kwpld.reading.sentences`), macros expanded."""
 
     id: str
-    regex: re.Pattern[str]
+    regex: SymbolPattern
     type: str | None = None
 
 
@@ -110,9 +119,13 @@ class FactLexicon:
     attendance_cues: dict[tuple[str, ...], str]
     attendance_verbs: dict[tuple[str, ...], str]
     appearances: dict[tuple[str, ...], str]
+    passing: tuple[str, ...]
+    """words before an event named in passing ("the decisions of", "since")"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
     """noun of an occasion ("reception", "military parade") -> event type"""
+    past_forms: frozenset[str] = frozenset()
+    """irregular past forms: "probably lost" is an inference about the past (reported)"""
     holding_patterns: list[Pattern] = field(default_factory=list)
     replacing_patterns: list[Pattern] = field(default_factory=list)
     successor_patterns: list[Pattern] = field(default_factory=list)
@@ -192,8 +205,10 @@ def fact_lexicon() -> FactLexicon:
         attendance_cues={name_words(k): v for k, v in attendance["cues"].items()},
         attendance_verbs={name_words(k): v for k, v in attendance["verbs"].items()},
         appearances={name_words(k): v for k, v in attendance["appearances"].items()},
+        passing=tuple(attendance.get("passing", ())),
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
+        past_forms=frozenset(data.get("past_forms", ())),
     )
     lex.longest_role = max(len(k) for k in roles)
     macros = _trigger_macros(lex)
@@ -235,3 +250,49 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
         "POSTOF": r"(?:(?:the |his |her |their )?(?:posts?|positions?|offices?|duty|duties|ranks?)"
         r"(?: (?:of|as))? )?",
     }
+
+
+@dataclass(frozen=True)
+class AntecedentWords:
+    """The words of facts whose parts an earlier phrase or sentence gives (the ``antecedents``
+    block of ``facts.yaml``; :mod:`kwpld.extract.antecedents`)."""
+
+    posts: tuple[tuple[str, ...], ...]
+    places: tuple[tuple[str, ...], ...]
+    deputy_prefixes: frozenset[str]
+    deputy_organ: str
+    list_openers: tuple[tuple[str, ...], ...]
+    descriptions: re.Pattern[str]
+    """ "The 72-year-old", "The veteran general": a description opening a sentence"""
+    plural_posts: tuple[tuple[str, ...], ...] = ()
+    """ "appointed Pak Jong Gun to the posts": every post the clause before changed"""
+    list_headings: tuple[tuple[str, ...], ...] = ()
+    """ "Organizational matters:": an announcement of heading lists that names no change"""
+    list_heading_type: str = "elected"
+    """the change of a heading list whose announcement and heading name none"""
+
+
+@cache
+def antecedent_words() -> AntecedentWords:
+    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
+    block = data["antecedents"]
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((name_words(p) for p in block[key]), key=lambda w: -len(w)))
+
+    described = "|".join(sorted(block["descriptions"], key=len, reverse=True))
+    return AntecedentWords(
+        posts=phrases("posts"),
+        places=phrases("places"),
+        deputy_prefixes=frozenset(block["deputy_prefixes"]),
+        deputy_organ=block["deputy_organ"],
+        list_openers=phrases("list_openers"),
+        plural_posts=phrases("plural_posts"),
+        list_headings=phrases("list_headings"),
+        list_heading_type=block["list_heading_type"],
+        # ... as the subject of its sentence: "The official news agency" is none
+        descriptions=re.compile(
+            rf"(?:The|the)\s+(?:{described})(?=\s*,|\s+(?:was|is|has|had|had|will|would|who"
+            r"|also|then|later|now|remains|remained|served|became|retired|resigned)\b)"
+        ),
+    )

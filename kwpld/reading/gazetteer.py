@@ -4,8 +4,8 @@ abbreviations, kinds and parents, and an index to find them in a text."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 import yaml
 
@@ -26,10 +26,16 @@ class GazetteerOrgan:
     parent: str | None = None
     code: str | None = None
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[str]:
-        """Match keys of every name and abbreviation."""
+        """Match keys of every name and abbreviation (computed once: ingest asks for them for
+        every organ of the gazetteer each time it looks a record up in it)."""
         return frozenset(match_key(n) for n in (*self.names, *self.abbreviations))
+
+    @cached_property
+    def name_keys(self) -> tuple[str, ...]:
+        """Match keys of its names, in order (not its abbreviations)."""
+        return tuple(match_key(n) for n in self.names)
 
 
 @dataclass
@@ -38,10 +44,21 @@ class Gazetteer:
     index: NameIndex
     by_name: dict[str, str]
     """match key of a name -> organ id"""
+    _children: dict[str, tuple[GazetteerOrgan, ...]] | None = field(default=None, repr=False)
 
     def find(self, name: str) -> GazetteerOrgan | None:
         organ_id = self.by_name.get(match_key(name))
         return self.organs.get(organ_id) if organ_id else None
+
+    def children(self, organ_id: str) -> tuple[GazetteerOrgan, ...]:
+        """The organs whose parent is ``organ_id``, in the file's order."""
+        if self._children is None:
+            table: dict[str, list[GazetteerOrgan]] = {}
+            for organ in self.organs.values():
+                if organ.parent is not None:
+                    table.setdefault(organ.parent, []).append(organ)
+            self._children = {k: tuple(v) for k, v in table.items()}
+        return self._children.get(organ_id, ())
 
     def party_of(self, organ_id: str) -> str | None:
         seen: set[str] = set()

@@ -88,7 +88,12 @@ class Known:
     descriptions: dict[str, str] = field(default_factory=dict)
     """person id -> the record's description (it may name offices: "Foreign minister ...")"""
     cache: dict[str, Any] = field(default_factory=dict)
-    """what the identity step derives from the above, computed once per run"""
+    """what the identity step derives from the above, computed once per run: ``organs``
+    (organ id -> its view: the organ and its ancestors' names), ``people`` (person id -> cues:
+    their seats with those views, and what their description names), ``forms`` ((person id,
+    loosely) -> their names' forms), ``gazetteer_ids`` (organ id -> standing organ, by the
+    organs' name keys). Adding a record empties it; adding a pending draft empties only what
+    the draft can change (:meth:`_forget`), as every article of a run adds drafts."""
 
     @classmethod
     def build(
@@ -182,7 +187,6 @@ class Known:
         membership by what it says of its person)."""
         record = draft.get("record") or {}
         rid, kind = record.get("id"), draft.get("kind")
-        self.cache.clear()
         if kind == "membership" and isinstance(rid, str):
             self._add_pending_seat(rid, record)
             return
@@ -190,6 +194,7 @@ class Known:
             return
         if rid in self.ids:
             return
+        self._forget(rid, kind)
         self.pending[rid] = kind
         self.kinds.setdefault(rid, kind)
         for name in record.get("names", []) or []:
@@ -240,12 +245,43 @@ class Known:
                 return None
 
         post = record.get("post")
+        self.cache.get("people", {}).pop(person, None)  # only this person's seats change
         self.seats.setdefault(person, []).append(
             Seat(
                 rid, person, organ, role, post if isinstance(post, str) else None,
                 iso(record.get("start")), iso(record.get("end")), iso(record.get("as_of")), True,
             )
         )  # fmt: skip
+
+    def _forget(self, rid: str, kind: str) -> None:
+        """Empty what :attr:`cache` holds that a new pending draft ``rid`` can change. A
+        person's draft adds names: to the index (which reads the offices people's descriptions
+        name) and to ``rid``; what depends on neither stays (kept across the articles of a
+        run, where every article adds drafts). Other kinds empty the whole cache."""
+        if kind != "person":
+            self.cache.clear()
+            return
+        organs: dict[str, Any] = self.cache.get("organs", {})
+        stale = {
+            key
+            for key, view in organs.items()
+            if key == rid or any(ancestor == rid for ancestor, _ in view.lineage)
+        }
+        dropped = [organs.pop(key) for key in stale]
+        people: dict[str, list[Any]] = self.cache.get("people", {})
+        for person in [
+            p
+            for p, cues in people.items()
+            if p == rid
+            or p in self.descriptions
+            or any(any(cue.organ is view for view in dropped) for cue in cues)
+        ]:
+            del people[person]
+        forms: dict[tuple[str, bool], Any] = self.cache.get("forms", {})
+        for key in [k for k in forms if k[0] == rid]:
+            del forms[key]
+        for name in set(self.cache) - {"organs", "people", "forms", "gazetteer_ids"}:
+            del self.cache[name]  # a cache this does not know: emptied, to be safe
 
     def root_party(self, organ_id: str) -> str | None:
         seen = set()

@@ -11,11 +11,19 @@ is mapped back to items, and so to offsets in the text.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Item", "SentenceView", "compile_pattern", "MACROS", "CODES"]
+try:  # the parser of re (CPython 3.11+): what a pattern needs, to skip it cheaply
+    import re._constants as _sre  # type: ignore[import-not-found]
+    import re._parser as _sre_parser  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - another Python: every pattern is simply run
+    _sre = _sre_parser = None
+
+__all__ = ["Item", "SentenceView", "SymbolPattern", "compile_pattern", "MACROS", "CODES"]
 
 CODES = {
     "person": "P",
@@ -38,8 +46,11 @@ MACROS = {
     "S": r"S\d+",
     "R": r"R\d+",
     "EV": r"(?:E\d+|R\d+)",
+    # "Deputy" before a name in a report of the SPA is the person's seat, left as a word
+    # (kwpld.extract.antecedents.deputy_prefixes): "elected Deputy Pak Su Il as premier"
     "PERSON": (
-        r"P\d+(?: \( [^()]* \)){0,2}(?: , {ART}T\d+(?: and {ART}T\d+)*(?: since D\d+)?(?= ,))?"
+        r"(?:deputy |deputies )?P\d+(?: \( [^()]* \)){0,2}"
+        r"(?: , {ART}T\d+(?: and {ART}T\d+)*(?: since D\d+)?(?= ,))?"
     ),
     "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
     "TITLES": r"T\d+(?: (?:, )?(?:and )?(?:(?:a|an|the) )?T\d+)*",
@@ -99,12 +110,9 @@ class SentenceView:
         self.string = " ".join(codes)
 
     def items_in(self, start: int, end: int) -> list[Item]:
-        """Items whose symbols lie in [start, end) of :attr:`string`."""
-        out = []
-        for index, offset in enumerate(self._offsets):
-            if start <= offset < end:
-                out.append(self.items[index])
-        return out
+        """Items whose symbols lie in [start, end) of :attr:`string` (the offsets ascend)."""
+        offsets = self._offsets
+        return self.items[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, end)]
 
     def group(self, match: re.Match[str], name: str) -> list[Item]:
         if match.group(name) is None:
@@ -140,10 +148,15 @@ def build_view(
         if any(item.start < c.end and c.start < item.end for c in chosen):
             continue
         chosen.append(item)
+    # the chosen items do not overlap: sorted by start, their ends ascend too, and a word is
+    # inside one iff the first whose end is past the word's start begins at or before it
     covered = sorted((c.start, c.end) for c in chosen)
+    starts = [s for s, _ in covered]
+    ends = [e for _, e in covered]
     items = list(chosen)
     for w_start, w_end, key in words:
-        if any(s <= w_start < e for s, e in covered):
+        at = bisect.bisect_right(ends, w_start)
+        if at < len(starts) and starts[at] <= w_start:
             continue
         items.append(Item("word", w_start, w_end, key))
     items.sort(key=lambda i: i.start)
@@ -157,14 +170,91 @@ def build_view(
     return SentenceView(start, end, out)
 
 
+_PUNCT_AS = {"“": '"', "”": '"', "[": "(", "]": ")", "—": "-", "–": "-"}
+
+
 def _punctuation(text: str, start: int, end: int, out: list[Item]) -> None:
     for m in _PUNCT.finditer(text, start, end):
         char = m.group(0)
-        char = {"“": '"', "”": '"', "[": "(", "]": ")", "—": "-", "–": "-"}.get(char, char)
-        out.append(Item("punct", m.start(), m.end(), char))
+        out.append(Item("punct", m.start(), m.end(), _PUNCT_AS.get(char, char)))
 
 
-def compile_pattern(pattern: str, extra: dict[str, str] | None = None) -> re.Pattern[str]:
+class SymbolPattern:
+    """A compiled pattern over sentence symbols that first checks, with substring tests, the
+    words any match must contain ("elected", one of the trigger phrases): most sentences lack
+    them, and a test of a few substrings costs less than the regular expression's scan of the
+    whole string. Matches are the regular expression's, unchanged."""
+
+    __slots__ = ("regex", "pattern", "needs", "_tests")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        self.pattern = regex.pattern
+        ignore_case = bool(regex.flags & re.IGNORECASE)
+        self.needs: tuple[str | tuple[str, ...], ...] = (
+            ()
+            if ignore_case or _sre_parser is None
+            else tuple(_needs(_sre_parser.parse(regex.pattern, regex.flags)))
+        )
+        """substrings every match contains (a tuple: one of them)"""
+        self._tests: tuple[str | re.Pattern[str], ...] = tuple(
+            need if isinstance(need, str) else re.compile("|".join(map(re.escape, need)))
+            for need in self.needs
+        )
+        """the needs as tests: a substring, or one scan for any of several"""
+
+    def possible(self, string: str) -> bool:
+        for test in self._tests:
+            if isinstance(test, str):
+                if test not in string:
+                    return False
+            elif test.search(string) is None:
+                return False
+        return True
+
+    def finditer(self, string: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(string) if self.possible(string) else iter(())
+
+    def search(self, string: str) -> re.Match[str] | None:
+        return self.regex.search(string) if self.possible(string) else None
+
+
+_LITERAL, _SUBPATTERN, _BRANCH = (
+    (_sre.LITERAL, _sre.SUBPATTERN, _sre.BRANCH) if _sre is not None else (None, None, None)
+)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT) if _sre is not None else ()
+
+
+def _needs(parsed: Any) -> list[str | tuple[str, ...]]:
+    """What any match of a parsed expression contains: runs of three or more literal
+    characters in sequence, in groups and in repeats taken at least once; of an alternation
+    whose branches each contain one, one of those."""
+    out: list[str | tuple[str, ...]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            out.append("".join(run))
+        run.clear()
+
+    for op, av in parsed:
+        if op is _LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _SUBPATTERN and not av[1] & _sre.SRE_FLAG_IGNORECASE:
+            out.extend(_needs(av[3]))
+        elif op in _REPEATS and av[0] >= 1:
+            out.extend(_needs(av[2]))
+        elif op is _BRANCH:
+            firsts = [next((n for n in _needs(b) if isinstance(n, str)), None) for b in av[1]]
+            if all(firsts):
+                out.append(tuple(n for n in firsts if n))
+    flush()
+    return out
+
+
+def compile_pattern(pattern: str, extra: dict[str, str] | None = None) -> SymbolPattern:
     """A pattern with its macros ("{PEOPLE}") expanded (``extra`` adds macros)."""
     macros = {**MACROS, **(extra or {})}
 
@@ -174,4 +264,4 @@ def compile_pattern(pattern: str, extra: dict[str, str] | None = None) -> re.Pat
             raise ValueError(f"unknown macro {{{name}}} in pattern {pattern!r}")
         return re.sub(r"\{([A-Z]+)\}", expand, macros[name])
 
-    return re.compile(re.sub(r"\{([A-Z]+)\}", expand, pattern))
+    return SymbolPattern(re.compile(re.sub(r"\{([A-Z]+)\}", expand, pattern)))

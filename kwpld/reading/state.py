@@ -1,6 +1,6 @@
 """What has been found in an article so far, what one pass found, and what a pass may read.
 
-Reading an article is a sequence of passes (:mod:`kwpld.ingest.passes`, run by
+Reading an article is a sequence of passes (:mod:`kwpld.extract`, run by
 :mod:`kwpld.ingest.read`). Each pass gets a :class:`Context`: the read-only
 :class:`~kwpld.reading.document.Document`, what the data folder knows, the lexicon, and the
 :class:`State` the earlier passes left. It cannot change that state: whatever it changes, it
@@ -60,7 +60,7 @@ class State:
     claimed: list[bool] = field(default_factory=list)
     """per word: part of a name already found (discovery leaves it alone)"""
     phrases: list[Any] = field(default_factory=list)
-    """capitalized organ phrases (:class:`kwpld.ingest.passes.organs.Phrase`)"""
+    """capitalized organ phrases (:class:`kwpld.extract.organs.Phrase`)"""
     segment_entities: dict[tuple[int, int], str] = field(default_factory=dict)
     """(phrase index, segment index) -> entity key of the organ the segment names"""
     mentions: Mentions = field(default_factory=Mentions)

@@ -42,7 +42,7 @@ _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 _STR, _NULL, _BOOL, _INT = (f"tag:yaml.org,2002:{t}" for t in ("str", "null", "bool", "int"))
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-_RESOLVED: dict[tuple[str, bool], str] = {}
+_RESOLVED: dict[str, str] = {}
 """How a plain scalar resolves (is "no" a bool?): the same for every file, so asked once."""
 
 
@@ -55,14 +55,17 @@ class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
     a type this does not know goes through PyYAML's own representers."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # libyaml asks twice per scalar: as plain (``implicit[0]``: the implicit resolvers, by
+        # the value alone) and as quoted (PyYAML's answer is then always the string tag)
         if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
             return super().resolve(kind, value, implicit)
-        key = (value, bool(implicit[0]))
-        tag = _RESOLVED.get(key)
+        if not implicit[0]:
+            return _STR
+        tag = _RESOLVED.get(value)
         if tag is None:
             tag = super().resolve(kind, value, implicit)
             if len(_RESOLVED) < 100_000:
-                _RESOLVED[key] = tag
+                _RESOLVED[value] = tag
         return tag
 
     def represent(self, data: Any) -> None:

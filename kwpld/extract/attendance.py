@@ -1,0 +1,530 @@
+"""The attendance pass: who took part in which event, with the role the text gives them —
+"Attending the meeting were A, B and C", "On the platform were ...", "He was accompanied by
+...", "Kim Jong Un guided the meeting", "X made a report", "with X presiding". Patterns are
+data (``attendance_patterns`` and ``attendance`` in ``facts.yaml``).
+
+The event is the one the sentence names or refers back to ("the meeting"), else the event the
+article reports. A leader's appearance the text names no event for ("Kim Jong Un inspected the
+Kim Jong Suk Pyongyang Textile Mill", "enjoyed a performance given by the Moranbong Band") is
+an event of its own (an appearance, or a ceremony for a performance), dated by the sentence or
+the article, and the people accompanying him in the paragraphs that follow took part in it.
+Each person takes part once, with the most specific role (``attendance.roles``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..names import match_key, name_words
+from ..reading.entities import Entity, Mention, NameDraft
+from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
+from ..reading.sentences import Item, SentenceView
+from ..reading.state import Context, Found
+from ..reading.words import straight
+from .dates import event_day_before, relative_day
+from .facts_common import (
+    event_of,
+    fact_dates,
+    in_headline,
+    names_someone,
+    sentence_view,
+    status_of,
+)
+from .holdings import people_of
+from .meetings import day_words
+
+__all__ = ["attendance"]
+
+_OBJECT = re.compile(
+    r"\s+(?:(?:to|at|of)\s+)?(?:(?:a|an|the)\s+)?(?P<object>(?:[a-z]+\s+){0,2}?(?:performance|concert|show|display"
+    r"|gymnastics|parade|rally|ceremony|reception|banquet|exhibition|drill|exercise|test|match"
+    r"|game)\b(?:\s+(?:given|staged|performed|held)\s+by\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z0-9][\w'’.-]*)*)"
+)
+"""The object of a leader's verb; a facility's name may contain "and" ("the Kim Chaek Iron and
+Steel Complex"), cut again where a person's name begins after it (`_object_end`)."""
+
+_DESCRIBED = re.compile(
+    r"\s+(?:(?:to|at|of)\s+)?(?:(?:a|an|the)\s+)?(?P<object>[a-z][\w'’-]*(?:\s+(?!(?:on|in|at|and"
+    r"|with|where|which|that|who|under|before|after|during|together|accompanied)\b)[\w'’,-]+){0,9}?)"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|and|with|where|which|that|who|under|before|after|during"
+    r"|together|accompanied)\b)"
+)
+"""What a leader inspects when the text describes it rather than names it ("looked round the
+construction site of the third-stage 10,000 flats", "inspected a newly built hospital"): up to
+the first clause, place or date that follows."""
+
+
+def attendance(r: Context) -> Found:
+    flex = fact_lexicon()
+    found: list[Fact] = []
+    appearance: tuple[int, str] | None = None
+    """(block, event key) of the last appearance created, for the paragraphs after it"""
+    listing: _Listing | None = None
+    """a list the last sentence began ("Seated on the platform were:"), for the lines after it"""
+    for sentence in r.doc.sentences:
+        if in_headline(r, sentence.start):
+            continue
+        if listing is not None:
+            listed = _listed(r, sentence.start, sentence.end, listing)
+            if listed is not None:
+                found.extend(listed)
+                continue
+            listing = None
+        if not names_someone(r, sentence.start, sentence.end):
+            listing = _list_lead(r, flex, sentence.start, sentence.end)
+            continue
+        view = sentence_view(r, sentence.start, sentence.end)
+        event, event_span = _event_of(r, flex, view)
+        # "Kim Jong Un inspected the Hwasong Fertilizer Factory, accompanied by ...": an
+        # appearance of its own, not the meeting an earlier paragraph reported; "On the eve of
+        # the parade, Kim Jong Un visited the Ministry ...": a visit, though it names the parade
+        # a place described ("looked round the construction site of ..."), only when no
+        # inspection is under way: "He went round the shops" is part of the one reported
+        fresh = appearance is None or sentence.block - appearance[0] > 3
+        own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
+        if own is not None:
+            event, event_span, appearance = own, None, (sentence.block, own)
+        verb_role: str | None = None
+        for pattern in flex.attendance_patterns:
+            for m in pattern.regex.finditer(view.string):
+                role, cue = _role(flex, view, m, pattern, verb_role)
+                if role is None:
+                    continue
+                if pattern.id in _VERB_ROLES:
+                    verb_role = role
+                people = _named(pattern, role, people_of(view, m), ongoing=own is None)
+                if not people:
+                    continue
+                target, target_span = event, event_span
+                if own is None and event_span is None:
+                    target = _ongoing(pattern, sentence.block, appearance) or target
+                if pattern.id == "accompanied-whom" and event_span is None:
+                    continue  # "who accompanied Kim on several inspections": which, unsaid
+                if target is None and pattern.id == "verb":
+                    target = _appearance(r, flex, view, m, people, described=fresh)
+                    if target is not None:
+                        appearance = (sentence.block, target)
+                if target is None and appearance is not None:
+                    block, key = appearance
+                    if sentence.block - block <= 3:
+                        target = key
+                if target is None:
+                    continue
+                if pattern.id == "conferred-on" and not (
+                    target.startswith("event:occasion:")
+                    and r.reg.peek(target).fields.get("type") == "conferral"
+                ):
+                    continue  # a title conferred by decree: its recipients attend nothing
+                found.extend(
+                    _participations(r, view, people, role, cue, target, target_span, pattern)
+                )
+                if pattern.id in _LISTS and view.string.endswith((":", ";")):
+                    listing = _Listing(role, target, target_span, pattern)
+    r.facts = [*r.facts, *_best(flex, found)]
+    return r.found()
+
+
+_VERB_ROLES = frozenset(
+    {"verb", "verb-by", "with-presiding", "speech", "speech-after", "discussed"}
+)
+"""patterns whose role "and so did X" repeats"""
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """A list of people a sentence begins and the lines after it go on with."""
+
+    role: str
+    event: str
+    event_span: tuple[int, int] | None
+    pattern: Pattern
+
+
+_LISTS = frozenset(
+    {"cue-were", "cue-were-all", "cue-colon", "following-colon", "cue-were-semicolons"}
+)
+_LIST_LINE = re.compile(
+    r"(?:(?:P|T|O)\d+|[-*•,;.:()]|and|of|the|a|an|members?|alternate|candidate|comrade|respected)"
+)
+
+
+def _event_of(
+    r: Context, flex: FactLexicon, view: SentenceView
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The event a sentence is about (`event_of`), except that an event said to be held in
+    passing, in a sentence about another ("The session was convened to discuss the decisions of
+    the 8th Congress, held from January 5 to 12"), does not take over the sentences after it
+    that name no event ("Seen on the platform were ..."): they go on reporting the event held
+    before it, else the event of the article."""
+    event, span = event_of(r, view)
+    held = [(offset, key) for offset, key in r.held if offset <= view.start]
+    if span is not None or not held or held[-1][1] != event:
+        return event, span
+    if not _in_passing(r, flex, *held[-1]):
+        return event, span
+    for offset, key in reversed(held[:-1]):
+        if key != event and not _in_passing(r, flex, offset, key):
+            return key, None
+    return r.main_event or event, None
+
+
+def _in_passing(r: Context, flex: FactLexicon, offset: int, key: str) -> bool:
+    """Whether the sentence at ``offset`` names event ``key`` in passing: after another event
+    it names, or after words that make it the object of something else (``passing``)."""
+    sentence = r.doc.sentence_at(offset)
+    if sentence is None:
+        return False
+    view = sentence_view(r, sentence.start, sentence.end)
+    events = [i for i in view.items if i.kind in ("event", "eventref")]
+    first = next((i for i in events if i.ref and r.reg.resolve(i.ref) == key), None)
+    if first is None:
+        return False
+    held_here = {k for o, k in r.held if o == offset}
+    if any(i.start < first.start and i.ref and r.reg.resolve(i.ref) not in held_here
+           for i in events):  # fmt: skip
+        return True  # ("A military parade and a mass rally were held": both reported)
+    before = " " + " ".join(r.text[sentence.start : first.start].lower().split()) + " "
+    return any(before.endswith(cue) for cue in _passing_cues(flex))
+
+
+def _passing_cues(flex: FactLexicon) -> tuple[str, ...]:
+    """The ``passing`` words, alone or with an article after them ("at the", "since the"), as
+    the text ends before a mention (a comma between them ends the clause: "The day before, a
+    ceremony ... took place" is no passing mention)."""
+    words = [" ".join(straight(cue).lower().split()) for cue in flex.passing]
+    return tuple(f" {w}{a} " for w in words for a in ("", " the", " a", " an"))
+
+
+def _list_lead(r: Context, flex: FactLexicon, start: int, end: int) -> _Listing | None:
+    """ "Seated on the platform were:" (the names on the lines that follow)."""
+    if not r.text[start:end].rstrip().endswith(":"):
+        return None
+    view = sentence_view(r, start, end)
+    event, event_span = _event_of(r, flex, view)
+    if event is None:
+        return None
+    for pattern in flex.attendance_patterns:
+        if pattern.id in ("cue-colon", "following-colon"):
+            m = pattern.regex.search(view.string)
+            role = _role(flex, view, m, pattern, None)[0] if m else None
+            if role is not None:
+                return _Listing(role, event, event_span, pattern)
+    return None
+
+
+def _listed(r: Context, start: int, end: int, listing: _Listing) -> list[Fact] | None:
+    """A line of a list begun before ("Kim Jong Un, general secretary of the WPK;", "- Choe
+    Ryong Hae"): its people, with the list's role at its event; None for a line that is no
+    list's (names, titles, organs and joining words only)."""
+    view = sentence_view(r, start, end)
+    people = [i for i in view.items if i.kind == "person"]
+    if not people or not all(_LIST_LINE.fullmatch(code) for code in view.codes):
+        return None
+    return _participations(r, view, people, listing.role, None, listing.event,
+                           listing.event_span, listing.pattern)  # fmt: skip
+
+
+_WITH_HIM = frozenset({"accompanied", "accompanying", "accompanied-all", "accompanied-on",
+                       "greeted-by", "greeted-by-all", "verb"})  # fmt: skip
+
+
+def _ongoing(pattern: Pattern, block: int, appearance: tuple[int, str] | None) -> str | None:
+    """ "Kim Jong Un visited the Ministry ... He was accompanied by A and B": the appearance
+    begun in this paragraph (or, for those with him, the one before), rather than the event
+    the article reports, when the sentence names none."""
+    if appearance is None:
+        return None
+    since = block - appearance[0]
+    if since == 0 or (since == 1 and pattern.id in _WITH_HIM and pattern.id != "verb"):
+        return appearance[1]
+    return None
+
+
+def _named(pattern: Pattern, role: str, people: list[Item], *, ongoing: bool) -> list[Item]:
+    """Who a match places at the event. Only people named, not pronouns, for "He then gave a
+    reception" (a pronoun's antecedent is too weak a guess there) and for a guiding verb in a
+    sentence that starts no inspection of its own ("He went round the shops": the one who
+    guides it is the leader the report named, whoever the sentence before named last)."""
+    if pattern.id == "host" or (ongoing and role == "guided" and pattern.id == "verb"):
+        return [p for p in people if p.text[:1].isupper() and " " in p.text]
+    return people
+
+
+def _own_appearance(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    *,
+    places_only: bool = False,
+    described: bool = False,
+) -> str | None:
+    for pattern in flex.attendance_patterns:
+        if pattern.id != "verb":
+            continue
+        for m in pattern.regex.finditer(view.string):
+            people = people_of(view, m)
+            if people:
+                key = _appearance(
+                    r, flex, view, m, people, places_only=places_only, described=described
+                )
+                if key is not None:
+                    return key
+    return None
+
+
+def _role(
+    flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Pattern, previous: str | None
+) -> tuple[str | None, FactSpan | None]:
+    if pattern.id == "so-did":
+        return previous, None
+    group = "verb" if "verb" in m.re.groupindex else "cue"
+    items = view.group(m, group)
+    span = FactSpan(items[0].start, items[-1].end, "trigger") if items else None
+    if pattern.type:
+        return pattern.type, span
+    words = tuple(m.group(group).split())
+    table = flex.attendance_verbs if group == "verb" else flex.attendance_cues
+    role = table.get(words) or table.get(name_words(" ".join(words)))
+    if role == "attended" and _AS_OBSERVERS.search(m.string, m.start(), m.end() + 16):
+        role = "observer"  # "Attending the meeting as observers were ...", "were present as ..."
+    return role, span
+
+
+_AS_OBSERVERS = re.compile(r"\bas observers?\b")
+
+
+_SHIFTED = re.compile(r"day\s+before|previous\s+day|eve\b|next\s+day|following\s+day")
+
+
+def _appearance(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    people: list[Item],
+    *,
+    places_only: bool = False,
+    described: bool = False,
+) -> str | None:
+    """ "Kim Jong Un inspected the Kim Jong Suk Pyongyang Textile Mill": an appearance (with
+    ``places_only``, only a visit or inspection of a named place, not a performance watched;
+    with ``described``, also an inspection of a place the text describes: "looked round the
+    construction site of ...")."""
+    verb = tuple(m.group("verb").split())
+    kind = flex.appearances.get(verb)
+    if kind is None:
+        return None
+    verb_items = view.group(m, "verb")
+    if not verb_items:
+        return None
+    end = verb_items[-1].end
+    inspection = described and kind == "appearance" and flex.attendance_verbs.get(verb) == "guided"
+    what = _object_of(r, end, view.end, inspection=inspection)
+    if what is None:
+        return None
+    obj_start, obj_end, described = what
+    obj = " ".join(r.text[obj_start:obj_end].split())
+    if places_only and (kind != "appearance" or not obj[:1].isupper()):
+        return None
+    if kind in ("welcome", "meeting"):
+        met = _met(r, kind, obj, (obj_start, obj_end))
+        if met is None:
+            return None
+        obj, kind = met
+    if places_only and r.mentions_in(obj_start, obj_end, ("event",)):
+        return None  # "visited the 7th Congress": the event named, no visit of its own
+    dates, basis, _ = fact_dates(r, view, end, None, holds=False)
+    # Only a date the text gives: a report's own date is not the day of the inspection.
+    when = dates.get("at") or dates.get("first") if basis in ("sentence", "weekday") else None
+    stated = [d.date for d in r.dates_in(end, view.end) if d.date is not None]
+    if when is None and kind == "meeting" and stated:
+        when = stated[0]  # "met Donald Trump in Hanoi in February 2019": a month will do
+    # "Earlier in the day, Kim Jong Un ... visited", "will visit ... on Saturday", "on 29 April
+    # ... he had watched a performance the day before"
+    relative = relative_day(r, view.start, view.end)
+    if relative is not None and _same_day_as_undated(r, view.start, relative[1]):
+        relative = None  # "The same day, ...": the day of an inspection the text does not date
+    if relative is not None and (basis != "sentence" or _SHIFTED.search(r.text, *relative[1])):
+        when = relative[0]
+    named = _appearance_name(obj, kind, verb, described=described)
+    if named is None:
+        return None
+    name, kind = named
+    key = f"event:appearance:{match_key(name)}:{when.iso if when else r.article.key}"
+    event = r.reg.add(Entity(key, "event"))
+    event.fields.setdefault("type", kind)
+    if when is not None:
+        event.fields.setdefault("date", when)
+    span = (obj_start, obj_end)
+    if described or not re.search(r"(?:^|\s)[A-Z0-9]", name):
+        # "performance": a description; dated, so that another article's is not taken for it
+        day = when or r.reference
+        name = (
+            f"{name}, {day_words(when)}" if when
+            else f"{name}, reported {day_words(day)}" if day
+            else f"{name}, in {r.article.key.split(':')[-1]}"
+        )  # fmt: skip
+    event.add_name(NameDraft(name, derived=name != " ".join(r.text[span[0] : span[1]].split()),
+                             spans=[span]))  # fmt: skip
+    place = _place_after(r, obj_end, view.end)
+    if place and "location" not in event.fields:
+        event.fields["location"] = place
+    event.note(f"“{' '.join(r.text[verb_items[0].start : span[1]].split())}”",
+               (verb_items[0].start, span[1]))  # fmt: skip
+    if not described and not any(x.entity == event.key for x in r.mentions):
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+    return event.key
+
+
+_AT_THE = re.compile(
+    r"\bat\s+the\s+(?P<place>[A-Z0-9][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
+)
+"""where an appearance was ("watched a performance ... at the Jagang Provincial Art Theatre")"""
+
+
+def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, str] | None:
+    """The occasion of meeting someone: "warmly greeted Hu Jintao ... at Pyongyang Airport" (a
+    welcome ceremony for a guest), "met Donald Trump in Hanoi" (a meeting with the one met)."""
+    other = r.mentions_in(*span, ("person",))
+    if kind == "meeting":
+        return (
+            (f"meeting with {other[0].text}", kind) if other and other[0].start == span[0] else None
+        )
+    if not other and not obj[:1].isupper():
+        return None
+    return f"welcome of {other[0].text if other else obj}", "ceremony"
+
+
+def _place_after(r: Context, start: int, end: int) -> str | None:
+    """Where an appearance was: "at the Jagang Provincial Art Theatre", or a city of the
+    lexicon's ``places`` ("met Donald Trump in Hanoi")."""
+    hall = _AT_THE.search(r.text, start, end)
+    if hall is not None:
+        return hall.group("place").rstrip(".")
+    for m in re.finditer(r"\bin\s+([A-Z][\w'’-]*)", r.text[start:end]):
+        if m.group(1) in r.lex.places:
+            return m.group(1)
+    return None
+
+
+def _appearance_name(
+    obj: str, kind: str, verb: tuple[str, ...], *, described: bool = False
+) -> tuple[str, str] | None:
+    """The name and type of the event an appearance is: "Visit to X" / "Inspection of X" for a
+    named place, "inspection of X" for a place described, the occasion itself for a performance
+    or ceremony (a leader watching a performance is his appearance; attending a ceremony, the
+    ceremony), None for anything else written in lower case."""
+    if obj.startswith(("welcome of ", "meeting with ")):
+        return straight(obj), kind
+    if described:
+        return straight(f"inspection of {obj}"), "appearance"
+    if kind == "ceremony" or not obj[:1].isupper():
+        name = straight(obj)
+        if not re.search(r"performance|concert|show|parade|rally|ceremony|reception|banquet"
+                         r"|exhibition|gymnastics|display", name):  # fmt: skip
+            return None
+        kind = "appearance" if kind == "appearance" and re.search(
+            r"performance|concert|show|gymnastics|display", name) else "ceremony"  # fmt: skip
+        return name, kind
+    noun = "Visit to" if "visited" in verb or "visit" in verb else "Inspection of"
+    return straight(f"{noun} {obj}"), kind
+
+
+def _object_of(
+    r: Context, start: int, end: int, *, inspection: bool
+) -> tuple[int, int, bool] | None:
+    """Where the object of a leader's verb at ``start`` lies, up to ``end`` (the sentence's):
+    a name or an occasion (`_OBJECT`), else, for an ``inspection``, a place described
+    (`_DESCRIBED`); and whether it is described."""
+    what = _OBJECT.match(r.text, start, end)
+    if what is not None:
+        return what.start("object"), _object_end(r, *what.span("object")), False
+    described = _DESCRIBED.match(r.text, start, end) if inspection else None
+    if described is None or _HABITUAL.search(described.group("object")):
+        return None  # "inspected weapons factories several times": no one inspection
+    return described.start("object"), described.end("object"), True
+
+
+_HABITUAL = re.compile(r"\b(?:times|often|several|many|regularly|frequently|repeatedly)\b")
+
+
+def _same_day_as_undated(r: Context, start: int, span: tuple[int, int]) -> bool:
+    """ "The same day, Kim Jong Il gave field guidance to ...": the day of the event named before
+    it, which the text does not date (so neither is this one), not the day of the report."""
+    phrase = r.text[span[0] : span[1]].lower()
+    if not re.search(r"\bday\b", phrase) or re.search(r"before|previous|eve|next|following",
+                                                       phrase):  # fmt: skip
+        return False
+    before = [m for m in r.mentions_in(0, start, ("event",)) if not in_headline(r, m.start)]
+    return bool(before) and event_day_before(r, start) is None
+
+
+def _object_end(r: Context, start: int, end: int) -> int:
+    """Where the object ends: at the sentence's end ("visited the February 8 Vinalon Complex.
+    He ..."), before a full stop closing it, and before "and" when a person's
+    name follows ("inspected the Pyongyang Textile Mill and Kim Yo Jong ..."), or the "and"
+    ends it."""
+    for m in re.finditer(r"\s+and\s+", r.text[start:end]):
+        after = start + m.end()
+        if r.mentions_in(after, end, ("person",)) or not re.match(
+            r"[A-Z0-9][\w'’.-]*\s+[A-Z]", r.text[after:end]
+        ):
+            end = start + m.start()
+            break
+    return start + len(r.text[start:end].rstrip(". "))
+
+
+def _participations(
+    r: Context,
+    view: SentenceView,
+    people: list[Item],
+    role: str,
+    cue: FactSpan | None,
+    event: str,
+    event_span: tuple[int, int] | None,
+    pattern: Pattern,
+) -> list[Fact]:
+    status, hedge = status_of(r, view)
+    out = []
+    for person in people:
+        if person.ref is None:
+            continue
+        fact = Fact(
+            "participation", role, person.ref, (view.start, view.end), role=role, event=event,
+            status=status, rule=pattern.id,
+        )  # fmt: skip
+        spans = [FactSpan(person.start, person.end, "person")]
+        if cue is not None:
+            spans.append(cue)
+        if event_span is not None:
+            spans.append(FactSpan(event_span[0], event_span[1], "event"))
+        if hedge is not None:
+            spans.append(hedge)
+        fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+        fact.why = f"{role} ({' '.join(r.text[cue.start : cue.end].split())})" if cue else role
+        out.append(fact)
+    return out
+
+
+def _best(flex: FactLexicon, facts: list[Fact]) -> list[Fact]:
+    """Each person once per event, with the most specific role; one said to be there as an
+    observer ("attended by A, and B and C as observers") is an observer, not only present."""
+    order = {role: i for i, role in enumerate(flex.attendance_roles)}
+    best: dict[tuple[str, str | None], Fact] = {}
+
+    def rank(fact: Fact) -> tuple[int, bool]:
+        named = fact.type == "observer" and fact.rule in _OBSERVERS
+        return order.get("attended" if named else fact.type, 99), not named
+
+    for fact in facts:
+        key = (fact.person, fact.event)
+        current = best.get(key)
+        if current is None or rank(fact) < rank(current):
+            best[key] = fact
+    return list(best.values())
+
+
+_OBSERVERS = frozenset({"as-observers", "observers-were", "names-as-observers"})

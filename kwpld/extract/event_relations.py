@@ -1,0 +1,379 @@
+"""The event relations pass: what the text says of the events it names. The date an event was
+held ("the 4th Meeting ... on 28 January 2013"), who convened it (the organ, or the author of
+the report, that convenes it), the decision a report makes when it convenes, renames or rules,
+renamings, rules adopted ("make it a rule to"), titles conferred (and on whom, by whom: "He
+conferred ..." is the person the paragraph began with), where events are held ("in Pyongyang")
+and the participants events are named for ("Meeting of Party Cell Secretaries")."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import PartialDate
+from ..names import match_key, name_words
+from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.state import Context, Found
+from ..reading.words import series_key, straight
+from .documents import docs_in, speaker_of
+from .meetings import date_with, day_words, head_kind, past_date
+
+__all__ = ["event_relations", "CONVENE"]
+
+CONVENE = re.compile(
+    r"\b(?:convene[sd]?|convening|convoke[sd]?|convocation|to\s+hold|will\s+be\s+held|to\s+open)\b",
+    re.I,
+)
+_RULE = re.compile(r"\bmake\s+it\s+a\s+rule\s+to\b|\bas\s+a\s+rule\b|\bdecided\s+to\s+hold\b", re.I)
+_CONFERRAL = [
+    re.compile(
+        r"\bconferred\s+(?:up)?on\s+(?P<target>.+?)\s+the\s+(?:[\w-]+\s+){0,2}?titles?\s+of\s+(?P<title>[^.;”\"]+)"
+    ),
+    re.compile(
+        r"\bconferred\s+the\s+(?:[\w-]+\s+){0,2}?titles?\s+of\s+(?P<title>.+?)\s+(?:up)?on\s+(?P<target>[^.;”\"]+)"
+    ),
+]
+
+
+def event_relations(r: Context) -> Found:
+    _event_dates(r)
+    convened = _convening(r)
+    decisions = _decisions(r, convened)
+    _renamings(r, decisions)
+    _rules(r, decisions)
+    _conferrals(r)
+    _locations(r)
+    _participants(r)
+    return r.found()
+
+
+def _event_dates(r: Context) -> None:
+    """ "the 4th Meeting of Party Cell Secretaries on 28 January 2013 (Monday)", "the Eighth
+    Party Congress in January", "since January 2021, when the eighth party congress elected
+    him": a date given with an event's name. A series named so ("the party congress in
+    January") stands for one event of it."""
+    for mention in list(r.mentions):
+        if mention.kind != "event" or not mention.entity:
+            continue
+        entity = r.entity(mention.entity)
+        if entity.known or "date" in entity.fields:
+            continue
+        date = date_with(r, mention)
+        if date is None or date.date is None:
+            continue
+        when = past_date(r, date)
+        if entity.fields.get("type") == "series":
+            entity = _one_of_series(r, entity, mention, when)
+        entity.fields["date"] = when
+        span = (min(mention.start, date.start), max(mention.end, date.end))
+        entity.note(f"held {date.text}", span)
+
+
+def _one_of_series(r: Context, series: Entity, mention: Mention, when: PartialDate) -> Entity:
+    """ "the party congress in January": not the series of congresses but the one held then."""
+    name = " ".join(mention.text.split())
+    key = f"event:held:{series.attrs.get('series_key', match_key(name))}:{when.iso}"
+    event = r.reg.add(Entity(key, "event"))
+    event.fields.setdefault("type", head_kind(name))
+    event.fields.setdefault("series", Ref(series.key))
+    event.add_name(NameDraft(straight(f"{name}, {day_words(when)}"), derived=True,
+                             spans=[(mention.start, mention.end)]))  # fmt: skip
+    event.note(f"“{name}”, one of its series", (mention.start, mention.end))
+    r.mentions.replace(
+        [x for x in r.mentions if x is not mention]
+        + [Mention(mention.start, mention.end, mention.text, event.key, "event")]
+    )
+    return event
+
+
+def _convening(r: Context) -> dict[str, list[str]]:
+    """Events a document or organ convenes: their organizer is the convening organ."""
+    convened: dict[str, list[str]] = {}
+    for sentence in r.doc.sentences:
+        body = r.text[sentence.start : sentence.end]
+        verb = CONVENE.search(body)
+        if not verb:
+            continue
+        verb_at = sentence.start + verb.start()
+        events = [m for m in r.mentions_in(verb_at, sentence.end, ("event",))]
+        if not events:
+            continue
+        docs = [
+            d
+            for d in docs_in(r, sentence.start, verb_at)
+            if r.reg.peek(d[2]).fields.get("type") in ("report", "statement")
+        ]
+        organizer = None
+        if docs:
+            organizer = speaker_of(r, docs[-1][2])
+        else:
+            organs = r.mentions_in(sentence.start, verb_at, ("organ",))
+            organizer = r.reg.resolve(organs[-1].entity) if organs else None  # type: ignore[arg-type]
+        event = r.entity(events[0].entity)  # type: ignore[arg-type]
+        if docs:
+            convened.setdefault(r.reg.resolve(docs[-1][2]), []).append(event.key)
+        if organizer and event.known is None and "organizer" not in event.fields:
+            event.fields["organizer"] = [Ref(organizer)]
+            event.note(
+                "convened by " + _label(r, organizer),
+                (sentence.start, sentence.end),
+            )
+    return convened
+
+
+def _label(r: Context, key: str) -> str:
+    names = r.reg.peek(key).names
+    return names[0].text if names else "its organizer"
+
+
+def _decisions(r: Context, convened: dict[str, list[str]]) -> dict[str, str]:
+    """A report of an organ that convenes, renames or rules is also a decision (an event)."""
+    acting: set[str] = set(convened)
+    for quote in r.quotes:
+        if quote.source and (
+            _RULE.search(quote.text) or re.search(r"shall\s+be\s+called|renamed", quote.text)
+        ):
+            acting.add(r.reg.resolve(quote.source))
+    decisions: dict[str, str] = {}
+    for doc_key in sorted(acting):
+        doc = r.entity(doc_key)
+        if doc.fields.get("type") not in ("report", "statement") and not doc.known:
+            continue
+        author = speaker_of(r, doc_key)
+        date = doc.fields.get("date")
+        if author is None:
+            continue
+        author_entity = r.entity(author)
+        if author_entity.known and doc.known:
+            rid = r.known.events_by_act.get(
+                ("decision", date.iso if isinstance(date, PartialDate) else "", author_entity.known)
+            )
+            if rid:
+                decisions[doc_key] = r.reg.known(rid, "event").key
+                continue
+        if doc.known:
+            continue
+        key = f"event:decision:{doc_key}"
+        decision = r.reg.add(Entity(key, "event"))
+        decision.fields.update(
+            {"type": "decision", "organizer": [Ref(author)], "sources": [Ref(doc_key)]}
+        )
+        if isinstance(date, PartialDate):
+            decision.fields["date"] = date
+        about = [Ref(e) for e in convened.get(doc_key, [])]
+        if about:
+            decision.fields["about"] = about
+        decision.attrs["decision_of"] = doc_key
+        decision.note("a report that convenes, renames or rules acts as a decision")
+        decision.evidence.extend(doc.evidence[:1])
+        decisions[doc_key] = key
+    return decisions
+
+
+def _renamings(r: Context, decisions: dict[str, str]) -> None:
+    for event_key, former_text, offset in r.renamings:
+        event = r.entity(event_key)
+        former = next(n for n in event.names if n.text == former_text and n.system == "en")
+        source = r.source_of(offset)
+        act = decisions.get(r.reg.resolve(source)) if source != "article" else None
+        act = act or (source if source != "article" else None)
+        if act is None:
+            continue
+        act_entity = r.entity(act)
+        when = act_entity.fields.get("date")
+        former.renamed_by = Ref(act)
+        if isinstance(when, PartialDate):
+            former.valid_until = when
+        for name in event.names:
+            if (
+                name is not former
+                and name.kind != "former"
+                and r.lex.ordinal(name.text.split()[0]) is not None
+            ):
+                name.renamed_by = Ref(act)
+                name.kind = "preferred"
+                if isinstance(when, PartialDate):
+                    name.valid_from = when
+                break
+        if act_entity.fields.get("type") == "decision" and act_entity.known is None:
+            series = event.fields.get("series")
+            about = act_entity.fields.setdefault("about", [])
+            for ref in (Ref(event.key), series):
+                if isinstance(ref, Ref) and all(
+                    r.reg.resolve(x.key) != r.reg.resolve(ref.key) for x in about
+                ):
+                    about.append(ref)
+
+
+def _rules(r: Context, decisions: dict[str, str]) -> None:
+    series = [e for e in r.reg.of_kind("event") if e.fields.get("type") == "series"]
+    for sentence in r.doc.sentences:
+        body = r.text[sentence.start : sentence.end]
+        rule_match = _RULE.search(body)
+        if not rule_match:
+            continue
+        quote = r.doc.quotation_at(sentence.start + rule_match.start())
+        start = max(sentence.start, quote.inner_start) if quote else sentence.start
+        end = min(sentence.end, quote.inner_end) if quote else sentence.end
+        text = " ".join(r.text[start:end].split()).strip('“”" ')
+        source = r.source_of(start)
+        decision = decisions.get(r.reg.resolve(source))
+        if decision is None or r.entity(decision).known:
+            continue
+        words = {w.rstrip("s") if not w.endswith("ss") else w for w in name_words(text)}
+        words |= {w[:-3] + "y" for w in name_words(text) if w.endswith("ies")}
+        applies = [
+            Ref(s.key) for s in series if set(s.attrs.get("series_key", "x").split()) <= words
+        ]
+        rule = {"text": text, "applies_to": applies, "sources": [Ref(source)]}
+        r.entity(decision).fields.setdefault("rules", []).append(rule)
+        r.entity(decision).note(f"adopts the rule “{text}”", (start, end))
+
+
+def subject_before(r: Context, sentence_start: int, block: int | None) -> str | None:
+    """Whom a sentence-initial "He"/"She" stands for: the person who began an earlier sentence
+    of the same paragraph."""
+    for sentence in reversed(
+        [s for s in r.doc.sentences if s.start < sentence_start and s.block == block]
+    ):
+        people = r.mentions_in(sentence.start, sentence.end, ("person",))
+        for person in people:
+            quote = r.doc.quotation_at(person.start)
+            lead = r.text[max(sentence.start, quote.inner_start if quote else 0) : person.start]
+            if len(lead.split()) <= 8 and "," not in lead:
+                return person.entity
+    return None
+
+
+def _conferrals(r: Context) -> None:
+    for sentence in r.doc.sentences:
+        body = r.text[sentence.start : sentence.end]
+        for pattern in _CONFERRAL:
+            m = pattern.search(body)
+            if not m:
+                continue
+            title = " ".join(m.group("title").split()).rstrip(' .,”"')
+            target_start = sentence.start + m.start("target")
+            target_end = sentence.start + m.end("target")
+            verb_at = sentence.start + m.start()
+            giver = None
+            people = r.mentions_in(sentence.start, verb_at, ("person",))
+            if people:
+                giver = people[-1].entity
+            elif re.match(r"\s*[“\"]?(?:He|She)\b", body):
+                giver = subject_before(r, sentence.start, sentence.block)
+            targets = [
+                x.entity
+                for x in r.mentions_in(target_start, target_end, ("post", "organ", "person"))
+            ]
+            rid = r.known.conferrals.get(match_key(title))
+            if rid is not None:
+                r.add_mention(
+                    Mention(
+                        verb_at,
+                        sentence.end,
+                        r.text[verb_at : sentence.end],
+                        r.reg.known(rid, "event").key,
+                        "event",
+                        "conferral",
+                    )
+                )
+                break
+            key = "event:conferral:" + match_key(title)[:60]
+            event = r.reg.add(Entity(key, "event"))
+            event.fields.update({"type": "conferral", "title": title})
+            if giver:
+                event.fields["conferred_by"] = Ref(giver)
+            if targets:
+                event.fields["conferred_on"] = [Ref(t) for t in targets if t]
+            target_text = " ".join(r.text[target_start:target_end].split())
+            first_title = re.split(r"\s+and\s+", title)[0]
+            event.add_name(
+                NameDraft(
+                    straight(f"Conferral of the title of {first_title} on {target_text}"),
+                    derived=True,
+                )
+            )
+            event.attrs["span"] = (verb_at, sentence.end)
+            event.note(f"a title conferred: “{title}”", (sentence.start, sentence.end))
+            for d in r.dates_in(sentence.start, sentence.end):
+                if d.date is not None:
+                    event.fields["date"] = d.date
+            break
+
+
+def _locations(r: Context) -> None:
+    places = "|".join(sorted((re.escape(p) for p in r.lex.places), key=len, reverse=True))
+    if not places:
+        return
+    pattern = re.compile(rf"\bin\s+(?P<place>{places})\b")
+    events = [
+        e
+        for e in r.reg.of_kind("event")
+        if e.known is None and e.fields.get("type") not in ("series", "decision", "conferral")
+    ]
+    for m in pattern.finditer(r.text):
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None:
+            continue
+        body = r.text[sentence.start : sentence.end]
+        if not CONVENE.search(body) and not re.search(
+            r"\b(?:meeting|held|gathering)\b", body, re.I
+        ):
+            continue
+        named = [x for x in r.mentions_in(sentence.start, sentence.end, ("event",))]
+        target = r.entity(named[0].entity) if named else None  # type: ignore[arg-type]
+        if target is None:
+            stated = [
+                d.date for d in r.dates_in(sentence.start, sentence.end) if d.date is not None
+            ]
+            when = stated[0] if stated else None
+            later = [
+                e for e in events
+                if isinstance(e.fields.get("date"), PartialDate) and when is not None
+                and e.fields["date"].earliest() >= when.earliest()
+            ]  # fmt: skip
+            later.sort(key=lambda e: e.fields["date"].earliest())
+            target = later[0] if later else None
+            if target is not None:
+                for post in r.mentions_in(sentence.start, sentence.end, ("post",)):
+                    target.attrs.setdefault("participants", []).append(
+                        (post.entity, sentence.start)
+                    )
+                target.attrs.setdefault("extra_sources", []).append(sentence.start)
+        if target is not None and target.known is None and "location" not in target.fields:
+            target.fields["location"] = m.group("place")
+            target.note(f"in {m.group('place')}", (sentence.start, sentence.end))
+
+
+def _participants(r: Context) -> None:
+    """Events named for their participants ("Meeting of Party Cell Secretaries") have them."""
+    posts = [Mention(s, e, r.text[s:e], k, "post") for s, e, k in r.post_spans]
+    for event in r.reg.of_kind("event"):
+        if event.known or event.fields.get("type") in ("decision", "conferral"):
+            continue
+        series = event.fields.get("series")
+        keys = {event.attrs.get("series_key", "")}
+        if isinstance(series, Ref):
+            keys.add(r.reg.peek(series.key).attrs.get("series_key", ""))
+        spans = [s for n in event.names for s in n.spans]
+        refs: list[str] = []
+        for post in posts:
+            if any(s[0] <= post.start and post.end <= s[1] for s in spans):
+                refs.append(r.reg.resolve(post.entity))  # type: ignore[arg-type]
+        for ref, _ in event.attrs.get("participants", []):
+            refs.append(r.reg.resolve(ref))
+        if not refs and event.fields.get("type") != "series":
+            # Renamed events: their names use the same words as a post ("Secretaries of Cells").
+            for post in posts:
+                post_entity = r.reg.peek(post.entity)  # type: ignore[arg-type]
+                post_words = set(
+                    series_key(
+                        post_entity.names[0].text if post_entity.names else post.text
+                    ).split()
+                )
+                if post_words and any(post_words - {"of"} <= set(k.split()) for k in keys if k):
+                    refs.append(r.reg.resolve(post.entity))  # type: ignore[arg-type]
+                    break
+        if refs:
+            unique = sorted(set(refs), key=refs.index)
+            event.fields["participants"] = [Ref(x) for x in unique]

@@ -1,0 +1,758 @@
+"""What the fact passes share: the view of a sentence with what it names, the event a sentence
+is about, the status a statement has, and the date a fact takes (with where it came from)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import replace
+
+from ..dates import DateMention, PartialDate
+from ..names import name_words
+from ..reading.document import Sentence
+from ..reading.entities import Mention, Ref
+from ..reading.facts import Fact, FactLexicon, FactSpan, antecedent_words, fact_lexicon
+from ..reading.sentences import Item, SentenceView, build_view
+from ..reading.state import Context
+from ..reading.words import ORDINAL_WORDS
+
+__all__ = [
+    "sentence_view",
+    "names_someone",
+    "event_of",
+    "status_of",
+    "official_source",
+    "in_dateline",
+    "fact_dates",
+    "in_headline",
+    "organ_of",
+    "holding_dates",
+]
+
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w’'. -]{1,30},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s*\d{4})?\s*\((?P<agency>[^)]{2,40})\)"
+)
+_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<agency>.+)$", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_NOT_FACT_BLOCKS = ("title", "heading")
+_NTH_DAY = re.compile(
+    r"\b("
+    + "|".join(ORDINAL_WORDS[:10])
+    + r"|opening|last|final|closing|(?:[1-9]|10)(?:st|nd|rd|th))\s+day\b",
+    re.I,
+)
+
+
+def in_headline(r: Context, offset: int) -> bool:
+    block = r.doc.block_at(offset)
+    return block is not None and r.doc.blocks[block].kind in _NOT_FACT_BLOCKS
+
+
+def names_someone(r: Context, start: int, end: int) -> bool:
+    """Text[start:end] names a person (or refers to one by a pronoun): a fact may be there."""
+    for m in r.mentions.items:
+        if m.start >= end:
+            break
+        if m.kind == "person" and m.start >= start:
+            return True
+    return _PRONOUN.search(r.text, start, end) is not None or bool(_descriptions(r, start, end))
+
+
+def sentence_view(r: Context, start: int, end: int) -> SentenceView:
+    """The items of text[start:end]: titles, people, events, organs, posts, dates, references
+    to events, then words."""
+    typed: list[Item] = []
+    for title in r.person_titles:
+        if start <= title.start and title.end <= end:
+            # "member of the Political Bureau of the C.C., WPK": KCNA's name of the Central
+            # Committee, which the title's organ belongs to, is part of the title
+            whole = _OF_THE_CC.match(r.text, title.end)
+            stop = whole.end() if whole and whole.end() <= end else title.end
+            typed.append(Item("title", title.start, stop, r.text[title.start : stop], title))
+    for m in r.mentions_in(start, end):
+        kind = m.kind if m.kind in ("person", "organ", "event", "post", "article") else None
+        if kind:
+            typed.append(Item(kind, m.start, m.end, m.text, r.reg.resolve(m.entity)))  # type: ignore[arg-type]
+    for m in r.mentions.items:  # a name several records share: a person, but not one known
+        if m.entity is None and m.kind == "person" and start <= m.start and m.end <= end:
+            typed.append(Item("person", m.start, m.end, m.text, None))
+    for s, e, key in r.event_refs:
+        if start <= s and e <= end:
+            typed.append(Item("eventref", s, e, r.text[s:e], key))
+    for d in r.dates_in(start, end):
+        typed.append(Item("date", d.start, d.end, d.text, d))
+    typed.extend(_pronouns(r, start, end))
+    typed.extend(_descriptions(r, start, end))
+    typed.extend(_organs_named_before(r, start, end, typed))
+    words = [
+        (r.doc.word_starts[i], r.doc.word_ends[i], r.doc.keys[i])
+        for i in r.doc.words_between(start, end)
+    ]
+    return build_view(r.text, start, end, typed, words)
+
+
+_OF_THE_CC = re.compile(r"\s+of\s+the\s+C\.\s?C\.,?\s+(?:WPK|KWP)\b")
+
+_ORGAN_AGAIN = re.compile(
+    r"\b(?:the|its|this|that)\s+(?P<head>commission|committee|presidium|bureau|department"
+    r"|secretariat|assembly|ministry)\b(?!\s+of\b)(?!['’]s)",
+    re.I,
+)
+
+
+def _organs_named_before(r: Context, start: int, end: int, typed: list[Item]) -> list[Item]:
+    """ "Kim Yong Nam had headed the Presidium since 1998", "members of the commission": the
+    organ of that kind the text named last before."""
+    out = []
+    for m in _ORGAN_AGAIN.finditer(r.text, start, end):
+        s, e = m.start("head"), m.end("head")
+        if any(i.start < e and s < i.end for i in typed):
+            continue
+        head = m.group("head").lower()
+        for before in reversed(r.mentions_in(0, m.start(), ("organ", "post"))):
+            if not before.entity:
+                continue
+            words = name_words(before.text)
+            if before.kind == "post":
+                words = words[words.index("of") + 1 :] if "of" in words else ()
+            if head in words or (head == "committee" and "cc" in words):
+                organ = organ_of(r, before)
+                if organ is not None:
+                    out.append(Item("organ", s, e, m.group("head"), organ))
+                break
+    return out
+
+
+def organ_of(r: Context, m: Mention) -> str | None:
+    """The organ a mention names: itself, or the organ of a post."""
+    if m.kind != "post":
+        return r.reg.resolve(m.entity)  # type: ignore[arg-type]
+    entity = r.reg.peek(m.entity)  # type: ignore[arg-type]
+    organ = entity.fields.get("organ")
+    if isinstance(organ, Ref):
+        return r.reg.resolve(organ.key)
+    known = r.known.post_roles.get(entity.known or "")
+    return r.reg.known(known[0], "organ").key if known else None
+
+
+_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|him|(?:(?<=\bby )|(?<=\belected )|(?<=\bappointed )|(?<=\bnamed )"
+    r"|(?<=\bexpects )|(?<=\bexpected ))her"
+    r"|(?:(?<=\bexpects )|(?<=\bprojects )|(?<=\bpredicts )|(?<=\bexpected )|(?<=\bprojected )"
+    r"|(?<=\bpredicted ))his)\b"
+)
+
+
+def _pronouns(r: Context, start: int, end: int) -> list[Item]:
+    """ "He served as Premier from 2003 to 2007": he, she, him (and her after a verb) stand for
+    the person the sentence, else the last sentence naming one, is about."""
+    out = []
+    for m in _PRONOUN.finditer(r.text, start, end):
+        if r.mentions.at(m.start(), m.end()) is not None:
+            continue
+        out.append(Item("person", m.start(), m.end(), m.group(0), _antecedent(r, m.start())))
+    return out
+
+
+def _antecedent(r: Context, offset: int, depth: int = 0) -> str | None:
+    """The person a pronoun at ``offset`` stands for: the one person named before it in its
+    sentence; else the first person of the last sentence naming one (a pronoun opening that
+    sentence stands for its own antecedent); else the person the headline names."""
+    sentence = r.doc.sentence_at(offset)
+    if sentence is None:
+        return None
+    here = {
+        _person_key(r, m)
+        for m in r.mentions_in(sentence.start, offset, ("person",))
+        if not r.doc.in_parens(m.start)
+    }
+    if len(here) == 1:
+        return next(iter(here))
+    if here:
+        return None
+    index = r.doc.sentences.index(sentence)
+    for previous in reversed(r.doc.sentences[max(0, index - 4) : index]):
+        if r.doc.blocks[previous.block].kind in _NOT_FACT_BLOCKS:
+            break
+        people = [
+            m for m in r.mentions_in(previous.start, previous.end, ("person",))
+            if not r.doc.in_parens(m.start) and m.name_kind != "epithet"
+        ]  # fmt: skip
+        pronoun = _PRONOUN.search(r.text, previous.start, previous.end)
+        if pronoun and depth < 4 and (not people or pronoun.start() < people[0].start):
+            # "The next day the session appointed him Premier, replacing X": him, not X.
+            return _antecedent(r, pronoun.start(), depth + 1)
+        if people:
+            return _subject(r, previous, people)
+    titles = [b for b in r.doc.blocks if b.kind == "title"]
+    if titles:
+        people = r.mentions_in(titles[0].start, titles[0].end, ("person",))
+        if len({m.entity for m in people}) == 1:
+            return _person_key(r, people[0])
+    return None
+
+
+def _descriptions(r: Context, start: int, end: int) -> list[Item]:
+    """ "The 72-year-old was dismissed": a description opening a sentence (``descriptions``
+    in ``facts.yaml``) stands for the person the sentence before is about, as "He" does."""
+    out: list[Item] = []
+    first = r.doc.sentence_at(start)
+    if first is None:
+        return out
+    sentences = r.doc.sentences
+    for sentence in sentences[sentences.index(first) :]:
+        if sentence.start >= end:
+            break
+        m = antecedent_words().descriptions.match(r.text, sentence.start, sentence.end)
+        if m is not None and start <= m.start() and m.end() <= end:
+            key = _antecedent(r, m.start())
+            if key is not None:
+                out.append(Item("person", m.start(), m.end(), m.group(0), key))
+    return out
+
+
+_COORDINATED = re.compile(
+    r"^\W*$|(?:\band|\bor|,|;|\btogether with|\balong with|\bas well as)\s*$"
+)
+"""the text between two people joined: "A and B", "A, B", "elected A premier and B" """
+
+
+def _subject(r: Context, sentence: Sentence, people: list[Mention]) -> str | None:
+    """The person a sentence is about: the one it names (a possessive aside: "Kim Jong Un's
+    sister"); of several, the first, unless another is joined to it ("A and B were elected",
+    "The session elected A premier and B vice-premier": which one, the text does not say).
+    "The meeting named A chief of staff, replacing B": A."""
+    named = [m for m in people if r.text[m.end : m.end + 2] not in ("'s", "’s")] or people
+    first = _person_key(r, named[0])
+    other = next((m for m in named if _person_key(r, m) != first), None)
+    if other is None:
+        return first
+    if _COORDINATED.search(r.text[named[0].end : other.start]):
+        return None
+    return first
+
+
+def _person_key(r: Context, mention: Mention) -> str:
+    """A person mention's entity; "Pak Pong-chu (Pak Pong Ju)": the record in parentheses."""
+    key = r.reg.resolve(mention.entity)  # type: ignore[arg-type]
+    paren = r.doc.paren_after(mention.end)
+    if paren is not None and not key.startswith("="):
+        for inner in r.mentions_in(paren[0], paren[1], ("person",)):
+            inner_key = r.reg.resolve(inner.entity)  # type: ignore[arg-type]
+            if inner_key.startswith("="):
+                return inner_key
+    return key
+
+
+def in_dateline(r: Context, offset: int) -> bool:
+    """ "Pyongyang, January 1 (KCNA) --": a date of the report, not of what it reports."""
+    block = r.doc.block_at(offset)
+    if block is None:
+        return False
+    start = max(r.doc.blocks[block].start, r.text.rfind("\n", 0, offset) + 1)  # its line
+    m = _DATELINE.match(r.text[start : start + 120])
+    return m is not None and start <= offset < start + m.end()
+
+
+def official_source(r: Context) -> bool:
+    """The article is an official announcement: a dateline of a DPRK agency ("Pyongyang,
+    January 1 (KCNA) --"), or a "Source:" line naming one."""
+    flex = fact_lexicon()
+    if r.article.fields.get("type") not in ("news", "report", "statement", None):
+        return False
+    for block in r.doc.blocks[:4]:
+        body = r.text[block.start : block.end]
+        m = _DATELINE.match(body) or _SOURCE_LINE.match(body)
+        if m and any(src.lower() in m.group("agency").lower() for src in flex.official_sources):
+            return True
+    return False
+
+
+_VERBS_OF_SEEMING = frozenset({"appears", "appear", "appeared", "seems", "seem", "seemed"})
+
+
+def _next_word(view: SentenceView, item: Item) -> str | None:
+    index = view.items.index(item)
+    following = view.items[index + 1 : index + 2]
+    return following[0].text if following else None
+
+
+def status_of(
+    r: Context, view: SentenceView, upto: int | None = None
+) -> tuple[str, FactSpan | None]:
+    """How sure a statement is, by its words (before ``upto``, if given): projected ("likely",
+    "is expected to"), reported ("appears to", "reportedly", "is believed to"; or on the word
+    of others anywhere in the sentence: "sources said"), else confirmed."""
+    flex: FactLexicon = fact_lexicon()
+    found: tuple[str, FactSpan] | None = None
+    for item in view.items:
+        if item.kind != "word":
+            continue
+        before = upto is None or item.start < upto
+        if before and item.text in flex.projected_words:
+            return "projected", FactSpan(item.start, item.end, "hedge")
+        # "..., multiple sources told NK News": the word of others, wherever it is said;
+        # "appeared at the plenum" is no "appears to".
+        if item.text in _VERBS_OF_SEEMING and _next_word(view, item) != "to":
+            continue
+        hedge = before and item.text in flex.reported_words
+        if (hedge or item.text in flex.attribution_words) and found is None:
+            found = ("reported", FactSpan(item.start, item.end, "hedge"))
+    if found is not None:
+        return found
+    return "confirmed", None
+
+
+def event_of(
+    r: Context, view: SentenceView, *, explicit: bool = False
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The event a sentence is about: one it names or refers back to, else (unless
+    ``explicit``) the event said to be held last before it, else the event the article reports
+    (when the sentence comes after the article first names it)."""
+    for item in view.items:
+        if item.kind == "eventref" and not item.ref:
+            return None, None  # "the plenum", of which the text names none
+        if item.kind in ("event", "eventref"):
+            key = item.ref
+            entity = r.reg.peek(key)
+            kind = entity.fields.get("type") or r.known.event_types.get(entity.known or "")
+            if kind in ("series", "decision") or (
+                kind == "conferral" and not str(key).startswith("event:occasion:")
+            ):
+                continue  # an act, not an occasion ("a ceremony of conferring" is one)
+            return key, (item.start, item.end)
+    same = _same_event(r, view)  # "At the same session": named, by reference
+    if explicit or same is not None:
+        return same, None
+    announced = _announced_at(r, view)
+    if announced is not None:
+        return announced, None
+    held = [key for offset, key in r.held if offset <= view.start]
+    if held:
+        return held[-1], None
+    main = r.main_event
+    if main is None:
+        return None, None
+    first = min(
+        (m.start for m in r.mentions if m.entity and r.reg.resolve(m.entity) == main
+         and not in_headline(r, m.start)),
+        default=None,
+    )  # fmt: skip
+    if first is not None and first <= view.start:
+        return main, None
+    return None, None
+
+
+def _event_dates(r: Context, event: str | None) -> tuple[PartialDate | None, PartialDate | None]:
+    if event is None:
+        return None, None
+    entity = r.reg.peek(event)
+    if entity.known:
+        iso = r.known.event_dates.get(entity.known)
+        return (PartialDate(*map(int, iso.split("-"))) if iso else None), None  # type: ignore[arg-type]
+    date, end = entity.fields.get("date"), entity.fields.get("end")
+    return (
+        date if isinstance(date, PartialDate) else None,
+        end if isinstance(end, PartialDate) else None,
+    )
+
+
+_ANNOUNCED_AT = re.compile(
+    r"\s*(?:The|This|These|Her|His|Their)\s+(?:new\s+)?(?:appointments?|reshuffles?|elections?"
+    r"|promotions?|dismissals?|changes?|moves?|personnel\s+changes?)\s+(?:came|was\s+made"
+    r"|were\s+made|was\s+announced|were\s+announced|took\s+place)\s+(?:at|during)\s+"
+)
+
+
+def _announced_at(r: Context, view: SentenceView) -> str | None:
+    """ "X has been appointed foreign minister, state media reported. The appointment came at
+    the 5th Plenary Meeting ...": the event one of the next three sentences says the changes
+    were made at (those it reports first, then names the meeting of: "... was named a
+    secretary. The changes were made at the 11th Plenary Meeting")."""
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None:
+        return None
+    index = r.doc.sentences.index(sentence)
+    for following in r.doc.sentences[index + 1 : index + 4]:
+        if r.doc.blocks[following.block].kind in _NOT_FACT_BLOCKS:
+            return None
+        m = _ANNOUNCED_AT.match(r.text, following.start, following.end)
+        if m is None:
+            if r.mentions_in(following.start, following.end, ("event",)):
+                return None  # another event reported in between
+            continue
+        for mention in r.mentions_in(m.end(), following.end, ("event",)):
+            if mention.start - m.end() <= 4 and mention.entity:
+                key = r.reg.resolve(mention.entity)
+                if r.reg.peek(key).fields.get("type") not in ("series", "decision", "conferral"):
+                    return key
+        return None
+    return None
+
+
+def _nth_day(r: Context, event: str, which: str) -> PartialDate | None:
+    """ "the second day" of an event: its first day and the days after it (within its end, when
+    the event has one); "the last day", "the closing day": its end."""
+    first, last = _event_dates(r, event)
+    word = which.lower()
+    if word in ("last", "final", "closing"):
+        return last
+    if word == "opening":
+        word = "first"
+    n = ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else int(word[:-2])  # "3rd"
+    if first is None or (n > 1 and (first.day is None or first.month is None)):
+        return None
+    if n == 1:
+        return first
+    when = dt.date(first.year, first.month, first.day) + dt.timedelta(days=n - 1)  # type: ignore[arg-type]
+    day = PartialDate(when.year, when.month, when.day)
+    if last is not None and last.day is not None and day.earliest() > last.earliest():
+        return None  # "the third day" of a two-day session: not this event's
+    return day
+
+
+def _within(r: Context, event: str, day: PartialDate) -> bool:
+    """The day may be one of the event's (not "a banquet on Sunday for the test carried out on
+    September 3": the test's day), when the event's dates are known."""
+    first, last = _event_dates(r, event)
+    if first is None or first.day is None:
+        return True
+    return first.earliest() <= day.earliest() and day.latest() <= (last or first).latest()
+
+
+_SAME = re.compile(r"\bthe\s+same\s+(?P<head>session|meeting|plenum|congress|conference)\b", re.I)
+
+
+def _same_event(r: Context, view: SentenceView) -> str | None:
+    """ "At the same session Kim Jong Un was re-elected ...": the occasion of that kind named
+    last before."""
+    same = _SAME.search(r.text, view.start, view.end)
+    if same is None:
+        return None
+    head = same.group("head").lower()
+    for m in reversed(r.mentions_in(0, view.start, ("event",))):
+        key = r.reg.resolve(m.entity) if m.entity else None
+        words = name_words(m.text)
+        if (
+            key
+            and (head in words or (head == "plenum" and "plenary" in words))
+            and r.reg.peek(key).fields.get("type") not in ("series", "decision", "conferral")
+        ):
+            return key
+    return None
+
+
+def _day_of_event(
+    r: Context, view: SentenceView, event: str | None
+) -> tuple[PartialDate, FactSpan] | None:
+    """ "On the sixth day, 10 January, the congress dealt with ... The congress elected ...": a
+    day of the event an earlier sentence of the paragraph states."""
+    if event is None:
+        return None
+    own = _NTH_DAY.search(r.text, view.start, view.end)
+    if own:
+        # "On the first day, Choe Ryong Hae ... opened the session": this sentence's day
+        day = _nth_day(r, event, own.group(1))
+        if day is not None:
+            return day, FactSpan(own.start(), own.end(), "date")
+    for sentence in reversed(r.doc.sentences):
+        if sentence.start >= view.start:
+            continue
+        if r.doc.blocks[sentence.block].kind in _NOT_FACT_BLOCKS:
+            break
+        names_event = any(
+            s <= e2 and key == event
+            for s, e2, key in r.event_refs
+            if sentence.start <= s < sentence.end
+        ) or any(
+            m.kind == "event" and m.entity and r.reg.resolve(m.entity) == event
+            for m in r.mentions_in(sentence.start, sentence.end)
+        )
+        if not names_event:
+            continue
+        which = _NTH_DAY.search(r.text, sentence.start, sentence.end)
+        if which:
+            day = _nth_day(r, event, which.group(1))
+            if day is not None:
+                return day, FactSpan(which.start(), which.end(), "date")
+        days = [d for d in r.dates_in(sentence.start, sentence.end)
+                if d.date is not None and d.date.day is not None and d.range is None
+                and not in_dateline(r, d.start) and _within(r, event, d.date)]  # fmt: skip
+        if days:
+            return days[-1].date, FactSpan(days[-1].start, days[-1].end, "date")  # type: ignore[return-value]
+    return None
+
+
+def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan] | None:
+    """ "state media reported Friday": the last such weekday on or before the article's day."""
+    reference = r.reference
+    if reference is None or reference.day is None or r.reference_inferred:
+        return None
+    for m in _WEEKDAY.finditer(r.text, view.start, view.end):
+        if any(d.start <= m.start() < d.end for d in r.dates_in(view.start, view.end)):
+            continue
+        if _REPORTED.search(r.text, max(view.start, m.start() - 30), m.start("day")):
+            continue  # "state media reported Friday": the day of the report
+        wanted = list(calendar.day_name).index(m.group("day"))
+        day = dt.date(reference.year, reference.month or 1, reference.day)
+        back = (day.weekday() - wanted) % 7
+        when = day - dt.timedelta(days=back)
+        return PartialDate(when.year, when.month, when.day), FactSpan(
+            m.start("day"), m.end("day"), "date"
+        )
+    return None
+
+
+_REPORTED = re.compile(
+    r"\b(?:reported|reports|said|says|told|tells|announced|announces|disclosed|confirmed"
+    r"|revealed)\b(?:\s+[A-Z][\w.]*){0,3}(?:\s+on)?\s+$"  # "sources told NK News on Saturday"
+)
+
+
+def _when_clause(r: Context, view: SentenceView, anchor: int) -> DateMention | None:
+    """ "He was relieved as Premier in April 2019, when he became ...": the date of the clause
+    "when" joins to the fact stated at ``anchor``."""
+    for d in r.dates_in(view.start, anchor):
+        if d.date is not None and d.role != "end" and _WHEN.match(r.text[d.end : anchor]):
+            return d
+    return None
+
+
+_WHEN = re.compile(r"\s*,?\s*when\s+(?:\S+\s+){1,4}$")
+
+_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+"""a clause boundary: ", and on 1 April 2013 he was appointed ..." dates another clause"""
+
+
+def _sentence_date(
+    r: Context, view: SentenceView, anchor: int, holds: bool, title_end: int | None = None
+) -> DateMention | None:
+    """The date the sentence gives the fact stated at ``anchor``: a period, or a date after
+    "since"/"until"/"in"/"from" for a holding; for a change, a date after the trigger in its
+    clause, else one before it that no "since"/"until" ties to another clause."""
+    dates = [
+        d for d in r.dates_in(view.start, view.end)
+        if d.date is not None and not in_dateline(r, d.start)
+    ]  # fmt: skip
+    persons = [i.start for i in view.items if i.kind == "person"]
+    after: list[DateMention] = []
+    before_anchor: list[DateMention] = []
+    for d in dates:
+        if d.role == "end":
+            continue  # the period is read from its first end
+        lead = r.text[max(view.start, d.start - 12) : d.start].lower()
+        if r.doc.in_parens(d.start) and not d.range:
+            continue  # "(born 1950)", "(2013)"
+        if holds:
+            # Only a date beside the title ("Minister since June 2018"), or one opening the
+            # sentence before the title ("Since April 2019 Ch'oe has been ...").
+            beside = title_end is None or title_end - 2 <= d.start <= title_end + 24
+            if beside and title_end is not None and re.search(r"\bin\s*$", lead):
+                # "premier in 2005", not "a vice director, were executed in November"
+                beside = re.fullmatch(r"\s*,?\s*in\s+", r.text[title_end : d.start]) is not None
+            between = [p for p in persons if d.end <= p < anchor]
+            opening = d.start < anchor and (
+                not any(d.end <= p < anchor for p in persons[1:])
+                # ", and between 1969 and 1973 he was also director of ...": the subject
+                or (len(between) == 1 and _opens_clause(r, view, d))
+            )
+            if (beside or opening) and (
+                d.range
+                or re.search(r"\b(?:since|until|till|in|from)\s*$", lead)
+                or (opening and re.search(r"\bon\s*$", lead))
+                or (opening and d.start - view.start < 30)  # "On the second day, 12 April, X"
+            ):
+                (after if beside else before_anchor).append(d)
+            continue
+        if re.search(r"\b(?:since|until|till|born)\s*$", lead):
+            continue
+        if d.start >= anchor:
+            if (
+                not any(anchor < p < d.start for p in persons)
+                and d.start - anchor < 120
+                and not _CLAUSE.search(r.text, anchor, d.start)
+            ):
+                after.append(d)
+        else:
+            before_anchor.append(d)
+    if after:
+        return min(after, key=lambda d: (abs(d.start - anchor), d.start))
+    if before_anchor and holds:
+        return min(before_anchor, key=lambda d: (abs(d.start - anchor), d.start))
+    if before_anchor:
+        return max(before_anchor, key=lambda d: d.start)
+    return None
+
+
+def _opens_clause(r: Context, view: SentenceView, d: DateMention) -> bool:
+    """The date (or its period) opens the sentence or a clause: "..., and between 1969 and 1973
+    he was also director of ...", "In May 1976 he was appointed ..."."""
+    start = d.range.start if d.range is not None else d.start
+    before = r.text[view.start : start]
+    return re.search(r"(?:^|,\s+(?:and|but)|;)\s*(?:(?:in|from|between|since)\s+)?$", before,
+                     re.I) is not None  # fmt: skip
+
+
+_UNTIL_EVENT = re.compile(
+    r"\s+(?:until|till|up\s+to)\s+(?:his|her)\s+(?:dismissal|death|removal|retirement|purge"
+    r"|execution|arrest|demotion|fall|ouster|replacement)\s+in\s+"
+)
+
+
+def _until_event(r: Context, view: SentenceView, after: int) -> PartialDate | None:
+    """ "from 2010 until his dismissal in 2019": the end of the period that starts at ``after``."""
+    m = _UNTIL_EVENT.match(r.text, after)
+    if m is None:
+        return None
+    for d in r.dates_in(m.end(), view.end):
+        if d.start == m.end() and d.date is not None:
+            return _last_year(r, d).date
+    return None
+
+
+def _last_year(r: Context, date: DateMention) -> DateMention:
+    """ "since April last year": the year before the article's."""
+    if date.date is None or not date.year_inferred or r.reference is None:
+        return date
+    if re.match(r"\s+last\s+year\b", r.text[date.end : date.end + 12]):
+        d = date.date
+        return replace(date, date=PartialDate(r.reference.year - 1, d.month, d.day))
+    return date
+
+
+def _reports_attendance(view: SentenceView) -> bool:
+    """The sentence says who took part in an event ("Speakers included ...", "It was presided
+    over by ...", "On the platform were ..."): the attendance patterns of ``facts.yaml``."""
+    return any(p.regex.search(view.string) is not None for p in fact_lexicon().attendance_patterns)
+
+
+_HELD_SINCE = re.compile(
+    r",\s+(?:which|who)\s+(?:post\s+|position\s+|office\s+)?(?:(?:he|she)\s+)?had\s+(?:held"
+    r"|occupied|served|been\s+(?:appointed|elected|named)(?:\s+to\s+(?:it|the\s+post))?)"
+    r"(?:\s+(?:it|the\s+post|the\s+position))?\s+(?:since|in|on)\s+$"
+)
+
+
+def _held_since(r: Context, view: SentenceView, anchor: int) -> PartialDate | None:
+    """ "X was released from the post of minister, which he had held since December 1983";
+    "... to replace Pak Jong Gun, who had been appointed in January 2021": the start of what a
+    change at ``anchor`` ends, stated in a clause after it (within its clause, naming at most
+    the one person the change is about)."""
+    for d in r.dates_in(anchor, view.end):
+        if (
+            d.date is None
+            or d.role == "end"
+            or not _HELD_SINCE.search(r.text[max(anchor, d.start - 80) : d.start])
+        ):
+            continue
+        between = [i for i in view.items if i.kind == "person" and anchor < i.start < d.start]
+        if len(between) <= 1 and not _CLAUSE.search(r.text, anchor, d.start):
+            return _last_year(r, d).date
+        return None
+    return None
+
+
+def fact_dates(
+    r: Context,
+    view: SentenceView,
+    anchor: int,
+    event: str | None,
+    *,
+    holds: bool,
+    title_end: int | None = None,
+) -> tuple[dict[str, PartialDate], str, FactSpan | None]:
+    """The dates of a fact stated at ``anchor`` (its trigger or title): from the sentence (see
+    :func:`_sentence_date`), else a day of the event an earlier sentence states, else the event
+    the fact belongs to (its last day), else a weekday ("on Friday"), else the article's date
+    (for a change, only in news). Returns (dates by "at"/"first"/"last", date_basis, the span
+    used)."""
+    if holds and event is None and _reports_attendance(view):
+        # "Speakers included Pak Pong Ju, premier of the Cabinet, ...": a title in the report of
+        # an event is as of the day of the event (the day the text gives it), not the article's
+        event = event_of(r, view)[0]
+    chosen = _sentence_date(r, view, anchor, holds, title_end)
+    # "since January 2021, when the congress elected him to the post": a change in a "when"
+    # clause is at the clause's date too
+    when = _when_clause(r, view, anchor)
+    if when is not None and (chosen is None or chosen.date is None or when.start < chosen.start):
+        if chosen is not None and re.search(
+            r"\b(?:until|till)\s*$", r.text[max(view.start, chosen.start - 12) : chosen.start]
+        ):
+            # "in April 2019, when he became vice-chairman of ..., a post he held until 2021"
+            first = _last_year(r, when).date
+            last = _last_year(r, chosen).date
+            until = {k: v for k, v in (("first", first), ("last", last)) if v is not None}
+            return until, "sentence", FactSpan(when.start, chosen.end, "date")
+        if chosen is None:
+            chosen = when
+    if chosen is not None:
+        chosen = _last_year(r, chosen)
+        out: dict[str, PartialDate] = {}
+        lead = r.text[max(view.start, chosen.start - 12) : chosen.start].lower()
+        if chosen.range is not None:
+            first, last = chosen.range.first, chosen.range.last
+            if first is not None:
+                out["first"] = first
+            if last is not None:
+                out["last"] = last
+        elif re.search(r"\b(?:since|from)\s*$", lead):
+            out["first"] = chosen.date  # type: ignore[assignment]
+            ended = _until_event(r, view, chosen.end)
+            if ended is not None:
+                out["last"] = ended
+        elif re.search(r"\b(?:until|till)\s*$", lead):
+            out["last"] = chosen.date  # type: ignore[assignment]
+        else:
+            out["at"] = chosen.date  # type: ignore[assignment]
+        basis = "weekday" if chosen.year_inferred and chosen.weekday is not None else "sentence"
+        span = chosen.range or chosen
+        return out, basis, FactSpan(span.start, span.end, "date")
+    held = None if holds else _held_since(r, view, anchor)
+    since = {"since": held} if held is not None else {}
+    stated = _day_of_event(r, view, event)
+    if stated is not None:
+        return {"at": stated[0], **since}, "sentence", stated[1]
+    first, last = _event_dates(r, event)
+    if first is not None:
+        return {"at": last or first, **since}, "event", None
+    weekday = _weekday_date(r, view)
+    if weekday is not None:
+        return {"at": weekday[0]}, "weekday", weekday[1]
+    article_type = r.article.fields.get("type")
+    if r.reference is not None and (holds or article_type == "news" or not r.official):
+        return {"at": r.reference}, "article", None
+    return {}, "none", None
+
+
+def holding_dates(
+    flex: FactLexicon, fact: Fact, dates: dict[str, PartialDate], official: bool = True
+) -> None:
+    """Date a holding from what :func:`fact_dates` read: a change starts (elected) or ends
+    (relieved) it, a report's undated change holds as of the date, a title as of it, a period
+    gives both ends. One rule for every pass that drafts holdings."""
+    at, first, last = dates.get("at"), dates.get("first"), dates.get("last")
+    if fact.type == "became":
+        # "In 2017 he became director": the start, when the sentence dates it.
+        fact.start, fact.end = first, last
+        if at is not None and fact.date_basis in ("sentence", "weekday"):
+            fact.start = at
+        elif at is not None and first is None and last is None:
+            fact.as_of = at
+    elif fact.type in flex.beginning and fact.date_basis == "article" and not official:
+        # A change a report does not date ("has appointed"): the new holder as of the article
+        fact.as_of = first or at or last
+    elif fact.type in flex.beginning:
+        fact.start = first or at or last
+    elif fact.type in flex.ending and fact.date_basis == "article" and not official:
+        pass  # ... and the old one nothing
+    elif fact.type in flex.ending:
+        fact.end = last or at or first
+        fact.start = dates.get("since")  # "..., which he had held since December 1983"
+    else:
+        fact.start, fact.end = first, last
+        if at is not None and first is None and last is None:
+            fact.as_of = at

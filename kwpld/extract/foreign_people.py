@@ -1,0 +1,101 @@
+"""Foreign leaders the article names ("Hu Jintao", "Li Qiang", "Vladimir Putin", "Nguyen Phu
+Trong"): people by the shape of Chinese pinyin, Russian and Vietnamese names, from the word lists
+of kwpld/reading/foreign_names.yaml. Runs after the Korean reading (people.py), and never takes a
+word a known name or a Korean name took: a foreign reading must not turn Korean names into
+foreigners, nor English words into people, so every shape needs a listed name."""
+
+from __future__ import annotations
+
+from ..names import is_romanized_syllable
+from ..reading.rules import ForeignNameLists, foreign_name_lists
+from ..reading.state import Context, Found
+from ..reading.words import FUNCTION_WORDS, core
+from .shared import person_entity
+
+__all__ = ["foreign_people"]
+
+
+def foreign_people(r: Context) -> Found:
+    """Chinese, Russian and Vietnamese names of foreign leaders and guests."""
+    doc, lists = r.doc, foreign_name_lists()
+    taken = _taken_words(r)
+    i = 0
+    while i < len(doc.words) - 1:
+        last = None
+        if not taken[i] and doc.is_cap(i):
+            key = doc.keys[i]
+            if key in lists.chinese_family:
+                last = _chinese_at(r, i, lists)
+            elif key in lists.given:
+                last = _one_word_after(r, i)
+            elif key in lists.vietnamese_family:
+                last = _vietnamese_at(r, i)
+        if last is None or any(taken[i:last]):
+            i += 1
+            continue
+        span = doc.span_of(i, last)
+        name = " ".join(core(w) for w in doc.words[i:last])
+        person_entity(r, name, span, f"a foreign personal name, “{r.text[span[0] : span[1]]}”")
+        i = last
+    return r.found()
+
+
+def _taken_words(r: Context) -> list[bool]:
+    """Words a known name or a Korean name the people pass read already stand for."""
+    taken = list(r.claimed)
+    for entity in r.reg.of_kind("person"):
+        for name in entity.names:
+            for start, end in name.spans:
+                for j in r.doc.words_between(start, end):
+                    taken[j] = True
+    return taken
+
+
+def _name_word(r: Context, j: int) -> bool:
+    """Word ``j`` can be part of a name: capitalized, letters, no function word."""
+    doc = r.doc
+    word = core(doc.words[j])
+    return (
+        doc.is_cap(j)
+        and not doc.is_allcaps(j)
+        and word.isalpha()
+        and len(word) >= 2
+        and word.lower() not in FUNCTION_WORDS
+    )
+
+
+def _next_is_name_word(r: Context, j: int) -> bool:
+    return j < len(r.doc.words) and r.doc.gap_ok[j - 1] and _name_word(r, j)
+
+
+def _chinese_at(r: Context, i: int, lists: ForeignNameLists) -> int | None:
+    """ "Hu Jintao", "Xi Jinping"; "Li Qiang" (a syllable no Korean spelling has) or "Wang Yi"
+    after a title word ("Premier", "Chinese")."""
+    doc = r.doc
+    if not doc.gap_ok[i] or not _name_word(r, i + 1) or _next_is_name_word(r, i + 2):
+        return None
+    given = core(doc.words[i + 1]).lower()
+    match = lists.pinyin.match(given)
+    if match is None:
+        return None
+    if match.group("second") or not is_romanized_syllable(given):
+        return i + 2
+    before = doc.keys[i - 1] if i > 0 else ""
+    return i + 2 if before in lists.title_words else None
+
+
+def _one_word_after(r: Context, i: int) -> int | None:
+    """ "Vladimir Putin": a listed given name and one capitalized family name."""
+    if not r.doc.gap_ok[i] or not _name_word(r, i + 1) or len(core(r.doc.words[i + 1])) < 3:
+        return None
+    return None if _next_is_name_word(r, i + 2) else i + 2
+
+
+def _vietnamese_at(r: Context, i: int) -> int | None:
+    """ "Nguyen Phu Trong", "Pham Minh Chinh": a listed family name and two given words."""
+    doc = r.doc
+    if not doc.gap_ok[i] or not _name_word(r, i + 1):
+        return None
+    if not _next_is_name_word(r, i + 2):
+        return None
+    return None if _next_is_name_word(r, i + 3) else i + 3

@@ -1,0 +1,1045 @@
+"""The holdings pass: who was elected, appointed, promoted, dismissed, relieved, recalled,
+replaced, who resigned or retired, and which titles the text gives people — each a fact
+(:class:`kwpld.reading.facts.Fact`) with its sentence, spans, dates and status.
+
+The patterns are data (``holding_patterns``, ``replacing_patterns`` and ``holds_patterns`` in
+``facts.yaml``), matched against each sentence written as symbols
+(:mod:`kwpld.reading.sentences`). A change gives the start (elected, appointed) or the end
+(dismissed, replaced, ...) of a holding; a title stated of a person ("Choe Ryong Hae, member of
+the Presidium of the Political Bureau, ...") is a holding as of the date of the event the
+sentence is about, or of the article. Headlines state no facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..dates import DateError, PartialDate, parse_date
+from ..names import name_words
+from ..reading.document import Sentence
+from ..reading.entities import Mention
+from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
+from ..reading.sentences import Item, SentenceView
+from ..reading.state import Context, Found
+from .facts_common import (
+    event_of,
+    fact_dates,
+    holding_dates,
+    in_dateline,
+    in_headline,
+    names_someone,
+    sentence_view,
+    status_of,
+)
+from .titles import post_for
+
+__all__ = [
+    "OPEN_END", "PERIOD", "Period", "career_part", "entry_person", "holdings", "people_of",
+    "period_of",
+]  # fmt: skip
+
+
+def holdings(r: Context) -> Found:
+    flex = fact_lexicon()
+    facts: list[Fact] = []
+    last_change = "holds"
+    """the last change a sentence announced, for lists that follow it"""
+    tabled, table_spans = _tables(r)
+    facts.extend(tabled)
+    careers, career_spans = _career_lines(r)
+    facts.extend(careers)
+    table_spans.extend(career_spans)
+    for sentence in r.doc.sentences:
+        if in_headline(r, sentence.start):
+            continue
+        if any(s <= sentence.start < e for s, e in table_spans):
+            continue  # read row by row by _tables
+        end = _list_end(r, sentence)
+        if not names_someone(r, sentence.start, end):
+            if _announces_words(r, flex, sentence.start, end):
+                last_change = _announces_words(r, flex, sentence.start, end) or last_change
+            continue
+        view = sentence_view(r, sentence.start, end)
+        found: list[Fact] = []
+        for pattern in flex.holding_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_changes(r, flex, view, m, pattern, last_change))
+        changes = [f for f in found if f.type in flex.beginning]
+        for pattern in flex.replacing_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaced(r, view, m, changes))
+        for pattern in flex.replacing_untitled_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaces_untitled(view, m, [*facts, *found], flex))
+        for pattern in flex.successor_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_successors(r, view, m, [f for f in found if f.type in flex.ending]))
+        stated = {(f.person, f.organ, f.role) for f in found}
+        changed = bool(found)
+        for pattern in flex.holds_patterns:
+            for m in pattern.regex.finditer(view.string):
+                for fact in _changes(
+                    r, flex, view, m, pattern, "holds", holds=True, changed=changed
+                ):
+                    key = (fact.person, fact.organ, fact.role)
+                    if key not in stated or (
+                        # "X, who had served as premier since April last year, was relieved":
+                        # the start of what ends
+                        fact.start is not None
+                        and fact.date_basis == "sentence"
+                        and all(
+                            f.type in flex.ending
+                            for f in found
+                            if (f.person, f.organ, f.role) == key
+                        )
+                    ):
+                        found.append(fact)
+        for pattern in flex.replaced_by_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaced_by(r, flex, view, m, pattern, found))
+        triggers = [f.type for f in found if f.type != "holds"]
+        if triggers:
+            last_change = triggers[-1]
+        elif _announces(flex, view):
+            last_change = _announces(flex, view) or last_change
+        facts.extend(_unique(found))
+    r.facts = [*r.facts, *_implied_roles(facts)]
+    return r.found()
+
+
+def _implied_roles(facts: list[Fact]) -> list[Fact]:
+    """ "She was reinstated as an alternate member of the PB. She had been dropped from the PB
+    in 2019": a seat in an organ the text names alone (no role words) is the one role the
+    article gives the person in that organ elsewhere."""
+    out = []
+    for fact in facts:
+        roles = {s.start for s in fact.spans if s.role == "role"}
+        organs = {s.start for s in fact.spans if s.role == "organ"}
+        if fact.role == "member" and roles and roles == organs:
+            others = {
+                f.role for f in facts
+                if f.person == fact.person and f.organ == fact.organ and f is not fact
+                and f.status != "projected"  # what may come is no seat held
+            }  # fmt: skip
+            if len(others) == 1 and "alternate-member" in others:
+                fact = replace(fact, role="alternate-member")
+        out.append(fact)
+    return out
+
+
+_HELD_SINCE = re.compile(
+    r"(?:\s*\([^()]*\))?\s*,\s*who\s+(?:had|has)\s+(?:(?:held|occupied|served\s+in)\s+the\s+"
+    r"(?:post|position|office|job)\s+since|been\s+(?:appointed|elected|named)\s+(?:in|on))\s+"
+    r"(?:(?:early|late|mid)[\s-]+)?"
+)  # "replacing X, who had held the post since June 2018", "..., who had been appointed in 2021"
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+\S")
+
+
+def _list_end(r: Context, sentence: Sentence) -> int:
+    """ "The plenary meeting elected the members of the Presidium:" and a list of names after
+    it: the sentence runs to the end of the list."""
+    blocks = r.doc.blocks
+    block = blocks[sentence.block]
+    if sentence.end < block.end - 1:
+        return sentence.end
+    tail = r.text[sentence.end : sentence.end + 2].strip(" \t")
+    if not tail.startswith(":") and not r.text[block.start : block.end].rstrip().endswith(":"):
+        return sentence.end
+    end = sentence.end
+    for later in blocks[sentence.block + 1 :]:
+        lines = [x for x in r.text[later.start : later.end].splitlines() if x.strip()]
+        if not lines or not all(_LIST_ITEM.match(x) and len(x.split()) <= 8 for x in lines):
+            break
+        end = later.end
+    return end
+
+
+def _announces_words(r: Context, flex: FactLexicon, start: int, end: int) -> str | None:
+    for i in r.doc.words_between(start, end):
+        kind = flex.triggers.get((r.doc.keys[i],))
+        if kind is not None:
+            return kind
+    return None
+
+
+def _announces(flex: FactLexicon, view: SentenceView) -> str | None:
+    """ "The plenary meeting elected members of the Political Bureau." (a list follows)."""
+    for item in view.items:
+        if item.kind == "word":
+            kind = flex.triggers.get((item.text,))
+            if kind is not None:
+                return kind
+    return None
+
+
+_BASIS_RANK = {"sentence": 0, "weekday": 1, "event": 2, "article": 3, "none": 4}
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    """One fact per person, organ, role and type: the one the sentence dates most firmly ("He
+    replaced Ch'oe as director in May": the pattern that reads "in May" for Ch'oe too)."""
+    best: dict[tuple[object, ...], Fact] = {}
+    for fact in facts:
+        key = (fact.person, fact.organ, fact.role, fact.type)
+        kept = best.get(key)
+        if kept is None or _BASIS_RANK[fact.date_basis] < _BASIS_RANK[kept.date_basis]:
+            best[key] = fact
+    return [f for f in facts if best[(f.person, f.organ, f.role, f.type)] is f]
+
+
+def people_of(view: SentenceView, m: re.Match[str], group: str = "people") -> list[Item]:
+    """The people a group names, each once (a spelling in parentheses is the same person); a
+    name several records share is in the list with no ``ref``."""
+    out: list[Item] = []
+    depth = 0
+    for item in view.group(m, group):
+        if (
+            depth
+            and item.kind == "person"
+            and isinstance(item.ref, str)
+            and item.ref.startswith("=")
+            and out
+            and not (isinstance(out[-1].ref, str) and out[-1].ref.startswith("="))
+        ):
+            # "Pak Pong-chu (Pak Pong Ju)": the record the spelling in parentheses names.
+            out[-1] = Item(out[-1].kind, out[-1].start, out[-1].end, out[-1].text, item.ref)
+        if item.kind == "punct" and item.text == "(":
+            depth += 1
+        elif item.kind == "punct" and item.text == ")":
+            depth = max(0, depth - 1)
+        elif (
+            item.kind == "person"
+            and depth == 0
+            and (item.ref is None or all(p.ref != item.ref for p in out))
+        ):
+            out.append(item)  # a name several records share too: it holds a place in lists
+    return out
+
+
+def _titles(view: SentenceView, m: re.Match[str]) -> list[Title]:
+    if "titles" in m.re.groupindex:
+        return [i.ref for i in view.typed(m, "titles", "title")]
+    return []
+
+
+def _organ_title(
+    r: Context, view: SentenceView, m: re.Match[str], pattern: Pattern
+) -> Title | None:
+    """ "elected to the Political Bureau": membership of the organ; "headed the United Front
+    Department": its head (the director of a department or bureau, else the chairman)."""
+    if "organ" not in m.re.groupindex or m.group("organ") is None:
+        return None
+    organs = view.typed(m, "organ", "organ")
+    if not organs:
+        return None
+    organ = organs[0]
+    role = "member"
+    if "alternate" in m.re.groupindex and m.group("alternate"):
+        role = "alternate-member"  # "dropped from the Political Bureau's alternate membership"
+    if pattern.type == "heads" or ("post" in m.re.groupindex and m.group("post")):
+        # "headed the UFD", "lost the GPB post": the head's seat
+        entity = r.reg.peek(organ.ref)
+        kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+            "organ_kind"
+        )  # fmt: skip
+        # the head word of what the text prints, else of the record's label ("the GPB post")
+        label = r.known.labels.get(entity.known or "", "") if entity.known else ""
+        words = [(organ.text or "").lower().split()[-1:], label.lower().split(" of ")[0].split()]
+        head = next((w[-1] for w in words if w and w[-1] in ("bureau", "department")), "")
+        role = (
+            "director" if kind == "department" or head in ("bureau", "department") else "chairman"
+        )
+    return Title(organ.start, organ.end, role, organ.ref, (organ.start, organ.end),
+                 (organ.start, organ.end))  # fmt: skip
+
+
+def _type(flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Pattern,
+          default: str) -> tuple[str, FactSpan | None]:  # fmt: skip
+    trigger = None
+    if "trigger" in m.re.groupindex and m.group("trigger") is not None:
+        items = view.group(m, "trigger")
+        if items:
+            trigger = FactSpan(items[0].start, items[-1].end, "trigger")
+        words = tuple(m.group("trigger").split())
+        kind = flex.triggers.get(words) or flex.triggers.get(name_words(" ".join(words)))
+        if pattern.type in (None, "context", "own", "promoted-from") and kind is not None:
+            return kind, trigger
+    if pattern.type and pattern.type not in ("context", "own"):
+        return pattern.type, trigger
+    return default, trigger
+
+
+def _changes(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    context: str,
+    *,
+    holds: bool = False,
+    changed: bool = False,
+) -> list[Fact]:
+    kind, trigger = _type(flex, view, m, pattern, context if pattern.type == "context" else "holds")
+    titles = _titles(view, m)
+    organ_title = _organ_title(r, view, m, pattern)
+    if organ_title is not None:
+        titles.append(organ_title)
+    titles = [t for t in titles if t.organ is not None]
+    people = people_of(view, m)
+    if pattern.type == "own":
+        # each person's own titles, and those "including" names
+        own = _own_titles(r, flex, view, m, pattern, kind, trigger, people)
+        if not titles or not people:
+            return own
+        return own + _facts_for(r, flex, view, pattern, kind, trigger, people, titles)
+    if holds:
+        # "A and B, members of the Presidium, and members and alternate members of the
+        # Political Bureau": roles coordinated before one organ are groups that attended.
+        spans = [(t.start, t.end) for t in titles]
+        titles = [t for t in titles if spans.count((t.start, t.end)) == 1]
+    if titles and not people and "successor" in m.re.groupindex and m.group("successor"):
+        # "X appears to have succeeded Kim as Defence Minister" (which Kim, the text leaves
+        # open): the successor's holding still begins
+        successors = people_of(view, m, "successor")
+        return _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles)
+    if not titles or not people:
+        return []
+    if holds and len(people) == len(titles) > 1 and not any(t.plural for t in titles):
+        # "Ri Ryong Ha and Jang Su Gil, a first vice director and a vice director of ...":
+        # one title each, in order
+        return [
+            fact
+            for person, title in zip(people, titles, strict=True)
+            for fact in _facts_for(r, flex, view, pattern, kind, trigger, [person], [title],
+                                   holds=holds, changed=changed)  # fmt: skip
+        ]
+    if pattern.id == "title-before-names" and not all(t.plural for t in titles):
+        return []  # "Premier Kim Tok Hun, Choe Ryong Hae and ...": only the first holds it
+    if holds and len(people) > 1 and organ_title is None and not any(t.plural for t in titles):
+        people = people[-1:]  # "A, B and C, a member of ...": C's title (not "their seats on O")
+    if pattern.type == "promoted-from":
+        return _promoted_from(r, flex, view, m, pattern, kind, trigger, people, titles)
+    dated_apart = (
+        holds and len(titles) > 1 and any(item.kind == "date" for item in view.group(m, "titles"))
+    )
+    if dated_apart:
+        # "Minister of Foreign Affairs from 2016 to 2020 and a member of the Political
+        # Bureau from 2017": each title with the dates beside it.
+        out = [
+            fact
+            for title in titles
+            for fact in _facts_for(
+                r, flex, view, pattern, kind, trigger, people, [title], holds=holds,
+                changed=changed,
+            )
+        ]  # fmt: skip
+    else:
+        at = _after_handover(view, m)
+        out = _facts_for(r, flex, view, pattern, kind, trigger, people, titles, holds=holds,
+                         changed=changed, at=at)  # fmt: skip
+    if "successor" in m.re.groupindex and m.group("successor"):
+        successors = people_of(view, m, "successor")
+        out.extend(
+            _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles, at=at)
+        )
+    return out
+
+
+def _after_handover(view: SentenceView, m: re.Match[str]) -> int | None:
+    """ "X lost the GPB post to Y in May 2014", "Y took over as premier from X in 2020": in a
+    handover the date after the last of the two people is the change's, for both (see
+    :func:`_facts_for`'s ``at``)."""
+    if "successor" not in m.re.groupindex or m.group("successor") is None:
+        return None
+    items = view.group(m, "people") + view.group(m, "successor")
+    return max((i.end for i in items if i.kind == "person"), default=None)
+
+
+_TIED_YEAR = re.compile(r"\b(?:since|until|till|born|from)\s*$")
+
+
+def _narrative_year(
+    r: Context, span: FactSpan | None, dates: dict[str, PartialDate]
+) -> dict[str, PartialDate]:
+    """ "Hwang was promoted in 2014. He replaced Ch'oe as director in May": a date printed
+    without its year, in a paragraph whose earlier sentences tell of an earlier year, is of
+    that year, not the article's (a weekday or a year beside "since", "until" ties it not)."""
+    if span is None or r.reference is None:
+        return dates
+    mention = next((d for d in r.dates_in(span.start, span.end) if d.year_inferred), None)
+    sentence = r.doc.sentence_at(span.start)
+    if mention is None or mention.weekday is not None or mention.date is None or not sentence:
+        return dates
+    block = r.doc.blocks[sentence.block]
+    years = [
+        d.date.year for d in r.dates_in(block.start, sentence.start)
+        if d.date is not None and not d.year_inferred and not in_dateline(r, d.start)
+        and not r.doc.in_parens(d.start)
+        and not _TIED_YEAR.search(r.text, max(0, d.start - 8), d.start)
+    ]  # fmt: skip
+    if not years or years[-1] >= mention.date.year:
+        return dates
+    same = mention.date
+    return {
+        k: PartialDate(years[-1], v.month, v.day) if v == same else v for k, v in dates.items()
+    }
+
+
+def _promoted_from(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    kind: str,
+    trigger: FactSpan | None,
+    people: list[Item],
+    titles: list[Title],
+) -> list[Fact]:
+    """ "X was promoted from alternate to full member of the Politburo", "X was by-elected a
+    member of the Presidium from alternate member": the higher holding begins (elected, or
+    promoted) and the lower one ends, the same day: the title after "from" (of the organ of
+    the one gained, when the text names none), else an alternate member's seat."""
+    begun = kind if kind in flex.beginning else "promoted"
+    # "the meeting promoted X from ... on 10 April": the date after the people promoted
+    at = people[-1].end if trigger and people and trigger.start < people[0].start else None
+    out = _facts_for(r, flex, view, pattern, begun, trigger, people, titles, at=at)
+    lower = [i.ref for i in view.typed(m, "from", "title")] if "from" in m.re.groupindex else []
+    if lower:
+        ended = [
+            replace(low, organ=low.organ or t.organ, post=None)
+            for t in titles[:1] for low in lower[:1] if low.role != t.role
+        ]  # fmt: skip
+    else:
+        ended = [
+            replace(t, role="alternate-member", post=None) for t in titles if t.role == "member"
+        ]
+    out.extend(_facts_for(r, flex, view, pattern, "ended", trigger, people, ended, at=at))
+    return out
+
+
+def _facts_for(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    pattern: Pattern,
+    kind: str,
+    trigger: FactSpan | None,
+    people: list[Item],
+    titles: list[Title],
+    *,
+    holds: bool = False,
+    changed: bool = False,
+    at: int | None = None,
+) -> list[Fact]:
+    """The facts of ``people`` holding ``titles``, with their status and dates; the date is
+    the one the sentence gives at ``at`` (default: the trigger, else the first title)."""
+    anchor = at if at is not None else trigger.start if trigger else titles[0].start
+    status, hedge = _status(flex, view, upto=max(anchor, titles[-1].end), r=r)
+    # A seat kept through a change ("kept his seat at the plenum") is a title held, dated as
+    # the change it was kept through is: by the sentence's date or the event reported.
+    kept = kind == "kept"
+    if kind in ("heads", "kept"):
+        kind = "holds"
+    is_holds = (holds or kind in ("holds", "became", "former")) and not kept
+    # A title an analyst states is as of the article, unless the sentence names the event or
+    # states a change at it ("Foreign Minister Ri Yong Ho was promoted ...").
+    # ... nor is an analyst's inference ("appears to have replaced") an act of the event
+    # reported before it.
+    inferred = status != "confirmed" and not r.official
+    event, event_span = event_of(
+        r, view, explicit=(is_holds and not r.official and not changed) or inferred
+    )
+    dates, basis, date_span = fact_dates(
+        r, view, anchor, event, holds=is_holds, title_end=titles[0].end if is_holds else None
+    )
+    dates = _narrative_year(r, date_span, dates)
+    if status == "projected" or kind == "former":
+        dates, basis, date_span = {}, "none", None  # a projection, a former title: undated
+    if pattern.type == "heads" and basis != "sentence":
+        return []  # "headed the Youth League, serving as first secretary ...": the title says
+    pairs: list[tuple[Item, Title]]
+    respectively = any(i.kind == "word" and i.text == "respectively" for i in view.items)
+    if respectively and len(people) == len(titles) > 1:
+        pairs = list(zip(people, titles, strict=True))
+    else:
+        pairs = [(p, t) for p in people for t in titles]
+    out = []
+    for person, title in pairs:
+        if person.ref is None:
+            continue  # a name several records share: which one, the review says
+        fact = Fact(
+            "membership", kind, person.ref, (view.start, view.end), organ=title.organ,
+            role=title.role, post=title.post, event=event, status=status, date_basis=basis,
+            rule=pattern.id,
+        )  # fmt: skip
+        holding_dates(flex, fact, dates, r.official)
+        spans = [FactSpan(person.start, person.end, "person")]
+        if trigger:
+            spans.append(trigger)
+        spans.append(FactSpan(title.role_span[0], title.role_span[1], "role"))
+        if title.organ_span:
+            spans.append(FactSpan(title.organ_span[0], title.organ_span[1], "organ"))
+        if date_span:
+            spans.append(date_span)
+        if event_span:
+            spans.append(FactSpan(event_span[0], event_span[1], "event"))
+        if hedge:
+            spans.append(hedge)
+        fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+        fact.why = _why(r, fact, title, "kept" if kept else None)
+        out.append(fact)
+    return out
+
+
+_ADVERBS = frozenset({"also", "already", "still", "quietly", "then", "since", "just", "been"})
+
+
+def _status(
+    flex: FactLexicon, view: SentenceView, *, upto: int, r: Context
+) -> tuple[str, FactSpan | None]:
+    """The statement's status (:func:`status_of`); a projected word before a past form ("X
+    probably lost his seat", "X is likely to have retained ...") is an inference about what
+    happened: reported."""
+    status, hedge = status_of(r, view, upto=upto)
+    if status != "projected" or hedge is None:
+        return status, hedge
+    words = [i.text for i in view.items if i.start >= hedge.end and i.kind == "word"]
+    words = [w for w in words if w not in _ADVERBS][:2]
+    if words[:2] == ["to", "have"] or (
+        words and (words[0] in flex.past_forms or (words[0].endswith("ed") and len(words[0]) > 3))
+    ):
+        return "reported", hedge
+    return status, hedge
+
+
+def _own_titles(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    kind: str,
+    trigger: FactSpan | None,
+    people: list[Item],
+) -> list[Fact]:
+    """ "dismissed A, vice-chairman of ..., and B, director of ..., from their posts": each
+    person's titles in apposition end."""
+    out = []
+    group = view.group(m, "people")
+    for person in people:
+        at = group.index(person)
+        titles = []
+        for item in group[at + 1 :]:
+            if item.kind == "person":
+                break
+            if item.kind == "title" and item.ref.organ is not None:
+                titles.append(item.ref)
+        for title in titles:
+            out.extend(_facts_for(r, flex, view, pattern, kind, trigger, [person], [title]))
+    return out
+
+
+def _replaces_untitled(
+    view: SentenceView, m: re.Match[str], before: list[Fact], flex: FactLexicon
+) -> list[Fact]:
+    """ "Choe replaces Ri Son Gwon": Ri's holding of what Choe was last said to take ends when
+    Choe's begins."""
+    successors = people_of(view, m, "successor")
+    if not successors or successors[0].ref is None:
+        return []
+    taken = [f for f in before if f.person == successors[0].ref and f.type in flex.beginning]
+    if not taken:
+        return []
+    change = taken[-1]
+    out = []
+    for person in people_of(view, m):
+        if person.ref is None or person.ref == change.person:
+            continue
+        fact = Fact(
+            "membership", "replaced", person.ref, (view.start, view.end), organ=change.organ,
+            role=change.role, post=change.post, event=change.event, status=change.status,
+            start=None, end=change.start, date_basis=change.date_basis, rule="replaces-untitled",
+        )  # fmt: skip
+        fact.spans = [FactSpan(person.start, person.end, "person")]
+        fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else "replaced"
+        out.append(fact)
+    return out
+
+
+def _successors(r: Context, view: SentenceView, m: re.Match[str], ended: list[Fact]) -> list[Fact]:
+    """ "dismissed its defense minister Pak Yong Sik and replaced him with No Kwang Chol": the
+    successor's holding of what ended begins when it ended."""
+    out = []
+    people = {p.ref for p in people_of(view, m) if p.ref}
+    if not people and len({c.person for c in ended}) == 1:
+        people = {ended[0].person}  # "sacked X as ..., and replaced him with Y": him is X
+    for successor in people_of(view, m, "successor"):
+        if successor.ref is None or successor.ref in people:
+            continue
+        for change in ended:
+            if change.person not in people:
+                continue
+            fact = Fact(
+                "membership", "appointed", successor.ref, change.sentence, organ=change.organ,
+                role=change.role, post=change.post, event=change.event, status=change.status,
+                start=change.end, end=None, date_basis=change.date_basis, rule="successor",
+            )  # fmt: skip
+            if change.end is None and change.date_basis == "article":
+                fact.as_of = r.reference  # an undated change in a report: as of the article
+            spans = [FactSpan(successor.start, successor.end, "person")]
+            spans.extend(s for s in change.spans if s.role in ("role", "organ", "date"))
+            fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+            fact.why = f"succeeded {change.why.split(' as ', 1)[-1]}" if change.why else ""
+            out.append(fact)
+    return out
+
+
+def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fact]) -> list[Fact]:
+    """ "Kim Tok Hun was appointed premier, replacing Kim Jae Ryong": the replaced person's
+    holding of the successor's titles ends."""
+    out = []
+    people = people_of(view, m)
+    trigger_items = view.group(m, "trigger")
+    at = trigger_items[0].start if trigger_items else view.start
+    # The change this one replaces someone in: the last stated before "replacing".
+    before = [c for c in changes if c.spans and min(s.start for s in c.spans) < at]
+    latest = max((c.sentence[0] for c in before), default=None)
+    changes = [c for c in before if latest is not None]
+    last_trigger = max(
+        (s.start for c in changes for s in c.spans if s.role == "trigger"), default=None
+    )
+    if last_trigger is not None:
+        changes = [c for c in changes if any(s.start == last_trigger for s in c.spans)]
+    for person in people:
+        for change in changes:
+            if person.ref is None or change.person == person.ref:
+                continue
+            fact = Fact(
+                "membership", "replaced", person.ref, change.sentence, organ=change.organ,
+                role=change.role, post=change.post, event=change.event, status=change.status,
+                start=None, end=change.start, date_basis=change.date_basis, rule="replacing",
+            )  # fmt: skip
+            spans = [FactSpan(person.start, person.end, "person")]
+            if trigger_items:
+                spans.append(FactSpan(trigger_items[0].start, trigger_items[-1].end, "trigger"))
+            spans.extend(s for s in change.spans if s.role in ("role", "organ", "date"))
+            since = _HELD_SINCE.match(r.text, person.end)
+            if since:  # "replacing X, who had held the post since June 2018"
+                date = r.date_at(since.end(), slack=1)
+                if date is not None and date.date is not None:
+                    fact.start = date.date
+                    spans.append(FactSpan(date.start, date.end, "date"))
+            fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+            fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else ""
+            out.append(fact)
+    return out
+
+
+def _why(r: Context, fact: Fact, title: Title, verb: str | None = None) -> str:
+    words = " ".join(r.text[title.start : title.end].split())
+    if verb is not None:
+        return f"{verb} {words}"
+    return {
+        "holds": f"called {words}",
+        "elected": f"elected {words}",
+        "appointed": f"appointed {words}",
+        "promoted": f"promoted to {words}",
+    }.get(fact.type, f"{fact.type} as {words}")
+
+
+# -- tables ------------------------------------------------------------------------------------
+
+_TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+_RULE_ROW = re.compile(r"^[\s|:\-]+$")
+_START_HEADERS = frozenset(
+    {"from", "since", "start", "began", "appointed", "elected", "took office", "in office from",
+     "assumed office", "term began", "start date", "term start", "start of term", "took post"}
+)  # fmt: skip
+_END_HEADERS = frozenset(
+    {"to", "until", "till", "end", "ended", "left", "left office", "dismissed", "term ended",
+     "end date", "term end", "end of term", "in office to", "in office until"}
+)  # fmt: skip
+_POST_HEADERS = frozenset({"post", "position", "title", "office", "role"})
+_TERM_HEADERS = frozenset(
+    {"in office", "term", "term of office", "tenure", "period", "years", "years in office",
+     "served", "dates"}
+)  # fmt: skip
+"""a column of both ends ("| In office |" ... "| 2003–2007 |")"""
+
+
+def _cells(r: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of the table row text[start:end] ("| a | b |"), as stripped spans."""
+    bars = [i for i in range(start, end) if r.text[i] == "|"]
+    out = []
+    for left, right in zip(bars, bars[1:], strict=False):
+        a, b = left + 1, right
+        while a < b and r.text[a].isspace():
+            a += 1
+        while b > a and r.text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+def _header_key(r: Context, cell: tuple[int, int]) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", r.text[cell[0] : cell[1]].lower()).split())
+
+
+def _tables(r: Context) -> tuple[list[Fact], list[tuple[int, int]]]:
+    """Markdown tables of holders: a row per holding, a column of people, of dates ("From",
+    "To", "Since") and either a column of posts or one title for all rows, given by the
+    people's column header or the heading above the table ("Ministers of Foreign Affairs",
+    "| Minister | From | To |")."""
+    facts: list[Fact] = []
+    spans: list[tuple[int, int]] = []
+    lines = list(_TABLE_LINE.finditer(r.text))
+    tables: list[list[re.Match[str]]] = []
+    for line in lines:
+        if tables and r.text[tables[-1][-1].end() : line.start()].strip() == "":
+            tables[-1].append(line)
+        else:
+            tables.append([line])
+    for table in tables:
+        if len(table) < 3 or not _RULE_ROW.match(table[1].group(0)):
+            continue
+        spans.append((table[0].start(), table[-1].end()))
+        facts.extend(_table_rows(r, table))
+    return facts, spans
+
+
+def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
+    flex = fact_lexicon()
+    header = _cells(r, table[0].start(), table[0].end())
+    keys = [_header_key(r, c) for c in header]
+    rows = [_cells(r, line.start(), line.end()) for line in table[2:]]
+    start_col = next((i for i, k in enumerate(keys) if k in _START_HEADERS), None)
+    end_col = next((i for i, k in enumerate(keys) if k in _END_HEADERS), None)
+    post_col = next((i for i, k in enumerate(keys) if k in _POST_HEADERS), None)
+    term_col = next((i for i, k in enumerate(keys) if k in _TERM_HEADERS), None)
+    if start_col is None and end_col is None and term_col is None:
+        return []  # a table without the dates of holdings: what it lists is left to the reader
+
+    def people_in(cell: tuple[int, int]) -> list[Mention]:
+        return [m for m in r.mentions_in(*cell, ("person",)) if m.entity]
+
+    counts = [
+        sum(1 for row in rows if i < len(row) and people_in(row[i])) for i in range(len(header))
+    ]
+    person_col = max(range(len(header)), key=lambda i: counts[i]) if counts else None
+    if person_col is None or counts[person_col] == 0:
+        return []
+    fixed = None if post_col is not None else _table_title(r, table, header[person_col])
+    if post_col is None and fixed is None:
+        return []
+    out = []
+    for row, line in zip(rows, table[2:], strict=True):
+        if len(row) <= person_col:
+            continue
+        people = people_in(row[person_col])
+        if not people:
+            continue
+        title = fixed
+        if post_col is not None and post_col < len(row):
+            cell = row[post_col]
+            title = next(
+                (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]), None
+            )
+        person = people[0]
+        if title is None or title.organ is None or person.entity is None:
+            continue
+        row_words = {r.doc.keys[i] for i in r.doc.words_between(line.start(), line.end())}
+        # "| ... | reported by the NIS |": a row on someone's word
+        hedged = row_words & (flex.reported_words | flex.attribution_words)
+        fact = Fact(
+            "membership", "holds", r.reg.resolve(person.entity), (line.start(), line.end()),
+            organ=title.organ, role=title.role, post=title.post,
+            status="reported" if hedged else "confirmed",
+            date_basis="sentence", rule="table",
+        )  # fmt: skip
+        spans = [FactSpan(person.start, person.end, "person"),
+                 FactSpan(title.role_span[0], title.role_span[1], "role")]  # fmt: skip
+        if title.organ_span:
+            spans.append(FactSpan(title.organ_span[0], title.organ_span[1], "organ"))
+        for col, field_name in ((start_col, "start"), (end_col, "end"), (term_col, "term")):
+            if col is not None and col < len(row):
+                spans.extend(_cell_dates(r, row[col], fact, field_name))
+        if fact.start is None and fact.end is None:
+            if r.reference is None:
+                fact.date_basis = "none"
+            else:
+                fact.as_of, fact.date_basis = r.reference, "article"
+        fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+        fact.why = _why(r, fact, title)
+        out.append(fact)
+        out.extend(
+            _table_remarks(
+                r, row, (person_col, post_col, start_col, end_col, term_col), fact, person, line
+            )
+        )
+    return out
+
+
+def _cell_dates(r: Context, cell: tuple[int, int], fact: Fact, field_name: str) -> list[FactSpan]:
+    """Set the fact's start or end from a cell of dates ("12 March 1998", "2007": a year alone
+    the date reader leaves to context), or both from a term ("1998 – 2003", "2016–present")."""
+    text = r.text[cell[0] : cell[1]]
+    period = period_of(text, cell[0]) if re.fullmatch(rf"[\s*_]*{PERIOD}[\s*_.]*", text) else None
+    if period is not None and field_name == "term":
+        fact.start, fact.end = period.start, period.end
+        return [FactSpan(a, b, "date") for a, b in period.spans]
+    if field_name == "term":
+        return []
+    dates = [d for d in r.dates_in(*cell) if d.date is not None]
+    if dates:
+        setattr(fact, field_name, dates[0].date)
+        return [FactSpan(dates[0].start, dates[0].end, "date")]
+    if period is not None and period.end is None:
+        setattr(fact, field_name, period.start)
+        return [FactSpan(a, b, "date") for a, b in period.spans]
+    return []
+
+
+def _table_remarks(
+    r: Context,
+    row: list[tuple[int, int]],
+    skip: tuple[int | None, ...],
+    fact: Fact,
+    person: Mention,
+    line: re.Match[str],
+) -> list[Fact]:
+    """ "| ... | also first vice-chairman of the SAC |": the titles a row's other cells give its
+    person, as of the article (a cell with a date is a holding of another time)."""
+    out: list[Fact] = []
+    for index, cell in enumerate(row):
+        if index in skip or r.reference is None:
+            continue
+        if r.dates_in(*cell):
+            continue  # "first term 2018-2019": a holding of another time
+        for other in r.person_titles:
+            if not (cell[0] <= other.start and other.end <= cell[1]) or other.organ is None:
+                continue
+            remark = Fact(
+                "membership", "holds", fact.person, (line.start(), line.end()),
+                organ=other.organ, role=other.role, post=other.post, status="confirmed",
+                as_of=r.reference, date_basis="article", rule="table-remark",
+            )  # fmt: skip
+            remark.spans = [
+                FactSpan(person.start, person.end, "person"),
+                FactSpan(other.role_span[0], other.role_span[1], "role"),
+            ]
+            remark.why = _why(r, remark, other)
+            out.append(remark)
+    return out
+
+
+_HEADING_REST = re.compile(
+    r"[\s#=*_:]*(?:(?:a\s+|the\s+)?list\s+of\s+|holders\s+of\s+(?:the\s+)?)?[\s#=*_:]*"
+    r"(?:\([^()]*\)|since\s+\d{4}|(?:of|in)\s+(?:the\s+DPRK|North\s+Korea)|holders|[\s#=*_:.,])*",
+    re.I,
+)  # what a heading naming a post may print beside it
+
+
+def _table_title(r: Context, table: list[re.Match[str]], cell: tuple[int, int]) -> Title | None:
+    """The title every row of a table holds: one with an organ in the heading above the table
+    ("Ministers of Foreign Affairs"), else the people's column header ("Premier")."""
+    block = r.doc.block_at(table[0].start())
+    column: Title | None = next(
+        (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1] and t.organ),
+        None,
+    )
+    headings = [
+        b for b in r.doc.blocks[: block if block is not None else 0]
+        if b.kind in ("heading", "title")
+    ][::-1]  # fmt: skip
+    for index, b in enumerate(headings):
+        if index == 1 and column is not None:
+            return column  # "| Premier | From | To |" under "## Since 1998"
+        heading: Title | None = next(
+            (t for t in r.person_titles
+             if b.start <= t.start and t.end <= b.end and t.organ is not None),
+            None,
+        )  # fmt: skip
+        if heading is None:
+            continue
+        rest = r.text[b.start : heading.start] + " " + r.text[heading.end : b.end]
+        if _HEADING_REST.fullmatch(rest):
+            # "## List of ministers" under "# Minister of Foreign Affairs (North Korea)", not
+            # under "# Premier Kim Tok Hun's cabinet"
+            return heading
+    return column
+
+
+# -- careers in directories --------------------------------------------------------------------
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:1[89]|20)\d\d(?![\d.])"
+OPEN_END = r"present|now|today|incumbent|the\s+present"
+PERIOD = (
+    rf"(?:(?:[Ss]ince|[Ff]rom)\s+)?{_DATE}"
+    rf"(?:\s*(?:[–—-]{{1,2}}|to|until|till)\s*(?:{_DATE}|{OPEN_END}))?"
+)
+
+
+_CAREER_LINE = re.compile(
+    r"^[ \t]*(?:[-*•–][ \t]+)?(?P<year>(?:19|20)\d\d)\.(?P<month>1[0-2]|0?[1-9])(?!\.?\d)[ \t]+"
+    r"(?P<rest>\S[^\n]*)$",
+    re.M,
+)
+_ENTRY_HEAD = re.compile(r"^[ \t]*(?P<name>[^\s:(][^\n:]*?)[ \t]*(?:\([^()\n]*\))?[ \t]*$", re.M)
+
+
+def _career_lines(r: Context) -> tuple[list[Fact], list[tuple[int, int]]]:
+    """A directory's career lines under a person's entry ("KIM Yong Chol (김영철)" on a line of
+    its own, then "- 2009.2 Director, Reconnaissance General Bureau (RGB), KPA"): each title
+    of the line ("Role, Organ" or "Role of Organ", several joined by ";") is held from the
+    month the line opens with."""
+    facts: list[Fact] = []
+    spans: list[tuple[int, int]] = []
+    for line in _CAREER_LINE.finditer(r.text):
+        person = entry_person(r, line.start())
+        if person is None:
+            continue
+        spans.append((line.start(), line.end()))
+        start = PartialDate(int(line.group("year")), int(line.group("month")))
+        at = line.start("rest")
+        for part in re.finditer(r"[^;]+", line.group("rest")):
+            dated = Period(start, None, [(line.start("year"), line.end("month"))])
+            facts.extend(
+                career_part(r, person, (at + part.start(), at + part.end()),
+                            (line.start(), line.end()), dated)
+            )  # fmt: skip
+    return facts, spans
+
+
+def entry_person(r: Context, offset: int) -> Mention | None:
+    """The person whose entry a line belongs to: the last line before it that is a person's
+    name alone (with a spelling in parentheses), within the entry (no rule line between)."""
+    head = r.text.rfind("\n", 0, offset)
+    while head > 0:
+        start = r.text.rfind("\n", 0, head) + 1
+        text = r.text[start:head]
+        if re.fullmatch(r"\s*[-=_*]{3,}\s*", text):
+            return None  # the entry ends at a rule
+        m = _ENTRY_HEAD.fullmatch(text)
+        if m is not None:
+            people = [p for p in r.mentions_in(start, head, ("person",)) if p.entity]
+            if people and people[0].start == start + m.start("name"):
+                after = r.text[people[0].end : head]
+                if re.fullmatch(r"\s*(?:\([^()]*\))?\s*", after):
+                    return people[0]
+        head = start - 1
+    return None
+
+
+@dataclass(frozen=True)
+class Period:
+    """When a career line's holding began and ended, and where the text prints it."""
+
+    start: PartialDate | None
+    end: PartialDate | None
+    spans: list[tuple[int, int]]
+
+
+def period_of(text: str, offset: int) -> Period | None:
+    """The start and end of "1976–1985", "December 1992 – May 2016", "since 2019", "2016 to
+    present" (offset: where text is in the article); a single date is the start."""
+    found = list(re.finditer(_DATE, text))
+    dates: list[PartialDate] = []
+    for m in found:
+        try:
+            dates.append(parse_date(" ".join(m.group(0).split())))
+        except DateError:
+            return None
+    if not dates or len(dates) > 2 or (len(dates) == 2 and dates[1].year < dates[0].year):
+        return None
+    spans = [(offset + m.start(), offset + m.end()) for m in found]
+    return Period(dates[0], dates[1] if len(dates) == 2 else None, spans)
+
+
+def career_part(
+    r: Context,
+    person: Mention,
+    part: tuple[int, int],
+    line: tuple[int, int],
+    period: Period,
+    rule: str = "career-line",
+) -> list[Fact]:
+    """The first title of text[part] ("Role, Organ", "Role of Organ"), held by the entry's
+    person over the line's period."""
+    titles = [t for t in r.person_titles if part[0] <= t.start < part[1]]
+    if not titles:
+        return []
+    title = titles[0]
+    # "Director, Reconnaissance General Bureau (RGB), KPA": the organ after the comma (the last
+    # of a chain: "Deputy Director, KPA GPB")
+    comma = re.match(r"\s*,\s*", r.text[title.end : part[1]])
+    organs = [m for m in r.mentions_in(title.end, part[1], ("organ",)) if m.entity]
+    chain: list[Mention] = []
+    for m in organs:
+        first = comma is not None and not chain and m.start == title.end + comma.end()
+        if first or (chain and not r.text[chain[-1].end : m.start].strip()):
+            chain.append(m)
+    own = title.organ_span is not None and part[0] <= title.organ_span[0] < part[1]
+    if chain and not own:
+        organ = r.reg.resolve(chain[-1].entity)  # type: ignore[arg-type]
+        title = replace(title, organ=organ, organ_span=(chain[-1].start, chain[-1].end),
+                        post=post_for(r, title.role, organ))  # fmt: skip
+    elif title.organ_span is not None and not own:
+        return []  # an organ of another part of the line ("Minister of ...; Alternate Member")
+    if title.organ is None:
+        return []
+    fact = Fact(
+        "membership", "holds", r.reg.resolve(person.entity), line,  # type: ignore[arg-type]
+        organ=title.organ, role=title.role, post=title.post, start=period.start,
+        end=period.end, status="confirmed", date_basis="sentence", rule=rule,
+    )  # fmt: skip
+    spans = [
+        FactSpan(person.start, person.end, "person"),
+        FactSpan(title.role_span[0], title.role_span[1], "role"),
+        *(FactSpan(a, b, "date") for a, b in period.spans),
+    ]
+    if title.organ_span:
+        spans.append(FactSpan(title.organ_span[0], title.organ_span[1], "organ"))
+    fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+    fact.why = _why(r, fact, title)
+    return [fact]
+
+
+def _replaced_by(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    found: list[Fact],
+) -> list[Fact]:
+    """ "Defence Minister Pak Yong Sik has been replaced by No Kwang Chol": the titles the
+    sentence gives the holder end, and the successor's begin, at the change's date."""
+    people = people_of(view, m)
+    successors = people_of(view, m, "successor")
+    if len(people) != 1 or not successors or people[0].ref is None:
+        return []
+    holder = people[0].ref
+    held = [f for f in found if f.person == holder and f.type == "holds" and f.organ]
+    out: list[Fact] = []
+    trigger = view.group(m, "trigger")
+    trigger_span = FactSpan(trigger[0].start, trigger[-1].end, "trigger") if trigger else None
+    for fact in held:
+        role_span = next((s for s in fact.spans if s.role == "role"), None)
+        if role_span is None:
+            continue
+        organ_span = next(((s.start, s.end) for s in fact.spans if s.role == "organ"), None)
+        title = Title(role_span.start, role_span.end, fact.role or "member", fact.organ,
+                      (role_span.start, role_span.end), organ_span, fact.post)  # fmt: skip
+        at = _after_handover(view, m)
+        out.extend(
+            _facts_for(r, flex, view, pattern, "replaced", trigger_span, people, [title], at=at)
+        )
+        out.extend(
+            _facts_for(r, flex, view, pattern, "appointed", trigger_span, successors, [title],
+                       at=at)
+        )  # fmt: skip
+    return out

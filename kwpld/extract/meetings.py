@@ -1,0 +1,1330 @@
+"""The meetings pass: what a text says of the meetings, sessions, plenums and congresses it
+reports. Events named without an ordinal ("An enlarged meeting of the Political Bureau of the
+WPK Central Committee was held on ...") and with a lowercase one ("the fifth plenary meeting
+of the seventh Central Committee"); when an event was held (a day, or a period: "from 28 to
+31 December 2019"), where ("in Pyongyang", "at the Mansudae Assembly Hall"), who convened it
+(the organ its name is "of"); the event the article reports; and the phrases that refer back
+to an event ("the plenum", "the session", "the meeting")."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import cache
+
+from ..dates import DateMention, PartialDate
+from ..names import match_key
+from ..reading.document import Sentence
+from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.facts import fact_lexicon
+from ..reading.state import Context, Found
+from ..reading.words import series_key, straight
+from .dates import event_day_before, relative_day
+from .facts_common import in_headline, official_source
+
+__all__ = ["meetings", "HELD", "date_with", "day_words", "head_kind", "past_date"]
+
+HELD = re.compile(
+    r"^\s*(?:\(|,?\s*(?:which\s+was\s+)?held\b|,\s*which\s+(?:ran|lasted|continued)\b)"
+    r"|\b(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:held|convened|opened|closed|concluded|reconvened|called)"
+    r"|took\s+place|opened|met|convened|closed|concluded|began|started|ended|wrapped\s+up"
+    r"|held\s+(?:its|their|a|an|the))\b",
+    re.I,
+)
+_PRESIDED = re.compile(r"\b(?:presided\s+over|guided|chaired|convened)\s+by\b", re.I)
+_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_AND_DAY = re.compile(r"\b(\d{1,2})\s+and\s+$")
+_CLOSED = re.compile(r"\b(?:closed|concluded|ended|wrapped\s+up)\b", re.I)
+_ORDINALS = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth)"
+)
+_KINDS = (
+    r"(?P<head>(?:(?:enlarged|expanded|extended|joint|emergency|extraordinary|consultative"
+    r"|general|first|second)\s+)*(?:plenary\s+meetings?|plenums?|sessions?|congress(?:es)?"
+    r"|conferences?|meetings?))"
+)
+_UNNAMED = re.compile(
+    rf"\b(?:an?|the|its)\s+{_KINDS}\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+)?",
+    re.I,
+)
+_LOWER_ORDINAL = re.compile(
+    rf"\b(?P<ordinal>{_ORDINALS})\s+{_KINDS}\s+of\s+(?:the\s+)?(?P<term>{_ORDINALS}\s+)?", re.I
+)
+_AT_PLACE = re.compile(
+    r"\bat\s+the\s+(?P<place>(?:[A-Z0-9][\w'’.-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
+    r"(?![\w'’.-])(?!\s+(?!(?:on|in|at|of|and|for|to|with|where|which|was|were|is|are|during"
+    r"|from|by|after|before|amid)\b)[a-z])"  # "at the Chinese embassy": not "Chinese"
+)
+
+
+@cache
+def _reference_pattern() -> re.Pattern[str]:
+    """ "the plenum", "the enlarged meeting", "the reception": the words of
+    ``event_references`` in ``facts.yaml``."""
+    heads = sorted({words[-1] for words in fact_lexicon().event_references}, key=len, reverse=True)
+    return re.compile(
+        r"\b(?:the|this|that|today's|yesterday's)\s+(?P<words>(?:(?:enlarged|expanded|extended"
+        r"|plenary|joint|consultative|military)\s+)*(?:" + "|".join(heads) + r"))\b"
+        r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
+        r"|ground|square|group|delegation|team|song|music|officials?|room)\b)",
+        re.I,
+    )
+
+
+_TYPES = {"plenary": "plenary-meeting", "plenum": "plenary-meeting", "session": "session",
+          "congress": "congress", "conference": "conference"}  # fmt: skip
+
+
+def meetings(r: Context) -> Found:
+    r.official = official_source(r)
+    _ordinal_lowercase(r)
+    _ordinal_organ_meetings(r)
+    _one_event_per_ordinal(r)
+    _when_and_where(r)
+    _unnamed(r)  # after the named ones are dated: "held on the same day"
+    _of_representatives(r)
+    _held_by(r)
+    _of_date(r)
+    _when_and_where(r)
+    _occasions(r)
+    _one_conferral(r)
+    _place_summits(r)
+    _same_day_acts(r)
+    _organizers(r)
+    _party_events(r)
+    _main_event(r)
+    _references(r)
+    _dated_by_reference(r)
+    return r.found()
+
+
+def _occasion_name(
+    name: str,
+    when: PartialDate | None,
+    span: tuple[int, int],
+    reference: PartialDate | None,
+    article: str,
+) -> NameDraft:
+    """ "talks", "grand banquet", "funeral": a description, not a name, so that another article's
+    talks are not taken for these, with the day it was held ("talks, 9 October 2025"), else the
+    article's ("talks, reported October 2005")."""
+    if when is not None:
+        return NameDraft(straight(f"{name}, {day_words(when)}"), derived=True, spans=[span])
+    if reference is not None:
+        label = f"{name}, reported {day_words(reference)}"
+        return NameDraft(straight(label), derived=True, spans=[span])
+    return NameDraft(straight(f"{name}, in {article}"), derived=True, spans=[span])
+
+
+def day_words(when: PartialDate) -> str:
+    """ "9 October 2025", "October 2025", "2025"."""
+    month = calendar.month_name[when.month] if when.month else ""
+    return " ".join(str(x) for x in (when.day, month, when.year) if x)
+
+
+def _terms(r: Context, entity: Entity) -> set[int]:
+    """The numbers a name gives besides the event's own ordinal: its term ("of the 8th Central
+    Committee", "of 14th SPA")."""
+    out: set[int] = set()
+    for name in entity.names:
+        words = re.findall(r"[\w’']+", name.text)
+        numbers = [n for n in (r.lex.ordinal(w) for w in words) if n is not None]
+        out.update(numbers[1:])  # the first is the event's own ordinal
+    return out
+
+
+def _one_event_per_ordinal(r: Context) -> None:
+    """ "2nd Plenary Meeting of 8th WPK Central Committee Held" (the headline), "the 2nd Plenary
+    Meeting of the 8th Central Committee of the Workers' Party of Korea" and "제2차전원회의": one
+    event, named three ways. Events of one type and ordinal whose terms agree (or one gives
+    none) are one, under the longest name."""
+    groups: dict[tuple[str, int], list[Entity]] = {}
+    for entity in r.reg.of_kind("event"):
+        ordinal = entity.fields.get("ordinal")
+        kind = entity.fields.get("type")
+        if entity.known or not isinstance(ordinal, int) or kind in (None, "series"):
+            continue
+        groups.setdefault((str(kind), ordinal), []).append(entity)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        terms = [_terms(r, e) for e in members]
+        stated = {frozenset(t) for t in terms if t}
+        if len(stated) > 1:
+            continue  # "the 2nd Session of the 13th SPA" and "of the 14th": two events
+        keep = max(members, key=lambda e: (max((len(n.text) for n in e.names), default=0), e.key))
+        for other in members:
+            if other.key != keep.key:
+                r.reg.merge(keep.key, other.key)
+
+
+def head_kind(head: str) -> str:
+    """The event type a kind of meeting names: "plenary meeting" -> plenary-meeting."""
+    words = head.lower().split()
+    for word in words:
+        for stem, kind in _TYPES.items():
+            if word.startswith(stem):
+                return kind
+    return "meeting"
+
+
+def _organ_at(r: Context, offset: int) -> Mention | None:
+    for m in r.mentions:
+        if m.start == offset and m.kind == "organ" and m.entity:
+            return m
+        if m.start > offset:
+            break
+    return None
+
+
+def _inside_event(r: Context, start: int, end: int) -> bool:
+    return any(m.kind == "event" and m.start <= start and end <= m.end for m in r.mentions)
+
+
+def _title_case(words: str) -> str:
+    small = {"of", "the", "and", "a", "an", "in", "on", "to", "for"}
+    out = []
+    for index, word in enumerate(words.split()):
+        if index and word.lower() in small or word[:1].isdigit():
+            out.append(word.lower())
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def _ordinal_lowercase(r: Context) -> None:
+    """ "the fifth plenary meeting of the seventh Central Committee"."""
+    for m in _LOWER_ORDINAL.finditer(r.text):
+        if m.group("head")[0].isupper() and m.group("ordinal")[0].isupper():
+            continue  # a capitalized name: the events pass reads those
+        organ = _organ_at(r, m.end())
+        if organ is None and m.group("term"):
+            organ = _organ_at(r, m.start("term"))  # "the Seventh Central Committee" as one
+        if organ is None or _inside_event(r, m.start(), organ.end):
+            continue
+        if r.doc.block_at(m.start()) is None:
+            continue
+        ordinal = r.lex.ordinal(m.group("ordinal"))
+        if ordinal is None:
+            continue
+        head = re.sub(r"s$", "", m.group("head").lower()) if not m.group("head").lower().endswith(
+            "ss") else m.group("head").lower()  # fmt: skip
+        head = re.sub(r"\s+", " ", head)
+        term = m.group("term") if organ.start >= m.end() else None
+        series_name = _title_case(
+            f"{head} of the {term.strip() + ' ' if term else ''}{straight(organ.text)}"
+        )
+        name = f"{_numbered(ordinal)} {series_name}"
+        skey = series_key(series_name)
+        series = r.reg.add(Entity(f"event:series:{skey}", "event"))
+        series.fields.setdefault("type", "series")
+        series.attrs["series_key"] = skey
+        series.add_name(NameDraft(series_name, derived=True))
+        span = (m.start(), organ.end)
+        series.note("a numbered series of events", span)
+        event = r.reg.add(Entity(f"event:{skey}:{ordinal}", "event"))
+        event.fields.setdefault("type", head_kind(head))
+        event.fields["series"] = Ref(series.key)
+        event.fields["ordinal"] = ordinal
+        event.attrs["series_key"] = skey
+        event.add_name(NameDraft(straight(r.text[span[0] : span[1]]), spans=[span]))
+        event.add_name(NameDraft(name, derived=True))
+        event.note(f"an event named “{r.text[span[0] : span[1]]}”", span)
+        r.mentions.replace([x for x in r.mentions if not (span[0] <= x.start and x.end <= span[1])])
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        r.nested_spans.append((organ.start, organ.end, r.reg.resolve(organ.entity)))  # type: ignore[arg-type]
+
+
+def _numbered(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _unnamed(r: Context) -> None:
+    """ "An enlarged meeting of the Political Bureau of the WPK Central Committee was held on
+    10 April", "a consultative meeting of the Presidium ... was held yesterday", "On 15 July
+    2012 a meeting of the Presidium of the Political Bureau relieved Ri": an event named by its
+    kind and organ, held on the day the sentence gives."""
+    for m in _UNNAMED.finditer(r.text):
+        organ = _organ_at(r, m.end())
+        if organ is None or _inside_event(r, m.start(), organ.end):
+            continue
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        if head.endswith("s") and not head.endswith("ss"):
+            continue  # "meetings of ...": several
+        if m.group(0).lower().startswith("the ") and any(
+            e.kind == "event" for e in r.mentions_in(0, m.start())
+        ):
+            continue  # "the meeting of ...": refers back to an event named before
+        when = _unnamed_days(r, m, organ, sentence)
+        if when is None:
+            continue
+        name = _title_case(head) + " of the " + straight(organ.text)
+        # undated ("held an enlarged meeting of its CMC"), it is this article's own, dated
+        # perhaps by a later sentence ("The meeting, held on Friday, ...")
+        day = when[0].iso if when[0] is not None else r.article.key
+        event = r.reg.add(Entity(f"event:held:{match_key(name)}:{day}", "event"))
+        event.fields.setdefault("type", head_kind(head))
+        if when[0] is not None:
+            event.fields.setdefault("date", when[0])
+        if when[1] is not None and when[1] != when[0]:
+            event.fields.setdefault("end", when[1])
+        span = (m.start() + len(m.group(0).split()[0]) + 1, organ.end)
+        event.add_name(NameDraft(name, spans=[span]))
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        event.note(f"“{' '.join(r.text[m.start() : organ.end].split())}” was held", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        r.held.append((sentence.start, event.key))
+        _place_event(r, event, r.text[organ.end : sentence.end], _in_place(r), sentence)
+
+
+_ACTS = re.compile(
+    r"\b(?:relieved|elected|dismissed|appointed|recalled|removed|promoted|adopted|decided"
+    r"|discussed|approved|reviewed|examined|analyzed|analysed|made|issued)\b",
+    re.I,
+)
+"""what a meeting does, which says it met: "a meeting of the Presidium ... relieved Ri"."""
+
+
+def _unnamed_days(
+    r: Context, m: re.Match[str], organ: Mention, sentence: Sentence
+) -> tuple[PartialDate | None, PartialDate | None] | None:
+    """When the sentence says an unnamed meeting was held: the date after its name ("was held
+    on 10 April", "from Monday to Wednesday", "yesterday", "on the same day"), or the one the
+    sentence opens with when the meeting acts ("On 15 July 2012 a meeting of ... relieved");
+    no day (None, None) for one a subject held ("North Korea held an enlarged meeting of its
+    CMC"), which a later sentence may date; None when the sentence says none was held."""
+    rest = r.text[organ.end : sentence.end]
+    held = HELD.search(rest) or _PRESIDED.search(rest)
+    if held and held.start() > 80:
+        held = None
+    # "Kim Jong Un convened an emergency enlarged meeting of the CMC on Thursday"
+    kind_start = m.start() + len(m.group(0).split()[0]) + 1
+    held = held or _HELD_BEFORE.search(r.text, sentence.start, kind_start)
+    acts = _ACTS.match(rest, len(rest) - len(rest.lstrip())) or _ACTS.search(rest[:60])
+    if not held and not acts:
+        return None
+    # before the act: "a meeting of the Presidium on 15 July relieved Ri (... since 2010)"
+    limit = sentence.end if held else organ.end + (acts.start() if acts else 0)
+    found = _held_days(r, organ.end, limit)
+    if found is not None:
+        return found[0], found[1]
+    opening = _OPENING.match(r.text, sentence.start)
+    before = r.date_at(opening.end()) if opening else None
+    if before is not None and before.date is not None and before.end <= m.start():
+        first, last = _period(before)
+        return (first, last) if first is not None else None
+    # "North Korea held an enlarged meeting of its CMC": held, on a day said elsewhere
+    return (None, None) if held and held.re is _HELD_BEFORE else None
+
+
+_REPRESENTATIVES = re.compile(
+    rf"\b(?:an?|the)\s+(?P<name>{_KINDS}\s+of\s+(?:party\s+)?(?:representatives|activists"
+    r"|delegates)\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?"
+    r"[A-Z][\w'’.-]*)*))",
+    re.I,
+)
+
+
+def _of_representatives(r: Context) -> None:
+    """ "The conference of Party representatives of the Korean People's Army was held on 21
+    September": an event of a body's delegates, named as printed, held on the date given."""
+    for m in _REPRESENTATIVES.finditer(r.text):
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        if (head.endswith("s") and not head.endswith("ss")) or _inside_event(r, *m.span("name")):
+            continue  # "Conferences of Party representatives of ...": several
+        rest = r.text[m.end() : sentence.end]
+        held = HELD.search(rest)
+        dates = [d for d in r.dates_in(m.end(), sentence.end) if d.date is not None]
+        if not held or held.start() > 40 or not dates:
+            continue
+        name = " ".join(m.group("name").split())
+        first, last = _period(dates[0])
+        key = f"event:held:{match_key(name)}:{first.iso if first else ''}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", head_kind(head))
+        if first is not None:
+            event.fields.setdefault("date", first)
+            if last is not None and last.iso != first.iso:
+                event.fields.setdefault("end", last)
+        span = m.span("name")
+        event.add_name(NameDraft(name, spans=[span]))
+        event.note(f"“{name}” was held", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        r.held.append((sentence.start, event.key))
+
+
+def _same_day(r: Context, rest: str, before: int) -> PartialDate | None:
+    """ "was held on the same day": the day of the event dated last before it."""
+    if not re.search(r"\b(?:on\s+)?the\s+same\s+day\b", rest, re.I):
+        return None
+    for m in reversed(r.mentions_in(0, before, ("event",))):
+        date = r.reg.peek(m.entity).fields.get("date")  # type: ignore[arg-type]
+        if isinstance(date, PartialDate) and date.day is not None:
+            return date
+    return None
+
+
+def _same_day_acts(r: Context) -> None:
+    """ "In a separate decision announced the same day, ... conferred the military title":
+    a conferral or decision on the day of the event dated last before it."""
+    for event in r.reg.of_kind("event"):
+        if event.known or event.fields.get("type") not in ("conferral", "decision"):
+            continue
+        span = event.attrs.get("span")
+        if "date" in event.fields or not span:
+            continue
+        sentence = r.doc.sentence_at(span[0])
+        if sentence is None:
+            continue
+        day = _same_day(r, r.text[sentence.start : sentence.end], sentence.start)
+        if day is not None:
+            r.reg.get(event.key).fields["date"] = day
+
+
+@cache
+def _occasion_pattern() -> re.Pattern[str]:
+    """ "a grand banquet", "the military parade of 10 October", "a performance given by the
+    Moranbong Band": the words of ``occasions`` in ``facts.yaml`` with up to three words
+    before them and what they are of or for."""
+    flex = fact_lexicon()
+    nouns = "|".join(sorted((re.escape(n) for n in flex.occasions), key=len, reverse=True))
+    verbs = _GIVEN_BEFORE.pattern.split("(?:", 1)[1].split(")", 1)[0]
+    verbs = rf"(?:{verbs}|a|an|the|and|or|of|at|in|on|to|for|with|was|were|is|are)"
+    return re.compile(
+        rf"\b(?P<art>(?:a|an|the)\s+)?(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?"
+        rf"(?P<noun>{nouns}))\b(?!\s+(?:{nouns})\b)"  # "a celebration performance"
+        r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
+        r"|ground|square|group|delegation|team|song|music)\b)"
+        r"(?P<of>\s+(?:of|for|in\s+celebration\s+of|marking)\s+(?:the\s+)?[^,.;]{3,60}?"
+        r"(?=\s+(?:was|were|is|are|will|held|took|on|in|at|with|by|and|attended|presided|to"
+        r"|where|which|that|when)\b|\s*[,.;(]|\s*$)"
+        r"|\s+(?:given|staged|performed|presented)\s+by\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*"
+        r"(?:\s+(?:of\s+the\s+|of\s+|and\s+the\s+)?[A-Z][\w'’-]*)*))?"
+        r"(?=[\s,.;])",
+        re.I,
+    )
+
+
+def _occasions(r: Context) -> None:
+    """ "a reception held at the Mansudae Assembly Hall in Pyongyang on Friday", "an artillery
+    fire drill on 10 September": an occasion the text describes, dated by the sentence."""
+    flex = fact_lexicon()
+    for m in _occasion_pattern().finditer(r.text):
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        if _inside_event(r, m.start(), m.end()) or any(
+            x.kind == "event" and x.start < m.end("name") and m.start("name") < x.end
+            for x in r.mentions
+        ):
+            continue  # (an event after "of" is what the occasion celebrates)
+        if m.group(0).lower().startswith("the ") and any(
+            key for s, _, key in r.event_refs if s == m.start()
+        ):
+            continue
+        lead = r.text[max(sentence.start, m.start() - 30) : m.start()]
+        definite = (m.group("art") or "").strip().lower() == "the"
+        bare_meeting = m.group("noun").lower() == "meeting"
+        if bare_meeting and definite:
+            continue  # "the meeting" refers back
+        given = None if definite else _GIVEN_BEFORE.search(lead)  # "attended the drill": no new one
+        opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
+        if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
+            continue  # "talks" alone: only "Talks between ... were held", "held talks with"
+        rest = r.text[m.end() : sentence.end]
+        presided = _PRESIDED_AFTER.match(rest)  # "a meeting of X presided over by Kim"
+        held = bool(_HELD_OCCASION.match(rest) or given or presided)
+        when, name_end, _ = _occasion_day(r, m, sentence, held, definite)
+        if when is None and not held:
+            continue
+        if bare_meeting and when is None and not re.search(
+            r"\b(?:held|had)\s+(?:(?:a|an)\s+)?$", lead
+        ) and not _HELD_OCCASION.match(rest) and not presided:  # fmt: skip
+            continue  # "a rule to hold a meeting" is none; "held its first meeting" is one
+        if when is None:
+            # "The day before, Kim held talks ... He then gave a reception": the day of the
+            # event dated last before it in the paragraph; "A performance was given ... on the
+            # occasion": in the article
+            whole = _ON_THE_OCCASION.search(rest)
+            when = event_day_before(r, m.start(), block=None if whole else sentence.block)
+        noun = m.group("noun").lower()
+        kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
+        if bare_meeting:
+            kind = head_kind(m.group("name"))  # "a plenary meeting of the party CC on April 10"
+        if re.match(r"\s+(?:of|for)\s+(?:conferring|awarding|presenting)\b", m.group("of") or ""):
+            kind = "conferral"  # "a ceremony of conferring the title of DPRK Hero on ..."
+        if presided and m.group("of") and name_end == m.end():
+            name_end += len(presided.group("more"))  # "... of KPA training officials"
+        name = " ".join(r.text[m.start("name") : name_end].split())
+        name = re.sub(r"^(?:its|their|his|her)\s+", "", name)  # "held its first meeting"
+        if when is None and _names_series(r, name):
+            continue  # "plenary meetings of the 8th CC": the series, not an event of it
+        _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence)
+
+
+_ON_THE_OCCASION = re.compile(r"\bon\s+the\s+occasion\b(?!\s+of\b)", re.I)
+_ON = re.compile(r"\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?")
+
+
+def _occasion_day(
+    r: Context, m: re.Match[str], sentence: Sentence, held: bool, definite: bool
+) -> tuple[PartialDate | None, int, bool]:
+    """The day of an occasion: "the military parade of 10 October 2010", "a reception ... on
+    Friday", "on Saturday at a ceremony", "in the evening", "will ... on Saturday". With where
+    its name ends and whether the sentence gives a day ("on ...") at all."""
+    rest = r.text[m.end() : sentence.end]
+    dated = re.match(
+        r"[^.;]{0,80}?\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", rest
+    )
+    date = None
+    name_end = m.end("of") if m.group("of") else m.end()
+    of = re.match(r"\s+of\s+", m.group("of") or "")
+    if of:
+        # "the military parade of 10 October 2010"
+        date = r.date_at(m.start("of") + of.end())
+        if date is not None:
+            name_end = m.end("name")
+    stop = min(90, len(rest.split(";")[0]))
+    for on in _ON.finditer(rest, 0, stop) if date is None else ():
+        # "held at the Revolutionary Martyrs' Cemetery on Mount Taesong on 28 February 1995"
+        date = r.date_at(m.end() + on.end(), slack=1)
+        if date is not None:
+            break
+    when = date.date if date is not None else None
+    if date is not None and re.fullmatch(_WEEKDAY_NAMES, date.text.strip()):
+        # "proposed holding an urgent contact at Panmunjom on Saturday": the one to come
+        ahead = relative_day(r, sentence.start, sentence.end)
+        if ahead is not None and ahead[1][0] <= date.start < ahead[1][1]:
+            when = ahead[0]
+    at_day = _ON_DAY_AT.search(r.text, sentence.start, m.start("name"))
+    if when is None and at_day is not None and at_day.end() == m.start("name"):
+        # "Kim made a speech on Saturday at a ceremony in the garden"
+        before = r.date_at(at_day.start("day"))
+        if before is not None and before.date is not None:
+            when = before.date
+        elif r.reference is not None and r.reference.day is not None:
+            when = _last_weekday(r.reference, at_day.group("day"))
+    relative = None
+    if when is None:
+        relative = relative_day(r, sentence.start, sentence.end, anchor=m.start())
+    before_it = relative is not None and relative[1][0] < m.start() and not definite
+    if relative is not None and (held or dated or before_it):
+        when = relative[0]
+    if when is None and (held or dated):
+        weekday = re.match(rf"[^.;]{{0,80}}?\bon\s+({_WEEKDAY_NAMES})\b", rest)
+        if weekday and r.reference is not None and r.reference.day is not None:
+            when = _last_weekday(r.reference, weekday.group(1))
+    return when, name_end, bool(dated)
+
+
+def _add_occasion(
+    r: Context,
+    m: re.Match[str],
+    span: tuple[int, int],
+    name: str,
+    kind: str,
+    when: PartialDate | None,
+    sentence: Sentence,
+) -> None:
+    """The occasion's event, its place, and its mention."""
+    # undated, a description is this article's own: another article's "talks" are others
+    key = f"event:occasion:{match_key(name)}:{when.iso if when else r.article.key}"
+    event = r.reg.add(Entity(key, "event"))
+    event.fields.setdefault("type", kind)
+    if when is not None:
+        event.fields.setdefault("date", when)
+    article = r.article.key.split(":")[-1]
+    event.add_name(_occasion_name(name, when, span, r.reference, article))
+    rest = r.text[m.end() : sentence.end]
+    place = _in_place(r).search(rest)
+    hall = _AT_PLACE.search(rest)
+    if place or hall:
+        event.fields.setdefault(
+            "location",
+            (place.group("place") if place else hall.group("place")).rstrip("."),  # type: ignore[union-attr]
+        )
+    event.note(f"“{' '.join(r.text[m.start() : m.end()].split())}”", span)
+    r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+    r.held.append((sentence.start, event.key))
+
+
+_PLACE_SUMMIT = re.compile(
+    r"\b(?i:the|a|an)\s+(?:(?:failed|planned|historic|first|second|last|collapsed|abortive)\s+)?"
+    r"(?P<name>(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<noun>summit|talks))\b"
+)
+_SUMMIT_DATE = re.compile(r"\s+(?:on|in|of)\s+")
+_SUMMITS_IN = re.compile(
+    r"\bsummits\s+(?:with\s+(?:the\s+)?[\w.'’-]+\s+)?in\s+(?P<a>[A-Z][a-z]+)"
+    r"\s+and\s+(?P<b>[A-Z][a-z]+)\b"
+)
+"""two summits named by their places: "the summits with the U.S. in Singapore and Hanoi"."""
+
+
+def _one_conferral(r: Context) -> None:
+    """ "a ceremony of conferring the title of DPRK Hero ... took place ... Kim Yong Nam
+    conferred the title of DPRK Hero ... on Ri Hong Sop": one act, not two. A title conferred
+    in the two paragraphs after a ceremony of conferring that title is that ceremony's."""
+    ceremonies = [
+        m for m in r.mentions
+        if m.kind == "event" and m.entity and str(m.entity).startswith("event:occasion:")
+        and r.reg.peek(m.entity).fields.get("type") == "conferral"
+    ]  # fmt: skip
+    for act in [e for e in r.reg.of_kind("event") if e.fields.get("type") == "conferral"]:
+        span, title = act.attrs.get("span"), str(act.fields.get("title", ""))
+        if act.known or not span or not title or act.key.startswith("event:occasion:"):
+            continue
+        block = r.doc.block_at(span[0]) or 0
+        first = re.split(r",|\s+and\s+", title)[0]
+        for m in reversed([c for c in ceremonies if c.start < span[0]]):
+            sentence = r.doc.sentence_at(m.start)
+            said = r.text[m.start : sentence.end] if sentence is not None else m.text
+            words = set(re.findall(r"\w+", first.lower()))
+            if block - (r.doc.block_at(m.start) or 0) <= 2 and words <= set(
+                re.findall(r"\w+", said.lower())
+            ):
+                r.reg.merge(str(m.entity), act.key)
+                break
+
+
+def _names_series(r: Context, name: str) -> bool:
+    """Whether ``name`` ("plenary meeting of the 8th Central Committee") is the name of a
+    numbered series the text names."""
+    key = series_key(name)
+    return any(
+        e.fields.get("type") == "series" and e.attrs.get("series_key") == key
+        for e in r.reg.of_kind("event")
+    )
+
+
+def _place_summits(r: Context) -> None:
+    """ "the Hanoi summit on Feb. 27 and 28", "the Singapore summit": a meeting named only by
+    the place it was held; the leaders the text names with it are its participants (the
+    attendance pass). One per place in an article, dated where a mention is."""
+    for two in _SUMMITS_IN.finditer(r.text):
+        for group in ("a", "b"):
+            if r.mentions_in(two.start(group), two.end(group), ("person", "organ", "event")):
+                continue
+            name = f"{two.group(group)} summit"
+            event = r.reg.add(Entity(f"event:occasion:{match_key(name)}:{r.article.key}", "event"))
+            event.fields.setdefault("type", "meeting")
+            event.fields.setdefault("location", two.group(group))
+            span = two.span(group)
+            event.add_name(NameDraft(name, derived=True, spans=[span]))
+            event.note(f"“{' '.join(two.group(0).split())}”", span)
+            r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+    for m in _PLACE_SUMMIT.finditer(r.text):
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        if r.mentions_in(m.start("place"), m.end("place"), ("person", "organ", "event")):
+            continue  # "the Kim-Trump summit", "the Party talks": not a place
+        name = f"{m.group('place')} {m.group('noun').lower()}"
+        key = f"event:occasion:{match_key(name)}:{r.article.key}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", "meeting")
+        event.fields.setdefault("location", m.group("place"))
+        after = _SUMMIT_DATE.match(r.text, m.end(), sentence.end)
+        date = r.date_at(after.end()) if after else None
+        if date is not None and "date" not in event.fields:
+            first, last = _period(date)
+            then = _AND_DAY_AFTER.match(r.text, date.end)
+            if (
+                then and first is not None and first.day is not None and last is None
+                and first.day < int(then.group(1)) <= 31
+            ):  # "on Feb. 27 and 28"  # fmt: skip
+                last = PartialDate(first.year, first.month, int(then.group(1)))
+            if first is not None:
+                event.fields["date"] = first
+                if last is not None and last != first:
+                    event.fields["end"] = last
+        span = (m.start("name"), m.end("name"))
+        if not event.names:
+            event.add_name(NameDraft(name, derived=name != r.text[span[0] : span[1]],
+                                     spans=[span]))  # fmt: skip
+        event.note(f"“{' '.join(r.text[m.start() : m.end()].split())}”", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+_ON_DAY_AT = re.compile(
+    r"\bon\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+"
+    r"|[A-Z][a-z]+\.?\s+\d{1,2})\s+(?:at|during)\s+(?:a|an|the)\s+"
+)
+"""a day given just before an occasion: "on Saturday at a ceremony"."""
+
+_HELD_BEFORE = re.compile(
+    r"\b(?:held|holds|hold|holding|convened|convenes|convene|convening|opened|called)\s+"
+    r"(?:(?:the|an?|its|their)\s+)?(?:(?:enlarged|expanded|extended|emergency|extraordinary"
+    r"|joint)\s+)*$",
+    re.I,
+)
+"""an event a subject held: "the WPK held the enlarged sixth plenary meeting of ..."."""
+_DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:\(\s*|(?:on|in|from)\s+(?:(?:late|early|mid)[\s-]+)?)")
+_AND_DAY_AFTER = re.compile(r"\s+and\s+(\d{1,2})\b(?!\s*(?:January|February|March|April|May"
+                            r"|June|July|August|September|October|November|December))")
+
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:held|holds|hold|holding|had|gave|gives|give|giving|hosted|hosts|host|hosting"
+    r"|arranged|arranges|provided|provides|attended|attends)\s+(?:(?:a|an)\s+)?$",
+    re.I,
+)
+"""an occasion someone held or gave: "held talks with", "gave a grand banquet for"."""
+_HELD_OCCASION = re.compile(
+    r"\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|is|are|will\s+be|would\s+be|is\s+to\s+be)\s+)?"
+    r"(?:held|took\s+place|staged|will\s+take\s+place|will\s+follow)\b"
+    r"|[^.;]{0,90}?\b(?:was|were|will\s+be)\s+(?:\w+\s+)?(?:held|given|staged|attended|hosted)\b",
+    re.I,
+)
+"""an occasion said to be held: "the funeral will be held", "Talks between A and B were held",
+"a performance was given by ..."."""
+
+_PRESIDED_AFTER = re.compile(
+    r"(?P<more>[^,.;()]{0,60}?)\s*,?\s+(?:presided\s+over|chaired|convened|guided)\s+by\b"
+)
+"""an occasion someone presided over, after the words that end its name."""
+
+_WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS = re.compile(
+    rf"\b(?:on\s+(?P<on>{_WEEKDAY_NAMES})(?:\s+and\s+(?P<and>{_WEEKDAY_NAMES}))?"
+    rf"|from\s+(?P<from>{_WEEKDAY_NAMES})\s+(?:to|till|until|through)\s+(?P<to>{_WEEKDAY_NAMES}))\b"
+)
+
+
+def _weekdays(
+    r: Context, start: int, end: int
+) -> tuple[tuple[PartialDate, PartialDate | None], tuple[int, int]] | None:
+    """ "held on Monday", "on Wednesday and Thursday", "from Monday to Wednesday": the days
+    of the week before the article's day (its date must be known)."""
+    reference = r.reference
+    if reference is None or reference.day is None or r.reference_inferred:
+        return None
+    m = _WEEKDAYS.search(r.text, start, end)
+    if m is None:
+        return None
+    first_name = m.group("on") or m.group("from")
+    last_name = m.group("and") or m.group("to")
+    last = _last_weekday(reference, last_name or first_name)
+    if last_name is None:
+        return (last, None), (m.start(), m.end())
+    import calendar
+    import datetime as dt
+
+    names = list(calendar.day_name)
+    back = (names.index(last_name) - names.index(first_name)) % 7
+    day = dt.date(last.year, last.month or 1, last.day or 1) - dt.timedelta(days=back)
+    return (PartialDate(day.year, day.month, day.day), last), (m.start(), m.end())
+
+
+def _last_weekday(reference: PartialDate, name: str) -> PartialDate:
+    import calendar
+    import datetime as dt
+
+    day = dt.date(reference.year, reference.month or 1, reference.day or 1)
+    wanted = list(calendar.day_name).index(name)
+    when = day - dt.timedelta(days=(day.weekday() - wanted) % 7)
+    return PartialDate(when.year, when.month, when.day)
+
+
+_HELD_BY = re.compile(
+    rf"\s+(?:has\s+|had\s+)?(?:held|convened|opened)\s+(?:an?|its|the)\s+{_KINDS}"
+    r"(?:\s+(?:on|in)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?",
+    re.I,
+)
+
+
+_OF_DATE = re.compile(
+    r"\s+(?P<head>(?:enlarged\s+|expanded\s+)?(?:plenary\s+meeting|plenum|meeting|session))"
+    r"\s+(?:of|on)\s+",
+    re.I,
+)
+
+
+def _of_date(r: Context) -> None:
+    """ "The KWP Central Committee plenary meeting of 31 March 2013": an event named by its
+    organ, kind and day."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        m = _OF_DATE.match(r.text, organ.end)
+        if not m or in_headline(r, organ.start):
+            continue
+        date = r.date_at(m.end())
+        if date is None or date.date is None or date.date.day is None:
+            continue
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        name = " ".join(r.text[organ.start : date.end].split())
+        key = f"event:held:{match_key(name)}:{date.date.iso}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", head_kind(head))
+        event.fields.setdefault("date", date.date)
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        span = (organ.start, date.end)
+        event.add_name(NameDraft(straight(name), spans=[span]))
+        event.note(f"“{name}”", span)
+        r.mentions.replace([x for x in r.mentions if not (span[0] <= x.start and x.end <= span[1])])
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _held_by(r: Context) -> None:
+    """ "The politburo of the WPK Central Committee held an expanded meeting on Thursday": the
+    meeting of the organ, on the day the sentence gives."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        m = _HELD_BY.match(r.text, organ.end)
+        if not m or in_headline(r, organ.start):
+            continue
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        if head.endswith("s") and not head.endswith("ss"):
+            continue
+        sentence = r.doc.sentence_at(organ.start)
+        when = None
+        if m.group("weekday") and r.reference is not None and r.reference.day is not None:
+            when = _last_weekday(r.reference, m.group("weekday").capitalize())
+        else:
+            dates = [d for d in r.dates_in(m.end(), sentence.end if sentence else m.end())
+                     if d.date is not None]  # fmt: skip
+            when = dates[0].date if dates else None
+        name = _title_case(head) + " of the " + straight(organ.text)
+        key = f"event:held:{match_key(name)}:{when.iso if when else ''}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", head_kind(head))
+        if when is not None:
+            event.fields.setdefault("date", when)
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        span = (m.start("head"), m.end("head"))
+        event.add_name(NameDraft(name, derived=True))
+        event.note(f"“{' '.join(r.text[organ.start : m.end()].split())}”", (organ.start, m.end()))
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        if sentence is not None:
+            r.held.append((sentence.start, event.key))
+
+
+def _period(date: DateMention) -> tuple[PartialDate | None, PartialDate | None]:
+    if date.range is not None:
+        return date.range.first, date.range.last
+    return date.date, None
+
+
+def _in_place(r: Context) -> re.Pattern[str]:
+    places = sorted(r.lex.places, key=len, reverse=True)
+    return re.compile(r"\bin\s+(?P<place>" + "|".join(re.escape(p) for p in places) + r")\b")
+
+
+def _when_and_where(r: Context) -> None:
+    """The date (or period) and place of events whose sentence says they were held."""
+    in_place = _in_place(r)
+    seen: set[str] = {key for _, key in r.held}
+    done: set[int] = set()
+    for mention in list(r.mentions):
+        if mention.kind != "event" or not mention.entity:
+            continue
+        entity = r.entity(mention.entity)
+        if entity.known or entity.fields.get("type") in ("series", "decision", "conferral"):
+            continue
+        if entity.key in seen and (entity.fields.get("date") is not None or mention.start in done):
+            continue  # (an undated one again once the events before it are dated)
+        sentence = r.doc.sentence_at(mention.start)
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        rest = r.text[mention.end : sentence.end]
+        held = HELD.search(rest) or _HELD_BEFORE.search(r.text, sentence.start, mention.start)
+        # "the first session of the 14th SPA on April 11 and 12", "the 3rd Plenary Meeting in
+        # late June", "the 7th Congress (6 to 9 May 2016)": a date right after the name dates
+        # the event, though the sentence is about something else
+        direct = _DATE_AFTER.match(rest)
+        direct_date = r.date_at(mention.end + direct.end(), slack=1) if direct else None
+        if not held and (direct_date is None or direct_date.date is None):
+            continue
+        # The date: the first the sentence states after the name (before the next event).
+        later_events = [
+            x for x in r.mentions_in(mention.end, sentence.end, ("event",)) if x is not mention
+        ]
+        limit = later_events[0].start if later_events else sentence.end
+        _date_event(r, entity, (mention.start, mention.end), limit, None if held else direct_date)
+        if not held:
+            continue  # dated in passing: no sentence of its own
+        _close_event(r, entity, mention.end, rest, limit)
+        if (sentence.start, entity.key) not in r.held:
+            r.held.append((sentence.start, entity.key))
+        seen.add(entity.key)
+        done.add(mention.start)
+        _place_event(r, entity, r.text[mention.end : limit], in_place, sentence)
+
+
+def _held_days(
+    r: Context, start: int, limit: int, only: DateMention | None = None
+) -> tuple[PartialDate, PartialDate | None, tuple[int, int]] | None:
+    """When text[start:limit] says an event was held: the first date stated ("on 11 and 12
+    April 2019", "on April 11 and 12", "from 28 to 31 December"), else weekdays ("from Monday
+    to Saturday"), else a day relative to another ("today", "yesterday", "the same day").
+    The first day, the last (or None) and the span that says so."""
+    dates = [only] if only is not None else [
+        d for d in r.dates_in(start, limit) if d.date is not None
+    ]  # fmt: skip
+    if dates:
+        first, last = _period(dates[0])
+        if first is None:
+            return None
+        both = _AND_DAY.search(r.text, max(0, dates[0].start - 12), dates[0].start)
+        if both and first.day is not None and last is None:
+            # "on 11 and 12 April 2019": the first day, then the date.
+            first, last = PartialDate(first.year, first.month, int(both.group(1))), first
+        then = _AND_DAY_AFTER.match(r.text, dates[0].end)
+        if then and first.day is not None and last is None and first.day < int(then.group(1)) <= 31:
+            # "on April 11 and 12": the date, then the last day
+            last = PartialDate(first.year, first.month, int(then.group(1)))
+        return first, last, (dates[0].start, dates[0].end)
+    days = _weekdays(r, start, limit)
+    if days is not None:
+        (first, last), span = days
+        return first, last, span
+    same = _SAME_DAY.search(r.text, start, limit)
+    stated = _day_stated_before(r, start) if same else None
+    if same and stated is not None:
+        return stated, None, same.span()
+    relative = relative_day(r, start, limit)
+    if relative is not None:  # "opened at the Mansudae Assembly Hall today"
+        return relative[0], None, relative[1]
+    return None
+
+
+_SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.I)
+_TODAY = re.compile(r"\b(?:today|yesterday)\b", re.I)
+
+
+def _day_stated_before(r: Context, offset: int) -> PartialDate | None:
+    """The day the text stated last before ``offset``, which "on the same day" means: a date
+    with its day, "yesterday" or "today", or the day of an event named, in the sentences
+    before (the congress "concluded its work yesterday" ... "elected ... The first plenary
+    meeting, held on the same day")."""
+    before = [s for s in r.doc.sentences if s.start < offset][-8:]
+    for sentence in reversed(before):
+        end = min(sentence.end, offset)
+        days = [d.date for d in r.dates_in(sentence.start, end) if d.date and d.date.day]
+        if days:
+            return days[-1]
+        if _TODAY.search(r.text, sentence.start, end):
+            relative = relative_day(r, sentence.start, end)
+            if relative is not None:
+                return relative[0]
+        for m in reversed(r.mentions_in(sentence.start, end, ("event",))):
+            date = r.reg.peek(m.entity).fields.get("date") if m.entity else None
+            if isinstance(date, PartialDate) and date.day is not None:
+                return date
+    return None
+
+
+def _date_event(
+    r: Context,
+    entity: Entity,
+    name: tuple[int, int],
+    limit: int,
+    only: DateMention | None = None,
+) -> None:
+    """Date an event from what follows its name (an undated one, or one dated the same)."""
+    found = _held_days(r, name[1], limit, only)
+    if found is None:
+        return
+    first, last, span = found
+    current = entity.fields.get("date")
+    if current is not None and not (isinstance(current, PartialDate) and current == first):
+        return
+    entity.fields["date"] = first
+    if last is not None and last != first:
+        entity.fields["end"] = last
+    entity.note(f"held {' '.join(r.text[span[0] : span[1]].split())}", (name[0], span[1]))
+
+
+def _close_event(r: Context, entity: Entity, start: int, rest: str, limit: int) -> None:
+    """ "closed on 31 December", "concluded its work yesterday": the event's last day."""
+    closed = _CLOSED.search(rest)
+    first = entity.fields.get("date")
+    if not closed or "end" in entity.fields or not isinstance(first, PartialDate):
+        return
+    tail = start + closed.end()
+    later = [d for d in r.dates_in(tail, limit) if d.date is not None]
+    if later:
+        closing = later[0].date if later[0].date is not None else None
+    else:
+        days = _weekdays(r, tail, limit)
+        relative = relative_day(r, tail, limit)
+        closing = days[0][0] if days else relative[0] if relative else None
+    if closing is not None and closing.certainly_after(first):
+        entity.fields["end"] = closing
+
+
+def _place_event(
+    r: Context, entity: Entity, body: str, in_place: re.Pattern[str], sentence: Sentence
+) -> None:
+    """ "in Pyongyang", "at the Mansudae Assembly Hall": where the event was held."""
+    if "location" in entity.fields:
+        return
+    city = in_place.search(body)
+    hall = _AT_PLACE.search(body)
+    place = city.group("place") if city else (hall.group("place") if hall else None)
+    if place:
+        place = place.rstrip(".")
+        entity.fields["location"] = place
+        entity.note(f"held in {place}", (sentence.start, sentence.end))
+
+
+def _organizers(r: Context) -> None:
+    """An event "of" an organ (a plenary meeting of the Central Committee) is convened by it."""
+    for mention in list(r.mentions):
+        if mention.kind != "event" or not mention.entity:
+            continue
+        entity = r.entity(mention.entity)
+        if entity.known or "organizer" in entity.fields:
+            continue
+        if entity.fields.get("type") in ("series", "decision", "conferral"):
+            continue
+        of = re.search(rf"\bof\s+(?:the\s+)?(?:{_ORDINALS}\s+)?", mention.text, re.I)
+        if not of:
+            continue
+        at = mention.start + of.end()
+        inner = sorted(
+            (
+                s for s in r.nested_spans
+                if s[0] == at and s[1] <= mention.end
+                and re.fullmatch(r"(?:\s*,.*|\s+of\s.*)?", r.text[s[1] : mention.end], re.S)
+                and not r.reg.peek(s[2]).attrs.get("collective")
+            ),
+            key=lambda s: -(s[1] - s[0]),
+        )  # fmt: skip
+        if inner:
+            entity.fields["organizer"] = [Ref(r.reg.resolve(inner[0][2]))]
+            entity.note(f"convened by the organ it is of: “{r.text[inner[0][0] : inner[0][1]]}”",
+                        (mention.start, mention.end))  # fmt: skip
+
+
+def _events_in_order(r: Context) -> list[Mention]:
+    out = []
+    for m in r.mentions:
+        if m.kind != "event" or not m.entity:
+            continue
+        entity = r.reg.peek(m.entity)
+        kind = entity.fields.get("type") or (
+            r.known.event_types.get(entity.known or "") if entity.known else None
+        )
+        if kind in ("series", "decision") or (
+            kind == "conferral" and not str(m.entity).startswith("event:occasion:")
+        ):
+            continue  # a ceremony of conferring is an occasion; a conferral an act
+        out.append(m)
+    return out
+
+
+def _main_event(r: Context) -> None:
+    """The event the article reports: the first one the body says was held, else the one its
+    headline names and its body names again."""
+    events = _events_in_order(r)
+    body = [m for m in events if r.doc.blocks[r.doc.block_at(m.start) or 0].kind
+            not in ("title", "heading")]  # fmt: skip
+    for m in body:
+        sentence = r.doc.sentence_at(m.start)
+        if sentence is not None and (
+            HELD.search(r.text[m.end : sentence.end])
+            or _HELD_BEFORE.search(r.text, sentence.start, m.start)  # "X held an enlarged ..."
+        ):
+            r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
+            return
+    titled = {r.reg.resolve(m.entity) for m in events if m not in body}  # type: ignore[arg-type]
+    for m in body:
+        if r.reg.resolve(m.entity) in titled:  # type: ignore[arg-type]
+            r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
+            return
+
+
+def _event_type(r: Context, key: str) -> str | None:
+    entity = r.reg.peek(key)
+    if entity.known:
+        return r.known.event_types.get(entity.known)
+    return entity.fields.get("type")
+
+
+def _of_type(r: Context, key: str, types: tuple[str, ...]) -> bool:
+    kind = _event_type(r, key)
+    return kind is not None and kind in types
+
+
+def _dated(r: Context, key: str) -> bool:
+    entity = r.reg.peek(key)
+    if entity.known:
+        return bool(r.known.event_dates.get(entity.known))
+    return entity.fields.get("date") is not None
+
+
+def _references(r: Context) -> None:
+    """ "the plenum", "the session", "the meeting": the event of that kind named last before,
+    else the event the article reports."""
+    flex = fact_lexicon()
+    events = _events_in_order(r)
+    for m in _reference_pattern().finditer(r.text):
+        if r.doc.block_at(m.start()) is None or _inside_event(r, m.start(), m.end()):
+            continue
+        if any(
+            x.kind == "event" and x.start <= m.start("words") and m.end() <= x.end
+            and str(x.entity).startswith("event:occasion:")
+            for x in r.mentions
+        ):  # fmt: skip
+            continue  # "the military parade of 10 October 2010": the occasion itself
+        words = tuple(w.lower() for w in m.group("words").split())
+        types: tuple[str, ...] = ()
+        for size in range(len(words), 0, -1):
+            types = flex.event_references.get(words[-size:], ())
+            if types:
+                break
+        if not types:
+            continue
+        before = [e for e in events if e.end <= m.start()]
+        target = None
+        here = r.doc.block_at(m.start()) or 0
+        for e in reversed(before):
+            # "the meeting": the event named a meeting in this paragraph or the two before,
+            # rather than a session named after it; "the ceremony": a ceremony of conferring
+            # rather than a banquet
+            if (r.doc.block_at(e.start) or 0) < here - 2:
+                break
+            if (
+                e.entity is not None
+                and _of_type(r, e.entity, types)
+                and re.search(rf"\b{re.escape(words[-1])}\b", e.text, re.I)
+            ):
+                target = r.reg.resolve(e.entity)
+                break
+        for e in reversed(before if target is None else []):
+            if e.entity is not None and _of_type(r, e.entity, types):
+                target = r.reg.resolve(e.entity)
+                break
+        main = r.main_event
+        main_fits = main is not None and _of_type(r, main, types)
+        if (
+            target is not None
+            and main is not None
+            and main_fits
+            and target != main
+            and not _dated(r, target)
+            and _dated(r, main)
+        ):
+            # "the report reviewed the work since the 7th Congress ... The congress elected":
+            # the 8th, which the article reports, not the undated one it looks back to
+            target = main
+        if target is None and main_fits:
+            target = main
+        # An unresolved reference is kept too: the sentence is about an event, just not one
+        # the text names (no other event is taken for it).
+        r.event_refs.append((m.start(), m.end(), target or ""))
+
+
+_HELD_HERE = re.compile(
+    r"\s*(?:,\s*)?(?:which\s+|that\s+)?(?:was\s+|were\s+)?(?:held|convened|opened|met|took\s+place)"
+    r"\b",
+    re.I,
+)
+"""a reference followed by when it was held: "The meeting, held on Thursday, ...", "The
+meeting, which opened on 28 December, closed on 31 December", "the meeting that opened ..."."""
+
+
+def _dated_by_reference(r: Context) -> None:
+    """An event named without its day ("the CMC held an emergency enlarged meeting"), dated by
+    a later sentence that refers back to it ("The meeting, held on Thursday, ...")."""
+    in_place = _in_place(r)
+    for start, end, target in r.event_refs:
+        if not target:
+            continue
+        entity = r.entity(target)
+        if entity.known or entity.fields.get("date") is not None:
+            continue
+        sentence = r.doc.sentence_at(start)
+        if sentence is None or not _HELD_HERE.match(r.text, end, sentence.end):
+            continue
+        later = r.mentions_in(end, sentence.end, ("event",))
+        limit = later[0].start if later else sentence.end
+        _date_event(r, entity, (start, end), limit)
+        _close_event(r, entity, end, r.text[end:limit], limit)
+        _place_event(r, entity, r.text[end:limit], in_place, sentence)
+
+
+_DATE_NEXT = re.compile(r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?")
+_WHEN_BEFORE = re.compile(r"(?:,?\s+when|,\s+(?:at|during))\s+(?:the\s+|its\s+|a\s+)?$", re.I)
+"""a date just before an event: "since January 2021, when the eighth party congress ...", "In
+May 2016, at the 7th Congress of the WPK, he was elected ..."."""
+_AHEAD = re.compile(
+    r"\b(?:will|shall|would|to\s+be\s+held|to\s+(?:convene|hold|open)|plans?|planned|scheduled"
+    r"|upcoming|coming|next|ahead\s+of|expected\s+to|is\s+to|are\s+to)\b",
+    re.I,
+)
+"""words that put an event ahead of the article: "the congress to be held in January"."""
+
+
+def date_with(r: Context, mention: Mention) -> DateMention | None:
+    """The date right after an event's name ("in January"), or the one just before a "when"
+    or "at" that leads to it ("since January 2021, when the eighth party congress", "In May
+    2016, at the 7th Congress")."""
+    m = _DATE_NEXT.match(r.text, mention.end, mention.end + 40)
+    date = r.date_at(m.end()) if m else None
+    if date is not None:
+        return date
+    when = _WHEN_BEFORE.search(r.text, max(0, mention.start - 20), mention.start)
+    if when is None:
+        return None
+    before = [d for d in r.dates if d.end <= when.start() and d.end >= when.start() - 1]
+    return before[-1] if before else None
+
+
+def past_date(r: Context, date: DateMention) -> PartialDate:
+    """A year-less date of an event the text looks back to ("the party congress in January"):
+    the year the text gives that month elsewhere ("January 2021"), else the latest such month
+    not after the article's date. Events ahead ("to be held in January") keep the nearest."""
+    assert date.date is not None
+    reference = r.reference
+    if not date.year_inferred or reference is None:
+        return date.date
+    sentence = r.doc.sentence_at(date.start)
+    if sentence is not None and _AHEAD.search(r.text, sentence.start, date.start):
+        return date.date
+    month = date.date.month
+    stated = [
+        d.date for d in r.dates
+        if d.date is not None and not d.year_inferred and d.date.month == month
+        and d.date.earliest() <= reference.latest()
+    ]  # fmt: skip
+    year = max((d.year for d in stated), default=None)
+    if year is None:
+        year = date.date.year
+        while PartialDate(year, month, date.date.day).earliest() > reference.latest():
+            year -= 1
+    return PartialDate(year, month, date.date.day)
+
+
+_PARTY_EVENT = re.compile(
+    rf"\b(?:the|a|an|its)\s+(?:ruling\s+)?(?P<name>(?:(?P<ordinal>{_ORDINALS})\s+)?"
+    r"(?:party|WPK|KWP)(?:['’]s)?\s+"
+    rf"(?:(?P<after>{_ORDINALS})\s+)?(?P<head>(?:enlarged\s+|expanded\s+)?"
+    r"(?:plenary\s+meeting|plenum|congress|conference)))\b"
+    r"(?!\s+(?:of|hall|building|delegates?|members?|organs?|rules?|line|report)\b)",
+    re.I,
+)
+"""an event of the party named in passing: "the eighth party congress", "the party's plenary
+meeting in December", "at a party plenary meeting", "the party's eighth congress"."""
+_OPENING = re.compile(r"(?:[^.]{0,60}?(?:--|—))?\s*(?:In|On)\s+")  # after a dateline
+
+
+def _party_events(r: Context) -> None:
+    """The party's congresses, conferences and plenary meetings named in passing, with the
+    date given with them ("in December", "since January 2021, when the eighth party congress
+    ...") or the one the sentence opens with ("In February, Kim sacked ... at a party plenary
+    meeting"). Numbered ones join their series; unnumbered ones need a date."""
+    for m in _PARTY_EVENT.finditer(r.text):
+        span = m.span("name")
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        if r.mentions_in(span[0], span[1], ("event",)) or _inside_event(r, *span):
+            continue
+        mention = Mention(span[0], span[1], r.text[span[0] : span[1]], "", "event")
+        date = date_with(r, mention) or _opening_date(r, sentence, span[0])
+        when = past_date(r, date) if date is not None and date.date is not None else None
+        ordinal = r.lex.ordinal(m.group("ordinal") or m.group("after") or "")
+        head = " ".join(m.group("head").lower().split())
+        if ordinal is None and when is None:
+            continue  # "a party congress": which one?
+        name = " ".join(r.text[span[0] : span[1]].split())
+        event = _party_event(r, name, head, ordinal, when)
+        if when is not None and "date" not in event.fields:
+            event.fields["date"] = when
+            event.note(f"held {date.text if date else ''}".strip(), span)
+        label = name if when is None or ordinal else f"{name}, {day_words(when)}"
+        event.add_name(NameDraft(straight(label), derived=label != name, spans=[span]))
+        event.note(f"“{name}”", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _party_event(
+    r: Context, name: str, head: str, ordinal: int | None, when: PartialDate | None
+) -> Entity:
+    """The event: the Nth of the party's series of that kind, else the one held ``when``."""
+    kind = head_kind(head)
+    plain = re.sub(r"^(?:enlarged|expanded)\s+", "", head)
+    series_name = _title_case(f"party {plain}")
+    skey = series_key(series_name)
+    if ordinal is None:
+        event = r.reg.add(Entity(f"event:held:{skey}:{when.iso if when else ''}", "event"))
+        event.fields.setdefault("type", kind)
+        return event
+    series = r.reg.add(Entity(f"event:series:{skey}", "event"))
+    series.fields.setdefault("type", "series")
+    series.attrs["series_key"] = skey
+    series.add_name(NameDraft(series_name, derived=True))
+    event = r.reg.add(Entity(f"event:{skey}:{ordinal}", "event"))
+    event.fields.setdefault("type", kind)
+    event.fields.setdefault("series", Ref(series.key))
+    event.fields.setdefault("ordinal", ordinal)
+    event.attrs["series_key"] = skey
+    event.add_name(NameDraft(f"{_numbered(ordinal)} {series_name}", derived=True))
+    return event
+
+
+def _opening_date(r: Context, sentence: Sentence, before: int) -> DateMention | None:
+    """ "In February, Kim sacked ... at a party plenary meeting": the date a sentence opens
+    with, when no other date comes between it and ``before``."""
+    opening = _OPENING.match(r.text, sentence.start)
+    date = r.date_at(opening.end()) if opening else None
+    if date is None or date.date is None or date.end > before:
+        return None
+    if [d for d in r.dates_in(date.end, before) if d.date is not None]:
+        return None
+    return date
+
+
+_ORDINAL_BEFORE = re.compile(rf"\b(?P<ordinal>{_ORDINALS})\s+$", re.I)
+_ORGAN_HEAD = re.compile(
+    r"\s+(?P<head>(?:enlarged\s+|expanded\s+)?(?:meeting|plenum|session))\b"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<term>{_ORDINALS}\s+))?",
+    re.I,
+)
+
+
+def _ordinal_organ_meetings(r: Context) -> None:
+    """ "The 8th Political Bureau meeting of the 8th Central Committee of the WPK": the Nth
+    meeting of an organ, named organ first, in the series of that organ's meetings (of the
+    term the name gives)."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        before = _ORDINAL_BEFORE.search(r.text, max(0, organ.start - 16), organ.start)
+        after = _ORGAN_HEAD.match(r.text, organ.end)
+        if before is None or after is None or in_headline(r, organ.start):
+            continue
+        ordinal = r.lex.ordinal(before.group("ordinal"))
+        parent = _organ_at(r, after.end()) if after.group("term") else None
+        if ordinal is None or _inside_event(r, before.start(), after.end()):
+            continue
+        end = parent.end if parent is not None else after.end("head")
+        head = " ".join(after.group("head").lower().split())
+        series_name = f"{straight(organ.text)} {head}"
+        if parent is not None:
+            series_name += f" of the {after.group('term').strip()} {straight(parent.text)}"
+        skey = series_key(series_name)
+        series = r.reg.add(Entity(f"event:series:{skey}", "event"))
+        series.fields.setdefault("type", "series")
+        series.attrs["series_key"] = skey
+        series.add_name(NameDraft(series_name, derived=True))
+        span = (before.start(), end)
+        event = r.reg.add(Entity(f"event:{skey}:{ordinal}", "event"))
+        event.fields.setdefault("type", head_kind(head))
+        event.fields["series"] = Ref(series.key)
+        event.fields["ordinal"] = ordinal
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        event.attrs["series_key"] = skey
+        event.add_name(NameDraft(straight(r.text[span[0] : span[1]]), spans=[span]))
+        event.note(f"an event named “{' '.join(r.text[span[0] : span[1]].split())}”", span)
+        r.mentions.replace([x for x in r.mentions if not (span[0] <= x.start and x.end <= span[1])])
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+        r.nested_spans.append((organ.start, organ.end, r.reg.resolve(organ.entity)))  # type: ignore[arg-type]
+

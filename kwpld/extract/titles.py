@@ -1,0 +1,619 @@
+"""The titles pass: every title the text gives — a role of the vocabulary in an organ — with
+the spans of its role words and organ. Forms (role words from ``facts.yaml``, any case):
+
+* role of the organ: "member of the Presidium of the Political Bureau", "deputy to the 14th
+  Supreme People's Assembly", "members and alternate members of the Political Bureau" (two
+  titles sharing the organ);
+* organ, then role: "WPK Vice Chairman", "SAC first vice-chairman";
+* a post the posts pass found ("chairman of the Workers' Party of Korea");
+* a minister and the ministry: "Foreign Minister", "Minister of People's Armed Forces",
+  "Vice Foreign Minister";
+* a role alone ("Premier", "members"): the organ it implies ("Premier": the Cabinet), else none
+  (a fact rule may take the organ from the context).
+
+A title that is the holding of a post the data folder has (the Premier is the chairman of the
+Cabinet) gets the post.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..names import match_key, name_words
+from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.facts import FactLexicon, Title, fact_lexicon
+from ..reading.gazetteer import gazetteer
+from ..reading.state import Context, Found
+from .facts_common import organ_of
+from .standing_organs import standing_organ
+
+__all__ = ["titles", "organ_for_name", "post_for"]
+
+_RULING = re.compile(
+    r"(?:(?:ruling|governing|powerful|all-powerful|influential|North\s+Korean|North(?:’s|'s)|DPRK"
+    r"|country(?:’s|'s)|party(?:’s|'s))\s+){1,3}",
+    re.I,
+)
+_LINK = re.compile(r"\s+(?:of|to|in|on|at|for)\s+(?:(?:the|a|an)\s+)?", re.I)
+_ORDINAL = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\s+",
+    re.I,
+)  # noqa: E501
+
+
+def titles(r: Context) -> Found:
+    flex = fact_lexicon()
+    doc = r.doc
+    mentions = list(r.mentions)
+    found: list[Title] = []
+    skipped: list[Mention] = []
+    for post_mention in (m for m in mentions if m.kind == "post" and m.entity):
+        title = _post_title(r, post_mention)
+        if title is not None:
+            found.append(title)
+        else:
+            skipped.append(post_mention)  # its role words are read again, with the organ after it
+    inside = _covered_words(
+        r,
+        [m for m in mentions if m not in skipped],
+        ("person", "event", "article", "organ", "post"),
+    )
+    taken = [(t.start, t.end) for t in found]
+    i = 0
+    n = len(doc.words)
+    while i < n:
+        if i in inside:
+            i += 1
+            continue
+        hit = flex.role_at(doc.keys, i)
+        if hit is None or not all(doc.gap_ok[k] for k in range(i, hit[0] - 1)):
+            i += 1
+            continue
+        end_word, role, plural, implies = hit
+        role_span = (doc.word_starts[i], doc.word_ends[end_word - 1])
+        # "first chairman of the NDC": a post found from "chairman" on, with more role words.
+        inner = next(
+            (
+                t
+                for t in found
+                if role_span[0] < t.start < role_span[1] and t.role_span[0] == t.start
+            ),
+            None,
+        )
+        if inner is not None:
+            inner_post = inner.post if role == inner.role else None
+            found[found.index(inner)] = replace(
+                inner,
+                start=role_span[0],
+                role=role,
+                post=inner_post,
+                role_span=(role_span[0], inner.role_span[1]),
+            )
+            taken = [(t.start, t.end) for t in found]
+            i = end_word
+            continue
+        if any(s <= role_span[0] < e for s, e in taken):
+            i = end_word
+            continue
+        # Roles coordinated before one organ: "members and alternate members of the ...".
+        group: list[tuple[tuple[int, int], str, bool, str | None, int, int]] = [
+            (role_span, role, plural, implies, i, end_word)
+        ]
+        k = end_word
+        while k < n:
+            gap = r.text[doc.word_ends[k - 1] : doc.word_starts[k]].strip()
+            following = k + 1 if doc.keys[k] == "and" and gap in ("", ",") else k
+            if following > k and following < n and doc.keys[following] in ("a", "an"):
+                following += 1  # "a first vice director and a vice director of ..."
+            if (following == k and gap != ",") or following >= n or following in inside:
+                break
+            more = flex.role_at(doc.keys, following)
+            if more is None:
+                break
+            span = (doc.word_starts[following], doc.word_ends[more[0] - 1])
+            group.append((span, more[1], more[2], more[3], following, more[0]))
+            k = more[0]
+        last_role_end = group[-1][0][1]
+        organ = _organ_after(r, mentions, last_role_end)
+        if organ is None and len(group) > 1:
+            # "a first vice director and a vice director of the Administrative Department": the
+            # last role's words begin a post found before; its organ is the group's
+            last_span = group[-1][0]
+            post = next(
+                (t for t in found if last_span[0] <= t.start < last_span[1] and t.organ),
+                None,
+            )
+            if post is not None and post.organ is not None:  # (chosen for having one)
+                organ = (post.organ, post.organ_span or (post.start, post.end))
+                found.remove(post)
+                taken = [(t.start, t.end) for t in found]
+                last_role_end = max(last_role_end, post.end)
+        if organ is None and len(group) == 1:
+            organ = _organ_before(r, mentions, role_span[0]) or _the_partys(r, role_span[0])
+        elif organ is not None and len(group) == 1:
+            # "Presidium members of the Political Bureau": a member of the Presidium, an organ
+            # of the organ after "of"
+            before = _organ_before(r, mentions, role_span[0])
+            if before is not None and _ancestor(r, organ[0], before[0]):
+                organ = (before[0], (before[1][0], organ[1][1]))
+        if organ is None:
+            # "Chief of the General Staff of the Korean People's Army": the role's own words
+            # begin the organ's name
+            organ = next(
+                (
+                    (r.reg.resolve(m.entity), (m.start, m.end)) for m in mentions
+                    if m.kind == "organ" and m.entity
+                    and role_span[0] < m.start < last_role_end < m.end
+                ),
+                None,
+            )  # fmt: skip
+        added: list[Title] = []
+        for span, each_role, each_plural, each_implies, first, last in group:
+            if each_implies == "minister":
+                ministry = _ministry(r, flex, first, last)
+                if ministry is not None:
+                    organ_key, m_span, modified = ministry
+                    title_start = min(span[0], m_span[0])
+                    title_end = max(span[1], m_span[1])
+                    added.append(_title(r, title_start, title_end, modified or each_role,
+                                        organ_key, span, m_span, each_plural,
+                                        each_implies))  # fmt: skip
+                    continue
+            if organ is not None:
+                organ_key, organ_span = organ
+                title_start = min(role_span[0], organ_span[0])
+                title_end = max(last_role_end, organ_span[1])
+                added.append(_title(r, title_start, title_end, each_role, organ_key, span,
+                                    organ_span, each_plural, each_implies))  # fmt: skip
+                if len(group) == 1:
+                    added.extend(
+                        _title(r, o_span[0], o_span[1], each_role, o_key, span, o_span,
+                               each_plural)
+                        for o_key, o_span in _organs_after(r, mentions, title_end)
+                    )  # fmt: skip
+            elif each_implies in flex.implied_organs:
+                organ_key = organ_for_name(r, flex.implied_organs[each_implies], span)
+                added.append(_title(r, span[0], span[1], each_role, organ_key, span, None,
+                                    each_plural, each_implies))  # fmt: skip
+            else:
+                added.append(Title(span[0], span[1], each_role, None, span, None, None,
+                                   each_plural))  # fmt: skip
+        found.extend(added)
+        taken.extend((t.start, t.end) for t in added)
+        i = max(k, end_word)
+    found.sort(key=lambda t: (t.start, t.role_span))
+    found = [_of_the_whole(r, mentions, t) for t in found]
+    r.person_titles = _ellipses(r, [_unnamed_department(r, _deputy(r, t)) for t in found])
+    return r.found()
+
+
+_DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
+
+
+def _of_the_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
+    """ "chief of the General Staff of the KPA": the organ after "of" is one the title's organ
+    belongs to, and part of the title."""
+    if title.organ is None:
+        return title
+    after = _organ_after(r, mentions, title.end)
+    if after is None or not _ancestor(r, after[0], title.organ):
+        return title
+    return replace(title, end=after[1][1])
+
+
+def _ancestor(r: Context, whole: str, part: str) -> bool:
+    key = part
+    for _ in range(8):
+        entity = r.reg.peek(key)
+        if entity.known:
+            parent_id = r.known.organ_parent.get(entity.known)
+            parent = r.reg.known(parent_id, "organ").key if parent_id else None
+        else:
+            ref = entity.fields.get("parent")
+            parent = r.reg.resolve(ref.key) if isinstance(ref, Ref) else None
+        if parent is None:
+            return False
+        if parent == r.reg.resolve(whole):
+            return True
+        key = parent
+    return False
+
+
+def _unnamed_department(r: Context, title: Title) -> Title:
+    """ "vice department director of the WPK Central Committee": a department the text does not
+    name is no organ of the title."""
+    words = r.text[title.role_span[0] : title.role_span[1]].lower()
+    if "department" not in words or title.organ is None:
+        return title
+    entity = r.reg.peek(title.organ)
+    kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+        "organ_kind"
+    )  # fmt: skip
+    return title if kind == "department" else replace(title, organ=None, post=None)
+
+
+def _deputy(r: Context, title: Title) -> Title:
+    """ "first vice foreign minister": the deputy of a post's holder."""
+    if title.role != "chairman":
+        return title
+    before = _DEPUTY.search(r.text, max(0, title.start - 20), title.start)
+    if before is None:
+        return title
+    return replace(title, start=before.start(), role="vice-chairman", post=None,
+                   role_span=(before.start(), title.role_span[1]))  # fmt: skip
+
+
+def _ellipses(r: Context, found: list[Title]) -> list[Title]:
+    """ "recalled X from the post of vice-chairman of the Central Committee and elected Y as
+    vice-chairman": a role without an organ takes the organ of the title before it in the
+    sentence."""
+    out: list[Title] = []
+    for index, title in enumerate(found):
+        unnamed = "department" in r.text[title.role_span[0] : title.role_span[1]].lower()
+        if title.organ is None and not unnamed:
+            sentence = r.doc.sentence_at(title.start)
+            before = [
+                t for t in out
+                if t.organ is not None and sentence is not None and t.start >= sentence.start
+            ]  # fmt: skip
+            after = [
+                t for t in found[index + 1 :]
+                if t.organ is not None and sentence is not None and t.end <= sentence.end
+                and _GAPPED.fullmatch(r.text, title.end, t.start)
+            ]  # fmt: skip
+            fronted = _fronted_organ(r, sentence.start) if sentence is not None else None
+            if fronted is not None:
+                # "On the National Defense Commission, Jo Myong Rok, director of the GPB, was
+                # elected first vice chairman": the organ the sentence opens with
+                title = replace(title, organ=fronted, post=post_for(r, title.role, fronted))
+            elif before or after:
+                organ = (before[-1] if before else after[0]).organ
+                post = post_for(r, title.role, organ) if organ else None
+                title = replace(title, organ=organ, post=post)
+        out.append(title)
+    return out
+
+
+_FRONTED = re.compile(r"\s*(?:On|In|For|To|At)\s+(?:the\s+)?")
+
+
+def _fronted_organ(r: Context, start: int) -> str | None:
+    """The organ a sentence opens with, set off by a comma: "On the NDC, ..."."""
+    lead = _FRONTED.match(r.text, start)
+    if lead is None:
+        return None
+    m = r.mentions.at(lead.end(), None, ("organ",))
+    if m is None or m.start != lead.end() or not m.entity:
+        return None
+    if not re.match(r"\s*,", r.text[m.end : m.end + 3]):
+        return None
+    return organ_of(r, m)
+
+
+def _covered_words(r: Context, mentions: list[Mention], kinds: tuple[str, ...]) -> set[int]:
+    out: set[int] = set()
+    for m in mentions:
+        if m.kind in kinds:
+            out.update(r.doc.words_between(m.start, m.end))
+    return out
+
+
+def _ministry(
+    r: Context, flex: FactLexicon, first: int, last: int
+) -> tuple[str, tuple[int, int], str | None] | None:
+    """The ministry of a minister: "Foreign Minister" (words before; "Vice Foreign Minister":
+    a deputy), "Minister of Foreign Affairs" (words after)."""
+    doc = r.doc
+    n = len(doc.words)
+    for size in (3, 2, 1):
+        start = first - size
+        if start < 0:
+            continue
+        name = flex.ministries.get(tuple(doc.keys[start:first]))
+        if name is not None and all(doc.gap_ok[k] for k in range(start, first)):
+            modified = None
+            before = doc.keys[max(0, start - 2) : start]
+            if before and before[-1] in ("vice", "deputy"):
+                modified = "vice-chairman"
+                start -= 2 if len(before) == 2 and before[0] == "first" else 1
+            span = (doc.word_starts[start], doc.word_ends[first - 1])
+            return organ_for_name(r, name, span), span, modified
+    if last < n and doc.keys[last] == "of":
+        begin = last + 1
+        if begin < n and doc.keys[begin] == "the":
+            begin += 1
+        for size in (3, 2, 1):
+            words = tuple(doc.keys[begin : begin + size])
+            name = flex.ministries.get(words)
+            if name is not None and len(words) == size:
+                span = (doc.word_starts[begin], doc.word_ends[begin + size - 1])
+                return organ_for_name(r, name, span), span, None
+        # "Minister of Electronics Industry": the ministry of the capitalized words after "of".
+        stop = begin
+        while (
+            stop < n
+            and stop - begin < 5
+            and doc.is_cap(stop)
+            and (stop == begin or doc.gap_ok[stop - 1])
+        ):
+            stop += 1
+        if stop > begin:
+            span = (doc.word_starts[begin], doc.word_ends[stop - 1])
+            words_text = " ".join(r.text[span[0] : span[1]].split())
+            return organ_for_name(r, f"Ministry of {words_text}", span), span, None
+    return None
+
+
+def _organ_after(
+    r: Context, mentions: list[Mention], end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """The organ named right after a role: "of the Political Bureau", "to the 14th SPA"."""
+    link = _LINK.match(r.text, end)
+    if not link:
+        return None
+    position = link.end()
+    ruling = _RULING.match(r.text, position)  # "of the ruling Workers' Party of Korea"
+    if ruling and not any(
+        m.start == position and m.entity and m.kind in ("organ", "post") for m in mentions
+    ):  # "of the DPRK Cabinet" is the name
+        position = ruling.end()
+    ordinal = _ORDINAL.match(r.text, position)
+    if ordinal:
+        position = ordinal.end()
+    again = _AGAIN.match(r.text, position)
+    named = any(m.start == position and m.entity and m.kind in ("organ", "post") for m in mentions)
+    if again and not named and link.group(0).rstrip().lower().endswith(("the", "this", "that")):
+        return _organ_named_before(r, mentions, again.group(1).lower(), position, again.end())
+    bare_cc = _BARE_CC.match(r.text, position)
+    if bare_cc and not named:
+        # "alternate members of the C.C.": KCNA's Central Committee, without ", WPK"
+        span = (position, bare_cc.end())
+        return organ_for_name(r, "WPK Central Committee", span), span
+    for index, m in enumerate(mentions):
+        if m.start == position and m.entity and m.kind in ("organ", "post"):
+            # "of the KWP Propaganda and Agitation Department": the last organ of a chain.
+            end = m.end
+            while index + 1 < len(mentions):
+                following = mentions[index + 1]
+                if (
+                    following.kind != "organ"
+                    or not following.entity
+                    or r.text[end : following.start].strip()
+                ):
+                    break
+                m, end, index = following, following.end, index + 1
+            organ = organ_of(r, m)
+            return (organ, (position, end)) if organ else None
+        if m.start > position:
+            break
+    return None
+
+
+_BARE_CC = re.compile(r"C\.\s?C\.(?!,?\s*(?:WPK|KWP)\b)")
+"""KCNA's "the C.C." (the party's Central Committee), when no ", WPK" follows"""
+
+# "elected vice-president and Jong Yong Guk secretary general of the Standing Committee".
+# "... first vice-chairman and Kim Il Chol and Ri Yong Mu vice-chairmen of the NDC"
+_NAME = r"[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){1,3}"
+_GAPPED = re.compile(rf"\s*(?:,\s*)?and\s+{_NAME}(?:\s*(?:,\s*|,?\s+and\s+){_NAME})*\s+")
+_AGAIN = re.compile(
+    r"(commission|committee|bureau|department|presidium|assembly|cabinet|ministry|secretariat)\b"
+    r"(?!\s+of\b)",
+    re.I,
+)
+
+
+_AND_THE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.I)
+
+
+def _organs_after(
+    r: Context, mentions: list[Mention], end: int
+) -> list[tuple[str, tuple[int, int]]]:
+    """ "a member of the Politburo, the PB Presidium and the CMC": the organs after a title's,
+    each the same role in it (a list ending in "and": "..., the KCNA said" is no organ of it)."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    last_link = ""
+    while (link := _AND_THE.match(r.text, end)) is not None:
+        m = next((m for m in mentions if m.start == link.end() and m.entity), None)
+        if m is None or m.kind != "organ":
+            break
+        organ = organ_of(r, m)
+        if organ is None:
+            break
+        out.append((organ, (m.start, m.end)))
+        end, last_link = m.end, link.group(0)
+    return out if re.search(r"\band\b", last_link, re.I) else []
+
+
+_THE_PARTYS = re.compile(r"\bthe\s+(?:ruling\s+)?party(?:’s|'s)\s+$", re.I)
+
+
+def _the_partys(r: Context, start: int) -> tuple[str, tuple[int, int]] | None:
+    """ "Kim Jong Un, the party's general secretary": the party of the text (the Workers' Party
+    when it names none)."""
+    m = _THE_PARTYS.search(r.text, max(0, start - 40), start)
+    if m is None:
+        return None
+    party = r.main_party or standing_organ(r, "wpk")
+    return r.reg.resolve(party), (m.start(), m.end())
+
+
+def _organ_named_before(
+    r: Context, mentions: list[Mention], head: str, start: int, end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """ "members of the commission": the organ of that kind named last before."""
+    for m in reversed(mentions):
+        if m.end > start or m.kind not in ("organ", "post") or not m.entity:
+            continue
+        words = m.text.lower().replace("’", "'").split()
+        if m.kind == "post":
+            words = words[words.index("of") + 1 :] if "of" in words else []
+        if head in words or (head == "committee" and "cc" in words):
+            organ = organ_of(r, m)
+            if organ is not None:
+                return organ, (start, end)
+    return None
+
+
+def _organ_before(
+    r: Context, mentions: list[Mention], start: int
+) -> tuple[str, tuple[int, int]] | None:
+    """ "WPK Vice Chairman": the organ named right before the role (spaces or "’s" between)."""
+    for m in reversed(mentions):
+        if m.end > start:
+            continue
+        if m.kind == "organ" and m.entity and re.fullmatch(r"(?:’s|'s)?\s+", r.text[m.end : start]):
+            return r.reg.resolve(m.entity), (m.start, m.end)
+        break
+    return None
+
+
+def _post_title(r: Context, post: Mention) -> Title | None:
+    following = r.mentions.at(post.end + 1)
+    if (
+        following is not None
+        and following.kind == "organ"
+        and not r.text[post.end : following.start].strip()
+    ):
+        return None  # "vice-director of the KWP Propaganda and Agitation Department"
+    if " of " not in f" {post.text.lower()} " and _organ_after(r, list(r.mentions), post.end):
+        return None  # "Premier of the Administration Council": the organ the text names
+    entity = r.reg.peek(post.entity)  # type: ignore[arg-type]
+    if entity.known:
+        known = r.known.post_roles.get(entity.known)
+        if not known:
+            return None
+        organ_key = r.reg.known(known[0], "organ").key
+        role = known[1]
+    else:
+        organ = entity.fields.get("organ")
+        role = entity.fields.get("role", "")
+        if not isinstance(organ, Ref) or not role:
+            return None
+        organ_key = r.reg.resolve(organ.key)
+    key: str | None = r.reg.resolve(post.entity)  # type: ignore[arg-type]
+    plural = bool(re.search(r"(?:ies|s|men)\b", post.text.split(" of ")[0]))
+    if role in ("secretary", "vice-chairman"):
+        committee = _central_committee(r, organ_key)
+        if committee != organ_key:  # "KWP secretary": a secretary of the Central Committee
+            organ_key, key = committee, post_for(r, role, committee)
+    return Title(post.start, post.end, role, organ_key, (post.start, post.end), None, key, plural)
+
+
+def _central_committee(r: Context, organ: str) -> str:
+    """ "KWP secretary", "a vice chairman of the WPK": of the party's Central Committee."""
+    entity = r.reg.peek(organ)
+    kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+        "organ_kind"
+    )  # fmt: skip
+    if kind != "party":
+        return organ
+    if entity.known:
+        for rid, parent in r.known.organ_parent.items():
+            if parent == entity.known and r.known.organ_kind.get(rid) == "central-committee":
+                return r.reg.known(rid, "organ").key
+        return organ
+    for other in r.reg.of_kind("organ"):
+        parent = other.fields.get("parent")
+        if (
+            other.attrs.get("organ_kind") == "central-committee"
+            and isinstance(parent, Ref)
+            and r.reg.resolve(parent.key) == r.reg.resolve(organ)
+        ):
+            return other.key
+    if entity.attrs.get("standing") == "wpk":
+        return standing_organ(r, "wpk-cc")  # organs.yaml's, when the text names none
+    return organ
+
+
+def _title(
+    r: Context,
+    start: int,
+    end: int,
+    role: str,
+    organ: str,
+    role_span: tuple[int, int],
+    organ_span: tuple[int, int] | None,
+    plural: bool,
+    implies: str | None = None,
+) -> Title:
+    if role in ("secretary", "vice-chairman"):
+        organ = _central_committee(r, organ)
+    if role in ("chairman", "vice-chairman") and re.match(
+        r"(?:(?:first\s+)?(?:vice|deputy)[\s-]+)?(?:head|chief)\b", r.text[role_span[0] :], re.I
+    ):
+        # "head of the United Front Department": the director of a department or bureau
+        entity = r.reg.peek(organ)
+        kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+            "organ_kind"
+        )  # fmt: skip
+        if kind == "department" or (kind is None and re.search(r"(?:Department|Bureau)\s*$",
+                                                              r.text[:end])):  # fmt: skip
+            role = {"chairman": "director", "vice-chairman": "vice-director"}[role]
+    post = post_for(r, role, organ)
+    if post is None and implies in _NAMED_POSTS and role == "chairman" and not plural:
+        post = _named_post(r, role, organ, start, end)
+    return Title(start, end, role, organ, role_span, organ_span, post, plural)
+
+
+_NAMED_POSTS = frozenset({"premier", "minister", "general-staff"})
+"""What a role's second word in facts.yaml (``roles``) says of an office with a name of its
+own: the head of the Cabinet is the Premier, of a ministry its Minister, of the General Staff
+its Chief."""
+
+
+def _named_post(r: Context, role: str, organ: str, start: int, end: int) -> str:
+    """The post a title names when the data folder has none: "Premier", "Foreign Minister",
+    "Chief of the KPA General Staff" is the office of the organ's head, drafted as a post
+    named as printed (one per organ and role, as the posts pass drafts them), so that a folder
+    started empty gets the same posts a curated one has."""
+    organ = r.reg.resolve(organ)
+    post = r.reg.add(Entity(f"post:{role}:{organ}", "post"))
+    if "organ" not in post.fields:
+        post.fields.update({"organ": Ref(organ), "role": role})
+    surface = " ".join(r.text[start:end].split())
+    surface = re.sub(r"^(?:the|a|an)\s+", "", surface, flags=re.I)
+    if surface and surface[0].isupper() and not post.names:
+        post.add_name(NameDraft(surface, system="en", spans=[(end - len(surface), end)]))
+        post.note(f"“{surface}”", (start, end))
+    return post.key
+
+
+def post_for(r: Context, role: str, organ: str) -> str | None:
+    """The post of ``role`` in ``organ``, when the data folder has one (a record or a pending
+    draft): "Premier" is the chairman of the Cabinet. Other titles are role and organ."""
+    entity = r.reg.peek(organ)
+    if entity.known:
+        post_id = r.known.posts_by_organ.get((entity.known, role))
+        if post_id:
+            return r.reg.known(post_id, "post").key
+    return None
+
+
+def organ_for_name(r: Context, name: str, span: tuple[int, int] | None = None) -> str:
+    """The organ called ``name``: a standing organ (``organs.yaml``: the data folder's record by
+    any of its names, else a complete draft), else a record or draft with that name, else a new
+    state organ ("Ministry of Electronics Industry")."""
+    standing = gazetteer().find(name)
+    if standing is not None:
+        return standing_organ(r, standing.id)
+    words = name_words(name)
+    for match in r.known.index.match(
+        list(words), name.split(), [True] * (len(words) - 1) + [False]
+    ):
+        refs = {t.ref for t in match.targets if t.kind == "organ" and not t.weak}
+        if len(refs) == 1 and match.first == 0 and match.last == len(words):
+            return r.reg.known(next(iter(refs)), "organ").key
+    key = match_key(name)
+    for entity in r.reg.of_kind("organ"):
+        if any(match_key(n.text) == key for n in entity.names):
+            return entity.key
+    entity = r.reg.add(Entity("organ:implied:" + key, "organ"))
+    entity.attrs.setdefault("organ_kind", "state-organ")
+    printed = span is not None and match_key(r.text[span[0] : span[1]]) == key
+    entity.add_name(NameDraft(name, kind="preferred", derived=not printed,
+                              spans=[span] if printed and span else []))  # fmt: skip
+    if span is not None:
+        entity.note(f"named by “{' '.join(r.text[span[0] : span[1]].split())}”", span)
+    return entity.key
