@@ -39,7 +39,7 @@ from .publish.manifest import MANIFEST, is_release
 from .publish.releases import mark_pending
 from .validate import Engine, ShapesGraph, ValidationReport, check_report, validate_graph
 from .validate.report import record_finding
-from .wikidata.rdf import add_wikidata
+from .wikidata.rdf import add_wikidata, wikidata_quads
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -147,7 +147,7 @@ def build(
     result.timings["write"] = time.perf_counter() - start - result.timings.get("validate", 0.0)
     result.timings["validate+write"] = time.perf_counter() - start
     if plan.incremental is not None:
-        plan.incremental.save(result.graph)
+        plan.incremental.save()
     return result
 
 
@@ -245,12 +245,14 @@ def _load_and_map(
     remapped: dict[str, int] | None = None
     if incremental is None:
         graph = map_records(records, base_iri)
+        add_wikidata(graph, records)
     else:
         reuse = incremental.reusable_mappings()
         graph, mappings, remapped = map_files(records, base_iri, reuse)
-        incremental.mapped(mappings, remapped)
+        extra = wikidata_quads(graph, records)
+        graph.update(extra)
+        incremental.mapped(mappings, remapped, extra)
         warnings = incremental.warnings
-    add_wikidata(graph, records)
     progress.advance(len(records))
     timings["map"] = time.perf_counter() - start
     return BuildResult(records, graph, timings=timings, warnings=list(warnings), remapped=remapped)
@@ -280,8 +282,6 @@ def _validate_and_write(
         if incremental is not None and incremental.graph_unchanged(result.graph):
             return None
         _validate(result, plan.fail_on, jobs=1)
-        if incremental is not None:
-            incremental.digest(result.graph)  # for the next build, while the writer works
         return writer.result()
     finally:
         writer.cancel()
@@ -299,7 +299,7 @@ def _kept(plan: _Plan, result: BuildResult, *, remember: bool) -> BuildResult:
     the cache (made from changed records) and the next build compares with it."""
     assert plan.target is not None and plan.incremental is not None
     if remember:
-        plan.incremental.save(result.graph)
+        plan.incremental.save()
     result.out = plan.target
     try:
         result.files = read_manifest(plan.target).main_files(plan.target)

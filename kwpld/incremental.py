@@ -4,19 +4,23 @@ A build with a cache folder remembers, per output folder, what it was made from:
 
 - a digest of every input (record files, ``kwpld.yaml``, options, the shapes and ontology, the
   kwpld version): when none changed and the release is intact, there is nothing to do;
-- a digest of each subject's quads and of the whole graph: when the records changed but the
-  graph did not (a comment, reordered records, a reformatted file), the graph is validated
-  again (findings point at lines, which may have moved) but the release is not rewritten;
+- what the graph held beside the record files' mappings (the Wikidata graphs, made from every
+  record): when the records changed but the graph did not (a comment, reordered records, a
+  reformatted file), the graph is validated again (findings point at lines, which may have
+  moved) but the release is not rewritten;
 - per record file, its SHA-256 and what mapping it made, record by record
   (:class:`~kwpld.mapping.FileMapping`: quads, origins, and the facts each record's mapping
   read of other records): a rebuild takes an unchanged file's quads as they were, maps again
   only its records that read a fact that changed (a membership's label quotes its person's
   name), and maps a changed file again whole.
 
-A change to the graph validates it and writes the release in full: every whole-dataset file
-(data.nq, data.ttl, data.jsonld, void.ttl ...) depends on every triple (docs/scaling.md says
-what validating and writing in proportion to a change would take). The subject digests are
-made while the release is written (``--jobs 2``), so they cost a first build almost nothing.
+Whether the graph changed is found from the mappings alone (:meth:`IncrementalBuild.changes`):
+the quads the records mapped again made before and make now, compared record by record, and
+the old mapping of each changed file, read from the cache. Nothing is computed over the whole
+graph, so a first build pays only for keeping the mappings. A change to the graph validates
+it and writes the release in full: every whole-dataset file (data.nq, data.ttl, data.jsonld,
+void.ttl ...) depends on every triple (docs/scaling.md says what validating and writing in
+proportion to a change would take).
 
 Every cache file is written atomically (:func:`~kwpld.atomic.write_atomic`) and carries a
 version and a digest of what shapes its content (kwpld's code and data files, the options,
@@ -54,13 +58,12 @@ __all__ = [
     "code_digest",
     "input_digest",
     "options_digest",
-    "subject_digests",
-    "graph_digest",
+    "quads_digest",
     "release_intact",
 ]
 
-STATE_VERSION = 2
-FILES_VERSION = 1
+STATE_VERSION = 3
+FILES_VERSION = 2
 _UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError)
 _CORRUPT = (
     pickle.UnpicklingError,
@@ -81,8 +84,8 @@ class BuildState:
 
     inputs: str
     options: str
-    graph: str
-    subjects: dict[str, bytes] = field(default_factory=dict)
+    extra: str
+    """The digest of the graph's quads made from no one record file (:func:`quads_digest`)."""
     manifest_sha256: str | None = None
     version: int = STATE_VERSION
 
@@ -111,6 +114,9 @@ class FilesState:
 
     context: str
     files: dict[str, FileEntry] = field(default_factory=dict)
+    manifest_sha256: str | None = None
+    """The manifest of the release these mappings went into: the graph of the release in place
+    is the one they make (with :attr:`BuildState.extra`) only when it is that release's."""
     version: int = FILES_VERSION
 
 
@@ -180,24 +186,51 @@ def options_digest(options: Mapping[str, object]) -> str:
     return digest.hexdigest()
 
 
-def subject_digests(quads: Iterable[Quad]) -> dict[str, bytes]:
-    """A 16-byte digest of each subject's quads, independent of their order."""
-    grouped: dict[str, list[str]] = {}
-    for s, p, o, g in quads:
-        grouped.setdefault(s, []).append(f"{p} {o} {g}")
-    blake = hashlib.blake2b
-    return {
-        s: blake("\n".join(sorted(rows)).encode("utf-8"), digest_size=16).digest()
-        for s, rows in grouped.items()
-    }
-
-
-def graph_digest(subjects: dict[str, bytes]) -> str:
+def quads_digest(quads: Iterable[Quad]) -> str:
+    """One digest of a few quads, whatever their order (they are sorted: use it on small sets)."""
     digest = hashlib.blake2b(digest_size=20)
-    for s in sorted(subjects):
-        digest.update(s.encode("utf-8"))
-        digest.update(subjects[s])
+    for quad in sorted(set(quads)):
+        digest.update("\0".join(quad).encode("utf-8") + b"\n")
     return digest.hexdigest()
+
+
+@dataclass
+class Changes:
+    """What the records mapped again no longer make (``removed``) and make anew (``added``).
+
+    A superset of the graph's own change: a quad another record still states is in
+    ``removed``, one another record stated already may be in ``added``.
+    """
+
+    removed: set[Quad] = field(default_factory=set)
+    added: set[Quad] = field(default_factory=set)
+
+    def between(self, old: FileMapping | None, new: FileMapping | None) -> None:
+        """Add the difference between two mappings of one file (None: no such file)."""
+        if old is None or new is None or old.ids != new.ids:
+            before = set(old.quads) if old is not None else set()
+            after = set(new.quads) if new is not None else set()
+            self.removed |= before - after
+            self.added |= after - before
+            return
+        a = b = 0
+        for end_old, end_new in zip(old.quad_ends, new.quad_ends, strict=True):
+            mine, theirs = old.quads[a:end_old], new.quads[b:end_new]
+            if mine != theirs:  # a record reused is the same tuples in the same order
+                before, after = set(mine), set(theirs)
+                if before != after:
+                    self.removed |= before - after
+                    self.added |= after - before
+            a, b = end_old, end_new
+
+    def leave_graph_alone(self, graph: KnowledgeGraph) -> bool:
+        """The graph is the one the old mappings made: nothing new, and every quad no longer
+        made by its records still made by another (see the proof in docs/scaling.md)."""
+        added = self.added - self.removed
+        if added:
+            return False
+        quads = graph.quad_set
+        return all(q in quads for q in self.removed - self.added)
 
 
 class BuildCache:
@@ -329,8 +362,9 @@ class IncrementalBuild:
         self.digests = file_digests(self.input_files(), data_dir)
         self.inputs = _digest_of(self.digests)
         self.options = options_digest(options)
-        self.subjects: dict[str, bytes] = {}
+        self.extra: str | None = None
         self.files: FilesState | None = None
+        self.reused: dict[str, FileMapping] = {}
         self.mappings: dict[str, FileMapping] | None = None
         self.remapped: dict[str, int] | None = None
         """Records mapped again by this build, per file (None: no mapping yet)."""
@@ -357,12 +391,17 @@ class IncrementalBuild:
             mapping = self.cache.load_mapping(self.out, entry)
             if mapping is not None:
                 reusable[label] = mapping
-        return reusable
+        self.reused = reusable
+        return dict(reusable)
 
-    def mapped(self, mappings: dict[str, FileMapping], remapped: dict[str, int]) -> None:
-        """Keep this build's mappings, to save with the release they went into."""
+    def mapped(
+        self, mappings: dict[str, FileMapping], remapped: dict[str, int], extra: Iterable[Quad]
+    ) -> None:
+        """Keep this build's mappings, to save with the release they went into, and the quads
+        the graph has beside them (``extra``: made from the records as a whole)."""
         self.mappings = mappings
         self.remapped = remapped
+        self.extra = quads_digest(extra)
 
     def input_files(self) -> list[Path]:
         from .load import DATASET_FILE, record_files
@@ -383,37 +422,55 @@ class IncrementalBuild:
     def release_intact(self) -> bool:
         return self.state is not None and release_intact(self.out, self.state.manifest_sha256)
 
-    def digest(self, graph: KnowledgeGraph) -> None:
-        """Digest the graph's subjects for the next build (once; the parallel build does it
-        while the release is written)."""
-        if not self.subjects:
-            self.subjects = subject_digests(graph.quad_set)
+    def changes(self) -> Changes | None:
+        """How this build's mappings differ from those of the release in place; None when that
+        cannot be known (no state, another release, an old mapping that cannot be read)."""
+        state, files, mappings = self.state, self.files, self.mappings
+        if state is None or files is None or mappings is None or self.extra is None:
+            return None
+        if files.manifest_sha256 is None or files.manifest_sha256 != state.manifest_sha256:
+            return None
+        changes = Changes()
+        for label in sorted(files.files.keys() | mappings.keys()):
+            new = mappings.get(label)
+            old = self.reused.get(label)
+            if new is not None and new is old:
+                continue  # taken whole
+            if old is None and label in files.files:
+                old = self.cache.load_mapping(self.out, files.files[label])
+                if old is None:
+                    return None
+            changes.between(old, new)
+        return changes
 
     def graph_unchanged(self, graph: KnowledgeGraph) -> bool:
         """The graph is the one the intact release was written from."""
         if self.state is None or self.state.options != self.options or not self.release_intact():
             return False
-        self.digest(graph)
-        return graph_digest(self.subjects) == self.state.graph
+        if self.extra != self.state.extra:
+            return False
+        changes = self.changes()
+        return changes is not None and changes.leave_graph_alone(graph)
 
-    def save(self, graph: KnowledgeGraph) -> None:
+    def save(self) -> None:
         """Remember what the release in ``out`` (written or kept) was made from."""
-        self.digest(graph)
+        manifest = _sha256_file(self.out / MANIFEST)
         state = BuildState(
             inputs=self.inputs,
             options=self.options,
-            graph=graph_digest(self.subjects),
-            subjects=self.subjects,
-            manifest_sha256=_sha256_file(self.out / MANIFEST),
+            extra=self.extra or "",
+            manifest_sha256=manifest,
         )
-        self.cache.save(self.out, state)
         if self.mappings is not None and self.remapped is not None:
-            self.save_files(self.mappings, self.remapped)
+            self.save_files(self.mappings, self.remapped, manifest)
+        self.cache.save(self.out, state)
 
-    def save_files(self, mappings: dict[str, FileMapping], remapped: dict[str, int]) -> None:
+    def save_files(
+        self, mappings: dict[str, FileMapping], remapped: dict[str, int], manifest: str
+    ) -> None:
         context = self.context()
         old = self.files.files if self.files is not None else {}
-        index = FilesState(context)
+        index = FilesState(context, manifest_sha256=manifest)
         new: dict[str, FileMapping] = {}
         for label, mapping in mappings.items():
             sha = self.digests.get(label)

@@ -9,7 +9,9 @@ import pytest
 from conftest import EXAMPLE
 
 import kwpld
-from kwpld.incremental import graph_digest, subject_digests
+from kwpld.graph import KnowledgeGraph
+from kwpld.incremental import Changes
+from kwpld.mapping import FileMapping
 from kwpld.validate import ValidationError
 
 
@@ -90,16 +92,43 @@ def test_changing_an_option_that_shapes_the_release_rebuilds_it(data, tmp_path):
     assert _build(data, out, release=kwpld.ReleaseOptions(gzip=True), jobs=2).up_to_date
 
 
-def test_subject_digests_ignore_order_and_see_every_change():
-    _, graph = kwpld.build_graph(EXAMPLE)
-    quads = list(graph.quad_set)
-    digests = subject_digests(quads)
-    assert subject_digests(reversed(quads)) == digests
-    membership = "<https://w3id.org/kwpld/id/membership/jang-song-taek.pb-presidium.2013-01>"
-    changed = [q for q in quads if not (q[0] == membership and "status" in q[1])]
-    after = subject_digests(changed)
-    assert {s for s in digests if after.get(s) != digests[s]} == {membership}
-    assert graph_digest(after) != graph_digest(digests)
+def _mapping(*records: tuple[str, list[tuple[str, str, str, str]]]) -> FileMapping:
+    mapping = FileMapping()
+    for record_id, quads in records:
+        mapping.append(record_id, quads, [], [])
+    return mapping
+
+
+def test_changes_between_mappings_decide_whether_the_graph_changed():
+    """The graph's change is found from the mappings of the records mapped again: a quad
+    moved between records (or files) changes nothing, one no record makes any more does."""
+    g = "<https://example.org/g>"
+    a1, a2, b1 = ("<a>", "<p>", "1", g), ("<a>", "<p>", "2", g), ("<b>", "<p>", "1", g)
+    old = _mapping(("a", [a1, a2]), ("b", [b1]))
+
+    def graph(*quads: tuple[str, str, str, str]) -> KnowledgeGraph:
+        made = KnowledgeGraph("https://example.org/", {})
+        made.update(quads)
+        return made
+
+    same = Changes()
+    same.between(old, _mapping(("a", [a2, a1]), ("b", [b1])))  # reordered within a record
+    assert same.removed == same.added == set()
+    moved = Changes()
+    moved.between(old, _mapping(("a", [a1]), ("b", [b1, a2])))  # a2 now made by b
+    assert moved.leave_graph_alone(graph(a1, a2, b1))
+    dropped = Changes()
+    dropped.between(old, _mapping(("a", [a1]), ("b", [b1])))
+    assert dropped.removed == {a2} and not dropped.leave_graph_alone(graph(a1, b1))
+    # still made by a record of another file, which was not mapped again: no change
+    assert dropped.leave_graph_alone(graph(a1, a2, b1))
+    grown = Changes()
+    c1 = ("<c>", "<p>", "1", g)
+    grown.between(old, _mapping(("a", [a1, a2]), ("b", [b1]), ("c", [c1])))
+    assert grown.added == {c1} and not grown.leave_graph_alone(graph())
+    gone = Changes()
+    gone.between(old, None)  # the file was deleted
+    assert gone.removed == {a1, a2, b1} and not gone.leave_graph_alone(graph())
 
 
 def _files(folder: Path) -> dict[str, bytes]:
