@@ -430,3 +430,46 @@ def test_the_typed_references_are_the_raw_ones(data: Path):
             for _, ref in _walk(entry.raw, pattern)
         )
         assert sorted(fast._references(entry.record)) == raw_refs, entry.record
+
+
+# -- CSV read column by column -------------------------------------------------------------------
+
+
+def test_the_flat_csv_files_are_read_column_by_column(tmp_path: Path):
+    synthesize_flat(tmp_path, 1550)
+    for name, kind in (("people.csv", "person"), ("memberships.csv", "membership")):
+        text = (tmp_path / name).read_text("utf-8")
+        by_columns = fast._read_csv_columns(text, name, kind)
+        assert by_columns, name
+        by_rows = fast._read_csv_rows(text, name, kind)
+        assert by_rows is not None
+        assert [e.record for e in by_columns] == [e.record for e in by_rows]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"people.csv": ("id,name_en,name_hangul", "id,name_hangul,name_en")},  # header order
+        {"people.csv": ("\np-0000003,", "\n\np-0000003,")},  # a blank row
+        {"people.csv": ("\n", "\r\n")},  # CRLF (one line only: the rest stays LF)
+        {"people.csv": (",KP,", ',"KP",')},  # quotes
+        {"people.csv": (",KP,", ",,")},  # an empty cell
+        {"people.csv": (",KP,", ", KP ,")},  # spaces around a value
+        {"people.csv": ("Ro Hyok Un", "Ro  Hyok\u00a0Un")},  # white space folded
+        {"people.csv": ("Ro Hyok Un", "Ro Hyo\u0301k Un")},  # not NFC
+        {"people.csv": ("Ro Hyok Un", "Ro Hyok\u200bUn")},  # invisible: text_problem decides
+        {"people.csv": ("Ro Hyok Un", "Ro Hyok\u202eUn")},  # bidi control: a problem
+        {"people.csv": ("p-0000002,", "P-0000002,")},  # not an id
+        {"people.csv": (",a-00", ",a-00;a-00")},  # two sources
+        {"memberships.csv": (",member,", ",chair,")},  # outside the enum
+        {"memberships.csv": (",20", ",19x")},  # a date that does not read
+        {"memberships.csv": (",20", ",Juche ")},  # a date in another form
+    ],
+    ids=["header-order", "blank-row", "crlf", "quotes", "empty-cell", "spaces", "fold", "nfc",
+         "invisible", "bidi", "bad-id", "two-sources", "enum", "bad-date", "juche-date"],
+)  # fmt: skip
+def test_csv_off_the_column_path_reads_as_the_line_aware_path(
+    tmp_path: Path, edit: dict[str, tuple[str, str]]
+):
+    data = _flat_with(tmp_path, edit)
+    assert outcome(data, True) == outcome(data, False)
