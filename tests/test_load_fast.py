@@ -473,3 +473,89 @@ def test_csv_off_the_column_path_reads_as_the_line_aware_path(
 ):
     data = _flat_with(tmp_path, edit)
     assert outcome(data, True) == outcome(data, False)
+
+
+# -- YAML read record by record ------------------------------------------------------------------
+
+
+_RECORD_SCALARS = st.one_of(
+    st.sampled_from(["news", "p-1", "'2013-01-28'", "Kim Jong Un", "김정은", "Ri (1942)", "x",
+                     "'a''b'", "2013", "'p: 1'", "a:b", '"q"', "e\u0301", "C#"]),
+    _SCALARS,
+)  # fmt: skip
+
+
+@st.composite
+def _record_files(draw: st.DrawFn) -> str:
+    """Record files in the usual layout (``kwpld: 1``, lists of records in block style), with
+    records of a few shapes and odd values, so that shapes repeat and values vary."""
+    dash = draw(st.sampled_from(["- ", "  - "]))
+    inner = " " * len(dash)
+    shapes = []
+    for _ in range(draw(st.integers(1, 3))):
+        keys = draw(st.lists(_KEYS, min_size=1, max_size=4, unique=True))
+        lists = {key: draw(st.integers(0, 2)) for key in keys if draw(st.integers(0, 3)) == 0}
+        shapes.append((keys, lists))
+    lines = [draw(st.sampled_from(["kwpld: 1", "kwpld: 2", ""]))]
+    for key in draw(st.lists(st.sampled_from(["articles", "people", "x"]), min_size=1,
+                             max_size=2)):  # fmt: skip
+        lines.append(f"{key}:")
+        for _ in range(draw(st.integers(1, 6))):
+            keys, lists = draw(st.sampled_from(shapes))
+            for number, field in enumerate(keys):
+                head = dash if number == 0 else inner
+                if field in lists:
+                    lines.append(f"{head}{field}:")
+                    items = lists[field]
+                    lines += [f"{inner}{draw(st.sampled_from(['', '  ']))}- {draw(_RECORD_SCALARS)}"
+                              for _ in range(items)]  # fmt: skip
+                else:
+                    lines.append(f"{head}{field}: {draw(_RECORD_SCALARS)}")
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_record_files())
+def test_yaml_record_by_record_reads_as_line_by_line(text: str):
+    """``_by_records`` gives what ``_parse`` gives (values and the line of every list item),
+    or leaves the file to it; and ``read_plain_yaml`` agrees with PyYAML on these files too."""
+    if fastyaml._REFUSE.search(text) is not None:
+        return
+    try:
+        fast_way = fastyaml._by_records(text)
+    except fastyaml._Refused:
+        fast_way = None
+        refused = True
+    else:
+        refused = False
+    try:
+        slow_way = fastyaml._parse(text)
+    except fastyaml._Refused:
+        assert fast_way is None, text
+        return
+    assert not refused, text
+    if fast_way is None:
+        return
+    assert fast_way[0] == slow_way[0], text
+    lines: dict[int, list[int]] = {}
+    theirs: dict[int, list[int]] = {}
+
+    def walk(mine: object, other: object) -> None:
+        if isinstance(mine, dict):
+            for key in mine:
+                walk(mine[key], other[key])  # type: ignore[index]
+        elif isinstance(mine, list):
+            lines[len(lines)] = fast_way[1][id(mine)]
+            theirs[len(theirs)] = slow_way[1][id(other)]
+            for a, b in zip(mine, other, strict=True):  # type: ignore[call-overload]
+                walk(a, b)
+
+    walk(fast_way[0], slow_way[0])
+    assert lines == theirs, text
+
+
+def test_the_flat_yaml_files_are_read_record_by_record(tmp_path: Path):
+    synthesize_flat(tmp_path, 1550)
+    for name in ("articles.yaml", "organs.yaml"):
+        text = (tmp_path / name).read_text("utf-8")
+        assert fastyaml._by_records(text) is not None, name

@@ -20,6 +20,7 @@ two on every YAML file of the repository and on generated documents.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 __all__ = ["read_plain_yaml", "ItemLines"]
@@ -117,9 +118,214 @@ def read_plain_yaml(text: str) -> tuple[dict[str, Any], ItemLines] | None:
     if _REFUSE.search(text) is not None:
         return None
     try:
-        return _parse(text)
+        found = _by_records(text)
+        return found if found is not None else _parse(text)
     except _Refused:
         return None
+
+
+# -- record by record: one regular expression per shape of record ---------------------------------
+
+_TOP_SCALAR = re.compile(r"([^ \n][^\n]*?) *\n")
+_TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +([^ \n][^\n]*?))? *\n")
+_ITEM_START = re.compile(r"( *)- ")
+_LINE = re.compile(r"( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +([^ \n][^\n]*?))?|(.+?)) *$")
+# a value after "key: ", and an item's value after "- " (where a ": " or a final ":" would make a
+# key, so it may have neither)
+_VALUE = r"([^ \n][^\n]*?) *\n"
+_ITEM_VALUE = r"((?:[^ \n:]|:(?=[^ \n]))(?:[^\n:]|:(?=[^ \n]))*?) *\n"
+_MAX_RECORD_SHAPES = 64
+
+
+class _Shape:
+    """One shape of record (its keys, indents, lists and how many items each has): the
+    expression that matches a record of that shape, and the code that makes its value."""
+
+    __slots__ = ("pattern", "make", "lines")
+
+    def __init__(self, pattern: re.Pattern[str], make: Any, lines: int) -> None:
+        self.pattern = pattern
+        self.make = make
+        self.lines = lines
+
+
+def _by_records(text: str) -> tuple[dict[str, Any], ItemLines] | None:
+    """What :func:`_parse` gives, for the usual layout of a record file, record by record:
+    top-level keys with a scalar (``kwpld: 1``) or a list of records in block style, nothing
+    else (no comments, no blank lines). Each record is matched by the expression of its shape
+    (made the first time a shape is met, from the record itself, and checked by reading it
+    with :func:`_parse`), so a record costs one match in C and the scalars not met before.
+    None: another layout, read line by line by :func:`_parse`."""
+    if "#" in text or "\n\n" in text or not text.endswith("\n") or text[0] == " ":
+        return None
+    root: dict[str, Any] = {}
+    item_lines: ItemLines = {}
+    values: dict[str, object] = {}
+    shapes: dict[str, list[_Shape]] = {}
+    position, line, end = 0, 1, len(text)
+    while position < end:
+        top = _TOP_KEY.match(text, position)
+        if top is None:
+            return None
+        key, raw = top.group(1), top.group(2)
+        if key in root or key in _NOT_TEXT:
+            return None
+        position = top.end()
+        line += 1
+        if raw is not None:
+            root[key] = _scalar(raw)
+            continue
+        start = _ITEM_START.match(text, position)
+        if start is None:
+            return None  # "key:" and no list after it
+        dash = start.group(0)
+        records: list[Any] = []
+        lines: list[int] = []
+        item_lines[id(records)] = lines
+        root[key] = records
+        known = shapes.setdefault(dash, [])
+        matched: list[tuple[_Shape, tuple[str, ...], int]] = []
+        while text.startswith(dash, position):
+            for shape in known:
+                match = shape.pattern.match(text, position)
+                if match is not None:
+                    break
+            else:
+                if len(known) >= _MAX_RECORD_SHAPES:
+                    return None
+                shape = _record_shape(text, position, dash)
+                if shape is None:
+                    return None
+                known.insert(0, shape)
+                match = shape.pattern.match(text, position)
+                if match is None:
+                    return None
+            matched.append((shape, match.groups(), line))
+            line += shape.lines
+            position = match.end()
+        # the scalars, column by column (a column: one value of every record of a shape)
+        resolved: dict[_Shape, Iterator[tuple[object, ...]]] = {}
+        for shape in {shape for shape, _, _ in matched}:
+            rows = [groups for this, groups, _ in matched if this is shape]
+            columns = [_column(raws, values) for raws in zip(*rows, strict=True)]
+            resolved[shape] = zip(*columns, strict=True) if columns else iter([()] * len(rows))
+        for shape, _, at in matched:
+            records.append(shape.make(next(resolved[shape]), at, item_lines))
+            lines.append(at)
+        if position < end and text[position] == " ":
+            return None  # not the list's next item, nor a key of the top level
+    return root, item_lines
+
+
+_NOT_PLAIN_TEXT = re.compile(
+    "(?m)^(?:[^\\w\\n]|[\\d_])|: |:$| #|^(?:" + "|".join(map(re.escape, _NOT_TEXT)) + ")$"
+)
+"""A line of a column of plain scalars that :func:`_scalar` would not read as the text itself:
+a first character other than a letter (an indicator, a digit, a sign ...), ``": "``, ``" #"``,
+a final ``":"``, or a word YAML 1.1 reads as a boolean or null."""
+_NOT_SINGLE_QUOTED = re.compile("(?m)^(?!'[^'\\n]*'$)")
+"""A line of a column that is not a single-quoted scalar without quotes inside."""
+
+
+def _column(raws: tuple[str, ...], values: dict[str, object]) -> Sequence[object]:
+    """The values of the scalars ``raws``: at once when all are plain text, or all quoted
+    without quotes inside; else one by one (:func:`_scalar`, each distinct one once)."""
+    joined = "\n".join(raws)
+    if _NOT_PLAIN_TEXT.search(joined) is None:
+        return raws
+    if _NOT_SINGLE_QUOTED.search(joined) is None:
+        return [raw[1:-1] for raw in raws]
+    found = []
+    for raw in raws:
+        value = values.get(raw, _MISSING)
+        if value is _MISSING:
+            value = values[raw] = _scalar(raw)
+        found.append(value)
+    return found
+
+
+def _record_shape(text: str, position: int, dash: str) -> _Shape | None:
+    """The shape of the record at ``position`` (its first line starts with ``dash``)."""
+    after = re.compile(f"\n(?={re.escape(dash)}|[^ ])")
+    found = after.search(text, position)
+    block = text[position : found.start() + 1 if found else len(text)]
+    pattern = []
+    skeleton = []
+    for line in block[:-1].split("\n"):
+        parts = _LINE.fullmatch(line)
+        if parts is None:
+            return None
+        _, item, key, value, _ = parts.groups()
+        if key is not None:
+            head = line[: parts.start(4)] if value is not None else line
+            if value is None:
+                pattern.append(re.escape(head) + " *\n")
+                skeleton.append(head)
+                continue
+            pattern.append(re.escape(head) + _VALUE)
+            skeleton.append(f"{head}v{len(skeleton)}")
+        elif item is not None:
+            head = line[: parts.start(5)]
+            pattern.append(re.escape(head) + _ITEM_VALUE)
+            skeleton.append(f"{head}v{len(skeleton)}")
+        else:
+            return None  # a scalar on a line of its own
+    # the structure, read by the line reader from the record with a placeholder per value
+    try:
+        parsed, lines_of = _parse("x:\n" + "\n".join(skeleton) + "\n")
+    except _Refused:
+        return None
+    record = parsed["x"]
+    if len(record) != 1:
+        return None
+    count = sum(1 for part in pattern if part.endswith(_VALUE) or part.endswith(_ITEM_VALUE))
+    code = _code(record[0], lines_of, count)
+    if code is None:
+        return None
+    pattern.append(f"(?={re.escape(dash)}|[^ ]|\\Z)")
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "<kwpld.load.fastyaml record>", "exec"), namespace)
+    return _Shape(re.compile("".join(pattern)), namespace["make"], len(skeleton))
+
+
+def _code(record: object, lines_of: ItemLines, count: int) -> str | None:
+    """Source of ``make(values, line, item_lines)``: the record with placeholder ``vN`` replaced
+    by ``values[N]`` (the Nth value of a match), and the line of each item of its lists."""
+    body: list[str] = []
+    used: list[int] = []
+    lists = 0
+
+    def expression(node: object) -> str | None:
+        nonlocal lists
+        if isinstance(node, dict):
+            parts = []
+            for key, item in node.items():
+                inner = expression(item)
+                if inner is None:
+                    return None
+                parts.append(f"{key!r}: {inner}")
+            return "{" + ", ".join(parts) + "}"
+        if isinstance(node, list):
+            items = [expression(item) for item in node]
+            if any(item is None for item in items):
+                return None
+            name = f"l{lists}"
+            lists += 1
+            offsets = [number - 2 for number in lines_of[id(node)]]
+            body.append(f"    {name} = [{', '.join(items)}]")  # type: ignore[arg-type]
+            body.append(
+                f"    item_lines[id({name})] = [{', '.join(f'line + {o}' for o in offsets)}]"
+            )
+            return name
+        if isinstance(node, str) and re.fullmatch(r"v[0-9]+", node):
+            used.append(int(node[1:]))
+            return f"values[{len(used) - 1}]"
+        return None
+
+    top = expression(record)
+    if top is None or sorted(used) != used or len(used) != count:
+        return None
+    return "def make(values, line, item_lines):\n" + "\n".join(body + [f"    return {top}"]) + "\n"
 
 
 def _parse(text: str) -> tuple[dict[str, Any], ItemLines]:
