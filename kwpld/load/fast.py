@@ -910,48 +910,96 @@ def cross_checks_pass(entries: list[Entry]) -> list[Entry] | None:
 
     The typed counterpart of the checks in :mod:`.checks` for entries read on the fast path:
     it only says whether they would find anything; when they would, the loader reads the
-    files again with lines and they report it.
+    files again with lines and they report it. The references of the bulk kinds are checked
+    a field at a time, as sets (the set of people a membership names must be a subset of
+    the people's ids ...); a record with a rarer field goes record by record.
     """
-    kinds_by_id: dict[str, str] = {}
-    for entry in entries:
-        record = entry.record
-        if record is None:
+    records = [entry.record for entry in entries]
+    if any(record is None for record in records):
+        return None
+    kinds_by_id = {
+        entry.record.id: entry.kind  # type: ignore[union-attr]
+        for entry in entries
+        if type(entry.record) is not WikidataLink
+    }
+    if len(kinds_by_id) != sum(type(record) is not WikidataLink for record in records):
+        return None  # an id used twice
+    memberships = [r for r in records if type(r) is Membership]
+    people = [r for r in records if type(r) is Person]
+    articles = [r for r in records if type(r) is Article]
+    others = [e for e in entries if type(e.record) not in _BULK_TYPES]
+    ids_of: dict[str, set[str]] = {
+        "person": {r.id for r in people},
+        "article": {r.id for r in articles},
+        "membership": {r.id for r in memberships},
+    }
+    for entry in others:
+        if type(entry.record) is not WikidataLink:
+            ids_of.setdefault(entry.kind, set()).add(entry.record.id)  # type: ignore[union-attr]
+
+    @cache
+    def ids(kinds: tuple[str, ...]) -> set[str]:
+        return set().union(*(ids_of.get(kind, ()) for kind in kinds))
+
+    chain = itertools.chain.from_iterable
+    # memberships: person, organ, sources as sets; dates and posts one by one
+    if not (
+        {m.person for m in memberships} <= ids(("person",))
+        and {m.organ for m in memberships} <= ids(("organ",))
+        and set(chain(m.sources for m in memberships)) <= ids(SOURCE)
+    ):
+        return None
+    for m in memberships:
+        if m.start and m.end and m.start.certainly_after(m.end):
             return None
-        if isinstance(record, WikidataLink):
-            continue
-        if record.id in kinds_by_id:
-            return None  # a duplicate id
-        kinds_by_id[record.id] = entry.kind
+    rest = [e for e in entries if type(e.record) is Membership and e.record.post is not None]
+    if any(kinds_by_id.get(e.record.post) != "post" for e in rest):  # type: ignore[union-attr]
+        return None
+    # people and articles: sources, mentions, about as sets; names and rarer fields one by one
+    if not (
+        set(chain(r.sources for r in people)) <= ids(SOURCE)
+        and set(chain(r.sources for r in articles)) <= ids(SOURCE)
+        and set(chain(r.mentions for r in articles)) <= ids(ANY)
+        and set(chain(r.about for r in articles)) <= ids(ANY)
+    ):
+        return None
+    for person in people:
+        if person.born and person.died and person.born.certainly_after(person.died):
+            return None
+    named: list[Person | Article] = [*people, *articles]
+    for record in named:
+        names = record.names
+        if names and not _names_agree(names):
+            return None
+    names_with_refs = any(
+        n.renamed_by is not None or n.sources for n in chain(r.names for r in named)
+    )
+    rare = [
+        r
+        for r in named
+        if r.stated_in
+        or (names_with_refs and any(n.renamed_by is not None or n.sources for n in r.names))
+    ]
+    rare += [
+        r
+        for r in articles
+        if r.authors or r.publisher or r.published_in or r.cites or r.part_of or r.quotes
+    ]
     get = kinds_by_id.get
-    rest: list[Entry] = []
-    for entry in entries:
-        record = entry.record
-        assert record is not None
-        if isinstance(record, Membership):  # the bulk of a corpus: inline
-            if get(record.person) != "person" or get(record.organ) != "organ":
-                return None
-            for source in record.sources:
-                if get(source) != "article":
-                    return None
-            if record.start and record.end and record.start.certainly_after(record.end):
-                return None
-            if record.post is not None:
-                if get(record.post) != "post":
-                    return None
-                rest.append(entry)  # its post must be in its organ
-            continue
+    for record in rare:
         for ref, allowed in _references(record):
             if get(ref) not in allowed:
                 return None
-        if isinstance(record, Person | Article):
-            born, died = (record.born, record.died) if isinstance(record, Person) else (None, None)
-            if born and died and born.certainly_after(died):
+    # the other kinds: record by record, and their structure and dates still to check
+    for entry in others:
+        for ref, allowed in _references(entry.record):  # type: ignore[arg-type]
+            if get(ref) not in allowed:
                 return None
-            if not _names_agree(record.names):
-                return None
-        else:
-            rest.append(entry)
+        rest.append(entry)
     return rest
+
+
+_BULK_TYPES = (Membership, Person, Article)
 
 
 def _names_agree(names: list[Name]) -> bool:
