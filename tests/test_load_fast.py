@@ -559,3 +559,37 @@ def test_the_flat_yaml_files_are_read_record_by_record(tmp_path: Path):
     for name in ("articles.yaml", "organs.yaml"):
         text = (tmp_path / name).read_text("utf-8")
         assert fastyaml._by_records(text) is not None, name
+
+
+def test_the_flat_articles_are_checked_column_by_column(tmp_path: Path):
+    synthesize_flat(tmp_path, 1550)
+    text = (tmp_path / "articles.yaml").read_text("utf-8")
+    parsed = fastyaml.read_plain_yaml(text, columns=True)
+    assert parsed is not None and type(parsed[0]["articles"]) is fastyaml.Columns
+    by_columns = fast._yaml_columns("article", parsed[0]["articles"], "articles.yaml")
+    assert by_columns
+    plain = fastyaml.read_plain_yaml(text)
+    assert plain is not None
+    reader = fast._Reader("articles.yaml")
+    assert fast._take_items(reader, "article", plain[0]["articles"], plain[1])
+    assert [e.record for e in by_columns] == [e.record for e in reader.entries]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("title: Report number 1 ", "title: Report  number 1 "),  # white space folded
+        ("type: news", "type: memo"),  # outside the enum
+        ("date: '2009", "date: '19x"),  # a date that does not read
+        ("- p-00", "- P-00"),  # not an id
+        ("title: Report number 1 ", "title: 'Report number 1' "),  # another shape
+        ("title: Report number 1 ", "title: Re\u0301port number 1 "),  # not NFC
+        ("title: Report number 1 ", "title: 1 "),  # an integer
+    ],
+    ids=["fold", "enum", "bad-date", "bad-id", "quoted", "nfc", "integer"],
+)
+def test_yaml_off_the_column_path_reads_as_the_line_aware_path(
+    tmp_path: Path, edit: tuple[str, str]
+):
+    data = _flat_with(tmp_path, {"articles.yaml": edit})
+    assert outcome(data, True) == outcome(data, False)

@@ -54,7 +54,7 @@ from ..model import (
 )
 from .checks import AGENT, ANY, SOURCE, Entry
 from .convert import Converter
-from .fastyaml import ItemLines, read_plain_yaml
+from .fastyaml import Columns, ItemLines, read_plain_yaml
 from .files import (
     _NAME_COLUMNS,
     _ROW_BUILDERS,
@@ -582,7 +582,9 @@ def _read_jsonl(text: str, label: str, kind: str) -> list[Entry] | None:
 
 
 def _read_yaml(text: str, label: str) -> list[Entry] | None:
-    parsed = read_plain_yaml(text)
+    """A YAML record file's entries: a list of records of one shape column by column
+    (:func:`_yaml_columns`), other lists record by record; None when in doubt."""
+    parsed = read_plain_yaml(text, columns=True)
     if parsed is None:
         return None
     data, item_lines = parsed
@@ -593,9 +595,18 @@ def _read_yaml(text: str, label: str) -> list[Entry] | None:
         if key == "kwpld":
             continue
         kind = KIND_KEYS.get(key)
+        lines_of = item_lines
+        if kind is not None and type(value) is Columns:
+            found = _yaml_columns(kind, value, label)
+            if found is not None:
+                reader.entries.extend(found)
+                continue
+            again = read_plain_yaml(text)  # the records one by one, as mappings
+            assert again is not None
+            value, lines_of = again[0][key], again[1]
         if kind is None or type(value) is not list:
             return None
-        if not _take_items(reader, kind, value, item_lines):
+        if not _take_items(reader, kind, value, lines_of):
             return None
     return reader.entries
 
@@ -674,82 +685,134 @@ def _read_csv_columns(text: str, label: str, kind: str) -> list[Entry] | None:
         return None  # a row of another width, or a blank row
     columns: list[tuple[str, ...]] = list(zip(*rows, strict=True))
     builder = _Builder(label)
-    rules = builder.rules
     spec = _SPECS[kind]
-    values: dict[str, Sequence[object]] = {}  # column -> its values, checked
+    values: list[Sequence[object]] = []  # each column's values, checked
     for column, cells in zip(header, columns, strict=True):
-        if "" in cells:
+        if "" in cells or _EDGE_SPACE.search("\n".join(cells)) is not None:
             return None
-        joined = "\n".join(cells)
-        if _EDGE_SPACE.search(joined) is not None:
+        check = "one_line" if column in _NAME_COLUMNS else spec[column][1]
+        if check == "refs" and any(";" in cell or "|" in cell for cell in cells):
+            return None  # several references in a cell
+        checked = _checked_column(check, cells, builder)
+        if checked is None:
             return None
-        system = _NAME_COLUMNS.get(column)
-        check = "one_line" if system is not None else spec[column][1]
-        if check == "ref" or (check == "refs" and ";" not in joined and "|" not in joined):
-            if max(map(len, cells)) > rules.id_max or _NOT_ID_LINE.search(joined) is not None:
-                return None
-            values[column] = cells
-        elif check.startswith("enum_"):
-            if not set(cells) <= rules.enums[tuple(check[5:].split("_", 1))]:  # type: ignore[index]
-                return None
-            values[column] = cells
-        elif check == "date":
-            try:
-                read = {value: builder.date_given(value) for value in set(cells)}
-            except _Doubt:
-                return None
-            values[column] = list(map(read.__getitem__, cells))
-        elif check in ("one_line", "text"):
-            if not "".join(cells).isprintable():
-                return None  # text_problem may accept it: the row reader asks it
-            if check == "one_line" and _NOT_ONE_LINE.search(joined) is not None:
-                return None
-            if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
-                cells = tuple(normalize_text(value) for value in cells)
-            values[column] = cells
-        else:
-            return None
+        values.append(checked)
     systems = {_NAME_COLUMNS[c] for c in header if c in _NAME_COLUMNS}
-    if not systems <= rules.enums[("name", "system")]:
+    if not systems <= builder.rules.enums[("name", "system")]:
         return None
     given = {*header, *(["names"] if systems else [])}
     if any(required and field not in given for field, (_, _, required) in spec.items()):
         return None
-    make = _columns_code(kind, tuple(header))
-    records = make(label, *(values[column] for column in header))
+    arguments = []
+    names = [
+        f"Name(c{header.index(column)}, {system!r}, 'preferred')"
+        for column, system in _NAME_COLUMNS.items()  # in this order, whatever the header's
+        if column in header
+    ]
+    for index, column in enumerate(header):
+        if column not in _NAME_COLUMNS:
+            field, check, _ = spec[column]
+            arguments.append((field, f"[c{index}]" if check == "refs" else f"c{index}"))
+    if names:
+        arguments.append(("names", f"[{', '.join(names)}]"))
+    make = _columns_code(kind, tuple(arguments), len(header))
+    records = make(label, itertools.count(2), *values)
     return [Entry(kind, NO_LINES, label, record) for record in records]
 
 
+def _checked_column(
+    check: str, cells: Sequence[object], builder: _Builder
+) -> Sequence[object] | None:
+    """The values of a column (one field of many records) for the model objects, checked at
+    once as the per-kind code checks each (``check`` names its check there: ``ref``,
+    ``refs`` for one reference per cell, ``enum_KIND_FIELD``, ``date``, ``one_line``,
+    ``text``); None when in doubt. Values are never empty and have no spaces at either end
+    (the callers see to it)."""
+    rules = builder.rules
+    if check == "date":
+        try:
+            read = {value: builder.date_given(value) for value in set(cells)}
+        except _Doubt:
+            return None
+        return list(map(read.__getitem__, cells))
+    try:
+        joined = "\n".join(cells)  # type: ignore[arg-type]
+    except TypeError:
+        return None  # a value that is not text
+    if check in ("ref", "refs"):
+        if max(map(len, cells)) > rules.id_max or _NOT_ID_LINE.search(joined) is not None:  # type: ignore[arg-type]
+            return None
+        return cells
+    if check.startswith("enum_"):
+        kind, field = check[5:].split("_", 1)
+        return cells if set(cells) <= rules.enums[(kind, field)] else None
+    if check in ("one_line", "text"):
+        if not "".join(cells).isprintable():  # type: ignore[arg-type]
+            return None  # text_problem may accept it: the per-record code asks it
+        if check == "one_line" and _NOT_ONE_LINE.search(joined) is not None:
+            return None
+        if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
+            return [normalize_text(value) for value in cells]  # type: ignore[arg-type]
+        return cells
+    return None
+
+
 @cache
-def _columns_code(kind: str, header: tuple[str, ...]) -> Callable[..., list[Record]]:
-    """Code that builds the records of a regular CSV file with columns ``header`` (their
-    values checked, dates read): one list comprehension over the columns."""
-    spec = _SPECS[kind]
-    cells = [f"c{index}" for index in range(len(header))]
-    arguments = []
-    names = []
-    for column, system in _NAME_COLUMNS.items():  # in this order, whatever the header's
-        if column in header:
-            names.append(f"Name(c{header.index(column)}, {system!r}, 'preferred')")
-    for column, cell in zip(header, cells, strict=True):
-        if column in _NAME_COLUMNS:
-            continue
-        field, check, _ = spec[column]
-        arguments.append(f"{field}=[{cell}]" if check == "refs" else f"{field}={cell}")
-        if field == "id":
-            arguments.append("origin=Origin(file, line)")
-    if names:
-        arguments.append(f"names=[{', '.join(names)}]")
+def _columns_code(
+    kind: str, arguments: tuple[tuple[str, str], ...], width: int
+) -> Callable[..., list[Record]]:
+    """Code that builds the records of ``kind`` from ``width`` checked columns ``c0``, ``c1``
+    ... and their lines: one list comprehension over the columns. ``arguments``: the model
+    class's keyword arguments and their expressions (``c0``, ``[c4]``, ``[Name(c1, ...)]``)."""
+    cells = ", ".join(f"c{index}" for index in range(width))
+    given = [f"{field}={expression}" for field, expression in arguments]
+    given.insert(1, "origin=Origin(file, line)")
     source = (
-        f"def make(file, {', '.join(cells)}):\n"
-        f"    return [{_CLASSES[kind].__name__}({', '.join(arguments)})\n"
-        f"            for line, {', '.join(cells)} in zip(count(2), {', '.join(cells)})]\n"
+        f"def make(file, lines, {cells}):\n"
+        f"    return [{_CLASSES[kind].__name__}({', '.join(given)})\n"
+        f"            for line, {cells}{',' if width == 1 else ''} in zip(lines, {cells})]\n"
     )
-    namespace: dict[str, Any] = {"Origin": Origin, "Name": Name, "count": itertools.count}
+    namespace: dict[str, Any] = {"Origin": Origin, "Name": Name}
     namespace[_CLASSES[kind].__name__] = _CLASSES[kind]
     exec(compile(source, f"<kwpld.load.fast {kind} columns>", "exec"), namespace)
     make: Callable[..., list[Record]] = namespace["make"]
     return make
+
+
+def _yaml_columns(kind: str, found: Columns, label: str) -> list[Entry] | None:
+    """The entries of a list of records that all have one shape (:class:`~.fastyaml.Columns`),
+    each field checked a column at a time (:func:`_checked_column`) and the records built by
+    one list comprehension; None when in doubt (a field it does not check so, such as names:
+    the records are then read one by one)."""
+    spec = _SPECS.get(kind)
+    skeleton = found.skeleton
+    if spec is None or type(skeleton) is not dict or "id" not in skeleton:
+        return None
+    builder = _Builder(label)
+    values: list[Sequence[object] | None] = [None] * len(found.columns)
+    arguments = []
+    for key, where in skeleton.items():
+        if key not in spec:
+            return None
+        field, check, _ = spec[key]
+        if check == "refs" and type(where) is list and all(type(i) is int for i in where):
+            numbers = where
+            arguments.append((field, f"[{', '.join(f'c{i}' for i in where)}]"))
+        elif type(where) is int and check != "refs":
+            numbers = [where]
+            arguments.append((field, f"c{where}"))
+        else:
+            return None  # names, an empty list ...
+        for number in numbers:
+            checked = _checked_column(check, found.columns[number], builder)
+            if checked is None:
+                return None
+            values[number] = checked
+    if any(required and key not in skeleton for key, (_, _, required) in spec.items()):
+        return None
+    make = _columns_code(kind, tuple(arguments), len(values))
+    records = make(label, found.lines, *values)
+    return [Entry(kind, NO_LINES, label, record) for record in records]
 
 
 def _read_csv_rows(text: str, label: str, kind: str) -> list[Entry] | None:

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["read_plain_yaml", "ItemLines"]
+__all__ = ["read_plain_yaml", "ItemLines", "Columns"]
 
 ItemLines = dict[int, list[int]]
 """``id(list)`` -> the line of each item of that list (1-based)."""
@@ -109,16 +110,19 @@ def _scalar(value: str) -> object:
     return value
 
 
-def read_plain_yaml(text: str) -> tuple[dict[str, Any], ItemLines] | None:
+def read_plain_yaml(
+    text: str, *, columns: bool = False
+) -> tuple[dict[str, Any], ItemLines] | None:
     """The top-level mapping of ``text`` and the lines of sequence items, or None.
 
     None means the text uses YAML beyond the plain subset (or is not valid YAML, or its top
-    level is not a mapping): the caller reads it with the full loader.
+    level is not a mapping): the caller reads it with the full loader. With ``columns``, a
+    list of records that all have one shape is given as :class:`Columns` instead.
     """
     if _REFUSE.search(text) is not None:
         return None
     try:
-        found = _by_records(text)
+        found = _by_records(text, columns)
         return found if found is not None else _parse(text)
     except _Refused:
         return None
@@ -141,15 +145,28 @@ class _Shape:
     """One shape of record (its keys, indents, lists and how many items each has): the
     expression that matches a record of that shape, and the code that makes its value."""
 
-    __slots__ = ("pattern", "make", "lines")
+    __slots__ = ("pattern", "make", "lines", "skeleton")
 
-    def __init__(self, pattern: re.Pattern[str], make: Any, lines: int) -> None:
+    def __init__(self, pattern: re.Pattern[str], make: Any, lines: int, skeleton: Any) -> None:
         self.pattern = pattern
         self.make = make
         self.lines = lines
+        self.skeleton = skeleton
 
 
-def _by_records(text: str) -> tuple[dict[str, Any], ItemLines] | None:
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """A list of records that all have one shape, as columns: ``skeleton`` is a record with
+    the number of a column where each value is (lists and mappings as in the records),
+    ``columns`` the values of each column (one per record), ``lines`` the line of each
+    record."""
+
+    skeleton: Any
+    columns: list[Sequence[object]]
+    lines: list[int]
+
+
+def _by_records(text: str, as_columns: bool = False) -> tuple[dict[str, Any], ItemLines] | None:
     """What :func:`_parse` gives, for the usual layout of a record file, record by record:
     top-level keys with a scalar (``kwpld: 1``) or a list of records in block style, nothing
     else (no comments, no blank lines). Each record is matched by the expression of its shape
@@ -204,6 +221,15 @@ def _by_records(text: str) -> tuple[dict[str, Any], ItemLines] | None:
             line += shape.lines
             position = match.end()
         # the scalars, column by column (a column: one value of every record of a shape)
+        if as_columns and matched and all(this is matched[0][0] for this, _, _ in matched):
+            shape = matched[0][0]
+            rows = [groups for _, groups, _ in matched]
+            columns = [_column(raws, values) for raws in zip(*rows, strict=True)]
+            root[key] = Columns(shape.skeleton, columns, [at for _, _, at in matched])
+            del item_lines[id(records)]
+            if position < end and text[position] == " ":
+                return None
+            continue
         resolved: dict[_Shape, Iterator[tuple[object, ...]]] = {}
         for shape in {shape for shape, _, _ in matched}:
             rows = [groups for this, groups, _ in matched if this is shape]
@@ -285,7 +311,20 @@ def _record_shape(text: str, position: int, dash: str) -> _Shape | None:
     pattern.append(f"(?={re.escape(dash)}|[^ ]|\\Z)")
     namespace: dict[str, Any] = {}
     exec(compile(code, "<kwpld.load.fastyaml record>", "exec"), namespace)
-    return _Shape(re.compile("".join(pattern)), namespace["make"], len(skeleton))
+    return _Shape(
+        re.compile("".join(pattern)), namespace["make"], len(skeleton), _numbered(record[0])
+    )
+
+
+def _numbered(node: object, counter: list[int] | None = None) -> object:
+    """``node`` with each placeholder ``vN`` replaced by the number of its column."""
+    counter = [0] if counter is None else counter
+    if isinstance(node, dict):
+        return {key: _numbered(item, counter) for key, item in node.items()}
+    if isinstance(node, list):
+        return [_numbered(item, counter) for item in node]
+    counter[0] += 1
+    return counter[0] - 1
 
 
 def _code(record: object, lines_of: ItemLines, count: int) -> str | None:
