@@ -593,3 +593,32 @@ def test_yaml_off_the_column_path_reads_as_the_line_aware_path(
 ):
     data = _flat_with(tmp_path, {"articles.yaml": edit})
     assert outcome(data, True) == outcome(data, False)
+
+
+_CELL = st.one_of(
+    st.sampled_from(["p-1", "a.b", "-p", "p-", "p_1", "P", "0", "'x'", "'", "'''", "''", "'a'b'",
+                     "yes", "No", "a: b", "a:", "a #b", "a#b", "Kim", "김", "²x", "_x", "ǅx",
+                     "x\u0301", "a b", "a  b", "~", "1", "é"]),
+    st.text(alphabet="ab-._'#: 0yesNo\u00e9", min_size=0, max_size=5),
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(cells=st.lists(_CELL, min_size=1, max_size=5))
+def test_the_column_checks_vouch_only_for_what_the_value_checks_accept(cells: list[str]):
+    """The checks of a whole column (ids, plain text, single-quoted scalars) accept a column
+    only when each of its values passes the check for one value."""
+    joined = "\n".join(cells)
+    ids = fast._all_ids(cells, joined, 5)
+    assert ids == all(re.fullmatch(fast._ID_PATTERN, c) and len(c) <= 5 for c in cells), cells
+
+    def scalar(raw: str) -> object:
+        try:
+            return fastyaml._scalar(raw)
+        except (fastyaml._Refused, IndexError):
+            return fastyaml._Refused
+
+    if "" not in cells and fastyaml._all_plain_text(cells, joined):
+        assert all(scalar(c) == c for c in cells), cells
+    if "" not in cells and fastyaml._all_single_quoted(cells, joined):
+        assert all(scalar(c) == c[1:-1] for c in cells), cells

@@ -34,6 +34,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -641,13 +642,21 @@ def _read_csv(text: str, label: str, kind: str) -> list[Entry] | None:
     return _read_csv_rows(text, label, kind)
 
 
-_ID_LINE = "[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?"
-_NOT_ID_LINE = re.compile(f"(?m)^(?!{_ID_LINE}$)")
-"""A line of a column that is not an id (``_ID_PATTERN``), searched over a whole column."""
-_EDGE_SPACE = re.compile(r"(?m)^[^\S\n]|[^\S\n]$")
-"""A cell of a column with white space at either end (what the row reader strips)."""
-_NOT_ONE_LINE = re.compile(r"[^\S\n ]|  ")
-"""A cell with white space other than single spaces (what :meth:`_Builder.one_line` folds)."""
+_ID_COLUMN = re.compile("[a-z0-9._\n-]*")
+"""A column of values (joined by line breaks) with only the characters of ids."""
+
+
+def _all_ids(cells: Sequence[str], joined: str, longest: int) -> bool:
+    """Every value of a column matches ``_ID_PATTERN`` (and is at most ``longest`` long),
+    checked with a few operations in C over the whole column rather than a regular
+    expression per value: the characters of ids only, none empty, no first or last
+    character of a value one of ``_ID_INNER``."""
+    if not cells or min(map(len, cells)) == 0 or max(map(len, cells)) > longest:
+        return False
+    if _ID_COLUMN.fullmatch(joined) is None:
+        return False
+    ends = {*map(itemgetter(0), cells), *map(itemgetter(-1), cells)}
+    return ends.isdisjoint(_ID_INNER)
 
 
 def _read_csv_columns(text: str, label: str, kind: str) -> list[Entry] | None:
@@ -688,8 +697,8 @@ def _read_csv_columns(text: str, label: str, kind: str) -> list[Entry] | None:
     spec = _SPECS[kind]
     values: list[Sequence[object]] = []  # each column's values, checked
     for column, cells in zip(header, columns, strict=True):
-        if "" in cells or _EDGE_SPACE.search("\n".join(cells)) is not None:
-            return None
+        if "" in cells or "\n".join(map(str.strip, cells)) != "\n".join(cells):
+            return None  # an empty cell, or one with white space at either end
         check = "one_line" if column in _NAME_COLUMNS else spec[column][1]
         if check == "refs" and any(";" in cell or "|" in cell for cell in cells):
             return None  # several references in a cell
@@ -740,16 +749,16 @@ def _checked_column(
     except TypeError:
         return None  # a value that is not text
     if check in ("ref", "refs"):
-        if max(map(len, cells)) > rules.id_max or _NOT_ID_LINE.search(joined) is not None:  # type: ignore[arg-type]
-            return None
-        return cells
+        return cells if _all_ids(cells, joined, rules.id_max) else None  # type: ignore[arg-type]
     if check.startswith("enum_"):
         kind, field = check[5:].split("_", 1)
         return cells if set(cells) <= rules.enums[(kind, field)] else None
     if check in ("one_line", "text"):
         if not "".join(cells).isprintable():  # type: ignore[arg-type]
             return None  # text_problem may accept it: the per-record code asks it
-        if check == "one_line" and _NOT_ONE_LINE.search(joined) is not None:
+        # printable, so the only white space is U+0020; folding it changes nothing unless two
+        # come together (the callers see to none at either end)
+        if check == "one_line" and "  " in joined:
             return None
         if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
             return [normalize_text(value) for value in cells]  # type: ignore[arg-type]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 __all__ = ["read_plain_yaml", "ItemLines", "Columns"]
@@ -243,23 +244,41 @@ def _by_records(text: str, as_columns: bool = False) -> tuple[dict[str, Any], It
     return root, item_lines
 
 
-_NOT_PLAIN_TEXT = re.compile(
-    "(?m)^(?:[^\\w\\n]|[\\d_])|: |:$| #|^(?:" + "|".join(map(re.escape, _NOT_TEXT)) + ")$"
-)
-"""A line of a column of plain scalars that :func:`_scalar` would not read as the text itself:
-a first character other than a letter (an indicator, a digit, a sign ...), ``": "``, ``" #"``,
-a final ``":"``, or a word YAML 1.1 reads as a boolean or null."""
-_NOT_SINGLE_QUOTED = re.compile("(?m)^(?!'[^'\\n]*'$)")
-"""A line of a column that is not a single-quoted scalar without quotes inside."""
+_NOT_LETTER = re.compile(r"[^\w]|[\d_]")
+"""A character other than a letter (a first character that makes a plain scalar anything but
+text, or refused: an indicator, a digit, a sign ...)."""
+
+
+def _all_plain_text(raws: Sequence[str], joined: str) -> bool:
+    """Every one of the plain scalars ``raws`` is text that :func:`_scalar` gives as it is:
+    a letter first, no ``": "``, ``" #"`` or final ``":"``, not a word YAML 1.1 reads as a
+    boolean or null. A few operations in C over the whole column."""
+    if _NOT_LETTER.search("".join(map(itemgetter(0), raws))) is not None:
+        return False
+    if ": " in joined or " #" in joined or ":\n" in joined or joined.endswith(":"):
+        return False
+    return _NOT_TEXT.isdisjoint(raws)
+
+
+def _all_single_quoted(raws: Sequence[str], joined: str) -> bool:
+    """Every one of ``raws`` is a single-quoted scalar without a quote inside: quotes first
+    and last, at least two characters, and two quotes a value in all."""
+    count = len(raws)
+    return (
+        min(map(len, raws)) >= 2
+        and "".join(map(itemgetter(0), raws)) == "'" * count
+        and "".join(map(itemgetter(-1), raws)) == "'" * count
+        and joined.count("'") == 2 * count
+    )
 
 
 def _column(raws: tuple[str, ...], values: dict[str, object]) -> Sequence[object]:
     """The values of the scalars ``raws``: at once when all are plain text, or all quoted
     without quotes inside; else one by one (:func:`_scalar`, each distinct one once)."""
     joined = "\n".join(raws)
-    if _NOT_PLAIN_TEXT.search(joined) is None:
+    if _all_plain_text(raws, joined):
         return raws
-    if _NOT_SINGLE_QUOTED.search(joined) is None:
+    if _all_single_quoted(raws, joined):
         return [raw[1:-1] for raw in raws]
     found = []
     for raw in raws:
