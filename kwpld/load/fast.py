@@ -1021,8 +1021,9 @@ def cross_checks_pass(entries: list[Entry]) -> list[Entry] | None:
         and set(chain(m.sources for m in memberships)) <= ids(SOURCE)
     ):
         return None
-    for m in memberships:
-        if m.start and m.end and m.start.certainly_after(m.end):
+    # (a PartialDate is always true: ``is not None`` is what the line-aware checks test)
+    for m in [m for m in memberships if m.end is not None and m.start is not None]:
+        if m.start.certainly_after(m.end):  # type: ignore[union-attr, arg-type]
             return None
     rest = [e for e in entries if type(e.record) is Membership and e.record.post is not None]
     if any(kinds_by_id.get(e.record.post) != "post" for e in rest):  # type: ignore[union-attr]
@@ -1035,17 +1036,20 @@ def cross_checks_pass(entries: list[Entry]) -> list[Entry] | None:
         and set(chain(r.about for r in articles)) <= ids(ANY)
     ):
         return None
-    for person in people:
-        if person.born and person.died and person.born.certainly_after(person.died):
+    for person in [p for p in people if p.died is not None and p.born is not None]:
+        if person.born.certainly_after(person.died):  # type: ignore[union-attr, arg-type]
             return None
     named: list[Person | Article] = [*people, *articles]
-    for record in named:
-        names = record.names
-        if names and not _names_agree(names):
+    # names: none given twice in a record (one set of all (record, system, text)), and the
+    # names with dates or references one by one
+    keys = [(r.id, n.system, n.text) for r in named for n in r.names]
+    if len(set(keys)) != len(keys):
+        return None
+    all_names = list(chain(r.names for r in named))
+    for name in [n for n in all_names if n.valid_from is not None and n.valid_until is not None]:
+        if name.valid_from.certainly_after(name.valid_until):  # type: ignore[union-attr, arg-type]
             return None
-    names_with_refs = any(
-        n.renamed_by is not None or n.sources for n in chain(r.names for r in named)
-    )
+    names_with_refs = any(n.renamed_by is not None or n.sources for n in all_names)
     rare = [
         r
         for r in named
@@ -1072,14 +1076,3 @@ def cross_checks_pass(entries: list[Entry]) -> list[Entry] | None:
 
 
 _BULK_TYPES = (Membership, Person, Article)
-
-
-def _names_agree(names: list[Name]) -> bool:
-    """No name given twice; no name valid until a date before it is valid from."""
-    if len(names) > 1 and len({(name.system, name.text) for name in names}) != len(names):
-        return False
-    for name in names:
-        start, end = name.valid_from, name.valid_until
-        if start and end and start.certainly_after(end):
-            return False
-    return True
