@@ -35,6 +35,9 @@ _RULING = re.compile(
     r"|country(?:’s|'s)|party(?:’s|'s))\s+){1,3}",
     re.I,
 )
+_SUBJECTS = frozenset({"who", "which", "that", "he", "she", "also", "now", "currently", "still"})
+_VERBS = frozenset({"heads", "chairs", "commands"})
+"""role words that are verbs after these ("who heads", "she now heads")"""
 _LINK = re.compile(r"\s+(?:of|to|in|on|at|for)\s+(?:(?:the|a|an)\s+)?", re.I)
 _ORDINAL = re.compile(
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\s+",
@@ -54,7 +57,7 @@ def titles(r: Context) -> Found:
             found.append(title)
         else:
             skipped.append(post_mention)  # its role words are read again, with the organ after it
-    inside = _covered_words(
+    inside = _verb_words(r) | _covered_words(
         r,
         [m for m in mentions if m not in skipped],
         ("person", "event", "article", "organ", "post"),
@@ -289,6 +292,12 @@ def _fronted_organ(r: Context, start: int) -> str | None:
     if not re.match(r"\s*,", r.text[m.end : m.end + 3]):
         return None
     return organ_of(r, m)
+
+
+def _verb_words(r: Context) -> set[int]:
+    """Role words used as verbs ("who heads the department", "she now commands ...")."""
+    keys = r.doc.keys
+    return {k for k in range(1, len(keys)) if keys[k - 1] in _SUBJECTS and keys[k] in _VERBS}
 
 
 def _covered_words(r: Context, mentions: list[Mention], kinds: tuple[str, ...]) -> set[int]:
