@@ -176,6 +176,19 @@ def test_predecessor_held_the_successors_title(second: str, known: Known) -> Non
 # -- 3. careers in prose --------------------------------------------------------------------------
 
 
+def test_became_then_promoted_and_named(known: Known) -> None:
+    got = holdings(
+        "Kim Su Gil became director of the Organization and Guidance Department in 1998, was "
+        "promoted to member of the Political Bureau in 2003 and named secretary of the WPK "
+        "Central Committee in 2010.",
+        known, date="2024-01-20", kind="report",
+    )  # fmt: skip
+    assert {(h[1], h[2], h[4]) for h in got} >= {
+        ("director", "wpk-ogd", "1998"), ("member", "wpk-pb", "2003"),
+        ("secretary", "wpk-cc", "2010"),
+    }
+
+
 def test_three_changes_in_one_sentence(known: Known) -> None:
     got = holdings(
         "He is a North Korean politician.\n\nRi Pyong Chol was elected an alternate member of "
@@ -277,3 +290,19 @@ def test_split_titles_of_provincial_committees_and_ministries(known: Known) -> N
     assert ("pak-thae-song", "chairman", "wpk-south-phyongan") in got
     assert ("kim-jong-gwan", "chairman", "mpaf") in got
     assert ("ri-yong-sik", "first-vice-director", "wpk-ogd") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "organ"),
+    [
+        ("O Su Yong, secretary and department director of the WPK Central Committee, attended.",
+         "o-su-yong", "secretary", "wpk-cc"),
+        ("Kim Jae Ryong, director of the Discipline Investigation Department of the C.C., spoke.",
+         "kim-jae-ryong", "director", "Discipline Investigation Department"),
+    ],
+)
+def test_a_role_joined_to_a_post_and_kcnas_cc(text: str, person: str, role: str, organ: str,
+                                             known: Known) -> None:  # fmt: skip
+    got = held(KCNA + text, known)
+    assert (person, role, organ) in got
+    assert not any(h[1] == "director" and h[2] == "wpk-cc" for h in got)

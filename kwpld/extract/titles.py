@@ -118,7 +118,7 @@ def titles(r: Context) -> Found:
             group.append((span, more[1], more[2], more[3], following, more[0]))
             k = more[0]
         last_role_end = group[-1][0][1]
-        organ = _organ_after(r, mentions, last_role_end)
+        organ = _organ_after(r, mentions, last_role_end) or _shared_organ(r, found, last_role_end)
         if organ is None and len(group) > 1:
             # "a first vice director and a vice director of the Administrative Department": the
             # last role's words begin a post found before; its organ is the group's
@@ -292,6 +292,22 @@ def _fronted_organ(r: Context, start: int) -> str | None:
     if not re.match(r"\s*,", r.text[m.end : m.end + 3]):
         return None
     return organ_of(r, m)
+
+
+_AND = re.compile(r"\s+and\s+(?:(?:a|an|the)\s+)?")
+
+
+def _shared_organ(r: Context, found: list[Title], end: int) -> tuple[str, tuple[int, int]] | None:
+    """ "secretary and department director of the WPK Central Committee": a role joined to a
+    post read before (its organ after "of") is of that post's organ; the department the post
+    leaves unnamed is the post's own matter (:func:`_unnamed_department`)."""
+    joined = _AND.match(r.text, end)
+    if joined is None:
+        return None
+    for t in found:
+        if t.start == joined.end() and t.organ and " of " in r.text[t.start : t.end]:
+            return t.organ, t.organ_span or (t.start, t.end)
+    return None
 
 
 def _verb_words(r: Context) -> set[int]:
