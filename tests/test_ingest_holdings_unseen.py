@@ -173,6 +173,47 @@ def test_predecessor_held_the_successors_title(second: str, known: Known) -> Non
     assert ("kim-jong-gak", "member", "kpa-gpb") not in got
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "kind"),
+    [
+        ("Hyon Yong Chol, North Korea's Minister of People's Armed Forces, was purged in April "
+         "2015.", "hyon-yong-chol", "dismissed"),
+        ("Hyon Yong Chol, the defence minister since June 2014, was reportedly removed in "
+         "April 2015.", "hyon-yong-chol", "dismissed"),
+        ("Kim Tok Hun, premier of the Cabinet, was relieved in April 2015.", "kim-tok-hun",
+         "relieved"),
+    ],
+)
+def test_a_title_in_apposition_ended_by_the_change(text: str, person: str, kind: str,
+                                                   known: Known) -> None:  # fmt: skip
+    got = holdings(NKLW + text, known, date="2015-06-01", kind="report")
+    assert any(h[0] == person and h[3] == kind and h[5] == "2015-04" for h in got), got
+
+
+def test_successor_holds_what_the_holder_held(known: Known) -> None:
+    got = held(
+        NKLW + "Kim Jong Gak was appointed director of the General Political Bureau in 2017. Kim "
+        "Jong Gak's successor, Kim Su Gil, is a career political officer.",
+        known, date="2024-03-12", kind="report",
+    )  # fmt: skip
+    assert ("kim-su-gil", "director", "kpa-gpb") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "organ", "role"),
+    [
+        ("Pak Thae Song was given the post of premier in December 2024.", "cabinet", "chairman"),
+        ("Since early May 2015 the Ministry of People's Armed Forces has been run by Pak Yong "
+         "Sik.", "mpaf", "chairman"),
+        ("Since 2019 the Munitions Industry Department has been headed by Jo Chun Ryong.",
+         "wpk-munitions", "director"),
+    ],
+)
+def test_given_the_post_and_run_by(text: str, organ: str, role: str, known: Known) -> None:
+    got = held(NKLW + text, known, date="2024-12-31", kind="report")
+    assert any(h[1:] == (role, organ) for h in got), got
+
+
 # -- 3. careers in prose --------------------------------------------------------------------------
 
 

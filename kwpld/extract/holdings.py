@@ -71,8 +71,8 @@ def holdings(r: Context) -> Found:
                 found.extend(_replaced(r, view, m, changes))
         for pattern in flex.replacing_untitled_patterns:
             for m in pattern.regex.finditer(view.string):
-                if pattern.id == "predecessor":
-                    found = _predecessor(view, m, [*facts, *found], found)
+                if pattern.id in ("predecessor", "successor"):
+                    found = _predecessor(view, m, [*facts, *found], found, pattern.id)
                 else:
                     found.extend(_replaces_untitled(view, m, [*facts, *found], flex))
         for pattern in flex.successor_patterns:
@@ -612,11 +612,11 @@ def _replaces_untitled(
 
 
 def _predecessor(
-    view: SentenceView, m: re.Match[str], before: list[Fact], found: list[Fact]
+    view: SentenceView, m: re.Match[str], before: list[Fact], found: list[Fact], relation: str
 ) -> list[Fact]:
     """ "Kim Jong-gak's predecessor, Hwang Pyong-so, had been removed from the bureau": Hwang
     held the title the text last gave Kim; a seat in the same organ the sentence ends ("removed
-    from the bureau") is that title, with its date."""
+    from the bureau") is that title, with its date. "Kim's successor, Y": Y holds it after."""
     successors = people_of(view, m, "successor")
     if not successors or successors[0].ref is None:
         return found
@@ -635,13 +635,15 @@ def _predecessor(
         for seat in seats:
             out[out.index(seat)] = replace(seat, role=held.role, post=held.post)
         if not seats:
+            after = relation == "successor"
             fact = Fact(
-                "membership", "held", person.ref, (view.start, view.end), organ=held.organ,
-                role=held.role, post=held.post, status=held.status, end=held.start,
-                date_basis=held.date_basis, rule="predecessor",
+                "membership", "appointed" if after else "held", person.ref,
+                (view.start, view.end), organ=held.organ, role=held.role, post=held.post,
+                status=held.status, start=held.end if after else None,
+                end=None if after else held.start, date_basis=held.date_basis, rule=relation,
             )  # fmt: skip
             fact.spans = [FactSpan(person.start, person.end, "person")]
-            fact.why = "predecessor"
+            fact.why = relation
             out.append(fact)
     return out
 
