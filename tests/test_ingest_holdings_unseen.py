@@ -347,3 +347,42 @@ def test_a_role_joined_to_a_post_and_kcnas_cc(text: str, person: str, role: str,
     got = held(KCNA + text, known)
     assert (person, role, organ) in got
     assert not any(h[1] == "director" and h[2] == "wpk-cc" for h in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "organ"),
+    [
+        ("Ri Pyong Chol lost his seat in 2021. In June 2022 he regained his post as "
+         "vice-chairman of the Central Military Commission.", "vice-chairman", "wpk-cmc"),
+        ("Ri Pyong Chol later won back his seat on the Presidium of the Political Bureau.",
+         "member", "wpk-pb-presidium"),
+    ],
+)
+def test_regained_a_post_or_a_seat(text: str, role: str, organ: str, known: Known) -> None:
+    got = holdings(NKLW + text, known, date="2022-06-14", kind="report")
+    assert any(h[:3] == ("ri-pyong-chol", role, organ) and h[3] == "appointed" for h in got), got
+
+
+def test_among_those_elected_as_alternate_members(known: Known) -> None:
+    got = held(
+        NKLW + "Among those elected to the Political Bureau as alternate members were Jon Hyon "
+        "Chol, director of the Economic Department; Kim Jae Ryong; and Ri Chang Ho, chief of "
+        "the Reconnaissance General Bureau.",
+        known, date="2022-06-14",
+    )  # fmt: skip
+    for person in ("jon-hyon-chol", "kim-jae-ryong", "ri-chang-ho"):
+        assert (person, "alternate-member", "wpk-pb") in got
+        assert (person, "member", "wpk-pb") not in got
+    assert ("jon-hyon-chol", "director", "wpk-economic") in got
+
+
+def test_which_x_had_headed_and_became_after_an_apposition(known: Known) -> None:
+    got = held(
+        NKLW + "Ri Son Gwon took over as director of the United Front Department, which Kim "
+        "Yong Chol had headed until 2021. Pak Jong Chon, a former artillery commander, became "
+        "chief of the KPA General Staff in 2019.",
+        known, date="2022-06-14",
+    )  # fmt: skip
+    assert ("ri-son-gwon", "director", "wpk-ufd") in got
+    assert ("kim-yong-chol", "director", "wpk-ufd") in got
+    assert ("pak-jong-chon", "chairman", "kpa-general-staff") in got

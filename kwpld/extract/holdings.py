@@ -291,9 +291,7 @@ def _changes(
         return _each_role(r, flex, view, m, pattern, kind, trigger)
     titles = _titles(view, m)
     organ_title = _organ_title(r, view, m, pattern)
-    if organ_title is not None:
-        titles.append(organ_title)
-    titles = [t for t in titles if t.organ is not None]
+    titles = _with_organ(titles, organ_title)
     people = people_of(view, m)
     if pattern.type == "own":
         # each person's own titles, and those "including" names
@@ -355,6 +353,18 @@ def _changes(
             _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles, at=at)
         )
     return out
+
+
+def _with_organ(titles: list[Title], organ: Title | None) -> list[Title]:
+    """The titles with an organ: "elected to the Political Bureau as alternate members" (roles
+    the text gives no organ of their own are of the organ the pattern names), else the seat in
+    that organ."""
+    named = [t for t in titles if t.organ is not None]
+    if organ is None:
+        return named
+    bare = [replace(t, organ=organ.organ, organ_span=organ.organ_span)
+            for t in titles if t.organ is None]  # fmt: skip
+    return named + (bare or [organ])
 
 
 def _each_role(
