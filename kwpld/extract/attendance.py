@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..names import match_key, name_words
+from ..reading.document import Sentence
 from ..reading.entities import Entity, Mention, NameDraft
 from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
 from ..reading.sentences import Item, SentenceView
@@ -38,7 +39,8 @@ __all__ = ["attendance"]
 
 _OBJECT = re.compile(
     r"\s+(?:(?:to|at|of)\s+)?(?:(?:a|an|the)\s+)?(?P<object>(?:[a-z]+\s+){0,2}?(?:performance|concert|show|display"
-    r"|gymnastics|parade|rally|ceremony|reception|banquet|exhibition|drill|exercise|test|match"
+    r"|gymnastics|parade|rally|ceremony|reception|banquet|exhibition|drill|exercise"
+    r"|test[- ]fir(?:e|ing)|firing|launch|test|match"
     r"|game)\b(?:\s+(?:given|staged|performed|held)\s+by\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?[A-Z][\w'’.-]*"
     r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z0-9][\w'’.-]*)*)"
@@ -63,6 +65,8 @@ def attendance(r: Context) -> Found:
     appearance: tuple[int, str] | None = None
     """(block, event key) of the last appearance created, for the paragraphs after it"""
     listing: _Listing | None = None
+    named: tuple[int, str] | None = None
+    """(block, event key) of the last event a sentence named"""
     """a list the last sentence began ("Seated on the platform were:"), for the lines after it"""
     for sentence in r.doc.sentences:
         if in_headline(r, sentence.start):
@@ -78,6 +82,13 @@ def attendance(r: Context) -> Found:
             continue
         view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = _event_of(r, flex, view)
+        # "The plenum ... was guided by Kim Jong Un. On its second day, A and B spoke": a
+        # sentence naming no event, in an article that reports none held, goes on with the event
+        # the sentence before it named (in its paragraph or the one before)
+        if event is None and named is not None and sentence.block - named[0] <= 1:
+            event = named[1]
+        if event_span is not None and event is not None:
+            named = (sentence.block, event)
         # "Kim Jong Un inspected the Hwasong Fertilizer Factory, accompanied by ...": an
         # appearance of its own, not the meeting an earlier paragraph reported; "On the eve of
         # the parade, Kim Jong Un visited the Ministry ...": a visit, though it names the parade
@@ -96,11 +107,12 @@ def attendance(r: Context) -> Found:
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
                 people = _named(pattern, role, people_of(view, m), ongoing=own is None)
+                people += _guests_within(r, view, m)
                 if not people:
                     continue
                 target, target_span = event, event_span
                 if own is None and event_span is None:
-                    target = _ongoing(pattern, sentence.block, appearance) or target
+                    target = _ongoing(r, pattern, sentence, appearance) or target
                 if pattern.id == "accompanied-whom" and event_span is None:
                     continue  # "who accompanied Kim on several inspections": which, unsaid
                 if target is None and pattern.id == "verb":
@@ -231,16 +243,28 @@ _WITH_HIM = frozenset({"accompanied", "accompanying", "accompanied-all", "accomp
                        "greeted-by", "greeted-by-all", "verb"})  # fmt: skip
 
 
-def _ongoing(pattern: Pattern, block: int, appearance: tuple[int, str] | None) -> str | None:
+def _ongoing(
+    r: Context, pattern: Pattern, sentence: Sentence, appearance: tuple[int, str] | None
+) -> str | None:
     """ "Kim Jong Un visited the Ministry ... He was accompanied by A and B": the appearance
-    begun in this paragraph (or, for those with him, the one before), rather than the event
-    the article reports, when the sentence names none."""
+    begun in this paragraph, rather than the event the article reports, when the sentence names
+    none; for those with him ("He was greeted on the spot by ...", "Accompanying him were ..."
+    in the last paragraph of a report), the appearance begun in any paragraph before, as long as
+    no other event was named since it began."""
     if appearance is None:
         return None
-    since = block - appearance[0]
-    if since == 0 or (since == 1 and pattern.id in _WITH_HIM and pattern.id != "verb"):
+    since = sentence.block - appearance[0]
+    if since == 0:
         return appearance[1]
-    return None
+    if pattern.id not in _WITH_HIM or pattern.id == "verb":
+        return None
+    began = next((m.start for m in r.mentions if m.entity
+                  and r.reg.resolve(m.entity) == appearance[1]), None)  # fmt: skip
+    if began is None:
+        return appearance[1] if since == 1 else None
+    others = [m for m in r.mentions_in(began, sentence.start, ("event",))
+              if m.entity and r.reg.resolve(m.entity) != appearance[1]]  # fmt: skip
+    return None if others else appearance[1]
 
 
 def _named(pattern: Pattern, role: str, people: list[Item], *, ongoing: bool) -> list[Item]:
@@ -251,6 +275,16 @@ def _named(pattern: Pattern, role: str, people: list[Item], *, ongoing: bool) ->
     if pattern.id == "host" or (ongoing and role == "guided" and pattern.id == "verb"):
         return [p for p in people if p.text[:1].isupper() and " " in p.text]
     return people
+
+
+def _guests_within(r: Context, view: SentenceView, m: re.Match[str]) -> list[Item]:
+    """ "hosted a grand banquet for Xi Jinping": the guest the occasion's name holds (the
+    ``occasion`` group of a host's pattern) took part in it too."""
+    if "occasion" not in m.re.groupindex or m.group("occasion") is None:
+        return []
+    return [Item("person", x.start, x.end, x.text, x.entity)
+            for item in view.group(m, "occasion")
+            for x in r.mentions_in(item.start, item.end, ("person",))]  # fmt: skip
 
 
 def _own_appearance(
@@ -424,10 +458,12 @@ def _appearance_name(
     if kind == "ceremony" or not obj[:1].isupper():
         name = straight(obj)
         if not re.search(r"performance|concert|show|parade|rally|ceremony|reception|banquet"
-                         r"|exhibition|gymnastics|display", name):  # fmt: skip
+                         r"|exhibition|gymnastics|display|fir(?:e|ing)\b|launch|drill|exercise",
+                         name):  # fmt: skip
             return None
         kind = "appearance" if kind == "appearance" and re.search(
-            r"performance|concert|show|gymnastics|display", name) else "ceremony"  # fmt: skip
+            r"performance|concert|show|gymnastics|display|fir(?:e|ing)\b|launch|drill|exercise",
+            name) else "ceremony"  # fmt: skip
         return name, kind
     noun = "Visit to" if "visited" in verb or "visit" in verb else "Inspection of"
     return straight(f"{noun} {obj}"), kind
