@@ -112,7 +112,7 @@ def attendance(r: Context) -> Found:
                     continue
                 target, target_span = event, event_span
                 if own is None and event_span is None:
-                    target = _ongoing(r, pattern, sentence, appearance) or target
+                    target = _ongoing(r, pattern, role, sentence, appearance) or target
                 if pattern.id == "accompanied-whom" and event_span is None:
                     continue  # "who accompanied Kim on several inspections": which, unsaid
                 if target is None and pattern.id == "verb":
@@ -244,7 +244,11 @@ _WITH_HIM = frozenset({"accompanied", "accompanying", "accompanied-all", "accomp
 
 
 def _ongoing(
-    r: Context, pattern: Pattern, sentence: Sentence, appearance: tuple[int, str] | None
+    r: Context,
+    pattern: Pattern,
+    role: str,
+    sentence: Sentence,
+    appearance: tuple[int, str] | None,
 ) -> str | None:
     """ "Kim Jong Un visited the Ministry ... He was accompanied by A and B": the appearance
     begun in this paragraph, rather than the event the article reports, when the sentence names
@@ -256,8 +260,8 @@ def _ongoing(
     since = sentence.block - appearance[0]
     if since == 0:
         return appearance[1]
-    if pattern.id not in _WITH_HIM or pattern.id == "verb":
-        return None
+    if (pattern.id not in _WITH_HIM or pattern.id == "verb") and role != "accompanied":
+        return None  # ("A and B accompanied him": with him, whatever the pattern)
     began = next((m.start for m in r.mentions if m.entity
                   and r.reg.resolve(m.entity) == appearance[1]), None)  # fmt: skip
     if began is None:
