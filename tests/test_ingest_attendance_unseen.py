@@ -210,3 +210,82 @@ def test_a_consultative_meeting_attended_by(known: Known, sentence: str) -> None
     drafted = _read(KCNA + sentence, known)
     (people,) = _attended(drafted).values()
     assert people == {"jo-yong-won": "attended", "ri-il-hwan": "attended"}
+
+
+# -- more wordings of the same classes ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        (
+            "A military parade took place on Friday. Among the foreign guests were Li Zhanshu "
+            "and Sergei Shoigu.",
+            {"li-zhanshu": "attended", "sergei-shoigu": "attended"},
+        ),
+        (
+            "A report meeting was held on Friday. Choe Ryong Hae, Jo Yong Won and officials of "
+            "the Cabinet attended the meeting.",
+            {"choe-ryong-hae": "attended", "jo-yong-won": "attended"},
+        ),
+        (
+            "The 10th Session of the 14th Supreme People's Assembly was held on Friday. The "
+            "session heard reports by Pak Pong Ju and Kim Tok Hun.",
+            {"pak-pong-ju": "speaker", "kim-tok-hun": "speaker"},
+        ),
+        (
+            "An enlarged meeting of the Political Bureau was held on Friday. Participating in "
+            "the meeting were Pak Pong Ju and Kim Tok Hun.",
+            {"pak-pong-ju": "attended", "kim-tok-hun": "attended"},
+        ),
+        (
+            "An enlarged meeting of the Political Bureau was held on Friday. Those present "
+            "included Pak Pong Ju and Kim Tok Hun.",
+            {"pak-pong-ju": "attended", "kim-tok-hun": "attended"},
+        ),
+        (
+            "A national meeting was held on Friday. The platform was occupied by Pak Pong Ju "
+            "and Choe Ryong Hae.",
+            {"pak-pong-ju": "platform", "choe-ryong-hae": "platform"},
+        ),
+    ],
+)
+def test_lists_in_other_words(known: Known, sentence: str, people: dict[str, str]) -> None:
+    (found,) = _attended(_read(KCNA + sentence, known)).values()
+    assert found == people
+
+
+def test_guided_a_test_fire_and_received_a_guest(known: Known) -> None:
+    drafted = _read(
+        KCNA + "Kim Jong Un guided a test-fire of a new-type cruise missile on Friday. He was "
+        "accompanied by Jo Yong Won.\n\nOn Saturday, Kim Jong Un received Sergei Shoigu at the "
+        "Kumsusan State Guesthouse. Present there were Pak Jong Chon and Kang Sun Nam.",
+        known,
+    )
+    test, meeting = sorted(_event_of(drafted, "kim-jong-un"), key=lambda k: "meeting" in k)
+    assert _attended(drafted)[test] == {"kim-jong-un": "guided", "jo-yong-won": "accompanied"}
+    assert set(_attended(drafted)[meeting]) == {
+        "kim-jong-un", "sergei-shoigu", "pak-jong-chon", "kang-sun-nam"}  # fmt: skip
+
+
+def test_received_a_report_and_guided_the_work_place_no_one(known: Known) -> None:
+    drafted = _read(
+        KCNA + "An enlarged meeting of the Political Bureau was held on Friday. Choe Ryong Hae "
+        "received the Order of Kim Il Sung last year.",
+        known,
+    )
+    assert _attended(drafted) == {}
+    assert [d.record["type"] for d in drafted.drafts if d.kind == "event"] == ["meeting"]
+    drafted = _read(KCNA + "Kim Jong Un guided the work of the Cabinet in 2019.", known)
+    assert _attended(drafted) == {}
+    assert not [d for d in drafted.drafts if d.kind == "event"]
+
+
+def test_welcomed_on_the_spot_by(known: Known) -> None:
+    drafted = _read(
+        KCNA + "Kim Jong Un visited the Ministry of National Defence on Friday.\n\nHe looked "
+        "round the ministry.\n\nHe was warmly welcomed there by No Kwang Chol and Pak Jong Chon.",
+        known,
+    )
+    (people,) = _attended(drafted).values()
+    assert set(people) == {"kim-jong-un", "no-kwang-chol", "pak-jong-chon"}

@@ -106,6 +106,8 @@ def attendance(r: Context) -> Found:
                     continue
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
+                if own is None and _met_only(flex, m):
+                    continue  # "received a letter": no meeting, no one placed
                 people = _named(pattern, role, people_of(view, m), ongoing=own is None)
                 people += _guests_within(r, view, m)
                 if not people:
@@ -281,6 +283,15 @@ def _named(pattern: Pattern, role: str, people: list[Item], *, ongoing: bool) ->
     return people
 
 
+def _met_only(flex: FactLexicon, m: re.Match[str]) -> bool:
+    """Whether the match's verb places anyone only at the meeting it begins ("Kim Jong Un
+    received Sergei Shoigu"; appearances of kind ``received``)."""
+    group = "verb" if "verb" in m.re.groupindex else "cue"
+    if group not in m.re.groupindex or m.group(group) is None:
+        return False
+    return flex.appearances.get(tuple(m.group(group).split())) == "received"
+
+
 def _guests_within(r: Context, view: SentenceView, m: re.Match[str]) -> list[Item]:
     """ "hosted a grand banquet for Xi Jinping": the guest the occasion's name holds (the
     ``occasion`` group of a host's pattern) took part in it too."""
@@ -355,16 +366,23 @@ def _appearance(
     kind = flex.appearances.get(verb)
     if kind is None:
         return None
+    occasion_only = kind == "occasion"  # "guided a test-fire", not "guided the work of ..."
+    kind = {"occasion": "appearance", "received": "meeting"}.get(kind, kind)
     verb_items = view.group(m, "verb")
     if not verb_items:
         return None
     end = verb_items[-1].end
-    inspection = described and kind == "appearance" and flex.attendance_verbs.get(verb) == "guided"
+    inspection = (
+        described and kind == "appearance" and not occasion_only
+        and flex.attendance_verbs.get(verb) == "guided"
+    )  # fmt: skip
     what = _object_of(r, end, view.end, inspection=inspection)
     if what is None:
         return None
     obj_start, obj_end, described = what
     obj = " ".join(r.text[obj_start:obj_end].split())
+    if occasion_only and not obj[:1].islower():
+        return None
     if places_only and (kind != "appearance" or not obj[:1].isupper()):
         return None
     if kind in ("welcome", "meeting"):
