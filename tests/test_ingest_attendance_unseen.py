@@ -289,3 +289,32 @@ def test_welcomed_on_the_spot_by(known: Known) -> None:
     )
     (people,) = _attended(drafted).values()
     assert set(people) == {"kim-jong-un", "no-kwang-chol", "pak-jong-chon"}
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Among those who accompanied him were Jo Yong Won and Kim Yo Jong.",
+        "Jo Yong Won and Kim Yo Jong were there with him.",
+        "Jo Yong Won, Kim Yo Jong and other officials of the WPK Central Committee accompanied "
+        "him.",
+    ],
+)
+def test_those_with_him_in_other_words(known: Known, closing: str) -> None:
+    drafted = _read(
+        KCNA + "Kim Jong Un visited the Kumsusan Palace of the Sun on Friday.\n\nHe paid "
+        "tribute.\n\nHe laid a wreath.\n\n" + closing,
+        known,
+    )
+    (people,) = _attended(drafted).values()
+    assert people["jo-yong-won"] == people["kim-yo-jong"] == "accompanied"
+
+
+def test_a_report_followed_by_speeches_by(known: Known) -> None:
+    drafted = _read(
+        KCNA + "A report meeting was held on Friday. Kim Tok Hun made a report, followed by "
+        "speeches by Ri Il Hwan and Pak Jong Chon.",
+        known,
+    )
+    (people,) = _attended(drafted).values()
+    assert people == dict.fromkeys(("kim-tok-hun", "ri-il-hwan", "pak-jong-chon"), "speaker")

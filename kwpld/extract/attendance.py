@@ -242,7 +242,8 @@ def _listed(r: Context, start: int, end: int, listing: _Listing) -> list[Fact] |
 
 
 _WITH_HIM = frozenset({"accompanied", "accompanying", "accompanied-all", "accompanied-on",
-                       "greeted-by", "greeted-by-all", "verb"})  # fmt: skip
+                       "greeted-by", "greeted-by-all", "verb", "those-accompanying",
+                       "with-him"})  # fmt: skip
 
 
 def _ongoing(
