@@ -318,3 +318,25 @@ def test_a_report_followed_by_speeches_by(known: Known) -> None:
     )
     (people,) = _attended(drafted).values()
     assert people == dict.fromkeys(("kim-tok-hun", "ri-il-hwan", "pak-jong-chon"), "speaker")
+
+
+def test_clauses_between_the_names_and_the_event_the_verb_takes(known: Known) -> None:
+    drafted = _read(
+        "Seoul, May 11 (Yonhap) -- North Korea held an enlarged meeting of the Central Military "
+        "Commission on Friday. Ri Pyong Chol, who has been a member of the commission since the "
+        "8th Party Congress, and Pak Jong Chon, a secretary of the party, attended the meeting.",
+        known,
+    )
+    (meeting,) = _event_of(drafted, "ri-pyong-chol")
+    assert "congress" not in meeting
+    assert _event_of(drafted, "pak-jong-chon") == {meeting}
+
+
+def test_present_together_with_his_wife(known: Known) -> None:
+    drafted = _read(
+        KCNA + "A grand banquet was given at the Mokran House on Friday. Kim Jong Un was present "
+        "at the banquet together with his wife Ri Sol Ju.",
+        known,
+    )
+    (people,) = _attended(drafted).values()
+    assert set(people) == {"kim-jong-un", "ri-sol-ju"}

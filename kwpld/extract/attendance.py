@@ -112,7 +112,7 @@ def attendance(r: Context) -> Found:
                 people += _guests_within(r, view, m)
                 if not people:
                     continue
-                target, target_span = event, event_span
+                target, target_span = _verb_object(r, view, m, own) or (event, event_span)
                 if own is None and event_span is None:
                     target = _ongoing(r, pattern, role, sentence, appearance) or target
                 if pattern.id == "accompanied-whom" and event_span is None:
@@ -282,6 +282,29 @@ def _named(pattern: Pattern, role: str, people: list[Item], *, ongoing: bool) ->
     if pattern.id == "host" or (ongoing and role == "guided" and pattern.id == "verb"):
         return [p for p in people if p.text[:1].isupper() and " " in p.text]
     return people
+
+
+def _verb_object(
+    r: Context, view: SentenceView, m: re.Match[str], own: str | None
+) -> tuple[str, tuple[int, int]] | None:
+    """ "A, who has been ... since the 8th Congress, and B, a secretary, attended the meeting":
+    the event the verb takes as its object, rather than the first the sentence names."""
+    if own is not None:
+        return None
+    if "occasion" in m.re.groupindex and m.group("occasion"):  # "A and B held talks"
+        after = view.group(m, "occasion")
+    elif "verb" in m.re.groupindex and m.group("verb"):
+        after = view.items_in(m.end(), len(view.string) + 1)
+    else:
+        return None
+    for item in after:
+        if item.kind in ("event", "eventref") and item.ref:
+            kind = r.reg.peek(item.ref).fields.get("type")
+            return None if kind in ("series", "decision") else (
+                r.reg.resolve(item.ref), (item.start, item.end))  # fmt: skip
+        if item.text.lower() not in ("the", "a", "an", "its", "their"):
+            return None
+    return None
 
 
 def _met_only(flex: FactLexicon, m: re.Match[str]) -> bool:
