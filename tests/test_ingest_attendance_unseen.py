@@ -340,3 +340,25 @@ def test_present_together_with_his_wife(known: Known) -> None:
     )
     (people,) = _attended(drafted).values()
     assert set(people) == {"kim-jong-un", "ri-sol-ju"}
+
+
+def test_the_respected_comrade_heads_a_list(known: Known) -> None:
+    drafted = _read(
+        KCNA + "The 9th Congress of the Workers' Party of Korea opened on Friday. Present on the "
+        "platform were the respected Comrade Kim Jong Un, Choe Ryong Hae, Pak Pong Ju and other "
+        "members of the presidium of the congress.",
+        known,
+    )
+    (people,) = _attended(drafted).values()
+    assert people == dict.fromkeys(("kim-jong-un", "choe-ryong-hae", "pak-pong-ju"), "platform")
+
+
+def test_a_report_on_the_results_of_the_inspection(known: Known) -> None:
+    drafted = _read(
+        KCNA + "The 3rd Plenary Meeting of the 8th Central Committee of the WPK was held on "
+        "Friday. Jong Sang Hak reported on the results of the inspection of the organizations.",
+        known,
+    )
+    assert _event_of(drafted, "jong-sang-hak") and all(
+        "plenary" in e for e in _event_of(drafted, "jong-sang-hak")
+    )

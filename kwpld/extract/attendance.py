@@ -175,6 +175,11 @@ def _event_of(
     before it, else the event of the article."""
     event, span = event_of(r, view)
     held = [(offset, key) for offset, key in r.held if offset <= view.start]
+    if event is None and _of_unnamed(r, view):
+        # "X reported on the results of the inspection of ...": an event word the text names
+        # no event for, as the complement of another noun, leaves the sentence to the event
+        # the report is about
+        return (held[-1][1] if held else r.main_event), None
     if span is not None or not held or held[-1][1] != event:
         return event, span
     if not _in_passing(r, flex, *held[-1]):
@@ -183,6 +188,15 @@ def _event_of(
         if key != event and not _in_passing(r, flex, offset, key):
             return key, None
     return r.main_event or event, None
+
+
+def _of_unnamed(r: Context, view: SentenceView) -> bool:
+    """Whether the sentence's first event word is one the text names no event for, after "of
+    the" ("the results of the inspection")."""
+    first = next((i for i in view.items if i.kind in ("event", "eventref")), None)
+    if first is None or first.kind != "eventref" or first.ref:
+        return False
+    return bool(re.search(r"\bof\s+(?:(?:the|a|an)\s+)?$", r.text[view.start : first.start]))
 
 
 def _in_passing(r: Context, flex: FactLexicon, offset: int, key: str) -> bool:
