@@ -211,9 +211,10 @@ def _by_records(text: str, as_columns: bool = False) -> tuple[dict[str, Any], It
             else:
                 if len(known) >= _MAX_RECORD_SHAPES:
                     return None
-                shape = _record_shape(text, position, dash)
-                if shape is None:
+                new_shape = _record_shape(text, position, dash)
+                if new_shape is None:
                     return None
+                shape = new_shape
                 known.insert(0, shape)
                 match = shape.pattern.match(text, position)
                 if match is None:
