@@ -105,6 +105,25 @@ def test_an_event_this_month_and_a_change_earlier_this_month(known: Known) -> No
     }
 
 
+def test_an_undated_change_is_as_of_the_day_state_media_reported_it(known: Known) -> None:
+    text = (
+        "SEOUL (AP) -- North Korea has a new premier.\n\n"
+        "Pak Thae Song was appointed premier of the Cabinet, state media said on Monday."
+    )
+    got = holdings(text, known, "2024-01-16")  # a Tuesday
+    assert got[("pak-thae-song", "chairman", "cabinet")] == {(None, None, "2024-01-15", "article")}
+
+
+def test_a_meeting_last_week_is_of_its_month_when_the_week_is_in_one(known: Known) -> None:
+    text = (
+        "SEOUL (AP) -- News.\n\n"
+        "At a meeting of the Political Bureau last week, Pak Thae Song was appointed premier."
+    )
+    assert event_days(text, known, "2024-01-16") == {("meeting", "2024-01", None)}
+    # the week before 6 December 2023, 27 November to 3 December, spans two months: no date
+    assert event_days(text, known, "2023-12-06") <= {("meeting", None, None)}
+
+
 # -- 2. periods of holdings --------------------------------------------------------------------
 
 

@@ -38,11 +38,11 @@ def dates(r: Context) -> Found:
 
 _RELATIVE_PERIOD = re.compile(
     r"\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?P<which>this|last|next)"
-    r"\s+(?P<unit>month|year)\b",
+    r"\s+(?P<unit>month|year|week)\b",
     re.I,
 )
-"""A month or year counted from the article's ("earlier this month", "last month", "at the
-congress last year")."""
+"""A month, year or week counted from the article's ("earlier this month", "last month", "at
+the congress last year", "last week")."""
 
 
 def _relative_periods(r: Context, stated: list[DateMention]) -> list[DateMention]:
@@ -56,8 +56,17 @@ def _relative_periods(r: Context, stated: list[DateMention]) -> list[DateMention
     for m in _RELATIVE_PERIOD.finditer(r.text):
         if any(d.start <= m.start() <= d.end + 1 for d in stated):
             continue  # "April last year", "28 December last year"
+        if re.search(r"\b(?:the|its|his|her|their)\s+$", r.text[max(0, m.start() - 8) : m.start()]):
+            continue  # "in the last year of his life", "the last week of December"
         step = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
-        if m.group("unit").lower() == "year":
+        unit = m.group("unit").lower()
+        if unit == "week":
+            # "last week": its month, when the whole week falls in one
+            week = _week_month(reference, step)
+            if week is None:
+                continue
+            date = week
+        elif unit == "year":
             date = PartialDate(reference.year + step)
         else:
             months = reference.year * 12 + reference.month - 1 + step
@@ -73,6 +82,19 @@ _AHEAD = re.compile(
     re.I,
 )
 """Words before a date of the future ("the 3rd Plenary Meeting, to be convened in late June")."""
+
+
+def _week_month(reference: PartialDate, step: int) -> PartialDate | None:
+    """The month of the week ``step`` weeks from the article's (Monday to Sunday), when all
+    of it (up to the article's day, for this week) is in one month; else None."""
+    if reference.day is None or reference.month is None:
+        return None
+    today = dt.date(reference.year, reference.month, reference.day)
+    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=step)
+    last = today if step == 0 else monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) != (last.year, last.month):
+        return None
+    return PartialDate(monday.year, monday.month)
 
 
 def _resolve(r: Context, mention: DateMention, reference: PartialDate | None) -> DateMention:

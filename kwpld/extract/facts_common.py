@@ -16,7 +16,7 @@ from ..reading.facts import Fact, FactLexicon, FactSpan, antecedent_words, fact_
 from ..reading.sentences import Item, SentenceView, build_view
 from ..reading.state import Context
 from ..reading.words import ORDINAL_WORDS
-from .dates import relative_day
+from .dates import relative_day, reported_day
 
 __all__ = [
     "sentence_view",
@@ -737,12 +737,25 @@ def fact_dates(
         return {"at": last or first, **since}, "event", None
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
-    # not "... who served as Minister of Defence in the 1960s": a past holding, not as of today
-    past = holds and _SERVED.search(r.text, max(view.start, anchor - 40), anchor)
+    return _report_date(r, view, anchor, holds)
+
+
+def _report_date(
+    r: Context, view: SentenceView, anchor: int, holds: bool
+) -> tuple[dict[str, PartialDate], str, FactSpan | None]:
+    """What a fact no sentence or event dates is as of: the day of the report the sentence
+    cites ("X was appointed premier, state media said on Monday", in an article of Tuesday),
+    else the article's date (for a change, only in news or an unofficial source); nothing for
+    a past holding ("... who served as Minister of Defence in the 1960s")."""
+    if holds and _SERVED.search(r.text, max(view.start, anchor - 40), anchor):
+        return {}, "none", None
     news = r.article.fields.get("type") == "news"
-    if r.reference is not None and not past and (holds or news or not r.official):
-        return {"at": r.reference}, "article", None
-    return {}, "none", None
+    if r.reference is None or not (holds or news or not r.official):
+        return {}, "none", None
+    reported = reported_day(r, view.start, view.end)
+    if reported is not None and reported[0] != r.reference:
+        return {"at": reported[0]}, "article", FactSpan(*reported[1], "date")
+    return {"at": r.reference}, "article", None
 
 
 def _own_day(

@@ -1255,7 +1255,7 @@ def _dated_by_reference(r: Context) -> None:
 
 _DATE_NEXT = re.compile(
     r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?"
-    r"|(?=(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year)\b))"
+    r"|(?=(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year|week)\b))"
 )
 _WHEN_BEFORE = re.compile(r"(?:,?\s+when|,\s+(?:at|during))\s+(?:the\s+|its\s+|a\s+)?$", re.I)
 """a date just before an event: "since January 2021, when the eighth party congress ...", "In
