@@ -981,7 +981,8 @@ def _held_days(
         if then and first.day is not None and last is None and first.day < int(then.group(1)) <= 31:
             # "on April 11 and 12": the date, then the last day
             last = PartialDate(first.year, first.month, int(then.group(1)))
-        return first, last, (dates[0].start, dates[0].end)
+        period = dates[0].range or dates[0]  # "held 11 and 12 April 2019", the whole period
+        return first, last, (period.start, period.end)
     days = _weekdays(r, start, limit)
     if days is not None:
         (first, last), span = days
