@@ -52,7 +52,7 @@ from .components import (
     UniqueLang,
     Xone,
 )
-from .data import DataIndex
+from .data import TYPE, DataIndex
 from .paths import Path
 from .results import Result
 from .shapes import Shape, ShapesGraph, sh
@@ -573,6 +573,8 @@ class FastEngine:
             referenced = {r for shape in self.shapes.shapes.values() for r in shape.references}
             # predicate -> the subjects whose triples are needed (None: every subject)
             needed: dict[str, set[str] | None] = {}
+            # the classes whose rdf:type triples the queries can match (None: every class)
+            classes: set[str] | None = set()
             every = shapes_graph = False
             for shape in shapes:
                 own_focus = (
@@ -586,6 +588,11 @@ class FastEngine:
                     if constraint.predicates is None:  # any predicate: every triple
                         every = True
                         continue
+                    if TYPE in constraint.predicates and classes is not None:
+                        if constraint.classes is None:
+                            classes = None
+                        else:
+                            classes |= constraint.classes
                     for predicate in constraint.predicates:
                         subjects = needed.get(predicate, set())
                         if subjects is None:
@@ -598,7 +605,9 @@ class FastEngine:
             lines = (
                 self.data.ntriples(list(self.data.by_predicate))
                 if every
-                else self.data.ntriples(sorted(needed), needed)
+                else self.data.ntriples(
+                    sorted(needed), needed, None if classes is None else {TYPE: classes}
+                )
             )
             self._store = build_store(lines, self.shapes.triples if shapes_graph else ())
         return self._store
