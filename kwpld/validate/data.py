@@ -164,6 +164,12 @@ class DataIndex:
             found |= self._instances.get(sub, set())
         return found
 
+    def forget_instances(self) -> None:
+        """Let go of the index of instances by class (rebuilt if asked again): it serves to
+        find focus nodes, and once they are found it is megabytes of sets on a large graph,
+        alive through the rest of validation."""
+        self._instances = None
+
     def instance_test(self, cls: str) -> Callable[[str], bool]:
         """A test for sh:class ``cls``: one look-up of the node's types (literals have none)."""
         classes = self.subclasses(cls)

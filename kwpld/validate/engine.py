@@ -55,7 +55,7 @@ from .components import (
 from .data import TYPE, DataIndex
 from .paths import Path
 from .results import Result
-from .shapes import Shape, ShapesGraph, sh
+from .shapes import Shape, ShapesGraph, Targets, sh
 from .sparql import build_store, run_query
 from .terms import (
     RDF_LANGSTRING,
@@ -130,6 +130,7 @@ class FastEngine:
         self._sparql_rows: dict[tuple[str, str], dict[str, list[dict[str, str]]]] = {}
         self._store: ox.Store | None = None
         self._focus: dict[str, set[str]] = {}
+        self._by_targets: dict[Targets, set[str]] = {}
         self._active: list[Shape] | None = None
 
     # -- entry points ---------------------------------------------------------------------------
@@ -137,7 +138,12 @@ class FastEngine:
         """The targets of a shape in the data graph."""
         found = self._focus.get(shape.node)
         if found is None:
-            found = self._focus[shape.node] = self._targets(shape)
+            # Shapes with the same targets share one set (a class has several shapes, and on a
+            # large graph each set of its instances is megabytes); nothing changes these sets.
+            found = self._by_targets.get(shape.targets)
+            if found is None:
+                found = self._by_targets[shape.targets] = self._targets(shape)
+            self._focus[shape.node] = found
         return found
 
     def _targets(self, shape: Shape) -> set[str]:
