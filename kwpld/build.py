@@ -24,7 +24,7 @@ from .load.duplicates import duplicate_problems, find_duplicates
 from .load.values import check_base_iri, check_iri_option
 from .mapping import map_files, map_records
 from .model import Records
-from .parallel import Forked, fork_available
+from .parallel import Forked, fork_available, gc_paused
 from .progress import SILENT, Progress
 from .publish import (
     RELEASE_MARKERS,
@@ -243,16 +243,17 @@ def _load_and_map(
     start = time.perf_counter()
     warnings: list[str] = []
     remapped: dict[str, int] | None = None
-    if incremental is None:
-        graph = map_records(records, base_iri)
-        add_wikidata(graph, records)
-    else:
-        reuse = incremental.reusable_mappings()
-        graph, mappings, remapped = map_files(records, base_iri, reuse)
-        extra = wikidata_quads(graph, records)
-        graph.update(extra)
-        incremental.mapped(mappings, remapped, extra)
-        warnings = incremental.warnings
+    with gc_paused():  # millions of acyclic tuples: collections would walk them again and again
+        if incremental is None:
+            graph = map_records(records, base_iri)
+            add_wikidata(graph, records)
+        else:
+            reuse = incremental.reusable_mappings()
+            graph, mappings, remapped = map_files(records, base_iri, reuse)
+            extra = wikidata_quads(graph, records)
+            graph.update(extra)
+            incremental.mapped(mappings, remapped, extra)
+            warnings = incremental.warnings
     progress.advance(len(records))
     timings["map"] = time.perf_counter() - start
     return BuildResult(records, graph, timings=timings, warnings=list(warnings), remapped=remapped)
