@@ -578,7 +578,7 @@ def _sentence_date(
                 and not _CLAUSE.search(r.text, anchor, d.start)
             ):
                 after.append(d)
-        else:
+        elif not _in_relative_clause(r, d, anchor):
             before_anchor.append(d)
     if after:
         return min(after, key=lambda d: (abs(d.start - anchor), d.start))
@@ -587,6 +587,17 @@ def _sentence_date(
     if before_anchor:
         return max(before_anchor, key=lambda d: d.start)
     return None
+
+
+_RELATIVE = re.compile(r",\s*(?:who|which)\b[^,;]*$")
+
+
+def _in_relative_clause(r: Context, d: DateMention, anchor: int) -> bool:
+    """ "Thae, who lost his seat in 2016, returned to the PB at the plenum": a date in a
+    relative clause closed before the change is that clause's, not the change's."""
+    return bool(
+        _RELATIVE.search(r.text, max(0, d.start - 100), d.start) and "," in r.text[d.end : anchor]
+    )
 
 
 def _opens_clause(r: Context, view: SentenceView, d: DateMention) -> bool:
