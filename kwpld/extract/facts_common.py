@@ -576,9 +576,10 @@ def _sentence_date(
                 not any(anchor < p < d.start for p in persons)
                 and d.start - anchor < 120
                 and not _CLAUSE.search(r.text, anchor, d.start)
+                and not _in_relative_clause(r, anchor, d.start)
             ):
                 after.append(d)
-        elif not _in_relative_clause(r, d, anchor):
+        elif not _in_relative_clause(r, d.start, anchor, d.end):
             before_anchor.append(d)
     if after:
         return min(after, key=lambda d: (abs(d.start - anchor), d.start))
@@ -592,11 +593,14 @@ def _sentence_date(
 _RELATIVE = re.compile(r",\s*(?:who|which)\b[^,;]*$")
 
 
-def _in_relative_clause(r: Context, d: DateMention, anchor: int) -> bool:
-    """ "Thae, who lost his seat in 2016, returned to the PB at the plenum": a date in a
-    relative clause closed before the change is that clause's, not the change's."""
+def _in_relative_clause(r: Context, at: int, later: int, end: int | None = None) -> bool:
+    """Whether ``at`` lies in a relative clause that closes before ``later``: "Thae, who lost
+    his seat in 2016, returned to the PB at the plenum" (the date is that clause's, not the
+    change's); "Ri, who entered the Presidium at the plenum, was born in 1948" (the change is
+    the clause's, the date is not)."""
     return bool(
-        _RELATIVE.search(r.text, max(0, d.start - 100), d.start) and "," in r.text[d.end : anchor]
+        _RELATIVE.search(r.text, max(0, at - 100), at)
+        and "," in r.text[at if end is None else end : later]
     )
 
 
