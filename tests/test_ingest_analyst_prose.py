@@ -141,7 +141,8 @@ def test_a_projected_return_is_a_draft_apart_from_the_seat_lost(known: Known) ->
          ("kim-yong-chol", "member", "wpk-pb", "2016", None, None, "confirmed")),
         (PLENUM + "Jo Yong Won was restored to the Central Military Commission at the plenum.",
          ("jo-yong-won", "member", "wpk-cmc", "2019-12-31", None, None, "confirmed")),
-        (PLENUM + "Ri Pyong-chol, who entered the Politburo Presidium at the plenum, was born in 1948.",
+        (PLENUM + "Ri Pyong-chol, who entered the Politburo Presidium at the plenum, was born "
+         "in 1948.",
          ("ri-pyong-chol", "member", "wpk-pb-presidium", "2019-12-31", None, None,
           "confirmed")),
         ("Kim Yo Jong was dropped as an alternate member of the Political Bureau in April 2019.",
