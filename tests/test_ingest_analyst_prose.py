@@ -187,3 +187,23 @@ def test_a_participle_of_change_ends_the_replaced_holding(
     got = {(g[0], g[3], g[4]) for g in drafted(sentence, known)}
     assert (successor, date, None) in got
     assert (replaced, None, date) in got
+
+
+def test_returned_to_it_is_the_organ_named_before_in_the_sentence(known: Known) -> None:
+    got = drafted(
+        PLENUM + "O Su Yong, who was dropped from the Political Bureau in April 2019, returned "
+        "to it as a full member at the plenum.",
+        known,
+    )
+    people = {(g[1], g[2], g[3], g[4]) for g in got if g[0].startswith("o-su-yong")}
+    assert ("member", "wpk-pb", None, "2019-04") in people
+    assert ("member", "wpk-pb", "2019-12-31", None) in people
+
+
+def test_the_replaced_holder_described_before_who_had_held_the_post_since(known: Known) -> None:
+    got = drafted(
+        "Ri Son Gwon became foreign minister in January 2020, succeeding Ri Yong Ho, a career "
+        "diplomat who had held the post since 2016.",
+        known,
+    )
+    assert ("ri-yong-ho-fm", "chairman", "mfa", "2016", "2020-01", None, "confirmed") in got

@@ -149,7 +149,7 @@ def _implied_roles(facts: list[Fact]) -> list[Fact]:
 
 
 _HELD_SINCE = re.compile(
-    r"(?:\s*\([^()]*\))?\s*,\s*who\s+(?:had|has)\s+(?:(?:held|occupied|served\s+in)\s+the\s+"
+    r"(?:\s*\([^()]*\))?\s*,\s*(?:(?:an?|the)\s+[\w\s'-]{1,40}?\s+)?who\s+(?:had|has)\s+(?:(?:held|occupied|served\s+in)\s+the\s+"
     r"(?:post|position|office|job)\s+since|been\s+(?:appointed|elected|named)\s+(?:in|on))\s+"
     r"(?:(?:early|late|mid)[\s-]+)?"
 )  # "replacing X, who had held the post since June 2018", "..., who had been appointed in 2021"
@@ -262,6 +262,13 @@ def _organ_title(
     """ "elected to the Political Bureau": membership of the organ; "headed the United Front
     Department": its head (the director of a department or bureau, else the chairman)."""
     if "it" in m.re.groupindex and m.group("it") is not None:
+        # "X, who was dropped from the PB in 2019, returned to it": an organ named before in
+        # the sentence, else the seat the sentence before names
+        before = view.items[: view.index_at(m.start("it"))]
+        named = [i for i in before if i.kind == "organ" and i.ref]
+        if named:
+            span = (named[-1].start, named[-1].end)
+            return Title(span[0], span[1], "member", named[-1].ref, span, span)
         return _seat_before(r, view)
     if "organ" not in m.re.groupindex or m.group("organ") is None:
         return None
