@@ -207,3 +207,14 @@ def test_the_replaced_holder_described_before_who_had_held_the_post_since(known:
         known,
     )
     assert ("ri-yong-ho-fm", "chairman", "mfa", "2016", "2020-01", None, "confirmed") in got
+
+
+def test_promoted_to_full_membership_of_the_organ_the_clause_names(known: Known) -> None:
+    got = drafted(
+        PLENUM + "Kim Yo Jong, who entered the Political Bureau as an alternate member in 2017, "
+        "was promoted to full membership at the plenum.",
+        known,
+    )
+    rows = {(g[1], g[2], g[3], g[4]) for g in got if g[0] == "kim-yo-jong"}
+    assert ("member", "wpk-pb", "2019-12-31", None) in rows
+    assert ("alternate-member", "wpk-pb", "2017", "2019-12-31") in rows
