@@ -355,7 +355,12 @@ def test_the_records_folder_loads() -> None:
     assert counts["person"] >= 15 and counts["organ"] >= 30 and counts["post"] == 5
 
 
-_SET_SIZES = {"dev": (20, 200, 50, 30), "heldout": (10, 80, 20, 12), "blind": (16, 150, 50, 30)}
+_SET_SIZES = {
+    "dev": (20, 200, 50, 30),
+    "heldout": (10, 80, 20, 12),
+    "blind": (16, 150, 50, 30),
+    "blind2": (20, 250, 100, 40),
+}
 """Least texts, holdings, attendance and events of each labelled set."""
 
 
