@@ -139,3 +139,26 @@ def test_according_to_a_ministry_is_reported_but_not_according_to_kcna(known: Kn
     )
     got = memberships(stated, known, "2016-08-31")
     assert got[("choe-hwi", "wpk-pad", "first-vice-director")]["status"] == "confirmed"
+
+
+def test_removed_from_all_party_and_state_posts_active_and_a_retirement(known: Known) -> None:
+    text = (
+        "SEOUL, Dec. 9 (Yonhap) -- North Korea said on Sunday it has removed Pak Kwang Sok, "
+        "director of the party's United Front Department and long seen as a rising official, "
+        "from all his party and state posts on 8 December.\n\nKim Tae Song, a member of the "
+        "National Defence Commission since 2009, retired in March 2013."
+    )
+    got = memberships(text, known, "2013-12-09")
+    assert got[("pak-kwang-sok", "wpk-ufd", "director")]["end"] == "2013-12-08"
+    ndc = got[("kim-tae-song", "ndc", "member")]
+    assert (ndc["start"], ndc["end"]) == ("2009", "2013-03")
+
+
+def test_a_date_of_another_clause_does_not_date_the_ending(known: Known) -> None:
+    text = (
+        "Ri Kwang Chol had been a member of the Central Military Commission of the Workers' "
+        "Party of Korea since 2012. State media stopped mentioning him after December 2014, "
+        "and his name was removed from the list of deputies."
+    )
+    got = memberships(text, known, "2016-01-01")
+    assert got[("ri-kwang-chol", "wpk-cmc", "member")]["end"] is None

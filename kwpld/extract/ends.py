@@ -91,7 +91,7 @@ def _attributed(r: Context, facts: list[Fact]) -> list[Fact]:
 
 
 _PHRASE_HINT = re.compile(
-    r"\b(?:died|passed|executed|shot|hanged|death|purged|ousted|all|expelled|name|retired)\b",
+    r"\b(?:died|passed|executed|shot|hanged|killed|death|purged|ousted|all|expelled|name|retired)\b",
     re.I,
 )
 
@@ -111,7 +111,9 @@ def _endings_in(
                     continue
                 if side == "after":
                     _clause_starts(r, view, person, m.start(), starts)
-                anchor = person.end if side == "before" else m.start()
+                anchor = m.start()
+                if side == "before":  # "removed X, ..., from all his posts on 8 December"
+                    anchor = m.end("rest") if "rest" in regex.groupindex else person.end
                 date = _date(r, view, anchor)
                 if date is None or date.date is None:
                     continue
@@ -225,13 +227,19 @@ def _date(r: Context, view: SentenceView, anchor: int) -> DateMention | None:
     date = _sentence_date(r, view, anchor, False)
     if date is None:
         return None
-    between = r.text[min(anchor, date.start) : max(anchor, date.start)]
-    if date.start > anchor and _OTHER_CLAUSE.search(between):
+    if date.start > anchor:
+        return None if _OTHER_CLAUSE.search(r.text, anchor, date.start) else date
+    # a date before the ending: of its clause ("In early February 2015, ... X was executed"),
+    # not of another ("stopped mentioning him after December 2014, and his name was removed")
+    lead = r.text[max(view.start, date.start - 12) : date.start]
+    if _CLAUSE_BREAK.search(r.text, date.end, anchor) or _LEAD.search(lead):
         return None
     return date
 
 
 _OTHER_CLAUSE = re.compile(r"\b(?:after|before|while|when|because|since|following)\b", re.I)
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+_LEAD = re.compile(r"\b(?:after|before|since|until|till|following|by)\s+$", re.I)
 
 
 def _close(
@@ -254,6 +262,12 @@ def _close(
         ending = endings[person]
         group = [facts[i] for i in indexes]
         firm = [f for f in group if f.status != "projected"]
+        for i in indexes:  # "removed X, director of O, from all his posts on 8 December"
+            fact = facts[i]
+            if fact.sentence == ending.sentence and fact.type in ending_types and not fact.end:
+                date = FactSpan(*ending.spans[2][:2], "date")
+                facts[i] = replace(fact, end=ending.date, date_basis="sentence",
+                                   spans=[*fact.spans, date])  # fmt: skip
         if not _open_at(firm, ending, ending_types):
             continue
         for i in indexes:
