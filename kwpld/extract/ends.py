@@ -265,7 +265,7 @@ def _close(
         for i in indexes:  # "removed X, director of O, from all his posts on 8 December"
             fact = facts[i]
             if fact.sentence == ending.sentence and fact.type in ending_types and not fact.end:
-                date = FactSpan(*ending.spans[2][:2], "date")
+                date = next(s for s in ending.spans if s.role == "date")
                 facts[i] = replace(fact, end=ending.date, date_basis="sentence",
                                    spans=[*fact.spans, date])  # fmt: skip
         if not _open_at(firm, ending, ending_types):
