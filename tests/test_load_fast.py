@@ -430,3 +430,195 @@ def test_the_typed_references_are_the_raw_ones(data: Path):
             for _, ref in _walk(entry.raw, pattern)
         )
         assert sorted(fast._references(entry.record)) == raw_refs, entry.record
+
+
+# -- CSV read column by column -------------------------------------------------------------------
+
+
+def test_the_flat_csv_files_are_read_column_by_column(tmp_path: Path):
+    synthesize_flat(tmp_path, 1550)
+    for name, kind in (("people.csv", "person"), ("memberships.csv", "membership")):
+        text = (tmp_path / name).read_text("utf-8")
+        by_columns = fast._read_csv_columns(text, name, kind)
+        assert by_columns, name
+        by_rows = fast._read_csv_rows(text, name, kind)
+        assert by_rows is not None
+        assert [e.record for e in by_columns] == [e.record for e in by_rows]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"people.csv": ("id,name_en,name_hangul", "id,name_hangul,name_en")},  # header order
+        {"people.csv": ("\np-0000003,", "\n\np-0000003,")},  # a blank row
+        {"people.csv": ("\n", "\r\n")},  # CRLF (one line only: the rest stays LF)
+        {"people.csv": (",KP,", ',"KP",')},  # quotes
+        {"people.csv": (",KP,", ",,")},  # an empty cell
+        {"people.csv": (",KP,", ", KP ,")},  # spaces around a value
+        {"people.csv": ("Ro Hyok Un", "Ro  Hyok\u00a0Un")},  # white space folded
+        {"people.csv": ("Ro Hyok Un", "Ro Hyo\u0301k Un")},  # not NFC
+        {"people.csv": ("Ro Hyok Un", "Ro Hyok\u200bUn")},  # invisible: text_problem decides
+        {"people.csv": ("Ro Hyok Un", "Ro Hyok\u202eUn")},  # bidi control: a problem
+        {"people.csv": ("p-0000002,", "P-0000002,")},  # not an id
+        {"people.csv": (",a-00", ",a-00;a-00")},  # two sources
+        {"memberships.csv": (",member,", ",chair,")},  # outside the enum
+        {"memberships.csv": (",20", ",19x")},  # a date that does not read
+        {"memberships.csv": (",20", ",Juche ")},  # a date in another form
+    ],
+    ids=["header-order", "blank-row", "crlf", "quotes", "empty-cell", "spaces", "fold", "nfc",
+         "invisible", "bidi", "bad-id", "two-sources", "enum", "bad-date", "juche-date"],
+)  # fmt: skip
+def test_csv_off_the_column_path_reads_as_the_line_aware_path(
+    tmp_path: Path, edit: dict[str, tuple[str, str]]
+):
+    data = _flat_with(tmp_path, edit)
+    assert outcome(data, True) == outcome(data, False)
+
+
+# -- YAML read record by record ------------------------------------------------------------------
+
+
+_RECORD_SCALARS = st.one_of(
+    st.sampled_from(["news", "p-1", "'2013-01-28'", "Kim Jong Un", "김정은", "Ri (1942)", "x",
+                     "'a''b'", "2013", "'p: 1'", "a:b", '"q"', "e\u0301", "C#"]),
+    _SCALARS,
+)  # fmt: skip
+
+
+@st.composite
+def _record_files(draw: st.DrawFn) -> str:
+    """Record files in the usual layout (``kwpld: 1``, lists of records in block style), with
+    records of a few shapes and odd values, so that shapes repeat and values vary."""
+    dash = draw(st.sampled_from(["- ", "  - "]))
+    inner = " " * len(dash)
+    shapes = []
+    for _ in range(draw(st.integers(1, 3))):
+        keys = draw(st.lists(_KEYS, min_size=1, max_size=4, unique=True))
+        lists = {key: draw(st.integers(0, 2)) for key in keys if draw(st.integers(0, 3)) == 0}
+        shapes.append((keys, lists))
+    lines = [draw(st.sampled_from(["kwpld: 1", "kwpld: 2", ""]))]
+    for key in draw(st.lists(st.sampled_from(["articles", "people", "x"]), min_size=1,
+                             max_size=2)):  # fmt: skip
+        lines.append(f"{key}:")
+        for _ in range(draw(st.integers(1, 6))):
+            keys, lists = draw(st.sampled_from(shapes))
+            for number, field in enumerate(keys):
+                head = dash if number == 0 else inner
+                if field in lists:
+                    lines.append(f"{head}{field}:")
+                    items = lists[field]
+                    lines += [f"{inner}{draw(st.sampled_from(['', '  ']))}- {draw(_RECORD_SCALARS)}"
+                              for _ in range(items)]  # fmt: skip
+                else:
+                    lines.append(f"{head}{field}: {draw(_RECORD_SCALARS)}")
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_record_files())
+def test_yaml_record_by_record_reads_as_line_by_line(text: str):
+    """``_by_records`` gives what ``_parse`` gives (values and the line of every list item),
+    or leaves the file to it; and ``read_plain_yaml`` agrees with PyYAML on these files too."""
+    if fastyaml._REFUSE.search(text) is not None:
+        return
+    try:
+        fast_way = fastyaml._by_records(text)
+    except fastyaml._Refused:
+        fast_way = None
+        refused = True
+    else:
+        refused = False
+    try:
+        slow_way = fastyaml._parse(text)
+    except fastyaml._Refused:
+        assert fast_way is None, text
+        return
+    assert not refused, text
+    if fast_way is None:
+        return
+    assert fast_way[0] == slow_way[0], text
+    lines: dict[int, list[int]] = {}
+    theirs: dict[int, list[int]] = {}
+
+    def walk(mine: object, other: object) -> None:
+        if isinstance(mine, dict):
+            for key in mine:
+                walk(mine[key], other[key])  # type: ignore[index]
+        elif isinstance(mine, list):
+            lines[len(lines)] = fast_way[1][id(mine)]
+            theirs[len(theirs)] = slow_way[1][id(other)]
+            for a, b in zip(mine, other, strict=True):  # type: ignore[call-overload]
+                walk(a, b)
+
+    walk(fast_way[0], slow_way[0])
+    assert lines == theirs, text
+
+
+def test_the_flat_yaml_files_are_read_record_by_record(tmp_path: Path):
+    synthesize_flat(tmp_path, 1550)
+    for name in ("articles.yaml", "organs.yaml"):
+        text = (tmp_path / name).read_text("utf-8")
+        assert fastyaml._by_records(text) is not None, name
+
+
+def test_the_flat_articles_are_checked_column_by_column(tmp_path: Path):
+    synthesize_flat(tmp_path, 1550)
+    text = (tmp_path / "articles.yaml").read_text("utf-8")
+    parsed = fastyaml.read_plain_yaml(text, columns=True)
+    assert parsed is not None and type(parsed[0]["articles"]) is fastyaml.Columns
+    by_columns = fast._yaml_columns("article", parsed[0]["articles"], "articles.yaml")
+    assert by_columns
+    plain = fastyaml.read_plain_yaml(text)
+    assert plain is not None
+    reader = fast._Reader("articles.yaml")
+    assert fast._take_items(reader, "article", plain[0]["articles"], plain[1])
+    assert [e.record for e in by_columns] == [e.record for e in reader.entries]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("title: Report number 1 ", "title: Report  number 1 "),  # white space folded
+        ("type: news", "type: memo"),  # outside the enum
+        ("date: '2009", "date: '19x"),  # a date that does not read
+        ("- p-00", "- P-00"),  # not an id
+        ("title: Report number 1 ", "title: 'Report number 1' "),  # another shape
+        ("title: Report number 1 ", "title: Re\u0301port number 1 "),  # not NFC
+        ("title: Report number 1 ", "title: 1 "),  # an integer
+    ],
+    ids=["fold", "enum", "bad-date", "bad-id", "quoted", "nfc", "integer"],
+)
+def test_yaml_off_the_column_path_reads_as_the_line_aware_path(
+    tmp_path: Path, edit: tuple[str, str]
+):
+    data = _flat_with(tmp_path, {"articles.yaml": edit})
+    assert outcome(data, True) == outcome(data, False)
+
+
+_CELL = st.one_of(
+    st.sampled_from(["p-1", "a.b", "-p", "p-", "p_1", "P", "0", "'x'", "'", "'''", "''", "'a'b'",
+                     "yes", "No", "a: b", "a:", "a #b", "a#b", "Kim", "김", "²x", "_x", "ǅx",
+                     "x\u0301", "a b", "a  b", "~", "1", "é"]),
+    st.text(alphabet="ab-._'#: 0yesNo\u00e9", min_size=0, max_size=5),
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(cells=st.lists(_CELL, min_size=1, max_size=5))
+def test_the_column_checks_vouch_only_for_what_the_value_checks_accept(cells: list[str]):
+    """The checks of a whole column (ids, plain text, single-quoted scalars) accept a column
+    only when each of its values passes the check for one value."""
+    joined = "\n".join(cells)
+    ids = fast._all_ids(cells, joined, 5)
+    assert ids == all(re.fullmatch(fast._ID_PATTERN, c) and len(c) <= 5 for c in cells), cells
+
+    def scalar(raw: str) -> object:
+        try:
+            return fastyaml._scalar(raw)
+        except (fastyaml._Refused, IndexError):
+            return fastyaml._Refused
+
+    if "" not in cells and fastyaml._all_plain_text(cells, joined):
+        assert all(scalar(c) == c for c in cells), cells
+    if "" not in cells and fastyaml._all_single_quoted(cells, joined):
+        assert all(scalar(c) == c[1:-1] for c in cells), cells

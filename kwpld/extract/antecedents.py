@@ -383,6 +383,13 @@ def _list_after(r: Context, first: Mention, stop: int) -> list[Mention]:
 
 
 _BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,3}[.)])?\s*")
+_HEADING_LEAD = re.compile(
+    r"(?:and\s+)?(?:also\s+)?(?:the\s+following\s+)?(?:(?:were|was|are)\s+)?(?:[\w-]+\s+)?"
+    r"(?:as\s+)?(?:(?:a|an|the)\s+)?",
+    re.I,
+)
+"""Words a heading line may open with before its titles ("and the following as", "and
+by-elected as"); the change word among them, when there is one, is the heading's."""
 
 
 def _announced_lists(r: Context) -> list[Fact]:
@@ -563,8 +570,12 @@ def _blocks(r: Context, lines: list[tuple[int, int]], first: _Group) -> list[_Gr
         colon = r.text.find(":", at, end)
         stop = colon if colon >= 0 else end  # "Members of the PB: A, B" on one line
         heads = [t for t in r.person_titles if at <= t.start and t.end <= stop and t.organ]
-        if not heads or heads[0].start != at or r.mentions_in(at, stop, ("person",)):
+        if not heads or r.mentions_in(at, stop, ("person",)):
             break
+        if heads[0].start != at and not (
+            colon >= 0 and _HEADING_LEAD.fullmatch(r.text, at, heads[0].start)
+        ):
+            break  # "and the following as alternate members of the C.C.:" heads a list too
         change = _line_trigger(r, at, stop)
         titles = heads
         kind, span = change if change else (first[1], first[2])

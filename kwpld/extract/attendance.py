@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..names import match_key, name_words
+from ..reading.document import Sentence
 from ..reading.entities import Entity, Mention, NameDraft
 from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
 from ..reading.sentences import Item, SentenceView
@@ -38,7 +39,8 @@ __all__ = ["attendance"]
 
 _OBJECT = re.compile(
     r"\s+(?:(?:to|at|of)\s+)?(?:(?:a|an|the)\s+)?(?P<object>(?:[a-z]+\s+){0,2}?(?:performance|concert|show|display"
-    r"|gymnastics|parade|rally|ceremony|reception|banquet|exhibition|drill|exercise|test|match"
+    r"|gymnastics|parade|rally|ceremony|reception|banquet|exhibition|drill|exercise"
+    r"|test[- ]fir(?:e|ing)|firing|launch|test|match"
     r"|game)\b(?:\s+(?:given|staged|performed|held)\s+by\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?[A-Z][\w'’.-]*"
     r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z0-9][\w'’.-]*)*)"
@@ -63,6 +65,8 @@ def attendance(r: Context) -> Found:
     appearance: tuple[int, str] | None = None
     """(block, event key) of the last appearance created, for the paragraphs after it"""
     listing: _Listing | None = None
+    named: tuple[int, str] | None = None
+    """(block, event key) of the last event a sentence named"""
     """a list the last sentence began ("Seated on the platform were:"), for the lines after it"""
     for sentence in r.doc.sentences:
         if in_headline(r, sentence.start):
@@ -78,6 +82,13 @@ def attendance(r: Context) -> Found:
             continue
         view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = _event_of(r, flex, view)
+        # "The plenum ... was guided by Kim Jong Un. On its second day, A and B spoke": a
+        # sentence naming no event, in an article that reports none held, goes on with the event
+        # the sentence before it named (in its paragraph or the one before)
+        if event is None and named is not None and sentence.block - named[0] <= 1:
+            event = named[1]
+        if event_span is not None and event is not None:
+            named = (sentence.block, event)
         # "Kim Jong Un inspected the Hwasong Fertilizer Factory, accompanied by ...": an
         # appearance of its own, not the meeting an earlier paragraph reported; "On the eve of
         # the parade, Kim Jong Un visited the Ministry ...": a visit, though it names the parade
@@ -95,12 +106,15 @@ def attendance(r: Context) -> Found:
                     continue
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
+                if own is None and _met_only(flex, m):
+                    continue  # "received a letter": no meeting, no one placed
                 people = _named(pattern, role, people_of(view, m), ongoing=own is None)
+                people += _guests_within(r, view, m)
                 if not people:
                     continue
-                target, target_span = event, event_span
+                target, target_span = _verb_object(r, view, m, own) or (event, event_span)
                 if own is None and event_span is None:
-                    target = _ongoing(pattern, sentence.block, appearance) or target
+                    target = _ongoing(r, pattern, role, sentence, appearance) or target
                 if pattern.id == "accompanied-whom" and event_span is None:
                     continue  # "who accompanied Kim on several inspections": which, unsaid
                 if target is None and pattern.id == "verb":
@@ -161,6 +175,11 @@ def _event_of(
     before it, else the event of the article."""
     event, span = event_of(r, view)
     held = [(offset, key) for offset, key in r.held if offset <= view.start]
+    if event is None and _of_unnamed(r, view):
+        # "X reported on the results of the inspection of ...": an event word the text names
+        # no event for, as the complement of another noun, leaves the sentence to the event
+        # the report is about
+        return (held[-1][1] if held else r.main_event), None
     if span is not None or not held or held[-1][1] != event:
         return event, span
     if not _in_passing(r, flex, *held[-1]):
@@ -169,6 +188,15 @@ def _event_of(
         if key != event and not _in_passing(r, flex, offset, key):
             return key, None
     return r.main_event or event, None
+
+
+def _of_unnamed(r: Context, view: SentenceView) -> bool:
+    """Whether the sentence's first event word is one the text names no event for, after "of
+    the" ("the results of the inspection")."""
+    first = next((i for i in view.items if i.kind in ("event", "eventref")), None)
+    if first is None or first.kind != "eventref" or first.ref:
+        return False
+    return bool(re.search(r"\bof\s+(?:(?:the|a|an)\s+)?$", r.text[view.start : first.start]))
 
 
 def _in_passing(r: Context, flex: FactLexicon, offset: int, key: str) -> bool:
@@ -228,19 +256,36 @@ def _listed(r: Context, start: int, end: int, listing: _Listing) -> list[Fact] |
 
 
 _WITH_HIM = frozenset({"accompanied", "accompanying", "accompanied-all", "accompanied-on",
-                       "greeted-by", "greeted-by-all", "verb"})  # fmt: skip
+                       "greeted-by", "greeted-by-all", "verb", "those-accompanying",
+                       "with-him"})  # fmt: skip
 
 
-def _ongoing(pattern: Pattern, block: int, appearance: tuple[int, str] | None) -> str | None:
+def _ongoing(
+    r: Context,
+    pattern: Pattern,
+    role: str,
+    sentence: Sentence,
+    appearance: tuple[int, str] | None,
+) -> str | None:
     """ "Kim Jong Un visited the Ministry ... He was accompanied by A and B": the appearance
-    begun in this paragraph (or, for those with him, the one before), rather than the event
-    the article reports, when the sentence names none."""
+    begun in this paragraph, rather than the event the article reports, when the sentence names
+    none; for those with him ("He was greeted on the spot by ...", "Accompanying him were ..."
+    in the last paragraph of a report), the appearance begun in any paragraph before, as long as
+    no other event was named since it began."""
     if appearance is None:
         return None
-    since = block - appearance[0]
-    if since == 0 or (since == 1 and pattern.id in _WITH_HIM and pattern.id != "verb"):
+    since = sentence.block - appearance[0]
+    if since == 0:
         return appearance[1]
-    return None
+    if (pattern.id not in _WITH_HIM or pattern.id == "verb") and role != "accompanied":
+        return None  # ("A and B accompanied him": with him, whatever the pattern)
+    began = next((m.start for m in r.mentions if m.entity
+                  and r.reg.resolve(m.entity) == appearance[1]), None)  # fmt: skip
+    if began is None:
+        return appearance[1] if since == 1 else None
+    others = [m for m in r.mentions_in(began, sentence.start, ("event",))
+              if m.entity and r.reg.resolve(m.entity) != appearance[1]]  # fmt: skip
+    return None if others else appearance[1]
 
 
 def _named(pattern: Pattern, role: str, people: list[Item], *, ongoing: bool) -> list[Item]:
@@ -251,6 +296,48 @@ def _named(pattern: Pattern, role: str, people: list[Item], *, ongoing: bool) ->
     if pattern.id == "host" or (ongoing and role == "guided" and pattern.id == "verb"):
         return [p for p in people if p.text[:1].isupper() and " " in p.text]
     return people
+
+
+def _verb_object(
+    r: Context, view: SentenceView, m: re.Match[str], own: str | None
+) -> tuple[str, tuple[int, int]] | None:
+    """ "A, who has been ... since the 8th Congress, and B, a secretary, attended the meeting":
+    the event the verb takes as its object, rather than the first the sentence names."""
+    if own is not None:
+        return None
+    if "occasion" in m.re.groupindex and m.group("occasion"):  # "A and B held talks"
+        after = view.group(m, "occasion")
+    elif "verb" in m.re.groupindex and m.group("verb"):
+        after = view.items_in(m.end(), len(view.string) + 1)
+    else:
+        return None
+    for item in after:
+        if item.kind in ("event", "eventref") and item.ref:
+            kind = r.reg.peek(item.ref).fields.get("type")
+            return None if kind in ("series", "decision") else (
+                r.reg.resolve(item.ref), (item.start, item.end))  # fmt: skip
+        if item.text.lower() not in ("the", "a", "an", "its", "their"):
+            return None
+    return None
+
+
+def _met_only(flex: FactLexicon, m: re.Match[str]) -> bool:
+    """Whether the match's verb places anyone only at the meeting it begins ("Kim Jong Un
+    received Sergei Shoigu"; appearances of kind ``received``)."""
+    group = "verb" if "verb" in m.re.groupindex else "cue"
+    if group not in m.re.groupindex or m.group(group) is None:
+        return False
+    return flex.appearances.get(tuple(m.group(group).split())) == "received"
+
+
+def _guests_within(r: Context, view: SentenceView, m: re.Match[str]) -> list[Item]:
+    """ "hosted a grand banquet for Xi Jinping": the guest the occasion's name holds (the
+    ``occasion`` group of a host's pattern) took part in it too."""
+    if "occasion" not in m.re.groupindex or m.group("occasion") is None:
+        return []
+    return [Item("person", x.start, x.end, x.text, x.entity)
+            for item in view.group(m, "occasion")
+            for x in r.mentions_in(item.start, item.end, ("person",))]  # fmt: skip
 
 
 def _own_appearance(
@@ -317,16 +404,23 @@ def _appearance(
     kind = flex.appearances.get(verb)
     if kind is None:
         return None
+    occasion_only = kind == "occasion"  # "guided a test-fire", not "guided the work of ..."
+    kind = {"occasion": "appearance", "received": "meeting"}.get(kind, kind)
     verb_items = view.group(m, "verb")
     if not verb_items:
         return None
     end = verb_items[-1].end
-    inspection = described and kind == "appearance" and flex.attendance_verbs.get(verb) == "guided"
+    inspection = (
+        described and kind == "appearance" and not occasion_only
+        and flex.attendance_verbs.get(verb) == "guided"
+    )  # fmt: skip
     what = _object_of(r, end, view.end, inspection=inspection)
     if what is None:
         return None
     obj_start, obj_end, described = what
     obj = " ".join(r.text[obj_start:obj_end].split())
+    if occasion_only and not obj[:1].islower():
+        return None
     if places_only and (kind != "appearance" or not obj[:1].isupper()):
         return None
     if kind in ("welcome", "meeting"):
@@ -424,10 +518,12 @@ def _appearance_name(
     if kind == "ceremony" or not obj[:1].isupper():
         name = straight(obj)
         if not re.search(r"performance|concert|show|parade|rally|ceremony|reception|banquet"
-                         r"|exhibition|gymnastics|display", name):  # fmt: skip
+                         r"|exhibition|gymnastics|display|fir(?:e|ing)\b|launch|drill|exercise",
+                         name):  # fmt: skip
             return None
         kind = "appearance" if kind == "appearance" and re.search(
-            r"performance|concert|show|gymnastics|display", name) else "ceremony"  # fmt: skip
+            r"performance|concert|show|gymnastics|display|fir(?:e|ing)\b|launch|drill|exercise",
+            name) else "ceremony"  # fmt: skip
         return name, kind
     noun = "Visit to" if "visited" in verb or "visit" in verb else "Inspection of"
     return straight(f"{noun} {obj}"), kind

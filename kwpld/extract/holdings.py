@@ -71,7 +71,10 @@ def holdings(r: Context) -> Found:
                 found.extend(_replaced(r, view, m, changes))
         for pattern in flex.replacing_untitled_patterns:
             for m in pattern.regex.finditer(view.string):
-                found.extend(_replaces_untitled(view, m, [*facts, *found], flex))
+                if pattern.id in ("predecessor", "successor"):
+                    found = _predecessor(view, m, [*facts, *found], found, pattern.id)
+                else:
+                    found.extend(_replaces_untitled(view, m, [*facts, *found], flex))
         for pattern in flex.successor_patterns:
             for m in pattern.regex.finditer(view.string):
                 found.extend(_successors(r, view, m, [f for f in found if f.type in flex.ending]))
@@ -263,9 +266,11 @@ def _type(flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Patt
             trigger = FactSpan(items[0].start, items[-1].end, "trigger")
         words = tuple(m.group("trigger").split())
         kind = flex.triggers.get(words) or flex.triggers.get(name_words(" ".join(words)))
-        if pattern.type in (None, "context", "own", "promoted-from") and kind is not None:
+        if kind == "demoted" and view.string.startswith(" to ", m.end("trigger")):
+            kind = "appointed"  # "demoted to first vice-minister": the lower title begins
+        if pattern.type in (None, "context", "own", "promoted-from", "each") and kind is not None:
             return kind, trigger
-    if pattern.type and pattern.type not in ("context", "own"):
+    if pattern.type and pattern.type not in ("context", "own", "each"):
         return pattern.type, trigger
     return default, trigger
 
@@ -282,11 +287,11 @@ def _changes(
     changed: bool = False,
 ) -> list[Fact]:
     kind, trigger = _type(flex, view, m, pattern, context if pattern.type == "context" else "holds")
+    if pattern.type == "each":
+        return _each_role(r, flex, view, m, pattern, kind, trigger)
     titles = _titles(view, m)
     organ_title = _organ_title(r, view, m, pattern)
-    if organ_title is not None:
-        titles.append(organ_title)
-    titles = [t for t in titles if t.organ is not None]
+    titles = _with_organ(titles, organ_title)
     people = people_of(view, m)
     if pattern.type == "own":
         # each person's own titles, and those "including" names
@@ -337,6 +342,9 @@ def _changes(
         ]  # fmt: skip
     else:
         at = _after_handover(view, m)
+        if "dated" in m.re.groupindex and m.group("dated"):
+            dated = view.span(m, "dated")
+            at = dated[0] if dated else at
         out = _facts_for(r, flex, view, pattern, kind, trigger, people, titles, holds=holds,
                          changed=changed, at=at)  # fmt: skip
     if "successor" in m.re.groupindex and m.group("successor"):
@@ -344,6 +352,41 @@ def _changes(
         out.extend(
             _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles, at=at)
         )
+    return out
+
+
+def _with_organ(titles: list[Title], organ: Title | None) -> list[Title]:
+    """The titles with an organ: "elected to the Political Bureau as alternate members" (roles
+    the text gives no organ of their own are of the organ the pattern names), else the seat in
+    that organ."""
+    named = [t for t in titles if t.organ is not None]
+    if organ is None:
+        return named
+    bare = [replace(t, organ=organ.organ, organ_span=organ.organ_span)
+            for t in titles if t.organ is None]  # fmt: skip
+    return named + (bare or [organ])
+
+
+def _each_role(
+    r: Context, flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Pattern,
+    kind: str, trigger: FactSpan | None,
+) -> list[Fact]:
+    """ "Elected to the CAC were A, chairman; B, vice-chairman; and C, member": each person
+    with the role after the name, in the organ the sentence names before the list."""
+    organ = _organ_title(r, view, m, pattern)
+    if organ is None:
+        return []
+    out: list[Fact] = []
+    person: Item | None = None
+    for item in view.group(m, "people"):
+        if item.kind == "person":
+            person = item
+        elif item.kind == "title" and person is not None and isinstance(item.ref, Title):
+            title = item.ref
+            if title.organ is None:
+                title = replace(title, organ=organ.organ, organ_span=organ.organ_span)
+            out.extend(_facts_for(r, flex, view, pattern, kind, trigger, [person], [title]))
+            person = None
     return out
 
 
@@ -458,7 +501,7 @@ def _facts_for(
     dates = _narrative_year(r, date_span, dates)
     if status == "projected" or kind == "former":
         dates, basis, date_span = {}, "none", None  # a projection, a former title: undated
-    if pattern.type == "heads" and basis != "sentence":
+    if pattern.type == "heads" and basis != "sentence" and not _present(r, trigger):
         return []  # "headed the Youth League, serving as first secretary ...": the title says
     pairs: list[tuple[Item, Title]]
     respectively = any(i.kind == "word" and i.text == "respectively" for i in view.items)
@@ -492,6 +535,15 @@ def _facts_for(
         fact.why = _why(r, fact, title, "kept" if kept else None)
         out.append(fact)
     return out
+
+
+_PRESENT = frozenset({"heads", "leads", "commands", "runs"})
+
+
+def _present(r: Context, trigger: FactSpan | None) -> bool:
+    """ "X, who heads the Discipline Investigation Department": a present tense states the
+    title as of the article."""
+    return trigger is not None and r.text[trigger.start : trigger.end].lower() in _PRESENT
 
 
 _ADVERBS = frozenset({"also", "already", "still", "quietly", "then", "since", "just", "been"})
@@ -566,6 +618,43 @@ def _replaces_untitled(
         fact.spans = [FactSpan(person.start, person.end, "person")]
         fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else "replaced"
         out.append(fact)
+    return out
+
+
+def _predecessor(
+    view: SentenceView, m: re.Match[str], before: list[Fact], found: list[Fact], relation: str
+) -> list[Fact]:
+    """ "Kim Jong-gak's predecessor, Hwang Pyong-so, had been removed from the bureau": Hwang
+    held the title the text last gave Kim; a seat in the same organ the sentence ends ("removed
+    from the bureau") is that title, with its date. "Kim's successor, Y": Y holds it after."""
+    successors = people_of(view, m, "successor")
+    if not successors or successors[0].ref is None:
+        return found
+    titled = [
+        f for f in before if f.person == successors[0].ref and f.status != "projected"
+        and f.role != "member" and f.organ is not None
+    ]  # fmt: skip
+    if not titled:
+        return found
+    held = titled[-1]
+    out = list(found)
+    for person in people_of(view, m):
+        if person.ref is None or person.ref == held.person:
+            continue
+        seats = [f for f in out if f.person == person.ref and f.organ == held.organ]
+        for seat in seats:
+            out[out.index(seat)] = replace(seat, role=held.role, post=held.post)
+        if not seats:
+            after = relation == "successor"
+            fact = Fact(
+                "membership", "appointed" if after else "held", person.ref,
+                (view.start, view.end), organ=held.organ, role=held.role, post=held.post,
+                status=held.status, start=held.end if after else None,
+                end=None if after else held.start, date_basis=held.date_basis, rule=relation,
+            )  # fmt: skip
+            fact.spans = [FactSpan(person.start, person.end, "person")]
+            fact.why = relation
+            out.append(fact)
     return out
 
 

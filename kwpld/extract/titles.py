@@ -35,6 +35,9 @@ _RULING = re.compile(
     r"|country(?:’s|'s)|party(?:’s|'s))\s+){1,3}",
     re.I,
 )
+_SUBJECTS = frozenset({"who", "which", "that", "he", "she", "also", "now", "currently", "still"})
+_VERBS = frozenset({"heads", "chairs", "commands"})
+"""role words that are verbs after these ("who heads", "she now heads")"""
 _LINK = re.compile(r"\s+(?:of|to|in|on|at|for)\s+(?:(?:the|a|an)\s+)?", re.I)
 _ORDINAL = re.compile(
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\s+",
@@ -54,7 +57,7 @@ def titles(r: Context) -> Found:
             found.append(title)
         else:
             skipped.append(post_mention)  # its role words are read again, with the organ after it
-    inside = _covered_words(
+    inside = _verb_words(r) | _covered_words(
         r,
         [m for m in mentions if m not in skipped],
         ("person", "event", "article", "organ", "post"),
@@ -115,7 +118,7 @@ def titles(r: Context) -> Found:
             group.append((span, more[1], more[2], more[3], following, more[0]))
             k = more[0]
         last_role_end = group[-1][0][1]
-        organ = _organ_after(r, mentions, last_role_end)
+        organ = _organ_after(r, mentions, last_role_end) or _shared_organ(r, found, last_role_end)
         if organ is None and len(group) > 1:
             # "a first vice director and a vice director of the Administrative Department": the
             # last role's words begin a post found before; its organ is the group's
@@ -289,6 +292,28 @@ def _fronted_organ(r: Context, start: int) -> str | None:
     if not re.match(r"\s*,", r.text[m.end : m.end + 3]):
         return None
     return organ_of(r, m)
+
+
+_AND = re.compile(r"\s+and\s+(?:(?:a|an|the)\s+)?")
+
+
+def _shared_organ(r: Context, found: list[Title], end: int) -> tuple[str, tuple[int, int]] | None:
+    """ "secretary and department director of the WPK Central Committee": a role joined to a
+    post read before (its organ after "of") is of that post's organ; the department the post
+    leaves unnamed is the post's own matter (:func:`_unnamed_department`)."""
+    joined = _AND.match(r.text, end)
+    if joined is None:
+        return None
+    for t in found:
+        if t.start == joined.end() and t.organ and " of " in r.text[t.start : t.end]:
+            return t.organ, t.organ_span or (t.start, t.end)
+    return None
+
+
+def _verb_words(r: Context) -> set[int]:
+    """Role words used as verbs ("who heads the department", "she now commands ...")."""
+    keys = r.doc.keys
+    return {k for k in range(1, len(keys)) if keys[k - 1] in _SUBJECTS and keys[k] in _VERBS}
 
 
 def _covered_words(r: Context, mentions: list[Mention], kinds: tuple[str, ...]) -> set[int]:

@@ -26,12 +26,16 @@ word for word as before, and this path only ever says "these files are right".
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import itertools
 import json
 import re
-from collections.abc import Callable, Iterator
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +56,7 @@ from ..model import (
 )
 from .checks import AGENT, ANY, SOURCE, Entry
 from .convert import Converter
-from .fastyaml import ItemLines, read_plain_yaml
+from .fastyaml import Columns, ItemLines, read_plain_yaml
 from .files import (
     _NAME_COLUMNS,
     _ROW_BUILDERS,
@@ -580,7 +584,9 @@ def _read_jsonl(text: str, label: str, kind: str) -> list[Entry] | None:
 
 
 def _read_yaml(text: str, label: str) -> list[Entry] | None:
-    parsed = read_plain_yaml(text)
+    """A YAML record file's entries: a list of records of one shape column by column
+    (:func:`_yaml_columns`), other lists record by record; None when in doubt."""
+    parsed = read_plain_yaml(text, columns=True)
     if parsed is None:
         return None
     data, item_lines = parsed
@@ -591,9 +597,18 @@ def _read_yaml(text: str, label: str) -> list[Entry] | None:
         if key == "kwpld":
             continue
         kind = KIND_KEYS.get(key)
+        lines_of = item_lines
+        if kind is not None and type(value) is Columns:
+            found = _yaml_columns(kind, value, label)
+            if found is not None:
+                reader.entries.extend(found)
+                continue
+            again = read_plain_yaml(text)  # the records one by one, as mappings
+            assert again is not None
+            value, lines_of = again[0][key], again[1]
         if kind is None or type(value) is not list:
             return None
-        if not _take_items(reader, kind, value, item_lines):
+        if not _take_items(reader, kind, value, lines_of):
             return None
     return reader.entries
 
@@ -620,6 +635,228 @@ def _take_items(reader: _Reader, kind: str, items: list[Any], item_lines: ItemLi
 
 
 def _read_csv(text: str, label: str, kind: str) -> list[Entry] | None:
+    """A CSV file's entries: column by column when it is regular (:func:`_read_csv_columns`),
+    else row by row."""
+    found = _read_csv_columns(text, label, kind)
+    if found is not None:
+        return found
+    return _read_csv_rows(text, label, kind)
+
+
+_ID_COLUMN = re.compile("[a-z0-9._\n-]*")
+"""A column of values (joined by line breaks) with only the characters of ids."""
+
+
+def _all_ids(cells: Sequence[str], joined: str, longest: int) -> bool:
+    """Every value of a column matches ``_ID_PATTERN`` (and is at most ``longest`` long),
+    checked with a few operations in C over the whole column rather than a regular
+    expression per value: the characters of ids only, none empty, no first or last
+    character of a value one of ``_ID_INNER``."""
+    if not cells or min(map(len, cells)) == 0 or max(map(len, cells)) > longest:
+        return False
+    if _ID_COLUMN.fullmatch(joined) is None:
+        return False
+    ends = {*map(itemgetter(0), cells), *map(itemgetter(-1), cells)}
+    return ends.isdisjoint(_ID_INNER)
+
+
+def _read_csv_columns(text: str, label: str, kind: str) -> list[Entry] | None:
+    """A regular CSV file's entries, each column checked at once: None when in doubt.
+
+    Regular: no quotes (so a line is a row and a comma a separator, as the csv module reads
+    it), no carriage returns, no blank rows, no empty cells, only columns whose checks run on a
+    whole column in C (ids and references by one regular expression, enums as sets, dates once
+    per distinct value, names and texts by ``isprintable``, one expression for white space and
+    one NFC test). The records are then built by code generated for the header, one list
+    comprehension over the columns, so a row costs little more than its model objects. The
+    checks are those of the per-kind code (the same rules, from the JSON Schema); anything
+    else goes row by row (:func:`_read_csv_rows`)."""
+    if '"' in text or "\r" in text:
+        return None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not lines:
+        return None
+    header = [column.strip() for column in lines[0].split(",")]
+    allowed = CSV_COLUMNS[kind]
+    if (
+        any(c not in allowed for c in header)
+        or len(set(header)) != len(header)
+        or "id" not in header
+        or "other_names" in header
+    ):
+        return None
+    width = len(header)
+    rows = [line.split(",") for line in lines[1:]]
+    if not rows:
+        return []
+    if min(map(len, rows)) != width or max(map(len, rows)) != width:
+        return None  # a row of another width, or a blank row
+    columns: list[tuple[str, ...]] = list(zip(*rows, strict=True))
+    builder = _Builder(label)
+    spec = _SPECS[kind]
+    values: list[Sequence[object]] = []  # each column's values, checked
+    for column, cells in zip(header, columns, strict=True):
+        if "" in cells or "\n".join(map(str.strip, cells)) != "\n".join(cells):
+            return None  # an empty cell, or one with white space at either end
+        check = "one_line" if column in _NAME_COLUMNS else spec[column][1]
+        if check == "refs" and any(";" in cell or "|" in cell for cell in cells):
+            return None  # several references in a cell
+        checked = _checked_column(check, cells, builder)
+        if checked is None:
+            return None
+        values.append(checked)
+    systems = {_NAME_COLUMNS[c] for c in header if c in _NAME_COLUMNS}
+    if not systems <= builder.rules.enums[("name", "system")]:
+        return None
+    given = {*header, *(["names"] if systems else [])}
+    if any(required and field not in given for field, (_, _, required) in spec.items()):
+        return None
+    arguments = []
+    names = [
+        f"name(c{header.index(column)}, {system!r}, 'preferred')"
+        for column, system in _NAME_COLUMNS.items()  # in this order, whatever the header's
+        if column in header
+    ]
+    for index, column in enumerate(header):
+        if column not in _NAME_COLUMNS:
+            field, check, _ = spec[column]
+            arguments.append((field, f"[c{index}]" if check == "refs" else f"c{index}"))
+    if names:
+        arguments.append(("names", f"[{', '.join(names)}]"))
+    make = _columns_code(kind, tuple(arguments), len(header))
+    records = make(label, itertools.count(2), *values)
+    return [Entry(kind, NO_LINES, label, record) for record in records]
+
+
+def _checked_column(
+    check: str, cells: Sequence[object], builder: _Builder
+) -> Sequence[object] | None:
+    """The values of a column (one field of many records) for the model objects, checked at
+    once as the per-kind code checks each (``check`` names its check there: ``ref``,
+    ``refs`` for one reference per cell, ``enum_KIND_FIELD``, ``date``, ``one_line``,
+    ``text``); None when in doubt. Values are never empty and have no spaces at either end
+    (the callers see to it)."""
+    rules = builder.rules
+    if check == "date":
+        try:
+            read = {value: builder.date_given(value) for value in set(cells)}
+        except _Doubt:
+            return None
+        return list(map(read.__getitem__, cells))
+    try:
+        joined = "\n".join(cells)  # type: ignore[arg-type]
+    except TypeError:
+        return None  # a value that is not text
+    if check in ("ref", "refs"):
+        return cells if _all_ids(cells, joined, rules.id_max) else None  # type: ignore[arg-type]
+    if check.startswith("enum_"):
+        kind, field = check[5:].split("_", 1)
+        return cells if set(cells) <= rules.enums[(kind, field)] else None
+    if check in ("one_line", "text"):
+        if not "".join(cells).isprintable():  # type: ignore[arg-type]
+            return None  # text_problem may accept it: the per-record code asks it
+        # printable, so the only white space is U+0020; folding it changes nothing unless two
+        # come together (the callers see to none at either end)
+        if check == "one_line" and "  " in joined:
+            return None
+        if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
+            return [normalize_text(value) for value in cells]  # type: ignore[arg-type]
+        return cells
+    return None
+
+
+@cache
+def _columns_code(
+    kind: str, arguments: tuple[tuple[str, str], ...], width: int
+) -> Callable[..., list[Record]]:
+    """Code that builds the records of ``kind`` from ``width`` checked columns ``c0``, ``c1``
+    ... and their lines: one list comprehension over the columns. ``arguments``: the model
+    class's fields and their expressions (``c0``, ``[c4]``, ``[name(c1, ...)]``)."""
+    cells = ", ".join(f"c{index}" for index in range(width))
+    fields = ("origin", *(field for field, _ in arguments))
+    values = ("Origin(file, line)", *(expression for _, expression in arguments))
+    source = (
+        f"def make(file, lines, {cells}):\n"
+        f"    return [record({', '.join(values)})\n"
+        f"            for line, {cells}{',' if width == 1 else ''} in zip(lines, {cells})]\n"
+    )
+    namespace: dict[str, Any] = {
+        "Origin": Origin,
+        "name": _maker(Name, ("text", "system", "kind")),
+        "record": _maker(_CLASSES[kind], fields),
+    }
+    exec(compile(source, f"<kwpld.load.fast {kind} columns>", "exec"), namespace)
+    make: Callable[..., list[Record]] = namespace["make"]
+    return make
+
+
+@cache
+def _maker(cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
+    """A function of the fields ``given`` (in that order) that makes a ``cls``, its other
+    fields at their defaults: the object made and its slots set one by one, which costs about
+    four fifths of calling the dataclass with keyword arguments (no binding of the two dozen
+    parameters an article has). Generated from the dataclass's own fields, so the two agree
+    (tests compare the objects with the line-aware path's)."""
+    assert dataclasses.is_dataclass(cls) and not hasattr(cls, "__post_init__"), cls
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = [f"def make({', '.join(given)}):", "    made = new(cls)"]
+    for field in dataclasses.fields(cls):
+        if field.name in given:
+            value = field.name
+        elif field.default_factory is not dataclasses.MISSING:
+            namespace[f"factory_{field.name}"] = field.default_factory
+            value = f"factory_{field.name}()"
+        else:
+            assert field.default is not dataclasses.MISSING, (cls, field.name)
+            namespace[f"default_{field.name}"] = field.default
+            value = f"default_{field.name}"
+        lines.append(f"    made.{field.name} = {value}")
+    assert set(given) <= {field.name for field in dataclasses.fields(cls)}, (cls, given)
+    exec(compile("\n".join([*lines, "    return made", ""]), f"<make {cls.__name__}>", "exec"),
+         namespace)  # fmt: skip
+    make: Callable[..., Any] = namespace["make"]
+    return make
+
+
+def _yaml_columns(kind: str, found: Columns, label: str) -> list[Entry] | None:
+    """The entries of a list of records that all have one shape (:class:`~.fastyaml.Columns`),
+    each field checked a column at a time (:func:`_checked_column`) and the records built by
+    one list comprehension; None when in doubt (a field it does not check so, such as names:
+    the records are then read one by one)."""
+    spec = _SPECS.get(kind)
+    skeleton = found.skeleton
+    if spec is None or type(skeleton) is not dict or "id" not in skeleton:
+        return None
+    builder = _Builder(label)
+    values: list[Sequence[object] | None] = [None] * len(found.columns)
+    arguments = []
+    for key, where in skeleton.items():
+        if key not in spec:
+            return None
+        field, check, _ = spec[key]
+        if check == "refs" and type(where) is list and all(type(i) is int for i in where):
+            numbers = where
+            arguments.append((field, f"[{', '.join(f'c{i}' for i in where)}]"))
+        elif type(where) is int and check != "refs":
+            numbers = [where]
+            arguments.append((field, f"c{where}"))
+        else:
+            return None  # names, an empty list ...
+        for number in numbers:
+            checked = _checked_column(check, found.columns[number], builder)
+            if checked is None:
+                return None
+            values[number] = checked
+    if any(required and key not in skeleton for key, (_, _, required) in spec.items()):
+        return None
+    make = _columns_code(kind, tuple(arguments), len(values))
+    records = make(label, found.lines, *values)
+    return [Entry(kind, NO_LINES, label, record) for record in records]
+
+
+def _read_csv_rows(text: str, label: str, kind: str) -> list[Entry] | None:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
@@ -634,7 +871,8 @@ def _read_csv(text: str, label: str, kind: str) -> list[Entry] | None:
     if "id" not in header:
         return None
     # name columns (people), list columns, other columns: (index, column)
-    names = [(i, _NAME_COLUMNS[c]) for i, c in enumerate(header) if c in _NAME_COLUMNS]
+    # in the order of _NAME_COLUMNS, as the line-aware reader gives them, whatever the header's
+    names = [(header.index(c), s) for c, s in _NAME_COLUMNS.items() if c in header]
     lists = [(i, c) for i, c in enumerate(header) if c == "sources"]
     plain = [
         (i, c)
@@ -776,56 +1014,97 @@ def cross_checks_pass(entries: list[Entry]) -> list[Entry] | None:
 
     The typed counterpart of the checks in :mod:`.checks` for entries read on the fast path:
     it only says whether they would find anything; when they would, the loader reads the
-    files again with lines and they report it.
+    files again with lines and they report it. The references of the bulk kinds are checked
+    a field at a time, as sets (the set of people a membership names must be a subset of
+    the people's ids ...); a record with a rarer field goes record by record.
     """
-    kinds_by_id: dict[str, str] = {}
-    for entry in entries:
-        record = entry.record
-        if record is None:
+    records = [entry.record for entry in entries]
+    if any(record is None for record in records):
+        return None
+    kinds_by_id = {
+        entry.record.id: entry.kind  # type: ignore[union-attr]
+        for entry in entries
+        if type(entry.record) is not WikidataLink
+    }
+    if len(kinds_by_id) != sum(type(record) is not WikidataLink for record in records):
+        return None  # an id used twice
+    memberships = [r for r in records if type(r) is Membership]
+    people = [r for r in records if type(r) is Person]
+    articles = [r for r in records if type(r) is Article]
+    others = [e for e in entries if type(e.record) not in _BULK_TYPES]
+    ids_of: dict[str, set[str]] = {
+        "person": {r.id for r in people},
+        "article": {r.id for r in articles},
+        "membership": {r.id for r in memberships},
+    }
+    for entry in others:
+        if type(entry.record) is not WikidataLink:
+            ids_of.setdefault(entry.kind, set()).add(entry.record.id)  # type: ignore[union-attr]
+
+    @cache
+    def ids(kinds: tuple[str, ...]) -> set[str]:
+        return set().union(*(ids_of.get(kind, ()) for kind in kinds))
+
+    chain = itertools.chain.from_iterable
+    # memberships: person, organ, sources as sets; dates and posts one by one
+    if not (
+        {m.person for m in memberships} <= ids(("person",))
+        and {m.organ for m in memberships} <= ids(("organ",))
+        and set(chain(m.sources for m in memberships)) <= ids(SOURCE)
+    ):
+        return None
+    # (a PartialDate is always true: ``is not None`` is what the line-aware checks test)
+    for m in [m for m in memberships if m.end is not None and m.start is not None]:
+        if m.start.certainly_after(m.end):  # type: ignore[union-attr, arg-type]
             return None
-        if isinstance(record, WikidataLink):
-            continue
-        if record.id in kinds_by_id:
-            return None  # a duplicate id
-        kinds_by_id[record.id] = entry.kind
+    rest = [e for e in entries if type(e.record) is Membership and e.record.post is not None]
+    if any(kinds_by_id.get(e.record.post) != "post" for e in rest):  # type: ignore[union-attr]
+        return None
+    # people and articles: sources, mentions, about as sets; names and rarer fields one by one
+    if not (
+        set(chain(r.sources for r in people)) <= ids(SOURCE)
+        and set(chain(r.sources for r in articles)) <= ids(SOURCE)
+        and set(chain(r.mentions for r in articles)) <= ids(ANY)
+        and set(chain(r.about for r in articles)) <= ids(ANY)
+    ):
+        return None
+    for person in [p for p in people if p.died is not None and p.born is not None]:
+        if person.born.certainly_after(person.died):  # type: ignore[union-attr, arg-type]
+            return None
+    named: list[Person | Article] = [*people, *articles]
+    # names: none given twice in a record (one set of all (record, system, text)), and the
+    # names with dates or references one by one
+    keys = [(r.id, n.system, n.text) for r in named for n in r.names]
+    if len(set(keys)) != len(keys):
+        return None
+    all_names = list(chain(r.names for r in named))
+    for name in [n for n in all_names if n.valid_from is not None and n.valid_until is not None]:
+        if name.valid_from.certainly_after(name.valid_until):  # type: ignore[union-attr, arg-type]
+            return None
+    names_with_refs = any(n.renamed_by is not None or n.sources for n in all_names)
+    rare = [
+        r
+        for r in named
+        if r.stated_in
+        or (names_with_refs and any(n.renamed_by is not None or n.sources for n in r.names))
+    ]
+    rare += [
+        r
+        for r in articles
+        if r.authors or r.publisher or r.published_in or r.cites or r.part_of or r.quotes
+    ]
     get = kinds_by_id.get
-    rest: list[Entry] = []
-    for entry in entries:
-        record = entry.record
-        assert record is not None
-        if isinstance(record, Membership):  # the bulk of a corpus: inline
-            if get(record.person) != "person" or get(record.organ) != "organ":
-                return None
-            for source in record.sources:
-                if get(source) != "article":
-                    return None
-            if record.start and record.end and record.start.certainly_after(record.end):
-                return None
-            if record.post is not None:
-                if get(record.post) != "post":
-                    return None
-                rest.append(entry)  # its post must be in its organ
-            continue
+    for record in rare:
         for ref, allowed in _references(record):
             if get(ref) not in allowed:
                 return None
-        if isinstance(record, Person | Article):
-            born, died = (record.born, record.died) if isinstance(record, Person) else (None, None)
-            if born and died and born.certainly_after(died):
+    # the other kinds: record by record, and their structure and dates still to check
+    for entry in others:
+        for ref, allowed in _references(entry.record):  # type: ignore[arg-type]
+            if get(ref) not in allowed:
                 return None
-            if not _names_agree(record.names):
-                return None
-        else:
-            rest.append(entry)
+        rest.append(entry)
     return rest
 
 
-def _names_agree(names: list[Name]) -> bool:
-    """No name given twice; no name valid until a date before it is valid from."""
-    if len(names) > 1 and len({(name.system, name.text) for name in names}) != len(names):
-        return False
-    for name in names:
-        start, end = name.valid_from, name.valid_until
-        if start and end and start.certainly_after(end):
-            return False
-    return True
+_BULK_TYPES = (Membership, Person, Article)

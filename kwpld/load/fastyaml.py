@@ -20,9 +20,12 @@ two on every YAML file of the repository and on generated documents.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
-__all__ = ["read_plain_yaml", "ItemLines"]
+__all__ = ["read_plain_yaml", "ItemLines", "Columns"]
 
 ItemLines = dict[int, list[int]]
 """``id(list)`` -> the line of each item of that list (1-based)."""
@@ -108,18 +111,280 @@ def _scalar(value: str) -> object:
     return value
 
 
-def read_plain_yaml(text: str) -> tuple[dict[str, Any], ItemLines] | None:
+def read_plain_yaml(
+    text: str, *, columns: bool = False
+) -> tuple[dict[str, Any], ItemLines] | None:
     """The top-level mapping of ``text`` and the lines of sequence items, or None.
 
     None means the text uses YAML beyond the plain subset (or is not valid YAML, or its top
-    level is not a mapping): the caller reads it with the full loader.
+    level is not a mapping): the caller reads it with the full loader. With ``columns``, a
+    list of records that all have one shape is given as :class:`Columns` instead.
     """
     if _REFUSE.search(text) is not None:
         return None
     try:
-        return _parse(text)
+        found = _by_records(text, columns)
+        return found if found is not None else _parse(text)
     except _Refused:
         return None
+
+
+# -- record by record: one regular expression per shape of record ---------------------------------
+
+_TOP_SCALAR = re.compile(r"([^ \n][^\n]*?) *\n")
+_TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +([^ \n][^\n]*?))? *\n")
+_ITEM_START = re.compile(r"( *)- ")
+_LINE = re.compile(r"( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +([^ \n][^\n]*?))?|(.+?)) *$")
+# a value after "key: ", and an item's value after "- " (where a ": " or a final ":" would make a
+# key, so it may have neither)
+_VALUE = r"([^ \n][^\n]*?) *\n"
+_ITEM_VALUE = r"((?:[^ \n:]|:(?=[^ \n]))(?:[^\n:]|:(?=[^ \n]))*?) *\n"
+_MAX_RECORD_SHAPES = 64
+
+
+class _Shape:
+    """One shape of record (its keys, indents, lists and how many items each has): the
+    expression that matches a record of that shape, and the code that makes its value."""
+
+    __slots__ = ("pattern", "make", "lines", "skeleton")
+
+    def __init__(self, pattern: re.Pattern[str], make: Any, lines: int, skeleton: Any) -> None:
+        self.pattern = pattern
+        self.make = make
+        self.lines = lines
+        self.skeleton = skeleton
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """A list of records that all have one shape, as columns: ``skeleton`` is a record with
+    the number of a column where each value is (lists and mappings as in the records),
+    ``columns`` the values of each column (one per record), ``lines`` the line of each
+    record."""
+
+    skeleton: Any
+    columns: list[Sequence[object]]
+    lines: list[int]
+
+
+def _by_records(text: str, as_columns: bool = False) -> tuple[dict[str, Any], ItemLines] | None:
+    """What :func:`_parse` gives, for the usual layout of a record file, record by record:
+    top-level keys with a scalar (``kwpld: 1``) or a list of records in block style, nothing
+    else (no comments, no blank lines). Each record is matched by the expression of its shape
+    (made the first time a shape is met, from the record itself, and checked by reading it
+    with :func:`_parse`), so a record costs one match in C and the scalars not met before.
+    None: another layout, read line by line by :func:`_parse`."""
+    if "#" in text or "\n\n" in text or not text.endswith("\n") or text[0] == " ":
+        return None
+    root: dict[str, Any] = {}
+    item_lines: ItemLines = {}
+    values: dict[str, object] = {}
+    shapes: dict[str, list[_Shape]] = {}
+    position, line, end = 0, 1, len(text)
+    while position < end:
+        top = _TOP_KEY.match(text, position)
+        if top is None:
+            return None
+        key, raw = top.group(1), top.group(2)
+        if key in root or key in _NOT_TEXT:
+            return None
+        position = top.end()
+        line += 1
+        if raw is not None:
+            root[key] = _scalar(raw)
+            continue
+        start = _ITEM_START.match(text, position)
+        if start is None:
+            return None  # "key:" and no list after it
+        dash = start.group(0)
+        records: list[Any] = []
+        lines: list[int] = []
+        item_lines[id(records)] = lines
+        root[key] = records
+        known = shapes.setdefault(dash, [])
+        matched: list[tuple[_Shape, tuple[str, ...], int]] = []
+        while text.startswith(dash, position):
+            for shape in known:
+                match = shape.pattern.match(text, position)
+                if match is not None:
+                    break
+            else:
+                if len(known) >= _MAX_RECORD_SHAPES:
+                    return None
+                new_shape = _record_shape(text, position, dash)
+                if new_shape is None:
+                    return None
+                shape = new_shape
+                known.insert(0, shape)
+                match = shape.pattern.match(text, position)
+                if match is None:
+                    return None
+            matched.append((shape, match.groups(), line))
+            line += shape.lines
+            position = match.end()
+        # the scalars, column by column (a column: one value of every record of a shape)
+        if as_columns and matched and all(this is matched[0][0] for this, _, _ in matched):
+            shape = matched[0][0]
+            rows = [groups for _, groups, _ in matched]
+            columns = [_column(raws, values) for raws in zip(*rows, strict=True)]
+            root[key] = Columns(shape.skeleton, columns, [at for _, _, at in matched])
+            del item_lines[id(records)]
+            if position < end and text[position] == " ":
+                return None
+            continue
+        resolved: dict[_Shape, Iterator[tuple[object, ...]]] = {}
+        for shape in {shape for shape, _, _ in matched}:
+            rows = [groups for this, groups, _ in matched if this is shape]
+            columns = [_column(raws, values) for raws in zip(*rows, strict=True)]
+            resolved[shape] = zip(*columns, strict=True) if columns else iter([()] * len(rows))
+        for shape, _, at in matched:
+            records.append(shape.make(next(resolved[shape]), at, item_lines))
+            lines.append(at)
+        if position < end and text[position] == " ":
+            return None  # not the list's next item, nor a key of the top level
+    return root, item_lines
+
+
+_NOT_LETTER = re.compile(r"[^\w]|[\d_]")
+"""A character other than a letter (a first character that makes a plain scalar anything but
+text, or refused: an indicator, a digit, a sign ...)."""
+
+
+def _all_plain_text(raws: Sequence[str], joined: str) -> bool:
+    """Every one of the plain scalars ``raws`` is text that :func:`_scalar` gives as it is:
+    a letter first, no ``": "``, ``" #"`` or final ``":"``, not a word YAML 1.1 reads as a
+    boolean or null. A few operations in C over the whole column."""
+    if _NOT_LETTER.search("".join(map(itemgetter(0), raws))) is not None:
+        return False
+    if ": " in joined or " #" in joined or ":\n" in joined or joined.endswith(":"):
+        return False
+    return _NOT_TEXT.isdisjoint(raws)
+
+
+def _all_single_quoted(raws: Sequence[str], joined: str) -> bool:
+    """Every one of ``raws`` is a single-quoted scalar without a quote inside: quotes first
+    and last, at least two characters, and two quotes a value in all."""
+    count = len(raws)
+    return (
+        min(map(len, raws)) >= 2
+        and "".join(map(itemgetter(0), raws)) == "'" * count
+        and "".join(map(itemgetter(-1), raws)) == "'" * count
+        and joined.count("'") == 2 * count
+    )
+
+
+def _column(raws: tuple[str, ...], values: dict[str, object]) -> Sequence[object]:
+    """The values of the scalars ``raws``: at once when all are plain text, or all quoted
+    without quotes inside; else one by one (:func:`_scalar`, each distinct one once)."""
+    joined = "\n".join(raws)
+    if _all_plain_text(raws, joined):
+        return raws
+    if _all_single_quoted(raws, joined):
+        return [raw[1:-1] for raw in raws]
+    found = []
+    for raw in raws:
+        value = values.get(raw, _MISSING)
+        if value is _MISSING:
+            value = values[raw] = _scalar(raw)
+        found.append(value)
+    return found
+
+
+def _record_shape(text: str, position: int, dash: str) -> _Shape | None:
+    """The shape of the record at ``position`` (its first line starts with ``dash``)."""
+    after = re.compile(f"\n(?={re.escape(dash)}|[^ ])")
+    found = after.search(text, position)
+    block = text[position : found.start() + 1 if found else len(text)]
+    pattern = []
+    skeleton = []
+    for line in block[:-1].split("\n"):
+        parts = _LINE.fullmatch(line)
+        if parts is None:
+            return None
+        _, item, key, value, _ = parts.groups()
+        if key is not None:
+            head = line[: parts.start(4)] if value is not None else line
+            if value is None:
+                pattern.append(re.escape(head) + " *\n")
+                skeleton.append(head)
+                continue
+            pattern.append(re.escape(head) + _VALUE)
+            skeleton.append(f"{head}v{len(skeleton)}")
+        elif item is not None:
+            head = line[: parts.start(5)]
+            pattern.append(re.escape(head) + _ITEM_VALUE)
+            skeleton.append(f"{head}v{len(skeleton)}")
+        else:
+            return None  # a scalar on a line of its own
+    # the structure, read by the line reader from the record with a placeholder per value
+    try:
+        parsed, lines_of = _parse("x:\n" + "\n".join(skeleton) + "\n")
+    except _Refused:
+        return None
+    record = parsed["x"]
+    if len(record) != 1:
+        return None
+    count = sum(1 for part in pattern if part.endswith(_VALUE) or part.endswith(_ITEM_VALUE))
+    code = _code(record[0], lines_of, count)
+    if code is None:
+        return None
+    pattern.append(f"(?={re.escape(dash)}|[^ ]|\\Z)")
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "<kwpld.load.fastyaml record>", "exec"), namespace)
+    return _Shape(
+        re.compile("".join(pattern)), namespace["make"], len(skeleton), _numbered(record[0])
+    )
+
+
+def _numbered(node: object, counter: list[int] | None = None) -> object:
+    """``node`` with each placeholder ``vN`` replaced by the number of its column."""
+    counter = [0] if counter is None else counter
+    if isinstance(node, dict):
+        return {key: _numbered(item, counter) for key, item in node.items()}
+    if isinstance(node, list):
+        return [_numbered(item, counter) for item in node]
+    counter[0] += 1
+    return counter[0] - 1
+
+
+def _code(record: object, lines_of: ItemLines, count: int) -> str | None:
+    """Source of ``make(values, line, item_lines)``: the record with placeholder ``vN`` replaced
+    by ``values[N]`` (the Nth value of a match), and the line of each item of its lists."""
+    body: list[str] = []
+    used: list[int] = []
+    lists = 0
+
+    def expression(node: object) -> str | None:
+        nonlocal lists
+        if isinstance(node, dict):
+            parts = []
+            for key, item in node.items():
+                inner = expression(item)
+                if inner is None:
+                    return None
+                parts.append(f"{key!r}: {inner}")
+            return "{" + ", ".join(parts) + "}"
+        if isinstance(node, list):
+            items = [expression(item) for item in node]
+            if any(item is None for item in items):
+                return None
+            name = f"l{lists}"
+            lists += 1
+            offsets = [number - 2 for number in lines_of[id(node)]]
+            body.append(f"    {name} = [{', '.join(items)}]")  # type: ignore[arg-type]
+            body.append(
+                f"    item_lines[id({name})] = [{', '.join(f'line + {o}' for o in offsets)}]"
+            )
+            return name
+        if isinstance(node, str) and re.fullmatch(r"v[0-9]+", node):
+            used.append(int(node[1:]))
+            return f"values[{len(used) - 1}]"
+        return None
+
+    top = expression(record)
+    if top is None or sorted(used) != used or len(used) != count:
+        return None
+    return "def make(values, line, item_lines):\n" + "\n".join(body + [f"    return {top}"]) + "\n"
 
 
 def _parse(text: str) -> tuple[dict[str, Any], ItemLines]:
