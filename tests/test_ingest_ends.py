@@ -162,3 +162,12 @@ def test_a_date_of_another_clause_does_not_date_the_ending(known: Known) -> None
     )
     got = memberships(text, known, "2016-01-01")
     assert got[("ri-kwang-chol", "wpk-cmc", "member")]["end"] is None
+
+
+def test_a_hedge_of_another_clause_leaves_a_plain_statement_confirmed(known: Known) -> None:
+    text = (
+        "Kim Hyong Jun is likely to succeed him at the International Department; Ri Son Gwon "
+        "has been foreign minister since January."
+    )
+    got = memberships(text, known, "2020-04-21")
+    assert got[("ri-son-gwon", "mfa", "chairman")]["status"] == "confirmed"

@@ -86,8 +86,29 @@ def _attributed(r: Context, facts: list[Fact]) -> list[Fact]:
             start, end = fact.sentence
             if any(p.search(r.text, start, end) for p in _attribution()):
                 fact = replace(fact, status="reported")
+        elif isinstance(fact, Fact) and fact.kind == "membership" and _hedge_elsewhere(r, fact):
+            fact = replace(fact, status="confirmed")
         out.append(fact)
     return out
+
+
+def _hedge_elsewhere(r: Context, fact: Fact) -> bool:
+    """ "Y is likely to succeed him at O1; X has been foreign minister since January": the
+    hedge of another clause (before a semicolon the fact's person follows) leaves the fact as
+    stated, when its own clause has no word of others."""
+    hedge = next((s for s in fact.spans if s.role == "hedge"), None)
+    person = next((s for s in fact.spans if s.role == "person"), None)
+    if hedge is None or person is None or hedge.start > person.start:
+        return False
+    cut = r.text.rfind(";", hedge.end, person.start)
+    if cut < 0:
+        return False
+    flex = fact_lexicon()
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", r.text[cut : fact.sentence[1]])}
+    hedges = flex.reported_words | flex.projected_words | flex.attribution_words
+    return not words & hedges and not any(
+        p.search(r.text, cut, fact.sentence[1]) for p in _attribution()
+    )
 
 
 _PHRASE_HINT = re.compile(
