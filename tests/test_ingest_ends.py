@@ -171,3 +171,12 @@ def test_a_hedge_of_another_clause_leaves_a_plain_statement_confirmed(known: Kno
     )
     got = memberships(text, known, "2020-04-21")
     assert got[("ri-son-gwon", "mfa", "chairman")]["status"] == "confirmed"
+
+
+def test_the_official_news_agency_is_no_officials_word(known: Known) -> None:
+    text = (
+        "Kim Tok Hun, the premier, was seen at the session, the official Korean Central News "
+        "Agency said."
+    )
+    got = memberships(text, known, "2024-01-16")
+    assert got[("kim-tok-hun", "cabinet", "chairman")]["status"] == "confirmed"
