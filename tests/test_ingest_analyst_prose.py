@@ -218,3 +218,12 @@ def test_promoted_to_full_membership_of_the_organ_the_clause_names(known: Known)
     rows = {(g[1], g[2], g[3], g[4]) for g in got if g[0] == "kim-yo-jong"}
     assert ("member", "wpk-pb", "2019-12-31", None) in rows
     assert ("alternate-member", "wpk-pb", "2017", "2019-12-31") in rows
+
+
+def test_joining_the_party_or_the_army_is_no_seat(known: Known) -> None:
+    got = drafted(
+        "Pak Pong Ju joined the Workers' Party of Korea in 1962 and entered the Korean People's "
+        "Army in 1958.",
+        known,
+    )
+    assert not any(g[2] in ("wpk", "kpa") for g in got)

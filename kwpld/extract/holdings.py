@@ -256,6 +256,18 @@ def _own_period(r: Context, person: Item) -> dict[str, PartialDate] | None:
     return None
 
 
+_ENROLMENTS = frozenset({"party", "military", "mass-organization"})
+"""kinds of organ one joins as a rank-and-file member: no seat of the leadership"""
+
+
+def _organ_kind(r: Context, key: object) -> str | None:
+    entity = r.reg.peek(key)  # type: ignore[arg-type]
+    kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+        "organ_kind"
+    )  # fmt: skip
+    return kind if isinstance(kind, str) else None
+
+
 def _organ_title(
     r: Context, view: SentenceView, m: re.Match[str], pattern: Pattern
 ) -> Title | None:
@@ -276,15 +288,15 @@ def _organ_title(
     if not organs:
         return None
     organ = organs[0]
+    kind = _organ_kind(r, organ.ref)
+    if pattern.id == "joined-organ" and kind in _ENROLMENTS:
+        return None  # "joined the WPK in 1946", "entered the KPA": an enrolment, not a seat
     role = "member"
     if "alternate" in m.re.groupindex and m.group("alternate"):
         role = "alternate-member"  # "dropped from the Political Bureau's alternate membership"
     if pattern.type == "heads" or ("post" in m.re.groupindex and m.group("post")):
         # "headed the UFD", "lost the GPB post": the head's seat
         entity = r.reg.peek(organ.ref)
-        kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
-            "organ_kind"
-        )  # fmt: skip
         # the head word of what the text prints, else of the record's label ("the GPB post")
         label = r.known.labels.get(entity.known or "", "") if entity.known else ""
         words = [(organ.text or "").lower().split()[-1:], label.lower().split(" of ")[0].split()]
