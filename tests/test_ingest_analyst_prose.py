@@ -227,3 +227,14 @@ def test_joining_the_party_or_the_army_is_no_seat(known: Known) -> None:
         known,
     )
     assert not any(g[2] in ("wpk", "kpa") for g in got)
+
+
+def test_an_organs_members_are_a_roster_and_tipped_as_the_next_premier(known: Known) -> None:
+    got = drafted(
+        "The Central Military Commission's members are Ri Pyong Chol and Jo Yong Won. "
+        "Choe Ryong-hae is widely tipped as the next premier.",
+        known,
+    )
+    assert ("ri-pyong-chol", "member", "wpk-cmc", None, None, "2020-01-04", "confirmed") in got
+    assert ("jo-yong-won", "member", "wpk-cmc", None, None, "2020-01-04", "confirmed") in got
+    assert ("choe-ryong-hae", "chairman", "cabinet", None, None, None, "projected") in got
