@@ -163,6 +163,9 @@ def test_a_sentence_in_title_case_with_a_stop_is_no_sub_heading(known: Known) ->
         ("Also watching the performance were Jo Yong Won and Kim Tok Hun.", "attended"),
         ("Marching in the procession were Jo Yong Won and Kim Tok Hun.", "attended"),
         ("Jo Yong Won and Kim Tok Hun made speeches.", "speaker"),
+        ("Jo Yong Won and Kim Tok Hun saw off the guests at the airport.", "attended"),
+        ("Jo Yong Won, secretary of the WPK Central Committee, and Kim Tok Hun saw him off.",
+         "attended"),
     ],
 )
 def test_lists_and_verbs_at_an_occasion(sentence: str, role: str, known: Known) -> None:
