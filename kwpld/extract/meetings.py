@@ -529,7 +529,8 @@ def _subheadings(r: Context) -> None:
         head = _SUBHEADING.fullmatch(r.text[blocks[i].start : blocks[i].end].strip())
         noun = head.group("noun").lower() if head else ""
         words = head.group("name").lower() if head else ""
-        kind = flex.occasions.get(words.replace("send-off ", "")) or flex.occasions.get(noun)
+        tails = (words, " ".join(words.split()[-2:]), noun)  # "send-off ceremony": a ceremony
+        kind = next((flex.occasions[t] for t in tails if t in flex.occasions), None)
         if head is None or kind is None:
             continue
         end = blocks[heads[n + 1]].start if n + 1 < len(heads) else len(r.text)
