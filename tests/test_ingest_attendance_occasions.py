@@ -174,3 +174,15 @@ def test_lists_and_verbs_at_an_occasion(sentence: str, role: str, known: Known) 
     )
     (people,) = _attended(drafted).values()
     assert people["jo-yong-won"] == people["kim-tok-hun"] == role
+
+
+def test_the_day_someone_died_is_not_the_day_of_his_memorial_service(known: Known) -> None:
+    drafted = _read(
+        KCNA + "A national memorial service for Kim Sang Ryong, member of the Central Military "
+        "Commission of the WPK, who died on May 8, was held at the April 25 House of Culture on "
+        "Saturday. Present there were Choe Ryong Hae and Ri Pyong Chol.",
+        known,
+    )
+    ((event, people),) = _attended(drafted).items()
+    assert str(_events(drafted)[event]["date"]) == "2024-05-11"
+    assert set(people) == {"choe-ryong-hae", "ri-pyong-chol"}

@@ -504,6 +504,7 @@ def _occasions(r: Context) -> None:
         last = m.end()
 
 
+_DIED_BEFORE = re.compile(r"\b(?:died|passed\s+away|was\s+born|born)\s*$")
 _JOINED = re.compile(r"\s+and\s+(?:(?:a|an|the)\s+)?")
 _HELD_LATER = re.compile(
     r"[^.;]{0,400}?\b(?:(?:was|were)\s+(?:\w+\s+)?held|took\s+place)\b", re.I
@@ -609,6 +610,8 @@ def _occasion_day(
     stop = min(90, len(rest.split(";")[0]))
     for on in _ON.finditer(rest, 0, stop) if date is None else ():
         # "held at the Revolutionary Martyrs' Cemetery on Mount Taesong on 28 February 1995"
+        if _DIED_BEFORE.search(rest, 0, on.start()):
+            continue  # "a memorial service for X, who died on May 8, was held on Saturday"
         date = r.date_at(m.end() + on.end(), slack=1)
         if date is not None:
             break
