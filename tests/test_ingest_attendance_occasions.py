@@ -186,3 +186,14 @@ def test_the_day_someone_died_is_not_the_day_of_his_memorial_service(known: Know
     ((event, people),) = _attended(drafted).items()
     assert str(_events(drafted)[event]["date"]) == "2024-05-11"
     assert set(people) == {"choe-ryong-hae", "ri-pyong-chol"}
+
+
+def test_a_torchlight_procession_is_an_occasion(known: Known) -> None:
+    drafted = _read(
+        KCNA + "A torchlight procession of youth and students took place at Kim Il Sung Square "
+        "on Saturday. Present there were Jo Yong Won and Kim Tok Hun, premier of the Cabinet.",
+        known,
+    )
+    ((event, people),) = _attended(drafted).items()
+    assert "procession" in event and str(_events(drafted)[event]["date"]) == "2024-05-11"
+    assert set(people) == {"jo-yong-won", "kim-tok-hun"}
