@@ -75,3 +75,14 @@ def test_the_wpks_own_organs_stay_the_wpks(known: Known) -> None:
         known,
     )
     assert ("choe-ryong-hae", "member", "wpk-pb-presidium", None) in got
+
+
+def test_a_foreign_general_secretary(known: Known) -> None:
+    got = holdings(
+        "Kim Jong Un sent a message to Hu Jintao, general secretary of the Central Committee of "
+        "the Communist Party of China, on Sunday.",
+        known,
+    )
+    cc = "Central Committee of the Communist Party of China"
+    assert ("Hu Jintao", "general-secretary", cc, "Communist Party of China") in got
+    assert not any(t[2] == "wpk-cc" for t in got)

@@ -25,9 +25,15 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
     """The title with its organ re-read as another party's, when the words after say so."""
-    if title.organ is None or title.organ_span is None or not _wpk(r, title.organ):
+    if title.organ is None or not _wpk(r, title.organ):
         return title
-    link = _OF.match(r.text, title.organ_span[1])
+    own = title.organ_span
+    if own is None:  # "general secretary of the Central Committee": a post's title
+        words = list(_OF.finditer(r.text, title.start, title.end))
+        if not words:
+            return title
+        own = (words[-1].end(), title.end)
+    link = _OF.match(r.text, own[1])
     if link is None:
         return title
     owner = next(
@@ -39,7 +45,7 @@ def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
     party = party_of(r, owner_key)
     if party is None or _wpk(r, owner_key):
         return title
-    span = (title.organ_span[0], owner.end)
+    span = (own[0], owner.end)
     name = " ".join(r.text[span[0] : span[1]].split())
     entity = r.reg.add(Entity("organ:foreign:" + match_key(name), "organ"))
     entity.attrs.setdefault("organ_kind", r.reg.get(title.organ).attrs.get("organ_kind", "organ"))
