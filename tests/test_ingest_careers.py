@@ -219,3 +219,17 @@ def test_a_table_of_the_subjects_posts(known: Known) -> None:
     )
     assert ("O Su Yong", "director", "wpk-ogd", "2014", "2019") in got
     assert ("O Su Yong", "member", "spa", "2019", None) in got
+
+
+def test_commands_and_numbered_corps_are_organs(known: Known) -> None:
+    got = terms(
+        "# O Kum Chol\n\nO Kum Chol is a North Korean general.\n\n## Career\n\n"
+        "- **2010–2014** — Commander of the KPA Artillery Command.\n\n"
+        "Kim Yong-chun commanded the KPA 6th Corps from 1990 to 1995. Ri Tong Chun commanded "
+        "the Pyongyang Defence Command from 2003 to 2009.\n",
+        known,
+    )
+    assert ("O Kum Chol", "chairman", "KPA Artillery Command", "2010", "2014") in got
+    assert ("Kim Yong-chun", "chairman", "KPA 6th Corps", "1990", "1995") in got
+    assert ("Ri Tong Chun", "chairman", "Pyongyang Defence Command", "2003", "2009") in got
+    assert not any(t[2] == "kpa" for t in got)  # the command, not the army
