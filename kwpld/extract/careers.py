@@ -20,7 +20,7 @@ from ..reading.facts import Fact
 from ..reading.state import Context, Found
 from .holdings import PERIOD, Period, career_part, entry_person, period_of
 
-__all__ = ["careers"]
+__all__ = ["careers", "page_subject"]
 
 _BULLET = r"[ \t]*(?:[-*•–][ \t]+|\d{1,3}[.)][ \t]+)"
 _LEADING = re.compile(
@@ -45,7 +45,7 @@ _TRAILING = re.compile(
 
 
 def careers(r: Context) -> Found:
-    subject = _subject(r)
+    subject = page_subject(r)
     taken = {(f.sentence, f.organ, f.role) for f in r.facts}
     facts: list[Fact] = []
     for regex in (_LEADING, _ROW, _TRAILING):
@@ -108,7 +108,7 @@ def _before(a: PartialDate | None, b: PartialDate) -> bool:
     return (a.year, a.month or 0, a.day or 0) < (b.year, b.month or 0, b.day or 0)
 
 
-def _subject(r: Context) -> Mention | None:
+def page_subject(r: Context) -> Mention | None:
     """The person a profile is about: the one its title or first heading names alone, else the
     one its first paragraph opens with ("Kim Ki-nam (born 1929) is ...")."""
     heads = [b for b in r.doc.blocks if b.kind in ("title", "heading")][:1]

@@ -37,6 +37,7 @@ from ..extract import (
     foreign_people,
     holdings,
     honorifics,
+    infobox,
     known_names,
     media,
     meetings,
@@ -102,6 +103,7 @@ PASSES: tuple[Pass, ...] = (
     antecedents.deputy_prefixes,
     holdings.holdings,
     careers.careers,
+    infobox.infobox,
     antecedents.antecedents,
     attendance.attendance,
     # who each person is: a record, a pending draft, or someone new (what the facts say counts)
