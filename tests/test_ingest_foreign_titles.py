@@ -86,3 +86,21 @@ def test_a_foreign_general_secretary(known: Known) -> None:
     cc = "Central Committee of the Communist Party of China"
     assert ("Hu Jintao", "general-secretary", cc, "Communist Party of China") in got
     assert not any(t[2] == "wpk-cc" for t in got)
+
+
+# -- titles in parentheses after a name ---------------------------------------------------------
+
+
+def test_titles_in_parentheses_with_an_organ_before_them(known: Known) -> None:
+    got = holdings(
+        "The funeral committee included Pak Jong-chon (KPA Vice Chief of General Staff and "
+        "Director of the Artillery Command), Kim Su Gil (KPA General Political Bureau director) "
+        "and Jang Kum Chol (director of the United Front Department).",
+        known,
+    )
+    people = {t[:3] for t in got}
+    assert ("Pak Jong-chon", "vice-chairman", "kpa-general-staff") in people
+    assert ("Pak Jong-chon", "director", "Artillery Command") in people
+    assert ("Kim Su Gil", "director", "kpa-gpb") in people
+    assert ("Jang Kum Chol", "director", "wpk-ufd") in people
+    assert ("Pak Jong-chon", "vice-chairman", "Artillery Command") not in people
