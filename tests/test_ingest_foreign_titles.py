@@ -104,3 +104,15 @@ def test_titles_in_parentheses_with_an_organ_before_them(known: Known) -> None:
     assert ("Kim Su Gil", "director", "kpa-gpb") in people
     assert ("Jang Kum Chol", "director", "wpk-ufd") in people
     assert ("Pak Jong-chon", "vice-chairman", "Artillery Command") not in people
+
+
+def test_another_countrys_minister_holds_no_dprk_ministry(known: Known) -> None:
+    got = holdings(
+        "Russian Deputy Foreign Minister Igor Morgulov accompanied the delegation. Chinese "
+        "Foreign Minister Wang Yi met Foreign Minister Ri Yong Ho and Vice Foreign Minister "
+        "Pak Myong Guk.",
+        known,
+    )
+    assert not any(t[0] in ("Igor Morgulov", "Wang Yi") for t in got)
+    assert ("ri-yong-ho-fm", "chairman", "mfa", None) in got
+    assert ("Pak Myong Guk", "vice-chairman", "mfa", None) in got

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..names import match_key
 from ..reading.entities import Entity, Mention, NameDraft, Ref
-from ..reading.facts import Title
+from ..reading.facts import Title, fact_lexicon
 from ..reading.state import Context
 from .shared import party_of
 
@@ -24,7 +24,12 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
-    """The title with its organ re-read as another party's, when the words after say so."""
+    """The title with its organ re-read as another party's, when the words after say so; none
+    when a nationality before it makes it another country's ("Russian Deputy Foreign Minister
+    Igor Morgulov" holds no seat in the DPRK's ministry)."""
+    before = r.text[max(0, title.start - 30) : title.start].split()
+    if title.organ is not None and before and _foreign(before):
+        return replace(title, organ=None, organ_span=None, post=None)
     if title.organ is None or not _wpk(r, title.organ):
         return title
     own = title.organ_span
@@ -56,6 +61,15 @@ def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
         entity.add_name(NameDraft(name, kind="preferred", spans=[span]))
     entity.note(f"an organ of another party, “{name}”", span)
     return replace(title, organ=entity.key, organ_span=span, end=max(title.end, span[1]), post=None)
+
+
+def _foreign(before: list[str]) -> bool:
+    """The words before a title end with a nationality of facts.yaml (one or two words)."""
+    nationalities = fact_lexicon().foreign_nationalities
+    while len(before) > 1 and before[-1].lower() in ("vice", "deputy", "first"):
+        before = before[:-1]  # "Russian Deputy Foreign Minister"
+    last = before[-1].lower()
+    return last in nationalities or " ".join(before[-2:]).lower() in nationalities
 
 
 def _wpk(r: Context, key: str) -> bool:
