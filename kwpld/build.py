@@ -24,7 +24,7 @@ from .load.duplicates import duplicate_problems, find_duplicates
 from .load.values import check_base_iri, check_iri_option
 from .mapping import map_records
 from .model import Records
-from .parallel import Forked, fork_available
+from .parallel import Forked, fork_available, gc_paused
 from .progress import SILENT, Progress
 from .publish import (
     RELEASE_MARKERS,
@@ -228,8 +228,9 @@ def _load_and_map(data_dir: str | Path, base_iri: str | None, progress: Progress
     timings["load"] = time.perf_counter() - start
     progress.stage("map", total=len(records))
     start = time.perf_counter()
-    graph = map_records(records, base_iri)
-    add_wikidata(graph, records)
+    with gc_paused():  # millions of acyclic tuples: collections would walk them again and again
+        graph = map_records(records, base_iri)
+        add_wikidata(graph, records)
     progress.advance(len(records))
     timings["map"] = time.perf_counter() - start
     return BuildResult(records, graph, timings=timings)

@@ -855,6 +855,23 @@ def _find_ranges(text: str) -> list[DateRange]:
     return found
 
 
+def _two_days(g: dict[str, str | None]) -> bool:
+    """ "Feb 27 and 28, 2019", "27 and 28 February 2019": two days close together of one
+    month are a period (not "the 1998 and 2003 elections", nor two dates far apart)."""
+    if g["db"] and g["a"] and not (g["ya"] or g["ma"] or g["da"]):
+        first = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s*$", g["a"])  # "Feb 27"
+        day = _day_number(g["db"])
+    elif g["da"] and g["b"] and not (g["yb"] or g["db"]):
+        first = re.match(r"(\d{1,2})", g["da"])
+        day_b = re.match(r"\s*(\d{1,2})(?:st|nd|rd|th)?\s+[A-Z]", g["b"])  # "28 February"
+        if day_b is None:
+            return False
+        day = int(day_b.group(1))
+    else:
+        return False
+    return first is not None and 1 <= day - int(first.group(1)) <= 6
+
+
 def _range(text: str, match: re.Match[str]) -> DateRange | None:
     start, end = match.span()
     if start and _WORD_BEFORE.search(text[start - 1 : start]):
@@ -865,7 +882,9 @@ def _range(text: str, match: re.Match[str]) -> DateRange | None:
     pre = (g["pre"] or "").lower()
     conn = g["conn"].strip().lower()
     dash = conn in ("–", "—", "-")
-    if (conn == "and" and pre != "between") or (pre == "between" and not (conn == "and" or dash)):
+    if pre == "between" and not (conn == "and" or dash):
+        return None
+    if conn == "and" and pre != "between" and not _two_days(g):
         return None
     a_start, a_end = match.span("a")
     b_start, b_end = match.span("b")
@@ -888,7 +907,10 @@ def _range(text: str, match: re.Match[str]) -> DateRange | None:
         last = _End(b_start, b_end, g["yb"], None, None, int(g["yb"]))
     elif g["db"]:
         number = _day_number(g["db"])
-        if g["ya"] and conn in ("–", "—") and not g["ydb"] and re.fullmatch(r"\d\d", g["db"]):
+        short = re.fullmatch(r"\d\d", g["db"]) is not None
+        # "(2014-16)" with a hyphen, when the two digits are no month and come after the first
+        hyphen = conn == "-" and short and number > 12 and int(g["ya"] or 0) % 100 < number
+        if g["ya"] and (conn in ("–", "—") or hyphen) and not g["ydb"] and short:
             # "1998–03": the last year written with its last two digits
             base = int(g["ya"])
             year = base - base % 100 + number

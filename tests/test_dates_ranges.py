@@ -236,3 +236,23 @@ def test_range_in_kcna_plenum_report() -> None:
     start, end = find_dates(text)
     assert (start.text, start.date.iso if start.date else None) == ("28", "2019-12-28")
     assert (end.text, end.date.iso if end.date else None) == ("31 December 2019", "2019-12-31")
+
+
+def test_two_days_joined_by_and_are_a_period() -> None:
+    """ "Feb 27 and 28, 2019", "27 and 28 February 2019" (dates wave): two days close together;
+    not "the 1998 and 2003 elections", nor days far apart."""
+
+    def read(text: str) -> list[tuple[str | None, str | None]]:
+        return [(m.date.iso if m.date else None, m.role) for m in find_dates(text)]
+
+    assert read("on Feb 27 and 28, 2019") == [("2019-02-27", "start"), ("2019-02-28", "end")]
+    assert read("on 27 and 28 February 2019") == [("2019-02-27", "start"), ("2019-02-28", "end")]
+    assert read("the 1998 and 2003 elections") == []
+    assert read("on 3 and 25 May 2019") == [("2019-05-25", None)]
+
+
+def test_a_year_range_with_a_hyphen_and_two_digits() -> None:
+    """ "(2014-16)": 2014 to 2016; "(1998-03)" stays March 1998 (ISO year-month)."""
+
+    assert [m.date.iso for m in find_dates("Ri Su Yong (2014-16)") if m.date] == ["2014", "2016"]
+    assert [m.date.iso for m in find_dates("(1998-03)") if m.date] == ["1998-03"]

@@ -362,3 +362,29 @@ def test_a_report_on_the_results_of_the_inspection(known: Known) -> None:
     assert _event_of(drafted, "jong-sang-hak") and all(
         "plenary" in e for e in _event_of(drafted, "jong-sang-hak")
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leader"),
+    [
+        ("Kim Jong Un paid a visit to the Kumsusan Palace of the Sun on Friday.", "attended"),
+        ("Kim Jong Un made an inspection of the Hwasong District construction site on Friday.",
+         "guided"),  # fmt: skip
+    ],
+)
+def test_a_visit_paid_and_an_inspection_made(known: Known, sentence: str, leader: str) -> None:
+    drafted = _read(KCNA + sentence + "\n\nAccompanying him were Jo Yong Won and Kim Tok Hun.",
+                    known)  # fmt: skip
+    (people,) = _attended(drafted).values()
+    assert people == {"kim-jong-un": leader, "jo-yong-won": "accompanied",
+                      "kim-tok-hun": "accompanied"}  # fmt: skip
+
+
+def test_attended_along_with(known: Known) -> None:
+    drafted = _read(
+        KCNA + "A ceremony was held on Friday. Kim Jong Un attended the ceremony along with Choe "
+        "Ryong Hae and Jo Yong Won. Pak Pong Ju was elected together with Kim Tok Hun.",
+        known,
+    )
+    (people,) = _attended(drafted).values()
+    assert people == dict.fromkeys(("kim-jong-un", "choe-ryong-hae", "jo-yong-won"), "attended")

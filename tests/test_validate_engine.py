@@ -381,6 +381,30 @@ class TestSparqlScanner:
         assert analysis.problem is None
         assert analysis.anchored == {f"<{EX}{name}>" for name in anchored}
 
+    @pytest.mark.parametrize(
+        ("where", "classes"),
+        [
+            ("$this a ex:C .", {"C"}),
+            ("$this ex:a ?x . FILTER NOT EXISTS { ?x a ex:C, ex:D }", {"C", "D"}),
+            (f"$this <{RDF}type> ex:C ; ex:a ?x . ?x a ex:D .", {"C", "D"}),
+            ("$this ex:a ?x . BIND (ex:C AS ?c)", set()),
+            ("$this a ?c .", None),
+            ("$this a ex:C, ?c .", None),
+            ("$this a [ ex:b ?x ] .", None),
+            ("$this a/ex:b ex:C .", None),
+            ("$this a|ex:b ex:C .", None),
+            ("$this ^a ex:C .", None),
+            ("$this ex:a [ a ex:C ] .", None),
+        ],
+    )
+    def test_the_classes_of_type_patterns_are_listed(self, where: str, classes: set | None):
+        """Of the rdf:type triples, the store needs only those of these classes; a type
+        pattern whose class is not an IRI (or rdf:type in a path) needs every one."""
+        analysis = analyse(f"PREFIX ex: <{EX}> SELECT $this WHERE {{ {where} }}")
+        assert analysis.problem is None
+        expected = None if classes is None else {f"<{EX}{name}>" for name in classes}
+        assert analysis.classes == expected
+
     def test_pre_bound_variables_of_the_shape_are_substituted(self):
         """SHACL's pre-binding by substitution: every occurrence, BOUND() true; not in the
         SELECT clause, not after AS, and not a blank-node shape (a query cannot name it)."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates import PartialDate
 from ..names import match_key, name_words
 from ..reading.document import Sentence
 from ..reading.entities import Entity, Mention, NameDraft
@@ -430,19 +431,7 @@ def _appearance(
         obj, kind = met
     if places_only and r.mentions_in(obj_start, obj_end, ("event",)):
         return None  # "visited the 7th Congress": the event named, no visit of its own
-    dates, basis, _ = fact_dates(r, view, end, None, holds=False)
-    # Only a date the text gives: a report's own date is not the day of the inspection.
-    when = dates.get("at") or dates.get("first") if basis in ("sentence", "weekday") else None
-    stated = [d.date for d in r.dates_in(end, view.end) if d.date is not None]
-    if when is None and kind == "meeting" and stated:
-        when = stated[0]  # "met Donald Trump in Hanoi in February 2019": a month will do
-    # "Earlier in the day, Kim Jong Un ... visited", "will visit ... on Saturday", "on 29 April
-    # ... he had watched a performance the day before"
-    relative = relative_day(r, view.start, view.end)
-    if relative is not None and _same_day_as_undated(r, view.start, relative[1]):
-        relative = None  # "The same day, ...": the day of an inspection the text does not date
-    if relative is not None and (basis != "sentence" or _SHIFTED.search(r.text, *relative[1])):
-        when = relative[0]
+    when = _appearance_day(r, view, end, kind)
     named = _appearance_name(obj, kind, verb, described=described)
     if named is None:
         return None
@@ -471,6 +460,24 @@ def _appearance(
     if not described and not any(x.entity == event.key for x in r.mentions):
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
     return event.key
+
+
+def _appearance_day(r: Context, view: SentenceView, end: int, kind: str) -> PartialDate | None:
+    """The day of an appearance whose verb ends at ``end``: only a date the text gives (a
+    report's own date is not the day of the inspection)."""
+    dates, basis, _ = fact_dates(r, view, end, None, holds=False)
+    when = dates.get("at") or dates.get("first") if basis in ("sentence", "weekday") else None
+    stated = [d.date for d in r.dates_in(end, view.end) if d.date is not None]
+    if when is None and kind == "meeting" and stated:
+        when = stated[0]  # "met Donald Trump in Hanoi in February 2019": a month will do
+    # "Earlier in the day, Kim Jong Un ... visited", "will visit ... on Saturday", "on 29 April
+    # ... he had watched a performance the day before"
+    relative = relative_day(r, view.start, view.end)
+    if relative is not None and _same_day_as_undated(r, view.start, relative[1]):
+        relative = None  # "The same day, ...": the day of an inspection the text does not date
+    if relative is not None and (basis != "sentence" or _SHIFTED.search(r.text, *relative[1])):
+        when = relative[0]
+    return when
 
 
 _AT_THE = re.compile(

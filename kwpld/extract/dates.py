@@ -10,7 +10,7 @@ import re
 from ..dates import DateMention, PartialDate, find_dates
 from ..reading.state import Context, Found
 
-__all__ = ["dates", "relative_day", "event_day_before"]
+__all__ = ["dates", "relative_day", "event_day_before", "reported_day", "lead_day"]
 
 
 def dates(r: Context) -> Found:
@@ -30,8 +30,49 @@ def dates(r: Context) -> Found:
             r.reference = reference
             r.reference_inferred = True
     resolved = [_resolve(r, d, reference) if d.needs_year else d for d in found]
+    resolved += _relative_periods(r, resolved)
+    resolved.sort(key=lambda d: d.start)
     r.dates = [d for d in resolved if doc.block_at(d.start) is not None]
     return r.found()
+
+
+_RELATIVE_PERIOD = re.compile(
+    r"\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?P<which>this|last|next)"
+    r"\s+(?P<unit>month|year|week)\b",
+    re.I,
+)
+"""A month, year or week counted from the article's ("earlier this month", "last month", "at
+the congress last year", "last week")."""
+
+
+def _relative_periods(r: Context, stated: list[DateMention]) -> list[DateMention]:
+    """ "Earlier this month", "last month", "this year": the month (or year) of the article's
+    date or the one before, at that precision, when the article's date is given (not inferred).
+    Not "April last year" (a month the year of which it gives: see facts_common)."""
+    reference = r.reference
+    if reference is None or reference.month is None or r.reference_inferred:
+        return []
+    out: list[DateMention] = []
+    for m in _RELATIVE_PERIOD.finditer(r.text):
+        if any(d.start <= m.start() <= d.end + 1 for d in stated):
+            continue  # "April last year", "28 December last year"
+        if re.search(r"\b(?:the|its|his|her|their)\s+$", r.text[max(0, m.start() - 8) : m.start()]):
+            continue  # "in the last year of his life", "the last week of December"
+        step = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+        unit = m.group("unit").lower()
+        if unit == "week":
+            # "last week": its month, when the whole week falls in one
+            week = _week_month(reference, step)
+            if week is None:
+                continue
+            date = week
+        elif unit == "year":
+            date = PartialDate(reference.year + step)
+        else:
+            months = reference.year * 12 + reference.month - 1 + step
+            date = PartialDate(months // 12, months % 12 + 1)
+        out.append(DateMention(m.start(), m.end(), m.group(0), date))
+    return out
 
 
 _AHEAD = re.compile(
@@ -41,6 +82,19 @@ _AHEAD = re.compile(
     re.I,
 )
 """Words before a date of the future ("the 3rd Plenary Meeting, to be convened in late June")."""
+
+
+def _week_month(reference: PartialDate, step: int) -> PartialDate | None:
+    """The month of the week ``step`` weeks from the article's (Monday to Sunday), when all
+    of it (up to the article's day, for this week) is in one month; else None."""
+    if reference.day is None or reference.month is None:
+        return None
+    today = dt.date(reference.year, reference.month, reference.day)
+    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=step)
+    last = today if step == 0 else monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) != (last.year, last.month):
+        return None
+    return PartialDate(monday.year, monday.month)
 
 
 def _resolve(r: Context, mention: DateMention, reference: PartialDate | None) -> DateMention:
@@ -85,6 +139,27 @@ _WEEKDAY_ON = re.compile(
 )
 
 
+_REPORTED_ON = re.compile(
+    r"\b(?:said|reported|announced|disclosed|revealed|confirmed)\s+(?P<when>(?:on\s+|last\s+)?)"
+    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def reported_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[int, int]] | None:
+    """The day a report in text[start:end] came out: "state media said last Friday",
+    "KCNA reported on Sunday" (the last such weekday up to the article's day; "last" one
+    before it)."""
+    day = _article_day(r)
+    m = _REPORTED_ON.search(r.text, start, end)
+    if day is None or m is None:
+        return None
+    today = dt.date(day.year, day.month or 1, day.day or 1)
+    back = (today.weekday() - list(calendar.day_name).index(m.group("day"))) % 7
+    if back == 0 and m.group("when").lower().startswith("last"):
+        back = 7
+    return _shift(day, -back), (m.start("day"), m.end("day"))
+
+
 def _article_day(r: Context) -> PartialDate | None:
     reference = r.reference
     if reference is None or reference.day is None or r.reference_inferred:
@@ -95,6 +170,24 @@ def _article_day(r: Context) -> PartialDate | None:
 def _shift(day: PartialDate, days: int) -> PartialDate:
     when = dt.date(day.year, day.month or 1, day.day or 1) + dt.timedelta(days=days)
     return PartialDate(when.year, when.month, when.day)
+
+
+def lead_day(r: Context, before: int) -> PartialDate | None:
+    """The day the report's first sentence gives its news by a weekday ("Pyongyang, May 5
+    (KCNA) -- Kim Jong Un inspected ... on Thursday"): what "the day before" of a later
+    sentence counts from when no event before it is dated (yet). The last such weekday up to
+    the article's day; None when the lead gives none or comes after ``before``."""
+    day = _article_day(r)
+    lead = next((s for s in r.doc.sentences
+                 if r.doc.blocks[s.block].kind not in ("title", "heading")), None)  # fmt: skip
+    if day is None or lead is None or lead.end > before:
+        return None
+    weekday = _WEEKDAY_ON.search(r.text, lead.start, lead.end)
+    if weekday is None or _FUTURE.search(r.text, lead.start, weekday.start()):
+        return None
+    today = dt.date(day.year, day.month or 1, day.day or 1)
+    back = (today.weekday() - list(calendar.day_name).index(weekday.group("day"))) % 7
+    return _shift(day, -back)
 
 
 def event_day_before(r: Context, offset: int, *, block: int | None = None) -> PartialDate | None:
@@ -135,11 +228,17 @@ def relative_day(
                 return None
             return (day if m.group("today") else _shift(day, -1)), span
         shift = -1 if m.group("before") else 1 if m.group("after") else 0
-        # "on 29 April, when KCNA said he had watched it the day before": from the day stated
+        # "on 29 April, when KCNA said he had watched it the day before": from the day stated;
+        # "State media said last Friday that ... the previous day": from the day reported
         stated = [d.date for d in r.dates_in(start, m.start()) if d.date and d.date.day]
+        sentence = r.doc.sentence_at(m.start())
+        since = min(start, sentence.start) if sentence is not None else start
+        reported = reported_day(r, since, m.start()) if shift and not stated else None
+        if reported is not None:
+            stated = [reported[0]]
         if shift and stated:
             return _shift(stated[-1], shift), span
-        base = event_day_before(r, start if anchor is None else anchor)
+        base = event_day_before(r, start if anchor is None else anchor) or lead_day(r, start)
         if base is None and not shift:
             base = _article_day(r)  # "in the afternoon": of the day reported
         if base is None:

@@ -16,6 +16,7 @@ from ..reading.facts import Fact, FactLexicon, FactSpan, antecedent_words, fact_
 from ..reading.sentences import Item, SentenceView, build_view
 from ..reading.state import Context
 from ..reading.words import ORDINAL_WORDS
+from .dates import relative_day, reported_day
 
 __all__ = [
     "sentence_view",
@@ -598,7 +599,7 @@ def _opens_clause(r: Context, view: SentenceView, d: DateMention) -> bool:
 
 
 _UNTIL_EVENT = re.compile(
-    r"\s+(?:until|till|up\s+to)\s+(?:his|her)\s+(?:dismissal|death|removal|retirement|purge"
+    r",?\s+(?:until|till|up\s+to)\s+(?:his|her)\s+(?:dismissal|death|removal|retirement|purge"
     r"|execution|arrest|demotion|fall|ouster|replacement)\s+in\s+"
 )
 
@@ -656,6 +657,12 @@ def _held_since(r: Context, view: SentenceView, anchor: int) -> PartialDate | No
     return None
 
 
+_SERVED = re.compile(
+    r"\b(?:served|had\s+(?:\w+\s+)?served|had\s+been)\s+(?:as\s+)?(?:an?\s+|the\s+)?$"
+)
+"""a title held in the past, before it ("who served as", "had been")"""
+
+
 def fact_dates(
     r: Context,
     view: SentenceView,
@@ -699,6 +706,10 @@ def fact_dates(
                 out["first"] = first
             if last is not None:
                 out["last"] = last
+            # "from 2003 to 2007, until his dismissal in April 2007": the month printed
+            ended = _until_event(r, view, chosen.range.end)
+            if ended is not None:
+                out["last"] = ended
         elif re.search(r"\b(?:since|from)\s*$", lead):
             out["first"] = chosen.date  # type: ignore[assignment]
             ended = _until_event(r, view, chosen.end)
@@ -713,19 +724,69 @@ def fact_dates(
         return out, basis, FactSpan(span.start, span.end, "date")
     held = None if holds else _held_since(r, view, anchor)
     since = {"since": held} if held is not None else {}
+    weekday = _weekday_date(r, view)
+    if holds:
+        own = _own_day(r, view, event, weekday)
+        if own is not None:
+            return {"at": own[0]}, own[1], own[2]
     stated = _day_of_event(r, view, event)
     if stated is not None:
         return {"at": stated[0], **since}, "sentence", stated[1]
     first, last = _event_dates(r, event)
     if first is not None:
         return {"at": last or first, **since}, "event", None
-    weekday = _weekday_date(r, view)
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
-    article_type = r.article.fields.get("type")
-    if r.reference is not None and (holds or article_type == "news" or not r.official):
-        return {"at": r.reference}, "article", None
-    return {}, "none", None
+    return _report_date(r, view, anchor, holds)
+
+
+def _report_date(
+    r: Context, view: SentenceView, anchor: int, holds: bool
+) -> tuple[dict[str, PartialDate], str, FactSpan | None]:
+    """What a fact no sentence or event dates is as of: the day of the report the sentence
+    cites ("X was appointed premier, state media said on Monday", in an article of Tuesday),
+    else the article's date (for a change, only in news or an unofficial source); nothing for
+    a past holding ("... who served as Minister of Defence in the 1960s")."""
+    if holds and _SERVED.search(r.text, max(view.start, anchor - 40), anchor):
+        return {}, "none", None
+    news = r.article.fields.get("type") == "news"
+    if r.reference is None or not (holds or news or not r.official):
+        return {}, "none", None
+    reported = reported_day(r, view.start, view.end)
+    if reported is not None and reported[0] != r.reference:
+        return {"at": reported[0]}, "article", FactSpan(*reported[1], "date")
+    return {"at": r.reference}, "article", None
+
+
+def _own_day(
+    r: Context,
+    view: SentenceView,
+    event: str | None,
+    weekday: tuple[PartialDate, FactSpan] | None,
+) -> tuple[PartialDate, str, FactSpan | None] | None:
+    """The day a title in a sentence is as of, when the sentence does not date it beside the
+    title: a weekday of its own ("Choe Son Hui, the foreign minister, left Pyongyang on
+    Sunday"), a day relative to the report's ("The day before, he watched a drill together
+    with Pak Jong Chon, vice-chairman of ..."), or, for those accompanying an appearance the
+    paragraph before dates ("He was accompanied by Jo Yong Won, member of ..."), its day."""
+    if weekday is not None:
+        return weekday[0], "weekday", weekday[1]
+    relative = relative_day(r, view.start, view.end)
+    if relative is not None:
+        return relative[0], "sentence", FactSpan(*relative[1], "date")
+    if not _reports_attendance(view) or _event_dates(r, event)[0] is not None:
+        return None
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None:
+        return None
+    index = r.doc.sentences.index(sentence)
+    for before in reversed(r.doc.sentences[max(0, index - 2) : index]):
+        if r.doc.blocks[before.block].kind in _NOT_FACT_BLOCKS:
+            break
+        day = _weekday_date(r, sentence_view(r, before.start, before.end))
+        if day is not None:
+            return day[0], "event", None
+    return None
 
 
 def holding_dates(

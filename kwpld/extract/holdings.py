@@ -226,6 +226,19 @@ def _titles(view: SentenceView, m: re.Match[str]) -> list[Title]:
     return []
 
 
+def _own_period(r: Context, person: Item) -> dict[str, PartialDate] | None:
+    """ "led by A (1998-2007) and B (2007–2014)": the period in parentheses right after a
+    person's name, that person's own (dates wave)."""
+    after = re.match(r"\s*\(\s*", r.text[person.end : person.end + 4])
+    if after is None:
+        return None
+    for d in r.dates_in(person.end, person.end + 40):
+        if d.start == person.end + after.end() and d.range is not None and d.role == "start":
+            first, last = d.range.first, d.range.last
+            return {k: v for k, v in (("first", first), ("last", last)) if v is not None}
+    return None
+
+
 def _organ_title(
     r: Context, view: SentenceView, m: re.Match[str], pattern: Pattern
 ) -> Title | None:
@@ -253,8 +266,10 @@ def _organ_title(
         role = (
             "director" if kind == "department" or head in ("bureau", "department") else "chairman"
         )
+    # "led the Ministry of Foreign Affairs": the foreign minister, when the folder has the post
+    post = post_for(r, role, organ.ref) if pattern.type == "heads" and organ.ref else None
     return Title(organ.start, organ.end, role, organ.ref, (organ.start, organ.end),
-                 (organ.start, organ.end))  # fmt: skip
+                 (organ.start, organ.end), post)  # fmt: skip
 
 
 def _type(flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Pattern,
@@ -501,7 +516,11 @@ def _facts_for(
     dates = _narrative_year(r, date_span, dates)
     if status == "projected" or kind == "former":
         dates, basis, date_span = {}, "none", None  # a projection, a former title: undated
-    if pattern.type == "heads" and basis != "sentence" and not _present(r, trigger):
+    own = {p.start: _own_period(r, p) for p in people}  # "led by A (1998-2007) and B (...)"
+    if (
+        pattern.type == "heads" and basis != "sentence" and not _present(r, trigger)
+        and not (own and all(own.values()))
+    ):  # fmt: skip
         return []  # "headed the Youth League, serving as first secretary ...": the title says
     pairs: list[tuple[Item, Title]]
     respectively = any(i.kind == "word" and i.text == "respectively" for i in view.items)
@@ -515,10 +534,10 @@ def _facts_for(
             continue  # a name several records share: which one, the review says
         fact = Fact(
             "membership", kind, person.ref, (view.start, view.end), organ=title.organ,
-            role=title.role, post=title.post, event=event, status=status, date_basis=basis,
-            rule=pattern.id,
+            role=title.role, post=title.post, event=event, status=status,
+            date_basis="sentence" if own[person.start] else basis, rule=pattern.id,
         )  # fmt: skip
-        holding_dates(flex, fact, dates, r.official)
+        holding_dates(flex, fact, own[person.start] or dates, r.official)
         spans = [FactSpan(person.start, person.end, "person")]
         if trigger:
             spans.append(trigger)

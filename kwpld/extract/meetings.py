@@ -41,7 +41,12 @@ _ORDINALS = (
     r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
     r"|nineteenth|twentieth)"
 )
+_DAYS_LONG = (
+    r"(?P<days>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day"
+)
+"""how long an event lasted ("the five-day plenary meeting ... that ended Saturday")"""
 _KINDS = (
+    rf"(?:{_DAYS_LONG}\s+)?"
     r"(?P<head>(?:(?:enlarged|expanded|extended|joint|emergency|extraordinary|consultative"
     r"|general|first|second)\s+)*(?:plenary\s+meetings?|plenums?|sessions?|congress(?:es)?"
     r"|conferences?|meetings?))"
@@ -93,6 +98,7 @@ def meetings(r: Context) -> Found:
     _occasions(r)
     _one_conferral(r)
     _place_summits(r)
+    _person_summits(r)
     _same_day_acts(r)
     _organizers(r)
     _party_events(r)
@@ -172,9 +178,13 @@ def head_kind(head: str) -> str:
     return "meeting"
 
 
-def _organ_at(r: Context, offset: int) -> Mention | None:
+def _organ_at(r: Context, offset: int, since: int | None = None) -> Mention | None:
+    """The organ named at ``offset`` (or one from ``since`` on that runs past it: "of the
+    ruling party's Central Committee", where the organ's mention takes "party's" in)."""
     for m in r.mentions:
-        if m.start == offset and m.kind == "organ" and m.entity:
+        if m.kind == "organ" and m.entity and (
+            m.start == offset or (since is not None and since <= m.start < offset < m.end)
+        ):
             return m
         if m.start > offset:
             break
@@ -250,7 +260,7 @@ def _unnamed(r: Context) -> None:
     2012 a meeting of the Presidium of the Political Bureau relieved Ri": an event named by its
     kind and organ, held on the day the sentence gives."""
     for m in _UNNAMED.finditer(r.text):
-        organ = _organ_at(r, m.end())
+        organ = _organ_at(r, m.end(), since=m.end("head"))
         if organ is None or _inside_event(r, m.start(), organ.end):
             continue
         sentence = r.doc.sentence_at(m.start())
@@ -293,6 +303,9 @@ _ACTS = re.compile(
 """what a meeting does, which says it met: "a meeting of the Presidium ... relieved Ri"."""
 
 
+_AT_MEETING = re.compile(r"\b(?:at|during)\s+$", re.I)
+
+
 def _unnamed_days(
     r: Context, m: re.Match[str], organ: Mention, sentence: Sentence
 ) -> tuple[PartialDate | None, PartialDate | None] | None:
@@ -309,10 +322,21 @@ def _unnamed_days(
     kind_start = m.start() + len(m.group(0).split()[0]) + 1
     held = held or _HELD_BEFORE.search(r.text, sentence.start, kind_start)
     acts = _ACTS.match(rest, len(rest) - len(rest.lstrip())) or _ACTS.search(rest[:60])
-    if not held and not acts:
-        return None
+    # "Ri had been appointed chief of the general staff at a meeting of the CMC the previous
+    # day": an act the sentence says was done at it
+    done_at = _AT_MEETING.search(r.text, sentence.start, m.start()) and _ACTS.search(
+        r.text, sentence.start, m.start()
+    )
+    if not held and not acts and not done_at:
+        # "At an enlarged meeting of the Political Bureau in June 1967, ...": a past date
+        # right after its name says when it met
+        after = _DATE_AFTER.match(r.text, organ.end)
+        date = r.date_at(after.end()) if after else None
+        if date is None or date.date is None or _AHEAD.search(r.text, sentence.start, m.start()):
+            return None
+        return _period(date)
     # before the act: "a meeting of the Presidium on 15 July relieved Ri (... since 2010)"
-    limit = sentence.end if held else organ.end + (acts.start() if acts else 0)
+    limit = sentence.end if held or done_at else organ.end + (acts.start() if acts else 0)
     found = _held_days(r, organ.end, limit)
     if found is not None:
         return found[0], found[1]
@@ -607,6 +631,70 @@ def _names_series(r: Context, name: str) -> bool:
     )
 
 
+_PERSON_SUMMIT = re.compile(
+    r"\b(?:summit|summit\s+talks)\s+with\s+(?:(?:U\.S\.|US|Russian|Chinese|South\s+Korean)\s+)?"
+    r"(?:(?:President|Prime\s+Minister|leader|Chairman|General\s+Secretary)\s+)?"
+)
+_SUMMIT_PLACE = re.compile(
+    r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+)
+_SUMMIT_HELD = re.compile(
+    r"\s*,?\s+(?:(?:which\s+was\s+|that\s+was\s+)?held\s+|that\s+took\s+place\s+"
+    r"|(?:collapsed|ended|broke\s+down|took\s+place)\s+(?:without\s+(?:a\s+|an\s+)?\w+\s+)?)?"
+    r"(?:on|in)\s+"
+)
+
+
+def _summit_days(r: Context, date: DateMention) -> tuple[PartialDate | None, PartialDate | None]:
+    """The days of a summit dated "on Feb. 27 and 28", "Feb. 27-28, 2019", "on Sept. 13"."""
+    first, last = _period(date)
+    if first is not None and date.year_inferred and date.range is None:
+        first = past_date(r, date)
+    then = _AND_DAY_AFTER.match(r.text, date.end)
+    if (
+        then and first is not None and first.day is not None and last is None
+        and first.day < int(then.group(1)) <= 31
+    ):  # "on Feb. 27 and 28"  # fmt: skip
+        year = re.match(r",?\s*(\d{4})\b", r.text[then.end() : then.end() + 7])
+        if year and date.year_inferred:  # "on Feb 27 and 28, 2019"
+            first = PartialDate(int(year.group(1)), first.month, first.day)
+        last = PartialDate(first.year, first.month, int(then.group(1)))
+    return first, last
+
+
+def _person_summits(r: Context) -> None:
+    """ "his summit with Donald Trump in Hanoi, held on Feb 27 and 28", "His summit with
+    Vladimir Putin at the Vostochny Cosmodrome on Sept. 13": a meeting with the one named,
+    where and when the text says (only when it gives a date)."""
+    for m in _PERSON_SUMMIT.finditer(r.text):
+        people = [p for p in r.mentions_in(m.end(), m.end() + 60, ("person",)) if p.entity]
+        if not people or people[0].start != m.end():
+            continue
+        person = people[0]
+        place = _SUMMIT_PLACE.match(r.text, person.end)
+        at = place.end() if place else person.end
+        held = _SUMMIT_HELD.match(r.text, at)
+        date = r.date_at(held.end()) if held else None
+        if date is None or date.date is None:
+            continue
+        first, last = _summit_days(r, date)
+        if first is None:
+            continue
+        name = f"summit with {straight(person.text)}"
+        event = r.reg.add(Entity(f"event:occasion:{match_key(name)}:{first.iso}", "event"))
+        event.fields.setdefault("type", "meeting")
+        event.fields.setdefault("date", first)
+        if last is not None and last != first:
+            event.fields.setdefault("end", last)
+        if place:
+            event.fields.setdefault("location", place.group("place"))
+        span = (m.start(), person.end)
+        event.add_name(NameDraft(name, derived=True, spans=[span]))
+        event.note(f"“{' '.join(r.text[m.start() : date.end].split())}”", span)
+        # No mention: the occasion a sentence reports ("met Putin ..., two months after his
+        # summit with Trump") stays the one its attendance belongs to.
+
+
 def _place_summits(r: Context) -> None:
     """ "the Hanoi summit on Feb. 27 and 28", "the Singapore summit": a meeting named only by
     the place it was held; the leaders the text names with it are its participants (the
@@ -696,8 +784,10 @@ _PRESIDED_AFTER = re.compile(
 _WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAYS = re.compile(
     rf"\b(?:on\s+(?P<on>{_WEEKDAY_NAMES})(?:\s+and\s+(?P<and>{_WEEKDAY_NAMES}))?"
-    rf"|from\s+(?P<from>{_WEEKDAY_NAMES})\s+(?:to|till|until|through)\s+(?P<to>{_WEEKDAY_NAMES}))\b"
+    rf"|from\s+(?P<from>{_WEEKDAY_NAMES})\s+(?:to|till|until|through)\s+(?P<to>{_WEEKDAY_NAMES})"
+    rf"|(?:ended|closed|concluded|wrapped\s+up)\s+(?:on\s+)?(?P<ended>{_WEEKDAY_NAMES}))\b"
 )
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def _weekdays(
@@ -711,16 +801,27 @@ def _weekdays(
     m = _WEEKDAYS.search(r.text, start, end)
     if m is None:
         return None
-    first_name = m.group("on") or m.group("from")
-    last_name = m.group("and") or m.group("to")
-    last = _last_weekday(reference, last_name or first_name)
-    if last_name is None:
-        return (last, None), (m.start(), m.end())
     import calendar
     import datetime as dt
 
-    names = list(calendar.day_name)
-    back = (names.index(last_name) - names.index(first_name)) % 7
+    if m.group("ended"):
+        # "the five-day plenary meeting ... that ended Saturday": its last day, and its first
+        # when the sentence says how long it lasted
+        last = _last_weekday(reference, m.group("ended"))
+        sentence = r.doc.sentence_at(start)
+        long = re.search(_DAYS_LONG, r.text[sentence.start if sentence else start : start])
+        if long is None:
+            return (last, None), (m.start(), m.end())
+        n = long.group("days")
+        back = int(n) - 1 if n.isdigit() else _NUMBER_WORDS.index(n) + 1
+    else:
+        first_name = m.group("on") or m.group("from")
+        last_name = m.group("and") or m.group("to")
+        last = _last_weekday(reference, last_name or first_name)
+        if last_name is None:
+            return (last, None), (m.start(), m.end())
+        names = list(calendar.day_name)
+        back = (names.index(last_name) - names.index(first_name)) % 7
     day = dt.date(last.year, last.month or 1, last.day or 1) - dt.timedelta(days=back)
     return (PartialDate(day.year, day.month, day.day), last), (m.start(), m.end())
 
@@ -880,7 +981,8 @@ def _held_days(
         if then and first.day is not None and last is None and first.day < int(then.group(1)) <= 31:
             # "on April 11 and 12": the date, then the last day
             last = PartialDate(first.year, first.month, int(then.group(1)))
-        return first, last, (dates[0].start, dates[0].end)
+        period = dates[0].range or dates[0]  # "held 11 and 12 April 2019", the whole period
+        return first, last, (period.start, period.end)
     days = _weekdays(r, start, limit)
     if days is not None:
         (first, last), span = days
@@ -1152,7 +1254,10 @@ def _dated_by_reference(r: Context) -> None:
         _place_event(r, entity, r.text[end:limit], in_place, sentence)
 
 
-_DATE_NEXT = re.compile(r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?")
+_DATE_NEXT = re.compile(
+    r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?"
+    r"|(?=(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year|week)\b))"
+)
 _WHEN_BEFORE = re.compile(r"(?:,?\s+when|,\s+(?:at|during))\s+(?:the\s+|its\s+|a\s+)?$", re.I)
 """a date just before an event: "since January 2021, when the eighth party congress ...", "In
 May 2016, at the 7th Congress of the WPK, he was elected ..."."""

@@ -263,6 +263,9 @@ class SparqlConstraint:
     """Predicates the query only matches from $this (see :class:`~.sparql.Analysis`)."""
     shapes_graph: bool = False
     """The query reads the shapes graph ($shapesGraph): the store must hold it."""
+    classes: frozenset[str] | None = None
+    """The classes its rdf:type patterns name; None when any type triple can match (see
+    :class:`~.sparql.Analysis`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ and only a second object turns the entry into a set; this halves the memory of t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 
 from ..namespaces import RDF_TYPE, RDFS
 from .paths import Path
@@ -79,10 +79,14 @@ class DataIndex:
                 yield s, o
 
     def ntriples(
-        self, predicates: Iterable[str], only: Mapping[str, set[str] | None] | None = None
+        self,
+        predicates: Iterable[str],
+        only: Mapping[str, set[str] | None] | None = None,
+        objects: Mapping[str, Set[str]] | None = None,
     ) -> Iterator[str]:
         """The triples of ``predicates`` as N-Triples lines (a line per subject and predicate);
-        with ``only``, of the subjects it gives for a predicate (None: every subject).
+        with ``only``, of the subjects it gives for a predicate (None: every subject); with
+        ``objects``, of the objects it gives for a predicate (absent: every object).
 
         Lazy, a predicate at a time: the SPARQL store loads them in chunks, so the text of a
         million triples is never in memory at once (on the flat corpus it was 250 MB).
@@ -100,6 +104,13 @@ class DataIndex:
             else:
                 items = [(s, v) for s, v in subjects.items() if s in wanted]
             mid, end = f" {p} ", " .\n"
+            keep = objects.get(p) if objects is not None else None
+            if keep is not None:
+                for s, v in items:
+                    kept = [o for o in _items(v) if o in keep]
+                    if kept:
+                        yield "".join([s + mid + o + end for o in kept])
+                continue
             for s, v in items:
                 yield (
                     s + mid + v + end
@@ -152,6 +163,12 @@ class DataIndex:
         for sub in self.subclasses(cls):
             found |= self._instances.get(sub, set())
         return found
+
+    def forget_instances(self) -> None:
+        """Let go of the index of instances by class (rebuilt if asked again): it serves to
+        find focus nodes, and once they are found it is megabytes of sets on a large graph,
+        alive through the rest of validation."""
+        self._instances = None
 
     def instance_test(self, cls: str) -> Callable[[str], bool]:
         """A test for sh:class ``cls``: one look-up of the node's types (literals have none)."""

@@ -52,10 +52,10 @@ from .components import (
     UniqueLang,
     Xone,
 )
-from .data import DataIndex
+from .data import TYPE, DataIndex
 from .paths import Path
 from .results import Result
-from .shapes import Shape, ShapesGraph, sh
+from .shapes import Shape, ShapesGraph, Targets, sh
 from .sparql import build_store, run_query
 from .terms import (
     RDF_LANGSTRING,
@@ -130,6 +130,7 @@ class FastEngine:
         self._sparql_rows: dict[tuple[str, str], dict[str, list[dict[str, str]]]] = {}
         self._store: ox.Store | None = None
         self._focus: dict[str, set[str]] = {}
+        self._by_targets: dict[Targets, set[str]] = {}
         self._active: list[Shape] | None = None
 
     # -- entry points ---------------------------------------------------------------------------
@@ -137,7 +138,12 @@ class FastEngine:
         """The targets of a shape in the data graph."""
         found = self._focus.get(shape.node)
         if found is None:
-            found = self._focus[shape.node] = self._targets(shape)
+            # Shapes with the same targets share one set (a class has several shapes, and on a
+            # large graph each set of its instances is megabytes); nothing changes these sets.
+            found = self._by_targets.get(shape.targets)
+            if found is None:
+                found = self._by_targets[shape.targets] = self._targets(shape)
+            self._focus[shape.node] = found
         return found
 
     def _targets(self, shape: Shape) -> set[str]:
@@ -573,6 +579,8 @@ class FastEngine:
             referenced = {r for shape in self.shapes.shapes.values() for r in shape.references}
             # predicate -> the subjects whose triples are needed (None: every subject)
             needed: dict[str, set[str] | None] = {}
+            # the classes whose rdf:type triples the queries can match (None: every class)
+            classes: set[str] | None = set()
             every = shapes_graph = False
             for shape in shapes:
                 own_focus = (
@@ -586,6 +594,11 @@ class FastEngine:
                     if constraint.predicates is None:  # any predicate: every triple
                         every = True
                         continue
+                    if TYPE in constraint.predicates and classes is not None:
+                        if constraint.classes is None:
+                            classes = None
+                        else:
+                            classes |= constraint.classes
                     for predicate in constraint.predicates:
                         subjects = needed.get(predicate, set())
                         if subjects is None:
@@ -598,7 +611,9 @@ class FastEngine:
             lines = (
                 self.data.ntriples(list(self.data.by_predicate))
                 if every
-                else self.data.ntriples(sorted(needed), needed)
+                else self.data.ntriples(
+                    sorted(needed), needed, None if classes is None else {TYPE: classes}
+                )
             )
             self._store = build_store(lines, self.shapes.triples if shapes_graph else ())
         return self._store

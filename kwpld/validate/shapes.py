@@ -502,6 +502,7 @@ class ShapesGraph:
             analysis.variables,
             analysis.anchored,
             analysis.shapes_graph,
+            analysis.classes,
         )
 
     def _declarations(self, node: str) -> dict[str, str]:

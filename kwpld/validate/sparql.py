@@ -43,6 +43,11 @@ class Analysis:
     of those, the triples of the focus nodes are all it can use."""
     shapes_graph: bool = False
     """The query reads the shapes graph (``GRAPH $shapesGraph``, see :func:`pre_bind_shape`)."""
+    classes: frozenset[str] | None = None
+    """The classes of its rdf:type patterns, when each has an IRI as its class
+    (``?value a schema:CreativeWork``): of the type triples, only those of these classes can
+    match. None when a type pattern has a variable, a blank node or a path (every type
+    triple can match)."""
     error: str | None = None
     """Why the query breaks SHACL's rules for SPARQL-based constraints (MINUS, VALUES,
     SERVICE, a subquery without $this, ``AS $this``) or is not SPARQL at all: the shapes
@@ -158,6 +163,10 @@ class _Scanner:
         """Predicates matched with $this as the subject, by a path of predicates and '|'."""
         self.elsewhere: set[str] = set()
         """Predicates used in any other way (other subjects, longer paths, expressions)."""
+        self.classes: set[str] = set()
+        """The IRIs in object position of plain rdf:type patterns (``?x a <C>``)."""
+        self.any_class = False
+        """An rdf:type pattern whose class is not an IRI, or rdf:type inside a longer path."""
 
     def decline(self, reason: str) -> None:
         if self.declined is None:
@@ -305,8 +314,10 @@ class _Scanner:
             return False  # a lone [ ... ] blank node
         bound = this is True
         while True:
-            self.path(from_this=this is True)
+            typed = self.path(from_this=this is True) == _A
             while True:
+                if typed:
+                    self.type_object(self.peek())
                 bound = (self.term() is True) or bound
                 self.this_patterns += bound
                 if self.peek().text != ",":
@@ -318,6 +329,13 @@ class _Scanner:
                 self.take()
             if self.peek().text in (".", "}", "]"):
                 return bound
+
+    def type_object(self, token: _Token) -> None:
+        """The object of an rdf:type pattern: its class, when it is an IRI."""
+        if token.kind in ("iri", "pname"):
+            self.classes.add(self.iri_of(token))
+        else:
+            self.any_class = True
 
     def term(self) -> bool | None:
         """A subject or object; True when it is $this, None for [ ... ]."""
@@ -340,7 +358,8 @@ class _Scanner:
         if token.text == "[":
             if self.peek().text != "]":
                 while True:
-                    self.path()
+                    if self.path() == _A:
+                        self.any_class = True  # the objects of a [ a ... ] are not followed
                     while True:
                         self.term()
                         if self.peek().text != ",":
@@ -359,26 +378,29 @@ class _Scanner:
             return False
         raise _Decline(f"has {token.text!r} where a subject or object belongs")
 
-    def path(self, from_this: bool = False) -> None:
+    def path(self, from_this: bool = False) -> str | None:
         """A predicate or property path; notes its IRIs, or that it can match any predicate,
-        and whether its IRIs are matched from the subject alone (predicates and '|' only)."""
+        and whether its IRIs are matched from the subject alone (predicates and '|' only).
+        Returns the predicate when the path is one IRI and nothing else."""
         found: list[str] = []
         direct = True
+        plain = True  # one IRI, no operator
         while True:
             token = self.take()
             if token.text in ("^", "!"):
-                direct = False
+                direct = plain = False
                 if token.text == "!":
                     self.every = True
                 token = self.take()
             if token.kind == "var":
                 self.every = True
-                return
+                return None
             if token.kind in ("iri", "pname"):
                 found.append(self.iri_of(token))
             elif token.text == "a":
                 found.append(_A)
             elif token.text == "(":
+                plain = False
                 depth = 1
                 while depth:
                     inner = self.take()
@@ -395,14 +417,20 @@ class _Scanner:
                 raise _Decline(f"has {token.text!r} where a predicate belongs")
             while self.peek().text in ("*", "+", "?"):
                 self.take()
-                direct = False
+                direct = plain = False
             if self.peek().text in ("/", "|"):
                 separator = self.take().text
                 direct = direct and separator == "|"
+                plain = False
                 continue
             break
         self.predicates.update(found)
         (self.from_this if from_this and direct else self.elsewhere).update(found)
+        if plain and len(found) == 1:
+            return found[0]
+        if _A in found:
+            self.any_class = True
+        return None
 
     # -- expressions ----------------------------------------------------------------------------
     def bracketed(self, *, binding: bool = False) -> None:
@@ -591,11 +619,15 @@ def _analyse(query: str) -> Analysis:
         tuple(variables),
         anchored,
         shapes_graph=scanner.shapes_graph,
+        classes=None if scanner.any_class else frozenset(scanner.classes),
     )
 
 
-STORE_CHUNK = 50_000
-"""Lines per bulk load into the SPARQL store: the text of one chunk is in memory at a time."""
+STORE_CHUNK = 10_000
+"""Lines per load into the SPARQL store: the text of one chunk is in memory at a time, and
+the store's own buffers for it. At 50,000 lines per bulk load the loader's buffers added a
+fifth of the store's size to a build's peak; at 10,000 with ``Store.load`` they add nothing
+measurable, and the load takes less CPU (docs/scaling.md)."""
 
 
 def build_store(lines: Iterable[str], shapes: Iterable[tuple[str, str, str]] = ()) -> ox.Store:
@@ -613,13 +645,13 @@ def build_store(lines: Iterable[str], shapes: Iterable[tuple[str, str, str]] = (
         if len(chunk) >= STORE_CHUNK:
             # lenient: the lines are the graph's own terms, already valid N-Triples (a
             # quarter faster to load than with IRI validation).
-            store.bulk_load("".join(chunk), ox.RdfFormat.N_TRIPLES, lenient=True)
+            store.load("".join(chunk), ox.RdfFormat.N_TRIPLES, lenient=True)
             chunk.clear()
     if chunk:
-        store.bulk_load("".join(chunk), ox.RdfFormat.N_TRIPLES, lenient=True)
+        store.load("".join(chunk), ox.RdfFormat.N_TRIPLES, lenient=True)
     quads = "".join(f"{s} {p} {o} {SHAPES_GRAPH} .\n" for s, p, o in shapes)
     if quads:
-        store.bulk_load(quads, ox.RdfFormat.N_QUADS, lenient=True)
+        store.load(quads, ox.RdfFormat.N_QUADS, lenient=True)
     return store
 
 

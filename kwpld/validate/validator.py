@@ -117,6 +117,8 @@ def _validate(
     focus: set[str] = set()
     for shape in top:
         focus |= fast.focus_nodes(shape)
+    focus_count = len(focus)
+    data.forget_instances()  # the focus nodes are found (and kept by the engine)
 
     mark = time.perf_counter()
     results: list[Result] = []
@@ -124,6 +126,7 @@ def _validate(
         results = _pyshacl(data, shapes, top, focus, jobs, all_shapes=True)
         timings["pyshacl"] = time.perf_counter() - mark
     else:
+        del focus  # every focus node of the graph: only its count is needed from here
         supported = [s for s in top if shapes.supported(s)]
         others = [s for s in top if not shapes.supported(s)]
         results = fast.validate(supported, jobs=jobs)
@@ -144,7 +147,7 @@ def _validate(
         shapes=shapes,
         data=data,
         engine=engine.value,
-        focus_nodes=len(focus),
+        focus_nodes=focus_count,
         shape_count=len(top),
     )
     timings["report"] = time.perf_counter() - mark
