@@ -53,7 +53,7 @@ def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
     span = (own[0], owner.end)
     name = " ".join(r.text[span[0] : span[1]].split())
     entity = r.reg.add(Entity("organ:foreign:" + match_key(name), "organ"))
-    entity.attrs.setdefault("organ_kind", r.reg.get(title.organ).attrs.get("organ_kind", "organ"))
+    entity.attrs.setdefault("organ_kind", _kind(r, title.organ))
     entity.attrs.setdefault("party", party)
     if "parent" not in entity.fields:
         entity.fields["parent"] = Ref(owner_key)
@@ -61,6 +61,14 @@ def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
         entity.add_name(NameDraft(name, kind="preferred", spans=[span]))
     entity.note(f"an organ of another party, “{name}”", span)
     return replace(title, organ=entity.key, organ_span=span, end=max(title.end, span[1]), post=None)
+
+
+def _kind(r: Context, key: str) -> str:
+    """The organ kind of the WPK organ whose name the foreign one shares ("political-bureau")."""
+    entity = r.reg.get(key)
+    if entity.known:
+        return r.known.organ_kind.get(entity.known) or "central-committee"
+    return str(entity.attrs.get("organ_kind") or "central-committee")
 
 
 def _foreign(before: list[str]) -> bool:
