@@ -187,13 +187,17 @@ def titles(r: Context) -> Found:
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
-    found = [_of_the_whole(r, mentions, _own_organ(r, t)) for t in found]
-    found = [foreign_whole(r, mentions, t) for t in found]
+    found = [_organ_read(r, mentions, t) for t in found]
     r.person_titles = _ellipses(r, [_unnamed_department(r, _deputy(r, t)) for t in found])
     return r.found()
 
 
 _DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
+
+
+def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
+    """The title's organ as its own words, the words after it and another party say."""
+    return foreign_whole(r, mentions, _of_the_whole(r, mentions, _own_organ(r, title)))
 
 
 def _own_organ(r: Context, title: Title) -> Title:
