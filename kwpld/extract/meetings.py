@@ -29,6 +29,7 @@ HELD = re.compile(
     r"|\b(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:held|convened|opened|closed|concluded|reconvened|called)"
     r"|took\s+place|opened|met|convened|closed|concluded|began|started|ended|wrapped\s+up"
+    r"|(?:ran|lasted)\s+from"
     r"|held\s+(?:its|their|a|an|the))\b",
     re.I,
 )
@@ -973,6 +974,8 @@ def _held_days(
         first, last = _period(dates[0])
         if first is None:
             return None
+        if dates[0].year_inferred:  # "31 December 2019 — ..., held from 28 to 31 December"
+            first, last = _year_of_line(r, dates[0], first, last)
         both = _AND_DAY.search(r.text, max(0, dates[0].start - 12), dates[0].start)
         if both and first.day is not None and last is None:
             # "on 11 and 12 April 2019": the first day, then the date.
@@ -995,6 +998,27 @@ def _held_days(
     if relative is not None:  # "opened at the Mansudae Assembly Hall today"
         return relative[0], None, relative[1]
     return None
+
+
+def _year_of_line(
+    r: Context, date: DateMention, first: PartialDate, last: PartialDate | None
+) -> tuple[PartialDate, PartialDate | None]:
+    """A year-less period in a sentence that states the year of that month before it: that
+    year, not the one nearest the article's date."""
+    sentence = r.doc.sentence_at(date.start)
+    if sentence is None:
+        return first, last
+    years = {
+        d.date.year for d in r.dates_in(sentence.start, date.start)
+        if d.date is not None and not d.year_inferred and d.date.month == first.month
+    }  # fmt: skip
+    if len(years) != 1:
+        return first, last
+    year = years.pop()
+    return (
+        PartialDate(year, first.month, first.day),
+        None if last is None else PartialDate(year, last.month, last.day),
+    )
 
 
 _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.I)
@@ -1036,12 +1060,30 @@ def _date_event(
         return
     first, last, span = found
     current = entity.fields.get("date")
-    if current is not None and not (isinstance(current, PartialDate) and current == first):
+    if _within_month(current, first):
+        # "convened in December 2019 ... The plenum, which opened on 28 December": that month's
+        # days, in the year stated with the month
+        assert isinstance(current, PartialDate)
+        first = PartialDate(current.year, first.month, first.day)
+        last = None if last is None else PartialDate(current.year, last.month, last.day)
+    elif current is not None and not (isinstance(current, PartialDate) and current == first):
         return
     entity.fields["date"] = first
     if last is not None and last != first:
         entity.fields["end"] = last
     entity.note(f"held {' '.join(r.text[span[0] : span[1]].split())}", (name[0], span[1]))
+
+
+def _month_only(date: object) -> bool:
+    return isinstance(date, PartialDate) and date.day is None and date.month is not None
+
+
+def _within_month(current: object, day: PartialDate) -> bool:
+    """An event dated to a month only, now given a day of that month."""
+    return (
+        isinstance(current, PartialDate) and current.day is None and current.month is not None
+        and current.month == day.month and day.day is not None
+    )  # fmt: skip
 
 
 def _close_event(r: Context, entity: Entity, start: int, rest: str, limit: int) -> None:
@@ -1054,6 +1096,8 @@ def _close_event(r: Context, entity: Entity, start: int, rest: str, limit: int) 
     later = [d for d in r.dates_in(tail, limit) if d.date is not None]
     if later:
         closing = later[0].date if later[0].date is not None else None
+        if closing is not None and later[0].year_inferred and closing.month is not None:
+            closing = PartialDate(first.year, closing.month, closing.day)  # the year it opened
     else:
         days = _weekdays(r, tail, limit)
         relative = relative_day(r, tail, limit)
@@ -1214,6 +1258,7 @@ def _references(r: Context) -> None:
             and target != main
             and not _dated(r, target)
             and _dated(r, main)
+            and not _held_otherwise(r, m.end(), main)
         ):
             # "the report reviewed the work since the 7th Congress ... The congress elected":
             # the 8th, which the article reports, not the undated one it looks back to
@@ -1223,6 +1268,16 @@ def _references(r: Context) -> None:
         # An unresolved reference is kept too: the sentence is about an event, just not one
         # the text names (no other event is taken for it).
         r.event_refs.append((m.start(), m.end(), target or ""))
+
+
+def _held_otherwise(r: Context, end: int, main: str) -> bool:
+    """ "That meeting opened on 8 February 2021": a reference held on a day other than the
+    article's event, so not that event."""
+    sentence = r.doc.sentence_at(end)
+    if sentence is None or not _HELD_HERE.match(r.text, end, sentence.end):
+        return False
+    dates = [d.date for d in r.dates_in(end, sentence.end) if d.date is not None]
+    return bool(dates) and dates[0] != r.reg.peek(main).fields.get("date")
 
 
 _HELD_HERE = re.compile(
@@ -1242,7 +1297,8 @@ def _dated_by_reference(r: Context) -> None:
         if not target:
             continue
         entity = r.entity(target)
-        if entity.known or entity.fields.get("date") is not None:
+        date = entity.fields.get("date")
+        if entity.known or (date is not None and not _month_only(date)):
             continue
         sentence = r.doc.sentence_at(start)
         if sentence is None or not _HELD_HERE.match(r.text, end, sentence.end):
@@ -1258,9 +1314,16 @@ _DATE_NEXT = re.compile(
     r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?"
     r"|(?=(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year|week)\b))"
 )
-_WHEN_BEFORE = re.compile(r"(?:,?\s+when|,\s+(?:at|during))\s+(?:the\s+|its\s+|a\s+)?$", re.I)
+_WHEN_BEFORE = re.compile(
+    r"(?:,?\s+when|,?\s+(?:at|during)|(?P<comma>(?<=\d),))\s+(?:the\s+|its\s+|a\s+)?$",
+    re.I,
+)
 """a date just before an event: "since January 2021, when the eighth party congress ...", "In
-May 2016, at the 7th Congress of the WPK, he was elected ..."."""
+May 2016, at the 7th Congress of the WPK, he was elected ...", "in April 2012 at the 4th
+Conference", "in April 2018, the 3rd Plenary Meeting ... had declared"."""
+_IN_ON = re.compile(r"\b(?:in|on)\s+$", re.I)
+"""a date that opens a clause: "in April 2018, the 3rd Plenary Meeting ..." (not "On the
+sixth day, 10 January, the congress ...")."""
 _AHEAD = re.compile(
     r"\b(?:will|shall|would|to\s+be\s+held|to\s+(?:convene|hold|open)|plans?|planned|scheduled"
     r"|upcoming|coming|next|ahead\s+of|expected\s+to|is\s+to|are\s+to)\b",
@@ -1280,7 +1343,12 @@ def date_with(r: Context, mention: Mention) -> DateMention | None:
     when = _WHEN_BEFORE.search(r.text, max(0, mention.start - 20), mention.start)
     if when is None:
         return None
-    before = [d for d in r.dates if d.end <= when.start() and d.end >= when.start() - 1]
+    before = [
+        d for d in r.dates
+        if d.end <= when.start() and d.end >= when.start() - 1
+        and "." not in r.text[d.end : when.start()]  # "... in November 1970. At the 6th ..."
+        and (when.group("comma") is None or _IN_ON.search(r.text, d.start - 4, d.start))
+    ]  # fmt: skip
     return before[-1] if before else None
 
 
