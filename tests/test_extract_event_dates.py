@@ -168,3 +168,24 @@ def test_possessive_organiser_in_the_name(
 ) -> None:
     events = _events(text, known, "2023-06-20")
     assert _when(events[name]) == when
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Kim spoke. A Political Bureau meeting in August 2020 named a new premier.", "2020-08"),
+        ("Kim spoke. North Korea's Political Bureau met on Tuesday to discuss farming.",
+         "2024-02-27"),  # fmt: skip
+        ("Kim spoke. The Central Military Commission met on 3 June 2022 in Pyongyang.",
+         "2022-06-03"),  # fmt: skip
+    ],
+)
+def test_organ_meeting_in_passing(known: Known, text: str, when: str) -> None:
+    events = _events(text, known, "2024-02-28")
+    dated = [_when(e)[0] for e in events.values() if e.get("type") == "meeting"]
+    assert dated == [when]
+
+
+def test_organ_meeting_needs_a_day(known: Known) -> None:
+    text = "Kim spoke. The Political Bureau meeting discussed farming at length."
+    assert not [e for e in _events(text, known).values() if e.get("type") == "meeting"]

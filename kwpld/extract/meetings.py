@@ -92,6 +92,7 @@ def meetings(r: Context) -> Found:
     _one_event_per_ordinal(r)
     _when_and_where(r)
     _unnamed(r)  # after the named ones are dated: "held on the same day"
+    _organ_meetings(r)
     _of_representatives(r)
     _held_by(r)
     _of_date(r)
@@ -294,6 +295,55 @@ def _unnamed(r: Context) -> None:
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
         r.held.append((sentence.start, event.key))
         _place_event(r, event, r.text[organ.end : sentence.end], _in_place(r), sentence)
+
+
+_ORGAN_MEETING = re.compile(
+    r"\s+(?:(?P<head>(?:(?:enlarged|expanded|extended)\s+)?meeting)\b(?!\s+of\b)|met\b)", re.I
+)
+_BEFORE_ORGAN = re.compile(r"\b(?:an?|the|its|(?:\w+(?:'s|’s)))\s+$", re.I)
+
+
+def _organ_meetings(r: Context) -> None:
+    """ "a Political Bureau meeting in August 2020", "the Political Bureau met on Tuesday": a
+    meeting of the organ named before "meeting" or "met", on the day the sentence gives."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        m = _ORGAN_MEETING.match(r.text, organ.end)
+        sentence = r.doc.sentence_at(organ.start)
+        if m is None or sentence is None or r.doc.in_title(r.doc.word_index_at(organ.start)):
+            continue
+        before = _BEFORE_ORGAN.search(r.text, sentence.start, organ.start)
+        if before is None or _OF_BEFORE.search(r.text, sentence.start, before.start()):
+            continue  # "the CMC of the WPK met": the CMC, which _unnamed reads
+        if _NOT_MEETINGS.search(organ.text):
+            continue  # a party or an assembly meets in congresses and sessions
+        if m.group("head"):
+            date = _DATE_NEXT.match(r.text, m.end(), m.end() + 40)
+            stated = r.date_at(date.end()) if date else None
+            if stated is None or stated.date is None or stated.range is not None:
+                continue
+            when: tuple[PartialDate, PartialDate | None] | None = past_date(r, stated), None
+        else:
+            found = _held_days(r, m.end(), sentence.end)
+            when = (found[0], found[1]) if found is not None else None
+        if when is None:
+            continue
+        head = m.group("head") or "meeting"
+        name = _title_case(" ".join(head.lower().split())) + " of the " + straight(organ.text)
+        event = r.reg.add(Entity(f"event:held:{match_key(name)}:{when[0].iso}", "event"))
+        event.fields.setdefault("type", "meeting")
+        event.fields.setdefault("date", when[0])
+        if when[1] is not None and when[1] != when[0]:
+            event.fields.setdefault("end", when[1])
+        span = (organ.start, m.end())
+        event.add_name(NameDraft(name, spans=[span]))
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        event.note(f"“{' '.join(r.text[span[0] : span[1]].split())}”", span)
+        if m.group("head"):  # "the Political Bureau met": the organ's mention stays
+            r.add_mention(Mention(*span, r.text[span[0] : span[1]], event.key, "event"))
+
+
+_OF_BEFORE = re.compile(r"\bof\s+$", re.I)
+_NOT_MEETINGS = re.compile(r"\b(?:Assembly|Party|WPK|KWP|Congress)\b", re.I)
 
 
 _ACTS = re.compile(
