@@ -31,6 +31,7 @@ from ..extract import (
     careers,
     dates,
     documents,
+    ends,
     event_relations,
     events,
     facilities,
@@ -103,6 +104,7 @@ PASSES: tuple[Pass, ...] = (
     holdings.holdings,
     careers.careers,
     antecedents.antecedents,
+    ends.all_posts_endings,
     attendance.attendance,
     # who each person is: a record, a pending draft, or someone new (what the facts say counts)
     identities,
