@@ -189,3 +189,10 @@ def test_organ_meeting_in_passing(known: Known, text: str, when: str) -> None:
 def test_organ_meeting_needs_a_day(known: Known) -> None:
     text = "Kim spoke. The Political Bureau meeting discussed farming at length."
     assert not [e for e in _events(text, known).values() if e.get("type") == "meeting"]
+
+
+def test_year_said_in_passing_is_not_the_meetings(known: Known) -> None:
+    text = ("Kim spoke. Ri, minister since June 2012, was sacked after a session of the Supreme "
+            "People's Assembly in late June, officials said.")  # fmt: skip
+    events = _events(text, known, "2016-08-31")
+    assert [_when(e)[0] for e in events.values() if e.get("type") == "session"] == ["2016-06"]

@@ -1053,14 +1053,16 @@ def _held_days(
 def _year_of_line(
     r: Context, date: DateMention, first: PartialDate, last: PartialDate | None
 ) -> tuple[PartialDate, PartialDate | None]:
-    """A year-less period in a sentence that states the year of that month before it: that
-    year, not the one nearest the article's date."""
+    """A year-less period in a line that opens with a date of that month and year ("31
+    December 2019 — ..., held from 28 to 31 December"): that year, not the one nearest the
+    article's date (not a year said in passing: "since June 2012 ... in late June")."""
     sentence = r.doc.sentence_at(date.start)
     if sentence is None:
         return first, last
     years = {
         d.date.year for d in r.dates_in(sentence.start, date.start)
         if d.date is not None and not d.year_inferred and d.date.month == first.month
+        and not r.text[sentence.start : d.start].strip(" \t-*•–")
     }  # fmt: skip
     if len(years) != 1:
         return first, last
