@@ -98,6 +98,7 @@ def meetings(r: Context) -> Found:
     _of_date(r)
     _when_and_where(r)
     _occasions(r)
+    _subheadings(r)
     _one_conferral(r)
     _place_summits(r)
     _person_summits(r)
@@ -495,10 +496,13 @@ def _occasions(r: Context) -> None:
     """ "a reception held at the Mansudae Assembly Hall in Pyongyang on Friday", "an artillery
     fire drill on 10 September": an occasion the text describes, dated by the sentence."""
     flex = fact_lexicon()
+    last = -1  # where the last occasion added ends
     for m in _occasion_pattern().finditer(r.text):
         sentence = r.doc.sentence_at(m.start())
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
             continue
+        if sentence.start <= last and _JOINED.fullmatch(r.text, last, m.start()):
+            continue  # "A military parade and a mass rally were held": one occasion reported
         if _inside_event(r, m.start(), m.end()) or any(
             x.kind == "event" and x.start < m.end("name") and m.start("name") < x.end
             for x in r.mentions
@@ -519,7 +523,9 @@ def _occasions(r: Context) -> None:
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
         rest = r.text[m.end() : sentence.end]
         presided = _PRESIDED_AFTER.match(rest)  # "a meeting of X presided over by Kim"
-        held = bool(_HELD_OCCASION.match(rest) or given or presided)
+        held = bool(_HELD_OCCASION.match(rest) or given or presided) or bool(
+            opening and _HELD_LATER.match(rest)
+        )  # "Talks between A, <titles>, and B, <titles>, ... were held at ..."
         when, name_end, _ = _occasion_day(r, m, sentence, held, definite)
         if when is None and not held:
             continue
@@ -532,7 +538,7 @@ def _occasions(r: Context) -> None:
             # event dated last before it in the paragraph; "A performance was given ... on the
             # occasion": in the article
             whole = _ON_THE_OCCASION.search(rest)
-            when = event_day_before(r, m.start(), block=None if whole else sentence.block)
+            when = event_day_before(r, m.start(), block=None if whole or held else sentence.block)
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
         if bare_meeting:
@@ -546,6 +552,88 @@ def _occasions(r: Context) -> None:
         if when is None and _names_series(r, name):
             continue  # "plenary meetings of the 8th CC": the series, not an event of it
         _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence)
+        last = m.end()
+
+
+_DIED_BEFORE = re.compile(r"\b(?:died|passed\s+away|was\s+born|born)\s*$")
+_JOINED = re.compile(r"\s+and\s+(?:(?:a|an|the)\s+)?")
+_HELD_LATER = re.compile(
+    r"[^.;]{0,400}?\b(?:(?:was|were)\s+(?:\w+\s+)?held|took\s+place)\b", re.I
+)
+"""the verb of an occasion that opens its sentence, past the titles of those it names."""
+_SUBHEADING = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}?(?P<noun>[A-Z][\w'’-]*))"
+    r"(?:\s+(?:Held|Given|Hosted|Staged|Enjoyed|Performed|Takes?\s+Place|Took\s+Place|Opens|Ends))?"
+)
+"""a sub-heading of a report that names an occasion: "Banquet Given", "Send-off Ceremony Held",
+"Art Performance Enjoyed"."""
+
+
+def _subheadings(r: Context) -> None:
+    """ "Banquet Given", "Send-off Ceremony Held": a sub-heading (a heading, or a short line of
+    capitalized words with no stop) that names an occasion begins its event. The paragraphs
+    under it report that occasion: the first one said held there, else one of its own, dated
+    by the first day they give (else the day of the last event dated before it)."""
+    flex = fact_lexicon()
+    blocks = r.doc.blocks
+    heads = [i for i, b in enumerate(blocks) if i > 0 and _is_subheading(r, i)]
+    for n, i in enumerate(heads):
+        head = _SUBHEADING.fullmatch(r.text[blocks[i].start : blocks[i].end].strip())
+        noun = head.group("noun").lower() if head else ""
+        words = head.group("name").lower() if head else ""
+        tails = (words, " ".join(words.split()[-2:]), noun)  # "send-off ceremony": a ceremony
+        kind = next((flex.occasions[t] for t in tails if t in flex.occasions), None)
+        if head is None or kind is None:
+            continue
+        end = blocks[heads[n + 1]].start if n + 1 < len(heads) else len(r.text)
+        start = blocks[i].end
+        inside = [key for offset, key in r.held if start <= offset < end]
+        if inside:
+            r.held.append((blocks[i].start, inside[0]))
+            r.held.sort(key=lambda x: x[0])
+            continue
+        when = _section_day(r, start, end) or event_day_before(r, start)
+        name = " ".join(r.text[blocks[i].start + head.start("name") :
+                               blocks[i].start + head.end("name")].lower().split())  # fmt: skip
+        key = f"event:occasion:{match_key(name)}:{when.iso if when else r.article.key}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", kind)
+        if when is not None:
+            event.fields.setdefault("date", when)
+        span = (blocks[i].start + head.start("name"), blocks[i].start + head.end("name"))
+        article = r.article.key.split(":")[-1]
+        event.add_name(_occasion_name(name, when, span, r.reference, article))
+        event.note(f"“{r.text[span[0] : span[1]]}”", span)
+        r.held.append((blocks[i].start, key))
+        r.held.sort(key=lambda x: x[0])
+
+
+def _section_day(r: Context, start: int, end: int) -> PartialDate | None:
+    """The first day text[start:end] gives: a date, or a weekday ("on Thursday afternoon")
+    before the article's date."""
+    weekday = re.compile(rf"\bon\s+({_WEEKDAY_NAMES})\b").search(r.text, start, end)
+    stop = weekday.start() if weekday else end
+    for d in r.dates:
+        if start <= d.start < stop and d.date is not None and d.date.day is not None:
+            return d.date
+    if weekday and r.reference is not None and r.reference.day is not None:
+        return _last_weekday(r.reference, weekday.group(1))
+    return None
+
+
+def _is_subheading(r: Context, index: int) -> bool:
+    block = r.doc.blocks[index]
+    body = r.text[block.start : block.end].strip()
+    if block.kind == "heading":
+        return True
+    words = body.split()
+    return (
+        block.kind == "paragraph"
+        and 0 < len(words) <= 6
+        and "\n" not in body
+        and not body.endswith((".", "!", "?", ":", ";", ","))
+        and all(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "the", "for"))
+    )
 
 
 _ON_THE_OCCASION = re.compile(r"\bon\s+the\s+occasion\b(?!\s+of\b)", re.I)
@@ -573,6 +661,8 @@ def _occasion_day(
     stop = min(90, len(rest.split(";")[0]))
     for on in _ON.finditer(rest, 0, stop) if date is None else ():
         # "held at the Revolutionary Martyrs' Cemetery on Mount Taesong on 28 February 1995"
+        if _DIED_BEFORE.search(rest, 0, on.start()):
+            continue  # "a memorial service for X, who died on May 8, was held on Saturday"
         date = r.date_at(m.end() + on.end(), slack=1)
         if date is not None:
             break
@@ -597,7 +687,9 @@ def _occasion_day(
     if relative is not None and (held or dated or before_it):
         when = relative[0]
     if when is None and (held or dated):
-        weekday = re.match(rf"[^.;]{{0,80}}?\bon\s+({_WEEKDAY_NAMES})\b", rest)
+        # (past a second occasion: "A parade and a mass demonstration ... took place ... on
+        # Saturday")
+        weekday = re.match(rf"[^.;]{{0,400}}?\bon\s+({_WEEKDAY_NAMES})\b", rest)
         if weekday and r.reference is not None and r.reference.day is not None:
             when = _last_weekday(r.reference, weekday.group(1))
     return when, name_end, bool(dated)
@@ -821,11 +913,13 @@ _GIVEN_BEFORE = re.compile(
 _HELD_OCCASION = re.compile(
     r"\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|is|are|will\s+be|would\s+be|is\s+to\s+be)\s+)?"
     r"(?:held|took\s+place|staged|will\s+take\s+place|will\s+follow)\b"
-    r"|[^.;]{0,90}?\b(?:was|were|will\s+be)\s+(?:\w+\s+)?(?:held|given|staged|attended|hosted)\b",
+    r"|[^.;]{0,90}?\b(?:was|were|will\s+be)\s+(?:\w+\s+)?(?:held|given|staged|attended|hosted)\b"
+    r"|\s+and\s+(?:a|an)\s+[^.;,]{0,90}?\b(?:took\s+place|were\s+(?:\w+\s+)?held)\b",
     re.I,
 )
 """an occasion said to be held: "the funeral will be held", "Talks between A and B were held",
-"a performance was given by ..."."""
+"a performance was given by ...", "A military parade and a mass demonstration of working people
+took place"."""
 
 _PRESIDED_AFTER = re.compile(
     r"(?P<more>[^,.;()]{0,60}?)\s*,?\s+(?:presided\s+over|chaired|convened|guided)\s+by\b"
