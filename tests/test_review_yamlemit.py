@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kwpld.review import yamlemit
@@ -46,6 +46,7 @@ def _documents() -> st.SearchStrategy[dict[str, Any]]:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_documents(), st.integers(0, 3))
+@example({"id": ["\n\n", ""]}, 0)  # a kept block ("|2+") ends the document open: "..." at its end
 def test_writes_what_pyyaml_writes(data: dict[str, Any], depth: int) -> None:
     for _ in range(depth):  # deeper: wider indentation, earlier folds
         data = {"records": [{"id": "x", "names": [{"text": "A B", "system": "en"}], "d": data}]}

@@ -191,6 +191,10 @@ def in_context(dump: Callable[[Any], str], value: Any, indent: int, key: str | N
     text = dump(data)
     if not text.startswith(prefix):  # pragma: no cover - a context this copy does not make
         raise Unusual("context")
+    if text.endswith("\n...\n"):
+        # a kept-chomping block ("|2+") leaves the document open-ended: libyaml writes its
+        # end marker after the document's last value, not after this one
+        raise Unusual("open-ended scalar")
     return text[len(prefix) : -1]
 
 
