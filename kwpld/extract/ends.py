@@ -26,7 +26,7 @@ from ..reading.facts import Fact, FactSpan, fact_lexicon
 from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
 from ..resources import resource_path
-from .facts_common import _last_year, _sentence_date, sentence_view, status_of
+from .facts_common import last_year, sentence_date, sentence_view, status_of
 
 __all__ = ["all_posts_endings"]
 
@@ -162,7 +162,7 @@ def _held_since(r: Context, start: int, end: int) -> DateMention | None:
     clause between the person (ending at ``start``) and the change (at ``end``)."""
     for d in r.dates_in(start, end):
         if d.date is not None and d.role != "end" and _WHO_HAD.match(r.text[start : d.start]):
-            return _last_year(r, d)
+            return last_year(r, d)
     return None
 
 
@@ -245,7 +245,7 @@ def _date(r: Context, view: SentenceView, anchor: int) -> DateMention | None:
     """The date of the ending's clause: one after it with no other event's clause between
     ("relieved of all his posts after he was seen ... in late June" gives none), else one
     opening the sentence ("In early February 2015, ... Pyon was executed")."""
-    date = _sentence_date(r, view, anchor, False)
+    date = sentence_date(r, view, anchor, False)
     if date is None:
         return None
     if date.start > anchor:
