@@ -92,6 +92,7 @@ def instrument() -> None:
     load = importlib.import_module("kwpld.load")
     files = importlib.import_module("kwpld.load.files")
     release = importlib.import_module("kwpld.publish.release")
+    plan_module = importlib.import_module("kwpld.publish.plan")
 
     for name, label in BUILD.items():
         if hasattr(build, name):
@@ -103,7 +104,7 @@ def instrument() -> None:
     files._Loader.construct_document = timed(CONSTRUCT, files._Loader.construct_document)
     release.release_quads = timed("write: the one sort", release.release_quads)
     for name in WRITERS:
-        plan = release._Plan
+        plan = plan_module.ReleasePlan
         if hasattr(plan, name):
             setattr(plan, name, timed(f"write: {name}", getattr(plan, name)))
 

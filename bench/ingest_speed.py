@@ -193,6 +193,9 @@ def articles(data: Path, count: int) -> list[tuple[str, str]]:
         varied = _vary(text, pattern, of_spelling, synthetic, rng, copy)
         if varied in seen:  # no people of the records, no years: the days move
             varied = _shift_days(varied, copy)
+        if varied in seen:  # no days either (an encyclopedia's years only): years further on,
+            # by a multiple of 84 years per copy (28 or 56 came first: no two copies meet)
+            varied = _shift_years(varied, 3 * YEAR_SHIFT * copy)
         if varied in seen:
             raise SystemExit(f"{path}: copy {copy} is the same text as an earlier one")
         seen.add(varied)

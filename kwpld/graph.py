@@ -39,7 +39,11 @@ class KnowledgeGraph:
 
     base_iri: str
     prefixes: dict[str, str]
-    _quads: set[Quad] = field(default_factory=set, repr=False)
+    _quads: dict[Quad, None] = field(default_factory=dict, repr=False)
+    """The quads as a dict's keys: a set that remembers the order quads were added in. The
+    mapper adds each subject's quads together and the records in order, so the release's
+    sort meets long sorted runs (Timsort's best case) instead of hash order: at 23,150 flat
+    records sorting by subject takes 0.05 s instead of 0.35 s (bench/flat_profile.py)."""
     origins: dict[str, str] = field(default_factory=dict, repr=False)
     _cache: dict[str, tuple[int, list[Any]]] = field(default_factory=dict, repr=False)
 
@@ -56,25 +60,26 @@ class KnowledgeGraph:
         """Every quad, unsorted and not copied: for work that indexes, hashes or filters them
         (validation, digests, the release's own sort), to which a sorted list would add a sort
         that costs more than the work itself on a large graph."""
-        return self._quads
+        return self._quads.keys()
 
     @property
     def add_quad(self) -> Callable[[Quad], None]:
-        """Add one quad: the quad set's own ``add``, with no call around it (the mapping adds
-        a million quads this way; a wrapper costs a tenth of the mapping's time)."""
-        return self._quads.add
+        """Add one quad: the quad dict's own ``setdefault`` (an add that keeps the first
+        insertion), with no call around it (the mapping adds a million quads this way; a
+        wrapper costs a tenth of the mapping's time)."""
+        return self._quads.setdefault
 
     def add(self, s: str, p: str, o: str, g: str) -> None:
         """Add one quad; ``g`` must be an IRI term (``<...>``), never a blank node."""
         _check_graph_name((s, p, o, g))
-        self._quads.add((s, p, o, g))
+        self._quads.setdefault((s, p, o, g))
 
     def update(self, quads: Iterable[Quad]) -> None:
         """Add quads; each graph name must be an IRI term, never a blank node."""
         quads = list(quads)
         for quad in quads:
             _check_graph_name(quad)
-        self._quads.update(quads)
+        self._quads.update(dict.fromkeys(quads))
 
     def __len__(self) -> int:
         return len(self._quads)

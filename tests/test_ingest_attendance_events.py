@@ -5,17 +5,16 @@ Saturday"), a leader's appearances, and the cues that put people on a platform."
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+from facts_helpers import RECORDS
+from facts_helpers import attended as _attended
 
 from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
 from kwpld.load import load_records
-
-RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
 
 
 @pytest.fixture(scope="module")
@@ -43,15 +42,6 @@ def _by_type(drafted: Drafted) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for record in _events(drafted).values():
         out.setdefault(record["type"], []).append(record)
-    return out
-
-
-def _attended(drafted: Drafted) -> dict[str, dict[str, str]]:
-    """event id -> {person: role}"""
-    out: dict[str, dict[str, str]] = {}
-    for d in drafted.drafts:
-        if d.kind == "participation":
-            out.setdefault(d.record["event"], {})[d.record["ref"]] = d.record.get("role", "")
     return out
 
 

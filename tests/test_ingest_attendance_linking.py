@@ -5,16 +5,15 @@ between two leaders. Short synthetic sentences, several wordings per class."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+from facts_helpers import RECORDS
+from facts_helpers import attended as _attended
 
 from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
 from kwpld.load import load_records
-
-RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
 
 
 @pytest.fixture(scope="module")
@@ -32,15 +31,6 @@ def _events(drafted: Drafted) -> dict[str, dict[str, Any]]:
         for d in drafted.drafts
         if d.kind == "event" and d.record.get("type") != "series"
     }
-
-
-def _attended(drafted: Drafted) -> dict[str, dict[str, str]]:
-    """event id -> {person: role}"""
-    out: dict[str, dict[str, str]] = {}
-    for d in drafted.drafts:
-        if d.kind == "participation":
-            out.setdefault(d.record["event"], {})[d.record["ref"]] = d.record.get("role", "")
-    return out
 
 
 def _event(drafted: Drafted, type_: str) -> str:

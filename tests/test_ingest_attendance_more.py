@@ -5,17 +5,17 @@ meetings with those attending. Short synthetic sentences, several wordings per c
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+from facts_helpers import RECORDS
+from facts_helpers import attended as _attended
 
 from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
 from kwpld.load import load_records
 
-RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
 KCNA = "Pyongyang, October 11 (KCNA) -- "
 """11 October 2025 is a Saturday."""
 
@@ -35,15 +35,6 @@ def _events(drafted: Drafted) -> dict[str, dict[str, Any]]:
         for d in drafted.drafts
         if d.kind == "event" and d.record.get("type") != "series"
     }
-
-
-def _attended(drafted: Drafted) -> dict[str, dict[str, str]]:
-    """event id -> {person: role}"""
-    out: dict[str, dict[str, str]] = {}
-    for d in drafted.drafts:
-        if d.kind == "participation":
-            out.setdefault(d.record["event"], {})[d.record["ref"]] = d.record.get("role", "")
-    return out
 
 
 def _only(drafted: Drafted) -> tuple[dict[str, Any], dict[str, str]]:

@@ -6,15 +6,13 @@ names, organs, tense and order vary within a class."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from facts_helpers import RECORDS
+from facts_helpers import attended as _attended
 
 from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
 from kwpld.load import load_records
-
-RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +22,6 @@ def known() -> Known:
 
 def _read(text: str, known: Known, date: str = "2024-05-11") -> Drafted:
     return read_text(text, known=known, date=date, article_type="news")[1]
-
-
-def _attended(drafted: Drafted) -> dict[str, dict[str, str]]:
-    """event id -> {person: role}"""
-    out: dict[str, dict[str, str]] = {}
-    for d in drafted.drafts:
-        if d.kind == "participation":
-            out.setdefault(d.record["event"], {})[d.record["ref"]] = d.record.get("role", "")
-    return out
 
 
 def _event_of(drafted: Drafted, person: str) -> set[str]:

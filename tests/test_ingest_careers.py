@@ -186,3 +186,50 @@ def test_period_in_apposition_and_in_a_relative_clause(known: Known) -> None:
     assert ("hwang-pyong-so", "director", "kpa-gpb", "2014-04", "2017-10") in got
     assert ("pak-pong-ju", "chairman", "cabinet", "2003", "2007") in got
     assert ("choe-ryong-hae", "director", "kpa-gpb", "2012", "2014") in got
+
+
+# -- subject-less career lines: bold periods, verb-led lines, ends, tables of posts --------------
+
+
+def test_bold_periods_and_verb_led_lines_are_the_subjects(known: Known) -> None:
+    got = terms(
+        "# Ri Man Gon\n\nRi Man Gon is a North Korean politician.\n\n## Career\n\n"
+        "- **March 2011** — Appointed director of the Organization and Guidance Department.\n"
+        "- **April 2012** — Elected an alternate member of the Political Bureau.\n"
+        "- **May 2016** — Promoted to full member of the Political Bureau and elected a member"
+        " of the Central Military Commission.\n"
+        "- **December 2019** — Recalled from the Central Military Commission at a plenary"
+        " meeting of the Central Committee.\n",
+        known,
+    )
+    assert ("Ri Man Gon", "director", "wpk-ogd", "2011-03", None) in got
+    assert ("Ri Man Gon", "alternate-member", "wpk-pb", "2012-04", "2016-05") in got
+    assert ("Ri Man Gon", "member", "wpk-pb", "2016-05", None) in got
+    assert ("Ri Man Gon", "member", "wpk-cmc", "2016-05", "2019-12") in got
+    assert not any(t[2] == "wpk-cc" for t in got)  # the meeting's organ is no seat
+
+
+def test_a_table_of_the_subjects_posts(known: Known) -> None:
+    got = terms(
+        "# O Su Yong\n\nO Su Yong is a North Korean official.\n\n## Posts\n\n"
+        "| Period | Post |\n|---|---|\n"
+        "| 2014–2019 | Director, Organization and Guidance Department |\n"
+        "| 2019– | Deputy to the Supreme People's Assembly |\n",
+        known,
+    )
+    assert ("O Su Yong", "director", "wpk-ogd", "2014", "2019") in got
+    assert ("O Su Yong", "member", "spa", "2019", None) in got
+
+
+def test_commands_and_numbered_corps_are_organs(known: Known) -> None:
+    got = terms(
+        "# O Kum Chol\n\nO Kum Chol is a North Korean general.\n\n## Career\n\n"
+        "- **2010–2014** — Commander of the KPA Artillery Command.\n\n"
+        "Kim Yong-chun commanded the KPA 6th Corps from 1990 to 1995. Ri Tong Chun commanded "
+        "the Pyongyang Defence Command from 2003 to 2009.\n",
+        known,
+    )
+    assert ("O Kum Chol", "chairman", "KPA Artillery Command", "2010", "2014") in got
+    assert ("Kim Yong-chun", "chairman", "KPA 6th Corps", "1990", "1995") in got
+    assert ("Ri Tong Chun", "chairman", "Pyongyang Defence Command", "2003", "2009") in got
+    assert not any(t[2] == "kpa" for t in got)  # the command, not the army

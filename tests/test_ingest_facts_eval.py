@@ -360,6 +360,7 @@ _SET_SIZES = {
     "heldout": (10, 80, 20, 12),
     "blind": (16, 150, 50, 30),
     "blind2": (20, 250, 100, 40),
+    "blind3": (20, 350, 150, 55),
 }
 """Least texts, holdings, attendance and events of each labelled set."""
 

@@ -386,3 +386,38 @@ def test_which_x_had_headed_and_became_after_an_apposition(known: Known) -> None
     assert ("ri-son-gwon", "director", "wpk-ufd") in got
     assert ("kim-yong-chol", "director", "wpk-ufd") in got
     assert ("pak-jong-chon", "chairman", "kpa-general-staff") in got
+
+
+# -- an announcement with a proposer, then lines of names each with its own titles ---------------
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Upon the proposal of Kim Jong Un, the session elected:",
+        "On the recommendation of Choe Ryong Hae, the session appointed:",
+    ],
+)
+def test_lines_of_names_with_their_own_titles_under_a_proposer(lead: str, known: Known) -> None:
+    session = "The 1st Session of the 14th Supreme People's Assembly was held on December 30.\n\n"
+    got = held(
+        KCNA + session + f"{lead}\n\nPak Pong Ju first vice-chairman of the State Affairs "
+        "Commission;\nRi Il Hwan and Kim Jae Ryong members of the State Affairs Commission.\n",
+        known,
+    )
+    assert ("pak-pong-ju", "vice-chairman", "sac") in got
+    assert ("ri-il-hwan", "member", "sac") in got
+    assert ("kim-jae-ryong", "member", "sac") in got
+    assert not any(h[0] in ("kim-jong-un", "choe-ryong-hae") for h in got)
+
+
+def test_a_person_before_the_colon_announces_only_when_the_change_ends_the_line(
+    known: Known,
+) -> None:
+    """"Kim Jong Un was elected: ..." is not a proposer's announcement over the lines after it."""
+    got = held(
+        KCNA + "Kim Jong Un spoke at the session, which then elected Choe Ryong Hae: a "
+        "decision welcomed.\n\nRi Il Hwan director of the Propaganda and Agitation Department.\n",
+        known,
+    )
+    assert ("ri-il-hwan", "director", "wpk-pad") not in got

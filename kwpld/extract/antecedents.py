@@ -530,9 +530,13 @@ def _line_lists(r: Context) -> list[Fact]:
         sentence = r.doc.sentence_at(colon) if colon >= 0 else None
         if sentence is not None:
             start = max(start, sentence.start)  # "Pyongyang, ... (KCNA) -- Recalled were:"
-        if colon < 0 or r.mentions_in(start, colon, ("person",)):
+        if colon < 0:
             continue
         change = _line_trigger(r, start, colon)
+        if r.mentions_in(start, colon, ("person",)) and not (
+            change and not r.text[change[1].end : colon].strip()
+        ):
+            continue  # "Upon the proposal of Kim Jong Il, the session elected:" announces
         if change is None and not any(start <= m < colon for m in marked):
             continue
         kind, span = change if change else (words.list_heading_type, None)
@@ -563,9 +567,14 @@ def _blocks(r: Context, lines: list[tuple[int, int]], first: _Group) -> list[_Gr
         at = bullet.end() if bullet else start
         people = _names_line(r, at, end)
         if people:
-            if not titles:
+            # "A first vice-chairman of the NDC;" under "the session elected:": the line's
+            # own titles, when the announcement named none
+            heads = titles or [
+                t for t in r.person_titles if people[-1].end <= t.start and t.end <= end and t.organ
+            ]
+            if not heads:
                 break
-            groups.append((titles, kind, span, people))
+            groups.append((heads, kind, span, people))
             continue
         colon = r.text.find(":", at, end)
         stop = colon if colon >= 0 else end  # "Members of the PB: A, B" on one line

@@ -102,7 +102,7 @@ def attendance(r: Context) -> Found:
         verb_role: str | None = None
         for pattern in flex.attendance_patterns:
             for m in pattern.regex.finditer(view.string):
-                role, cue = _role(flex, view, m, pattern, verb_role)
+                role, cue = _role(flex, view, m, pattern, verb_role, r)
                 if role is None:
                     continue
                 if pattern.id in _VERB_ROLES:
@@ -238,7 +238,7 @@ def _list_lead(r: Context, flex: FactLexicon, start: int, end: int) -> _Listing 
     for pattern in flex.attendance_patterns:
         if pattern.id in ("cue-colon", "following-colon"):
             m = pattern.regex.search(view.string)
-            role = _role(flex, view, m, pattern, None)[0] if m else None
+            role = _role(flex, view, m, pattern, None, r)[0] if m else None
             if role is not None:
                 return _Listing(role, event, event_span, pattern)
     return None
@@ -364,7 +364,12 @@ def _own_appearance(
 
 
 def _role(
-    flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Pattern, previous: str | None
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    previous: str | None,
+    r: Context | None = None,
 ) -> tuple[str | None, FactSpan | None]:
     if pattern.id == "so-did":
         return previous, None
@@ -378,7 +383,25 @@ def _role(
     role = table.get(words) or table.get(name_words(" ".join(words)))
     if role == "attended" and _AS_OBSERVERS.search(m.string, m.start(), m.end() + 16):
         role = "observer"  # "Attending the meeting as observers were ...", "were present as ..."
+    if role == "attended" and r is not None and _there_on_platform(r, flex, view, m):
+        role = "platform"
     return role, span
+
+
+_THERE = re.compile(r"\s+there\b")
+
+
+def _there_on_platform(r: Context, flex: FactLexicon, view: SentenceView, m: re.Match[str]) -> bool:
+    """ "Kim Jong Un appeared on the tribune ... Present there were A, B and C": "there" is the
+    tribune (a place a ``platform`` cue names) the sentence before put someone on."""
+    if "cue" not in m.re.groupindex or not _THERE.match(m.string, m.end("cue")):
+        return False
+    index = r.doc.sentence_index(view.start)
+    if index <= 0:
+        return False
+    before = " ".join(r.text[r.doc.sentences[index - 1].start : view.start].lower().split())
+    places = [" ".join(cue) for cue, role in flex.attendance_cues.items() if role == "platform"]
+    return any(f" {p} " in f" {before} " or f" {p}." in f" {before}" for p in places)
 
 
 _AS_OBSERVERS = re.compile(r"\bas observers?\b")

@@ -14,19 +14,29 @@ from __future__ import annotations
 
 import re
 
+from ..dates import PartialDate
 from ..reading.entities import Mention
 from ..reading.facts import Fact
 from ..reading.state import Context, Found
-from .holdings import PERIOD, career_part, entry_person, period_of
+from .holdings import PERIOD, Period, career_part, entry_person, period_of
 
-__all__ = ["careers"]
+__all__ = ["careers", "page_subject"]
 
 _BULLET = r"[ \t]*(?:[-*•–][ \t]+|\d{1,3}[.)][ \t]+)"
 _LEADING = re.compile(
-    rf"^(?:{_BULLET}|[ \t]*)(?P<period>{PERIOD})[ \t]*(?::|[–—]|-(?=\s))[ \t]*"
-    r"(?P<rest>[^\s\d][^\n]*)$",
+    rf"^(?:{_BULLET}|[ \t]*)(?:\*\*|__)?(?P<period>{PERIOD})(?:\*\*|__)?[ \t]*"
+    r"(?::|[–—]|-(?=\s))[ \t]*(?P<rest>[^\s\d][^\n]*)$",
     re.M,
-)  # "- 1976–1985: editor-in-chief of ...", "Since 2019: director of ..."
+)  # "- 1976–1985: editor-in-chief of ...", "Since 2019: director of ...", "- **2015** — ..."
+_ROW = re.compile(
+    rf"^[ \t]*\|[ \t]*(?P<period>{PERIOD})[ \t]*(?:[–—-][ \t]*)?\|[ \t]*"
+    r"(?P<rest>[^|\s][^|\n]*?)[ \t]*\|[ \t]*$",
+    re.M,
+)  # a table row of the subject's posts: "| 2014–2019 | First vice director, ... |", "| 2019– | ..."
+_PARTS = re.compile(
+    r"[^;]+?(?=;|,?\s+and\s+(?:re-?)?(?:elected|appointed|promoted|named|made)\b|$)"
+)  # "Promoted to full member of X and elected a member of Y": one title a part
+_ENDS = re.compile(r"\W*(?:recalled|dismissed|relieved|removed|released)\b", re.I)
 _TRAILING = re.compile(
     rf"^{_BULLET}(?P<rest>[^\s\d][^\n]*?)[ \t]*(?:\((?P<period>{PERIOD})\)|,[ \t]*"
     rf"(?P<bare>{PERIOD}))[ \t]*[.;]?[ \t]*$",
@@ -35,10 +45,10 @@ _TRAILING = re.compile(
 
 
 def careers(r: Context) -> Found:
-    subject = _subject(r)
+    subject = page_subject(r)
     taken = {(f.sentence, f.organ, f.role) for f in r.facts}
     facts: list[Fact] = []
-    for regex in (_LEADING, _TRAILING):
+    for regex in (_LEADING, _ROW, _TRAILING):
         for line in regex.finditer(r.text):
             person = entry_person(r, line.start()) or subject
             group = "period" if line.group("period") is not None else "bare"
@@ -46,19 +56,59 @@ def careers(r: Context) -> Found:
             if person is None or period is None:
                 continue
             at = line.start("rest")
-            for part in re.finditer(r"[^;]+", line.group("rest")):
+            if _ENDS.match(line.group("rest")):
+                _end_seats(r, [*r.facts, *facts], person, (at, line.end("rest")), period)
+                continue
+            for part in _PARTS.finditer(line.group("rest")):
+                if not part.group(0).strip(" ,"):
+                    continue
                 for fact in career_part(
                     r, person, (at + part.start(), at + part.end()),
                     (line.start(), line.end()), period, rule="career-period",
                 ):  # fmt: skip
                     if (fact.sentence, fact.organ, fact.role) not in taken:
                         taken.add((fact.sentence, fact.organ, fact.role))
+                        _promoted(facts, fact)
                         facts.append(fact)
     r.facts = [*r.facts, *facts]
     return r.found()
 
 
-def _subject(r: Context) -> Mention | None:
+def _promoted(earlier: list[Fact], fact: Fact) -> None:
+    """A full seat in an organ ends the same person's open alternate seat there ("April 2010 —
+    alternate member of the Political Bureau", then "August 2012 — Promoted to full member")."""
+    if fact.role != "member" or fact.start is None:
+        return
+    for old in earlier:
+        if (old.person, old.organ, old.role) == (fact.person, fact.organ, "alternate-member") and (
+            old.end is None and _before(old.start, fact.start)
+        ):
+            old.end = fact.start
+
+
+def _end_seats(
+    r: Context, facts: list[Fact], person: Mention, rest: tuple[int, int], period: Period
+) -> None:
+    """ "June 2021 — Recalled from the Presidium": the line names no new seat; it ends the
+    subject's open seats in the organ it names first, at its date."""
+    named = [m for m in r.mentions_in(*rest, ("organ",)) if m.entity][:1]  # not "at a meeting of"
+    organs = {r.reg.resolve(m.entity) for m in named if m.entity}
+    key = r.reg.resolve(person.entity)  # type: ignore[arg-type]
+    if period.start is None:
+        return
+    for old in facts:
+        if old.person == key and old.organ in organs and old.end is None:
+            old.end = period.start if _before(old.start, period.start) else old.end
+
+
+def _before(a: PartialDate | None, b: PartialDate) -> bool:
+    """a is known and strictly before b, at the precision both give."""
+    if a is None:
+        return False
+    return (a.year, a.month or 0, a.day or 0) < (b.year, b.month or 0, b.day or 0)
+
+
+def page_subject(r: Context) -> Mention | None:
     """The person a profile is about: the one its title or first heading names alone, else the
     one its first paragraph opens with ("Kim Ki-nam (born 1929) is ...")."""
     heads = [b for b in r.doc.blocks if b.kind in ("title", "heading")][:1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import PartialDate
+from ..dates import DateMention, PartialDate
 from ..names import match_key, name_words
 from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.state import Context, Found
@@ -57,7 +57,7 @@ def _event_dates(r: Context) -> None:
         entity = r.entity(mention.entity)
         if entity.known or "date" in entity.fields:
             continue
-        date = date_with(r, mention)
+        date = date_with(r, mention) or _line_date(r, mention)
         if date is None or date.date is None:
             continue
         when = past_date(r, date)
@@ -66,6 +66,27 @@ def _event_dates(r: Context) -> None:
         entity.fields["date"] = when
         span = (min(mention.start, date.start), max(mention.end, date.end))
         entity.note(f"held {date.text}", span)
+
+
+_LINE_DATE = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?(?=\S)")
+_LINE_DASH = re.compile(r"[ \t]*(?::|[–—]|-(?=\s))")
+
+
+def _line_date(r: Context, mention: Mention) -> DateMention | None:
+    """A career line's date ("10 April 2019 — Elected ... at the 4th Plenary Meeting of the 7th
+    Central Committee"): the day of the one event the line names (a period, "2014 – 2016: ...",
+    is a post's, not an event's)."""
+    start = r.text.rfind("\n", 0, mention.start) + 1
+    end = r.text.find("\n", mention.end)
+    end = len(r.text) if end < 0 else end
+    lead = _LINE_DATE.match(r.text, start)
+    date = r.date_at(lead.end()) if lead else None
+    if date is None or date.range is not None or not _LINE_DASH.match(r.text, date.end):
+        return None
+    named = {m.entity for m in r.mentions_in(start, end, ("event",))}
+    if len(named) != 1 or r.dates_in(mention.end, end):
+        return None  # "..., held from 28 to 31 December": the event's own dates
+    return date
 
 
 def _one_of_series(r: Context, series: Entity, mention: Mention, when: PartialDate) -> Entity:

@@ -10,7 +10,7 @@ from ..names import match_key
 from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.state import Context, Found
 from ..reading.words import series_key
-from .shared import event_phrase, head_type, known_at, known_span, organ_label, surface
+from .shared import OWNER, event_phrase, head_type, known_at, known_span, organ_label, surface
 
 __all__ = ["named_events", "korean_events"]
 
@@ -26,12 +26,13 @@ def _event_entities(r: Context, i: int, end: int, kind: str, why: str) -> Entity
     ordinal = r.lex.ordinal(r.doc.words[i])
     if ordinal is None:
         return None
-    name, span = surface(r, i, end)
+    said, span = surface(r, i, end)
+    name = OWNER.sub("of the ", said)  # "... of its 8th Central Committee"
     # "the 7th Enlarged Plenary Meeting of ...": enlarged is this meeting, not its series
     first = i + 1
     while first < end - 1 and r.doc.keys[first] in _MODIFIERS:
         first += 1
-    series_name, _ = surface(r, first, end)
+    series_name = OWNER.sub("of the ", surface(r, first, end)[0])
     skey = series_key(series_name)
     series = r.reg.add(Entity(f"event:series:{skey}", "event"))
     series.fields.setdefault("type", "series")
@@ -44,6 +45,8 @@ def _event_entities(r: Context, i: int, end: int, kind: str, why: str) -> Entity
     event.fields["ordinal"] = ordinal
     event.attrs["series_key"] = skey
     event.add_name(NameDraft(name, spans=[span]))
+    if said != name:  # the words printed, for the mentions
+        event.attrs.setdefault("said", []).append(said)
     event.note(why, span)
     return event
 

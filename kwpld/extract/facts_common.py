@@ -529,7 +529,7 @@ _CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
 """a clause boundary: ", and on 1 April 2013 he was appointed ..." dates another clause"""
 
 
-def _sentence_date(
+def sentence_date(
     r: Context, view: SentenceView, anchor: int, holds: bool, title_end: int | None = None
 ) -> DateMention | None:
     """The date the sentence gives the fact stated at ``anchor``: a period, or a date after
@@ -576,9 +576,10 @@ def _sentence_date(
                 not any(anchor < p < d.start for p in persons)
                 and d.start - anchor < 120
                 and not _CLAUSE.search(r.text, anchor, d.start)
+                and not _in_relative_clause(r, anchor, d.start)
             ):
                 after.append(d)
-        else:
+        elif not _in_relative_clause(r, d.start, anchor, d.end):
             before_anchor.append(d)
     if after:
         return min(after, key=lambda d: (abs(d.start - anchor), d.start))
@@ -587,6 +588,20 @@ def _sentence_date(
     if before_anchor:
         return max(before_anchor, key=lambda d: d.start)
     return None
+
+
+_RELATIVE = re.compile(r",\s*(?:who|which)\b[^,;]*$")
+
+
+def _in_relative_clause(r: Context, at: int, later: int, end: int | None = None) -> bool:
+    """Whether ``at`` lies in a relative clause that closes before ``later``: "Thae, who lost
+    his seat in 2016, returned to the PB at the plenum" (the date is that clause's, not the
+    change's); "Ri, who entered the Presidium at the plenum, was born in 1948" (the change is
+    the clause's, the date is not)."""
+    return bool(
+        _RELATIVE.search(r.text, max(0, at - 100), at)
+        and "," in r.text[at if end is None else end : later]
+    )
 
 
 def _opens_clause(r: Context, view: SentenceView, d: DateMention) -> bool:
@@ -611,11 +626,11 @@ def _until_event(r: Context, view: SentenceView, after: int) -> PartialDate | No
         return None
     for d in r.dates_in(m.end(), view.end):
         if d.start == m.end() and d.date is not None:
-            return _last_year(r, d).date
+            return last_year(r, d).date
     return None
 
 
-def _last_year(r: Context, date: DateMention) -> DateMention:
+def last_year(r: Context, date: DateMention) -> DateMention:
     """ "since April last year": the year before the article's."""
     if date.date is None or not date.year_inferred or r.reference is None:
         return date
@@ -652,7 +667,7 @@ def _held_since(r: Context, view: SentenceView, anchor: int) -> PartialDate | No
             continue
         between = [i for i in view.items if i.kind == "person" and anchor < i.start < d.start]
         if len(between) <= 1 and not _CLAUSE.search(r.text, anchor, d.start):
-            return _last_year(r, d).date
+            return last_year(r, d).date
         return None
     return None
 
@@ -673,7 +688,7 @@ def fact_dates(
     title_end: int | None = None,
 ) -> tuple[dict[str, PartialDate], str, FactSpan | None]:
     """The dates of a fact stated at ``anchor`` (its trigger or title): from the sentence (see
-    :func:`_sentence_date`), else a day of the event an earlier sentence states, else the event
+    :func:`sentence_date`), else a day of the event an earlier sentence states, else the event
     the fact belongs to (its last day), else a weekday ("on Friday"), else the article's date
     (for a change, only in news). Returns (dates by "at"/"first"/"last", date_basis, the span
     used)."""
@@ -681,7 +696,7 @@ def fact_dates(
         # "Speakers included Pak Pong Ju, premier of the Cabinet, ...": a title in the report of
         # an event is as of the day of the event (the day the text gives it), not the article's
         event = event_of(r, view)[0]
-    chosen = _sentence_date(r, view, anchor, holds, title_end)
+    chosen = sentence_date(r, view, anchor, holds, title_end)
     # "since January 2021, when the congress elected him to the post": a change in a "when"
     # clause is at the clause's date too
     when = _when_clause(r, view, anchor)
@@ -690,14 +705,14 @@ def fact_dates(
             r"\b(?:until|till)\s*$", r.text[max(view.start, chosen.start - 12) : chosen.start]
         ):
             # "in April 2019, when he became vice-chairman of ..., a post he held until 2021"
-            first = _last_year(r, when).date
-            last = _last_year(r, chosen).date
+            first = last_year(r, when).date
+            last = last_year(r, chosen).date
             until = {k: v for k, v in (("first", first), ("last", last)) if v is not None}
             return until, "sentence", FactSpan(when.start, chosen.end, "date")
         if chosen is None:
             chosen = when
     if chosen is not None:
-        chosen = _last_year(r, chosen)
+        chosen = last_year(r, chosen)
         out: dict[str, PartialDate] = {}
         lead = r.text[max(view.start, chosen.start - 12) : chosen.start].lower()
         if chosen.range is not None:

@@ -61,46 +61,7 @@ def holdings(r: Context) -> Found:
                 last_change = _announces_words(r, flex, sentence.start, end) or last_change
             continue
         view = sentence_view(r, sentence.start, end)
-        found: list[Fact] = []
-        for pattern in flex.holding_patterns:
-            for m in pattern.regex.finditer(view.string):
-                found.extend(_changes(r, flex, view, m, pattern, last_change))
-        changes = [f for f in found if f.type in flex.beginning]
-        for pattern in flex.replacing_patterns:
-            for m in pattern.regex.finditer(view.string):
-                found.extend(_replaced(r, view, m, changes))
-        for pattern in flex.replacing_untitled_patterns:
-            for m in pattern.regex.finditer(view.string):
-                if pattern.id in ("predecessor", "successor"):
-                    found = _predecessor(view, m, [*facts, *found], found, pattern.id)
-                else:
-                    found.extend(_replaces_untitled(view, m, [*facts, *found], flex))
-        for pattern in flex.successor_patterns:
-            for m in pattern.regex.finditer(view.string):
-                found.extend(_successors(r, view, m, [f for f in found if f.type in flex.ending]))
-        stated = {(f.person, f.organ, f.role) for f in found}
-        changed = bool(found)
-        for pattern in flex.holds_patterns:
-            for m in pattern.regex.finditer(view.string):
-                for fact in _changes(
-                    r, flex, view, m, pattern, "holds", holds=True, changed=changed
-                ):
-                    key = (fact.person, fact.organ, fact.role)
-                    if key not in stated or (
-                        # "X, who had served as premier since April last year, was relieved":
-                        # the start of what ends
-                        fact.start is not None
-                        and fact.date_basis == "sentence"
-                        and all(
-                            f.type in flex.ending
-                            for f in found
-                            if (f.person, f.organ, f.role) == key
-                        )
-                    ):
-                        found.append(fact)
-        for pattern in flex.replaced_by_patterns:
-            for m in pattern.regex.finditer(view.string):
-                found.extend(_replaced_by(r, flex, view, m, pattern, found))
+        found = _sentence_facts(r, flex, view, facts, last_change)
         triggers = [f.type for f in found if f.type != "holds"]
         if triggers:
             last_change = triggers[-1]
@@ -109,6 +70,59 @@ def holdings(r: Context) -> Found:
         facts.extend(_unique(found))
     r.facts = [*r.facts, *_implied_roles(facts)]
     return r.found()
+
+
+def _sentence_facts(
+    r: Context, flex: FactLexicon, view: SentenceView, facts: list[Fact], last_change: str
+) -> list[Fact]:
+    """The holdings one sentence states: changes, whom they replace, titles held."""
+    found: list[Fact] = []
+    for pattern in flex.holding_patterns:
+        for m in pattern.regex.finditer(view.string):
+            found.extend(_changes(r, flex, view, m, pattern, last_change))
+    changes = [f for f in found if f.type in flex.beginning]
+    for pattern in flex.replacing_patterns:
+        for m in pattern.regex.finditer(view.string):
+            found.extend(_replaced(r, view, m, changes))
+    for pattern in flex.replacing_untitled_patterns:
+        for m in pattern.regex.finditer(view.string):
+            if pattern.id in ("predecessor", "successor"):
+                found = _predecessor(view, m, [*facts, *found], found, pattern.id)
+            else:
+                found.extend(_replaces_untitled(view, m, [*facts, *found], flex))
+    for pattern in flex.successor_patterns:
+        for m in pattern.regex.finditer(view.string):
+            found.extend(_successors(r, view, m, [f for f in found if f.type in flex.ending]))
+    stated = {(f.person, f.organ, f.role) for f in found}
+    changed = bool(found)
+    for pattern in flex.holds_patterns:
+        for m in pattern.regex.finditer(view.string):
+            for fact in _changes(
+                r, flex, view, m, pattern, "holds", holds=True, changed=changed
+            ):
+                key = (fact.person, fact.organ, fact.role)
+                if key not in stated or (
+                    # "X, who had served as premier since April last year, was relieved":
+                    # the start of what ends
+                    fact.start is not None
+                    and fact.date_basis == "sentence"
+                    and all(
+                        f.type in flex.ending
+                        for f in found
+                        if (f.person, f.organ, f.role) == key
+                    )
+                ):
+                    found.append(fact)
+    for pattern in flex.replaced_by_patterns:
+        for m in pattern.regex.finditer(view.string):
+            found.extend(_replaced_by(r, flex, view, m, pattern, found))
+    became = [f for f in found if f.type == "became"]
+    if became and not any(f.type == "replaced" for f in found):
+        # "X, who became director in 2018, ousting Y": Y's holding of what X became ends
+        for pattern in flex.replacing_patterns:
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaced(r, view, m, became))
+    return found
 
 
 def _implied_roles(facts: list[Fact]) -> list[Fact]:
@@ -124,6 +138,9 @@ def _implied_roles(facts: list[Fact]) -> list[Fact]:
                 f.role for f in facts
                 if f.person == fact.person and f.organ == fact.organ and f is not fact
                 and f.status != "projected"  # what may come is no seat held
+                # "X, who lost his PB seat in 2016, returned to it as an alternate member":
+                # the role a change in the same sentence names differs from the seat's
+                and f.sentence != fact.sentence
             }  # fmt: skip
             if len(others) == 1 and "alternate-member" in others:
                 fact = replace(fact, role="alternate-member")
@@ -132,7 +149,7 @@ def _implied_roles(facts: list[Fact]) -> list[Fact]:
 
 
 _HELD_SINCE = re.compile(
-    r"(?:\s*\([^()]*\))?\s*,\s*who\s+(?:had|has)\s+(?:(?:held|occupied|served\s+in)\s+the\s+"
+    r"(?:\s*\([^()]*\))?\s*,\s*(?:(?:an?|the)\s+[\w\s'-]{1,40}?\s+)?who\s+(?:had|has)\s+(?:(?:held|occupied|served\s+in)\s+the\s+"
     r"(?:post|position|office|job)\s+since|been\s+(?:appointed|elected|named)\s+(?:in|on))\s+"
     r"(?:(?:early|late|mid)[\s-]+)?"
 )  # "replacing X, who had held the post since June 2018", "..., who had been appointed in 2021"
@@ -239,26 +256,47 @@ def _own_period(r: Context, person: Item) -> dict[str, PartialDate] | None:
     return None
 
 
+_ENROLMENTS = frozenset({"party", "military", "mass-organization"})
+"""kinds of organ one joins as a rank-and-file member: no seat of the leadership"""
+
+
+def _organ_kind(r: Context, key: object) -> str | None:
+    entity = r.reg.peek(key)  # type: ignore[arg-type]
+    kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+        "organ_kind"
+    )  # fmt: skip
+    return kind if isinstance(kind, str) else None
+
+
 def _organ_title(
     r: Context, view: SentenceView, m: re.Match[str], pattern: Pattern
 ) -> Title | None:
     """ "elected to the Political Bureau": membership of the organ; "headed the United Front
     Department": its head (the director of a department or bureau, else the chairman)."""
+    if "it" in m.re.groupindex and m.group("it") is not None:
+        # "X, who was dropped from the PB in 2019, returned to it": an organ named before in
+        # the sentence, else the seat the sentence before names
+        before = view.items[: view.index_at(m.start("it"))]
+        named = [i for i in before if i.kind == "organ" and i.ref]
+        if named:
+            span = (named[-1].start, named[-1].end)
+            return Title(span[0], span[1], "member", named[-1].ref, span, span)
+        return _seat_before(r, view)
     if "organ" not in m.re.groupindex or m.group("organ") is None:
         return None
     organs = view.typed(m, "organ", "organ")
     if not organs:
         return None
     organ = organs[0]
+    kind = _organ_kind(r, organ.ref)
+    if pattern.id == "joined-organ" and kind in _ENROLMENTS:
+        return None  # "joined the WPK in 1946", "entered the KPA": an enrolment, not a seat
     role = "member"
     if "alternate" in m.re.groupindex and m.group("alternate"):
         role = "alternate-member"  # "dropped from the Political Bureau's alternate membership"
     if pattern.type == "heads" or ("post" in m.re.groupindex and m.group("post")):
         # "headed the UFD", "lost the GPB post": the head's seat
         entity = r.reg.peek(organ.ref)
-        kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
-            "organ_kind"
-        )  # fmt: skip
         # the head word of what the text prints, else of the record's label ("the GPB post")
         label = r.known.labels.get(entity.known or "", "") if entity.known else ""
         words = [(organ.text or "").lower().split()[-1:], label.lower().split(" of ")[0].split()]
@@ -270,6 +308,28 @@ def _organ_title(
     post = post_for(r, role, organ.ref) if pattern.type == "heads" and organ.ref else None
     return Title(organ.start, organ.end, role, organ.ref, (organ.start, organ.end),
                  (organ.start, organ.end), post)  # fmt: skip
+
+
+_SEAT_WORDS = frozenset({"seat", "seats", "post", "posts", "position", "vacancy", "vacant", "open"})
+
+
+def _seat_before(r: Context, view: SentenceView) -> Title | None:
+    """ "Pak's retirement will leave a seat open on the Presidium. Kim is the most likely
+    candidate to fill it": "it" is the seat the sentence before names (its last title, else a
+    seat in its last organ), when that sentence speaks of a seat or post at all."""
+    before = [s for s in r.doc.sentences if s.end <= view.start]
+    if not before:
+        return None
+    previous = sentence_view(r, before[-1].start, before[-1].end)
+    if not any(i.kind == "word" and i.text in _SEAT_WORDS for i in previous.items):
+        return None
+    for item in reversed(previous.items):
+        if item.kind == "title" and isinstance(item.ref, Title) and item.ref.organ is not None:
+            return item.ref
+        if item.kind == "organ" and item.ref:
+            span = (item.start, item.end)
+            return Title(item.start, item.end, "member", item.ref, span, span)
+    return None
 
 
 def _type(flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Pattern,
@@ -496,6 +556,8 @@ def _facts_for(
     the one the sentence gives at ``at`` (default: the trigger, else the first title)."""
     anchor = at if at is not None else trigger.start if trigger else titles[0].start
     status, hedge = _status(flex, view, upto=max(anchor, titles[-1].end), r=r)
+    if kind == "projected":
+        status = "projected"  # "tipped to become", "in line for": the pattern's words hedge
     # A seat kept through a change ("kept his seat at the plenum") is a title held, dated as
     # the change it was kept through is: by the sentence's date or the event reported.
     kept = kind == "kept"

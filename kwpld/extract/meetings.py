@@ -29,6 +29,7 @@ HELD = re.compile(
     r"|\b(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:held|convened|opened|closed|concluded|reconvened|called)"
     r"|took\s+place|opened|met|convened|closed|concluded|began|started|ended|wrapped\s+up"
+    r"|(?:ran|lasted)\s+from"
     r"|held\s+(?:its|their|a|an|the))\b",
     re.I,
 )
@@ -91,11 +92,13 @@ def meetings(r: Context) -> Found:
     _one_event_per_ordinal(r)
     _when_and_where(r)
     _unnamed(r)  # after the named ones are dated: "held on the same day"
+    _organ_meetings(r)
     _of_representatives(r)
     _held_by(r)
     _of_date(r)
     _when_and_where(r)
     _occasions(r)
+    _subheadings(r)
     _one_conferral(r)
     _place_summits(r)
     _person_summits(r)
@@ -295,6 +298,55 @@ def _unnamed(r: Context) -> None:
         _place_event(r, event, r.text[organ.end : sentence.end], _in_place(r), sentence)
 
 
+_ORGAN_MEETING = re.compile(
+    r"\s+(?:(?P<head>(?:(?:enlarged|expanded|extended)\s+)?meeting)\b(?!\s+of\b)|met\b)", re.I
+)
+_BEFORE_ORGAN = re.compile(r"\b(?:an?|the|its|(?:\w+(?:'s|’s)))\s+$", re.I)
+
+
+def _organ_meetings(r: Context) -> None:
+    """ "a Political Bureau meeting in August 2020", "the Political Bureau met on Tuesday": a
+    meeting of the organ named before "meeting" or "met", on the day the sentence gives."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        m = _ORGAN_MEETING.match(r.text, organ.end)
+        sentence = r.doc.sentence_at(organ.start)
+        if m is None or sentence is None or r.doc.in_title(r.doc.word_index_at(organ.start)):
+            continue
+        before = _BEFORE_ORGAN.search(r.text, sentence.start, organ.start)
+        if before is None or _OF_BEFORE.search(r.text, sentence.start, before.start()):
+            continue  # "the CMC of the WPK met": the CMC, which _unnamed reads
+        if _NOT_MEETINGS.search(organ.text):
+            continue  # a party or an assembly meets in congresses and sessions
+        if m.group("head"):
+            date = _DATE_NEXT.match(r.text, m.end(), m.end() + 40)
+            stated = r.date_at(date.end()) if date else None
+            if stated is None or stated.date is None or stated.range is not None:
+                continue
+            when: tuple[PartialDate, PartialDate | None] | None = past_date(r, stated), None
+        else:
+            found = _held_days(r, m.end(), sentence.end)
+            when = (found[0], found[1]) if found is not None else None
+        if when is None:
+            continue
+        head = m.group("head") or "meeting"
+        name = _title_case(" ".join(head.lower().split())) + " of the " + straight(organ.text)
+        event = r.reg.add(Entity(f"event:held:{match_key(name)}:{when[0].iso}", "event"))
+        event.fields.setdefault("type", "meeting")
+        event.fields.setdefault("date", when[0])
+        if when[1] is not None and when[1] != when[0]:
+            event.fields.setdefault("end", when[1])
+        span = (organ.start, m.end())
+        event.add_name(NameDraft(name, spans=[span]))
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        event.note(f"“{' '.join(r.text[span[0] : span[1]].split())}”", span)
+        if m.group("head"):  # "the Political Bureau met": the organ's mention stays
+            r.add_mention(Mention(*span, r.text[span[0] : span[1]], event.key, "event"))
+
+
+_OF_BEFORE = re.compile(r"\bof\s+$", re.I)
+_NOT_MEETINGS = re.compile(r"\b(?:Assembly|Party|WPK|KWP|Congress)\b", re.I)
+
+
 _ACTS = re.compile(
     r"\b(?:relieved|elected|dismissed|appointed|recalled|removed|promoted|adopted|decided"
     r"|discussed|approved|reviewed|examined|analyzed|analysed|made|issued)\b",
@@ -444,10 +496,13 @@ def _occasions(r: Context) -> None:
     """ "a reception held at the Mansudae Assembly Hall in Pyongyang on Friday", "an artillery
     fire drill on 10 September": an occasion the text describes, dated by the sentence."""
     flex = fact_lexicon()
+    last = -1  # where the last occasion added ends
     for m in _occasion_pattern().finditer(r.text):
         sentence = r.doc.sentence_at(m.start())
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
             continue
+        if sentence.start <= last and _JOINED.fullmatch(r.text, last, m.start()):
+            continue  # "A military parade and a mass rally were held": one occasion reported
         if _inside_event(r, m.start(), m.end()) or any(
             x.kind == "event" and x.start < m.end("name") and m.start("name") < x.end
             for x in r.mentions
@@ -468,7 +523,9 @@ def _occasions(r: Context) -> None:
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
         rest = r.text[m.end() : sentence.end]
         presided = _PRESIDED_AFTER.match(rest)  # "a meeting of X presided over by Kim"
-        held = bool(_HELD_OCCASION.match(rest) or given or presided)
+        held = bool(_HELD_OCCASION.match(rest) or given or presided) or bool(
+            opening and _HELD_LATER.match(rest)
+        )  # "Talks between A, <titles>, and B, <titles>, ... were held at ..."
         when, name_end, _ = _occasion_day(r, m, sentence, held, definite)
         if when is None and not held:
             continue
@@ -481,7 +538,7 @@ def _occasions(r: Context) -> None:
             # event dated last before it in the paragraph; "A performance was given ... on the
             # occasion": in the article
             whole = _ON_THE_OCCASION.search(rest)
-            when = event_day_before(r, m.start(), block=None if whole else sentence.block)
+            when = event_day_before(r, m.start(), block=None if whole or held else sentence.block)
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
         if bare_meeting:
@@ -495,6 +552,88 @@ def _occasions(r: Context) -> None:
         if when is None and _names_series(r, name):
             continue  # "plenary meetings of the 8th CC": the series, not an event of it
         _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence)
+        last = m.end()
+
+
+_DIED_BEFORE = re.compile(r"\b(?:died|passed\s+away|was\s+born|born)\s*$")
+_JOINED = re.compile(r"\s+and\s+(?:(?:a|an|the)\s+)?")
+_HELD_LATER = re.compile(
+    r"[^.;]{0,400}?\b(?:(?:was|were)\s+(?:\w+\s+)?held|took\s+place)\b", re.I
+)
+"""the verb of an occasion that opens its sentence, past the titles of those it names."""
+_SUBHEADING = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}?(?P<noun>[A-Z][\w'’-]*))"
+    r"(?:\s+(?:Held|Given|Hosted|Staged|Enjoyed|Performed|Takes?\s+Place|Took\s+Place|Opens|Ends))?"
+)
+"""a sub-heading of a report that names an occasion: "Banquet Given", "Send-off Ceremony Held",
+"Art Performance Enjoyed"."""
+
+
+def _subheadings(r: Context) -> None:
+    """ "Banquet Given", "Send-off Ceremony Held": a sub-heading (a heading, or a short line of
+    capitalized words with no stop) that names an occasion begins its event. The paragraphs
+    under it report that occasion: the first one said held there, else one of its own, dated
+    by the first day they give (else the day of the last event dated before it)."""
+    flex = fact_lexicon()
+    blocks = r.doc.blocks
+    heads = [i for i, b in enumerate(blocks) if i > 0 and _is_subheading(r, i)]
+    for n, i in enumerate(heads):
+        head = _SUBHEADING.fullmatch(r.text[blocks[i].start : blocks[i].end].strip())
+        noun = head.group("noun").lower() if head else ""
+        words = head.group("name").lower() if head else ""
+        tails = (words, " ".join(words.split()[-2:]), noun)  # "send-off ceremony": a ceremony
+        kind = next((flex.occasions[t] for t in tails if t in flex.occasions), None)
+        if head is None or kind is None:
+            continue
+        end = blocks[heads[n + 1]].start if n + 1 < len(heads) else len(r.text)
+        start = blocks[i].end
+        inside = [key for offset, key in r.held if start <= offset < end]
+        if inside:
+            r.held.append((blocks[i].start, inside[0]))
+            r.held.sort(key=lambda x: x[0])
+            continue
+        when = _section_day(r, start, end) or event_day_before(r, start)
+        name = " ".join(r.text[blocks[i].start + head.start("name") :
+                               blocks[i].start + head.end("name")].lower().split())  # fmt: skip
+        key = f"event:occasion:{match_key(name)}:{when.iso if when else r.article.key}"
+        event = r.reg.add(Entity(key, "event"))
+        event.fields.setdefault("type", kind)
+        if when is not None:
+            event.fields.setdefault("date", when)
+        span = (blocks[i].start + head.start("name"), blocks[i].start + head.end("name"))
+        article = r.article.key.split(":")[-1]
+        event.add_name(_occasion_name(name, when, span, r.reference, article))
+        event.note(f"“{r.text[span[0] : span[1]]}”", span)
+        r.held.append((blocks[i].start, key))
+        r.held.sort(key=lambda x: x[0])
+
+
+def _section_day(r: Context, start: int, end: int) -> PartialDate | None:
+    """The first day text[start:end] gives: a date, or a weekday ("on Thursday afternoon")
+    before the article's date."""
+    weekday = re.compile(rf"\bon\s+({_WEEKDAY_NAMES})\b").search(r.text, start, end)
+    stop = weekday.start() if weekday else end
+    for d in r.dates:
+        if start <= d.start < stop and d.date is not None and d.date.day is not None:
+            return d.date
+    if weekday and r.reference is not None and r.reference.day is not None:
+        return _last_weekday(r.reference, weekday.group(1))
+    return None
+
+
+def _is_subheading(r: Context, index: int) -> bool:
+    block = r.doc.blocks[index]
+    body = r.text[block.start : block.end].strip()
+    if block.kind == "heading":
+        return True
+    words = body.split()
+    return (
+        block.kind == "paragraph"
+        and 0 < len(words) <= 6
+        and "\n" not in body
+        and not body.endswith((".", "!", "?", ":", ";", ","))
+        and all(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "the", "for"))
+    )
 
 
 _ON_THE_OCCASION = re.compile(r"\bon\s+the\s+occasion\b(?!\s+of\b)", re.I)
@@ -522,6 +661,8 @@ def _occasion_day(
     stop = min(90, len(rest.split(";")[0]))
     for on in _ON.finditer(rest, 0, stop) if date is None else ():
         # "held at the Revolutionary Martyrs' Cemetery on Mount Taesong on 28 February 1995"
+        if _DIED_BEFORE.search(rest, 0, on.start()):
+            continue  # "a memorial service for X, who died on May 8, was held on Saturday"
         date = r.date_at(m.end() + on.end(), slack=1)
         if date is not None:
             break
@@ -546,7 +687,9 @@ def _occasion_day(
     if relative is not None and (held or dated or before_it):
         when = relative[0]
     if when is None and (held or dated):
-        weekday = re.match(rf"[^.;]{{0,80}}?\bon\s+({_WEEKDAY_NAMES})\b", rest)
+        # (past a second occasion: "A parade and a mass demonstration ... took place ... on
+        # Saturday")
+        weekday = re.match(rf"[^.;]{{0,400}}?\bon\s+({_WEEKDAY_NAMES})\b", rest)
         if weekday and r.reference is not None and r.reference.day is not None:
             when = _last_weekday(r.reference, weekday.group(1))
     return when, name_end, bool(dated)
@@ -770,11 +913,13 @@ _GIVEN_BEFORE = re.compile(
 _HELD_OCCASION = re.compile(
     r"\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|is|are|will\s+be|would\s+be|is\s+to\s+be)\s+)?"
     r"(?:held|took\s+place|staged|will\s+take\s+place|will\s+follow)\b"
-    r"|[^.;]{0,90}?\b(?:was|were|will\s+be)\s+(?:\w+\s+)?(?:held|given|staged|attended|hosted)\b",
+    r"|[^.;]{0,90}?\b(?:was|were|will\s+be)\s+(?:\w+\s+)?(?:held|given|staged|attended|hosted)\b"
+    r"|\s+and\s+(?:a|an)\s+[^.;,]{0,90}?\b(?:took\s+place|were\s+(?:\w+\s+)?held)\b",
     re.I,
 )
 """an occasion said to be held: "the funeral will be held", "Talks between A and B were held",
-"a performance was given by ..."."""
+"a performance was given by ...", "A military parade and a mass demonstration of working people
+took place"."""
 
 _PRESIDED_AFTER = re.compile(
     r"(?P<more>[^,.;()]{0,60}?)\s*,?\s+(?:presided\s+over|chaired|convened|guided)\s+by\b"
@@ -973,6 +1118,8 @@ def _held_days(
         first, last = _period(dates[0])
         if first is None:
             return None
+        if dates[0].year_inferred:  # "31 December 2019 — ..., held from 28 to 31 December"
+            first, last = _year_of_line(r, dates[0], first, last)
         both = _AND_DAY.search(r.text, max(0, dates[0].start - 12), dates[0].start)
         if both and first.day is not None and last is None:
             # "on 11 and 12 April 2019": the first day, then the date.
@@ -995,6 +1142,29 @@ def _held_days(
     if relative is not None:  # "opened at the Mansudae Assembly Hall today"
         return relative[0], None, relative[1]
     return None
+
+
+def _year_of_line(
+    r: Context, date: DateMention, first: PartialDate, last: PartialDate | None
+) -> tuple[PartialDate, PartialDate | None]:
+    """A year-less period in a line that opens with a date of that month and year ("31
+    December 2019 — ..., held from 28 to 31 December"): that year, not the one nearest the
+    article's date (not a year said in passing: "since June 2012 ... in late June")."""
+    sentence = r.doc.sentence_at(date.start)
+    if sentence is None:
+        return first, last
+    years = {
+        d.date.year for d in r.dates_in(sentence.start, date.start)
+        if d.date is not None and not d.year_inferred and d.date.month == first.month
+        and not r.text[sentence.start : d.start].strip(" \t-*•–")
+    }  # fmt: skip
+    if len(years) != 1:
+        return first, last
+    year = years.pop()
+    return (
+        PartialDate(year, first.month, first.day),
+        None if last is None else PartialDate(year, last.month, last.day),
+    )
 
 
 _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.I)
@@ -1036,12 +1206,30 @@ def _date_event(
         return
     first, last, span = found
     current = entity.fields.get("date")
-    if current is not None and not (isinstance(current, PartialDate) and current == first):
+    if _within_month(current, first):
+        # "convened in December 2019 ... The plenum, which opened on 28 December": that month's
+        # days, in the year stated with the month
+        assert isinstance(current, PartialDate)
+        first = PartialDate(current.year, first.month, first.day)
+        last = None if last is None else PartialDate(current.year, last.month, last.day)
+    elif current is not None and not (isinstance(current, PartialDate) and current == first):
         return
     entity.fields["date"] = first
     if last is not None and last != first:
         entity.fields["end"] = last
     entity.note(f"held {' '.join(r.text[span[0] : span[1]].split())}", (name[0], span[1]))
+
+
+def _month_only(date: object) -> bool:
+    return isinstance(date, PartialDate) and date.day is None and date.month is not None
+
+
+def _within_month(current: object, day: PartialDate) -> bool:
+    """An event dated to a month only, now given a day of that month."""
+    return (
+        isinstance(current, PartialDate) and current.day is None and current.month is not None
+        and current.month == day.month and day.day is not None
+    )  # fmt: skip
 
 
 def _close_event(r: Context, entity: Entity, start: int, rest: str, limit: int) -> None:
@@ -1054,6 +1242,8 @@ def _close_event(r: Context, entity: Entity, start: int, rest: str, limit: int) 
     later = [d for d in r.dates_in(tail, limit) if d.date is not None]
     if later:
         closing = later[0].date if later[0].date is not None else None
+        if closing is not None and later[0].year_inferred and closing.month is not None:
+            closing = PartialDate(first.year, closing.month, closing.day)  # the year it opened
     else:
         days = _weekdays(r, tail, limit)
         relative = relative_day(r, tail, limit)
@@ -1214,6 +1404,7 @@ def _references(r: Context) -> None:
             and target != main
             and not _dated(r, target)
             and _dated(r, main)
+            and not _held_otherwise(r, m.end(), main)
         ):
             # "the report reviewed the work since the 7th Congress ... The congress elected":
             # the 8th, which the article reports, not the undated one it looks back to
@@ -1223,6 +1414,16 @@ def _references(r: Context) -> None:
         # An unresolved reference is kept too: the sentence is about an event, just not one
         # the text names (no other event is taken for it).
         r.event_refs.append((m.start(), m.end(), target or ""))
+
+
+def _held_otherwise(r: Context, end: int, main: str) -> bool:
+    """ "That meeting opened on 8 February 2021": a reference held on a day other than the
+    article's event, so not that event."""
+    sentence = r.doc.sentence_at(end)
+    if sentence is None or not _HELD_HERE.match(r.text, end, sentence.end):
+        return False
+    dates = [d.date for d in r.dates_in(end, sentence.end) if d.date is not None]
+    return bool(dates) and dates[0] != r.reg.peek(main).fields.get("date")
 
 
 _HELD_HERE = re.compile(
@@ -1242,7 +1443,8 @@ def _dated_by_reference(r: Context) -> None:
         if not target:
             continue
         entity = r.entity(target)
-        if entity.known or entity.fields.get("date") is not None:
+        date = entity.fields.get("date")
+        if entity.known or (date is not None and not _month_only(date)):
             continue
         sentence = r.doc.sentence_at(start)
         if sentence is None or not _HELD_HERE.match(r.text, end, sentence.end):
@@ -1258,9 +1460,16 @@ _DATE_NEXT = re.compile(
     r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?"
     r"|(?=(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year|week)\b))"
 )
-_WHEN_BEFORE = re.compile(r"(?:,?\s+when|,\s+(?:at|during))\s+(?:the\s+|its\s+|a\s+)?$", re.I)
+_WHEN_BEFORE = re.compile(
+    r"(?:,?\s+when|,?\s+(?:at|during)|(?P<comma>(?<=\d),))\s+(?:the\s+|its\s+|a\s+)?$",
+    re.I,
+)
 """a date just before an event: "since January 2021, when the eighth party congress ...", "In
-May 2016, at the 7th Congress of the WPK, he was elected ..."."""
+May 2016, at the 7th Congress of the WPK, he was elected ...", "in April 2012 at the 4th
+Conference", "in April 2018, the 3rd Plenary Meeting ... had declared"."""
+_IN_ON = re.compile(r"\b(?:in|on)\s+$", re.I)
+"""a date that opens a clause: "in April 2018, the 3rd Plenary Meeting ..." (not "On the
+sixth day, 10 January, the congress ...")."""
 _AHEAD = re.compile(
     r"\b(?:will|shall|would|to\s+be\s+held|to\s+(?:convene|hold|open)|plans?|planned|scheduled"
     r"|upcoming|coming|next|ahead\s+of|expected\s+to|is\s+to|are\s+to)\b",
@@ -1280,7 +1489,12 @@ def date_with(r: Context, mention: Mention) -> DateMention | None:
     when = _WHEN_BEFORE.search(r.text, max(0, mention.start - 20), mention.start)
     if when is None:
         return None
-    before = [d for d in r.dates if d.end <= when.start() and d.end >= when.start() - 1]
+    before = [
+        d for d in r.dates
+        if d.end <= when.start() and d.end >= when.start() - 1
+        and "." not in r.text[d.end : when.start()]  # "... in November 1970. At the 6th ..."
+        and (when.group("comma") is None or _IN_ON.search(r.text, d.start - 4, d.start))
+    ]  # fmt: skip
     return before[-1] if before else None
 
 

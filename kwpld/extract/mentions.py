@@ -31,6 +31,8 @@ def mentions(r: Context) -> Found:
             if name.derived and name.system == "en" and entity.kind != "organ":
                 continue
             local.add_name(entity.key, entity.kind, name.text, name.system, name.kind)
+        for said in entity.attrs.get("said", ()):  # "... of its 8th Central Committee"
+            local.add_name(entity.key, entity.kind, said, "en", "alternate")
         if entity.kind == "organ" and entity.attrs.get("short"):
             for short in entity.attrs["short"]:
                 local.add_name(entity.key, "organ", short, "en", "short", weak=True)

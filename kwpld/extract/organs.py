@@ -5,6 +5,7 @@ parents the text and the vocabulary's kind hierarchy give them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..names import is_korean_surname, korean_name_parts, match_key, name_words
@@ -145,10 +146,15 @@ def organ_phrases(r: Context) -> Found:
     return r.found()
 
 
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+
+
 def _phrase(r: Context, chain: list[tuple[int, int, OrganHead]], index: int) -> Phrase | None:
     doc, n = r.doc, len(r.doc.words)
     first = chain[0][0]
     k = first - 1
+    numbered = chain[0][2].numbered and k >= 0 and _ORDINAL.fullmatch(core(doc.words[k]))
+    k -= 1 if numbered and doc.gap_ok[k] else 0  # "the KPA 4th Corps"
     while (
         k >= 0
         and doc.gap_ok[k]

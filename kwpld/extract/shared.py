@@ -4,6 +4,8 @@ for a person, a party or an outlet named by the text (made once, found again by 
 
 from __future__ import annotations
 
+import re
+
 from ..names import match_key, name_words
 from ..reading.entities import Entity, NameDraft
 from ..reading.state import Context
@@ -129,6 +131,7 @@ def event_phrase(r: Context, i: int) -> tuple[int, str, int] | None:
                     m = k + 1
                     if m < n and doc.keys[m] == "the" and doc.gap_ok[m - 1]:
                         m += 1
+                    m = _past_owner(r, m)
                     if m < n and doc.gap_ok[m - 1] and _name_word(r, m):
                         while m < n and _name_word(r, m) and doc.gap_ok[m - 1]:
                             m += 1
@@ -138,6 +141,26 @@ def event_phrase(r: Context, i: int) -> tuple[int, str, int] | None:
                 return k, kind, end
         j += 1
     return None
+
+
+_OWNERS = frozenset({"party", "wpk", "kwp"})
+
+
+def _past_owner(r: Context, m: int) -> int:
+    """After "of": past the organiser's possessive ("of its 8th Central Committee", "of the
+    party's 8th Central Committee", "of the ruling WPK's ..."), which names the party the text
+    reports on; the name reads "of the 8th Central Committee" (:data:`OWNER`)."""
+    doc, n = r.doc, len(r.doc.words)
+    if m < n and doc.keys[m] == "its" and doc.keys[m - 1] != "the":
+        return m + 1 if m + 1 < n and doc.gap_ok[m] else m
+    k = m + 1 if m < n and doc.keys[m] == "ruling" else m
+    if k < n and doc.keys[k] in _OWNERS and doc.words[k][-2:] in ("'s", "’s"):
+        return k + 1 if k + 1 < n and doc.gap_ok[k] else m
+    return m
+
+
+OWNER = re.compile(r"\bof\s+(?:its|the\s+(?:ruling\s+)?(?:party|WPK|KWP)['’]s)\s+", re.I)
+"""an organiser's possessive inside an event name, read as "of the "."""
 
 
 def _name_word(r: Context, i: int) -> bool:

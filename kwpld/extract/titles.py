@@ -26,6 +26,7 @@ from ..reading.facts import FactLexicon, Title, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.state import Context, Found
 from .facts_common import organ_of
+from .foreign_organs import foreign_whole
 from .standing_organs import standing_organ
 
 __all__ = ["titles", "organ_for_name", "post_for"]
@@ -186,12 +187,31 @@ def titles(r: Context) -> Found:
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
-    found = [_of_the_whole(r, mentions, t) for t in found]
+    found = [_organ_read(r, mentions, t) for t in found]
     r.person_titles = _ellipses(r, [_unnamed_department(r, _deputy(r, t)) for t in found])
     return r.found()
 
 
 _DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
+
+
+def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
+    """The title's organ as its own words, the words after it and another party say."""
+    return foreign_whole(r, mentions, _of_the_whole(r, mentions, _own_organ(r, title)))
+
+
+def _own_organ(r: Context, title: Title) -> Title:
+    """ "Vice Chief of General Staff and Director of the Artillery Command": a role whose own
+    words name its organ keeps that organ, not the one a coordinated role is followed by."""
+    words = r.doc.words_between(title.role_span[0], title.role_span[1])
+    hit = fact_lexicon().role_at(r.doc.keys, words.start) if words else None
+    implied = fact_lexicon().implied_organs.get(hit[3] or "") if hit else None
+    if hit is None or implied is None or " of " not in r.text[slice(*title.role_span)].lower():
+        return title
+    organ = organ_for_name(r, implied, title.role_span)
+    if organ == title.organ:
+        return title
+    return replace(title, end=title.role_span[1], organ=organ, organ_span=None, post=None)
 
 
 def _of_the_whole(r: Context, mentions: list[Mention], title: Title) -> Title:

@@ -954,13 +954,23 @@ def fact_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draf
     lex = fact_lexicon()
     out: list[Draft] = _participation_drafts(fin, reading, article_id)
     for (person, organ, role), facts in groups.items():
-        begin = [f for f in facts if f.type in lex.beginning]
-        end = [f for f in facts if f.type in lex.ending]
-        holds = [f for f in facts if f not in begin and f not in end]
         known_person = fin.known.ids.__contains__(person) and person not in fin.known.pending
         known_organ = fin.known.ids.__contains__(organ) and organ not in fin.known.pending
         recorded = known_person and known_organ and (person, organ, role) in fin.known.memberships
-        parts = _terms(begin, end, holds)
+        # a seat an analyst projects is a draft apart from what the text says happened ("Ri was
+        # demoted from the Presidium ... is likely to return to the Presidium"); a projected
+        # end stays with the term it would end
+        ahead = [f for f in facts if f.status == "projected" and f.type not in lex.ending]
+        parts = [
+            term
+            for kept in ([f for f in facts if f not in ahead], ahead)
+            if kept
+            for term in _terms(
+                [f for f in kept if f.type in lex.beginning],
+                [f for f in kept if f.type in lex.ending],
+                [f for f in kept if f.type not in lex.beginning and f.type not in lex.ending],
+            )
+        ]  # fmt: skip
         for part in parts:
             if (
                 recorded

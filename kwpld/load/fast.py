@@ -68,7 +68,7 @@ from .files import (
     _split,
     read_text,
 )
-from .schema import _ecma_regex, check_record, record_schema
+from .schema import check_record, ecma_regex, record_schema
 from .values import iri_problem, language_tag_problem, normalize_text, text_problem
 
 __all__ = ["read_fast", "cross_checks_pass", "NO_LINES"]
@@ -130,7 +130,7 @@ def _rules() -> _Rules:
     assert name_fields <= set(defs["name"]["properties"])
     return _Rules(
         id_max=defs["id"]["maxLength"],
-        qid=_ecma_regex(defs["qid"]["pattern"]),
+        qid=ecma_regex(defs["qid"]["pattern"]),
         date_min=defs["date"]["minimum"],
         date_max=defs["date"]["maximum"],
         enums=enums,

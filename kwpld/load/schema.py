@@ -60,7 +60,7 @@ _DOLLAR = re.compile(r"(?<!\\)\$")
 
 
 @cache
-def _ecma_regex(pattern: str) -> re.Pattern[str]:
+def ecma_regex(pattern: str) -> re.Pattern[str]:
     """``pattern`` as JSON Schema (ECMA 262) means it: ``$`` ends the text, where Python's
     ``$`` also matches before a final newline (so ``"Q1\\n"`` passed ``^Q[1-9][0-9]*$``)."""
     return re.compile(_DOLLAR.sub(r"\\Z", pattern))
@@ -69,7 +69,7 @@ def _ecma_regex(pattern: str) -> re.Pattern[str]:
 def _pattern(
     validator: Any, pattern: str, instance: object, schema: dict[str, Any]
 ) -> Iterator[ValidationError]:
-    if isinstance(instance, str) and not _ecma_regex(pattern).search(instance):
+    if isinstance(instance, str) and not ecma_regex(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 

@@ -197,7 +197,7 @@ class Compactor:
         self._iris: dict[str, str] = {}
         self._id_key = dumps(self.id)
         self._type_key = dumps(self.type)
-        self._predicates: dict[str, tuple[str | None, str | None, str | None]] = {}
+        self._predicates: dict[str, tuple[str | None, str | None, str | None, str | None]] = {}
         # A term with @set is always an array; terms are names, so a name says it.
         self._set_keys = {
             t.name for terms in context.properties.values() for t in terms if t.as_set
@@ -347,47 +347,46 @@ class Compactor:
                         found = type_json[obj] = dumps(self.type_value(obj))
                     types.append(found)
                     continue
-                key = (info_of.get(predicate) or self._predicate_info(predicate))[0]
+                info = info_of.get(predicate) or self._predicate_info(predicate)
                 value = embed.get(obj) if embed else None
                 if value is None:
                     value = iri_json.get(obj) or self._iri_text(obj)
-                    if key is None:
-                        key = self.iri(predicate)
+                    if info[0] is None:
                         value = f"{{{self._id_key}: {value}}}"
-                elif key is None:
-                    key = self.iri(predicate)
-                values[key].append(value)
+                values[info[0] or info[3] or self.iri(predicate)].append(value)
                 continue
             info = info_of.get(predicate) or self._predicate_info(predicate)
+            last = obj[-1]
+            if last == '"':  # a plain string: the term is its own JSON text, when printable
+                text = obj if "\\" not in obj and obj.isprintable() else dumps(term_value(obj))
+                values[info[2] or self.iri(predicate)].append(text)
+                continue
             end = obj.rfind('"')
             text = obj[: end + 1]
             if "\\" in text or not text.isprintable():
                 text = dumps(term_value(text))
-            if obj[end + 1 : end + 2] == "@":
-                lang = obj[end + 2 :]
-                key = info[1]
-                if key is not None:
-                    if lang_maps is None:
-                        lang_maps = {}
-                    by_lang = lang_maps.get(key)
-                    if by_lang is None:
-                        lang_maps[key] = {lang: [text]}
-                    else:
-                        texts = by_lang.get(lang)
-                        if texts is None:
-                            by_lang[lang] = [text]
-                        else:
-                            texts.append(text)
-                    continue
-                values[self.iri(predicate)].append(
+            if last == ">" and obj[end + 1 : end + 4] == "^^<":
+                typed = self._typed_json(obj, text, end, obj[end + 4 : -1])
+                values[info[2] or self.iri(predicate)].append(typed)
+                continue
+            lang = obj[end + 2 :]
+            key = info[1]
+            if key is None:
+                values[info[3] or self.iri(predicate)].append(
                     f'{{"@value": {text}, "@language": {self._lang_text(lang)}}}'
                 )
+                continue
+            if lang_maps is None:
+                lang_maps = {}
+            by_lang = lang_maps.get(key)
+            if by_lang is None:
+                lang_maps[key] = {lang: [text]}
             else:
-                key = info[2]
-                if key is None:
-                    key = self.iri(predicate)
-                datatype = obj[end + 4 : -1] if obj[end + 1 : end + 4] == "^^<" else None
-                values[key].append(self._typed_json(obj, text, end, datatype))
+                texts = by_lang.get(lang)
+                if texts is None:
+                    by_lang[lang] = [text]
+                else:
+                    texts.append(text)
         return self._node_text(subject, types, values, lang_maps)
 
     def _node_text(
@@ -433,14 +432,25 @@ class Compactor:
                     parts.append(f"{name}: {found_values[0]}")
         return "{" + ", ".join(parts) + "}"
 
-    def _predicate_info(self, predicate: str) -> tuple[str | None, str | None, str | None]:
-        """The term names for IRI values, language-tagged and other literals (or None)."""
+    def _predicate_info(
+        self, predicate: str
+    ) -> tuple[str | None, str | None, str | None, str | None]:
+        """The keys of a predicate's values: the term names for IRI values and language-tagged
+        literals (or None: the compact IRI with a value object instead), the key of other
+        literals (a term name, or the compact IRI), and the compact IRI itself. The compact
+        IRI is None where :meth:`iri` refuses it: the caller asks again, and raises, only if
+        it needs it."""
         terms = self._terms.get(predicate[1:-1], {})
 
         def name(kind: str) -> str | None:
             return terms[kind].name if kind in terms else None
 
-        info = self._predicates[predicate] = (name("id"), name("lang"), name("plain"))
+        try:
+            compact: str | None = self.iri(predicate)
+        except ValueError:
+            compact = None
+        info = (name("id"), name("lang"), name("plain") or compact, compact)
+        self._predicates[predicate] = info
         return info
 
     def _iri_text(self, term: str) -> str:

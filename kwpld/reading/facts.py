@@ -123,6 +123,8 @@ class FactLexicon:
     """words before an event named in passing ("the decisions of", "since")"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
+    foreign_nationalities: frozenset[str] = frozenset()
+    """words that make a minister another country's ("Russian Foreign Minister")"""
     """noun of an occasion ("reception", "military parade") -> event type"""
     past_forms: frozenset[str] = frozenset()
     """irregular past forms: "probably lost" is an inference about the past (reported)"""
@@ -208,6 +210,7 @@ def fact_lexicon() -> FactLexicon:
         passing=tuple(attendance.get("passing", ())),
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
+        foreign_nationalities=frozenset(data.get("foreign_nationalities", ())),
         past_forms=frozenset(data.get("past_forms", ())),
     )
     lex.longest_role = max(len(k) for k in roles)

@@ -25,6 +25,8 @@ class OrganHead:
     code: str | None = None
     collective: bool = False
     singular: str | None = None
+    numbered: bool = False
+    """an ordinal before the head is part of the name ("the 4th Corps")"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +155,8 @@ def _role_labels() -> dict[str, str]:
 def lexicon() -> Lexicon:
     data = yaml.safe_load(resource_path("kwpld/reading/lexicon.yaml").read_text("utf-8"))
     heads = [
-        OrganHead(h["head"], h["kind"], bool(h.get("unique")), h.get("code"))
+        OrganHead(h["head"], h["kind"], bool(h.get("unique")), h.get("code"),
+                  numbered=bool(h.get("numbered")))  # fmt: skip
         for h in data["organ_heads"]
     ]
     collective = [

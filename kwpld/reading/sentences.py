@@ -50,7 +50,7 @@ MACROS = {
     # (kwpld.extract.antecedents.deputy_prefixes): "elected Deputy Pak Su Il as premier"
     "PERSON": (
         r"(?:deputy |deputies )?P\d+(?: \( [^()]* \)){0,2}"
-        r"(?: , {ART}T\d+(?: and {ART}T\d+)*(?: since D\d+)?(?= ,| ;))?"
+        r"(?: , {ART}T\d+(?:(?: ,)? (?:and )?{ART}T\d+)*(?: since D\d+)?(?= ,| ;))?"
     ),
     "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
     "TITLES": r"T\d+(?: (?:, )?(?:and )?(?:(?:a|an|the) )?T\d+)*",

@@ -1,0 +1,89 @@
+"""Organs of foreign parties named like the Workers' Party's own: "member of the Political Bureau
+of the CPC Central Committee", "member of the Standing Committee of the Political Bureau of the
+Central Committee of the Communist Party of China". The heads ("Political Bureau", "Standing
+Committee of the Political Bureau of the Central Committee") are names of the WPK's standing
+organs, so the organ reading takes them for those; the words after them say whose they are. A
+title whose organ is the WPK's but is followed by "of" and an organ of another party holds the
+whole name instead: an organ drafted with that name, its parent the other party's organ. Without
+this a Chinese guest becomes a member of the WPK's Political Bureau, or holds nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..names import match_key
+from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.facts import Title, fact_lexicon
+from ..reading.state import Context
+from .shared import party_of
+
+__all__ = ["foreign_whole"]
+
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
+    """The title with its organ re-read as another party's, when the words after say so; none
+    when a nationality before it makes it another country's ("Russian Deputy Foreign Minister
+    Igor Morgulov" holds no seat in the DPRK's ministry)."""
+    before = r.text[max(0, title.start - 30) : title.start].split()
+    if title.organ is not None and before and _foreign(before):
+        return replace(title, organ=None, organ_span=None, post=None)
+    if title.organ is None or not _wpk(r, title.organ):
+        return title
+    own = title.organ_span
+    if own is None:  # "general secretary of the Central Committee": a post's title
+        words = list(_OF.finditer(r.text, title.start, title.end))
+        if not words:
+            return title
+        own = (words[-1].end(), title.end)
+    link = _OF.match(r.text, own[1])
+    if link is None:
+        return title
+    owner = next(
+        (m for m in mentions if m.start == link.end() and m.kind == "organ" and m.entity), None
+    )
+    if owner is None or owner.entity is None:
+        return title
+    owner_key = r.reg.resolve(owner.entity)
+    party = party_of(r, owner_key)
+    if party is None or _wpk(r, owner_key):
+        return title
+    span = (own[0], owner.end)
+    name = " ".join(r.text[span[0] : span[1]].split())
+    entity = r.reg.add(Entity("organ:foreign:" + match_key(name), "organ"))
+    entity.attrs.setdefault("organ_kind", _kind(r, title.organ))
+    entity.attrs.setdefault("party", party)
+    if "parent" not in entity.fields:
+        entity.fields["parent"] = Ref(owner_key)
+    if not entity.names:
+        entity.add_name(NameDraft(name, kind="preferred", spans=[span]))
+    entity.note(f"an organ of another party, “{name}”", span)
+    return replace(title, organ=entity.key, organ_span=span, end=max(title.end, span[1]), post=None)
+
+
+def _kind(r: Context, key: str) -> str:
+    """The organ kind of the WPK organ whose name the foreign one shares ("political-bureau")."""
+    entity = r.reg.get(key)
+    if entity.known:
+        return r.known.organ_kind.get(entity.known) or "central-committee"
+    return str(entity.attrs.get("organ_kind") or "central-committee")
+
+
+def _foreign(before: list[str]) -> bool:
+    """The words before a title end with a nationality of facts.yaml (one or two words)."""
+    nationalities = fact_lexicon().foreign_nationalities
+    while len(before) > 1 and before[-1].lower() in ("vice", "deputy", "first"):
+        before = before[:-1]  # "Russian Deputy Foreign Minister"
+    last = before[-1].lower()
+    return last in nationalities or " ".join(before[-2:]).lower() in nationalities
+
+
+def _wpk(r: Context, key: str) -> bool:
+    """The organ is the Workers' Party's (a record under it, or a standing draft of it)."""
+    party = party_of(r, key)
+    if party is None:
+        return False
+    entity = r.reg.get(party)
+    return entity.known == "wpk" or entity.attrs.get("standing") == "wpk"
