@@ -68,6 +68,8 @@ def build_here(args: argparse.Namespace) -> None:
     stages = {k: round(v, 3) for k, v in result.timings.items()}
     stages["up_to_date"] = result.up_to_date
     stages["remapped"] = result.remapped
+    # focus nodes validated again (None: validated whole)
+    stages["revalidated"] = result.validation.revalidated if result.validation else None
     timings.write_text(json.dumps(stages), encoding="utf-8")
 
 

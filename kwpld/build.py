@@ -134,7 +134,7 @@ def build(
         # again, as findings point at lines, but the release stands.
         if validate and result.validation is None:
             progress.stage("validate")
-            _validate(result, fail_on, jobs)
+            _validate(result, fail_on, jobs, plan.incremental)
         return _kept(plan, result, remember=True)
     if plan.latest is not None:
         fault_point("release-committed")
@@ -270,7 +270,7 @@ def _validate_and_write(
             return None
         if plan.validate:
             progress.stage("validate")
-            _validate(result, plan.fail_on, plan.jobs)
+            _validate(result, plan.fail_on, plan.jobs, incremental)
         progress.stage("write")
         return write_release(result.records, result.graph, folder, plan.release)
     # Two cores: write the release in a forked child (which shares its formats out to its own
@@ -282,17 +282,25 @@ def _validate_and_write(
         # is this graph the one already published? (found while the writer works)
         if incremental is not None and incremental.graph_unchanged(result.graph):
             return None
-        _validate(result, plan.fail_on, jobs=1)
+        _validate(result, plan.fail_on, 1, incremental)
         return writer.result()
     finally:
         writer.cancel()
 
 
-def _validate(result: BuildResult, fail_on: str, jobs: int) -> None:
+def _validate(
+    result: BuildResult, fail_on: str, jobs: int, incremental: IncrementalBuild | None = None
+) -> None:
+    """Validate the graph; with ``incremental``, only what the change since the release in
+    place can reach (:mod:`kwpld.validate.partial`), and keep the results for the next build."""
     start = time.perf_counter()
-    result.validation = validate_graph(result.graph, result.records, jobs=jobs)
+    previous = incremental.previous_validation() if incremental is not None else None
+    report = validate_graph(result.graph, result.records, jobs=jobs, previous=previous)
+    result.validation = report
     result.timings["validate"] = time.perf_counter() - start
-    check_report(result.validation, fail_on)
+    if incremental is not None:
+        incremental.validation = report.by_shape
+    check_report(report, fail_on)
 
 
 def _kept(plan: _Plan, result: BuildResult, *, remember: bool) -> BuildResult:

@@ -36,7 +36,7 @@ import json
 import os
 import pickle
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -49,6 +49,8 @@ from .graph import KnowledgeGraph
 from .mapping import FileMapping, Read
 from .publish.manifest import MANIFEST, read_manifest
 from .rdf import Quad
+from .validate.partial import Previous
+from .validate.results import Result
 
 __all__ = [
     "IncrementalBuild",
@@ -64,6 +66,8 @@ __all__ = [
 
 STATE_VERSION = 3
 FILES_VERSION = 2
+VALIDATION_VERSION = 1
+_VALIDATION = "validation.pickle"
 _UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError)
 _CORRUPT = (
     pickle.UnpicklingError,
@@ -321,11 +325,45 @@ class BuildCache:
             write_atomic(folder / "index.pickle", index)
             named = {f"{entry.name}.pickle" for entry in state.files.values()}
             for path in folder.glob("*.pickle"):
-                if path.name != "index.pickle" and path.name not in named:
+                if path.name not in ("index.pickle", _VALIDATION) and path.name not in named:
                     path.unlink(missing_ok=True)
         except OSError:
             with contextlib.suppress(OSError):
                 (folder / "index.pickle").unlink(missing_ok=True)
+
+    def load_validation(
+        self, out: Path, context: str, manifest: str | None
+    ) -> dict[str, list[Result]] | None:
+        """The results per top-level shape of the validation of the release whose manifest
+        has the SHA-256 ``manifest`` (None when there are none for it)."""
+        found = self._read(self._files_folder(out) / _VALIDATION)
+        if not isinstance(found, tuple) or len(found) != 4 or found[0] != VALIDATION_VERSION:
+            return None
+        _, made_in, made_for, by_shape = found
+        if made_in != context or made_for is None or made_for != manifest:
+            return None
+        return by_shape if isinstance(by_shape, dict) else None
+
+    def save_validation(
+        self,
+        out: Path,
+        context: str,
+        manifest: str,
+        by_shape: Mapping[str, Sequence[Result]] | None,
+    ) -> None:
+        """Keep the validation results of the release whose manifest is ``manifest`` (with
+        None, forget any: the next build validates whole)."""
+        path = self._files_folder(out) / _VALIDATION
+        try:
+            if by_shape is None:
+                path.unlink(missing_ok=True)
+                return
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made = (VALIDATION_VERSION, context, manifest, dict(by_shape))
+            write_atomic(path, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
 
     def forget(self, out: Path) -> None:
         self._path(out).unlink(missing_ok=True)
@@ -368,6 +406,9 @@ class IncrementalBuild:
         self.mappings: dict[str, FileMapping] | None = None
         self.remapped: dict[str, int] | None = None
         """Records mapped again by this build, per file (None: no mapping yet)."""
+        self._changes: tuple[Changes | None] | None = None
+        self.validation: Mapping[str, Sequence[Result]] | None = None
+        """This build's validation results per top-level shape, saved for the next one."""
 
     @property
     def warnings(self) -> list[str]:
@@ -425,6 +466,11 @@ class IncrementalBuild:
     def changes(self) -> Changes | None:
         """How this build's mappings differ from those of the release in place; None when that
         cannot be known (no state, another release, an old mapping that cannot be read)."""
+        if self._changes is None:
+            self._changes = (self._find_changes(),)
+        return self._changes[0]
+
+    def _find_changes(self) -> Changes | None:
         state, files, mappings = self.state, self.files, self.mappings
         if state is None or files is None or mappings is None or self.extra is None:
             return None
@@ -452,6 +498,24 @@ class IncrementalBuild:
         changes = self.changes()
         return changes is not None and changes.leave_graph_alone(graph)
 
+    def previous_validation(self) -> Previous | None:
+        """The last validation's results and the triples changed since, when the graph they
+        were found in is the one of the release in place and its change is known (the
+        Wikidata graphs, made from every record, are not in :class:`Changes`: when they
+        changed, None, and the graph is validated whole)."""
+        state = self.state
+        if state is None or self.extra is None or self.extra != state.extra:
+            return None
+        if state.options != self.options or not self.release_intact():
+            return None
+        changes = self.changes()
+        if changes is None:
+            return None
+        found = self.cache.load_validation(self.out, self.context(), state.manifest_sha256)
+        if found is None:
+            return None
+        return Previous(found, [q[:3] for q in changes.removed | changes.added])
+
     def save(self) -> None:
         """Remember what the release in ``out`` (written or kept) was made from."""
         manifest = _sha256_file(self.out / MANIFEST)
@@ -463,6 +527,7 @@ class IncrementalBuild:
         )
         if self.mappings is not None and self.remapped is not None:
             self.save_files(self.mappings, self.remapped, manifest)
+        self.cache.save_validation(self.out, self.context(), manifest, self.validation)
         self.cache.save(self.out, state)
 
     def save_files(

@@ -310,3 +310,48 @@ def test_a_corrupt_cache_makes_a_cold_build_with_a_warning(tmp_path: Path):
     # and the cache written by that build is whole again
     _edit(flat.data / "articles.yaml", "title: Report No. 1 ", "title: Report number 1 ")
     flat.rebuild_is_cold(["articles.yaml"])
+
+
+def _report_of(data: Path, out: Path, cache: Path | None) -> tuple[list[object], int | None]:
+    """The findings of a build (passed or failed) and how many focus nodes it validated again."""
+    try:
+        report = kwpld.build(data, out, cache=cache, jobs=2).validation
+    except ValidationError as exc:
+        report = exc.report
+    assert report is not None
+    return [f.to_dict() for f in report.findings], report.revalidated
+
+
+def test_a_rebuild_validates_what_the_change_reaches_and_reports_what_a_cold_build_does(
+    tmp_path: Path,
+):
+    """Issue 14 item 4, validation: after each edit the rebuild validates again only the focus
+    nodes the change reaches (and the shapes that cannot be bounded, whole), and its report,
+    passed or failed, is a cold build's; its release is a cold build's, byte for byte."""
+    from kwpld.synth import synthesize_flat
+
+    data, out, cache = tmp_path / "flat", tmp_path / "dist", tmp_path / "cache"
+    synthesize_flat(data, 320)
+    assert _report_of(data, out, cache) == ([], None)  # a first build validates whole
+    rows = (data / "people.csv").read_text(encoding="utf-8").splitlines()
+    person = rows[1].split(",")
+    # a Korean person without a Hangul name: a warning; the build passes
+    _edit(data / "people.csv", rows[1], ",".join([person[0], person[1] + " Jr", "", *person[3:]]))
+    found, again = _report_of(data, out, cache)
+    assert [f["code"] for f in found] == ["person-hangul-name"]  # type: ignore[index]
+    assert again is not None and 0 < again < 30
+    assert (found, None) == _report_of(data, tmp_path / "cold1", None)
+    _same_release(out, tmp_path / "cold1")
+    # an organ founded after its memberships: violations; nothing written, the same report
+    _edit(data / "organs.yaml", "- id: o-02\n", "- id: o-02\n  founded: '2030-01-01'\n")
+    failed = _report_of(data, out, cache)
+    assert failed[1] is not None and failed[0] == _report_of(data, tmp_path / "cold2", None)[0]
+    assert any(f["severity"] == "violation" for f in failed[0])  # type: ignore[index]
+    # fixed again, and a membership deleted: the release is a cold build's
+    _edit(data / "organs.yaml", "  founded: '2030-01-01'\n", "")
+    members = (data / "memberships.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    del members[4]
+    (data / "memberships.csv").write_text("".join(members), encoding="utf-8")
+    found, again = _report_of(data, out, cache)
+    assert again is not None and (found, None) == _report_of(data, tmp_path / "cold3", None)
+    _same_release(out, tmp_path / "cold3")
