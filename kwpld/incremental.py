@@ -18,9 +18,11 @@ Whether the graph changed is found from the mappings alone (:meth:`IncrementalBu
 the quads the records mapped again made before and make now, compared record by record, and
 the old mapping of each changed file, read from the cache. Nothing is computed over the whole
 graph, so a first build pays only for keeping the mappings. A change to the graph validates
-it and writes the release in full: every whole-dataset file (data.nq, data.ttl, data.jsonld,
-void.ttl ...) depends on every triple (docs/scaling.md says what validating and writing in
-proportion to a change would take).
+again only the focus nodes it can reach (:mod:`kwpld.validate.partial`, from the last
+validation's results per shape, kept with the release they were found for) and writes the
+release in full: every whole-dataset file (data.nq, data.ttl, data.jsonld, void.ttl ...)
+depends on every triple (docs/scaling.md says what writing in proportion to a change would
+take).
 
 Every cache file is written atomically (:func:`~kwpld.atomic.write_atomic`) and carries a
 version and a digest of what shapes its content (kwpld's code and data files, the options,
