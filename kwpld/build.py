@@ -272,12 +272,12 @@ def _validate_and_write(
             progress.stage("validate")
             _validate(result, plan.fail_on, plan.jobs, incremental)
         progress.stage("write")
-        return write_release(result.records, result.graph, folder, plan.release)
+        return _write(plan, result, folder)
     # Two cores: write the release in a forked child (which shares its formats out to its own
     # workers) while this process validates. Nothing is published unless validation passes.
     # On 1M triples this takes 6.5 s where validating, then writing with two workers, 8.3 s.
     progress.stage("validate + write")
-    writer = Forked(lambda: write_release(result.records, result.graph, folder, plan.release))
+    writer = Forked(lambda: _write(plan, result, folder))
     try:
         # is this graph the one already published? (found while the writer works)
         if incremental is not None and incremental.graph_unchanged(result.graph):
@@ -286,6 +286,13 @@ def _validate_and_write(
         return writer.result()
     finally:
         writer.cancel()
+
+
+def _write(plan: _Plan, result: BuildResult, folder: Path) -> Release:
+    """Write the release; an incremental build splices what it can of the one in place."""
+    incremental = plan.incremental
+    previous = incremental.previous_release() if incremental is not None else None
+    return write_release(result.records, result.graph, folder, plan.release, previous=previous)
 
 
 def _validate(

@@ -50,6 +50,7 @@ from .errors import KwpldError
 from .graph import KnowledgeGraph
 from .mapping import FileMapping, Read
 from .publish.manifest import MANIFEST, read_manifest
+from .publish.splice import PreviousRelease
 from .rdf import Quad
 from .validate.partial import Previous
 from .validate.results import Result
@@ -517,6 +518,25 @@ class IncrementalBuild:
         if found is None:
             return None
         return Previous(found, [q[:3] for q in changes.removed | changes.added])
+
+    def previous_release(self) -> PreviousRelease | None:
+        """The release in place and every subject whose triples may have changed since it was
+        written, when that is known (as for :meth:`previous_validation`): the writers splice
+        what they can of its files (:mod:`kwpld.publish.splice`)."""
+        state = self.state
+        if state is None or self.extra is None or self.extra != state.extra:
+            return None
+        if state.options != self.options or not self.release_intact():
+            return None
+        changes = self.changes()
+        if changes is None:
+            return None
+        try:
+            files = read_manifest(self.out).files
+        except KwpldError:
+            return None
+        subjects = frozenset(q[0] for q in changes.removed | changes.added)
+        return PreviousRelease(self.out, subjects, {f.path: f.sha256 for f in files})
 
     def save(self) -> None:
         """Remember what the release in ``out`` (written or kept) was made from."""

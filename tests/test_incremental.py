@@ -12,6 +12,7 @@ import kwpld
 from kwpld.graph import KnowledgeGraph
 from kwpld.incremental import Changes
 from kwpld.mapping import FileMapping
+from kwpld.publish.splice import splice_ntriples
 from kwpld.validate import ValidationError
 
 
@@ -355,3 +356,38 @@ def test_a_rebuild_validates_what_the_change_reaches_and_reports_what_a_cold_bui
     found, again = _report_of(data, out, cache)
     assert again is not None and (found, None) == _report_of(data, tmp_path / "cold3", None)
     _same_release(out, tmp_path / "cold3")
+
+
+def test_a_rebuild_splices_data_nt_from_the_release_in_place(tmp_path: Path, monkeypatch):
+    """Issue 14 item 4, writers: after an edit, an addition and a deletion, data.nt is the
+    previous release's with the changed subjects' lines replaced (not written again), and the
+    release is byte-identical to a cold build's; an old data.nt whose bytes are not those its
+    manifest lists (the same size: the release still looks intact) is written in full."""
+    import kwpld.publish.plan as plan
+
+    spliced: list[bool] = []
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        written = splice_ntriples(*args, **kwargs)
+        spliced.append(written is not None)
+        return written
+
+    monkeypatch.setattr(plan, "splice_ntriples", spy)
+    flat = _Flat(tmp_path)
+    assert spliced == []  # a first build has nothing to splice
+    member, other = (row.split(",")[1] for row in flat.rows("memberships.csv")[1:3])
+    _edit(flat.data / "people.csv", f"{member},", f"{member},Kim ")
+    flat.rebuild_is_cold(["memberships.csv", "people.csv"])
+    flat.write("people.csv", [*flat.rows("people.csv"), "p-0000000,First Person,,,KP,\n"])
+    flat.rebuild_is_cold(["people.csv"])
+    members = flat.rows("memberships.csv")
+    del members[1], members[-1]
+    flat.write("memberships.csv", members)
+    flat.rebuild_is_cold(["memberships.csv"])
+    assert spliced == [True, True, True]
+    old = flat.out / "data.nt"
+    text = old.read_bytes()
+    old.write_bytes(text.replace(b"First Person", b"Furst Person"))
+    _edit(flat.data / "people.csv", f"{other},", f"{other},Ri ")
+    flat.rebuild_is_cold(["memberships.csv", "people.csv"])
+    assert spliced == [True, True, True, False]

@@ -29,9 +29,10 @@ from ..model import DatasetInfo, Records
 from ..parallel import Task
 from ..resources import resource_path
 from .jsonld import JsonLdContext, write_jsonld
-from .lines import BATCH, LineOptions, LineSink, TextFile, measure, write_bytes
+from .lines import BATCH, LineOptions, LineSink, TextFile, WrittenFile, measure, write_bytes
 from .manifest import ReleaseFile
 from .quads import ReleaseQuads
+from .splice import PreviousRelease, splice_ntriples
 from .updates import UPDATE_CHUNK, write_updates
 from .void import VoidStats, void_stats
 
@@ -128,7 +129,10 @@ class ReleasePlan:
         quads: ReleaseQuads,
         folder: Path,
         options: ReleaseOptions,
+        previous: PreviousRelease | None = None,
     ) -> None:
+        self.previous = previous
+        """The release in place and what changed since (data.nt is then spliced)."""
         self.info = records.info
         self.version = options.name or self.info.version
         self.graph = graph
@@ -292,6 +296,9 @@ class ReleasePlan:
         return result
 
     def ntriples(self) -> list[ReleaseFile]:
+        spliced = self._spliced_ntriples()
+        if spliced is not None:
+            return [ReleaseFile.of(self.folder, spliced, triples=spliced.lines)]
         rows = self.quads.union
         sink = LineSink(self.folder, "data", "nt", self.options.lines)
         for a in range(0, len(rows), BATCH):
@@ -300,6 +307,21 @@ class ReleasePlan:
             sink.write_block(text.encode("utf-8"), len(batch))
         sink.close()
         return [ReleaseFile.of(self.folder, w, triples=w.lines) for w in sink.written]
+
+    def _spliced_ntriples(self) -> WrittenFile | None:
+        """data.nt from the previous release's (:mod:`.splice`), when there is one to splice:
+        one file (not split in parts), not compressed, the same as its manifest says."""
+        previous, lines = self.previous, self.options.lines
+        if previous is None or lines.gzip or lines.split_size is not None:
+            return None
+        sha256 = previous.sha256.get("data.nt")
+        if sha256 is None:
+            return None
+        old, new = previous.folder / "data.nt", self.folder / "data.nt"
+        written = splice_ntriples(old, new, self.quads, previous.subjects, sha256)
+        if written is None:
+            new.unlink(missing_ok=True)
+        return written
 
     def updates(self) -> list[ReleaseFile]:
         return [

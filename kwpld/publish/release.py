@@ -49,6 +49,7 @@ from .loaders import write_loaders
 from .manifest import FORMATS, DatasetEntry, GraphEntry, Manifest, ReleaseFile
 from .plan import GraphFiles, ReleaseOptions, ReleasePlan
 from .quads import ReleaseQuads, sort_quads
+from .splice import PreviousRelease
 from .void import Distribution, VoidStats, void_quads, write_void
 
 __all__ = ["Release", "ReleaseOptions", "write_release", "release_quads"]
@@ -110,11 +111,14 @@ def write_release(
     graph: KnowledgeGraph,
     folder: str | Path,
     options: ReleaseOptions | None = None,
+    previous: PreviousRelease | None = None,
 ) -> Release:
     """Write every file of a release into ``folder`` (which must exist and be empty).
 
     With ``options.jobs > 1`` the formats are written by that many processes at once (forked
     after the one sort, so they share it); the files are the same whatever ``jobs`` is.
+    With ``previous`` (the release in place and the subjects changed since), the files that
+    can be are spliced from its files (:mod:`.splice`): the same bytes, in less time.
     """
     options = options or ReleaseOptions()
     folder = Path(folder)
@@ -123,7 +127,7 @@ def write_release(
     with gc_paused():
         quads = release_quads(graph)
         clock.lap("sort")
-        plan = ReleasePlan(records, graph, quads, folder, options)
+        plan = ReleasePlan(records, graph, quads, folder, options, previous)
         results = run_tasks(plan.tasks(), options.jobs)
         clock.lap("formats")
         done = {r.name: r.value for r in results}
