@@ -535,8 +535,10 @@ class IncrementalBuild:
             files = read_manifest(self.out).files
         except KwpldError:
             return None
-        subjects = frozenset(q[0] for q in changes.removed | changes.added)
-        return PreviousRelease(self.out, subjects, {f.path: f.sha256 for f in files})
+        changed = changes.removed | changes.added
+        subjects = frozenset(q[0] for q in changed)
+        pairs = frozenset((q[3], q[0]) for q in changed)
+        return PreviousRelease(self.out, subjects, {f.path: f.sha256 for f in files}, pairs)
 
     def save(self) -> None:
         """Remember what the release in ``out`` (written or kept) was made from."""

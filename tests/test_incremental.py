@@ -12,7 +12,7 @@ import kwpld
 from kwpld.graph import KnowledgeGraph
 from kwpld.incremental import Changes
 from kwpld.mapping import FileMapping
-from kwpld.publish.splice import splice_ntriples
+from kwpld.publish.splice import splice_nquads, splice_ntriples
 from kwpld.validate import ValidationError
 
 
@@ -359,20 +359,29 @@ def test_a_rebuild_validates_what_the_change_reaches_and_reports_what_a_cold_bui
 
 
 def test_a_rebuild_splices_data_nt_from_the_release_in_place(tmp_path: Path, monkeypatch):
-    """Issue 14 item 4, writers: after an edit, an addition and a deletion, data.nt is the
-    previous release's with the changed subjects' lines replaced (not written again), and the
+    """Issue 14 item 4, writers: after an edit, an addition and a deletion, data.nt, data.nq
+    and graphs/ are the previous release's with the changed lines replaced (not written
+    again), and the
     release is byte-identical to a cold build's; an old data.nt whose bytes are not those its
     manifest lists (the same size: the release still looks intact) is written in full."""
     import kwpld.publish.plan as plan
 
     spliced: list[bool] = []
+    lines: list[str] = []
 
     def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         written = splice_ntriples(*args, **kwargs)
         spliced.append(written is not None)
         return written
 
+    def spy_nq(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        written = splice_nquads(*args, **kwargs)
+        if written is not None:
+            lines.append(written.path.name)
+        return written
+
     monkeypatch.setattr(plan, "splice_ntriples", spy)
+    monkeypatch.setattr(plan, "splice_nquads", spy_nq)
     flat = _Flat(tmp_path)
     assert spliced == []  # a first build has nothing to splice
     member, other = (row.split(",")[1] for row in flat.rows("memberships.csv")[1:3])
@@ -385,6 +394,9 @@ def test_a_rebuild_splices_data_nt_from_the_release_in_place(tmp_path: Path, mon
     flat.write("memberships.csv", members)
     flat.rebuild_is_cold(["memberships.csv"])
     assert spliced == [True, True, True]
+    # data.nq and every file of graphs/ too
+    assert {"data.nq", "sources.nq", "records.nt", "ontology.nt"} <= set(lines)
+    assert lines.count("data.nq") == 3
     old = flat.out / "data.nt"
     text = old.read_bytes()
     old.write_bytes(text.replace(b"First Person", b"Furst Person"))

@@ -32,7 +32,7 @@ from .jsonld import JsonLdContext, write_jsonld
 from .lines import BATCH, LineOptions, LineSink, TextFile, WrittenFile, measure, write_bytes
 from .manifest import ReleaseFile
 from .quads import ReleaseQuads
-from .splice import PreviousRelease, splice_ntriples
+from .splice import PreviousRelease, splice_nquads, splice_ntriples
 from .updates import UPDATE_CHUNK, write_updates
 from .void import VoidStats, void_stats
 
@@ -90,6 +90,10 @@ def graph_file_stem(graph: str, names: GraphNames) -> str:
         if all(_SAFE_SEGMENT.match(s) for s in segments) and segments[0] != "other":
             return "/".join(segments)
     return "other/" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:16]
+
+
+class _CannotSplice(Exception):
+    """A file of the previous release that cannot be spliced (absent, or not as listed)."""
 
 
 def _is_source_graph(graph: str, names: GraphNames) -> bool:
@@ -175,6 +179,10 @@ class ReleasePlan:
         and another graph's N-Triples lines are its N-Quads lines without the graph term.
         ``data`` or ``graphs`` false leaves those files to another task.
         """
+        if data and graphs:
+            spliced = self._spliced_nquads()
+            if spliced is not None:
+                return spliced
         folder, quads, lines = self.folder, self.quads, self.options.lines
         rows = quads.by_graph
         everything = LineSink(folder, "data", "nq", lines)
@@ -194,6 +202,55 @@ class ReleasePlan:
         order = {g: i for i, (g, _, _) in enumerate(quads.graphs)}
         result.sort(key=lambda f: order[f"<{f.graph}>"])
         return files, result
+
+    def _spliced_nquads(self) -> tuple[list[ReleaseFile], list[GraphFiles]] | None:
+        """data.nq and graphs/ spliced from the previous release's (:mod:`.splice`), as
+        :meth:`nquads` would write them; None when one cannot be (then all are written)."""
+        previous, options = self.previous, self.options.lines
+        if previous is None or options.gzip or options.split_size is not None:
+            return None
+        folder, quads, pairs = self.folder, self.quads, previous.quads
+        runs, source_graphs = self._runs()
+
+        def spliced(name: str, changed: set[tuple[str, str]], lines: int, nt: bool) -> WrittenFile:
+            sha256 = previous.sha256.get(name)
+            written = None
+            if sha256 is not None:
+                old, new = previous.folder / name, folder / name
+                written = splice_nquads(old, new, quads, changed, sha256, lines, triples=nt)
+            if written is None:
+                raise _CannotSplice(name)
+            return written
+
+        try:
+            data = spliced("data.nq", set(pairs), quads.quad_count, False)
+            files = [ReleaseFile.of(folder, data, triples=data.lines)]
+            other: list[tuple[str, str, LineSink, int]] = []
+            for g, start, stop in runs:
+                if g is not None:
+                    stem = graph_file_stem(g, self.names)
+                    mine = {p for p in pairs if p[0] == g}
+                    written = spliced(f"graphs/{stem}.nt", mine, stop - start, True)
+                    other.append((g, stem, self._sink(stem, "nt", written), stop - start))
+            result = self._graph_files(other, files)
+            if source_graphs:
+                mine = {p for p in pairs if _is_source_graph(p[0], self.names)}
+                lines = sum(stop - start for _, start, stop in source_graphs)
+                written = spliced(f"graphs/{SOURCES_STEM}.nq", mine, lines, False)
+                sink = self._sink(SOURCES_STEM, "nq", written)
+                result += self._source_files(sink, source_graphs, files)
+        except _CannotSplice:
+            return None
+        order = {g: i for i, (g, _, _) in enumerate(quads.graphs)}
+        result.sort(key=lambda f: order[f"<{f.graph}>"])
+        return files, result
+
+    def _sink(self, stem: str, ext: str, written: WrittenFile) -> LineSink:
+        """A closed sink of graphs/ that holds one file written elsewhere."""
+        sink = LineSink(self.folder / "graphs", stem, ext, self.options.lines)
+        sink.parts.append((written.path, written.lines))
+        sink.written.append(written)
+        return sink
 
     def _runs(self) -> tuple[list[tuple[str | None, int, int]], list[tuple[str, int, int]]]:
         """The rows in runs to write, ``(graph, start, stop)``: one per graph but the source
