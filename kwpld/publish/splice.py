@@ -125,14 +125,18 @@ def splice(
             return None
         new_path.parent.mkdir(parents=True, exist_ok=True)
         out = HashingFile(new_path)
-        position = 0
-        for key, made in sorted(changed):
-            start = _first_line(old, key, line_key, after=False)
-            end = _first_line(old, key, line_key, after=True)
-            out.write(old[position:start])
-            out.write(made)
-            position = end
-        out.write(old[position:])
+        view = memoryview(old)  # the unchanged ranges, hashed and written without a copy
+        try:
+            position = 0
+            for key, made in sorted(changed):
+                start = _first_line(old, key, line_key, after=False)
+                end = _first_line(old, key, line_key, after=True)
+                out.write(view[position:start])
+                out.write(made)
+                position = end
+            out.write(view[position:])
+        finally:
+            view.release()
     return out.finish(lines)
 
 
