@@ -37,6 +37,7 @@ from .publish import (
 )
 from .publish.manifest import MANIFEST, is_release
 from .publish.releases import mark_pending
+from .publish.splice import PreviousRelease
 from .validate import Engine, ShapesGraph, ValidationReport, check_report, validate_graph
 from .validate.report import record_finding
 from .wikidata.rdf import add_wikidata, wikidata_quads
@@ -272,12 +273,15 @@ def _validate_and_write(
             progress.stage("validate")
             _validate(result, plan.fail_on, plan.jobs, incremental)
         progress.stage("write")
-        return _write(plan, result, folder)
+        return _write(plan, result, folder, _previous_release(incremental))
     # Two cores: write the release in a forked child (which shares its formats out to its own
     # workers) while this process validates. Nothing is published unless validation passes.
     # On 1M triples this takes 6.5 s where validating, then writing with two workers, 8.3 s.
     progress.stage("validate + write")
-    writer = Forked(lambda: _write(plan, result, folder))
+    # what changed since the release in place, found once, before the fork: the writer and
+    # the validation both use it
+    previous = _previous_release(incremental)
+    writer = Forked(lambda: _write(plan, result, folder, previous))
     try:
         # is this graph the one already published? (found while the writer works)
         if incremental is not None and incremental.graph_unchanged(result.graph):
@@ -288,10 +292,15 @@ def _validate_and_write(
         writer.cancel()
 
 
-def _write(plan: _Plan, result: BuildResult, folder: Path) -> Release:
-    """Write the release; an incremental build splices what it can of the one in place."""
-    incremental = plan.incremental
-    previous = incremental.previous_release() if incremental is not None else None
+def _previous_release(incremental: IncrementalBuild | None) -> PreviousRelease | None:
+    return incremental.previous_release() if incremental is not None else None
+
+
+def _write(
+    plan: _Plan, result: BuildResult, folder: Path, previous: PreviousRelease | None
+) -> Release:
+    """Write the release; with ``previous`` (an incremental build), splice what can be of the
+    release in place (:mod:`kwpld.publish.splice`)."""
     return write_release(result.records, result.graph, folder, plan.release, previous=previous)
 
 

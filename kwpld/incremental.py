@@ -410,6 +410,7 @@ class IncrementalBuild:
         self.remapped: dict[str, int] | None = None
         """Records mapped again by this build, per file (None: no mapping yet)."""
         self._changes: tuple[Changes | None] | None = None
+        self._intact: bool | None = None
         self.validation: Mapping[str, Sequence[Result]] | None = None
         """This build's validation results per top-level shape, saved for the next one."""
 
@@ -464,7 +465,13 @@ class IncrementalBuild:
         )
 
     def release_intact(self) -> bool:
-        return self.state is not None and release_intact(self.out, self.state.manifest_sha256)
+        """The release in place is as the state says it was written (found once per build:
+        nothing changes it until this build replaces it)."""
+        if self._intact is None:
+            self._intact = self.state is not None and release_intact(
+                self.out, self.state.manifest_sha256
+            )
+        return self._intact
 
     def changes(self) -> Changes | None:
         """How this build's mappings differ from those of the release in place; None when that
