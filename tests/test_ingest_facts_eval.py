@@ -379,7 +379,7 @@ _SET_SIZES = {
     "blind": (16, 150, 50, 30),
     "blind2": (20, 250, 100, 40),
     "blind3": (20, 350, 150, 55),
-    "blind4": (20, 300, 120, 75),
+    "blind4": (20, 280, 120, 75),
 }
 """Least texts, holdings, attendance and events of each labelled set."""
 
