@@ -972,6 +972,11 @@ def _cell_dates(r: Context, cell: tuple[int, int], fact: Fact, field_name: str) 
     return []
 
 
+_OTHER_TIME = re.compile(
+    r"\b(?:became|later|formerly|former|previously|until|promoted|moved|died|succeeded)\b", re.I
+)  # a remark on what the holder was before or became after, not what they hold
+
+
 def _table_remarks(
     r: Context,
     row: list[tuple[int, int]],
@@ -986,8 +991,8 @@ def _table_remarks(
     for index, cell in enumerate(row):
         if index in skip or r.reference is None:
             continue
-        if r.dates_in(*cell):
-            continue  # "first term 2018-2019": a holding of another time
+        if r.dates_in(*cell) or _OTHER_TIME.search(r.text, cell[0], cell[1]):
+            continue  # "first term 2018-2019", "Became Minister of ...": another time's
         for other in r.person_titles:
             if not (cell[0] <= other.start and other.end <= cell[1]) or other.organ is None:
                 continue
@@ -1022,7 +1027,7 @@ def _table_title(r: Context, table: list[re.Match[str]], cell: tuple[int, int]) 
     )
     headings = [
         b for b in r.doc.blocks[: block if block is not None else 0]
-        if b.kind in ("heading", "title")
+        if b.kind in ("heading", "title", "caption")
     ][::-1]  # fmt: skip
     for index, b in enumerate(headings):
         if index == 1 and column is not None:
@@ -1086,7 +1091,8 @@ def _career_lines(r: Context) -> tuple[list[Fact], list[tuple[int, int]]]:
 
 def entry_person(r: Context, offset: int) -> Mention | None:
     """The person whose entry a line belongs to: the last line before it that is a person's
-    name alone (with a spelling in parentheses), within the entry (no rule line between)."""
+    name alone (with a spelling in parentheses), within the entry (no rule line or heading
+    between: a name in an infobox above a page's career table heads no entry)."""
     head = r.text.rfind("\n", 0, offset)
     while head > 0:
         start = r.text.rfind("\n", 0, head) + 1
@@ -1100,6 +1106,9 @@ def entry_person(r: Context, offset: int) -> Mention | None:
                 after = r.text[people[0].end : head]
                 if re.fullmatch(r"\s*(?:\([^()]*\))?\s*", after):
                     return people[0]
+        block = r.doc.block_at(start)
+        if block is not None and r.doc.blocks[block].kind in ("heading", "title", "caption"):
+            return None  # the entry ends at a heading: a new section is no one's entry
         head = start - 1
     return None
 
