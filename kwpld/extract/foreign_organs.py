@@ -18,9 +18,65 @@ from ..reading.facts import Title, fact_lexicon
 from ..reading.state import Context
 from .shared import party_of
 
-__all__ = ["foreign_whole"]
+__all__ = ["foreign_whole", "new_organ_after"]
 
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
+_CONNECTORS = frozenset({"of", "for", "with", "and", "on", "the", "in"})
+_MAX_WORDS = 12
+
+
+def new_organ_after(
+    r: Context, mentions: list[Mention], end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """An organ the lexicon lacks, named after a role: "president of the Academy of Defence
+    Science", "chairman of the Korean Committee for Cultural Relations with Foreign Countries",
+    "secretary of the Security Council of the Russian Federation". The capitalized name after
+    "of (the)" holds a head word of facts.yaml (``new_organ_heads``), else it is a place or a
+    rank and no organ. The organ is drafted with that name; the part after its last "of" that
+    is itself such a name is its parent ("the Russian Federation")."""
+    link = _OF.match(r.text, end)
+    span = _capitalized_name(r, mentions, link.end()) if link else None
+    if span is None:
+        return None
+    return _drafted(r, span), span
+
+
+def _capitalized_name(r: Context, mentions: list[Mention], at: int) -> tuple[int, int] | None:
+    """The capitalized name starting at ``at`` (connectors inside, none at its end), when it
+    holds a head word; it ends before a person named after its head ("the Academy of Defence
+    Science and Kim Jong Sik")."""
+    heads = fact_lexicon().new_organ_heads
+    person_starts = {m.start for m in mentions if m.kind == "person"}
+    position, last, head = at, None, False
+    for _ in range(_MAX_WORDS):
+        word = _WORD.match(r.text, position)
+        if word is None or (last is None and not word.group(1)[0].isupper()):
+            break
+        lower = word.group(1).lower()
+        if not word.group(1)[0].isupper() and lower not in _CONNECTORS:
+            break
+        if head and word.start(1) in person_starts:
+            break
+        if word.group(1)[0].isupper():
+            last, head = word.end(1), head or lower in heads
+        position = word.end(1)
+    return (at, last) if head and last is not None else None
+
+
+def _drafted(r: Context, span: tuple[int, int]) -> str:
+    """The draft organ named ``span`` (one per name), with its parent when the name ends in
+    "of" and another organ's name."""
+    name = " ".join(r.text[span[0] : span[1]].split())
+    entity = r.reg.add(Entity("organ:new:" + match_key(name), "organ"))
+    if not entity.names:
+        entity.add_name(NameDraft(name, kind="preferred", spans=[span]))
+        entity.note(f"an organ not in the lexicon, “{name}”", span)
+        tail = list(_OF.finditer(r.text, span[0], span[1]))
+        inner = _capitalized_name(r, [], tail[-1].end()) if tail else None
+        if inner is not None and inner[1] == span[1] and "parent" not in entity.fields:
+            entity.fields["parent"] = Ref(_drafted(r, inner))
+    return entity.key
 
 
 def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
@@ -47,20 +103,29 @@ def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
     if owner is None or owner.entity is None:
         return title
     owner_key = r.reg.resolve(owner.entity)
-    party = party_of(r, owner_key)
+    party = party_of(r, owner_key) or _mass_organization(r, owner_key)
     if party is None or _wpk(r, owner_key):
         return title
     span = (own[0], owner.end)
     name = " ".join(r.text[span[0] : span[1]].split())
     entity = r.reg.add(Entity("organ:foreign:" + match_key(name), "organ"))
     entity.attrs.setdefault("organ_kind", _kind(r, title.organ))
-    entity.attrs.setdefault("party", party)
+    if party != owner_key:
+        entity.attrs.setdefault("party", party)
     if "parent" not in entity.fields:
         entity.fields["parent"] = Ref(owner_key)
     if not entity.names:
         entity.add_name(NameDraft(name, kind="preferred", spans=[span]))
     entity.note(f"an organ of another party, “{name}”", span)
     return replace(title, organ=entity.key, organ_span=span, end=max(title.end, span[1]), post=None)
+
+
+def _mass_organization(r: Context, key: str) -> str | None:
+    """The organ itself when it is a mass organization with organs of its own named like the
+    party's ("the Central Committee of the Kim Il Sung Socialist Youth League")."""
+    entity = r.reg.get(key)
+    kind = r.known.organ_kind.get(entity.known) if entity.known else None
+    return key if (kind or entity.attrs.get("organ_kind")) == "mass-organization" else None
 
 
 def _kind(r: Context, key: str) -> str:

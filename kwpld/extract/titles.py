@@ -26,7 +26,7 @@ from ..reading.facts import FactLexicon, Title, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.state import Context, Found
 from .facts_common import organ_of
-from .foreign_organs import foreign_whole
+from .foreign_organs import foreign_whole, new_organ_after
 from .standing_organs import standing_organ
 
 __all__ = ["titles", "organ_for_name", "post_for"]
@@ -119,7 +119,11 @@ def titles(r: Context) -> Found:
             group.append((span, more[1], more[2], more[3], following, more[0]))
             k = more[0]
         last_role_end = group[-1][0][1]
-        organ = _organ_after(r, mentions, last_role_end) or _shared_organ(r, found, last_role_end)
+        organ = (
+            _organ_after(r, mentions, last_role_end)
+            or _shared_organ(r, found, last_role_end)
+            or new_organ_after(r, mentions, last_role_end)
+        )
         if organ is None and len(group) > 1:
             # "a first vice director and a vice director of the Administrative Department": the
             # last role's words begin a post found before; its organ is the group's
