@@ -22,7 +22,7 @@ __all__ = ["foreign_whole", "new_organ_after"]
 
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _WORD = re.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
-_CONNECTORS = frozenset({"of", "for", "with", "and", "on", "the", "in"})
+_CONNECTORS = frozenset({"of", "for", "with", "and", "on", "the"})
 _MAX_WORDS = 12
 
 
@@ -39,16 +39,16 @@ def new_organ_after(
     span = _capitalized_name(r, mentions, link.end()) if link else None
     if span is None:
         return None
-    return _drafted(r, span), span
+    return _drafted(r, mentions, span), span
 
 
 def _capitalized_name(r: Context, mentions: list[Mention], at: int) -> tuple[int, int] | None:
     """The capitalized name starting at ``at`` (connectors inside, none at its end), when it
     holds a head word; it ends before a person named after its head ("the Academy of Defence
     Science and Kim Jong Sik")."""
-    heads = fact_lexicon().new_organ_heads
+    flex = fact_lexicon()
     person_starts = {m.start for m in mentions if m.kind == "person"}
-    position, last, head = at, None, False
+    position, last, head, proper = at, None, False, False
     for _ in range(_MAX_WORDS):
         word = _WORD.match(r.text, position)
         if word is None or (last is None and not word.group(1)[0].isupper()):
@@ -59,12 +59,17 @@ def _capitalized_name(r: Context, mentions: list[Mention], at: int) -> tuple[int
         if head and word.start(1) in person_starts:
             break
         if word.group(1)[0].isupper():
-            last, head = word.end(1), head or lower in heads
+            last, head = word.end(1), head or lower in flex.new_organ_heads
+            proper = proper or lower not in (flex.new_organ_heads | flex.new_organ_generic)
         position = word.end(1)
-    return (at, last) if head and last is not None else None
+    if not (head and proper) or last is None:
+        return None
+    named = any(m.kind in ("organ", "post") and m.start <= at < m.end for m in mentions)
+    # the organ reading's name covers its start ("the WPK Central Committee ... Department")
+    return None if named else (at, last)
 
 
-def _drafted(r: Context, span: tuple[int, int]) -> str:
+def _drafted(r: Context, mentions: list[Mention], span: tuple[int, int]) -> str:
     """The draft organ named ``span`` (one per name), with its parent when the name ends in
     "of" and another organ's name."""
     name = " ".join(r.text[span[0] : span[1]].split())
@@ -73,9 +78,9 @@ def _drafted(r: Context, span: tuple[int, int]) -> str:
         entity.add_name(NameDraft(name, kind="preferred", spans=[span]))
         entity.note(f"an organ not in the lexicon, “{name}”", span)
         tail = list(_OF.finditer(r.text, span[0], span[1]))
-        inner = _capitalized_name(r, [], tail[-1].end()) if tail else None
+        inner = _capitalized_name(r, mentions, tail[-1].end()) if tail else None
         if inner is not None and inner[1] == span[1] and "parent" not in entity.fields:
-            entity.fields["parent"] = Ref(_drafted(r, inner))
+            entity.fields["parent"] = Ref(_drafted(r, mentions, inner))
     return entity.key
 
 

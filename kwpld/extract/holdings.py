@@ -1027,7 +1027,7 @@ def _table_title(r: Context, table: list[re.Match[str]], cell: tuple[int, int]) 
     )
     headings = [
         b for b in r.doc.blocks[: block if block is not None else 0]
-        if b.kind in ("heading", "title", "caption")
+        if b.kind in ("heading", "title")
     ][::-1]  # fmt: skip
     for index, b in enumerate(headings):
         if index == 1 and column is not None:
