@@ -170,3 +170,36 @@ def test_central_committee_of_a_mass_organization_is_not_the_partys(known: Known
     )  # fmt: skip
     assert {(t[0], t[1]) for t in got} == {("Mun Chol", "first-secretary")}
     assert not any(t[2] == "wpk-cc" for t in got)
+
+
+# -- 3. party committees named without "Party", deputies from a constituency -----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role", "organ"),
+    [
+        ("Choe Hwi, secretary of the Pyongyang City Committee of the Workers' Party of Korea, "
+         "spoke.", "Choe Hwi", "secretary", "wpk-pyongyang"),
+        ("Kim Il, chief secretary of the North Hamgyong Provincial Committee, spoke.", "Kim Il",
+         "first-secretary", "wpk-north-hamgyong"),
+    ],
+)  # fmt: skip
+def test_party_committee_without_party_is_the_record(
+    known: Known, sentence: str, person: str, role: str, organ: str
+) -> None:
+    got = terms(f"Pyongyang, June 3 (KCNA) -- {sentence}", known, "text/plain")
+    assert {(t[0], t[1], t[2]) for t in got} == {(person, role, organ)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Present were Ri Chol Ho, deputy from the Sosong constituency, and others.",
+        "Ri Chol Ho, a deputy from the Mangyongdae electoral district, made a speech.",
+        "In March 2019 Ri Chol Ho was elected deputy from the Tokchon constituency to the 14th "
+        "Supreme People's Assembly.",
+    ],
+)
+def test_deputy_from_a_constituency_sits_in_the_spa(known: Known, sentence: str) -> None:
+    got = terms(f"Pyongyang, June 3 (KCNA) -- {sentence}", known, "text/plain")
+    assert {(t[0], t[1], t[2]) for t in got} == {("Ri Chol Ho", "member", "spa")}

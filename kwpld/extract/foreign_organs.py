@@ -64,8 +64,13 @@ def _capitalized_name(r: Context, mentions: list[Mention], at: int) -> tuple[int
         position = word.end(1)
     if not (head and proper) or last is None:
         return None
-    named = any(m.kind in ("organ", "post") and m.start <= at < m.end for m in mentions)
-    # the organ reading's name covers its start ("the WPK Central Committee ... Department")
+    named = any(
+        m.kind in ("organ", "post") and m.entity and (
+            m.start <= at < m.end or (at < m.start < last and r.reg.get(m.entity).known)
+        )
+        for m in mentions
+    )  # the organ reading's name covers its start ("the WPK Central Committee ... Department")
+    # or a record is named inside ("the X Committee of the Workers' Party of Korea")
     return None if named else (at, last)
 
 

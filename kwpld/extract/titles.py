@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..names import match_key, name_words
+from ..names import match_key
 from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import FactLexicon, Title, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.state import Context, Found
 from .facts_common import organ_of
 from .foreign_organs import foreign_whole, new_organ_after
+from .shared import known_organ_named
 from .standing_organs import standing_organ
 
 __all__ = ["titles", "organ_for_name", "post_for"]
@@ -182,8 +183,10 @@ def titles(r: Context) -> Found:
                     )  # fmt: skip
             elif each_implies in flex.implied_organs:
                 organ_key = organ_for_name(r, flex.implied_organs[each_implies], span)
-                added.append(_title(r, span[0], span[1], each_role, organ_key, span, None,
-                                    each_plural, each_implies))  # fmt: skip
+                seat = _CONSTITUENCY.match(r.text, span[1])  # "deputy from the X constituency"
+                added.append(_title(r, span[0], seat.end() if seat else span[1], each_role,
+                                    organ_key, span, None, each_plural,
+                                    each_implies))  # fmt: skip
             else:
                 added.append(Title(span[0], span[1], each_role, None, span, None, None,
                                    each_plural))  # fmt: skip
@@ -194,6 +197,12 @@ def titles(r: Context) -> Found:
     found = [_organ_read(r, mentions, t) for t in found]
     r.person_titles = _ellipses(r, [_unnamed_department(r, _deputy(r, t)) for t in found])
     return r.found()
+
+
+_CONSTITUENCY = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:electoral\s+)?(?:constituency|district)"
+    r"(?:\s+No\.\s*\d+)?",
+)  # the seat a deputy was elected from, part of the title
 
 
 _DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
@@ -647,13 +656,9 @@ def organ_for_name(r: Context, name: str, span: tuple[int, int] | None = None) -
     standing = gazetteer().find(name)
     if standing is not None:
         return standing_organ(r, standing.id)
-    words = name_words(name)
-    for match in r.known.index.match(
-        list(words), name.split(), [True] * (len(words) - 1) + [False]
-    ):
-        refs = {t.ref for t in match.targets if t.kind == "organ" and not t.weak}
-        if len(refs) == 1 and match.first == 0 and match.last == len(words):
-            return r.reg.known(next(iter(refs)), "organ").key
+    known = known_organ_named(r, name)
+    if known is not None:
+        return known
     key = match_key(name)
     for entity in r.reg.of_kind("organ"):
         if any(match_key(n.text) == key for n in entity.names):
