@@ -203,3 +203,48 @@ def test_party_committee_without_party_is_the_record(
 def test_deputy_from_a_constituency_sits_in_the_spa(known: Known, sentence: str) -> None:
     got = terms(f"Pyongyang, June 3 (KCNA) -- {sentence}", known, "text/plain")
     assert {(t[0], t[1], t[2]) for t in got} == {("Ri Chol Ho", "member", "spa")}
+
+
+# -- 4. career lists: lines without a bullet, a mass organization's Central Committee -----------
+
+
+def test_career_lines_without_bullets_and_a_leagues_central_committee(known: Known) -> None:
+    got = terms(
+        "# Ri Il-sop\n\nRi Il-sop (born 1950) is a North Korean official.\n\n## Career\n\n"
+        "1966–1976: Vice director of the Propaganda and Agitation Department\n"
+        "1976 to 1980 - Member of the Central Military Commission\n"
+        "- May 2016 – Incumbent: Vice-chairman of the WPK Central Committee\n"
+        "Director, United Front Department (1989–2017)\n"
+        "- First secretary, Kim Il Sung Socialist Youth League Central Committee (1970–1975)\n",
+        known, "text/markdown",
+    )  # fmt: skip
+    assert got == {
+        ("Ri Il-sop", "vice-director", "wpk-pad", "1966", "1976"),
+        ("Ri Il-sop", "member", "wpk-cmc", "1976", "1980"),
+        ("Ri Il-sop", "vice-chairman", "wpk-cc", "2016-05", None),
+        ("Ri Il-sop", "director", "wpk-ufd", "1989", "2017"),
+        ("Ri Il-sop", "first-secretary", "Kim Il Sung Socialist Youth League Central Committee",
+         "1970", "1975"),
+    }  # fmt: skip
+
+
+def test_a_sentence_ending_in_a_period_is_no_career_line(known: Known) -> None:
+    got = terms(
+        "# Ri Il-sop\n\nRi Il-sop (born 1950) is a North Korean official.\n\n"
+        "Kim Ki Nam was director of the Propaganda and Agitation Department (1989–2017)\n",
+        known, "text/markdown",
+    )  # fmt: skip
+    assert not any(t[0] == "Ri Il-sop" for t in got)
+
+
+def test_apposition_with_a_leagues_central_committee_before_its_head(known: Known) -> None:
+    got = terms(
+        "Pyongyang, June 3 (KCNA) -- Mun Chol, first secretary of the Kim Il Sung Socialist "
+        "Youth League Central Committee, and Ri Il Hwan, director of the WPK Propaganda and "
+        "Agitation Department, spoke.",
+        known, "text/plain",
+    )  # fmt: skip
+    assert {(t[0], t[1], t[2]) for t in got} == {
+        ("Mun Chol", "first-secretary", "Kim Il Sung Socialist Youth League Central Committee"),
+        ("Ri Il Hwan", "director", "wpk-pad"),
+    }

@@ -18,7 +18,7 @@ from ..reading.facts import Title, fact_lexicon
 from ..reading.state import Context
 from .shared import party_of
 
-__all__ = ["foreign_whole", "new_organ_after"]
+__all__ = ["chain_organ", "foreign_whole", "new_organ_after"]
 
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _WORD = re.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
@@ -117,17 +117,41 @@ def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
     if party is None or _wpk(r, owner_key):
         return title
     span = (own[0], owner.end)
+    key = _owned(r, title.organ, owner_key, party, span)
+    return replace(title, organ=key, organ_span=span, end=max(title.end, span[1]), post=None)
+
+
+def _owned(r: Context, wpk_organ: str, owner: str, party: str, span: tuple[int, int]) -> str:
+    """The draft of the organ of ``owner`` (another party, a mass organization) named like the
+    WPK's ``wpk_organ`` at ``span``: its name as printed, its parent the owner."""
     name = " ".join(r.text[span[0] : span[1]].split())
     entity = r.reg.add(Entity("organ:foreign:" + match_key(name), "organ"))
-    entity.attrs.setdefault("organ_kind", _kind(r, title.organ))
-    if party != owner_key:
+    entity.attrs.setdefault("organ_kind", _kind(r, wpk_organ))
+    if party != owner:
         entity.attrs.setdefault("party", party)
     if "parent" not in entity.fields:
-        entity.fields["parent"] = Ref(owner_key)
+        entity.fields["parent"] = Ref(owner)
     if not entity.names:
         entity.add_name(NameDraft(name, kind="preferred", spans=[span]))
-    entity.note(f"an organ of another party, “{name}”", span)
-    return replace(title, organ=entity.key, organ_span=span, end=max(title.end, span[1]), post=None)
+    entity.note(f"an organ of another party or organization, “{name}”", span)
+    return entity.key
+
+
+def chain_organ(r: Context, chain: list[Mention]) -> str | None:
+    """The organ a chain of organ names ends with ("the KWP Propaganda and Agitation
+    Department"); the owner's own when the one before it is a mass organization or another
+    party and the last is named like the WPK's ("the Kim Il Sung Socialist Youth League Central
+    Committee")."""
+    if not chain or chain[-1].entity is None:
+        return None
+    last = r.reg.resolve(chain[-1].entity)
+    if len(chain) < 2 or chain[-2].entity is None or not _wpk(r, last):
+        return last
+    owner = r.reg.resolve(chain[-2].entity)
+    party = party_of(r, owner) or _mass_organization(r, owner)
+    if party is None or _wpk(r, owner):
+        return last
+    return _owned(r, last, owner, party, (chain[-2].start, chain[-1].end))
 
 
 def _mass_organization(r: Context, key: str) -> str | None:

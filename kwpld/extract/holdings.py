@@ -32,6 +32,7 @@ from .facts_common import (
     sentence_view,
     status_of,
 )
+from .foreign_organs import chain_organ
 from .titles import post_for
 
 __all__ = [
@@ -1162,8 +1163,8 @@ def career_part(
         if first or (chain and not r.text[chain[-1].end : m.start].strip()):
             chain.append(m)
     own = title.organ_span is not None and part[0] <= title.organ_span[0] < part[1]
-    if chain and not own:
-        organ = r.reg.resolve(chain[-1].entity)  # type: ignore[arg-type]
+    organ = chain_organ(r, chain) if chain and not own else None
+    if organ is not None:
         title = replace(title, organ=organ, organ_span=(chain[-1].start, chain[-1].end),
                         post=post_for(r, title.role, organ))  # fmt: skip
     elif title.organ_span is not None and not own:

@@ -314,6 +314,8 @@ def party_organs(r: Context) -> Found:
                 party = _entity(r, phrase.index, si)
                 parent = party
                 continue
+            if parent is not None and _is_mass_organization(r, parent):
+                party = parent  # "Kim Il Sung Socialist Youth League Central Committee": its own
             for q in segment.abbrevs:
                 abbr = core(doc.words[q])
                 owner = r.abbreviations.get(abbr)
@@ -370,6 +372,13 @@ def party_organs(r: Context) -> Found:
     _unqualified_merged(r)
     _standing_marked(r)
     return r.found()
+
+
+def _is_mass_organization(r: Context, key: str) -> bool:
+    """A mass organization has a Central Committee of its own, named like the party's."""
+    entity = r.reg.get(key)
+    kind = r.known.organ_kind.get(entity.known) if entity.known else entity.attrs.get("organ_kind")
+    return kind == "mass-organization"
 
 
 def _party_committee_record(

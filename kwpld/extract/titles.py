@@ -26,7 +26,7 @@ from ..reading.facts import FactLexicon, Title, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.state import Context, Found
 from .facts_common import organ_of
-from .foreign_organs import foreign_whole, new_organ_after
+from .foreign_organs import chain_organ, foreign_whole, new_organ_after
 from .shared import known_organ_named
 from .standing_organs import standing_organ
 
@@ -431,7 +431,7 @@ def _organ_after(
     for index, m in enumerate(mentions):
         if m.start == position and m.entity and m.kind in ("organ", "post"):
             # "of the KWP Propaganda and Agitation Department": the last organ of a chain.
-            end = m.end
+            end, chain = m.end, [m]
             while index + 1 < len(mentions):
                 following = mentions[index + 1]
                 if (
@@ -441,7 +441,8 @@ def _organ_after(
                 ):
                     break
                 m, end, index = following, following.end, index + 1
-            organ = organ_of(r, m)
+                chain.append(m)
+            organ = chain_organ(r, chain) if len(chain) > 1 else organ_of(r, m)
             return (organ, (position, end)) if organ else None
         if m.start > position:
             break
