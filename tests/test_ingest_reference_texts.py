@@ -248,3 +248,20 @@ def test_apposition_with_a_leagues_central_committee_before_its_head(known: Know
         ("Mun Chol", "first-secretary", "Kim Il Sung Socialist Youth League Central Committee"),
         ("Ri Il Hwan", "director", "wpk-pad"),
     }
+
+
+def test_blank_or_ditto_post_cell_is_the_title_of_the_row_above(known: Known) -> None:
+    got = terms(
+        "# Defence ministers\n\n| Name | Title | From | To |\n| --- | --- | --- | --- |\n"
+        "| Pak Yong-sik | Minister of People's Armed Forces | 2015 | June 2018 |\n"
+        "| No Kwang-chol | | June 2018 | December 2019 |\n"
+        "| Kim Jong-gwan | Minister of National Defence | December 2019 | June 2021 |\n"
+        "| Ri Yong-gil | 〃 | June 2021 | Incumbent |\n",
+        known, "text/markdown",
+    )  # fmt: skip
+    assert got == {
+        ("Pak Yong-sik", "chairman", "mpaf", "2015", "2018-06"),
+        ("No Kwang-chol", "chairman", "mpaf", "2018-06", "2019-12"),
+        ("Kim Jong-gwan", "chairman", "mpaf", "2019-12", "2021-06"),
+        ("Ri Yong-gil", "chairman", "mpaf", "2021-06", None),
+    }

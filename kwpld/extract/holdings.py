@@ -906,6 +906,7 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     if post_col is None and fixed is None:
         return []
     out = []
+    above: Title | None = None  # a blank or ditto post cell: the title of the row above
     for row, line in zip(rows, table[2:], strict=True):
         if len(row) <= person_col:
             continue
@@ -918,6 +919,9 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             title = next(
                 (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]), None
             )
+            if title is None and _DITTO.fullmatch(r.text[cell[0] : cell[1]]):
+                title = above
+            above = title
         person = people[0]
         if title is None or title.organ is None or person.entity is None:
             continue
@@ -951,6 +955,9 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             )
         )
     return out
+
+
+_DITTO = re.compile(r"[\s\"'〃”″–—-]*|(?:ditto|same|do\.?)", re.I)
 
 
 def _cell_dates(r: Context, cell: tuple[int, int], fact: Fact, field_name: str) -> list[FactSpan]:

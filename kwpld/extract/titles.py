@@ -120,11 +120,7 @@ def titles(r: Context) -> Found:
             group.append((span, more[1], more[2], more[3], following, more[0]))
             k = more[0]
         last_role_end = group[-1][0][1]
-        organ = (
-            _organ_after(r, mentions, last_role_end)
-            or _shared_organ(r, found, last_role_end)
-            or new_organ_after(r, mentions, last_role_end)
-        )
+        organ = _organ_of_role(r, mentions, found, last_role_end)
         if organ is None and len(group) > 1:
             # "a first vice director and a vice director of the Administrative Department": the
             # last role's words begin a post found before; its organ is the group's
@@ -182,11 +178,7 @@ def titles(r: Context) -> Found:
                         for o_key, o_span in _organs_after(r, mentions, title_end)
                     )  # fmt: skip
             elif each_implies in flex.implied_organs:
-                organ_key = organ_for_name(r, flex.implied_organs[each_implies], span)
-                seat = _CONSTITUENCY.match(r.text, span[1])  # "deputy from the X constituency"
-                added.append(_title(r, span[0], seat.end() if seat else span[1], each_role,
-                                    organ_key, span, None, each_plural,
-                                    each_implies))  # fmt: skip
+                added.append(_implied(r, flex, span, each_role, each_plural, each_implies))
             else:
                 added.append(Title(span[0], span[1], each_role, None, span, None, None,
                                    each_plural))  # fmt: skip
@@ -206,6 +198,29 @@ _CONSTITUENCY = re.compile(
 
 
 _DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
+
+
+def _organ_of_role(
+    r: Context, mentions: list[Mention], found: list[Title], end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """The organ named after a role (or a group of roles) ending at ``end``: one the organ
+    reading found, one shared with the title before, or one the lexicon lacks."""
+    return (
+        _organ_after(r, mentions, end)
+        or _shared_organ(r, found, end)
+        or new_organ_after(r, mentions, end)
+    )
+
+
+def _implied(
+    r: Context, flex: FactLexicon, span: tuple[int, int], role: str, plural: bool, implies: str
+) -> Title:
+    """A title whose role implies its organ ("premier", "deputy from the X constituency": the
+    constituency is part of the title)."""
+    organ_key = organ_for_name(r, flex.implied_organs[implies], span)
+    seat = _CONSTITUENCY.match(r.text, span[1])
+    end = seat.end() if seat else span[1]
+    return _title(r, span[0], end, role, organ_key, span, None, plural, implies)
 
 
 def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
