@@ -69,6 +69,22 @@ def test_html_table_rows_are_markdown_lines_with_rowspans_repeated() -> None:
     assert "| A note |  |" in source.text
 
 
+def test_two_heading_rows_are_one_header(known: Known) -> None:
+    got = terms(
+        "<h2>List of premiers of North Korea</h2><table class='wikitable sortable'><tr>"
+        "<th rowspan='2'>No.</th><th rowspan='2'>Name</th><th colspan='2'>Term of office</th>"
+        "<th rowspan='2'>Party</th></tr><tr><th>Took office</th><th>Left office</th></tr>"
+        "<tr><td>1</td><td>Kim Jae-ryong</td><td>11 April 2019</td><td>13 August 2020</td>"
+        "<td>WPK</td></tr><tr><td>2</td><td>Kim Tok-hun</td><td>13 August 2020</td>"
+        "<td>Incumbent</td><td>WPK</td></tr></table>",
+        known,
+    )
+    assert got == {
+        ("Kim Jae-ryong", "chairman", "cabinet", "2019-04-11", "2020-08-13"),
+        ("kim-tok-hun", "chairman", "cabinet", "2020-08-13", None),
+    }
+
+
 def test_infobox_is_not_a_data_table() -> None:
     source = read_text_source(
         "<table class='infobox vcard'><tr><th>Premier</th><td>Kim Jae-ryong</td></tr></table>",

@@ -15,6 +15,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -439,21 +440,42 @@ class _Table:
     """the open cell's rowspan and colspan"""
     carried: dict[int, tuple[int, str]] = field(default_factory=dict)
     """column -> (rows left, text) of cells spanning rows"""
+    headings: bool = True
+    """every cell of the open row is a heading cell (``th``)"""
+    held: list[str] | None = None
+    """a first heading row with cells spanning columns ("Term of office" over "Took office" and
+    "Left office"), held until the next row says whether it completes the header"""
 
     def line(self) -> str:
         """The open row as a Markdown line, with the cells spanning into it from above."""
         cells: list[str] = []
+        spanning = False
         for text, rowspan, colspan in self.row or []:
             while len(cells) in self.carried:
                 cells.append(self._carry(len(cells)))
             if rowspan > 1:
                 self.carried[len(cells)] = (rowspan - 1, text)
             cells.extend([text] + [""] * (colspan - 1))
+            spanning = spanning or colspan > 1
         while len(cells) in self.carried:
             cells.append(self._carry(len(cells)))
         self.row = None
         if not any(cells):
             return ""
+        if self.rows == 0 and self.held is None and self.headings and spanning:
+            self.held = cells
+            return ""
+        held, self.held = self.held, None
+        if held is not None and self.headings:  # the second heading row: the columns' names
+            return self._rendered([b or a for a, b in zip_longest(held, cells, fillvalue="")])
+        return (self._rendered(held) if held else "") + self._rendered(cells)
+
+    def flush(self) -> str:
+        """A held heading row the table ended after."""
+        held, self.held = self.held, None
+        return self._rendered(held) if held else ""
+
+    def _rendered(self, cells: list[str]) -> str:
         self.rows += 1
         rule = "| " + " | ".join("---" for _ in cells) + " |\n" if self.rows == 1 else ""
         return "| " + " | ".join(cells) + " |\n" + rule
@@ -612,10 +634,11 @@ class _TextExtractor(HTMLParser):
             if table.start is None:
                 self._break()
                 table.start = self.length
-            table.row, table.cell = [], None
+            table.row, table.cell, table.headings = [], None, True
         elif tag in ("td", "th") and table.row is not None:
             self._end_cell(table)
             table.cell, table.spans = [], [_span(values, "rowspan"), _span(values, "colspan")]
+            table.headings = table.headings and tag == "th"
         elif table.cell is not None and (tag == "br" or tag in _BLOCK_TAGS):
             table.cell.append("; " if tag == "br" else " ")
         else:
@@ -629,6 +652,7 @@ class _TextExtractor(HTMLParser):
             if table is None:
                 return False
             self._end_row(table)
+            self._emit(table.flush())
             if table.start is not None and self.length > table.start:
                 self.blocks.append(Block(table.start, self.length - 1, "paragraph"))
                 self._break()
