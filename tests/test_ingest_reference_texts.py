@@ -281,3 +281,23 @@ def test_blank_or_ditto_post_cell_is_the_title_of_the_row_above(known: Known) ->
         ("Kim Jong-gwan", "chairman", "mpaf", "2019-12", "2021-06"),
         ("Ri Yong-gil", "chairman", "mpaf", "2021-06", None),
     }
+
+
+def test_incumbents_infobox_and_career_list_items(known: Known) -> None:
+    got = terms(
+        "<html><body><h1>Kim Song-nam</h1><table class='infobox vcard'><tbody>"
+        "<tr><th colspan='2'>Kim Song-nam</th></tr><tr><th colspan='2'>Director of the "
+        "International Department of the Workers' Party of Korea</th></tr>"
+        "<tr><td colspan='2'><b>Incumbent</b></td></tr><tr><td colspan='2'><b>Assumed office"
+        "</b><br>1 January 2021</td></tr><tr><th>Preceded by</th><td>Ri Su-yong</td></tr>"
+        "</tbody></table><p><b>Kim Song-nam</b> (born 1953) is a North Korean politician.</p>"
+        "<h2>Career</h2><ul><li>1990–2000: Vice director of the International Department</li>"
+        "<li>Member of the Central Committee, 2016–2021</li></ul></body></html>",
+        known,
+    )
+    assert got == {
+        ("Kim Song-nam", "director", "wpk-international", "2021-01-01", None),
+        ("Ri Su-yong", "director", "wpk-international", None, "2021-01-01"),
+        ("Kim Song-nam", "vice-director", "wpk-international", "1990", "2000"),
+        ("Kim Song-nam", "member", "wpk-cc", "2016", "2021"),
+    }

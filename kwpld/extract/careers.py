@@ -45,7 +45,9 @@ _TRAILING = re.compile(
 
 
 _TRAILING_BARE = re.compile(
-    rf"^(?P<rest>[A-Z][^\n(]{{0,100}}?)[ \t]*\((?P<period>{PERIOD})\)[ \t]*[.;]?[ \t]*$", re.M
+    rf"^(?P<rest>[A-Z][^\n(]{{0,100}}?)[ \t]*(?:\((?P<period>{PERIOD})\)|,[ \t]*"
+    rf"(?P<bare>{PERIOD}))[ \t]*[.;]?[ \t]*$",
+    re.M,
 )  # "Director, Propaganda and Agitation Department (1989–2017)" on a line of its own
 
 

@@ -388,6 +388,7 @@ def _read_markdown(text: str, path: str | None) -> Source:
 
 _BLOCK_TAGS = {
     "p": "paragraph", "div": "paragraph", "li": "paragraph", "td": "paragraph", "dd": "paragraph",
+    "th": "paragraph",
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
     "h6": "heading", "blockquote": "quote", "figcaption": "caption", "caption": "heading",
     "pre": "paragraph", "article": "paragraph", "section": "paragraph", "br": None,
