@@ -817,39 +817,54 @@ def _columns_code(
     kind: str, arguments: tuple[tuple[str, str], ...], width: int
 ) -> Callable[..., list[Record | WikidataLink]]:
     """Code that builds the records of ``kind`` from ``width`` checked columns ``c0``, ``c1``
-    ... and their lines: one list comprehension over the columns. ``arguments``: the model
-    class's fields and their expressions (``c0``, ``[c4]``, ``[name(c1, ...)]``)."""
+    ... and their lines: one loop over the columns that makes each record (and its
+    :class:`Origin`) and sets its slots in place, as :func:`_maker` does in a function of
+    its own (a call per record saved). ``arguments``: the model class's fields and their
+    expressions (``c0``, ``[c4]``, ``[name(c1, ...)]``)."""
     cells = ", ".join(f"c{index}" for index in range(width))
-    fields = ("origin", *(field for field, _ in arguments))
-    values = ("Origin(file, line)", *(expression for _, expression in arguments))
-    source = (
-        f"def make(file, lines, {cells}):\n"
-        f"    return [record({', '.join(values)})\n"
-        f"            for line, {cells}{',' if width == 1 else ''} in zip(lines, {cells})]\n"
-    )
+    cls = _CLASSES[kind]
     namespace: dict[str, Any] = {
-        "Origin": _frozen_maker(Origin),
+        "new": object.__new__,
+        "cls": cls,
+        "Origin": Origin,
+        "set_file": getattr(Origin, "file").__set__,  # noqa: B009 (a slot's descriptor)
+        "set_line": getattr(Origin, "line").__set__,  # noqa: B009
         "name": _maker(Name, ("text", "system", "kind")),
-        "record": _maker(_CLASSES[kind], fields),
     }
+    given = {"origin": "origin", **dict(arguments)}
+    source = "\n".join(
+        [
+            f"def make(file, lines, {cells}):",
+            "    found = []",
+            "    append = found.append",
+            f"    for line, {cells} in zip(lines, {cells}):",
+            "        origin = new(Origin)",
+            "        set_file(origin, file)",
+            "        set_line(origin, line)",
+            "        made = new(cls)",
+            *_slot_lines(cls, given, namespace, "        "),
+            "        append(made)",
+            "    return found",
+            "",
+        ]
+    )
     exec(compile(source, f"<kwpld.load.fast {kind} columns>", "exec"), namespace)
     make: Callable[..., list[Record | WikidataLink]] = namespace["make"]
     return make
 
 
-@cache
-def _maker(cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
-    """A function of the fields ``given`` (in that order) that makes a ``cls``, its other
-    fields at their defaults: the object made and its slots set one by one, which costs about
-    four fifths of calling the dataclass with keyword arguments (no binding of the two dozen
-    parameters an article has). Generated from the dataclass's own fields, so the two agree
-    (tests compare the objects with the line-aware path's)."""
+def _slot_lines(
+    cls: type, given: dict[str, str], namespace: dict[str, Any], indent: str
+) -> list[str]:
+    """Statements that set every slot of ``made`` (a ``cls``): the expression ``given`` for a
+    field, else its default (``[]`` and ``{}`` written out, other factories and defaults
+    from ``namespace``). Generated from the dataclass's own fields, so the two agree."""
     assert dataclasses.is_dataclass(cls) and not hasattr(cls, "__post_init__"), cls
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    lines = [f"def make({', '.join(given)}):", "    made = new(cls)"]
+    assert set(given) <= {field.name for field in dataclasses.fields(cls)}, (cls, given)
+    lines = []
     for field in dataclasses.fields(cls):
         if field.name in given:
-            value = field.name
+            value = given[field.name]
         elif field.default_factory in (list, dict):
             value = "[]" if field.default_factory is list else "{}"  # a display, not a call
         elif field.default_factory is not dataclasses.MISSING:
@@ -859,10 +874,25 @@ def _maker(cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
             assert field.default is not dataclasses.MISSING, (cls, field.name)
             namespace[f"default_{field.name}"] = field.default
             value = f"default_{field.name}"
-        lines.append(f"    made.{field.name} = {value}")
-    assert set(given) <= {field.name for field in dataclasses.fields(cls)}, (cls, given)
-    exec(compile("\n".join([*lines, "    return made", ""]), f"<make {cls.__name__}>", "exec"),
-         namespace)  # fmt: skip
+        lines.append(f"{indent}made.{field.name} = {value}")
+    return lines
+
+
+@cache
+def _maker(cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
+    """A function of the fields ``given`` (in that order) that makes a ``cls``, its other
+    fields at their defaults: the object made and its slots set one by one, which costs about
+    four fifths of calling the dataclass with keyword arguments (no binding of the two dozen
+    parameters an article has). Tests compare the objects with the line-aware path's."""
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = [
+        f"def make({', '.join(given)}):",
+        "    made = new(cls)",
+        *_slot_lines(cls, {field: field for field in given}, namespace, "    "),
+        "    return made",
+        "",
+    ]
+    exec(compile("\n".join(lines), f"<make {cls.__name__}>", "exec"), namespace)
     make: Callable[..., Any] = namespace["make"]
     return make
 
