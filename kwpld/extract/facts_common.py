@@ -88,7 +88,9 @@ def sentence_view(r: Context, start: int, end: int) -> SentenceView:
         typed.append(Item("date", d.start, d.end, d.text, d))
     typed.extend(_pronouns(r, start, end))
     typed.extend(_descriptions(r, start, end))
-    typed.extend(_organs_named_before(r, start, end, typed))
+    typed.extend(
+        Item("organ", s, e, r.text[s:e], key) for s, e, key in r.organ_refs if start <= s < e <= end
+    )
     words = [
         (r.doc.word_starts[i], r.doc.word_ends[i], r.doc.keys[i])
         for i in r.doc.words_between(start, end)
@@ -98,34 +100,14 @@ def sentence_view(r: Context, start: int, end: int) -> SentenceView:
 
 _OF_THE_CC = re.compile(r"\s+of\s+the\s+C\.\s?C\.,?\s+(?:WPK|KWP)\b")
 
-_ORGAN_AGAIN = re.compile(
-    r"\b(?:the|its|this|that)\s+(?P<head>commission|committee|presidium|bureau|department"
-    r"|secretariat|assembly|ministry)\b(?!\s+of\b)(?!['’]s)",
-    re.I,
-)
-
-
-def _organs_named_before(r: Context, start: int, end: int, typed: list[Item]) -> list[Item]:
-    """ "Kim Yong Nam had headed the Presidium since 1998", "members of the commission": the
-    organ of that kind the text named last before."""
-    out = []
-    for m in _ORGAN_AGAIN.finditer(r.text, start, end):
-        s, e = m.start("head"), m.end("head")
-        if any(i.start < e and s < i.end for i in typed):
-            continue
-        head = m.group("head").lower()
-        for before in reversed(r.mentions_in(0, m.start(), ("organ", "post"))):
-            if not before.entity:
-                continue
-            words = name_words(before.text)
-            if before.kind == "post":
-                words = words[words.index("of") + 1 :] if "of" in words else ()
-            if head in words or (head == "committee" and "cc" in words):
-                organ = organ_of(r, before)
-                if organ is not None:
-                    out.append(Item("organ", s, e, m.group("head"), organ))
-                break
-    return out
+def with_references(r: Context, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` (in text order) with the organs named by reference
+    (:mod:`kwpld.extract.organ_refs`) as organ mentions, for rules that read organs from
+    mentions."""
+    if not r.organ_refs:
+        return mentions
+    refs = [Mention(s, e, r.text[s:e], key, "organ", "reference") for s, e, key in r.organ_refs]
+    return sorted([*mentions, *refs], key=lambda m: (m.start, -m.end))
 
 
 def organ_of(r: Context, m: Mention) -> str | None:

@@ -25,8 +25,9 @@ from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import FactLexicon, Title, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.state import Context, Found
-from .facts_common import organ_of
+from .facts_common import organ_of, with_references
 from .foreign_organs import foreign_whole
+from .organ_refs import reference_words
 from .standing_organs import standing_organ
 
 __all__ = ["titles", "organ_for_name", "post_for"]
@@ -49,7 +50,7 @@ _ORDINAL = re.compile(
 def titles(r: Context) -> Found:
     flex = fact_lexicon()
     doc = r.doc
-    mentions = list(r.mentions)
+    mentions = with_references(r, list(r.mentions))
     found: list[Title] = []
     skipped: list[Mention] = []
     for post_mention in (m for m in mentions if m.kind == "post" and m.entity):
@@ -153,6 +154,10 @@ def titles(r: Context) -> Found:
                 None,
             )  # fmt: skip
         added: list[Title] = []
+        # "a Political Bureau member and secretary": the organ before is every role's
+        fronted = (
+            _organ_before(r, mentions, role_span[0]) if organ is None and k > end_word else None
+        )
         for span, each_role, each_plural, each_implies, first, last in group:
             if each_implies == "minister":
                 ministry = _ministry(r, flex, first, last)
@@ -176,6 +181,10 @@ def titles(r: Context) -> Found:
                                each_plural)
                         for o_key, o_span in _organs_after(r, mentions, title_end)
                     )  # fmt: skip
+            elif fronted is not None:
+                start = fronted[1][0] if first == i else span[0]
+                added.append(_title(r, start, span[1], each_role, fronted[0], span, fronted[1],
+                                    each_plural, each_implies))  # fmt: skip
             elif each_implies in flex.implied_organs:
                 organ_key = organ_for_name(r, flex.implied_organs[each_implies], span)
                 added.append(_title(r, span[0], span[1], each_role, organ_key, span, None,
@@ -383,9 +392,21 @@ def _ministry(
             and (stop == begin or doc.gap_ok[stop - 1])
         ):
             stop += 1
+        if stop == begin:
+            # "minister of metal industry" (wire copy): lower-case words ending in a ministry's
+            # head word
+            stop = next(
+                (k + 1 for k in range(begin, min(n, begin + 4))
+                 if doc.keys[k] in flex.ministry_heads
+                 and all(doc.keys[j].isalpha() for j in range(begin, k + 1))
+                 and all(doc.gap_ok[j] for j in range(begin, k))),
+                begin,
+            )  # fmt: skip
         if stop > begin:
             span = (doc.word_starts[begin], doc.word_ends[stop - 1])
-            words_text = " ".join(r.text[span[0] : span[1]].split())
+            words_text = " ".join(
+                w if w[:1].isupper() else w.capitalize() for w in r.text[span[0] : span[1]].split()
+            )
             return organ_for_name(r, f"Ministry of {words_text}", span), span, None
     return None
 
@@ -406,10 +427,10 @@ def _organ_after(
     ordinal = _ORDINAL.match(r.text, position)
     if ordinal:
         position = ordinal.end()
-    again = _AGAIN.match(r.text, position)
+    modified = reference_words().modified.match(r.text, position)
+    if modified and any(m.start == modified.end() and m.kind == "organ" for m in mentions):
+        position = modified.end()  # "chairman of a newly created Economic Policy Commission"
     named = any(m.start == position and m.entity and m.kind in ("organ", "post") for m in mentions)
-    if again and not named and link.group(0).rstrip().lower().endswith(("the", "this", "that")):
-        return _organ_named_before(r, mentions, again.group(1).lower(), position, again.end())
     bare_cc = _BARE_CC.match(r.text, position)
     if bare_cc and not named:
         # "alternate members of the C.C.": KCNA's Central Committee, without ", WPK"
@@ -442,11 +463,7 @@ _BARE_CC = re.compile(r"C\.\s?C\.(?!,?\s*(?:WPK|KWP)\b)")
 # "... first vice-chairman and Kim Il Chol and Ri Yong Mu vice-chairmen of the NDC"
 _NAME = r"[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){1,3}"
 _GAPPED = re.compile(rf"\s*(?:,\s*)?and\s+{_NAME}(?:\s*(?:,\s*|,?\s+and\s+){_NAME})*\s+")
-_AGAIN = re.compile(
-    r"(commission|committee|bureau|department|presidium|assembly|cabinet|ministry|secretariat)\b"
-    r"(?!\s+of\b)",
-    re.I,
-)
+
 
 
 _AND_THE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.I)
@@ -482,23 +499,6 @@ def _the_partys(r: Context, start: int) -> tuple[str, tuple[int, int]] | None:
         return None
     party = r.main_party or standing_organ(r, "wpk")
     return r.reg.resolve(party), (m.start(), m.end())
-
-
-def _organ_named_before(
-    r: Context, mentions: list[Mention], head: str, start: int, end: int
-) -> tuple[str, tuple[int, int]] | None:
-    """ "members of the commission": the organ of that kind named last before."""
-    for m in reversed(mentions):
-        if m.end > start or m.kind not in ("organ", "post") or not m.entity:
-            continue
-        words = m.text.lower().replace("’", "'").split()
-        if m.kind == "post":
-            words = words[words.index("of") + 1 :] if "of" in words else []
-        if head in words or (head == "committee" and "cc" in words):
-            organ = organ_of(r, m)
-            if organ is not None:
-                return organ, (start, end)
-    return None
 
 
 def _organ_before(
@@ -540,18 +540,24 @@ def _post_title(r: Context, post: Mention) -> Title | None:
     key: str | None = r.reg.resolve(post.entity)  # type: ignore[arg-type]
     plural = bool(re.search(r"(?:ies|s|men)\b", post.text.split(" of ")[0]))
     if role in ("secretary", "vice-chairman"):
-        committee = _central_committee(r, organ_key)
+        committee = _central_committee(r, organ_key, role)
         if committee != organ_key:  # "KWP secretary": a secretary of the Central Committee
             organ_key, key = committee, post_for(r, role, committee)
     return Title(post.start, post.end, role, organ_key, (post.start, post.end), None, key, plural)
 
 
-def _central_committee(r: Context, organ: str) -> str:
-    """ "KWP secretary", "a vice chairman of the WPK": of the party's Central Committee."""
+def _central_committee(r: Context, organ: str, role: str) -> str:
+    """ "KWP secretary", "a vice chairman of the WPK": of the party's Central Committee; "a
+    Political Bureau member and secretary": the secretary is the Central Committee's too."""
     entity = r.reg.peek(organ)
     kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
         "organ_kind"
     )  # fmt: skip
+    if kind == "political-bureau" and role == "secretary":
+        parent = entity.fields.get("parent")
+        if entity.known and entity.known in r.known.organ_parent:
+            return r.reg.known(r.known.organ_parent[entity.known], "organ").key
+        return r.reg.resolve(parent.key) if isinstance(parent, Ref) else organ
     if kind != "party":
         return organ
     if entity.known:
@@ -584,7 +590,7 @@ def _title(
     implies: str | None = None,
 ) -> Title:
     if role in ("secretary", "vice-chairman"):
-        organ = _central_committee(r, organ)
+        organ = _central_committee(r, organ, role)
     if role in ("chairman", "vice-chairman") and re.match(
         r"(?:(?:first\s+)?(?:vice|deputy)[\s-]+)?(?:head|chief)\b", r.text[role_span[0] :], re.I
     ):

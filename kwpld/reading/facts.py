@@ -128,6 +128,8 @@ class FactLexicon:
     """noun of an occasion ("reception", "military parade") -> event type"""
     past_forms: frozenset[str] = frozenset()
     """irregular past forms: "probably lost" is an inference about the past (reported)"""
+    ministry_heads: frozenset[str] = frozenset()
+    """last words of a ministry's name written in lower case ("minister of metal industry")"""
     holding_patterns: list[Pattern] = field(default_factory=list)
     replacing_patterns: list[Pattern] = field(default_factory=list)
     successor_patterns: list[Pattern] = field(default_factory=list)
@@ -212,6 +214,7 @@ def fact_lexicon() -> FactLexicon:
         occasions=dict(data.get("occasions", {})),
         foreign_nationalities=frozenset(data.get("foreign_nationalities", ())),
         past_forms=frozenset(data.get("past_forms", ())),
+        ministry_heads=frozenset(data.get("ministry_heads", ())),
     )
     lex.longest_role = max(len(k) for k in roles)
     macros = _trigger_macros(lex)
@@ -249,7 +252,7 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
         "BEGIN": alternation(lex.beginning),
         "END": alternation(lex.ending),
         "ADV": r"(?:(?:also|newly|again|later|then|subsequently|formally|officially|"
-        r"unanimously|recently|reportedly|just|since|already|eventually|finally) )*",
+        r"unanimously|recently|reportedly|just|since|already|eventually|finally|both|all) )*",
         "POSTOF": r"(?:(?:the |his |her |their )?(?:posts?|positions?|offices?|duty|duties|ranks?)"
         r"(?: (?:of|as))? )?",
     }

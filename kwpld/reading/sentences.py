@@ -47,9 +47,10 @@ MACROS = {
     "R": r"R\d+",
     "EV": r"(?:E\d+|R\d+)",
     # "Deputy" before a name in a report of the SPA is the person's seat, left as a word
-    # (kwpld.extract.antecedents.deputy_prefixes): "elected Deputy Pak Su Il as premier"
+    # (kwpld.extract.antecedents.deputy_prefixes): "elected Deputy Pak Su Il as premier";
+    # "Comrade(s)" is KCNA's form of address: "elected Comrades A and B its members"
     "PERSON": (
-        r"(?:deputy |deputies )?P\d+(?: \( [^()]* \)){0,2}"
+        r"(?:deputy |deputies |comrade |comrades )?P\d+(?: \( [^()]* \)){0,2}"
         r"(?: , {ART}T\d+(?:(?: ,)? (?:and )?{ART}T\d+)*(?: since D\d+)?(?= ,| ;))?"
     ),
     "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",

@@ -102,6 +102,9 @@ class State:
     """(offset, event key) of each sentence that says an event was held, in text order"""
     main_event: str | None = None
     """the event the article reports, when it reports one"""
+    organ_refs: list[tuple[int, int, str]] = field(default_factory=list)
+    """(start, end, organ key) of phrases that refer to an organ named before ("the new
+    commission", "its" before a role, "the body")"""
     person_titles: list[Any] = field(default_factory=list)
     """titles of people the text gives (:class:`kwpld.reading.facts.Title`)"""
     facts: list[Any] = field(default_factory=list)
@@ -184,6 +187,7 @@ class Context:
     official: bool
     held: list[tuple[int, str]]
     main_event: str | None
+    organ_refs: list[tuple[int, int, str]]
     person_titles: list[Any]
     facts: list[Any]
 

@@ -1,0 +1,172 @@
+"""The organ-references pass: phrases that refer to an organ the article named before, each
+resolved to that organ, for every rule that reads holdings (the titles pass, the sentence
+views of the holdings, attendance and ends passes).
+
+Wire copy and state media name an organ once and then refer to it: "Ro was named chairman of
+a newly created Economic Policy Commission ... The 13-seat commission will ... elected A and B
+as vice chairmen of the new commission ... The commission's members include ... were also
+named members of the body"; KCNA: "organized the Central Military Commission with Comrade X as
+its chairman", "Kim Yong Nam was elected its president" (the Presidium of the sentence
+before). The words are data (``organ_references`` in ``facts.yaml``):
+
+* a definite phrase with an organ's head noun ("the commission", "the new commission", "the
+  13-seat commission", "the assembly"): the organ named last before whose names hold the
+  head's words (a commission for "commission", the Supreme People's Assembly for "assembly");
+* "the body" and "its" before a role ("its chairman", "its vice-chairmen"): the organ of the
+  clause, the last one named earlier in the sentence, else in the sentence before.
+
+Nothing is resolved without a compatible antecedent, and media (KCNA "said") are never one.
+The result is ``Context.organ_refs``: (start, end, organ key) of the words that stand for the
+organ (the head and its modifiers, or "its").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from ..names import name_words
+from ..reading.facts import fact_lexicon
+from ..reading.state import Context, Found
+from ..resources import resource_path
+from .facts_common import organ_of
+
+__all__ = ["organ_references", "reference_words"]
+
+
+@dataclass(frozen=True)
+class ReferenceWords:
+    """The ``organ_references`` block of ``facts.yaml``."""
+
+    phrase: re.Pattern[str]
+    """a definite phrase: determiner, modifiers, head (group ``head``; ``ref`` the span kept)"""
+    heads: dict[str, tuple[str, ...]]
+    """head noun -> words one of the antecedent's names holds (empty: any organ of the clause)"""
+    never: frozenset[str]
+    """organ kinds no reference stands for (media)"""
+    modified: re.Pattern[str]
+    """modifiers before an organ's name or head ("a newly created Economic Policy Commission")"""
+
+
+@cache
+def reference_words() -> ReferenceWords:
+    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
+    block = data["organ_references"]
+    heads = {str(k): tuple(str(w) for w in v or ()) for k, v in block["heads"].items()}
+    modifiers = "|".join(re.escape(m) for m in sorted(block["modifiers"], key=len, reverse=True))
+    head_words = "|".join(sorted(heads, key=len, reverse=True))
+    phrase = re.compile(
+        rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<ref>(?:(?:{modifiers}|{block['counted']})\s+){{0,3}}"
+        rf"(?P<head>{head_words}))\b(?!\s+of\b)(?![-\w])"
+    )
+    modified = re.compile(rf"(?:(?:{modifiers}|{block['counted']})\s+){{1,3}}", re.I)
+    return ReferenceWords(phrase, heads, frozenset(block["never"]), modified)
+
+
+_ITS = re.compile(r"\b[Ii]ts\s+")
+
+
+def organ_references(r: Context) -> Found:
+    words = reference_words()
+    flex = fact_lexicon()
+    named = _named(r)
+    found: list[tuple[int, int, str]] = []
+    refs: list[tuple[int, int, str | None]] = [
+        (m.start("ref"), m.end("ref"), m.group("head").lower())
+        for m in words.phrase.finditer(r.text)
+    ]
+    for m in _ITS.finditer(r.text):
+        at = bisect.bisect_left(r.doc.word_starts, m.end())
+        if at < len(r.doc.keys) and r.doc.word_starts[at] == m.end() and (
+            flex.role_at(r.doc.keys, at) is not None
+            or (at + 1 < len(r.doc.keys) and flex.role_at(r.doc.keys, at + 1) is not None)
+        ):
+            refs.append((m.start(), m.start() + 3, None))  # "its chairman", "its new members"
+    for start, end, head in sorted(refs):
+        if r.mentions.within(start, end) or any(s < end and start < e for s, e, _ in named):
+            continue  # part of a name ("the Central Inspection Commission")
+        need = words.heads.get(head or "", ()) if head else ()
+        key = _antecedent(r, named, start, need, words.never)
+        if key is not None:
+            found.append((start, end, key))
+            named.append((start, end, key))
+            named.sort()
+    r.organ_refs = found
+    return r.found()
+
+
+def _named(r: Context) -> list[tuple[int, int, str]]:
+    """(start, end, organ key) of every organ named, outermost names only: mentions (a post's
+    organ too) and standing organs named inside other names ("the First Meeting of the Central
+    Auditing Commission")."""
+    spans = {
+        (m.start, m.end, key)
+        for m in r.mentions.items
+        if m.kind in ("organ", "post") and m.entity and (key := organ_of(r, m)) is not None
+    }
+    starts, ends = r.doc.word_starts, r.doc.word_ends
+    spans.update((starts[a], ends[b - 1], r.reg.resolve(k)) for a, b, k in r.gazetteer_matches)
+    ordered = sorted(spans, key=lambda n: (n[0], -n[1]))
+    out: list[tuple[int, int, str]] = []
+    for n in ordered:
+        if out and n[1] <= out[-1][1]:
+            continue  # inside the name before ("the SPA" of "the Presidium of the SPA")
+        out.append(n)
+    return out
+
+
+_CHAINED = re.compile(r"\s+of\s+(?:the\s+)?$")
+
+
+def _antecedent(
+    r: Context,
+    named: list[tuple[int, int, str]],
+    offset: int,
+    need: tuple[str, ...],
+    never: frozenset[str],
+) -> str | None:
+    """The organ a reference at ``offset`` stands for (see the module docstring)."""
+    before = [n for n in named if n[1] <= offset and r.entity_kind(n[2]) not in never]
+    if need:
+        for _, _, key in reversed(before):
+            if any(w in need for w in _organ_words(r, key)):
+                return key
+        return None
+    sentence = r.doc.sentence_at(offset)
+    if sentence is None:
+        return None
+    index = r.doc.sentences.index(sentence)
+    for s in (sentence, r.doc.sentences[index - 1] if index else None):
+        if s is None or (s is not sentence and s.block != sentence.block and index == 0):
+            break
+        stop = offset if s is sentence else s.end
+        inside = [n for n in before if s.start <= n[0] and n[1] <= stop]
+        if inside:
+            return _chain_head(r, inside)
+    return None
+
+
+def _chain_head(r: Context, inside: list[tuple[int, int, str]]) -> str:
+    """The last organ named, or the organ whose name it ends ("the Presidium of the Political
+    Bureau": the Presidium)."""
+    at = len(inside) - 1
+    while at > 0 and _CHAINED.search(r.text, inside[at - 1][1], inside[at][0]) is not None:
+        if r.text[inside[at - 1][1] : inside[at][0]].strip() not in ("of", "of the"):
+            break
+        at -= 1
+    return inside[at][2]
+
+
+def _organ_words(r: Context, key: str) -> set[str]:
+    """The folded words of every name of an organ (its names in the article and the record's)."""
+    entity = r.reg.peek(key)
+    out: set[str] = set()
+    for name in entity.names:
+        out.update(name_words(name.text))
+    for _, text in r.known.name_texts.get(entity.known or "", ()):
+        out.update(name_words(text))
+    return out
