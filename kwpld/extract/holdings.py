@@ -364,7 +364,7 @@ def _changes(
     kind, trigger = _type(flex, view, m, pattern, context if pattern.type == "context" else "holds")
     if pattern.type == "each":
         return _each_role(r, flex, view, m, pattern, kind, trigger)
-    titles = _titles(view, m)
+    titles = _subject_organ(view, m, _titles(view, m))
     organ_title = _organ_title(r, view, m, pattern)
     titles = _with_organ(titles, organ_title)
     people = people_of(view, m)
@@ -428,6 +428,18 @@ def _changes(
             _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles, at=at)
         )
     return out
+
+
+def _subject_organ(view: SentenceView, m: re.Match[str], titles: list[Title]) -> list[Title]:
+    """ "The 11-seat commission elected A and B as vice chairmen": the roles without an organ
+    of their own are of the organ that acts (group ``subject``)."""
+    if "subject" not in m.re.groupindex or m.group("subject") is None:
+        return titles
+    organs = view.typed(m, "subject", "organ")
+    if not organs or not organs[0].ref:
+        return titles
+    span = (organs[0].start, organs[0].end)
+    return [t if t.organ else replace(t, organ=organs[0].ref, organ_span=span) for t in titles]
 
 
 def _with_organ(titles: list[Title], organ: Title | None) -> list[Title]:

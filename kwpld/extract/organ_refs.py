@@ -33,7 +33,7 @@ from ..names import name_words
 from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
 from ..resources import resource_path
-from .facts_common import organ_of
+from .facts_common import in_dateline, organ_of
 
 __all__ = ["organ_references", "reference_words"]
 
@@ -130,7 +130,10 @@ def _antecedent(
     never: frozenset[str],
 ) -> str | None:
     """The organ a reference at ``offset`` stands for (see the module docstring)."""
-    before = [n for n in named if n[1] <= offset and r.entity_kind(n[2]) not in never]
+    before = [
+        n for n in named
+        if n[1] <= offset and r.entity_kind(n[2]) not in never and not in_dateline(r, n[0])
+    ]  # fmt: skip
     if need:
         for _, _, key in reversed(before):
             if any(w in need for w in _organ_words(r, key)):

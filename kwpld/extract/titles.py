@@ -555,8 +555,9 @@ def _central_committee(r: Context, organ: str, role: str) -> str:
     )  # fmt: skip
     if kind == "political-bureau" and role == "secretary":
         parent = entity.fields.get("parent")
-        if entity.known and entity.known in r.known.organ_parent:
-            return r.reg.known(r.known.organ_parent[entity.known], "organ").key
+        known_parent = r.known.organ_parent.get(entity.known) if entity.known else None
+        if known_parent:
+            return r.reg.known(known_parent, "organ").key
         return r.reg.resolve(parent.key) if isinstance(parent, Ref) else organ
     if kind != "party":
         return organ
