@@ -81,9 +81,13 @@ def organ_references(r: Context) -> Found:
     ]
     for m in _ITS.finditer(r.text):
         at = bisect.bisect_left(r.doc.word_starts, m.end())
-        if at < len(r.doc.keys) and r.doc.word_starts[at] == m.end() and (
-            flex.role_at(r.doc.keys, at) is not None
-            or (at + 1 < len(r.doc.keys) and flex.role_at(r.doc.keys, at + 1) is not None)
+        if (
+            at < len(r.doc.keys)
+            and r.doc.word_starts[at] == m.end()
+            and (
+                flex.role_at(r.doc.keys, at) is not None
+                or (at + 1 < len(r.doc.keys) and flex.role_at(r.doc.keys, at + 1) is not None)
+            )
         ):
             refs.append((m.start(), m.start() + 3, None))  # "its chairman", "its new members"
     for start, end, head in sorted(refs):
