@@ -33,7 +33,7 @@ from ..names import name_words
 from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
 from ..resources import resource_path
-from .facts_common import in_dateline, organ_of
+from .facts_common import in_dateline, in_headline, organ_of
 
 __all__ = ["organ_references", "reference_words"]
 
@@ -43,7 +43,8 @@ class ReferenceWords:
     """The ``organ_references`` block of ``facts.yaml``."""
 
     phrase: re.Pattern[str]
-    """a definite phrase: determiner, modifiers, head (group ``head``; ``ref`` the span kept)"""
+    """a definite phrase: determiner, modifiers or words of the organ's name, head (group
+    ``head``; ``ref`` the span kept)"""
     heads: dict[str, tuple[str, ...]]
     """head noun -> words one of the antecedent's names holds (empty: any organ of the clause)"""
     never: frozenset[str]
@@ -60,8 +61,8 @@ def reference_words() -> ReferenceWords:
     modifiers = "|".join(re.escape(m) for m in sorted(block["modifiers"], key=len, reverse=True))
     head_words = "|".join(sorted(heads, key=len, reverse=True))
     phrase = re.compile(
-        rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<ref>(?:(?:{modifiers}|{block['counted']})\s+){{0,3}}"
-        rf"(?P<head>{head_words}))\b(?!\s+of\b)(?![-\w])"
+        rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<ref>(?:(?:{modifiers}|{block['counted']}"
+        rf"|(?P<named>[A-Z][\w'’-]*))\s+){{0,3}}(?P<head>(?i:{head_words})))\b(?!\s+of\b)(?![-\w])"
     )
     modified = re.compile(rf"(?:(?:{modifiers}|{block['counted']})\s+){{1,3}}", re.I)
     return ReferenceWords(phrase, heads, frozenset(block["never"]), modified)
@@ -79,6 +80,7 @@ def organ_references(r: Context) -> Found:
         (m.start("ref"), m.end("ref"), m.group("head").lower())
         for m in words.phrase.finditer(r.text)
     ]
+    modifier = words.modified
     for m in _ITS.finditer(r.text):
         at = bisect.bisect_left(r.doc.word_starts, m.end())
         if (
@@ -94,7 +96,9 @@ def organ_references(r: Context) -> Found:
         if r.mentions.within(start, end) or any(s < end and start < e for s, e, _ in named):
             continue  # part of a name ("the Central Inspection Commission")
         need = words.heads.get(head or "", ()) if head else ()
-        key = _antecedent(r, named, start, need, words.never)
+        # "the Standing Committee": the words of its name it prints are the antecedent's too
+        named_words = set(name_words(modifier.sub(" ", r.text[start:end] + " "))) if head else set()
+        key = _antecedent(r, named, start, need, words.never, named_words)
         if key is not None:
             found.append((start, end, key))
             named.append((start, end, key))
@@ -132,29 +136,43 @@ def _antecedent(
     offset: int,
     need: tuple[str, ...],
     never: frozenset[str],
+    printed: set[str],
 ) -> str | None:
-    """The organ a reference at ``offset`` stands for (see the module docstring)."""
+    """The organ a reference at ``offset`` stands for (see the module docstring); ``printed``:
+    words of its name the reference prints ("Standing" of "the Standing Committee")."""
     before = [
         n for n in named
         if n[1] <= offset and r.entity_kind(n[2]) not in never and not in_dateline(r, n[0])
     ]  # fmt: skip
     if need:
         for _, _, key in reversed(before):
-            if any(w in need for w in _organ_words(r, key)):
+            own = _organ_words(r, key)
+            if any(w in need for w in own) and printed <= own | set(need):
                 return key
         return None
     sentence = r.doc.sentence_at(offset)
     if sentence is None:
         return None
+    inside = [n for n in before if sentence.start <= n[0]]
+    if inside:
+        return _chain_head(r, inside)
     index = r.doc.sentences.index(sentence)
-    for s in (sentence, r.doc.sentences[index - 1] if index else None):
-        if s is None or (s is not sentence and s.block != sentence.block and index == 0):
-            break
-        stop = offset if s is sentence else s.end
-        inside = [n for n in before if s.start <= n[0] and n[1] <= stop]
-        if inside:
-            return _chain_head(r, inside)
-    return None
+    if index == 0 or not _defers(r, sentence.start, offset):
+        return None
+    previous = r.doc.sentences[index - 1]
+    if in_headline(r, previous.start):
+        return None
+    inside = [n for n in before if previous.start <= n[0] and n[1] <= previous.end]
+    return _chain_head(r, inside) if inside else None
+
+
+def _defers(r: Context, start: int, offset: int) -> bool:
+    """ "Kim Yong Nam was elected its president", "Elected members of the body were": a person
+    acts, or nothing is named, before the reference, so its organ is the sentence before's;
+    "North Korea has replaced its premier": not an organ's."""
+    if r.mentions.within(start, offset, ("person",)):
+        return True
+    return re.search(r"[A-Z]", r.text[start + 1 : offset]) is None
 
 
 def _chain_head(r: Context, inside: list[tuple[int, int, str]]) -> str:
