@@ -365,6 +365,8 @@ def _changes(
     if pattern.type == "each":
         return _each_role(r, flex, view, m, pattern, kind, trigger)
     titles = _subject_organ(view, m, _titles(view, m))
+    if kind in flex.ending:
+        titles = _elided_organ(r, view, titles)
     organ_title = _organ_title(r, view, m, pattern)
     titles = _with_organ(titles, organ_title)
     people = people_of(view, m)
@@ -440,6 +442,27 @@ def _subject_organ(view: SentenceView, m: re.Match[str], titles: list[Title]) ->
         return titles
     span = (organs[0].start, organs[0].end)
     return [t if t.organ else replace(t, organ=organs[0].ref, organ_span=span) for t in titles]
+
+
+_SEAT_ROLES = frozenset({"member", "alternate-member"})
+
+
+def _elided_organ(r: Context, view: SentenceView, titles: list[Title]) -> list[Title]:
+    """ "... an alternate Politburo member ... Hyon Song Wol was not re-elected an alternate
+    member": a seat lost without an organ is in the organ of the last seat the sentence, else
+    the sentence before, names."""
+    if not titles or any(t.organ or t.role not in _SEAT_ROLES for t in titles):
+        return titles
+    before = [s for s in r.doc.sentences if s.end <= view.start]
+    start = before[-1].start if before else view.start
+    seats = [
+        t for t in r.person_titles
+        if start <= t.start < titles[0].start and t.organ and t.role in _SEAT_ROLES
+    ]  # fmt: skip
+    if not seats:
+        return titles
+    seat = seats[-1]
+    return [replace(t, organ=seat.organ, organ_span=seat.organ_span) for t in titles]
 
 
 def _with_organ(titles: list[Title], organ: Title | None) -> list[Title]:

@@ -592,6 +592,14 @@ def _title(
 ) -> Title:
     if role in ("secretary", "vice-chairman"):
         organ = _central_committee(r, organ, role)
+    graded = (
+        _GRADE.search(r.text, max(0, organ_span[0] - 16), organ_span[0])
+        if role == "member" and organ_span and organ_span[1] <= role_span[0]
+        else None
+    )
+    if graded:
+        # "an alternate Politburo member": the grade before the organ's name is the role's
+        role, start = "alternate-member", min(start, graded.start())
     if role in ("chairman", "vice-chairman") and re.match(
         r"(?:(?:first\s+)?(?:vice|deputy)[\s-]+)?(?:head|chief)\b", r.text[role_span[0] :], re.I
     ):
@@ -608,6 +616,8 @@ def _title(
         post = _named_post(r, role, organ, start, end)
     return Title(start, end, role, organ, role_span, organ_span, post, plural)
 
+
+_GRADE = re.compile(r"\b(?:alternate|candidate)\s+$", re.I)
 
 _NAMED_POSTS = frozenset({"premier", "minister", "general-staff"})
 """What a role's second word in facts.yaml (``roles``) says of an office with a name of its
