@@ -40,6 +40,11 @@ _STOP_QUALIFIERS = frozenset(
 )  # fmt: skip
 
 
+_OWNERS = frozenset({"korea", "dprk", "pyongyang", "country", "nation", "regime", "party"})
+"""possessives before an organ's name that are not part of it: "North Korea's Supreme People's
+Assembly" is the Supreme People's Assembly ("People's" is part of it)"""
+
+
 @dataclass(frozen=True)
 class Segment:
     """One head of an organ phrase with the words before it that belong to it."""
@@ -162,6 +167,7 @@ def _phrase(r: Context, chain: list[tuple[int, int, OrganHead]], index: int) -> 
         and (doc.is_cap(k) or doc.is_allcaps(k))
         and doc.keys[k] not in _STOP_QUALIFIERS
         and not _is_person_word(r, k)
+        and not (doc.keys[k] in _OWNERS and doc.words[k].endswith(("'s", "’s")))
     ):
         k -= 1
     qualifiers = list(range(k + 1, first))

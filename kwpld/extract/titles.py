@@ -160,7 +160,7 @@ def titles(r: Context) -> Found:
         )
         for span, each_role, each_plural, each_implies, first, last in group:
             if each_implies == "minister":
-                ministry = _ministry(r, flex, first, last)
+                ministry = _ministry(r, flex, first, last) or _ministry_before(r, found, span)
                 if ministry is not None:
                     organ_key, m_span, modified = ministry
                     title_start = min(span[0], m_span[0])
@@ -408,6 +408,26 @@ def _ministry(
                 w if w[:1].isupper() else w.capitalize() for w in r.text[span[0] : span[1]].split()
             )
             return organ_for_name(r, f"Ministry of {words_text}", span), span, None
+    return None
+
+
+def _ministry_before(
+    r: Context, found: list[Title], span: tuple[int, int]
+) -> tuple[str, tuple[int, int], str | None] | None:
+    """ "Jon Hyon Chol, the minister of electronic industry, has been dismissed. O Chol Su, a
+    vice minister, has been acting as minister": a minister without a ministry is of the
+    ministry a title of this sentence or the one before named (the span stays the role's)."""
+    sentence = r.doc.sentence_at(span[0])
+    if sentence is None:
+        return None
+    index = r.doc.sentences.index(sentence)
+    start = r.doc.sentences[index - 1].start if index else sentence.start
+    for title in reversed(found):
+        if title.start < start or title.organ is None or title.organ_span is None:
+            continue
+        names = r.reg.peek(title.organ).names
+        if names and names[0].text.startswith("Ministry of") and title.start < span[0]:
+            return title.organ, span, None
     return None
 
 
