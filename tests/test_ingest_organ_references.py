@@ -249,3 +249,81 @@ def test_ended_in_two_organs(text: str, first: str, known: Known) -> None:
 def test_a_ministry_in_lower_case(text: str, ministry: str, role: str, known: Known) -> None:
     got = held(WIRE + text, known)
     assert any(h[1] == role and h[2] == ministry for h in got), got
+
+
+# -- 4. starts and ends in one clause, seats and posts left to the context ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "Kim Yo Jong, who had first been made an alternate Politburo member in October 2017 "
+            "but lost the seat in April 2019, was elected a full member on Friday.",
+            "2017-10",
+            "2019-04",
+        ),
+        (
+            "Hyon Song Wol, who was appointed an alternate member of the Political Bureau in "
+            "January 2021 but lost the seat in June 2023, did not attend.",
+            "2021-01",
+            "2023-06",
+        ),
+    ],
+)
+def test_made_a_member_but_lost_the_seat(text: str, start: str, end: str, known: Known) -> None:
+    got = holdings(WIRE + text, known, date="2026-03-02")
+    seat = [h for h in got if h[1] == "alternate-member" and h[2] == "wpk-pb"]
+    assert [(h[4], h[5]) for h in seat] == [(start, end)], got
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Kim Yo Jong, an alternate Politburo member since 2017, was promoted on Friday.",
+        "Kim Yo Jong was elected an alternate member of the Political Bureau on Friday.",
+    ],
+)
+def test_a_seat_lost_without_an_organ_is_the_last_seat_named(opening: str, known: Known) -> None:
+    got = holdings(
+        WIRE + opening + " Hyon Song Wol was not re-elected an alternate member.",
+        known,
+        date="2026-03-02",
+    )
+    assert any(
+        h[:3] == ("hyon-song-wol", "alternate-member", "wpk-pb") and h[3] == "lost" for h in got
+    ), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jon Hyon Chol, the minister of electronic industry, has been dismissed from his post. "
+        "O Chol Su, a vice minister, has been acting as minister since the dismissal.",
+        "North Korea sacked Jon Hyon Chol as minister of electronic industry on Monday. His "
+        "deputy O Chol Su is now acting as minister, officials said.",
+    ],
+)
+def test_a_minister_without_a_ministry_is_the_last_ministry_named(text: str, known: Known) -> None:
+    got = held(WIRE + text, known, date="2024-01-16")
+    assert ("o-chol-su", "chairman", "Ministry of Electronic Industry") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea's Supreme People's Assembly re-elected Pak In Chol as its chairman.",
+        "Pak In Chol was re-elected chairman of North Korea's Supreme People's Assembly.",
+    ],
+)
+def test_a_countrys_possessive_is_not_part_of_the_organ(text: str, known: Known) -> None:
+    assert ("pak-in-chol", "chairman", "spa") in held(WIRE + text, known, date="2024-01-16")
+
+
+def test_re_appointed(known: Known) -> None:
+    got = holdings(
+        WIRE + "Ro Tu Chol was re-appointed chairman of the State Planning Commission in 2016.",
+        known,
+    )
+    assert any(h[:4] == ("ro-tu-chol", "chairman", "state-planning-commission", "appointed")
+               and h[4] == "2016" for h in got), got  # fmt: skip

@@ -33,7 +33,8 @@ from .standing_organs import standing_organ
 __all__ = ["titles", "organ_for_name", "post_for"]
 
 _RULING = re.compile(
-    r"(?:(?:ruling|governing|powerful|all-powerful|influential|North\s+Korean|North(?:’s|'s)|DPRK"
+    r"(?:(?:ruling|governing|powerful|all-powerful|influential|North\s+Korean|North(?:’s|'s)"
+    r"|North\s+Korea(?:’s|'s)|DPRK"
     r"|country(?:’s|'s)|party(?:’s|'s))\s+){1,3}",
     re.I,
 )
