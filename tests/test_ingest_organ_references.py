@@ -327,3 +327,19 @@ def test_re_appointed(known: Known) -> None:
     )
     assert any(h[:4] == ("ro-tu-chol", "chairman", "state-planning-commission", "appointed")
                and h[4] == "2016" for h in got), got  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Hyon Song Wol was not re-elected an alternate member of the Political Bureau on "
+         "Friday, a seat she had held since January 2021.", "2021-01"),
+        ("Ri Il Hwan was dropped as a member of the Political Bureau on Friday, a post which he "
+         "had held since 2019.", "2019"),
+    ],
+)  # fmt: skip
+def test_a_seat_held_since_in_apposition_starts_what_ends(
+    text: str, start: str, known: Known
+) -> None:
+    got = holdings(WIRE + text, known, date="2026-03-02")
+    assert any(h[2] == "wpk-pb" and h[4] == start and h[5] for h in got), got
