@@ -63,6 +63,7 @@ def reference_words() -> ReferenceWords:
     phrase = re.compile(
         rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<ref>(?:(?:{modifiers}|{block['counted']}"
         rf"|(?P<named>[A-Z][\w'’-]*))\s+){{0,3}}(?P<head>(?i:{head_words})))\b(?!\s+of\b)(?![-\w])"
+        rf"(?!\s+(?:{'|'.join(block['not_before'])})\b)"
     )
     modified = re.compile(rf"(?:(?:{modifiers}|{block['counted']})\s+){{1,3}}", re.I)
     return ReferenceWords(phrase, heads, frozenset(block["never"]), modified)
@@ -146,8 +147,8 @@ def _antecedent(
     ]  # fmt: skip
     if need:
         for _, _, key in reversed(before):
-            own = _organ_words(r, key)
-            if any(w in need for w in own) and printed <= own | set(need):
+            own, heads = _organ_words(r, key)
+            if any(w in need for w in heads) and printed <= own | set(need):
                 return key
         return None
     sentence = r.doc.sentence_at(offset)
@@ -186,12 +187,19 @@ def _chain_head(r: Context, inside: list[tuple[int, int, str]]) -> str:
     return inside[at][2]
 
 
-def _organ_words(r: Context, key: str) -> set[str]:
-    """The folded words of every name of an organ (its names in the article and the record's)."""
+def _organ_words(r: Context, key: str) -> tuple[set[str], set[str]]:
+    """The folded words of every name of an organ (its names in the article and the record's),
+    and their heads (the last word before "of": "the assembly" is the Supreme People's
+    Assembly, not the Presidium of the Supreme People's Assembly)."""
     entity = r.reg.peek(key)
-    out: set[str] = set()
-    for name in entity.names:
-        out.update(name_words(name.text))
-    for _, text in r.known.name_texts.get(entity.known or "", ()):
-        out.update(name_words(text))
-    return out
+    texts = [n.text for n in entity.names]
+    texts.extend(text for _, text in r.known.name_texts.get(entity.known or "", ()))
+    words: set[str] = set()
+    heads: set[str] = set()
+    for text in texts:
+        folded = name_words(text)
+        words.update(folded)
+        before_of = folded[: folded.index("of")] if "of" in folded else folded
+        if before_of:
+            heads.add(before_of[-1])
+    return words, heads
