@@ -54,7 +54,7 @@ _KINDS = (
 )
 _UNNAMED = re.compile(
     rf"\b(?:an?|the|its)\s+{_KINDS}\s+of\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+)?",
+    r"(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+|ruling\s+(?=[A-Z]))?",
     re.I,
 )
 _LOWER_ORDINAL = re.compile(
@@ -74,7 +74,8 @@ def _reference_pattern() -> re.Pattern[str]:
     heads = sorted({words[-1] for words in fact_lexicon().event_references}, key=len, reverse=True)
     return re.compile(
         r"\b(?:the|this|that|today's|yesterday's)\s+(?P<words>(?:(?:enlarged|expanded|extended"
-        r"|plenary|joint|consultative|military)\s+)*(?:" + "|".join(heads) + r"))\b"
+        r"|plenary|joint|consultative|military|parliamentary|party|year-end)\s+)*(?:"
+        + "|".join(heads) + r"))\b"
         r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
         r"|ground|square|group|delegation|team|song|music|officials?|room)\b)",
         re.I,
@@ -105,6 +106,7 @@ def meetings(r: Context) -> Found:
     _same_day_acts(r)
     _organizers(r)
     _party_events(r)
+    _numbered_later(r)
     _main_event(r)
     _references(r)
     _dated_by_reference(r)
@@ -894,7 +896,8 @@ _ON_DAY_AT = re.compile(
 """a day given just before an occasion: "on Saturday at a ceremony"."""
 
 _HELD_BEFORE = re.compile(
-    r"\b(?:held|holds|hold|holding|convened|convenes|convene|convening|opened|called)\s+"
+    r"\b(?:held|holds|hold|holding|convened|convenes|convene|convening|opened|called"
+    r"|presided\s+over|chaired|guided)\s+"
     r"(?:(?:the|an?|its|their)\s+)?(?:(?:enlarged|expanded|extended|emergency|extraordinary"
     r"|joint)\s+)*$",
     re.I,
@@ -1564,6 +1567,23 @@ def _party_events(r: Context) -> None:
         event.add_name(NameDraft(straight(label), derived=label != name, spans=[span]))
         event.note(f"“{name}”", span)
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _numbered_later(r: Context) -> None:
+    """ "a four-day congress of the ruling Workers' Party that ended Monday ... Delegates to
+    the party's seventh congress elected ...": the congress (or conference) the article says
+    was held, unnamed, is the numbered one it names without a date, when it reports one such
+    held and names one such undated (plenums and sessions are left alone: an undated earlier
+    one is often named in passing)."""
+    held = {r.reg.resolve(key) for _, key in r.held}
+    for kind in ("congress", "conference"):
+        events = [e for e in r.reg.of_kind("event") if not e.known and e.fields.get("type") == kind]
+        unnamed = [e for e in events if e.key in held and e.key.startswith("event:held:")
+                   and "ordinal" not in e.fields and "date" in e.fields]  # fmt: skip
+        numbered = [e for e in events if isinstance(e.fields.get("ordinal"), int)
+                    and "date" not in e.fields]  # fmt: skip
+        if len(unnamed) == 1 and len(numbered) == 1:
+            r.reg.merge(numbered[0].key, unnamed[0].key)
 
 
 def _party_event(
