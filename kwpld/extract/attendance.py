@@ -107,10 +107,8 @@ def attendance(r: Context) -> Found:
                     continue
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
-                if own is None and _met_only(flex, m):
-                    continue  # "received a letter": no meeting, no one placed
-                if _denied(m):
-                    continue  # "did not attend the session", "often accompanied by Jang"
+                if (own is None and _met_only(flex, m)) or _denied(m):
+                    continue  # "received a letter", "did not attend", "often accompanied by"
                 people = _named(pattern, role, people_of(view, m), ongoing=own is None)
                 people += _guests_within(r, view, m)
                 if not people:

@@ -19,7 +19,7 @@ from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
-from .dates import event_day_before, relative_day
+from .dates import WEEKDAY_AT, event_day_before, lead_day, relative_day
 from .facts_common import in_headline, official_source
 
 __all__ = ["meetings", "HELD", "date_with", "day_words", "head_kind", "past_date"]
@@ -108,6 +108,7 @@ def meetings(r: Context) -> Found:
     _party_events(r)
     _numbered_later(r)
     _main_event(r)
+    _dated_by_lead(r)
     _references(r)
     _dated_by_reference(r)
     return r.found()
@@ -399,6 +400,9 @@ def _unnamed_days(
     if before is not None and before.date is not None and before.end <= m.start():
         first, last = _period(before)
         return (first, last) if first is not None else None
+    relative = relative_day(r, sentence.start, m.start()) if held else None
+    if relative is not None:  # "The day before, Kim presided over an enlarged meeting of ..."
+        return relative[0], None
     # "North Korea held an enlarged meeting of its CMC": held, on a day said elsewhere
     return (None, None) if held and held.re is _HELD_BEFORE else None
 
@@ -931,9 +935,9 @@ _PRESIDED_AFTER = re.compile(
 
 _WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAYS = re.compile(
-    rf"\b(?:on\s+(?P<on>{_WEEKDAY_NAMES})(?:\s+and\s+(?P<and>{_WEEKDAY_NAMES}))?"
-    rf"|from\s+(?P<from>{_WEEKDAY_NAMES})\s+(?:to|till|until|through)\s+(?P<to>{_WEEKDAY_NAMES})"
-    rf"|(?:ended|closed|concluded|wrapped\s+up)\s+(?:on\s+)?(?P<ended>{_WEEKDAY_NAMES}))\b"
+    rf"(?:{WEEKDAY_AT}(?P<on>{_WEEKDAY_NAMES})(?:\s+and\s+(?P<and>{_WEEKDAY_NAMES}))?"
+    rf"|\bfrom\s+(?P<from>{_WEEKDAY_NAMES})\s+(?:to|till|until|through)\s+(?P<to>{_WEEKDAY_NAMES})"
+    rf"|\b(?:ended|closed|concluded|wrapped\s+up)\s+(?:on\s+)?(?P<ended>{_WEEKDAY_NAMES}))\b"
 )
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -1330,11 +1334,45 @@ def _main_event(r: Context) -> None:
         ):
             r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
             return
+    for m in body:  # "Kim attended the first session of the 12th SPA as a deputy"
+        sentence = r.doc.sentence_at(m.start)
+        if sentence is not None and _ATTENDED_BEFORE.search(r.text, sentence.start, m.start):
+            r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
+            return
     titled = {r.reg.resolve(m.entity) for m in events if m not in body}  # type: ignore[arg-type]
     for m in body:
         if r.reg.resolve(m.entity) in titled:  # type: ignore[arg-type]
             r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
             return
+
+
+_ATTENDED_BEFORE = re.compile(
+    r"\b(?<!who\s)(?:attended|addressed|appeared\s+at)\s+(?:the|an?)\s+$", re.I
+)
+_LEAD_DATED = frozenset({"session", "plenary-meeting", "meeting", "congress", "conference"})
+
+
+def _dated_by_lead(r: Context) -> None:
+    """ "SEOUL, April 13 (Kyodo) -- North Korea's parliament convened Sunday ... Kim did not
+    attend the third session of the 14th SPA": the meeting the article reports, undated where
+    it is named, is of the day the report's lead gives its news by (a weekday, not the day of
+    the report), when it is named in the lead's paragraph or the next."""
+    main = r.main_event
+    if main is None:
+        return
+    entity = r.entity(main)
+    if entity.known or "date" in entity.fields or entity.fields.get("type") not in _LEAD_DATED:
+        return
+    lead = next((s for s in r.doc.sentences
+                 if r.doc.blocks[s.block].kind not in ("title", "heading")), None)  # fmt: skip
+    first = min((m.start for m in r.mentions if m.entity and r.reg.resolve(m.entity) == main
+                 and not in_headline(r, m.start)), default=None)  # fmt: skip
+    if lead is None or first is None or (r.doc.block_at(first) or 0) > lead.block + 1:
+        return
+    day = lead_day(r, len(r.text))
+    if day is not None:
+        entity.fields["date"] = day
+        entity.note("held on the weekday the report's lead gives")
 
 
 def _event_type(r: Context, key: str) -> str | None:
@@ -1460,8 +1498,8 @@ def _dated_by_reference(r: Context) -> None:
 
 
 _DATE_NEXT = re.compile(
-    r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?"
-    r"|(?=(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year|week)\b))"
+    r",?\s+(?:(?:to\s+be\s+)?held\s+)?(?:(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?"
+    r"|(?=(?:(?:earlier|later|early|late)\s+)?(?:this|last)\s+(?:month|year|week)\b))"
 )
 _WHEN_BEFORE = re.compile(
     r"(?:,?\s+when|,?\s+(?:at|during)|(?P<comma>(?<=\d),))\s+(?:the\s+|its\s+|a\s+)?$",
@@ -1527,15 +1565,18 @@ def past_date(r: Context, date: DateMention) -> PartialDate:
 
 
 _PARTY_EVENT = re.compile(
-    rf"\b(?:the|a|an|its)\s+(?:ruling\s+)?(?P<name>(?:(?P<ordinal>{_ORDINALS})\s+)?"
-    r"(?:party|WPK|KWP)(?:['’]s)?\s+"
+    rf"\b(?:the|a|an|its)\s+(?:ruling\s+)?(?:{_DAYS_LONG}\s+)?(?P<name>(?:(?P<ordinal>{_ORDINALS})"
+    r"\s+)?(?P<party>(?:party|WPK|KWP)(?:['’]s)?\s+)?"
     rf"(?:(?P<after>{_ORDINALS})\s+)?(?P<head>(?:enlarged\s+|expanded\s+)?"
-    r"(?:plenary\s+meeting|plenum|congress|conference)))\b"
+    r"(?:plenary\s+meeting|plenum|congress|conference|meeting)))\b"
     r"(?!\s+(?:of|hall|building|delegates?|members?|organs?|rules?|line|report)\b)",
     re.I,
 )
 """an event of the party named in passing: "the eighth party congress", "the party's plenary
-meeting in December", "at a party plenary meeting", "the party's eighth congress"."""
+meeting in December", "at a party plenary meeting", "the party's eighth congress", "a party
+meeting late last year"; without the party's name, a congress or conference ("The sixth
+congress, held in October 1980") and a plenum held on a date ("a three-day plenary meeting in
+June"), not a mere meeting (`_in_passing_kind`)."""
 _OPENING = re.compile(r"(?:[^.]{0,60}?(?:--|—))?\s*(?:In|On)\s+")  # after a dateline
 
 
@@ -1556,7 +1597,7 @@ def _party_events(r: Context) -> None:
         when = past_date(r, date) if date is not None and date.date is not None else None
         ordinal = r.lex.ordinal(m.group("ordinal") or m.group("after") or "")
         head = " ".join(m.group("head").lower().split())
-        if ordinal is None and when is None:
+        if (ordinal is None and when is None) or not _in_passing_kind(m, head, ordinal):
             continue  # "a party congress": which one?
         name = " ".join(r.text[span[0] : span[1]].split())
         event = _party_event(r, name, head, ordinal, when)
@@ -1567,6 +1608,19 @@ def _party_events(r: Context) -> None:
         event.add_name(NameDraft(straight(label), derived=label != name, spans=[span]))
         event.note(f"“{name}”", span)
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _in_passing_kind(m: re.Match[str], head: str, ordinal: int | None) -> bool:
+    """Whether a match of `_PARTY_EVENT` is one of the party's events: named with the party, or
+    a congress or conference, or a plenum introduced unnumbered (a numbered one names its term;
+    "the plenary meeting" refers back)."""
+    if m.group("party"):
+        return True
+    if head.endswith(("congress", "conference")):
+        return True
+    # "a three-day plenary meeting in June", not "the plenary meeting" (one named before)
+    indefinite = m.group(0).lower().startswith(("a ", "an "))
+    return indefinite and ordinal is None and head.endswith(("plenary meeting", "plenum"))
 
 
 def _numbered_later(r: Context) -> None:
