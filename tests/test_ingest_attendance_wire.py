@@ -159,3 +159,29 @@ def test_the_unnamed_congress_held_is_the_numbered_one_named_later(known: Known)
     (congress,) = [e for e in _events(drafted).values() if e["type"] == "congress"]
     assert congress.get("ordinal") == 7
     assert (_iso(congress["date"]), _iso(congress["end"])) == ("2016-05-06", "2016-05-09")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "month"),
+    [
+        ("Further appointments are expected when the Supreme People's Assembly convenes next "
+         "month, analysts said.", "2016-06"),
+        ("The Supreme People's Assembly, the North's rubber-stamp parliament, is due to convene "
+         "later this month to adopt the budget.", "2016-05"),
+    ],
+)
+def test_a_session_to_come_at_the_month_its_clause_gives(
+    known: Known, sentence: str, month: str
+) -> None:
+    drafted = _read(
+        "SEOUL, May 10, 2016 (AFP) - The 7th Congress of the Workers' Party of Korea closed on "
+        "Monday. Photos released by KCNA showed Hwang Pyong So, director of the army's General "
+        "Political Bureau, and Premier Pak Pong Ju flanking Kim Jong Un on the stage.\n\n"
+        + sentence,
+        known, "2016-05-10",
+    )
+    sessions = [e for e in _events(drafted).values() if e["type"] == "session"]
+    assert [_iso(e["date"]) for e in sessions] == [month]
+    (congress,) = [k for k, e in _events(drafted).items() if e["type"] == "congress"]
+    assert {p: _attended(drafted)[congress][p] for p in ("hwang-pyong-so", "pak-pong-ju")} == {
+        "hwang-pyong-so": "platform", "pak-pong-ju": "platform"}  # fmt: skip

@@ -94,6 +94,7 @@ def meetings(r: Context) -> Found:
     _when_and_where(r)
     _unnamed(r)  # after the named ones are dated: "held on the same day"
     _organ_meetings(r)
+    _sessions_to_come(r)
     _of_representatives(r)
     _held_by(r)
     _of_date(r)
@@ -344,6 +345,41 @@ def _organ_meetings(r: Context) -> None:
         event.note(f"“{' '.join(r.text[span[0] : span[1]].split())}”", span)
         if m.group("head"):  # "the Political Bureau met": the organ's mention stays
             r.add_mention(Mention(*span, r.text[span[0] : span[1]], event.key, "event"))
+
+
+_CONVENES = re.compile(
+    r"(?:\s*,[^,]{1,60},)?\s+(?:(?:is|are)\s+(?:due|expected|scheduled|set|slated)\s+to"
+    r"\s+(?:convene|meet|open)|will\s+(?:convene|meet|open)|convenes|meets|opens)\b",
+    re.I,
+)
+
+
+def _sessions_to_come(r: Context) -> None:
+    """ "when the Supreme People's Assembly convenes next month", "The Supreme People's
+    Assembly, the North's rubber-stamp parliament, is due to convene later this month": a
+    session of an assembly to come, at the date its clause gives (a month, mostly). No mention
+    is added: "the meeting" after it still refers to the event the article reports."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        m = _CONVENES.match(r.text, organ.end)
+        sentence = r.doc.sentence_at(organ.start)
+        if m is None or sentence is None or "assembly" not in organ.text.lower():
+            continue
+        if r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        stated = [d for d in r.dates_in(m.end(), min(sentence.end, m.end() + 40))
+                  if d.date is not None and d.range is None]  # fmt: skip
+        if not stated:
+            continue
+        when = stated[0].date
+        name = "Session of the " + straight(" ".join(organ.text.split()))
+        event = r.reg.add(Entity(f"event:held:{match_key(name)}:{when.iso}", "event"))
+        event.fields.setdefault("type", "session")
+        event.fields.setdefault("date", when)
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        event.add_name(NameDraft(f"{name}, {day_words(when)}", derived=True,
+                                 spans=[(organ.start, stated[0].end)]))  # fmt: skip
+        event.note(f"“{' '.join(r.text[organ.start : stated[0].end].split())}”",
+                   (organ.start, stated[0].end))  # fmt: skip
 
 
 _OF_BEFORE = re.compile(r"\bof\s+$", re.I)
