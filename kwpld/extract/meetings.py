@@ -368,9 +368,9 @@ def _sessions_to_come(r: Context) -> None:
             continue
         stated = [d for d in r.dates_in(m.end(), min(sentence.end, m.end() + 40))
                   if d.date is not None and d.range is None]  # fmt: skip
-        if not stated:
+        when = stated[0].date if stated else None
+        if when is None:
             continue
-        when = stated[0].date
         name = "Session of the " + straight(" ".join(organ.text.split()))
         event = r.reg.add(Entity(f"event:held:{match_key(name)}:{when.iso}", "event"))
         event.fields.setdefault("type", "session")
