@@ -69,6 +69,7 @@ def reference_words() -> ReferenceWords:
     return ReferenceWords(phrase, heads, frozenset(block["never"]), modified)
 
 
+_NAME_GOES_ON = re.compile(r"\s+(?:for|on|of|in|to|and)\s+[A-Z]")
 _ITS = re.compile(r"\b[Ii]ts\s+")
 
 
@@ -80,6 +81,8 @@ def organ_references(r: Context) -> Found:
     refs: list[tuple[int, int, str | None]] = [
         (m.start("ref"), m.end("ref"), m.group("head").lower())
         for m in words.phrase.finditer(r.text)
+        # "the Korean Committee for Cultural Relations ...": a name goes on
+        if not (m.group("named") and _NAME_GOES_ON.match(r.text, m.end()))
     ]
     modifier = words.modified
     for m in _ITS.finditer(r.text):
