@@ -188,6 +188,10 @@ class SymbolPattern:
 
     __slots__ = ("regex", "pattern", "needs", "_words", "_scans")
 
+    _all_words: dict[str, None] = {}
+    """every substring some pattern needs, in the order first met: a new sentence is tested
+    for each once, and a pattern then asks whether its own are all among those found"""
+
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
         self.pattern = regex.pattern
@@ -198,21 +202,24 @@ class SymbolPattern:
             else tuple(_needs(_sre_parser.parse(regex.pattern, regex.flags)))
         )
         """substrings every match contains (a tuple: one of them)"""
-        self._words = tuple(need for need in self.needs if isinstance(need, str))
+        self._words = frozenset(need for need in self.needs if isinstance(need, str))
         """the substrings every match contains"""
+        SymbolPattern._all_words.update(dict.fromkeys(sorted(self._words)))
         self._scans = tuple(_any_of(need) for need in self.needs if not isinstance(need, str))
         """one scan per set of substrings a match contains one of (shared by the patterns
         that need the same set: the trigger alternation is in a score of them)"""
 
     def possible(self, string: str) -> bool:
-        for word in self._words:
-            if word not in string:
-                return False
-        if not self._scans:
-            return True
-        if string is not _SCANNED[0]:  # a new sentence: forget the last one's scans
+        if string is not _SCANNED[0] or len(self._all_words) != _SCANNED[3]:
+            # a new sentence (or new patterns): forget the last one's tests
             _SCANNED[0] = string
             _SCANNED[1].clear()
+            _SCANNED[2] = frozenset(w for w in self._all_words if w in string)
+            _SCANNED[3] = len(self._all_words)
+        if not self._words <= _SCANNED[2]:
+            return False
+        if not self._scans:
+            return True
         scanned = _SCANNED[1]
         for scan in self._scans:
             found = scanned.get(scan)
@@ -229,9 +236,10 @@ class SymbolPattern:
         return self.regex.search(string) if self.possible(string) else None
 
 
-_SCANNED: list[Any] = [None, {}]
-"""the string the scans last ran over (held, so its identity is not reused) and their results:
-the patterns of a pass are tried one after another over the same sentence"""
+_SCANNED: list[Any] = [None, {}, frozenset(), 0]
+"""the string the tests last ran over (held, so its identity is not reused), the results of
+its scans, the needed substrings it contains, and how many needed substrings there were: the
+patterns of a pass are tried one after another over the same sentence"""
 
 
 @functools.cache
