@@ -124,6 +124,8 @@ class FactLexicon:
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
     foreign_nationalities: frozenset[str] = frozenset()
+    new_organ_heads: frozenset[str] = frozenset()
+    new_organ_generic: frozenset[str] = frozenset()
     """words that make a minister another country's ("Russian Foreign Minister")"""
     """noun of an occasion ("reception", "military parade") -> event type"""
     past_forms: frozenset[str] = frozenset()
@@ -211,6 +213,8 @@ def fact_lexicon() -> FactLexicon:
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
         foreign_nationalities=frozenset(data.get("foreign_nationalities", ())),
+        new_organ_heads=frozenset(data.get("new_organ_heads", ())),
+        new_organ_generic=frozenset(data.get("new_organ_generic", ())),
         past_forms=frozenset(data.get("past_forms", ())),
     )
     lex.longest_role = max(len(k) for k in roles)
