@@ -158,7 +158,7 @@ _COPIERS: dict[str, Callable[[Any], Any]] = {
     "pinned": _copy_list_of_mentions,
 }
 _WORKABLE = tuple(f.name for f in fields(State) if f.name not in ("registry", "article"))
-VIEW_PARTS = ("mentions", "person_titles", "event_refs", "dates")
+VIEW_PARTS = ("mentions", "person_titles", "event_refs", "dates", "organ_refs")
 """the parts of the state a sentence view reads (with the registry's merges and posts)"""
 
 
