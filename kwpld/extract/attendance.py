@@ -128,6 +128,8 @@ def attendance(r: Context) -> Found:
                         target = key
                 if target is None:
                     continue
+                if m.groupdict().get("verb") in _ACT_ONLY and not target.startswith("event:act:"):
+                    continue  # "A delegation arrived in Pyongyang": at no occasion
                 if pattern.id == "conferred-on" and not (
                     target.startswith("event:occasion:")
                     and r.reg.peek(target).fields.get("type") == "conferral"
@@ -141,6 +143,10 @@ def attendance(r: Context) -> Found:
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
 
+
+_ACT_ONLY = frozenset({"arrived"})
+"""verbs that place someone only at the occasion they report (``occasion_acts``: an arrival
+someone was greeted at)"""
 
 _VERB_ROLES = frozenset(
     {"verb", "verb-by", "with-presiding", "speech", "speech-after", "discussed"}
@@ -176,6 +182,11 @@ def _event_of(
     before it, else the event of the article."""
     event, span = event_of(r, view)
     held = [(offset, key) for offset, key in r.held if offset <= view.start]
+    reported = [key for offset, key in held if offset == view.start]
+    if reported and span is not None and event not in reported and _BEFORE_IT.search(
+        r.text, max(view.start, span[0] - 24), span[0]
+    ):
+        return reported[-1], None  # "Two days before the funeral, on Monday, Kim paid his ..."
     if event is None and _of_unnamed(r, view):
         # "X reported on the results of the inspection of ...": an event word the text names
         # no event for, as the complement of another noun, leaves the sentence to the event
@@ -189,6 +200,10 @@ def _event_of(
         if key != event and not _in_passing(r, flex, offset, key):
             return key, None
     return r.main_event or event, None
+
+
+_BEFORE_IT = re.compile(r"\b(?:before|after|following|ahead\s+of)\s+(?:the\s+|its\s+)?$", re.I)
+"""words that make an event a sentence names the time of another occasion it reports"""
 
 
 def _of_unnamed(r: Context, view: SentenceView) -> bool:

@@ -19,7 +19,7 @@ from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
-from .dates import event_day_before, relative_day
+from .dates import event_day_before, leading_day, narrative_day_before, relative_day
 from .facts_common import in_headline, official_source
 
 __all__ = ["meetings", "HELD", "date_with", "day_words", "head_kind", "past_date"]
@@ -99,6 +99,7 @@ def meetings(r: Context) -> Found:
     _when_and_where(r)
     _occasions(r)
     _subheadings(r)
+    _acts(r)
     _one_conferral(r)
     _place_summits(r)
     _person_summits(r)
@@ -517,6 +518,8 @@ def _occasions(r: Context) -> None:
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
             continue  # "the meeting" refers back
+        if definite and _BEFORE_AFTER.search(lead):
+            continue  # "Two days before the funeral, on Monday, ...": the funeral is another's
         given = None if definite else _GIVEN_BEFORE.search(lead)  # "attended the drill": no new one
         opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
         if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
@@ -543,18 +546,52 @@ def _occasions(r: Context) -> None:
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
         if bare_meeting:
             kind = head_kind(m.group("name"))  # "a plenary meeting of the party CC on April 10"
-        if re.match(r"\s+(?:of|for)\s+(?:conferring|awarding|presenting)\b", m.group("of") or ""):
-            kind = "conferral"  # "a ceremony of conferring the title of DPRK Hero on ..."
+        if _CONFERRING.match(r.text, m.end("noun")):
+            kind = "conferral"  # "a ceremony (of) conferring the title of DPRK Hero on ..."
         if presided and m.group("of") and name_end == m.end():
             name_end += len(presided.group("more"))  # "... of KPA training officials"
         name = " ".join(r.text[m.start("name") : name_end].split())
         name = re.sub(r"^(?:its|their|his|her)\s+", "", name)  # "held its first meeting"
         if when is None and _names_series(r, name):
             continue  # "plenary meetings of the 8th CC": the series, not an event of it
+        if definite and when is not None and _dates_undated(r, m, kind, when, sentence):
+            continue  # "attended a ceremony ... The ceremony was held ... on 21 December"
         _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence)
         last = m.end()
 
 
+_CONFERRING = re.compile(r"\s+(?:(?:of|for)\s+)?(?:conferring|awarding|presenting)\b", re.I)
+
+
+def _dates_undated(
+    r: Context, m: re.Match[str], kind: str, when: PartialDate, sentence: Sentence
+) -> bool:
+    """ "Kim Jong Un attended a ceremony conferring ..., KCNA reported. The ceremony was held
+    at the Mansudae Assembly Hall on 21 December": "the ceremony" dated is the undated one the
+    sentence before reported; it takes the day (and the place) and this mention."""
+    index = r.doc.sentence_index(sentence.start)
+    if index <= 0:
+        return False
+    before = r.doc.sentences[index - 1]
+    noun = m.group("noun").lower()
+    for x in r.mentions_in(before.start, before.end, ("event",)):
+        event = r.reg.peek(x.entity) if x.entity else None
+        if (event is None or event.known or "date" in event.fields
+                or not x.text.lower().endswith(noun)):
+            continue
+        if event.fields.get("type") not in (kind, "conferral"):
+            continue
+        event.fields["date"] = when
+        hall = _AT_PLACE.search(r.text, m.end(), sentence.end)
+        if hall is not None:
+            event.fields.setdefault("location", hall.group("place").rstrip("."))
+        r.add_mention(Mention(m.start("name"), m.end("name"), m.group("name"), event.key, "event"))
+        r.held.append((sentence.start, event.key))
+        return True
+    return False
+
+
+_BEFORE_AFTER = re.compile(r"\b(?:before|after|following|since|ahead\s+of|during)\s+$", re.I)
 _DIED_BEFORE = re.compile(r"\b(?:died|passed\s+away|was\s+born|born)\s*$")
 _JOINED = re.compile(r"\s+and\s+(?:(?:a|an|the)\s+)?")
 _HELD_LATER = re.compile(
@@ -606,6 +643,53 @@ def _subheadings(r: Context) -> None:
         event.note(f"“{r.text[span[0] : span[1]]}”", span)
         r.held.append((blocks[i].start, key))
         r.held.sort(key=lambda x: x[0])
+
+
+def _acts(r: Context) -> None:
+    """ "On Friday morning, Kim laid a wreath at a memorial ...", "Kozlov and Kozhemyako saw him
+    off at the station": an occasion a verb reports (``occasion_acts``), an event of its own
+    from its sentence on (the sentences after it that name no other event report it), dated
+    by its sentence or, else, the day the report was at; not one the paragraph or sub-heading
+    before it already reports ("Send-off Ceremony Held ... Kim Jong Un saw him off")."""
+    article = r.article.key.split(":")[-1]
+    for act in fact_lexicon().occasion_acts:
+        for m in act.act.finditer(r.text):
+            sentence = r.doc.sentence_at(m.start())
+            if sentence is None or in_headline(r, sentence.start):
+                continue
+            if act.needs is not None and not _says_next(r, sentence, act.needs):
+                continue
+            block = r.doc.blocks[max(0, sentence.block - 1)].start
+            if any(block <= offset <= m.start() and act.same.search(_event_words(r, key))
+                   for offset, key in r.held):  # fmt: skip
+                continue
+            when = leading_day(r, sentence.start, sentence.end) or narrative_day_before(
+                r, sentence.start
+            )
+            key = f"event:act:{match_key(act.name)}:{when.iso if when else r.article.key}"
+            event = r.reg.add(Entity(key, "event"))
+            event.fields.setdefault("type", act.type)
+            if when is not None:
+                event.fields.setdefault("date", when)
+            event.add_name(_occasion_name(act.name, when, m.span(), r.reference, article))
+            hall = _AT_PLACE.search(r.text, m.end(), sentence.end)
+            if hall is not None:
+                event.fields.setdefault("location", hall.group("place").rstrip("."))
+            event.note(f"“{' '.join(m.group(0).split())}”", m.span())
+            r.held.append((sentence.start, key))
+    r.held.sort(key=lambda x: x[0])
+
+
+def _event_words(r: Context, key: str) -> str:
+    return " ".join(n.text for n in r.reg.peek(key).names) or key
+
+
+def _says_next(r: Context, sentence: Sentence, what: re.Pattern[str]) -> bool:
+    """Whether the sentence or the one after it says ``what``."""
+    index = r.doc.sentence_index(sentence.start)
+    following = r.doc.sentences[index + 1 : index + 2]
+    end = following[0].end if following else sentence.end
+    return what.search(r.text, sentence.start, end) is not None
 
 
 def _section_day(r: Context, start: int, end: int) -> PartialDate | None:
@@ -692,7 +776,23 @@ def _occasion_day(
         weekday = re.match(rf"[^.;]{{0,400}}?\bon\s+({_WEEKDAY_NAMES})\b", rest)
         if weekday and r.reference is not None and r.reference.day is not None:
             when = _last_weekday(r.reference, weekday.group(1))
+    fresh = not definite or not _named_before(r, m)
+    if when is None and relative is None and fresh and not r.mentions_in(
+        sentence.start, m.start(), ("event",)
+    ):
+        # "On Thursday, Kim and Putin held talks at ...", "packed the square on Thursday for a
+        # memorial service", "On Wednesday, ... as the funeral procession left": the day the
+        # sentence gives before the occasion it reports (one "the" refers back to is the one
+        # named before)
+        when = leading_day(r, sentence.start, m.start())
     return when, name_end, bool(dated)
+
+
+def _named_before(r: Context, m: re.Match[str]) -> bool:
+    """Whether an event mention before ``m`` ends with the same noun ("the banquet" after "a
+    grand banquet")."""
+    noun = m.group("noun").lower()
+    return any(x.text.lower().endswith(noun) for x in r.mentions_in(0, m.start(), ("event",)))
 
 
 def _add_occasion(
