@@ -83,6 +83,10 @@ def attendance(r: Context) -> Found:
             continue
         view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = _event_of(r, flex, view)
+        if event_span is not None and _BEFORE_IT.search(
+            r.text, max(view.start, event_span[0] - 24), event_span[0]
+        ):
+            event_span = None  # "After the talks, Kim looked round ...": the time, not the place
         # "The plenum ... was guided by Kim Jong Un. On its second day, A and B spoke": a
         # sentence naming no event, in an article that reports none held, goes on with the event
         # the sentence before it named (in its paragraph or the one before)
@@ -107,6 +111,8 @@ def attendance(r: Context) -> Found:
                     continue
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
+                if "verb" in m.re.groupindex and _MANY_TIMES.match(view.string, m.end()):
+                    continue  # "visited Russia three times": at no one occasion
                 if own is None and _met_only(flex, m):
                     continue  # "received a letter": no meeting, no one placed
                 people = _named(pattern, role, people_of(view, m), ongoing=own is None)
@@ -310,8 +316,12 @@ def _named(pattern: Pattern, role: str, people: list[Item], *, ongoing: bool) ->
     sentence that starts no inspection of its own ("He went round the shops": the one who
     guides it is the leader the report named, whoever the sentence before named last)."""
     if pattern.id == "host" or (ongoing and role == "guided" and pattern.id == "verb"):
-        return [p for p in people if p.text[:1].isupper() and " " in p.text]
+        # (a family name alone, "Kim and Putin held talks", names someone named in full before)
+        return [p for p in people if p.text[:1].isupper() and p.text.lower() not in _PRONOUNS]
     return people
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their", "it"})
 
 
 def _verb_object(
@@ -567,7 +577,8 @@ def _appearance_name(
                          name):  # fmt: skip
             return None
         kind = "appearance" if kind == "appearance" and re.search(
-            r"performance|concert|show|gymnastics|display|fir(?:e|ing)\b|launch|drill|exercise",
+            r"performance|concert|show|gymnastics|display|fir(?:e|ing)\b|launch|drill|exercise"
+            r"|exhibition",
             name) else "ceremony"  # fmt: skip
         return name, kind
     noun = "Visit to" if "visited" in verb or "visit" in verb else "Inspection of"
@@ -582,13 +593,20 @@ def _object_of(
     (`_DESCRIBED`); and whether it is described."""
     what = _OBJECT.match(r.text, start, end)
     if what is not None:
-        return what.start("object"), _object_end(r, *what.span("object")), False
+        obj_end = _object_end(r, *what.span("object"))
+        if _MANY_TIMES.match(r.text, obj_end, end):
+            return None  # "visited Russia three times, most recently in 2011": no one visit
+        return what.start("object"), obj_end, False
     described = _DESCRIBED.match(r.text, start, end) if inspection else None
     if described is None or _HABITUAL.search(described.group("object")):
         return None  # "inspected weapons factories several times": no one inspection
     return described.start("object"), described.end("object"), True
 
 
+_MANY_TIMES = re.compile(
+    r"[^.;]{0,30}?\b(?:(?:two|three|four|five|six|several|many|\d+)\s+times|often|regularly"
+    r"|frequently|repeatedly)\b"
+)
 _HABITUAL = re.compile(r"\b(?:times|often|several|many|regularly|frequently|repeatedly)\b")
 
 

@@ -97,9 +97,10 @@ def meetings(r: Context) -> Found:
     _held_by(r)
     _of_date(r)
     _when_and_where(r)
+    _acts(r)
     _occasions(r)
     _subheadings(r)
-    _acts(r)
+    r.held.sort(key=lambda x: x[0])  # (stable: an act before an occasion of its sentence)
     _one_conferral(r)
     _place_summits(r)
     _person_summits(r)
@@ -649,8 +650,8 @@ def _acts(r: Context) -> None:
     """ "On Friday morning, Kim laid a wreath at a memorial ...", "Kozlov and Kozhemyako saw him
     off at the station": an occasion a verb reports (``occasion_acts``), an event of its own
     from its sentence on (the sentences after it that name no other event report it), dated
-    by its sentence or, else, the day the report was at; not one the paragraph or sub-heading
-    before it already reports ("Send-off Ceremony Held ... Kim Jong Un saw him off")."""
+    by its sentence or, else, the day the report was at; not the one the report is already at
+    (a sub-heading's: "Send-off Ceremony Held ... Kim Jong Un saw him off")."""
     article = r.article.key.split(":")[-1]
     for act in fact_lexicon().occasion_acts:
         for m in act.act.finditer(r.text):
@@ -659,10 +660,9 @@ def _acts(r: Context) -> None:
                 continue
             if act.needs is not None and not _says_next(r, sentence, act.needs):
                 continue
-            block = r.doc.blocks[max(0, sentence.block - 1)].start
-            if any(block <= offset <= m.start() and act.same.search(_event_words(r, key))
-                   for offset, key in r.held):  # fmt: skip
-                continue
+            current = [key for offset, key in r.held if offset <= m.start()]
+            if current and act.same.search(_event_words(r, current[-1])):
+                continue  # the occasion the report is at: "Send-off Ceremony Held ... saw him off"
             when = leading_day(r, sentence.start, sentence.end) or narrative_day_before(
                 r, sentence.start
             )
