@@ -83,10 +83,6 @@ def attendance(r: Context) -> Found:
             continue
         view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = _event_of(r, flex, view)
-        if event_span is not None and _BEFORE_IT.search(
-            r.text, max(view.start, event_span[0] - 24), event_span[0]
-        ):
-            event_span = None  # "After the talks, Kim looked round ...": the time, not the place
         # "The plenum ... was guided by Kim Jong Un. On its second day, A and B spoke": a
         # sentence naming no event, in an article that reports none held, goes on with the event
         # the sentence before it named (in its paragraph or the one before)
@@ -111,8 +107,6 @@ def attendance(r: Context) -> Found:
                     continue
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
-                if "verb" in m.re.groupindex and _MANY_TIMES.match(view.string, m.end()):
-                    continue  # "visited Russia three times": at no one occasion
                 if own is None and _met_only(flex, m):
                     continue  # "received a letter": no meeting, no one placed
                 people = _named(pattern, role, people_of(view, m), ongoing=own is None)
@@ -134,13 +128,8 @@ def attendance(r: Context) -> Found:
                         target = key
                 if target is None:
                     continue
-                if m.groupdict().get("verb") in _ACT_ONLY and not target.startswith("event:act:"):
-                    continue  # "A delegation arrived in Pyongyang": at no occasion
-                if pattern.id == "conferred-on" and not (
-                    target.startswith("event:occasion:")
-                    and r.reg.peek(target).fields.get("type") == "conferral"
-                ):
-                    continue  # a title conferred by decree: its recipients attend nothing
+                if _at_no_occasion(r, view, m, pattern, target):
+                    continue
                 found.extend(
                     _participations(r, view, people, role, cue, target, target_span, pattern)
                 )
@@ -153,6 +142,22 @@ def attendance(r: Context) -> Found:
 _ACT_ONLY = frozenset({"arrived"})
 """verbs that place someone only at the occasion they report (``occasion_acts``: an arrival
 someone was greeted at)"""
+
+def _at_no_occasion(
+    r: Context, view: SentenceView, m: re.Match[str], pattern: Pattern, target: str
+) -> bool:
+    """ "A delegation arrived in Pyongyang" (an arrival no one greeted: no occasion), "visited
+    Russia three times" (no one occasion), a title conferred by decree (its recipients attend
+    nothing)."""
+    if pattern.id == "conferred-on" and not (
+        target.startswith("event:occasion:")
+        and r.reg.peek(target).fields.get("type") == "conferral"
+    ):
+        return True
+    if m.groupdict().get("verb") in _ACT_ONLY and not target.startswith("event:act:"):
+        return True
+    return "verb" in m.re.groupindex and bool(_MANY_TIMES.match(view.string, m.end()))
+
 
 _VERB_ROLES = frozenset(
     {"verb", "verb-by", "with-presiding", "speech", "speech-after", "discussed"}
@@ -188,11 +193,11 @@ def _event_of(
     before it, else the event of the article."""
     event, span = event_of(r, view)
     held = [(offset, key) for offset, key in r.held if offset <= view.start]
-    reported = [key for offset, key in held if offset == view.start]
-    if reported and span is not None and event not in reported and _BEFORE_IT.search(
-        r.text, max(view.start, span[0] - 24), span[0]
-    ):
-        return reported[-1], None  # "Two days before the funeral, on Monday, Kim paid his ..."
+    if span is not None and _BEFORE_IT.search(r.text, max(view.start, span[0] - 24), span[0]):
+        # "Two days before the funeral, on Monday, Kim paid his respects", "After the talks, Kim
+        # looked round ...": the time of the occasion the sentence reports, not the occasion
+        reported = [key for offset, key in held if offset == view.start and key != event]
+        return (reported[-1], None) if reported else (event, None)
     if event is None and _of_unnamed(r, view):
         # "X reported on the results of the inspection of ...": an event word the text names
         # no event for, as the complement of another noun, leaves the sentence to the event

@@ -593,6 +593,7 @@ def _dates_undated(
 
 
 _BEFORE_AFTER = re.compile(r"\b(?:before|after|following|since|ahead\s+of|during)\s+$", re.I)
+_REPORTED_BEFORE = re.compile(r"\b(?:reported|said|announced|disclosed|revealed)\s*$")
 _DIED_BEFORE = re.compile(r"\b(?:died|passed\s+away|was\s+born|born)\s*$")
 _JOINED = re.compile(r"\s+and\s+(?:(?:a|an|the)\s+)?")
 _HELD_LATER = re.compile(
@@ -745,8 +746,8 @@ def _occasion_day(
     stop = min(90, len(rest.split(";")[0]))
     for on in _ON.finditer(rest, 0, stop) if date is None else ():
         # "held at the Revolutionary Martyrs' Cemetery on Mount Taesong on 28 February 1995"
-        if _DIED_BEFORE.search(rest, 0, on.start()):
-            continue  # "a memorial service for X, who died on May 8, was held on Saturday"
+        if _DIED_BEFORE.search(rest, 0, on.start()) or _REPORTED_BEFORE.search(rest, 0, on.start()):
+            continue  # "a memorial service for X, who died on May 8, ...", "KCNA reported on ..."
         date = r.date_at(m.end() + on.end(), slack=1)
         if date is not None:
             break
