@@ -101,6 +101,7 @@ def meetings(r: Context) -> Found:
     _occasions(r)
     _subheadings(r)
     r.held.sort(key=lambda x: x[0])  # (stable: an act before an occasion of its sentence)
+    _acts_of_occasions(r)
     _one_conferral(r)
     _place_summits(r)
     _person_summits(r)
@@ -521,6 +522,8 @@ def _occasions(r: Context) -> None:
             continue  # "the meeting" refers back
         if definite and _BEFORE_AFTER.search(lead):
             continue  # "Two days before the funeral, on Monday, ...": the funeral is another's
+        if definite and _act_referred(r, m):
+            continue  # "the hearse carrying the body ... The farewell ceremony was attended by"
         given = None if definite else _GIVEN_BEFORE.search(lead)  # "attended the drill": no new one
         opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
         if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
@@ -661,8 +664,8 @@ def _acts(r: Context) -> None:
                 continue
             if act.needs is not None and not _says_next(r, sentence, act.needs):
                 continue
-            current = [key for offset, key in r.held if offset <= m.start()]
-            if current and act.same.search(_event_words(r, current[-1])):
+            current = _current_occasion(r, m.start())
+            if current is not None and act.same.search(_event_words(r, current)):
                 continue  # the occasion the report is at: "Send-off Ceremony Held ... saw him off"
             when = leading_day(r, sentence.start, sentence.end) or narrative_day_before(
                 r, sentence.start
@@ -679,6 +682,43 @@ def _acts(r: Context) -> None:
             event.note(f"“{' '.join(m.group(0).split())}”", m.span())
             r.held.append((sentence.start, key))
     r.held.sort(key=lambda x: x[0])
+
+
+def _acts_of_occasions(r: Context) -> None:
+    """ "The state funeral of X was held ... Kim Jong Un walked beside the hearse carrying the
+    body": an act (``occasion_acts``) that is part of the occasion reported before it (its
+    ``same`` names it) is that occasion, not one of its own."""
+    acts = {match_key(a.name): a for a in fact_lexicon().occasion_acts}
+    for i, (offset, key) in enumerate(r.held):
+        act = acts.get(key.split(":")[2]) if key.startswith("event:act:") else None
+        before = [k for at, k in r.held[:i] if at <= offset and k != key]
+        if act is None or not before or not r.reg.alive(key):
+            continue
+        if act.same.search(_event_words(r, before[-1])):
+            r.reg.merge(before[-1], key)
+            r.held[i] = (offset, before[-1])
+
+
+def _act_referred(r: Context, m: re.Match[str]) -> bool:
+    """Whether "the <occasion>" at ``m`` is the occasion a verb reported last before it ("the
+    hearse carrying the body of X left the palace ... The farewell ceremony was attended by"):
+    then it is a mention of that event."""
+    current = _current_occasion(r, m.start())
+    if current is None or not current.startswith("event:act:"):
+        return False
+    act = next((a for a in fact_lexicon().occasion_acts
+                if current.split(":")[2] == match_key(a.name)), None)  # fmt: skip
+    if act is None or not act.same.search(m.group("name")):
+        return False
+    span = (m.start("name"), m.end("name"))
+    r.add_mention(Mention(span[0], span[1], m.group("name"), current, "event"))
+    return True
+
+
+def _current_occasion(r: Context, offset: int) -> str | None:
+    """The occasion held last before ``offset`` (the one the report is at there)."""
+    before = [(at, key) for at, key in r.held if at <= offset]
+    return max(before, key=lambda x: x[0])[1] if before else None
 
 
 def _event_words(r: Context, key: str) -> str:
