@@ -238,3 +238,34 @@ def test_a_ceremony_reported_then_dated_is_one_conferral(known: Known) -> None:
     assert list(events.values()) == [("conferral", "2012-12-21")]
     (people,) = _attended(drafted).values()
     assert set(people) == {"kim-jong-un", "choe-ryong-hae", "pak-pong-ju"}
+
+
+@pytest.mark.parametrize(
+    ("lead", "when", "funerals"),
+    [
+        # the procession a hearse sentence reports is the funeral reported before it
+        ("The state funeral of Kim Kuk Thae was held with solemnity in Pyongyang on Thursday.",
+         "Then", 1),
+        # after a memorial service, "the day before" the hearse is an occasion of its own
+        ("A memorial service for the late leader was held at the square on Thursday.",
+         "The day before,", 2),
+        ("The state funeral of Kim Kuk Thae was held with solemnity in Pyongyang on Thursday.",
+         "Two days earlier, on Tuesday,", 2),
+    ],
+)  # fmt: skip
+def test_the_hearse_carrying_the_body_is_the_funeral_procession(
+    lead: str, when: str, funerals: int, known: Known
+) -> None:
+    drafted = _read(
+        "Pyongyang, March 15 (KCNA) -- " + lead + f"\n\n{when} the hearse carrying the "
+        "body left the palace. Kim Jong Un walked beside the hearse, accompanied by Choe Ryong "
+        "Hae and Pak Pong Ju. The farewell ceremony was attended by Kim Yong Nam.",
+        known,
+        "2024-03-15",
+    )
+    events = _events(drafted)
+    assert len(events) == funerals
+    people = {"kim-jong-un", "choe-ryong-hae", "pak-pong-ju", "kim-yong-nam"}
+    assert any(set(p) == people for p in _attended(drafted).values())
+    if funerals == 2:
+        assert _events(drafted)[_event(drafted, "funeral-procession")][1] < "2024-03-14"

@@ -687,14 +687,15 @@ def _acts(r: Context) -> None:
 def _acts_of_occasions(r: Context) -> None:
     """ "The state funeral of X was held ... Kim Jong Un walked beside the hearse carrying the
     body": an act (``occasion_acts``) that is part of the occasion reported before it (its
-    ``same`` names it) is that occasion, not one of its own."""
+    ``same`` names it, on the same day) is that occasion, not one of its own."""
     acts = {match_key(a.name): a for a in fact_lexicon().occasion_acts}
     for i, (offset, key) in enumerate(r.held):
         act = acts.get(key.split(":")[2]) if key.startswith("event:act:") else None
         before = [k for at, k in r.held[:i] if at <= offset and k != key]
         if act is None or not before or not r.reg.alive(key):
             continue
-        if act.same.search(_event_words(r, before[-1])):
+        day, its = r.reg.peek(key).fields.get("date"), r.reg.peek(before[-1]).fields.get("date")
+        if act.same.search(_event_words(r, before[-1])) and (day is None or day == its):
             r.reg.merge(before[-1], key)
             r.held[i] = (offset, before[-1])
 
