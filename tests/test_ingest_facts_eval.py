@@ -225,6 +225,24 @@ def test_events_and_their_dates(scored) -> None:
     assert "extra event congress-8" in errors
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Enlarged 5th Plenary Meeting of the 7th Central Committee of the Workers' Party of Korea",
+        "5th Enlarged Plenary Meeting of the 7th Central Committee of the Workers' Party of Korea",
+        "Fifth Expanded Plenary Meeting of the 7th Central Committee of the WPK",
+    ],
+)
+def test_an_enlarged_meeting_is_the_meeting(tmp_path: Path, name: str) -> None:
+    # the gold names the meeting with its qualifier, without a series to match by ordinal
+    plenum = {k: v for k, v in GOLD["events"][0].items() if k != "series"}
+    gold = {**GOLD, "events": [{**plenum, "name": name}, *GOLD["events"][1:]]}
+    data, review_path, text, gold_path = _setup(tmp_path, gold, REVIEW)
+    score = score_facts(load_gold(text, gold_path, entities_of_records(RECORDS)),
+                        Predicted.read(data, review_path))  # fmt: skip
+    assert (score.events.tp, score.events.fn) == (2, 1)
+
+
 def test_attendance_and_roles(scored) -> None:
     assert (scored.attendance.tp, scored.attendance.fp, scored.attendance.fn) == (2, 2, 2)
     assert (scored.attendance_role.right, scored.attendance_role.total) == (1, 2)
@@ -361,6 +379,7 @@ _SET_SIZES = {
     "blind": (16, 150, 50, 30),
     "blind2": (20, 250, 100, 40),
     "blind3": (20, 350, 150, 55),
+    "blind4": (20, 280, 120, 75),
 }
 """Least texts, holdings, attendance and events of each labelled set."""
 

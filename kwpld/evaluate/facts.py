@@ -119,6 +119,9 @@ _ORDINAL_WORDS = {
 _ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", re.IGNORECASE)
 _PARTY = re.compile(r"Workers[’']? Party of Korea|Korean Workers[’']? Party|\bKWP\b", re.IGNORECASE)
 _LEADING_ORDINAL = re.compile(r"^(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+(.+)$", re.IGNORECASE)
+# "Enlarged" and "expanded" say who was invited, not which meeting it was: the enlarged 11th
+# plenary meeting (or the 11th enlarged plenary meeting) is the 11th plenary meeting.
+_QUALIFIER = re.compile(r"\b(?:enlarged|expanded|extended)\s+", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
@@ -130,7 +133,7 @@ def _event_key(text: str) -> str:
     """An event name's key: ordinal words as numbers, the party's names as one."""
     text = _ORDINAL_WORD.sub(lambda m: _ORDINAL_WORDS[m.group(1).lower()], text)
     text = _PARTY.sub("WPK", text)
-    return _key(text)
+    return _key(_QUALIFIER.sub("", text))
 
 
 def _iso(value: Any) -> str | None:
