@@ -245,7 +245,7 @@ def test_a_ceremony_reported_then_dated_is_one_conferral(known: Known) -> None:
     [
         # the procession a hearse sentence reports is the funeral reported before it
         ("The state funeral of Kim Kuk Thae was held with solemnity in Pyongyang on Thursday.",
-         "Then", 1),
+         "That morning,", 1),
         # after a memorial service, "the day before" the hearse is an occasion of its own
         ("A memorial service for the late leader was held at the square on Thursday.",
          "The day before,", 2),

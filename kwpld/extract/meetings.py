@@ -653,8 +653,9 @@ def _subheadings(r: Context) -> None:
 def _acts(r: Context) -> None:
     """ "On Friday morning, Kim laid a wreath at a memorial ...", "Kozlov and Kozhemyako saw him
     off at the station": an occasion a verb reports (``occasion_acts``), an event of its own
-    from its sentence on (the sentences after it that name no other event report it), dated
-    by its sentence or, else, the day the report was at; not the one the report is already at
+    from its sentence on (the sentences after it that name no other event report it), when its
+    sentence (or the one before it) gives its day, or it ``needs`` what the text says (an arrival
+    someone was greeted at: dated by the day the report was at); not the one the report is at
     (a sub-heading's: "Send-off Ceremony Held ... Kim Jong Un saw him off")."""
     article = r.article.key.split(":")[-1]
     for act in fact_lexicon().occasion_acts:
@@ -667,9 +668,10 @@ def _acts(r: Context) -> None:
             current = _current_occasion(r, m.start())
             if current is not None and act.same.search(_event_words(r, current)):
                 continue  # the occasion the report is at: "Send-off Ceremony Held ... saw him off"
-            when = leading_day(r, sentence.start, sentence.end) or narrative_day_before(
-                r, sentence.start
-            )
+            when = leading_day(r, _segment_start(r, sentence), sentence.end)
+            if when is None and act.needs is None:
+                continue  # "He laid a wreath" with no day of its own: part of the visit reported
+            when = when or narrative_day_before(r, sentence.start)
             key = f"event:act:{match_key(act.name)}:{when.iso if when else r.article.key}"
             event = r.reg.add(Entity(key, "event"))
             event.fields.setdefault("type", act.type)
@@ -724,6 +726,14 @@ def _current_occasion(r: Context, offset: int) -> str | None:
 
 def _event_words(r: Context, key: str) -> str:
     return " ".join(n.text for n in r.reg.peek(key).names) or key
+
+
+def _segment_start(r: Context, sentence: Sentence) -> int:
+    """Where the time cue of an act's sentence may be: there, or in the sentence before it in its
+    paragraph ("On Tuesday Li Qiang left Pyongyang. Pak Pong Ju saw him off at the airport")."""
+    index = r.doc.sentence_index(sentence.start)
+    before = r.doc.sentences[index - 1] if index > 0 else None
+    return before.start if before is not None and before.block == sentence.block else sentence.start
 
 
 def _says_next(r: Context, sentence: Sentence, what: re.Pattern[str]) -> bool:
