@@ -7,8 +7,9 @@ findings, linking reviews) can point a curator back at the line to fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from .dates import PartialDate
@@ -495,6 +496,33 @@ class Records:
         if isinstance(record, WikidataLink) and record.accepted:
             self._accepted.setdefault(record.entity, record.qid)
 
+    def add_new(self, records: Sequence[Record | WikidataLink]) -> None:
+        """:meth:`add` each of ``records`` whose id is not here yet (the first of an id wins),
+        a kind at a time: a list extended and the index updated at once, rather than a call
+        per record (a loader adds hundreds of thousands). The outcome is that of the calls one
+        by one, in order."""
+        by_id = self._by_id
+        fresh = dict(zip(map(_ID, records), records, strict=True))
+        if len(fresh) != len(records) or not by_id.keys().isdisjoint(fresh):
+            for record in records:  # an id met twice: one by one, the first one wins
+                if record.id not in by_id:
+                    self.add(record)
+            return
+        by_id.update(fresh)
+        kinds = set(map(_KIND, records))
+        for kind in sorted(kinds):
+            chunk = records if len(kinds) == 1 else [r for r in records if r.kind == kind]
+            getattr(self, _LIST_OF[kind]).extend(chunk)
+            if kind == "link":
+                for link in chunk:
+                    if isinstance(link, WikidataLink) and link.accepted:
+                        self._accepted.setdefault(link.entity, link.qid)
+
+    @property
+    def by_id(self) -> Mapping[str, Record | WikidataLink]:
+        """Every record and link by id (a link's id is ``entity@qid``), the first of an id."""
+        return self._by_id
+
     def accepted_qid(self, record_id: str) -> str | None:
         """The Wikidata item of a record: its accepted link, else its curated ``wikidata`` field."""
         qid = self._accepted.get(record_id)
@@ -536,8 +564,11 @@ class Records:
     def sort(self) -> None:
         """Order every kind by id, so output never depends on file or row order."""
         for attr in _LIST_OF.values():
-            getattr(self, attr).sort(key=lambda r: r.id)
+            getattr(self, attr).sort(key=_ID)
 
+
+_ID = attrgetter("id")
+_KIND = attrgetter("kind")
 
 _LIST_OF = {
     "person": "people",

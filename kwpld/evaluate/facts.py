@@ -152,7 +152,9 @@ def _soft_iso(value: Any) -> str | None:
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.replace("’", "'").split())
+    """The text with spacing and table bars folded: an evidence phrase may quote across the cells
+    of a table row, which the HTML reader prints as "| a | b |"."""
+    return " ".join(text.replace("’", "'").replace("|", " ").split())
 
 
 def _names(value: Any) -> tuple[str, ...]:

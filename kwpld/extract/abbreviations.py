@@ -128,9 +128,9 @@ def abbreviations(r: Context) -> Found:
         credited = image.attrs.get("publisher_abbrev")
         if credited and credited in r.abbreviations:
             image.fields["publisher"] = Ref(r.abbreviations[credited])
-        elif abbr:
+        elif credited:
             index = r.known.index
-            for match in index.match([name_words(abbr)[0]], [abbr], [False]):
+            for match in index.match([name_words(credited)[0]], [credited], [False]):
                 refs = {t.ref for t in match.targets if t.kind == "organ"}
                 if len(refs) == 1:
                     image.fields["publisher"] = Ref(r.reg.known(next(iter(refs)), "organ").key)

@@ -44,12 +44,21 @@ _TRAILING = re.compile(
 )  # "- director of the Organization and Guidance Department (1989–2017)"
 
 
+_TRAILING_BARE = re.compile(
+    rf"^(?P<rest>[A-Z][^\n(]{{0,100}}?)[ \t]*(?:\((?P<period>{PERIOD})\)|,[ \t]*"
+    rf"(?P<bare>{PERIOD}))[ \t]*[.;]?[ \t]*$",
+    re.M,
+)  # "Director, Propaganda and Agitation Department (1989–2017)" on a line of its own
+
+
 def careers(r: Context) -> Found:
     subject = page_subject(r)
     taken = {(f.sentence, f.organ, f.role) for f in r.facts}
     facts: list[Fact] = []
-    for regex in (_LEADING, _ROW, _TRAILING):
+    for regex in (_LEADING, _ROW, _TRAILING, _TRAILING_BARE):
         for line in regex.finditer(r.text):
+            if regex is _TRAILING_BARE and not _opens_with_title(r, line):
+                continue
             person = entry_person(r, line.start()) or subject
             group = "period" if line.group("period") is not None else "bare"
             period = period_of(line.group(group), line.start(group))
@@ -72,6 +81,16 @@ def careers(r: Context) -> Found:
                         facts.append(fact)
     r.facts = [*r.facts, *facts]
     return r.found()
+
+
+def _opens_with_title(r: Context, line: re.Match[str]) -> bool:
+    """A line without a bullet is a career line only when a title opens it and it names no one
+    ("Director, Propaganda and Agitation Department (1989–2017)"), not a sentence ending in a
+    period ("He led the department (1989–2017)")."""
+    start, end = line.start("rest"), line.end("rest")
+    return any(t.start == start for t in r.person_titles) and not r.mentions_in(
+        start, end, ("person",)
+    )
 
 
 def _promoted(earlier: list[Fact], fact: Fact) -> None:

@@ -18,9 +18,75 @@ from ..reading.facts import Title, fact_lexicon
 from ..reading.state import Context
 from .shared import party_of
 
-__all__ = ["foreign_whole"]
+__all__ = ["chain_organ", "foreign_whole", "new_organ_after"]
 
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
+_CONNECTORS = frozenset({"of", "for", "with", "and", "on", "the"})
+_MAX_WORDS = 12
+
+
+def new_organ_after(
+    r: Context, mentions: list[Mention], end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """An organ the lexicon lacks, named after a role: "president of the Academy of Defence
+    Science", "chairman of the Korean Committee for Cultural Relations with Foreign Countries",
+    "secretary of the Security Council of the Russian Federation". The capitalized name after
+    "of (the)" holds a head word of facts.yaml (``new_organ_heads``), else it is a place or a
+    rank and no organ. The organ is drafted with that name; the part after its last "of" that
+    is itself such a name is its parent ("the Russian Federation")."""
+    link = _OF.match(r.text, end)
+    span = _capitalized_name(r, mentions, link.end()) if link else None
+    if span is None:
+        return None
+    return _drafted(r, mentions, span), span
+
+
+def _capitalized_name(r: Context, mentions: list[Mention], at: int) -> tuple[int, int] | None:
+    """The capitalized name starting at ``at`` (connectors inside, none at its end), when it
+    holds a head word; it ends before a person named after its head ("the Academy of Defence
+    Science and Kim Jong Sik")."""
+    flex = fact_lexicon()
+    person_starts = {m.start for m in mentions if m.kind == "person"}
+    position, last, head, proper = at, None, False, False
+    for _ in range(_MAX_WORDS):
+        word = _WORD.match(r.text, position)
+        if word is None or (last is None and not word.group(1)[0].isupper()):
+            break
+        lower = word.group(1).lower()
+        if not word.group(1)[0].isupper() and lower not in _CONNECTORS:
+            break
+        if head and word.start(1) in person_starts:
+            break
+        if word.group(1)[0].isupper():
+            last, head = word.end(1), head or lower in flex.new_organ_heads
+            proper = proper or lower not in (flex.new_organ_heads | flex.new_organ_generic)
+        position = word.end(1)
+    if not (head and proper) or last is None:
+        return None
+    named = any(
+        m.kind in ("organ", "post") and m.entity and (
+            m.start <= at < m.end or (at < m.start < last and r.reg.get(m.entity).known)
+        )
+        for m in mentions
+    )  # the organ reading's name covers its start ("the WPK Central Committee ... Department")
+    # or a record is named inside ("the X Committee of the Workers' Party of Korea")
+    return None if named else (at, last)
+
+
+def _drafted(r: Context, mentions: list[Mention], span: tuple[int, int]) -> str:
+    """The draft organ named ``span`` (one per name), with its parent when the name ends in
+    "of" and another organ's name."""
+    name = " ".join(r.text[span[0] : span[1]].split())
+    entity = r.reg.add(Entity("organ:new:" + match_key(name), "organ"))
+    if not entity.names:
+        entity.add_name(NameDraft(name, kind="preferred", spans=[span]))
+        entity.note(f"an organ not in the lexicon, “{name}”", span)
+        tail = list(_OF.finditer(r.text, span[0], span[1]))
+        inner = _capitalized_name(r, mentions, tail[-1].end()) if tail else None
+        if inner is not None and inner[1] == span[1] and "parent" not in entity.fields:
+            entity.fields["parent"] = Ref(_drafted(r, mentions, inner))
+    return entity.key
 
 
 def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
@@ -47,20 +113,53 @@ def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
     if owner is None or owner.entity is None:
         return title
     owner_key = r.reg.resolve(owner.entity)
-    party = party_of(r, owner_key)
+    party = party_of(r, owner_key) or _mass_organization(r, owner_key)
     if party is None or _wpk(r, owner_key):
         return title
     span = (own[0], owner.end)
+    key = _owned(r, title.organ, owner_key, party, span)
+    return replace(title, organ=key, organ_span=span, end=max(title.end, span[1]), post=None)
+
+
+def _owned(r: Context, wpk_organ: str, owner: str, party: str, span: tuple[int, int]) -> str:
+    """The draft of the organ of ``owner`` (another party, a mass organization) named like the
+    WPK's ``wpk_organ`` at ``span``: its name as printed, its parent the owner."""
     name = " ".join(r.text[span[0] : span[1]].split())
     entity = r.reg.add(Entity("organ:foreign:" + match_key(name), "organ"))
-    entity.attrs.setdefault("organ_kind", _kind(r, title.organ))
-    entity.attrs.setdefault("party", party)
+    entity.attrs.setdefault("organ_kind", _kind(r, wpk_organ))
+    if party != owner:
+        entity.attrs.setdefault("party", party)
     if "parent" not in entity.fields:
-        entity.fields["parent"] = Ref(owner_key)
+        entity.fields["parent"] = Ref(owner)
     if not entity.names:
         entity.add_name(NameDraft(name, kind="preferred", spans=[span]))
-    entity.note(f"an organ of another party, “{name}”", span)
-    return replace(title, organ=entity.key, organ_span=span, end=max(title.end, span[1]), post=None)
+    entity.note(f"an organ of another party or organization, “{name}”", span)
+    return entity.key
+
+
+def chain_organ(r: Context, chain: list[Mention]) -> str | None:
+    """The organ a chain of organ names ends with ("the KWP Propaganda and Agitation
+    Department"); the owner's own when the one before it is a mass organization or another
+    party and the last is named like the WPK's ("the Kim Il Sung Socialist Youth League Central
+    Committee")."""
+    if not chain or chain[-1].entity is None:
+        return None
+    last = r.reg.resolve(chain[-1].entity)
+    if len(chain) < 2 or chain[-2].entity is None or not _wpk(r, last):
+        return last
+    owner = r.reg.resolve(chain[-2].entity)
+    party = party_of(r, owner) or _mass_organization(r, owner)
+    if party is None or _wpk(r, owner):
+        return last
+    return _owned(r, last, owner, party, (chain[-2].start, chain[-1].end))
+
+
+def _mass_organization(r: Context, key: str) -> str | None:
+    """The organ itself when it is a mass organization with organs of its own named like the
+    party's ("the Central Committee of the Kim Il Sung Socialist Youth League")."""
+    entity = r.reg.get(key)
+    kind = r.known.organ_kind.get(entity.known) if entity.known else None
+    return key if (kind or entity.attrs.get("organ_kind")) == "mass-organization" else None
 
 
 def _kind(r: Context, key: str) -> str:

@@ -32,6 +32,7 @@ from .facts_common import (
     sentence_view,
     status_of,
 )
+from .foreign_organs import chain_organ
 from .titles import post_for
 
 __all__ = [
@@ -905,6 +906,7 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     if post_col is None and fixed is None:
         return []
     out = []
+    above: Title | None = None  # a blank or ditto post cell: the title of the row above
     for row, line in zip(rows, table[2:], strict=True):
         if len(row) <= person_col:
             continue
@@ -917,6 +919,9 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             title = next(
                 (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]), None
             )
+            if title is None and _DITTO.fullmatch(r.text[cell[0] : cell[1]]):
+                title = above
+            above = title
         person = people[0]
         if title is None or title.organ is None or person.entity is None:
             continue
@@ -952,6 +957,9 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     return out
 
 
+_DITTO = re.compile(r"[\s\"'〃”″–—-]*|(?:ditto|same|do\.?)", re.I)
+
+
 def _cell_dates(r: Context, cell: tuple[int, int], fact: Fact, field_name: str) -> list[FactSpan]:
     """Set the fact's start or end from a cell of dates ("12 March 1998", "2007": a year alone
     the date reader leaves to context), or both from a term ("1998 – 2003", "2016–present")."""
@@ -972,6 +980,11 @@ def _cell_dates(r: Context, cell: tuple[int, int], fact: Fact, field_name: str) 
     return []
 
 
+_OTHER_TIME = re.compile(
+    r"\b(?:became|later|formerly|former|previously|until|promoted|moved|died|succeeded)\b", re.I
+)  # a remark on what the holder was before or became after, not what they hold
+
+
 def _table_remarks(
     r: Context,
     row: list[tuple[int, int]],
@@ -986,8 +999,8 @@ def _table_remarks(
     for index, cell in enumerate(row):
         if index in skip or r.reference is None:
             continue
-        if r.dates_in(*cell):
-            continue  # "first term 2018-2019": a holding of another time
+        if r.dates_in(*cell) or _OTHER_TIME.search(r.text, cell[0], cell[1]):
+            continue  # "first term 2018-2019", "Became Minister of ...": another time's
         for other in r.person_titles:
             if not (cell[0] <= other.start and other.end <= cell[1]) or other.organ is None:
                 continue
@@ -1086,7 +1099,8 @@ def _career_lines(r: Context) -> tuple[list[Fact], list[tuple[int, int]]]:
 
 def entry_person(r: Context, offset: int) -> Mention | None:
     """The person whose entry a line belongs to: the last line before it that is a person's
-    name alone (with a spelling in parentheses), within the entry (no rule line between)."""
+    name alone (with a spelling in parentheses), within the entry (no rule line or heading
+    between: a name in an infobox above a page's career table heads no entry)."""
     head = r.text.rfind("\n", 0, offset)
     while head > 0:
         start = r.text.rfind("\n", 0, head) + 1
@@ -1100,6 +1114,9 @@ def entry_person(r: Context, offset: int) -> Mention | None:
                 after = r.text[people[0].end : head]
                 if re.fullmatch(r"\s*(?:\([^()]*\))?\s*", after):
                     return people[0]
+        block = r.doc.block_at(start)
+        if block is not None and r.doc.blocks[block].kind in ("heading", "title", "caption"):
+            return None  # the entry ends at a heading: a new section is no one's entry
         head = start - 1
     return None
 
@@ -1153,8 +1170,8 @@ def career_part(
         if first or (chain and not r.text[chain[-1].end : m.start].strip()):
             chain.append(m)
     own = title.organ_span is not None and part[0] <= title.organ_span[0] < part[1]
-    if chain and not own:
-        organ = r.reg.resolve(chain[-1].entity)  # type: ignore[arg-type]
+    organ = chain_organ(r, chain) if chain and not own else None
+    if organ is not None:
         title = replace(title, organ=organ, organ_span=(chain[-1].start, chain[-1].end),
                         post=post_for(r, title.role, organ))  # fmt: skip
     elif title.organ_span is not None and not own:

@@ -34,6 +34,8 @@ __all__ = ["infobox"]
 
 _LINE = re.compile(r"^[ \t]*(?P<text>\S[^\n]*?)[ \t]*$", re.M)
 _MAX_CELL = 80  # longer lines are prose: the box has ended
+_TERM_LABELS = frozenset({"in office", "assumed office"})
+_SENTENCE = re.compile(r"\s(?:is|was|are|were|has|had)\s.*\.$")
 
 
 def infobox(r: Context) -> Found:
@@ -43,12 +45,16 @@ def infobox(r: Context) -> Found:
     lines = [(m.start("text"), m.end("text")) for m in _LINE.finditer(r.text)]
     facts: list[Fact] = []
     for i in range(1, len(lines) - 1):
-        if r.text[lines[i][0] : lines[i][1]].lower() != "in office":
+        label = r.text[lines[i][0] : lines[i][1]].lower()
+        if label not in _TERM_LABELS:
             continue
         period = period_of(r.text[lines[i + 1][0] : lines[i + 1][1]], lines[i + 1][0])
-        title = _title_in(r, lines[i - 1])
+        above = i - 2 if r.text[lines[i - 1][0] : lines[i - 1][1]].lower() == "incumbent" else i - 1
+        title = _title_in(r, lines[above]) if above >= 0 else None
         if period is None or title is None:
             continue
+        if label == "assumed office":  # an incumbent's box: the date is the start
+            period = Period(period.start, None, period.spans)
         facts.extend(_box(r, person, title, period, lines, i))
     r.facts = [*r.facts, *facts]
     return r.found()
@@ -67,6 +73,8 @@ def _box(
         text = r.text[start:end]
         if end - start > _MAX_CELL or (j + 1 < len(lines) and _is_in_office(r, lines[j + 1])):
             break
+        if _SENTENCE.search(text):
+            break  # "Kim Song-nam (born 1953) is a ...": the prose after a short box
         people = [m for m in r.mentions_in(start, end, ("person",)) if m.entity]
         if not people:
             key = text.lower().rstrip(":")
@@ -81,11 +89,13 @@ def _box(
                              "appointed")  # fmt: skip
             elif isinstance(label, Title):
                 out += _hold(r, [*r.facts, *out], m, label, (start, end), None, None, "holds")
+        if label in ("preceded by", "succeeded by"):
+            label = None  # one predecessor, one successor
     return out
 
 
 def _is_in_office(r: Context, line: tuple[int, int]) -> bool:
-    return r.text[line[0] : line[1]].lower() == "in office"
+    return r.text[line[0] : line[1]].lower() in _TERM_LABELS
 
 
 def _title_in(r: Context, line: tuple[int, int]) -> Title | None:

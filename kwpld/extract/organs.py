@@ -14,7 +14,15 @@ from ..reading.gazetteer import gazetteer
 from ..reading.lexicon import OrganHead, organ_broader, party_tree
 from ..reading.state import Context, Found
 from ..reading.words import core
-from .shared import find_organ_by_name, known_at, known_span, party_entity, party_of, surface
+from .shared import (
+    find_organ_by_name,
+    known_at,
+    known_organ_named,
+    known_span,
+    party_entity,
+    party_of,
+    surface,
+)
 from .standing_organs import standing_organ
 
 __all__ = [
@@ -306,6 +314,8 @@ def party_organs(r: Context) -> Found:
                 party = _entity(r, phrase.index, si)
                 parent = party
                 continue
+            if parent is not None and _is_mass_organization(r, parent):
+                party = parent  # "Kim Il Sung Socialist Youth League Central Committee": its own
             for q in segment.abbrevs:
                 abbr = core(doc.words[q])
                 owner = r.abbreviations.get(abbr)
@@ -342,6 +352,11 @@ def party_organs(r: Context) -> Found:
                 continue
             head = segment.head
             existing = None if head.unique or not qualified else find_organ_by_name(r, name)
+            record = None if existing else _party_committee_record(r, head, name, segment_party)
+            if record is not None:  # no name of the record is printed: the mention is pinned
+                r.pinned.append(Mention(span[0], span[1], r.text[span[0] : span[1]], record,
+                                        "organ", "alternate"))  # fmt: skip
+                existing = record
             if existing is not None:
                 _set_entity(r, phrase.index, si, existing)
                 parent = existing
@@ -357,6 +372,26 @@ def party_organs(r: Context) -> Found:
     _unqualified_merged(r)
     _standing_marked(r)
     return r.found()
+
+
+def _is_mass_organization(r: Context, key: str) -> bool:
+    """A mass organization has a Central Committee of its own, named like the party's."""
+    entity = r.reg.get(key)
+    kind = r.known.organ_kind.get(entity.known) if entity.known else entity.attrs.get("organ_kind")
+    return kind == "mass-organization"
+
+
+def _party_committee_record(
+    r: Context, head: OrganHead, name: str, party: str | None
+) -> str | None:
+    """The record of a party committee named without "Party": "the Pyongyang City Committee (of
+    the Workers' Party of Korea)" is the record named "Pyongyang City Party Committee"."""
+    if head.kind != "party-committee" or "Party" in head.head or not name.endswith(head.head):
+        return None
+    if party is not None and r.reg.get(party).known != "wpk":
+        return None
+    party_head = head.head.replace("Committee", "Party Committee")
+    return known_organ_named(r, name[: len(name) - len(head.head)] + party_head)
 
 
 def _new_organ(

@@ -19,13 +19,17 @@ def posts(r: Context) -> Found:
     latin = sorted((w for w in r.lex.roles if w.isascii()), key=len, reverse=True)
     korean = sorted((w for w in r.lex.roles if not w.isascii()), key=len, reverse=True)
     roles = "|".join(re.escape(w) for w in latin)
-    after_organ = re.compile(rf"(?:’|')?\s*(?P<role>{roles})\b", re.I)
+    after_organ = re.compile(rf"(?:’|')?[ \t\u00a0]*(?P<role>{roles})\b", re.I)  # one line
     after_organ_ko = re.compile(r"\s*(?P<role>" + "|".join(re.escape(w) for w in korean) + ")")
     before_organ = re.compile(
         rf"\b(?:department\s+)?(?P<role>{roles})\s+of\s+(?:the\s+|a\s+)?$", re.I
     )
     found: list[tuple[int, int, str, str]] = []  # start, end, role, organ entity key
     organs = [(m, m.entity) for m in r.mentions if m.kind == "organ" and m.entity]
+    starts = {m.start for m, _ in organs}
+    chained = {  # organs another organ's name follows: the post is the last one's
+        m.end for m, _ in organs if m.end + 1 in starts and r.text[m.end : m.end + 1] == " "
+    }
     for mention, entity_key in organs:
         after = r.text[mention.end : mention.end + 24]
         m = after_organ.match(after) or (korean and after_organ_ko.match(after))
@@ -34,6 +38,8 @@ def posts(r: Context) -> Found:
             found.append((mention.start, mention.end + m.end(), role, entity_key))
             continue
         m = before_organ.search(r.text[max(0, mention.start - 48) : mention.start])
+        if m and mention.end in chained:
+            continue  # "secretary of the Kim Il Sung Socialist Youth League Central Committee"
         if m:
             start = max(0, mention.start - 48) + m.start()
             found.append((start, mention.end, r.lex.roles[m.group("role").lower()], entity_key))

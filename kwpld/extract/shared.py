@@ -61,6 +61,19 @@ def find_organ_by_name(r: Context, name: str) -> str | None:
     return None
 
 
+def known_organ_named(r: Context, name: str) -> str | None:
+    """The entity key of the one organ record of the data folder with the name ``name`` (all
+    of it), if there is one."""
+    words = name_words(name)
+    for match in r.known.index.match(
+        list(words), name.split(), [True] * (len(words) - 1) + [False]
+    ):
+        refs = {t.ref for t in match.targets if t.kind == "organ" and not t.weak}
+        if len(refs) == 1 and match.first == 0 and match.last == len(words):
+            return r.reg.known(next(iter(refs)), "organ").key
+    return None
+
+
 def party_of(r: Context, key: str) -> str | None:
     """The entity key of the party an organ belongs to (itself for a party)."""
     entity = r.reg.get(key)

@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..names import match_key, name_words
+from ..names import match_key
 from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import FactLexicon, Title, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.state import Context, Found
 from .facts_common import organ_of
-from .foreign_organs import foreign_whole
+from .foreign_organs import chain_organ, foreign_whole, new_organ_after
+from .shared import known_organ_named
 from .standing_organs import standing_organ
 
 __all__ = ["titles", "organ_for_name", "post_for"]
@@ -119,7 +120,7 @@ def titles(r: Context) -> Found:
             group.append((span, more[1], more[2], more[3], following, more[0]))
             k = more[0]
         last_role_end = group[-1][0][1]
-        organ = _organ_after(r, mentions, last_role_end) or _shared_organ(r, found, last_role_end)
+        organ = _organ_of_role(r, mentions, found, last_role_end)
         if organ is None and len(group) > 1:
             # "a first vice director and a vice director of the Administrative Department": the
             # last role's words begin a post found before; its organ is the group's
@@ -177,9 +178,7 @@ def titles(r: Context) -> Found:
                         for o_key, o_span in _organs_after(r, mentions, title_end)
                     )  # fmt: skip
             elif each_implies in flex.implied_organs:
-                organ_key = organ_for_name(r, flex.implied_organs[each_implies], span)
-                added.append(_title(r, span[0], span[1], each_role, organ_key, span, None,
-                                    each_plural, each_implies))  # fmt: skip
+                added.append(_implied(r, flex, span, each_role, each_plural, each_implies))
             else:
                 added.append(Title(span[0], span[1], each_role, None, span, None, None,
                                    each_plural))  # fmt: skip
@@ -192,7 +191,36 @@ def titles(r: Context) -> Found:
     return r.found()
 
 
+_CONSTITUENCY = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:electoral\s+)?(?:constituency|district)"
+    r"(?:\s+No\.\s*\d+)?",
+)  # the seat a deputy was elected from, part of the title
+
+
 _DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
+
+
+def _organ_of_role(
+    r: Context, mentions: list[Mention], found: list[Title], end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """The organ named after a role (or a group of roles) ending at ``end``: one the organ
+    reading found, one shared with the title before, or one the lexicon lacks."""
+    return (
+        _organ_after(r, mentions, end)
+        or _shared_organ(r, found, end)
+        or new_organ_after(r, mentions, end)
+    )
+
+
+def _implied(
+    r: Context, flex: FactLexicon, span: tuple[int, int], role: str, plural: bool, implies: str
+) -> Title:
+    """A title whose role implies its organ ("premier", "deputy from the X constituency": the
+    constituency is part of the title)."""
+    organ_key = organ_for_name(r, flex.implied_organs[implies], span)
+    seat = _CONSTITUENCY.match(r.text, span[1])
+    end = seat.end() if seat else span[1]
+    return _title(r, span[0], end, role, organ_key, span, None, plural, implies)
 
 
 def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
@@ -418,7 +446,7 @@ def _organ_after(
     for index, m in enumerate(mentions):
         if m.start == position and m.entity and m.kind in ("organ", "post"):
             # "of the KWP Propaganda and Agitation Department": the last organ of a chain.
-            end = m.end
+            end, chain = m.end, [m]
             while index + 1 < len(mentions):
                 following = mentions[index + 1]
                 if (
@@ -428,7 +456,8 @@ def _organ_after(
                 ):
                     break
                 m, end, index = following, following.end, index + 1
-            organ = organ_of(r, m)
+                chain.append(m)
+            organ = chain_organ(r, chain) if len(chain) > 1 else organ_of(r, m)
             return (organ, (position, end)) if organ else None
         if m.start > position:
             break
@@ -643,13 +672,9 @@ def organ_for_name(r: Context, name: str, span: tuple[int, int] | None = None) -
     standing = gazetteer().find(name)
     if standing is not None:
         return standing_organ(r, standing.id)
-    words = name_words(name)
-    for match in r.known.index.match(
-        list(words), name.split(), [True] * (len(words) - 1) + [False]
-    ):
-        refs = {t.ref for t in match.targets if t.kind == "organ" and not t.weak}
-        if len(refs) == 1 and match.first == 0 and match.last == len(words):
-            return r.reg.known(next(iter(refs)), "organ").key
+    known = known_organ_named(r, name)
+    if known is not None:
+        return known
     key = match_key(name)
     for entity in r.reg.of_kind("organ"):
         if any(match_key(n.text) == key for n in entity.names):

@@ -25,12 +25,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError, LoadError, Problem, ProblemReport
-from ..model import KIND_KEYS, Records
+from ..model import KIND_KEYS, DatasetInfo, Record, Records, WikidataLink
 from ..parallel import gc_paused
 from ..progress import SILENT, Progress
 from .checks import Entry, check_dates, check_duplicates, check_references, check_structure
 from .convert import Converter, dataset_info
-from .fast import cross_checks_pass, read_fast
+from .fast import NO_LINES, cross_checks_pass, read_fast
 from .files import CSV_COLUMNS, LineDict, LineList, read_csv, read_jsonl, read_yaml
 from .links import check_links
 from .schema import check_dataset, check_record
@@ -202,34 +202,32 @@ def _load_records(data_dir: str | Path, progress: Progress, require_records: boo
         raise InputError(f"{root}: not a folder; give the folder that holds the record files")
 
     problems: list[Problem] = []
-    records = Records(info=dataset_info(_dataset(root, problems), root.resolve().name))
+    info = dataset_info(_dataset(root, problems), root.resolve().name)
 
     files = scan_folder(root, problems)
     progress.stage("load", total=len(files))
     per_file: list[list[Entry]] = []
-    read_fast_ = [False] * len(files)
-    for index, (path, label) in enumerate(files):
+    read_fast_: list[list[Record | WikidataLink] | None] = []
+    for path, label in files:
         progress.advance()
-        records.files.append(label)
         fast = _read_fast(path, label)
-        if fast is not None:
-            per_file.append(fast)
-            read_fast_[index] = True
-            continue
+        read_fast_.append(fast)
         file_entries: list[Entry] = []
-        _read_file(path, label, file_entries, problems)
+        if fast is None:
+            _read_file(path, label, file_entries, problems)
         per_file.append(file_entries)
-    entries = [entry for file_entries in per_file for entry in file_entries]
-    if any(read_fast_) and not problems and _fast_checks_pass(entries, require_records):
-        return _records(records, entries)
-    if any(read_fast_):
+    labels = [label for _, label in files]
+    if any(found is not None for found in read_fast_):
+        if not problems:
+            records = _fast_records(info, labels, read_fast_, per_file, require_records)
+            if records is not None:
+                return records
         # something is wrong: read the files that were read without lines again, with them,
         # so that every problem is reported with its line, as the checks below report it
         for index, (path, label) in enumerate(files):
-            if read_fast_[index]:
-                per_file[index] = []
+            if read_fast_[index] is not None:
                 _read_file(path, label, per_file[index], problems)
-        entries = [entry for file_entries in per_file for entry in file_entries]
+    entries = [entry for file_entries in per_file for entry in file_entries]
 
     kinds_by_id: dict[str, str] = {}
     for entry in entries:
@@ -247,22 +245,16 @@ def _load_records(data_dir: str | Path, progress: Progress, require_records: boo
 
     if problems:
         raise LoadError(ProblemReport(problems), root)
-    return _records(records, entries)
-
-
-def _records(records: Records, entries: list[Entry]) -> Records:
-    seen: set[str] = set()
-    for entry in entries:
-        assert entry.record is not None
-        if entry.record.id not in seen:
-            seen.add(entry.record.id)
-            records.add(entry.record)
+    records = Records(info=info, files=labels)
+    found = [entry.record for entry in entries]
+    assert all(record is not None for record in found)
+    records.add_new(found)  # type: ignore[arg-type]
     records.sort()
     return records
 
 
-def _read_fast(path: Path, label: str) -> list[Entry] | None:
-    """The file's entries read on the fast path (:mod:`.fast`), or None: read it with lines."""
+def _read_fast(path: Path, label: str) -> list[Record | WikidataLink] | None:
+    """The file's records read on the fast path (:mod:`.fast`), or None: read it with lines."""
     if not FAST_PATH:
         return None
     suffix = path.suffix.lower()
@@ -277,17 +269,38 @@ def _read_fast(path: Path, label: str) -> list[Entry] | None:
     return None
 
 
-def _fast_checks_pass(entries: list[Entry], require_records: bool) -> bool:
-    """True when the checks across records would find nothing (see :mod:`.fast`)."""
-    if require_records and not entries:
-        return False
-    rest = cross_checks_pass(entries)
+def _fast_records(
+    info: DatasetInfo,
+    labels: list[str],
+    read_fast_: list[list[Record | WikidataLink] | None],
+    per_file: list[list[Entry]],
+    require_records: bool,
+) -> Records | None:
+    """The records of files read on the fast path (``read_fast_``, None for a file read with
+    lines: its entries are in ``per_file``, without problems), when the checks across
+    records would find nothing (see :mod:`.fast`); else None. Filled a file (and kind) at a
+    time (:meth:`~kwpld.model.Records.add_new`), then checked on the typed records."""
+    records = Records(info=info, files=list(labels))
+    count = 0
+    for fast, file_entries in zip(read_fast_, per_file, strict=True):
+        found = fast if fast is not None else [entry.record for entry in file_entries]
+        if any(record is None for record in found):
+            return None
+        records.add_new(found)  # type: ignore[arg-type]
+        count += len(found)
+    if require_records and not count:
+        return None
+    rest = cross_checks_pass(records, count)
     if rest is None:
-        return False
-    if not rest:
-        return True
-    by_id = {e.record.id: e.record for e in entries if e.record is not None}
-    return not (check_dates(rest) or check_structure(rest, by_id) or check_links(rest, by_id))
+        return None
+    if rest:
+        # the checks that remain read the records (their raw mappings only for lines)
+        entries = [Entry(r.kind, NO_LINES, r.origin.file, r) for r in rest]
+        by_id = records.by_id
+        if check_dates(entries) or check_structure(entries, by_id) or check_links(entries, by_id):
+            return None
+    records.sort()
+    return records
 
 
 def _dataset(root: Path, problems: list[Problem]) -> LineDict | None:

@@ -34,8 +34,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date as _date
 from functools import cache
-from operator import itemgetter
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from ..dates import DateError, PartialDate, parse_date
 from ..errors import Problem
 from ..model import (
     KIND_KEYS,
+    KINDS,
     Article,
     Event,
     Membership,
@@ -52,9 +54,10 @@ from ..model import (
     Person,
     Post,
     Record,
+    Records,
     WikidataLink,
 )
-from .checks import AGENT, ANY, SOURCE, Entry
+from .checks import AGENT, ANY, SOURCE
 from .convert import Converter
 from .fastyaml import Columns, ItemLines, read_plain_yaml
 from .files import (
@@ -365,7 +368,7 @@ class _Builder:
         rules = self.rules
         found: dict[str, Any] = {
             "file": self.file,
-            "Origin": Origin,
+            "Origin": _frozen_maker(Origin),
             "ref": self.ref,
             "refs": self.refs,
             "refs_copy": lambda value: list(self.refs(value)),
@@ -494,7 +497,7 @@ class _Reader:
         self.builder = _Builder(label)
         self.problems: list[Problem] = []
         self.converter = Converter(label, self.problems)
-        self.entries: list[Entry] = []
+        self.records: list[Record | WikidataLink] = []
 
     def general(self, kind: str, full: LineDict) -> bool:
         """Add a record the per-kind code did not vouch for, checked by the JSON Schema and
@@ -504,7 +507,7 @@ class _Reader:
         record = self.converter.build(kind, full)
         if self.problems:
             return False
-        self.entries.append(Entry(kind, NO_LINES, self.label, record))
+        self.records.append(record)
         return True
 
 
@@ -527,8 +530,8 @@ def _lined(value: object, line: int) -> object:
 
 def read_fast(
     path: Path, label: str, kind: str | None, *, jsonl: bool = False
-) -> list[Entry] | None:
-    """The entries of one record file, or None when it must be read with lines.
+) -> list[Record | WikidataLink] | None:
+    """The records of one record file, or None when it must be read with lines.
 
     ``kind`` is the kind a CSV or (``jsonl``) JSON Lines file holds; None for YAML.
     """
@@ -554,12 +557,12 @@ def _plain_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
-def _read_jsonl(text: str, label: str, kind: str) -> list[Entry] | None:
+def _read_jsonl(text: str, label: str, kind: str) -> list[Record | WikidataLink] | None:
     """JSON Lines, line by line as :func:`~.files.read_jsonl` reads them (the same line
     numbers), each line's object checked and built by the per-kind code."""
     reader = _Reader(label)
     build = reader.builder.kinds.get(kind)
-    append = reader.entries.append
+    append = reader.records.append
     loads = json.loads
     for line, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
@@ -572,7 +575,7 @@ def _read_jsonl(text: str, label: str, kind: str) -> list[Entry] | None:
             return None
         if build is not None:
             try:
-                append(Entry(kind, NO_LINES, label, build(record, line)))
+                append(build(record, line))
                 continue
             except _Doubt:
                 pass
@@ -580,11 +583,11 @@ def _read_jsonl(text: str, label: str, kind: str) -> list[Entry] | None:
         assert isinstance(full, LineDict)
         if not reader.general(kind, full):
             return None
-    return reader.entries
+    return reader.records
 
 
-def _read_yaml(text: str, label: str) -> list[Entry] | None:
-    """A YAML record file's entries: a list of records of one shape column by column
+def _read_yaml(text: str, label: str) -> list[Record | WikidataLink] | None:
+    """A YAML record file's records: a list of records of one shape column by column
     (:func:`_yaml_columns`), other lists record by record; None when in doubt."""
     parsed = read_plain_yaml(text, columns=True)
     if parsed is None:
@@ -601,7 +604,7 @@ def _read_yaml(text: str, label: str) -> list[Entry] | None:
         if kind is not None and type(value) is Columns:
             found = _yaml_columns(kind, value, label)
             if found is not None:
-                reader.entries.extend(found)
+                reader.records.extend(found)
                 continue
             again = read_plain_yaml(text)  # the records one by one, as mappings
             assert again is not None
@@ -610,20 +613,19 @@ def _read_yaml(text: str, label: str) -> list[Entry] | None:
             return None
         if not _take_items(reader, kind, value, lines_of):
             return None
-    return reader.entries
+    return reader.records
 
 
 def _take_items(reader: _Reader, kind: str, items: list[Any], item_lines: ItemLines) -> bool:
     lines = item_lines[id(items)]
     build = reader.builder.kinds.get(kind)
-    append = reader.entries.append
-    label = reader.label
+    append = reader.records.append
     for raw, line in zip(items, lines, strict=True):
         if type(raw) is not dict:
             return False
         if build is not None:
             try:
-                append(Entry(kind, NO_LINES, label, build(raw, line)))
+                append(build(raw, line))
                 continue
             except _Doubt:
                 pass
@@ -634,8 +636,8 @@ def _take_items(reader: _Reader, kind: str, items: list[Any], item_lines: ItemLi
     return True
 
 
-def _read_csv(text: str, label: str, kind: str) -> list[Entry] | None:
-    """A CSV file's entries: column by column when it is regular (:func:`_read_csv_columns`),
+def _read_csv(text: str, label: str, kind: str) -> list[Record | WikidataLink] | None:
+    """A CSV file's records: column by column when it is regular (:func:`_read_csv_columns`),
     else row by row."""
     found = _read_csv_columns(text, label, kind)
     if found is not None:
@@ -656,12 +658,51 @@ def _all_ids(cells: Sequence[str], joined: str, longest: int) -> bool:
         return False
     if _ID_COLUMN.fullmatch(joined) is None:
         return False
-    ends = {*map(itemgetter(0), cells), *map(itemgetter(-1), cells)}
-    return ends.isdisjoint(_ID_INNER)
+    if joined[0] in _ID_INNER or joined[-1] in _ID_INNER:
+        return False
+    return not any(edge in joined for edge in _ID_EDGES)
 
 
-def _read_csv_columns(text: str, label: str, kind: str) -> list[Entry] | None:
-    """A regular CSV file's entries, each column checked at once: None when in doubt.
+_ID_EDGES = tuple(f"\n{c}" for c in _ID_INNER) + tuple(f"{c}\n" for c in _ID_INNER)
+"""A value of a column of ids (joined by line breaks) that starts or ends with one of
+``_ID_INNER``."""
+_ISO_DAYS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:\n[0-9]{4}-[0-9]{2}-[0-9]{2})*")
+"""Dates (joined by line breaks) all in the ISO form of a day, 2013-01-28."""
+
+
+def _dates_column(cells: Sequence[object], builder: _Builder) -> Sequence[object] | None:
+    """The dates of a column, each distinct value read once: when all are ISO days (the
+    usual case) by ``date.fromisoformat`` (what :func:`~kwpld.dates.parse_date` gives for
+    them: a valid day of years 1 to 9999, nothing stated), else one by one as the per-kind
+    code reads them (with white space at either end refused: the per-record readers strip
+    it)."""
+    distinct = set(cells)
+    try:
+        joined = "\n".join(distinct)  # type: ignore[arg-type]
+    except TypeError:
+        joined = ""  # an integer year among them
+    read: dict[object, PartialDate] = {}
+    if _ISO_DAYS.fullmatch(joined) is not None:
+        try:
+            days = list(map(_date.fromisoformat, distinct))  # type: ignore[arg-type]
+        except ValueError:
+            return None  # no such day
+        pairs = zip(distinct, days, strict=True)
+        read = {value: PartialDate(day.year, day.month, day.day) for value, day in pairs}
+    else:
+        if any(isinstance(v, str) and v != v.strip() for v in distinct):
+            return None
+        try:
+            read = {value: builder.date_given(value) for value in distinct}
+        except _Doubt:
+            return None
+    return list(map(read.__getitem__, cells))
+
+
+def _read_csv_columns(
+    text: str, label: str, kind: str
+) -> list[Record | WikidataLink] | None:
+    """A regular CSV file's records, each column checked at once: None when in doubt.
 
     Regular: no quotes (so a line is a row and a comma a separator, as the csv module reads
     it), no carriage returns, no blank rows, no empty cells, only columns whose checks run on a
@@ -688,22 +729,24 @@ def _read_csv_columns(text: str, label: str, kind: str) -> list[Entry] | None:
     ):
         return None
     width = len(header)
-    rows = [line.split(",") for line in lines[1:]]
-    if not rows:
+    del lines[0]
+    if not lines:
         return []
-    if min(map(len, rows)) != width or max(map(len, rows)) != width:
+    if set(map(str.count, lines, itertools.repeat(","))) != {width - 1}:
         return None  # a row of another width, or a blank row
-    columns: list[tuple[str, ...]] = list(zip(*rows, strict=True))
+    # every row has ``width`` cells: the cells of all rows in one list, a column every
+    # ``width``th cell of it (no list per row)
+    cells_of_rows = ",".join(lines).split(",")
+    columns = [cells_of_rows[index::width] for index in range(width)]
     builder = _Builder(label)
     spec = _SPECS[kind]
     values: list[Sequence[object]] = []  # each column's values, checked
     for column, cells in zip(header, columns, strict=True):
-        if "" in cells or "\n".join(map(str.strip, cells)) != "\n".join(cells):
-            return None  # an empty cell, or one with white space at either end
+        joined = "\n".join(cells)
         check = "one_line" if column in _NAME_COLUMNS else spec[column][1]
-        if check == "refs" and any(";" in cell or "|" in cell for cell in cells):
+        if check == "refs" and (";" in joined or "|" in joined):
             return None  # several references in a cell
-        checked = _checked_column(check, cells, builder)
+        checked = _checked_column(check, cells, builder, joined)
         if checked is None:
             return None
         values.append(checked)
@@ -726,29 +769,30 @@ def _read_csv_columns(text: str, label: str, kind: str) -> list[Entry] | None:
     if names:
         arguments.append(("names", f"[{', '.join(names)}]"))
     make = _columns_code(kind, tuple(arguments), len(header))
-    records = make(label, itertools.count(2), *values)
-    return [Entry(kind, NO_LINES, label, record) for record in records]
+    return make(label, itertools.count(2), *values)
 
 
 def _checked_column(
-    check: str, cells: Sequence[object], builder: _Builder
+    check: str, cells: Sequence[object], builder: _Builder, joined: str | None = None
 ) -> Sequence[object] | None:
     """The values of a column (one field of many records) for the model objects, checked at
     once as the per-kind code checks each (``check`` names its check there: ``ref``,
     ``refs`` for one reference per cell, ``enum_KIND_FIELD``, ``date``, ``one_line``,
-    ``text``); None when in doubt. Values are never empty and have no spaces at either end
-    (the callers see to it)."""
+    ``text``); None when in doubt, and for an empty value or one with white space at either
+    end (which the per-record readers strip or fold). ``joined``: the values joined by line
+    breaks, when the caller has it. Each check below also rules out white space at the
+    ends of values: ids, enums and ISO dates have none anywhere, and in printable text the
+    only white space is U+0020, looked for next to the line breaks."""
     rules = builder.rules
+    if not cells or "" in cells:
+        return None
     if check == "date":
+        return _dates_column(cells, builder)
+    if joined is None:
         try:
-            read = {value: builder.date_given(value) for value in set(cells)}
-        except _Doubt:
-            return None
-        return list(map(read.__getitem__, cells))
-    try:
-        joined = "\n".join(cells)  # type: ignore[arg-type]
-    except TypeError:
-        return None  # a value that is not text
+            joined = "\n".join(cells)  # type: ignore[arg-type]
+        except TypeError:
+            return None  # a value that is not text
     if check in ("ref", "refs"):
         return cells if _all_ids(cells, joined, rules.id_max) else None  # type: ignore[arg-type]
     if check.startswith("enum_"):
@@ -757,8 +801,9 @@ def _checked_column(
     if check in ("one_line", "text"):
         if not "".join(cells).isprintable():  # type: ignore[arg-type]
             return None  # text_problem may accept it: the per-record code asks it
-        # printable, so the only white space is U+0020; folding it changes nothing unless two
-        # come together (the callers see to none at either end)
+        if joined[0] == " " or joined[-1] == " " or " \n" in joined or "\n " in joined:
+            return None  # a space at either end of a value
+        # folding white space changes nothing unless two spaces come together
         if check == "one_line" and "  " in joined:
             return None
         if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
@@ -770,41 +815,58 @@ def _checked_column(
 @cache
 def _columns_code(
     kind: str, arguments: tuple[tuple[str, str], ...], width: int
-) -> Callable[..., list[Record]]:
+) -> Callable[..., list[Record | WikidataLink]]:
     """Code that builds the records of ``kind`` from ``width`` checked columns ``c0``, ``c1``
-    ... and their lines: one list comprehension over the columns. ``arguments``: the model
-    class's fields and their expressions (``c0``, ``[c4]``, ``[name(c1, ...)]``)."""
+    ... and their lines: one loop over the columns that makes each record (and its
+    :class:`Origin`) and sets its slots in place, as :func:`_maker` does in a function of
+    its own (a call per record saved). ``arguments``: the model class's fields and their
+    expressions (``c0``, ``[c4]``, ``[name(c1, ...)]``)."""
     cells = ", ".join(f"c{index}" for index in range(width))
-    fields = ("origin", *(field for field, _ in arguments))
-    values = ("Origin(file, line)", *(expression for _, expression in arguments))
-    source = (
-        f"def make(file, lines, {cells}):\n"
-        f"    return [record({', '.join(values)})\n"
-        f"            for line, {cells}{',' if width == 1 else ''} in zip(lines, {cells})]\n"
-    )
+    cls = _CLASSES[kind]
     namespace: dict[str, Any] = {
+        "new": object.__new__,
+        "cls": cls,
         "Origin": Origin,
+        "set_file": getattr(Origin, "file").__set__,  # noqa: B009 (a slot's descriptor)
+        "set_line": getattr(Origin, "line").__set__,  # noqa: B009
         "name": _maker(Name, ("text", "system", "kind")),
-        "record": _maker(_CLASSES[kind], fields),
     }
+    given = {"origin": "origin", **dict(arguments)}
+    source = "\n".join(
+        [
+            f"def make(file, lines, {cells}):",
+            "    found = []",
+            "    append = found.append",
+            f"    for line, {cells} in zip(lines, {cells}):",
+            "        origin = new(Origin)",
+            "        set_file(origin, file)",
+            "        set_line(origin, line)",
+            "        made = new(cls)",
+            *_slot_lines(cls, given, namespace, "        "),
+            "        append(made)",
+            "    return found",
+            "",
+        ]
+    )
     exec(compile(source, f"<kwpld.load.fast {kind} columns>", "exec"), namespace)
-    make: Callable[..., list[Record]] = namespace["make"]
+    make: Callable[..., list[Record | WikidataLink]] = namespace["make"]
     return make
 
 
-@cache
-def _maker(cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
-    """A function of the fields ``given`` (in that order) that makes a ``cls``, its other
-    fields at their defaults: the object made and its slots set one by one, which costs about
-    four fifths of calling the dataclass with keyword arguments (no binding of the two dozen
-    parameters an article has). Generated from the dataclass's own fields, so the two agree
-    (tests compare the objects with the line-aware path's)."""
+def _slot_lines(
+    cls: type, given: dict[str, str], namespace: dict[str, Any], indent: str
+) -> list[str]:
+    """Statements that set every slot of ``made`` (a ``cls``): the expression ``given`` for a
+    field, else its default (``[]`` and ``{}`` written out, other factories and defaults
+    from ``namespace``). Generated from the dataclass's own fields, so the two agree."""
     assert dataclasses.is_dataclass(cls) and not hasattr(cls, "__post_init__"), cls
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    lines = [f"def make({', '.join(given)}):", "    made = new(cls)"]
+    assert set(given) <= {field.name for field in dataclasses.fields(cls)}, (cls, given)
+    lines = []
     for field in dataclasses.fields(cls):
         if field.name in given:
-            value = field.name
+            value = given[field.name]
+        elif field.default_factory in (list, dict):
+            value = "[]" if field.default_factory is list else "{}"  # a display, not a call
         elif field.default_factory is not dataclasses.MISSING:
             namespace[f"factory_{field.name}"] = field.default_factory
             value = f"factory_{field.name}()"
@@ -812,16 +874,53 @@ def _maker(cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
             assert field.default is not dataclasses.MISSING, (cls, field.name)
             namespace[f"default_{field.name}"] = field.default
             value = f"default_{field.name}"
-        lines.append(f"    made.{field.name} = {value}")
-    assert set(given) <= {field.name for field in dataclasses.fields(cls)}, (cls, given)
+        lines.append(f"{indent}made.{field.name} = {value}")
+    return lines
+
+
+@cache
+def _maker(cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
+    """A function of the fields ``given`` (in that order) that makes a ``cls``, its other
+    fields at their defaults: the object made and its slots set one by one, which costs about
+    four fifths of calling the dataclass with keyword arguments (no binding of the two dozen
+    parameters an article has). Tests compare the objects with the line-aware path's."""
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = [
+        f"def make({', '.join(given)}):",
+        "    made = new(cls)",
+        *_slot_lines(cls, {field: field for field in given}, namespace, "    "),
+        "    return made",
+        "",
+    ]
+    exec(compile("\n".join(lines), f"<make {cls.__name__}>", "exec"), namespace)
+    make: Callable[..., Any] = namespace["make"]
+    return make
+
+
+@cache
+def _frozen_maker(cls: type) -> Callable[..., Any]:
+    """A function of all the fields of the frozen dataclass ``cls``, in order, that makes one:
+    the object made and each slot set through its descriptor, which a frozen class's
+    ``__setattr__`` does not stand in front of (its ``__init__`` goes through
+    ``object.__setattr__`` per field, about twice the time). Used for the :class:`Origin`
+    of every record."""
+    assert dataclasses.is_dataclass(cls) and not hasattr(cls, "__post_init__"), cls
+    names = [field.name for field in dataclasses.fields(cls)]
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = [f"def make({', '.join(names)}):", "    made = new(cls)"]
+    for name in names:
+        namespace[f"set_{name}"] = getattr(cls, name).__set__
+        lines.append(f"    set_{name}(made, {name})")
     exec(compile("\n".join([*lines, "    return made", ""]), f"<make {cls.__name__}>", "exec"),
          namespace)  # fmt: skip
     make: Callable[..., Any] = namespace["make"]
     return make
 
 
-def _yaml_columns(kind: str, found: Columns, label: str) -> list[Entry] | None:
-    """The entries of a list of records that all have one shape (:class:`~.fastyaml.Columns`),
+def _yaml_columns(
+    kind: str, found: Columns, label: str
+) -> list[Record | WikidataLink] | None:
+    """The records of a list of records that all have one shape (:class:`~.fastyaml.Columns`),
     each field checked a column at a time (:func:`_checked_column`) and the records built by
     one list comprehension; None when in doubt (a field it does not check so, such as names:
     the records are then read one by one)."""
@@ -852,11 +951,10 @@ def _yaml_columns(kind: str, found: Columns, label: str) -> list[Entry] | None:
     if any(required and key not in skeleton for key, (_, _, required) in spec.items()):
         return None
     make = _columns_code(kind, tuple(arguments), len(values))
-    records = make(label, found.lines, *values)
-    return [Entry(kind, NO_LINES, label, record) for record in records]
+    return make(label, found.lines, *values)
 
 
-def _read_csv_rows(text: str, label: str, kind: str) -> list[Entry] | None:
+def _read_csv_rows(text: str, label: str, kind: str) -> list[Record | WikidataLink] | None:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
@@ -883,7 +981,7 @@ def _read_csv_rows(text: str, label: str, kind: str) -> list[Entry] | None:
     width = len(header)
     into = _Reader(label)
     build = into.builder.kinds[kind]
-    append = into.entries.append
+    append = into.records.append
     row_builder = _ROW_BUILDERS[kind]
     previous_end = reader.line_num
     try:
@@ -919,7 +1017,7 @@ def _read_csv_rows(text: str, label: str, kind: str) -> list[Entry] | None:
                 raw["other_names"] = True  # not handled by the per-kind code
 
             try:
-                append(Entry(kind, NO_LINES, label, build(raw, line)))
+                append(build(raw, line))
                 continue
             except _Doubt:
                 pass
@@ -927,7 +1025,7 @@ def _read_csv_rows(text: str, label: str, kind: str) -> list[Entry] | None:
                 return None
     except csv.Error:
         return None
-    return into.entries
+    return into.records
 
 
 # -- checks across records ------------------------------------------------------------------------
@@ -1005,106 +1103,111 @@ def _references(record: Record | WikidataLink) -> Iterator[tuple[str, tuple[str,
             yield ref, ("person", "organ", "post")
 
 
-def cross_checks_pass(entries: list[Entry]) -> list[Entry] | None:
-    """None when an id is used twice, a reference names no record or one of a kind it may
+def cross_checks_pass(records: Records, count: int) -> list[Record | WikidataLink] | None:
+    """None when an id is used twice (``records`` keeps the first of an id, so it holds fewer
+    than the ``count`` records read), a reference names no record or one of a kind it may
     not, or (for people, memberships and articles) dates or names contradict each other;
-    else the entries whose structure and dates are still to check
+    else the records whose structure and dates are still to check
     (:func:`~.checks.check_dates`, :func:`~.checks.check_structure`: organs, posts, events,
     links, memberships that name a post).
 
-    The typed counterpart of the checks in :mod:`.checks` for entries read on the fast path:
+    The typed counterpart of the checks in :mod:`.checks` for records read on the fast path:
     it only says whether they would find anything; when they would, the loader reads the
     files again with lines and they report it. The references of the bulk kinds are checked
     a field at a time, as sets (the set of people a membership names must be a subset of
     the people's ids ...); a record with a rarer field goes record by record.
     """
-    records = [entry.record for entry in entries]
-    if any(record is None for record in records):
-        return None
-    kinds_by_id = {
-        entry.record.id: entry.kind  # type: ignore[union-attr]
-        for entry in entries
-        if type(entry.record) is not WikidataLink
-    }
-    if len(kinds_by_id) != sum(type(record) is not WikidataLink for record in records):
+    by_id = records.by_id
+    if len(by_id) != count:
         return None  # an id used twice
-    memberships = [r for r in records if type(r) is Membership]
-    people = [r for r in records if type(r) is Person]
-    articles = [r for r in records if type(r) is Article]
-    others = [e for e in entries if type(e.record) not in _BULK_TYPES]
+    memberships, people, articles = records.memberships, records.people, records.articles
     ids_of: dict[str, set[str]] = {
-        "person": {r.id for r in people},
-        "article": {r.id for r in articles},
-        "membership": {r.id for r in memberships},
+        kind: set(map(_ID, records.of_kind(kind))) for kind in KINDS
     }
-    for entry in others:
-        if type(entry.record) is not WikidataLink:
-            ids_of.setdefault(entry.kind, set()).add(entry.record.id)  # type: ignore[union-attr]
 
     @cache
     def ids(kinds: tuple[str, ...]) -> set[str]:
-        return set().union(*(ids_of.get(kind, ()) for kind in kinds))
+        return set().union(*(ids_of[kind] for kind in kinds))
+
+    def kind_of(ref: str) -> str | None:
+        found = by_id.get(ref)
+        return None if found is None or type(found) is WikidataLink else found.kind
 
     chain = itertools.chain.from_iterable
     # memberships: person, organ, sources as sets; dates and posts one by one
     if not (
-        {m.person for m in memberships} <= ids(("person",))
-        and {m.organ for m in memberships} <= ids(("organ",))
-        and set(chain(m.sources for m in memberships)) <= ids(SOURCE)
+        set(map(_PERSON, memberships)) <= ids(("person",))
+        and set(map(_ORGAN, memberships)) <= ids(("organ",))
+        and set(chain(map(_SOURCES, memberships))) <= ids(SOURCE)
+        and _in_order(memberships, "start", "end")
     ):
         return None
-    # (a PartialDate is always true: ``is not None`` is what the line-aware checks test)
-    for m in [m for m in memberships if m.end is not None and m.start is not None]:
-        if m.start.certainly_after(m.end):  # type: ignore[union-attr, arg-type]
-            return None
-    rest = [e for e in entries if type(e.record) is Membership and e.record.post is not None]
-    if any(kinds_by_id.get(e.record.post) != "post" for e in rest):  # type: ignore[union-attr]
+    rest: list[Record | WikidataLink] = [m for m in memberships if m.post is not None]
+    if any(kind_of(m.post) != "post" for m in rest):  # type: ignore[union-attr, arg-type]
         return None
     # people and articles: sources, mentions, about as sets; names and rarer fields one by one
     if not (
-        set(chain(r.sources for r in people)) <= ids(SOURCE)
-        and set(chain(r.sources for r in articles)) <= ids(SOURCE)
-        and set(chain(r.mentions for r in articles)) <= ids(ANY)
-        and set(chain(r.about for r in articles)) <= ids(ANY)
+        set(chain(map(_SOURCES, people))) <= ids(SOURCE)
+        and set(chain(map(_SOURCES, articles))) <= ids(SOURCE)
+        and set(chain(map(_MENTIONS, articles))) <= ids(ANY)
+        and set(chain(map(_ABOUT, articles))) <= ids(ANY)
+        and _in_order(people, "born", "died")
     ):
         return None
-    for person in [p for p in people if p.died is not None and p.born is not None]:
-        if person.born.certainly_after(person.died):  # type: ignore[union-attr, arg-type]
-            return None
-    named: list[Person | Article] = [*people, *articles]
-    # names: none given twice in a record (one set of all (record, system, text)), and the
-    # names with dates or references one by one
-    keys = [(r.id, n.system, n.text) for r in named for n in r.names]
-    if len(set(keys)) != len(keys):
+    rare = _names_pass(people, articles)
+    if rare is None:
         return None
-    all_names = list(chain(r.names for r in named))
-    for name in [n for n in all_names if n.valid_from is not None and n.valid_until is not None]:
-        if name.valid_from.certainly_after(name.valid_until):  # type: ignore[union-attr, arg-type]
-            return None
-    names_with_refs = any(n.renamed_by is not None or n.sources for n in all_names)
-    rare = [
-        r
-        for r in named
-        if r.stated_in
-        or (names_with_refs and any(n.renamed_by is not None or n.sources for n in r.names))
-    ]
     rare += [
         r
         for r in articles
         if r.authors or r.publisher or r.published_in or r.cites or r.part_of or r.quotes
     ]
-    get = kinds_by_id.get
-    for record in rare:
+    # the other kinds record by record, and their structure and dates still to check
+    others: list[Record | WikidataLink] = [
+        *records.organs, *records.posts, *records.events, *records.links
+    ]
+    for record in [*rare, *others]:
         for ref, allowed in _references(record):
-            if get(ref) not in allowed:
+            if kind_of(ref) not in allowed:
                 return None
-    # the other kinds: record by record, and their structure and dates still to check
-    for entry in others:
-        for ref, allowed in _references(entry.record):  # type: ignore[arg-type]
-            if get(ref) not in allowed:
-                return None
-        rest.append(entry)
-    return rest
+    return rest + others
 
 
-_BULK_TYPES = (Membership, Person, Article)
+def _in_order(records: Sequence[Any], first: str, last: str) -> bool:
+    """No record of ``records`` whose ``first`` date is certainly after its ``last``."""
+    get_first, get_last = attrgetter(first), attrgetter(last)
+    # (a PartialDate is always true: ``is not None`` is what the line-aware checks test)
+    for record in [r for r in records if get_last(r) is not None]:
+        start = get_first(record)
+        if start is not None and start.certainly_after(get_last(record)):
+            return False
+    return True
+
+
+def _names_pass(people: list[Person], articles: list[Article]) -> list[Person | Article] | None:
+    """None when a name is given twice in a record (one set of all (record, system, text)) or
+    a name's dates are out of order; else the records whose names (or ``stated_in``) make
+    references still to check one by one."""
+    named: list[Person | Article] = [*people, *articles]
+    keys = [(r.id, n.system, n.text) for r in named for n in r.names]
+    if len(set(keys)) != len(keys):
+        return None
+    all_names = list(itertools.chain.from_iterable(map(_NAMES, named)))
+    if not _in_order(all_names, "valid_from", "valid_until"):
+        return None
+    names_with_refs = any(n.renamed_by is not None or n.sources for n in all_names)
+    return [
+        r
+        for r in named
+        if r.stated_in
+        or (names_with_refs and any(n.renamed_by is not None or n.sources for n in r.names))
+    ]
+
+
+_ID = attrgetter("id")
+_PERSON = attrgetter("person")
+_ORGAN = attrgetter("organ")
+_SOURCES = attrgetter("sources")
+_MENTIONS = attrgetter("mentions")
+_ABOUT = attrgetter("about")
+_NAMES = attrgetter("names")

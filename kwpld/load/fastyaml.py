@@ -136,9 +136,11 @@ _TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +([^ \n][^\n]*?))? *\n")
 _ITEM_START = re.compile(r"( *)- ")
 _LINE = re.compile(r"( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +([^ \n][^\n]*?))?|(.+?)) *$")
 # a value after "key: ", and an item's value after "- " (where a ": " or a final ":" would make a
-# key, so it may have neither)
-_VALUE = r"([^ \n][^\n]*?) *\n"
-_ITEM_VALUE = r"((?:[^ \n:]|:(?=[^ \n]))(?:[^\n:]|:(?=[^ \n]))*?) *\n"
+# key, so it may have neither). Greedy runs of one character class, then a look back that the
+# value does not end in a space: sre runs a class in one step, where a lazy ``*?`` tries the
+# rest of the pattern after every character (three times the time on the flat corpus).
+_VALUE = r"([^ \n][^\n]*(?<! )) *\n"
+_ITEM_VALUE = r"((?:[^ \n:]|:(?=[^ \n]))[^\n:]*(?::(?=[^ \n])[^\n:]*)*(?<! )) *\n"
 _MAX_RECORD_SHAPES = 64
 
 
@@ -201,49 +203,86 @@ def _by_records(text: str, as_columns: bool = False) -> tuple[dict[str, Any], It
         lines: list[int] = []
         item_lines[id(records)] = lines
         root[key] = records
-        known = shapes.setdefault(dash, [])
-        matched: list[tuple[_Shape, tuple[str, ...], int]] = []
-        while text.startswith(dash, position):
-            for shape in known:
-                match = shape.pattern.match(text, position)
-                if match is not None:
-                    break
-            else:
-                if len(known) >= _MAX_RECORD_SHAPES:
-                    return None
-                new_shape = _record_shape(text, position, dash)
-                if new_shape is None:
-                    return None
-                shape = new_shape
-                known.insert(0, shape)
-                match = shape.pattern.match(text, position)
-                if match is None:
-                    return None
-            matched.append((shape, match.groups(), line))
-            line += shape.lines
-            position = match.end()
+        runs = _runs(text, position, dash, shapes.setdefault(dash, []), line)
+        if runs is None:
+            return None
+        position, line = runs[-1][3], runs[-1][2] + runs[-1][0].lines * len(runs[-1][1])
         # the scalars, column by column (a column: one value of every record of a shape)
-        if as_columns and matched and all(this is matched[0][0] for this, _, _ in matched):
-            shape = matched[0][0]
-            rows = [groups for _, groups, _ in matched]
+        if as_columns and all(shape is runs[0][0] for shape, _, _, _ in runs):
+            shape = runs[0][0]
+            rows = [row for _, these, _, _ in runs for row in these]
             columns = [_column(raws, values) for raws in zip(*rows, strict=True)]
-            root[key] = Columns(shape.skeleton, columns, [at for _, _, at in matched])
+            at = [n for _, these, first, _ in runs
+                  for n in range(first, first + shape.lines * len(these), shape.lines)]  # fmt: skip
+            root[key] = Columns(shape.skeleton, columns, at)
             del item_lines[id(records)]
-            if position < end and text[position] == " ":
-                return None
-            continue
-        resolved: dict[_Shape, Iterator[tuple[object, ...]]] = {}
-        for shape in {shape for shape, _, _ in matched}:
-            rows = [groups for this, groups, _ in matched if this is shape]
-            columns = [_column(raws, values) for raws in zip(*rows, strict=True)]
-            resolved[shape] = zip(*columns, strict=True) if columns else iter([()] * len(rows))
-        for shape, _, at in matched:
-            records.append(shape.make(next(resolved[shape]), at, item_lines))
-            lines.append(at)
+        else:
+            _make_records(runs, records, lines, item_lines, values)
         if position < end and text[position] == " ":
             return None  # not the list's next item, nor a key of the top level
     return root, item_lines
 
+
+
+_Run = tuple[_Shape, list[tuple[str, ...]], int, int]
+"""Records of one shape one after the other: the shape, each record's values (the groups of
+its match), the line of the first and the position after the last."""
+
+
+def _runs(
+    text: str, position: int, dash: str, known: list[_Shape], line: int
+) -> list[_Run] | None:
+    """The records of the list at ``position`` (each item starts with ``dash``) as runs of one
+    shape: the first record of a run is matched by each known shape in turn (or makes a new
+    one), the records after it of the same shape by the shape's scanner, in one loop in C."""
+    runs: list[_Run] = []
+    while text.startswith(dash, position):
+        for shape in known:
+            match = shape.pattern.match(text, position)
+            if match is not None:
+                break
+        else:
+            if len(known) >= _MAX_RECORD_SHAPES:
+                return None
+            new_shape = _record_shape(text, position, dash)
+            if new_shape is None:
+                return None
+            shape = new_shape
+            known.insert(0, shape)
+            match = shape.pattern.match(text, position)
+            if match is None:
+                return None
+        scanner = shape.pattern.scanner(text, match.end())  # type: ignore[attr-defined]
+        more = list(iter(scanner.match, None))
+        rows = [match.groups(), *map(_groups, more)]
+        position = more[-1].end() if more else match.end()
+        runs.append((shape, rows, line, position))
+        line += shape.lines * len(rows)
+    return runs if runs else None
+
+
+_groups = re.Match.groups
+
+
+def _make_records(
+    runs: list[_Run],
+    records: list[Any],
+    lines: list[int],
+    item_lines: ItemLines,
+    values: dict[str, object],
+) -> None:
+    """The records of ``runs`` as mappings (into ``records``, their lines into ``lines``),
+    their scalars resolved a column of each shape at a time."""
+    resolved: dict[_Shape, Iterator[tuple[object, ...]]] = {}
+    for shape in {shape for shape, _, _, _ in runs}:
+        rows = [row for this, these, _, _ in runs if this is shape for row in these]
+        columns = [_column(raws, values) for raws in zip(*rows, strict=True)]
+        resolved[shape] = zip(*columns, strict=True) if columns else iter([()] * len(rows))
+    for shape, these, first, _ in runs:
+        step = shape.lines
+        for at in range(first, first + step * len(these), step):
+            records.append(shape.make(next(resolved[shape]), at, item_lines))
+            lines.append(at)
 
 _NOT_LETTER = re.compile(r"[^\w]|[\d_]")
 """A character other than a letter (a first character that makes a plain scalar anything but

@@ -140,6 +140,8 @@ class FactLexicon:
     occasion_acts: tuple[OccasionAct, ...] = ()
     """occasions a verb reports ("laid a wreath", "saw him off"): ``occasion_acts``"""
     foreign_nationalities: frozenset[str] = frozenset()
+    new_organ_heads: frozenset[str] = frozenset()
+    new_organ_generic: frozenset[str] = frozenset()
     """words that make a minister another country's ("Russian Foreign Minister")"""
     """noun of an occasion ("reception", "military parade") -> event type"""
     past_forms: frozenset[str] = frozenset()
@@ -233,6 +235,8 @@ def fact_lexicon() -> FactLexicon:
             for a in data.get("occasion_acts", ())
         ),
         foreign_nationalities=frozenset(data.get("foreign_nationalities", ())),
+        new_organ_heads=frozenset(data.get("new_organ_heads", ())),
+        new_organ_generic=frozenset(data.get("new_organ_generic", ())),
         past_forms=frozenset(data.get("past_forms", ())),
     )
     lex.longest_role = max(len(k) for k in roles)

@@ -15,6 +15,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -387,8 +388,9 @@ def _read_markdown(text: str, path: str | None) -> Source:
 
 _BLOCK_TAGS = {
     "p": "paragraph", "div": "paragraph", "li": "paragraph", "td": "paragraph", "dd": "paragraph",
+    "th": "paragraph",
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
-    "h6": "heading", "blockquote": "quote", "figcaption": "caption", "caption": "caption",
+    "h6": "heading", "blockquote": "quote", "figcaption": "caption", "caption": "heading",
     "pre": "paragraph", "article": "paragraph", "section": "paragraph", "br": None,
 }  # fmt: skip
 _SKIP_TAGS = {
@@ -422,6 +424,75 @@ _META_KEYS = {
 }
 
 
+@dataclass
+class _Table:
+    """A data table being read: its rows are written as Markdown table lines ("| a | b |"), the
+    first followed by a rule line, so the table readers of :mod:`kwpld.extract` read an HTML
+    table as they read a Markdown one (a row per holder). Cells are buffered until the row
+    ends, so that a cell spanning rows (``rowspan``) is repeated in each row it spans: every
+    row then names its holder."""
+
+    start: int | None = None
+    rows: int = 0
+    row: list[tuple[str, int, int]] | None = None
+    """the cells of the open row: text, rowspan, colspan"""
+    cell: list[str] | None = None
+    spans: list[int] = field(default_factory=lambda: [1, 1])
+    """the open cell's rowspan and colspan"""
+    carried: dict[int, tuple[int, str]] = field(default_factory=dict)
+    """column -> (rows left, text) of cells spanning rows"""
+    headings: bool = True
+    """every cell of the open row is a heading cell (``th``)"""
+    held: list[str] | None = None
+    """a first heading row with cells spanning columns ("Term of office" over "Took office" and
+    "Left office"), held until the next row says whether it completes the header"""
+
+    def line(self) -> str:
+        """The open row as a Markdown line, with the cells spanning into it from above."""
+        cells: list[str] = []
+        spanning = False
+        for text, rowspan, colspan in self.row or []:
+            while len(cells) in self.carried:
+                cells.append(self._carry(len(cells)))
+            if rowspan > 1:
+                self.carried[len(cells)] = (rowspan - 1, text)
+            cells.extend([text] + [""] * (colspan - 1))
+            spanning = spanning or colspan > 1
+        while len(cells) in self.carried:
+            cells.append(self._carry(len(cells)))
+        self.row = None
+        if not any(cells):
+            return ""
+        if self.rows == 0 and self.held is None and self.headings and spanning:
+            self.held = cells
+            return ""
+        held, self.held = self.held, None
+        if held is not None and self.headings:  # the second heading row: the columns' names
+            return self._rendered([b or a for a, b in zip_longest(held, cells, fillvalue="")])
+        return (self._rendered(held) if held else "") + self._rendered(cells)
+
+    def flush(self) -> str:
+        """A held heading row the table ended after."""
+        held, self.held = self.held, None
+        return self._rendered(held) if held else ""
+
+    def _rendered(self, cells: list[str]) -> str:
+        self.rows += 1
+        rule = "| " + " | ".join("---" for _ in cells) + " |\n" if self.rows == 1 else ""
+        return "| " + " | ".join(cells) + " |\n" + rule
+
+    def _carry(self, column: int) -> str:
+        left, text = self.carried.pop(column)
+        if left > 1:
+            self.carried[column] = (left - 1, text)
+        return text
+
+
+def _span(values: dict[str, str], key: str) -> int:
+    value = values.get(key, "1").strip()
+    return min(int(value), 50) if value.isdigit() and int(value) > 0 else 1
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -436,6 +507,8 @@ class _TextExtractor(HTMLParser):
         self.lang: str | None = None
         self.canonical: str | None = None
         self.pending_space = False
+        self.tables: list[_Table | None] = []
+        """open tables: a data table, or None for a layout box (an infobox) read as blocks"""
 
     # text ----------------------------------------------------------------------------------
     def _emit(self, text: str) -> None:
@@ -455,6 +528,11 @@ class _TextExtractor(HTMLParser):
             self.title_parts.append(data)
             return
         if self.skip:
+            return
+        table = self._data_table()
+        if table is not None and table.row is not None:
+            if table.cell is not None:  # text between cells is markup's whitespace
+                table.cell.append(data)
             return
         collapsed = re.sub(r"[ \t\r\n\f]+", " ", data)
         if not collapsed.strip():
@@ -496,6 +574,8 @@ class _TextExtractor(HTMLParser):
         if tag in _SKIP_TAGS:
             self.skip += 1
             return
+        if self._table_start(tag, values):
+            return
         if tag == "br":
             self._emit("\n")
             self.pending_space = False
@@ -517,6 +597,8 @@ class _TextExtractor(HTMLParser):
         if tag in _SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
             return
+        if self._table_end(tag):
+            return
         if tag not in _BLOCK_TAGS or tag == "br":
             return
         for index in range(len(self.stack) - 1, -1, -1):
@@ -529,6 +611,72 @@ class _TextExtractor(HTMLParser):
                     self.blocks.append(Block(start, self.length, kind))
                 self._break()
                 return
+
+
+    # tables --------------------------------------------------------------------------------
+    def _data_table(self) -> _Table | None:
+        return self.tables[-1] if self.tables and not self.skip else None
+
+    def _table_start(self, tag: str, values: dict[str, str]) -> bool:
+        """Open a table, a row or a cell of a data table; what is inside a cell (links, line
+        breaks, paragraphs) is the cell's text. True when the tag is taken."""
+        table = self._data_table()
+        if tag == "table":
+            if table is not None and table.row is not None:
+                return True  # a table inside a cell: its text is the cell's
+            layout = "infobox" in values.get("class", "").lower() or (
+                bool(self.tables) and table is None
+            )
+            self.tables.append(None if layout else _Table())
+            return not layout
+        if table is None:
+            return False
+        if tag == "tr":
+            if table.start is None:
+                self._break()
+                table.start = self.length
+            table.row, table.cell, table.headings = [], None, True
+        elif tag in ("td", "th") and table.row is not None:
+            self._end_cell(table)
+            table.cell, table.spans = [], [_span(values, "rowspan"), _span(values, "colspan")]
+            table.headings = table.headings and tag == "th"
+        elif table.cell is not None and (tag == "br" or tag in _BLOCK_TAGS):
+            table.cell.append("; " if tag == "br" else " ")
+        else:
+            return table.row is not None
+        return True
+
+    def _table_end(self, tag: str) -> bool:
+        """Close a cell, a row or a data table (the rows become one paragraph block)."""
+        if tag == "table" and self.tables:
+            table = self.tables.pop()
+            if table is None:
+                return False
+            self._end_row(table)
+            self._emit(table.flush())
+            if table.start is not None and self.length > table.start:
+                self.blocks.append(Block(table.start, self.length - 1, "paragraph"))
+                self._break()
+            return True
+        table = self._data_table()
+        if table is None:
+            return False
+        if tag in ("td", "th"):
+            self._end_cell(table)
+        elif tag == "tr":
+            self._end_row(table)
+        return table.row is not None or tag in ("tr", "tbody", "thead", "tfoot")
+
+    def _end_cell(self, table: _Table) -> None:
+        if table.cell is not None and table.row is not None:
+            text = " ".join("".join(table.cell).split()).strip(" ;").replace("|", "/")
+            table.row.append((text, table.spans[0], table.spans[1]))
+        table.cell = None
+
+    def _end_row(self, table: _Table) -> None:
+        self._end_cell(table)
+        if table.row is not None:
+            self._emit(table.line())
 
 
 def _read_html(markup: str, path: str | None) -> Source:
