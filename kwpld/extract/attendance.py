@@ -107,8 +107,8 @@ def attendance(r: Context) -> Found:
                     continue
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
-                if own is None and _met_only(flex, m):
-                    continue  # "received a letter": no meeting, no one placed
+                if (own is None and _met_only(flex, m)) or _denied(m):
+                    continue  # "received a letter", "did not attend", "often accompanied by"
                 people = _named(pattern, role, people_of(view, m), ongoing=own is None)
                 people += _guests_within(r, view, m)
                 if not people:
@@ -350,6 +350,22 @@ def _verb_object(
         if item.text.lower() not in ("the", "a", "an", "its", "their"):
             return None
     return None
+
+
+_DENIED = re.compile(
+    r"\b(?:not|never|n't|failed\s+to|fail\s+to|without|often|usually|frequently|regularly"
+    r"|always|routinely|no\s+longer)(?:\s+\S+){0,2}\s*$"
+)
+"""words just before a verb or cue that place no one at an event: a negation ("did not
+attend", "has not been seen") or a habit ("often accompanied by": no one occasion)"""
+
+
+def _denied(m: re.Match[str]) -> bool:
+    """Whether the match's verb or cue is denied or habitual (`_DENIED` just before it)."""
+    group = "verb" if "verb" in m.re.groupindex and m.group("verb") else "cue"
+    if group not in m.re.groupindex or m.group(group) is None:
+        return False
+    return _DENIED.search(m.string, max(0, m.start(group) - 40), m.start(group)) is not None
 
 
 def _met_only(flex: FactLexicon, m: re.Match[str]) -> bool:

@@ -11,8 +11,8 @@ from ..dates import DateMention, PartialDate, find_dates
 from ..reading.state import Context, Found
 
 __all__ = [
-    "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "leading_day",
-    "narrative_day_before",
+    "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
+    "leading_day", "narrative_day_before",
 ]
 
 
@@ -144,8 +144,14 @@ _FUTURE = re.compile(
     r"|proposing|offered\s+to)\b",
     re.I,
 )
+WEEKDAY_AT = (
+    r"(?:\bon\s+|(?<=\bmet\s)|(?<=\bconvened\s)|(?<=\bopened\s)|(?<=\bheld\s)"
+    r"|(?<=\bgathered\s)|(?<=\breconvened\s))"
+)
+"""what puts a weekday on an event: "on Thursday", and in wire copy a bare weekday after a
+verb of meeting ("convened Sunday", "met Tuesday"); shared with the meetings pass"""
 _WEEKDAY_ON = re.compile(
-    r"\bon\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    WEEKDAY_AT + r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 
 
@@ -192,12 +198,19 @@ def lead_day(r: Context, before: int) -> PartialDate | None:
                  if r.doc.blocks[s.block].kind not in ("title", "heading")), None)  # fmt: skip
     if day is None or lead is None or lead.end > before:
         return None
-    weekday = _WEEKDAY_ON.search(r.text, lead.start, lead.end)
+    weekday = next((m for m in _WEEKDAY_ON.finditer(r.text, lead.start, lead.end)
+                    if not _reported_at(r, lead.start, m.end())), None)  # fmt: skip
     if weekday is None or _FUTURE.search(r.text, lead.start, weekday.start()):
         return None
     today = dt.date(day.year, day.month or 1, day.day or 1)
     back = (today.weekday() - list(calendar.day_name).index(weekday.group("day"))) % 7
     return _shift(day, -back)
+
+
+def _reported_at(r: Context, start: int, end: int) -> bool:
+    """Whether the weekday ending at ``end`` is the day of a report ("KCNA reported on
+    Sunday"), not of what it reports."""
+    return any(m.end() == end for m in _REPORTED_ON.finditer(r.text, start, end))
 
 
 def event_day_before(r: Context, offset: int, *, block: int | None = None) -> PartialDate | None:

@@ -65,7 +65,18 @@ def names_someone(r: Context, start: int, end: int) -> bool:
 
 def sentence_view(r: Context, start: int, end: int) -> SentenceView:
     """The items of text[start:end]: titles, people, events, organs, posts, dates, references
-    to events, then words."""
+    to events, then words. Built once per state (the fact passes read the same sentences one
+    after another): a view is shared, to read only."""
+    views = r.views()
+    if views is None:
+        return _sentence_view(r, start, end)
+    view = views.get((start, end))
+    if view is None:
+        view = views[(start, end)] = _sentence_view(r, start, end)
+    return view
+
+
+def _sentence_view(r: Context, start: int, end: int) -> SentenceView:
     typed: list[Item] = []
     for title in r.person_titles:
         if start <= title.start and title.end <= end:

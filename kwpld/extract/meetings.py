@@ -19,7 +19,14 @@ from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
-from .dates import event_day_before, leading_day, narrative_day_before, relative_day
+from .dates import (
+    WEEKDAY_AT,
+    event_day_before,
+    lead_day,
+    leading_day,
+    narrative_day_before,
+    relative_day,
+)
 from .facts_common import in_headline, official_source
 
 __all__ = ["meetings", "HELD", "date_with", "day_words", "head_kind", "past_date"]
@@ -54,7 +61,7 @@ _KINDS = (
 )
 _UNNAMED = re.compile(
     rf"\b(?:an?|the|its)\s+{_KINDS}\s+of\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+)?",
+    r"(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+|ruling\s+(?=[A-Z]))?",
     re.I,
 )
 _LOWER_ORDINAL = re.compile(
@@ -74,7 +81,8 @@ def _reference_pattern() -> re.Pattern[str]:
     heads = sorted({words[-1] for words in fact_lexicon().event_references}, key=len, reverse=True)
     return re.compile(
         r"\b(?:the|this|that|today's|yesterday's)\s+(?P<words>(?:(?:enlarged|expanded|extended"
-        r"|plenary|joint|consultative|military)\s+)*(?:" + "|".join(heads) + r"))\b"
+        r"|plenary|joint|consultative|military|parliamentary|party|year-end)\s+)*(?:"
+        + "|".join(heads) + r"))\b"
         r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
         r"|ground|square|group|delegation|team|song|music|officials?|room)\b)",
         re.I,
@@ -93,6 +101,7 @@ def meetings(r: Context) -> Found:
     _when_and_where(r)
     _unnamed(r)  # after the named ones are dated: "held on the same day"
     _organ_meetings(r)
+    _sessions_to_come(r)
     _of_representatives(r)
     _held_by(r)
     _of_date(r)
@@ -108,7 +117,9 @@ def meetings(r: Context) -> Found:
     _same_day_acts(r)
     _organizers(r)
     _party_events(r)
+    _numbered_later(r)
     _main_event(r)
+    _dated_by_lead(r)
     _references(r)
     _dated_by_reference(r)
     return r.found()
@@ -346,6 +357,41 @@ def _organ_meetings(r: Context) -> None:
             r.add_mention(Mention(*span, r.text[span[0] : span[1]], event.key, "event"))
 
 
+_CONVENES = re.compile(
+    r"(?:\s*,[^,]{1,60},)?\s+(?:(?:is|are)\s+(?:due|expected|scheduled|set|slated)\s+to"
+    r"\s+(?:convene|meet|open)|will\s+(?:convene|meet|open)|convenes|meets|opens)\b",
+    re.I,
+)
+
+
+def _sessions_to_come(r: Context) -> None:
+    """ "when the Supreme People's Assembly convenes next month", "The Supreme People's
+    Assembly, the North's rubber-stamp parliament, is due to convene later this month": a
+    session of an assembly to come, at the date its clause gives (a month, mostly). No mention
+    is added: "the meeting" after it still refers to the event the article reports."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        m = _CONVENES.match(r.text, organ.end)
+        sentence = r.doc.sentence_at(organ.start)
+        if m is None or sentence is None or "assembly" not in organ.text.lower():
+            continue
+        if r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        stated = [d for d in r.dates_in(m.end(), min(sentence.end, m.end() + 40))
+                  if d.date is not None and d.range is None]  # fmt: skip
+        when = stated[0].date if stated else None
+        if when is None:
+            continue
+        name = "Session of the " + straight(" ".join(organ.text.split()))
+        event = r.reg.add(Entity(f"event:held:{match_key(name)}:{when.iso}", "event"))
+        event.fields.setdefault("type", "session")
+        event.fields.setdefault("date", when)
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        event.add_name(NameDraft(f"{name}, {day_words(when)}", derived=True,
+                                 spans=[(organ.start, stated[0].end)]))  # fmt: skip
+        event.note(f"“{' '.join(r.text[organ.start : stated[0].end].split())}”",
+                   (organ.start, stated[0].end))  # fmt: skip
+
+
 _OF_BEFORE = re.compile(r"\bof\s+$", re.I)
 _NOT_MEETINGS = re.compile(r"\b(?:Assembly|Party|WPK|KWP|Congress)\b", re.I)
 
@@ -400,6 +446,9 @@ def _unnamed_days(
     if before is not None and before.date is not None and before.end <= m.start():
         first, last = _period(before)
         return (first, last) if first is not None else None
+    relative = relative_day(r, sentence.start, m.start()) if held else None
+    if relative is not None:  # "The day before, Kim presided over an enlarged meeting of ..."
+        return relative[0], None
     # "North Korea held an enlarged meeting of its CMC": held, on a day said elsewhere
     return (None, None) if held and held.re is _HELD_BEFORE else None
 
@@ -1046,7 +1095,8 @@ _ON_DAY_AT = re.compile(
 """a day given just before an occasion: "on Saturday at a ceremony"."""
 
 _HELD_BEFORE = re.compile(
-    r"\b(?:held|holds|hold|holding|convened|convenes|convene|convening|opened|called)\s+"
+    r"\b(?:held|holds|hold|holding|convened|convenes|convene|convening|opened|called"
+    r"|presided\s+over|chaired|guided)\s+"
     r"(?:(?:the|an?|its|their)\s+)?(?:(?:enlarged|expanded|extended|emergency|extraordinary"
     r"|joint)\s+)*$",
     re.I,
@@ -1080,9 +1130,9 @@ _PRESIDED_AFTER = re.compile(
 
 _WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAYS = re.compile(
-    rf"\b(?:on\s+(?P<on>{_WEEKDAY_NAMES})(?:\s+and\s+(?P<and>{_WEEKDAY_NAMES}))?"
-    rf"|from\s+(?P<from>{_WEEKDAY_NAMES})\s+(?:to|till|until|through)\s+(?P<to>{_WEEKDAY_NAMES})"
-    rf"|(?:ended|closed|concluded|wrapped\s+up)\s+(?:on\s+)?(?P<ended>{_WEEKDAY_NAMES}))\b"
+    rf"(?:{WEEKDAY_AT}(?P<on>{_WEEKDAY_NAMES})(?:\s+and\s+(?P<and>{_WEEKDAY_NAMES}))?"
+    rf"|\bfrom\s+(?P<from>{_WEEKDAY_NAMES})\s+(?:to|till|until|through)\s+(?P<to>{_WEEKDAY_NAMES})"
+    rf"|\b(?:ended|closed|concluded|wrapped\s+up)\s+(?:on\s+)?(?P<ended>{_WEEKDAY_NAMES}))\b"
 )
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -1479,11 +1529,45 @@ def _main_event(r: Context) -> None:
         ):
             r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
             return
+    for m in body:  # "Kim attended the first session of the 12th SPA as a deputy"
+        sentence = r.doc.sentence_at(m.start)
+        if sentence is not None and _ATTENDED_BEFORE.search(r.text, sentence.start, m.start):
+            r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
+            return
     titled = {r.reg.resolve(m.entity) for m in events if m not in body}  # type: ignore[arg-type]
     for m in body:
         if r.reg.resolve(m.entity) in titled:  # type: ignore[arg-type]
             r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
             return
+
+
+_ATTENDED_BEFORE = re.compile(
+    r"\b(?<!who\s)(?:attended|addressed|appeared\s+at)\s+(?:the|an?)\s+$", re.I
+)
+_LEAD_DATED = frozenset({"session", "plenary-meeting", "meeting", "congress", "conference"})
+
+
+def _dated_by_lead(r: Context) -> None:
+    """ "SEOUL, April 13 (Kyodo) -- North Korea's parliament convened Sunday ... Kim did not
+    attend the third session of the 14th SPA": the meeting the article reports, undated where
+    it is named, is of the day the report's lead gives its news by (a weekday, not the day of
+    the report), when it is named in the lead's paragraph or the next."""
+    main = r.main_event
+    if main is None:
+        return
+    entity = r.entity(main)
+    if entity.known or "date" in entity.fields or entity.fields.get("type") not in _LEAD_DATED:
+        return
+    lead = next((s for s in r.doc.sentences
+                 if r.doc.blocks[s.block].kind not in ("title", "heading")), None)  # fmt: skip
+    first = min((m.start for m in r.mentions if m.entity and r.reg.resolve(m.entity) == main
+                 and not in_headline(r, m.start)), default=None)  # fmt: skip
+    if lead is None or first is None or (r.doc.block_at(first) or 0) > lead.block + 1:
+        return
+    day = lead_day(r, len(r.text))
+    if day is not None:
+        entity.fields["date"] = day
+        entity.note("held on the weekday the report's lead gives")
 
 
 def _event_type(r: Context, key: str) -> str | None:
@@ -1609,8 +1693,8 @@ def _dated_by_reference(r: Context) -> None:
 
 
 _DATE_NEXT = re.compile(
-    r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?"
-    r"|(?=(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year|week)\b))"
+    r",?\s+(?:(?:to\s+be\s+)?held\s+)?(?:(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?"
+    r"|(?=(?:(?:earlier|later|early|late)\s+)?(?:this|last)\s+(?:month|year|week)\b))"
 )
 _WHEN_BEFORE = re.compile(
     r"(?:,?\s+when|,?\s+(?:at|during)|(?P<comma>(?<=\d),))\s+(?:the\s+|its\s+|a\s+)?$",
@@ -1676,15 +1760,18 @@ def past_date(r: Context, date: DateMention) -> PartialDate:
 
 
 _PARTY_EVENT = re.compile(
-    rf"\b(?:the|a|an|its)\s+(?:ruling\s+)?(?P<name>(?:(?P<ordinal>{_ORDINALS})\s+)?"
-    r"(?:party|WPK|KWP)(?:['’]s)?\s+"
+    rf"\b(?:the|a|an|its)\s+(?:ruling\s+)?(?:{_DAYS_LONG}\s+)?(?P<name>(?:(?P<ordinal>{_ORDINALS})"
+    r"\s+)?(?P<party>(?:party|WPK|KWP)(?:['’]s)?\s+)?"
     rf"(?:(?P<after>{_ORDINALS})\s+)?(?P<head>(?:enlarged\s+|expanded\s+)?"
-    r"(?:plenary\s+meeting|plenum|congress|conference)))\b"
+    r"(?:plenary\s+meeting|plenum|congress|conference|meeting)))\b"
     r"(?!\s+(?:of|hall|building|delegates?|members?|organs?|rules?|line|report)\b)",
     re.I,
 )
 """an event of the party named in passing: "the eighth party congress", "the party's plenary
-meeting in December", "at a party plenary meeting", "the party's eighth congress"."""
+meeting in December", "at a party plenary meeting", "the party's eighth congress", "a party
+meeting late last year"; without the party's name, a congress or conference ("The sixth
+congress, held in October 1980") and a plenum held on a date ("a three-day plenary meeting in
+June"), not a mere meeting (`_in_passing_kind`)."""
 _OPENING = re.compile(r"(?:[^.]{0,60}?(?:--|—))?\s*(?:In|On)\s+")  # after a dateline
 
 
@@ -1705,7 +1792,7 @@ def _party_events(r: Context) -> None:
         when = past_date(r, date) if date is not None and date.date is not None else None
         ordinal = r.lex.ordinal(m.group("ordinal") or m.group("after") or "")
         head = " ".join(m.group("head").lower().split())
-        if ordinal is None and when is None:
+        if (ordinal is None and when is None) or not _in_passing_kind(m, head, ordinal):
             continue  # "a party congress": which one?
         name = " ".join(r.text[span[0] : span[1]].split())
         event = _party_event(r, name, head, ordinal, when)
@@ -1716,6 +1803,36 @@ def _party_events(r: Context) -> None:
         event.add_name(NameDraft(straight(label), derived=label != name, spans=[span]))
         event.note(f"“{name}”", span)
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _in_passing_kind(m: re.Match[str], head: str, ordinal: int | None) -> bool:
+    """Whether a match of `_PARTY_EVENT` is one of the party's events: named with the party, or
+    a congress or conference, or a plenum introduced unnumbered (a numbered one names its term;
+    "the plenary meeting" refers back)."""
+    if m.group("party"):
+        return True
+    if head.endswith(("congress", "conference")):
+        return True
+    # "a three-day plenary meeting in June", not "the plenary meeting" (one named before)
+    indefinite = m.group(0).lower().startswith(("a ", "an "))
+    return indefinite and ordinal is None and head.endswith(("plenary meeting", "plenum"))
+
+
+def _numbered_later(r: Context) -> None:
+    """ "a four-day congress of the ruling Workers' Party that ended Monday ... Delegates to
+    the party's seventh congress elected ...": the congress (or conference) the article says
+    was held, unnamed, is the numbered one it names without a date, when it reports one such
+    held and names one such undated (plenums and sessions are left alone: an undated earlier
+    one is often named in passing)."""
+    held = {r.reg.resolve(key) for _, key in r.held}
+    for kind in ("congress", "conference"):
+        events = [e for e in r.reg.of_kind("event") if not e.known and e.fields.get("type") == kind]
+        unnamed = [e for e in events if e.key in held and e.key.startswith("event:held:")
+                   and "ordinal" not in e.fields and "date" in e.fields]  # fmt: skip
+        numbered = [e for e in events if isinstance(e.fields.get("ordinal"), int)
+                    and "date" not in e.fields]  # fmt: skip
+        if len(unnamed) == 1 and len(numbered) == 1:
+            r.reg.merge(numbered[0].key, unnamed[0].key)
 
 
 def _party_event(
