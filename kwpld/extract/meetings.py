@@ -19,7 +19,14 @@ from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
-from .dates import WEEKDAY_AT, event_day_before, lead_day, relative_day
+from .dates import (
+    WEEKDAY_AT,
+    event_day_before,
+    lead_day,
+    leading_day,
+    narrative_day_before,
+    relative_day,
+)
 from .facts_common import in_headline, official_source
 
 __all__ = ["meetings", "HELD", "date_with", "day_words", "head_kind", "past_date"]
@@ -99,8 +106,11 @@ def meetings(r: Context) -> Found:
     _held_by(r)
     _of_date(r)
     _when_and_where(r)
+    _acts(r)
     _occasions(r)
     _subheadings(r)
+    r.held.sort(key=lambda x: x[0])  # (stable: an act before an occasion of its sentence)
+    _acts_of_occasions(r)
     _one_conferral(r)
     _place_summits(r)
     _person_summits(r)
@@ -559,6 +569,10 @@ def _occasions(r: Context) -> None:
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
             continue  # "the meeting" refers back
+        if definite and _BEFORE_AFTER.search(lead):
+            continue  # "Two days before the funeral, on Monday, ...": the funeral is another's
+        if definite and _act_referred(r, m):
+            continue  # "the hearse carrying the body ... The farewell ceremony was attended by"
         given = None if definite else _GIVEN_BEFORE.search(lead)  # "attended the drill": no new one
         opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
         if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
@@ -585,18 +599,53 @@ def _occasions(r: Context) -> None:
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
         if bare_meeting:
             kind = head_kind(m.group("name"))  # "a plenary meeting of the party CC on April 10"
-        if re.match(r"\s+(?:of|for)\s+(?:conferring|awarding|presenting)\b", m.group("of") or ""):
-            kind = "conferral"  # "a ceremony of conferring the title of DPRK Hero on ..."
+        if _CONFERRING.match(r.text, m.end("noun")):
+            kind = "conferral"  # "a ceremony (of) conferring the title of DPRK Hero on ..."
         if presided and m.group("of") and name_end == m.end():
             name_end += len(presided.group("more"))  # "... of KPA training officials"
         name = " ".join(r.text[m.start("name") : name_end].split())
         name = re.sub(r"^(?:its|their|his|her)\s+", "", name)  # "held its first meeting"
         if when is None and _names_series(r, name):
             continue  # "plenary meetings of the 8th CC": the series, not an event of it
+        if definite and when is not None and _dates_undated(r, m, kind, when, sentence):
+            continue  # "attended a ceremony ... The ceremony was held ... on 21 December"
         _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence)
         last = m.end()
 
 
+_CONFERRING = re.compile(r"\s+(?:(?:of|for)\s+)?(?:conferring|awarding|presenting)\b", re.I)
+
+
+def _dates_undated(
+    r: Context, m: re.Match[str], kind: str, when: PartialDate, sentence: Sentence
+) -> bool:
+    """ "Kim Jong Un attended a ceremony conferring ..., KCNA reported. The ceremony was held
+    at the Mansudae Assembly Hall on 21 December": "the ceremony" dated is the undated one the
+    sentence before reported; it takes the day (and the place) and this mention."""
+    index = r.doc.sentence_index(sentence.start)
+    if index <= 0:
+        return False
+    before = r.doc.sentences[index - 1]
+    noun = m.group("noun").lower()
+    for x in r.mentions_in(before.start, before.end, ("event",)):
+        event = r.reg.peek(x.entity) if x.entity else None
+        if (event is None or event.known or "date" in event.fields
+                or not x.text.lower().endswith(noun)):
+            continue
+        if event.fields.get("type") not in (kind, "conferral"):
+            continue
+        event.fields["date"] = when
+        hall = _AT_PLACE.search(r.text, m.end(), sentence.end)
+        if hall is not None:
+            event.fields.setdefault("location", hall.group("place").rstrip("."))
+        r.add_mention(Mention(m.start("name"), m.end("name"), m.group("name"), event.key, "event"))
+        r.held.append((sentence.start, event.key))
+        return True
+    return False
+
+
+_BEFORE_AFTER = re.compile(r"\b(?:before|after|following|since|ahead\s+of|during)\s+$", re.I)
+_REPORTED_BEFORE = re.compile(r"\b(?:reported|said|announced|disclosed|revealed)\s*$")
 _DIED_BEFORE = re.compile(r"\b(?:died|passed\s+away|was\s+born|born)\s*$")
 _JOINED = re.compile(r"\s+and\s+(?:(?:a|an|the)\s+)?")
 _HELD_LATER = re.compile(
@@ -648,6 +697,100 @@ def _subheadings(r: Context) -> None:
         event.note(f"“{r.text[span[0] : span[1]]}”", span)
         r.held.append((blocks[i].start, key))
         r.held.sort(key=lambda x: x[0])
+
+
+def _acts(r: Context) -> None:
+    """ "On Friday morning, Kim laid a wreath at a memorial ...", "Kozlov and Kozhemyako saw him
+    off at the station": an occasion a verb reports (``occasion_acts``), an event of its own
+    from its sentence on (the sentences after it that name no other event report it), when its
+    sentence (or the one before it) gives its day, or it ``needs`` what the text says (an arrival
+    someone was greeted at: dated by the day the report was at); not the one the report is at
+    (a sub-heading's: "Send-off Ceremony Held ... Kim Jong Un saw him off")."""
+    article = r.article.key.split(":")[-1]
+    for act in fact_lexicon().occasion_acts:
+        for m in act.act.finditer(r.text):
+            sentence = r.doc.sentence_at(m.start())
+            if sentence is None or in_headline(r, sentence.start):
+                continue
+            if act.needs is not None and not _says_next(r, sentence, act.needs):
+                continue
+            current = _current_occasion(r, m.start())
+            if current is not None and act.same.search(_event_words(r, current)):
+                continue  # the occasion the report is at: "Send-off Ceremony Held ... saw him off"
+            when = leading_day(r, _segment_start(r, sentence), sentence.end)
+            if when is None and act.needs is None:
+                continue  # "He laid a wreath" with no day of its own: part of the visit reported
+            when = when or narrative_day_before(r, sentence.start)
+            key = f"event:act:{match_key(act.name)}:{when.iso if when else r.article.key}"
+            event = r.reg.add(Entity(key, "event"))
+            event.fields.setdefault("type", act.type)
+            if when is not None:
+                event.fields.setdefault("date", when)
+            event.add_name(_occasion_name(act.name, when, m.span(), r.reference, article))
+            hall = _AT_PLACE.search(r.text, m.end(), sentence.end)
+            if hall is not None:
+                event.fields.setdefault("location", hall.group("place").rstrip("."))
+            event.note(f"“{' '.join(m.group(0).split())}”", m.span())
+            r.held.append((sentence.start, key))
+    r.held.sort(key=lambda x: x[0])
+
+
+def _acts_of_occasions(r: Context) -> None:
+    """ "The state funeral of X was held ... Kim Jong Un walked beside the hearse carrying the
+    body": an act (``occasion_acts``) that is part of the occasion reported before it (its
+    ``same`` names it, on the same day) is that occasion, not one of its own."""
+    acts = {match_key(a.name): a for a in fact_lexicon().occasion_acts}
+    for i, (offset, key) in enumerate(r.held):
+        act = acts.get(key.split(":")[2]) if key.startswith("event:act:") else None
+        before = [k for at, k in r.held[:i] if at <= offset and k != key]
+        if act is None or not before or not r.reg.alive(key):
+            continue
+        day, its = r.reg.peek(key).fields.get("date"), r.reg.peek(before[-1]).fields.get("date")
+        if act.same.search(_event_words(r, before[-1])) and (day is None or day == its):
+            r.reg.merge(before[-1], key)
+            r.held[i] = (offset, before[-1])
+
+
+def _act_referred(r: Context, m: re.Match[str]) -> bool:
+    """Whether "the <occasion>" at ``m`` is the occasion a verb reported last before it ("the
+    hearse carrying the body of X left the palace ... The farewell ceremony was attended by"):
+    then it is a mention of that event."""
+    current = _current_occasion(r, m.start())
+    if current is None or not current.startswith("event:act:"):
+        return False
+    act = next((a for a in fact_lexicon().occasion_acts
+                if current.split(":")[2] == match_key(a.name)), None)  # fmt: skip
+    if act is None or not act.same.search(m.group("name")):
+        return False
+    span = (m.start("name"), m.end("name"))
+    r.add_mention(Mention(span[0], span[1], m.group("name"), current, "event"))
+    return True
+
+
+def _current_occasion(r: Context, offset: int) -> str | None:
+    """The occasion held last before ``offset`` (the one the report is at there)."""
+    before = [(at, key) for at, key in r.held if at <= offset]
+    return max(before, key=lambda x: x[0])[1] if before else None
+
+
+def _event_words(r: Context, key: str) -> str:
+    return " ".join(n.text for n in r.reg.peek(key).names) or key
+
+
+def _segment_start(r: Context, sentence: Sentence) -> int:
+    """Where the time cue of an act's sentence may be: there, or in the sentence before it in its
+    paragraph ("On Tuesday Li Qiang left Pyongyang. Pak Pong Ju saw him off at the airport")."""
+    index = r.doc.sentence_index(sentence.start)
+    before = r.doc.sentences[index - 1] if index > 0 else None
+    return before.start if before is not None and before.block == sentence.block else sentence.start
+
+
+def _says_next(r: Context, sentence: Sentence, what: re.Pattern[str]) -> bool:
+    """Whether the sentence or the one after it says ``what``."""
+    index = r.doc.sentence_index(sentence.start)
+    following = r.doc.sentences[index + 1 : index + 2]
+    end = following[0].end if following else sentence.end
+    return what.search(r.text, sentence.start, end) is not None
 
 
 def _section_day(r: Context, start: int, end: int) -> PartialDate | None:
@@ -703,8 +846,8 @@ def _occasion_day(
     stop = min(90, len(rest.split(";")[0]))
     for on in _ON.finditer(rest, 0, stop) if date is None else ():
         # "held at the Revolutionary Martyrs' Cemetery on Mount Taesong on 28 February 1995"
-        if _DIED_BEFORE.search(rest, 0, on.start()):
-            continue  # "a memorial service for X, who died on May 8, was held on Saturday"
+        if _DIED_BEFORE.search(rest, 0, on.start()) or _REPORTED_BEFORE.search(rest, 0, on.start()):
+            continue  # "a memorial service for X, who died on May 8, ...", "KCNA reported on ..."
         date = r.date_at(m.end() + on.end(), slack=1)
         if date is not None:
             break
@@ -734,7 +877,23 @@ def _occasion_day(
         weekday = re.match(rf"[^.;]{{0,400}}?\bon\s+({_WEEKDAY_NAMES})\b", rest)
         if weekday and r.reference is not None and r.reference.day is not None:
             when = _last_weekday(r.reference, weekday.group(1))
+    fresh = not definite or not _named_before(r, m)
+    if when is None and relative is None and fresh and not r.mentions_in(
+        sentence.start, m.start(), ("event",)
+    ):
+        # "On Thursday, Kim and Putin held talks at ...", "packed the square on Thursday for a
+        # memorial service", "On Wednesday, ... as the funeral procession left": the day the
+        # sentence gives before the occasion it reports (one "the" refers back to is the one
+        # named before)
+        when = leading_day(r, sentence.start, m.start())
     return when, name_end, bool(dated)
+
+
+def _named_before(r: Context, m: re.Match[str]) -> bool:
+    """Whether an event mention before ``m`` ends with the same noun ("the banquet" after "a
+    grand banquet")."""
+    noun = m.group("noun").lower()
+    return any(x.text.lower().endswith(noun) for x in r.mentions_in(0, m.start(), ("event",)))
 
 
 def _add_occasion(

@@ -98,6 +98,20 @@ class Pattern:
     type: str | None = None
 
 
+@dataclass(frozen=True)
+class OccasionAct:
+    """An occasion a verb reports without naming it ("Kim laid a wreath at ...", "A and B saw
+    him off"): its event's type and name; ``same``: names of occasions that are this one when
+    reported just before it (the "Send-off Ceremony" a sub-heading began); ``needs``: what the
+    sentence or the next must also say ("arrived" is an occasion when someone greeted him)."""
+
+    act: re.Pattern[str]
+    type: str
+    name: str
+    same: re.Pattern[str]
+    needs: re.Pattern[str] | None = None
+
+
 @dataclass
 class FactLexicon:
     roles: dict[tuple[str, ...], str]
@@ -123,6 +137,8 @@ class FactLexicon:
     """words before an event named in passing ("the decisions of", "since")"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
+    occasion_acts: tuple[OccasionAct, ...] = ()
+    """occasions a verb reports ("laid a wreath", "saw him off"): ``occasion_acts``"""
     foreign_nationalities: frozenset[str] = frozenset()
     new_organ_heads: frozenset[str] = frozenset()
     new_organ_generic: frozenset[str] = frozenset()
@@ -214,6 +230,12 @@ def fact_lexicon() -> FactLexicon:
         passing=tuple(attendance.get("passing", ())),
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
+        occasion_acts=tuple(
+            OccasionAct(re.compile(a["act"], re.I), a["type"], a["name"],
+                        re.compile(a["same"], re.I), re.compile(a["needs"], re.I)
+                        if a.get("needs") else None)  # fmt: skip
+            for a in data.get("occasion_acts", ())
+        ),
         foreign_nationalities=frozenset(data.get("foreign_nationalities", ())),
         new_organ_heads=frozenset(data.get("new_organ_heads", ())),
         new_organ_generic=frozenset(data.get("new_organ_generic", ())),
