@@ -127,6 +127,35 @@ def test_no_compatible_organ_named_before_no_holding(text: str, known: Known) ->
     assert not any(h[0] == "ri-chol-man" for h in held(KCNA + text, known))
 
 
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "A state funeral committee was formed with Kim Jong Un, chairman of the State "
+            "Affairs Commission, as its chairman. Its members were Ri Chol Man, Choe Ryong Hae "
+            "and others.",
+            {("ri-chol-man", "member", "sac"), ("choe-ryong-hae", "member", "sac")},
+        ),
+        (
+            "A preparatory committee headed by Ri Chol Man, member of the Political Bureau, was "
+            "set up. Its members include Choe Ryong Hae.",
+            {("choe-ryong-hae", "member", "wpk-pb")},
+        ),
+        (
+            "A delegation of the WPK led by Ri Chol Man left Pyongyang. Its members were Choe "
+            "Ryong Hae and Kim Jong Un.",
+            {("choe-ryong-hae", "member", "wpk"), ("kim-jong-un", "member", "wpk")},
+        ),
+    ],
+)
+def test_its_after_a_body_described_not_named_stays_unresolved(
+    text: str, wrong: set[tuple[str, str, str]], known: Known
+) -> None:
+    # "its" stands for the committee or delegation the text describes, not for an organ named
+    # beside it: the members listed hold no seat in that organ
+    assert not wrong & held(KCNA + text, known)
+
+
 # -- 2. "its" before a role: the organ of the clause, else of the sentence before --------------
 
 

@@ -51,6 +51,8 @@ class ReferenceWords:
     """organ kinds no reference stands for (media)"""
     modified: re.Pattern[str]
     """modifiers before an organ's name or head ("a newly created Economic Policy Commission")"""
+    unnamed: re.Pattern[str]
+    """a body described, not named ("a state funeral committee", "the delegation")"""
 
 
 @cache
@@ -66,7 +68,10 @@ def reference_words() -> ReferenceWords:
         rf"(?!\s+(?:{'|'.join(block['not_before'])})\b)"
     )
     modified = re.compile(rf"(?:(?:{modifiers}|{block['counted']})\s+){{1,3}}", re.I)
-    return ReferenceWords(phrase, heads, frozenset(block["never"]), modified)
+    unnamed = re.compile(
+        rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{'|'.join(block['unnamed'])})\b"
+    )
+    return ReferenceWords(phrase, heads, frozenset(block["never"]), modified, unnamed)
 
 
 _NAME_GOES_ON = re.compile(r"\s+(?:for|on|of|in|to|and)\s+[A-Z]")
@@ -155,7 +160,7 @@ def _antecedent(
                 return key
         return None
     sentence = r.doc.sentence_at(offset)
-    if sentence is None:
+    if sentence is None or _describes_body(r, named, sentence.start, offset):
         return None
     inside = [n for n in before if sentence.start <= n[0]]
     if inside:
@@ -164,10 +169,20 @@ def _antecedent(
     if index == 0 or not _defers(r, sentence.start, offset):
         return None
     previous = r.doc.sentences[index - 1]
-    if in_headline(r, previous.start):
+    if in_headline(r, previous.start) or _describes_body(r, named, previous.start, previous.end):
         return None
     inside = [n for n in before if previous.start <= n[0] and n[1] <= previous.end]
     return _chain_head(r, inside) if inside else None
+
+
+def _describes_body(r: Context, named: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """text[start:end] describes a body it does not name ("A state funeral committee was formed
+    with Kim Jong Un, first chairman of the National Defence Commission, as its chairman"):
+    "its" there, or in the sentence after, stands for that body, not for an organ named."""
+    for m in reference_words().unnamed.finditer(r.text, start, end):
+        if not any(s < m.end() and m.start() < e for s, e, _ in named):
+            return True
+    return False
 
 
 def _defers(r: Context, start: int, offset: int) -> bool:
