@@ -26,7 +26,7 @@ from ..reading.facts import Fact, FactSpan, fact_lexicon
 from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
 from ..resources import resource_path
-from .facts_common import last_year, sentence_date, sentence_view, status_of
+from .facts_common import last_year, seat_held_since, sentence_date, sentence_view, status_of
 
 __all__ = ["all_posts_endings"]
 
@@ -196,7 +196,7 @@ def _held_since_starts(r: Context, facts: list[Fact]) -> list[Fact]:
             person = next((s for s in fact.spans if s.role == "person"), None)
             trigger = next((s for s in fact.spans if s.role == "trigger"), None)
             title_end = max((s.end for s in fact.spans if s.role in ("role", "organ")), default=0)
-            since_after = _seat_held_since(r, title_end) if title_end else None
+            since_after = seat_held_since(r, title_end) if title_end else None
             if since_after is not None and since_after.date is not None:
                 # "was not re-elected an alternate member, a seat she had held since 2021"
                 span = FactSpan(since_after.start, since_after.end, "date")
@@ -212,22 +212,6 @@ def _held_since_starts(r: Context, facts: list[Fact]) -> list[Fact]:
                     fact = replace(fact, start=since.date, spans=[*fact.spans, span])
         out.append(fact)
     return out
-
-
-_SEAT_HELD = re.compile(
-    r"[^.;,]{0,60}?,\s*(?:a|the)\s+(?:seat|post|position)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+"
-    r"had\s+(?:held|occupied|kept)\s+since\s+$",
-    re.I,
-)
-
-
-def _seat_held_since(r: Context, end: int) -> DateMention | None:
-    """ "... an alternate member (on Friday), a seat she had held since April 2020": the date
-    of the apposition after the title (ending at ``end``)."""
-    for d in r.dates_in(end, end + 120):
-        if d.date is not None and _SEAT_HELD.match(r.text[end : d.start]):
-            return last_year(r, d)
-    return None
 
 
 def _own_clause(r: Context, fact: Fact, start: int, end: int) -> bool:

@@ -633,6 +633,23 @@ def last_year(r: Context, date: DateMention) -> DateMention:
     return date
 
 
+_SEAT_HELD = re.compile(
+    r"[^.;,]{0,60}?,\s*(?:a|the)\s+(?:seat|post|position)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+"
+    r"(?:had|has|have)\s+(?:held|occupied|kept)\s+since\s+$",
+    re.I,
+)
+
+
+def seat_held_since(r: Context, end: int) -> DateMention | None:
+    """ "... an alternate member (on Friday), a seat she had held since April 2020"; "is
+    expected to remain premier, a post he has held since 2020": the date of the apposition
+    after the title (ending at ``end``), the start of the term the sentence speaks of."""
+    for d in r.dates_in(end, end + 120):
+        if d.date is not None and _SEAT_HELD.match(r.text[end : d.start]):
+            return last_year(r, d)
+    return None
+
+
 def _reports_attendance(view: SentenceView) -> bool:
     """The sentence says who took part in an event ("Speakers included ...", "It was presided
     over by ...", "On the platform were ..."): the attendance patterns of ``facts.yaml``."""

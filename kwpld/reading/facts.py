@@ -278,7 +278,8 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
         "BEGIN": alternation(lex.beginning),
         "END": alternation(lex.ending),
         "ADV": r"(?:(?:also|newly|again|later|then|subsequently|formally|officially|"
-        r"unanimously|recently|reportedly|just|since|already|eventually|finally|both|all) )*",
+        r"unanimously|recently|reportedly|just|since|already|eventually|finally|both|all|likely|"
+        r"probably|possibly|presumably|apparently|perhaps|soon) )*",
         "POSTOF": r"(?:(?:the |his |her |their )?(?:posts?|positions?|offices?|duty|duties|ranks?)"
         r"(?: (?:of|as))? )?",
     }

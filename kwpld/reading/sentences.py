@@ -73,10 +73,12 @@ MACROS = {
     "TITLESAND": r"T\d+(?: and (?:(?:a|an|the) )?T\d+)*",
     "ART": r"(?:(?:a|an|the|its|his|her|their) )?(?:(?:new|next|full) )?",
     "AUX": (
-        r"(?:(?:is|are|was|were) (?:likely|expected|projected|set|due|believed|said|reported"
-        r"|understood|thought|not|also) to (?:be|have been)|(?:appears?|appeared|seems?|seemed)"
-        r" to (?:be|have been)|(?:may|might|could|would|will|should|must) (?:also )?(?:be|have "
-        r"been)|was|were|is|are|has been|have been|had been|to be|being|be)"
+        r"(?:(?:is|are|was|were) (?:(?:widely|also|now|generally) )?(?:likely|expected|projected"
+        r"|set|due|believed|said|reported|understood|thought|not|also|tipped|slated|poised"
+        r"|predicted) to (?:be|have been)|(?:appears?|appeared|seems?|seemed) to (?:be|have been)"
+        r"|(?:may|might|could|would|will|should|must) (?:(?:also|likely|probably|possibly|soon"
+        r"|eventually|well) )*(?:be|have been)|was|were|is|are|has been|have been|had been|to be"
+        r"|being|be)"
     ),
 }
 
