@@ -191,3 +191,29 @@ def test_a_negated_projection_projects_nothing(known: Known) -> None:
         known,
     )
     assert not any(g[6] == "projected" for g in got)
+
+
+# -- 6. previews: an event to come dates nothing held now ----------------------------------
+
+
+def test_a_title_in_a_preview_is_held_as_of_the_article_not_the_event_to_come(
+    known: Known,
+) -> None:
+    got = drafted(
+        "North Korea is expected to hold the Ninth Congress of the Workers' Party of Korea early "
+        "next year. Kim Tok Hun, the premier, is seen as a frontrunner for a secretaryship of "
+        "the Central Committee.",
+        known,
+        date="2025-12-29",
+    )
+    assert ("kim-tok-hun", "chairman", "cabinet", None, None, "2025-12-29", "confirmed") in got
+    assert projected("kim-tok-hun", "secretary", "wpk-cc") in got
+
+
+def test_seen_as_a_candidate_is_no_attendance(known: Known) -> None:
+    _, result = read_text(
+        NKLW + "The Ninth Congress of the Workers' Party of Korea will open next month. Premier "
+        "Kim Tok Hun is seen as a frontrunner for a secretaryship of the Central Committee.",
+        known=known, date="2025-12-29", article_type="analysis",
+    )
+    assert not [d for d in result.drafts if d.kind == "participation"]

@@ -758,11 +758,22 @@ def fact_dates(
     if stated is not None:
         return {"at": stated[0], **since}, "sentence", stated[1]
     first, last = _event_dates(r, event)
-    if first is not None:
+    if first is not None and not (holds and _after_article(r, first)):
         return {"at": last or first, **since}, "event", None
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
     return _report_date(r, view, anchor, holds)
+
+
+def _after_article(r: Context, date: PartialDate) -> bool:
+    """The date is after the article's: a title printed in a preview of an event to come ("is
+    expected to hold its congress early next year") is held as of the article, not the event."""
+    ref = r.reference
+    if ref is None or date.year != ref.year:
+        return ref is not None and date.year > ref.year
+    if date.month is None or ref.month is None or date.month != ref.month:
+        return date.month is not None and ref.month is not None and date.month > ref.month
+    return date.day is not None and ref.day is not None and date.day > ref.day
 
 
 def _report_date(
