@@ -45,8 +45,12 @@ def _people(text: str, known: Known) -> dict[str, str]:
 
 def test_places_and_prefixes_compose_as_data() -> None:
     cues = fact_lexicon().attendance_cues
-    composed = ["sitting on the tribune", "also standing on the dais",
-                "seated on the reviewing stand", "on the rostrum"]
+    composed = [
+        "sitting on the tribune",
+        "also standing on the dais",
+        "seated on the reviewing stand",
+        "on the rostrum",
+    ]
     for phrase in composed:
         assert cues[tuple(phrase.split())] == "platform", phrase
     assert cues[("also", "on", "the", "balcony")] == "attended"
@@ -196,3 +200,54 @@ def test_the_most_specific_role_of_a_list_member(known: Known) -> None:
         "ri-il-hwan": "platform",
         "pak-pong-ju": "speaker",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Kim Pong Chol and Ri Chang Gun, chairmen of trade union committees of the Kim Chaek Iron "
+         "and Steel Complex and the Ryongsong Machine Complex, made speeches.",
+         ("kim-pong-chol", "ri-chang-gun")),
+        ("Ri Chang Gun, chairman of the trade union committee of the Ryongsong Machine Complex "
+         "in the city of Hamhung and a labour hero, also made a speech.", ("ri-chang-gun",)),
+    ],
+)  # fmt: skip
+def test_speakers_with_a_long_title_between_names_and_verb(
+    sentence: str, names: tuple[str, ...], known: Known
+) -> None:
+    assert _people(CONGRESS + sentence, known) == dict.fromkeys(names, "speaker")
+
+
+# -- 6. "the" occasion said again is the one reported before it ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The memorial service was presided over by Ju Yong Il.",
+        "Ju Yong Il presided over the memorial service.",
+    ],
+)
+def test_the_occasion_named_again_is_the_same_one(sentence: str, known: Known) -> None:
+    text = (
+        KCNA + "A memorial service for Marshal of the KPA Ri Ul Sol took place in Pyongyang on "
+        "Friday.\n\nPresent there were Kim Yong Nam and Pak Pong Ju.\n\n" + sentence
+    )
+    assert _people(text, known) == {
+        "kim-yong-nam": "attended",
+        "pak-pong-ju": "attended",
+        "ju-yong-il": "presided",
+    }
+
+
+def test_a_visit_to_the_bier_the_day_before_is_an_occasion_of_its_own(known: Known) -> None:
+    drafted: Drafted = read_text(
+        SERVICE + "Present there were Kim Yong Nam and Pak Pong Ju.\n\nThe previous day, Kim Jong "
+        "Un visited the bier of the marshal to express condolences. He was accompanied by Choe "
+        "Ryong Hae.",
+        known=known, date="2024-05-11", article_type="news",
+    )[1]  # fmt: skip
+    found = _attended(drafted)
+    assert len(found) == 2
+    (tribute,) = [people for people in found.values() if "kim-jong-un" in people]
+    assert tribute == {"kim-jong-un": "attended", "choe-ryong-hae": "accompanied"}
