@@ -251,3 +251,26 @@ def test_a_visit_to_the_bier_the_day_before_is_an_occasion_of_its_own(known: Kno
     assert len(found) == 2
     (tribute,) = [people for people in found.values() if "kim-jong-un" in people]
     assert tribute == {"kim-jong-un": "attended", "choe-ryong-hae": "accompanied"}
+
+
+# -- 7. opening a meeting, seats taken, the presidium elected (other word orders) ----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Ju Yong Il declared the congress open.", "presided"),
+        ("The congress was opened with an opening address by Ju Yong Il.", "presided"),
+        ("Ju Yong Il and Ri Il Hwan were elected to the presidium of the congress.", "platform"),
+        ("Ju Yong Il and Ri Il Hwan took seats on the platform.", "platform"),
+    ],
+)
+def test_other_word_orders_of_opening_and_seats(sentence: str, role: str, known: Known) -> None:
+    people = _people(CONGRESS + sentence, known)
+    names = ("ju-yong-il", "ri-il-hwan") if " and " in sentence else ("ju-yong-il",)
+    assert people == dict.fromkeys(names, role)
+
+
+def test_a_declaration_that_opens_no_meeting_is_no_one(known: Known) -> None:
+    people = _people(CONGRESS + "Ju Yong Il declared the line correct.", known)
+    assert people == {}
