@@ -13,16 +13,10 @@ import pytest
 
 from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
-from kwpld.load import load_records
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
 KCNA = "Organizational Matters Announced\n\nPyongyang, October 15 (KCNA) -- "
 WIRE = "North Korea reshuffles its leadership\n\nSEOUL, April 11 (Reuters) - "
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
 
 
 def _iso(value: object) -> str | None:

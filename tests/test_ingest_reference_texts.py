@@ -12,15 +12,9 @@ import pytest
 
 from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
-from kwpld.load import load_records
 from kwpld.sources.readers import read_text_source
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
 
 
 def _iso(value: object) -> str | None:

@@ -453,15 +453,6 @@ class Compactor:
         self._predicates[predicate] = info
         return info
 
-    @property
-    def id_key(self) -> str:
-        """The JSON text of the ``@id`` key (or its alias)."""
-        return self._id_key
-
-    def iri_json(self, term: str) -> str:
-        """The JSON string of an IRI term's compact form (what a reference to it is)."""
-        return self._iri_json.get(term) or self._iri_text(term)
-
     def _iri_text(self, term: str) -> str:
         value = self.iri(term)
         # IRIs have no quotes or backslashes; anything unusual goes through json.dumps.
@@ -589,7 +580,6 @@ class _UnionNodes:
         self.ranges = {s: (start, stop) for s, start, stop in quads.subjects}
         self.counts = {s: stop - start for s, start, stop in quads.subjects}
         self.node_json = compactor.node_json
-        self.compactor = compactor
         self.made: dict[str, str] = {}
 
     def rows(self, subject: str) -> Sequence[Sequence[str]]:
@@ -600,28 +590,6 @@ class _UnionNodes:
         text = self.made.get(subject)
         if text is None:
             text = self.made[subject] = self.node_json(subject, self.rows(subject))
-        return text
-
-    def embedding(
-        self, subject: str, rows: Sequence[Sequence[str]], children: dict[str, str]
-    ) -> str:
-        """``node_json(subject, rows, children)``: the plain node with each child's reference
-        replaced by the child's node, where the text says that is safe.
-
-        A child's reference is the JSON string of its compact IRI, once per row that names
-        it; it is replaced only when the plain text holds exactly that many (a literal of the
-        same text, or the reference inside a ``{"@id": ...}`` object, makes the node again).
-        """
-        text = self.made.get(subject)
-        if text is None:  # not made yet: no text to start from
-            return self.node_json(subject, rows, children)
-        objects = [row[2] for row in rows]
-        id_object = self.compactor.id_key + ": "
-        for obj, child in children.items():
-            reference = self.compactor.iri_json(obj)
-            if text.count(reference) != objects.count(obj) or id_object + reference in text:
-                return self.node_json(subject, rows, children)
-            text = text.replace(reference, child)
         return text
 
     def in_graph(self, subject: str, rows: list[Sequence[str]]) -> str:
@@ -682,7 +650,7 @@ def _build(
             children[obj] = _build(obj, root, node_rows, parent_of, nodes)
     if not children:
         return nodes.plain(current)
-    return nodes.embedding(current, node_rows[current], children)
+    return nodes.node_json(current, node_rows[current], children)
 
 
 def _write_framed(
