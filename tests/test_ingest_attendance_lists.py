@@ -9,19 +9,11 @@ synthetic texts; names, events, tense and order vary within a class, with negati
 from __future__ import annotations
 
 import pytest
-from facts_helpers import RECORDS
 from facts_helpers import attended as _attended
 
 from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
-from kwpld.load import load_records
 from kwpld.reading.facts import fact_lexicon
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
-
 
 KCNA = "Pyongyang, May 11 (KCNA) -- "
 MEETING = KCNA + "A national meeting took place at the People's Palace of Culture on Friday.\n\n"
