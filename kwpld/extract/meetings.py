@@ -607,7 +607,8 @@ def _occasions(r: Context) -> None:
         name = re.sub(r"^(?:its|their|his|her)\s+", "", name)  # "held its first meeting"
         if when is None and _names_series(r, name):
             continue  # "plenary meetings of the 8th CC": the series, not an event of it
-        if definite and when is not None and _dates_undated(r, m, kind, when, sentence):
+        if definite and (_refers_back(r, m, kind, when, sentence) or when is not None
+                         and _dates_undated(r, m, kind, when, sentence)):  # fmt: skip
             continue  # "attended a ceremony ... The ceremony was held ... on 21 December"
         _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence)
         last = m.end()
@@ -640,6 +641,29 @@ def _dates_undated(
             event.fields.setdefault("location", hall.group("place").rstrip("."))
         r.add_mention(Mention(m.start("name"), m.end("name"), m.group("name"), event.key, "event"))
         r.held.append((sentence.start, event.key))
+        return True
+    return False
+
+
+def _refers_back(
+    r: Context, m: re.Match[str], kind: str, when: PartialDate | None, sentence: Sentence
+) -> bool:
+    """ "A memorial service for X took place on Wednesday. ... The memorial service was presided
+    over by Y": "the" occasion, said of nothing of its own, is the one of its noun and kind the
+    text reported before it (on its day, when it has one), not a second one; it gets this
+    mention, and the sentences after it report it."""
+    if m.group("of"):
+        return False
+    noun = m.group("noun").lower()
+    for x in reversed(r.mentions_in(0, m.start(), ("event",))):
+        event = r.reg.peek(x.entity) if x.entity else None
+        if event is None or event.fields.get("type") != kind or noun not in x.text.lower():
+            continue
+        if when is not None and event.fields.get("date") not in (None, when):
+            return False
+        r.add_mention(Mention(m.start("name"), m.end("name"), m.group("name"), event.key, "event"))
+        r.held.append((sentence.start, event.key))
+        r.held.sort(key=lambda h: h[0])
         return True
     return False
 

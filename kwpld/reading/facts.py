@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import yaml
 
@@ -224,7 +225,7 @@ def fact_lexicon() -> FactLexicon:
         attribution_words=frozenset(data.get("attribution_words", ())),
         official_sources=tuple(data["official_sources"]),
         attendance_roles=tuple(attendance["roles"]),
-        attendance_cues={name_words(k): v for k, v in attendance["cues"].items()},
+        attendance_cues=_attendance_cues(attendance),
         attendance_verbs={name_words(k): v for k, v in attendance["verbs"].items()},
         appearances={name_words(k): v for k, v in attendance["appearances"].items()},
         passing=tuple(attendance.get("passing", ())),
@@ -257,6 +258,17 @@ def fact_lexicon() -> FactLexicon:
             target.append(Pattern(spec["id"], compile_pattern(spec["pattern"], macros),
                                   spec.get("type")))  # fmt: skip
     return lex
+
+
+def _attendance_cues(attendance: dict[str, Any]) -> dict[tuple[str, ...], str]:
+    """The cues of lists (``attendance.cues``) and the places of lists, each alone and after
+    each of ``place_prefixes`` ("on the tribune", "seated on the tribune", "also seen on the
+    tribune"): prefixes and places compose, so a new place or prefix is one line of data."""
+    cues = {name_words(k): v for k, v in attendance["cues"].items()}
+    for place, role in attendance.get("places", {}).items():
+        for prefix in ("", *attendance.get("place_prefixes", ())):
+            cues.setdefault(name_words(f"{prefix} {place}".strip()), role)
+    return cues
 
 
 def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
