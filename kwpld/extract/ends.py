@@ -19,13 +19,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-import yaml
-
 from ..dates import DateMention, PartialDate
 from ..reading.facts import Fact, FactSpan, fact_lexicon
 from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
-from ..resources import resource_path
+from ..resources import resource_yaml
 from .facts_common import last_year, seat_held_since, sentence_date, sentence_view, status_of
 
 __all__ = ["all_posts_endings"]
@@ -44,7 +42,7 @@ class _Ending:
 @cache
 def _patterns() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     """``after`` and ``before`` -> (fact type, regex) of ``all_posts_endings``."""
-    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/facts.yaml")
     out: dict[str, list[tuple[str, re.Pattern[str]]]] = {"after": [], "before": []}
     for side, by_type in data["all_posts_endings"].items():
         for kind, regexes in by_type.items():
@@ -71,7 +69,7 @@ def all_posts_endings(r: Context) -> Found:
 
 @cache
 def _attribution() -> list[re.Pattern[str]]:
-    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/facts.yaml")
     return [re.compile(p.replace(" ", r"\s+"), re.I) for p in data["attribution_phrases"]]
 
 

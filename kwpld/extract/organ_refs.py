@@ -27,12 +27,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
 from ..names import name_words
 from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
-from ..resources import resource_path
+from ..resources import resource_yaml
 from .facts_common import in_dateline, in_headline, organ_of
 
 __all__ = ["organ_references", "reference_words"]
@@ -57,7 +55,7 @@ class ReferenceWords:
 
 @cache
 def reference_words() -> ReferenceWords:
-    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/facts.yaml")
     block = data["organ_references"]
     heads = {str(k): tuple(str(w) for w in v or ()) for k, v in block["heads"].items()}
     modifiers = "|".join(re.escape(m) for m in sorted(block["modifiers"], key=len, reverse=True))

@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import yaml
-
 from ..dates import PartialDate
 from ..names import name_words
-from ..resources import resource_path
+from ..resources import resource_yaml
 from .sentences import SymbolPattern, compile_pattern
 
 __all__ = [
@@ -199,7 +197,7 @@ def _plural(word: str) -> str:
 
 @cache
 def fact_lexicon() -> FactLexicon:
-    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/facts.yaml")
     roles: dict[tuple[str, ...], str] = {}
     role_kinds: dict[tuple[str, ...], str] = {}
     for phrase, value in data["roles"].items():
@@ -319,7 +317,7 @@ class AntecedentWords:
 
 @cache
 def antecedent_words() -> AntecedentWords:
-    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/facts.yaml")
     block = data["antecedents"]
 
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:
