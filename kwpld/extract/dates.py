@@ -193,18 +193,13 @@ def lead_day(r: Context, before: int) -> PartialDate | None:
     (KCNA) -- Kim Jong Un inspected ... on Thursday"): what "the day before" of a later
     sentence counts from when no event before it is dated (yet). The last such weekday up to
     the article's day; None when the lead gives none or comes after ``before``."""
-    day = _article_day(r)
     lead = next((s for s in r.doc.sentences
                  if r.doc.blocks[s.block].kind not in ("title", "heading")), None)  # fmt: skip
-    if day is None or lead is None or lead.end > before:
+    if lead is None or lead.end > before:
         return None
     weekday = next((m for m in _WEEKDAY_ON.finditer(r.text, lead.start, lead.end)
                     if not _reported_at(r, lead.start, m.end())), None)  # fmt: skip
-    if weekday is None or _FUTURE.search(r.text, lead.start, weekday.start()):
-        return None
-    today = dt.date(day.year, day.month or 1, day.day or 1)
-    back = (today.weekday() - list(calendar.day_name).index(weekday.group("day"))) % 7
-    return _shift(day, -back)
+    return None if weekday is None else _weekday_back(r, weekday)
 
 
 def _reported_at(r: Context, start: int, end: int) -> bool:
