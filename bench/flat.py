@@ -37,6 +37,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import Measured, machine_load, measure, write_readme_section  # noqa: E402
@@ -296,6 +297,21 @@ def compare(args: argparse.Namespace, records: int) -> str:
     return "\n".join(out)
 
 
+def _result(args: argparse.Namespace, rounds: list[list[dict]]) -> dict[str, Any]:
+    return {
+        "records": args.records,
+        "rounds_count": len(rounds),
+        "rounds": rounds,
+        "summary": summarize(rounds),
+        "command": "python bench/flat.py " + " ".join(sys.argv[1:]),
+        "machine": {
+            "cpus": len(__import__("os").sched_getaffinity(0)),
+            "python": platform.python_version(),
+            "date": time.strftime("%Y-%m-%d %H:%M"),
+        },
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=231_050)
@@ -335,6 +351,8 @@ def main() -> None:
         )
     data = corpus(args.records)
     peer = peer_input(data)
+    if args.rounds < 1:
+        raise SystemExit("--rounds must be at least 1")
     rounds: list[list[dict]] = []
     for number in range(args.rounds):
         order = TOOLS[number % len(TOOLS) :] + TOOLS[: number % len(TOOLS)]
@@ -349,19 +367,10 @@ def main() -> None:
             )
             runs.append(run)
         rounds.append(runs)
-    result = {
-        "records": args.records,
-        "rounds_count": args.rounds,
-        "rounds": rounds,
-        "summary": summarize(rounds),
-        "command": "python bench/flat.py " + " ".join(sys.argv[1:]),
-        "machine": {
-            "cpus": len(__import__("os").sched_getaffinity(0)),
-            "python": platform.python_version(),
-            "date": time.strftime("%Y-%m-%d %H:%M"),
-        },
-    }
-    args.results.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        # Saved after every round: a run cut short (a busy machine, a deadline) keeps the
+        # rounds it finished.
+        result = _result(args, rounds)
+        args.results.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     text = markdown(result)
     print(text)
     if not args.no_markdown:

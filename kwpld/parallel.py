@@ -227,15 +227,18 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def plan_groups(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
+def plan_groups(tasks: Sequence[Task], jobs: int, head_start: float = 0.0) -> list[list[Task]]:
     """Share tasks out between ``jobs`` processes so that the busiest has the least to do.
 
     Largest first, each to the least loaded process; then single tasks are moved or swapped
     between the busiest process and the others while that lowers the busiest one's load.
-    Deterministic; empty groups are dropped.
+    ``head_start`` is work the first group's process has besides its tasks (the calling
+    process's work after them), in the tasks' unit of cost. Deterministic; empty groups are
+    dropped.
     """
     groups: list[list[Task]] = [[] for _ in range(max(1, jobs))]
     loads = [0.0] * len(groups)
+    loads[0] = head_start
     for task in sorted(tasks, key=lambda t: -t.cost):
         i = loads.index(min(loads))
         groups[i].append(task)
@@ -301,16 +304,17 @@ def _run_worker(group: Sequence[Task], worker: int) -> list[TaskResult]:
     return results
 
 
-def run_tasks(tasks: Sequence[Task], jobs: int = 1) -> list[TaskResult]:
+def run_tasks(tasks: Sequence[Task], jobs: int = 1, after: float = 0.0) -> list[TaskResult]:
     """Run every task and return their results in the order of ``tasks``.
 
     With ``jobs > 1`` (and where processes can be forked) the tasks run in up to ``jobs``
-    processes at once. The first error raised by any task is raised here, after every worker
-    has stopped.
+    processes at once; this process takes a share that leaves room for ``after``, the cost
+    (in the tasks' unit) of what the caller does once the tasks are done. The first error
+    raised by any task is raised here, after every worker has stopped.
     """
     if jobs <= 1 or len(tasks) <= 1 or not fork_available():
         return _run_group(tasks, 0)
-    groups = plan_groups(tasks, jobs)
+    groups = plan_groups(tasks, jobs, head_start=after)
     workers: list[Forked[list[TaskResult]]] = []
     results: list[TaskResult] = []
     try:

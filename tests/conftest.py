@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -121,3 +122,13 @@ def linked_copy(folder: Path) -> Path:
 def linked_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example with Wikidata links of every kind (a data folder; see linked_copy)."""
     return linked_copy(tmp_path_factory.mktemp("linked") / "records")
+
+
+@pytest.fixture(scope="session")
+def known() -> Any:
+    """The labelled facts' data folder (tests/fixtures/ingest/facts/records) as ingest knows it,
+    built once for the session: the tests of drafted facts read their texts against it."""
+    from kwpld.ingest import Known
+    from kwpld.load import load_records
+
+    return Known.build(load_records(FIXTURES / "ingest" / "facts" / "records"))

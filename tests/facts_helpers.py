@@ -1,10 +1,12 @@
-"""What the tests of drafted facts share: the labelled set's data folder, and the attendance a
-read drafted, by event."""
+"""What the tests of drafted facts share: the labelled set's data folder, and what a read
+drafted: the attendance by event, the holdings as tuples."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from kwpld.dates import parse_date
 from kwpld.ingest.drafts import Drafted
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
@@ -17,3 +19,39 @@ def attended(drafted: Drafted) -> dict[str, dict[str, str]]:
         if d.kind == "participation":
             out.setdefault(d.record["event"], {})[d.record["ref"]] = d.record.get("role", "")
     return out
+
+
+def iso(value: object) -> str | None:
+    """A drafted date as ISO at its precision; None for none."""
+    return None if value is None else parse_date(value).iso
+
+
+def terms(drafted: Drafted) -> set[tuple[Any, ...]]:
+    """(person, role, organ, start, end) of every holding drafted; a drafted person or organ by
+    its first name."""
+    names: dict[str, str] = {}
+    for d in drafted.drafts:
+        first = (d.record.get("names") or [{}])[0]
+        if d.kind in ("person", "organ") and isinstance(first, dict):
+            names[d.id] = first.get("text", d.id)
+    return {
+        (names.get(r["person"], r["person"]), r["role"], names.get(r["organ"], r["organ"]),
+         iso(r.get("start")), iso(r.get("end")))
+        for d in drafted.drafts
+        if d.kind == "membership" and d.fact
+        for r in [d.record]
+    }  # fmt: skip
+
+
+Row = tuple[str, str, str, str | None, str | None, str | None, str]
+"""(person, role, organ, start, end, as_of, status) of a holding drafted"""
+
+
+def rows(drafted: Drafted) -> set[Row]:
+    """:data:`Row` of every holding drafted, people and organs by id."""
+    return {
+        (r["person"], r["role"], r["organ"], iso(r.get("start")), iso(r.get("end")),
+         iso(r.get("as_of")), r["status"])
+        for d in drafted.drafts if d.kind == "membership" and d.fact
+        for r in [d.record]
+    }  # fmt: skip

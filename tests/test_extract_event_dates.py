@@ -13,14 +13,8 @@ import pytest
 
 from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
-from kwpld.load import load_records
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
 
 
 def _events(text: str, known: Known, date: str = "2024-03-01") -> dict[str, dict[str, Any]]:

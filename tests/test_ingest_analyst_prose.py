@@ -5,42 +5,22 @@ texts read against tests/fixtures/ingest/facts/records."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from facts_helpers import Row, rows
 
-from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
-from kwpld.load import load_records
 
-RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
 NKLW = "Posted 4 January 2020 by NK Leadership Watch\n\n"
 PLENUM = (
     "The 5th Plenary Meeting of the 7th Central Committee of the Workers' Party of Korea was "
     "held in Pyongyang from 28 to 31 December 2019. "
 )
 
-Row = tuple[str, str, str, str | None, str | None, str | None, str]
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
-
-
-def _iso(value: object) -> str | None:
-    return None if value is None else parse_date(value).iso
-
 
 def drafted(text: str, known: Known, date: str = "2020-01-04") -> set[Row]:
     """(person, role, organ, start, end, as_of, status) of every membership drafted."""
     _, result = read_text(NKLW + text, known=known, date=date, article_type="analysis")
-    return {
-        (r["person"], r["role"], r["organ"], _iso(r.get("start")), _iso(r.get("end")),
-         _iso(r.get("as_of")), r["status"])
-        for d in result.drafts if d.kind == "membership" and d.fact
-        for r in [d.record]
-    }  # fmt: skip
+    return rows(result)
 
 
 # -- 1. rosters --------------------------------------------------------------------------------

@@ -8,17 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from facts_helpers import RECORDS
 from facts_helpers import attended as _attended
 
 from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
-from kwpld.load import load_records
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
 
 
 def _read(text: str, known: Known, date: str = "2021-01-19") -> Drafted:

@@ -7,17 +7,10 @@ names, organs, tense and order vary within a class."""
 from __future__ import annotations
 
 import pytest
-from facts_helpers import RECORDS
 from facts_helpers import attended as _attended
 
 from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
-from kwpld.load import load_records
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
 
 
 def _read(text: str, known: Known, date: str = "2024-05-11") -> Drafted:

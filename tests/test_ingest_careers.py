@@ -5,25 +5,11 @@ layouts, read against tests/fixtures/ingest/facts/records or a person new to it.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import pytest
+from facts_helpers import terms as holding_terms
 
-from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
-from kwpld.load import load_records
-
-RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
-
-
-def _iso(value: object) -> str | None:
-    return None if value is None else parse_date(value).iso
 
 
 def terms(text: str, known: Known, kind: str = "analysis") -> set[tuple[Any, ...]]:
@@ -33,18 +19,7 @@ def terms(text: str, known: Known, kind: str = "analysis") -> set[tuple[Any, ...
     _, drafted = read_text(
         text, known=known, date="2024-03-01", article_type=kind, media_type=media
     )
-    names: dict[str, str] = {}
-    for d in drafted.drafts:
-        first = (d.record.get("names") or [{}])[0]
-        if d.kind in ("person", "organ") and isinstance(first, dict):
-            names[d.id] = first.get("text", d.id)
-    return {
-        (names.get(r["person"], r["person"]), r["role"], names.get(r["organ"], r["organ"]),
-         _iso(r.get("start")), _iso(r.get("end")))
-        for d in drafted.drafts
-        if d.kind == "membership" and d.fact
-        for r in [d.record]
-    }  # fmt: skip
+    return holding_terms(drafted)
 
 
 # -- 1. career lists of a profile ----------------------------------------------------------------

@@ -8,14 +8,8 @@ from pathlib import Path
 import pytest
 
 from kwpld.ingest import Known, read_text
-from kwpld.load import load_records
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
 
 
 def _people(text: str, known: Known) -> set[str]:

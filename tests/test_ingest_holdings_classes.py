@@ -13,15 +13,9 @@ import pytest
 from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
-from kwpld.load import load_records
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
 KCNA = "Pyongyang, January 1 (KCNA) -- "
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
 
 
 def _iso(value: object) -> str | None:

@@ -12,17 +12,11 @@ import pytest
 
 from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
-from kwpld.load import load_records
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
 KCNA = "Pyongyang, December 31 (KCNA) -- "
 PLENUM = "The 9th Plenary Meeting of the 8th WPK Central Committee was held on December 30. "
 NKLW = "Posted 12 March 2024 by NK Leadership Watch\n\n"
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
 
 
 def _iso(value: object) -> str | None:

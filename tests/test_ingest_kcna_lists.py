@@ -7,11 +7,9 @@ each asserts person, role, organ, type and dates of the facts drafted."""
 
 from __future__ import annotations
 
-import pytest
-from test_ingest_antecedents import RECORDS, facts
+from test_ingest_antecedents import facts
 
 from kwpld.ingest import Known
-from kwpld.load import load_records
 
 PLENUM = (
     "The 5th Plenary Meeting of the 8th Central Committee of the Workers' Party of Korea "
@@ -19,11 +17,6 @@ PLENUM = (
 )
 SESSION = "The session of the Supreme People's Assembly was held on 11 February 2021.\n\n"
 ON = "2021-02-11"
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
 
 
 def _elected(person: str, role: str, organ: str, kind: str = "elected") -> tuple[object, ...]:

@@ -5,44 +5,20 @@ read against tests/fixtures/ingest/facts/records."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+from facts_helpers import terms as holding_terms
 
-from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
-from kwpld.load import load_records
 from kwpld.sources.readers import read_text_source
-
-RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
-
-
-def _iso(value: object) -> str | None:
-    return None if value is None else parse_date(value).iso
 
 
 def terms(text: str, known: Known, media: str = "text/html") -> set[tuple[Any, ...]]:
     """(person, role, organ, start, end) of every holding drafted (a draft by its first name)."""
     _, drafted = read_text(text, known=known, date="2025-03-01", article_type="report",
                            media_type=media)  # fmt: skip
-    names: dict[str, str] = {}
-    for d in drafted.drafts:
-        first = (d.record.get("names") or [{}])[0]
-        if d.kind in ("person", "organ") and isinstance(first, dict):
-            names[d.id] = first.get("text", d.id)
-    return {
-        (names.get(r["person"], r["person"]), r["role"], names.get(r["organ"], r["organ"]),
-         _iso(r.get("start")), _iso(r.get("end")))
-        for d in drafted.drafts
-        if d.kind == "membership" and d.fact
-        for r in [d.record]
-    }  # fmt: skip
+    return holding_terms(drafted)
 
 
 def organs(text: str, known: Known, media: str = "text/plain") -> dict[str, dict[str, Any]]:

@@ -11,7 +11,6 @@ import pytest
 
 from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
-from kwpld.load import load_records
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
 KCNA = "Pyongyang, February 11 (KCNA) -- "
@@ -21,11 +20,6 @@ PLENUM = (
 )
 
 Row = tuple[str, str, str, str, str | None, str | None, str | None, str]
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.build(load_records(RECORDS))
 
 
 def _iso(value: object) -> str | None:

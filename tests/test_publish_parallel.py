@@ -125,3 +125,14 @@ def test_tasks_are_shared_out_so_the_busiest_process_has_least_to_do() -> None:
     tasks = [Task(name, cost, lambda: None) for name, cost in costs.items()]
     loads = [round(sum(t.cost for t in g), 2) for g in plan_groups(tasks, 2)]
     assert sorted(loads) == [3.2, 3.3]
+
+
+def test_the_calling_process_takes_less_when_it_has_work_after_the_tasks() -> None:
+    costs = {"jsonld": 6.2, "turtle": 3.0, "nquads": 1.7, "updates": 1.2, "nt": 0.9, "void": 0.6}
+    tasks = [Task(name, cost, lambda: None) for name, cost in costs.items()]
+    groups = plan_groups(tasks, 2, head_start=0.6)
+    loads = [round(sum(t.cost for t in g), 2) for g in groups]
+    # The first group (this process's) plus the head start is about the other group's load.
+    assert loads == [6.5, 7.1]
+    assert _names(groups)[1] == ["jsonld", "nt"]
+    assert run_tasks([Task("x", 1.0, lambda: 1)], jobs=2, after=5.0)[0].value == 1

@@ -495,3 +495,36 @@ def test_a_release_without_source_graphs_has_no_sources_file(tmp_path: Path) -> 
         assert subprocess.run(["sh", "-n", str(script)], check=False).returncode == 0
     assert diff_releases(folders[0], folders[1]).added == 0
     assert tree_digest(folders[0]) == tree_digest(folders[1])
+
+
+def test_sorted_quads_are_the_plain_sorts_of_the_quads_and_of_their_distinct_triples() -> None:
+    """sort_quads takes shortcuts (a sort by subject, repeated triples cut out by slices);
+    its lists must still be exactly what plain sorts of the tuples give."""
+    import random
+    from itertools import groupby
+
+    from kwpld.publish.quads import sort_quads
+
+    rng = random.Random(14)
+    for _ in range(20):
+        quads = {
+            (
+                f"<s{rng.randrange(30)}>",
+                f"<p{rng.randrange(4)}>",
+                f'"{rng.randrange(5)}"',
+                f"<g{rng.randrange(3)}>",
+            )
+            for _ in range(rng.randrange(1, 300))
+        }
+        result = sort_quads(list(quads))
+        by_graph = sorted(quads, key=lambda q: (q[3], q[0], q[1], q[2]))
+        assert result.by_graph == by_graph
+        union = sorted({q[:3] for q in quads})
+        assert [q[:3] for q in result.union] == union
+        assert all(q == min(p for p in quads if p[:3] == q[:3]) for q in result.union)
+        runs, start = [], 0
+        for subject, group in groupby(union, key=lambda t: t[0]):
+            size = len(list(group))
+            runs.append((subject, start, start + size))
+            start += size
+        assert result.subjects == runs

@@ -133,3 +133,23 @@ def test_unsorted_or_repeated_triples_of_a_subject_give_the_same_turtle():
         out = io.StringIO()
         write_turtle(rows, out, PREFIXES)
         assert out.getvalue() == text
+
+
+def test_subjects_with_the_same_predicates_share_a_template_but_not_their_order():
+    """Blocks are filled from one template per sequence of predicates; a subject whose
+    objects come unsorted or repeated under the same sequence still gets sorted output, and
+    a '%' in a predicate's IRI stays as it is."""
+    odd = iri("http://other.example/p%41")
+    rows = []
+    for name, objects in (("s1", ["a", "b"]), ("s2", ["b", "a"]), ("s3", ["a", "a"])):
+        rows += [(iri(EX + name), iri(EX + "p"), literal(o)) for o in objects]
+        rows.append((iri(EX + name), odd, literal("%s")))
+    out = io.StringIO()
+    write_turtle(rows, out, PREFIXES)
+    text = out.getvalue()
+    assert 'ex:s1 ex:p "a" , "b" ;\n    <http://other.example/p%41> "%s" .\n' in text
+    assert 'ex:s2 ex:p "a" , "b" ;\n    <http://other.example/p%41> "%s" .\n' in text
+    assert 'ex:s3 ex:p "a" ;\n    <http://other.example/p%41> "%s" .\n' in text
+    assert _parse(text, ox.RdfFormat.TURTLE) == _parse(
+        "".join(f"{s} {p} {o} .\n" for s, p, o in set(rows)), ox.RdfFormat.N_TRIPLES
+    )

@@ -107,8 +107,8 @@ def attendance(r: Context) -> Found:
                     continue
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
-                if own is None and _met_only(flex, m):
-                    continue  # "received a letter": no meeting, no one placed
+                if (own is None and _met_only(flex, m)) or _denied(m):
+                    continue  # "received a letter", "did not attend", "often accompanied by"
                 people = _named(pattern, role, people_of(view, m), ongoing=own is None)
                 people += _guests_within(r, view, m)
                 if not people:
@@ -128,11 +128,8 @@ def attendance(r: Context) -> Found:
                         target = key
                 if target is None:
                     continue
-                if pattern.id == "conferred-on" and not (
-                    target.startswith("event:occasion:")
-                    and r.reg.peek(target).fields.get("type") == "conferral"
-                ):
-                    continue  # a title conferred by decree: its recipients attend nothing
+                if _at_no_occasion(r, view, m, pattern, target):
+                    continue
                 found.extend(
                     _participations(r, view, people, role, cue, target, target_span, pattern)
                 )
@@ -140,6 +137,26 @@ def attendance(r: Context) -> Found:
                     listing = _Listing(role, target, target_span, pattern)
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
+
+
+_ACT_ONLY = frozenset({"arrived"})
+"""verbs that place someone only at the occasion they report (``occasion_acts``: an arrival
+someone was greeted at)"""
+
+def _at_no_occasion(
+    r: Context, view: SentenceView, m: re.Match[str], pattern: Pattern, target: str
+) -> bool:
+    """ "A delegation arrived in Pyongyang" (an arrival no one greeted: no occasion), "visited
+    Russia three times" (no one occasion), a title conferred by decree (its recipients attend
+    nothing)."""
+    if pattern.id == "conferred-on" and not (
+        target.startswith("event:occasion:")
+        and r.reg.peek(target).fields.get("type") == "conferral"
+    ):
+        return True
+    if m.groupdict().get("verb") in _ACT_ONLY and not target.startswith("event:act:"):
+        return True
+    return "verb" in m.re.groupindex and bool(_MANY_TIMES.match(view.string, m.end()))
 
 
 _VERB_ROLES = frozenset(
@@ -176,6 +193,11 @@ def _event_of(
     before it, else the event of the article."""
     event, span = event_of(r, view)
     held = [(offset, key) for offset, key in r.held if offset <= view.start]
+    if span is not None and _BEFORE_IT.search(r.text, max(view.start, span[0] - 24), span[0]):
+        # "Two days before the funeral, on Monday, Kim paid his respects", "After the talks, Kim
+        # looked round ...": the time of the occasion the sentence reports, not the occasion
+        reported = [key for offset, key in held if offset == view.start and key != event]
+        return (reported[-1], None) if reported else (event, None)
     if event is None and _of_unnamed(r, view):
         # "X reported on the results of the inspection of ...": an event word the text names
         # no event for, as the complement of another noun, leaves the sentence to the event
@@ -189,6 +211,10 @@ def _event_of(
         if key != event and not _in_passing(r, flex, offset, key):
             return key, None
     return r.main_event or event, None
+
+
+_BEFORE_IT = re.compile(r"\b(?:before|after|following|ahead\s+of)\s+(?:the\s+|its\s+)?$", re.I)
+"""words that make an event a sentence names the time of another occasion it reports"""
 
 
 def _of_unnamed(r: Context, view: SentenceView) -> bool:
@@ -295,8 +321,12 @@ def _named(pattern: Pattern, role: str, people: list[Item], *, ongoing: bool) ->
     sentence that starts no inspection of its own ("He went round the shops": the one who
     guides it is the leader the report named, whoever the sentence before named last)."""
     if pattern.id == "host" or (ongoing and role == "guided" and pattern.id == "verb"):
-        return [p for p in people if p.text[:1].isupper() and " " in p.text]
+        # (a family name alone, "Kim and Putin held talks", names someone named in full before)
+        return [p for p in people if p.text[:1].isupper() and p.text.lower() not in _PRONOUNS]
     return people
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their", "it"})
 
 
 def _verb_object(
@@ -320,6 +350,22 @@ def _verb_object(
         if item.text.lower() not in ("the", "a", "an", "its", "their"):
             return None
     return None
+
+
+_DENIED = re.compile(
+    r"\b(?:not|never|n't|failed\s+to|fail\s+to|without|often|usually|frequently|regularly"
+    r"|always|routinely|no\s+longer)(?:\s+\S+){0,2}\s*$"
+)
+"""words just before a verb or cue that place no one at an event: a negation ("did not
+attend", "has not been seen") or a habit ("often accompanied by": no one occasion)"""
+
+
+def _denied(m: re.Match[str]) -> bool:
+    """Whether the match's verb or cue is denied or habitual (`_DENIED` just before it)."""
+    group = "verb" if "verb" in m.re.groupindex and m.group("verb") else "cue"
+    if group not in m.re.groupindex or m.group(group) is None:
+        return False
+    return _DENIED.search(m.string, max(0, m.start(group) - 40), m.start(group)) is not None
 
 
 def _met_only(flex: FactLexicon, m: re.Match[str]) -> bool:
@@ -552,7 +598,8 @@ def _appearance_name(
                          name):  # fmt: skip
             return None
         kind = "appearance" if kind == "appearance" and re.search(
-            r"performance|concert|show|gymnastics|display|fir(?:e|ing)\b|launch|drill|exercise",
+            r"performance|concert|show|gymnastics|display|fir(?:e|ing)\b|launch|drill|exercise"
+            r"|exhibition",
             name) else "ceremony"  # fmt: skip
         return name, kind
     noun = "Visit to" if "visited" in verb or "visit" in verb else "Inspection of"
@@ -567,13 +614,20 @@ def _object_of(
     (`_DESCRIBED`); and whether it is described."""
     what = _OBJECT.match(r.text, start, end)
     if what is not None:
-        return what.start("object"), _object_end(r, *what.span("object")), False
+        obj_end = _object_end(r, *what.span("object"))
+        if _MANY_TIMES.match(r.text, obj_end, end):
+            return None  # "visited Russia three times, most recently in 2011": no one visit
+        return what.start("object"), obj_end, False
     described = _DESCRIBED.match(r.text, start, end) if inspection else None
     if described is None or _HABITUAL.search(described.group("object")):
         return None  # "inspected weapons factories several times": no one inspection
     return described.start("object"), described.end("object"), True
 
 
+_MANY_TIMES = re.compile(
+    r"[^.;]{0,30}?\b(?:(?:two|three|four|five|six|several|many|\d+)\s+times|often|regularly"
+    r"|frequently|repeatedly)\b"
+)
 _HABITUAL = re.compile(r"\b(?:times|often|several|many|regularly|frequently|repeatedly)\b")
 
 

@@ -10,7 +10,10 @@ import re
 from ..dates import DateMention, PartialDate, find_dates
 from ..reading.state import Context, Found
 
-__all__ = ["dates", "relative_day", "event_day_before", "reported_day", "lead_day"]
+__all__ = [
+    "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
+    "leading_day", "narrative_day_before",
+]
 
 
 def dates(r: Context) -> Found:
@@ -119,23 +122,36 @@ def _resolve(r: Context, mention: DateMention, reference: PartialDate | None) ->
     return moved if moved.date is not None else out
 
 
+_OPENS = r"(?:\A|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))"
+"""where a sentence opens (a search starts at the sentence's start, where ``^`` would not match)"""
 _RELATIVE = re.compile(
-    r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+day|that\s+day|(?:earlier|later)\s+(?:in\s+)?(?:the"
-    r"|that)\s+day|in\s+the\s+(?:morning|afternoon|evening)|that\s+(?:morning|afternoon|evening))"
+    r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+(?:day|evening)|that\s+day|(?:earlier|later)\s+"
+    r"(?:in\s+)?(?:the|that)\s+day|in\s+the\s+(?:morning|afternoon|evening)|that\s+(?:morning"
+    rf"|afternoon|evening)|{_OPENS}(?:after|following)\s+(?:that|this|it|(?:the|this|that)\s+"
+    r"(?:talks|meeting|ceremony|banquet|reception|visit|performance|parade|luncheon|dinner))"
+    rf"|{_OPENS}before\s+(?:leaving|departing|(?:his|her|their)\s+departure))"
     r"|(?P<before>(?:on\s+)?the\s+(?:day\s+before|previous\s+day|eve\b))"
     r"|(?P<after>(?:on\s+)?the\s+(?:next|following)\s+day)"
     r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
     r"|(?P<yesterday>yesterday))\b",
     re.I,
 )
+"""A day given relative to another. A sentence that opens "After the talks," or "Before
+leaving," is of the day of the occasion before it."""
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+scheduled\s+to|plans\s+to|proposed|proposes"
     r"|proposing|offered\s+to)\b",
     re.I,
 )
+WEEKDAY_AT = (
+    r"(?:\bon\s+|(?<=\bmet\s)|(?<=\bconvened\s)|(?<=\bopened\s)|(?<=\bheld\s)"
+    r"|(?<=\bgathered\s)|(?<=\breconvened\s))"
+)
+"""what puts a weekday on an event: "on Thursday", and in wire copy a bare weekday after a
+verb of meeting ("convened Sunday", "met Tuesday"); shared with the meetings pass"""
 _WEEKDAY_ON = re.compile(
-    r"\bon\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    WEEKDAY_AT + r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 
 
@@ -177,17 +193,19 @@ def lead_day(r: Context, before: int) -> PartialDate | None:
     (KCNA) -- Kim Jong Un inspected ... on Thursday"): what "the day before" of a later
     sentence counts from when no event before it is dated (yet). The last such weekday up to
     the article's day; None when the lead gives none or comes after ``before``."""
-    day = _article_day(r)
     lead = next((s for s in r.doc.sentences
                  if r.doc.blocks[s.block].kind not in ("title", "heading")), None)  # fmt: skip
-    if day is None or lead is None or lead.end > before:
+    if lead is None or lead.end > before:
         return None
-    weekday = _WEEKDAY_ON.search(r.text, lead.start, lead.end)
-    if weekday is None or _FUTURE.search(r.text, lead.start, weekday.start()):
-        return None
-    today = dt.date(day.year, day.month or 1, day.day or 1)
-    back = (today.weekday() - list(calendar.day_name).index(weekday.group("day"))) % 7
-    return _shift(day, -back)
+    weekday = next((m for m in _WEEKDAY_ON.finditer(r.text, lead.start, lead.end)
+                    if not _reported_at(r, lead.start, m.end())), None)  # fmt: skip
+    return None if weekday is None else _weekday_back(r, weekday)
+
+
+def _reported_at(r: Context, start: int, end: int) -> bool:
+    """Whether the weekday ending at ``end`` is the day of a report ("KCNA reported on
+    Sunday"), not of what it reports."""
+    return any(m.end() == end for m in _REPORTED_ON.finditer(r.text, start, end))
 
 
 def event_day_before(r: Context, offset: int, *, block: int | None = None) -> PartialDate | None:
@@ -209,6 +227,101 @@ def event_day_before(r: Context, offset: int, *, block: int | None = None) -> Pa
         if isinstance(date, PartialDate) and date.day is not None:
             return date
     return None
+
+
+_BACKGROUND_DAY = re.compile(
+    r"\b(?:born|died|death|passed\s+away|since|until|till|from|by|before|after|signed)\s+"
+    r"(?:on\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+"""words before a day that is no occasion's ("died Dec. 17", "since 5 May")"""
+_NOT_OCCASION_DAY = re.compile(
+    r"\b(?:had|recalling|recalled|recalls|media|said|says|reported|announced|KCNA|Yonhap"
+    r"|agency|newspaper)\s+(?:\w+\s+){0,6}?$|(?:--|—|\(\w+\))\s*$",
+    re.I,
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:\(\w+\)|--|—)")
+"""a day in a clause of the past perfect ("Recalling that he had visited the complex on April
+15"), of the report ("state media on Friday listed"), or of the dateline: no occasion's"""
+
+
+def _occasion_day_at(r: Context, start: int, end: int) -> bool:
+    """Whether the day text[start:end] states may be an occasion's the narrative is at."""
+    sentence = r.doc.sentence_at(start)
+    since = sentence.start if sentence is not None else max(0, start - 60)
+    return not (
+        _BACKGROUND_DAY.search(r.text, max(since, start - 30), start)
+        or _NOT_OCCASION_DAY.search(r.text[since:start])
+        or _DATELINE_AFTER.match(r.text, end, end + 12)
+    )
+
+
+_WEEKDAY_OPEN = re.compile(
+    r"\b[Oo]n\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+"""a weekday, also where it opens a sentence ("On Thursday, ...")"""
+
+
+def _weekday_back(r: Context, weekday: re.Match[str]) -> PartialDate | None:
+    """ "on Thursday": the last such weekday up to the article's day (None for one to come)."""
+    day = _article_day(r)
+    sentence = r.doc.sentence_at(weekday.start())
+    since = sentence.start if sentence is not None else weekday.start()
+    if day is None or _FUTURE.search(r.text, since, weekday.start()):
+        return None
+    today = dt.date(day.year, day.month or 1, day.day or 1)
+    back = (today.weekday() - list(calendar.day_name).index(weekday.group("day"))) % 7
+    return _shift(day, -back)
+
+
+def leading_day(r: Context, start: int, end: int) -> PartialDate | None:
+    """The day text[start:end] (a sentence up to the occasion it reports) gives: "On 21 December,
+    ...", "On Thursday, Kim and Putin held talks", "Two days before the funeral, on Monday, ..."
+    (the last day given there), else a day relative to the occasion before ("That evening",
+    "The previous day", "After the talks,": :func:`relative_day`)."""
+    days: list[tuple[int, PartialDate]] = [
+        (d.start, d.date) for d in r.dates_in(start, end)
+        if d.date is not None and d.date.day is not None and _occasion_day_at(r, d.start, d.end)
+    ]  # fmt: skip
+    for weekday in _WEEKDAY_OPEN.finditer(r.text, start, end):
+        when = _weekday_back(r, weekday)
+        if when is not None and _occasion_day_at(r, weekday.start(), weekday.end()):
+            days.append((weekday.start(), when))
+    if days:
+        return max(days, key=lambda x: x[0])[1]
+    relative = relative_day(r, start, end)
+    return relative[0] if relative is not None else None
+
+
+def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
+    """The day the narrative was at just before ``offset``: the last of the day of an event
+    dated before it (:func:`event_day_before`) and a day a sentence before it gives ("He
+    arrived in Moscow on May 23. ... Talks were held at the Kremlin on the same day"); what
+    "the same day", "the day before", "that evening" count from."""
+    best: tuple[int, PartialDate] | None = None
+    for m in reversed(r.mentions_in(0, offset, ("event",))):
+        entity = r.reg.peek(m.entity) if m.entity else None
+        date = entity.fields.get("date") if entity is not None and not entity.known else None
+        if isinstance(date, PartialDate) and date.day is not None:
+            best = (m.start, date)
+            break
+    for at, key in r.held:  # occasions a verb reported ("laid a wreath"), with no mention
+        date = r.reg.peek(key).fields.get("date")
+        if (at < offset and (best is None or at > best[0]) and isinstance(date, PartialDate)
+                and date.day is not None):
+            best = (at, date)
+    body = next((s.start for s in r.doc.sentences
+                 if r.doc.blocks[s.block].kind not in ("title", "heading")), 0)  # fmt: skip
+    since = max(best[0] if best is not None else 0, body)
+    stated = [(d.start, d.date) for d in r.dates_in(since, offset)
+              if d.date is not None and d.date.day is not None
+              and _occasion_day_at(r, d.start, d.end)]  # fmt: skip
+    stated += [(w.start(), day) for w in _WEEKDAY_OPEN.finditer(r.text, since, offset)
+               if (day := _weekday_back(r, w)) is not None
+               and _occasion_day_at(r, w.start(), w.end())]  # fmt: skip
+    if stated:
+        return max(stated, key=lambda x: x[0])[1]
+    return best[1] if best is not None else event_day_before(r, offset)
 
 
 def relative_day(
@@ -238,7 +351,7 @@ def relative_day(
             stated = [reported[0]]
         if shift and stated:
             return _shift(stated[-1], shift), span
-        base = event_day_before(r, start if anchor is None else anchor) or lead_day(r, start)
+        base = narrative_day_before(r, start if anchor is None else anchor) or lead_day(r, start)
         if base is None and not shift:
             base = _article_day(r)  # "in the afternoon": of the day reported
         if base is None:

@@ -19,14 +19,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-import yaml
-
 from ..dates import DateMention, PartialDate
 from ..reading.facts import Fact, FactSpan, fact_lexicon
 from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
-from ..resources import resource_path
-from .facts_common import last_year, sentence_date, sentence_view, status_of
+from ..resources import resource_yaml
+from .facts_common import last_year, seat_held_since, sentence_date, sentence_view, status_of
 
 __all__ = ["all_posts_endings"]
 
@@ -44,7 +42,7 @@ class _Ending:
 @cache
 def _patterns() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     """``after`` and ``before`` -> (fact type, regex) of ``all_posts_endings``."""
-    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/facts.yaml")
     out: dict[str, list[tuple[str, re.Pattern[str]]]] = {"after": [], "before": []}
     for side, by_type in data["all_posts_endings"].items():
         for kind, regexes in by_type.items():
@@ -71,7 +69,7 @@ def all_posts_endings(r: Context) -> Found:
 
 @cache
 def _attribution() -> list[re.Pattern[str]]:
-    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/facts.yaml")
     return [re.compile(p.replace(" ", r"\s+"), re.I) for p in data["attribution_phrases"]]
 
 
@@ -195,7 +193,13 @@ def _held_since_starts(r: Context, facts: list[Fact]) -> list[Fact]:
         ):  # fmt: skip
             person = next((s for s in fact.spans if s.role == "person"), None)
             trigger = next((s for s in fact.spans if s.role == "trigger"), None)
-            if person is not None and trigger is not None and person.end < trigger.start:
+            title_end = max((s.end for s in fact.spans if s.role in ("role", "organ")), default=0)
+            since_after = seat_held_since(r, title_end) if title_end else None
+            if since_after is not None and since_after.date is not None:
+                # "was not re-elected an alternate member, a seat she had held since 2021"
+                span = FactSpan(since_after.start, since_after.end, "date")
+                fact = replace(fact, start=since_after.date, spans=[*fact.spans, span])
+            elif person is not None and trigger is not None and person.end < trigger.start:
                 since = _held_since(r, person.end, trigger.start)
                 if (
                     since is not None

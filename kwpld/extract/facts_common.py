@@ -65,7 +65,18 @@ def names_someone(r: Context, start: int, end: int) -> bool:
 
 def sentence_view(r: Context, start: int, end: int) -> SentenceView:
     """The items of text[start:end]: titles, people, events, organs, posts, dates, references
-    to events, then words."""
+    to events, then words. Built once per state (the fact passes read the same sentences one
+    after another): a view is shared, to read only."""
+    views = r.views()
+    if views is None:
+        return _sentence_view(r, start, end)
+    view = views.get((start, end))
+    if view is None:
+        view = views[(start, end)] = _sentence_view(r, start, end)
+    return view
+
+
+def _sentence_view(r: Context, start: int, end: int) -> SentenceView:
     typed: list[Item] = []
     for title in r.person_titles:
         if start <= title.start and title.end <= end:
@@ -88,7 +99,9 @@ def sentence_view(r: Context, start: int, end: int) -> SentenceView:
         typed.append(Item("date", d.start, d.end, d.text, d))
     typed.extend(_pronouns(r, start, end))
     typed.extend(_descriptions(r, start, end))
-    typed.extend(_organs_named_before(r, start, end, typed))
+    typed.extend(
+        Item("organ", s, e, r.text[s:e], key) for s, e, key in r.organ_refs if start <= s < e <= end
+    )
     words = [
         (r.doc.word_starts[i], r.doc.word_ends[i], r.doc.keys[i])
         for i in r.doc.words_between(start, end)
@@ -98,34 +111,14 @@ def sentence_view(r: Context, start: int, end: int) -> SentenceView:
 
 _OF_THE_CC = re.compile(r"\s+of\s+the\s+C\.\s?C\.,?\s+(?:WPK|KWP)\b")
 
-_ORGAN_AGAIN = re.compile(
-    r"\b(?:the|its|this|that)\s+(?P<head>commission|committee|presidium|bureau|department"
-    r"|secretariat|assembly|ministry)\b(?!\s+of\b)(?!['’]s)",
-    re.I,
-)
-
-
-def _organs_named_before(r: Context, start: int, end: int, typed: list[Item]) -> list[Item]:
-    """ "Kim Yong Nam had headed the Presidium since 1998", "members of the commission": the
-    organ of that kind the text named last before."""
-    out = []
-    for m in _ORGAN_AGAIN.finditer(r.text, start, end):
-        s, e = m.start("head"), m.end("head")
-        if any(i.start < e and s < i.end for i in typed):
-            continue
-        head = m.group("head").lower()
-        for before in reversed(r.mentions_in(0, m.start(), ("organ", "post"))):
-            if not before.entity:
-                continue
-            words = name_words(before.text)
-            if before.kind == "post":
-                words = words[words.index("of") + 1 :] if "of" in words else ()
-            if head in words or (head == "committee" and "cc" in words):
-                organ = organ_of(r, before)
-                if organ is not None:
-                    out.append(Item("organ", s, e, m.group("head"), organ))
-                break
-    return out
+def with_references(r: Context, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` (in text order) with the organs named by reference
+    (:mod:`kwpld.extract.organ_refs`) as organ mentions, for rules that read organs from
+    mentions."""
+    if not r.organ_refs:
+        return mentions
+    refs = [Mention(s, e, r.text[s:e], key, "organ", "reference") for s, e, key in r.organ_refs]
+    return sorted([*mentions, *refs], key=lambda m: (m.start, -m.end))
 
 
 def organ_of(r: Context, m: Mention) -> str | None:
@@ -640,6 +633,23 @@ def last_year(r: Context, date: DateMention) -> DateMention:
     return date
 
 
+_SEAT_HELD = re.compile(
+    r"[^.;,]{0,60}?,\s*(?:a|the)\s+(?:seat|post|position)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+"
+    r"(?:had|has|have)\s+(?:held|occupied|kept)\s+since\s+$",
+    re.I,
+)
+
+
+def seat_held_since(r: Context, end: int) -> DateMention | None:
+    """ "... an alternate member (on Friday), a seat she had held since April 2020"; "is
+    expected to remain premier, a post he has held since 2020": the date of the apposition
+    after the title (ending at ``end``), the start of the term the sentence speaks of."""
+    for d in r.dates_in(end, end + 120):
+        if d.date is not None and _SEAT_HELD.match(r.text[end : d.start]):
+            return last_year(r, d)
+    return None
+
+
 def _reports_attendance(view: SentenceView) -> bool:
     """The sentence says who took part in an event ("Speakers included ...", "It was presided
     over by ...", "On the platform were ..."): the attendance patterns of ``facts.yaml``."""
@@ -748,11 +758,22 @@ def fact_dates(
     if stated is not None:
         return {"at": stated[0], **since}, "sentence", stated[1]
     first, last = _event_dates(r, event)
-    if first is not None:
+    if first is not None and not (holds and _after_article(r, first)):
         return {"at": last or first, **since}, "event", None
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
     return _report_date(r, view, anchor, holds)
+
+
+def _after_article(r: Context, date: PartialDate) -> bool:
+    """The date is after the article's: a title printed in a preview of an event to come ("is
+    expected to hold its congress early next year") is held as of the article, not the event."""
+    ref = r.reference
+    if ref is None or date.year != ref.year:
+        return ref is not None and date.year > ref.year
+    if date.month is None or ref.month is None or date.month != ref.month:
+        return date.month is not None and ref.month is not None and date.month > ref.month
+    return date.day is not None and ref.day is not None and date.day > ref.day
 
 
 def _report_date(

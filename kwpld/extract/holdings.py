@@ -29,6 +29,7 @@ from .facts_common import (
     in_dateline,
     in_headline,
     names_someone,
+    seat_held_since,
     sentence_view,
     status_of,
 )
@@ -295,7 +296,9 @@ def _organ_title(
     role = "member"
     if "alternate" in m.re.groupindex and m.group("alternate"):
         role = "alternate-member"  # "dropped from the Political Bureau's alternate membership"
-    if pattern.type == "heads" or ("post" in m.re.groupindex and m.group("post")):
+    # "is tipped to head the Cabinet": a projected head (the pattern's group ``head``)
+    heads = pattern.type == "heads" or ("head" in m.re.groupindex and bool(m.group("head")))
+    if heads or ("post" in m.re.groupindex and m.group("post")):
         # "headed the UFD", "lost the GPB post": the head's seat
         entity = r.reg.peek(organ.ref)
         # the head word of what the text prints, else of the record's label ("the GPB post")
@@ -306,7 +309,7 @@ def _organ_title(
             "director" if kind == "department" or head in ("bureau", "department") else "chairman"
         )
     # "led the Ministry of Foreign Affairs": the foreign minister, when the folder has the post
-    post = post_for(r, role, organ.ref) if pattern.type == "heads" and organ.ref else None
+    post = post_for(r, role, organ.ref) if heads and organ.ref else None
     return Title(organ.start, organ.end, role, organ.ref, (organ.start, organ.end),
                  (organ.start, organ.end), post)  # fmt: skip
 
@@ -365,7 +368,9 @@ def _changes(
     kind, trigger = _type(flex, view, m, pattern, context if pattern.type == "context" else "holds")
     if pattern.type == "each":
         return _each_role(r, flex, view, m, pattern, kind, trigger)
-    titles = _titles(view, m)
+    titles = _subject_organ(view, m, _titles(view, m))
+    if kind in flex.ending:
+        titles = _elided_organ(r, view, titles)
     organ_title = _organ_title(r, view, m, pattern)
     titles = _with_organ(titles, organ_title)
     people = people_of(view, m)
@@ -429,6 +434,39 @@ def _changes(
             _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles, at=at)
         )
     return out
+
+
+def _subject_organ(view: SentenceView, m: re.Match[str], titles: list[Title]) -> list[Title]:
+    """ "The 11-seat commission elected A and B as vice chairmen": the roles without an organ
+    of their own are of the organ that acts (group ``subject``)."""
+    if "subject" not in m.re.groupindex or m.group("subject") is None:
+        return titles
+    organs = view.typed(m, "subject", "organ")
+    if not organs or not organs[0].ref:
+        return titles
+    span = (organs[0].start, organs[0].end)
+    return [t if t.organ else replace(t, organ=organs[0].ref, organ_span=span) for t in titles]
+
+
+_SEAT_ROLES = frozenset({"member", "alternate-member"})
+
+
+def _elided_organ(r: Context, view: SentenceView, titles: list[Title]) -> list[Title]:
+    """ "... an alternate Politburo member ... Hyon Song Wol was not re-elected an alternate
+    member": a seat lost without an organ is in the organ of the last seat the sentence, else
+    the sentence before, names."""
+    if not titles or any(t.organ or t.role not in _SEAT_ROLES for t in titles):
+        return titles
+    before = [s for s in r.doc.sentences if s.end <= view.start]
+    start = before[-1].start if before else view.start
+    seats = [
+        t for t in r.person_titles
+        if start <= t.start < titles[0].start and t.organ and t.role in _SEAT_ROLES
+    ]  # fmt: skip
+    if not seats:
+        return titles
+    seat = seats[-1]
+    return [replace(t, organ=seat.organ, organ_span=seat.organ_span) for t in titles]
 
 
 def _with_organ(titles: list[Title], organ: Title | None) -> list[Title]:
@@ -556,9 +594,7 @@ def _facts_for(
     """The facts of ``people`` holding ``titles``, with their status and dates; the date is
     the one the sentence gives at ``at`` (default: the trigger, else the first title)."""
     anchor = at if at is not None else trigger.start if trigger else titles[0].start
-    status, hedge = _status(flex, view, upto=max(anchor, titles[-1].end), r=r)
-    if kind == "projected":
-        status = "projected"  # "tipped to become", "in line for": the pattern's words hedge
+    status, hedge = _fact_status(r, flex, view, kind, anchor, people, trigger, titles)
     # A seat kept through a change ("kept his seat at the plenum") is a title held, dated as
     # the change it was kept through is: by the sentence's date or the event reported.
     kept = kind == "kept"
@@ -579,6 +615,9 @@ def _facts_for(
     dates = _narrative_year(r, date_span, dates)
     if status == "projected" or kind == "former":
         dates, basis, date_span = {}, "none", None  # a projection, a former title: undated
+    since = _held_since(r, titles[-1].end) if kept and status == "projected" else None
+    if since is not None:  # "is expected to remain T, a post he has held since 2020"
+        status, hedge, basis, (dates, date_span) = "confirmed", None, "sentence", since
     own = {p.start: _own_period(r, p) for p in people}  # "led by A (1998-2007) and B (...)"
     if (
         pattern.type == "heads" and basis != "sentence" and not _present(r, trigger)
@@ -620,6 +659,35 @@ def _facts_for(
 
 
 _PRESENT = frozenset({"heads", "leads", "commands", "runs"})
+_FUTURE = frozenset({"will", "shall"})
+_ASIDE = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?)?")
+
+
+def _fact_status(
+    r: Context, flex: FactLexicon, view: SentenceView, kind: str, anchor: int,
+    people: list[Item], trigger: FactSpan | None, titles: list[Title],
+) -> tuple[str, FactSpan | None]:
+    """The status of ``people`` holding ``titles`` (:func:`_status`, up to the fact's words).
+    "The ministry predicts that X, director of O, will be made a member of P": the change
+    after "will" is a projection, stated or not with a hedge; the title beside the name is
+    stated plainly, whatever verb or "that"-clause governs the sentence."""
+    status, hedge = _status(flex, view, upto=max(anchor, titles[-1].end), r=r, kind=kind)
+    if not people:
+        return status, hedge
+    person, title = people[0], titles[0]
+    if status == "confirmed" and trigger is not None and person.end < trigger.start:
+        future = next((i for i in view.items if i.kind == "word" and i.text in _FUTURE
+                       and person.end <= i.start < trigger.start), None)  # fmt: skip
+        if future is not None:
+            return "projected", FactSpan(future.start, future.end, "hedge")
+    if status != "projected" or trigger is not None or hedge is None or len(people) > 1:
+        return status, hedge
+    between = (
+        (person.end, title.start) if person.end <= title.start else (title.end, person.start)
+    )
+    if hedge.end <= min(person.start, title.start) and _ASIDE.fullmatch(r.text, *between):
+        return "confirmed", None  # an apposition or a title before the name
+    return status, hedge
 
 
 def _present(r: Context, trigger: FactSpan | None) -> bool:
@@ -631,13 +699,26 @@ def _present(r: Context, trigger: FactSpan | None) -> bool:
 _ADVERBS = frozenset({"also", "already", "still", "quietly", "then", "since", "just", "been"})
 
 
+def _held_since(r: Context, end: int) -> tuple[dict[str, PartialDate], FactSpan] | None:
+    """ "X is expected to remain premier, a post he has held since August 2020": the term held
+    is stated plainly (the hedge is about its future only): its start, from the date after the
+    title (ending at ``end``)."""
+    since = seat_held_since(r, end)
+    if since is None or since.date is None:
+        return None
+    return {"first": since.date}, FactSpan(since.start, since.end, "date")
+
+
 def _status(
-    flex: FactLexicon, view: SentenceView, *, upto: int, r: Context
+    flex: FactLexicon, view: SentenceView, *, upto: int, r: Context, kind: str | None = None
 ) -> tuple[str, FactSpan | None]:
     """The statement's status (:func:`status_of`); a projected word before a past form ("X
     probably lost his seat", "X is likely to have retained ...") is an inference about what
-    happened: reported."""
+    happened: reported. A projection pattern's own words ("tipped to become", "in line for")
+    hedge (``kind`` projected)."""
     status, hedge = status_of(r, view, upto=upto)
+    if kind == "projected":
+        return "projected", hedge
     if status != "projected" or hedge is None:
         return status, hedge
     words = [i.text for i in view.items if i.start >= hedge.end and i.kind == "word"]

@@ -19,7 +19,14 @@ from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
-from .dates import event_day_before, relative_day
+from .dates import (
+    WEEKDAY_AT,
+    event_day_before,
+    lead_day,
+    leading_day,
+    narrative_day_before,
+    relative_day,
+)
 from .facts_common import in_headline, official_source
 
 __all__ = ["meetings", "HELD", "date_with", "day_words", "head_kind", "past_date"]
@@ -54,7 +61,7 @@ _KINDS = (
 )
 _UNNAMED = re.compile(
     rf"\b(?:an?|the|its)\s+{_KINDS}\s+of\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+)?",
+    r"(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+|ruling\s+(?=[A-Z]))?",
     re.I,
 )
 _LOWER_ORDINAL = re.compile(
@@ -74,7 +81,8 @@ def _reference_pattern() -> re.Pattern[str]:
     heads = sorted({words[-1] for words in fact_lexicon().event_references}, key=len, reverse=True)
     return re.compile(
         r"\b(?:the|this|that|today's|yesterday's)\s+(?P<words>(?:(?:enlarged|expanded|extended"
-        r"|plenary|joint|consultative|military)\s+)*(?:" + "|".join(heads) + r"))\b"
+        r"|plenary|joint|consultative|military|parliamentary|party|year-end)\s+)*(?:"
+        + "|".join(heads) + r"))\b"
         r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
         r"|ground|square|group|delegation|team|song|music|officials?|room)\b)",
         re.I,
@@ -93,19 +101,25 @@ def meetings(r: Context) -> Found:
     _when_and_where(r)
     _unnamed(r)  # after the named ones are dated: "held on the same day"
     _organ_meetings(r)
+    _sessions_to_come(r)
     _of_representatives(r)
     _held_by(r)
     _of_date(r)
     _when_and_where(r)
+    _acts(r)
     _occasions(r)
     _subheadings(r)
+    r.held.sort(key=lambda x: x[0])  # (stable: an act before an occasion of its sentence)
+    _acts_of_occasions(r)
     _one_conferral(r)
     _place_summits(r)
     _person_summits(r)
     _same_day_acts(r)
     _organizers(r)
     _party_events(r)
+    _numbered_later(r)
     _main_event(r)
+    _dated_by_lead(r)
     _references(r)
     _dated_by_reference(r)
     return r.found()
@@ -343,6 +357,41 @@ def _organ_meetings(r: Context) -> None:
             r.add_mention(Mention(*span, r.text[span[0] : span[1]], event.key, "event"))
 
 
+_CONVENES = re.compile(
+    r"(?:\s*,[^,]{1,60},)?\s+(?:(?:is|are)\s+(?:due|expected|scheduled|set|slated)\s+to"
+    r"\s+(?:convene|meet|open)|will\s+(?:convene|meet|open)|convenes|meets|opens)\b",
+    re.I,
+)
+
+
+def _sessions_to_come(r: Context) -> None:
+    """ "when the Supreme People's Assembly convenes next month", "The Supreme People's
+    Assembly, the North's rubber-stamp parliament, is due to convene later this month": a
+    session of an assembly to come, at the date its clause gives (a month, mostly). No mention
+    is added: "the meeting" after it still refers to the event the article reports."""
+    for organ in [m for m in r.mentions if m.kind == "organ" and m.entity]:
+        m = _CONVENES.match(r.text, organ.end)
+        sentence = r.doc.sentence_at(organ.start)
+        if m is None or sentence is None or "assembly" not in organ.text.lower():
+            continue
+        if r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        stated = [d for d in r.dates_in(m.end(), min(sentence.end, m.end() + 40))
+                  if d.date is not None and d.range is None]  # fmt: skip
+        when = stated[0].date if stated else None
+        if when is None:
+            continue
+        name = "Session of the " + straight(" ".join(organ.text.split()))
+        event = r.reg.add(Entity(f"event:held:{match_key(name)}:{when.iso}", "event"))
+        event.fields.setdefault("type", "session")
+        event.fields.setdefault("date", when)
+        event.fields.setdefault("organizer", [Ref(r.reg.resolve(organ.entity))])  # type: ignore[arg-type]
+        event.add_name(NameDraft(f"{name}, {day_words(when)}", derived=True,
+                                 spans=[(organ.start, stated[0].end)]))  # fmt: skip
+        event.note(f"“{' '.join(r.text[organ.start : stated[0].end].split())}”",
+                   (organ.start, stated[0].end))  # fmt: skip
+
+
 _OF_BEFORE = re.compile(r"\bof\s+$", re.I)
 _NOT_MEETINGS = re.compile(r"\b(?:Assembly|Party|WPK|KWP|Congress)\b", re.I)
 
@@ -397,6 +446,9 @@ def _unnamed_days(
     if before is not None and before.date is not None and before.end <= m.start():
         first, last = _period(before)
         return (first, last) if first is not None else None
+    relative = relative_day(r, sentence.start, m.start()) if held else None
+    if relative is not None:  # "The day before, Kim presided over an enlarged meeting of ..."
+        return relative[0], None
     # "North Korea held an enlarged meeting of its CMC": held, on a day said elsewhere
     return (None, None) if held and held.re is _HELD_BEFORE else None
 
@@ -517,6 +569,10 @@ def _occasions(r: Context) -> None:
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
             continue  # "the meeting" refers back
+        if definite and _BEFORE_AFTER.search(lead):
+            continue  # "Two days before the funeral, on Monday, ...": the funeral is another's
+        if definite and _act_referred(r, m):
+            continue  # "the hearse carrying the body ... The farewell ceremony was attended by"
         given = None if definite else _GIVEN_BEFORE.search(lead)  # "attended the drill": no new one
         opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
         if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
@@ -543,18 +599,77 @@ def _occasions(r: Context) -> None:
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
         if bare_meeting:
             kind = head_kind(m.group("name"))  # "a plenary meeting of the party CC on April 10"
-        if re.match(r"\s+(?:of|for)\s+(?:conferring|awarding|presenting)\b", m.group("of") or ""):
-            kind = "conferral"  # "a ceremony of conferring the title of DPRK Hero on ..."
+        if _CONFERRING.match(r.text, m.end("noun")):
+            kind = "conferral"  # "a ceremony (of) conferring the title of DPRK Hero on ..."
         if presided and m.group("of") and name_end == m.end():
             name_end += len(presided.group("more"))  # "... of KPA training officials"
         name = " ".join(r.text[m.start("name") : name_end].split())
         name = re.sub(r"^(?:its|their|his|her)\s+", "", name)  # "held its first meeting"
         if when is None and _names_series(r, name):
             continue  # "plenary meetings of the 8th CC": the series, not an event of it
+        if definite and (_refers_back(r, m, kind, when, sentence) or when is not None
+                         and _dates_undated(r, m, kind, when, sentence)):  # fmt: skip
+            continue  # "attended a ceremony ... The ceremony was held ... on 21 December"
         _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence)
         last = m.end()
 
 
+_CONFERRING = re.compile(r"\s+(?:(?:of|for)\s+)?(?:conferring|awarding|presenting)\b", re.I)
+
+
+def _dates_undated(
+    r: Context, m: re.Match[str], kind: str, when: PartialDate, sentence: Sentence
+) -> bool:
+    """ "Kim Jong Un attended a ceremony conferring ..., KCNA reported. The ceremony was held
+    at the Mansudae Assembly Hall on 21 December": "the ceremony" dated is the undated one the
+    sentence before reported; it takes the day (and the place) and this mention."""
+    index = r.doc.sentence_index(sentence.start)
+    if index <= 0:
+        return False
+    before = r.doc.sentences[index - 1]
+    noun = m.group("noun").lower()
+    for x in r.mentions_in(before.start, before.end, ("event",)):
+        event = r.reg.peek(x.entity) if x.entity else None
+        if (event is None or event.known or "date" in event.fields
+                or not x.text.lower().endswith(noun)):
+            continue
+        if event.fields.get("type") not in (kind, "conferral"):
+            continue
+        event.fields["date"] = when
+        hall = _AT_PLACE.search(r.text, m.end(), sentence.end)
+        if hall is not None:
+            event.fields.setdefault("location", hall.group("place").rstrip("."))
+        r.add_mention(Mention(m.start("name"), m.end("name"), m.group("name"), event.key, "event"))
+        r.held.append((sentence.start, event.key))
+        return True
+    return False
+
+
+def _refers_back(
+    r: Context, m: re.Match[str], kind: str, when: PartialDate | None, sentence: Sentence
+) -> bool:
+    """ "A memorial service for X took place on Wednesday. ... The memorial service was presided
+    over by Y": "the" occasion, said of nothing of its own, is the one of its noun and kind the
+    text reported before it (on its day, when it has one), not a second one; it gets this
+    mention, and the sentences after it report it."""
+    if m.group("of"):
+        return False
+    noun = m.group("noun").lower()
+    for x in reversed(r.mentions_in(0, m.start(), ("event",))):
+        event = r.reg.peek(x.entity) if x.entity else None
+        if event is None or event.fields.get("type") != kind or noun not in x.text.lower():
+            continue
+        if when is not None and event.fields.get("date") not in (None, when):
+            return False
+        r.add_mention(Mention(m.start("name"), m.end("name"), m.group("name"), event.key, "event"))
+        r.held.append((sentence.start, event.key))
+        r.held.sort(key=lambda h: h[0])
+        return True
+    return False
+
+
+_BEFORE_AFTER = re.compile(r"\b(?:before|after|following|since|ahead\s+of|during)\s+$", re.I)
+_REPORTED_BEFORE = re.compile(r"\b(?:reported|said|announced|disclosed|revealed)\s*$")
 _DIED_BEFORE = re.compile(r"\b(?:died|passed\s+away|was\s+born|born)\s*$")
 _JOINED = re.compile(r"\s+and\s+(?:(?:a|an|the)\s+)?")
 _HELD_LATER = re.compile(
@@ -606,6 +721,100 @@ def _subheadings(r: Context) -> None:
         event.note(f"“{r.text[span[0] : span[1]]}”", span)
         r.held.append((blocks[i].start, key))
         r.held.sort(key=lambda x: x[0])
+
+
+def _acts(r: Context) -> None:
+    """ "On Friday morning, Kim laid a wreath at a memorial ...", "Kozlov and Kozhemyako saw him
+    off at the station": an occasion a verb reports (``occasion_acts``), an event of its own
+    from its sentence on (the sentences after it that name no other event report it), when its
+    sentence (or the one before it) gives its day, or it ``needs`` what the text says (an arrival
+    someone was greeted at: dated by the day the report was at); not the one the report is at
+    (a sub-heading's: "Send-off Ceremony Held ... Kim Jong Un saw him off")."""
+    article = r.article.key.split(":")[-1]
+    for act in fact_lexicon().occasion_acts:
+        for m in act.act.finditer(r.text):
+            sentence = r.doc.sentence_at(m.start())
+            if sentence is None or in_headline(r, sentence.start):
+                continue
+            if act.needs is not None and not _says_next(r, sentence, act.needs):
+                continue
+            current = _current_occasion(r, m.start())
+            if current is not None and act.same.search(_event_words(r, current)):
+                continue  # the occasion the report is at: "Send-off Ceremony Held ... saw him off"
+            when = leading_day(r, _segment_start(r, sentence), sentence.end)
+            if when is None and act.needs is None:
+                continue  # "He laid a wreath" with no day of its own: part of the visit reported
+            when = when or narrative_day_before(r, sentence.start)
+            key = f"event:act:{match_key(act.name)}:{when.iso if when else r.article.key}"
+            event = r.reg.add(Entity(key, "event"))
+            event.fields.setdefault("type", act.type)
+            if when is not None:
+                event.fields.setdefault("date", when)
+            event.add_name(_occasion_name(act.name, when, m.span(), r.reference, article))
+            hall = _AT_PLACE.search(r.text, m.end(), sentence.end)
+            if hall is not None:
+                event.fields.setdefault("location", hall.group("place").rstrip("."))
+            event.note(f"“{' '.join(m.group(0).split())}”", m.span())
+            r.held.append((sentence.start, key))
+    r.held.sort(key=lambda x: x[0])
+
+
+def _acts_of_occasions(r: Context) -> None:
+    """ "The state funeral of X was held ... Kim Jong Un walked beside the hearse carrying the
+    body": an act (``occasion_acts``) that is part of the occasion reported before it (its
+    ``same`` names it, on the same day) is that occasion, not one of its own."""
+    acts = {match_key(a.name): a for a in fact_lexicon().occasion_acts}
+    for i, (offset, key) in enumerate(r.held):
+        act = acts.get(key.split(":")[2]) if key.startswith("event:act:") else None
+        before = [k for at, k in r.held[:i] if at <= offset and k != key]
+        if act is None or not before or not r.reg.alive(key):
+            continue
+        day, its = r.reg.peek(key).fields.get("date"), r.reg.peek(before[-1]).fields.get("date")
+        if act.same.search(_event_words(r, before[-1])) and (day is None or day == its):
+            r.reg.merge(before[-1], key)
+            r.held[i] = (offset, before[-1])
+
+
+def _act_referred(r: Context, m: re.Match[str]) -> bool:
+    """Whether "the <occasion>" at ``m`` is the occasion a verb reported last before it ("the
+    hearse carrying the body of X left the palace ... The farewell ceremony was attended by"):
+    then it is a mention of that event."""
+    current = _current_occasion(r, m.start())
+    if current is None or not current.startswith("event:act:"):
+        return False
+    act = next((a for a in fact_lexicon().occasion_acts
+                if current.split(":")[2] == match_key(a.name)), None)  # fmt: skip
+    if act is None or not act.same.search(m.group("name")):
+        return False
+    span = (m.start("name"), m.end("name"))
+    r.add_mention(Mention(span[0], span[1], m.group("name"), current, "event"))
+    return True
+
+
+def _current_occasion(r: Context, offset: int) -> str | None:
+    """The occasion held last before ``offset`` (the one the report is at there)."""
+    before = [(at, key) for at, key in r.held if at <= offset]
+    return max(before, key=lambda x: x[0])[1] if before else None
+
+
+def _event_words(r: Context, key: str) -> str:
+    return " ".join(n.text for n in r.reg.peek(key).names) or key
+
+
+def _segment_start(r: Context, sentence: Sentence) -> int:
+    """Where the time cue of an act's sentence may be: there, or in the sentence before it in its
+    paragraph ("On Tuesday Li Qiang left Pyongyang. Pak Pong Ju saw him off at the airport")."""
+    index = r.doc.sentence_index(sentence.start)
+    before = r.doc.sentences[index - 1] if index > 0 else None
+    return before.start if before is not None and before.block == sentence.block else sentence.start
+
+
+def _says_next(r: Context, sentence: Sentence, what: re.Pattern[str]) -> bool:
+    """Whether the sentence or the one after it says ``what``."""
+    index = r.doc.sentence_index(sentence.start)
+    following = r.doc.sentences[index + 1 : index + 2]
+    end = following[0].end if following else sentence.end
+    return what.search(r.text, sentence.start, end) is not None
 
 
 def _section_day(r: Context, start: int, end: int) -> PartialDate | None:
@@ -661,8 +870,8 @@ def _occasion_day(
     stop = min(90, len(rest.split(";")[0]))
     for on in _ON.finditer(rest, 0, stop) if date is None else ():
         # "held at the Revolutionary Martyrs' Cemetery on Mount Taesong on 28 February 1995"
-        if _DIED_BEFORE.search(rest, 0, on.start()):
-            continue  # "a memorial service for X, who died on May 8, was held on Saturday"
+        if _DIED_BEFORE.search(rest, 0, on.start()) or _REPORTED_BEFORE.search(rest, 0, on.start()):
+            continue  # "a memorial service for X, who died on May 8, ...", "KCNA reported on ..."
         date = r.date_at(m.end() + on.end(), slack=1)
         if date is not None:
             break
@@ -692,7 +901,23 @@ def _occasion_day(
         weekday = re.match(rf"[^.;]{{0,400}}?\bon\s+({_WEEKDAY_NAMES})\b", rest)
         if weekday and r.reference is not None and r.reference.day is not None:
             when = _last_weekday(r.reference, weekday.group(1))
+    fresh = not definite or not _named_before(r, m)
+    if when is None and relative is None and fresh and not r.mentions_in(
+        sentence.start, m.start(), ("event",)
+    ):
+        # "On Thursday, Kim and Putin held talks at ...", "packed the square on Thursday for a
+        # memorial service", "On Wednesday, ... as the funeral procession left": the day the
+        # sentence gives before the occasion it reports (one "the" refers back to is the one
+        # named before)
+        when = leading_day(r, sentence.start, m.start())
     return when, name_end, bool(dated)
+
+
+def _named_before(r: Context, m: re.Match[str]) -> bool:
+    """Whether an event mention before ``m`` ends with the same noun ("the banquet" after "a
+    grand banquet")."""
+    noun = m.group("noun").lower()
+    return any(x.text.lower().endswith(noun) for x in r.mentions_in(0, m.start(), ("event",)))
 
 
 def _add_occasion(
@@ -894,7 +1119,8 @@ _ON_DAY_AT = re.compile(
 """a day given just before an occasion: "on Saturday at a ceremony"."""
 
 _HELD_BEFORE = re.compile(
-    r"\b(?:held|holds|hold|holding|convened|convenes|convene|convening|opened|called)\s+"
+    r"\b(?:held|holds|hold|holding|convened|convenes|convene|convening|opened|called"
+    r"|presided\s+over|chaired|guided)\s+"
     r"(?:(?:the|an?|its|their)\s+)?(?:(?:enlarged|expanded|extended|emergency|extraordinary"
     r"|joint)\s+)*$",
     re.I,
@@ -928,9 +1154,9 @@ _PRESIDED_AFTER = re.compile(
 
 _WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAYS = re.compile(
-    rf"\b(?:on\s+(?P<on>{_WEEKDAY_NAMES})(?:\s+and\s+(?P<and>{_WEEKDAY_NAMES}))?"
-    rf"|from\s+(?P<from>{_WEEKDAY_NAMES})\s+(?:to|till|until|through)\s+(?P<to>{_WEEKDAY_NAMES})"
-    rf"|(?:ended|closed|concluded|wrapped\s+up)\s+(?:on\s+)?(?P<ended>{_WEEKDAY_NAMES}))\b"
+    rf"(?:{WEEKDAY_AT}(?P<on>{_WEEKDAY_NAMES})(?:\s+and\s+(?P<and>{_WEEKDAY_NAMES}))?"
+    rf"|\bfrom\s+(?P<from>{_WEEKDAY_NAMES})\s+(?:to|till|until|through)\s+(?P<to>{_WEEKDAY_NAMES})"
+    rf"|\b(?:ended|closed|concluded|wrapped\s+up)\s+(?:on\s+)?(?P<ended>{_WEEKDAY_NAMES}))\b"
 )
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -1327,11 +1553,45 @@ def _main_event(r: Context) -> None:
         ):
             r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
             return
+    for m in body:  # "Kim attended the first session of the 12th SPA as a deputy"
+        sentence = r.doc.sentence_at(m.start)
+        if sentence is not None and _ATTENDED_BEFORE.search(r.text, sentence.start, m.start):
+            r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
+            return
     titled = {r.reg.resolve(m.entity) for m in events if m not in body}  # type: ignore[arg-type]
     for m in body:
         if r.reg.resolve(m.entity) in titled:  # type: ignore[arg-type]
             r.main_event = r.reg.resolve(m.entity)  # type: ignore[arg-type]
             return
+
+
+_ATTENDED_BEFORE = re.compile(
+    r"\b(?<!who\s)(?:attended|addressed|appeared\s+at)\s+(?:the|an?)\s+$", re.I
+)
+_LEAD_DATED = frozenset({"session", "plenary-meeting", "meeting", "congress", "conference"})
+
+
+def _dated_by_lead(r: Context) -> None:
+    """ "SEOUL, April 13 (Kyodo) -- North Korea's parliament convened Sunday ... Kim did not
+    attend the third session of the 14th SPA": the meeting the article reports, undated where
+    it is named, is of the day the report's lead gives its news by (a weekday, not the day of
+    the report), when it is named in the lead's paragraph or the next."""
+    main = r.main_event
+    if main is None:
+        return
+    entity = r.entity(main)
+    if entity.known or "date" in entity.fields or entity.fields.get("type") not in _LEAD_DATED:
+        return
+    lead = next((s for s in r.doc.sentences
+                 if r.doc.blocks[s.block].kind not in ("title", "heading")), None)  # fmt: skip
+    first = min((m.start for m in r.mentions if m.entity and r.reg.resolve(m.entity) == main
+                 and not in_headline(r, m.start)), default=None)  # fmt: skip
+    if lead is None or first is None or (r.doc.block_at(first) or 0) > lead.block + 1:
+        return
+    day = lead_day(r, len(r.text))
+    if day is not None:
+        entity.fields["date"] = day
+        entity.note("held on the weekday the report's lead gives")
 
 
 def _event_type(r: Context, key: str) -> str | None:
@@ -1457,8 +1717,8 @@ def _dated_by_reference(r: Context) -> None:
 
 
 _DATE_NEXT = re.compile(
-    r"\s+(?:(?:to\s+be\s+)?held\s+)?(?:(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?"
-    r"|(?=(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year|week)\b))"
+    r",?\s+(?:(?:to\s+be\s+)?held\s+)?(?:(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?"
+    r"|(?=(?:(?:earlier|later|early|late)\s+)?(?:this|last)\s+(?:month|year|week)\b))"
 )
 _WHEN_BEFORE = re.compile(
     r"(?:,?\s+when|,?\s+(?:at|during)|(?P<comma>(?<=\d),))\s+(?:the\s+|its\s+|a\s+)?$",
@@ -1524,15 +1784,18 @@ def past_date(r: Context, date: DateMention) -> PartialDate:
 
 
 _PARTY_EVENT = re.compile(
-    rf"\b(?:the|a|an|its)\s+(?:ruling\s+)?(?P<name>(?:(?P<ordinal>{_ORDINALS})\s+)?"
-    r"(?:party|WPK|KWP)(?:['’]s)?\s+"
+    rf"\b(?:the|a|an|its)\s+(?:ruling\s+)?(?:{_DAYS_LONG}\s+)?(?P<name>(?:(?P<ordinal>{_ORDINALS})"
+    r"\s+)?(?P<party>(?:party|WPK|KWP)(?:['’]s)?\s+)?"
     rf"(?:(?P<after>{_ORDINALS})\s+)?(?P<head>(?:enlarged\s+|expanded\s+)?"
-    r"(?:plenary\s+meeting|plenum|congress|conference)))\b"
+    r"(?:plenary\s+meeting|plenum|congress|conference|meeting)))\b"
     r"(?!\s+(?:of|hall|building|delegates?|members?|organs?|rules?|line|report)\b)",
     re.I,
 )
 """an event of the party named in passing: "the eighth party congress", "the party's plenary
-meeting in December", "at a party plenary meeting", "the party's eighth congress"."""
+meeting in December", "at a party plenary meeting", "the party's eighth congress", "a party
+meeting late last year"; without the party's name, a congress or conference ("The sixth
+congress, held in October 1980") and a plenum held on a date ("a three-day plenary meeting in
+June"), not a mere meeting (`_in_passing_kind`)."""
 _OPENING = re.compile(r"(?:[^.]{0,60}?(?:--|—))?\s*(?:In|On)\s+")  # after a dateline
 
 
@@ -1553,7 +1816,7 @@ def _party_events(r: Context) -> None:
         when = past_date(r, date) if date is not None and date.date is not None else None
         ordinal = r.lex.ordinal(m.group("ordinal") or m.group("after") or "")
         head = " ".join(m.group("head").lower().split())
-        if ordinal is None and when is None:
+        if (ordinal is None and when is None) or not _in_passing_kind(m, head, ordinal):
             continue  # "a party congress": which one?
         name = " ".join(r.text[span[0] : span[1]].split())
         event = _party_event(r, name, head, ordinal, when)
@@ -1564,6 +1827,36 @@ def _party_events(r: Context) -> None:
         event.add_name(NameDraft(straight(label), derived=label != name, spans=[span]))
         event.note(f"“{name}”", span)
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _in_passing_kind(m: re.Match[str], head: str, ordinal: int | None) -> bool:
+    """Whether a match of `_PARTY_EVENT` is one of the party's events: named with the party, or
+    a congress or conference, or a plenum introduced unnumbered (a numbered one names its term;
+    "the plenary meeting" refers back)."""
+    if m.group("party"):
+        return True
+    if head.endswith(("congress", "conference")):
+        return True
+    # "a three-day plenary meeting in June", not "the plenary meeting" (one named before)
+    indefinite = m.group(0).lower().startswith(("a ", "an "))
+    return indefinite and ordinal is None and head.endswith(("plenary meeting", "plenum"))
+
+
+def _numbered_later(r: Context) -> None:
+    """ "a four-day congress of the ruling Workers' Party that ended Monday ... Delegates to
+    the party's seventh congress elected ...": the congress (or conference) the article says
+    was held, unnamed, is the numbered one it names without a date, when it reports one such
+    held and names one such undated (plenums and sessions are left alone: an undated earlier
+    one is often named in passing)."""
+    held = {r.reg.resolve(key) for _, key in r.held}
+    for kind in ("congress", "conference"):
+        events = [e for e in r.reg.of_kind("event") if not e.known and e.fields.get("type") == kind]
+        unnamed = [e for e in events if e.key in held and e.key.startswith("event:held:")
+                   and "ordinal" not in e.fields and "date" in e.fields]  # fmt: skip
+        numbered = [e for e in events if isinstance(e.fields.get("ordinal"), int)
+                    and "date" not in e.fields]  # fmt: skip
+        if len(unnamed) == 1 and len(numbered) == 1:
+            r.reg.merge(numbered[0].key, unnamed[0].key)
 
 
 def _party_event(

@@ -5,6 +5,7 @@ parents the text and the vocabulary's kind hierarchy give them."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -46,6 +47,11 @@ _STOP_QUALIFIERS = frozenset(
         "whole", "entire", "ruling", "basic", "same", "new", "former", "my", "your",
     }
 )  # fmt: skip
+
+
+_OWNERS = frozenset({"korea", "dprk", "pyongyang", "country", "nation", "regime", "party"})
+"""possessives before an organ's name that are not part of it: "North Korea's Supreme People's
+Assembly" is the Supreme People's Assembly ("People's" is part of it)"""
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,7 @@ def _phrase(r: Context, chain: list[tuple[int, int, OrganHead]], index: int) -> 
         and (doc.is_cap(k) or doc.is_allcaps(k))
         and doc.keys[k] not in _STOP_QUALIFIERS
         and not _is_person_word(r, k)
+        and not (doc.keys[k] in _OWNERS and doc.words[k].endswith(("'s", "’s")))
     ):
         k -= 1
     qualifiers = list(range(k + 1, first))
@@ -440,7 +447,6 @@ def _owner_in_context(r: Context, phrase: Phrase, head: OrganHead) -> str | None
     the party's (None: the party's, as unqualified heads are by default)."""
     if phrase.of_link is not None or not head.unique:
         return None
-    organs = gazetteer().organs
     prefix = match_key(head.head)
     named = [(first, _standing_id(r, key)) for first, _, key in r.gazetteer_matches]
     for match in r.known_matches:
@@ -468,16 +474,25 @@ def _owner_in_context(r: Context, phrase: Phrase, head: OrganHead) -> str | None
         if not standing:
             owned.append((first, ""))
             continue
-        for g in (organs[standing], *gazetteer().children(standing)):
-            if any(k.startswith(prefix) for k in g.name_keys):
-                owned.append((first, g.id))
-                break
+        on_head = _on_head(standing, prefix)
+        if on_head is not None:
+            owned.append((first, on_head))
     if not owned:
         return None
     last = max(owned)[1]
     if not last or gazetteer().party_of(last) is not None:
         return None
     return standing_organ(r, last)
+
+
+@functools.cache
+def _on_head(standing: str, prefix: str) -> str | None:
+    """The standing organ, or the first of its children, with a name on a head (its match
+    key ``prefix``): the same for every phrase of every article, so worked out once."""
+    for g in (gazetteer().organs[standing], *gazetteer().children(standing)):
+        if any(k.startswith(prefix) for k in g.name_keys):
+            return g.id
+    return None
 
 
 def _standing_id(r: Context, key: str) -> str | None:

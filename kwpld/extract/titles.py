@@ -25,15 +25,17 @@ from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import FactLexicon, Title, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.state import Context, Found
-from .facts_common import organ_of
+from .facts_common import organ_of, with_references
 from .foreign_organs import chain_organ, foreign_whole, new_organ_after
+from .organ_refs import reference_words
 from .shared import known_organ_named
 from .standing_organs import standing_organ
 
 __all__ = ["titles", "organ_for_name", "post_for"]
 
 _RULING = re.compile(
-    r"(?:(?:ruling|governing|powerful|all-powerful|influential|North\s+Korean|North(?:’s|'s)|DPRK"
+    r"(?:(?:ruling|governing|powerful|all-powerful|influential|North\s+Korean|North(?:’s|'s)"
+    r"|North\s+Korea(?:’s|'s)|DPRK"
     r"|country(?:’s|'s)|party(?:’s|'s))\s+){1,3}",
     re.I,
 )
@@ -50,7 +52,7 @@ _ORDINAL = re.compile(
 def titles(r: Context) -> Found:
     flex = fact_lexicon()
     doc = r.doc
-    mentions = list(r.mentions)
+    mentions = with_references(r, list(r.mentions))
     found: list[Title] = []
     skipped: list[Mention] = []
     for post_mention in (m for m in mentions if m.kind == "post" and m.entity):
@@ -154,9 +156,13 @@ def titles(r: Context) -> Found:
                 None,
             )  # fmt: skip
         added: list[Title] = []
+        # "a Political Bureau member and secretary": the organ before is every role's
+        fronted = (
+            _organ_before(r, mentions, role_span[0]) if organ is None and k > end_word else None
+        )
         for span, each_role, each_plural, each_implies, first, last in group:
             if each_implies == "minister":
-                ministry = _ministry(r, flex, first, last)
+                ministry = _ministry(r, flex, first, last) or _ministry_before(r, found, span)
                 if ministry is not None:
                     organ_key, m_span, modified = ministry
                     title_start = min(span[0], m_span[0])
@@ -177,6 +183,10 @@ def titles(r: Context) -> Found:
                                each_plural)
                         for o_key, o_span in _organs_after(r, mentions, title_end)
                     )  # fmt: skip
+            elif fronted is not None:
+                start = fronted[1][0] if first == i else span[0]
+                added.append(_title(r, start, span[1], each_role, fronted[0], span, fronted[1],
+                                    each_plural, each_implies))  # fmt: skip
             elif each_implies in flex.implied_organs:
                 added.append(_implied(r, flex, span, each_role, each_plural, each_implies))
             else:
@@ -411,10 +421,42 @@ def _ministry(
             and (stop == begin or doc.gap_ok[stop - 1])
         ):
             stop += 1
+        if stop == begin:
+            # "minister of metal industry" (wire copy): lower-case words ending in a ministry's
+            # head word
+            stop = next(
+                (k + 1 for k in range(begin, min(n, begin + 4))
+                 if doc.keys[k] in flex.ministry_heads
+                 and all(doc.keys[j].isalpha() for j in range(begin, k + 1))
+                 and all(doc.gap_ok[j] for j in range(begin, k))),
+                begin,
+            )  # fmt: skip
         if stop > begin:
             span = (doc.word_starts[begin], doc.word_ends[stop - 1])
-            words_text = " ".join(r.text[span[0] : span[1]].split())
+            words_text = " ".join(
+                w if w[:1].isupper() else w.capitalize() for w in r.text[span[0] : span[1]].split()
+            )
             return organ_for_name(r, f"Ministry of {words_text}", span), span, None
+    return None
+
+
+def _ministry_before(
+    r: Context, found: list[Title], span: tuple[int, int]
+) -> tuple[str, tuple[int, int], str | None] | None:
+    """ "Jon Hyon Chol, the minister of electronic industry, has been dismissed. O Chol Su, a
+    vice minister, has been acting as minister": a minister without a ministry is of the
+    ministry a title of this sentence or the one before named (the span stays the role's)."""
+    sentence = r.doc.sentence_at(span[0])
+    if sentence is None:
+        return None
+    index = r.doc.sentences.index(sentence)
+    start = r.doc.sentences[index - 1].start if index else sentence.start
+    for title in reversed(found):
+        if title.start < start or title.organ is None or title.organ_span is None:
+            continue
+        names = r.reg.peek(title.organ).names
+        if names and names[0].text.startswith("Ministry of") and title.start < span[0]:
+            return title.organ, span, None
     return None
 
 
@@ -434,10 +476,10 @@ def _organ_after(
     ordinal = _ORDINAL.match(r.text, position)
     if ordinal:
         position = ordinal.end()
-    again = _AGAIN.match(r.text, position)
+    modified = reference_words().modified.match(r.text, position)
+    if modified and any(m.start == modified.end() and m.kind == "organ" for m in mentions):
+        position = modified.end()  # "chairman of a newly created Economic Policy Commission"
     named = any(m.start == position and m.entity and m.kind in ("organ", "post") for m in mentions)
-    if again and not named and link.group(0).rstrip().lower().endswith(("the", "this", "that")):
-        return _organ_named_before(r, mentions, again.group(1).lower(), position, again.end())
     bare_cc = _BARE_CC.match(r.text, position)
     if bare_cc and not named:
         # "alternate members of the C.C.": KCNA's Central Committee, without ", WPK"
@@ -471,11 +513,7 @@ _BARE_CC = re.compile(r"C\.\s?C\.(?!,?\s*(?:WPK|KWP)\b)")
 # "... first vice-chairman and Kim Il Chol and Ri Yong Mu vice-chairmen of the NDC"
 _NAME = r"[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){1,3}"
 _GAPPED = re.compile(rf"\s*(?:,\s*)?and\s+{_NAME}(?:\s*(?:,\s*|,?\s+and\s+){_NAME})*\s+")
-_AGAIN = re.compile(
-    r"(commission|committee|bureau|department|presidium|assembly|cabinet|ministry|secretariat)\b"
-    r"(?!\s+of\b)",
-    re.I,
-)
+
 
 
 _AND_THE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.I)
@@ -511,23 +549,6 @@ def _the_partys(r: Context, start: int) -> tuple[str, tuple[int, int]] | None:
         return None
     party = r.main_party or standing_organ(r, "wpk")
     return r.reg.resolve(party), (m.start(), m.end())
-
-
-def _organ_named_before(
-    r: Context, mentions: list[Mention], head: str, start: int, end: int
-) -> tuple[str, tuple[int, int]] | None:
-    """ "members of the commission": the organ of that kind named last before."""
-    for m in reversed(mentions):
-        if m.end > start or m.kind not in ("organ", "post") or not m.entity:
-            continue
-        words = m.text.lower().replace("’", "'").split()
-        if m.kind == "post":
-            words = words[words.index("of") + 1 :] if "of" in words else []
-        if head in words or (head == "committee" and "cc" in words):
-            organ = organ_of(r, m)
-            if organ is not None:
-                return organ, (start, end)
-    return None
 
 
 def _organ_before(
@@ -569,18 +590,25 @@ def _post_title(r: Context, post: Mention) -> Title | None:
     key: str | None = r.reg.resolve(post.entity)  # type: ignore[arg-type]
     plural = bool(re.search(r"(?:ies|s|men)\b", post.text.split(" of ")[0]))
     if role in ("secretary", "vice-chairman"):
-        committee = _central_committee(r, organ_key)
+        committee = _central_committee(r, organ_key, role)
         if committee != organ_key:  # "KWP secretary": a secretary of the Central Committee
             organ_key, key = committee, post_for(r, role, committee)
     return Title(post.start, post.end, role, organ_key, (post.start, post.end), None, key, plural)
 
 
-def _central_committee(r: Context, organ: str) -> str:
-    """ "KWP secretary", "a vice chairman of the WPK": of the party's Central Committee."""
+def _central_committee(r: Context, organ: str, role: str) -> str:
+    """ "KWP secretary", "a vice chairman of the WPK": of the party's Central Committee; "a
+    Political Bureau member and secretary": the secretary is the Central Committee's too."""
     entity = r.reg.peek(organ)
     kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
         "organ_kind"
     )  # fmt: skip
+    if kind == "political-bureau" and role == "secretary":
+        parent = entity.fields.get("parent")
+        known_parent = r.known.organ_parent.get(entity.known) if entity.known else None
+        if known_parent:
+            return r.reg.known(known_parent, "organ").key
+        return r.reg.resolve(parent.key) if isinstance(parent, Ref) else organ
     if kind != "party":
         return organ
     if entity.known:
@@ -613,7 +641,15 @@ def _title(
     implies: str | None = None,
 ) -> Title:
     if role in ("secretary", "vice-chairman"):
-        organ = _central_committee(r, organ)
+        organ = _central_committee(r, organ, role)
+    graded = (
+        _GRADE.search(r.text, max(0, organ_span[0] - 16), organ_span[0])
+        if role == "member" and organ_span and organ_span[1] <= role_span[0]
+        else None
+    )
+    if graded:
+        # "an alternate Politburo member": the grade before the organ's name is the role's
+        role, start = "alternate-member", min(start, graded.start())
     if role in ("chairman", "vice-chairman") and re.match(
         r"(?:(?:first\s+)?(?:vice|deputy)[\s-]+)?(?:head|chief)\b", r.text[role_span[0] :], re.I
     ):
@@ -630,6 +666,8 @@ def _title(
         post = _named_post(r, role, organ, start, end)
     return Title(start, end, role, organ, role_span, organ_span, post, plural)
 
+
+_GRADE = re.compile(r"\b(?:alternate|candidate)\s+$", re.I)
 
 _NAMED_POSTS = frozenset({"premier", "minister", "general-staff"})
 """What a role's second word in facts.yaml (``roles``) says of an office with a name of its

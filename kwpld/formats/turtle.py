@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from typing import TextIO
@@ -110,57 +111,95 @@ def _subject_blocks(
     first) and objects sorted and distinct, whatever order they arrive in: sorted distinct
     input, the usual case, is written in one pass.
     """
+    shapes: dict[tuple[str, ...], _Shape] = {}
     for subject, group in groupby(triples, key=_FIRST):
         rows = list(group)
-        yield subject, len(rows), _block(subject, rows, compact, indent)
+        yield subject, len(rows), _block(subject, rows, compact, indent, shapes)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """How the blocks of subjects with one sequence of predicates are written.
+
+    Subjects of a kind mostly have the same predicates in the same order, so the block's
+    text around the objects (the compacted predicates, separators, ``a`` first) is made once
+    per sequence, as a ``%`` template.
+    """
+
+    template: str | None
+    """The block with ``%s`` for the subject and each object; None when the predicates are
+    not sorted (such blocks go the slow way)."""
+    order: Callable[[Sequence[str]], tuple[str, ...]] | None
+    """The objects in written order (``a`` first), or None when that is their order."""
+    repeats: tuple[int, ...]
+    """Positions (written order) whose predicate is the one before: objects must increase."""
+
+
+_MAX_SHAPES = 100_000
+
+
+def _shape(predicates: tuple[str, ...], compact: Callable[[str], str], indent: str) -> _Shape:
+    written = list(predicates)
+    order = None
+    if _TYPE in written:
+        i = written.index(_TYPE)
+        if i:  # "a" comes first
+            j = i + written.count(_TYPE)
+            positions = [*range(i, j), *range(i), *range(j, len(written))]
+            written = [predicates[k] for k in positions]
+            order = itemgetter(*positions)
+    separator = _CONTINUE if not indent else f" ;\n{indent}    "
+    last = written[0]
+    head = " a " if last == _TYPE else f" {compact(last)} "
+    out = [indent.replace("%", "%%"), "%s", head.replace("%", "%%"), "%s"]
+    repeats = []
+    for k in range(1, len(written)):
+        predicate = written[k]
+        if predicate == last:
+            repeats.append(k)
+            out.append(" , %s")
+            continue
+        if predicate == _TYPE or (predicate < last and last != _TYPE):
+            return _Shape(None, None, ())
+        out.append(f"{separator}{compact(predicate)} ".replace("%", "%%") + "%s")
+        last = predicate
+    out.append(" .\n")
+    return _Shape("".join(out), order, tuple(repeats))
 
 
 def _block(
-    subject: str, rows: list[Sequence[str]], compact: Callable[[str], str], indent: str
-) -> str:
-    """One subject's Turtle block from its triples.
-
-    Sorted, distinct triples (the usual case) are written in one pass over the rows; anything
-    else (unsorted, repeated) goes the slow way, through :func:`_sorted_parts`.
-    """
-    separator = _CONTINUE if not indent else f" ;\n{indent}    "
-    predicates = list(map(_SECOND, rows))
-    values = list(map(_THIRD, rows))
-    if _TYPE in predicates:
-        i = predicates.index(_TYPE)
-        if i:  # "a" comes first
-            j = i + predicates.count(_TYPE)
-            predicates = predicates[i:j] + predicates[:i] + predicates[j:]
-            values = values[i:j] + values[:i] + values[j:]
-    objects = list(map(compact, values))
-    last = predicates[0]
-    out = [indent, compact(subject), " a " if last == _TYPE else f" {compact(last)} ", objects[0]]
-    append = out.append
-    for k in range(1, len(predicates)):
-        predicate = predicates[k]
-        if predicate == last:
-            if values[k] <= values[k - 1]:  # objects unsorted or repeated
-                return _slow_block(subject, rows, compact, indent, separator)
-            append(" , ")
-        else:
-            if predicate == _TYPE or (predicate < last and last != _TYPE):
-                return _slow_block(subject, rows, compact, indent, separator)
-            append(separator)
-            append(compact(predicate))
-            append(" ")
-            last = predicate
-        append(objects[k])
-    append(" .\n")
-    return "".join(out)
-
-
-def _slow_block(
     subject: str,
     rows: list[Sequence[str]],
     compact: Callable[[str], str],
     indent: str,
-    separator: str,
+    shapes: dict[tuple[str, ...], _Shape],
 ) -> str:
+    """One subject's Turtle block from its triples.
+
+    Sorted, distinct triples (the usual case) fill their predicates' template (:class:`_Shape`);
+    anything else (unsorted, repeated) goes the slow way, through :func:`_sorted_parts`.
+    """
+    predicates = tuple(map(_SECOND, rows))
+    shape = shapes.get(predicates)
+    if shape is None:
+        shape = _shape(predicates, compact, indent)
+        if len(shapes) < _MAX_SHAPES:
+            shapes[predicates] = shape
+    if shape.template is None:
+        return _slow_block(subject, rows, compact, indent)
+    values: Sequence[str] = list(map(_THIRD, rows))
+    if shape.order is not None:
+        values = shape.order(values)
+    for k in shape.repeats:
+        if values[k] <= values[k - 1]:  # objects unsorted or repeated
+            return _slow_block(subject, rows, compact, indent)
+    return shape.template % (compact(subject), *map(compact, values))
+
+
+def _slow_block(
+    subject: str, rows: list[Sequence[str]], compact: Callable[[str], str], indent: str
+) -> str:
+    separator = _CONTINUE if not indent else f" ;\n{indent}    "
     return f"{indent}{compact(subject)} {separator.join(_sorted_parts(rows, compact))} .\n"
 
 
@@ -245,36 +284,53 @@ def write_turtle_and_trig(
     """
     compactor = TermCompactor(prefixes)
     compact = _Terms(compactor).__getitem__
+    shapes: dict[tuple[str, ...], _Shape] = {}
     _start(turtle, compactor, header)
     made: dict[str, tuple[int, str]] = {}
-
-    def turtle_blocks() -> Iterator[str]:
-        for subject, count, block in _subject_blocks(triples, compact, ""):
-            made[subject] = (count, block)
-            yield block
-
-    _write_blocks(turtle, turtle_blocks(), "\n", False)
+    batch: list[str] = []
+    for subject, group in groupby(triples, key=_FIRST):
+        rows = list(group)
+        block = _block(subject, rows, compact, "", shapes)
+        made[subject] = (len(rows), block)
+        batch.append(block)
+        if len(batch) >= 2000:
+            turtle.write("\n" + "\n".join(batch))  # a blank line before each block
+            batch = []
+    if batch:
+        turtle.write("\n" + "\n".join(batch))
     _start(trig, compactor, header)
+    trig_shapes: dict[tuple[str, ...], _Shape] = {}
     for graph, group in groupby(quads, key=_GRAPH):
         trig.write(f"\n{compactor.iri(graph)} {{\n")
-        _write_blocks(trig, _trig_blocks(group, made, compact), "\n", True)
+        _write_trig_blocks(trig, group, made, compact, trig_shapes)
         trig.write("}\n")
 
 
-def _trig_blocks(
+def _write_trig_blocks(
+    out: TextIO,
     quads: Iterable[Sequence[str]],
     made: dict[str, tuple[int, str]],
     compact: Callable[[str], str],
-) -> Iterator[str]:
+    shapes: dict[tuple[str, ...], _Shape],
+) -> None:
+    """One graph's subject blocks in TriG, a blank line between two: the Turtle block,
+    indented, when the subject has the same triples (all in this graph), else its own."""
     nobody = (0, "")
+    batch = []
+    separator = ""
     for subject, group in groupby(quads, key=_FIRST):
         rows = list(group)
         count, block = made.get(subject, nobody)
         if count == len(rows):
             # The same triples: indent the Turtle block (no literal holds a raw newline).
-            yield "    " + block.replace(_CONTINUE, _TRIG_CONTINUE)
+            batch.append(separator + "    " + block.replace(_CONTINUE, _TRIG_CONTINUE))
         else:
-            yield _block(subject, rows, compact, "    ")
+            batch.append(separator + _block(subject, rows, compact, "    ", shapes))
+        separator = "\n"
+        if len(batch) >= 2000:
+            out.write("".join(batch))
+            batch = []
+    out.write("".join(batch))
 
 
 _TRIG_CONTINUE = " ;\n        "

@@ -44,6 +44,7 @@ from ..extract import (
     meetings,
     memberships,
     mentions,
+    organ_refs,
     organs,
     people,
     posts,
@@ -99,6 +100,7 @@ PASSES: tuple[Pass, ...] = (
     memberships.memberships,
     # 4. facts
     meetings.meetings,
+    organ_refs.organ_references,
     titles.titles,
     antecedents.referred_posts,
     antecedents.deputy_prefixes,

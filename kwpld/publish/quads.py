@@ -13,10 +13,10 @@ about twice as fast as one sort of the tuples.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import groupby, islice
+from itertools import compress, count, groupby, islice
 from operator import eq, itemgetter
 
 from ..rdf import Quad
@@ -26,6 +26,7 @@ __all__ = ["ReleaseQuads", "sort_quads"]
 _SUBJECT = itemgetter(0)
 _GRAPH = itemgetter(3)
 _TRIPLE = itemgetter(0, 1, 2)
+_STOP = itemgetter(2)
 
 
 @dataclass
@@ -76,29 +77,35 @@ def sort_quads(quads: Iterable[Quad]) -> ReleaseQuads:
     del by_subject
     # A triple stated in two graphs is two adjacent quads here; keep the first (smallest graph).
     union = ordered
-    if any(map(eq, map(_TRIPLE, ordered), map(_TRIPLE, islice(ordered, 1, None)))):
-        union, subjects = _distinct(ordered)
+    same = map(eq, map(_TRIPLE, ordered), map(_TRIPLE, islice(ordered, 1, None)))
+    repeats = list(compress(count(1), same))
+    if repeats:
+        union, subjects = _distinct(ordered, subjects, repeats)
     # Stable: within a graph the quads stay in (s, p, o) order.
     by_graph = sorted(ordered, key=_GRAPH)
     return ReleaseQuads(by_graph, _runs(by_graph), union, subjects)
 
 
-def _distinct(ordered: Sequence[Quad]) -> tuple[list[Quad], list[tuple[str, int, int]]]:
+def _distinct(
+    ordered: list[Quad], subjects: list[tuple[str, int, int]], repeats: list[int]
+) -> tuple[list[Quad], list[tuple[str, int, int]]]:
+    """``ordered`` without the quads at ``repeats`` (each the same triple as the quad before
+    it), and the subjects' runs moved to match.
+
+    Repeats are few (a triple stated in two graphs), so the union is a few slices of
+    ``ordered`` and only the runs from the first repeat on are moved: no Python step per quad.
+    """
     union: list[Quad] = []
-    subjects: list[tuple[str, int, int]] = []
-    last: Quad | None = None
     start = 0
-    for quad in ordered:
-        if last is not None and quad[0] == last[0] and quad[1] == last[1] and quad[2] == last[2]:
-            continue
-        if last is not None and quad[0] != last[0]:
-            subjects.append((last[0], start, len(union)))
-            start = len(union)
-        union.append(quad)
-        last = quad
-    if last is not None:
-        subjects.append((last[0], start, len(union)))
-    return union, subjects
+    for i in repeats:
+        union.extend(ordered[start:i])
+        start = i + 1
+    union.extend(ordered[start:])
+    first = bisect_right(subjects, repeats[0], key=_STOP)  # runs before it are unchanged
+    moved = subjects[:first]
+    for s, a, b in subjects[first:]:
+        moved.append((s, a - bisect_left(repeats, a), b - bisect_left(repeats, b)))
+    return union, moved
 
 
 def _runs(by_graph: Sequence[Quad]) -> list[tuple[str, int, int]]:

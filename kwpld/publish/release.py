@@ -128,7 +128,7 @@ def write_release(
         quads = release_quads(graph)
         clock.lap("sort")
         plan = ReleasePlan(records, graph, quads, folder, options, previous)
-        results = run_tasks(plan.tasks(), options.jobs)
+        results = run_tasks(plan.tasks(), options.jobs, after=plan.after_cost())
         clock.lap("formats")
         done = {r.name: r.value for r in results}
         files, graph_files = _task_files(done)

@@ -153,6 +153,9 @@ class Mentions:
     def __init__(self, items: list[Mention] | None = None) -> None:
         self.items: list[Mention] = list(items or [])
         self._starts: list[int] = []
+        self.changes = 0
+        """how often the mentions were added to, replaced or sorted since this object was made
+        (a copy starts at 0): what was built from the copied ones still holds while it is 0"""
         self.sort()
 
     def __iter__(self) -> Iterator[Mention]:
@@ -166,11 +169,13 @@ class Mentions:
         out = Mentions.__new__(Mentions)
         out.items = [m.copy() for m in self.items]
         out._starts = list(self._starts)
+        out.changes = 0
         return out
 
     def sort(self) -> None:
         self.items.sort(key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.items]
+        self.changes += 1
 
     def replace(self, items: list[Mention]) -> None:
         self.items = list(items)

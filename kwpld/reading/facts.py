@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-
-import yaml
+from typing import Any
 
 from ..dates import PartialDate
 from ..names import name_words
-from ..resources import resource_path
+from ..resources import resource_yaml
 from .sentences import SymbolPattern, compile_pattern
 
 __all__ = [
@@ -98,6 +97,20 @@ class Pattern:
     type: str | None = None
 
 
+@dataclass(frozen=True)
+class OccasionAct:
+    """An occasion a verb reports without naming it ("Kim laid a wreath at ...", "A and B saw
+    him off"): its event's type and name; ``same``: names of occasions that are this one when
+    reported just before it (the "Send-off Ceremony" a sub-heading began); ``needs``: what the
+    sentence or the next must also say ("arrived" is an occasion when someone greeted him)."""
+
+    act: re.Pattern[str]
+    type: str
+    name: str
+    same: re.Pattern[str]
+    needs: re.Pattern[str] | None = None
+
+
 @dataclass
 class FactLexicon:
     roles: dict[tuple[str, ...], str]
@@ -123,6 +136,8 @@ class FactLexicon:
     """words before an event named in passing ("the decisions of", "since")"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
+    occasion_acts: tuple[OccasionAct, ...] = ()
+    """occasions a verb reports ("laid a wreath", "saw him off"): ``occasion_acts``"""
     foreign_nationalities: frozenset[str] = frozenset()
     new_organ_heads: frozenset[str] = frozenset()
     new_organ_generic: frozenset[str] = frozenset()
@@ -130,6 +145,8 @@ class FactLexicon:
     """noun of an occasion ("reception", "military parade") -> event type"""
     past_forms: frozenset[str] = frozenset()
     """irregular past forms: "probably lost" is an inference about the past (reported)"""
+    ministry_heads: frozenset[str] = frozenset()
+    """last words of a ministry's name written in lower case ("minister of metal industry")"""
     holding_patterns: list[Pattern] = field(default_factory=list)
     replacing_patterns: list[Pattern] = field(default_factory=list)
     successor_patterns: list[Pattern] = field(default_factory=list)
@@ -180,7 +197,7 @@ def _plural(word: str) -> str:
 
 @cache
 def fact_lexicon() -> FactLexicon:
-    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/facts.yaml")
     roles: dict[tuple[str, ...], str] = {}
     role_kinds: dict[tuple[str, ...], str] = {}
     for phrase, value in data["roles"].items():
@@ -206,16 +223,23 @@ def fact_lexicon() -> FactLexicon:
         attribution_words=frozenset(data.get("attribution_words", ())),
         official_sources=tuple(data["official_sources"]),
         attendance_roles=tuple(attendance["roles"]),
-        attendance_cues={name_words(k): v for k, v in attendance["cues"].items()},
+        attendance_cues=_attendance_cues(attendance),
         attendance_verbs={name_words(k): v for k, v in attendance["verbs"].items()},
         appearances={name_words(k): v for k, v in attendance["appearances"].items()},
         passing=tuple(attendance.get("passing", ())),
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
+        occasion_acts=tuple(
+            OccasionAct(re.compile(a["act"], re.I), a["type"], a["name"],
+                        re.compile(a["same"], re.I), re.compile(a["needs"], re.I)
+                        if a.get("needs") else None)  # fmt: skip
+            for a in data.get("occasion_acts", ())
+        ),
         foreign_nationalities=frozenset(data.get("foreign_nationalities", ())),
         new_organ_heads=frozenset(data.get("new_organ_heads", ())),
         new_organ_generic=frozenset(data.get("new_organ_generic", ())),
         past_forms=frozenset(data.get("past_forms", ())),
+        ministry_heads=frozenset(data.get("ministry_heads", ())),
     )
     lex.longest_role = max(len(k) for k in roles)
     macros = _trigger_macros(lex)
@@ -232,6 +256,17 @@ def fact_lexicon() -> FactLexicon:
             target.append(Pattern(spec["id"], compile_pattern(spec["pattern"], macros),
                                   spec.get("type")))  # fmt: skip
     return lex
+
+
+def _attendance_cues(attendance: dict[str, Any]) -> dict[tuple[str, ...], str]:
+    """The cues of lists (``attendance.cues``) and the places of lists, each alone and after
+    each of ``place_prefixes`` ("on the tribune", "seated on the tribune", "also seen on the
+    tribune"): prefixes and places compose, so a new place or prefix is one line of data."""
+    cues = {name_words(k): v for k, v in attendance["cues"].items()}
+    for place, role in attendance.get("places", {}).items():
+        for prefix in ("", *attendance.get("place_prefixes", ())):
+            cues.setdefault(name_words(f"{prefix} {place}".strip()), role)
+    return cues
 
 
 def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
@@ -253,7 +288,8 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
         "BEGIN": alternation(lex.beginning),
         "END": alternation(lex.ending),
         "ADV": r"(?:(?:also|newly|again|later|then|subsequently|formally|officially|"
-        r"unanimously|recently|reportedly|just|since|already|eventually|finally) )*",
+        r"unanimously|recently|reportedly|just|since|already|eventually|finally|both|all|likely|"
+        r"probably|possibly|presumably|apparently|perhaps|soon) )*",
         "POSTOF": r"(?:(?:the |his |her |their )?(?:posts?|positions?|offices?|duty|duties|ranks?)"
         r"(?: (?:of|as))? )?",
     }
@@ -281,7 +317,7 @@ class AntecedentWords:
 
 @cache
 def antecedent_words() -> AntecedentWords:
-    data = yaml.safe_load(resource_path("kwpld/reading/facts.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/facts.yaml")
     block = data["antecedents"]
 
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:

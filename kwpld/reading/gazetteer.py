@@ -7,10 +7,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-import yaml
-
 from ..names import match_key
-from ..resources import resource_path
+from ..resources import resource_yaml
 from .index import NameIndex
 from .lexicon import lexicon
 
@@ -79,7 +77,7 @@ _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,6}")
 
 @cache
 def gazetteer() -> Gazetteer:
-    data = yaml.safe_load(resource_path("kwpld/reading/organs.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/organs.yaml")
     index = NameIndex(lexicon())
     organs: dict[str, GazetteerOrgan] = {}
     by_name: dict[str, str] = {}

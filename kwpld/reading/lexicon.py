@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-import yaml
-
 from ..dates import PartialDate, parse_date
 from ..names import name_words
-from ..resources import resource_path
+from ..resources import resource_yaml
 
 __all__ = [
     "Lexicon", "OrganHead", "Epithet", "RecurringDocument", "lexicon", "organ_broader",
@@ -153,7 +151,7 @@ def _role_labels() -> dict[str, str]:
 
 @cache
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resource_path("kwpld/reading/lexicon.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/lexicon.yaml")
     heads = [
         OrganHead(h["head"], h["kind"], bool(h.get("unique")), h.get("code"),
                   numbered=bool(h.get("numbered")))  # fmt: skip

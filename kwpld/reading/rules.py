@@ -12,10 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
 from ..names import name_words, word_key
-from ..resources import resource_path
+from ..resources import resource_yaml
 
 __all__ = ["IdentityRules", "identity_rules", "ForeignNameLists", "foreign_name_lists"]
 
@@ -38,7 +36,7 @@ class IdentityRules:
 
 @cache
 def identity_rules() -> IdentityRules:
-    data = yaml.safe_load(resource_path("kwpld/reading/identity.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/identity.yaml")
 
     def phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
         return tuple(sorted({name_words(p) for p in items}, key=lambda w: (-len(w), w)))
@@ -73,7 +71,7 @@ class ForeignNameLists:
 
 @cache
 def foreign_name_lists() -> ForeignNameLists:
-    data = yaml.safe_load(resource_path("kwpld/reading/foreign_names.yaml").read_text("utf-8"))
+    data = resource_yaml("kwpld/reading/foreign_names.yaml")
     syllable = "(?:{})?(?:{})".format(
         "|".join(data["pinyin_initials"]), "|".join(data["pinyin_finals"])
     )

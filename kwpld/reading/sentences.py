@@ -12,6 +12,7 @@ is mapped back to items, and so to offsets in the text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -47,9 +48,10 @@ MACROS = {
     "R": r"R\d+",
     "EV": r"(?:E\d+|R\d+)",
     # "Deputy" before a name in a report of the SPA is the person's seat, left as a word
-    # (kwpld.extract.antecedents.deputy_prefixes): "elected Deputy Pak Su Il as premier"
+    # (kwpld.extract.antecedents.deputy_prefixes): "elected Deputy Pak Su Il as premier";
+    # "Comrade(s)" is KCNA's form of address: "elected Comrades A and B its members"
     "PERSON": (
-        r"(?:deputy |deputies )?P\d+(?: \( [^()]* \)){0,2}"
+        r"(?:deputy |deputies |comrade |comrades )?P\d+(?: \( [^()]* \)){0,2}"
         r"(?: , {ART}T\d+(?:(?: ,)? (?:and )?{ART}T\d+)*(?: since D\d+)?(?= ,| ;))?"
     ),
     "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
@@ -71,10 +73,12 @@ MACROS = {
     "TITLESAND": r"T\d+(?: and (?:(?:a|an|the) )?T\d+)*",
     "ART": r"(?:(?:a|an|the|its|his|her|their) )?(?:(?:new|next|full) )?",
     "AUX": (
-        r"(?:(?:is|are|was|were) (?:likely|expected|projected|set|due|believed|said|reported"
-        r"|understood|thought|not|also) to (?:be|have been)|(?:appears?|appeared|seems?|seemed)"
-        r" to (?:be|have been)|(?:may|might|could|would|will|should|must) (?:also )?(?:be|have "
-        r"been)|was|were|is|are|has been|have been|had been|to be|being|be)"
+        r"(?:(?:is|are|was|were) (?:(?:widely|also|now|generally) )?(?:likely|expected|projected"
+        r"|set|due|believed|said|reported|understood|thought|not|also|tipped|slated|poised"
+        r"|predicted) to (?:be|have been)|(?:appears?|appeared|seems?|seemed) to (?:be|have been)"
+        r"|(?:may|might|could|would|will|should|must) (?:(?:also|likely|probably|possibly|soon"
+        r"|eventually|well) )*(?:be|have been)|was|were|is|are|has been|have been|had been|to be"
+        r"|being|be)"
     ),
 }
 
@@ -185,7 +189,11 @@ class SymbolPattern:
     them, and a test of a few substrings costs less than the regular expression's scan of the
     whole string. Matches are the regular expression's, unchanged."""
 
-    __slots__ = ("regex", "pattern", "needs", "_tests")
+    __slots__ = ("regex", "pattern", "needs", "_words", "_scans")
+
+    _all_words: dict[str, None] = {}
+    """every substring some pattern needs, in the order first met: a new sentence is tested
+    for each once, and a pattern then asks whether its own are all among those found"""
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
@@ -197,18 +205,30 @@ class SymbolPattern:
             else tuple(_needs(_sre_parser.parse(regex.pattern, regex.flags)))
         )
         """substrings every match contains (a tuple: one of them)"""
-        self._tests: tuple[str | re.Pattern[str], ...] = tuple(
-            need if isinstance(need, str) else re.compile("|".join(map(re.escape, need)))
-            for need in self.needs
-        )
-        """the needs as tests: a substring, or one scan for any of several"""
+        self._words = frozenset(need for need in self.needs if isinstance(need, str))
+        """the substrings every match contains"""
+        SymbolPattern._all_words.update(dict.fromkeys(sorted(self._words)))
+        self._scans = tuple(_any_of(need) for need in self.needs if not isinstance(need, str))
+        """one scan per set of substrings a match contains one of (shared by the patterns
+        that need the same set: the trigger alternation is in a score of them)"""
 
     def possible(self, string: str) -> bool:
-        for test in self._tests:
-            if isinstance(test, str):
-                if test not in string:
-                    return False
-            elif test.search(string) is None:
+        if string is not _SCANNED[0] or len(self._all_words) != _SCANNED[3]:
+            # a new sentence (or new patterns): forget the last one's tests
+            _SCANNED[0] = string
+            _SCANNED[1].clear()
+            _SCANNED[2] = frozenset(w for w in self._all_words if w in string)
+            _SCANNED[3] = len(self._all_words)
+        if not self._words <= _SCANNED[2]:
+            return False
+        if not self._scans:
+            return True
+        scanned = _SCANNED[1]
+        for scan in self._scans:
+            found = scanned.get(scan)
+            if found is None:
+                found = scanned[scan] = scan.search(string) is not None
+            if not found:
                 return False
         return True
 
@@ -217,6 +237,17 @@ class SymbolPattern:
 
     def search(self, string: str) -> re.Match[str] | None:
         return self.regex.search(string) if self.possible(string) else None
+
+
+_SCANNED: list[Any] = [None, {}, frozenset(), 0]
+"""the string the tests last ran over (held, so its identity is not reused), the results of
+its scans, the needed substrings it contains, and how many needed substrings there were: the
+patterns of a pass are tried one after another over the same sentence"""
+
+
+@functools.cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
 
 
 _LITERAL, _SUBPATTERN, _BRANCH = (

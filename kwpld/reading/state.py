@@ -23,7 +23,7 @@ from .index import Match
 from .known import Known
 from .lexicon import Lexicon
 
-__all__ = ["Context", "Found", "QuoteFound", "State", "ARTICLE_KEY"]
+__all__ = ["Context", "Found", "QuoteFound", "State", "ARTICLE_KEY", "VIEW_PARTS"]
 
 ARTICLE_KEY = "article"
 
@@ -102,13 +102,28 @@ class State:
     """(offset, event key) of each sentence that says an event was held, in text order"""
     main_event: str | None = None
     """the event the article reports, when it reports one"""
+    organ_refs: list[tuple[int, int, str]] = field(default_factory=list)
+    """(start, end, organ key) of phrases that refer to an organ named before ("the new
+    commission", "its" before a role, "the body")"""
     person_titles: list[Any] = field(default_factory=list)
     """titles of people the text gives (:class:`kwpld.reading.facts.Title`)"""
     facts: list[Any] = field(default_factory=list)
     """facts stated by the text (:class:`kwpld.reading.facts.Fact`)"""
 
+    def __post_init__(self) -> None:
+        self.views: dict[tuple[int, int], Any] = {}
+        """sentence views (:func:`kwpld.extract.facts_common.sentence_view`) of this state, by
+        span, a memo rather than a part of the state: the fact passes read the same sentences
+        one after another, and a view reads only :data:`VIEW_PARTS` and the registry's merges
+        and posts, which those passes rarely change (:meth:`merge` forgets them when they do)"""
+
     def merge(self, found: Found) -> None:
         """Make what a pass found part of the state: the one place the state changes."""
+        if self.views and (
+            any(name in found.values for name in VIEW_PARTS)
+            or (found.changes is not None and _changes_views(found.changes))
+        ):
+            self.views.clear()
         if found.changes is not None:
             self.registry.apply(found.changes)
         for name, value in found.values.items():
@@ -143,6 +158,22 @@ _COPIERS: dict[str, Callable[[Any], Any]] = {
     "pinned": _copy_list_of_mentions,
 }
 _WORKABLE = tuple(f.name for f in fields(State) if f.name not in ("registry", "article"))
+VIEW_PARTS = ("mentions", "person_titles", "event_refs", "dates", "organ_refs")
+"""the parts of the state a sentence view reads (with the registry's merges and posts)"""
+
+
+def _changes_views(changes: Changes) -> bool:
+    """The registry overlay of a pass changes what a sentence view reads: a merge (keys
+    resolve to others), or a post's organ (a view's organ for "the committee")."""
+    if changes._alias or changes.dropped:
+        return True
+    base = changes.base.entities
+    for key, entity in changes.entities.items():
+        if entity.kind == "post" and key in base:
+            before = base[key]
+            if entity.fields != before.fields or entity.known != before.known:
+                return True
+    return False
 
 
 class Context:
@@ -184,6 +215,7 @@ class Context:
     official: bool
     held: list[tuple[int, str]]
     main_event: str | None
+    organ_refs: list[tuple[int, int, str]]
     person_titles: list[Any]
     facts: list[Any]
 
@@ -218,6 +250,22 @@ class Context:
             self.__dict__[name] = value
         else:
             object.__setattr__(self, name, value)
+
+    def views(self) -> dict[tuple[int, int], Any] | None:
+        """The state's sentence views (:attr:`State.views`) if this pass has changed nothing a
+        view reads (mentions are only added or replaced through :class:`Mentions`, never
+        changed in place, by the passes that build views); else None: build afresh."""
+        work = self._work
+        for name in VIEW_PARTS:
+            if name in work:
+                value = work[name]
+                if name == "mentions" and value.changes:
+                    return None
+                if name != "mentions" and value != getattr(self.state, name):
+                    return None
+        if self._reg is not None and _changes_views(self._reg):
+            return None
+        return self.state.views
 
     @property
     def reg(self) -> Changes:
