@@ -148,6 +148,7 @@ def build(
     result.timings["write"] = time.perf_counter() - start - result.timings.get("validate", 0.0)
     result.timings["validate+write"] = time.perf_counter() - start
     if plan.incremental is not None:
+        plan.incremental.blocks = written.blocks
         plan.incremental.save()
     return result
 
@@ -301,7 +302,10 @@ def _write(
 ) -> Release:
     """Write the release; with ``previous`` (an incremental build), splice what can be of the
     release in place (:mod:`kwpld.publish.splice`)."""
-    return write_release(result.records, result.graph, folder, plan.release, previous=previous)
+    index = plan.incremental is not None  # where each block lies, for the next rebuild
+    return write_release(
+        result.records, result.graph, folder, plan.release, previous=previous, index=index
+    )
 
 
 def _validate(

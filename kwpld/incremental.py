@@ -47,6 +47,7 @@ from typing import Any
 from .__about__ import __version__
 from .atomic import sweep, write_atomic
 from .errors import KwpldError
+from .formats.blocks import BlockIndex
 from .graph import KnowledgeGraph
 from .mapping import FileMapping, Read
 from .publish.manifest import MANIFEST, read_manifest
@@ -71,6 +72,8 @@ STATE_VERSION = 3
 FILES_VERSION = 2
 VALIDATION_VERSION = 1
 _VALIDATION = "validation.pickle"
+BLOCKS_VERSION = 1
+_BLOCKS = "blocks.pickle"
 _UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError)
 _CORRUPT = (
     pickle.UnpicklingError,
@@ -327,8 +330,9 @@ class BuildCache:
             index = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
             write_atomic(folder / "index.pickle", index)
             named = {f"{entry.name}.pickle" for entry in state.files.values()}
+            kept = {"index.pickle", _VALIDATION, _BLOCKS}
             for path in folder.glob("*.pickle"):
-                if path.name not in ("index.pickle", _VALIDATION) and path.name not in named:
+                if path.name not in kept and path.name not in named:
                     path.unlink(missing_ok=True)
         except OSError:
             with contextlib.suppress(OSError):
@@ -339,13 +343,9 @@ class BuildCache:
     ) -> dict[str, list[Result]] | None:
         """The results per top-level shape of the validation of the release whose manifest
         has the SHA-256 ``manifest`` (None when there are none for it)."""
-        found = self._read(self._files_folder(out) / _VALIDATION)
-        if not isinstance(found, tuple) or len(found) != 4 or found[0] != VALIDATION_VERSION:
-            return None
-        _, made_in, made_for, by_shape = found
-        if made_in != context or made_for is None or made_for != manifest:
-            return None
-        return by_shape if isinstance(by_shape, dict) else None
+        found: dict[str, list[Result]] | None
+        found = self._load_for(out, _VALIDATION, VALIDATION_VERSION, context, manifest)
+        return found
 
     def save_validation(
         self,
@@ -356,13 +356,47 @@ class BuildCache:
     ) -> None:
         """Keep the validation results of the release whose manifest is ``manifest`` (with
         None, forget any: the next build validates whole)."""
-        path = self._files_folder(out) / _VALIDATION
+        made = None if by_shape is None else dict(by_shape)
+        self._save_for(out, _VALIDATION, VALIDATION_VERSION, context, manifest, made)
+
+    def load_blocks(
+        self, out: Path, context: str, manifest: str | None
+    ) -> dict[str, BlockIndex] | None:
+        """Where each subject's block lies in the pretty files of the release whose manifest
+        has the SHA-256 ``manifest`` (:mod:`kwpld.formats.blocks`)."""
+        found: dict[str, BlockIndex] | None
+        found = self._load_for(out, _BLOCKS, BLOCKS_VERSION, context, manifest)
+        return found
+
+    def save_blocks(
+        self, out: Path, context: str, manifest: str, blocks: Mapping[str, BlockIndex] | None
+    ) -> None:
+        made = dict(blocks) if blocks else None
+        self._save_for(out, _BLOCKS, BLOCKS_VERSION, context, manifest, made)
+
+    def _load_for(
+        self, out: Path, name: str, version: int, context: str, manifest: str | None
+    ) -> Any:
+        """A dict kept for the release whose manifest has the SHA-256 ``manifest``."""
+        found = self._read(self._files_folder(out) / name)
+        if not isinstance(found, tuple) or len(found) != 4 or found[0] != version:
+            return None
+        _, made_in, made_for, value = found
+        if made_in != context or made_for is None or made_for != manifest:
+            return None
+        return value if isinstance(value, dict) else None
+
+    def _save_for(
+        self, out: Path, name: str, version: int, context: str, manifest: str, value: object
+    ) -> None:
+        """Keep ``value`` for the release whose manifest is ``manifest`` (None: forget it)."""
+        path = self._files_folder(out) / name
         try:
-            if by_shape is None:
+            if value is None:
                 path.unlink(missing_ok=True)
                 return
             path.parent.mkdir(parents=True, exist_ok=True)
-            made = (VALIDATION_VERSION, context, manifest, dict(by_shape))
+            made = (version, context, manifest, value)
             write_atomic(path, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             with contextlib.suppress(OSError):
@@ -413,6 +447,8 @@ class IncrementalBuild:
         self._intact: bool | None = None
         self.validation: Mapping[str, Sequence[Result]] | None = None
         """This build's validation results per top-level shape, saved for the next one."""
+        self.blocks: Mapping[str, BlockIndex] | None = None
+        """Where each subject's block lies in this build's pretty files, saved for the next."""
 
     @property
     def warnings(self) -> list[str]:
@@ -545,7 +581,9 @@ class IncrementalBuild:
         changed = changes.removed | changes.added
         subjects = frozenset(q[0] for q in changed)
         pairs = frozenset((q[3], q[0]) for q in changed)
-        return PreviousRelease(self.out, subjects, {f.path: f.sha256 for f in files}, pairs)
+        blocks = self.cache.load_blocks(self.out, self.context(), state.manifest_sha256) or {}
+        sha256 = {f.path: f.sha256 for f in files}
+        return PreviousRelease(self.out, subjects, sha256, pairs, blocks)
 
     def save(self) -> None:
         """Remember what the release in ``out`` (written or kept) was made from."""
@@ -559,6 +597,8 @@ class IncrementalBuild:
         if self.mappings is not None and self.remapped is not None:
             self.save_files(self.mappings, self.remapped, manifest)
         self.cache.save_validation(self.out, self.context(), manifest, self.validation)
+        if self.blocks is not None:  # else the release stands, and so do its indexes
+            self.cache.save_blocks(self.out, self.context(), manifest, self.blocks)
         self.cache.save(self.out, state)
 
     def save_files(

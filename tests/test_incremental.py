@@ -292,7 +292,8 @@ def test_a_corrupt_cache_makes_a_cold_build_with_a_warning(tmp_path: Path):
     kwpld.build(flat.data, tmp_path / "cold", validate=False)
     _same_release(flat.out, tmp_path / "cold")
     # an entry file of one file's quads, damaged: that file alone is mapped again
-    entries = sorted(p for p in folder.glob("*.pickle") if p.name != "index.pickle")
+    kept = ("index.pickle", "blocks.pickle", "validation.pickle")
+    entries = sorted(p for p in folder.glob("*.pickle") if p.name not in kept)
     assert len(entries) == 4
     for entry in entries:
         entry.write_bytes(b"\x80\x05garbage")
@@ -380,8 +381,20 @@ def test_a_rebuild_splices_data_nt_from_the_release_in_place(tmp_path: Path, mon
             lines.append(written.path.name)
         return written
 
+    pretty: list[str] = []
+
+    def spy_pretty(splicer):  # noqa: ANN001, ANN202
+        def spied(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            made = splicer(*args, **kwargs)
+            pretty.extend(made or ())
+            return made
+
+        return spied
+
     monkeypatch.setattr(plan, "splice_ntriples", spy)
     monkeypatch.setattr(plan, "splice_nquads", spy_nq)
+    monkeypatch.setattr(plan, "splice_turtle", spy_pretty(plan.splice_turtle))
+    monkeypatch.setattr(plan, "splice_jsonld", spy_pretty(plan.splice_jsonld))
     flat = _Flat(tmp_path)
     assert spliced == []  # a first build has nothing to splice
     member, other = (row.split(",")[1] for row in flat.rows("memberships.csv")[1:3])
@@ -397,6 +410,10 @@ def test_a_rebuild_splices_data_nt_from_the_release_in_place(tmp_path: Path, mon
     # data.nq and every file of graphs/ too
     assert {"data.nq", "sources.nq", "records.nt", "ontology.nt"} <= set(lines)
     assert lines.count("data.nq") == 3
+    # and the pretty files, by the block indexes each build keeps in the cache; but not
+    # after the deletion, which empties a graph (TriG and JSON-LD would lose its wrapper):
+    # those are written in full
+    assert sorted(pretty) == sorted(["data.ttl", "data.trig", "data.jsonld"] * 2)
     old = flat.out / "data.nt"
     text = old.read_bytes()
     old.write_bytes(text.replace(b"First Person", b"Furst Person"))

@@ -35,6 +35,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
+from ..formats.blocks import BlockIndex, nbytes
 from ..iris import GraphNames, Minter
 from ..namespaces import RDF_TYPE, XSD, data_prefixes
 from ..rdf import term_value
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from .quads import ReleaseQuads
 
 __all__ = [
+    "NodeMaker",
     "Compactor",
     "JsonLdContext",
     "FRAMED_KINDS",
@@ -538,24 +540,52 @@ def _write_dataset(
     out: TextIO,
     compactor: Compactor,
     node: Callable[[str, list[Sequence[str]]], str],
+    index: BlockIndex | None = None,
 ) -> None:
-    out.write(_header(compactor.context_value))
+    """The dataset document; with ``index`` (empty, separator ``b",\\n"``), where each
+    node lies in it, one section per graph (:mod:`kwpld.formats.blocks`)."""
+    head = _header(compactor.context_value)
+    out.write(head)
     first_graph = True
     batch: list[str] = []
+    if index is not None:
+        index.skip(head)
     for graph, rows in groupby(quads, key=_GRAPH):
-        batch.append("\n" if first_graph else "\n]},\n")
+        opening = ("\n" if first_graph else "\n]},\n") + (
+            f'{{{compactor._id_key}: {dumps(compactor.iri(graph))}, "@graph": [\n'
+        )
+        batch.append(opening)
         first_graph = False
-        batch.append(f'{{{compactor._id_key}: {dumps(compactor.iri(graph))}, "@graph": [\n')
+        section = None
+        if index is not None:
+            index.skip(opening)
+            section = index.open(graph)
         separator = ""
         for subject, group in groupby(rows, key=_SUBJECT):
             batch.append(separator)
-            batch.append(node(subject, list(group)))
+            text = node(subject, list(group))
+            batch.append(text)
+            if section is not None:
+                section.subjects.append(subject)
+                section.sizes.append(nbytes(text))
             separator = ",\n"
             if len(batch) >= 2000:
                 out.write("".join(batch))
                 batch = []
+        if index is not None and section is not None:
+            index.close(section)
     out.write("".join(batch))
     out.write("\n]\n}\n" if first_graph else "\n]}\n]\n}\n")
+
+
+class NodeMaker:
+    """Single subjects' nodes of data.jsonld, as :func:`write_jsonld` writes them (for an
+    incremental rebuild, which makes only the changed subjects' nodes)."""
+
+    def __init__(self, context: JsonLdContext, base_iri: str) -> None:
+        compactor = Compactor(context, base_iri)
+        self.head = _header(compactor.context_value)
+        self.node_json = compactor.node_json
 
 
 _SUBJECT = itemgetter(0)
@@ -608,12 +638,14 @@ def write_jsonld(
     folder: Path,
     context: JsonLdContext,
     base_iri: str,
+    index: BlockIndex | None = None,
 ) -> dict[str, tuple[WrittenFile, int, int]]:
     """:func:`write_dataset_jsonld` to ``out`` and :func:`write_framed_jsonld` to ``folder``,
-    making each node that both have once."""
+    making each node that both have once; with ``index``, where each node of ``out`` lies
+    is recorded in it."""
     compactor = Compactor(context, base_iri)
     nodes = _UnionNodes(quads, compactor)
-    _write_dataset(quads.by_graph, out, compactor, nodes.in_graph)
+    _write_dataset(quads.by_graph, out, compactor, nodes.in_graph, index)
     return _write_framed(nodes, folder, compactor.context_value, base_iri)
 
 

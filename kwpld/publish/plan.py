@@ -22,15 +22,17 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..__about__ import __version__
+from ..formats.blocks import BlockIndex
 from ..formats.turtle import write_turtle_and_trig
 from ..graph import KnowledgeGraph
 from ..iris import GraphNames
 from ..model import DatasetInfo, Records
 from ..parallel import Task
 from ..resources import resource_path
-from .jsonld import JsonLdContext, write_jsonld
+from .jsonld import JsonLdContext, write_framed_jsonld, write_jsonld
 from .lines import BATCH, LineOptions, LineSink, TextFile, WrittenFile, measure, write_bytes
 from .manifest import ReleaseFile
+from .pretty import Spliced, splice_jsonld, splice_turtle
 from .quads import ReleaseQuads
 from .splice import PreviousRelease, splice_nquads, splice_ntriples
 from .updates import UPDATE_CHUNK, write_updates
@@ -39,6 +41,7 @@ from .void import VoidStats, void_stats
 __all__ = [
     "ReleaseOptions",
     "ReleasePlan",
+    "Blocks",
     "GraphFiles",
     "SOURCES_STEM",
     "graph_file_stem",
@@ -49,6 +52,9 @@ SOURCES_STEM = "sources"
 """``graphs/sources.nq`` (or its parts): every ``{base}graph/source/*`` graph, sorted by graph."""
 
 _TRIPLE = itemgetter(0, 1, 2)
+
+Blocks = dict[str, BlockIndex]
+"""File name -> where each subject's block lies in it (:mod:`kwpld.formats.blocks`)."""
 
 
 @dataclass(frozen=True)
@@ -134,9 +140,12 @@ class ReleasePlan:
         folder: Path,
         options: ReleaseOptions,
         previous: PreviousRelease | None = None,
+        index: bool = False,
     ) -> None:
         self.previous = previous
         """The release in place and what changed since (data.nt is then spliced)."""
+        self.index = index
+        """Record where each subject's block lies in the pretty files (for the next build)."""
         self.info = records.info
         self.version = options.name or self.info.version
         self.graph = graph
@@ -392,34 +401,71 @@ class ReleasePlan:
         ]
 
     # -- pretty formats --------------------------------------------------------------------------
-    def turtle(self) -> list[ReleaseFile]:
-        """data.ttl and data.trig: most subjects have the same block in both, made once."""
-        turtle = TextFile(self.folder / "data.ttl")
-        trig = TextFile(self.folder / "data.trig")
+    def turtle(self) -> tuple[list[ReleaseFile], Blocks]:
+        """data.ttl and data.trig: most subjects have the same block in both, made once.
+        Spliced from the release in place when it can be (:mod:`.pretty`); with ``index``,
+        where each block lies is returned too."""
+        folder, quads = self.folder, self.quads
+        counts = {"data.ttl": quads.triple_count, "data.trig": quads.quad_count}
+        if self.previous is not None:
+            spliced = splice_turtle(self.previous, folder, quads, self.graph.prefixes, self.header)
+            if spliced is not None:
+                return self._spliced_files(spliced, counts)
+        turtle = TextFile(folder / "data.ttl")
+        trig = TextFile(folder / "data.trig")
+        indexes = (BlockIndex(b""), BlockIndex(b"\n")) if self.index else None
         with turtle as ttl_out, trig as trig_out:
             write_turtle_and_trig(
-                self.quads.union,
-                self.quads.by_graph,
+                quads.union,
+                quads.by_graph,
                 ttl_out,
                 trig_out,
                 self.graph.prefixes,
                 header=self.header,
+                indexes=indexes,
             )
-        return [
-            ReleaseFile.of(self.folder, turtle.finish(), triples=self.quads.triple_count),
-            ReleaseFile.of(self.folder, trig.finish(), triples=self.quads.quad_count),
-        ]
+        written = (turtle.finish(), trig.finish())
+        blocks: Blocks = {}
+        if indexes is not None:
+            for w, index in zip(written, indexes, strict=True):
+                index.sha256 = w.sha256
+                blocks[w.path.name] = index
+        files = [ReleaseFile.of(folder, w, triples=counts[w.path.name]) for w in written]
+        return files, blocks
 
-    def jsonld(self) -> list[ReleaseFile]:
-        """data.jsonld and framed/: most nodes are the same in both, made once."""
-        target = TextFile(self.folder / "data.jsonld")
-        with target as out:
-            framed = write_jsonld(
-                self.quads, out, self.folder / "framed", JsonLdContext.load(), self.graph.base_iri
-            )
-        return [ReleaseFile.of(self.folder, target.finish(), triples=self.quads.quad_count)] + [
-            ReleaseFile.of(self.folder, w, triples=count) for w, _, count in framed.values()
-        ]
+    def _spliced_files(
+        self, spliced: Spliced, counts: dict[str, int]
+    ) -> tuple[list[ReleaseFile], Blocks]:
+        files = [ReleaseFile.of(self.folder, w, triples=counts[n]) for n, (w, _) in spliced.items()]
+        blocks = {name: index for name, (_, index) in spliced.items()} if self.index else {}
+        return files, blocks
+
+    def jsonld(self) -> tuple[list[ReleaseFile], Blocks]:
+        """data.jsonld and framed/: most nodes are the same in both, made once. data.jsonld
+        is spliced from the release in place when it can be (:mod:`.pretty`), framed/
+        written in full."""
+        folder, quads, base = self.folder, self.quads, self.graph.base_iri
+        spliced = None
+        if self.previous is not None:
+            spliced = splice_jsonld(self.previous, folder, quads, base)
+        if spliced is not None:
+            files, blocks = self._spliced_files(spliced, {"data.jsonld": quads.quad_count})
+            framed = write_framed_jsonld(quads, folder / "framed", JsonLdContext.load(), base)
+        else:
+            target = TextFile(folder / "data.jsonld")
+            index = BlockIndex(b",\n") if self.index else None
+            with target as out:
+                framed = write_jsonld(
+                    quads, out, folder / "framed", JsonLdContext.load(), base, index
+                )
+            written = target.finish()
+            files = [ReleaseFile.of(folder, written, triples=quads.quad_count)]
+            blocks = {}
+            if index is not None:
+                index.sha256 = written.sha256
+                blocks = {"data.jsonld": index}
+        files += [ReleaseFile.of(folder, w, triples=count) for w, _, count in framed.values()]
+        return files, blocks
 
     def wikidata(self) -> list[ReleaseFile]:
         # Wikidata-shaped statements alone, for queries written against WDQS (kwpld.wikidata).

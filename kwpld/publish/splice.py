@@ -21,16 +21,26 @@ from __future__ import annotations
 import hashlib
 import mmap
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
 
+from ..formats.blocks import BlockIndex, Section
 from ..rdf import Quad
 from .lines import HashingFile, WrittenFile
 from .quads import ReleaseQuads
 
-__all__ = ["PreviousRelease", "splice", "splice_nquads", "splice_ntriples"]
+__all__ = [
+    "PreviousRelease",
+    "graph_rows",
+    "splice",
+    "splice_blocks",
+    "splice_nquads",
+    "splice_ntriples",
+    "union_rows",
+]
 
 _TRIPLE = itemgetter(0, 1, 2)
 _FIRST = itemgetter(0)
@@ -47,6 +57,9 @@ class PreviousRelease:
     sha256: dict[str, str]
     quads: frozenset[tuple[str, str]] = frozenset()
     """The ``(graph, subject)`` pairs whose quads may differ."""
+    blocks: Mapping[str, BlockIndex] = field(default_factory=dict)
+    """Where each subject's block lies in its pretty files (data.ttl, data.trig,
+    data.jsonld), as recorded when they were written (:mod:`kwpld.formats.blocks`)."""
 
 
 Key = tuple[bytes, ...]
@@ -176,3 +189,136 @@ def splice_ntriples(
         found = _subject_rows(rows, 0, len(rows), subject)
         made.append(((subject.encode("utf-8"),), _lines(list(map(_TRIPLE, found)))))
     return splice(old_path, new_path, made, _nt_key, sha256, quads.triple_count)
+
+
+def union_rows(quads: ReleaseQuads, subject: str) -> list[Quad]:
+    """The triples of ``subject`` in all graphs (rows of ``quads.union``)."""
+    subjects = quads.subjects
+    i = bisect_left(subjects, subject, key=_FIRST)
+    if i < len(subjects) and subjects[i][0] == subject:
+        return quads.union[subjects[i][1] : subjects[i][2]]
+    return []
+
+
+def graph_rows(
+    quads: ReleaseQuads, runs: Mapping[str, tuple[int, int]], graph: str, subject: str
+) -> list[Quad]:
+    """The quads of ``subject`` in ``graph`` (``runs``: each graph's run of ``by_graph``)."""
+    start, stop = runs.get(graph, (0, 0))
+    return list(_subject_rows(quads.by_graph, start, stop, subject))
+
+
+def splice_blocks(
+    old_path: Path,
+    new_path: Path,
+    index: BlockIndex,
+    sha256: str,
+    head: str,
+    changed: Mapping[str, Collection[str]],
+    make: Callable[[str, str], str | None],
+) -> tuple[WrittenFile, BlockIndex] | None:
+    """A pretty file (Turtle, TriG, JSON-LD) written as ``old_path`` with the blocks of the
+    changed subjects made anew, from the old file's :class:`BlockIndex`.
+
+    ``changed`` holds, per section (graph term; ``""`` in Turtle), the subjects whose blocks
+    may differ, and ``make(section, subject)`` is a subject's new block (None: it has none
+    there now). The new file and its index; None (nothing to keep) when the old file is not
+    the one the index and the manifest describe, its head is not ``head``, a section is not
+    the old file's or would be left empty.
+    """
+    names = {section.name for section in index.sections}
+    if index.sha256 != sha256 or not changed.keys() <= names:
+        return None
+    try:
+        handle = old_path.open("rb")
+        old = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    with handle, old:
+        prefix = head.encode("utf-8")
+        if hashlib.sha256(old).hexdigest() != sha256 or old[: len(prefix)] != prefix:
+            return None
+        out = HashingFile(new_path)
+        view = memoryview(old)
+        try:
+            new = _splice_sections(out, view, index, changed, make)
+            out.write(view[new.position :])
+        finally:
+            view.release()
+    written = out.finish()
+    if new.sha256 == "":  # a section left empty
+        new_path.unlink(missing_ok=True)
+        return None
+    new.sha256 = written.sha256
+    new.position = written.size
+    return written, new
+
+
+def _splice_sections(
+    out: HashingFile,
+    view: memoryview,
+    index: BlockIndex,
+    changed: Mapping[str, Collection[str]],
+    make: Callable[[str, str], str | None],
+) -> BlockIndex:
+    """Write every section up to the end of the last changed one; the new file's index, with
+    ``position`` the old offset copied up to, and ``sha256`` "" when a section was emptied."""
+    separator = index.separator
+    new = BlockIndex(separator, sha256="ok")
+    position = 0  # in the old file: copied up to here
+    for section in index.sections:
+        subjects = changed.get(section.name)
+        if not subjects:  # copied as it is, with the next range: it moves by what came before
+            shift = out.size + (section.body - position)
+            new.sections.append(Section(section.name, shift, section.subjects, section.sizes))
+            continue
+        out.write(view[position : section.body])
+        made = _splice_section(out, view, section, separator, subjects, make)
+        new.sections.append(made)
+        if not made.subjects:
+            new.sha256 = ""
+        position = section.end(len(separator))
+    new.position = position
+    return new
+
+
+def _splice_section(
+    out: HashingFile,
+    view: memoryview,
+    section: Section,
+    separator: bytes,
+    changed: Collection[str],
+    make: Callable[[str, str], str | None],
+) -> Section:
+    """One section's blocks: runs of unchanged ones copied, the changed ones made anew."""
+    old_subjects, sizes = section.subjects, section.sizes
+    gap = len(separator)
+    ends = list(accumulate(sizes))
+    new = Section(section.name, out.size)
+
+    def start(i: int) -> int:
+        return section.body + (ends[i - 1] if i else 0) + i * gap
+
+    def copy(i: int, j: int) -> None:
+        if i < j:
+            if new.subjects:
+                out.write(separator)
+            out.write(view[start(i) : start(j - 1) + sizes[j - 1]])
+            new.subjects.extend(old_subjects[i:j])
+            new.sizes.extend(sizes[i:j])
+
+    done = 0
+    for subject in sorted(changed):
+        i = bisect_left(old_subjects, subject, done)
+        copy(done, i)
+        text = make(section.name, subject)
+        if text is not None:
+            data = text.encode("utf-8")
+            if new.subjects:
+                out.write(separator)
+            out.write(data)
+            new.subjects.append(subject)
+            new.sizes.append(len(data))
+        done = i + 1 if i < len(old_subjects) and old_subjects[i] == subject else i
+    copy(done, len(old_subjects))
+    return new

@@ -1,0 +1,96 @@
+"""data.ttl, data.trig and data.jsonld in proportion to a change: the release in place's files
+with the changed subjects' blocks made anew (:func:`~.splice.splice_blocks`).
+
+The writers record where each subject's block lies (:mod:`kwpld.formats.blocks`) when the
+build keeps a cache; an incremental rebuild hands the indexes back with the release in place
+(:class:`~.splice.PreviousRelease`). The changed subjects come from the build's ``Changes``:
+every subject in Turtle, every ``(graph, subject)`` pair in TriG and JSON-LD, each block made
+by the full writer's own code (:class:`~kwpld.formats.turtle.BlockMaker`,
+:class:`~.jsonld.NodeMaker`). Any doubt (no index, another digest, a new or emptied graph,
+another head) returns None, and the caller writes the files in full.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Mapping
+from pathlib import Path
+
+from ..formats.blocks import BlockIndex
+from ..formats.turtle import BlockMaker
+from .jsonld import JsonLdContext, NodeMaker
+from .lines import WrittenFile
+from .quads import ReleaseQuads
+from .splice import PreviousRelease, graph_rows, splice_blocks, union_rows
+
+__all__ = ["Spliced", "splice_jsonld", "splice_turtle"]
+
+Spliced = dict[str, tuple[WrittenFile, BlockIndex]]
+"""File name -> the file written and its index."""
+
+
+def _one(
+    previous: PreviousRelease,
+    folder: Path,
+    name: str,
+    head: str,
+    changed: Mapping[str, Collection[str]],
+    make: Callable[[str, str], str | None],
+) -> tuple[WrittenFile, BlockIndex] | None:
+    index, sha256 = previous.blocks.get(name), previous.sha256.get(name)
+    if index is None or sha256 is None:
+        return None
+    return splice_blocks(previous.folder / name, folder / name, index, sha256, head, changed, make)
+
+
+def _by_graph(previous: PreviousRelease) -> dict[str, set[str]]:
+    changed: dict[str, set[str]] = defaultdict(set)
+    for graph, subject in previous.quads:
+        changed[graph].add(subject)
+    return changed
+
+
+def splice_turtle(
+    previous: PreviousRelease,
+    folder: Path,
+    quads: ReleaseQuads,
+    prefixes: dict[str, str],
+    header: str,
+) -> Spliced | None:
+    """data.ttl and data.trig spliced, or None (then both are written in full)."""
+    if not quads.union:
+        return None
+    maker = BlockMaker(prefixes)
+    head = maker.head(header)
+    runs = {g: (start, stop) for g, start, stop in quads.graphs}
+
+    def turtle(_: str, subject: str) -> str | None:
+        rows = union_rows(quads, subject)
+        return maker.turtle(subject, rows) if rows else None
+
+    def trig(graph: str, subject: str) -> str | None:
+        rows = graph_rows(quads, runs, graph, subject)
+        return maker.trig(subject, rows, union_rows(quads, subject)) if rows else None
+
+    ttl = _one(previous, folder, "data.ttl", head, {"": previous.subjects}, turtle)
+    if ttl is None:
+        return None
+    made = _one(previous, folder, "data.trig", head, _by_graph(previous), trig)
+    if made is None:
+        return None
+    return {"data.ttl": ttl, "data.trig": made}
+
+
+def splice_jsonld(
+    previous: PreviousRelease, folder: Path, quads: ReleaseQuads, base_iri: str
+) -> Spliced | None:
+    """data.jsonld spliced (framed/ is not: its trees embed other subjects' nodes), or None."""
+    maker = NodeMaker(JsonLdContext.load(), base_iri)
+    runs = {g: (start, stop) for g, start, stop in quads.graphs}
+
+    def node(graph: str, subject: str) -> str | None:
+        rows = graph_rows(quads, runs, graph, subject)
+        return maker.node_json(subject, rows) if rows else None
+
+    made = _one(previous, folder, "data.jsonld", maker.head, _by_graph(previous), node)
+    return None if made is None else {"data.jsonld": made}
