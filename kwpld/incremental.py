@@ -47,7 +47,6 @@ from typing import Any
 from .__about__ import __version__
 from .atomic import sweep, write_atomic
 from .errors import KwpldError
-from .formats.blocks import BlockIndex
 from .graph import KnowledgeGraph
 from .mapping import FileMapping, Read
 from .publish.manifest import MANIFEST, read_manifest
@@ -361,15 +360,15 @@ class BuildCache:
 
     def load_blocks(
         self, out: Path, context: str, manifest: str | None
-    ) -> dict[str, BlockIndex] | None:
+    ) -> dict[str, object] | None:
         """Where each subject's block lies in the pretty files of the release whose manifest
         has the SHA-256 ``manifest`` (:mod:`kwpld.formats.blocks`)."""
-        found: dict[str, BlockIndex] | None
+        found: dict[str, object] | None
         found = self._load_for(out, _BLOCKS, BLOCKS_VERSION, context, manifest)
         return found
 
     def save_blocks(
-        self, out: Path, context: str, manifest: str, blocks: Mapping[str, BlockIndex] | None
+        self, out: Path, context: str, manifest: str, blocks: Mapping[str, object] | None
     ) -> None:
         made = dict(blocks) if blocks else None
         self._save_for(out, _BLOCKS, BLOCKS_VERSION, context, manifest, made)
@@ -447,7 +446,7 @@ class IncrementalBuild:
         self._intact: bool | None = None
         self.validation: Mapping[str, Sequence[Result]] | None = None
         """This build's validation results per top-level shape, saved for the next one."""
-        self.blocks: Mapping[str, BlockIndex] | None = None
+        self.blocks: Mapping[str, object] | None = None
         """Where each subject's block lies in this build's pretty files, saved for the next."""
 
     @property

@@ -12,6 +12,7 @@ import kwpld
 from kwpld.graph import KnowledgeGraph
 from kwpld.incremental import Changes
 from kwpld.mapping import FileMapping
+from kwpld.publish.jsonld import FRAMED_KINDS
 from kwpld.publish.splice import splice_nquads, splice_ntriples
 from kwpld.validate import ValidationError
 
@@ -395,6 +396,7 @@ def test_a_rebuild_splices_data_nt_from_the_release_in_place(tmp_path: Path, mon
     monkeypatch.setattr(plan, "splice_nquads", spy_nq)
     monkeypatch.setattr(plan, "splice_turtle", spy_pretty(plan.splice_turtle))
     monkeypatch.setattr(plan, "splice_jsonld", spy_pretty(plan.splice_jsonld))
+    monkeypatch.setattr(plan, "splice_framed", spy_pretty(plan.splice_framed))
     flat = _Flat(tmp_path)
     assert spliced == []  # a first build has nothing to splice
     member, other = (row.split(",")[1] for row in flat.rows("memberships.csv")[1:3])
@@ -413,7 +415,8 @@ def test_a_rebuild_splices_data_nt_from_the_release_in_place(tmp_path: Path, mon
     # and the pretty files, by the block indexes each build keeps in the cache; but not
     # after the deletion, which empties a graph (TriG and JSON-LD would lose its wrapper):
     # those are written in full
-    assert sorted(pretty) == sorted(["data.ttl", "data.trig", "data.jsonld"] * 2)
+    framed = [f"framed/{name}.jsonld" for name in FRAMED_KINDS.values()]
+    assert sorted(pretty) == sorted(["data.ttl", "data.trig", "data.jsonld", *framed] * 2)
     old = flat.out / "data.nt"
     text = old.read_bytes()
     old.write_bytes(text.replace(b"First Person", b"Furst Person"))

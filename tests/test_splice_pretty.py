@@ -12,9 +12,9 @@ from pathlib import Path
 from kwpld.formats.blocks import BlockIndex
 from kwpld.formats.turtle import write_turtle_and_trig
 from kwpld.namespaces import DEFAULT_BASE_IRI, data_prefixes
-from kwpld.publish.jsonld import JsonLdContext, write_jsonld
+from kwpld.publish.jsonld import FramedIndex, JsonLdContext, write_jsonld
 from kwpld.publish.lines import TextFile
-from kwpld.publish.pretty import splice_jsonld, splice_turtle
+from kwpld.publish.pretty import splice_framed, splice_jsonld, splice_turtle
 from kwpld.publish.quads import ReleaseQuads, sort_quads
 from kwpld.publish.splice import PreviousRelease
 from kwpld.rdf import Quad
@@ -23,6 +23,7 @@ BASE = DEFAULT_BASE_IRI
 SUBJECTS = [f"<{BASE}person/p-{i}>" for i in ("1", "2", "10", "中")] + [
     f"<{BASE}organ/o-1>",
     f"<{BASE}name/p-1-1>",
+    f"<{BASE}name/p-1-2>",
     "<http://example.org/x>",
 ]
 PREDICATES = [
@@ -31,7 +32,16 @@ PREDICATES = [
     "<http://schema.org/name>",
     "<http://example.org/p>",
 ]
-OBJECTS = ['"x"', '"y, z"', '"Kim Il Sung"@en', '"김일성"@ko', f"<{BASE}person/p-2>", '"3"']
+OBJECTS = [
+    '"x"',
+    '"y, z"',
+    '"Kim Il Sung"@en',
+    '"김일성"@ko',
+    f"<{BASE}person/p-2>",
+    '"3"',
+    f"<{BASE}name/p-1-1>",  # embedded in the framed trees of the nodes that refer to it
+    f"<{BASE}name/p-1-2>",  # embedded when it has triples of its own
+]
 GRAPHS = [f"<{BASE}graph/records>", f"<{BASE}graph/source/a>", f"<{BASE}graph/source/b>"]
 HEADER = "a header\nof two lines"
 
@@ -59,12 +69,23 @@ def _write(folder: Path, quads: ReleaseQuads) -> dict[str, BlockIndex]:
             (indexes["data.ttl"], indexes["data.trig"]),
         )
     indexes["data.jsonld"] = BlockIndex(b",\n")
+    framed: dict[str, FramedIndex] = {}
     with jsonld as out:
-        write_jsonld(
-            quads, out, folder / "framed", JsonLdContext.load(), BASE, indexes["data.jsonld"]
+        made = write_jsonld(
+            quads,
+            out,
+            folder / "framed",
+            JsonLdContext.load(),
+            BASE,
+            indexes["data.jsonld"],
+            framed,
         )
     for name, written in zip(indexes, (ttl.finish(), trig.finish(), jsonld.finish()), strict=True):
         indexes[name].sha256 = written.sha256
+    for written, _, count in made.values():
+        index = framed[written.path.name]
+        assert index.total == count  # what the manifest says of the file
+        indexes[f"framed/{written.path.name}"] = index  # type: ignore[assignment]
     return indexes
 
 
@@ -72,15 +93,19 @@ def _previous(folder: Path, indexes: dict[str, BlockIndex], changed: set[Quad]) 
     return PreviousRelease(
         folder,
         frozenset(q[0] for q in changed),
-        {name: index.sha256 for name, index in indexes.items()},
+        {name: _sha256(index) for name, index in indexes.items()},
         frozenset((q[3], q[0]) for q in changed),
         indexes,
     )
 
 
+def _sha256(index: BlockIndex | FramedIndex) -> str:
+    return index.blocks.sha256 if isinstance(index, FramedIndex) else index.sha256
+
+
 def test_spliced_pretty_files_are_the_files_written_in_full(tmp_path: Path) -> None:
     rng = random.Random(14)
-    spliced = 0
+    spliced = framed_spliced = 0
     for trial in range(120):
         before = _random_quads(rng)
         after = set(before)
@@ -105,7 +130,22 @@ def test_spliced_pretty_files_are_the_files_written_in_full(tmp_path: Path) -> N
                 assert written.sha256 == expected[name].sha256 == index.sha256
                 assert index.sections == expected[name].sections
                 spliced += 1
-    assert spliced > 250
+        trees = splice_framed(previous, new_folder, new_quads, BASE)
+        # a file whose first tree comes, or whose last goes, is not spliced
+        kinds = (f"<{BASE}person/", f"<{BASE}organ/")
+        assert (trees is not None) == all(
+            any(q[0].startswith(k) for q in before) == any(q[0].startswith(k) for q in after)
+            for k in kinds
+        )
+        framed_spliced += trees is not None
+        for name, (_written, framed) in (trees or {}).items():
+            assert (new_folder / name).read_bytes() == (full / name).read_bytes(), name
+            want = expected[name]
+            assert isinstance(want, FramedIndex)
+            assert (framed.total, framed.nodes, framed.refs) == (want.total, want.nodes, want.refs)
+            assert (framed.holders, framed.referrers) == (want.holders, want.referrers)
+            assert framed.blocks.sections == want.blocks.sections
+    assert spliced > 250 and framed_spliced > 60
 
 
 def test_an_old_file_not_as_indexed_is_not_spliced(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -46,6 +46,10 @@ if TYPE_CHECKING:
     from .quads import ReleaseQuads
 
 __all__ = [
+    "FramedIndex",
+    "UnionNodes",
+    "document_head",
+    "Framer",
     "NodeMaker",
     "Compactor",
     "JsonLdContext",
@@ -578,6 +582,11 @@ def _write_dataset(
     out.write("\n]\n}\n" if first_graph else "\n]}\n]\n}\n")
 
 
+def document_head(context_value: object) -> str:
+    """What data.jsonld and each framed file start with: the context, the ``@graph`` key."""
+    return _header(context_value)
+
+
 class NodeMaker:
     """Single subjects' nodes of data.jsonld, as :func:`write_jsonld` writes them (for an
     incremental rebuild, which makes only the changed subjects' nodes)."""
@@ -597,7 +606,7 @@ def _entity_prefixes(base_iri: str) -> dict[str, str]:
     return {kind: f"<{minter.prefix(kind)}" for kind in FRAMED_KINDS}
 
 
-class _UnionNodes:
+class UnionNodes:
     """Node texts of the union's subjects, each made once and shared by both documents.
 
     A subject whose triples are all in one graph (most of them) is the same node in
@@ -639,14 +648,15 @@ def write_jsonld(
     context: JsonLdContext,
     base_iri: str,
     index: BlockIndex | None = None,
+    framed: dict[str, FramedIndex] | None = None,
 ) -> dict[str, tuple[WrittenFile, int, int]]:
     """:func:`write_dataset_jsonld` to ``out`` and :func:`write_framed_jsonld` to ``folder``,
-    making each node that both have once; with ``index``, where each node of ``out`` lies
-    is recorded in it."""
+    making each node that both have once; with ``index`` and ``framed``, where each node
+    of ``out`` and each tree of the framed files lies is recorded in them."""
     compactor = Compactor(context, base_iri)
-    nodes = _UnionNodes(quads, compactor)
+    nodes = UnionNodes(quads, compactor)
     _write_dataset(quads.by_graph, out, compactor, nodes.in_graph, index)
-    return _write_framed(nodes, folder, compactor.context_value, base_iri)
+    return _write_framed(nodes, folder, compactor.context_value, base_iri, framed)
 
 
 def write_framed_jsonld(
@@ -654,13 +664,16 @@ def write_framed_jsonld(
     folder: Path,
     context: JsonLdContext,
     base_iri: str,
+    framed: dict[str, FramedIndex] | None = None,
 ) -> dict[str, tuple[WrittenFile, int, int]]:
-    """Write ``framed/<kind>.jsonld`` for each entity kind from the sorted union of the quads.
+    """Write ``framed/<kind>.jsonld`` for each entity kind from the sorted union of the quads
+    (with ``framed``, each file's :class:`FramedIndex` is recorded there).
 
     Returns kind -> (file written, entity count, distinct triples the file states).
     """
     compactor = Compactor(context, base_iri)
-    return _write_framed(_UnionNodes(quads, compactor), folder, compactor.context_value, base_iri)
+    nodes = UnionNodes(quads, compactor)
+    return _write_framed(nodes, folder, compactor.context_value, base_iri, framed)
 
 
 def _build(
@@ -668,7 +681,7 @@ def _build(
     root: str,
     node_rows: dict[str, Sequence[Sequence[str]]],
     parent_of: dict[str, str],
-    nodes: _UnionNodes,
+    nodes: UnionNodes,
 ) -> str:
     """The node of ``current`` with the nodes it owns embedded (depth first).
 
@@ -685,33 +698,93 @@ def _build(
     return nodes.node_json(current, node_rows[current], children)
 
 
-def _write_framed(
-    nodes: _UnionNodes, folder: Path, context_value: object, base_iri: str
-) -> dict[str, tuple[WrittenFile, int, int]]:
-    plain = nodes.plain
-    rows = nodes.rows
-    subjects = nodes.subjects
-    ranges = nodes.ranges
-    kinds = _entity_prefixes(base_iri)
-    entity_starts = tuple(kinds.values())
-    base_term = f"<{base_iri}"
-    graph_start = f"<{GraphNames(base_iri).prefix}"
+@dataclass
+class FramedIndex:
+    """What an incremental rebuild needs to splice one framed file: where each tree lies
+    (``blocks``, one section, by root), each tree's nodes with their triple counts, which
+    trees hold each embedded node and which refer to an IRI that would be embedded if it had
+    triples (a change to either can change those trees), and the distinct triples stated."""
 
-    known: dict[str, bool] = {}
+    blocks: BlockIndex
+    nodes: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    holders: dict[str, set[str]] = field(default_factory=dict)
+    referrers: dict[str, set[str]] = field(default_factory=dict)
+    refs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    total: int = 0
 
-    def embeddable(term: str) -> bool:
-        found = known.get(term)
-        if found is None:
-            found = known[term] = (
-                term.startswith(base_term)
-                and not term.startswith(entity_starts)
-                and not term.startswith(graph_start)
-                and term in ranges
-            )
+    def add(
+        self, root: str, queue: Sequence[str], refs: tuple[str, ...], counts: dict[str, int]
+    ) -> None:
+        """``root``'s tree, of nodes ``queue`` (the root first) referring to ``refs``, was
+        written; ``total`` grows by the triples of the nodes no other tree states."""
+        self.nodes[root] = tuple((s, counts[s]) for s in queue)
+        self.total += counts[root]
+        for node in queue[1:]:
+            holders = self.holders.setdefault(node, set())
+            if not holders:
+                self.total += counts[node]
+            holders.add(root)
+        if refs:
+            self.refs[root] = refs
+            for ref in refs:
+                self.referrers.setdefault(ref, set()).add(root)
+
+    def remove(self, root: str) -> None:
+        """Forget ``root``'s tree (``total`` shrinks by what only it stated)."""
+        for node, count in self.nodes.pop(root, ()):
+            if node == root:
+                self.total -= count
+                continue
+            holders = self.holders[node]
+            holders.discard(root)
+            if not holders:
+                del self.holders[node]
+                self.total -= count
+        for ref in self.refs.pop(root, ()):
+            referrers = self.referrers[ref]
+            referrers.discard(root)
+            if not referrers:
+                del self.referrers[ref]
+
+    def reached(self, subjects: Iterable[str]) -> set[str]:
+        """The trees a change to ``subjects`` can change (besides their own, as roots)."""
+        found: set[str] = set()
+        for subject in subjects:
+            found.update(self.holders.get(subject, ()))
+            found.update(self.referrers.get(subject, ()))
         return found
 
-    def tree(root: str, stated: set[str]) -> str:
-        # Breadth first: each embeddable node goes under the first node that reaches it.
+
+class Framer:
+    """The framed trees of entities: each embeddable node (an IRI of the dataset's own that is
+    no entity and no graph, and has triples) goes under the first node that reaches it,
+    breadth first."""
+
+    def __init__(self, nodes: UnionNodes, base_iri: str) -> None:
+        self.nodes = nodes
+        self.kinds = _entity_prefixes(base_iri)
+        self.entity_starts = tuple(self.kinds.values())
+        self.base_term = f"<{base_iri}"
+        self.graph_start = f"<{GraphNames(base_iri).prefix}"
+        self.known: dict[str, bool] = {}
+
+    def candidate(self, term: str) -> bool:
+        """Embeddable if it has triples (whatever it has now)."""
+        return (
+            term.startswith(self.base_term)
+            and not term.startswith(self.entity_starts)
+            and not term.startswith(self.graph_start)
+        )
+
+    def embeddable(self, term: str) -> bool:
+        found = self.known.get(term)
+        if found is None:
+            found = self.known[term] = self.candidate(term) and term in self.nodes.ranges
+        return found
+
+    def tree(self, root: str) -> tuple[str, list[str]]:
+        """The tree of ``root`` as JSON text, and its nodes (the root first)."""
+        rows, known, embeddable = self.nodes.rows, self.known, self.embeddable
         parent_of: dict[str, str] = {root: root}
         queue = [root]
         node_rows: dict[str, Sequence[Sequence[str]]] = {}
@@ -726,16 +799,25 @@ def _write_framed(
                     if inside:
                         parent_of[obj] = current
                         queue.append(obj)
-        stated.update(queue)
         if len(queue) == 1:
-            return plain(root)
-        return _build(root, root, node_rows, parent_of, nodes)
+            return self.nodes.plain(root), queue
+        return _build(root, root, node_rows, parent_of, self.nodes), queue
 
-    folder.mkdir(parents=True, exist_ok=True)
-    results = {}
-    for kind, prefix in kinds.items():
-        path = folder / f"{FRAMED_KINDS[kind]}.jsonld"
-        stated: set[str] = set()
+    def refs(self, queue: list[str]) -> tuple[str, ...]:
+        """The IRIs the tree's nodes refer to that would be embedded if they had triples
+        (and are not yet): a change to one of them can change the tree."""
+        inside = set(queue)
+        found = {
+            row[2]
+            for node in queue
+            for row in self.nodes.rows(node)
+            if row[2][0] == "<" and row[2] not in inside and self.candidate(row[2])
+        }
+        return tuple(sorted(found))
+
+    def roots(self, kind: str) -> list[str]:
+        """The entities of ``kind``, in order."""
+        prefix, subjects = self.kinds[kind], self.nodes.subjects
         first = bisect_left(subjects, prefix, key=_SUBJECT)
         roots = []
         for i in range(first, len(subjects)):
@@ -743,14 +825,44 @@ def _write_framed(
             if not subject.startswith(prefix):
                 break
             roots.append(subject)
+        return roots
+
+
+def _write_framed(
+    nodes: UnionNodes,
+    folder: Path,
+    context_value: object,
+    base_iri: str,
+    indexes: dict[str, FramedIndex] | None = None,
+) -> dict[str, tuple[WrittenFile, int, int]]:
+    """framed/: one file per kind; with ``indexes``, each file's :class:`FramedIndex` is
+    recorded there, by file name (``people.jsonld``)."""
+    framer = Framer(nodes, base_iri)
+    folder.mkdir(parents=True, exist_ok=True)
+    results = {}
+    header = _header(context_value)
+    for kind in framer.kinds:
+        path = folder / f"{FRAMED_KINDS[kind]}.jsonld"
+        roots = framer.roots(kind)
+        index = FramedIndex(BlockIndex(b",\n")) if indexes is not None else None
+        if index is not None:
+            index.blocks.skip(header + "\n")  # before the first tree (an empty file: unused)
+            section = index.blocks.open("")
+        stated: set[str] = set()
         raw = HashingFile(path)
         with io.TextIOWrapper(
             io.BufferedWriter(cast(io.RawIOBase, raw), 1 << 20), encoding="utf-8", newline="\n"
         ) as out:
-            out.write(_header(context_value))
+            out.write(header)
             batch = []
             for i, root in enumerate(roots):
-                batch.append(("\n" if i == 0 else ",\n") + tree(root, stated))
+                text, queue = framer.tree(root)
+                stated.update(queue)
+                batch.append(("\n" if i == 0 else ",\n") + text)
+                if index is not None:
+                    section.subjects.append(root)
+                    section.sizes.append(nbytes(text))
+                    index.add(root, queue, framer.refs(queue), nodes.counts)
                 if len(batch) >= 1000:
                     out.write("".join(batch))
                     batch = []
@@ -758,4 +870,9 @@ def _write_framed(
             out.write("\n]\n}\n")
         count = sum(map(nodes.counts.__getitem__, stated))
         results[kind] = (raw.finish(), len(roots), count)
+        if index is not None and indexes is not None:
+            index.blocks.close(section)
+            index.blocks.sha256 = results[kind][0].sha256
+            index.total = count
+            indexes[path.name] = index
     return results

@@ -29,10 +29,10 @@ from ..iris import GraphNames
 from ..model import DatasetInfo, Records
 from ..parallel import Task
 from ..resources import resource_path
-from .jsonld import JsonLdContext, write_framed_jsonld, write_jsonld
+from .jsonld import FramedIndex, JsonLdContext, write_framed_jsonld, write_jsonld
 from .lines import BATCH, LineOptions, LineSink, TextFile, WrittenFile, measure, write_bytes
 from .manifest import ReleaseFile
-from .pretty import Spliced, splice_jsonld, splice_turtle
+from .pretty import Spliced, splice_framed, splice_jsonld, splice_turtle
 from .quads import ReleaseQuads
 from .splice import PreviousRelease, splice_nquads, splice_ntriples
 from .updates import UPDATE_CHUNK, write_updates
@@ -53,8 +53,9 @@ SOURCES_STEM = "sources"
 
 _TRIPLE = itemgetter(0, 1, 2)
 
-Blocks = dict[str, BlockIndex]
-"""File name -> where each subject's block lies in it (:mod:`kwpld.formats.blocks`)."""
+Blocks = dict[str, "BlockIndex | FramedIndex"]
+"""File path -> where each subject's block (or entity's tree) lies in it
+(:mod:`kwpld.formats.blocks`, :class:`~.jsonld.FramedIndex`)."""
 
 
 @dataclass(frozen=True)
@@ -437,34 +438,54 @@ class ReleasePlan:
         self, spliced: Spliced, counts: dict[str, int]
     ) -> tuple[list[ReleaseFile], Blocks]:
         files = [ReleaseFile.of(self.folder, w, triples=counts[n]) for n, (w, _) in spliced.items()]
-        blocks = {name: index for name, (_, index) in spliced.items()} if self.index else {}
+        blocks: Blocks = {}
+        if self.index:
+            blocks.update((name, index) for name, (_, index) in spliced.items())
         return files, blocks
 
     def jsonld(self) -> tuple[list[ReleaseFile], Blocks]:
-        """data.jsonld and framed/: most nodes are the same in both, made once. data.jsonld
-        is spliced from the release in place when it can be (:mod:`.pretty`), framed/
-        written in full."""
+        """data.jsonld and framed/: most nodes are the same in both, made once. Each is
+        spliced from the release in place when it can be (:mod:`.pretty`); with ``index``,
+        where each node and tree lies is returned too."""
         folder, quads, base = self.folder, self.quads, self.graph.base_iri
+        files: list[ReleaseFile] = []
+        blocks: Blocks = {}
         spliced = None
         if self.previous is not None:
             spliced = splice_jsonld(self.previous, folder, quads, base)
-        if spliced is not None:
-            files, blocks = self._spliced_files(spliced, {"data.jsonld": quads.quad_count})
-            framed = write_framed_jsonld(quads, folder / "framed", JsonLdContext.load(), base)
-        else:
-            target = TextFile(folder / "data.jsonld")
-            index = BlockIndex(b",\n") if self.index else None
-            with target as out:
-                framed = write_jsonld(
-                    quads, out, folder / "framed", JsonLdContext.load(), base, index
-                )
-            written = target.finish()
-            files = [ReleaseFile.of(folder, written, triples=quads.quad_count)]
-            blocks = {}
-            if index is not None:
-                index.sha256 = written.sha256
-                blocks = {"data.jsonld": index}
-        files += [ReleaseFile.of(folder, w, triples=count) for w, _, count in framed.values()]
+        if spliced is None:
+            return self._write_jsonld()
+        files, blocks = self._spliced_files(spliced, {"data.jsonld": quads.quad_count})
+        trees = splice_framed(self.previous, folder, quads, base) if self.previous else None
+        if trees is not None:
+            for path, (written, index) in trees.items():
+                files.append(ReleaseFile.of(folder, written, triples=index.total))
+                if self.index:
+                    blocks[path] = index
+            return files, blocks
+        framed: dict[str, FramedIndex] | None = {} if self.index else None
+        made = write_framed_jsonld(quads, folder / "framed", JsonLdContext.load(), base, framed)
+        files += [ReleaseFile.of(folder, w, triples=count) for w, _, count in made.values()]
+        blocks.update((f"framed/{name}", index) for name, index in (framed or {}).items())
+        return files, blocks
+
+    def _write_jsonld(self) -> tuple[list[ReleaseFile], Blocks]:
+        """data.jsonld and framed/ written in full (and indexed, with ``index``)."""
+        folder, quads, base = self.folder, self.quads, self.graph.base_iri
+        target = TextFile(folder / "data.jsonld")
+        index = BlockIndex(b",\n") if self.index else None
+        framed: dict[str, FramedIndex] | None = {} if self.index else None
+        with target as out:
+            made = write_jsonld(
+                quads, out, folder / "framed", JsonLdContext.load(), base, index, framed
+            )
+        written = target.finish()
+        files = [ReleaseFile.of(folder, written, triples=quads.quad_count)]
+        files += [ReleaseFile.of(folder, w, triples=count) for w, _, count in made.values()]
+        blocks: Blocks = {f"framed/{name}": found for name, found in (framed or {}).items()}
+        if index is not None:
+            index.sha256 = written.sha256
+            blocks["data.jsonld"] = index
         return files, blocks
 
     def wikidata(self) -> list[ReleaseFile]:

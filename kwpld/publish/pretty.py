@@ -18,12 +18,21 @@ from pathlib import Path
 
 from ..formats.blocks import BlockIndex
 from ..formats.turtle import BlockMaker
-from .jsonld import JsonLdContext, NodeMaker
+from .jsonld import (
+    FRAMED_KINDS,
+    Compactor,
+    FramedIndex,
+    Framer,
+    JsonLdContext,
+    NodeMaker,
+    UnionNodes,
+    document_head,
+)
 from .lines import WrittenFile
 from .quads import ReleaseQuads
 from .splice import PreviousRelease, graph_rows, splice_blocks, union_rows
 
-__all__ = ["Spliced", "splice_jsonld", "splice_turtle"]
+__all__ = ["Spliced", "splice_framed", "splice_jsonld", "splice_turtle"]
 
 Spliced = dict[str, tuple[WrittenFile, BlockIndex]]
 """File name -> the file written and its index."""
@@ -38,7 +47,7 @@ def _one(
     make: Callable[[str, str], str | None],
 ) -> tuple[WrittenFile, BlockIndex] | None:
     index, sha256 = previous.blocks.get(name), previous.sha256.get(name)
-    if index is None or sha256 is None:
+    if not isinstance(index, BlockIndex) or sha256 is None:
         return None
     return splice_blocks(previous.folder / name, folder / name, index, sha256, head, changed, make)
 
@@ -94,3 +103,59 @@ def splice_jsonld(
 
     made = _one(previous, folder, "data.jsonld", maker.head, _by_graph(previous), node)
     return None if made is None else {"data.jsonld": made}
+
+
+def splice_framed(
+    previous: PreviousRelease, folder: Path, quads: ReleaseQuads, base_iri: str
+) -> dict[str, tuple[WrittenFile, FramedIndex]] | None:
+    """framed/ spliced: in each file, the trees a change can reach made anew (an entity
+    changed, or a node its tree holds, or an IRI it refers to that would be embedded), the
+    others copied; None when one file cannot be (then all are written in full)."""
+    compactor = Compactor(JsonLdContext.load(), base_iri)
+    framer = Framer(UnionNodes(quads, compactor), base_iri)
+    head = document_head(compactor.context_value) + "\n"
+    done: dict[str, tuple[WrittenFile, FramedIndex]] = {}
+    for kind, name in FRAMED_KINDS.items():
+        path = f"framed/{name}.jsonld"
+        made = _splice_trees(previous, folder, path, framer, kind, head)
+        if made is None:
+            return None
+        done[path] = made
+    return done
+
+
+def _splice_trees(
+    previous: PreviousRelease, folder: Path, path: str, framer: Framer, kind: str, head: str
+) -> tuple[WrittenFile, FramedIndex] | None:
+    """One framed file (of entities of ``kind``) spliced, and its index."""
+    index, sha256 = previous.blocks.get(path), previous.sha256.get(path)
+    if not isinstance(index, FramedIndex) or sha256 is None:
+        return None
+    sections, prefix = index.blocks.sections, framer.kinds[kind]
+    if len(sections) != 1:
+        return None
+    changed = {s for s in previous.subjects if s.startswith(prefix)}
+    changed |= index.reached(previous.subjects)
+    if not sections[0].subjects:  # a file without trees stays one, or is written in full
+        if framer.roots(kind):
+            return None
+        changed = set()
+    nodes = framer.nodes
+    made: dict[str, list[str]] = {}
+
+    def tree(_: str, root: str) -> str | None:
+        if not root.startswith(prefix) or root not in nodes.ranges:
+            return None
+        text, made[root] = framer.tree(root)
+        return text
+
+    old, new = previous.folder / path, folder / path
+    spliced = splice_blocks(old, new, index.blocks, sha256, head, {"": changed}, tree)
+    if spliced is None:
+        return None
+    for root in changed:
+        index.remove(root)
+    for root, queue in made.items():
+        index.add(root, queue, framer.refs(queue), nodes.counts)
+    index.blocks = spliced[1]
+    return spliced[0], index

@@ -57,9 +57,10 @@ class PreviousRelease:
     sha256: dict[str, str]
     quads: frozenset[tuple[str, str]] = frozenset()
     """The ``(graph, subject)`` pairs whose quads may differ."""
-    blocks: Mapping[str, BlockIndex] = field(default_factory=dict)
-    """Where each subject's block lies in its pretty files (data.ttl, data.trig,
-    data.jsonld), as recorded when they were written (:mod:`kwpld.formats.blocks`)."""
+    blocks: Mapping[str, object] = field(default_factory=dict)
+    """Where each subject's block lies in its pretty files, by path, as recorded when they
+    were written: data.ttl, data.trig, data.jsonld (a :class:`BlockIndex`), framed/ (a
+    :class:`~.jsonld.FramedIndex`); checked by type where used."""
 
 
 Key = tuple[bytes, ...]
@@ -238,6 +239,7 @@ def splice_blocks(
         prefix = head.encode("utf-8")
         if hashlib.sha256(old).hexdigest() != sha256 or old[: len(prefix)] != prefix:
             return None
+        new_path.parent.mkdir(parents=True, exist_ok=True)
         out = HashingFile(new_path)
         view = memoryview(old)
         try:
