@@ -29,8 +29,9 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import chain, groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
@@ -701,58 +702,39 @@ def _build(
 @dataclass
 class FramedIndex:
     """What an incremental rebuild needs to splice one framed file: where each tree lies
-    (``blocks``, one section, by root), each tree's nodes with their triple counts, which
-    trees hold each embedded node and which refer to an IRI that would be embedded if it had
-    triples (a change to either can change those trees), and the distinct triples stated."""
+    (``blocks``, one section, by root), the nodes each tree embeds and the IRIs it refers to
+    that would be embedded if they had triples (a change to either can change the tree);
+    only trees that have some are listed. Kept small: it is unpickled on every rebuild."""
 
     blocks: BlockIndex
-    nodes: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
-    holders: dict[str, set[str]] = field(default_factory=dict)
-    referrers: dict[str, set[str]] = field(default_factory=dict)
+    embeds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     refs: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    total: int = 0
 
-    def add(
-        self, root: str, queue: Sequence[str], refs: tuple[str, ...], counts: dict[str, int]
-    ) -> None:
-        """``root``'s tree, of nodes ``queue`` (the root first) referring to ``refs``, was
-        written; ``total`` grows by the triples of the nodes no other tree states."""
-        self.nodes[root] = tuple((s, counts[s]) for s in queue)
-        self.total += counts[root]
-        for node in queue[1:]:
-            holders = self.holders.setdefault(node, set())
-            if not holders:
-                self.total += counts[node]
-            holders.add(root)
+    def add(self, root: str, queue: Sequence[str], refs: tuple[str, ...]) -> None:
+        """``root``'s tree, of nodes ``queue`` (the root first), refers to ``refs``."""
+        if len(queue) > 1:
+            self.embeds[root] = tuple(queue[1:])
         if refs:
             self.refs[root] = refs
-            for ref in refs:
-                self.referrers.setdefault(ref, set()).add(root)
 
     def remove(self, root: str) -> None:
-        """Forget ``root``'s tree (``total`` shrinks by what only it stated)."""
-        for node, count in self.nodes.pop(root, ()):
-            if node == root:
-                self.total -= count
-                continue
-            holders = self.holders[node]
-            holders.discard(root)
-            if not holders:
-                del self.holders[node]
-                self.total -= count
-        for ref in self.refs.pop(root, ()):
-            referrers = self.referrers[ref]
-            referrers.discard(root)
-            if not referrers:
-                del self.referrers[ref]
+        self.embeds.pop(root, None)
+        self.refs.pop(root, None)
 
-    def reached(self, subjects: Iterable[str]) -> set[str]:
-        """The trees a change to ``subjects`` can change (besides their own, as roots)."""
-        found: set[str] = set()
-        for subject in subjects:
-            found.update(self.holders.get(subject, ()))
-            found.update(self.referrers.get(subject, ()))
+    def reached(self, subjects: AbstractSet[str]) -> set[str]:
+        """The trees that embed or refer to one of ``subjects`` (a change to them can change
+        those trees, besides their own, as roots)."""
+        found = set()
+        for mine in (self.embeds, self.refs):
+            for root, terms in mine.items():
+                if not subjects.isdisjoint(terms):
+                    found.add(root)
         return found
+
+    def triples(self, roots: Iterable[str], counts: dict[str, int]) -> int:
+        """The distinct triples the file states: its roots' and the nodes they embed."""
+        embedded = set(chain.from_iterable(self.embeds.values()))
+        return sum(map(counts.__getitem__, roots)) + sum(map(counts.__getitem__, embedded))
 
 
 class Framer:
@@ -862,7 +844,7 @@ def _write_framed(
                 if index is not None:
                     section.subjects.append(root)
                     section.sizes.append(nbytes(text))
-                    index.add(root, queue, framer.refs(queue), nodes.counts)
+                    index.add(root, queue, framer.refs(queue))
                 if len(batch) >= 1000:
                     out.write("".join(batch))
                     batch = []
@@ -873,6 +855,5 @@ def _write_framed(
         if index is not None and indexes is not None:
             index.blocks.close(section)
             index.blocks.sha256 = results[kind][0].sha256
-            index.total = count
             indexes[path.name] = index
     return results

@@ -458,8 +458,8 @@ class ReleasePlan:
         files, blocks = self._spliced_files(spliced, {"data.jsonld": quads.quad_count})
         trees = splice_framed(self.previous, folder, quads, base) if self.previous else None
         if trees is not None:
-            for path, (written, index) in trees.items():
-                files.append(ReleaseFile.of(folder, written, triples=index.total))
+            for path, (written, index, count) in trees.items():
+                files.append(ReleaseFile.of(folder, written, triples=count))
                 if self.index:
                     blocks[path] = index
             return files, blocks

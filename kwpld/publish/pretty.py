@@ -32,10 +32,12 @@ from .lines import WrittenFile
 from .quads import ReleaseQuads
 from .splice import PreviousRelease, graph_rows, splice_blocks, union_rows
 
-__all__ = ["Spliced", "splice_framed", "splice_jsonld", "splice_turtle"]
+__all__ = ["Spliced", "Trees", "splice_framed", "splice_jsonld", "splice_turtle"]
 
 Spliced = dict[str, tuple[WrittenFile, BlockIndex]]
 """File name -> the file written and its index."""
+Trees = tuple[WrittenFile, FramedIndex, int]
+"""A framed file written, its index, and the distinct triples it states."""
 
 
 def _one(
@@ -107,14 +109,14 @@ def splice_jsonld(
 
 def splice_framed(
     previous: PreviousRelease, folder: Path, quads: ReleaseQuads, base_iri: str
-) -> dict[str, tuple[WrittenFile, FramedIndex]] | None:
+) -> dict[str, Trees] | None:
     """framed/ spliced: in each file, the trees a change can reach made anew (an entity
     changed, or a node its tree holds, or an IRI it refers to that would be embedded), the
     others copied; None when one file cannot be (then all are written in full)."""
     compactor = Compactor(JsonLdContext.load(), base_iri)
     framer = Framer(UnionNodes(quads, compactor), base_iri)
     head = document_head(compactor.context_value) + "\n"
-    done: dict[str, tuple[WrittenFile, FramedIndex]] = {}
+    done: dict[str, Trees] = {}
     for kind, name in FRAMED_KINDS.items():
         path = f"framed/{name}.jsonld"
         made = _splice_trees(previous, folder, path, framer, kind, head)
@@ -126,7 +128,7 @@ def splice_framed(
 
 def _splice_trees(
     previous: PreviousRelease, folder: Path, path: str, framer: Framer, kind: str, head: str
-) -> tuple[WrittenFile, FramedIndex] | None:
+) -> Trees | None:
     """One framed file (of entities of ``kind``) spliced, and its index."""
     index, sha256 = previous.blocks.get(path), previous.sha256.get(path)
     if not isinstance(index, FramedIndex) or sha256 is None:
@@ -156,6 +158,6 @@ def _splice_trees(
     for root in changed:
         index.remove(root)
     for root, queue in made.items():
-        index.add(root, queue, framer.refs(queue), nodes.counts)
+        index.add(root, queue, framer.refs(queue))
     index.blocks = spliced[1]
-    return spliced[0], index
+    return spliced[0], index, index.triples(spliced[1].sections[0].subjects, nodes.counts)
