@@ -36,7 +36,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from ..formats.blocks import BlockIndex, nbytes
+from ..formats.blocks import BlockIndex
 from ..iris import GraphNames, Minter
 from ..namespaces import RDF_TYPE, XSD, data_prefixes
 from ..rdf import term_value
@@ -572,7 +572,7 @@ def _write_dataset(
             batch.append(text)
             if section is not None:
                 section.subjects.append(subject)
-                section.sizes.append(nbytes(text))
+                section.sizes.append(len(text) if text.isascii() else len(text.encode()))
             separator = ",\n"
             if len(batch) >= 2000:
                 out.write("".join(batch))
@@ -749,23 +749,29 @@ class Framer:
         self.base_term = f"<{base_iri}"
         self.graph_start = f"<{GraphNames(base_iri).prefix}"
         self.known: dict[str, bool] = {}
+        self.candidates: dict[str, bool] = {}
 
     def candidate(self, term: str) -> bool:
         """Embeddable if it has triples (whatever it has now)."""
-        return (
-            term.startswith(self.base_term)
-            and not term.startswith(self.entity_starts)
-            and not term.startswith(self.graph_start)
-        )
+        found = self.candidates.get(term)
+        if found is None:
+            found = self.candidates[term] = (
+                term.startswith(self.base_term)
+                and not term.startswith(self.entity_starts)
+                and not term.startswith(self.graph_start)
+            )
+        return found
 
     def embeddable(self, term: str) -> bool:
         found = self.known.get(term)
         if found is None:
-            found = self.known[term] = self.candidate(term) and term in self.nodes.ranges
+            found = self.known[term] = term in self.nodes.ranges and self.candidate(term)
         return found
 
-    def tree(self, root: str) -> tuple[str, list[str]]:
-        """The tree of ``root`` as JSON text, and its nodes (the root first)."""
+    def tree(self, root: str, refs: set[str] | None = None) -> tuple[str, list[str]]:
+        """The tree of ``root`` as JSON text, and its nodes (the root first); with ``refs``,
+        the IRIs its nodes refer to that would be embedded if they had triples are added
+        there (a change to one of them can change the tree)."""
         rows, known, embeddable = self.nodes.rows, self.known, self.embeddable
         parent_of: dict[str, str] = {root: root}
         queue = [root]
@@ -781,21 +787,11 @@ class Framer:
                     if inside:
                         parent_of[obj] = current
                         queue.append(obj)
+                    elif refs is not None and self.candidate(obj):
+                        refs.add(obj)
         if len(queue) == 1:
             return self.nodes.plain(root), queue
         return _build(root, root, node_rows, parent_of, self.nodes), queue
-
-    def refs(self, queue: list[str]) -> tuple[str, ...]:
-        """The IRIs the tree's nodes refer to that would be embedded if they had triples
-        (and are not yet): a change to one of them can change the tree."""
-        inside = set(queue)
-        found = {
-            row[2]
-            for node in queue
-            for row in self.nodes.rows(node)
-            if row[2][0] == "<" and row[2] not in inside and self.candidate(row[2])
-        }
-        return tuple(sorted(found))
 
     def roots(self, kind: str) -> list[str]:
         """The entities of ``kind``, in order."""
@@ -838,13 +834,14 @@ def _write_framed(
             out.write(header)
             batch = []
             for i, root in enumerate(roots):
-                text, queue = framer.tree(root)
+                refs: set[str] | None = set() if index is not None else None
+                text, queue = framer.tree(root, refs)
                 stated.update(queue)
                 batch.append(("\n" if i == 0 else ",\n") + text)
                 if index is not None:
                     section.subjects.append(root)
-                    section.sizes.append(nbytes(text))
-                    index.add(root, queue, framer.refs(queue))
+                    section.sizes.append(len(text) if text.isascii() else len(text.encode()))
+                    index.add(root, queue, tuple(sorted(refs or ())))
                 if len(batch) >= 1000:
                     out.write("".join(batch))
                     batch = []

@@ -143,12 +143,14 @@ def _splice_trees(
             return None
         changed = set()
     nodes = framer.nodes
-    made: dict[str, list[str]] = {}
+    made: dict[str, tuple[list[str], set[str]]] = {}
 
     def tree(_: str, root: str) -> str | None:
         if not root.startswith(prefix) or root not in nodes.ranges:
             return None
-        text, made[root] = framer.tree(root)
+        refs: set[str] = set()
+        text, queue = framer.tree(root, refs)
+        made[root] = (queue, refs)
         return text
 
     old, new = previous.folder / path, folder / path
@@ -157,7 +159,7 @@ def _splice_trees(
         return None
     for root in changed:
         index.remove(root)
-    for root, queue in made.items():
-        index.add(root, queue, framer.refs(queue))
+    for root, (queue, refs) in made.items():
+        index.add(root, queue, tuple(sorted(refs)))
     index.blocks = spliced[1]
     return spliced[0], index, index.triples(spliced[1].sections[0].subjects, nodes.counts)
