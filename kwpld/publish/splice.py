@@ -1,5 +1,6 @@
-"""data.nt in proportion to a change: the previous release's file with the changed subjects'
-lines replaced.
+"""The data files in proportion to a change: the previous release's files with the changed
+subjects' lines (data.nt, data.nq, graphs/) or blocks (data.ttl, data.trig, data.jsonld,
+framed/: :func:`splice_blocks`, by the indexes of :mod:`kwpld.formats.blocks`) replaced.
 
 data.nt is sorted by subject, then predicate and object (:class:`~.quads.ReleaseQuads`
 ``union``), and comparing a line's subject term as UTF-8 bytes orders lines as that sort
@@ -243,14 +244,16 @@ def splice_blocks(
         out = HashingFile(new_path)
         view = memoryview(old)
         try:
-            new = _splice_sections(out, view, index, changed, make)
-            out.write(view[new.position :])
+            made = _splice_sections(out, view, index, changed, make)
+            if made is not None:
+                out.write(view[made[1] :])
         finally:
             view.release()
     written = out.finish()
-    if new.sha256 == "":  # a section left empty
+    if made is None:  # a section left empty: its wrapper would have to go too
         new_path.unlink(missing_ok=True)
         return None
+    new = made[0]
     new.sha256 = written.sha256
     new.position = written.size
     return written, new
@@ -262,11 +265,12 @@ def _splice_sections(
     index: BlockIndex,
     changed: Mapping[str, Collection[str]],
     make: Callable[[str, str], str | None],
-) -> BlockIndex:
-    """Write every section up to the end of the last changed one; the new file's index, with
-    ``position`` the old offset copied up to, and ``sha256`` "" when a section was emptied."""
+) -> tuple[BlockIndex, int] | None:
+    """Write every section up to the end of the last changed one; the new file's index and
+    the offset in the old file copied up to (the rest is the same); None when a section
+    would be left empty."""
     separator = index.separator
-    new = BlockIndex(separator, sha256="ok")
+    new = BlockIndex(separator)
     position = 0  # in the old file: copied up to here
     for section in index.sections:
         subjects = changed.get(section.name)
@@ -276,12 +280,11 @@ def _splice_sections(
             continue
         out.write(view[position : section.body])
         made = _splice_section(out, view, section, separator, subjects, make)
-        new.sections.append(made)
         if not made.subjects:
-            new.sha256 = ""
+            return None
+        new.sections.append(made)
         position = section.end(len(separator))
-    new.position = position
-    return new
+    return new, position
 
 
 def _splice_section(
