@@ -16,7 +16,7 @@ from ..dates import DateMention, PartialDate
 from ..names import match_key
 from ..reading.document import Sentence
 from ..reading.entities import Entity, Mention, NameDraft, Ref
-from ..reading.facts import fact_lexicon
+from ..reading.facts import fact_lexicon, without_state_qualifier
 from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
 from .dates import (
@@ -242,9 +242,9 @@ def _ordinal_lowercase(r: Context) -> None:
             "ss") else m.group("head").lower()  # fmt: skip
         head = re.sub(r"\s+", " ", head)
         term = m.group("term") if organ.start >= m.end() else None
-        series_name = _title_case(
+        series_name = without_state_qualifier(_title_case(
             f"{head} of the {term.strip() + ' ' if term else ''}{straight(organ.text)}"
-        )
+        ))  # fmt: skip
         name = f"{_numbered(ordinal)} {series_name}"
         skey = series_key(series_name)
         series = r.reg.add(Entity(f"event:series:{skey}", "event"))
@@ -258,7 +258,8 @@ def _ordinal_lowercase(r: Context) -> None:
         event.fields["series"] = Ref(series.key)
         event.fields["ordinal"] = ordinal
         event.attrs["series_key"] = skey
-        event.add_name(NameDraft(straight(r.text[span[0] : span[1]]), spans=[span]))
+        printed = straight(r.text[span[0] : span[1]])
+        event.add_name(NameDraft(without_state_qualifier(printed), spans=[span]))
         event.add_name(NameDraft(name, derived=True))
         event.note(f"an event named “{r.text[span[0] : span[1]]}”", span)
         r.mentions.replace([x for x in r.mentions if not (span[0] <= x.start and x.end <= span[1])])

@@ -28,6 +28,7 @@ __all__ = [
     "Pattern",
     "antecedent_words",
     "fact_lexicon",
+    "without_state_qualifier",
 ]
 
 
@@ -339,3 +340,37 @@ def antecedent_words() -> AntecedentWords:
             r"|also|then|later|now|remains|remained|served|became|retired|resigned)\b)"
         ),
     )
+
+
+
+def _phrase_pattern(phrases: list[str]) -> str:
+    """An alternation of phrases, longest first, with either apostrophe and any spacing."""
+    out = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        out.append(r"\s+".join(re.escape(w).replace("'", "['’]") for w in phrase.split()))
+    return "|".join(out)
+
+
+@cache
+def _state_qualifier() -> re.Pattern[str]:
+    """The trailing state qualifier of a meeting's name (``state_qualifiers`` in facts.yaml):
+    "of the DPRK" after any organ; "of Korea" only after one of the state's organs (the group
+    ``organ``, kept), so "Workers' Party of Korea" is never cut."""
+    data = resource_yaml("kwpld/reading/facts.yaml")["state_qualifiers"]
+    states, after = _phrase_pattern(data["states"]), _phrase_pattern(data["korea_after"])
+    return re.compile(
+        rf"(?:(?<![\w.])(?P<organ>{after}))?\s+of\s+(?:the\s+)?"
+        rf"(?:(?:{states})|(?(organ)Korea|(?!)))(?![\w.’'])\s*$",
+        re.I,
+    )
+
+
+def without_state_qualifier(name: str) -> str:
+    """A meeting's name without the state it is of at its end: "1st Session of the 14th
+    Supreme People's Assembly of the DPRK" -> "1st Session of the 14th Supreme People's
+    Assembly"; "8th Congress of the Workers' Party of Korea" is unchanged. The qualifier says
+    whose organ met, not which meeting, so every form of the name gives one event."""
+    m = _state_qualifier().search(name)
+    if m is None or not re.search(r"\sof\s", name[: m.start()]):
+        return name  # "Meeting of the DPRK": the state is all the name says of its organ
+    return name[: m.start()] + (m.group("organ") or "")
