@@ -161,10 +161,10 @@ def _clause_date(r: Context, mention: Mention) -> DateMention | None:
     at = next((i for i, (a, b) in enumerate(segments) if a <= mention.start < b), None)
     if at is None or subordinate.match(r.text[segments[at][0] : segments[at][1]]):
         return None
-    dates = [d for d in r.dates_in(*segments[at]) if d.date is not None and d.role != "end"]
+    dates = [d for d in r.dates_in(*segments[at]) if d.date is not None and d.range is None]
     if not dates and at > 0:  # "In January last year, the 8th session ...": the opening date
         a, b = segments[at - 1]
-        dates = [d for d in r.dates_in(a, b) if d.date is not None and d.role != "end"]
+        dates = [d for d in r.dates_in(a, b) if d.date is not None and d.range is None]
         rest = "".join(
             r.text[x:y]
             for x, y in zip(
