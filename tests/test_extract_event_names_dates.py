@@ -68,9 +68,9 @@ def test_the_party_of_korea_and_other_names_are_kept(name: str) -> None:
 
 
 def test_scorer_pairs_names_with_and_without_the_qualifier() -> None:
-    assert _event_key("5th Session of the 14th Supreme People's Assembly of the DPRK") == _event_key(
-        "Fifth Session of the 14th Supreme People's Assembly"
-    )
+    assert _event_key(
+        "5th Session of the 14th Supreme People's Assembly of the DPRK"
+    ) == _event_key("Fifth Session of the 14th Supreme People's Assembly")
     assert _event_key("8th Congress of the Workers' Party of Korea") != _event_key(
         "8th Congress of the Workers' Party"
     )
@@ -98,8 +98,10 @@ def test_one_id_and_name_whichever_form(known: Known, qualified: str, plain: str
 
 
 def test_headline_and_body_are_one_meeting(known: Known) -> None:
-    text = ("First Session of 14th SPA Held\n\nPyongyang, April 12 (KCNA) -- The 1st Session of the "
-            "14th Supreme People's Assembly of the DPRK was held on 11 and 12 April 2019.")  # fmt: skip
+    text = (
+        "First Session of 14th SPA Held\n\nPyongyang, April 12 (KCNA) -- The 1st Session of "
+        "the 14th Supreme People's Assembly of the DPRK was held on 11 and 12 April 2019."
+    )
     (record,) = _events(text, known, "2019-04-12").values()
     assert _when(record) == ("2019-04-11", "2019-04-12")
 
@@ -134,7 +136,8 @@ def test_career_line_and_table_row_date_their_meeting(known: Known) -> None:
     text = ("# Ri Chol\n\n## Career\n\n- April 2014 (1st Session of the 13th SPA): Took his seat "
             "as a deputy\n\n## Speeches\n\n| Date | Meeting | Subject |\n| --- | --- | --- |\n"
             "| 28–31 December 2019 | 5th Plenary Meeting of the 7th Central Committee of the WPK "
-            "| Farming |\n| 2014 – 2016 | 2nd Conference of Cell Secretaries | Cells |\n")  # fmt: skip
+            "| Farming |\n| 2014 – 2016 | 2nd Conference of Cell Secretaries | Cells |\n"
+            )  # fmt: skip
     events = {_names(r)[0]: _when(r) for r in _events(text, known, "2025-03-01", "text/markdown")
               .values()}  # fmt: skip
     assert events["1st Session of the 13th SPA"] == ("2014-04", None)
@@ -169,3 +172,31 @@ def test_a_date_of_another_clause_or_a_plan_does_not_date_a_meeting(
                if ("13th" in n or "9th" in n or "3rd Session" in n or "4th session" in n
                    or "3rd Plenary" in n) and r.get("date") is None]  # fmt: skip
     assert undated, events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Seventh Session of the Ninth Supreme People's Assembly of the Democratic People's "
+        "Republic of Korea opened on 6 April.",
+        "The 7th Session of the 9th SPA opened on 6 April.",
+        "The 7th Session of 9th SPA of DPRK opened on 6 April.",
+        "The 7th Session of the 9th Supreme People’s Assembly opened on 6 April.",
+    ],
+)
+def test_one_series_id_whatever_words_and_numerals(known: Known, text: str) -> None:
+    assert list(_events(text, known, "1994-04-07")) == ["sessions-of-the-9th-spa-7"]
+
+
+def test_the_party_series_id_is_one_for_its_names(known: Known) -> None:
+    ids = {
+        next(
+            iter(
+                _events(
+                    f"The 8th Congress of the {party} opened on 5 January.", known, "2021-01-06"
+                )
+            )
+        )  # fmt: skip
+        for party in ("Workers' Party of Korea", "WPK", "Korean Workers' Party")
+    }
+    assert ids == {"congresses-of-the-wpk-8"}

@@ -18,7 +18,7 @@ from ..dates import PartialDate, parse_date
 from ..model import Derivation, record_derivation, record_value_derivation
 from ..names import match_key, slugify
 from ..reading.entities import Entity, NameDraft, Ref
-from ..reading.facts import Fact, fact_lexicon
+from ..reading.facts import Fact, event_id_name, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.known import Known
 from ..reading.words import ORDINAL_WORDS, long_date, straight
@@ -183,7 +183,8 @@ class _Finalizer:
         if kind == "event":
             event_type = e.fields.get("type")
             if event_type == "series":
-                return _short_slug(_plural(self._english(e) or "series"))
+                # one id whatever the text calls the series (facts.yaml event_id_words)
+                return _short_slug(_plural(event_id_name(self._english(e) or "series")))
             if e.fields.get("series") is not None and e.fields.get("ordinal"):
                 series = self._id_of(e.fields["series"])
                 if series is None:

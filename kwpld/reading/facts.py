@@ -18,6 +18,7 @@ from ..dates import PartialDate
 from ..names import name_words
 from ..resources import resource_yaml
 from .sentences import SymbolPattern, compile_pattern
+from .words import ORDINAL_WORDS
 
 __all__ = [
     "AntecedentWords",
@@ -29,6 +30,7 @@ __all__ = [
     "antecedent_words",
     "fact_lexicon",
     "without_state_qualifier",
+    "event_id_name",
 ]
 
 
@@ -231,9 +233,13 @@ def fact_lexicon() -> FactLexicon:
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
         occasion_acts=tuple(
-            OccasionAct(re.compile(a["act"], re.I), a["type"], a["name"],
-                        re.compile(a["same"], re.I), re.compile(a["needs"], re.I)
-                        if a.get("needs") else None)  # fmt: skip
+            OccasionAct(
+                re.compile(a["act"], re.I),
+                a["type"],
+                a["name"],
+                re.compile(a["same"], re.I),
+                re.compile(a["needs"], re.I) if a.get("needs") else None,
+            )  # fmt: skip
             for a in data.get("occasion_acts", ())
         ),
         foreign_nationalities=frozenset(data.get("foreign_nationalities", ())),
@@ -342,7 +348,6 @@ def antecedent_words() -> AntecedentWords:
     )
 
 
-
 def _phrase_pattern(phrases: list[str]) -> str:
     """An alternation of phrases, longest first, with either apostrophe and any spacing."""
     out = []
@@ -374,3 +379,30 @@ def without_state_qualifier(name: str) -> str:
     if m is None or not re.search(r"\sof\s", name[: m.start()]):
         return name  # "Meeting of the DPRK": the state is all the name says of its organ
     return name[: m.start()] + (m.group("organ") or "")
+
+
+@cache
+def _id_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = resource_yaml("kwpld/reading/facts.yaml")["event_id_words"]
+    folded = {k.replace("’", "'").lower(): v for k, v in table.items()}
+    pattern = re.compile(rf"(?<![\w.])(?:{_phrase_pattern(list(table))})(?![\w’'])", re.I)
+    return pattern, folded
+
+
+def event_id_name(name: str) -> str:
+    """The words a numbered series' id is made of, one way for every form of its name
+    (``event_id_words`` in facts.yaml): "Session of the Ninth Supreme People's Assembly of the
+    DPRK" and "Session of 9th SPA" both give "Session of the 9th SPA"."""
+    pattern, words = _id_words()
+    name = without_state_qualifier(name)
+    name = pattern.sub(lambda m: words[" ".join(m.group(0).replace("’", "'").split()).lower()],
+                       name)  # fmt: skip
+    name = re.sub(r"\b(" + "|".join(ORDINAL_WORDS) + r")\b",
+                  lambda m: _numbered(ORDINAL_WORDS.index(m.group(1).lower()) + 1), name,
+                  flags=re.I)  # fmt: skip
+    return re.sub(r"\bof\s+(?=\d+(?:st|nd|rd|th)\b)", "of the ", name)
+
+
+def _numbered(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
