@@ -113,6 +113,8 @@ def test_headline_and_body_are_one_meeting(known: Known) -> None:
          "2020-01-01", "1988-12-12"),
         ("In January last year, the 8th session of the 14th SPA adopted a law.",
          "2024-02-05", "2023-01"),
+        ("Kim spoke on Jan. 15 in Pyongyang. The 8th session of the 14th SPA, in January last "
+         "year, adopted a law.", "2024-02-05", "2023-01"),
         ("On Sept. 30, 2021, the 5th session of the 14th SPA elected Kim Yo-jong to the "
          "commission.", "2024-02-05", "2021-09-30"),
         ("Kim spoke at the 10th session of the 14th Supreme People's Assembly of the DPRK last "

@@ -13,8 +13,8 @@ from ..reading.state import Context, Found
 
 __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
-    "leading_day", "narrative_day_before",
-]
+    "leading_day", "narrative_day_before", "year_said",
+]  # fmt: skip
 
 
 def dates(r: Context) -> Found:
@@ -55,6 +55,12 @@ def _year_said(r: Context, mention: DateMention) -> DateMention:
         return mention
     step = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
     return replace(mention, date=PartialDate(reference.year + step, date.month, date.day))
+
+
+def year_said(r: Context, mention: DateMention) -> bool:
+    """The words after a year-less date give its year ("April last year"): :func:`_year_said`
+    set it, and no later rule may take it for the latest such month."""
+    return _YEAR_SAID.match(r.text, mention.end) is not None
 
 
 _RELATIVE_PERIOD = re.compile(

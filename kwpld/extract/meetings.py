@@ -26,6 +26,7 @@ from .dates import (
     leading_day,
     narrative_day_before,
     relative_day,
+    year_said,
 )
 from .facts_common import in_headline, official_source
 
@@ -1765,7 +1766,7 @@ def past_date(r: Context, date: DateMention) -> PartialDate:
     not after the article's date. Events ahead ("to be held in January") keep the nearest."""
     assert date.date is not None
     reference = r.reference
-    if not date.year_inferred or reference is None:
+    if not date.year_inferred or reference is None or year_said(r, date):
         return date.date
     sentence = r.doc.sentence_at(date.start)
     if sentence is not None and _AHEAD.search(r.text, sentence.start, date.start):

@@ -233,13 +233,9 @@ def fact_lexicon() -> FactLexicon:
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
         occasion_acts=tuple(
-            OccasionAct(
-                re.compile(a["act"], re.I),
-                a["type"],
-                a["name"],
-                re.compile(a["same"], re.I),
-                re.compile(a["needs"], re.I) if a.get("needs") else None,
-            )  # fmt: skip
+            OccasionAct(re.compile(a["act"], re.I), a["type"], a["name"],
+                        re.compile(a["same"], re.I), re.compile(a["needs"], re.I)
+                        if a.get("needs") else None)  # fmt: skip
             for a in data.get("occasion_acts", ())
         ),
         foreign_nationalities=frozenset(data.get("foreign_nationalities", ())),
