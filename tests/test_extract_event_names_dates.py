@@ -7,14 +7,19 @@ date their meeting; a date in a clause about another meeting, or a plan, does no
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from kwpld.dates import parse_date
 from kwpld.evaluate.facts import _event_key
 from kwpld.ingest import Known, read_text
 from kwpld.reading.facts import without_state_qualifier
+
+RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
 
 
 def _events(text: str, known: Known, date: str, media: str = "text/plain") -> dict[str, Any]:
@@ -202,3 +207,37 @@ def test_the_party_series_id_is_one_for_its_names(known: Known) -> None:
         for party in ("Workers' Party of Korea", "WPK", "Korean Workers' Party")
     }
     assert ids == {"congresses-of-the-wpk-8"}
+
+
+def test_a_later_article_refers_to_the_pending_session(tmp_path: Path) -> None:
+    """Two articles name one session in two forms: the second refers to the first's pending
+    draft (its id is the same), it does not draft ``sessions-of-the-9th-spa-2-7``; and a
+    session of another ordinal is still its own draft."""
+    from kwpld.ingest import IngestOptions
+    from kwpld.ingest.pipeline import ingest
+
+    data = tmp_path / "data"
+    shutil.copytree(RECORDS, data)
+    texts = {
+        "a.txt": "Pyongyang, April 7 (KCNA) -- The Seventh Session of the Ninth Supreme People's "
+        "Assembly of the Democratic People's Republic of Korea opened on April 6. Kim Il Sung "
+        "attended the session.",
+        "b.txt": "Pyongyang, April 9 (KCNA) -- The 7th session of the 9th Supreme People's "
+        "Assembly closed on April 8. Kim Yong Nam attended the session.",
+        "c.txt": "Pyongyang, April 10 (KCNA) -- The 8th Session of the 9th SPA will open in "
+        "December. Kim Yong Nam spoke.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    # one run, in order: each article meets the drafts of those before it
+    ingest([tmp_path / name for name in texts], data, options=IngestOptions(date="1994-04-10"))
+    drafts = [d for name in ("a", "b", "c")
+              for d in yaml.safe_load((data / "articles" / f"{name}.review.yaml").read_text())[
+                  "drafts"]]  # fmt: skip
+    events = sorted(d["id"] for d in drafts if d["kind"] == "event")
+    assert events == [
+        "sessions-of-the-9th-spa", "sessions-of-the-9th-spa-7", "sessions-of-the-9th-spa-8"
+    ]  # fmt: skip
+    assert {d["record"]["event"] for d in drafts if d["kind"] == "participation"} == {
+        "sessions-of-the-9th-spa-7"
+    }
