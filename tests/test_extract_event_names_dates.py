@@ -128,6 +128,8 @@ def test_headline_and_body_are_one_meeting(known: Known) -> None:
          "overfulfilled.", "1994-04-07", "1993-04"),
         ("In September 1998 (1st Session of the 10th SPA) he was elected to the commission.",
          "2025-03-02", "1998-09"),
+        ("He has sat on the commission since September 2010, when he was elected to it at the 3rd "
+         "Conference of the WPK.", "2015-01-01", "2010-09"),
         ("SEOUL, March 1 (Yonhap) -- In June last year, the 3rd Plenary Meeting of the 8th Central "
          "Committee discussed farming.", "2022-03-01", "2021-06"),
     ],

@@ -159,7 +159,16 @@ def _clause_date(r: Context, mention: Mention) -> DateMention | None:
         return None  # a meeting to come: the date is a plan
     segments = _segments(r, sentence.start, sentence.end)
     at = next((i for i, (a, b) in enumerate(segments) if a <= mention.start < b), None)
-    if at is None or subordinate.match(r.text[segments[at][0] : segments[at][1]]):
+    if at is None:
+        return None
+    if at > 0 and re.match(r"when\b", r.text[segments[at][0] :], re.I):
+        # "since September 2010, when he was elected ... at the 3rd Conference": the time named
+        # just before "when" is the clause's
+        a, b = segments[at - 1]
+        before = [d for d in r.dates_in(a, b) if d.date is not None and d.range is None]
+        if before and not r.text[before[-1].end : b].strip():
+            return before[-1]
+    if subordinate.match(r.text[segments[at][0] : segments[at][1]]):
         return None
     dates = [d for d in r.dates_in(*segments[at]) if d.date is not None and d.range is None]
     if not dates and at > 0:  # "In January last year, the 8th session ...": the opening date
