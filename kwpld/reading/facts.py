@@ -366,11 +366,20 @@ def _state_qualifier() -> re.Pattern[str]:
     )
 
 
+@cache
+def _state_ends() -> tuple[str, ...]:
+    """The last words of the state qualifiers, lower case ("korea", "dprk")."""
+    data = resource_yaml("kwpld/reading/facts.yaml")["state_qualifiers"]
+    return tuple({p.split()[-1].lower() for p in data["states"]} | {"korea"})
+
+
 def without_state_qualifier(name: str) -> str:
     """A meeting's name without the state it is of at its end: "1st Session of the 14th
     Supreme People's Assembly of the DPRK" -> "1st Session of the 14th Supreme People's
     Assembly"; "8th Congress of the Workers' Party of Korea" is unchanged. The qualifier says
     whose organ met, not which meeting, so every form of the name gives one event."""
+    if not name.rstrip().lower().endswith(_state_ends()):
+        return name  # cheap: most names end in no state's name
     m = _state_qualifier().search(name)
     if m is None or not re.search(r"\sof\s", name[: m.start()]):
         return name  # "Meeting of the DPRK": the state is all the name says of its organ
