@@ -133,6 +133,34 @@ def test_changes_between_mappings_decide_whether_the_graph_changed():
     assert gone.removed == {a1, a2, b1} and not gone.leave_graph_alone(graph())
 
 
+def test_copying_runs_of_records_keeps_each_records_own_lists():
+    """Records copied from a last mapping in runs (one slice per list) are laid out as if each
+    had been appended alone: their quads, origins, facts read and digest, ends shifted."""
+    old = FileMapping()
+    for n in range(6):
+        quads = [(f"<s{n}>", "<p>", f"{k}", "<g>") for k in range(n % 3)]
+        old.append(f"r{n}", quads, [(f"s{n}", f"r{n}")] * (n % 2), [("kind", "x", n)], bytes([n]))
+    made = FileMapping()
+    made.append("new", [("<n>", "<p>", "1", "<g>")], [], [], b"n")
+    made.copy_records(old, 4, 6)
+    made.copy_records(old, 1, 3)
+    made.copy_records(old, 3, 3)  # nothing
+    one_by_one = FileMapping()
+    one_by_one.append("new", [("<n>", "<p>", "1", "<g>")], [], [], b"n")
+    for i in (4, 5, 1, 2):
+        q, o, r = (
+            ends[i - 1] if i else 0 for ends in (old.quad_ends, old.origin_ends, old.read_ends)
+        )
+        one_by_one.append(
+            old.ids[i],
+            old.quads[q : old.quad_ends[i]],
+            old.origins[o : old.origin_ends[i]],
+            old.reads[r : old.read_ends[i]],
+            old.digests[i],
+        )
+    assert made == one_by_one
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
