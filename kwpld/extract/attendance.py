@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..dates import PartialDate
 from ..names import match_key, name_words
@@ -78,10 +79,12 @@ def attendance(r: Context) -> Found:
                 found.extend(listed)
                 continue
             listing = None
+        view = sentence_view(r, sentence.start, sentence.end)
         if not names_someone(r, sentence.start, sentence.end):
             listing = _list_lead(r, flex, sentence.start, sentence.end)
+            if (unnamed := _unnamed_subject(r, flex, view)) is not None:
+                appearance = named = (sentence.block, unnamed)  # "the delegation toured ..."
             continue
-        view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = _event_of(r, flex, view)
         # "The plenum ... was guided by Kim Jong Un. On its second day, A and B spoke": a
         # sentence naming no event, in an article that reports none held, goes on with the event
@@ -99,6 +102,8 @@ def attendance(r: Context) -> Found:
         own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
         if own is not None:
             event, event_span, appearance = own, None, (sentence.block, own)
+        elif (unnamed := _unnamed_subject(r, flex, view)) is not None:
+            event, event_span, appearance = unnamed, None, (sentence.block, unnamed)
         verb_role: str | None = None
         for pattern in flex.attendance_patterns:
             for m in pattern.regex.finditer(view.string):
@@ -122,10 +127,8 @@ def attendance(r: Context) -> Found:
                     target = _appearance(r, flex, view, m, people, described=fresh)
                     if target is not None:
                         appearance = (sentence.block, target)
-                if target is None and appearance is not None:
-                    block, key = appearance
-                    if sentence.block - block <= 3:
-                        target = key
+                if target is None and appearance and sentence.block - appearance[0] <= 3:
+                    target = appearance[1]
                 if target is None:
                     continue
                 if _at_no_occasion(r, view, m, pattern, target):
@@ -409,6 +412,40 @@ def _own_appearance(
     return None
 
 
+@cache
+def _subject_verb() -> re.Pattern[str]:
+    """A verb of an appearance (``attendance.appearances`` of kind ``appearance``: "visited",
+    "toured", "watched") whose subject names no one: "the President visited", "On October 18,
+    the delegation toured", "Senior officials of the party visited" (over a sentence's symbols;
+    not a passive, a past perfect or a relative clause: "was visited by", "had visited", "the
+    complex, which the President visited in 1970")."""
+    verbs = sorted((" ".join(v) for v, kind in fact_lexicon().appearances.items()
+                    if kind == "appearance"), key=len, reverse=True)  # fmt: skip
+    return re.compile(
+        r"^(?:(?!P\d|E\d|R\d|(?:which|that|who|whom|where|when|if|as)\b)\S+ ){1,16}?"
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bhad )"
+        r"(?<!\bhas )(?<!\bhave )(?:also |then |later )?(?P<verb>"
+        + "|".join(re.escape(v) for v in verbs) + r")(?= |$)"
+    )
+
+
+def _unnamed_subject(r: Context, flex: FactLexicon, view: SentenceView) -> str | None:
+    """ "After the guidance at the complex, the President visited the X Hospital", "On October
+    18, the delegation toured the International Friendship Exhibition": an appearance of its
+    own though the sentence names no one who made it (a title standing for the leader, a
+    delegation), so that those the next sentences place with him ("It was accompanied by ...",
+    "He was welcomed at the hospital by ...") are at it rather than at the occasion before."""
+    m = _subject_verb().match(view.string)
+    if m is None or _DENIED.search(view.string, 0, m.start("verb")):
+        return None
+    for item in view.items_in(m.end(), len(view.string) + 1):
+        if item.kind in ("event", "eventref") and item.ref:
+            return r.reg.resolve(item.ref)  # "watched a performance" the text dated: that one
+        if item.text.lower() not in ("the", "a", "an"):
+            break
+    return _appearance(r, flex, view, m, [])
+
+
 def _role(
     flex: FactLexicon,
     view: SentenceView,
@@ -498,6 +535,8 @@ def _appearance(
         if met is None:
             return None
         obj, kind = met
+        if kind == "ceremony" and (held := _held_welcome(r, view)) is not None:
+            return held  # "welcomed Xi Jinping at the airport. A welcome ceremony was held there"
     if places_only and r.mentions_in(obj_start, obj_end, ("event",)):
         return None  # "visited the 7th Congress": the event named, no visit of its own
     when = _appearance_day(r, view, end, kind)
@@ -531,6 +570,22 @@ def _appearance(
     return event.key
 
 
+_WELCOME_WORDS = re.compile(r"\b(?:welcom|greet|arrival\b)", re.I)
+
+
+def _held_welcome(r: Context, view: SentenceView) -> str | None:
+    """ "Kim Jong Un welcomed Xi Jinping at the airport. A welcome ceremony was held there": the
+    greeting is the welcome ceremony this sentence or the next reports, not a second occasion."""
+    index = r.doc.sentence_index(view.start)
+    following = r.doc.sentences[index + 1 : index + 2]
+    end = following[0].end if following else view.end
+    for offset, key in r.held:
+        names = " ".join(n.text for n in r.reg.peek(key).names)
+        if view.start <= offset < end and _WELCOME_WORDS.search(names):
+            return r.reg.resolve(key)
+    return None
+
+
 def _appearance_day(r: Context, view: SentenceView, end: int, kind: str) -> PartialDate | None:
     """The day of an appearance whose verb ends at ``end``: only a date the text gives (a
     report's own date is not the day of the inspection)."""
@@ -544,8 +599,9 @@ def _appearance_day(r: Context, view: SentenceView, end: int, kind: str) -> Part
     relative = relative_day(r, view.start, view.end)
     if relative is not None and _same_day_as_undated(r, view.start, relative[1]):
         relative = None  # "The same day, ...": the day of an inspection the text does not date
-    if relative is not None and (basis != "sentence" or _SHIFTED.search(r.text, *relative[1])):
-        when = relative[0]
+    if relative is not None and (basis != "sentence" or _SHIFTED.search(r.text, *relative[1])
+                                 or (when is not None and when.day is None)):
+        when = relative[0]  # ("After the guidance, he visited the hospital, renovated this year")
     return when
 
 
