@@ -79,12 +79,12 @@ def attendance(r: Context) -> Found:
                 found.extend(listed)
                 continue
             listing = None
-        view = sentence_view(r, sentence.start, sentence.end)
         if not names_someone(r, sentence.start, sentence.end):
             listing = _list_lead(r, flex, sentence.start, sentence.end)
-            if (unnamed := _unnamed_subject(r, flex, view)) is not None:
+            if (unnamed := _unnamed_subject(r, flex, sentence)) is not None:
                 appearance = named = (sentence.block, unnamed)  # "the delegation toured ..."
             continue
+        view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = _event_of(r, flex, view)
         # "The plenum ... was guided by Kim Jong Un. On its second day, A and B spoke": a
         # sentence naming no event, in an article that reports none held, goes on with the event
@@ -102,7 +102,7 @@ def attendance(r: Context) -> Found:
         own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
         if own is not None:
             event, event_span, appearance = own, None, (sentence.block, own)
-        elif (unnamed := _unnamed_subject(r, flex, view)) is not None:
+        elif (unnamed := _unnamed_subject(r, flex, sentence, view)) is not None:
             event, event_span, appearance = unnamed, None, (sentence.block, unnamed)
         verb_role: str | None = None
         for pattern in flex.attendance_patterns:
@@ -413,6 +413,15 @@ def _own_appearance(
 
 
 @cache
+def _appearance_verb() -> re.Pattern[str]:
+    """Any verb of an appearance in a sentence's text: what a sentence must have before its
+    symbols are looked at for one whose subject names no one (most have none)."""
+    verbs = sorted((r"\s+".join(map(re.escape, v)) for v, kind in fact_lexicon().appearances.items()
+                    if kind == "appearance"), key=len, reverse=True)  # fmt: skip
+    return re.compile(r"\b(?:" + "|".join(verbs) + r")\b", re.I)
+
+
+@cache
 def _subject_verb() -> re.Pattern[str]:
     """A verb of an appearance (``attendance.appearances`` of kind ``appearance``: "visited",
     "toured", "watched") whose subject names no one: "the President visited", "On October 18,
@@ -429,12 +438,17 @@ def _subject_verb() -> re.Pattern[str]:
     )
 
 
-def _unnamed_subject(r: Context, flex: FactLexicon, view: SentenceView) -> str | None:
+def _unnamed_subject(
+    r: Context, flex: FactLexicon, sentence: Sentence, view: SentenceView | None = None
+) -> str | None:
     """ "After the guidance at the complex, the President visited the X Hospital", "On October
     18, the delegation toured the International Friendship Exhibition": an appearance of its
     own though the sentence names no one who made it (a title standing for the leader, a
     delegation), so that those the next sentences place with him ("It was accompanied by ...",
     "He was welcomed at the hospital by ...") are at it rather than at the occasion before."""
+    if not _appearance_verb().search(r.text, sentence.start, sentence.end):
+        return None
+    view = view or sentence_view(r, sentence.start, sentence.end)
     m = _subject_verb().match(view.string)
     if m is None or _DENIED.search(view.string, 0, m.start("verb")):
         return None
