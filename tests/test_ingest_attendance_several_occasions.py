@@ -75,6 +75,35 @@ def test_one_conference_is_not_split_and_several_unnamed_are_none(known: Known) 
                       "ri-sang-gun": "speaker"}  # fmt: skip
 
 
+def test_conferences_of_known_party_committees_on_different_days(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, December 30 (KCNA) -- The conference of the South Phyongan Provincial Party "
+        "Committee was held in Phyongsong on December 26. Kim Tok Hun attended it as a guest.\n\n"
+        "The conference of the North Hamgyong Provincial Committee of the WPK took place in "
+        "Chongjin on Sunday. Ri Pyong Chol made a speech there.",
+        known,
+        date="2020-12-30",
+    )
+    people = attended(drafted)
+    days = {iso(record["date"]): e for e, record in _events(drafted).items()}
+    assert set(days) == {"2020-12-26", "2020-12-27"}
+    assert people[days["2020-12-26"]] == {"kim-tok-hun": "attended"}
+    assert people[days["2020-12-27"]] == {"ri-pyong-chol": "speaker"}
+
+
+def test_the_meeting_of_the_same_body_again_is_the_same_meeting(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, May 12 (KCNA) -- An enlarged meeting of the Political Bureau of the WPK "
+        "Central Committee was held on Friday.\n\nThe meeting of the Political Bureau was "
+        "presided over by Kim Jong Un. Jo Yong Won made a report.",
+        known,
+        date="2024-05-12",
+    )
+    ((_, people),) = attended(drafted).items()
+    assert len(_events(drafted)) == 1
+    assert people == {"kim-jong-un": "presided", "jo-yong-won": "speaker"}
+
+
 # -- 2. an occasion whose subject names no one ----------------------------------------------------
 
 
@@ -245,19 +274,19 @@ def test_a_mourning_visit_to_the_bier_before_the_service(known: Known) -> None:
 
 
 @pytest.mark.parametrize(
-    "ceremony",
+    ("ceremony", "visit"),
     [
-        "A welcome ceremony was held at the airport.",
-        "A welcoming ceremony took place there with an honour guard.",
+        ("A welcome ceremony was held at the airport.", "state visit"),
+        ("A welcoming ceremony took place there with an honour guard.", "summit"),
     ],
 )
 def test_a_greeting_and_the_welcome_ceremony_after_it_are_one_occasion(
-    ceremony: str, known: Known
+    ceremony: str, visit: str, known: Known
 ) -> None:
     drafted = _read(
         "Pyongyang, June 21 (KCNA) -- Kim Jong Un and his wife Ri Sol Ju warmly welcomed Xi "
         "Jinping at Pyongyang International Airport on Thursday, the first day of a two-day "
-        f"state visit.\n\n{ceremony} Also on hand to greet the guests were Choe Ryong Hae and Pak "
+        f"{visit}.\n\n{ceremony} Also on hand to greet the guests were Choe Ryong Hae and Pak "
         "Pong Ju.\n\nIn the afternoon the two leaders held talks. Present at the talks were Kim "
         "Yong Chol and Ri Su Yong.",
         known,

@@ -543,7 +543,9 @@ def _appearance(
     if occasion_only and not obj[:1].islower():
         return None
     if places_only and (kind != "appearance" or not obj[:1].isupper()):
-        return None
+        # "welcomed Moon at the airport on Tuesday, the first day of a three-day summit. A
+        # welcome ceremony was held": the welcome, though the sentence names the summit
+        return _held_welcome(r, view) if kind == "welcome" else None
     if kind in ("welcome", "meeting"):
         met = _met(r, kind, obj, (obj_start, obj_end))
         if met is None:

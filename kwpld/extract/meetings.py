@@ -288,7 +288,7 @@ def _unnamed(r: Context) -> None:
             continue  # "meetings of ...": several
         if m.group(0).lower().startswith("the ") and any(
             e.kind == "event" for e in r.mentions_in(0, m.start())
-        ):
+        ) and not _of_another_body(r, m.start(), head_kind(head), organ):
             continue  # "the meeting of ...": refers back to an event named before
         when = _unnamed_days(r, m, organ, sentence)
         if when is None:
@@ -310,6 +310,21 @@ def _unnamed(r: Context) -> None:
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
         r.held.append((sentence.start, event.key))
         _place_event(r, event, r.text[organ.end : sentence.end], _in_place(r), sentence)
+
+
+def _of_another_body(r: Context, before: int, kind: str, organ: Mention) -> bool:
+    """Whether "the conference of <organ>" is one more of a run of occasions of its kind, each
+    of another body ("The conference of the South Phyongan Provincial Party Committee was held
+    on December 26 ... The conference of the North Hamgyong Provincial Committee of the WPK
+    took place on Sunday"): the events of its kind named before are all of other organs."""
+    body = r.reg.resolve(organ.entity) if organ.entity else None
+    bodies = set()
+    for x in r.mentions_in(0, before, ("event",)):
+        event = r.reg.peek(x.entity) if x.entity else None
+        if event is None or event.known or event.fields.get("type") != kind:
+            continue
+        bodies |= {r.reg.resolve(o.key) for o in event.fields.get("organizer") or ()}
+    return body is not None and bool(bodies) and body not in bodies
 
 
 _ORGAN_MEETING = re.compile(
