@@ -298,3 +298,29 @@ def test_a_greeting_and_the_welcome_ceremony_after_it_are_one_occasion(
                            "pak-pong-ju"}  # fmt: skip
     _, at_talks = _at(drafted, "talks")
     assert set(at_talks) == {"kim-yong-chol", "ri-su-yong"}
+
+
+@pytest.mark.parametrize(
+    ("lead", "then", "leader"),
+    [
+        ("The great leader President Kim Il Sung gave on-the-spot guidance to the Hungnam "
+         "Fertilizer Complex on Wednesday.",
+         "After the guidance, the President visited the South Hamgyong Provincial Hospital.",
+         "kim-il-sung"),
+        ("Leader Kim Jong Il inspected the Ryongsong Machine Complex on Friday.",
+         "Then the leader looked round the Hamhung Grand Theatre.",
+         "kim-jong-il"),
+        ("Kim Jong Un inspected the Hwasong Fertilizer Factory on Friday.",
+         "Then the President visited the Pyongyang General Hospital.",
+         None),  # no one named "President" before: no one placed by the title
+    ],
+)
+def test_a_title_standing_for_the_leader_places_him_at_the_occasion(
+    lead: str, then: str, leader: str | None, known: Known
+) -> None:
+    drafted = _read(f"Pyongyang, May 12 (KCNA) -- {lead}\n\n{then} He was welcomed there by "
+                    "Choe Thae Bok.", known, date="2024-05-12")  # fmt: skip
+    (second,) = [e for e in _events(drafted) if "hospital" in e or "theatre" in e]
+    people = attended(drafted)[second]
+    assert "choe-thae-bok" in people
+    assert (leader in people) if leader else set(people) == {"choe-thae-bok"}

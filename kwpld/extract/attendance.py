@@ -81,7 +81,7 @@ def attendance(r: Context) -> Found:
             listing = None
         if not names_someone(r, sentence.start, sentence.end):
             listing = _list_lead(r, flex, sentence.start, sentence.end)
-            if (unnamed := _unnamed_subject(r, flex, sentence)) is not None:
+            if (unnamed := _unnamed_subject(r, flex, sentence, found)) is not None:
                 appearance = named = (sentence.block, unnamed)  # "the delegation toured ..."
             continue
         view = sentence_view(r, sentence.start, sentence.end)
@@ -102,7 +102,7 @@ def attendance(r: Context) -> Found:
         own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
         if own is not None:
             event, event_span, appearance = own, None, (sentence.block, own)
-        elif (unnamed := _unnamed_subject(r, flex, sentence, view)) is not None:
+        elif (unnamed := _unnamed_subject(r, flex, sentence, found, view)) is not None:
             event, event_span, appearance = unnamed, None, (sentence.block, unnamed)
         verb_role: str | None = None
         for pattern in flex.attendance_patterns:
@@ -439,7 +439,11 @@ def _subject_verb() -> re.Pattern[str]:
 
 
 def _unnamed_subject(
-    r: Context, flex: FactLexicon, sentence: Sentence, view: SentenceView | None = None
+    r: Context,
+    flex: FactLexicon,
+    sentence: Sentence,
+    found: list[Fact],
+    view: SentenceView | None = None,
 ) -> str | None:
     """ "After the guidance at the complex, the President visited the X Hospital", "On October
     18, the delegation toured the International Friendship Exhibition": an appearance of its
@@ -452,12 +456,40 @@ def _unnamed_subject(
     m = _subject_verb().match(view.string)
     if m is None or _DENIED.search(view.string, 0, m.start("verb")):
         return None
+    key: str | None = None
     for item in view.items_in(m.end(), len(view.string) + 1):
         if item.kind in ("event", "eventref") and item.ref:
-            return r.reg.resolve(item.ref)  # "watched a performance" the text dated: that one
-        if item.text.lower() not in ("the", "a", "an"):
+            key = r.reg.resolve(item.ref)  # "watched a performance" the text dated: that one
+        if key is not None or item.text.lower() not in ("the", "a", "an"):
             break
-    return _appearance(r, flex, view, m, [])
+    key = key or _appearance(r, flex, view, m, [])
+    leader = _titled_leader(r, flex, view, m) if key is not None else None
+    if key is not None and leader is not None:
+        role = flex.attendance_verbs.get(tuple(m.group("verb").split()), "attended")
+        verb = next(p for p in flex.attendance_patterns if p.id == "verb")
+        found.extend(_participations(r, view, [leader], role, None, key, None, verb))
+    return key
+
+
+def _titled_leader(
+    r: Context, flex: FactLexicon, view: SentenceView, m: re.Match[str]
+) -> Item | None:
+    """ "the President visited ...": the person the article named with that title before
+    ("President Kim Il Sung"), standing as the subject (titles: ``occasion_segments.titles``)."""
+    subject = view.items_in(0, m.start("verb"))
+    for i, item in enumerate(subject[:-1]):
+        if item.text.lower() != "the":
+            continue
+        title = " ".join(x.text for x in subject[i + 1 :]).lower()
+        if title not in flex.occasion_titles:
+            continue
+        for mention in reversed(r.mentions_in(0, view.start, ("person",))):
+            before = r.text[max(0, mention.start - len(title) - 12) : mention.start].lower()
+            if mention.entity and re.search(rf"\b{re.escape(title)}\s+(?:comrade\s+)?$", before):
+                end = subject[-1].end
+                return Item("person", subject[i].start, end, r.text[subject[i].start : end],
+                            mention.entity)  # fmt: skip
+    return None
 
 
 def _role(
