@@ -90,8 +90,6 @@ def _sentence_facts(
         for m in pattern.regex.finditer(view.string):
             if pattern.id in ("predecessor", "successor"):
                 found = _predecessor(view, m, [*facts, *found], found, pattern.id)
-            else:
-                found.extend(_replaces_untitled(view, m, [*facts, *found], flex))
     for pattern in flex.successor_patterns:
         for m in pattern.regex.finditer(view.string):
             found.extend(_successors(r, view, m, [f for f in found if f.type in flex.ending]))
@@ -118,6 +116,10 @@ def _sentence_facts(
     for pattern in flex.replaced_by_patterns:
         for m in pattern.regex.finditer(view.string):
             found.extend(_replaced_by(r, flex, view, m, pattern, found))
+    for pattern in flex.replacing_untitled_patterns:  # after the titles: "became X, when he
+        if pattern.id not in ("predecessor", "successor"):  # replaced Y" takes what he became
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaces_untitled(r, view, m, (facts, found), flex))
     became = [f for f in found if f.type == "became"]
     if became and not any(f.type == "replaced" for f in found):
         # "X, who became director in 2018, ousting Y": Y's holding of what X became ends
@@ -758,14 +760,25 @@ def _own_titles(
 
 
 def _replaces_untitled(
-    view: SentenceView, m: re.Match[str], before: list[Fact], flex: FactLexicon
+    r: Context,
+    view: SentenceView,
+    m: re.Match[str],
+    before: tuple[list[Fact], list[Fact]],
+    flex: FactLexicon,
 ) -> list[Fact]:
     """ "Choe replaces Ri Son Gwon": Ri's holding of what Choe was last said to take ends when
-    Choe's begins."""
+    Choe's begins: what the sentence says Choe took ("In April 2014 Kang became director of X,
+    when he replaced Kim"), else the post (not a seat) an earlier sentence gave him."""
     successors = people_of(view, m, "successor")
     if not successors or successors[0].ref is None:
         return []
-    taken = [f for f in before if f.person == successors[0].ref and f.type in flex.beginning]
+    earlier, here = before
+    key = successors[0].ref
+    taken = [f for f in here if f.person == key and f.type in (*flex.beginning, "became")]
+    taken = taken or [
+        f for f in earlier if f.person == key and f.type in flex.beginning
+        and f.role not in ("member", "alternate-member")
+    ]  # fmt: skip
     if not taken:
         return []
     change = taken[-1]
@@ -779,6 +792,11 @@ def _replaces_untitled(
             start=None, end=change.start, date_basis=change.date_basis, rule="replaces-untitled",
         )  # fmt: skip
         fact.spans = [FactSpan(person.start, person.end, "person")]
+        since = _HELD_SINCE.match(r.text, person.end)
+        date = r.date_at(since.end(), slack=1) if since else None
+        if date is not None and date.date is not None:  # "..., who had held the post since"
+            fact.start = date.date
+            fact.spans.append(FactSpan(date.start, date.end, "date"))
         fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else "replaced"
         out.append(fact)
     return out
