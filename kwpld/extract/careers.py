@@ -37,7 +37,6 @@ _ROW = re.compile(
 _PARTS = re.compile(
     r"[^;]+?(?=;|,?\s+and\s+(?:re-?)?(?:elected|appointed|promoted|named|made)\b|$)"
 )  # "Promoted to full member of X and elected a member of Y": one title a part
-_ENDS = re.compile(r"\W*(?:recalled|dismissed|relieved|removed|released)\b", re.I)
 _TRAILING = re.compile(
     rf"^{_BULLET}(?P<rest>[^\s\d][^\n]*?)[ \t]*(?:\((?P<period>{PERIOD})\)|,[ \t]*"
     rf"(?P<bare>{PERIOD}))[ \t]*[.;]?[ \t]*$",
@@ -66,8 +65,10 @@ def careers(r: Context) -> Found:
             if person is None or period is None:
                 continue
             at = line.start("rest")
-            if _ENDS.match(line.group("rest")):
-                _end_seats(r, [*r.facts, *facts], person, (at, line.end("rest")), period)
+            if career_words().line_ends.match(line.group("rest")):
+                rest = (at, line.end("rest"))
+                _promoted([*r.facts, *facts])  # the full seat first, then what ends
+                facts.extend(_end_seats(r, [*r.facts, *facts], person, rest, period))
                 continue
             for part in _PARTS.finditer(line.group("rest")):
                 if not part.group(0).strip(" ,"):
@@ -168,17 +169,42 @@ def _promoted(facts: list[Fact]) -> None:
 
 def _end_seats(
     r: Context, facts: list[Fact], person: Mention, rest: tuple[int, int], period: Period
-) -> None:
-    """ "June 2021 — Recalled from the Presidium": the line names no new seat; it ends the
-    subject's open seats in the organ it names first, at its date."""
+) -> list[Fact]:
+    """ "June 2021 — Recalled from the Presidium", "Relieved as Minister of Education (1990)":
+    the line names no new holding; it ends the subject's open holding of the title it names
+    (else its seats in the organ it names first) at its date. "..., succeeded by Y": Y's
+    holding of it begins then."""
+    if period.start is None:
+        return []
+    key = r.reg.resolve(person.entity)  # type: ignore[arg-type]
+    title = next((t for t in r.person_titles if rest[0] <= t.start < rest[1] and t.organ), None)
     named = [m for m in r.mentions_in(*rest, ("organ",)) if m.entity][:1]  # not "at a meeting of"
     organs = {r.reg.resolve(m.entity) for m in named if m.entity}
-    key = r.reg.resolve(person.entity)  # type: ignore[arg-type]
-    if period.start is None:
-        return
     for old in facts:
-        if old.person == key and old.organ in organs and old.end is None:
+        if old.person != key or old.end is not None:
+            continue
+        if (old.organ, old.role) == (title.organ, title.role) if title else old.organ in organs:
             old.end = period.start if _before(old.start, period.start) else old.end
+    successor = next(
+        (m for m in r.mentions_in(*rest, ("person",)) if m.entity and m.start > rest[0]
+         and career_words().line_successor.search(r.text, rest[0], m.start)),
+        None,
+    )  # fmt: skip
+    if successor is None or title is None:
+        return []
+    fact = Fact(
+        "membership", "appointed", r.reg.resolve(successor.entity), rest,  # type: ignore[arg-type]
+        organ=title.organ, role=title.role, post=title.post, start=period.start,
+        status="confirmed", date_basis="sentence", rule="career-successor",
+    )  # fmt: skip
+    fact.spans = sorted(
+        {FactSpan(successor.start, successor.end, "person"),
+         FactSpan(title.role_span[0], title.role_span[1], "role"),
+         *(FactSpan(a, b, "date") for a, b in period.spans)},
+        key=lambda s: (s.start, s.end, s.role),
+    )  # fmt: skip
+    fact.why = f"succeeded as {' '.join(r.text[title.start : title.end].split())}"
+    return [fact]
 
 
 def _before(a: PartialDate | None, b: PartialDate) -> bool:

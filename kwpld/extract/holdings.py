@@ -92,7 +92,8 @@ def _sentence_facts(
                 found = _predecessor(view, m, [*facts, *found], found, pattern.id)
     for pattern in flex.successor_patterns:
         for m in pattern.regex.finditer(view.string):
-            found.extend(_successors(r, view, m, [f for f in found if f.type in flex.ending]))
+            ended = [f for f in found if f.type in flex.ending]
+            found.extend(_successors(r, view, m, _replaced_as(r, view, m, ended, facts)))
     stated = {(f.person, f.organ, f.role) for f in found}
     changed = bool(found)
     for pattern in flex.holds_patterns:
@@ -815,6 +816,9 @@ def _predecessor(
         f for f in before if f.person == successors[0].ref and f.status != "projected"
         and f.role != "member" and f.organ is not None
     ]  # fmt: skip
+    named = _titles(view, m) if "titles" in m.re.groupindex else []
+    if named:  # "Choe's predecessor as chairman of the Assembly": that title of Choe's
+        titled = [f for f in titled if (f.organ, f.role) == (named[0].organ, named[0].role)]
     if not titled:
         return found
     held = titled[-1]
@@ -836,6 +840,37 @@ def _predecessor(
             fact.spans = [FactSpan(person.start, person.end, "person")]
             fact.why = relation
             out.append(fact)
+    return out
+
+
+def _replaced_as(
+    r: Context, view: SentenceView, m: re.Match[str], ended: list[Fact], earlier: list[Fact]
+) -> list[Fact]:
+    """ "Pak was not re-elected to the Political Bureau and was replaced as secretary by Ri":
+    of what ends, the title named; when the sentence ends no such title, the holder's open
+    holding of it an earlier sentence gave ends at the sentence's date (and Ri's begins)."""
+    named = _titles(view, m)
+    if not named:
+        return ended
+    role = named[0].role
+    same = [f for f in ended if f.role == role]
+    if same:
+        return same
+    holders = {p.ref for p in people_of(view, m) if p.ref}
+    when = next((f.end for f in ended if f.end is not None), None)
+    if when is None:
+        dates = [d.date for d in r.dates_in(view.start, view.end) if d.date is not None]
+        when = dates[0] if len(dates) == 1 else None
+    if when is None:
+        return []
+    out = []
+    for old in earlier:
+        began = (old.start.year, old.start.month or 0) if old.start else (0, 0)
+        if old.person in holders and old.role == role and old.end is None and (
+            began < (when.year, when.month or 0)
+        ):
+            old.end = when
+            out.append(replace(old, type="replaced", sentence=(view.start, view.end)))
     return out
 
 

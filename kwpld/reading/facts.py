@@ -354,6 +354,10 @@ class CareerWords:
     """ "..., a post he held until" after a title, up to the date"""
     held_until_next: re.Pattern[str]
     """ "He held the post until" opening the next sentence, up to the date"""
+    line_ends: re.Pattern[str]
+    """a career line that ends a holding: "- 1990: Relieved as Minister of Education" """
+    line_successor: re.Pattern[str]
+    """ "..., succeeded by" before the successor's name in such a line"""
 
 
 @cache
@@ -363,4 +367,6 @@ def career_words() -> CareerWords:
         oblique_before=re.compile(block["oblique_before"], re.I),
         held_until_after=re.compile(block["held_until_after"], re.I),
         held_until_next=re.compile(block["held_until_next"], re.I),
+        line_ends=re.compile(block["line_ends"], re.I),
+        line_successor=re.compile(block["line_successor"], re.I),
     )
