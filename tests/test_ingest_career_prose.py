@@ -219,3 +219,18 @@ def test_he_after_a_sentence_whose_subject_is_another_person_stays_that_person(
     )
     assert ("Han Yong-chol", "chairman", "Ministry of Chemical Industry", "1985", None) in got
     assert not any(t[0] == "Ri Kun-sop" and "Chemical" in str(t[2]) for t in got)
+
+
+def test_a_past_title_after_a_change_only_with_its_period(known: Known) -> None:
+    got = terms(
+        "Kim Yang-gon\n\nKim Yang-gon (1942-2015) was a party official.\n\n"
+        "He was elected a secretary of the Central Committee at the party conference in "
+        "September 2010 and was a deputy to the Supreme People's Assembly from 2009.\n"
+        "Ri Yong-su was appointed director of the Agricultural Department in 2012 and was a "
+        "member of the Political Bureau.\n",
+        known,
+    )
+    assert ("Kim Yang-gon", "member", "spa", "2009", None) in got
+    assert ("Kim Yang-gon", "secretary", "wpk-cc", "2010-09", None) in got
+    # undated: which time "was" speaks of, the sentence does not say
+    assert not any(t[0] == "Ri Yong-su" and t[2] == "wpk-pb" for t in got)
