@@ -234,3 +234,20 @@ def test_a_past_title_after_a_change_only_with_its_period(known: Known) -> None:
     assert ("Kim Yang-gon", "secretary", "wpk-cc", "2010-09", None) in got
     # undated: which time "was" speaks of, the sentence does not say
     assert not any(t[0] == "Ri Yong-su" and t[2] == "wpk-pb" for t in got)
+
+
+def test_transferred_to_an_organ_as_a_role_then_made_its_head(known: Known) -> None:
+    got = terms(
+        "Kim Yong-il\n\nKim Yong-il (born 1944) is a North Korean politician.\n\n"
+        "In 1979 he was transferred to the Transport Department of the WPK Central Committee as "
+        "a vice-director, and in 1986 was made director of the department, a post he held until "
+        "1994.\n"
+        "In 1995 Ri Chol-ho was transferred to the Agricultural Department. He was later moved "
+        "to the Economic Department as its first vice director.\n",
+        known,
+    )
+    assert ("Kim Yong-il", "vice-director", "Transport Department", "1979", None) in got
+    assert ("Kim Yong-il", "director", "Transport Department", "1986", "1994") in got
+    assert ("Ri Chol-ho", "first-vice-director", "wpk-economic", None, None) in got
+    # a transfer with no role is no seat; "as its first vice director" is no seat either
+    assert not any(t[0] == "Ri Chol-ho" and t[1] == "member" for t in got)

@@ -481,6 +481,8 @@ def _with_organ(titles: list[Title], organ: Title | None) -> list[Title]:
         return named
     bare = [replace(t, organ=organ.organ, organ_span=organ.organ_span)
             for t in titles if t.organ is None]  # fmt: skip
+    if not bare and any(t.organ == organ.organ for t in named):
+        return named  # "moved to the Economic Department as its first vice director": no seat
     return named + (bare or [organ])
 
 
