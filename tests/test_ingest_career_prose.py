@@ -251,3 +251,14 @@ def test_transferred_to_an_organ_as_a_role_then_made_its_head(known: Known) -> N
     assert ("Ri Chol-ho", "first-vice-director", "wpk-economic", None, None) in got
     # a transfer with no role is no seat; "as its first vice director" is no seat either
     assert not any(t[0] == "Ri Chol-ho" and t[1] == "member" for t in got)
+
+
+def test_a_family_name_before_a_title_is_the_person_named_before(known: Known) -> None:
+    got = terms(
+        "Kim Yong-il\n\nKim Yong-il (born 1944) is a North Korean politician.\n\n"
+        "On 11 April 2007 the 5th session of the 11th Supreme People's Assembly appointed Kim "
+        "Premier, replacing Pak Pong-ju, who had been relieved after a dispute over prices.\n",
+        known,
+    )
+    assert ("Kim Yong-il", "chairman", "cabinet", "2007-04-11", None) in got
+    assert ("pak-pong-ju", "chairman", "cabinet", None, "2007-04-11") in got
