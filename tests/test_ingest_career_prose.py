@@ -262,3 +262,17 @@ def test_a_family_name_before_a_title_is_the_person_named_before(known: Known) -
     )
     assert ("Kim Yong-il", "chairman", "cabinet", "2007-04-11", None) in got
     assert ("pak-pong-ju", "chairman", "cabinet", None, "2007-04-11") in got
+
+
+def test_a_death_on_a_weekday_ends_the_seats_the_obituary_gives(known: Known) -> None:
+    _, drafted = read_text(
+        "N. Korean official dies\n\nSEOUL, Dec. 30 (Yonhap) -- Kim Yang-gon, North Korea's top "
+        "official in charge of inter-Korean affairs, died in a traffic accident on Tuesday, the "
+        "North's state media said Wednesday.\n\nHe had been a deputy to the Supreme People's "
+        "Assembly since 2009.\n",
+        known=known, date="2015-12-30", article_type="news",
+    )  # fmt: skip
+    got = holding_terms(drafted)
+    assert ("Kim Yang-gon", "member", "spa", "2009", "2015-12-29") in got
+    # the report's own weekday ("said Wednesday") is no date of the death
+    assert not any(t[4] == "2015-12-30" for t in got)

@@ -27,6 +27,7 @@ from .dates import relative_day, reported_day
 
 __all__ = [
     "antecedent",
+    "weekday_date",
     "page_subject",
     "sentence_view",
     "names_someone",
@@ -529,6 +530,11 @@ def _day_of_event(
         if days:
             return days[-1].date, FactSpan(days[-1].start, days[-1].end, "date")  # type: ignore[return-value]
     return None
+
+
+def weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan] | None:
+    """The date a weekday of the sentence names (see :func:`_weekday_date`)."""
+    return _weekday_date(r, view)
 
 
 def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan] | None:
