@@ -16,7 +16,7 @@ from ..reading.facts import Fact, FactLexicon, FactSpan, antecedent_words, fact_
 from ..reading.sentences import Item, SentenceView, build_view
 from ..reading.state import Context
 from ..reading.words import ORDINAL_WORDS
-from .dates import relative_day, reported_day
+from .dates import relative_day, reported_day, speaks_ahead, stated_day
 
 __all__ = [
     "sentence_view",
@@ -755,14 +755,36 @@ def fact_dates(
         if own is not None:
             return {"at": own[0]}, own[1], own[2]
     stated = _day_of_event(r, view, event)
-    if stated is not None:
+    if stated is not None and not _preview(r, view, event, stated[0], holds):
         return {"at": stated[0], **since}, "sentence", stated[1]
     first, last = _event_dates(r, event)
-    if first is not None and not (holds and _after_article(r, first)):
+    if first is not None and not _preview(r, view, event, first, holds):
         return {"at": last or first, **since}, "event", None
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
     return _report_date(r, view, anchor, holds)
+
+
+def _preview(
+    r: Context, view: SentenceView, event: str | None, day: PartialDate, holds: bool
+) -> bool:
+    """A title printed about an event to come ("X, secretary of ..., is expected to attend
+    the plenary meeting" of the 28th, in an article of the 20th): as of the article, not of
+    the event's day."""
+    return holds and _after_article(r, day) and _ahead(r, view, event)
+
+
+def _ahead(r: Context, view: SentenceView, event: str | None) -> bool:
+    """Whether the sentence, or the one that dates ``event``, speaks of the future ("is
+    expected to hold its congress early next year"): an event after the article's date told
+    in the past ("UPDATE: Kim Jong Un visited the bier on 21 October" in a post of the 20th)
+    happened, and the titles printed at it are as of its day."""
+    if speaks_ahead(r, view.start, view.end):
+        return True
+    starts = [at for at, key in r.held if key == event]
+    starts += [m.start for m in r.mentions if m.entity is not None and m.entity == event]
+    sentences = [s for s in map(r.doc.sentence_at, starts) if s is not None]
+    return not sentences or any(speaks_ahead(r, s.start, s.end) for s in sentences)
 
 
 def _after_article(r: Context, date: PartialDate) -> bool:
@@ -810,6 +832,9 @@ def _own_day(
     relative = relative_day(r, view.start, view.end)
     if relative is not None:
         return relative[0], "sentence", FactSpan(*relative[1], "date")
+    stated = stated_day(r, view.start, view.end)
+    if stated is not None:  # "Kim Jong Un, general secretary of ..., inspected ... on 13 June"
+        return stated[0], "sentence", FactSpan(*stated[1], "date")
     if not _reports_attendance(view) or _event_dates(r, event)[0] is not None:
         return None
     sentence = r.doc.sentence_at(view.start)
@@ -819,7 +844,9 @@ def _own_day(
     for before in reversed(r.doc.sentences[max(0, index - 2) : index]):
         if r.doc.blocks[before.block].kind in _NOT_FACT_BLOCKS:
             break
-        day = _weekday_date(r, sentence_view(r, before.start, before.end))
+        day = _weekday_date(r, sentence_view(r, before.start, before.end)) or stated_day(
+            r, before.start, before.end
+        )
         if day is not None:
             return day[0], "event", None
     return None
