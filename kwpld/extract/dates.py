@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 from ..dates import DateMention, PartialDate, find_dates
 from ..reading.state import Context, Found
+from ..resources import resource_yaml
 
 __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
-    "leading_day", "narrative_day_before", "stated_day", "speaks_ahead",
+    "leading_day", "narrative_day_before", "stated_day", "speaks_ahead", "in_perfect",
 ]
 
 
@@ -85,6 +87,20 @@ _AHEAD = re.compile(
     re.I,
 )
 """Words before a date of the future ("the 3rd Plenary Meeting, to be convened in late June")."""
+
+
+@functools.cache
+def _perfect() -> re.Pattern[str]:
+    data = resource_yaml("kwpld/reading/facts.yaml")
+    words = "|".join(re.escape(w) for w in data["perfect_auxiliaries"])
+    adverbs = "|".join(re.escape(w) for w in data["perfect_adverbs"])
+    return re.compile(rf"(?:\b|(?<=\w))(?:{words})\s+(?:(?:{adverbs})\s+)*$", re.I)
+
+
+def in_perfect(r: Context, verb: int) -> bool:
+    """Whether the verb at ``verb`` is in the present perfect ("has been appointed", "have
+    named"): a change the report does not date (``perfect_auxiliaries`` in facts.yaml)."""
+    return _perfect().search(r.text, max(0, verb - 40), verb) is not None
 
 
 def speaks_ahead(r: Context, start: int, end: int) -> bool:
