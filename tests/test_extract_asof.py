@@ -255,3 +255,20 @@ def test_sources_in_the_title_s_own_clause_keep_it_reported(known: Known) -> Non
     got = _status(text, known, "2022-06-01")
     assert got[("jo-yong-won", "secretary", "wpk-cc")] == {"reported"}
     assert got[("kim-tok-hun", "chairman", "cabinet")] == {"reported"}
+
+
+def test_an_event_bounding_one_term_dates_no_other_title(known: Known) -> None:
+    text = (
+        "SEOUL, June 11 (Yonhap) -- North Korea's ruling party held an enlarged meeting of its "
+        "Central Military Commission on Friday, state media reported Saturday.\n\n"
+        "Ri Pyong Chol, who has been vice chairman of the commission since the eighth party "
+        "congress in January 2021, and Kim Tok Hun, premier of the Cabinet, attended the "
+        "meeting.\n\n"
+        "The meeting relieved Pak Jong Chon as a member of the commission, KCNA said."
+    )
+    got = holdings(text, known, "2022-06-11")
+    assert {d[:3] for d in got[("ri-pyong-chol", "vice-chairman", "wpk-cmc")]} == {
+        ("2021-01", None, None)
+    }
+    assert {d[2] for d in got[("kim-tok-hun", "chairman", "cabinet")]} == {"2022-06-10"}
+    assert {d[1] for d in got[("pak-jong-chon", "member", "wpk-cmc")]} == {"2022-06-10"}

@@ -319,6 +319,18 @@ def status_of(
     return "confirmed", None
 
 
+_BACKGROUND_EVENT = re.compile(
+    r"\b(?:since|until|till|before|prior\s+to)\s+(?:the\s+|its\s+)?$", re.I
+)
+
+
+def bounds_a_term(r: Context, start: int) -> bool:
+    """Whether the event named at ``start`` is named as a term's bound ("who has been vice
+    chairman since the eighth party congress"), not as the occasion of its sentence, nor what
+    "the meeting" after it refers to."""
+    return _BACKGROUND_EVENT.search(r.text, max(0, start - 16), start) is not None
+
+
 def event_of(
     r: Context, view: SentenceView, *, explicit: bool = False, announced: bool = False
 ) -> tuple[str | None, tuple[int, int] | None]:
@@ -330,6 +342,8 @@ def event_of(
         if item.kind == "eventref" and not item.ref:
             return None, None  # "the plenum", of which the text names none
         if item.kind in ("event", "eventref"):
+            if bounds_a_term(r, item.start):
+                continue  # "who has been vice chairman since the 8th Party Congress": another's
             key = item.ref
             entity = r.reg.peek(key)
             kind = entity.fields.get("type") or r.known.event_types.get(entity.known or "")
