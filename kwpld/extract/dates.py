@@ -94,7 +94,7 @@ def _perfect() -> re.Pattern[str]:
     data = resource_yaml("kwpld/reading/facts.yaml")
     words = "|".join(re.escape(w) for w in data["perfect_auxiliaries"])
     adverbs = "|".join(re.escape(w) for w in data["perfect_adverbs"])
-    return re.compile(rf"(?:\b|(?<=\w))(?:{words})\s+(?:(?:{adverbs})\s+)*$", re.I)
+    return re.compile(rf"\b(?:{words})\s+(?:(?:{adverbs})\s+)*$", re.I)
 
 
 def in_perfect(r: Context, verb: int) -> bool:

@@ -902,7 +902,9 @@ def _own_day(
     if relative is not None:
         return relative[0], "sentence", FactSpan(*relative[1], "date")
     stated = stated_day(r, view.start, view.end)
-    if stated is not None:  # "Kim Jong Un, general secretary of ..., inspected ... on 13 June"
+    if stated is not None and not (  # not "X, premier, said the congress will open on 5 May"
+        _after_article(r, stated[0]) and speaks_ahead(r, view.start, view.end)
+    ):  # "Kim Jong Un, general secretary of ..., inspected ... on 13 June"
         return stated[0], "sentence", FactSpan(*stated[1], "date")
     if not _reports_attendance(view):
         return None

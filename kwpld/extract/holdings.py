@@ -697,7 +697,9 @@ def _fact_status(
     if len(people) > 1 or (status == "reported" and any(
         i.kind == "word" and i.text in flex.attribution_words for i in view.items
     )):  # fmt: skip
-        return status, hedge  # "..., sources said": the word of others covers the sentence
+        # "X, a vice minister, has been acting as minister, a government source said": the
+        # word of others covers the sentence, the title beside the name too
+        return status, hedge
     between = (
         (person.end, title.start) if person.end <= title.start else (title.end, person.start)
     )
