@@ -289,3 +289,16 @@ def test_a_multi_day_session_s_titles_take_the_last_day_or_the_day_said(known: K
     assert {d[2] for d in got[("choe-ryong-hae", "chairman", "spa-presidium")]} == {"2023-09-28"}
     assert {d[2] for d in got[("kim-tok-hun", "chairman", "cabinet")]} == {"2023-09-28"}
     assert {d[2] for d in got[("pak-jong-chon", "secretary", "wpk-cc")]} == {"2023-09-26"}
+
+
+def test_an_event_in_a_when_clause_of_a_since_date_is_no_occasion(known: Known) -> None:
+    text = (
+        "SEOUL, Jan. 1 (Yonhap) -- The ruling party held the enlarged sixth plenary meeting of "
+        "the eighth WPK Central Committee from Monday to Saturday in Pyongyang, KCNA said.\n\n"
+        "Pak Jong Chon had been a CMC vice chairman since January 2021, when the eighth party "
+        "congress elected him to the post.\n\n"
+        "The meeting named Ri Yong Gil chief of the General Staff of the Korean People's Army."
+    )
+    got = holdings(text, known, "2023-01-01")  # a Sunday: Saturday is 31 December 2022
+    key = ("ri-yong-gil", "chairman", "kpa-general-staff")
+    assert {d[0] for d in got[key]} == {"2022-12-31"}

@@ -320,15 +320,18 @@ def status_of(
 
 
 _BACKGROUND_EVENT = re.compile(
-    r"\b(?:since|until|till|before|prior\s+to)\s+(?:the\s+|its\s+)?$", re.I
+    r"\b(?:since|until|till|before|prior\s+to)\s+(?:the\s+|its\s+)?$"
+    r"|\bsince\s+[^,.;]{1,30},\s+when\s+(?:the\s+|its\s+)?$",
+    re.I,
 )
 
 
 def bounds_a_term(r: Context, start: int) -> bool:
     """Whether the event named at ``start`` is named as a term's bound ("who has been vice
-    chairman since the eighth party congress"), not as the occasion of its sentence, nor what
-    "the meeting" after it refers to."""
-    return _BACKGROUND_EVENT.search(r.text, max(0, start - 16), start) is not None
+    chairman since the eighth party congress", "since January 2021, when the eighth party
+    congress elected him"), not as the occasion of its sentence, nor what "the meeting" after
+    it refers to."""
+    return _BACKGROUND_EVENT.search(r.text, max(0, start - 60), start) is not None
 
 
 def event_of(
