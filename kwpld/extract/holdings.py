@@ -22,7 +22,9 @@ from ..reading.entities import Mention
 from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
 from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
+from .dates import in_perfect
 from .facts_common import (
+    clause_end,
     event_of,
     fact_dates,
     holding_dates,
@@ -90,11 +92,10 @@ def _sentence_facts(
         for m in pattern.regex.finditer(view.string):
             if pattern.id in ("predecessor", "successor"):
                 found = _predecessor(view, m, [*facts, *found], found, pattern.id)
-            else:
-                found.extend(_replaces_untitled(view, m, [*facts, *found], flex))
     for pattern in flex.successor_patterns:
         for m in pattern.regex.finditer(view.string):
-            found.extend(_successors(r, view, m, [f for f in found if f.type in flex.ending]))
+            ended = [f for f in found if f.type in flex.ending]
+            found.extend(_successors(r, view, m, _replaced_as(r, view, m, ended, facts)))
     stated = {(f.person, f.organ, f.role) for f in found}
     changed = bool(found)
     for pattern in flex.holds_patterns:
@@ -118,6 +119,10 @@ def _sentence_facts(
     for pattern in flex.replaced_by_patterns:
         for m in pattern.regex.finditer(view.string):
             found.extend(_replaced_by(r, flex, view, m, pattern, found))
+    for pattern in flex.replacing_untitled_patterns:  # after the titles: "became X, when he
+        if pattern.id not in ("predecessor", "successor"):  # replaced Y" takes what he became
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaces_untitled(r, view, m, (facts, found), flex))
     became = [f for f in found if f.type == "became"]
     if became and not any(f.type == "replaced" for f in found):
         # "X, who became director in 2018, ousting Y": Y's holding of what X became ends
@@ -478,6 +483,8 @@ def _with_organ(titles: list[Title], organ: Title | None) -> list[Title]:
         return named
     bare = [replace(t, organ=organ.organ, organ_span=organ.organ_span)
             for t in titles if t.organ is None]  # fmt: skip
+    if not bare and any(t.organ == organ.organ for t in named):
+        return named  # "moved to the Economic Department as its first vice director": no seat
     return named + (bare or [organ])
 
 
@@ -601,14 +608,7 @@ def _facts_for(
     if kind in ("heads", "kept"):
         kind = "holds"
     is_holds = (holds or kind in ("holds", "became", "former")) and not kept
-    # A title an analyst states is as of the article, unless the sentence names the event or
-    # states a change at it ("Foreign Minister Ri Yong Ho was promoted ...").
-    # ... nor is an analyst's inference ("appears to have replaced") an act of the event
-    # reported before it.
-    inferred = status != "confirmed" and not r.official
-    event, event_span = event_of(
-        r, view, explicit=(is_holds and not r.official and not changed) or inferred
-    )
+    event, event_span = _fact_event(r, view, status, trigger, is_holds and not changed)
     dates, basis, date_span = fact_dates(
         r, view, anchor, event, holds=is_holds, title_end=titles[0].end if is_holds else None
     )
@@ -658,6 +658,22 @@ def _facts_for(
     return out
 
 
+def _fact_event(
+    r: Context, view: SentenceView, status: str, trigger: FactSpan | None, title: bool
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The event a fact is at (:func:`event_of`). A ``title`` an analyst states is as of the
+    article, unless the sentence names the event or states a change at it ("Foreign Minister
+    Ri Yong Ho was promoted ..."); nor is an analyst's inference ("appears to have replaced")
+    an act of the event reported before it, nor a change a report does not date ("X has been
+    appointed ...": as of the article, unless a later sentence says where it was made)."""
+    inferred = status != "confirmed" and not r.official
+    undated = trigger is not None and not r.official and in_perfect(r, trigger.start)
+    return event_of(
+        r, view, explicit=(title and not r.official) or inferred or undated,
+        announced=undated and not inferred and not title,
+    )
+
+
 _PRESENT = frozenset({"heads", "leads", "commands", "runs"})
 _FUTURE = frozenset({"will", "shall"})
 _ASIDE = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?)?")
@@ -670,7 +686,8 @@ def _fact_status(
     """The status of ``people`` holding ``titles`` (:func:`_status`, up to the fact's words).
     "The ministry predicts that X, director of O, will be made a member of P": the change
     after "will" is a projection, stated or not with a hedge; the title beside the name is
-    stated plainly, whatever verb or "that"-clause governs the sentence."""
+    stated plainly, whatever verb or "that"-clause governs the sentence ("Kim is believed to
+    have ordered Jo Yong Won, secretary of ..., to ...": the hedge governs its own clause)."""
     status, hedge = _status(flex, view, upto=max(anchor, titles[-1].end), r=r, kind=kind)
     if not people:
         return status, hedge
@@ -680,7 +697,13 @@ def _fact_status(
                        and person.end <= i.start < trigger.start), None)  # fmt: skip
         if future is not None:
             return "projected", FactSpan(future.start, future.end, "hedge")
-    if status != "projected" or trigger is not None or hedge is None or len(people) > 1:
+    if status not in ("projected", "reported") or trigger is not None or hedge is None:
+        return status, hedge
+    if len(people) > 1 or (status == "reported" and any(
+        i.kind == "word" and i.text in flex.attribution_words for i in view.items
+    )):  # fmt: skip
+        # "X, a vice minister, has been acting as minister, a government source said": the
+        # word of others covers the sentence, the title beside the name too
         return status, hedge
     between = (
         (person.end, title.start) if person.end <= title.start else (title.end, person.start)
@@ -716,7 +739,7 @@ def _status(
     probably lost his seat", "X is likely to have retained ...") is an inference about what
     happened: reported. A projection pattern's own words ("tipped to become", "in line for")
     hedge (``kind`` projected)."""
-    status, hedge = status_of(r, view, upto=upto)
+    status, hedge = status_of(r, view, upto=upto, until=clause_end(r, view, upto))
     if kind == "projected":
         return "projected", hedge
     if status != "projected" or hedge is None:
@@ -758,14 +781,25 @@ def _own_titles(
 
 
 def _replaces_untitled(
-    view: SentenceView, m: re.Match[str], before: list[Fact], flex: FactLexicon
+    r: Context,
+    view: SentenceView,
+    m: re.Match[str],
+    before: tuple[list[Fact], list[Fact]],
+    flex: FactLexicon,
 ) -> list[Fact]:
     """ "Choe replaces Ri Son Gwon": Ri's holding of what Choe was last said to take ends when
-    Choe's begins."""
+    Choe's begins: what the sentence says Choe took ("In April 2014 Kang became director of X,
+    when he replaced Kim"), else the post (not a seat) an earlier sentence gave him."""
     successors = people_of(view, m, "successor")
     if not successors or successors[0].ref is None:
         return []
-    taken = [f for f in before if f.person == successors[0].ref and f.type in flex.beginning]
+    earlier, here = before
+    key = successors[0].ref
+    taken = [f for f in here if f.person == key and f.type in (*flex.beginning, "became")]
+    taken = taken or [
+        f for f in earlier if f.person == key and f.type in flex.beginning
+        and f.role not in ("member", "alternate-member")
+    ]  # fmt: skip
     if not taken:
         return []
     change = taken[-1]
@@ -779,6 +813,11 @@ def _replaces_untitled(
             start=None, end=change.start, date_basis=change.date_basis, rule="replaces-untitled",
         )  # fmt: skip
         fact.spans = [FactSpan(person.start, person.end, "person")]
+        since = _HELD_SINCE.match(r.text, person.end)
+        date = r.date_at(since.end(), slack=1) if since else None
+        if date is not None and date.date is not None:  # "..., who had held the post since"
+            fact.start = date.date
+            fact.spans.append(FactSpan(date.start, date.end, "date"))
         fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else "replaced"
         out.append(fact)
     return out
@@ -797,6 +836,9 @@ def _predecessor(
         f for f in before if f.person == successors[0].ref and f.status != "projected"
         and f.role != "member" and f.organ is not None
     ]  # fmt: skip
+    named = _titles(view, m) if "titles" in m.re.groupindex else []
+    if named:  # "Choe's predecessor as chairman of the Assembly": that title of Choe's
+        titled = [f for f in titled if (f.organ, f.role) == (named[0].organ, named[0].role)]
     if not titled:
         return found
     held = titled[-1]
@@ -818,6 +860,37 @@ def _predecessor(
             fact.spans = [FactSpan(person.start, person.end, "person")]
             fact.why = relation
             out.append(fact)
+    return out
+
+
+def _replaced_as(
+    r: Context, view: SentenceView, m: re.Match[str], ended: list[Fact], earlier: list[Fact]
+) -> list[Fact]:
+    """ "Pak was not re-elected to the Political Bureau and was replaced as secretary by Ri":
+    of what ends, the title named; when the sentence ends no such title, the holder's open
+    holding of it an earlier sentence gave ends at the sentence's date (and Ri's begins)."""
+    named = _titles(view, m)
+    if not named:
+        return ended
+    role = named[0].role
+    same = [f for f in ended if f.role == role]
+    if same:
+        return same
+    holders = {p.ref for p in people_of(view, m) if p.ref}
+    when = next((f.end for f in ended if f.end is not None), None)
+    if when is None:
+        dates = [d.date for d in r.dates_in(view.start, view.end) if d.date is not None]
+        when = dates[0] if len(dates) == 1 else None
+    if when is None:
+        return []
+    out = []
+    for old in earlier:
+        began = (old.start.year, old.start.month or 0) if old.start else (0, 0)
+        if old.person in holders and old.role == role and old.end is None and (
+            began < (when.year, when.month or 0)
+        ):
+            old.end = when
+            out.append(replace(old, type="replaced", sentence=(view.start, view.end)))
     return out
 
 

@@ -27,7 +27,9 @@ __all__ = [
     "FactLexicon",
     "Title",
     "Pattern",
+    "CareerWords",
     "antecedent_words",
+    "career_words",
     "fact_lexicon",
     "without_state_qualifier",
     "event_id_name",
@@ -141,6 +143,15 @@ class FactLexicon:
     occasions: dict[str, str] = field(default_factory=dict)
     occasion_acts: tuple[OccasionAct, ...] = ()
     """occasions a verb reports ("laid a wreath", "saw him off"): ``occasion_acts``"""
+    occasion_bodies: tuple[str, ...] = ()
+    """last words of a body whose conference is an occasion of its own ("the conference of the
+    X Provincial Party Organization"): ``occasion_segments.bodies``"""
+    occasion_titles: frozenset[str] = frozenset()
+    """titles that stand for the leader the article named with them ("the President visited"):
+    ``occasion_segments.titles``"""
+    occasion_attended_at: tuple[str, ...] = ()
+    """cues that place people at "the <occasion>" ("Present at the burial were"), which is then
+    an occasion of its own: ``occasion_segments.attended_at``"""
     foreign_nationalities: frozenset[str] = frozenset()
     new_organ_heads: frozenset[str] = frozenset()
     new_organ_generic: frozenset[str] = frozenset()
@@ -238,6 +249,9 @@ def fact_lexicon() -> FactLexicon:
                         if a.get("needs") else None)  # fmt: skip
             for a in data.get("occasion_acts", ())
         ),
+        occasion_bodies=tuple(data.get("occasion_segments", {}).get("bodies", ())),
+        occasion_attended_at=tuple(data.get("occasion_segments", {}).get("attended_at", ())),
+        occasion_titles=frozenset(data.get("occasion_segments", {}).get("titles", ())),
         foreign_nationalities=frozenset(data.get("foreign_nationalities", ())),
         new_organ_heads=frozenset(data.get("new_organ_heads", ())),
         new_organ_generic=frozenset(data.get("new_organ_generic", ())),
@@ -341,6 +355,35 @@ def antecedent_words() -> AntecedentWords:
             rf"(?:The|the)\s+(?:{described})(?=\s*,|\s+(?:was|is|has|had|had|will|would|who"
             r"|also|then|later|now|remains|remained|served|became|retired|resigned)\b)"
         ),
+    )
+
+
+@dataclass(frozen=True)
+class CareerWords:
+    """The words of career prose in a biography (the ``careers`` block of ``facts.yaml``):
+    who "he" is not, and a holding's end printed after it."""
+
+    oblique_before: re.Pattern[str]
+    """the text before a person named off the sentence's main line ("replacing X", "by X")"""
+    held_until_after: re.Pattern[str]
+    """ "..., a post he held until" after a title, up to the date"""
+    held_until_next: re.Pattern[str]
+    """ "He held the post until" opening the next sentence, up to the date"""
+    line_ends: re.Pattern[str]
+    """a career line that ends a holding: "- 1990: Relieved as Minister of Education" """
+    line_successor: re.Pattern[str]
+    """ "..., succeeded by" before the successor's name in such a line"""
+
+
+@cache
+def career_words() -> CareerWords:
+    block = resource_yaml("kwpld/reading/facts.yaml")["careers"]
+    return CareerWords(
+        oblique_before=re.compile(block["oblique_before"], re.I),
+        held_until_after=re.compile(block["held_until_after"], re.I),
+        held_until_next=re.compile(block["held_until_next"], re.I),
+        line_ends=re.compile(block["line_ends"], re.I),
+        line_successor=re.compile(block["line_successor"], re.I),
     )
 
 
