@@ -251,7 +251,7 @@ def _load_and_map(
             add_wikidata(graph, records)
         else:
             reuse = incremental.reusable_mappings()
-            graph, mappings, remapped = map_files(records, base_iri, reuse)
+            graph, mappings, remapped = map_files(records, base_iri, reuse, incremental.edited)
             extra = wikidata_quads(graph, records)
             graph.update(extra)
             incremental.mapped(mappings, remapped, extra)

@@ -10,9 +10,10 @@ A build with a cache folder remembers, per output folder, what it was made from:
   moved) but the release is not rewritten;
 - per record file, its SHA-256 and what mapping it made, record by record
   (:class:`~kwpld.mapping.FileMapping`: quads, origins, and the facts each record's mapping
-  read of other records): a rebuild takes an unchanged file's quads as they were, maps again
-  only its records that read a fact that changed (a membership's label quotes its person's
-  name), and maps a changed file again whole.
+  read of other records, and a digest of each record's loaded content): a rebuild takes an
+  unchanged file's quads as they were and maps again only the records that read a fact that
+  changed (a membership's label quotes its person's name) and, of an edited file, the records
+  added or whose content changed (the others' quads are taken as they were).
 
 Whether the graph changed is found from the mappings alone (:meth:`IncrementalBuild.changes`):
 the quads the records mapped again made before and make now, compared record by record, and
@@ -68,7 +69,7 @@ __all__ = [
 ]
 
 STATE_VERSION = 3
-FILES_VERSION = 2
+FILES_VERSION = 3
 VALIDATION_VERSION = 1
 _VALIDATION = "validation.pickle"
 BLOCKS_VERSION = 1
@@ -215,22 +216,24 @@ class Changes:
     added: set[Quad] = field(default_factory=set)
 
     def between(self, old: FileMapping | None, new: FileMapping | None) -> None:
-        """Add the difference between two mappings of one file (None: no such file)."""
-        if old is None or new is None or old.ids != new.ids:
+        """Add the difference between two mappings of one file (None: no such file), record
+        by record (matched by id: a record reused is the same tuples in the same order, so
+        each comparison is one list equality), or as two sets when ids repeat."""
+        mine = _spans(old) if old is not None else {}
+        theirs = _spans(new) if new is not None else {}
+        if mine is None or theirs is None:
             before = set(old.quads) if old is not None else set()
             after = set(new.quads) if new is not None else set()
             self.removed |= before - after
             self.added |= after - before
             return
-        a = b = 0
-        for end_old, end_new in zip(old.quad_ends, new.quad_ends, strict=True):
-            mine, theirs = old.quads[a:end_old], new.quads[b:end_new]
-            if mine != theirs:  # a record reused is the same tuples in the same order
-                before, after = set(mine), set(theirs)
+        for rid in mine.keys() | theirs.keys():
+            made, makes = mine.get(rid, []), theirs.get(rid, [])
+            if made != makes:
+                before, after = set(made), set(makes)
                 if before != after:
                     self.removed |= before - after
                     self.added |= after - before
-            a, b = end_old, end_new
 
     def leave_graph_alone(self, graph: KnowledgeGraph) -> bool:
         """The graph is the one the old mappings made: nothing new, and every quad no longer
@@ -240,6 +243,16 @@ class Changes:
             return False
         quads = graph.quad_set
         return all(q in quads for q in self.removed - self.added)
+
+
+def _spans(mapping: FileMapping) -> dict[str, list[Quad]] | None:
+    """Each record's quads by id (None when an id repeats)."""
+    found: dict[str, list[Quad]] = {}
+    start = 0
+    for rid, end in zip(mapping.ids, mapping.quad_ends, strict=True):
+        found[rid] = mapping.quads[start:end]
+        start = end
+    return found if len(found) == len(mapping.ids) else None
 
 
 class BuildCache:
@@ -293,14 +306,15 @@ class BuildCache:
                 self.warnings.append(f"{entry.name}: a cache entry of another shape; mapped again")
             return None
         (made,) = found
-        if not isinstance(made, tuple) or len(made) != 4:
+        if not isinstance(made, tuple) or len(made) != 5:
             return None
-        quads, quad_ends, origins, origin_ends = made
-        if len(quad_ends) != len(entry.ids) or len(origin_ends) != len(entry.ids):
+        quads, quad_ends, origins, origin_ends, digests = made
+        if any(len(ends) != len(entry.ids) for ends in (quad_ends, origin_ends, digests)):
             return None
         return FileMapping(
-            entry.ids, quads, quad_ends, origins, origin_ends, entry.reads, entry.read_ends
-        )
+            entry.ids, quads, quad_ends, origins, origin_ends, entry.reads, entry.read_ends,
+            digests,
+        )  # fmt: skip
 
     def save(self, out: Path, state: BuildState) -> None:
         """Keep ``state`` for the next build; a cache that cannot be written (a read-only data
@@ -323,7 +337,13 @@ class BuildCache:
             folder.mkdir(parents=True, exist_ok=True)
             sweep(folder)
             for name, mapping in new.items():
-                made = (mapping.quads, mapping.quad_ends, mapping.origins, mapping.origin_ends)
+                made = (
+                    mapping.quads,
+                    mapping.quad_ends,
+                    mapping.origins,
+                    mapping.origin_ends,
+                    mapping.digests,
+                )
                 blob = pickle.dumps((made,), protocol=pickle.HIGHEST_PROTOCOL)
                 write_atomic(folder / f"{name}.pickle", blob)
             index = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
@@ -439,6 +459,8 @@ class IncrementalBuild:
         self.extra: str | None = None
         self.files: FilesState | None = None
         self.reused: dict[str, FileMapping] = {}
+        self.edited: set[str] = set()
+        """The files of :attr:`reused` whose bytes changed since they were mapped."""
         self.mappings: dict[str, FileMapping] | None = None
         self.remapped: dict[str, int] | None = None
         """Records mapped again by this build, per file (None: no mapping yet)."""
@@ -461,16 +483,21 @@ class IncrementalBuild:
         return hashlib.sha256(f"{self.options} {code_digest()} {dataset}".encode()).hexdigest()
 
     def reusable_mappings(self) -> dict[str, FileMapping]:
-        """The last build's mapping of each record file whose bytes are the same today
-        (:func:`~kwpld.mapping.map_files` maps again its records that read a changed fact)."""
+        """The last build's mapping of each record file still there; :attr:`edited` names
+        those whose bytes changed since (:func:`~kwpld.mapping.map_files` maps again the
+        records of a file that read a changed fact and, of an edited file, those whose loaded
+        content changed)."""
         self.files = self.cache.load_files(self.out, self.context()) or FilesState(self.context())
         reusable: dict[str, FileMapping] = {}
         for label, entry in self.files.files.items():
-            if self.digests.get(label) != entry.sha256:
+            sha256 = self.digests.get(label)
+            if sha256 is None:
                 continue
             mapping = self.cache.load_mapping(self.out, entry)
             if mapping is not None:
                 reusable[label] = mapping
+                if sha256 != entry.sha256:
+                    self.edited.add(label)
         self.reused = reusable
         return dict(reusable)
 

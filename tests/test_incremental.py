@@ -133,6 +133,34 @@ def test_changes_between_mappings_decide_whether_the_graph_changed():
     assert gone.removed == {a1, a2, b1} and not gone.leave_graph_alone(graph())
 
 
+def test_copying_runs_of_records_keeps_each_records_own_lists():
+    """Records copied from a last mapping in runs (one slice per list) are laid out as if each
+    had been appended alone: their quads, origins, facts read and digest, ends shifted."""
+    old = FileMapping()
+    for n in range(6):
+        quads = [(f"<s{n}>", "<p>", f"{k}", "<g>") for k in range(n % 3)]
+        old.append(f"r{n}", quads, [(f"s{n}", f"r{n}")] * (n % 2), [("kind", "x", n)], bytes([n]))
+    made = FileMapping()
+    made.append("new", [("<n>", "<p>", "1", "<g>")], [], [], b"n")
+    made.copy_records(old, 4, 6)
+    made.copy_records(old, 1, 3)
+    made.copy_records(old, 3, 3)  # nothing
+    one_by_one = FileMapping()
+    one_by_one.append("new", [("<n>", "<p>", "1", "<g>")], [], [], b"n")
+    for i in (4, 5, 1, 2):
+        q, o, r = (
+            ends[i - 1] if i else 0 for ends in (old.quad_ends, old.origin_ends, old.read_ends)
+        )
+        one_by_one.append(
+            old.ids[i],
+            old.quads[q : old.quad_ends[i]],
+            old.origins[o : old.origin_ends[i]],
+            old.reads[r : old.read_ends[i]],
+            old.digests[i],
+        )
+    assert made == one_by_one
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
@@ -240,7 +268,7 @@ def test_a_rebuild_maps_again_exactly_the_files_a_change_reaches(tmp_path: Path)
     assert result.remapped["memberships.csv"] == "".join(members).count(f",{person},")
     # an addition: nobody refers to the new person yet
     flat.write("people.csv", [*flat.rows("people.csv"), "p-9999999,New Person,,,KP,\n"])
-    flat.rebuild_is_cold(["people.csv"])
+    assert flat.rebuild_is_cold(["people.csv"]).remapped == {"people.csv": 1}
     # a changed cross-record reference: a membership now names the new person
     members = flat.rows("memberships.csv")
     cells = members[3].split(",")
@@ -248,18 +276,18 @@ def test_a_rebuild_maps_again_exactly_the_files_a_change_reaches(tmp_path: Path)
     flat.write("memberships.csv", members)
     result = flat.rebuild_is_cold(["memberships.csv"])
     assert any("New Person" in q[2] for q in result.graph.quad_set)
-    assert result.remapped["memberships.csv"] == len(members) - 1  # the file changed: all
+    assert result.remapped["memberships.csv"] == 1  # of an edited file, the edited record
     # a fact read across files changes while the reading file's bytes do not: an organ's name
     _edit(flat.data / "organs.yaml", "text: Organ No. 1 of", "text: First Organ of")
     result = flat.rebuild_is_cold(["memberships.csv", "organs.yaml"])
     assert result.remapped["memberships.csv"] == "".join(flat.rows("memberships.csv")).count(
         ",o-01,"
     )
-    # a deletion (of a membership: nothing refers to it)
+    # a deletion (of a membership: nothing refers to it): nothing to map again
     members = flat.rows("memberships.csv")
     del members[7]
     flat.write("memberships.csv", members)
-    flat.rebuild_is_cold(["memberships.csv"])
+    flat.rebuild_is_cold([])
     # a record's id changed, with the references to it
     _edit(flat.data / "people.csv", "p-9999999,", "p-8888888,")
     _edit(flat.data / "memberships.csv", ",p-9999999,", ",p-8888888,")
@@ -268,6 +296,100 @@ def test_a_rebuild_maps_again_exactly_the_files_a_change_reaches(tmp_path: Path)
     # so the release stands (and is still the cold build's)
     (flat.data / "people.csv").rename(flat.data / "more-people.csv")
     flat.rebuild_is_cold(["more-people.csv"], graph_changes=False)
+
+
+class _Example(_Flat):
+    """The example dataset (every record kind, renamings, an organ hierarchy, a post) built
+    with a cache, each change compared with a cold build."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp = tmp_path
+        self.data = tmp_path / "example"
+        shutil.copytree(EXAMPLE, self.data)
+        self.out = tmp_path / "dist"
+        self.cache = tmp_path / "cache"
+        self.colds = 0
+        self.build()
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        _edit(self.data / name, old, new)
+
+    def maps_again(self, remapped: dict[str, int], *, graph_changes: bool = True) -> None:
+        """Rebuild; exactly ``remapped`` records of each file are mapped again, and the
+        release is the one a build from scratch writes."""
+        result = self.rebuild_is_cold(sorted(remapped), graph_changes=graph_changes)
+        assert result.remapped == remapped
+
+
+def test_an_edited_file_maps_again_only_its_edited_records_and_their_dependents(tmp_path):
+    """Issue 14 item 4, per-record cache within an edited file: each record kind edited, a
+    rename that changes other records' labels (a membership quotes its person's and organ's
+    names), an organ moved in the hierarchy, a renaming act edited (the events it renamed read
+    it whole), lines added above records (their origins move, their content does not), an
+    addition and a deletion: only the records added, changed or reading a changed fact are
+    mapped again, and every release is byte-identical to a cold build's."""
+    ex = _Example(tmp_path)
+    ex.edit("people.yaml", "projects as a member of\n", "projects as a full member of\n")
+    ex.maps_again({"people.yaml": 1})
+    # a rename: the membership's label quotes the person's preferred English name
+    ex.edit(
+        "people.yaml", "{text: Jang Song Taek, system: en}", "{text: Jang Song-thaek, system: en}"
+    )
+    ex.maps_again({"memberships.csv": 1, "people.yaml": 1})
+    ex.edit(
+        "organs.yaml",
+        "Presidium of the Political Bureau of the Central",
+        "Presidium of the PB of the Central",
+    )
+    ex.maps_again({"memberships.csv": 1, "organs.yaml": 1})
+    # the organ hierarchy: the presidium now directly under the Central Committee
+    ex.edit(
+        "organs.yaml",
+        "kind: presidium\n    parent: wpk-pb\n",
+        "kind: presidium\n    parent: wpk-cc\n",
+    )
+    ex.maps_again({"organs.yaml": 1})
+    ex.edit("posts.yaml", "The leading official of a party cell.", "The head of a party cell.")
+    ex.maps_again({"posts.yaml": 1})
+    ex.edit("memberships.csv", ",member,,,,2013-01,projected,", ",member,,,,2013-02,projected,")
+    ex.maps_again({"memberships.csv": 1})
+    ex.edit("articles.yaml", "title: New Year's Address 2013", "title: New Year Address 2013")
+    ex.maps_again({"articles.yaml": 1})
+    ex.edit("events.yaml", "as the Political Bureau report of", "as the report of")
+    ex.maps_again({"events.yaml": 1})
+    # the renaming act: the three meetings it renamed read it whole, and are mapped again
+    ex.edit(
+        "events.yaml",
+        "hold a meeting of secretaries of cells when necessary;",
+        "hold one when necessary;",
+    )
+    ex.maps_again({"events.yaml": 4})
+    # lines above every record: origins move, no record's content changes
+    for name in ("people.yaml", "organs.yaml", "articles.yaml", "posts.yaml"):
+        ex.edit(name, "kwpld: 1\n", "kwpld: 1\n# a comment\n\n")
+    ex.maps_again({}, graph_changes=False)
+    # an addition, then its deletion (nothing refers to it: nothing is mapped again)
+    ex.edit(
+        "people.yaml",
+        "  - id: jang-song-taek\n",
+        "  - id: kim-new\n    names:\n      - {text: Kim New, system: en}\n\n"
+        "  - id: jang-song-taek\n",
+    )
+    ex.maps_again({"people.yaml": 1})
+    ex.edit(
+        "people.yaml", "  - id: kim-new\n    names:\n      - {text: Kim New, system: en}\n\n", ""
+    )
+    ex.maps_again({})
+    # records reordered within a file: nothing to map again, and the release is the same
+    people = (ex.data / "people.yaml").read_text(encoding="utf-8")
+    head, first, rest = people.partition("  - id: kim-jong-un\n")
+    block, sep, tail = rest.partition("\n\n  - id: kim-il-sung\n")
+    assert first and sep
+    (ex.data / "people.yaml").write_text(
+        head + "  - id: kim-il-sung\n" + tail.rstrip("\n") + "\n\n" + first + block + "\n",
+        encoding="utf-8",
+    )
+    ex.maps_again({}, graph_changes=False)
 
 
 def test_a_corrupt_cache_makes_a_cold_build_with_a_warning(tmp_path: Path):
@@ -407,7 +529,7 @@ def test_a_rebuild_splices_data_nt_from_the_release_in_place(tmp_path: Path, mon
     members = flat.rows("memberships.csv")
     del members[1], members[-1]
     flat.write("memberships.csv", members)
-    flat.rebuild_is_cold(["memberships.csv"])
+    flat.rebuild_is_cold([])  # deletions only: no record to map again
     assert spliced == [True, True, True]
     # data.nq and every file of graphs/ too
     assert {"data.nq", "sources.nq", "records.nt", "ontology.nt"} <= set(lines)
