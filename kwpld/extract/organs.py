@@ -153,7 +153,7 @@ def organ_phrases(r: Context) -> Found:
             index += 1
             chain.append(valid[index])
         index += 1
-        phrase = _phrase(r, chain, len(phrases))
+        phrase = _phrase(r, chain, len(phrases), starts)
         if phrase is not None:
             phrases.append(phrase)
     r.phrases = phrases
@@ -163,7 +163,9 @@ def organ_phrases(r: Context) -> Found:
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
-def _phrase(r: Context, chain: list[tuple[int, int, OrganHead]], index: int) -> Phrase | None:
+def _phrase(
+    r: Context, chain: list[tuple[int, int, OrganHead]], index: int, starts: set[int]
+) -> Phrase | None:
     doc, n = r.doc, len(r.doc.words)
     first = chain[0][0]
     k = first - 1
@@ -186,6 +188,8 @@ def _phrase(r: Context, chain: list[tuple[int, int, OrganHead]], index: int) -> 
         seg_first = qualifiers[0] if position == 0 and qualifiers else head_first
         abbrevs = [q for q in qualifiers if doc.is_allcaps(q)] if position == 0 else []
         last = head_last
+        if position == len(chain) - 1 and head.kind in _NAMED_ON and not head.unique:
+            last = _proper_extension(r, head_last, starts)  # "State Commission of Science ..."
         if head.kind == "party":
             last = _of_extension(r, head_last)
             named = [q for q in qualifiers if q not in abbrevs] if position == 0 else []
@@ -230,6 +234,39 @@ def _of_extension(r: Context, end: int) -> int:
         if stop > m:
             return stop
     return end
+
+
+_NAMED_ON = frozenset({"commission", "department"})
+"""Kinds of generic heads whose proper name may go on after them ("of Science and Technology")."""
+
+
+def _proper_extension(r: Context, end: int, starts: set[int]) -> int:
+    """ "State Commission" + "of Science and Technology": the capitalized words (joined by
+    "and") after "of (the)" are the rest of the organ's name, so it is not cut to a generic
+    prefix; not when they name another organ ("of the Korean People's Army"), an abbreviation
+    ("of the DPRK"), nor a person it reaches, nor when a lowercase word other than "and" follows the run."""
+    doc, n = r.doc, len(r.doc.words)
+    if not (end < n and doc.keys[end] == "of" and doc.gap_ok[end - 1]):
+        return end
+    m = end + 1
+    if m < n and doc.keys[m] == "the" and doc.gap_ok[m - 1]:
+        m += 1
+    stop, last = m, end
+    while stop < n and doc.gap_ok[stop - 1]:
+        if doc.keys[stop] == "and" and last > end:
+            stop += 1
+            continue
+        if not doc.is_cap(stop) or doc.is_allcaps(stop) or stop in starts:
+            break
+        if _is_person_word(r, stop):
+            break
+        stop += 1
+        last = stop
+    if last == end or (stop < n and doc.gap_ok[stop - 1] and doc.keys[stop] == "of"):
+        return end  # nothing capitalized, or a longer chain ("of X of the Y") left alone
+    if any(doc.is_cap(k) and k in starts for k in range(m, last)):
+        return end
+    return last
 
 
 def _is_person_word(r: Context, k: int) -> bool:
