@@ -658,7 +658,7 @@ def _facts_for(
     return out
 
 
-_PRESENT = frozenset({"heads", "leads", "commands", "runs"})
+_PRESENT = frozenset({"heads", "leads", "commands", "runs", "chairs"})
 _FUTURE = frozenset({"will", "shall"})
 _ASIDE = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?)?")
 

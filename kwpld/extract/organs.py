@@ -387,7 +387,9 @@ def party_organs(r: Context) -> Found:
                                         "organ", "short"))  # fmt: skip
                 parent = context
                 continue
-            if all(r.claimed[i] for i in range(phrase.first, segment.last)):
+            if all(r.claimed[i] for i in range(phrase.first, segment.last)) and not (
+                segment.abbrevs and party is not None and _foreign_party(r, party)
+            ):  # "CPC Central Committee": the Communist Party of China's, not the WPK's
                 key = known_at(r, phrase.first, segment.last, "organ")
                 if key is None:
                     key = known_at(r, segment.head_first, segment.last, "organ")
@@ -416,6 +418,15 @@ def party_organs(r: Context) -> Found:
     _unqualified_merged(r)
     _standing_marked(r)
     return r.found()
+
+
+def _foreign_party(r: Context, key: str) -> bool:
+    """A party other than the Workers' Party (a record, a standing organ or a draft)."""
+    entity = r.reg.peek(key)
+    standing = entity.known or entity.attrs.get("standing")
+    return standing not in ("wpk", _THE_PARTY) and (
+        entity.known is None or r.known.organ_kind.get(entity.known) == "party"
+    )
 
 
 def _is_mass_organization(r: Context, key: str) -> bool:
