@@ -243,8 +243,8 @@ _NAMED_ON = frozenset({"commission", "department"})
 def _proper_extension(r: Context, end: int, starts: set[int]) -> int:
     """ "State Commission" + "of Science and Technology": the capitalized words (joined by
     "and") after "of (the)" are the rest of the organ's name, so it is not cut to a generic
-    prefix; not when they name another organ ("of the Korean People's Army"), an abbreviation
-    ("of the DPRK"), nor a person it reaches, nor when a lowercase word other than "and" follows the run."""
+    prefix; not when they name another organ ("of the Korean People's Army") or an
+    abbreviation ("of the DPRK"), nor a person they reach, nor when "of" follows them."""
     doc, n = r.doc, len(r.doc.words)
     if not (end < n and doc.keys[end] == "of" and doc.gap_ok[end - 1]):
         return end
