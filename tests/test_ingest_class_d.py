@@ -203,3 +203,28 @@ def test_what_happened_is_no_projection_and_a_chaired_meeting_no_seat(known: Kno
     assert ("kim-yo-jong", "member", "wpk-pb", "confirmed") in got
     assert ("kim-jong-il", "chairman", "ndc", "confirmed") in got
     assert not any(row[0] == "kim-jong-un" for row in got)
+
+
+def test_another_states_minister_is_its_ministry(known: Known) -> None:
+    got = held(
+        "Kim Jong Un met Sergei Shoigu, defence minister of the Russian Federation, and Wang "
+        "Yi, minister of foreign affairs of the People's Republic of China.",
+        known, "2023-07-27",
+    )
+    assert {row[:3] for row in got} >= {
+        ("Sergei Shoigu", "chairman", "Ministry of Defence of the Russian Federation"),
+        ("Wang Yi", "chairman",
+         "Ministry of Foreign Affairs of the People's Republic of China"),
+    }  # fmt: skip
+    assert not any(row[2] in ("mfa", "mnd", "mpaf") for row in got)
+
+
+def test_the_dprks_ministers_stay_the_dprks(known: Known) -> None:
+    got = held(
+        "Choe Son Hui, minister of Foreign Affairs, and Kim Il Chol, minister of People's Armed "
+        "Forces, met the Russian guests.",
+        known, "2023-07-27",
+    )
+    assert {row[:3] for row in got} == {
+        ("Choe Son Hui", "chairman", "mfa"), ("Kim Il Chol", "chairman", "mpaf")
+    }

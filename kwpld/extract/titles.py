@@ -18,6 +18,7 @@ Cabinet) gets the post.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from ..names import match_key
@@ -234,8 +235,38 @@ def _implied(
 
 
 def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
-    """The title's organ as its own words, the words after it and another party say."""
-    return foreign_whole(r, mentions, _of_the_whole(r, mentions, _own_organ(r, title)))
+    """The title's organ as its own words, the words after it and another party or state
+    say."""
+    return _abroad(r, foreign_whole(r, mentions, _of_the_whole(r, mentions, _own_organ(r, title))))
+
+
+def _abroad(r: Context, title: Title) -> Title:
+    """ "Sergei Shoigu, defence minister of the Russian Federation": a minister's title read as
+    the DPRK's ministry, followed by "of (the)" and a state of ``foreign_states``, is that
+    state's ministry (named by ``foreign_ministries``, else as the DPRK's is, "of the" the
+    state), drafted under the state: never the DPRK's."""
+    if title.organ is None:
+        return title
+    flex, doc = fact_lexicon(), r.doc
+    hit = _foreign_state_at(r, flex, bisect_left(doc.word_starts, title.end))
+    entity = r.reg.peek(title.organ)
+    names = [n.text for n in entity.names] or (
+        [r.known.labels.get(entity.known, "")] if entity.known else []
+    )
+    if hit is None or not names or not names[0].startswith("Ministry"):
+        return title
+    state, end = hit
+    words = " ".join(r.text[title.start : title.end].lower().split())
+    base = next(
+        (name for key, name in flex.foreign_ministries.items()
+         if re.search(rf"\b{re.escape(' '.join(key))}\b", words)),
+        names[0],
+    )  # fmt: skip
+    organ = organ_for_name(r, f"{base} of the {state}")
+    drafted = r.reg.get(organ)
+    if "parent" not in drafted.fields:
+        drafted.fields["parent"] = Ref(organ_for_name(r, state))
+    return replace(title, organ=organ, organ_span=None, post=None, end=doc.word_ends[end - 1])
 
 
 def _own_organ(r: Context, title: Title) -> Title:
@@ -380,6 +411,19 @@ def _covered_words(r: Context, mentions: list[Mention], kinds: tuple[str, ...]) 
         if m.kind in kinds:
             out.update(r.doc.words_between(m.start, m.end))
     return out
+
+
+def _foreign_state_at(r: Context, flex: FactLexicon, k: int) -> tuple[str, int] | None:
+    """ "of (the) Russian Federation" at word ``k``: the state's name and the word after it."""
+    doc, n = r.doc, len(r.doc.words)
+    if not (k < n and doc.keys[k] == "of"):
+        return None
+    begin = k + 2 if k + 1 < n and doc.keys[k + 1] == "the" else k + 1
+    for words, name in flex.foreign_states:
+        end = begin + len(words)
+        if tuple(doc.keys[begin:end]) == words and all(doc.gap_ok[j] for j in range(k, end - 1)):
+            return name, end
+    return None
 
 
 def _ministry(
