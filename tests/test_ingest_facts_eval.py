@@ -380,6 +380,7 @@ _SET_SIZES = {
     "blind2": (20, 250, 100, 40),
     "blind3": (20, 350, 150, 55),
     "blind4": (20, 280, 120, 75),
+    "blind5": (20, 300, 160, 65),
 }
 """Least texts, holdings, attendance and events of each labelled set."""
 
