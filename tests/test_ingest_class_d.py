@@ -141,12 +141,14 @@ def test_a_commission_keeps_its_full_name(known: Known) -> None:
 def test_a_short_name_stays_as_printed_and_known_organs_are_not_swallowed(known: Known) -> None:
     got = held(
         "Kang Song San, member of the State Commission, spoke. Kim Yong Chun, director of the "
-        "General Political Bureau of the Korean People's Army, spoke.",
+        "General Political Bureau of the Korean People's Army, spoke. Ri Chol, director of the "
+        "Political Department of the Korean People's Army, spoke.",
         known,
     )
     organs = {row[0]: row[2] for row in got}
     assert organs.get("Kang Song San", "State Commission") == "State Commission"
     assert organs["Kim Yong Chun"] == "kpa-gpb"
+    assert organs["Ri Chol"] == "Political Department"  # not "... of the Korean"
 
 
 # -- foreign office holders ---------------------------------------------------------------------

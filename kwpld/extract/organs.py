@@ -256,7 +256,9 @@ def _proper_extension(r: Context, end: int, starts: set[int]) -> int:
         if doc.keys[stop] == "and" and last > end:
             stop += 1
             continue
-        if not doc.is_cap(stop) or doc.is_allcaps(stop) or stop in starts:
+        if stop in starts:
+            return end  # "of the Korean People's Army": another organ's name
+        if not doc.is_cap(stop) or doc.is_allcaps(stop):
             break
         if _is_person_word(r, stop):
             break
@@ -264,8 +266,6 @@ def _proper_extension(r: Context, end: int, starts: set[int]) -> int:
         last = stop
     if last == end or (stop < n and doc.gap_ok[stop - 1] and doc.keys[stop] == "of"):
         return end  # nothing capitalized, or a longer chain ("of X of the Y") left alone
-    if any(doc.is_cap(k) and k in starts for k in range(m, last)):
-        return end
     return last
 
 
