@@ -230,3 +230,22 @@ def test_the_dprks_ministers_stay_the_dprks(known: Known) -> None:
     assert {row[:3] for row in got} == {
         ("Choe Son Hui", "chairman", "mfa"), ("Kim Il Chol", "chairman", "mpaf")
     }
+
+
+def test_a_foreign_partys_bureau_in_an_empty_folder() -> None:
+    _, drafted = read_text(
+        "The Workers' Party of Korea (WPK) met. Ri Il Hwan, member of the WPK Central "
+        "Committee, spoke. Peng Chong, member of the Political Bureau of the CPC Central "
+        "Committee, spoke.",
+        known=Known.build(None), date="1983-09-10", article_type="news",
+    )
+    organs = {d.id: d.record for d in drafted.drafts if d.kind == "organ"}
+    held_by = {
+        d.record["person"]: d.record["organ"]
+        for d in drafted.drafts if d.kind == "membership" and d.fact
+    }  # fmt: skip
+    bureau = organs[held_by["peng-chong"]]
+    assert bureau["names"][0]["text"] == "Political Bureau of the CPC Central Committee"
+    assert organs[bureau["parent"]]["parent"] == "cpc"
+    assert held_by["ri-il-hwan"] == "wpk-cc"
+    assert organs.get("wpk-pb", {}).get("parent", "wpk-cc") == "wpk-cc"  # never the CPC's

@@ -421,12 +421,12 @@ def party_organs(r: Context) -> Found:
 
 
 def _foreign_party(r: Context, key: str) -> bool:
-    """A party other than the Workers' Party (a record, a standing organ or a draft)."""
+    """A party of organs.yaml other than its first, the DPRK's own (the CPC, the CPSU): by
+    the record's names or the standing draft; a party drafted from the text is not one."""
     entity = r.reg.peek(key)
-    standing = entity.known or entity.attrs.get("standing")
-    return standing not in ("wpk", _THE_PARTY) and (
-        entity.known is None or r.known.organ_kind.get(entity.known) == "party"
-    )
+    standing = _gazetteer_id(r, entity.known) if entity.known else entity.attrs.get("standing")
+    parties = [o.id for o in gazetteer().organs.values() if o.kind == "party"]
+    return isinstance(standing, str) and standing in parties[1:]
 
 
 def _is_mass_organization(r: Context, key: str) -> bool:
@@ -578,11 +578,19 @@ def _of_parents(r: Context, by_first: dict[int, Phrase]) -> None:
             if target
             else known_at(r, phrase.of_link, phrase.of_link + 1, "organ")
         )
+        if parent_key and _other_party(r, child, parent_key):
+            continue  # the WPK's Political Bureau is never under the CPC's Central Committee
         if parent_key and parent_key != child and r.reg.get(child).known is None:
             r.reg.get(child).fields["parent"] = Ref(parent_key)
             end = target.last if target else phrase.of_link + 1
             name, span = surface(r, phrase.first, end)
             r.reg.get(child).add_name(NameDraft(name, spans=[span]))
+
+
+def _other_party(r: Context, child: str, parent: str) -> bool:
+    """The parent is an organ of a foreign party of organs.yaml and the child is not."""
+    owner = party_of(r, parent)
+    return owner is not None and _foreign_party(r, owner) and party_of(r, child) != owner
 
 
 def _unqualified_merged(r: Context) -> None:
