@@ -54,6 +54,7 @@ import yaml
 from ..dates import DateError, parse_date
 from ..errors import InputError, KwpldError, LoadError
 from ..names import match_key
+from ..reading.facts import without_state_qualifier
 from ..sources import read_source
 from ..vocab import vocabularies
 from .mentions import Score, fixtures
@@ -130,7 +131,11 @@ def _key(text: str) -> str:
 
 
 def _event_key(text: str) -> str:
-    """An event name's key: ordinal words as numbers, the party's names as one."""
+    """An event name's key: ordinal words as numbers, the party's names as one, without the
+    state its organ is of at the end ("... Supreme People's Assembly of the DPRK" is "...
+    Supreme People's Assembly": :func:`kwpld.reading.facts.without_state_qualifier`, what the
+    extractor does to the names it drafts, so both sides are read the same way)."""
+    text = without_state_qualifier(text.strip())
     text = _ORDINAL_WORD.sub(lambda m: _ORDINAL_WORDS[m.group(1).lower()], text)
     text = _PARTY.sub("WPK", text)
     return _key(_QUALIFIER.sub("", text))

@@ -6,14 +6,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ..dates import DateMention, PartialDate, find_dates
 from ..reading.state import Context, Found
 
 __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
-    "leading_day", "narrative_day_before",
-]
+    "leading_day", "narrative_day_before", "year_said",
+]  # fmt: skip
 
 
 def dates(r: Context) -> Found:
@@ -32,11 +33,34 @@ def dates(r: Context) -> Found:
             reference = PartialDate(latest.year, latest.month)
             r.reference = reference
             r.reference_inferred = True
-    resolved = [_resolve(r, d, reference) if d.needs_year else d for d in found]
+    resolved = [_year_said(r, _resolve(r, d, reference)) if d.needs_year else d for d in found]
     resolved += _relative_periods(r, resolved)
     resolved.sort(key=lambda d: d.start)
     r.dates = [d for d in resolved if doc.block_at(d.start) is not None]
     return r.found()
+
+
+_YEAR_SAID = re.compile(r",?\s+(?P<which>this|last|next)\s+year\b", re.I)
+
+
+def _year_said(r: Context, mention: DateMention) -> DateMention:
+    """ "In April last year", "on 28 December this year": the year the words after a year-less
+    date give, counted from the article's, not the latest such month or day before it (in an
+    article of April 1994, "April last year" is April 1993, not April 1994)."""
+    date, reference = mention.date, r.reference
+    if date is None or reference is None or r.reference_inferred or mention.range is not None:
+        return mention
+    m = _YEAR_SAID.match(r.text, mention.end)
+    if m is None:
+        return mention
+    step = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+    return replace(mention, date=PartialDate(reference.year + step, date.month, date.day))
+
+
+def year_said(r: Context, mention: DateMention) -> bool:
+    """The words after a year-less date give its year ("April last year"): :func:`_year_said`
+    set it, and no later rule may take it for the latest such month."""
+    return _YEAR_SAID.match(r.text, mention.end) is not None
 
 
 _RELATIVE_PERIOD = re.compile(

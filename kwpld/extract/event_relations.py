@@ -8,16 +8,18 @@ and the participants events are named for ("Meeting of Party Cell Secretaries").
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..dates import DateMention, PartialDate
 from ..names import match_key, name_words
 from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
+from ..resources import resource_yaml
 from .documents import docs_in, speaker_of
 from .meetings import date_with, day_words, head_kind, past_date
 
-__all__ = ["event_relations", "CONVENE"]
+__all__ = ["event_relations", "clause_dates", "CONVENE"]
 
 CONVENE = re.compile(
     r"\b(?:convene[sd]?|convening|convoke[sd]?|convocation|to\s+hold|will\s+be\s+held|to\s+open)\b",
@@ -58,35 +60,135 @@ def _event_dates(r: Context) -> None:
         if entity.known or "date" in entity.fields:
             continue
         date = date_with(r, mention) or _line_date(r, mention)
-        if date is None or date.date is None:
-            continue
-        when = past_date(r, date)
-        if entity.fields.get("type") == "series":
-            entity = _one_of_series(r, entity, mention, when)
-        entity.fields["date"] = when
-        span = (min(mention.start, date.start), max(mention.end, date.end))
-        entity.note(f"held {date.text}", span)
+        if date is not None and date.date is not None:
+            _date_from(r, entity, mention, date)
 
 
-_LINE_DATE = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?(?=\S)")
-_LINE_DASH = re.compile(r"[ \t]*(?::|[–—]|-(?=\s))")
+def _date_from(r: Context, entity: Entity, mention: Mention, date: DateMention) -> None:
+    """Date an event from a date printed with its name: a day, or a period of days."""
+    assert date.date is not None
+    period = date.range if date.range is not None and date.role is not None else None
+    when = past_date(r, date) if period is None or period.first is None else period.first
+    if entity.fields.get("type") == "series":
+        entity = _one_of_series(r, entity, mention, when)
+    entity.fields["date"] = when
+    if period is not None and period.last is not None and period.last != when:
+        entity.fields["end"] = period.last
+    start = min(mention.start, date.start if period is None else period.start)
+    end = max(mention.end, date.end if period is None else period.end)
+    text = date.text if period is None else period.text
+    entity.note(f"held {text}", (start, end))
+
+
+_LINE_DATE = re.compile(r"[ \t]*(?:[-*•–|][ \t]+)?(?=\S)")
+_LINE_DASH = re.compile(r"[ \t]*(?::|[–—|(]|-(?=\s))")
 
 
 def _line_date(r: Context, mention: Mention) -> DateMention | None:
-    """A career line's date ("10 April 2019 — Elected ... at the 4th Plenary Meeting of the 7th
-    Central Committee"): the day of the one event the line names (a period, "2014 – 2016: ...",
-    is a post's, not an event's)."""
+    """A career line's or a table row's date ("10 April 2019 — Elected ... at the 4th Plenary
+    Meeting of the 7th Central Committee", "April 2014 (1st Session of the 13th SPA): ...",
+    "| 28–31 December 2019 | 5th Plenary Meeting ... |"): the day (or days) of the one event the
+    line names. A period of years or months ("2014 – 2016: ...") is a post's, not an event's."""
     start = r.text.rfind("\n", 0, mention.start) + 1
     end = r.text.find("\n", mention.end)
     end = len(r.text) if end < 0 else end
     lead = _LINE_DATE.match(r.text, start)
     date = r.date_at(lead.end()) if lead else None
-    if date is None or date.range is not None or not _LINE_DASH.match(r.text, date.end):
+    if date is not None and date.range is not None:
+        first = date.range.first
+        date = date if first is not None and first.day else None  # days, not years
+    if date is None or not _LINE_DASH.match(r.text, date.range.end if date.range else date.end):
         return None
     named = {m.entity for m in r.mentions_in(start, end, ("event",))}
     if len(named) != 1 or r.dates_in(mention.end, end):
         return None  # "..., held from 28 to 31 December": the event's own dates
     return date
+
+
+_MEETINGS = frozenset({"session", "plenary-meeting", "meeting", "congress", "conference"})
+_OPENING_DATE = re.compile(r"(?:(?:in|on)\s*)?(?:(?:last|this)\s+year)?", re.I)
+_SEGMENT = re.compile(r"\s*(?:[,;]|\s--\s|\s—\s)\s*")
+
+
+@cache
+def _clause_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = resource_yaml("kwpld/reading/facts.yaml")["clause_dates"]
+
+    def words(key: str) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in data[key])
+
+    return (re.compile(rf"\b(?:{words('not_after')})\s+(?:the\s+|its\s+|a\s+)?$", re.I),
+            re.compile(rf"^(?:{words('subordinate')})\b", re.I),
+            re.compile(rf"\b(?:{words('ahead')})\b", re.I))  # fmt: skip
+
+
+def clause_dates(r: Context) -> Found:
+    """A meeting no other rule dated, named in a clause that prints a date: that date (the most
+    specific of the clause's; ``clause_dates`` in facts.yaml). Runs after the meetings pass, so
+    every way the text dates a meeting elsewhere comes first."""
+    for mention in list(r.mentions):
+        if mention.kind != "event" or not mention.entity:
+            continue
+        entity = r.entity(mention.entity)
+        if entity.known or "date" in entity.fields or entity.fields.get("type") not in _MEETINGS:
+            continue
+        date = date_with(r, mention) or _line_date(r, mention) or _clause_date(r, mention)
+        if date is not None and date.date is not None:
+            _date_from(r, entity, mention, date)
+    return r.found()
+
+
+def _segments(r: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence's clauses: its words between commas, semicolons and dashes (not the comma
+    inside a date, "Sept. 30, 2021")."""
+    cuts = [m for m in _SEGMENT.finditer(r.text, start, end)
+            if not any(d.start < m.start() < d.end for d in r.dates_in(start, end))]  # fmt: skip
+    bounds = [start, *(x for m in cuts for x in (m.start(), m.end())), end]
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+
+
+def _clause_date(r: Context, mention: Mention) -> DateMention | None:
+    """The most specific date of the clause that names the meeting (or the date that opens the
+    sentence, for a meeting of its main clause), unless the meeting is named beside the clause's
+    time ("since the 8th Congress") or in a subordinate clause."""
+    sentence = r.doc.sentence_at(mention.start)
+    not_after, subordinate, ahead = _clause_words()
+    if sentence is None or not_after.search(r.text, max(0, mention.start - 30), mention.start):
+        return None
+    if ahead.search(r.text, sentence.start, sentence.end):
+        return None  # a meeting to come: the date is a plan
+    segments = _segments(r, sentence.start, sentence.end)
+    at = next((i for i, (a, b) in enumerate(segments) if a <= mention.start < b), None)
+    if at is None:
+        return None
+    if at > 0 and re.match(r"when\b", r.text[segments[at][0] :], re.I):
+        # "since September 2010, when he was elected ... at the 3rd Conference": the time named
+        # just before "when" is the clause's
+        a, b = segments[at - 1]
+        before = [d for d in r.dates_in(a, b) if d.date is not None and d.range is None]
+        if before and not r.text[before[-1].end : b].strip():
+            return before[-1]
+    if subordinate.match(r.text[segments[at][0] : segments[at][1]]):
+        return None
+    dates = [d for d in r.dates_in(*segments[at]) if d.date is not None and d.range is None]
+    if not dates and at > 0:  # "In January last year, the 8th session ...": the opening date
+        a, b = segments[at - 1]
+        dates = [d for d in r.dates_in(a, b) if d.date is not None and d.range is None]
+        rest = "".join(
+            r.text[x:y]
+            for x, y in zip(
+                [a, *(d.end for d in dates)], [*(d.start for d in dates), b], strict=True
+            )
+        )
+        if not _OPENING_DATE.fullmatch(rest.strip()):
+            return None
+    if not dates:
+        return None
+    return max(dates, key=lambda d: (_precision(d), -abs(d.start - mention.start)))
+
+
+def _precision(date: DateMention) -> int:
+    return date.date.precision if date.date is not None else 0
 
 
 def _one_of_series(r: Context, series: Entity, mention: Mention, when: PartialDate) -> Entity:

@@ -8,6 +8,7 @@ import re
 
 from ..names import match_key
 from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.facts import without_state_qualifier
 from ..reading.state import Context, Found
 from ..reading.words import series_key
 from .shared import OWNER, event_phrase, head_type, known_at, known_span, organ_label, surface
@@ -27,12 +28,13 @@ def _event_entities(r: Context, i: int, end: int, kind: str, why: str) -> Entity
     if ordinal is None:
         return None
     said, span = surface(r, i, end)
-    name = OWNER.sub("of the ", said)  # "... of its 8th Central Committee"
+    # "... of its 8th Central Committee"; "... of the DPRK" says whose organ, not which meeting
+    name = without_state_qualifier(OWNER.sub("of the ", said))
     # "the 7th Enlarged Plenary Meeting of ...": enlarged is this meeting, not its series
     first = i + 1
     while first < end - 1 and r.doc.keys[first] in _MODIFIERS:
         first += 1
-    series_name = OWNER.sub("of the ", surface(r, first, end)[0])
+    series_name = without_state_qualifier(OWNER.sub("of the ", surface(r, first, end)[0]))
     skey = series_key(series_name)
     series = r.reg.add(Entity(f"event:series:{skey}", "event"))
     series.fields.setdefault("type", "series")

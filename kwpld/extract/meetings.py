@@ -16,7 +16,7 @@ from ..dates import DateMention, PartialDate
 from ..names import match_key
 from ..reading.document import Sentence
 from ..reading.entities import Entity, Mention, NameDraft, Ref
-from ..reading.facts import fact_lexicon
+from ..reading.facts import fact_lexicon, without_state_qualifier
 from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
 from .dates import (
@@ -26,6 +26,7 @@ from .dates import (
     leading_day,
     narrative_day_before,
     relative_day,
+    year_said,
 )
 from .facts_common import in_headline, official_source
 
@@ -242,9 +243,9 @@ def _ordinal_lowercase(r: Context) -> None:
             "ss") else m.group("head").lower()  # fmt: skip
         head = re.sub(r"\s+", " ", head)
         term = m.group("term") if organ.start >= m.end() else None
-        series_name = _title_case(
+        series_name = without_state_qualifier(_title_case(
             f"{head} of the {term.strip() + ' ' if term else ''}{straight(organ.text)}"
-        )
+        ))  # fmt: skip
         name = f"{_numbered(ordinal)} {series_name}"
         skey = series_key(series_name)
         series = r.reg.add(Entity(f"event:series:{skey}", "event"))
@@ -258,7 +259,8 @@ def _ordinal_lowercase(r: Context) -> None:
         event.fields["series"] = Ref(series.key)
         event.fields["ordinal"] = ordinal
         event.attrs["series_key"] = skey
-        event.add_name(NameDraft(straight(r.text[span[0] : span[1]]), spans=[span]))
+        printed = straight(r.text[span[0] : span[1]])
+        event.add_name(NameDraft(without_state_qualifier(printed), spans=[span]))
         event.add_name(NameDraft(name, derived=True))
         event.note(f"an event named “{r.text[span[0] : span[1]]}”", span)
         r.mentions.replace([x for x in r.mentions if not (span[0] <= x.start and x.end <= span[1])])
@@ -1764,7 +1766,7 @@ def past_date(r: Context, date: DateMention) -> PartialDate:
     not after the article's date. Events ahead ("to be held in January") keep the nearest."""
     assert date.date is not None
     reference = r.reference
-    if not date.year_inferred or reference is None:
+    if not date.year_inferred or reference is None or year_said(r, date):
         return date.date
     sentence = r.doc.sentence_at(date.start)
     if sentence is not None and _AHEAD.search(r.text, sentence.start, date.start):

@@ -18,7 +18,7 @@ from ..dates import PartialDate, parse_date
 from ..model import Derivation, record_derivation, record_value_derivation
 from ..names import match_key, slugify
 from ..reading.entities import Entity, NameDraft, Ref
-from ..reading.facts import Fact, fact_lexicon
+from ..reading.facts import Fact, event_id_name, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.known import Known
 from ..reading.words import ORDINAL_WORDS, long_date, straight
@@ -117,10 +117,32 @@ class _Finalizer:
                 candidate = self._candidate(entity)
                 if candidate is None:
                     continue
+                if self._same_numbered_event(entity, candidate):
+                    entity.known = candidate  # referred to, not drafted again
+                    self.ids[entity.key] = candidate
+                    continue
                 self.ids[entity.key] = self._unique(candidate)
         for entity in pending:
             if entity.key not in self.ids:
                 self.ids[entity.key] = self._unique(slugify(entity.key)[:60] or "entity")
+
+    def _same_numbered_event(self, e: Entity, candidate: str) -> bool:
+        """A numbered event (or its series) whose id is an event's of the records or of another
+        article's pending drafts is that event: the id is written one way whatever the text
+        calls it (organ, term and ordinal; facts.yaml ``event_id_words``), so "7th session of
+        the 9th Supreme People's Assembly" after "Seventh Session of the Ninth SPA of the
+        DPRK" is the same session, not ``...-2``. Not when the series' id was cut short."""
+        if e.kind != "event" or candidate in self.taken:
+            return False
+        if self.known.kinds.get(candidate) != "event":
+            return False
+        series = e if e.fields.get("type") == "series" else None
+        if series is None and e.fields.get("ordinal") and isinstance(e.fields.get("series"), Ref):
+            series = self.reg.peek(self.reg.resolve(e.fields["series"].key))
+        if series is None or series.known:
+            return series is not None
+        name = _plural(event_id_name(self._english(series) or "series"))
+        return len(slugify(name)) <= _ID_LIMIT
 
     def _is_taken(self, candidate: str) -> bool:
         return (
@@ -183,7 +205,8 @@ class _Finalizer:
         if kind == "event":
             event_type = e.fields.get("type")
             if event_type == "series":
-                return _short_slug(_plural(self._english(e) or "series"))
+                # one id whatever the text calls the series (facts.yaml event_id_words)
+                return _short_slug(_plural(event_id_name(self._english(e) or "series")))
             if e.fields.get("series") is not None and e.fields.get("ordinal"):
                 series = self._id_of(e.fields["series"])
                 if series is None:
@@ -696,7 +719,11 @@ _ORDINAL_WORDS_BY_NUMBER = {i: w.capitalize() for i, w in enumerate(ORDINAL_WORD
 _SMALL_WORDS = ("of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by")
 
 
-def _short_slug(text: str, limit: int = 60) -> str:
+_ID_LIMIT = 60
+"""the longest id minted from a name (cut at a word beyond)"""
+
+
+def _short_slug(text: str, limit: int = _ID_LIMIT) -> str:
     """A slug cut at a word boundary, not after a small word ("...-of-the")."""
     slug = slugify(text)
     if len(slug) <= limit:

@@ -100,6 +100,7 @@ PASSES: tuple[Pass, ...] = (
     memberships.memberships,
     # 4. facts
     meetings.meetings,
+    event_relations.clause_dates,
     organ_refs.organ_references,
     titles.titles,
     antecedents.referred_posts,

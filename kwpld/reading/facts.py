@@ -18,6 +18,7 @@ from ..dates import PartialDate
 from ..names import name_words
 from ..resources import resource_yaml
 from .sentences import SymbolPattern, compile_pattern
+from .words import ORDINAL_WORDS
 
 __all__ = [
     "AntecedentWords",
@@ -28,6 +29,8 @@ __all__ = [
     "Pattern",
     "antecedent_words",
     "fact_lexicon",
+    "without_state_qualifier",
+    "event_id_name",
 ]
 
 
@@ -357,3 +360,72 @@ def antecedent_words() -> AntecedentWords:
             r"|also|then|later|now|remains|remained|served|became|retired|resigned)\b)"
         ),
     )
+
+
+def _phrase_pattern(phrases: list[str]) -> str:
+    """An alternation of phrases, longest first, with either apostrophe and any spacing."""
+    out = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        out.append(r"\s+".join(re.escape(w).replace("'", "['’]") for w in phrase.split()))
+    return "|".join(out)
+
+
+@cache
+def _state_qualifier() -> re.Pattern[str]:
+    """The trailing state qualifier of a meeting's name (``state_qualifiers`` in facts.yaml):
+    "of the DPRK" after any organ; "of Korea" only after one of the state's organs (the group
+    ``organ``, kept), so "Workers' Party of Korea" is never cut."""
+    data = resource_yaml("kwpld/reading/facts.yaml")["state_qualifiers"]
+    states, after = _phrase_pattern(data["states"]), _phrase_pattern(data["korea_after"])
+    return re.compile(
+        rf"(?:(?<![\w.])(?P<organ>{after}))?\s+of\s+(?:the\s+)?"
+        rf"(?:(?:{states})|(?(organ)Korea|(?!)))(?![\w.’'])\s*$",
+        re.I,
+    )
+
+
+@cache
+def _state_ends() -> tuple[str, ...]:
+    """The last words of the state qualifiers, lower case ("korea", "dprk")."""
+    data = resource_yaml("kwpld/reading/facts.yaml")["state_qualifiers"]
+    return tuple({p.split()[-1].lower() for p in data["states"]} | {"korea"})
+
+
+def without_state_qualifier(name: str) -> str:
+    """A meeting's name without the state it is of at its end: "1st Session of the 14th
+    Supreme People's Assembly of the DPRK" -> "1st Session of the 14th Supreme People's
+    Assembly"; "8th Congress of the Workers' Party of Korea" is unchanged. The qualifier says
+    whose organ met, not which meeting, so every form of the name gives one event."""
+    if not name.rstrip().lower().endswith(_state_ends()):
+        return name  # cheap: most names end in no state's name
+    m = _state_qualifier().search(name)
+    if m is None or not re.search(r"\sof\s", name[: m.start()]):
+        return name  # "Meeting of the DPRK": the state is all the name says of its organ
+    return name[: m.start()] + (m.group("organ") or "")
+
+
+@cache
+def _id_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = resource_yaml("kwpld/reading/facts.yaml")["event_id_words"]
+    folded = {k.replace("’", "'").lower(): v for k, v in table.items()}
+    pattern = re.compile(rf"(?<![\w.])(?:{_phrase_pattern(list(table))})(?![\w’'])", re.I)
+    return pattern, folded
+
+
+def event_id_name(name: str) -> str:
+    """The words a numbered series' id is made of, one way for every form of its name
+    (``event_id_words`` in facts.yaml): "Session of the Ninth Supreme People's Assembly of the
+    DPRK" and "Session of 9th SPA" both give "Session of the 9th SPA"."""
+    pattern, words = _id_words()
+    name = without_state_qualifier(name)
+    name = pattern.sub(lambda m: words[" ".join(m.group(0).replace("’", "'").split()).lower()],
+                       name)  # fmt: skip
+    name = re.sub(r"\b(" + "|".join(ORDINAL_WORDS) + r")\b",
+                  lambda m: _numbered(ORDINAL_WORDS.index(m.group(1).lower()) + 1), name,
+                  flags=re.I)  # fmt: skip
+    return re.sub(r"\bof\s+(?=\d+(?:st|nd|rd|th)\b)", "of the ", name)
+
+
+def _numbered(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
