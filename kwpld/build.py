@@ -22,7 +22,7 @@ from .iris import Minter
 from .load import load_records
 from .load.duplicates import duplicate_problems, find_duplicates
 from .load.values import check_base_iri, check_iri_option
-from .mapping import map_records
+from .mapping import map_files, map_records
 from .model import Records
 from .parallel import Forked, fork_available, gc_paused
 from .progress import SILENT, Progress
@@ -37,9 +37,10 @@ from .publish import (
 )
 from .publish.manifest import MANIFEST, is_release
 from .publish.releases import mark_pending
+from .publish.splice import PreviousRelease
 from .validate import Engine, ShapesGraph, ValidationReport, check_report, validate_graph
 from .validate.report import record_finding
-from .wikidata.rdf import add_wikidata
+from .wikidata.rdf import add_wikidata, wikidata_quads
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -69,6 +70,12 @@ class BuildResult:
     up_to_date: bool = False
     """True when an incremental build wrote nothing: nothing changed since the last build, or
     the records changed but not the graph (then ``validation`` is still fresh)."""
+    warnings: list[str] = field(default_factory=list)
+    """What the build wants the user to know that is no finding: a cache it could not read
+    (the build was then a cold one)."""
+    remapped: dict[str, int] | None = None
+    """How many records of each file an incremental build mapped again (files with none left
+    out; None: not incremental)."""
     completed_release: bool = False
     """True when this build finished a named release that a killed build had published without
     refreshing ``latest/`` (the release was already there, the same as this build's)."""
@@ -106,7 +113,7 @@ def build(
     plan = _plan(data_dir, out, base_iri, release, validate, fail_on, jobs, cache)
     if plan.incremental is not None and plan.incremental.nothing_changed():
         return _kept(plan, BuildResult(Records(), KnowledgeGraph("", {})), remember=False)
-    result = _load_and_map(data_dir, base_iri, progress)
+    result = _load_and_map(data_dir, base_iri, progress, plan.incremental)
     if plan.target is None:
         if validate:
             progress.stage("validate")
@@ -128,7 +135,7 @@ def build(
         # again, as findings point at lines, but the release stands.
         if validate and result.validation is None:
             progress.stage("validate")
-            _validate(result, fail_on, jobs)
+            _validate(result, fail_on, jobs, plan.incremental)
         return _kept(plan, result, remember=True)
     if plan.latest is not None:
         fault_point("release-committed")
@@ -141,7 +148,8 @@ def build(
     result.timings["write"] = time.perf_counter() - start - result.timings.get("validate", 0.0)
     result.timings["validate+write"] = time.perf_counter() - start
     if plan.incremental is not None:
-        plan.incremental.save(result.graph)
+        plan.incremental.blocks = written.blocks
+        plan.incremental.save()
     return result
 
 
@@ -218,7 +226,14 @@ def _plan(
     return _Plan(target, latest, options, validate, fail_on, jobs, parallel, incremental)
 
 
-def _load_and_map(data_dir: str | Path, base_iri: str | None, progress: Progress) -> BuildResult:
+def _load_and_map(
+    data_dir: str | Path,
+    base_iri: str | None,
+    progress: Progress,
+    incremental: IncrementalBuild | None = None,
+) -> BuildResult:
+    """Load and map; with ``incremental``, the record files that did not change, and read no
+    fact that did, are not mapped again (their quads come from the cache)."""
     if base_iri is not None:
         check_base_iri(base_iri)
     timings: dict[str, float] = {}
@@ -228,12 +243,22 @@ def _load_and_map(data_dir: str | Path, base_iri: str | None, progress: Progress
     timings["load"] = time.perf_counter() - start
     progress.stage("map", total=len(records))
     start = time.perf_counter()
+    warnings: list[str] = []
+    remapped: dict[str, int] | None = None
     with gc_paused():  # millions of acyclic tuples: collections would walk them again and again
-        graph = map_records(records, base_iri)
-        add_wikidata(graph, records)
+        if incremental is None:
+            graph = map_records(records, base_iri)
+            add_wikidata(graph, records)
+        else:
+            reuse = incremental.reusable_mappings()
+            graph, mappings, remapped = map_files(records, base_iri, reuse)
+            extra = wikidata_quads(graph, records)
+            graph.update(extra)
+            incremental.mapped(mappings, remapped, extra)
+            warnings = incremental.warnings
     progress.advance(len(records))
     timings["map"] = time.perf_counter() - start
-    return BuildResult(records, graph, timings=timings)
+    return BuildResult(records, graph, timings=timings, warnings=list(warnings), remapped=remapped)
 
 
 def _validate_and_write(
@@ -247,31 +272,55 @@ def _validate_and_write(
             return None
         if plan.validate:
             progress.stage("validate")
-            _validate(result, plan.fail_on, plan.jobs)
+            _validate(result, plan.fail_on, plan.jobs, incremental)
         progress.stage("write")
-        return write_release(result.records, result.graph, folder, plan.release)
+        return _write(plan, result, folder, _previous_release(incremental))
     # Two cores: write the release in a forked child (which shares its formats out to its own
     # workers) while this process validates. Nothing is published unless validation passes.
     # On 1M triples this takes 6.5 s where validating, then writing with two workers, 8.3 s.
     progress.stage("validate + write")
-    writer = Forked(lambda: write_release(result.records, result.graph, folder, plan.release))
+    # what changed since the release in place, found once, before the fork: the writer and
+    # the validation both use it
+    previous = _previous_release(incremental)
+    writer = Forked(lambda: _write(plan, result, folder, previous))
     try:
         # is this graph the one already published? (found while the writer works)
         if incremental is not None and incremental.graph_unchanged(result.graph):
             return None
-        _validate(result, plan.fail_on, jobs=1)
-        if incremental is not None:
-            incremental.digest(result.graph)  # for the next build, while the writer works
+        _validate(result, plan.fail_on, 1, incremental)
         return writer.result()
     finally:
         writer.cancel()
 
 
-def _validate(result: BuildResult, fail_on: str, jobs: int) -> None:
+def _previous_release(incremental: IncrementalBuild | None) -> PreviousRelease | None:
+    return incremental.previous_release() if incremental is not None else None
+
+
+def _write(
+    plan: _Plan, result: BuildResult, folder: Path, previous: PreviousRelease | None
+) -> Release:
+    """Write the release; with ``previous`` (an incremental build), splice what can be of the
+    release in place (:mod:`kwpld.publish.splice`)."""
+    index = plan.incremental is not None  # where each block lies, for the next rebuild
+    return write_release(
+        result.records, result.graph, folder, plan.release, previous=previous, index=index
+    )
+
+
+def _validate(
+    result: BuildResult, fail_on: str, jobs: int, incremental: IncrementalBuild | None = None
+) -> None:
+    """Validate the graph; with ``incremental``, only what the change since the release in
+    place can reach (:mod:`kwpld.validate.partial`), and keep the results for the next build."""
     start = time.perf_counter()
-    result.validation = validate_graph(result.graph, result.records, jobs=jobs)
+    previous = incremental.previous_validation() if incremental is not None else None
+    report = validate_graph(result.graph, result.records, jobs=jobs, previous=previous)
+    result.validation = report
     result.timings["validate"] = time.perf_counter() - start
-    check_report(result.validation, fail_on)
+    if incremental is not None:
+        incremental.validation = report.by_shape
+    check_report(report, fail_on)
 
 
 def _kept(plan: _Plan, result: BuildResult, *, remember: bool) -> BuildResult:
@@ -279,7 +328,7 @@ def _kept(plan: _Plan, result: BuildResult, *, remember: bool) -> BuildResult:
     the cache (made from changed records) and the next build compares with it."""
     assert plan.target is not None and plan.incremental is not None
     if remember:
-        plan.incremental.save(result.graph)
+        plan.incremental.save()
     result.out = plan.target
     try:
         result.files = read_manifest(plan.target).main_files(plan.target)
@@ -405,4 +454,3 @@ def open_graph_source(path: str | Path, *, base_iri: str | None = None) -> Opene
 
 _STORE_MARKER = "CURRENT"
 """Every on-disk pyoxigraph (RocksDB) store has this file; a folder without it is no store."""
-

@@ -4,14 +4,30 @@ A build with a cache folder remembers, per output folder, what it was made from:
 
 - a digest of every input (record files, ``kwpld.yaml``, options, the shapes and ontology, the
   kwpld version): when none changed and the release is intact, there is nothing to do;
-- a digest of each subject's quads and of the whole graph: when the records changed but the
-  graph did not (a comment, reordered records, a reformatted file), the graph is validated
-  again (findings point at lines, which may have moved) but the release is not rewritten.
+- what the graph held beside the record files' mappings (the Wikidata graphs, made from every
+  record): when the records changed but the graph did not (a comment, reordered records, a
+  reformatted file), the graph is validated again (findings point at lines, which may have
+  moved) but the release is not rewritten;
+- per record file, its SHA-256 and what mapping it made, record by record
+  (:class:`~kwpld.mapping.FileMapping`: quads, origins, and the facts each record's mapping
+  read of other records): a rebuild takes an unchanged file's quads as they were, maps again
+  only its records that read a fact that changed (a membership's label quotes its person's
+  name), and maps a changed file again whole.
 
-A change to the graph rebuilds the release in full: every whole-dataset file (data.nq,
-data.ttl, data.jsonld, void.ttl ...) depends on every triple, and each stage is one pass over
-the data, cheaper than tracking what depends on what. The subject digests are made while the
-release is written (``--jobs 2``), so the bookkeeping costs a first build almost nothing.
+Whether the graph changed is found from the mappings alone (:meth:`IncrementalBuild.changes`):
+the quads the records mapped again made before and make now, compared record by record, and
+the old mapping of each changed file, read from the cache. Nothing is computed over the whole
+graph, so a first build pays only for keeping the mappings. A change to the graph validates
+again only the focus nodes it can reach (:mod:`kwpld.validate.partial`, from the last
+validation's results per shape, kept with the release they were found for) and writes the
+release in full: every whole-dataset file (data.nq, data.ttl, data.jsonld, void.ttl ...)
+depends on every triple (docs/scaling.md says what writing in proportion to a change would
+take).
+
+Every cache file is written atomically (:func:`~kwpld.atomic.write_atomic`) and carries a
+version and a digest of what shapes its content (kwpld's code and data files, the options,
+``kwpld.yaml``). A cache file that cannot be read is a cold build with a warning, never a
+release made from it; one made for other options or another kwpld is a cold build.
 """
 
 from __future__ import annotations
@@ -21,29 +37,54 @@ import hashlib
 import json
 import os
 import pickle
-from collections.abc import Iterable, Mapping
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .__about__ import __version__
 from .atomic import sweep, write_atomic
 from .errors import KwpldError
 from .graph import KnowledgeGraph
+from .mapping import FileMapping, Read
 from .publish.manifest import MANIFEST, read_manifest
+from .publish.splice import PreviousRelease
 from .rdf import Quad
+from .validate.partial import Previous
+from .validate.results import Result
 
 __all__ = [
     "IncrementalBuild",
     "BuildState",
     "BuildCache",
+    "FilesState",
+    "code_digest",
     "input_digest",
     "options_digest",
-    "subject_digests",
-    "graph_digest",
+    "quads_digest",
     "release_intact",
 ]
 
-STATE_VERSION = 2
+STATE_VERSION = 3
+FILES_VERSION = 2
+VALIDATION_VERSION = 1
+_VALIDATION = "validation.pickle"
+BLOCKS_VERSION = 1
+_BLOCKS = "blocks.pickle"
+_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError)
+_CORRUPT = (
+    pickle.UnpicklingError,
+    EOFError,
+    AttributeError,
+    ImportError,
+    ValueError,
+    TypeError,
+    IndexError,
+    KeyError,
+    MemoryError,
+)
 
 
 @dataclass
@@ -52,10 +93,56 @@ class BuildState:
 
     inputs: str
     options: str
-    graph: str
-    subjects: dict[str, bytes] = field(default_factory=dict)
+    extra: str
+    """The digest of the graph's quads made from no one record file (:func:`quads_digest`)."""
     manifest_sha256: str | None = None
     version: int = STATE_VERSION
+
+
+@dataclass
+class FileEntry:
+    """One record file as the last build mapped it: its SHA-256, the facts its mapping read of
+    other records, and the name of the cache file holding its quads and origins (read only
+    when the file is reused, written only when it was mapped again)."""
+
+    sha256: str
+    ids: list[str]
+    reads: list[Read]
+    read_ends: list[int]
+    """The records' ids and the facts their mappings read (see :class:`FileMapping`)."""
+    name: str
+
+
+@dataclass
+class FilesState:
+    """The index of the per-file cache: ``files[label]`` for every record file.
+
+    ``context`` is the digest of everything else a file's mapping depends on (kwpld's code and
+    data, the options, ``kwpld.yaml``); a state made under another context is not used.
+    """
+
+    context: str
+    files: dict[str, FileEntry] = field(default_factory=dict)
+    manifest_sha256: str | None = None
+    """The manifest of the release these mappings went into: the graph of the release in place
+    is the one they make (with :attr:`BuildState.extra`) only when it is that release's."""
+    version: int = FILES_VERSION
+
+
+@cache
+def code_digest() -> str:
+    """A digest of kwpld's own files (code, lexicons, vocabularies, shapes, ontology).
+
+    The version alone would let a development checkout reuse quads its edited mapping no longer
+    makes; hashing the 2.8 MB of the package costs about 10 ms.
+    """
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"kwpld {__version__}\n".encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _sha256_file(path: Path) -> str:
@@ -66,20 +153,32 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def input_digest(files: Iterable[Path], root: Path) -> str:
-    """One digest of the record files' names and contents.
+def file_digests(files: Iterable[Path], root: Path) -> dict[str, str]:
+    """The SHA-256 of each file, by its name relative to ``root`` (its label in the records).
 
     A file that cannot be read (a folder, no permission) counts by the name of its error:
     loading the records reports it, so no build is skipped because of it.
     """
-    digest = hashlib.sha256()
+    digests: dict[str, str] = {}
     for path in sorted(files):
         try:
             content = _sha256_file(path)
         except OSError as exc:
             content = f"unreadable: {type(exc).__name__}"
-        name = os.fsencode(path.relative_to(root).as_posix())  # any name, UTF-8 or not
-        digest.update(name + f"\0{content}\n".encode())
+        digests[path.relative_to(root).as_posix()] = content
+    return digests
+
+
+def input_digest(files: Iterable[Path], root: Path) -> str:
+    """One digest of the record files' names and contents."""
+    return _digest_of(file_digests(files, root))
+
+
+def _digest_of(digests: Mapping[str, str]) -> str:
+    digest = hashlib.sha256()
+    for name, content in digests.items():
+        # any name, UTF-8 or not
+        digest.update(os.fsencode(name) + f"\0{content}\n".encode())
     return digest.hexdigest()
 
 
@@ -96,46 +195,112 @@ def options_digest(options: Mapping[str, object]) -> str:
     return digest.hexdigest()
 
 
-def subject_digests(quads: Iterable[Quad]) -> dict[str, bytes]:
-    """A 16-byte digest of each subject's quads, independent of their order."""
-    grouped: dict[str, list[str]] = {}
-    for s, p, o, g in quads:
-        grouped.setdefault(s, []).append(f"{p} {o} {g}")
-    blake = hashlib.blake2b
-    return {
-        s: blake("\n".join(sorted(rows)).encode("utf-8"), digest_size=16).digest()
-        for s, rows in grouped.items()
-    }
-
-
-def graph_digest(subjects: dict[str, bytes]) -> str:
+def quads_digest(quads: Iterable[Quad]) -> str:
+    """One digest of a few quads, whatever their order (they are sorted: use it on small sets)."""
     digest = hashlib.blake2b(digest_size=20)
-    for s in sorted(subjects):
-        digest.update(s.encode("utf-8"))
-        digest.update(subjects[s])
+    for quad in sorted(set(quads)):
+        digest.update("\0".join(quad).encode("utf-8") + b"\n")
     return digest.hexdigest()
 
 
+@dataclass
+class Changes:
+    """What the records mapped again no longer make (``removed``) and make anew (``added``).
+
+    A superset of the graph's own change: a quad another record still states is in
+    ``removed``, one another record stated already may be in ``added``.
+    """
+
+    removed: set[Quad] = field(default_factory=set)
+    added: set[Quad] = field(default_factory=set)
+
+    def between(self, old: FileMapping | None, new: FileMapping | None) -> None:
+        """Add the difference between two mappings of one file (None: no such file)."""
+        if old is None or new is None or old.ids != new.ids:
+            before = set(old.quads) if old is not None else set()
+            after = set(new.quads) if new is not None else set()
+            self.removed |= before - after
+            self.added |= after - before
+            return
+        a = b = 0
+        for end_old, end_new in zip(old.quad_ends, new.quad_ends, strict=True):
+            mine, theirs = old.quads[a:end_old], new.quads[b:end_new]
+            if mine != theirs:  # a record reused is the same tuples in the same order
+                before, after = set(mine), set(theirs)
+                if before != after:
+                    self.removed |= before - after
+                    self.added |= after - before
+            a, b = end_old, end_new
+
+    def leave_graph_alone(self, graph: KnowledgeGraph) -> bool:
+        """The graph is the one the old mappings made: nothing new, and every quad no longer
+        made by its records still made by another (see the proof in docs/scaling.md)."""
+        added = self.added - self.removed
+        if added:
+            return False
+        quads = graph.quad_set
+        return all(q in quads for q in self.removed - self.added)
+
+
 class BuildCache:
-    """The cache folder of incremental builds: one state file per output folder."""
+    """The cache folder of incremental builds: per output folder, a state file (what the
+    release was made from) and a files file (what each record file was mapped to)."""
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
+        self.warnings: list[str] = []
+        """What went wrong reading the cache (each made the build a cold one)."""
 
-    def _path(self, out: Path) -> Path:
+    def _path(self, out: Path, suffix: str = "pickle") -> Path:
         key = hashlib.sha256(str(out.absolute()).encode("utf-8")).hexdigest()[:16]
-        return self.folder / "build" / f"{key}.pickle"
+        return self.folder / "build" / f"{key}.{suffix}"
 
-    def load(self, out: Path) -> BuildState | None:
-        path = self._path(out)
+    def _read(self, path: Path) -> Any:
+        """The object pickled in ``path``; None when there is none, or (with a warning) when
+        it cannot be read: a corrupt cache makes a cold build, never a wrong release."""
         try:
             with path.open("rb") as handle:
-                state = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                return pickle.load(handle)
+        except FileNotFoundError:
             return None
+        except (OSError, *_CORRUPT) as exc:
+            self.warnings.append(
+                f"{path}: the incremental-build cache cannot be read ({type(exc).__name__}: "
+                f"{exc}); building from scratch"
+            )
+            return None
+
+    def load(self, out: Path) -> BuildState | None:
+        state = self._read(self._path(out))
         if not isinstance(state, BuildState) or state.version != STATE_VERSION:
             return None
         return state
+
+    def _files_folder(self, out: Path) -> Path:
+        return self._path(out, "files")
+
+    def load_files(self, out: Path, context: str) -> FilesState | None:
+        state = self._read(self._files_folder(out) / "index.pickle")
+        if not isinstance(state, FilesState) or state.version != FILES_VERSION:
+            return None
+        return state if state.context == context else None
+
+    def load_mapping(self, out: Path, entry: FileEntry) -> FileMapping | None:
+        """The quads and origins of one file's entry (None, with a warning, if unreadable)."""
+        found = self._read(self._files_folder(out) / f"{entry.name}.pickle")
+        if not isinstance(found, tuple) or len(found) != 1:
+            if found is not None:
+                self.warnings.append(f"{entry.name}: a cache entry of another shape; mapped again")
+            return None
+        (made,) = found
+        if not isinstance(made, tuple) or len(made) != 4:
+            return None
+        quads, quad_ends, origins, origin_ends = made
+        if len(quad_ends) != len(entry.ids) or len(origin_ends) != len(entry.ids):
+            return None
+        return FileMapping(
+            entry.ids, quads, quad_ends, origins, origin_ends, entry.reads, entry.read_ends
+        )
 
     def save(self, out: Path, state: BuildState) -> None:
         """Keep ``state`` for the next build; a cache that cannot be written (a read-only data
@@ -148,8 +313,97 @@ class BuildCache:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)  # a stale state must not claim the new release
 
+    def save_files(self, out: Path, state: FilesState, new: Mapping[str, FileMapping]) -> None:
+        """Write the entries of the files mapped again (``new``, by entry name), then the index
+        that names them, then delete the entries no longer named. Each step is atomic and
+        the index only names entries already written, so a build killed at any point leaves
+        a cache the next build can use (or a stray entry file, deleted then)."""
+        folder = self._files_folder(out)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            sweep(folder)
+            for name, mapping in new.items():
+                made = (mapping.quads, mapping.quad_ends, mapping.origins, mapping.origin_ends)
+                blob = pickle.dumps((made,), protocol=pickle.HIGHEST_PROTOCOL)
+                write_atomic(folder / f"{name}.pickle", blob)
+            index = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(folder / "index.pickle", index)
+            named = {f"{entry.name}.pickle" for entry in state.files.values()}
+            kept = {"index.pickle", _VALIDATION, _BLOCKS}
+            for path in folder.glob("*.pickle"):
+                if path.name not in kept and path.name not in named:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            with contextlib.suppress(OSError):
+                (folder / "index.pickle").unlink(missing_ok=True)
+
+    def load_validation(
+        self, out: Path, context: str, manifest: str | None
+    ) -> dict[str, list[Result]] | None:
+        """The results per top-level shape of the validation of the release whose manifest
+        has the SHA-256 ``manifest`` (None when there are none for it)."""
+        found: dict[str, list[Result]] | None
+        found = self._load_for(out, _VALIDATION, VALIDATION_VERSION, context, manifest)
+        return found
+
+    def save_validation(
+        self,
+        out: Path,
+        context: str,
+        manifest: str,
+        by_shape: Mapping[str, Sequence[Result]] | None,
+    ) -> None:
+        """Keep the validation results of the release whose manifest is ``manifest`` (with
+        None, forget any: the next build validates whole)."""
+        made = None if by_shape is None else dict(by_shape)
+        self._save_for(out, _VALIDATION, VALIDATION_VERSION, context, manifest, made)
+
+    def load_blocks(
+        self, out: Path, context: str, manifest: str | None
+    ) -> dict[str, object] | None:
+        """Where each subject's block lies in the pretty files of the release whose manifest
+        has the SHA-256 ``manifest`` (:mod:`kwpld.formats.blocks`)."""
+        found: dict[str, object] | None
+        found = self._load_for(out, _BLOCKS, BLOCKS_VERSION, context, manifest)
+        return found
+
+    def save_blocks(
+        self, out: Path, context: str, manifest: str, blocks: Mapping[str, object] | None
+    ) -> None:
+        made = dict(blocks) if blocks else None
+        self._save_for(out, _BLOCKS, BLOCKS_VERSION, context, manifest, made)
+
+    def _load_for(
+        self, out: Path, name: str, version: int, context: str, manifest: str | None
+    ) -> Any:
+        """A dict kept for the release whose manifest has the SHA-256 ``manifest``."""
+        found = self._read(self._files_folder(out) / name)
+        if not isinstance(found, tuple) or len(found) != 4 or found[0] != version:
+            return None
+        _, made_in, made_for, value = found
+        if made_in != context or made_for is None or made_for != manifest:
+            return None
+        return value if isinstance(value, dict) else None
+
+    def _save_for(
+        self, out: Path, name: str, version: int, context: str, manifest: str, value: object
+    ) -> None:
+        """Keep ``value`` for the release whose manifest is ``manifest`` (None: forget it)."""
+        path = self._files_folder(out) / name
+        try:
+            if value is None:
+                path.unlink(missing_ok=True)
+                return
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made = (version, context, manifest, value)
+            write_atomic(path, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+
     def forget(self, out: Path) -> None:
         self._path(out).unlink(missing_ok=True)
+        (self._files_folder(out) / "index.pickle").unlink(missing_ok=True)
 
 
 def release_intact(out: Path, manifest_sha256: str | None) -> bool:
@@ -179,9 +433,55 @@ class IncrementalBuild:
         self.out = out
         self.data_dir = data_dir
         self.state = cache.load(out)
-        self.inputs = input_digest(self.input_files(), data_dir)
+        self.digests = file_digests(self.input_files(), data_dir)
+        self.inputs = _digest_of(self.digests)
         self.options = options_digest(options)
-        self.subjects: dict[str, bytes] = {}
+        self.extra: str | None = None
+        self.files: FilesState | None = None
+        self.reused: dict[str, FileMapping] = {}
+        self.mappings: dict[str, FileMapping] | None = None
+        self.remapped: dict[str, int] | None = None
+        """Records mapped again by this build, per file (None: no mapping yet)."""
+        self._changes: tuple[Changes | None] | None = None
+        self._intact: bool | None = None
+        self.validation: Mapping[str, Sequence[Result]] | None = None
+        """This build's validation results per top-level shape, saved for the next one."""
+        self.blocks: Mapping[str, object] | None = None
+        """Where each subject's block lies in this build's pretty files, saved for the next."""
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.cache.warnings
+
+    def context(self) -> str:
+        """What a file's mapping depends on beside its bytes and the facts it read."""
+        from .load import DATASET_FILE
+
+        dataset = self.digests.get(DATASET_FILE, "")
+        return hashlib.sha256(f"{self.options} {code_digest()} {dataset}".encode()).hexdigest()
+
+    def reusable_mappings(self) -> dict[str, FileMapping]:
+        """The last build's mapping of each record file whose bytes are the same today
+        (:func:`~kwpld.mapping.map_files` maps again its records that read a changed fact)."""
+        self.files = self.cache.load_files(self.out, self.context()) or FilesState(self.context())
+        reusable: dict[str, FileMapping] = {}
+        for label, entry in self.files.files.items():
+            if self.digests.get(label) != entry.sha256:
+                continue
+            mapping = self.cache.load_mapping(self.out, entry)
+            if mapping is not None:
+                reusable[label] = mapping
+        self.reused = reusable
+        return dict(reusable)
+
+    def mapped(
+        self, mappings: dict[str, FileMapping], remapped: dict[str, int], extra: Iterable[Quad]
+    ) -> None:
+        """Keep this build's mappings, to save with the release they went into, and the quads
+        the graph has beside them (``extra``: made from the records as a whole)."""
+        self.mappings = mappings
+        self.remapped = remapped
+        self.extra = quads_digest(extra)
 
     def input_files(self) -> list[Path]:
         from .load import DATASET_FILE, record_files
@@ -200,29 +500,123 @@ class IncrementalBuild:
         )
 
     def release_intact(self) -> bool:
-        return self.state is not None and release_intact(self.out, self.state.manifest_sha256)
+        """The release in place is as the state says it was written (found once per build:
+        nothing changes it until this build replaces it)."""
+        if self._intact is None:
+            self._intact = self.state is not None and release_intact(
+                self.out, self.state.manifest_sha256
+            )
+        return self._intact
 
-    def digest(self, graph: KnowledgeGraph) -> None:
-        """Digest the graph's subjects for the next build (once; the parallel build does it
-        while the release is written)."""
-        if not self.subjects:
-            self.subjects = subject_digests(graph.quad_set)
+    def changes(self) -> Changes | None:
+        """How this build's mappings differ from those of the release in place; None when that
+        cannot be known (no state, another release, an old mapping that cannot be read)."""
+        if self._changes is None:
+            self._changes = (self._find_changes(),)
+        return self._changes[0]
+
+    def _find_changes(self) -> Changes | None:
+        state, files, mappings = self.state, self.files, self.mappings
+        if state is None or files is None or mappings is None or self.extra is None:
+            return None
+        if files.manifest_sha256 is None or files.manifest_sha256 != state.manifest_sha256:
+            return None
+        changes = Changes()
+        for label in sorted(files.files.keys() | mappings.keys()):
+            new = mappings.get(label)
+            old = self.reused.get(label)
+            if new is not None and new is old:
+                continue  # taken whole
+            if old is None and label in files.files:
+                old = self.cache.load_mapping(self.out, files.files[label])
+                if old is None:
+                    return None
+            changes.between(old, new)
+        return changes
 
     def graph_unchanged(self, graph: KnowledgeGraph) -> bool:
         """The graph is the one the intact release was written from."""
         if self.state is None or self.state.options != self.options or not self.release_intact():
             return False
-        self.digest(graph)
-        return graph_digest(self.subjects) == self.state.graph
+        if self.extra != self.state.extra:
+            return False
+        changes = self.changes()
+        return changes is not None and changes.leave_graph_alone(graph)
 
-    def save(self, graph: KnowledgeGraph) -> None:
+    def previous_validation(self) -> Previous | None:
+        """The last validation's results and the triples changed since, when the graph they
+        were found in is the one of the release in place and its change is known (the
+        Wikidata graphs, made from every record, are not in :class:`Changes`: when they
+        changed, None, and the graph is validated whole)."""
+        state = self.state
+        if state is None or self.extra is None or self.extra != state.extra:
+            return None
+        if state.options != self.options or not self.release_intact():
+            return None
+        changes = self.changes()
+        if changes is None:
+            return None
+        found = self.cache.load_validation(self.out, self.context(), state.manifest_sha256)
+        if found is None:
+            return None
+        return Previous(found, [q[:3] for q in changes.removed | changes.added])
+
+    def previous_release(self) -> PreviousRelease | None:
+        """The release in place and every subject whose triples may have changed since it was
+        written, when that is known (as for :meth:`previous_validation`): the writers splice
+        what they can of its files (:mod:`kwpld.publish.splice`)."""
+        state = self.state
+        if state is None or self.extra is None or self.extra != state.extra:
+            return None
+        if state.options != self.options or not self.release_intact():
+            return None
+        changes = self.changes()
+        if changes is None:
+            return None
+        try:
+            files = read_manifest(self.out).files
+        except KwpldError:
+            return None
+        changed = changes.removed | changes.added
+        subjects = frozenset(q[0] for q in changed)
+        pairs = frozenset((q[3], q[0]) for q in changed)
+        blocks = self.cache.load_blocks(self.out, self.context(), state.manifest_sha256) or {}
+        sha256 = {f.path: f.sha256 for f in files}
+        return PreviousRelease(self.out, subjects, sha256, pairs, blocks)
+
+    def save(self) -> None:
         """Remember what the release in ``out`` (written or kept) was made from."""
-        self.digest(graph)
+        manifest = _sha256_file(self.out / MANIFEST)
         state = BuildState(
             inputs=self.inputs,
             options=self.options,
-            graph=graph_digest(self.subjects),
-            subjects=self.subjects,
-            manifest_sha256=_sha256_file(self.out / MANIFEST),
+            extra=self.extra or "",
+            manifest_sha256=manifest,
         )
+        if self.mappings is not None and self.remapped is not None:
+            self.save_files(self.mappings, self.remapped, manifest)
+        self.cache.save_validation(self.out, self.context(), manifest, self.validation)
+        if self.blocks is not None:  # else the release stands, and so do its indexes
+            self.cache.save_blocks(self.out, self.context(), manifest, self.blocks)
         self.cache.save(self.out, state)
+
+    def save_files(
+        self, mappings: dict[str, FileMapping], remapped: dict[str, int], manifest: str
+    ) -> None:
+        context = self.context()
+        old = self.files.files if self.files is not None else {}
+        index = FilesState(context, manifest_sha256=manifest)
+        new: dict[str, FileMapping] = {}
+        for label, mapping in mappings.items():
+            sha = self.digests.get(label)
+            if sha is None:
+                continue
+            entry = old.get(label)
+            if label in remapped or entry is None or entry.sha256 != sha:
+                # a new name each time: an index still naming an older entry (a build
+                # killed before its index was written) never meets other quads under it
+                name = uuid.uuid4().hex
+                entry = FileEntry(sha, mapping.ids, mapping.reads, mapping.read_ends, name)
+                new[name] = mapping
+            index.files[label] = entry
+        self.cache.save_files(self.out, index, new)

@@ -16,7 +16,9 @@ The Wikidata graphs are another stage's (:mod:`kwpld.wikidata.rdf`);
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from .dates import PartialDate
 from .graph import KnowledgeGraph
@@ -30,6 +32,7 @@ from .model import (
     Organ,
     Person,
     Post,
+    Record,
     Records,
     WikidataLink,
     curated_qid,
@@ -49,10 +52,10 @@ from .namespaces import (
     WD,
     data_prefixes,
 )
-from .rdf import date_literal, int_literal, iri, is_valid_iri, lang_literal, literal
+from .rdf import Quad, date_literal, int_literal, iri, is_valid_iri, lang_literal, literal
 from .vocab import Vocabularies, vocabularies
 
-__all__ = ["map_records"]
+__all__ = ["FileMapping", "map_files", "map_records"]
 
 A = iri(RDF_TYPE)
 _PREF_LANGS = {"en", "ko", "ko-hani"}
@@ -220,6 +223,130 @@ def map_records(records: Records, base_iri: str | None = None) -> KnowledgeGraph
     return graph
 
 
+Read = tuple[str, str, object]
+"""A fact one record's mapping looked up by record id: ``("kind", id, kind)``, on which an IRI
+depends; ``("name", id, name)``, the preferred name a membership's label quotes; ``("record",
+id, record)``, a whole record, as a renaming reads its act."""
+
+
+@dataclass
+class FileMapping:
+    """What mapping the records of one file made, record by record, and what each read.
+
+    Flat lists with each record's end in them (``quad_ends[i]`` ends record ``i``'s quads), as
+    a list of small objects per record costs more to keep (pickle) than mapping them again. A
+    record of an unchanged file whose facts all still hold maps to the same quads, so an
+    incremental build reuses them; a change elsewhere invalidates exactly the records that read
+    it (:meth:`stale`).
+    """
+
+    ids: list[str] = field(default_factory=list)
+    quads: list[Quad] = field(default_factory=list)
+    quad_ends: list[int] = field(default_factory=list)
+    origins: list[tuple[str, str]] = field(default_factory=list)
+    origin_ends: list[int] = field(default_factory=list)
+    reads: list[Read] = field(default_factory=list)
+    read_ends: list[int] = field(default_factory=list)
+
+    def stale(self, records: Records) -> set[int]:
+        """The records (by position) that read a fact that no longer holds."""
+        distinct = {(what, rid): value for what, rid, value in self.reads}
+        failed = {key for key, value in distinct.items() if _fact(records, *key) != value}
+        if not failed:
+            return set()
+        found: set[int] = set()
+        start = 0
+        for i, end in enumerate(self.read_ends):
+            if any((what, rid) in failed for what, rid, _ in self.reads[start:end]):
+                found.add(i)
+            start = end
+        return found
+
+    def append(
+        self,
+        record_id: str,
+        quads: Iterable[Quad],
+        origins: Iterable[tuple[str, str]],
+        reads: Iterable[Read],
+    ) -> None:
+        self.ids.append(record_id)
+        self.quads.extend(quads)
+        self.quad_ends.append(len(self.quads))
+        self.origins.extend(origins)
+        self.origin_ends.append(len(self.origins))
+        self.reads.extend(reads)
+        self.read_ends.append(len(self.reads))
+
+    def copy_record(self, other: FileMapping, i: int) -> None:
+        """Append record ``i`` of ``other`` as it was mapped."""
+
+        def span(ends: list[int]) -> slice:
+            return slice(ends[i - 1] if i else 0, ends[i])
+
+        self.append(
+            other.ids[i],
+            other.quads[span(other.quad_ends)],
+            other.origins[span(other.origin_ends)],
+            other.reads[span(other.read_ends)],
+        )
+
+
+def _fact(records: Records, what: str, record_id: str) -> object:
+    record = records.get(record_id)
+    if record is None:
+        return None
+    if what == "kind":
+        return record.kind
+    if what == "name":
+        return records.preferred_name(record_id)
+    return record
+
+
+def map_files(
+    records: Records, base_iri: str | None, reuse: Mapping[str, FileMapping]
+) -> tuple[KnowledgeGraph, dict[str, FileMapping], dict[str, int]]:
+    """Map the records file by file, reusing what ``reuse[file]`` holds where it still holds.
+
+    ``reuse`` holds the mappings of the files whose bytes are unchanged since they were made
+    (the caller compares content digests); of those, only the records that read a fact that
+    changed are mapped again. Returns the graph (the same quads and origins as
+    :func:`map_records`: it is a set, so what was reused changes nothing in it), every file's
+    mapping for the next build, and how many records of each file were mapped again (files
+    with none left out).
+    """
+    base = base_iri or records.info.base_iri
+    graph = KnowledgeGraph(base_iri=base, prefixes=data_prefixes(base))
+    mapper = _RecordingMapper(records, KnowledgeGraph(base, graph.prefixes), vocabularies())
+    by_file: dict[str, list[Record]] = {}
+    for record in records:
+        by_file.setdefault(record.origin.file, []).append(record)
+    mappings: dict[str, FileMapping] = {}
+    remapped: dict[str, int] = {}
+    for file in sorted(by_file):
+        mine = by_file[file]
+        old = reuse.get(file)
+        if old is not None and old.ids != [r.id for r in mine]:
+            old = None
+        stale = old.stale(records) if old is not None else set()
+        if old is not None and not stale:
+            mappings[file] = old
+            continue
+        fresh = FileMapping()
+        for i, record in enumerate(mine):
+            if old is not None and i not in stale:
+                fresh.copy_record(old, i)
+            else:
+                fresh.append(record.id, *mapper.one(record))
+        remapped[file] = len(stale) if old is not None else len(mine)
+        mappings[file] = fresh
+    add = graph.add_quad
+    for mapping in mappings.values():
+        deque(map(add, mapping.quads), 0)
+        graph.origins.update(mapping.origins)
+    _Mapper(records, graph, mapper.vocab).vocabulary_graph()
+    return graph, mappings, remapped
+
+
 class _Mapper:
     def __init__(self, records: Records, graph: KnowledgeGraph, vocab: Vocabularies) -> None:
         self.records = records
@@ -242,6 +369,14 @@ class _Mapper:
     def ref(self, record_id: str) -> str:
         """IRI of the record with this id (the loader has checked it exists)."""
         return self.mint.entity(self.records[record_id].kind, record_id)
+
+    def name_of(self, record_id: str) -> str:
+        """The preferred English name of another record, for a label."""
+        return self.records.preferred_name(record_id)
+
+    def record(self, record_id: str) -> Record | WikidataLink:
+        """Another record, read whole (a renaming reads its act)."""
+        return self.records[record_id]
 
     def concept(self, scheme: str, notation: str) -> str:
         return self._concepts[scheme][notation]
@@ -360,7 +495,7 @@ class _Mapper:
         for act_id, renamed in sorted(acts.items()):
             node = self.mint.renaming(record_id, act_id)
             self.graph.origins[node[1:-1]] = record_id
-            act = self.records[act_id]
+            act = self.record(act_id)
             assert not isinstance(act, WikidataLink)  # the loader checked: an event or an article
             sources = sorted({src for n in renamed for src in n.sources})
             if isinstance(act, Article):
@@ -431,7 +566,7 @@ class _Mapper:
             self.names(s, post.id, post.names)
         else:
             role = self.vocab["role"][post.role].label
-            organ = self.records.preferred_name(post.organ)
+            organ = self.name_of(post.organ)
             self.add(s, P["label"], lang_literal(f"{role} of {organ}", "en"))
             self.add(s, P["prefLabel"], lang_literal(f"{role} of {organ}", "en"))
         self.common(s, post)
@@ -454,10 +589,8 @@ class _Mapper:
         self.date(s, P["asOf"], m.as_of, records if "as_of" in m.derived else graphs)
         self.derivations(s, m.id, "membership", m.derived)
         label = (
-            f"{self.records.preferred_name(m.person)}, {self.vocab['role'][m.role].label} of "
-            f"{self.records.preferred_name(m.organ)} ({m.status}"
-            + (f", as of {m.as_of}" if m.as_of else "")
-            + ")"
+            f"{self.name_of(m.person)}, {self.vocab['role'][m.role].label} of "
+            f"{self.name_of(m.organ)} ({m.status}" + (f", as of {m.as_of}" if m.as_of else "") + ")"
         )
         self.claim(s, P["label"], lang_literal(label, "en"), graphs)
         if m.note:
@@ -628,3 +761,36 @@ class _Mapper:
 
         for s, p, o in vocabulary_quads():
             self.add_quad((s, p, o, self.vocab_graph))
+
+
+class _RecordingMapper(_Mapper):
+    """A mapper that maps one record at a time, noting what it makes and every fact it reads
+    of a record by id (see :class:`RecordMapping`)."""
+
+    def __init__(self, records: Records, graph: KnowledgeGraph, vocab: Vocabularies) -> None:
+        super().__init__(records, graph, vocab)
+        self.reads: dict[tuple[str, str], object] = {}
+
+    def one(self, record: Record) -> tuple[set[Quad], list[tuple[str, str]], list[Read]]:
+        """Map one record: its quads, origins and the facts it read."""
+        quads: set[Quad] = set()
+        self.add_quad = quads.add
+        self.graph.origins = {}
+        self.reads = {}
+        getattr(self, record.kind)(record)
+        reads = [(what, rid, value) for (what, rid), value in self.reads.items()]
+        return quads, list(self.graph.origins.items()), reads
+
+    def ref(self, record_id: str) -> str:
+        self.reads[("kind", record_id)] = self.records[record_id].kind
+        return super().ref(record_id)
+
+    def name_of(self, record_id: str) -> str:
+        name = super().name_of(record_id)
+        self.reads[("name", record_id)] = name
+        return name
+
+    def record(self, record_id: str) -> Record | WikidataLink:
+        found = super().record(record_id)
+        self.reads[("record", record_id)] = found
+        return found

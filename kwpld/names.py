@@ -794,7 +794,9 @@ def is_korean_surname(word: str) -> bool:
     """True for a Latin spelling of a Korean family name ("Kim", "Ri", "Ch'oe", "Chang")."""
     key = word_key(word)
     plain = key.replace("'", "")
-    return key in _SURNAME_LITERAL or plain in _SURNAME_LITERAL or key in _EXTRA_SURNAMES
+    return key in _SURNAME_LITERAL or plain in _SURNAME_LITERAL or key in _EXTRA_SURNAMES or (
+        plain in _EXTRA_SURNAMES  # MR with its apostrophe: "Yo'n" as "Yon"
+    )
 
 
 def korean_name_parts(words: list[str]) -> tuple[str, list[str]] | None:

@@ -72,7 +72,10 @@ Incremental = Annotated[
     bool,
     typer.Option(
         "--incremental/--no-incremental",
-        help="Redo only what changed since the last build of OUT (state in --cache).",
+        " /--no-cache",
+        help="Redo only what changed since the last build of OUT (state in --cache): map "
+        "again only the record files that changed or read a changed record, write nothing "
+        "when the graph is the same. --no-cache (or --no-incremental) builds from scratch.",
     ),
 ]
 Cache = Annotated[
@@ -166,6 +169,8 @@ def build_command(
 
 def _print_result(result: BuildResult, fail_on: FailOn) -> None:
     """What a build did: the findings, the records by kind, the triples and the files written."""
+    for warning in result.warnings:
+        err_console.print(f"warning: {warning}", markup=False)
     if result.up_to_date:
         console.print(f"{result.out} is up to date: nothing it depends on changed since its build")
         return

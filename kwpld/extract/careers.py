@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
-from ..dates import PartialDate
+from ..dates import DateMention, PartialDate
 from ..reading.entities import Mention
-from ..reading.facts import Fact
+from ..reading.facts import Fact, FactSpan, career_words
 from ..reading.state import Context, Found
+from .facts_common import antecedent, page_subject
 from .holdings import PERIOD, Period, career_part, entry_person, period_of
 
-__all__ = ["careers", "page_subject"]
+__all__ = ["careers"]
 
 _BULLET = r"[ \t]*(?:[-*•–][ \t]+|\d{1,3}[.)][ \t]+)"
 _LEADING = re.compile(
@@ -36,7 +37,6 @@ _ROW = re.compile(
 _PARTS = re.compile(
     r"[^;]+?(?=;|,?\s+and\s+(?:re-?)?(?:elected|appointed|promoted|named|made)\b|$)"
 )  # "Promoted to full member of X and elected a member of Y": one title a part
-_ENDS = re.compile(r"\W*(?:recalled|dismissed|relieved|removed|released)\b", re.I)
 _TRAILING = re.compile(
     rf"^{_BULLET}(?P<rest>[^\s\d][^\n]*?)[ \t]*(?:\((?P<period>{PERIOD})\)|,[ \t]*"
     rf"(?P<bare>{PERIOD}))[ \t]*[.;]?[ \t]*$",
@@ -65,8 +65,10 @@ def careers(r: Context) -> Found:
             if person is None or period is None:
                 continue
             at = line.start("rest")
-            if _ENDS.match(line.group("rest")):
-                _end_seats(r, [*r.facts, *facts], person, (at, line.end("rest")), period)
+            if career_words().line_ends.match(line.group("rest")):
+                rest = (at, line.end("rest"))
+                _promoted([*r.facts, *facts])  # the full seat first, then what ends
+                facts.extend(_end_seats(r, [*r.facts, *facts], person, rest, period))
                 continue
             for part in _PARTS.finditer(line.group("rest")):
                 if not part.group(0).strip(" ,"):
@@ -77,10 +79,63 @@ def careers(r: Context) -> Found:
                 ):  # fmt: skip
                     if (fact.sentence, fact.organ, fact.role) not in taken:
                         taken.add((fact.sentence, fact.organ, fact.role))
-                        _promoted(facts, fact)
                         facts.append(fact)
     r.facts = [*r.facts, *facts]
+    _promoted(r.facts)
+    _held_until(r, r.facts)
     return r.found()
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+", re.I)
+
+
+def _held_until(r: Context, facts: list[Fact]) -> None:
+    """A holding's end printed after it: "promoted to vice-premier in 2010, a post he held
+    until 2014" (after the title, in its sentence) or "He held the post until September 2010"
+    (the next sentence: the post the sentence before gave the person "he" is)."""
+    words = career_words()
+    for m in _UNTIL.finditer(r.text):
+        date = r.date_at(m.end())
+        sentence = r.doc.sentence_at(m.start())
+        if date is None or date.date is None or sentence is None:
+            continue
+        here = [f for f in facts if f.sentence[0] <= m.start() < f.sentence[1] and f.spans]
+        before = [f for f in here if _title_end(f) <= m.start()]
+        if before:
+            last = max(_title_end(f) for f in before)
+            if words.held_until_after.match(r.text, last, date.start):
+                _ends_at([f for f in before if _title_end(f) == last], date.date, date)
+            continue
+        if not words.held_until_next.match(r.text, sentence.start, date.start):
+            continue
+        index = r.doc.sentences.index(sentence)
+        if index == 0:
+            continue
+        previous = r.doc.sentences[index - 1]
+        person = antecedent(r, sentence.start)
+        told = [
+            f for f in facts if previous.start <= f.sentence[0] < previous.end
+            and f.person == person and f.kind == "membership" and f.spans
+        ]  # fmt: skip
+        posts = [f for f in told if f.role not in ("member", "alternate-member")] or told
+        if posts:
+            last = max(_title_end(f) for f in posts)
+            _ends_at([f for f in posts if _title_end(f) == last], date.date, date)
+
+
+def _title_end(fact: Fact) -> int:
+    """Where the fact's title (its role or organ span) ends in the text; -1 without one."""
+    return max((s.end for s in fact.spans if s.role in ("role", "organ")), default=-1)
+
+
+def _ends_at(facts: list[Fact], end: PartialDate, span: DateMention) -> None:
+    for fact in facts:
+        if fact.end is None and (fact.start is None or _before(fact.start, end)):
+            fact.end = end
+            fact.spans = sorted(
+                {*fact.spans, FactSpan(span.start, span.end, "date")},
+                key=lambda s: (s.start, s.end, s.role),
+            )
 
 
 def _opens_with_title(r: Context, line: re.Match[str]) -> bool:
@@ -93,31 +148,63 @@ def _opens_with_title(r: Context, line: re.Match[str]) -> bool:
     )
 
 
-def _promoted(earlier: list[Fact], fact: Fact) -> None:
-    """A full seat in an organ ends the same person's open alternate seat there ("April 2010 —
-    alternate member of the Political Bureau", then "August 2012 — Promoted to full member")."""
-    if fact.role != "member" or fact.start is None:
-        return
-    for old in earlier:
-        if (old.person, old.organ, old.role) == (fact.person, fact.organ, "alternate-member") and (
-            old.end is None and _before(old.start, fact.start)
+def _promoted(facts: list[Fact]) -> None:
+    """A full seat in an organ ends the same person's open alternate seat there, in a career
+    list ("April 2010 — alternate member of the Political Bureau", then "August 2012 — Promoted
+    to full member") and in prose that says promoted ("elected an alternate member ...
+    promoted to full member of the Political Bureau in April 2012")."""
+    alternates: dict[tuple[str, str | None], list[Fact]] = {}
+    for fact in facts:
+        if fact.role == "alternate-member" and fact.end is None:
+            alternates.setdefault((fact.person, fact.organ), []).append(fact)
+    for fact in facts:
+        if fact.role != "member" or fact.start is None or not (
+            fact.rule == "career-period" or fact.type.startswith("promoted")
         ):
-            old.end = fact.start
+            continue  # "elected a member in 2016" after an alternate seat: no end printed
+        for old in alternates.get((fact.person, fact.organ), ()):
+            if old.end is None and _before(old.start, fact.start):
+                old.end = fact.start
 
 
 def _end_seats(
     r: Context, facts: list[Fact], person: Mention, rest: tuple[int, int], period: Period
-) -> None:
-    """ "June 2021 — Recalled from the Presidium": the line names no new seat; it ends the
-    subject's open seats in the organ it names first, at its date."""
+) -> list[Fact]:
+    """ "June 2021 — Recalled from the Presidium", "Relieved as Minister of Education (1990)":
+    the line names no new holding; it ends the subject's open holding of the title it names
+    (else its seats in the organ it names first) at its date. "..., succeeded by Y": Y's
+    holding of it begins then."""
+    if period.start is None:
+        return []
+    key = r.reg.resolve(person.entity)  # type: ignore[arg-type]
+    title = next((t for t in r.person_titles if rest[0] <= t.start < rest[1] and t.organ), None)
     named = [m for m in r.mentions_in(*rest, ("organ",)) if m.entity][:1]  # not "at a meeting of"
     organs = {r.reg.resolve(m.entity) for m in named if m.entity}
-    key = r.reg.resolve(person.entity)  # type: ignore[arg-type]
-    if period.start is None:
-        return
     for old in facts:
-        if old.person == key and old.organ in organs and old.end is None:
+        if old.person != key or old.end is not None:
+            continue
+        if (old.organ, old.role) == (title.organ, title.role) if title else old.organ in organs:
             old.end = period.start if _before(old.start, period.start) else old.end
+    successor = next(
+        (m for m in r.mentions_in(*rest, ("person",)) if m.entity and m.start > rest[0]
+         and career_words().line_successor.search(r.text, rest[0], m.start)),
+        None,
+    )  # fmt: skip
+    if successor is None or title is None:
+        return []
+    fact = Fact(
+        "membership", "appointed", r.reg.resolve(successor.entity), rest,  # type: ignore[arg-type]
+        organ=title.organ, role=title.role, post=title.post, start=period.start,
+        status="confirmed", date_basis="sentence", rule="career-successor",
+    )  # fmt: skip
+    fact.spans = sorted(
+        {FactSpan(successor.start, successor.end, "person"),
+         FactSpan(title.role_span[0], title.role_span[1], "role"),
+         *(FactSpan(a, b, "date") for a, b in period.spans)},
+        key=lambda s: (s.start, s.end, s.role),
+    )  # fmt: skip
+    fact.why = f"succeeded as {' '.join(r.text[title.start : title.end].split())}"
+    return [fact]
 
 
 def _before(a: PartialDate | None, b: PartialDate) -> bool:
@@ -125,23 +212,3 @@ def _before(a: PartialDate | None, b: PartialDate) -> bool:
     if a is None:
         return False
     return (a.year, a.month or 0, a.day or 0) < (b.year, b.month or 0, b.day or 0)
-
-
-def page_subject(r: Context) -> Mention | None:
-    """The person a profile is about: the one its title or first heading names alone, else the
-    one its first paragraph opens with ("Kim Ki-nam (born 1929) is ...")."""
-    heads = [b for b in r.doc.blocks if b.kind in ("title", "heading")][:1]
-    bodies = [b for b in r.doc.blocks if b.kind not in ("title", "heading")][:1]
-    for block in heads:
-        people = [m for m in r.mentions_in(block.start, block.end, ("person",)) if m.entity]
-        rest = r.text[block.start : block.end].strip(" \t\n#=*")
-        if len(people) == 1 and re.fullmatch(
-            r"\s*(?:\([^()]*\))?\s*", rest.replace(people[0].text, "", 1)
-        ):
-            return people[0]
-    for block in bodies:
-        people = [m for m in r.mentions_in(block.start, block.end, ("person",)) if m.entity]
-        lead = r.text[block.start : people[0].start].strip(" \t\n*_") if people else "x"
-        if people and not lead:
-            return people[0]
-    return None

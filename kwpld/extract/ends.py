@@ -24,7 +24,14 @@ from ..reading.facts import Fact, FactSpan, fact_lexicon
 from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
 from ..resources import resource_yaml
-from .facts_common import last_year, seat_held_since, sentence_date, sentence_view, status_of
+from .facts_common import (
+    last_year,
+    seat_held_since,
+    sentence_date,
+    sentence_view,
+    status_of,
+    weekday_date,
+)
 
 __all__ = ["all_posts_endings"]
 
@@ -133,18 +140,18 @@ def _endings_in(
                 anchor = m.start()
                 if side == "before":  # "removed X, ..., from all his posts on 8 December"
                     anchor = m.end("rest") if "rest" in regex.groupindex else person.end
-                date = _date(r, view, anchor)
-                if date is None or date.date is None:
+                dated = _dated(r, view, anchor)
+                if dated is None:
                     continue
+                when, date_span = dated
                 status, hedge = status_of(r, view)
                 spans = [FactSpan(person.start, person.end, "person"),
-                         FactSpan(m.start(), m.end(), "trigger"),
-                         FactSpan(date.start, date.end, "date")]  # fmt: skip
+                         FactSpan(m.start(), m.end(), "trigger"), date_span]  # fmt: skip
                 if hedge is not None:
                     spans.append(hedge)
                 out.append(
                     _Ending(
-                        person.ref, date.date, kind, (view.start, view.end), tuple(spans), status
+                        person.ref, when, kind, (view.start, view.end), tuple(spans), status
                     )  # fmt: skip
                 )
     return out
@@ -243,6 +250,19 @@ def _person_after(people: list[Item], m: re.Match[str]) -> Item | None:
     """ "executed Kim Yong Jin": the person right after the active verb."""
     after = [i for i in people if i.start >= m.end() and i.start - m.end() <= 40]
     return after[0] if after and after[0].ref is not None else None
+
+
+def _dated(r: Context, view: SentenceView, anchor: int) -> tuple[PartialDate, FactSpan] | None:
+    """The ending's date and where it is printed: its clause's date (:func:`_date`), else a
+    weekday after it in a dated article ("died in a traffic accident on Tuesday, state media
+    said Wednesday": the Tuesday before the article's day)."""
+    date = _date(r, view, anchor)
+    if date is not None and date.date is not None:
+        return date.date, FactSpan(date.start, date.end, "date")
+    weekday = weekday_date(r, view)
+    if weekday is not None and weekday[1].start > anchor:
+        return weekday
+    return None
 
 
 def _date(r: Context, view: SentenceView, anchor: int) -> DateMention | None:

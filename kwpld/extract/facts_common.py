@@ -12,13 +12,23 @@ from ..dates import DateMention, PartialDate
 from ..names import name_words
 from ..reading.document import Sentence
 from ..reading.entities import Mention, Ref
-from ..reading.facts import Fact, FactLexicon, FactSpan, antecedent_words, fact_lexicon
+from ..reading.facts import (
+    Fact,
+    FactLexicon,
+    FactSpan,
+    antecedent_words,
+    career_words,
+    fact_lexicon,
+)
 from ..reading.sentences import Item, SentenceView, build_view
 from ..reading.state import Context
 from ..reading.words import ORDINAL_WORDS
 from .dates import relative_day, reported_day
 
 __all__ = [
+    "antecedent",
+    "weekday_date",
+    "page_subject",
     "sentence_view",
     "names_someone",
     "event_of",
@@ -152,6 +162,11 @@ def _pronouns(r: Context, start: int, end: int) -> list[Item]:
     return out
 
 
+def antecedent(r: Context, offset: int) -> str | None:
+    """The person a pronoun at ``offset`` stands for (see :func:`_antecedent`)."""
+    return _antecedent(r, offset)
+
+
 def _antecedent(r: Context, offset: int, depth: int = 0) -> str | None:
     """The person a pronoun at ``offset`` stands for: the one person named before it in its
     sentence; else the first person of the last sentence naming one (a pronoun opening that
@@ -181,12 +196,32 @@ def _antecedent(r: Context, offset: int, depth: int = 0) -> str | None:
             # "The next day the session appointed him Premier, replacing X": him, not X.
             return _antecedent(r, pronoun.start(), depth + 1)
         if people:
-            return _subject(r, previous, people)
+            return _subject(r, previous, _main_line(r, previous, people))
     titles = [b for b in r.doc.blocks if b.kind == "title"]
     if titles:
         people = r.mentions_in(titles[0].start, titles[0].end, ("person",))
         if len({m.entity for m in people}) == 1:
             return _person_key(r, people[0])
+    return None
+
+
+def page_subject(r: Context) -> Mention | None:
+    """The person a profile is about: the one its title or first heading names alone, else the
+    one its first paragraph opens with ("Kim Ki-nam (born 1929) is ...")."""
+    heads = [b for b in r.doc.blocks if b.kind in ("title", "heading")][:1]
+    bodies = [b for b in r.doc.blocks if b.kind not in ("title", "heading")][:1]
+    for block in heads:
+        people = [m for m in r.mentions_in(block.start, block.end, ("person",)) if m.entity]
+        rest = r.text[block.start : block.end].strip(" \t\n#=*")
+        if len(people) == 1 and re.fullmatch(
+            r"\s*(?:\([^()]*\))?\s*", rest.replace(people[0].text, "", 1)
+        ):
+            return people[0]
+    for block in bodies:
+        people = [m for m in r.mentions_in(block.start, block.end, ("person",)) if m.entity]
+        lead = r.text[block.start : people[0].start].strip(" \t\n*_") if people else "x"
+        if people and not lead:
+            return people[0]
     return None
 
 
@@ -228,6 +263,22 @@ def _subject(r: Context, sentence: Sentence, people: list[Mention]) -> str | Non
     if _COORDINATED.search(r.text[named[0].end : other.start]):
         return None
     return first
+
+
+def _main_line(r: Context, sentence: Sentence, people: list[Mention]) -> list[Mention]:
+    """The people a pronoun after ``sentence`` may stand for: not those it names only off its
+    main line ("..., replacing Han Yong-chol, who was relieved for reasons of health. He ...";
+    "replaced by X", "whose brother X"). When it names no one else, a biography's "he" is its
+    subject (:func:`page_subject`), as the reader of a profile takes it."""
+    oblique = career_words().oblique_before
+    main = [
+        m for m in people
+        if not oblique.search(r.text, max(sentence.start, m.start - 40), m.start)
+    ]  # fmt: skip
+    if main or len(people) == 0:
+        return main
+    subject = page_subject(r)
+    return [subject] if subject is not None else people
 
 
 def _person_key(r: Context, mention: Mention) -> str:
@@ -479,6 +530,11 @@ def _day_of_event(
         if days:
             return days[-1].date, FactSpan(days[-1].start, days[-1].end, "date")  # type: ignore[return-value]
     return None
+
+
+def weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan] | None:
+    """The date a weekday of the sentence names (see :func:`_weekday_date`)."""
+    return _weekday_date(r, view)
 
 
 def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan] | None:

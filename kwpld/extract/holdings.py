@@ -90,11 +90,10 @@ def _sentence_facts(
         for m in pattern.regex.finditer(view.string):
             if pattern.id in ("predecessor", "successor"):
                 found = _predecessor(view, m, [*facts, *found], found, pattern.id)
-            else:
-                found.extend(_replaces_untitled(view, m, [*facts, *found], flex))
     for pattern in flex.successor_patterns:
         for m in pattern.regex.finditer(view.string):
-            found.extend(_successors(r, view, m, [f for f in found if f.type in flex.ending]))
+            ended = [f for f in found if f.type in flex.ending]
+            found.extend(_successors(r, view, m, _replaced_as(r, view, m, ended, facts)))
     stated = {(f.person, f.organ, f.role) for f in found}
     changed = bool(found)
     for pattern in flex.holds_patterns:
@@ -118,6 +117,10 @@ def _sentence_facts(
     for pattern in flex.replaced_by_patterns:
         for m in pattern.regex.finditer(view.string):
             found.extend(_replaced_by(r, flex, view, m, pattern, found))
+    for pattern in flex.replacing_untitled_patterns:  # after the titles: "became X, when he
+        if pattern.id not in ("predecessor", "successor"):  # replaced Y" takes what he became
+            for m in pattern.regex.finditer(view.string):
+                found.extend(_replaces_untitled(r, view, m, (facts, found), flex))
     became = [f for f in found if f.type == "became"]
     if became and not any(f.type == "replaced" for f in found):
         # "X, who became director in 2018, ousting Y": Y's holding of what X became ends
@@ -478,6 +481,8 @@ def _with_organ(titles: list[Title], organ: Title | None) -> list[Title]:
         return named
     bare = [replace(t, organ=organ.organ, organ_span=organ.organ_span)
             for t in titles if t.organ is None]  # fmt: skip
+    if not bare and any(t.organ == organ.organ for t in named):
+        return named  # "moved to the Economic Department as its first vice director": no seat
     return named + (bare or [organ])
 
 
@@ -758,14 +763,25 @@ def _own_titles(
 
 
 def _replaces_untitled(
-    view: SentenceView, m: re.Match[str], before: list[Fact], flex: FactLexicon
+    r: Context,
+    view: SentenceView,
+    m: re.Match[str],
+    before: tuple[list[Fact], list[Fact]],
+    flex: FactLexicon,
 ) -> list[Fact]:
     """ "Choe replaces Ri Son Gwon": Ri's holding of what Choe was last said to take ends when
-    Choe's begins."""
+    Choe's begins: what the sentence says Choe took ("In April 2014 Kang became director of X,
+    when he replaced Kim"), else the post (not a seat) an earlier sentence gave him."""
     successors = people_of(view, m, "successor")
     if not successors or successors[0].ref is None:
         return []
-    taken = [f for f in before if f.person == successors[0].ref and f.type in flex.beginning]
+    earlier, here = before
+    key = successors[0].ref
+    taken = [f for f in here if f.person == key and f.type in (*flex.beginning, "became")]
+    taken = taken or [
+        f for f in earlier if f.person == key and f.type in flex.beginning
+        and f.role not in ("member", "alternate-member")
+    ]  # fmt: skip
     if not taken:
         return []
     change = taken[-1]
@@ -779,6 +795,11 @@ def _replaces_untitled(
             start=None, end=change.start, date_basis=change.date_basis, rule="replaces-untitled",
         )  # fmt: skip
         fact.spans = [FactSpan(person.start, person.end, "person")]
+        since = _HELD_SINCE.match(r.text, person.end)
+        date = r.date_at(since.end(), slack=1) if since else None
+        if date is not None and date.date is not None:  # "..., who had held the post since"
+            fact.start = date.date
+            fact.spans.append(FactSpan(date.start, date.end, "date"))
         fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else "replaced"
         out.append(fact)
     return out
@@ -797,6 +818,9 @@ def _predecessor(
         f for f in before if f.person == successors[0].ref and f.status != "projected"
         and f.role != "member" and f.organ is not None
     ]  # fmt: skip
+    named = _titles(view, m) if "titles" in m.re.groupindex else []
+    if named:  # "Choe's predecessor as chairman of the Assembly": that title of Choe's
+        titled = [f for f in titled if (f.organ, f.role) == (named[0].organ, named[0].role)]
     if not titled:
         return found
     held = titled[-1]
@@ -818,6 +842,37 @@ def _predecessor(
             fact.spans = [FactSpan(person.start, person.end, "person")]
             fact.why = relation
             out.append(fact)
+    return out
+
+
+def _replaced_as(
+    r: Context, view: SentenceView, m: re.Match[str], ended: list[Fact], earlier: list[Fact]
+) -> list[Fact]:
+    """ "Pak was not re-elected to the Political Bureau and was replaced as secretary by Ri":
+    of what ends, the title named; when the sentence ends no such title, the holder's open
+    holding of it an earlier sentence gave ends at the sentence's date (and Ri's begins)."""
+    named = _titles(view, m)
+    if not named:
+        return ended
+    role = named[0].role
+    same = [f for f in ended if f.role == role]
+    if same:
+        return same
+    holders = {p.ref for p in people_of(view, m) if p.ref}
+    when = next((f.end for f in ended if f.end is not None), None)
+    if when is None:
+        dates = [d.date for d in r.dates_in(view.start, view.end) if d.date is not None]
+        when = dates[0] if len(dates) == 1 else None
+    if when is None:
+        return []
+    out = []
+    for old in earlier:
+        began = (old.start.year, old.start.month or 0) if old.start else (0, 0)
+        if old.person in holders and old.role == role and old.end is None and (
+            began < (when.year, when.month or 0)
+        ):
+            old.end = when
+            out.append(replace(old, type="replaced", sentence=(view.start, view.end)))
     return out
 
 

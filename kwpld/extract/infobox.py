@@ -27,7 +27,7 @@ from ..dates import PartialDate
 from ..reading.entities import Mention
 from ..reading.facts import Fact, FactSpan, Title
 from ..reading.state import Context, Found
-from .careers import page_subject
+from .facts_common import page_subject
 from .holdings import Period, period_of
 
 __all__ = ["infobox"]

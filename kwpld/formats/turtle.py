@@ -18,8 +18,10 @@ from operator import itemgetter
 from typing import TextIO
 
 from ..namespaces import RDF_TYPE, XSD
+from .blocks import BlockIndex, Section
 
 __all__ = [
+    "BlockMaker",
     "TermCompactor",
     "write_turtle",
     "write_trig",
@@ -231,10 +233,14 @@ def _write_blocks(out: TextIO, blocks: Iterable[str], separator: str, first: boo
     out.write("".join(batch))
 
 
+def _head(compactor: TermCompactor, header: str | None) -> str:
+    """What a Turtle or TriG file starts with: the header as comments, then the prefixes."""
+    lines = "".join(f"# {line}\n" for line in header.splitlines()) if header else ""
+    return lines + turtle_prefix_block(compactor)
+
+
 def _start(out: TextIO, compactor: TermCompactor, header: str | None) -> None:
-    if header:
-        out.write("".join(f"# {line}\n" for line in header.splitlines()))
-    out.write(turtle_prefix_block(compactor))
+    out.write(_head(compactor, header))
 
 
 def write_turtle(
@@ -275,17 +281,22 @@ def write_turtle_and_trig(
     trig: TextIO,
     prefixes: dict[str, str],
     header: str | None = None,
+    indexes: tuple[BlockIndex, BlockIndex] | None = None,
 ) -> None:
     """:func:`write_turtle` of ``triples`` and :func:`write_trig` of ``quads``, in one go.
 
     ``triples`` must be the distinct union of the ``quads``' triples. A subject whose
     triples are all in one graph (most subjects) has the same block in both files, only
-    indented in TriG; it is made once.
+    indented in TriG; it is made once. With ``indexes`` (empty, separators ``b""`` and
+    ``b"\\n"``), where each subject's block lies in each file is recorded in them
+    (:mod:`.blocks`): a Turtle block with the blank line before it, one section; a TriG
+    block alone, one section per graph.
     """
     compactor = TermCompactor(prefixes)
     compact = _Terms(compactor).__getitem__
     shapes: dict[tuple[str, ...], _Shape] = {}
-    _start(turtle, compactor, header)
+    head = _head(compactor, header)
+    turtle.write(head)
     made: dict[str, tuple[int, str]] = {}
     batch: list[str] = []
     for subject, group in groupby(triples, key=_FIRST):
@@ -298,12 +309,34 @@ def write_turtle_and_trig(
             batch = []
     if batch:
         turtle.write("\n" + "\n".join(batch))
-    _start(trig, compactor, header)
+    trig.write(head)
+    if indexes is not None:
+        _index_turtle(indexes[0], head, made)
+        indexes[1].skip(head)
     trig_shapes: dict[tuple[str, ...], _Shape] = {}
     for graph, group in groupby(quads, key=_GRAPH):
-        trig.write(f"\n{compactor.iri(graph)} {{\n")
-        _write_trig_blocks(trig, group, made, compact, trig_shapes)
+        opening = f"\n{compactor.iri(graph)} {{\n"
+        trig.write(opening)
+        section = None
+        if indexes is not None:
+            indexes[1].skip(opening)
+            section = indexes[1].open(graph)
+        _write_trig_blocks(trig, group, made, compact, trig_shapes, section)
         trig.write("}\n")
+        if indexes is not None and section is not None:
+            indexes[1].close(section)
+            indexes[1].skip("}\n")
+
+
+def _index_turtle(index: BlockIndex, head: str, made: dict[str, tuple[int, str]]) -> None:
+    """data.ttl's index: one section, each block with the blank line before it."""
+    index.skip(head)
+    section = index.open("")
+    section.subjects = list(made)
+    section.sizes = [
+        1 + (len(block) if block.isascii() else len(block.encode())) for _, block in made.values()
+    ]
+    index.close(section)
 
 
 def _write_trig_blocks(
@@ -312,6 +345,7 @@ def _write_trig_blocks(
     made: dict[str, tuple[int, str]],
     compact: Callable[[str], str],
     shapes: dict[tuple[str, ...], _Shape],
+    section: Section | None = None,
 ) -> None:
     """One graph's subject blocks in TriG, a blank line between two: the Turtle block,
     indented, when the subject has the same triples (all in this graph), else its own."""
@@ -323,14 +357,46 @@ def _write_trig_blocks(
         count, block = made.get(subject, nobody)
         if count == len(rows):
             # The same triples: indent the Turtle block (no literal holds a raw newline).
-            batch.append(separator + "    " + block.replace(_CONTINUE, _TRIG_CONTINUE))
+            text = "    " + block.replace(_CONTINUE, _TRIG_CONTINUE)
         else:
-            batch.append(separator + _block(subject, rows, compact, "    ", shapes))
+            text = _block(subject, rows, compact, "    ", shapes)
+        batch.append(separator + text)
+        if section is not None:
+            section.subjects.append(subject)
+            section.sizes.append(len(text) if text.isascii() else len(text.encode()))
         separator = "\n"
         if len(batch) >= 2000:
             out.write("".join(batch))
             batch = []
     out.write("".join(batch))
+
+
+class BlockMaker:
+    """Single subjects' Turtle and TriG blocks, as :func:`write_turtle_and_trig` writes them
+    (for an incremental rebuild, which writes only the changed subjects' blocks)."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.compactor = TermCompactor(prefixes)
+        self._compact = _Terms(self.compactor).__getitem__
+        self._shapes: dict[tuple[str, ...], _Shape] = {}
+        self._trig_shapes: dict[tuple[str, ...], _Shape] = {}
+
+    def head(self, header: str | None) -> str:
+        return _head(self.compactor, header)
+
+    def turtle(self, subject: str, rows: Sequence[Sequence[str]]) -> str:
+        """data.ttl's block of ``subject`` (its triples ``rows``), with the blank line before."""
+        return "\n" + _block(subject, list(rows), self._compact, "", self._shapes)
+
+    def trig(
+        self, subject: str, rows: Sequence[Sequence[str]], union: Sequence[Sequence[str]]
+    ) -> str:
+        """data.trig's block of ``subject`` in a graph where its triples are ``rows`` (and
+        ``union`` in all graphs)."""
+        if len(union) == len(rows):
+            block = _block(subject, list(union), self._compact, "", self._shapes)
+            return "    " + block.replace(_CONTINUE, _TRIG_CONTINUE)
+        return _block(subject, list(rows), self._compact, "    ", self._trig_shapes)
 
 
 _TRIG_CONTINUE = " ;\n        "

@@ -851,6 +851,8 @@ def family_names(r: Context) -> Found:
     if not named:
         return r.found()
     covered = [(m.start, m.end) for m in r.mentions]
+    titled = {m.start for m in r.mentions if m.kind in ("post", "organ")}
+    """where a post or an organ is named: a capitalized word no given name starts with"""
     added: list[Mention] = []
     for i, key in enumerate(doc.keys):
         owners = named.get(key)
@@ -859,8 +861,10 @@ def family_names(r: Context) -> Found:
         start, end = doc.span_of(i, i + 1)
         if any(s <= start < e for s, e in covered):
             continue
-        if _in_longer_name(r, i):
-            continue  # part of a longer name
+        if _in_longer_name(r, i) and not (
+            i + 1 < len(doc.keys) and doc.word_starts[i + 1] in titled
+        ):
+            continue  # part of a longer name (not "appointed Kim Premier": a title after it)
         if (
             key in rules.english_family_names
             and doc.sentence_start_word(i)

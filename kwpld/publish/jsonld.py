@@ -29,12 +29,14 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from itertools import groupby
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from itertools import chain, groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
+from ..formats.blocks import BlockIndex
 from ..iris import GraphNames, Minter
 from ..namespaces import RDF_TYPE, XSD, data_prefixes
 from ..rdf import term_value
@@ -45,6 +47,11 @@ if TYPE_CHECKING:
     from .quads import ReleaseQuads
 
 __all__ = [
+    "FramedIndex",
+    "UnionNodes",
+    "document_head",
+    "Framer",
+    "NodeMaker",
     "Compactor",
     "JsonLdContext",
     "FRAMED_KINDS",
@@ -538,24 +545,57 @@ def _write_dataset(
     out: TextIO,
     compactor: Compactor,
     node: Callable[[str, list[Sequence[str]]], str],
+    index: BlockIndex | None = None,
 ) -> None:
-    out.write(_header(compactor.context_value))
+    """The dataset document; with ``index`` (empty, separator ``b",\\n"``), where each
+    node lies in it, one section per graph (:mod:`kwpld.formats.blocks`)."""
+    head = _header(compactor.context_value)
+    out.write(head)
     first_graph = True
     batch: list[str] = []
+    if index is not None:
+        index.skip(head)
     for graph, rows in groupby(quads, key=_GRAPH):
-        batch.append("\n" if first_graph else "\n]},\n")
+        opening = ("\n" if first_graph else "\n]},\n") + (
+            f'{{{compactor._id_key}: {dumps(compactor.iri(graph))}, "@graph": [\n'
+        )
+        batch.append(opening)
         first_graph = False
-        batch.append(f'{{{compactor._id_key}: {dumps(compactor.iri(graph))}, "@graph": [\n')
+        section = None
+        if index is not None:
+            index.skip(opening)
+            section = index.open(graph)
         separator = ""
         for subject, group in groupby(rows, key=_SUBJECT):
             batch.append(separator)
-            batch.append(node(subject, list(group)))
+            text = node(subject, list(group))
+            batch.append(text)
+            if section is not None:
+                section.subjects.append(subject)
+                section.sizes.append(len(text) if text.isascii() else len(text.encode()))
             separator = ",\n"
             if len(batch) >= 2000:
                 out.write("".join(batch))
                 batch = []
+        if index is not None and section is not None:
+            index.close(section)
     out.write("".join(batch))
     out.write("\n]\n}\n" if first_graph else "\n]}\n]\n}\n")
+
+
+def document_head(context_value: object) -> str:
+    """What data.jsonld and each framed file start with: the context, the ``@graph`` key."""
+    return _header(context_value)
+
+
+class NodeMaker:
+    """Single subjects' nodes of data.jsonld, as :func:`write_jsonld` writes them (for an
+    incremental rebuild, which makes only the changed subjects' nodes)."""
+
+    def __init__(self, context: JsonLdContext, base_iri: str) -> None:
+        compactor = Compactor(context, base_iri)
+        self.head = _header(compactor.context_value)
+        self.node_json = compactor.node_json
 
 
 _SUBJECT = itemgetter(0)
@@ -567,7 +607,7 @@ def _entity_prefixes(base_iri: str) -> dict[str, str]:
     return {kind: f"<{minter.prefix(kind)}" for kind in FRAMED_KINDS}
 
 
-class _UnionNodes:
+class UnionNodes:
     """Node texts of the union's subjects, each made once and shared by both documents.
 
     A subject whose triples are all in one graph (most of them) is the same node in
@@ -608,13 +648,16 @@ def write_jsonld(
     folder: Path,
     context: JsonLdContext,
     base_iri: str,
+    index: BlockIndex | None = None,
+    framed: dict[str, FramedIndex] | None = None,
 ) -> dict[str, tuple[WrittenFile, int, int]]:
     """:func:`write_dataset_jsonld` to ``out`` and :func:`write_framed_jsonld` to ``folder``,
-    making each node that both have once."""
+    making each node that both have once; with ``index`` and ``framed``, where each node
+    of ``out`` and each tree of the framed files lies is recorded in them."""
     compactor = Compactor(context, base_iri)
-    nodes = _UnionNodes(quads, compactor)
-    _write_dataset(quads.by_graph, out, compactor, nodes.in_graph)
-    return _write_framed(nodes, folder, compactor.context_value, base_iri)
+    nodes = UnionNodes(quads, compactor)
+    _write_dataset(quads.by_graph, out, compactor, nodes.in_graph, index)
+    return _write_framed(nodes, folder, compactor.context_value, base_iri, framed)
 
 
 def write_framed_jsonld(
@@ -622,13 +665,16 @@ def write_framed_jsonld(
     folder: Path,
     context: JsonLdContext,
     base_iri: str,
+    framed: dict[str, FramedIndex] | None = None,
 ) -> dict[str, tuple[WrittenFile, int, int]]:
-    """Write ``framed/<kind>.jsonld`` for each entity kind from the sorted union of the quads.
+    """Write ``framed/<kind>.jsonld`` for each entity kind from the sorted union of the quads
+    (with ``framed``, each file's :class:`FramedIndex` is recorded there).
 
     Returns kind -> (file written, entity count, distinct triples the file states).
     """
     compactor = Compactor(context, base_iri)
-    return _write_framed(_UnionNodes(quads, compactor), folder, compactor.context_value, base_iri)
+    nodes = UnionNodes(quads, compactor)
+    return _write_framed(nodes, folder, compactor.context_value, base_iri, framed)
 
 
 def _build(
@@ -636,7 +682,7 @@ def _build(
     root: str,
     node_rows: dict[str, Sequence[Sequence[str]]],
     parent_of: dict[str, str],
-    nodes: _UnionNodes,
+    nodes: UnionNodes,
 ) -> str:
     """The node of ``current`` with the nodes it owns embedded (depth first).
 
@@ -653,33 +699,80 @@ def _build(
     return nodes.node_json(current, node_rows[current], children)
 
 
-def _write_framed(
-    nodes: _UnionNodes, folder: Path, context_value: object, base_iri: str
-) -> dict[str, tuple[WrittenFile, int, int]]:
-    plain = nodes.plain
-    rows = nodes.rows
-    subjects = nodes.subjects
-    ranges = nodes.ranges
-    kinds = _entity_prefixes(base_iri)
-    entity_starts = tuple(kinds.values())
-    base_term = f"<{base_iri}"
-    graph_start = f"<{GraphNames(base_iri).prefix}"
+@dataclass
+class FramedIndex:
+    """What an incremental rebuild needs to splice one framed file: where each tree lies
+    (``blocks``, one section, by root), the nodes each tree embeds and the IRIs it refers to
+    that would be embedded if they had triples (a change to either can change the tree);
+    only trees that have some are listed. Kept small: it is unpickled on every rebuild."""
 
-    known: dict[str, bool] = {}
+    blocks: BlockIndex
+    embeds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    refs: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def embeddable(term: str) -> bool:
-        found = known.get(term)
+    def add(self, root: str, queue: Sequence[str], refs: tuple[str, ...]) -> None:
+        """``root``'s tree, of nodes ``queue`` (the root first), refers to ``refs``."""
+        if len(queue) > 1:
+            self.embeds[root] = tuple(queue[1:])
+        if refs:
+            self.refs[root] = refs
+
+    def remove(self, root: str) -> None:
+        self.embeds.pop(root, None)
+        self.refs.pop(root, None)
+
+    def reached(self, subjects: AbstractSet[str]) -> set[str]:
+        """The trees that embed or refer to one of ``subjects`` (a change to them can change
+        those trees, besides their own, as roots)."""
+        found = set()
+        for mine in (self.embeds, self.refs):
+            for root, terms in mine.items():
+                if not subjects.isdisjoint(terms):
+                    found.add(root)
+        return found
+
+    def triples(self, roots: Iterable[str], counts: dict[str, int]) -> int:
+        """The distinct triples the file states: its roots' and the nodes they embed."""
+        embedded = set(chain.from_iterable(self.embeds.values()))
+        return sum(map(counts.__getitem__, roots)) + sum(map(counts.__getitem__, embedded))
+
+
+class Framer:
+    """The framed trees of entities: each embeddable node (an IRI of the dataset's own that is
+    no entity and no graph, and has triples) goes under the first node that reaches it,
+    breadth first."""
+
+    def __init__(self, nodes: UnionNodes, base_iri: str) -> None:
+        self.nodes = nodes
+        self.kinds = _entity_prefixes(base_iri)
+        self.entity_starts = tuple(self.kinds.values())
+        self.base_term = f"<{base_iri}"
+        self.graph_start = f"<{GraphNames(base_iri).prefix}"
+        self.known: dict[str, bool] = {}
+        self.candidates: dict[str, bool] = {}
+
+    def candidate(self, term: str) -> bool:
+        """Embeddable if it has triples (whatever it has now)."""
+        found = self.candidates.get(term)
         if found is None:
-            found = known[term] = (
-                term.startswith(base_term)
-                and not term.startswith(entity_starts)
-                and not term.startswith(graph_start)
-                and term in ranges
+            found = self.candidates[term] = (
+                term.startswith(self.base_term)
+                and not term.startswith(self.entity_starts)
+                and not term.startswith(self.graph_start)
             )
         return found
 
-    def tree(root: str, stated: set[str]) -> str:
-        # Breadth first: each embeddable node goes under the first node that reaches it.
+    def embeddable(self, term: str) -> bool:
+        found = self.known.get(term)
+        if found is None:
+            found = self.known[term] = term in self.nodes.ranges and self.candidate(term)
+        return found
+
+    def tree(self, root: str, refs: set[str] | None = None) -> tuple[str, list[str]]:
+        """The tree of ``root`` as JSON text, and its nodes (the root first); with ``refs``,
+        the IRIs its nodes refer to that would be embedded if they had triples are added
+        there (a change to one of them can change the tree)."""
+        rows, known, embeddable = self.nodes.rows, self.known, self.embeddable
         parent_of: dict[str, str] = {root: root}
         queue = [root]
         node_rows: dict[str, Sequence[Sequence[str]]] = {}
@@ -694,16 +787,15 @@ def _write_framed(
                     if inside:
                         parent_of[obj] = current
                         queue.append(obj)
-        stated.update(queue)
+                    elif refs is not None and self.candidate(obj):
+                        refs.add(obj)
         if len(queue) == 1:
-            return plain(root)
-        return _build(root, root, node_rows, parent_of, nodes)
+            return self.nodes.plain(root), queue
+        return _build(root, root, node_rows, parent_of, self.nodes), queue
 
-    folder.mkdir(parents=True, exist_ok=True)
-    results = {}
-    for kind, prefix in kinds.items():
-        path = folder / f"{FRAMED_KINDS[kind]}.jsonld"
-        stated: set[str] = set()
+    def roots(self, kind: str) -> list[str]:
+        """The entities of ``kind``, in order."""
+        prefix, subjects = self.kinds[kind], self.nodes.subjects
         first = bisect_left(subjects, prefix, key=_SUBJECT)
         roots = []
         for i in range(first, len(subjects)):
@@ -711,14 +803,45 @@ def _write_framed(
             if not subject.startswith(prefix):
                 break
             roots.append(subject)
+        return roots
+
+
+def _write_framed(
+    nodes: UnionNodes,
+    folder: Path,
+    context_value: object,
+    base_iri: str,
+    indexes: dict[str, FramedIndex] | None = None,
+) -> dict[str, tuple[WrittenFile, int, int]]:
+    """framed/: one file per kind; with ``indexes``, each file's :class:`FramedIndex` is
+    recorded there, by file name (``people.jsonld``)."""
+    framer = Framer(nodes, base_iri)
+    folder.mkdir(parents=True, exist_ok=True)
+    results = {}
+    header = _header(context_value)
+    for kind in framer.kinds:
+        path = folder / f"{FRAMED_KINDS[kind]}.jsonld"
+        roots = framer.roots(kind)
+        index = FramedIndex(BlockIndex(b",\n")) if indexes is not None else None
+        if index is not None:
+            index.blocks.skip(header + "\n")  # before the first tree (an empty file: unused)
+            section = index.blocks.open("")
+        stated: set[str] = set()
         raw = HashingFile(path)
         with io.TextIOWrapper(
             io.BufferedWriter(cast(io.RawIOBase, raw), 1 << 20), encoding="utf-8", newline="\n"
         ) as out:
-            out.write(_header(context_value))
+            out.write(header)
             batch = []
             for i, root in enumerate(roots):
-                batch.append(("\n" if i == 0 else ",\n") + tree(root, stated))
+                refs: set[str] | None = set() if index is not None else None
+                text, queue = framer.tree(root, refs)
+                stated.update(queue)
+                batch.append(("\n" if i == 0 else ",\n") + text)
+                if index is not None:
+                    section.subjects.append(root)
+                    section.sizes.append(len(text) if text.isascii() else len(text.encode()))
+                    index.add(root, queue, tuple(sorted(refs or ())))
                 if len(batch) >= 1000:
                     out.write("".join(batch))
                     batch = []
@@ -726,4 +849,8 @@ def _write_framed(
             out.write("\n]\n}\n")
         count = sum(map(nodes.counts.__getitem__, stated))
         results[kind] = (raw.finish(), len(roots), count)
+        if index is not None and indexes is not None:
+            index.blocks.close(section)
+            index.blocks.sha256 = results[kind][0].sha256
+            indexes[path.name] = index
     return results

@@ -22,22 +22,26 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..__about__ import __version__
+from ..formats.blocks import BlockIndex
 from ..formats.turtle import write_turtle_and_trig
 from ..graph import KnowledgeGraph
 from ..iris import GraphNames
 from ..model import DatasetInfo, Records
 from ..parallel import Task
 from ..resources import resource_path
-from .jsonld import JsonLdContext, write_jsonld
-from .lines import BATCH, LineOptions, LineSink, TextFile, measure, write_bytes
+from .jsonld import FramedIndex, JsonLdContext, write_framed_jsonld, write_jsonld
+from .lines import BATCH, LineOptions, LineSink, TextFile, WrittenFile, measure, write_bytes
 from .manifest import ReleaseFile
+from .pretty import Spliced, splice_framed, splice_jsonld, splice_turtle
 from .quads import ReleaseQuads
+from .splice import PreviousRelease, splice_nquads, splice_ntriples
 from .updates import UPDATE_CHUNK, write_updates
 from .void import VoidStats, void_stats
 
 __all__ = [
     "ReleaseOptions",
     "ReleasePlan",
+    "Blocks",
     "GraphFiles",
     "SOURCES_STEM",
     "graph_file_stem",
@@ -48,6 +52,10 @@ SOURCES_STEM = "sources"
 """``graphs/sources.nq`` (or its parts): every ``{base}graph/source/*`` graph, sorted by graph."""
 
 _TRIPLE = itemgetter(0, 1, 2)
+
+Blocks = dict[str, "BlockIndex | FramedIndex"]
+"""File path -> where each subject's block (or entity's tree) lies in it
+(:mod:`kwpld.formats.blocks`, :class:`~.jsonld.FramedIndex`)."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,10 @@ def graph_file_stem(graph: str, names: GraphNames) -> str:
     return "other/" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:16]
 
 
+class _CannotSplice(Exception):
+    """A file of the previous release that cannot be spliced (absent, or not as listed)."""
+
+
 def _is_source_graph(graph: str, names: GraphNames) -> bool:
     """One of the per-source graphs that share ``graphs/sources.nq``."""
     return graph.startswith(f"<{names.source_prefix}") and graph_file_stem(graph, names).startswith(
@@ -128,7 +140,13 @@ class ReleasePlan:
         quads: ReleaseQuads,
         folder: Path,
         options: ReleaseOptions,
+        previous: PreviousRelease | None = None,
+        index: bool = False,
     ) -> None:
+        self.previous = previous
+        """The release in place and what changed since (data.nt is then spliced)."""
+        self.index = index
+        """Record where each subject's block lies in the pretty files (for the next build)."""
         self.info = records.info
         self.version = options.name or self.info.version
         self.graph = graph
@@ -176,6 +194,10 @@ class ReleasePlan:
         and another graph's N-Triples lines are its N-Quads lines without the graph term.
         ``data`` or ``graphs`` false leaves those files to another task.
         """
+        if data and graphs:
+            spliced = self._spliced_nquads()
+            if spliced is not None:
+                return spliced
         folder, quads, lines = self.folder, self.quads, self.options.lines
         rows = quads.by_graph
         everything = LineSink(folder, "data", "nq", lines)
@@ -195,6 +217,55 @@ class ReleasePlan:
         order = {g: i for i, (g, _, _) in enumerate(quads.graphs)}
         result.sort(key=lambda f: order[f"<{f.graph}>"])
         return files, result
+
+    def _spliced_nquads(self) -> tuple[list[ReleaseFile], list[GraphFiles]] | None:
+        """data.nq and graphs/ spliced from the previous release's (:mod:`.splice`), as
+        :meth:`nquads` would write them; None when one cannot be (then all are written)."""
+        previous, options = self.previous, self.options.lines
+        if previous is None or options.gzip or options.split_size is not None:
+            return None
+        folder, quads, pairs = self.folder, self.quads, previous.quads
+        runs, source_graphs = self._runs()
+
+        def spliced(name: str, changed: set[tuple[str, str]], lines: int, nt: bool) -> WrittenFile:
+            sha256 = previous.sha256.get(name)
+            written = None
+            if sha256 is not None:
+                old, new = previous.folder / name, folder / name
+                written = splice_nquads(old, new, quads, changed, sha256, lines, triples=nt)
+            if written is None:
+                raise _CannotSplice(name)
+            return written
+
+        try:
+            data = spliced("data.nq", set(pairs), quads.quad_count, False)
+            files = [ReleaseFile.of(folder, data, triples=data.lines)]
+            other: list[tuple[str, str, LineSink, int]] = []
+            for g, start, stop in runs:
+                if g is not None:
+                    stem = graph_file_stem(g, self.names)
+                    mine = {p for p in pairs if p[0] == g}
+                    written = spliced(f"graphs/{stem}.nt", mine, stop - start, True)
+                    other.append((g, stem, self._sink(stem, "nt", written), stop - start))
+            result = self._graph_files(other, files)
+            if source_graphs:
+                mine = {p for p in pairs if _is_source_graph(p[0], self.names)}
+                lines = sum(stop - start for _, start, stop in source_graphs)
+                written = spliced(f"graphs/{SOURCES_STEM}.nq", mine, lines, False)
+                sink = self._sink(SOURCES_STEM, "nq", written)
+                result += self._source_files(sink, source_graphs, files)
+        except _CannotSplice:
+            return None
+        order = {g: i for i, (g, _, _) in enumerate(quads.graphs)}
+        result.sort(key=lambda f: order[f"<{f.graph}>"])
+        return files, result
+
+    def _sink(self, stem: str, ext: str, written: WrittenFile) -> LineSink:
+        """A closed sink of graphs/ that holds one file written elsewhere."""
+        sink = LineSink(self.folder / "graphs", stem, ext, self.options.lines)
+        sink.parts.append((written.path, written.lines))
+        sink.written.append(written)
+        return sink
 
     def _runs(self) -> tuple[list[tuple[str | None, int, int]], list[tuple[str, int, int]]]:
         """The rows in runs to write, ``(graph, start, stop)``: one per graph but the source
@@ -297,6 +368,9 @@ class ReleasePlan:
         return result
 
     def ntriples(self) -> list[ReleaseFile]:
+        spliced = self._spliced_ntriples()
+        if spliced is not None:
+            return [ReleaseFile.of(self.folder, spliced, triples=spliced.lines)]
         rows = self.quads.union
         sink = LineSink(self.folder, "data", "nt", self.options.lines)
         for a in range(0, len(rows), BATCH):
@@ -306,6 +380,21 @@ class ReleasePlan:
         sink.close()
         return [ReleaseFile.of(self.folder, w, triples=w.lines) for w in sink.written]
 
+    def _spliced_ntriples(self) -> WrittenFile | None:
+        """data.nt from the previous release's (:mod:`.splice`), when there is one to splice:
+        one file (not split in parts), not compressed, the same as its manifest says."""
+        previous, lines = self.previous, self.options.lines
+        if previous is None or lines.gzip or lines.split_size is not None:
+            return None
+        sha256 = previous.sha256.get("data.nt")
+        if sha256 is None:
+            return None
+        old, new = previous.folder / "data.nt", self.folder / "data.nt"
+        written = splice_ntriples(old, new, self.quads, previous.subjects, sha256)
+        if written is None:
+            new.unlink(missing_ok=True)
+        return written
+
     def updates(self) -> list[ReleaseFile]:
         return [
             ReleaseFile.of(self.folder, w, triples=w.lines)
@@ -313,34 +402,91 @@ class ReleasePlan:
         ]
 
     # -- pretty formats --------------------------------------------------------------------------
-    def turtle(self) -> list[ReleaseFile]:
-        """data.ttl and data.trig: most subjects have the same block in both, made once."""
-        turtle = TextFile(self.folder / "data.ttl")
-        trig = TextFile(self.folder / "data.trig")
+    def turtle(self) -> tuple[list[ReleaseFile], Blocks]:
+        """data.ttl and data.trig: most subjects have the same block in both, made once.
+        Spliced from the release in place when it can be (:mod:`.pretty`); with ``index``,
+        where each block lies is returned too."""
+        folder, quads = self.folder, self.quads
+        counts = {"data.ttl": quads.triple_count, "data.trig": quads.quad_count}
+        if self.previous is not None:
+            spliced = splice_turtle(self.previous, folder, quads, self.graph.prefixes, self.header)
+            if spliced is not None:
+                return self._spliced_files(spliced, counts)
+        turtle = TextFile(folder / "data.ttl")
+        trig = TextFile(folder / "data.trig")
+        indexes = (BlockIndex(b""), BlockIndex(b"\n")) if self.index else None
         with turtle as ttl_out, trig as trig_out:
             write_turtle_and_trig(
-                self.quads.union,
-                self.quads.by_graph,
+                quads.union,
+                quads.by_graph,
                 ttl_out,
                 trig_out,
                 self.graph.prefixes,
                 header=self.header,
+                indexes=indexes,
             )
-        return [
-            ReleaseFile.of(self.folder, turtle.finish(), triples=self.quads.triple_count),
-            ReleaseFile.of(self.folder, trig.finish(), triples=self.quads.quad_count),
-        ]
+        written = (turtle.finish(), trig.finish())
+        blocks: Blocks = {}
+        if indexes is not None:
+            for w, index in zip(written, indexes, strict=True):
+                index.sha256 = w.sha256
+                blocks[w.path.name] = index
+        files = [ReleaseFile.of(folder, w, triples=counts[w.path.name]) for w in written]
+        return files, blocks
 
-    def jsonld(self) -> list[ReleaseFile]:
-        """data.jsonld and framed/: most nodes are the same in both, made once."""
-        target = TextFile(self.folder / "data.jsonld")
+    def _spliced_files(
+        self, spliced: Spliced, counts: dict[str, int]
+    ) -> tuple[list[ReleaseFile], Blocks]:
+        files = [ReleaseFile.of(self.folder, w, triples=counts[n]) for n, (w, _) in spliced.items()]
+        blocks: Blocks = {}
+        if self.index:
+            blocks.update((name, index) for name, (_, index) in spliced.items())
+        return files, blocks
+
+    def jsonld(self) -> tuple[list[ReleaseFile], Blocks]:
+        """data.jsonld and framed/: most nodes are the same in both, made once. Each is
+        spliced from the release in place when it can be (:mod:`.pretty`); with ``index``,
+        where each node and tree lies is returned too."""
+        folder, quads, base = self.folder, self.quads, self.graph.base_iri
+        files: list[ReleaseFile] = []
+        blocks: Blocks = {}
+        spliced = None
+        if self.previous is not None:
+            spliced = splice_jsonld(self.previous, folder, quads, base)
+        if spliced is None:
+            return self._write_jsonld()
+        files, blocks = self._spliced_files(spliced, {"data.jsonld": quads.quad_count})
+        trees = splice_framed(self.previous, folder, quads, base) if self.previous else None
+        if trees is not None:
+            for path, (written, index, count) in trees.items():
+                files.append(ReleaseFile.of(folder, written, triples=count))
+                if self.index:
+                    blocks[path] = index
+            return files, blocks
+        framed: dict[str, FramedIndex] | None = {} if self.index else None
+        made = write_framed_jsonld(quads, folder / "framed", JsonLdContext.load(), base, framed)
+        files += [ReleaseFile.of(folder, w, triples=count) for w, _, count in made.values()]
+        blocks.update((f"framed/{name}", index) for name, index in (framed or {}).items())
+        return files, blocks
+
+    def _write_jsonld(self) -> tuple[list[ReleaseFile], Blocks]:
+        """data.jsonld and framed/ written in full (and indexed, with ``index``)."""
+        folder, quads, base = self.folder, self.quads, self.graph.base_iri
+        target = TextFile(folder / "data.jsonld")
+        index = BlockIndex(b",\n") if self.index else None
+        framed: dict[str, FramedIndex] | None = {} if self.index else None
         with target as out:
-            framed = write_jsonld(
-                self.quads, out, self.folder / "framed", JsonLdContext.load(), self.graph.base_iri
+            made = write_jsonld(
+                quads, out, folder / "framed", JsonLdContext.load(), base, index, framed
             )
-        return [ReleaseFile.of(self.folder, target.finish(), triples=self.quads.quad_count)] + [
-            ReleaseFile.of(self.folder, w, triples=count) for w, _, count in framed.values()
-        ]
+        written = target.finish()
+        files = [ReleaseFile.of(folder, written, triples=quads.quad_count)]
+        files += [ReleaseFile.of(folder, w, triples=count) for w, _, count in made.values()]
+        blocks: Blocks = {f"framed/{name}": found for name, found in (framed or {}).items()}
+        if index is not None:
+            index.sha256 = written.sha256
+            blocks["data.jsonld"] = index
+        return files, blocks
 
     def wikidata(self) -> list[ReleaseFile]:
         # Wikidata-shaped statements alone, for queries written against WDQS (kwpld.wikidata).

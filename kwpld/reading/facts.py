@@ -27,7 +27,9 @@ __all__ = [
     "FactLexicon",
     "Title",
     "Pattern",
+    "CareerWords",
     "antecedent_words",
+    "career_words",
     "fact_lexicon",
     "without_state_qualifier",
     "event_id_name",
@@ -359,6 +361,35 @@ def antecedent_words() -> AntecedentWords:
             rf"(?:The|the)\s+(?:{described})(?=\s*,|\s+(?:was|is|has|had|had|will|would|who"
             r"|also|then|later|now|remains|remained|served|became|retired|resigned)\b)"
         ),
+    )
+
+
+@dataclass(frozen=True)
+class CareerWords:
+    """The words of career prose in a biography (the ``careers`` block of ``facts.yaml``):
+    who "he" is not, and a holding's end printed after it."""
+
+    oblique_before: re.Pattern[str]
+    """the text before a person named off the sentence's main line ("replacing X", "by X")"""
+    held_until_after: re.Pattern[str]
+    """ "..., a post he held until" after a title, up to the date"""
+    held_until_next: re.Pattern[str]
+    """ "He held the post until" opening the next sentence, up to the date"""
+    line_ends: re.Pattern[str]
+    """a career line that ends a holding: "- 1990: Relieved as Minister of Education" """
+    line_successor: re.Pattern[str]
+    """ "..., succeeded by" before the successor's name in such a line"""
+
+
+@cache
+def career_words() -> CareerWords:
+    block = resource_yaml("kwpld/reading/facts.yaml")["careers"]
+    return CareerWords(
+        oblique_before=re.compile(block["oblique_before"], re.I),
+        held_until_after=re.compile(block["held_until_after"], re.I),
+        held_until_next=re.compile(block["held_until_next"], re.I),
+        line_ends=re.compile(block["line_ends"], re.I),
+        line_successor=re.compile(block["line_successor"], re.I),
     )
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -158,21 +158,37 @@ class FastEngine:
         return found
 
     def validate(self, shapes: Iterable[Shape], *, jobs: int = 1) -> list[Result]:
-        """Results of the given top-level shapes (which must all be supported).
+        """Results of the given top-level shapes (which must all be supported)."""
+        return [r for _, results in self.validate_by_shape(shapes, jobs=jobs) for r in results]
 
+    def validate_by_shape(
+        self,
+        shapes: Iterable[Shape],
+        *,
+        jobs: int = 1,
+        subsets: Mapping[str, set[str]] | None = None,
+    ) -> list[tuple[str, list[Result]]]:
+        """The results of each given top-level shape (which must all be supported), by shape.
+
+        With ``subsets``, a shape named there is evaluated on those of its focus nodes only
+        (:mod:`kwpld.validate.partial`); the SPARQL store is the one a whole run builds.
         With ``jobs > 1`` on a large graph the shapes are shared out between forked worker
         processes (the index is built once and inherited), balanced by the work each shape
         means: its focus nodes times its constraints.
         """
-        work = [(shape, self.focus_nodes(shape)) for shape in shapes]
+        shapes = list(shapes)
+        subsets = subsets or {}
         # The SPARQL store needs the predicates of the queries that will run, no others.
-        self._active = [shape for shape, focus in work if focus]
+        self._active = [shape for shape in shapes if self.focus_nodes(shape)]
+        work = [(s, subsets.get(s.node, self.focus_nodes(s))) for s in shapes]
         size = sum(len(focus) for _, focus in work)
         if jobs > 1 and size >= _PARALLEL_FROM and fork_available():
             return self._validate_in_parallel(work, jobs)
         return self._evaluate_all(work)
 
-    def _validate_in_parallel(self, work: list[tuple[Shape, set[str]]], jobs: int) -> list[Result]:
+    def _validate_in_parallel(
+        self, work: list[tuple[Shape, set[str]]], jobs: int
+    ) -> list[tuple[str, list[Result]]]:
         groups: list[list[tuple[Shape, set[str]]]] = [[] for _ in range(jobs)]
         loads = [0] * jobs
         # SPARQL-based shapes share one store: keep them together, with the store as a load.
@@ -192,11 +208,13 @@ class FastEngine:
         ]
         return [r for done in run_tasks(tasks, jobs=len(tasks)) for r in done.value]
 
-    def _evaluate_all(self, work: list[tuple[Shape, set[str]]]) -> list[Result]:
-        results: list[Result] = []
+    def _evaluate_all(self, work: list[tuple[Shape, set[str]]]) -> list[tuple[str, list[Result]]]:
+        done: list[tuple[str, list[Result]]] = []
         for shape, focus in work:
+            results: list[Result] = []
             self.evaluate(shape, focus, results)
-        return results
+            done.append((shape.node, results))
+        return done
 
     def _uses_sparql(self, shape: Shape) -> bool:
         return any(_sparql_of(s) for s in self._all_shapes([shape]))

@@ -136,6 +136,12 @@ class ValidationReport:
     prefixes: dict[str, str] = field(default_factory=dict)
     shapes_graph: ShapesGraph | None = field(default=None, repr=False)
     timings: dict[str, float] = field(default_factory=dict)
+    by_shape: dict[str, list[Result]] | None = field(default=None, repr=False, compare=False)
+    """The fast engine's results per top-level shape (what an incremental rebuild starts
+    from: :mod:`kwpld.validate.partial`); None from pyshacl alone."""
+    revalidated: int | None = field(default=None, compare=False)
+    """The focus nodes of shapes validated in part that were validated again (None: every
+    shape was validated whole)."""
 
     @property
     def conforms(self) -> bool:

@@ -18,6 +18,7 @@ from ..graph import KnowledgeGraph
 from ..model import Records
 from .data import DataIndex
 from .engine import FastEngine
+from .partial import Previous, reached, walk_of, whole_shapes
 from .report import FailOn, ValidationReport, build_report
 from .results import Result
 from .shapes import Shape, ShapesGraph, load_shapes
@@ -66,8 +67,15 @@ def validate_graph(
     shapes: ShapesGraph | None = None,
     engine: Engine | str = Engine.FAST,
     jobs: int = 1,
+    previous: Previous | None = None,
 ) -> ValidationReport:
-    """Validate the union of the graph's named graphs; findings are located in ``records``."""
+    """Validate the union of the graph's named graphs; findings are located in ``records``.
+
+    With ``previous`` (the results of the last validation, per top-level shape, and the
+    triples changed since: :class:`~kwpld.validate.partial.Previous`), only the focus nodes a
+    change can reach are validated again; the report is the one a whole run makes.
+    ``report.by_shape`` holds this run's results per shape, for the next one.
+    """
     try:
         engine = Engine(engine)
     except ValueError:
@@ -75,7 +83,7 @@ def validate_graph(
     if jobs < 1:
         raise InputError(f"--jobs must be 1 or more, not {jobs}")
     with _no_gc_pauses():
-        return _validate(graph, records, shapes, engine, jobs)
+        return _validate(graph, records, shapes, engine, jobs, previous)
 
 
 @contextmanager
@@ -101,6 +109,7 @@ def _validate(
     shapes: ShapesGraph | None,
     engine: Engine,
     jobs: int,
+    previous: Previous | None = None,
 ) -> ValidationReport:
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -122,15 +131,17 @@ def _validate(
 
     mark = time.perf_counter()
     results: list[Result] = []
+    by_shape: dict[str, list[Result]] | None = None
+    revalidated: int | None = None
     if engine is Engine.PYSHACL:
         results = _pyshacl(data, shapes, top, focus, jobs, all_shapes=True)
         timings["pyshacl"] = time.perf_counter() - mark
     else:
         del focus  # every focus node of the graph: only its count is needed from here
-        supported = [s for s in top if shapes.supported(s)]
-        others = [s for s in top if not shapes.supported(s)]
-        results = fast.validate(supported, jobs=jobs)
+        by_shape, revalidated = _fast(fast, shapes, data, jobs, previous)
+        results = [r for found in by_shape.values() for r in found]
         timings["fast"] = time.perf_counter() - mark
+        others = [s for s in top if not shapes.supported(s)]
         if others:
             mark = time.perf_counter()
             other_focus: set[str] = set()
@@ -153,7 +164,50 @@ def _validate(
     timings["report"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - start
     report.timings = timings
+    report.by_shape = by_shape
+    report.revalidated = revalidated
     return report
+
+
+def _fast(
+    fast: FastEngine,
+    shapes: ShapesGraph,
+    data: DataIndex,
+    jobs: int,
+    previous: Previous | None,
+) -> tuple[dict[str, list[Result]], int | None]:
+    """The fast engine's results per top-level shape; with ``previous``, the focus nodes a
+    change cannot reach keep their results (:mod:`.partial`)."""
+    supported = [s for s in shapes.top_level if shapes.supported(s)]
+    subsets: dict[str, set[str]] = {}
+    levels = None
+    if previous is not None:
+        walk = walk_of(shapes, supported)
+        whole = whole_shapes(shapes, supported, walk)
+        levels = reached(data, previous.changed, walk)
+        if levels is not None and all(s.node in previous.results for s in supported):
+            for shape in supported:
+                depth = walk.depth[shape.node]
+                if shape.node not in whole and depth is not None:
+                    near = set().union(*levels[: depth + 1])
+                    subsets[shape.node] = near & fast.focus_nodes(shape)
+        else:
+            levels = None
+    found = dict(fast.validate_by_shape(supported, jobs=jobs, subsets=subsets))
+    if levels is None or previous is None:
+        return found, None
+    by_shape: dict[str, list[Result]] = {}
+    for shape in supported:  # the order of a whole run
+        again = subsets.get(shape.node)
+        if again is None:
+            by_shape[shape.node] = found[shape.node]
+            continue
+        focus = fast.focus_nodes(shape)
+        kept = [
+            r for r in previous.results[shape.node] if r.focus not in again and r.focus in focus
+        ]
+        by_shape[shape.node] = kept + found[shape.node]
+    return by_shape, sum(len(nodes) for nodes in subsets.values())
 
 
 def _pyshacl(

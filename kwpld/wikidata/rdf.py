@@ -53,7 +53,7 @@ from ..rdf import Quad, date_literal, iri, is_valid_iri, lang_literal, literal, 
 from .facts import Fact, Value, wikidata_view
 from .terms import GREGORIAN
 
-__all__ = ["add_wikidata", "write_wikidata_turtle"]
+__all__ = ["add_wikidata", "wikidata_quads", "write_wikidata_turtle"]
 
 _A = iri(RDF_TYPE)
 _PRECISION = {Precision.YEAR: 9, Precision.MONTH: 10, Precision.DAY: 11}
@@ -211,7 +211,13 @@ class _Writer:
 def add_wikidata(graph: KnowledgeGraph, records: Records) -> None:
     """Add both graphs (see the module docstring) to the mapped records' graph, and the origin
     of each of their nodes; nothing when no record is linked."""
-    graph.update(_Writer(records, graph).run())
+    graph.update(wikidata_quads(graph, records))
+
+
+def wikidata_quads(graph: KnowledgeGraph, records: Records) -> list[Quad]:
+    """The quads :func:`add_wikidata` adds, not added (the origins of their nodes are): an
+    incremental build digests them apart, as they come from the records as a whole."""
+    return _Writer(records, graph).run()
 
 
 def write_wikidata_turtle(graph: KnowledgeGraph, folder: Path) -> dict[str, Path]:
