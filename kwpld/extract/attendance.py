@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..dates import PartialDate
 from ..names import match_key, name_words
@@ -80,6 +81,8 @@ def attendance(r: Context) -> Found:
             listing = None
         if not names_someone(r, sentence.start, sentence.end):
             listing = _list_lead(r, flex, sentence.start, sentence.end)
+            if (unnamed := _unnamed_subject(r, flex, sentence, found)) is not None:
+                appearance = named = (sentence.block, unnamed)  # "the delegation toured ..."
             continue
         view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = _event_of(r, flex, view)
@@ -99,6 +102,8 @@ def attendance(r: Context) -> Found:
         own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
         if own is not None:
             event, event_span, appearance = own, None, (sentence.block, own)
+        elif (unnamed := _unnamed_subject(r, flex, sentence, found, view)) is not None:
+            event, event_span, appearance = unnamed, None, (sentence.block, unnamed)
         verb_role: str | None = None
         for pattern in flex.attendance_patterns:
             for m in pattern.regex.finditer(view.string):
@@ -122,10 +127,8 @@ def attendance(r: Context) -> Found:
                     target = _appearance(r, flex, view, m, people, described=fresh)
                     if target is not None:
                         appearance = (sentence.block, target)
-                if target is None and appearance is not None:
-                    block, key = appearance
-                    if sentence.block - block <= 3:
-                        target = key
+                if target is None and appearance and sentence.block - appearance[0] <= 3:
+                    target = appearance[1]
                 if target is None:
                     continue
                 if _at_no_occasion(r, view, m, pattern, target):
@@ -409,6 +412,86 @@ def _own_appearance(
     return None
 
 
+@cache
+def _appearance_verb() -> re.Pattern[str]:
+    """Any verb of an appearance in a sentence's text: what a sentence must have before its
+    symbols are looked at for one whose subject names no one (most have none)."""
+    verbs = sorted((r"\s+".join(map(re.escape, v)) for v, kind in fact_lexicon().appearances.items()
+                    if kind == "appearance"), key=len, reverse=True)  # fmt: skip
+    return re.compile(r"\b(?:" + "|".join(verbs) + r")\b", re.I)
+
+
+@cache
+def _subject_verb() -> re.Pattern[str]:
+    """A verb of an appearance (``attendance.appearances`` of kind ``appearance``: "visited",
+    "toured", "watched") whose subject names no one: "the President visited", "On October 18,
+    the delegation toured", "Senior officials of the party visited" (over a sentence's symbols;
+    not a passive, a past perfect or a relative clause: "was visited by", "had visited", "the
+    complex, which the President visited in 1970")."""
+    verbs = sorted((" ".join(v) for v, kind in fact_lexicon().appearances.items()
+                    if kind == "appearance"), key=len, reverse=True)  # fmt: skip
+    return re.compile(
+        r"^(?:(?!P\d|E\d|R\d|(?:which|that|who|whom|where|when|if|as)\b)\S+ ){1,16}?"
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bhad )"
+        r"(?<!\bhas )(?<!\bhave )(?:also |then |later )?(?P<verb>"
+        + "|".join(re.escape(v) for v in verbs) + r")(?= |$)"
+    )
+
+
+def _unnamed_subject(
+    r: Context,
+    flex: FactLexicon,
+    sentence: Sentence,
+    found: list[Fact],
+    view: SentenceView | None = None,
+) -> str | None:
+    """ "After the guidance at the complex, the President visited the X Hospital", "On October
+    18, the delegation toured the International Friendship Exhibition": an appearance of its
+    own though the sentence names no one who made it (a title standing for the leader, a
+    delegation), so that those the next sentences place with him ("It was accompanied by ...",
+    "He was welcomed at the hospital by ...") are at it rather than at the occasion before."""
+    if not _appearance_verb().search(r.text, sentence.start, sentence.end):
+        return None
+    view = view or sentence_view(r, sentence.start, sentence.end)
+    m = _subject_verb().match(view.string)
+    if m is None or _DENIED.search(view.string, 0, m.start("verb")):
+        return None
+    key: str | None = None
+    for item in view.items_in(m.end(), len(view.string) + 1):
+        if item.kind in ("event", "eventref") and item.ref:
+            key = r.reg.resolve(item.ref)  # "watched a performance" the text dated: that one
+        if key is not None or item.text.lower() not in ("the", "a", "an"):
+            break
+    key = key or _appearance(r, flex, view, m, [])
+    leader = _titled_leader(r, flex, view, m) if key is not None else None
+    if key is not None and leader is not None:
+        role = flex.attendance_verbs.get(tuple(m.group("verb").split()), "attended")
+        verb = next(p for p in flex.attendance_patterns if p.id == "verb")
+        found.extend(_participations(r, view, [leader], role, None, key, None, verb))
+    return key
+
+
+def _titled_leader(
+    r: Context, flex: FactLexicon, view: SentenceView, m: re.Match[str]
+) -> Item | None:
+    """ "the President visited ...": the person the article named with that title before
+    ("President Kim Il Sung"), standing as the subject (titles: ``occasion_segments.titles``)."""
+    subject = view.items_in(0, m.start("verb"))
+    for i, item in enumerate(subject[:-1]):
+        if item.text.lower() != "the":
+            continue
+        title = " ".join(x.text for x in subject[i + 1 :]).lower()
+        if title not in flex.occasion_titles:
+            continue
+        for mention in reversed(r.mentions_in(0, view.start, ("person",))):
+            before = r.text[max(0, mention.start - len(title) - 12) : mention.start].lower()
+            if mention.entity and re.search(rf"\b{re.escape(title)}\s+(?:comrade\s+)?$", before):
+                end = subject[-1].end
+                return Item("person", subject[i].start, end, r.text[subject[i].start : end],
+                            mention.entity)  # fmt: skip
+    return None
+
+
 def _role(
     flex: FactLexicon,
     view: SentenceView,
@@ -492,12 +575,16 @@ def _appearance(
     if occasion_only and not obj[:1].islower():
         return None
     if places_only and (kind != "appearance" or not obj[:1].isupper()):
-        return None
+        # "welcomed Moon at the airport on Tuesday, the first day of a three-day summit. A
+        # welcome ceremony was held": the welcome, though the sentence names the summit
+        return _held_welcome(r, view) if kind == "welcome" else None
     if kind in ("welcome", "meeting"):
         met = _met(r, kind, obj, (obj_start, obj_end))
         if met is None:
             return None
         obj, kind = met
+        if kind == "ceremony" and (held := _held_welcome(r, view)) is not None:
+            return held  # "welcomed Xi Jinping at the airport. A welcome ceremony was held there"
     if places_only and r.mentions_in(obj_start, obj_end, ("event",)):
         return None  # "visited the 7th Congress": the event named, no visit of its own
     when = _appearance_day(r, view, end, kind)
@@ -531,6 +618,22 @@ def _appearance(
     return event.key
 
 
+_WELCOME_WORDS = re.compile(r"\b(?:welcom|greet|arrival\b)", re.I)
+
+
+def _held_welcome(r: Context, view: SentenceView) -> str | None:
+    """ "Kim Jong Un welcomed Xi Jinping at the airport. A welcome ceremony was held there": the
+    greeting is the welcome ceremony this sentence or the next reports, not a second occasion."""
+    index = r.doc.sentence_index(view.start)
+    following = r.doc.sentences[index + 1 : index + 2]
+    end = following[0].end if following else view.end
+    for offset, key in r.held:
+        names = " ".join(n.text for n in r.reg.peek(key).names)
+        if view.start <= offset < end and _WELCOME_WORDS.search(names):
+            return r.reg.resolve(key)
+    return None
+
+
 def _appearance_day(r: Context, view: SentenceView, end: int, kind: str) -> PartialDate | None:
     """The day of an appearance whose verb ends at ``end``: only a date the text gives (a
     report's own date is not the day of the inspection)."""
@@ -544,8 +647,9 @@ def _appearance_day(r: Context, view: SentenceView, end: int, kind: str) -> Part
     relative = relative_day(r, view.start, view.end)
     if relative is not None and _same_day_as_undated(r, view.start, relative[1]):
         relative = None  # "The same day, ...": the day of an inspection the text does not date
-    if relative is not None and (basis != "sentence" or _SHIFTED.search(r.text, *relative[1])):
-        when = relative[0]
+    if relative is not None and (basis != "sentence" or _SHIFTED.search(r.text, *relative[1])
+                                 or (when is not None and when.day is None)):
+        when = relative[0]  # ("After the guidance, he visited the hospital, renovated this year")
     return when
 
 

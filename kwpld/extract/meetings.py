@@ -16,7 +16,7 @@ from ..dates import DateMention, PartialDate
 from ..names import match_key
 from ..reading.document import Sentence
 from ..reading.entities import Entity, Mention, NameDraft, Ref
-from ..reading.facts import fact_lexicon, without_state_qualifier
+from ..reading.facts import FactLexicon, fact_lexicon, without_state_qualifier
 from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
 from .dates import (
@@ -290,7 +290,7 @@ def _unnamed(r: Context) -> None:
             continue  # "meetings of ...": several
         if m.group(0).lower().startswith("the ") and any(
             e.kind == "event" for e in r.mentions_in(0, m.start())
-        ):
+        ) and not _of_another_body(r, m.start(), head_kind(head), organ):
             continue  # "the meeting of ...": refers back to an event named before
         when = _unnamed_days(r, m, organ, sentence)
         if when is None:
@@ -312,6 +312,21 @@ def _unnamed(r: Context) -> None:
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
         r.held.append((sentence.start, event.key))
         _place_event(r, event, r.text[organ.end : sentence.end], _in_place(r), sentence)
+
+
+def _of_another_body(r: Context, before: int, kind: str, organ: Mention) -> bool:
+    """Whether "the conference of <organ>" is one more of a run of occasions of its kind, each
+    of another body ("The conference of the South Phyongan Provincial Party Committee was held
+    on December 26 ... The conference of the North Hamgyong Provincial Committee of the WPK
+    took place on Sunday"): the events of its kind named before are all of other organs."""
+    body = r.reg.resolve(organ.entity) if organ.entity else None
+    bodies = set()
+    for x in r.mentions_in(0, before, ("event",)):
+        event = r.reg.peek(x.entity) if x.entity else None
+        if event is None or event.known or event.fields.get("type") != kind:
+            continue
+        bodies |= {r.reg.resolve(o.key) for o in event.fields.get("organizer") or ()}
+    return body is not None and bool(bodies) and body not in bodies
 
 
 _ORGAN_MEETING = re.compile(
@@ -455,43 +470,55 @@ def _unnamed_days(
     return (None, None) if held and held.re is _HELD_BEFORE else None
 
 
-_REPRESENTATIVES = re.compile(
-    rf"\b(?:an?|the)\s+(?P<name>{_KINDS}\s+of\s+(?:party\s+)?(?:representatives|activists"
-    r"|delegates)\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?"
-    r"[A-Z][\w'’.-]*)*))",
-    re.I,
-)
+@cache
+def _representatives() -> re.Pattern[str]:
+    """ "the conference of Party representatives of the Korean People's Army", "the conference
+    of the North Phyongan Provincial Party Organization" (a body whose name ends in one of
+    ``occasion_segments.bodies`` in ``facts.yaml``, of any case)."""
+    bodies = "|".join(re.escape(b) for b in fact_lexicon().occasion_bodies) or "(?!)"
+    return re.compile(
+        rf"\b(?:an?|the)\s+(?P<name>{_KINDS}\s+of\s+(?:(?:party\s+)?(?:representatives"
+        r"|activists|delegates)\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?"
+        rf"[A-Z][\w'’.-]*)*)|the\s+(?-i:[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){{0,5}}?\s+(?:{bodies})\b))",
+        re.I,
+    )
 
 
 def _of_representatives(r: Context) -> None:
     """ "The conference of Party representatives of the Korean People's Army was held on 21
-    September": an event of a body's delegates, named as printed, held on the date given."""
-    for m in _REPRESENTATIVES.finditer(r.text):
+    September", "The conference of the South Hamgyong Provincial Party Organization was held in
+    Hamhung on Sunday": an event of a body's delegates, named as printed, held on the day the
+    sentence gives (a date, a weekday, a relative day). Several in one report (each body's on
+    its own day) are each an occasion of their own."""
+    for m in _representatives().finditer(r.text):
         sentence = r.doc.sentence_at(m.start())
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
             continue
         head = re.sub(r"\s+", " ", m.group("head").lower())
         if (head.endswith("s") and not head.endswith("ss")) or _inside_event(r, *m.span("name")):
             continue  # "Conferences of Party representatives of ...": several
-        rest = r.text[m.end() : sentence.end]
-        held = HELD.search(rest)
-        dates = [d for d in r.dates_in(m.end(), sentence.end) if d.date is not None]
-        if not held or held.start() > 40 or not dates:
+        held = HELD.search(r.text[m.end() : sentence.end])
+        if not held or held.start() > 40:
             continue
+        days = _held_days(r, m.end(), sentence.end)
+        before = leading_day(r, sentence.start, m.start()) if days is None else None
+        if days is None and before is None:
+            continue  # ("On Sunday the conference of ... was held": the day before its name)
+        first, last = (days[0], days[1]) if days is not None else (before, None)
+        assert first is not None
         name = " ".join(m.group("name").split())
-        first, last = _period(dates[0])
-        key = f"event:held:{match_key(name)}:{first.iso if first else ''}"
+        key = f"event:held:{match_key(name)}:{first.iso}"
         event = r.reg.add(Entity(key, "event"))
         event.fields.setdefault("type", head_kind(head))
-        if first is not None:
-            event.fields.setdefault("date", first)
-            if last is not None and last.iso != first.iso:
-                event.fields.setdefault("end", last)
+        event.fields.setdefault("date", first)
+        if last is not None and last.iso != first.iso:
+            event.fields.setdefault("end", last)
         span = m.span("name")
         event.add_name(NameDraft(name, spans=[span]))
         event.note(f"“{name}” was held", span)
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
         r.held.append((sentence.start, event.key))
+        _place_event(r, event, r.text[m.end() : sentence.end], _in_place(r), sentence)
 
 
 def _same_day(r: Context, rest: str, before: int) -> PartialDate | None:
@@ -576,12 +603,14 @@ def _occasions(r: Context) -> None:
         if definite and _act_referred(r, m):
             continue  # "the hearse carrying the body ... The farewell ceremony was attended by"
         given = None if definite else _GIVEN_BEFORE.search(lead)  # "attended the drill": no new one
+        # "Present at the burial were ...": an occasion of its own, unless named before
+        cued = definite and _attended_at(flex, lead, m.group("noun"))
         opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
         if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
         rest = r.text[m.end() : sentence.end]
         presided = _PRESIDED_AFTER.match(rest)  # "a meeting of X presided over by Kim"
-        held = bool(_HELD_OCCASION.match(rest) or given or presided) or bool(
+        held = bool(_HELD_OCCASION.match(rest) or given or presided or cued) or bool(
             opening and _HELD_LATER.match(rest)
         )  # "Talks between A, <titles>, and B, <titles>, ... were held at ..."
         when, name_end, _ = _occasion_day(r, m, sentence, held, definite)
@@ -597,6 +626,10 @@ def _occasions(r: Context) -> None:
             # occasion": in the article
             whole = _ON_THE_OCCASION.search(rest)
             when = event_day_before(r, m.start(), block=None if whole or held else sentence.block)
+            if when is None and held and not definite:
+                # "The delegation arrived ... on October 16. A ceremony of welcoming it took
+                # place at the airport": the day the narrative is at
+                when = narrative_day_before(r, sentence.start)
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
         if bare_meeting:
@@ -617,6 +650,21 @@ def _occasions(r: Context) -> None:
 
 
 _CONFERRING = re.compile(r"\s+(?:(?:of|for)\s+)?(?:conferring|awarding|presenting)\b", re.I)
+
+
+@cache
+def _attended_at_cue() -> re.Pattern[str]:
+    cues = sorted(fact_lexicon().occasion_attended_at, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s+(?:the\s+)?$", re.I)
+
+
+def _attended_at(flex: FactLexicon, lead: str, noun: str) -> bool:
+    """Whether "the <occasion>" is what an attendance cue places people at ("Present at the
+    burial were", "attended the luncheon"): an occasion the report goes on to, when its noun
+    is no word that refers back to another (``event_references``: "the ceremony")."""
+    return bool(flex.occasion_attended_at) and tuple(noun.lower().split()) not in (
+        flex.event_references
+    ) and _attended_at_cue().search(lead) is not None
 
 
 def _dates_undated(
@@ -901,6 +949,8 @@ def _occasion_day(
         # (past a second occasion: "A parade and a mass demonstration ... took place ... on
         # Saturday")
         weekday = re.match(rf"[^.;]{{0,400}}?\bon\s+({_WEEKDAY_NAMES})\b", rest)
+        if weekday and _REPORTED_BEFORE.search(rest, 0, weekday.start(1) - 3):
+            weekday = None  # "..., state media reported on Wednesday": the report's day
         if weekday and r.reference is not None and r.reference.day is not None:
             when = _last_weekday(r.reference, weekday.group(1))
     fresh = not definite or not _named_before(r, m)

@@ -146,6 +146,15 @@ class FactLexicon:
     occasions: dict[str, str] = field(default_factory=dict)
     occasion_acts: tuple[OccasionAct, ...] = ()
     """occasions a verb reports ("laid a wreath", "saw him off"): ``occasion_acts``"""
+    occasion_bodies: tuple[str, ...] = ()
+    """last words of a body whose conference is an occasion of its own ("the conference of the
+    X Provincial Party Organization"): ``occasion_segments.bodies``"""
+    occasion_titles: frozenset[str] = frozenset()
+    """titles that stand for the leader the article named with them ("the President visited"):
+    ``occasion_segments.titles``"""
+    occasion_attended_at: tuple[str, ...] = ()
+    """cues that place people at "the <occasion>" ("Present at the burial were"), which is then
+    an occasion of its own: ``occasion_segments.attended_at``"""
     foreign_nationalities: frozenset[str] = frozenset()
     new_organ_heads: frozenset[str] = frozenset()
     new_organ_generic: frozenset[str] = frozenset()
@@ -258,6 +267,9 @@ def fact_lexicon() -> FactLexicon:
                         if a.get("needs") else None)  # fmt: skip
             for a in data.get("occasion_acts", ())
         ),
+        occasion_bodies=tuple(data.get("occasion_segments", {}).get("bodies", ())),
+        occasion_attended_at=tuple(data.get("occasion_segments", {}).get("attended_at", ())),
+        occasion_titles=frozenset(data.get("occasion_segments", {}).get("titles", ())),
         foreign_nationalities=frozenset(data.get("foreign_nationalities", ())),
         new_organ_heads=frozenset(data.get("new_organ_heads", ())),
         new_organ_generic=frozenset(data.get("new_organ_generic", ())),
