@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
 from ..dates import DateMention, PartialDate, find_dates
 from ..reading.state import Context, Found
+from ..resources import resource_yaml
 
 __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
-    "leading_day", "narrative_day_before", "year_said",
+    "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
+    "in_perfect",
 ]  # fmt: skip
 
 
@@ -109,6 +112,27 @@ _AHEAD = re.compile(
     re.I,
 )
 """Words before a date of the future ("the 3rd Plenary Meeting, to be convened in late June")."""
+
+
+@functools.cache
+def _perfect() -> re.Pattern[str]:
+    data = resource_yaml("kwpld/reading/facts.yaml")
+    words = "|".join(re.escape(w) for w in data["perfect_auxiliaries"])
+    adverbs = "|".join(re.escape(w) for w in data["perfect_adverbs"])
+    return re.compile(rf"\b(?:{words})\s+(?:(?:{adverbs})\s+)*$", re.I)
+
+
+def in_perfect(r: Context, verb: int) -> bool:
+    """Whether the verb at ``verb`` is in the present perfect ("has been appointed", "have
+    named"): a change the report does not date (``perfect_auxiliaries`` in facts.yaml)."""
+    return _perfect().search(r.text, max(0, verb - 40), verb) is not None
+
+
+def speaks_ahead(r: Context, start: int, end: int) -> bool:
+    """Whether text[start:end] speaks of the future ("will", "is expected to", "to be
+    convened", "next"): what a title at an event after the article's date is as of depends on
+    it."""
+    return _AHEAD.search(r.text, start, end) is not None
 
 
 def _week_month(reference: PartialDate, step: int) -> PartialDate | None:
@@ -305,18 +329,30 @@ def leading_day(r: Context, start: int, end: int) -> PartialDate | None:
     ...", "On Thursday, Kim and Putin held talks", "Two days before the funeral, on Monday, ..."
     (the last day given there), else a day relative to the occasion before ("That evening",
     "The previous day", "After the talks,": :func:`relative_day`)."""
-    days: list[tuple[int, PartialDate]] = [
-        (d.start, d.date) for d in r.dates_in(start, end)
+    stated = stated_day(r, start, end)
+    if stated is not None:
+        return stated[0]
+    relative = relative_day(r, start, end)
+    return relative[0] if relative is not None else None
+
+
+def stated_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[int, int]] | None:
+    """The last day text[start:end] states for an occasion: a date at day precision ("on 13
+    June", "on 21 October 2023") or a weekday ("On Sunday"), not one of background ("born",
+    "since", "had visited"), of the report ("KCNA said on Friday") or of the dateline; with
+    its span."""
+    days: list[tuple[int, int, PartialDate]] = [
+        (d.start, d.end, d.date) for d in r.dates_in(start, end)
         if d.date is not None and d.date.day is not None and _occasion_day_at(r, d.start, d.end)
     ]  # fmt: skip
     for weekday in _WEEKDAY_OPEN.finditer(r.text, start, end):
         when = _weekday_back(r, weekday)
         if when is not None and _occasion_day_at(r, weekday.start(), weekday.end()):
-            days.append((weekday.start(), when))
-    if days:
-        return max(days, key=lambda x: x[0])[1]
-    relative = relative_day(r, start, end)
-    return relative[0] if relative is not None else None
+            days.append((weekday.start("day"), weekday.end("day"), when))
+    if not days:
+        return None
+    at, until, day = max(days, key=lambda x: x[0])
+    return day, (at, until)
 
 
 def narrative_day_before(r: Context, offset: int) -> PartialDate | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
@@ -23,7 +24,8 @@ from ..reading.facts import (
 from ..reading.sentences import Item, SentenceView, build_view
 from ..reading.state import Context
 from ..reading.words import ORDINAL_WORDS
-from .dates import relative_day, reported_day
+from ..resources import resource_yaml
+from .dates import narrative_day_before, relative_day, reported_day, speaks_ahead, stated_day
 
 __all__ = [
     "antecedent",
@@ -326,16 +328,32 @@ def _next_word(view: SentenceView, item: Item) -> str | None:
     return following[0].text if following else None
 
 
+@functools.cache
+def _clause_enders() -> re.Pattern[str]:
+    words = resource_yaml("kwpld/reading/facts.yaml")["own_clause_enders"]
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?:,|;|\s[—–-]+)\s*(?:{alternatives})\b|;", re.I)
+
+
+def clause_end(r: Context, view: SentenceView, after: int) -> int:
+    """Where the clause holding text[after] ends: at a clause another subject's words open
+    after it (", though sources said ...", ", in what analysts called ...", ", which the spy
+    agency believes ..."), else the sentence's end (``own_clause_enders`` in facts.yaml)."""
+    m = _clause_enders().search(r.text, after, view.end)
+    return m.start() if m is not None else view.end
+
+
 def status_of(
-    r: Context, view: SentenceView, upto: int | None = None
+    r: Context, view: SentenceView, upto: int | None = None, until: int | None = None
 ) -> tuple[str, FactSpan | None]:
     """How sure a statement is, by its words (before ``upto``, if given): projected ("likely",
     "is expected to"), reported ("appears to", "reportedly", "is believed to"; or on the word
-    of others anywhere in the sentence: "sources said"), else confirmed."""
+    of others anywhere in the sentence, or before ``until`` if given: "sources said"), else
+    confirmed."""
     flex: FactLexicon = fact_lexicon()
     found: tuple[str, FactSpan] | None = None
     for item in view.items:
-        if item.kind != "word":
+        if item.kind != "word" or (until is not None and item.start >= until):
             continue
         before = upto is None or item.start < upto
         if before and item.text in flex.projected_words:
@@ -352,16 +370,34 @@ def status_of(
     return "confirmed", None
 
 
+_BACKGROUND_EVENT = re.compile(
+    r"\b(?:since|until|till|before|prior\s+to)\s+(?:the\s+|its\s+)?$"
+    r"|\bsince\s+[^,.;]{1,30},\s+when\s+(?:the\s+|its\s+)?$",
+    re.I,
+)
+
+
+def bounds_a_term(r: Context, start: int) -> bool:
+    """Whether the event named at ``start`` is named as a term's bound ("who has been vice
+    chairman since the eighth party congress", "since January 2021, when the eighth party
+    congress elected him"), not as the occasion of its sentence, nor what "the meeting" after
+    it refers to."""
+    return _BACKGROUND_EVENT.search(r.text, max(0, start - 60), start) is not None
+
+
 def event_of(
-    r: Context, view: SentenceView, *, explicit: bool = False
+    r: Context, view: SentenceView, *, explicit: bool = False, announced: bool = False
 ) -> tuple[str | None, tuple[int, int] | None]:
     """The event a sentence is about: one it names or refers back to, else (unless
     ``explicit``) the event said to be held last before it, else the event the article reports
-    (when the sentence comes after the article first names it)."""
+    (when the sentence comes after the article first names it). ``announced``: an ``explicit``
+    sentence may still be tied to an event by the next ("The appointment came at ...")."""
     for item in view.items:
         if item.kind == "eventref" and not item.ref:
             return None, None  # "the plenum", of which the text names none
         if item.kind in ("event", "eventref"):
+            if bounds_a_term(r, item.start):
+                continue  # "who has been vice chairman since the 8th Party Congress": another's
             key = item.ref
             entity = r.reg.peek(key)
             kind = entity.fields.get("type") or r.known.event_types.get(entity.known or "")
@@ -371,11 +407,11 @@ def event_of(
                 continue  # an act, not an occasion ("a ceremony of conferring" is one)
             return key, (item.start, item.end)
     same = _same_event(r, view)  # "At the same session": named, by reference
-    if explicit or same is not None:
+    if same is not None or (explicit and not announced):
         return same, None
-    announced = _announced_at(r, view)
-    if announced is not None:
-        return announced, None
+    at = _announced_at(r, view)
+    if at is not None or explicit:
+        return at, None
     held = [key for offset, key in r.held if offset <= view.start]
     if held:
         return held[-1], None
@@ -620,6 +656,8 @@ def sentence_date(
             continue
         if re.search(r"\b(?:since|until|till|born)\s*$", lead):
             continue
+        if d.start < anchor and (d.range or re.search(r"\bfrom\s*$", lead)):
+            continue  # "X, director of ... from 2016 to 2019, was appointed": another term's
         if d.start >= anchor:
             if (
                 not any(anchor < p < d.start for p in persons)
@@ -762,6 +800,9 @@ def fact_dates(
         # "Speakers included Pak Pong Ju, premier of the Cabinet, ...": a title in the report of
         # an event is as of the day of the event (the day the text gives it), not the article's
         event = event_of(r, view)[0]
+    since_event = _since_event(r, view, title_end) if holds and title_end is not None else None
+    if since_event is not None:
+        return {"first": since_event[0]}, since_event[1], since_event[2]
     chosen = sentence_date(r, view, anchor, holds, title_end)
     # "since January 2021, when the congress elected him to the post": a change in a "when"
     # clause is at the clause's date too
@@ -811,14 +852,67 @@ def fact_dates(
         if own is not None:
             return {"at": own[0]}, own[1], own[2]
     stated = _day_of_event(r, view, event)
-    if stated is not None:
+    if stated is not None and not _preview(r, view, event, stated[0], holds):
         return {"at": stated[0], **since}, "sentence", stated[1]
     first, last = _event_dates(r, event)
-    if first is not None and not (holds and _after_article(r, first)):
+    if first is not None and not _preview(r, view, event, first, holds):
         return {"at": last or first, **since}, "event", None
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
     return _report_date(r, view, anchor, holds)
+
+
+_SINCE = re.compile(r"\s*,?\s*since\s+(?:(?:the|its|his|her)\s+)?", re.I)
+_EVENT_DATE = re.compile(r"\s*(?:,\s*)?(?:(?:held|convened)\s+)?(?:in|on|of)\s+$", re.I)
+
+
+def _since_event(
+    r: Context, view: SentenceView, title_end: int
+) -> tuple[PartialDate, str, FactSpan] | None:
+    """ "X, who has been a secretary of the WPK Central Committee since the Eighth Party
+    Congress in January 2021, ...": a term the text starts at an event (the date printed after
+    it, else the event's), not a title as of the day the sentence reports."""
+    m = _SINCE.match(r.text, title_end, view.end)
+    if m is None:
+        return None
+    event = next((e for e in r.mentions_in(m.end(), view.end, ("event",))
+                  if e.start == m.end() and e.entity), None)  # fmt: skip
+    if event is None:
+        return None
+    for d in r.dates_in(event.end, min(view.end, event.end + 24)):
+        if d.date is not None and _EVENT_DATE.fullmatch(r.text, event.end, d.start):
+            return d.date, "sentence", FactSpan(d.start, d.end, "date")
+    first, _ = _event_dates(r, event.entity)
+    if first is None:
+        return None
+    return first, "event", FactSpan(event.start, event.end, "event")
+
+
+def _preview(
+    r: Context, view: SentenceView, event: str | None, day: PartialDate, holds: bool
+) -> bool:
+    """A title printed about an event to come ("X, secretary of ..., is expected to attend
+    the plenary meeting" of the 28th, in an article of the 20th): as of the article, not of
+    the event's day."""
+    return holds and _after_article(r, day) and _ahead(r, view, event)
+
+
+def _ahead(r: Context, view: SentenceView, event: str | None) -> bool:
+    """Whether the sentence, or the one that dates ``event``, speaks of the future ("is
+    expected to hold its congress early next year"): an event after the article's date told
+    in the past ("UPDATE: Kim Jong Un visited the bier on 21 October" in a post of the 20th)
+    happened, and the titles printed at it are as of its day."""
+    if speaks_ahead(r, view.start, view.end):
+        return True
+    starts = [at for at, key in r.held if key == event]
+    starts += [m.start for m in r.mentions if m.entity is not None and m.entity == event]
+    if not starts:
+        return True
+    # as the narrative last told it ("The funeral will be held on 22 October. ... The funeral
+    # took place ...")
+    told = max((at for at in starts if at <= view.start), default=min(starts))
+    sentence = r.doc.sentence_at(told)
+    return sentence is None or speaks_ahead(r, sentence.start, sentence.end)
 
 
 def _after_article(r: Context, date: PartialDate) -> bool:
@@ -866,8 +960,25 @@ def _own_day(
     relative = relative_day(r, view.start, view.end)
     if relative is not None:
         return relative[0], "sentence", FactSpan(*relative[1], "date")
-    if not _reports_attendance(view) or _event_dates(r, event)[0] is not None:
+    stated = stated_day(r, view.start, view.end)
+    if stated is not None and not (  # not "X, premier, said the congress will open on 5 May"
+        _after_article(r, stated[0]) and speaks_ahead(r, view.start, view.end)
+    ):  # "Kim Jong Un, general secretary of ..., inspected ... on 13 June"
+        return stated[0], "sentence", FactSpan(*stated[1], "date")
+    if not _reports_attendance(view):
         return None
+    first, last = _event_dates(r, event)
+    if first is not None:
+        # "... held its conference on 18 January. ... On 19 January the conference of the
+        # city committee took place. Present there was X, secretary of ...": the narrative has
+        # moved past the event last told (to one not drafted): the day it is at; not when the
+        # sentence names the event ("X, the Minister of ..., appeared at the plenum")
+        if any(i.kind in ("event", "eventref") for i in view.items):
+            return None
+        moved = narrative_day_before(r, view.start)
+        if moved is None or not _after(moved, last or first):
+            return None
+        return moved, "sentence", None
     sentence = r.doc.sentence_at(view.start)
     if sentence is None:
         return None
@@ -875,10 +986,20 @@ def _own_day(
     for before in reversed(r.doc.sentences[max(0, index - 2) : index]):
         if r.doc.blocks[before.block].kind in _NOT_FACT_BLOCKS:
             break
-        day = _weekday_date(r, sentence_view(r, before.start, before.end))
+        day = _weekday_date(r, sentence_view(r, before.start, before.end)) or stated_day(
+            r, before.start, before.end
+        )
         if day is not None:
             return day[0], "event", None
     return None
+
+
+def _after(day: PartialDate, other: PartialDate) -> bool:
+    """Whether ``day`` (a day) falls after all of ``other`` (at its precision)."""
+    if day.day is None:
+        return False
+    key = (day.year, day.month or 0, day.day)
+    return key > (other.year, other.month or 12, other.day or 31)
 
 
 def holding_dates(

@@ -22,7 +22,9 @@ from ..reading.entities import Mention
 from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
 from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
+from .dates import in_perfect
 from .facts_common import (
+    clause_end,
     event_of,
     fact_dates,
     holding_dates,
@@ -606,14 +608,7 @@ def _facts_for(
     if kind in ("heads", "kept"):
         kind = "holds"
     is_holds = (holds or kind in ("holds", "became", "former")) and not kept
-    # A title an analyst states is as of the article, unless the sentence names the event or
-    # states a change at it ("Foreign Minister Ri Yong Ho was promoted ...").
-    # ... nor is an analyst's inference ("appears to have replaced") an act of the event
-    # reported before it.
-    inferred = status != "confirmed" and not r.official
-    event, event_span = event_of(
-        r, view, explicit=(is_holds and not r.official and not changed) or inferred
-    )
+    event, event_span = _fact_event(r, view, status, trigger, is_holds and not changed)
     dates, basis, date_span = fact_dates(
         r, view, anchor, event, holds=is_holds, title_end=titles[0].end if is_holds else None
     )
@@ -663,6 +658,22 @@ def _facts_for(
     return out
 
 
+def _fact_event(
+    r: Context, view: SentenceView, status: str, trigger: FactSpan | None, title: bool
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The event a fact is at (:func:`event_of`). A ``title`` an analyst states is as of the
+    article, unless the sentence names the event or states a change at it ("Foreign Minister
+    Ri Yong Ho was promoted ..."); nor is an analyst's inference ("appears to have replaced")
+    an act of the event reported before it, nor a change a report does not date ("X has been
+    appointed ...": as of the article, unless a later sentence says where it was made)."""
+    inferred = status != "confirmed" and not r.official
+    undated = trigger is not None and not r.official and in_perfect(r, trigger.start)
+    return event_of(
+        r, view, explicit=(title and not r.official) or inferred or undated,
+        announced=undated and not inferred and not title,
+    )
+
+
 _PRESENT = frozenset({"heads", "leads", "commands", "runs", "chairs"})
 _FUTURE = frozenset({"will", "shall"})
 _ASIDE = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?)?")
@@ -675,7 +686,8 @@ def _fact_status(
     """The status of ``people`` holding ``titles`` (:func:`_status`, up to the fact's words).
     "The ministry predicts that X, director of O, will be made a member of P": the change
     after "will" is a projection, stated or not with a hedge; the title beside the name is
-    stated plainly, whatever verb or "that"-clause governs the sentence."""
+    stated plainly, whatever verb or "that"-clause governs the sentence ("Kim is believed to
+    have ordered Jo Yong Won, secretary of ..., to ...": the hedge governs its own clause)."""
     status, hedge = _status(flex, view, upto=max(anchor, titles[-1].end), r=r, kind=kind)
     if not people:
         return status, hedge
@@ -685,7 +697,13 @@ def _fact_status(
                        and person.end <= i.start < trigger.start), None)  # fmt: skip
         if future is not None:
             return "projected", FactSpan(future.start, future.end, "hedge")
-    if status != "projected" or trigger is not None or hedge is None or len(people) > 1:
+    if status not in ("projected", "reported") or trigger is not None or hedge is None:
+        return status, hedge
+    if len(people) > 1 or (status == "reported" and any(
+        i.kind == "word" and i.text in flex.attribution_words for i in view.items
+    )):  # fmt: skip
+        # "X, a vice minister, has been acting as minister, a government source said": the
+        # word of others covers the sentence, the title beside the name too
         return status, hedge
     between = (
         (person.end, title.start) if person.end <= title.start else (title.end, person.start)
@@ -721,7 +739,7 @@ def _status(
     probably lost his seat", "X is likely to have retained ...") is an inference about what
     happened: reported. A projection pattern's own words ("tipped to become", "in line for")
     hedge (``kind`` projected)."""
-    status, hedge = status_of(r, view, upto=upto)
+    status, hedge = status_of(r, view, upto=upto, until=clause_end(r, view, upto))
     if kind == "projected":
         return "projected", hedge
     if status != "projected" or hedge is None:

@@ -28,7 +28,7 @@ from .dates import (
     relative_day,
     year_said,
 )
-from .facts_common import in_headline, official_source
+from .facts_common import bounds_a_term, in_headline, official_source
 
 __all__ = ["meetings", "HELD", "date_with", "day_words", "head_kind", "past_date"]
 
@@ -1687,7 +1687,7 @@ def _references(r: Context) -> None:
                 break
         if not types:
             continue
-        before = [e for e in events if e.end <= m.start()]
+        before = [e for e in events if e.end <= m.start() and not bounds_a_term(r, e.start)]
         target = None
         here = r.doc.block_at(m.start()) or 0
         for e in reversed(before):
