@@ -7,6 +7,7 @@ foreigners, nor English words into people, so every shape needs a listed name.""
 from __future__ import annotations
 
 from ..names import is_romanized_syllable
+from ..reading.facts import fact_lexicon
 from ..reading.rules import ForeignNameLists, foreign_name_lists
 from ..reading.state import Context, Found
 from ..reading.words import FUNCTION_WORDS, core
@@ -81,7 +82,19 @@ def _chinese_at(r: Context, i: int, lists: ForeignNameLists) -> int | None:
     if match.group("second") or not is_romanized_syllable(given):
         return i + 2
     before = doc.keys[i - 1] if i > 0 else ""
-    return i + 2 if before in lists.title_words else None
+    return i + 2 if before in lists.title_words or _title_after(r, i + 2) else None
+
+
+def _title_after(r: Context, j: int) -> bool:
+    """ "Peng Chong, member of the Political Bureau of ...": a role phrase in apposition after
+    the name (a comma, an optional article, a role of facts.yaml followed by "of") vouches for
+    a one-syllable given name, as a title word before it does."""
+    doc = r.doc
+    if j + 1 >= len(doc.words) or r.text[doc.word_ends[j - 1] : doc.word_starts[j]].strip() != ",":
+        return False
+    k = j + 1 if doc.keys[j] in ("a", "an", "the") and j + 1 < len(doc.words) else j
+    hit = fact_lexicon().role_at(doc.keys, k)
+    return hit is not None and hit[0] < len(doc.words) and doc.keys[hit[0]] == "of"
 
 
 def _one_word_after(r: Context, i: int) -> int | None:

@@ -674,7 +674,7 @@ def _fact_event(
     )
 
 
-_PRESENT = frozenset({"heads", "leads", "commands", "runs"})
+_PRESENT = frozenset({"heads", "leads", "commands", "runs", "chairs"})
 _FUTURE = frozenset({"will", "shall"})
 _ASIDE = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?)?")
 

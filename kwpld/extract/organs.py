@@ -153,7 +153,7 @@ def organ_phrases(r: Context) -> Found:
             index += 1
             chain.append(valid[index])
         index += 1
-        phrase = _phrase(r, chain, len(phrases))
+        phrase = _phrase(r, chain, len(phrases), starts)
         if phrase is not None:
             phrases.append(phrase)
     r.phrases = phrases
@@ -163,7 +163,9 @@ def organ_phrases(r: Context) -> Found:
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
-def _phrase(r: Context, chain: list[tuple[int, int, OrganHead]], index: int) -> Phrase | None:
+def _phrase(
+    r: Context, chain: list[tuple[int, int, OrganHead]], index: int, starts: set[int]
+) -> Phrase | None:
     doc, n = r.doc, len(r.doc.words)
     first = chain[0][0]
     k = first - 1
@@ -186,6 +188,8 @@ def _phrase(r: Context, chain: list[tuple[int, int, OrganHead]], index: int) -> 
         seg_first = qualifiers[0] if position == 0 and qualifiers else head_first
         abbrevs = [q for q in qualifiers if doc.is_allcaps(q)] if position == 0 else []
         last = head_last
+        if position == len(chain) - 1 and head.kind in _NAMED_ON and not head.unique:
+            last = _proper_extension(r, head_last, starts)  # "State Commission of Science ..."
         if head.kind == "party":
             last = _of_extension(r, head_last)
             named = [q for q in qualifiers if q not in abbrevs] if position == 0 else []
@@ -230,6 +234,39 @@ def _of_extension(r: Context, end: int) -> int:
         if stop > m:
             return stop
     return end
+
+
+_NAMED_ON = frozenset({"commission", "department"})
+"""Kinds of generic heads whose proper name may go on after them ("of Science and Technology")."""
+
+
+def _proper_extension(r: Context, end: int, starts: set[int]) -> int:
+    """ "State Commission" + "of Science and Technology": the capitalized words (joined by
+    "and") after "of (the)" are the rest of the organ's name, so it is not cut to a generic
+    prefix; not when they name another organ ("of the Korean People's Army") or an
+    abbreviation ("of the DPRK"), nor a person they reach, nor when "of" follows them."""
+    doc, n = r.doc, len(r.doc.words)
+    if not (end < n and doc.keys[end] == "of" and doc.gap_ok[end - 1]):
+        return end
+    m = end + 1
+    if m < n and doc.keys[m] == "the" and doc.gap_ok[m - 1]:
+        m += 1
+    stop, last = m, end
+    while stop < n and doc.gap_ok[stop - 1]:
+        if doc.keys[stop] == "and" and last > end:
+            stop += 1
+            continue
+        if stop in starts:
+            return end  # "of the Korean People's Army": another organ's name
+        if not doc.is_cap(stop) or doc.is_allcaps(stop):
+            break
+        if _is_person_word(r, stop):
+            break
+        stop += 1
+        last = stop
+    if last == end or (stop < n and doc.gap_ok[stop - 1] and doc.keys[stop] == "of"):
+        return end  # nothing capitalized, or a longer chain ("of X of the Y") left alone
+    return last
 
 
 def _is_person_word(r: Context, k: int) -> bool:
@@ -350,7 +387,9 @@ def party_organs(r: Context) -> Found:
                                         "organ", "short"))  # fmt: skip
                 parent = context
                 continue
-            if all(r.claimed[i] for i in range(phrase.first, segment.last)):
+            if all(r.claimed[i] for i in range(phrase.first, segment.last)) and not (
+                segment.abbrevs and party is not None and _foreign_party(r, party)
+            ):  # "CPC Central Committee": the Communist Party of China's, not the WPK's
                 key = known_at(r, phrase.first, segment.last, "organ")
                 if key is None:
                     key = known_at(r, segment.head_first, segment.last, "organ")
@@ -379,6 +418,15 @@ def party_organs(r: Context) -> Found:
     _unqualified_merged(r)
     _standing_marked(r)
     return r.found()
+
+
+def _foreign_party(r: Context, key: str) -> bool:
+    """A party of organs.yaml other than its first, the DPRK's own (the CPC, the CPSU): by
+    the record's names or the standing draft; a party drafted from the text is not one."""
+    entity = r.reg.peek(key)
+    standing = _gazetteer_id(r, entity.known) if entity.known else entity.attrs.get("standing")
+    parties = [o.id for o in gazetteer().organs.values() if o.kind == "party"]
+    return isinstance(standing, str) and standing in parties[1:]
 
 
 def _is_mass_organization(r: Context, key: str) -> bool:
@@ -530,11 +578,19 @@ def _of_parents(r: Context, by_first: dict[int, Phrase]) -> None:
             if target
             else known_at(r, phrase.of_link, phrase.of_link + 1, "organ")
         )
+        if parent_key and _other_party(r, child, parent_key):
+            continue  # the WPK's Political Bureau is never under the CPC's Central Committee
         if parent_key and parent_key != child and r.reg.get(child).known is None:
             r.reg.get(child).fields["parent"] = Ref(parent_key)
             end = target.last if target else phrase.of_link + 1
             name, span = surface(r, phrase.first, end)
             r.reg.get(child).add_name(NameDraft(name, spans=[span]))
+
+
+def _other_party(r: Context, child: str, parent: str) -> bool:
+    """The parent is an organ of a foreign party of organs.yaml and the child is not."""
+    owner = party_of(r, parent)
+    return owner is not None and _foreign_party(r, owner) and party_of(r, child) != owner
 
 
 def _unqualified_merged(r: Context) -> None:

@@ -18,6 +18,7 @@ Cabinet) gets the post.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from ..names import match_key
@@ -196,7 +197,7 @@ def titles(r: Context) -> Found:
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
-    found = [_organ_read(r, mentions, t) for t in found]
+    found = [_in_period(r, _organ_read(r, mentions, t)) for t in found]
     r.person_titles = _ellipses(r, [_unnamed_department(r, _deputy(r, t)) for t in found])
     return r.found()
 
@@ -227,15 +228,45 @@ def _implied(
 ) -> Title:
     """A title whose role implies its organ ("premier", "deputy from the X constituency": the
     constituency is part of the title)."""
-    organ_key = organ_for_name(r, flex.implied_organs[implies], span)
+    organ_key = organ_for_name(r, implied_organ(r, implies) or flex.implied_organs[implies], span)
     seat = _CONSTITUENCY.match(r.text, span[1])
     end = seat.end() if seat else span[1]
     return _title(r, span[0], end, role, organ_key, span, None, plural, implies)
 
 
 def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
-    """The title's organ as its own words, the words after it and another party say."""
-    return foreign_whole(r, mentions, _of_the_whole(r, mentions, _own_organ(r, title)))
+    """The title's organ as its own words, the words after it and another party or state
+    say."""
+    return _abroad(r, foreign_whole(r, mentions, _of_the_whole(r, mentions, _own_organ(r, title))))
+
+
+def _abroad(r: Context, title: Title) -> Title:
+    """ "Sergei Shoigu, defence minister of the Russian Federation": a minister's title read as
+    the DPRK's ministry, followed by "of (the)" and a state of ``foreign_states``, is that
+    state's ministry (named by ``foreign_ministries``, else as the DPRK's is, "of the" the
+    state), drafted under the state: never the DPRK's."""
+    if title.organ is None:
+        return title
+    flex, doc = fact_lexicon(), r.doc
+    hit = _foreign_state_at(r, flex, bisect_left(doc.word_starts, title.end))
+    entity = r.reg.peek(title.organ)
+    names = [n.text for n in entity.names] or (
+        [r.known.labels.get(entity.known, "")] if entity.known else []
+    )
+    if hit is None or not names or not names[0].startswith("Ministry"):
+        return title
+    state, end = hit
+    words = " ".join(r.text[title.start : title.end].lower().split())
+    base = next(
+        (name for key, name in flex.foreign_ministries.items()
+         if re.search(rf"\b{re.escape(' '.join(key))}\b", words)),
+        names[0],
+    )  # fmt: skip
+    organ = organ_for_name(r, f"{base} of the {state}")
+    drafted = r.reg.get(organ)
+    if "parent" not in drafted.fields:
+        drafted.fields["parent"] = Ref(organ_for_name(r, state))
+    return replace(title, organ=organ, organ_span=None, post=None, end=doc.word_ends[end - 1])
 
 
 def _own_organ(r: Context, title: Title) -> Title:
@@ -380,6 +411,19 @@ def _covered_words(r: Context, mentions: list[Mention], kinds: tuple[str, ...]) 
         if m.kind in kinds:
             out.update(r.doc.words_between(m.start, m.end))
     return out
+
+
+def _foreign_state_at(r: Context, flex: FactLexicon, k: int) -> tuple[str, int] | None:
+    """ "of (the) Russian Federation" at word ``k``: the state's name and the word after it."""
+    doc, n = r.doc, len(r.doc.words)
+    if not (k < n and doc.keys[k] == "of"):
+        return None
+    begin = k + 2 if k + 1 < n and doc.keys[k + 1] == "the" else k + 1
+    for words, name in flex.foreign_states:
+        end = begin + len(words)
+        if tuple(doc.keys[begin:end]) == words and all(doc.gap_ok[j] for j in range(k, end - 1)):
+            return name, end
+    return None
 
 
 def _ministry(
@@ -701,6 +745,45 @@ def post_for(r: Context, role: str, organ: str) -> str | None:
         if post_id:
             return r.reg.known(post_id, "post").key
     return None
+
+
+def implied_organ(r: Context, implies: str) -> str | None:
+    """The name of the organ a role implies ("premier": the Cabinet), as of the article: the
+    organ of ``implied_periods`` when the article's date falls in its period (a Premier of
+    1990 headed the Administration Council)."""
+    flex = fact_lexicon()
+    period = flex.implied_periods.get(implies)
+    date = r.reference.iso if r.reference is not None else None
+    if period is not None and date is not None and period[0] <= date < period[1]:
+        return period[2]
+    return flex.implied_organs.get(implies)
+
+
+def _in_period(r: Context, title: Title) -> Title:
+    """ "Premier Yon Hyong Muk" in a text of 1990: the organ a role implies as of the article
+    (:func:`implied_organ`), when the title took the usual one (the Cabinet, by the data
+    folder's post "Premier") without printing its name."""
+    flex = fact_lexicon()
+    if title.organ is None or title.organ_span is not None or not flex.implied_periods:
+        return title
+    entity = r.reg.peek(title.organ)
+    for implies, usual in flex.implied_organs.items():
+        then = implied_organ(r, implies)
+        if then == usual or then is None or _printed(r, title, usual):
+            continue  # "premier of the Cabinet" as printed
+        standing = gazetteer().find(usual)
+        if title.organ == known_organ_named(r, usual) or (
+            standing is not None and entity.attrs.get("standing") == standing.id
+        ):
+            return replace(title, organ=organ_for_name(r, then), post=None)
+    return title
+
+
+def _printed(r: Context, title: Title, name: str) -> bool:
+    """The title's words, or "of (the)" and a name after them, print ``name``."""
+    after = re.match(r"\s+of\s+(?:the\s+)?", r.text[title.end : title.end + 12])
+    end = title.end + (after.end() + len(name) if after else 0)
+    return name.lower() in r.text[title.start : end].lower()
 
 
 def organ_for_name(r: Context, name: str, span: tuple[int, int] | None = None) -> str:

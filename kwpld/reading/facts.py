@@ -124,6 +124,9 @@ class FactLexicon:
     """folded role words -> what the role implies: "premier" (the Cabinet), "minister" (a
     ministry), "general-staff" (the KPA General Staff)"""
     implied_organs: dict[str, str]
+    implied_periods: dict[str, tuple[str, str, str]]
+    """what a role implies -> (since, until, organ): the organ it implied in an article of
+    [since, until) (ISO), instead of ``implied_organs``'s"""
     ministries: dict[tuple[str, ...], str]
     triggers: dict[tuple[str, ...], str]
     """folded trigger words -> fact type"""
@@ -161,6 +164,10 @@ class FactLexicon:
     """irregular past forms: "probably lost" is an inference about the past (reported)"""
     ministry_heads: frozenset[str] = frozenset()
     """last words of a ministry's name written in lower case ("minister of metal industry")"""
+    foreign_ministries: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """the words of a minister's title -> the ministry's name in another state"""
+    foreign_states: tuple[tuple[tuple[str, ...], str], ...] = ()
+    """(folded words, name) of other states, longest first"""
     holding_patterns: list[Pattern] = field(default_factory=list)
     replacing_patterns: list[Pattern] = field(default_factory=list)
     successor_patterns: list[Pattern] = field(default_factory=list)
@@ -228,7 +235,18 @@ def fact_lexicon() -> FactLexicon:
         roles=roles,
         role_kinds=role_kinds,
         implied_organs=dict(data["implied_organs"]),
+        implied_periods={
+            k: (str(v["since"]), str(v["until"]), v["organ"])
+            for k, v in data.get("implied_periods", {}).items()
+        },
         ministries={name_words(k): v for k, v in data["ministries"].items()},
+        foreign_ministries={
+            name_words(k): v for k, v in data.get("foreign_ministries", {}).items()
+        },
+        foreign_states=tuple(sorted(
+            ((name_words(n), n) for n in data.get("foreign_states", ())),
+            key=lambda e: -len(e[0]),
+        )),
         triggers=triggers,
         ending=frozenset(data["ending"]),
         beginning=frozenset(data["beginning"]),

@@ -73,7 +73,8 @@ MACROS = {
     "TITLESAND": r"T\d+(?: and (?:(?:a|an|the) )?T\d+)*",
     "ART": r"(?:(?:a|an|the|its|his|her|their) )?(?:(?:new|next|full) )?",
     "AUX": (
-        r"(?:(?:is|are|was|were) (?:(?:widely|also|now|generally) )?(?:likely|expected|projected"
+        r"(?:(?:is|are|was|were) (?:(?:widely|also|now|generally|most|more|very|highly) )?"
+        r"(?:likely|expected|projected"
         r"|set|due|believed|said|reported|understood|thought|not|also|tipped|slated|poised"
         r"|predicted) to (?:be|have been)|(?:appears?|appeared|seems?|seemed) to (?:be|have been)"
         r"|(?:may|might|could|would|will|should|must) (?:(?:also|likely|probably|possibly|soon"
