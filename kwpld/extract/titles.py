@@ -197,7 +197,7 @@ def titles(r: Context) -> Found:
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
-    found = [_in_period(r, _organ_read(r, mentions, t)) for t in found]
+    found = [_organ_read(r, mentions, t) for t in found]
     r.person_titles = _ellipses(r, [_unnamed_department(r, _deputy(r, t)) for t in found])
     return r.found()
 
@@ -228,7 +228,7 @@ def _implied(
 ) -> Title:
     """A title whose role implies its organ ("premier", "deputy from the X constituency": the
     constituency is part of the title)."""
-    organ_key = organ_for_name(r, implied_organ(r, implies) or flex.implied_organs[implies], span)
+    organ_key = organ_for_name(r, flex.implied_organs[implies], span)
     seat = _CONSTITUENCY.match(r.text, span[1])
     end = seat.end() if seat else span[1]
     return _title(r, span[0], end, role, organ_key, span, None, plural, implies)
@@ -745,45 +745,6 @@ def post_for(r: Context, role: str, organ: str) -> str | None:
         if post_id:
             return r.reg.known(post_id, "post").key
     return None
-
-
-def implied_organ(r: Context, implies: str) -> str | None:
-    """The name of the organ a role implies ("premier": the Cabinet), as of the article: the
-    organ of ``implied_periods`` when the article's date falls in its period (a Premier of
-    1990 headed the Administration Council)."""
-    flex = fact_lexicon()
-    period = flex.implied_periods.get(implies)
-    date = r.reference.iso if r.reference is not None else None
-    if period is not None and date is not None and period[0] <= date < period[1]:
-        return period[2]
-    return flex.implied_organs.get(implies)
-
-
-def _in_period(r: Context, title: Title) -> Title:
-    """ "Premier Yon Hyong Muk" in a text of 1990: the organ a role implies as of the article
-    (:func:`implied_organ`), when the title took the usual one (the Cabinet, by the data
-    folder's post "Premier") without printing its name."""
-    flex = fact_lexicon()
-    if title.organ is None or title.organ_span is not None or not flex.implied_periods:
-        return title
-    entity = r.reg.peek(title.organ)
-    for implies, usual in flex.implied_organs.items():
-        then = implied_organ(r, implies)
-        if then == usual or then is None or _printed(r, title, usual):
-            continue  # "premier of the Cabinet" as printed
-        standing = gazetteer().find(usual)
-        if title.organ == known_organ_named(r, usual) or (
-            standing is not None and entity.attrs.get("standing") == standing.id
-        ):
-            return replace(title, organ=organ_for_name(r, then), post=None)
-    return title
-
-
-def _printed(r: Context, title: Title, name: str) -> bool:
-    """The title's words, or "of (the)" and a name after them, print ``name``."""
-    after = re.match(r"\s+of\s+(?:the\s+)?", r.text[title.end : title.end + 12])
-    end = title.end + (after.end() + len(name) if after else 0)
-    return name.lower() in r.text[title.start : end].lower()
 
 
 def organ_for_name(r: Context, name: str, span: tuple[int, int] | None = None) -> str:

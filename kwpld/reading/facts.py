@@ -124,7 +124,6 @@ class FactLexicon:
     """folded role words -> what the role implies: "premier" (the Cabinet), "minister" (a
     ministry), "general-staff" (the KPA General Staff)"""
     implied_organs: dict[str, str]
-    implied_periods: dict[str, tuple[str, str, str]]
     """what a role implies -> (since, until, organ): the organ it implied in an article of
     [since, until) (ISO), instead of ``implied_organs``'s"""
     ministries: dict[tuple[str, ...], str]
@@ -235,10 +234,6 @@ def fact_lexicon() -> FactLexicon:
         roles=roles,
         role_kinds=role_kinds,
         implied_organs=dict(data["implied_organs"]),
-        implied_periods={
-            k: (str(v["since"]), str(v["until"]), v["organ"])
-            for k, v in data.get("implied_periods", {}).items()
-        },
         ministries={name_words(k): v for k, v in data["ministries"].items()},
         foreign_ministries={
             name_words(k): v for k, v in data.get("foreign_ministries", {}).items()
