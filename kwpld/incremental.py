@@ -570,19 +570,26 @@ class IncrementalBuild:
         changes = self.changes()
         return changes is not None and changes.leave_graph_alone(graph)
 
-    def previous_validation(self) -> Previous | None:
-        """The last validation's results and the triples changed since, when the graph they
-        were found in is the one of the release in place and its change is known (the
-        Wikidata graphs, made from every record, are not in :class:`Changes`: when they
-        changed, None, and the graph is validated whole)."""
+    def _known_changes(self) -> tuple[BuildState, Changes] | None:
+        """The state of the release in place and the triples changed since it was built, when
+        both are known: same options and extra inputs, the release intact, the change found."""
         state = self.state
         if state is None or self.extra is None or self.extra != state.extra:
             return None
         if state.options != self.options or not self.release_intact():
             return None
         changes = self.changes()
-        if changes is None:
+        return None if changes is None else (state, changes)
+
+    def previous_validation(self) -> Previous | None:
+        """The last validation's results and the triples changed since, when the graph they
+        were found in is the one of the release in place and its change is known (the
+        Wikidata graphs, made from every record, are not in :class:`Changes`: when they
+        changed, None, and the graph is validated whole)."""
+        known = self._known_changes()
+        if known is None:
             return None
+        state, changes = known
         found = self.cache.load_validation(self.out, self.context(), state.manifest_sha256)
         if found is None:
             return None
@@ -592,14 +599,10 @@ class IncrementalBuild:
         """The release in place and every subject whose triples may have changed since it was
         written, when that is known (as for :meth:`previous_validation`): the writers splice
         what they can of its files (:mod:`kwpld.publish.splice`)."""
-        state = self.state
-        if state is None or self.extra is None or self.extra != state.extra:
+        known = self._known_changes()
+        if known is None:
             return None
-        if state.options != self.options or not self.release_intact():
-            return None
-        changes = self.changes()
-        if changes is None:
-            return None
+        state, changes = known
         try:
             files = read_manifest(self.out).files
         except KwpldError:

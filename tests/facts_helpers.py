@@ -26,14 +26,20 @@ def iso(value: object) -> str | None:
     return None if value is None else parse_date(value).iso
 
 
-def terms(drafted: Drafted) -> set[tuple[Any, ...]]:
-    """(person, role, organ, start, end) of every holding drafted; a drafted person or organ by
-    its first name."""
+def drafted_names(drafted: Drafted) -> dict[str, str]:
+    """The first name of every person and organ drafted, by draft id."""
     names: dict[str, str] = {}
     for d in drafted.drafts:
         first = (d.record.get("names") or [{}])[0]
         if d.kind in ("person", "organ") and isinstance(first, dict):
             names[d.id] = first.get("text", d.id)
+    return names
+
+
+def terms(drafted: Drafted) -> set[tuple[Any, ...]]:
+    """(person, role, organ, start, end) of every holding drafted; a drafted person or organ by
+    its first name."""
+    names = drafted_names(drafted)
     return {
         (names.get(r["person"], r["person"]), r["role"], names.get(r["organ"], r["organ"]),
          iso(r.get("start")), iso(r.get("end")))

@@ -4,6 +4,8 @@ organs and word order, each class with near misses that must not draft."""
 
 from __future__ import annotations
 
+from facts_helpers import drafted_names
+
 from kwpld.ingest import Known, read_text
 
 Row = tuple[str, str, str, str]
@@ -12,11 +14,7 @@ Row = tuple[str, str, str, str]
 
 def held(text: str, known: Known, date: str = "1986-09-08") -> set[Row]:
     _, drafted = read_text(text, known=known, date=date, article_type="news")
-    names: dict[str, str] = {}
-    for d in drafted.drafts:
-        first = (d.record.get("names") or [{}])[0]
-        if d.kind in ("person", "organ") and isinstance(first, dict):
-            names[d.id] = first.get("text", d.id)
+    names = drafted_names(drafted)
     return {
         (names.get(r["person"], r["person"]), r["role"], names.get(r["organ"], r["organ"]),
          r["status"])
