@@ -54,7 +54,7 @@ import yaml
 from ..dates import DateError, parse_date
 from ..errors import InputError, KwpldError, LoadError
 from ..names import match_key
-from ..reading.facts import without_state_qualifier
+from ..reading.facts import term_on_body, without_state_qualifier
 from ..sources import read_source
 from ..vocab import vocabularies
 from .mentions import Score, fixtures
@@ -134,8 +134,11 @@ def _event_key(text: str) -> str:
     """An event name's key: ordinal words as numbers, the party's names as one, without the
     state its organ is of at the end ("... Supreme People's Assembly of the DPRK" is "...
     Supreme People's Assembly": :func:`kwpld.reading.facts.without_state_qualifier`, what the
-    extractor does to the names it drafts, so both sides are read the same way)."""
-    text = without_state_qualifier(text.strip())
+    extractor does to the names it drafts, so both sides are read the same way), the term's
+    number on the body it is of ("... of the Standing Committee of the 14th SPA" is "... of the
+    14th Standing Committee of the SPA": :func:`kwpld.reading.facts.term_on_body`, as drafted
+    series ids are written)."""
+    text = term_on_body(without_state_qualifier(text.strip()))
     text = _ORDINAL_WORD.sub(lambda m: _ORDINAL_WORDS[m.group(1).lower()], text)
     text = _PARTY.sub("WPK", text)
     return _key(_QUALIFIER.sub("", text))

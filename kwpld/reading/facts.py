@@ -31,6 +31,7 @@ __all__ = [
     "antecedent_words",
     "career_words",
     "fact_lexicon",
+    "term_on_body",
     "without_state_qualifier",
     "event_id_name",
 ]
@@ -443,6 +444,30 @@ def without_state_qualifier(name: str) -> str:
 
 
 @cache
+def _term_bodies() -> re.Pattern[str]:
+    """"B of the Nth P" for the bodies B of parents P (facts.yaml ``term_bodies``); N is a
+    number or an ordinal word."""
+    data = resource_yaml("kwpld/reading/facts.yaml")["term_bodies"]
+    body, parent = _phrase_pattern(data["bodies"]), _phrase_pattern(data["parents"])
+    nth = r"\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS)
+    return re.compile(
+        rf"(?<![\w.])(?P<body>{body})\s+of\s+(?:the\s+)?(?P<n>{nth})\s+(?P<parent>{parent})"
+        r"(?![\w’'])",
+        re.I,
+    )
+
+
+def term_on_body(name: str) -> str:
+    """A meeting's name with its term's number on the body the term is of: "Plenary Meeting of
+    the Standing Committee of the 14th SPA" gives "... of the 14th Standing Committee of the
+    SPA". The body is elected for its parent's term, so both orders name one series; which
+    number stays as printed (the 13th is not the 14th). Not "the 14th SPA Standing Committee"
+    (yet): a headline's "... of 8th WPK Central Committee Held" would then take the id of the
+    body's series and push it to ``-2``."""
+    return _term_bodies().sub(lambda m: f"{m['n']} {m['body']} of the {m['parent']}", name)
+
+
+@cache
 def _id_words() -> tuple[re.Pattern[str], dict[str, str]]:
     table = resource_yaml("kwpld/reading/facts.yaml")["event_id_words"]
     folded = {k.replace("’", "'").lower(): v for k, v in table.items()}
@@ -453,15 +478,18 @@ def _id_words() -> tuple[re.Pattern[str], dict[str, str]]:
 def event_id_name(name: str) -> str:
     """The words a numbered series' id is made of, one way for every form of its name
     (``event_id_words`` in facts.yaml): "Session of the Ninth Supreme People's Assembly of the
-    DPRK" and "Session of 9th SPA" both give "Session of the 9th SPA"."""
+    DPRK" and "Session of 9th SPA" both give "Session of the 9th SPA"; the term's number on the
+    body it is of (:func:`term_on_body`); "of SPA" as "of the SPA" (headlines drop "the")."""
     pattern, words = _id_words()
-    name = without_state_qualifier(name)
+    name = term_on_body(without_state_qualifier(name))
     name = pattern.sub(lambda m: words[" ".join(m.group(0).replace("’", "'").split()).lower()],
                        name)  # fmt: skip
     name = re.sub(r"\b(" + "|".join(ORDINAL_WORDS) + r")\b",
                   lambda m: _numbered(ORDINAL_WORDS.index(m.group(1).lower()) + 1), name,
                   flags=re.I)  # fmt: skip
-    return re.sub(r"\bof\s+(?=\d+(?:st|nd|rd|th)\b)", "of the ", name)
+    name = re.sub(r"\bof\s+(?=\d+(?:st|nd|rd|th)\b)", "of the ", name)
+    organs = "|".join(re.escape(w) for w in sorted(set(words.values()), key=len, reverse=True))
+    return re.sub(rf"\bof\s+(?=(?:{organs})\b)", "of the ", name)  # "of SPA" as "of the SPA"
 
 
 def _numbered(n: int) -> str:
