@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from facts_helpers import attended as _attended
+from facts_helpers import iso as _iso
 
 from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
@@ -24,12 +25,6 @@ def _read(text: str, known: Known, date: str) -> Drafted:
 def _events(drafted: Drafted) -> dict[str, dict[str, Any]]:
     return {d.id: d.record for d in drafted.drafts if d.kind == "event" and
             d.record.get("type") != "series"}  # fmt: skip
-
-
-def _iso(value: object) -> str | None:
-    from kwpld.dates import parse_date
-
-    return parse_date(str(value)).iso if value is not None else None
 
 
 # -- 1. participation reported second-hand ----------------------------------------------------

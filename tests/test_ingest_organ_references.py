@@ -10,17 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from facts_helpers import iso as _iso
 
-from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
 KCNA = "Organizational Matters Announced\n\nPyongyang, October 15 (KCNA) -- "
 WIRE = "North Korea reshuffles its leadership\n\nSEOUL, April 11 (Reuters) - "
-
-
-def _iso(value: object) -> str | None:
-    return None if value is None else parse_date(value).iso
 
 
 def holdings(text: str, known: Known, date: str = "2019-04-11") -> set[tuple[Any, ...]]:
