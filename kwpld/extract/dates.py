@@ -374,15 +374,9 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
             best = (at, date)
     body = next((s.start for s in r.doc.sentences
                  if r.doc.blocks[s.block].kind not in ("title", "heading")), 0)  # fmt: skip
-    since = max(best[0] if best is not None else 0, body)
-    stated = [(d.start, d.date) for d in r.dates_in(since, offset)
-              if d.date is not None and d.date.day is not None
-              and _occasion_day_at(r, d.start, d.end)]  # fmt: skip
-    stated += [(w.start(), day) for w in _WEEKDAY_OPEN.finditer(r.text, since, offset)
-               if (day := _weekday_back(r, w)) is not None
-               and _occasion_day_at(r, w.start(), w.end())]  # fmt: skip
-    if stated:
-        return max(stated, key=lambda x: x[0])[1]
+    stated = stated_day(r, max(best[0] if best is not None else 0, body), offset)
+    if stated is not None:
+        return stated[0]
     return best[1] if best is not None else event_day_before(r, offset)
 
 

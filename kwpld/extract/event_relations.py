@@ -17,7 +17,7 @@ from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
 from ..resources import resource_yaml
 from .documents import docs_in, speaker_of
-from .meetings import date_with, day_words, head_kind, past_date
+from .meetings import MEETING_TYPES, date_with, day_words, head_kind, past_date
 
 __all__ = ["event_relations", "clause_dates", "CONVENE"]
 
@@ -105,7 +105,6 @@ def _line_date(r: Context, mention: Mention) -> DateMention | None:
     return date
 
 
-_MEETINGS = frozenset({"session", "plenary-meeting", "meeting", "congress", "conference"})
 _OPENING_DATE = re.compile(r"(?:(?:in|on)\s*)?(?:(?:last|this)\s+year)?", re.I)
 _SEGMENT = re.compile(r"\s*(?:[,;]|\s--\s|\s—\s)\s*")
 
@@ -130,7 +129,8 @@ def clause_dates(r: Context) -> Found:
         if mention.kind != "event" or not mention.entity:
             continue
         entity = r.entity(mention.entity)
-        if entity.known or "date" in entity.fields or entity.fields.get("type") not in _MEETINGS:
+        kind = entity.fields.get("type")
+        if entity.known or "date" in entity.fields or kind not in MEETING_TYPES:
             continue
         date = date_with(r, mention) or _line_date(r, mention) or _clause_date(r, mention)
         if date is not None and date.date is not None:

@@ -30,7 +30,7 @@ from .dates import (
 )
 from .facts_common import bounds_a_term, in_headline, official_source
 
-__all__ = ["meetings", "HELD", "date_with", "day_words", "head_kind", "past_date"]
+__all__ = ["meetings", "HELD", "MEETING_TYPES", "date_with", "day_words", "head_kind", "past_date"]
 
 HELD = re.compile(
     r"^\s*(?:\(|,?\s*(?:which\s+was\s+)?held\b|,\s*which\s+(?:ran|lasted|continued)\b)"
@@ -1620,7 +1620,8 @@ def _main_event(r: Context) -> None:
 _ATTENDED_BEFORE = re.compile(
     r"\b(?<!who\s)(?:attended|addressed|appeared\s+at)\s+(?:the|an?)\s+$", re.I
 )
-_LEAD_DATED = frozenset({"session", "plenary-meeting", "meeting", "congress", "conference"})
+MEETING_TYPES = frozenset({"session", "plenary-meeting", "meeting", "congress", "conference"})
+"""The event types of meetings (what a lead's or a clause's date may date)."""
 
 
 def _dated_by_lead(r: Context) -> None:
@@ -1632,7 +1633,8 @@ def _dated_by_lead(r: Context) -> None:
     if main is None:
         return
     entity = r.entity(main)
-    if entity.known or "date" in entity.fields or entity.fields.get("type") not in _LEAD_DATED:
+    kind = entity.fields.get("type")
+    if entity.known or "date" in entity.fields or kind not in MEETING_TYPES:
         return
     lead = next((s for s in r.doc.sentences
                  if r.doc.blocks[s.block].kind not in ("title", "heading")), None)  # fmt: skip

@@ -163,7 +163,7 @@ def _antecedent(
     inside = [n for n in before if sentence.start <= n[0]]
     if inside:
         return _chain_head(r, inside)
-    index = r.doc.sentences.index(sentence)
+    index = r.doc.sentence_index(offset)
     if index == 0 or not _defers(r, sentence.start, offset):
         return None
     previous = r.doc.sentences[index - 1]
