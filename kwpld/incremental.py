@@ -563,12 +563,8 @@ class IncrementalBuild:
 
     def graph_unchanged(self, graph: KnowledgeGraph) -> bool:
         """The graph is the one the intact release was written from."""
-        if self.state is None or self.state.options != self.options or not self.release_intact():
-            return False
-        if self.extra != self.state.extra:
-            return False
-        changes = self.changes()
-        return changes is not None and changes.leave_graph_alone(graph)
+        known = self._known_changes()
+        return known is not None and known[1].leave_graph_alone(graph)
 
     def _known_changes(self) -> tuple[BuildState, Changes] | None:
         """The state of the release in place and the triples changed since it was built, when

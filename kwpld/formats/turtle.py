@@ -18,7 +18,7 @@ from operator import itemgetter
 from typing import TextIO
 
 from ..namespaces import RDF_TYPE, XSD
-from .blocks import BlockIndex, Section
+from .blocks import BlockIndex, Section, nbytes
 
 __all__ = [
     "BlockMaker",
@@ -333,9 +333,7 @@ def _index_turtle(index: BlockIndex, head: str, made: dict[str, tuple[int, str]]
     index.skip(head)
     section = index.open("")
     section.subjects = list(made)
-    section.sizes = [
-        1 + (len(block) if block.isascii() else len(block.encode())) for _, block in made.values()
-    ]
+    section.sizes = [1 + nbytes(block) for _, block in made.values()]
     index.close(section)
 
 
@@ -363,7 +361,7 @@ def _write_trig_blocks(
         batch.append(separator + text)
         if section is not None:
             section.subjects.append(subject)
-            section.sizes.append(len(text) if text.isascii() else len(text.encode()))
+            section.sizes.append(nbytes(text))
         separator = "\n"
         if len(batch) >= 2000:
             out.write("".join(batch))

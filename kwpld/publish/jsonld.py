@@ -36,7 +36,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from ..formats.blocks import BlockIndex
+from ..formats.blocks import BlockIndex, nbytes
 from ..iris import GraphNames, Minter
 from ..namespaces import RDF_TYPE, XSD, data_prefixes
 from ..rdf import term_value
@@ -572,7 +572,7 @@ def _write_dataset(
             batch.append(text)
             if section is not None:
                 section.subjects.append(subject)
-                section.sizes.append(len(text) if text.isascii() else len(text.encode()))
+                section.sizes.append(nbytes(text))
             separator = ",\n"
             if len(batch) >= 2000:
                 out.write("".join(batch))
@@ -840,7 +840,7 @@ def _write_framed(
                 batch.append(("\n" if i == 0 else ",\n") + text)
                 if index is not None:
                     section.subjects.append(root)
-                    section.sizes.append(len(text) if text.isascii() else len(text.encode()))
+                    section.sizes.append(nbytes(text))
                     index.add(root, queue, tuple(sorted(refs or ())))
                 if len(batch) >= 1000:
                     out.write("".join(batch))

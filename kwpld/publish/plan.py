@@ -448,15 +448,13 @@ class ReleasePlan:
         spliced from the release in place when it can be (:mod:`.pretty`); with ``index``,
         where each node and tree lies is returned too."""
         folder, quads, base = self.folder, self.quads, self.graph.base_iri
-        files: list[ReleaseFile] = []
-        blocks: Blocks = {}
-        spliced = None
-        if self.previous is not None:
-            spliced = splice_jsonld(self.previous, folder, quads, base)
+        if self.previous is None:
+            return self._write_jsonld()
+        spliced = splice_jsonld(self.previous, folder, quads, base)
         if spliced is None:
             return self._write_jsonld()
         files, blocks = self._spliced_files(spliced, {"data.jsonld": quads.quad_count})
-        trees = splice_framed(self.previous, folder, quads, base) if self.previous else None
+        trees = splice_framed(self.previous, folder, quads, base)
         if trees is not None:
             for path, (written, index, count) in trees.items():
                 files.append(ReleaseFile.of(folder, written, triples=count))
