@@ -897,6 +897,12 @@ def _preview(
     return holds and _after_article(r, day) and _ahead(r, view, event)
 
 
+def _after_article(r: Context, date: PartialDate) -> bool:
+    """The date is after the article's: a title printed in a preview of an event to come ("is
+    expected to hold its congress early next year") is held as of the article, not the event."""
+    return r.reference is not None and date.certainly_after(r.reference)
+
+
 def _ahead(r: Context, view: SentenceView, event: str | None) -> bool:
     """Whether the sentence, or the one that dates ``event``, speaks of the future ("is
     expected to hold its congress early next year"): an event after the article's date told
@@ -913,17 +919,6 @@ def _ahead(r: Context, view: SentenceView, event: str | None) -> bool:
     told = max((at for at in starts if at <= view.start), default=min(starts))
     sentence = r.doc.sentence_at(told)
     return sentence is None or speaks_ahead(r, sentence.start, sentence.end)
-
-
-def _after_article(r: Context, date: PartialDate) -> bool:
-    """The date is after the article's: a title printed in a preview of an event to come ("is
-    expected to hold its congress early next year") is held as of the article, not the event."""
-    ref = r.reference
-    if ref is None or date.year != ref.year:
-        return ref is not None and date.year > ref.year
-    if date.month is None or ref.month is None or date.month != ref.month:
-        return date.month is not None and ref.month is not None and date.month > ref.month
-    return date.day is not None and ref.day is not None and date.day > ref.day
 
 
 def _report_date(
@@ -976,7 +971,7 @@ def _own_day(
         if any(i.kind in ("event", "eventref") for i in view.items):
             return None
         moved = narrative_day_before(r, view.start)
-        if moved is None or not _after(moved, last or first):
+        if moved is None or moved.day is None or not moved.certainly_after(last or first):
             return None
         return moved, "sentence", None
     sentence = r.doc.sentence_at(view.start)
@@ -992,14 +987,6 @@ def _own_day(
         if day is not None:
             return day[0], "event", None
     return None
-
-
-def _after(day: PartialDate, other: PartialDate) -> bool:
-    """Whether ``day`` (a day) falls after all of ``other`` (at its precision)."""
-    if day.day is None:
-        return False
-    key = (day.year, day.month or 0, day.day)
-    return key > (other.year, other.month or 12, other.day or 31)
 
 
 def holding_dates(

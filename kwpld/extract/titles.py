@@ -249,11 +249,13 @@ def _abroad(r: Context, title: Title) -> Title:
         return title
     flex, doc = fact_lexicon(), r.doc
     hit = _foreign_state_at(r, flex, bisect_left(doc.word_starts, title.end))
+    if hit is None:
+        return title
     entity = r.reg.peek(title.organ)
     names = [n.text for n in entity.names] or (
         [r.known.labels.get(entity.known, "")] if entity.known else []
     )
-    if hit is None or not names or not names[0].startswith("Ministry"):
+    if not names or not names[0].startswith("Ministry"):
         return title
     state, end = hit
     words = " ".join(r.text[title.start : title.end].lower().split())
