@@ -36,7 +36,8 @@ from .facts_common import (
     status_of,
 )
 from .foreign_organs import chain_organ
-from .titles import post_for
+from .foreign_states import foreigners_state
+from .titles import post_for, state_title
 
 __all__ = [
     "OPEN_END", "PERIOD", "Period", "career_part", "entry_person", "holdings", "people_of",
@@ -72,8 +73,29 @@ def holdings(r: Context) -> Found:
         elif _announces(flex, view):
             last_change = _announces(flex, view) or last_change
         facts.extend(_unique(found))
-    r.facts = [*r.facts, *_implied_roles(facts)]
+    owned = [f for f in (_foreigners_own(r, fact) for fact in facts) if f is not None]
+    r.facts = [*r.facts, *_implied_roles(owned)]
     return r.found()
+
+
+def _foreigners_own(r: Context, fact: Fact) -> Fact | None:
+    """ "Foreign Minister Sergei Lavrov ... from the Russian side": a person read by a foreign
+    name's shape (foreign_people) holds no office in an organ of the DPRK's catalogue (a record
+    or a standing organ): his bare title is the office of the state the context gives
+    (foreign_states), or no holding when none does."""
+    person = r.reg.peek(fact.person)
+    organ = r.reg.peek(fact.organ) if fact.organ is not None else None
+    if organ is None or not person.attrs.get("foreign_name") or person.known:
+        return fact
+    if not (organ.known or organ.attrs.get("standing")):
+        return fact
+    state = foreigners_state(r, fact)
+    role = next((s for s in fact.spans if s.role == "role"), None)
+    if state is None or role is None or fact.role is None:
+        return None
+    title = Title(role.start, role.end, fact.role, fact.organ, (role.start, role.end))
+    owned = state_title(r, title, state, None)
+    return replace(fact, organ=owned.organ, post=None) if owned.organ else None
 
 
 def _sentence_facts(
