@@ -224,3 +224,32 @@ def test_state_councillors_and_heads_of_new_agencies(known: Known) -> None:
             None) in got  # fmt: skip
     assert ("Kim Man Bok", "chairman", "National Intelligence Service", None) in got
     assert ("Pak Su Il", "director", "Asian Affairs Bureau", None) in got
+
+
+def test_korean_names_on_a_foreign_side(known: Known) -> None:
+    """Class G: South Korean officials with Korean names hold South Korea's offices when the
+    sentence puts them on its side or in its party's list, in any order of name and title."""
+    got = holdings(
+        "The south Korean president was accompanied by his entourage including Ri Jae Jong, "
+        "minister of Unification, and Kim Jang Su, minister of National Defence. Present from "
+        "the South Korean side was Culture Minister Kim Jong Min.",
+        known,
+    )
+    assert ("Ri Jae Jong", "chairman", "Ministry of Unification of South Korea",
+            "South Korea") in got  # fmt: skip
+    assert ("Kim Jang Su", "chairman", "Ministry of Defence of South Korea", "South Korea") in got
+    assert ("Kim Jong Min", "chairman", "Ministry of Culture of South Korea", "South Korea") in got
+    assert not any(t[2] in ("mpaf", "mfa", "cabinet") for t in got)
+
+
+def test_a_foreign_party_greeted_by_dprk_officials_stays_the_dprks(known: Known) -> None:
+    """Near misses: the people who greet a foreign delegation, and those "on our side", hold
+    the DPRK's offices."""
+    got = holdings(
+        "The Chinese delegation was greeted at the airport by Vice Foreign Minister Pak Myong "
+        "Guk. Present on our side was Defence Minister No Kwang Chol, and on the Chinese side "
+        "Ambassador Wang Yajun.",
+        known,
+    )
+    assert ("Pak Myong Guk", "vice-chairman", "mfa", None) in got
+    assert ("No Kwang Chol", "chairman", "mpaf", None) in got

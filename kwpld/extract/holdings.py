@@ -36,7 +36,7 @@ from .facts_common import (
     status_of,
 )
 from .foreign_organs import chain_organ
-from .foreign_states import foreigners_state
+from .foreign_states import foreigners_state, side_state
 from .titles import post_for, state_title
 
 __all__ = [
@@ -80,22 +80,36 @@ def holdings(r: Context) -> Found:
 
 def _foreigners_own(r: Context, fact: Fact) -> Fact | None:
     """ "Foreign Minister Sergei Lavrov ... from the Russian side": a person read by a foreign
-    name's shape (foreign_people) holds no office in an organ of the DPRK's catalogue (a record
-    or a standing organ): his bare title is the office of the state the context gives
-    (foreign_states), or no holding when none does."""
+    name's shape (foreign_people) holds no office in the DPRK's organs (_at_home): his bare
+    title is the office of the state the context gives (foreign_states), or no holding when
+    none does. A Korean name on a foreign side ("Present on the South Korean side were ...",
+    "The south Korean delegation included ...") holds that state's office; elsewhere the
+    DPRK's."""
     person = r.reg.peek(fact.person)
-    organ = r.reg.peek(fact.organ) if fact.organ is not None else None
-    if organ is None or not person.attrs.get("foreign_name") or person.known:
+    if fact.organ is None or person.known or not _at_home(r, fact.organ):
         return fact
-    if not (organ.known or organ.attrs.get("standing")):
-        return fact
-    state = foreigners_state(r, fact)
+    if person.attrs.get("foreign_name"):
+        state = foreigners_state(r, fact)
+    else:  # a Korean name: another state's only when the sentence puts him on its side
+        state = side_state(r, fact)[1]
+        if state is None:
+            return fact
     role = next((s for s in fact.spans if s.role == "role"), None)
     if state is None or role is None or fact.role is None:
         return None
     title = Title(role.start, role.end, fact.role, fact.organ, (role.start, role.end))
     owned = state_title(r, title, state, None)
     return replace(fact, organ=owned.organ, post=None) if owned.organ else None
+
+
+def _at_home(r: Context, key: str) -> bool:
+    """The organ is the DPRK's: by the catalogue (a record, a standing organ) or as a ministry
+    a title implied ("Minister of Finance"), and not one read as another state's."""
+    organ = r.reg.peek(key)
+    if organ.attrs.get("abroad"):
+        return False
+    implied = organ.key.startswith("organ:implied:ministry")
+    return bool(organ.known or organ.attrs.get("standing") or implied)
 
 
 def _sentence_facts(

@@ -288,6 +288,7 @@ def state_title(r: Context, title: Title, state: str, adjective: str | None) -> 
         return replace(title, organ=None, organ_span=None, post=None)
     organ = organ_for_name(r, f"{name} of {state}" if name.startswith("Ministry") else name)
     drafted = r.reg.get(organ)
+    drafted.attrs.setdefault("abroad", state)  # another state's organ, not the DPRK's
     if "parent" not in drafted.fields:
         drafted.fields["parent"] = Ref(organ_for_name(r, state.removeprefix("the ")))
     if adjective is not None and name.startswith("Ministry"):

@@ -160,6 +160,8 @@ class FactLexicon:
     """a nationality word ("russian", "south korean") -> its state ("Russia", "South Korea")"""
     foreign_governments: dict[str, str] = field(default_factory=dict)
     foreign_capitals: dict[str, str] = field(default_factory=dict)
+    foreign_party_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """nouns and verbs that put the people listed after them on a foreign side"""
     """a foreign capital ("Tokyo") -> its state ("Japan")"""
     """a state -> its head of government's organ when not Government of <state>"""
     new_organ_heads: frozenset[str] = frozenset()
@@ -276,6 +278,9 @@ def fact_lexicon() -> FactLexicon:
         nationality_states=dict(data.get("foreign_nationalities", {})),
         foreign_governments=dict(data.get("foreign_governments", {})),
         foreign_capitals=dict(data.get("foreign_capitals", {})),
+        foreign_party_cues={
+            k: tuple(v) for k, v in data.get("foreign_party_cues", {}).items()
+        },
         new_organ_heads=frozenset(data.get("new_organ_heads", ())),
         new_organ_generic=frozenset(data.get("new_organ_generic", ())),
         past_forms=frozenset(data.get("past_forms", ())),
