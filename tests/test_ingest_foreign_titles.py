@@ -253,3 +253,15 @@ def test_a_foreign_party_greeted_by_dprk_officials_stays_the_dprks(known: Known)
     )
     assert ("Pak Myong Guk", "vice-chairman", "mfa", None) in got
     assert ("No Kwang Chol", "chairman", "mpaf", None) in got
+
+
+def test_a_foreign_head_of_state_takes_no_organ_of_the_sentence(known: Known) -> None:
+    """Near miss: "Chinese President Hu Jintao" after another title in the sentence does not
+    take that title's organ (heads of state name no organ)."""
+    got = holdings(
+        "It follows a visit by Dai Bingguo, State Councillor, as special envoy of Chinese "
+        "President Hu Jintao, and one by Sergei Shoigu, defence minister, for Russian President "
+        "Vladimir Putin.",
+        known,
+    )
+    assert not any(t[0] in ("Hu Jintao", "Vladimir Putin") for t in got)

@@ -37,7 +37,7 @@ from .facts_common import (
 )
 from .foreign_organs import chain_organ
 from .foreign_states import foreigners_state, side_state
-from .titles import post_for, state_title
+from .titles import abroad, post_for, state_title
 
 __all__ = [
     "OPEN_END", "PERIOD", "Period", "career_part", "entry_person", "holdings", "people_of",
@@ -496,8 +496,8 @@ def _elided_organ(r: Context, view: SentenceView, titles: list[Title]) -> list[T
     """ "... an alternate Politburo member ... Hyon Song Wol was not re-elected an alternate
     member": a seat lost without an organ is in the organ of the last seat the sentence, else
     the sentence before, names."""
-    if not titles or any(t.organ or t.role not in _SEAT_ROLES for t in titles):
-        return titles
+    if not titles or any(t.organ or t.role not in _SEAT_ROLES or abroad(r, t) for t in titles):
+        return titles  # ("Chinese President Hu Jintao": another state's, no seat of the context)
     before = [s for s in r.doc.sentences if s.end <= view.start]
     start = before[-1].start if before else view.start
     seats = [

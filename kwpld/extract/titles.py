@@ -32,7 +32,7 @@ from .organ_refs import reference_words
 from .shared import known_organ_named
 from .standing_organs import standing_organ
 
-__all__ = ["titles", "organ_for_name", "post_for", "state_title"]
+__all__ = ["titles", "organ_for_name", "post_for", "state_title", "abroad"]
 
 _RULING = re.compile(
     r"(?:(?:ruling|governing|powerful|all-powerful|influential|North\s+Korean|North(?:’s|'s)"
@@ -246,6 +246,12 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
     return _abroad(r, foreign_whole(r, mentions, title))
 
 
+def abroad(r: Context, title: Title) -> bool:
+    """A nationality word stands before the title's role ("Chinese President Hu Jintao"): it is
+    another state's, and takes no DPRK organ from the context either."""
+    return _nationality_before(r, title.role_span[0]) is not None
+
+
 def _nationality_before(r: Context, start: int) -> tuple[str, str] | None:
     """ "Russian (Deputy) Foreign Minister", "the south Korean defence minister": the state of
     the nationality word (``foreign_nationalities``) ending right before the title at
@@ -411,11 +417,12 @@ def _deputy(r: Context, title: Title) -> Title:
 def _ellipses(r: Context, found: list[Title]) -> list[Title]:
     """ "recalled X from the post of vice-chairman of the Central Committee and elected Y as
     vice-chairman": a role without an organ takes the organ of the title before it in the
-    sentence."""
+    sentence — not another state's ("..., State Councillor, as envoy of Chinese President
+    Hu Jintao")."""
     out: list[Title] = []
     for index, title in enumerate(found):
         unnamed = "department" in r.text[title.role_span[0] : title.role_span[1]].lower()
-        if title.organ is None and not unnamed:
+        if title.organ is None and not unnamed and not abroad(r, title):
             sentence = r.doc.sentence_at(title.start)
             before = [
                 t for t in out
