@@ -545,3 +545,109 @@ def test_a_rebuild_splices_data_nt_from_the_release_in_place(tmp_path: Path, mon
     _edit(flat.data / "people.csv", f"{other},", f"{other},Ri ")
     flat.rebuild_is_cold(["memberships.csv", "people.csv"])
     assert spliced == [True, True, True, False]
+
+
+def test_update_parts_no_change_reaches_are_copied_and_the_files_are_a_full_writes(
+    tmp_path: Path, monkeypatch
+):
+    """Issue 14 item 4, update/: after a change, the parts of update/ that start and end at
+    the same quads and hold no changed (graph, subject) are copied from the release in place;
+    every file is what a full write makes (an edited literal, an added and a removed quad, at
+    the start, middle and end; a damaged old part is made again)."""
+    import kwpld.publish.updates as updates
+    from kwpld.publish.quads import sort_quads
+
+    def quads_of(n: int) -> set[tuple[str, str, str, str]]:
+        found = set()
+        for i in range(n):
+            graph = f"<https://example.org/graph/{i % 3}>"
+            found.add(
+                (f"<https://example.org/s{i:04d}>", "<https://example.org/p>", f'"{i}"', graph)
+            )
+            found.add((f"<https://example.org/s{i:04d}>", "<https://example.org/q>", '"x"', graph))
+        return found
+
+    made: list[int] = []
+    real_part = updates._part
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        made.append(1)
+        return real_part(*args, **kwargs)
+
+    monkeypatch.setattr(updates, "_part", counted)
+    old_quads = quads_of(300)
+    old = tmp_path / "old"
+    parts = updates.UpdateParts()
+    written = updates.write_updates(old / "update", sort_quads(old_quads), 40, None, parts)
+    assert len(parts.bounds) == len(written) == 15
+    sha256 = {f"update/{w.path.name}": w.sha256 for w in written}
+    s, p, g1 = (
+        "<https://example.org/s0150>",
+        "<https://example.org/p>",
+        "<https://example.org/graph/0>",
+    )
+    edits = {
+        "edited literal": ({(s, p, '"150"', g1)}, {(s, p, '"one hundred fifty"', g1)}),
+        "added at the start": (set(), {("<https://example.org/a>", p, '"a"', g1)}),
+        "removed in the middle": ({(s, p, '"150"', g1)}, set()),
+        "added at the end": (
+            set(),
+            {("<https://example.org/z>", p, '"z"', "<https://example.org/graph/2>")},
+        ),
+    }
+    for name, (removed, added) in edits.items():
+        new_quads = (old_quads - removed) | added
+        changed = {(q[3], q[0]) for q in removed | added}
+        previous = updates.PreviousParts(parts, old, sha256, changed)
+        full_folder = tmp_path / f"{name} full" / "update"
+        full = updates.write_updates(full_folder, sort_quads(new_quads), 40)
+        made.clear()
+        new = tmp_path / name
+        got = updates.write_updates(new / "update", sort_quads(new_quads), 40, previous)
+        assert [(w.path.name, w.sha256, w.size, w.lines) for w in got] == [
+            (w.path.name, w.sha256, w.size, w.lines) for w in full
+        ], name
+        _same_release(new, tmp_path / f"{name} full")
+        if name == "edited literal":
+            assert len(made) == 1  # the one part holding the edited subject
+        elif name == "added at the end":
+            assert len(made) == 2  # the new part, and the old last one (it ended the rows)
+        elif name == "added at the start":
+            assert len(made) == len(full)  # every boundary shifted
+    # an old part that is not as its manifest says is made again
+    first = old / "update" / "insert-00001.ru"
+    first.write_bytes(first.read_bytes().replace(b'"x"', b'"y"'))
+    previous = updates.PreviousParts(parts, old, sha256, set())
+    made.clear()
+    got = updates.write_updates(tmp_path / "again" / "update", sort_quads(old_quads), 40, previous)
+    assert made == [1] and [w.sha256 for w in got] == [w.sha256 for w in written]
+
+
+def test_a_rebuild_copies_the_update_parts_its_change_does_not_reach(tmp_path: Path, monkeypatch):
+    """The same through kwpld.build: an edited name makes again only the parts of update/ that
+    hold its subjects, and the release is a cold build's."""
+    import kwpld.publish.updates as updates
+    from kwpld.publish import ReleaseOptions
+    from kwpld.synth import synthesize_flat
+
+    made: list[int] = []
+    real_part = updates._part
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        made.append(1)
+        return real_part(*args, **kwargs)
+
+    monkeypatch.setattr(updates, "_part", counted)
+    data, out, cache = tmp_path / "flat", tmp_path / "dist", tmp_path / "cache"
+    synthesize_flat(data, 320)
+    options = ReleaseOptions(update_chunk=200)
+    kwpld.build(data, out, cache=cache, validate=False, release=options)
+    parts = len(made)
+    assert parts > 10
+    made.clear()
+    member = (data / "memberships.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[1]
+    _edit(data / "people.csv", f"{member},", f"{member},Kim ")
+    assert not kwpld.build(data, out, cache=cache, validate=False, release=options).up_to_date
+    assert 0 < len(made) < parts / 2
+    kwpld.build(data, tmp_path / "cold", validate=False, release=options)
+    _same_release(out, tmp_path / "cold")

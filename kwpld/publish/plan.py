@@ -35,7 +35,7 @@ from .manifest import ReleaseFile
 from .pretty import Spliced, splice_framed, splice_jsonld, splice_turtle
 from .quads import ReleaseQuads
 from .splice import PreviousRelease, splice_nquads, splice_ntriples
-from .updates import UPDATE_CHUNK, write_updates
+from .updates import UPDATE_CHUNK, UPDATE_FOLDER, PreviousParts, UpdateParts, write_updates
 from .void import VoidStats, void_stats
 
 __all__ = [
@@ -53,9 +53,10 @@ SOURCES_STEM = "sources"
 
 _TRIPLE = itemgetter(0, 1, 2)
 
-Blocks = dict[str, "BlockIndex | FramedIndex"]
+Blocks = dict[str, "BlockIndex | FramedIndex | UpdateParts"]
 """File path -> where each subject's block (or entity's tree) lies in it
-(:mod:`kwpld.formats.blocks`, :class:`~.jsonld.FramedIndex`)."""
+(:mod:`kwpld.formats.blocks`, :class:`~.jsonld.FramedIndex`); ``update/`` -> the bounds of
+its parts (:class:`~.updates.UpdateParts`)."""
 
 
 @dataclass(frozen=True)
@@ -395,11 +396,20 @@ class ReleasePlan:
             new.unlink(missing_ok=True)
         return written
 
-    def updates(self) -> list[ReleaseFile]:
-        return [
-            ReleaseFile.of(self.folder, w, triples=w.lines)
-            for w in write_updates(self.folder / "update", self.quads, self.options.update_chunk)
-        ]
+    def updates(self) -> tuple[list[ReleaseFile], Blocks]:
+        """update/: with the release in place and its parts' bounds, the parts no change
+        reaches are copied from it (:mod:`.updates`); with ``index``, the bounds are returned."""
+        previous, kept = self.previous, None
+        if previous is not None:
+            parts = previous.blocks.get(f"{UPDATE_FOLDER}/")
+            if isinstance(parts, UpdateParts):
+                kept = PreviousParts(parts, previous.folder, previous.sha256, previous.quads)
+        made = UpdateParts() if self.index else None
+        written = write_updates(
+            self.folder / UPDATE_FOLDER, self.quads, self.options.update_chunk, kept, made
+        )
+        files = [ReleaseFile.of(self.folder, w, triples=w.lines) for w in written]
+        return files, ({f"{UPDATE_FOLDER}/": made} if made is not None else {})
 
     # -- pretty formats --------------------------------------------------------------------------
     def turtle(self) -> tuple[list[ReleaseFile], Blocks]:

@@ -184,7 +184,7 @@ def _task_files(
         nquads_files, graph_files = done["graphs"]
     files.extend(nquads_files)
     for name in ("ntriples", "updates", "turtle", "jsonld", "wikidata", "copies"):
-        if name in ("turtle", "jsonld"):
+        if name in ("updates", "turtle", "jsonld"):
             made, indexes = done[name]
             files.extend(made)
             blocks.update(indexes)
