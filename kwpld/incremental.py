@@ -50,6 +50,7 @@ from .atomic import sweep, write_atomic
 from .errors import KwpldError
 from .graph import KnowledgeGraph
 from .mapping import FileMapping, Read
+from .parallel import gc_paused
 from .publish.manifest import MANIFEST, read_manifest
 from .publish.splice import PreviousRelease
 from .rdf import Quad
@@ -270,9 +271,14 @@ class BuildCache:
 
     def _read(self, path: Path) -> Any:
         """The object pickled in ``path``; None when there is none, or (with a warning) when
-        it cannot be read: a corrupt cache makes a cold build, never a wrong release."""
+        it cannot be read: a corrupt cache makes a cold build, never a wrong release.
+
+        Read with the garbage collector paused: unpickling makes hundreds of thousands of
+        acyclic tuples, and each collection it set off would walk the whole graph built so far
+        (the block indexes, 5 MB, cost 0.3 s of CPU at 23,150 records with collections on,
+        0.03 s without)."""
         try:
-            with path.open("rb") as handle:
+            with path.open("rb") as handle, gc_paused():
                 return pickle.load(handle)
         except FileNotFoundError:
             return None
