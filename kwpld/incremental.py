@@ -38,6 +38,7 @@ import hashlib
 import json
 import os
 import pickle
+import time
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -432,6 +433,59 @@ class BuildCache:
         (self._files_folder(out) / "index.pickle").unlink(missing_ok=True)
 
 
+_STATS = "."
+"""The key of the release's files' stats in the block indexes kept for it."""
+
+_RACY_NS = 200_000_000
+"""How much older than its recording a file's change time must be for the record to tell a
+later change from it: file times come from a coarse clock (a few milliseconds), so a file
+changed in the same tick as it was recorded could keep its time (git's "racy" files)."""
+
+
+@dataclass(frozen=True)
+class ReleaseStats:
+    """Size, inode, modification and change time of each file of a release (by path), as
+    they were when the build that wrote it had finished, and when that was (``recorded``,
+    nanoseconds since the epoch)."""
+
+    recorded: int
+    files: dict[str, tuple[int, int, int, int]]
+
+
+def _stat(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_size, found.st_ino, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def release_stats(out: Path, paths: Iterable[str]) -> ReleaseStats:
+    """The stats of a release's files, just written (:func:`untouched_files` checks them)."""
+    recorded = time.time_ns()
+    files = {}
+    for path in paths:
+        found = _stat(out / path)
+        if found is not None:
+            files[path] = found
+    return ReleaseStats(recorded, files)
+
+
+def untouched_files(out: Path, stats: object) -> frozenset[str]:
+    """The files of the release in ``out`` whose size, inode and times are those recorded
+    (``stats``, a :class:`ReleaseStats`), with a change time older than the recording by more
+    than the clock's tick: any write or ``touch`` since would have moved the change time
+    (which no program can set back), so their bytes are those the build wrote and its
+    manifest lists. Checking a file's SHA-256 costs reading it; this costs one ``stat``."""
+    if not isinstance(stats, ReleaseStats):
+        return frozenset()
+    found = set()
+    for path, recorded in stats.files.items():
+        if recorded[3] < stats.recorded - _RACY_NS and _stat(out / path) == recorded:
+            found.add(path)
+    return frozenset(found)
+
+
 def release_intact(out: Path, manifest_sha256: str | None) -> bool:
     """The release folder still holds what its manifest lists (same manifest, sizes)."""
     path = out / MANIFEST
@@ -614,7 +668,8 @@ class IncrementalBuild:
         pairs = frozenset((q[3], q[0]) for q in changed)
         blocks = self.cache.load_blocks(self.out, self.context(), state.manifest_sha256) or {}
         sha256 = {f.path: f.sha256 for f in files}
-        return PreviousRelease(self.out, subjects, sha256, pairs, blocks)
+        untouched = untouched_files(self.out, blocks.get(_STATS))
+        return PreviousRelease(self.out, subjects, sha256, pairs, blocks, untouched)
 
     def save(self) -> None:
         """Remember what the release in ``out`` (written or kept) was made from."""
@@ -629,7 +684,13 @@ class IncrementalBuild:
             self.save_files(self.mappings, self.remapped, manifest)
         self.cache.save_validation(self.out, self.context(), manifest, self.validation)
         if self.blocks is not None:  # else the release stands, and so do its indexes
-            self.cache.save_blocks(self.out, self.context(), manifest, self.blocks)
+            blocks = dict(self.blocks)
+            try:
+                paths = [f.path for f in read_manifest(self.out).files]
+            except KwpldError:
+                paths = []
+            blocks[_STATS] = release_stats(self.out, paths)
+            self.cache.save_blocks(self.out, self.context(), manifest, blocks)
         self.cache.save(self.out, state)
 
     def save_files(

@@ -651,3 +651,46 @@ def test_a_rebuild_copies_the_update_parts_its_change_does_not_reach(tmp_path: P
     assert 0 < len(made) < parts / 2
     kwpld.build(data, tmp_path / "cold", validate=False, release=options)
     _same_release(out, tmp_path / "cold")
+
+
+def test_release_files_untouched_since_recorded_are_not_read_again(tmp_path: Path, monkeypatch):
+    """A rebuild trusts an old file's SHA-256 from the manifest when its size, inode and times
+    are those recorded after the build that wrote it (no SHA-256 of the old file); any write
+    since, even one that keeps the size and sets the modification time back, moves its change
+    time, and the old file is checked (and, not being the manifest's, written in full). The
+    clock's tick is made to have passed (the recording is dated a second later)."""
+    import time
+
+    import kwpld.incremental as incremental
+    import kwpld.publish.plan as plan
+
+    now = time.time_ns
+    monkeypatch.setattr(incremental.time, "time_ns", lambda: now() + 1_000_000_000)
+    trusted: list[tuple[bool, bool]] = []
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        written = splice_ntriples(*args, **kwargs)
+        trusted.append((kwargs["untouched"], written is not None))
+        return written
+
+    monkeypatch.setattr(plan, "splice_ntriples", spy)
+    flat = _Flat(tmp_path)
+    member, other = (row.split(",")[1] for row in flat.rows("memberships.csv")[1:3])
+    _edit(flat.data / "people.csv", f"{member},", f"{member},Kim ")
+    flat.rebuild_is_cold(["memberships.csv", "people.csv"])
+    assert trusted == [(True, True)]
+    stats = incremental.untouched_files(flat.out, incremental.release_stats(flat.out, ["x"]))
+    assert stats == frozenset()  # nothing recorded for a file that is not there
+    # a write that keeps the size, with the modification time set back
+    old = flat.out / "data.nt"
+    before = old.stat()
+    time.sleep(0.05)
+    text = old.read_bytes()
+    old.write_bytes(text.replace(f"{member}".encode(), f"{member}".encode()[::-1], 1))
+    import os
+
+    os.utime(old, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert old.stat().st_size == before.st_size and old.read_bytes() != text
+    _edit(flat.data / "people.csv", f"{other},", f"{other},Ri ")
+    flat.rebuild_is_cold(["memberships.csv", "people.csv"])
+    assert trusted == [(True, True), (False, False)]  # checked, not the manifest's: in full

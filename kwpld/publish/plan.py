@@ -233,7 +233,10 @@ class ReleasePlan:
             written = None
             if sha256 is not None:
                 old, new = previous.folder / name, folder / name
-                written = splice_nquads(old, new, quads, changed, sha256, lines, triples=nt)
+                untouched = name in previous.untouched
+                written = splice_nquads(
+                    old, new, quads, changed, sha256, lines, triples=nt, untouched=untouched
+                )
             if written is None:
                 raise _CannotSplice(name)
             return written
@@ -391,7 +394,10 @@ class ReleasePlan:
         if sha256 is None:
             return None
         old, new = previous.folder / "data.nt", self.folder / "data.nt"
-        written = splice_ntriples(old, new, self.quads, previous.subjects, sha256)
+        untouched = "data.nt" in previous.untouched
+        written = splice_ntriples(
+            old, new, self.quads, previous.subjects, sha256, untouched=untouched
+        )
         if written is None:
             new.unlink(missing_ok=True)
         return written
@@ -403,7 +409,9 @@ class ReleasePlan:
         if previous is not None:
             parts = previous.blocks.get(f"{UPDATE_FOLDER}/")
             if isinstance(parts, UpdateParts):
-                kept = PreviousParts(parts, previous.folder, previous.sha256, previous.quads)
+                kept = PreviousParts(
+                    parts, previous.folder, previous.sha256, previous.quads, previous.untouched
+                )
         made = UpdateParts() if self.index else None
         written = write_updates(
             self.folder / UPDATE_FOLDER, self.quads, self.options.update_chunk, kept, made

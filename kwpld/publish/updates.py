@@ -57,6 +57,8 @@ class PreviousParts:
     folder: Path
     sha256: Mapping[str, str]
     changed: Collection[tuple[str, str]]
+    untouched: Collection[str] = frozenset()
+    """Its files known unchanged since written (their SHA-256 is not checked again)."""
 
 
 def write_updates(
@@ -162,7 +164,9 @@ def _kept(
         data = (previous.folder / name).read_bytes()
     except OSError:
         return None
-    if sha256 is None or hashlib.sha256(data).hexdigest() != sha256:
+    if sha256 is None:
+        return None
+    if name not in previous.untouched and hashlib.sha256(data).hexdigest() != sha256:
         return None
     path.write_bytes(data)
     return WrittenFile(path, len(data), sha256, end - index), end
