@@ -55,7 +55,7 @@ from .parallel import gc_paused
 from .publish.manifest import MANIFEST, read_manifest
 from .publish.splice import PreviousRelease
 from .rdf import Quad
-from .validate.partial import Previous
+from .validate.partial import Previous, SparqlSolutions
 from .validate.results import Result
 
 __all__ = [
@@ -72,7 +72,7 @@ __all__ = [
 
 STATE_VERSION = 3
 FILES_VERSION = 3
-VALIDATION_VERSION = 1
+VALIDATION_VERSION = 2
 _VALIDATION = "validation.pickle"
 BLOCKS_VERSION = 1
 _BLOCKS = "blocks.pickle"
@@ -366,12 +366,15 @@ class BuildCache:
 
     def load_validation(
         self, out: Path, context: str, manifest: str | None
-    ) -> dict[str, list[Result]] | None:
+    ) -> tuple[dict[str, list[Result]], SparqlSolutions | None] | None:
         """The results per top-level shape of the validation of the release whose manifest
-        has the SHA-256 ``manifest`` (None when there are none for it)."""
-        found: dict[str, list[Result]] | None
+        has the SHA-256 ``manifest``, and its SPARQL solutions by query and focus node (None
+        when there are none for it)."""
         found = self._load_for(out, _VALIDATION, VALIDATION_VERSION, context, manifest)
-        return found
+        if found is None or not isinstance(found.get("results"), dict):
+            return None
+        sparql = found.get("sparql")
+        return found["results"], sparql if isinstance(sparql, dict) else None
 
     def save_validation(
         self,
@@ -379,10 +382,13 @@ class BuildCache:
         context: str,
         manifest: str,
         by_shape: Mapping[str, Sequence[Result]] | None,
+        sparql: SparqlSolutions | None = None,
     ) -> None:
-        """Keep the validation results of the release whose manifest is ``manifest`` (with
-        None, forget any: the next build validates whole)."""
-        made = None if by_shape is None else dict(by_shape)
+        """Keep the validation results of the release whose manifest is ``manifest``, and
+        its SPARQL solutions (with None, forget any: the next build validates whole)."""
+        made = None
+        if by_shape is not None:
+            made = {"results": dict(by_shape), "sparql": None if sparql is None else dict(sparql)}
         self._save_for(out, _VALIDATION, VALIDATION_VERSION, context, manifest, made)
 
     def load_blocks(
@@ -527,6 +533,8 @@ class IncrementalBuild:
         self._changes: tuple[Changes | None] | None = None
         self._intact: bool | None = None
         self.validation: Mapping[str, Sequence[Result]] | None = None
+        self.sparql: SparqlSolutions | None = None
+        """This build's SPARQL solutions by query and focus node, saved with its results."""
         """This build's validation results per top-level shape, saved for the next one."""
         self.blocks: Mapping[str, object] | None = None
         """Where each subject's block lies in this build's pretty files, saved for the next."""
@@ -649,7 +657,8 @@ class IncrementalBuild:
         found = self.cache.load_validation(self.out, self.context(), state.manifest_sha256)
         if found is None:
             return None
-        return Previous(found, [q[:3] for q in changes.removed | changes.added])
+        results, sparql = found
+        return Previous(results, [q[:3] for q in changes.removed | changes.added], sparql)
 
     def previous_release(self) -> PreviousRelease | None:
         """The release in place and every subject whose triples may have changed since it was
@@ -682,7 +691,9 @@ class IncrementalBuild:
         )
         if self.mappings is not None and self.remapped is not None:
             self.save_files(self.mappings, self.remapped, manifest)
-        self.cache.save_validation(self.out, self.context(), manifest, self.validation)
+        self.cache.save_validation(
+            self.out, self.context(), manifest, self.validation, self.sparql
+        )
         if self.blocks is not None:  # else the release stands, and so do its indexes
             blocks = dict(self.blocks)
             try:
