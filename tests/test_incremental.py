@@ -694,3 +694,70 @@ def test_release_files_untouched_since_recorded_are_not_read_again(tmp_path: Pat
     _edit(flat.data / "people.csv", f"{other},", f"{other},Ri ")
     flat.rebuild_is_cold(["memberships.csv", "people.csv"])
     assert trusted == [(True, True), (False, False)]  # checked, not the manifest's: in full
+
+
+def test_void_statistics_updated_by_the_changed_subjects_are_counted_ones(tmp_path: Path):
+    """void.ttl's figures from the last release's counts and the changed subjects' old and
+    new triples are those counted over the whole union: a class added and emptied, an object
+    whose last triple goes, a new subject, a subject gone, a literal with a U+2028 in it; and
+    counts that do not match the old file are refused (None)."""
+    import hashlib
+
+    from kwpld.publish.quads import sort_quads
+    from kwpld.publish.splice import old_triples, union_rows
+    from kwpld.publish.void import void_counts, void_stats, void_stats_changed
+
+    a, g = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://example.org/g>"
+    ex = "https://example.org/"
+    old = {(f"<{ex}s{i}>", f"<{ex}p{i % 3}>", f'"v{i % 5}"', g) for i in range(40)}
+    old |= {(f"<{ex}s{i}>", a, f"<{ex}C{i % 2}>", g) for i in range(0, 40, 3)}
+    old.add((f"<{ex}s1>", f"<{ex}p0>", '"a\u2028b"', g))
+    quads = sort_quads(old)
+    path = tmp_path / "data.nt"
+    path.write_bytes(("".join(" ".join(q[:3]) + " .\n" for q in quads.union)).encode())
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    counts = void_counts(quads)
+    assert counts.stats == void_stats(quads)
+    edits = [
+        ({(f"<{ex}s0>", a, f"<{ex}C0>", g)}, {(f"<{ex}s0>", a, f"<{ex}C9>", g)}),
+        ({q for q in old if q[2] == '"v4"'}, set()),
+        (set(), {(f"<{ex}new>", f"<{ex}p9>", f"<{ex}s1>", g), (f"<{ex}new>", a, f"<{ex}C1>", g)}),
+        ({q for q in old if q[0] == f"<{ex}s1>"}, set()),
+    ]
+    for removed, added in edits:
+        new = sort_quads((old - removed) | added)
+        subjects = sorted({q[0] for q in removed | added})
+        before = old_triples(path, subjects, sha)
+        assert before is not None
+        made = void_stats_changed(counts, new, before, lambda s, n=new: union_rows(n, s))
+        assert made is not None and made.stats == void_stats(new)
+        assert made.objects == void_counts(new).objects
+    assert old_triples(path, ["<x>"], "0" * 64) is None  # not the manifest's file
+    wrong = {f"<{ex}s2>": [(f"<{ex}s2>", f"<{ex}p7>", '"never"')]}
+    assert void_stats_changed(counts, quads, wrong, lambda s: union_rows(quads, s)) is None
+
+
+def test_a_rebuild_updates_the_void_statistics_instead_of_counting_them(
+    tmp_path: Path, monkeypatch
+):
+    """Through kwpld.build: a rebuild's void.ttl comes from the counts kept with the last
+    release, and is a cold build's."""
+    import kwpld.publish.plan as plan
+
+    used: list[bool] = []
+    real = plan.void_stats_changed
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        made = real(*args, **kwargs)
+        used.append(made is not None)
+        return made
+
+    monkeypatch.setattr(plan, "void_stats_changed", spy)
+    flat = _Flat(tmp_path)
+    assert used == []
+    member = flat.rows("memberships.csv")[1].split(",")[1]
+    _edit(flat.data / "people.csv", f"{member},", f"{member},Kim ")
+    flat.rebuild_is_cold(["memberships.csv", "people.csv"])
+    flat.write("people.csv", [*flat.rows("people.csv"), "p-0000000,First Person,,,KP,\n"])
+    flat.rebuild_is_cold(["people.csv"])
+    assert used == [True, True]

@@ -140,7 +140,9 @@ def write_release(
         files.extend(write_loaders(plan, files, graph_files))
         clock.lap("loaders")
         # Description and manifest come last: they describe the files above.
-        files.append(_write_void(plan, done["void-stats"], files))
+        stats, counts = done["void-stats"]
+        blocks.update(counts)
+        files.append(_write_void(plan, stats, files))
         clock.lap("void")
         manifest = _manifest(plan, files, graph_files)
         manifest.write(folder)

@@ -36,6 +36,7 @@ from .quads import ReleaseQuads
 __all__ = [
     "PreviousRelease",
     "graph_rows",
+    "old_triples",
     "splice",
     "splice_blocks",
     "splice_nquads",
@@ -207,6 +208,37 @@ def splice_ntriples(
         made.append(((subject.encode("utf-8"),), _lines(list(map(_TRIPLE, found)))))
     count = quads.triple_count
     return splice(old_path, new_path, made, _nt_key, sha256, count, untouched=untouched)
+
+
+def old_triples(
+    path: Path, subjects: Iterable[str], sha256: str, *, untouched: bool = False
+) -> dict[str, list[tuple[str, str, str]]] | None:
+    """The triples of each of ``subjects`` in an N-Triples file sorted by subject (data.nt of
+    the release in place), found by bisecting it; None when the file is not the one its
+    manifest lists (its SHA-256 is checked, unless it is known ``untouched``)."""
+    try:
+        handle = path.open("rb")
+        old = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    with handle, old:
+        if not untouched and hashlib.sha256(old).hexdigest() != sha256:
+            return None
+        for subject in subjects:
+            key = (subject.encode("utf-8"),)
+            start = _first_line(old, key, _nt_key, after=False)
+            end = _first_line(old, key, _nt_key, after=True)
+            triples = []
+            # a line is "s p o ." (the writers join the terms with spaces; s and p hold none)
+            text = old[start:end].decode("utf-8")
+            # "\n" ends a line (a literal's own are escaped); not splitlines(), which also
+            # splits at U+2028 and others a literal may hold as they are
+            for line in text.split("\n")[:-1]:
+                s, p, rest = line.split(" ", 2)
+                triples.append((s, p, rest[:-2]))
+            found[subject] = triples
+    return found
 
 
 def union_rows(quads: ReleaseQuads, subject: str) -> list[Quad]:
