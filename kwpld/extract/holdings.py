@@ -374,7 +374,9 @@ def _changes(
     if pattern.type == "each":
         return _each_role(r, flex, view, m, pattern, kind, trigger)
     titles = _subject_organ(view, m, _titles(view, m))
-    if kind in flex.ending:
+    if kind in flex.ending or pattern.type == "context":
+        # a seat lost, or a list after a heading ("The list of alternate members included"):
+        # the organ of the seat named just before
         titles = _elided_organ(r, view, titles)
     organ_title = _organ_title(r, view, m, pattern)
     titles = _with_organ(titles, organ_title)

@@ -1,0 +1,138 @@
+"""Elected lists with the copula inverted or a list noun, the Political Committee of 1961-1980,
+ends and re-elections (issue 15, class I). Short synthetic sentences that vary names, organs,
+tense and word order, each class with near misses that must not draft."""
+
+from __future__ import annotations
+
+from facts_helpers import drafted_names, iso
+
+from kwpld.ingest import Known, read_text
+
+Row = tuple[str, str, str, str | None, str | None, str | None]
+"""(person, role, organ, start, end, as_of): people and organs by record id, else first name"""
+
+
+def held(text: str, known: Known, date: str) -> set[Row]:
+    _, drafted = read_text(text, known=known, date=date, article_type="news")
+    names = drafted_names(drafted)
+    return {
+        (names.get(r["person"], r["person"]), r["role"], names.get(r["organ"], r["organ"]),
+         iso(r.get("start")), iso(r.get("end")), iso(r.get("as_of")))
+        for d in drafted.drafts if d.kind == "membership" and d.fact
+        for r in [d.record]
+    }  # fmt: skip
+
+
+def seats(rows: set[Row]) -> set[tuple[str, str, str]]:
+    return {row[:3] for row in rows}
+
+
+# -- the Political Committee (1961-1980) is the Political Bureau ---------------------------------
+
+
+def test_elected_members_of_the_political_committee_are_the_political_bureau(known: Known) -> None:
+    got = held(
+        "Pyongyang, November 13 (KCNA) -- The First Plenary Meeting of the Fifth Central "
+        "Committee of the WPK was held on November 13. Elected "
+        "members of the Political Committee of the Central Committee were Comrades Choe Hyon, "
+        "O Jin U and So Chol. Elected candidate members of the Political Committee were "
+        "Comrades Hyon Mu Gwang and Kim Man Gum.",
+        known, "1970-11-14",
+    )
+    assert {("Choe Hyon", "member", "wpk-pb", "1970-11-13", None, None),
+            ("So Chol", "member", "wpk-pb", "1970-11-13", None, None),
+            ("Kim Man Gum", "alternate-member", "wpk-pb", "1970-11-13", None, None)} <= got
+    assert not any(organ == "wpk-pb-presidium" for _, _, organ in seats(got))
+
+
+def test_a_title_in_the_political_committee_and_its_presidium(known: Known) -> None:
+    got = held(
+        "Comrade Kim Tong Gyu, member of the Political Committee of the C.C. of the WPK, spoke. "
+        "Comrade Pak Song Chol was relieved of the post of member of the Presidium of the "
+        "Political Committee of the C.C. of the WPK.",
+        known, "1976-04-29",
+    )
+    assert {("Kim Tong Gyu", "member", "wpk-pb"),
+            ("Pak Song Chol", "member", "wpk-pb-presidium")} <= seats(got)
+    assert ("Kim Tong Gyu", "member", "wpk-pb-presidium") not in seats(got)
+
+
+# -- lists: an organ after the verb, a list noun, "Among the new ... were" -----------------------
+
+
+def test_elected_the_organ_then_a_colon_list(known: Known) -> None:
+    got = held(
+        "The plenum elected the Presidium of the Political Committee: Comrades Kim Il and Choe "
+        "Yong Gon. The meeting also elected the Central Military Commission: Kim Jong Un, Ri "
+        "Pyong Chol and Pak Jong Chon.",
+        known, "1970-11-13",
+    )
+    assert {("Kim Il", "member", "wpk-pb-presidium"), ("Choe Yong Gon", "member",
+            "wpk-pb-presidium"), ("ri-pyong-chol", "member", "wpk-cmc"),
+            ("Pak Jong Chon", "member", "wpk-cmc")} <= seats(got)  # fmt: skip
+
+
+def test_among_the_new_members_were_with_appositions(known: Known) -> None:
+    got = held(
+        "The plenum met on 28 September. Among the new full members of the Political Bureau "
+        "were Kim Yong-chun, the Minister of People's Armed Forces; Kim Ki-nam; and Pyon "
+        "Yong-rip. Among the newly elected alternate members of the Politburo are Ri Thae Nam "
+        "and U Tong Chuk.",
+        known, "2010-09-29",
+    )
+    assert {("Kim Yong-chun", "member", "wpk-pb"), ("Kim Ki-nam", "member", "wpk-pb"),
+            ("Pyon Yong-rip", "member", "wpk-pb"), ("Ri Thae Nam", "alternate-member", "wpk-pb"),
+            ("U Tong Chuk", "alternate-member", "wpk-pb")} <= seats(got)  # fmt: skip
+
+
+def test_a_list_noun_takes_the_organ_of_the_seats_named_before(known: Known) -> None:
+    got = held(
+        "Among the new members of the Central Military Commission were Ri Yong Gil and Pak "
+        "Su Il. The list of alternate members included Kim Yang-gon, director of the United "
+        "Front Department, Pak To-chun and Mun Kyong-dok.",
+        known, "2010-09-29",
+    )
+    assert {("Kim Yang-gon", "alternate-member", "wpk-cmc"),
+            ("Mun Kyong-dok", "alternate-member", "wpk-cmc")} <= seats(got)
+
+
+def test_its_members_are_after_the_organ_restored(known: Known) -> None:
+    got = held(
+        "The meeting elected Kim Jong Il general secretary. It also restored the Presidium of "
+        "the Political Bureau, unseen since 1995. Its five members are Kim Jong Il, Kim Yong "
+        "Nam, Choe Yong Rim, Jo Myong Rok and Ri Yong Ho.",
+        known, "2010-09-28",
+    )
+    assert {("kim-yong-nam", "member", "wpk-pb-presidium"),
+            ("Choe Yong Rim", "member", "wpk-pb-presidium")} <= seats(got)
+
+
+# -- near misses ----------------------------------------------------------------------------------
+
+
+def test_members_among_the_audience_are_no_new_seats(known: Known) -> None:
+    got = held(
+        "Among the members of the Political Bureau were Kim Ki Nam and Choe Thae Bok, who sat "
+        "in the front row. The list of speakers included Ri Il Hwan and Kim Yong Chol.",
+        known, "2012-04-12",
+    )
+    assert not any(row[3] for row in got)  # no seat begins
+    assert not any(person in ("Ri Il Hwan", "Kim Yong Chol") for person, _, _ in seats(got))
+
+
+def test_a_list_noun_without_an_organ_before_it_drafts_nothing(known: Known) -> None:
+    got = held(
+        "The delegation arrived in Beijing on Tuesday. The list of alternate members included "
+        "Kim Yang Gon and Pak To Chun. Its delegates were Ri Su Yong and Kim Song Nam.",
+        known, "2010-10-05",
+    )
+    assert not got
+
+
+def test_an_organ_then_a_colon_without_an_election_is_no_list(known: Known) -> None:
+    got = held(
+        "The meeting discussed the Presidium of the Political Bureau: Kim Jong Un made a "
+        "report on its work and Jo Yong Won spoke.",
+        known, "2021-06-30",
+    )
+    assert not any(organ == "wpk-pb-presidium" and start for _, _, organ, start, _, _ in got)
