@@ -136,3 +136,88 @@ def test_an_organ_then_a_colon_without_an_election_is_no_list(known: Known) -> N
         known, "2021-06-30",
     )
     assert not any(organ == "wpk-pb-presidium" and start for _, _, organ, start, _, _ in got)
+
+
+# -- a table of Name | Post | Status ---------------------------------------------------------------
+
+_TABLE = """---
+title: After the plenum
+date: 2023-01-03
+---
+
+# After the plenum
+
+Kim Jong Un guided the meeting.
+
+**Table 1. Posts after the plenum (as of December 31, 2022)**
+
+| Name | Post | Status |
+| --- | --- | --- |
+| Ri Yong Gil | Chief of the KPA General Staff | Confirmed |
+| Jong Kyong Thaek | Director, KPA General Political Bureau | Confirmed |
+| Ri Thae Sop | Minister of Social Security | Inferred |
+| Pak Jong Chon | Secretary, WPK Central Committee | Dismissed |
+"""
+
+
+def test_a_status_column_dates_rows_by_the_caption_and_hedges_inferred_ones(known: Known) -> None:
+    _, drafted = read_text(_TABLE, known=known, date="2023-01-03", article_type="report")
+    names = drafted_names(drafted)
+    got = {
+        (names.get(r["person"], r["person"]), r["role"], names.get(r["organ"], r["organ"]),
+         iso(r.get("as_of")), r["status"])
+        for d in drafted.drafts if d.kind == "membership" and d.fact
+        for r in [d.record]
+    }  # fmt: skip
+    assert {("Ri Yong Gil", "chairman", "kpa-general-staff", "2022-12-31", "confirmed"),
+            ("Jong Kyong Thaek", "director", "kpa-gpb", "2022-12-31", "confirmed"),
+            ("Ri Thae Sop", "chairman", "Ministry of Social Security", "2022-12-31",
+             "reported")} <= got  # fmt: skip
+    assert not any(person == "Pak Jong Chon" for person, *_ in got)  # dismissed: not held
+
+
+def test_a_table_without_dates_or_status_lists_no_holdings(known: Known) -> None:
+    text = _TABLE.replace("| Name | Post | Status |", "| Name | Post | Seat |")
+    _, drafted = read_text(text, known=known, date="2023-01-03", article_type="report")
+    assert not [d for d in drafted.drafts if d.kind == "membership" and d.fact]
+
+
+# -- titles state media give, a second change after a relative clause -----------------------------
+
+
+def test_introduced_as_a_secretary_is_a_title_held(known: Known) -> None:
+    got = held(
+        "Ri Il Hwan, director of the Propaganda and Agitation Department, was introduced as a "
+        "secretary of the WPK Central Committee in the report. Kim Song Nam was referred to as "
+        "director of the International Department.",
+        known, "2021-02-12",
+    )
+    assert {("Ri Il Hwan", "secretary", "wpk-cc"), ("Ri Il Hwan", "director", "wpk-pad"),
+            ("Kim Song Nam", "director", "wpk-international")} <= seats(got)  # fmt: skip
+
+
+def test_introduced_to_an_audience_is_no_title(known: Known) -> None:
+    got = held(
+        "Ri Il Hwan was introduced to the delegates of the Central Committee by the chairman. "
+        "The new film was presented as a gift to the Political Bureau.",
+        known, "2021-02-12",
+    )
+    assert not got
+
+
+def test_a_second_change_after_a_relative_clause(known: Known) -> None:
+    got = held(
+        "O Su Yong, who had headed the economic portfolio before the congress, was re-elected a "
+        "secretary of the Central Committee and elected a member of the Political Bureau.",
+        known, "2021-02-12",
+    )
+    assert {("O Su Yong", "secretary", "wpk-cc"), ("O Su Yong", "member", "wpk-pb")} <= seats(got)
+
+
+def test_no_second_change_after_a_relative_clause_with_its_own_title(known: Known) -> None:
+    got = held(
+        "Kim Jae Ryong, who had served as premier since April last year, was relieved of the "
+        "post and appointed director of a department of the Central Committee.",
+        known, "2020-08-14",
+    )
+    assert not any(role == "director" for _, role, _ in seats(got))
