@@ -221,3 +221,35 @@ def test_no_second_change_after_a_relative_clause_with_its_own_title(known: Know
         known, "2020-08-14",
     )
     assert not any(role == "director" for _, role, _ in seats(got))
+
+
+# -- ends and re-elections at a meeting; a foreign party's Political Committee ---------------------
+
+
+def test_re_elected_starts_and_recalled_ends_at_the_meeting(known: Known) -> None:
+    got = held(
+        "SEOUL, Feb. 12 (Yonhap) -- The 2nd Plenary Meeting of the 8th Central Committee of the "
+        "Workers' Party of Korea was held from Feb. 8 to 11 in Pyongyang. O Su-yong was "
+        "re-elected a secretary of the Central Committee at the meeting. Kim Tu-il was recalled "
+        "from the Political Bureau, and Jon Kwang-ho was recalled as an alternate member of the "
+        "Political Bureau. The plenary meeting re-elected Ri Il-hwan a secretary of the WPK "
+        "Central Committee.",
+        known,
+        "2021-02-12",
+    )
+    assert {
+        ("O Su-yong", "secretary", "wpk-cc", "2021-02-11", None, None),
+        ("Ri Il-hwan", "secretary", "wpk-cc", "2021-02-11", None, None),
+        ("Kim Tu-il", "member", "wpk-pb", None, "2021-02-11", None),
+        ("Jon Kwang-ho", "alternate-member", "wpk-pb", None, "2021-02-11", None),
+    } <= got
+
+
+def test_a_foreign_partys_political_committee_is_not_the_wpks(known: Known) -> None:
+    got = held(
+        "Pyongyang, May 3 (KCNA) -- Comrade Kim Il met Comrade Pham Van Dong, member of the "
+        "Political Committee of the Central Committee of the Workers' Party of Viet Nam.",
+        known,
+        "1975-05-04",
+    )
+    assert got and not any(organ in ("wpk-pb", "wpk-pb-presidium") for _, _, organ in seats(got))
