@@ -253,3 +253,40 @@ def test_a_foreign_partys_political_committee_is_not_the_wpks(known: Known) -> N
         "1975-05-04",
     )
     assert got and not any(organ in ("wpk-pb", "wpk-pb-presidium") for _, _, organ in seats(got))
+
+
+# -- an organ after the verb with the copula inverted -------------------------------------------
+
+_PLENUM_1980 = (
+    "Pyongyang, October 14 (KCNA) -- The 1st Plenary Meeting of the 6th Central Committee of the "
+    "WPK was held on October 14, 1980. "
+)
+
+
+def test_elected_to_the_organ_were_and_recalled_from_it_were(known: Known) -> None:
+    got = held(
+        _PLENUM_1980 + "Elected to the Presidium of the Political Bureau were Kim Il Sung, Kim "
+        "Il and Ri Jong Ok. Recalled from the Central Military Commission were Choe Hyon and O "
+        "Paek Ryong. The Political Bureau elected at the plenum comprises Yon Hyong Muk and "
+        "Kang Song San.",
+        known,
+        "1980-10-15",
+    )
+    assert {
+        ("Ri Jong Ok", "member", "wpk-pb-presidium", "1980-10-14", None, None),
+        ("O Paek Ryong", "member", "wpk-cmc", None, "1980-10-14", None),
+        ("Kang Song San", "member", "wpk-pb", "1980-10-14", None, None),
+    } <= got
+
+
+def test_roles_after_the_names_are_no_plain_seats(known: Known) -> None:
+    got = held(
+        _PLENUM_1980 + "Elected to the Central Auditing Commission were Kim Se Hwal, chairman; "
+        "Ri Kil Song, vice-chairman; and Pak Chol Su. Sent to the Political Bureau were letters "
+        "from Ri Kil Song and Pak Chol Su.",
+        known,
+        "1980-10-15",
+    )
+    assert ("Kim Se Hwal", "chairman", "wpk-cac") in seats(got)
+    assert ("Kim Se Hwal", "member", "wpk-cac") not in seats(got)
+    assert not any(organ == "wpk-pb" for _, _, organ in seats(got))
