@@ -290,3 +290,15 @@ def test_roles_after_the_names_are_no_plain_seats(known: Known) -> None:
     assert ("Kim Se Hwal", "chairman", "wpk-cac") in seats(got)
     assert ("Kim Se Hwal", "member", "wpk-cac") not in seats(got)
     assert not any(organ == "wpk-pb" for _, _, organ in seats(got))
+
+
+def test_confirmed_as_director_is_an_appointment_and_confirmed_that_is_not(known: Known) -> None:
+    got = held(
+        _PLENUM_1980 + "Comrade Kim Yong Ju was also confirmed as director of the Organization "
+        "and Guidance Department. KCNA confirmed that Comrade Ri Jong Ok attended the plenum of "
+        "the Political Bureau.",
+        known,
+        "1980-10-15",
+    )
+    assert ("Kim Yong Ju", "director", "wpk-ogd", "1980-10-14", None, None) in got
+    assert not any(person == "Ri Jong Ok" for person, _, _ in seats(got))
