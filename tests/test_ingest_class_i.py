@@ -4,7 +4,7 @@ tense and word order, each class with near misses that must not draft."""
 
 from __future__ import annotations
 
-from facts_helpers import drafted_names, iso
+from facts_helpers import attended, drafted_names, iso
 
 from kwpld.ingest import Known, read_text
 
@@ -302,3 +302,16 @@ def test_confirmed_as_director_is_an_appointment_and_confirmed_that_is_not(known
     )
     assert ("Kim Yong Ju", "director", "wpk-ogd", "1980-10-14", None, None) in got
     assert not any(person == "Ri Jong Ok" for person, _, _ in seats(got))
+
+
+def test_joined_by_after_seats_kept_is_no_attendance(known: Known) -> None:
+    text = (
+        "The 2nd Plenary Meeting of the 8th Central Committee of the WPK was held on 11 "
+        "February. Kim Ki Nam and Choe Thae Bok kept their portfolios, and they were joined by "
+        "Mun Kyong Dok and Pak To Chun. Kim Jong Un guided the meeting; he was joined by Jo "
+        "Yong Won on the platform."
+    )
+    _, drafted = read_text(text, known=known, date="2021-02-12", article_type="news")
+    people = {ref for refs in attended(drafted).values() for ref in refs}
+    assert "jo-yong-won" in people
+    assert not any("mun" in ref or "pak-to" in ref for ref in people)
