@@ -727,19 +727,15 @@ def last_year(r: Context, date: DateMention) -> DateMention:
     return date
 
 
-_SEAT_HELD = re.compile(
-    r"[^.;,]{0,60}?,\s*(?:a|the)\s+(?:seat|post|position)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+"
-    r"(?:had|has|have)\s+(?:held|occupied|kept)\s+since\s+$",
-    re.I,
-)
-
-
-def seat_held_since(r: Context, end: int) -> DateMention | None:
-    """ "... an alternate member (on Friday), a seat she had held since April 2020"; "is
-    expected to remain premier, a post he has held since 2020": the date of the apposition
-    after the title (ending at ``end``), the start of the term the sentence speaks of."""
-    for d in r.dates_in(end, end + 120):
-        if d.date is not None and _SEAT_HELD.match(r.text[end : d.start]):
+def held_since(r: Context, anchor: int, limit: int, after: str) -> DateMention | None:
+    """The start of a term stated in a clause after ``anchor`` (a ``person``, a ``title`` or
+    the ``change`` that ends it: the keys of ``careers.held_since_gap`` in ``facts.yaml``):
+    "X, who had held the post since June 2018, was replaced", "... an alternate member, a seat
+    she had held since April 2020", "released from the post, which he had held since 1983".
+    One reader of one clause for every anchor, so a new wording is one line of data."""
+    clause = career_words().held_since[after]
+    for d in r.dates_in(anchor, limit):
+        if d.date is not None and d.role != "end" and clause.match(r.text, anchor, d.start):
             return last_year(r, d)
     return None
 
@@ -750,29 +746,17 @@ def _reports_attendance(view: SentenceView) -> bool:
     return any(p.regex.search(view.string) is not None for p in fact_lexicon().attendance_patterns)
 
 
-_HELD_SINCE = re.compile(
-    r",\s+(?:which|who)\s+(?:post\s+|position\s+|office\s+)?(?:(?:he|she)\s+)?had\s+(?:held"
-    r"|occupied|served|been\s+(?:appointed|elected|named)(?:\s+to\s+(?:it|the\s+post))?)"
-    r"(?:\s+(?:it|the\s+post|the\s+position))?\s+(?:since|in|on)\s+$"
-)
-
-
-def _held_since(r: Context, view: SentenceView, anchor: int) -> PartialDate | None:
+def _ended_term_start(r: Context, view: SentenceView, anchor: int) -> PartialDate | None:
     """ "X was released from the post of minister, which he had held since December 1983";
     "... to replace Pak Jong Gun, who had been appointed in January 2021": the start of what a
     change at ``anchor`` ends, stated in a clause after it (within its clause, naming at most
     the one person the change is about)."""
-    for d in r.dates_in(anchor, view.end):
-        if (
-            d.date is None
-            or d.role == "end"
-            or not _HELD_SINCE.search(r.text[max(anchor, d.start - 80) : d.start])
-        ):
-            continue
-        between = [i for i in view.items if i.kind == "person" and anchor < i.start < d.start]
-        if len(between) <= 1 and not _CLAUSE.search(r.text, anchor, d.start):
-            return last_year(r, d).date
+    d = held_since(r, anchor, view.end, "change")
+    if d is None:
         return None
+    between = [i for i in view.items if i.kind == "person" and anchor < i.start < d.start]
+    if len(between) <= 1 and not _CLAUSE.search(r.text, anchor, d.start):
+        return d.date
     return None
 
 
@@ -844,7 +828,7 @@ def fact_dates(
         basis = "weekday" if chosen.year_inferred and chosen.weekday is not None else "sentence"
         span = chosen.range or chosen
         return out, basis, FactSpan(span.start, span.end, "date")
-    held = None if holds else _held_since(r, view, anchor)
+    held = None if holds else _ended_term_start(r, view, anchor)
     since = {"since": held} if held is not None else {}
     weekday = _weekday_date(r, view)
     if holds:

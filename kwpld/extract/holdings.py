@@ -27,11 +27,11 @@ from .facts_common import (
     clause_end,
     event_of,
     fact_dates,
+    held_since,
     holding_dates,
     in_dateline,
     in_headline,
     names_someone,
-    seat_held_since,
     sentence_view,
     status_of,
 )
@@ -155,11 +155,6 @@ def _implied_roles(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-_HELD_SINCE = re.compile(
-    r"(?:\s*\([^()]*\))?\s*,\s*(?:(?:an?|the)\s+[\w\s'-]{1,40}?\s+)?who\s+(?:had|has)\s+(?:(?:held|occupied|served\s+in)\s+the\s+"
-    r"(?:post|position|office|job)\s+since|been\s+(?:appointed|elected|named)\s+(?:in|on))\s+"
-    r"(?:(?:early|late|mid)[\s-]+)?"
-)  # "replacing X, who had held the post since June 2018", "..., who had been appointed in 2021"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+\S")
 
 
@@ -615,9 +610,12 @@ def _facts_for(
     dates = _narrative_year(r, date_span, dates)
     if status == "projected" or kind == "former":
         dates, basis, date_span = {}, "none", None  # a projection, a former title: undated
-    since = _held_since(r, titles[-1].end) if kept and status == "projected" else None
-    if since is not None:  # "is expected to remain T, a post he has held since 2020"
-        status, hedge, basis, (dates, date_span) = "confirmed", None, "sentence", since
+    end = titles[-1].end
+    since = held_since(r, end, end + 120, "title") if kept and status == "projected" else None
+    if since is not None and since.date is not None:
+        # "is expected to remain T, a post he has held since 2020": the term is stated plainly
+        status, hedge, basis = "confirmed", None, "sentence"
+        dates, date_span = {"first": since.date}, FactSpan(since.start, since.end, "date")
     own = {p.start: _own_period(r, p) for p in people}  # "led by A (1998-2007) and B (...)"
     if (
         pattern.type == "heads" and basis != "sentence" and not _present(r, trigger)
@@ -722,16 +720,6 @@ def _present(r: Context, trigger: FactSpan | None) -> bool:
 _ADVERBS = frozenset({"also", "already", "still", "quietly", "then", "since", "just", "been"})
 
 
-def _held_since(r: Context, end: int) -> tuple[dict[str, PartialDate], FactSpan] | None:
-    """ "X is expected to remain premier, a post he has held since August 2020": the term held
-    is stated plainly (the hedge is about its future only): its start, from the date after the
-    title (ending at ``end``)."""
-    since = seat_held_since(r, end)
-    if since is None or since.date is None:
-        return None
-    return {"first": since.date}, FactSpan(since.start, since.end, "date")
-
-
 def _status(
     flex: FactLexicon, view: SentenceView, *, upto: int, r: Context, kind: str | None = None
 ) -> tuple[str, FactSpan | None]:
@@ -813,8 +801,7 @@ def _replaces_untitled(
             start=None, end=change.start, date_basis=change.date_basis, rule="replaces-untitled",
         )  # fmt: skip
         fact.spans = [FactSpan(person.start, person.end, "person")]
-        since = _HELD_SINCE.match(r.text, person.end)
-        date = r.date_at(since.end(), slack=1) if since else None
+        date = held_since(r, person.end, view.end, "person")
         if date is not None and date.date is not None:  # "..., who had held the post since"
             fact.start = date.date
             fact.spans.append(FactSpan(date.start, date.end, "date"))
@@ -951,12 +938,11 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
             if trigger_items:
                 spans.append(FactSpan(trigger_items[0].start, trigger_items[-1].end, "trigger"))
             spans.extend(s for s in change.spans if s.role in ("role", "organ", "date"))
-            since = _HELD_SINCE.match(r.text, person.end)
-            if since:  # "replacing X, who had held the post since June 2018"
-                date = r.date_at(since.end(), slack=1)
-                if date is not None and date.date is not None:
-                    fact.start = date.date
-                    spans.append(FactSpan(date.start, date.end, "date"))
+            date = held_since(r, person.end, change.sentence[1], "person")
+            if date is not None and date.date is not None:
+                # "replacing X, who had held the post since June 2018"
+                fact.start = date.date
+                spans.append(FactSpan(date.start, date.end, "date"))
             fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
             fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else ""
             out.append(fact)
