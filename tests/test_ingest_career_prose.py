@@ -398,3 +398,15 @@ def test_parentheses_that_are_not_periods_date_nothing(known: Known) -> None:
         known,
     )
     assert not any(t[0] == "Pak Myong-sun" and t[3] in ("1952", "2019") for t in got)
+
+
+def test_a_change_with_its_term_in_parentheses_ends_at_the_terms_end(known: Known) -> None:
+    got = terms(
+        "Mun Kyong-dok\n\nMun Kyong-dok (born 1957) is a North Korean politician.\n\n"
+        "At the 7th Congress in May 2016 he was elected a member of the Political Bureau "
+        "(2016–2021). In 2010 he was appointed chief secretary of the Pyongyang City Party "
+        "Committee (born in Kaesong).\n",
+        known,
+    )
+    assert ("Mun Kyong-dok", "member", "wpk-pb", "2016-05", "2021") in got
+    assert ("Mun Kyong-dok", "first-secretary", "wpk-pyongyang", "2010", None) in got

@@ -22,7 +22,7 @@ from ..dates import DateMention, PartialDate
 from ..reading.entities import Mention
 from ..reading.facts import Fact, FactSpan, career_words
 from ..reading.state import Context, Found
-from .facts_common import antecedent, page_subject
+from .facts_common import antecedent, page_subject, parenthesised_terms
 from .holdings import (
     CAREER_LINE,
     PERIOD,
@@ -94,7 +94,23 @@ def careers(r: Context) -> Found:
     r.facts = [*r.facts, *facts]
     _promoted(r.facts)
     _held_until(r, r.facts)
+    _parenthesised_end(r, r.facts)
     return r.found()
+
+
+def _parenthesised_end(r: Context, facts: list[Fact]) -> None:
+    """A change dated by its sentence with its term in parentheses after the title: "At the
+    7th Congress in May 2016 he became a member of the Political Bureau (2016–2021)": it
+    started then and ended at the period's end (when the period starts in the same year)."""
+    for fact in facts:
+        if fact.kind != "membership" or fact.end is not None or fact.start is None:
+            continue
+        end = _title_end(fact)
+        if end < 0:
+            continue
+        terms = parenthesised_terms(r, end, fact.sentence[1])
+        if terms and terms[0][1] is not None and terms[0][0].year == fact.start.year:
+            _ends_at([fact], terms[0][1], terms[0][2])
 
 
 _RULE = re.compile(r"^[ \t]*[-=_*]{3,}[ \t]*$", re.M)
@@ -167,7 +183,7 @@ def _title_end(fact: Fact) -> int:
     return max((s.end for s in fact.spans if s.role in ("role", "organ")), default=-1)
 
 
-def _ends_at(facts: list[Fact], end: PartialDate, span: DateMention) -> None:
+def _ends_at(facts: list[Fact], end: PartialDate, span: DateMention | FactSpan) -> None:
     for fact in facts:
         if fact.end is None and (fact.start is None or _before(fact.start, end)):
             fact.end = end

@@ -627,14 +627,15 @@ def sentence_date(
         if d.date is not None and not in_dateline(r, d.start)
     ]  # fmt: skip
     persons = [i.start for i in view.items if i.kind == "person"]
+    plain = any(not r.doc.in_parens(d.start) for d in dates)
     after: list[DateMention] = []
     before_anchor: list[DateMention] = []
     for d in dates:
         if d.role == "end":
             continue  # the period is read from its first end
         lead = r.text[max(view.start, d.start - 12) : d.start].lower()
-        if r.doc.in_parens(d.start) and not d.range:
-            continue  # "(born 1950)", "(2013)"
+        if r.doc.in_parens(d.start) and (not d.range or (not holds and plain)):
+            continue  # "(born 1950)", "(2013)"; a change's term "(2016–2021)" beside its date
         if holds:
             # Only a date beside the title ("Minister since June 2018"), or one opening the
             # sentence before the title ("Since April 2019 Ch'oe has been ...").
