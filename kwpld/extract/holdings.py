@@ -27,11 +27,11 @@ from .facts_common import (
     clause_end,
     event_of,
     fact_dates,
+    held_since,
     holding_dates,
     in_dateline,
     in_headline,
     names_someone,
-    seat_held_since,
     sentence_view,
     status_of,
 )
@@ -52,9 +52,7 @@ def holdings(r: Context) -> Found:
     """the last change a sentence announced, for lists that follow it"""
     tabled, table_spans = _tables(r)
     facts.extend(tabled)
-    careers, career_spans = _career_lines(r)
-    facts.extend(careers)
-    table_spans.extend(career_spans)
+    table_spans.extend(career_line_spans(r))
     for sentence in r.doc.sentences:
         if in_headline(r, sentence.start):
             continue
@@ -191,11 +189,6 @@ def _implied_roles(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-_HELD_SINCE = re.compile(
-    r"(?:\s*\([^()]*\))?\s*,\s*(?:(?:an?|the)\s+[\w\s'-]{1,40}?\s+)?who\s+(?:had|has)\s+(?:(?:held|occupied|served\s+in)\s+the\s+"
-    r"(?:post|position|office|job)\s+since|been\s+(?:appointed|elected|named)\s+(?:in|on))\s+"
-    r"(?:(?:early|late|mid)[\s-]+)?"
-)  # "replacing X, who had held the post since June 2018", "..., who had been appointed in 2021"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+\S")
 
 
@@ -651,9 +644,12 @@ def _facts_for(
     dates = _narrative_year(r, date_span, dates)
     if status == "projected" or kind == "former":
         dates, basis, date_span = {}, "none", None  # a projection, a former title: undated
-    since = _held_since(r, titles[-1].end) if kept and status == "projected" else None
-    if since is not None:  # "is expected to remain T, a post he has held since 2020"
-        status, hedge, basis, (dates, date_span) = "confirmed", None, "sentence", since
+    end = titles[-1].end
+    since = held_since(r, end, end + 120, "title") if kept and status == "projected" else None
+    if since is not None and since.date is not None:
+        # "is expected to remain T, a post he has held since 2020": the term is stated plainly
+        status, hedge, basis = "confirmed", None, "sentence"
+        dates, date_span = {"first": since.date}, FactSpan(since.start, since.end, "date")
     own = {p.start: _own_period(r, p) for p in people}  # "led by A (1998-2007) and B (...)"
     if (
         pattern.type == "heads" and basis != "sentence" and not _present(r, trigger)
@@ -758,16 +754,6 @@ def _present(r: Context, trigger: FactSpan | None) -> bool:
 _ADVERBS = frozenset({"also", "already", "still", "quietly", "then", "since", "just", "been"})
 
 
-def _held_since(r: Context, end: int) -> tuple[dict[str, PartialDate], FactSpan] | None:
-    """ "X is expected to remain premier, a post he has held since August 2020": the term held
-    is stated plainly (the hedge is about its future only): its start, from the date after the
-    title (ending at ``end``)."""
-    since = seat_held_since(r, end)
-    if since is None or since.date is None:
-        return None
-    return {"first": since.date}, FactSpan(since.start, since.end, "date")
-
-
 def _status(
     flex: FactLexicon, view: SentenceView, *, upto: int, r: Context, kind: str | None = None
 ) -> tuple[str, FactSpan | None]:
@@ -849,8 +835,7 @@ def _replaces_untitled(
             start=None, end=change.start, date_basis=change.date_basis, rule="replaces-untitled",
         )  # fmt: skip
         fact.spans = [FactSpan(person.start, person.end, "person")]
-        since = _HELD_SINCE.match(r.text, person.end)
-        date = r.date_at(since.end(), slack=1) if since else None
+        date = held_since(r, person.end, view.end, "person")
         if date is not None and date.date is not None:  # "..., who had held the post since"
             fact.start = date.date
             fact.spans.append(FactSpan(date.start, date.end, "date"))
@@ -987,12 +972,11 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
             if trigger_items:
                 spans.append(FactSpan(trigger_items[0].start, trigger_items[-1].end, "trigger"))
             spans.extend(s for s in change.spans if s.role in ("role", "organ", "date"))
-            since = _HELD_SINCE.match(r.text, person.end)
-            if since:  # "replacing X, who had held the post since June 2018"
-                date = r.date_at(since.end(), slack=1)
-                if date is not None and date.date is not None:
-                    fact.start = date.date
-                    spans.append(FactSpan(date.start, date.end, "date"))
+            date = held_since(r, person.end, change.sentence[1], "person")
+            if date is not None and date.date is not None:
+                # "replacing X, who had held the post since June 2018"
+                fact.start = date.date
+                spans.append(FactSpan(date.start, date.end, "date"))
             fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
             fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else ""
             out.append(fact)
@@ -1325,7 +1309,7 @@ PERIOD = (
 )
 
 
-_CAREER_LINE = re.compile(
+CAREER_LINE = re.compile(
     r"^[ \t]*(?:[-*•–][ \t]+)?(?P<year>(?:19|20)\d\d)\.(?P<month>1[0-2]|0?[1-9])(?!\.?\d)[ \t]+"
     r"(?P<rest>\S[^\n]*)$",
     re.M,
@@ -1333,27 +1317,10 @@ _CAREER_LINE = re.compile(
 _ENTRY_HEAD = re.compile(r"^[ \t]*(?P<name>[^\s:(][^\n:]*?)[ \t]*(?:\([^()\n]*\))?[ \t]*$", re.M)
 
 
-def _career_lines(r: Context) -> tuple[list[Fact], list[tuple[int, int]]]:
-    """A directory's career lines under a person's entry ("KIM Yong Chol (김영철)" on a line of
-    its own, then "- 2009.2 Director, Reconnaissance General Bureau (RGB), KPA"): each title
-    of the line ("Role, Organ" or "Role of Organ", several joined by ";") is held from the
-    month the line opens with."""
-    facts: list[Fact] = []
-    spans: list[tuple[int, int]] = []
-    for line in _CAREER_LINE.finditer(r.text):
-        person = entry_person(r, line.start())
-        if person is None:
-            continue
-        spans.append((line.start(), line.end()))
-        start = PartialDate(int(line.group("year")), int(line.group("month")))
-        at = line.start("rest")
-        for part in re.finditer(r"[^;]+", line.group("rest")):
-            dated = Period(start, None, [(line.start("year"), line.end("month"))])
-            facts.extend(
-                career_part(r, person, (at + part.start(), at + part.end()),
-                            (line.start(), line.end()), dated)
-            )  # fmt: skip
-    return facts, spans
+def career_line_spans(r: Context) -> list[tuple[int, int]]:
+    """The lines of a directory's career list ("- 2009.2 Director, Reconnaissance General
+    Bureau (RGB), KPA"): read line by line by the careers pass, never as sentences."""
+    return [(m.start(), m.end()) for m in CAREER_LINE.finditer(r.text)]
 
 
 def entry_person(r: Context, offset: int) -> Mention | None:
@@ -1415,28 +1382,47 @@ def career_part(
 ) -> list[Fact]:
     """The first title of text[part] ("Role, Organ", "Role of Organ"), held by the entry's
     person over the line's period."""
-    titles = [t for t in r.person_titles if part[0] <= t.start < part[1]]
-    if not titles:
-        return []
-    title = titles[0]
-    # "Director, Reconnaissance General Bureau (RGB), KPA": the organ after the comma (the last
-    # of a chain: "Deputy Director, KPA GPB")
+    title = line_title(r, part)
+    return [] if title is None else _career_fact(r, person, title, line, period, rule)
+
+
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def line_title(r: Context, part: tuple[int, int]) -> Title | None:
+    """The first title of a career line's text[part] with its organ: "Role of Organ", or
+    "Director, Reconnaissance General Bureau (RGB), KPA" (the organ after the comma, the last of
+    a chain: "Deputy Director, KPA GPB"); None without an organ of its own."""
+    title = next((t for t in r.person_titles if part[0] <= t.start < part[1]), None)
+    if title is None:
+        return None
     comma = re.match(r"\s*,\s*", r.text[title.end : part[1]])
     organs = [m for m in r.mentions_in(title.end, part[1], ("organ",)) if m.entity]
     chain: list[Mention] = []
+    end = 0
     for m in organs:
         first = comma is not None and not chain and m.start == title.end + comma.end()
-        if first or (chain and not r.text[chain[-1].end : m.start].strip()):
+        if first or (chain and not r.text[end : m.start].strip()):
             chain.append(m)
+        elif chain and _OF_OWNER.fullmatch(r.text, end, m.start):
+            chain.insert(0, m)  # "Central Committee of the Kim Il Sung Socialist Youth League"
+        else:
+            continue
+        end = m.end
     own = title.organ_span is not None and part[0] <= title.organ_span[0] < part[1]
     organ = chain_organ(r, chain) if chain and not own else None
     if organ is not None:
-        title = replace(title, organ=organ, organ_span=(chain[-1].start, chain[-1].end),
+        span = (min(m.start for m in chain), end)
+        title = replace(title, organ=organ, organ_span=span,
                         post=post_for(r, title.role, organ))  # fmt: skip
     elif title.organ_span is not None and not own:
-        return []  # an organ of another part of the line ("Minister of ...; Alternate Member")
-    if title.organ is None:
-        return []
+        return None  # an organ of another part of the line ("Minister of ...; Alternate Member")
+    return title if title.organ is not None else None
+
+
+def _career_fact(
+    r: Context, person: Mention, title: Title, line: tuple[int, int], period: Period, rule: str
+) -> list[Fact]:
     fact = Fact(
         "membership", "holds", r.reg.resolve(person.entity), line,  # type: ignore[arg-type]
         organ=title.organ, role=title.role, post=title.post, start=period.start,
