@@ -32,6 +32,7 @@ from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
 from ..resources import resource_yaml
 from .facts_common import in_dateline, in_headline, organ_of
+from .shared import known_organ_named
 
 __all__ = ["organ_references", "reference_words"]
 
@@ -110,8 +111,37 @@ def organ_references(r: Context) -> Found:
             found.append((start, end, key))
             named.append((start, end, key))
             named.sort()
-    r.organ_refs = found
+    parts = [p for p in _its_parts(r, named, words) if not any(s <= p[0] < e for s, e, _ in found)]
+    r.organ_refs = sorted(found + parts)
     return r.found()
+
+
+_ITS_PART = re.compile(r"\b[Ii]ts\s+(?P<part>(?:[a-z]+\s+)?(?P<head>[a-z]+))\b")
+
+
+def _its_parts(
+    r: Context, named: list[tuple[int, int, str]], words: ReferenceWords
+) -> list[tuple[int, int, str]]:
+    """ "The assembly ... Its standing committee is chaired by Y": "its" and a part of an organ
+    the folder knows as "<part> of <the organ>" (the Standing Committee of the Supreme
+    People's Assembly), that organ; nothing when the folder has no such organ."""
+    out: list[tuple[int, int, str]] = []
+    for m in _ITS_PART.finditer(r.text):
+        if m.group("head").lower() not in words.heads:
+            continue
+        key = _antecedent(r, named, m.start(), (), words.never, set())
+        if key is None:
+            continue
+        entity = r.reg.peek(key)
+        texts = [n.text for n in entity.names]
+        texts.extend(text for _, text in r.known.name_texts.get(entity.known or "", ()))
+        part = next(
+            (k for t in texts if (k := known_organ_named(r, f"{m.group('part')} of the {t}"))),
+            None,
+        )
+        if part is not None and part != key:
+            out.append((m.start(), m.end("part"), part))
+    return out
 
 
 def _named(r: Context) -> list[tuple[int, int, str]]:
