@@ -295,3 +295,83 @@ def test_a_title_in_an_open_question_drafts_nothing(known: Known) -> None:
         known,
     )
     assert ("choe-ryong-hae", "member", "wpk-pb-presidium") in got
+
+
+# -- "the army's" before an organ's name, as "the party's" ----------------------------------------
+
+
+def test_the_armys_before_the_organ_of_a_title(known: Known) -> None:
+    got = held(
+        YONHAP + "Kim Jong Gak, first vice director of the army's General Political Bureau, "
+        "attended.",
+        known,
+    )
+    assert ("Kim Jong Gak", "first-vice-director", "kpa-gpb") in got
+    got = rows(
+        YONHAP + "Ri Yong Ho, who was named chief of the military's general staff in February, "
+        "attended.",
+        known,
+    )
+    assert any(h[:4] == ("ri-yong-ho-kpa", "chairman", "kpa-general-staff", "2019-02") for h in got)
+
+
+def test_the_armys_before_no_organ_drafts_nothing(known: Known) -> None:
+    got = held(
+        YONHAP + "Kim Jong Gak, first vice director of the army's political department, "
+        "attended.",
+        known,
+    )
+    assert not any(h[0] == "Kim Jong Gak" for h in got)
+
+
+# -- an organ's possessive before its part: "the assembly's Presidium" -----------------------------
+
+
+def test_the_possessive_of_an_organ_before_its_part(known: Known) -> None:
+    opening = YONHAP + "The Supreme People's Assembly met on Monday. "
+    got = held(opening + "Kim Yong Nam, the president of the assembly's Presidium, spoke.", known)
+    assert ("kim-yong-nam", "chairman", "spa-presidium") in got
+    got = held(
+        opening + "Yang Hyong Sop, chairman of the assembly's standing committee, spoke.", known
+    )
+    assert ("Yang Hyong Sop", "chairman", "spa-presidium") in got
+
+
+def test_the_possessive_of_an_organ_before_no_known_part_drafts_nothing(known: Known) -> None:
+    got = held(
+        YONHAP + "Kim Tok Hun, the chairman of the Cabinet's agriculture commission, spoke.", known
+    )
+    assert ("kim-tok-hun", "chairman", "cabinet") not in got
+
+
+# -- whose title: a list, then ", and" or a singular "who" ----------------------------------------
+
+
+def test_a_title_before_and_after_a_comma_and_stays_with_its_own_name(known: Known) -> None:
+    got = held(
+        YONHAP + "Photos released by KCNA showed Hwang Pyong So, director of the army's General "
+        "Political Bureau, and Premier Pak Pong Ju flanking Kim on the stage.",
+        known,
+    )
+    assert ("hwang-pyong-so", "director", "kpa-gpb") in got
+    assert ("pak-pong-ju", "chairman", "cabinet") in got
+    assert ("pak-pong-ju", "director", "kpa-gpb") not in got
+    got = held(YONHAP + "Premier and Foreign Minister Kim Yong Il spoke.", known)
+    assert {("Kim Yong Il", "chairman", "cabinet"), ("Kim Yong Il", "chairman", "mfa")} <= got
+
+
+def test_a_singular_who_after_a_list_is_the_last_persons(known: Known) -> None:
+    got = held(
+        YONHAP + "Among those present were Kim Il Chol, the minister of the People's Armed "
+        "Forces, and Ri Yong Ho, who was named chief of the army's general staff in February.",
+        known,
+    )
+    assert ("ri-yong-ho-kpa", "chairman", "kpa-general-staff") in got
+    assert ("kim-il-chol", "chairman", "kpa-general-staff") not in got
+    got = held(
+        YONHAP + "Choe Ryong Hae and Pak Pong Ju, who were elected members of the Presidium of "
+        "the Political Bureau in 2016, attended.",
+        known,
+    )
+    assert ("choe-ryong-hae", "member", "wpk-pb-presidium") in got
+    assert ("pak-pong-ju", "member", "wpk-pb-presidium") in got

@@ -404,6 +404,9 @@ def _changes(
     organ_title = _organ_title(r, view, m, pattern)
     titles = _with_organ(titles, organ_title)
     people = people_of(view, m)
+    if len(people) > 1 and _ONE_WHO.match(view.string, m.end("people") if "people" in
+                                          m.re.groupindex and m.group("people") else m.end()):
+        people = people[-1:]  # "A, the minister, and B, who was named chief ...": B's
     if pattern.type == "own":
         # each person's own titles, and those "including" names
         own = _own_titles(r, flex, view, m, pattern, kind, trigger, people)
@@ -740,6 +743,7 @@ def _fact_status(
     return status, hedge
 
 
+_ONE_WHO = re.compile(r" , (?:who|which) (?:was|is|has) ")
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?$", re.I)
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are)(?:\s+(?:now|currently|still))?\s+$", re.I)
 
