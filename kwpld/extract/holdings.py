@@ -439,10 +439,7 @@ def _changes(
         titles = _elided_organ(r, view, titles)
     organ_title = _organ_title(r, view, m, pattern)
     titles = _with_organ(titles, organ_title)
-    people = people_of(view, m)
-    if len(people) > 1 and _ONE_WHO.match(view.string, m.end("people") if "people" in
-                                          m.re.groupindex and m.group("people") else m.end()):
-        people = people[-1:]  # "A, the minister, and B, who was named chief ...": B's
+    people = _who_was(view, m, people_of(view, m))
     if pattern.type == "own":
         # each person's own titles, and those "including" names
         own = _own_titles(r, flex, view, m, pattern, kind, trigger, people)
@@ -780,6 +777,15 @@ def _fact_status(
 
 
 _ONE_WHO = re.compile(r" , (?:who|which) (?:was|is|has) ")
+
+
+def _who_was(view: SentenceView, m: re.Match[str], people: list[Item]) -> list[Item]:
+    """ "A, the minister, and B, who was named chief of the General Staff": a singular "who"
+    clause after a list is the last person's."""
+    named = "people" in m.re.groupindex and m.group("people") is not None
+    if len(people) > 1 and _ONE_WHO.match(view.string, m.end("people") if named else m.end()):
+        return people[-1:]
+    return people
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?$", re.I)
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are)(?:\s+(?:now|currently|still))?\s+$", re.I)
 
