@@ -115,9 +115,12 @@ def _sentence_facts(
 ) -> list[Fact]:
     """The holdings one sentence states: changes, whom they replace, titles held."""
     found: list[Fact] = []
+    claimed: dict[tuple[int, int] | None, set[str]] = {}
     for pattern in flex.holding_patterns:
         for m in pattern.regex.finditer(view.string):
-            found.extend(_changes(r, flex, view, m, pattern, last_change))
+            changes = _changes(r, flex, view, m, pattern, last_change)
+            _claim(claimed, changes, view.span(m))
+            found.extend(changes)
     changes = [f for f in found if f.type in flex.beginning]
     for pattern in flex.replacing_patterns:
         for m in pattern.regex.finditer(view.string):
@@ -138,6 +141,8 @@ def _sentence_facts(
                 r, flex, view, m, pattern, "holds", holds=True, changed=changed
             ):
                 key = (fact.person, fact.organ, fact.role)
+                if claimed.get(_role_span(fact), {fact.person}).isdisjoint({fact.person}):
+                    continue  # "named A, the son of B, chairman of X": the change's title is A's
                 if key not in stated or (
                     # "X, who had served as premier since April last year, was relieved":
                     # the start of what ends
@@ -164,6 +169,26 @@ def _sentence_facts(
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaced(r, view, m, became))
     return found
+
+
+def _role_span(fact: Fact) -> tuple[int, int] | None:
+    return next(((s.start, s.end) for s in fact.spans if s.role == "role"), None)
+
+
+def _claim(
+    claimed: dict[tuple[int, int] | None, set[str]],
+    changes: list[Fact],
+    matched: tuple[int, int] | None,
+) -> None:
+    """Note the role words a change pattern gave inside its own match, with the people it gave
+    them to: a title an election or appointment gives someone is not also a title in
+    apposition to a name beside it ("named Kim Jong Il, the son of President Kim Il Sung,
+    chairman of the NDC" makes the son chairman, not the father). A title taken from before
+    the match ("appointed B in his place") claims nothing."""
+    for fact in changes:
+        span = _role_span(fact)
+        if span is not None and matched is not None and matched[0] <= span[0] < matched[1]:
+            claimed.setdefault(span, set()).add(fact.person)
 
 
 def _implied_roles(facts: list[Fact]) -> list[Fact]:
@@ -407,7 +432,7 @@ def _changes(
         titles = _elided_organ(r, view, titles)
     organ_title = _organ_title(r, view, m, pattern)
     titles = _with_organ(titles, organ_title)
-    people = people_of(view, m)
+    people = _who_was(view, m, people_of(view, m))
     if pattern.type == "own":
         # each person's own titles, and those "including" names
         own = _own_titles(r, flex, view, m, pattern, kind, trigger, people)
@@ -666,6 +691,8 @@ def _facts_for(
     for person, title in pairs:
         if person.ref is None:
             continue  # a name several records share: which one, the review says
+        if _WHETHER.search(r.text, max(0, person.start - 20), person.start):
+            continue  # "could not say whether X would join O": a question, not a statement
         fact = Fact(
             "membership", kind, person.ref, (view.start, view.end), organ=title.organ,
             role=title.role, post=title.post, event=event, status=status,
@@ -745,10 +772,28 @@ def _fact_status(
     return status, hedge
 
 
+_ONE_WHO = re.compile(r" , (?:who|which) (?:was|is|has) ")
+
+
+def _who_was(view: SentenceView, m: re.Match[str], people: list[Item]) -> list[Item]:
+    """ "A, the minister, and B, who was named chief of the General Staff": a singular "who"
+    clause after a list is the last person's."""
+    named = "people" in m.re.groupindex and m.group("people") is not None
+    if len(people) > 1 and _ONE_WHO.match(view.string, m.end("people") if named else m.end()):
+        return people[-1:]
+    return people
+_WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?$", re.I)
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)(?:\s+(?:now|currently|still))?\s+$", re.I)
+
+
 def _present(r: Context, trigger: FactSpan | None) -> bool:
-    """ "X, who heads the Discipline Investigation Department": a present tense states the
-    title as of the article."""
-    return trigger is not None and r.text[trigger.start : trigger.end].lower() in _PRESENT
+    """ "X, who heads the Discipline Investigation Department", "the department is now headed
+    by X": a present tense states the title as of the article."""
+    if trigger is None:
+        return False
+    if r.text[trigger.start : trigger.end].lower() in _PRESENT:
+        return True
+    return _PRESENT_PASSIVE.search(r.text, max(0, trigger.start - 20), trigger.start) is not None
 
 
 _ADVERBS = frozenset({"also", "already", "still", "quietly", "then", "since", "just", "been"})
