@@ -16,7 +16,7 @@ from ..resources import resource_yaml
 __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
-    "in_perfect",
+    "in_perfect", "days_apart",
 ]  # fmt: skip
 
 
@@ -39,8 +39,28 @@ def dates(r: Context) -> Found:
     resolved = [_year_said(r, _resolve(r, d, reference)) if d.needs_year else d for d in found]
     resolved += _relative_periods(r, resolved)
     resolved.sort(key=lambda d: d.start)
+    resolved = _years_of_sentence(r, resolved)
     r.dates = [d for d in resolved if doc.block_at(d.start) is not None]
     return r.found()
+
+
+def _years_of_sentence(r: Context, found: list[DateMention]) -> list[DateMention]:
+    """ "the same pattern in April 2019, when the Political Bureau met on April 9": a year-less
+    day of a month the sentence stated before with its year is of that year, not of the year
+    nearest the article's date. ``found`` in text order."""
+    out: list[DateMention] = []
+    for d in found:
+        if d.year_inferred and d.range is None and d.date is not None and d.date.month:
+            sentence = r.doc.sentence_at(d.start)
+            said = [
+                e.date.year for e in out
+                if sentence is not None and e.start >= sentence.start and not e.year_inferred
+                and e.date is not None and e.date.month == d.date.month and e.range is None
+            ]  # fmt: skip
+            if said and said[-1] != d.date.year and not year_said(r, d):
+                d = replace(d, date=PartialDate(said[-1], d.date.month, d.date.day))
+        out.append(d)
+    return out
 
 
 _YEAR_SAID = re.compile(r",?\s+(?P<which>this|last|next)\s+year\b", re.I)
@@ -180,6 +200,8 @@ _RELATIVE = re.compile(
     r"|guidance|inspection|tour|service|funeral|burial))"
     rf"|{_OPENS}before\s+(?:leaving|departing|(?:his|her|their)\s+departure)"
     rf"|{_OPENS}then\b(?!-))"
+    rf"|{_OPENS}(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<way>later|earlier)"
     r"|(?P<before>(?:on\s+)?the\s+(?:day\s+before|previous\s+day|eve\b)|\ba\s+day\s+earlier)"
     r"|(?P<after>(?:on\s+)?the\s+(?:next|following)\s+day)"
     r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
@@ -188,6 +210,45 @@ _RELATIVE = re.compile(
 )
 """A day given relative to another. A sentence that opens "After the talks," or "Before
 leaving," is of the day of the occasion before it."""
+
+_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _counted(m: re.Match[str]) -> int:
+    """ "Six days later," "A week earlier,": the days a sentence's opening counts from the day
+    the narrative was at (0 when the match is not such a count)."""
+    count = m.group("count")
+    if not count:
+        return 0
+    word = count.lower()
+    n = int(word) if word.isdigit() else 1 if word in ("a", "an") else _COUNTS.index(word) + 1
+    days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+    return days if m.group("way").lower() == "later" else -days
+
+
+_DAYS_APART = re.compile(
+    r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|\d)\s+days?|the\s+day)\s+"
+    r"(?P<way>after|before)\s+",
+    re.I,
+)
+
+
+def days_apart(r: Context, start: int, end: int, day: PartialDate | None) -> PartialDate | None:
+    """ "On Sunday evening, the two attended a performance, a day after Cho, the minister, had
+    hosted a dinner": the occasion of a clause "a day after" opens (past perfect) is that many
+    days before the day the sentence stated before the clause ("two days before ... had": after
+    it). ``day`` is the day text[start:end] (up to the occasion) states; it is kept otherwise."""
+    found = list(_DAYS_APART.finditer(r.text, start, end))
+    if day is None or not found:
+        return day
+    m = found[-1]
+    stated = stated_day(r, start, m.start())
+    if stated is None or stated[0] != day or not re.search(r"\bhad\b", r.text[m.end() : end]):
+        return day
+    count = (m.group("count") or "a").lower()
+    n = int(count) if count.isdigit() else 1 if count in ("a", "an") else _COUNTS.index(count) + 1
+    return _shift(day, -n if m.group("way").lower() == "after" else n)
+
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+scheduled\s+to|plans\s+to|proposed|proposes"
@@ -347,8 +408,8 @@ def stated_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[int
     ]  # fmt: skip
     for weekday in _WEEKDAY_OPEN.finditer(r.text, start, end):
         when = _weekday_back(r, weekday)
-        if when is not None and _occasion_day_at(r, weekday.start(), weekday.end()):
-            days.append((weekday.start("day"), weekday.end("day"), when))
+        if when is not None and _occasion_day_at(r, weekday.start("day"), weekday.end()):
+            days.append((weekday.start("day"), weekday.end("day"), when))  # ("-- On Sunday, ...")
     if not days:
         return None
     at, until, day = max(days, key=lambda x: x[0])
@@ -396,7 +457,9 @@ def relative_day(
             if day is None:
                 return None
             return (day if m.group("today") else _shift(day, -1)), span
-        shift = -1 if m.group("before") else 1 if m.group("after") else 0
+        if m.group("count") and stated_day(r, m.end(), end) is not None:
+            return None  # "Two days earlier, on Wednesday, ...": the day stated
+        shift = -1 if m.group("before") else 1 if m.group("after") else _counted(m)
         # "on 29 April, when KCNA said he had watched it the day before": from the day stated;
         # "State media said last Friday that ... the previous day": from the day reported
         stated = [d.date for d in r.dates_in(start, m.start()) if d.date and d.date.day]

@@ -412,7 +412,9 @@ def event_of(
     at = _announced_at(r, view)
     if at is not None or explicit:
         return at, None
-    held = [key for offset, key in r.held if offset <= view.start]
+    # not an event still to come ("announced that the congress would be convened in January
+    # 2021. X was elected ...": the plenum that announced it)
+    held = [key for offset, key in r.held if offset <= view.start and not _to_come(r, view, key)]
     if held:
         return held[-1], None
     main = r.main_event
@@ -426,6 +428,13 @@ def event_of(
     if first is not None and first <= view.start:
         return main, None
     return None, None
+
+
+def _to_come(r: Context, view: SentenceView, event: str) -> bool:
+    """An event dated after the article's date and told as one to come: announced, nothing is
+    done at it yet (not an update's "Kim visited the bier on 21 October" of a post of the 20th)."""
+    date = r.reg.peek(event).fields.get("date")
+    return isinstance(date, PartialDate) and _after_article(r, date) and _ahead(r, view, event)
 
 
 def _event_dates(r: Context, event: str | None) -> tuple[PartialDate | None, PartialDate | None]:
@@ -862,6 +871,21 @@ def fact_dates(
     return _report_date(r, view, anchor, holds)
 
 
+def _paragraph_day(r: Context, view: SentenceView) -> PartialDate | None:
+    """The day of the occasion an earlier sentence of the same paragraph states ("The first was
+    a meeting ..., convened on August 13. ... A and B, vice-chairmen of ..., sat on either side
+    of Kim"): a title printed in a sentence that goes on telling that occasion is as of its day,
+    not the article's. None for a day after the article's (a preview)."""
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None or r.doc.blocks[sentence.block].kind in _NOT_FACT_BLOCKS:
+        return None
+    start = r.doc.blocks[sentence.block].start
+    stated = stated_day(r, start, sentence.start) if start < sentence.start else None
+    if stated is None or _after_article(r, stated[0]) or speaks_ahead(r, view.start, view.end):
+        return None
+    return stated[0]
+
+
 _SINCE = re.compile(r"\s*,?\s*since\s+(?:(?:the|its|his|her)\s+)?", re.I)
 _EVENT_DATE = re.compile(r"\s*(?:,\s*)?(?:(?:held|convened)\s+)?(?:in|on|of)\s+$", re.I)
 
@@ -926,6 +950,7 @@ def _report_date(
 ) -> tuple[dict[str, PartialDate], str, FactSpan | None]:
     """What a fact no sentence or event dates is as of: the day of the report the sentence
     cites ("X was appointed premier, state media said on Monday", in an article of Tuesday),
+    else, for a title, the day of the occasion its paragraph tells (:func:`_paragraph_day`),
     else the article's date (for a change, only in news or an unofficial source); nothing for
     a past holding ("... who served as Minister of Defence in the 1960s")."""
     if holds and _SERVED.search(r.text, max(view.start, anchor - 40), anchor):
@@ -936,6 +961,9 @@ def _report_date(
     reported = reported_day(r, view.start, view.end)
     if reported is not None and reported[0] != r.reference:
         return {"at": reported[0]}, "article", FactSpan(*reported[1], "date")
+    told = _paragraph_day(r, view) if holds else None
+    if told is not None:
+        return {"at": told}, "sentence", None
     return {"at": r.reference}, "article", None
 
 

@@ -21,6 +21,7 @@ from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
 from .dates import (
     WEEKDAY_AT,
+    days_apart,
     event_day_before,
     lead_day,
     leading_day,
@@ -61,7 +62,9 @@ _KINDS = (
     r"|conferences?|meetings?))"
 )
 _UNNAMED = re.compile(
-    rf"\b(?:an?|the|its)\s+{_KINDS}\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"\b(?:an?|the|its)\s+(?:(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\s+\d{4}\s+)?"  # KCNA's "the March 2013 Plenary Meeting of"
+    rf"{_KINDS}\s+of\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+|ruling\s+(?=[A-Z]))?",
     re.I,
 )
@@ -81,7 +84,8 @@ def _reference_pattern() -> re.Pattern[str]:
     ``event_references`` in ``facts.yaml``."""
     heads = sorted({words[-1] for words in fact_lexicon().event_references}, key=len, reverse=True)
     return re.compile(
-        r"\b(?:the|this|that|today's|yesterday's)\s+(?P<words>(?:(?:enlarged|expanded|extended"
+        r"\b(?:the|this|that|today's|yesterday's)\s+(?:(?:two|three|four|five|six|seven|\d)-day\s+)?"
+        r"(?P<words>(?:(?:enlarged|expanded|extended"
         r"|plenary|joint|consultative|military|parliamentary|party|year-end)\s+)*(?:"
         + "|".join(heads) + r"))\b"
         r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
@@ -630,6 +634,7 @@ def _occasions(r: Context) -> None:
                 # "The delegation arrived ... on October 16. A ceremony of welcoming it took
                 # place at the airport": the day the narrative is at
                 when = narrative_day_before(r, sentence.start)
+        when = days_apart(r, sentence.start, m.start(), when)  # "..., a day after X had hosted"
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
         if bare_meeting:
@@ -1419,7 +1424,17 @@ def _held_days(
     relative = relative_day(r, start, limit)
     if relative is not None:  # "opened at the Mansudae Assembly Hall today"
         return relative[0], None, relative[1]
-    return None
+    return _leading_relative(r, start)
+
+
+def _leading_relative(r: Context, start: int) -> tuple[PartialDate, None, tuple[int, int]] | None:
+    """ "Six days later, the 6th Plenary Meeting ... opened": a day relative to the narrative's
+    that opens the sentence of an event its name does not date."""
+    sentence = r.doc.sentence_at(start)
+    lead = relative_day(r, sentence.start, start) if sentence is not None else None
+    if lead is None or r.text[sentence.start : lead[1][0]].strip():  # type: ignore[union-attr]
+        return None
+    return lead[0], None, lead[1]
 
 
 def _year_of_line(
@@ -1758,16 +1773,39 @@ def _dated_by_reference(r: Context) -> None:
             continue
         entity = r.entity(target)
         date = entity.fields.get("date")
-        if entity.known or (date is not None and not _month_only(date)):
-            continue
         sentence = r.doc.sentence_at(start)
-        if sentence is None or not _HELD_HERE.match(r.text, end, sentence.end):
+        if entity.known or sentence is None or not _HELD_HERE.match(r.text, end, sentence.end):
             continue
         later = r.mentions_in(end, sentence.end, ("event",))
         limit = later[0].start if later else sentence.end
+        if date is not None and not _month_only(date):
+            _opened_before(r, entity, end, limit)
+            continue
         _date_event(r, entity, (start, end), limit)
         _close_event(r, entity, end, r.text[end:limit], limit)
         _place_event(r, entity, r.text[end:limit], in_place, sentence)
+
+
+_OPENED = re.compile(
+    r"\s*(?:,\s*)?(?:which\s+|that\s+)?(?:had\s+)?(?:opened|convened|began|started)\b", re.I
+)
+
+
+def _opened_before(r: Context, entity: Entity, end: int, limit: int) -> None:
+    """ "The session closed ... on Thursday. The two-day session, which opened on 7 September,
+    ...": an event dated by its last day, whose opening a later sentence states, runs from that
+    day (within a fortnight before) to the day it had."""
+    date = entity.fields.get("date")
+    if "end" in entity.fields or not isinstance(date, PartialDate) or date.day is None:
+        return
+    if not _OPENED.match(r.text, end, limit):
+        return
+    found = _held_days(r, end, limit)
+    first = found[0] if found is not None else None
+    if first is None or first.day is None or not date.certainly_after(first):
+        return
+    if (date.earliest() - first.latest()).days <= 14:
+        entity.fields["date"], entity.fields["end"] = first, date
 
 
 _DATE_NEXT = re.compile(
