@@ -240,3 +240,79 @@ def test_a_director_of_a_named_department_after_a_secretary_keeps_it(known: Know
     )
     got = holdings(text, known, "2021-04-01")
     assert any(k[1] == "director" and k[2] == "wpk-international" for k in got)
+
+
+# -- 8. "The three-day session ... closed on 9 April": it opened two days before ---------------
+
+
+def test_a_session_of_n_days_dated_by_its_close(known: Known) -> None:
+    text = (
+        "Pyongyang, April 12 (KCNA) -- The three-day session of the Supreme People's Assembly "
+        "closed on 9 April."
+    )
+    assert ("session", "2022-04-07", "2022-04-09") in event_days(text, known, "2022-04-12")
+
+
+def test_a_named_session_closed_then_called_the_n_day_session(known: Known) -> None:
+    text = (
+        "TOKYO, April 12 (Kyodo) -- The 6th Session of the 14th Supreme People's Assembly "
+        "closed on Saturday. The three-day session elected Kim Tok Hun premier."
+    )
+    assert ("session", "2022-04-07", "2022-04-09") in event_days(text, known, "2022-04-12")
+    got = holdings(text, known, "2022-04-12")
+    assert _start(got, ("kim-tok-hun", "chairman", "cabinet")) == {"2022-04-09"}
+
+
+def test_an_n_day_session_dated_by_its_opening_is_not_moved_back(known: Known) -> None:
+    # near miss: the day given is the opening's, not the close's
+    text = (
+        "Pyongyang, April 8 (KCNA) -- The three-day session of the Supreme People's Assembly "
+        "opened on 7 April."
+    )
+    days = event_days(text, known, "2022-04-08")
+    assert not any(d[0] == "session" and d[1] == "2022-04-05" for d in days)
+
+
+def test_a_conference_dated_by_its_close_then_its_period(known: Known) -> None:
+    text = (
+        "Pyongyang, October 13 (KCNA) -- The 3rd Conference of the Workers' Party of Korea "
+        "closed on 12 October. The conference, held from 5 to 12 October, elected the Central "
+        "Committee."
+    )
+    assert ("conference", "2023-10-05", "2023-10-12") in event_days(text, known, "2023-10-13")
+
+
+def test_a_period_that_misses_the_day_dates_nothing(known: Known) -> None:
+    # near miss: a period that does not hold the day the event was dated by is another's
+    text = (
+        "Pyongyang, October 13 (KCNA) -- The 3rd Conference of the Workers' Party of Korea "
+        "closed on 12 October. The conference, held from 1 to 3 September in its first part, "
+        "elected the Central Committee."
+    )
+    days = event_days(text, known, "2023-10-13")
+    assert not any(d[0] == "conference" and d[1] == "2023-09-01" for d in days)
+
+
+# -- 9. a year-less day of a month the sentence stated with its year ---------------------------
+
+
+def test_a_year_less_day_takes_the_year_its_sentence_gave_the_month(known: Known) -> None:
+    text = (
+        "Analysis\n\nAugust 25, 2020\n\n"
+        "Kim followed the same pattern in April 2019, when the Political Bureau of the WPK "
+        "Central Committee met on April 9 and an enlarged meeting of the Central Military "
+        "Commission of the WPK was held on April 10."
+    )
+    days = event_days(text, known, "2020-08-25", "analysis")
+    assert any(d[1] == "2019-04-10" for d in days)
+    assert not any(d[1] in ("2020-04-10", "2020-04-09") for d in days)
+
+
+def test_a_month_after_since_lends_no_year(known: Known) -> None:
+    # near miss: "since June 2012" bounds a term; "in late June" is of the article's year
+    text = (
+        "SEOUL, Aug. 31 (NK News) -- Kim, who had been vice premier since June 2012, was "
+        "relieved after he slouched at a session of the Supreme People's Assembly in late June."
+    )
+    days = event_days(text, known, "2016-08-31")
+    assert not any(d[0] == "session" and str(d[1]).startswith("2012") for d in days)

@@ -16,7 +16,7 @@ from ..resources import resource_yaml
 __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
-    "in_perfect", "days_apart",
+    "in_perfect", "days_apart", "shift_day",
 ]  # fmt: skip
 
 
@@ -44,10 +44,15 @@ def dates(r: Context) -> Found:
     return r.found()
 
 
+_SPAN_WORD = re.compile(r"\b(?:since|until|till|from|after|before|by)\s+$", re.I)
+"""a date that bounds a span ("since June 2012"), not the time the sentence is at"""
+
+
 def _years_of_sentence(r: Context, found: list[DateMention]) -> list[DateMention]:
     """ "the same pattern in April 2019, when the Political Bureau met on April 9": a year-less
     day of a month the sentence stated before with its year is of that year, not of the year
-    nearest the article's date. ``found`` in text order."""
+    nearest the article's date (not after "since June 2012": "..., since June 2012, was relieved
+    after a session in late June"). ``found`` in text order."""
     out: list[DateMention] = []
     for d in found:
         if d.year_inferred and d.range is None and d.date is not None and d.date.month:
@@ -56,6 +61,7 @@ def _years_of_sentence(r: Context, found: list[DateMention]) -> list[DateMention
                 e.date.year for e in out
                 if sentence is not None and e.start >= sentence.start and not e.year_inferred
                 and e.date is not None and e.date.month == d.date.month and e.range is None
+                and not _SPAN_WORD.search(r.text, max(0, e.start - 12), e.start)
             ]  # fmt: skip
             if said and said[-1] != d.date.year and not year_said(r, d):
                 d = replace(d, date=PartialDate(said[-1], d.date.month, d.date.day))
@@ -247,7 +253,7 @@ def days_apart(r: Context, start: int, end: int, day: PartialDate | None) -> Par
         return day
     count = (m.group("count") or "a").lower()
     n = int(count) if count.isdigit() else 1 if count in ("a", "an") else _COUNTS.index(count) + 1
-    return _shift(day, -n if m.group("way").lower() == "after" else n)
+    return shift_day(day, -n if m.group("way").lower() == "after" else n)
 
 
 _FUTURE = re.compile(
@@ -284,7 +290,7 @@ def reported_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[i
     back = (today.weekday() - list(calendar.day_name).index(m.group("day"))) % 7
     if back == 0 and m.group("when").lower().startswith("last"):
         back = 7
-    return _shift(day, -back), (m.start("day"), m.end("day"))
+    return shift_day(day, -back), (m.start("day"), m.end("day"))
 
 
 def _article_day(r: Context) -> PartialDate | None:
@@ -294,7 +300,7 @@ def _article_day(r: Context) -> PartialDate | None:
     return reference
 
 
-def _shift(day: PartialDate, days: int) -> PartialDate:
+def shift_day(day: PartialDate, days: int) -> PartialDate:
     when = dt.date(day.year, day.month or 1, day.day or 1) + dt.timedelta(days=days)
     return PartialDate(when.year, when.month, when.day)
 
@@ -382,7 +388,7 @@ def _weekday_back(r: Context, weekday: re.Match[str]) -> PartialDate | None:
         return None
     today = dt.date(day.year, day.month or 1, day.day or 1)
     back = (today.weekday() - list(calendar.day_name).index(weekday.group("day"))) % 7
-    return _shift(day, -back)
+    return shift_day(day, -back)
 
 
 def leading_day(r: Context, start: int, end: int) -> PartialDate | None:
@@ -456,7 +462,7 @@ def relative_day(
             day = _article_day(r)
             if day is None:
                 return None
-            return (day if m.group("today") else _shift(day, -1)), span
+            return (day if m.group("today") else shift_day(day, -1)), span
         if m.group("count") and stated_day(r, m.end(), end) is not None:
             return None  # "Two days earlier, on Wednesday, ...": the day stated
         shift = -1 if m.group("before") else 1 if m.group("after") else _counted(m)
@@ -469,13 +475,13 @@ def relative_day(
         if reported is not None:
             stated = [reported[0]]
         if shift and stated:
-            return _shift(stated[-1], shift), span
+            return shift_day(stated[-1], shift), span
         base = narrative_day_before(r, start if anchor is None else anchor) or lead_day(r, start)
         if base is None and not shift:
             base = _article_day(r)  # "in the afternoon": of the day reported
         if base is None:
             return None  # "the following day": of an event not dated (yet)
-        return _shift(base, shift), span
+        return shift_day(base, shift), span
     weekday = _WEEKDAY_ON.search(r.text, start, end)
     if weekday is not None and _FUTURE.search(r.text, start, weekday.start()):
         day = _article_day(r)
@@ -483,5 +489,5 @@ def relative_day(
             return None
         wanted = list(calendar.day_name).index(weekday.group("day"))
         ahead = (wanted - dt.date(day.year, day.month or 1, day.day or 1).weekday()) % 7 or 7
-        return _shift(day, ahead), (weekday.start(), weekday.end())
+        return shift_day(day, ahead), (weekday.start(), weekday.end())
     return None

@@ -27,6 +27,7 @@ from .dates import (
     leading_day,
     narrative_day_before,
     relative_day,
+    shift_day,
     year_said,
 )
 from .facts_common import bounds_a_term, in_headline, official_source
@@ -127,7 +128,44 @@ def meetings(r: Context) -> Found:
     _dated_by_lead(r)
     _references(r)
     _dated_by_reference(r)
+    _lasted_days(r)
     return r.found()
+
+
+_N_DAY = re.compile(_DAYS_LONG + r"\s+", re.I)
+
+
+def _lasted_days(r: Context) -> None:
+    """ "The three-day session of the SPA closed on 9 April", "... closed on Saturday. The
+    three-day session elected ...": an event dated by the day it closed, said to have lasted N
+    days, opened N-1 days before it."""
+    for m in _N_DAY.finditer(r.text):
+        event = next((x.entity for x in r.mentions_in(m.end(), m.end() + 80, ("event",))
+                      if x.start == m.end() and x.entity), None)  # fmt: skip
+        if event is None:
+            event = next((key for s, e, key in r.event_refs if s < m.start() < e and key), None)
+        if event is None:
+            continue
+        entity = r.entity(event)
+        date = entity.fields.get("date")
+        if entity.known or "end" in entity.fields or not isinstance(date, PartialDate):
+            continue
+        if date.day is None or not _closed_on(r, event):
+            continue
+        n = m.group("days").lower()
+        days = int(n) if n.isdigit() else _NUMBER_WORDS.index(n) + 2
+        if 1 < days <= 15:
+            entity.fields["date"] = shift_day(date, 1 - days)
+            entity.fields["end"] = date
+
+
+def _closed_on(r: Context, event: str) -> bool:
+    """Whether a sentence that reports ``event`` held says it closed (its date is its end)."""
+    for at, key in r.held:
+        sentence = r.doc.sentence_at(at)
+        if key == event and sentence is not None and _CLOSED.search(r.text, at, sentence.end):
+            return not re.search(r"\b(?:opened|convened|began)\b", r.text[at : sentence.end])
+    return False
 
 
 def _occasion_name(
@@ -1794,17 +1832,19 @@ _OPENED = re.compile(
 def _opened_before(r: Context, entity: Entity, end: int, limit: int) -> None:
     """ "The session closed ... on Thursday. The two-day session, which opened on 7 September,
     ...": an event dated by its last day, whose opening a later sentence states, runs from that
-    day (within a fortnight before) to the day it had."""
+    day (within a fortnight before) to the day it had; "The session, held from 5 to 12
+    October": the period stated, when it holds the day it had."""
     date = entity.fields.get("date")
     if "end" in entity.fields or not isinstance(date, PartialDate) or date.day is None:
         return
-    if not _OPENED.match(r.text, end, limit):
-        return
     found = _held_days(r, end, limit)
-    first = found[0] if found is not None else None
-    if first is None or first.day is None or not date.certainly_after(first):
+    if found is None or found[0].day is None or not date.certainly_after(found[0]):
         return
-    if (date.earliest() - first.latest()).days <= 14:
+    first, last = found[0], found[1]
+    if last is not None and not last.certainly_after(date) and not date.certainly_after(last):
+        # "The session, held from 5 to 12 October, ...", of one dated by a day of it
+        entity.fields["date"], entity.fields["end"] = first, last
+    elif _OPENED.match(r.text, end, limit) and (date.earliest() - first.latest()).days <= 14:
         entity.fields["date"], entity.fields["end"] = first, date
 
 
