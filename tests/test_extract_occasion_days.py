@@ -316,3 +316,45 @@ def test_a_month_after_since_lends_no_year(known: Known) -> None:
     )
     days = event_days(text, known, "2016-08-31")
     assert not any(d[0] == "session" and str(d[1]).startswith("2012") for d in days)
+
+
+# -- 10. "A day after the meeting opened, ...", "... yesterday. X accompanied him." ------------
+
+
+def test_a_day_after_an_occasion_the_narrative_dated(known: Known) -> None:
+    text = (
+        "SEOUL, June 15 (Kyodo) -- North Korea's ruling party opened a plenary meeting on "
+        "Wednesday. A day after the meeting opened, Jo Yong Won, secretary of the WPK Central "
+        "Committee, inspected a farm in South Phyongan Province."
+    )
+    got = holdings(text, known, "2023-06-15")
+    assert _as_of(got, ("jo-yong-won", "secretary", "wpk-cc")) == {"2023-06-15"}
+
+
+def test_a_day_after_an_occasion_its_clause_dates(known: Known) -> None:
+    text = (
+        "SEOUL, June 15 (AP) -- A day after the party plenum closed on Monday, Kim Tok Hun, "
+        "premier of the Cabinet, toured a steel complex."
+    )
+    got = holdings(text, known, "2023-06-15")
+    assert _as_of(got, ("kim-tok-hun", "chairman", "cabinet")) == {"2023-06-13"}
+
+
+def test_two_days_earlier_on_a_weekday_keeps_the_weekday(known: Known) -> None:
+    # near miss: "Two days earlier, on Monday," — the weekday is the sentence's own day
+    text = (
+        "SEOUL, June 15 (AP) -- Two days earlier, on Monday, Kim Tok Hun, premier of the "
+        "Cabinet, toured a steel complex."
+    )
+    got = holdings(text, known, "2023-06-15")
+    assert _as_of(got, ("kim-tok-hun", "chairman", "cabinet")) == {"2023-06-12"}
+
+
+def test_those_accompanying_a_visit_of_yesterday(known: Known) -> None:
+    text = (
+        "Pyongyang, June 15 (KCNA) -- Kim Jong Un, general secretary of the WPK, visited the "
+        "Pyongyang General Hospital yesterday. Jo Yong Won, secretary of the WPK Central "
+        "Committee, accompanied him."
+    )
+    got = holdings(text, known, "2023-06-15")
+    assert _as_of(got, ("jo-yong-won", "secretary", "wpk-cc")) == {"2023-06-14"}

@@ -16,7 +16,7 @@ from ..resources import resource_yaml
 __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
-    "in_perfect", "days_apart", "shift_day",
+    "in_perfect", "days_apart", "shift_day", "counts_past",
 ]  # fmt: skip
 
 
@@ -196,8 +196,9 @@ def _resolve(r: Context, mention: DateMention, reference: PartialDate | None) ->
     return moved if moved.date is not None else out
 
 
-_OPENS = r"(?:\A|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))"
-"""where a sentence opens (a search starts at the sentence's start, where ``^`` would not match)"""
+_OPENS = r"(?:\A|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=--\s)|(?<=—\s))"
+"""where a sentence opens (a search starts at the sentence's start, where ``^`` would not match),
+also after a dateline's dash ("SEOUL, June 15 (AP) -- A day after ...")"""
 _RELATIVE = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+(?:day|evening)|that\s+day|(?:earlier|later)\s+"
     r"(?:in\s+)?(?:the|that)\s+day|in\s+the\s+(?:morning|afternoon|evening)|that\s+(?:morning"
@@ -207,7 +208,8 @@ _RELATIVE = re.compile(
     rf"|{_OPENS}before\s+(?:leaving|departing|(?:his|her|their)\s+departure)"
     rf"|{_OPENS}then\b(?!-))"
     rf"|{_OPENS}(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
-    r"(?P<unit>days?|weeks?)\s+(?P<way>later|earlier)"
+    r"(?P<unit>days?|weeks?)\s+(?:(?P<way>later|earlier)|(?P<past>after|before)\s+(?=(?:the|that"
+    r"|this|its|his|her)\b))"
     r"|(?P<before>(?:on\s+)?the\s+(?:day\s+before|previous\s+day|eve\b)|\ba\s+day\s+earlier)"
     r"|(?P<after>(?:on\s+)?the\s+(?:next|following)\s+day)"
     r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
@@ -220,6 +222,14 @@ leaving," is of the day of the occasion before it."""
 _COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+def _clause_day(r: Context, start: int, end: int) -> PartialDate | None:
+    """The day a sentence's opening clause states after a count ("A day after the plenum
+    closed on Monday, ..."): up to its first comma."""
+    comma = r.text.find(",", start, end)
+    stated = stated_day(r, start, end if comma < 0 else comma)
+    return stated[0] if stated is not None else None
+
+
 def _counted(m: re.Match[str]) -> int:
     """ "Six days later," "A week earlier,": the days a sentence's opening counts from the day
     the narrative was at (0 when the match is not such a count)."""
@@ -229,7 +239,8 @@ def _counted(m: re.Match[str]) -> int:
     word = count.lower()
     n = int(word) if word.isdigit() else 1 if word in ("a", "an") else _COUNTS.index(word) + 1
     days = n * (7 if m.group("unit").lower().startswith("week") else 1)
-    return days if m.group("way").lower() == "later" else -days
+    way = (m.group("way") or m.group("past")).lower()
+    return days if way in ("later", "after") else -days
 
 
 _DAYS_APART = re.compile(
@@ -397,10 +408,21 @@ def leading_day(r: Context, start: int, end: int) -> PartialDate | None:
     (the last day given there), else a day relative to the occasion before ("That evening",
     "The previous day", "After the talks,": :func:`relative_day`)."""
     stated = stated_day(r, start, end)
-    if stated is not None:
-        return stated[0]
     relative = relative_day(r, start, end)
+    if stated is not None and not counts_past(r, relative, stated[1][0]):
+        return stated[0]
     return relative[0] if relative is not None else None
+
+
+def counts_past(
+    r: Context, relative: tuple[PartialDate, tuple[int, int]] | None, at: int
+) -> bool:
+    """Whether ``relative`` (from :func:`relative_day`) counts days past an occasion its clause
+    dates at ``at`` ("A day after the plenum closed on Monday, X toured ..."): the day at
+    ``at`` is that occasion's, not the sentence's."""
+    if relative is None or relative[1][1] > at or "," in r.text[relative[1][1] : at]:
+        return False
+    return re.search(r"\b(?:after|before)\s*$", r.text[relative[1][0] : relative[1][1]]) is not None
 
 
 def stated_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[int, int]] | None:
@@ -463,8 +485,10 @@ def relative_day(
             if day is None:
                 return None
             return (day if m.group("today") else shift_day(day, -1)), span
-        if m.group("count") and stated_day(r, m.end(), end) is not None:
-            return None  # "Two days earlier, on Wednesday, ...": the day stated
+        if m.group("count") and (following := _clause_day(r, m.end(), end)) is not None:
+            # "Two days earlier, on Wednesday, ...": the day stated; "A day after the plenum
+            # closed on Monday, ...": a day from the day stated
+            return (None if m.group("way") else (shift_day(following, _counted(m)), span))
         shift = -1 if m.group("before") else 1 if m.group("after") else _counted(m)
         # "on 29 April, when KCNA said he had watched it the day before": from the day stated;
         # "State media said last Friday that ... the previous day": from the day reported

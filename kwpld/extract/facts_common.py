@@ -25,7 +25,14 @@ from ..reading.sentences import Item, SentenceView, build_view
 from ..reading.state import Context
 from ..reading.words import ORDINAL_WORDS
 from ..resources import resource_yaml
-from .dates import narrative_day_before, relative_day, reported_day, speaks_ahead, stated_day
+from .dates import (
+    counts_past,
+    narrative_day_before,
+    relative_day,
+    reported_day,
+    speaks_ahead,
+    stated_day,
+)
 
 __all__ = [
     "antecedent",
@@ -880,10 +887,18 @@ def _paragraph_day(r: Context, view: SentenceView) -> PartialDate | None:
     if sentence is None or r.doc.blocks[sentence.block].kind in _NOT_FACT_BLOCKS:
         return None
     start = r.doc.blocks[sentence.block].start
-    stated = stated_day(r, start, sentence.start) if start < sentence.start else None
-    if stated is None or _after_article(r, stated[0]) or speaks_ahead(r, view.start, view.end):
+    if start >= sentence.start or speaks_ahead(r, view.start, view.end):
+        return None
+    # "... visited the hospital yesterday. X, secretary of ..., accompanied him."
+    stated = stated_day(r, start, sentence.start) or _YESTERDAY_OR_TODAY.search(
+        r.text, start, sentence.start
+    ) and relative_day(r, start, sentence.start)
+    if not stated or _after_article(r, stated[0]):
         return None
     return stated[0]
+
+
+_YESTERDAY_OR_TODAY = re.compile(r"\b(?:yesterday|today)\b", re.I)
 
 
 _SINCE = re.compile(r"\s*,?\s*since\s+(?:(?:the|its|his|her)\s+)?", re.I)
@@ -978,9 +993,9 @@ def _own_day(
     Sunday"), a day relative to the report's ("The day before, he watched a drill together
     with Pak Jong Chon, vice-chairman of ..."), or, for those accompanying an appearance the
     paragraph before dates ("He was accompanied by Jo Yong Won, member of ..."), its day."""
-    if weekday is not None:
-        return weekday[0], "weekday", weekday[1]
     relative = relative_day(r, view.start, view.end)
+    if weekday is not None and not counts_past(r, relative, weekday[1].start):
+        return weekday[0], "weekday", weekday[1]
     if relative is not None:
         return relative[0], "sentence", FactSpan(*relative[1], "date")
     stated = stated_day(r, view.start, view.end)
