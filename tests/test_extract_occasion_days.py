@@ -358,3 +358,14 @@ def test_those_accompanying_a_visit_of_yesterday(known: Known) -> None:
     )
     got = holdings(text, known, "2023-06-15")
     assert _as_of(got, ("jo-yong-won", "secretary", "wpk-cc")) == {"2023-06-14"}
+
+
+def test_a_meeting_of_n_days_wrapped_up_on_a_weekday(known: Known) -> None:
+    text = (
+        "SEOUL, June 15 (Yonhap) -- North Korea wrapped up a four-day plenary meeting of the "
+        "WPK Central Committee on Tuesday. Kim Tok Hun, premier of the Cabinet, was seen on "
+        "the rostrum."
+    )
+    assert ("plenary-meeting", "2023-06-10", "2023-06-13") in event_days(text, known, "2023-06-15")
+    got = holdings(text, known, "2023-06-15")
+    assert _as_of(got, ("kim-tok-hun", "chairman", "cabinet")) == {"2023-06-13"}

@@ -140,8 +140,8 @@ def _lasted_days(r: Context) -> None:
     three-day session elected ...": an event dated by the day it closed, said to have lasted N
     days, opened N-1 days before it."""
     for m in _N_DAY.finditer(r.text):
-        event = next((x.entity for x in r.mentions_in(m.end(), m.end() + 80, ("event",))
-                      if x.start == m.end() and x.entity), None)  # fmt: skip
+        event = next((x.entity for x in r.mentions_in(m.start(), m.end() + 80, ("event",))
+                      if x.start in (m.start(), m.end()) and x.entity), None)  # fmt: skip
         if event is None:
             event = next((key for s, e, key in r.event_refs if s < m.start() < e and key), None)
         if event is None:
