@@ -369,3 +369,11 @@ def test_a_meeting_of_n_days_wrapped_up_on_a_weekday(known: Known) -> None:
     assert ("plenary-meeting", "2023-06-10", "2023-06-13") in event_days(text, known, "2023-06-15")
     got = holdings(text, known, "2023-06-15")
     assert _as_of(got, ("kim-tok-hun", "chairman", "cabinet")) == {"2023-06-13"}
+
+
+def test_a_congress_closed_then_said_to_have_opened_in_the_pluperfect(known: Known) -> None:
+    text = (
+        "SEOUL, Jan. 14 (Yonhap) -- The 8th Congress of the Workers' Party of Korea closed on "
+        "Tuesday. The congress had opened on Jan. 5."
+    )
+    assert ("congress", "2021-01-05", "2021-01-12") in event_days(text, known, "2021-01-14")

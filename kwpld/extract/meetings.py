@@ -1794,7 +1794,8 @@ def _held_otherwise(r: Context, end: int, main: str) -> bool:
 
 
 _HELD_HERE = re.compile(
-    r"\s*(?:,\s*)?(?:which\s+|that\s+)?(?:was\s+|were\s+)?(?:held|convened|opened|met|took\s+place)"
+    r"\s*(?:,\s*)?(?:which\s+|that\s+)?(?:was\s+|were\s+|had\s+)?(?:held|convened|opened|met"
+    r"|took\s+place)"
     r"\b",
     re.I,
 )
