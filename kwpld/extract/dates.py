@@ -16,7 +16,7 @@ from ..resources import resource_yaml
 __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
-    "in_perfect", "days_apart", "shift_day", "counts_past",
+    "in_perfect", "days_apart", "shift_day", "counts_past", "may_count_past",
 ]  # fmt: skip
 
 
@@ -408,10 +408,21 @@ def leading_day(r: Context, start: int, end: int) -> PartialDate | None:
     (the last day given there), else a day relative to the occasion before ("That evening",
     "The previous day", "After the talks,": :func:`relative_day`)."""
     stated = stated_day(r, start, end)
+    if stated is not None and not _COUNT_PAST.search(r.text, start, stated[1][0]):
+        return stated[0]
     relative = relative_day(r, start, end)
     if stated is not None and not counts_past(r, relative, stated[1][0]):
         return stated[0]
     return relative[0] if relative is not None else None
+
+
+_COUNT_PAST = re.compile(r"\b(?:days?|weeks?)\s+(?:after|before)\b", re.I)
+"""what :func:`counts_past` may find (a cheap test first)"""
+
+
+def may_count_past(r: Context, start: int, at: int) -> bool:
+    """Whether text[start:at] may hold what :func:`counts_past` looks for (cheap)."""
+    return _COUNT_PAST.search(r.text, start, at) is not None
 
 
 def counts_past(
@@ -421,6 +432,8 @@ def counts_past(
     dates at ``at`` ("A day after the plenum closed on Monday, X toured ..."): the day at
     ``at`` is that occasion's, not the sentence's."""
     if relative is None or relative[1][1] > at or "," in r.text[relative[1][1] : at]:
+        return False
+    if not _COUNT_PAST.search(r.text, relative[1][0], relative[1][1]):
         return False
     return re.search(r"\b(?:after|before)\s*$", r.text[relative[1][0] : relative[1][1]]) is not None
 
@@ -485,10 +498,10 @@ def relative_day(
             if day is None:
                 return None
             return (day if m.group("today") else shift_day(day, -1)), span
-        if m.group("count") and (following := _clause_day(r, m.end(), end)) is not None:
-            # "Two days earlier, on Wednesday, ...": the day stated; "A day after the plenum
-            # closed on Monday, ...": a day from the day stated
-            return (None if m.group("way") else (shift_day(following, _counted(m)), span))
+        if m.group("count") and m.group("way") and stated_day(r, m.end(), end) is not None:
+            return None  # "Two days earlier, on Wednesday, ...": the day stated
+        if m.group("past") and (following := _clause_day(r, m.end(), end)) is not None:
+            return shift_day(following, _counted(m)), span  # "A day after X closed on Monday,"
         shift = -1 if m.group("before") else 1 if m.group("after") else _counted(m)
         # "on 29 April, when KCNA said he had watched it the day before": from the day stated;
         # "State media said last Friday that ... the previous day": from the day reported

@@ -27,6 +27,7 @@ from ..reading.words import ORDINAL_WORDS
 from ..resources import resource_yaml
 from .dates import (
     counts_past,
+    may_count_past,
     narrative_day_before,
     relative_day,
     reported_day,
@@ -993,7 +994,8 @@ def _own_day(
     Sunday"), a day relative to the report's ("The day before, he watched a drill together
     with Pak Jong Chon, vice-chairman of ..."), or, for those accompanying an appearance the
     paragraph before dates ("He was accompanied by Jo Yong Won, member of ..."), its day."""
-    relative = relative_day(r, view.start, view.end)
+    counted = weekday is not None and may_count_past(r, view.start, weekday[1].start)
+    relative = relative_day(r, view.start, view.end) if weekday is None or counted else None
     if weekday is not None and not counts_past(r, relative, weekday[1].start):
         return weekday[0], "weekday", weekday[1]
     if relative is not None:
