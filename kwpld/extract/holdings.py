@@ -36,7 +36,8 @@ from .facts_common import (
     status_of,
 )
 from .foreign_organs import chain_organ
-from .titles import post_for
+from .foreign_states import foreigners_state, side_state
+from .titles import abroad, post_for, state_title
 
 __all__ = [
     "OPEN_END", "PERIOD", "Period", "career_part", "entry_person", "holdings", "people_of",
@@ -72,8 +73,43 @@ def holdings(r: Context) -> Found:
         elif _announces(flex, view):
             last_change = _announces(flex, view) or last_change
         facts.extend(_unique(found))
-    r.facts = [*r.facts, *_implied_roles(facts)]
+    owned = [f for f in (_foreigners_own(r, fact) for fact in facts) if f is not None]
+    r.facts = [*r.facts, *_implied_roles(owned)]
     return r.found()
+
+
+def _foreigners_own(r: Context, fact: Fact) -> Fact | None:
+    """ "Foreign Minister Sergei Lavrov ... from the Russian side": a person read by a foreign
+    name's shape (foreign_people) holds no office in the DPRK's organs (_at_home): his bare
+    title is the office of the state the context gives (foreign_states), or no holding when
+    none does. A Korean name on a foreign side ("Present on the South Korean side were ...",
+    "The south Korean delegation included ...") holds that state's office; elsewhere the
+    DPRK's."""
+    person = r.reg.peek(fact.person)
+    if fact.organ is None or person.known or not _at_home(r, fact.organ):
+        return fact
+    if person.attrs.get("foreign_name"):
+        state = foreigners_state(r, fact)
+    else:  # a Korean name: another state's only when the sentence puts him on its side
+        state = side_state(r, fact)[1]
+        if state is None:
+            return fact
+    role = next((s for s in fact.spans if s.role == "role"), None)
+    if state is None or role is None or fact.role is None:
+        return None
+    title = Title(role.start, role.end, fact.role, fact.organ, (role.start, role.end))
+    owned = state_title(r, title, state, None)
+    return replace(fact, organ=owned.organ, post=None) if owned.organ else None
+
+
+def _at_home(r: Context, key: str) -> bool:
+    """The organ is the DPRK's: by the catalogue (a record, a standing organ) or as a ministry
+    a title implied ("Minister of Finance"), and not one read as another state's."""
+    organ = r.reg.peek(key)
+    if organ.attrs.get("abroad"):
+        return False
+    implied = organ.key.startswith("organ:implied:ministry")
+    return bool(organ.known or organ.attrs.get("standing") or implied)
 
 
 def _sentence_facts(
@@ -374,7 +410,7 @@ def _changes(
     if pattern.type == "each":
         return _each_role(r, flex, view, m, pattern, kind, trigger)
     titles = _subject_organ(view, m, _titles(view, m))
-    if kind in flex.ending:
+    if kind in flex.ending or pattern.type == "context":  # a seat lost; "The list of ... included"
         titles = _elided_organ(r, view, titles)
     organ_title = _organ_title(r, view, m, pattern)
     titles = _with_organ(titles, organ_title)
@@ -460,8 +496,8 @@ def _elided_organ(r: Context, view: SentenceView, titles: list[Title]) -> list[T
     """ "... an alternate Politburo member ... Hyon Song Wol was not re-elected an alternate
     member": a seat lost without an organ is in the organ of the last seat the sentence, else
     the sentence before, names."""
-    if not titles or any(t.organ or t.role not in _SEAT_ROLES for t in titles):
-        return titles
+    if not titles or any(t.organ or t.role not in _SEAT_ROLES or abroad(r, t) for t in titles):
+        return titles  # ("Chinese President Hu Jintao": another state's, no seat of the context)
     before = [s for s in r.doc.sentences if s.end <= view.start]
     start = before[-1].start if before else view.start
     seats = [
@@ -988,6 +1024,8 @@ _END_HEADERS = frozenset(
      "end date", "term end", "end of term", "in office to", "in office until"}
 )  # fmt: skip
 _POST_HEADERS = frozenset({"post", "position", "title", "office", "role"})
+_STATUS_HEADERS = frozenset({"status", "confidence", "sourcing", "basis"})
+# "| Name | Post | Status |": a table of who holds what, as of its caption's date
 _TERM_HEADERS = frozenset(
     {"in office", "term", "term of office", "tenure", "period", "years", "years in office",
      "served", "dates"}
@@ -1044,8 +1082,12 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     end_col = next((i for i, k in enumerate(keys) if k in _END_HEADERS), None)
     post_col = next((i for i, k in enumerate(keys) if k in _POST_HEADERS), None)
     term_col = next((i for i, k in enumerate(keys) if k in _TERM_HEADERS), None)
-    if start_col is None and end_col is None and term_col is None:
+    status_col = next((i for i, k in enumerate(keys) if k in _STATUS_HEADERS), None)
+    if start_col is None and end_col is None and term_col is None and (
+        status_col is None or post_col is None
+    ):
         return []  # a table without the dates of holdings: what it lists is left to the reader
+    as_of = _caption_date(r, table) or r.reference
 
     def people_in(cell: tuple[int, int]) -> list[Mention]:
         return [m for m in r.mentions_in(*cell, ("person",)) if m.entity]
@@ -1070,22 +1112,19 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         title = fixed
         if post_col is not None and post_col < len(row):
             cell = row[post_col]
-            title = next(
-                (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]), None
-            )
+            title = _cell_title(r, cell)
             if title is None and _DITTO.fullmatch(r.text[cell[0] : cell[1]]):
                 title = above
             above = title
         person = people[0]
         if title is None or title.organ is None or person.entity is None:
             continue
-        row_words = {r.doc.keys[i] for i in r.doc.words_between(line.start(), line.end())}
-        # "| ... | reported by the NIS |": a row on someone's word
-        hedged = row_words & (flex.reported_words | flex.attribution_words)
+        status = _row_status(r, flex, (line.start(), line.end()), row, status_col)
+        if status is None:
+            continue
         fact = Fact(
             "membership", "holds", r.reg.resolve(person.entity), (line.start(), line.end()),
-            organ=title.organ, role=title.role, post=title.post,
-            status="reported" if hedged else "confirmed",
+            organ=title.organ, role=title.role, post=title.post, status=status,
             date_basis="sentence", rule="table",
         )  # fmt: skip
         spans = [FactSpan(person.start, person.end, "person"),
@@ -1096,10 +1135,10 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             if col is not None and col < len(row):
                 spans.extend(_cell_dates(r, row[col], fact, field_name))
         if fact.start is None and fact.end is None:
-            if r.reference is None:
-                fact.date_basis = "none"
-            else:
-                fact.as_of, fact.date_basis = r.reference, "article"
+            fact.as_of = as_of
+            fact.date_basis = "none" if as_of is None else (
+                "article" if as_of is r.reference else "sentence"
+            )
         fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
         fact.why = _why(r, fact, title)
         out.append(fact)
@@ -1109,6 +1148,72 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             )
         )
     return out
+
+
+def _cell_title(r: Context, cell: tuple[int, int]) -> Title | None:
+    """The title a post cell gives: "Chief of the KPA General Staff", or a role then its organ
+    after a comma ("Director, KPA General Political Bureau"), as directories print them."""
+    title: Title | None = next(
+        (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]), None
+    )
+    if title is None or (title.organ_span is not None and cell[0] <= title.organ_span[0] < cell[1]):
+        return title  # its organ is the cell's own ("Minister of Social Security")
+    comma = re.match(r"\s*,\s*", r.text[title.end : cell[1]])
+    organs = [m for m in r.mentions_in(title.end, cell[1], ("organ",)) if m.entity]
+    if comma is None or not organs or organs[0].start != title.end + comma.end():
+        return title
+    chain = [organs[0]]
+    for m in organs[1:]:
+        if r.text[chain[-1].end : m.start].strip():
+            break
+        chain.append(m)
+    organ = chain_organ(r, chain)
+    if organ is None:
+        return title
+    return replace(title, organ=organ, organ_span=(chain[-1].start, chain[-1].end),
+                   post=post_for(r, title.role, organ))  # fmt: skip
+
+
+_CAPTION_AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|on)\s+(?=\S)", re.I)
+
+
+def _caption_date(r: Context, table: list[re.Match[str]]) -> PartialDate | None:
+    """ "**Table 1. Posts after the plenum (as of December 31, 2022)**": the date the caption
+    or heading just above a table gives its rows (a bare year there names a period, not a
+    day the rows are true on)."""
+    block = r.doc.block_at(table[0].start())
+    if not block:
+        return None
+    above = r.doc.blocks[block - 1]
+    if above.end - above.start > 200:
+        return None
+    for m in _CAPTION_AS_OF.finditer(r.text, above.start, above.end):
+        date = r.date_at(m.end())
+        if date is not None and date.date is not None:
+            return date.date
+    return None
+
+
+def _row_status(
+    r: Context, flex: FactLexicon, line: tuple[int, int], row: list[tuple[int, int]],
+    status_col: int | None,
+) -> str | None:
+    """A row's status: its status column's word ("Confirmed", "Inferred", "Expected"), else a
+    hedge anywhere in the row ("| ... | reported by the NIS |"); None when the status column
+    says the holding ended ("Dismissed"): the table then does not say it is held."""
+    if status_col is not None and status_col < len(row):
+        cell = row[status_col]
+        words = {r.doc.keys[i] for i in r.doc.words_between(*cell)}
+        if words & flex.ending:
+            return None
+        if words & flex.projected_words:
+            return "projected"
+        if words & (flex.reported_words | flex.attribution_words):
+            return "reported"
+        return "confirmed"
+    row_words = {r.doc.keys[i] for i in r.doc.words_between(*line)}
+    hedged = row_words & (flex.reported_words | flex.attribution_words)
+    return "reported" if hedged else "confirmed"
 
 
 _DITTO = re.compile(r"[\s\"'〃”″–—-]*|(?:ditto|same|do\.?)", re.I)
