@@ -25,7 +25,15 @@ from ..reading.sentences import Item, SentenceView, build_view
 from ..reading.state import Context
 from ..reading.words import ORDINAL_WORDS
 from ..resources import resource_yaml
-from .dates import narrative_day_before, relative_day, reported_day, speaks_ahead, stated_day
+from .dates import (
+    counts_past,
+    may_count_past,
+    narrative_day_before,
+    relative_day,
+    reported_day,
+    speaks_ahead,
+    stated_day,
+)
 
 __all__ = [
     "antecedent",
@@ -414,7 +422,9 @@ def event_of(
     at = _announced_at(r, view)
     if at is not None or explicit:
         return at, None
-    held = [key for offset, key in r.held if offset <= view.start]
+    # not an event still to come ("announced that the congress would be convened in January
+    # 2021. X was elected ...": the plenum that announced it)
+    held = [key for offset, key in r.held if offset <= view.start and not _to_come(r, view, key)]
     if held:
         return held[-1], None
     main = r.main_event
@@ -428,6 +438,13 @@ def event_of(
     if first is not None and first <= view.start:
         return main, None
     return None, None
+
+
+def _to_come(r: Context, view: SentenceView, event: str) -> bool:
+    """An event dated after the article's date and told as one to come: announced, nothing is
+    done at it yet (not an update's "Kim visited the bier on 21 October" of a post of the 20th)."""
+    date = r.reg.peek(event).fields.get("date")
+    return isinstance(date, PartialDate) and _after_article(r, date) and _ahead(r, view, event)
 
 
 def _event_dates(r: Context, event: str | None) -> tuple[PartialDate | None, PartialDate | None]:
@@ -917,6 +934,29 @@ def fact_dates(
     return _report_date(r, view, anchor, holds)
 
 
+def _paragraph_day(r: Context, view: SentenceView) -> PartialDate | None:
+    """The day of the occasion an earlier sentence of the same paragraph states ("The first was
+    a meeting ..., convened on August 13. ... A and B, vice-chairmen of ..., sat on either side
+    of Kim"): a title printed in a sentence that goes on telling that occasion is as of its day,
+    not the article's. None for a day after the article's (a preview)."""
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None or r.doc.blocks[sentence.block].kind in _NOT_FACT_BLOCKS:
+        return None
+    start = r.doc.blocks[sentence.block].start
+    if start >= sentence.start or speaks_ahead(r, view.start, view.end):
+        return None
+    # "... visited the hospital yesterday. X, secretary of ..., accompanied him."
+    stated = stated_day(r, start, sentence.start) or _YESTERDAY_OR_TODAY.search(
+        r.text, start, sentence.start
+    ) and relative_day(r, start, sentence.start)
+    if not stated or _after_article(r, stated[0]):
+        return None
+    return stated[0]
+
+
+_YESTERDAY_OR_TODAY = re.compile(r"\b(?:yesterday|today)\b", re.I)
+
+
 _SINCE = re.compile(r"\s*,?\s*since\s+(?:(?:the|its|his|her)\s+)?", re.I)
 _EVENT_DATE = re.compile(r"\s*(?:,\s*)?(?:(?:held|convened)\s+)?(?:in|on|of)\s+$", re.I)
 
@@ -981,6 +1021,7 @@ def _report_date(
 ) -> tuple[dict[str, PartialDate], str, FactSpan | None]:
     """What a fact no sentence or event dates is as of: the day of the report the sentence
     cites ("X was appointed premier, state media said on Monday", in an article of Tuesday),
+    else, for a title, the day of the occasion its paragraph tells (:func:`_paragraph_day`),
     else the article's date (for a change, only in news or an unofficial source); nothing for
     a past holding ("... who served as Minister of Defence in the 1960s")."""
     if holds and _SERVED.search(r.text, max(view.start, anchor - 40), anchor):
@@ -991,6 +1032,9 @@ def _report_date(
     reported = reported_day(r, view.start, view.end)
     if reported is not None and reported[0] != r.reference:
         return {"at": reported[0]}, "article", FactSpan(*reported[1], "date")
+    told = _paragraph_day(r, view) if holds else None
+    if told is not None:
+        return {"at": told}, "sentence", None
     return {"at": r.reference}, "article", None
 
 
@@ -1005,9 +1049,10 @@ def _own_day(
     Sunday"), a day relative to the report's ("The day before, he watched a drill together
     with Pak Jong Chon, vice-chairman of ..."), or, for those accompanying an appearance the
     paragraph before dates ("He was accompanied by Jo Yong Won, member of ..."), its day."""
-    if weekday is not None:
+    counted = weekday is not None and may_count_past(r, view.start, weekday[1].start)
+    relative = relative_day(r, view.start, view.end) if weekday is None or counted else None
+    if weekday is not None and not counts_past(r, relative, weekday[1].start):
         return weekday[0], "weekday", weekday[1]
-    relative = relative_day(r, view.start, view.end)
     if relative is not None:
         return relative[0], "sentence", FactSpan(*relative[1], "date")
     stated = stated_day(r, view.start, view.end)

@@ -421,7 +421,10 @@ def _ellipses(r: Context, found: list[Title]) -> list[Title]:
     Hu Jintao")."""
     out: list[Title] = []
     for index, title in enumerate(found):
-        unnamed = "department" in r.text[title.role_span[0] : title.role_span[1]].lower()
+        # "director of a department of the C.C.": of a department the text does not name
+        unnamed = "department" in r.text[title.role_span[0] : title.role_span[1]].lower() or (
+            _OF_UNNAMED.match(r.text, title.role_span[1]) is not None
+        )
         if title.organ is None and not unnamed and not abroad(r, title):
             sentence = r.doc.sentence_at(title.start)
             before = [
@@ -446,6 +449,7 @@ def _ellipses(r: Context, found: list[Title]) -> list[Title]:
     return out
 
 
+_OF_UNNAMED = re.compile(r"\s+of\s+(?:a|one|another)\s+(?:department|bureau)\b", re.I)
 _FRONTED = re.compile(r"\s*(?:On|In|For|To|At)\s+(?:the\s+)?")
 
 
