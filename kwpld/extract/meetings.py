@@ -861,10 +861,7 @@ def _segment_start(r: Context, sentence: Sentence) -> int:
 
 def _says_next(r: Context, sentence: Sentence, what: re.Pattern[str]) -> bool:
     """Whether the sentence or the one after it says ``what``."""
-    index = r.doc.sentence_index(sentence.start)
-    following = r.doc.sentences[index + 1 : index + 2]
-    end = following[0].end if following else sentence.end
-    return what.search(r.text, sentence.start, end) is not None
+    return what.search(r.text, sentence.start, r.doc.through_next(sentence)) is not None
 
 
 def _section_day(r: Context, start: int, end: int) -> PartialDate | None:
@@ -1184,7 +1181,7 @@ _AND_DAY_AFTER = re.compile(r"\s+and\s+(\d{1,2})\b(?!\s*(?:January|February|Marc
 
 _GIVEN_BEFORE = re.compile(
     r"\b(?:held|holds|hold|holding|had|gave|gives|give|giving|hosted|hosts|host|hosting"
-    r"|arranged|arranges|provided|provides|attended|attends)\s+(?:(?:a|an)\s+)?$",
+    r"|arranged|arranges|provided|provides|attended|attends|sat\s+down\s+to|sat\s+down\s+for)\s+(?:(?:a|an)\s+)?$",
     re.I,
 )
 """an occasion someone held or gave: "held talks with", "gave a grand banquet for"."""
@@ -1636,8 +1633,7 @@ def _dated_by_lead(r: Context) -> None:
     kind = entity.fields.get("type")
     if entity.known or "date" in entity.fields or kind not in MEETING_TYPES:
         return
-    lead = next((s for s in r.doc.sentences
-                 if r.doc.blocks[s.block].kind not in ("title", "heading")), None)  # fmt: skip
+    lead = r.doc.lead()
     first = min((m.start for m in r.mentions if m.entity and r.reg.resolve(m.entity) == main
                  and not in_headline(r, m.start)), default=None)  # fmt: skip
     if lead is None or first is None or (r.doc.block_at(first) or 0) > lead.block + 1:
