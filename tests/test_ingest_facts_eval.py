@@ -381,6 +381,7 @@ _SET_SIZES = {
     "blind3": (20, 350, 150, 55),
     "blind4": (20, 280, 120, 75),
     "blind5": (20, 300, 160, 65),
+    "blind6": (20, 316, 192, 82),
 }
 """Least texts, holdings, attendance and events of each labelled set."""
 
