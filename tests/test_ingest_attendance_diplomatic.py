@@ -113,3 +113,43 @@ def test_near_misses_place_no_one(known: Known, text: str) -> None:
     )
     people = {p for at in _attended(drafted).values() for p in at}
     assert not people & {"kim-yo-jong", "choe-ryong-hae"}
+
+
+@pytest.mark.parametrize(
+    ("lead", "day"),
+    [
+        ("SEOUL, Oct. 4 (Yonhap) -- Roh Moo-hyun and Kim Jong Il signed a declaration in "
+         "Pyongyang on Thursday.", "2007-10-04"),
+        ("SEOUL, Oct. 4 (Yonhap) -- Roh Moo-hyun and Kim Jong Il signed a declaration in "
+         "Pyongyang on Wednesday, a day after their talks.", "2007-10-03"),
+    ],
+)
+def test_a_held_occasion_with_no_day_takes_the_leads(known: Known, lead: str, day: str) -> None:
+    drafted = _read(
+        lead + "\n\nThe signing ceremony took place at the guesthouse shortly after noon, with "
+        "Kim Yong Nam and Choe Ryong Hae standing behind the two leaders.",
+        known, "2007-10-04",
+    )
+    assert {"kim-yong-nam", "choe-ryong-hae"} <= set(_at(drafted, "ceremony", day))
+
+
+def test_an_occasion_dated_in_its_sentence_keeps_its_day(known: Known) -> None:
+    drafted = _read(
+        "SEOUL, Oct. 4 (Yonhap) -- Roh Moo-hyun and Kim Jong Il signed a declaration in "
+        "Pyongyang on Thursday.\n\nThe welcome ceremony took place at the April 25 House of "
+        "Culture on Tuesday, with Kim Yong Nam standing beside Kim Jong Il.",
+        known, "2007-10-04",
+    )
+    assert "kim-yong-nam" in _at(drafted, "ceremony", "2007-10-02")
+
+
+def test_western_and_japanese_names_in_a_side_list(known: Known) -> None:
+    drafted = _read(
+        "SINGAPORE (AP) -- Kim Jong Un held talks with Donald Trump at the Capella hotel on "
+        "Tuesday.\n\nOn the U.S. side were White House chief of staff John Kelly and Mick "
+        "Mulvaney; Japanese Foreign Minister Taro Kono met Kim Yong Chol separately.",
+        known, "2018-06-12",
+    )
+    names = {d.record.get("names", [{}])[0].get("text") for d in drafted.drafts
+             if d.kind == "person"}  # fmt: skip
+    assert {"John Kelly", "Mick Mulvaney", "Taro Kono"} <= names

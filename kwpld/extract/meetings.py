@@ -630,6 +630,10 @@ def _occasions(r: Context) -> None:
                 # "The delegation arrived ... on October 16. A ceremony of welcoming it took
                 # place at the airport": the day the narrative is at
                 when = narrative_day_before(r, sentence.start)
+            if when is None and held:
+                # "Roh and Kim signed a declaration on Thursday. The signing ceremony took place
+                # at the guesthouse": the weekday of the report's lead
+                when = lead_day(r, sentence.start)
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
         if bare_meeting:
