@@ -374,9 +374,14 @@ def _lead_pair(r: Context) -> list[Item]:
     out: list[Item] = []
     for m in r.mentions_in(lead.start, lead.end, ("person",)) if lead is not None else ():
         key = r.reg.resolve(m.entity) if m.entity else None
-        if key is not None and all(p.ref != key for p in out):
+        spouse = _SPOUSE_BEFORE.search(r.text, max(lead.start, m.start - 20), m.start)
+        if key is not None and spouse is None and all(p.ref != key for p in out):
             out.append(Item("person", m.start, m.end, m.text, key))
     return out[:2] if len(out) >= 2 else []
+
+
+_SPOUSE_BEFORE = re.compile(r"\b(?:wife|husband|spouse|first\s+lady)\s+$", re.I)
+"""("Kim Jong Un and his wife Ri Sol Ju welcomed Xi Jinping": the leaders are Kim and Xi)"""
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their", "it"})

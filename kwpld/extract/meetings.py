@@ -827,6 +827,31 @@ def _acts_of_occasions(r: Context) -> None:
         if act.same.search(_event_words(r, before[-1])) and (day is None or day == its):
             r.reg.merge(before[-1], key)
             r.held[i] = (offset, before[-1])
+    for i, (offset, key) in enumerate(r.held):
+        after = _reported_next(r, i) if key.startswith("event:act:") else None
+        if after is not None and r.reg.alive(key):
+            # "welcomed Xi Jinping at the airport on Thursday. A welcome ceremony was held at the
+            # airport": the occasion the next sentence reports is the act's
+            r.reg.merge(after, key)
+            r.held[i] = (offset, after)
+
+
+def _reported_next(r: Context, i: int) -> str | None:
+    """The occasion held in the sentence after the act ``r.held[i]`` (or later in its own) that
+    its ``same`` names, on its day or undated."""
+    offset, key = r.held[i]
+    act = next((a for a in fact_lexicon().occasion_acts
+                if key.split(":")[2] == match_key(a.name)), None)  # fmt: skip
+    sentence = r.doc.sentence_at(offset)
+    if act is None or sentence is None:
+        return None
+    end, day = r.doc.through_next(sentence), r.reg.peek(key).fields.get("date")
+    for at, other in r.held[i + 1 :]:
+        if offset < at < end and other != key and not other.startswith("event:act:"):
+            its = r.reg.peek(other).fields.get("date")
+            if act.same.search(_event_words(r, other)) and its in (None, day):
+                return other
+    return None
 
 
 def _act_referred(r: Context, m: re.Match[str]) -> bool:
