@@ -320,6 +320,7 @@ def _validate(
     result.timings["validate"] = time.perf_counter() - start
     if incremental is not None:
         incremental.validation = report.by_shape
+        incremental.sparql = report.sparql_rows
     check_report(report, fail_on)
 
 

@@ -545,3 +545,219 @@ def test_a_rebuild_splices_data_nt_from_the_release_in_place(tmp_path: Path, mon
     _edit(flat.data / "people.csv", f"{other},", f"{other},Ri ")
     flat.rebuild_is_cold(["memberships.csv", "people.csv"])
     assert spliced == [True, True, True, False]
+
+
+def test_update_parts_no_change_reaches_are_copied_and_the_files_are_a_full_writes(
+    tmp_path: Path, monkeypatch
+):
+    """Issue 14 item 4, update/: after a change, the parts of update/ that start and end at
+    the same quads and hold no changed (graph, subject) are copied from the release in place;
+    every file is what a full write makes (an edited literal, an added and a removed quad, at
+    the start, middle and end; a damaged old part is made again)."""
+    import kwpld.publish.updates as updates
+    from kwpld.publish.quads import sort_quads
+
+    def quads_of(n: int) -> set[tuple[str, str, str, str]]:
+        found = set()
+        for i in range(n):
+            graph = f"<https://example.org/graph/{i % 3}>"
+            found.add(
+                (f"<https://example.org/s{i:04d}>", "<https://example.org/p>", f'"{i}"', graph)
+            )
+            found.add((f"<https://example.org/s{i:04d}>", "<https://example.org/q>", '"x"', graph))
+        return found
+
+    made: list[int] = []
+    real_part = updates._part
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        made.append(1)
+        return real_part(*args, **kwargs)
+
+    monkeypatch.setattr(updates, "_part", counted)
+    old_quads = quads_of(300)
+    old = tmp_path / "old"
+    parts = updates.UpdateParts()
+    written = updates.write_updates(old / "update", sort_quads(old_quads), 40, None, parts)
+    assert len(parts.bounds) == len(written) == 15
+    sha256 = {f"update/{w.path.name}": w.sha256 for w in written}
+    s, p, g1 = (
+        "<https://example.org/s0150>",
+        "<https://example.org/p>",
+        "<https://example.org/graph/0>",
+    )
+    edits = {
+        "edited literal": ({(s, p, '"150"', g1)}, {(s, p, '"one hundred fifty"', g1)}),
+        "added at the start": (set(), {("<https://example.org/a>", p, '"a"', g1)}),
+        "removed in the middle": ({(s, p, '"150"', g1)}, set()),
+        "added at the end": (
+            set(),
+            {("<https://example.org/z>", p, '"z"', "<https://example.org/graph/2>")},
+        ),
+    }
+    for name, (removed, added) in edits.items():
+        new_quads = (old_quads - removed) | added
+        changed = {(q[3], q[0]) for q in removed | added}
+        previous = updates.PreviousParts(parts, old, sha256, changed)
+        full_folder = tmp_path / f"{name} full" / "update"
+        full = updates.write_updates(full_folder, sort_quads(new_quads), 40)
+        made.clear()
+        new = tmp_path / name
+        got = updates.write_updates(new / "update", sort_quads(new_quads), 40, previous)
+        assert [(w.path.name, w.sha256, w.size, w.lines) for w in got] == [
+            (w.path.name, w.sha256, w.size, w.lines) for w in full
+        ], name
+        _same_release(new, tmp_path / f"{name} full")
+        if name == "edited literal":
+            assert len(made) == 1  # the one part holding the edited subject
+        elif name == "added at the end":
+            assert len(made) == 2  # the new part, and the old last one (it ended the rows)
+        elif name == "added at the start":
+            assert len(made) == len(full)  # every boundary shifted
+    # an old part that is not as its manifest says is made again
+    first = old / "update" / "insert-00001.ru"
+    first.write_bytes(first.read_bytes().replace(b'"x"', b'"y"'))
+    previous = updates.PreviousParts(parts, old, sha256, set())
+    made.clear()
+    got = updates.write_updates(tmp_path / "again" / "update", sort_quads(old_quads), 40, previous)
+    assert made == [1] and [w.sha256 for w in got] == [w.sha256 for w in written]
+
+
+def test_a_rebuild_copies_the_update_parts_its_change_does_not_reach(tmp_path: Path, monkeypatch):
+    """The same through kwpld.build: an edited name makes again only the parts of update/ that
+    hold its subjects, and the release is a cold build's."""
+    import kwpld.publish.updates as updates
+    from kwpld.publish import ReleaseOptions
+    from kwpld.synth import synthesize_flat
+
+    made: list[int] = []
+    real_part = updates._part
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        made.append(1)
+        return real_part(*args, **kwargs)
+
+    monkeypatch.setattr(updates, "_part", counted)
+    data, out, cache = tmp_path / "flat", tmp_path / "dist", tmp_path / "cache"
+    synthesize_flat(data, 320)
+    options = ReleaseOptions(update_chunk=200)
+    kwpld.build(data, out, cache=cache, validate=False, release=options)
+    parts = len(made)
+    assert parts > 10
+    made.clear()
+    member = (data / "memberships.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[1]
+    _edit(data / "people.csv", f"{member},", f"{member},Kim ")
+    assert not kwpld.build(data, out, cache=cache, validate=False, release=options).up_to_date
+    assert 0 < len(made) < parts / 2
+    kwpld.build(data, tmp_path / "cold", validate=False, release=options)
+    _same_release(out, tmp_path / "cold")
+
+
+def test_release_files_untouched_since_recorded_are_not_read_again(tmp_path: Path, monkeypatch):
+    """A rebuild trusts an old file's SHA-256 from the manifest when its size, inode and times
+    are those recorded after the build that wrote it (no SHA-256 of the old file); any write
+    since, even one that keeps the size and sets the modification time back, moves its change
+    time, and the old file is checked (and, not being the manifest's, written in full). The
+    clock's tick is made to have passed (the recording is dated a second later)."""
+    import time
+
+    import kwpld.incremental as incremental
+    import kwpld.publish.plan as plan
+
+    now = time.time_ns
+    monkeypatch.setattr(incremental.time, "time_ns", lambda: now() + 1_000_000_000)
+    trusted: list[tuple[bool, bool]] = []
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        written = splice_ntriples(*args, **kwargs)
+        trusted.append((kwargs["untouched"], written is not None))
+        return written
+
+    monkeypatch.setattr(plan, "splice_ntriples", spy)
+    flat = _Flat(tmp_path)
+    member, other = (row.split(",")[1] for row in flat.rows("memberships.csv")[1:3])
+    _edit(flat.data / "people.csv", f"{member},", f"{member},Kim ")
+    flat.rebuild_is_cold(["memberships.csv", "people.csv"])
+    assert trusted == [(True, True)]
+    stats = incremental.untouched_files(flat.out, incremental.release_stats(flat.out, ["x"]))
+    assert stats == frozenset()  # nothing recorded for a file that is not there
+    # a write that keeps the size, with the modification time set back
+    old = flat.out / "data.nt"
+    before = old.stat()
+    time.sleep(0.05)
+    text = old.read_bytes()
+    old.write_bytes(text.replace(f"{member}".encode(), f"{member}".encode()[::-1], 1))
+    import os
+
+    os.utime(old, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert old.stat().st_size == before.st_size and old.read_bytes() != text
+    _edit(flat.data / "people.csv", f"{other},", f"{other},Ri ")
+    flat.rebuild_is_cold(["memberships.csv", "people.csv"])
+    assert trusted == [(True, True), (False, False)]  # checked, not the manifest's: in full
+
+
+def test_void_statistics_updated_by_the_changed_subjects_are_counted_ones(tmp_path: Path):
+    """void.ttl's figures from the last release's counts and the changed subjects' old and
+    new triples are those counted over the whole union: a class added and emptied, an object
+    whose last triple goes, a new subject, a subject gone, a literal with a U+2028 in it; and
+    counts that do not match the old file are refused (None)."""
+    import hashlib
+
+    from kwpld.publish.quads import sort_quads
+    from kwpld.publish.splice import old_triples, union_rows
+    from kwpld.publish.void import void_counts, void_stats, void_stats_changed
+
+    a, g = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://example.org/g>"
+    ex = "https://example.org/"
+    old = {(f"<{ex}s{i}>", f"<{ex}p{i % 3}>", f'"v{i % 5}"', g) for i in range(40)}
+    old |= {(f"<{ex}s{i}>", a, f"<{ex}C{i % 2}>", g) for i in range(0, 40, 3)}
+    old.add((f"<{ex}s1>", f"<{ex}p0>", '"a\u2028b"', g))
+    quads = sort_quads(old)
+    path = tmp_path / "data.nt"
+    path.write_bytes(("".join(" ".join(q[:3]) + " .\n" for q in quads.union)).encode())
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    counts = void_counts(quads)
+    assert counts.stats == void_stats(quads)
+    edits = [
+        ({(f"<{ex}s0>", a, f"<{ex}C0>", g)}, {(f"<{ex}s0>", a, f"<{ex}C9>", g)}),
+        ({q for q in old if q[2] == '"v4"'}, set()),
+        (set(), {(f"<{ex}new>", f"<{ex}p9>", f"<{ex}s1>", g), (f"<{ex}new>", a, f"<{ex}C1>", g)}),
+        ({q for q in old if q[0] == f"<{ex}s1>"}, set()),
+    ]
+    for removed, added in edits:
+        new = sort_quads((old - removed) | added)
+        subjects = sorted({q[0] for q in removed | added})
+        before = old_triples(path, subjects, sha)
+        assert before is not None
+        made = void_stats_changed(counts, new, before, lambda s, n=new: union_rows(n, s))
+        assert made is not None and made.stats == void_stats(new)
+        assert made.objects == void_counts(new).objects
+    assert old_triples(path, ["<x>"], "0" * 64) is None  # not the manifest's file
+    wrong = {f"<{ex}s2>": [(f"<{ex}s2>", f"<{ex}p7>", '"never"')]}
+    assert void_stats_changed(counts, quads, wrong, lambda s: union_rows(quads, s)) is None
+
+
+def test_a_rebuild_updates_the_void_statistics_instead_of_counting_them(
+    tmp_path: Path, monkeypatch
+):
+    """Through kwpld.build: a rebuild's void.ttl comes from the counts kept with the last
+    release, and is a cold build's."""
+    import kwpld.publish.plan as plan
+
+    used: list[bool] = []
+    real = plan.void_stats_changed
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        made = real(*args, **kwargs)
+        used.append(made is not None)
+        return made
+
+    monkeypatch.setattr(plan, "void_stats_changed", spy)
+    flat = _Flat(tmp_path)
+    assert used == []
+    member = flat.rows("memberships.csv")[1].split(",")[1]
+    _edit(flat.data / "people.csv", f"{member},", f"{member},Kim ")
+    flat.rebuild_is_cold(["memberships.csv", "people.csv"])
+    flat.write("people.csv", [*flat.rows("people.csv"), "p-0000000,First Person,,,KP,\n"])
+    flat.rebuild_is_cold(["people.csv"])
+    assert used == [True, True]

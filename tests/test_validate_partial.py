@@ -47,9 +47,8 @@ def _same_as_whole(
     new = _changed(graph, remove, add)
     changed = [q[:3] for q in remove | add]
     whole = validate_graph(new, records, shapes=shapes)
-    partial = validate_graph(
-        new, records, shapes=shapes, previous=Previous(before.by_shape, changed)
-    )
+    previous = Previous(before.by_shape, changed, before.sparql_rows)
+    partial = validate_graph(new, records, shapes=shapes, previous=previous)
     assert _report(partial) == _report(whole)
     assert partial.by_shape == whole.by_shape or sorted(
         (k, sorted(r.key() for r in v)) for k, v in (partial.by_shape or {}).items()
@@ -146,3 +145,68 @@ def test_shapes_that_cannot_be_bounded_are_validated_whole():
     assert sparql <= whole
     assert f"{KWP}shapes#PersonShape>" not in whole
     assert walk.depth[f"{KWP}shapes#PersonShape>"] == 1  # the values' own types (sh:class)
+
+
+def test_sparql_solutions_are_kept_but_for_the_nodes_a_change_names(example, monkeypatch):
+    """The SPARQL-based constraints: after edits of triples that queries match only from
+    $this (dates, names, a membership's organ) the last solutions are kept but for the nodes
+    the change names, found again on a store of their triples (the whole store is not
+    built), and the report is the whole run's, findings of those constraints included; an
+    edit of a predicate a query matches elsewhere (an organ's parent, a membership's start
+    date, a person's death date) runs that query whole."""
+    import kwpld.validate.engine as engine
+
+    records, graph, before = example
+    assert before.sparql_rows
+    whole_stores: list[int] = []
+    real = engine.FastEngine._sparql_store
+
+    def spy(self):  # noqa: ANN001, ANN202
+        if self._store is None:  # built once per run
+            whole_stores.append(1)
+        return real(self)
+
+    monkeypatch.setattr(engine.FastEngine, "_sparql_store", spy)
+
+    def first(predicate: str) -> Quad:
+        return min(q for q in graph.quad_set if q[1] == predicate)
+
+    schema, org = "<http://schema.org/", "<http://www.w3.org/ns/org#"
+    skos = "<http://www.w3.org/2004/02/skos/core#"
+    date = "^^<http://www.w3.org/2001/XMLSchema#date>"
+    label = first(f"{skos}prefLabel>")
+    korean = min(q for q in graph.quad_set if q[2].endswith("@ko") and "/person/" in q[0])
+    hangul = {q for q in graph.quad_set if q[0] == korean[0] and q[2].endswith("@ko")}
+    member = first(f"{org}organization>")
+    anchored: list[tuple[set[Quad], set[Quad]]] = [
+        ({label}, {(label[0], label[1], '"Kim"@en', label[3])}),
+        (hangul, set()),  # a Korean without a Hangul name
+        ({member}, set()),
+    ]
+    codes: set[str] = set()
+    for remove, add in anchored:
+        whole_stores.clear()
+        report = _same_as_whole(graph, before, remove, add, records)
+        assert whole_stores == [1], "the whole run builds it; the partial run does not"
+        codes |= {str(f.to_dict().get("code")) for f in report.findings}
+    assert "person-hangul-name" in codes
+    parent = first(f"{org}subOrganizationOf>")
+    start = first(f"{schema}validFrom>")
+    person = first("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>")[0]
+    codes = set()
+    for remove, add in [
+        ({parent}, {(parent[2], parent[1], parent[0], parent[3])}),
+        ({start}, {(start[0], start[1], f'"2999-01-01"{date}', start[3])}),
+        (
+            set(),
+            {
+                (person, f"{schema}birthDate>", f'"2999-01-01"{date}', label[3]),
+                (person, f"{schema}deathDate>", f'"1999-01-01"{date}', label[3]),
+            },
+        ),
+    ]:
+        whole_stores.clear()
+        report = _same_as_whole(graph, before, remove, add, records)
+        assert whole_stores == [1, 1]
+        codes |= {str(f.to_dict().get("code")) for f in report.findings}
+    assert "organ-parent" in codes  # the cycle: a finding of a query run whole

@@ -36,7 +36,8 @@ from .facts_common import (
     status_of,
 )
 from .foreign_organs import chain_organ
-from .titles import post_for
+from .foreign_states import foreigners_state, side_state
+from .titles import abroad, post_for, state_title
 
 __all__ = [
     "OPEN_END", "PERIOD", "Period", "career_part", "entry_person", "holdings", "people_of",
@@ -72,8 +73,43 @@ def holdings(r: Context) -> Found:
         elif _announces(flex, view):
             last_change = _announces(flex, view) or last_change
         facts.extend(_unique(found))
-    r.facts = [*r.facts, *_implied_roles(facts)]
+    owned = [f for f in (_foreigners_own(r, fact) for fact in facts) if f is not None]
+    r.facts = [*r.facts, *_implied_roles(owned)]
     return r.found()
+
+
+def _foreigners_own(r: Context, fact: Fact) -> Fact | None:
+    """ "Foreign Minister Sergei Lavrov ... from the Russian side": a person read by a foreign
+    name's shape (foreign_people) holds no office in the DPRK's organs (_at_home): his bare
+    title is the office of the state the context gives (foreign_states), or no holding when
+    none does. A Korean name on a foreign side ("Present on the South Korean side were ...",
+    "The south Korean delegation included ...") holds that state's office; elsewhere the
+    DPRK's."""
+    person = r.reg.peek(fact.person)
+    if fact.organ is None or person.known or not _at_home(r, fact.organ):
+        return fact
+    if person.attrs.get("foreign_name"):
+        state = foreigners_state(r, fact)
+    else:  # a Korean name: another state's only when the sentence puts him on its side
+        state = side_state(r, fact)[1]
+        if state is None:
+            return fact
+    role = next((s for s in fact.spans if s.role == "role"), None)
+    if state is None or role is None or fact.role is None:
+        return None
+    title = Title(role.start, role.end, fact.role, fact.organ, (role.start, role.end))
+    owned = state_title(r, title, state, None)
+    return replace(fact, organ=owned.organ, post=None) if owned.organ else None
+
+
+def _at_home(r: Context, key: str) -> bool:
+    """The organ is the DPRK's: by the catalogue (a record, a standing organ) or as a ministry
+    a title implied ("Minister of Finance"), and not one read as another state's."""
+    organ = r.reg.peek(key)
+    if organ.attrs.get("abroad"):
+        return False
+    implied = organ.key.startswith("organ:implied:ministry")
+    return bool(organ.known or organ.attrs.get("standing") or implied)
 
 
 def _sentence_facts(
@@ -460,8 +496,8 @@ def _elided_organ(r: Context, view: SentenceView, titles: list[Title]) -> list[T
     """ "... an alternate Politburo member ... Hyon Song Wol was not re-elected an alternate
     member": a seat lost without an organ is in the organ of the last seat the sentence, else
     the sentence before, names."""
-    if not titles or any(t.organ or t.role not in _SEAT_ROLES for t in titles):
-        return titles
+    if not titles or any(t.organ or t.role not in _SEAT_ROLES or abroad(r, t) for t in titles):
+        return titles  # ("Chinese President Hu Jintao": another state's, no seat of the context)
     before = [s for s in r.doc.sentences if s.end <= view.start]
     start = before[-1].start if before else view.start
     seats = [

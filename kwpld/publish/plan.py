@@ -34,9 +34,9 @@ from .lines import BATCH, LineOptions, LineSink, TextFile, WrittenFile, measure,
 from .manifest import ReleaseFile
 from .pretty import Spliced, splice_framed, splice_jsonld, splice_turtle
 from .quads import ReleaseQuads
-from .splice import PreviousRelease, splice_nquads, splice_ntriples
-from .updates import UPDATE_CHUNK, write_updates
-from .void import VoidStats, void_stats
+from .splice import PreviousRelease, old_triples, splice_nquads, splice_ntriples, union_rows
+from .updates import UPDATE_CHUNK, UPDATE_FOLDER, PreviousParts, UpdateParts, write_updates
+from .void import VoidCounts, VoidStats, void_counts, void_stats, void_stats_changed
 
 __all__ = [
     "ReleaseOptions",
@@ -53,9 +53,11 @@ SOURCES_STEM = "sources"
 
 _TRIPLE = itemgetter(0, 1, 2)
 
-Blocks = dict[str, "BlockIndex | FramedIndex"]
+Blocks = dict[str, "BlockIndex | FramedIndex | UpdateParts | VoidCounts"]
 """File path -> where each subject's block (or entity's tree) lies in it
-(:mod:`kwpld.formats.blocks`, :class:`~.jsonld.FramedIndex`)."""
+(:mod:`kwpld.formats.blocks`, :class:`~.jsonld.FramedIndex`); ``update/`` -> the bounds of
+its parts (:class:`~.updates.UpdateParts`); ``void.ttl`` -> its statistics' counts
+(:class:`~.void.VoidCounts`)."""
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,7 @@ class ReleasePlan:
             Task("updates", 1.2 * n, self.updates),
             Task("turtle", 3.0 * n, self.turtle),
             Task("jsonld", 6.2 * n, self.jsonld),
-            Task("void-stats", 0.6 * n, self.void_stats),
+            Task("void-stats", 0.6 * n, self.void_task),
             Task("wikidata", 0.01 * n, self.wikidata),
             Task("copies", 1000.0, self.copies),
         ]
@@ -232,7 +234,10 @@ class ReleasePlan:
             written = None
             if sha256 is not None:
                 old, new = previous.folder / name, folder / name
-                written = splice_nquads(old, new, quads, changed, sha256, lines, triples=nt)
+                untouched = name in previous.untouched
+                written = splice_nquads(
+                    old, new, quads, changed, sha256, lines, triples=nt, untouched=untouched
+                )
             if written is None:
                 raise _CannotSplice(name)
             return written
@@ -390,16 +395,30 @@ class ReleasePlan:
         if sha256 is None:
             return None
         old, new = previous.folder / "data.nt", self.folder / "data.nt"
-        written = splice_ntriples(old, new, self.quads, previous.subjects, sha256)
+        untouched = "data.nt" in previous.untouched
+        written = splice_ntriples(
+            old, new, self.quads, previous.subjects, sha256, untouched=untouched
+        )
         if written is None:
             new.unlink(missing_ok=True)
         return written
 
-    def updates(self) -> list[ReleaseFile]:
-        return [
-            ReleaseFile.of(self.folder, w, triples=w.lines)
-            for w in write_updates(self.folder / "update", self.quads, self.options.update_chunk)
-        ]
+    def updates(self) -> tuple[list[ReleaseFile], Blocks]:
+        """update/: with the release in place and its parts' bounds, the parts no change
+        reaches are copied from it (:mod:`.updates`); with ``index``, the bounds are returned."""
+        previous, kept = self.previous, None
+        if previous is not None:
+            parts = previous.blocks.get(f"{UPDATE_FOLDER}/")
+            if isinstance(parts, UpdateParts):
+                kept = PreviousParts(
+                    parts, previous.folder, previous.sha256, previous.quads, previous.untouched
+                )
+        made = UpdateParts() if self.index else None
+        written = write_updates(
+            self.folder / UPDATE_FOLDER, self.quads, self.options.update_chunk, kept, made
+        )
+        files = [ReleaseFile.of(self.folder, w, triples=w.lines) for w in written]
+        return files, ({f"{UPDATE_FOLDER}/": made} if made is not None else {})
 
     # -- pretty formats --------------------------------------------------------------------------
     def turtle(self) -> tuple[list[ReleaseFile], Blocks]:
@@ -523,6 +542,34 @@ class ReleasePlan:
 
     def void_stats(self) -> VoidStats:
         return void_stats(self.quads)
+
+    def void_task(self) -> tuple[VoidStats, Blocks]:
+        """void.ttl's statistics; with ``index``, the counts they come from (for the next
+        build); with the release in place and its counts, updated by the changed subjects'
+        triples (old: bisected from its data.nt; new: the sorted union's) instead of
+        counted again over the whole union."""
+        counts = self._void_changed()
+        if counts is None:
+            if not self.index:
+                return void_stats(self.quads), {}
+            counts = void_counts(self.quads)
+        return counts.stats, ({"void.ttl": counts} if self.index else {})
+
+    def _void_changed(self) -> VoidCounts | None:
+        previous = self.previous
+        if previous is None:
+            return None
+        counts, sha256 = previous.blocks.get("void.ttl"), previous.sha256.get("data.nt")
+        if not isinstance(counts, VoidCounts) or sha256 is None:
+            return None
+        untouched = "data.nt" in previous.untouched
+        path = previous.folder / "data.nt"
+        before = old_triples(path, sorted(previous.subjects), sha256, untouched=untouched)
+        if before is None:
+            return None
+        return void_stats_changed(
+            counts, self.quads, before, lambda subject: union_rows(self.quads, subject)
+        )
 
 
 def _shape_files() -> list[Path]:

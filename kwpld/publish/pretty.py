@@ -51,7 +51,8 @@ def _one(
     index, sha256 = previous.blocks.get(name), previous.sha256.get(name)
     if not isinstance(index, BlockIndex) or sha256 is None:
         return None
-    return splice_blocks(previous.folder / name, folder / name, index, sha256, head, changed, make)
+    old, new, untouched = previous.folder / name, folder / name, name in previous.untouched
+    return splice_blocks(old, new, index, sha256, head, changed, make, untouched=untouched)
 
 
 def _by_graph(previous: PreviousRelease) -> dict[str, set[str]]:
@@ -154,7 +155,10 @@ def _splice_trees(
         return text
 
     old, new = previous.folder / path, folder / path
-    spliced = splice_blocks(old, new, index.blocks, sha256, head, {"": changed}, tree)
+    untouched = path in previous.untouched
+    spliced = splice_blocks(
+        old, new, index.blocks, sha256, head, {"": changed}, tree, untouched=untouched
+    )
     if spliced is None:
         return None
     for root in changed:

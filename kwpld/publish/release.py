@@ -140,7 +140,9 @@ def write_release(
         files.extend(write_loaders(plan, files, graph_files))
         clock.lap("loaders")
         # Description and manifest come last: they describe the files above.
-        files.append(_write_void(plan, done["void-stats"], files))
+        stats, counts = done["void-stats"]
+        blocks.update(counts)
+        files.append(_write_void(plan, stats, files))
         clock.lap("void")
         manifest = _manifest(plan, files, graph_files)
         manifest.write(folder)
@@ -184,7 +186,7 @@ def _task_files(
         nquads_files, graph_files = done["graphs"]
     files.extend(nquads_files)
     for name in ("ntriples", "updates", "turtle", "jsonld", "wikidata", "copies"):
-        if name in ("turtle", "jsonld"):
+        if name in ("updates", "turtle", "jsonld"):
             made, indexes = done[name]
             files.extend(made)
             blocks.update(indexes)

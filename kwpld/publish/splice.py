@@ -36,6 +36,7 @@ from .quads import ReleaseQuads
 __all__ = [
     "PreviousRelease",
     "graph_rows",
+    "old_triples",
     "splice",
     "splice_blocks",
     "splice_nquads",
@@ -62,6 +63,10 @@ class PreviousRelease:
     """Where each subject's block lies in its pretty files, by path, as recorded when they
     were written: data.ttl, data.trig, data.jsonld (a :class:`BlockIndex`), framed/ (a
     :class:`~.jsonld.FramedIndex`); checked by type where used."""
+    untouched: frozenset[str] = frozenset()
+    """The files (by path) known not to have changed since the build that wrote them
+    recorded them (by size, inode and change time, as git's index does): their SHA-256 is
+    the manifest's without reading them again (:func:`kwpld.incremental.untouched_files`)."""
 
 
 Key = tuple[bytes, ...]
@@ -127,16 +132,19 @@ def splice(
     line_key: Callable[[bytes], Key],
     sha256: str,
     lines: int,
+    *,
+    untouched: bool = False,
 ) -> WrittenFile | None:
     """Write ``new_path`` as ``old_path`` with the lines of each changed key replaced by the
-    given bytes; None (nothing to keep) when the old file is not the one expected."""
+    given bytes; None (nothing to keep) when the old file is not the one expected (its
+    SHA-256 is checked, unless it is known ``untouched`` since it was written)."""
     try:
         handle = old_path.open("rb")
         old = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):  # no file, or an empty one (mmap refuses those)
         return None
     with handle, old:
-        if hashlib.sha256(old).hexdigest() != sha256:
+        if not untouched and hashlib.sha256(old).hexdigest() != sha256:
             return None
         new_path.parent.mkdir(parents=True, exist_ok=True)
         out = HashingFile(new_path)
@@ -164,6 +172,7 @@ def splice_nquads(
     lines: int,
     *,
     triples: bool = False,
+    untouched: bool = False,
 ) -> WrittenFile | None:
     """An N-Quads file sorted by graph and subject (data.nq, graphs/sources.nq) spliced at
     the ``(graph, subject)`` pairs of ``changed``; with ``triples``, a graph's N-Triples file
@@ -178,11 +187,18 @@ def splice_nquads(
             made.append(((s.encode("utf-8"),), _lines(list(map(_TRIPLE, found)))))
         else:
             made.append(((g.encode("utf-8"), s.encode("utf-8")), _lines(found)))
-    return splice(old_path, new_path, made, _nt_key if triples else _nq_key, sha256, lines)
+    key = _nt_key if triples else _nq_key
+    return splice(old_path, new_path, made, key, sha256, lines, untouched=untouched)
 
 
 def splice_ntriples(
-    old_path: Path, new_path: Path, quads: ReleaseQuads, subjects: Iterable[str], sha256: str
+    old_path: Path,
+    new_path: Path,
+    quads: ReleaseQuads,
+    subjects: Iterable[str],
+    sha256: str,
+    *,
+    untouched: bool = False,
 ) -> WrittenFile | None:
     """data.nt from ``old_path`` with the lines of ``subjects`` made anew from ``quads``."""
     rows = quads.union
@@ -190,7 +206,39 @@ def splice_ntriples(
     for subject in subjects:
         found = _subject_rows(rows, 0, len(rows), subject)
         made.append(((subject.encode("utf-8"),), _lines(list(map(_TRIPLE, found)))))
-    return splice(old_path, new_path, made, _nt_key, sha256, quads.triple_count)
+    count = quads.triple_count
+    return splice(old_path, new_path, made, _nt_key, sha256, count, untouched=untouched)
+
+
+def old_triples(
+    path: Path, subjects: Iterable[str], sha256: str, *, untouched: bool = False
+) -> dict[str, list[tuple[str, str, str]]] | None:
+    """The triples of each of ``subjects`` in an N-Triples file sorted by subject (data.nt of
+    the release in place), found by bisecting it; None when the file is not the one its
+    manifest lists (its SHA-256 is checked, unless it is known ``untouched``)."""
+    try:
+        handle = path.open("rb")
+        old = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    with handle, old:
+        if not untouched and hashlib.sha256(old).hexdigest() != sha256:
+            return None
+        for subject in subjects:
+            key = (subject.encode("utf-8"),)
+            start = _first_line(old, key, _nt_key, after=False)
+            end = _first_line(old, key, _nt_key, after=True)
+            triples = []
+            # a line is "s p o ." (the writers join the terms with spaces; s and p hold none)
+            text = old[start:end].decode("utf-8")
+            # "\n" ends a line (a literal's own are escaped); not splitlines(), which also
+            # splits at U+2028 and others a literal may hold as they are
+            for line in text.split("\n")[:-1]:
+                s, p, rest = line.split(" ", 2)
+                triples.append((s, p, rest[:-2]))
+            found[subject] = triples
+    return found
 
 
 def union_rows(quads: ReleaseQuads, subject: str) -> list[Quad]:
@@ -218,6 +266,8 @@ def splice_blocks(
     head: str,
     changed: Mapping[str, Collection[str]],
     make: Callable[[str, str], str | None],
+    *,
+    untouched: bool = False,
 ) -> tuple[WrittenFile, BlockIndex] | None:
     """A pretty file (Turtle, TriG, JSON-LD) written as ``old_path`` with the blocks of the
     changed subjects made anew, from the old file's :class:`BlockIndex`.
@@ -238,7 +288,9 @@ def splice_blocks(
         return None
     with handle, old:
         prefix = head.encode("utf-8")
-        if hashlib.sha256(old).hexdigest() != sha256 or old[: len(prefix)] != prefix:
+        if old[: len(prefix)] != prefix:
+            return None
+        if not untouched and hashlib.sha256(old).hexdigest() != sha256:
             return None
         new_path.parent.mkdir(parents=True, exist_ok=True)
         out = HashingFile(new_path)

@@ -10,7 +10,7 @@ served from, and nothing in it depends on the time unless the user passes an iss
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import eq, itemgetter
@@ -38,15 +38,18 @@ from ..namespaces import (
     W3C_FORMATS,
     XSD,
 )
-from ..rdf import int_literal, iri, lang_literal, literal, typed_literal
+from ..rdf import Quad, int_literal, iri, lang_literal, literal, typed_literal
 
 if TYPE_CHECKING:
     from .quads import ReleaseQuads
 
 __all__ = [
     "Distribution",
+    "VoidCounts",
     "VoidStats",
+    "void_counts",
     "void_stats",
+    "void_stats_changed",
     "void_quads",
     "write_void",
 ]
@@ -88,17 +91,87 @@ _SUBJECT, _PREDICATE, _OBJECT = itemgetter(0), itemgetter(1), itemgetter(2)
 
 def void_stats(quads: ReleaseQuads) -> VoidStats:
     """Count the union's subjects, objects, classes and properties (maps and counters only)."""
+    return _stats(quads, set(map(_OBJECT, quads.union)))
+
+
+def _stats(quads: ReleaseQuads, objects: Sized) -> VoidStats:
     union = quads.union
     typed = list(compress(union, map(eq, map(_PREDICATE, union), repeat(A))))
     return VoidStats(
         triples=len(union),
         subjects=len(quads.subjects),
-        objects=len(set(map(_OBJECT, union))),
+        objects=len(objects),
         # The union is distinct, so a class's type triples are its distinct instances.
         entities=len(set(map(_SUBJECT, typed))),
         classes=dict(Counter(map(_OBJECT, typed))),
         properties=dict(Counter(map(_PREDICATE, union))),
     )
+
+
+@dataclass(frozen=True)
+class VoidCounts:
+    """The statistics of a release and how many of its triples have each object: what the
+    next incremental build updates by the triples of the subjects that changed
+    (:func:`void_stats_changed`) instead of counting the whole union again."""
+
+    stats: VoidStats
+    objects: dict[str, int]
+
+
+def void_counts(quads: ReleaseQuads) -> VoidCounts:
+    """The statistics (:func:`void_stats`) and the union's triples per object."""
+    objects = dict(Counter(map(_OBJECT, quads.union)))
+    return VoidCounts(_stats(quads, objects), objects)
+
+
+def void_stats_changed(
+    previous: VoidCounts,
+    quads: ReleaseQuads,
+    before: Mapping[str, Sequence[tuple[str, str, str]]],
+    after: Callable[[str], Sequence[Quad]],
+) -> VoidCounts | None:
+    """The statistics of ``quads`` from those of the release in place (``previous``), when
+    only the subjects of ``before`` changed: ``before[s]`` holds the old union's triples of
+    subject ``s``, ``after(s)`` the new union's. Triples, properties, classes and entities
+    change by those subjects' triples; distinct objects by the objects whose count goes to
+    or from zero; distinct subjects are the sorted union's. None when the old triples are
+    not those the counts were made from (a count would go below zero)."""
+    stats = previous.stats
+    objects = dict(previous.objects)
+    classes = Counter(stats.classes)
+    properties = Counter(stats.properties)
+    entities = stats.entities
+    distinct = stats.objects
+    for subject, old in before.items():
+        new = [q[:3] for q in after(subject)]
+        entities += any(p == A for _, p, _ in new) - any(p == A for _, p, _ in old)
+        for triples, step in ((old, -1), (new, 1)):
+            for _, p, o in triples:
+                properties[p] += step
+                if p == A:
+                    classes[o] += step
+                count = objects.get(o, 0) + step
+                if count < 0:
+                    return None
+                if count == 0:
+                    del objects[o]
+                    distinct -= 1
+                else:
+                    if count == 1 and step == 1:
+                        distinct += 1
+                    objects[o] = count
+    if min(classes.values(), default=0) < 0 or min(properties.values(), default=0) < 0:
+        return None
+    # classes and properties: their order does not matter (void_quads sorts its triples)
+    made = VoidStats(
+        triples=len(quads.union),
+        subjects=len(quads.subjects),
+        objects=distinct,
+        entities=entities,
+        classes={c: n for c, n in classes.items() if n},
+        properties={p: n for p, n in properties.items() if n},
+    )
+    return VoidCounts(made, objects)
 
 
 _Triple = tuple[str, str, str]

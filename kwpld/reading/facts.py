@@ -159,6 +159,14 @@ class FactLexicon:
     """cues that place people at "the <occasion>" ("Present at the burial were"), which is then
     an occasion of its own: ``occasion_segments.attended_at``"""
     foreign_nationalities: frozenset[str] = frozenset()
+    nationality_states: dict[str, str] = field(default_factory=dict)
+    """a nationality word ("russian", "south korean") -> its state ("Russia", "South Korea")"""
+    foreign_governments: dict[str, str] = field(default_factory=dict)
+    foreign_capitals: dict[str, str] = field(default_factory=dict)
+    foreign_party_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """nouns and verbs that put the people listed after them on a foreign side"""
+    """a foreign capital ("Tokyo") -> its state ("Japan")"""
+    """a state -> its head of government's organ when not Government of <state>"""
     new_organ_heads: frozenset[str] = frozenset()
     new_organ_generic: frozenset[str] = frozenset()
     """words that make a minister another country's ("Russian Foreign Minister")"""
@@ -270,7 +278,13 @@ def fact_lexicon() -> FactLexicon:
         occasion_bodies=tuple(data.get("occasion_segments", {}).get("bodies", ())),
         occasion_attended_at=tuple(data.get("occasion_segments", {}).get("attended_at", ())),
         occasion_titles=frozenset(data.get("occasion_segments", {}).get("titles", ())),
-        foreign_nationalities=frozenset(data.get("foreign_nationalities", ())),
+        foreign_nationalities=frozenset(data.get("foreign_nationalities", {})),
+        nationality_states=dict(data.get("foreign_nationalities", {})),
+        foreign_governments=dict(data.get("foreign_governments", {})),
+        foreign_capitals=dict(data.get("foreign_capitals", {})),
+        foreign_party_cues={
+            k: tuple(v) for k, v in data.get("foreign_party_cues", {}).items()
+        },
         new_organ_heads=frozenset(data.get("new_organ_heads", ())),
         new_organ_generic=frozenset(data.get("new_organ_generic", ())),
         past_forms=frozenset(data.get("past_forms", ())),

@@ -52,7 +52,7 @@ from .components import (
     UniqueLang,
     Xone,
 )
-from .data import TYPE, DataIndex
+from .data import SUBCLASS, TYPE, DataIndex
 from .paths import Path
 from .results import Result
 from .shapes import Shape, ShapesGraph, Targets, sh
@@ -74,12 +74,14 @@ from .terms import (
     well_formed,
 )
 
-__all__ = ["FastEngine"]
+__all__ = ["FastEngine", "SparqlRows"]
 
 Test = Callable[[str], bool]
 """Does a value node pass? Compiled once per component, run once per value node."""
 Values = tuple[str, ...] | set[str]
 Pairs = Sequence[tuple[str, Values]]
+SparqlRows = dict[str, list[dict[str, str]]]
+"""A query's solutions by the focus node ($this) they are about."""
 """(focus node, its value nodes) for every focus node a shape looks at."""
 Out = list[Result] | None
 """Where results go; None when only conformance matters (sh:node and friends)."""
@@ -127,8 +129,12 @@ class FastEngine:
         self._tests: dict[int, Test] = {}
         self._plans: dict[str, list[Check]] = {}
         self._conforms_memo: dict[str, dict[str, bool]] = {}
-        self._sparql_rows: dict[tuple[str, str], dict[str, list[dict[str, str]]]] = {}
+        self._sparql_rows: dict[tuple[str, str], SparqlRows] = {}
         self._store: ox.Store | None = None
+        self._kept_rows: Mapping[tuple[str, str], SparqlRows] = {}
+        self._changed: list[tuple[str, ...]] = []
+        self._again: set[str] = set()
+        self._partial_store: ox.Store | None = None
         self._focus: dict[str, set[str]] = {}
         self._by_targets: dict[Targets, set[str]] = {}
         self._active: list[Shape] | None = None
@@ -559,18 +565,99 @@ class FastEngine:
             constraint=constraint.node,
         )
 
-    def _rows(self, constraint: SparqlConstraint) -> dict[str, list[dict[str, str]]]:
+    @property
+    def sparql_rows(self) -> dict[tuple[str, str], SparqlRows]:
+        """The solutions by $this of every query run (or kept) by this engine, by
+        ``(constraint node, query text)``: what the next incremental validation may keep."""
+        return dict(self._sparql_rows)
+
+    def keep_sparql_rows(
+        self, rows: Mapping[tuple[str, str], SparqlRows], changed: Iterable[tuple[str, ...]]
+    ) -> None:
+        """Start from the solutions of the last validation (``rows``, :attr:`sparql_rows`) of
+        a graph that differs from this one by ``changed`` triples (a superset is fine).
+
+        A query's solutions for a focus node read, of the predicates it matches only from
+        ``$this`` (``anchored``), that node's triples alone, and of its other predicates any
+        triple. So when no changed triple has one of its other predicates (nor is an
+        ``rdfs:subClassOf`` triple, which moves class targets), its solutions are the last
+        ones but for the nodes a changed triple names (subject or object): those are found
+        again on a store of their anchored triples and the query's other predicates (see
+        :meth:`_rows`); else the query runs whole, as on a cold build."""
+        self._kept_rows = rows
+        self._changed = [t for t in changed]
+        self._again = {t[0] for t in self._changed} | {t[2] for t in self._changed}
+
+    def _kept(self, constraint: SparqlConstraint, key: tuple[str, str]) -> SparqlRows | None:
+        """The last solutions of a query that may be kept but for :attr:`_again` (None: the
+        query must run whole)."""
+        kept = self._kept_rows.get(key)
+        if kept is None or constraint.predicates is None or constraint.shapes_graph:
+            return None
+        other = constraint.predicates - constraint.anchored
+        for _, p, o, *_ in self._changed:
+            if p == SUBCLASS:
+                return None
+            if p in other and (p != TYPE or constraint.classes is None or o in constraint.classes):
+                return None
+        return kept
+
+    def _rows(self, constraint: SparqlConstraint) -> SparqlRows:
         """The query's solutions by $this, run once and kept (per query text: a constraint
-        shared by two shapes that reads $currentShape is two queries)."""
+        shared by two shapes that reads $currentShape is two queries); from the last
+        validation's, where :meth:`keep_sparql_rows` allows it."""
         key = (constraint.node, constraint.query)
         rows = self._sparql_rows.get(key)
         if rows is None:
-            rows = self._sparql_rows[key] = self._run_sparql(constraint)
+            kept = self._kept(constraint, key)
+            if kept is None:
+                rows = self._run_sparql(constraint)
+            else:
+                # With no predicate matched only from $this, the query reads every triple of
+                # its predicates, none of which changed: its solutions are the last ones.
+                again = self._again if constraint.anchored else set()
+                rows = {focus: found for focus, found in kept.items() if focus not in again}
+                if again:
+                    fresh = self._run_sparql(constraint, self._partial_sparql_store())
+                    rows.update((f, found) for f, found in fresh.items() if f in again)
+            self._sparql_rows[key] = rows
         return rows
 
-    def _run_sparql(self, constraint: SparqlConstraint) -> dict[str, list[dict[str, str]]]:
-        store = self._sparql_store()
-        by_focus: dict[str, list[dict[str, str]]] = {}
+    def _partial_sparql_store(self) -> ox.Store:
+        """One store for finding again the solutions of the nodes in :attr:`_again`, for every
+        query whose last solutions are kept otherwise: of the predicates a query matches only
+        from ``$this``, those nodes' triples; of its others, every triple (of rdf:type, the
+        classes' type triples). A triple more than one query needs is harmless to another:
+        a predicate it matches only from $this it matches from the node it is run for."""
+        if self._partial_store is None:
+            needed: dict[str, set[str] | None] = {}
+            classes: set[str] | None = set()
+            for shape in self.shapes.shapes.values():
+                for constraint in _sparql_of(shape):
+                    key = (constraint.node, constraint.query)
+                    if not constraint.anchored or self._kept(constraint, key) is None:
+                        continue
+                    assert constraint.predicates is not None
+                    for p in constraint.predicates:
+                        if p in constraint.anchored and needed.get(p, self._again) is not None:
+                            needed[p] = self._again
+                        else:
+                            needed[p] = None
+                    if TYPE in constraint.predicates and classes is not None:
+                        if constraint.classes is None:
+                            classes = None
+                        else:
+                            classes |= constraint.classes
+            objects = None if classes is None else {TYPE: classes}
+            lines = self.data.ntriples(sorted(needed), needed, objects)
+            self._partial_store = build_store(lines, ())
+        return self._partial_store
+
+    def _run_sparql(
+        self, constraint: SparqlConstraint, store: ox.Store | None = None
+    ) -> SparqlRows:
+        store = store if store is not None else self._sparql_store()
+        by_focus: SparqlRows = {}
         try:
             rows = run_query(store, constraint.query, constraint.variables)
         except SyntaxError as exc:

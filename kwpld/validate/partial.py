@@ -41,7 +41,19 @@ from .paths import Path
 from .results import Result
 from .shapes import Shape, ShapesGraph
 
-__all__ = ["Previous", "Walk", "reached", "shape_depth", "walk_of", "whole_shapes"]
+__all__ = [
+    "Previous",
+    "SparqlSolutions",
+    "Walk",
+    "reached",
+    "shape_depth",
+    "walk_of",
+    "whole_shapes",
+]
+
+
+SparqlSolutions = Mapping[tuple[str, str], dict[str, list[dict[str, str]]]]
+"""SPARQL solutions by ``(constraint node, query text)``, then by focus node ($this)."""
 
 
 @dataclass
@@ -51,6 +63,9 @@ class Previous:
 
     results: Mapping[str, Sequence[Result]]
     changed: Iterable[tuple[str, ...]]
+    sparql: SparqlSolutions | None = None
+    """The solutions of its SPARQL queries by focus node
+    (:meth:`~.engine.FastEngine.keep_sparql_rows`); None: they run whole."""
 
 
 @dataclass

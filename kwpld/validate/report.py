@@ -139,6 +139,11 @@ class ValidationReport:
     by_shape: dict[str, list[Result]] | None = field(default=None, repr=False, compare=False)
     """The fast engine's results per top-level shape (what an incremental rebuild starts
     from: :mod:`kwpld.validate.partial`); None from pyshacl alone."""
+    sparql_rows: dict[tuple[str, str], dict[str, list[dict[str, str]]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """The fast engine's SPARQL solutions by query and focus node (what an incremental
+    rebuild keeps of them: :meth:`~.engine.FastEngine.keep_sparql_rows`)."""
     revalidated: int | None = field(default=None, compare=False)
     """The focus nodes of shapes validated in part that were validated again (None: every
     shape was validated whole)."""

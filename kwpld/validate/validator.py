@@ -166,6 +166,8 @@ def _validate(
     report.timings = timings
     report.by_shape = by_shape
     report.revalidated = revalidated
+    if by_shape is not None:
+        report.sparql_rows = fast.sparql_rows
     return report
 
 
@@ -182,6 +184,9 @@ def _fast(
     subsets: dict[str, set[str]] = {}
     levels = None
     if previous is not None:
+        previous = Previous(previous.results, list(previous.changed), previous.sparql)
+        if previous.sparql is not None:
+            fast.keep_sparql_rows(previous.sparql, previous.changed)
         walk = walk_of(shapes, supported)
         whole = whole_shapes(shapes, supported, walk)
         levels = reached(data, previous.changed, walk)
