@@ -372,7 +372,9 @@ def _lead_pair(r: Context) -> list[Item]:
     names ("Kim Jong Il greeted Kim Dae Jung ...", "Roh and Kim signed ..."), when it names two."""
     lead = r.doc.lead()
     out: list[Item] = []
-    for m in r.mentions_in(lead.start, lead.end, ("person",)) if lead is not None else ():
+    if lead is None:
+        return out
+    for m in r.mentions_in(lead.start, lead.end, ("person",)):
         key = r.reg.resolve(m.entity) if m.entity else None
         spouse = _SPOUSE_BEFORE.search(r.text, max(lead.start, m.start - 20), m.start)
         if key is not None and spouse is None and all(p.ref != key for p in out):
