@@ -147,7 +147,8 @@ def chain_organ(r: Context, chain: list[Mention]) -> str | None:
     party = party_of(r, owner) or _mass_organization(r, owner)
     if party is None or _wpk(r, owner):
         return last
-    return _owned(r, last, owner, party, (chain[-2].start, chain[-1].end))
+    pair = chain[-2:]  # the owner before the organ, or after it ("the X of the League")
+    return _owned(r, last, owner, party, (min(m.start for m in pair), max(m.end for m in pair)))
 
 
 def _mass_organization(r: Context, key: str) -> str | None:

@@ -37,7 +37,7 @@ __all__ = ["titles", "organ_for_name", "post_for", "state_title", "abroad"]
 _RULING = re.compile(
     r"(?:(?:ruling|governing|powerful|all-powerful|influential|North\s+Korean|North(?:’s|'s)"
     r"|North\s+Korea(?:’s|'s)|DPRK"
-    r"|country(?:’s|'s)|party(?:’s|'s))\s+){1,3}",
+    r"|country(?:’s|'s)|party(?:’s|'s)|army(?:’s|'s)|military(?:’s|'s))\s+){1,3}",
     re.I,
 )
 _SUBJECTS = frozenset({"who", "which", "that", "he", "she", "also", "now", "currently", "still"})
@@ -617,8 +617,8 @@ def _organ_after(
                 if (
                     following.kind != "organ"
                     or not following.entity
-                    or r.text[end : following.start].strip()
-                ):
+                    or r.text[end : following.start].strip() not in ("", "'s", "’s")
+                ):  # "of the KWP Propaganda ...", "of the assembly's Presidium"
                     break
                 m, end, index = following, following.end, index + 1
                 chain.append(m)

@@ -405,6 +405,9 @@ class CareerWords:
     """a career line that ends a holding: "- 1990: Relieved as Minister of Education" """
     line_successor: re.Pattern[str]
     """ "..., succeeded by" before the successor's name in such a line"""
+    held_since: dict[str, re.Pattern[str]]
+    """ "..., who had held the post since" after a person, a title or a change (the key), from
+    the anchor up to the date"""
 
 
 @cache
@@ -416,6 +419,10 @@ def career_words() -> CareerWords:
         held_until_next=re.compile(block["held_until_next"], re.I),
         line_ends=re.compile(block["line_ends"], re.I),
         line_successor=re.compile(block["line_successor"], re.I),
+        held_since={
+            anchor: re.compile(gap + block["held_since"], re.I)
+            for anchor, gap in block["held_since_gap"].items()
+        },
     )
 
 
