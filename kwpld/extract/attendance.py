@@ -350,7 +350,9 @@ def _named(
     if pattern.id == "the-leaders":
         return _lead_pair(r)
     people = people_of(view, m)
-    if pattern.id == "host" or (ongoing and role == "guided" and pattern.id == "verb"):
+    if pattern.id in ("host", "joined-subject") or (
+        ongoing and role == "guided" and pattern.id == "verb"
+    ):  # ("He was accompanied by X": X at the occasion, "he" too weak a guess for it)
         # (a family name alone, "Kim and Putin held talks", names someone named in full before)
         return [p for p in people if p.text[:1].isupper() and p.text.lower() not in _PRONOUNS]
     return people
