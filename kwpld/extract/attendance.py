@@ -79,7 +79,7 @@ def attendance(r: Context) -> Found:
                 found.extend(listed)
                 continue
             listing = None
-        if not names_someone(r, sentence.start, sentence.end):
+        if not _names_anyone(r, sentence):
             listing = _list_lead(r, flex, sentence.start, sentence.end)
             if (unnamed := _unnamed_subject(r, flex, sentence, found)) is not None:
                 appearance = named = (sentence.block, unnamed)  # "the delegation toured ..."
@@ -112,9 +112,9 @@ def attendance(r: Context) -> Found:
                     continue
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
-                if (own is None and _met_only(flex, m)) or _denied(m):
+                if (own is None and _met_only(flex, m)) or _denied(m) or _to_come(flex, view, m):
                     continue  # "received a letter", "did not attend", "often accompanied by"
-                people = _named(pattern, role, people_of(view, m), ongoing=own is None)
+                people = _named(r, pattern, role, view, m, ongoing=own is None)
                 people += _guests_within(r, view, m)
                 if not people:
                     continue
@@ -245,7 +245,12 @@ def _in_passing(r: Context, flex: FactLexicon, offset: int, key: str) -> bool:
            for i in events):  # fmt: skip
         return True  # ("A military parade and a mass rally were held": both reported)
     before = " " + " ".join(r.text[sentence.start : first.start].lower().split()) + " "
+    if _SAT_DOWN.search(before):
+        return False  # "The leaders then sat down to a working lunch": the occasion reported
     return any(before.endswith(cue) for cue in _passing_cues(flex))
+
+
+_SAT_DOWN = re.compile(r"\bsat down (?:to|for) (?:(?:a|an|the) )?$")
 
 
 def _passing_cues(flex: FactLexicon) -> tuple[str, ...]:
@@ -309,6 +314,8 @@ def _ongoing(
         return appearance[1]
     if (pattern.id not in _WITH_HIM or pattern.id == "verb") and role != "accompanied":
         return None  # ("A and B accompanied him": with him, whatever the pattern)
+    if _held_since(r, appearance, sentence.start):
+        return None  # "... sat in. The second round of talks began ... Kim was accompanied by"
     began = next((m.start for m in r.mentions if m.entity
                   and r.reg.resolve(m.entity) == appearance[1]), None)  # fmt: skip
     if began is None:
@@ -318,15 +325,67 @@ def _ongoing(
     return None if others else appearance[1]
 
 
-def _named(pattern: Pattern, role: str, people: list[Item], *, ongoing: bool) -> list[Item]:
+def _held_since(r: Context, appearance: tuple[int, str], offset: int) -> bool:
+    """Whether an occasion of another was said to be held after the appearance's paragraph and
+    before ``offset``: the sentences there report that one."""
+    after = r.doc.blocks[appearance[0]].end
+    return any(after <= at <= offset and r.reg.resolve(key) != appearance[1]
+               for at, key in r.held)  # fmt: skip
+
+
+def _named(
+    r: Context,
+    pattern: Pattern,
+    role: str,
+    view: SentenceView,
+    m: re.Match[str],
+    *,
+    ongoing: bool,
+) -> list[Item]:
     """Who a match places at the event. Only people named, not pronouns, for "He then gave a
     reception" (a pronoun's antecedent is too weak a guess there) and for a guiding verb in a
     sentence that starts no inspection of its own ("He went round the shops": the one who
-    guides it is the leader the report named, whoever the sentence before named last)."""
-    if pattern.id == "host" or (ongoing and role == "guided" and pattern.id == "verb"):
+    guides it is the leader the report named, whoever the sentence before named last); "the two
+    leaders": the two of the report's lead (`_lead_pair`)."""
+    if pattern.id == "the-leaders":
+        return _lead_pair(r)
+    people = people_of(view, m)
+    if pattern.id in ("host", "joined-subject") or (
+        ongoing and role == "guided" and pattern.id == "verb"
+    ):  # ("He was accompanied by X": X at the occasion, "he" too weak a guess for it)
         # (a family name alone, "Kim and Putin held talks", names someone named in full before)
         return [p for p in people if p.text[:1].isupper() and p.text.lower() not in _PRONOUNS]
     return people
+
+
+_THE_LEADERS = re.compile(r"\b(?:the\s+(?:two\s+)?leaders|both\s+leaders)\b", re.I)
+"""the two people of the report's lead, in a sentence that names no one (`_lead_pair`)"""
+
+
+def _names_anyone(r: Context, sentence: Sentence) -> bool:
+    """Whether a sentence names someone, or "the two leaders" of the report's lead."""
+    return names_someone(r, sentence.start, sentence.end) or bool(
+        _THE_LEADERS.search(r.text, sentence.start, sentence.end)
+    )
+
+
+def _lead_pair(r: Context) -> list[Item]:
+    """ "The two leaders held a first round of talks": the first two people the report's lead
+    names ("Kim Jong Il greeted Kim Dae Jung ...", "Roh and Kim signed ..."), when it names two."""
+    lead = r.doc.lead()
+    out: list[Item] = []
+    if lead is None:
+        return out
+    for m in r.mentions_in(lead.start, lead.end, ("person",)):
+        key = r.reg.resolve(m.entity) if m.entity else None
+        spouse = _SPOUSE_BEFORE.search(r.text, max(lead.start, m.start - 20), m.start)
+        if key is not None and spouse is None and all(p.ref != key for p in out):
+            out.append(Item("person", m.start, m.end, m.text, key))
+    return out[:2] if len(out) >= 2 else []
+
+
+_SPOUSE_BEFORE = re.compile(r"\b(?:wife|husband|spouse|first\s+lady)\s+$", re.I)
+"""("Kim Jong Un and his wife Ri Sol Ju welcomed Xi Jinping": the leaders are Kim and Xi)"""
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their", "it"})
@@ -379,6 +438,13 @@ _IN_OFFICE = re.compile(
     r"\b(?:kept|keep|keeps|retained|retain|retains|held on to|lost|lose|loses) (?:their|his|her|"
     r"its) (?:portfolios?|posts?|positions?|memberships?|secretaryships?|seats|offices?)\b"
 )
+
+
+def _to_come(flex: FactLexicon, view: SentenceView, m: re.Match[str]) -> bool:
+    """Whether a word before the match in its sentence makes its occasion one to come or one
+    that did not happen (``to_come``: "are expected to sign", "had been scheduled")."""
+    return any(item.kind == "word" and item.text in flex.attendance_to_come
+               for item in view.items_in(0, m.start()))  # fmt: skip
 
 
 def _met_only(flex: FactLexicon, m: re.Match[str]) -> bool:
@@ -634,9 +700,8 @@ _WELCOME_WORDS = re.compile(r"\b(?:welcom|greet|arrival\b)", re.I)
 def _held_welcome(r: Context, view: SentenceView) -> str | None:
     """ "Kim Jong Un welcomed Xi Jinping at the airport. A welcome ceremony was held there": the
     greeting is the welcome ceremony this sentence or the next reports, not a second occasion."""
-    index = r.doc.sentence_index(view.start)
-    following = r.doc.sentences[index + 1 : index + 2]
-    end = following[0].end if following else view.end
+    sentence = r.doc.sentence_at(view.start)
+    end = r.doc.through_next(sentence) if sentence is not None else view.end
     for offset, key in r.held:
         names = " ".join(n.text for n in r.reg.peek(key).names)
         if view.start <= offset < end and _WELCOME_WORDS.search(names):

@@ -321,8 +321,7 @@ def lead_day(r: Context, before: int) -> PartialDate | None:
     (KCNA) -- Kim Jong Un inspected ... on Thursday"): what "the day before" of a later
     sentence counts from when no event before it is dated (yet). The last such weekday up to
     the article's day; None when the lead gives none or comes after ``before``."""
-    lead = next((s for s in r.doc.sentences
-                 if r.doc.blocks[s.block].kind not in ("title", "heading")), None)  # fmt: skip
+    lead = r.doc.lead()
     if lead is None or lead.end > before:
         return None
     weekday = next((m for m in _WEEKDAY_ON.finditer(r.text, lead.start, lead.end)
@@ -474,8 +473,8 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
         if (at < offset and (best is None or at > best[0]) and isinstance(date, PartialDate)
                 and date.day is not None):
             best = (at, date)
-    body = next((s.start for s in r.doc.sentences
-                 if r.doc.blocks[s.block].kind not in ("title", "heading")), 0)  # fmt: skip
+    lead = r.doc.lead()
+    body = lead.start if lead is not None else 0
     stated = stated_day(r, max(best[0] if best is not None else 0, body), offset)
     if stated is not None:
         return stated[0]

@@ -672,6 +672,10 @@ def _occasions(r: Context) -> None:
                 # "The delegation arrived ... on October 16. A ceremony of welcoming it took
                 # place at the airport": the day the narrative is at
                 when = narrative_day_before(r, sentence.start)
+            if when is None and held:
+                # "Roh and Kim signed a declaration on Thursday. The signing ceremony took place
+                # at the guesthouse": the weekday of the report's lead
+                when = lead_day(r, sentence.start)
         when = days_apart(r, sentence.start, m.start(), when)  # "..., a day after X had hosted"
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
@@ -866,6 +870,31 @@ def _acts_of_occasions(r: Context) -> None:
         if act.same.search(_event_words(r, before[-1])) and (day is None or day == its):
             r.reg.merge(before[-1], key)
             r.held[i] = (offset, before[-1])
+    for i, (offset, key) in enumerate(r.held):
+        after = _reported_next(r, i) if key.startswith("event:act:") else None
+        if after is not None and r.reg.alive(key):
+            # "welcomed Xi Jinping at the airport on Thursday. A welcome ceremony was held at the
+            # airport": the occasion the next sentence reports is the act's
+            r.reg.merge(after, key)
+            r.held[i] = (offset, after)
+
+
+def _reported_next(r: Context, i: int) -> str | None:
+    """The occasion held in the sentence after the act ``r.held[i]`` (or later in its own) that
+    its ``same`` names, on its day or undated."""
+    offset, key = r.held[i]
+    act = next((a for a in fact_lexicon().occasion_acts
+                if key.split(":")[2] == match_key(a.name)), None)  # fmt: skip
+    sentence = r.doc.sentence_at(offset)
+    if act is None or sentence is None:
+        return None
+    end, day = r.doc.through_next(sentence), r.reg.peek(key).fields.get("date")
+    for at, other in r.held[i + 1 :]:
+        if offset < at < end and other != key and not other.startswith("event:act:"):
+            its = r.reg.peek(other).fields.get("date")
+            if act.same.search(_event_words(r, other)) and its in (None, day):
+                return other
+    return None
 
 
 def _act_referred(r: Context, m: re.Match[str]) -> bool:
@@ -904,10 +933,7 @@ def _segment_start(r: Context, sentence: Sentence) -> int:
 
 def _says_next(r: Context, sentence: Sentence, what: re.Pattern[str]) -> bool:
     """Whether the sentence or the one after it says ``what``."""
-    index = r.doc.sentence_index(sentence.start)
-    following = r.doc.sentences[index + 1 : index + 2]
-    end = following[0].end if following else sentence.end
-    return what.search(r.text, sentence.start, end) is not None
+    return what.search(r.text, sentence.start, r.doc.through_next(sentence)) is not None
 
 
 def _section_day(r: Context, start: int, end: int) -> PartialDate | None:
@@ -1227,7 +1253,7 @@ _AND_DAY_AFTER = re.compile(r"\s+and\s+(\d{1,2})\b(?!\s*(?:January|February|Marc
 
 _GIVEN_BEFORE = re.compile(
     r"\b(?:held|holds|hold|holding|had|gave|gives|give|giving|hosted|hosts|host|hosting"
-    r"|arranged|arranges|provided|provides|attended|attends)\s+(?:(?:a|an)\s+)?$",
+    r"|arranged|arranges|provided|provides|attended|attends|sat\s+down\s+to|sat\s+down\s+for)\s+(?:(?:a|an)\s+)?$",
     re.I,
 )
 """an occasion someone held or gave: "held talks with", "gave a grand banquet for"."""
@@ -1689,8 +1715,7 @@ def _dated_by_lead(r: Context) -> None:
     kind = entity.fields.get("type")
     if entity.known or "date" in entity.fields or kind not in MEETING_TYPES:
         return
-    lead = next((s for s in r.doc.sentences
-                 if r.doc.blocks[s.block].kind not in ("title", "heading")), None)  # fmt: skip
+    lead = r.doc.lead()
     first = min((m.start for m in r.mentions if m.entity and r.reg.resolve(m.entity) == main
                  and not in_headline(r, m.start)), default=None)  # fmt: skip
     if lead is None or first is None or (r.doc.block_at(first) or 0) > lead.block + 1:

@@ -149,6 +149,20 @@ class Document:
     def sentence_index(self, offset: int) -> int:
         return bisect.bisect_right(self._sentence_starts, offset) - 1
 
+    def through_next(self, sentence: Sentence) -> int:
+        """Where the sentence after ``sentence`` ends (its own end when it is the last): what
+        "this sentence or the next" spans ("welcomed X at the airport. A welcome ceremony was
+        held there")."""
+        index = self.sentence_index(sentence.start)
+        following = self.sentences[index + 1 : index + 2]
+        return following[0].end if following else sentence.end
+
+    def lead(self) -> Sentence | None:
+        """The report's first sentence outside its title and headings (a wire report's lead,
+        which gives the news's day and the dateline)."""
+        return next((s for s in self.sentences
+                     if self.blocks[s.block].kind not in ("title", "heading")), None)  # fmt: skip
+
     def sentence_words(self, offset: int) -> range:
         sentence = self.sentence_at(offset)
         if sentence is None:

@@ -141,6 +141,9 @@ class FactLexicon:
     attendance_verbs: dict[tuple[str, ...], str]
     appearances: dict[tuple[str, ...], str]
     passing: tuple[str, ...]
+    attendance_to_come: frozenset[str]
+    """words before a cue that make its occasion one still to come ("are expected to sign at a
+    ceremony", "had been scheduled"): it places no one"""
     """words before an event named in passing ("the decisions of", "since")"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
@@ -263,6 +266,7 @@ def fact_lexicon() -> FactLexicon:
         attendance_verbs={name_words(k): v for k, v in attendance["verbs"].items()},
         appearances={name_words(k): v for k, v in attendance["appearances"].items()},
         passing=tuple(attendance.get("passing", ())),
+        attendance_to_come=frozenset(attendance.get("to_come", ())),
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
         occasion_acts=tuple(
