@@ -776,6 +776,7 @@ _EXTRA_SURNAMES = frozenset(
         "won", "hong", "ha", "son", "nam", "um", "tong", "pyon", "kil", "kye", "ryom",
         "thak", "pang", "kong", "kwak", "ku", "tak", "wang", "chon", "ryang", "ri",
         "cho'e", "ch'oe", "ch'a", "so'", "o'", "chu", "u", "ryo", "sung", "ryu", "yom", "yo",
+        "min",
     }
 )  # fmt: skip
 

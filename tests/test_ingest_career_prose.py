@@ -276,3 +276,137 @@ def test_a_death_on_a_weekday_ends_the_seats_the_obituary_gives(known: Known) ->
     assert ("Kim Yang-gon", "member", "spa", "2009", "2015-12-29") in got
     # the report's own weekday ("said Wednesday") is no date of the death
     assert not any(t[4] == "2015-12-30" for t in got)
+
+
+# -- 4. a directory's verbless chronology under a page's heading (class H) -----------------------
+
+
+def test_month_dated_lines_under_a_section_heading_are_the_pages_subject(known: Known) -> None:
+    got = terms(
+        "# Kang Myong-sik (강명식)\n\n*Directory entry, updated 2023.*\n\n## Career\n\n"
+        "- 1999.3 Instructor, Organization and Guidance Department, WPK Central Committee\n"
+        "- 2012.4 First Vice Director, Propaganda and Agitation Department, WPK Central "
+        "Committee\n"
+        "- 2016.5 Member, WPK Central Committee; Vice Chairman, WPK Central Committee\n"
+        "- 2017.10 Alternate Member, WPK Political Bureau\n",
+        known,
+    )
+    assert _of(got, "Kang Myong-sik") == {
+        ("Kang Myong-sik", "first-vice-director", "wpk-pad", "2012-04", None),
+        ("Kang Myong-sik", "member", "wpk-cc", "2016-05", None),
+        ("Kang Myong-sik", "vice-chairman", "wpk-cc", "2016-05", None),
+        ("Kang Myong-sik", "alternate-member", "wpk-pb", "2017-10", None),
+    }  # no "Instructor": not a role
+
+
+def test_ending_lines_of_a_chronology_end_one_title_and_start_the_successors(
+    known: Known,
+) -> None:
+    got = terms(
+        "# So Hong-chan\n\n## Positions\n\n"
+        "2010.9 Alternate Member, Political Bureau of the WPK Central Committee\n"
+        "2014.4 First Secretary, Central Committee of the Kim Il Sung Socialist Youth League; "
+        "Member, WPK Central Committee\n"
+        "2018.1 Relieved as First Secretary, Central Committee of the Kim Il Sung Socialist "
+        "Youth League (replaced by Mun Chol-jin)\n"
+        "2021.1 Not re-elected to the Political Bureau at the 8th Party Congress\n",
+        known,
+    )
+    league = "Central Committee of the Kim Il Sung Socialist Youth League"
+    assert ("So Hong-chan", "first-secretary", league, "2014-04", "2018-01") in got
+    assert ("Mun Chol-jin", "first-secretary", league, "2018-01", None) in got
+    assert ("So Hong-chan", "alternate-member", "wpk-pb", "2010-09", "2021-01") in got
+    # the relief ends the league's post only, not his seat on the party's Central Committee
+    assert ("So Hong-chan", "member", "wpk-cc", "2014-04", None) in got
+
+
+def test_chronology_lines_past_a_rule_or_not_a_title_draft_nothing(known: Known) -> None:
+    got = terms(
+        "# Kang Myong-sik\n\n## Career\n\n"
+        "- 1984.9 Graduated, Kim Il Sung University\n"
+        "- 2003.2 Studied in Moscow\n"
+        "----\n"
+        "- 2017.10 Alternate Member, WPK Political Bureau\n",
+        known,
+    )
+    assert not _of(got, "Kang Myong-sik")
+
+
+# -- 5. "since" clauses after titles (class H) ---------------------------------------------------
+
+
+def _news(text: str, known: Known) -> set[tuple[Any, ...]]:
+    _, drafted = read_text(text, known=known, date="2012-04-16", article_type="news")
+    return holding_terms(drafted)
+
+
+def test_posts_he_has_held_since_dates_every_title_the_plural_names(known: Known) -> None:
+    got = _news(
+        "SEOUL, April 16 (Reuters) - Jang Song Thaek is vice chairman of the National Defence "
+        "Commission and an alternate member of the party's Political Bureau, posts he has held "
+        "since 2010.",
+        known,
+    )
+    assert ("jang-song-taek", "vice-chairman", "ndc", "2010", None) in got
+    assert ("jang-song-taek", "alternate-member", "wpk-pb", "2010", None) in got
+    got = _news(
+        "TOKYO, April 16 (Kyodo) - Choe Ryong Hae, who is now a secretary of the WPK Central "
+        "Committee, was president of the Presidium of the Supreme People's Assembly, a title he "
+        "had held since April 2019.",
+        known,
+    )
+    assert ("choe-ryong-hae", "chairman", "spa-presidium", "2019-04", None) in got
+
+
+def test_a_post_held_since_after_two_titles_dates_neither_of_the_others(known: Known) -> None:
+    got = _news(
+        "SEOUL, April 16 (Reuters) - Jang Song Thaek is vice chairman of the National Defence "
+        "Commission and an alternate member of the party's Political Bureau, a post he has held "
+        "since 2010.",
+        known,
+    )
+    assert ("jang-song-taek", "vice-chairman", "ndc", "2010", None) not in got
+    # a date of another kind after the title is no start ("a post created in 2010")
+    got = _news(
+        "SEOUL, April 16 (Reuters) - Kim Yong Nam is president of the Presidium of the Supreme "
+        "People's Assembly, a post created in 1998.",
+        known,
+    )
+    assert ("kim-yong-nam", "chairman", "spa-presidium", "1998", None) not in got
+
+
+# -- 6. periods in parentheses after a title (class H) -------------------------------------------
+
+
+def test_a_period_in_parentheses_after_a_title_is_its_term(known: Known) -> None:
+    got = terms(
+        "Pak Myong-sun\n\nPak Myong-sun (born 1952) is a North Korean official.\n\n"
+        "She was a member of the Political Bureau (2016–2021). Pak Myong-sun was also director "
+        "of the Economic Department (March 2012 – May 2019) and later a Vice-Chief of the "
+        "General Staff (2019– ).\n",
+        known,
+    )
+    assert ("Pak Myong-sun", "member", "wpk-pb", "2016", "2021") in got
+    assert ("Pak Myong-sun", "director", "wpk-economic", "2012-03", "2019-05") in got
+
+
+def test_parentheses_that_are_not_periods_date_nothing(known: Known) -> None:
+    got = terms(
+        "Pak Myong-sun\n\nPak Myong-sun (born 1952) is a North Korean official.\n\n"
+        "She was a member of the Political Bureau (born 1952 in Kaesong). She is director of "
+        "the Economic Department (2019, in Pyongyang).\n",
+        known,
+    )
+    assert not any(t[0] == "Pak Myong-sun" and t[3] in ("1952", "2019") for t in got)
+
+
+def test_a_change_with_its_term_in_parentheses_ends_at_the_terms_end(known: Known) -> None:
+    got = terms(
+        "Mun Kyong-dok\n\nMun Kyong-dok (born 1957) is a North Korean politician.\n\n"
+        "At the 7th Congress in May 2016 he was elected a member of the Political Bureau "
+        "(2016–2021). In 2010 he was appointed chief secretary of the Pyongyang City Party "
+        "Committee (born in Kaesong).\n",
+        known,
+    )
+    assert ("Mun Kyong-dok", "member", "wpk-pb", "2016-05", "2021") in got
+    assert ("Mun Kyong-dok", "first-secretary", "wpk-pyongyang", "2010", None) in got

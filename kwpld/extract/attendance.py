@@ -364,11 +364,21 @@ attend", "has not been seen") or a habit ("often accompanied by": no one occasio
 
 
 def _denied(m: re.Match[str]) -> bool:
-    """Whether the match's verb or cue is denied or habitual (`_DENIED` just before it)."""
+    """Whether the match's verb or cue is denied or habitual (`_DENIED` just before it), or
+    "joined by" joins holders of an office, not people at an occasion ("A and B kept their
+    portfolios, and they were joined by C and D")."""
     group = "verb" if "verb" in m.re.groupindex and m.group("verb") else "cue"
     if group not in m.re.groupindex or m.group(group) is None:
         return False
+    if m.group(group) == "joined by" and _IN_OFFICE.search(m.string, 0, m.start(group)):
+        return True
     return _DENIED.search(m.string, max(0, m.start(group) - 40), m.start(group)) is not None
+
+
+_IN_OFFICE = re.compile(
+    r"\b(?:kept|keep|keeps|retained|retain|retains|held on to|lost|lose|loses) (?:their|his|her|"
+    r"its) (?:portfolios?|posts?|positions?|memberships?|secretaryships?|seats|offices?)\b"
+)
 
 
 def _met_only(flex: FactLexicon, m: re.Match[str]) -> bool:

@@ -4,10 +4,14 @@ A profile is about one person, named by its title or heading or at the head of i
 paragraph; its career list gives that person's posts a line each, with the period first or last:
 "- 1976–1985: editor-in-chief of Rodong Sinmun", "December 1992 – May 2016: secretary of the
 WPK Central Committee", "* 2010-2017 — member of the Political Bureau", "Since 2019: ...",
-"director of X (1989–2017)". The line names no one, so no sentence pattern reads it; each title
-of the line (:func:`kwpld.extract.holdings.career_part`) is the subject's, from the start
-to the end printed, at the precision printed ("present" and "incumbent" leave no end). Under a
-directory entry's head line the entry's person holds it instead.
+"director of X (1989–2017)", a directory's "- 2012.4 First Vice Director, Propaganda and
+Agitation Department, WPK Central Committee" (two titles joined by ";"). The line names no one,
+so no sentence pattern reads it; each title of the line
+(:func:`kwpld.extract.holdings.career_part`) is the subject's, from the start to the end
+printed, at the precision printed ("present" and "incumbent" leave no end). Under a directory
+entry's head line the entry's person holds it instead (no fallback to the page's subject past a
+rule line that ends an entry). A line that ends a title ("Relieved as ...", "Not re-elected to
+the Political Bureau at ...") ends it at its date, and "(replaced by Y)" starts Y's.
 """
 
 from __future__ import annotations
@@ -18,8 +22,16 @@ from ..dates import DateMention, PartialDate
 from ..reading.entities import Mention
 from ..reading.facts import Fact, FactSpan, career_words
 from ..reading.state import Context, Found
-from .facts_common import antecedent, page_subject
-from .holdings import PERIOD, Period, career_part, entry_person, period_of
+from .facts_common import antecedent, page_subject, parenthesised_terms
+from .holdings import (
+    CAREER_LINE,
+    PERIOD,
+    Period,
+    career_part,
+    entry_person,
+    line_title,
+    period_of,
+)
 
 __all__ = ["careers"]
 
@@ -55,13 +67,12 @@ def careers(r: Context) -> Found:
     subject = page_subject(r)
     taken = {(f.sentence, f.organ, f.role) for f in r.facts}
     facts: list[Fact] = []
-    for regex in (_LEADING, _ROW, _TRAILING, _TRAILING_BARE):
+    for regex in (CAREER_LINE, _LEADING, _ROW, _TRAILING, _TRAILING_BARE):
         for line in regex.finditer(r.text):
             if regex is _TRAILING_BARE and not _opens_with_title(r, line):
                 continue
-            person = entry_person(r, line.start()) or subject
-            group = "period" if line.group("period") is not None else "bare"
-            period = period_of(line.group(group), line.start(group))
+            person = entry_person(r, line.start()) or _in_page(r, subject, line.start())
+            period = _line_period(line)
             if person is None or period is None:
                 continue
             at = line.start("rest")
@@ -75,7 +86,7 @@ def careers(r: Context) -> Found:
                     continue
                 for fact in career_part(
                     r, person, (at + part.start(), at + part.end()),
-                    (line.start(), line.end()), period, rule="career-period",
+                    (line.start(), line.end()), period, rule=_rule(line),
                 ):  # fmt: skip
                     if (fact.sentence, fact.organ, fact.role) not in taken:
                         taken.add((fact.sentence, fact.organ, fact.role))
@@ -83,7 +94,51 @@ def careers(r: Context) -> Found:
     r.facts = [*r.facts, *facts]
     _promoted(r.facts)
     _held_until(r, r.facts)
+    _parenthesised_end(r, r.facts)
     return r.found()
+
+
+def _parenthesised_end(r: Context, facts: list[Fact]) -> None:
+    """A change dated by its sentence with its term in parentheses after the title: "At the
+    7th Congress in May 2016 he became a member of the Political Bureau (2016–2021)": it
+    started then and ended at the period's end (when the period starts in the same year)."""
+    for fact in facts:
+        if fact.kind != "membership" or fact.end is not None or fact.start is None:
+            continue
+        end = _title_end(fact)
+        if end < 0:
+            continue
+        terms = parenthesised_terms(r, end, fact.sentence[1])
+        if terms and terms[0][1] is not None and terms[0][0].year == fact.start.year:
+            _ends_at([fact], terms[0][1], terms[0][2])
+
+
+_RULE = re.compile(r"^[ \t]*[-=_*]{3,}[ \t]*$", re.M)
+
+
+def _in_page(r: Context, subject: Mention | None, offset: int) -> Mention | None:
+    """The page's subject, for a line of its career list: not past a rule line after it, which
+    ends a directory's entry (the lines after it are another's or no one's)."""
+    if subject is None or _RULE.search(r.text, subject.end, offset):
+        return None
+    return subject
+
+
+def _rule(line: re.Match[str]) -> str:
+    """A directory's month-dated line is a "career-line": the directory prints when each post
+    was first reported, not when the one before ended, so a full seat it lists does not end the
+    alternate seat listed before it (as a profile's "career-period" does)."""
+    return "career-line" if line.re is CAREER_LINE else "career-period"
+
+
+def _line_period(line: re.Match[str]) -> Period | None:
+    """The period a career line prints: "2012.4" (a directory's month, the start) or one of
+    :data:`PERIOD` ("1976–1985", "since 2019")."""
+    if line.re is CAREER_LINE:
+        month = PartialDate(int(line.group("year")), int(line.group("month")))
+        return Period(month, None, [(line.start("year"), line.end("month"))])
+    group = "period" if line.group("period") is not None else "bare"
+    return period_of(line.group(group), line.start(group))
 
 
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+", re.I)
@@ -128,7 +183,7 @@ def _title_end(fact: Fact) -> int:
     return max((s.end for s in fact.spans if s.role in ("role", "organ")), default=-1)
 
 
-def _ends_at(facts: list[Fact], end: PartialDate, span: DateMention) -> None:
+def _ends_at(facts: list[Fact], end: PartialDate, span: DateMention | FactSpan) -> None:
     for fact in facts:
         if fact.end is None and (fact.start is None or _before(fact.start, end)):
             fact.end = end
@@ -177,7 +232,7 @@ def _end_seats(
     if period.start is None:
         return []
     key = r.reg.resolve(person.entity)  # type: ignore[arg-type]
-    title = next((t for t in r.person_titles if rest[0] <= t.start < rest[1] and t.organ), None)
+    title = line_title(r, rest)
     named = [m for m in r.mentions_in(*rest, ("organ",)) if m.entity][:1]  # not "at a meeting of"
     organs = {r.reg.resolve(m.entity) for m in named if m.entity}
     for old in facts:

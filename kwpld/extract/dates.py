@@ -16,7 +16,7 @@ from ..resources import resource_yaml
 __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
-    "in_perfect",
+    "in_perfect", "days_apart", "shift_day", "counts_past", "may_count_past",
 ]  # fmt: skip
 
 
@@ -39,8 +39,34 @@ def dates(r: Context) -> Found:
     resolved = [_year_said(r, _resolve(r, d, reference)) if d.needs_year else d for d in found]
     resolved += _relative_periods(r, resolved)
     resolved.sort(key=lambda d: d.start)
+    resolved = _years_of_sentence(r, resolved)
     r.dates = [d for d in resolved if doc.block_at(d.start) is not None]
     return r.found()
+
+
+_SPAN_WORD = re.compile(r"\b(?:since|until|till|from|after|before|by)\s+$", re.I)
+"""a date that bounds a span ("since June 2012"), not the time the sentence is at"""
+
+
+def _years_of_sentence(r: Context, found: list[DateMention]) -> list[DateMention]:
+    """ "the same pattern in April 2019, when the Political Bureau met on April 9": a year-less
+    day of a month the sentence stated before with its year is of that year, not of the year
+    nearest the article's date (not after "since June 2012": "..., since June 2012, was relieved
+    after a session in late June"). ``found`` in text order."""
+    out: list[DateMention] = []
+    for d in found:
+        if d.year_inferred and d.range is None and d.date is not None and d.date.month:
+            sentence = r.doc.sentence_at(d.start)
+            said = [
+                e.date.year for e in out
+                if sentence is not None and e.start >= sentence.start and not e.year_inferred
+                and e.date is not None and e.date.month == d.date.month and e.range is None
+                and not _SPAN_WORD.search(r.text, max(0, e.start - 12), e.start)
+            ]  # fmt: skip
+            if said and said[-1] != d.date.year and not year_said(r, d):
+                d = replace(d, date=PartialDate(said[-1], d.date.month, d.date.day))
+        out.append(d)
+    return out
 
 
 _YEAR_SAID = re.compile(r",?\s+(?P<which>this|last|next)\s+year\b", re.I)
@@ -170,8 +196,9 @@ def _resolve(r: Context, mention: DateMention, reference: PartialDate | None) ->
     return moved if moved.date is not None else out
 
 
-_OPENS = r"(?:\A|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))"
-"""where a sentence opens (a search starts at the sentence's start, where ``^`` would not match)"""
+_OPENS = r"(?:\A|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=--\s)|(?<=—\s))"
+"""where a sentence opens (a search starts at the sentence's start, where ``^`` would not match),
+also after a dateline's dash ("SEOUL, June 15 (AP) -- A day after ...")"""
 _RELATIVE = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+(?:day|evening)|that\s+day|(?:earlier|later)\s+"
     r"(?:in\s+)?(?:the|that)\s+day|in\s+the\s+(?:morning|afternoon|evening)|that\s+(?:morning"
@@ -180,6 +207,9 @@ _RELATIVE = re.compile(
     r"|guidance|inspection|tour|service|funeral|burial))"
     rf"|{_OPENS}before\s+(?:leaving|departing|(?:his|her|their)\s+departure)"
     rf"|{_OPENS}then\b(?!-))"
+    rf"|{_OPENS}(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
+    r"(?P<unit>days?|weeks?)\s+(?:(?P<way>later|earlier)|(?P<past>after|before)\s+(?=(?:the|that"
+    r"|this|its|his|her)\b))"
     r"|(?P<before>(?:on\s+)?the\s+(?:day\s+before|previous\s+day|eve\b)|\ba\s+day\s+earlier)"
     r"|(?P<after>(?:on\s+)?the\s+(?:next|following)\s+day)"
     r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
@@ -188,6 +218,54 @@ _RELATIVE = re.compile(
 )
 """A day given relative to another. A sentence that opens "After the talks," or "Before
 leaving," is of the day of the occasion before it."""
+
+_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _clause_day(r: Context, start: int, end: int) -> PartialDate | None:
+    """The day a sentence's opening clause states after a count ("A day after the plenum
+    closed on Monday, ..."): up to its first comma."""
+    comma = r.text.find(",", start, end)
+    stated = stated_day(r, start, end if comma < 0 else comma)
+    return stated[0] if stated is not None else None
+
+
+def _counted(m: re.Match[str]) -> int:
+    """ "Six days later," "A week earlier,": the days a sentence's opening counts from the day
+    the narrative was at (0 when the match is not such a count)."""
+    count = m.group("count")
+    if not count:
+        return 0
+    word = count.lower()
+    n = int(word) if word.isdigit() else 1 if word in ("a", "an") else _COUNTS.index(word) + 1
+    days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+    way = (m.group("way") or m.group("past")).lower()
+    return days if way in ("later", "after") else -days
+
+
+_DAYS_APART = re.compile(
+    r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|\d)\s+days?|the\s+day)\s+"
+    r"(?P<way>after|before)\s+",
+    re.I,
+)
+
+
+def days_apart(r: Context, start: int, end: int, day: PartialDate | None) -> PartialDate | None:
+    """ "On Sunday evening, the two attended a performance, a day after Cho, the minister, had
+    hosted a dinner": the occasion of a clause "a day after" opens (past perfect) is that many
+    days before the day the sentence stated before the clause ("two days before ... had": after
+    it). ``day`` is the day text[start:end] (up to the occasion) states; it is kept otherwise."""
+    found = list(_DAYS_APART.finditer(r.text, start, end))
+    if day is None or not found:
+        return day
+    m = found[-1]
+    stated = stated_day(r, start, m.start())
+    if stated is None or stated[0] != day or not re.search(r"\bhad\b", r.text[m.end() : end]):
+        return day
+    count = (m.group("count") or "a").lower()
+    n = int(count) if count.isdigit() else 1 if count in ("a", "an") else _COUNTS.index(count) + 1
+    return shift_day(day, -n if m.group("way").lower() == "after" else n)
+
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+scheduled\s+to|plans\s+to|proposed|proposes"
@@ -223,7 +301,7 @@ def reported_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[i
     back = (today.weekday() - list(calendar.day_name).index(m.group("day"))) % 7
     if back == 0 and m.group("when").lower().startswith("last"):
         back = 7
-    return _shift(day, -back), (m.start("day"), m.end("day"))
+    return shift_day(day, -back), (m.start("day"), m.end("day"))
 
 
 def _article_day(r: Context) -> PartialDate | None:
@@ -233,7 +311,7 @@ def _article_day(r: Context) -> PartialDate | None:
     return reference
 
 
-def _shift(day: PartialDate, days: int) -> PartialDate:
+def shift_day(day: PartialDate, days: int) -> PartialDate:
     when = dt.date(day.year, day.month or 1, day.day or 1) + dt.timedelta(days=days)
     return PartialDate(when.year, when.month, when.day)
 
@@ -321,7 +399,7 @@ def _weekday_back(r: Context, weekday: re.Match[str]) -> PartialDate | None:
         return None
     today = dt.date(day.year, day.month or 1, day.day or 1)
     back = (today.weekday() - list(calendar.day_name).index(weekday.group("day"))) % 7
-    return _shift(day, -back)
+    return shift_day(day, -back)
 
 
 def leading_day(r: Context, start: int, end: int) -> PartialDate | None:
@@ -330,10 +408,34 @@ def leading_day(r: Context, start: int, end: int) -> PartialDate | None:
     (the last day given there), else a day relative to the occasion before ("That evening",
     "The previous day", "After the talks,": :func:`relative_day`)."""
     stated = stated_day(r, start, end)
-    if stated is not None:
+    if stated is not None and not _COUNT_PAST.search(r.text, start, stated[1][0]):
         return stated[0]
     relative = relative_day(r, start, end)
+    if stated is not None and not counts_past(r, relative, stated[1][0]):
+        return stated[0]
     return relative[0] if relative is not None else None
+
+
+_COUNT_PAST = re.compile(r"\b(?:days?|weeks?)\s+(?:after|before)\b", re.I)
+"""what :func:`counts_past` may find (a cheap test first)"""
+
+
+def may_count_past(r: Context, start: int, at: int) -> bool:
+    """Whether text[start:at] may hold what :func:`counts_past` looks for (cheap)."""
+    return _COUNT_PAST.search(r.text, start, at) is not None
+
+
+def counts_past(
+    r: Context, relative: tuple[PartialDate, tuple[int, int]] | None, at: int
+) -> bool:
+    """Whether ``relative`` (from :func:`relative_day`) counts days past an occasion its clause
+    dates at ``at`` ("A day after the plenum closed on Monday, X toured ..."): the day at
+    ``at`` is that occasion's, not the sentence's."""
+    if relative is None or relative[1][1] > at or "," in r.text[relative[1][1] : at]:
+        return False
+    if not _COUNT_PAST.search(r.text, relative[1][0], relative[1][1]):
+        return False
+    return re.search(r"\b(?:after|before)\s*$", r.text[relative[1][0] : relative[1][1]]) is not None
 
 
 def stated_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[int, int]] | None:
@@ -347,8 +449,8 @@ def stated_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[int
     ]  # fmt: skip
     for weekday in _WEEKDAY_OPEN.finditer(r.text, start, end):
         when = _weekday_back(r, weekday)
-        if when is not None and _occasion_day_at(r, weekday.start(), weekday.end()):
-            days.append((weekday.start("day"), weekday.end("day"), when))
+        if when is not None and _occasion_day_at(r, weekday.start("day"), weekday.end()):
+            days.append((weekday.start("day"), weekday.end("day"), when))  # ("-- On Sunday, ...")
     if not days:
         return None
     at, until, day = max(days, key=lambda x: x[0])
@@ -395,8 +497,12 @@ def relative_day(
             day = _article_day(r)
             if day is None:
                 return None
-            return (day if m.group("today") else _shift(day, -1)), span
-        shift = -1 if m.group("before") else 1 if m.group("after") else 0
+            return (day if m.group("today") else shift_day(day, -1)), span
+        if m.group("count") and m.group("way") and stated_day(r, m.end(), end) is not None:
+            return None  # "Two days earlier, on Wednesday, ...": the day stated
+        if m.group("past") and (following := _clause_day(r, m.end(), end)) is not None:
+            return shift_day(following, _counted(m)), span  # "A day after X closed on Monday,"
+        shift = -1 if m.group("before") else 1 if m.group("after") else _counted(m)
         # "on 29 April, when KCNA said he had watched it the day before": from the day stated;
         # "State media said last Friday that ... the previous day": from the day reported
         stated = [d.date for d in r.dates_in(start, m.start()) if d.date and d.date.day]
@@ -406,13 +512,13 @@ def relative_day(
         if reported is not None:
             stated = [reported[0]]
         if shift and stated:
-            return _shift(stated[-1], shift), span
+            return shift_day(stated[-1], shift), span
         base = narrative_day_before(r, start if anchor is None else anchor) or lead_day(r, start)
         if base is None and not shift:
             base = _article_day(r)  # "in the afternoon": of the day reported
         if base is None:
             return None  # "the following day": of an event not dated (yet)
-        return _shift(base, shift), span
+        return shift_day(base, shift), span
     weekday = _WEEKDAY_ON.search(r.text, start, end)
     if weekday is not None and _FUTURE.search(r.text, start, weekday.start()):
         day = _article_day(r)
@@ -420,5 +526,5 @@ def relative_day(
             return None
         wanted = list(calendar.day_name).index(weekday.group("day"))
         ahead = (wanted - dt.date(day.year, day.month or 1, day.day or 1).weekday()) % 7 or 7
-        return _shift(day, ahead), (weekday.start(), weekday.end())
+        return shift_day(day, ahead), (weekday.start(), weekday.end())
     return None

@@ -25,8 +25,7 @@ from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
 from ..resources import resource_yaml
 from .facts_common import (
-    last_year,
-    seat_held_since,
+    held_since,
     sentence_date,
     sentence_view,
     status_of,
@@ -157,20 +156,6 @@ def _endings_in(
     return out
 
 
-_WHO_HAD = re.compile(
-    r"\s*,\s*who\s+had\s+(?:been|held|served|occupied|headed|led)\b[^,;]*?\bsince\s+$", re.I
-)
-
-
-def _held_since(r: Context, start: int, end: int) -> DateMention | None:
-    """ "X, who had held the post (of ...) since May last year, was ...": the date of the
-    clause between the person (ending at ``start``) and the change (at ``end``)."""
-    for d in r.dates_in(start, end):
-        if d.date is not None and d.role != "end" and _WHO_HAD.match(r.text[start : d.start]):
-            return last_year(r, d)
-    return None
-
-
 def _clause_starts(
     r: Context,
     view: SentenceView,
@@ -179,7 +164,7 @@ def _clause_starts(
     starts: dict[tuple[str, str, str], PartialDate],
 ) -> None:
     """The start a "who had been vice premier since June 2012" clause gives its title."""
-    since = _held_since(r, person.end, end)
+    since = held_since(r, person.end, end, "person")
     if since is None or since.date is None:
         return
     for item in view.items:
@@ -201,13 +186,13 @@ def _held_since_starts(r: Context, facts: list[Fact]) -> list[Fact]:
             person = next((s for s in fact.spans if s.role == "person"), None)
             trigger = next((s for s in fact.spans if s.role == "trigger"), None)
             title_end = max((s.end for s in fact.spans if s.role in ("role", "organ")), default=0)
-            since_after = seat_held_since(r, title_end) if title_end else None
+            since_after = held_since(r, title_end, title_end + 120, "title") if title_end else None
             if since_after is not None and since_after.date is not None:
                 # "was not re-elected an alternate member, a seat she had held since 2021"
                 span = FactSpan(since_after.start, since_after.end, "date")
                 fact = replace(fact, start=since_after.date, spans=[*fact.spans, span])
             elif person is not None and trigger is not None and person.end < trigger.start:
-                since = _held_since(r, person.end, trigger.start)
+                since = held_since(r, person.end, trigger.start, "person")
                 if (
                     since is not None
                     and since.date is not None

@@ -64,7 +64,7 @@ def _parties_of_people(r: Context) -> None:
 def _standing_party(r: Context, span: tuple[int, int]) -> str | None:
     # the first party of organs.yaml is the DPRK's own; the others are foreign parties named
     # by abbreviation (the CPC, the CPSU)
-    parties = [o.id for o in gazetteer().organs.values() if o.kind == "party"]
+    parties = gazetteer().parties
     if not parties:
         return None
     key = standing_organ(r, parties[0])

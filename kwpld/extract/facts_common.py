@@ -25,7 +25,15 @@ from ..reading.sentences import Item, SentenceView, build_view
 from ..reading.state import Context
 from ..reading.words import ORDINAL_WORDS
 from ..resources import resource_yaml
-from .dates import narrative_day_before, relative_day, reported_day, speaks_ahead, stated_day
+from .dates import (
+    counts_past,
+    may_count_past,
+    narrative_day_before,
+    relative_day,
+    reported_day,
+    speaks_ahead,
+    stated_day,
+)
 
 __all__ = [
     "antecedent",
@@ -215,8 +223,10 @@ def page_subject(r: Context) -> Mention | None:
     for block in heads:
         people = [m for m in r.mentions_in(block.start, block.end, ("person",)) if m.entity]
         rest = r.text[block.start : block.end].strip(" \t\n#=*")
-        if len(people) == 1 and re.fullmatch(
-            r"\s*(?:\([^()]*\))?\s*", rest.replace(people[0].text, "", 1)
+        for m in people:  # "Ri Il-hwan (리일환)": one person in two scripts
+            rest = rest.replace(m.text, "", 1)
+        if people and {m.entity for m in people} == {people[0].entity} and re.fullmatch(
+            r"\s*(?:\([^()]*\))?\s*", rest
         ):
             return people[0]
     for block in bodies:
@@ -412,7 +422,9 @@ def event_of(
     at = _announced_at(r, view)
     if at is not None or explicit:
         return at, None
-    held = [key for offset, key in r.held if offset <= view.start]
+    # not an event still to come ("announced that the congress would be convened in January
+    # 2021. X was elected ...": the plenum that announced it)
+    held = [key for offset, key in r.held if offset <= view.start and not _to_come(r, view, key)]
     if held:
         return held[-1], None
     main = r.main_event
@@ -426,6 +438,13 @@ def event_of(
     if first is not None and first <= view.start:
         return main, None
     return None, None
+
+
+def _to_come(r: Context, view: SentenceView, event: str) -> bool:
+    """An event dated after the article's date and told as one to come: announced, nothing is
+    done at it yet (not an update's "Kim visited the bier on 21 October" of a post of the 20th)."""
+    date = r.reg.peek(event).fields.get("date")
+    return isinstance(date, PartialDate) and _after_article(r, date) and _ahead(r, view, event)
 
 
 def _event_dates(r: Context, event: str | None) -> tuple[PartialDate | None, PartialDate | None]:
@@ -625,14 +644,15 @@ def sentence_date(
         if d.date is not None and not in_dateline(r, d.start)
     ]  # fmt: skip
     persons = [i.start for i in view.items if i.kind == "person"]
+    plain = any(not r.doc.in_parens(d.start) for d in dates)
     after: list[DateMention] = []
     before_anchor: list[DateMention] = []
     for d in dates:
         if d.role == "end":
             continue  # the period is read from its first end
         lead = r.text[max(view.start, d.start - 12) : d.start].lower()
-        if r.doc.in_parens(d.start) and not d.range:
-            continue  # "(born 1950)", "(2013)"
+        if r.doc.in_parens(d.start) and (not d.range or (not holds and plain)):
+            continue  # "(born 1950)", "(2013)"; a change's term "(2016–2021)" beside its date
         if holds:
             # Only a date beside the title ("Minister since June 2018"), or one opening the
             # sentence before the title ("Since April 2019 Ch'oe has been ...").
@@ -727,19 +747,15 @@ def last_year(r: Context, date: DateMention) -> DateMention:
     return date
 
 
-_SEAT_HELD = re.compile(
-    r"[^.;,]{0,60}?,\s*(?:a|the)\s+(?:seat|post|position)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+"
-    r"(?:had|has|have)\s+(?:held|occupied|kept)\s+since\s+$",
-    re.I,
-)
-
-
-def seat_held_since(r: Context, end: int) -> DateMention | None:
-    """ "... an alternate member (on Friday), a seat she had held since April 2020"; "is
-    expected to remain premier, a post he has held since 2020": the date of the apposition
-    after the title (ending at ``end``), the start of the term the sentence speaks of."""
-    for d in r.dates_in(end, end + 120):
-        if d.date is not None and _SEAT_HELD.match(r.text[end : d.start]):
+def held_since(r: Context, anchor: int, limit: int, after: str) -> DateMention | None:
+    """The start of a term stated in a clause after ``anchor`` (a ``person``, a ``title`` or
+    the ``change`` that ends it: the keys of ``careers.held_since_gap`` in ``facts.yaml``):
+    "X, who had held the post since June 2018, was replaced", "... an alternate member, a seat
+    she had held since April 2020", "released from the post, which he had held since 1983".
+    One reader of one clause for every anchor, so a new wording is one line of data."""
+    clause = career_words().held_since[after]
+    for d in r.dates_in(anchor, limit):
+        if d.date is not None and d.role != "end" and clause.match(r.text, anchor, d.start):
             return last_year(r, d)
     return None
 
@@ -750,29 +766,85 @@ def _reports_attendance(view: SentenceView) -> bool:
     return any(p.regex.search(view.string) is not None for p in fact_lexicon().attendance_patterns)
 
 
-_HELD_SINCE = re.compile(
-    r",\s+(?:which|who)\s+(?:post\s+|position\s+|office\s+)?(?:(?:he|she)\s+)?had\s+(?:held"
-    r"|occupied|served|been\s+(?:appointed|elected|named)(?:\s+to\s+(?:it|the\s+post))?)"
-    r"(?:\s+(?:it|the\s+post|the\s+position))?\s+(?:since|in|on)\s+$"
-)
+def _title_start(
+    r: Context, view: SentenceView, title_end: int
+) -> tuple[dict[str, PartialDate], str, FactSpan | None] | None:
+    """The term a clause after a title gives it: "since the Eighth Party Congress" (the
+    event's date), "..., posts he has held since 2010" (the date printed), "a member of the
+    Political Bureau (2016–2021)" (the period in parentheses: the first, when it lists several
+    terms)."""
+    since_event = _since_event(r, view, title_end)
+    if since_event is not None:
+        return {"first": since_event[0]}, since_event[1], since_event[2]
+    held = _title_held_since(r, view, title_end)
+    if held is not None and held.date is not None:
+        return {"first": held.date}, "sentence", FactSpan(held.start, held.end, "date")
+    terms = parenthesised_terms(r, title_end, view.end)
+    if not terms:
+        return None
+    first, last, span = terms[0]
+    dates = {"first": first, **({"last": last} if last is not None else {})}
+    return dates, "sentence", span
 
 
-def _held_since(r: Context, view: SentenceView, anchor: int) -> PartialDate | None:
+_PAREN = re.compile(r"[ \t\n]*\((?:from\s+)?")
+_TERM_SEP = re.compile(r"\s*(?:[–—-]\s*)?(?:(?P<close>\))|[,;]\s*(?:and\s+)?)")
+
+
+def parenthesised_terms(
+    r: Context, title_end: int, limit: int
+) -> list[tuple[PartialDate, PartialDate | None, FactSpan]]:
+    """The periods in parentheses right after a title: "(2016–2021)", "(May 2016 – January
+    2021)", "(2014– )" (open), "(2013–2016, 2018–2021)" (two terms); nothing unless the
+    parentheses hold periods only ("(born 1946)", "(KPA)", "(2009, in Moscow)" are none)."""
+    opened = _PAREN.match(r.text, title_end, limit)
+    if opened is None:
+        return []
+    out: list[tuple[PartialDate, PartialDate | None, FactSpan]] = []
+    at = opened.end()
+    while True:
+        d = r.date_at(at)
+        if d is None or d.since is None or d.role == "end":
+            return []
+        end = d.range.end if d.range is not None else d.end
+        last = d.range.last if d.range is not None else None
+        out.append((d.since, last, FactSpan(d.start, end, "date")))
+        sep = _TERM_SEP.match(r.text, end, limit)
+        if sep is None:
+            return []
+        if sep.group("close"):
+            return out
+        at = sep.end()
+
+
+_PLURAL_HELD = re.compile(r",\s*(?:(?:both|all|two|three|these)\s+)?(?:[\w-]+\s+)?(?:posts|titles|"
+                          r"positions|offices|seats|roles|jobs)\b", re.I)
+
+
+def _title_held_since(r: Context, view: SentenceView, title_end: int) -> DateMention | None:
+    """ "..., a post he has held since September 1998" after a title: the start of its term;
+    "X and Y, posts he has held since 2010": of each title the plural names, but "a post" after
+    two titles is the last one's only."""
+    held = held_since(r, title_end, view.end, "title")
+    if held is None:
+        return None
+    others = [i for i in view.items if i.kind == "title" and title_end < i.start < held.start]
+    if others and not _PLURAL_HELD.search(r.text, title_end, held.start):
+        return None
+    return held
+
+
+def _ended_term_start(r: Context, view: SentenceView, anchor: int) -> PartialDate | None:
     """ "X was released from the post of minister, which he had held since December 1983";
     "... to replace Pak Jong Gun, who had been appointed in January 2021": the start of what a
     change at ``anchor`` ends, stated in a clause after it (within its clause, naming at most
     the one person the change is about)."""
-    for d in r.dates_in(anchor, view.end):
-        if (
-            d.date is None
-            or d.role == "end"
-            or not _HELD_SINCE.search(r.text[max(anchor, d.start - 80) : d.start])
-        ):
-            continue
-        between = [i for i in view.items if i.kind == "person" and anchor < i.start < d.start]
-        if len(between) <= 1 and not _CLAUSE.search(r.text, anchor, d.start):
-            return last_year(r, d).date
+    d = held_since(r, anchor, view.end, "change")
+    if d is None:
         return None
+    between = [i for i in view.items if i.kind == "person" and anchor < i.start < d.start]
+    if len(between) <= 1 and not _CLAUSE.search(r.text, anchor, d.start):
+        return d.date
     return None
 
 
@@ -800,9 +872,9 @@ def fact_dates(
         # "Speakers included Pak Pong Ju, premier of the Cabinet, ...": a title in the report of
         # an event is as of the day of the event (the day the text gives it), not the article's
         event = event_of(r, view)[0]
-    since_event = _since_event(r, view, title_end) if holds and title_end is not None else None
-    if since_event is not None:
-        return {"first": since_event[0]}, since_event[1], since_event[2]
+    opened = _title_start(r, view, title_end) if holds and title_end is not None else None
+    if opened is not None:
+        return opened
     chosen = sentence_date(r, view, anchor, holds, title_end)
     # "since January 2021, when the congress elected him to the post": a change in a "when"
     # clause is at the clause's date too
@@ -844,7 +916,7 @@ def fact_dates(
         basis = "weekday" if chosen.year_inferred and chosen.weekday is not None else "sentence"
         span = chosen.range or chosen
         return out, basis, FactSpan(span.start, span.end, "date")
-    held = None if holds else _held_since(r, view, anchor)
+    held = None if holds else _ended_term_start(r, view, anchor)
     since = {"since": held} if held is not None else {}
     weekday = _weekday_date(r, view)
     if holds:
@@ -860,6 +932,29 @@ def fact_dates(
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
     return _report_date(r, view, anchor, holds)
+
+
+def _paragraph_day(r: Context, view: SentenceView) -> PartialDate | None:
+    """The day of the occasion an earlier sentence of the same paragraph states ("The first was
+    a meeting ..., convened on August 13. ... A and B, vice-chairmen of ..., sat on either side
+    of Kim"): a title printed in a sentence that goes on telling that occasion is as of its day,
+    not the article's. None for a day after the article's (a preview)."""
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None or r.doc.blocks[sentence.block].kind in _NOT_FACT_BLOCKS:
+        return None
+    start = r.doc.blocks[sentence.block].start
+    if start >= sentence.start or speaks_ahead(r, view.start, view.end):
+        return None
+    # "... visited the hospital yesterday. X, secretary of ..., accompanied him."
+    stated = stated_day(r, start, sentence.start) or _YESTERDAY_OR_TODAY.search(
+        r.text, start, sentence.start
+    ) and relative_day(r, start, sentence.start)
+    if not stated or _after_article(r, stated[0]):
+        return None
+    return stated[0]
+
+
+_YESTERDAY_OR_TODAY = re.compile(r"\b(?:yesterday|today)\b", re.I)
 
 
 _SINCE = re.compile(r"\s*,?\s*since\s+(?:(?:the|its|his|her)\s+)?", re.I)
@@ -926,6 +1021,7 @@ def _report_date(
 ) -> tuple[dict[str, PartialDate], str, FactSpan | None]:
     """What a fact no sentence or event dates is as of: the day of the report the sentence
     cites ("X was appointed premier, state media said on Monday", in an article of Tuesday),
+    else, for a title, the day of the occasion its paragraph tells (:func:`_paragraph_day`),
     else the article's date (for a change, only in news or an unofficial source); nothing for
     a past holding ("... who served as Minister of Defence in the 1960s")."""
     if holds and _SERVED.search(r.text, max(view.start, anchor - 40), anchor):
@@ -936,6 +1032,9 @@ def _report_date(
     reported = reported_day(r, view.start, view.end)
     if reported is not None and reported[0] != r.reference:
         return {"at": reported[0]}, "article", FactSpan(*reported[1], "date")
+    told = _paragraph_day(r, view) if holds else None
+    if told is not None:
+        return {"at": told}, "sentence", None
     return {"at": r.reference}, "article", None
 
 
@@ -950,9 +1049,10 @@ def _own_day(
     Sunday"), a day relative to the report's ("The day before, he watched a drill together
     with Pak Jong Chon, vice-chairman of ..."), or, for those accompanying an appearance the
     paragraph before dates ("He was accompanied by Jo Yong Won, member of ..."), its day."""
-    if weekday is not None:
+    counted = weekday is not None and may_count_past(r, view.start, weekday[1].start)
+    relative = relative_day(r, view.start, view.end) if weekday is None or counted else None
+    if weekday is not None and not counts_past(r, relative, weekday[1].start):
         return weekday[0], "weekday", weekday[1]
-    relative = relative_day(r, view.start, view.end)
     if relative is not None:
         return relative[0], "sentence", FactSpan(*relative[1], "date")
     stated = stated_day(r, view.start, view.end)

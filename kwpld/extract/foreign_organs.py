@@ -90,12 +90,8 @@ def _drafted(r: Context, mentions: list[Mention], span: tuple[int, int]) -> str:
 
 
 def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
-    """The title with its organ re-read as another party's, when the words after say so; none
-    when a nationality before it makes it another country's ("Russian Deputy Foreign Minister
-    Igor Morgulov" holds no seat in the DPRK's ministry)."""
-    before = r.text[max(0, title.start - 30) : title.start].split()
-    if title.organ is not None and before and _foreign(before):
-        return replace(title, organ=None, organ_span=None, post=None)
+    """The title with its organ re-read as another party's, when the words after say so (a
+    nationality before it is read by titles._state_title)."""
     if title.organ is None or not _wpk(r, title.organ):
         return title
     own = title.organ_span
@@ -151,7 +147,8 @@ def chain_organ(r: Context, chain: list[Mention]) -> str | None:
     party = party_of(r, owner) or _mass_organization(r, owner)
     if party is None or _wpk(r, owner):
         return last
-    return _owned(r, last, owner, party, (chain[-2].start, chain[-1].end))
+    pair = chain[-2:]  # the owner before the organ, or after it ("the X of the League")
+    return _owned(r, last, owner, party, (min(m.start for m in pair), max(m.end for m in pair)))
 
 
 def _mass_organization(r: Context, key: str) -> str | None:
@@ -168,15 +165,6 @@ def _kind(r: Context, key: str) -> str:
     if entity.known:
         return r.known.organ_kind.get(entity.known) or "central-committee"
     return str(entity.attrs.get("organ_kind") or "central-committee")
-
-
-def _foreign(before: list[str]) -> bool:
-    """The words before a title end with a nationality of facts.yaml (one or two words)."""
-    nationalities = fact_lexicon().foreign_nationalities
-    while len(before) > 1 and before[-1].lower() in ("vice", "deputy", "first"):
-        before = before[:-1]  # "Russian Deputy Foreign Minister"
-    last = before[-1].lower()
-    return last in nationalities or " ".join(before[-2:]).lower() in nationalities
 
 
 def _wpk(r: Context, key: str) -> bool:

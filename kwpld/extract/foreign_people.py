@@ -17,26 +17,30 @@ __all__ = ["foreign_people"]
 
 
 def foreign_people(r: Context) -> Found:
-    """Chinese, Russian and Vietnamese names of foreign leaders and guests."""
+    """Chinese, Russian, Vietnamese and Japanese names of foreign leaders and guests."""
     doc, lists = r.doc, foreign_name_lists()
     taken = _taken_words(r)
     i = 0
     while i < len(doc.words) - 1:
-        last = None
+        last, shape = None, ""
         if not taken[i] and doc.is_cap(i):
             key = doc.keys[i]
             if key in lists.chinese_family:
-                last = _chinese_at(r, i, lists)
+                last, shape = _chinese_at(r, i, lists), "chinese"
             elif key in lists.given:
-                last = _one_word_after(r, i)
+                last, shape = _one_word_after(r, i), "given"
             elif key in lists.vietnamese_family:
-                last = _vietnamese_at(r, i)
+                last, shape = _vietnamese_at(r, i), "vietnamese"
+            elif i + 1 < len(doc.words) and doc.keys[i + 1] in lists.japanese_family:
+                last, shape = _japanese_at(r, i), "japanese"
         if last is None or any(taken[i:last]):
             i += 1
             continue
         span = doc.span_of(i, last)
         name = " ".join(core(w) for w in doc.words[i:last])
-        person_entity(r, name, span, f"a foreign personal name, “{r.text[span[0] : span[1]]}”")
+        why = f"a foreign personal name, “{r.text[span[0] : span[1]]}”"
+        key = person_entity(r, name, span, why)
+        r.reg.get(key).attrs.setdefault("foreign_name", shape)  # holds no DPRK office
         i = last
     return r.found()
 
@@ -102,6 +106,17 @@ def _one_word_after(r: Context, i: int) -> int | None:
     if not r.doc.gap_ok[i] or not _name_word(r, i + 1) or len(core(r.doc.words[i + 1])) < 3:
         return None
     return None if _next_is_name_word(r, i + 2) else i + 2
+
+
+def _japanese_at(r: Context, i: int) -> int | None:
+    """ "Fumio Kishida", "Shinzo Abe": a capitalized given name of three letters or more, then a
+    listed family name, and no name word after it."""
+    doc = r.doc
+    if not doc.gap_ok[i] or not _name_word(r, i) or len(core(doc.words[i])) < 3:
+        return None
+    if not _name_word(r, i + 1) or _next_is_name_word(r, i + 2):
+        return None
+    return i + 2
 
 
 def _vietnamese_at(r: Context, i: int) -> int | None:

@@ -27,16 +27,17 @@ from .facts_common import (
     clause_end,
     event_of,
     fact_dates,
+    held_since,
     holding_dates,
     in_dateline,
     in_headline,
     names_someone,
-    seat_held_since,
     sentence_view,
     status_of,
 )
 from .foreign_organs import chain_organ
-from .titles import post_for
+from .foreign_states import foreigners_state, side_state
+from .titles import abroad, post_for, state_title
 
 __all__ = [
     "OPEN_END", "PERIOD", "Period", "career_part", "entry_person", "holdings", "people_of",
@@ -51,9 +52,7 @@ def holdings(r: Context) -> Found:
     """the last change a sentence announced, for lists that follow it"""
     tabled, table_spans = _tables(r)
     facts.extend(tabled)
-    careers, career_spans = _career_lines(r)
-    facts.extend(careers)
-    table_spans.extend(career_spans)
+    table_spans.extend(career_line_spans(r))
     for sentence in r.doc.sentences:
         if in_headline(r, sentence.start):
             continue
@@ -72,8 +71,43 @@ def holdings(r: Context) -> Found:
         elif _announces(flex, view):
             last_change = _announces(flex, view) or last_change
         facts.extend(_unique(found))
-    r.facts = [*r.facts, *_implied_roles(facts)]
+    owned = [f for f in (_foreigners_own(r, fact) for fact in facts) if f is not None]
+    r.facts = [*r.facts, *_implied_roles(owned)]
     return r.found()
+
+
+def _foreigners_own(r: Context, fact: Fact) -> Fact | None:
+    """ "Foreign Minister Sergei Lavrov ... from the Russian side": a person read by a foreign
+    name's shape (foreign_people) holds no office in the DPRK's organs (_at_home): his bare
+    title is the office of the state the context gives (foreign_states), or no holding when
+    none does. A Korean name on a foreign side ("Present on the South Korean side were ...",
+    "The south Korean delegation included ...") holds that state's office; elsewhere the
+    DPRK's."""
+    person = r.reg.peek(fact.person)
+    if fact.organ is None or person.known or not _at_home(r, fact.organ):
+        return fact
+    if person.attrs.get("foreign_name"):
+        state = foreigners_state(r, fact)
+    else:  # a Korean name: another state's only when the sentence puts him on its side
+        state = side_state(r, fact)[1]
+        if state is None:
+            return fact
+    role = next((s for s in fact.spans if s.role == "role"), None)
+    if state is None or role is None or fact.role is None:
+        return None
+    title = Title(role.start, role.end, fact.role, fact.organ, (role.start, role.end))
+    owned = state_title(r, title, state, None)
+    return replace(fact, organ=owned.organ, post=None) if owned.organ else None
+
+
+def _at_home(r: Context, key: str) -> bool:
+    """The organ is the DPRK's: by the catalogue (a record, a standing organ) or as a ministry
+    a title implied ("Minister of Finance"), and not one read as another state's."""
+    organ = r.reg.peek(key)
+    if organ.attrs.get("abroad"):
+        return False
+    implied = organ.key.startswith("organ:implied:ministry")
+    return bool(organ.known or organ.attrs.get("standing") or implied)
 
 
 def _sentence_facts(
@@ -81,9 +115,12 @@ def _sentence_facts(
 ) -> list[Fact]:
     """The holdings one sentence states: changes, whom they replace, titles held."""
     found: list[Fact] = []
+    claimed: dict[tuple[int, int] | None, set[str]] = {}
     for pattern in flex.holding_patterns:
         for m in pattern.regex.finditer(view.string):
-            found.extend(_changes(r, flex, view, m, pattern, last_change))
+            changes = _changes(r, flex, view, m, pattern, last_change)
+            _claim(claimed, changes, view.span(m))
+            found.extend(changes)
     changes = [f for f in found if f.type in flex.beginning]
     for pattern in flex.replacing_patterns:
         for m in pattern.regex.finditer(view.string):
@@ -104,6 +141,8 @@ def _sentence_facts(
                 r, flex, view, m, pattern, "holds", holds=True, changed=changed
             ):
                 key = (fact.person, fact.organ, fact.role)
+                if claimed.get(_role_span(fact), {fact.person}).isdisjoint({fact.person}):
+                    continue  # "named A, the son of B, chairman of X": the change's title is A's
                 if key not in stated or (
                     # "X, who had served as premier since April last year, was relieved":
                     # the start of what ends
@@ -132,6 +171,26 @@ def _sentence_facts(
     return found
 
 
+def _role_span(fact: Fact) -> tuple[int, int] | None:
+    return next(((s.start, s.end) for s in fact.spans if s.role == "role"), None)
+
+
+def _claim(
+    claimed: dict[tuple[int, int] | None, set[str]],
+    changes: list[Fact],
+    matched: tuple[int, int] | None,
+) -> None:
+    """Note the role words a change pattern gave inside its own match, with the people it gave
+    them to: a title an election or appointment gives someone is not also a title in
+    apposition to a name beside it ("named Kim Jong Il, the son of President Kim Il Sung,
+    chairman of the NDC" makes the son chairman, not the father). A title taken from before
+    the match ("appointed B in his place") claims nothing."""
+    for fact in changes:
+        span = _role_span(fact)
+        if span is not None and matched is not None and matched[0] <= span[0] < matched[1]:
+            claimed.setdefault(span, set()).add(fact.person)
+
+
 def _implied_roles(facts: list[Fact]) -> list[Fact]:
     """ "She was reinstated as an alternate member of the PB. She had been dropped from the PB
     in 2019": a seat in an organ the text names alone (no role words) is the one role the
@@ -155,11 +214,6 @@ def _implied_roles(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-_HELD_SINCE = re.compile(
-    r"(?:\s*\([^()]*\))?\s*,\s*(?:(?:an?|the)\s+[\w\s'-]{1,40}?\s+)?who\s+(?:had|has)\s+(?:(?:held|occupied|served\s+in)\s+the\s+"
-    r"(?:post|position|office|job)\s+since|been\s+(?:appointed|elected|named)\s+(?:in|on))\s+"
-    r"(?:(?:early|late|mid)[\s-]+)?"
-)  # "replacing X, who had held the post since June 2018", "..., who had been appointed in 2021"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+\S")
 
 
@@ -374,11 +428,11 @@ def _changes(
     if pattern.type == "each":
         return _each_role(r, flex, view, m, pattern, kind, trigger)
     titles = _subject_organ(view, m, _titles(view, m))
-    if kind in flex.ending:
+    if kind in flex.ending or pattern.type == "context":  # a seat lost; "The list of ... included"
         titles = _elided_organ(r, view, titles)
     organ_title = _organ_title(r, view, m, pattern)
     titles = _with_organ(titles, organ_title)
-    people = people_of(view, m)
+    people = _who_was(view, m, people_of(view, m))
     if pattern.type == "own":
         # each person's own titles, and those "including" names
         own = _own_titles(r, flex, view, m, pattern, kind, trigger, people)
@@ -460,8 +514,8 @@ def _elided_organ(r: Context, view: SentenceView, titles: list[Title]) -> list[T
     """ "... an alternate Politburo member ... Hyon Song Wol was not re-elected an alternate
     member": a seat lost without an organ is in the organ of the last seat the sentence, else
     the sentence before, names."""
-    if not titles or any(t.organ or t.role not in _SEAT_ROLES for t in titles):
-        return titles
+    if not titles or any(t.organ or t.role not in _SEAT_ROLES or abroad(r, t) for t in titles):
+        return titles  # ("Chinese President Hu Jintao": another state's, no seat of the context)
     before = [s for s in r.doc.sentences if s.end <= view.start]
     start = before[-1].start if before else view.start
     seats = [
@@ -615,9 +669,12 @@ def _facts_for(
     dates = _narrative_year(r, date_span, dates)
     if status == "projected" or kind == "former":
         dates, basis, date_span = {}, "none", None  # a projection, a former title: undated
-    since = _held_since(r, titles[-1].end) if kept and status == "projected" else None
-    if since is not None:  # "is expected to remain T, a post he has held since 2020"
-        status, hedge, basis, (dates, date_span) = "confirmed", None, "sentence", since
+    end = titles[-1].end
+    since = held_since(r, end, end + 120, "title") if kept and status == "projected" else None
+    if since is not None and since.date is not None:
+        # "is expected to remain T, a post he has held since 2020": the term is stated plainly
+        status, hedge, basis = "confirmed", None, "sentence"
+        dates, date_span = {"first": since.date}, FactSpan(since.start, since.end, "date")
     own = {p.start: _own_period(r, p) for p in people}  # "led by A (1998-2007) and B (...)"
     if (
         pattern.type == "heads" and basis != "sentence" and not _present(r, trigger)
@@ -634,6 +691,8 @@ def _facts_for(
     for person, title in pairs:
         if person.ref is None:
             continue  # a name several records share: which one, the review says
+        if _WHETHER.search(r.text, max(0, person.start - 20), person.start):
+            continue  # "could not say whether X would join O": a question, not a statement
         fact = Fact(
             "membership", kind, person.ref, (view.start, view.end), organ=title.organ,
             role=title.role, post=title.post, event=event, status=status,
@@ -713,23 +772,31 @@ def _fact_status(
     return status, hedge
 
 
+_ONE_WHO = re.compile(r" , (?:who|which) (?:was|is|has) ")
+
+
+def _who_was(view: SentenceView, m: re.Match[str], people: list[Item]) -> list[Item]:
+    """ "A, the minister, and B, who was named chief of the General Staff": a singular "who"
+    clause after a list is the last person's."""
+    named = "people" in m.re.groupindex and m.group("people") is not None
+    if len(people) > 1 and _ONE_WHO.match(view.string, m.end("people") if named else m.end()):
+        return people[-1:]
+    return people
+_WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?$", re.I)
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)(?:\s+(?:now|currently|still))?\s+$", re.I)
+
+
 def _present(r: Context, trigger: FactSpan | None) -> bool:
-    """ "X, who heads the Discipline Investigation Department": a present tense states the
-    title as of the article."""
-    return trigger is not None and r.text[trigger.start : trigger.end].lower() in _PRESENT
+    """ "X, who heads the Discipline Investigation Department", "the department is now headed
+    by X": a present tense states the title as of the article."""
+    if trigger is None:
+        return False
+    if r.text[trigger.start : trigger.end].lower() in _PRESENT:
+        return True
+    return _PRESENT_PASSIVE.search(r.text, max(0, trigger.start - 20), trigger.start) is not None
 
 
 _ADVERBS = frozenset({"also", "already", "still", "quietly", "then", "since", "just", "been"})
-
-
-def _held_since(r: Context, end: int) -> tuple[dict[str, PartialDate], FactSpan] | None:
-    """ "X is expected to remain premier, a post he has held since August 2020": the term held
-    is stated plainly (the hedge is about its future only): its start, from the date after the
-    title (ending at ``end``)."""
-    since = seat_held_since(r, end)
-    if since is None or since.date is None:
-        return None
-    return {"first": since.date}, FactSpan(since.start, since.end, "date")
 
 
 def _status(
@@ -813,8 +880,7 @@ def _replaces_untitled(
             start=None, end=change.start, date_basis=change.date_basis, rule="replaces-untitled",
         )  # fmt: skip
         fact.spans = [FactSpan(person.start, person.end, "person")]
-        since = _HELD_SINCE.match(r.text, person.end)
-        date = r.date_at(since.end(), slack=1) if since else None
+        date = held_since(r, person.end, view.end, "person")
         if date is not None and date.date is not None:  # "..., who had held the post since"
             fact.start = date.date
             fact.spans.append(FactSpan(date.start, date.end, "date"))
@@ -951,12 +1017,11 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
             if trigger_items:
                 spans.append(FactSpan(trigger_items[0].start, trigger_items[-1].end, "trigger"))
             spans.extend(s for s in change.spans if s.role in ("role", "organ", "date"))
-            since = _HELD_SINCE.match(r.text, person.end)
-            if since:  # "replacing X, who had held the post since June 2018"
-                date = r.date_at(since.end(), slack=1)
-                if date is not None and date.date is not None:
-                    fact.start = date.date
-                    spans.append(FactSpan(date.start, date.end, "date"))
+            date = held_since(r, person.end, change.sentence[1], "person")
+            if date is not None and date.date is not None:
+                # "replacing X, who had held the post since June 2018"
+                fact.start = date.date
+                spans.append(FactSpan(date.start, date.end, "date"))
             fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
             fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else ""
             out.append(fact)
@@ -988,6 +1053,8 @@ _END_HEADERS = frozenset(
      "end date", "term end", "end of term", "in office to", "in office until"}
 )  # fmt: skip
 _POST_HEADERS = frozenset({"post", "position", "title", "office", "role"})
+_STATUS_HEADERS = frozenset({"status", "confidence", "sourcing", "basis"})
+# "| Name | Post | Status |": a table of who holds what, as of its caption's date
 _TERM_HEADERS = frozenset(
     {"in office", "term", "term of office", "tenure", "period", "years", "years in office",
      "served", "dates"}
@@ -1044,8 +1111,12 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     end_col = next((i for i, k in enumerate(keys) if k in _END_HEADERS), None)
     post_col = next((i for i, k in enumerate(keys) if k in _POST_HEADERS), None)
     term_col = next((i for i, k in enumerate(keys) if k in _TERM_HEADERS), None)
-    if start_col is None and end_col is None and term_col is None:
+    status_col = next((i for i, k in enumerate(keys) if k in _STATUS_HEADERS), None)
+    if start_col is None and end_col is None and term_col is None and (
+        status_col is None or post_col is None
+    ):
         return []  # a table without the dates of holdings: what it lists is left to the reader
+    as_of = _caption_date(r, table) or r.reference
 
     def people_in(cell: tuple[int, int]) -> list[Mention]:
         return [m for m in r.mentions_in(*cell, ("person",)) if m.entity]
@@ -1070,22 +1141,19 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         title = fixed
         if post_col is not None and post_col < len(row):
             cell = row[post_col]
-            title = next(
-                (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]), None
-            )
+            title = _cell_title(r, cell)
             if title is None and _DITTO.fullmatch(r.text[cell[0] : cell[1]]):
                 title = above
             above = title
         person = people[0]
         if title is None or title.organ is None or person.entity is None:
             continue
-        row_words = {r.doc.keys[i] for i in r.doc.words_between(line.start(), line.end())}
-        # "| ... | reported by the NIS |": a row on someone's word
-        hedged = row_words & (flex.reported_words | flex.attribution_words)
+        status = _row_status(r, flex, (line.start(), line.end()), row, status_col)
+        if status is None:
+            continue
         fact = Fact(
             "membership", "holds", r.reg.resolve(person.entity), (line.start(), line.end()),
-            organ=title.organ, role=title.role, post=title.post,
-            status="reported" if hedged else "confirmed",
+            organ=title.organ, role=title.role, post=title.post, status=status,
             date_basis="sentence", rule="table",
         )  # fmt: skip
         spans = [FactSpan(person.start, person.end, "person"),
@@ -1096,10 +1164,10 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             if col is not None and col < len(row):
                 spans.extend(_cell_dates(r, row[col], fact, field_name))
         if fact.start is None and fact.end is None:
-            if r.reference is None:
-                fact.date_basis = "none"
-            else:
-                fact.as_of, fact.date_basis = r.reference, "article"
+            fact.as_of = as_of
+            fact.date_basis = "none" if as_of is None else (
+                "article" if as_of is r.reference else "sentence"
+            )
         fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
         fact.why = _why(r, fact, title)
         out.append(fact)
@@ -1109,6 +1177,72 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             )
         )
     return out
+
+
+def _cell_title(r: Context, cell: tuple[int, int]) -> Title | None:
+    """The title a post cell gives: "Chief of the KPA General Staff", or a role then its organ
+    after a comma ("Director, KPA General Political Bureau"), as directories print them."""
+    title: Title | None = next(
+        (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]), None
+    )
+    if title is None or (title.organ_span is not None and cell[0] <= title.organ_span[0] < cell[1]):
+        return title  # its organ is the cell's own ("Minister of Social Security")
+    comma = re.match(r"\s*,\s*", r.text[title.end : cell[1]])
+    organs = [m for m in r.mentions_in(title.end, cell[1], ("organ",)) if m.entity]
+    if comma is None or not organs or organs[0].start != title.end + comma.end():
+        return title
+    chain = [organs[0]]
+    for m in organs[1:]:
+        if r.text[chain[-1].end : m.start].strip():
+            break
+        chain.append(m)
+    organ = chain_organ(r, chain)
+    if organ is None:
+        return title
+    return replace(title, organ=organ, organ_span=(chain[-1].start, chain[-1].end),
+                   post=post_for(r, title.role, organ))  # fmt: skip
+
+
+_CAPTION_AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|on)\s+(?=\S)", re.I)
+
+
+def _caption_date(r: Context, table: list[re.Match[str]]) -> PartialDate | None:
+    """ "**Table 1. Posts after the plenum (as of December 31, 2022)**": the date the caption
+    or heading just above a table gives its rows (a bare year there names a period, not a
+    day the rows are true on)."""
+    block = r.doc.block_at(table[0].start())
+    if not block:
+        return None
+    above = r.doc.blocks[block - 1]
+    if above.end - above.start > 200:
+        return None
+    for m in _CAPTION_AS_OF.finditer(r.text, above.start, above.end):
+        date = r.date_at(m.end())
+        if date is not None and date.date is not None:
+            return date.date
+    return None
+
+
+def _row_status(
+    r: Context, flex: FactLexicon, line: tuple[int, int], row: list[tuple[int, int]],
+    status_col: int | None,
+) -> str | None:
+    """A row's status: its status column's word ("Confirmed", "Inferred", "Expected"), else a
+    hedge anywhere in the row ("| ... | reported by the NIS |"); None when the status column
+    says the holding ended ("Dismissed"): the table then does not say it is held."""
+    if status_col is not None and status_col < len(row):
+        cell = row[status_col]
+        words = {r.doc.keys[i] for i in r.doc.words_between(*cell)}
+        if words & flex.ending:
+            return None
+        if words & flex.projected_words:
+            return "projected"
+        if words & (flex.reported_words | flex.attribution_words):
+            return "reported"
+        return "confirmed"
+    row_words = {r.doc.keys[i] for i in r.doc.words_between(*line)}
+    hedged = row_words & (flex.reported_words | flex.attribution_words)
+    return "reported" if hedged else "confirmed"
 
 
 _DITTO = re.compile(r"[\s\"'〃”″–—-]*|(?:ditto|same|do\.?)", re.I)
@@ -1220,7 +1354,7 @@ PERIOD = (
 )
 
 
-_CAREER_LINE = re.compile(
+CAREER_LINE = re.compile(
     r"^[ \t]*(?:[-*•–][ \t]+)?(?P<year>(?:19|20)\d\d)\.(?P<month>1[0-2]|0?[1-9])(?!\.?\d)[ \t]+"
     r"(?P<rest>\S[^\n]*)$",
     re.M,
@@ -1228,27 +1362,10 @@ _CAREER_LINE = re.compile(
 _ENTRY_HEAD = re.compile(r"^[ \t]*(?P<name>[^\s:(][^\n:]*?)[ \t]*(?:\([^()\n]*\))?[ \t]*$", re.M)
 
 
-def _career_lines(r: Context) -> tuple[list[Fact], list[tuple[int, int]]]:
-    """A directory's career lines under a person's entry ("KIM Yong Chol (김영철)" on a line of
-    its own, then "- 2009.2 Director, Reconnaissance General Bureau (RGB), KPA"): each title
-    of the line ("Role, Organ" or "Role of Organ", several joined by ";") is held from the
-    month the line opens with."""
-    facts: list[Fact] = []
-    spans: list[tuple[int, int]] = []
-    for line in _CAREER_LINE.finditer(r.text):
-        person = entry_person(r, line.start())
-        if person is None:
-            continue
-        spans.append((line.start(), line.end()))
-        start = PartialDate(int(line.group("year")), int(line.group("month")))
-        at = line.start("rest")
-        for part in re.finditer(r"[^;]+", line.group("rest")):
-            dated = Period(start, None, [(line.start("year"), line.end("month"))])
-            facts.extend(
-                career_part(r, person, (at + part.start(), at + part.end()),
-                            (line.start(), line.end()), dated)
-            )  # fmt: skip
-    return facts, spans
+def career_line_spans(r: Context) -> list[tuple[int, int]]:
+    """The lines of a directory's career list ("- 2009.2 Director, Reconnaissance General
+    Bureau (RGB), KPA"): read line by line by the careers pass, never as sentences."""
+    return [(m.start(), m.end()) for m in CAREER_LINE.finditer(r.text)]
 
 
 def entry_person(r: Context, offset: int) -> Mention | None:
@@ -1310,28 +1427,47 @@ def career_part(
 ) -> list[Fact]:
     """The first title of text[part] ("Role, Organ", "Role of Organ"), held by the entry's
     person over the line's period."""
-    titles = [t for t in r.person_titles if part[0] <= t.start < part[1]]
-    if not titles:
-        return []
-    title = titles[0]
-    # "Director, Reconnaissance General Bureau (RGB), KPA": the organ after the comma (the last
-    # of a chain: "Deputy Director, KPA GPB")
+    title = line_title(r, part)
+    return [] if title is None else _career_fact(r, person, title, line, period, rule)
+
+
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def line_title(r: Context, part: tuple[int, int]) -> Title | None:
+    """The first title of a career line's text[part] with its organ: "Role of Organ", or
+    "Director, Reconnaissance General Bureau (RGB), KPA" (the organ after the comma, the last of
+    a chain: "Deputy Director, KPA GPB"); None without an organ of its own."""
+    title = next((t for t in r.person_titles if part[0] <= t.start < part[1]), None)
+    if title is None:
+        return None
     comma = re.match(r"\s*,\s*", r.text[title.end : part[1]])
     organs = [m for m in r.mentions_in(title.end, part[1], ("organ",)) if m.entity]
     chain: list[Mention] = []
+    end = 0
     for m in organs:
         first = comma is not None and not chain and m.start == title.end + comma.end()
-        if first or (chain and not r.text[chain[-1].end : m.start].strip()):
+        if first or (chain and not r.text[end : m.start].strip()):
             chain.append(m)
+        elif chain and _OF_OWNER.fullmatch(r.text, end, m.start):
+            chain.insert(0, m)  # "Central Committee of the Kim Il Sung Socialist Youth League"
+        else:
+            continue
+        end = m.end
     own = title.organ_span is not None and part[0] <= title.organ_span[0] < part[1]
     organ = chain_organ(r, chain) if chain and not own else None
     if organ is not None:
-        title = replace(title, organ=organ, organ_span=(chain[-1].start, chain[-1].end),
+        span = (min(m.start for m in chain), end)
+        title = replace(title, organ=organ, organ_span=span,
                         post=post_for(r, title.role, organ))  # fmt: skip
     elif title.organ_span is not None and not own:
-        return []  # an organ of another part of the line ("Minister of ...; Alternate Member")
-    if title.organ is None:
-        return []
+        return None  # an organ of another part of the line ("Minister of ...; Alternate Member")
+    return title if title.organ is not None else None
+
+
+def _career_fact(
+    r: Context, person: Mention, title: Title, line: tuple[int, int], period: Period, rule: str
+) -> list[Fact]:
     fact = Fact(
         "membership", "holds", r.reg.resolve(person.entity), line,  # type: ignore[arg-type]
         organ=title.organ, role=title.role, post=title.post, start=period.start,

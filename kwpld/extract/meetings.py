@@ -21,11 +21,13 @@ from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
 from .dates import (
     WEEKDAY_AT,
+    days_apart,
     event_day_before,
     lead_day,
     leading_day,
     narrative_day_before,
     relative_day,
+    shift_day,
     year_said,
 )
 from .facts_common import bounds_a_term, in_headline, official_source
@@ -61,7 +63,9 @@ _KINDS = (
     r"|conferences?|meetings?))"
 )
 _UNNAMED = re.compile(
-    rf"\b(?:an?|the|its)\s+{_KINDS}\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"\b(?:an?|the|its)\s+(?:(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\s+\d{4}\s+)?"  # KCNA's "the March 2013 Plenary Meeting of"
+    rf"{_KINDS}\s+of\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:ruling\s+)?(?:party|WPK|KWP)(?:’s|'s)\s+|ruling\s+(?=[A-Z]))?",
     re.I,
 )
@@ -81,7 +85,8 @@ def _reference_pattern() -> re.Pattern[str]:
     ``event_references`` in ``facts.yaml``."""
     heads = sorted({words[-1] for words in fact_lexicon().event_references}, key=len, reverse=True)
     return re.compile(
-        r"\b(?:the|this|that|today's|yesterday's)\s+(?P<words>(?:(?:enlarged|expanded|extended"
+        r"\b(?:the|this|that|today's|yesterday's)\s+(?:(?:two|three|four|five|six|seven|\d)-day\s+)?"
+        r"(?P<words>(?:(?:enlarged|expanded|extended"
         r"|plenary|joint|consultative|military|parliamentary|party|year-end)\s+)*(?:"
         + "|".join(heads) + r"))\b"
         r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
@@ -123,7 +128,44 @@ def meetings(r: Context) -> Found:
     _dated_by_lead(r)
     _references(r)
     _dated_by_reference(r)
+    _lasted_days(r)
     return r.found()
+
+
+_N_DAY = re.compile(_DAYS_LONG + r"\s+", re.I)
+
+
+def _lasted_days(r: Context) -> None:
+    """ "The three-day session of the SPA closed on 9 April", "... closed on Saturday. The
+    three-day session elected ...": an event dated by the day it closed, said to have lasted N
+    days, opened N-1 days before it."""
+    for m in _N_DAY.finditer(r.text):
+        event = next((x.entity for x in r.mentions_in(m.start(), m.end() + 80, ("event",))
+                      if x.start in (m.start(), m.end()) and x.entity), None)  # fmt: skip
+        if event is None:
+            event = next((key for s, e, key in r.event_refs if s < m.start() < e and key), None)
+        if event is None:
+            continue
+        entity = r.entity(event)
+        date = entity.fields.get("date")
+        if entity.known or "end" in entity.fields or not isinstance(date, PartialDate):
+            continue
+        if date.day is None or not _closed_on(r, event):
+            continue
+        n = m.group("days").lower()
+        days = int(n) if n.isdigit() else _NUMBER_WORDS.index(n) + 2
+        if 1 < days <= 15:
+            entity.fields["date"] = shift_day(date, 1 - days)
+            entity.fields["end"] = date
+
+
+def _closed_on(r: Context, event: str) -> bool:
+    """Whether a sentence that reports ``event`` held says it closed (its date is its end)."""
+    for at, key in r.held:
+        sentence = r.doc.sentence_at(at)
+        if key == event and sentence is not None and _CLOSED.search(r.text, at, sentence.end):
+            return not re.search(r"\b(?:opened|convened|began)\b", r.text[at : sentence.end])
+    return False
 
 
 def _occasion_name(
@@ -630,6 +672,7 @@ def _occasions(r: Context) -> None:
                 # "The delegation arrived ... on October 16. A ceremony of welcoming it took
                 # place at the airport": the day the narrative is at
                 when = narrative_day_before(r, sentence.start)
+        when = days_apart(r, sentence.start, m.start(), when)  # "..., a day after X had hosted"
         noun = m.group("noun").lower()
         kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1], "ceremony")
         if bare_meeting:
@@ -1419,7 +1462,17 @@ def _held_days(
     relative = relative_day(r, start, limit)
     if relative is not None:  # "opened at the Mansudae Assembly Hall today"
         return relative[0], None, relative[1]
-    return None
+    return _leading_relative(r, start)
+
+
+def _leading_relative(r: Context, start: int) -> tuple[PartialDate, None, tuple[int, int]] | None:
+    """ "Six days later, the 6th Plenary Meeting ... opened": a day relative to the narrative's
+    that opens the sentence of an event its name does not date."""
+    sentence = r.doc.sentence_at(start)
+    lead = relative_day(r, sentence.start, start) if sentence is not None else None
+    if lead is None or r.text[sentence.start : lead[1][0]].strip():  # type: ignore[union-attr]
+        return None
+    return lead[0], None, lead[1]
 
 
 def _year_of_line(
@@ -1741,7 +1794,8 @@ def _held_otherwise(r: Context, end: int, main: str) -> bool:
 
 
 _HELD_HERE = re.compile(
-    r"\s*(?:,\s*)?(?:which\s+|that\s+)?(?:was\s+|were\s+)?(?:held|convened|opened|met|took\s+place)"
+    r"\s*(?:,\s*)?(?:which\s+|that\s+)?(?:was\s+|were\s+|had\s+)?(?:held|convened|opened|met"
+    r"|took\s+place)"
     r"\b",
     re.I,
 )
@@ -1758,16 +1812,41 @@ def _dated_by_reference(r: Context) -> None:
             continue
         entity = r.entity(target)
         date = entity.fields.get("date")
-        if entity.known or (date is not None and not _month_only(date)):
-            continue
         sentence = r.doc.sentence_at(start)
-        if sentence is None or not _HELD_HERE.match(r.text, end, sentence.end):
+        if entity.known or sentence is None or not _HELD_HERE.match(r.text, end, sentence.end):
             continue
         later = r.mentions_in(end, sentence.end, ("event",))
         limit = later[0].start if later else sentence.end
+        if date is not None and not _month_only(date):
+            _opened_before(r, entity, end, limit)
+            continue
         _date_event(r, entity, (start, end), limit)
         _close_event(r, entity, end, r.text[end:limit], limit)
         _place_event(r, entity, r.text[end:limit], in_place, sentence)
+
+
+_OPENED = re.compile(
+    r"\s*(?:,\s*)?(?:which\s+|that\s+)?(?:had\s+)?(?:opened|convened|began|started)\b", re.I
+)
+
+
+def _opened_before(r: Context, entity: Entity, end: int, limit: int) -> None:
+    """ "The session closed ... on Thursday. The two-day session, which opened on 7 September,
+    ...": an event dated by its last day, whose opening a later sentence states, runs from that
+    day (within a fortnight before) to the day it had; "The session, held from 5 to 12
+    October": the period stated, when it holds the day it had."""
+    date = entity.fields.get("date")
+    if "end" in entity.fields or not isinstance(date, PartialDate) or date.day is None:
+        return
+    found = _held_days(r, end, limit)
+    if found is None or found[0].day is None or not date.certainly_after(found[0]):
+        return
+    first, last = found[0], found[1]
+    if last is not None and not last.certainly_after(date) and not date.certainly_after(last):
+        # "The session, held from 5 to 12 October, ...", of one dated by a day of it
+        entity.fields["date"], entity.fields["end"] = first, last
+    elif _OPENED.match(r.text, end, limit) and (date.earliest() - first.latest()).days <= 14:
+        entity.fields["date"], entity.fields["end"] = first, date
 
 
 _DATE_NEXT = re.compile(

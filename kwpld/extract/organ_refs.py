@@ -32,6 +32,7 @@ from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
 from ..resources import resource_yaml
 from .facts_common import in_dateline, in_headline, organ_of
+from .shared import known_organ_named
 
 __all__ = ["organ_references", "reference_words"]
 
@@ -110,8 +111,48 @@ def organ_references(r: Context) -> Found:
             found.append((start, end, key))
             named.append((start, end, key))
             named.sort()
-    r.organ_refs = found
+    parts = _its_parts(r, named, words)
+    found = [f for f in found if not any(s <= f[0] < e for s, e, _ in parts)]
+    r.organ_refs = sorted(found + parts)
     return r.found()
+
+
+_PART = r"(?P<part>(?:[A-Za-z]+\s+)?(?P<head>[A-Za-z]+))\b"
+_ITS_PART = re.compile(r"\b[Ii]ts\s+" + _PART)
+_OWN_PART = re.compile(r"(?:'s|’s)\s+" + _PART)
+
+
+def _its_parts(
+    r: Context, named: list[tuple[int, int, str]], words: ReferenceWords
+) -> list[tuple[int, int, str]]:
+    """ "The assembly ... Its standing committee is chaired by Y", "the assembly's Presidium":
+    "its" (or an organ's possessive) and a part of the organ the folder knows as "<part> of
+    <the organ>" (the Standing Committee of the Supreme People's Assembly), that organ;
+    nothing when the folder has no such organ."""
+    out: list[tuple[int, int, str]] = []
+    found: list[tuple[re.Match[str], int, str | None]] = [
+        (m, m.start(), _antecedent(r, named, m.start(), (), words.never, set()))
+        for m in _ITS_PART.finditer(r.text)
+    ]
+    for first, last, organ in named:
+        own = _OWN_PART.match(r.text, last)
+        if own is not None:
+            found.append((own, first, organ))  # the organ's name and its part, one reference
+    for m, start, key in found:
+        if key is None or m.group("head").lower() not in words.heads:
+            continue
+        if r.mentions.within(m.start("part"), m.end("part"), ("organ",)):
+            continue  # "its Presidium" when the Presidium is a name: read as one
+        entity = r.reg.peek(key)
+        texts = [n.text for n in entity.names]
+        texts.extend(text for _, text in r.known.name_texts.get(entity.known or "", ()))
+        part = next(
+            (k for t in texts if (k := known_organ_named(r, f"{m.group('part')} of the {t}"))),
+            None,
+        )
+        if part is not None and part != key:
+            out.append((start, m.end("part"), part))
+    return out
 
 
 def _named(r: Context) -> list[tuple[int, int, str]]:

@@ -425,8 +425,7 @@ def _foreign_party(r: Context, key: str) -> bool:
     the record's names or the standing draft; a party drafted from the text is not one."""
     entity = r.reg.peek(key)
     standing = _gazetteer_id(r, entity.known) if entity.known else entity.attrs.get("standing")
-    parties = [o.id for o in gazetteer().organs.values() if o.kind == "party"]
-    return isinstance(standing, str) and standing in parties[1:]
+    return isinstance(standing, str) and standing in gazetteer().parties[1:]
 
 
 def _is_mass_organization(r: Context, key: str) -> bool:

@@ -32,12 +32,12 @@ from .organ_refs import reference_words
 from .shared import known_organ_named
 from .standing_organs import standing_organ
 
-__all__ = ["titles", "organ_for_name", "post_for"]
+__all__ = ["titles", "organ_for_name", "post_for", "state_title", "abroad"]
 
 _RULING = re.compile(
     r"(?:(?:ruling|governing|powerful|all-powerful|influential|North\s+Korean|North(?:’s|'s)"
     r"|North\s+Korea(?:’s|'s)|DPRK"
-    r"|country(?:’s|'s)|party(?:’s|'s))\s+){1,3}",
+    r"|country(?:’s|'s)|party(?:’s|'s)|army(?:’s|'s)|military(?:’s|'s))\s+){1,3}",
     re.I,
 )
 _SUBJECTS = frozenset({"who", "which", "that", "he", "she", "also", "now", "currently", "still"})
@@ -197,8 +197,8 @@ def titles(r: Context) -> Found:
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
-    found = [_organ_read(r, mentions, t) for t in found]
-    r.person_titles = _ellipses(r, [_unnamed_department(r, _deputy(r, t)) for t in found])
+    found = [_organ_read(r, mentions, _deputy(r, t)) for t in found]
+    r.person_titles = _ellipses(r, [_unnamed_department(r, _head(r, t)) for t in found])
     return r.found()
 
 
@@ -237,38 +237,101 @@ def _implied(
 def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
     """The title's organ as its own words, the words after it and another party or state
     say."""
-    return _abroad(r, foreign_whole(r, mentions, _of_the_whole(r, mentions, _own_organ(r, title))))
+    title = _of_the_whole(r, mentions, _own_organ(r, title))
+    national = _nationality_before(r, title.start)
+    if national is not None and title.organ is not None:
+        # the nationality is part of the title ("X, the South Korean unification minister")
+        start = r.text.rindex(national[1], 0, title.start)
+        return replace(state_title(r, title, national[0], national[1]), start=start)
+    return _abroad(r, foreign_whole(r, mentions, title))
+
+
+def abroad(r: Context, title: Title) -> bool:
+    """A nationality word stands before the title's role ("Chinese President Hu Jintao"): it is
+    another state's, and takes no DPRK organ from the context either."""
+    return _nationality_before(r, title.role_span[0]) is not None
+
+
+def _nationality_before(r: Context, start: int) -> tuple[str, str] | None:
+    """ "Russian (Deputy) Foreign Minister", "the south Korean defence minister": the state of
+    the nationality word (``foreign_nationalities``) ending right before the title at
+    ``start``, and that word as printed."""
+    flex, doc = fact_lexicon(), r.doc
+    k = bisect_left(doc.word_starts, start)
+    while k > 0 and doc.keys[k - 1] in ("vice", "deputy", "first"):
+        k -= 1  # "Russian Deputy Foreign Minister"
+    for size in (2, 1):
+        if k - size < 0 or not all(doc.gap_ok[j] for j in range(k - size, k)):
+            continue
+        words = " ".join(doc.keys[k - size : k])
+        if words in flex.nationality_states:
+            printed = r.text[doc.word_starts[k - size] : doc.word_ends[k - 1]]
+            return flex.nationality_states[words], printed
+    return None
 
 
 def _abroad(r: Context, title: Title) -> Title:
-    """ "Sergei Shoigu, defence minister of the Russian Federation": a minister's title read as
-    the DPRK's ministry, followed by "of (the)" and a state of ``foreign_states``, is that
-    state's ministry (named by ``foreign_ministries``, else as the DPRK's is, "of the" the
-    state), drafted under the state: never the DPRK's."""
+    """ "Sergei Shoigu, defence minister of the Russian Federation", "prime minister of Japan":
+    a title read as the DPRK's ministry or Cabinet, followed by "of (the)" and a state of
+    ``foreign_states``, is that state's organ (:func:`_state_title`), never the DPRK's."""
     if title.organ is None:
         return title
-    flex, doc = fact_lexicon(), r.doc
-    hit = _foreign_state_at(r, flex, bisect_left(doc.word_starts, title.end))
-    if hit is None:
+    doc = r.doc
+    hit = _foreign_state_at(r, fact_lexicon(), bisect_left(doc.word_starts, title.end))
+    if hit is None or _state_organ_name(r, title, hit[0]) is None:
         return title
+    state, end = hit
+    return replace(state_title(r, title, state, None), end=doc.word_ends[end - 1])
+
+
+def state_title(r: Context, title: Title, state: str, adjective: str | None) -> Title:
+    """The title re-read as ``state``'s office: a ministry the DPRK's name was read for is that
+    state's ("Ministry of Foreign Affairs of Russia", also called "Russian Ministry of Foreign
+    Affairs" after a nationality word), the Cabinet its government ("Government of Japan",
+    ``foreign_governments``), under the state; any other organ is none (never the DPRK's)."""
+    name = _state_organ_name(r, title, state)
+    if name is None:
+        return replace(title, organ=None, organ_span=None, post=None)
+    organ = organ_for_name(r, f"{name} of {state}" if name.startswith("Ministry") else name)
+    drafted = r.reg.get(organ)
+    drafted.attrs.setdefault("abroad", state)  # another state's organ, not the DPRK's
+    if "parent" not in drafted.fields:
+        drafted.fields["parent"] = Ref(organ_for_name(r, state.removeprefix("the ")))
+    if adjective is not None and name.startswith("Ministry"):
+        printed = " ".join(w[:1].upper() + w[1:] for w in adjective.split())
+        if all(match_key(n.text) != match_key(f"{printed} {name}") for n in drafted.names):
+            drafted.add_name(NameDraft(f"{printed} {name}", derived=True))
+    return replace(title, organ=organ, organ_span=None, post=None)
+
+
+def _state_organ_name(r: Context, title: Title, state: str) -> str | None:
+    """The name of ``state``'s organ for a title whose organ was read as the DPRK's: the
+    ministry's name without the state (``foreign_ministries`` for the title's words, else the
+    DPRK ministry's name), or the government's name for the Cabinet; none for other organs."""
+    if title.organ is None:
+        return None
+    flex = fact_lexicon()
     entity = r.reg.peek(title.organ)
     names = [n.text for n in entity.names] or (
         [r.known.labels.get(entity.known, "")] if entity.known else []
     )
-    if not names or not names[0].startswith("Ministry"):
-        return title
-    state, end = hit
+    if not names:
+        return None
+    if names[0] == flex.implied_organs.get("premier"):
+        role_words = r.doc.words_between(title.role_span[0], title.role_span[1])
+        hit = flex.role_at(r.doc.keys, role_words.start) if role_words else None
+        if hit is None or hit[3] != "premier":
+            return None  # "a Russian cabinet minister": a member of the government, no head
+        bare = state.removeprefix("the ")
+        return flex.foreign_governments.get(bare) or f"Government of {state}"
+    if not names[0].startswith("Ministry"):
+        return None
     words = " ".join(r.text[title.start : title.end].lower().split())
-    base = next(
+    return next(
         (name for key, name in flex.foreign_ministries.items()
          if re.search(rf"\b{re.escape(' '.join(key))}\b", words)),
         names[0],
     )  # fmt: skip
-    organ = organ_for_name(r, f"{base} of the {state}")
-    drafted = r.reg.get(organ)
-    if "parent" not in drafted.fields:
-        drafted.fields["parent"] = Ref(organ_for_name(r, state))
-    return replace(title, organ=organ, organ_span=None, post=None, end=doc.word_ends[end - 1])
 
 
 def _own_organ(r: Context, title: Title) -> Title:
@@ -327,6 +390,19 @@ def _unnamed_department(r: Context, title: Title) -> Title:
     return title if kind == "department" else replace(title, organ=None, post=None)
 
 
+def _head(r: Context, title: Title) -> Title:
+    """ "director of the National Intelligence Service": the director of an organ the lexicon
+    lacks is its head, the chairman, unless the organ is a department, bureau or office (whose
+    heads are directors, as the labelling guide has it: "the General Office of the CPC CC")."""
+    if title.role != "director" or title.organ is None:
+        return title
+    entity = r.reg.peek(title.organ)
+    if not entity.key.startswith("organ:new:") or not entity.names:
+        return title
+    head = entity.names[0].text.lower().split(" of ")[0].split()[-1]
+    return title if head in ("department", "bureau", "office") else replace(title, role="chairman")
+
+
 def _deputy(r: Context, title: Title) -> Title:
     """ "first vice foreign minister": the deputy of a post's holder."""
     if title.role != "chairman":
@@ -341,11 +417,15 @@ def _deputy(r: Context, title: Title) -> Title:
 def _ellipses(r: Context, found: list[Title]) -> list[Title]:
     """ "recalled X from the post of vice-chairman of the Central Committee and elected Y as
     vice-chairman": a role without an organ takes the organ of the title before it in the
-    sentence."""
+    sentence — not another state's ("..., State Councillor, as envoy of Chinese President
+    Hu Jintao")."""
     out: list[Title] = []
     for index, title in enumerate(found):
-        unnamed = "department" in r.text[title.role_span[0] : title.role_span[1]].lower()
-        if title.organ is None and not unnamed:
+        # "director of a department of the C.C.": of a department the text does not name
+        unnamed = "department" in r.text[title.role_span[0] : title.role_span[1]].lower() or (
+            _OF_UNNAMED.match(r.text, title.role_span[1]) is not None
+        )
+        if title.organ is None and not unnamed and not abroad(r, title):
             sentence = r.doc.sentence_at(title.start)
             before = [
                 t for t in out
@@ -369,6 +449,7 @@ def _ellipses(r: Context, found: list[Title]) -> list[Title]:
     return out
 
 
+_OF_UNNAMED = re.compile(r"\s+of\s+(?:a|one|another)\s+(?:department|bureau)\b", re.I)
 _FRONTED = re.compile(r"\s*(?:On|In|For|To|At)\s+(?:the\s+)?")
 
 
@@ -424,7 +505,7 @@ def _foreign_state_at(r: Context, flex: FactLexicon, k: int) -> tuple[str, int] 
     for words, name in flex.foreign_states:
         end = begin + len(words)
         if tuple(doc.keys[begin:end]) == words and all(doc.gap_ok[j] for j in range(k, end - 1)):
-            return name, end
+            return ("the " if begin > k + 1 else "") + name, end
     return None
 
 
@@ -540,8 +621,8 @@ def _organ_after(
                 if (
                     following.kind != "organ"
                     or not following.entity
-                    or r.text[end : following.start].strip()
-                ):
+                    or r.text[end : following.start].strip() not in ("", "'s", "’s")
+                ):  # "of the KWP Propaganda ...", "of the assembly's Presidium"
                     break
                 m, end, index = following, following.end, index + 1
                 chain.append(m)

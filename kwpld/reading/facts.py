@@ -156,6 +156,14 @@ class FactLexicon:
     """cues that place people at "the <occasion>" ("Present at the burial were"), which is then
     an occasion of its own: ``occasion_segments.attended_at``"""
     foreign_nationalities: frozenset[str] = frozenset()
+    nationality_states: dict[str, str] = field(default_factory=dict)
+    """a nationality word ("russian", "south korean") -> its state ("Russia", "South Korea")"""
+    foreign_governments: dict[str, str] = field(default_factory=dict)
+    foreign_capitals: dict[str, str] = field(default_factory=dict)
+    foreign_party_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """nouns and verbs that put the people listed after them on a foreign side"""
+    """a foreign capital ("Tokyo") -> its state ("Japan")"""
+    """a state -> its head of government's organ when not Government of <state>"""
     new_organ_heads: frozenset[str] = frozenset()
     new_organ_generic: frozenset[str] = frozenset()
     """words that make a minister another country's ("Russian Foreign Minister")"""
@@ -266,7 +274,13 @@ def fact_lexicon() -> FactLexicon:
         occasion_bodies=tuple(data.get("occasion_segments", {}).get("bodies", ())),
         occasion_attended_at=tuple(data.get("occasion_segments", {}).get("attended_at", ())),
         occasion_titles=frozenset(data.get("occasion_segments", {}).get("titles", ())),
-        foreign_nationalities=frozenset(data.get("foreign_nationalities", ())),
+        foreign_nationalities=frozenset(data.get("foreign_nationalities", {})),
+        nationality_states=dict(data.get("foreign_nationalities", {})),
+        foreign_governments=dict(data.get("foreign_governments", {})),
+        foreign_capitals=dict(data.get("foreign_capitals", {})),
+        foreign_party_cues={
+            k: tuple(v) for k, v in data.get("foreign_party_cues", {}).items()
+        },
         new_organ_heads=frozenset(data.get("new_organ_heads", ())),
         new_organ_generic=frozenset(data.get("new_organ_generic", ())),
         past_forms=frozenset(data.get("past_forms", ())),
@@ -387,6 +401,9 @@ class CareerWords:
     """a career line that ends a holding: "- 1990: Relieved as Minister of Education" """
     line_successor: re.Pattern[str]
     """ "..., succeeded by" before the successor's name in such a line"""
+    held_since: dict[str, re.Pattern[str]]
+    """ "..., who had held the post since" after a person, a title or a change (the key), from
+    the anchor up to the date"""
 
 
 @cache
@@ -398,6 +415,10 @@ def career_words() -> CareerWords:
         held_until_next=re.compile(block["held_until_next"], re.I),
         line_ends=re.compile(block["line_ends"], re.I),
         line_successor=re.compile(block["line_successor"], re.I),
+        held_since={
+            anchor: re.compile(gap + block["held_since"], re.I)
+            for anchor, gap in block["held_since_gap"].items()
+        },
     )
 
 

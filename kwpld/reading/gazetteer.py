@@ -44,6 +44,12 @@ class Gazetteer:
     """match key of a name -> organ id"""
     _children: dict[str, tuple[GazetteerOrgan, ...]] | None = field(default=None, repr=False)
 
+    @cached_property
+    def parties(self) -> tuple[str, ...]:
+        """The parties of organs.yaml in the file's order: the first is the DPRK's own, the
+        others foreign parties (the CPC, the CPSU). Built once, not per lookup."""
+        return tuple(o.id for o in self.organs.values() if o.kind == "party")
+
     def find(self, name: str) -> GazetteerOrgan | None:
         organ_id = self.by_name.get(match_key(name))
         return self.organs.get(organ_id) if organ_id else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..names import name_words, word_key
@@ -67,6 +67,9 @@ class ForeignNameLists:
     given: frozenset[str]
     vietnamese_family: frozenset[str]
     pinyin: re.Pattern[str]
+    japanese_family: frozenset[str] = frozenset()
+    shape_states: dict[str, frozenset[str]] = field(default_factory=dict)
+    """a name's shape (chinese, vietnamese, japanese, given) -> the states it can serve"""
 
 
 @cache
@@ -81,4 +84,6 @@ def foreign_name_lists() -> ForeignNameLists:
         frozenset(data["given"]),
         frozenset(data["vietnamese_family"]),
         re.compile(f"^{syllable}(?P<second>{syllable})?$"),
+        frozenset(data.get("japanese_family", ())),
+        {k: frozenset(v) for k, v in data.get("shape_states", {}).items()},
     )

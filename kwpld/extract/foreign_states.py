@@ -1,0 +1,111 @@
+"""Whose office a foreigner's bare title is: "Foreign Minister Sergei Lavrov ... from the Russian
+side", "In Tokyo, Foreign Minister Fumio Kishida said", "Deputy Prime Minister Yuri Trutnev" in
+a TASS report. A person read by a foreign name's shape (foreign_people) never holds an office of
+the DPRK's catalogue; the state his title belongs to is the side the sentence puts him on, else
+the foreign capital the sentence opens with, else the article's dateline city, else the one
+foreign nationality the article is mostly about. Korean-shaped names are left alone: a bare
+"Foreign Minister Ri Yong-ho" in Seoul copy is the DPRK's."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from ..reading.facts import Fact, fact_lexicon
+from ..reading.rules import foreign_name_lists
+from ..reading.state import Context
+
+__all__ = ["foreigners_state", "side_state"]
+
+_SIDE = re.compile(
+    r"\b(?:from|on)\s+(?:the\s+((?:[\w'’.-]+\s+){0,2}?[\w'’.-]+)|our)\s+side\b"
+    r"(?P<ahead>\s*(?:,\s*(?!and\b)|(?:were|was|are|is|included)\b|(?-i:[A-Z])))?",
+    re.I,
+)
+"""a side marker; ``ahead`` when it heads the people after it ("Present on our side were A",
+"On the Korean side, A", "and on the Chinese side B"), else it closes those before it ("A and B
+from the Russian side.", "A from the North Korean side and B")"""
+_OPENING = re.compile(r"\s*In\s+([A-Z][a-z]+)\s*,")
+_DATELINE = re.compile(r"\s*([A-Z][A-Za-z]+),\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
+
+
+@cache
+def _nationality_words() -> re.Pattern[str]:
+    words = sorted(fact_lexicon().nationality_states, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
+
+
+@cache
+def _party_cue() -> re.Pattern[str]:
+    """A nationality word, a noun of ``foreign_party_cues`` within three words, and one of its
+    verbs within the clause ("The south Korean president was accompanied by")."""
+    cues = fact_lexicon().foreign_party_cues
+    nouns = "|".join(re.escape(n) for n in cues.get("nouns", ()))
+    verbs = "|".join(re.escape(v) for v in cues.get("verbs", ()))
+    return re.compile(
+        rf"{_nationality_words().pattern}\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b"
+        rf"[^.;:]{{0,60}}?\b(?:{verbs})\b",
+        re.I,
+    )
+
+
+def side_state(r: Context, fact: Fact) -> tuple[bool, str | None]:
+    """Whether the sentence puts the person of ``fact`` on a side, and that side's foreign
+    state (None for the DPRK's: "on our side", "from the North Korean side"): the marker that
+    heads the part of the sentence he is in, else the one that closes it, or a foreign party's
+    list he is in ("The South Korean delegation included ...")."""
+    flex = fact_lexicon()
+    at = next((s.start for s in fact.spans if s.role == "person"), fact.sentence[0])
+    sentence = r.text[fact.sentence[0] : fact.sentence[1]]
+    sides = list(_SIDE.finditer(sentence))
+    before = [m for m in sides if fact.sentence[0] + m.end() <= at][-1:]
+    after = [m for m in sides if fact.sentence[0] + m.start() > at][:1]
+    side = next((m for m in before if m.group("ahead")), None) or next(
+        (m for m in after if not m.group("ahead")), None
+    )
+    if side is not None:
+        words = " ".join((side.group(1) or "").lower().split())
+        return True, flex.nationality_states.get(words)  # None: "our", "the DPRK"
+    cue = _party_cue().search(sentence)
+    if cue is not None and fact.sentence[0] + cue.end() <= at:
+        return True, flex.nationality_states.get(" ".join(cue.group(1).lower().split()))
+    return False, None
+
+
+def foreigners_state(r: Context, fact: Fact) -> str | None:
+    """The state whose office the foreign-named person of ``fact`` holds, by the sentence's
+    side marker (the first after him, else the last before), its opening "In <capital>,",
+    the dateline's city or the article's main foreign nationality, when a name of his shape can
+    serve that state (``shape_states``: a Chinese name is no Japanese minister); None when none
+    says, or the side is not a foreign one ("from the DPRK side")."""
+    flex = fact_lexicon()
+    on_side, state = side_state(r, fact)
+    if on_side:
+        return state
+    opening = _OPENING.match(r.text[fact.sentence[0] : fact.sentence[1]])
+    state = flex.foreign_capitals.get(opening.group(1)) if opening else _article_state(r)
+    shape = r.reg.peek(fact.person).attrs.get("foreign_name")
+    allowed = foreign_name_lists().shape_states.get(str(shape))
+    return state if state is not None and (allowed is None or state in allowed) else None
+
+
+def _article_state(r: Context) -> str | None:
+    """The foreign capital of the dateline ("TOKYO, July 3 Kyodo"), else the state of the
+    nationality words ("Russian", "China's") when one state has most of them."""
+    flex = fact_lexicon()
+    for block in r.doc.blocks[:3]:
+        m = _DATELINE.match(r.text[block.start : block.end])
+        if m is not None:
+            city = m.group(1).capitalize()
+            if city in flex.foreign_capitals:
+                return flex.foreign_capitals[city]
+    counts = Counter(
+        flex.nationality_states[m.group(1).lower()]
+        for m in _nationality_words().finditer(r.text)
+        if m.group(1).lower() != "us" or m.group(1) == "US"  # not the pronoun
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
