@@ -71,7 +71,7 @@ __all__ = [
 ]
 
 STATE_VERSION = 3
-FILES_VERSION = 3
+FILES_VERSION = 4
 VALIDATION_VERSION = 2
 _VALIDATION = "validation.pickle"
 BLOCKS_VERSION = 1
@@ -105,15 +105,48 @@ class BuildState:
 @dataclass
 class FileEntry:
     """One record file as the last build mapped it: its SHA-256, the facts its mapping read of
-    other records, and the name of the cache file holding its quads and origins (read only
-    when the file is reused, written only when it was mapped again)."""
+    other records, and the names of the cache files holding its quads and origins, one per
+    :data:`CHUNK_RECORDS` records (read only when the file is reused; written only when the
+    file was mapped again, and then only the chunks whose content changed: one edited record
+    of a 7,700-record file rewrites one chunk, not the file's whole entry)."""
 
     sha256: str
     ids: list[str]
     reads: list[Read]
     read_ends: list[int]
     """The records' ids and the facts their mappings read (see :class:`FileMapping`)."""
-    name: str
+    chunks: list[str]
+    """Chunk ``k`` holds records ``k * CHUNK_RECORDS`` up to the next chunk's first."""
+
+
+CHUNK_RECORDS = 1024
+"""Records per cache chunk of a file's mapping: small enough that rewriting the chunk of an
+edited record costs little, large enough that a file has few chunk files."""
+
+_Chunk = tuple[list[Quad], list[int], list[tuple[str, str]], list[int], list[bytes]]
+"""A chunk's content: quads, their ends, origins, their ends (ends counted from the chunk's
+start), and the records' digests."""
+
+
+def _chunk(mapping: FileMapping, k: int) -> _Chunk:
+    """Records ``k * CHUNK_RECORDS`` onwards of ``mapping``, up to the next chunk's first."""
+    first = k * CHUNK_RECORDS
+    last = min(first + CHUNK_RECORDS, len(mapping.ids))
+    q0 = mapping.quad_ends[first - 1] if first else 0
+    q1 = mapping.quad_ends[last - 1] if last else 0
+    o0 = mapping.origin_ends[first - 1] if first else 0
+    o1 = mapping.origin_ends[last - 1] if last else 0
+    return (
+        mapping.quads[q0:q1],
+        [end - q0 for end in mapping.quad_ends[first:last]],
+        mapping.origins[o0:o1],
+        [end - o0 for end in mapping.origin_ends[first:last]],
+        mapping.digests[first:last],
+    )
+
+
+def _chunk_count(records: int) -> int:
+    return max(1, -(-records // CHUNK_RECORDS))
 
 
 @dataclass
@@ -278,8 +311,15 @@ class BuildCache:
         acyclic tuples, and each collection it set off would walk the whole graph built so far
         (the block indexes, 5 MB, cost 0.3 s of CPU at 23,150 records with collections on,
         0.03 s without)."""
+        with gc_paused():
+            return self._unpickle(path)
+
+    def _unpickle(self, path: Path) -> Any:
+        """:meth:`_read` without the pause, for a caller that reads several files in one
+        (``gc_paused`` counts the frozen objects on entry: paused again inside a pause, it
+        walks every object alive, 10 ms and more per file in a rebuild)."""
         try:
-            with path.open("rb") as handle, gc_paused():
+            with path.open("rb") as handle:
                 return pickle.load(handle)
         except FileNotFoundError:
             return None
@@ -306,18 +346,39 @@ class BuildCache:
         return state if state.context == context else None
 
     def load_mapping(self, out: Path, entry: FileEntry) -> FileMapping | None:
-        """The quads and origins of one file's entry (None, with a warning, if unreadable)."""
-        found = self._read(self._files_folder(out) / f"{entry.name}.pickle")
-        if not isinstance(found, tuple) or len(found) != 1:
-            if found is not None:
-                self.warnings.append(f"{entry.name}: a cache entry of another shape; mapped again")
+        """The quads and origins of one file's entry, its chunks joined (None, with a
+        warning, if one is unreadable or not of the records the entry names)."""
+        records = len(entry.ids)
+        if len(entry.chunks) != _chunk_count(records):
             return None
-        (made,) = found
-        if not isinstance(made, tuple) or len(made) != 5:
-            return None
-        quads, quad_ends, origins, origin_ends, digests = made
-        if any(len(ends) != len(entry.ids) for ends in (quad_ends, origin_ends, digests)):
-            return None
+        quads: list[Quad] = []
+        quad_ends: list[int] = []
+        origins: list[tuple[str, str]] = []
+        origin_ends: list[int] = []
+        digests: list[bytes] = []
+        folder = self._files_folder(out)
+        with gc_paused():  # one pause for all the chunks (see _unpickle)
+            blobs = [self._unpickle(folder / f"{name}.pickle") for name in entry.chunks]
+        for k, (name, found) in enumerate(zip(entry.chunks, blobs, strict=True)):
+            if not isinstance(found, tuple) or len(found) != 1:
+                if found is not None:
+                    self.warnings.append(f"{name}: a cache entry of another shape; mapped again")
+                return None
+            (made,) = found
+            if not isinstance(made, tuple) or len(made) != 5:
+                return None
+            size = min(CHUNK_RECORDS, records - k * CHUNK_RECORDS)
+            c_quads, c_quad_ends, c_origins, c_origin_ends, c_digests = made
+            if any(len(part) != size for part in (c_quad_ends, c_origin_ends, c_digests)):
+                return None
+            if size and (c_quad_ends[-1] != len(c_quads) or c_origin_ends[-1] != len(c_origins)):
+                return None
+            q0, o0 = len(quads), len(origins)
+            quads.extend(c_quads)
+            quad_ends.extend([end + q0 for end in c_quad_ends] if q0 else c_quad_ends)
+            origins.extend(c_origins)
+            origin_ends.extend([end + o0 for end in c_origin_ends] if o0 else c_origin_ends)
+            digests.extend(c_digests)
         return FileMapping(
             entry.ids, quads, quad_ends, origins, origin_ends, entry.reads, entry.read_ends,
             digests,
@@ -334,28 +395,22 @@ class BuildCache:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)  # a stale state must not claim the new release
 
-    def save_files(self, out: Path, state: FilesState, new: Mapping[str, FileMapping]) -> None:
-        """Write the entries of the files mapped again (``new``, by entry name), then the index
-        that names them, then delete the entries no longer named. Each step is atomic and
-        the index only names entries already written, so a build killed at any point leaves
-        a cache the next build can use (or a stray entry file, deleted then)."""
+    def save_files(self, out: Path, state: FilesState, new: Mapping[str, _Chunk]) -> None:
+        """Write the chunks of the files mapped again whose content changed (``new``, by
+        chunk name), then the index that names them, then delete the chunks no longer named.
+        Each step is atomic and the index only names chunks already written, so a build
+        killed at any point leaves a cache the next build can use (or a stray chunk file,
+        deleted then)."""
         folder = self._files_folder(out)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             sweep(folder)
-            for name, mapping in new.items():
-                made = (
-                    mapping.quads,
-                    mapping.quad_ends,
-                    mapping.origins,
-                    mapping.origin_ends,
-                    mapping.digests,
-                )
+            for name, made in new.items():
                 blob = pickle.dumps((made,), protocol=pickle.HIGHEST_PROTOCOL)
                 write_atomic(folder / f"{name}.pickle", blob)
             index = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
             write_atomic(folder / "index.pickle", index)
-            named = {f"{entry.name}.pickle" for entry in state.files.values()}
+            named = {f"{name}.pickle" for entry in state.files.values() for name in entry.chunks}
             kept = {"index.pickle", _VALIDATION, _BLOCKS}
             for path in folder.glob("*.pickle"):
                 if path.name not in kept and path.name not in named:
@@ -710,17 +765,31 @@ class IncrementalBuild:
         context = self.context()
         old = self.files.files if self.files is not None else {}
         index = FilesState(context, manifest_sha256=manifest)
-        new: dict[str, FileMapping] = {}
+        new: dict[str, _Chunk] = {}
         for label, mapping in mappings.items():
             sha = self.digests.get(label)
             if sha is None:
                 continue
             entry = old.get(label)
             if label in remapped or entry is None or entry.sha256 != sha:
-                # a new name each time: an index still naming an older entry (a build
-                # killed before its index was written) never meets other quads under it
-                name = uuid.uuid4().hex
-                entry = FileEntry(sha, mapping.ids, mapping.reads, mapping.read_ends, name)
-                new[name] = mapping
+                chunks = []
+                before = self.reused.get(label)
+                for k in range(_chunk_count(len(mapping.ids))):
+                    made = _chunk(mapping, k)
+                    # a chunk the same as the release in place's (read from its file) stands
+                    if (
+                        before is not None
+                        and entry is not None
+                        and k < len(entry.chunks)
+                        and made == _chunk(before, k)
+                    ):
+                        chunks.append(entry.chunks[k])
+                        continue
+                    # a new name each time: an index still naming an older chunk (a build
+                    # killed before its index was written) never meets other quads under it
+                    name = uuid.uuid4().hex
+                    new[name] = made
+                    chunks.append(name)
+                entry = FileEntry(sha, mapping.ids, mapping.reads, mapping.read_ends, chunks)
             index.files[label] = entry
         self.cache.save_files(self.out, index, new)

@@ -212,19 +212,29 @@ def gc_paused() -> Iterator[None]:
     first allocation afterwards would walk every one of them (0.5 s after loading 231,050
     records).
     """
+    global _paused
     enabled = gc.isenabled()
     gc.disable()
-    freeze = gc.get_freeze_count() == 0
+    # Inside another pause the objects are frozen already; ``gc.get_freeze_count`` would
+    # walk every one of them to say so (10 ms and more a call in a rebuild), so it is asked
+    # only of an outermost pause.
+    freeze = _paused == 0 and gc.get_freeze_count() == 0
     if freeze:
         gc.freeze()
+    _paused += 1
     try:
         yield
     finally:
+        _paused -= 1
         if freeze:
             gc.freeze()
             gc.unfreeze()
         if enabled:
             gc.enable()
+
+
+_paused = 0
+"""How many :func:`gc_paused` are open (in this process: a forked child inherits it)."""
 
 
 def plan_groups(tasks: Sequence[Task], jobs: int, head_start: float = 0.0) -> list[list[Task]]:

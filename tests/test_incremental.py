@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -435,6 +436,54 @@ def test_a_corrupt_cache_makes_a_cold_build_with_a_warning(tmp_path: Path):
     # and the cache written by that build is whole again
     _edit(flat.data / "articles.yaml", "title: Report No. 1 ", "title: Report number 1 ")
     flat.rebuild_is_cold(["articles.yaml"])
+
+
+def test_a_rebuild_writes_only_the_cache_chunks_an_edit_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A file's mapping is kept in chunks of records: an edited record rewrites its chunk
+    alone, the other chunks stand (their files untouched), and a rebuild that reads the
+    chunks back joined writes the release a cold build writes."""
+    from kwpld import incremental
+
+    monkeypatch.setattr(incremental, "CHUNK_RECORDS", 8)
+    flat = _Flat(tmp_path)
+    folder = next((flat.cache / "build").glob("*.files"))
+    kept = ("index.pickle", "blocks.pickle", "validation.pickle")
+
+    def chunks() -> dict[str, int]:
+        return {p.name: p.stat().st_ino for p in folder.glob("*.pickle") if p.name not in kept}
+
+    before = chunks()
+    people = len(flat.rows("people.csv")) - 1
+    assert people > 3 * 8
+    # 4 files; people.csv and memberships.csv and articles.yaml in several chunks each
+    assert len(before) > 10
+
+    def rebuild(edit: Callable[[], None], remapped: list[str]) -> None:
+        """Edit, rebuild (checked against a cold build): the chunks of the records mapped
+        again are at most as many as they, every other chunk's file stands as it was."""
+        old = chunks()
+        edit()
+        result = flat.rebuild_is_cold(remapped)
+        assert result.remapped is not None
+        new = chunks()
+        written = new.keys() - old.keys()
+        assert 1 <= len(written) <= sum(result.remapped.values())
+        assert all(new[name] == old[name] for name in new.keys() & old.keys())
+
+    rebuild(lambda: _edit(flat.data / "people.csv", "p-0000020,", "p-0000020,Ri "),
+            ["memberships.csv", "people.csv"])  # fmt: skip
+    assert len(chunks()) == len(before)
+    # an edit in another chunk, then one in another file: each rebuild reads the chunks back
+    rebuild(lambda: _edit(flat.data / "people.csv", "p-0000001,", "p-0000001,Pak "),
+            ["memberships.csv", "people.csv"])  # fmt: skip
+    rebuild(lambda: _edit(flat.data / "articles.yaml", "title: Report number 1 ",
+                          "title: Report No. 1 "), ["articles.yaml"])  # fmt: skip
+    # a record added at the end of the file: its last chunk (or a new one) is written
+    rebuild(lambda: flat.write("people.csv", [*flat.rows("people.csv"),
+                                              "p-9999999,New Person,,,KP,\n"]),
+            ["people.csv"])  # fmt: skip
 
 
 def _report_of(data: Path, out: Path, cache: Path | None) -> tuple[list[object], int | None]:
