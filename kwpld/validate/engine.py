@@ -80,9 +80,9 @@ Test = Callable[[str], bool]
 """Does a value node pass? Compiled once per component, run once per value node."""
 Values = tuple[str, ...] | set[str]
 Pairs = Sequence[tuple[str, Values]]
+"""(focus node, its value nodes) for every focus node a shape looks at."""
 SparqlRows = dict[str, list[dict[str, str]]]
 """A query's solutions by the focus node ($this) they are about."""
-"""(focus node, its value nodes) for every focus node a shape looks at."""
 Out = list[Result] | None
 """Where results go; None when only conformance matters (sh:node and friends)."""
 Check = Callable[[Pairs, set[str], Out], None]
