@@ -410,3 +410,29 @@ def test_a_change_with_its_term_in_parentheses_ends_at_the_terms_end(known: Know
     )
     assert ("Mun Kyong-dok", "member", "wpk-pb", "2016-05", "2021") in got
     assert ("Mun Kyong-dok", "first-secretary", "wpk-pyongyang", "2010", None) in got
+
+
+# -- an object pronoun is not its own clause's subject ----------------------------------------
+
+
+def test_succeeded_him_ends_the_earlier_holder_not_the_successor(known: Known) -> None:
+    got = terms(
+        "Kim Yong Nam served as president of the Presidium of the Supreme People's Assembly "
+        "from 1998. In April 2019 Choe Ryong Hae succeeded him as president of the Presidium.\n",
+        known,
+    )
+    choe = _of(got, "choe-ryong-hae")
+    assert choe and all(t[4] is None for t in choe), got  # Choe's term has no end
+    assert any(t[3] == "2019-04" for t in choe), got
+    assert ("kim-yong-nam", "chairman", "spa-presidium", "1998", "2019-04") in got
+
+
+def test_him_after_a_clause_boundary_is_still_the_person_named(known: Known) -> None:
+    # near miss: "elected Pak ... and appointed him" — him is Pak (no subject verb between)
+    got = terms(
+        "The session elected Pak Pong Ju a deputy and appointed him Premier of the Cabinet "
+        "in April 2003.\n",
+        known,
+    )
+    assert any(t[0] == "pak-pong-ju" and t[1] == "chairman" and t[2] == "cabinet" for t in got), got
+

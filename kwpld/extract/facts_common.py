@@ -161,6 +161,11 @@ _PRONOUN = re.compile(
 )
 
 
+_OBJECT = re.compile(r"(?:him|her)\b")
+_OBJECT_OF = re.compile(r"\s+(?:(?:had|has|have|then|later|soon|also|eventually)\s+)?[a-z]+ed\s+$")
+"""a subject's verb right before an object pronoun ("Choe (later) succeeded him")"""
+
+
 def _pronouns(r: Context, start: int, end: int) -> list[Item]:
     """ "He served as Premier from 2003 to 2007": he, she, him (and her after a verb) stand for
     the person the sentence, else the last sentence naming one, is about."""
@@ -184,11 +189,20 @@ def _antecedent(r: Context, offset: int, depth: int = 0) -> str | None:
     sentence = r.doc.sentence_at(offset)
     if sentence is None:
         return None
-    here = {
-        _person_key(r, m)
+    before = [
+        m
         for m in r.mentions_in(sentence.start, offset, ("person",))
         if not r.doc.in_parens(m.start)
-    }
+    ]
+    if (
+        before
+        and _OBJECT.match(r.text, offset)
+        and _OBJECT_OF.match(r.text, before[-1].end, offset)
+    ):
+        # "Choe succeeded him as president": an object pronoun is never its own clause's
+        # subject (the person named just before its verb); it stands for someone named earlier
+        before = before[:-1]
+    here = {_person_key(r, m) for m in before}
     if len(here) == 1:
         return next(iter(here))
     if here:
