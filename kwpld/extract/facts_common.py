@@ -31,6 +31,7 @@ from .dates import (
     narrative_day_before,
     relative_day,
     reported_day,
+    shift_day,
     speaks_ahead,
     stated_day,
 )
@@ -522,8 +523,7 @@ def _nth_day(r: Context, event: str, which: str) -> PartialDate | None:
         return None
     if n == 1:
         return first
-    when = dt.date(first.year, first.month, first.day) + dt.timedelta(days=n - 1)  # type: ignore[arg-type]
-    day = PartialDate(when.year, when.month, when.day)
+    day = shift_day(first, n - 1)
     if last is not None and last.day is not None and day.earliest() > last.earliest():
         return None  # "the third day" of a two-day session: not this event's
     return day

@@ -1294,7 +1294,6 @@ def _weekdays(
     if m is None:
         return None
     import calendar
-    import datetime as dt
 
     if m.group("ended"):
         # "the five-day plenary meeting ... that ended Saturday": its last day, and its first
@@ -1314,8 +1313,7 @@ def _weekdays(
             return (last, None), (m.start(), m.end())
         names = list(calendar.day_name)
         back = (names.index(last_name) - names.index(first_name)) % 7
-    day = dt.date(last.year, last.month or 1, last.day or 1) - dt.timedelta(days=back)
-    return (PartialDate(day.year, day.month, day.day), last), (m.start(), m.end())
+    return (shift_day(last, -back), last), (m.start(), m.end())
 
 
 def _last_weekday(reference: PartialDate, name: str) -> PartialDate:
