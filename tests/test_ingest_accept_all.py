@@ -123,7 +123,7 @@ def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]
 def test_dev_texts_against_the_records_accept_and_build(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """All 50 development texts in one folder with the records they are labelled against:
+    """All the development texts (170 now) in one folder with the records they are labelled against:
     ``kwpld accept --all`` loads (no invalid record, dangling reference, date the format
     rejects or duplicate id) and ``kwpld build`` exits 0; derived names and dates keep their
     derivation in the records, and printed event dates are stated in their article."""
