@@ -66,3 +66,44 @@ def test_real_subject_then_institution_named_after_him(known: Known) -> None:
         known,
     )
     assert any(t[0] == "kim-il-sung" and t[2] == "wpk-cc" for t in got)
+
+
+# -- 2. a ministry named in prose, then "as its minister" ---------------------------------------
+
+
+def test_transferred_to_a_ministry_as_its_minister(known: Known) -> None:
+    got = terms(
+        "Chong Il-yong\n\nHe was named minister of chemical industry in 1954. In 1958 he was "
+        "transferred to the Ministry of Electric Power as its minister, replacing Kim Tu-sam.\n",
+        known,
+    )
+    assert ("Chong Il-yong", "chairman", "Ministry of Chemical Industry", "1954", None) in got
+    assert ("Chong Il-yong", "chairman", "Ministry of Electric Power", "1958", None) in got
+    # "its" is the ministry this sentence names, not the one of the sentence before
+    assert ("Chong Il-yong", "chairman", "Ministry of Chemical Industry", "1958", None) not in got
+    assert ("Kim Tu-sam", "chairman", "Ministry of Electric Power", None, "1958") in got
+
+
+def test_moved_to_a_ministry_named_before_its_head_word(known: Known) -> None:
+    got = terms(
+        "Ri Kun-mo\n\nIn March 1981 Ri was moved to the Metal Industry Ministry as its "
+        "vice-minister.\n",
+        known,
+    )
+    assert ("Ri Kun-mo", "vice-chairman", "Ministry of Metal Industry", "1981-03", None) in got
+
+
+def test_lower_case_minister_of_light_industry(known: Known) -> None:
+    got = terms("Ri Kun-mo\n\nRi was named minister of light industry in 1951.\n", known)
+    assert ("Ri Kun-mo", "chairman", "Ministry of Light Industry", "1951", None) in got
+
+
+def test_transfer_to_a_ministry_without_a_role_drafts_nothing(known: Known) -> None:
+    # near misses: a transfer with no title; "its minister" with a foreign ministry's name
+    got = terms(
+        "Ri Kun-mo\n\nIn 1980 he was transferred to the Ministry of Railways, where he worked as "
+        "an engineer. The envoy was later moved to the Russian Foreign Ministry as its "
+        "minister.\n",
+        known,
+    )
+    assert got == set()
