@@ -603,6 +603,7 @@ def test_update_parts_no_change_reaches_are_copied_and_the_files_are_a_full_writ
     the same quads and hold no changed (graph, subject) are copied from the release in place;
     every file is what a full write makes (an edited literal, an added and a removed quad, at
     the start, middle and end; a damaged old part is made again)."""
+    import kwpld.publish.lines as lines
     import kwpld.publish.updates as updates
     from kwpld.publish.quads import sort_quads
 
@@ -671,6 +672,21 @@ def test_update_parts_no_change_reaches_are_copied_and_the_files_are_a_full_writ
     got = updates.write_updates(tmp_path / "again" / "update", sort_quads(old_quads), 40, previous)
     assert made == [1] and [w.sha256 for w in got] == [w.sha256 for w in written]
 
+    # where no link can be made, a part kept is copied (checked against its SHA-256)
+    def no_link(*args: object) -> None:
+        raise OSError("no links here")
+
+    monkeypatch.setattr(lines.os, "link", no_link)
+    made.clear()
+    copied = tmp_path / "copied" / "update"
+    got = updates.write_updates(copied, sort_quads(old_quads), 40, previous)
+    assert made == [1] and [w.sha256 for w in got] == [w.sha256 for w in written]
+    assert all(p.stat().st_nlink == 1 for p in copied.iterdir())
+    again = tmp_path / "again" / "update"
+    assert {p.name: p.read_bytes() for p in copied.iterdir()} == {
+        p.name: p.read_bytes() for p in again.iterdir()
+    }
+
 
 def test_a_rebuild_copies_the_update_parts_its_change_does_not_reach(tmp_path: Path, monkeypatch):
     """The same through kwpld.build: an edited name makes again only the parts of update/ that
@@ -694,10 +710,15 @@ def test_a_rebuild_copies_the_update_parts_its_change_does_not_reach(tmp_path: P
     parts = len(made)
     assert parts > 10
     made.clear()
+    inodes = {p.name: p.stat().st_ino for p in (out / "update").iterdir()}
     member = (data / "memberships.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[1]
     _edit(data / "people.csv", f"{member},", f"{member},Kim ")
     assert not kwpld.build(data, out, cache=cache, validate=False, release=options).up_to_date
     assert 0 < len(made) < parts / 2
+    # the parts kept are the old files, hard-linked (the old folder is gone: one link each)
+    linked = [p for p in (out / "update").iterdir() if inodes.get(p.name) == p.stat().st_ino]
+    assert len(linked) == parts - len(made)
+    assert all(p.stat().st_nlink == 1 for p in linked)
     kwpld.build(data, tmp_path / "cold", validate=False, release=options)
     _same_release(out, tmp_path / "cold")
 
