@@ -1,0 +1,94 @@
+"""Dating by the occasion in wire copy (issue 15, class L of the unseen texts): a weekday in a
+relative or participial clause ("who left Pyongyang on Wednesday", "after leaving Pyongyang on
+Sunday") dates that clause's act, not the main clause's occasion; a counted occasion ("two
+rounds of talks", "about 90 minutes of talks") is an occasion held, dated by a pair of weekdays
+("on Wednesday and Thursday") as a range. Short synthetic texts varying names, organs, outlets
+and word order, with near misses. Read against tests/fixtures/ingest/facts/records."""
+
+from __future__ import annotations
+
+from kwpld.ingest import Known
+from tests.test_extract_dates_unseen import event_days, holdings
+
+
+def _as_of(got: dict[object, set[object]], key: tuple[str, str, str]) -> set[object]:
+    return {d[2] for d in got[key]}
+
+
+# -- 1. a day in a subordinate clause does not date the main clause -----------------------------
+
+
+def test_a_relative_clause_s_weekday_does_not_date_the_title(known: Known) -> None:
+    text = (
+        "SEOUL, Jan. 19 (Yonhap) -- North Korea's Vice Foreign Minister Choe Son Hui, who left "
+        "Pyongyang on Wednesday, arrived in Stockholm on Friday for a conference."
+    )
+    got = holdings(text, known, "2019-01-19")  # a Saturday: Friday is 18, Wednesday 16
+    assert _as_of(got, ("choe-son-hui", "vice-chairman", "mfa")) == {"2019-01-18"}
+
+
+def test_a_participial_clause_s_weekday_does_not_date_the_title(known: Known) -> None:
+    text = (
+        "TOKYO, Sept 14 Kyodo - Kim Yong Chol, director of the United Front Department of the "
+        "WPK Central Committee, reached Vladivostok on Wednesday after leaving Pyongyang on "
+        "Monday."
+    )
+    got = holdings(text, known, "2023-09-14")  # a Thursday: Wednesday 13, Monday 11
+    assert _as_of(got, ("kim-yong-chol", "director", "wpk-ufd")) == {"2023-09-13"}
+
+
+def test_the_only_weekday_in_a_relative_clause_still_dates_the_sentence(known: Known) -> None:
+    # near miss: no other day is stated; the clause's is the sentence's only one
+    text = (
+        "SEOUL, Jan. 19 (Yonhap) -- Ri Son Gwon, who arrived on Thursday, met officials of the "
+        "Ministry of Foreign Affairs, said Pak Pong Ju, Premier of the Cabinet, who came on "
+        "Thursday too."
+    )
+    got = holdings(text, known, "2019-01-19")
+    assert _as_of(got, ("pak-pong-ju", "chairman", "cabinet")) == {"2019-01-17"}
+
+
+def test_a_weekday_of_the_dateline_s_own_day_is_that_day(known: Known) -> None:
+    text = (
+        "VLADIVOSTOK, Sept 13 (Reuters) - Choe Ryong Hae, president of the Presidium of the "
+        "Supreme People's Assembly, toured a shipyard on Wednesday."
+    )
+    got = holdings(text, known, "2023-09-13")  # a Wednesday: that day, not a week before
+    assert _as_of(got, ("choe-ryong-hae", "chairman", "spa-presidium")) == {"2023-09-13"}
+
+
+# -- 2. counted talks: an occasion held, a pair of weekdays a range -----------------------------
+
+
+def test_two_rounds_of_talks_on_two_weekdays_run_between_them(known: Known) -> None:
+    text = (
+        "MOSCOW, May 25 (AP) -- Kim Il Sung left Moscow by train on Friday after two rounds of "
+        "talks with Soviet leader Konstantin Chernenko on Wednesday and Thursday."
+    )
+    assert ("meeting", "1984-05-23", "1984-05-24") in event_days(text, known, "1984-05-25")
+
+
+def test_minutes_of_talks_on_a_weekday_are_an_occasion_of_that_day(known: Known) -> None:
+    text = (
+        "TOKYO, May 23 Kyodo - Prime Minister Junichiro Koizumi held about 90 minutes of talks "
+        "with Kim Jong Il at the Taedonggang Guesthouse in Pyongyang on Saturday."
+    )
+    assert ("meeting", "2004-05-22", None) in event_days(text, known, "2004-05-23")
+
+
+def test_rounds_of_talks_to_come_are_no_occasion(known: Known) -> None:
+    # near miss: talks agreed for later
+    text = (
+        "SEOUL, March 3 (Yonhap) -- The two Koreas agreed to hold three rounds of talks in "
+        "Kaesong on Friday, the unification ministry said."
+    )
+    assert not {e for e in event_days(text, known, "2021-03-03") if e[0] == "meeting"}
+
+
+def test_rounds_of_talks_a_day_before_the_news_are_not_drafted_anew(known: Known) -> None:
+    # near miss: background to the news ("a day after they held"), dated by another rule
+    text = (
+        "SEOUL, Oct. 4 (Yonhap) -- Roh Moo-hyun and Kim Jong-il signed a declaration on "
+        "Thursday, a day after they held two rounds of talks at the guesthouse."
+    )
+    assert ("meeting", "2007-10-04", None) not in event_days(text, known, "2007-10-04")
