@@ -92,3 +92,45 @@ def test_rounds_of_talks_a_day_before_the_news_are_not_drafted_anew(known: Known
         "Thursday, a day after they held two rounds of talks at the guesthouse."
     )
     assert ("meeting", "2007-10-04", None) not in event_days(text, known, "2007-10-04")
+
+
+# -- 3. diplomatic meetings in wire copy: the one met with his state's title ---------------------
+
+
+def _attending(text: str, known: Known, date: str) -> set[tuple[str, str]]:
+    from tests.test_extract_dates_unseen import _read
+
+    return {
+        (d.record["event"], d.record["ref"])
+        for d in _read(text, known, date, "news").drafts
+        if d.kind == "participation"
+    }
+
+
+def test_met_a_foreign_president_by_title_both_attend_a_dated_meeting(known: Known) -> None:
+    text = (
+        "SEOUL, Jan. 19 (Yonhap) -- Kim Yong Chol met U.S. President Donald Trump at the White "
+        "House on Friday."
+    )
+    got = _attending(text, known, "2019-01-19")
+    events = {e for e, _ in got}
+    assert {p for _, p in got} >= {"kim-yong-chol", "donald-trump"} and len(events) == 1
+    assert ("meeting", "2019-01-18", None) in event_days(text, known, "2019-01-19")
+
+
+def test_met_with_a_foreign_minister_by_title(known: Known) -> None:
+    text = (
+        "MOSCOW, Nov. 20 (AP) -- On Tuesday, Choe Son Hui met with Russian Foreign Minister "
+        "Sergei Lavrov in Moscow."
+    )
+    got = _attending(text, known, "2022-11-20")
+    assert {p for _, p in got} >= {"choe-son-hui", "sergei-lavrov"}
+
+
+def test_met_a_group_is_no_meeting_with_someone(known: Known) -> None:
+    # near miss: the one met is no person
+    text = (
+        "SEOUL, Jan. 19 (Yonhap) -- Kim Yong Chol met the families of Korean War veterans in "
+        "Pyongyang on Wednesday."
+    )
+    assert not any(e[0] == "meeting" for e in event_days(text, known, "2019-01-19"))
