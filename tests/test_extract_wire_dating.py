@@ -134,3 +134,32 @@ def test_met_a_group_is_no_meeting_with_someone(known: Known) -> None:
         "Pyongyang on Wednesday."
     )
     assert not any(e[0] == "meeting" for e in event_days(text, known, "2019-01-19"))
+
+
+# -- 4. a term's change noted right after a titled name --------------------------------------
+
+
+def test_a_note_relieved_in_a_year_ends_the_title(known: Known) -> None:
+    text = (
+        "SEOUL, June 11 (AFP) - Those who lost posts include Defence Minister Kim Jong Gwan "
+        "(relieved in 2021) and Premier Kim Jae Ryong (replaced in August 2020)."
+    )
+    got = holdings(text, known, "2022-06-11")
+    assert got[("kim-jong-gwan", "chairman", "mpaf")] == {(None, "2021", None, "sentence")}
+    assert got[("kim-jae-ryong", "chairman", "cabinet")] == {(None, "2020-08", None, "sentence")}
+
+
+def test_in_the_job_since_starts_the_title(known: Known) -> None:
+    text = (
+        "SEOUL, June 11 (AFP) - Premier Kim Tok Hun, in the job since August 2020, was not "
+        "affected by the reshuffle."
+    )
+    got = holdings(text, known, "2022-06-11")
+    assert got[("kim-tok-hun", "chairman", "cabinet")] == {("2020-08", None, None, "sentence")}
+
+
+def test_a_note_without_a_change_keeps_the_day_of_the_sentence(known: Known) -> None:
+    # near miss: a parenthesis that is no term's change
+    text = "SEOUL, June 11 (AFP) - Premier Kim Tok Hun (pictured in 2021) spoke on Friday."
+    got = holdings(text, known, "2022-06-11")
+    assert {d[2] for d in got[("kim-tok-hun", "chairman", "cabinet")]} == {"2022-06-10"}
