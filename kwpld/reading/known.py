@@ -255,12 +255,16 @@ class Known:
 
     def _forget(self, rid: str, kind: str) -> None:
         """Empty what :attr:`cache` holds that a new pending draft ``rid`` can change. A
-        person's draft adds names: to the index (which reads the offices people's descriptions
-        name) and to ``rid``; what depends on neither stays (kept across the articles of a
-        run, where every article adds drafts). Other kinds empty the whole cache."""
-        if kind != "person":
+        draft of a person, organ, event or article adds names: to the index (which reads the
+        offices people's descriptions name) and to ``rid`` (its names, label, kind, parent);
+        what depends on neither stays (kept across the articles of a run, where every article
+        adds drafts: an article's, and most often an organ's or event's). An organ's draft
+        also adds organ keys (``gazetteer_ids``). A post's draft empties the whole cache."""
+        if kind not in ("person", "organ", "event", "article"):
             self.cache.clear()
             return
+        if kind == "organ":
+            self.cache.pop("gazetteer_ids", None)
         organs: dict[str, Any] = self.cache.get("organs", {})
         stale = {
             key
