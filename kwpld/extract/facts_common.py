@@ -782,7 +782,14 @@ def held_since(r: Context, anchor: int, limit: int, after: str) -> DateMention |
 def _reports_attendance(view: SentenceView) -> bool:
     """The sentence says who took part in an event ("Speakers included ...", "It was presided
     over by ...", "On the platform were ..."): the attendance patterns of ``facts.yaml``."""
-    return any(p.regex.search(view.string) is not None for p in fact_lexicon().attendance_patterns)
+    return _string_reports_attendance(view.string)
+
+
+@functools.lru_cache(maxsize=4096)
+def _string_reports_attendance(string: str) -> bool:
+    """:func:`_reports_attendance` by the sentence's symbol string, all it reads: the fact
+    passes ask it of the same sentence once per fact and date they find in it."""
+    return any(p.regex.search(string) is not None for p in fact_lexicon().attendance_patterns)
 
 
 def _title_start(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from ..dates import DateMention, PartialDate
@@ -616,12 +617,56 @@ def _occasion_pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _occasion_nouns() -> re.Pattern[str]:
+    """Any word of ``occasions`` (``facts.yaml``), wherever it occurs: every match of
+    :func:`_occasion_pattern` has one within four words of its start."""
+    nouns = sorted((re.escape(n) for n in fact_lexicon().occasions), key=len, reverse=True)
+    return re.compile("|".join(nouns), re.I)
+
+
+def _occasion_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_occasion_pattern().finditer(text)``, found faster: the pattern is
+    tried only at the words up to four before an occasion's noun (its match holds an article
+    and up to three words before the noun), not at every word of the article, where its
+    alternation of fifty nouns was tried up to four times a word."""
+    pattern, nouns = _occasion_pattern(), _occasion_nouns()
+    pos = 0
+    while (noun := nouns.search(text, pos)) is not None:
+        at = noun.start()
+        for word in _WORD_START.finditer(text, _words_back(text, pos, at, 5), at + 1):
+            m = pattern.match(text, word.start())
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = at + 1
+
+
+_WORD_START = re.compile(r"\b(?=\w)")
+"""where a match of the occasion pattern may begin (a word, after a word boundary)"""
+
+
+def _words_back(text: str, floor: int, at: int, count: int) -> int:
+    """Where the ``count`` runs of white space before ``at`` begin (not before ``floor``): a
+    match that begins after ``floor`` and has fewer runs before its noun at ``at`` begins
+    there or later."""
+    i = at
+    for _ in range(count):
+        while i > floor and not text[i - 1].isspace():
+            i -= 1
+        while i > floor and text[i - 1].isspace():
+            i -= 1
+    return i
+
+
 def _occasions(r: Context) -> None:
     """ "a reception held at the Mansudae Assembly Hall in Pyongyang on Friday", "an artillery
     fire drill on 10 September": an occasion the text describes, dated by the sentence."""
     flex = fact_lexicon()
     last = -1  # where the last occasion added ends
-    for m in _occasion_pattern().finditer(r.text):
+    for m in _occasion_matches(r.text):
         sentence = r.doc.sentence_at(m.start())
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
             continue
