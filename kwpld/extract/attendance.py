@@ -734,9 +734,10 @@ _AT_THE = re.compile(
 """where an appearance was ("watched a performance ... at the Jagang Provincial Art Theatre")"""
 
 
-_TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for)\s+){0,6}")
+_TITLE_BEFORE = re.compile(r"(?:(?:(?:[A-Z][\w.’'-]*|of|the|for)\s+){0,5}[A-Z][\w.’'-]*\s+)?")
 """what may stand before the one met: nothing, or his title ("U.S. President Donald Trump",
-"Russian Foreign Minister Sergei Lavrov", "Secretary of State Mike Pompeo")"""
+"Russian Foreign Minister Sergei Lavrov", "Secretary of State Mike Pompeo"), which ends in a
+capitalised word: "received the Order of Kim Il Sung" names no one met"""
 
 
 def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, str] | None:
