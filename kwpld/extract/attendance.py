@@ -25,7 +25,7 @@ from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
 from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
 from ..reading.words import straight
-from .dates import event_day_before, relative_day
+from .dates import event_day_before, opens_with_day, relative_day
 from .facts_common import (
     event_of,
     fact_dates,
@@ -44,7 +44,8 @@ _OBJECT = re.compile(
     r"|gymnastics|parade|rally|ceremony|reception|banquet|exhibition|drill|exercise"
     r"|test[- ]fir(?:e|ing)|firing|launch|test|match"
     r"|game)\b(?:\s+(?:given|staged|performed|held)\s+by\s+(?:the\s+)?[A-Z][\w'’-]*"
-    r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?(?:(?:[a-z]+ly|new|built|rebuilt|[a-z]+ed)\s+){0,2}?"
+    r"[A-Z][\w'’.-]*"
     r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z0-9][\w'’.-]*)*)"
 )
 """The object of a leader's verb; a facility's name may contain "and" ("the Kim Chaek Iron and
@@ -98,7 +99,8 @@ def attendance(r: Context) -> Found:
         # the parade, Kim Jong Un visited the Ministry ...": a visit, though it names the parade
         # a place described ("looked round the construction site of ..."), only when no
         # inspection is under way: "He went round the shops" is part of the one reported
-        fresh = appearance is None or sentence.block - appearance[0] > 3
+        fresh = (appearance is None or sentence.block - appearance[0] > 3
+                 or opens_with_day(r, sentence.start, sentence.end))
         own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
         if own is not None:
             event, event_span, appearance = own, None, (sentence.block, own)
@@ -742,8 +744,8 @@ def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, s
         return (
             (f"meeting with {other[0].text}", kind) if other and other[0].start == span[0] else None
         )
-    if not other and not obj[:1].isupper():
-        return None
+    if not other and (not obj[:1].isupper() or obj.lower() in fact_lexicon().occasion_titles):
+        return None  # "greeted the President at the entrance": the leader, on the spot
     return f"welcome of {other[0].text if other else obj}", "ceremony"
 
 
@@ -796,12 +798,19 @@ def _object_of(
         obj_end = _object_end(r, *what.span("object"))
         if _MANY_TIMES.match(r.text, obj_end, end):
             return None  # "visited Russia three times, most recently in 2011": no one visit
-        return what.start("object"), obj_end, False
+        start = what.start("object")
+        lead = _MODIFIERS.match(r.text, start, obj_end)
+        if lead is not None and r.text[lead.end() : lead.end() + 1].isupper():
+            start = lead.end()  # "visited the newly built Pyongyang ... Hospital": the name
+        return start, obj_end, False
     described = _DESCRIBED.match(r.text, start, end) if inspection else None
     if described is None or _HABITUAL.search(described.group("object")):
         return None  # "inspected weapons factories several times": no one inspection
     return described.start("object"), described.end("object"), True
 
+
+_MODIFIERS = re.compile(r"(?:(?:[a-z]+ly|new|built|rebuilt|[a-z]+ed)\s+)+")
+"""participles and adverbs before a place's name ("the newly built", "the renovated")"""
 
 _MANY_TIMES = re.compile(
     r"[^.;]{0,30}?\b(?:(?:two|three|four|five|six|several|many|\d+)\s+times|often|regularly"

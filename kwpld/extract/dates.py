@@ -481,6 +481,14 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
     return best[1] if best is not None else event_day_before(r, offset)
 
 
+def opens_with_day(r: Context, start: int, end: int) -> bool:
+    """Whether the sentence text[start:end] opens with a day counted from the occasion before
+    ("The same day", "On the following day", "In the evening", "Two days later"): it reports
+    an occasion of its own, not more of the one before (occasion segmentation)."""
+    m = _RELATIVE.search(r.text, start, min(end, start + 48))
+    return m is not None and not r.text[start : m.start()].strip()
+
+
 def relative_day(
     r: Context, start: int, end: int, *, anchor: int | None = None
 ) -> tuple[PartialDate, tuple[int, int]] | None:
