@@ -145,3 +145,88 @@ def test_a_long_apposition_before_the_verb_keeps_the_occasion_the_leaders(
     )
     ((event, people),) = [(e, p) for e, p in attended(drafted).items() if "display" in e]
     assert {"kim-il-sung", "kim-ki-nam", "choe-thae-bok"} <= set(people)
+
+
+@pytest.mark.parametrize(
+    ("after", "joined"),
+    [
+        ("After the session Kim Jong Un had a photo session with the deputies to the SPA.",
+         "He was joined on the occasion by Choe Thae Bok and Kim Ki Nam."),
+        ("Following the meeting, the participants had a photograph session with Kim Jong Un.",
+         "Choe Thae Bok and Kim Ki Nam were present there."),
+    ],
+)
+def test_a_list_on_the_occasion_belongs_to_the_occasion_just_held(
+    after: str, joined: str, known: Known
+) -> None:
+    drafted = _read(
+        "Pyongyang, September 28 (KCNA) -- The 9th Session of the 14th Supreme People's "
+        "Assembly closed in Pyongyang on Wednesday, September 27. Pak In Chol presided over the "
+        f"session.\n\n{after} {joined}",
+        known,
+        "2023-09-28",
+    )
+    people = attended(drafted)
+    (photo,) = [e for e in _events(drafted) if "photo" in e]
+    assert {"choe-thae-bok", "kim-ki-nam"} <= set(people[photo])
+    session = [e for e in people if "session" in e and "photo" not in e]
+    assert all(not {"choe-thae-bok", "kim-ki-nam"} & set(people[e]) for e in session)
+
+
+def test_on_the_occasion_of_an_anniversary_is_no_occasion_just_held(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, September 28 (KCNA) -- A banquet was held at the Mokran House on Tuesday.\n\n"
+        "Kim Jong Un visited the Kumsusan Palace of the Sun on the occasion of the anniversary. "
+        "He was accompanied by Choe Thae Bok and Kim Ki Nam.",
+        known,
+        "2023-09-28",
+    )
+    people = attended(drafted)
+    (banquet,) = [e for e in _events(drafted) if "banquet" in e]
+    assert not {"choe-thae-bok", "kim-ki-nam"} & set(people.get(banquet, {}))
+
+
+def test_those_seeing_a_guest_off_are_at_the_send_off(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, May 24 (KCNA) -- Li Qiang left Pyongyang for home by special plane on "
+        "Tuesday. He was seen off at the airport by Choe Thae Bok and Kim Ki Nam.",
+        known,
+        "2024-05-24",
+    )
+    ((_, people),) = [(e, p) for e, p in attended(drafted).items() if "send-off" in e]
+    assert {"choe-thae-bok", "kim-ki-nam"} <= set(people)
+
+
+@pytest.mark.parametrize(
+    ("between", "who"),
+    [
+        ("together with his wife Ri Sol Ju", "ri-sol-ju"),
+        ("together with Premier Pak Pong Ju of the Cabinet", "pak-pong-ju"),
+        ("along with Choe Thae Bok", "choe-thae-bok"),
+    ],
+)
+def test_the_one_together_with_the_leader_before_his_verb_attends_too(
+    between: str, who: str, known: Known
+) -> None:
+    drafted = _read(
+        f"Pyongyang, November 16 (KCNA) -- In the evening Kim Jong Un, {between}, watched a "
+        "performance given by the art propaganda squad of the air force.",
+        known,
+        "2019-11-16",
+    )
+    ((_, people),) = [(e, p) for e, p in attended(drafted).items() if "performance" in e]
+    assert {"kim-jong-un", who} <= set(people)
+
+
+def test_together_with_after_the_verb_is_not_taken_from_another_clause(known: Known) -> None:
+    """ "together with X of the Y," before a verb that reports no occasion ("had prepared")
+    places nobody at the occasion."""
+    drafted = _read(
+        "Pyongyang, November 16 (KCNA) -- Kim Jong Un watched a performance given by the art "
+        "propaganda squad. The squad, together with Choe Thae Bok of the provincial committee, "
+        "had prepared the programme for months.",
+        known,
+        "2019-11-16",
+    )
+    ((_, people),) = [(e, p) for e, p in attended(drafted).items() if "performance" in e]
+    assert "choe-thae-bok" not in people

@@ -53,7 +53,7 @@ Steel Complex"), cut again where a person's name begins after it (`_object_end`)
 
 _DESCRIBED = re.compile(
     r"\s+(?:(?:to|at|of)\s+)?(?:(?:a|an|the)\s+)?(?P<object>[a-z][\w'’-]*(?:\s+(?!(?:on|in|at|and"
-    r"|with|where|which|that|who|under|before|after|during|together|accompanied)\b)[\w'’,-]+){0,9}?)"
+    r"|with|where|which|that|who|under|before|after|during|together|accompanied)\b)[\w'’,-]+){0,12}?)"
     r"(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|and|with|where|which|that|who|under|before|after|during"
     r"|together|accompanied)\b)"
 )
@@ -94,6 +94,9 @@ def attendance(r: Context) -> Found:
             event = named[1]
         if event_span is not None and event is not None:
             named = (sentence.block, event)
+        elif (later := _occasion_there(r, sentence, appearance)) is not None:
+            event = later  # "After the session he had a photo session. He was joined on the
+            # occasion by ...": the occasion held since the event named last, not that event
         # "Kim Jong Un inspected the Hwasong Fertilizer Factory, accompanied by ...": an
         # appearance of its own, not the meeting an earlier paragraph reported; "On the eve of
         # the parade, Kim Jong Un visited the Ministry ...": a visit, though it names the parade
@@ -142,6 +145,31 @@ def attendance(r: Context) -> Found:
                     listing = _Listing(role, target, target_span, pattern)
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
+
+
+_ON_THE_OCCASION = re.compile(r"\b(?:on|at)\s+the\s+occasion\b(?!\s+of\b)|\bthere\b")
+"""the occasion just reported (not "on the occasion of the anniversary": what it marks)"""
+
+
+def _occasion_there(
+    r: Context, sentence: Sentence, appearance: tuple[int, str] | None
+) -> str | None:
+    """ "He was joined on the occasion by A and B", "A and B were present there": the occasion
+    held last before the sentence (in its paragraph or the one before), when no appearance began
+    after it; the list belongs to the nearest occasion, not to the event named before it."""
+    if not _ON_THE_OCCASION.search(r.text, sentence.start, sentence.end):
+        return None
+    held = [at for at, _ in r.held if at < sentence.start]
+    if not held:
+        return None
+    at = held[-1]
+    block = r.doc.sentence_at(at)
+    if block is None or sentence.block - block.block > 1:
+        return None
+    if appearance is not None and appearance[0] >= block.block:
+        return None  # "The same day he visited X. He was accompanied there by": the visit
+    key = next(k for a, k in reversed(r.held) if a == at)
+    return r.reg.resolve(key)
 
 
 _ACT_ONLY = frozenset({"arrived"})

@@ -203,7 +203,7 @@ _RELATIVE = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+(?:day|evening)|that\s+day|(?:earlier|later)\s+"
     r"(?:in\s+)?(?:the|that)\s+day|in\s+the\s+(?:morning|afternoon|evening)|that\s+(?:morning"
     rf"|afternoon|evening)|{_OPENS}(?:after|following|before)\s+(?:that|this|it|(?:the|this|that)\s+"
-    r"(?:talks|meeting|ceremony|banquet|reception|visit|performance|parade|luncheon|dinner"
+    r"(?:talks|meeting|session|ceremony|banquet|reception|visit|performance|parade|luncheon|dinner"
     r"|guidance|inspection|tour|service|funeral|burial))"
     rf"|{_OPENS}before\s+(?:leaving|departing|(?:his|her|their)\s+departure)"
     rf"|{_OPENS}then\b(?!-))"
