@@ -16,7 +16,7 @@ from ..resources import resource_yaml
 __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
-    "in_perfect", "days_apart", "shift_day", "counts_past", "may_count_past",
+    "in_perfect", "days_apart", "shift_day", "counts_past", "may_count_past", "in_subordinate",
 ]  # fmt: skip
 
 
@@ -36,12 +36,42 @@ def dates(r: Context) -> Found:
             reference = PartialDate(latest.year, latest.month)
             r.reference = reference
             r.reference_inferred = True
-    resolved = [_year_said(r, _resolve(r, d, reference)) if d.needs_year else d for d in found]
+    sections = _year_sections(r)
+    resolved = [
+        (_under_year(d, sections) or _year_said(r, _resolve(r, d, reference)))
+        if d.needs_year else d
+        for d in found
+    ]  # fmt: skip
     resolved += _relative_periods(r, resolved)
     resolved.sort(key=lambda d: d.start)
     resolved = _years_of_sentence(r, resolved)
     r.dates = [d for d in resolved if doc.block_at(d.start) is not None]
     return r.found()
+
+
+_YEAR_HEADING = re.compile(r"[#*_\s]*(?P<year>(?:1[89]|20)\d\d)(?![\d.]|\s*[–—-]\s*\d)")
+"""a heading that is a year ("## 2019", "2015: chief secretary"), not a span of years"""
+
+
+def _year_sections(r: Context) -> list[tuple[int, int | None]]:
+    """(start, year or None) of every heading: a profile's year headings ("## 2019") give the
+    year of the dates under them that print none ("in March", "held on April 10"), not the
+    article's; any other heading closes the year's section."""
+    out: list[tuple[int, int | None]] = []
+    for block in r.doc.blocks:
+        if block.kind == "heading":
+            m = _YEAR_HEADING.match(r.text, block.start, block.end)
+            out.append((block.start, int(m.group("year")) if m else None))
+    return out if any(year for _, year in out) else []
+
+
+def _under_year(mention: DateMention, sections: list[tuple[int, int | None]]) -> DateMention | None:
+    """A year-less date under a year heading, given that year (None elsewhere)."""
+    year = next((y for start, y in reversed(sections) if start <= mention.start), None)
+    if year is None:
+        return None
+    resolved = mention.resolve(PartialDate(year, 7, 2))
+    return resolved if resolved.date is not None else None
 
 
 _SPAN_WORD = re.compile(r"\b(?:since|until|till|from|after|before|by)\s+$", re.I)
@@ -367,9 +397,10 @@ _NOT_OCCASION_DAY = re.compile(
     r"|agency|newspaper)\s+(?:\w+\s+){0,6}?$|(?:--|—|\(\w+\))\s*$",
     re.I,
 )
-_DATELINE_AFTER = re.compile(r"\s*(?:\(\w+\)|--|—)")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(\w+\)|--|—|[A-Z][A-Za-z]+\s+[-–—]\s)")
 """a day in a clause of the past perfect ("Recalling that he had visited the complex on April
-15"), of the report ("state media on Friday listed"), or of the dateline: no occasion's"""
+15"), of the report ("state media on Friday listed"), or of the dateline ("SEOUL, June 3
+(AP) --", "TOKYO, May 23 Kyodo -"): no occasion's"""
 
 
 def _occasion_day_at(r: Context, start: int, end: int) -> bool:
@@ -452,8 +483,25 @@ def stated_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[int
             days.append((weekday.start("day"), weekday.end("day"), when))  # ("-- On Sunday, ...")
     if not days:
         return None
-    at, until, day = max(days, key=lambda x: x[0])
+    main = [x for x in days if not in_subordinate(r, start, x[0])]
+    at, until, day = max(main or days, key=lambda x: x[0])
     return day, (at, until)
+
+
+_SUBORDINATE = re.compile(
+    r"(?:,\s*(?:who|which)\b|\b(?:after|before|upon|while)\s+[a-z]+ing\b)[^,;()]*$", re.I
+)
+"""where a clause opens that is not the sentence's main one: a relative clause ("Choe, who left
+Pyongyang on Wednesday, arrived ...") or a participial one ("after leaving Pyongyang on
+Sunday")"""
+
+
+def in_subordinate(r: Context, since: int, at: int) -> bool:
+    """Whether the day at ``at`` (in a sentence from ``since``) is stated in a relative or
+    participial clause: the day of that clause's act (an arrival, a departure), not of the main
+    clause's occasion when the sentence states another one ("Choe Son Hui, who left Pyongyang
+    on Wednesday, arrived in Stockholm on Friday": Friday)."""
+    return _SUBORDINATE.search(r.text, max(since, at - 100), at) is not None
 
 
 def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
