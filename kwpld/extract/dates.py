@@ -233,7 +233,7 @@ _RELATIVE = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+(?:day|evening)|that\s+day|(?:earlier|later)\s+"
     r"(?:in\s+)?(?:the|that)\s+day|in\s+the\s+(?:morning|afternoon|evening)|that\s+(?:morning"
     rf"|afternoon|evening)|{_OPENS}(?:after|following|before)\s+(?:that|this|it|(?:the|this|that)\s+"
-    r"(?:talks|meeting|ceremony|banquet|reception|visit|performance|parade|luncheon|dinner"
+    r"(?:talks|meeting|session|ceremony|banquet|reception|visit|performance|parade|luncheon|dinner"
     r"|guidance|inspection|tour|service|funeral|burial))"
     rf"|{_OPENS}before\s+(?:leaving|departing|(?:his|her|their)\s+departure)"
     rf"|{_OPENS}then\b(?!-))"
@@ -527,6 +527,14 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
     if stated is not None:
         return stated[0]
     return best[1] if best is not None else event_day_before(r, offset)
+
+
+def opens_with_day(r: Context, start: int, end: int) -> bool:
+    """Whether the sentence text[start:end] opens with a day counted from the occasion before
+    ("The same day", "On the following day", "In the evening", "Two days later"): it reports
+    an occasion of its own, not more of the one before (occasion segmentation)."""
+    m = _RELATIVE.search(r.text, start, min(end, start + 48))
+    return m is not None and not r.text[start : m.start()].strip()
 
 
 def relative_day(
