@@ -257,14 +257,16 @@ _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT) if _sre is not None else ()
 
 
 def _needs(parsed: Any) -> list[str | tuple[str, ...]]:
-    """What any match of a parsed expression contains: runs of three or more literal
-    characters in sequence, in groups and in repeats taken at least once; of an alternation
-    whose branches each contain one, one of those."""
+    r"""What any match of a parsed expression contains: runs of literal characters in
+    sequence, of three or more or in capitals (the letter of a typed item: "T" of ``T\d+``,
+    which no word has, as words are folded to lower case), in groups and in repeats taken at
+    least once; of an alternation whose branches each contain one, one of those (the longest
+    of each branch)."""
     out: list[str | tuple[str, ...]] = []
     run: list[str] = []
 
     def flush() -> None:
-        if len(run) >= 3:
+        if len(run) >= 3 or (run and "".join(run).isupper()):
             out.append("".join(run))
         run.clear()
 
@@ -278,11 +280,17 @@ def _needs(parsed: Any) -> list[str | tuple[str, ...]]:
         elif op in _REPEATS and av[0] >= 1:
             out.extend(_needs(av[2]))
         elif op is _BRANCH:
-            firsts = [next((n for n in _needs(b) if isinstance(n, str)), None) for b in av[1]]
+            firsts = [_longest(_needs(branch)) for branch in av[1]]
             if all(firsts):
-                out.append(tuple(n for n in firsts if n))
+                out.append(tuple(dict.fromkeys(n for n in firsts if n)))
     flush()
     return out
+
+
+def _longest(needs: list[str | tuple[str, ...]]) -> str | None:
+    """The longest substring of ``needs`` (the first of the longest), None if it has none."""
+    words = [n for n in needs if isinstance(n, str)]
+    return max(words, key=len) if words else None
 
 
 def compile_pattern(pattern: str, extra: dict[str, str] | None = None) -> SymbolPattern:
