@@ -192,11 +192,7 @@ class SymbolPattern:
     them, and a test of a few substrings costs less than the regular expression's scan of the
     whole string. Matches are the regular expression's, unchanged."""
 
-    __slots__ = ("regex", "pattern", "needs", "_words", "_scans")
-
-    _all_words: dict[str, None] = {}
-    """every substring some pattern needs, in the order first met: a new sentence is tested
-    for each once, and a pattern then asks whether its own are all among those found"""
+    __slots__ = ("regex", "pattern", "needs", "_mask", "_scans")
 
     def __init__(
         self, regex: re.Pattern[str], needs: tuple[str | tuple[str, ...], ...] = ()
@@ -205,30 +201,27 @@ class SymbolPattern:
         self.pattern = regex.pattern
         self.needs = needs
         """substrings every match contains (a tuple: one of them)"""
-        self._words = frozenset(need for need in self.needs if isinstance(need, str))
-        """the substrings every match contains"""
-        SymbolPattern._all_words.update(dict.fromkeys(sorted(self._words)))
-        self._scans = tuple(_any_of(need) for need in self.needs if not isinstance(need, str))
-        """one scan per set of substrings a match contains one of (shared by the patterns
-        that need the same set: the trigger alternation is in a score of them)"""
+        self._mask = 0
+        """the bits (:data:`_BITS`) of the substrings every match contains"""
+        for need in needs:
+            if isinstance(need, str):
+                self._mask |= _bit(need)
+        self._scans = tuple((_bit(n), _any_of(n)) for n in needs if not isinstance(n, str))
+        """per set of substrings a match contains one of, its bit and its scan (shared by
+        the patterns that need the same set: the trigger alternation is in a score of them)"""
 
     def possible(self, string: str) -> bool:
-        if string is not _SCANNED[0] or len(self._all_words) != _SCANNED[3]:
-            # a new sentence (or new patterns): forget the last one's tests
-            _SCANNED[0] = string
-            _SCANNED[1].clear()
-            _SCANNED[2] = frozenset(w for w in self._all_words if w in string)
-            _SCANNED[3] = len(self._all_words)
-        if not self._words <= _SCANNED[2]:
+        found = _FOUND.get(string)
+        if found is None:
+            found = _tested(string)
+        if self._mask & ~found[0]:
             return False
-        if not self._scans:
-            return True
-        scanned = _SCANNED[1]
-        for scan in self._scans:
-            found = scanned.get(scan)
-            if found is None:
-                found = scanned[scan] = scan.search(string) is not None
-            if not found:
+        for bit, scan in self._scans:
+            if not found[1] & bit:  # not scanned for yet: once per sentence and set
+                found[1] |= bit
+                if scan.search(string) is not None:
+                    found[0] |= bit
+            if not found[0] & bit:
                 return False
         return True
 
@@ -239,10 +232,37 @@ class SymbolPattern:
         return self.regex.search(string) if self.possible(string) else None
 
 
-_SCANNED: list[Any] = [None, {}, frozenset(), 0]
-"""the string the tests last ran over (held, so its identity is not reused), the results of
-its scans, the needed substrings it contains, and how many needed substrings there were: the
-patterns of a pass are tried one after another over the same sentence"""
+_BITS: dict[str | tuple[str, ...], int] = {}
+"""every need of a pattern (a substring, or a set of which one) -> its bit: a sentence's
+tests are an integer, and a pattern's a mask of it (the passes try some two hundred patterns
+over each sentence, most of them in vain: a test costs one ``&``)"""
+_WORDS: list[tuple[str, int]] = []
+"""the needed substrings and their bits: each is looked for once in a new sentence"""
+_FOUND: dict[str, list[int]] = {}
+"""a sentence's symbol string -> [bits of the needs it has, bits of the sets scanned for]"""
+
+
+def _bit(need: str | tuple[str, ...]) -> int:
+    bit = _BITS.get(need)
+    if bit is None:
+        bit = _BITS[need] = 1 << len(_BITS)
+        if isinstance(need, str):
+            _WORDS.append((need, bit))
+        _FOUND.clear()  # tested without this need
+    return bit
+
+
+def _tested(string: str) -> list[int]:
+    """The needed substrings ``string`` contains (its sets of substrings are scanned for when
+    a pattern asks): kept for the sentences of an article, which the passes read in turn."""
+    if len(_FOUND) >= 4096:
+        _FOUND.clear()
+    mask = 0
+    for word, bit in _WORDS:
+        if word in string:
+            mask |= bit
+    found = _FOUND[string] = [mask, 0]
+    return found
 
 
 @functools.cache
