@@ -14,9 +14,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from . import codecache
 
 try:  # the parser of re (CPython 3.11+): what a pattern needs, to skip it cheaply
     import _sre as _sre_engine  # type: ignore[import-not-found]  # compiles parsed code
@@ -26,7 +29,15 @@ try:  # the parser of re (CPython 3.11+): what a pattern needs, to skip it cheap
 except ImportError:  # pragma: no cover - another Python: every pattern is simply run
     _sre = _sre_parser = _sre_compiler = _sre_engine = None
 
-__all__ = ["Item", "SentenceView", "SymbolPattern", "compile_pattern", "MACROS", "CODES"]
+__all__ = [
+    "Item",
+    "SentenceView",
+    "SymbolPattern",
+    "compile_pattern",
+    "compile_patterns",
+    "MACROS",
+    "CODES",
+]
 
 CODES = {
     "person": "P",
@@ -315,32 +326,60 @@ def _longest(needs: list[str | tuple[str, ...]]) -> str | None:
 
 def compile_pattern(pattern: str, extra: dict[str, str] | None = None) -> SymbolPattern:
     """A pattern with its macros ("{PEOPLE}") expanded (``extra`` adds macros)."""
-    macros = {**MACROS, **(extra or {})}
+    return compile_patterns([pattern], extra)[0]
 
+
+def compile_patterns(
+    patterns: Sequence[str], extra: dict[str, str] | None = None, cache: Path | None = None
+) -> list[SymbolPattern]:
+    """Patterns with their macros expanded (``extra`` adds macros), compiled; with ``cache``,
+    a file (:mod:`~kwpld.reading.codecache`) that keeps what they compile to between
+    processes."""
+    macros = {**MACROS, **(extra or {})}
+    expanded = [_expand(pattern, macros) for pattern in patterns]
+    if _sre_parser is None:  # pragma: no cover - another Python: compiled, and always run
+        return [SymbolPattern(re.compile(pattern)) for pattern in expanded]
+    engine = f"{_sre_engine.MAGIC} {_sre_engine.CODESIZE}"
+    key = codecache.cache_key(expanded, engine) if cache else ""
+    entries = codecache.load_entries(cache, key, len(expanded)) if cache else None
+    if entries is not None:
+        try:
+            return [_from_entry(p, e) for p, e in zip(expanded, entries, strict=True)]
+        except (RuntimeError, TypeError, ValueError, IndexError, OverflowError):
+            pass  # code the engine refuses: compiled afresh below, and the file rewritten
+    entries = [_entry(pattern) for pattern in expanded]
+    if cache:
+        codecache.save_entries(cache, key, entries)
+    return [_from_entry(p, e) for p, e in zip(expanded, entries, strict=True)]
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
     def expand(m: re.Match[str]) -> str:
         name = m.group(1)
         if name not in macros:
             raise ValueError(f"unknown macro {{{name}}} in pattern {pattern!r}")
         return re.sub(r"\{([A-Z]+)\}", expand, macros[name])
 
-    return _compiled(re.sub(r"\{([A-Z]+)\}", expand, pattern))
+    return re.sub(r"\{([A-Z]+)\}", expand, pattern)
 
 
-def _compiled(pattern: str) -> SymbolPattern:
-    """The pattern compiled, and what its matches need, from one parse: a fact pattern with
-    its macros expanded runs to thousands of characters, and re's parser took two thirds of
-    the time of compiling them (``re.compile`` and the needs each parsed it)."""
-    if _sre_parser is None:  # pragma: no cover - another Python: compiled, and always run
-        return SymbolPattern(re.compile(pattern))
+def _entry(pattern: str) -> codecache.Entry:
+    """What a pattern compiles to, and what its matches need, from one parse: a fact pattern
+    with its macros expanded runs to thousands of characters, and re's parser took two thirds
+    of the time of compiling them (``re.compile`` and the needs each parsed it)."""
     parsed = _sre_parser.parse(pattern, 0)
     state = parsed.state
-    needs = () if state.flags & re.IGNORECASE else tuple(_needs(parsed))
-    indexgroup: list[str | None] = [None] * state.groups
-    for name, index in state.groupdict.items():
+    needs = [] if state.flags & re.IGNORECASE else _needs(parsed)
+    code = _sre_compiler._code(parsed, 0)
+    return [state.flags, list(code), state.groups, dict(state.groupdict), needs]
+
+
+def _from_entry(pattern: str, entry: codecache.Entry) -> SymbolPattern:
+    """The pattern of an entry: what re._compiler.compile does with a parsed pattern's code,
+    the source kept as its ``.pattern`` (JSON gives the needs' alternatives back as lists)."""
+    flags, code, groups, groupindex, needs = entry
+    indexgroup: list[str | None] = [None] * groups
+    for name, index in groupindex.items():
         indexgroup[index] = name
-    # what re._compiler.compile does with a parsed pattern, the source kept as its .pattern
-    regex = _sre_engine.compile(
-        pattern, state.flags, _sre_compiler._code(parsed, 0), state.groups - 1,
-        state.groupdict, tuple(indexgroup),
-    )  # fmt: skip
-    return SymbolPattern(regex, needs)
+    regex = _sre_engine.compile(pattern, flags, code, groups - 1, groupindex, tuple(indexgroup))
+    return SymbolPattern(regex, tuple(n if isinstance(n, str) else tuple(n) for n in needs))
