@@ -217,9 +217,10 @@ class SymbolPattern:
         for need in needs:
             if isinstance(need, str):
                 self._mask |= _bit(need)
-        self._scans = tuple((_bit(n), _any_of(n)) for n in needs if not isinstance(n, str))
-        """per set of substrings a match contains one of, its bit and its scan (shared by
-        the patterns that need the same set: the trigger alternation is in a score of them)"""
+        self._scans = tuple((_bit(n), n) for n in needs if not isinstance(n, str))
+        """per set of substrings a match contains one of, its bit and the set: its scan is
+        compiled when a sentence first needs it (shared by the patterns that need the same
+        set: the trigger alternation is in a score of them)"""
 
     def possible(self, string: str) -> bool:
         found = _FOUND.get(string)
@@ -227,10 +228,10 @@ class SymbolPattern:
             found = _tested(string)
         if self._mask & ~found[0]:
             return False
-        for bit, scan in self._scans:
+        for bit, words in self._scans:
             if not found[1] & bit:  # not scanned for yet: once per sentence and set
                 found[1] |= bit
-                if scan.search(string) is not None:
+                if _any_of(words).search(string) is not None:
                     found[0] |= bit
             if not found[0] & bit:
                 return False
