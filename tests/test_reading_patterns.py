@@ -110,3 +110,16 @@ def test_an_unwritable_cache_folder_only_costs_the_compile(tmp_path: Path) -> No
     blocker.write_text("x")
     (pattern,) = compile_patterns(["(?P<who>P\\d+) resigned"], cache=blocker / "sub" / "c.json")
     assert pattern.search("P3 resigned") is not None
+
+
+def test_the_file_is_keyed_by_the_source_that_works_out_the_needs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kwpld.reading import sentences
+
+    cache = tmp_path / "patterns.json"
+    compile_patterns(["(?P<who>P\\d+) resigned"], cache=cache)
+    key = json.loads(cache.read_bytes())["key"]
+    monkeypatch.setattr(sentences, "_source_hash", lambda: "another version of the module")
+    compile_patterns(["(?P<who>P\\d+) resigned"], cache=cache)
+    assert json.loads(cache.read_bytes())["key"] != key

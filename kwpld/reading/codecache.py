@@ -8,7 +8,9 @@ kept in one JSON file, they are handed back to the engine (``_sre.compile``, as
 ``re._compiler.compile`` does) in a twentieth of the time.
 
 The file is keyed by a hash of the patterns and of the engine (Python's version, the code's
-magic number and word size): any change of either compiles afresh and rewrites the file. A
+magic number and word size, and the source of the module that compiles them, which also
+works out the needs kept with the code): any change of these compiles afresh and rewrites
+the file. A
 file that cannot be read or written, or whose code the engine refuses (it checks every code
 it is given), is simply not used; nothing the patterns match depends on it.
 """

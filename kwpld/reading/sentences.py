@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -314,15 +315,19 @@ def _needs(parsed: Any) -> list[str | tuple[str, ...]]:
         elif op is _BRANCH:
             firsts = [_longest(_needs(branch)) for branch in av[1]]
             if all(firsts):
-                out.append(tuple(dict.fromkeys(n for n in firsts if n)))
+                out.append(tuple(dict.fromkeys(w for n in firsts if n for w in n)))
     flush()
     return out
 
 
-def _longest(needs: list[str | tuple[str, ...]]) -> str | None:
-    """The longest substring of ``needs`` (the first of the longest), None if it has none."""
+def _longest(needs: list[str | tuple[str, ...]]) -> tuple[str, ...] | None:
+    """What a branch needs, for its alternation: its longest substring (the first of the
+    longest), else the first set of which it needs one ("speakers" or "those who spoke");
+    None if it needs nothing."""
     words = [n for n in needs if isinstance(n, str)]
-    return max(words, key=len) if words else None
+    if words:
+        return (max(words, key=len),)
+    return next((n for n in needs if not isinstance(n, str)), None)
 
 
 def compile_pattern(pattern: str, extra: dict[str, str] | None = None) -> SymbolPattern:
@@ -340,7 +345,8 @@ def compile_patterns(
     expanded = [_expand(pattern, macros) for pattern in patterns]
     if _sre_parser is None:  # pragma: no cover - another Python: compiled, and always run
         return [SymbolPattern(re.compile(pattern)) for pattern in expanded]
-    engine = f"{_sre_engine.MAGIC} {_sre_engine.CODESIZE}"
+    # the engine, and this module's source: it computes the needs kept with the code
+    engine = f"{_sre_engine.MAGIC} {_sre_engine.CODESIZE} {_source_hash()}"
     key = codecache.cache_key(expanded, engine) if cache else ""
     entries = codecache.load_entries(cache, key, len(expanded)) if cache else None
     if entries is not None:
@@ -352,6 +358,11 @@ def compile_patterns(
     if cache:
         codecache.save_entries(cache, key, entries)
     return [_from_entry(p, e) for p, e in zip(expanded, entries, strict=True)]
+
+
+@functools.cache
+def _source_hash() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
