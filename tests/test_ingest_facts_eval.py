@@ -382,6 +382,7 @@ _SET_SIZES = {
     "blind4": (20, 280, 120, 75),
     "blind5": (20, 300, 160, 65),
     "blind6": (20, 316, 192, 82),
+    "blind7": (20, 336, 188, 77),
 }
 """Least texts, holdings, attendance and events of each labelled set."""
 

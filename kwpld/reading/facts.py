@@ -188,6 +188,8 @@ class FactLexicon:
     replaced_by_patterns: list[Pattern] = field(default_factory=list)
     """a titled holder replaced by a successor ("Defence Minister X was replaced by Y")"""
     holds_patterns: list[Pattern] = field(default_factory=list)
+    co_member_patterns: list[Pattern] = field(default_factory=list)
+    """a "with" list right after a title: its people hold the title too"""
     attendance_patterns: list[Pattern] = field(default_factory=list)
     longest_role: int = 1
 
@@ -314,6 +316,7 @@ def _add_patterns(lex: FactLexicon, data: dict[str, Any]) -> None:
         "replacing_untitled_patterns": lex.replacing_untitled_patterns,
         "replaced_by_patterns": lex.replaced_by_patterns,
         "holds_patterns": lex.holds_patterns,
+        "co_member_patterns": lex.co_member_patterns,
         "attendance_patterns": lex.attendance_patterns,
     }
     specs = [(target, spec) for key, target in targets.items() for spec in data.get(key, [])]
