@@ -25,7 +25,7 @@ from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
 from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
 from ..reading.words import straight
-from .dates import event_day_before, relative_day
+from .dates import event_day_before, opens_with_day, relative_day
 from .facts_common import (
     event_of,
     fact_dates,
@@ -44,7 +44,8 @@ _OBJECT = re.compile(
     r"|gymnastics|parade|rally|ceremony|reception|banquet|exhibition|drill|exercise"
     r"|test[- ]fir(?:e|ing)|firing|launch|test|match"
     r"|game)\b(?:\s+(?:given|staged|performed|held)\s+by\s+(?:the\s+)?[A-Z][\w'’-]*"
-    r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?(?:(?:[a-z]+ly|new|built|rebuilt|[a-z]+ed)\s+){0,2}?"
+    r"[A-Z][\w'’.-]*"
     r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z0-9][\w'’.-]*)*)"
 )
 """The object of a leader's verb; a facility's name may contain "and" ("the Kim Chaek Iron and
@@ -52,7 +53,7 @@ Steel Complex"), cut again where a person's name begins after it (`_object_end`)
 
 _DESCRIBED = re.compile(
     r"\s+(?:(?:to|at|of)\s+)?(?:(?:a|an|the)\s+)?(?P<object>[a-z][\w'’-]*(?:\s+(?!(?:on|in|at|and"
-    r"|with|where|which|that|who|under|before|after|during|together|accompanied)\b)[\w'’,-]+){0,9}?)"
+    r"|with|where|which|that|who|under|before|after|during|together|accompanied)\b)[\w'’,-]+){0,12}?)"
     r"(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|and|with|where|which|that|who|under|before|after|during"
     r"|together|accompanied)\b)"
 )
@@ -93,12 +94,16 @@ def attendance(r: Context) -> Found:
             event = named[1]
         if event_span is not None and event is not None:
             named = (sentence.block, event)
+        elif (later := _occasion_there(r, sentence, appearance)) is not None:
+            event = later  # "After the session he had a photo session. He was joined on the
+            # occasion by ...": the occasion held since the event named last, not that event
         # "Kim Jong Un inspected the Hwasong Fertilizer Factory, accompanied by ...": an
         # appearance of its own, not the meeting an earlier paragraph reported; "On the eve of
         # the parade, Kim Jong Un visited the Ministry ...": a visit, though it names the parade
         # a place described ("looked round the construction site of ..."), only when no
         # inspection is under way: "He went round the shops" is part of the one reported
-        fresh = appearance is None or sentence.block - appearance[0] > 3
+        fresh = (appearance is None or sentence.block - appearance[0] > 3
+                 or opens_with_day(r, sentence.start, sentence.end))
         own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
         if own is not None:
             event, event_span, appearance = own, None, (sentence.block, own)
@@ -140,6 +145,31 @@ def attendance(r: Context) -> Found:
                     listing = _Listing(role, target, target_span, pattern)
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
+
+
+_ON_THE_OCCASION = re.compile(r"\b(?:on|at)\s+the\s+occasion\b(?!\s+of\b)|\bthere\b")
+"""the occasion just reported (not "on the occasion of the anniversary": what it marks)"""
+
+
+def _occasion_there(
+    r: Context, sentence: Sentence, appearance: tuple[int, str] | None
+) -> str | None:
+    """ "He was joined on the occasion by A and B", "A and B were present there": the occasion
+    held last before the sentence (in its paragraph or the one before), when no appearance began
+    after it; the list belongs to the nearest occasion, not to the event named before it."""
+    if not _ON_THE_OCCASION.search(r.text, sentence.start, sentence.end):
+        return None
+    held = [at for at, _ in r.held if at < sentence.start]
+    if not held:
+        return None
+    at = held[-1]
+    block = r.doc.sentence_at(at)
+    if block is None or sentence.block - block.block > 1:
+        return None
+    if appearance is not None and appearance[0] >= block.block:
+        return None  # "The same day he visited X. He was accompanied there by": the visit
+    key = next(k for a, k in reversed(r.held) if a == at)
+    return r.reg.resolve(key)
 
 
 _ACT_ONLY = frozenset({"arrived"})
@@ -734,16 +764,21 @@ _AT_THE = re.compile(
 """where an appearance was ("watched a performance ... at the Jagang Provincial Art Theatre")"""
 
 
+_TITLE_BEFORE = re.compile(r"(?:(?:(?:[A-Z][\w.’'-]*|of|the|for)\s+){0,5}[A-Z][\w.’'-]*\s+)?")
+"""what may stand before the one met: nothing, or his title ("U.S. President Donald Trump",
+"Russian Foreign Minister Sergei Lavrov", "Secretary of State Mike Pompeo"), which ends in a
+capitalised word: "received the Order of Kim Il Sung" names no one met"""
+
+
 def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, str] | None:
     """The occasion of meeting someone: "warmly greeted Hu Jintao ... at Pyongyang Airport" (a
     welcome ceremony for a guest), "met Donald Trump in Hanoi" (a meeting with the one met)."""
     other = r.mentions_in(*span, ("person",))
     if kind == "meeting":
-        return (
-            (f"meeting with {other[0].text}", kind) if other and other[0].start == span[0] else None
-        )
-    if not other and not obj[:1].isupper():
-        return None
+        titled = bool(other) and _TITLE_BEFORE.fullmatch(r.text, span[0], other[0].start)
+        return (f"meeting with {other[0].text}", kind) if titled else None
+    if not other and (not obj[:1].isupper() or obj.lower() in fact_lexicon().occasion_titles):
+        return None  # "greeted the President at the entrance": the leader, on the spot
     return f"welcome of {other[0].text if other else obj}", "ceremony"
 
 
@@ -796,12 +831,19 @@ def _object_of(
         obj_end = _object_end(r, *what.span("object"))
         if _MANY_TIMES.match(r.text, obj_end, end):
             return None  # "visited Russia three times, most recently in 2011": no one visit
-        return what.start("object"), obj_end, False
+        start = what.start("object")
+        lead = _MODIFIERS.match(r.text, start, obj_end)
+        if lead is not None and r.text[lead.end() : lead.end() + 1].isupper():
+            start = lead.end()  # "visited the newly built Pyongyang ... Hospital": the name
+        return start, obj_end, False
     described = _DESCRIBED.match(r.text, start, end) if inspection else None
     if described is None or _HABITUAL.search(described.group("object")):
         return None  # "inspected weapons factories several times": no one inspection
     return described.start("object"), described.end("object"), True
 
+
+_MODIFIERS = re.compile(r"(?:(?:[a-z]+ly|new|built|rebuilt|[a-z]+ed)\s+)+")
+"""participles and adverbs before a place's name ("the newly built", "the renovated")"""
 
 _MANY_TIMES = re.compile(
     r"[^.;]{0,30}?\b(?:(?:two|three|four|five|six|several|many|\d+)\s+times|often|regularly"

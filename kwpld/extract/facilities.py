@@ -94,7 +94,20 @@ def _named_after(r: Context, end: int) -> bool:
             return False
         if doc.keys[last] in r.lex.facility_heads:
             return True
-        if not doc.gap_ok[last]:
+        if not (doc.gap_ok[last] or _wrapped(r, last)):
             break
         last += 1
     return False
+
+
+_WRAP = re.compile(r"[ \u00a0\t]*\n[ \u00a0\t]*")
+
+
+def _wrapped(r: Context, i: int) -> bool:
+    """Word ``i`` ends a line of a wrapped paragraph and the next line goes on with the name
+    ("the Kim Il Sung Military" / "University"): one line break, not a blank line. Only a name
+    that still ends with a facility head word counts, so a heading over a name stays apart."""
+    doc = r.doc
+    return i + 1 < len(doc.words) and bool(
+        _WRAP.fullmatch(r.text, doc.word_ends[i], doc.word_starts[i + 1])
+    )

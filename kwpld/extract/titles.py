@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from ..names import match_key
+from ..names import match_key, name_words
 from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import FactLexicon, Title, fact_lexicon
 from ..reading.gazetteer import gazetteer
@@ -163,7 +163,7 @@ def titles(r: Context) -> Found:
         )
         for span, each_role, each_plural, each_implies, first, last in group:
             if each_implies == "minister":
-                ministry = _ministry(r, flex, first, last) or _ministry_before(r, found, span)
+                ministry = _ministry_of(r, flex, found, span, (first, last))
                 if ministry is not None:
                     organ_key, m_span, modified = ministry
                     title_start = min(span[0], m_span[0])
@@ -585,6 +585,53 @@ def _ministry_before(
         if names and names[0].text.startswith("Ministry of") and title.start < span[0]:
             return title.organ, span, None
     return None
+
+
+def _ministry_of(
+    r: Context, flex: FactLexicon, found: list[Title], span: tuple[int, int],
+    words: tuple[int, int],
+) -> tuple[str, tuple[int, int], str | None] | None:
+    """The ministry of a minister: named with the role, else by "its" after a ministry the
+    sentence names, else by a title just before."""
+    return (
+        _ministry(r, flex, *words)
+        or _its_ministry(r, flex, span)
+        or _ministry_before(r, found, span)
+    )
+
+
+_ITS = re.compile(r"\bits\s+(?:new\s+)?$")
+_MINISTRY_NAMED = re.compile(
+    r"\bMinistry of (?:the )?(?P<after>[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){0,4})"
+    r"|\b(?P<before>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}) Ministry\b"
+)
+
+
+def _its_ministry(
+    r: Context, flex: FactLexicon, span: tuple[int, int]
+) -> tuple[str, tuple[int, int], str | None] | None:
+    """ "He was transferred to the Ministry of Electric Power as its minister", "moved to the
+    Metal Industry Ministry as its minister": "its" before a bare minister is the ministry the
+    sentence named last before it, in prose with no organ mention of its own (the title's span
+    stays the role's)."""
+    sentence = r.doc.sentence_at(span[0])
+    if sentence is None or not _ITS.search(r.text, sentence.start, span[0]):
+        return None
+    named = list(_MINISTRY_NAMED.finditer(r.text, sentence.start, span[0]))
+    if not named:
+        return None
+    last = named[-1]
+    if last.group("after"):
+        name = f"Ministry of {last.group('after')}"
+        at = last.span("after")
+    else:
+        words = last.group("before")
+        at = last.span("before")
+        known = flex.ministries.get(name_words(words))
+        if known is None and name_words(words)[-1] not in flex.ministry_heads:
+            return None  # "the Russian Foreign Ministry": no DPRK ministry of "Russian Foreign"
+        name = known or f"Ministry of {words}"
+    return organ_for_name(r, name, at), span, None
 
 
 def _organ_after(

@@ -10,14 +10,16 @@ trigger, the role, the organ, the date), so a reviewer sees why it was proposed.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from ..dates import PartialDate
 from ..names import name_words
 from ..resources import resource_yaml
-from .sentences import SymbolPattern, compile_pattern
+from .sentences import SymbolPattern, compile_patterns
 from .words import ORDINAL_WORDS
 
 __all__ = [
@@ -293,21 +295,36 @@ def fact_lexicon() -> FactLexicon:
         ministry_heads=frozenset(data.get("ministry_heads", ())),
     )
     lex.longest_role = max(len(k) for k in roles)
-    macros = _trigger_macros(lex)
-    for key, target in (
-        ("holding_patterns", lex.holding_patterns),
-        ("replacing_patterns", lex.replacing_patterns),
-        ("successor_patterns", lex.successor_patterns),
-        ("replacing_untitled_patterns", lex.replacing_untitled_patterns),
-        ("replaced_by_patterns", lex.replaced_by_patterns),
-        ("holds_patterns", lex.holds_patterns),
-        ("co_member_patterns", lex.co_member_patterns),
-        ("attendance_patterns", lex.attendance_patterns),
-    ):
-        for spec in data.get(key, []):
-            target.append(Pattern(spec["id"], compile_pattern(spec["pattern"], macros),
-                                  spec.get("type")))  # fmt: skip
+    _add_patterns(lex, data)
     return lex
+
+
+_PATTERN_CACHE = Path(__file__).parent / "__pycache__" / (
+    f"facts-patterns.{sys.implementation.cache_tag}.json"
+)
+"""what the fact patterns compile to, kept beside this module's bytecode
+(:mod:`~kwpld.reading.codecache`)"""
+
+
+def _add_patterns(lex: FactLexicon, data: dict[str, Any]) -> None:
+    """The fact patterns of ``facts.yaml``, compiled together (with their macros) so that
+    what they compile to is kept on disk for the next process."""
+    targets = {
+        "holding_patterns": lex.holding_patterns,
+        "replacing_patterns": lex.replacing_patterns,
+        "successor_patterns": lex.successor_patterns,
+        "replacing_untitled_patterns": lex.replacing_untitled_patterns,
+        "replaced_by_patterns": lex.replaced_by_patterns,
+        "holds_patterns": lex.holds_patterns,
+        "co_member_patterns": lex.co_member_patterns,
+        "attendance_patterns": lex.attendance_patterns,
+    }
+    specs = [(target, spec) for key, target in targets.items() for spec in data.get(key, [])]
+    compiled = compile_patterns(
+        [spec["pattern"] for _, spec in specs], _trigger_macros(lex), cache=_PATTERN_CACHE
+    )
+    for (target, spec), regex in zip(specs, compiled, strict=True):
+        target.append(Pattern(spec["id"], regex, spec.get("type")))
 
 
 def _attendance_cues(attendance: dict[str, Any]) -> dict[tuple[str, ...], str]:

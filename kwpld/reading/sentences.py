@@ -13,18 +13,32 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from . import codecache
+
 try:  # the parser of re (CPython 3.11+): what a pattern needs, to skip it cheaply
+    import _sre as _sre_engine  # type: ignore[import-not-found]  # compiles parsed code
+    import re._compiler as _sre_compiler  # type: ignore[import-not-found]
     import re._constants as _sre  # type: ignore[import-not-found]
     import re._parser as _sre_parser  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - another Python: every pattern is simply run
-    _sre = _sre_parser = None
+    _sre = _sre_parser = _sre_compiler = _sre_engine = None
 
-__all__ = ["Item", "SentenceView", "SymbolPattern", "compile_pattern", "MACROS", "CODES"]
+__all__ = [
+    "Item",
+    "SentenceView",
+    "SymbolPattern",
+    "compile_pattern",
+    "compile_patterns",
+    "MACROS",
+    "CODES",
+]
 
 CODES = {
     "person": "P",
@@ -190,46 +204,37 @@ class SymbolPattern:
     them, and a test of a few substrings costs less than the regular expression's scan of the
     whole string. Matches are the regular expression's, unchanged."""
 
-    __slots__ = ("regex", "pattern", "needs", "_words", "_scans")
+    __slots__ = ("regex", "pattern", "needs", "_mask", "_scans")
 
-    _all_words: dict[str, None] = {}
-    """every substring some pattern needs, in the order first met: a new sentence is tested
-    for each once, and a pattern then asks whether its own are all among those found"""
-
-    def __init__(self, regex: re.Pattern[str]) -> None:
+    def __init__(
+        self, regex: re.Pattern[str], needs: tuple[str | tuple[str, ...], ...] = ()
+    ) -> None:
         self.regex = regex
         self.pattern = regex.pattern
-        ignore_case = bool(regex.flags & re.IGNORECASE)
-        self.needs: tuple[str | tuple[str, ...], ...] = (
-            ()
-            if ignore_case or _sre_parser is None
-            else tuple(_needs(_sre_parser.parse(regex.pattern, regex.flags)))
-        )
+        self.needs = needs
         """substrings every match contains (a tuple: one of them)"""
-        self._words = frozenset(need for need in self.needs if isinstance(need, str))
-        """the substrings every match contains"""
-        SymbolPattern._all_words.update(dict.fromkeys(sorted(self._words)))
-        self._scans = tuple(_any_of(need) for need in self.needs if not isinstance(need, str))
-        """one scan per set of substrings a match contains one of (shared by the patterns
-        that need the same set: the trigger alternation is in a score of them)"""
+        self._mask = 0
+        """the bits (:data:`_BITS`) of the substrings every match contains"""
+        for need in needs:
+            if isinstance(need, str):
+                self._mask |= _bit(need)
+        self._scans = tuple((_bit(n), n) for n in needs if not isinstance(n, str))
+        """per set of substrings a match contains one of, its bit and the set: its scan is
+        compiled when a sentence first needs it (shared by the patterns that need the same
+        set: the trigger alternation is in a score of them)"""
 
     def possible(self, string: str) -> bool:
-        if string is not _SCANNED[0] or len(self._all_words) != _SCANNED[3]:
-            # a new sentence (or new patterns): forget the last one's tests
-            _SCANNED[0] = string
-            _SCANNED[1].clear()
-            _SCANNED[2] = frozenset(w for w in self._all_words if w in string)
-            _SCANNED[3] = len(self._all_words)
-        if not self._words <= _SCANNED[2]:
+        found = _FOUND.get(string)
+        if found is None:
+            found = _tested(string)
+        if self._mask & ~found[0]:
             return False
-        if not self._scans:
-            return True
-        scanned = _SCANNED[1]
-        for scan in self._scans:
-            found = scanned.get(scan)
-            if found is None:
-                found = scanned[scan] = scan.search(string) is not None
-            if not found:
+        for bit, words in self._scans:
+            if not found[1] & bit:  # not scanned for yet: once per sentence and set
+                found[1] |= bit
+                if _any_of(words).search(string) is not None:
+                    found[0] |= bit
+            if not found[0] & bit:
                 return False
         return True
 
@@ -240,10 +245,37 @@ class SymbolPattern:
         return self.regex.search(string) if self.possible(string) else None
 
 
-_SCANNED: list[Any] = [None, {}, frozenset(), 0]
-"""the string the tests last ran over (held, so its identity is not reused), the results of
-its scans, the needed substrings it contains, and how many needed substrings there were: the
-patterns of a pass are tried one after another over the same sentence"""
+_BITS: dict[str | tuple[str, ...], int] = {}
+"""every need of a pattern (a substring, or a set of which one) -> its bit: a sentence's
+tests are an integer, and a pattern's a mask of it (the passes try some two hundred patterns
+over each sentence, most of them in vain: a test costs one ``&``)"""
+_WORDS: list[tuple[str, int]] = []
+"""the needed substrings and their bits: each is looked for once in a new sentence"""
+_FOUND: dict[str, list[int]] = {}
+"""a sentence's symbol string -> [bits of the needs it has, bits of the sets scanned for]"""
+
+
+def _bit(need: str | tuple[str, ...]) -> int:
+    bit = _BITS.get(need)
+    if bit is None:
+        bit = _BITS[need] = 1 << len(_BITS)
+        if isinstance(need, str):
+            _WORDS.append((need, bit))
+        _FOUND.clear()  # tested without this need
+    return bit
+
+
+def _tested(string: str) -> list[int]:
+    """The needed substrings ``string`` contains (its sets of substrings are scanned for when
+    a pattern asks): kept for the sentences of an article, which the passes read in turn."""
+    if len(_FOUND) >= 4096:
+        _FOUND.clear()
+    mask = 0
+    for word, bit in _WORDS:
+        if word in string:
+            mask |= bit
+    found = _FOUND[string] = [mask, 0]
+    return found
 
 
 @functools.cache
@@ -258,14 +290,16 @@ _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT) if _sre is not None else ()
 
 
 def _needs(parsed: Any) -> list[str | tuple[str, ...]]:
-    """What any match of a parsed expression contains: runs of three or more literal
-    characters in sequence, in groups and in repeats taken at least once; of an alternation
-    whose branches each contain one, one of those."""
+    r"""What any match of a parsed expression contains: runs of literal characters in
+    sequence, of three or more or in capitals (the letter of a typed item: "T" of ``T\d+``,
+    which no word has, as words are folded to lower case), in groups and in repeats taken at
+    least once; of an alternation whose branches each contain one, one of those (the longest
+    of each branch)."""
     out: list[str | tuple[str, ...]] = []
     run: list[str] = []
 
     def flush() -> None:
-        if len(run) >= 3:
+        if len(run) >= 3 or (run and "".join(run).isupper()):
             out.append("".join(run))
         run.clear()
 
@@ -279,21 +313,85 @@ def _needs(parsed: Any) -> list[str | tuple[str, ...]]:
         elif op in _REPEATS and av[0] >= 1:
             out.extend(_needs(av[2]))
         elif op is _BRANCH:
-            firsts = [next((n for n in _needs(b) if isinstance(n, str)), None) for b in av[1]]
+            firsts = [_longest(_needs(branch)) for branch in av[1]]
             if all(firsts):
-                out.append(tuple(n for n in firsts if n))
+                out.append(tuple(dict.fromkeys(w for n in firsts if n for w in n)))
     flush()
     return out
 
 
+def _longest(needs: list[str | tuple[str, ...]]) -> tuple[str, ...] | None:
+    """What a branch needs, for its alternation: its longest substring (the first of the
+    longest), else the first set of which it needs one ("speakers" or "those who spoke");
+    None if it needs nothing."""
+    words = [n for n in needs if isinstance(n, str)]
+    if words:
+        return (max(words, key=len),)
+    return next((n for n in needs if not isinstance(n, str)), None)
+
+
 def compile_pattern(pattern: str, extra: dict[str, str] | None = None) -> SymbolPattern:
     """A pattern with its macros ("{PEOPLE}") expanded (``extra`` adds macros)."""
-    macros = {**MACROS, **(extra or {})}
+    return compile_patterns([pattern], extra)[0]
 
+
+def compile_patterns(
+    patterns: Sequence[str], extra: dict[str, str] | None = None, cache: Path | None = None
+) -> list[SymbolPattern]:
+    """Patterns with their macros expanded (``extra`` adds macros), compiled; with ``cache``,
+    a file (:mod:`~kwpld.reading.codecache`) that keeps what they compile to between
+    processes."""
+    macros = {**MACROS, **(extra or {})}
+    expanded = [_expand(pattern, macros) for pattern in patterns]
+    if _sre_parser is None:  # pragma: no cover - another Python: compiled, and always run
+        return [SymbolPattern(re.compile(pattern)) for pattern in expanded]
+    # the engine, and this module's source: it computes the needs kept with the code
+    engine = f"{_sre_engine.MAGIC} {_sre_engine.CODESIZE} {_source_hash()}"
+    key = codecache.cache_key(expanded, engine) if cache else ""
+    entries = codecache.load_entries(cache, key, len(expanded)) if cache else None
+    if entries is not None:
+        try:
+            return [_from_entry(p, e) for p, e in zip(expanded, entries, strict=True)]
+        except (RuntimeError, TypeError, ValueError, IndexError, OverflowError):
+            pass  # code the engine refuses: compiled afresh below, and the file rewritten
+    entries = [_entry(pattern) for pattern in expanded]
+    if cache:
+        codecache.save_entries(cache, key, entries)
+    return [_from_entry(p, e) for p, e in zip(expanded, entries, strict=True)]
+
+
+@functools.cache
+def _source_hash() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
     def expand(m: re.Match[str]) -> str:
         name = m.group(1)
         if name not in macros:
             raise ValueError(f"unknown macro {{{name}}} in pattern {pattern!r}")
         return re.sub(r"\{([A-Z]+)\}", expand, macros[name])
 
-    return SymbolPattern(re.compile(re.sub(r"\{([A-Z]+)\}", expand, pattern)))
+    return re.sub(r"\{([A-Z]+)\}", expand, pattern)
+
+
+def _entry(pattern: str) -> codecache.Entry:
+    """What a pattern compiles to, and what its matches need, from one parse: a fact pattern
+    with its macros expanded runs to thousands of characters, and re's parser took two thirds
+    of the time of compiling them (``re.compile`` and the needs each parsed it)."""
+    parsed = _sre_parser.parse(pattern, 0)
+    state = parsed.state
+    needs = [] if state.flags & re.IGNORECASE else _needs(parsed)
+    code = _sre_compiler._code(parsed, 0)
+    return [state.flags, list(code), state.groups, dict(state.groupdict), needs]
+
+
+def _from_entry(pattern: str, entry: codecache.Entry) -> SymbolPattern:
+    """The pattern of an entry: what re._compiler.compile does with a parsed pattern's code,
+    the source kept as its ``.pattern`` (JSON gives the needs' alternatives back as lists)."""
+    flags, code, groups, groupindex, needs = entry
+    indexgroup: list[str | None] = [None] * groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    regex = _sre_engine.compile(pattern, flags, code, groups - 1, groupindex, tuple(indexgroup))
+    return SymbolPattern(regex, tuple(n if isinstance(n, str) else tuple(n) for n in needs))
