@@ -36,12 +36,42 @@ def dates(r: Context) -> Found:
             reference = PartialDate(latest.year, latest.month)
             r.reference = reference
             r.reference_inferred = True
-    resolved = [_year_said(r, _resolve(r, d, reference)) if d.needs_year else d for d in found]
+    sections = _year_sections(r)
+    resolved = [
+        (_under_year(d, sections) or _year_said(r, _resolve(r, d, reference)))
+        if d.needs_year else d
+        for d in found
+    ]  # fmt: skip
     resolved += _relative_periods(r, resolved)
     resolved.sort(key=lambda d: d.start)
     resolved = _years_of_sentence(r, resolved)
     r.dates = [d for d in resolved if doc.block_at(d.start) is not None]
     return r.found()
+
+
+_YEAR_HEADING = re.compile(r"[#*_\s]*(?P<year>(?:1[89]|20)\d\d)(?![\d.]|\s*[–—-]\s*\d)")
+"""a heading that is a year ("## 2019", "2015: chief secretary"), not a span of years"""
+
+
+def _year_sections(r: Context) -> list[tuple[int, int | None]]:
+    """(start, year or None) of every heading: a profile's year headings ("## 2019") give the
+    year of the dates under them that print none ("in March", "held on April 10"), not the
+    article's; any other heading closes the year's section."""
+    out: list[tuple[int, int | None]] = []
+    for block in r.doc.blocks:
+        if block.kind == "heading":
+            m = _YEAR_HEADING.match(r.text, block.start, block.end)
+            out.append((block.start, int(m.group("year")) if m else None))
+    return out if any(year for _, year in out) else []
+
+
+def _under_year(mention: DateMention, sections: list[tuple[int, int | None]]) -> DateMention | None:
+    """A year-less date under a year heading, given that year (None elsewhere)."""
+    year = next((y for start, y in reversed(sections) if start <= mention.start), None)
+    if year is None:
+        return None
+    resolved = mention.resolve(PartialDate(year, 7, 2))
+    return resolved if resolved.date is not None else None
 
 
 _SPAN_WORD = re.compile(r"\b(?:since|until|till|from|after|before|by)\s+$", re.I)

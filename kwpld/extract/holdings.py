@@ -162,6 +162,9 @@ def _sentence_facts(
         if pattern.id not in ("predecessor", "successor"):  # replaced Y" takes what he became
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaces_untitled(r, view, m, (facts, found), flex))
+    for pattern in flex.co_member_patterns:
+        for m in pattern.regex.finditer(view.string):
+            found.extend(_co_members(view, m, found))
     became = [f for f in found if f.type == "became"]
     if became and not any(f.type == "replaced" for f in found):
         # "X, who became director in 2018, ousting Y": Y's holding of what X became ends
@@ -169,6 +172,40 @@ def _sentence_facts(
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaced(r, view, m, became))
     return found
+
+
+_NOT_GIVEN = frozenset({"replacing", "successor", "co-member"})
+
+
+def _co_members(view: SentenceView, m: re.Match[str], found: list[Fact]) -> list[Fact]:
+    """ "He was made a secretary of the Central Committee, together with A, B and C", "one of
+    the four vice-chairmen of the NDC in 2010-2012, with A and B": the people of the list hold
+    what the title right before it gave the sentence's holder, with the same dates and event.
+    A title no fact of the sentence used (or only a predecessor's) gives them nothing."""
+    titles = _titles(view, m)
+    if not titles:
+        return []
+    title = titles[-1]
+    given = [
+        f for f in found
+        if f.kind == "membership" and f.rule not in _NOT_GIVEN and any(
+            s.role == "role" and s.start < title.end and title.start < s.end for s in f.spans
+        )
+    ]  # fmt: skip
+    holders = {f.person for f in given}
+    out: list[Fact] = []
+    for person in people_of(view, m):
+        if person.ref is None or person.ref in holders:
+            continue
+        for fact in given:
+            spans = [FactSpan(person.start, person.end, "person")]
+            spans.extend(s for s in fact.spans if s.role != "person")
+            out.append(replace(
+                fact, person=person.ref, rule="co-member", why=f"with {fact.why}".strip(),
+                spans=sorted(set(spans), key=lambda s: (s.start, s.end, s.role)),
+            ))  # fmt: skip
+        holders.add(person.ref)
+    return out
 
 
 def _role_span(fact: Fact) -> tuple[int, int] | None:

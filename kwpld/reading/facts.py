@@ -186,6 +186,8 @@ class FactLexicon:
     replaced_by_patterns: list[Pattern] = field(default_factory=list)
     """a titled holder replaced by a successor ("Defence Minister X was replaced by Y")"""
     holds_patterns: list[Pattern] = field(default_factory=list)
+    co_member_patterns: list[Pattern] = field(default_factory=list)
+    """a "with" list right after a title: its people hold the title too"""
     attendance_patterns: list[Pattern] = field(default_factory=list)
     longest_role: int = 1
 
@@ -299,6 +301,7 @@ def fact_lexicon() -> FactLexicon:
         ("replacing_untitled_patterns", lex.replacing_untitled_patterns),
         ("replaced_by_patterns", lex.replaced_by_patterns),
         ("holds_patterns", lex.holds_patterns),
+        ("co_member_patterns", lex.co_member_patterns),
         ("attendance_patterns", lex.attendance_patterns),
     ):
         for spec in data.get(key, []):
