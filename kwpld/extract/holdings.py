@@ -1344,8 +1344,9 @@ def _cell_dates(r: Context, cell: tuple[int, int], fact: Fact, field_name: str) 
     the date reader leaves to context), or both from a term ("1998 – 2003", "2016–present")."""
     text = r.text[cell[0] : cell[1]]
     period = period_of(text, cell[0]) if re.fullmatch(rf"[\s*_]*{PERIOD}[\s*_.]*", text) else None
-    if period is None and field_name == "term" and _terms(r, cell):
-        period = _terms(r, cell)[0]  # "2012-2014, 2019-present": the first term
+    if period is None and field_name == "term":
+        terms = _terms(r, cell) or _dotted_term(text, cell[0])
+        period = terms[0] if terms else None  # "2012-2014, 2019-present": the first term
     if period is not None and field_name == "term":
         fact.start, fact.end = period.start, period.end
         return [FactSpan(a, b, "date") for a, b in period.spans]
@@ -1376,6 +1377,25 @@ def _terms(r: Context, cell: tuple[int, int]) -> list[Period]:
         out.append(period)
         at += len(part)
     return out
+
+
+_DOTTED = re.compile(r"((?:19|20)\d\d)\.(1[0-2]|0?[1-9])(?![\d.])")
+
+
+_DOTTED_TERM = re.compile(
+    rf"\s*{_DOTTED.pattern}\s*(?:[–—-]{{1,2}}\s*(?:{_DOTTED.pattern}|present|now))?\s*"
+)
+
+
+def _dotted_term(text: str, offset: int) -> list[Period]:
+    """ "1995.10-2010.11", "2017.10 – present": a term in a directory's year.month dates."""
+    m = _DOTTED_TERM.fullmatch(text)
+    if m is None:
+        return []
+    start = parse_date(f"{m[1]}-{int(m[2]):02}")
+    end = parse_date(f"{m[3]}-{int(m[4]):02}") if m[3] else None
+    spans = [(offset + m.start(i), offset + m.end(i + 1)) for i in (1, 3) if m[i]]
+    return [Period(start, end, spans)]
 
 
 def _later_terms(r: Context, cell: tuple[int, int], fact: Fact) -> list[Fact]:
@@ -1537,10 +1557,7 @@ def _table_title(r: Context, table: list[re.Match[str]], cell: tuple[int, int]) 
 # -- careers in directories --------------------------------------------------------------------
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = (
-    rf"(?:(?:1[89]|20)\d\d\.(?:1[0-2]|0?[1-9])(?![\d.])"  # "1995.10", as directories print it
-    rf"|(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:1[89]|20)\d\d(?![\d.]))"
-)
+_DATE = rf"(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:1[89]|20)\d\d(?![\d.])"
 OPEN_END = r"present|now|today|incumbent|the\s+present"
 PERIOD = (
     rf"(?:(?:[Ss]ince|[Ff]rom)\s+)?{_DATE}"
@@ -1601,11 +1618,8 @@ def period_of(text: str, offset: int) -> Period | None:
     found = list(re.finditer(_DATE, text))
     dates: list[PartialDate] = []
     for m in found:
-        dotted = re.fullmatch(r"(\d{4})\.(\d{1,2})", m.group(0))
         try:
-            dates.append(parse_date(
-                f"{dotted[1]}-{int(dotted[2]):02}" if dotted else " ".join(m.group(0).split())
-            ))  # fmt: skip
+            dates.append(parse_date(" ".join(m.group(0).split())))
         except DateError:
             return None
     if not dates or len(dates) > 2 or (len(dates) == 2 and dates[1].year < dates[0].year):
