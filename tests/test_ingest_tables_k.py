@@ -75,12 +75,13 @@ The Central Military Commission met in June.
 | --- | --- | --- | --- |
 | Member | Jo Yong Won | January 2021 | |
 | Vice-chairman | Ri Pyong Chol | January 2021 | |
-| Premier | Kim Tok Hun | August 2020 | |
+| Premier | Kim Tok Hun | August 2020 | WPK |
 """
     got = held(text, known, "2021-06-20")
     people = {p for p, *_ in got}
     assert "jo-yong-won" not in people and "ri-pyong-chol" not in people, got
     assert ("kim-tok-hun", "chairman", "cabinet", "2020-08", None) in got, got  # implies its organ
+    assert not any(o == "wpk" for _, _, o, _, _ in got), got  # a party affiliation is no seat
 
 
 def test_a_caption_line_names_the_seat_and_a_cell_of_two_terms_is_two_holdings(

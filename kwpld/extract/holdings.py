@@ -1509,9 +1509,14 @@ def _part_title(r: Context, body: tuple[int, int]) -> Title | None:
                 return t
     organs = [m for m in r.mentions_in(*body, ("organ",)) if m.entity]
     if len(organs) == 1 and (organs[0].start, organs[0].end) == body and organs[0].entity:
-        m = organs[0]
-        return Title(m.start, m.end, "member", r.reg.resolve(organs[0].entity), (m.start, m.end),
-                     (m.start, m.end))  # fmt: skip
+        m, key = organs[0], r.reg.resolve(organs[0].entity)
+        entity = r.reg.peek(key)
+        kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+            "organ_kind"
+        )  # fmt: skip
+        if kind == "party":
+            return None  # a "Party" column ("WPK"): an affiliation, no seat
+        return Title(m.start, m.end, "member", key, (m.start, m.end), (m.start, m.end))
     return None
 
 
