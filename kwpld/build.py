@@ -9,6 +9,7 @@ previous one in one step, so a failed or interrupted build leaves the previous o
 from __future__ import annotations
 
 import dataclasses
+import functools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from .incremental import BuildCache, IncrementalBuild
 from .iris import Minter
 from .load import load_records
 from .load.duplicates import duplicate_problems, find_duplicates
+from .load.rows import csv_row_digests
 from .load.values import check_base_iri, check_iri_option
 from .mapping import map_files, map_records
 from .model import Records
@@ -251,7 +253,10 @@ def _load_and_map(
             add_wikidata(graph, records)
         else:
             reuse = incremental.reusable_mappings()
-            graph, mappings, remapped = map_files(records, base_iri, reuse, incremental.edited)
+            rows = functools.partial(csv_row_digests, Path(data_dir))
+            graph, mappings, remapped = map_files(
+                records, base_iri, reuse, incremental.edited, rows
+            )
             extra = wikidata_quads(graph, records)
             graph.update(extra)
             incremental.mapped(mappings, remapped, extra)

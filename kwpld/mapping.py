@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -351,6 +351,7 @@ def map_files(
     base_iri: str | None,
     reuse: Mapping[str, FileMapping],
     edited: Collection[str] = (),
+    row_digests: RowDigests | None = None,
 ) -> tuple[KnowledgeGraph, dict[str, FileMapping], dict[str, int]]:
     """Map the records file by file, reusing what ``reuse[file]`` holds where it still holds.
 
@@ -362,6 +363,9 @@ def map_files(
     :func:`map_records`: it is a set, and each file's records are laid in the order they have
     now, so what was reused changes nothing in it), every file's mapping for the next build,
     and how many records of each file were mapped again (files with none left out).
+    ``row_digests(file, records)``, when given, digests a file's records by their source
+    rows where that says as much as their content (:mod:`kwpld.load.rows`; None: it does
+    not, and :func:`record_digest` does).
     """
     base = base_iri or records.info.base_iri
     graph = KnowledgeGraph(base_iri=base, prefixes=data_prefixes(base))
@@ -372,11 +376,12 @@ def map_files(
     mappings: dict[str, FileMapping] = {}
     remapped: dict[str, int] = {}
     for file in sorted(by_file):
-        old = reuse.get(file)
+        old, mine = reuse.get(file), by_file[file]
+        digests = _Digests(file, mine, row_digests)
         if old is not None and file not in edited:
-            made, count = _map_unedited(mapper, by_file[file], old)
+            made, count = _map_unedited(mapper, mine, old, digests)
         else:
-            made, count = _map_edited(mapper, by_file[file], old)
+            made, count = _map_edited(mapper, mine, old, digests)
         mappings[file] = made
         if count:
             remapped[file] = count
@@ -388,13 +393,37 @@ def map_files(
     return graph, mappings, remapped
 
 
+RowDigests = Callable[[str, list[Record]], "list[bytes] | None"]
+"""A file's records digested by their source rows (:func:`kwpld.load.rows.csv_row_digests`)."""
+
+
+class _Digests:
+    """Each record's digest (by position in its file): by its row where ``rows`` gives them,
+    else by :func:`record_digest`; made when first asked for (a file taken whole asks for
+    none)."""
+
+    def __init__(self, file: str, records: list[Record], rows: RowDigests | None) -> None:
+        self.file = file
+        self.records = records
+        self.rows = rows
+        self.by_row: Sequence[bytes] | None = None
+
+    def __getitem__(self, index: int) -> bytes:
+        if self.rows is not None:
+            self.by_row = self.rows(self.file, self.records)
+            self.rows = None
+        if self.by_row is not None:
+            return self.by_row[index]
+        return record_digest(self.records[index])
+
+
 def _map_unedited(
-    mapper: _RecordingMapper, mine: list[Record], old: FileMapping
+    mapper: _RecordingMapper, mine: list[Record], old: FileMapping, digests: _Digests
 ) -> tuple[FileMapping, int]:
     """A file whose bytes are those ``old`` was made from: taken whole when every fact its
     records read still holds, else with the records that read a changed fact mapped again."""
     if old.ids != [r.id for r in mine]:
-        return _map_edited(mapper, mine, old)
+        return _map_edited(mapper, mine, old, digests)
     stale = old.stale(mapper.records)
     if not stale:
         return old, 0
@@ -403,14 +432,14 @@ def _map_unedited(
     for i in sorted(stale):
         fresh.copy_records(old, start, i)
         record = mine[i]
-        fresh.append(record.id, *mapper.one(record), digest=record_digest(record))
+        fresh.append(record.id, *mapper.one(record), digest=digests[i])
         start = i + 1
     fresh.copy_records(old, start, len(mine))
     return fresh, len(stale)
 
 
 def _map_edited(
-    mapper: _RecordingMapper, mine: list[Record], old: FileMapping | None
+    mapper: _RecordingMapper, mine: list[Record], old: FileMapping | None, digests: _Digests
 ) -> tuple[FileMapping, int]:
     """A file whose bytes changed (or with no last mapping): each record found in ``old`` by
     id, with the same loaded content and every fact it read still holding, is taken as it was
@@ -420,8 +449,8 @@ def _map_edited(
     stale = old.stale(mapper.records) if old is not None and position else set()
     fresh = FileMapping()
     count = start = stop = 0  # old's records start to stop - 1: a run taken, not yet copied
-    for record in mine:
-        digest = record_digest(record)
+    for k, record in enumerate(mine):
+        digest = digests[k]
         i = position.get(record.id)
         if old is not None and i is not None and i not in stale and old.digests[i] == digest:
             if i != stop:

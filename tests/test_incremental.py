@@ -603,6 +603,7 @@ def test_update_parts_no_change_reaches_are_copied_and_the_files_are_a_full_writ
     the same quads and hold no changed (graph, subject) are copied from the release in place;
     every file is what a full write makes (an edited literal, an added and a removed quad, at
     the start, middle and end; a damaged old part is made again)."""
+    import kwpld.publish.lines as lines
     import kwpld.publish.updates as updates
     from kwpld.publish.quads import sort_quads
 
@@ -671,6 +672,21 @@ def test_update_parts_no_change_reaches_are_copied_and_the_files_are_a_full_writ
     got = updates.write_updates(tmp_path / "again" / "update", sort_quads(old_quads), 40, previous)
     assert made == [1] and [w.sha256 for w in got] == [w.sha256 for w in written]
 
+    # where no link can be made, a part kept is copied (checked against its SHA-256)
+    def no_link(*args: object) -> None:
+        raise OSError("no links here")
+
+    monkeypatch.setattr(lines.os, "link", no_link)
+    made.clear()
+    copied = tmp_path / "copied" / "update"
+    got = updates.write_updates(copied, sort_quads(old_quads), 40, previous)
+    assert made == [1] and [w.sha256 for w in got] == [w.sha256 for w in written]
+    assert all(p.stat().st_nlink == 1 for p in copied.iterdir())
+    again = tmp_path / "again" / "update"
+    assert {p.name: p.read_bytes() for p in copied.iterdir()} == {
+        p.name: p.read_bytes() for p in again.iterdir()
+    }
+
 
 def test_a_rebuild_copies_the_update_parts_its_change_does_not_reach(tmp_path: Path, monkeypatch):
     """The same through kwpld.build: an edited name makes again only the parts of update/ that
@@ -694,10 +710,15 @@ def test_a_rebuild_copies_the_update_parts_its_change_does_not_reach(tmp_path: P
     parts = len(made)
     assert parts > 10
     made.clear()
+    inodes = {p.name: p.stat().st_ino for p in (out / "update").iterdir()}
     member = (data / "memberships.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[1]
     _edit(data / "people.csv", f"{member},", f"{member},Kim ")
     assert not kwpld.build(data, out, cache=cache, validate=False, release=options).up_to_date
     assert 0 < len(made) < parts / 2
+    # the parts kept are the old files, hard-linked (the old folder is gone: one link each)
+    linked = [p for p in (out / "update").iterdir() if inodes.get(p.name) == p.stat().st_ino]
+    assert len(linked) == parts - len(made)
+    assert all(p.stat().st_nlink == 1 for p in linked)
     kwpld.build(data, tmp_path / "cold", validate=False, release=options)
     _same_release(out, tmp_path / "cold")
 
@@ -810,3 +831,112 @@ def test_a_rebuild_updates_the_void_statistics_instead_of_counting_them(
     flat.write("people.csv", [*flat.rows("people.csv"), "p-0000000,First Person,,,KP,\n"])
     flat.rebuild_is_cold(["people.csv"])
     assert used == [True, True]
+
+
+def test_csv_records_are_digested_by_their_rows_when_the_file_is_regular(tmp_path: Path):
+    """kwpld.load.rows: a regular CSV file's records get one digest per row (of the kind,
+    the header and the row): the same wherever the row moves, another when the row or the
+    header changes; a file the loader's column path would not read (quotes, carriage
+    returns, a blank row) or a record not on its origin's row gets none."""
+    import dataclasses
+
+    from kwpld.load import load_records
+    from kwpld.load.rows import csv_row_digests
+    from kwpld.model import Origin
+    from kwpld.synth import synthesize_flat
+
+    data = tmp_path / "flat"
+    synthesize_flat(data, 80)
+    people = data / "people.csv"
+    rows = people.read_text(encoding="utf-8").splitlines(keepends=True)
+
+    def digests() -> dict[str, bytes] | None:
+        records = [r for r in load_records(data) if r.origin.file == "people.csv"]
+        found = csv_row_digests(data, "people.csv", records)
+        return None if found is None else {r.id: d for r, d in zip(records, found, strict=True)}
+
+    first = digests()
+    assert first is not None and len(set(first.values())) == len(rows) - 1
+    people.write_text("".join([rows[0], *reversed(rows[1:])]), encoding="utf-8")
+    assert digests() == first  # moved rows: the same digests
+    edited = rows[1].replace(",", ",Kim ", 1)
+    people.write_text("".join([rows[0], edited, *rows[2:]]), encoding="utf-8")
+    after = digests()
+    assert after is not None
+    assert [i for i in first if first[i] != after[i]] == [rows[1].split(",")[0]]
+    header = rows[0].replace("name_hangul,name_mr_ascii", "name_mr_ascii,name_hangul")
+    swapped = [",".join([c[0], c[1], c[3], c[2], *c[4:]]) for c in (r.split(",") for r in rows)]
+    people.write_text("".join([header, *swapped[1:]]), encoding="utf-8")
+    other = digests()
+    assert other is not None and set(other.values()).isdisjoint(first.values())
+    name = rows[1].split(",")[1]
+    for text in (
+        "".join(rows).replace(f",{name},", f',"{name}",', 1),  # a quoted cell
+        "".join(rows).replace("\n", "\r\n"),
+        "".join([*rows[:3], "\n", *rows[3:]]),  # a blank row
+    ):
+        people.write_text(text, encoding="utf-8", newline="")
+        records = [r for r in load_records(data) if r.origin.file == "people.csv"]
+        assert csv_row_digests(data, "people.csv", records) is None
+    people.write_text("".join(rows), encoding="utf-8")
+    records = [r for r in load_records(data) if r.origin.file == "people.csv"]
+    shifted = [
+        dataclasses.replace(r, origin=Origin(r.origin.file, r.origin.line + 1)) for r in records
+    ]
+    assert csv_row_digests(data, "people.csv", shifted) is None
+
+
+def test_one_rebuild_that_moves_adds_removes_and_renames_is_a_cold_build(
+    tmp_path: Path, monkeypatch
+):
+    """Issue 14 item 4: one rebuild after several edits at once: a person's id changed (its
+    blocks move in every sorted file, with the memberships that refer to it), a person added
+    in the middle of the order and one nobody refers to removed, and a person the
+    memberships quote renamed. The release is a cold build's, byte for byte; people.csv's
+    records are told apart by their rows."""
+    import importlib
+
+    import kwpld.load.rows as rows_module
+
+    given: dict[str, bool] = {}
+    real = rows_module.csv_row_digests
+
+    def spy(data_dir: Path, file: str, records):  # noqa: ANN001, ANN202
+        found = real(data_dir, file, records)
+        given[file] = found is not None
+        return found
+
+    monkeypatch.setattr(importlib.import_module("kwpld.build"), "csv_row_digests", spy)
+    flat = _Flat(tmp_path)
+    csv = {"memberships.csv": True, "people.csv": True}
+    assert given == {**csv, "articles.yaml": False, "organs.yaml": False}
+    people, members = flat.rows("people.csv"), flat.rows("memberships.csv")
+    referred = {row.split(",")[1] for row in members[1:]}
+    cited = "".join(flat.rows("articles.yaml"))
+    moved = next(r.split(",")[0] for r in people[1:] if r.split(",")[0] in referred)
+    renamed = next(
+        r.split(",")[0]
+        for r in people[1:]
+        if r.split(",")[0] in referred and r.split(",")[0] != moved
+    )
+    gone = next(
+        i
+        for i, r in enumerate(people[1:], 1)
+        if r.split(",")[0] not in referred and r.split(",")[0] not in cited
+    )
+    del people[gone]
+    people = [
+        row.replace(f"{renamed},", f"{renamed},Kim ", 1).replace(f"{moved},", "p-9000000,", 1)
+        for row in people
+    ]
+    people.insert(len(people) // 2, "p-0000050a,Middle Person,,,KP,\n")  # sorts mid-way
+    flat.write("people.csv", people)
+    flat.write("memberships.csv", [m.replace(f",{moved},", ",p-9000000,") for m in members])
+    flat.write(
+        "articles.yaml",
+        [a.replace(f"- {moved}\n", "- p-9000000\n") for a in flat.rows("articles.yaml")],
+    )
+    given.clear()
+    result = flat.rebuild_is_cold(["articles.yaml", "memberships.csv", "people.csv"])
+    assert given == {**csv, "articles.yaml": False}
+    assert result.remapped["people.csv"] == 3  # the moved, renamed and added persons

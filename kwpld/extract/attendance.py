@@ -734,14 +734,18 @@ _AT_THE = re.compile(
 """where an appearance was ("watched a performance ... at the Jagang Provincial Art Theatre")"""
 
 
+_TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for)\s+){0,6}")
+"""what may stand before the one met: nothing, or his title ("U.S. President Donald Trump",
+"Russian Foreign Minister Sergei Lavrov", "Secretary of State Mike Pompeo")"""
+
+
 def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, str] | None:
     """The occasion of meeting someone: "warmly greeted Hu Jintao ... at Pyongyang Airport" (a
     welcome ceremony for a guest), "met Donald Trump in Hanoi" (a meeting with the one met)."""
     other = r.mentions_in(*span, ("person",))
     if kind == "meeting":
-        return (
-            (f"meeting with {other[0].text}", kind) if other and other[0].start == span[0] else None
-        )
+        titled = bool(other) and _TITLE_BEFORE.fullmatch(r.text, span[0], other[0].start)
+        return (f"meeting with {other[0].text}", kind) if titled else None
     if not other and not obj[:1].isupper():
         return None
     return f"welcome of {other[0].text if other else obj}", "ceremony"

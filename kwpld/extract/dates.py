@@ -16,7 +16,7 @@ from ..resources import resource_yaml
 __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
-    "in_perfect", "days_apart", "shift_day", "counts_past", "may_count_past",
+    "in_perfect", "days_apart", "shift_day", "counts_past", "may_count_past", "in_subordinate",
 ]  # fmt: skip
 
 
@@ -397,9 +397,10 @@ _NOT_OCCASION_DAY = re.compile(
     r"|agency|newspaper)\s+(?:\w+\s+){0,6}?$|(?:--|—|\(\w+\))\s*$",
     re.I,
 )
-_DATELINE_AFTER = re.compile(r"\s*(?:\(\w+\)|--|—)")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(\w+\)|--|—|[A-Z][A-Za-z]+\s+[-–—]\s)")
 """a day in a clause of the past perfect ("Recalling that he had visited the complex on April
-15"), of the report ("state media on Friday listed"), or of the dateline: no occasion's"""
+15"), of the report ("state media on Friday listed"), or of the dateline ("SEOUL, June 3
+(AP) --", "TOKYO, May 23 Kyodo -"): no occasion's"""
 
 
 def _occasion_day_at(r: Context, start: int, end: int) -> bool:
@@ -482,8 +483,25 @@ def stated_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[int
             days.append((weekday.start("day"), weekday.end("day"), when))  # ("-- On Sunday, ...")
     if not days:
         return None
-    at, until, day = max(days, key=lambda x: x[0])
+    main = [x for x in days if not in_subordinate(r, start, x[0])]
+    at, until, day = max(main or days, key=lambda x: x[0])
     return day, (at, until)
+
+
+_SUBORDINATE = re.compile(
+    r"(?:,\s*(?:who|which)\b|\b(?:after|before|upon|while)\s+[a-z]+ing\b)[^,;()]*$", re.I
+)
+"""where a clause opens that is not the sentence's main one: a relative clause ("Choe, who left
+Pyongyang on Wednesday, arrived ...") or a participial one ("after leaving Pyongyang on
+Sunday")"""
+
+
+def in_subordinate(r: Context, since: int, at: int) -> bool:
+    """Whether the day at ``at`` (in a sentence from ``since``) is stated in a relative or
+    participial clause: the day of that clause's act (an arrival, a departure), not of the main
+    clause's occasion when the sentence states another one ("Choe Son Hui, who left Pyongyang
+    on Wednesday, arrived in Stockholm on Friday": Friday)."""
+    return _SUBORDINATE.search(r.text, max(since, at - 100), at) is not None
 
 
 def narrative_day_before(r: Context, offset: int) -> PartialDate | None:

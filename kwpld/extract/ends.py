@@ -69,8 +69,42 @@ def all_posts_endings(r: Context) -> Found:
             if known is None or ending.date.earliest() < known.date.earliest():
                 endings[ending.person] = ending
     facts = _close(r, list(r.facts), endings, starts) if endings else list(r.facts)
-    r.facts = _attributed(r, _held_since_starts(r, facts))
+    r.facts = _attributed(r, _noted_terms(r, _held_since_starts(r, facts)))
     return r.found()
+
+
+_NOTED = re.compile(
+    r"\s*(?:\(\s*(?:(?P<end>relieved|dismissed|removed|sacked|ousted|replaced|purged|retired)"
+    r"|(?P<start>appointed|named|elected|promoted|since))|,\s+(?:in|on)\s+the\s+(?:job|post"
+    r"|position)\s+(?P<since>since))\s+(?:in\s+|on\s+)?",
+    re.I,
+)
+"""a term's change noted right after a titled name: "Defence Minister K (relieved in 2021)",
+"Premier K (appointed in 2019)", "Premier K, in the job since August 2020," """
+
+
+def _noted_terms(r: Context, facts: list[Fact]) -> list[Fact]:
+    """A title held as of a day whose holder's name is followed by a note of the term's change
+    ("Defence Minister Kim Jong Gwan (relieved in 2021)"): the note's date ends (or starts) the
+    term, instead of the day the sentence is about."""
+    out = []
+    for fact in facts:
+        person = next((s for s in fact.spans if s.role == "person"), None)
+        if fact.kind != "membership" or fact.as_of is None or fact.start or fact.end or not person:
+            out.append(fact)
+            continue
+        m = _NOTED.match(r.text, person.end)
+        date = r.date_at(m.end()) if m is not None else None
+        if m is None or date is None or date.date is None:
+            out.append(fact)
+            continue
+        span = [*fact.spans, FactSpan(date.start, date.end, "date")]
+        ends = m.group("end") is not None
+        out.append(replace(
+            fact, as_of=None, date_basis="sentence", spans=span,
+            start=None if ends else date.date, end=date.date if ends else None,
+        ))  # fmt: skip
+    return out
 
 
 @cache

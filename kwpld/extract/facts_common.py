@@ -27,6 +27,7 @@ from ..reading.words import ORDINAL_WORDS
 from ..resources import resource_yaml
 from .dates import (
     counts_past,
+    in_subordinate,
     may_count_past,
     narrative_day_before,
     relative_day,
@@ -54,8 +55,9 @@ __all__ = [
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][\w’'. -]{1,30},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"(?:,?\s*\d{4})?\s*\((?P<agency>[^)]{2,40})\)"
+    r"(?:,?\s*\d{4})?\s*(?:\((?P<agency>[^)]{2,40})\)|(?P<bare>[A-Z][A-Za-z]{2,20})(?=\s+[-–—]\s))"
 )
+"""a dateline: "Pyongyang, January 1 (KCNA) --", "TOKYO, May 23 Kyodo -" (the agency bare)"""
 _SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<agency>.+)$", re.I)
 _WEEKDAY = re.compile(
     r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -339,7 +341,8 @@ def official_source(r: Context) -> bool:
     for block in r.doc.blocks[:4]:
         body = r.text[block.start : block.end]
         m = _DATELINE.match(body) or _SOURCE_LINE.match(body)
-        if m and any(src.lower() in m.group("agency").lower() for src in flex.official_sources):
+        agency = (m.groupdict().get("agency") or m.groupdict().get("bare") or "") if m else ""
+        if agency and any(src.lower() in agency.lower() for src in flex.official_sources):
             return True
     return False
 
@@ -611,11 +614,13 @@ def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan
     reference = r.reference
     if reference is None or reference.day is None or r.reference_inferred:
         return None
-    for m in _WEEKDAY.finditer(r.text, view.start, view.end):
-        if any(d.start <= m.start() < d.end for d in r.dates_in(view.start, view.end)):
-            continue
-        if _REPORTED.search(r.text, max(view.start, m.start() - 30), m.start("day")):
-            continue  # "state media reported Friday": the day of the report
+    found = [
+        m for m in _WEEKDAY.finditer(r.text, view.start, view.end)
+        if not any(d.start <= m.start() < d.end for d in r.dates_in(view.start, view.end))
+        and not _REPORTED.search(r.text, max(view.start, m.start() - 30), m.start("day"))
+    ]  # ("state media reported Friday": the day of the report)
+    main = [m for m in found if not in_subordinate(r, view.start, m.start("day"))]
+    for m in (main or found)[:1]:  # not a relative clause's ("who left ... on Wednesday")
         wanted = list(calendar.day_name).index(m.group("day"))
         day = dt.date(reference.year, reference.month or 1, reference.day)
         back = (day.weekday() - wanted) % 7
@@ -777,7 +782,14 @@ def held_since(r: Context, anchor: int, limit: int, after: str) -> DateMention |
 def _reports_attendance(view: SentenceView) -> bool:
     """The sentence says who took part in an event ("Speakers included ...", "It was presided
     over by ...", "On the platform were ..."): the attendance patterns of ``facts.yaml``."""
-    return any(p.regex.search(view.string) is not None for p in fact_lexicon().attendance_patterns)
+    return _string_reports_attendance(view.string)
+
+
+@functools.lru_cache(maxsize=4096)
+def _string_reports_attendance(string: str) -> bool:
+    """:func:`_reports_attendance` by the sentence's symbol string, all it reads: the fact
+    passes ask it of the same sentence once per fact and date they find in it."""
+    return any(p.regex.search(string) is not None for p in fact_lexicon().attendance_patterns)
 
 
 def _title_start(

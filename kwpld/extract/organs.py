@@ -554,15 +554,22 @@ def _standing_id(r: Context, key: str) -> str | None:
 def _gazetteer_id(r: Context, record: str) -> str | None:
     """The organ of organs.yaml a record of the data folder is, by its names (remembered in
     the known records' cache, which is emptied when a record or draft is added to them)."""
-    found: dict[str, str | None] = r.known.cache.setdefault("gazetteer_ids", {})
-    if record not in found:
-        organ_keys = r.known.organ_keys
-        found[record] = next(
-            (g.id for g in gazetteer().organs.values()
-             if any(record in organ_keys.get(k, ()) for k in g.keys)),
-            None,
-        )  # fmt: skip
-    return found[record]
+    found: dict[str, str] | None = r.known.cache.get("gazetteer_ids")
+    if found is None:
+        found = r.known.cache["gazetteer_ids"] = _gazetteer_ids(r.known.organ_keys)
+    return found.get(record)
+
+
+def _gazetteer_ids(organ_keys: dict[str, set[str]]) -> dict[str, str]:
+    """Every record with a name key of a standing organ -> the first such organ in the order
+    of organs.yaml: one walk over the organs' keys, where testing one record against every
+    organ's keys was redone for each record after every organ draft emptied the cache."""
+    found: dict[str, str] = {}
+    for g in gazetteer().organs.values():
+        for k in g.keys:
+            for record in organ_keys.get(k, ()):
+                found.setdefault(record, g.id)
+    return found
 
 
 def _of_parents(r: Context, by_first: dict[int, Phrase]) -> None:

@@ -5,6 +5,7 @@ byline names. A capitalized word at the start of a sentence is never a person by
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Derivation
@@ -196,9 +197,12 @@ def _parenthetical_spelling(
     add_derived_names(entity, text, system, assume_mr=assume_mr and "-" in text)
 
 
+@functools.lru_cache(maxsize=8192)
 def _mr_system(name: str) -> str:
     """ "mr" or "mr-ascii" for a McCune-Reischauer spelling with its breves or apostrophes,
-    else "en" (the DPRK's spelling and plain MR are written as English names)."""
+    else "en" (the DPRK's spelling and plain MR are written as English names). Remembered:
+    :func:`_writes_mr` asks it of every capitalised surname and the two words after it, the
+    same few thousand names over a run's articles."""
     guessed = guess_system(straight(name))
     return guessed.value if guessed in (System.MR, System.MR_ASCII) else "en"
 

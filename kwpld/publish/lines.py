@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ __all__ = [
     "HashingFile",
     "TextFile",
     "write_bytes",
+    "keep_file",
     "measure",
     "iter_chunks",
     "parse_size",
@@ -119,6 +121,47 @@ def write_bytes(path: Path, data: bytes, *, executable: bool = False) -> Written
     if executable:
         path.chmod(0o755)
     return WrittenFile(path, len(data), hashlib.sha256(data).hexdigest())
+
+
+def keep_file(
+    old: Path, new: Path, sha256: str, *, untouched: bool = False, lines: int = 0
+) -> WrittenFile | None:
+    """``new`` as the release in place's file ``old``, which an incremental rebuild keeps as
+    it is: a hard link to it (a release's files are never written again once made, and the
+    old folder is deleted once the new one is in place, so linking is copying without the
+    bytes), a copy where links cannot be made. ``old`` must be the file its manifest lists
+    (``sha256``): known ``untouched`` since written (by its stats), or read and checked, and
+    then linked only if its inode, size and modification time did not move meanwhile. None
+    when it is not that file (the caller makes it)."""
+    try:
+        before = old.stat()
+        if not untouched and _sha256_of(old) != sha256:
+            return None
+        new.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(old, new)
+        except OSError:  # no links here (another device, a file system without them)
+            data = old.read_bytes()
+            if hashlib.sha256(data).hexdigest() != sha256:
+                return None
+            new.write_bytes(data)
+            return WrittenFile(new, len(data), sha256, lines)
+        after = new.stat()
+    except OSError:
+        return None
+    if (after.st_ino, after.st_size, after.st_mtime_ns) != (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    ):  # written to since it was checked: made instead
+        new.unlink()
+        return None
+    return WrittenFile(new, after.st_size, sha256, lines)
+
+
+def _sha256_of(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def measure(path: Path) -> WrittenFile:

@@ -7,14 +7,14 @@ with, sent one by one by ``load/sparql-update.sh``. ``kwpld diff`` cuts its patc
 An incremental rebuild keeps the parts no change reaches (:class:`UpdateParts`): a part is
 made of the quads from where it starts, cut by their count and bytes alone, so a part that
 starts at the same quad as before, ends at the same one, and holds no changed ``(graph,
-subject)`` between them is the same file, copied from the release in place instead of made
-again. One added triple shifts every later boundary, so only the parts before the first
-change, and those after a change that kept the count, are kept.
+subject)`` between them is the same file, kept from the release in place (a hard link, no
+bytes copied: :func:`~.lines.keep_file`) instead of made again. One added triple shifts every
+later boundary, so only the parts before the first change, and those after a change that
+kept the count, are kept.
 """
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +23,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from ..rdf import Quad
-from .lines import WrittenFile, write_bytes
+from .lines import WrittenFile, keep_file, write_bytes
 from .quads import ReleaseQuads
 
 __all__ = ["UPDATE_CHUNK", "UPDATE_CHUNK_BYTES", "UpdateParts", "write_updates"]
@@ -160,13 +160,8 @@ def _kept(
         return None
     name = f"{UPDATE_FOLDER}/{path.name}"
     sha256 = previous.sha256.get(name)
-    try:
-        data = (previous.folder / name).read_bytes()
-    except OSError:
-        return None
     if sha256 is None:
         return None
-    if name not in previous.untouched and hashlib.sha256(data).hexdigest() != sha256:
-        return None
-    path.write_bytes(data)
-    return WrittenFile(path, len(data), sha256, end - index), end
+    old, untouched = previous.folder / name, name in previous.untouched
+    kept = keep_file(old, path, sha256, untouched=untouched, lines=end - index)
+    return None if kept is None else (kept, end)

@@ -255,28 +255,40 @@ class Known:
 
     def _forget(self, rid: str, kind: str) -> None:
         """Empty what :attr:`cache` holds that a new pending draft ``rid`` can change. A
-        person's draft adds names: to the index (which reads the offices people's descriptions
-        name) and to ``rid``; what depends on neither stays (kept across the articles of a
-        run, where every article adds drafts). Other kinds empty the whole cache."""
-        if kind != "person":
+        draft of a person, organ, event or article adds names: to the index (which reads the
+        offices people's descriptions name) and to ``rid`` (its names, label, kind, parent);
+        what depends on neither stays (kept across the articles of a run, where every article
+        adds drafts: an article's, and most often an organ's, event's or post's). An organ's
+        draft also adds organ keys (``gazetteer_ids``); a post's, the label of the seats that
+        name it. Other kinds empty the whole cache."""
+        if kind not in ("person", "organ", "event", "article", "post"):
             self.cache.clear()
             return
+        if kind == "organ":
+            self.cache.pop("gazetteer_ids", None)
+        if kind == "post":
+            cues: dict[str, list[Any]] = self.cache.get("people", {})
+            for person in [p for p in cues if any(s.post == rid for s in self.seats.get(p, ()))]:
+                del cues[person]
         organs: dict[str, Any] = self.cache.get("organs", {})
-        stale = {
-            key
-            for key, view in organs.items()
-            if key == rid or any(ancestor == rid for ancestor, _ in view.lineage)
-        }
+        stale = {rid} & organs.keys()
+        if rid in self.organ_parent.values():  # a view's lineage goes up through parents
+            stale |= {
+                key
+                for key, view in organs.items()
+                if any(ancestor == rid for ancestor, _ in view.lineage)
+            }
         dropped = [organs.pop(key) for key in stale]
         people: dict[str, list[Any]] = self.cache.get("people", {})
-        for person in [
-            p
-            for p, cues in people.items()
-            if p == rid
-            or p in self.descriptions
-            or any(any(cue.organ is view for view in dropped) for cue in cues)
-        ]:
-            del people[person]
+        people.pop(rid, None)
+        if dropped or self.descriptions:
+            for person in [
+                p
+                for p, cues in people.items()
+                if p in self.descriptions
+                or any(any(cue.organ is view for view in dropped) for cue in cues)
+            ]:
+                del people[person]
         forms: dict[tuple[str, bool], Any] = self.cache.get("forms", {})
         for key in [k for k in forms if k[0] == rid]:
             del forms[key]
