@@ -78,7 +78,9 @@ def test_supreme_commander_and_president_of_the_state_affairs(known: Known) -> N
     assert ("kim-jong-un", "chairman", "kpa") in got
 
 
-def test_a_premier_of_an_organ_the_text_names(known: Known) -> None:
+def test_the_administration_council_is_the_cabinet_by_its_historical_name(known: Known) -> None:
+    """The Administration Council (1972-1998) is the Cabinet under its name of the time: its
+    Premier the premier post, its vice-premiers the Cabinet's vice-chairmen (organs.yaml)."""
     got = held(
         KCNA + "Present were Kang Song San, Premier of the Administration Council, and Kim "
         "Yong Nam, vice-premier of the Administration Council.",
@@ -87,8 +89,23 @@ def test_a_premier_of_an_organ_the_text_names(known: Known) -> None:
     )
     assert any(p != "kim-yong-nam" and role == "chairman" for p, role, _ in got), got
     organs = {o for _, _, o in got}
-    assert organs == {"Administration Council"}, got
-    assert ("kim-yong-nam", "vice-chairman", "Administration Council") in got
+    assert organs == {"cabinet"}, got
+    assert ("kim-yong-nam", "vice-chairman", "cabinet") in got
+    got = held(
+        "Ri Jong Ok was appointed Premier of the State Administration Council in December 1977.",
+        known, date="1977-12-20",
+    )  # fmt: skip
+    assert ("ri-jong-ok", "chairman", "cabinet") in got, got
+
+
+def test_another_states_council_is_not_the_cabinet(known: Known) -> None:
+    got = held(
+        "Li Peng, premier of the State Council of China, met Kang Song San, premier of the "
+        "Administration Council.",
+        known, date="1991-05-04",
+    )  # fmt: skip
+    assert ("Li Peng", "chairman", "cabinet") not in got, got
+    assert ("kang-song-san", "chairman", "cabinet") in got, got
 
 
 # -- lists ---------------------------------------------------------------------------------------

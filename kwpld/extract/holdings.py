@@ -1167,6 +1167,7 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     fixed = None if post_col is not None else _table_title(r, table, header[person_col])
     if post_col is None and fixed is None:
         return []
+    organ = _table_organ(r, table)
     out = []
     above: Title | None = None  # a blank or ditto post cell: the title of the row above
     for row, line in zip(rows, table[2:], strict=True):
@@ -1178,7 +1179,7 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         title = fixed
         if post_col is not None and post_col < len(row):
             cell = row[post_col]
-            title = _cell_title(r, cell)
+            title = _row_title(r, _cell_title(r, cell), cell, organ)
             if title is None and _DITTO.fullmatch(r.text[cell[0] : cell[1]]):
                 title = above
             above = title
@@ -1208,10 +1209,14 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
         fact.why = _why(r, fact, title)
         out.append(fact)
+        if term_col is not None and term_col < len(row):
+            out.extend(_later_terms(r, row[term_col], fact))
         out.extend(
             _table_remarks(
                 r, row, (person_col, post_col, start_col, end_col, term_col), fact, person, line
             )
+            if r.reference is not None
+            else []
         )
     return out
 
@@ -1238,6 +1243,55 @@ def _cell_title(r: Context, cell: tuple[int, int]) -> Title | None:
         return title
     return replace(title, organ=organ, organ_span=(chain[-1].start, chain[-1].end),
                    post=post_for(r, title.role, organ))  # fmt: skip
+
+
+_OF = re.compile(r"\s*(?:of\s+the|of|,)?\s*")
+
+
+def _table_organ(r: Context, table: list[re.Match[str]]) -> tuple[str, tuple[int, int]] | None:
+    """The organ of every row of a table, named in the heading or caption just above it ("##
+    State Affairs Commission after the session", "Members of the SAC"): the first organ the
+    nearest heading names (a chain "Central Military Commission of the WPK" is one organ), else
+    the caption line right above the table; None when neither names one (a table is never
+    given an organ from a heading further up or from its own cells)."""
+    block = r.doc.block_at(table[0].start())
+    if not block:
+        return None
+    for b in reversed(r.doc.blocks[:block]):
+        short = b.end - b.start <= 200
+        if b.kind in ("heading", "title", "caption") or (short and b is r.doc.blocks[block - 1]):
+            organs = [m for m in r.mentions_in(b.start, b.end, ("organ",)) if m.entity]
+            if organs:
+                chain = [organs[0]]
+                for m in organs[1:]:
+                    if not _OF.fullmatch(r.text, chain[-1].end, m.start):
+                        break
+                    chain.append(m)
+                key = chain_organ(r, chain)
+                return None if key is None else (key, (chain[0].start, chain[-1].end))
+            if b.kind in ("heading", "title", "caption"):
+                return None
+    return None
+
+
+def _row_title(
+    r: Context, title: Title | None, cell: tuple[int, int],
+    organ: tuple[str, tuple[int, int]] | None,
+) -> Title | None:
+    """A post cell's title with the table's organ: a role alone ("Member", "First
+    vice-chairman") holds a seat on the organ of the table's heading, never one the reader took
+    from a neighbouring cell or an earlier row; a role that implies its organ ("Premier") or
+    names it in the cell keeps its own."""
+    if title is None:
+        return None
+    if title.organ_span is not None and cell[0] <= title.organ_span[0] < cell[1]:
+        return title
+    if title.organ_span is None and title.post is not None and title.organ is not None:
+        return title
+    if organ is None:
+        return None
+    return replace(title, organ=organ[0], organ_span=organ[1],
+                   post=post_for(r, title.role, organ[0]))  # fmt: skip
 
 
 _CAPTION_AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|on)\s+(?=\S)", re.I)
@@ -1290,6 +1344,9 @@ def _cell_dates(r: Context, cell: tuple[int, int], fact: Fact, field_name: str) 
     the date reader leaves to context), or both from a term ("1998 – 2003", "2016–present")."""
     text = r.text[cell[0] : cell[1]]
     period = period_of(text, cell[0]) if re.fullmatch(rf"[\s*_]*{PERIOD}[\s*_.]*", text) else None
+    if period is None and field_name == "term":
+        terms = _terms(r, cell) or _dotted_term(text, cell[0])
+        period = terms[0] if terms else None  # "2012-2014, 2019-present": the first term
     if period is not None and field_name == "term":
         fact.start, fact.end = period.start, period.end
         return [FactSpan(a, b, "date") for a, b in period.spans]
@@ -1305,9 +1362,64 @@ def _cell_dates(r: Context, cell: tuple[int, int], fact: Fact, field_name: str) 
     return []
 
 
+def _terms(r: Context, cell: tuple[int, int]) -> list[Period]:
+    """The terms of a cell of several ("2012-2014, 2019-present"; "1963-1969; 1988-1995"),
+    or none when the cell is not a list of terms."""
+    parts = re.split(r"\s*(?:[,;]|\band\b)\s*", r.text[cell[0] : cell[1]].strip(" *_"))
+    if len(parts) < 2 or not all(re.fullmatch(PERIOD, p) for p in parts):
+        return []
+    out, at = [], cell[0]
+    for part in parts:
+        at = r.text.index(part, at)
+        period = period_of(part, at)
+        if period is None:
+            return []
+        out.append(period)
+        at += len(part)
+    return out
+
+
+_DOTTED = re.compile(r"((?:19|20)\d\d)\.(1[0-2]|0?[1-9])(?![\d.])")
+
+
+_DOTTED_TERM = re.compile(
+    rf"\s*{_DOTTED.pattern}\s*(?:[–—-]{{1,2}}\s*(?:{_DOTTED.pattern}|present|now))?\s*"
+)
+
+
+def _dotted_term(text: str, offset: int) -> list[Period]:
+    """ "1995.10-2010.11", "2017.10 – present": a term in a directory's year.month dates."""
+    m = _DOTTED_TERM.fullmatch(text)
+    if m is None:
+        return []
+    start = parse_date(f"{m[1]}-{int(m[2]):02}")
+    end = parse_date(f"{m[3]}-{int(m[4]):02}") if m[3] else None
+    spans = [(offset + m.start(i), offset + m.end(i + 1)) for i in (1, 3) if m[i]]
+    return [Period(start, end, spans)]
+
+
+def _later_terms(r: Context, cell: tuple[int, int], fact: Fact) -> list[Fact]:
+    """The row's holding again for each term after the first of a cell of several terms."""
+    out = []
+    for period in _terms(r, cell)[1:]:
+        spans = [s for s in fact.spans if s.role != "date"]
+        spans += [FactSpan(a, b, "date") for a, b in period.spans]
+        out.append(replace(fact, start=period.start, end=period.end, as_of=None, spans=spans))
+    return out
+
+
 _OTHER_TIME = re.compile(
-    r"\b(?:became|later|formerly|former|previously|until|promoted|moved|died|succeeded)\b", re.I
+    r"\b(?:became|later|formerly|former|previously|until|promoted|moved|died|succeeded|earlier|"
+    r"before|after|despite)\b", re.I
 )  # a remark on what the holder was before or became after, not what they hold
+_UNTIL_THEN = re.compile(r"\s*until\s+then\s+", re.I)
+"""a remark on the post the holder left for the row's: it ended when the row's holding began"""
+_PART_END = re.compile(r";|,(?=\s*(?:formerly|former|previously)\b)|$", re.I)
+"""where a remark's parts end: "new; premier, formerly chief secretary of ..." """
+_FORMERLY = re.compile(r"\s*(?:formerly|former|previously)\s+", re.I)
+"""a part naming a post held before, undated: a past holding"""
+_OWN_PERIOD = re.compile(r"\(\s*([^()]*\d{4}[^()]*)\)\s*$")
+"""a remark's own dates in parentheses at its end ("(from 2019)", "(1998-2010)")"""
 
 
 def _table_remarks(
@@ -1318,34 +1430,101 @@ def _table_remarks(
     person: Mention,
     line: re.Match[str],
 ) -> list[Fact]:
-    """ "| ... | also first vice-chairman of the SAC |": the titles a row's other cells give its
-    person, as of the article (a cell with a date is a holding of another time)."""
+    """ "| ... | also first vice-chairman of the SAC |", "new; party secretary", "Politburo
+    Presidium", "Member of the Political Bureau (from 2019)", "until then minister of state
+    security": the other holdings a row's other cells give its person, each part of a cell
+    (between semicolons) on its own: as of the article, or with the part's own dates in
+    parentheses, or ending where the row's holding begins ("until then"). A part about another
+    time ("formerly", "promoted from") or naming an organ in passing is no holding."""
     out: list[Fact] = []
     for index, cell in enumerate(row):
-        if index in skip or r.reference is None:
+        if index in skip:
             continue
-        if r.dates_in(*cell) or _OTHER_TIME.search(r.text, cell[0], cell[1]):
-            continue  # "first term 2018-2019", "Became Minister of ...": another time's
-        for other in r.person_titles:
-            if not (cell[0] <= other.start and other.end <= cell[1]) or other.organ is None:
+        for part in _parts(r, cell):
+            remark = _remark(r, part, fact)
+            if remark is None:
                 continue
-            remark = Fact(
-                "membership", "holds", fact.person, (line.start(), line.end()),
-                organ=other.organ, role=other.role, post=other.post, status="confirmed",
-                as_of=r.reference, date_basis="article", rule="table-remark",
-            )  # fmt: skip
-            remark.spans = [
-                FactSpan(person.start, person.end, "person"),
-                FactSpan(other.role_span[0], other.role_span[1], "role"),
-            ]
-            remark.why = _why(r, remark, other)
+            remark.person, remark.sentence = fact.person, (line.start(), line.end())
+            remark.spans.insert(0, FactSpan(person.start, person.end, "person"))
             out.append(remark)
     return out
 
 
+def _parts(r: Context, cell: tuple[int, int]) -> list[tuple[int, int]]:
+    """The parts of a remark cell between semicolons, as stripped spans."""
+    out, start = [], cell[0]
+    for m in re.finditer(_PART_END, r.text[cell[0] : cell[1]]):
+        end = cell[0] + m.start()
+        text = r.text[start:end]
+        a, b = start + len(text) - len(text.lstrip()), end - (len(text) - len(text.rstrip()))
+        if a < b:
+            out.append((a, b))
+        start = end + 1
+    return out
+
+
+def _remark(r: Context, part: tuple[int, int], row: Fact) -> Fact | None:
+    """The holding one part of a remark cell gives, or None (see :func:`_table_remarks`)."""
+    text = r.text[part[0] : part[1]]
+    until = _UNTIL_THEN.match(text) or _FORMERLY.match(text)
+    own = _OWN_PERIOD.search(text)
+    period = period_of(own.group(1), part[0] + own.start(1)) if own else None
+    body = (part[0] + (until.end() if until else 0), part[0] + (own.start() if own else len(text)))
+    if own and period is None or (until is None and _OTHER_TIME.search(r.text, *body)):
+        return None  # "first term 2018-2019", "Became Minister of ...": another time's
+    if own is None and r.dates_in(*body):
+        return None
+    title = _part_title(r, body)
+    if title is None:
+        return None
+    remark = Fact(
+        "membership", "held" if until else "holds", "", body, organ=title.organ,
+        role=title.role, post=title.post, status="confirmed", rule="table-remark",
+    )  # fmt: skip
+    remark.spans = [FactSpan(title.role_span[0], title.role_span[1], "role")]
+    if until is not None and until.re is _FORMERLY:
+        remark.date_basis = "none"
+    elif until is not None:
+        remark.end, remark.date_basis = row.start, "sentence" if row.start else "none"
+    elif period is not None:
+        remark.start, remark.end, remark.date_basis = period.start, period.end, "sentence"
+    else:
+        remark.as_of, remark.date_basis = r.reference, "article"
+    remark.why = _why(r, remark, title)
+    return remark
+
+
+def _part_title(r: Context, body: tuple[int, int]) -> Title | None:
+    """The title a remark part gives: one the reader found in it whose organ it names or whose
+    role implies it ("party secretary", "premier"), or an organ alone ("Politburo Presidium"):
+    a member of it."""
+    t: Title
+    for t in r.person_titles:
+        if body[0] <= t.start and t.end <= body[1] and t.organ is not None:
+            if t.organ_span is None and (
+                t.post is not None or " of " in r.text[t.start : t.end]
+            ):
+                return t  # "premier", "foreign minister": implied; "chief secretary of the X"
+            if t.organ_span is not None and body[0] <= t.organ_span[0] < body[1]:
+                return t
+    organs = [m for m in r.mentions_in(*body, ("organ",)) if m.entity]
+    if len(organs) == 1 and (organs[0].start, organs[0].end) == body and organs[0].entity:
+        m, key = organs[0], r.reg.resolve(organs[0].entity)
+        entity = r.reg.peek(key)
+        kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+            "organ_kind"
+        )  # fmt: skip
+        if kind == "party":
+            return None  # a "Party" column ("WPK"): an affiliation, no seat
+        return Title(m.start, m.end, "member", key, (m.start, m.end), (m.start, m.end))
+    return None
+
+
 _HEADING_REST = re.compile(
-    r"[\s#=*_:]*(?:(?:a\s+|the\s+)?list\s+of\s+|holders\s+of\s+(?:the\s+)?)?[\s#=*_:]*"
-    r"(?:\([^()]*\)|since\s+\d{4}|(?:of|in)\s+(?:the\s+DPRK|North\s+Korea)|holders|[\s#=*_:.,])*",
+    r"[\s#=*_:]*(?:table\s+\d+[.:]?)?[\s#=*_:]*"
+    r"(?:(?:a\s+|the\s+)?list\s+of\s+|holders\s+of\s+(?:the\s+)?)?[\s#=*_:]*"
+    r"(?:\([^()]*\)|since\s+\d{4}|(?:of|in)\s+(?:the\s+DPRK|North\s+Korea)|holders|[\s#=*_:.,]"
+    r"|\d{4}\s*[–—-]\s*(?:\d{4}|present))*",
     re.I,
 )  # what a heading naming a post may print beside it
 
@@ -1358,10 +1537,10 @@ def _table_title(r: Context, table: list[re.Match[str]], cell: tuple[int, int]) 
         (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1] and t.organ),
         None,
     )
-    headings = [
-        b for b in r.doc.blocks[: block if block is not None else 0]
-        if b.kind in ("heading", "title")
-    ][::-1]  # fmt: skip
+    before = r.doc.blocks[: block if block is not None else 0]
+    headings = [b for b in before if b.kind in ("heading", "title", "caption")][::-1]
+    if before and before[-1] not in headings and before[-1].end - before[-1].start <= 200:
+        headings.insert(0, before[-1])  # "**Table 2. Members of the Presidium ...**"
     for index, b in enumerate(headings):
         if index == 1 and column is not None:
             return column  # "| Premier | From | To |" under "## Since 1998"
