@@ -110,7 +110,7 @@ def attendance(r: Context) -> Found:
         elif (unnamed := _unnamed_subject(r, flex, sentence, found, view)) is not None:
             event, event_span, appearance = unnamed, None, (sentence.block, unnamed)
         verb_role: str | None = None
-        for pattern in flex.attendance_patterns:
+        for pattern in flex.admitted(flex.attendance_patterns, view.string):
             for m in pattern.regex.finditer(view.string):
                 role, cue = _role(flex, view, m, pattern, verb_role, r)
                 if role is None:
@@ -299,7 +299,7 @@ def _list_lead(r: Context, flex: FactLexicon, start: int, end: int) -> _Listing 
     event, event_span = _event_of(r, flex, view)
     if event is None:
         return None
-    for pattern in flex.attendance_patterns:
+    for pattern in flex.admitted(flex.attendance_patterns, view.string):
         if pattern.id in ("cue-colon", "following-colon"):
             m = pattern.regex.search(view.string)
             role = _role(flex, view, m, pattern, None, r)[0] if m else None
@@ -504,7 +504,7 @@ def _own_appearance(
     places_only: bool = False,
     described: bool = False,
 ) -> str | None:
-    for pattern in flex.attendance_patterns:
+    for pattern in flex.admitted(flex.attendance_patterns, view.string):
         if pattern.id != "verb":
             continue
         for m in pattern.regex.finditer(view.string):

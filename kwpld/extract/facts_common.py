@@ -789,7 +789,9 @@ def _reports_attendance(view: SentenceView) -> bool:
 def _string_reports_attendance(string: str) -> bool:
     """:func:`_reports_attendance` by the sentence's symbol string, all it reads: the fact
     passes ask it of the same sentence once per fact and date they find in it."""
-    return any(p.regex.search(string) is not None for p in fact_lexicon().attendance_patterns)
+    flex = fact_lexicon()
+    admitted = flex.admitted(flex.attendance_patterns, string)
+    return any(p.regex.search(string) is not None for p in admitted)
 
 
 def _title_start(

@@ -116,26 +116,26 @@ def _sentence_facts(
     """The holdings one sentence states: changes, whom they replace, titles held."""
     found: list[Fact] = []
     claimed: dict[tuple[int, int] | None, set[str]] = {}
-    for pattern in flex.holding_patterns:
+    for pattern in flex.admitted(flex.holding_patterns, view.string):
         for m in pattern.regex.finditer(view.string):
             changes = _changes(r, flex, view, m, pattern, last_change)
             _claim(claimed, changes, view.span(m))
             found.extend(changes)
     changes = [f for f in found if f.type in flex.beginning]
-    for pattern in flex.replacing_patterns:
+    for pattern in flex.admitted(flex.replacing_patterns, view.string):
         for m in pattern.regex.finditer(view.string):
             found.extend(_replaced(r, view, m, changes))
-    for pattern in flex.replacing_untitled_patterns:
+    for pattern in flex.admitted(flex.replacing_untitled_patterns, view.string):
         for m in pattern.regex.finditer(view.string):
             if pattern.id in ("predecessor", "successor"):
                 found = _predecessor(view, m, [*facts, *found], found, pattern.id)
-    for pattern in flex.successor_patterns:
+    for pattern in flex.admitted(flex.successor_patterns, view.string):
         for m in pattern.regex.finditer(view.string):
             ended = [f for f in found if f.type in flex.ending]
             found.extend(_successors(r, view, m, _replaced_as(r, view, m, ended, facts)))
     stated = {(f.person, f.organ, f.role) for f in found}
     changed = bool(found)
-    for pattern in flex.holds_patterns:
+    for pattern in flex.admitted(flex.holds_patterns, view.string):
         for m in pattern.regex.finditer(view.string):
             for fact in _changes(
                 r, flex, view, m, pattern, "holds", holds=True, changed=changed
@@ -155,20 +155,21 @@ def _sentence_facts(
                     )
                 ):
                     found.append(fact)
-    for pattern in flex.replaced_by_patterns:
+    for pattern in flex.admitted(flex.replaced_by_patterns, view.string):
         for m in pattern.regex.finditer(view.string):
             found.extend(_replaced_by(r, flex, view, m, pattern, found))
-    for pattern in flex.replacing_untitled_patterns:  # after the titles: "became X, when he
-        if pattern.id not in ("predecessor", "successor"):  # replaced Y" takes what he became
+    # after the titles: "became X, when he replaced Y" takes what he became
+    for pattern in flex.admitted(flex.replacing_untitled_patterns, view.string):
+        if pattern.id not in ("predecessor", "successor"):
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaces_untitled(r, view, m, (facts, found), flex))
-    for pattern in flex.co_member_patterns:
+    for pattern in flex.admitted(flex.co_member_patterns, view.string):
         for m in pattern.regex.finditer(view.string):
             found.extend(_co_members(view, m, found))
     became = [f for f in found if f.type == "became"]
     if became and not any(f.type == "replaced" for f in found):
         # "X, who became director in 2018, ousting Y": Y's holding of what X became ends
-        for pattern in flex.replacing_patterns:
+        for pattern in flex.admitted(flex.replacing_patterns, view.string):
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaced(r, view, m, became))
     return found

@@ -19,7 +19,7 @@ from typing import Any
 from ..dates import PartialDate
 from ..names import name_words
 from ..resources import resource_yaml
-from .sentences import SymbolPattern, compile_patterns
+from .sentences import PatternSet, SymbolPattern, compile_patterns
 from .words import ORDINAL_WORDS
 
 __all__ = [
@@ -208,7 +208,17 @@ class FactLexicon:
                 return i + size, self.roles[singular], plural, self.role_kinds.get(singular)
         return None
 
+    def admitted(self, patterns: list[Pattern], string: str) -> list[Pattern]:
+        """Those of ``patterns`` (one of this lexicon's lists) that can match ``string``, in
+        order (:class:`~kwpld.reading.sentences.PatternSet`): the others' searches find
+        nothing."""
+        found = self._sets.get(id(patterns))
+        if found is None or found.patterns is not patterns:
+            found = self._sets[id(patterns)] = PatternSet(patterns, _regex)
+        return found.admitted(string)
+
     def __post_init__(self) -> None:
+        self._sets: dict[int, PatternSet] = {}
         # Every role phrase and its plural ("vice chairmen", "chiefs of the general staff").
         self.role_forms: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {}
         for words in self.roles:
@@ -219,6 +229,10 @@ class FactLexicon:
                     self.role_forms.setdefault(plural, (words, True))
                     break
         self.role_starts = frozenset(w[0] for w in self.role_forms)
+
+
+def _regex(pattern: Pattern) -> SymbolPattern:
+    return pattern.regex
 
 
 def _plural(word: str) -> str:

@@ -15,7 +15,7 @@ import bisect
 import functools
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ except ImportError:  # pragma: no cover - another Python: every pattern is simpl
 __all__ = [
     "Item",
     "SentenceView",
+    "PatternSet",
     "SymbolPattern",
     "compile_pattern",
     "compile_patterns",
@@ -244,6 +245,40 @@ class SymbolPattern:
     def search(self, string: str) -> re.Match[str] | None:
         return self.regex.search(string) if self.possible(string) else None
 
+
+
+class PatternSet:
+    """Patterns tried over each sentence in turn, and per sentence the ones that can match:
+    those whose needed substrings (:attr:`SymbolPattern.needs`) the sentence has, in the same
+    order. The sentence's substrings are tested once (:func:`_tested`), and the patterns a set
+    of them admits are worked out once per set: a pass tries a few dozen patterns over every
+    sentence, and a call per pattern to reject most of them cost more than the search of the
+    few that remain. Those still check, when searched, the alternations they need."""
+
+    __slots__ = ("patterns", "_masks", "_union", "_admitted")
+
+    def __init__(self, patterns: Sequence[Any], regex: Callable[[Any], SymbolPattern]) -> None:
+        self.patterns = patterns
+        self._masks = tuple(regex(p)._mask for p in patterns)
+        self._union = 0
+        for mask in self._masks:
+            self._union |= mask
+        self._admitted: dict[int, list[Any]] = {}
+
+    def admitted(self, string: str) -> list[Any]:
+        """The patterns whose needed substrings ``string`` has, in order."""
+        found = _FOUND.get(string)
+        if found is None:
+            found = _tested(string)
+        key = found[0] & self._union
+        admitted = self._admitted.get(key)
+        if admitted is None:
+            if len(self._admitted) >= 4096:
+                self._admitted.clear()
+            admitted = self._admitted[key] = [
+                p for p, mask in zip(self.patterns, self._masks, strict=True) if not mask & ~key
+            ]
+        return admitted
 
 _BITS: dict[str | tuple[str, ...], int] = {}
 """every need of a pattern (a substring, or a set of which one) -> its bit: a sentence's
