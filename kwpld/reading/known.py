@@ -281,14 +281,22 @@ class Known:
         dropped = [organs.pop(key) for key in stale]
         people: dict[str, list[Any]] = self.cache.get("people", {})
         people.pop(rid, None)
-        if dropped or self.descriptions:
-            for person in [
+        # the people whose cues read a dropped view (by identity: the views are alive in
+        # ``dropped``), and those whose descriptions the index reads: without a dropped view,
+        # only the latter, looked up from the smaller side (this runs for every draft)
+        if dropped:
+            views = {id(view) for view in dropped}
+            stale_people = [
                 p
                 for p, cues in people.items()
-                if p in self.descriptions
-                or any(any(cue.organ is view for view in dropped) for cue in cues)
-            ]:
-                del people[person]
+                if p in self.descriptions or any(id(cue.organ) in views for cue in cues)
+            ]
+        elif len(self.descriptions) < len(people):
+            stale_people = [p for p in self.descriptions if p in people]
+        else:
+            stale_people = [p for p in people if p in self.descriptions]
+        for person in stale_people:
+            del people[person]
         forms: dict[tuple[str, bool], Any] = self.cache.get("forms", {})
         for key in [k for k in forms if k[0] == rid]:
             del forms[key]
