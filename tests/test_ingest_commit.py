@@ -14,7 +14,7 @@ from kwpld.errors import LoadError
 from kwpld.ingest import pipeline
 from kwpld.ingest.pipeline import IngestOptions, ingest
 from kwpld.load import load_records, still_loads
-from kwpld.review import commit_writes
+from kwpld.review import commit_writes, render_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "party-cells-2013"
@@ -55,7 +55,8 @@ def test_a_right_write_is_checked_without_loading_the_folder_again(data: Path) -
     path.write_text(GOOD, encoding="utf-8")
     assert still_loads(data, loaded, [path, data / "articles" / "x.review.yaml"])
     # YAML beyond the fast path's subset is read with lines, as the loader reads it
-    path.write_text(GOOD.replace("    mentions:\n      - kim-jong-un", "    mentions: [kim-jong-un]"))
+    flow = GOOD.replace("    mentions:\n      - kim-jong-un", "    mentions: [kim-jong-un]")
+    path.write_text(flow, encoding="utf-8")
     assert still_loads(data, loaded, [path])
 
 
@@ -104,10 +105,9 @@ def test_an_ingest_whose_files_would_not_load_writes_nothing(
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = _snapshot(data)
-    render = pipeline.render_articles
 
     def broken(records: list[dict[str, object]], allowed: set[str]) -> str:
-        return render(records, allowed).replace("type: analysis", "type: nonsense", 1)
+        return render_articles(records, allowed).replace("type: analysis", "type: nonsense", 1)
 
     monkeypatch.setattr(pipeline, "render_articles", broken)
     with pytest.raises(LoadError) as caught:
