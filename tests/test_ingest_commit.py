@@ -126,3 +126,16 @@ def test_an_ingest_checks_only_the_files_it_wrote(
     ingest([SEED], data, options=IngestOptions(article_type="analysis", article_id="again"))
     assert calls == []  # what ingest writes reads on the fast path, so no full load
     assert "again" in load_records(data)
+
+
+def test_wikidata_links_are_kept_once(data: Path) -> None:
+    (data / "wikidata-links.yaml").write_text(
+        "kwpld: 1\nwikidata_links:\n  - entity: kim-jong-su\n    qid: Q900000021\n"
+        "    method: manual\n    by: A. Scholar\n    date: 2024-05-01\n",
+        encoding="utf-8",
+    )
+    loaded = load_records(data)
+    assert loaded.links
+    path = data / "a-new-article.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    assert still_loads(data, loaded, [path])
