@@ -129,3 +129,19 @@ def test_an_html_table_with_a_caption_and_dated_other_posts(known: Known) -> Non
             ("kim-su-gil", "member", "wpk-pb", "2019", None),
             ("kwon-yong-jin", "director", "kpa-gpb", "2019", "2021")} <= got, got  # fmt: skip
     assert not any(o == "mpaf" for _, _, o, _, _ in got), got  # named in passing
+
+
+def test_a_column_restating_the_rows_organ_is_no_seat_of_its_own(known: Known) -> None:
+    """A list of premiers with a Body column ("Cabinet", "Administration Council"): the cell is
+    the premiership's own organ under its name of the time, not a membership beside it."""
+    text = """# List of premiers
+
+| No. | Name | Took office | Left office | Body |
+| --- | --- | --- | --- | --- |
+| 1 | Kim Il | 28 December 1972 | 19 April 1976 | Administration Council |
+| 2 | Hong Song Nam | 5 September 1998 | 3 September 2003 | Cabinet |
+| 3 | Pak Pong Ju | 3 September 2003 | 11 April 2007 | Cabinet |
+"""
+    got = held(text, known, "2024-03-01")
+    assert ("pak-pong-ju", "chairman", "cabinet", "2003-09-03", "2007-04-11") in got, got
+    assert not any(role == "member" for _, role, *_ in got), got

@@ -1476,8 +1476,8 @@ def _remark(r: Context, part: tuple[int, int], row: Fact) -> Fact | None:
     if own is None and r.dates_in(*body):
         return None
     title = _part_title(r, body)
-    if title is None:
-        return None
+    if title is None or title.role == "member" and title.organ == row.organ:
+        return None  # the row's own organ restated in a cell ("| Body |" ... "| Cabinet |")
     remark = Fact(
         "membership", "held" if until else "holds", "", body, organ=title.organ,
         role=title.role, post=title.post, status="confirmed", rule="table-remark",

@@ -183,7 +183,7 @@ def _ingest(
             for draft in drafts:  # the next articles of this run recognize these drafts by name
                 if draft["status"] == "pending":
                     known.add_draft(draft)
-        commit_writes(root, writes)
+        commit_writes(root, writes, loaded=records)
     return IngestResult(root, articles)
 
 

@@ -35,7 +35,7 @@ from .files import CSV_COLUMNS, LineDict, LineList, read_csv, read_jsonl, read_y
 from .links import check_links
 from .schema import check_dataset, check_record
 
-__all__ = ["load_records", "record_files", "scan_folder", "DATASET_FILE"]
+__all__ = ["load_records", "record_files", "scan_folder", "still_loads", "DATASET_FILE"]
 
 DATASET_FILE = "kwpld.yaml"
 RECORD_SUFFIXES = (".yaml", ".yml", ".csv", ".jsonl")
@@ -251,6 +251,51 @@ def _load_records(data_dir: str | Path, progress: Progress, require_records: boo
     records.add_new(found)  # type: ignore[arg-type]
     records.sort()
     return records
+
+
+def still_loads(root: Path, loaded: Records, written: Sequence[Path]) -> bool:
+    """True when the folder ``root``, loaded as ``loaded`` before the record files ``written``
+    were (re)written, would load now: the files it holds are those ``loaded`` came from plus
+    ``written``, each of ``written`` reads on the fast path (:mod:`.fast`), and the records
+    they hold now, with the rest of ``loaded``, pass the checks across records.
+
+    False says only "not sure": the caller loads the whole folder again, which reports any
+    problem as it always did (this never reports one). A writer such as ``kwpld ingest`` then
+    checks its thousand files without reading every other record of the folder again.
+    """
+    labels: dict[str, Path] = {}
+    for path in written:
+        try:
+            labels[path.relative_to(root).as_posix()] = path
+        except ValueError:
+            return False
+    problems: list[Problem] = []
+    files = scan_folder(root, problems)
+    found = {label for _, label in files}
+    if problems or found != set(loaded.files) | (labels.keys() & found):
+        return False
+    fresh: list[Record | WikidataLink] = []
+    for label in sorted(labels.keys() & found):
+        records = _read_fast(labels[label], label)
+        if records is None:  # e.g. a long text folded over lines: read it with lines
+            entries: list[Entry] = []
+            _read_file(labels[label], label, entries, problems)
+            if problems or any(entry.record is None for entry in entries):
+                return False
+            records = [entry.record for entry in entries]  # type: ignore[misc]
+        fresh.extend(records)
+    kept = [r for r in [*loaded, *loaded.links] if r.origin.file not in labels]
+    checked = Records(info=loaded.info, files=sorted(found))
+    checked.add_new(kept)
+    checked.add_new(fresh)
+    rest = cross_checks_pass(checked, len(kept) + len(fresh))
+    if rest is None:
+        return False
+    entries = [Entry(r.kind, NO_LINES, r.origin.file, r) for r in rest]
+    by_id = checked.by_id
+    return not (
+        check_dates(entries) or check_structure(entries, by_id) or check_links(entries, by_id)
+    )
 
 
 def _read_fast(path: Path, label: str) -> list[Record | WikidataLink] | None:

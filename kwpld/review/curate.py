@@ -27,7 +27,7 @@ import yaml
 
 from ..atomic import write_files_atomic
 from ..errors import InputError, KwpldError, LoadError, Problem, ProblemReport
-from ..load import load_records
+from ..load import load_records, still_loads
 from ..load.checks import REFERENCE_FIELDS, walk_references
 from ..load.files import LineDict, LineList
 from ..load.schema import check_record
@@ -1047,12 +1047,18 @@ def render_review(data: dict[str, Any]) -> str:
     )
 
 
-def commit_writes(root: Path, writes: dict[Path, str]) -> None:
-    """Write every file, then check the folder loads; on failure restore every file."""
+def commit_writes(root: Path, writes: dict[Path, str], loaded: Records | None = None) -> None:
+    """Write every file, then check the folder loads; on failure restore every file.
+
+    ``loaded`` is the folder as the caller loaded it before these writes, unchanged: then only
+    the files written are read again (:func:`~kwpld.load.still_loads`), and the whole folder
+    only when that is not sure, as it is always when something is wrong (the full load
+    reports it, and every file is restored)."""
     backups = {path: _read(path) for path in writes}
     try:
         write_files_atomic(writes)
-        load_records(root)
+        if loaded is None or not still_loads(root, loaded, list(writes)):
+            load_records(root)
     except (KwpldError, OSError):
         for path, old in backups.items():
             if old is None:
