@@ -127,8 +127,8 @@ class FactLexicon:
     """folded role words -> what the role implies: "premier" (the Cabinet), "minister" (a
     ministry), "general-staff" (the KPA General Staff)"""
     implied_organs: dict[str, str]
-    """what a role implies -> (since, until, organ): the organ it implied in an article of
-    [since, until) (ISO), instead of ``implied_organs``'s"""
+    """what a role implies (the second word of a role in ``roles``) -> the name of the organ
+    it implies when the text names none ("premier" -> the Cabinet)"""
     ministries: dict[tuple[str, ...], str]
     triggers: dict[tuple[str, ...], str]
     """folded trigger words -> fact type"""
