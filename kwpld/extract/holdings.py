@@ -1224,26 +1224,12 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
 
 def _cell_title(r: Context, cell: tuple[int, int]) -> Title | None:
     """The title a post cell gives: "Chief of the KPA General Staff", or a role then its organ
-    after a comma ("Director, KPA General Political Bureau"), as directories print them."""
+    after a comma ("Director, KPA General Political Bureau"), as directories print them and as
+    a career line reads them (:func:`line_title`); a role alone as the reader found it."""
     title: Title | None = next(
         (t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]), None
     )
-    if title is None or (title.organ_span is not None and cell[0] <= title.organ_span[0] < cell[1]):
-        return title  # its organ is the cell's own ("Minister of Social Security")
-    comma = re.match(r"\s*,\s*", r.text[title.end : cell[1]])
-    organs = [m for m in r.mentions_in(title.end, cell[1], ("organ",)) if m.entity]
-    if comma is None or not organs or organs[0].start != title.end + comma.end():
-        return title
-    chain = [organs[0]]
-    for m in organs[1:]:
-        if r.text[chain[-1].end : m.start].strip():
-            break
-        chain.append(m)
-    organ = chain_organ(r, chain)
-    if organ is None:
-        return title
-    return replace(title, organ=organ, organ_span=(chain[-1].start, chain[-1].end),
-                   post=post_for(r, title.role, organ))  # fmt: skip
+    return None if title is None else line_title(r, cell) or title
 
 
 _OF = re.compile(r"\s*(?:of\s+the|of|,)?\s*")
