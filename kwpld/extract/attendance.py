@@ -39,13 +39,17 @@ from .meetings import day_words
 
 __all__ = ["attendance"]
 
+_MODIFIER = r"(?:[a-z]+ly|new|built|rebuilt|[a-z]+ed)\s+"
+"""a participle or adverb before a place's name ("the newly built", "the renovated")"""
+
 _OBJECT = re.compile(
     r"\s+(?:(?:to|at|of)\s+)?(?:(?:a|an|the)\s+)?(?P<object>(?:[a-z]+\s+){0,2}?(?:performance|concert|show|display"
     r"|gymnastics|parade|rally|ceremony|reception|banquet|exhibition|drill|exercise"
     r"|test[- ]fir(?:e|ing)|firing|launch|test|match"
     r"|game)\b(?:\s+(?:given|staged|performed|held)\s+by\s+(?:the\s+)?[A-Z][\w'’-]*"
-    r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?(?:(?:[a-z]+ly|new|built|rebuilt|[a-z]+ed)\s+){0,2}?"
-    r"[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’-]*)*)?|(?:the\s+)?(?:"
+    + _MODIFIER
+    + r"){0,2}?[A-Z][\w'’.-]*"
     r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z0-9][\w'’.-]*)*)"
 )
 """The object of a leader's verb; a facility's name may contain "and" ("the Kim Chaek Iron and
@@ -344,7 +348,7 @@ def _ongoing(
         return appearance[1]
     if (pattern.id not in _WITH_HIM or pattern.id == "verb") and role != "accompanied":
         return None  # ("A and B accompanied him": with him, whatever the pattern)
-    if _held_since(r, appearance, sentence.start):
+    if _other_held_since(r, appearance, sentence.start):
         return None  # "... sat in. The second round of talks began ... Kim was accompanied by"
     began = next((m.start for m in r.mentions if m.entity
                   and r.reg.resolve(m.entity) == appearance[1]), None)  # fmt: skip
@@ -355,7 +359,7 @@ def _ongoing(
     return None if others else appearance[1]
 
 
-def _held_since(r: Context, appearance: tuple[int, str], offset: int) -> bool:
+def _other_held_since(r: Context, appearance: tuple[int, str], offset: int) -> bool:
     """Whether an occasion of another was said to be held after the appearance's paragraph and
     before ``offset``: the sentences there report that one."""
     after = r.doc.blocks[appearance[0]].end
@@ -842,8 +846,8 @@ def _object_of(
     return described.start("object"), described.end("object"), True
 
 
-_MODIFIERS = re.compile(r"(?:(?:[a-z]+ly|new|built|rebuilt|[a-z]+ed)\s+)+")
-"""participles and adverbs before a place's name ("the newly built", "the renovated")"""
+_MODIFIERS = re.compile(f"(?:{_MODIFIER})+")
+"""the participles and adverbs before a place's name (:data:`_MODIFIER`)"""
 
 _MANY_TIMES = re.compile(
     r"[^.;]{0,30}?\b(?:(?:two|three|four|five|six|several|many|\d+)\s+times|often|regularly"
