@@ -252,6 +252,90 @@ def test_attendance_and_roles(scored) -> None:
     assert "missed attendance Ri Man Gon at meeting" in errors
 
 
+VISIT = """\
+Kim Yong Nam greeted the guests at the airport on 5 January 2020. In the evening of the next day \
+Kim Yong Nam hosted a banquet in their honour, and Pak Ui Chun was present.
+"""
+
+
+def _visit(tmp_path: Path, events: list[dict], attends: list[dict]) -> tuple[Path, Path, Path]:
+    """A text with two unnamed ceremonies (an arrival, a banquet), its gold, and a review file
+    proposing ``events`` and ``attends``."""
+    gold = {
+        "options": {"date": "2020-01-07", "type": "news"},
+        "events": [
+            {"key": "arrival", "type": "ceremony", "date": "2020-01-05",
+             "evidence": "greeted the guests at the airport"},
+            {"key": "banquet", "type": "ceremony", "date": "2020-01-06",
+             "evidence": "hosted a banquet in their honour"},
+        ],
+        "holdings": [],
+        "attendance": [
+            {"event": "arrival", "person": "kim-yong-nam", "role": "attended",
+             "evidence": "Kim Yong Nam greeted"},
+            {"event": "banquet", "person": "kim-yong-nam", "role": "attended",
+             "evidence": "Kim Yong Nam hosted"},
+            {"event": "banquet", "person": "Pak Ui Chun", "role": "attended",
+             "evidence": "Pak Ui Chun was present"},
+        ],
+    }  # fmt: skip
+    review = {**REVIEW, "drafts": [*events, *attends]}
+    data, review_path, text, gold_path = _setup(tmp_path, gold, review)
+    text.write_text(VISIT, encoding="utf-8")
+    return data, review_path, gold_path
+
+
+def _ceremony(id_: str, date: str | None, sentence: str) -> dict:
+    record = {"id": id_, "type": "ceremony", **({"date": date} if date else {})}
+    return {**_draft("event", record), "evidence": [{"at": [0, 1], "sentence": sentence}]}
+
+
+def _attends(event: str, *people: str) -> list[dict]:
+    return [_draft("participation", {"id": f"{event}.{p}", "event": event, "ref": p,
+                                     "role": "attended"}) for p in people]  # fmt: skip
+
+
+def test_unnamed_events_of_one_kind_are_told_apart_by_date_and_evidence(tmp_path: Path) -> None:
+    banquet = "In the evening of the next day Kim Yong Nam hosted a banquet in their honour, and"
+    # only the banquet was found: it is the banquet (its date), not the arrival listed first,
+    # and its guests are not the arrival's
+    data, review, gold_path = _visit(
+        tmp_path, [_ceremony("banquet-6", "2020-01-06", banquet)],
+        _attends("banquet-6", "kim-yong-nam", "pak-ui-chun"),
+    )  # fmt: skip
+    text = gold_path.with_name("article.txt")
+    score = score_facts(load_gold(text, gold_path, entities_of_records(RECORDS)),
+                        Predicted.read(data, review))  # fmt: skip
+    assert (score.events.tp, score.events.fp, score.events.fn) == (1, 0, 1)
+    assert score.events_dated.tp == 1
+    assert "missed event [ceremony arrival] 2020-01-05" in score.errors
+    assert (score.attendance.tp, score.attendance.fp, score.attendance.fn) == (1, 1, 2)
+    assert "missed attendance kim-yong-nam at arrival (attended)" in score.errors
+    assert "missed attendance Pak Ui Chun at banquet (attended)" in score.errors
+
+
+def test_an_unnamed_event_misdated_is_found_by_its_evidence(tmp_path: Path) -> None:
+    banquet = "In the evening of the next day Kim Yong Nam hosted a banquet in their honour, and"
+    arrival = "Kim Yong Nam greeted the guests at the airport on 5 January 2020."
+    data, review, gold_path = _visit(
+        tmp_path,
+        # the banquet dated wrongly is still the banquet: it was drafted from its sentence;
+        # an undated ceremony drafted from no sentence of the gold matches neither
+        [_ceremony("banquet-5", "2020-01-05", banquet), _ceremony("other", None, "Elsewhere."),
+         _ceremony("arrival", "2020-01-04", arrival)],
+        _attends("banquet-5", "kim-yong-nam") + _attends("other", "kim-yong-nam"),
+    )  # fmt: skip
+    text = gold_path.with_name("article.txt")
+    score = score_facts(load_gold(text, gold_path, entities_of_records(RECORDS)),
+                        Predicted.read(data, review))  # fmt: skip
+    assert (score.events.tp, score.events.fp, score.events.fn) == (2, 1, 0)
+    assert score.events_dated.tp == 0
+    assert "event [ceremony banquet]: date 2020-01-06..None expected, got 2020-01-05..None" in (
+        score.errors
+    )
+    assert (score.attendance.tp, score.attendance.fp, score.attendance.fn) == (1, 1, 2)
+
+
 def test_totals_add_up(scored) -> None:
     both = total([scored, scored])
     assert (both.holdings.tp, both.holdings.fp, both.holdings.fn) == (8, 8, 8)

@@ -20,13 +20,18 @@ Matching (one-to-one, gold items in file order, each taking the best unused pred
 - an **event** matches by id, by a name (keys also fold ordinal words into numbers and the
   party's names into one: "Fifth Plenary Meeting of the 7th KWP CC" = "5th Plenary Meeting of
   the 7th WPK CC"), by series and ordinal, or, for an event without an ordinal, by type and
-  date (a meeting named in many ways) or, when the text does not name it (an inspection), by
-  type alone (among several, the one with the right dates and place first).
+  either date (a meeting named in many ways) or evidence (an event drafted from the sentence
+  that holds the gold's evidence phrase: an inspection, the banquet of a visit, dated rightly or
+  not), or, when neither the gold nor the prediction has a date and the text does not name it,
+  by type alone (among several: the one drafted from the evidence first, then the one with the
+  right dates, then the right place).
 
 A holding is right when person, organ and role match (and the post, when the gold gives one);
 among the right ones, the share with the right dates (start, end and as_of all equal at the
 precision printed, absent when the gold has none) and the right status is reported. Attendance
-is right when event and person match (the role is reported apart). An event is right when it
+is right when the person matches and the event is the one matched to the gold's event (with
+several unnamed events of a kind, the banquet's guests are not the arrival's; the role is
+reported apart). An event is right when it
 matches; "dated" counts the right ones whose date and end equal the gold.
 
 Identity (``tests/fixtures/ingest/identity/NAME/sequence.yaml``): texts ingested in order into
@@ -208,9 +213,13 @@ class Entity:
     date: str | None = None
     end: str | None = None
     location: str | None = None
+    evidence: tuple[str, ...] = ()
+    """an event draft's evidence sentences, spacing folded (empty for records)"""
 
 
-def _entity_from_raw(kind: str, record: dict[str, Any], draft: bool) -> Entity:
+def _entity_from_raw(
+    kind: str, record: dict[str, Any], draft: bool, evidence: Sequence[Any] = ()
+) -> Entity:
     names = []
     for name in record.get("names") or []:
         if isinstance(name, dict) and name.get("text"):
@@ -221,6 +230,11 @@ def _entity_from_raw(kind: str, record: dict[str, Any], draft: bool) -> Entity:
         names.append(str(record["title"]))
     ordinal = record.get("ordinal")
     number = int(str(ordinal)) if str(ordinal).isdigit() else None
+    sentences = tuple(
+        _squash(str(e.get("sentence") or e.get("text") or ""))
+        for e in evidence
+        if isinstance(e, dict)
+    )
     return Entity(
         id=str(record.get("id")),
         kind=kind,
@@ -234,6 +248,7 @@ def _entity_from_raw(kind: str, record: dict[str, Any], draft: bool) -> Entity:
         date=_soft_iso(record.get("date")),
         end=_soft_iso(record.get("end")),
         location=record.get("location"),
+        evidence=tuple(s for s in sentences if s),
     )
 
 
@@ -589,7 +604,10 @@ class Predicted:
                 kind = draft.get("kind")
                 if kind in ("person", "organ", "post", "event"):
                     record = draft["record"]
-                    entities.setdefault(str(record.get("id")), _entity_from_raw(kind, record, True))
+                    entities.setdefault(
+                        str(record.get("id")),
+                        _entity_from_raw(kind, record, True, draft.get("evidence") or ()),
+                    )
         mine = _read_review(review)
         if mine is None:
             raise InputError(f"{review}: not a kwpld review file")
@@ -604,7 +622,7 @@ class Predicted:
                 participations.append(PredictedFact(fact_id, record))
             elif draft.get("kind") == "event" and record.get("type") != "series":
                 event = entities.get(str(record.get("id"))) or _entity_from_raw(
-                    "event", record, True
+                    "event", record, True, draft.get("evidence") or ()
                 )
                 if event.id not in seen_events:
                     seen_events.add(event.id)
@@ -697,16 +715,31 @@ def _event_matches(gold: GoldEvent, event: Entity | None, predicted: Predicted) 
     if gold.ordinal is None and event.type == gold.type:
         # Meetings without ordinals are named in many ways ("an enlarged meeting of the
         # Political Bureau of the WPK CC", "the politburo's expanded meeting"): the same kind
-        # of event on the same date is the same event; one the text does not name at all is
-        # matched by its kind alone.
-        return not gold.names or (gold.date is not None and event.date == gold.date)
+        # of event on the same date is the same event, and so is one drafted from the sentence
+        # the gold's evidence is in. One the text does not name at all (an inspection, the
+        # talks of a visit) is that too, or of its kind where neither has a date: a banquet
+        # drafted on the evening is not the arrival of that morning.
+        if gold.date is not None and event.date == gold.date:
+            return True
+        if _evidence_overlaps(gold, event):
+            return True
+        return not gold.names and gold.date is None and event.date is None
     return False
 
 
-def _event_quality(gold: GoldEvent, event: Entity) -> tuple[bool, bool]:
-    """Among matching predictions, prefer the one with the right dates, then the right place."""
+def _evidence_overlaps(gold: GoldEvent, event: Entity) -> bool:
+    """Whether one of the event draft's evidence sentences holds the gold's evidence phrase (or
+    is held in it: a phrase may run over two sentences)."""
+    phrase = _squash(gold.evidence)
+    return bool(phrase) and any(phrase in s or s in phrase for s in event.evidence)
+
+
+def _event_quality(gold: GoldEvent, event: Entity) -> tuple[bool, bool, bool]:
+    """Among matching predictions, prefer the one drafted from the gold's evidence, then the one
+    with the right dates, then the right place."""
     place = bool(gold.location and event.location and _key(gold.location) == _key(event.location))
-    return (event.date == gold.date and event.end == gold.end, place)
+    dated = event.date == gold.date and event.end == gold.end
+    return (_evidence_overlaps(gold, event), dated, place)
 
 
 def _assign(
@@ -831,9 +864,9 @@ def _gold_dates(holding: GoldHolding) -> str:
 def score_facts(gold: Gold, predicted: Predicted) -> FactScore:
     """Score the predictions of one text against its gold (the rules: module docstring)."""
     result = FactScore(gold.name)
-    _score_events(gold, predicted, result)
+    events = _score_events(gold, predicted, result)
     _score_holdings(gold, predicted, result)
-    _score_attendance(gold, predicted, result)
+    _score_attendance(gold, predicted, result, events)
     return result
 
 
@@ -841,7 +874,8 @@ def _event_dated(gold: GoldEvent, event: Entity) -> bool:
     return event.date == gold.date and event.end == gold.end
 
 
-def _score_events(gold: Gold, predicted: Predicted, result: FactScore) -> None:
+def _score_events(gold: Gold, predicted: Predicted, result: FactScore) -> dict[str, str]:
+    """Score the events; return the gold event key -> the id of the event matched to it."""
     found = predicted.events
     mapping = _assign(
         gold.events, found, lambda g, p: _event_matches(g, p, predicted), _event_quality
@@ -864,6 +898,7 @@ def _score_events(gold: Gold, predicted: Predicted, result: FactScore) -> None:
         if j not in matched:
             label = event.names[0] if event.names else event.type
             result.errors.append(f"extra event {event.id} ({label}) {event.date or ''}".rstrip())
+    return {gold.events[i].key: found[j].id for i, j in mapping.items()}
 
 
 def _score_holdings(gold: Gold, predicted: Predicted, result: FactScore) -> None:
@@ -926,13 +961,16 @@ def _score_holdings(gold: Gold, predicted: Predicted, result: FactScore) -> None
             )
 
 
-def _score_attendance(gold: Gold, predicted: Predicted, result: FactScore) -> None:
+def _score_attendance(
+    gold: Gold, predicted: Predicted, result: FactScore, events: dict[str, str]
+) -> None:
+    """Attendance at a gold event is right only at the event matched to it (``events``): with
+    several unnamed events of a kind, a banquet's guests are not the arrival's."""
     found = predicted.participations
-    events = {e.key: e for e in gold.events}
 
     def matches(g: GoldAttendance, p: PredictedFact) -> bool:
-        return _person_matches(g.person, p.record.get("ref"), predicted) and _event_matches(
-            events[g.event], predicted.entity(p.record.get("event")), predicted
+        return events.get(g.event) == str(p.record.get("event")) and _person_matches(
+            g.person, p.record.get("ref"), predicted
         )
 
     def role_right(g: GoldAttendance, p: PredictedFact) -> bool:
