@@ -467,6 +467,7 @@ _SET_SIZES = {
     "blind5": (20, 300, 160, 65),
     "blind6": (20, 316, 192, 82),
     "blind7": (20, 336, 188, 77),
+    "blind8": (20, 357, 232, 87),
 }
 """Least texts, holdings, attendance and events of each labelled set."""
 
