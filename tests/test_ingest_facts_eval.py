@@ -314,6 +314,25 @@ def test_unnamed_events_of_one_kind_are_told_apart_by_date_and_evidence(tmp_path
     assert "missed attendance Pak Ui Chun at banquet (attended)" in score.errors
 
 
+def test_the_event_drafted_from_the_evidence_is_paired_first(tmp_path: Path) -> None:
+    # the arrival is listed first and is dated the same day as the banquet: it must not take
+    # the banquet drafted from the banquet's own sentence
+    banquet = "In the evening of the next day Kim Yong Nam hosted a banquet in their honour, and"
+    data, review, gold_path = _visit(
+        tmp_path, [_ceremony("banquet-6", "2020-01-06", banquet)],
+        _attends("banquet-6", "kim-yong-nam"),
+    )  # fmt: skip
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    gold["events"][0]["date"] = "2020-01-06"
+    gold_path.write_text(yaml.safe_dump(gold), encoding="utf-8")
+    text = gold_path.with_name("article.txt")
+    score = score_facts(load_gold(text, gold_path, entities_of_records(RECORDS)),
+                        Predicted.read(data, review))  # fmt: skip
+    assert "missed event [ceremony arrival] 2020-01-06" in score.errors
+    assert score.events.tp == 1 and score.attendance.tp == 1
+    assert "missed attendance kim-yong-nam at arrival (attended)" in score.errors
+
+
 def test_an_unnamed_event_misdated_is_found_by_its_evidence(tmp_path: Path) -> None:
     banquet = "In the evening of the next day Kim Yong Nam hosted a banquet in their honour, and"
     arrival = "Kim Yong Nam greeted the guests at the airport on 5 January 2020."

@@ -23,8 +23,8 @@ Matching (one-to-one, gold items in file order, each taking the best unused pred
   either date (a meeting named in many ways) or evidence (an event drafted from the sentence
   that holds the gold's evidence phrase: an inspection, the banquet of a visit, dated rightly or
   not), or, when neither the gold nor the prediction has a date and the text does not name it,
-  by type alone (among several: the one drafted from the evidence first, then the one with the
-  right dates, then the right place).
+  by type alone (the pairs drafted from the evidence are made first, then those with the right
+  dates, then the right place).
 
 A holding is right when person, organ and role match (and the post, when the gold gives one);
 among the right ones, the share with the right dates (start, end and as_of all equal at the
@@ -747,9 +747,13 @@ def _assign(
     predicted: Sequence[P],
     matches: Callable[[G, P], bool],
     quality: Callable[[G, P], tuple[bool, ...]],
+    *,
+    best_first: bool = False,
 ) -> dict[int, int]:
     """Gold index -> predicted index, one-to-one: gold items in order, each taking the unused
     match of the highest quality (the first of equals)."""
+    if best_first:
+        return _assign_best_first(gold, predicted, matches, quality)
     used: set[int] = set()
     out: dict[int, int] = {}
     for i, g in enumerate(gold):
@@ -764,6 +768,32 @@ def _assign(
         if best is not None:
             used.add(best)
             out[i] = best
+    return out
+
+
+def _assign_best_first(
+    gold: Sequence[G],
+    predicted: Sequence[P],
+    matches: Callable[[G, P], bool],
+    quality: Callable[[G, P], tuple[bool, ...]],
+) -> dict[int, int]:
+    """Gold index -> predicted index, one-to-one: the matching pairs of the highest quality
+    paired first (then in gold order, then in predicted order). For events: an unnamed arrival
+    listed first must not take the welcome ceremony of the same day that was drafted from the
+    welcome's own sentence, leaving the welcome to take the reception."""
+    pairs = [
+        (quality(g, p), i, j)
+        for i, g in enumerate(gold)
+        for j, p in enumerate(predicted)
+        if matches(g, p)
+    ]
+    pairs.sort(key=lambda t: (tuple(not q for q in t[0]), t[1], t[2]))
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in pairs:
+        if i not in out and j not in used:
+            out[i] = j
+            used.add(j)
     return out
 
 
@@ -878,7 +908,11 @@ def _score_events(gold: Gold, predicted: Predicted, result: FactScore) -> dict[s
     """Score the events; return the gold event key -> the id of the event matched to it."""
     found = predicted.events
     mapping = _assign(
-        gold.events, found, lambda g, p: _event_matches(g, p, predicted), _event_quality
+        gold.events,
+        found,
+        lambda g, p: _event_matches(g, p, predicted),
+        _event_quality,
+        best_first=True,
     )
     n = len(mapping)
     result.events = Score(n, len(found) - n, len(gold.events) - n)
