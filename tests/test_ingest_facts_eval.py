@@ -333,6 +333,21 @@ def test_the_event_drafted_from_the_evidence_is_paired_first(tmp_path: Path) -> 
     assert "missed attendance kim-yong-nam at arrival (attended)" in score.errors
 
 
+def test_an_unnamed_event_of_another_type_is_found_by_its_evidence(tmp_path: Path) -> None:
+    # the guide fixes no type for every occasion (a visit to a bier: an appearance or a
+    # ceremony): an unnamed event drafted from the evidence sentence matches whatever its type
+    banquet = "In the evening of the next day Kim Yong Nam hosted a banquet in their honour, and"
+    appearance = {**_ceremony("banquet-6", "2020-01-05", banquet)}
+    appearance["record"] = {**appearance["record"], "type": "appearance"}
+    data, review, gold_path = _visit(tmp_path, [appearance], _attends("banquet-6", "kim-yong-nam"))
+    text = gold_path.with_name("article.txt")
+    score = score_facts(load_gold(text, gold_path, entities_of_records(RECORDS)),
+                        Predicted.read(data, review))  # fmt: skip
+    assert (score.events.tp, score.events.fp, score.events.fn) == (1, 0, 1)
+    assert "missed event [ceremony arrival] 2020-01-05" in score.errors
+    assert score.attendance.tp == 1
+
+
 def test_an_unnamed_event_misdated_is_found_by_its_evidence(tmp_path: Path) -> None:
     banquet = "In the evening of the next day Kim Yong Nam hosted a banquet in their honour, and"
     arrival = "Kim Yong Nam greeted the guests at the airport on 5 January 2020."

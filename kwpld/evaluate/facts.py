@@ -23,8 +23,10 @@ Matching (one-to-one, gold items in file order, each taking the best unused pred
   either date (a meeting named in many ways) or evidence (an event drafted from the sentence
   that holds the gold's evidence phrase: an inspection, the banquet of a visit, dated rightly or
   not), or, when neither the gold nor the prediction has a date and the text does not name it,
-  by type alone (the pairs drafted from the evidence are made first, then those with the right
-  dates, then the right place).
+  by type alone. An event the text does not name also matches one drafted from its evidence
+  sentence of another type (the guide fixes no type for a visit to a bier or a memorial
+  rally). The pairs of the gold's type are made first, then those drafted from the evidence,
+  then those with the right dates, then the right place.
 
 A holding is right when person, organ and role match (and the post, when the gold gives one);
 among the right ones, the share with the right dates (start, end and as_of all equal at the
@@ -712,6 +714,12 @@ def _event_matches(gold: GoldEvent, event: Entity | None, predicted: Predicted) 
         series_keys = {_event_key(n) for n in (series.names if series else ())}
         if any(_event_key(n) in series_keys for n in gold.series):
             return True
+    if gold.ordinal is None and not gold.names and _evidence_overlaps(gold, event):
+        # An event the text does not name, drafted from the sentence of the gold's evidence, is
+        # that event whatever type each gave it: the guide fixes no type for a visit to a bier
+        # (an appearance in some gold, a ceremony in other) or a memorial rally. Of several
+        # from one sentence, the one of the gold's type is paired first (_event_quality).
+        return True
     if gold.ordinal is None and event.type == gold.type:
         # Meetings without ordinals are named in many ways ("an enlarged meeting of the
         # Political Bureau of the WPK CC", "the politburo's expanded meeting"): the same kind
@@ -734,12 +742,12 @@ def _evidence_overlaps(gold: GoldEvent, event: Entity) -> bool:
     return bool(phrase) and any(phrase in s or s in phrase for s in event.evidence)
 
 
-def _event_quality(gold: GoldEvent, event: Entity) -> tuple[bool, bool, bool]:
-    """Among matching predictions, prefer the one drafted from the gold's evidence, then the one
-    with the right dates, then the right place."""
+def _event_quality(gold: GoldEvent, event: Entity) -> tuple[bool, bool, bool, bool]:
+    """Among matching predictions, prefer the one of the gold's type, then the one drafted from
+    the gold's evidence, then the one with the right dates, then the right place."""
     place = bool(gold.location and event.location and _key(gold.location) == _key(event.location))
     dated = event.date == gold.date and event.end == gold.end
-    return (_evidence_overlaps(gold, event), dated, place)
+    return (event.type == gold.type, _evidence_overlaps(gold, event), dated, place)
 
 
 def _assign(
