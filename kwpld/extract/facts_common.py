@@ -165,8 +165,12 @@ _PRONOUN = re.compile(
 
 
 _OBJECT = re.compile(r"(?:him|her)\b")
-_OBJECT_OF = re.compile(r"\s+(?:(?:had|has|have|then|later|soon|also|eventually)\s+)?[a-z]+ed\s+$")
-"""a subject's verb right before an object pronoun ("Choe (later) succeeded him")"""
+_OBJECT_OF = re.compile(
+    r"\s+(?:(?:had|has|have|then|later|soon|also|eventually)\s+)?"
+    r"(?:[a-z]+ed|saw|met|took|gave|told|sent|led|bade|bid|brought)\s+$"
+)
+"""a subject's verb right before an object pronoun ("Choe (later) succeeded him", "Kim saw him
+off": an irregular past too)"""
 
 
 def _pronouns(r: Context, start: int, end: int) -> list[Item]:
