@@ -109,6 +109,34 @@ def test_the_guest_and_his_wife_greeted_by_the_host_and_his_wife(known: Known) -
     assert "hyon-song-wol" not in _everywhere(drafted)  # "was not seen"
 
 
+WELCOME = ("SEOUL, June 20 (Reuters) -- Russian President Vladimir Putin arrived in Pyongyang on "
+           "Wednesday and was greeted at the airport by Kim Jong Un.\n\n")
+
+
+def test_those_greeting_the_guest_and_his_entourage(known: Known) -> None:
+    drafted = _read(
+        WELCOME + "Among those greeting him at the airport were Choe Ryong Hae and Jo Yong Won. "
+        "Pak Jong Chon and Kim Song Nam were among the officials who greeted him. Putin's "
+        "entourage included Sergei Lavrov and Andrei Belousov. The welcoming party included "
+        "Kim Tok Hun.",
+        known, "2024-06-20",
+    )
+    welcome = _at(drafted, "ceremony", "2024-06-19")
+    assert {"choe-ryong-hae", "jo-yong-won", "pak-jong-chon", "kim-song-nam",
+            "kim-tok-hun"} <= set(welcome)  # fmt: skip
+    assert welcome.get("sergei-lavrov") == "accompanied"
+    assert welcome.get("andrei-belousov") == "accompanied"
+
+
+def test_those_to_greet_him_later_or_who_met_him_before(known: Known) -> None:
+    drafted = _read(
+        WELCOME + "Choe Ryong Hae is expected to greet him at the Kumsusan guesthouse on "
+        "Thursday. Pak Jong Chon was among the officials who met Putin in Vladivostok in 2019.",
+        known, "2024-06-20",
+    )
+    assert not {"choe-ryong-hae", "pak-jong-chon"} & _everywhere(drafted)
+
+
 def test_standing_behind_the_signers(known: Known) -> None:
     drafted = _read(
         TALKS + "In the afternoon Kim Jong Un and Vladimir Putin signed a treaty at a ceremony. "
