@@ -69,6 +69,18 @@ def test_the_side_of_a_state_at_the_talks_included(known: Known) -> None:
     assert talks["choe-ryong-hae"] == "attended"
 
 
+def test_at_the_table_of_the_talks(known: Known) -> None:
+    drafted = _read(
+        TALKS + "Also at the table were Choe Son Hui and Jo Yong Won. Across the table sat "
+        "Sergei Lavrov and Andrei Belousov. Kim Tok Hun said the Russian proposal was at the "
+        "table.",
+        known, "2024-06-20",
+    )
+    talks = _at(drafted, "meeting", "2024-06-19")
+    assert {"choe-son-hui", "jo-yong-won", "sergei-lavrov", "andrei-belousov"} <= set(talks)
+    assert "kim-tok-hun" not in _everywhere(drafted)  # a proposal "at the table"
+
+
 def test_speeches_made_there_at_a_banquet_and_the_object_of_a_speech(known: Known) -> None:
     for speeches in ("Speeches were made there by Kim Jong Un and Vladimir Putin.",
                      "Speeches were made at the banquet by Kim Jong Un and Vladimir Putin."):
@@ -154,7 +166,7 @@ def test_standing_behind_the_signers(known: Known) -> None:
 def test_a_parade_its_commander_columns_and_guests_of_honour(known: Known) -> None:
     drafted = _read(
         "Pyongyang, September 10 (KCNA) -- A grand military parade took place at Kim Il Sung "
-        "Square on September 9.\n\nKim Jong Un appeared on the reviewing stand. The guests of "
+        "Square on September 9.\n\nThe parade was reviewed by Kim Jong Un. The guests of "
         "honour on the stand included the Chinese delegation headed by Li Zhanshu and the "
         "Russian delegation headed by Valentina Matviyenko, chairwoman of the Federation "
         "Council.\n\nKim Yong Nam reviewed the parade and made a speech. He thanked Xi Jinping "
@@ -163,6 +175,7 @@ def test_a_parade_its_commander_columns_and_guests_of_honour(known: Known) -> No
         known, "2018-09-10",
     )
     parade = _at(drafted, "ceremony", "2018-09-09")
+    assert parade.get("kim-jong-un") == "platform"
     assert parade.get("li-zhanshu") == "platform"
     assert parade.get("valentina-matviyenko") == "platform"
     assert parade.get("kim-yong-nam") == "speaker"
