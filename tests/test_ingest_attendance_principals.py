@@ -163,6 +163,18 @@ def test_standing_behind_the_signers(known: Known) -> None:
     assert "choe-son-hui" not in talks  # behind the signers, not at the talks before
 
 
+def test_a_treaty_signed_by_the_two_and_a_decree_signed_by_one(known: Known) -> None:
+    drafted = _read(
+        TALKS + "In the afternoon a treaty was signed at a ceremony by Kim Jong Un and Vladimir "
+        "Putin. Standing behind them were Choe Son Hui and Sergei Lavrov.\n\nThe decree on "
+        "the delegation was signed by Choe Ryong Hae.",
+        known, "2024-06-20",
+    )
+    signing = _at(drafted, "ceremony", "2024-06-19")
+    assert {"kim-jong-un", "vladimir-putin", "choe-son-hui", "sergei-lavrov"} <= set(signing)
+    assert "choe-ryong-hae" not in _everywhere(drafted)  # a decree's signature: no occasion
+
+
 def test_a_parade_its_commander_columns_and_guests_of_honour(known: Known) -> None:
     drafted = _read(
         "Pyongyang, September 10 (KCNA) -- A grand military parade took place at Kim Il Sung "
