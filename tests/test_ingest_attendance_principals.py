@@ -107,6 +107,41 @@ def test_seen_off_together_with_and_the_guest_him(known: Known) -> None:
     assert set(send_off) == {"kim-jong-un", "vladimir-putin", "choe-son-hui", "jo-yong-won"}
 
 
+def test_greeting_and_seeing_off_lists_and_those_seeing_him_off(known: Known) -> None:
+    drafted = _read(
+        WELCOME + "Greeting him at the airport were Choe Ryong Hae and Jo Yong Won.\n\nPutin "
+        "left for Vietnam on Thursday. Seeing him off at the airport were Kim Tok Hun and Pak "
+        "Jong Chon. Seeing the results, Ri Pyong Chol was pleased.",
+        known, "2024-06-20",
+    )
+    welcome = _at(drafted, "ceremony", "2024-06-19")
+    send_off = _at(drafted, "ceremony", "2024-06-20")
+    assert {"choe-ryong-hae", "jo-yong-won"} <= set(welcome)
+    assert {"kim-tok-hun", "pak-jong-chon"} <= set(send_off)
+    assert not {"kim-tok-hun", "pak-jong-chon"} & set(welcome)
+    assert "ri-pyong-chol" not in _everywhere(drafted)
+
+
+def test_two_who_saw_him_off_are_not_him(known: Known) -> None:
+    drafted = _read(
+        WELCOME + "Putin left for Vietnam on Thursday. Choe Ryong Hae and Jo Yong Won saw him "
+        "off at the airport.",
+        known, "2024-06-20",
+    )
+    send_off = _at(drafted, "ceremony", "2024-06-20")
+    assert {"choe-ryong-hae", "jo-yong-won", "vladimir-putin"} <= set(send_off)
+
+
+def test_the_delegation_included(known: Known) -> None:
+    drafted = _read(
+        TALKS + "Kim's delegation included Premier Pak Pong Ju and Choe Son Hui, the foreign "
+        "minister.",
+        known, "2024-06-20",
+    )
+    talks = _at(drafted, "meeting", "2024-06-19")
+    assert {"pak-pong-ju", "choe-son-hui"} <= set(talks)
+
+
 def test_the_guest_and_his_wife_greeted_by_the_host_and_his_wife(known: Known) -> None:
     drafted = _read(
         "PYONGYANG (AP) -- South Korean President Moon Jae-in arrived in Pyongyang on "
