@@ -264,3 +264,20 @@ def test_a_pronoun_greeted_is_not_guessed(known: Known) -> None:
     at = _attended(drafted)
     hospital = [people for key, people in at.items() if "hospital" in key]
     assert hospital and all("ri-chang-sop" not in people for people in hospital)
+
+
+SESSION = ("Pyongyang, April 11 (AP) -- North Korean leader Kim Jong Un opened the session of the "
+           "Supreme People's Assembly on Wednesday.\n\n")
+
+
+def test_beside_the_leader_and_in_the_crowd_at_the_session(known: Known) -> None:
+    drafted = _read(
+        SESSION + "Jo Yong Won and Kim Tok Hun sat on either side of Kim. Other officials at the "
+        "session included Ri Pyong Chol. Kim Yo Jong was also spotted in the crowd. Choe Ryong "
+        "Hae flanked the leader. Pak Pong Ju was once seen in the crowd of protesters.",
+        known, "2019-04-11",
+    )
+    session = _at(drafted, "session", "2019-04-10")
+    assert {"jo-yong-won", "kim-tok-hun", "ri-pyong-chol", "kim-yo-jong",
+            "choe-ryong-hae"} <= set(session)  # fmt: skip
+    assert "pak-pong-ju" not in _everywhere(drafted)  # "the crowd of protesters": elsewhere
