@@ -279,12 +279,16 @@ def _in_passing(r: Context, flex: FactLexicon, offset: int, key: str) -> bool:
            for i in events):  # fmt: skip
         return True  # ("A military parade and a mass rally were held": both reported)
     before = " " + " ".join(r.text[sentence.start : first.start].lower().split()) + " "
-    if _SAT_DOWN.search(before):
+    if _SAT_DOWN.search(before) or _SIGNED_AT.search(before):
         return False  # "The leaders then sat down to a working lunch": the occasion reported
+        # ("A and B signed the treaty at a ceremony. Standing behind them were ...": that one)
     return any(before.endswith(cue) for cue in _passing_cues(flex))
 
 
 _SAT_DOWN = re.compile(r"\bsat down (?:to|for) (?:(?:a|an|the) )?$")
+_SIGNED_AT = re.compile(
+    r"\b(?:signed|initialed|initialled|inked)(?: [\w'’-]+){0,8}? (?:at|during) (?:(?:a|an|the) )?$"
+)
 
 
 def _passing_cues(flex: FactLexicon) -> tuple[str, ...]:
@@ -384,7 +388,7 @@ def _named(
     if pattern.id == "the-leaders":
         return _lead_pair(r)
     people = people_of(view, m)
-    if pattern.id in ("host", "joined-subject") or (
+    if pattern.id in ("host", "joined-subject", "greeted-subject") or (
         ongoing and role == "guided" and pattern.id == "verb"
     ):  # ("He was accompanied by X": X at the occasion, "he" too weak a guess for it)
         # (a family name alone, "Kim and Putin held talks", names someone named in full before)

@@ -165,8 +165,12 @@ _PRONOUN = re.compile(
 
 
 _OBJECT = re.compile(r"(?:him|her)\b")
-_OBJECT_OF = re.compile(r"\s+(?:(?:had|has|have|then|later|soon|also|eventually)\s+)?[a-z]+ed\s+$")
-"""a subject's verb right before an object pronoun ("Choe (later) succeeded him")"""
+_OBJECT_OF = re.compile(
+    r"\s+(?:(?:had|has|have|then|later|soon|also|eventually)\s+)?"
+    r"(?:[a-z]+ed|saw|met|took|gave|told|sent|led|bade|bid|brought)\s+$"
+)
+"""a subject's verb right before an object pronoun ("Choe (later) succeeded him", "Kim saw him
+off": an irregular past too)"""
 
 
 def _pronouns(r: Context, start: int, end: int) -> list[Item]:
@@ -203,8 +207,11 @@ def _antecedent(r: Context, offset: int, depth: int = 0) -> str | None:
         and _OBJECT_OF.match(r.text, before[-1].end, offset)
     ):
         # "Choe succeeded him as president": an object pronoun is never its own clause's
-        # subject (the person named just before its verb); it stands for someone named earlier
-        before = before[:-1]
+        # subject (the person named just before its verb, and those joined to it: "Kozlov and
+        # Kozhemyako saw him off"); it stands for someone named earlier
+        subject = before.pop()
+        while before and _JOINED.match(r.text[before[-1].end : subject.start]):
+            subject = before.pop()
     here = {_person_key(r, m) for m in before}
     if len(here) == 1:
         return next(iter(here))
@@ -271,6 +278,10 @@ def _descriptions(r: Context, start: int, end: int) -> list[Item]:
             if key is not None:
                 out.append(Item("person", m.start(), m.end(), m.group(0), key))
     return out
+
+
+_JOINED = re.compile(r"\s*,?\s*(?:(?:and|or|together\s+with|along\s+with|as\s+well\s+as)\s+)?$")
+"""the text between two people of one subject: "A and B (saw him off)", "A, B" """
 
 
 _COORDINATED = re.compile(

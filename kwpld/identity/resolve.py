@@ -818,6 +818,10 @@ def _placeholder(r: Context, mention: Mention, ids: list[str]) -> str:
     return entity.key
 
 
+_FAMILY_FIRST = frozenset({"chinese"})
+"""the shapes of foreign names (``foreign_name``) written family name first"""
+
+
 def family_names(r: Context) -> Found:
     """ "Jang had committed anti-party acts": a family name alone stands for the person of that
     family name the same article has already named in full; if it named several, the mention
@@ -838,7 +842,12 @@ def family_names(r: Context) -> Found:
         if len(words) < 2:
             continue
         key = r.reg.resolve(mention.entity)
-        family = words[0] if is_korean_surname(words[0]) else words[-1]
+        # "Xi Jinping" ... "Xi": a Chinese (or Vietnamese) name's family name comes first, as a
+        # Korean one's does (foreign_people's shape of the name)
+        family_first = is_korean_surname(words[0]) or r.reg.peek(key).attrs.get(
+            "foreign_name"
+        ) in _FAMILY_FIRST
+        family = words[0] if family_first else words[-1]
         named.setdefault(word_key(family.split("-")[0]), []).append(
             (mention.start, key, match_key(mention.text))
         )
