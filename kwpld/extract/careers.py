@@ -84,9 +84,10 @@ def careers(r: Context) -> Found:
             for part in _PARTS.finditer(line.group("rest")):
                 if not part.group(0).strip(" ,"):
                     continue
+                span = (at + part.start(), at + part.end())
                 for fact in career_part(
-                    r, person, (at + part.start(), at + part.end()),
-                    (line.start(), line.end()), period, rule=_rule(line),
+                    r, person, span, (line.start(), line.end()),
+                    _part_period(r, period, span), rule=_rule(line),
                 ):  # fmt: skip
                     if (fact.sentence, fact.organ, fact.role) not in taken:
                         taken.add((fact.sentence, fact.organ, fact.role))
@@ -96,6 +97,33 @@ def careers(r: Context) -> Found:
     _held_until(r, r.facts)
     _parenthesised_end(r, r.facts)
     return r.found()
+
+
+_OWN_START = re.compile(r"\b(?:from|since)\s+$", re.I)
+_NOT_START = re.compile(r"\b(?:until|till|through|to|before|after|by)\s+$", re.I)
+
+
+def _part_period(r: Context, period: Period, part: tuple[int, int]) -> Period:
+    """The period of one title of a chronology's item: "from 1962 also a deputy to the SPA"
+    in the 1961 item starts in 1962 (its own year); "**1959** — Appointed Minister of X in
+    October" starts in October 1959 (the item's year, the month its title's clause prints),
+    not in 1959 alone. Otherwise the item's period."""
+    for d in r.dates_in(*part):
+        if d.date is None or d.range is not None or any(a <= d.start < b for a, b in period.spans):
+            continue
+        if _OWN_START.search(r.text, max(0, d.start - 8), d.start):
+            return Period(d.date, None, [(d.start, d.end)])
+    start = period.start
+    if start is None or period.end is not None or start.month is not None:
+        return period
+    for d in r.dates_in(*part):
+        if (
+            d.date is not None and d.range is None and d.date.year == start.year
+            and d.date.month is not None
+            and not _NOT_START.search(r.text, max(0, d.start - 10), d.start)
+        ):  # fmt: skip
+            return Period(d.date, None, [*period.spans, (d.start, d.end)])
+    return period
 
 
 def _parenthesised_end(r: Context, facts: list[Fact]) -> None:

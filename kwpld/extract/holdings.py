@@ -37,6 +37,7 @@ from .facts_common import (
 )
 from .foreign_organs import chain_organ
 from .foreign_states import foreigners_state, side_state
+from .shared import known_organ_named
 from .titles import abroad, post_for, state_title
 
 __all__ = [
@@ -1150,6 +1151,10 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     post_col = next((i for i, k in enumerate(keys) if k in _POST_HEADERS), None)
     term_col = next((i for i, k in enumerate(keys) if k in _TERM_HEADERS), None)
     status_col = next((i for i, k in enumerate(keys) if k in _STATUS_HEADERS), None)
+    out_col = next((i for i, k in enumerate(keys) if k in _OUTGOING_HEADERS), None)
+    in_col = next((i for i, k in enumerate(keys) if k in _INCOMING_HEADERS), None)
+    if out_col is not None and in_col is not None and start_col is None and end_col is None:
+        return _change_rows(r, table, rows, keys, (out_col, in_col, post_col, status_col))
     if start_col is None and end_col is None and term_col is None and (
         status_col is None or post_col is None
     ):
@@ -1220,6 +1225,144 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             else []
         )
     return out
+
+
+_OUTGOING_HEADERS = frozenset(
+    {"outgoing", "before", "replaced", "previous", "predecessor", "former", "old", "out",
+     "outgoing holder", "previous holder", "relieved", "dismissed"}
+)  # fmt: skip
+_INCOMING_HEADERS = frozenset(
+    {"incoming", "after", "replacement", "successor", "new", "in", "incoming holder",
+     "new holder", "appointee", "newly appointed"}
+)  # fmt: skip
+"""a table of changes: "| Post | Before | After |", "| Province | Outgoing | Incoming |"."""
+_PLACE_HEADERS = frozenset({"province", "provinces", "province city", "city"})
+_SECRETARIES = re.compile(r"\b(?:chief\s+|first\s+)?secretar(?:y|ies)\b", re.I)
+_NOTE = re.compile(r"\(([^()]{3,120})\)")
+_NOTE_NOW = re.compile(r"\s*(?:now|later|formerly|previously|until\s+then)\s+", re.I)
+
+
+def _change_rows(
+    r: Context, table: list[re.Match[str]], rows: list[list[tuple[int, int]]], keys: list[str],
+    cols: tuple[int, int, int | None, int | None],
+) -> list[Fact]:
+    """A table of changes ("| Post | Before | After |", "| Province | Outgoing | Incoming |")
+    under a text about a meeting: for the post of each row (its post cell, or the party
+    committee of its province when the heading above names secretaries), the outgoing person's
+    holding ends and the incoming one's starts on the date the caption gives, else on the last
+    day of the event the article reports (undated: the incoming holds it as of the article).
+    A note in parentheses beside a person ("(first vice-director, Organization and Guidance
+    Department)", "(now minister of X)") is a holding of that person's own, undated."""
+    out_col, in_col, post_col, status_col = cols
+    place_col = next((i for i, k in enumerate(keys) if k in _PLACE_HEADERS), None)
+    if post_col is None and place_col is None:
+        return []
+    flex = fact_lexicon()
+    organ = _table_organ(r, table)
+    heading = _heading_above(r, table)
+    secretaries = heading is not None and _SECRETARIES.search(r.text, *heading) is not None
+    when = _caption_date(r, table) or _reported_event_day(r)
+    out: list[Fact] = []
+    for row, line in zip(rows, table[2:], strict=True):
+        if max(out_col, in_col) >= len(row):
+            continue
+        title: Title | None = None
+        post_span: tuple[int, int] | None = None
+        organ_key: str | None = None
+        role: str | None = None
+        post: str | None = None
+        if post_col is not None and post_col < len(row):
+            cell = row[post_col]
+            title = _row_title(r, _cell_title(r, cell), cell, organ)
+            if title is not None and title.organ is not None:
+                organ_key, role, post, post_span = title.organ, title.role, title.post, cell
+        elif place_col is not None and place_col < len(row) and secretaries:
+            cell = row[place_col]
+            place = " ".join(r.text[cell[0] : cell[1]].split())
+            organ_key = known_organ_named(r, f"{place} Provincial Party Committee")
+            role, post_span = "first-secretary", cell
+        if organ_key is None or role is None or post_span is None:
+            continue
+        status = _row_status(r, flex, (line.start(), line.end()), row, status_col)
+        if status is None:
+            continue
+        for col, change in ((out_col, "replaced"), (in_col, "appointed")):
+            cell = row[col]
+            people = [m for m in r.mentions_in(*cell, ("person",)) if m.entity]
+            if not people:
+                continue
+            person = people[0]
+            fact = Fact(
+                "membership", change, r.reg.resolve(person.entity),  # type: ignore[arg-type]
+                (line.start(), line.end()), organ=organ_key, role=role, post=post,
+                status=status, date_basis="sentence", rule="table-change",
+            )  # fmt: skip
+            if when is not None:
+                if change == "replaced":
+                    fact.end = when
+                else:
+                    fact.start = when
+            elif change == "replaced":
+                continue  # an undated change: the old holder's term is not dated
+            else:
+                fact.as_of, fact.date_basis = r.reference, "article"
+            fact.spans = sorted(
+                {FactSpan(person.start, person.end, "person"),
+                 FactSpan(post_span[0], post_span[1], "role")},
+                key=lambda s: (s.start, s.end, s.role),
+            )  # fmt: skip
+            fact.why = f"{change} as {' '.join(r.text[post_span[0] : post_span[1]].split())}"
+            out.append(fact)
+            out.extend(_cell_notes(r, cell, person, status))
+    return out
+
+
+def _cell_notes(r: Context, cell: tuple[int, int], person: Mention, status: str) -> list[Fact]:
+    """ "Pak Chang Ho (first vice-director, Organization and Guidance Department)": the note's
+    title is the person's, undated (a post held before or after the change, as the table
+    does not say when)."""
+    out = []
+    for m in _NOTE.finditer(r.text, person.end, cell[1]):
+        start = m.start(1)
+        lead = _NOTE_NOW.match(r.text, start, m.end(1))
+        if lead is not None:
+            start = lead.end()
+        title = line_title(r, (start, m.end(1)))
+        if title is None or title.organ is None:
+            continue
+        fact = Fact(
+            "membership", "holds", r.reg.resolve(person.entity),  # type: ignore[arg-type]
+            (cell[0], cell[1]), organ=title.organ, role=title.role, post=title.post,
+            status=status, date_basis="none", rule="table-note",
+        )  # fmt: skip
+        fact.spans = sorted(
+            {FactSpan(person.start, person.end, "person"),
+             FactSpan(title.role_span[0], title.role_span[1], "role")},
+            key=lambda s: (s.start, s.end, s.role),
+        )  # fmt: skip
+        fact.why = f"called {' '.join(r.text[title.start : title.end].split())}"
+        out.append(fact)
+    return out
+
+
+def _heading_above(r: Context, table: list[re.Match[str]]) -> tuple[int, int] | None:
+    """The caption line or heading right above a table."""
+    block = r.doc.block_at(table[0].start())
+    if not block:
+        return None
+    above = r.doc.blocks[block - 1]
+    return (above.start, above.end) if above.end - above.start <= 200 else None
+
+
+def _reported_event_day(r: Context) -> PartialDate | None:
+    """The day the changes of a table were made when its caption prints none: the last day of
+    the event the article reports."""
+    main = r.main_event
+    if main is None:
+        return None
+    fields = r.reg.peek(main).fields
+    day = fields.get("end") or fields.get("date")
+    return day if isinstance(day, PartialDate) else None
 
 
 def _cell_title(r: Context, cell: tuple[int, int]) -> Title | None:
