@@ -1261,7 +1261,7 @@ def _change_rows(
     organ = _table_organ(r, table)
     heading = _heading_above(r, table)
     secretaries = heading is not None and _SECRETARIES.search(r.text, *heading) is not None
-    when = _caption_date(r, table) or _reported_event_day(r)
+    when = _caption_date(r, table) or _reported_event_day(r, table)
     out: list[Fact] = []
     for row, line in zip(rows, table[2:], strict=True):
         if max(out_col, in_col) >= len(row):
@@ -1354,15 +1354,35 @@ def _heading_above(r: Context, table: list[re.Match[str]]) -> tuple[int, int] | 
     return (above.start, above.end) if above.end - above.start <= 200 else None
 
 
-def _reported_event_day(r: Context) -> PartialDate | None:
-    """The day the changes of a table were made when its caption prints none: the last day of
-    the event the article reports."""
+def _reported_event_day(r: Context, table: list[re.Match[str]]) -> PartialDate | None:
+    """The day the changes of a table were made when its caption prints none: a day of the
+    event the article reports that the paragraph above the table gives ("The elections of 11
+    April replaced ..." at a session of 11-12 April), else the event's last day."""
     main = r.main_event
     if main is None:
         return None
     fields = r.reg.peek(main).fields
-    day = fields.get("end") or fields.get("date")
-    return day if isinstance(day, PartialDate) else None
+    first, last = fields.get("date"), fields.get("end")
+    if not isinstance(first, PartialDate):
+        return None
+    if not isinstance(last, PartialDate):
+        return first
+    block = r.doc.block_at(table[0].start()) or 0
+    for b in reversed(r.doc.blocks[max(0, block - 3) : block]):
+        if b.kind in ("heading", "title", "caption"):
+            if b is r.doc.blocks[block - 1]:
+                continue  # the table's caption
+            break
+        days = [
+            day for d in r.dates_in(b.start, b.end)
+            if d.date is not None and d.range is None and d.date.day is not None
+            for day in [replace(d.date, year=first.year, stated=None) if d.year_inferred
+                        else d.date]
+            if first.earliest() <= day.earliest() <= last.latest()
+        ]  # fmt: skip
+        if days:
+            return days[0]
+    return last
 
 
 def _cell_title(r: Context, cell: tuple[int, int]) -> Title | None:
