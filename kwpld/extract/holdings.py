@@ -41,8 +41,8 @@ from .shared import known_organ_named
 from .titles import abroad, post_for, state_title
 
 __all__ = [
-    "OPEN_END", "PERIOD", "Period", "career_part", "entry_person", "holdings", "people_of",
-    "period_of",
+    "OPEN_END", "PERIOD", "Period", "career_fact", "career_part", "entry_person", "holdings",
+    "people_of", "period_of",
 ]  # fmt: skip
 
 
@@ -1794,7 +1794,7 @@ def career_part(
     """The first title of text[part] ("Role, Organ", "Role of Organ"), held by the entry's
     person over the line's period."""
     title = line_title(r, part)
-    return [] if title is None else _career_fact(r, person, title, line, period, rule)
+    return [] if title is None else career_fact(r, person, title, line, period, rule)
 
 
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -1831,7 +1831,7 @@ def line_title(r: Context, part: tuple[int, int]) -> Title | None:
     return title if title.organ is not None else None
 
 
-def _career_fact(
+def career_fact(
     r: Context, person: Mention, title: Title, line: tuple[int, int], period: Period, rule: str
 ) -> list[Fact]:
     fact = Fact(

@@ -439,6 +439,10 @@ class CareerWords:
     """a career line that ends a holding: "- 1990: Relieved as Minister of Education" """
     line_successor: re.Pattern[str]
     """ "..., succeeded by" before the successor's name in such a line"""
+    line_seat: re.Pattern[str]
+    """ "Elected to", "Joins" before the organ an item gives a member's seat in"""
+    list_intro: re.Pattern[str]
+    """ "Following are key dates in Kim's career:": the line before a chronology naming whose"""
     held_since: dict[str, re.Pattern[str]]
     """ "..., who had held the post since" after a person, a title or a change (the key), from
     the anchor up to the date"""
@@ -453,6 +457,8 @@ def career_words() -> CareerWords:
         held_until_next=re.compile(block["held_until_next"], re.I),
         line_ends=re.compile(block["line_ends"], re.I),
         line_successor=re.compile(block["line_successor"], re.I),
+        line_seat=re.compile(block["line_seat"], re.I),
+        list_intro=re.compile(block["list_intro"], re.I),
         held_since={
             anchor: re.compile(gap + block["held_since"], re.I)
             for anchor, gap in block["held_since_gap"].items()
