@@ -16,12 +16,22 @@ import re
 from dataclasses import dataclass, replace
 
 from ..dates import DateError, PartialDate, parse_date
-from ..names import name_words
+from ..names import match_key, name_words
 from ..reading.document import Sentence
-from ..reading.entities import Mention
-from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
+from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.facts import (
+    Fact,
+    FactLexicon,
+    FactSpan,
+    Pattern,
+    Title,
+    change_table_places,
+    fact_lexicon,
+    place_key,
+)
 from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
+from ..reading.words import straight
 from .dates import in_perfect
 from .facts_common import (
     clause_end,
@@ -37,7 +47,8 @@ from .facts_common import (
 )
 from .foreign_organs import chain_organ
 from .foreign_states import foreigners_state, side_state
-from .shared import known_organ_named
+from .shared import find_organ_by_name, known_organ_named
+from .standing_organs import standing_organ
 from .titles import abroad, post_for, state_title
 
 __all__ = [
@@ -1278,8 +1289,7 @@ def _change_rows(
                 organ_key, role, post, post_span = title.organ, title.role, title.post, cell
         elif place_col is not None and place_col < len(row) and secretaries:
             cell = row[place_col]
-            place = " ".join(r.text[cell[0] : cell[1]].split())
-            organ_key = known_organ_named(r, f"{place} Provincial Party Committee")
+            organ_key = _place_committee(r, cell)
             role, post_span = "first-secretary", cell
         if organ_key is None or role is None or post_span is None:
             continue
@@ -1317,6 +1327,32 @@ def _change_rows(
     return out
 
 
+def _place_committee(r: Context, cell: tuple[int, int]) -> str | None:
+    """The party committee of the province or city a table's place cell names ("Ryanggang",
+    "North Phyongan"; ``change_tables`` in facts.yaml): the data folder's record, else the
+    draft the article already has by that name, else a new draft named for it (derived: the
+    text prints the place, not the committee's name)."""
+    place = " ".join(straight(r.text[cell[0] : cell[1]]).split())
+    head = change_table_places().get(place_key(place))
+    if head is None:
+        return None
+    name = f"{place} {head}"
+    known = known_organ_named(r, name) or find_organ_by_name(r, name)
+    if known is not None:
+        return known
+    entity = r.reg.add(Entity(f"organ:party-committee:{match_key(name)}", "organ"))
+    entity.attrs.setdefault("organ_kind", "party-committee")
+    entity.attrs.setdefault("head", head)
+    party = standing_organ(r, "wpk")
+    entity.attrs.setdefault("party", party)
+    if "parent" not in entity.fields:
+        entity.fields["parent"] = Ref(party)
+    if not entity.names:
+        entity.add_name(NameDraft(name, kind="preferred", derived=True))
+    entity.note(f"the party committee of “{place}”, a row of a table of changes", cell)
+    return entity.key
+
+
 def _cell_notes(r: Context, cell: tuple[int, int], person: Mention, status: str) -> list[Fact]:
     """ "Pak Chang Ho (first vice-director, Organization and Guidance Department)": the note's
     title is the person's, undated (a post held before or after the change, as the table
@@ -1328,8 +1364,8 @@ def _cell_notes(r: Context, cell: tuple[int, int], person: Mention, status: str)
         if lead is not None:
             start = lead.end()
         title = line_title(r, (start, m.end(1)))
-        if title is None or title.organ is None:
-            continue
+        if title is None or title.organ is None or not _names_organ(r, title, start, m.end(1)):
+            continue  # an organ the note does not name (one the reader took from the context)
         fact = Fact(
             "membership", "holds", r.reg.resolve(person.entity),  # type: ignore[arg-type]
             (cell[0], cell[1]), organ=title.organ, role=title.role, post=title.post,
@@ -1343,6 +1379,19 @@ def _cell_notes(r: Context, cell: tuple[int, int], person: Mention, status: str)
         fact.why = f"called {' '.join(r.text[title.start : title.end].split())}"
         out.append(fact)
     return out
+
+
+def _names_organ(r: Context, title: Title, start: int, end: int) -> bool:
+    """The title's organ is named in text[start:end]: its organ span is there, or the title
+    itself ("chief secretary of the Jagang Provincial Party Committee") or a record's post
+    ("Premier") names it; not "chairman" with an organ the reader took from the context."""
+    if title.organ_span is not None:
+        return start <= title.organ_span[0] < end
+    if (title.post or "").startswith("="):
+        return True
+    return start <= title.start and title.end <= end and re.search(
+        r"\s(?:of|for)\s", r.text[title.start : title.end]
+    ) is not None
 
 
 def _heading_above(r: Context, table: list[re.Match[str]]) -> tuple[int, int] | None:

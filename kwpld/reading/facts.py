@@ -32,6 +32,8 @@ __all__ = [
     "CareerWords",
     "antecedent_words",
     "career_words",
+    "change_table_places",
+    "place_key",
     "fact_lexicon",
     "term_on_body",
     "without_state_qualifier",
@@ -446,6 +448,22 @@ class CareerWords:
     held_since: dict[str, re.Pattern[str]]
     """ "..., who had held the post since" after a person, a title or a change (the key), from
     the anchor up to the date"""
+
+
+@cache
+def change_table_places() -> dict[str, str]:
+    """The match keys of the provinces and cities a table of changes may name in its place
+    column (``change_tables`` in facts.yaml), each with the head of its party committee's name
+    ("Provincial Party Committee", "City Party Committee")."""
+    block = resource_yaml("kwpld/reading/facts.yaml")["change_tables"]
+    out = {place_key(name): "Provincial Party Committee" for name in block["provinces"]}
+    out.update({place_key(name): "City Party Committee" for name in block["cities"]})
+    return out
+
+
+def place_key(name: str) -> str:
+    """A place's name folded for lookup: "North P'yo'ngan" and "North Phyongan" alike."""
+    return re.sub(r"[^a-z]", "", name.lower().replace("p'yo'ng", "phyong").replace("'", ""))
 
 
 @cache
