@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facts_helpers import drafted_names, iso
+from facts_helpers import attended, drafted_names, iso
 from facts_helpers import terms as holding_terms
 
 from kwpld.dates import PartialDate, find_dates
@@ -219,3 +219,25 @@ def test_table_without_change_columns_is_no_change(known: Known) -> None:
     # near miss: "| Post | Name |" lists who holds what; nobody's term ends
     text = _POSTS.replace("| Post | Before | After |", "| Post | Name | Deputy |")
     assert not any(t[4] == "2019-04-11" for t in terms(text, known, "2024-05-05"))
+
+
+# -- 5. a funeral in a reference text: who gave the address --------------------------------------
+
+
+def test_memorial_address_given_by_is_a_speaker(known: Known) -> None:
+    text = (
+        "Ri Pong-su died on 7 March 1976. Kim Il Sung attended the state funeral held on 11 "
+        "March 1976 at the cemetery. The memorial address was given by Premier Kim Il.\n"
+    )
+    got = attended(_read(text, known, "2025-03-03"))
+    assert [roles.get("kim-il") for roles in got.values()] == ["speaker"]
+
+
+def test_something_else_given_by_is_no_speech(known: Known) -> None:
+    # near miss: a wreath (not an address) given by someone
+    text = (
+        "Ri Pong-su died on 7 March 1976. Kim Il Sung attended the state funeral held on 11 "
+        "March 1976 at the cemetery. The largest wreath was given by Premier Kim Il.\n"
+    )
+    got = attended(_read(text, known, "2025-03-03"))
+    assert all(roles.get("kim-il") != "speaker" for roles in got.values())
