@@ -241,3 +241,17 @@ def test_something_else_given_by_is_no_speech(known: Known) -> None:
     )
     got = attended(_read(text, known, "2025-03-03"))
     assert all(roles.get("kim-il") != "speaker" for roles in got.values())
+
+
+def test_change_table_date_column_dates_its_row(known: Known) -> None:
+    text = (
+        "# Ministers replaced in 2022\n\n**Cabinet changes reported by KCNA**\n\n"
+        "| Date | Post | Outgoing | Incoming |\n| --- | --- | --- | --- |\n"
+        "| 9 June 2022 | Minister of Foreign Affairs | Ri Son Gwon | Choe Son Hui |\n"
+        "| (not reported) | Premier of the Cabinet | Kim Tok Hun | Pak Su Il |\n"
+    )
+    got = terms(text, known, "2022-12-31")
+    assert ("Ri Son Gwon", "chairman", "mfa", None, "2022-06-09") in got
+    assert ("Choe Son Hui", "chairman", "mfa", "2022-06-09", None) in got
+    # near miss: a row whose date cell prints none is not dated by another row's day
+    assert not any(t[0] == "kim-tok-hun" and t[4] == "2022-06-09" for t in got)

@@ -1260,8 +1260,9 @@ def _change_rows(
     """A table of changes ("| Post | Before | After |", "| Province | Outgoing | Incoming |")
     under a text about a meeting: for the post of each row (its post cell, or the party
     committee of its province when the heading above names secretaries), the outgoing person's
-    holding ends and the incoming one's starts on the date the caption gives, else on the last
-    day of the event the article reports (undated: the incoming holds it as of the article).
+    holding ends and the incoming one's starts on the date the row's "Date" cell gives, else
+    the caption's, else the day of the event the article reports (:func:`_reported_event_day`;
+    undated: the incoming holds it as of the article).
     A note in parentheses beside a person ("(first vice-director, Organization and Guidance
     Department)", "(now minister of X)") is a holding of that person's own, undated."""
     out_col, in_col, post_col, status_col = cols
@@ -1273,10 +1274,12 @@ def _change_rows(
     heading = _heading_above(r, table)
     secretaries = heading is not None and _SECRETARIES.search(r.text, *heading) is not None
     when = _caption_date(r, table) or _reported_event_day(r, table)
+    date_col = next((i for i, k in enumerate(keys) if k in _CHANGE_DATE_HEADERS), None)
     out: list[Fact] = []
     for row, line in zip(rows, table[2:], strict=True):
         if max(out_col, in_col) >= len(row):
             continue
+        row_day = _row_day(r, row, date_col) or when
         title: Title | None = None
         post_span: tuple[int, int] | None = None
         organ_key: str | None = None
@@ -1307,11 +1310,11 @@ def _change_rows(
                 (line.start(), line.end()), organ=organ_key, role=role, post=post,
                 status=status, date_basis="sentence", rule="table-change",
             )  # fmt: skip
-            if when is not None:
+            if row_day is not None:
                 if change == "replaced":
-                    fact.end = when
+                    fact.end = row_day
                 else:
-                    fact.start = when
+                    fact.start = row_day
             elif change == "replaced":
                 continue  # an undated change: the old holder's term is not dated
             else:
@@ -1325,6 +1328,18 @@ def _change_rows(
             out.append(fact)
             out.extend(_cell_notes(r, cell, person, status))
     return out
+
+
+_CHANGE_DATE_HEADERS = frozenset({"date", "when", "effective", "date of change", "changed"})
+"""a table of changes' column of the day each row's change was made"""
+
+
+def _row_day(r: Context, row: list[tuple[int, int]], col: int | None) -> PartialDate | None:
+    """The date a change table's date cell gives its row ("| 18 June 2023 | ..."), if any."""
+    if col is None or col >= len(row):
+        return None
+    dates = [d.date for d in r.dates_in(*row[col]) if d.date is not None and d.range is None]
+    return dates[0] if len(dates) == 1 else None
 
 
 def _place_committee(r: Context, cell: tuple[int, int]) -> str | None:
