@@ -641,6 +641,10 @@ _MONTH_RE = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
+_FULL_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+"""a month alone in parentheses after what it dates ("the Third Congress of the KWP (April)")"""
 _WEEKDAY_NAME_RE = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
@@ -675,7 +679,8 @@ def _date_pattern(t: str, *, single: bool) -> str:
       | \b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Bb]y|of
              |[Ee]arly|[Ll]ate|[Mm]id|year)[\s-](?P<by{t}>{_YEAR_RE})
       | \b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id)[\s-]
-            (?P<mo{t}>{_MONTH_RE})(?!\s*,?\s*(?:\d|{_JUCHE_WORD}|of\b))"""
+            (?P<mo{t}>{_MONTH_RE})(?!\s*,?\s*(?:\d|{_JUCHE_WORD}|of\b))
+      | (?<=\()(?P<mp{t}>{_FULL_MONTH_RE})(?=\))"""
         if single
         else ""
     )
@@ -975,8 +980,8 @@ def _read(g: dict[str, str | None], t: str, span: str, start: int, end: int) -> 
         month, day = number("km2"), number("kd2")
     elif get("by"):
         year = number("by")
-    elif get("mo"):  # "in June": the month, in the year the reference gives
-        month = MONTHS[(get("mo") or "").lower().rstrip(".")]
+    elif get("mo") or get("mp"):  # "in June", "(June)": the month, in the reference's year
+        month = MONTHS[(get("mo") or get("mp") or "").lower().rstrip(".")]
     else:  # pragma: no cover - the pattern has no other branch
         return None
     if get("jsuf"):

@@ -20,13 +20,15 @@ import re
 
 from ..dates import DateMention, PartialDate
 from ..reading.entities import Mention
-from ..reading.facts import Fact, FactSpan, career_words
+from ..reading.facts import Fact, FactSpan, Title, career_words
 from ..reading.state import Context, Found
 from .facts_common import antecedent, page_subject, parenthesised_terms
+from .foreign_organs import chain_organ
 from .holdings import (
     CAREER_LINE,
     PERIOD,
     Period,
+    career_fact,
     career_part,
     entry_person,
     line_title,
@@ -71,7 +73,10 @@ def careers(r: Context) -> Found:
         for line in regex.finditer(r.text):
             if regex is _TRAILING_BARE and not _opens_with_title(r, line):
                 continue
-            person = entry_person(r, line.start()) or _in_page(r, subject, line.start())
+            person = (
+                entry_person(r, line.start()) or _in_page(r, subject, line.start())
+                or _list_owner(r, line.start())
+            )  # fmt: skip
             period = _line_period(line)
             if person is None or period is None:
                 continue
@@ -84,18 +89,50 @@ def careers(r: Context) -> Found:
             for part in _PARTS.finditer(line.group("rest")):
                 if not part.group(0).strip(" ,"):
                     continue
-                for fact in career_part(
-                    r, person, (at + part.start(), at + part.end()),
-                    (line.start(), line.end()), period, rule=_rule(line),
-                ):  # fmt: skip
-                    if (fact.sentence, fact.organ, fact.role) not in taken:
-                        taken.add((fact.sentence, fact.organ, fact.role))
-                        facts.append(fact)
+                for span in _titles_of(r, (at + part.start(), at + part.end())):
+                    got = career_part(
+                        r, person, span, (line.start(), line.end()),
+                        _part_period(r, period, span), rule=_rule(line),
+                    ) or _seat_part(
+                        r, person, span, (line.start(), line.end()),
+                        _part_period(r, period, span), _rule(line),
+                    )  # fmt: skip
+                    for fact in got:
+                        if (fact.sentence, fact.organ, fact.role) not in taken:
+                            taken.add((fact.sentence, fact.organ, fact.role))
+                            facts.append(fact)
     r.facts = [*r.facts, *facts]
     _promoted(r.facts)
     _held_until(r, r.facts)
     _parenthesised_end(r, r.facts)
     return r.found()
+
+
+_OWN_START = re.compile(r"\b(?:from|since)\s+$", re.I)
+_NOT_START = re.compile(r"\b(?:until|till|through|to|before|after|by)\s+$", re.I)
+
+
+def _part_period(r: Context, period: Period, part: tuple[int, int]) -> Period:
+    """The period of one title of a chronology's item: "from 1962 also a deputy to the SPA"
+    in the 1961 item starts in 1962 (its own year); "**1959** — Appointed Minister of X in
+    October" starts in October 1959 (the item's year, the month its title's clause prints),
+    not in 1959 alone. Otherwise the item's period."""
+    for d in r.dates_in(*part):
+        if d.date is None or d.range is not None or any(a <= d.start < b for a, b in period.spans):
+            continue
+        if _OWN_START.search(r.text, max(0, d.start - 8), d.start):
+            return Period(d.date, None, [(d.start, d.end)])
+    start = period.start
+    if start is None or period.end is not None or start.month is not None:
+        return period
+    for d in r.dates_in(*part):
+        if (
+            d.date is not None and d.range is None and d.date.year == start.year
+            and d.date.month is not None
+            and not _NOT_START.search(r.text, max(0, d.start - 10), d.start)
+        ):  # fmt: skip
+            return Period(d.date, None, [*period.spans, (d.start, d.end)])
+    return period
 
 
 def _parenthesised_end(r: Context, facts: list[Fact]) -> None:
@@ -122,6 +159,63 @@ def _in_page(r: Context, subject: Mention | None, offset: int) -> Mention | None
     if subject is None or _RULE.search(r.text, subject.end, offset):
         return None
     return subject
+
+
+_AND = re.compile(r"\s(?:and|as\s+well\s+as)\s+$")
+
+
+def _titles_of(r: Context, part: tuple[int, int]) -> list[tuple[int, int]]:
+    """A part of a chronology's item and, for each further title joined to the first by "and"
+    ("Vice-premier and minister of foreign affairs"), the part from that title on."""
+    out = [part]
+    for t in r.person_titles:
+        if part[0] < t.start < part[1] and _AND.search(r.text, max(part[0], t.start - 16), t.start):
+            out.append((t.start, part[1]))
+    return out
+
+
+def _seat_part(
+    r: Context, person: Mention, part: tuple[int, int], line: tuple[int, int], period: Period,
+    rule: str,
+) -> list[Fact]:
+    """ "Elected to the Presidium of the Political Bureau at ...", "Joins the Political Bureau":
+    a member's seat in the organ the item names right after its verb (``careers.line_seat``)."""
+    organs = [m for m in r.mentions_in(*part, ("organ",)) if m.entity]
+    if not organs or not career_words().line_seat.fullmatch(r.text, part[0], organs[0].start):
+        return []
+    chain = [organs[0]]
+    for m in organs[1:]:
+        if not _OF_CHAIN.fullmatch(r.text, chain[-1].end, m.start):
+            break
+        chain.append(m)
+    organ = chain_organ(r, chain)
+    if organ is None:
+        return []
+    span = (chain[0].start, chain[-1].end)
+    title = Title(span[0], span[1], "member", organ, span, span)
+    return career_fact(r, person, title, line, period, rule)
+
+
+_OF_CHAIN = re.compile(r"\s*(?:of\s+the|of|,)?\s*")
+
+
+def _list_owner(r: Context, offset: int) -> Mention | None:
+    """The person whose chronology a news item or factbox lists, named by the line that
+    introduces it ("Following are key dates in Kim's career:", then "* 1970 - Elected ..."):
+    the one person that line names, when the lines between it and this one are all the list's
+    (each opening with its year or period)."""
+    block = r.doc.block_at(offset)
+    if block is None:
+        return None
+    for b in reversed(r.doc.blocks[max(0, block - 30) : block]):
+        if _LEADING.match(r.text, b.start, b.end):
+            continue  # an earlier item of the same list
+        if not career_words().list_intro.match(r.text, b.start, b.end):
+            return None
+        people = [m for m in r.mentions_in(b.start, b.end, ("person",)) if m.entity]
+        keys = {r.reg.resolve(m.entity) for m in people if m.entity}
+        return people[0] if len(keys) == 1 else None
+    return None
 
 
 def _rule(line: re.Match[str]) -> str:

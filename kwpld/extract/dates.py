@@ -37,8 +37,9 @@ def dates(r: Context) -> Found:
             r.reference = reference
             r.reference_inferred = True
     sections = _year_sections(r)
+    items = _year_items(r) if any(d.needs_year for d in found) else []
     resolved = [
-        (_under_year(d, sections) or _year_said(r, _resolve(r, d, reference)))
+        (_in_item(d, items) or _under_year(d, sections) or _year_said(r, _resolve(r, d, reference)))
         if d.needs_year else d
         for d in found
     ]  # fmt: skip
@@ -74,6 +75,32 @@ def _under_year(mention: DateMention, sections: list[tuple[int, int | None]]) ->
     return resolved if resolved.date is not None else None
 
 
+_YEAR_ITEM = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+    r"(?:[ \t]*[–—-][ \t]*(?:(?:1[89]|20)\d\d|\d\d|present)(?!\d))?(?:\*\*|__)?[ \t]*"
+    r"(?::|[–—]|-(?=\s))[^\n]*",
+    re.M,
+)
+"""a chronology's item that opens with a year or a span ("- **1959** — Appointed ... in
+October", "* 1983-1998 - ..."): the year-less dates of the line are of that (first) year"""
+
+
+def _year_items(r: Context) -> list[tuple[int, int, int]]:
+    """(start, end, year) of every line of a chronology that opens with its year or span."""
+    return [(m.start(), m.end(), int(m.group("year"))) for m in _YEAR_ITEM.finditer(r.text)]
+
+
+def _in_item(mention: DateMention, items: list[tuple[int, int, int]]) -> DateMention | None:
+    """A year-less date inside a chronology's item, given the item's year ("**1959** —
+    Appointed Minister of Foreign Affairs in October": October 1959, not the article's)."""
+    year = next((y for a, b, y in items if a <= mention.start < b), None)
+    if year is None:
+        return None
+    resolved = mention.resolve(PartialDate(year, 7, 2))
+    # the year is printed, at the item's head: no later rule may take another for it
+    return replace(resolved, year_inferred=False) if resolved.date is not None else None
+
+
 _SPAN_WORD = re.compile(r"\b(?:since|until|till|from|after|before|by)\s+$", re.I)
 """a date that bounds a span ("since June 2012"), not the time the sentence is at"""
 
@@ -85,7 +112,9 @@ def _years_of_sentence(r: Context, found: list[DateMention]) -> list[DateMention
     after a session in late June"). ``found`` in text order."""
     out: list[DateMention] = []
     for d in found:
-        if d.year_inferred and d.range is None and d.date is not None and d.date.month:
+        if _bare_month(r, d):
+            d = _month_of_context(r, d, out)
+        elif d.year_inferred and d.range is None and d.date is not None and d.date.month:
             sentence = r.doc.sentence_at(d.start)
             said = [
                 e.date.year for e in out
@@ -97,6 +126,31 @@ def _years_of_sentence(r: Context, found: list[DateMention]) -> list[DateMention
                 d = replace(d, date=PartialDate(said[-1], d.date.month, d.date.day))
         out.append(d)
     return out
+
+
+def _bare_month(r: Context, d: DateMention) -> bool:
+    """A month alone in parentheses ("the Third Congress of the KWP (April)")."""
+    return (
+        d.year_inferred and d.range is None and d.date is not None and d.date.day is None
+        and r.text[d.start - 1 : d.start] == "(" and r.text[d.end : d.end + 1] == ")"
+    )  # fmt: skip
+
+
+def _month_of_context(r: Context, d: DateMention, before: list[DateMention]) -> DateMention:
+    """ "In 1956 he entered the Central Committee at the Third Congress of the KWP (April)": a
+    month printed alone in parentheses is of the year its sentence stated before it (a year
+    that dates the sentence, not one after "since", "until" or "from"), not of the article's."""
+    sentence = r.doc.sentence_at(d.start)
+    if sentence is None or d.date is None:
+        return d
+    said = [
+        e.date.year for e in before
+        if e.start >= sentence.start and not e.year_inferred and e.date is not None
+        and e.range is None and not _SPAN_WORD.search(r.text, max(0, e.start - 12), e.start)
+    ]  # fmt: skip
+    if not said:
+        return d
+    return replace(d, date=PartialDate(said[-1], d.date.month, None), year_inferred=False)
 
 
 _YEAR_SAID = re.compile(r",?\s+(?P<which>this|last|next)\s+year\b", re.I)

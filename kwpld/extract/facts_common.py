@@ -951,7 +951,7 @@ def fact_dates(
         elif re.search(r"\b(?:until|till)\s*$", lead):
             out["last"] = chosen.date  # type: ignore[assignment]
         else:
-            out["at"] = chosen.date  # type: ignore[assignment]
+            out["at"] = _finer_event_date(r, view, anchor, event, chosen)
         basis = "weekday" if chosen.year_inferred and chosen.weekday is not None else "sentence"
         span = chosen.range or chosen
         return out, basis, FactSpan(span.start, span.end, "date")
@@ -971,6 +971,30 @@ def fact_dates(
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
     return _report_date(r, view, anchor, holds)
+
+
+def _finer_event_date(
+    r: Context, view: SentenceView, anchor: int, event: str | None, chosen: DateMention
+) -> PartialDate:
+    """ "In 1956 he entered the Central Committee at the Third Congress of the KWP (April)": a
+    year the sentence states before the fact, made precise by the date of the event the fact's
+    clause names after it, when that date is of the same year (the text dates the fact twice;
+    the more precise date). Not a date of the fact's own clause ("At the 3rd Conference in
+    September 2010 ..., and he became director ... in 2010")."""
+    date = chosen.date
+    assert date is not None
+    if date.month is not None or event is None or chosen.start > anchor:
+        return date
+    if not any(
+        m.entity and r.reg.resolve(m.entity) == event
+        for m in r.mentions_in(anchor, view.end, ("event",))
+    ):
+        return date
+    first, last = _event_dates(r, event)
+    when = last or first
+    if when is None or when.year != date.year or when.month is None:
+        return date
+    return when
 
 
 def _paragraph_day(r: Context, view: SentenceView) -> PartialDate | None:

@@ -16,12 +16,22 @@ import re
 from dataclasses import dataclass, replace
 
 from ..dates import DateError, PartialDate, parse_date
-from ..names import name_words
+from ..names import match_key, name_words
 from ..reading.document import Sentence
-from ..reading.entities import Mention
-from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, Title, fact_lexicon
+from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.facts import (
+    Fact,
+    FactLexicon,
+    FactSpan,
+    Pattern,
+    Title,
+    change_table_places,
+    fact_lexicon,
+    place_key,
+)
 from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
+from ..reading.words import straight
 from .dates import in_perfect
 from .facts_common import (
     clause_end,
@@ -37,11 +47,13 @@ from .facts_common import (
 )
 from .foreign_organs import chain_organ
 from .foreign_states import foreigners_state, side_state
+from .shared import find_organ_by_name, known_organ_named
+from .standing_organs import standing_organ
 from .titles import abroad, post_for, state_title
 
 __all__ = [
-    "OPEN_END", "PERIOD", "Period", "career_part", "entry_person", "holdings", "people_of",
-    "period_of",
+    "OPEN_END", "PERIOD", "Period", "career_fact", "career_part", "entry_person", "holdings",
+    "people_of", "period_of",
 ]  # fmt: skip
 
 
@@ -1150,6 +1162,10 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     post_col = next((i for i, k in enumerate(keys) if k in _POST_HEADERS), None)
     term_col = next((i for i, k in enumerate(keys) if k in _TERM_HEADERS), None)
     status_col = next((i for i, k in enumerate(keys) if k in _STATUS_HEADERS), None)
+    out_col = next((i for i, k in enumerate(keys) if k in _OUTGOING_HEADERS), None)
+    in_col = next((i for i, k in enumerate(keys) if k in _INCOMING_HEADERS), None)
+    if out_col is not None and in_col is not None and start_col is None and end_col is None:
+        return _change_rows(r, table, rows, keys, (out_col, in_col, post_col, status_col))
     if start_col is None and end_col is None and term_col is None and (
         status_col is None or post_col is None
     ):
@@ -1220,6 +1236,217 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             else []
         )
     return out
+
+
+_OUTGOING_HEADERS = frozenset(
+    {"outgoing", "before", "replaced", "previous", "predecessor", "former", "old", "out",
+     "outgoing holder", "previous holder", "relieved", "dismissed"}
+)  # fmt: skip
+_INCOMING_HEADERS = frozenset(
+    {"incoming", "after", "replacement", "successor", "new", "in", "incoming holder",
+     "new holder", "appointee", "newly appointed"}
+)  # fmt: skip
+"""a table of changes: "| Post | Before | After |", "| Province | Outgoing | Incoming |"."""
+_PLACE_HEADERS = frozenset({"province", "provinces", "province city", "city"})
+_SECRETARIES = re.compile(r"\b(?:chief\s+|first\s+)?secretar(?:y|ies)\b", re.I)
+_NOTE = re.compile(r"\(([^()]{3,120})\)")
+_NOTE_NOW = re.compile(r"\s*(?:now|later|formerly|previously|until\s+then)\s+", re.I)
+
+
+def _change_rows(
+    r: Context, table: list[re.Match[str]], rows: list[list[tuple[int, int]]], keys: list[str],
+    cols: tuple[int, int, int | None, int | None],
+) -> list[Fact]:
+    """A table of changes ("| Post | Before | After |", "| Province | Outgoing | Incoming |")
+    under a text about a meeting: for the post of each row (its post cell, or the party
+    committee of its province when the heading above names secretaries), the outgoing person's
+    holding ends and the incoming one's starts on the date the row's "Date" cell gives, else
+    the caption's, else the day of the event the article reports (:func:`_reported_event_day`;
+    undated: the incoming holds it as of the article).
+    A note in parentheses beside a person ("(first vice-director, Organization and Guidance
+    Department)", "(now minister of X)") is a holding of that person's own, undated."""
+    out_col, in_col, post_col, status_col = cols
+    place_col = next((i for i, k in enumerate(keys) if k in _PLACE_HEADERS), None)
+    if post_col is None and place_col is None:
+        return []
+    flex = fact_lexicon()
+    organ = _table_organ(r, table)
+    heading = _heading_above(r, table)
+    secretaries = heading is not None and _SECRETARIES.search(r.text, *heading) is not None
+    when = _caption_date(r, table) or _reported_event_day(r, table)
+    date_col = next((i for i, k in enumerate(keys) if k in _CHANGE_DATE_HEADERS), None)
+    out: list[Fact] = []
+    for row, line in zip(rows, table[2:], strict=True):
+        if max(out_col, in_col) >= len(row):
+            continue
+        row_day = _row_day(r, row, date_col) or when
+        title: Title | None = None
+        post_span: tuple[int, int] | None = None
+        organ_key: str | None = None
+        role: str | None = None
+        post: str | None = None
+        if post_col is not None and post_col < len(row):
+            cell = row[post_col]
+            title = _row_title(r, _cell_title(r, cell), cell, organ)
+            if title is not None and title.organ is not None:
+                organ_key, role, post, post_span = title.organ, title.role, title.post, cell
+        elif place_col is not None and place_col < len(row) and secretaries:
+            cell = row[place_col]
+            organ_key = _place_committee(r, cell)
+            role, post_span = "first-secretary", cell
+        if organ_key is None or role is None or post_span is None:
+            continue
+        status = _row_status(r, flex, (line.start(), line.end()), row, status_col)
+        if status is None:
+            continue
+        for col, change in ((out_col, "replaced"), (in_col, "appointed")):
+            cell = row[col]
+            people = [m for m in r.mentions_in(*cell, ("person",)) if m.entity]
+            if not people:
+                continue
+            person = people[0]
+            fact = Fact(
+                "membership", change, r.reg.resolve(person.entity),  # type: ignore[arg-type]
+                (line.start(), line.end()), organ=organ_key, role=role, post=post,
+                status=status, date_basis="sentence", rule="table-change",
+            )  # fmt: skip
+            if row_day is not None:
+                if change == "replaced":
+                    fact.end = row_day
+                else:
+                    fact.start = row_day
+            elif change == "replaced":
+                continue  # an undated change: the old holder's term is not dated
+            else:
+                fact.as_of, fact.date_basis = r.reference, "article"
+            fact.spans = sorted(
+                {FactSpan(person.start, person.end, "person"),
+                 FactSpan(post_span[0], post_span[1], "role")},
+                key=lambda s: (s.start, s.end, s.role),
+            )  # fmt: skip
+            fact.why = f"{change} as {' '.join(r.text[post_span[0] : post_span[1]].split())}"
+            out.append(fact)
+            out.extend(_cell_notes(r, cell, person, status))
+    return out
+
+
+_CHANGE_DATE_HEADERS = frozenset({"date", "when", "effective", "date of change", "changed"})
+"""a table of changes' column of the day each row's change was made"""
+
+
+def _row_day(r: Context, row: list[tuple[int, int]], col: int | None) -> PartialDate | None:
+    """The date a change table's date cell gives its row ("| 18 June 2023 | ..."), if any."""
+    if col is None or col >= len(row):
+        return None
+    dates = [d.date for d in r.dates_in(*row[col]) if d.date is not None and d.range is None]
+    return dates[0] if len(dates) == 1 else None
+
+
+def _place_committee(r: Context, cell: tuple[int, int]) -> str | None:
+    """The party committee of the province or city a table's place cell names ("Ryanggang",
+    "North Phyongan"; ``change_tables`` in facts.yaml): the data folder's record, else the
+    draft the article already has by that name, else a new draft named for it (derived: the
+    text prints the place, not the committee's name)."""
+    place = " ".join(straight(r.text[cell[0] : cell[1]]).split())
+    head = change_table_places().get(place_key(place))
+    if head is None:
+        return None
+    name = f"{place} {head}"
+    known = known_organ_named(r, name) or find_organ_by_name(r, name)
+    if known is not None:
+        return known
+    entity = r.reg.add(Entity(f"organ:party-committee:{match_key(name)}", "organ"))
+    entity.attrs.setdefault("organ_kind", "party-committee")
+    entity.attrs.setdefault("head", head)
+    party = standing_organ(r, "wpk")
+    entity.attrs.setdefault("party", party)
+    if "parent" not in entity.fields:
+        entity.fields["parent"] = Ref(party)
+    if not entity.names:
+        entity.add_name(NameDraft(name, kind="preferred", derived=True))
+    entity.note(f"the party committee of “{place}”, a row of a table of changes", cell)
+    return entity.key
+
+
+def _cell_notes(r: Context, cell: tuple[int, int], person: Mention, status: str) -> list[Fact]:
+    """ "Pak Chang Ho (first vice-director, Organization and Guidance Department)": the note's
+    title is the person's, undated (a post held before or after the change, as the table
+    does not say when)."""
+    out = []
+    for m in _NOTE.finditer(r.text, person.end, cell[1]):
+        start = m.start(1)
+        lead = _NOTE_NOW.match(r.text, start, m.end(1))
+        if lead is not None:
+            start = lead.end()
+        title = line_title(r, (start, m.end(1)))
+        if title is None or title.organ is None or not _names_organ(r, title, start, m.end(1)):
+            continue  # an organ the note does not name (one the reader took from the context)
+        fact = Fact(
+            "membership", "holds", r.reg.resolve(person.entity),  # type: ignore[arg-type]
+            (cell[0], cell[1]), organ=title.organ, role=title.role, post=title.post,
+            status=status, date_basis="none", rule="table-note",
+        )  # fmt: skip
+        fact.spans = sorted(
+            {FactSpan(person.start, person.end, "person"),
+             FactSpan(title.role_span[0], title.role_span[1], "role")},
+            key=lambda s: (s.start, s.end, s.role),
+        )  # fmt: skip
+        fact.why = f"called {' '.join(r.text[title.start : title.end].split())}"
+        out.append(fact)
+    return out
+
+
+def _names_organ(r: Context, title: Title, start: int, end: int) -> bool:
+    """The title's organ is named in text[start:end]: its organ span is there, or the title
+    itself ("chief secretary of the Jagang Provincial Party Committee") or a record's post
+    ("Premier") names it; not "chairman" with an organ the reader took from the context."""
+    if title.organ_span is not None:
+        return start <= title.organ_span[0] < end
+    if (title.post or "").startswith("="):
+        return True
+    return start <= title.start and title.end <= end and re.search(
+        r"\s(?:of|for)\s", r.text[title.start : title.end]
+    ) is not None
+
+
+def _heading_above(r: Context, table: list[re.Match[str]]) -> tuple[int, int] | None:
+    """The caption line or heading right above a table."""
+    block = r.doc.block_at(table[0].start())
+    if not block:
+        return None
+    above = r.doc.blocks[block - 1]
+    return (above.start, above.end) if above.end - above.start <= 200 else None
+
+
+def _reported_event_day(r: Context, table: list[re.Match[str]]) -> PartialDate | None:
+    """The day the changes of a table were made when its caption prints none: a day of the
+    event the article reports that the paragraph above the table gives ("The elections of 11
+    April replaced ..." at a session of 11-12 April), else the event's last day."""
+    main = r.main_event
+    if main is None:
+        return None
+    fields = r.reg.peek(main).fields
+    first, last = fields.get("date"), fields.get("end")
+    if not isinstance(first, PartialDate):
+        return None
+    if not isinstance(last, PartialDate):
+        return first
+    block = r.doc.block_at(table[0].start()) or 0
+    for b in reversed(r.doc.blocks[max(0, block - 3) : block]):
+        if b.kind in ("heading", "title", "caption"):
+            if b is r.doc.blocks[block - 1]:
+                continue  # the table's caption
+            break
+        days = [
+            day for d in r.dates_in(b.start, b.end)
+            if d.date is not None and d.range is None and d.date.day is not None
+            for day in [replace(d.date, year=first.year, stated=None) if d.year_inferred
+                        else d.date]
+            if first.earliest() <= day.earliest() <= last.latest()
+        ]  # fmt: skip
+        if days:
+            return days[0]
+    return last
 
 
 def _cell_title(r: Context, cell: tuple[int, int]) -> Title | None:
@@ -1631,7 +1858,7 @@ def career_part(
     """The first title of text[part] ("Role, Organ", "Role of Organ"), held by the entry's
     person over the line's period."""
     title = line_title(r, part)
-    return [] if title is None else _career_fact(r, person, title, line, period, rule)
+    return [] if title is None else career_fact(r, person, title, line, period, rule)
 
 
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -1668,7 +1895,7 @@ def line_title(r: Context, part: tuple[int, int]) -> Title | None:
     return title if title.organ is not None else None
 
 
-def _career_fact(
+def career_fact(
     r: Context, person: Mention, title: Title, line: tuple[int, int], period: Period, rule: str
 ) -> list[Fact]:
     fact = Fact(

@@ -1955,7 +1955,9 @@ def _opened_before(r: Context, entity: Entity, end: int, limit: int) -> None:
 
 
 _DATE_NEXT = re.compile(
-    r",?\s+(?:(?:to\s+be\s+)?held\s+)?(?:(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?"
+    r"\s*\((?=[A-Z\d][^()]{0,30}\))"  # "the Third Congress of the KWP (April)"
+    r"|,?\s+(?:(?:to\s+be\s+)?held\s+|(?:(?:widely\s+)?expected|due|scheduled|slated|planned)\s+"
+    r"(?:to\s+(?:be\s+)?(?:held|convened|open)\s+)?)?(?:(?:on|in)\s+(?:(?:late|early|mid)[\s-]+)?"
     r"|(?=(?:(?:earlier|later|early|late)\s+)?(?:this|last)\s+(?:month|year|week)\b))"
 )
 _WHEN_BEFORE = re.compile(

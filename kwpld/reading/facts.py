@@ -32,6 +32,8 @@ __all__ = [
     "CareerWords",
     "antecedent_words",
     "career_words",
+    "change_table_places",
+    "place_key",
     "fact_lexicon",
     "term_on_body",
     "without_state_qualifier",
@@ -439,9 +441,29 @@ class CareerWords:
     """a career line that ends a holding: "- 1990: Relieved as Minister of Education" """
     line_successor: re.Pattern[str]
     """ "..., succeeded by" before the successor's name in such a line"""
+    line_seat: re.Pattern[str]
+    """ "Elected to", "Joins" before the organ an item gives a member's seat in"""
+    list_intro: re.Pattern[str]
+    """ "Following are key dates in Kim's career:": the line before a chronology naming whose"""
     held_since: dict[str, re.Pattern[str]]
     """ "..., who had held the post since" after a person, a title or a change (the key), from
     the anchor up to the date"""
+
+
+@cache
+def change_table_places() -> dict[str, str]:
+    """The match keys of the provinces and cities a table of changes may name in its place
+    column (``change_tables`` in facts.yaml), each with the head of its party committee's name
+    ("Provincial Party Committee", "City Party Committee")."""
+    block = resource_yaml("kwpld/reading/facts.yaml")["change_tables"]
+    out = {place_key(name): "Provincial Party Committee" for name in block["provinces"]}
+    out.update({place_key(name): "City Party Committee" for name in block["cities"]})
+    return out
+
+
+def place_key(name: str) -> str:
+    """A place's name folded for lookup: "North P'yo'ngan" and "North Phyongan" alike."""
+    return re.sub(r"[^a-z]", "", name.lower().replace("p'yo'ng", "phyong").replace("'", ""))
 
 
 @cache
@@ -453,6 +475,8 @@ def career_words() -> CareerWords:
         held_until_next=re.compile(block["held_until_next"], re.I),
         line_ends=re.compile(block["line_ends"], re.I),
         line_successor=re.compile(block["line_successor"], re.I),
+        line_seat=re.compile(block["line_seat"], re.I),
+        list_intro=re.compile(block["list_intro"], re.I),
         held_since={
             anchor: re.compile(gap + block["held_since"], re.I)
             for anchor, gap in block["held_since_gap"].items()
