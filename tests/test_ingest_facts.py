@@ -696,6 +696,71 @@ def test_the_workers_party_alone_and_a_department_beside_a_party_record(tmp_path
     assert "wpk-ogd" in organs and not any("guidance" in k and k != "wpk-ogd" for k in organs)
 
 
+def test_the_ruling_workers_party_in_an_article_naming_no_party_is_the_wpk(
+    tmp_path: Path, empty: Known
+) -> None:
+    # An AP report names the party only as "the ruling Workers' Party's Central Committee": that
+    # is the DPRK's party (complete, with every name), not a new party named "Workers' Party";
+    # and a later article's party is the one party, not a second "wpk-2"
+    from kwpld.ingest.pipeline import ingest
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(
+        "Kim was joined by Kim Yong Chol, a vice chairman of the ruling Workers' Party's Central "
+        "Committee.\n",
+        "utf-8",
+    )
+    second.write_text("Ri Su Yong is director of a department of the WPK.\n", "utf-8")
+    data = tmp_path / "data"
+    ingest([first], data)
+    ingest([second], data)
+    organs = {
+        d["id"]: d["record"]
+        for path in (data / "articles").glob("*.review.yaml")
+        for d in __import__("yaml").safe_load(path.read_text("utf-8"))["drafts"]
+        if d["kind"] == "organ"
+    }
+    parties = [k for k, o in organs.items() if o["kind"] == "party"]
+    assert parties == ["wpk"]
+    assert {"WPK", "KWP", "Workers' Party of Korea"} <= {n["text"] for n in organs["wpk"]["names"]}
+    # a foreign party named alone stays a party of its own
+    reading, drafted = read_text(
+        "Lee Jae-myung of the ruling Democratic Party met reporters.", known=empty
+    )
+    assert not any(
+        d.kind == "organ" and d.record.get("kind") == "party" and d.id == "wpk"
+        for d in drafted.drafts
+    )
+
+
+def test_a_standing_organ_is_the_record_of_more_of_its_names(tmp_path: Path) -> None:
+    # the folder holds the party's record and, from an older ingest, a pending draft named only
+    # "Workers' Party": the party of a text is the record, not a third party
+    from kwpld.ingest.pipeline import ingest
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organs.yaml").write_text(
+        "organs:\n"
+        "  - id: wpk\n    kind: party\n    names:\n"
+        '      - {text: "Workers\' Party of Korea", system: en}\n'
+        "      - {text: WPK, system: en, kind: abbreviation}\n"
+        "  - id: workers-party\n    kind: party\n    names:\n"
+        '      - {text: "Workers\' Party", system: en}\n',
+        "utf-8",
+    )
+    text = tmp_path / "a.txt"
+    text.write_text("The Central Committee of the Korean Workers' Party met.\n", "utf-8")
+    ingest([text], data)
+    review = __import__("yaml").safe_load((data / "articles" / "a.review.yaml").read_text("utf-8"))
+    parties = [d["id"] for d in review["drafts"] if d["record"].get("kind") == "party"]
+    assert parties == []
+    central = [
+        d["record"] for d in review["drafts"] if d["record"].get("kind") == "central-committee"
+    ]
+    assert [c["parent"] for c in central] == ["wpk"]
+
+
 def test_a_standing_organ_is_the_record_by_any_of_its_names(known: Known) -> None:
     reading, _ = read_text("The KWP Politburo met.", known=known)
     assert [m.entity for m in reading.mentions] == ["=wpk-pb"]

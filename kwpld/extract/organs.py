@@ -14,7 +14,7 @@ from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.gazetteer import gazetteer
 from ..reading.lexicon import OrganHead, organ_broader, party_tree
 from ..reading.state import Context, Found
-from ..reading.words import core
+from ..reading.words import core, straight
 from .shared import (
     find_organ_by_name,
     known_at,
@@ -312,12 +312,25 @@ def bare_parties(r: Context) -> Found:
             span = r.doc.span_of(segment.head_first, segment.last)
             if party is None:
                 name, span = surface(r, segment.head_first, segment.last)
-                party = party_entity(r, name, span, f"a party named “{name}”").key
+                party = (
+                    _own_party(r, name, span)
+                    or party_entity(r, name, span, f"a party named “{name}”").key
+                )
             _set_entity(r, phrase.index, si, party)
             r.pinned.append(
                 Mention(span[0], span[1], r.text[span[0] : span[1]], party, "organ", "short")
             )
     return r.found()
+
+
+def _own_party(r: Context, name: str, span: tuple[int, int]) -> str | None:
+    """ "The ruling Workers' Party's Central Committee" in an article that names no party: a
+    name of the DPRK's own party (the first of kwpld/reading/organs.yaml) is that party, the
+    folder's record or its complete draft, not a new party named "Workers' Party"."""
+    parties = gazetteer().parties
+    if not parties or match_key(straight(name)) not in gazetteer().organs[parties[0]].keys:
+        return None
+    return standing_organ(r, parties[0], span)
 
 
 def _main_party(r: Context) -> str | None:

@@ -80,10 +80,19 @@ def _only_people(r: Context, words: list[int]) -> bool:
 
 
 def _record_of(r: Context, organ_id: str) -> str | None:
-    records = {
-        rid for k in gazetteer().organs[organ_id].keys for rid in r.known.organ_keys.get(k, ())
-    }
-    return next(iter(records)) if len(records) == 1 else None
+    """The record (or pending draft) of a standing organ: the one with its names. Of several
+    (the party's record, and a draft named only "Workers' Party" by an earlier article), the one
+    with more of its names and abbreviations; none when two have as many."""
+    shared: dict[str, int] = {}
+    for k in gazetteer().organs[organ_id].keys:
+        for rid in r.known.organ_keys.get(k, ()):
+            shared[rid] = shared.get(rid, 0) + 1
+    if not shared:
+        return None
+    ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def standing_organ(r: Context, organ_id: str, span: tuple[int, int] | None = None) -> str:
