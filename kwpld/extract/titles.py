@@ -207,6 +207,9 @@ _PRESIDENT_WORDS = frozenset(
      ("first", "vice", "president")}
 )  # fmt: skip
 _BEFORE_NAME = re.compile(r"\s+(?:comrades?\s+)?", re.I)
+_OF_ANOTHER = re.compile(
+    r",?\s+of\s+(?:the\s+)?(?!DPRK\b|Democratic\s+People|D\.P\.R\.K\.|North\s+Korea\b)[A-Z]"
+)
 
 
 def _presidency(r: Context, title: Title) -> Title:
@@ -238,6 +241,8 @@ def _presidency(r: Context, title: Title) -> Title:
         return title
     if person.entity and r.reg.peek(person.entity).attrs.get("foreign_name"):
         return title  # "President Daniel Ortega"
+    if _OF_ANOTHER.match(r.text, person.end):
+        return title  # "Vice-President Ri Ho Rim of the Red Cross Society": its own organ's
     if not vice and match_key(person.text) not in {match_key(n) for n in office["presidents"]}:
         return title
     return _implied(r, flex, title.role_span, title.role, title.plural, "presidency")
