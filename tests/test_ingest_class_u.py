@@ -135,6 +135,30 @@ def test_respectively_pairs_the_people_with_the_roles_in_order(known: Known) -> 
     assert ("Yon Hyong Muk", "alternate-member", "wpk-pb") not in got
 
 
+def test_an_election_with_titles_in_apposition_between_name_and_post(known: Known) -> None:
+    got = dict(
+        records(
+            "Pyongyang, April 9 (KCNA) -- The session was held on April 9. The session elected "
+            "the dear leader Comrade Kim Jong Il, member of the Presidium of the Political "
+            "Bureau of the WPK Central Committee, Chairman of the National Defence Commission.",
+            known, "1993-04-09",
+        )
+    )
+    assert got[("kim-jong-il", "chairman", "ndc")].get("start")
+    assert got[("kim-jong-il", "member", "wpk-pb-presidium")].get("as_of")
+
+
+def test_a_plural_title_after_another_title_and_and(known: Known) -> None:
+    got = held(
+        "Present on the platform were the great leader President Kim Il Sung, General "
+        "Secretary of the Central Committee of the WPK, and Vice-Presidents Kim Pyong Sik and "
+        "Ri Jong Ok.",
+        known, "1994-04-13",
+    )
+    assert {("Kim Pyong Sik", "vice-chairman", PRESIDENCY),
+            ("Ri Jong Ok", "vice-chairman", PRESIDENCY)} <= got  # fmt: skip
+
+
 def test_elected_to_attend_is_no_election(known: Known) -> None:
     got = held(
         "Comrades Hwang Jang Yop and Kim Yang Gon were elected to attend the congress of the "
@@ -174,6 +198,17 @@ def test_the_city_party_committee_is_the_city_named_before(known: Known) -> None
         known, "1989-03-04",
     )
     assert ("Pak Myong Chol", "first-secretary", "Chongjin City Party Committee") in got
+
+
+def test_the_city_named_after_the_committee_and_a_sentence_opening_in_it(known: Known) -> None:
+    got = held(
+        "In Sariwon City the meeting was held. Kim Chol, chief secretary of the city party "
+        "committee, spoke. Ri Ryong, chief secretary of the county party committee of Unpha "
+        "County, also spoke.",
+        known, "1989-03-04",
+    )
+    assert ("Kim Chol", "first-secretary", "Sariwon City Party Committee") in got
+    assert ("Ri Ryong", "first-secretary", "Unpha County Party Committee") in got
 
 
 def test_no_city_named_no_committee(known: Known) -> None:

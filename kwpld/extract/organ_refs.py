@@ -121,17 +121,21 @@ def organ_references(r: Context) -> Found:
 
 
 @cache
-def _local_words() -> tuple[re.Pattern[str], dict[str, tuple[re.Pattern[str], str]]]:
+def _local_words() -> tuple[re.Pattern[str], dict[str, tuple[re.Pattern[str], str, str]]]:
     block = resource_yaml("kwpld/reading/facts.yaml")["organ_references"]["local_committees"]
     levels = {
         str(level): (
             re.compile(rf"\b((?:[A-Z][a-z]+(?:-[a-z]+)?\s+){{1,2}}){re.escape(str(place))}\b"),
+            str(place),
             str(head),
         )
         for level, (place, head) in block.items()
     }
+    places = "|".join(re.escape(str(place)) for place, _ in block.values())
     phrase = re.compile(
-        rf"\b[Tt]he\s+(?P<ref>(?P<level>{'|'.join(levels)})\s+party\s+committee)\b(?!\s+of\b)"
+        rf"\b[Tt]he\s+(?P<ref>(?P<level>{'|'.join(levels)})\s+party\s+committee"
+        rf"(?:\s+of\s+(?:the\s+)?(?P<place>(?:[A-Z][a-z]+(?:-[a-z]+)?\s+){{0,1}}[A-Z][a-z]+"
+        rf"(?:-[a-z]+)?)(?:\s+(?:{places}))?)?)\b(?!\s+of\b)"
     )
     return phrase, levels
 
@@ -147,18 +151,31 @@ def _local_committees(
     for m in phrase.finditer(r.text):
         if any(s < m.end("ref") and m.start("ref") < e for s, e, _ in taken):
             continue
-        place_word, head = levels[m.group("level")]
+        place_word, _, head = levels[m.group("level")]
+        if m.group("place"):  # "the city party committee of Pyongyang City"
+            words = m.group("place").split()
+            if len(words) > 1 and words[-1] in {place for _, place, _ in levels.values()}:
+                words = words[:-1]  # ("Pyongyang City": the place word is not the name's)
+            name = f"{' '.join(words)} {head}"
+            out.append((m.start("ref"), m.end("ref"), _committee(r, name, head)))
+            continue
         places = [
             p for p in place_word.finditer(r.text, 0, m.start())
             if not in_headline(r, p.start()) and not in_dateline(r, p.start())
         ]  # fmt: skip
         if not places:
             continue
-        place = " ".join(places[-1].group(1).split())
-        if place.lower() in ("the", "this", "that"):
+        words = places[-1].group(1).split()
+        while words and words[0].lower() in _NOT_PLACE:
+            words = words[1:]  # "In Hamhung City", "The City"
+        if not words:
             continue
+        place = " ".join(words)
         out.append((m.start("ref"), m.end("ref"), _committee(r, f"{place} {head}", head)))
     return out
+
+
+_NOT_PLACE = frozenset({"the", "this", "that", "in", "at", "on", "of", "to", "from", "for", "a"})
 
 
 def _committee(r: Context, name: str, head: str) -> str:
