@@ -123,6 +123,38 @@ def test_organ_with_chairman_vice_chairmen_and_members(known: Known) -> None:
     assert ("Choe Kwang", "vice-chairman", "kpa-general-staff") not in got
 
 
+def test_elected_the_members_of_an_organ_then_one_name_per_line(known: Known) -> None:
+    got = held(
+        "Pyongyang, December 30 (KCNA) -- The session closed on December 30.\n\n"
+        "The session elected the members of the Central People's Committee.\n\n"
+        "Kim Il Sung\nKang Song San\nHong Song Nam\n\nThe session then adjourned.",
+        known, "1986-12-30",
+    )
+    cpc = "Central People's Committee"
+    assert {("kim-il-sung", "member", cpc), ("Kang Song San", "member", cpc),
+            ("Hong Song Nam", "member", cpc)} <= got  # fmt: skip
+
+
+def test_a_closing_line_without_names_after_it_lists_no_one(known: Known) -> None:
+    got = held(
+        "The session elected the members of the Central People's Committee.\n\n"
+        "Kim Il Sung made a speech at the session.",
+        known, "1986-12-30",
+    )
+    assert ("kim-il-sung", "member", "Central People's Committee") not in got
+
+
+def test_respectively_with_of_it_for_the_organ_before(known: Known) -> None:
+    got = held(
+        "The plenary meeting elected the Political Bureau of the WPK Central Committee. "
+        "Comrades Kim Hwan and Choe Thae Bok were elected an alternate member and a member of "
+        "it respectively.",
+        known, "1986-12-28",
+    )
+    assert ("Kim Hwan", "alternate-member", "wpk-pb") in got
+    assert ("Choe Thae Bok", "member", "wpk-pb") in got
+
+
 def test_respectively_pairs_the_people_with_the_roles_in_order(known: Known) -> None:
     got = held(
         "Comrades Yon Hyong Muk and Kim Hwan were elected a member and an alternate member of "

@@ -77,6 +77,7 @@ def reference_words() -> ReferenceWords:
 
 _NAME_GOES_ON = re.compile(r"\s+(?:for|on|of|in|to|and)\s+[A-Z]")
 _ITS = re.compile(r"\b[Ii]ts\s+")
+_OF_IT = re.compile(r"\bof\s+(?P<it>it)\b(?!\s+(?:is|was|has|had|will|would)\b)")
 
 
 def organ_references(r: Context) -> Found:
@@ -102,6 +103,12 @@ def organ_references(r: Context) -> Found:
             )
         ):
             refs.append((m.start(), m.start() + 3, None))  # "its chairman", "its new members"
+    role_ends = {words[-1] for words in flex.role_forms}
+    for m in _OF_IT.finditer(r.text):
+        at = bisect.bisect_left(r.doc.word_starts, m.start())
+        if at > 0 and r.doc.keys[at - 1] in role_ends:
+            # (class U) "were elected an alternate member and a member of it respectively"
+            refs.append((m.start("it"), m.end("it"), None))
     for start, end, head in sorted(refs):
         if r.mentions.within(start, end) or any(s < end and start < e for s, e, _ in named):
             continue  # part of a name ("the Central Inspection Commission")
