@@ -103,6 +103,26 @@ def test_a_vice_president_of_an_association_is_its_own(known: Known) -> None:
     assert not {row for row in got if row[2] == PRESIDENCY}
 
 
+def test_ruled_the_country_as_president_since(known: Known) -> None:
+    got = dict(
+        records(
+            "TOKYO (Kyodo) -- Kim Il Sung, who ruled North Korea as president since 1972, was "
+            "remembered on Friday.",
+            known, "1995-07-08",
+        )
+    )
+    assert str(got[("kim-il-sung", "chairman", PRESIDENCY)].get("start")) == "1972"
+
+
+def test_another_ruler_as_president_is_not_the_dprks(known: Known) -> None:
+    got = held(
+        "SEOUL (AP) -- Park Chung Hee, who ruled South Korea as president since 1963, was "
+        "shot on Friday. Ri Jong Ok, who led the country as president of the association, spoke.",
+        known, "1979-10-27",
+    )
+    assert not {row for row in got if row[2] == PRESIDENCY}
+
+
 # -- lists of elections -------------------------------------------------------------------------
 
 

@@ -223,6 +223,9 @@ def _presidency(r: Context, title: Title) -> Title:
     if title.organ is not None or not office or words not in _PRESIDENT_WORDS:
         return title
     vice = words[0] != "president"
+    ruled = office.get("ruled_as")
+    if not vice and ruled and re.search(ruled, r.text[max(0, title.start - 40) : title.start]):
+        return _ruled_as(r, flex, title)
     years = office["vice_president_years" if vice else "president_years"]
     day = r.reference.iso if r.reference is not None else None
     if day is None or not str(years[0]) <= day <= str(years[1]):
@@ -260,6 +263,19 @@ def _in_charge(r: Context, title: Title) -> Title:
         return title
     field = _IN_CHARGE.match(r.text, title.end)
     return replace(title, end=field.end()) if field else title
+
+
+def _ruled_as(r: Context, flex: FactLexicon, title: Title) -> Title:
+    """ "Kim Il Sung, who ruled North Korea as president since 1972": the presidency, when the
+    person named last before it in the sentence is the President's own name."""
+    sentence = r.doc.sentence_at(title.start)
+    if sentence is None:
+        return title
+    before = r.mentions_in(sentence.start, title.start, ("person",))
+    names = {match_key(n) for n in flex.presidency["presidents"]}
+    if not before or match_key(before[-1].text) not in names:
+        return title
+    return _implied(r, flex, title.role_span, title.role, title.plural, "presidency")
 
 
 _CONSTITUENCY = re.compile(
