@@ -103,6 +103,33 @@ def test_a_vice_president_of_an_association_is_its_own(known: Known) -> None:
     assert not {row for row in got if row[2] == PRESIDENCY}
 
 
+def test_elected_as_president_and_named_as_vice_presidents(known: Known) -> None:
+    rows = records(
+        "SEOUL, May 25 (Yonhap) -- North Korea's parliament on Thursday re-elected Kim Il-sung "
+        "as president and named Pak Song-chol and Ri Jong-ok as vice presidents, Pyongyang's "
+        "official radio said.",
+        known, "1990-05-25",
+    )
+    got = {row: record["status"] for row, record in rows}
+    assert got[("kim-il-sung", "chairman", PRESIDENCY)] == "confirmed"
+    assert got[("Pak Song-chol", "vice-chairman", PRESIDENCY)] == "confirmed"
+    assert got[("Ri Jong-ok", "vice-chairman", PRESIDENCY)] == "confirmed"
+
+
+def test_as_president_without_an_election_or_of_another_name(known: Known) -> None:
+    got = held(
+        "SEOUL, May 25 (Yonhap) -- Kim Il-sung spoke as president of the association. Roh "
+        "Tae-woo was elected as president in 1987.",
+        known, "1990-05-25",
+    )
+    assert not {row for row in got if row[2] == PRESIDENCY}
+
+
+def test_first_vice_president_of_the_dprk(known: Known) -> None:
+    got = held("Kim Il, first vice-president of the DPRK, met the guests.", known, "1978-05-22")
+    assert ("Kim Il", "vice-chairman", PRESIDENCY) in got
+
+
 def test_ruled_the_country_as_president_since(known: Known) -> None:
     got = dict(
         records(

@@ -239,7 +239,7 @@ def _presidency(r: Context, title: Title) -> Title:
     after = gap.end() if gap else title.end
     person = next(
         (m for m in r.mentions_in(after, after + 60, ("person",)) if m.start == after), None
-    )
+    ) or _elected_as(r, title)
     if person is None:
         return title
     if person.entity and r.reg.peek(person.entity).attrs.get("foreign_name"):
@@ -263,6 +263,24 @@ def _in_charge(r: Context, title: Title) -> Title:
         return title
     field = _IN_CHARGE.match(r.text, title.end)
     return replace(title, end=field.end()) if field else title
+
+
+_AS = re.compile(r"\s+as\s+$")
+
+
+def _elected_as(r: Context, title: Title) -> Mention | None:
+    """ "re-elected Kim Il-sung as president", "named A and B as vice presidents": the person
+    right before "as" (the last of a list), in a sentence that elects."""
+    sentence = r.doc.sentence_at(title.start)
+    if sentence is None:
+        return None
+    before = r.mentions_in(sentence.start, title.start, ("person",))
+    if not before or not _AS.fullmatch(r.text, before[-1].end, title.start):
+        return None
+    flex = fact_lexicon()
+    keys = r.doc.keys[bisect_left(r.doc.word_starts, sentence.start) : bisect_left(
+        r.doc.word_starts, before[-1].start)]  # fmt: skip
+    return before[-1] if any(flex.triggers.get((k,)) in flex.beginning for k in keys) else None
 
 
 def _ruled_as(r: Context, flex: FactLexicon, title: Title) -> Title:
