@@ -238,6 +238,19 @@ def test_a_plural_title_after_another_title_and_and(known: Known) -> None:
             ("Ri Jong Ok", "vice-chairman", PRESIDENCY)} <= got  # fmt: skip
 
 
+def test_respectively_with_three_roles_of_one_organ(known: Known) -> None:
+    got = held(
+        "Comrades Yang Hyong Sop, Ryo Yon Gu and Son Song Phil were elected Chairman, "
+        "Vice-Chairman and Secretary-General of the Standing Committee of the Supreme People's "
+        "Assembly respectively.",
+        known, "1990-05-24",
+    )
+    assert {("Yang Hyong Sop", "chairman", "spa-presidium"),
+            ("Ryo Yon Gu", "vice-chairman", "spa-presidium"),
+            ("Son Song Phil", "secretary", "spa-presidium")} <= got  # fmt: skip
+    assert ("Son Song Phil", "chairman", "spa-presidium") not in got
+
+
 def test_elected_to_attend_is_no_election(known: Known) -> None:
     got = held(
         "Comrades Hwang Jang Yop and Kim Yang Gon were elected to attend the congress of the "
