@@ -118,8 +118,8 @@ def test_elected_as_president_and_named_as_vice_presidents(known: Known) -> None
 
 def test_as_president_without_an_election_or_of_another_name(known: Known) -> None:
     got = held(
-        "SEOUL, May 25 (Yonhap) -- Kim Il-sung spoke as president of the association. Roh "
-        "Tae-woo was elected as president in 1987.",
+        "SEOUL, May 25 (Yonhap) -- The congress elected Kim Il-sung as president of the "
+        "association. Roh Tae-woo was elected as president in 1987.",
         known, "1990-05-25",
     )
     assert not {row for row in got if row[2] == PRESIDENCY}

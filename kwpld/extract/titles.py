@@ -207,6 +207,7 @@ _PRESIDENT_WORDS = frozenset(
      ("first", "vice", "president")}
 )  # fmt: skip
 _BEFORE_NAME = re.compile(r"\s+(?:comrades?\s+)?", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
 _OF_ANOTHER = re.compile(
     r",?\s+of\s+(?:the\s+)?(?!DPRK\b|Democratic\s+People|D\.P\.R\.K\.|North\s+Korea\b)[A-Z]"
 )
@@ -222,6 +223,8 @@ def _presidency(r: Context, title: Title) -> Title:
     words = tuple(r.text[title.role_span[0] : title.role_span[1]].lower().replace("-", " ").split())
     if title.organ is not None or not office or words not in _PRESIDENT_WORDS:
         return title
+    if _OF_AFTER.match(r.text, title.end):
+        return title  # "as president of the association": another body's head
     vice = words[0] != "president"
     ruled = office.get("ruled_as")
     if not vice and ruled and re.search(ruled, r.text[max(0, title.start - 40) : title.start]):
