@@ -531,7 +531,11 @@ def _line_lists(r: Context) -> list[Fact]:
         if sentence is not None:
             start = max(start, sentence.start)  # "Pyongyang, ... (KCNA) -- Recalled were:"
         if colon < 0:
-            continue
+            # (class U) "The session elected the members of the Central People's Committee."
+            # on a line of its own, the names on the lines after it
+            colon = _closing_stop(r, lines, index)
+            if colon < 0:
+                continue
         change = _line_trigger(r, start, colon)
         if r.mentions_in(start, colon, ("person",)) and not (
             change and not r.text[change[1].end : colon].strip()
@@ -554,6 +558,21 @@ def _line_lists(r: Context) -> list[Fact]:
                     out.append(_draft(r, view, change_kind, (person.start, person.end, key),
                                       title, trigger, "heading-list"))  # fmt: skip
     return out
+
+
+def _closing_stop(r: Context, lines: list[tuple[int, int]], index: int) -> int:
+    """The full stop that closes a line announcing a change ("The session elected the members
+    of the Central People's Committee."), when the line names no one and the next line names
+    people only; else -1."""
+    start, end = lines[index]
+    stop = end - 1
+    if r.text[stop] != "." or index + 1 >= len(lines) or r.mentions_in(start, stop, ("person",)):
+        return -1
+    if _line_trigger(r, start, stop) is None:
+        return -1
+    following = lines[index + 1]
+    bullet = _BULLET.match(r.text, following[0], following[1])
+    return stop if _names_line(r, bullet.end() if bullet else following[0], following[1]) else -1
 
 
 def _blocks(r: Context, lines: list[tuple[int, int]], first: _Group) -> list[_Group]:

@@ -44,6 +44,7 @@ def dates(r: Context) -> Found:
         for d in found
     ]  # fmt: skip
     resolved += _relative_periods(r, resolved)
+    resolved += _election_months(r, resolved)
     resolved.sort(key=lambda d: d.start)
     resolved = _years_of_sentence(r, resolved)
     r.dates = [d for d in resolved if doc.block_at(d.start) is not None]
@@ -212,6 +213,32 @@ def _relative_periods(r: Context, stated: list[DateMention]) -> list[DateMention
             months = reference.year * 12 + reference.month - 1 + step
             date = PartialDate(months // 12, months % 12 + 1)
         out.append(DateMention(m.start(), m.end(), m.group(0), date))
+    return out
+
+
+_ELECTION_MONTH = re.compile(
+    r"\b[Tt]he\s+(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+(?:(?:general|local|national|parliamentary|SPA|assembly)\s+)?"
+    r"(?:elections?|by-elections?)\b"
+)
+"""(class U) "elected deputies to the SPA at the November general election": the election's
+month, the last such month up to the article's date."""
+
+
+def _election_months(r: Context, stated: list[DateMention]) -> list[DateMention]:
+    """ "at the November general election": the month named, in the article's year, or the
+    year before when that month is still to come (only with the article's date given)."""
+    reference = r.reference
+    if reference is None or reference.month is None or r.reference_inferred:
+        return []
+    out: list[DateMention] = []
+    for m in _ELECTION_MONTH.finditer(r.text):
+        if any(d.start <= m.start("month") < d.end for d in stated):
+            continue
+        month = list(calendar.month_name).index(m.group("month"))
+        year = reference.year if month <= reference.month else reference.year - 1
+        out.append(DateMention(m.start("month"), m.end("month"), m.group("month"),
+                               PartialDate(year, month)))  # fmt: skip
     return out
 
 

@@ -554,7 +554,20 @@ def _subject_organ(view: SentenceView, m: re.Match[str], titles: list[Title]) ->
     if not organs or not organs[0].ref:
         return titles
     span = (organs[0].start, organs[0].end)
-    return [t if t.organ else replace(t, organ=organs[0].ref, organ_span=span) for t in titles]
+    return [
+        t if t.organ and not _elided(t)
+        else replace(t, organ=organs[0].ref, organ_span=span, post=None)
+        for t in titles
+    ]
+
+
+def _elided(title: Title) -> bool:
+    """A role the titles pass gave the organ of another title before it in the sentence (no
+    organ words, no post of its own: "..., Chief of the General Staff, as Vice-Chairmen"); the
+    organ a pattern's subject names comes first."""
+    return title.organ_span is None and title.post is None and title.role_span == (
+        title.start, title.end
+    )
 
 
 _SEAT_ROLES = frozenset({"member", "alternate-member"})
@@ -733,6 +746,8 @@ def _facts_for(
         return []  # "headed the Youth League, serving as first secretary ...": the title says
     pairs: list[tuple[Item, Title]]
     respectively = any(i.kind == "word" and i.text == "respectively" for i in view.items)
+    if respectively and len(titles) == 1 < len(people):
+        titles = _coordinated(r, titles[0])  # "an alternate member and a member of O"
     if respectively and len(people) == len(titles) > 1:
         pairs = list(zip(people, titles, strict=True))
     else:
@@ -765,6 +780,20 @@ def _facts_for(
         fact.why = _why(r, fact, title, "kept" if kept else None)
         out.append(fact)
     return out
+
+
+def _coordinated(r: Context, title: Title) -> list[Title]:
+    """ "A and B were elected an alternate member and a member of O respectively": the roles
+    coordinated before one organ, one title each (the titles pass reads the group as titles
+    sharing the organ, the sentence shows the longest), in the order printed."""
+    group = [
+        t for t in r.person_titles
+        if title.start <= t.start and t.end <= title.end and t.organ == title.organ
+        and t.organ_span == title.organ_span
+    ]  # fmt: skip
+    if len(group) < 2:
+        return [title]
+    return sorted(group, key=lambda t: t.role_span)
 
 
 def _fact_event(

@@ -27,12 +27,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..names import name_words
+from ..names import match_key, name_words
+from ..reading.entities import Entity, NameDraft, Ref
 from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
 from ..resources import resource_yaml
 from .facts_common import in_dateline, in_headline, organ_of
 from .shared import known_organ_named
+from .standing_organs import standing_organ
 
 __all__ = ["organ_references", "reference_words"]
 
@@ -75,6 +77,7 @@ def reference_words() -> ReferenceWords:
 
 _NAME_GOES_ON = re.compile(r"\s+(?:for|on|of|in|to|and)\s+[A-Z]")
 _ITS = re.compile(r"\b[Ii]ts\s+")
+_OF_IT = re.compile(r"\bof\s+(?P<it>it)\b(?!\s+(?:is|was|has|had|will|would)\b)")
 
 
 def organ_references(r: Context) -> Found:
@@ -100,6 +103,12 @@ def organ_references(r: Context) -> Found:
             )
         ):
             refs.append((m.start(), m.start() + 3, None))  # "its chairman", "its new members"
+    role_ends = {words[-1] for words in flex.role_forms}
+    for m in _OF_IT.finditer(r.text):
+        at = bisect.bisect_left(r.doc.word_starts, m.start())
+        if at > 0 and r.doc.keys[at - 1] in role_ends:
+            # (class U) "were elected an alternate member and a member of it respectively"
+            refs.append((m.start("it"), m.end("it"), None))
     for start, end, head in sorted(refs):
         if r.mentions.within(start, end) or any(s < end and start < e for s, e, _ in named):
             continue  # part of a name ("the Central Inspection Commission")
@@ -113,8 +122,87 @@ def organ_references(r: Context) -> Found:
             named.sort()
     parts = _its_parts(r, named, words)
     found = [f for f in found if not any(s <= f[0] < e for s, e, _ in parts)]
+    found.extend(_local_committees(r, found + parts))
     r.organ_refs = sorted(found + parts)
     return r.found()
+
+
+@cache
+def _local_words() -> tuple[re.Pattern[str], dict[str, tuple[re.Pattern[str], str, str]]]:
+    block = resource_yaml("kwpld/reading/facts.yaml")["organ_references"]["local_committees"]
+    levels = {
+        str(level): (
+            re.compile(rf"\b((?:[A-Z][a-z]+(?:-[a-z]+)?\s+){{1,2}}){re.escape(str(place))}\b"),
+            str(place),
+            str(head),
+        )
+        for level, (place, head) in block.items()
+    }
+    places = "|".join(re.escape(str(place)) for place, _ in block.values())
+    phrase = re.compile(
+        rf"\b[Tt]he\s+(?P<ref>(?P<level>{'|'.join(levels)})\s+party\s+committee"
+        rf"(?:\s+of\s+(?:the\s+)?(?P<place>(?:[A-Z][a-z]+(?:-[a-z]+)?\s+){{0,1}}[A-Z][a-z]+"
+        rf"(?:-[a-z]+)?)(?:\s+(?:{places}))?)?)\b(?!\s+of\b)"
+    )
+    return phrase, levels
+
+
+def _local_committees(
+    r: Context, taken: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """ "chief secretary of the city party committee" in a report about Hamhung City: the party
+    committee of the place of that level named last before ("Hamhung City Party Committee"),
+    the record so named, else a draft (``organ_references.local_committees``)."""
+    phrase, levels = _local_words()
+    out: list[tuple[int, int, str]] = []
+    for m in phrase.finditer(r.text):
+        if any(s < m.end("ref") and m.start("ref") < e for s, e, _ in taken):
+            continue
+        place_word, _, head = levels[m.group("level")]
+        if m.group("place"):  # "the city party committee of Pyongyang City"
+            words = m.group("place").split()
+            if len(words) > 1 and words[-1] in {place for _, place, _ in levels.values()}:
+                words = words[:-1]  # ("Pyongyang City": the place word is not the name's)
+            name = f"{' '.join(words)} {head}"
+            out.append((m.start("ref"), m.end("ref"), _committee(r, name, head)))
+            continue
+        places = [
+            p for p in place_word.finditer(r.text, 0, m.start())
+            if not in_headline(r, p.start()) and not in_dateline(r, p.start())
+        ]  # fmt: skip
+        if not places:
+            continue
+        words = places[-1].group(1).split()
+        while words and words[0].lower() in _NOT_PLACE:
+            words = words[1:]  # "In Hamhung City", "The City"
+        if not words:
+            continue
+        place = " ".join(words)
+        out.append((m.start("ref"), m.end("ref"), _committee(r, f"{place} {head}", head)))
+    return out
+
+
+_NOT_PLACE = frozenset({"the", "this", "that", "in", "at", "on", "of", "to", "from", "for", "a"})
+
+
+def _committee(r: Context, name: str, head: str) -> str:
+    """The organ called ``name``: the record or draft so named, else a new party committee of
+    the Workers' Party."""
+    known = known_organ_named(r, name)
+    if known is not None:
+        return known
+    key = match_key(name)
+    for entity in r.reg.of_kind("organ"):
+        if any(match_key(n.text) == key for n in entity.names):
+            return entity.key
+    entity = r.reg.add(Entity(f"organ:party-committee:{key}", "organ"))
+    entity.attrs.setdefault("organ_kind", "party-committee")
+    entity.attrs.setdefault("head", head)
+    party = standing_organ(r, "wpk")
+    entity.attrs.setdefault("party", party)
+    entity.fields.setdefault("parent", Ref(party))
+    entity.add_name(NameDraft(name, kind="preferred", derived=True))
+    return entity.key
 
 
 _PART = r"(?P<part>(?:[A-Za-z]+\s+)?(?P<head>[A-Za-z]+))\b"

@@ -43,7 +43,7 @@ _RULING = re.compile(
 _SUBJECTS = frozenset({"who", "which", "that", "he", "she", "also", "now", "currently", "still"})
 _VERBS = frozenset({"heads", "chairs", "commands"})
 """role words that are verbs after these ("who heads", "she now heads")"""
-_LINK = re.compile(r"\s+(?:of|to|in|on|at|for)\s+(?:(?:the|a|an)\s+)?", re.I)
+_LINK = re.compile(r"\s+(?:of|to|in|on|at|for)\s+(?:(?:the|a|an|its)\s+)?", re.I)
 _ORDINAL = re.compile(
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\s+",
     re.I,
@@ -197,9 +197,106 @@ def titles(r: Context) -> Found:
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
     found.sort(key=lambda t: (t.start, t.role_span))
-    found = [_organ_read(r, mentions, _deputy(r, t)) for t in found]
+    found = [_in_charge(r, _presidency(r, _organ_read(r, mentions, _deputy(r, t)))) for t in found]
     r.person_titles = _ellipses(r, [_unnamed_department(r, _head(r, t)) for t in found])
     return r.found()
+
+
+_PRESIDENT_WORDS = frozenset(
+    {("president",), ("presidents",), ("vice", "president"), ("vice", "presidents"),
+     ("first", "vice", "president")}
+)  # fmt: skip
+_BEFORE_NAME = re.compile(r"\s+(?:comrades?\s+)?", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
+_OF_ANOTHER = re.compile(
+    r",?\s+of\s+(?:the\s+)?(?!DPRK\b|Democratic\s+People|D\.P\.R\.K\.|North\s+Korea\b)[A-Z]"
+)
+
+
+def _presidency(r: Context, title: Title) -> Title:
+    """ "President Kim Il Sung", "Vice-Presidents Pak Song Chol and Rim Chun Chu": a bare
+    President or Vice-President right before a name, in an article of the presidency's years,
+    is the presidency of the DPRK's (``presidency`` in facts.yaml); any other bare President is
+    left to the context."""
+    flex = fact_lexicon()
+    office = flex.presidency
+    words = tuple(r.text[title.role_span[0] : title.role_span[1]].lower().replace("-", " ").split())
+    if title.organ is not None or not office or words not in _PRESIDENT_WORDS:
+        return title
+    if _OF_AFTER.match(r.text, title.end):
+        return title  # "as president of the association": another body's head
+    vice = words[0] != "president"
+    ruled = office.get("ruled_as")
+    if not vice and ruled and re.search(ruled, r.text[max(0, title.start - 40) : title.start]):
+        return _ruled_as(r, flex, title)
+    years = office["vice_president_years" if vice else "president_years"]
+    day = r.reference.iso if r.reference is not None else None
+    if day is None or not str(years[0]) <= day <= str(years[1]):
+        return title
+    k = bisect_left(r.doc.word_starts, title.start)
+    if k > 0 and r.doc.keys[k - 1] in office.get("not_after", ()):
+        return title  # "the late President": a title of honour
+    if abroad(r, title) or _foreign_state_at(r, flex, bisect_left(r.doc.word_starts, title.end)):
+        return title  # "Chinese President", "President ... of Nicaragua" is read apart
+    gap = _BEFORE_NAME.match(r.text, title.end)
+    after = gap.end() if gap else title.end
+    person = next(
+        (m for m in r.mentions_in(after, after + 60, ("person",)) if m.start == after), None
+    ) or _elected_as(r, title)
+    if person is None:
+        return title
+    if person.entity and r.reg.peek(person.entity).attrs.get("foreign_name"):
+        return title  # "President Daniel Ortega"
+    if _OF_ANOTHER.match(r.text, person.end):
+        return title  # "Vice-President Ri Ho Rim of the Red Cross Society": its own organ's
+    if not vice and match_key(person.text) not in {match_key(n) for n in office["presidents"]}:
+        return title
+    return _implied(r, flex, title.role_span, title.role, title.plural, "presidency")
+
+
+_IN_CHARGE = re.compile(
+    r"\s+in\s+charge\s+of\s+(?:the\s+)?[a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,4}(?=\s*[,.;)])"
+)
+
+
+def _in_charge(r: Context, title: Title) -> Title:
+    """ "Vice-Premier in charge of light industry": the field after a title, written in lower
+    case up to the punctuation that closes the apposition, is part of the title."""
+    if title.organ is None:
+        return title
+    field = _IN_CHARGE.match(r.text, title.end)
+    return replace(title, end=field.end()) if field else title
+
+
+_AS = re.compile(r"\s+as\s+$")
+
+
+def _elected_as(r: Context, title: Title) -> Mention | None:
+    """ "re-elected Kim Il-sung as president", "named A and B as vice presidents": the person
+    right before "as" (the last of a list), in a sentence that elects."""
+    sentence = r.doc.sentence_at(title.start)
+    if sentence is None:
+        return None
+    before = r.mentions_in(sentence.start, title.start, ("person",))
+    if not before or not _AS.fullmatch(r.text, before[-1].end, title.start):
+        return None
+    flex = fact_lexicon()
+    keys = r.doc.keys[bisect_left(r.doc.word_starts, sentence.start) : bisect_left(
+        r.doc.word_starts, before[-1].start)]  # fmt: skip
+    return before[-1] if any(flex.triggers.get((k,)) in flex.beginning for k in keys) else None
+
+
+def _ruled_as(r: Context, flex: FactLexicon, title: Title) -> Title:
+    """ "Kim Il Sung, who ruled North Korea as president since 1972": the presidency, when the
+    person named last before it in the sentence is the President's own name."""
+    sentence = r.doc.sentence_at(title.start)
+    if sentence is None:
+        return title
+    before = r.mentions_in(sentence.start, title.start, ("person",))
+    names = {match_key(n) for n in flex.presidency["presidents"]}
+    if not before or match_key(before[-1].text) not in names:
+        return title
+    return _implied(r, flex, title.role_span, title.role, title.plural, "presidency")
 
 
 _CONSTITUENCY = re.compile(
@@ -668,6 +765,7 @@ def _organ_after(
                 if (
                     following.kind != "organ"
                     or not following.entity
+                    or following.start < end  # inside it ("the city party committee")
                     or r.text[end : following.start].strip() not in ("", "'s", "’s")
                 ):  # "of the KWP Propaganda ...", "of the assembly's Presidium"
                     break

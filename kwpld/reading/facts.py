@@ -178,6 +178,8 @@ class FactLexicon:
     past_forms: frozenset[str] = frozenset()
     """irregular past forms: "probably lost" is an inference about the past (reported)"""
     ministry_heads: frozenset[str] = frozenset()
+    presidency: dict[str, Any] = field(default_factory=dict)
+    """the DPRK's presidency before a name (``presidency`` in facts.yaml)"""
     """last words of a ministry's name written in lower case ("minister of metal industry")"""
     foreign_ministries: dict[tuple[str, ...], str] = field(default_factory=dict)
     """the words of a minister's title -> the ministry's name in another state"""
@@ -309,6 +311,7 @@ def fact_lexicon() -> FactLexicon:
         new_organ_generic=frozenset(data.get("new_organ_generic", ())),
         past_forms=frozenset(data.get("past_forms", ())),
         ministry_heads=frozenset(data.get("ministry_heads", ())),
+        presidency=dict(data.get("presidency", {})),
     )
     lex.longest_role = max(len(k) for k in roles)
     _add_patterns(lex, data)
