@@ -208,6 +208,13 @@ _CONSTITUENCY = re.compile(
 )  # the seat a deputy was elected from, part of the title
 
 
+_PORTFOLIO = re.compile(
+    r"\s+[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,2}?(?=\s*[,.;)]|\s+(?:was|is|who|has|had)\b)"
+)
+"""the portfolio of a secretary "for munitions", "in charge of science and education": part of
+the title (class S)"""
+
+
 _DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
 
 
@@ -230,6 +237,8 @@ def _implied(
     constituency is part of the title)."""
     organ_key = organ_for_name(r, flex.implied_organs[implies], span)
     seat = _CONSTITUENCY.match(r.text, span[1])
+    if seat is None and r.text[: span[1]].endswith((" for", " of")):
+        seat = _PORTFOLIO.match(r.text, span[1])
     end = seat.end() if seat else span[1]
     return _title(r, span[0], end, role, organ_key, span, None, plural, implies)
 
@@ -239,11 +248,24 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
     say."""
     title = _of_the_whole(r, mentions, _own_organ(r, title))
     national = _nationality_before(r, title.start)
+    if national is not None and title.organ is None and _heads_state(r, title):
+        # "Russian President Vladimir Putin": the chairman of the state itself
+        state = national[0].removeprefix("the ")
+        organ = organ_for_name(r, state)
+        r.reg.get(organ).attrs.setdefault("abroad", national[0])
+        start = r.text.rindex(national[1], 0, title.start)
+        return replace(title, start=start, organ=organ, organ_span=None, post=None)
     if national is not None and title.organ is not None:
         # the nationality is part of the title ("X, the South Korean unification minister")
         start = r.text.rindex(national[1], 0, title.start)
         return replace(state_title(r, title, national[0], national[1]), start=start)
     return _abroad(r, foreign_whole(r, mentions, title))
+
+
+def _heads_state(r: Context, title: Title) -> bool:
+    """The title's role words are a head of state's (``state_heads``: "President"), alone."""
+    words = r.doc.words_between(title.role_span[0], title.role_span[1])
+    return " ".join(r.doc.keys[words.start : words.stop]) in fact_lexicon().state_heads
 
 
 def abroad(r: Context, title: Title) -> bool:
@@ -772,12 +794,13 @@ def _post_title(r: Context, post: Mention) -> Title | None:
 
 def _central_committee(r: Context, organ: str, role: str) -> str:
     """ "KWP secretary", "a vice chairman of the WPK": of the party's Central Committee; "a
-    Political Bureau member and secretary": the secretary is the Central Committee's too."""
+    Political Bureau member and secretary": the secretary is the Central Committee's too, as is
+    the secretary of "a party secretary and director of the Economic Department" (class S)."""
     entity = r.reg.peek(organ)
     kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
         "organ_kind"
     )  # fmt: skip
-    if kind == "political-bureau" and role == "secretary":
+    if kind in ("political-bureau", "department") and role == "secretary":
         parent = entity.fields.get("parent")
         known_parent = r.known.organ_parent.get(entity.known) if entity.known else None
         if known_parent:
