@@ -74,6 +74,36 @@ def test_a_vice_president_or_a_bare_president_is_no_state(known: Known) -> None:
     assert not any(organ in ("Russia", "South Korea") for _, _, organ in got)
 
 
+def test_president_of_a_foreign_state_after_the_name(known: Known) -> None:
+    got = held(
+        YONHAP + "Vladimir Putin, president of the Russian Federation, met Xi Jinping, president "
+        "of the PRC.",
+        known,
+    )
+    assert ("Vladimir Putin", "chairman", "Russian Federation") in got
+    assert ("Xi Jinping", "chairman", "PRC") in got
+
+
+def test_offices_of_other_states_a_title_names_alone(known: Known) -> None:
+    got = held(
+        "TOKYO, July 3 Kyodo - Chief Cabinet Secretary Yoshihide Suga said Japan would act. U.S. "
+        "Secretary of State John Kerry agreed.",
+        known,
+        "2014-07-03",
+    )
+    assert ("Yoshihide Suga", "chairman", "Cabinet Secretariat of Japan") in got
+    assert ("John Kerry", "chairman", "U.S. Department of State") in got
+    assert not any(h[0] == "Yoshihide Suga" and h[2] == "cabinet" for h in got)
+
+
+def test_secretary_of_state_affairs_commission_is_not_the_secretary_of_state(
+    known: Known,
+) -> None:
+    got = held(YONHAP + "Kim Yong Chol, secretary of State Affairs Commission, spoke.", known)
+    assert ("kim-yong-chol", "secretary", "sac") in got
+    assert not any(h[2] == "U.S. Department of State" for h in got)
+
+
 # -- successions with the predecessor's title ----------------------------------------------------
 
 

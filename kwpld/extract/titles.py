@@ -79,7 +79,14 @@ def titles(r: Context) -> Found:
             i += 1
             continue
         end_word, role, plural, implies = hit
+        if _not_the_office(r, implies, end_word):
+            i += 1  # "secretary of State Affairs Commission": not the Secretary of State
+            continue
         role_span = (doc.word_starts[i], doc.word_ends[end_word - 1])
+        if implies in flex.foreign_offices:
+            # "Chief Cabinet Secretary": no post or organ its inner words name ("Cabinet")
+            found = [t for t in found if not role_span[0] <= t.start < role_span[1]]
+            taken = [(t.start, t.end) for t in found]
         # "first chairman of the NDC": a post found from "chairman" on, with more role words.
         inner = next(
             (
@@ -162,6 +169,10 @@ def titles(r: Context) -> Found:
             _organ_before(r, mentions, role_span[0]) if organ is None and k > end_word else None
         )
         for span, each_role, each_plural, each_implies, first, last in group:
+            if each_implies in flex.foreign_offices:
+                # "Chief Cabinet Secretary": Japan's office, not the Cabinet its words name
+                added.append(_implied(r, flex, span, each_role, each_plural, each_implies))
+                continue
             if each_implies == "minister":
                 ministry = _ministry_of(r, flex, found, span, (first, last))
                 if ministry is not None:
@@ -255,11 +266,37 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
         r.reg.get(organ).attrs.setdefault("abroad", national[0])
         start = r.text.rindex(national[1], 0, title.start)
         return replace(title, start=start, organ=organ, organ_span=None, post=None)
+    if national is None and title.organ is None and _heads_state(r, title):
+        # "Vladimir Putin, president of the Russian Federation", "president of the PRC"
+        hit = _foreign_state_at(r, fact_lexicon(), bisect_left(r.doc.word_starts, title.end))
+        if hit is not None:
+            organ = organ_for_name(r, hit[0].removeprefix("the "))
+            r.reg.get(organ).attrs.setdefault("abroad", hit[0])
+            end = r.doc.word_ends[hit[1] - 1]
+            return replace(title, end=end, organ=organ, organ_span=None, post=None)
     if national is not None and title.organ is not None:
         # the nationality is part of the title ("X, the South Korean unification minister")
         start = r.text.rindex(national[1], 0, title.start)
         return replace(state_title(r, title, national[0], national[1]), start=start)
     return _abroad(r, foreign_whole(r, mentions, title))
+
+
+def _not_the_office(r: Context, implies: str | None, end_word: int) -> bool:
+    """A role implying another state's office (``foreign_offices``) whose last word begins a
+    longer name ("secretary of State Affairs Commission") is not that office; a name after it
+    ("Secretary of State Mike Pompeo") is its holder."""
+    doc = r.doc
+    if not (
+        implies in fact_lexicon().foreign_offices
+        and end_word < len(doc.words)
+        and doc.gap_ok[end_word - 1]
+        and doc.is_cap(end_word)
+    ):
+        return False
+    at = doc.word_starts[end_word]
+    return not any(
+        m.start == at for m in r.mentions_in(at, at + 80, ("person",))
+    )
 
 
 def _heads_state(r: Context, title: Title) -> bool:
@@ -339,6 +376,8 @@ def _state_organ_name(r: Context, title: Title, state: str) -> str | None:
     )
     if not names:
         return None
+    if names[0] in {flex.implied_organs.get(k) for k in flex.foreign_offices}:
+        return names[0]  # "U.S. Secretary of State": the office the role names already
     if names[0] == flex.implied_organs.get("premier"):
         role_words = r.doc.words_between(title.role_span[0], title.role_span[1])
         hit = flex.role_at(r.doc.keys, role_words.start) if role_words else None
@@ -363,6 +402,8 @@ def _own_organ(r: Context, title: Title) -> Title:
     hit = fact_lexicon().role_at(r.doc.keys, words.start) if words else None
     implied = fact_lexicon().implied_organs.get(hit[3] or "") if hit else None
     if hit is None or implied is None or " of " not in r.text[slice(*title.role_span)].lower():
+        return title
+    if _not_the_office(r, hit[3], hit[0]):
         return title
     organ = organ_for_name(r, implied, title.role_span)
     if organ == title.organ:
