@@ -104,6 +104,60 @@ def test_secretary_of_state_affairs_commission_is_not_the_secretary_of_state(
     assert not any(h[2] == "U.S. Department of State" for h in got)
 
 
+def test_a_bare_president_in_a_sentence_opening_with_a_foreign_capital(known: Known) -> None:
+    got = held(
+        REUTERS + "Washington condemned the test. In Seoul, outgoing President Lee Myung-bak said "
+        "the North would gain nothing.",
+        known,
+        "2013-02-12",
+    )
+    assert ("Lee Myung-bak", "chairman", "South Korea") in got
+
+
+def test_a_bare_president_with_no_foreign_context_is_no_state(known: Known) -> None:
+    got = held(
+        "Pyongyang, May 5 (KCNA) -- In Pyongyang, President Choe Mun Sok of the sports "
+        "association spoke.",
+        known,
+        "2013-05-05",
+    )
+    assert not any(h[0] == "Choe Mun Sok" and h[1] == "chairman" for h in got)
+
+
+def test_who_took_office_dates_the_title_before_the_name(known: Known) -> None:
+    got = rows(
+        "TOKYO, Feb. 12 Kyodo - Prime Minister Shinzo Abe, who returned to office in December "
+        "2012, spoke. South Korean President Yoon Suk Yeol, who took office in May 2022, agreed.",
+        known,
+        "2013-02-12",
+    )
+    assert ("Shinzo Abe", "chairman", "Government of Japan", "2012-12", None, None,
+            "confirmed") in got  # fmt: skip
+    assert ("Yoon Suk Yeol", "chairman", "South Korea", "2022-05", None, None,
+            "confirmed") in got  # fmt: skip
+
+
+def test_a_title_in_apposition_is_not_chained_to_the_next_name(known: Known) -> None:
+    got = held(
+        YONHAP + "At the talks Kim was accompanied by Choe Ryong Hae, a member of the Presidium "
+        "of the Political Bureau, Foreign Minister Ri Son Gwon and Premier Kim Tok Hun.",
+        known,
+    )
+    assert ("choe-ryong-hae", "member", "wpk-pb-presidium") in got
+    assert ("Ri Son Gwon", "chairman", "mfa") in got
+    assert ("Ri Son Gwon", "member", "wpk-pb-presidium") not in got
+    assert ("kim-tok-hun", "chairman", "cabinet") in got
+
+
+def test_a_relative_and_a_title_in_apposition(known: Known) -> None:
+    got = held(
+        YONHAP + "Officials are watching Jang Song Thaek, Kim's uncle and a vice chairman of the "
+        "National Defence Commission.",
+        known,
+    )
+    assert ("jang-song-taek", "vice-chairman", "ndc") in got
+
+
 # -- successions with the predecessor's title ----------------------------------------------------
 
 

@@ -267,8 +267,10 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
         start = r.text.rindex(national[1], 0, title.start)
         return replace(title, start=start, organ=organ, organ_span=None, post=None)
     if national is None and title.organ is None and _heads_state(r, title):
-        # "Vladimir Putin, president of the Russian Federation", "president of the PRC"
+        # "Vladimir Putin, president of the Russian Federation", "president of the PRC"; "In
+        # Seoul, outgoing President Lee Myung-bak": the state of the capital the sentence opens
         hit = _foreign_state_at(r, fact_lexicon(), bisect_left(r.doc.word_starts, title.end))
+        hit = hit or _opening_state(r, title.start, title.end)
         if hit is not None:
             organ = organ_for_name(r, hit[0].removeprefix("the "))
             r.reg.get(organ).attrs.setdefault("abroad", hit[0])
@@ -279,6 +281,22 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
         start = r.text.rindex(national[1], 0, title.start)
         return replace(state_title(r, title, national[0], national[1]), start=start)
     return _abroad(r, foreign_whole(r, mentions, title))
+
+
+_OPENING = re.compile(r"\s*In\s+([A-Z][a-z]+)\s*,")
+
+
+def _opening_state(r: Context, at: int, end: int) -> tuple[str, int] | None:
+    """The state whose capital opens the sentence of the title at ``at`` ("In Seoul, ..."),
+    with the word after the title (ending at ``end``)."""
+    sentence = r.doc.sentence_at(at)
+    if sentence is None:
+        return None
+    m = _OPENING.match(r.text, sentence.start, at)
+    state = fact_lexicon().foreign_capitals.get(m.group(1)) if m else None
+    if state is None:
+        return None
+    return state, bisect_left(r.doc.word_starts, end)
 
 
 def _not_the_office(r: Context, implies: str | None, end_word: int) -> bool:
