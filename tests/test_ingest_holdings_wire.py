@@ -197,6 +197,34 @@ def test_replaced_as_with_a_title_is_left_to_succeeded_as(known: Known) -> None:
     assert ("Ri Yong Gil", "chairman", "kpa-general-staff") not in got
 
 
+def test_became_the_countrys_first_female_minister_when_she_replaced(known: Known) -> None:
+    text = (
+        REUTERS + "Ties are handled by Foreign Minister Choe Son Hui, who became the country's "
+        "first female foreign minister in June 2022 when she replaced Ri Son Gwon."
+    )
+    got = rows(text, known, "2024-06-13")
+    assert ("Choe Son Hui", "chairman", "mfa", "2022-06", None, None, "confirmed") in got
+    assert ("Ri Son Gwon", "chairman", "mfa", None, "2022-06", None, "confirmed") in got
+
+
+def test_the_states_minister_in_apposition_before_the_name(known: Known) -> None:
+    got = held(
+        REUTERS + "North Korea's defence minister, Kang Sun Nam, has not travelled to Moscow.",
+        known,
+        "2024-06-13",
+    )
+    assert ("Kang Sun Nam", "chairman", "mpaf") in got
+
+
+def test_a_foreign_states_minister_in_apposition_is_not_the_dprks(known: Known) -> None:
+    got = held(
+        REUTERS + "Russia's defence minister, Andrei Belousov, has not travelled to Pyongyang.",
+        known,
+        "2024-06-13",
+    )
+    assert ("Andrei Belousov", "chairman", "mpaf") not in got
+
+
 # -- titles ended or past ------------------------------------------------------------------------
 
 
