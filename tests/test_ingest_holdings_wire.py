@@ -341,3 +341,51 @@ def test_moved_to_another_city_is_no_promotion(known: Known) -> None:
         known,
     )
     assert not any(h[0] == "Jon Hyon Chol" for h in got)
+
+
+# -- dates of standing holdings and changes -------------------------------------------------------
+
+PLENUM = (
+    YONHAP + "The 9th Plenary Meeting of the 8th Central Committee of the WPK was held from 26 "
+    "to 30 December 2023. "
+)
+
+
+def test_at_the_plenum_in_a_month_takes_the_plenums_day(known: Known) -> None:
+    text = PLENUM + "Pak Thae Song, who took over from Kim Tok Hun as premier at the 9th plenum in "
+    text += "December 2023, spoke."
+    got = by_person(text, known, "Pak Thae Song", "2024-01-03")
+    assert ("chairman", "cabinet", "2023-12-30", None, None, "confirmed") in got
+
+
+def test_a_month_without_the_event_named_beside_it_stays_a_month(known: Known) -> None:
+    text = PLENUM + "Pak Thae Song took over from Kim Tok Hun as premier in December 2023."
+    got = by_person(text, known, "Pak Thae Song", "2024-01-03")
+    assert ("chairman", "cabinet", "2023-12", None, None, "confirmed") in got
+
+
+def test_a_title_held_with_one_break_since_a_year(known: Known) -> None:
+    text = (
+        YONHAP + "Ri Pyong Chol, a member of the Presidium of the Political Bureau — a title he "
+        "has held, with one break, since 2021 — kept his seat."
+    )
+    got = by_person(text, known, "ri-pyong-chol", "2024-01-03")
+    assert ("member", "wpk-pb-presidium", "2021", None, None, "confirmed") in got
+
+
+def test_who_was_named_to_an_organ_in_a_relative_clause(known: Known) -> None:
+    text = (
+        YONHAP + "Jo Yong Won, who was named to the Presidium of the Political Bureau at the "
+        "party congress in January 2021, kept his seat."
+    )
+    got = by_person(text, known, "jo-yong-won", "2024-01-03")
+    assert ("member", "wpk-pb-presidium", "2021-01", None, None, "confirmed") in got
+
+
+def test_who_was_sent_to_an_organ_is_no_seat(known: Known) -> None:
+    got = held(
+        YONHAP + "Jo Yong Won, who was sent to the Political Bureau meeting as an observer, "
+        "spoke.",
+        known,
+    )
+    assert ("jo-yong-won", "member", "wpk-pb") not in got
