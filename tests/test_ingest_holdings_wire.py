@@ -172,6 +172,27 @@ def test_replaced_a_titled_holder_ends_his_term_and_starts_the_successors(known:
     assert ("chairman", "mpaf", None, "2012-11", None, "confirmed") in gak
 
 
+def test_a_family_name_after_a_title_is_the_person_named_in_full_before(known: Known) -> None:
+    text = (
+        YONHAP + "The session recalled Ju Sang Song from the State Affairs Commission.\n\nRi "
+        "Myong Su replaced Public Security Minister Ju at the session, held on 7 April 2011."
+    )
+    got = rows(text, known, "2011-04-08")
+    assert ("Ri Myong Su", "chairman", "Ministry of People's Security", "2011-04-07", None,
+            None, "confirmed") in got  # fmt: skip
+    assert ("Ju Sang Song", "chairman", "Ministry of People's Security", None, "2011-04-07",
+            None, "confirmed") in got  # fmt: skip
+
+
+def test_a_family_name_inside_a_longer_capitalized_name_is_nobody(known: Known) -> None:
+    """Near miss: only a role phrase before the family name makes it a name of its own; another
+    capitalized word ("Pyongyang Ju Textile Mill") keeps it inside a longer name."""
+    text = YONHAP + "Ju Sang Song spoke. The Pyongyang Ju Textile Mill was inspected."
+    reading = read_text(text, known=known, date="2011-04-08", article_type="news")[0]
+    persons = [m.text for m in reading.mentions if m.kind == "person"]
+    assert persons == ["Ju Sang Song"]
+
+
 def test_titled_subject_who_replaced_someone_in_a_month(known: Known) -> None:
     text = YONHAP + "Premier Pak Thae Song, who replaced Kim Tok Hun in December, spoke."
     assert ("chairman", "cabinet", "2023-12", None, None, "confirmed") in by_person(
