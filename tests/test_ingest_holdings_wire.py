@@ -410,3 +410,18 @@ def test_who_was_sent_to_an_organ_is_no_seat(known: Known) -> None:
         known,
     )
     assert ("jo-yong-won", "member", "wpk-pb") not in got
+
+
+def test_general_secretary_before_a_korean_name_is_the_wpks(known: Known) -> None:
+    got = held(YONHAP + "General Secretary Kim Jong Un inspected a farm.", known, "2021-03-10")
+    assert ("kim-jong-un", "general-secretary", "wpk") in got
+
+
+def test_a_general_secretary_of_no_named_organ_or_abroad_is_not_the_wpks(known: Known) -> None:
+    got = held(
+        YONHAP + "General Secretary Xi Jinping spoke. The general secretary of a trade union, "
+        "Kim Chol Nam, spoke.",
+        known,
+        "2021-03-10",
+    )
+    assert not any(h[2] == "wpk" for h in got)

@@ -145,7 +145,10 @@ def titles(r: Context) -> Found:
                 taken = [(t.start, t.end) for t in found]
                 last_role_end = max(last_role_end, post.end)
         if organ is None and len(group) == 1:
-            organ = _organ_before(r, mentions, role_span[0]) or _the_partys(r, role_span[0])
+            organ = (
+                _organ_before(r, mentions, role_span[0]) or _the_partys(r, role_span[0])
+                or _leaders_party(r, mentions, role, role_span)
+            )
         elif organ is not None and len(group) == 1:
             # "Presidium members of the Political Bureau": a member of the Presidium, an organ
             # of the organ after "of"
@@ -804,6 +807,24 @@ def _the_partys(r: Context, start: int) -> tuple[str, tuple[int, int]] | None:
         return None
     party = r.main_party or standing_organ(r, "wpk")
     return r.reg.resolve(party), (m.start(), m.end())
+
+
+def _leaders_party(
+    r: Context, mentions: list[Mention], role: str, span: tuple[int, int]
+) -> tuple[str, tuple[int, int]] | None:
+    """ "General Secretary Kim Jong Un": the capitalized title right before a name, with no
+    organ, is the Workers' Party's general secretary (a foreign name's is dropped as no office
+    of the DPRK's). Not "a general secretary" in lower case, nor one before no name (class
+    S)."""
+    if role != "general-secretary" or not r.text[span[0] : span[0] + 1].isupper():
+        return None
+    after = re.match(r"[ \t]+", r.text[span[1] : span[1] + 3])
+    at = span[1] + (after.end() if after else 0)
+    if after is None or not any(
+        m.kind == "person" and m.start == at for m in mentions if span[1] <= m.start <= at
+    ):
+        return None
+    return r.reg.resolve(standing_organ(r, "wpk")), span
 
 
 def _organ_before(
