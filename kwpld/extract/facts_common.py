@@ -543,6 +543,27 @@ def _nth_day(r: Context, event: str, which: str) -> PartialDate | None:
     return day
 
 
+_AT_THE_EVENT = re.compile(
+    r"\bat\s+(?:the|its|a)\s+[^,;.]{0,50}?\b(?:plenum|plenary\s+meeting|meeting|session|congress"
+    r"|conference)\s+(?:in|on)\s+$",
+    re.I,
+)
+"""the clause names the event right before the date it prints: "at the 9th plenum in December
+2023" """
+
+
+def _event_day_in(r: Context, event: str | None, date: PartialDate | None) -> PartialDate | None:
+    """ "took over ... at the 9th plenum in December 2023": the event's (last) day when the
+    month or year the sentence prints holds it, the more precise date of the two (class S)."""
+    if event is None or date is None or date.day is not None:
+        return None
+    first, last = _event_dates(r, event)
+    day = last or first
+    if day is None or day.day is None:
+        return None
+    return day if date.earliest() <= day.earliest() and day.latest() <= date.latest() else None
+
+
 def _within(r: Context, event: str, day: PartialDate) -> bool:
     """The day may be one of the event's (not "a banquet on Sunday for the test carried out on
     September 3": the test's day), when the event's dates are known."""
@@ -951,7 +972,9 @@ def fact_dates(
         elif re.search(r"\b(?:until|till)\s*$", lead):
             out["last"] = chosen.date  # type: ignore[assignment]
         else:
-            out["at"] = _finer_event_date(r, view, anchor, event, chosen)
+            at = _AT_THE_EVENT.search(r.text, max(view.start, chosen.start - 80), chosen.start)
+            day = _event_day_in(r, event, chosen.date) if at else None
+            out["at"] = day or _finer_event_date(r, view, anchor, event, chosen)
         basis = "weekday" if chosen.year_inferred and chosen.weekday is not None else "sentence"
         span = chosen.range or chosen
         return out, basis, FactSpan(span.start, span.end, "date")

@@ -84,15 +84,21 @@ def foreigners_state(r: Context, fact: Fact) -> str | None:
     if on_side:
         return state
     opening = _OPENING.match(r.text[fact.sentence[0] : fact.sentence[1]])
-    state = flex.foreign_capitals.get(opening.group(1)) if opening else _article_state(r)
     shape = r.reg.peek(fact.person).attrs.get("foreign_name")
     allowed = foreign_name_lists().shape_states.get(str(shape))
-    return state if state is not None and (allowed is None or state in allowed) else None
+    if opening:
+        states = [flex.foreign_capitals.get(opening.group(1))]
+    else:
+        # the dateline's city, else (also when its state cannot be his: a Russian name in a
+        # "SEOUL (Reuters)" story on Russia, class S) the article's main nationality
+        states = [_dateline_state(r), _nationality_state(r)]
+    return next(
+        (s for s in states if s is not None and (allowed is None or s in allowed)), None
+    )
 
 
-def _article_state(r: Context) -> str | None:
-    """The foreign capital of the dateline ("TOKYO, July 3 Kyodo"), else the state of the
-    nationality words ("Russian", "China's") when one state has most of them."""
+def _dateline_state(r: Context) -> str | None:
+    """The foreign capital of the dateline ("TOKYO, July 3 Kyodo")."""
     flex = fact_lexicon()
     for block in r.doc.blocks[:3]:
         m = _DATELINE.match(r.text[block.start : block.end])
@@ -100,6 +106,13 @@ def _article_state(r: Context) -> str | None:
             city = m.group(1).capitalize()
             if city in flex.foreign_capitals:
                 return flex.foreign_capitals[city]
+    return None
+
+
+def _nationality_state(r: Context) -> str | None:
+    """The state of the nationality words ("Russian", "China's") when one state has most of
+    them."""
+    flex = fact_lexicon()
     counts = Counter(
         flex.nationality_states[m.group(1).lower()]
         for m in _nationality_words().finditer(r.text)

@@ -354,6 +354,21 @@ def _titles(view: SentenceView, m: re.Match[str]) -> list[Title]:
     return []
 
 
+def _with_own_organs(r: Context, titles: list[Title]) -> list[Title]:
+    """ "a party secretary and director of the Economic Department": roles coordinated before
+    one organ are one item of the sentence's view; a role inside it whose organ is another
+    (the secretary is the Central Committee's) is a title too (class S). Not "members and
+    alternate members of O" (one organ: the patterns give each role its people)."""
+    out = list(titles)
+    for title in titles:
+        out.extend(
+            t for t in r.person_titles
+            if title.start <= t.start and t.end <= title.end and t.organ != title.organ
+            and t.organ is not None and t not in out
+        )  # fmt: skip
+    return out
+
+
 def _own_period(r: Context, person: Item) -> dict[str, PartialDate] | None:
     """ "led by A (1998-2007) and B (2007–2014)": the period in parentheses right after a
     person's name, that person's own (dates wave)."""
@@ -477,7 +492,7 @@ def _changes(
     kind, trigger = _type(flex, view, m, pattern, context if pattern.type == "context" else "holds")
     if pattern.type == "each":
         return _each_role(r, flex, view, m, pattern, kind, trigger)
-    titles = _subject_organ(view, m, _titles(view, m))
+    titles = _subject_organ(view, m, _with_own_organs(r, _titles(view, m)))
     if kind in flex.ending or pattern.type == "context":  # a seat lost; "The list of ... included"
         titles = _elided_organ(r, view, titles)
     organ_title = _organ_title(r, view, m, pattern)
@@ -631,10 +646,13 @@ def _each_role(
 def _after_handover(view: SentenceView, m: re.Match[str]) -> int | None:
     """ "X lost the GPB post to Y in May 2014", "Y took over as premier from X in 2020": in a
     handover the date after the last of the two people is the change's, for both (see
-    :func:`_facts_for`'s ``at``)."""
-    if "successor" not in m.re.groupindex or m.group("successor") is None:
+    :func:`_facts_for`'s ``at``). "X replaced Minister Y in May" (class S): the one replaced
+    is the pattern's group ``replaced``, named for the date only."""
+    named = [g for g in ("successor", "replaced")
+             if g in m.re.groupindex and m.group(g) is not None]  # fmt: skip
+    if not named:
         return None
-    items = view.group(m, "people") + view.group(m, "successor")
+    items = view.group(m, "people") + [i for g in named for i in view.group(m, g)]
     return max((i.end for i in items if i.kind == "person"), default=None)
 
 
@@ -862,7 +880,10 @@ def _who_was(view: SentenceView, m: re.Match[str], people: list[Item]) -> list[I
         return people[-1:]
     return people
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?$", re.I)
-_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)(?:\s+(?:now|currently|still))?\s+$", re.I)
+_PRESENT_PASSIVE = re.compile(
+    r"\b(?:(?:is|are)(?:\s+(?:now|currently|still))?|will\s+be|is\s+to\s+be)\s+$", re.I
+)
+"""("will be headed by X": a body set up, whose head is named as of the article; class S)"""
 
 
 def _present(r: Context, trigger: FactSpan | None) -> bool:

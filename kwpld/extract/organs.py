@@ -244,9 +244,10 @@ def _proper_extension(r: Context, end: int, starts: set[int]) -> int:
     """ "State Commission" + "of Science and Technology": the capitalized words (joined by
     "and") after "of (the)" are the rest of the organ's name, so it is not cut to a generic
     prefix; not when they name another organ ("of the Korean People's Army") or an
-    abbreviation ("of the DPRK"), nor a person they reach, nor when "of" follows them."""
+    abbreviation ("of the DPRK"), nor a person they reach, nor when "of" follows them. "for" is
+    read as "of": "Central Commission for Combating Non-Socialist Practices" (class S)."""
     doc, n = r.doc, len(r.doc.words)
-    if not (end < n and doc.keys[end] == "of" and doc.gap_ok[end - 1]):
+    if not (end < n and doc.keys[end] in ("of", "for") and doc.gap_ok[end - 1]):
         return end
     m = end + 1
     if m < n and doc.keys[m] == "the" and doc.gap_ok[m - 1]:

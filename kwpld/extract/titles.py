@@ -79,7 +79,14 @@ def titles(r: Context) -> Found:
             i += 1
             continue
         end_word, role, plural, implies = hit
+        if _not_the_office(r, implies, end_word):
+            i += 1  # "secretary of State Affairs Commission": not the Secretary of State
+            continue
         role_span = (doc.word_starts[i], doc.word_ends[end_word - 1])
+        if implies in flex.foreign_offices:
+            # "Chief Cabinet Secretary": no post or organ its inner words name ("Cabinet")
+            found = [t for t in found if not role_span[0] <= t.start < role_span[1]]
+            taken = [(t.start, t.end) for t in found]
         # "first chairman of the NDC": a post found from "chairman" on, with more role words.
         inner = next(
             (
@@ -138,7 +145,10 @@ def titles(r: Context) -> Found:
                 taken = [(t.start, t.end) for t in found]
                 last_role_end = max(last_role_end, post.end)
         if organ is None and len(group) == 1:
-            organ = _organ_before(r, mentions, role_span[0]) or _the_partys(r, role_span[0])
+            organ = (
+                _organ_before(r, mentions, role_span[0]) or _the_partys(r, role_span[0])
+                or _leaders_party(r, mentions, role, role_span)
+            )
         elif organ is not None and len(group) == 1:
             # "Presidium members of the Political Bureau": a member of the Presidium, an organ
             # of the organ after "of"
@@ -162,6 +172,10 @@ def titles(r: Context) -> Found:
             _organ_before(r, mentions, role_span[0]) if organ is None and k > end_word else None
         )
         for span, each_role, each_plural, each_implies, first, last in group:
+            if each_implies in flex.foreign_offices:
+                # "Chief Cabinet Secretary": Japan's office, not the Cabinet its words name
+                added.append(_implied(r, flex, span, each_role, each_plural, each_implies))
+                continue
             if each_implies == "minister":
                 ministry = _ministry_of(r, flex, found, span, (first, last))
                 if ministry is not None:
@@ -305,6 +319,13 @@ _CONSTITUENCY = re.compile(
 )  # the seat a deputy was elected from, part of the title
 
 
+_PORTFOLIO = re.compile(
+    r"\s+[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,2}?(?=\s*[,.;)]|\s+(?:was|is|who|has|had)\b)"
+)
+"""the portfolio of a secretary "for munitions", "in charge of science and education": part of
+the title (class S)"""
+
+
 _DEPUTY = re.compile(r"\b(?:first\s+)?(?:vice|deputy)[\s-]+$", re.I)
 
 
@@ -327,6 +348,8 @@ def _implied(
     constituency is part of the title)."""
     organ_key = organ_for_name(r, flex.implied_organs[implies], span)
     seat = _CONSTITUENCY.match(r.text, span[1])
+    if seat is None and r.text[: span[1]].endswith((" for", " of")):
+        seat = _PORTFOLIO.match(r.text, span[1])
     end = seat.end() if seat else span[1]
     return _title(r, span[0], end, role, organ_key, span, None, plural, implies)
 
@@ -336,11 +359,68 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
     say."""
     title = _of_the_whole(r, mentions, _own_organ(r, title))
     national = _nationality_before(r, title.start)
+    if national is not None and title.organ is None and _heads_state(r, title):
+        # "Russian President Vladimir Putin": the chairman of the state itself
+        state = national[0].removeprefix("the ")
+        organ = organ_for_name(r, state)
+        r.reg.get(organ).attrs.setdefault("abroad", national[0])
+        start = r.text.rindex(national[1], 0, title.start)
+        return replace(title, start=start, organ=organ, organ_span=None, post=None)
+    if national is None and title.organ is None and _heads_state(r, title):
+        # "Vladimir Putin, president of the Russian Federation", "president of the PRC"; "In
+        # Seoul, outgoing President Lee Myung-bak": the state of the capital the sentence opens
+        hit = _foreign_state_at(r, fact_lexicon(), bisect_left(r.doc.word_starts, title.end))
+        hit = hit or _opening_state(r, title.start, title.end)
+        if hit is not None:
+            organ = organ_for_name(r, hit[0].removeprefix("the "))
+            r.reg.get(organ).attrs.setdefault("abroad", hit[0])
+            end = r.doc.word_ends[hit[1] - 1]
+            return replace(title, end=end, organ=organ, organ_span=None, post=None)
     if national is not None and title.organ is not None:
         # the nationality is part of the title ("X, the South Korean unification minister")
         start = r.text.rindex(national[1], 0, title.start)
         return replace(state_title(r, title, national[0], national[1]), start=start)
     return _abroad(r, foreign_whole(r, mentions, title))
+
+
+_OPENING = re.compile(r"\s*In\s+([A-Z][a-z]+)\s*,")
+
+
+def _opening_state(r: Context, at: int, end: int) -> tuple[str, int] | None:
+    """The state whose capital opens the sentence of the title at ``at`` ("In Seoul, ..."),
+    with the word after the title (ending at ``end``)."""
+    sentence = r.doc.sentence_at(at)
+    if sentence is None:
+        return None
+    m = _OPENING.match(r.text, sentence.start, at)
+    state = fact_lexicon().foreign_capitals.get(m.group(1)) if m else None
+    if state is None:
+        return None
+    return state, bisect_left(r.doc.word_starts, end)
+
+
+def _not_the_office(r: Context, implies: str | None, end_word: int) -> bool:
+    """A role implying another state's office (``foreign_offices``) whose last word begins a
+    longer name ("secretary of State Affairs Commission") is not that office; a name after it
+    ("Secretary of State Mike Pompeo") is its holder."""
+    doc = r.doc
+    if not (
+        implies in fact_lexicon().foreign_offices
+        and end_word < len(doc.words)
+        and doc.gap_ok[end_word - 1]
+        and doc.is_cap(end_word)
+    ):
+        return False
+    at = doc.word_starts[end_word]
+    return not any(
+        m.start == at for m in r.mentions_in(at, at + 80, ("person",))
+    )
+
+
+def _heads_state(r: Context, title: Title) -> bool:
+    """The title's role words are a head of state's (``state_heads``: "President"), alone."""
+    words = r.doc.words_between(title.role_span[0], title.role_span[1])
+    return " ".join(r.doc.keys[words.start : words.stop]) in fact_lexicon().state_heads
 
 
 def abroad(r: Context, title: Title) -> bool:
@@ -414,6 +494,8 @@ def _state_organ_name(r: Context, title: Title, state: str) -> str | None:
     )
     if not names:
         return None
+    if names[0] in {flex.implied_organs.get(k) for k in flex.foreign_offices}:
+        return names[0]  # "U.S. Secretary of State": the office the role names already
     if names[0] == flex.implied_organs.get("premier"):
         role_words = r.doc.words_between(title.role_span[0], title.role_span[1])
         hit = flex.role_at(r.doc.keys, role_words.start) if role_words else None
@@ -438,6 +520,8 @@ def _own_organ(r: Context, title: Title) -> Title:
     hit = fact_lexicon().role_at(r.doc.keys, words.start) if words else None
     implied = fact_lexicon().implied_organs.get(hit[3] or "") if hit else None
     if hit is None or implied is None or " of " not in r.text[slice(*title.role_span)].lower():
+        return title
+    if _not_the_office(r, hit[3], hit[0]):
         return title
     organ = organ_for_name(r, implied, title.role_span)
     if organ == title.organ:
@@ -823,6 +907,24 @@ def _the_partys(r: Context, start: int) -> tuple[str, tuple[int, int]] | None:
     return r.reg.resolve(party), (m.start(), m.end())
 
 
+def _leaders_party(
+    r: Context, mentions: list[Mention], role: str, span: tuple[int, int]
+) -> tuple[str, tuple[int, int]] | None:
+    """ "General Secretary Kim Jong Un": the capitalized title right before a name, with no
+    organ, is the Workers' Party's general secretary (a foreign name's is dropped as no office
+    of the DPRK's). Not "a general secretary" in lower case, nor one before no name (class
+    S)."""
+    if role != "general-secretary" or not r.text[span[0] : span[0] + 1].isupper():
+        return None
+    after = re.match(r"[ \t]+", r.text[span[1] : span[1] + 3])
+    at = span[1] + (after.end() if after else 0)
+    if after is None or not any(
+        m.kind == "person" and m.start == at for m in mentions if span[1] <= m.start <= at
+    ):
+        return None
+    return r.reg.resolve(standing_organ(r, "wpk")), span
+
+
 def _organ_before(
     r: Context, mentions: list[Mention], start: int
 ) -> tuple[str, tuple[int, int]] | None:
@@ -870,12 +972,13 @@ def _post_title(r: Context, post: Mention) -> Title | None:
 
 def _central_committee(r: Context, organ: str, role: str) -> str:
     """ "KWP secretary", "a vice chairman of the WPK": of the party's Central Committee; "a
-    Political Bureau member and secretary": the secretary is the Central Committee's too."""
+    Political Bureau member and secretary": the secretary is the Central Committee's too, as is
+    the secretary of "a party secretary and director of the Economic Department" (class S)."""
     entity = r.reg.peek(organ)
     kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
         "organ_kind"
     )  # fmt: skip
-    if kind == "political-bureau" and role == "secretary":
+    if kind in ("political-bureau", "department") and role == "secretary":
         parent = entity.fields.get("parent")
         known_parent = r.known.organ_parent.get(entity.known) if entity.known else None
         if known_parent:

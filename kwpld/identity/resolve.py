@@ -910,13 +910,26 @@ def _in_longer_name(r: Context, i: int) -> bool:
     """Word ``i`` is next to a capitalized word of the same name ("Kim Jong", "Hyung-jin
     Kim": a given name in Western order, hyphenated, before the family name)."""
     doc = r.doc
-    if i > 0 and doc.gap_ok[i - 1] and doc.is_cap(i - 1):
+    if i > 0 and doc.gap_ok[i - 1] and doc.is_cap(i - 1) and not _ends_a_role(r, i):
         return True
     if i + 1 < len(doc.words) and doc.gap_ok[i] and doc.is_cap(i + 1):
         return True
     if i > 1 and doc.gap_ok[i - 1] and doc.gap_ok[i - 2] and doc.is_cap(i - 2):
         between = r.text[doc.word_ends[i - 2] : doc.word_starts[i - 1]]
         return between == "-" and r.text[doc.word_ends[i - 1] : doc.word_starts[i]] == " "
+    return False
+
+
+def _ends_a_role(r: Context, i: int) -> bool:
+    """A role phrase of the facts' lexicon ends right before word ``i`` ("Public Security
+    Minister Ju", "Premier Pak"): a title before the family name, not a word of the name
+    (class S)."""
+    flex = fact_lexicon()
+    keys = r.doc.keys
+    for start in range(max(0, i - flex.longest_role), i):
+        hit = flex.role_at(keys, start)
+        if hit is not None and hit[0] == i:
+            return True
     return False
 
 

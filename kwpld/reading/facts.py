@@ -166,6 +166,11 @@ class FactLexicon:
     nationality_states: dict[str, str] = field(default_factory=dict)
     """a nationality word ("russian", "south korean") -> its state ("Russia", "South Korea")"""
     foreign_governments: dict[str, str] = field(default_factory=dict)
+    foreign_offices: frozenset[str] = frozenset()
+    """what roles imply that is another state's office: ``foreign_offices``"""
+    state_heads: frozenset[str] = frozenset()
+    """role words that, after a nationality word, make the person the head (chairman) of that
+    state itself ("Russian President Vladimir Putin"): ``state_heads``"""
     foreign_capitals: dict[str, str] = field(default_factory=dict)
     foreign_party_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """nouns and verbs that put the people listed after them on a foreign side"""
@@ -303,6 +308,8 @@ def fact_lexicon() -> FactLexicon:
         foreign_nationalities=frozenset(data.get("foreign_nationalities", {})),
         nationality_states=dict(data.get("foreign_nationalities", {})),
         foreign_governments=dict(data.get("foreign_governments", {})),
+        state_heads=frozenset(data.get("state_heads", ())),
+        foreign_offices=frozenset(data.get("foreign_offices", ())),
         foreign_capitals=dict(data.get("foreign_capitals", {})),
         foreign_party_cues={
             k: tuple(v) for k, v in data.get("foreign_party_cues", {}).items()

@@ -67,7 +67,8 @@ MACROS = {
     # "Comrade(s)" is KCNA's form of address: "elected Comrades A and B its members"
     "PERSON": (
         r"(?:deputy |deputies |comrade |comrades )?P\d+(?: \( [^()]* \)){0,2}"
-        r"(?: , {ART}T\d+(?:(?: ,)? (?:and )?{ART}T\d+)*(?: since D\d+)?(?= ,| ;))?"
+        r"(?: , (?:(?:now|currently|still|also) )?{ART}(?:party )?T\d+(?:(?: ,)? (?:and )?{ART}"
+        r"T\d+)*(?: since D\d+)?(?= ,| ;))?"
     ),
     "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
     "TITLES": r"T\d+(?: (?:, )?(?:and )?(?:(?:a|an|the) )?T\d+)*",
