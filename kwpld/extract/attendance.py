@@ -702,6 +702,12 @@ def _appearance(
     if named is None:
         return None
     name, kind = named
+    if when is None and kind != "meeting" and not described and _SHOW.search(name):
+        # (class Q) "That evening, Kim hosted a state banquet ... The two leaders also watched a
+        # gala performance": a show in a paragraph that dated an occasion is of its day
+        sentence = r.doc.sentence_at(view.start)
+        if sentence is not None:
+            when = event_day_before(r, view.start, block=sentence.block)
     key = f"event:appearance:{match_key(name)}:{when.iso if when else r.article.key}"
     event = r.reg.add(Entity(key, "event"))
     event.fields.setdefault("type", kind)
@@ -728,6 +734,7 @@ def _appearance(
     return event.key
 
 
+_SHOW = re.compile(r"\b(?:performance|concert|show|gymnastics)\b")
 _WELCOME_WORDS = re.compile(r"\b(?:welcom|greet|arrival\b)", re.I)
 
 
@@ -736,9 +743,14 @@ def _held_welcome(r: Context, view: SentenceView) -> str | None:
     greeting is the welcome ceremony this sentence or the next reports, not a second occasion."""
     sentence = r.doc.sentence_at(view.start)
     end = r.doc.through_next(sentence) if sentence is not None else view.end
+    index = r.doc.sentence_index(view.start)
+    # (class Q) "Zhao Leji arrived in Pyongyang on Thursday. Choe Ryong Hae greeted Zhao at the
+    # airport": the arrival the sentence before reported
+    since = r.doc.sentences[index - 1].start if index > 0 else view.start
     for offset, key in r.held:
         names = " ".join(n.text for n in r.reg.peek(key).names)
-        if view.start <= offset < end and _WELCOME_WORDS.search(names):
+        if (view.start <= offset < end or since <= offset < view.start and "arrival" in names) \
+                and _WELCOME_WORDS.search(names):
             return r.reg.resolve(key)
     return None
 
