@@ -176,7 +176,12 @@ def _occasion_there(
     return r.reg.resolve(key)
 
 
-_ACT_ONLY = frozenset({"arrived"})
+_ACT_ONLY = {
+    "arrived": "event:act:",
+    "landed": f"event:act:{match_key('arrival')}:",
+    "departed": f"event:act:{match_key('send-off')}:",
+    "left": f"event:act:{match_key('send-off')}:",
+}
 """verbs that place someone only at the occasion they report (``occasion_acts``: an arrival
 someone was greeted at)"""
 
@@ -191,8 +196,9 @@ def _at_no_occasion(
         and r.reg.peek(target).fields.get("type") == "conferral"
     ):
         return True
-    if m.groupdict().get("verb") in _ACT_ONLY and not target.startswith("event:act:"):
-        return True
+    verb = m.groupdict().get("verb")
+    if verb in _ACT_ONLY and not r.reg.resolve(target).startswith(_ACT_ONLY[verb]):
+        return True  # (class Q) "the hearse ... left the palace": no send-off
     return "verb" in m.re.groupindex and bool(_MANY_TIMES.match(view.string, m.end()))
 
 

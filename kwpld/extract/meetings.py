@@ -30,6 +30,7 @@ from .dates import (
     relative_day,
     shift_day,
     speaks_ahead,
+    stated_day,
     year_said,
 )
 from .facts_common import bounds_a_term, in_headline, official_source
@@ -709,13 +710,23 @@ def _occasions(r: Context) -> None:
         held = bool(_HELD_OCCASION.match(rest) or given or presided or cued or joined) or bool(
             (opening or introduced) and _HELD_LATER.match(rest)
         )  # "Talks between A, <titles>, and B, <titles>, ... were held at ..."
+        # (class Q) "Kim and Trump had opened the summit on Wednesday evening with a brief
+        # one-on-one meeting and a social dinner at the Metropole": occasions the event opened
+        # with, held on the day the sentence gives
+        opened = not definite and _OPENED_WITH.search(r.text[sentence.start : m.start()])
+        held = held or bool(opened)
         when, name_end, _ = _occasion_day(r, m, sentence, held, definite)
+        if when is None and opened:
+            stated = stated_day(r, sentence.start, m.start())
+            when = stated[0] if stated is not None else None
         if when is None and not held:
             continue
         if bare_meeting and when is None and not re.search(
             r"\b(?:held|had)\s+(?:(?:a|an)\s+)?$", lead
         ) and not _HELD_OCCASION.match(rest) and not presided:  # fmt: skip
             continue  # "a rule to hold a meeting" is none; "held its first meeting" is one
+        if when is None and _FUTURE_LEAD.search(lead):
+            continue  # (class Q) "Putin will hold talks with Vietnamese leaders in Hanoi": to come
         if when is None:
             # "The day before, Kim held talks ... He then gave a reception": the day of the
             # event dated last before it in the paragraph; "A performance was given ... on the
@@ -832,6 +843,18 @@ _INTRODUCED = re.compile(
 )
 """an opening phrase of time before an occasion that opens its clause ("After the ceremony,
 talks between A and B were held at ...")"""
+_OPENED_WITH = re.compile(
+    r"\b(?:opened|began|started|kicked\s+off)\b[^.;]{0,80}?\bwith\s+(?:(?:a|an)\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:and\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,3}?)?$"
+)
+"""the occasions an event opened with ("opened the summit ... with a one-on-one meeting and a
+social dinner")"""
+_FUTURE_LEAD = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|(?:is|are)\s+(?:expected|scheduled|set|due|slated)"
+    r"\s+to|plans?\s+to|planning\s+to)\s+(?:\w+\s+)?(?:hold|host|give|have|attend)\s+(?:(?:a|an)\s+)?$",
+    re.I,
+)
+"""an occasion someone is still to hold, which the sentence does not date: no event"""
 _AFTER_OCCASION = re.compile(
     r"\b(?:after|following|at\s+the\s+end\s+of)\s+the\s+(?:talks|meeting|ceremony|banquet"
     r"|reception|luncheon|dinner|performance)\b",
@@ -931,7 +954,7 @@ def _acts(r: Context) -> None:
             if _AT_OCCASION.match(r.text, m.end(), sentence.end):
                 continue  # "signed a joint statement at a ceremony in the library": that ceremony
             when = leading_day(r, _segment_start(r, sentence), sentence.end)
-            if when is None and _AFTER_OCCASION.search(r.text, m.end(), sentence.end):
+            if when is None and _AFTER_OCCASION.search(r.text, sentence.start, sentence.end):
                 # "Kim and Putin signed the treaty after the talks": the day of the talks
                 when = narrative_day_before(r, sentence.start)
             if when is None and act.needs is None:
