@@ -274,3 +274,21 @@ def test_a_hearse_that_left_is_no_send_off(known: Known) -> None:
     assert not [k for k in _events(drafted) if k.startswith("send")]
     # the body in the hearse that "left" attends nothing
     assert all("kim-jong-il" not in people for people in attended(drafted).values())
+
+
+def test_each_clause_dates_its_own_occasion(known: Known) -> None:
+    drafted = _read(
+        "MOSCOW, May 25 (AP) -- North Korean President Kim Il Sung left Moscow by special train "
+        "on Friday after two rounds of talks with Soviet leader Konstantin Chernenko on Wednesday "
+        "and Thursday.\n\nChernenko and Prime Minister Nikolai Tikhonov saw Kim off at the "
+        "station.\n\nKim, who arrived on Monday after a week-long train journey, had been welcomed "
+        "at the same station by Chernenko and Foreign Minister Andrei Gromyko.\n\nOn Thursday "
+        "afternoon Gromyko and Kim Yong Nam signed a consular convention at the Kremlin.",
+        known,
+        "1984-05-25",
+    )
+    days = {k.split("-")[0]: v[1] for k, v in _events(drafted).items()}
+    assert days["send"] == "1984-05-25"
+    assert days["arrival"] == "1984-05-21"
+    assert days["signing"] == "1984-05-24"
+    assert days["talks"] == "1984-05-23"

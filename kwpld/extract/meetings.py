@@ -861,6 +861,15 @@ _AFTER_OCCASION = re.compile(
     re.I,
 )
 """an act dated by the occasion it followed ("signed the treaty after the talks")"""
+_CLAUSE_END = re.compile(r"[,;]|\s(?:after|before|following|when|while|and)\s")
+
+
+def _clause_end(r: Context, start: int, end: int) -> int:
+    """Where the clause of an act's verb ends: at a comma, or a conjunction of another one."""
+    stop = _CLAUSE_END.search(r.text, start, end)
+    return stop.start() if stop is not None else end
+
+
 _AT_OCCASION = re.compile(
     r"[^.;]{0,40}?\bat\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:ceremony|banquet|reception"
     r"|luncheon|dinner)\b"
@@ -953,7 +962,11 @@ def _acts(r: Context) -> None:
                 continue  # "a visit during which he and Kim signed a treaty": told later
             if _AT_OCCASION.match(r.text, m.end(), sentence.end):
                 continue  # "signed a joint statement at a ceremony in the library": that ceremony
-            when = leading_day(r, _segment_start(r, sentence), sentence.end)
+            # (class Q) the day of the act's own clause first: "left Moscow on Friday after two
+            # rounds of talks on Wednesday and Thursday" is Friday's send-off
+            own = stated_day(r, m.start(), _clause_end(r, m.end(), sentence.end))
+            when = own[0] if own is not None else None
+            when = when or leading_day(r, _segment_start(r, sentence), sentence.end)
             if when is None and _AFTER_OCCASION.search(r.text, sentence.start, sentence.end):
                 # "Kim and Putin signed the treaty after the talks": the day of the talks
                 when = narrative_day_before(r, sentence.start)
