@@ -292,3 +292,38 @@ def test_each_clause_dates_its_own_occasion(known: Known) -> None:
     assert days["arrival"] == "1984-05-21"
     assert days["signing"] == "1984-05-24"
     assert days["talks"] == "1984-05-23"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Lavrov laid a wreath at the Liberation Tower on Moran Hill.", "wreath"),
+        ("The two ministers signed a plan of exchanges for 2024-2025.", "signing"),
+    ],
+)
+def test_an_act_with_no_day_after_a_dated_occasion(sentence: str, kind: str, known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, October 20 (KCNA) -- Talks between Choe Son Hui and Sergei Lavrov were held at "
+        "the Mansudae Assembly Hall on Thursday.\n\n" + sentence,
+        known,
+        "2023-10-20",
+    )
+    acts = [v for k, v in _events(drafted).items() if k.startswith(kind)]
+    assert acts == [("ceremony", "2023-10-19")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is 23 years since the President signed the Treaty of Friendship in Moscow in 1961.",
+        "Trump and Kim first met in Singapore last June, where they signed a vague statement.",
+    ],
+)
+def test_a_past_signing_takes_no_day_of_the_narrative(sentence: str, known: Known) -> None:
+    drafted = _read(
+        "MOSCOW, May 25 (AP) -- Kim Il Sung held talks with Konstantin Chernenko on Wednesday.\n\n"
+        + sentence,
+        known,
+        "1984-05-25",
+    )
+    assert not [k for k in _events(drafted) if k.startswith("signing")]

@@ -119,6 +119,7 @@ def meetings(r: Context) -> Found:
     _occasions(r)
     _subheadings(r)
     r.held.sort(key=lambda x: x[0])  # (stable: an act before an occasion of its sentence)
+    _acts(r, late=True)
     _acts_of_occasions(r)
     _one_conferral(r)
     _place_summits(r)
@@ -861,6 +862,25 @@ _AFTER_OCCASION = re.compile(
     re.I,
 )
 """an act dated by the occasion it followed ("signed the treaty after the talks")"""
+_WHERE_BEFORE = re.compile(r",\s*where\b[^.;]*$")
+_NARRATED = frozenset({"wreath-laying", "signing"})
+"""acts that take the day the narrative is at when their sentence gives none"""
+
+
+def _narrated_day(r: Context, sentence: Sentence) -> PartialDate | None:
+    """The day of the occasion held last before ``sentence``, in its paragraph or the one
+    before (not of one told paragraphs earlier)."""
+    before = [(at, key) for at, key in r.held if at < sentence.start]
+    if not before:
+        return None
+    at, key = before[-1]
+    held_in = r.doc.sentence_at(at)
+    if held_in is None or sentence.block - held_in.block > 1:
+        return None
+    day = r.reg.peek(key).fields.get("date")
+    return day if isinstance(day, PartialDate) and day.day is not None else None
+
+
 _CLAUSE_END = re.compile(r"[,;]|\s(?:after|before|following|when|while|and)\s")
 
 
@@ -940,13 +960,15 @@ def _subheadings(r: Context) -> None:
         r.held.sort(key=lambda x: x[0])
 
 
-def _acts(r: Context) -> None:
+def _acts(r: Context, *, late: bool = False) -> None:
     """ "On Friday morning, Kim laid a wreath at a memorial ...", "Kozlov and Kozhemyako saw him
     off at the station": an occasion a verb reports (``occasion_acts``), an event of its own
     from its sentence on (the sentences after it that name no other event report it), when its
     sentence (or the one before it) gives its day, or it ``needs`` what the text says (an arrival
     someone was greeted at: dated by the day the report was at); not the one the report is at
-    (a sub-heading's: "Send-off Ceremony Held ... Kim Jong Un saw him off")."""
+    (a sub-heading's: "Send-off Ceremony Held ... Kim Jong Un saw him off"). ``late``: once the
+    occasions are found, the wreath-layings and signings with no day of their own that follow a
+    dated occasion (:func:`_narrated_day`)."""
     article = r.article.key.split(":")[-1]
     for act in fact_lexicon().occasion_acts:
         for m in act.act.finditer(r.text):
@@ -970,6 +992,21 @@ def _acts(r: Context) -> None:
             if when is None and _AFTER_OCCASION.search(r.text, sentence.start, sentence.end):
                 # "Kim and Putin signed the treaty after the talks": the day of the talks
                 when = narrative_day_before(r, sentence.start)
+            if late:
+                if when is not None or act.needs is not None or act.name not in _NARRATED:
+                    continue  # (done in the first pass)
+                if any(
+                    re.search(r"\b(?:in|since|on)\s+$", r.text[max(0, d.start - 7) : d.start])
+                    for d in r.dates_in(sentence.start, sentence.end)
+                ) or _WHERE_BEFORE.search(
+                    r.text, sentence.start, m.start()
+                ):
+                    continue  # "since the President signed the Treaty ... in 1961", "first met
+                    # in Singapore last June, where they signed a statement": their own time
+                # (class Q) "The two leaders held talks on Wednesday ... Lavrov laid a wreath at
+                # the Liberation Tower": the day the narrative is at, when an occasion before it
+                # in the paragraph or the one before was dated
+                when = _narrated_day(r, sentence)
             if when is None and act.needs is None:
                 continue  # "He laid a wreath" with no day of its own: part of the visit reported
             when = when or narrative_day_before(r, sentence.start)
