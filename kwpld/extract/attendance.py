@@ -176,7 +176,12 @@ def _occasion_there(
     return r.reg.resolve(key)
 
 
-_ACT_ONLY = frozenset({"arrived"})
+_ACT_ONLY = {
+    "arrived": "event:act:",
+    "landed": f"event:act:{match_key('arrival')}:",
+    "departed": f"event:act:{match_key('send-off')}:",
+    "left": f"event:act:{match_key('send-off')}:",
+}
 """verbs that place someone only at the occasion they report (``occasion_acts``: an arrival
 someone was greeted at)"""
 
@@ -191,8 +196,9 @@ def _at_no_occasion(
         and r.reg.peek(target).fields.get("type") == "conferral"
     ):
         return True
-    if m.groupdict().get("verb") in _ACT_ONLY and not target.startswith("event:act:"):
-        return True
+    verb = m.groupdict().get("verb")
+    if verb in _ACT_ONLY and not r.reg.resolve(target).startswith(_ACT_ONLY[verb]):
+        return True  # (class Q) "the hearse ... left the palace": no send-off
     return "verb" in m.re.groupindex and bool(_MANY_TIMES.match(view.string, m.end()))
 
 
@@ -706,6 +712,12 @@ def _appearance(
     if named is None:
         return None
     name, kind = named
+    if when is None and kind != "meeting" and not described and _SHOW.search(name):
+        # (class Q) "That evening, Kim hosted a state banquet ... The two leaders also watched a
+        # gala performance": a show in a paragraph that dated an occasion is of its day
+        sentence = r.doc.sentence_at(view.start)
+        if sentence is not None:
+            when = event_day_before(r, view.start, block=sentence.block)
     key = f"event:appearance:{match_key(name)}:{when.iso if when else r.article.key}"
     event = r.reg.add(Entity(key, "event"))
     event.fields.setdefault("type", kind)
@@ -732,6 +744,7 @@ def _appearance(
     return event.key
 
 
+_SHOW = re.compile(r"\b(?:performance|concert|show|gymnastics)\b")
 _WELCOME_WORDS = re.compile(r"\b(?:welcom|greet|arrival\b)", re.I)
 
 
@@ -740,9 +753,14 @@ def _held_welcome(r: Context, view: SentenceView) -> str | None:
     greeting is the welcome ceremony this sentence or the next reports, not a second occasion."""
     sentence = r.doc.sentence_at(view.start)
     end = r.doc.through_next(sentence) if sentence is not None else view.end
+    index = r.doc.sentence_index(view.start)
+    # (class Q) "Zhao Leji arrived in Pyongyang on Thursday. Choe Ryong Hae greeted Zhao at the
+    # airport": the arrival the sentence before reported
+    since = r.doc.sentences[index - 1].start if index > 0 else view.start
     for offset, key in r.held:
         names = " ".join(n.text for n in r.reg.peek(key).names)
-        if view.start <= offset < end and _WELCOME_WORDS.search(names):
+        if (view.start <= offset < end or since <= offset < view.start and "arrival" in names) \
+                and _WELCOME_WORDS.search(names):
             return r.reg.resolve(key)
     return None
 

@@ -496,9 +496,11 @@ def _occasion_day_at(r: Context, start: int, end: int) -> bool:
 
 
 _WEEKDAY_OPEN = re.compile(
-    r"\b[Oo]n\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?:[Oo]n|[Ee]arly|[Ll]ate)\s+(?:on\s+)?"
+    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-"""a weekday, also where it opens a sentence ("On Thursday, ...")"""
+"""a weekday, also where it opens a sentence ("On Thursday, ..."), and wire copy's "departed for
+Vietnam early Thursday", "late Wednesday" (class Q)"""
 
 
 def _weekday_back(r: Context, weekday: re.Match[str]) -> PartialDate | None:
@@ -602,12 +604,38 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
         if (at < offset and (best is None or at > best[0]) and isinstance(date, PartialDate)
                 and date.day is not None):
             best = (at, date)
+    if best is not None:
+        best = _referred_back(r, best, offset)
     lead = r.doc.lead()
     body = lead.start if lead is not None else 0
     stated = stated_day(r, max(best[0] if best is not None else 0, body), offset)
     if stated is not None:
         return stated[0]
     return best[1] if best is not None else event_day_before(r, offset)
+
+
+_BACK_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(talks|summit|banquet|reception|luncheon|dinner|ceremony|parade|performance)\b"
+)
+
+
+def _referred_back(
+    r: Context, best: tuple[int, PartialDate], offset: int
+) -> tuple[int, PartialDate]:
+    """(class Q) Wire copy goes back to the occasion of its lead after a paragraph of
+    background: "Medvedev and Kim held talks Wednesday ... Kim arrived on Tuesday ... The talks
+    lasted two hours ... That evening Medvedev hosted a dinner": "the talks" between the
+    occasion dated last and ``offset`` brings the narrative back to the talks' day."""
+    for ref in _BACK_REFERENCE.finditer(r.text, best[0] + 1, offset):
+        noun = ref.group(1).lower()
+        for at, key in reversed(r.held):
+            entity = r.reg.peek(key)
+            date = entity.fields.get("date")
+            if (at < ref.start() and isinstance(date, PartialDate) and date.day is not None
+                    and any(noun in n.text.lower() for n in entity.names)):
+                best = (ref.start(), date)
+                break
+    return best
 
 
 def opens_with_day(r: Context, start: int, end: int) -> bool:

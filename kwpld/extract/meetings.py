@@ -30,6 +30,7 @@ from .dates import (
     relative_day,
     shift_day,
     speaks_ahead,
+    stated_day,
     year_said,
 )
 from .facts_common import bounds_a_term, in_headline, official_source
@@ -118,6 +119,7 @@ def meetings(r: Context) -> Found:
     _occasions(r)
     _subheadings(r)
     r.held.sort(key=lambda x: x[0])  # (stable: an act before an occasion of its sentence)
+    _acts(r, late=True)
     _acts_of_occasions(r)
     _one_conferral(r)
     _place_summits(r)
@@ -670,8 +672,11 @@ def _occasions(r: Context) -> None:
         sentence = r.doc.sentence_at(m.start())
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
             continue
-        if sentence.start <= last and _JOINED.fullmatch(r.text, last, m.start()):
-            continue  # "A military parade and a mass rally were held": one occasion reported
+        if _in_speech(r, m.start()):
+            continue  # He said: "... we will hold a grand ceremony on this square ..."
+        # (class Q) "A grand military parade and a mass demonstration of the working people
+        # were held": two occasions, each dated by the sentence
+        joined = sentence.start <= last and _JOINED.fullmatch(r.text, last, m.start()) is not None
         if _inside_event(r, m.start(), m.end()) or any(
             x.kind == "event" and x.start < m.end("name") and m.start("name") < x.end
             for x in r.mentions
@@ -694,20 +699,35 @@ def _occasions(r: Context) -> None:
         # "Present at the burial were ...": an occasion of its own, unless named before
         cued = definite and _attended_at(flex, lead, m.group("noun"))
         opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
-        if not m.group("art") and not given and (not opening or not m.group("name")[:1].isupper()):
-            continue  # "talks" alone: only "Talks between ... were held", "held talks with"
         rest = r.text[m.end() : sentence.end]
+        # (class Q) "After the ceremony, talks between A and B were held at ...": an occasion
+        # that opens its clause after an opening phrase of time
+        introduced = not opening and _INTRODUCED.fullmatch(r.text, sentence.start, m.start())
+        if not m.group("art") and not given and not joined and (
+            not opening or not m.group("name")[:1].isupper()
+        ) and not (introduced and _HELD_LATER.match(rest)):
+            continue  # "talks" alone: only "Talks between ... were held", "held talks with"
         presided = _PRESIDED_AFTER.match(rest)  # "a meeting of X presided over by Kim"
-        held = bool(_HELD_OCCASION.match(rest) or given or presided or cued) or bool(
-            opening and _HELD_LATER.match(rest)
+        held = bool(_HELD_OCCASION.match(rest) or given or presided or cued or joined) or bool(
+            (opening or introduced) and _HELD_LATER.match(rest)
         )  # "Talks between A, <titles>, and B, <titles>, ... were held at ..."
+        # (class Q) "Kim and Trump had opened the summit on Wednesday evening with a brief
+        # one-on-one meeting and a social dinner at the Metropole": occasions the event opened
+        # with, held on the day the sentence gives
+        opened = not definite and _OPENED_WITH.search(r.text[sentence.start : m.start()])
+        held = held or bool(opened)
         when, name_end, _ = _occasion_day(r, m, sentence, held, definite)
+        if when is None and opened:
+            stated = stated_day(r, sentence.start, m.start())
+            when = stated[0] if stated is not None else None
         if when is None and not held:
             continue
         if bare_meeting and when is None and not re.search(
             r"\b(?:held|had)\s+(?:(?:a|an)\s+)?$", lead
         ) and not _HELD_OCCASION.match(rest) and not presided:  # fmt: skip
             continue  # "a rule to hold a meeting" is none; "held its first meeting" is one
+        if when is None and _FUTURE_LEAD.search(lead):
+            continue  # (class Q) "Putin will hold talks with Vietnamese leaders in Hanoi": to come
         if when is None:
             # "The day before, Kim held talks ... He then gave a reception": the day of the
             # event dated last before it in the paragraph; "A performance was given ... on the
@@ -738,7 +758,10 @@ def _occasions(r: Context) -> None:
         if definite and (_refers_back(r, m, kind, when, sentence) or when is not None
                          and _dates_undated(r, m, kind, when, sentence)):  # fmt: skip
             continue  # "attended a ceremony ... The ceremony was held ... on 21 December"
-        _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence)
+        # (a second occasion reported with the first is no occasion the sentences after it go
+        # on with: "Kim Jong Un appeared on the tribune" is the parade's)
+        _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence,
+                      current=not joined)  # fmt: skip
         last = m.end()
 
 
@@ -815,6 +838,77 @@ _BEFORE_AFTER = re.compile(r"\b(?:before|after|following|since|ahead\s+of|during
 _REPORTED_BEFORE = re.compile(r"\b(?:reported|said|announced|disclosed|revealed)\s*$")
 _DIED_BEFORE = re.compile(r"\b(?:died|passed\s+away|was\s+born|born)\s*$")
 _JOINED = re.compile(r"\s+and\s+(?:(?:a|an|the)\s+)?")
+_INTRODUCED = re.compile(
+    r"(?:After|Following|Before|Later|Earlier|On|In|At|During|That|The\s+next|The\s+same"
+    r"|Shortly|Then)\b[^,.;:]{0,40},\s*"
+)
+"""an opening phrase of time before an occasion that opens its clause ("After the ceremony,
+talks between A and B were held at ...")"""
+_OPENED_WITH = re.compile(
+    r"\b(?:opened|began|started|kicked\s+off)\b[^.;]{0,80}?\bwith\s+(?:(?:a|an)\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:and\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,3}?)?$"
+)
+"""the occasions an event opened with ("opened the summit ... with a one-on-one meeting and a
+social dinner")"""
+_FUTURE_LEAD = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|(?:is|are)\s+(?:expected|scheduled|set|due|slated)"
+    r"\s+to|plans?\s+to|planning\s+to)\s+(?:\w+\s+)?(?:hold|host|give|have|attend)\s+(?:(?:a|an)\s+)?$",
+    re.I,
+)
+"""an occasion someone is still to hold, which the sentence does not date: no event"""
+_AFTER_OCCASION = re.compile(
+    r"\b(?:after|following|at\s+the\s+end\s+of)\s+the\s+(?:talks|meeting|ceremony|banquet"
+    r"|reception|luncheon|dinner|performance)\b",
+    re.I,
+)
+"""an act dated by the occasion it followed ("signed the treaty after the talks")"""
+_WHERE_BEFORE = re.compile(r",\s*where\b[^.;]*$")
+_NARRATED = frozenset({"wreath-laying", "signing"})
+"""acts that take the day the narrative is at when their sentence gives none"""
+
+
+def _narrated_day(r: Context, sentence: Sentence) -> PartialDate | None:
+    """The day of the occasion held last before ``sentence``, in its paragraph or the one
+    before (not of one told paragraphs earlier)."""
+    before = [(at, key) for at, key in r.held if at < sentence.start]
+    if not before:
+        return None
+    at, key = before[-1]
+    held_in = r.doc.sentence_at(at)
+    if held_in is None or sentence.block - held_in.block > 1:
+        return None
+    day = r.reg.peek(key).fields.get("date")
+    return day if isinstance(day, PartialDate) and day.day is not None else None
+
+
+_CLAUSE_END = re.compile(r"[,;]|\s(?:after|before|following|when|while|and)\s")
+
+
+def _clause_end(r: Context, start: int, end: int) -> int:
+    """Where the clause of an act's verb ends: at a comma, or a conjunction of another one."""
+    stop = _CLAUSE_END.search(r.text, start, end)
+    return stop.start() if stop is not None else end
+
+
+_AT_OCCASION = re.compile(
+    r"[^.;]{0,40}?\bat\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:ceremony|banquet|reception"
+    r"|luncheon|dinner)\b"
+)
+"""an act done at an occasion its sentence names, which is the event"""
+_RECALLED_IN = re.compile(r"\b(?:during|in|at)\s+which\b[^.;]*$")
+"""an act in a relative clause of an occasion reported as a whole ("a two-day state visit ...,
+during which he and Kim signed a treaty"): the day of the sentence is not the act's"""
+_SPEECH_WORDS = 6
+"""the words of a quotation from which it is a speech quoted, whose occasions are no events"""
+
+
+def _in_speech(r: Context, offset: int) -> bool:
+    """Whether ``offset`` is inside a quoted speech (He said: "... we will hold a grand
+    ceremony ..."), not a short quoted name."""
+    quote = r.quotation_at(offset)
+    return quote is not None and len(
+        r.text[quote.inner_start : quote.inner_end].split()
+    ) >= _SPEECH_WORDS
 _HELD_LATER = re.compile(
     r"[^.;]{0,400}?\b(?:(?:was|were)\s+(?:\w+\s+)?held|took\s+place)\b", re.I
 )
@@ -866,25 +960,53 @@ def _subheadings(r: Context) -> None:
         r.held.sort(key=lambda x: x[0])
 
 
-def _acts(r: Context) -> None:
+def _acts(r: Context, *, late: bool = False) -> None:
     """ "On Friday morning, Kim laid a wreath at a memorial ...", "Kozlov and Kozhemyako saw him
     off at the station": an occasion a verb reports (``occasion_acts``), an event of its own
     from its sentence on (the sentences after it that name no other event report it), when its
     sentence (or the one before it) gives its day, or it ``needs`` what the text says (an arrival
     someone was greeted at: dated by the day the report was at); not the one the report is at
-    (a sub-heading's: "Send-off Ceremony Held ... Kim Jong Un saw him off")."""
+    (a sub-heading's: "Send-off Ceremony Held ... Kim Jong Un saw him off"). ``late``: once the
+    occasions are found, the wreath-layings and signings with no day of their own that follow a
+    dated occasion (:func:`_narrated_day`)."""
     article = r.article.key.split(":")[-1]
     for act in fact_lexicon().occasion_acts:
         for m in act.act.finditer(r.text):
             sentence = r.doc.sentence_at(m.start())
-            if sentence is None or in_headline(r, sentence.start):
+            if sentence is None or in_headline(r, sentence.start) or _in_speech(r, m.start()):
                 continue
             if act.needs is not None and not _says_next(r, sentence, act.needs):
                 continue
             current = _current_occasion(r, m.start())
             if current is not None and act.same.search(_event_words(r, current)):
                 continue  # the occasion the report is at: "Send-off Ceremony Held ... saw him off"
-            when = leading_day(r, _segment_start(r, sentence), sentence.end)
+            if _RECALLED_IN.search(r.text, sentence.start, m.start()):
+                continue  # "a visit during which he and Kim signed a treaty": told later
+            if _AT_OCCASION.match(r.text, m.end(), sentence.end):
+                continue  # "signed a joint statement at a ceremony in the library": that ceremony
+            # (class Q) the day of the act's own clause first: "left Moscow on Friday after two
+            # rounds of talks on Wednesday and Thursday" is Friday's send-off
+            own = stated_day(r, m.start(), _clause_end(r, m.end(), sentence.end))
+            when = own[0] if own is not None else None
+            when = when or leading_day(r, _segment_start(r, sentence), sentence.end)
+            if when is None and _AFTER_OCCASION.search(r.text, sentence.start, sentence.end):
+                # "Kim and Putin signed the treaty after the talks": the day of the talks
+                when = narrative_day_before(r, sentence.start)
+            if late:
+                if when is not None or act.needs is not None or act.name not in _NARRATED:
+                    continue  # (done in the first pass)
+                if any(
+                    re.search(r"\b(?:in|since|on)\s+$", r.text[max(0, d.start - 7) : d.start])
+                    for d in r.dates_in(sentence.start, sentence.end)
+                ) or _WHERE_BEFORE.search(
+                    r.text, sentence.start, m.start()
+                ):
+                    continue  # "since the President signed the Treaty ... in 1961", "first met
+                    # in Singapore last June, where they signed a statement": their own time
+                # (class Q) "The two leaders held talks on Wednesday ... Lavrov laid a wreath at
+                # the Liberation Tower": the day the narrative is at, when an occasion before it
+                # in the paragraph or the one before was dated
+                when = _narrated_day(r, sentence)
             if when is None and act.needs is None:
                 continue  # "He laid a wreath" with no day of its own: part of the visit reported
             when = when or narrative_day_before(r, sentence.start)
@@ -1077,7 +1199,50 @@ def _occasion_day(
         # sentence gives before the occasion it reports (one "the" refers back to is the one
         # named before)
         when = leading_day(r, sentence.start, m.start())
+    if when is None and (held or dated):
+        # (class Q) wire copy's bare weekday: "held talks Wednesday at a military garrison"
+        bare = _BARE_WEEKDAY.match(rest)
+        if bare and r.reference is not None and r.reference.day is not None:
+            when = _last_weekday(r.reference, bare.group(1))
+    if when is None and held:
+        # (class Q) a past occasion: "Kim last held talks with a Russian leader in August 2002",
+        # "in June 2019, when he and Kim Jong Un held talks"
+        when = _past_month(r, sentence, m)
     return when, name_end, bool(dated)
+
+
+_BARE_WEEKDAY = re.compile(
+    r"\s+(?:(?:early|late)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b[^.;]*$")
+
+
+def _past_month(r: Context, sentence: Sentence, m: re.Match[str]) -> PartialDate | None:
+    """The month or year "in" which a past occasion was held, stated after it in its clause
+    ("held talks with X in August 2002") or before it with "when" ("in June 2019, when he and
+    Kim Jong Un held talks"); only a date before the article's (a date at day precision is the
+    "on" of :func:`_occasion_day`)."""
+    reference = r.reference
+    if reference is None:
+        return None
+    stops = (r.text.find(mark, m.end(), sentence.end) for mark in ";,")
+    clause_end = min((i for i in stops if i >= 0), default=sentence.end)
+    for d in r.dates_in(sentence.start, sentence.end):
+        if d.date is None or d.date.day is not None:
+            continue
+        if d.date.month is None or reference.month is None:
+            past = d.date.year < reference.year
+        else:
+            past = (d.date.year, d.date.month) < (reference.year, reference.month)
+        if not past:
+            continue
+        if not re.search(r"\bin\s+$", r.text[max(0, d.start - 4) : d.start]):
+            continue  # "since 2019", "until May": a term's bound, not the occasion's day
+        after = m.end() <= d.start < clause_end
+        before = d.end <= m.start() and _WHEN_AFTER.match(r.text, d.end, m.start()) is not None
+        if after or before:
+            return d.date
+    return None
 
 
 def _named_before(r: Context, m: re.Match[str]) -> bool:
@@ -1095,8 +1260,11 @@ def _add_occasion(
     kind: str,
     when: PartialDate | None,
     sentence: Sentence,
+    *,
+    current: bool = True,
 ) -> None:
-    """The occasion's event, its place, and its mention."""
+    """The occasion's event, its place, and its mention; ``current``: the occasion the report
+    is at from its sentence on (not a second one reported with the first)."""
     # undated, a description is this article's own: another article's "talks" are others
     key = f"event:occasion:{match_key(name)}:{when.iso if when else r.article.key}"
     event = r.reg.add(Entity(key, "event"))
@@ -1118,7 +1286,8 @@ def _add_occasion(
         )
     event.note(f"“{' '.join(r.text[m.start() : m.end()].split())}”", span)
     r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
-    r.held.append((sentence.start, event.key))
+    if current:
+        r.held.append((sentence.start, event.key))
 
 
 def _paired_end(r: Context, start: int, stop: int, when: PartialDate) -> PartialDate | None:
@@ -1863,10 +2032,14 @@ def _references(r: Context) -> None:
             ):
                 target = r.reg.resolve(e.entity)
                 break
-        for e in reversed(before if target is None else []):
-            if e.entity is not None and _of_type(r, e.entity, types):
-                target = r.reg.resolve(e.entity)
-                break
+        # (class Q) "A military parade and a mass rally were held ... Ri Myong Su reported on
+        # the preparations of the parade": of several occasions of the type, the one of the noun
+        fitting = [e for e in before if e.entity is not None and _of_type(r, e.entity, types)]
+        named = [e for e in fitting if "ceremony" in types
+                 and re.search(rf"\b{re.escape(words[-1])}\b", e.text, re.I)]  # fmt: skip
+        for e in reversed((named or fitting) if target is None else []):
+            target = r.reg.resolve(e.entity)  # type: ignore[arg-type]
+            break
         main = r.main_event
         main_fits = main is not None and _of_type(r, main, types)
         if (
