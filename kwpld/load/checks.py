@@ -144,6 +144,9 @@ def check_duplicates(entries: list[Entry]) -> list[Problem]:
 def check_references(entries: list[Entry], kinds_by_id: dict[str, str]) -> list[Problem]:
     problems = []
     known = sorted(kinds_by_id)
+    # An id referred to from many records and known to none (the records of a file that did
+    # not load) gets its hint once: difflib compares it with every known id.
+    hints: dict[str, str] = {}
     for entry in entries:
         record_id = entry.raw.get("id") if isinstance(entry.raw.get("id"), str) else None
         for pattern, allowed in REFERENCE_FIELDS[entry.kind]:
@@ -156,8 +159,10 @@ def check_references(entries: list[Entry], kinds_by_id: dict[str, str]) -> list[
                 line, column = line_of(entry.raw, path)
                 label = column or field_label(path)
                 if target is None:
-                    close = difflib.get_close_matches(ref, known, n=1, cutoff=0.75)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    hint = hints.get(ref)
+                    if hint is None:
+                        close = difflib.get_close_matches(ref, known, n=1, cutoff=0.75)
+                        hint = hints[ref] = f"; did you mean '{close[0]}'?" if close else ""
                     wanted = " or ".join(allowed) if allowed != ANY else "record"
                     problems.append(
                         Problem(
