@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kwpld.errors import InputError, LoadError, Problem
 from kwpld.load import load_records
+from kwpld.load.checks import closest
 from kwpld.model import Membership, Person
 
 MINIMAL = FIXTURES / "minimal"
@@ -336,3 +340,19 @@ def test_json_lines_syntax_errors_and_bad_references_give_lines(data: Path):
         ("duplicate-field", 4),
     }
     assert any(p.code == "unknown-kind" and p.file == "unknown.jsonl" for p in problems_of(data))
+
+
+_ID_CHARS = "ab-0123xyz"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(
+    word=st.text(alphabet=_ID_CHARS, max_size=9),
+    known=st.lists(st.text(alphabet=_ID_CHARS, max_size=9), max_size=40, unique=True),
+    cutoff=st.sampled_from([0.0, 0.5, 0.6, 0.75, 0.9, 1.0]),
+)
+def test_the_reference_hint_is_difflibs_closest_match(word: str, known: list[str], cutoff: float):
+    """The 'did you mean' of an unknown reference (closest) is difflib.get_close_matches'
+    one match, ties and the cutoff included."""
+    want = difflib.get_close_matches(word, sorted(known), n=1, cutoff=cutoff)
+    assert closest(word, sorted(known), cutoff) == (want[0] if want else None)

@@ -141,9 +141,30 @@ def check_duplicates(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
+def closest(word: str, possibilities: list[str], cutoff: float) -> str | None:
+    """``difflib.get_close_matches(word, possibilities, n=1, cutoff=cutoff)``'s one match, or
+    None: the same answer, without the full ratio of a possibility whose upper bounds
+    (``real_quick_ratio``, ``quick_ratio``) are below the best ratio found so far."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    best: tuple[float, str] | None = None
+    for candidate in possibilities:
+        floor = cutoff if best is None else max(cutoff, best[0])
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+            continue
+        score = matcher.ratio()
+        if score >= cutoff and (best is None or (score, candidate) > best):
+            best = (score, candidate)
+    return None if best is None else best[1]
+
+
 def check_references(entries: list[Entry], kinds_by_id: dict[str, str]) -> list[Problem]:
     problems = []
     known = sorted(kinds_by_id)
+    # An id referred to from many records and known to none (the records of a file that did
+    # not load) gets its hint once: difflib compares it with every known id.
+    hints: dict[str, str] = {}
     for entry in entries:
         record_id = entry.raw.get("id") if isinstance(entry.raw.get("id"), str) else None
         for pattern, allowed in REFERENCE_FIELDS[entry.kind]:
@@ -156,8 +177,10 @@ def check_references(entries: list[Entry], kinds_by_id: dict[str, str]) -> list[
                 line, column = line_of(entry.raw, path)
                 label = column or field_label(path)
                 if target is None:
-                    close = difflib.get_close_matches(ref, known, n=1, cutoff=0.75)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    hint = hints.get(ref)
+                    if hint is None:
+                        close = closest(ref, known, 0.75)
+                        hint = hints[ref] = f"; did you mean '{close}'?" if close else ""
                     wanted = " or ".join(allowed) if allowed != ANY else "record"
                     problems.append(
                         Problem(
