@@ -982,8 +982,11 @@ def _acts(r: Context, *, late: bool = False) -> None:
                 continue  # the occasion the report is at: "Send-off Ceremony Held ... saw him off"
             if _RECALLED_IN.search(r.text, sentence.start, m.start()):
                 continue  # "a visit during which he and Kim signed a treaty": told later
-            if _AT_OCCASION.match(r.text, m.end(), sentence.end):
-                continue  # "signed a joint statement at a ceremony in the library": that ceremony
+            if _AT_OCCASION.match(r.text, m.end(), sentence.end) or _AT_OCCASION.search(
+                r.text, m.start(), m.end()
+            ):
+                continue  # "signed a joint statement at a ceremony in the library", "a treaty
+                # was signed at a ceremony by A and B": that ceremony
             # (class Q) the day of the act's own clause first: "left Moscow on Friday after two
             # rounds of talks on Wednesday and Thursday" is Friday's send-off
             own = stated_day(r, m.start(), _clause_end(r, m.end(), sentence.end))
