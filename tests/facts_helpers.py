@@ -21,6 +21,23 @@ def attended(drafted: Drafted) -> dict[str, dict[str, str]]:
     return out
 
 
+def events(drafted: Drafted) -> dict[str, dict[str, Any]]:
+    """event id -> record of the events drafted (not the series)."""
+    return {
+        d.id: d.record
+        for d in drafted.drafts
+        if d.kind == "event" and d.record.get("type") != "series"
+    }
+
+
+def attended_at(drafted: Drafted, kind: str, day: str) -> dict[str, str]:
+    """{person: role} at the one event of ``kind`` on ``day`` (fails unless exactly one)."""
+    (key,) = [
+        k for k, e in events(drafted).items() if e.get("type") == kind and iso(e.get("date")) == day
+    ]
+    return attended(drafted).get(key, {})
+
+
 def iso(value: object) -> str | None:
     """A drafted date as ISO at its precision; None for none."""
     return None if value is None else parse_date(value).iso

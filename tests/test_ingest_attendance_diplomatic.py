@@ -8,10 +8,10 @@ synthetic texts; names, outlets, tense and order vary within a class."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from facts_helpers import attended as _attended
+from facts_helpers import attended_at as _at
+from facts_helpers import events as _events
 from facts_helpers import iso as _iso
 
 from kwpld.ingest import Known, read_text
@@ -20,18 +20,6 @@ from kwpld.ingest.drafts import Drafted
 
 def _read(text: str, known: Known, date: str) -> Drafted:
     return read_text(text, known=known, date=date, article_type="news")[1]
-
-
-def _events(drafted: Drafted) -> dict[str, dict[str, Any]]:
-    return {d.id: d.record for d in drafted.drafts if d.kind == "event" and
-            d.record.get("type") != "series"}  # fmt: skip
-
-
-def _at(drafted: Drafted, kind: str, day: str) -> dict[str, str]:
-    """{person: role} at the one event of ``kind`` on ``day``."""
-    events = _events(drafted)
-    (key,) = [k for k, e in events.items() if e.get("type") == kind and _iso(e.get("date")) == day]
-    return _attended(drafted).get(key, {})
 
 
 LEAD = ("PYONGYANG, Oct. 5 (Xinhua) -- Kim Jong Un held talks with Xi Jinping at the Kumsusan "

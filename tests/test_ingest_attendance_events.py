@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from facts_helpers import attended as _attended
+from facts_helpers import events as _events
 
 from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
@@ -20,14 +21,6 @@ def _read(text: str, known: Known, date: str = "2025-10-11") -> Drafted:
 
 def _iso(value: object) -> str | None:
     return None if value is None else parse_date(value).iso
-
-
-def _events(drafted: Drafted) -> dict[str, dict[str, Any]]:
-    return {
-        d.id: d.record
-        for d in drafted.drafts
-        if d.kind == "event" and d.record.get("type") != "series"
-    }
 
 
 def _by_type(drafted: Drafted) -> dict[str, list[dict[str, Any]]]:

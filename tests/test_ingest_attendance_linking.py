@@ -5,10 +5,9 @@ between two leaders. Short synthetic sentences, several wordings per class."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from facts_helpers import attended as _attended
+from facts_helpers import events as _events
 
 from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
@@ -16,14 +15,6 @@ from kwpld.ingest.drafts import Drafted
 
 def _read(text: str, known: Known, date: str = "2021-01-19") -> Drafted:
     return read_text(text, known=known, date=date, article_type="news")[1]
-
-
-def _events(drafted: Drafted) -> dict[str, dict[str, Any]]:
-    return {
-        d.id: d.record
-        for d in drafted.drafts
-        if d.kind == "event" and d.record.get("type") != "series"
-    }
 
 
 def _event(drafted: Drafted, type_: str) -> str:

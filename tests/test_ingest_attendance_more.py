@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from facts_helpers import attended as _attended
+from facts_helpers import events as _events
 
 from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
@@ -20,14 +21,6 @@ KCNA = "Pyongyang, October 11 (KCNA) -- "
 
 def _read(text: str, known: Known, date: str = "2025-10-11") -> Drafted:
     return read_text(KCNA + text, known=known, date=date, article_type="news")[1]
-
-
-def _events(drafted: Drafted) -> dict[str, dict[str, Any]]:
-    return {
-        d.id: d.record
-        for d in drafted.drafts
-        if d.kind == "event" and d.record.get("type") != "series"
-    }
 
 
 def _only(drafted: Drafted) -> tuple[dict[str, Any], dict[str, str]]:

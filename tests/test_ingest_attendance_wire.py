@@ -8,10 +8,9 @@ organs, outlets, tense and order vary within a class."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from facts_helpers import attended as _attended
+from facts_helpers import events as _events
 from facts_helpers import iso as _iso
 
 from kwpld.ingest import Known, read_text
@@ -20,11 +19,6 @@ from kwpld.ingest.drafts import Drafted
 
 def _read(text: str, known: Known, date: str) -> Drafted:
     return read_text(text, known=known, date=date, article_type="news")[1]
-
-
-def _events(drafted: Drafted) -> dict[str, dict[str, Any]]:
-    return {d.id: d.record for d in drafted.drafts if d.kind == "event" and
-            d.record.get("type") != "series"}  # fmt: skip
 
 
 # -- 1. participation reported second-hand ----------------------------------------------------

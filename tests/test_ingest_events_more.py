@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from facts_helpers import events as _events
 
 from kwpld.dates import parse_date
 from kwpld.ingest import Known, read_text
@@ -23,14 +24,6 @@ def _read(text: str, known: Known, date: str) -> Drafted:
 
 def _iso(value: object) -> str | None:
     return None if value is None else parse_date(value).iso
-
-
-def _events(drafted: Drafted) -> dict[str, dict[str, Any]]:
-    return {
-        d.id: d.record
-        for d in drafted.drafts
-        if d.kind == "event" and d.record.get("type") != "series"
-    }
 
 
 def _series(drafted: Drafted) -> list[str]:
