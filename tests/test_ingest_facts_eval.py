@@ -502,6 +502,7 @@ _SET_SIZES = {
     "blind6": (20, 316, 192, 82),
     "blind7": (20, 336, 188, 77),
     "blind8": (20, 357, 232, 87),
+    "blind9": (20, 277, 213, 78),
 }
 """Least texts, holdings, attendance and events of each labelled set."""
 
