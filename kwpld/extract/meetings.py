@@ -695,6 +695,8 @@ def _occasions(r: Context) -> None:
             continue  # "Two days before the funeral, on Monday, ...": the funeral is another's
         if definite and _act_referred(r, m):
             continue  # "the hearse carrying the body ... The farewell ceremony was attended by"
+        if _NEGATED_LEAD.search(lead):
+            continue  # (class V) "has not held talks with Washington since": none held
         given = None if definite else _GIVEN_BEFORE.search(lead) or _quantified(r, sentence, m)
         # "Present at the burial were ...": an occasion of its own, unless named before
         cued = definite and _attended_at(flex, lead, m.group("noun"))
@@ -764,6 +766,13 @@ def _occasions(r: Context) -> None:
                       current=not joined)  # fmt: skip
         last = m.end()
 
+
+_NEGATED_LEAD = re.compile(
+    r"\b(?:not|never|n[’']t)\s+(?:(?:yet|ever|since|again)\s+)?(?:held|hold|had|have|attended|attend)"
+    r"\s+(?:(?:a|an|any)\s+)?$",
+    re.I,
+)
+"""an occasion a negated verb takes ("has not held talks", "never attended a ...")"""
 
 _CONFERRING = re.compile(r"\s+(?:(?:of|for)\s+)?(?:conferring|awarding|presenting)\b", re.I)
 
