@@ -754,7 +754,7 @@ def _same_occasion_before(r: Context, obj: str, start: int) -> str | None:
         return None
     head = obj.split()[0].lower()
     for mention in reversed(r.mentions_in(0, start, ("event",))):
-        if mention.entity.startswith("event:appearance:") and (
+        if mention.entity and mention.entity.startswith("event:appearance:") and (
             mention.text.split()[0].lower() == head
         ):
             return r.reg.resolve(mention.entity)

@@ -456,10 +456,8 @@ Tuesday"); not "said Tuesday" (the report's day)"""
 
 def act_weekday(r: Context, start: int, end: int) -> PartialDate | None:
     """The day of the last weekday :data:`_ACT_WEEKDAY` finds in text[start:end]."""
-    found = None
-    for found in _ACT_WEEKDAY.finditer(r.text, start, end):
-        pass
-    return None if found is None else _weekday_back(r, found)
+    found = list(_ACT_WEEKDAY.finditer(r.text, start, end))
+    return _weekday_back(r, found[-1]) if found else None
 
 
 def _reported_at(r: Context, start: int, end: int) -> bool:
