@@ -455,9 +455,13 @@ Tuesday"); not "said Tuesday" (the report's day)"""
 
 
 def act_weekday(r: Context, start: int, end: int) -> PartialDate | None:
-    """The day of the last weekday :data:`_ACT_WEEKDAY` finds in text[start:end]."""
+    """The day of the last weekday in text[start:end] an act puts on it (:data:`_ACT_WEEKDAY`,
+    "on Friday"; not a report's "said on Friday")."""
     found = list(_ACT_WEEKDAY.finditer(r.text, start, end))
-    return _weekday_back(r, found[-1]) if found else None
+    found += [
+        m for m in _WEEKDAY_ON.finditer(r.text, start, end) if not _reported_at(r, start, m.end())
+    ]
+    return _weekday_back(r, max(found, key=lambda m: m.start())) if found else None
 
 
 def _reported_at(r: Context, start: int, end: int) -> bool:

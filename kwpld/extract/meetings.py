@@ -700,6 +700,8 @@ def _occasions(r: Context) -> None:
             continue  # "the hearse carrying the body ... The farewell ceremony was attended by"
         if _NEGATED_LEAD.search(lead):
             continue  # (class V) "has not held talks with Washington since": none held
+        if _TO_COME_BEFORE.search(r.text, max(sentence.start, m.start() - 120), m.start()):
+            continue  # (class V) "Moon is expected to meet them on Sunday at a concert": to come
         given = None if definite else _GIVEN_BEFORE.search(lead) or _quantified(r, sentence, m)
         # (class V) "Trump and Kim signed a document Tuesday ..., capping a remarkable summit":
         # the occasion a wire lead's act closes, of the act's weekday
@@ -797,6 +799,15 @@ _CAPPED_BEFORE = re.compile(
     re.I,
 )
 """what an act is said to close ("capping a remarkable summit", "wrapping up a meeting")"""
+
+_TO_COME_BEFORE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+to|(?:is|are)\s+(?:expected|scheduled|set|due|slated|poised"
+    r"|likely)\s+to|plans?\s+to|planning\s+to)\s+(?:\w+\s+)?(?:meet|hold|host|give|have|attend"
+    r"|visit|watch|see|join)\b[^.;,:]*$",
+    re.I,
+)
+"""the verb of an occasion still to come, in the occasion's clause ("is expected to meet the
+delegation again on Sunday at a concert"): no event"""
 
 _NEGATED_LEAD = re.compile(
     r"\b(?:not|never|n[’']t)\s+(?:(?:yet|ever|since|again)\s+)?(?:held|hold|had|have|attended|attend)"
@@ -1225,6 +1236,10 @@ def _occasion_day(
     before_it = relative is not None and relative[1][0] < m.start() and not definite
     if relative is not None and (held or dated or before_it):
         when = relative[0]
+        if _THAT_EVENING.fullmatch(r.text, *relative[1]):
+            # (class V) "had arrived at Incheon on Friday and attended the opening ceremony that
+            # evening": the evening of the day its sentence gave before it
+            when = act_weekday(r, sentence.start, m.start()) or when
     if when is None and (held or dated):
         # (past a second occasion: "A parade and a mass demonstration ... took place ... on
         # Saturday")
@@ -1253,6 +1268,10 @@ def _occasion_day(
         when = _past_month(r, sentence, m)
     return when, name_end, bool(dated)
 
+
+_THAT_EVENING = re.compile(
+    r"(?:(?:later\s+)?that\s+(?:evening|night|afternoon|morning|day))", re.I
+)
 
 _BARE_WEEKDAY = re.compile(
     r"\s+(?:(?:early|late)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
