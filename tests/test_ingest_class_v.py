@@ -48,6 +48,8 @@ LAUNCH_LEAD = (
          "Jo Yong Won.", ["kim-yo-jong", "jo-yong-won"]),
         ("Among the officials at the launch site were Jo Yong Won and Ri Pyong Chol.",
          ["jo-yong-won", "ri-pyong-chol"]),
+        ("Among the officials at the site were Jo Yong Won, a secretary of the Central "
+         "Committee, and Marshal Ri Pyong Chol.", ["jo-yong-won", "ri-pyong-chol"]),
         ("The state media report also listed Kim Yo Jong and Ri Pyong Chol among those who "
          "applauded.", ["kim-yo-jong", "ri-pyong-chol"]),
         ("Pak Pong Ju and Kim Tok Hun were also present, KCNA said.",
@@ -159,3 +161,12 @@ def test_negated_talks_are_no_occasion(known: Known, sentence: str) -> None:
 def test_an_occasion_still_to_come_is_none(known: Known, sentence: str, noun: str) -> None:
     drafted = _read(LAUNCH_LEAD + sentence, known, "2021-03-26")
     assert not [e for e in _events(drafted).values() if noun in str(e.get("names"))]
+
+
+def test_among_the_officials_of_another_time_is_not_there(known: Known) -> None:
+    drafted = _read(
+        LAUNCH_LEAD + "Ri Pyong Chol was among the officials who met Putin in Vladivostok in "
+        "2019.",
+        known, "2021-03-26",
+    )
+    assert all("ri-pyong-chol" not in people for people in _attended(drafted).values())
