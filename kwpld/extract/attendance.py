@@ -708,6 +708,8 @@ def _appearance(
     if places_only and r.mentions_in(obj_start, obj_end, ("event",)):
         return None  # "visited the 7th Congress": the event named, no visit of its own
     when = _appearance_day(r, view, end, kind)
+    if when is None and (again := _same_occasion_before(r, obj, obj_start)) is not None:
+        return again
     named = _appearance_name(obj, kind, verb, described=described)
     if named is None:
         return None
@@ -742,6 +744,21 @@ def _appearance(
     if not described and not any(x.entity == event.key for x in r.mentions):
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
     return event.key
+
+
+def _same_occasion_before(r: Context, obj: str, start: int) -> str | None:
+    """(class V) "Kim oversaw the launch of ... on Friday. ... Kim watched the launch of the
+    Hwasong-17 alongside his daughter": an undated "the <occasion>" a leader's verb takes is the
+    appearance of that noun reported before it (its latest), not a second one."""
+    if not obj[:1].islower() or not re.search(r"\bthe\s+$", r.text[max(0, start - 5) : start]):
+        return None
+    head = obj.split()[0].lower()
+    for mention in reversed(r.mentions_in(0, start, ("event",))):
+        if mention.entity and mention.entity.startswith("event:appearance:") and (
+            mention.text.split()[0].lower() == head
+        ):
+            return r.reg.resolve(mention.entity)
+    return None
 
 
 _SHOW = re.compile(r"\b(?:performance|concert|show|gymnastics)\b")

@@ -15,6 +15,7 @@ from ..resources import resource_yaml
 
 __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
+    "act_weekday",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
     "in_perfect", "days_apart", "shift_day", "counts_past", "may_count_past", "in_subordinate",
 ]  # fmt: skip
@@ -437,7 +438,30 @@ def lead_day(r: Context, before: int) -> PartialDate | None:
         return None
     weekday = next((m for m in _WEEKDAY_ON.finditer(r.text, lead.start, lead.end)
                     if not _reported_at(r, lead.start, m.end())), None)  # fmt: skip
+    if weekday is None:
+        # (class V) wire copy's bare weekday after the lead's verb and its object: "Trump and
+        # Kim signed a document Tuesday", "agreed Sunday to restart talks"
+        weekday = _ACT_WEEKDAY.search(r.text, lead.start, lead.end)
     return None if weekday is None else _weekday_back(r, weekday)
+
+
+_ACT_WEEKDAY = re.compile(
+    r"\b(?:agreed|signed|oversaw|watched|visited|attended|arrived|launched|fired|opened|began"
+    r"|ended|concluded|wrapped\s+up|capped|met|held)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+"""a weekday a wire lead's verb of an act puts on it, its object between ("signed a document
+Tuesday"); not "said Tuesday" (the report's day)"""
+
+
+def act_weekday(r: Context, start: int, end: int) -> PartialDate | None:
+    """The day of the last weekday in text[start:end] an act puts on it (:data:`_ACT_WEEKDAY`,
+    "on Friday"; not a report's "said on Friday")."""
+    found = list(_ACT_WEEKDAY.finditer(r.text, start, end))
+    found += [
+        m for m in _WEEKDAY_ON.finditer(r.text, start, end) if not _reported_at(r, start, m.end())
+    ]
+    return _weekday_back(r, max(found, key=lambda m: m.start())) if found else None
 
 
 def _reported_at(r: Context, start: int, end: int) -> bool:

@@ -22,6 +22,7 @@ from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
 from .dates import (
     WEEKDAY_AT,
+    act_weekday,
     days_apart,
     event_day_before,
     lead_day,
@@ -668,6 +669,8 @@ def _occasions(r: Context) -> None:
     fire drill on 10 September": an occasion the text describes, dated by the sentence."""
     flex = fact_lexicon()
     last = -1  # where the last occasion added ends
+    main: tuple[int, str, PartialDate, str] | None = None
+    """(block, key, day, type) of the occasion a wire lead's act closed ("capping a summit")"""
     for m in _occasion_matches(r.text):
         sentence = r.doc.sentence_at(m.start())
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
@@ -695,7 +698,17 @@ def _occasions(r: Context) -> None:
             continue  # "Two days before the funeral, on Monday, ...": the funeral is another's
         if definite and _act_referred(r, m):
             continue  # "the hearse carrying the body ... The farewell ceremony was attended by"
+        if _NEGATED_LEAD.search(lead):
+            continue  # (class V) "has not held talks with Washington since": none held
+        if _TO_COME_BEFORE.search(r.text, max(sentence.start, m.start() - 120), m.start()):
+            continue  # (class V) "Moon is expected to meet them on Sunday at a concert": to come
         given = None if definite else _GIVEN_BEFORE.search(lead) or _quantified(r, sentence, m)
+        # (class V) "Trump and Kim signed a document Tuesday ..., capping a remarkable summit":
+        # the occasion a wire lead's act closes, of the act's weekday
+        capped = None if definite else _CAPPED_BEFORE.search(
+            r.text, max(sentence.start, m.start() - 60), m.start()
+        )
+        given = given or capped
         # "Present at the burial were ...": an occasion of its own, unless named before
         cued = definite and _attended_at(flex, lead, m.group("noun"))
         opening = m.start() == sentence.start or re.search(r"(?:--|—|:)\s*$", lead)
@@ -717,6 +730,8 @@ def _occasions(r: Context) -> None:
         opened = not definite and _OPENED_WITH.search(r.text[sentence.start : m.start()])
         held = held or bool(opened)
         when, name_end, _ = _occasion_day(r, m, sentence, held, definite)
+        if when is None and capped:
+            when = act_weekday(r, sentence.start, m.start())
         if when is None and opened:
             stated = stated_day(r, sentence.start, m.start())
             when = stated[0] if stated is not None else None
@@ -760,10 +775,46 @@ def _occasions(r: Context) -> None:
             continue  # "attended a ceremony ... The ceremony was held ... on 21 December"
         # (a second occasion reported with the first is no occasion the sentences after it go
         # on with: "Kim Jong Un appeared on the tribune" is the parade's)
-        _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence,
-                      current=not joined)  # fmt: skip
+        if (
+            main is not None and not definite and when == main[2] and kind == main[3]
+            and sentence.block - main[0] <= 1 and not r.dates_in(sentence.start, sentence.end)
+        ):  # fmt: skip
+            # (class V) "..., capping a summit on a resort island. The two leaders then held
+            # talks at the hotel": the occasion the lead reported, not a second one
+            r.add_mention(Mention(m.start("name"), name_end, r.text[m.start("name") : name_end],
+                                  main[1], "event"))  # fmt: skip
+            r.held.append((sentence.start, main[1]))
+            last = m.end()
+            continue
+        key = _add_occasion(r, m, (m.start("name"), name_end), name, kind, when, sentence,
+                            current=not joined)  # fmt: skip
+        if capped and when is not None:
+            main = (sentence.block, key, when, kind)
         last = m.end()
 
+
+_CAPPED_BEFORE = re.compile(
+    r"\b(?:capping|wrapping\s+up|concluding|culminating|rounding\s+off|closing\s+out)\s+"
+    r"(?:(?:a|an)\s+(?:[\w'’-]+\s+){0,3})?$",
+    re.I,
+)
+"""what an act is said to close ("capping a remarkable summit", "wrapping up a meeting")"""
+
+_TO_COME_BEFORE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+to|(?:is|are)\s+(?:expected|scheduled|set|due|slated|poised"
+    r"|likely)\s+to|plans?\s+to|planning\s+to)\s+(?:\w+\s+)?(?:meet|hold|host|give|have|attend"
+    r"|visit|watch|see|join)\b[^.;,:]*$",
+    re.I,
+)
+"""the verb of an occasion still to come, in the occasion's clause ("is expected to meet the
+delegation again on Sunday at a concert"): no event"""
+
+_NEGATED_LEAD = re.compile(
+    r"\b(?:not|never|n[’']t)\s+(?:(?:yet|ever|since|again)\s+)?(?:held|hold|had|have|attended|attend)"
+    r"\s+(?:(?:a|an|any)\s+)?$",
+    re.I,
+)
+"""an occasion a negated verb takes ("has not held talks", "never attended a ...")"""
 
 _CONFERRING = re.compile(r"\s+(?:(?:of|for)\s+)?(?:conferring|awarding|presenting)\b", re.I)
 
@@ -1185,6 +1236,10 @@ def _occasion_day(
     before_it = relative is not None and relative[1][0] < m.start() and not definite
     if relative is not None and (held or dated or before_it):
         when = relative[0]
+        if _THAT_EVENING.fullmatch(r.text, *relative[1]):
+            # (class V) "had arrived at Incheon on Friday and attended the opening ceremony that
+            # evening": the evening of the day its sentence gave before it
+            when = act_weekday(r, sentence.start, m.start()) or when
     if when is None and (held or dated):
         # (past a second occasion: "A parade and a mass demonstration ... took place ... on
         # Saturday")
@@ -1213,6 +1268,10 @@ def _occasion_day(
         when = _past_month(r, sentence, m)
     return when, name_end, bool(dated)
 
+
+_THAT_EVENING = re.compile(
+    r"(?:(?:later\s+)?that\s+(?:evening|night|afternoon|morning|day))", re.I
+)
 
 _BARE_WEEKDAY = re.compile(
     r"\s+(?:(?:early|late)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -1265,9 +1324,9 @@ def _add_occasion(
     sentence: Sentence,
     *,
     current: bool = True,
-) -> None:
-    """The occasion's event, its place, and its mention; ``current``: the occasion the report
-    is at from its sentence on (not a second one reported with the first)."""
+) -> str:
+    """The occasion's event (its key), its place, and its mention; ``current``: the occasion
+    the report is at from its sentence on (not a second one reported with the first)."""
     # undated, a description is this article's own: another article's "talks" are others
     key = f"event:occasion:{match_key(name)}:{when.iso if when else r.article.key}"
     event = r.reg.add(Entity(key, "event"))
@@ -1291,6 +1350,7 @@ def _add_occasion(
     r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
     if current:
         r.held.append((sentence.start, event.key))
+    return event.key
 
 
 def _paired_end(r: Context, start: int, stop: int, when: PartialDate) -> PartialDate | None:
