@@ -194,3 +194,15 @@ def test_who_met_him_takes_nothing(known: Known) -> None:
         "2021-10-20",
     )
     assert not {row for row in got if row[0] == "Jang Jong Nam"}
+
+
+def test_an_apposition_naming_another_person_leaves_the_subject(known: Known) -> None:
+    rows = records(
+        "The meeting was held on Sunday. Jo Yong Won, a close aide to leader Kim Jong Un, was "
+        "elected to the Presidium of the Political Bureau at the meeting.",
+        known,
+        "2021-01-11",
+    )
+    got = {row for row, _ in rows}
+    assert ("jo-yong-won", "member", "wpk-pb-presidium") in got
+    assert ("kim-jong-un", "member", "wpk-pb-presidium") not in got
