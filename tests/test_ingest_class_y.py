@@ -155,7 +155,7 @@ def test_who_had_been_dismissed_from_the_political_committee(known: Known) -> No
     assert got and "1969" in str(got[0].get("end"))
 
 
-def test_a_brief_stint_as_a_post_is_held_undated(known: Known) -> None:
+def test_a_brief_stint_as_a_post_ends_when_the_sentence_dates_the_change(known: Known) -> None:
     rows = records(
         "In May 2013 Kim Kyok Sik was named chief of the General Staff after a brief stint as "
         "defense minister.",
@@ -163,7 +163,17 @@ def test_a_brief_stint_as_a_post_is_held_undated(known: Known) -> None:
         "2021-10-20",
     )
     got = [r for row, r in rows if row == ("Kim Kyok Sik", "chairman", "mpaf")]
-    assert got and not {"start", "end", "as_of"} & set(got[0])
+    assert got and "2013" in str(got[0].get("end")) and "start" not in got[0]
+
+
+def test_a_brief_stint_in_an_undated_sentence_is_undated(known: Known) -> None:
+    rows = records(
+        "Kim Kyok Sik returned to the army after a brief stint as defense minister.",
+        known,
+        "2021-10-20",
+    )
+    got = [r for row, r in rows if row == ("Kim Kyok Sik", "chairman", "mpaf")]
+    assert got and not {"start", "end"} & set(got[0])
 
 
 def test_a_stint_abroad_or_as_an_interpreter_holds_nothing(known: Known) -> None:
