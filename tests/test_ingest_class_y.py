@@ -216,3 +216,18 @@ def test_an_apposition_naming_another_person_leaves_the_subject(known: Known) ->
     got = {row for row, _ in rows}
     assert ("jo-yong-won", "member", "wpk-pb-presidium") in got
     assert ("kim-jong-un", "member", "wpk-pb-presidium") not in got
+
+
+def test_a_committee_of_the_assembly_as_follows(known: Known) -> None:
+    got = held(
+        "Pyongyang, April 10 (KCNA) -- The session was held on April 9. Deputies were elected to "
+        "the Bills Committee of the assembly as follows: Chairman: Kim Wan Su; Members: Ri Jong "
+        "Hyok, Pak Myong Chol.",
+        known,
+        "2009-04-10",
+    )
+    assert {
+        ("Kim Wan Su", "chairman", "Bills Committee"),
+        ("Ri Jong Hyok", "member", "Bills Committee"),
+        ("Pak Myong Chol", "member", "Bills Committee"),
+    } <= got

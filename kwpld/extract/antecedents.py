@@ -563,8 +563,9 @@ def _line_lists(r: Context) -> list[Fact]:
 
 _ELECTED_ORGAN = re.compile(r"\s+(?:(?:to|as|into)\s+)?(?:(?:the|its|a|new|newly)\s+)*$", re.I)
 """between the change and the organ it elects as a whole ("elected the NDC", "elected to the")"""
-_ORGAN_CLOSE = re.compile(r"(?:\s+as\s+follows)?\s*[:.]", re.I)
-"""after the organ: the close of the announcement ("... of the DPRK:", "as follows:", ".")"""
+_ORGAN_CLOSE = re.compile(r"(?:\s+of\s+(?:the\s+)?[\w'-]+)?(?:\s+as\s+follows)?\s*[:.]", re.I)
+"""after the organ: the close of the announcement ("... of the DPRK:", "of the assembly as
+follows:", ".")"""
 _ROLE_SEGMENT = re.compile(r"[^;\n]*")
 
 
