@@ -231,3 +231,23 @@ def test_a_committee_of_the_assembly_as_follows(known: Known) -> None:
         ("Ri Jong Hyok", "member", "Bills Committee"),
         ("Pak Myong Chol", "member", "Bills Committee"),
     } <= got
+
+
+def test_who_had_held_the_army_post_is_the_post_named_before(known: Known) -> None:
+    rows = records(
+        "Pak Jong Chon was appointed chief of the General Staff of the KPA in 2019. Ri Yong Gil, "
+        "who had held the army post since April 2012, was replaced by Pak.",
+        known,
+        "2020-08-14",
+    )
+    got = [r for row, r in rows if row == ("Ri Yong Gil", "chairman", "kpa-general-staff")]
+    assert got and "2012" in str(got[0].get("start"))
+
+
+def test_the_job_with_no_post_before_is_nothing(known: Known) -> None:
+    got = held(
+        "Kim Tok Hun visited a farm. Pak Song Chol, who had held the job since 2013, was relieved.",
+        known,
+        "2022-06-11",
+    )
+    assert not {row for row in got if row[0] == "Pak Song Chol"}
