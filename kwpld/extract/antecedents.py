@@ -35,6 +35,7 @@ from .facts_common import (
     sentence_view,
     status_of,
 )
+from .titles import post_for
 
 __all__ = ["antecedents", "deputy_prefixes", "referred_posts"]
 
@@ -253,7 +254,7 @@ def antecedents(r: Context) -> Found:
     """The facts no one sentence states: deputies' seats ("Deputy Kim Yong Il reported") and
     the people an announcement lists after it. A fact the holdings pass drafted is not drafted
     twice."""
-    listed = _line_lists(r)
+    listed = [*_line_lists(r), *_role_headed_lists(r)]
     stated = {(f.person, f.organ, f.role) for f in listed}
     # "Members of the PB\nKim Jong Un": the heading was read as a title in apposition, a
     # holding; the list says it is an election
@@ -557,6 +558,80 @@ def _line_lists(r: Context) -> list[Fact]:
                     key = r.reg.resolve(person.entity)  # type: ignore[arg-type]
                     out.append(_draft(r, view, change_kind, (person.start, person.end, key),
                                       title, trigger, "heading-list"))  # fmt: skip
+    return out
+
+
+_ELECTED_ORGAN = re.compile(r"\s+(?:(?:to|as|into)\s+)?(?:(?:the|its|a|new|newly)\s+)*$", re.I)
+"""between the change and the organ it elects as a whole ("elected the NDC", "elected to the")"""
+_ORGAN_CLOSE = re.compile(r"(?:\s+of\s+(?:the\s+)?[\w'-]+)?(?:\s+as\s+follows)?\s*[:.]", re.I)
+"""after the organ: the close of the announcement ("... of the DPRK:", "of the assembly as
+follows:", ".")"""
+_ROLE_SEGMENT = re.compile(r"[^;\n]*")
+
+
+def _role_headed_lists(r: Context) -> list[Fact]:
+    """(class Y) An election of an organ as a whole, then its composition under role headings:
+    "the session elected the National Defence Commission of the DPRK:" and lines "Chairman: A",
+    "First vice-chairman: B", "Vice-chairmen: C, D", "Members: E, F" (or, in the paragraph,
+    "elected the Presidium of the SPA. President: A; Vice-presidents: B, C; Members: D"). A
+    heading is a role alone (no organ of its own) before a colon, the names after it its
+    holders, in the organ the announcement elected, with the announcement's change. Only a
+    change that begins a holding; "the delegation of the assembly. Head: A" elects no organ."""
+    bare = {t.start: t for t in r.person_titles if t.organ is None and t.role_span[0] == t.start}
+    if not bare:
+        return []
+    flex = fact_lexicon()
+    out: list[Fact] = []
+    for organ in r.mentions_in(0, len(r.text), ("organ",)):
+        close = _ORGAN_CLOSE.match(r.text, organ.end)
+        if not organ.entity or close is None or in_headline(r, organ.start):
+            continue
+        first = _ROLE_SEGMENT.match(r.text, close.end())
+        if first is None:
+            continue
+        sentence = r.doc.sentence_at(organ.start)
+        opening = sentence.start if sentence is not None else max(0, organ.start - 80)
+        change = _line_trigger(r, opening, organ.start)
+        if change is None or change[0] not in flex.beginning:
+            continue
+        if not _ELECTED_ORGAN.fullmatch(r.text, change[1].end, organ.start):
+            continue
+        key = r.reg.resolve(organ.entity)
+        groups = _role_segments(r, bare, close.end())
+        view = sentence_view(r, opening, close.end())
+        for heading, people in groups:
+            title = replace(heading, organ=key, organ_span=(organ.start, organ.end),
+                            post=post_for(r, heading.role, key))  # fmt: skip
+            for person in people:
+                pkey = r.reg.resolve(person.entity)  # type: ignore[arg-type]
+                out.append(_draft(r, view, change[0], (person.start, person.end, pkey), title,
+                                  change[1], "role-headed-list"))  # fmt: skip
+    return out
+
+
+def _role_segments(
+    r: Context, bare: dict[int, Title], at: int
+) -> list[tuple[Title, list[Mention]]]:
+    """The "Role: A, B" segments from ``at`` on, each ended by a semicolon or a line's end (blank
+    lines between them are skipped), up to the first that is not one."""
+    out: list[tuple[Title, list[Mention]]] = []
+    while at < len(r.text):
+        lead = re.compile(r"[\s;]*").match(r.text, at)
+        start = lead.end() if lead else at
+        segment = _ROLE_SEGMENT.match(r.text, start)
+        if segment is None or segment.end() == start:
+            break
+        end = segment.end()
+        heading = bare.get(start)
+        colon = r.text.find(":", start, end)
+        if heading is None or colon < 0 or r.text[heading.end : colon].strip():
+            break
+        names_at = colon + 1 + len(r.text[colon + 1 : end]) - len(r.text[colon + 1 : end].lstrip())
+        people = _names_line(r, names_at, end)
+        if not people:
+            break
+        out.append((heading, people))
+        at = end
     return out
 
 

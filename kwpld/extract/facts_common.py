@@ -166,6 +166,7 @@ _PRONOUN = re.compile(
 
 _OBJECT = re.compile(r"(?:him|her)\b")
 _OBJECT_OF = re.compile(
+    r"(?:\s*,\s*(?:who|which))?"  # (class Y) "Jang, who replaced him in the ministry"
     r"\s+(?:(?:had|has|have|then|later|soon|also|eventually)\s+)?"
     r"(?:[a-z]+ed|saw|met|took|gave|told|sent|led|bade|bid|brought)\s+$"
 )

@@ -493,9 +493,13 @@ def _changes(
     if pattern.type == "each":
         return _each_role(r, flex, view, m, pattern, kind, trigger)
     titles = _subject_organ(view, m, _with_own_organs(r, _titles(view, m)))
+    organ_title = _organ_title(r, view, m, pattern)
     if kind in flex.ending or pattern.type == "context":  # a seat lost; "The list of ... included"
         titles = _elided_organ(r, view, titles)
-    organ_title = _organ_title(r, view, m, pattern)
+    elif kind in flex.beginning and organ_title is None and _bare_seats(r, titles, trigger):
+        # (class Y) "... members of the Political Bureau. A and B were by-elected as alternate
+        # members": a seat given without an organ, in the paragraph's organ
+        titles = _elided_organ(r, view, titles, paragraph=True)
     titles = _with_organ(titles, organ_title)
     people = _who_was(view, m, people_of(view, m))
     if pattern.type == "own":
@@ -588,13 +592,18 @@ def _elided(title: Title) -> bool:
 _SEAT_ROLES = frozenset({"member", "alternate-member"})
 
 
-def _elided_organ(r: Context, view: SentenceView, titles: list[Title]) -> list[Title]:
+def _elided_organ(
+    r: Context, view: SentenceView, titles: list[Title], *, paragraph: bool = False
+) -> list[Title]:
     """ "... an alternate Politburo member ... Hyon Song Wol was not re-elected an alternate
     member": a seat lost without an organ is in the organ of the last seat the sentence, else
-    the sentence before, names."""
+    the sentence before, names (``paragraph``: only a sentence of the same paragraph)."""
     if not titles or any(t.organ or t.role not in _SEAT_ROLES or abroad(r, t) for t in titles):
         return titles  # ("Chinese President Hu Jintao": another state's, no seat of the context)
     before = [s for s in r.doc.sentences if s.end <= view.start]
+    if paragraph:
+        here = r.doc.sentence_at(view.start)
+        before = [s for s in before if here is not None and s.block == here.block]
     start = before[-1].start if before else view.start
     seats = [
         t for t in r.person_titles
@@ -604,6 +613,27 @@ def _elided_organ(r: Context, view: SentenceView, titles: list[Title]) -> list[T
         return titles
     seat = seats[-1]
     return [replace(t, organ=seat.organ, organ_span=seat.organ_span) for t in titles]
+
+
+_OWN_ORGAN_AFTER = re.compile(r"\s*(?:of|to|in|on|at|for)\b", re.I)
+
+
+_TRIGGER_TO_SEAT = re.compile(r"\s*(?:as\s+)?(?:(?:a|an|the)\s+)?(?:(?:full|new)\s+)?", re.I)
+
+
+def _bare_seats(r: Context, titles: list[Title], trigger: FactSpan | None) -> bool:
+    """Seats the text gives no organ at all, right after the change: "were by-elected as
+    alternate members" ("members of the delegation" names one of its own, though not an organ;
+    "returned to it as a full member" refers to one)."""
+    return (
+        bool(titles)
+        and trigger is not None
+        and _TRIGGER_TO_SEAT.fullmatch(r.text, trigger.end, titles[0].start) is not None
+        and all(
+            t.organ is None and t.role in _SEAT_ROLES and not _OWN_ORGAN_AFTER.match(r.text, t.end)
+            for t in titles
+        )
+    )
 
 
 def _with_organ(titles: list[Title], organ: Title | None) -> list[Title]:
@@ -968,7 +998,7 @@ def _replaces_untitled(
         and f.role not in ("member", "alternate-member")
     ]  # fmt: skip
     if not taken:
-        return []
+        return _takes_what_was_left(view, m, key, earlier, flex)
     change = taken[-1]
     out = []
     for person in people_of(view, m):
@@ -986,6 +1016,39 @@ def _replaces_untitled(
             fact.spans.append(FactSpan(date.start, date.end, "date"))
         fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else "replaced"
         out.append(fact)
+    return out
+
+
+def _takes_what_was_left(
+    view: SentenceView, m: re.Match[str], successor: str, earlier: list[Fact], flex: FactLexicon
+) -> list[Fact]:
+    """(class Y) "Kim Kyok Sik was named chief of the General Staff after a brief stint as
+    defense minister. Jang Jong Nam, who replaced him in the defense ministry, ...": the
+    successor, given nothing, takes the post (not a seat) the one replaced was last said to
+    have left (ended, or "former"), from the day it ended."""
+    out: list[Fact] = []
+    for person in people_of(view, m):
+        if person.ref is None or person.ref == successor:
+            continue
+        left = [
+            f for f in earlier
+            if f.person == person.ref and f.kind == "membership" and f.organ
+            and (f.type in flex.ending or f.type == "former")
+            and f.role not in ("member", "alternate-member")
+        ]  # fmt: skip
+        if not left:
+            continue
+        post = left[-1]
+        fact = Fact(
+            "membership", "appointed", successor, (view.start, view.end), organ=post.organ,
+            role=post.role, post=post.post, status=post.status, start=post.end,
+            date_basis=post.date_basis if post.end else "none", rule="takes-what-was-left",
+        )  # fmt: skip
+        spans = view.span(m, "successor")
+        fact.spans = [FactSpan(spans[0], spans[1], "person")] if spans else []
+        fact.why = "replaced " + (post.why.split(" ", 1)[-1] if post.why else "")
+        out.append(fact)
+        break
     return out
 
 
