@@ -254,6 +254,19 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _state_names(listed: Any) -> list[str]:
+    """``foreign_states`` and every name and abbreviation of the states of ``states.yaml``
+    (class X: "president of the ROK"), but those that are words in lower case ("US")."""
+    table = resource_yaml("kwpld/reading/states.yaml")
+    skip = set(table.get("not_after_of", ()))
+    names = [
+        n for spec in table["states"]
+        for n in (*spec["names"], *spec.get("abbreviations", ()))
+        if n not in skip
+    ]  # fmt: skip
+    return list(dict.fromkeys([*listed, *names]))
+
+
 @cache
 def fact_lexicon() -> FactLexicon:
     data = resource_yaml("kwpld/reading/facts.yaml")
@@ -278,7 +291,7 @@ def fact_lexicon() -> FactLexicon:
             name_words(k): v for k, v in data.get("foreign_ministries", {}).items()
         },
         foreign_states=tuple(sorted(
-            ((name_words(n), n) for n in data.get("foreign_states", ())),
+            ((name_words(n), n) for n in _state_names(data.get("foreign_states", ()))),
             key=lambda e: -len(e[0]),
         )),
         triggers=triggers,
