@@ -197,3 +197,43 @@ def test_a_dprk_title_stays_the_dprks(known: Known) -> None:
     )
     assert got["kim-tok-hun"] == "cabinet"
     assert got["Choe Son Hui"] == "mfa"
+
+
+# -- a Korean-named prime minister in the South ------------------------------------------------
+
+
+SEOUL = "SEOUL, April 27 (Yonhap) -- "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Chung Hong-won offered to resign on Sunday, Seoul's presidential office "
+        "said.",
+        "Seoul's Prime Minister Chung Hong-won said the government would act.",
+        "Prime Minister Chung Hong-won told officials of the Ministry of Unification to be ready.",
+        "The Blue House said Prime Minister Chung Hong-won would visit the site.",
+    ],
+)
+def test_a_prime_minister_with_a_korean_name_in_the_south(known: Known, sentence: str) -> None:
+    text = SEOUL + sentence
+    organ = holders(text, known, "2014-04-27")["Chung Hong-won"]
+    drafted = _drafted(text, known, "2014-04-27")
+    government = next(d for d in drafted.drafts if d.id == organ)
+    assert government.record["names"][0]["text"] == "Government of the Republic of Korea"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no cue of the South, or one of the North too
+        "Prime Minister Kim Jae Ryong met the South Korean delegation.",
+        "Prime Minister Kim Jae Ryong met Seoul's delegation, KCNA said.",
+        "North Korean Prime Minister Kim Jae Ryong spoke as Seoul's envoy watched.",
+        # "Premier" is the DPRK's head of the Cabinet
+        "Premier Kim Jae Ryong spoke, Seoul's unification ministry said.",
+    ],
+)
+def test_near_misses_stay_the_dprks_cabinet(known: Known, sentence: str) -> None:
+    got = holders(SEOUL + sentence, known, "2014-04-27")
+    assert got["Kim Jae Ryong"] == "cabinet"

@@ -173,6 +173,7 @@ class FactLexicon:
     state itself ("Russian President Vladimir Putin"): ``state_heads``"""
     foreign_capitals: dict[str, str] = field(default_factory=dict)
     foreign_party_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    home_government_cues: dict[str, Any] = field(default_factory=dict)
     """nouns and verbs that put the people listed after them on a foreign side"""
     """a foreign capital ("Tokyo") -> its state ("Japan")"""
     """a state -> its head of government's organ when not Government of <state>"""
@@ -324,6 +325,7 @@ def fact_lexicon() -> FactLexicon:
         state_heads=frozenset(data.get("state_heads", ())),
         foreign_offices=frozenset(data.get("foreign_offices", ())),
         foreign_capitals=dict(data.get("foreign_capitals", {})),
+        home_government_cues=dict(data.get("home_government_cues", {})),
         foreign_party_cues={
             k: tuple(v) for k, v in data.get("foreign_party_cues", {}).items()
         },
