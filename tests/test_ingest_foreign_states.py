@@ -237,3 +237,29 @@ def test_a_prime_minister_with_a_korean_name_in_the_south(known: Known, sentence
 def test_near_misses_stay_the_dprks_cabinet(known: Known, sentence: str) -> None:
     got = holders(SEOUL + sentence, known, "2014-04-27")
     assert got["Kim Jae Ryong"] == "cabinet"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "organ"),
+    [
+        ("South Korea's Foreign Minister Yun Byung-se met reporters.", "Yun Byung-se",
+         "Ministry of Foreign Affairs of the Republic of Korea"),
+        ("Seoul's Foreign Minister Yun Byung-se met reporters.", "Yun Byung-se",
+         "Ministry of Foreign Affairs of the Republic of Korea"),
+        ("China’s Foreign Minister Wang Yi met reporters.", "Wang Yi",
+         "Ministry of Foreign Affairs of the People's Republic of China"),
+        ("Seoul's President Park Geun-hye met reporters.", "Park Geun-hye", "Republic of Korea"),
+    ],
+)  # fmt: skip
+def test_a_possessive_state_or_capital_before_the_title(
+    known: Known, sentence: str, person: str, organ: str
+) -> None:
+    text = SEOUL + sentence
+    key = holders(text, known, "2014-04-27")[person]
+    assert organ_names(text, known, key, "2014-04-27")[0]["text"] == organ
+
+
+def test_a_possessive_of_the_north_stays_the_dprks(known: Known) -> None:
+    for opening in ("The North's", "Pyongyang's", "North Korea's"):
+        got = holders(SEOUL + f"{opening} Foreign Minister Ri Su Yong met reporters.", known)
+        assert got["Ri Su Yong"] == "mfa", opening

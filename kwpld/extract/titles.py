@@ -442,9 +442,13 @@ def _nationality_before(r: Context, start: int) -> tuple[str, str] | None:
         if k - size < 0 or not all(doc.gap_ok[j] for j in range(k - size, k)):
             continue
         words = " ".join(doc.keys[k - size : k])
+        printed = r.text[doc.word_starts[k - size] : doc.word_ends[k - 1]]
         if words in flex.nationality_states:
-            printed = r.text[doc.word_starts[k - size] : doc.word_ends[k - 1]]
             return flex.nationality_states[words], printed
+        # a possessive the keys drop ("South Korea's", "Seoul's Foreign Minister", class X)
+        possessive = " ".join(printed.lower().replace("’", "'").split())
+        if possessive.endswith("'s") and possessive in flex.nationality_states:
+            return flex.nationality_states[possessive], printed
     return None
 
 
