@@ -9,6 +9,7 @@ from typing import Any
 
 from kwpld.ingest import Known, read_text
 
+RU, PRC, ROK = "Russian Federation", "People's Republic of China", "Republic of Korea"
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
 
 
@@ -105,9 +106,9 @@ def test_another_countrys_minister_holds_his_states_ministry(known: Known) -> No
         "Pak Myong Guk.",
         known,
     )
-    assert ("Igor Morgulov", "vice-chairman", "Ministry of Foreign Affairs of Russia",
-            "Russia") in got  # fmt: skip
-    assert ("Wang Yi", "chairman", "Ministry of Foreign Affairs of China", "China") in got
+    assert ("Igor Morgulov", "vice-chairman", f"Ministry of Foreign Affairs of the {RU}",
+            "Russian Federation") in got  # fmt: skip
+    assert ("Wang Yi", "chairman", f"Ministry of Foreign Affairs of the {PRC}", PRC) in got
     assert not any(t[0] in ("Igor Morgulov", "Wang Yi") and t[2] == "mfa" for t in got)
     assert ("ri-yong-ho-fm", "chairman", "mfa", None) in got
     assert ("Pak Myong Guk", "vice-chairman", "mfa", None) in got
@@ -123,13 +124,13 @@ def test_nationality_before_a_title_in_apposition_and_heads_of_government(known:
         "Chinese Premier Wen Jiabao arrived on Sunday.",
         known,
     )
-    assert ("Hyun In-taek", "chairman", "Ministry of Unification of South Korea",
-            "South Korea") in got  # fmt: skip
-    assert ("Chung Un-chan", "chairman", "Government of South Korea", "South Korea") in got
+    assert ("Hyun In-taek", "chairman", "Ministry of Unification of the Republic of Korea",
+            "Republic of Korea") in got  # fmt: skip
+    assert ("Chung Un-chan", "chairman", f"Government of the {ROK}", ROK) in got
     assert ("Kim Ho Gil", "chairman", "Government of Japan", "Japan") in got
-    assert ("Kim Jang Su", "chairman", "Ministry of Defence of South Korea", "South Korea") in got
+    assert ("Kim Jang Su", "chairman", f"Ministry of Defence of the {ROK}", ROK) in got
     assert ("Wen Jiabao", "chairman", "State Council of the People's Republic of China",
-            "China") in got  # fmt: skip
+            "People's Republic of China") in got  # fmt: skip
     assert not any(t[2] in ("mfa", "mpaf", "cabinet") for t in got)
 
 
@@ -139,7 +140,7 @@ def test_a_state_after_the_title_keeps_its_article(known: Known) -> None:
         "Russian Federation, met Kim Jong Un. Ri Son Gwon, the foreign minister, was present.",
         known,
     )
-    assert ("Wang Yi", "chairman", "Ministry of Foreign Affairs of China", "China") in got
+    assert ("Wang Yi", "chairman", f"Ministry of Foreign Affairs of the {PRC}", PRC) in got
     assert ("Sergei Shoigu", "chairman", "Ministry of Defence of the Russian Federation",
             "Russian Federation") in got  # fmt: skip
     assert ("Ri Son Gwon", "chairman", "mfa", None) in got
@@ -157,7 +158,7 @@ def test_a_foreign_name_with_a_bare_title_holds_no_dprk_office(known: Known) -> 
     )
     assert ("ri-yong-ho-fm", "chairman", "mfa", None) in got
     assert not any(t[0] in ("Yang Jiechi", "Hui Liangyu") for t in got)
-    assert ("Sergei Lavrov", "chairman", "Ministry of Foreign Affairs of Russia", "Russia") in got
+    assert ("Sergei Lavrov", "chairman", f"Ministry of Foreign Affairs of the {RU}", RU) in got
     assert not any(t[0] != "ri-yong-ho-fm" and t[2] in ("mfa", "cabinet") for t in got)
 
 
@@ -186,10 +187,10 @@ def test_a_foreigners_bare_title_is_the_state_his_context_gives(known: Known) ->
         known,
     )
     assert ("ri-yong-ho-fm", "chairman", "mfa", None) in got
-    assert ("Sergei Lavrov", "chairman", "Ministry of Foreign Affairs of Russia", "Russia") in got
+    assert ("Sergei Lavrov", "chairman", f"Ministry of Foreign Affairs of the {RU}", RU) in got
     assert ("Fumio Kishida", "chairman", "Ministry of Foreign Affairs of Japan", "Japan") in got
     assert ("Zhang Dejiang", "vice-chairman", "State Council of the People's Republic of China",
-            "China") in got  # fmt: skip
+            "People's Republic of China") in got  # fmt: skip
 
 
 def test_the_articles_foreign_nationality_for_a_bare_title(known: Known) -> None:
@@ -198,7 +199,7 @@ def test_the_articles_foreign_nationality_for_a_bare_title(known: Known) -> None
         "Minister Yuri Trutnev will visit Pyongyang later, a Russian diplomat said.",
         known,
     )
-    assert ("Yuri Trutnev", "vice-chairman", "Government of Russia", "Russia") in got
+    assert ("Yuri Trutnev", "vice-chairman", f"Government of the {RU}", RU) in got
 
 
 def test_a_context_his_name_cannot_serve_drafts_nothing(known: Known) -> None:
@@ -235,10 +236,10 @@ def test_korean_names_on_a_foreign_side(known: Known) -> None:
         "the South Korean side was Culture Minister Kim Jong Min.",
         known,
     )
-    assert ("Ri Jae Jong", "chairman", "Ministry of Unification of South Korea",
-            "South Korea") in got  # fmt: skip
-    assert ("Kim Jang Su", "chairman", "Ministry of Defence of South Korea", "South Korea") in got
-    assert ("Kim Jong Min", "chairman", "Ministry of Culture of South Korea", "South Korea") in got
+    assert ("Ri Jae Jong", "chairman", "Ministry of Unification of the Republic of Korea",
+            "Republic of Korea") in got  # fmt: skip
+    assert ("Kim Jang Su", "chairman", f"Ministry of Defence of the {ROK}", ROK) in got
+    assert ("Kim Jong Min", "chairman", f"Ministry of Culture of the {ROK}", ROK) in got
     assert not any(t[2] in ("mpaf", "mfa", "cabinet") for t in got)
 
 
@@ -266,4 +267,4 @@ def test_a_foreign_head_of_state_takes_no_organ_of_the_sentence(known: Known) ->
         known,
     )
     heads = {t[:3] for t in got if t[0] in ("Hu Jintao", "Vladimir Putin")}
-    assert heads == {("Hu Jintao", "chairman", "China"), ("Vladimir Putin", "chairman", "Russia")}
+    assert heads == {("Hu Jintao", "chairman", PRC), ("Vladimir Putin", "chairman", RU)}

@@ -59,9 +59,9 @@ def test_a_nationality_before_president_makes_the_chairman_of_the_state(known: K
         known,
         "2024-06-13",
     )
-    assert ("Vladimir Putin", "chairman", "Russia") in got
-    assert ("Joe Biden", "chairman", "United States") in got
-    assert ("Yoon Suk Yeol", "chairman", "South Korea") in got
+    assert ("Vladimir Putin", "chairman", "Russian Federation") in got
+    assert ("Joe Biden", "chairman", "United States of America") in got
+    assert ("Yoon Suk Yeol", "chairman", "Republic of Korea") in got
 
 
 def test_a_vice_president_or_a_bare_president_is_no_state(known: Known) -> None:
@@ -71,7 +71,7 @@ def test_a_vice_president_or_a_bare_president_is_no_state(known: Known) -> None:
         known,
         "2024-06-13",
     )
-    assert not any(organ in ("Russia", "South Korea") for _, _, organ in got)
+    assert not any(organ in ("Russian Federation", "Republic of Korea") for _, _, organ in got)
 
 
 def test_president_of_a_foreign_state_after_the_name(known: Known) -> None:
@@ -81,7 +81,7 @@ def test_president_of_a_foreign_state_after_the_name(known: Known) -> None:
         known,
     )
     assert ("Vladimir Putin", "chairman", "Russian Federation") in got
-    assert ("Xi Jinping", "chairman", "PRC") in got
+    assert ("Xi Jinping", "chairman", "People's Republic of China") in got
 
 
 def test_offices_of_other_states_a_title_names_alone(known: Known) -> None:
@@ -111,7 +111,7 @@ def test_a_bare_president_in_a_sentence_opening_with_a_foreign_capital(known: Kn
         known,
         "2013-02-12",
     )
-    assert ("Lee Myung-bak", "chairman", "South Korea") in got
+    assert ("Lee Myung-bak", "chairman", "Republic of Korea") in got
 
 
 def test_a_bare_president_with_no_foreign_context_is_no_state(known: Known) -> None:
@@ -133,7 +133,7 @@ def test_who_took_office_dates_the_title_before_the_name(known: Known) -> None:
     )
     assert ("Shinzo Abe", "chairman", "Government of Japan", "2012-12", None, None,
             "confirmed") in got  # fmt: skip
-    assert ("Yoon Suk Yeol", "chairman", "South Korea", "2022-05", None, None,
+    assert ("Yoon Suk Yeol", "chairman", "Republic of Korea", "2022-05", None, None,
             "confirmed") in got  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from ..reading.facts import Fact, fact_lexicon
 from ..reading.rules import foreign_name_lists
 from ..reading.state import Context
 
-__all__ = ["foreigners_state", "side_state"]
+__all__ = ["foreigners_state", "home_government_state", "side_state"]
 
 _SIDE = re.compile(
     r"\b(?:from|on)\s+(?:the\s+((?:[\w'’.-]+\s+){0,2}?[\w'’.-]+)|our)\s+side\b"
@@ -122,3 +122,36 @@ def _nationality_state(r: Context) -> str | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+@cache
+def _home_cues() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    cues = fact_lexicon().home_government_cues
+    if not cues:
+        return None
+
+    def words(key: str) -> re.Pattern[str]:
+        alternatives = "|".join(
+            re.escape(w).replace("'", "['’]") for w in sorted(cues[key], key=len, reverse=True)
+        )
+        return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.I)
+
+    return words("south"), words("north")
+
+
+def home_government_state(r: Context, fact: Fact) -> str | None:
+    """The state of ``home_government_cues`` for a Korean-named "Prime Minister" whose sentence
+    places him in the South ("Prime Minister Chung Hong-won offered to resign, Seoul's
+    presidential office said") and has no word of the North; else None (the DPRK's)."""
+    cues, patterns = fact_lexicon().home_government_cues, _home_cues()
+    role = next((s for s in fact.spans if s.role == "role"), None)
+    if patterns is None or role is None:
+        return None
+    printed = " ".join(r.text[role.start : role.end].lower().split())
+    if not any(printed.endswith(w) for w in cues.get("roles", ())):
+        return None
+    sentence = r.text[fact.sentence[0] : fact.sentence[1]]
+    south, north = patterns
+    if south.search(sentence) is None or north.search(sentence) is not None:
+        return None
+    return str(cues["state"])

@@ -46,7 +46,7 @@ from .facts_common import (
     status_of,
 )
 from .foreign_organs import chain_organ
-from .foreign_states import foreigners_state, side_state
+from .foreign_states import foreigners_state, home_government_state, side_state
 from .shared import find_organ_by_name, known_organ_named
 from .standing_organs import standing_organ
 from .titles import abroad, post_for, state_title
@@ -101,7 +101,7 @@ def _foreigners_own(r: Context, fact: Fact) -> Fact | None:
     if person.attrs.get("foreign_name"):
         state = foreigners_state(r, fact)
     else:  # a Korean name: another state's only when the sentence puts him on its side
-        state = side_state(r, fact)[1]
+        state = side_state(r, fact)[1] or home_government_state(r, fact)
         if state is None:
             return fact
     role = next((s for s in fact.spans if s.role == "role"), None)

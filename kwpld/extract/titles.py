@@ -31,6 +31,7 @@ from .foreign_organs import chain_organ, foreign_whole, new_organ_after
 from .organ_refs import reference_words
 from .shared import known_organ_named
 from .standing_organs import standing_organ
+from .state_organs import foreign_organ_named
 
 __all__ = ["titles", "organ_for_name", "post_for", "state_title", "abroad"]
 
@@ -441,9 +442,13 @@ def _nationality_before(r: Context, start: int) -> tuple[str, str] | None:
         if k - size < 0 or not all(doc.gap_ok[j] for j in range(k - size, k)):
             continue
         words = " ".join(doc.keys[k - size : k])
+        printed = r.text[doc.word_starts[k - size] : doc.word_ends[k - 1]]
         if words in flex.nationality_states:
-            printed = r.text[doc.word_starts[k - size] : doc.word_ends[k - 1]]
             return flex.nationality_states[words], printed
+        # a possessive the keys drop ("South Korea's", "Seoul's Foreign Minister", class X)
+        possessive = " ".join(printed.lower().replace("’", "'").split())
+        if possessive.endswith("'s") and possessive in flex.nationality_states:
+            return flex.nationality_states[possessive], printed
     return None
 
 
@@ -1080,11 +1085,15 @@ def post_for(r: Context, role: str, organ: str) -> str | None:
 
 def organ_for_name(r: Context, name: str, span: tuple[int, int] | None = None) -> str:
     """The organ called ``name``: a standing organ (``organs.yaml``: the data folder's record by
-    any of its names, else a complete draft), else a record or draft with that name, else a new
-    state organ ("Ministry of Electronics Industry")."""
+    any of its names, else a complete draft), a foreign state or office (``states.yaml``, the
+    same way), else a record or draft with that name, else a new state organ ("Ministry of
+    Electronics Industry")."""
     standing = gazetteer().find(name)
     if standing is not None:
         return standing_organ(r, standing.id)
+    foreign = foreign_organ_named(r, name, span)
+    if foreign is not None:  # a foreign state or office by any of its names (states.yaml)
+        return foreign
     known = known_organ_named(r, name)
     if known is not None:
         return known

@@ -173,6 +173,7 @@ class FactLexicon:
     state itself ("Russian President Vladimir Putin"): ``state_heads``"""
     foreign_capitals: dict[str, str] = field(default_factory=dict)
     foreign_party_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    home_government_cues: dict[str, Any] = field(default_factory=dict)
     """nouns and verbs that put the people listed after them on a foreign side"""
     """a foreign capital ("Tokyo") -> its state ("Japan")"""
     """a state -> its head of government's organ when not Government of <state>"""
@@ -254,6 +255,19 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _state_names(listed: Any) -> list[str]:
+    """``foreign_states`` and every name and abbreviation of the states of ``states.yaml``
+    (class X: "president of the ROK"), but those that are words in lower case ("US")."""
+    table = resource_yaml("kwpld/reading/states.yaml")
+    skip = set(table.get("not_after_of", ()))
+    names = [
+        n for spec in table["states"]
+        for n in (*spec["names"], *spec.get("abbreviations", ()))
+        if n not in skip
+    ]  # fmt: skip
+    return list(dict.fromkeys([*listed, *names]))
+
+
 @cache
 def fact_lexicon() -> FactLexicon:
     data = resource_yaml("kwpld/reading/facts.yaml")
@@ -278,7 +292,7 @@ def fact_lexicon() -> FactLexicon:
             name_words(k): v for k, v in data.get("foreign_ministries", {}).items()
         },
         foreign_states=tuple(sorted(
-            ((name_words(n), n) for n in data.get("foreign_states", ())),
+            ((name_words(n), n) for n in _state_names(data.get("foreign_states", ()))),
             key=lambda e: -len(e[0]),
         )),
         triggers=triggers,
@@ -311,6 +325,7 @@ def fact_lexicon() -> FactLexicon:
         state_heads=frozenset(data.get("state_heads", ())),
         foreign_offices=frozenset(data.get("foreign_offices", ())),
         foreign_capitals=dict(data.get("foreign_capitals", {})),
+        home_government_cues=dict(data.get("home_government_cues", {})),
         foreign_party_cues={
             k: tuple(v) for k, v in data.get("foreign_party_cues", {}).items()
         },
