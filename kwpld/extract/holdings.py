@@ -28,6 +28,7 @@ from ..reading.facts import (
     change_table_places,
     fact_lexicon,
     place_key,
+    table_columns,
 )
 from ..reading.sentences import Item, SentenceView
 from ..reading.state import Context, Found
@@ -1207,22 +1208,9 @@ def _why(r: Context, fact: Fact, title: Title, verb: str | None = None) -> str:
 
 _TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 _RULE_ROW = re.compile(r"^[\s|:\-]+$")
-_START_HEADERS = frozenset(
-    {"from", "since", "start", "began", "appointed", "elected", "took office", "in office from",
-     "assumed office", "term began", "start date", "term start", "start of term", "took post"}
-)  # fmt: skip
-_END_HEADERS = frozenset(
-    {"to", "until", "till", "end", "ended", "left", "left office", "dismissed", "term ended",
-     "end date", "term end", "end of term", "in office to", "in office until"}
-)  # fmt: skip
-_POST_HEADERS = frozenset({"post", "position", "title", "office", "role"})
-_STATUS_HEADERS = frozenset({"status", "confidence", "sourcing", "basis"})
-# "| Name | Post | Status |": a table of who holds what, as of its caption's date
-_TERM_HEADERS = frozenset(
-    {"in office", "term", "term of office", "tenure", "period", "years", "years in office",
-     "served", "dates"}
-)  # fmt: skip
-"""a column of both ends ("| In office |" ... "| 2003–2007 |")"""
+# The columns a table's header names (start, end, post, status, term; a table of changes'
+# outgoing, incoming, place and change_date) are data: table_columns in facts.yaml. "| Name |
+# Post | Status |" is a table of who holds what, as of its caption's date.
 
 
 def _cells(r: Context, start: int, end: int) -> list[tuple[int, int]]:
@@ -1270,13 +1258,13 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     header = _cells(r, table[0].start(), table[0].end())
     keys = [_header_key(r, c) for c in header]
     rows = [_cells(r, line.start(), line.end()) for line in table[2:]]
-    start_col = next((i for i, k in enumerate(keys) if k in _START_HEADERS), None)
-    end_col = next((i for i, k in enumerate(keys) if k in _END_HEADERS), None)
-    post_col = next((i for i, k in enumerate(keys) if k in _POST_HEADERS), None)
-    term_col = next((i for i, k in enumerate(keys) if k in _TERM_HEADERS), None)
-    status_col = next((i for i, k in enumerate(keys) if k in _STATUS_HEADERS), None)
-    out_col = next((i for i, k in enumerate(keys) if k in _OUTGOING_HEADERS), None)
-    in_col = next((i for i, k in enumerate(keys) if k in _INCOMING_HEADERS), None)
+    start_col = next((i for i, k in enumerate(keys) if k in table_columns()["start"]), None)
+    end_col = next((i for i, k in enumerate(keys) if k in table_columns()["end"]), None)
+    post_col = next((i for i, k in enumerate(keys) if k in table_columns()["post"]), None)
+    term_col = next((i for i, k in enumerate(keys) if k in table_columns()["term"]), None)
+    status_col = next((i for i, k in enumerate(keys) if k in table_columns()["status"]), None)
+    out_col = next((i for i, k in enumerate(keys) if k in table_columns()["outgoing"]), None)
+    in_col = next((i for i, k in enumerate(keys) if k in table_columns()["incoming"]), None)
     if out_col is not None and in_col is not None and start_col is None and end_col is None:
         return _change_rows(r, table, rows, keys, (out_col, in_col, post_col, status_col))
     if start_col is None and end_col is None and term_col is None and (
@@ -1351,16 +1339,7 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     return out
 
 
-_OUTGOING_HEADERS = frozenset(
-    {"outgoing", "before", "replaced", "previous", "predecessor", "former", "old", "out",
-     "outgoing holder", "previous holder", "relieved", "dismissed"}
-)  # fmt: skip
-_INCOMING_HEADERS = frozenset(
-    {"incoming", "after", "replacement", "successor", "new", "in", "incoming holder",
-     "new holder", "appointee", "newly appointed"}
-)  # fmt: skip
 """a table of changes: "| Post | Before | After |", "| Province | Outgoing | Incoming |"."""
-_PLACE_HEADERS = frozenset({"province", "provinces", "province city", "city"})
 _SECRETARIES = re.compile(r"\b(?:chief\s+|first\s+)?secretar(?:y|ies)\b", re.I)
 _NOTE = re.compile(r"\(([^()]{3,120})\)")
 _NOTE_NOW = re.compile(r"\s*(?:now|later|formerly|previously|until\s+then)\s+", re.I)
@@ -1379,7 +1358,7 @@ def _change_rows(
     A note in parentheses beside a person ("(first vice-director, Organization and Guidance
     Department)", "(now minister of X)") is a holding of that person's own, undated."""
     out_col, in_col, post_col, status_col = cols
-    place_col = next((i for i, k in enumerate(keys) if k in _PLACE_HEADERS), None)
+    place_col = next((i for i, k in enumerate(keys) if k in table_columns()["place"]), None)
     if post_col is None and place_col is None:
         return []
     flex = fact_lexicon()
@@ -1387,7 +1366,7 @@ def _change_rows(
     heading = _heading_above(r, table)
     secretaries = heading is not None and _SECRETARIES.search(r.text, *heading) is not None
     when = _caption_date(r, table) or _reported_event_day(r, table)
-    date_col = next((i for i, k in enumerate(keys) if k in _CHANGE_DATE_HEADERS), None)
+    date_col = next((i for i, k in enumerate(keys) if k in table_columns()["change_date"]), None)
     out: list[Fact] = []
     for row, line in zip(rows, table[2:], strict=True):
         if max(out_col, in_col) >= len(row):
@@ -1443,8 +1422,6 @@ def _change_rows(
     return out
 
 
-_CHANGE_DATE_HEADERS = frozenset({"date", "when", "effective", "date of change", "changed"})
-"""a table of changes' column of the day each row's change was made"""
 
 
 def _row_day(r: Context, row: list[tuple[int, int]], col: int | None) -> PartialDate | None:

@@ -33,6 +33,7 @@ __all__ = [
     "antecedent_words",
     "career_words",
     "change_table_places",
+    "table_columns",
     "place_key",
     "fact_lexicon",
     "term_on_body",
@@ -473,6 +474,14 @@ class CareerWords:
     held_since: dict[str, re.Pattern[str]]
     """ "..., who had held the post since" after a person, a title or a change (the key), from
     the anchor up to the date"""
+
+
+@cache
+def table_columns() -> dict[str, frozenset[str]]:
+    """The column headings of tables of holdings by what the column holds (``table_columns`` in
+    facts.yaml: start, end, post, status, term, outgoing, incoming, place, change_date)."""
+    block = resource_yaml("kwpld/reading/facts.yaml")["table_columns"]
+    return {str(kind): frozenset(str(h) for h in headings) for kind, headings in block.items()}
 
 
 @cache
