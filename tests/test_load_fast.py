@@ -49,7 +49,7 @@ def outcome(data: Path, fast_path: bool) -> tuple[str, Any]:
     try:
         records = load_records(data, require_records=True)
     except LoadError as error:
-        return "problems", str(error)
+        return "problems", error.render()  # every problem, with its file, line and record
     finally:
         load.FAST_PATH = True
     return "records", (list(records), records.links, records.files, records.info)
