@@ -152,6 +152,14 @@ class _Labels:
         return ("ambiguous", frozenset(ids))
 
 
+def _shown(pred: Any) -> str:
+    """A prediction as the errors print it: a set's members sorted, so that the same reading
+    prints the same line in every run (a frozenset's order follows string hashing)."""
+    if isinstance(pred, tuple) and len(pred) == 2 and isinstance(pred[1], frozenset):
+        return f"({pred[0]!r}, {sorted(pred[1])!r})"
+    return repr(pred) if not isinstance(pred, str) else pred
+
+
 def _agrees(pred: Any, item: dict[str, Any]) -> bool:
     if "new" in item:
         return (
@@ -188,7 +196,7 @@ def _score_mentions(
             result.mentions.fn += 1
             result.mentions.fp += 1
             result.errors.append(
-                f"wrong entity for {text[start:end]!r} at {start}: {labels.of(mention)}"
+                f"wrong entity for {text[start:end]!r} at {start}: {_shown(labels.of(mention))}"
             )
     for (start, end), mention in by_span.items():
         if (start, end) not in gold_spans:
