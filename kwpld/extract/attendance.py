@@ -128,6 +128,9 @@ def attendance(r: Context) -> Found:
                 if not people:
                     continue
                 target, target_span = _verb_object(r, view, m, own) or (event, event_span)
+                if pattern.id in _GROUP_WORDS and (before := _group_event(r, view)) is not None:
+                    target, target_span = before, None  # "Putin gave a banquet for Kim. Both
+                    # men made speeches, and Putin said the talks ...": the banquet
                 if own is None and event_span is None:
                     target = _ongoing(r, pattern, role, sentence, appearance) or target
                 if pattern.id == "accompanied-whom" and event_span is None:
@@ -393,6 +396,8 @@ def _named(
     leaders": the two of the report's lead (`_lead_pair`)."""
     if pattern.id == "the-leaders":
         return _lead_pair(r)
+    if pattern.id in ("group-speech", "group-named"):
+        return _group_named(r, view, m)
     people = people_of(view, m)
     if pattern.id in ("host", "joined-subject", "greeted-subject") or (
         ongoing and role == "guided" and pattern.id == "verb"
@@ -402,8 +407,68 @@ def _named(
     return people
 
 
-_THE_LEADERS = re.compile(r"\b(?:the\s+(?:two\s+)?leaders|both\s+leaders)\b", re.I)
-"""the two people of the report's lead, in a sentence that names no one (`_lead_pair`)"""
+_THE_LEADERS = re.compile(
+    r"\b(?:the\s+(?:two\s+)?leaders|both\s+leaders|both\s+(?:men|women)"
+    r"|the\s+(?:two|three|four)\s+(?:men|women))\b",
+    re.I,
+)
+"""the two people of the report's lead, in a sentence that names no one (`_lead_pair`), or a
+group word for the people the sentence before names (`_group_named`)"""
+
+_GROUP_COUNT = {"both": 2, "two": 2, "three": 3, "four": 4}
+"""how many people a group word ("both men", "the three men") stands for"""
+
+
+_GROUP_WORDS = frozenset({"group-speech", "group-named"})
+"""patterns of a group word for the people the sentence before names (`_group_named`)"""
+
+
+def _group_event(r: Context, view: SentenceView) -> str | None:
+    """The event the sentence a group word refers back to names ("In the evening Putin gave a
+    banquet for Kim. Both men made speeches": the banquet), if it names one."""
+    before = _group_source(r, view)
+    if before is None:
+        return None
+    for mention in r.mentions_in(before.start, before.end, ("event",)):
+        if mention.entity:
+            return r.reg.resolve(mention.entity)
+    return None
+
+
+def _group_source(r: Context, view: SentenceView) -> Sentence | None:
+    """The nearest sentence before ``view`` (in its paragraph or the one before) that names
+    someone."""
+    index = r.doc.sentence_index(view.start)
+    if index <= 0:
+        return None
+    sentences = r.doc.sentences
+    here = sentences[index].block
+    for before in reversed(sentences[max(0, index - 3) : index]):
+        if here - before.block > 1 or in_headline(r, before.start):
+            return None
+        if r.mentions_in(before.start, before.end, ("person",)):
+            return before
+    return None
+
+
+def _group_named(r: Context, view: SentenceView, m: re.Match[str]) -> list[Item]:
+    """ "In the evening Putin gave a banquet for Kim. Both men made speeches": the people the
+    nearest sentence before (of this paragraph or the one before) names, when they are exactly
+    as many as the group word says; else no one (a count that does not match, or no sentence
+    naming anyone, is too weak a guess)."""
+    words = m.group("cue").split()
+    count = _GROUP_COUNT.get(words[0]) or _GROUP_COUNT.get(words[1], 0)
+    before = _group_source(r, view)
+    if before is None:
+        return []
+    people: list[Item] = []
+    for mention in r.mentions_in(before.start, before.end, ("person",)):
+        key = r.reg.resolve(mention.entity) if mention.entity else None
+        if key is None or mention.text.lower() in _PRONOUNS:
+            return []  # someone unresolved or a pronoun: who the group is, unsure
+        if all(p.ref != key for p in people):
+            people.append(Item("person", mention.start, mention.end, mention.text, key))
+    return people if len(people) == count else []
 
 
 def _names_anyone(r: Context, sentence: Sentence) -> bool:
