@@ -66,3 +66,11 @@ def test_a_titled_name_keeps_its_hyphens_and_holds_an_office(known: Known) -> No
     assert "han-duck-soo" in people
     holders = {d.record.get("person") for d in drafted.drafts if d.kind == "membership"}
     assert "han-duck-soo" in holders
+
+
+def test_listed_given_names_and_a_street(known: Known) -> None:
+    people = _people(
+        "Ivanka Trump and Stephen Biegun left. Denis Manturov stayed on Stephen Street.", known
+    )
+    assert {"ivanka-trump", "stephen-biegun", "denis-manturov"} <= people
+    assert "stephen-street" not in people

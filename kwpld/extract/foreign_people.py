@@ -28,7 +28,7 @@ def foreign_people(r: Context) -> Found:
             if key in lists.chinese_family:
                 last, shape = _chinese_at(r, i, lists), "chinese"
             elif key in lists.given:
-                last, shape = _one_word_after(r, i), "given"
+                last, shape = _one_word_after(r, i, lists), "given"
             elif key in lists.vietnamese_family:
                 last, shape = _vietnamese_at(r, i), "vietnamese"
             elif i + 1 < len(doc.words) and doc.keys[i + 1] in lists.japanese_family:
@@ -105,9 +105,12 @@ def _title_after(r: Context, j: int) -> bool:
     return hit is not None and hit[0] < len(doc.words) and doc.keys[hit[0]] == "of"
 
 
-def _one_word_after(r: Context, i: int) -> int | None:
-    """ "Vladimir Putin": a listed given name and one capitalized family name."""
+def _one_word_after(r: Context, i: int, lists: ForeignNameLists) -> int | None:
+    """ "Vladimir Putin": a listed given name and one capitalized family name, none of
+    ``not_name_words`` ("Stephen Street")."""
     if not r.doc.gap_ok[i] or not _name_word(r, i + 1) or len(core(r.doc.words[i + 1])) < 3:
+        return None
+    if core(r.doc.words[i + 1]).lower() in lists.not_name_words:
         return None
     return None if _next_is_name_word(r, i + 2) else i + 2
 
