@@ -28,16 +28,20 @@ def foreign_people(r: Context) -> Found:
             if key in lists.chinese_family:
                 last, shape = _chinese_at(r, i, lists), "chinese"
             elif key in lists.given:
-                last, shape = _one_word_after(r, i), "given"
+                last, shape = _one_word_after(r, i, lists), "given"
             elif key in lists.vietnamese_family:
                 last, shape = _vietnamese_at(r, i), "vietnamese"
             elif i + 1 < len(doc.words) and doc.keys[i + 1] in lists.japanese_family:
                 last, shape = _japanese_at(r, i), "japanese"
+            if last is None and _after_title(r, i, lists):
+                last, shape = _titled_at(r, i, lists), "titled"
         if last is None or any(taken[i:last]):
             i += 1
             continue
         span = doc.span_of(i, last)
         name = " ".join(core(w) for w in doc.words[i:last])
+        if shape == "titled":  # the hyphens as written: "Han Duck-soo"
+            name = core(" ".join(r.text[span[0] : span[1]].split()))
         why = f"a foreign personal name, “{r.text[span[0] : span[1]]}”"
         key = person_entity(r, name, span, why)
         r.reg.get(key).attrs.setdefault("foreign_name", shape)  # holds no DPRK office
@@ -101,9 +105,12 @@ def _title_after(r: Context, j: int) -> bool:
     return hit is not None and hit[0] < len(doc.words) and doc.keys[hit[0]] == "of"
 
 
-def _one_word_after(r: Context, i: int) -> int | None:
-    """ "Vladimir Putin": a listed given name and one capitalized family name."""
+def _one_word_after(r: Context, i: int, lists: ForeignNameLists) -> int | None:
+    """ "Vladimir Putin": a listed given name and one capitalized family name, none of
+    ``not_name_words`` ("Stephen Street")."""
     if not r.doc.gap_ok[i] or not _name_word(r, i + 1) or len(core(r.doc.words[i + 1])) < 3:
+        return None
+    if core(r.doc.words[i + 1]).lower() in lists.not_name_words:
         return None
     return None if _next_is_name_word(r, i + 2) else i + 2
 
@@ -117,6 +124,74 @@ def _japanese_at(r: Context, i: int) -> int | None:
     if not _name_word(r, i + 1) or _next_is_name_word(r, i + 2):
         return None
     return i + 2
+
+
+def _after_title(r: Context, i: int, lists: ForeignNameLists) -> bool:
+    """Word ``i`` follows a title of office of ``name_titles`` with nothing but a space between
+    ("Deputy Prime Minister Denis Manturov", "Lao President Thongloun Sisoulith")."""
+    doc = r.doc
+    if i == 0 or not doc.gap_ok[i - 1]:
+        return False
+    for title in lists.name_titles:
+        first = i - len(title)
+        if first >= 0 and tuple(doc.keys[first:i]) == title and all(doc.gap_ok[first:i]):
+            return True
+    return False
+
+
+def _titled_word(r: Context, j: int, lists: ForeignNameLists) -> bool:
+    """Word ``j`` can begin a name word after a title: capitalized letters, not all capitals,
+    none of ``not_name_words`` nor "of", "the", "and"..."""
+    doc = r.doc
+    if j >= len(doc.words) or not doc.is_cap(j) or doc.is_allcaps(j):
+        return False
+    word = core(doc.words[j])
+    return (
+        len(word) >= 2
+        and word.isalpha()
+        and word.lower() not in _NOT_NAME
+        and word.lower() not in lists.not_name_words
+    )
+
+
+_NOT_NAME = FUNCTION_WORDS - {"to", "in", "an"}
+"""function words that never begin a name word; "To Lam", "An Ho Sang" do"""
+
+
+def _hyphen_parts(r: Context, j: int) -> int:
+    """The index after word ``j`` and the parts a hyphen joins to it ("Duck-soo",
+    "Oyun-Erdene")."""
+    doc = r.doc
+    while (
+        j + 1 < len(doc.words)
+        and r.text[doc.word_ends[j] : doc.word_starts[j + 1]] == "-"
+        and doc.words[j + 1].isalpha()
+        and core(doc.words[j]) == doc.words[j]
+    ):
+        j += 1
+    return j + 1
+
+
+def _titled_at(r: Context, i: int, lists: ForeignNameLists) -> int | None:
+    """ "Prime Minister Han Duck-soo", "Mongolian Prime Minister Luvsannamsrain Oyun-Erdene":
+    two or three name words after a title, and no capitalized word after them (a longer run is
+    an organ's or a place's name); a possessive ends the name. Not in a headline, whose words
+    are all capitalized ("Deputy Prime Minister Arrives in Pyongyang")."""
+    doc = r.doc
+    if doc.in_title(i):
+        return None
+    last, count = i, 0
+    while count < 3 and _titled_word(r, last, lists):
+        end = _hyphen_parts(r, last)
+        count += 1
+        ended = core(doc.words[end - 1]) != doc.words[end - 1]  # "Thongloun's"
+        last = end
+        if ended or last >= len(doc.words) or not doc.gap_ok[last - 1]:
+            break
+    else:
+        if last < len(doc.words) and doc.is_cap(last):
+            return None
+    return last if count >= 2 else None
 
 
 def _vietnamese_at(r: Context, i: int) -> int | None:

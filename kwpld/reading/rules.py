@@ -70,6 +70,10 @@ class ForeignNameLists:
     japanese_family: frozenset[str] = frozenset()
     shape_states: dict[str, frozenset[str]] = field(default_factory=dict)
     """a name's shape (chinese, vietnamese, japanese, given) -> the states it can serve"""
+    name_titles: tuple[tuple[str, ...], ...] = ()
+    """titles of office a foreign name of no listed shape is read after, longest first"""
+    not_name_words: frozenset[str] = frozenset()
+    """capitalized words no name after a title has ("Administration", "Office")"""
 
 
 @cache
@@ -86,4 +90,12 @@ def foreign_name_lists() -> ForeignNameLists:
         re.compile(f"^{syllable}(?P<second>{syllable})?$"),
         frozenset(data.get("japanese_family", ())),
         {k: frozenset(v) for k, v in data.get("shape_states", {}).items()},
+        tuple(
+            sorted(
+                (tuple(str(t).lower().split()) for t in data.get("name_titles", ())),
+                key=len,
+                reverse=True,
+            )
+        ),
+        frozenset(str(w).lower() for w in data.get("not_name_words", ())),
     )
