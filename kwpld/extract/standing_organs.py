@@ -5,6 +5,8 @@ kind and their parent. Their words are claimed, so discovery does not read them 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..names import match_key
 from ..reading.entities import Entity, NameDraft, Ref
 from ..reading.gazetteer import gazetteer
@@ -12,7 +14,7 @@ from ..reading.index import Match, Target
 from ..reading.state import Context, Found
 from ..reading.words import party_bag, straight
 
-__all__ = ["standing_organs", "standing_organ"]
+__all__ = ["organ_with_most_names", "standing_organs", "standing_organ"]
 
 
 def standing_organs(r: Context) -> Found:
@@ -80,11 +82,15 @@ def _only_people(r: Context, words: list[int]) -> bool:
 
 
 def _record_of(r: Context, organ_id: str) -> str | None:
-    """The record (or pending draft) of a standing organ: the one with its names. Of several
-    (the party's record, and a draft named only "Workers' Party" by an earlier article), the one
-    with more of its names and abbreviations; none when two have as many."""
+    return organ_with_most_names(r, gazetteer().organs[organ_id].keys)
+
+
+def organ_with_most_names(r: Context, keys: Iterable[str]) -> str | None:
+    """The record (or pending draft) carrying most of the names whose match keys are ``keys``:
+    of several (the party's record, and a draft named only "Workers' Party" by an earlier
+    article), the one with more of them; none when two have as many, or none has any."""
     shared: dict[str, int] = {}
-    for k in gazetteer().organs[organ_id].keys:
+    for k in keys:
         for rid in r.known.organ_keys.get(k, ()):
             shared[rid] = shared.get(rid, 0) + 1
     if not shared:

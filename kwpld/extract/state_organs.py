@@ -10,6 +10,7 @@ from ..reading.entities import Entity, NameDraft, Ref
 from ..reading.state import Context
 from ..reading.states import ForeignOrgan, foreign_states_table
 from ..reading.words import straight
+from .standing_organs import organ_with_most_names
 
 __all__ = ["foreign_organ", "foreign_organ_named"]
 
@@ -20,26 +21,11 @@ def foreign_organ_named(r: Context, name: str, span: tuple[int, int] | None = No
     return foreign_organ(r, organ, span) if organ is not None else None
 
 
-def _record_of(r: Context, organ: ForeignOrgan) -> str | None:
-    """The record (or pending draft) with most of the organ's names; none when two have as
-    many."""
-    shared: dict[str, int] = {}
-    for k in organ.keys:
-        for rid in r.known.organ_keys.get(k, ()):
-            shared[rid] = shared.get(rid, 0) + 1
-    if not shared:
-        return None
-    ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
-    return ranked[0][0]
-
-
 def foreign_organ(r: Context, organ: ForeignOrgan, span: tuple[int, int] | None = None) -> str:
     """The record of ``organ`` by any of its names, else its draft: every name (the first
     preferred, names not printed derived), its abbreviations, and for an office the state as
     its parent."""
-    record = _record_of(r, organ)
+    record = organ_with_most_names(r, organ.keys)
     if record is not None:
         return r.reg.known(record, "organ").key
     entity = r.reg.add(Entity("organ:foreign:" + organ.id, "organ"))
