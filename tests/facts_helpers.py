@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kwpld.dates import parse_date
+from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records"
@@ -78,3 +79,23 @@ def rows(drafted: Drafted) -> set[Row]:
         for d in drafted.drafts if d.kind == "membership" and d.fact
         for r in [d.record]
     }  # fmt: skip
+
+
+Held = tuple[str, str, str]
+"""(person, role, organ) of a holding: people and organs by record id, else their first name"""
+
+
+def held_records(text: str, known: Known, date: str) -> list[tuple[Held, dict[str, Any]]]:
+    """:data:`Held` and the record of every holding a news text of ``date`` drafts."""
+    _, drafted = read_text(text, known=known, date=date, article_type="news")
+    names = drafted_names(drafted)
+    return [
+        ((names.get(r["person"], r["person"]), r["role"], names.get(r["organ"], r["organ"])), r)
+        for d in drafted.drafts if d.kind == "membership" and d.fact
+        for r in [d.record]
+    ]  # fmt: skip
+
+
+def held(text: str, known: Known, date: str) -> set[Held]:
+    """:data:`Held` of every holding a news text of ``date`` drafts."""
+    return {row for row, _ in held_records(text, known, date)}

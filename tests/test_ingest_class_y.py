@@ -8,28 +8,11 @@ vary names, organs and word order, each with near misses that must not draft."""
 
 from __future__ import annotations
 
-from typing import Any
+from facts_helpers import Held as Row
+from facts_helpers import held
+from facts_helpers import held_records as records
 
-from facts_helpers import drafted_names
-
-from kwpld.ingest import Known, read_text
-
-Row = tuple[str, str, str]
-"""(person, role, organ): people and organs by record id, else their first name"""
-
-
-def records(text: str, known: Known, date: str) -> list[tuple[Row, dict[str, Any]]]:
-    _, drafted = read_text(text, known=known, date=date, article_type="news")
-    names = drafted_names(drafted)
-    return [
-        ((names.get(r["person"], r["person"]), r["role"], names.get(r["organ"], r["organ"])), r)
-        for d in drafted.drafts if d.kind == "membership" and d.fact
-        for r in [d.record]
-    ]  # fmt: skip
-
-
-def held(text: str, known: Known, date: str) -> set[Row]:
-    return {row for row, _ in records(text, known, date)}
+from kwpld.ingest import Known
 
 
 def people(rows: set[Row]) -> set[str]:
