@@ -396,7 +396,7 @@ def _named(
     leaders": the two of the report's lead (`_lead_pair`)."""
     if pattern.id == "the-leaders":
         return _lead_pair(r)
-    if pattern.id in ("group-speech", "group-named"):
+    if pattern.id in _GROUP_WORDS:
         return _group_named(r, view, m)
     people = people_of(view, m)
     if pattern.id in ("host", "joined-subject", "greeted-subject") or (
