@@ -132,7 +132,7 @@ def _after_title(r: Context, i: int, lists: ForeignNameLists) -> bool:
     doc = r.doc
     if i == 0 or not doc.gap_ok[i - 1]:
         return False
-    for title in lists.name_titles:
+    for title in lists.name_titles.get(doc.keys[i - 1], ()):
         first = i - len(title)
         if first >= 0 and tuple(doc.keys[first:i]) == title and all(doc.gap_ok[first:i]):
             return True

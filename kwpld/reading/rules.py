@@ -70,8 +70,9 @@ class ForeignNameLists:
     japanese_family: frozenset[str] = frozenset()
     shape_states: dict[str, frozenset[str]] = field(default_factory=dict)
     """a name's shape (chinese, vietnamese, japanese, given) -> the states it can serve"""
-    name_titles: tuple[tuple[str, ...], ...] = ()
-    """titles of office a foreign name of no listed shape is read after, longest first"""
+    name_titles: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    """titles of office a foreign name of no listed shape is read after, by their last word
+    (the word before the name), longest first"""
     not_name_words: frozenset[str] = frozenset()
     """capitalized words no name after a title has ("Administration", "Office")"""
 
@@ -90,12 +91,15 @@ def foreign_name_lists() -> ForeignNameLists:
         re.compile(f"^{syllable}(?P<second>{syllable})?$"),
         frozenset(data.get("japanese_family", ())),
         {k: frozenset(v) for k, v in data.get("shape_states", {}).items()},
-        tuple(
-            sorted(
-                (tuple(str(t).lower().split()) for t in data.get("name_titles", ())),
-                key=len,
-                reverse=True,
-            )
-        ),
+        _by_last_word(tuple(str(t).lower().split()) for t in data.get("name_titles", ())),
         frozenset(str(w).lower() for w in data.get("not_name_words", ())),
     )
+
+
+def _by_last_word(titles: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Titles grouped by their last word, each group longest first."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for title in titles:
+        if title:
+            groups.setdefault(title[-1], []).append(title)
+    return {end: tuple(sorted(group, key=len, reverse=True)) for end, group in groups.items()}
