@@ -26,6 +26,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -55,6 +56,7 @@ def no_room_message(exc: OSError, target: Path, tmp: Path | None = None) -> str:
         f"nothing was published and the temporary files were removed: {kept}"
     )
 
+
 __all__ = [
     "NO_ROOM",
     "no_room_message",
@@ -64,6 +66,7 @@ __all__ = [
     "exchange",
     "fault_hook",
     "fault_point",
+    "SWAP_GRACE",
     "recover",
     "sweep",
     "write_atomic",
@@ -75,6 +78,13 @@ fault_hook: Callable[[str], None] | None = None
 a folder, before the last; ``"release-committed"``: a named release is in place, ``latest/``
 not yet refreshed; ``"transaction"``: some files of a transaction replaced, not all). None in
 normal runs; the kill -9 tests set it in a child process to kill it exactly there."""
+
+
+SWAP_GRACE = 0.02
+"""Seconds a swapped-out folder stays whole before it is removed. A reader whose path lookup
+had passed the folder's name before the swap (``dist/`` resolved, ``manifest.json`` not yet)
+goes on inside the old folder; removing its files at once made such a lookup fail, about once
+in 9,000 swaps under a reader that looks as fast as it can."""
 
 
 def fault_point(point: str) -> None:
@@ -289,7 +299,8 @@ class StagedDirectory:
 
         An existing ``target`` is exchanged with the temporary folder in one system call
         where the system allows, so it is never missing; the old contents, now under the
-        temporary name, are then removed (by the next run, if this one is killed first).
+        temporary name, are then removed after :data:`SWAP_GRACE` (by the next run, if this one
+        is killed first).
         """
         if not self._open:
             raise RuntimeError(f"{self.path} was already committed or discarded")
@@ -301,6 +312,7 @@ class StagedDirectory:
         if exchange(self.path, target):
             self.swapped_in_one_step = True
             fault_point("swap")
+            time.sleep(SWAP_GRACE)  # let lookups that began in the old folder finish
             shutil.rmtree(self.path, ignore_errors=True)
             return
         self.swapped_in_one_step = False
@@ -308,6 +320,7 @@ class StagedDirectory:
         target.rename(old)
         fault_point("swap")  # the window: target is missing until the next rename (or next run)
         self.path.rename(target)
+        time.sleep(SWAP_GRACE)
         shutil.rmtree(old, ignore_errors=True)
 
     def discard(self) -> None:
