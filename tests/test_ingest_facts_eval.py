@@ -492,7 +492,7 @@ def test_the_records_folder_loads() -> None:
 
 
 _SET_SIZES = {
-    "dev": (20, 2603, 50, 30),
+    "dev": (20, 200, 50, 30),
     "heldout": (10, 80, 20, 12),
     "blind": (16, 150, 50, 30),
     "blind2": (20, 250, 100, 40),
