@@ -503,6 +503,7 @@ _SET_SIZES = {
     "blind7": (20, 336, 188, 77),
     "blind8": (20, 357, 232, 87),
     "blind9": (20, 277, 213, 78),
+    "blind10": (20, 309, 218, 75),
 }
 """Least texts, holdings, attendance and events of each labelled set."""
 
