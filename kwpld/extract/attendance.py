@@ -114,9 +114,13 @@ def attendance(r: Context) -> Found:
         elif (unnamed := _unnamed_subject(r, flex, sentence, found, view)) is not None:
             event, event_span, appearance = unnamed, None, (sentence.block, unnamed)
         verb_role: str | None = None
+        placed: str | None = None
+        """the role of the first people the sentence placed (for "together with A and B")"""
         for pattern in flex.admitted(flex.attendance_patterns, view.string):
             for m in pattern.regex.finditer(view.string):
                 role, cue = _role(flex, view, m, pattern, verb_role, r)
+                if pattern.id == "together-with":
+                    role = "accompanied" if placed == "guided" else placed
                 if role is None:
                     continue
                 if pattern.id in _VERB_ROLES:
@@ -124,10 +128,19 @@ def attendance(r: Context) -> Found:
                 if (own is None and _met_only(flex, m)) or _denied(m) or _to_come(flex, view, m):
                     continue  # "received a letter", "did not attend", "often accompanied by"
                 people = _named(r, pattern, role, view, m, ongoing=own is None)
+                if pattern.id == "escort" and own is not None:
+                    # "when he accompanied Kim to a KPA unit": Kim guided the appearance
+                    found.extend(_participations(r, view, view.group(m, "leader"), "guided",
+                                                 cue, own, None, pattern))  # fmt: skip
+                if pattern.id == "verb" and _ESCORTED.search(view.string, 0, m.start("people")):
+                    continue  # "The guest, accompanied by A, title, went round the palace": A
+                    # is with him (`accompanied`), not the one who went round it
                 people += _guests_within(r, view, m)
                 if not people:
                     continue
                 target, target_span = _verb_object(r, view, m, own) or (event, event_span)
+                if (gate := _gate_occasion(r, view, m)) is not None:
+                    target, target_span = gate, None  # "X was also at the airport": the welcome
                 if pattern.id in _GROUP_WORDS and (before := _group_event(r, view)) is not None:
                     target, target_span = before, None  # "Putin gave a banquet for Kim. Both
                     # men made speeches, and Putin said the talks ...": the banquet
@@ -148,6 +161,7 @@ def attendance(r: Context) -> Found:
                 found.extend(
                     _participations(r, view, people, role, cue, target, target_span, pattern)
                 )
+                placed = placed or role
                 if pattern.id in _LISTS and view.string.endswith((":", ";")):
                     listing = _Listing(role, target, target_span, pattern)
     r.facts = [*r.facts, *_best(flex, found)]
@@ -203,6 +217,10 @@ def _at_no_occasion(
     if verb in _ACT_ONLY and not r.reg.resolve(target).startswith(_ACT_ONLY[verb]):
         return True  # (class Q) "the hearse ... left the palace": no send-off
     return "verb" in m.re.groupindex and bool(_MANY_TIMES.match(view.string, m.end()))
+
+
+_ESCORTED = re.compile(r"\b(?:accompanied|joined|flanked|escorted)\s+by\s+$")
+"""what stands before the people of a verb's match when they are those with its subject"""
 
 
 _VERB_ROLES = frozenset(
@@ -584,11 +602,11 @@ def _own_appearance(
     described: bool = False,
 ) -> str | None:
     for pattern in flex.admitted(flex.attendance_patterns, view.string):
-        if pattern.id != "verb":
+        if pattern.id not in ("verb", "escort"):
             continue
         for m in pattern.regex.finditer(view.string):
             people = people_of(view, m)
-            if people:
+            if people or pattern.id == "escort":
                 key = _appearance(
                     r, flex, view, m, people, places_only=places_only, described=described
                 )
@@ -748,11 +766,20 @@ def _appearance(
     if not verb_items:
         return None
     end = verb_items[-1].end
+    escort = kind == "escort"
+    if escort:
+        # "accompanied Kim Jong Un to a KPA unit", "... on his visit to the school": what the
+        # one accompanied went to, after him; only in a sentence that names no event
+        leader = view.group(m, "leader") if "leader" in m.re.groupindex else []
+        to = _ESCORT_TO.match(r.text, leader[-1].end) if leader and not places_only else None
+        if to is None:
+            return None
+        end, kind, verb, described = to.end(), "appearance", ("visited",), True
     inspection = (
         described and kind == "appearance" and not occasion_only
         and flex.attendance_verbs.get(verb) == "guided"
     )  # fmt: skip
-    what = _object_of(r, end, view.end, inspection=inspection)
+    what = _object_of(r, end, view.end, inspection=inspection, described_first=escort)
     if what is None:
         return None
     obj_start, obj_end, described = what
@@ -809,6 +836,34 @@ def _appearance(
     if not described and not any(x.entity == event.key for x in r.mentions):
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
     return event.key
+
+
+_GATE = re.compile(r"\b(?:airport|station|airfield|tarmac)\b")
+_GATE_OCCASION = re.compile(r"\b(?:welcom|greet|arrival|send-off|see-off|seeing-off|farewell"
+                            r"|departure)", re.I)  # fmt: skip
+
+
+def _gate_occasion(r: Context, view: SentenceView, m: re.Match[str]) -> str | None:
+    """ "Kim Yong Nam was also at the airport", "Also out at the airport to welcome them were A
+    and B": the welcome (or send-off) held last before the sentence, when a cue of a place where
+    guests arrive or leave places people there and the sentence names no event."""
+    if "cue" not in m.re.groupindex or not m.group("cue") or not _GATE.search(m.group("cue")):
+        return None
+    if any(i.kind in ("event", "eventref") for i in view.items):
+        return None
+    for at, key in reversed(r.held):
+        if at <= view.start and _GATE_OCCASION.search(
+            " ".join(n.text for n in r.reg.peek(key).names) or key
+        ):
+            return r.reg.resolve(key)
+    return None
+
+
+_ESCORT_TO = re.compile(
+    r"\s+(?:to|on)(?:\s+(?:his|her|their)\s+(?:visit|trip|tour|inspection)\s+(?:to|of))?(?=\s)"
+)
+"""what follows the one accompanied before the place or occasion he went to ("accompanied Kim
+to", "accompanied Kim on his visit to")"""
 
 
 def _same_occasion_before(r: Context, obj: str, start: int) -> str | None:
@@ -929,11 +984,16 @@ def _appearance_name(
 
 
 def _object_of(
-    r: Context, start: int, end: int, *, inspection: bool
+    r: Context, start: int, end: int, *, inspection: bool, described_first: bool = False
 ) -> tuple[int, int, bool] | None:
     """Where the object of a leader's verb at ``start`` lies, up to ``end`` (the sentence's):
     a name or an occasion (`_OBJECT`), else, for an ``inspection``, a place described
-    (`_DESCRIBED`); and whether it is described."""
+    (`_DESCRIBED`); and whether it is described. ``described_first``: a place described before
+    a name ("to a KPA unit in ...": the unit, not "KPA")."""
+    if described_first:
+        first = _DESCRIBED.match(r.text, start, end)
+        if first is not None and not _HABITUAL.search(first.group("object")):
+            return first.start("object"), first.end("object"), True
     what = _OBJECT.match(r.text, start, end)
     if what is not None:
         obj_end = _object_end(r, *what.span("object"))
