@@ -141,6 +141,11 @@ def attendance(r: Context) -> Found:
                 target, target_span = _verb_object(r, view, m, own) or (event, event_span)
                 if (gate := _gate_occasion(r, view, m)) is not None:
                     target, target_span = gate, None  # "X was also at the airport": the welcome
+                if target_span is None and target is not None and (
+                    funeral := _funeral_of_burial(r, sentence, target)
+                ) is not None:
+                    target = funeral  # "At the cemetery, the coffin was lowered ... Among those
+                    # on hand were A and B": the funeral, not its memorial service
                 if pattern.id in _GROUP_WORDS and (before := _group_event(r, view)) is not None:
                     target, target_span = before, None  # "Putin gave a banquet for Kim. Both
                     # men made speeches, and Putin said the talks ...": the banquet
@@ -772,8 +777,8 @@ def _appearance(
         # one accompanied went to, after him; only in a sentence that names no event
         leader = view.group(m, "leader") if "leader" in m.re.groupindex else []
         to = _ESCORT_TO.match(r.text, leader[-1].end) if leader and not places_only else None
-        if to is None:
-            return None
+        if to is None or _DENIED.search(r.text, view.start, verb_items[0].start):
+            return None  # ("he often accompanied Kim to munitions factories": no one visit)
         end, kind, verb, described = to.end(), "appearance", ("visited",), True
     inspection = (
         described and kind == "appearance" and not occasion_only
@@ -854,6 +859,32 @@ def _gate_occasion(r: Context, view: SentenceView, m: re.Match[str]) -> str | No
     for at, key in reversed(r.held):
         if at <= view.start and _GATE_OCCASION.search(
             " ".join(n.text for n in r.reg.peek(key).names) or key
+        ):
+            return r.reg.resolve(key)
+    return None
+
+
+_BURIAL = re.compile(r"\b(?:cemetery|grave|graveside|buried|burial|interred|interment)\b", re.I)
+_MEMORIAL = re.compile(r"\bmemorial\b", re.I)
+_FUNERAL = re.compile(r"\bfuneral\b(?!\s+(?:procession|committee))", re.I)
+
+
+def _funeral_of_burial(r: Context, sentence: Sentence, target: str) -> str | None:
+    """The funeral the text reported, for a list at the burial after its memorial service ("The
+    funeral of X took place ... A memorial service was held ... At the cemetery, the coffin was
+    lowered into the grave. Among those on hand were A and B"): the burial is the funeral's, not
+    the service's, when the sentence or the one before it in its paragraph is at the grave."""
+    names = " ".join(n.text for n in r.reg.peek(target).names)
+    if not _MEMORIAL.search(names):
+        return None
+    index = r.doc.sentence_index(sentence.start)
+    before = r.doc.sentences[index - 1] if index > 0 else None
+    start = before.start if before is not None and before.block == sentence.block else sentence.start
+    if not _BURIAL.search(r.text, start, sentence.end):
+        return None
+    for at, key in reversed(r.held):
+        if at < sentence.start and key != target and _FUNERAL.search(
+            " ".join(n.text for n in r.reg.peek(key).names)
         ):
             return r.reg.resolve(key)
     return None

@@ -706,6 +706,11 @@ def _occasions(r: Context) -> None:
         # (class AF) "was seen on the rostrum of the 6 June national meeting", "appeared at the
         # 6 March mass rally": an occasion its day before the noun names (no article of its own)
         dated = None if m.group("art") else _dated_before(r, sentence, m.start())
+        if dated is not None and (before := _event_of_day_before(r, m.start(), dated)):
+            # "the enlarged meeting ... held on June 29 ... At the June 29 meeting, ...": that one
+            r.add_mention(Mention(m.start("name"), m.end("name"), m.group("name"), before,
+                                  "event"))  # fmt: skip
+            continue
         # (class V) "Trump and Kim signed a document Tuesday ..., capping a remarkable summit":
         # the occasion a wire lead's act closes, of the act's weekday
         capped = None if definite else _CAPPED_BEFORE.search(
@@ -809,6 +814,14 @@ def _dated_before(r: Context, sentence: Sentence, start: int) -> PartialDate | N
             and re.search(r"\bthe\s+$", r.text[max(sentence.start, d.start - 5) : d.start])
         ):  # fmt: skip
             return d.date
+    return None
+
+
+def _event_of_day_before(r: Context, offset: int, day: PartialDate) -> str | None:
+    """The event of ``day`` the text named before ``offset``, if any."""
+    for mention in reversed(r.mentions_in(0, offset, ("event",))):
+        if mention.entity and r.reg.peek(mention.entity).fields.get("date") == day:
+            return r.reg.resolve(mention.entity)
     return None
 
 
