@@ -879,7 +879,8 @@ def _funeral_of_burial(r: Context, sentence: Sentence, target: str) -> str | Non
         return None
     index = r.doc.sentence_index(sentence.start)
     before = r.doc.sentences[index - 1] if index > 0 else None
-    start = before.start if before is not None and before.block == sentence.block else sentence.start
+    same = before is not None and before.block == sentence.block
+    start = before.start if before is not None and same else sentence.start
     if not _BURIAL.search(r.text, start, sentence.end):
         return None
     for at, key in reversed(r.held):
