@@ -204,3 +204,33 @@ def test_those_at_the_grave_after_the_memorial_service_are_at_the_funeral(
     assert funerals
     at_funeral = _attended(drafted).get(funerals[0], {})
     assert {"choe-thae-bok", "kim-ki-nam"} <= set(at_funeral)
+
+
+def test_accompanied_also_by_at_the_visit_not_the_one_accompanied(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, June 20 (KCNA) -- Vladimir Putin, accompanied by Choe Son Hui, visited the "
+        "Kumsusan Palace of the Sun on Wednesday. He was accompanied also by Sergei Lavrov.",
+        known, "2024-06-20",
+    )
+    roles = {p: role for people in _attended(drafted).values() for p, role in people.items()}
+    assert roles.get("sergei-lavrov") == "accompanied"
+    assert roles.get("choe-son-hui") == "accompanied"
+    assert roles.get("vladimir-putin") == "attended"  # he visited it; "He was accompanied"
+
+
+def test_looked_round_the_area_with_him_is_the_first_inspection(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, May 19 (KCNA) -- Kim Jong Un inspected the Wonsan-Kalma coastal tourist "
+        "area. He was accompanied by Jo Yong Won.\n\nOn the same day, Kim Jong Un also visited "
+        "the Kalma Hotel No. 2, newly built in the area.\n\nKim Yo Jong also looked round the "
+        "area with him.\n\nKim Jong Un toured the hotel with Pak Jong Chon.",
+        known, "2025-05-19",
+    )
+    by_event = _attended(drafted)
+    first = next(k for k, people in by_event.items() if "jo-yong-won" in people)
+    assert by_event[first].get("kim-yo-jong") == "accompanied"
+    assert "kim-yo-jong" not in {p for k, people in by_event.items() if k != first
+                                 for p in people}  # fmt: skip
+    # a name after "with" is no pronoun: Kim Jong Un toured the hotel himself
+    assert "accompanied" != next(people["kim-jong-un"] for k, people in by_event.items()
+                                 if k != first and "kim-jong-un" in people)  # fmt: skip

@@ -123,6 +123,8 @@ def attendance(r: Context) -> Found:
                     role = "accompanied" if placed == "guided" else placed
                 if role is None:
                     continue
+                if role == "guided" and pattern.id == "verb" and _with_him(view, m.end()):
+                    role = "accompanied"  # (class AF) "A also looked round the area with him"
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
                 if (own is None and _met_only(flex, m)) or _denied(m) or _to_come(flex, view, m):
@@ -150,7 +152,10 @@ def attendance(r: Context) -> Found:
                     target, target_span = before, None  # "Putin gave a banquet for Kim. Both
                     # men made speeches, and Putin said the talks ...": the banquet
                 if own is None and event_span is None:
-                    target = _ongoing(r, pattern, role, sentence, appearance) or target
+                    target = (
+                        (_again(r, view, m, found) if pattern.id == "verb" else None)
+                        or _ongoing(r, pattern, role, sentence, appearance) or target
+                    )  # fmt: skip
                 if pattern.id == "accompanied-whom" and event_span is None:
                     continue  # "who accompanied Kim on several inspections": which, unsaid
                 if target is None and pattern.id == "verb":
@@ -226,6 +231,20 @@ def _at_no_occasion(
 
 _ESCORTED = re.compile(r"\b(?:accompanied|joined|flanked|escorted)\s+by\s+$")
 """what stands before the people of a verb's match when they are those with its subject"""
+
+
+_WITH_HIM_AFTER = re.compile(r"(?: (?!P\d)[^ ,;]+){0,6}? with (?:him|her|(?P<p>P\d+))\b")
+"""a guiding verb's object, then "with him": one who went round with the leader"""
+
+
+def _with_him(view: SentenceView, at: int) -> bool:
+    """Whether the guiding verb ending at ``at`` goes on "... with him" (a pronoun, not a name:
+    "Kim Jong Un toured the factory with his daughter" is his own tour)."""
+    m = _WITH_HIM_AFTER.match(view.string, at)
+    if m is None:
+        return False
+    items = view.group(m, "p")
+    return not items or items[0].text.lower() in _PRONOUNS
 
 
 _VERB_ROLES = frozenset(
@@ -906,10 +925,34 @@ def _same_occasion_before(r: Context, obj: str, start: int) -> str | None:
         return None
     head = obj.split()[0].lower()
     for mention in reversed(r.mentions_in(0, start, ("event",))):
+        words = mention.text.lower().split()
         if mention.entity and mention.entity.startswith("event:appearance:") and (
-            mention.text.split()[0].lower() == head
-        ):
+            words[0] == head or (len(obj.split()) == 1 and words[-1] == head)
+        ):  # (class AF) "inspected the coastal tourist area ... looked round the area with him"
             return r.reg.resolve(mention.entity)
+    return None
+
+
+_THE_NOUN = re.compile(r"\s+the\s+(?P<noun>[a-z]+)\b(?!\s+of\b)")
+
+
+def _again(r: Context, view: SentenceView, m: re.Match[str], found: list[Fact]) -> str | None:
+    """(class AF) "Kim Jong Un inspected the coastal tourist area ... His daughter also looked
+    round the area with him": a leader's verb whose object is "the <noun>" that the place of an
+    appearance found before ends with is that appearance, not the one begun last."""
+    verb = view.group(m, "verb") if "verb" in m.re.groupindex else []
+    noun = _THE_NOUN.match(r.text, verb[-1].end) if verb else None
+    if noun is None:
+        return None
+    said = re.compile(rf"\b{re.escape(noun.group('noun'))}\b", re.I)
+    for fact in reversed(found):
+        key = fact.event
+        if fact.rule != "verb" or fact.type != "guided" or key is None or not key.startswith(
+            "event:appearance:"
+        ):
+            continue  # (the sentence that began it: its guide's)
+        if said.search(r.text, *fact.sentence):
+            return r.reg.resolve(key)
     return None
 
 
