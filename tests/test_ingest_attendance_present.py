@@ -232,5 +232,5 @@ def test_looked_round_the_area_with_him_is_the_first_inspection(known: Known) ->
     assert "kim-yo-jong" not in {p for k, people in by_event.items() if k != first
                                  for p in people}  # fmt: skip
     # a name after "with" is no pronoun: Kim Jong Un toured the hotel himself
-    assert "accompanied" != next(people["kim-jong-un"] for k, people in by_event.items()
-                                 if k != first and "kim-jong-un" in people)  # fmt: skip
+    hotel = next(people for k, people in by_event.items() if k != first and "kim-jong-un" in people)
+    assert hotel["kim-jong-un"] != "accompanied"
