@@ -234,3 +234,27 @@ def test_looked_round_the_area_with_him_is_the_first_inspection(known: Known) ->
     # a name after "with" is no pronoun: Kim Jong Un toured the hotel himself
     hotel = next(people for k, people in by_event.items() if k != first and "kim-jong-un" in people)
     assert hotel["kim-jong-un"] != "accompanied"
+
+
+def test_the_guest_and_his_party_watched_also_watching_the_performance(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, June 20 (KCNA) -- Kim Jong Un hosted a banquet in honour of Vladimir Putin at "
+        "the Mokran House on Wednesday.\n\nPyongyang, June 21 (KCNA) -- Vladimir Putin and his "
+        "party watched the mass gymnastics and artistic performance \"Glorious Country\" at the "
+        "May Day Stadium together with Kim Jong Un on Thursday evening.\n\nAlso watching the "
+        "performance were Choe Ryong Hae and Jo Yong Won.",
+        known, "2024-06-21",
+    )
+    show = next(people for people in _attended(drafted).values() if "choe-ryong-hae" in people)
+    assert {"vladimir-putin", "kim-jong-un", "jo-yong-won"} <= set(show)
+
+
+def test_once_again_among_the_entourage(known: Known) -> None:
+    drafted = _read(
+        "SEOUL, June 20 (Yonhap) -- Kim Jong Un held talks with Vladimir Putin at the Kumsusan "
+        "State Guesthouse on Wednesday. Choe Son Hui was once again among the entourage at the "
+        "talks.",
+        known, "2024-06-20",
+    )
+    talks = _at(drafted, "meeting", "2024-06-19")
+    assert talks.get("choe-son-hui") == "accompanied"

@@ -94,6 +94,10 @@ def attendance(r: Context) -> Found:
         # "The plenum ... was guided by Kim Jong Un. On its second day, A and B spoke": a
         # sentence naming no event, in an article that reports none held, goes on with the event
         # the sentence before it named (in its paragraph or the one before)
+        shown = _shown_again(r, flex, view, appearance)
+        if shown is not None:
+            event, event_span = shown  # (class AF) "X watched the mass gymnastics ... Also
+            # watching the performance were A and B": the appearance begun just before
         if event is None and named is not None and sentence.block - named[0] <= 1:
             event = named[1]
         if event_span is not None and event is not None:
@@ -111,7 +115,9 @@ def attendance(r: Context) -> Found:
         own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
         if own is not None:
             event, event_span, appearance = own, None, (sentence.block, own)
-        elif (unnamed := _unnamed_subject(r, flex, sentence, found, view)) is not None:
+        elif shown is None and (
+            unnamed := _unnamed_subject(r, flex, sentence, found, view)
+        ) is not None:
             event, event_span, appearance = unnamed, None, (sentence.block, unnamed)
         verb_role: str | None = None
         placed: str | None = None
@@ -141,6 +147,8 @@ def attendance(r: Context) -> Found:
                 if not people:
                     continue
                 target, target_span = _verb_object(r, view, m, own) or (event, event_span)
+                if shown is not None and target_span == shown[1]:
+                    target = shown[0]  # (the reference's own event is another noun's)
                 if (gate := _gate_occasion(r, view, m)) is not None:
                     target, target_span = gate, None  # "X was also at the airport": the welcome
                 if target_span is None and target is not None and (
@@ -176,6 +184,31 @@ def attendance(r: Context) -> Found:
                     listing = _Listing(role, target, target_span, pattern)
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
+
+
+def _shown_again(
+    r: Context, flex: FactLexicon, view: SentenceView, appearance: tuple[int, str] | None
+) -> tuple[str, tuple[int, int]] | None:
+    """ "the performance" the references pass left unresolved or took for an event of another
+    noun (it ran before the appearances were found: "the performance" for the banquet before),
+    when the appearance begun in this paragraph or the one before is of a type the noun may
+    stand for: that appearance, with the reference's span."""
+    if appearance is None:
+        return None
+    block = r.doc.block_at(view.start)
+    if block is None or block - appearance[0] > 1:
+        return None
+    ref = next((i for i in view.items if i.kind in ("event", "eventref")), None)
+    if ref is None or ref.kind != "eventref":
+        return None
+    words = tuple(ref.text.lower().split())
+    if ref.ref and r.reg.alive(ref.ref) and re.search(
+        rf"\b{re.escape(words[-1])}\b", " ".join(n.text for n in r.reg.peek(ref.ref).names), re.I
+    ):
+        return None  # "the banquet" for the banquet
+    types = flex.event_references.get(words[-2:]) or flex.event_references.get(words[-1:], ())
+    kind = r.reg.peek(appearance[1]).fields.get("type") if r.reg.alive(appearance[1]) else None
+    return (r.reg.resolve(appearance[1]), (ref.start, ref.end)) if kind in types else None
 
 
 _ON_THE_OCCASION = re.compile(r"\b(?:on|at)\s+the\s+occasion\b(?!\s+of\b)|\bthere\b")
