@@ -94,6 +94,10 @@ def attendance(r: Context) -> Found:
         # "The plenum ... was guided by Kim Jong Un. On its second day, A and B spoke": a
         # sentence naming no event, in an article that reports none held, goes on with the event
         # the sentence before it named (in its paragraph or the one before)
+        shown = _shown_again(r, flex, view, appearance)
+        if shown is not None:
+            event, event_span = shown  # (class AF) "X watched the mass gymnastics ... Also
+            # watching the performance were A and B": the appearance begun just before
         if event is None and named is not None and sentence.block - named[0] <= 1:
             event = named[1]
         if event_span is not None and event is not None:
@@ -111,28 +115,55 @@ def attendance(r: Context) -> Found:
         own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
         if own is not None:
             event, event_span, appearance = own, None, (sentence.block, own)
-        elif (unnamed := _unnamed_subject(r, flex, sentence, found, view)) is not None:
+        elif shown is None and (
+            unnamed := _unnamed_subject(r, flex, sentence, found, view)
+        ) is not None:
             event, event_span, appearance = unnamed, None, (sentence.block, unnamed)
         verb_role: str | None = None
+        placed: str | None = None
+        """the role of the first people the sentence placed (for "together with A and B")"""
         for pattern in flex.admitted(flex.attendance_patterns, view.string):
             for m in pattern.regex.finditer(view.string):
                 role, cue = _role(flex, view, m, pattern, verb_role, r)
+                if pattern.id == "together-with":
+                    role = "accompanied" if placed == "guided" else placed
                 if role is None:
                     continue
+                if role == "guided" and pattern.id == "verb" and _with_him(view, m.end()):
+                    role = "accompanied"  # (class AF) "A also looked round the area with him"
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
                 if (own is None and _met_only(flex, m)) or _denied(m) or _to_come(flex, view, m):
                     continue  # "received a letter", "did not attend", "often accompanied by"
                 people = _named(r, pattern, role, view, m, ongoing=own is None)
+                if pattern.id == "escort" and own is not None:
+                    # "when he accompanied Kim to a KPA unit": Kim guided the appearance
+                    found.extend(_participations(r, view, view.group(m, "leader"), "guided",
+                                                 cue, own, None, pattern))  # fmt: skip
+                if pattern.id == "verb" and _ESCORTED.search(view.string, 0, m.start("people")):
+                    continue  # "The guest, accompanied by A, title, went round the palace": A
+                    # is with him (`accompanied`), not the one who went round it
                 people += _guests_within(r, view, m)
                 if not people:
                     continue
                 target, target_span = _verb_object(r, view, m, own) or (event, event_span)
+                if shown is not None and target_span == shown[1]:
+                    target = shown[0]  # (the reference's own event is another noun's)
+                if (gate := _gate_occasion(r, view, m)) is not None:
+                    target, target_span = gate, None  # "X was also at the airport": the welcome
+                if target_span is None and target is not None and (
+                    funeral := _funeral_of_burial(r, sentence, target)
+                ) is not None:
+                    target = funeral  # "At the cemetery, the coffin was lowered ... Among those
+                    # on hand were A and B": the funeral, not its memorial service
                 if pattern.id in _GROUP_WORDS and (before := _group_event(r, view)) is not None:
                     target, target_span = before, None  # "Putin gave a banquet for Kim. Both
                     # men made speeches, and Putin said the talks ...": the banquet
                 if own is None and event_span is None:
-                    target = _ongoing(r, pattern, role, sentence, appearance) or target
+                    target = (
+                        (_again(r, view, m, found) if pattern.id == "verb" else None)
+                        or _ongoing(r, pattern, role, sentence, appearance) or target
+                    )  # fmt: skip
                 if pattern.id == "accompanied-whom" and event_span is None:
                     continue  # "who accompanied Kim on several inspections": which, unsaid
                 if target is None and pattern.id == "verb":
@@ -148,10 +179,36 @@ def attendance(r: Context) -> Found:
                 found.extend(
                     _participations(r, view, people, role, cue, target, target_span, pattern)
                 )
+                placed = placed or role
                 if pattern.id in _LISTS and view.string.endswith((":", ";")):
                     listing = _Listing(role, target, target_span, pattern)
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
+
+
+def _shown_again(
+    r: Context, flex: FactLexicon, view: SentenceView, appearance: tuple[int, str] | None
+) -> tuple[str, tuple[int, int]] | None:
+    """ "the performance" the references pass left unresolved or took for an event of another
+    noun (it ran before the appearances were found: "the performance" for the banquet before),
+    when the appearance begun in this paragraph or the one before is of a type the noun may
+    stand for: that appearance, with the reference's span."""
+    if appearance is None:
+        return None
+    block = r.doc.block_at(view.start)
+    if block is None or block - appearance[0] > 1:
+        return None
+    ref = next((i for i in view.items if i.kind in ("event", "eventref")), None)
+    if ref is None or ref.kind != "eventref":
+        return None
+    words = tuple(ref.text.lower().split())
+    if ref.ref and r.reg.alive(ref.ref) and re.search(
+        rf"\b{re.escape(words[-1])}\b", " ".join(n.text for n in r.reg.peek(ref.ref).names), re.I
+    ):
+        return None  # "the banquet" for the banquet
+    types = flex.event_references.get(words[-2:]) or flex.event_references.get(words[-1:], ())
+    kind = r.reg.peek(appearance[1]).fields.get("type") if r.reg.alive(appearance[1]) else None
+    return (r.reg.resolve(appearance[1]), (ref.start, ref.end)) if kind in types else None
 
 
 _ON_THE_OCCASION = re.compile(r"\b(?:on|at)\s+the\s+occasion\b(?!\s+of\b)|\bthere\b")
@@ -203,6 +260,24 @@ def _at_no_occasion(
     if verb in _ACT_ONLY and not r.reg.resolve(target).startswith(_ACT_ONLY[verb]):
         return True  # (class Q) "the hearse ... left the palace": no send-off
     return "verb" in m.re.groupindex and bool(_MANY_TIMES.match(view.string, m.end()))
+
+
+_ESCORTED = re.compile(r"\b(?:accompanied|joined|flanked|escorted)\s+by\s+$")
+"""what stands before the people of a verb's match when they are those with its subject"""
+
+
+_WITH_HIM_AFTER = re.compile(r"(?: (?!P\d)[^ ,;]+){0,6}? with (?:him|her|(?P<p>P\d+))\b")
+"""a guiding verb's object, then "with him": one who went round with the leader"""
+
+
+def _with_him(view: SentenceView, at: int) -> bool:
+    """Whether the guiding verb ending at ``at`` goes on "... with him" (a pronoun, not a name:
+    "Kim Jong Un toured the factory with his daughter" is his own tour)."""
+    m = _WITH_HIM_AFTER.match(view.string, at)
+    if m is None:
+        return False
+    items = view.group(m, "p")
+    return not items or items[0].text.lower() in _PRONOUNS
 
 
 _VERB_ROLES = frozenset(
@@ -584,11 +659,11 @@ def _own_appearance(
     described: bool = False,
 ) -> str | None:
     for pattern in flex.admitted(flex.attendance_patterns, view.string):
-        if pattern.id != "verb":
+        if pattern.id not in ("verb", "escort"):
             continue
         for m in pattern.regex.finditer(view.string):
             people = people_of(view, m)
-            if people:
+            if people or pattern.id == "escort":
                 key = _appearance(
                     r, flex, view, m, people, places_only=places_only, described=described
                 )
@@ -748,11 +823,20 @@ def _appearance(
     if not verb_items:
         return None
     end = verb_items[-1].end
+    escort = kind == "escort"
+    if escort:
+        # "accompanied Kim Jong Un to a KPA unit", "... on his visit to the school": what the
+        # one accompanied went to, after him; only in a sentence that names no event
+        leader = view.group(m, "leader") if "leader" in m.re.groupindex else []
+        to = _ESCORT_TO.match(r.text, leader[-1].end) if leader and not places_only else None
+        if to is None or _DENIED.search(r.text, view.start, verb_items[0].start):
+            return None  # ("he often accompanied Kim to munitions factories": no one visit)
+        end, kind, verb, described = to.end(), "appearance", ("visited",), True
     inspection = (
         described and kind == "appearance" and not occasion_only
         and flex.attendance_verbs.get(verb) == "guided"
     )  # fmt: skip
-    what = _object_of(r, end, view.end, inspection=inspection)
+    what = _object_of(r, end, view.end, inspection=inspection, described_first=escort)
     if what is None:
         return None
     obj_start, obj_end, described = what
@@ -811,6 +895,61 @@ def _appearance(
     return event.key
 
 
+_GATE = re.compile(r"\b(?:airport|station|airfield|tarmac)\b")
+_GATE_OCCASION = re.compile(r"\b(?:welcom|greet|arrival|send-off|see-off|seeing-off|farewell"
+                            r"|departure)", re.I)  # fmt: skip
+
+
+def _gate_occasion(r: Context, view: SentenceView, m: re.Match[str]) -> str | None:
+    """ "Kim Yong Nam was also at the airport", "Also out at the airport to welcome them were A
+    and B": the welcome (or send-off) held last before the sentence, when a cue of a place where
+    guests arrive or leave places people there and the sentence names no event."""
+    if "cue" not in m.re.groupindex or not m.group("cue") or not _GATE.search(m.group("cue")):
+        return None
+    if any(i.kind in ("event", "eventref") for i in view.items):
+        return None
+    for at, key in reversed(r.held):
+        if at <= view.start and _GATE_OCCASION.search(
+            " ".join(n.text for n in r.reg.peek(key).names) or key
+        ):
+            return r.reg.resolve(key)
+    return None
+
+
+_BURIAL = re.compile(r"\b(?:cemetery|grave|graveside|buried|burial|interred|interment)\b", re.I)
+_MEMORIAL = re.compile(r"\bmemorial\b", re.I)
+_FUNERAL = re.compile(r"\bfuneral\b(?!\s+(?:procession|committee))", re.I)
+
+
+def _funeral_of_burial(r: Context, sentence: Sentence, target: str) -> str | None:
+    """The funeral the text reported, for a list at the burial after its memorial service ("The
+    funeral of X took place ... A memorial service was held ... At the cemetery, the coffin was
+    lowered into the grave. Among those on hand were A and B"): the burial is the funeral's, not
+    the service's, when the sentence or the one before it in its paragraph is at the grave."""
+    names = " ".join(n.text for n in r.reg.peek(target).names)
+    if not _MEMORIAL.search(names):
+        return None
+    index = r.doc.sentence_index(sentence.start)
+    before = r.doc.sentences[index - 1] if index > 0 else None
+    same = before is not None and before.block == sentence.block
+    start = before.start if before is not None and same else sentence.start
+    if not _BURIAL.search(r.text, start, sentence.end):
+        return None
+    for at, key in reversed(r.held):
+        if at < sentence.start and key != target and _FUNERAL.search(
+            " ".join(n.text for n in r.reg.peek(key).names)
+        ):
+            return r.reg.resolve(key)
+    return None
+
+
+_ESCORT_TO = re.compile(
+    r"\s+(?:to|on)(?:\s+(?:his|her|their)\s+(?:visit|trip|tour|inspection)\s+(?:to|of))?(?=\s)"
+)
+"""what follows the one accompanied before the place or occasion he went to ("accompanied Kim
+to", "accompanied Kim on his visit to")"""
+
+
 def _same_occasion_before(r: Context, obj: str, start: int) -> str | None:
     """(class V) "Kim oversaw the launch of ... on Friday. ... Kim watched the launch of the
     Hwasong-17 alongside his daughter": an undated "the <occasion>" a leader's verb takes is the
@@ -819,10 +958,34 @@ def _same_occasion_before(r: Context, obj: str, start: int) -> str | None:
         return None
     head = obj.split()[0].lower()
     for mention in reversed(r.mentions_in(0, start, ("event",))):
+        words = mention.text.lower().split()
         if mention.entity and mention.entity.startswith("event:appearance:") and (
-            mention.text.split()[0].lower() == head
-        ):
+            words[0] == head or (len(obj.split()) == 1 and words[-1] == head)
+        ):  # (class AF) "inspected the coastal tourist area ... looked round the area with him"
             return r.reg.resolve(mention.entity)
+    return None
+
+
+_THE_NOUN = re.compile(r"\s+the\s+(?P<noun>[a-z]+)\b(?!\s+of\b)")
+
+
+def _again(r: Context, view: SentenceView, m: re.Match[str], found: list[Fact]) -> str | None:
+    """(class AF) "Kim Jong Un inspected the coastal tourist area ... His daughter also looked
+    round the area with him": a leader's verb whose object is "the <noun>" that the place of an
+    appearance found before ends with is that appearance, not the one begun last."""
+    verb = view.group(m, "verb") if "verb" in m.re.groupindex else []
+    noun = _THE_NOUN.match(r.text, verb[-1].end) if verb else None
+    if noun is None:
+        return None
+    said = re.compile(rf"\b{re.escape(noun.group('noun'))}\b", re.I)
+    for fact in reversed(found):
+        key = fact.event
+        if fact.rule != "verb" or fact.type != "guided" or key is None or not key.startswith(
+            "event:appearance:"
+        ):
+            continue  # (the sentence that began it: its guide's)
+        if said.search(r.text, *fact.sentence):
+            return r.reg.resolve(key)
     return None
 
 
@@ -929,11 +1092,16 @@ def _appearance_name(
 
 
 def _object_of(
-    r: Context, start: int, end: int, *, inspection: bool
+    r: Context, start: int, end: int, *, inspection: bool, described_first: bool = False
 ) -> tuple[int, int, bool] | None:
     """Where the object of a leader's verb at ``start`` lies, up to ``end`` (the sentence's):
     a name or an occasion (`_OBJECT`), else, for an ``inspection``, a place described
-    (`_DESCRIBED`); and whether it is described."""
+    (`_DESCRIBED`); and whether it is described. ``described_first``: a place described before
+    a name ("to a KPA unit in ...": the unit, not "KPA")."""
+    if described_first:
+        first = _DESCRIBED.match(r.text, start, end)
+        if first is not None and not _HABITUAL.search(first.group("object")):
+            return first.start("object"), first.end("object"), True
     what = _OBJECT.match(r.text, start, end)
     if what is not None:
         obj_end = _object_end(r, *what.span("object"))

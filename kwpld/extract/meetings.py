@@ -703,6 +703,14 @@ def _occasions(r: Context) -> None:
         if _TO_COME_BEFORE.search(r.text, max(sentence.start, m.start() - 120), m.start()):
             continue  # (class V) "Moon is expected to meet them on Sunday at a concert": to come
         given = None if definite else _GIVEN_BEFORE.search(lead) or _quantified(r, sentence, m)
+        # (class AF) "was seen on the rostrum of the 6 June national meeting", "appeared at the
+        # 6 March mass rally": an occasion its day before the noun names (no article of its own)
+        dated = None if m.group("art") else _dated_before(r, sentence, m.start())
+        if dated is not None and (before := _event_of_day_before(r, m.start(), dated)):
+            # "the enlarged meeting ... held on June 29 ... At the June 29 meeting, ...": that one
+            r.add_mention(Mention(m.start("name"), m.end("name"), m.group("name"), before,
+                                  "event"))  # fmt: skip
+            continue
         # (class V) "Trump and Kim signed a document Tuesday ..., capping a remarkable summit":
         # the occasion a wire lead's act closes, of the act's weekday
         capped = None if definite else _CAPPED_BEFORE.search(
@@ -716,7 +724,7 @@ def _occasions(r: Context) -> None:
         # (class Q) "After the ceremony, talks between A and B were held at ...": an occasion
         # that opens its clause after an opening phrase of time
         introduced = not opening and _INTRODUCED.fullmatch(r.text, sentence.start, m.start())
-        if not m.group("art") and not given and not joined and (
+        if not m.group("art") and not given and not joined and not dated and (
             not opening or not m.group("name")[:1].isupper()
         ) and not (introduced and _HELD_LATER.match(rest)):
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
@@ -729,7 +737,10 @@ def _occasions(r: Context) -> None:
         # with, held on the day the sentence gives
         opened = not definite and _OPENED_WITH.search(r.text[sentence.start : m.start()])
         held = held or bool(opened)
+        held = held or dated is not None
         when, name_end, _ = _occasion_day(r, m, sentence, held, definite)
+        if dated is not None:
+            when = dated
         if when is None and capped:
             when = act_weekday(r, sentence.start, m.start())
         if when is None and opened:
@@ -791,6 +802,27 @@ def _occasions(r: Context) -> None:
         if capped and when is not None:
             main = (sentence.block, key, when, kind)
         last = m.end()
+
+
+def _dated_before(r: Context, sentence: Sentence, start: int) -> PartialDate | None:
+    """The day a date between "the" and an occasion's words gives ("the 6 June national
+    meeting", "the October 10 parade"), at the day's precision; None when there is none."""
+    for d in r.dates_in(sentence.start, start):
+        if (
+            d.date is not None and d.date.day is not None
+            and not r.text[d.end : start].strip()
+            and re.search(r"\bthe\s+$", r.text[max(sentence.start, d.start - 5) : d.start])
+        ):  # fmt: skip
+            return d.date
+    return None
+
+
+def _event_of_day_before(r: Context, offset: int, day: PartialDate) -> str | None:
+    """The event of ``day`` the text named before ``offset``, if any."""
+    for mention in reversed(r.mentions_in(0, offset, ("event",))):
+        if mention.entity and r.reg.peek(mention.entity).fields.get("date") == day:
+            return r.reg.resolve(mention.entity)
+    return None
 
 
 _CAPPED_BEFORE = re.compile(
@@ -1026,7 +1058,7 @@ def _acts(r: Context, *, late: bool = False) -> None:
             sentence = r.doc.sentence_at(m.start())
             if sentence is None or in_headline(r, sentence.start) or _in_speech(r, m.start()):
                 continue
-            if act.needs is not None and not _says_next(r, sentence, act.needs):
+            if act.needs is not None and not _says_soon(r, sentence, act.needs):
                 continue
             current = _current_occasion(r, m.start())
             if current is not None and act.same.search(_event_words(r, current)):
@@ -1153,9 +1185,18 @@ def _segment_start(r: Context, sentence: Sentence) -> int:
     return before.start if before is not None and before.block == sentence.block else sentence.start
 
 
-def _says_next(r: Context, sentence: Sentence, what: re.Pattern[str]) -> bool:
-    """Whether the sentence or the one after it says ``what``."""
-    return what.search(r.text, sentence.start, r.doc.through_next(sentence)) is not None
+def _says_soon(r: Context, sentence: Sentence, what: re.Pattern[str]) -> bool:
+    """Whether the sentence or one of the two after it, in its section (no headline between),
+    says ``what``: "X arrived here today ... He was accompanied by A, B and other members of his
+    suite. Kim Jong Il greeted the guests at the airport" (the suite between the arrival and the
+    welcome)."""
+    index = r.doc.sentence_index(sentence.start)
+    end = sentence.end
+    for after in r.doc.sentences[index + 1 : index + 3]:
+        if in_headline(r, after.start):
+            break
+        end = after.end
+    return what.search(r.text, sentence.start, end) is not None
 
 
 def _section_day(r: Context, start: int, end: int) -> PartialDate | None:
