@@ -50,6 +50,7 @@ from .foreign_organs import chain_organ
 from .foreign_states import foreigners_state, home_government_state, side_state
 from .shared import find_organ_by_name, known_organ_named
 from .standing_organs import standing_organ
+from .successions import ended_by_the_change
 from .titles import abroad, post_for, state_title
 
 __all__ = [
@@ -185,6 +186,7 @@ def _sentence_facts(
         for pattern in flex.admitted(flex.replacing_patterns, view.string):
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaced(r, view, m, became))
+    ended_by_the_change(r, flex, found)  # "X, hitherto T1, was elected T2": T1 ends then
     return found
 
 
