@@ -1272,7 +1272,10 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     if start_col is None and end_col is None and term_col is None and (
         status_col is None or post_col is None
     ):
-        return []  # a table without the dates of holdings: what it lists is left to the reader
+        # a table without the dates of holdings: what it lists is left to the reader, unless
+        # the line above it elects its people ("The session elected the following members of
+        # the SAC:")
+        return _election_rows(r, flex, table, rows)
     as_of = _caption_date(r, table) or r.reference
 
     def people_in(cell: tuple[int, int]) -> list[Mention]:
@@ -1338,6 +1341,70 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             if r.reference is not None
             else []
         )
+    return out
+
+
+def _election_rows(
+    r: Context, flex: FactLexicon, table: list[re.Match[str]], rows: list[list[tuple[int, int]]]
+) -> list[Fact]:
+    """(class AD) A table under a line that elects its people to an organ ("The session elected
+    the following members of the SAC:", "Newly appointed members of the NDC:") and names no one:
+    each row's person holds that seat from the day of the event the article reports (the last
+    day; as of the article when it reports none), and a cell's own title ("| Ri Yong Ho |
+    Foreign Minister |", "Director, WPK Organization and Guidance Department") is a holding of
+    its own as of that day. A cell's role alone ("First vice-chairman") is the seat itself, in
+    the organ of the line above. A table of other things (provinces and numbers) has no people
+    and drafts nothing."""
+    above = _heading_above(r, table)
+    if above is None or names_someone(r, *above):
+        return []
+    words = {r.doc.keys[i] for i in r.doc.words_between(*above)}
+    if not words & flex.beginning:
+        return []
+    seat = next(
+        (t for t in r.person_titles
+         if above[0] <= t.start and t.end <= above[1] and t.organ is not None and t.plural),
+        None,
+    )  # fmt: skip
+    if seat is None:
+        return []
+    day = _reported_event_day(r, table)
+    out: list[Fact] = []
+    for row, line in zip(rows, table[2:], strict=True):
+        people = [
+            (i, m) for i, cell in enumerate(row)
+            for m in r.mentions_in(*cell, ("person",)) if m.entity
+        ]  # fmt: skip
+        if not people:
+            continue
+        col, person = people[0]
+        status = _row_status(r, flex, (line.start(), line.end()), row, None) or "confirmed"
+        own = [
+            title for i, cell in enumerate(row) if i != col
+            for title in [_cell_title(r, cell)] if title is not None
+        ]  # fmt: skip
+        role = next((t for t in own if t.organ is None or t.organ == seat.organ), None)
+        held = replace(seat, role=role.role, role_span=role.role_span) if role else seat
+        facts = [(held, "elected")]
+        facts += [(t, "holds") for t in own if t is not role and t.organ is not None]
+        for title, kind in facts:
+            fact = Fact(
+                "membership", kind, r.reg.resolve(person.entity), (line.start(), line.end()),
+                organ=title.organ, role=title.role, status=status,
+                post=post_for(r, title.role, title.organ) if title is held else title.post,
+                date_basis="event" if day is not None else "article", rule="election-table",
+            )  # fmt: skip
+            if kind == "elected" and day is not None:
+                fact.start = day
+            else:
+                fact.as_of = day if day is not None else r.reference
+            fact.spans = sorted(
+                {FactSpan(person.start, person.end, "person"),
+                 FactSpan(title.role_span[0], title.role_span[1], "role")},
+                key=lambda s: (s.start, s.end, s.role),
+            )  # fmt: skip
+            fact.why = _why(r, fact, title)
+            out.append(fact)
     return out
 
 
