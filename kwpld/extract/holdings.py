@@ -1378,6 +1378,8 @@ def _election_rows(
         if not people:
             continue
         col, person = people[0]
+        if person.entity is None:
+            continue
         status = _row_status(r, flex, (line.start(), line.end()), row, None) or "confirmed"
         own = [
             title for i, cell in enumerate(row) if i != col
