@@ -50,7 +50,7 @@ from .foreign_organs import chain_organ
 from .foreign_states import foreigners_state, home_government_state, side_state
 from .shared import find_organ_by_name, known_organ_named
 from .standing_organs import standing_organ
-from .successions import ended_by_the_change
+from .successions import ended_by_the_change, named_successor
 from .titles import abroad, post_for, state_title
 
 __all__ = [
@@ -187,6 +187,7 @@ def _sentence_facts(
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaced(r, view, m, became))
     ended_by_the_change(r, flex, found)  # "X, hitherto T1, was elected T2": T1 ends then
+    found.extend(named_successor(r, flex, view, [*facts, *found]))
     return found
 
 
@@ -372,6 +373,9 @@ def _with_own_organs(r: Context, titles: list[Title]) -> list[Title]:
     return out
 
 
+_LIFE_SPAN = re.compile(r"\s*\)\s+(?:was|is)\s+(?:a|an|the)\b")
+
+
 def _own_period(r: Context, person: Item) -> dict[str, PartialDate] | None:
     """ "led by A (1998-2007) and B (2007–2014)": the period in parentheses right after a
     person's name, that person's own (dates wave)."""
@@ -380,6 +384,8 @@ def _own_period(r: Context, person: Item) -> dict[str, PartialDate] | None:
         return None
     for d in r.dates_in(person.end, person.end + 40):
         if d.start == person.end + after.end() and d.range is not None and d.role == "start":
+            if _LIFE_SPAN.match(r.text, d.range.end):
+                return None  # "X (2 October 1929 – 31 March 2009) was a politician who ...": a life
             first, last = d.range.first, d.range.last
             return {k: v for k, v in (("first", first), ("last", last)) if v is not None}
     return None

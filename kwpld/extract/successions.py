@@ -13,11 +13,13 @@ from __future__ import annotations
 import functools
 import re
 
-from ..reading.facts import Fact, FactLexicon
+from ..reading.facts import Fact, FactLexicon, FactSpan
+from ..reading.sentences import SentenceView, SymbolPattern, compile_pattern
 from ..reading.state import Context
 from ..resources import resource_yaml
+from .facts_common import antecedent, fact_dates, holding_dates, page_subject, status_of
 
-__all__ = ["ended_by_the_change"]
+__all__ = ["ended_by_the_change", "named_successor"]
 
 
 @functools.cache
@@ -54,3 +56,62 @@ def ended_by_the_change(r: Context, flex: FactLexicon, found: list[Fact]) -> Non
             continue
         fact.end, fact.as_of = change.start, None
         fact.date_basis, fact.type = change.date_basis, "ended"
+
+
+@functools.cache
+def _named_successor() -> SymbolPattern:
+    return compile_pattern(
+        resource_yaml("kwpld/reading/facts.yaml")["successions"]["named_successor"]
+    )
+
+
+def named_successor(
+    r: Context, flex: FactLexicon, view: SentenceView, earlier: list[Fact]
+) -> list[Fact]:
+    """ "In May 2007, X, previously ambassador to Russia, was named his successor": X holds,
+    from the sentence's date, the title the one "his" stands for held last (a post before a
+    seat), and that holding ends then. "His" is the profile's subject, else the person the
+    sentences before are about; never X."""
+    if not _named_successor().possible(view.string):
+        return []
+    m = _named_successor().search(view.string)
+    if m is None:
+        return []
+    successor = next((i for i in view.group(m, "successor") if i.kind == "person"), None)
+    trigger = view.group(m, "trigger")
+    if successor is None or successor.ref is None or not trigger:
+        return []
+    subject = page_subject(r)
+    whose = r.reg.resolve(subject.entity) if subject and subject.entity else None
+    if whose is None or whose == successor.ref:
+        whose = antecedent(r, view.start)
+    if whose is None or whose == successor.ref:
+        return []
+    held = [
+        f for f in earlier
+        if f.person == whose and f.kind == "membership" and f.organ and f.role
+        and f.status != "projected" and f.type not in flex.ending and f.type != "former"
+        and f.role not in ("member", "alternate-member")
+    ]  # fmt: skip
+    if not held:
+        return []
+    title = next((f for f in reversed(held) if f.post), held[-1])
+    at = trigger[0].start
+    dates, basis, date_span = fact_dates(r, view, at, None, holds=False)
+    out = []
+    for person, kind in ((successor.ref, "appointed"), (whose, "replaced")):
+        fact = Fact(
+            "membership", kind, person, (view.start, view.end), organ=title.organ,
+            role=title.role, post=title.post, status=status_of(r, view)[0],
+            date_basis=basis, rule="named-successor",
+        )  # fmt: skip
+        holding_dates(flex, fact, dates, r.official)
+        spans = [FactSpan(trigger[0].start, trigger[0].end, "trigger")]
+        if person == successor.ref:
+            spans.append(FactSpan(successor.start, successor.end, "person"))
+        if date_span:
+            spans.append(date_span)
+        fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+        fact.why = "named successor" if kind == "appointed" else "succeeded"
+        out.append(fact)
+    return out
