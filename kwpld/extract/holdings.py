@@ -1168,7 +1168,14 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
     trigger_items = view.group(m, "trigger")
     at = trigger_items[0].start if trigger_items else view.start
     # The change this one replaces someone in: the last stated before "replacing".
-    before = [c for c in changes if c.spans and min(s.start for s in c.spans) < at]
+    # (class AD) where a change is stated is its trigger, not an event it names before ("X was
+    # appointed T at the session, succeeding Y, who was elected T2 at the same session": Y's)
+    last = trigger_items[-1].start if trigger_items else at  # "who replaced": its own verb
+    before = [
+        c for c in changes if c.spans
+        and min((s.start for s in c.spans if s.role == "trigger"),
+                default=min(s.start for s in c.spans)) <= last
+    ]  # fmt: skip
     latest = max((c.sentence[0] for c in before), default=None)
     changes = [c for c in before if latest is not None]
     last_trigger = max(

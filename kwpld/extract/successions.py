@@ -13,11 +13,11 @@ from __future__ import annotations
 import functools
 import re
 
-from ..reading.facts import Fact, FactLexicon, FactSpan
+from ..reading.facts import Fact, FactLexicon, FactSpan, career_words
 from ..reading.sentences import SentenceView, SymbolPattern, compile_pattern
 from ..reading.state import Context
 from ..resources import resource_yaml
-from .facts_common import antecedent, fact_dates, holding_dates, page_subject, status_of
+from .facts_common import fact_dates, holding_dates, page_subject, status_of
 
 __all__ = ["ended_by_the_change", "named_successor"]
 
@@ -58,6 +58,18 @@ def ended_by_the_change(r: Context, flex: FactLexicon, found: list[Fact]) -> Non
         fact.date_basis, fact.type = change.date_basis, "ended"
 
 
+_DEATH = re.compile(r"\b(?:died|passed away|death)\b", re.I)
+
+
+def _sentences_before(r: Context, offset: int, count: int) -> int:
+    """Where the ``count`` sentences before the one at ``offset`` begin."""
+    sentence = r.doc.sentence_at(offset)
+    if sentence is None:
+        return offset
+    index = r.doc.sentences.index(sentence)
+    return r.doc.sentences[max(0, index - count)].start
+
+
 @functools.cache
 def _named_successor() -> SymbolPattern:
     return compile_pattern(
@@ -84,7 +96,7 @@ def named_successor(
     subject = page_subject(r)
     whose = r.reg.resolve(subject.entity) if subject and subject.entity else None
     if whose is None or whose == successor.ref:
-        whose = antecedent(r, view.start)
+        whose = _about(r, view.start)
     if whose is None or whose == successor.ref:
         return []
     held = [
@@ -99,7 +111,10 @@ def named_successor(
     at = trigger[0].start
     dates, basis, date_span = fact_dates(r, view, at, None, holds=False)
     out = []
-    for person, kind in ((successor.ref, "appointed"), (whose, "replaced")):
+    pairs = [(successor.ref, "appointed"), (whose, "replaced")]
+    if _DEATH.search(r.text, _sentences_before(r, view.start, 3), view.start):
+        pairs = pairs[:1]  # "X died on 2 January 2007. ... Y was named his successor": ended then
+    for person, kind in pairs:
         fact = Fact(
             "membership", kind, person, (view.start, view.end), organ=title.organ,
             role=title.role, post=title.post, status=status_of(r, view)[0],
@@ -115,3 +130,23 @@ def named_successor(
         fact.why = "named successor" if kind == "appointed" else "succeeded"
         out.append(fact)
     return out
+
+
+def _about(r: Context, offset: int) -> str | None:
+    """The person the sentences before ``offset`` are about: the first one named on the main
+    line of the nearest sentence that names one there ("A state funeral committee headed by Y
+    was formed": not Y, named after "by"; the sentence before, "X died ...", is about X)."""
+    oblique = career_words().oblique_before
+    sentence = r.doc.sentence_at(offset)
+    if sentence is None:
+        return None
+    index = r.doc.sentences.index(sentence)
+    for previous in reversed(r.doc.sentences[max(0, index - 4) : index]):
+        if r.doc.blocks[previous.block].kind in ("title", "heading"):
+            break
+        for m in r.mentions_in(previous.start, previous.end, ("person",)):
+            if m.entity is None or r.doc.in_parens(m.start) or m.name_kind == "epithet":
+                continue
+            if not oblique.search(r.text, max(previous.start, m.start - 40), m.start):
+                return r.reg.resolve(m.entity)
+    return None
