@@ -50,7 +50,7 @@ from .foreign_organs import chain_organ
 from .foreign_states import foreigners_state, home_government_state, side_state
 from .shared import find_organ_by_name, known_organ_named
 from .standing_organs import standing_organ
-from .successions import ended_by_the_change, named_successor
+from .successions import ended_by_a_successor, ended_by_the_change, named_successor
 from .titles import abroad, post_for, state_title
 
 __all__ = [
@@ -187,6 +187,7 @@ def _sentence_facts(
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaced(r, view, m, became))
     ended_by_the_change(r, flex, found)  # "X, hitherto T1, was elected T2": T1 ends then
+    ended_by_a_successor(flex, found)  # "Y was appointed premier, and X, premier since ..."
     found.extend(named_successor(r, flex, view, [*facts, *found]))
     return found
 

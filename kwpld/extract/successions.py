@@ -19,7 +19,7 @@ from ..reading.state import Context
 from ..resources import resource_yaml
 from .facts_common import fact_dates, holding_dates, page_subject, status_of
 
-__all__ = ["ended_by_the_change", "named_successor"]
+__all__ = ["ended_by_a_successor", "ended_by_the_change", "named_successor"]
 
 
 @functools.cache
@@ -150,3 +150,29 @@ def _about(r: Context, offset: int) -> str | None:
             if not oblique.search(r.text, max(previous.start, m.start - 40), m.start):
                 return r.reg.resolve(m.entity)
     return None
+
+
+_HEADS = frozenset({"chairman", "director", "first-secretary", "general-secretary"})
+"""roles one person holds at a time: a new holder ends the term of the one before"""
+
+
+def ended_by_a_successor(flex: FactLexicon, found: list[Fact]) -> None:
+    """ "Kim Tok Hun was appointed premier, and Kim Jae Ryong, who had worked as premier since
+    April last year, was appointed ...": a head's term the sentence dates from a start ends when
+    the sentence gives someone else the same post (in place)."""
+    for fact in found:
+        if fact.type != "holds" or fact.role not in _HEADS or fact.start is None:
+            continue
+        if fact.end is not None or fact.post is None:
+            continue
+        change = next(
+            (
+                f for f in found
+                if f.post == fact.post and f.organ == fact.organ and f.person != fact.person
+                and f.type in flex.beginning and f.start is not None
+                and f.sentence == fact.sentence
+            ),
+            None,
+        )  # fmt: skip
+        if change is not None:
+            fact.end = change.start
