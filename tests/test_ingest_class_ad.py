@@ -212,3 +212,46 @@ def test_life_dates_after_a_name_are_no_term(known: Known) -> None:
     )
     premier = _one(rows, "Hong Song-nam", "cabinet")
     assert _iso(premier.get("start")) == "1997" and _iso(premier.get("end")) == "2003"
+
+
+def test_the_replacement_of_a_holder_by_another(known: Known) -> None:
+    rows = held_records(
+        "Pyongyang, April 13 (KCNA) -- The session was held on April 12.\n\n"
+        "The main change was the replacement of Premier Choe Yong Rim, who had led the Cabinet "
+        "since June 2010, by Pak Pong Ju, until now a department director.\n",
+        known,
+        "2013-04-13",
+    )
+    old = _one(rows, "Choe Yong Rim", "cabinet")
+    new = _one(rows, "pak-pong-ju", "cabinet")
+    assert old.get("end") is not None and old.get("end") == new.get("start")
+
+
+def test_named_to_lead_an_organ_replacing_someone(known: Known) -> None:
+    rows = held_records(
+        "SEOUL, March 2 (Yonhap) -- Ri Son Gwon is a former colonel. He was named to lead the "
+        "United Front Department in January 2020, replacing Jang Kum Chol, who was moved to a "
+        "provincial post. Kim Song Hye was named to a post in the United Front Department, and "
+        "Ri Il Hwan was named to lead the delegation.\n",
+        known,
+        "2021-03-02",
+    )
+    assert iso(_one(rows, "Ri Son Gwon", "wpk-ufd").get("start")) == "2020-01"
+    assert iso(_one(rows, "Jang Kum Chol", "wpk-ufd").get("end")) == "2020-01"
+    assert not any(row[0] in ("Kim Song Hye", "Ri Il Hwan") for row, _ in rows)
+
+
+def test_a_heads_term_ends_when_the_sentence_gives_another_the_post(known: Known) -> None:
+    rows = held_records(
+        "Pyongyang, August 14 (KCNA) -- The meeting was held on August 13.\n\n"
+        "Kim Tok Hun was appointed premier of the Cabinet, and Kim Jae Ryong, who had worked as "
+        "premier since April 2019, was appointed a department director of the Central "
+        "Committee. Ri Pyong Chol, who had served as a vice-chairman of the Central Military "
+        "Commission since 2019, was elected a member of the Presidium.\n",
+        known,
+        "2020-08-14",
+    )
+    old = _one(rows, "Kim Jae Ryong", "cabinet")
+    assert iso(old.get("start")) == "2019-04"
+    assert old.get("end") == _one(rows, "kim-tok-hun", "cabinet").get("start")
+    assert "end" not in _one(rows, "ri-pyong-chol", "wpk-cmc")
