@@ -255,3 +255,19 @@ def test_a_heads_term_ends_when_the_sentence_gives_another_the_post(known: Known
     assert iso(old.get("start")) == "2019-04"
     assert old.get("end") == _one(rows, "kim-tok-hun", "cabinet").get("start")
     assert "end" not in _one(rows, "ri-pyong-chol", "wpk-cmc")
+
+
+def test_bare_roles_in_an_as_list_share_the_organ_at_its_end(known: Known) -> None:
+    got = held(
+        "Pyongyang, September 6 (KCNA) -- The session was held on September 5.\n\n"
+        "The session elected Jo Myong Rok as first vice-chairman, Kim Il Chol and Ri Yong Mu as "
+        "vice-chairmen and Jon Pyong Ho and Paek Se Bong as members of the National Defence "
+        "Commission. It also elected Ri Kwang Ho as chairman and Kim Hyong Sik as a member of "
+        "the delegation.\n",
+        known,
+        "1998-09-06",
+    )
+    assert {("Jo Myong Rok", "vice-chairman", "ndc"), ("Kim Il Chol", "vice-chairman", "ndc"),
+            ("Ri Yong Mu", "vice-chairman", "ndc"), ("Jon Pyong Ho", "member", "ndc"),
+            ("Paek Se Bong", "member", "ndc")} <= got  # fmt: skip
+    assert not any(row[0] in ("Ri Kwang Ho", "Kim Hyong Sik") for row in got)

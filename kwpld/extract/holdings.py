@@ -580,12 +580,18 @@ def _subject_organ(view: SentenceView, m: re.Match[str], titles: list[Title]) ->
     if "subject" not in m.re.groupindex or m.group("subject") is None:
         return titles
     organs = view.typed(m, "subject", "organ")
-    if not organs or not organs[0].ref:
+    # (class AD) "elected A as first vice-chairman, B as vice-chairman and C as members of the
+    # NDC": the subject is the last title, whose organ the bare roles before share
+    named = [i.ref for i in view.typed(m, "subject", "title") if isinstance(i.ref, Title)]
+    if named and named[0].organ and named[0].organ_span:
+        key, span = named[0].organ, named[0].organ_span
+    elif organs and organs[0].ref:
+        key, span = organs[0].ref, (organs[0].start, organs[0].end)
+    else:
         return titles
-    span = (organs[0].start, organs[0].end)
     return [
         t if t.organ and not _elided(t)
-        else replace(t, organ=organs[0].ref, organ_span=span, post=None)
+        else replace(t, organ=key, organ_span=span, post=None)
         for t in titles
     ]
 
