@@ -271,3 +271,16 @@ def test_bare_roles_in_an_as_list_share_the_organ_at_its_end(known: Known) -> No
             ("Ri Yong Mu", "vice-chairman", "ndc"), ("Jon Pyong Ho", "member", "ndc"),
             ("Paek Se Bong", "member", "ndc")} <= got  # fmt: skip
     assert not any(row[0] in ("Ri Kwang Ho", "Kim Hyong Sik") for row in got)
+
+
+def test_an_undated_succession_leaves_the_old_holder_undated(known: Known) -> None:
+    rows = held_records(
+        "SEOUL, June 4, 2018 (AFP) - North Korea has replaced its defence minister, state media "
+        "confirmed Monday.\n\nDefence Minister Pak Yong Sik has been succeeded by No Kwang Chol, "
+        "the KCNA news agency said.\n",
+        known,
+        "2018-06-04",
+    )
+    old = _one(rows, "Pak Yong Sik", "mpaf")
+    assert not {"start", "end", "as_of"} & set(old)
+    assert "as_of" in _one(rows, "No Kwang Chol", "mpaf")

@@ -2123,9 +2123,12 @@ def _replaced_by(
         title = Title(role_span.start, role_span.end, fact.role or "member", fact.organ,
                       (role_span.start, role_span.end), organ_span, fact.post)  # fmt: skip
         at = _after_handover(view, m)
-        out.extend(
-            _facts_for(r, flex, view, pattern, "replaced", trigger_span, people, [title], at=at)
-        )
+        ended = _facts_for(r, flex, view, pattern, "replaced", trigger_span, people, [title], at=at)
+        if ended and all(f.end is None and f.start is None for f in ended):
+            # (class AD) "Defence Minister X has been succeeded by Y" in a report that does not
+            # date it: the title printed beside the change is the same term, undated as it is
+            fact.as_of = None
+        out.extend(ended)
         out.extend(
             _facts_for(r, flex, view, pattern, "appointed", trigger_span, successors, [title],
                        at=at)
