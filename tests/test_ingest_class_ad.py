@@ -284,3 +284,17 @@ def test_an_undated_succession_leaves_the_old_holder_undated(known: Known) -> No
     old = _one(rows, "Pak Yong Sik", "mpaf")
     assert not {"start", "end", "as_of"} & set(old)
     assert "as_of" in _one(rows, "No Kwang Chol", "mpaf")
+
+
+def test_elected_to_an_organ_as_alternates_were(known: Known) -> None:
+    got = held(
+        "Pyongyang, March 9 (KCNA) -- The plenary meeting was held on March 8.\n\n"
+        "Also elected to the Political Bureau as alternates at the meeting were Ri Yong Gil, "
+        "chief of the General Staff, and Kim Jong Gak. Also elected to the delegation as members "
+        "were Ri Kwang Ho and Kim Hyong Sik.\n",
+        known,
+        "2016-03-09",
+    )
+    assert {("Ri Yong Gil", "alternate-member", "wpk-pb"),
+            ("Kim Jong Gak", "alternate-member", "wpk-pb")} <= got  # fmt: skip
+    assert not any(row[0] in ("Ri Kwang Ho", "Kim Hyong Sik") for row in got)
