@@ -298,3 +298,15 @@ def test_elected_to_an_organ_as_alternates_were(known: Known) -> None:
     assert {("Ri Yong Gil", "alternate-member", "wpk-pb"),
             ("Kim Jong Gak", "alternate-member", "wpk-pb")} <= got  # fmt: skip
     assert not any(row[0] in ("Ri Kwang Ho", "Kim Hyong Sik") for row in got)
+
+
+def test_thus_released_from_that_post(known: Known) -> None:
+    rows = held_records(
+        "Pyongyang, December 30 (KCNA) -- The First Session of the Eighth Supreme People's "
+        "Assembly was held on December 29.\n\nKang Song San, who had served as Premier since "
+        "December 1984, was thus released from that post.\n",
+        known,
+        "1986-12-30",
+    )
+    premier = _one(rows, "Kang Song San", "cabinet")
+    assert iso(premier.get("start")) == "1984-12" and iso(premier.get("end")) == "1986-12-29"

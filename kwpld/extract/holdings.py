@@ -186,7 +186,7 @@ def _sentence_facts(
         for pattern in flex.admitted(flex.replacing_patterns, view.string):
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaced(r, view, m, became))
-    ended_by_the_change(r, flex, found)  # "X, hitherto T1, was elected T2": T1 ends then
+    ended_by_the_change(r, flex, view, found)  # "X, hitherto T1, was elected T2": T1 ends
     ended_by_a_successor(flex, found)  # "Y was appointed premier, and X, premier since ..."
     found.extend(named_successor(r, flex, view, [*facts, *found]))
     return found

@@ -33,9 +33,12 @@ def _span(fact: Fact, role: str) -> tuple[int, int] | None:
     return next(((s.start, s.end) for s in fact.spans if s.role == role), None)
 
 
-def ended_by_the_change(r: Context, flex: FactLexicon, found: list[Fact]) -> None:
+def ended_by_the_change(
+    r: Context, flex: FactLexicon, view: SentenceView, found: list[Fact]
+) -> None:
     """Give a "hitherto" title of ``found`` the start of the same person's change in the same
-    sentence as its end (in place)."""
+    sentence as its end (in place); the title is as sure as the change that ends it ("X,
+    hitherto a vice-premier, appears to have been moved to ...": reported)."""
     for fact in found:
         if fact.type != "former" or fact.end is not None or fact.start is not None:
             continue
@@ -44,6 +47,8 @@ def ended_by_the_change(r: Context, flex: FactLexicon, found: list[Fact]) -> Non
             continue
         if not _until_the_change().search(r.text, person[1], role[0]):
             continue
+        if fact.status == "confirmed":
+            fact.status = status_of(r, view)[0]
         change = next(
             (
                 f for f in found
