@@ -310,3 +310,14 @@ def test_thus_released_from_that_post(known: Known) -> None:
     )
     premier = _one(rows, "Kang Song San", "cabinet")
     assert iso(premier.get("start")) == "1984-12" and iso(premier.get("end")) == "1986-12-29"
+
+
+def test_the_leaders_heir_named_his_successor_takes_no_office(known: Known) -> None:
+    got = held(
+        "SEOUL, Dec. 20 (Yonhap) -- Kim Jong Il was chairman of the National Defence Commission "
+        "and general secretary of the Workers' Party of Korea. In September 2010, Kim Jong Un, "
+        "previously a little-known general, was named his successor.\n",
+        known,
+        "2011-12-20",
+    )
+    assert not any(row[0] == "kim-jong-un" for row in got)

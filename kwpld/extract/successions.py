@@ -63,6 +63,14 @@ def ended_by_the_change(
         fact.date_basis, fact.type = change.date_basis, "ended"
 
 
+_LEADS = frozenset({"chairman", "general-secretary", "first-secretary"})
+
+
+@functools.cache
+def _heir_organs() -> frozenset[str]:
+    return frozenset(resource_yaml("kwpld/reading/facts.yaml")["successions"]["heir_organs"])
+
+
 _DEATH = re.compile(r"\b(?:died|passed away|death)\b", re.I)
 
 
@@ -104,12 +112,18 @@ def named_successor(
         whose = _about(r, view.start)
     if whose is None or whose == successor.ref:
         return []
+    heirs = _heir_organs()
     held = [
         f for f in earlier
         if f.person == whose and f.kind == "membership" and f.organ and f.role
         and f.status != "projected" and f.type not in flex.ending and f.type != "former"
         and f.role not in ("member", "alternate-member")
     ]  # fmt: skip
+    if any(
+        f.organ.lstrip("=").rsplit(":", 1)[-1] in heirs and f.role in _LEADS
+        for f in held if f.organ
+    ):
+        return []  # "Kim Jong Un was named his successor": an heir, no office taken then
     if not held:
         return []
     title = next((f for f in reversed(held) if f.post), held[-1])
