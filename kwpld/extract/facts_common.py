@@ -362,6 +362,14 @@ def official_source(r: Context) -> bool:
 _VERBS_OF_SEEMING = frozenset({"appears", "appear", "appeared", "seems", "seem", "seemed"})
 
 
+def _as_foreseen(view: SentenceView, item: Item) -> bool:
+    """ "as expected", "as predicted" (not "as expected to"): a hedge word after "as" that
+    says the statement came true (class AD)."""
+    index = view.items.index(item)
+    before = view.items[index - 1 : index] if index else []
+    return bool(before) and before[0].text == "as" and _next_word(view, item) != "to"
+
+
 def _next_word(view: SentenceView, item: Item) -> str | None:
     index = view.items.index(item)
     following = view.items[index + 1 : index + 2]
@@ -397,6 +405,8 @@ def status_of(
             continue
         before = upto is None or item.start < upto
         if before and item.text in flex.projected_words:
+            if _as_foreseen(view, item):
+                continue  # "As expected, X was re-elected ...": what was foreseen came about
             return "projected", FactSpan(item.start, item.end, "hedge")
         # "..., multiple sources told NK News": the word of others, wherever it is said;
         # "appeared at the plenum" is no "appears to".

@@ -50,6 +50,7 @@ from .foreign_organs import chain_organ
 from .foreign_states import foreigners_state, home_government_state, side_state
 from .shared import find_organ_by_name, known_organ_named
 from .standing_organs import standing_organ
+from .successions import ended_by_a_successor, ended_by_the_change, named_successor
 from .titles import abroad, post_for, state_title
 
 __all__ = [
@@ -185,6 +186,9 @@ def _sentence_facts(
         for pattern in flex.admitted(flex.replacing_patterns, view.string):
             for m in pattern.regex.finditer(view.string):
                 found.extend(_replaced(r, view, m, became))
+    ended_by_the_change(r, flex, view, found)  # "X, hitherto T1, was elected T2": T1 ends
+    ended_by_a_successor(flex, found)  # "Y was appointed premier, and X, premier since ..."
+    found.extend(named_successor(r, flex, view, [*facts, *found]))
     return found
 
 
@@ -370,6 +374,9 @@ def _with_own_organs(r: Context, titles: list[Title]) -> list[Title]:
     return out
 
 
+_LIFE_SPAN = re.compile(r"\s*\)\s+(?:was|is)\s+(?:a|an|the)\b")
+
+
 def _own_period(r: Context, person: Item) -> dict[str, PartialDate] | None:
     """ "led by A (1998-2007) and B (2007–2014)": the period in parentheses right after a
     person's name, that person's own (dates wave)."""
@@ -378,6 +385,8 @@ def _own_period(r: Context, person: Item) -> dict[str, PartialDate] | None:
         return None
     for d in r.dates_in(person.end, person.end + 40):
         if d.start == person.end + after.end() and d.range is not None and d.role == "start":
+            if _LIFE_SPAN.match(r.text, d.range.end):
+                return None  # "X (2 October 1929 – 31 March 2009) was a politician who ...": a life
             first, last = d.range.first, d.range.last
             return {k: v for k, v in (("first", first), ("last", last)) if v is not None}
     return None
@@ -571,12 +580,18 @@ def _subject_organ(view: SentenceView, m: re.Match[str], titles: list[Title]) ->
     if "subject" not in m.re.groupindex or m.group("subject") is None:
         return titles
     organs = view.typed(m, "subject", "organ")
-    if not organs or not organs[0].ref:
+    # (class AD) "elected A as first vice-chairman, B as vice-chairman and C as members of the
+    # NDC": the subject is the last title, whose organ the bare roles before share
+    named = [i.ref for i in view.typed(m, "subject", "title") if isinstance(i.ref, Title)]
+    if named and named[0].organ and named[0].organ_span:
+        key, span = named[0].organ, named[0].organ_span
+    elif organs and organs[0].ref:
+        key, span = organs[0].ref, (organs[0].start, organs[0].end)
+    else:
         return titles
-    span = (organs[0].start, organs[0].end)
     return [
         t if t.organ and not _elided(t)
-        else replace(t, organ=organs[0].ref, organ_span=span, post=None)
+        else replace(t, organ=key, organ_span=span, post=None)
         for t in titles
     ]
 
@@ -1160,7 +1175,14 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
     trigger_items = view.group(m, "trigger")
     at = trigger_items[0].start if trigger_items else view.start
     # The change this one replaces someone in: the last stated before "replacing".
-    before = [c for c in changes if c.spans and min(s.start for s in c.spans) < at]
+    # (class AD) where a change is stated is its trigger, not an event it names before ("X was
+    # appointed T at the session, succeeding Y, who was elected T2 at the same session": Y's)
+    last = trigger_items[-1].start if trigger_items else at  # "who replaced": its own verb
+    before = [
+        c for c in changes if c.spans
+        and min((s.start for s in c.spans if s.role == "trigger"),
+                default=min(s.start for s in c.spans)) <= last
+    ]  # fmt: skip
     latest = max((c.sentence[0] for c in before), default=None)
     changes = [c for c in before if latest is not None]
     last_trigger = max(
@@ -1270,7 +1292,10 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     if start_col is None and end_col is None and term_col is None and (
         status_col is None or post_col is None
     ):
-        return []  # a table without the dates of holdings: what it lists is left to the reader
+        # a table without the dates of holdings: what it lists is left to the reader, unless
+        # the line above it elects its people ("The session elected the following members of
+        # the SAC:")
+        return _election_rows(r, flex, table, rows)
     as_of = _caption_date(r, table) or r.reference
 
     def people_in(cell: tuple[int, int]) -> list[Mention]:
@@ -1336,6 +1361,72 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             if r.reference is not None
             else []
         )
+    return out
+
+
+def _election_rows(
+    r: Context, flex: FactLexicon, table: list[re.Match[str]], rows: list[list[tuple[int, int]]]
+) -> list[Fact]:
+    """(class AD) A table under a line that elects its people to an organ ("The session elected
+    the following members of the SAC:", "Newly appointed members of the NDC:") and names no one:
+    each row's person holds that seat from the day of the event the article reports (the last
+    day; as of the article when it reports none), and a cell's own title ("| Ri Yong Ho |
+    Foreign Minister |", "Director, WPK Organization and Guidance Department") is a holding of
+    its own as of that day. A cell's role alone ("First vice-chairman") is the seat itself, in
+    the organ of the line above. A table of other things (provinces and numbers) has no people
+    and drafts nothing."""
+    above = _heading_above(r, table)
+    if above is None or names_someone(r, *above):
+        return []
+    words = {r.doc.keys[i] for i in r.doc.words_between(*above)}
+    if not words & flex.beginning:
+        return []
+    seat = next(
+        (t for t in r.person_titles
+         if above[0] <= t.start and t.end <= above[1] and t.organ is not None and t.plural),
+        None,
+    )  # fmt: skip
+    if seat is None:
+        return []
+    day = _reported_event_day(r, table)
+    out: list[Fact] = []
+    for row, line in zip(rows, table[2:], strict=True):
+        people = [
+            (i, m) for i, cell in enumerate(row)
+            for m in r.mentions_in(*cell, ("person",)) if m.entity
+        ]  # fmt: skip
+        if not people:
+            continue
+        col, person = people[0]
+        if person.entity is None:
+            continue
+        status = _row_status(r, flex, (line.start(), line.end()), row, None) or "confirmed"
+        own = [
+            title for i, cell in enumerate(row) if i != col
+            for title in [_cell_title(r, cell)] if title is not None
+        ]  # fmt: skip
+        role = next((t for t in own if t.organ is None or t.organ == seat.organ), None)
+        held = replace(seat, role=role.role, role_span=role.role_span) if role else seat
+        facts = [(held, "elected")]
+        facts += [(t, "holds") for t in own if t is not role and t.organ is not None]
+        for title, kind in facts:
+            fact = Fact(
+                "membership", kind, r.reg.resolve(person.entity), (line.start(), line.end()),
+                organ=title.organ, role=title.role, status=status,
+                post=post_for(r, title.role, title.organ) if title is held else title.post,
+                date_basis="event" if day is not None else "article", rule="election-table",
+            )  # fmt: skip
+            if kind == "elected" and day is not None:
+                fact.start = day
+            else:
+                fact.as_of = day if day is not None else r.reference
+            fact.spans = sorted(
+                {FactSpan(person.start, person.end, "person"),
+                 FactSpan(title.role_span[0], title.role_span[1], "role")},
+                key=lambda s: (s.start, s.end, s.role),
+            )  # fmt: skip
+            fact.why = _why(r, fact, title)
+            out.append(fact)
     return out
 
 
@@ -2032,9 +2123,12 @@ def _replaced_by(
         title = Title(role_span.start, role_span.end, fact.role or "member", fact.organ,
                       (role_span.start, role_span.end), organ_span, fact.post)  # fmt: skip
         at = _after_handover(view, m)
-        out.extend(
-            _facts_for(r, flex, view, pattern, "replaced", trigger_span, people, [title], at=at)
-        )
+        ended = _facts_for(r, flex, view, pattern, "replaced", trigger_span, people, [title], at=at)
+        if ended and all(f.end is None and f.start is None for f in ended):
+            # (class AD) "Defence Minister X has been succeeded by Y" in a report that does not
+            # date it: the title printed beside the change is the same term, undated as it is
+            fact.as_of = None
+        out.extend(ended)
         out.extend(
             _facts_for(r, flex, view, pattern, "appointed", trigger_span, successors, [title],
                        at=at)
