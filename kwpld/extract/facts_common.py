@@ -31,6 +31,7 @@ from .dates import (
     may_count_past,
     narrative_day_before,
     relative_day,
+    report_day,
     reported_day,
     shift_day,
     speaks_ahead,
@@ -643,9 +644,10 @@ def weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan]
 
 
 def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan] | None:
-    """ "state media reported Friday": the last such weekday on or before the article's day."""
-    reference = r.reference
-    if reference is None or reference.day is None or r.reference_inferred:
+    """ "state media reported Friday": the last such weekday on or before the article's day
+    (the day of the report the sentence is in, in a text that strings several)."""
+    reference = report_day(r, view.start)
+    if reference is None or reference.day is None:
         return None
     found = [
         m for m in _WEEKDAY.finditer(r.text, view.start, view.end)
@@ -1116,13 +1118,15 @@ def _report_date(
     news = r.article.fields.get("type") == "news"
     if r.reference is None or not (holds or news or not r.official):
         return {}, "none", None
+    # the article's date, or in a text that strings reports the day of the report's dateline
+    day = (report_day(r, view.start) if r.section_days else None) or r.reference
     reported = reported_day(r, view.start, view.end)
-    if reported is not None and reported[0] != r.reference:
+    if reported is not None and reported[0] != day:
         return {"at": reported[0]}, "article", FactSpan(*reported[1], "date")
     told = _paragraph_day(r, view) if holds else None
     if told is not None:
         return {"at": told}, "sentence", None
-    return {"at": r.reference}, "article", None
+    return {"at": day}, "article", None
 
 
 def _own_day(

@@ -29,6 +29,7 @@ from .dates import (
     leading_day,
     narrative_day_before,
     relative_day,
+    report_day,
     shift_day,
     speaks_ahead,
     stated_day,
@@ -1166,8 +1167,8 @@ def _section_day(r: Context, start: int, end: int) -> PartialDate | None:
     for d in r.dates:
         if start <= d.start < stop and d.date is not None and d.date.day is not None:
             return d.date
-    if weekday and r.reference is not None and r.reference.day is not None:
-        return _last_weekday(r.reference, weekday.group(1))
+    if weekday and (day := report_day(r, start)) is not None and day.day is not None:
+        return _last_weekday(day, weekday.group(1))
     return None
 
 
@@ -1228,8 +1229,8 @@ def _occasion_day(
         before = r.date_at(at_day.start("day"))
         if before is not None and before.date is not None:
             when = before.date
-        elif r.reference is not None and r.reference.day is not None:
-            when = _last_weekday(r.reference, at_day.group("day"))
+        elif (day := report_day(r, at_day.start())) is not None and day.day is not None:
+            when = _last_weekday(day, at_day.group("day"))
     relative = None
     if when is None:
         relative = relative_day(r, sentence.start, sentence.end, anchor=m.start())
@@ -1246,8 +1247,8 @@ def _occasion_day(
         weekday = re.match(rf"[^.;]{{0,400}}?\bon\s+({_WEEKDAY_NAMES})\b", rest)
         if weekday and _REPORTED_BEFORE.search(rest, 0, weekday.start(1) - 3):
             weekday = None  # "..., state media reported on Wednesday": the report's day
-        if weekday and r.reference is not None and r.reference.day is not None:
-            when = _last_weekday(r.reference, weekday.group(1))
+        if weekday and (day := report_day(r, sentence.start)) is not None and day.day is not None:
+            when = _last_weekday(day, weekday.group(1))
     fresh = not definite or not _named_before(r, m)
     if when is None and relative is None and fresh and not r.mentions_in(
         sentence.start, m.start(), ("event",)
@@ -1260,8 +1261,8 @@ def _occasion_day(
     if when is None and (held or dated):
         # (class Q) wire copy's bare weekday: "held talks Wednesday at a military garrison"
         bare = _BARE_WEEKDAY.match(rest)
-        if bare and r.reference is not None and r.reference.day is not None:
-            when = _last_weekday(r.reference, bare.group(1))
+        if bare and (day := report_day(r, sentence.start)) is not None and day.day is not None:
+            when = _last_weekday(day, bare.group(1))
     if when is None and held:
         # (class Q) a past occasion: "Kim last held talks with a Russian leader in August 2002",
         # "in June 2019, when he and Kim Jong Un held talks"
@@ -1690,8 +1691,9 @@ def _held_by(r: Context) -> None:
             continue
         sentence = r.doc.sentence_at(organ.start)
         when = None
-        if m.group("weekday") and r.reference is not None and r.reference.day is not None:
-            when = _last_weekday(r.reference, m.group("weekday").capitalize())
+        day = report_day(r, organ.start) if m.group("weekday") else None
+        if day is not None and day.day is not None:
+            when = _last_weekday(day, m.group("weekday").capitalize())
         else:
             dates = [d for d in r.dates_in(m.end(), sentence.end if sentence else m.end())
                      if d.date is not None]  # fmt: skip
