@@ -18,8 +18,8 @@ __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
     "act_weekday",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
-    "in_perfect", "report_day", "days_apart", "shift_day", "counts_past", "may_count_past",
-    "in_subordinate",
+    "in_perfect", "report_day", "in_speech", "days_apart", "shift_day", "counts_past",
+    "may_count_past", "in_subordinate",
 ]  # fmt: skip
 
 
@@ -57,7 +57,9 @@ def dates(r: Context) -> Found:
     return r.found()
 
 
-_STAMP_LINE = re.compile(r"(?:--|—|–)?\s*(?:Posted\s+by\s+)?[A-Z][\w’'. -]{1,40},\s*$")
+_STAMP_LINE = re.compile(
+    r"(?:--|—|–)?\s*(?P<by>(?:Posted|Written|Filed|Published)\s+by\s+)?[A-Z][\w’'. -]{1,40},\s*"
+)
 """what comes before the day on a line that dates the whole text: a by-line ("Posted by X, 3
 April Chuch'e 102 (2013)"), a closing line ("Rodong Sinmun, December 2, 2017", "-- KCNA, 12
 March 2019"); not a list of sources ("Sources: KCNA, 31 March and 1 April 2013")"""
@@ -72,12 +74,17 @@ def _stamped_day(r: Context, found: list[DateMention]) -> PartialDate | None:
         if d.date is None or d.date.day is None or d.needs_year or d.range is not None:
             continue
         block = doc.block_at(d.start)
-        if block is None or (doc.blocks[block].kind != "byline" and block != last):
+        if block is None:
             continue
         line_start = max(doc.blocks[block].start, r.text.rfind("\n", 0, d.start) + 1)
         line_end = r.text.find("\n", d.end)
         rest = r.text[d.end : len(r.text) if line_end < 0 else line_end]
-        if not rest.strip(" .") and _STAMP_LINE.fullmatch(r.text, line_start, d.start):
+        stamp = _STAMP_LINE.fullmatch(r.text, line_start, d.start)
+        if (
+            stamp is not None
+            and not rest.strip(" .")
+            and (stamp.group("by") or doc.blocks[block].kind == "byline" or block == last)
+        ):
             return d.date
     return None
 
@@ -594,6 +601,20 @@ def _occasion_day_at(r: Context, start: int, end: int) -> bool:
         _BACKGROUND_DAY.search(r.text, max(since, start - 30), start)
         or _NOT_OCCASION_DAY.search(r.text[since:start])
         or _DATELINE_AFTER.match(r.text, end, end + 12)
+        or in_speech(r, start)
+    )
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+
+
+def in_speech(r: Context, offset: int) -> bool:
+    """Whether ``offset`` is inside quoted speech ("Last year, on October 10, we showed ...",
+    a speaker's own words, in the first person): a day the speaker recalls, not the day the
+    narrative is at (a report quoted in the third person may date an occasion)."""
+    quote = r.doc.quotation_at(offset)
+    return quote is not None and bool(
+        _FIRST_PERSON.search(r.text, quote.inner_start, quote.inner_end)
     )
 
 

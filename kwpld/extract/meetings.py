@@ -25,6 +25,7 @@ from .dates import (
     act_weekday,
     days_apart,
     event_day_before,
+    in_speech,
     lead_day,
     leading_day,
     narrative_day_before,
@@ -607,7 +608,10 @@ def _occasion_pattern() -> re.Pattern[str]:
     verbs = _GIVEN_BEFORE.pattern.split("(?:", 1)[1].split(")", 1)[0]
     verbs = rf"(?:{verbs}|a|an|the|and|or|of|at|in|on|to|for|with|was|were|is|are)"
     return re.compile(
-        rf"\b(?P<art>(?:a|an|the)\s+)?(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?"
+        rf"\b(?P<art>(?:a|an|the)\s+)?"
+        # (class AA) the place of an occasion before it: "A Pyongyang mass rally took place"
+        r"(?(art)(?:(?-i:[A-Z][a-z]+)\s+(?=(?-i:[a-z])))?)"
+        rf"(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?"
         rf"(?P<noun>{nouns}))\b(?!\s+(?:{nouns})\b)"  # "a celebration performance"
         r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
         r"|ground|square|group|delegation|team|song|music)\b)"
@@ -692,6 +696,7 @@ def _occasions(r: Context) -> None:
             continue
         lead = r.text[max(sentence.start, m.start() - 30) : m.start()]
         definite = (m.group("art") or "").strip().lower() == "the"
+        elsewhere = definite and _elsewhere(r, m.start(), m.end("noun"), m.group("noun"))
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
             continue  # "the meeting" refers back
@@ -722,7 +727,8 @@ def _occasions(r: Context) -> None:
         ) and not (introduced and _HELD_LATER.match(rest)):
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
         presided = _PRESIDED_AFTER.match(rest)  # "a meeting of X presided over by Kim"
-        held = bool(_HELD_OCCASION.match(rest) or given or presided or cued or joined) or bool(
+        held = bool(_HELD_OCCASION.match(rest) or given or presided or cued or joined
+                    or elsewhere) or bool(
             (opening or introduced) and _HELD_LATER.match(rest)
         )  # "Talks between A, <titles>, and B, <titles>, ... were held at ..."
         # (class Q) "Kim and Trump had opened the summit on Wednesday evening with a brief
@@ -771,8 +777,10 @@ def _occasions(r: Context) -> None:
         name = re.sub(r"^(?:its|their|his|her)\s+", "", name)  # "held its first meeting"
         if when is None and _names_series(r, name):
             continue  # "plenary meetings of the 8th CC": the series, not an event of it
-        if definite and (_refers_back(r, m, kind, when, sentence) or when is not None
-                         and _dates_undated(r, m, kind, when, sentence)):  # fmt: skip
+        if definite and not elsewhere and (
+            _refers_back(r, m, kind, when, sentence)
+            or when is not None and _dates_undated(r, m, kind, when, sentence)
+        ):
             continue  # "attended a ceremony ... The ceremony was held ... on 21 December"
         # (a second occasion reported with the first is no occasion the sentences after it go
         # on with: "Kim Jong Un appeared on the tribune" is the parade's)
@@ -884,6 +892,25 @@ def _refers_back(
         r.held.sort(key=lambda h: h[0])
         return True
     return False
+
+
+def _elsewhere(r: Context, start: int, noun_end: int, noun: str) -> bool:
+    """ "The rally was followed by similar rallies in all provincial seats the same day. At
+    the rally in Hamhung, X made a speech": "the" occasion at a place of its own, after the text
+    said others like it were held (``similar_occasions`` of ``facts.yaml`` before the noun's
+    plural, in its sentence or the two before), is one of those, not the one reported before."""
+    if not r.text.startswith(" in ", noun_end):
+        return False
+    if _in_place(r).match(r.text, noun_end + 1) is None:
+        return False
+    word = noun.lower().split()[-1]
+    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    index = r.doc.sentence_index(start)
+    since = r.doc.sentences[max(0, index - 2)].start if index >= 0 else max(0, start - 400)
+    cue = "|".join(re.escape(w) for w in fact_lexicon().similar_occasions)
+    return re.search(
+        rf"\b(?:{cue})\s+(?:[a-z-]+\s+)?{re.escape(plural)}\b", r.text[since:start], re.I
+    ) is not None
 
 
 _BEFORE_AFTER = re.compile(r"\b(?:before|after|following|since|ahead\s+of|during)\s+$", re.I)
@@ -1850,8 +1877,9 @@ def _day_stated_before(r: Context, offset: int) -> PartialDate | None:
     before = [s for s in r.doc.sentences if s.start < offset][-8:]
     for sentence in reversed(before):
         end = min(sentence.end, offset)
-        days = [d.date for d in r.dates_in(sentence.start, end) if d.date and d.date.day]
-        if days:
+        days = [d.date for d in r.dates_in(sentence.start, end)
+                if d.date and d.date.day and not in_speech(r, d.start)]  # fmt: skip
+        if days:  # (not a day a speaker recalls: "Last year, on October 10, we ...")
             return days[-1]
         if _TODAY.search(r.text, sentence.start, end):
             relative = relative_day(r, sentence.start, end)
@@ -2081,6 +2109,8 @@ def _references(r: Context) -> None:
                 break
         if not types:
             continue
+        if _elsewhere(r, m.start(), m.end(), words[-1]):
+            continue  # "At the rally in Hamhung" after "similar rallies": another one
         before = [e for e in events if e.end <= m.start() and not bounds_a_term(r, e.start)]
         target = None
         here = r.doc.block_at(m.start()) or 0

@@ -152,6 +152,9 @@ class FactLexicon:
     """words before an event named in passing ("the decisions of", "since")"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
+    similar_occasions: tuple[str, ...] = ()
+    """words before an occasion's plural that say others like it were held ("similar rallies
+    in provincial seats"): "the rally in Hamhung" after them is one of those"""
     occasion_acts: tuple[OccasionAct, ...] = ()
     """occasions a verb reports ("laid a wreath", "saw him off"): ``occasion_acts``"""
     occasion_bodies: tuple[str, ...] = ()
@@ -311,6 +314,7 @@ def fact_lexicon() -> FactLexicon:
         attendance_to_come=frozenset(attendance.get("to_come", ())),
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
+        similar_occasions=tuple(data.get("similar_occasions", ())),
         occasion_acts=tuple(
             OccasionAct(re.compile(a["act"], re.I), a["type"], a["name"],
                         re.compile(a["same"], re.I), re.compile(a["needs"], re.I)
