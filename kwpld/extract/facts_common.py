@@ -1126,7 +1126,63 @@ def _report_date(
     told = _paragraph_day(r, view) if holds else None
     if told is not None:
         return {"at": told}, "sentence", None
+    held = _held_day_before(r, view) if holds and news else None
+    if held is not None:
+        return {"at": held}, "event", None
     return {"at": day}, "article", None
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@functools.cache
+def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    flex = fact_lexicon()
+    acts = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in flex.speech_acts)
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in flex.speech_verbs)
+    return (
+        re.compile(rf"\b(?:{acts})\b", re.I),
+        re.compile(rf"^[\"“]?(?:He|She|They|The\s+speakers?|The\s+reporter|Speakers|[A-Z][\w'’-]*"
+                   rf"(?:\s+[A-Z][\w'’-]*){{0,3}})\s+(?:also\s+)?(?:{verbs})\b"),
+    )
+
+
+def _speech_at_occasion(r: Context, view: SentenceView) -> bool:
+    """Whether the sentence tells what a speaker said at an occasion: it opens with a speaker
+    and a verb of saying ("He said that ...") after a speech in it or in the sentence before
+    it in its paragraph ("Choe Ryong Hae made a report.")."""
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None:
+        return False
+    act, opening = _speech_patterns()
+    if not opening.match(r.text[sentence.start : sentence.end]):
+        return False
+    index = r.doc.sentence_index(sentence.start)
+    before = r.doc.sentences[index - 1] if index > 0 else None
+    same = before is not None and before.block == sentence.block
+    start = before.start if before is not None and same else sentence.start
+    return act.search(r.text, start, sentence.end) is not None
+
+
+def _held_day_before(r: Context, view: SentenceView) -> PartialDate | None:
+    """(class AA) In a news report of an occasion ("A Pyongyang mass rally took place ...
+    yesterday. ... Choe Ryong Hae made a report. He said that ... Kim Jong Un, chairman of the
+    WPK"), a title no sentence dates is as of the day of the occasion the report last said was
+    held before it: the sentence is about that occasion. Not a day after the article's, nor
+    a title in a sentence that looks ahead."""
+    held = [key for at, key in r.held if at < view.start]
+    if not held or speaks_ahead(r, view.start, view.end):
+        return None
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None:
+        return None
+    words = {w.lower() for w in _WORD.findall(r.text, sentence.start, sentence.end)}
+    if words & fact_lexicon().not_of_occasion and not _speech_at_occasion(r, view):
+        return None
+    date = r.reg.peek(held[-1]).fields.get("date")
+    if not isinstance(date, PartialDate) or date.day is None or _after_article(r, date):
+        return None
+    return date
 
 
 def _own_day(

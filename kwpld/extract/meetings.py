@@ -610,7 +610,8 @@ def _occasion_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?P<art>(?:a|an|the)\s+)?"
         # (class AA) the place of an occasion before it: "A Pyongyang mass rally took place"
-        r"(?(art)(?:(?-i:[A-Z][a-z]+)\s+(?=(?-i:[a-z])))?)"
+        # (after "a" or "an" only: "the Hanoi summit" is one named before)
+        r"(?(art)(?:(?<=[AaNn]\s)(?-i:[A-Z][a-z]+)\s+(?=(?-i:[a-z])))?)"
         rf"(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?"
         rf"(?P<noun>{nouns}))\b(?!\s+(?:{nouns})\b)"  # "a celebration performance"
         r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
@@ -907,9 +908,11 @@ def _elsewhere(r: Context, start: int, noun_end: int, noun: str) -> bool:
     plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
     index = r.doc.sentence_index(start)
     since = r.doc.sentences[max(0, index - 2)].start if index >= 0 else max(0, start - 400)
-    cue = "|".join(re.escape(w) for w in fact_lexicon().similar_occasions)
+    flex = fact_lexicon()
+    cue = "|".join(re.escape(w) for w in flex.similar_occasions)
+    plurals = "|".join(re.escape(w) for w in (plural, *flex.similar_plurals))
     return re.search(
-        rf"\b(?:{cue})\s+(?:[a-z-]+\s+)?{re.escape(plural)}\b", r.text[since:start], re.I
+        rf"\b(?:{cue})\s+(?:[a-z-]+\s+)?(?:{plurals})\b", r.text[since:start], re.I
     ) is not None
 
 
