@@ -23,7 +23,7 @@ def _read(text: str, known: Known, date: str | None = None) -> tuple[Any, Drafte
     return read_text(text, known=known, date=date, article_type="news")
 
 
-def _days(drafted: Drafted, kind: str) -> list[str | None]:
+def _days(drafted: Drafted, kind: str) -> list[str]:
     return sorted(
         (iso(e.get("date")) or "") for e in events(drafted).values() if e.get("type") == kind
     )

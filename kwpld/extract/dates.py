@@ -18,7 +18,7 @@ __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
     "act_weekday",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
-    "in_perfect", "report_day", "in_speech", "days_apart", "shift_day", "counts_past",
+    "in_perfect", "report_day", "in_speech", "headline", "days_apart", "shift_day", "counts_past",
     "may_count_past", "in_subordinate",
 ]  # fmt: skip
 
@@ -112,8 +112,29 @@ def _section_days(r: Context, found: list[DateMention]) -> list[tuple[int, Parti
             and _DATELINE_HEAD.fullmatch(r.text, start, d.start)
             and _DATELINE_AFTER.match(r.text, d.end, d.end + 12)
         ):
+            if block > 0 and headline(r, block - 1):
+                start = doc.blocks[block - 1].start  # the report's own headline opens it
             days.append((start, d.date))
     return days if len({day for _, day in days}) > 1 else []
+
+
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def headline(r: Context, block: int) -> bool:
+    """Whether the block is a headline: a title or heading, or a short line of its own with no
+    final stop whose words of four letters or more are all capitalized ("Funeral Held", "Guests
+    Enjoy Mass Gymnastic Performance" before a report's dateline)."""
+    b = r.doc.blocks[block]
+    if b.kind in ("title", "heading"):
+        return True
+    if b.kind != "paragraph" or b.end - b.start > 90:
+        return False
+    line = r.text[b.start : b.end].strip()
+    if not line or line[-1] in ".!?:;,\"”'’)" or "\n" in line:
+        return False
+    words = [w for w in _HEADLINE_WORD.findall(line) if len(w) >= 4]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def report_day(r: Context, offset: int) -> PartialDate | None:
@@ -577,7 +598,8 @@ def event_day_before(r: Context, offset: int, *, block: int | None = None) -> Pa
 
 
 _BACKGROUND_DAY = re.compile(
-    r"\b(?:born|died|death|passed\s+away|since|until|till|from|by|before|after|signed)\s+"
+    r"\b(?:born|died|death|passed\s+away|since|until|till|from|by|before|after|signed"
+    r"|(?<=deputies\s)elected|(?<=members\s)elected)\s+"
     r"(?:on\s+)?(?:\w+\s+)?$",
     re.I,
 )

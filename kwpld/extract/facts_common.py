@@ -1179,6 +1179,12 @@ def _held_day_before(r: Context, view: SentenceView) -> PartialDate | None:
     words = {w.lower() for w in _WORD.findall(r.text, sentence.start, sentence.end)}
     if words & fact_lexicon().not_of_occasion and not _speech_at_occasion(r, view):
         return None
+    # the occasion the narrative last told of: an event held or named before the sentence (one
+    # named after the last held, undated or not held, leaves the title as of the article)
+    last = max((at for at, _ in r.held if at < view.start), default=-1)
+    named = [m for m in r.mentions_in(last + 1, view.start, ("event",)) if m.entity]
+    if any(r.reg.resolve(m.entity) != r.reg.resolve(held[-1]) for m in named):  # type: ignore[arg-type]
+        return None
     date = r.reg.peek(held[-1]).fields.get("date")
     if not isinstance(date, PartialDate) or date.day is None or _after_article(r, date):
         return None

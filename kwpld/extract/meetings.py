@@ -25,6 +25,7 @@ from .dates import (
     act_weekday,
     days_apart,
     event_day_before,
+    headline,
     in_speech,
     lead_day,
     leading_day,
@@ -679,8 +680,8 @@ def _occasions(r: Context) -> None:
     """(block, key, day, type) of the occasion a wire lead's act closed ("capping a summit")"""
     for m in _occasion_matches(r.text):
         sentence = r.doc.sentence_at(m.start())
-        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
-            continue
+        if sentence is None or headline(r, sentence.block):
+            continue  # (also a report's headline inside the text: "Funeral Held")
         if _in_speech(r, m.start()):
             continue  # He said: "... we will hold a grand ceremony on this square ..."
         # (class Q) "A grand military parade and a mass demonstration of the working people
