@@ -182,3 +182,30 @@ def test_a_title_that_speaks_of_the_present_is_of_the_article(known: Known) -> N
     )
     _, drafted = _read(text, known, "2019-09-11")
     assert _as_of(drafted, "pak-pong-ju") == {"2019-09-11"}
+
+
+def test_a_reports_headline_opens_its_section_and_is_no_occasion(known: Known) -> None:
+    text = (
+        "Leader Visits Bier\n\n"
+        "Pyongyang, March 3 (KCNA) -- Kim Jong Il visited the bier of Kim Kwang Jin yesterday. "
+        "He was accompanied by Pak Pong Ju, premier of the Cabinet.\n\n"
+        "Funeral Held\n\n"
+        "Pyongyang, March 5 (KCNA) -- The funeral of Kim Kwang Jin took place in Pyongyang "
+        "today.\n"
+    )
+    _, drafted = _read(text, known, "2005-03-05")
+    # "Funeral Held" is the third item's headline, not a funeral of the second item's day
+    assert "2005-03-02" not in _days(drafted, "ceremony")
+    assert _as_of(drafted, "pak-pong-ju") == {"2005-03-02"}
+
+
+def test_the_day_deputies_were_elected_is_background(known: Known) -> None:
+    text = (
+        "The session was held in Pyongyang on April 9.\n\n"
+        "It confirmed the credentials of the deputies elected on March 10.\n\n"
+        "That evening a banquet was given in honour of the session. Pak Pong Ju, premier of "
+        "the Cabinet, proposed a toast.\n"
+    )
+    _, drafted = _read(text, known, "2009-04-12")
+    assert "2009-03-10" not in _days(drafted, "ceremony")
+    assert "2009-03-10" not in _as_of(drafted, "pak-pong-ju")
