@@ -209,3 +209,24 @@ def test_the_day_deputies_were_elected_is_background(known: Known) -> None:
     _, drafted = _read(text, known, "2009-04-12")
     assert "2009-03-10" not in _days(drafted, "ceremony")
     assert "2009-03-10" not in _as_of(drafted, "pak-pong-ju")
+
+
+def test_an_arrival_greeted_after_the_guests_party_is_an_occasion(known: Known) -> None:
+    text = (
+        "Pyongyang, July 9 (KCNA) -- Tran Duc Luong, president of Viet Nam, arrived here today. "
+        "He was accompanied by Nguyen Dy Nien, foreign minister, and other members of his "
+        "party. He was greeted at the airport by Kim Yong Nam.\n"
+    )
+    _, drafted = _read(text, known, "2002-07-09")
+    assert _days(drafted, "ceremony") == ["2002-07-09"]
+
+
+def test_a_greeting_two_sentences_on_without_a_party_between_is_not_the_arrival(
+    known: Known,
+) -> None:
+    text = (
+        "Pyongyang, July 9 (KCNA) -- Tran Duc Luong, president of Viet Nam, arrived here today. "
+        "The two countries have close ties. He was greeted at the airport by Kim Yong Nam.\n"
+    )
+    _, drafted = _read(text, known, "2002-07-09")
+    assert _days(drafted, "ceremony") == []

@@ -1186,8 +1186,26 @@ def _segment_start(r: Context, sentence: Sentence) -> int:
 
 
 def _says_next(r: Context, sentence: Sentence, what: re.Pattern[str]) -> bool:
-    """Whether the sentence or the one after it says ``what``."""
-    return what.search(r.text, sentence.start, r.doc.through_next(sentence)) is not None
+    """Whether the sentence or the one after it says ``what``; (class AA) or the one after that
+    when the one between names the party of the one the sentence is about, in a report of a
+    visit ("X arrived here today. He was accompanied by A, B and other members of his party. He
+    was greeted at the airport by Y"), within the report's section."""
+    if what.search(r.text, sentence.start, r.doc.through_next(sentence)) is not None:
+        return True
+    index = r.doc.sentence_index(sentence.start)
+    following = r.doc.sentences[index + 1 : index + 3]
+    if len(following) < 2 or not _PARTY_BETWEEN.match(r.text, following[0].start):
+        return False
+    if any(following[0].start <= at < following[1].end for at, _ in r.section_days):
+        return False  # another report, under its own dateline
+    return what.search(r.text, following[1].start, following[1].end) is not None
+
+
+_PARTY_BETWEEN = re.compile(
+    r"\s*(?:He|She|They|The\s+\w+)\s+(?:was|were)\s+accompanied\s+by\b"
+)
+"""a sentence that names the party of a guest ("He was accompanied by ...") between the arrival
+and the greeting"""
 
 
 def _section_day(r: Context, start: int, end: int) -> PartialDate | None:
