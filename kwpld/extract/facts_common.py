@@ -1185,7 +1185,8 @@ def _held_day_before(r: Context, view: SentenceView) -> PartialDate | None:
     named = [m for m in r.mentions_in(last + 1, view.start, ("event",)) if m.entity]
     if any(r.reg.resolve(m.entity) != r.reg.resolve(held[-1]) for m in named):  # type: ignore[arg-type]
         return None
-    date = r.reg.peek(held[-1]).fields.get("date")
+    fields = r.reg.peek(held[-1]).fields
+    date = fields.get("end") or fields.get("date")  # a multi-day occasion's last day (the guide)
     if not isinstance(date, PartialDate) or date.day is None or _after_article(r, date):
         return None
     return date
