@@ -230,3 +230,30 @@ def test_a_greeting_two_sentences_on_without_a_party_between_is_not_the_arrival(
     )
     _, drafted = _read(text, known, "2002-07-09")
     assert _days(drafted, "ceremony") == []
+
+
+def test_a_wire_headline_before_its_dateline_states_no_fact(known: Known) -> None:
+    text = (
+        "Lao leader arrives in Pyongyang\n\n"
+        "SEOUL, May 2, 2017 (AFP) - Lao President Bounnhang Vorachith arrived in Pyongyang "
+        "yesterday, state media said.\n\n"
+        "He was welcomed at the airport by Choe Ryong Hae, the KCNA said.\n\n"
+        "Kim Jong Un meets Lao leader\n\n"
+        "SEOUL, May 4, 2017 (AFP) - North Korean leader Kim Jong Un held talks with Bounnhang "
+        "Vorachith in Pyongyang on Wednesday, state media reported Thursday.\n"
+    )
+    _, drafted = _read(text, known, "2017-05-04")
+    (arrival,) = [k for k, e in events(drafted).items() if iso(e.get("date")) == "2017-05-01"]
+    # "Kim Jong Un meets Lao leader" is the second story's headline: he was not at the arrival
+    assert "kim-jong-un" not in attended(drafted).get(arrival, {})
+
+
+def test_a_short_line_not_before_a_dateline_keeps_its_facts(known: Known) -> None:
+    text = (
+        "SEOUL, May 5 (Yonhap) -- North Korean leader Kim Jong Un inspected a farm on "
+        "Friday, state media said.\n\n"
+        "He was accompanied by Pak Pong Ju, premier of the Cabinet\n\n"
+        "The farm grows rice.\n"
+    )
+    _, drafted = _read(text, known, "2017-05-05")
+    assert _as_of(drafted, "pak-pong-ju")

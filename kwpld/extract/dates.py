@@ -18,8 +18,8 @@ __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
     "act_weekday",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
-    "in_perfect", "report_day", "in_speech", "headline", "days_apart", "shift_day", "counts_past",
-    "may_count_past", "in_subordinate",
+    "in_perfect", "report_day", "in_speech", "headline", "before_dateline", "days_apart",
+    "shift_day", "counts_past", "may_count_past", "in_subordinate",
 ]  # fmt: skip
 
 
@@ -134,7 +134,28 @@ def headline(r: Context, block: int) -> bool:
     if not line or line[-1] in ".!?:;,\"”'’)" or "\n" in line:
         return False
     words = [w for w in _HEADLINE_WORD.findall(line) if len(w) >= 4]
-    return bool(words) and all(w[0].isupper() for w in words)
+    return bool(words) and all(w[0].isupper() for w in words) or before_dateline(r, block)
+
+
+def before_dateline(r: Context, block: int) -> bool:
+    """Whether the block is a short line with no final stop right before a paragraph that opens
+    with a dateline: a report's headline, in any case ("Kim Jong Un meets Chinese envoy" before
+    "SEOUL, April 14, 2024 (AFP) -"); it states no facts."""
+    doc = r.doc
+    b = doc.blocks[block]
+    if b.kind != "paragraph" or b.end - b.start > 90 or block + 1 >= len(doc.blocks):
+        return False
+    line = r.text[b.start : b.end].strip()
+    if not line or line[-1] in ".!?:;,\"”'’)" or "\n" in line:
+        return False
+    start = doc.blocks[block + 1].start
+    return any(
+        d.start - start <= 32
+        and d.date is not None
+        and _DATELINE_HEAD.fullmatch(r.text, start, d.start)
+        and _DATELINE_AFTER.match(r.text, d.end, d.end + 12)
+        for d in r.dates_in(start, start + 40)
+    )
 
 
 def report_day(r: Context, offset: int) -> PartialDate | None:

@@ -26,6 +26,7 @@ from ..reading.state import Context
 from ..reading.words import ORDINAL_WORDS
 from ..resources import resource_yaml
 from .dates import (
+    before_dateline,
     counts_past,
     in_subordinate,
     may_count_past,
@@ -73,8 +74,12 @@ _NTH_DAY = re.compile(
 
 
 def in_headline(r: Context, offset: int) -> bool:
+    """In a title or heading, or (class AA) a report's own headline before its dateline inside
+    the text (:func:`~kwpld.extract.dates.before_dateline`)."""
     block = r.doc.block_at(offset)
-    return block is not None and r.doc.blocks[block].kind in _NOT_FACT_BLOCKS
+    return block is not None and (
+        r.doc.blocks[block].kind in _NOT_FACT_BLOCKS or before_dateline(r, block)
+    )
 
 
 def names_someone(r: Context, start: int, end: int) -> bool:
