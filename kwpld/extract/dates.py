@@ -3,6 +3,7 @@ the article's date, or, when nobody gives one, the latest day the text states.""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -17,7 +18,8 @@ __all__ = [
     "dates", "relative_day", "event_day_before", "reported_day", "lead_day", "WEEKDAY_AT",
     "act_weekday",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
-    "in_perfect", "days_apart", "shift_day", "counts_past", "may_count_past", "in_subordinate",
+    "in_perfect", "report_day", "in_speech", "headline", "before_dateline", "days_apart",
+    "shift_day", "counts_past", "may_count_past", "in_subordinate",
 ]  # fmt: skip
 
 
@@ -25,6 +27,8 @@ def dates(r: Context) -> Found:
     doc = r.doc
     found = [d for d in find_dates(r.text) if doc.block_at(d.start) is not None]
     reference = r.reference
+    if reference is None and (stamped := _stamped_day(r, found)) is not None:
+        reference = r.reference = stamped  # a by-line's or a closing dateline's day
     if reference is None:
         # The article's date, when nobody gives it: the latest day the text states, at month
         # precision. Days first: what is reported happened on a day, while plans are vague
@@ -49,7 +53,127 @@ def dates(r: Context) -> Found:
     resolved.sort(key=lambda d: d.start)
     resolved = _years_of_sentence(r, resolved)
     r.dates = [d for d in resolved if doc.block_at(d.start) is not None]
+    r.section_days = _section_days(r, r.dates)
     return r.found()
+
+
+_STAMP_LINE = re.compile(
+    r"(?:--|—|–)?\s*(?P<by>(?:Posted|Written|Filed|Published)\s+by\s+)?[A-Z][\w’'. -]{1,40},\s*"
+)
+"""what comes before the day on a line that dates the whole text: a by-line ("Posted by X, 3
+April Chuch'e 102 (2013)"), a closing line ("Rodong Sinmun, December 2, 2017", "-- KCNA, 12
+March 2019"); not a list of sources ("Sources: KCNA, 31 March and 1 April 2013")"""
+
+
+def _stamped_day(r: Context, found: list[DateMention]) -> PartialDate | None:
+    """The day a by-line or the text's last line gives the whole text, when no date was passed:
+    a full date (its year printed) that ends its line, after an outlet's or author's name."""
+    doc = r.doc
+    last = len(doc.blocks) - 1
+    for d in found:
+        if d.date is None or d.date.day is None or d.needs_year or d.range is not None:
+            continue
+        block = doc.block_at(d.start)
+        if block is None:
+            continue
+        line_start = max(doc.blocks[block].start, r.text.rfind("\n", 0, d.start) + 1)
+        line_end = r.text.find("\n", d.end)
+        rest = r.text[d.end : len(r.text) if line_end < 0 else line_end]
+        stamp = _STAMP_LINE.fullmatch(r.text, line_start, d.start)
+        if (
+            stamp is not None
+            and not rest.strip(" .")
+            and (stamp.group("by") or doc.blocks[block].kind == "byline" or block == last)
+        ):
+            return d.date
+    return None
+
+
+_DATELINE_HEAD = re.compile(r"[A-Z][\w’'./ -]{1,30},\s*")
+"""a dateline's place before its day ("Pyongyang, ", "SEOUL, ")"""
+
+
+def _section_days(r: Context, found: list[DateMention]) -> list[tuple[int, PartialDate]]:
+    """(start of its line, day) of each dateline that opens a paragraph ("Pyongyang, October 29
+    (KCNA) --", "SEOUL, April 12, 2024 (AFP) -"), when a text strings reports of more than one
+    day, each under its own dateline; else none (a text of one report is dated by the
+    article's date)."""
+    doc = r.doc
+    days: list[tuple[int, PartialDate]] = []
+    for d in found:
+        if d.date is None or d.date.day is None or d.range is not None:
+            continue
+        block = doc.block_at(d.start)
+        if block is None or doc.blocks[block].kind != "paragraph":
+            continue
+        start = doc.blocks[block].start
+        if (
+            d.start - start <= 32
+            and _DATELINE_HEAD.fullmatch(r.text, start, d.start)
+            and _DATELINE_AFTER.match(r.text, d.end, d.end + 12)
+        ):
+            if block > 0 and headline(r, block - 1):
+                start = doc.blocks[block - 1].start  # the report's own headline opens it
+            days.append((start, d.date))
+    return days if len({day for _, day in days}) > 1 else []
+
+
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def headline(r: Context, block: int) -> bool:
+    """Whether the block is a headline: a title or heading, or a short line of its own with no
+    final stop whose words of four letters or more are all capitalized ("Funeral Held", "Guests
+    Enjoy Mass Gymnastic Performance" before a report's dateline)."""
+    b = r.doc.blocks[block]
+    if b.kind in ("title", "heading"):
+        return True
+    if b.kind != "paragraph" or b.end - b.start > 90:
+        return False
+    line = r.text[b.start : b.end].strip()
+    if not line or line[-1] in ".!?:;,\"”'’)" or "\n" in line:
+        return False
+    words = [w for w in _HEADLINE_WORD.findall(line) if len(w) >= 4]
+    return bool(words) and all(w[0].isupper() for w in words) or before_dateline(r, block)
+
+
+def before_dateline(r: Context, block: int) -> bool:
+    """Whether the block is a short line with no final stop right before a paragraph that opens
+    with a dateline: a report's headline, in any case ("Kim Jong Un meets Chinese envoy" before
+    "SEOUL, April 14, 2024 (AFP) -"); it states no facts."""
+    doc = r.doc
+    b = doc.blocks[block]
+    if b.kind != "paragraph" or b.end - b.start > 90 or block + 1 >= len(doc.blocks):
+        return False
+    line = r.text[b.start : b.end].strip()
+    if not line or line[-1] in ".!?:;,\"”'’)" or "\n" in line:
+        return False
+    start = doc.blocks[block + 1].start
+    return any(
+        d.start - start <= 32
+        and d.date is not None
+        and _DATELINE_HEAD.fullmatch(r.text, start, d.start)
+        and _DATELINE_AFTER.match(r.text, d.end, d.end + 12)
+        for d in r.dates_in(start, start + 40)
+    )
+
+
+def report_day(r: Context, offset: int) -> PartialDate | None:
+    """The day of the report ``offset`` is in: its section's dateline's day, in a text that
+    strings several reports (:attr:`~kwpld.reading.state.State.section_days`; text before the
+    first dateline belongs to the first), else the article's day."""
+    sections = r.section_days
+    if not sections:
+        return _article_day(r)
+    index = max(0, bisect.bisect_right(sections, offset, key=lambda s: s[0]) - 1)
+    return sections[index][1]
+
+
+def _section_at(r: Context, offset: int) -> tuple[int, PartialDate] | None:
+    """(start, day) of the section ``offset`` is in, after its dateline (None in a text of one
+    report, or before the first dateline)."""
+    index = bisect.bisect_right(r.section_days, offset, key=lambda s: s[0]) - 1
+    return r.section_days[index] if index >= 0 else None
 
 
 _YEAR_HEADING = re.compile(r"[#*_\s]*(?P<year>(?:1[89]|20)\d\d)(?![\d.]|\s*[–—-]\s*\d)")
@@ -405,7 +529,7 @@ def reported_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[i
     """The day a report in text[start:end] came out: "state media said last Friday",
     "KCNA reported on Sunday" (the last such weekday up to the article's day; "last" one
     before it)."""
-    day = _article_day(r)
+    day = report_day(r, start)
     m = _REPORTED_ON.search(r.text, start, end)
     if day is None or m is None:
         return None
@@ -434,6 +558,9 @@ def lead_day(r: Context, before: int) -> PartialDate | None:
     sentence counts from when no event before it is dated (yet). The last such weekday up to
     the article's day; None when the lead gives none or comes after ``before``."""
     lead = r.doc.lead()
+    section = _section_at(r, before)
+    if section is not None:  # the lead of the report under the dateline before
+        lead = r.doc.sentence_at(section[0])
     if lead is None or lead.end > before:
         return None
     weekday = next((m for m in _WEEKDAY_ON.finditer(r.text, lead.start, lead.end)
@@ -492,7 +619,8 @@ def event_day_before(r: Context, offset: int, *, block: int | None = None) -> Pa
 
 
 _BACKGROUND_DAY = re.compile(
-    r"\b(?:born|died|death|passed\s+away|since|until|till|from|by|before|after|signed)\s+"
+    r"\b(?:born|died|death|passed\s+away|since|until|till|from|by|before|after|signed"
+    r"|(?<=deputies\s)elected|(?<=members\s)elected)\s+"
     r"(?:on\s+)?(?:\w+\s+)?$",
     re.I,
 )
@@ -516,6 +644,20 @@ def _occasion_day_at(r: Context, start: int, end: int) -> bool:
         _BACKGROUND_DAY.search(r.text, max(since, start - 30), start)
         or _NOT_OCCASION_DAY.search(r.text[since:start])
         or _DATELINE_AFTER.match(r.text, end, end + 12)
+        or in_speech(r, start)
+    )
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+
+
+def in_speech(r: Context, offset: int) -> bool:
+    """Whether ``offset`` is inside quoted speech ("Last year, on October 10, we showed ...",
+    a speaker's own words, in the first person): a day the speaker recalls, not the day the
+    narrative is at (a report quoted in the third person may date an occasion)."""
+    quote = r.doc.quotation_at(offset)
+    return quote is not None and bool(
+        _FIRST_PERSON.search(r.text, quote.inner_start, quote.inner_end)
     )
 
 
@@ -529,7 +671,7 @@ Vietnam early Thursday", "late Wednesday" (class Q)"""
 
 def _weekday_back(r: Context, weekday: re.Match[str]) -> PartialDate | None:
     """ "on Thursday": the last such weekday up to the article's day (None for one to come)."""
-    day = _article_day(r)
+    day = report_day(r, weekday.start())
     sentence = r.doc.sentence_at(weekday.start())
     since = sentence.start if sentence is not None else weekday.start()
     if day is None or _FUTURE.search(r.text, since, weekday.start()):
@@ -628,6 +770,9 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
         if (at < offset and (best is None or at > best[0]) and isinstance(date, PartialDate)
                 and date.day is not None):
             best = (at, date)
+    section = _section_at(r, offset)
+    if section is not None and (best is None or best[0] < section[0]):
+        best = section  # a new report under its own dateline: the narrative is at its day
     if best is not None:
         best = _referred_back(r, best, offset)
     lead = r.doc.lead()
@@ -682,7 +827,7 @@ def relative_day(
     if m is not None:
         span = (m.start(), m.end())
         if m.group("today") or m.group("yesterday"):
-            day = _article_day(r)
+            day = report_day(r, m.start())
             if day is None:
                 return None
             return (day if m.group("today") else shift_day(day, -1)), span
@@ -703,13 +848,13 @@ def relative_day(
             return shift_day(stated[-1], shift), span
         base = narrative_day_before(r, start if anchor is None else anchor) or lead_day(r, start)
         if base is None and not shift:
-            base = _article_day(r)  # "in the afternoon": of the day reported
+            base = report_day(r, start)  # "in the afternoon": of the day reported
         if base is None:
             return None  # "the following day": of an event not dated (yet)
         return shift_day(base, shift), span
     weekday = _WEEKDAY_ON.search(r.text, start, end)
     if weekday is not None and _FUTURE.search(r.text, start, weekday.start()):
-        day = _article_day(r)
+        day = report_day(r, weekday.start())
         if day is None:
             return None
         wanted = list(calendar.day_name).index(weekday.group("day"))

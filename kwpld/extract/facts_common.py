@@ -26,11 +26,13 @@ from ..reading.state import Context
 from ..reading.words import ORDINAL_WORDS
 from ..resources import resource_yaml
 from .dates import (
+    before_dateline,
     counts_past,
     in_subordinate,
     may_count_past,
     narrative_day_before,
     relative_day,
+    report_day,
     reported_day,
     shift_day,
     speaks_ahead,
@@ -72,8 +74,12 @@ _NTH_DAY = re.compile(
 
 
 def in_headline(r: Context, offset: int) -> bool:
+    """In a title or heading, or (class AA) a report's own headline before its dateline inside
+    the text (:func:`~kwpld.extract.dates.before_dateline`)."""
     block = r.doc.block_at(offset)
-    return block is not None and r.doc.blocks[block].kind in _NOT_FACT_BLOCKS
+    return block is not None and (
+        r.doc.blocks[block].kind in _NOT_FACT_BLOCKS or before_dateline(r, block)
+    )
 
 
 def names_someone(r: Context, start: int, end: int) -> bool:
@@ -653,9 +659,10 @@ def weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan]
 
 
 def _weekday_date(r: Context, view: SentenceView) -> tuple[PartialDate, FactSpan] | None:
-    """ "state media reported Friday": the last such weekday on or before the article's day."""
-    reference = r.reference
-    if reference is None or reference.day is None or r.reference_inferred:
+    """ "state media reported Friday": the last such weekday on or before the article's day
+    (the day of the report the sentence is in, in a text that strings several)."""
+    reference = report_day(r, view.start)
+    if reference is None or reference.day is None:
         return None
     found = [
         m for m in _WEEKDAY.finditer(r.text, view.start, view.end)
@@ -1126,13 +1133,78 @@ def _report_date(
     news = r.article.fields.get("type") == "news"
     if r.reference is None or not (holds or news or not r.official):
         return {}, "none", None
+    # the article's date, or in a text that strings reports the day of the report's dateline
+    day = (report_day(r, view.start) if r.section_days else None) or r.reference
     reported = reported_day(r, view.start, view.end)
-    if reported is not None and reported[0] != r.reference:
+    if reported is not None and reported[0] != day:
         return {"at": reported[0]}, "article", FactSpan(*reported[1], "date")
     told = _paragraph_day(r, view) if holds else None
     if told is not None:
         return {"at": told}, "sentence", None
-    return {"at": r.reference}, "article", None
+    held = _held_day_before(r, view) if holds and news else None
+    if held is not None:
+        return {"at": held}, "event", None
+    return {"at": day}, "article", None
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@functools.cache
+def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    flex = fact_lexicon()
+    acts = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in flex.speech_acts)
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in flex.speech_verbs)
+    return (
+        re.compile(rf"\b(?:{acts})\b", re.I),
+        re.compile(rf"^[\"“]?(?:He|She|They|The\s+speakers?|The\s+reporter|Speakers|[A-Z][\w'’-]*"
+                   rf"(?:\s+[A-Z][\w'’-]*){{0,3}})\s+(?:also\s+)?(?:{verbs})\b"),
+    )
+
+
+def _speech_at_occasion(r: Context, view: SentenceView) -> bool:
+    """Whether the sentence tells what a speaker said at an occasion: it opens with a speaker
+    and a verb of saying ("He said that ...") after a speech in it or in the sentence before
+    it in its paragraph ("Choe Ryong Hae made a report.")."""
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None:
+        return False
+    act, opening = _speech_patterns()
+    if not opening.match(r.text[sentence.start : sentence.end]):
+        return False
+    index = r.doc.sentence_index(sentence.start)
+    before = r.doc.sentences[index - 1] if index > 0 else None
+    same = before is not None and before.block == sentence.block
+    start = before.start if before is not None and same else sentence.start
+    return act.search(r.text, start, sentence.end) is not None
+
+
+def _held_day_before(r: Context, view: SentenceView) -> PartialDate | None:
+    """(class AA) In a news report of an occasion ("A Pyongyang mass rally took place ...
+    yesterday. ... Choe Ryong Hae made a report. He said that ... Kim Jong Un, chairman of the
+    WPK"), a title no sentence dates is as of the day of the occasion the report last said was
+    held before it: the sentence is about that occasion. Not a day after the article's, nor
+    a title in a sentence that looks ahead."""
+    held = [key for at, key in r.held if at < view.start]
+    if not held or speaks_ahead(r, view.start, view.end):
+        return None
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None:
+        return None
+    words = {w.lower() for w in _WORD.findall(r.text, sentence.start, sentence.end)}
+    if words & fact_lexicon().not_of_occasion and not _speech_at_occasion(r, view):
+        return None
+    # the occasion the narrative last told of: an event held or named before the sentence (one
+    # named after the last held, undated or not held, leaves the title as of the article)
+    last = max((at for at, _ in r.held if at < view.start), default=-1)
+    named = [m for m in r.mentions_in(last + 1, view.start, ("event",)) if m.entity]
+    if any(r.reg.resolve(m.entity) != r.reg.resolve(held[-1]) for m in named):  # type: ignore[arg-type]
+        return None
+    fields = r.reg.peek(held[-1]).fields
+    date = fields.get("end") or fields.get("date")  # a multi-day occasion's last day (the guide)
+    if not isinstance(date, PartialDate) or date.day is None or _after_article(r, date):
+        return None
+    return date
 
 
 def _own_day(

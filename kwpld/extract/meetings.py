@@ -25,10 +25,13 @@ from .dates import (
     act_weekday,
     days_apart,
     event_day_before,
+    headline,
+    in_speech,
     lead_day,
     leading_day,
     narrative_day_before,
     relative_day,
+    report_day,
     shift_day,
     speaks_ahead,
     stated_day,
@@ -606,7 +609,11 @@ def _occasion_pattern() -> re.Pattern[str]:
     verbs = _GIVEN_BEFORE.pattern.split("(?:", 1)[1].split(")", 1)[0]
     verbs = rf"(?:{verbs}|a|an|the|and|or|of|at|in|on|to|for|with|was|were|is|are)"
     return re.compile(
-        rf"\b(?P<art>(?:a|an|the)\s+)?(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?"
+        rf"\b(?P<art>(?:a|an|the)\s+)?"
+        # (class AA) the place of an occasion before it: "A Pyongyang mass rally took place"
+        # (after "a" or "an" only: "the Hanoi summit" is one named before)
+        r"(?(art)(?:(?<=[AaNn]\s)(?-i:[A-Z][a-z]+)\s+(?=(?-i:[a-z])))?)"
+        rf"(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?"
         rf"(?P<noun>{nouns}))\b(?!\s+(?:{nouns})\b)"  # "a celebration performance"
         r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
         r"|ground|square|group|delegation|team|song|music)\b)"
@@ -673,8 +680,8 @@ def _occasions(r: Context) -> None:
     """(block, key, day, type) of the occasion a wire lead's act closed ("capping a summit")"""
     for m in _occasion_matches(r.text):
         sentence = r.doc.sentence_at(m.start())
-        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
-            continue
+        if sentence is None or headline(r, sentence.block):
+            continue  # (also a report's headline inside the text: "Funeral Held")
         if _in_speech(r, m.start()):
             continue  # He said: "... we will hold a grand ceremony on this square ..."
         # (class Q) "A grand military parade and a mass demonstration of the working people
@@ -691,6 +698,7 @@ def _occasions(r: Context) -> None:
             continue
         lead = r.text[max(sentence.start, m.start() - 30) : m.start()]
         definite = (m.group("art") or "").strip().lower() == "the"
+        elsewhere = definite and _elsewhere(r, m.start(), m.end("noun"), m.group("noun"))
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
             continue  # "the meeting" refers back
@@ -729,7 +737,8 @@ def _occasions(r: Context) -> None:
         ) and not (introduced and _HELD_LATER.match(rest)):
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
         presided = _PRESIDED_AFTER.match(rest)  # "a meeting of X presided over by Kim"
-        held = bool(_HELD_OCCASION.match(rest) or given or presided or cued or joined) or bool(
+        held = bool(_HELD_OCCASION.match(rest) or given or presided or cued or joined
+                    or elsewhere) or bool(
             (opening or introduced) and _HELD_LATER.match(rest)
         )  # "Talks between A, <titles>, and B, <titles>, ... were held at ..."
         # (class Q) "Kim and Trump had opened the summit on Wednesday evening with a brief
@@ -781,8 +790,10 @@ def _occasions(r: Context) -> None:
         name = re.sub(r"^(?:its|their|his|her)\s+", "", name)  # "held its first meeting"
         if when is None and _names_series(r, name):
             continue  # "plenary meetings of the 8th CC": the series, not an event of it
-        if definite and (_refers_back(r, m, kind, when, sentence) or when is not None
-                         and _dates_undated(r, m, kind, when, sentence)):  # fmt: skip
+        if definite and not elsewhere and (
+            _refers_back(r, m, kind, when, sentence)
+            or when is not None and _dates_undated(r, m, kind, when, sentence)
+        ):
             continue  # "attended a ceremony ... The ceremony was held ... on 21 December"
         # (a second occasion reported with the first is no occasion the sentences after it go
         # on with: "Kim Jong Un appeared on the tribune" is the parade's)
@@ -915,6 +926,27 @@ def _refers_back(
         r.held.sort(key=lambda h: h[0])
         return True
     return False
+
+
+def _elsewhere(r: Context, start: int, noun_end: int, noun: str) -> bool:
+    """ "The rally was followed by similar rallies in all provincial seats the same day. At
+    the rally in Hamhung, X made a speech": "the" occasion at a place of its own, after the text
+    said others like it were held (``similar_occasions`` of ``facts.yaml`` before the noun's
+    plural, in its sentence or the two before), is one of those, not the one reported before."""
+    if not r.text.startswith(" in ", noun_end):
+        return False
+    if _in_place(r).match(r.text, noun_end + 1) is None:
+        return False
+    word = noun.lower().split()[-1]
+    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    index = r.doc.sentence_index(start)
+    since = r.doc.sentences[max(0, index - 2)].start if index >= 0 else max(0, start - 400)
+    flex = fact_lexicon()
+    cue = "|".join(re.escape(w) for w in flex.similar_occasions)
+    plurals = "|".join(re.escape(w) for w in (plural, *flex.similar_plurals))
+    return re.search(
+        rf"\b(?:{cue})\s+(?:[a-z-]+\s+)?(?:{plurals})\b", r.text[since:start], re.I
+    ) is not None
 
 
 _BEFORE_AFTER = re.compile(r"\b(?:before|after|following|since|ahead\s+of|during)\s+$", re.I)
@@ -1186,15 +1218,17 @@ def _segment_start(r: Context, sentence: Sentence) -> int:
 
 
 def _says_soon(r: Context, sentence: Sentence, what: re.Pattern[str]) -> bool:
-    """Whether the sentence or one of the two after it, in its section (no headline between),
-    says ``what``: "X arrived here today ... He was accompanied by A, B and other members of his
-    suite. Kim Jong Il greeted the guests at the airport" (the suite between the arrival and the
-    welcome)."""
+    """Whether the sentence or one of the two after it, in its section (no headline or dateline
+    between), says ``what``: "X arrived here today ... He was accompanied by A, B and other
+    members of his suite. Kim Jong Il greeted the guests at the airport" (the suite between the
+    arrival and the welcome)."""
     index = r.doc.sentence_index(sentence.start)
     end = sentence.end
     for after in r.doc.sentences[index + 1 : index + 3]:
         if in_headline(r, after.start):
             break
+        if any(after.start <= at < after.end for at, _ in r.section_days):
+            break  # another report, under its own dateline
         end = after.end
     return what.search(r.text, sentence.start, end) is not None
 
@@ -1207,8 +1241,8 @@ def _section_day(r: Context, start: int, end: int) -> PartialDate | None:
     for d in r.dates:
         if start <= d.start < stop and d.date is not None and d.date.day is not None:
             return d.date
-    if weekday and r.reference is not None and r.reference.day is not None:
-        return _last_weekday(r.reference, weekday.group(1))
+    if weekday and (day := report_day(r, start)) is not None and day.day is not None:
+        return _last_weekday(day, weekday.group(1))
     return None
 
 
@@ -1269,8 +1303,8 @@ def _occasion_day(
         before = r.date_at(at_day.start("day"))
         if before is not None and before.date is not None:
             when = before.date
-        elif r.reference is not None and r.reference.day is not None:
-            when = _last_weekday(r.reference, at_day.group("day"))
+        elif (day := report_day(r, at_day.start())) is not None and day.day is not None:
+            when = _last_weekday(day, at_day.group("day"))
     relative = None
     if when is None:
         relative = relative_day(r, sentence.start, sentence.end, anchor=m.start())
@@ -1287,8 +1321,8 @@ def _occasion_day(
         weekday = re.match(rf"[^.;]{{0,400}}?\bon\s+({_WEEKDAY_NAMES})\b", rest)
         if weekday and _REPORTED_BEFORE.search(rest, 0, weekday.start(1) - 3):
             weekday = None  # "..., state media reported on Wednesday": the report's day
-        if weekday and r.reference is not None and r.reference.day is not None:
-            when = _last_weekday(r.reference, weekday.group(1))
+        if weekday and (day := report_day(r, sentence.start)) is not None and day.day is not None:
+            when = _last_weekday(day, weekday.group(1))
     fresh = not definite or not _named_before(r, m)
     if when is None and relative is None and fresh and not r.mentions_in(
         sentence.start, m.start(), ("event",)
@@ -1301,8 +1335,8 @@ def _occasion_day(
     if when is None and (held or dated):
         # (class Q) wire copy's bare weekday: "held talks Wednesday at a military garrison"
         bare = _BARE_WEEKDAY.match(rest)
-        if bare and r.reference is not None and r.reference.day is not None:
-            when = _last_weekday(r.reference, bare.group(1))
+        if bare and (day := report_day(r, sentence.start)) is not None and day.day is not None:
+            when = _last_weekday(day, bare.group(1))
     if when is None and held:
         # (class Q) a past occasion: "Kim last held talks with a Russian leader in August 2002",
         # "in June 2019, when he and Kim Jong Un held talks"
@@ -1731,8 +1765,9 @@ def _held_by(r: Context) -> None:
             continue
         sentence = r.doc.sentence_at(organ.start)
         when = None
-        if m.group("weekday") and r.reference is not None and r.reference.day is not None:
-            when = _last_weekday(r.reference, m.group("weekday").capitalize())
+        day = report_day(r, organ.start) if m.group("weekday") else None
+        if day is not None and day.day is not None:
+            when = _last_weekday(day, m.group("weekday").capitalize())
         else:
             dates = [d for d in r.dates_in(m.end(), sentence.end if sentence else m.end())
                      if d.date is not None]  # fmt: skip
@@ -1889,8 +1924,9 @@ def _day_stated_before(r: Context, offset: int) -> PartialDate | None:
     before = [s for s in r.doc.sentences if s.start < offset][-8:]
     for sentence in reversed(before):
         end = min(sentence.end, offset)
-        days = [d.date for d in r.dates_in(sentence.start, end) if d.date and d.date.day]
-        if days:
+        days = [d.date for d in r.dates_in(sentence.start, end)
+                if d.date and d.date.day and not in_speech(r, d.start)]  # fmt: skip
+        if days:  # (not a day a speaker recalls: "Last year, on October 10, we ...")
             return days[-1]
         if _TODAY.search(r.text, sentence.start, end):
             relative = relative_day(r, sentence.start, end)
@@ -2120,6 +2156,8 @@ def _references(r: Context) -> None:
                 break
         if not types:
             continue
+        if _elsewhere(r, m.start(), m.end(), words[-1]):
+            continue  # "At the rally in Hamhung" after "similar rallies": another one
         before = [e for e in events if e.end <= m.start() and not bounds_a_term(r, e.start)]
         target = None
         here = r.doc.block_at(m.start()) or 0

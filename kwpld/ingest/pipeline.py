@@ -235,7 +235,12 @@ def read_one(source: Source, known: Known, meta: dict[str, Any]) -> tuple[Readin
     drafted.article["title"] = meta["title"]
     if meta.get("url"):
         drafted.article["url"] = meta["url"]
-    if meta.get("date") is None and reading.reference is not None:
+    stamped = reading.reference is not None and not reading.reference_inferred
+    if meta.get("date") is None and reading.reference is not None and stamped:
+        # a by-line's or a closing line's day ("Rodong Sinmun, December 2, 2017")
+        drafted.article["date"] = date_value(reading.reference)
+        notes.append(f"The date ({reading.reference.iso}) is the one the text's by-line gives.")
+    elif meta.get("date") is None and reading.reference is not None:
         drafted.article["date"] = date_value(
             PartialDate(reading.reference.year, reading.reference.month)
         )

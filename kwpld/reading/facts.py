@@ -152,6 +152,18 @@ class FactLexicon:
     """words before an event named in passing ("the decisions of", "since")"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
+    similar_occasions: tuple[str, ...] = ()
+    """words before an occasion's plural that say others like it were held ("similar rallies
+    in provincial seats"): "the rally in Hamhung" after them is one of those"""
+    speech_acts: tuple[str, ...] = ()
+    """a speech at an occasion ("made a report"): ``occasion_speech.acts``"""
+    speech_verbs: tuple[str, ...] = ()
+    """a speaker's verb of saying ("He said that"): ``occasion_speech.verbs``"""
+    similar_plurals: tuple[str, ...] = ()
+    not_of_occasion: frozenset[str] = frozenset()
+    """words of a sentence that speaks of the present or the report, not of the occasion the
+    text reports (a title there is as of the article)"""
+    """plurals after those words that stand for any occasion ("similar meetings")"""
     occasion_acts: tuple[OccasionAct, ...] = ()
     """occasions a verb reports ("laid a wreath", "saw him off"): ``occasion_acts``"""
     occasion_bodies: tuple[str, ...] = ()
@@ -311,6 +323,11 @@ def fact_lexicon() -> FactLexicon:
         attendance_to_come=frozenset(attendance.get("to_come", ())),
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
+        similar_occasions=tuple(data.get("similar_occasions", ())),
+        similar_plurals=tuple(data.get("similar_plurals", ())),
+        not_of_occasion=frozenset(data.get("not_of_occasion", ())),
+        speech_acts=tuple(data.get("occasion_speech", {}).get("acts", ())),
+        speech_verbs=tuple(data.get("occasion_speech", {}).get("verbs", ())),
         occasion_acts=tuple(
             OccasionAct(re.compile(a["act"], re.I), a["type"], a["name"],
                         re.compile(a["same"], re.I), re.compile(a["needs"], re.I)

@@ -53,6 +53,10 @@ class State:
     reference: PartialDate | None = None
     """the date year-less dates are resolved against: the article's, or the latest stated"""
     reference_inferred: bool = False
+    section_days: list[tuple[int, PartialDate]] = field(default_factory=list)
+    """(start, day) of each report of a text that strings several, each under its own dateline
+    ("Pyongyang, October 29 (KCNA) --"): relative days in it count from that day (empty for a
+    text of one report)"""
     known_matches: list[Match] = field(default_factory=list)
     """names of records (and pending drafts) matched in the text"""
     gazetteer_matches: list[tuple[int, int, str]] = field(default_factory=list)
@@ -189,6 +193,7 @@ class Context:
     dates: list[DateMention]
     reference: PartialDate | None
     reference_inferred: bool
+    section_days: list[tuple[int, PartialDate]]
     known_matches: list[Match]
     gazetteer_matches: list[tuple[int, int, str]]
     claimed: list[bool]
