@@ -80,28 +80,48 @@ def _date_from(r: Context, entity: Entity, mention: Mention, date: DateMention) 
     entity.note(f"held {text}", (start, end))
 
 
-_LINE_DATE = re.compile(r"[ \t]*(?:[-*•–|][ \t]+)?(?=\S)")
-_LINE_DASH = re.compile(r"[ \t]*(?::|[–—|(]|-(?=\s))")
+_LINE_DATE = re.compile(r"[ \t]*(?:[-*•–|][ \t]+)?(?:\*\*|__)?(?=\S)")
+_LINE_DASH = re.compile(r"(?:\*\*|__)?[ \t]*(?::|[–—|(]|-(?=\s))")
+_LINE_YEAR = re.compile(r"(?:1[89]|20)\d\d(?![\w.,]|[ \t]*[–—-][ \t]*(?:\d|present))")
+"""a line's year alone ("- **2019:** ...", "| 2019 | ..."), not a span of years"""
 
 
 def _line_date(r: Context, mention: Mention) -> DateMention | None:
     """A career line's or a table row's date ("10 April 2019 — Elected ... at the 4th Plenary
-    Meeting of the 7th Central Committee", "April 2014 (1st Session of the 13th SPA): ...",
-    "| 28–31 December 2019 | 5th Plenary Meeting ... |"): the day (or days) of the one event the
-    line names. A period of years or months ("2014 – 2016: ...") is a post's, not an event's."""
+    Meeting of the 7th Central Committee", "**May 2016:** elected ... at the 1st plenary
+    meeting", "2019: elected ... at the 1st session of the 14th SPA", "April 2014 (1st Session of
+    the 13th SPA): ...", "| 28–31 December 2019 | 5th Plenary Meeting ... |"): the day (or days)
+    of the one event the line names; a month or a year also of each event the line names
+    beside it ("January 2021: re-elected ... at the 1st plenary meeting ...; relieved ... at the
+    4th session ..."), but not of one named after "since", "after" ... A period of years or
+    months ("2014 – 2016: ...") is a post's, not an event's."""
     start = r.text.rfind("\n", 0, mention.start) + 1
     end = r.text.find("\n", mention.end)
     end = len(r.text) if end < 0 else end
     lead = _LINE_DATE.match(r.text, start)
-    date = r.date_at(lead.end()) if lead else None
+    if lead is None:
+        return None
+    date = r.date_at(lead.end())
     if date is not None and date.range is not None:
         first = date.range.first
         date = date if first is not None and first.day else None  # days, not years
-    if date is None or not _LINE_DASH.match(r.text, date.range.end if date.range else date.end):
+    if date is None:
+        year = _LINE_YEAR.match(r.text, lead.end())
+        if year is None or r.doc.block_at(year.start()) is None:
+            return None
+        date = DateMention(year.start(), year.end(), year.group(), PartialDate(int(year.group())))
+    if not _LINE_DASH.match(r.text, date.range.end if date.range else date.end):
         return None
-    named = {m.entity for m in r.mentions_in(start, end, ("event",))}
-    if len(named) != 1 or r.dates_in(mention.end, end):
+    if r.dates_in(mention.end, end):
         return None  # "..., held from 28 to 31 December": the event's own dates
+    named = {m.entity for m in r.mentions_in(start, end, ("event",))}
+    if len(named) != 1:
+        assert date.date is not None
+        if date.date.day is not None or date.range is not None:
+            return None  # a day is of one meeting
+        not_after = _clause_words()[0]
+        if not_after.search(r.text, max(start, mention.start - 30), mention.start):
+            return None  # "... at the 1st plenary meeting, held after the 8th Congress"
     return date
 
 
@@ -155,8 +175,9 @@ def _clause_date(r: Context, mention: Mention) -> DateMention | None:
     not_after, subordinate, ahead = _clause_words()
     if sentence is None or not_after.search(r.text, max(0, mention.start - 30), mention.start):
         return None
-    if ahead.search(r.text, sentence.start, sentence.end):
-        return None  # a meeting to come: the date is a plan
+    if any(not any(d.start <= m.start() and m.end() <= d.end for d in r.dates)
+           for m in ahead.finditer(r.text, sentence.start, sentence.end)):  # fmt: skip
+        return None  # a meeting to come: the date is a plan ("May 2016" is no "may")
     segments = _segments(r, sentence.start, sentence.end)
     at = next((i for i, (a, b) in enumerate(segments) if a <= mention.start < b), None)
     if at is None:
