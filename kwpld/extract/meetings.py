@@ -128,6 +128,7 @@ def meetings(r: Context) -> Found:
     _same_day_acts(r)
     _organizers(r)
     _party_events(r)
+    _dated_party_events(r)
     _numbered_later(r)
     _main_event(r)
     _dated_by_lead(r)
@@ -596,6 +597,19 @@ def _same_day_acts(r: Context) -> None:
             r.reg.get(event.key).fields["date"] = day
 
 
+_MONTH_WORD = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
+_DATE_BEFORE = (
+    rf"(?:(?:[12]\d|3[01]|0?[1-9])\s+{_MONTH_WORD}(?:\s+(?:1[89]|20)\d\d)?"
+    rf"|{_MONTH_WORD}\s+(?:(?:[12]\d|3[01]|0?[1-9])(?:,?\s+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)"
+    r"|(?:1[89]|20)\d\d)"
+)
+"""a date printed before an occasion's noun, which names the occasion by it: "the 6 March mass
+rally", "the June 30 meeting", "the February 2019 summit", "the 2018 summit" (class AC)"""
+
+
 @cache
 def _occasion_pattern() -> re.Pattern[str]:
     """ "a grand banquet", "the military parade of 10 October", "a performance given by the
@@ -606,7 +620,8 @@ def _occasion_pattern() -> re.Pattern[str]:
     verbs = _GIVEN_BEFORE.pattern.split("(?:", 1)[1].split(")", 1)[0]
     verbs = rf"(?:{verbs}|a|an|the|and|or|of|at|in|on|to|for|with|was|were|is|are)"
     return re.compile(
-        rf"\b(?P<art>(?:a|an|the)\s+)?(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?"
+        rf"\b(?P<art>(?:a|an|the)\s+)?(?:(?<=the\s)(?P<dated>{_DATE_BEFORE})\s+)?"
+        rf"(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?"
         rf"(?P<noun>{nouns}))\b(?!\s+(?:{nouns})\b)"  # "a celebration performance"
         r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
         r"|ground|square|group|delegation|team|song|music)\b)"
@@ -690,7 +705,9 @@ def _occasions(r: Context) -> None:
         ):
             continue
         lead = r.text[max(sentence.start, m.start() - 30) : m.start()]
-        definite = (m.group("art") or "").strip().lower() == "the"
+        # (class AC) "the 10 October parade", "The February 2019 summit": named by its date
+        dated = _date_before(r, m)
+        definite = (m.group("art") or "").strip().lower() == "the" and dated is None
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
             continue  # "the meeting" refers back
@@ -728,8 +745,10 @@ def _occasions(r: Context) -> None:
         # one-on-one meeting and a social dinner at the Metropole": occasions the event opened
         # with, held on the day the sentence gives
         opened = not definite and _OPENED_WITH.search(r.text[sentence.start : m.start()])
-        held = held or bool(opened)
+        held = held or bool(opened) or dated is not None
         when, name_end, _ = _occasion_day(r, m, sentence, held, definite)
+        if dated is not None:
+            when = dated
         if when is None and capped:
             when = act_weekday(r, sentence.start, m.start())
         if when is None and opened:
@@ -791,6 +810,20 @@ def _occasions(r: Context) -> None:
         if capped and when is not None:
             main = (sentence.block, key, when, kind)
         last = m.end()
+
+
+def _date_before(r: Context, m: re.Match[str]) -> PartialDate | None:
+    """The date printed between "the" and an occasion's words ("the 6 March mass rally"), as
+    the text dates it (a year-less day in the year the text gives, else the latest such day
+    not after the article's); None when there is none or it is no date of the text's."""
+    if not m.group("dated"):
+        return None
+    date = r.date_at(m.start("dated"))
+    if date is None or date.date is None or date.end > m.start("name"):
+        if date is None and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("dated")):
+            return PartialDate(int(m.group("dated")))  # "the 2018 summit"
+        return None
+    return past_date(r, date)
 
 
 _CAPPED_BEFORE = re.compile(
@@ -2154,7 +2187,10 @@ def _dated_by_reference(r: Context) -> None:
         entity = r.entity(target)
         date = entity.fields.get("date")
         sentence = r.doc.sentence_at(start)
-        if entity.known or sentence is None or not _HELD_HERE.match(r.text, end, sentence.end):
+        if entity.known or sentence is None:
+            continue
+        if not _HELD_HERE.match(r.text, end, sentence.end):
+            _dated_at_reference(r, entity, start, end)
             continue
         later = r.mentions_in(end, sentence.end, ("event",))
         limit = later[0].start if later else sentence.end
@@ -2164,6 +2200,32 @@ def _dated_by_reference(r: Context) -> None:
         _date_event(r, entity, (start, end), limit)
         _close_event(r, entity, end, r.text[end:limit], limit)
         _place_event(r, entity, r.text[end:limit], in_place, sentence)
+
+
+_AT_REFERENCE = re.compile(r"\b(?:at|during)\s+$", re.I)
+_ON_DAY = re.compile(r"\s+on\s+")
+
+
+def _dated_at_reference(r: Context, entity: Entity, start: int, end: int) -> None:
+    """(class AC) "At the plenum on 31 March, X was elected": the day of the event "the plenum"
+    refers to, when it has none yet or only the month of that day ("the March 2013 Plenary
+    Meeting"). Not a report's day ("KCNA reported the plenum on 1 April"): only after "at" or
+    "during"."""
+    if not _AT_REFERENCE.search(r.text, max(0, start - 8), start):
+        return
+    on = _ON_DAY.match(r.text, end)
+    date = r.date_at(on.end()) if on else None
+    if date is None or date.date is None or date.date.day is None or date.range is not None:
+        return
+    current = entity.fields.get("date")
+    day = past_date(r, date)
+    if _within_month(current, day):
+        assert isinstance(current, PartialDate)
+        day = PartialDate(current.year, day.month, day.day)
+    elif current is not None:
+        return
+    entity.fields["date"] = day
+    entity.note(f"held {date.text}", (start, date.end))
 
 
 _OPENED = re.compile(
@@ -2273,6 +2335,51 @@ meeting late last year"; without the party's name, a congress or conference ("Th
 congress, held in October 1980") and a plenum held on a date ("a three-day plenary meeting in
 June"), not a mere meeting (`_in_passing_kind`)."""
 _OPENING = re.compile(r"(?:[^.]{0,60}?(?:--|—))?\s*(?:In|On)\s+")  # after a dateline
+
+
+_DATED_PARTY_EVENT = re.compile(
+    rf"\b(?:the|a|an|its)\s+(?P<dated>{_DATE_BEFORE})\s+(?P<name>(?:(?:party|WPK|KWP)['’]?s?\s+)?"
+    r"(?P<head>(?:enlarged\s+|expanded\s+)?(?:plenary\s+meeting|plenum|congress|conference))"
+    r"(?:\s+of\s+the\s+(?:(?:WPK|KWP|party)\s+)?Central\s+Committee(?:\s+of\s+the\s+(?:WPK|KWP"
+    r"|Workers['’]\s+Party\s+of\s+Korea))?|\s+of\s+the\s+(?:WPK|KWP|Workers['’]\s+Party\s+of"
+    r"\s+Korea))?)\b",
+    re.I,
+)
+"""(class AC) a party meeting named by the month or day it was held: "the March 2013 Plenary
+Meeting of the WPK Central Committee", "the June 2019 plenum", "the 28 December enlarged
+plenary meeting"."""
+
+
+def _dated_party_events(r: Context) -> None:
+    """The party's plenums, congresses and conferences named by their date ("KCNA's report on
+    the March 2013 Plenary Meeting of the WPK Central Committee"): one event held then (a
+    later "At the plenum on 31 March" gives its day)."""
+    if not _DATE_BEFORE_CUE.search(r.text):
+        return
+    for m in _DATED_PARTY_EVENT.finditer(r.text):
+        span = m.span("name")
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        if r.mentions_in(span[0], span[1], ("event",)) or _inside_event(r, *span):
+            continue
+        when = _date_before(r, m)
+        if when is None:
+            continue
+        head = " ".join(m.group("head").lower().split())
+        event = _party_event(r, " ".join(m.group("name").split()), head, None, when)
+        if "date" not in event.fields:
+            event.fields["date"] = when
+            event.note(f"held {' '.join(m.group('dated').split())}", m.span("dated"))
+        name = " ".join(r.text[m.start("dated") : span[1]].split())
+        event.add_name(NameDraft(straight(name), spans=[(m.start("dated"), span[1])]))
+        event.note(f"“{name}”", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+_DATE_BEFORE_CUE = re.compile(
+    r"\b(?:plenary\s+meeting|plenum|congress|conference)\b", re.I
+)
 
 
 def _party_events(r: Context) -> None:

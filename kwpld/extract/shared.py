@@ -145,6 +145,8 @@ def event_phrase(r: Context, i: int) -> tuple[int, str, int] | None:
                     if m < n and doc.keys[m] == "the" and doc.gap_ok[m - 1]:
                         m += 1
                     m = _past_owner(r, m)
+                    if m < n and r.date_at(doc.word_starts[m]) is not None:
+                        break  # "the 7th Congress of May 2016": the date it was held
                     if m < n and doc.gap_ok[m - 1] and _name_word(r, m):
                         while m < n and _name_word(r, m) and doc.gap_ok[m - 1]:
                             m += 1
