@@ -7,11 +7,13 @@ and the participants events are named for ("Meeting of Party Cell Secretaries").
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from functools import cache
 
 from ..dates import DateMention, PartialDate
 from ..names import match_key, name_words
+from ..reading.document import Sentence
 from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
@@ -144,7 +146,9 @@ def _clause_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def clause_dates(r: Context) -> Found:
     """A meeting no other rule dated, named in a clause that prints a date: that date (the most
     specific of the clause's; ``clause_dates`` in facts.yaml). Runs after the meetings pass, so
-    every way the text dates a meeting elsewhere comes first."""
+    every way the text dates a meeting elsewhere comes first. Before it, events dated relative
+    to another (:func:`_relative_to_events`)."""
+    _relative_to_events(r)
     for mention in list(r.mentions):
         if mention.kind != "event" or not mention.entity:
             continue
@@ -156,6 +160,166 @@ def clause_dates(r: Context) -> Found:
         if date is not None and date.date is not None:
             _date_from(r, entity, mention, date)
     return r.found()
+
+
+_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_RELATIVE_TO = re.compile(
+    r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<way>after|before)"
+    r"|(?:(?:just|only|shortly)\s+)?(?P<day>a\s+day|the\s+day)\s+(?P<way2>after|before)"
+    r"|(?P<eve>(?:on\s+)?the\s+eve\s+of)"
+    r"|(?P<next>(?:on\s+)?the\s+(?:next|following)\s+day|(?:on\s+)?the\s+(?:previous\s+day|day\s+before)"
+    r"|(?:on\s+)?the\s+same\s+day)\s+(?:at|during|in)"
+    r")\s+(?=the\b|an?\b|its\b|\d|[A-Z])",
+    re.I,
+)
+"""(class AC) a day counted from a named event: "It came one day after the 4th Plenary
+Meeting", "On the eve of the conference, Kim presided over ...", "Two days after the session,
+...", "who returned to the Premiership the next day at the 7th Session of the 12th SPA"."""
+_SUBJECT_EVENT = re.compile(
+    r"(?:It|This|That|The\s+(?:[\w-]+\s+){0,2}?(?:session|meeting|plenum|congress|conference"
+    r"|summit|rally|parade|ceremony))\s+(?:came|was\s+(?:held|convened)|took\s+place|opened"
+    r"|followed|convened|met)\b"
+)
+"""a sentence whose subject is the event told before it ("It came one day after ...")"""
+
+
+def _relative_to_events(r: Context) -> None:
+    """(class AC) Events dated by a count of days from another: an undated event after "N days
+    after" or "the eve of" takes the day counted back from the event the sentence is about (one
+    it names before, or, for "It came ..."/"The session opened ...", the one dated last
+    before it); an occasion of a sentence that counts from a dated event ("On the eve of the
+    conference, Kim presided over an enlarged meeting") takes the day counted from it, unless
+    the sentence prints a date of its own; an event "the next day at" the one dated last."""
+    if not _RELATIVE_TO.search(r.text):
+        return
+    for m in _RELATIVE_TO.finditer(r.text):
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        named = [x for x in r.mentions_in(m.end(), sentence.end, ("event",))
+                 if x.entity and r.text[m.end() : x.start].strip(" ").lower()
+                 in ("", "the", "its", "a", "an")]  # fmt: skip
+        target = named[0] if named else None
+        if target is None:
+            target = _referred_at(r, m.end(), sentence.end)
+        if target is None or target.entity is None:
+            continue
+        event = r.entity(target.entity)
+        if event.known or event.fields.get("type") == "series":
+            continue
+        days = _count_of(m)
+        if m.group("next"):
+            if "date" not in event.fields:
+                base = _day_before(r, sentence.start, m.start(), exclude=event.key)
+                if base is not None:
+                    _set_day(r, event, _shift(base, days), (m.start(), target.end))
+            continue
+        date = event.fields.get("date")
+        if not isinstance(date, PartialDate) or date.day is None:
+            if date is None:
+                _date_counted_back(r, event, m, target, sentence, days)
+            continue
+        # the occasions of a sentence counted from a dated event ("On the eve of the
+        # conference, ...": the day before it; "Two days after the session, ...": after its end)
+        days = -days
+        last = event.fields.get("end")
+        base = last if days > 0 and isinstance(last, PartialDate) else date
+        if any(d.date is not None and not (m.start() <= d.start < target.end)
+               for d in r.dates_in(sentence.start, sentence.end)):  # fmt: skip
+            continue  # "On the eve of the congress, on 4 January, ...": the day printed
+        for other in r.mentions_in(sentence.start, sentence.end, ("event",)):
+            if other.entity is None or m.start() <= other.start < target.end:
+                continue
+            occasion = r.entity(other.entity)
+            if (occasion.known or occasion.key == event.key or "ordinal" in occasion.fields
+                    or occasion.fields.get("type") in ("series", "decision")):  # fmt: skip
+                continue
+            _set_day(r, occasion, _shift(base, days), (m.start(), target.end), replace=True)
+
+
+def _referred_at(r: Context, start: int, end: int) -> Mention | None:
+    """The event a phrase referring back ("the conference") right at ``start`` stands for."""
+    for s, e, key in r.event_refs:
+        if s == start and key:
+            return Mention(s, e, r.text[s:e], key, "event")
+        if start <= s < end and r.text[start:s].strip(" ").lower() not in ("", "the"):
+            break
+    return None
+
+
+def _count_of(m: re.Match[str]) -> int:
+    """The days the match counts: negative back ("after": the event named is earlier)."""
+    if m.group("eve"):
+        return 1  # the event named is the day after the one the sentence is about
+    if m.group("next"):
+        words = m.group("next").lower()
+        return 0 if "same" in words else -1 if ("previous" in words or "before" in words) else 1
+    if m.group("day"):
+        return -1 if m.group("way2").lower() == "after" else 1
+    word = m.group("count").lower()
+    n = int(word) if word.isdigit() else 1 if word in ("a", "an") else _COUNT_WORDS.index(word) + 1
+    n *= 7 if m.group("unit").lower().startswith("week") else 1
+    return -n if m.group("way").lower() == "after" else n
+
+
+def _shift(day: PartialDate, days: int) -> PartialDate:
+    when = _dt.date(day.year, day.month or 1, day.day or 1) + _dt.timedelta(days=days)
+    return PartialDate(when.year, when.month, when.day)
+
+
+def _set_day(
+    r: Context, event: Entity, day: PartialDate, span: tuple[int, int], *, replace: bool = False
+) -> None:
+    current = event.fields.get("date")
+    if current is not None and not replace:
+        return
+    if current == day:
+        return
+    event.fields["date"] = day
+    event.fields.pop("end", None)
+    event.note(f"held {' '.join(r.text[span[0] : span[1]].split())}", span)
+
+
+def _day_before(r: Context, since: int, at: int, *, exclude: str) -> PartialDate | None:
+    """The day of the event dated last before ``at`` (the sentence's own first)."""
+    best: PartialDate | None = None
+    for x in r.mentions_in(0, at, ("event",)):
+        if x.entity is None or r.reg.resolve(x.entity) == exclude:
+            continue
+        entity = r.reg.peek(x.entity)
+        date = entity.fields.get("date") if not entity.known else None
+        if isinstance(date, PartialDate) and date.day is not None:
+            last = entity.fields.get("end")
+            best = last if isinstance(last, PartialDate) and last.day is not None else date
+    return best
+
+
+def _date_counted_back(
+    r: Context, event: Entity, m: re.Match[str], target: Mention, sentence: Sentence, days: int
+) -> None:
+    """ "It came one day after the 4th Plenary Meeting" (the session of April 11 and 12: the
+    plenum on April 10); "The session, held on 13 April, came two days after the conference"."""
+    before = [x for x in r.mentions_in(sentence.start, m.start(), ("event",))
+              if x.entity and r.reg.resolve(x.entity) != event.key]  # fmt: skip
+    anchor: Entity | None = None
+    if before:
+        anchor = r.reg.peek(before[-1].entity)  # type: ignore[arg-type]
+    elif _SUBJECT_EVENT.match(r.text, sentence.start):
+        for x in reversed(r.mentions_in(0, sentence.start, ("event",))):
+            entity = r.reg.peek(x.entity) if x.entity else None
+            if entity is None or entity.known or entity.key == event.key:
+                continue
+            if isinstance(entity.fields.get("date"), PartialDate):
+                anchor = entity
+                break
+    if anchor is None:
+        return
+    first, last = anchor.fields.get("date"), anchor.fields.get("end")
+    base = (last if days > 0 and isinstance(last, PartialDate) else first)
+    if not isinstance(base, PartialDate) or base.day is None:
+        return
+    _set_day(r, event, _shift(base, days), (m.start(), target.end))
 
 
 def _segments(r: Context, start: int, end: int) -> list[tuple[int, int]]:

@@ -127,8 +127,8 @@ def meetings(r: Context) -> Found:
     _person_summits(r)
     _same_day_acts(r)
     _organizers(r)
-    _party_events(r)
     _dated_party_events(r)
+    _party_events(r)
     _numbered_later(r)
     _main_event(r)
     _dated_by_lead(r)
@@ -707,6 +707,8 @@ def _occasions(r: Context) -> None:
         lead = r.text[max(sentence.start, m.start() - 30) : m.start()]
         # (class AC) "the 10 October parade", "The February 2019 summit": named by its date
         dated = _date_before(r, m)
+        if dated is not None and _SINCE_BEFORE.search(lead):
+            continue  # "since the 2007 summit": a bound of a period, no occasion told
         definite = (m.group("art") or "").strip().lower() == "the" and dated is None
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
@@ -810,6 +812,9 @@ def _occasions(r: Context) -> None:
         if capped and when is not None:
             main = (sentence.block, key, when, kind)
         last = m.end()
+
+
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+$", re.I)
 
 
 def _date_before(r: Context, m: re.Match[str]) -> PartialDate | None:
@@ -2403,6 +2408,10 @@ def _party_events(r: Context) -> None:
             continue  # "a party congress": which one?
         name = " ".join(r.text[span[0] : span[1]].split())
         event = _party_event(r, name, head, ordinal, when)
+        month = _month_event(r, event, when) if ordinal is None else None
+        if month is not None:  # "the September 2010 Party Conference ... At the conference on
+            event = month  # 28 September": the one named by its month, now of that day
+            event.fields["date"] = when
         if when is not None and "date" not in event.fields:
             event.fields["date"] = when
             event.note(f"held {date.text if date else ''}".strip(), span)
@@ -2410,6 +2419,21 @@ def _party_events(r: Context) -> None:
         event.add_name(NameDraft(straight(label), derived=label != name, spans=[span]))
         event.note(f"“{name}”", span)
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _month_event(r: Context, event: Entity, when: PartialDate | None) -> Entity | None:
+    """(class AC) The party meeting of this kind named by the month of ``when`` ("the March
+    2013 Plenary Meeting"), when ``event`` is a new one held on a day of that month."""
+    if when is None or when.day is None or "date" in event.fields:
+        return None
+    key = f"{event.key.rsplit(':', 1)[0]}:{PartialDate(when.year, when.month).iso}"
+    if key not in r.reg:
+        return None
+    other = r.reg.peek(key)
+    if other.key == event.key or other.known:
+        return None
+    r.reg.merge(other.key, event.key)
+    return r.entity(other.key)
 
 
 def _in_passing_kind(m: re.Match[str], head: str, ordinal: int | None) -> bool:
