@@ -149,6 +149,7 @@ def clause_dates(r: Context) -> Found:
     every way the text dates a meeting elsewhere comes first. Before it, events dated relative
     to another (:func:`_relative_to_events`)."""
     _relative_to_events(r)
+    _close_to_dated_act(r)
     for mention in list(r.mentions):
         if mention.kind != "event" or not mention.entity:
             continue
@@ -225,9 +226,12 @@ def _relative_to_events(r: Context) -> None:
         days = -days
         last = event.fields.get("end")
         base = last if days > 0 and isinstance(last, PartialDate) else date
-        if any(d.date is not None and not (m.start() <= d.start < target.end)
-               for d in r.dates_in(sentence.start, sentence.end)):  # fmt: skip
-            continue  # "On the eve of the congress, on 4 January, ...": the day printed
+        own = [d for d in r.dates_in(sentence.start, sentence.end)
+               if d.date is not None and not m.start() <= d.start < target.end]  # fmt: skip
+        if own:  # "On the eve of the congress, on 4 January, ...": the day printed
+            if len(own) > 1 or own[0].date is None or own[0].date.day is None:
+                continue
+            base, days = past_date(r, own[0]), 0
         for other in r.mentions_in(sentence.start, sentence.end, ("event",)):
             if other.entity is None or m.start() <= other.start < target.end:
                 continue
@@ -236,6 +240,38 @@ def _relative_to_events(r: Context) -> None:
                     or occasion.fields.get("type") in ("series", "decision")):  # fmt: skip
                 continue
             _set_day(r, occasion, _shift(base, days), (m.start(), target.end), replace=True)
+
+
+_CLOSE_TO = re.compile(
+    r"\s*,?\s*(?:(?:right|just|shortly|soon|immediately)\s+(?:after|before)|(?:just\s+)?ahead\s+of)"
+    r"\s+(?:the\s+)?",
+    re.I,
+)
+"""(class AC) an act dated by month or year "right after" an event: "was appointed minister
+in January, right after the Eighth Party Congress", "promoted in 2010 ahead of the 3rd Party
+Conference": the event is of that month (or year)."""
+
+
+def _close_to_dated_act(r: Context) -> None:
+    """An undated event named right after a month or a year, with "right after", "just before",
+    "shortly after", "ahead of" between them: of that month or year (never of a day: "on 12
+    January, right after the congress" says nothing of the congress's day)."""
+    for date in r.dates:
+        if date.date is None or date.date.day is not None or date.range is not None:
+            continue
+        m = _CLOSE_TO.match(r.text, date.end)
+        if m is None:
+            continue
+        named = [x for x in r.mentions_in(m.end(), m.end() + 120, ("event",))
+                 if x.start == m.end() and x.entity]  # fmt: skip
+        if not named:
+            continue
+        event = r.entity(named[0].entity)  # type: ignore[arg-type]
+        if event.known or "date" in event.fields or event.fields.get("type") == "series":
+            continue
+        event.fields["date"] = past_date(r, date)
+        event.note(f"held {' '.join(r.text[date.start : named[0].end].split())}",
+                   (date.start, named[0].end))  # fmt: skip
 
 
 def _referred_at(r: Context, start: int, end: int) -> Mention | None:
@@ -316,7 +352,7 @@ def _date_counted_back(
     if anchor is None:
         return
     first, last = anchor.fields.get("date"), anchor.fields.get("end")
-    base = (last if days > 0 and isinstance(last, PartialDate) else first)
+    base = last if days > 0 and isinstance(last, PartialDate) else first
     if not isinstance(base, PartialDate) or base.day is None:
         return
     _set_day(r, event, _shift(base, days), (m.start(), target.end))

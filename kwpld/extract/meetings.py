@@ -2400,6 +2400,11 @@ def _party_events(r: Context) -> None:
         if r.mentions_in(span[0], span[1], ("event",)) or _inside_event(r, *span):
             continue
         mention = Mention(span[0], span[1], r.text[span[0] : span[1]], "", "event")
+        if m.group(0).lower().startswith("the ") and _COUNTED_FROM.search(
+            r.text, max(sentence.start, m.start() - 30), m.start()
+        ):
+            continue  # (class AC) "On the eve of the conference, on Oct. 3, ...": the day is not
+            # the conference's
         date = date_with(r, mention) or _opening_date(r, sentence, span[0])
         when = past_date(r, date) if date is not None and date.date is not None else None
         ordinal = r.lex.ordinal(m.group("ordinal") or m.group("after") or "")
@@ -2434,6 +2439,11 @@ def _month_event(r: Context, event: Entity, when: PartialDate | None) -> Entity 
         return None
     r.reg.merge(other.key, event.key)
     return r.entity(other.key)
+
+
+_COUNTED_FROM = re.compile(
+    r"\b(?:eve\s+of|days?\s+(?:after|before)|weeks?\s+(?:after|before))\s+$", re.I
+)
 
 
 def _in_passing_kind(m: re.Match[str], head: str, ordinal: int | None) -> bool:
