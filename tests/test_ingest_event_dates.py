@@ -194,3 +194,19 @@ def test_right_after_an_event(known: Known) -> None:
     assert got["2nd Party Conference"][1] == "2012-04"
     assert got["3rd Party Conference"][1] == "2009"
     assert got["4th Party Conference"][1] is None  # a day says nothing of the conference's
+
+
+def test_month_after_an_occasion(known: Known) -> None:
+    text = (
+        "Pak appeared with the title at a mass rally in November 2016. Ri joined a summit in"
+        " Hanoi in March 2018.\n"
+    )
+    got = events(text, known, "2019-07-01")
+    assert ("ceremony", "2016-11", None) in got.values()
+    assert ("meeting", "2018-03", None) in got.values()
+
+
+def test_month_after_an_occasion_to_come_near_miss(known: Known) -> None:
+    text = "The party will hold a mass rally in August 2019 to mark the anniversary.\n"
+    got = events(text, known, "2019-07-01")
+    assert not any(v[1] == "2019-08" for v in got.values())

@@ -232,10 +232,13 @@ def _relative_to_events(r: Context) -> None:
             if len(own) > 1 or own[0].date is None or own[0].date.day is None:
                 continue
             base, days = past_date(r, own[0]), 0
-        for other in r.mentions_in(sentence.start, sentence.end, ("event",)):
-            if other.entity is None or m.start() <= other.start < target.end:
-                continue
-            occasion = r.entity(other.entity)
+        # the events the sentence names, and the occasions a verb of it reported ("Kim
+        # inspected a farm"), which have no mention
+        keys = [x.entity for x in r.mentions_in(sentence.start, sentence.end, ("event",))
+                if x.entity and not m.start() <= x.start < target.end]  # fmt: skip
+        keys += [key for at, key in r.held if sentence.start <= at < sentence.end]
+        for key in dict.fromkeys(keys):
+            occasion = r.entity(key)
             if (occasion.known or occasion.key == event.key or "ordinal" in occasion.fields
                     or occasion.fields.get("type") in ("series", "decision")):  # fmt: skip
                 continue

@@ -751,6 +751,8 @@ def _occasions(r: Context) -> None:
         when, name_end, _ = _occasion_day(r, m, sentence, held, definite)
         if dated is not None:
             when = dated
+        elif when is None and not definite:  # (class AC) "at a mass rally in December 2017"
+            when = _month_after(r, m, name_end, lead)
         if when is None and capped:
             when = act_weekday(r, sentence.start, m.start())
         if when is None and opened:
@@ -812,6 +814,24 @@ def _occasions(r: Context) -> None:
         if capped and when is not None:
             main = (sentence.block, key, when, kind)
         last = m.end()
+
+
+_IN_MONTH_AFTER = re.compile(
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,3})?\s+in\s+(?=\S)"
+)
+
+
+def _month_after(r: Context, m: re.Match[str], name_end: int, lead: str) -> PartialDate | None:
+    """(class AC) An occasion followed by the month or year it was held ("appeared at a mass
+    rally in December 2017", "a summit in Hanoi in February 2019"): that month (a year-less one
+    as the text dates it); not of an occasion to come ("will hold a rally in May")."""
+    after = _IN_MONTH_AFTER.match(r.text, name_end)
+    date = r.date_at(after.end()) if after else None
+    if date is None or date.date is None or date.date.day is not None or date.range is not None:
+        return None
+    if _FUTURE_LEAD.search(lead) or _TO_COME_BEFORE.search(lead) or _AHEAD.search(lead):
+        return None
+    return past_date(r, date)
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+$", re.I)
