@@ -620,8 +620,7 @@ def _occasion_pattern() -> re.Pattern[str]:
     verbs = _GIVEN_BEFORE.pattern.split("(?:", 1)[1].split(")", 1)[0]
     verbs = rf"(?:{verbs}|a|an|the|and|or|of|at|in|on|to|for|with|was|were|is|are)"
     return re.compile(
-        rf"\b(?P<art>(?:a|an|the)\s+)?(?:(?<=the\s)(?P<dated>{_DATE_BEFORE})\s+)?"
-        rf"(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?"
+        rf"\b(?P<art>(?:a|an|the)\s+)?(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?"
         rf"(?P<noun>{nouns}))\b(?!\s+(?:{nouns})\b)"  # "a celebration performance"
         r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
         r"|ground|square|group|delegation|team|song|music)\b)"
@@ -735,7 +734,7 @@ def _occasions(r: Context) -> None:
         # (class Q) "After the ceremony, talks between A and B were held at ...": an occasion
         # that opens its clause after an opening phrase of time
         introduced = not opening and _INTRODUCED.fullmatch(r.text, sentence.start, m.start())
-        if not m.group("art") and not given and not joined and (
+        if not m.group("art") and not given and not joined and dated is None and (
             not opening or not m.group("name")[:1].isupper()
         ) and not (introduced and _HELD_LATER.match(rest)):
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
@@ -834,19 +833,26 @@ def _month_after(r: Context, m: re.Match[str], name_end: int, lead: str) -> Part
     return past_date(r, date)
 
 
-_SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+$", re.I)
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+the\s+\S+(?:\s+\S+){0,3}\s+$", re.I)
+
+
+_DATED_LEAD = re.compile(rf"\b[Tt]he\s+(?P<dated>{_DATE_BEFORE})\s+$")
+"""a date between "the" and an occasion's words (the occasion pattern's match begins after it)"""
 
 
 def _date_before(r: Context, m: re.Match[str]) -> PartialDate | None:
     """The date printed between "the" and an occasion's words ("the 6 March mass rally"), as
     the text dates it (a year-less day in the year the text gives, else the latest such day
     not after the article's); None when there is none or it is no date of the text's."""
-    if not m.group("dated"):
+    if m.group("art"):
         return None
-    date = r.date_at(m.start("dated"))
-    if date is None or date.date is None or date.end > m.start("name"):
-        if date is None and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("dated")):
-            return PartialDate(int(m.group("dated")))  # "the 2018 summit"
+    lead = _DATED_LEAD.search(r.text, max(0, m.start() - 30), m.start())
+    if lead is None:
+        return None
+    date = r.date_at(lead.start("dated"))
+    if date is None or date.date is None or date.end > m.start():
+        if date is None and re.fullmatch(r"(?:1[89]|20)\d\d", lead.group("dated")):
+            return PartialDate(int(lead.group("dated")))  # "the 2018 summit"
         return None
     return past_date(r, date)
 
@@ -2379,8 +2385,6 @@ def _dated_party_events(r: Context) -> None:
     """The party's plenums, congresses and conferences named by their date ("KCNA's report on
     the March 2013 Plenary Meeting of the WPK Central Committee"): one event held then (a
     later "At the plenum on 31 March" gives its day)."""
-    if not _DATE_BEFORE_CUE.search(r.text):
-        return
     for m in _DATED_PARTY_EVENT.finditer(r.text):
         span = m.span("name")
         sentence = r.doc.sentence_at(m.start())
@@ -2388,8 +2392,12 @@ def _dated_party_events(r: Context) -> None:
             continue
         if r.mentions_in(span[0], span[1], ("event",)) or _inside_event(r, *span):
             continue
-        when = _date_before(r, m)
-        if when is None:
+        date = r.date_at(m.start("dated"))
+        if date is not None and date.date is not None and date.end <= span[0]:
+            when = past_date(r, date)
+        elif date is None and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("dated")):
+            when = PartialDate(int(m.group("dated")))  # "the 2019 plenum"
+        else:
             continue
         head = " ".join(m.group("head").lower().split())
         event = _party_event(r, " ".join(m.group("name").split()), head, None, when)
@@ -2400,11 +2408,6 @@ def _dated_party_events(r: Context) -> None:
         event.add_name(NameDraft(straight(name), spans=[(m.start("dated"), span[1])]))
         event.note(f"“{name}”", span)
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
-
-
-_DATE_BEFORE_CUE = re.compile(
-    r"\b(?:plenary\s+meeting|plenum|congress|conference)\b", re.I
-)
 
 
 def _party_events(r: Context) -> None:
