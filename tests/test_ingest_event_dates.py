@@ -210,3 +210,13 @@ def test_month_after_an_occasion_to_come_near_miss(known: Known) -> None:
     text = "The party will hold a mass rally in August 2019 to mark the anniversary.\n"
     got = events(text, known, "2019-07-01")
     assert not any(v[1] == "2019-08" for v in got.values())
+
+
+def test_dated_occasion_is_the_event_of_that_day_named_before(known: Known) -> None:
+    text = (
+        "SEOUL, July 6 (Yonhap) -- The dismissal was decided at the enlarged meeting of the"
+        " Political Bureau held on June 29, state media said. At the June 29 meeting, two"
+        " officials were blamed.\n"
+    )
+    got = events(text, known, "2021-07-06")
+    assert [v for v in got.values() if v[1] == "2021-06-29"] == [("meeting", "2021-06-29", None)]

@@ -708,6 +708,14 @@ def _occasions(r: Context) -> None:
         dated = _date_before(r, m)
         if dated is not None and _SINCE_BEFORE.search(lead):
             continue  # "since the 2007 summit": a bound of a period, no occasion told
+        if dated is not None and dated.day is not None:
+            # "the enlarged meeting of the Political Bureau held on June 29 ... At the June 29
+            # meeting, ...": the event of that day named before, not a second one
+            same = _held_that_day(r, m.start(), dated)
+            if same is not None:
+                span = (m.start("name"), m.end("noun"))
+                r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], same, "event"))
+                continue
         definite = (m.group("art") or "").strip().lower() == "the" and dated is None
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
@@ -834,6 +842,20 @@ def _month_after(r: Context, m: re.Match[str], name_end: int, lead: str) -> Part
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+the\s+\S+(?:\s+\S+){0,3}\s+$", re.I)
+
+
+def _held_that_day(r: Context, before: int, day: PartialDate) -> str | None:
+    """The event mentioned before ``before`` that was held on ``day`` (its first or last day)."""
+    for x in reversed(r.mentions_in(0, before, ("event",))):
+        if x.entity is None:
+            continue
+        entity = r.reg.peek(x.entity)
+        if entity.fields.get("type") == "series":
+            continue
+        held = (entity.fields.get("date"), entity.fields.get("end"))
+        if any(isinstance(d, PartialDate) and d.iso == day.iso for d in held):
+            return r.reg.resolve(x.entity)
+    return None
 
 
 _DATED_LEAD = re.compile(rf"\b[Tt]he\s+(?P<dated>{_DATE_BEFORE})\s+$")
