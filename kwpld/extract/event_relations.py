@@ -7,11 +7,13 @@ and the participants events are named for ("Meeting of Party Cell Secretaries").
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from functools import cache
 
 from ..dates import DateMention, PartialDate
 from ..names import match_key, name_words
+from ..reading.document import Sentence
 from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.state import Context, Found
 from ..reading.words import series_key, straight
@@ -80,28 +82,48 @@ def _date_from(r: Context, entity: Entity, mention: Mention, date: DateMention) 
     entity.note(f"held {text}", (start, end))
 
 
-_LINE_DATE = re.compile(r"[ \t]*(?:[-*•–|][ \t]+)?(?=\S)")
-_LINE_DASH = re.compile(r"[ \t]*(?::|[–—|(]|-(?=\s))")
+_LINE_DATE = re.compile(r"[ \t]*(?:[-*•–|][ \t]+)?(?:\*\*|__)?(?=\S)")
+_LINE_DASH = re.compile(r"(?:\*\*|__)?[ \t]*(?::|[–—|(]|-(?=\s))")
+_LINE_YEAR = re.compile(r"(?:1[89]|20)\d\d(?![\w.,]|[ \t]*[–—-][ \t]*(?:\d|present))")
+"""a line's year alone ("- **2019:** ...", "| 2019 | ..."), not a span of years"""
 
 
 def _line_date(r: Context, mention: Mention) -> DateMention | None:
     """A career line's or a table row's date ("10 April 2019 — Elected ... at the 4th Plenary
-    Meeting of the 7th Central Committee", "April 2014 (1st Session of the 13th SPA): ...",
-    "| 28–31 December 2019 | 5th Plenary Meeting ... |"): the day (or days) of the one event the
-    line names. A period of years or months ("2014 – 2016: ...") is a post's, not an event's."""
+    Meeting of the 7th Central Committee", "**May 2016:** elected ... at the 1st plenary
+    meeting", "2019: elected ... at the 1st session of the 14th SPA", "April 2014 (1st Session of
+    the 13th SPA): ...", "| 28–31 December 2019 | 5th Plenary Meeting ... |"): the day (or days)
+    of the one event the line names; a month or a year also of each event the line names
+    beside it ("January 2021: re-elected ... at the 1st plenary meeting ...; relieved ... at the
+    4th session ..."), but not of one named after "since", "after" ... A period of years or
+    months ("2014 – 2016: ...") is a post's, not an event's."""
     start = r.text.rfind("\n", 0, mention.start) + 1
     end = r.text.find("\n", mention.end)
     end = len(r.text) if end < 0 else end
     lead = _LINE_DATE.match(r.text, start)
-    date = r.date_at(lead.end()) if lead else None
+    if lead is None:
+        return None
+    date = r.date_at(lead.end())
     if date is not None and date.range is not None:
         first = date.range.first
         date = date if first is not None and first.day else None  # days, not years
-    if date is None or not _LINE_DASH.match(r.text, date.range.end if date.range else date.end):
+    if date is None:
+        year = _LINE_YEAR.match(r.text, lead.end())
+        if year is None or r.doc.block_at(year.start()) is None:
+            return None
+        date = DateMention(year.start(), year.end(), year.group(), PartialDate(int(year.group())))
+    if not _LINE_DASH.match(r.text, date.range.end if date.range else date.end):
         return None
-    named = {m.entity for m in r.mentions_in(start, end, ("event",))}
-    if len(named) != 1 or r.dates_in(mention.end, end):
+    if r.dates_in(mention.end, end):
         return None  # "..., held from 28 to 31 December": the event's own dates
+    named = {m.entity for m in r.mentions_in(start, end, ("event",))}
+    if len(named) != 1:
+        assert date.date is not None
+        if date.date.day is not None or date.range is not None:
+            return None  # a day is of one meeting
+        not_after = _clause_words()[0]
+        if not_after.search(r.text, max(start, mention.start - 30), mention.start):
+            return None  # "... at the 1st plenary meeting, held after the 8th Congress"
     return date
 
 
@@ -124,7 +146,10 @@ def _clause_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def clause_dates(r: Context) -> Found:
     """A meeting no other rule dated, named in a clause that prints a date: that date (the most
     specific of the clause's; ``clause_dates`` in facts.yaml). Runs after the meetings pass, so
-    every way the text dates a meeting elsewhere comes first."""
+    every way the text dates a meeting elsewhere comes first. Before it, events dated relative
+    to another (:func:`_relative_to_events`)."""
+    _relative_to_events(r)
+    _close_to_dated_act(r)
     for mention in list(r.mentions):
         if mention.kind != "event" or not mention.entity:
             continue
@@ -136,6 +161,221 @@ def clause_dates(r: Context) -> Found:
         if date is not None and date.date is not None:
             _date_from(r, entity, mention, date)
     return r.found()
+
+
+_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_RELATIVE_TO = re.compile(
+    r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<way>after|before)"
+    r"|(?:(?:just|only|shortly)\s+)?(?P<day>a\s+day|the\s+day)\s+(?P<way2>after|before)"
+    r"|(?P<eve>(?:on\s+)?the\s+eve\s+of)"
+    r"|(?P<next>(?:on\s+)?the\s+(?:next|following)\s+day|(?:on\s+)?the\s+(?:previous\s+day|day\s+before)"
+    r"|(?:on\s+)?the\s+same\s+day)\s+(?:at|during|in)"
+    r")\s+(?=the\b|an?\b|its\b|\d|[A-Z])",
+    re.I,
+)
+"""(class AC) a day counted from a named event: "It came one day after the 4th Plenary
+Meeting", "On the eve of the conference, Kim presided over ...", "Two days after the session,
+...", "who returned to the Premiership the next day at the 7th Session of the 12th SPA"."""
+_SUBJECT_EVENT = re.compile(
+    r"(?:It|This|That|The\s+(?:[\w-]+\s+){0,2}?(?:session|meeting|plenum|congress|conference"
+    r"|summit|rally|parade|ceremony))\s+(?:came|was\s+(?:held|convened)|took\s+place|opened"
+    r"|followed|convened|met)\b"
+)
+"""a sentence whose subject is the event told before it ("It came one day after ...")"""
+
+
+def _relative_to_events(r: Context) -> None:
+    """(class AC) Events dated by a count of days from another: an undated event after "N days
+    after" or "the eve of" takes the day counted back from the event the sentence is about (one
+    it names before, or, for "It came ..."/"The session opened ...", the one dated last
+    before it); an occasion of a sentence that counts from a dated event ("On the eve of the
+    conference, Kim presided over an enlarged meeting") takes the day counted from it, unless
+    the sentence prints a date of its own; an event "the next day at" the one dated last."""
+    for m in _relative_matches(r.text):
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        named = [x for x in r.mentions_in(m.end(), sentence.end, ("event",))
+                 if x.entity and r.text[m.end() : x.start].strip(" ").lower()
+                 in ("", "the", "its", "a", "an")]  # fmt: skip
+        target = named[0] if named else None
+        if target is None:
+            target = _referred_at(r, m.end(), sentence.end)
+        if target is None or target.entity is None:
+            continue
+        event = r.entity(target.entity)
+        if event.known or event.fields.get("type") == "series":
+            continue
+        days = _count_of(m)
+        if m.group("next"):
+            if "date" not in event.fields:
+                base = _day_before(r, sentence.start, m.start(), exclude=event.key)
+                if base is not None:
+                    _set_day(r, event, _shift(base, days), (m.start(), target.end))
+            continue
+        date = event.fields.get("date")
+        if not isinstance(date, PartialDate) or date.day is None:
+            if date is None:
+                _date_counted_back(r, event, m, target, sentence, days)
+            continue
+        # the occasions of a sentence counted from a dated event ("On the eve of the
+        # conference, ...": the day before it; "Two days after the session, ...": after its end)
+        days = -days
+        last = event.fields.get("end")
+        base = last if days > 0 and isinstance(last, PartialDate) else date
+        own = [d for d in r.dates_in(sentence.start, sentence.end)
+               if d.date is not None and not m.start() <= d.start < target.end]  # fmt: skip
+        if own:  # "On the eve of the congress, on 4 January, ...": the day printed
+            if len(own) > 1 or own[0].date is None or own[0].date.day is None:
+                continue
+            base, days = past_date(r, own[0]), 0
+        # the events the sentence names, and the occasions a verb of it reported ("Kim
+        # inspected a farm"), which have no mention
+        keys = [x.entity for x in r.mentions_in(sentence.start, sentence.end, ("event",))
+                if x.entity and not m.start() <= x.start < target.end]  # fmt: skip
+        keys += [key for at, key in r.held if sentence.start <= at < sentence.end]
+        for key in dict.fromkeys(keys):
+            occasion = r.entity(key)
+            if (occasion.known or occasion.key == event.key or "ordinal" in occasion.fields
+                    or occasion.fields.get("type") in ("series", "decision")):  # fmt: skip
+                continue
+            _set_day(r, occasion, _shift(base, days), (m.start(), target.end), replace=True)
+
+
+_CLOSE_TO = re.compile(
+    r"\s*,?\s*(?:(?:right|just|shortly|soon|immediately)\s+(?:after|before)|(?:just\s+)?ahead\s+of)"
+    r"\s+(?:the\s+)?",
+    re.I,
+)
+"""(class AC) an act dated by month or year "right after" an event: "was appointed minister
+in January, right after the Eighth Party Congress", "promoted in 2010 ahead of the 3rd Party
+Conference": the event is of that month (or year)."""
+
+
+def _close_to_dated_act(r: Context) -> None:
+    """An undated event named right after a month or a year, with "right after", "just before",
+    "shortly after", "ahead of" between them: of that month or year (never of a day: "on 12
+    January, right after the congress" says nothing of the congress's day)."""
+    for date in r.dates:
+        if date.date is None or date.date.day is not None or date.range is not None:
+            continue
+        m = _CLOSE_TO.match(r.text, date.end)
+        if m is None:
+            continue
+        named = [x for x in r.mentions_in(m.end(), m.end() + 120, ("event",))
+                 if x.start == m.end() and x.entity]  # fmt: skip
+        if not named:
+            continue
+        event = r.entity(named[0].entity)  # type: ignore[arg-type]
+        if event.known or "date" in event.fields or event.fields.get("type") == "series":
+            continue
+        event.fields["date"] = past_date(r, date)
+        event.note(f"held {' '.join(r.text[date.start : named[0].end].split())}",
+                   (date.start, named[0].end))  # fmt: skip
+
+
+_RELATIVE_CUE = re.compile(r"\b(?:after|before|eve|day)\s", re.I)
+"""a word every match of `_RELATIVE_TO` holds: the long pattern is tried only around it"""
+
+
+def _relative_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``_RELATIVE_TO.finditer(text)``, found faster: tried only in a window
+    around the words they must hold, not at every word of the article."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for cue in _RELATIVE_CUE.finditer(text):
+        if cue.start() < pos:
+            continue
+        m = _RELATIVE_TO.search(text, max(pos, cue.start() - 48), cue.end() + 40)
+        if m is not None and m.start() <= cue.start() < m.end():
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def _referred_at(r: Context, start: int, end: int) -> Mention | None:
+    """The event a phrase referring back ("the conference") right at ``start`` stands for."""
+    for s, e, key in r.event_refs:
+        if s == start and key:
+            return Mention(s, e, r.text[s:e], key, "event")
+        if start <= s < end and r.text[start:s].strip(" ").lower() not in ("", "the"):
+            break
+    return None
+
+
+def _count_of(m: re.Match[str]) -> int:
+    """The days the match counts: negative back ("after": the event named is earlier)."""
+    if m.group("eve"):
+        return 1  # the event named is the day after the one the sentence is about
+    if m.group("next"):
+        words = m.group("next").lower()
+        return 0 if "same" in words else -1 if ("previous" in words or "before" in words) else 1
+    if m.group("day"):
+        return -1 if m.group("way2").lower() == "after" else 1
+    word = m.group("count").lower()
+    n = int(word) if word.isdigit() else 1 if word in ("a", "an") else _COUNT_WORDS.index(word) + 1
+    n *= 7 if m.group("unit").lower().startswith("week") else 1
+    return -n if m.group("way").lower() == "after" else n
+
+
+def _shift(day: PartialDate, days: int) -> PartialDate:
+    when = _dt.date(day.year, day.month or 1, day.day or 1) + _dt.timedelta(days=days)
+    return PartialDate(when.year, when.month, when.day)
+
+
+def _set_day(
+    r: Context, event: Entity, day: PartialDate, span: tuple[int, int], *, replace: bool = False
+) -> None:
+    current = event.fields.get("date")
+    if current is not None and not replace:
+        return
+    if current == day:
+        return
+    event.fields["date"] = day
+    event.fields.pop("end", None)
+    event.note(f"held {' '.join(r.text[span[0] : span[1]].split())}", span)
+
+
+def _day_before(r: Context, since: int, at: int, *, exclude: str) -> PartialDate | None:
+    """The day of the event dated last before ``at`` (the sentence's own first)."""
+    best: PartialDate | None = None
+    for x in r.mentions_in(0, at, ("event",)):
+        if x.entity is None or r.reg.resolve(x.entity) == exclude:
+            continue
+        entity = r.reg.peek(x.entity)
+        date = entity.fields.get("date") if not entity.known else None
+        if isinstance(date, PartialDate) and date.day is not None:
+            last = entity.fields.get("end")
+            best = last if isinstance(last, PartialDate) and last.day is not None else date
+    return best
+
+
+def _date_counted_back(
+    r: Context, event: Entity, m: re.Match[str], target: Mention, sentence: Sentence, days: int
+) -> None:
+    """ "It came one day after the 4th Plenary Meeting" (the session of April 11 and 12: the
+    plenum on April 10); "The session, held on 13 April, came two days after the conference"."""
+    before = [x for x in r.mentions_in(sentence.start, m.start(), ("event",))
+              if x.entity and r.reg.resolve(x.entity) != event.key]  # fmt: skip
+    anchor: Entity | None = None
+    if before:
+        anchor = r.reg.peek(before[-1].entity)  # type: ignore[arg-type]
+    elif _SUBJECT_EVENT.match(r.text, sentence.start):
+        for x in reversed(r.mentions_in(0, sentence.start, ("event",))):
+            entity = r.reg.peek(x.entity) if x.entity else None
+            if entity is None or entity.known or entity.key == event.key:
+                continue
+            if isinstance(entity.fields.get("date"), PartialDate):
+                anchor = entity
+                break
+    if anchor is None:
+        return
+    first, last = anchor.fields.get("date"), anchor.fields.get("end")
+    base = last if days > 0 and isinstance(last, PartialDate) else first
+    if not isinstance(base, PartialDate) or base.day is None:
+        return
+    _set_day(r, event, _shift(base, days), (m.start(), target.end))
 
 
 def _segments(r: Context, start: int, end: int) -> list[tuple[int, int]]:
@@ -155,8 +395,9 @@ def _clause_date(r: Context, mention: Mention) -> DateMention | None:
     not_after, subordinate, ahead = _clause_words()
     if sentence is None or not_after.search(r.text, max(0, mention.start - 30), mention.start):
         return None
-    if ahead.search(r.text, sentence.start, sentence.end):
-        return None  # a meeting to come: the date is a plan
+    if any(not any(d.start <= m.start() and m.end() <= d.end for d in r.dates)
+           for m in ahead.finditer(r.text, sentence.start, sentence.end)):  # fmt: skip
+        return None  # a meeting to come: the date is a plan ("May 2016" is no "may")
     segments = _segments(r, sentence.start, sentence.end)
     at = next((i for i, (a, b) in enumerate(segments) if a <= mention.start < b), None)
     if at is None:

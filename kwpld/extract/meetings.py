@@ -130,6 +130,7 @@ def meetings(r: Context) -> Found:
     _person_summits(r)
     _same_day_acts(r)
     _organizers(r)
+    _dated_party_events(r)
     _party_events(r)
     _numbered_later(r)
     _main_event(r)
@@ -599,6 +600,19 @@ def _same_day_acts(r: Context) -> None:
             r.reg.get(event.key).fields["date"] = day
 
 
+_MONTH_WORD = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
+_DATE_BEFORE = (
+    rf"(?:(?:[12]\d|3[01]|0?[1-9])\s+{_MONTH_WORD}(?:\s+(?:1[89]|20)\d\d)?"
+    rf"|{_MONTH_WORD}\s+(?:(?:[12]\d|3[01]|0?[1-9])(?:,?\s+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)"
+    r"|(?:1[89]|20)\d\d)"
+)
+"""a date printed before an occasion's noun, which names the occasion by it: "the 6 March mass
+rally", "the June 30 meeting", "the February 2019 summit", "the 2018 summit" (class AC)"""
+
+
 @cache
 def _occasion_pattern() -> re.Pattern[str]:
     """ "a grand banquet", "the military parade of 10 October", "a performance given by the
@@ -697,7 +711,19 @@ def _occasions(r: Context) -> None:
         ):
             continue
         lead = r.text[max(sentence.start, m.start() - 30) : m.start()]
-        definite = (m.group("art") or "").strip().lower() == "the"
+        # (class AC) "the 10 October parade", "The February 2019 summit": named by its date
+        dated = _date_before(r, m)
+        if dated is not None and _SINCE_BEFORE.search(lead):
+            continue  # "since the 2007 summit": a bound of a period, no occasion told
+        if dated is not None and dated.day is not None:
+            # "the enlarged meeting of the Political Bureau held on June 29 ... At the June 29
+            # meeting, ...": the event of that day named before, not a second one
+            same = _held_that_day(r, m.start(), dated)
+            if same is not None:
+                span = (m.start("name"), m.end("noun"))
+                r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], same, "event"))
+                continue
+        definite = (m.group("art") or "").strip().lower() == "the" and dated is None
         elsewhere = definite and _elsewhere(r, m.start(), m.end("noun"), m.group("noun"))
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
@@ -711,14 +737,6 @@ def _occasions(r: Context) -> None:
         if _TO_COME_BEFORE.search(r.text, max(sentence.start, m.start() - 120), m.start()):
             continue  # (class V) "Moon is expected to meet them on Sunday at a concert": to come
         given = None if definite else _GIVEN_BEFORE.search(lead) or _quantified(r, sentence, m)
-        # (class AF) "was seen on the rostrum of the 6 June national meeting", "appeared at the
-        # 6 March mass rally": an occasion its day before the noun names (no article of its own)
-        dated = None if m.group("art") else _dated_before(r, sentence, m.start())
-        if dated is not None and (before := _event_of_day_before(r, m.start(), dated)):
-            # "the enlarged meeting ... held on June 29 ... At the June 29 meeting, ...": that one
-            r.add_mention(Mention(m.start("name"), m.end("name"), m.group("name"), before,
-                                  "event"))  # fmt: skip
-            continue
         # (class V) "Trump and Kim signed a document Tuesday ..., capping a remarkable summit":
         # the occasion a wire lead's act closes, of the act's weekday
         capped = None if definite else _CAPPED_BEFORE.search(
@@ -732,7 +750,7 @@ def _occasions(r: Context) -> None:
         # (class Q) "After the ceremony, talks between A and B were held at ...": an occasion
         # that opens its clause after an opening phrase of time
         introduced = not opening and _INTRODUCED.fullmatch(r.text, sentence.start, m.start())
-        if not m.group("art") and not given and not joined and not dated and (
+        if not m.group("art") and not given and not joined and dated is None and (
             not opening or not m.group("name")[:1].isupper()
         ) and not (introduced and _HELD_LATER.match(rest)):
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
@@ -745,11 +763,12 @@ def _occasions(r: Context) -> None:
         # one-on-one meeting and a social dinner at the Metropole": occasions the event opened
         # with, held on the day the sentence gives
         opened = not definite and _OPENED_WITH.search(r.text[sentence.start : m.start()])
-        held = held or bool(opened)
-        held = held or dated is not None
+        held = held or bool(opened) or dated is not None
         when, name_end, _ = _occasion_day(r, m, sentence, held, definite)
         if dated is not None:
             when = dated
+        elif when is None and not definite:  # (class AC) "at a mass rally in December 2017"
+            when = _month_after(r, m, name_end, lead)
         if when is None and capped:
             when = act_weekday(r, sentence.start, m.start())
         if when is None and opened:
@@ -815,25 +834,60 @@ def _occasions(r: Context) -> None:
         last = m.end()
 
 
-def _dated_before(r: Context, sentence: Sentence, start: int) -> PartialDate | None:
-    """The day a date between "the" and an occasion's words gives ("the 6 June national
-    meeting", "the October 10 parade"), at the day's precision; None when there is none."""
-    for d in r.dates_in(sentence.start, start):
-        if (
-            d.date is not None and d.date.day is not None
-            and not r.text[d.end : start].strip()
-            and re.search(r"\bthe\s+$", r.text[max(sentence.start, d.start - 5) : d.start])
-        ):  # fmt: skip
-            return d.date
+_IN_MONTH_AFTER = re.compile(
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,3})?\s+in\s+(?=\S)"
+)
+
+
+def _month_after(r: Context, m: re.Match[str], name_end: int, lead: str) -> PartialDate | None:
+    """(class AC) An occasion followed by the month or year it was held ("appeared at a mass
+    rally in December 2017", "a summit in Hanoi in February 2019"): that month (a year-less one
+    as the text dates it); not of an occasion to come ("will hold a rally in May")."""
+    after = _IN_MONTH_AFTER.match(r.text, name_end)
+    date = r.date_at(after.end()) if after else None
+    if date is None or date.date is None or date.date.day is not None or date.range is not None:
+        return None
+    if _FUTURE_LEAD.search(lead) or _TO_COME_BEFORE.search(lead) or _AHEAD.search(lead):
+        return None
+    return past_date(r, date)
+
+
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+the\s+\S+(?:\s+\S+){0,3}\s+$", re.I)
+
+
+def _held_that_day(r: Context, before: int, day: PartialDate) -> str | None:
+    """The event mentioned before ``before`` that was held on ``day`` (its first or last day)."""
+    for x in reversed(r.mentions_in(0, before, ("event",))):
+        if x.entity is None:
+            continue
+        entity = r.reg.peek(x.entity)
+        if entity.fields.get("type") == "series":
+            continue
+        held = (entity.fields.get("date"), entity.fields.get("end"))
+        if any(isinstance(d, PartialDate) and d.iso == day.iso for d in held):
+            return r.reg.resolve(x.entity)
     return None
 
 
-def _event_of_day_before(r: Context, offset: int, day: PartialDate) -> str | None:
-    """The event of ``day`` the text named before ``offset``, if any."""
-    for mention in reversed(r.mentions_in(0, offset, ("event",))):
-        if mention.entity and r.reg.peek(mention.entity).fields.get("date") == day:
-            return r.reg.resolve(mention.entity)
-    return None
+_DATED_LEAD = re.compile(rf"\b[Tt]he\s+(?P<dated>{_DATE_BEFORE})\s+$")
+"""a date between "the" and an occasion's words (the occasion pattern's match begins after it)"""
+
+
+def _date_before(r: Context, m: re.Match[str]) -> PartialDate | None:
+    """The date printed between "the" and an occasion's words ("the 6 March mass rally"), as
+    the text dates it (a year-less day in the year the text gives, else the latest such day
+    not after the article's); None when there is none or it is no date of the text's."""
+    if m.group("art"):
+        return None
+    lead = _DATED_LEAD.search(r.text, max(0, m.start() - 30), m.start())
+    if lead is None:
+        return None
+    date = r.date_at(lead.start("dated"))
+    if date is None or date.date is None or date.end > m.start():
+        if date is None and re.fullmatch(r"(?:1[89]|20)\d\d", lead.group("dated")):
+            return PartialDate(int(lead.group("dated")))  # "the 2018 summit"
+        return None
+    return past_date(r, date)
 
 
 _CAPPED_BEFORE = re.compile(
@@ -2233,7 +2287,10 @@ def _dated_by_reference(r: Context) -> None:
         entity = r.entity(target)
         date = entity.fields.get("date")
         sentence = r.doc.sentence_at(start)
-        if entity.known or sentence is None or not _HELD_HERE.match(r.text, end, sentence.end):
+        if entity.known or sentence is None:
+            continue
+        if not _HELD_HERE.match(r.text, end, sentence.end):
+            _dated_at_reference(r, entity, start, end)
             continue
         later = r.mentions_in(end, sentence.end, ("event",))
         limit = later[0].start if later else sentence.end
@@ -2243,6 +2300,32 @@ def _dated_by_reference(r: Context) -> None:
         _date_event(r, entity, (start, end), limit)
         _close_event(r, entity, end, r.text[end:limit], limit)
         _place_event(r, entity, r.text[end:limit], in_place, sentence)
+
+
+_AT_REFERENCE = re.compile(r"\b(?:at|during)\s+$", re.I)
+_ON_DAY = re.compile(r"\s+on\s+")
+
+
+def _dated_at_reference(r: Context, entity: Entity, start: int, end: int) -> None:
+    """(class AC) "At the plenum on 31 March, X was elected": the day of the event "the plenum"
+    refers to, when it has none yet or only the month of that day ("the March 2013 Plenary
+    Meeting"). Not a report's day ("KCNA reported the plenum on 1 April"): only after "at" or
+    "during"."""
+    if not _AT_REFERENCE.search(r.text, max(0, start - 8), start):
+        return
+    on = _ON_DAY.match(r.text, end)
+    date = r.date_at(on.end()) if on else None
+    if date is None or date.date is None or date.date.day is None or date.range is not None:
+        return
+    current = entity.fields.get("date")
+    day = past_date(r, date)
+    if _within_month(current, day):
+        assert isinstance(current, PartialDate)
+        day = PartialDate(current.year, day.month, day.day)
+    elif current is not None:
+        return
+    entity.fields["date"] = day
+    entity.note(f"held {date.text}", (start, date.end))
 
 
 _OPENED = re.compile(
@@ -2354,6 +2437,48 @@ June"), not a mere meeting (`_in_passing_kind`)."""
 _OPENING = re.compile(r"(?:[^.]{0,60}?(?:--|—))?\s*(?:In|On)\s+")  # after a dateline
 
 
+_DATED_PARTY_EVENT = re.compile(
+    rf"\b(?:the|a|an|its)\s+(?P<dated>{_DATE_BEFORE})\s+(?P<name>(?:(?:party|WPK|KWP)['’]?s?\s+)?"
+    r"(?P<head>(?:enlarged\s+|expanded\s+)?(?:plenary\s+meeting|plenum|congress|conference))"
+    r"(?:\s+of\s+the\s+(?:(?:WPK|KWP|party)\s+)?Central\s+Committee(?:\s+of\s+the\s+(?:WPK|KWP"
+    r"|Workers['’]\s+Party\s+of\s+Korea))?|\s+of\s+the\s+(?:WPK|KWP|Workers['’]\s+Party\s+of"
+    r"\s+Korea))?)\b",
+    re.I,
+)
+"""(class AC) a party meeting named by the month or day it was held: "the March 2013 Plenary
+Meeting of the WPK Central Committee", "the June 2019 plenum", "the 28 December enlarged
+plenary meeting"."""
+
+
+def _dated_party_events(r: Context) -> None:
+    """The party's plenums, congresses and conferences named by their date ("KCNA's report on
+    the March 2013 Plenary Meeting of the WPK Central Committee"): one event held then (a
+    later "At the plenum on 31 March" gives its day)."""
+    for m in _DATED_PARTY_EVENT.finditer(r.text):
+        span = m.span("name")
+        sentence = r.doc.sentence_at(m.start())
+        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
+            continue
+        if r.mentions_in(span[0], span[1], ("event",)) or _inside_event(r, *span):
+            continue
+        date = r.date_at(m.start("dated"))
+        if date is not None and date.date is not None and date.end <= span[0]:
+            when = past_date(r, date)
+        elif date is None and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("dated")):
+            when = PartialDate(int(m.group("dated")))  # "the 2019 plenum"
+        else:
+            continue
+        head = " ".join(m.group("head").lower().split())
+        event = _party_event(r, " ".join(m.group("name").split()), head, None, when)
+        if "date" not in event.fields:
+            event.fields["date"] = when
+            event.note(f"held {' '.join(m.group('dated').split())}", m.span("dated"))
+        name = " ".join(r.text[m.start("dated") : span[1]].split())
+        event.add_name(NameDraft(straight(name), spans=[(m.start("dated"), span[1])]))
+        event.note(f"“{name}”", span)
+        r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
 def _party_events(r: Context) -> None:
     """The party's congresses, conferences and plenary meetings named in passing, with the
     date given with them ("in December", "since January 2021, when the eighth party congress
@@ -2367,6 +2492,11 @@ def _party_events(r: Context) -> None:
         if r.mentions_in(span[0], span[1], ("event",)) or _inside_event(r, *span):
             continue
         mention = Mention(span[0], span[1], r.text[span[0] : span[1]], "", "event")
+        if m.group(0).lower().startswith("the ") and _COUNTED_FROM.search(
+            r.text, max(sentence.start, m.start() - 30), m.start()
+        ):
+            continue  # (class AC) "On the eve of the conference, on Oct. 3, ...": the day is not
+            # the conference's
         date = date_with(r, mention) or _opening_date(r, sentence, span[0])
         when = past_date(r, date) if date is not None and date.date is not None else None
         ordinal = r.lex.ordinal(m.group("ordinal") or m.group("after") or "")
@@ -2375,6 +2505,10 @@ def _party_events(r: Context) -> None:
             continue  # "a party congress": which one?
         name = " ".join(r.text[span[0] : span[1]].split())
         event = _party_event(r, name, head, ordinal, when)
+        month = _month_event(r, event, when) if ordinal is None else None
+        if month is not None:  # "the September 2010 Party Conference ... At the conference on
+            event = month  # 28 September": the one named by its month, now of that day
+            event.fields["date"] = when
         if when is not None and "date" not in event.fields:
             event.fields["date"] = when
             event.note(f"held {date.text if date else ''}".strip(), span)
@@ -2382,6 +2516,26 @@ def _party_events(r: Context) -> None:
         event.add_name(NameDraft(straight(label), derived=label != name, spans=[span]))
         event.note(f"“{name}”", span)
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
+
+
+def _month_event(r: Context, event: Entity, when: PartialDate | None) -> Entity | None:
+    """(class AC) The party meeting of this kind named by the month of ``when`` ("the March
+    2013 Plenary Meeting"), when ``event`` is a new one held on a day of that month."""
+    if when is None or when.day is None or "date" in event.fields:
+        return None
+    key = f"{event.key.rsplit(':', 1)[0]}:{PartialDate(when.year, when.month).iso}"
+    if key not in r.reg:
+        return None
+    other = r.reg.peek(key)
+    if other.key == event.key or other.known:
+        return None
+    r.reg.merge(other.key, event.key)
+    return r.entity(other.key)
+
+
+_COUNTED_FROM = re.compile(
+    r"\b(?:eve\s+of|days?\s+(?:after|before)|weeks?\s+(?:after|before))\s+$", re.I
+)
 
 
 def _in_passing_kind(m: re.Match[str], head: str, ordinal: int | None) -> bool:

@@ -145,6 +145,12 @@ def event_phrase(r: Context, i: int) -> tuple[int, str, int] | None:
                     if m < n and doc.keys[m] == "the" and doc.gap_ok[m - 1]:
                         m += 1
                     m = _past_owner(r, m)
+                    if (
+                        m < n
+                        and (doc.keys[m] in _MONTH_KEYS or doc.words[m][:1].isdigit())
+                        and (r.date_at(doc.word_starts[m]) is not None)
+                    ):
+                        break  # "the 7th Congress of May 2016": the date it was held
                     if m < n and doc.gap_ok[m - 1] and _name_word(r, m):
                         while m < n and _name_word(r, m) and doc.gap_ok[m - 1]:
                             m += 1
@@ -157,6 +163,12 @@ def event_phrase(r: Context, i: int) -> tuple[int, str, int] | None:
 
 
 _OWNERS = frozenset({"party", "wpk", "kwp"})
+_MONTH_KEYS = frozenset(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec")
+)  # fmt: skip
+"""words a date after "of" may open with (a day's digits aside)"""
 
 
 def _past_owner(r: Context, m: int) -> int:
