@@ -47,7 +47,14 @@ from .facts_common import (
     status_of,
 )
 from .foreign_organs import chain_organ
-from .foreign_states import foreigners_state, home_government_state, side_state
+from .foreign_states import (
+    foreigners_state,
+    home_government_state,
+    korean_looking,
+    north_before,
+    seoul_story_state,
+    side_state,
+)
 from .shared import find_organ_by_name, known_organ_named
 from .standing_organs import standing_organ
 from .titles import abroad, post_for, state_title
@@ -99,12 +106,19 @@ def _foreigners_own(r: Context, fact: Fact) -> Fact | None:
     person = r.reg.peek(fact.person)
     if fact.organ is None or person.known or not _at_home(r, fact.organ):
         return fact
-    if person.attrs.get("foreign_name"):
+    korean = person.attrs.get("foreign_name") == "titled" and korean_looking(
+        person.names[0].text if person.names else ""
+    )  # "Defense Minister Song Young-moo": a South Korean spelling no Korean reading took
+    if person.attrs.get("foreign_name") and not korean:
         state = foreigners_state(r, fact)
     else:  # a Korean name: another state's only when the sentence puts him on its side
-        state = side_state(r, fact)[1] or home_government_state(r, fact)
+        state = (
+            side_state(r, fact)[1]
+            or home_government_state(r, fact)
+            or seoul_story_state(r, fact)  # "Defense Minister X" in a story from Seoul
+        )
         if state is None:
-            return fact
+            return None if korean and not north_before(r, fact) else fact
     role = next((s for s in fact.spans if s.role == "role"), None)
     if state is None or role is None or fact.role is None:
         return None

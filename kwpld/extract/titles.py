@@ -27,7 +27,7 @@ from ..reading.facts import FactLexicon, Title, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.state import Context, Found
 from .facts_common import organ_of, with_references
-from .foreign_organs import chain_organ, foreign_whole, new_organ_after
+from .foreign_organs import cc_owned_after, chain_organ, foreign_whole, new_organ_after
 from .organ_refs import reference_words
 from .shared import known_organ_named
 from .standing_organs import standing_organ
@@ -336,7 +336,8 @@ def _organ_of_role(
     """The organ named after a role (or a group of roles) ending at ``end``: one the organ
     reading found, one shared with the title before, or one the lexicon lacks."""
     return (
-        _organ_after(r, mentions, end)
+        cc_owned_after(r, mentions, end)
+        or _organ_after(r, mentions, end)
         or _shared_organ(r, found, end)
         or new_organ_after(r, mentions, end)
     )
@@ -471,6 +472,8 @@ def state_title(r: Context, title: Title, state: str, adjective: str | None) -> 
     state's ("Ministry of Foreign Affairs of Russia", also called "Russian Ministry of Foreign
     Affairs" after a nationality word), the Cabinet its government ("Government of Japan",
     ``foreign_governments``), under the state; any other organ is none (never the DPRK's)."""
+    if title.organ is not None and r.reg.peek(title.organ).attrs.get("foreign_state"):
+        return replace(title, post=None)  # already a state's office ("unification minister")
     name = _state_organ_name(r, title, state)
     if name is None:
         return replace(title, organ=None, organ_span=None, post=None)

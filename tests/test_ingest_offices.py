@@ -1,0 +1,125 @@
+"""Class AE (issue 15): whose office a title is, in news prose. KCNA's "of the C.C., CPC" is the
+Chinese party's organ, never the WPK's its head word names; "the North's United Front
+Department" is the WPK's; the President of the SPA Presidium "of the DPRK Supreme People's
+Assembly"; a bare "Defense Minister" or "Unification Minister" before a South Korean name in a
+story from Seoul is the South's, while the North's ministers printed bare in the same copy stay
+the DPRK's. Synthetic sentences, varied wording; near misses must not fire."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facts_helpers import held
+
+CPC_CC = "of the Central Committee of the Communist Party of China"
+KCNA = "Pyongyang, May 4 (KCNA) -- "
+SEOUL = "Talks planned\n\nSEOUL, March 8 (Yonhap) -- The cabinet met.\n\n"
+TOKYO = "Talks planned\n\nTOKYO, March 8 Kyodo\n\nThe cabinet met.\n\n"
+
+
+def organs_of(text: str, known: Any, person: str, date: str = "2018-05-04") -> set[tuple[str, str]]:
+    return {(role, organ) for who, role, organ in held(text, known, date) if who == person}
+
+
+# -- "of the C.C., CPC" -----------------------------------------------------------------------
+
+
+def test_a_chinese_politburo_seat_printed_kcna_style_is_the_cpcs(known: Any) -> None:
+    text = KCNA + "Guo Qing, alternate member of the Political Bureau of the C.C., CPC, arrived."
+    got = organs_of(text, known, "Guo Qing")
+    assert got == {
+        ("alternate-member", f"Political Bureau {CPC_CC}")
+    }
+
+
+def test_departments_and_offices_of_the_cpc_cc_are_drafted_under_the_cpc(known: Any) -> None:
+    text = KCNA + (
+        "He was accompanied by Lu Ming, director of the General Office of the C.C., CPC, and "
+        "Zhao Lin, head of the International Department of the C.C., CPC."
+    )
+    assert organs_of(text, known, "Lu Ming") == {
+        ("director", f"General Office {CPC_CC}")
+    }
+    assert organs_of(text, known, "Zhao Lin") == {
+        ("director", f"International Department {CPC_CC}")
+    }
+
+
+def test_the_cc_alone_after_a_chinese_guest_is_the_cpc_central_committee(known: Any) -> None:
+    text = KCNA + "Also present was Wei Hong, member of the C.C., CPC."
+    assert organs_of(text, known, "Wei Hong") == {
+        ("member", "Central Committee of the Communist Party of China")
+    }
+
+
+def test_the_wpks_own_cc_form_stays_the_wpks(known: Any) -> None:
+    text = KCNA + (
+        "Pak Thae Song, alternate member of the Political Bureau of the C.C., WPK, and Ri Su "
+        "Yong, director of the International Department of the C.C., WPK, greeted them."
+    )
+    assert organs_of(text, known, "Pak Thae Song") == {("alternate-member", "wpk-pb")}
+    assert organs_of(text, known, "Ri Su Yong") == {("director", "wpk-international")}
+
+
+# -- the North's organs named in Seoul's copy --------------------------------------------------
+
+
+def test_the_norths_united_front_department_is_the_wpks(known: Any) -> None:
+    text = SEOUL + "Ri Chol Man, head of the North's United Front Department, issued a statement."
+    assert organs_of(text, known, "Ri Chol Man", "2023-03-08") == {("director", "wpk-ufd")}
+
+
+def test_president_of_the_presidium_of_the_dprk_spa_is_the_post(known: Any) -> None:
+    text = KCNA + (
+        "They were greeted by Kim Yong Nam, president of the Presidium of the DPRK Supreme "
+        "People's Assembly."
+    )
+    assert organs_of(text, known, "kim-yong-nam") == {("chairman", "spa-presidium")}
+
+
+# -- South Korean ministers printed bare in a Seoul story ---------------------------------------
+
+
+def test_a_bare_defense_minister_with_a_south_korean_name_in_seoul_copy(known: Any) -> None:
+    text = SEOUL + "Defense Minister Han Min-koo told lawmakers the army was ready."
+    got = organs_of(text, known, "Han Min-koo", "2016-03-08")
+    assert got == {("chairman", "Ministry of National Defense of the Republic of Korea")}
+
+
+def test_unification_and_defence_ministers_in_a_seoul_list(known: Any) -> None:
+    text = SEOUL + (
+        "Present were Unification Minister Ryoo Kihl-jae and Defence Minister Han Min-koo."
+    )
+    assert organs_of(text, known, "Ryoo Kihl-jae", "2016-03-08") == {
+        ("chairman", "Ministry of Unification of the Republic of Korea")
+    }
+    assert organs_of(text, known, "Han Min-koo", "2016-03-08") == {
+        ("chairman", "Ministry of National Defense of the Republic of Korea")
+    }
+
+
+def test_the_norths_minister_printed_bare_in_seoul_copy_stays_the_dprks(known: Any) -> None:
+    text = SEOUL + "Defence Minister Kim Yong Chun has been replaced by Kim Il Chol."
+    got = held(text, known, "2009-03-08")
+    assert ("Kim Yong Chun", "chairman", "mpaf") in got
+    assert not any("Republic of Korea" in organ for _, _, organ in got)
+
+
+def test_a_north_korean_counterpart_before_the_title_is_the_dprks(known: Any) -> None:
+    text = SEOUL + (
+        "Han said his North Korean counterpart, Defense Minister Park Young-sik, had not replied."
+    )
+    got = organs_of(text, known, "Park Young-sik", "2016-03-08")
+    assert got == {("chairman", "mpaf")}
+
+
+def test_a_bare_defense_minister_outside_a_seoul_story_is_not_the_souths(known: Any) -> None:
+    text = TOKYO + "Defense Minister Song Young-moo met his Japanese counterpart."
+    got = organs_of(text, known, "Song Young-moo", "2018-03-08")
+    assert not any("Republic of Korea" in organ for _, organ in got)
+
+
+def test_a_nationality_before_the_unification_minister_names_one_ministry(known: Any) -> None:
+    text = SEOUL + "Hyun In-taek, the South Korean unification minister, said so."
+    got = organs_of(text, known, "Hyun In-taek", "2011-03-08")
+    assert got == {("chairman", "Ministry of Unification of the Republic of Korea")}
