@@ -123,3 +123,32 @@ def test_a_nationality_before_the_unification_minister_names_one_ministry(known:
     text = SEOUL + "Hyun In-taek, the South Korean unification minister, said so."
     got = organs_of(text, known, "Hyun In-taek", "2011-03-08")
     assert got == {("chairman", "Ministry of Unification of the Republic of Korea")}
+
+
+# -- heads of state --------------------------------------------------------------------------
+
+
+def test_a_us_vice_president_is_the_vice_chairman_of_the_united_states(known: Any) -> None:
+    text = SEOUL + "U.S. Vice President Joe Biden toured the border on Thursday."
+    got = organs_of(text, known, "Joe Biden", "2013-12-05")
+    assert got == {("vice-chairman", "United States of America")}
+
+
+def test_a_vice_president_of_a_state_without_the_office_is_none(known: Any) -> None:
+    text = SEOUL + "Russian Vice President Pavel Orlov toured the border on Thursday."
+    assert organs_of(text, known, "Pavel Orlov", "2013-12-05") == set()
+
+
+def test_a_bare_president_with_a_south_korean_name_in_seoul_copy(known: Any) -> None:
+    text = SEOUL + "President Lee Myung-bak's office said the talks would go ahead."
+    got = organs_of(text, known, "Lee Myung-bak", "2010-03-08")
+    assert got == {("chairman", "Republic of Korea")}
+
+
+def test_a_bare_president_outside_seoul_copy_or_after_the_north_is_none(known: Any) -> None:
+    tokyo = TOKYO + "President Lee Myung-bak's office said the talks would go ahead."
+    assert organs_of(tokyo, known, "Lee Myung-bak", "2010-03-08") == set()
+    north = SEOUL + "The North's President Kim Il Sung met Jimmy Carter on Friday."
+    assert not any(
+        "Republic of Korea" in organ for _, _, organ in held(north, known, "1994-06-18")
+    )

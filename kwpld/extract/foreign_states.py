@@ -22,8 +22,10 @@ __all__ = [
     "home_government_state",
     "korean_looking",
     "north_before",
+    "seoul_story",
     "seoul_story_state",
     "side_state",
+    "south_spelled",
 ]
 
 _SIDE = re.compile(
@@ -184,6 +186,12 @@ def _seoul_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | 
 _SEOUL_DATELINE = re.compile(r"(?:^|[\n/])\s*SEOUL\b|^\s*Seoul,\s+[A-Z][a-z]{2,8}\.?\s+\d", re.M)
 
 
+def seoul_story(r: Context) -> bool:
+    """The article is told from Seoul (:func:`_seoul_story`)."""
+    patterns = _seoul_cues()
+    return patterns is not None and _seoul_story(r, patterns[1])
+
+
 def _seoul_story(r: Context, outlets: re.Pattern[str]) -> bool:
     """The article is told from Seoul: a "SEOUL" dateline ("SEOUL, Sept. 3 (Yonhap) --",
     "WASHINGTON/SEOUL", "SEOUL (Reuters) -") or a South Korean outlet named in its first
@@ -213,7 +221,7 @@ def seoul_story_state(r: Context, fact: Fact) -> str | None:
         return None
     person = r.reg.peek(fact.person)
     name = person.names[0].text if person.names else ""
-    if north_before(r, fact) or not _south_spelled(name) or not _seoul_story(r, outlets):
+    if north_before(r, fact) or not south_spelled(name) or not _seoul_story(r, outlets):
         return None
     return str(fact_lexicon().home_government_cues["state"])
 
@@ -239,7 +247,7 @@ def north_before(r: Context, fact: Fact) -> bool:
     return patterns[2].search(r.text[max(fact.sentence[0], start - 50) : start]) is not None
 
 
-def _south_spelled(name: str) -> bool:
+def south_spelled(name: str) -> bool:
     """The name is spelled the South's way (``south_family``, ``south_syllable_marks``): "Lee
     Jong-sup", "Song Young-moo", "Kim Yong-hyun"; not "Pak Yong Sik", "Kang Sun-nam"."""
     cues = fact_lexicon().home_government_cues

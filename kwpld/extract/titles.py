@@ -28,6 +28,7 @@ from ..reading.gazetteer import gazetteer
 from ..reading.state import Context, Found
 from .facts_common import organ_of, with_references
 from .foreign_organs import cc_owned_after, chain_organ, foreign_whole, new_organ_after
+from .foreign_states import seoul_story, south_spelled
 from .organ_refs import reference_words
 from .shared import known_organ_named
 from .standing_organs import standing_organ
@@ -361,8 +362,13 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
     say."""
     title = _of_the_whole(r, mentions, _own_organ(r, title))
     national = _nationality_before(r, title.start)
-    if national is not None and title.organ is None and _heads_state(r, title):
-        # "Russian President Vladimir Putin": the chairman of the state itself
+    if (
+        national is not None
+        and title.organ is None
+        and (_heads_state(r, title) or _deputy_heads_state(r, title, national[0]))
+    ):
+        # "Russian President Vladimir Putin": the chairman of the state itself; "U.S. Vice
+        # President Mike Pence" its vice-chairman
         state = national[0].removeprefix("the ")
         organ = organ_for_name(r, state)
         r.reg.get(organ).attrs.setdefault("abroad", national[0])
@@ -372,7 +378,7 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
         # "Vladimir Putin, president of the Russian Federation", "president of the PRC"; "In
         # Seoul, outgoing President Lee Myung-bak": the state of the capital the sentence opens
         hit = _foreign_state_at(r, fact_lexicon(), bisect_left(r.doc.word_starts, title.end))
-        hit = hit or _opening_state(r, title.start, title.end)
+        hit = hit or _opening_state(r, title.start, title.end) or _seoul_president(r, title)
         if hit is not None:
             organ = organ_for_name(r, hit[0].removeprefix("the "))
             r.reg.get(organ).attrs.setdefault("abroad", hit[0])
@@ -386,6 +392,25 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
 
 
 _OPENING = re.compile(r"\s*In\s+([A-Z][a-z]+)\s*,")
+_NORTH_BEFORE = re.compile(r"(?:North(?:\s+Korean|\s+Korea['’]s|['’]s)|Pyongyang['’]s|DPRK)\s+$")
+
+
+def _seoul_president(r: Context, title: Title) -> tuple[str, int] | None:
+    """ "President Moon Jae-in presided over ...", "President Moon Jae-in's office" in a story
+    told from Seoul: a bare President right before a name spelled the South's way is the
+    South's (class AE); not after a word of the North."""
+    gap = _BEFORE_NAME.match(r.text, title.end)
+    after = gap.end() if gap else title.end
+    person = next(
+        (m for m in r.mentions_in(after, after + 60, ("person",)) if m.start == after), None
+    )
+    if person is None or _NORTH_BEFORE.search(r.text, max(0, title.start - 30), title.start):
+        return None
+    name = person.text.replace("’s", "").replace("'s", "")
+    if not south_spelled(name) or not seoul_story(r):
+        return None
+    state = fact_lexicon().home_government_cues.get("state")
+    return (str(state), bisect_left(r.doc.word_starts, title.end)) if state else None
 
 
 def _opening_state(r: Context, at: int, end: int) -> tuple[str, int] | None:
@@ -423,6 +448,19 @@ def _heads_state(r: Context, title: Title) -> bool:
     """The title's role words are a head of state's (``state_heads``: "President"), alone."""
     words = r.doc.words_between(title.role_span[0], title.role_span[1])
     return " ".join(r.doc.keys[words.start : words.stop]) in fact_lexicon().state_heads
+
+
+def _deputy_heads_state(r: Context, title: Title, state: str) -> bool:
+    """The title's role words are a deputy head of state's (``state_deputy_heads``: "Vice
+    President"), alone, and ``state`` has the office (``state_deputy_head_states``)."""
+    flex = fact_lexicon()
+    words = r.doc.words_between(title.role_span[0], title.role_span[1])
+    printed = " ".join(r.doc.keys[words.start : words.stop]).replace("-", " ")
+    return (
+        title.role == "vice-chairman"
+        and printed in flex.state_deputy_heads
+        and state in flex.state_deputy_head_states
+    )
 
 
 def abroad(r: Context, title: Title) -> bool:
