@@ -221,8 +221,9 @@ def test_state_councillors_and_heads_of_new_agencies(known: Known) -> None:
         "Affairs Bureau, accompanied him.",
         known,
     )
+    # the State Council is found as China's office by its shape (class AE), under the state
     assert ("Dai Bingguo", "member", "State Council of the People's Republic of China",
-            None) in got  # fmt: skip
+            "People's Republic of China") in got  # fmt: skip
     assert ("Kim Man Bok", "chairman", "National Intelligence Service", None) in got
     assert ("Pak Su Il", "director", "Asian Affairs Bureau", None) in got
 

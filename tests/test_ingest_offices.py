@@ -152,3 +152,65 @@ def test_a_bare_president_outside_seoul_copy_or_after_the_north_is_none(known: A
     assert not any(
         "Republic of Korea" in organ for _, _, organ in held(north, known, "1994-06-18")
     )
+
+
+# -- Russian ministries printed in lower case ----------------------------------------------------
+
+NK_NEWS = "Visit ends\n\nBy Staff | October 2, 2024\n\nThe Russian delegation left Pyongyang.\n\n"
+
+
+def test_a_ministry_of_two_heads_joined_by_and(known: Any) -> None:
+    text = NK_NEWS + "Ivan Sokolov, Russia's minister of energy and transport, met Premier Kim."
+    got = organs_of(text, known, "Ivan Sokolov", "2024-10-02")
+    assert got == {("chairman", "Ministry of Energy and Transport of the Russian Federation")}
+
+
+def test_a_ministry_for_the_development_of_a_named_place(known: Any) -> None:
+    text = NK_NEWS + (
+        "Oleg Petrov, the Russian minister for the development of the Far East and the Arctic, "
+        "toured the port."
+    )
+    got = organs_of(text, known, "Oleg Petrov", "2024-10-02")
+    assert got == {(
+        "chairman",
+        "Ministry for the Development of the Far East and the Arctic of the Russian Federation",
+    )}  # fmt: skip
+
+
+def test_a_capitalized_ministry_before_minister_is_its_own(known: Any) -> None:
+    text = NK_NEWS + (
+        "Yun Jong Ho, the minister of external economic relations, hosted the talks. Russian "
+        "Natural Resources Minister Ivan Sokolov attended."
+    )
+    got = organs_of(text, known, "Ivan Sokolov", "2024-10-02")
+    assert got == {("chairman", "Ministry of Natural Resources of the Russian Federation")}
+
+
+def test_a_coordinated_word_that_is_no_ministry_is_not_taken(known: Any) -> None:
+    text = NK_NEWS + "Ivan Sokolov, Russia's minister of energy and a close aide, met Premier Kim."
+    got = organs_of(text, known, "Ivan Sokolov", "2024-10-02")
+    assert ("chairman", "Ministry of Energy and a of the Russian Federation") not in got
+    assert not any(" and " in organ for _, organ in got)
+
+
+def test_a_states_security_council_by_its_possessive(known: Any) -> None:
+    text = NK_NEWS + "Kim received Pavel Orlov, secretary of Russia's Security Council."
+    got = organs_of(text, known, "Pavel Orlov", "2024-10-02")
+    assert got == {("secretary", "Security Council of the Russian Federation")}
+
+
+def test_a_ministry_named_with_its_state_takes_no_second_state(known: Any) -> None:
+    text = "Talks\n\nVladivostok, April 24 (KCNA) -- Russian officials came.\n\n" + (
+        "Oleg Petrov, minister for the Development of the Russian Far East, met him."
+    )
+    got = organs_of(text, known, "Oleg Petrov", "2019-04-24")
+    assert got == {("chairman", "Ministry for the Development of the Russian Far East")}
+
+
+def test_the_north_koreans_minister_closing_the_sentence(known: Any) -> None:
+    text = NK_NEWS + (
+        "The ambassador attended, as did North Korea's minister of external economic relations, "
+        "Yun Jong Ho."
+    )
+    got = organs_of(text, known, "Yun Jong Ho", "2024-10-02")
+    assert got == {("chairman", "Ministry of External Economic Relations")}

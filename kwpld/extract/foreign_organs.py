@@ -17,6 +17,7 @@ from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import Title, fact_lexicon
 from ..reading.state import Context
 from .shared import party_of
+from .state_organs import foreign_organ_named
 
 __all__ = ["cc_owned_after", "chain_organ", "foreign_whole", "new_organ_after"]
 
@@ -39,7 +40,26 @@ def new_organ_after(
     span = _capitalized_name(r, mentions, link.end()) if link else None
     if span is None:
         return None
+    owned = _state_possessive(r, span)
+    if owned is not None:
+        return owned, span
     return _drafted(r, mentions, span), span
+
+
+_POSSESSIVE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(\S.*)")
+
+
+def _state_possessive(r: Context, span: tuple[int, int]) -> str | None:
+    """ "secretary of Russia's Security Council": the office of the state the possessive names
+    (states.yaml: "Security Council of Russia", under every name of Russia), not an organ
+    named "Russia's Security Council" (class AE)."""
+    m = _POSSESSIVE.fullmatch(" ".join(r.text[span[0] : span[1]].split()))
+    if m is None:
+        return None
+    state = fact_lexicon().nationality_states.get(m.group(1).lower() + "'s")
+    if state is None:
+        return None
+    return foreign_organ_named(r, f"{m.group(2)} of {state.removeprefix('the ')}", span)
 
 
 def _capitalized_name(r: Context, mentions: list[Mention], at: int) -> tuple[int, int] | None:

@@ -515,7 +515,8 @@ def state_title(r: Context, title: Title, state: str, adjective: str | None) -> 
     name = _state_organ_name(r, title, state)
     if name is None:
         return replace(title, organ=None, organ_span=None, post=None)
-    organ = organ_for_name(r, f"{name} of {state}" if name.startswith("Ministry") else name)
+    own = name.startswith("Ministry") and not _names_state(name, state)
+    organ = organ_for_name(r, f"{name} of {state}" if own else name)
     drafted = r.reg.get(organ)
     drafted.attrs.setdefault("abroad", state)  # another state's organ, not the DPRK's
     if "parent" not in drafted.fields:
@@ -525,6 +526,17 @@ def state_title(r: Context, title: Title, state: str, adjective: str | None) -> 
         if all(match_key(n.text) != match_key(f"{printed} {name}") for n in drafted.names):
             drafted.add_name(NameDraft(f"{printed} {name}", derived=True))
     return replace(title, organ=organ, organ_span=None, post=None)
+
+
+def _names_state(name: str, state: str) -> bool:
+    """The ministry's own name says its state ("Ministry for the Development of the Russian
+    Far East"): no "of <state>" is added (class AE)."""
+    words = {w.lower() for w in name.split()}
+    return any(
+        target == state and (set(word.split()) <= words)
+        for word, target in fact_lexicon().nationality_states.items()
+        if " " not in word and "'" not in word and "." not in word
+    )
 
 
 def _state_organ_name(r: Context, title: Title, state: str) -> str | None:
@@ -756,9 +768,13 @@ def _ministry(
                 start -= 2 if len(before) == 2 and before[0] == "first" else 1
             span = (doc.word_starts[start], doc.word_ends[first - 1])
             return organ_for_name(r, name, span), span, modified
-    if last < n and doc.keys[last] == "of":
+    named = _capitalized_ministry_before(r, flex, first)
+    if named is not None:
+        return named
+    if last < n and doc.keys[last] in ("of", "for"):
         begin = last + 1
-        if begin < n and doc.keys[begin] == "the":
+        the = begin < n and doc.keys[begin] == "the"
+        if the:
             begin += 1
         for size in (3, 2, 1):
             words = tuple(doc.keys[begin : begin + size])
@@ -775,7 +791,8 @@ def _ministry(
             and (stop == begin or doc.gap_ok[stop - 1])
         ):
             stop += 1
-        if stop == begin:
+        lower = stop == begin
+        if lower:
             # "minister of metal industry" (wire copy): lower-case words ending in a ministry's
             # head word
             stop = next(
@@ -786,12 +803,92 @@ def _ministry(
                 begin,
             )  # fmt: skip
         if stop > begin:
+            if lower or doc.keys[begin] != "ministry":  # not "of the Ministry of X"
+                stop = _ministry_name_goes_on(r, stop)
             span = (doc.word_starts[begin], doc.word_ends[stop - 1])
             words_text = " ".join(
-                w if w[:1].isupper() else w.capitalize() for w in r.text[span[0] : span[1]].split()
+                w if w[:1].isupper() or w in _NAME_LINKS else w.capitalize()
+                for w in r.text[span[0] : span[1]].split()
             )
-            return organ_for_name(r, f"Ministry of {words_text}", span), span, None
+            link = "for the" if doc.keys[last] == "for" and the else doc.keys[last]
+            return organ_for_name(r, f"Ministry {link} {words_text}", span), span, None
     return None
+
+
+def _capitalized_ministry_before(
+    r: Context, flex: FactLexicon, first: int
+) -> tuple[str, tuple[int, int], str | None] | None:
+    """ "Russian Natural Resources Minister Alexander Kozlov": capitalized words before
+    "Minister" ending in a ministry's head word (``ministry_heads``) name its ministry, which
+    the lexicon lacks (class AE; without it the minister took the ministry another title of
+    the sentence before had named)."""
+    doc = r.doc
+    start = first
+    while (
+        start > 0
+        and first - start < 3
+        and doc.gap_ok[start - 1]
+        and doc.is_cap(start - 1)
+        and not doc.is_allcaps(start - 1)
+        and doc.keys[start - 1] not in fact_lexicon().nationality_states
+        and doc.words[start - 1].isalpha()
+    ):
+        start -= 1
+    if start == first or doc.keys[first - 1] not in flex.ministry_heads:
+        return None
+    span = (doc.word_starts[start], doc.word_ends[first - 1])
+    words = " ".join(r.text[span[0] : span[1]].split())
+    return organ_for_name(r, f"Ministry of {words}", span), span, None
+
+
+_NAME_LINKS = frozenset({"of", "the", "and", "for"})
+_NOT_COORDINATED = frozenset({"a", "an", "the", "his", "her", "its", "their", "was", "is", "who"})
+
+
+def _ministry_name_goes_on(r: Context, stop: int) -> int:
+    """Where a ministry's name read up to word ``stop`` ends (class AE): a second head joined
+    by "and" right before a stop ("minister of natural resources and ecology,"), and the
+    capitalized place after "of" ("minister for the development of the Far East and the
+    Arctic")."""
+    doc, n = r.doc, len(r.doc.words)
+    if (
+        stop + 1 < n
+        and doc.keys[stop] == "and"
+        and doc.gap_ok[stop - 1]
+        and doc.gap_ok[stop]
+        and doc.words[stop + 1].isalpha()
+        and doc.words[stop + 1].islower()
+        and doc.keys[stop + 1] not in _NOT_COORDINATED
+        and (stop + 2 >= n or not doc.gap_ok[stop + 1])
+    ):
+        return stop + 2
+    if stop + 1 < n and doc.keys[stop] == "of" and doc.gap_ok[stop - 1] and doc.gap_ok[stop]:
+        k = stop + 1
+        if doc.keys[k] == "the" and k + 1 < n and doc.gap_ok[k]:
+            k += 1
+        end = k
+        while end < n and doc.is_cap(end) and end - k < 8:
+            nxt = end + 1
+            if nxt < n and doc.gap_ok[end] and doc.is_cap(nxt):
+                end = nxt
+                continue
+            if (
+                nxt + 1 < n
+                and doc.gap_ok[end]
+                and doc.keys[nxt] == "and"
+                and doc.gap_ok[nxt]
+            ):
+                after = nxt + 1
+                if doc.keys[after] == "the" and after + 1 < n and doc.gap_ok[after]:
+                    after += 1
+                if doc.is_cap(after):
+                    end = after
+                    continue
+            end += 1
+            break
+        if end > k and doc.is_cap(k):
+            return end
+    return stop
 
 
 def _ministry_before(
