@@ -214,3 +214,24 @@ def test_the_north_koreans_minister_closing_the_sentence(known: Any) -> None:
     )
     got = organs_of(text, known, "Yun Jong Ho", "2024-10-02")
     assert got == {("chairman", "Ministry of External Economic Relations")}
+
+
+# -- Seoul's security office --------------------------------------------------------------------
+
+
+def test_seouls_national_security_adviser_and_deputy_director(known: Any) -> None:
+    text = SEOUL + (
+        "The council was chaired by national security adviser Kim Jang-soo. Kim Tae-hyo, first "
+        "deputy director of the National Security Office, briefed reporters."
+    )
+    assert organs_of(text, known, "Kim Jang-soo", "2013-03-08") == {
+        ("chairman", "National Security Office")
+    }
+    assert organs_of(text, known, "Kim Tae-hyo", "2013-03-08") == {
+        ("first-vice-director", "National Security Office")
+    }
+
+
+def test_a_foreign_national_security_adviser_is_not_seouls(known: Any) -> None:
+    text = SEOUL + "National security adviser John Bolton met Chung on Friday."
+    assert organs_of(text, known, "John Bolton", "2019-03-08") == set()

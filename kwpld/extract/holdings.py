@@ -104,11 +104,15 @@ def _foreigners_own(r: Context, fact: Fact) -> Fact | None:
     "The south Korean delegation included ...") holds that state's office; elsewhere the
     DPRK's."""
     person = r.reg.peek(fact.person)
-    if fact.organ is None or person.known or not _at_home(r, fact.organ):
+    if fact.organ is None or person.known:
         return fact
-    korean = person.attrs.get("foreign_name") == "titled" and korean_looking(
-        person.names[0].text if person.names else ""
-    )  # "Defense Minister Song Young-moo": a South Korean spelling no Korean reading took
+    name = person.names[0].text if person.names else ""
+    if person.attrs.get("foreign_name") and _south_only(r, fact.organ) and not korean_looking(name):
+        return None  # "U.S. national security adviser John Bolton": not Seoul's office
+    if not _at_home(r, fact.organ):
+        return fact
+    korean = person.attrs.get("foreign_name") == "titled" and korean_looking(name)
+    # "Defense Minister Song Young-moo": a South Korean spelling no Korean reading took
     if person.attrs.get("foreign_name") and not korean:
         state = foreigners_state(r, fact)
     else:  # a Korean name: another state's only when the sentence puts him on its side
@@ -125,6 +129,14 @@ def _foreigners_own(r: Context, fact: Fact) -> Fact | None:
     title = Title(role.start, role.end, fact.role, fact.organ, (role.start, role.end))
     owned = state_title(r, title, state, None)
     return replace(fact, organ=owned.organ, post=None) if owned.organ else None
+
+
+def _south_only(r: Context, key: str) -> bool:
+    """The organ is one only the South's officials hold (``home_government_cues.south_offices``:
+    the National Security Office the role "national security adviser" implies)."""
+    organ = r.reg.peek(key)
+    offices = fact_lexicon().home_government_cues.get("south_offices", ())
+    return bool(organ.names) and organ.names[0].text in offices
 
 
 def _at_home(r: Context, key: str) -> bool:
