@@ -235,3 +235,14 @@ def test_seouls_national_security_adviser_and_deputy_director(known: Any) -> Non
 def test_a_foreign_national_security_adviser_is_not_seouls(known: Any) -> None:
     text = SEOUL + "National security adviser John Bolton met Chung on Friday."
     assert organs_of(text, known, "John Bolton", "2019-03-08") == set()
+
+
+def test_a_title_in_apposition_before_the_name_after_met(known: Any) -> None:
+    text = SEOUL + "Earlier she met the president of South Korea, Lee Myung-bak, in Seoul."
+    got = organs_of(text, known, "Lee Myung-bak", "2010-03-08")
+    assert got == {("chairman", "Republic of Korea")}
+
+
+def test_met_a_person_then_a_title_is_no_apposition(known: Any) -> None:
+    text = SEOUL + "She met Lee Myung-bak, the president's brother, and Kim Min-soo in Seoul."
+    assert organs_of(text, known, "Kim Min-soo", "2010-03-08") == set()
