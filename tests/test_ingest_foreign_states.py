@@ -75,12 +75,17 @@ def test_offices_of_a_state_under_every_name_of_the_state() -> None:
     assert state_department is not None
     assert state_department.names[0] == "U.S. Department of State"
     assert table.find("Department of State") == state_department
-    # any other office of a state, by its shape
+    # a named office of South Korea's (class AE), under every name
     unification = table.find("Ministry of Unification of South Korea")
     assert unification is not None and unification.state == "rok"
-    assert unification.names == (
-        "Ministry of Unification of the Republic of Korea",
-        "Ministry of Unification of South Korea",
+    assert unification.names[0] == "Ministry of Unification of the Republic of Korea"
+    assert table.find("Unification Ministry") == unification
+    # any other office of a state, by its shape
+    trade = table.find("Ministry of Trade of South Korea")
+    assert trade is not None and trade.state == "rok"
+    assert trade.names == (
+        "Ministry of Trade of the Republic of Korea",
+        "Ministry of Trade of South Korea",
     )
 
 

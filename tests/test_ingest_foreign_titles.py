@@ -128,7 +128,7 @@ def test_nationality_before_a_title_in_apposition_and_heads_of_government(known:
             "Republic of Korea") in got  # fmt: skip
     assert ("Chung Un-chan", "chairman", f"Government of the {ROK}", ROK) in got
     assert ("Kim Ho Gil", "chairman", "Government of Japan", "Japan") in got
-    assert ("Kim Jang Su", "chairman", f"Ministry of Defence of the {ROK}", ROK) in got
+    assert ("Kim Jang Su", "chairman", f"Ministry of National Defense of the {ROK}", ROK) in got
     assert ("Wen Jiabao", "chairman", "State Council of the People's Republic of China",
             "People's Republic of China") in got  # fmt: skip
     assert not any(t[2] in ("mfa", "mpaf", "cabinet") for t in got)
@@ -221,8 +221,9 @@ def test_state_councillors_and_heads_of_new_agencies(known: Known) -> None:
         "Affairs Bureau, accompanied him.",
         known,
     )
+    # the State Council is found as China's office by its shape (class AE), under the state
     assert ("Dai Bingguo", "member", "State Council of the People's Republic of China",
-            None) in got  # fmt: skip
+            "People's Republic of China") in got  # fmt: skip
     assert ("Kim Man Bok", "chairman", "National Intelligence Service", None) in got
     assert ("Pak Su Il", "director", "Asian Affairs Bureau", None) in got
 
@@ -238,7 +239,7 @@ def test_korean_names_on_a_foreign_side(known: Known) -> None:
     )
     assert ("Ri Jae Jong", "chairman", "Ministry of Unification of the Republic of Korea",
             "Republic of Korea") in got  # fmt: skip
-    assert ("Kim Jang Su", "chairman", f"Ministry of Defence of the {ROK}", ROK) in got
+    assert ("Kim Jang Su", "chairman", f"Ministry of National Defense of the {ROK}", ROK) in got
     assert ("Kim Jong Min", "chairman", f"Ministry of Culture of the {ROK}", ROK) in got
     assert not any(t[2] in ("mpaf", "mfa", "cabinet") for t in got)
 

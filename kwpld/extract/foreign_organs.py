@@ -17,8 +17,9 @@ from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import Title, fact_lexicon
 from ..reading.state import Context
 from .shared import party_of
+from .state_organs import foreign_organ_named
 
-__all__ = ["chain_organ", "foreign_whole", "new_organ_after"]
+__all__ = ["cc_owned_after", "chain_organ", "foreign_whole", "new_organ_after"]
 
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _WORD = re.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
@@ -39,7 +40,26 @@ def new_organ_after(
     span = _capitalized_name(r, mentions, link.end()) if link else None
     if span is None:
         return None
+    owned = _state_possessive(r, span)
+    if owned is not None:
+        return owned, span
     return _drafted(r, mentions, span), span
+
+
+_POSSESSIVE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(\S.*)")
+
+
+def _state_possessive(r: Context, span: tuple[int, int]) -> str | None:
+    """ "secretary of Russia's Security Council": the office of the state the possessive names
+    (states.yaml: "Security Council of Russia", under every name of Russia), not an organ
+    named "Russia's Security Council" (class AE)."""
+    m = _POSSESSIVE.fullmatch(" ".join(r.text[span[0] : span[1]].split()))
+    if m is None:
+        return None
+    state = fact_lexicon().nationality_states.get(m.group(1).lower() + "'s")
+    if state is None:
+        return None
+    return foreign_organ_named(r, f"{m.group(2)} of {state.removeprefix('the ')}", span)
 
 
 def _capitalized_name(r: Context, mentions: list[Mention], at: int) -> tuple[int, int] | None:
@@ -87,6 +107,70 @@ def _drafted(r: Context, mentions: list[Mention], span: tuple[int, int]) -> str:
         if inner is not None and inner[1] == span[1] and "parent" not in entity.fields:
             entity.fields["parent"] = Ref(_drafted(r, mentions, inner))
     return entity.key
+
+
+_CC_OWNED = re.compile(
+    r"\s+of\s+the\s+(?:(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w'’-]*){0,8}?)"
+    r"\s+of\s+the\s+)?(?P<cc>C\.\s?C\.|Central\s+Committee)\s*,\s*"
+)
+"""KCNA's "of the C.C., CPC" after a role: "member of the Political Bureau of the C.C., CPC",
+"director of the General Office of the C.C., CPC", "member of the C.C., CPC" (class AE)"""
+
+
+def cc_owned_after(
+    r: Context, mentions: list[Mention], end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """The organ of another party named in KCNA's way after a role ending at ``end``: "(of the
+    X) of the C.C., CPC" where the abbreviation after the comma is a party other than the WPK
+    ("..., WPK" is the Workers' Party's own, read by the organ reading). The organ is drafted
+    under the party with the name as printed and the two long forms ("Political Bureau of the
+    Central Committee of the Communist Party of China", "... of the CPC Central Committee");
+    "of the C.C., CPC" alone is the party's Central Committee. Never the WPK's organ its head
+    word names."""
+    m = _CC_OWNED.match(r.text, end)
+    if m is None:
+        return None
+    owner = next(
+        (o for o in mentions if o.start == m.end() and o.kind == "organ" and o.entity), None
+    )
+    if owner is None or owner.entity is None:
+        return None
+    owner_key = r.reg.resolve(owner.entity)
+    party = party_of(r, owner_key)
+    if party is None or party != owner_key or _wpk(r, owner_key):
+        return None  # "of the C.C., WPK", or no party after the comma
+    entity = r.reg.get(party)
+    full = next((n.text for n in entity.names if n.kind != "abbreviation"), None)
+    if entity.known:
+        full = r.known.labels.get(entity.known) or full
+    abbreviation = owner.text
+    if full is None:
+        return None
+    head = " ".join(m.group("name").split()) if m.group("name") else None
+    committee = f"Central Committee of the {full}"
+    names = [f"{head} of the {committee}" if head else committee,
+             f"{head} of the {abbreviation} Central Committee" if head
+             else f"{abbreviation} Central Committee"]  # fmt: skip
+    span = (m.start("name") if head else m.start("cc"), owner.end)
+    key = r.reg.add(Entity("organ:foreign:" + match_key(names[0]), "organ")).key
+    drafted = r.reg.get(key)
+    drafted.attrs.setdefault("party", party)
+    inner = next(
+        (o.entity for o in mentions
+         if o.kind == "organ" and o.entity and span[0] <= o.start and o.end <= m.start("cc")),
+        None,
+    )  # fmt: skip
+    drafted.attrs.setdefault("organ_kind", _kind(r, inner) if inner else "central-committee")
+    if "parent" not in drafted.fields:
+        drafted.fields["parent"] = Ref(party)
+    printed = " ".join(r.text[span[0] : span[1]].split())
+    if not drafted.names:
+        drafted.add_name(NameDraft(names[0], kind="preferred", derived=True))
+        drafted.add_name(NameDraft(names[1], kind="alternate", derived=True))
+    if match_key(printed) not in {match_key(n.text) for n in drafted.names}:
+        drafted.add_name(NameDraft(printed, kind="alternate", spans=[span]))
+    drafted.note(f"an organ of another party, “{printed}” (KCNA's “C.C., {abbreviation}”)", span)
+    return key, span
 
 
 def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:

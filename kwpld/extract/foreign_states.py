@@ -12,11 +12,21 @@ import re
 from collections import Counter
 from functools import cache
 
-from ..reading.facts import Fact, fact_lexicon
+from ..names import is_korean_surname
+from ..reading.facts import Fact, FactSpan, fact_lexicon
 from ..reading.rules import foreign_name_lists
 from ..reading.state import Context
 
-__all__ = ["foreigners_state", "home_government_state", "side_state"]
+__all__ = [
+    "foreigners_state",
+    "home_government_state",
+    "korean_looking",
+    "north_before",
+    "seoul_story",
+    "seoul_story_state",
+    "side_state",
+    "south_spelled",
+]
 
 _SIDE = re.compile(
     r"\b(?:from|on)\s+(?:the\s+((?:[\w'’.-]+\s+){0,2}?[\w'’.-]+)|our)\s+side\b"
@@ -155,3 +165,103 @@ def home_government_state(r: Context, fact: Fact) -> str | None:
     if south.search(sentence) is None or north.search(sentence) is not None:
         return None
     return str(cues["state"])
+
+
+@cache
+def _seoul_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    cues = fact_lexicon().home_government_cues
+    if not cues.get("seoul_roles"):
+        return None
+
+    def words(key: str, flags: int = re.I) -> re.Pattern[str]:
+        alternatives = "|".join(
+            re.escape(w).replace("'", "['’]")
+            for w in sorted(cues.get(key, ()), key=len, reverse=True)
+        )
+        return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", flags)
+
+    return words("seoul_roles"), words("seoul_outlets", 0), words("not_before")
+
+
+_SEOUL_DATELINE = re.compile(r"(?:^|[\n/])\s*SEOUL\b|^\s*Seoul,\s+[A-Z][a-z]{2,8}\.?\s+\d", re.M)
+
+
+def seoul_story(r: Context) -> bool:
+    """The article is told from Seoul (:func:`_seoul_story`)."""
+    patterns = _seoul_cues()
+    return patterns is not None and _seoul_story(r, patterns[1])
+
+
+def _seoul_story(r: Context, outlets: re.Pattern[str]) -> bool:
+    """The article is told from Seoul: a "SEOUL" dateline ("SEOUL, Sept. 3 (Yonhap) --",
+    "WASHINGTON/SEOUL", "SEOUL (Reuters) -") or a South Korean outlet named in its first
+    blocks."""
+    for block in r.doc.blocks[:4]:
+        text = r.text[block.start : block.end]
+        if _SEOUL_DATELINE.search(text) or outlets.search(text):
+            return True
+    return False
+
+
+def seoul_story_state(r: Context, fact: Fact) -> str | None:
+    """South Korea for a Korean-named holder of a bare title the South's ministers bear
+    (``home_government_cues.seoul_roles``: "Defense Minister Song Young-moo", "Unification
+    Minister X") in a story told from Seoul, when no word of the North
+    (``not_before``: "North Korean", "his ... counterpart") stands in the sentence right before
+    the title; else None (the DPRK's, as before)."""
+    patterns = _seoul_cues()
+    role = next((s for s in fact.spans if s.role == "role"), None)
+    if patterns is None or role is None:
+        return None
+    roles, outlets, north = patterns
+    start = _title_start(r, fact, role)
+    printed = " ".join(r.text[start : role.end].split())
+    hit = roles.search(printed)
+    if hit is None or hit.end() != len(printed):
+        return None
+    person = r.reg.peek(fact.person)
+    name = person.names[0].text if person.names else ""
+    if north_before(r, fact) or not south_spelled(name) or not _seoul_story(r, outlets):
+        return None
+    return str(fact_lexicon().home_government_cues["state"])
+
+
+def _title_start(r: Context, fact: Fact, role: FactSpan) -> int:
+    """Where the title of ``fact`` begins: its organ's word right before its role's
+    ("Unification Minister"), else the role."""
+    return min(
+        (s.start for s in fact.spans
+         if s.role == "organ" and s.end <= role.start and not r.text[s.end : role.start].strip()),
+        default=role.start,
+    )  # fmt: skip
+
+
+def north_before(r: Context, fact: Fact) -> bool:
+    """A word of the North (``home_government_cues.not_before``) stands in the sentence right
+    before the title of ``fact`` ("his North Korean counterpart, Defense Minister X")."""
+    patterns = _seoul_cues()
+    role = next((s for s in fact.spans if s.role == "role"), None)
+    if patterns is None or role is None:
+        return False
+    start = _title_start(r, fact, role)
+    return patterns[2].search(r.text[max(fact.sentence[0], start - 50) : start]) is not None
+
+
+def south_spelled(name: str) -> bool:
+    """The name is spelled the South's way (``south_family``, ``south_syllable_marks``): "Lee
+    Jong-sup", "Song Young-moo", "Kim Yong-hyun"; not "Pak Yong Sik", "Kang Sun-nam"."""
+    cues = fact_lexicon().home_government_cues
+    words = name.replace("-", " ").split()
+    if len(words) < 2 or "'" in name or "’" in name:
+        return False
+    if words[0] in cues.get("south_family", ()):
+        return True
+    marks = cues.get("south_syllable_marks", ())
+    return any(mark in word.lower() for word in words[1:] for mark in marks)
+
+
+def korean_looking(name: str) -> bool:
+    """A name read by no foreign shape that is written like a South Korean's: a Korean family
+    name and a hyphenated given name ("Song Young-moo", "Cho Myoung-gyon")."""
+    words = name.split()
+    return len(words) == 2 and is_korean_surname(words[0]) and "-" in words[1]

@@ -47,7 +47,14 @@ from .facts_common import (
     status_of,
 )
 from .foreign_organs import chain_organ
-from .foreign_states import foreigners_state, home_government_state, side_state
+from .foreign_states import (
+    foreigners_state,
+    home_government_state,
+    korean_looking,
+    north_before,
+    seoul_story_state,
+    side_state,
+)
 from .shared import find_organ_by_name, known_organ_named
 from .standing_organs import standing_organ
 from .successions import ended_by_a_successor, ended_by_the_change, named_successor
@@ -98,20 +105,39 @@ def _foreigners_own(r: Context, fact: Fact) -> Fact | None:
     "The south Korean delegation included ...") holds that state's office; elsewhere the
     DPRK's."""
     person = r.reg.peek(fact.person)
-    if fact.organ is None or person.known or not _at_home(r, fact.organ):
+    if fact.organ is None or person.known:
         return fact
-    if person.attrs.get("foreign_name"):
+    name = person.names[0].text if person.names else ""
+    if person.attrs.get("foreign_name") and _south_only(r, fact.organ) and not korean_looking(name):
+        return None  # "U.S. national security adviser John Bolton": not Seoul's office
+    if not _at_home(r, fact.organ):
+        return fact
+    korean = person.attrs.get("foreign_name") == "titled" and korean_looking(name)
+    # "Defense Minister Song Young-moo": a South Korean spelling no Korean reading took
+    if person.attrs.get("foreign_name") and not korean:
         state = foreigners_state(r, fact)
     else:  # a Korean name: another state's only when the sentence puts him on its side
-        state = side_state(r, fact)[1] or home_government_state(r, fact)
+        state = (
+            side_state(r, fact)[1]
+            or home_government_state(r, fact)
+            or seoul_story_state(r, fact)  # "Defense Minister X" in a story from Seoul
+        )
         if state is None:
-            return fact
+            return None if korean and not north_before(r, fact) else fact
     role = next((s for s in fact.spans if s.role == "role"), None)
     if state is None or role is None or fact.role is None:
         return None
     title = Title(role.start, role.end, fact.role, fact.organ, (role.start, role.end))
     owned = state_title(r, title, state, None)
     return replace(fact, organ=owned.organ, post=None) if owned.organ else None
+
+
+def _south_only(r: Context, key: str) -> bool:
+    """The organ is one only the South's officials hold (``home_government_cues.south_offices``:
+    the National Security Office the role "national security adviser" implies)."""
+    organ = r.reg.peek(key)
+    offices = fact_lexicon().home_government_cues.get("south_offices", ())
+    return bool(organ.names) and organ.names[0].text in offices
 
 
 def _at_home(r: Context, key: str) -> bool:

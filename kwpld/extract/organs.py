@@ -49,9 +49,12 @@ _STOP_QUALIFIERS = frozenset(
 )  # fmt: skip
 
 
-_OWNERS = frozenset({"korea", "dprk", "pyongyang", "country", "nation", "regime", "party"})
+_OWNERS = frozenset(
+    {"korea", "dprk", "pyongyang", "country", "nation", "regime", "party", "north"}
+)
 """possessives before an organ's name that are not part of it: "North Korea's Supreme People's
-Assembly" is the Supreme People's Assembly ("People's" is part of it)"""
+Assembly" is the Supreme People's Assembly ("People's" is part of it); "the North's United Front
+Department" is the United Front Department (class AE)"""
 
 
 @dataclass(frozen=True)

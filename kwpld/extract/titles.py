@@ -27,7 +27,8 @@ from ..reading.facts import FactLexicon, Title, fact_lexicon
 from ..reading.gazetteer import gazetteer
 from ..reading.state import Context, Found
 from .facts_common import organ_of, with_references
-from .foreign_organs import chain_organ, foreign_whole, new_organ_after
+from .foreign_organs import cc_owned_after, chain_organ, foreign_whole, new_organ_after
+from .foreign_states import seoul_story, south_spelled
 from .organ_refs import reference_words
 from .shared import known_organ_named
 from .standing_organs import standing_organ
@@ -336,7 +337,8 @@ def _organ_of_role(
     """The organ named after a role (or a group of roles) ending at ``end``: one the organ
     reading found, one shared with the title before, or one the lexicon lacks."""
     return (
-        _organ_after(r, mentions, end)
+        cc_owned_after(r, mentions, end)
+        or _organ_after(r, mentions, end)
         or _shared_organ(r, found, end)
         or new_organ_after(r, mentions, end)
     )
@@ -360,8 +362,13 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
     say."""
     title = _of_the_whole(r, mentions, _own_organ(r, title))
     national = _nationality_before(r, title.start)
-    if national is not None and title.organ is None and _heads_state(r, title):
-        # "Russian President Vladimir Putin": the chairman of the state itself
+    if (
+        national is not None
+        and title.organ is None
+        and (_heads_state(r, title) or _deputy_heads_state(r, title, national[0]))
+    ):
+        # "Russian President Vladimir Putin": the chairman of the state itself; "U.S. Vice
+        # President Mike Pence" its vice-chairman
         state = national[0].removeprefix("the ")
         organ = organ_for_name(r, state)
         r.reg.get(organ).attrs.setdefault("abroad", national[0])
@@ -371,7 +378,7 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
         # "Vladimir Putin, president of the Russian Federation", "president of the PRC"; "In
         # Seoul, outgoing President Lee Myung-bak": the state of the capital the sentence opens
         hit = _foreign_state_at(r, fact_lexicon(), bisect_left(r.doc.word_starts, title.end))
-        hit = hit or _opening_state(r, title.start, title.end)
+        hit = hit or _opening_state(r, title.start, title.end) or _seoul_president(r, title)
         if hit is not None:
             organ = organ_for_name(r, hit[0].removeprefix("the "))
             r.reg.get(organ).attrs.setdefault("abroad", hit[0])
@@ -385,6 +392,25 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
 
 
 _OPENING = re.compile(r"\s*In\s+([A-Z][a-z]+)\s*,")
+_NORTH_BEFORE = re.compile(r"(?:North(?:\s+Korean|\s+Korea['’]s|['’]s)|Pyongyang['’]s|DPRK)\s+$")
+
+
+def _seoul_president(r: Context, title: Title) -> tuple[str, int] | None:
+    """ "President Moon Jae-in presided over ...", "President Moon Jae-in's office" in a story
+    told from Seoul: a bare President right before a name spelled the South's way is the
+    South's (class AE); not after a word of the North."""
+    gap = _BEFORE_NAME.match(r.text, title.end)
+    after = gap.end() if gap else title.end
+    person = next(
+        (m for m in r.mentions_in(after, after + 60, ("person",)) if m.start == after), None
+    )
+    if person is None or _NORTH_BEFORE.search(r.text, max(0, title.start - 30), title.start):
+        return None
+    name = person.text.replace("’s", "").replace("'s", "")
+    if not south_spelled(name) or not seoul_story(r):
+        return None
+    state = fact_lexicon().home_government_cues.get("state")
+    return (str(state), bisect_left(r.doc.word_starts, title.end)) if state else None
 
 
 def _opening_state(r: Context, at: int, end: int) -> tuple[str, int] | None:
@@ -422,6 +448,19 @@ def _heads_state(r: Context, title: Title) -> bool:
     """The title's role words are a head of state's (``state_heads``: "President"), alone."""
     words = r.doc.words_between(title.role_span[0], title.role_span[1])
     return " ".join(r.doc.keys[words.start : words.stop]) in fact_lexicon().state_heads
+
+
+def _deputy_heads_state(r: Context, title: Title, state: str) -> bool:
+    """The title's role words are a deputy head of state's (``state_deputy_heads``: "Vice
+    President"), alone, and ``state`` has the office (``state_deputy_head_states``)."""
+    flex = fact_lexicon()
+    words = r.doc.words_between(title.role_span[0], title.role_span[1])
+    printed = " ".join(r.doc.keys[words.start : words.stop]).replace("-", " ")
+    return (
+        title.role == "vice-chairman"
+        and printed in flex.state_deputy_heads
+        and state in flex.state_deputy_head_states
+    )
 
 
 def abroad(r: Context, title: Title) -> bool:
@@ -471,10 +510,13 @@ def state_title(r: Context, title: Title, state: str, adjective: str | None) -> 
     state's ("Ministry of Foreign Affairs of Russia", also called "Russian Ministry of Foreign
     Affairs" after a nationality word), the Cabinet its government ("Government of Japan",
     ``foreign_governments``), under the state; any other organ is none (never the DPRK's)."""
+    if title.organ is not None and r.reg.peek(title.organ).attrs.get("foreign_state"):
+        return replace(title, post=None)  # already a state's office ("unification minister")
     name = _state_organ_name(r, title, state)
     if name is None:
         return replace(title, organ=None, organ_span=None, post=None)
-    organ = organ_for_name(r, f"{name} of {state}" if name.startswith("Ministry") else name)
+    own = name.startswith("Ministry") and not _names_state(name, state)
+    organ = organ_for_name(r, f"{name} of {state}" if own else name)
     drafted = r.reg.get(organ)
     drafted.attrs.setdefault("abroad", state)  # another state's organ, not the DPRK's
     if "parent" not in drafted.fields:
@@ -484,6 +526,17 @@ def state_title(r: Context, title: Title, state: str, adjective: str | None) -> 
         if all(match_key(n.text) != match_key(f"{printed} {name}") for n in drafted.names):
             drafted.add_name(NameDraft(f"{printed} {name}", derived=True))
     return replace(title, organ=organ, organ_span=None, post=None)
+
+
+def _names_state(name: str, state: str) -> bool:
+    """The ministry's own name says its state ("Ministry for the Development of the Russian
+    Far East"): no "of <state>" is added (class AE)."""
+    words = {w.lower() for w in name.split()}
+    return any(
+        target == state and (set(word.split()) <= words)
+        for word, target in fact_lexicon().nationality_states.items()
+        if " " not in word and "'" not in word and "." not in word
+    )
 
 
 def _state_organ_name(r: Context, title: Title, state: str) -> str | None:
@@ -715,9 +768,13 @@ def _ministry(
                 start -= 2 if len(before) == 2 and before[0] == "first" else 1
             span = (doc.word_starts[start], doc.word_ends[first - 1])
             return organ_for_name(r, name, span), span, modified
-    if last < n and doc.keys[last] == "of":
+    named = _capitalized_ministry_before(r, flex, first)
+    if named is not None:
+        return named
+    if last < n and doc.keys[last] in ("of", "for"):
         begin = last + 1
-        if begin < n and doc.keys[begin] == "the":
+        the = begin < n and doc.keys[begin] == "the"
+        if the:
             begin += 1
         for size in (3, 2, 1):
             words = tuple(doc.keys[begin : begin + size])
@@ -734,7 +791,8 @@ def _ministry(
             and (stop == begin or doc.gap_ok[stop - 1])
         ):
             stop += 1
-        if stop == begin:
+        lower = stop == begin
+        if lower:
             # "minister of metal industry" (wire copy): lower-case words ending in a ministry's
             # head word
             stop = next(
@@ -745,12 +803,92 @@ def _ministry(
                 begin,
             )  # fmt: skip
         if stop > begin:
+            if lower or doc.keys[begin] != "ministry":  # not "of the Ministry of X"
+                stop = _ministry_name_goes_on(r, stop)
             span = (doc.word_starts[begin], doc.word_ends[stop - 1])
             words_text = " ".join(
-                w if w[:1].isupper() else w.capitalize() for w in r.text[span[0] : span[1]].split()
+                w if w[:1].isupper() or w in _NAME_LINKS else w.capitalize()
+                for w in r.text[span[0] : span[1]].split()
             )
-            return organ_for_name(r, f"Ministry of {words_text}", span), span, None
+            link = "for the" if doc.keys[last] == "for" and the else doc.keys[last]
+            return organ_for_name(r, f"Ministry {link} {words_text}", span), span, None
     return None
+
+
+def _capitalized_ministry_before(
+    r: Context, flex: FactLexicon, first: int
+) -> tuple[str, tuple[int, int], str | None] | None:
+    """ "Russian Natural Resources Minister Alexander Kozlov": capitalized words before
+    "Minister" ending in a ministry's head word (``ministry_heads``) name its ministry, which
+    the lexicon lacks (class AE; without it the minister took the ministry another title of
+    the sentence before had named)."""
+    doc = r.doc
+    start = first
+    while (
+        start > 0
+        and first - start < 3
+        and doc.gap_ok[start - 1]
+        and doc.is_cap(start - 1)
+        and not doc.is_allcaps(start - 1)
+        and doc.keys[start - 1] not in fact_lexicon().nationality_states
+        and doc.words[start - 1].isalpha()
+    ):
+        start -= 1
+    if start == first or doc.keys[first - 1] not in flex.ministry_heads:
+        return None
+    span = (doc.word_starts[start], doc.word_ends[first - 1])
+    words = " ".join(r.text[span[0] : span[1]].split())
+    return organ_for_name(r, f"Ministry of {words}", span), span, None
+
+
+_NAME_LINKS = frozenset({"of", "the", "and", "for"})
+_NOT_COORDINATED = frozenset({"a", "an", "the", "his", "her", "its", "their", "was", "is", "who"})
+
+
+def _ministry_name_goes_on(r: Context, stop: int) -> int:
+    """Where a ministry's name read up to word ``stop`` ends (class AE): a second head joined
+    by "and" right before a stop ("minister of natural resources and ecology,"), and the
+    capitalized place after "of" ("minister for the development of the Far East and the
+    Arctic")."""
+    doc, n = r.doc, len(r.doc.words)
+    if (
+        stop + 1 < n
+        and doc.keys[stop] == "and"
+        and doc.gap_ok[stop - 1]
+        and doc.gap_ok[stop]
+        and doc.words[stop + 1].isalpha()
+        and doc.words[stop + 1].islower()
+        and doc.keys[stop + 1] not in _NOT_COORDINATED
+        and (stop + 2 >= n or not doc.gap_ok[stop + 1])
+    ):
+        return stop + 2
+    if stop + 1 < n and doc.keys[stop] == "of" and doc.gap_ok[stop - 1] and doc.gap_ok[stop]:
+        k = stop + 1
+        if doc.keys[k] == "the" and k + 1 < n and doc.gap_ok[k]:
+            k += 1
+        end = k
+        while end < n and doc.is_cap(end) and end - k < 8:
+            nxt = end + 1
+            if nxt < n and doc.gap_ok[end] and doc.is_cap(nxt):
+                end = nxt
+                continue
+            if (
+                nxt + 1 < n
+                and doc.gap_ok[end]
+                and doc.keys[nxt] == "and"
+                and doc.gap_ok[nxt]
+            ):
+                after = nxt + 1
+                if doc.keys[after] == "the" and after + 1 < n and doc.gap_ok[after]:
+                    after += 1
+                if doc.is_cap(after):
+                    end = after
+                    continue
+            end += 1
+            break
+        if end > k and doc.is_cap(k):
+            return end
+    return stop
 
 
 def _ministry_before(

@@ -182,6 +182,10 @@ class FactLexicon:
     foreign_offices: frozenset[str] = frozenset()
     """what roles imply that is another state's office: ``foreign_offices``"""
     state_heads: frozenset[str] = frozenset()
+    state_deputy_heads: frozenset[str] = frozenset()
+    """a deputy head of state's title after a nationality word ("U.S. Vice President"), for
+    the states of ``state_deputy_head_states`` (class AE)"""
+    state_deputy_head_states: frozenset[str] = frozenset()
     """role words that, after a nationality word, make the person the head (chairman) of that
     state itself ("Russian President Vladimir Putin"): ``state_heads``"""
     foreign_capitals: dict[str, str] = field(default_factory=dict)
@@ -341,6 +345,10 @@ def fact_lexicon() -> FactLexicon:
         nationality_states=dict(data.get("foreign_nationalities", {})),
         foreign_governments=dict(data.get("foreign_governments", {})),
         state_heads=frozenset(data.get("state_heads", ())),
+        state_deputy_heads=frozenset(
+            " ".join(w.replace("-", " ").split()) for w in data.get("state_deputy_heads", ())
+        ),
+        state_deputy_head_states=frozenset(data.get("state_deputy_head_states", ())),
         foreign_offices=frozenset(data.get("foreign_offices", ())),
         foreign_capitals=dict(data.get("foreign_capitals", {})),
         home_government_cues=dict(data.get("home_government_cues", {})),

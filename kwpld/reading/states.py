@@ -49,9 +49,9 @@ class ForeignStates:
         organ_id = self.by_key.get(match_key(name))
         if organ_id:
             return self.organs[organ_id]
-        head = name.split(" ", 1)[0].lower()
-        if head not in self.office_heads:
-            return None
+        first = name.split(" of ", 1)[0].lower().split()
+        if not first or not (first[0] in self.office_heads or first[-1] in self.office_heads):
+            return None  # "Ministry of ...", "Security Council of Russia" (class AE)
         for m in _OF.finditer(name):
             state_id = self.by_key.get(match_key(name[m.end() :]))
             state = self.organs.get(state_id) if state_id else None
