@@ -109,10 +109,12 @@ def attendance(r: Context) -> Found:
         fresh = (appearance is None or sentence.block - appearance[0] > 3
                  or opens_with_day(r, sentence.start, sentence.end))
         own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
+        acted = own is not None
         if own is not None:
             event, event_span, appearance = own, None, (sentence.block, own)
         elif (unnamed := _unnamed_subject(r, flex, sentence, found, view)) is not None:
             event, event_span, appearance = unnamed, None, (sentence.block, unnamed)
+            acted = True
         verb_role: str | None = None
         for pattern in flex.admitted(flex.attendance_patterns, view.string):
             for m in pattern.regex.finditer(view.string):
@@ -128,7 +130,9 @@ def attendance(r: Context) -> Found:
                 if not people:
                     continue
                 target, target_span = _verb_object(r, view, m, own) or (event, event_span)
-                if pattern.id in _GROUP_WORDS and (before := _group_event(r, view)) is not None:
+                if pattern.id in _GROUP_WORDS and not acted and (
+                    before := _group_event(r, view)
+                ) is not None:
                     target, target_span = before, None  # "Putin gave a banquet for Kim. Both
                     # men made speeches, and Putin said the talks ...": the banquet
                 if own is None and event_span is None:
@@ -409,7 +413,9 @@ def _named(
 
 _THE_LEADERS = re.compile(
     r"\b(?:the\s+(?:two\s+)?leaders|both\s+leaders|both\s+(?:men|women)"
-    r"|the\s+(?:two|three|four)\s+(?:men|women))\b",
+    r"|the\s+(?:two|three|four)\s+(?:men|women)"
+    r"|the\s+two(?=\s+(?:then\s+|later\s+|also\s+|first\s+|together\s+)?(?:held|met|sat|signed"
+    r"|attended|had|toured|visited|watched|walked|shook|exchanged|posed|laid|inspected|looked)\b))\b",
     re.I,
 )
 """the two people of the report's lead, in a sentence that names no one (`_lead_pair`), or a
@@ -752,7 +758,8 @@ def _appearance(
         described and kind == "appearance" and not occasion_only
         and flex.attendance_verbs.get(verb) == "guided"
     )  # fmt: skip
-    what = _object_of(r, end, view.end, inspection=inspection)
+    what = _met_object(r, end, view.end) if kind in ("meeting", "received") else None
+    what = what or _object_of(r, end, view.end, inspection=inspection)
     if what is None:
         return None
     obj_start, obj_end, described = what
@@ -779,6 +786,10 @@ def _appearance(
     if named is None:
         return None
     name, kind = named
+    if kind == "meeting" and when is not None and obj.startswith("meeting with "):
+        talks = _talks_told_next(r, view, when, (obj_start, obj_end))
+        if talks is not None:
+            return talks  # (class AB) "X met Y on Thursday. The two leaders held talks ..."
     if when is None and kind != "meeting" and not described and _SHOW.search(name):
         # (class Q) "That evening, Kim hosted a state banquet ... The two leaders also watched a
         # gala performance": a show in a paragraph that dated an occasion is of its day
@@ -809,6 +820,36 @@ def _appearance(
     if not described and not any(x.entity == event.key for x in r.mentions):
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
     return event.key
+
+
+def _talks_told_next(
+    r: Context, view: SentenceView, when: PartialDate, span: tuple[int, int]
+) -> str | None:
+    """(class AB) "Putin met North Korean leader Kim Jong Un on Thursday ... The two leaders held
+    talks one-on-one": the meeting a verb reports is the undated-by-name occasion of talks held
+    the same day in the next sentences of its paragraph or the next (not "held talks with Ri Yong
+    Ho", whose sentence names people without the one met)."""
+    sentence = r.doc.sentence_at(view.start)
+    met = {r.reg.resolve(m.entity) for m in r.mentions_in(*span, ("person",)) if m.entity}
+    if sentence is None or not met:
+        return None
+    for offset, key in r.held:
+        if offset <= view.start:
+            continue
+        there = r.doc.sentence_at(offset)
+        if there is None or there.block - sentence.block > 1:
+            break
+        event = r.reg.peek(key)
+        if event.fields.get("type") != "meeting" or event.fields.get("date") != when or (
+            "ordinal" in event.fields
+        ):
+            continue
+        named = {r.reg.resolve(m.entity) for m in r.mentions_in(there.start, there.end, ("person",))
+                 if m.entity}  # fmt: skip
+        if named and not met & named:
+            continue
+        return r.reg.resolve(key)
+    return None
 
 
 def _same_occasion_before(r: Context, obj: str, start: int) -> str | None:
@@ -872,10 +913,39 @@ _AT_THE = re.compile(
 """where an appearance was ("watched a performance ... at the Jagang Provincial Art Theatre")"""
 
 
+_APPEAL = re.compile(r"(?:\s*,[^,.;]{1,90},)?\s+to\s+[a-z]")
+"""after the one "called on": an appeal to do something, not a call paid on him"""
+
 _TITLE_BEFORE = re.compile(r"(?:(?:(?:[A-Z][\w.’'-]*|of|the|for)\s+){0,5}[A-Z][\w.’'-]*\s+)?")
 """what may stand before the one met: nothing, or his title ("U.S. President Donald Trump",
 "Russian Foreign Minister Sergei Lavrov", "Secretary of State Mike Pompeo"), which ends in a
 capitalised word: "received the Order of Kim Il Sung" names no one met"""
+
+
+@cache
+def _lower_title_before() -> re.Pattern[str]:
+    """(class AB) a title before the one met that ends in lower case ("North Korean leader",
+    "North Korea's top nuclear negotiator,", "his counterpart", ``attendance.met_titles``), or
+    the group he leads ("South Korea's special envoys led by national security adviser")."""
+    titles = sorted(fact_lexicon().met_titles, key=lambda t: (-len(t), t))
+    title = r"(?i:" + "|".join(r"\s+".join(map(re.escape, t.split())) for t in titles) + r")s?"
+    words = r"(?:[\w.’'-]+\s+){0,7}?"
+    return re.compile(
+        rf"(?:{words}{title},?\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}"
+        rf"|{words}(?:envoys?|delegations?|delegates|team)\s+(?:led|headed)\s+by\s+"
+        rf"(?:{words}{title}\s+)?(?:[A-Z][\w.’'-]*\s+){{0,3}})"
+    )
+
+
+def _met_object(r: Context, start: int, end: int) -> tuple[int, int, bool] | None:
+    """(class AB) The one met after a title in lower case ("met North Korean leader Kim Jong
+    Un", "received South Korea's special envoys led by ... Chung Eui-yong"): from the title to
+    the end of his name (the capitalised object `_OBJECT` takes would stop at "leader")."""
+    at = start + len(r.text[start:end]) - len(r.text[start:end].lstrip())
+    people = r.mentions_in(at, min(end, at + 160), ("person",))
+    if not people or not _lower_title_before().fullmatch(r.text, at, people[0].start):
+        return None
+    return at, people[0].end, False
 
 
 def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, str] | None:
@@ -883,7 +953,12 @@ def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, s
     welcome ceremony for a guest), "met Donald Trump in Hanoi" (a meeting with the one met)."""
     other = r.mentions_in(*span, ("person",))
     if kind == "meeting":
-        titled = bool(other) and _TITLE_BEFORE.fullmatch(r.text, span[0], other[0].start)
+        titled = bool(other) and (
+            _TITLE_BEFORE.fullmatch(r.text, span[0], other[0].start) is not None
+            or _lower_title_before().fullmatch(r.text, span[0], other[0].start) is not None
+        )
+        if titled and _APPEAL.match(r.text, other[0].end):
+            return None  # (class AB) "called on Kim Yong Nam to step down": an appeal
         return (f"meeting with {other[0].text}", kind) if titled else None
     if not other and (not obj[:1].isupper() or obj.lower() in fact_lexicon().occasion_titles):
         return None  # "greeted the President at the entrance": the leader, on the spot
