@@ -140,3 +140,23 @@ def test_the_two_are_the_two_named_just_before(known: Known) -> None:
     shows = [attended(drafted).get(k, {}) for k, e in events(drafted).items()
              if e.get("type") == "appearance"]  # fmt: skip
     assert [set(p) for p in shows] == [{"madeleine-albright", "kim-jong-il"}]
+
+
+def test_talks_that_name_no_one_are_not_the_call_before(known: Known) -> None:
+    drafted = _read(
+        "Earlier on Wednesday, Wang Yi paid a courtesy call on Kim Yong Nam at the Mansudae "
+        "Assembly Hall.\n\nThe second round of talks began at the guesthouse on Wednesday "
+        "afternoon, a spokesman said.", known,
+    )
+    assert len(events(drafted)) == 2
+
+
+def test_a_reference_back_goes_to_the_meeting_a_verb_told(known: Known) -> None:
+    drafted = _read(
+        "SEOUL, June 2 (Yonhap) -- Kim Jong Un received Chinese envoy Song Tao in Pyongyang on "
+        "Wednesday.\n\nAt the meeting, Kim was flanked by his wife Ri Sol Ju and his sister Kim "
+        "Yo Jong. Choe Ryong Hae also sat in on the talks.\n\nKim Jong Il last met a Chinese "
+        "leader in 2011, when he and Hu Jintao held a summit in Changchun.", known,
+    )
+    assert ("2016-06-01", {"kim-jong-un", "song-tao", "ri-sol-ju", "kim-yo-jong",
+                           "choe-ryong-hae"}) in _meetings(drafted)  # fmt: skip

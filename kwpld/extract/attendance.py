@@ -91,6 +91,11 @@ def attendance(r: Context) -> Found:
             continue
         view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = _event_of(r, flex, view)
+        back = _back_to_meeting(r, view, sentence.block, event, appearance)
+        if back is not None:
+            back, event = (r.reg.resolve(event), back) if event else (None, back)
+            # (class AB) "X received Y on Monday ... At the meeting, ...": ``back`` the event
+            # the reference was taken for, ``event`` the meeting
         # "The plenum ... was guided by Kim Jong Un. On its second day, A and B spoke": a
         # sentence naming no event, in an article that reports none held, goes on with the event
         # the sentence before it named (in its paragraph or the one before)
@@ -130,6 +135,8 @@ def attendance(r: Context) -> Found:
                 if not people:
                     continue
                 target, target_span = _verb_object(r, view, m, own) or (event, event_span)
+                if back is not None and target is not None and r.reg.resolve(target) == back:
+                    target = event  # (class AB) "B also sat in on the talks": the meeting
                 if pattern.id in _GROUP_WORDS and not acted and (
                     before := _group_event(r, view)
                 ) is not None:
@@ -261,6 +268,32 @@ def _event_of(
         if key != event and not _in_passing(r, flex, offset, key):
             return key, None
     return r.main_event or event, None
+
+
+def _back_to_meeting(
+    r: Context,
+    view: SentenceView,
+    block: int,
+    event: str | None,
+    appearance: tuple[int, str] | None,
+) -> str | None:
+    """(class AB) "Kim Jong Un received the envoys on Monday. ... At the meeting, Kim was
+    flanked by A. B also sat in on the talks": a reference back ("the meeting", "the talks") to
+    no event named before it, which `_references` took for the article's event named later,
+    is the meeting a verb drafted in this paragraph or the two before."""
+    if appearance is None or event is None or block - appearance[0] > 2:
+        return None
+    first = next((i for i in view.items if i.kind in ("event", "eventref")), None)
+    if first is None or first.kind != "eventref":
+        return None
+    met = r.reg.resolve(appearance[1])
+    if not met.startswith("event:appearance:") or r.reg.peek(met).fields.get("type") != "meeting":
+        return None
+    target = r.reg.resolve(event)
+    if target == met or any(m.entity and r.reg.resolve(m.entity) == target
+                            for m in r.mentions_in(0, view.start, ("event",))):  # fmt: skip
+        return None  # a reference to an event named before: that one
+    return met
 
 
 _BEFORE_IT = re.compile(r"\b(?:before|after|following|ahead\s+of)\s+(?:the\s+|its\s+)?$", re.I)
@@ -826,9 +859,9 @@ def _talks_told_next(
     r: Context, view: SentenceView, when: PartialDate, span: tuple[int, int]
 ) -> str | None:
     """(class AB) "Putin met North Korean leader Kim Jong Un on Thursday ... The two leaders held
-    talks one-on-one": the meeting a verb reports is the undated-by-name occasion of talks held
-    the same day in the next sentences of its paragraph or the next (not "held talks with Ri Yong
-    Ho", whose sentence names people without the one met)."""
+    talks one-on-one": the meeting a verb reports is the occasion of talks held the same day in
+    the next sentences of its paragraph or the next, whose sentence names the one met or "the
+    two leaders" (not "held talks with Ri Yong Ho", nor "The second round of talks began")."""
     sentence = r.doc.sentence_at(view.start)
     met = {r.reg.resolve(m.entity) for m in r.mentions_in(*span, ("person",)) if m.entity}
     if sentence is None or not met:
@@ -846,8 +879,8 @@ def _talks_told_next(
             continue
         named = {r.reg.resolve(m.entity) for m in r.mentions_in(there.start, there.end, ("person",))
                  if m.entity}  # fmt: skip
-        if named and not met & named:
-            continue
+        if not (met & named or not named and _THE_LEADERS.search(r.text, there.start, there.end)):
+            continue  # ("The second round of talks began ...": which talks, unsaid)
         return r.reg.resolve(key)
     return None
 
