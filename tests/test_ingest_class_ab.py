@@ -160,3 +160,12 @@ def test_a_reference_back_goes_to_the_meeting_a_verb_told(known: Known) -> None:
     )
     assert ("2016-06-01", {"kim-jong-un", "song-tao", "ri-sol-ju", "kim-yo-jong",
                            "choe-ryong-hae"}) in _meetings(drafted)  # fmt: skip
+
+
+def test_flanked_by_one_with_a_title_before_the_name(known: Known) -> None:
+    drafted = _read(
+        "Wang Yi held talks with North Korean leader Kim Jong Un on Wednesday.\n\nThe talks "
+        "lasted two hours.\n\nOn the North Korean side, Kim was flanked by Foreign Minister Ri "
+        "Su Yong, a veteran diplomat, and interpreters.", known,
+    )
+    assert ("2016-06-01", {"wang-yi", "kim-jong-un", "ri-su-yong"}) in _meetings(drafted)
