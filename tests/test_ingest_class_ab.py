@@ -169,3 +169,13 @@ def test_flanked_by_one_with_a_title_before_the_name(known: Known) -> None:
         "Su Yong, a veteran diplomat, and interpreters.", known,
     )
     assert ("2016-06-01", {"wang-yi", "kim-jong-un", "ri-su-yong"}) in _meetings(drafted)
+
+
+def test_a_past_meeting_does_not_go_on_into_a_paragraph_of_its_own_date(known: Known) -> None:
+    drafted = _read(
+        "Ri Su Yong was foreign minister.\n\nIn July 2015 he attended a forum in Kuala Lumpur. "
+        "He also met Chinese Foreign Minister Wang Yi at the forum.\n\nIn May 2016 he took part "
+        "in the talks between Kim Jong Un and Chinese envoy Li Yuanchao in Pyongyang.", known,
+        date="2025-03-03",
+    )
+    assert all("kim-jong-un" not in p for _, p in _meetings(drafted))

@@ -150,7 +150,9 @@ def attendance(r: Context) -> Found:
                     target = _appearance(r, flex, view, m, people, described=fresh)
                     if target is not None:
                         appearance = (sentence.block, target)
-                if target is None and appearance and sentence.block - appearance[0] <= 3:
+                if target is None and appearance and sentence.block - appearance[0] <= 3 and not (
+                    _past_meeting(r, appearance, sentence)
+                ):
                     target = appearance[1]
                 if target is None:
                     continue
@@ -268,6 +270,23 @@ def _event_of(
         if key != event and not _in_passing(r, flex, offset, key):
             return key, None
     return r.main_event or event, None
+
+
+def _past_meeting(r: Context, appearance: tuple[int, str], sentence: Sentence) -> bool:
+    """(class AB) "He also met Japanese Foreign Minister Yohei Kono at the forum. // In
+    September 2002 he took part in the talks between ...": a meeting a verb told does not go on
+    into a later paragraph that opens with a date of its own."""
+    key = r.reg.resolve(appearance[1])
+    return (
+        sentence.block != appearance[0]
+        and key.startswith("event:appearance:")
+        and r.reg.peek(key).fields.get("type") == "meeting"
+        and (
+            opens_with_day(r, sentence.start, sentence.end)
+            or any(re.fullmatch(r"\s*(?:in|on|by|from|since)?\s*", r.text[sentence.start : d.start],
+                                re.I) for d in r.dates_in(sentence.start, sentence.end)[:1])
+        )
+    )
 
 
 def _back_to_meeting(
