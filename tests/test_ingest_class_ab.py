@@ -179,3 +179,11 @@ def test_a_past_meeting_does_not_go_on_into_a_paragraph_of_its_own_date(known: K
         date="2025-03-03",
     )
     assert all("kim-jong-un" not in p for _, p in _meetings(drafted))
+
+
+def test_a_meeting_in_quoted_speech_is_not_drafted(known: Known) -> None:
+    drafted = _read(
+        '"Chinese Foreign Minister Wang Yi met North Korean leader Kim Jong Un on Wednesday and '
+        'it went well," Choe Son Hui told reporters.', known,
+    )
+    assert _meetings(drafted) == []

@@ -128,6 +128,9 @@ def attendance(r: Context) -> Found:
                     continue
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
+                cue_items = view.group(m, "cue") if pattern.id == "met-whom" else []
+                if own is None and cue_items and _quoted(r, cue_items[0].start):
+                    continue  # (class AB) a meeting in quoted speech places no one
                 if (own is None and _met_only(flex, m)) or _denied(m) or _to_come(flex, view, m):
                     continue  # "received a letter", "did not attend", "often accompanied by"
                 people = _named(r, pattern, role, view, m, ongoing=own is None)
@@ -270,6 +273,11 @@ def _event_of(
         if key != event and not _in_passing(r, flex, offset, key):
             return key, None
     return r.main_event or event, None
+
+
+def _quoted(r: Context, offset: int) -> bool:
+    """Whether ``offset`` is inside a quotation of someone's words (not a document excerpted)."""
+    return any(q.start <= offset < q.end and not q.excerpt for q in r.quotes)
 
 
 def _past_meeting(r: Context, appearance: tuple[int, str], sentence: Sentence) -> bool:
@@ -805,6 +813,8 @@ def _appearance(
     verb_items = view.group(m, "verb")
     if not verb_items:
         return None
+    if kind in ("meeting", "received") and _quoted(r, verb_items[0].start):
+        return None  # (class AB) "'We met the leader ...,' Chung told reporters"
     end = verb_items[-1].end
     inspection = (
         described and kind == "appearance" and not occasion_only
