@@ -187,3 +187,11 @@ def test_a_meeting_in_quoted_speech_is_not_drafted(known: Known) -> None:
         'it went well," Choe Son Hui told reporters.', known,
     )
     assert _meetings(drafted) == []
+
+
+def test_a_past_meeting_takes_the_date_of_its_own_clause(known: Known) -> None:
+    drafted = _read(
+        "Kim Jong Il, who arrived on Thursday, first met Vladimir Putin in Pyongyang in July "
+        "2000, when he received the Russian leader.", known, date="2002-08-24",
+    )
+    assert _meetings(drafted) == [("2000-07", {"kim-jong-il", "vladimir-putin"})]

@@ -953,6 +953,16 @@ def _held_welcome(r: Context, view: SentenceView) -> str | None:
 def _appearance_day(r: Context, view: SentenceView, end: int, kind: str) -> PartialDate | None:
     """The day of an appearance whose verb ends at ``end``: only a date the text gives (a
     report's own date is not the day of the inspection)."""
+    if kind == "meeting":
+        # (class AB) "Kim, who arrived on Thursday, first met Putin in Pyongyang in July 2000":
+        # the date of the verb's own clause, not the day of another clause before it
+        clause = re.compile(r"[,;]\s|\s(?:when|where|after|before|while)\s").search(
+            r.text, end, view.end
+        )
+        own = [d.date for d in r.dates_in(end, clause.start() if clause else view.end)
+               if d.date is not None]  # fmt: skip
+        if own:
+            return own[0]
     dates, basis, _ = fact_dates(r, view, end, None, holds=False)
     when = dates.get("at") or dates.get("first") if basis in ("sentence", "weekday") else None
     stated = [d.date for d in r.dates_in(end, view.end) if d.date is not None]
