@@ -195,3 +195,19 @@ def test_a_past_meeting_takes_the_date_of_its_own_clause(known: Known) -> None:
         "2000, when he received the Russian leader.", known, date="2002-08-24",
     )
     assert _meetings(drafted) == [("2000-07", {"kim-jong-il", "vladimir-putin"})]
+
+
+def test_the_one_received_with_a_former_title(known: Known) -> None:
+    drafted = _read(
+        "Kim Il Sung received former U.S. President Jimmy Carter at the Kumsusan Assembly Hall "
+        "on Thursday.", known, date="1994-06-18",
+    )
+    assert _meetings(drafted) == [("1994-06-16", {"kim-il-sung", "jimmy-carter"})]
+
+
+def test_a_summit_in_a_where_clause_takes_the_date_before_it(known: Known) -> None:
+    drafted = _read(
+        "Choe Son Hui was at Kim Jong Un's side at the Vostochny Cosmodrome in September 2023, "
+        "where Kim and Vladimir Putin held a summit.", known, date="2024-11-06",
+    )
+    assert _meetings(drafted) == [("2023-09", {"kim-jong-un", "vladimir-putin"})]
