@@ -91,6 +91,11 @@ def attendance(r: Context) -> Found:
             continue
         view = sentence_view(r, sentence.start, sentence.end)
         event, event_span = _event_of(r, flex, view)
+        back = _back_to_meeting(r, view, sentence.block, event, appearance)
+        if back is not None:
+            back, event = (r.reg.resolve(event), back) if event else (None, back)
+            # (class AB) "X received Y on Monday ... At the meeting, ...": ``back`` the event
+            # the reference was taken for, ``event`` the meeting
         # "The plenum ... was guided by Kim Jong Un. On its second day, A and B spoke": a
         # sentence naming no event, in an article that reports none held, goes on with the event
         # the sentence before it named (in its paragraph or the one before)
@@ -113,12 +118,14 @@ def attendance(r: Context) -> Found:
         fresh = (appearance is None or sentence.block - appearance[0] > 3
                  or opens_with_day(r, sentence.start, sentence.end))
         own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
+        acted = own is not None
         if own is not None:
             event, event_span, appearance = own, None, (sentence.block, own)
         elif shown is None and (
             unnamed := _unnamed_subject(r, flex, sentence, found, view)
         ) is not None:
             event, event_span, appearance = unnamed, None, (sentence.block, unnamed)
+            acted = True
         verb_role: str | None = None
         placed: str | None = None
         """the role of the first people the sentence placed (for "together with A and B")"""
@@ -133,6 +140,9 @@ def attendance(r: Context) -> Found:
                     role = "accompanied"  # (class AF) "A also looked round the area with him"
                 if pattern.id in _VERB_ROLES:
                     verb_role = role
+                cue_items = view.group(m, "cue") if pattern.id == "met-whom" else []
+                if own is None and cue_items and _quoted(r, cue_items[0].start):
+                    continue  # (class AB) a meeting in quoted speech places no one
                 if (own is None and _met_only(flex, m)) or _denied(m) or _to_come(flex, view, m):
                     continue  # "received a letter", "did not attend", "often accompanied by"
                 people = _named(r, pattern, role, view, m, ongoing=own is None)
@@ -156,7 +166,11 @@ def attendance(r: Context) -> Found:
                 ) is not None:
                     target = funeral  # "At the cemetery, the coffin was lowered ... Among those
                     # on hand were A and B": the funeral, not its memorial service
-                if pattern.id in _GROUP_WORDS and (before := _group_event(r, view)) is not None:
+                if back is not None and target is not None and r.reg.resolve(target) == back:
+                    target = event  # (class AB) "B also sat in on the talks": the meeting
+                if pattern.id in _GROUP_WORDS and not acted and (
+                    before := _group_event(r, view)
+                ) is not None:
                     target, target_span = before, None  # "Putin gave a banquet for Kim. Both
                     # men made speeches, and Putin said the talks ...": the banquet
                 if own is None and event_span is None:
@@ -170,7 +184,9 @@ def attendance(r: Context) -> Found:
                     target = _appearance(r, flex, view, m, people, described=fresh)
                     if target is not None:
                         appearance = (sentence.block, target)
-                if target is None and appearance and sentence.block - appearance[0] <= 3:
+                if target is None and appearance and sentence.block - appearance[0] <= 3 and not (
+                    _past_meeting(r, appearance, sentence)
+                ):
                     target = appearance[1]
                 if target is None:
                     continue
@@ -198,6 +214,9 @@ def _shown_again(
     block = r.doc.block_at(view.start)
     if block is None or block - appearance[0] > 1:
         return None
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is not None and _dated_anew(r, appearance[0], sentence):
+        return None  # "In May 2016 he took part in the talks between ...": other talks
     ref = next((i for i in view.items if i.kind in ("event", "eventref")), None)
     if ref is None or ref.kind != "eventref":
         return None
@@ -332,6 +351,59 @@ def _event_of(
         if key != event and not _in_passing(r, flex, offset, key):
             return key, None
     return r.main_event or event, None
+
+
+def _quoted(r: Context, offset: int) -> bool:
+    """Whether ``offset`` is inside a quotation of someone's words (not a document excerpted)."""
+    return any(q.start <= offset < q.end and not q.excerpt for q in r.quotes)
+
+
+def _past_meeting(r: Context, appearance: tuple[int, str], sentence: Sentence) -> bool:
+    """(class AB) "He also met Japanese Foreign Minister Yohei Kono at the forum. // In
+    September 2002 he took part in the talks between ...": a meeting a verb told does not go on
+    into a later paragraph that opens with a date of its own."""
+    key = r.reg.resolve(appearance[1])
+    return (
+        key.startswith("event:appearance:")
+        and r.reg.peek(key).fields.get("type") == "meeting"
+        and _dated_anew(r, appearance[0], sentence)
+    )
+
+
+def _dated_anew(r: Context, block: int, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is in a later paragraph than ``block`` and opens with a date of its
+    own ("In May 2016 he took part in ..."): it tells another time, not the one before."""
+    return sentence.block != block and (
+        opens_with_day(r, sentence.start, sentence.end)
+        or any(re.fullmatch(r"\s*(?:in|on|by|from|since)?\s*", r.text[sentence.start : d.start],
+                            re.I) for d in r.dates_in(sentence.start, sentence.end)[:1])
+    )  # fmt: skip
+
+
+def _back_to_meeting(
+    r: Context,
+    view: SentenceView,
+    block: int,
+    event: str | None,
+    appearance: tuple[int, str] | None,
+) -> str | None:
+    """(class AB) "Kim Jong Un received the envoys on Monday. ... At the meeting, Kim was
+    flanked by A. B also sat in on the talks": a reference back ("the meeting", "the talks") to
+    no event named before it, which `_references` took for the article's event named later,
+    is the meeting a verb drafted in this paragraph or the two before."""
+    if appearance is None or event is None or block - appearance[0] > 2:
+        return None
+    first = next((i for i in view.items if i.kind in ("event", "eventref")), None)
+    if first is None or first.kind != "eventref":
+        return None
+    met = r.reg.resolve(appearance[1])
+    if not met.startswith("event:appearance:") or r.reg.peek(met).fields.get("type") != "meeting":
+        return None
+    target = r.reg.resolve(event)
+    if target == met or any(m.entity and r.reg.resolve(m.entity) == target
+                            for m in r.mentions_in(0, view.start, ("event",))):  # fmt: skip
+        return None  # a reference to an event named before: that one
+    return met
 
 
 _BEFORE_IT = re.compile(r"\b(?:before|after|following|ahead\s+of)\s+(?:the\s+|its\s+)?$", re.I)
@@ -484,7 +556,9 @@ def _named(
 
 _THE_LEADERS = re.compile(
     r"\b(?:the\s+(?:two\s+)?leaders|both\s+leaders|both\s+(?:men|women)"
-    r"|the\s+(?:two|three|four)\s+(?:men|women))\b",
+    r"|the\s+(?:two|three|four)\s+(?:men|women)"
+    r"|the\s+two(?=\s+(?:then\s+|later\s+|also\s+|first\s+|together\s+)?(?:held|met|sat|signed"
+    r"|attended|had|toured|visited|watched|walked|shook|exchanged|posed|laid|inspected|looked)\b))\b",
     re.I,
 )
 """the two people of the report's lead, in a sentence that names no one (`_lead_pair`), or a
@@ -822,6 +896,8 @@ def _appearance(
     verb_items = view.group(m, "verb")
     if not verb_items:
         return None
+    if kind in ("meeting", "received") and _quoted(r, verb_items[0].start):
+        return None  # (class AB) "'We met the leader ...,' Chung told reporters"
     end = verb_items[-1].end
     escort = kind == "escort"
     if escort:
@@ -836,7 +912,8 @@ def _appearance(
         described and kind == "appearance" and not occasion_only
         and flex.attendance_verbs.get(verb) == "guided"
     )  # fmt: skip
-    what = _object_of(r, end, view.end, inspection=inspection, described_first=escort)
+    what = _met_object(r, end, view.end) if kind in ("meeting", "received") else None
+    what = what or _object_of(r, end, view.end, inspection=inspection, described_first=escort)
     if what is None:
         return None
     obj_start, obj_end, described = what
@@ -863,6 +940,10 @@ def _appearance(
     if named is None:
         return None
     name, kind = named
+    if kind == "meeting" and when is not None and obj.startswith("meeting with "):
+        talks = _talks_told_next(r, view, when, (obj_start, obj_end))
+        if talks is not None:
+            return talks  # (class AB) "X met Y on Thursday. The two leaders held talks ..."
     if when is None and kind != "meeting" and not described and _SHOW.search(name):
         # (class Q) "That evening, Kim hosted a state banquet ... The two leaders also watched a
         # gala performance": a show in a paragraph that dated an occasion is of its day
@@ -950,6 +1031,36 @@ _ESCORT_TO = re.compile(
 to", "accompanied Kim on his visit to")"""
 
 
+def _talks_told_next(
+    r: Context, view: SentenceView, when: PartialDate, span: tuple[int, int]
+) -> str | None:
+    """(class AB) "Putin met North Korean leader Kim Jong Un on Thursday ... The two leaders held
+    talks one-on-one": the meeting a verb reports is the occasion of talks held the same day in
+    the next sentences of its paragraph or the next, whose sentence names the one met or "the
+    two leaders" (not "held talks with Ri Yong Ho", nor "The second round of talks began")."""
+    sentence = r.doc.sentence_at(view.start)
+    met = {r.reg.resolve(m.entity) for m in r.mentions_in(*span, ("person",)) if m.entity}
+    if sentence is None or not met:
+        return None
+    for offset, key in r.held:
+        if offset <= view.start:
+            continue
+        there = r.doc.sentence_at(offset)
+        if there is None or there.block - sentence.block > 1:
+            break
+        event = r.reg.peek(key)
+        if event.fields.get("type") != "meeting" or event.fields.get("date") != when or (
+            "ordinal" in event.fields
+        ):
+            continue
+        named = {r.reg.resolve(m.entity) for m in r.mentions_in(there.start, there.end, ("person",))
+                 if m.entity}  # fmt: skip
+        if not (met & named or not named and _THE_LEADERS.search(r.text, there.start, there.end)):
+            continue  # ("The second round of talks began ...": which talks, unsaid)
+        return r.reg.resolve(key)
+    return None
+
+
 def _same_occasion_before(r: Context, obj: str, start: int) -> str | None:
     """(class V) "Kim oversaw the launch of ... on Friday. ... Kim watched the launch of the
     Hwasong-17 alongside his daughter": an undated "the <occasion>" a leader's verb takes is the
@@ -1013,6 +1124,16 @@ def _held_welcome(r: Context, view: SentenceView) -> str | None:
 def _appearance_day(r: Context, view: SentenceView, end: int, kind: str) -> PartialDate | None:
     """The day of an appearance whose verb ends at ``end``: only a date the text gives (a
     report's own date is not the day of the inspection)."""
+    if kind == "meeting":
+        # (class AB) "Kim, who arrived on Thursday, first met Putin in Pyongyang in July 2000":
+        # the date of the verb's own clause, not the day of another clause before it
+        clause = re.compile(r"[,;]\s|\s(?:when|where|after|before|while)\s").search(
+            r.text, end, view.end
+        )
+        own = [d.date for d in r.dates_in(end, clause.start() if clause else view.end)
+               if d.date is not None]  # fmt: skip
+        if own:
+            return own[0]
     dates, basis, _ = fact_dates(r, view, end, None, holds=False)
     when = dates.get("at") or dates.get("first") if basis in ("sentence", "weekday") else None
     stated = [d.date for d in r.dates_in(end, view.end) if d.date is not None]
@@ -1035,10 +1156,39 @@ _AT_THE = re.compile(
 """where an appearance was ("watched a performance ... at the Jagang Provincial Art Theatre")"""
 
 
+_APPEAL = re.compile(r"(?:\s*,[^,.;]{1,90},)?\s+to\s+[a-z]")
+"""after the one "called on": an appeal to do something, not a call paid on him"""
+
 _TITLE_BEFORE = re.compile(r"(?:(?:(?:[A-Z][\w.’'-]*|of|the|for)\s+){0,5}[A-Z][\w.’'-]*\s+)?")
 """what may stand before the one met: nothing, or his title ("U.S. President Donald Trump",
 "Russian Foreign Minister Sergei Lavrov", "Secretary of State Mike Pompeo"), which ends in a
 capitalised word: "received the Order of Kim Il Sung" names no one met"""
+
+
+@cache
+def _lower_title_before() -> re.Pattern[str]:
+    """(class AB) a title before the one met that ends in lower case ("North Korean leader",
+    "North Korea's top nuclear negotiator,", "his counterpart", ``attendance.met_titles``), or
+    the group he leads ("South Korea's special envoys led by national security adviser")."""
+    titles = sorted(fact_lexicon().met_titles, key=lambda t: (-len(t), t))
+    title = r"(?i:" + "|".join(r"\s+".join(map(re.escape, t.split())) for t in titles) + r")s?"
+    words = r"(?:[\w.’'-]+\s+){0,7}?"
+    return re.compile(
+        rf"(?:{words}{title},?\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}"
+        rf"|{words}(?:envoys?|delegations?|delegates|team)\s+(?:led|headed)\s+by\s+"
+        rf"(?:{words}{title}\s+)?(?:[A-Z][\w.’'-]*\s+){{0,3}})"
+    )
+
+
+def _met_object(r: Context, start: int, end: int) -> tuple[int, int, bool] | None:
+    """(class AB) The one met after a title in lower case ("met North Korean leader Kim Jong
+    Un", "received South Korea's special envoys led by ... Chung Eui-yong"): from the title to
+    the end of his name (the capitalised object `_OBJECT` takes would stop at "leader")."""
+    at = start + len(r.text[start:end]) - len(r.text[start:end].lstrip())
+    people = r.mentions_in(at, min(end, at + 160), ("person",))
+    if not people or not _lower_title_before().fullmatch(r.text, at, people[0].start):
+        return None
+    return at, people[0].end, False
 
 
 def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, str] | None:
@@ -1046,7 +1196,12 @@ def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, s
     welcome ceremony for a guest), "met Donald Trump in Hanoi" (a meeting with the one met)."""
     other = r.mentions_in(*span, ("person",))
     if kind == "meeting":
-        titled = bool(other) and _TITLE_BEFORE.fullmatch(r.text, span[0], other[0].start)
+        titled = bool(other) and (
+            _TITLE_BEFORE.fullmatch(r.text, span[0], other[0].start) is not None
+            or _lower_title_before().fullmatch(r.text, span[0], other[0].start) is not None
+        )
+        if titled and _APPEAL.match(r.text, other[0].end):
+            return None  # (class AB) "called on Kim Yong Nam to step down": an appeal
         return (f"meeting with {other[0].text}", kind) if titled else None
     if not other and (not obj[:1].isupper() or obj.lower() in fact_lexicon().occasion_titles):
         return None  # "greeted the President at the entrance": the leader, on the spot

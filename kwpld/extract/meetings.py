@@ -1319,6 +1319,21 @@ _ON_THE_OCCASION = re.compile(r"\bon\s+the\s+occasion\b(?!\s+of\b)", re.I)
 _ON = re.compile(r"\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?")
 
 
+_WHERE_CLAUSE = re.compile(r",\s+(?:where|when)\s+[^,.;]{0,80}$")
+
+
+def _day_before_clause(r: Context, start: int, end: int) -> PartialDate | None:
+    """The date that ends just before ", where ..." / ", when ..." opening the clause an occasion
+    at ``end`` is told in ("in September 2023, where Kim and Putin held a summit")."""
+    clause = _WHERE_CLAUSE.search(r.text, start, end)
+    if clause is None:
+        return None
+    dates = [d for d in r.dates_in(start, clause.start()) if d.date is not None]
+    if dates and not r.text[dates[-1].end : clause.start()].strip():
+        return dates[-1].date
+    return None
+
+
 def _occasion_day(
     r: Context, m: re.Match[str], sentence: Sentence, held: bool, definite: bool
 ) -> tuple[PartialDate | None, int, bool]:
@@ -1377,6 +1392,10 @@ def _occasion_day(
             weekday = None  # "..., state media reported on Wednesday": the report's day
         if weekday and (day := report_day(r, sentence.start)) is not None and day.day is not None:
             when = _last_weekday(day, weekday.group(1))
+    if when is None and relative is None:
+        # (class AB) "She was at Kim's side at the Vostochny Cosmodrome in September 2023,
+        # where Kim and Putin held a summit": the date the relative clause hangs on
+        when = _day_before_clause(r, sentence.start, m.start())
     fresh = not definite or not _named_before(r, m)
     if when is None and relative is None and fresh and not r.mentions_in(
         sentence.start, m.start(), ("event",)

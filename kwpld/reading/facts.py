@@ -172,6 +172,10 @@ class FactLexicon:
     occasion_titles: frozenset[str] = frozenset()
     """titles that stand for the leader the article named with them ("the President visited"):
     ``occasion_segments.titles``"""
+    met_titles: tuple[str, ...] = ()
+    """(class AB) last words of a title in lower case before the one met ("met North Korean
+    leader Kim Jong Un", "met with the North's top nuclear negotiator, Kim Yong Chol"):
+    ``attendance.met_titles``"""
     occasion_attended_at: tuple[str, ...] = ()
     """cues that place people at "the <occasion>" ("Present at the burial were"), which is then
     an occasion of its own: ``occasion_segments.attended_at``"""
@@ -340,6 +344,7 @@ def fact_lexicon() -> FactLexicon:
         ),
         occasion_bodies=tuple(data.get("occasion_segments", {}).get("bodies", ())),
         occasion_attended_at=tuple(data.get("occasion_segments", {}).get("attended_at", ())),
+        met_titles=tuple(attendance.get("met_titles", ())),
         occasion_titles=frozenset(data.get("occasion_segments", {}).get("titles", ())),
         foreign_nationalities=frozenset(data.get("foreign_nationalities", {})),
         nationality_states=dict(data.get("foreign_nationalities", {})),
@@ -420,6 +425,12 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
     return {
         "CUE": phrases(lex.attendance_cues),
         "VERB": phrases(lex.attendance_verbs),
+        # (class AB) a title in lower case before the one met: "north korean leader", "his
+        # counterpart", "north korea top nuclear negotiator ," (a view's words)
+        "METTITLE": r"(?:(?:the |his |her |their )?(?:[a-z-]+ |T\d+ ){0,4}?(?:"
+        + ("|".join(re.escape(t) for t in sorted(lex.met_titles, key=lambda t: (-len(t), t)))
+           or "(?!)")
+        + r")s?(?: ,)? )",
         "CHANGE": alternation(None),
         "BEGIN": alternation(lex.beginning),
         "END": alternation(lex.ending),
