@@ -561,12 +561,25 @@ def _line_lists(r: Context) -> list[Fact]:
     return out
 
 
-_ELECTED_ORGAN = re.compile(r"\s+(?:(?:to|as|into)\s+)?(?:(?:the|its|a|new|newly)\s+)*$", re.I)
-"""between the change and the organ it elects as a whole ("elected the NDC", "elected to the")"""
-_ORGAN_CLOSE = re.compile(r"(?:\s+of\s+(?:the\s+)?[\w'-]+)?(?:\s+as\s+follows)?\s*[:.]", re.I)
+_ELECTED_ORGAN = re.compile(
+    r"\s+(?:(?:to|as|into)\s+)?(?:(?:the|its|a|new|newly)\s+)*"
+    r"(?:(?:members|composition)\s+of\s+(?:(?:the|its)\s+)?)?$",
+    re.I,
+)
+"""between the change and the organ it elects as a whole ("elected the NDC", "elected to the",
+(class BA) "elected the members of the NDC")"""
+_ORGAN_CLOSE = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[\w'-]+)?"
+    r"(?:,?\s+(?:on|upon|at)\s+the\s+(?:recommendation|proposal|nomination)\s+of\s+"
+    r"[^\n:;.,]{1,60}?)?(?:,?\s+as\s+follows)?\s*[:.]",
+    re.I,
+)
 """after the organ: the close of the announcement ("... of the DPRK:", "of the assembly as
-follows:", ".")"""
+follows:", ".", (class BA) "upon the recommendation of its chairman:")"""
 _ROLE_SEGMENT = re.compile(r"[^;\n]*")
+_HEADING_MARK = re.compile(r"[ \t]*(?::|[ \t][-\u2013\u2014](?=[ \t]))")
+"""between a role heading and its names: a colon, or (class BA) a dash between spaces
+("First Vice-Chairman - A", "Members \u2014 B, C")"""
 
 
 def _role_headed_lists(r: Context) -> list[Fact]:
@@ -623,9 +636,10 @@ def _role_segments(
             break
         end = segment.end()
         heading = bare.get(start)
-        colon = r.text.find(":", start, end)
-        if heading is None or colon < 0 or r.text[heading.end : colon].strip():
+        mark = _HEADING_MARK.match(r.text, heading.end) if heading is not None else None
+        if heading is None or mark is None or mark.end() > end:
             break
+        colon = mark.end() - 1
         names_at = colon + 1 + len(r.text[colon + 1 : end]) - len(r.text[colon + 1 : end].lstrip())
         people = _names_line(r, names_at, end)
         if not people:
