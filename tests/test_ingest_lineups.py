@@ -133,3 +133,45 @@ def test_an_organ_colon_before_one_name_is_no_lineup(known: Known) -> None:
         "2024-06-02",
     )
     assert ("kim-jong-un", "member", "wpk-pb") not in got
+
+
+def test_consists_of_with_a_title_before_a_later_name(known: Known) -> None:
+    got = held(
+        "SEOUL, Sept. 4 (Yonhap) - The Presidium of the Political Bureau now consists of Kim "
+        "Jong-un, Choe Ryong-hae, "
+        "first vice chairman of the State Affairs Commission, Premier Kim Tok-hun and Jo "
+        "Yong-won, a secretary of the Central Committee.",
+        known,
+        "2021-09-04",
+    )
+    assert {("kim-jong-un", "member", "wpk-pb-presidium"),
+            ("choe-ryong-hae", "member", "wpk-pb-presidium"),
+            ("kim-tok-hun", "member", "wpk-pb-presidium"),
+            ("jo-yong-won", "member", "wpk-pb-presidium")} <= got  # fmt: skip
+
+
+# -- "re-elected to the post" opening the paragraph after the nomination ---------------------
+
+
+def test_the_post_of_the_nomination_in_the_paragraph_before(known: Known) -> None:
+    got = held(
+        "Pyongyang, April 10 (KCNA) -- The session was held on April 9.\n\n"
+        "Choe Ryong Hae proposed electing Kim Jong Un, chairman of the Workers' Party of Korea, "
+        "as President of the State Affairs Commission.\n\n"
+        "The session declared that Kim Jong Un was re-elected to the post.",
+        known,
+        "2019-04-10",
+    )
+    assert ("kim-jong-un", "chairman", "sac") in got
+
+
+def test_a_post_only_mentioned_in_the_paragraph_before_is_not_the_post(known: Known) -> None:
+    got = held(
+        "Pyongyang, April 10 (KCNA) -- The session was held on April 9.\n\n"
+        "Kim Yong Chol, the Chairman of the Central Committee of the Korean Social Democratic "
+        "Party, spoke.\n\n"
+        "Pak Myong Chol was appointed to the post.",
+        known,
+        "2019-04-10",
+    )
+    assert not {row for row in got if row[0] == "Pak Myong Chol"}

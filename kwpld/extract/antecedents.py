@@ -171,6 +171,30 @@ def _title_before(r: Context, titles: list[Title], limit: int, *, seats: bool) -
             return changed[-1]
         distinct = {(t.organ, t.role) for t in found}
         return found[-1] if len(distinct) == 1 else None
+    # (class BA) "... proposed re-electing X as Chairman of the NDC." and, opening the next
+    # paragraph, "The session declared that X was re-elected to the post.": a post its
+    # paragraph has not named may be the one the last sentence of the paragraph before
+    # changed (only a changed one: "as", "to", "post of")
+    last = _last_sentence_before_block(r, limit)
+    if last is None:
+        return None
+    changed = [
+        t for t in titles
+        if last[0] <= t.start and t.end <= last[1] and t.organ is not None
+        and (seats or t.role not in _SEATS) and _changed_title(r, t)
+    ]  # fmt: skip
+    return changed[-1] if changed else None
+
+
+def _last_sentence_before_block(r: Context, limit: int) -> tuple[int, int] | None:
+    """(start, end) of the last sentence of the paragraph before the one ``limit`` is in."""
+    sentence = r.doc.sentence_at(limit)
+    if sentence is None:
+        return None
+    index = r.doc.sentences.index(sentence)
+    for before in reversed(r.doc.sentences[:index]):
+        if before.block != sentence.block:
+            return before.start, before.end
     return None
 
 
