@@ -1,0 +1,129 @@
+"""Changes told from the other side (issue 15, class BB): the successor's side ("Replacing him
+as CMC vice chairman is Y", "his vice-premiership passed to Y", "a post he held until 2013,
+when Y succeeded him", "when Y took over") and the holder's ("Vice Premier X retired in
+August", "returned to the post in April 2013 and stepped down as Premier in April 2019", "the
+Political Bureau, whose alternate membership she lost in 2021"). Short synthetic sentences,
+names and years varied, each with near misses that must not draft."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facts_helpers import Held, held_records, iso
+
+from kwpld.ingest import Known
+
+
+def _of(rows: list[tuple[Held, dict[str, Any]]], person: str, organ: str) -> list[dict[str, Any]]:
+    return [r for row, r in rows if row[0] == person and row[2] == organ]
+
+
+def _one(rows: list[tuple[Held, dict[str, Any]]], person: str, organ: str) -> dict[str, Any]:
+    found = _of(rows, person, organ)
+    assert len(found) == 1, (person, organ, rows)
+    return found[0]
+
+
+# -- the successor's side ------------------------------------------------------------------------
+
+
+def test_replacing_him_as_title_is_the_successor(known: Known) -> None:
+    rows = held_records(
+        "SEOUL, March 3 (Yonhap) -- North Korea removed Ko Chang-sik as a vice chairman of the "
+        "Central Military Commission at a plenary meeting of the party Central Committee which "
+        "ended Monday.\n\nReplacing him as CMC vice chairman is Mun Kyong-dok, a provincial "
+        "official.\n",
+        known,
+        "2015-03-03",
+    )
+    assert iso(_one(rows, "Ko Chang-sik", "wpk-cmc").get("end")) == "2015-03-02"
+    successor = _one(rows, "Mun Kyong-dok", "wpk-cmc")
+    assert successor["role"] == "vice-chairman"
+
+
+def test_the_post_passed_to_the_successor(known: Known) -> None:
+    rows = held_records(
+        "SEOUL, Jan. 4 (Yonhap) -- Vice Premier Han Chol-jun retired in October, and his "
+        "vice-premiership passed to Yun Song-ho.\n",
+        known,
+        "2012-01-04",
+    )
+    assert iso(_one(rows, "Han Chol-jun", "cabinet").get("end")) == "2011-10"
+    assert iso(_one(rows, "Yun Song-ho", "cabinet").get("start")) == "2011-10"
+
+
+def test_when_the_successor_succeeded_him(known: Known) -> None:
+    rows = held_records(
+        "Kang Tae-ho\n\nKang Tae-ho (born 1941) is a North Korean official.\n\nIn May 2004 he "
+        "was appointed Minister of Foreign Affairs, a post he held until March 2009, when Paek "
+        "Nam-hyok succeeded him.\n",
+        known,
+        "2020-01-01",
+    )
+    assert iso(_one(rows, "Kang Tae-ho", "mfa").get("end")) == "2009-03"
+    assert iso(_one(rows, "Paek Nam-hyok", "mfa").get("start")) == "2009-03"
+
+
+def test_returned_to_the_post_and_stepped_down_when_another_took_over(known: Known) -> None:
+    rows = held_records(
+        "Ri Kwang-jin was Premier from 1994 until 1998, when he was dismissed following an "
+        "audit. He returned to the post in June 2005 and stepped down as Premier in July 2010, "
+        "when So Yong-bom took over.\n",
+        known,
+        "2020-01-01",
+    )
+    terms = sorted(
+        (iso(r.get("start")), iso(r.get("end"))) for r in _of(rows, "Ri Kwang-jin", "cabinet")
+    )
+    assert terms == [("1994", "1998"), ("2005-06", "2010-07")]
+    assert iso(_one(rows, "So Yong-bom", "cabinet").get("start")) == "2010-07"
+
+
+def test_successions_near_misses(known: Known) -> None:
+    rows = held_records(
+        "SEOUL, May 2 (Yonhap) -- Premier Cha Yong-su was Premier until 2009, when Ho Sang-il "
+        "succeeded in launching a campaign. Technicians replaced the equipment, and the letter "
+        "passed to Ho Sang-il.\n",
+        known,
+        "2012-05-02",
+    )
+    assert not _of(rows, "Ho Sang-il", "cabinet")
+
+
+# -- the holder's side ---------------------------------------------------------------------------
+
+
+def test_a_title_before_the_name_ended_without_an_object(known: Known) -> None:
+    rows = held_records(
+        "SEOUL, Aug. 9 (Yonhap) -- Defence Minister Jon Su-myong was sacked in July, the "
+        "ministry said.\n",
+        known,
+        "2017-08-09",
+    )
+    fact = _one(rows, "Jon Su-myong", "mpaf")
+    assert iso(fact.get("end")) == "2017-07"
+
+
+def test_a_title_before_the_name_near_misses(known: Known) -> None:
+    rows = held_records(
+        "SEOUL, Aug. 9 (Yonhap) -- Premier Yang Chol-su lost his temper at the meeting. Defence "
+        "Minister Jon Su-myong returned to Pyongyang on Monday and stepped down from the podium "
+        "after his speech.\n",
+        known,
+        "2017-08-09",
+    )
+    for person, organ in (("Yang Chol-su", "cabinet"), ("Jon Su-myong", "mpaf")):
+        for fact in _of(rows, person, organ):
+            assert fact.get("end") is None, (person, fact)
+
+
+def test_the_organ_whose_seat_was_lost(known: Known) -> None:
+    rows = held_records(
+        "Ryu Sun-hui has not returned to the Political Bureau, whose alternate membership she "
+        "lost in February 2016. The hall, whose roof Ryu Sun-hui lost in 2018, stood empty.\n",
+        known,
+        "2020-01-01",
+    )
+    fact = _one(rows, "Ryu Sun-hui", "wpk-pb")
+    assert fact["role"] == "alternate-member"
+    assert iso(fact.get("end")) == "2016-02"
