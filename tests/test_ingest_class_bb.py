@@ -127,3 +127,39 @@ def test_the_organ_whose_seat_was_lost(known: Known) -> None:
     fact = _one(rows, "Ryu Sun-hui", "wpk-pb")
     assert fact["role"] == "alternate-member"
     assert iso(fact.get("end")) == "2016-02"
+
+
+def test_replaced_him_in_the_post_named_before(known: Known) -> None:
+    rows = held_records(
+        "SEOUL, June 17 (Reuters) - Ju Chol-ung, head of the North's International Department, "
+        "also spoke. Ju is believed to have replaced Kim Song-gi in the post late last year.\n",
+        known,
+        "2021-06-17",
+    )
+    ended = _one(rows, "Kim Song-gi", "wpk-international")
+    assert ended["role"] == "director"
+    assert iso(ended.get("end")) == "2020"
+    assert ended["status"] == "reported"
+
+
+def test_he_replaced_the_holder_of_the_post_he_holds_now(known: Known) -> None:
+    rows = held_records(
+        "Posted 5 May 2014\n\nThe report confirmed it: Kang Myong-chol is now Minister of "
+        "Foreign Trade. He replaced Ri Ryong-nam, who had held the post since April 2008.\n",
+        known,
+        "2014-05-05",
+    )
+    ended = _one(rows, "Ri Ryong-nam", "Ministry of Foreign Trade")
+    assert iso(ended.get("start")) == "2008-04"
+    assert _of(rows, "Kang Myong-chol", "Ministry of Foreign Trade")
+
+
+def test_replaced_someone_elsewhere_is_no_post(known: Known) -> None:
+    rows = held_records(
+        "SEOUL, June 17 (Reuters) - Ko Hyon-chol replaced Kim Song-gi in Pyongyang last year, "
+        "and Ko Hyon-chol replaced the equipment in the ministry.\n",
+        known,
+        "2021-06-17",
+    )
+    assert not _of(rows, "Kim Song-gi", "wpk-international")
+    assert not rows or all(row[0] != "Kim Song-gi" for row, _ in rows)
