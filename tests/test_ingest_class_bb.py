@@ -39,6 +39,7 @@ def test_replacing_him_as_title_is_the_successor(known: Known) -> None:
     assert iso(_one(rows, "Ko Chang-sik", "wpk-cmc").get("end")) == "2015-03-02"
     successor = _one(rows, "Mun Kyong-dok", "wpk-cmc")
     assert successor["role"] == "vice-chairman"
+    assert iso(successor.get("start")) == "2015-03-02"  # the end the sentence before dated
 
 
 def test_the_post_passed_to_the_successor(known: Known) -> None:
