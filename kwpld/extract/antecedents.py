@@ -75,7 +75,11 @@ def referred_posts(r: Context) -> Found:
     for start, end, place in sorted(cues):
         if in_headline(r, start) or any(t.start < end and start < t.end for t in titles):
             continue
-        if not place and re.match(r"\s+(?:of|as|in)\b", r.text[end : end + 4]):
+        follow = re.match(r"\s+(of|as|in)\b\s*", r.text[end : end + 8])
+        dated = follow is not None and follow.group(1) == "in" and (
+            r.date_at(end + follow.end()) is not None
+        )  # (class BB) "returned to the post in April 2013": the post named before
+        if not place and follow and not dated:
             continue  # "the post of Premier" is a title the titles pass read
         limit = _clause_start(r, start)
         bare = next(

@@ -171,7 +171,7 @@ def _sentence_facts(
                 found = _predecessor(view, m, [*facts, *found], found, pattern.id)
     for pattern in flex.admitted(flex.successor_patterns, view.string):
         for m in pattern.regex.finditer(view.string):
-            ended = [f for f in found if f.type in flex.ending]
+            ended = [_end_told_before(f, facts) for f in found if f.type in flex.ending]
             found.extend(_successors(r, view, m, _replaced_as(r, view, m, ended, facts)))
     stated = {(f.person, f.organ, f.role) for f in found}
     changed = bool(found)
@@ -1040,7 +1040,14 @@ def _replaces_untitled(
         and f.role not in ("member", "alternate-member")
     ]  # fmt: skip
     if not taken:
-        return _takes_what_was_left(view, m, key, earlier, flex)
+        left = _takes_what_was_left(view, m, key, earlier, flex)
+        if left:
+            return left
+        # (class BB) "X is now Minister of O. He replaced Y, who had held the post since
+        # 2011": the post the sentence before says X holds
+        taken = _held_just_before(r, view, key, earlier)
+        if not taken:
+            return []
     change = taken[-1]
     out = []
     for person in people_of(view, m):
@@ -1059,6 +1066,41 @@ def _replaces_untitled(
         fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else "replaced"
         out.append(fact)
     return out
+
+
+def _end_told_before(fact: Fact, earlier: list[Fact]) -> Fact:
+    """(class BB) "North Korea dismissed X as T at the plenum. Replacing him as T is Y": an end
+    the sentence leaves undated takes the date an earlier sentence gave the same term's end (in
+    place), for the successor to begin then."""
+    if fact.end is None and fact.start is None:
+        told = next(
+            (
+                f for f in reversed(earlier)
+                if (f.person, f.organ, f.role) == (fact.person, fact.organ, fact.role)
+                and f.end is not None and f.sentence[1] <= fact.sentence[0]
+            ),
+            None,
+        )  # fmt: skip
+        if told is not None:
+            fact.end, fact.date_basis = told.end, told.date_basis
+    return fact
+
+
+def _held_just_before(r: Context, view: SentenceView, key: str, earlier: list[Fact]) -> list[Fact]:
+    """The posts (not seats) the sentence right before ``view`` says ``key`` holds."""
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None:
+        return []
+    index = r.doc.sentences.index(sentence)
+    if index == 0:
+        return []
+    before = r.doc.sentences[index - 1]
+    return [
+        f for f in earlier
+        if f.person == key and f.type == "holds" and f.organ and f.status != "projected"
+        and f.role not in ("member", "alternate-member") and f.end is None
+        and before.start <= f.sentence[0] < before.end
+    ]  # fmt: skip
 
 
 def _takes_what_was_left(

@@ -15,11 +15,11 @@ import re
 
 from ..reading.facts import Fact, FactLexicon, FactSpan, career_words
 from ..reading.sentences import SentenceView, SymbolPattern, compile_pattern
-from ..reading.state import Context
+from ..reading.state import Context, Found
 from ..resources import resource_yaml
-from .facts_common import fact_dates, holding_dates, page_subject, status_of
+from .facts_common import fact_dates, holding_dates, page_subject, sentence_view, status_of
 
-__all__ = ["ended_by_a_successor", "ended_by_the_change", "named_successor"]
+__all__ = ["ended_by_a_successor", "ended_by_the_change", "named_successor", "successors_when"]
 
 
 @functools.cache
@@ -195,3 +195,64 @@ def ended_by_a_successor(flex: FactLexicon, found: list[Fact]) -> None:
         )  # fmt: skip
         if change is not None:
             fact.end = change.start
+
+
+@functools.cache
+def _when_succeeded() -> SymbolPattern:
+    return compile_pattern(
+        resource_yaml("kwpld/reading/facts.yaml")["successions"]["when_succeeded"]
+    )
+
+
+def successors_when(r: Context) -> Found:
+    """(class BB) "In April 2011 he was appointed Minister of X, a post he held until February
+    2013, when Y succeeded him"; "He stepped down as Premier in April 2019, when Y took over": Y
+    holds, from its end, the last holding the sentence ended before "when" (of the one named
+    after "succeeded", when one is), unless the sentence gives Y that seat already. Run after
+    the passes that date ends ("a post he held until ...")."""
+    pattern = _when_succeeded()
+    memberships = [f for f in r.facts if isinstance(f, Fact) and f.kind == "membership"]
+    added: list[Fact] = []
+    for sentence in r.doc.sentences:
+        if "when" not in r.text[sentence.start : sentence.end] and "after which" not in r.text[
+            sentence.start : sentence.end
+        ]:
+            continue
+        view = sentence_view(r, sentence.start, sentence.end)
+        if not pattern.possible(view.string):
+            continue
+        m = pattern.search(view.string)
+        if m is None:
+            continue
+        successor = next((i for i in view.group(m, "successor") if i.kind == "person"), None)
+        if successor is None or successor.ref is None:
+            continue
+        whose = {i.ref for i in view.group(m, "people") if i.kind == "person" and i.ref}
+        here = [
+            f for f in memberships
+            if sentence.start <= f.sentence[0] < sentence.end
+            or f.sentence[0] <= sentence.start < f.sentence[1]
+        ]  # fmt: skip
+        ended = [
+            f for f in here
+            if f.person != successor.ref and f.end is not None and f.organ and f.role
+            and (not whose or f.person in whose) and f.status != "projected"
+            and any(s.start < successor.start for s in f.spans)
+        ]  # fmt: skip
+        if not ended:
+            continue
+        old = max(ended, key=lambda f: max(s.start for s in f.spans))
+        if any(
+            f.person == successor.ref and (f.organ, f.role) == (old.organ, old.role) for f in here
+        ):
+            continue
+        fact = Fact(
+            "membership", "appointed", successor.ref, (sentence.start, sentence.end),
+            organ=old.organ, role=old.role, post=old.post, status=old.status, start=old.end,
+            date_basis=old.date_basis, rule="when-succeeded",
+        )  # fmt: skip
+        fact.spans = [FactSpan(successor.start, successor.end, "person")]
+        fact.why = "succeeded " + (old.why.split(" ", 1)[-1] if old.why else "")
+        added.append(fact)
+    r.facts = [*r.facts, *added]
+    return r.found()

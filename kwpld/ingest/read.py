@@ -50,6 +50,7 @@ from ..extract import (
     posts,
     quotes,
     standing_organs,
+    successions,
     titles,
 )
 from ..identity import family_names, identities, namesakes
@@ -109,6 +110,7 @@ PASSES: tuple[Pass, ...] = (
     careers.careers,
     infobox.infobox,
     antecedents.antecedents,
+    successions.successors_when,
     ends.all_posts_endings,
     attendance.attendance,
     # who each person is: a record, a pending draft, or someone new (what the facts say counts)
