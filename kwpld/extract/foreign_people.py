@@ -225,9 +225,18 @@ def _foreign_title_after(r: Context, i: int, lists: ForeignNameLists) -> int | N
     last = _titled_at(r, i, lists)
     if last is None or last >= len(doc.words) - 2:
         return None
-    if r.text[doc.word_ends[last - 1] : doc.word_starts[last]].strip() != ",":
-        return None
-    k = last + 1 if doc.keys[last] in ("a", "an", "the") else last
+    if r.text[doc.word_ends[last - 1] : doc.word_starts[last]].strip() == ",":
+        k = last
+    else:  # "A B upon his re-election as ...", "A B is also ..."
+        k = next(
+            (last + len(link) for link in lists.title_links
+             if tuple(doc.keys[last : last + len(link)]) == link
+             and all(doc.gap_ok[last - 1 : last + len(link) - 1])),
+            -1,
+        )  # fmt: skip
+        if k < 0 or k >= len(doc.words):
+            return None
+    k = k + 1 if doc.keys[k] in ("a", "an", "the") and k + 1 < len(doc.words) else k
     hit = fact_lexicon().role_at(doc.keys, k)
     if hit is None or hit[0] >= len(doc.words) or doc.keys[hit[0]] != "of":
         return None
