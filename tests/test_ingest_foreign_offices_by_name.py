@@ -102,3 +102,72 @@ def test_a_headline_in_title_case_reads_no_name(known: Any) -> None:
         + KCNA + "A delegation arrived."
     )
     assert "Vientiane Delegation" not in people(text, known)
+
+
+# -- greetings upon an election abroad ---------------------------------------------------------
+
+
+def test_a_message_upon_a_foreign_leaders_election_begins_his_term(known: Any) -> None:
+    text = KCNA + (
+        "Kim Jong Il sent a message of greeting to Khamtai Siphandone upon his election as "
+        "president of the Lao People's Democratic Republic."
+    )
+    assert organs_of(text, known, "Khamtai Siphandone", "1998-02-26") == {
+        ("chairman", "Lao People's Democratic Republic")
+    }
+
+
+def test_a_re_election_of_a_listed_name_is_read_too(known: Any) -> None:
+    text = KCNA + (
+        "A message went to Nguyen Van Linh on his re-election as general secretary of the "
+        "Central Committee of the Communist Party of Vietnam."
+    )
+    assert organs_of(text, known, "Nguyen Van Linh") == {
+        ("general-secretary", "Central Committee of the Communist Party of Vietnam")
+    }
+
+
+def test_an_election_of_no_one_named_or_a_victory_gives_nothing(known: Any) -> None:
+    text = KCNA + (
+        "A message was sent on the election of the new president of the Lao People's Democratic "
+        "Republic. Vladimir Putin was greeted on his election victory as leader of the party."
+    )
+    assert held(text, known, "1998-02-26") == set()
+
+
+# -- bare titles in a story datelined in a state whose names have no listed shape ---------------
+
+SINGAPORE = "Summit venue ready\n\nSINGAPORE, June 7 (Reuters) - "
+
+
+def test_bare_titles_in_a_singapore_story_are_singapores(known: Any) -> None:
+    text = SINGAPORE + (
+        "Singapore's Foreign Minister Vivian Balakrishnan flew to Beijing on Thursday. Prime "
+        "Minister Lee Hsien Loong said the venue was ready, and Defence Minister Ng Eng Hen "
+        "said security was tight."
+    )
+    got = held(text, known, "2018-06-07")
+    assert ("Vivian Balakrishnan", "chairman",
+            "Ministry of Foreign Affairs of the Republic of Singapore") in got  # fmt: skip
+    assert ("Lee Hsien Loong", "chairman", "Government of the Republic of Singapore") in got
+    assert ("Ng Eng Hen", "chairman", "Ministry of Defence of the Republic of Singapore") in got
+
+
+def test_a_bare_title_in_a_washington_story_is_no_american_office(known: Any) -> None:
+    text = "Talks\n\nWASHINGTON, June 7 (Reuters) - " + (
+        "Singapore's Foreign Minister Vivian Balakrishnan met U.S. officials. Prime Minister Lee "
+        "Hsien Loong said he was glad."
+    )
+    assert organs_of(text, known, "Lee Hsien Loong", "2018-06-07") == set()
+
+
+def test_a_singapore_dateline_without_its_nationality_words_holds_nothing(known: Any) -> None:
+    text = SINGAPORE + "The summit will be held here. Prime Minister Lee Hsien Loong was glad."
+    assert organs_of(text, known, "Lee Hsien Loong", "2018-06-07") == set()
+
+
+def test_a_ministrys_word_before_the_role_and_a_state_after_it(known: Any) -> None:
+    text = KCNA + "Teo Chee Hean, defence minister of Singapore, arrived by air."
+    assert organs_of(text, known, "Teo Chee Hean", "2005-05-04") == {
+        ("chairman", "Ministry of Defence of the Republic of Singapore")
+    }

@@ -237,7 +237,13 @@ def _foreign_title_after(r: Context, i: int, lists: ForeignNameLists) -> int | N
         if k < 0 or k >= len(doc.words):
             return None
     k = k + 1 if doc.keys[k] in ("a", "an", "the") and k + 1 < len(doc.words) else k
-    hit = fact_lexicon().role_at(doc.keys, k)
+    for skip in range(3):  # "foreign minister of", "former prime minister of"
+        if skip and (k + skip >= len(doc.words) or doc.is_cap(k + skip - 1)
+                     or not doc.words[k + skip - 1].isalpha()):  # fmt: skip
+            return None
+        hit = fact_lexicon().role_at(doc.keys, k + skip)
+        if hit is not None:
+            break
     if hit is None or hit[0] >= len(doc.words) or doc.keys[hit[0]] != "of":
         return None
     return last if _names_foreign_state(r, hit[0] + 1) else None
