@@ -171,3 +171,24 @@ def test_a_ministrys_word_before_the_role_and_a_state_after_it(known: Any) -> No
     assert organs_of(text, known, "Teo Chee Hean", "2005-05-04") == {
         ("chairman", "Ministry of Defence of the Republic of Singapore")
     }
+
+
+# -- a bare (vice) president in a story datelined in his state's capital ------------------------
+
+BEIJING = "Trip abroad\n\nBEIJING, June 17 (AFP) - "
+
+
+def test_a_bare_vice_president_with_a_chinese_name_in_a_beijing_story(known: Any) -> None:
+    text = BEIJING + "Vice President Zeng Qinghong left on Tuesday for a visit to Hanoi."
+    assert organs_of(text, known, "Zeng Qinghong", "2004-06-17") == {
+        ("vice-chairman", "People's Republic of China")
+    }
+
+
+def test_a_bare_president_whose_name_cannot_serve_the_dateline_state_holds_none(
+    known: Any,
+) -> None:
+    text = BEIJING + "President Vladimir Putin arrived on Tuesday for talks."
+    assert organs_of(text, known, "Vladimir Putin", "2004-06-17") == set()
+    text = "Talks\n\nWASHINGTON, June 17 (AFP) - President Hu Jintao arrived on Tuesday."
+    assert organs_of(text, known, "Hu Jintao", "2004-06-17") == set()

@@ -18,6 +18,7 @@ from ..reading.rules import foreign_name_lists
 from ..reading.state import Context
 
 __all__ = [
+    "dateline_state",
     "foreigners_state",
     "home_government_state",
     "korean_looking",
@@ -116,6 +117,11 @@ def foreigners_state(r: Context, fact: Fact) -> str | None:
     return next(
         (s for s in states if s is not None and (allowed is None or s in allowed)), None
     )
+
+
+def dateline_state(r: Context) -> str | None:
+    """The foreign capital's state of the dateline ("BEIJING, June 17 (AFP) -")."""
+    return _dateline_state(r)
 
 
 def _dateline_state(r: Context) -> str | None:
