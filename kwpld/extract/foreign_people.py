@@ -6,10 +6,13 @@ foreigners, nor English words into people, so every shape needs a listed name.""
 
 from __future__ import annotations
 
-from ..names import is_romanized_syllable
+from functools import cache
+
+from ..names import is_romanized_syllable, word_key
 from ..reading.facts import fact_lexicon
 from ..reading.rules import ForeignNameLists, foreign_name_lists
 from ..reading.state import Context, Found
+from ..reading.states import foreign_states_table
 from ..reading.words import FUNCTION_WORDS, core
 from .shared import person_entity
 
@@ -35,6 +38,8 @@ def foreign_people(r: Context) -> Found:
                 last, shape = _japanese_at(r, i), "japanese"
             if last is None and _after_title(r, i, lists):
                 last, shape = _titled_at(r, i, lists), "titled"
+            if last is None and _may_begin_name(r, i):
+                last, shape = _foreign_title_after(r, i, lists), "titled"
         if last is None or any(taken[i:last]):
             i += 1
             continue
@@ -192,6 +197,93 @@ def _titled_at(r: Context, i: int, lists: ForeignNameLists) -> int | None:
         if last < len(doc.words) and doc.is_cap(last):
             return None
     return last if count >= 2 else None
+
+
+def _may_begin_name(r: Context, i: int) -> bool:
+    """Word ``i`` can begin a name no shape vouches for: it opens its sentence, or follows a
+    word in lower case or a mark ("sent a message to A B, president of ...", "-- A B, ..."),
+    never "the" or another capitalized word (a longer name: "the Lao Party, ...")."""
+    doc = r.doc
+    if i == 0 or doc.sentence_start_word(i):
+        return True
+    gap = r.text[doc.word_ends[i - 1] : doc.word_starts[i]].strip()
+    if gap and gap not in ("-", "'", "’"):
+        return True  # "(KCNA) -- A B, ...", "received A, B and C"
+    return doc.keys[i - 1] not in ("the", "a", "an") and not doc.is_cap(i - 1)
+
+
+def _foreign_title_after(r: Context, i: int, lists: ForeignNameLists) -> int | None:
+    """ "Bounnhang Vorachith, president of the Lao People's Democratic Republic", "Le Thanh Nghi,
+    member of the Political Bureau of the Central Committee of the Vietnam Workers' Party": two
+    or three name words of the titled shape, then a comma, a role of facts.yaml and "of" an
+    organ whose words, up to the next comma, name a foreign state or nationality (states.yaml's
+    names but South Korea's, ``foreign_nationalities``; class BD). A role of the DPRK's own
+    organs gives no name: the words of a Korean name the people pass read are taken already."""
+    doc = r.doc
+    if doc.in_title(i):
+        return None
+    last = _titled_at(r, i, lists)
+    if last is None or last >= len(doc.words) - 2:
+        return None
+    if r.text[doc.word_ends[last - 1] : doc.word_starts[last]].strip() == ",":
+        k = last
+    else:  # "A B upon his re-election as ...", "A B is also ..."
+        k = next(
+            (last + len(link) for link in lists.title_links
+             if tuple(doc.keys[last : last + len(link)]) == link
+             and all(doc.gap_ok[last - 1 : last + len(link) - 1])),
+            -1,
+        )  # fmt: skip
+        if k < 0 or k >= len(doc.words):
+            return None
+    k = k + 1 if doc.keys[k] in ("a", "an", "the") and k + 1 < len(doc.words) else k
+    for skip in range(3):  # "foreign minister of", "former prime minister of"
+        if skip and (k + skip >= len(doc.words) or doc.is_cap(k + skip - 1)
+                     or not doc.words[k + skip - 1].isalpha()):  # fmt: skip
+            return None
+        hit = fact_lexicon().role_at(doc.keys, k + skip)
+        if hit is not None:
+            break
+    if hit is None or hit[0] >= len(doc.words) or doc.keys[hit[0]] != "of":
+        return None
+    return last if _names_foreign_state(r, hit[0] + 1) else None
+
+
+_CUE_REACH = 16
+"""words after a role's "of" a foreign state's name is looked for in"""
+
+
+def _names_foreign_state(r: Context, j: int) -> bool:
+    """The words from ``j`` to the next comma or the sentence's end (at most :data:`_CUE_REACH`)
+    name a foreign state or nationality."""
+    doc, cues, longest = r.doc, *_foreign_cues()
+    end = min(len(doc.words), j + _CUE_REACH)
+    for k in range(j, end):
+        if k > j and r.text[doc.word_ends[k - 1] : doc.word_starts[k]].strip():
+            end = k  # a comma, a stop: the organ's name ended
+            break
+    for k in range(j, end):
+        for size in range(min(longest, end - k), 0, -1):
+            if doc.keys[k : k + size] in cues:
+                return True
+    return False
+
+
+@cache
+def _foreign_cues() -> tuple[frozenset[tuple[str, ...]], int]:
+    """Folded words of every foreign state's name but South Korea's (whose "Republic of Korea"
+    ends the DPRK's name) and of every one-word nationality, and the longest's length."""
+    table = foreign_states_table()
+    names = [
+        name
+        for organ in table.organs.values()
+        if organ.office is None and organ.id != "rok"
+        for name in (*organ.names, *organ.abbreviations)
+    ]
+    names += [w for w in fact_lexicon().foreign_nationalities if " " not in w]
+    cues = frozenset(tuple(word_key(w) for w in name.split()) for name in names)
+    cues -= {("korea",), ("us",), ()}
+    return cues, max(len(c) for c in cues)
 
 
 def _vietnamese_at(r: Context, i: int) -> int | None:

@@ -18,6 +18,7 @@ from ..reading.rules import foreign_name_lists
 from ..reading.state import Context
 
 __all__ = [
+    "dateline_state",
     "foreigners_state",
     "home_government_state",
     "korean_looking",
@@ -98,6 +99,17 @@ def foreigners_state(r: Context, fact: Fact) -> str | None:
     allowed = foreign_name_lists().shape_states.get(str(shape))
     if opening:
         states = [flex.foreign_capitals.get(opening.group(1))]
+    elif shape == "titled":
+        # (class BD) no shape vouches for a state: the dateline's, when its officials' names
+        # have no listed shape (Singapore, Laos, Cuba, not the United States, China, Russia)
+        # and the article's nationality words name it, none more ("SINGAPORE (Reuters) -
+        # Singapore's Foreign Minister ... Prime Minister Lee Hsien Loong"); never a dateline
+        # alone, nor Washington's ("Prime Minister Lee Hsien Loong" in a Washington report)
+        home = _dateline_state(r)
+        shaped = set().union(*foreign_name_lists().shape_states.values())
+        if home is None or home in shaped or home not in _nationality_leaders(r):
+            return None
+        return home
     else:
         # the dateline's city, else (also when its state cannot be his: a Russian name in a
         # "SEOUL (Reuters)" story on Russia, class S) the article's main nationality
@@ -105,6 +117,11 @@ def foreigners_state(r: Context, fact: Fact) -> str | None:
     return next(
         (s for s in states if s is not None and (allowed is None or s in allowed)), None
     )
+
+
+def dateline_state(r: Context) -> str | None:
+    """The foreign capital's state of the dateline ("BEIJING, June 17 (AFP) -")."""
+    return _dateline_state(r)
 
 
 def _dateline_state(r: Context) -> str | None:
@@ -132,6 +149,18 @@ def _nationality_state(r: Context) -> str | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def _nationality_leaders(r: Context) -> set[str]:
+    """The states the article's nationality words name most (once is enough; ties all)."""
+    flex = fact_lexicon()
+    counts = Counter(
+        flex.nationality_states[m.group(1).lower()]
+        for m in _nationality_words().finditer(r.text)
+        if m.group(1).lower() != "us" or m.group(1) == "US"
+    )
+    top = max(counts.values(), default=0)
+    return {state for state, n in counts.items() if n == top and n > 0}
 
 
 @cache

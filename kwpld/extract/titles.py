@@ -25,10 +25,11 @@ from ..names import match_key, name_words
 from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import FactLexicon, Title, fact_lexicon
 from ..reading.gazetteer import gazetteer
+from ..reading.rules import foreign_name_lists
 from ..reading.state import Context, Found
 from .facts_common import organ_of, with_references
 from .foreign_organs import cc_owned_after, chain_organ, foreign_whole, new_organ_after
-from .foreign_states import seoul_story, south_spelled
+from .foreign_states import dateline_state, seoul_story, south_spelled
 from .organ_refs import reference_words
 from .shared import known_organ_named
 from .standing_organs import standing_organ
@@ -374,6 +375,14 @@ def _organ_read(r: Context, mentions: list[Mention], title: Title) -> Title:
         r.reg.get(organ).attrs.setdefault("abroad", national[0])
         start = r.text.rindex(national[1], 0, title.start)
         return replace(title, start=start, organ=organ, organ_span=None, post=None)
+    if national is None and title.organ is None:
+        # (class BD) "BEIJING (AFP) - Vice President Xi Jinping", "President Hu Jintao": a bare
+        # head or deputy head of state before a name whose shape serves the dateline's state
+        home = _dateline_head(r, title)
+        if home is not None:
+            organ = organ_for_name(r, home.removeprefix("the "))
+            r.reg.get(organ).attrs.setdefault("abroad", home)
+            return replace(title, organ=organ, organ_span=None, post=None)
     if national is None and title.organ is None and _heads_state(r, title):
         # "Vladimir Putin, president of the Russian Federation", "president of the PRC"; "In
         # Seoul, outgoing President Lee Myung-bak": the state of the capital the sentence opens
@@ -442,6 +451,27 @@ def _not_the_office(r: Context, implies: str | None, end_word: int) -> bool:
     return not any(
         m.start == at for m in r.mentions_in(at, at + 80, ("person",))
     )
+
+
+def _dateline_head(r: Context, title: Title) -> str | None:
+    """The dateline's state, when the title is a bare (vice) president right before a person
+    read by a foreign name's shape that can serve that state (``shape_states``: a Chinese name
+    in a Beijing story; not a Russian name there, nor a name of no listed shape)."""
+    gap = _BEFORE_NAME.match(r.text, title.end)
+    after = gap.end() if gap else title.end
+    person = next(
+        (m for m in r.mentions_in(after, after + 60, ("person",)) if m.start == after), None
+    )
+    if person is None or person.entity is None:
+        return None
+    shape = r.reg.peek(person.entity).attrs.get("foreign_name")
+    allowed = foreign_name_lists().shape_states.get(str(shape)) if shape else None
+    if not allowed:
+        return None
+    state = dateline_state(r)
+    if state is None or state not in allowed:
+        return None
+    return state if _heads_state(r, title) or _deputy_heads_state(r, title, state) else None
 
 
 def _heads_state(r: Context, title: Title) -> bool:

@@ -75,6 +75,9 @@ class ForeignNameLists:
     (the word before the name), longest first"""
     not_name_words: frozenset[str] = frozenset()
     """capitalized words no name after a title has ("Administration", "Office")"""
+    title_links: tuple[tuple[str, ...], ...] = ()
+    """folded words between a name and a foreign organ's title that make the name a person's
+    ("upon his election as"), longest first"""
 
 
 @cache
@@ -93,6 +96,11 @@ def foreign_name_lists() -> ForeignNameLists:
         {k: frozenset(v) for k, v in data.get("shape_states", {}).items()},
         _by_last_word(tuple(str(t).lower().split()) for t in data.get("name_titles", ())),
         frozenset(str(w).lower() for w in data.get("not_name_words", ())),
+        tuple(sorted(
+            (tuple(word_key(w) for w in re.split(r"[\s-]+", str(link)) if w)
+             for link in data.get("title_links", ())),
+            key=lambda t: (-len(t), t),
+        )),  # fmt: skip
     )
 
 
