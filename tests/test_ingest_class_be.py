@@ -104,3 +104,36 @@ def test_a_bier_visited_is_the_tribute_not_a_place_visited(known: Known) -> None
     (key,) = _events(drafted)  # one occasion: the tribute, with no "inspection of bier"
     assert key.startswith("tribute")
     assert _attended(drafted)[key].get("choe-ryong-hae") == "accompanied"
+
+
+def test_a_day_after_talks_is_the_day_before_and_one_meeting(known: Known) -> None:
+    drafted = _read(
+        "TOKYO, Nov 9 (Kyodo) - North Korean leader Kim Jong Un left Vladivostok on Thursday, a "
+        "day after his talks with Russian President Vladimir Putin.\n\nKim met Putin on "
+        "Wednesday at a university campus. He was accompanied at the talks by Kim Yo Jong.",
+        known, "2018-11-09",
+    )
+    meetings = {k: e for k, e in _events(drafted).items() if e.get("type") == "meeting"}
+    assert [iso(e.get("date")) for e in meetings.values()] == ["2018-11-07"]
+    (key,) = meetings
+    assert _attended(drafted)[key].get("kim-yo-jong") == "accompanied"
+
+
+def test_he_after_his_escort_is_the_one_escorted(known: Known) -> None:
+    drafted = _read(
+        LEAD + "Kim toured a machine-tool plant in Shenyang on August 29. Premier Zhao Ziyang "
+        "accompanied him in Liaoning. Back in Beijing, he toured a farm on Monday.",
+        known, "1984-09-06",
+    )
+    assert _appearances(drafted).get("1984-09-03") == {"kim-il-sung": "guided"}
+
+
+def test_a_company_signing_a_deal_is_no_signing(known: Known) -> None:
+    drafted = _read(
+        LEAD + "A Harbin company signed a trade deal on Monday. On Tuesday Kim and the Chinese "
+        "premier signed an agreement on economic cooperation.",
+        known, "1984-09-06",
+    )
+    signings = [iso(e.get("date")) for e in _events(drafted).values()
+                if e.get("type") == "ceremony"]  # fmt: skip
+    assert signings == ["1984-09-04"]
