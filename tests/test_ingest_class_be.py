@@ -137,3 +137,23 @@ def test_a_company_signing_a_deal_is_no_signing(known: Known) -> None:
     signings = [iso(e.get("date")) for e in _events(drafted).values()
                 if e.get("type") == "ceremony"]  # fmt: skip
     assert signings == ["1984-09-04"]
+
+
+def test_a_document_negotiated_and_signed_is_a_signing_attended(known: Known) -> None:
+    drafted = _read(
+        "SEOUL, May 2 (Yonhap) -- Kim Yong Chol is a career intelligence officer. He negotiated "
+        "the military accord signed in Panmunjom on 19 September 2018.",
+        known, "2019-05-02",
+    )
+    (key,) = [k for k, e in _events(drafted).items() if e.get("type") == "ceremony"]
+    assert iso(_events(drafted)[key].get("date")) == "2018-09-19"
+    assert _attended(drafted)[key].get("kim-yong-chol") == "attended"
+
+
+def test_a_document_signed_that_one_did_not_negotiate_places_no_one(known: Known) -> None:
+    drafted = _read(
+        "SEOUL, May 2 (Yonhap) -- Kim Yong Chol is a career intelligence officer. He criticised "
+        "the accord signed in Panmunjom in 2018, and the deal signed in Hanoi was none.",
+        known, "2019-05-02",
+    )
+    assert _events(drafted) == {}
