@@ -244,11 +244,16 @@ _TRAVELLED = re.compile(
 """(class BE) a move to another place before the next stop of an itinerary"""
 
 
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
 def _another_day(r: Context, view: SentenceView, key: str) -> bool:
     """(class BE) "Kim toured an optical fibre plant on January 11. In Shenzhen he visited a
     container port on Saturday": a sentence that gives a day of its own (a date or a weekday),
     not the day of the appearance under way, tells another visit (an itinerary), so a place it
     describes begins one; "He went round the shops" (no day) stays part of the one reported."""
+    if not r.dates_in(view.start, view.end) and not _WEEKDAY.search(r.text, view.start, view.end):
+        return False  # (most sentences: no day of their own, and no need to work one out)
     when = _appearance_day(r, view, view.start, "appearance")
     current = r.reg.peek(key).fields.get("date")
     return (when is not None and when.day is not None
