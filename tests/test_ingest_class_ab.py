@@ -210,4 +210,5 @@ def test_a_summit_in_a_where_clause_takes_the_date_before_it(known: Known) -> No
         "Choe Son Hui was at Kim Jong Un's side at the Vostochny Cosmodrome in September 2023, "
         "where Kim and Vladimir Putin held a summit.", known, date="2024-11-06",
     )
-    assert _meetings(drafted) == [("2023-09", {"kim-jong-un", "vladimir-putin"})]
+    # (class BE) "was at Kim Jong Un's side" places Choe there too (accompanied)
+    assert _meetings(drafted) == [("2023-09", {"kim-jong-un", "vladimir-putin", "choe-son-hui"})]

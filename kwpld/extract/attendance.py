@@ -116,7 +116,8 @@ def attendance(r: Context) -> Found:
         # a place described ("looked round the construction site of ..."), only when no
         # inspection is under way: "He went round the shops" is part of the one reported
         fresh = (appearance is None or sentence.block - appearance[0] > 3
-                 or opens_with_day(r, sentence.start, sentence.end))
+                 or opens_with_day(r, sentence.start, sentence.end)
+                 or _another_day(r, view, appearance[1]))
         own = _own_appearance(r, flex, view, places_only=event_span is not None, described=fresh)
         acted = own is not None
         if own is not None:
@@ -157,6 +158,14 @@ def attendance(r: Context) -> Found:
                 if not people:
                     continue
                 target, target_span = _verb_object(r, view, m, own) or (event, event_span)
+                if own is not None and pattern.id == "verb" and _NEXT_STOP.search(
+                    view.string, 0, m.start("people")
+                ):
+                    # (class BE) "He visited the Bureya station on Sunday, then travelled to
+                    # Ulan-Ude, where he toured an aircraft plant on Tuesday": a stop of its own
+                    stop = _next_stop(r, flex, view, m, pattern, own)
+                    if stop is not None and stop != own:
+                        target, target_span, appearance = stop, None, (sentence.block, stop)
                 if shown is not None and target_span == shown[1]:
                     target = shown[0]  # (the reference's own event is another noun's)
                 if (gate := _gate_occasion(r, view, m)) is not None:
@@ -200,6 +209,55 @@ def attendance(r: Context) -> Found:
                     listing = _Listing(role, target, target_span, pattern)
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
+
+
+def _next_stop(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    m: re.Match[str],
+    pattern: Pattern,
+    own: str,
+) -> str | None:
+    """The appearance a clause of an itinerary tells ("..., then travelled to Ulan-Ude, where
+    he toured an aircraft plant on Tuesday"), read in its clause alone, so that it takes the
+    clause's day, not the first stop's."""
+    items = view.group(m, "people")
+    if not items:
+        return None
+    clause = sentence_view(r, items[0].start, view.end)
+    again = pattern.regex.regex.match(clause.string)
+    if again is None:
+        return None
+    # only a stop elsewhere or on another day: "visited the complex, where he looked round the
+    # workshops" is one inspection
+    moved = _TRAVELLED.search(r.text, view.start, items[0].start) is not None
+    if not moved and not _another_day(r, clause, own):
+        return None
+    return _appearance(r, flex, clause, again, people_of(clause, again), described=True)
+
+
+_TRAVELLED = re.compile(
+    r"\b(?:travell?ed|went|moved|proceeded|headed|flew|drove|continued\s+(?:on\s+)?to|arrived"
+    r"|then\s+(?:to\s+)?[A-Z][a-z]+\s*,)"
+)
+"""(class BE) a move to another place before the next stop of an itinerary"""
+
+
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _another_day(r: Context, view: SentenceView, key: str) -> bool:
+    """(class BE) "Kim toured an optical fibre plant on January 11. In Shenzhen he visited a
+    container port on Saturday": a sentence that gives a day of its own (a date or a weekday),
+    not the day of the appearance under way, tells another visit (an itinerary), so a place it
+    describes begins one; "He went round the shops" (no day) stays part of the one reported."""
+    if not r.dates_in(view.start, view.end) and not _WEEKDAY.search(r.text, view.start, view.end):
+        return False  # (most sentences: no day of their own, and no need to work one out)
+    when = _appearance_day(r, view, view.start, "appearance")
+    current = r.reg.peek(key).fields.get("date")
+    return (when is not None and when.day is not None
+            and (not isinstance(current, PartialDate) or when.iso != current.iso))  # fmt: skip
 
 
 def _shown_again(
@@ -280,6 +338,9 @@ def _at_no_occasion(
         return True  # (class Q) "the hearse ... left the palace": no send-off
     return "verb" in m.re.groupindex and bool(_MANY_TIMES.match(view.string, m.end()))
 
+
+_NEXT_STOP = re.compile(r"(?:, |\b)(?:where|and then|then)(?: also)? $")
+"""(class BE) what opens the clause of the next stop of an itinerary, before its subject"""
 
 _ESCORTED = re.compile(r"\b(?:accompanied|joined|flanked|escorted)\s+by\s+$")
 """what stands before the people of a verb's match when they are those with its subject"""
@@ -870,6 +931,9 @@ def _there_on_platform(r: Context, flex: FactLexicon, view: SentenceView, m: re.
 _AS_OBSERVERS = re.compile(r"\bas observers?\b")
 
 
+_VISITED = {("visited",), ("paid", "a", "visit", "to")}
+"""verbs of a visit that take a place described, like an inspection's ("visited a port")"""
+
 _SHIFTED = re.compile(r"day\s+before|previous\s+day|eve\b|next\s+day|following\s+day")
 
 
@@ -910,13 +974,17 @@ def _appearance(
         end, kind, verb, described = to.end(), "appearance", ("visited",), True
     inspection = (
         described and kind == "appearance" and not occasion_only
-        and flex.attendance_verbs.get(verb) == "guided"
+        and (flex.attendance_verbs.get(verb) == "guided" or verb in _VISITED)
     )  # fmt: skip
+    # (class BE) "In Shenzhen he visited a container port on Saturday": a place described that
+    # a visit goes to (only when it begins an appearance of its own: a day of its own)
     what = _met_object(r, end, view.end) if kind in ("meeting", "received") else None
     what = what or _object_of(r, end, view.end, inspection=inspection, described_first=escort)
     if what is None:
         return None
     obj_start, obj_end, described = what
+    if described and verb in _VISITED and any(view.start <= at < view.end for at, _ in r.held):
+        return None  # "visited the bier of X": the tribute the sentence holds, not a visit
     obj = " ".join(r.text[obj_start:obj_end].split())
     if occasion_only and not obj[:1].islower():
         return None

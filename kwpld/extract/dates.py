@@ -496,12 +496,19 @@ def days_apart(r: Context, start: int, end: int, day: PartialDate | None) -> Par
         return day
     m = found[-1]
     stated = stated_day(r, start, m.start())
-    if stated is None or stated[0] != day or not re.search(r"\bhad\b", r.text[m.end() : end]):
+    if stated is None or stated[0] != day or not (
+        re.search(r"\bhad\b", r.text[m.end() : end])
+        or _OWN_OCCASION.fullmatch(r.text, m.end(), end)
+    ):
         return day
     count = (m.group("count") or "a").lower()
     n = int(count) if count.isdigit() else 1 if count in ("a", "an") else _COUNTS.index(count) + 1
     return shift_day(day, -n if m.group("way").lower() == "after" else n)
 
+
+_OWN_OCCASION = re.compile(r"(?:(?:his|her|their|its|the)\s+)?")
+"""(class BE) "left Russia on Thursday, a day after (his) talks with X": the occasion itself is
+what the clause counts from"""
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+scheduled\s+to|plans\s+to|proposed|proposes"

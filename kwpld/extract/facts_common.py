@@ -180,6 +180,14 @@ _OBJECT_OF = re.compile(
 off": an irregular past too)"""
 
 
+_ESCORTED_HIM = re.compile(
+    r"\b(?:accompanied|escorted|guided|joined)\s+(?P<him>him|her)\b(?!\s+(?:as|in\s+(?:the|his|her)\s+(?:post|role|office)))"
+)
+"""(class BE) an escort of the one a text follows: "A accompanied him in Guangdong" """
+
+_SUBJECT_PRONOUN = re.compile(r"[Hh]e\b|[Ss]he\b")
+
+
 def _pronouns(r: Context, start: int, end: int) -> list[Item]:
     """ "He served as Premier from 2003 to 2007": he, she, him (and her after a verb) stand for
     the person the sentence, else the last sentence naming one, is about."""
@@ -236,6 +244,11 @@ def _antecedent(r: Context, offset: int, depth: int = 0) -> str | None:
         if pronoun and depth < 4 and (not people or pronoun.start() < people[0].start):
             # "The next day the session appointed him Premier, replacing X": him, not X.
             return _antecedent(r, pronoun.start(), depth + 1)
+        escorted = _ESCORTED_HIM.search(r.text, previous.start, previous.end)
+        if people and escorted and depth < 4 and _SUBJECT_PRONOUN.match(r.text, offset):
+            # (class BE) "Vice Premier Wu Yi accompanied him in Guangdong. Back in Beijing, he
+            # toured ...": the one accompanied goes on travelling, not his escort
+            return _antecedent(r, escorted.start("him"), depth + 1)
         if people:
             return _subject(r, previous, _main_line(r, previous, people))
     titles = [b for b in r.doc.blocks if b.kind == "title"]
@@ -307,8 +320,10 @@ def _subject(r: Context, sentence: Sentence, people: list[Mention]) -> str | Non
     other = next((m for m in named if _person_key(r, m) != first), None)
     if other is None:
         return first
-    if _COORDINATED.search(r.text[named[0].end : other.start]):
-        return None
+    if _COORDINATED.search(r.text[named[0].end : other.start]) and not r.mentions_in(
+        named[0].end, other.start, ("person",)
+    ):
+        return None  # (class BE: not "Kim was accompanied by A and B", A off the main line)
     return first
 
 

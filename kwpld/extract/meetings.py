@@ -621,7 +621,8 @@ def _occasion_pattern() -> re.Pattern[str]:
     flex = fact_lexicon()
     nouns = "|".join(sorted((re.escape(n) for n in flex.occasions), key=len, reverse=True))
     verbs = _GIVEN_BEFORE.pattern.split("(?:", 1)[1].split(")", 1)[0]
-    verbs = rf"(?:{verbs}|a|an|the|and|or|of|at|in|on|to|for|with|was|were|is|are)"
+    verbs = rf"(?:{verbs}|a|an|the|and|or|of|at|in|on|to|for|with|was|were|is|are|after|before)"
+    # (class BE) "a day after talks with X": the talks, not a "day after talks"
     return re.compile(
         rf"\b(?P<art>(?:a|an|the)\s+)?"
         # (class AA) the place of an occasion before it: "A Pyongyang mass rally took place"
@@ -1129,6 +1130,13 @@ def _subheadings(r: Context) -> None:
         r.held.sort(key=lambda x: x[0])
 
 
+_FIRM_SUBJECT = re.compile(
+    r"\b(?:company|companies|firm|firms|corporation|corporations|conglomerate|enterprise|bank"
+    r"|banks|investors?)\s+(?:[a-z]+\s+){0,3}$"
+)
+"""(class BE) a business as the subject of a signing: no occasion of the people a text follows"""
+
+
 def _acts(r: Context, *, late: bool = False) -> None:
     """ "On Friday morning, Kim laid a wreath at a memorial ...", "Kozlov and Kozhemyako saw him
     off at the station": an occasion a verb reports (``occasion_acts``), an event of its own
@@ -1149,6 +1157,8 @@ def _acts(r: Context, *, late: bool = False) -> None:
             current = _current_occasion(r, m.start())
             if current is not None and act.same.search(_event_words(r, current)):
                 continue  # the occasion the report is at: "Send-off Ceremony Held ... saw him off"
+            if _FIRM_SUBJECT.search(r.text, sentence.start, m.start()):
+                continue  # (class BE) "A Dalian company has signed a deal": business, no one's
             if _RECALLED_IN.search(r.text, sentence.start, m.start()):
                 continue  # "a visit during which he and Kim signed a treaty": told later
             if _AT_OCCASION.match(r.text, m.end(), sentence.end) or _AT_OCCASION.search(
