@@ -809,6 +809,8 @@ def _facts_for(
     the one the sentence gives at ``at`` (default: the trigger, else the first title)."""
     anchor = at if at is not None else trigger.start if trigger else titles[0].start
     status, hedge = _fact_status(r, flex, view, kind, anchor, people, trigger, titles)
+    if status == "projected" and _denied(r, flex, view, anchor):
+        return []  # "X is unlikely to return to the Political Bureau": a change denied
     # A seat kept through a change ("kept his seat at the plenum") is a title held, dated as
     # the change it was kept through is: by the sentence's date or the event reported.
     kept = kind == "kept"
@@ -872,6 +874,14 @@ def _facts_for(
     return out
 
 
+def _denied(r: Context, flex: FactLexicon, view: SentenceView, anchor: int) -> bool:
+    """ "..., and he is unlikely to return to O": a hedge that denies the change, in the
+    words just before the fact's trigger (within its clause)."""
+    lead = r.text[max(view.start, anchor - 40) : anchor].lower()
+    lead = re.split(r"[,;]", lead)[-1]
+    return any(w in flex.negated_projections for w in re.findall(r"[a-z]+", lead))
+
+
 def _coordinated(r: Context, title: Title) -> list[Title]:
     """ "A and B were elected an alternate member and a member of O respectively": the roles
     coordinated before one organ, one title each (the titles pass reads the group as titles
@@ -902,7 +912,7 @@ def _fact_event(
     )
 
 
-_PRESENT = frozenset({"heads", "leads", "commands", "runs", "chairs"})
+_PRESENT = frozenset({"heads", "leads", "commands", "runs", "chairs", "directs", "head", "direct"})
 _FUTURE = frozenset({"will", "shall"})
 _ASIDE = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?)?")
 
@@ -953,9 +963,12 @@ def _who_was(view: SentenceView, m: re.Match[str], people: list[Item]) -> list[I
     return people
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?$", re.I)
 _PRESENT_PASSIVE = re.compile(
-    r"\b(?:(?:is|are)(?:\s+(?:now|currently|still))?|will\s+be|is\s+to\s+be)\s+$", re.I
+    r"\b(?:(?:is|are)(?:\s+(?:now|currently|still))?|will\s+be|is\s+to\s+be)\s+$"
+    r"|\b(?:body|organ|organization|agency),?\s+$",
+    re.I,
 )
-"""("will be headed by X": a body set up, whose head is named as of the article; class S)"""
+"""("will be headed by X": a body set up, whose head is named as of the article; class S; "the
+North's top governing body chaired by X", a participle in apposition: class BC)"""
 
 
 def _present(r: Context, trigger: FactSpan | None) -> bool:
