@@ -143,3 +143,53 @@ def test_a_denied_or_unnamed_projection_gives_no_holding(known: Known) -> None:
         "2022-08-11",
     )
     assert not any(row[2] in ("wpk-pb", "wpk-cmc") for row in got), got
+
+
+# -- notes of a reference table ---------------------------------------------------------------
+
+_TABLE = (
+    "# Chairmen of the State Planning Commission\n\n"
+    "| No. | Name | Took office | Left office | Notes |\n"
+    "| --- | --- | --- | --- | --- |\n"
+    "| 1 | Jong Jun Thaek | March 1954 | June 1959 | Concurrently vice-premier |\n"
+    "| 2 | Ri Ju Yon | June 1959 | May 1962 | Also vice-premier from 1960 |\n"
+    "| 3 | Kim Il Dae | May 1962 | July 1968 | Later premier (1972-1976) |\n"
+    "| 4 | Pak Kwang Son | July 1968 | April 1973 | Later director of the Propaganda and "
+    "Agitation Department |\n"
+    "| 5 | O Chang Rim | April 1973 | August 1980 | Died in office |\n"
+)
+
+
+def _table_rows(known: Known) -> list[tuple[Held, dict[str, object]]]:
+    return held_records(_TABLE, known, "2024-05-01")
+
+
+def test_concurrently_a_post_over_the_rows_term(known: Known) -> None:
+    rows = _table_rows(known)
+    found = [r for row, r in rows if row == ("Jong Jun Thaek", "vice-chairman", "cabinet")]
+    assert len(found) == 1, rows
+    assert (iso(found[0].get("start")), iso(found[0].get("end"))) == ("1954-03", "1959-06")
+
+
+def test_also_a_post_from_its_own_date(known: Known) -> None:
+    rows = _table_rows(known)
+    found = [r for row, r in rows if row == ("Ri Ju Yon", "vice-chairman", "cabinet")]
+    assert len(found) == 1, rows
+    assert iso(found[0].get("start")) == "1960" and found[0].get("end") is None
+
+
+def test_later_a_post_with_its_own_period_or_undated(known: Known) -> None:
+    rows = _table_rows(known)
+    premier = [r for row, r in rows if row == ("Kim Il Dae", "chairman", "cabinet")]
+    assert len(premier) == 1, rows
+    assert (iso(premier[0].get("start")), iso(premier[0].get("end"))) == ("1972", "1976")
+    pad = [r for row, r in rows if row == ("Pak Kwang Son", "director", "wpk-pad")]
+    assert len(pad) == 1, rows
+    assert not any(k in pad[0] for k in ("start", "end", "as_of")), pad
+
+
+def test_a_death_in_office_is_no_further_holding(known: Known) -> None:
+    rows = _table_rows(known)
+    assert [row for row, _ in rows if row[0] == "O Chang Rim"] == [
+        ("O Chang Rim", "chairman", "state-planning-commission")
+    ], rows

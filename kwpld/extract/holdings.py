@@ -1854,6 +1854,14 @@ _FORMERLY = re.compile(r"\s*(?:formerly|former|previously)\s+", re.I)
 """a part naming a post held before, undated: a past holding"""
 _OWN_PERIOD = re.compile(r"\(\s*([^()]*\d{4}[^()]*)\)\s*$")
 """a remark's own dates in parentheses at its end ("(from 2019)", "(1998-2010)")"""
+_LATER = re.compile(r"\s*(?:later|afterwards|subsequently)\s+", re.I)
+"""(class BC) a part naming a post held after the row's: "Later premier (1976-1977)", its own
+dates or none"""
+_ALSO = re.compile(r"\s*(?:concurrently|simultaneously|also|and\s+also)\s+", re.I)
+"""(class BC) a part naming a post held beside the row's: "Concurrently vice-premier" (over the
+row's term), "Also vice-premier from 1957" (from its own date)"""
+_FROM_DATE = re.compile(r"\s+(?:from|since)\s+([^()]*\d{4}[^()]*?)\s*$", re.I)
+"""a remark's own start at its end ("from 1957", "since May 2010")"""
 
 
 def _table_remarks(
@@ -1901,9 +1909,12 @@ def _remark(r: Context, part: tuple[int, int], row: Fact) -> Fact | None:
     """The holding one part of a remark cell gives, or None (see :func:`_table_remarks`)."""
     text = r.text[part[0] : part[1]]
     until = _UNTIL_THEN.match(text) or _FORMERLY.match(text)
-    own = _OWN_PERIOD.search(text)
+    later = None if until else _LATER.match(text)
+    also = None if until or later else _ALSO.match(text)
+    lead = until or later or also
+    own = _OWN_PERIOD.search(text) or (_FROM_DATE.search(text) if also else None)
     period = period_of(own.group(1), part[0] + own.start(1)) if own else None
-    body = (part[0] + (until.end() if until else 0), part[0] + (own.start() if own else len(text)))
+    body = (part[0] + (lead.end() if lead else 0), part[0] + (own.start() if own else len(text)))
     if own and period is None or (until is None and _OTHER_TIME.search(r.text, *body)):
         return None  # "first term 2018-2019", "Became Minister of ...": another time's
     if own is None and r.dates_in(*body):
@@ -1912,12 +1923,15 @@ def _remark(r: Context, part: tuple[int, int], row: Fact) -> Fact | None:
     if title is None or title.role == "member" and title.organ == row.organ:
         return None  # the row's own organ restated in a cell ("| Body |" ... "| Cabinet |")
     remark = Fact(
-        "membership", "held" if until else "holds", "", body, organ=title.organ,
+        "membership", "held" if until or later else "holds", "", body, organ=title.organ,
         role=title.role, post=title.post, status="confirmed", rule="table-remark",
     )  # fmt: skip
     remark.spans = [FactSpan(title.role_span[0], title.role_span[1], "role")]
-    if until is not None and until.re is _FORMERLY:
+    if (until is not None and until.re is _FORMERLY) or (later is not None and period is None):
         remark.date_basis = "none"
+    elif also is not None and period is None:
+        remark.start, remark.end = row.start, row.end  # "Concurrently vice-premier": the row's term
+        remark.date_basis = "sentence" if row.start or row.end else "none"
     elif until is not None:
         remark.end, remark.date_basis = row.start, "sentence" if row.start else "none"
     elif period is not None:
@@ -1937,6 +1951,7 @@ def _part_title(r: Context, body: tuple[int, int]) -> Title | None:
         if body[0] <= t.start and t.end <= body[1] and t.organ is not None:
             if t.organ_span is None and (
                 t.post is not None or " of " in r.text[t.start : t.end]
+                or (t.start, t.end) == body  # (class BC) "Concurrently vice-premier": the part
             ):
                 return t  # "premier", "foreign minister": implied; "chief secretary of the X"
             if t.organ_span is not None and body[0] <= t.organ_span[0] < body[1]:
