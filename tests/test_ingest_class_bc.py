@@ -193,3 +193,13 @@ def test_a_death_in_office_is_no_further_holding(known: Known) -> None:
     assert [row for row, _ in rows if row[0] == "O Chang Rim"] == [
         ("O Chang Rim", "chairman", "state-planning-commission")
     ], rows
+
+
+def test_a_hypothetical_clause_gives_no_holding(known: Known) -> None:
+    got = held(
+        "If Ri Man Gon were to become a member of the Political Bureau, he would be the first "
+        "engineer on the body.\n",
+        known,
+        "2019-04-20",
+    )
+    assert not any(row[0] == "Ri Man Gon" for row in got), got

@@ -850,6 +850,12 @@ def _facts_for(
             continue  # a name several records share: which one, the review says
         if _WHETHER.search(r.text, max(0, person.start - 20), person.start):
             continue  # "could not say whether X would join O": a question, not a statement
+        if (
+            status != "confirmed"
+            and _IF.match(r.text, view.start, person.start)
+            and _WERE_TO.search(r.text, view.start, max(person.end, anchor))
+        ):
+            continue  # (class BC) "If X were to become a member of O, he would be ...": a guess
         fact = Fact(
             "membership", kind, person.ref, (view.start, view.end), organ=title.organ,
             role=title.role, post=title.post, event=event, status=status,
@@ -961,6 +967,8 @@ def _who_was(view: SentenceView, m: re.Match[str], people: list[Item]) -> list[I
     if len(people) > 1 and _ONE_WHO.match(view.string, m.end("people") if named else m.end()):
         return people[-1:]
     return people
+_IF = re.compile(r"\s*(?:if|unless|even\s+if)\b", re.I)
+_WERE_TO = re.compile(r"\b(?:were|was)\s+to\b|\bshould\b", re.I)
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?$", re.I)
 _PRESENT_PASSIVE = re.compile(
     r"\b(?:(?:is|are)(?:\s+(?:now|currently|still))?|will\s+be|is\s+to\s+be)\s+$"
@@ -1859,7 +1867,8 @@ _LATER = re.compile(r"\s*(?:later|afterwards|subsequently)\s+", re.I)
 dates or none"""
 _ALSO = re.compile(r"\s*(?:concurrently|simultaneously|also|and\s+also)\s+", re.I)
 """(class BC) a part naming a post held beside the row's: "Concurrently vice-premier" (over the
-row's term), "Also vice-premier from 1957" (from its own date)"""
+row's term), "Also vice-premier from 1957" (from its own date); "also first vice-chairman of
+the SAC" with no date stays as of the article (f13)"""
 _FROM_DATE = re.compile(r"\s+(?:from|since)\s+([^()]*\d{4}[^()]*?)\s*$", re.I)
 """a remark's own start at its end ("from 1957", "since May 2010")"""
 
@@ -1929,7 +1938,7 @@ def _remark(r: Context, part: tuple[int, int], row: Fact) -> Fact | None:
     remark.spans = [FactSpan(title.role_span[0], title.role_span[1], "role")]
     if (until is not None and until.re is _FORMERLY) or (later is not None and period is None):
         remark.date_basis = "none"
-    elif also is not None and period is None:
+    elif also is not None and period is None and also.group(0).strip().lower() != "also":
         remark.start, remark.end = row.start, row.end  # "Concurrently vice-premier": the row's term
         remark.date_basis = "sentence" if row.start or row.end else "none"
     elif until is not None:
