@@ -203,3 +203,51 @@ def test_a_hypothetical_clause_gives_no_holding(known: Known) -> None:
         "2019-04-20",
     )
     assert not any(row[0] == "Ri Man Gon" for row in got), got
+
+
+# -- relative clauses and possessives before a title or a projection ------------------------------
+
+
+def test_a_relative_clause_without_a_change_before_a_projection(known: Known) -> None:
+    rows = held_records(
+        "Han Kwang Sang, who holds only a Politburo membership, is likely to be elevated to the "
+        "Presidium of the Political Bureau at a future plenum.\n",
+        known,
+        "2019-04-16",
+    )
+    found = [r for row, r in rows if row == ("Han Kwang Sang", "member", "wpk-pb-presidium")]
+    assert len(found) == 1 and found[0]["status"] == "projected", rows
+
+
+def test_a_relative_clause_with_its_own_change_keeps_it(known: Known) -> None:
+    got = held(
+        "Han Kwang Sang, who was elected to the Political Bureau in 2016, was dropped from it in "
+        "2019.\n",
+        known,
+        "2020-01-01",
+    )
+    assert ("Han Kwang Sang", "member", "wpk-pb") in got, got
+    assert ("Han Kwang Sang", "member", "wpk-pb-presidium") not in got, got
+
+
+def test_the_countrys_title_after_is_now_and_became(known: Known) -> None:
+    got = held(
+        "Ri Man Gon is now the DPRK's Minister of Public Health. Han Kwang Sang, who became North "
+        "Korea's premier in May 2014, visited Sinuiju. Kim Chol Su is now the country's pride.\n",
+        known,
+        "2016-01-01",
+    )
+    assert ("Ri Man Gon", "chairman", "ministry-public-health") in got, got
+    assert ("Han Kwang Sang", "chairman", "cabinet") in got, got
+    assert not any(row[0] == "Kim Chol Su" for row in got), got
+
+
+def test_expects_a_promotion_to_full_membership(known: Known) -> None:
+    rows = held_records(
+        "NKLW expects O Il Jong to be promoted to full membership of the Central Committee at the "
+        "next congress.\n",
+        known,
+        "2020-01-01",
+    )
+    found = [r for row, r in rows if row == ("O Il Jong", "member", "wpk-cc")]
+    assert len(found) == 1 and found[0]["status"] == "projected", rows
