@@ -967,6 +967,8 @@ def _who_was(view: SentenceView, m: re.Match[str], people: list[Item]) -> list[I
     if len(people) > 1 and _ONE_WHO.match(view.string, m.end("people") if named else m.end()):
         return people[-1:]
     return people
+
+
 _IF = re.compile(r"\s*(?:if|unless|even\s+if)\b", re.I)
 _WERE_TO = re.compile(r"\b(?:were|was)\s+to\b|\bshould\b", re.I)
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?$", re.I)
