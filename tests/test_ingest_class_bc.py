@@ -251,3 +251,25 @@ def test_expects_a_promotion_to_full_membership(known: Known) -> None:
     )
     found = [r for row, r in rows if row == ("O Il Jong", "member", "wpk-cc")]
     assert len(found) == 1 and found[0]["status"] == "projected", rows
+
+
+def test_the_newly_appointed_title_in_apposition(known: Known) -> None:
+    rows = held_records(
+        "Ri Man Gon, the newly appointed first vice minister of foreign affairs, met the "
+        "delegation.\n",
+        known,
+        "2019-04-20",
+    )
+    found = [r for row, r in rows if row == ("Ri Man Gon", "vice-chairman", "mfa")]
+    assert len(found) == 1 and found[0]["status"] == "confirmed", rows
+
+
+def test_a_sub_unit_of_an_organ_is_not_the_organ(known: Known) -> None:
+    got = held(
+        "Ri Man Gon was director of the General Political Bureau's cadres section. Kim Chol Su was "
+        "director of the General Political Bureau.\n",
+        known,
+        "2019-04-20",
+    )
+    assert not any(row[0] == "Ri Man Gon" for row in got), got
+    assert ("Kim Chol Su", "director", "kpa-gpb") in got, got

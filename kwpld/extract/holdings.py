@@ -848,6 +848,8 @@ def _facts_for(
     for person, title in pairs:
         if person.ref is None:
             continue  # a name several records share: which one, the review says
+        if _SUB_UNIT.match(r.text, max(title.end, title.organ_span[1] if title.organ_span else 0)):
+            continue  # (class BC) "chief of the bureau's organization department": a sub-unit's
         if _WHETHER.search(r.text, max(0, person.start - 20), person.start):
             continue  # "could not say whether X would join O": a question, not a statement
         if (
@@ -969,6 +971,11 @@ def _who_was(view: SentenceView, m: re.Match[str], people: list[Item]) -> list[I
     return people
 
 
+_SUB_UNIT = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+){0,3}(?:department|bureau|section|division|office|unit)\b"
+)
+"""an unnamed sub-unit of the organ after the title (lower case, so not "the CC's Organization
+and Guidance Department"): the title is the sub-unit's, not the organ's"""
 _IF = re.compile(r"\s*(?:if|unless|even\s+if)\b", re.I)
 _WERE_TO = re.compile(r"\b(?:were|was)\s+to\b|\bshould\b", re.I)
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?$", re.I)
