@@ -745,10 +745,16 @@ def sentence_date(
                 # "premier in 2005", not "a vice director, were executed in November"
                 beside = re.fullmatch(r"\s*,?\s*in\s+", r.text[title_end : d.start]) is not None
             between = [p for p in persons if d.end <= p < anchor]
-            opening = d.start < anchor and (
-                not any(d.end <= p < anchor for p in persons[1:])
-                # ", and between 1969 and 1973 he was also director of ...": the subject
-                or (len(between) == 1 and _opens_clause(r, view, d))
+            # (class BC) not a period of a relative clause that closes before the title: "X,
+            # who served as director of O from 2009 to 2016, remains T2" (T2 is undated)
+            opening = (
+                d.start < anchor
+                and not _in_relative_clause(r, d.start, anchor, d.end)
+                and (
+                    not any(d.end <= p < anchor for p in persons[1:])
+                    # ", and between 1969 and 1973 he was also director of ...": the subject
+                    or (len(between) == 1 and _opens_clause(r, view, d))
+                )
             )
             if (beside or opening) and (
                 d.range

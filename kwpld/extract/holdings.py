@@ -809,6 +809,8 @@ def _facts_for(
     the one the sentence gives at ``at`` (default: the trigger, else the first title)."""
     anchor = at if at is not None else trigger.start if trigger else titles[0].start
     status, hedge = _fact_status(r, flex, view, kind, anchor, people, trigger, titles)
+    if status == "projected" and _denied(r, flex, view, anchor):
+        return []  # "X is unlikely to return to the Political Bureau": a change denied
     # A seat kept through a change ("kept his seat at the plenum") is a title held, dated as
     # the change it was kept through is: by the sentence's date or the event reported.
     kept = kind == "kept"
@@ -846,8 +848,16 @@ def _facts_for(
     for person, title in pairs:
         if person.ref is None:
             continue  # a name several records share: which one, the review says
+        if _SUB_UNIT.match(r.text, max(title.end, title.organ_span[1] if title.organ_span else 0)):
+            continue  # (class BC) "chief of the bureau's organization department": a sub-unit's
         if _WHETHER.search(r.text, max(0, person.start - 20), person.start):
             continue  # "could not say whether X would join O": a question, not a statement
+        if (
+            status != "confirmed"
+            and _IF.match(r.text, view.start, person.start)
+            and _WERE_TO.search(r.text, view.start, max(person.end, anchor))
+        ):
+            continue  # (class BC) "If X were to become a member of O, he would be ...": a guess
         fact = Fact(
             "membership", kind, person.ref, (view.start, view.end), organ=title.organ,
             role=title.role, post=title.post, event=event, status=status,
@@ -870,6 +880,14 @@ def _facts_for(
         fact.why = _why(r, fact, title, "kept" if kept else None)
         out.append(fact)
     return out
+
+
+def _denied(r: Context, flex: FactLexicon, view: SentenceView, anchor: int) -> bool:
+    """ "..., and he is unlikely to return to O": a hedge that denies the change, in the
+    words just before the fact's trigger (within its clause)."""
+    lead = r.text[max(view.start, anchor - 40) : anchor].lower()
+    lead = re.split(r"[,;]", lead)[-1]
+    return any(w in flex.negated_projections for w in re.findall(r"[a-z]+", lead))
 
 
 def _coordinated(r: Context, title: Title) -> list[Title]:
@@ -902,7 +920,7 @@ def _fact_event(
     )
 
 
-_PRESENT = frozenset({"heads", "leads", "commands", "runs", "chairs"})
+_PRESENT = frozenset({"heads", "leads", "commands", "runs", "chairs", "directs", "head", "direct"})
 _FUTURE = frozenset({"will", "shall"})
 _ASIDE = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?)?")
 
@@ -951,11 +969,23 @@ def _who_was(view: SentenceView, m: re.Match[str], people: list[Item]) -> list[I
     if len(people) > 1 and _ONE_WHO.match(view.string, m.end("people") if named else m.end()):
         return people[-1:]
     return people
+
+
+_SUB_UNIT = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+){0,3}(?:department|bureau|section|division|office|unit)\b"
+)
+"""an unnamed sub-unit of the organ after the title (lower case, so not "the CC's Organization
+and Guidance Department"): the title is the sub-unit's, not the organ's"""
+_IF = re.compile(r"\s*(?:if|unless|even\s+if)\b", re.I)
+_WERE_TO = re.compile(r"\b(?:were|was)\s+to\b|\bshould\b", re.I)
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?$", re.I)
 _PRESENT_PASSIVE = re.compile(
-    r"\b(?:(?:is|are)(?:\s+(?:now|currently|still))?|will\s+be|is\s+to\s+be)\s+$", re.I
+    r"\b(?:(?:is|are)(?:\s+(?:now|currently|still))?|will\s+be|is\s+to\s+be)\s+$"
+    r"|\b(?:body|organ|organization|agency),?\s+$",
+    re.I,
 )
-"""("will be headed by X": a body set up, whose head is named as of the article; class S)"""
+"""("will be headed by X": a body set up, whose head is named as of the article; class S; "the
+North's top governing body chaired by X", a participle in apposition: class BC)"""
 
 
 def _present(r: Context, trigger: FactSpan | None) -> bool:
@@ -1883,6 +1913,15 @@ _FORMERLY = re.compile(r"\s*(?:formerly|former|previously)\s+", re.I)
 """a part naming a post held before, undated: a past holding"""
 _OWN_PERIOD = re.compile(r"\(\s*([^()]*\d{4}[^()]*)\)\s*$")
 """a remark's own dates in parentheses at its end ("(from 2019)", "(1998-2010)")"""
+_LATER = re.compile(r"\s*(?:later|afterwards|subsequently)\s+", re.I)
+"""(class BC) a part naming a post held after the row's: "Later premier (1976-1977)", its own
+dates or none"""
+_ALSO = re.compile(r"\s*(?:concurrently|simultaneously|also|and\s+also)\s+", re.I)
+"""(class BC) a part naming a post held beside the row's: "Concurrently vice-premier" (over the
+row's term), "Also vice-premier from 1957" (from its own date); "also first vice-chairman of
+the SAC" with no date stays as of the article (f13)"""
+_FROM_DATE = re.compile(r"\s+(?:from|since)\s+([^()]*\d{4}[^()]*?)\s*$", re.I)
+"""a remark's own start at its end ("from 1957", "since May 2010")"""
 
 
 def _table_remarks(
@@ -1930,9 +1969,12 @@ def _remark(r: Context, part: tuple[int, int], row: Fact) -> Fact | None:
     """The holding one part of a remark cell gives, or None (see :func:`_table_remarks`)."""
     text = r.text[part[0] : part[1]]
     until = _UNTIL_THEN.match(text) or _FORMERLY.match(text)
-    own = _OWN_PERIOD.search(text)
+    later = None if until else _LATER.match(text)
+    also = None if until or later else _ALSO.match(text)
+    lead = until or later or also
+    own = _OWN_PERIOD.search(text) or (_FROM_DATE.search(text) if also else None)
     period = period_of(own.group(1), part[0] + own.start(1)) if own else None
-    body = (part[0] + (until.end() if until else 0), part[0] + (own.start() if own else len(text)))
+    body = (part[0] + (lead.end() if lead else 0), part[0] + (own.start() if own else len(text)))
     if own and period is None or (until is None and _OTHER_TIME.search(r.text, *body)):
         return None  # "first term 2018-2019", "Became Minister of ...": another time's
     if own is None and r.dates_in(*body):
@@ -1941,12 +1983,15 @@ def _remark(r: Context, part: tuple[int, int], row: Fact) -> Fact | None:
     if title is None or title.role == "member" and title.organ == row.organ:
         return None  # the row's own organ restated in a cell ("| Body |" ... "| Cabinet |")
     remark = Fact(
-        "membership", "held" if until else "holds", "", body, organ=title.organ,
+        "membership", "held" if until or later else "holds", "", body, organ=title.organ,
         role=title.role, post=title.post, status="confirmed", rule="table-remark",
     )  # fmt: skip
     remark.spans = [FactSpan(title.role_span[0], title.role_span[1], "role")]
-    if until is not None and until.re is _FORMERLY:
+    if (until is not None and until.re is _FORMERLY) or (later is not None and period is None):
         remark.date_basis = "none"
+    elif also is not None and period is None and also.group(0).strip().lower() != "also":
+        remark.start, remark.end = row.start, row.end  # "Concurrently vice-premier": the row's term
+        remark.date_basis = "sentence" if row.start or row.end else "none"
     elif until is not None:
         remark.end, remark.date_basis = row.start, "sentence" if row.start else "none"
     elif period is not None:
@@ -1966,6 +2011,7 @@ def _part_title(r: Context, body: tuple[int, int]) -> Title | None:
         if body[0] <= t.start and t.end <= body[1] and t.organ is not None:
             if t.organ_span is None and (
                 t.post is not None or " of " in r.text[t.start : t.end]
+                or (t.start, t.end) == body  # (class BC) "Concurrently vice-premier": the part
             ):
                 return t  # "premier", "foreign minister": implied; "chief secretary of the X"
             if t.organ_span is not None and body[0] <= t.organ_span[0] < body[1]:

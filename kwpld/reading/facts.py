@@ -204,6 +204,8 @@ class FactLexicon:
     """noun of an occasion ("reception", "military parade") -> event type"""
     past_forms: frozenset[str] = frozenset()
     """irregular past forms: "probably lost" is an inference about the past (reported)"""
+    negated_projections: frozenset[str] = frozenset()
+    """hedges that deny the change they project ("is unlikely to return to O"): no holding"""
     ministry_heads: frozenset[str] = frozenset()
     presidency: dict[str, Any] = field(default_factory=dict)
     """the DPRK's presidency before a name (``presidency`` in facts.yaml)"""
@@ -363,6 +365,7 @@ def fact_lexicon() -> FactLexicon:
         new_organ_heads=frozenset(data.get("new_organ_heads", ())),
         new_organ_generic=frozenset(data.get("new_organ_generic", ())),
         past_forms=frozenset(data.get("past_forms", ())),
+        negated_projections=frozenset(data.get("negated_projections", ())),
         ministry_heads=frozenset(data.get("ministry_heads", ())),
         presidency=dict(data.get("presidency", {})),
     )
