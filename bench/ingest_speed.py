@@ -196,6 +196,9 @@ def articles(data: Path, count: int) -> list[tuple[str, str]]:
         if varied in seen:  # no days either (an encyclopedia's years only): years further on,
             # by a multiple of 84 years per copy (28 or 56 came first: no two copies meet)
             varied = _shift_years(varied, 3 * YEAR_SHIFT * copy)
+        if varied in seen:  # no digits at all (a wire story dated by weekdays only): the
+            # weekdays move on by the copy's number, as the days of another week would
+            varied = _shift_weekdays(varied, copy)
         if varied in seen:
             raise SystemExit(f"{path}: copy {copy} is the same text as an earlier one")
         seen.add(varied)
@@ -233,11 +236,20 @@ def _shift_years(text: str, shift: int) -> str:
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
 )
 _DAY = re.compile(
     rf"\b(?:({_MONTHS}) (\d{{1,2}})|(\d{{1,2}}) ({_MONTHS}))(?!\d)|(\d{{1,2}}월\s*)(\d{{1,2}})일"
 )
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b")
+
+
+def _shift_weekdays(text: str, shift: int) -> str:
+    """Weekday names moved on by ``shift`` days: for a text that prints no digit."""
+    return _WEEKDAY.sub(lambda m: _WEEKDAYS[(_WEEKDAYS.index(m.group(1)) + shift) % 7], text)
 
 
 def _shift_days(text: str, shift: int) -> str:
