@@ -117,6 +117,11 @@ _CC_OWNED = re.compile(
 "director of the General Office of the C.C., CPC", "member of the C.C., CPC" (class AE)"""
 
 
+def _organ_at(mentions: list[Mention], start: int) -> Mention | None:
+    """The resolved organ mention that begins at ``start``."""
+    return next((o for o in mentions if o.start == start and o.kind == "organ" and o.entity), None)
+
+
 def cc_owned_after(
     r: Context, mentions: list[Mention], end: int
 ) -> tuple[str, tuple[int, int]] | None:
@@ -130,9 +135,7 @@ def cc_owned_after(
     m = _CC_OWNED.match(r.text, end)
     if m is None:
         return None
-    owner = next(
-        (o for o in mentions if o.start == m.end() and o.kind == "organ" and o.entity), None
-    )
+    owner = _organ_at(mentions, m.end())
     if owner is None or owner.entity is None:
         return None
     owner_key = r.reg.resolve(owner.entity)
@@ -187,9 +190,7 @@ def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
     link = _OF.match(r.text, own[1])
     if link is None:
         return title
-    owner = next(
-        (m for m in mentions if m.start == link.end() and m.kind == "organ" and m.entity), None
-    )
+    owner = _organ_at(mentions, link.end())
     if owner is None or owner.entity is None:
         return title
     owner_key = r.reg.resolve(owner.entity)

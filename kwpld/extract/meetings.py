@@ -2479,17 +2479,26 @@ Meeting of the WPK Central Committee", "the June 2019 plenum", "the 28 December 
 plenary meeting"."""
 
 
-def _dated_party_events(r: Context) -> None:
-    """The party's plenums, congresses and conferences named by their date ("KCNA's report on
-    the March 2013 Plenary Meeting of the WPK Central Committee"): one event held then (a
-    later "At the plenum on 31 March" gives its day)."""
-    for m in _DATED_PARTY_EVENT.finditer(r.text):
+def _unread_names(
+    r: Context, pattern: re.Pattern[str]
+) -> Iterator[tuple[re.Match[str], tuple[int, int], Sentence]]:
+    """The matches of ``pattern`` in the body (not a title or heading) whose ``name`` group no
+    event mention covers yet, with that span and their sentence."""
+    for m in pattern.finditer(r.text):
         span = m.span("name")
         sentence = r.doc.sentence_at(m.start())
         if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
             continue
         if r.mentions_in(span[0], span[1], ("event",)) or _inside_event(r, *span):
             continue
+        yield m, span, sentence
+
+
+def _dated_party_events(r: Context) -> None:
+    """The party's plenums, congresses and conferences named by their date ("KCNA's report on
+    the March 2013 Plenary Meeting of the WPK Central Committee"): one event held then (a
+    later "At the plenum on 31 March" gives its day)."""
+    for m, span, _ in _unread_names(r, _DATED_PARTY_EVENT):
         date = r.date_at(m.start("dated"))
         if date is not None and date.date is not None and date.end <= span[0]:
             when = past_date(r, date)
@@ -2513,13 +2522,7 @@ def _party_events(r: Context) -> None:
     date given with them ("in December", "since January 2021, when the eighth party congress
     ...") or the one the sentence opens with ("In February, Kim sacked ... at a party plenary
     meeting"). Numbered ones join their series; unnumbered ones need a date."""
-    for m in _PARTY_EVENT.finditer(r.text):
-        span = m.span("name")
-        sentence = r.doc.sentence_at(m.start())
-        if sentence is None or r.doc.blocks[sentence.block].kind in ("title", "heading"):
-            continue
-        if r.mentions_in(span[0], span[1], ("event",)) or _inside_event(r, *span):
-            continue
+    for m, span, sentence in _unread_names(r, _PARTY_EVENT):
         mention = Mention(span[0], span[1], r.text[span[0] : span[1]], "", "event")
         if m.group(0).lower().startswith("the ") and _COUNTED_FROM.search(
             r.text, max(sentence.start, m.start() - 30), m.start()
