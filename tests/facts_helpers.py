@@ -31,6 +31,11 @@ def events(drafted: Drafted) -> dict[str, dict[str, Any]]:
     }
 
 
+def attended_anywhere(drafted: Drafted) -> set[str]:
+    """Every person the drafts place at any event."""
+    return {person for people in attended(drafted).values() for person in people}
+
+
 def attended_at(drafted: Drafted, kind: str, day: str) -> dict[str, str]:
     """{person: role} at the one event of ``kind`` on ``day`` (fails unless exactly one)."""
     (key,) = [
@@ -99,3 +104,12 @@ def held_records(text: str, known: Known, date: str) -> list[tuple[Held, dict[st
 def held(text: str, known: Known, date: str) -> set[Held]:
     """:data:`Held` of every holding a news text of ``date`` drafts."""
     return {row for row, _ in held_records(text, known, date)}
+
+
+def one_held(
+    rows: list[tuple[Held, dict[str, Any]]], person: str, organ: str
+) -> dict[str, Any]:
+    """The record of the one holding of ``person`` in ``organ`` among :func:`held_records`."""
+    found = [r for row, r in rows if row[0] == person and row[2] == organ]
+    assert len(found) == 1, (person, organ, rows)
+    return found[0]

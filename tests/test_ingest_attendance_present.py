@@ -12,6 +12,7 @@ people named in a speech. Short synthetic texts."""
 from __future__ import annotations
 
 from facts_helpers import attended as _attended
+from facts_helpers import attended_anywhere as _everywhere
 from facts_helpers import attended_at as _at
 from facts_helpers import events as _events
 from facts_helpers import iso
@@ -22,10 +23,6 @@ from kwpld.ingest.drafts import Drafted
 
 def _read(text: str, known: Known, date: str, kind: str = "news") -> Drafted:
     return read_text(text, known=known, date=date, article_type=kind)[1]
-
-
-def _everywhere(drafted: Drafted) -> set[str]:
-    return {person for people in _attended(drafted).values() for person in people}
 
 
 ARRIVAL = (

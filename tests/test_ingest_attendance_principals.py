@@ -12,6 +12,7 @@ pronoun's guess for the one greeted. Short synthetic texts, occasions the reader
 from __future__ import annotations
 
 from facts_helpers import attended as _attended
+from facts_helpers import attended_anywhere as _everywhere
 from facts_helpers import attended_at as _at
 
 from kwpld.ingest import Known, read_text
@@ -20,10 +21,6 @@ from kwpld.ingest.drafts import Drafted
 
 def _read(text: str, known: Known, date: str) -> Drafted:
     return read_text(text, known=known, date=date, article_type="news")[1]
-
-
-def _everywhere(drafted: Drafted) -> set[str]:
-    return {person for people in _attended(drafted).values() for person in people}
 
 
 TALKS = ("SEOUL, June 20 (Reuters) -- Talks between Kim Jong Un and Vladimir Putin were held at "

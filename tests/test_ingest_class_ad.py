@@ -7,20 +7,10 @@ synthetic sentences, names and years varied, each with near misses that must not
 
 from __future__ import annotations
 
-from facts_helpers import Held, held, held_records, iso
+from facts_helpers import held, held_records, iso
+from facts_helpers import one_held as _one
 
 from kwpld.ingest import Known
-
-
-def _one(rows: list[tuple[Held, dict[str, object]]], person: str, organ: str) -> dict[str, object]:
-    found = [r for row, r in rows if row[0] == person and row[2] == organ]
-    assert len(found) == 1, (person, organ, rows)
-    return found[0]
-
-
-def _iso(value: object) -> str | None:
-    return iso(value)
-
 
 # -- "as" lists and plural titles at an election -------------------------------------------------
 
@@ -162,7 +152,7 @@ def test_succeeding_someone_elected_elsewhere_at_the_same_session(known: Known) 
         known,
         "2024-01-15",
     )
-    assert _iso(_one(rows, "kim-yong-nam", "mfa").get("end")) == "1998-09-05"
+    assert iso(_one(rows, "kim-yong-nam", "mfa").get("end")) == "1998-09-05"
     assert "start" in _one(rows, "kim-yong-nam", "spa-presidium")
 
 
@@ -174,8 +164,8 @@ def test_named_his_successor(known: Known) -> None:
         known,
         "2024-01-15",
     )
-    assert _iso(_one(rows, "Kang Song-san", "cabinet").get("start")) == "1992-12"
-    assert _iso(_one(rows, "Yon Hyong-muk", "cabinet").get("end")) == "1992-12"
+    assert iso(_one(rows, "Kang Song-san", "cabinet").get("start")) == "1992-12"
+    assert iso(_one(rows, "Yon Hyong-muk", "cabinet").get("end")) == "1992-12"
 
 
 def test_a_successor_after_a_death_does_not_end_the_term_again(known: Known) -> None:
@@ -190,7 +180,7 @@ def test_a_successor_after_a_death_does_not_end_the_term_again(known: Known) -> 
     assert "start" in _one(rows, "Ri Chol", "mfa")
     assert not any(row[0] == "Ri Chol" and row[2] != "mfa" for row, _ in rows)
     assert not any(row[0] == "O Jin U" for row, _ in rows)
-    assert _iso(_one(rows, "Kim Chaek", "mfa").get("end")) != "1994-06"
+    assert iso(_one(rows, "Kim Chaek", "mfa").get("end")) != "1994-06"
 
 
 def test_a_successor_with_no_one_before_holds_nothing(known: Known) -> None:
@@ -211,7 +201,7 @@ def test_life_dates_after_a_name_are_no_term(known: Known) -> None:
         "2024-01-15",
     )
     premier = _one(rows, "Hong Song-nam", "cabinet")
-    assert _iso(premier.get("start")) == "1997" and _iso(premier.get("end")) == "2003"
+    assert iso(premier.get("start")) == "1997" and iso(premier.get("end")) == "2003"
 
 
 def test_the_replacement_of_a_holder_by_another(known: Known) -> None:

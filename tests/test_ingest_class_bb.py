@@ -10,18 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from facts_helpers import Held, held_records, iso
+from facts_helpers import one_held as _one
 
 from kwpld.ingest import Known
 
 
 def _of(rows: list[tuple[Held, dict[str, Any]]], person: str, organ: str) -> list[dict[str, Any]]:
     return [r for row, r in rows if row[0] == person and row[2] == organ]
-
-
-def _one(rows: list[tuple[Held, dict[str, Any]]], person: str, organ: str) -> dict[str, Any]:
-    found = _of(rows, person, organ)
-    assert len(found) == 1, (person, organ, rows)
-    return found[0]
 
 
 # -- the successor's side ------------------------------------------------------------------------
