@@ -15,11 +15,20 @@ from dataclasses import replace
 from ..names import match_key
 from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.facts import Title, fact_lexicon
+from ..reading.gazetteer import gazetteer
 from ..reading.state import Context
+from .foreign_states import dateline_state
 from .shared import party_of
+from .standing_organs import standing_organ
 from .state_organs import foreign_organ_named
 
-__all__ = ["cc_owned_after", "chain_organ", "foreign_whole", "new_organ_after"]
+__all__ = [
+    "cc_owned_after",
+    "chain_organ",
+    "foreign_whole",
+    "new_organ_after",
+    "party_possessive_after",
+]
 
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _WORD = re.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
@@ -142,37 +151,119 @@ def cc_owned_after(
     party = party_of(r, owner_key)
     if party is None or party != owner_key or _wpk(r, owner_key):
         return None  # "of the C.C., WPK", or no party after the comma
+    head = " ".join(m.group("name").split()) if m.group("name") else None
+    span = (m.start("name") if head else m.start("cc"), owner.end)
+    key = _party_organ(r, mentions, party, head, owner.text, span, (span[0], m.start("cc")))
+    if key is None:
+        return None
+    printed = " ".join(r.text[span[0] : span[1]].split())
+    r.reg.get(key).note(
+        f"an organ of another party, “{printed}” (KCNA's “C.C., {owner.text}”)", span
+    )
+    return key, span
+
+
+def _party_organ(
+    r: Context,
+    mentions: list[Mention],
+    party: str,
+    head: str | None,
+    abbreviation: str | None,
+    span: tuple[int, int],
+    inner: tuple[int, int],
+    printed_name: bool = True,
+    full: str | None = None,
+) -> str | None:
+    """The draft of ``party``'s organ ``head`` under its Central Committee (the Central
+    Committee itself when None), named "<head> of the Central Committee of <the party>" and
+    "<head> of the <abbreviation> Central Committee", with the name printed at ``span`` (unless
+    not ``printed_name``); its kind that of the first organ named within ``inner``; the party's
+    name ``full``, else its record's or draft's."""
     entity = r.reg.get(party)
-    full = next((n.text for n in entity.names if n.kind != "abbreviation"), None)
+    full = full or next((n.text for n in entity.names if n.kind != "abbreviation"), None)
     if entity.known:
         full = r.known.labels.get(entity.known) or full
-    abbreviation = owner.text
     if full is None:
         return None
-    head = " ".join(m.group("name").split()) if m.group("name") else None
     committee = f"Central Committee of the {full}"
-    names = [f"{head} of the {committee}" if head else committee,
-             f"{head} of the {abbreviation} Central Committee" if head
-             else f"{abbreviation} Central Committee"]  # fmt: skip
-    span = (m.start("name") if head else m.start("cc"), owner.end)
+    names = [f"{head} of the {committee}" if head else committee]
+    if abbreviation:
+        names.append(f"{head} of the {abbreviation} Central Committee" if head
+                     else f"{abbreviation} Central Committee")  # fmt: skip
     key = r.reg.add(Entity("organ:foreign:" + match_key(names[0]), "organ")).key
     drafted = r.reg.get(key)
     drafted.attrs.setdefault("party", party)
-    inner = next(
+    first = next(
         (o.entity for o in mentions
-         if o.kind == "organ" and o.entity and span[0] <= o.start and o.end <= m.start("cc")),
+         if o.kind == "organ" and o.entity and inner[0] <= o.start and o.end <= inner[1]),
         None,
     )  # fmt: skip
-    drafted.attrs.setdefault("organ_kind", _kind(r, inner) if inner else "central-committee")
+    drafted.attrs.setdefault("organ_kind", _kind(r, first) if first else "central-committee")
     if "parent" not in drafted.fields:
         drafted.fields["parent"] = Ref(party)
     printed = " ".join(r.text[span[0] : span[1]].split())
     if not drafted.names:
         drafted.add_name(NameDraft(names[0], kind="preferred", derived=True))
-        drafted.add_name(NameDraft(names[1], kind="alternate", derived=True))
-    if match_key(printed) not in {match_key(n.text) for n in drafted.names}:
+        for alternate in names[1:]:
+            drafted.add_name(NameDraft(alternate, kind="alternate", derived=True))
+    if printed_name and match_key(printed) not in {match_key(n.text) for n in drafted.names}:
         drafted.add_name(NameDraft(printed, kind="alternate", spans=[span]))
-    drafted.note(f"an organ of another party, “{printed}” (KCNA's “C.C., {abbreviation}”)", span)
+    return key
+
+
+_PARTY_POSSESSIVE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?P<name>[A-Z][\w-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w-]*){0,6}?)"
+    r"\s+of\s+(?:the\s+)?)?(?P<owner>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)['’]s\s+"
+    r"(?P<organ>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
+)
+"""a party's possessive before its organ after a role: "of the CPC's Political Bureau", "of the
+International Department of the Chinese party's Central Committee" (class cpcdup)"""
+
+
+def party_possessive_after(
+    r: Context, mentions: list[Mention], end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """The organ of another party named by the party's possessive after a role ending at
+    ``end`` (facts.yaml ``party_possessives``): "member of the CPC's Political Bureau", "head
+    of the International Department of the Chinese party's Central Committee", "member of the
+    Standing Committee of the Communist Party's Political Bureau" in a story from Beijing. The
+    organ is the one KCNA's "of the C.C., CPC" names (:func:`cc_owned_after`): "<organ> of the
+    Central Committee of the Communist Party of China". Not "the Workers' Party's" nor a
+    person's ("Kim's party"): no owner of the list; "the Communist Party's" only in a story from
+    a state of ``home_parties``."""
+    m = _PARTY_POSSESSIVE.match(r.text, end)
+    if m is None:
+        return None
+    data = fact_lexicon().party_possessives
+    owner = " ".join(m.group("owner").lower().split())
+    party_name = data.get("owners", {}).get(owner)
+    if party_name is None and owner in data.get("home_owners", ()):
+        home = dateline_state(r)
+        party_name = data.get("home_parties", {}).get(home) if home else None
+    found = gazetteer().find(party_name) if party_name else None
+    if found is None:
+        return None
+    organ = " ".join(m.group("organ").split())
+    forms = data.get("organ_forms", {})
+    if organ.lower() in forms:
+        organ = forms[organ.lower()]
+    elif organ.split()[-1].lower() not in fact_lexicon().new_organ_heads:
+        return None  # "the CPC's Zhou Yongkang"
+    name = " ".join(m.group("name").split()) if m.group("name") else None
+    if organ.startswith("Central ") and organ != "Central Committee":
+        return None  # "the CPC's Central Military Commission": no organ of its Central Committee
+    head = name if organ == "Central Committee" else (f"{name} of the {organ}" if name else organ)
+    party = standing_organ(r, found.id)
+    abbreviation = found.abbreviations[0] if found.abbreviations else None
+    span = (m.start("name") if name else m.start("owner"), m.end("organ"))
+    inner = (m.start("name") if name else m.start("organ"), m.end("organ"))
+    key = _party_organ(
+        r, mentions, party, head, abbreviation, span, inner, printed_name=False, full=found.names[0]
+    )
+    if key is None:
+        return None
+    printed = " ".join(r.text[span[0] : span[1]].split())
+    r.reg.get(key).note(f"an organ of another party, “{printed}” (by its possessive)", span)
     return key, span
 
 

@@ -28,7 +28,13 @@ from ..reading.gazetteer import gazetteer
 from ..reading.rules import foreign_name_lists
 from ..reading.state import Context, Found
 from .facts_common import organ_of, with_references
-from .foreign_organs import cc_owned_after, chain_organ, foreign_whole, new_organ_after
+from .foreign_organs import (
+    cc_owned_after,
+    chain_organ,
+    foreign_whole,
+    new_organ_after,
+    party_possessive_after,
+)
 from .foreign_states import dateline_state, seoul_story, south_spelled
 from .organ_refs import reference_words
 from .shared import known_organ_named
@@ -339,6 +345,7 @@ def _organ_of_role(
     reading found, one shared with the title before, or one the lexicon lacks."""
     return (
         cc_owned_after(r, mentions, end)
+        or party_possessive_after(r, mentions, end)
         or _organ_after(r, mentions, end)
         or _shared_organ(r, found, end)
         or new_organ_after(r, mentions, end)

@@ -200,6 +200,8 @@ class FactLexicon:
     """a state -> its head of government's organ when not Government of <state>"""
     new_organ_heads: frozenset[str] = frozenset()
     new_organ_generic: frozenset[str] = frozenset()
+    party_possessives: dict[str, Any] = field(default_factory=dict)
+    """a party's possessive before its organ: owners, home_owners, home_parties (class cpcdup)"""
     """words that make a minister another country's ("Russian Foreign Minister")"""
     """noun of an occasion ("reception", "military parade") -> event type"""
     past_forms: frozenset[str] = frozenset()
@@ -364,6 +366,7 @@ def fact_lexicon() -> FactLexicon:
         },
         new_organ_heads=frozenset(data.get("new_organ_heads", ())),
         new_organ_generic=frozenset(data.get("new_organ_generic", ())),
+        party_possessives=dict(data.get("party_possessives", {})),
         past_forms=frozenset(data.get("past_forms", ())),
         negated_projections=frozenset(data.get("negated_projections", ())),
         ministry_heads=frozenset(data.get("ministry_heads", ())),
