@@ -84,3 +84,25 @@ def test_a_persons_possessive_is_no_party(known: Any) -> None:
     )
     rows = held(text, known, DATE)
     assert not any("Communist Party of China" in organ for _, _, organ in rows), rows
+
+
+STATE_COUNCIL = "State Council of the People's Republic of China"
+
+
+def test_the_state_council_named_before_the_name_is_chinas(known: Any) -> None:
+    text = (
+        "BEIJING, March 14, 2012 (Xinhua) - Premier of the State Council Li Keqiang chaired the "
+        "meeting. Zhang Gaoli, vice-premier of the State Council, attended."
+    )
+    rows = held(text, known, DATE)
+    assert ("Li Keqiang", "chairman", STATE_COUNCIL) in rows
+    assert ("Zhang Gaoli", "vice-chairman", STATE_COUNCIL) in rows
+
+
+def test_the_dprk_premier_stays_the_cabinets(known: Any) -> None:
+    text = (
+        "Pyongyang, March 14 (KCNA) -- Choe Yong Rim, premier of the Cabinet, and Premier Pak "
+        "Pong Ju spoke."
+    )
+    organs = {organ for _, _, organ in held(text, known, DATE)}
+    assert STATE_COUNCIL not in organs and "cabinet" in organs, organs
