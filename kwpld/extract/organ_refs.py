@@ -33,7 +33,7 @@ from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
 from ..resources import resource_yaml
 from .facts_common import in_dateline, in_headline, organ_of
-from .shared import known_organ_named
+from .shared import find_organ_by_name, known_organ_named
 from .standing_organs import standing_organ
 
 __all__ = ["organ_references", "reference_words"]
@@ -191,10 +191,10 @@ def _committee(r: Context, name: str, head: str) -> str:
     known = known_organ_named(r, name)
     if known is not None:
         return known
+    drafted = find_organ_by_name(r, name)
+    if drafted is not None:
+        return drafted
     key = match_key(name)
-    for entity in r.reg.of_kind("organ"):
-        if any(match_key(n.text) == key for n in entity.names):
-            return entity.key
     entity = r.reg.add(Entity(f"organ:party-committee:{key}", "organ"))
     entity.attrs.setdefault("organ_kind", "party-committee")
     entity.attrs.setdefault("head", head)

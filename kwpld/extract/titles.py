@@ -37,7 +37,7 @@ from .foreign_organs import (
 )
 from .foreign_states import dateline_state, seoul_story, south_spelled
 from .organ_refs import reference_words
-from .shared import known_organ_named
+from .shared import find_organ_by_name, known_organ_named
 from .standing_organs import standing_organ
 from .state_organs import foreign_organ_named
 
@@ -1277,10 +1277,10 @@ def organ_for_name(r: Context, name: str, span: tuple[int, int] | None = None) -
     known = known_organ_named(r, name)
     if known is not None:
         return known
+    drafted = find_organ_by_name(r, name)
+    if drafted is not None:
+        return drafted
     key = match_key(name)
-    for entity in r.reg.of_kind("organ"):
-        if any(match_key(n.text) == key for n in entity.names):
-            return entity.key
     entity = r.reg.add(Entity("organ:implied:" + key, "organ"))
     entity.attrs.setdefault("organ_kind", "state-organ")
     printed = span is not None and match_key(r.text[span[0] : span[1]]) == key
