@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import MONTHS
 from ..names import match_key, name_words
 from ..reading.entities import Entity, NameDraft
 from ..reading.state import Context
@@ -147,7 +148,7 @@ def event_phrase(r: Context, i: int) -> tuple[int, str, int] | None:
                     m = _past_owner(r, m)
                     if (
                         m < n
-                        and (doc.keys[m] in _MONTH_KEYS or doc.words[m][:1].isdigit())
+                        and (doc.keys[m] in MONTHS or doc.words[m][:1].isdigit())
                         and (r.date_at(doc.word_starts[m]) is not None)
                     ):
                         break  # "the 7th Congress of May 2016": the date it was held
@@ -163,12 +164,6 @@ def event_phrase(r: Context, i: int) -> tuple[int, str, int] | None:
 
 
 _OWNERS = frozenset({"party", "wpk", "kwp"})
-_MONTH_KEYS = frozenset(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-     "sept", "oct", "nov", "dec")
-)  # fmt: skip
-"""words a date after "of" may open with (a day's digits aside)"""
 
 
 def _past_owner(r: Context, m: int) -> int:
