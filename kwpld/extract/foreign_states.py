@@ -105,7 +105,7 @@ def foreigners_state(r: Context, fact: Fact) -> str | None:
         # and the article's nationality words name it, none more ("SINGAPORE (Reuters) -
         # Singapore's Foreign Minister ... Prime Minister Lee Hsien Loong"); never a dateline
         # alone, nor Washington's ("Prime Minister Lee Hsien Loong" in a Washington report)
-        home = _dateline_state(r)
+        home = dateline_state(r)
         shaped = set().union(*foreign_name_lists().shape_states.values())
         if home is None or home in shaped or home not in _nationality_leaders(r):
             return None
@@ -113,19 +113,15 @@ def foreigners_state(r: Context, fact: Fact) -> str | None:
     else:
         # the dateline's city, else (also when its state cannot be his: a Russian name in a
         # "SEOUL (Reuters)" story on Russia, class S) the article's main nationality
-        states = [_dateline_state(r), _nationality_state(r)]
+        states = [dateline_state(r), _nationality_state(r)]
     return next(
         (s for s in states if s is not None and (allowed is None or s in allowed)), None
     )
 
 
 def dateline_state(r: Context) -> str | None:
-    """The foreign capital's state of the dateline ("BEIJING, June 17 (AFP) -")."""
-    return _dateline_state(r)
-
-
-def _dateline_state(r: Context) -> str | None:
-    """The foreign capital of the dateline ("TOKYO, July 3 Kyodo")."""
+    """The state of the foreign capital of the dateline ("BEIJING, June 17 (AFP) -", "TOKYO,
+    July 3 Kyodo")."""
     flex = fact_lexicon()
     for block in r.doc.blocks[:3]:
         m = _DATELINE.match(r.text[block.start : block.end])
@@ -136,16 +132,19 @@ def _dateline_state(r: Context) -> str | None:
     return None
 
 
-def _nationality_state(r: Context) -> str | None:
-    """The state of the nationality words ("Russian", "China's") when one state has most of
-    them."""
+def _nationality_counts(r: Context) -> Counter[str]:
+    """How often the article's nationality words ("Russian", "China's") name each state."""
     flex = fact_lexicon()
-    counts = Counter(
+    return Counter(
         flex.nationality_states[m.group(1).lower()]
         for m in _nationality_words().finditer(r.text)
         if m.group(1).lower() != "us" or m.group(1) == "US"  # not the pronoun
     )
-    ranked = counts.most_common(2)
+
+
+def _nationality_state(r: Context) -> str | None:
+    """The state of the nationality words when one state has most of them."""
+    ranked = _nationality_counts(r).most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     return ranked[0][0]
@@ -153,12 +152,7 @@ def _nationality_state(r: Context) -> str | None:
 
 def _nationality_leaders(r: Context) -> set[str]:
     """The states the article's nationality words name most (once is enough; ties all)."""
-    flex = fact_lexicon()
-    counts = Counter(
-        flex.nationality_states[m.group(1).lower()]
-        for m in _nationality_words().finditer(r.text)
-        if m.group(1).lower() != "us" or m.group(1) == "US"
-    )
+    counts = _nationality_counts(r)
     top = max(counts.values(), default=0)
     return {state for state, n in counts.items() if n == top and n > 0}
 
