@@ -504,6 +504,7 @@ _SET_SIZES = {
     "blind8": (20, 357, 232, 87),
     "blind9": (20, 277, 213, 78),
     "blind10": (20, 309, 218, 75),
+    "blind11": (20, 319, 274, 80),
 }
 """Least texts, holdings, attendance and events of each labelled set."""
 
