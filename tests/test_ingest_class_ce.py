@@ -93,6 +93,20 @@ def test_an_heir_expected_to_succeed_a_holder(known: Known) -> None:
     assert _status(rows, ("Ri Jae Il", "director", "wpk-pad")) == ["projected"], rows
 
 
+def test_a_likely_successor_named_takes_the_holders_post(known: Known) -> None:
+    rows = held_records(
+        "Kang Sok Ju, a vice-premier, is ill. Kim Kye Gwan is the most likely successor to Kang "
+        "Sok Ju.\n\nO Kuk Ryol, director of the Operations Department, retired. O's likely "
+        "successor, Kim Yong Chol, has run its daily work for years. Kim Jong Un, Kim Jong Il's "
+        "designated successor, attended.\n",
+        known,
+        "2010-11-08",
+    )
+    assert _status(rows, ("Kim Kye Gwan", "vice-chairman", "cabinet")) == ["projected"], rows
+    assert [r["status"] for row, r in rows if row[0] == "kim-yong-chol"] == ["projected"], rows
+    assert not any(row[0] == "kim-jong-un" for row, _ in rows), rows
+
+
 def test_denied_failed_and_unnamed_heirs_give_no_holding(known: Known) -> None:
     got = held(
         "Kim Kyok Sik, chief of the General Staff, was relieved on Sunday. Kim's post at the "
