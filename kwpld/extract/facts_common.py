@@ -399,9 +399,11 @@ def _next_word(view: SentenceView, item: Item) -> str | None:
 
 @functools.cache
 def _clause_enders() -> re.Pattern[str]:
-    words = resource_yaml("kwpld/reading/facts.yaml")["own_clause_enders"]
+    data = resource_yaml("kwpld/reading/facts.yaml")
+    words = data["own_clause_enders"]
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?:,|;|\s[—–-]+)\s*(?:{alternatives})\b|;", re.I)
+    subjects = data.get("own_clause_subjects") or "(?!)"
+    return re.compile(rf"(?:,|;|\s[—–-]+)\s*(?:{alternatives})\b|;|{subjects.strip()}", re.I)
 
 
 def clause_end(r: Context, view: SentenceView, after: int) -> int:

@@ -198,6 +198,11 @@ def _sentence_facts(
     for pattern in flex.admitted(flex.replaced_by_patterns, view.string):
         for m in pattern.regex.finditer(view.string):
             found.extend(_replaced_by(r, flex, view, m, pattern, found))
+    # (class CE) after the titles: a projected heir is no change of the sentence's, and his own
+    # title beside it ("the department's first vice director, Ri") tells whose post it is
+    for pattern in flex.admitted(flex.heir_patterns, view.string):
+        for m in pattern.regex.finditer(view.string):
+            found.extend(_heirs(r, flex, view, m, pattern, [*facts, *found]))
     # after the titles: "became X, when he replaced Y" takes what he became
     for pattern in flex.admitted(flex.replacing_untitled_patterns, view.string):
         if pattern.id not in ("predecessor", "successor"):
@@ -809,6 +814,9 @@ def _facts_for(
     the one the sentence gives at ``at`` (default: the trigger, else the first title)."""
     anchor = at if at is not None else trigger.start if trigger else titles[0].start
     status, hedge = _fact_status(r, flex, view, kind, anchor, people, trigger, titles)
+    guessed = _guessed(r, people, titles)
+    if guessed is not None:  # "whether X is promoted to O, which we think is likely"
+        status, hedge = "projected", guessed
     if status == "projected" and _denied(r, flex, view, anchor):
         return []  # "X is unlikely to return to the Political Bureau": a change denied
     # A seat kept through a change ("kept his seat at the plenum") is a title held, dated as
@@ -850,7 +858,7 @@ def _facts_for(
             continue  # a name several records share: which one, the review says
         if _SUB_UNIT.match(r.text, max(title.end, title.organ_span[1] if title.organ_span else 0)):
             continue  # (class BC) "chief of the bureau's organization department": a sub-unit's
-        if _WHETHER.search(r.text, max(0, person.start - 20), person.start):
+        if guessed is None and _WHETHER.search(r.text, max(0, person.start - 20), person.start):
             continue  # "could not say whether X would join O": a question, not a statement
         if (
             status != "confirmed"
@@ -880,6 +888,27 @@ def _facts_for(
         fact.why = _why(r, fact, title, "kept" if kept else None)
         out.append(fact)
     return out
+
+
+_WHETHER_LIKELY = re.compile(
+    r"[*_]*\s*,\s*which\s+(?:(?:we|i|analysts?|observers?|many|most|some|experts?)\s+)?"
+    r"(?:(?:think|thinks|believe|believes|consider|considers|expect|expects|judge|judges)\s+)?"
+    r"(?:is|looks|seems|appears|as)\s+(?:to\s+be\s+)?(?:(?:quite|very|highly|more|most|fairly)\s+)?"
+    r"(?P<hedge>likely|probable)\b",
+    re.I,
+)
+
+
+def _guessed(r: Context, people: list[Item], titles: list[Title]) -> FactSpan | None:
+    """(class CE) "whether X is promoted to full membership of O, which we think is likely": a
+    question the writer answers with a projection (the hedge's span); a bare "whether" is a
+    question, no statement."""
+    if not people or not titles:
+        return None
+    if not _WHETHER.search(r.text, max(0, people[0].start - 20), people[0].start):
+        return None
+    m = _WHETHER_LIKELY.match(r.text, titles[-1].end)
+    return FactSpan(m.start("hedge"), m.end("hedge"), "hedge") if m else None
 
 
 def _denied(r: Context, flex: FactLexicon, view: SentenceView, anchor: int) -> bool:
@@ -922,7 +951,16 @@ def _fact_event(
 
 _PRESENT = frozenset({"heads", "leads", "commands", "runs", "chairs", "directs", "head", "direct"})
 _FUTURE = frozenset({"will", "shall"})
-_ASIDE = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?)?")
+_ASIDE = re.compile(
+    r"\s*(?:,\s*(?:(?:a|an|the)\s+)?(?:(?:new|newly\s+appointed|current|incumbent)\s+)?)?"
+)
+"""an apposition's lead: "X, the new chief of ...", a title printed plainly (class CE)"""
+_WHO_NOW = re.compile(
+    r",\s*who\s+(?:(?:already|also|now|still|currently)\s+)?(?:sits|serves|holds|chairs|heads)"
+    r"\s+(?:on|in|as)?\s*(?:the\s+|its\s+)?$"
+)
+"""a relative clause in the present that states the title after it ("Y, ..., who already sits
+on the Presidium"): the hedge before the name is the main clause's"""
 
 
 def _fact_status(
@@ -956,6 +994,8 @@ def _fact_status(
     )
     if hedge.end <= min(person.start, title.start) and _ASIDE.fullmatch(r.text, *between):
         return "confirmed", None  # an apposition or a title before the name
+    if hedge.end <= person.start < title.start and _WHO_NOW.search(r.text, *between):
+        return "confirmed", None  # (class CE) "filled by Y, who already sits on O": a seat now
     return status, hedge
 
 
@@ -972,13 +1012,14 @@ def _who_was(view: SentenceView, m: re.Match[str], people: list[Item]) -> list[I
 
 
 _SUB_UNIT = re.compile(
-    r"['’]s\s+(?:[a-z-]+\s+){0,3}(?:department|bureau|section|division|office|unit)\b"
+    r"['’]s\s+(?:[a-z-]+\s+){0,3}(?:department|bureau|section|division|office|unit|group|team)\b"
 )
 """an unnamed sub-unit of the organ after the title (lower case, so not "the CC's Organization
-and Guidance Department"): the title is the sub-unit's, not the organ's"""
+and Guidance Department"): the title is the sub-unit's, not the organ's ("a member of the
+Central Committee's economic policy group", class CE)"""
 _IF = re.compile(r"\s*(?:if|unless|even\s+if)\b", re.I)
 _WERE_TO = re.compile(r"\b(?:were|was)\s+to\b|\bshould\b", re.I)
-_WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?$", re.I)
+_WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?[*_]*$", re.I)
 _PRESENT_PASSIVE = re.compile(
     r"\b(?:(?:is|are)(?:\s+(?:now|currently|still))?|will\s+be|is\s+to\s+be)\s+$"
     r"|\b(?:body|organ|organization|agency),?\s+$",
@@ -1164,6 +1205,140 @@ def _takes_what_was_left(
         out.append(fact)
         break
     return out
+
+
+_SEATS = frozenset({"member", "alternate-member"})
+_DEPUTIES = frozenset({"first-vice-director", "vice-director", "vice-chairman"})
+_SEAT_NOUN = re.compile(r"\b(?:seat|place)\b")
+_FAILED = re.compile(r"\b(?:was|were|had been) (?:\w+ )?(?:expected|likely|set|tipped|slated) to\b")
+_BUT = re.compile(r"\b(?:but|yet|instead)\b")
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should"})
+
+
+def _heirs(
+    r: Context, flex: FactLexicon, view: SentenceView, m: re.Match[str], pattern: Pattern,
+    before: list[Fact],
+) -> list[Fact]:
+    """(class CE) "Hwang's post at the Foreign Affairs Committee is expected to go to Kim",
+    "the vacancy on the commission was likely to be filled by X or by Y", "Observers expect Ri
+    to be named as Pak's successor": each heir's projected, undated holding of the post. The
+    post is the title named ("The directorship of the bureau is likely to go to X"), else the
+    holder's title the text gave before (in the organ named, if one is; the latest of his
+    titles, one in the heir's own organ first), else for a vacancy in an organ the seat there of
+    someone else the text named (one that ended first, a head's before a member's)."""
+    heirs = [p for p in people_of(view, m, "successor") if p.ref is not None]
+    if not heirs or _denied(r, flex, view, heirs[0].start):
+        return []
+    if _FAILED.search(view.string, m.start(), m.end()) and _BUT.search(view.string, m.end()):
+        return []  # "X was expected to succeed Y, but he was passed over": a hope that failed
+    holders = {p.ref for g in ("people", "holder") if g in m.re.groupindex
+               for p in people_of(view, m, g) if p.ref}  # fmt: skip
+    heir_keys = {p.ref for p in heirs}
+    if "his" in m.re.groupindex and m.group("his"):
+        # "His seat could be filled by Y": the one whose holding the text stated last
+        last = [f for f in before if f.kind == "membership" and f.person not in heir_keys
+                and f.status != "projected"]  # fmt: skip
+        if not last:
+            return []
+        holders = {last[-1].person}
+    if "vacancy" in m.re.groupindex:
+        said = r.text[slice(*(view.span(m, "vacancy") or (0, 0)))].lower()
+        if not any(w in said for w in ("vacan", "seat", "post")):
+            return []  # "the T is likely to be filled by": only the vacancy's antecedent
+    organs = view.typed(m, "organ", "organ") if "organ" in m.re.groupindex else []
+    organ: str | None = organs[0].ref if organs and isinstance(organs[0].ref, str) else None
+    head = m.group("head") if "head" in m.re.groupindex else None
+    titles = _titles(view, m)
+    post: tuple[str | None, str, str | None] | None = None
+    if titles and not (titles[0].organ or organ):
+        # "Rim, the department's first vice director, ... is expected to become the new
+        # director": the organ of the heir's own deputy title
+        own = [f.organ for f in before if f.person in heir_keys and f.status != "projected"
+               and f.role in _DEPUTIES and f.organ]  # fmt: skip
+        organ = own[-1] if own else None
+    if titles and (titles[0].organ or organ):
+        t = titles[0]
+        key = t.organ or organ
+        post = (key, t.role, t.post or (post_for(r, t.role, key) if key else None))
+    elif holders or organ or head:
+        held = _vacated(r, flex, before, holders, organ, heir_keys, head)
+        if held is not None:
+            post = (held.organ, held.role or "", held.post)
+        elif holders and organ and pattern.id == "post-goes-to" and not _SEAT_NOUN.search(
+            m.group(0)
+        ):
+            # "Kim's duties at the United Front Department were likely to be taken over by
+            # Rim", his title there not given: the organ's head
+            role = "director" if _organ_kind(r, organ) == "department" or _organ_has_word(
+                r, organ, "department") or _organ_has_word(r, organ, "bureau") else "chairman"
+            post = (organ, role, post_for(r, role, organ))
+    if post is None or post[0] is None or not post[1]:
+        return []
+    hedge_at = next(
+        (i for i in view.items_in(*m.span()) if i.kind == "word"
+         and i.text in flex.projected_words | _MODALS), None,
+    )  # fmt: skip
+    out = []
+    for heir in heirs:
+        if any(f.person == heir.ref and (f.organ, f.role) == post[:2] for f in before
+               if f.status == "projected"):  # fmt: skip
+            continue
+        fact = Fact(
+            "membership", "projected", heir.ref, (view.start, view.end), organ=post[0],
+            role=post[1], post=post[2], status="projected", date_basis="none", rule=pattern.id,
+        )  # fmt: skip
+        spans = [FactSpan(heir.start, heir.end, "person")]
+        if hedge_at is not None:
+            spans.append(FactSpan(hedge_at.start, hedge_at.end, "hedge"))
+        fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+        fact.why = f"projected heir ({pattern.id})"
+        out.append(fact)
+    return out
+
+
+def _vacated(
+    r: Context, flex: FactLexicon, before: list[Fact], holders: set[str], organ: str | None,
+    heirs: set[str], head: str | None = None,
+) -> Fact | None:
+    """The title a projected heir would take (:func:`_heirs`): of ``holders`` (in ``organ``
+    if given, or in one whose name has the ``head`` word: "the defence commission"), else the
+    seat in that organ of another person named, among ``before``."""
+    pool = [
+        f for f in before
+        if f.kind == "membership" and f.status != "projected" and f.organ and f.role
+        and f.person not in heirs and (not holders or f.person in holders)
+        and (organ is None or f.organ == organ)
+        and (head is None or organ is not None or _organ_has_word(r, f.organ, head))
+    ]  # fmt: skip
+    if not pool:
+        return None
+    heads = [f for f in pool if f.role not in _SEATS]
+    if organ is None and not heads:
+        return None  # "to succeed Pak": a head's post, never a seat among many
+    pool = heads or pool
+    if holders:
+        # his post now (an open term), else one he left lately ("was dismissed last month")
+        year = r.reference.year if r.reference is not None else None
+        recent = [
+            f for f in pool if f.end is not None and year is not None and f.end.year >= year - 1
+        ]
+        pool = [f for f in pool if f.end is None] or recent or pool
+        own = {f.organ for f in before if f.person in heirs and f.status != "projected"}
+        pool = [f for f in pool if f.organ in own] or pool
+        return pool[-1]
+    ended = [f for f in pool if f.type in flex.ending]
+    return (ended or pool)[0]
+
+
+def _organ_has_word(r: Context, key: str, word: str) -> bool:
+    """An organ one of whose names (or its record's label) has every word of ``word`` ("the
+    defence commission", "the foreign affairs committee")."""
+    entity = r.reg.peek(key)
+    names = [n.text for n in entity.names]
+    if entity.known:
+        names.append(r.known.labels.get(entity.known, ""))
+    words = word.lower().split()
+    return any(all(w in n.lower().split() for w in words) for n in names)
 
 
 def _predecessor(

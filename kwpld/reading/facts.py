@@ -222,6 +222,8 @@ class FactLexicon:
     replacing_untitled_patterns: list[Pattern] = field(default_factory=list)
     replaced_by_patterns: list[Pattern] = field(default_factory=list)
     """a titled holder replaced by a successor ("Defence Minister X was replaced by Y")"""
+    heir_patterns: list[Pattern] = field(default_factory=list)
+    """a projected heir of a post someone holds or left ("X's post is expected to go to Y")"""
     holds_patterns: list[Pattern] = field(default_factory=list)
     co_member_patterns: list[Pattern] = field(default_factory=list)
     """a "with" list right after a title: its people hold the title too"""
@@ -393,6 +395,7 @@ def _add_patterns(lex: FactLexicon, data: dict[str, Any]) -> None:
         "successor_patterns": lex.successor_patterns,
         "replacing_untitled_patterns": lex.replacing_untitled_patterns,
         "replaced_by_patterns": lex.replaced_by_patterns,
+        "heir_patterns": lex.heir_patterns,
         "holds_patterns": lex.holds_patterns,
         "co_member_patterns": lex.co_member_patterns,
         "attendance_patterns": lex.attendance_patterns,
@@ -445,6 +448,15 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
         r"probably|possibly|presumably|apparently|perhaps|soon) )*",
         "POSTOF": r"(?:(?:the |his |her |their )?(?:posts?|positions?|offices?|duty|duties|ranks?)"
         r"(?: (?:of|as))? )?",
+        # (class CE) a hedge or modal before who will take a post: "is likely to", "is widely
+        # expected to", "could", "will probably" (no trailing space)
+        "HEIRHEDGE": r"(?:(?:is|are|was|were) (?:(?:widely|also|now|generally|most|more|very|"
+        r"highly) )?(?:likely|expected|set|tipped|slated|poised|projected|predicted) to|(?:will|"
+        r"would|could|may|might|should)(?: (?:likely|probably|possibly|also|well|soon|"
+        r"eventually))*)",
+        # (class CE) one heir or two: "by X, a party secretary, ..., or by Premier Y"
+        "HEIRS": r"(?:P\d+(?:(?: , (?:(?!P\d)[^;])*?)?(?: ,)? (?:or|and) (?:(?:by|to) )?"
+        r"(?:T\d+ )?P\d+)?)",
     }
 
 

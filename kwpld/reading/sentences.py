@@ -67,6 +67,8 @@ MACROS = {
     # "Comrade(s)" is KCNA's form of address: "elected Comrades A and B its members"
     "PERSON": (
         r"(?:deputy |deputies |comrade |comrades )?P\d+(?: \( [^()]* \)){0,2}"
+        # (class CE) "Pak Pong Ju himself could be elected to O"
+        r"(?: himself| herself)?"
         r"(?: , (?:(?:now|currently|still|also) )?{ART}(?:party )?T\d+(?:(?: ,)? (?:and )?{ART}"
         r"T\d+)*(?: since D\d+)?(?= ,| ;))?"
     ),
