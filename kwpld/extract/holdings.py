@@ -55,7 +55,7 @@ from .foreign_states import (
     seoul_story_state,
     side_state,
 )
-from .shared import find_organ_by_name, known_organ_named
+from .shared import find_organ_by_name, known_organ_named, role_in_organ
 from .standing_organs import standing_organ
 from .successions import ended_by_a_successor, ended_by_the_change, named_successor
 from .titles import abroad, post_for, state_title
@@ -468,6 +468,7 @@ def _organ_title(
         role = (
             "director" if kind == "department" or head in ("bureau", "department") else "chairman"
         )
+    role = role_in_organ(r, role, organ.ref)  # "has headed the provincial committee"
     # "led the Ministry of Foreign Affairs": the foreign minister, when the folder has the post
     post = post_for(r, role, organ.ref) if heads and organ.ref else None
     return Title(organ.start, organ.end, role, organ.ref, (organ.start, organ.end),
