@@ -182,3 +182,41 @@ def test_had_until_now_been_a_title(known: Known) -> None:
         known, "1993-05-05",
     )
     assert ("Choe Pong Man", "vice-chairman", "Kaesong City People's Committee") in got
+
+
+# -- successors of a head relieved ---------------------------------------------------------------
+
+
+def test_elected_to_succeed_him_after_a_relief(known: Known) -> None:
+    got = held(
+        "The plenary meeting relieved Jon Tae Sik of his post as chief secretary of the South "
+        "Hwanghae Provincial Party Committee, and elected Mun Kyong Dok to succeed him.",
+        known, "1999-06-02",
+    )
+    assert ("Mun Kyong Dok", "first-secretary", "South Hwanghae Provincial Party Committee") in got
+
+
+def test_elected_to_succeed_with_nothing_ended_gives_nothing(known: Known) -> None:
+    got = held(
+        "The farm's general meeting elected Mun Kyong Dok to succeed him as work-team leader.",
+        known, "1999-06-02",
+    )
+    assert not {row for row in got if row[0] == "Mun Kyong Dok"}
+
+
+def test_he_was_replaced_by_takes_what_the_sentence_before_ended(known: Known) -> None:
+    got = held(
+        "Kim Chol Ung, the chief secretary of the Sinuiju City Party Committee, was dismissed on "
+        "3 March. He was replaced by Ri Myong Gil.",
+        known, "2011-03-09",
+    )
+    assert ("Ri Myong Gil", "first-secretary", "Sinuiju City Party Committee") in got
+
+
+def test_he_was_replaced_by_with_nothing_ended_before_gives_nothing(known: Known) -> None:
+    got = held(
+        "Kim Chol Ung, chief secretary of the Sinuiju City Party Committee, visited Dandong on 3 "
+        "March. He was replaced by Ri Myong Gil in the delegation's second round of talks.",
+        known, "2011-03-09",
+    )
+    assert not {row for row in got if row[0] == "Ri Myong Gil"}
