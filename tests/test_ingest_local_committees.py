@@ -220,3 +220,40 @@ def test_he_was_replaced_by_with_nothing_ended_before_gives_nothing(known: Known
         known, "2011-03-09",
     )
     assert not {row for row in got if row[0] == "Ri Myong Gil"}
+
+
+def test_the_party_committee_of_the_complex(known: Known) -> None:
+    got = held(
+        "Kim Jong Un visited the Sunchon Cement Complex. He was greeted by Ri Chol Jun, chief "
+        "secretary of the party committee of the complex.",
+        known, "2019-08-02",
+    )
+    assert ("Ri Chol Jun", "first-secretary", "Sunchon Cement Complex Party Committee") in got
+
+
+def test_the_province_s_party_and_people_s_committees(known: Known) -> None:
+    got = held(
+        "In South Phyongan Province, O Myong Chol, a secretary of the province's party committee, "
+        "spoke. Pak Sun Hui, chairman of the province's people's committee, also spoke.",
+        known, "2019-08-02",
+    )
+    assert ("O Myong Chol", "secretary", "wpk-south-phyongan") in got
+    assert ("Pak Sun Hui", "chairman", "South Phyongan Provincial People's Committee") in got
+
+
+def test_the_county_s_party_chief_secretary_with_no_county_named(known: Known) -> None:
+    got = held(
+        "Kim Ho Nam, the county's party chief secretary, spoke at the rally in Hamhung.", known,
+        "2019-08-02",
+    )
+    assert not {row for row in got if row[0] == "Kim Ho Nam"}
+
+
+def test_a_secretary_of_the_complex_s_committee_holds_a_job(known: Known) -> None:
+    got = held(
+        "The President was greeted at the Namhung Youth Chemical Complex by Jo Pyong Chol, "
+        "secretary of the Party committee of the complex, and by Kim Yong Su, secretary of the "
+        "complex party committee.",
+        known, "1988-06-02",
+    )
+    assert not {row for row in got if "Complex" in row[2]}

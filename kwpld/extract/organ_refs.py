@@ -152,6 +152,8 @@ class _LocalWords:
     """ "the party committee of X Province" """
     enterprise: re.Pattern[str]
     """ "the complex party committee" """
+    enterprise_head: re.Pattern[str]
+    """the title of its head before it ("chief secretary of ")"""
     levels: dict[str, _Level]
 
 
@@ -183,7 +185,8 @@ def _local_words() -> _LocalWords:
         rf"(?P<place>{_PLACE_NAME}{{0,1}}[A-Z][a-z]+(?:-[a-z]+)?)(?:\s+(?P<word>{place_words}))?"
     )
     phrase = re.compile(
-        rf"\b[Tt]he\s+(?P<ref>(?:(?P<part>(?i:{parts}))\s+of\s+the\s+)?(?P<level>{level_words})"
+        rf"\b[Tt]he\s+(?P<ref>(?:(?P<part>(?i:{parts}))\s+of\s+the\s+)?(?P<level>{level_words}"
+        rf"|(?:province|city|county)['’]s)"
         rf"\s+(?:(?P<party>(?i:party)\s+)|(?P<people>people['’]s\s+))?committee"
         rf"(?:\s+of\s+(?:the\s+)?{place})?)\b(?!\s+of\b)"
     )
@@ -198,8 +201,11 @@ def _local_words() -> _LocalWords:
     kinds = "|".join(re.escape(str(k)) for k in block["enterprise_committees"])
     enterprise = re.compile(
         rf"\b[Tt]he\s+(?P<ref>(?P<kind>{kinds})(?:['’]s)?\s+(?i:party)\s+committee)\b(?!\s+of\b)"
+        rf"|\b[Tt]he\s+(?P<of>(?i:party)\s+committee\s+of\s+the\s+(?P<of_kind>{kinds}))\b"
     )
-    return _LocalWords(phrase, bare, named, enterprise, levels)
+    heads = "|".join(re.escape(str(h)) for h in block["enterprise_heads"])
+    enterprise_head = re.compile(rf"\b(?i:{heads})\s+of\s+$")
+    return _LocalWords(phrase, bare, named, enterprise, enterprise_head, levels)
 
 
 _OF_LEVEL = {"province": "provincial", "city": "city", "county": "county"}
@@ -228,7 +234,8 @@ def _local_committees(
         add(m.start("ref"), m.end("ref"),
             _committee(r, f"{m.group('place')} {level.party}", level.party))  # fmt: skip
     for m in words.phrase.finditer(r.text):
-        level = words.levels[m.group("level")]
+        word = m.group("level").lower().removesuffix("'s").removesuffix("’s")
+        level = words.levels[_OF_LEVEL.get(word, word)]  # "the province's party committee"
         people = m.group("people") is not None
         head = level.people if people else level.party
         if m.group("place"):  # "the city party committee of Pyongyang City"
@@ -258,9 +265,12 @@ def _local_committees(
             add(m.start("ref"), m.end("ref"),
                 _committee(r, f"{place} {level.party}", level.party))  # fmt: skip
     for m in words.enterprise.finditer(r.text):  # "the complex party committee"
-        enterprise = _enterprise_before(r, m.group("kind"), m.start())
+        group = "ref" if m.group("ref") else "of"  # "the party committee of the complex"
+        if not words.enterprise_head.search(r.text, max(0, m.start() - 40), m.start()):
+            continue  # "secretary of the Party committee of the complex": a job in an enterprise
+        enterprise = _enterprise_before(r, m.group("kind") or m.group("of_kind"), m.start())
         if enterprise is not None:
-            add(m.start("ref"), m.end("ref"),
+            add(m.start(group), m.end(group),
                 _committee(r, f"{enterprise} Party Committee", "Party Committee"))  # fmt: skip
     return out
 
