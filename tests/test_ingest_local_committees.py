@@ -257,3 +257,14 @@ def test_a_secretary_of_the_complex_s_committee_holds_a_job(known: Known) -> Non
         known, "1988-06-02",
     )
     assert not {row for row in got if "Complex" in row[2]}
+
+
+def test_a_chinese_province_or_city_gives_no_wpk_committee(known: Known) -> None:
+    got = held(
+        "DANDONG, China, May 3 (Reuters) - Kim Jong Un met officials of the Dandong City "
+        "Committee of the Communist Party of China. Chen Qiu Fa, who served as the provincial "
+        "party chief secretary in Liaoning Province, and Wang Min Ho, the city party chief "
+        "secretary, also attended.",
+        known, "2018-05-03",
+    )
+    assert not {row for row in got if "Party Committee" in row[2]}

@@ -140,6 +140,9 @@ class _Level:
     """the head of the name of its party committee ("Provincial Party Committee")"""
     people: str
     """... and of its people's committee ("Provincial People's Committee")"""
+    names: frozenset[str] = frozenset()
+    """the places of the level, when they are few and known (the DPRK's provinces): no other
+    is one ("Liaoning Provincial Committee of the Communist Party of China")"""
 
 
 @dataclass(frozen=True)
@@ -174,9 +177,11 @@ def _local_words() -> _LocalWords:
         where += r"(?=(?:\s+[A-Z][\w'’]*){0,2}\s+Committee\b))\b"
         # "the northern province of Jagang", "the city of Hamhung"
         where += rf"|\b{word.lower()}\s+of\s+((?:[A-Z][a-z]+(?:-[a-z]+)?\s?){{1,2}})\b"
+        names: frozenset[str] = frozenset()
         if level == "provincial":  # "returned to South Phyongan as ...": a province's own name
             where = rf"(?:{where}|\b({provinces})\b)"
-        levels[str(level)] = _Level(re.compile(where), str(word), str(party), str(people))
+            names = frozenset(str(p) for p in data["change_tables"]["provinces"])
+        levels[str(level)] = _Level(re.compile(where), str(word), str(party), str(people), names)
     level_words = "|".join(levels)
     place_words = "|".join(re.escape(lv.word) for lv in levels.values())
     parts = "|".join(re.escape(str(p)) for p in block["committee_parts"])
@@ -297,7 +302,17 @@ def _place_before(
     words = next((g for g in places[-1].groups() if g), "").split()
     while words and words[0].lower() in _NOT_PLACE:
         words = words[1:]  # "In Hamhung City", "The City"
-    return " ".join(words) or None
+    place = " ".join(words)
+    if level.names and place not in level.names:
+        return None  # "Liaoning Provincial Committee": not a province of the DPRK
+    if _FOREIGN_COMMITTEE.match(r.text, places[-1].end()):
+        return None  # "the Dandong City Committee of the Communist Party of China"
+    return place or None
+
+
+_FOREIGN_COMMITTEE = re.compile(
+    r"(?:\s+[A-Z][\w'’]*){0,2}\s+Committee\s+of\s+the\s+(?!Workers|WPK|KWP|Korean\s+Workers)"
+)
 
 
 def _enterprise_before(r: Context, kind: str, offset: int) -> str | None:
