@@ -268,3 +268,19 @@ def test_a_chinese_province_or_city_gives_no_wpk_committee(known: Known) -> None
         known, "2018-05-03",
     )
     assert not {row for row in got if "Party Committee" in row[2]}
+
+
+def test_a_dprk_province_s_committee_in_a_story_about_the_cpc_is_the_wpk_s(known: Known) -> None:
+    from facts_helpers import read_text
+
+    _, drafted = read_text(
+        "DANDONG, China, May 3 (Reuters) - Kim Jong Un met Li Xi, secretary of the Liaoning "
+        "Provincial Committee of the Communist Party of China, in Dandong. Kim Chol Nam, chief "
+        "secretary of the Kangwon Provincial Party Committee, also came.",
+        known=known, date="2018-05-03", article_type="news",
+    )
+    parents = {
+        d.record["id"]: d.record.get("parent") for d in drafted.drafts if d.kind == "organ"
+    }
+    assert parents["kangwon-provincial-party-committee"] == "wpk"
+    assert parents["liaoning-provincial-committee"] == "cpc"
