@@ -324,7 +324,9 @@ def test_split_titles_of_provincial_committees_and_ministries(known: Known) -> N
         "Committee, attended.",
         known, date="2020-08-14",
     )  # fmt: skip
-    assert ("pak-thae-song", "chairman", "wpk-south-phyongan") in got
+    # the head of a provincial party committee is its first-secretary, whatever the title word
+    # (the labelling guide; class CA)
+    assert ("pak-thae-song", "first-secretary", "wpk-south-phyongan") in got
     assert ("kim-jong-gwan", "chairman", "mpaf") in got
     assert ("ri-yong-sik", "first-vice-director", "wpk-ogd") in got
 

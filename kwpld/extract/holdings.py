@@ -55,7 +55,7 @@ from .foreign_states import (
     seoul_story_state,
     side_state,
 )
-from .shared import find_organ_by_name, known_organ_named
+from .shared import find_organ_by_name, known_organ_named, role_in_organ
 from .standing_organs import standing_organ
 from .successions import ended_by_a_successor, ended_by_the_change, named_successor
 from .titles import abroad, post_for, state_title
@@ -197,7 +197,7 @@ def _sentence_facts(
                     found.append(fact)
     for pattern in flex.admitted(flex.replaced_by_patterns, view.string):
         for m in pattern.regex.finditer(view.string):
-            found.extend(_replaced_by(r, flex, view, m, pattern, found))
+            found.extend(_replaced_by(r, flex, view, m, pattern, found, facts))
     # (class CE) after the titles: a projected heir is no change of the sentence's, and his own
     # title beside it ("the department's first vice director, Ri") tells whose post it is
     for pattern in flex.admitted(flex.heir_patterns, view.string):
@@ -473,6 +473,7 @@ def _organ_title(
         role = (
             "director" if kind == "department" or head in ("bureau", "department") else "chairman"
         )
+    role = role_in_organ(r, role, organ.ref)  # "has headed the provincial committee"
     # "led the Ministry of Foreign Affairs": the foreign minister, when the folder has the post
     post = post_for(r, role, organ.ref) if heads and organ.ref else None
     return Title(organ.start, organ.end, role, organ.ref, (organ.start, organ.end),
@@ -2392,15 +2393,28 @@ def _replaced_by(
     m: re.Match[str],
     pattern: Pattern,
     found: list[Fact],
+    earlier: list[Fact],
 ) -> list[Fact]:
     """ "Defence Minister Pak Yong Sik has been replaced by No Kwang Chol": the titles the
-    sentence gives the holder end, and the successor's begin, at the change's date."""
+    sentence gives the holder end, and the successor's begin, at the change's date; (class CA)
+    "X, the province's party chief secretary, was dismissed on 26 November. He was replaced by
+    Y": with no title in the sentence, the successor's holding of what the sentence before ended
+    for the holder begins at its end."""
     people = people_of(view, m)
     successors = people_of(view, m, "successor")
     if len(people) != 1 or not successors or people[0].ref is None:
         return []
     holder = people[0].ref
     held = [f for f in found if f.person == holder and f.type == "holds" and f.organ]
+    if not held and not any(f.person == holder for f in found):
+        index = r.doc.sentence_index(view.start)
+        before = r.doc.sentences[index - 1] if index > 0 else None
+        ended = [
+            f for f in earlier
+            if before is not None and f.person == holder and f.type in flex.ending
+            and f.end is not None and f.organ and before.start <= f.sentence[0] < before.end
+        ]  # fmt: skip
+        return _successors(r, view, m, ended)
     out: list[Fact] = []
     trigger = view.group(m, "trigger")
     trigger_span = FactSpan(trigger[0].start, trigger[-1].end, "trigger") if trigger else None

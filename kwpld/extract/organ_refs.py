@@ -127,24 +127,93 @@ def organ_references(r: Context) -> Found:
     return r.found()
 
 
+@dataclass(frozen=True)
+class _Level:
+    """A level of local committees (``organ_references.local_committees``)."""
+
+    place: re.Pattern[str]
+    """where the text names a place of the level ("Kangwon Province", "Kangwon Provincial ...
+    Committee", a province's bare name); group 1 the place's name"""
+    word: str
+    """the word a place of the level is named with ("Province")"""
+    party: str
+    """the head of the name of its party committee ("Provincial Party Committee")"""
+    people: str
+    """... and of its people's committee ("Provincial People's Committee")"""
+    names: frozenset[str] = frozenset()
+    """the places of the level, when they are few and known (the DPRK's provinces): no other
+    is one ("Liaoning Provincial Committee of the Communist Party of China")"""
+
+
+@dataclass(frozen=True)
+class _LocalWords:
+    phrase: re.Pattern[str]
+    """ "the provincial (party|people's) committee (of X Province)", with a part before it"""
+    bare: re.Pattern[str]
+    """a level word before a secretary's title ("provincial chief secretary")"""
+    named: re.Pattern[str]
+    """ "the party committee of X Province" """
+    enterprise: re.Pattern[str]
+    """ "the complex party committee" """
+    enterprise_head: re.Pattern[str]
+    """the title of its head before it ("chief secretary of ")"""
+    levels: dict[str, _Level]
+
+
+_PLACE_NAME = r"(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)"
+
+
 @cache
-def _local_words() -> tuple[re.Pattern[str], dict[str, tuple[re.Pattern[str], str, str]]]:
-    block = resource_yaml("kwpld/reading/facts.yaml")["organ_references"]["local_committees"]
-    levels = {
-        str(level): (
-            re.compile(rf"\b((?:[A-Z][a-z]+(?:-[a-z]+)?\s+){{1,2}}){re.escape(str(place))}\b"),
-            str(place),
-            str(head),
-        )
-        for level, (place, head) in block.items()
-    }
-    places = "|".join(re.escape(str(place)) for place, _ in block.values())
-    phrase = re.compile(
-        rf"\b[Tt]he\s+(?P<ref>(?P<level>{'|'.join(levels)})\s+party\s+committee"
-        rf"(?:\s+of\s+(?:the\s+)?(?P<place>(?:[A-Z][a-z]+(?:-[a-z]+)?\s+){{0,1}}[A-Z][a-z]+"
-        rf"(?:-[a-z]+)?)(?:\s+(?:{places}))?)?)\b(?!\s+of\b)"
+def _local_words() -> _LocalWords:
+    data = resource_yaml("kwpld/reading/facts.yaml")
+    block = data["organ_references"]
+    provinces = "|".join(
+        re.escape(str(p)) for p in sorted(data["change_tables"]["provinces"], key=len, reverse=True)
     )
-    return phrase, levels
+    levels: dict[str, _Level] = {}
+    for level, (word, adjective, party, people) in block["local_committees"].items():
+        word, adjective = re.escape(str(word)), re.escape(str(adjective))
+        where = rf"\b({_PLACE_NAME}{{1,2}})(?:{word}|{adjective}\b"
+        where += r"(?=(?:\s+[A-Z][\w'’]*){0,2}\s+Committee\b))\b"
+        # "the northern province of Jagang", "the city of Hamhung"
+        where += rf"|\b{word.lower()}\s+of\s+((?:[A-Z][a-z]+(?:-[a-z]+)?\s?){{1,2}})\b"
+        names: frozenset[str] = frozenset()
+        if level == "provincial":  # "returned to South Phyongan as ...": a province's own name
+            where = rf"(?:{where}|\b({provinces})\b)"
+            names = frozenset(str(p) for p in data["change_tables"]["provinces"])
+        levels[str(level)] = _Level(re.compile(where), str(word), str(party), str(people), names)
+    level_words = "|".join(levels)
+    place_words = "|".join(re.escape(lv.word) for lv in levels.values())
+    parts = "|".join(re.escape(str(p)) for p in block["committee_parts"])
+    roles = "|".join(re.escape(str(w)) for w in block["level_roles"])
+    place = (
+        rf"(?P<place>{_PLACE_NAME}{{0,1}}[A-Z][a-z]+(?:-[a-z]+)?)(?:\s+(?P<word>{place_words}))?"
+    )
+    phrase = re.compile(
+        rf"\b[Tt]he\s+(?P<ref>(?:(?P<part>(?i:{parts}))\s+of\s+the\s+)?(?P<level>{level_words}"
+        rf"|(?:province|city|county)['’]s)"
+        rf"\s+(?:(?P<party>(?i:party)\s+)|(?P<people>people['’]s\s+))?committee"
+        rf"(?:\s+of\s+(?:the\s+)?{place})?)\b(?!\s+of\b)"
+    )
+    bare = re.compile(
+        rf"\b(?P<ref>(?P<level>(?i:{level_words})|province|city|county)(?P<own>['’]s)?"
+        rf"(?:\s+(?i:party))?)(?=\s+(?i:{roles})\b)"
+    )
+    named = re.compile(
+        rf"\b[Tt]he\s+(?P<ref>(?i:party)\s+committee\s+of\s+(?:the\s+)?"
+        rf"(?P<place>{_PLACE_NAME}{{0,1}}[A-Z][a-z]+(?:-[a-z]+)?)\s+(?P<word>{place_words}))\b"
+    )
+    kinds = "|".join(re.escape(str(k)) for k in block["enterprise_committees"])
+    enterprise = re.compile(
+        rf"\b[Tt]he\s+(?P<ref>(?P<kind>{kinds})(?:['’]s)?\s+(?i:party)\s+committee)\b(?!\s+of\b)"
+        rf"|\b[Tt]he\s+(?P<of>(?i:party)\s+committee\s+of\s+the\s+(?P<of_kind>{kinds}))\b"
+    )
+    heads = "|".join(re.escape(str(h)) for h in block["enterprise_heads"])
+    enterprise_head = re.compile(rf"\b(?i:{heads})\s+of\s+$")
+    return _LocalWords(phrase, bare, named, enterprise, enterprise_head, levels)
+
+
+_OF_LEVEL = {"province": "provincial", "city": "city", "county": "county"}
 
 
 def _local_committees(
@@ -152,42 +221,121 @@ def _local_committees(
 ) -> list[tuple[int, int, str]]:
     """ "chief secretary of the city party committee" in a report about Hamhung City: the party
     committee of the place of that level named last before ("Hamhung City Party Committee"),
-    the record so named, else a draft (``organ_references.local_committees``)."""
-    phrase, levels = _local_words()
+    the record so named, else a draft (``organ_references.local_committees``); its people's
+    committee, a part of it ("the bureau of the provincial party committee"), "the party
+    committee of X Province", "the province's party chief secretary", "the complex party
+    committee" (the enterprise named before) the same way."""
+    words = _local_words()
     out: list[tuple[int, int, str]] = []
-    for m in phrase.finditer(r.text):
-        if any(s < m.end("ref") and m.start("ref") < e for s, e, _ in taken):
-            continue
-        place_word, _, head = levels[m.group("level")]
+    busy = list(taken)
+
+    def add(start: int, end: int, key: str | None) -> None:
+        if key is not None and not any(s < end and start < e for s, e, _ in busy):
+            out.append((start, end, key))
+            busy.append((start, end, key))
+
+    for m in words.named.finditer(r.text):  # "the party committee of Kangwon Province"
+        level = words.levels[_OF_LEVEL[m.group("word").lower()]]
+        add(m.start("ref"), m.end("ref"),
+            _committee(r, f"{m.group('place')} {level.party}", level.party))  # fmt: skip
+    for m in words.phrase.finditer(r.text):
+        word = m.group("level").lower().removesuffix("'s").removesuffix("’s")
+        level = words.levels[_OF_LEVEL.get(word, word)]  # "the province's party committee"
+        people = m.group("people") is not None
+        head = level.people if people else level.party
         if m.group("place"):  # "the city party committee of Pyongyang City"
-            words = m.group("place").split()
-            if len(words) > 1 and words[-1] in {place for _, place, _ in levels.values()}:
-                words = words[:-1]  # ("Pyongyang City": the place word is not the name's)
-            name = f"{' '.join(words)} {head}"
-            out.append((m.start("ref"), m.end("ref"), _committee(r, name, head)))
+            words_of = m.group("place").split()
+            if len(words_of) > 1 and words_of[-1] in {lv.word for lv in words.levels.values()}:
+                words_of = words_of[:-1]  # ("Pyongyang City": the place word is not the name's)
+            place: str | None = " ".join(words_of)
+        else:
+            place = _place_before(r, level, m.start())
+        if place is None:
             continue
-        places = [
-            p for p in place_word.finditer(r.text, 0, m.start())
-            if not in_headline(r, p.start()) and not in_dateline(r, p.start())
-        ]  # fmt: skip
-        if not places:
+        key = _committee(r, f"{place} {head}", head, people=people)
+        if m.group("part"):  # "the bureau of the provincial party committee"
+            key = _part(r, m.group("part"), key, f"{place} {head}")
+        add(m.start("ref"), m.end("ref"), key)
+    for m in words.bare.finditer(r.text):  # "provincial chief secretary", "the province's party"
+        word = m.group("level").lower()
+        if (word == "province" and not m.group("own")) or (
+            m.group("own") and word not in _OF_LEVEL
+        ):  # "provincial", "province's", "city"; not "province" nor "provincial's"
             continue
-        words = places[-1].group(1).split()
-        while words and words[0].lower() in _NOT_PLACE:
-            words = words[1:]  # "In Hamhung City", "The City"
-        if not words:
-            continue
-        place = " ".join(words)
-        out.append((m.start("ref"), m.end("ref"), _committee(r, f"{place} {head}", head)))
+        if r.mentions.within(m.start("ref"), m.end("ref")):
+            continue  # part of a name
+        level = words.levels[_OF_LEVEL.get(word, word)]
+        place = _place_before(r, level, m.start(), sentence_after=True)
+        if place is not None:
+            add(m.start("ref"), m.end("ref"),
+                _committee(r, f"{place} {level.party}", level.party))  # fmt: skip
+    for m in words.enterprise.finditer(r.text):  # "the complex party committee"
+        group = "ref" if m.group("ref") else "of"  # "the party committee of the complex"
+        if not words.enterprise_head.search(r.text, max(0, m.start() - 40), m.start()):
+            continue  # "secretary of the Party committee of the complex": a job in an enterprise
+        enterprise = _enterprise_before(r, m.group("kind") or m.group("of_kind"), m.start())
+        if enterprise is not None:
+            add(m.start(group), m.end(group),
+                _committee(r, f"{enterprise} Party Committee", "Party Committee"))  # fmt: skip
     return out
 
 
 _NOT_PLACE = frozenset({"the", "this", "that", "in", "at", "on", "of", "to", "from", "for", "a"})
 
 
-def _committee(r: Context, name: str, head: str) -> str:
+def _place_before(
+    r: Context, level: _Level, offset: int, sentence_after: bool = False
+) -> str | None:
+    """The place of ``level`` the text names last before ``offset`` (not in the headline or
+    the dateline); ``sentence_after``: or later in the same sentence ("As provincial chief
+    secretary of South Phyongan, ...")."""
+    places = [
+        p for p in level.place.finditer(r.text, 0, offset)
+        if not in_headline(r, p.start()) and not in_dateline(r, p.start())
+    ]  # fmt: skip
+    if not places and sentence_after:
+        sentence = r.doc.sentence_at(offset)
+        if sentence is not None:
+            places = list(level.place.finditer(r.text, offset, sentence.end))[:1]
+    if not places:
+        return None
+    words = next((g for g in places[-1].groups() if g), "").split()
+    while words and words[0].lower() in _NOT_PLACE:
+        words = words[1:]  # "In Hamhung City", "The City"
+    place = " ".join(words)
+    if level.names and place not in level.names:
+        return None  # "Liaoning Provincial Committee": not a province of the DPRK
+    if _FOREIGN_COMMITTEE.match(r.text, places[-1].end()):
+        return None  # "the Dandong City Committee of the Communist Party of China"
+    return place or None
+
+
+_FOREIGN_COMMITTEE = re.compile(
+    r"(?:\s+[A-Z][\w'’]*){0,2}\s+Committee\s+of\s+the\s+(?!Workers|WPK|KWP|Korean\s+Workers)"
+)
+
+
+def _enterprise_before(r: Context, kind: str, offset: int) -> str | None:
+    """The name of the enterprise of ``kind`` ("complex") the text names last before
+    ``offset``: capitalized words (with "and", "of") ending with the kind's word."""
+    pattern = re.compile(
+        rf"\b((?:[A-Z0-9][\w.'’-]*\s+(?:(?:and|of)\s+)?){{1,5}}{re.escape(kind.capitalize())})\b"
+    )
+    found = [
+        m for m in pattern.finditer(r.text, 0, offset)
+        if not in_headline(r, m.start()) and not in_dateline(r, m.start())
+    ]  # fmt: skip
+    if not found:
+        return None
+    words = found[-1].group(1).split()
+    while words and words[0].lower() in _NOT_PLACE:
+        words = words[1:]
+    return " ".join(words) if len(words) > 1 else None
+
+
+def _committee(r: Context, name: str, head: str, people: bool = False) -> str:
     """The organ called ``name``: the record or draft so named, else a new party committee of
-    the Workers' Party."""
+    the Workers' Party (``people``: a new people's committee, a state organ)."""
     known = known_organ_named(r, name)
     if known is not None:
         return known
@@ -195,12 +343,34 @@ def _committee(r: Context, name: str, head: str) -> str:
     if drafted is not None:
         return drafted
     key = match_key(name)
+    if people:
+        entity = r.reg.add(Entity(f"organ:implied:{key}", "organ"))
+        entity.attrs.setdefault("organ_kind", "state-organ")
+        entity.add_name(NameDraft(name, kind="preferred", derived=True))
+        return entity.key
     entity = r.reg.add(Entity(f"organ:party-committee:{key}", "organ"))
     entity.attrs.setdefault("organ_kind", "party-committee")
     entity.attrs.setdefault("head", head)
     party = standing_organ(r, "wpk")
     entity.attrs.setdefault("party", party)
     entity.fields.setdefault("parent", Ref(party))
+    entity.add_name(NameDraft(name, kind="preferred", derived=True))
+    return entity.key
+
+
+def _part(r: Context, part: str, committee: str, committee_name: str) -> str:
+    """ "the bureau of the provincial party committee": the part of the committee so named, a
+    party committee under it ("Bureau of the North Hamgyong Provincial Party Committee")."""
+    name = f"{' '.join(w.capitalize() for w in part.split())} of the {committee_name}"
+    known = known_organ_named(r, name)
+    if known is not None:
+        return known
+    drafted = find_organ_by_name(r, name)
+    if drafted is not None:
+        return drafted
+    entity = r.reg.add(Entity(f"organ:party-committee:{match_key(name)}", "organ"))
+    entity.attrs.setdefault("organ_kind", "party-committee")
+    entity.fields.setdefault("parent", Ref(committee))
     entity.add_name(NameDraft(name, kind="preferred", derived=True))
     return entity.key
 

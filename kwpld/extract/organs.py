@@ -15,6 +15,7 @@ from ..reading.gazetteer import gazetteer
 from ..reading.lexicon import OrganHead, organ_broader, party_tree
 from ..reading.state import Context, Found
 from ..reading.words import core, straight
+from ..resources import resource_yaml
 from .shared import (
     find_organ_by_name,
     known_at,
@@ -389,6 +390,12 @@ def party_organs(r: Context) -> Found:
                 parent = last_organ_in_sentence[sentence]
                 party = party_of(r, parent)
             segment_party = party or (main if party_tree(segment.head.kind) else None)
+            if party is None and segment.head.kind == "party-committee":
+                name_words_of = surface(r, phrase.first, segment.last)[0]
+                if _dprk_place_committee(name_words_of):
+                    # (class CA) "the Kangwon Provincial Party Committee" in a story about the
+                    # CPC: a committee of a DPRK province or city is the Workers' Party's
+                    segment_party = standing_organ(r, _THE_PARTY)
             if segment_party is None and party_tree(segment.head.kind) and main is None:
                 # "the Pyongyang City Party Committee" in a text naming no party: the Workers'
                 # Party's (its unique organs are merged with the standing ones below)
@@ -657,6 +664,20 @@ def _standing_marked(r: Context) -> None:
 
 
 _THE_PARTY = "wpk"
+
+
+@functools.cache
+def _dprk_places() -> re.Pattern[str]:
+    tables = resource_yaml("kwpld/reading/facts.yaml")["change_tables"]
+    places = sorted((str(p) for p in [*tables["provinces"], *tables["cities"]]), key=len,
+                    reverse=True)  # fmt: skip
+    return re.compile(rf"(?:[Tt]he\s+)?(?:{'|'.join(re.escape(p) for p in places)})\s+[A-Z]")
+
+
+def _dprk_place_committee(name: str) -> bool:
+    """ "Kangwon Provincial Party Committee", "Nampho City Committee": a committee named by one
+    of the DPRK's provinces or cities (``change_tables`` in facts.yaml)."""
+    return _dprk_places().match(name) is not None
 """the party of organs.yaml a party organ is of when the text names no party"""
 
 

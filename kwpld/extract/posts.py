@@ -10,7 +10,7 @@ import re
 from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.state import Context, Found
 from ..reading.words import straight
-from .shared import organ_label
+from .shared import organ_label, role_in_organ
 
 __all__ = ["posts", "post_name"]
 
@@ -50,7 +50,8 @@ def posts(r: Context) -> Found:
         for m in re.finditer(rf"\b(?P<role>{roles})\s+of\s+(?:the\s+)?cells?\b", r.text, re.I):
             if not any(s <= m.start() < e for s, e, _, _ in found):
                 found.append((m.start(), m.end(), r.lex.roles[m.group("role").lower()], cell_key))
-    for start, end, role, organ_key in sorted(found):
+    for start, end, word_role, organ_key in sorted(found):
+        role = role_in_organ(r, word_role, organ_key)  # a party committee's chairman
         organ = r.entity(organ_key)
         post_id = r.known.posts_by_organ.get((organ.known, role)) if organ.known else None
         if post_id:

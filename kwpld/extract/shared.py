@@ -5,12 +5,14 @@ for a person, a party or an outlet named by the text (made once, found again by 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..dates import MONTHS
 from ..names import match_key, name_words
 from ..reading.entities import Entity, NameDraft
 from ..reading.state import Context
 from ..reading.words import party_bag, straight
+from ..resources import resource_yaml
 
 __all__ = [
     "known_at",
@@ -24,6 +26,7 @@ __all__ = [
     "event_heads",
     "event_phrase",
     "head_type",
+    "role_in_organ",
 ]
 
 
@@ -84,6 +87,25 @@ def party_of(r: Context, key: str) -> str | None:
     if entity.attrs.get("organ_kind") == "party":
         return entity.key
     return entity.attrs.get("party")
+
+
+@cache
+def _kind_roles() -> dict[str, dict[str, str]]:
+    block = resource_yaml("kwpld/reading/facts.yaml")["organ_kind_roles"]
+    return {str(kind): {str(k): str(v) for k, v in roles.items()} for kind, roles in block.items()}
+
+
+def role_in_organ(r: Context, role: str, organ: str | None) -> str:
+    """The role a title word gives in an organ of its kind (``organ_kind_roles`` in
+    ``facts.yaml``): "chairman of the Kangwon Provincial Party Committee" is its first
+    secretary, as the labelling guide has the head of a local party committee."""
+    if organ is None:
+        return role
+    entity = r.reg.peek(organ)
+    kind = r.known.organ_kind.get(entity.known or "") if entity.known else entity.attrs.get(
+        "organ_kind"
+    )  # fmt: skip
+    return _kind_roles().get(str(kind), {}).get(role, role)
 
 
 def organ_label(r: Context, key: str) -> str | None:

@@ -37,7 +37,7 @@ from .foreign_organs import (
 )
 from .foreign_states import dateline_state, seoul_story, south_spelled
 from .organ_refs import reference_words
-from .shared import find_organ_by_name, known_organ_named
+from .shared import find_organ_by_name, known_organ_named, role_in_organ
 from .standing_organs import standing_organ
 from .state_organs import foreign_organ_named
 
@@ -1131,6 +1131,8 @@ def _post_title(r: Context, post: Mention) -> Title | None:
         and not r.text[post.end : following.start].strip()
     ):
         return None  # "vice-director of the KWP Propaganda and Agitation Department"
+    if any(post.start < s < post.end < e for s, e, _ in r.organ_refs):
+        return None  # "chief secretary of the party committee of Kangwon Province": the longer
     if " of " not in f" {post.text.lower()} " and _organ_after(r, list(r.mentions), post.end):
         return None  # "Premier of the Administration Council": the organ the text names
     entity = r.reg.peek(post.entity)  # type: ignore[arg-type]
@@ -1221,6 +1223,7 @@ def _title(
         if kind == "department" or (kind is None and re.search(r"(?:Department|Bureau)\s*$",
                                                               r.text[:end])):  # fmt: skip
             role = {"chairman": "director", "vice-chairman": "vice-director"}[role]
+    role = role_in_organ(r, role, organ)  # "chairman of the X County Party Committee"
     post = post_for(r, role, organ)
     if post is None and implies in _NAMED_POSTS and role == "chairman" and not plural:
         post = _named_post(r, role, organ, start, end)
