@@ -565,6 +565,10 @@ def _changes(
             for fact in _facts_for(r, flex, view, pattern, kind, trigger, [person], [title],
                                    holds=holds, changed=changed)  # fmt: skip
         ]
+    if pattern.id == "possessive-title-apposition" and not all(
+        _POSSESSIVE_TITLE.fullmatch(r.text, t.start, t.role_span[0]) for t in titles
+    ):
+        return []  # (class CC) only "its T, X" and "the department's T, X"
     if pattern.id == "title-before-names" and not all(t.plural for t in titles):
         return []  # "Premier Kim Tok Hun, Choe Ryong Hae and ...": only the first holds it
     if holds and len(people) > 1 and organ_title is None and not any(t.plural for t in titles):
@@ -922,6 +926,8 @@ def _fact_event(
 
 _PRESENT = frozenset({"heads", "leads", "commands", "runs", "chairs", "directs", "head", "direct"})
 _FUTURE = frozenset({"will", "shall"})
+_BY = re.compile(r"\s+by\b")
+_POSSESSIVE_TITLE = re.compile(r"(?:its|their)\s+|[^,;()]*?\w['’]s\s+", re.I)
 _ASIDE = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?)?")
 
 
@@ -995,6 +1001,8 @@ def _present(r: Context, trigger: FactSpan | None) -> bool:
         return False
     if r.text[trigger.start : trigger.end].lower() in _PRESENT:
         return True
+    if _BY.match(r.text, trigger.end) and r.text[: trigger.start].rstrip().endswith(","):
+        return True  # (class CC) "the NDC, chaired by Kim, ...": a state, not a past act
     return _PRESENT_PASSIVE.search(r.text, max(0, trigger.start - 20), trigger.start) is not None
 
 

@@ -316,9 +316,15 @@ def _defers(r: Context, start: int, offset: int) -> bool:
     """ "Kim Yong Nam was elected its president", "Elected members of the body were": a person
     acts, or nothing is named, before the reference, so its organ is the sentence before's;
     "North Korea has replaced its premier": not an organ's."""
-    if r.mentions.within(start, offset, ("person",)):
-        return True
+    people = r.mentions.within(start, offset, ("person",))
+    if people:
+        # (class CC) "Kim visited the Ryongsong Machine Complex, where its director ...": a name
+        # after the person's (a works, a place) is what "its" stands for, no organ named before
+        return _NAMED_AFTER.search(r.text, people[-1].end, offset) is None
     return re.search(r"[A-Z]", r.text[start + 1 : offset]) is None
+
+
+_NAMED_AFTER = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z0-9][\w.'’-]*\s+)*[A-Z][\w'’-]*")
 
 
 def _chain_head(r: Context, inside: list[tuple[int, int, str]]) -> str:
