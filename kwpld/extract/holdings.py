@@ -569,6 +569,12 @@ def _changes(
         _POSSESSIVE_TITLE.fullmatch(r.text, t.start, t.role_span[0]) for t in titles
     ):
         return []  # (class CC) only "its T, X" and "the department's T, X"
+    if pattern.id == "and-other-holders" and any(
+        _COORDINATED.search(r.text, t.start, t.role_span[1] if t.organ_span is None else
+                            max(t.role_span[1], t.organ_span[0]))
+        for t in titles
+    ):
+        return []  # "A, B and other members and alternate members of O": which seat, unsaid
     if pattern.id == "title-before-names" and not all(t.plural for t in titles):
         return []  # "Premier Kim Tok Hun, Choe Ryong Hae and ...": only the first holds it
     if holds and len(people) > 1 and organ_title is None and not any(t.plural for t in titles):
@@ -927,8 +933,9 @@ def _fact_event(
 _PRESENT = frozenset({"heads", "leads", "commands", "runs", "chairs", "directs", "head", "direct"})
 _FUTURE = frozenset({"will", "shall"})
 _BY = re.compile(r"\s+by\b")
+_COORDINATED = re.compile(r"\s(?:and|or)\s", re.I)
 _POSSESSIVE_TITLE = re.compile(r"(?:its|their)\s+|[^,;()]*?\w['’]s\s+", re.I)
-_ASIDE = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?)?")
+_ASIDE = re.compile(r"\s*(?:,\s*(?:(?:a|an|the|another)\s+)?)?")
 
 
 def _fact_status(

@@ -290,6 +290,16 @@ def _antecedent(
     if sentence is None or _describes_body(r, named, sentence.start, offset):
         return None
     inside = [n for n in before if sentence.start <= n[0]]
+    if inside and re.search(r"[,;]", r.text[inside[-1][1] : offset]):
+        # (class CC) "the Second Economic Committee, which manages production for the
+        # Cabinet; Jo has been its chairman": an organ inside a relative clause that has
+        # closed is not what "its" stands for; what the clause hangs on is (an organ named
+        # right before it, else nothing the text names as an organ)
+        clause = _RELATIVE.search(r.text, sentence.start, inside[-1][0])
+        if clause is not None and clause.end() == inside[-1][0]:
+            inside = [n for n in inside[:-1] if n[1] == clause.start()]
+            if not inside:
+                return None
     if inside:
         return _chain_head(r, inside)
     index = r.doc.sentence_index(offset)
@@ -324,6 +334,7 @@ def _defers(r: Context, start: int, offset: int) -> bool:
     return re.search(r"[A-Z]", r.text[start + 1 : offset]) is None
 
 
+_RELATIVE = re.compile(r"\s*,\s*(?:which|that|whose)\b[^,;]*?\b(?:the|its)\s+$")
 _NAMED_AFTER = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z0-9][\w.'’-]*\s+)*[A-Z][\w'’-]*")
 
 
