@@ -133,3 +133,29 @@ def test_its_director_of_a_works_named_after_the_person_is_no_organs(known: Know
         known, "2005-06-03",
     )
     assert not [row for row in found if row[0] == "Kim Chol Ho"], found
+
+
+def test_who_has_been_its_director_is_the_last_named_persons(known: Known) -> None:
+    rows = held_records(
+        DATELINE + "Together with Ri Yong Chol (d. 2010), Pak Myong Sun ran the day-to-day work "
+        "of the Organization and Guidance Department under Kim Jong Il, who has been its "
+        "director since 1973.",
+        known, "2011-06-03",
+    )
+    found = {row for row, _ in rows}
+    assert ("kim-jong-il", "director", "wpk-ogd") in found, found
+    assert ("Ri Yong Chol", "director", "wpk-ogd") not in found, found
+    (kim,) = [r for row, r in rows if row == ("kim-jong-il", "director", "wpk-ogd")]
+    assert iso(kim.get("start")) == "1973"
+
+
+def test_the_body_chaired_by_after_a_title_naming_it(known: Known) -> None:
+    found = held(
+        DATELINE + "Choe Ryong Hae was elected first vice chairman of the State Affairs "
+        "Commission, the North's top governing body chaired by leader Kim Jong Un, at the "
+        "session. Ri Chol Ho was named director of the Ryongsong Machine Complex, a state body "
+        "headed by Pak Thae Song.",
+        known, "2019-06-03",
+    )
+    assert ("kim-jong-un", "chairman", "sac") in found, found
+    assert not [row for row in found if row[0] == "Pak Thae Song"], found

@@ -446,7 +446,7 @@ def _organ_title(
         return _seat_before(r, view)
     if "organ" not in m.re.groupindex or m.group("organ") is None:
         return None
-    organs = view.typed(m, "organ", "organ")
+    organs = view.typed(m, "organ", "organ") or _organ_closing_title(r, view, m, pattern)
     if not organs:
         return None
     organ = organs[0]
@@ -472,6 +472,28 @@ def _organ_title(
     post = post_for(r, role, organ.ref) if heads and organ.ref else None
     return Title(organ.start, organ.end, role, organ.ref, (organ.start, organ.end),
                  (organ.start, organ.end), post)  # fmt: skip
+
+
+def _organ_closing_title(
+    r: Context, view: SentenceView, m: re.Match[str], pattern: Pattern
+) -> list[Item]:
+    """(class CC) "... was elected first vice chairman of the National Defence Commission, the
+    North's top military body chaired by leader Kim Jong Un": the organ that closes a title
+    before the organ's apposition is the body described."""
+    if pattern.id != "organ-body-chaired-by":
+        return []
+    out = []
+    for item in view.typed(m, "organ", "title"):
+        title = item.ref
+        if not isinstance(title, Title) or not title.organ:
+            continue
+        # the organ's own words close the title ("... of the National Defence Commission"; a
+        # post the folder knows by its whole phrase has no span of its own)
+        of = r.text.find(" of ", title.start, title.end)
+        span = title.organ_span or ((of + 4, title.end) if of >= 0 else None)
+        if span is not None and span[1] == title.end:
+            out.append(Item("organ", span[0], span[1], r.text[span[0] : span[1]], title.organ))
+    return out[:1]
 
 
 _SEAT_WORDS = frozenset({"seat", "seats", "post", "posts", "position", "vacancy", "vacant", "open"})
