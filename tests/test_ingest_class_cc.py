@@ -159,3 +159,49 @@ def test_the_body_chaired_by_after_a_title_naming_it(known: Known) -> None:
     )
     assert ("kim-jong-un", "chairman", "sac") in found, found
     assert not [row for row in found if row[0] == "Pak Thae Song"], found
+
+
+def test_more_forms_of_one_title_for_several(known: Known) -> None:
+    found = held(
+        DATELINE + "Kim Jong Il was accompanied by Kim Ki Nam and Choe Thae Bok, the two party "
+        "secretaries. Kim Yong Chun and Jon Pyong Ho, also members of the National Defence "
+        "Commission, were there. Kang Sok Ju and Kim Kye Gwan, who are both vice-ministers of "
+        "foreign affairs, attended. Choe Ryong Hae, Kim Yong Nam and three other members of the "
+        "Presidium of the Political Bureau stood on the stand. Pak Su Il and Ri Kwang Ho, both "
+        "of them vice-premiers, spoke.",
+        known, "2010-06-03",
+    )
+    for row in (
+        ("Kim Ki Nam", "secretary", "wpk-cc"), ("Choe Thae Bok", "secretary", "wpk-cc"),
+        ("Kim Yong Chun", "member", "ndc"), ("Jon Pyong Ho", "member", "ndc"),
+        ("Kang Sok Ju", "vice-chairman", "mfa"), ("Kim Kye Gwan", "vice-chairman", "mfa"),
+        ("choe-ryong-hae", "member", "wpk-pb-presidium"),
+        ("kim-yong-nam", "member", "wpk-pb-presidium"),
+        ("Pak Su Il", "vice-chairman", "cabinet"), ("Ri Kwang Ho", "vice-chairman", "cabinet"),
+    ):
+        assert row in found, (row, found)
+
+
+def test_aides_of_both_vice_ministers_hold_nothing(known: Known) -> None:
+    found = held(
+        DATELINE + "Ri Chol Su and Han Kum Sun, both vice-ministers' aides, took notes. Aides to "
+        "both vice-premiers, O Myong Sik and Jang Chol, joined the talks.",
+        known, "2010-06-03",
+    )
+    assert not [row for row in found if row[0] in (
+        "Ri Chol Su", "Han Kum Sun", "O Myong Sik", "Jang Chol")], found
+
+
+def test_and_other_members_of_an_unrecognized_body_take_no_organ_from_context(
+    known: Known,
+) -> None:
+    found = held(
+        "Pyongyang, December 29 (KCNA) -- Present were Kim Jong Gak, first vice-director of the "
+        "General Political Bureau of the KPA, Hyon Chol Hae, Ri Myong Su and other members of "
+        "the national funeral committee. The State Planning Commission sent its chairman, Kim "
+        "Kwang Rin, and other members of the delegation came from the ministries.",
+        known, "2011-12-29",
+    )
+    assert not [row for row in found if row[0] in ("Hyon Chol Hae", "Ri Myong Su")], found
+    assert ("Kim Kwang Rin", "member", "state-planning-commission") not in found, found
+    assert ("Kim Kwang Rin", "chairman", "state-planning-commission") in found, found

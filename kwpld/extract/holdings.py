@@ -592,11 +592,14 @@ def _changes(
     ):
         return []  # (class CC) only "its T, X" and "the department's T, X"
     if pattern.id == "and-other-holders" and any(
-        _COORDINATED.search(r.text, t.start, t.role_span[1] if t.organ_span is None else
-                            max(t.role_span[1], t.organ_span[0]))
+        t.organ_span is None
+        or not t.start <= t.organ_span[0] < t.organ_span[1] <= t.end
+        or _COORDINATED.search(r.text, t.start, max(t.role_span[1], t.organ_span[0]))
         for t in titles
     ):
-        return []  # "A, B and other members and alternate members of O": which seat, unsaid
+        # "A, B and other members and alternate members of O": which seat, unsaid; "A and
+        # other members" (of a delegation) with an organ from the context: none named
+        return []
     if pattern.id == "title-before-names" and not all(t.plural for t in titles):
         return []  # "Premier Kim Tok Hun, Choe Ryong Hae and ...": only the first holds it
     if holds and len(people) > 1 and organ_title is None and not any(t.plural for t in titles):
