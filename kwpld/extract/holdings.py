@@ -854,7 +854,10 @@ def _facts_for(
     is_holds = (holds or kind in ("holds", "became", "former")) and not kept
     event, event_span = _fact_event(r, view, status, trigger, is_holds and not changed)
     dates, basis, date_span = fact_dates(
-        r, view, anchor, event, holds=is_holds, title_end=titles[0].end if is_holds else None
+        r, view, anchor, event, holds=is_holds,
+        # (class CC) "the GPB, headed by X since 2014": the period after the holder's name
+        title_end=(at if pattern.id == "organ-comma-chaired-by" and at is not None
+                   else titles[0].end) if is_holds else None,
     )
     dates = _narrative_year(r, date_span, dates)
     if status == "projected" or kind == "former":
