@@ -451,7 +451,7 @@ def _organ_title(
         return _seat_before(r, view)
     if "organ" not in m.re.groupindex or m.group("organ") is None:
         return None
-    organs = view.typed(m, "organ", "organ")
+    organs = view.typed(m, "organ", "organ") or _organ_closing_title(r, view, m, pattern)
     if not organs:
         return None
     organ = organs[0]
@@ -478,6 +478,28 @@ def _organ_title(
     post = post_for(r, role, organ.ref) if heads and organ.ref else None
     return Title(organ.start, organ.end, role, organ.ref, (organ.start, organ.end),
                  (organ.start, organ.end), post)  # fmt: skip
+
+
+def _organ_closing_title(
+    r: Context, view: SentenceView, m: re.Match[str], pattern: Pattern
+) -> list[Item]:
+    """(class CC) "... was elected first vice chairman of the National Defence Commission, the
+    North's top military body chaired by leader Kim Jong Un": the organ that closes a title
+    before the organ's apposition is the body described."""
+    if pattern.id != "organ-body-chaired-by":
+        return []
+    out = []
+    for item in view.typed(m, "organ", "title"):
+        title = item.ref
+        if not isinstance(title, Title) or not title.organ:
+            continue
+        # the organ's own words close the title ("... of the National Defence Commission"; a
+        # post the folder knows by its whole phrase has no span of its own)
+        of = r.text.find(" of ", title.start, title.end)
+        span = title.organ_span or ((of + 4, title.end) if of >= 0 else None)
+        if span is not None and span[1] == title.end:
+            out.append(Item("organ", span[0], span[1], r.text[span[0] : span[1]], title.organ))
+    return out[:1]
 
 
 _SEAT_WORDS = frozenset({"seat", "seats", "post", "posts", "position", "vacancy", "vacant", "open"})
@@ -571,6 +593,19 @@ def _changes(
             for fact in _facts_for(r, flex, view, pattern, kind, trigger, [person], [title],
                                    holds=holds, changed=changed)  # fmt: skip
         ]
+    if pattern.id == "possessive-title-apposition" and not all(
+        _POSSESSIVE_TITLE.fullmatch(r.text, t.start, t.role_span[0]) for t in titles
+    ):
+        return []  # (class CC) only "its T, X" and "the department's T, X"
+    if pattern.id == "and-other-holders" and any(
+        t.organ_span is None
+        or not t.start <= t.organ_span[0] < t.organ_span[1] <= t.end
+        or _COORDINATED.search(r.text, t.start, max(t.role_span[1], t.organ_span[0]))
+        for t in titles
+    ):
+        # "A, B and other members and alternate members of O": which seat, unsaid; "A and
+        # other members" (of a delegation) with an organ from the context: none named
+        return []
     if pattern.id == "title-before-names" and not all(t.plural for t in titles):
         return []  # "Premier Kim Tok Hun, Choe Ryong Hae and ...": only the first holds it
     if holds and len(people) > 1 and organ_title is None and not any(t.plural for t in titles):
@@ -828,7 +863,10 @@ def _facts_for(
     is_holds = (holds or kind in ("holds", "became", "former")) and not kept
     event, event_span = _fact_event(r, view, status, trigger, is_holds and not changed)
     dates, basis, date_span = fact_dates(
-        r, view, anchor, event, holds=is_holds, title_end=titles[0].end if is_holds else None
+        r, view, anchor, event, holds=is_holds,
+        # (class CC) "the GPB, headed by X since 2014": the period after the holder's name
+        title_end=(at if pattern.id == "organ-comma-chaired-by" and at is not None
+                   else titles[0].end) if is_holds else None,
     )
     dates = _narrative_year(r, date_span, dates)
     if status == "projected" or kind == "former":
@@ -952,8 +990,11 @@ def _fact_event(
 
 _PRESENT = frozenset({"heads", "leads", "commands", "runs", "chairs", "directs", "head", "direct"})
 _FUTURE = frozenset({"will", "shall"})
+_BY = re.compile(r"\s+by\b")
+_COORDINATED = re.compile(r"\s(?:and|or)\s", re.I)
+_POSSESSIVE_TITLE = re.compile(r"(?:its|their)\s+|[^,;()]*?\w['’]s\s+", re.I)
 _ASIDE = re.compile(
-    r"\s*(?:,\s*(?:(?:a|an|the)\s+)?(?:(?:new|newly\s+appointed|current|incumbent)\s+)?)?"
+    r"\s*(?:,\s*(?:(?:a|an|the|another)\s+)?(?:(?:new|newly\s+appointed|current|incumbent)\s+)?)?"
 )
 """an apposition's lead: "X, the new chief of ...", a title printed plainly (class CE)"""
 _WHO_NOW = re.compile(
@@ -1037,6 +1078,8 @@ def _present(r: Context, trigger: FactSpan | None) -> bool:
         return False
     if r.text[trigger.start : trigger.end].lower() in _PRESENT:
         return True
+    if _BY.match(r.text, trigger.end) and r.text[: trigger.start].rstrip().endswith(","):
+        return True  # (class CC) "the NDC, chaired by Kim, ...": a state, not a past act
     return _PRESENT_PASSIVE.search(r.text, max(0, trigger.start - 20), trigger.start) is not None
 
 

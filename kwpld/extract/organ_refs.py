@@ -460,6 +460,16 @@ def _antecedent(
     if sentence is None or _describes_body(r, named, sentence.start, offset):
         return None
     inside = [n for n in before if sentence.start <= n[0]]
+    if inside and re.search(r"[,;]", r.text[inside[-1][1] : offset]):
+        # (class CC) "the Second Economic Committee, which manages production for the
+        # Cabinet; Jo has been its chairman": an organ inside a relative clause that has
+        # closed is not what "its" stands for; what the clause hangs on is (an organ named
+        # right before it, else nothing the text names as an organ)
+        clause = _RELATIVE.search(r.text, sentence.start, inside[-1][0])
+        if clause is not None and clause.end() == inside[-1][0]:
+            inside = [n for n in inside[:-1] if n[1] == clause.start()]
+            if not inside:
+                return None
     if inside:
         return _chain_head(r, inside)
     index = r.doc.sentence_index(offset)
@@ -486,9 +496,16 @@ def _defers(r: Context, start: int, offset: int) -> bool:
     """ "Kim Yong Nam was elected its president", "Elected members of the body were": a person
     acts, or nothing is named, before the reference, so its organ is the sentence before's;
     "North Korea has replaced its premier": not an organ's."""
-    if r.mentions.within(start, offset, ("person",)):
-        return True
+    people = r.mentions.within(start, offset, ("person",))
+    if people:
+        # (class CC) "Kim visited the Ryongsong Machine Complex, where its director ...": a name
+        # after the person's (a works, a place) is what "its" stands for, no organ named before
+        return _NAMED_AFTER.search(r.text, people[-1].end, offset) is None
     return re.search(r"[A-Z]", r.text[start + 1 : offset]) is None
+
+
+_RELATIVE = re.compile(r"\s*,\s*(?:which|that|whose)\b[^,;]*?\b(?:the|its)\s+$")
+_NAMED_AFTER = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z0-9][\w.'’-]*\s+)*[A-Z][\w'’-]*")
 
 
 def _chain_head(r: Context, inside: list[tuple[int, int, str]]) -> str:

@@ -162,6 +162,7 @@ def titles(r: Context) -> Found:
             organ = (
                 _organ_before(r, mentions, role_span[0]) or _the_partys(r, role_span[0])
                 or _leaders_party(r, mentions, role, role_span)
+                or _bare_party_secretary(r, role, role_span)
             )
         elif organ is not None and len(group) == 1:
             # "Presidium members of the Political Bureau": a member of the Presidium, an organ
@@ -1090,6 +1091,32 @@ def _the_partys(r: Context, start: int) -> tuple[str, tuple[int, int]] | None:
         return None
     party = r.main_party or standing_organ(r, "wpk")
     return r.reg.resolve(party), (m.start(), m.end())
+
+
+_BARE_PARTY = re.compile(
+    r"(?:^|[,(:;]\s*|\b(?:a|an|another|both|all|two|three|four|five|other|senior|veteran|"
+    r"former|then|powerful|influential|longtime|long-time)\s+)(?:ruling\s+)?party\s+$",
+    re.I,
+)
+_NOT_BARE_AFTER = re.compile(r"\s+(?:of|at|in|for|from)\b|[’']s\b", re.I)
+
+
+def _bare_party_secretary(
+    r: Context, role: str, span: tuple[int, int]
+) -> tuple[str, tuple[int, int]] | None:
+    """ "Kim Ki Nam, a party secretary", "A and B, both party secretaries", "X, another party
+    secretary": a bare "party secretary" is a secretary of the party's Central Committee (class
+    CC). Not "the party secretary of the complex" (a job in an enterprise: "of", "at", "in"
+    after it), nor "the county party secretary" (a local committee's word before "party")."""
+    if role != "secretary":
+        return None
+    m = _BARE_PARTY.search(r.text, max(0, span[0] - 40), span[0])
+    if m is None or _NOT_BARE_AFTER.match(r.text, span[1]):
+        return None
+    party = r.main_party or standing_organ(r, "wpk")
+    start = r.text.lower().rindex("party", m.start(), span[0])
+    ruling = r.text.lower().rfind("ruling", m.start(), start)
+    return r.reg.resolve(party), (ruling if ruling >= 0 else start, span[0] - 1)
 
 
 def _leaders_party(

@@ -89,7 +89,7 @@ MACROS = {
         r"{ART}T\d+)*)"
     ),
     "TITLESAND": r"T\d+(?: and (?:(?:a|an|the) )?T\d+)*",
-    "ART": r"(?:(?:a|an|the|its|his|her|their) )?(?:(?:new|next|full) )?",
+    "ART": r"(?:(?:a|an|the|its|his|her|their|another) )?(?:(?:new|next|full) )?",
     "AUX": (
         r"(?:(?:is|are|was|were) (?:(?:widely|also|now|generally|most|more|very|highly) )?"
         r"(?:likely|expected|projected"
