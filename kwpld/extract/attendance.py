@@ -1259,10 +1259,20 @@ def _met_object(r: Context, start: int, end: int) -> tuple[int, int, bool] | Non
     return at, people[0].end, False
 
 
+_AT_GATE = re.compile(
+    r"(?:\s+[a-z]+){0,3}?\s+at\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?(?:[Aa]irport|[Ss]tation"
+    r"|[Aa]irfield)\b"
+)
+"""where guests arrive ("the Mongolian guests at Sunan Airport", after the object's capitalised
+words): one met there is welcomed (the welcome, not a meeting)"""
+
+
 def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, str] | None:
     """The occasion of meeting someone: "warmly greeted Hu Jintao ... at Pyongyang Airport" (a
     welcome ceremony for a guest), "met Donald Trump in Hanoi" (a meeting with the one met)."""
     other = r.mentions_in(*span, ("person",))
+    if kind == "meeting" and _AT_GATE.match(r.text, span[1]):
+        kind = "welcome"  # (class CF) "Kim Il Sung met the Mongolian guests at Sunan Airport"
     if kind == "meeting":
         titled = bool(other) and (
             _TITLE_BEFORE.fullmatch(r.text, span[0], other[0].start) is not None

@@ -1068,6 +1068,10 @@ _AT_OCCASION = re.compile(
 _RECALLED_IN = re.compile(r"\b(?:during|in|at)\s+which\b[^.;]*$")
 """an act in a relative clause of an occasion reported as a whole ("a two-day state visit ...,
 during which he and Kim signed a treaty"): the day of the sentence is not the act's"""
+_REFERRED_BACK = re.compile(r"\b(?:who|that)\s+had\s+(?:also\s+|earlier\s+)?$")
+"""(class CF) an act in a relative clause of the past perfect, naming those at an occasion
+reported before ("Kim Yong Nam and the other officials who had met the guests at the airport
+attended"): no occasion of its own"""
 _SPEECH_WORDS = 6
 """the words of a quotation from which it is a speech quoted, whose occasions are no events"""
 
@@ -1161,6 +1165,8 @@ def _acts(r: Context, *, late: bool = False) -> None:
                 continue  # (class BE) "A Dalian company has signed a deal": business, no one's
             if _RECALLED_IN.search(r.text, sentence.start, m.start()):
                 continue  # "a visit during which he and Kim signed a treaty": told later
+            if _REFERRED_BACK.search(r.text, max(sentence.start, m.start() - 20), m.start()):
+                continue  # "the officials who had welcomed the guests at the airport": told
             if _AT_OCCASION.match(r.text, m.end(), sentence.end) or _AT_OCCASION.search(
                 r.text, m.start(), m.end()
             ):
