@@ -178,3 +178,53 @@ def test_a_tour_with_no_one_named(known: Known) -> None:
         known,
     )
     assert _at(drafted, "chollima") == {"kim-jong-il": "guided"}
+
+
+# -- 5. speakers, summits in passing, a past visit, the arrival greeted -------------------------
+
+
+def test_speeches_exchanged_make_speakers(known: Known) -> None:
+    people = _at(
+        _read(BANQUET + "Kim Jong Il and Hu Jintao exchanged speeches at the banquet.", known),
+        "banquet",
+    )
+    assert people["kim-jong-il"] == people["hu-jintao"] == "speaker"
+
+
+def test_a_summit_in_a_city_between_two(known: Known) -> None:
+    drafted = _read(
+        "SEOUL, Oct. 12 (Yonhap) -- Choe Thae Bok sat in on the 2007 summit in Pyongyang "
+        "between Kim Jong Il and Roh Moo-hyun, officials said.",
+        known,
+    )
+    assert {"kim-jong-il", "roh-moo-hyun"} <= set(_at(drafted, "summit"))
+
+
+def test_a_past_visit_in_a_career_line(known: Known) -> None:
+    drafted = _read(
+        "SEOUL, Oct. 12 (Yonhap) -- Pak Pong Ju, 64, had been minister of chemical industry "
+        "since 1998 and had accompanied Kim Jong Il on his visit to Russia in August 2001.",
+        known,
+    )
+    assert _at(drafted, "russia") == {"kim-jong-il": "guided", "pak-pong-ju": "accompanied"}
+
+
+def test_a_career_line_without_a_visit_places_no_one(known: Known) -> None:
+    drafted = _read(
+        "SEOUL, Oct. 12 (Yonhap) -- Pak Pong Ju, 64, had been minister of chemical industry "
+        "since 1998 and had often accompanied Kim Jong Il.",
+        known,
+    )
+    assert attended(drafted) == {}
+
+
+def test_the_arrival_and_its_greeting_two_sentences_on_are_one_welcome(known: Known) -> None:
+    drafted = _read(
+        KCNA + "Hu Jintao, president of China, arrived in Pyongyang yesterday. He was accompanied "
+        "by Wang Jiarui, head of the International Department. Kim Jong Il greeted the Chinese "
+        "guests at Pyongyang Airport.",
+        known,
+    )
+    welcomes = [k for k, e in events(drafted).items() if e.get("type") == "ceremony"]
+    assert len(welcomes) == 1, events(drafted)
+    assert {"kim-jong-il", "hu-jintao"} <= set(attended(drafted)[welcomes[0]])

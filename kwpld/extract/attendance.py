@@ -1179,8 +1179,10 @@ def _held_welcome(r: Context, view: SentenceView) -> str | None:
     end = r.doc.through_next(sentence) if sentence is not None else view.end
     index = r.doc.sentence_index(view.start)
     # (class Q) "Zhao Leji arrived in Pyongyang on Thursday. Choe Ryong Hae greeted Zhao at the
-    # airport": the arrival the sentence before reported
-    since = r.doc.sentences[index - 1].start if index > 0 else view.start
+    # airport": the arrival the sentence before reported; (class CF) or the one before it ("X
+    # arrived yesterday. He was accompanied by A and B. Kim Jong Il greeted the guests at the
+    # airport")
+    since = r.doc.sentences[max(0, index - 2)].start if index > 0 else view.start
     for offset, key in r.held:
         names = " ".join(n.text for n in r.reg.peek(key).names)
         if (view.start <= offset < end or since <= offset < view.start and "arrival" in names) \
