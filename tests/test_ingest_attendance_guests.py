@@ -9,7 +9,7 @@ synthetic texts; names, years and occasions vary."""
 from __future__ import annotations
 
 import pytest
-from facts_helpers import attended, events
+from facts_helpers import attended, events, iso
 
 from kwpld.ingest import Known, read_text
 from kwpld.ingest.drafts import Drafted
@@ -228,3 +228,59 @@ def test_the_arrival_and_its_greeting_two_sentences_on_are_one_welcome(known: Kn
     welcomes = [k for k, e in events(drafted).items() if e.get("type") == "ceremony"]
     assert len(welcomes) == 1, events(drafted)
     assert {"kim-jong-il", "hu-jintao"} <= set(attended(drafted)[welcomes[0]])
+
+
+# -- 6. earlier visits, those listed as companions ---------------------------------------------
+
+
+def test_a_visit_of_the_past_perfect_in_a_month_of_its_own(known: Known) -> None:
+    drafted = _read(
+        KCNA + "Kim Jong Il toured the Chollima Steel Complex on Thursday with Choe Thae Bok.\n\n"
+        "He had visited the complex in December 1998 together with Pak Pong Ju and Kim Yong "
+        "Chun.",
+        known,
+    )
+    by_day = {iso(e.get("date")): k for k, e in events(drafted).items()}
+    assert set(by_day) == {"2003-10-09", "1998-12"}, events(drafted)
+    earlier = attended(drafted)[by_day["1998-12"]]
+    assert {"kim-jong-il", "pak-pong-ju", "kim-yong-chun"} <= set(earlier)
+    assert "pak-pong-ju" not in attended(drafted)[by_day["2003-10-09"]]
+
+
+def test_a_visit_of_the_past_perfect_without_a_date_is_no_new_one(known: Known) -> None:
+    drafted = _read(
+        KCNA + "Kim Jong Il toured the Chollima Steel Complex on Thursday with Choe Thae Bok.\n\n"
+        "He had visited the complex several times before.",
+        known,
+    )
+    assert len(events(drafted)) == 1, events(drafted)
+
+
+def test_those_alongside_the_one_listed_accompanied(known: Known) -> None:
+    drafted = _read(
+        "SEOUL, Oct. 12 (Yonhap) -- The report said Choe Thae Bok accompanied Kim Jong Il at a "
+        "concert of the Moranbong Band on Friday, alongside Pak Pong Ju and Kim Yong Chun.",
+        known,
+    )
+    people = _at(drafted, "concert")
+    assert people["pak-pong-ju"] == people["kim-yong-chun"] == "accompanied"
+    assert "kim-jong-il" in people
+
+
+def test_accompanied_at_a_meeting_told_before_makes_no_new_occasion(known: Known) -> None:
+    drafted = _read(
+        BANQUET + "Choe Thae Bok accompanied Kim Jong Il at the banquet, along with Pak Pong Ju.",
+        known,
+    )
+    assert len(events(drafted)) == 1, events(drafted)
+
+
+def test_talks_said_to_continue_on_a_later_day_are_no_new_occasion(known: Known) -> None:
+    drafted = _read(
+        KCNA + "Kim Jong Il held talks with Hu Jintao at the Mansudae Assembly Hall on Friday.\n\n"
+        "The talks, which are expected to continue in Hamhung on Tuesday, dealt with trade.",
+        known,
+    )
+    talks = [e for e in events(drafted).values() if e.get("type") == "meeting"]
+    assert len(talks) == 1, events(drafted)
+    assert iso(talks[0].get("date")) == "2003-10-10"

@@ -256,8 +256,20 @@ def _another_day(r: Context, view: SentenceView, key: str) -> bool:
         return False  # (most sentences: no day of their own, and no need to work one out)
     when = _appearance_day(r, view, view.start, "appearance")
     current = r.reg.peek(key).fields.get("date")
+    if (when is not None and when.day is None
+            and _HAD_BEEN_THERE.search(r.text, view.start, view.end)):  # fmt: skip
+        # (class CF) "Kim Jong Il had visited the complex in December 1998 together with A and
+        # B": a visit of the past perfect in a month or a year of its own is an earlier one
+        return not isinstance(current, PartialDate) or not current.iso.startswith(when.iso)
     return (when is not None and when.day is not None
             and (not isinstance(current, PartialDate) or when.iso != current.iso))  # fmt: skip
+
+
+_HAD_BEEN_THERE = re.compile(
+    r"\bhad\s+(?:also\s+|already\s+|previously\s+|earlier\s+|last\s+|first\s+)?"
+    r"(?:visited|inspected|toured|been\s+to)\b"
+)
+"""a visit told in the past perfect ("had visited the complex in December 1998")"""
 
 
 def _shown_again(
@@ -1093,10 +1105,12 @@ def _funeral_of_burial(r: Context, sentence: Sentence, target: str) -> str | Non
 
 
 _ESCORT_TO = re.compile(
-    r"\s+(?:to|on)(?:\s+(?:his|her|their)\s+(?:visit|trip|tour|inspection)\s+(?:to|of))?(?=\s)"
+    r"\s+(?:to|on|at(?=\s+an?\s))(?:\s+(?:his|her|their)\s+(?:visit|trip|tour|inspection)\s+"
+    r"(?:to|of))?(?=\s)"
 )
 """what follows the one accompanied before the place or occasion he went to ("accompanied Kim
-to", "accompanied Kim on his visit to")"""
+to", "accompanied Kim on his visit to", "accompanied Kim at a concert": an occasion not told
+before)"""
 
 
 def _talks_told_next(

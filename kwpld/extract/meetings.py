@@ -737,6 +737,9 @@ def _occasions(r: Context) -> None:
             continue  # (class V) "has not held talks with Washington since": none held
         if _TO_COME_BEFORE.search(r.text, max(sentence.start, m.start() - 120), m.start()):
             continue  # (class V) "Moon is expected to meet them on Sunday at a concert": to come
+        if _TO_COME_AFTER.match(r.text, m.end(), sentence.end):
+            continue  # (class CF) "The talks, which are expected to continue in Hamhung on
+            # Thursday, dealt with ...": the day is the one to come, not the occasion's
         given = None if definite else _GIVEN_BEFORE.search(lead) or _quantified(r, sentence, m)
         # (class V) "Trump and Kim signed a document Tuesday ..., capping a remarkable summit":
         # the occasion a wire lead's act closes, of the act's weekday
@@ -906,6 +909,15 @@ _TO_COME_BEFORE = re.compile(
 )
 """the verb of an occasion still to come, in the occasion's clause ("is expected to meet the
 delegation again on Sunday at a concert"): no event"""
+
+_TO_COME_AFTER = re.compile(
+    r"\s*,?\s*(?:which|that)\s+(?:is|are|was|were)\s+(?:(?:also|now)\s+)?(?:expected|scheduled"
+    r"|set|due|slated|planned|likely)\s+to\s+(?:continue|resume|be\s+held|take\s+place|open"
+    r"|start|begin|reconvene)\b",
+    re.I,
+)
+"""an occasion whose relative clause says when it goes on ("the talks, which are expected to
+continue on Thursday"): that day is still to come"""
 
 _NEGATED_LEAD = re.compile(
     r"\b(?:not|never|n[’']t)\s+(?:(?:yet|ever|since|again)\s+)?(?:held|hold|had|have|attended|attend)"
