@@ -284,3 +284,12 @@ def test_talks_said_to_continue_on_a_later_day_are_no_new_occasion(known: Known)
     talks = [e for e in events(drafted).values() if e.get("type") == "meeting"]
     assert len(talks) == 1, events(drafted)
     assert iso(talks[0].get("date")) == "2003-10-10"
+
+
+def test_a_visit_reported_at_a_meeting_places_no_one_there(known: Known) -> None:
+    drafted = _read(
+        KCNA + "An enlarged meeting of the Political Bureau was held on Friday. The meeting was "
+        "told that Choe Thae Bok had inspected the mines of the region.",
+        known,
+    )
+    assert "choe-thae-bok" not in {p for people in attended(drafted).values() for p in people}

@@ -151,6 +151,12 @@ def attendance(r: Context) -> Found:
                     # "when he accompanied Kim to a KPA unit": Kim guided the appearance
                     found.extend(_participations(r, view, view.group(m, "leader"), "guided",
                                                  cue, own, None, pattern))  # fmt: skip
+                if pattern.id == "verb" and own is None and _HAD_VISITED.search(
+                    view.string, 0, m.end("verb")
+                ) and not any(view.start <= at < view.end for at, _ in r.held):
+                    continue  # (class CF) "The meeting heard that X had visited the province":
+                    # a visit of the past perfect is one of its own (or an occasion its sentence
+                    # holds: "had visited the bier of X on Sunday"), not the event told
                 if pattern.id == "verb" and _ESCORTED.search(view.string, 0, m.start("people")):
                     continue  # "The guest, accompanied by A, title, went round the palace": A
                     # is with him (`accompanied`), not the one who went round it
@@ -264,6 +270,10 @@ def _another_day(r: Context, view: SentenceView, key: str) -> bool:
     return (when is not None and when.day is not None
             and (not isinstance(current, PartialDate) or when.iso != current.iso))  # fmt: skip
 
+
+_HAD_VISITED = re.compile(r"\bhad (?:(?:last|first|also|earlier|previously|already) )?"
+                          r"(?:visited|inspected|toured)$")
+"""a verb of a visit in the past perfect, at the end of a view's string up to the verb"""
 
 _HAD_BEEN_THERE = re.compile(
     r"\bhad\s+(?:also\s+|already\s+|previously\s+|earlier\s+|last\s+|first\s+)?"
