@@ -160,6 +160,9 @@ def attendance(r: Context) -> Found:
                 if pattern.id == "verb" and _ESCORTED.search(view.string, 0, m.start("people")):
                     continue  # "The guest, accompanied by A, title, went round the palace": A
                     # is with him (`accompanied`), not the one who went round it
+                if pattern.id == "toured-with":
+                    people = [p for p in people if p.text.lower() not in _OBJECT_PRONOUNS]
+                    # "A also looked round the area with him": A is the one with him (`verb`)
                 people += _guests_within(r, view, m)
                 if not people:
                     continue
@@ -270,6 +273,8 @@ def _another_day(r: Context, view: SentenceView, key: str) -> bool:
     return (when is not None and when.day is not None
             and (not isinstance(current, PartialDate) or when.iso != current.iso))  # fmt: skip
 
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 _HAD_VISITED = re.compile(r"\bhad (?:(?:last|first|also|earlier|previously|already) )?"
                           r"(?:visited|inspected|toured)$")
