@@ -151,9 +151,18 @@ def attendance(r: Context) -> Found:
                     # "when he accompanied Kim to a KPA unit": Kim guided the appearance
                     found.extend(_participations(r, view, view.group(m, "leader"), "guided",
                                                  cue, own, None, pattern))  # fmt: skip
+                if pattern.id == "verb" and own is None and _HAD_VISITED.search(
+                    view.string, 0, m.end("verb")
+                ) and not any(view.start <= at < view.end for at, _ in r.held):
+                    continue  # (class CF) "The meeting heard that X had visited the province":
+                    # a visit of the past perfect is one of its own (or an occasion its sentence
+                    # holds: "had visited the bier of X on Sunday"), not the event told
                 if pattern.id == "verb" and _ESCORTED.search(view.string, 0, m.start("people")):
                     continue  # "The guest, accompanied by A, title, went round the palace": A
                     # is with him (`accompanied`), not the one who went round it
+                if pattern.id == "toured-with":
+                    people = [p for p in people if p.text.lower() not in _OBJECT_PRONOUNS]
+                    # "A also looked round the area with him": A is the one with him (`verb`)
                 people += _guests_within(r, view, m)
                 if not people:
                     continue
@@ -256,8 +265,26 @@ def _another_day(r: Context, view: SentenceView, key: str) -> bool:
         return False  # (most sentences: no day of their own, and no need to work one out)
     when = _appearance_day(r, view, view.start, "appearance")
     current = r.reg.peek(key).fields.get("date")
+    if (when is not None and when.day is None
+            and _HAD_BEEN_THERE.search(r.text, view.start, view.end)):  # fmt: skip
+        # (class CF) "Kim Jong Il had visited the complex in December 1998 together with A and
+        # B": a visit of the past perfect in a month or a year of its own is an earlier one
+        return not isinstance(current, PartialDate) or not current.iso.startswith(when.iso)
     return (when is not None and when.day is not None
             and (not isinstance(current, PartialDate) or when.iso != current.iso))  # fmt: skip
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+_HAD_VISITED = re.compile(r"\bhad (?:(?:last|first|also|earlier|previously|already) )?"
+                          r"(?:visited|inspected|toured)$")
+"""a verb of a visit in the past perfect, at the end of a view's string up to the verb"""
+
+_HAD_BEEN_THERE = re.compile(
+    r"\bhad\s+(?:also\s+|already\s+|previously\s+|earlier\s+|last\s+|first\s+)?"
+    r"(?:visited|inspected|toured|been\s+to)\b"
+)
+"""a visit told in the past perfect ("had visited the complex in December 1998")"""
 
 
 def _shown_again(
@@ -1093,10 +1120,12 @@ def _funeral_of_burial(r: Context, sentence: Sentence, target: str) -> str | Non
 
 
 _ESCORT_TO = re.compile(
-    r"\s+(?:to|on)(?:\s+(?:his|her|their)\s+(?:visit|trip|tour|inspection)\s+(?:to|of))?(?=\s)"
+    r"\s+(?:to|on|at(?=\s+an?\s))(?:\s+(?:his|her|their)\s+(?:visit|trip|tour|inspection)\s+"
+    r"(?:to|of))?(?=\s)"
 )
 """what follows the one accompanied before the place or occasion he went to ("accompanied Kim
-to", "accompanied Kim on his visit to")"""
+to", "accompanied Kim on his visit to", "accompanied Kim at a concert": an occasion not told
+before)"""
 
 
 def _talks_told_next(
@@ -1179,8 +1208,10 @@ def _held_welcome(r: Context, view: SentenceView) -> str | None:
     end = r.doc.through_next(sentence) if sentence is not None else view.end
     index = r.doc.sentence_index(view.start)
     # (class Q) "Zhao Leji arrived in Pyongyang on Thursday. Choe Ryong Hae greeted Zhao at the
-    # airport": the arrival the sentence before reported
-    since = r.doc.sentences[index - 1].start if index > 0 else view.start
+    # airport": the arrival the sentence before reported; (class CF) or the one before it ("X
+    # arrived yesterday. He was accompanied by A and B. Kim Jong Il greeted the guests at the
+    # airport")
+    since = r.doc.sentences[max(0, index - 2)].start if index > 0 else view.start
     for offset, key in r.held:
         names = " ".join(n.text for n in r.reg.peek(key).names)
         if (view.start <= offset < end or since <= offset < view.start and "arrival" in names) \
@@ -1259,10 +1290,20 @@ def _met_object(r: Context, start: int, end: int) -> tuple[int, int, bool] | Non
     return at, people[0].end, False
 
 
+_AT_GATE = re.compile(
+    r"(?:\s+[a-z]+){0,3}?\s+at\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?(?:[Aa]irport|[Ss]tation"
+    r"|[Aa]irfield)\b"
+)
+"""where guests arrive ("the Mongolian guests at Sunan Airport", after the object's capitalised
+words): one met there is welcomed (the welcome, not a meeting)"""
+
+
 def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, str] | None:
     """The occasion of meeting someone: "warmly greeted Hu Jintao ... at Pyongyang Airport" (a
     welcome ceremony for a guest), "met Donald Trump in Hanoi" (a meeting with the one met)."""
     other = r.mentions_in(*span, ("person",))
+    if kind == "meeting" and _AT_GATE.match(r.text, span[1]):
+        kind = "welcome"  # (class CF) "Kim Il Sung met the Mongolian guests at Sunan Airport"
     if kind == "meeting":
         titled = bool(other) and (
             _TITLE_BEFORE.fullmatch(r.text, span[0], other[0].start) is not None

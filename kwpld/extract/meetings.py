@@ -737,6 +737,9 @@ def _occasions(r: Context) -> None:
             continue  # (class V) "has not held talks with Washington since": none held
         if _TO_COME_BEFORE.search(r.text, max(sentence.start, m.start() - 120), m.start()):
             continue  # (class V) "Moon is expected to meet them on Sunday at a concert": to come
+        if _TO_COME_AFTER.match(r.text, m.end(), sentence.end):
+            continue  # (class CF) "The talks, which are expected to continue in Hamhung on
+            # Thursday, dealt with ...": the day is the one to come, not the occasion's
         given = None if definite else _GIVEN_BEFORE.search(lead) or _quantified(r, sentence, m)
         # (class V) "Trump and Kim signed a document Tuesday ..., capping a remarkable summit":
         # the occasion a wire lead's act closes, of the act's weekday
@@ -907,6 +910,15 @@ _TO_COME_BEFORE = re.compile(
 """the verb of an occasion still to come, in the occasion's clause ("is expected to meet the
 delegation again on Sunday at a concert"): no event"""
 
+_TO_COME_AFTER = re.compile(
+    r"\s*,?\s*(?:which|that)\s+(?:is|are|was|were)\s+(?:(?:also|now)\s+)?(?:expected|scheduled"
+    r"|set|due|slated|planned|likely)\s+to\s+(?:continue|resume|be\s+held|take\s+place|open"
+    r"|start|begin|reconvene)\b",
+    re.I,
+)
+"""an occasion whose relative clause says when it goes on ("the talks, which are expected to
+continue on Thursday"): that day is still to come"""
+
 _NEGATED_LEAD = re.compile(
     r"\b(?:not|never|n[’']t)\s+(?:(?:yet|ever|since|again)\s+)?(?:held|hold|had|have|attended|attend)"
     r"\s+(?:(?:a|an|any)\s+)?$",
@@ -1068,6 +1080,10 @@ _AT_OCCASION = re.compile(
 _RECALLED_IN = re.compile(r"\b(?:during|in|at)\s+which\b[^.;]*$")
 """an act in a relative clause of an occasion reported as a whole ("a two-day state visit ...,
 during which he and Kim signed a treaty"): the day of the sentence is not the act's"""
+_REFERRED_BACK = re.compile(r"\b(?:who|that)\s+had\s+(?:also\s+|earlier\s+)?$")
+"""(class CF) an act in a relative clause of the past perfect, naming those at an occasion
+reported before ("Kim Yong Nam and the other officials who had met the guests at the airport
+attended"): no occasion of its own"""
 _SPEECH_WORDS = 6
 """the words of a quotation from which it is a speech quoted, whose occasions are no events"""
 
@@ -1161,6 +1177,8 @@ def _acts(r: Context, *, late: bool = False) -> None:
                 continue  # (class BE) "A Dalian company has signed a deal": business, no one's
             if _RECALLED_IN.search(r.text, sentence.start, m.start()):
                 continue  # "a visit during which he and Kim signed a treaty": told later
+            if _REFERRED_BACK.search(r.text, max(sentence.start, m.start() - 20), m.start()):
+                continue  # "the officials who had welcomed the guests at the airport": told
             if _AT_OCCASION.match(r.text, m.end(), sentence.end) or _AT_OCCASION.search(
                 r.text, m.start(), m.end()
             ):

@@ -434,6 +434,11 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
     return {
         "CUE": phrases(lex.attendance_cues),
         "VERB": phrases(lex.attendance_verbs),
+        # (class CF) a list of those at an occasion whose names may follow a title ("A, Premier
+        # B, C and Foreign Minister D"): the names are the list's
+        "GUESTS": (
+            r"(?:(?:T\d+ )?{PERSON}(?: (?:, |- |; )?(?:and |as well as )?(?:T\d+ )?{PERSON})*)"
+        ),
         # (class AB) a title in lower case before the one met: "north korean leader", "his
         # counterpart", "north korea top nuclear negotiator ," (a view's words)
         "METTITLE": r"(?:(?:the |his |her |their )?(?:[a-z-]+ |T\d+ ){0,4}?(?:"
