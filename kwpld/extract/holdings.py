@@ -62,7 +62,7 @@ from .titles import abroad, post_for, state_title
 
 __all__ = [
     "OPEN_END", "PERIOD", "Period", "career_fact", "career_part", "entry_person", "holdings",
-    "people_of", "period_of",
+    "people_of", "period_of", "place_committee",
 ]  # fmt: skip
 
 
@@ -1573,7 +1573,7 @@ def _change_rows(
                 organ_key, role, post, post_span = title.organ, title.role, title.post, cell
         elif place_col is not None and place_col < len(row) and secretaries:
             cell = row[place_col]
-            organ_key = _place_committee(r, cell)
+            organ_key = place_committee(r, cell)
             role, post_span = "first-secretary", cell
         if organ_key is None or role is None or post_span is None:
             continue
@@ -1621,7 +1621,7 @@ def _row_day(r: Context, row: list[tuple[int, int]], col: int | None) -> Partial
     return dates[0] if len(dates) == 1 else None
 
 
-def _place_committee(r: Context, cell: tuple[int, int]) -> str | None:
+def place_committee(r: Context, cell: tuple[int, int]) -> str | None:
     """The party committee of the province or city a table's place cell names ("Ryanggang",
     "North Phyongan"; ``change_tables`` in facts.yaml): the data folder's record, else the
     draft the article already has by that name, else a new draft named for it (derived: the
