@@ -2033,8 +2033,11 @@ def _change_remark(
         return None
     body = (after + edges.start("body"), after + edges.end("body"))
     title = _part_title(r, body)
-    if title is None:
-        return None
+    if title is None or (
+        title.organ_span is None and title.post is None
+        and " of " not in r.text[title.start : title.end]
+    ):  # fmt: skip
+        return None  # "became First Vice-President": an organ the note does not name
     remark = Fact(
         "membership", "appointed", "", body, organ=title.organ, role=title.role,
         post=title.post, status="confirmed", rule="table-remark",
