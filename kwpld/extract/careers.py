@@ -126,7 +126,9 @@ def careers(r: Context) -> Found:
                     taken.add(key)
                     facts.append(fact)
     facts.extend(_past_holders(r, taken))
+    facts.extend(_and_then_from(r, taken))
     r.facts = [*r.facts, *facts]
+    _same_occasion(r, r.facts)
     _promoted(r.facts)
     _held_until(r, r.facts)
     _parenthesised_end(r, r.facts)
@@ -265,6 +267,116 @@ def _subject_organ(r: Context, offset: int) -> str | None:
     if not _OPENS.fullmatch(r.text, previous.start, organs[0].start):
         return None
     return r.reg.resolve(organs[0].entity)
+
+
+_THEN_FROM = re.compile(
+    r"\s+and\s+(?:(?:then|later|subsequently|afterwards)\s*)?,?\s*(?:from|since)\s+$", re.I
+)
+_SERVED_AS = re.compile(
+    r"\b(?:(?:served|worked)\s+(?:first\s+)?as|was\s+(?:first\s+)?)\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+_TITLE_NEXT = re.compile(r"\s*,\s*(?:as\s+)?(?:an?\s+|the\s+)?")
+_HEDGED = re.compile(r"\b(?:reportedly|believed|said\s+to|according\s+to|allegedly)\b", re.I)
+
+
+def _and_then_from(r: Context, taken: set[tuple[object, ...]]) -> list[Fact]:
+    """(class CD) "He served as a deputy director and then, from 1975, first vice director of
+    the Organization and Guidance Department": two holdings of the person the sentence is about,
+    the first undated and in the organ of the second when it names none, the second from the
+    date between them."""
+    out: list[Fact] = []
+    for d in r.dates:
+        if d.date is None or d.range is not None:
+            continue
+        lead = _THEN_FROM.search(r.text, max(0, d.start - 40), d.start)
+        if lead is None:
+            continue
+        gap = _TITLE_NEXT.match(r.text, d.end)
+        second = next(
+            (t for t in r.person_titles if gap and t.start == gap.end() and t.organ), None
+        )
+        first = next(
+            (t for t in r.person_titles
+             if t.end <= lead.start() and not r.text[t.end : lead.start()].strip()),
+            None,
+        )  # fmt: skip
+        sentence = r.doc.sentence_at(d.start)
+        if second is None or first is None or sentence is None or second.organ is None:
+            continue
+        if not _SERVED_AS.search(r.text, max(sentence.start, first.start - 40), first.start):
+            continue
+        person = antecedent(r, first.start)
+        if person is None:
+            continue
+        status = "reported" if _HEDGED.search(r.text, sentence.start, sentence.end) else "confirmed"
+        organ = first.organ if first.organ_span is not None else second.organ
+        for title, start, organ_key in ((first, None, organ), (second, d.date, second.organ)):
+            if organ_key is None:
+                continue
+            fact = Fact(
+                "membership", "held", person, (sentence.start, sentence.end), organ=organ_key,
+                role=title.role, post=post_for(r, title.role, organ_key), start=start,
+                status=status, date_basis="sentence" if start else "none", rule="and-then-from",
+            )  # fmt: skip
+            spans = {FactSpan(title.role_span[0], title.role_span[1], "role")}
+            if start is not None:
+                spans.add(FactSpan(d.start, d.end, "date"))
+            if second.organ_span is not None:
+                spans.add(FactSpan(second.organ_span[0], second.organ_span[1], "organ"))
+            fact.spans = sorted(spans, key=lambda s: (s.start, s.end, s.role))
+            fact.why = f"served as {' '.join(r.text[title.start : title.end].split())}"
+            key = _taken_key(fact)
+            if key not in taken:
+                taken.add(key)
+                out.append(fact)
+    return out
+
+
+_CHANGES = ("elected", "appointed", "promoted")
+_ALSO = re.compile(
+    r"\b(?:also|as\s+well|too|at\s+the\s+same\s+(?:time|session|meeting|plenum|congress|"
+    r"conference)|on\s+the\s+same\s+occasion)\b",
+    re.I,
+)
+
+
+def _same_occasion(r: Context, facts: list[Fact]) -> None:
+    """(class CD) "At the 3rd Conference on 28 September 2010, he was elected chairman of X. He
+    was also re-elected a member of the Central Committee": a change a sentence without a date
+    of its own adds ("also", "as well", "at the same time") to the change the sentence before
+    made to the same person is dated like it (not as of the article)."""
+    for fact in facts:
+        if (
+            fact.kind != "membership" or fact.type not in _CHANGES or fact.start is not None
+            or fact.end is not None or fact.date_basis not in ("article", "none")
+            or fact.status == "projected"
+        ):  # fmt: skip
+            continue
+        sentence = r.doc.sentence_at(fact.sentence[0])
+        if sentence is None or sentence not in r.doc.sentences:
+            continue
+        if r.dates_in(sentence.start, sentence.end) or not _ALSO.search(
+            r.text, sentence.start, sentence.end
+        ):
+            continue
+        index = r.doc.sentences.index(sentence)
+        if index == 0:
+            continue
+        previous = r.doc.sentences[index - 1]
+        before = [
+            f for f in facts if previous.start <= f.sentence[0] < previous.end
+            and f.person == fact.person and f.kind == "membership" and f.type in _CHANGES
+            and f.start is not None
+        ]  # fmt: skip
+        if not before:
+            continue
+        last = max(before, key=lambda f: f.sentence[0])
+        fact.start, fact.as_of, fact.date_basis = last.start, None, last.date_basis
+        fact.spans = sorted(
+            {*fact.spans, *(s for s in last.spans if s.role == "date")},
+            key=lambda s: (s.start, s.end, s.role),
+        )
 
 
 _OWN_START = re.compile(r"\b(?:from|since)\s+$", re.I)
