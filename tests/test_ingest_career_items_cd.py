@@ -207,7 +207,7 @@ def test_a_replaced_column_beside_appointed_ends_the_term(known: Known) -> None:
     assert ("Choe Kwang", "chairman", "mpaf", "1995-10", "1997-02") in got
 
 
-# -- 7. "also" after a dated change ------------------------------------------------------------------
+# -- 7. "also" after a dated change
 
 
 def test_also_re_elected_takes_the_date_of_the_change_before(known: Known) -> None:
@@ -231,7 +231,7 @@ def test_a_projection_with_also_stays_undated(known: Known) -> None:
     assert not {t for t in _of(got, "Ri Chol Ho") if t[2] == "wpk-pb" and t[3] is not None}
 
 
-# -- 8. "served as T1 and then, from D, T2" -----------------------------------------------------------
+# -- 8. "served as T1 and then, from D, T2"
 
 
 def test_served_as_a_deputy_and_then_from_a_year_first_vice_director(known: Known) -> None:
