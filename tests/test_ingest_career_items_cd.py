@@ -253,3 +253,15 @@ def test_and_then_from_without_a_title_after_it_is_none(known: Known) -> None:
         known,
     )
     assert not {t for t in _of(got, "Ri Chol Ho") if t[1] == "vice-director"}
+
+
+def test_a_decade_ends_a_sentence_before_he(known: Known) -> None:
+    got = terms(
+        "Ri Chol Ho\n\nRi Chol Ho (born 1940) is a North Korean politician.\n\n"
+        "Ri was born in Kaechon. After studying in Moscow, he joined the secretariat of Kim Il "
+        "Sung in the 1960s. He served as a vice director and then, from 1981, first vice "
+        "director of the Cadres Department.\n",
+        known,
+    )
+    assert ("Ri Chol Ho", "first-vice-director", "wpk-cadres", "1981", None) in got
+    assert not {t for t in got if t[0] == "kim-il-sung" and t[2] == "wpk-cadres"}
