@@ -48,6 +48,16 @@ def test_an_item_gives_each_title_joined_by_and_a(known: Known) -> None:
     assert ("Ri Chol Ho", "member", "wpk-cmc", "2012-10", None) in got
 
 
+def test_each_sentence_of_an_item_gives_its_title(known: Known) -> None:
+    got = terms(
+        _PROFILE + "- **9 October 2015**: At a plenary meeting, elected an alternate member of "
+        "the Political Bureau. Appointed director of the Cadres Department shortly after.\n",
+        known,
+    )
+    assert ("Ri Chol Ho", "alternate-member", "wpk-pb", "2015-10-09", None) in got
+    assert ("Ri Chol Ho", "director", "wpk-cadres", "2015-10-09", None) in got
+
+
 def test_a_title_after_another_persons_name_is_not_joined(known: Known) -> None:
     got = terms(
         _PROFILE + "- **2001**: Elected a member of the Central Committee, together with Pak Su "

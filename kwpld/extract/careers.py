@@ -53,12 +53,12 @@ _ROW = re.compile(
 )  # a table row of the subject's posts: "| 2014–2019 | First vice director, ... |", "| 2019– | ..."
 _PARTS = re.compile(
     r"[^;]+?(?=;|,?\s+and\s+(?:re-?)?(?:elected|appointed|promoted|named|made|sent|returned|"
-    r"moved|transferred)\b|$)"
-)  # "Promoted to full member of X and elected a member of Y": one title a part
+    r"moved|transferred)\b|\.\s+[A-Z]|$)"
+)  # "Promoted to full member of X and elected a member of Y": one title a part; (class CD)
+# each sentence of an item too ("... of the Political Bureau. Appointed director of X ...")
 _PART_CHANGE = re.compile(
     r"(?:;|,?\s+and\s+(?:re-?)?(?:elected|appointed|promoted|named|made|sent|returned|moved|"
-    r"transferred)\b)",
-    re.I,
+    r"transferred)\b|\.\s+[A-Z])"
 )  # (class CD) a line that ends one title and begins another: read part by part
 _TRAILING = re.compile(
     rf"^{_BULLET}(?P<rest>[^\s\d][^\n]*?)[ \t]*(?:\((?P<period>{PERIOD})\)|,[ \t]*"
