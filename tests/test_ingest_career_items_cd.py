@@ -275,3 +275,20 @@ def test_a_decade_ends_a_sentence_before_he(known: Known) -> None:
     )
     assert ("Ri Chol Ho", "first-vice-director", "wpk-cadres", "1981", None) in got
     assert not {t for t in got if t[0] == "kim-il-sung" and t[2] == "wpk-cadres"}
+
+
+def test_a_bulleted_change_item_holds_from_its_one_date(known: Known) -> None:
+    got = terms(
+        "# Ri Chol Ho (리철호)\n\nRi Chol Ho is a North Korean party official.\n\n"
+        "## Other posts\n\n"
+        "- Became a secretary of the Central Committee in 1986.\n"
+        "- Elected a vice-chairman of the Central Committee in April 2016.\n"
+        "- Met Hu Jintao in 2009.\n"
+        "- Became a model worker in 1975.\n"
+        "- Appointed director of the Cadres Department in 2010 and 2015.\n",
+        known,
+    )
+    assert ("Ri Chol Ho", "secretary", "wpk-cc", "1986", None) in got
+    assert ("Ri Chol Ho", "vice-chairman", "wpk-cc", "2016-04", None) in got
+    assert {t[2] for t in _of(got, "Ri Chol Ho")} == {"wpk-cc"}  # two dates: not one start
+    assert not {t for t in got if "Hu" in t[0]}

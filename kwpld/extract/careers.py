@@ -74,11 +74,32 @@ _TRAILING_BARE = re.compile(
 )  # "Director, Propaganda and Agitation Department (1989–2017)" on a line of its own
 
 
+_CHANGE_ITEM = re.compile(
+    rf"^{_BULLET}(?P<rest>(?:Became|Elected|Re-elected|Appointed|Named|Made|Promoted|Returned)\b"
+    r"[^\n]*?)[ \t]*$",
+    re.M,
+)  # (class CD) "- Elected a vice-chairman of the Central Committee in April 2019."
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _item_date(r: Context, line: re.Match[str]) -> Period | None:
+    """(class CD) The one date a bulleted item that opens with a change prints inside it ("-
+    Became a secretary of the Central Committee in 1983."): its start; None with none or several
+    (a period of its own is a career line's)."""
+    dates = [d for d in r.dates_in(line.start("rest"), line.end("rest")) if d.date is not None]
+    years = _YEAR.findall(line.group("rest"))
+    if len(dates) != 1 or dates[0].range is not None or len(years) != 1:
+        return None
+    return Period(dates[0].date, None, [(dates[0].start, dates[0].end)])
+
+
 def careers(r: Context) -> Found:
     subject = page_subject(r)
     taken: set[tuple[object, ...]] = {(f.sentence, f.organ, f.role) for f in r.facts}
     facts: list[Fact] = []
-    for regex in (CAREER_LINE, _LEADING, _ROW, _TRAILING, _TRAILING_BARE):
+    for regex in (CAREER_LINE, _LEADING, _ROW, _TRAILING, _TRAILING_BARE, _CHANGE_ITEM):
         for line in regex.finditer(r.text):
             if regex is _TRAILING_BARE and not _opens_with_title(r, line):
                 continue
@@ -86,7 +107,7 @@ def careers(r: Context) -> Found:
                 entry_person(r, line.start()) or _in_page(r, subject, line.start())
                 or _list_owner(r, line.start())
             )  # fmt: skip
-            period = _line_period(line)
+            period = _item_date(r, line) if regex is _CHANGE_ITEM else _line_period(line)
             if person is None or period is None:
                 continue
             at = line.start("rest")
