@@ -150,7 +150,8 @@ def test_its_past_directors_each_hold_the_post_over_their_period(known: Known) -
         "veterans. Its directors have included Kim Ki Nam (1989-2007), Ri Pyong Gyu "
         "(2007-2012) and Kim Ki Nam (2012-2017).\n\n"
         "Previous first vice directors of the department: Ri Jae Il (2012-2020) and Kim Yong "
-        "Ho (2020).\n",
+        "Ho (2020).\n\nPast chairmen of the State Planning Commission include Kim Kwang Jin "
+        "(1998-2003) and Pak Chol Nam (2003-2009).\n",
         known,
         date="2021-05-03",
     )
@@ -158,6 +159,7 @@ def test_its_past_directors_each_hold_the_post_over_their_period(known: Known) -
     assert ("Kim Ki Nam", "director", "wpk-pad", "1989", "2007") in got
     assert ("Ri Jae Il", "first-vice-director", "wpk-pad", "2012", "2020") in got
     assert ("Kim Yong Ho", "first-vice-director", "wpk-pad", "2020", None) in got
+    assert ("Pak Chol Nam", "chairman", "state-planning-commission", "2003", "2009") in got
 
 
 def test_places_ages_and_names_without_periods_are_no_past_holders(known: Known) -> None:
@@ -248,11 +250,14 @@ def test_served_as_a_deputy_and_then_from_a_year_first_vice_director(known: Know
     got = terms(
         "Ri Chol Ho\n\nRi Chol Ho (born 1940) is a North Korean politician.\n\n"
         "Ri was born in Kaechon. He served as a vice director and then, from 1981, first vice "
-        "director of the Cadres Department of the party's Central Committee.\n",
+        "director of the Cadres Department of the party's Central Committee. He was later a "
+        "vice-minister and, from 1994, Minister of Chemical Industry.\n",
         known,
     )
     assert ("Ri Chol Ho", "vice-director", "wpk-cadres", None, None) in got
     assert ("Ri Chol Ho", "first-vice-director", "wpk-cadres", "1981", None) in got
+    assert ("Ri Chol Ho", "chairman", "Ministry of Chemical Industry", "1994", None) in got
+    assert ("Ri Chol Ho", "vice-chairman", "Ministry of Chemical Industry", None, None) in got
 
 
 def test_and_then_from_without_a_title_after_it_is_none(known: Known) -> None:

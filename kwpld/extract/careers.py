@@ -291,10 +291,12 @@ def _subject_organ(r: Context, offset: int) -> str | None:
 
 
 _THEN_FROM = re.compile(
-    r"\s+and\s+(?:(?:then|later|subsequently|afterwards)\s*)?,?\s*(?:from|since)\s+$", re.I
+    r"\s+and\b\s*,?\s*(?:(?:then|later|subsequently|afterwards)\s*)?,?\s*(?:from|since)\s+$",
+    re.I,
 )
 _SERVED_AS = re.compile(
-    r"\b(?:(?:served|worked)\s+(?:first\s+)?as|was\s+(?:first\s+)?)\s+(?:an?\s+|the\s+)?$",
+    r"\b(?:(?:served|worked)\s+(?:(?:first|later|then|also|briefly)\s+)?as|was"
+    r"(?:\s+(?:first|later|then|also|briefly))?)\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
 _TITLE_NEXT = re.compile(r"\s*,\s*(?:as\s+)?(?:an?\s+|the\s+)?")
