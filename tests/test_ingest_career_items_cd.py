@@ -297,3 +297,18 @@ def test_a_bulleted_change_item_holds_from_its_one_date(known: Known) -> None:
     assert ("Ri Chol Ho", "vice-chairman", "wpk-cc", "2016-04", None) in got
     assert {t[2] for t in _of(got, "Ri Chol Ho")} == {"wpk-cc"}  # two dates: not one start
     assert not {t for t in got if "Hu" in t[0]}
+
+
+def test_a_period_after_a_term_that_touches_its_end_is_the_next_term(known: Known) -> None:
+    got = terms(
+        _PROFILE + "- **1986–1992**: Vice-premier of the Administration Council.\n"
+        "- **December 1992**: Appointed vice-premier at the 4th session of the 9th SPA, serving "
+        "until 1997.\n"
+        "- **2001–2005**: Minister of Chemical Industry.\n"
+        "- **March 2001**: Appointed Minister of Chemical Industry.\n",
+        known,
+    )
+    vice = {t[3:] for t in _of(got, "Ri Chol Ho") if t[2] == "cabinet"}
+    assert vice == {("1986", "1992"), ("1992-12", "1997")}
+    chem = {t[3:] for t in _of(got, "Ri Chol Ho") if t[2] == "Ministry of Chemical Industry"}
+    assert len(chem) == 1  # the same start: one term
