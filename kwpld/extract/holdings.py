@@ -25,6 +25,7 @@ from ..reading.facts import (
     FactSpan,
     Pattern,
     Title,
+    career_words,
     change_table_places,
     fact_lexicon,
     place_key,
@@ -62,7 +63,7 @@ from .titles import abroad, post_for, state_title
 
 __all__ = [
     "OPEN_END", "PERIOD", "Period", "career_fact", "career_part", "entry_person", "holdings",
-    "people_of", "period_of",
+    "people_of", "period_of", "place_committee",
 ]  # fmt: skip
 
 
@@ -1606,6 +1607,8 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     in_col = next((i for i, k in enumerate(keys) if k in table_columns()["incoming"]), None)
     if out_col is not None and in_col is not None and start_col is None and end_col is None:
         return _change_rows(r, table, rows, keys, (out_col, in_col, post_col, status_col))
+    if end_col is None and in_col is None and start_col is not None and out_col is not None:
+        end_col = out_col  # (class CD) "| Appointed | Replaced |": the dates a term ended
     if start_col is None and end_col is None and term_col is None and (
         status_col is None or post_col is None
     ):
@@ -1792,7 +1795,7 @@ def _change_rows(
                 organ_key, role, post, post_span = title.organ, title.role, title.post, cell
         elif place_col is not None and place_col < len(row) and secretaries:
             cell = row[place_col]
-            organ_key = _place_committee(r, cell)
+            organ_key = place_committee(r, cell)
             role, post_span = "first-secretary", cell
         if organ_key is None or role is None or post_span is None:
             continue
@@ -1840,7 +1843,7 @@ def _row_day(r: Context, row: list[tuple[int, int]], col: int | None) -> Partial
     return dates[0] if len(dates) == 1 else None
 
 
-def _place_committee(r: Context, cell: tuple[int, int]) -> str | None:
+def place_committee(r: Context, cell: tuple[int, int]) -> str | None:
     """The party committee of the province or city a table's place cell names ("Ryanggang",
     "North Phyongan"; ``change_tables`` in facts.yaml): the data folder's record, else the
     draft the article already has by that name, else a new draft named for it (derived: the
@@ -2187,6 +2190,9 @@ def _parts(r: Context, cell: tuple[int, int]) -> list[tuple[int, int]]:
 def _remark(r: Context, part: tuple[int, int], row: Fact) -> Fact | None:
     """The holding one part of a remark cell gives, or None (see :func:`_table_remarks`)."""
     text = r.text[part[0] : part[1]]
+    change = career_words().remark_change.match(text)
+    if change is not None:
+        return _change_remark(r, part, row, change)
     until = _UNTIL_THEN.match(text) or _FORMERLY.match(text)
     later = None if until else _LATER.match(text)
     also = None if until or later else _ALSO.match(text)
@@ -2206,7 +2212,10 @@ def _remark(r: Context, part: tuple[int, int], row: Fact) -> Fact | None:
         role=title.role, post=title.post, status="confirmed", rule="table-remark",
     )  # fmt: skip
     remark.spans = [FactSpan(title.role_span[0], title.role_span[1], "role")]
-    if (until is not None and until.re is _FORMERLY) or (later is not None and period is None):
+    if until is not None and until.re is _FORMERLY and period is not None:
+        # (class CD) "Previously Chief of the General Staff (1988-1995)": its own dates
+        remark.start, remark.end, remark.date_basis = period.start, period.end, "sentence"
+    elif (until is not None and until.re is _FORMERLY) or (later is not None and period is None):
         remark.date_basis = "none"
     elif also is not None and period is None and also.group(0).strip().lower() != "also":
         remark.start, remark.end = row.start, row.end  # "Concurrently vice-premier": the row's term
@@ -2217,6 +2226,49 @@ def _remark(r: Context, part: tuple[int, int], row: Fact) -> Fact | None:
         remark.start, remark.end, remark.date_basis = period.start, period.end, "sentence"
     else:
         remark.as_of, remark.date_basis = r.reference, "article"
+    remark.why = _why(r, remark, title)
+    return remark
+
+
+_TITLE_EDGES = re.compile(
+    r"^(?:the\s+)?(?P<body>.*?)[\s,]*(?:\b(?:in|on|at|from|since)\s*)?$", re.I | re.S
+)
+
+
+def _change_remark(
+    r: Context, part: tuple[int, int], row: Fact, change: re.Match[str]
+) -> Fact | None:
+    """(class CD) A table note that opens with a change: "Elected to the Presidium of the
+    Political Bureau in October 1980", "Named a vice-chairman of X in 2007", "returned as Premier
+    in December 1992": the row's person holds the note's title from the note's one date; without
+    a date, a move after the row's term ("Became a secretary of the Central Committee", "Left to
+    become ...") from the row's end, another undated (``careers.remark_change``)."""
+    after = part[0] + change.end()
+    dates = [d for d in r.dates_in(after, part[1]) if d.date is not None]
+    if len(dates) > 1 or any(d.range is not None for d in dates):
+        return None  # a span of its own or several dates: not one change
+    edges = _TITLE_EDGES.match(r.text[after : dates[0].start if dates else part[1]])
+    if edges is None or not edges.group("body"):
+        return None
+    body = (after + edges.start("body"), after + edges.end("body"))
+    title = _part_title(r, body)
+    if title is None or (
+        title.organ_span is None and title.post is None
+        and " of " not in r.text[title.start : title.end]
+    ):  # fmt: skip
+        return None  # "became First Vice-President": an organ the note does not name
+    remark = Fact(
+        "membership", "appointed", "", body, organ=title.organ, role=title.role,
+        post=title.post, status="confirmed", rule="table-remark",
+    )  # fmt: skip
+    remark.spans = [FactSpan(title.role_span[0], title.role_span[1], "role")]
+    if dates:
+        remark.start, remark.date_basis = dates[0].date, "sentence"
+        remark.spans.append(FactSpan(dates[0].start, dates[0].end, "date"))
+    elif change.group("after") and row.end is not None:
+        remark.start, remark.date_basis = row.end, "sentence"
+    else:
+        remark.date_basis = "none"
     remark.why = _why(r, remark, title)
     return remark
 

@@ -1098,6 +1098,17 @@ def _terms(begin: list[Fact], end: list[Fact], holds: list[Fact]) -> list[list[F
     return terms
 
 
+def _next_term(fact: Fact, first: PartialDate | None, last: PartialDate | None) -> bool:
+    """(class CD) A period that begins after a term's start and ends after its end, touching it
+    only at the boundary ("1993-1998: Vice-premier of the Administration Council", then
+    "September 1998: Appointed vice-premier of the Cabinet ..., serving until 2004"), is the
+    next term, not the same one."""
+    a, b = fact.start, fact.end
+    if a is None or b is None or first is None or last is None:
+        return False
+    return a.earliest() > first.latest() and b.earliest() > last.latest()
+
+
 def _term_for_holding(fact: Fact, terms: list[list[Fact]]) -> list[Fact] | None:
     """The term a title joins: the last one its period or its as-of date falls in; an undated
     title the last term; else the last undated term ("X, who had been chief since 2016, was
@@ -1114,6 +1125,7 @@ def _term_for_holding(fact: Fact, terms: list[list[Fact]]) -> list[Fact] | None:
                 dated
                 and (s_ is None or s_.earliest() <= hi)
                 and (e_ is None or lo <= e_.latest())
+                and not _next_term(fact, s_, e_)
             ):
                 target = t
         elif fact.as_of is not None:

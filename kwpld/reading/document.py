@@ -346,7 +346,7 @@ def _block_sentences(text: str, block: Block, index: int) -> list[Sentence]:
     start = block.start
     for match in _SENTENCE_END.finditer(text, block.start, block.end):
         before = text[max(block.start, match.start() - 6) : match.start()]
-        word = re.search(r"([A-Za-z.]+)$", before)
+        word = re.search(r"(?<![0-9])([A-Za-z.]+)$", before)  # "the 1960s." ends one (class CD)
         if match.group(0).startswith(".") and word:
             token = word.group(1).lower().rstrip(".")
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):

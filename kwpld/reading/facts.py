@@ -533,6 +533,19 @@ class CareerWords:
     held_since: dict[str, re.Pattern[str]]
     """ "..., who had held the post since" after a person, a title or a change (the key), from
     the anchor up to the date"""
+    convocations: re.Pattern[str]
+    """(class CD) "Re-elected to the 10th (1998), 11th (2003) and 12th (2009) SPA": a deputy's
+    seat per convocation, each from its year (group ``years``)"""
+    past_holders: re.Pattern[str]
+    """(class CD) what follows a plural title before a list of its past holders, each with its
+    period: "Its directors have included", "Previous directors:" """
+    placed_as: re.Pattern[str]
+    """(class CD) "returned to South Hamgyong as", up to a party committee's head's title: the
+    place (group ``place``) whose committee it is"""
+    remark_change: re.Pattern[str]
+    """(class CD) a table note that opens with a change: "Elected a member of the Political
+    Bureau in May 2016", "Became a secretary of the Central Committee" (group ``after``: a move
+    that followed the row's term, dated by the row's end when the note prints no date)"""
 
 
 @cache
@@ -570,6 +583,10 @@ def career_words() -> CareerWords:
         line_successor=re.compile(block["line_successor"], re.I),
         line_seat=re.compile(block["line_seat"], re.I),
         list_intro=re.compile(block["list_intro"], re.I),
+        convocations=re.compile(block["convocations"], re.I),
+        past_holders=re.compile(block["past_holders"], re.I),
+        placed_as=re.compile(block["placed_as"]),
+        remark_change=re.compile(block["remark_change"], re.I),
         held_since={
             anchor: re.compile(gap + block["held_since"], re.I)
             for anchor, gap in block["held_since_gap"].items()
