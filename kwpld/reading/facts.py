@@ -516,6 +516,10 @@ class CareerWords:
     held_since: dict[str, re.Pattern[str]]
     """ "..., who had held the post since" after a person, a title or a change (the key), from
     the anchor up to the date"""
+    convocation: re.Pattern[str]
+    """one convocation of the SPA with its year: "10th (1998)" """
+    convocations: re.Pattern[str]
+    """ "re-elected to the 10th (1998), 11th (2003) and 12th (2009) SPA" """
 
 
 @cache
@@ -557,6 +561,13 @@ def career_words() -> CareerWords:
             anchor: re.compile(gap + block["held_since"], re.I)
             for anchor, gap in block["held_since_gap"].items()
         },
+        convocation=re.compile(block["convocation"], re.I),
+        convocations=re.compile(
+            block["convocations"].replace(
+                "{item}", re.sub(r"\(\?P<\w+>", "(?:", block["convocation"])
+            ),
+            re.I,
+        ),
     )
 
 

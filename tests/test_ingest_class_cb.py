@@ -1,0 +1,145 @@
+"""DPRK state offices of other eras and foreign delegations' offices (issue 15, class CB): the
+presidency's Vice-Presidents in apposition after a name and "of the Republic", the Prosecutor
+General, the SPA's Foreign Affairs Committee, seats in successive SPA convocations. Short
+synthetic sentences, each with near misses that must not draft."""
+
+from __future__ import annotations
+
+from facts_helpers import held, held_records, iso
+
+from kwpld.ingest import Known
+
+PRESIDENCY = "Presidency of the DPRK"
+
+
+# -- the Vice-Presidents after a name ----------------------------------------------------------
+
+
+def test_vice_president_after_a_name_is_the_presidencys_not_the_cabinets(known: Known) -> None:
+    got = held(
+        "Pyongyang, June 2 (KCNA) -- Present were Kang Song San, Premier of the Administration "
+        "Council, Kim Pyong Sik, Vice-President, and Ho Dam, Minister of Foreign Affairs.",
+        known, "1994-06-02",
+    )
+    assert ("Kim Pyong Sik", "vice-chairman", PRESIDENCY) in got
+    assert ("Kim Pyong Sik", "vice-chairman", "cabinet") not in got
+
+
+def test_two_names_then_vice_presidents_each_hold_it(known: Known) -> None:
+    got = held(
+        "Also on the platform were Kang Ryang Uk and Pak Song Chol, Vice-Presidents, and So Chol.",
+        known, "1980-10-14",
+    )
+    assert {("Kang Ryang Uk", "vice-chairman", PRESIDENCY),
+            ("Pak Song Chol", "vice-chairman", PRESIDENCY)} <= got  # fmt: skip
+
+
+def test_vice_president_of_the_republic_is_the_presidency(known: Known) -> None:
+    rows = held_records(
+        "Kim Tong Gyu had been the Vice-President of the Republic since December 1972.",
+        known, "1977-05-20",
+    )
+    (record,) = [r for row, r in rows if row == ("Kim Tong Gyu", "vice-chairman", PRESIDENCY)]
+    assert iso(record["start"]) == "1972-12"
+
+
+def test_a_vice_president_of_an_association_after_a_name_is_not_the_presidency(
+    known: Known,
+) -> None:
+    got = held(
+        "Among the guests was Hong Sun Hui, vice-president of the Korean Democratic Women's "
+        "Union, and Ri Pong Won, vice-president of the Red Cross Society.",
+        known, "1985-07-02",
+    )
+    assert not {row for row in got if row[2] == PRESIDENCY}
+    assert ("Hong Sun Hui", "vice-chairman", "Korean Democratic Women's Union") in got
+
+
+def test_vice_president_after_a_name_outside_the_presidencys_years_is_not_it(
+    known: Known,
+) -> None:
+    got = held("Present was Ri Chol Ho, Vice-President, among others.", known, "2015-03-01")
+    assert not {row for row in got if row[2] == PRESIDENCY}
+
+
+def test_a_foreign_vice_president_after_his_name_is_not_the_dprks(known: Known) -> None:
+    got = held(
+        "WASHINGTON, Aug. 9 (AP) -- The statement was read by Nelson Rockefeller, Vice-President, "
+        "on Friday.",
+        known, "1975-08-09",
+    )
+    assert not {row for row in got if row[2] == PRESIDENCY}
+
+
+def test_a_former_vice_president_held_it_in_the_past(known: Known) -> None:
+    rows = held_records(
+        "SEOUL, May 4 (Yonhap) -- Former Vice President Kim Tong Gyu was seen in Pyongyang.",
+        known, "2001-05-04",
+    )
+    (record,) = [r for row, r in rows if row == ("Kim Tong Gyu", "vice-chairman", PRESIDENCY)]
+    assert record.get("as_of") is None
+
+
+def test_the_former_president_is_no_holding(known: Known) -> None:
+    got = held("They remembered the former President Kim Il Sung.", known, "2001-05-04")
+    assert not {row for row in got if row[2] == PRESIDENCY}
+
+
+# -- the prosecution and the SPA's committees ---------------------------------------------------
+
+
+def test_prosecutor_general_of_the_prosecutors_office(known: Known) -> None:
+    got = held(
+        "The session appointed Ri Kil Song Prosecutor General of the Central Public Prosecutors "
+        "Office. Kim Myong Gil, chairman of the Foreign Affairs Committee of the Supreme "
+        "People's Assembly, also spoke.",
+        known, "1990-05-25",
+    )
+    assert ("Ri Kil Song", "chairman", "Central Public Prosecutors Office") in got
+    assert any(row[:2] == ("Kim Myong Gil", "chairman") and "Foreign Affairs" in row[2]
+               for row in got)  # fmt: skip
+
+
+def test_a_prosecutor_is_not_the_prosecutor_general(known: Known) -> None:
+    got = held(
+        "Pak Chol, a prosecutor of the Central Public Prosecutors Office, read the indictment.",
+        known, "1990-05-25",
+    )
+    assert not {row for row in got if row[0] == "Pak Chol"}
+
+
+# -- seats in successive convocations ---------------------------------------------------------
+
+
+def test_each_convocation_with_its_year_is_a_seat(known: Known) -> None:
+    rows = held_records(
+        "Kim Chang Ju was re-elected a deputy to the 8th (1986), 9th (1990) and 10th (1998) "
+        "Supreme People's Assembly.",
+        known, "2005-01-10",
+    )
+    starts = sorted(
+        str(iso(r["start"])) for row, r in rows if row == ("Kim Chang Ju", "member", "spa")
+    )
+    assert starts == ["1986", "1990", "1998"]
+
+
+def test_a_profile_item_without_a_subject_gives_the_profiles_person(known: Known) -> None:
+    rows = held_records(
+        "# Ro Tu Chol\n\n## Career\n\n- **1998**: Re-elected to the 11th (2003) and 12th (2009) "
+        "SPA.\n",
+        known, "2015-01-10",
+    )
+    starts = sorted(
+        str(iso(r["start"])) for row, r in rows if row == ("Ro Tu Chol", "member", "spa")
+    )
+    assert starts == ["2003", "2009"]
+
+
+def test_convocations_of_another_body_or_without_years_are_not_seats(known: Known) -> None:
+    got = held(
+        "Kim Chang Ju was re-elected to the 8th (1986) and 9th (1990) congresses of the trade "
+        "unions. Pak Chol was re-elected a deputy to the 8th and 9th Supreme People's Assembly "
+        "in the 1990 elections, observers said.",
+        known, "2005-01-10",
+    )
+    assert ("Kim Chang Ju", "member", "spa") not in got
