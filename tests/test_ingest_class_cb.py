@@ -143,3 +143,39 @@ def test_convocations_of_another_body_or_without_years_are_not_seats(known: Know
         known, "2005-01-10",
     )
     assert ("Kim Chang Ju", "member", "spa") not in got
+
+
+# -- a South Korean prime minister in a story from Seoul ---------------------------------------
+
+SEOUL = "SEOUL, Feb. 20 (Yonhap) -- "
+
+
+def test_a_prime_minister_spelled_the_souths_way_in_a_seoul_story(known: Known) -> None:
+    got = held(
+        SEOUL + "Prime Minister Lee Hoi-chang and North Korean Premier Yon Hyong Muk shook hands "
+        "before the talks.",
+        known, "1993-02-20",
+    )
+    assert ("Lee Hoi-chang", "chairman", "Government of the Republic of Korea") in got
+    assert ("Lee Hoi-chang", "chairman", "cabinet") not in got
+    assert ("Yon Hyong Muk", "chairman", "cabinet") in got
+
+
+def test_a_south_korean_counterpart_is_the_souths(known: Known) -> None:
+    got = held(
+        SEOUL + "In 1992 Yon Hyong Muk met his South Korean counterpart, Prime Minister Hyun "
+        "Soong-jong, in Pyongyang.",
+        known, "1993-02-20",
+    )
+    assert ("Hyun Soong-jong", "chairman", "cabinet") not in got
+    assert ("Hyun Soong-jong", "chairman", "Government of the Republic of Korea") in got
+
+
+def test_the_norths_counterpart_and_spelling_stay_the_dprks(known: Known) -> None:
+    got = held(
+        SEOUL + "Chung Won-shik met his North Korean counterpart, Prime Minister Yon Hyong-muk. "
+        "Prime Minister Kang Song San received the delegation.",
+        known, "1993-02-20",
+    )
+    assert ("Yon Hyong-muk", "chairman", "cabinet") in got
+    assert ("Kang Song San", "chairman", "cabinet") in got
