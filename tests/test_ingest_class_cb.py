@@ -179,3 +179,32 @@ def test_the_norths_counterpart_and_spelling_stay_the_dprks(known: Known) -> Non
     )
     assert ("Yon Hyong-muk", "chairman", "cabinet") in got
     assert ("Kang Song San", "chairman", "cabinet") in got
+
+
+# -- foreign delegations' offices -------------------------------------------------------------
+
+
+def test_an_eastern_european_delegations_offices_by_name(known: Known) -> None:
+    got = held(
+        "Pyongyang, October 3 (KCNA) -- Todor Zhivkov, President of the People's Republic of "
+        "Bulgaria, arrived. With him came Petar Mladenov, Minister of Foreign Affairs of "
+        "Bulgaria, and Ilie Verdet, member of the Permanent Bureau of the Political Executive "
+        "Committee of the Central Committee of the Romanian Communist Party.",
+        known, "1985-10-03",
+    )
+    assert ("Todor Zhivkov", "chairman", "People's Republic of Bulgaria") in got
+    assert ("Petar Mladenov", "chairman", "Ministry of Foreign Affairs of the People's Republic "
+            "of Bulgaria") in got  # fmt: skip
+    assert ("Ilie Verdet", "member", "Permanent Bureau") in got
+    assert not {row for row in got if row[2] in ("wpk-cc", "wpk-pb", "mfa")}
+
+
+def test_the_wpks_own_chain_stays_its_own(known: Known) -> None:
+    got = held(
+        "Kim Yong Nam, member of the Political Bureau of the Central Committee of the Workers' "
+        "Party of Korea, met Stefan Andrei, member of the Political Executive Committee of the "
+        "Central Committee of the Romanian Communist Party.",
+        known, "1985-10-03",
+    )
+    assert ("kim-yong-nam", "member", "wpk-pb") in got
+    assert ("Stefan Andrei", "member", "wpk-pb") not in got

@@ -666,9 +666,22 @@ def _of_the_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
     if title.organ is None:
         return title
     after = _organ_after(r, mentions, title.end)
-    if after is None or not _ancestor(r, after[0], title.organ):
+    if after is None:
         return title
-    return replace(title, end=after[1][1])
+    if _ancestor(r, after[0], title.organ):
+        return replace(title, end=after[1][1])
+    # (class CB) "member of the Permanent Bureau of the Political Executive Committee of the
+    # Central Committee of the Romanian Communist Party": a Central Committee (read as the
+    # WPK's) between the organ and its own party, which the title's organ belongs to
+    if not _CC_WORDS.search(r.text, after[1][0], after[1][1]):
+        return title
+    party = _organ_after(r, mentions, after[1][1])
+    if party is None or not _ancestor(r, party[0], title.organ):
+        return title
+    return replace(title, end=party[1][1])
+
+
+_CC_WORDS = re.compile(r"(?:Central\s+Committee|C\.\s?C\.)\s*$")
 
 
 def _ancestor(r: Context, whole: str, part: str) -> bool:
