@@ -208,3 +208,31 @@ def test_the_wpks_own_chain_stays_its_own(known: Known) -> None:
     )
     assert ("kim-yong-nam", "member", "wpk-pb") in got
     assert ("Stefan Andrei", "member", "wpk-pb") not in got
+
+
+def test_a_delegation_led_by_a_foreign_vice_premier(known: Known) -> None:
+    got = held(
+        "PYONGYANG, Oct. 2 (AP) -- Kim Yong Nam received a Chinese delegation led by Vice Premier "
+        "Wu Yi on Thursday. A delegation led by Premier Pak Pong Ju left for Hanoi.",
+        known, "2004-10-02",
+    )
+    assert ("Wu Yi", "vice-chairman", "State Council of the People's Republic of China") in got
+    assert ("Wu Yi", "vice-chairman", "cabinet") not in got
+    assert ("pak-pong-ju", "chairman", "cabinet") in got
+
+
+def test_rep_before_a_south_korean_name_is_a_seat_in_the_national_assembly(
+    known: Known,
+) -> None:
+    got = held(
+        "SEOUL, March 3 (Yonhap) -- Rep. Chung Mong-joon of the ruling party asked for a briefing. "
+        "Deputy Ri Chol Man spoke at the SPA.",
+        known, "2004-03-03",
+    )
+    assert ("Chung Mong-joon", "member", "National Assembly of the Republic of Korea") in got
+    assert ("Ri Chol Man", "member", "National Assembly of the Republic of Korea") not in got
+
+
+def test_rep_before_an_american_name_is_no_seoul_lawmaker(known: Known) -> None:
+    got = held("WASHINGTON (AP) -- Rep. Ed Royce urged new sanctions.", known, "2017-03-03")
+    assert not {row for row in got if row[0] == "Ed Royce" and "Korea" in row[2]}
