@@ -236,3 +236,17 @@ def test_rep_before_a_south_korean_name_is_a_seat_in_the_national_assembly(
 def test_rep_before_an_american_name_is_no_seoul_lawmaker(known: Known) -> None:
     got = held("WASHINGTON (AP) -- Rep. Ed Royce urged new sanctions.", known, "2017-03-03")
     assert not {row for row in got if row[0] == "Ed Royce" and "Korea" in row[2]}
+
+
+def test_a_guests_bare_party_title_is_his_partys_named_before(known: Known) -> None:
+    got = held(
+        "Pyongyang, Sept. 3 (KCNA) -- He was accompanied by Wu Guanzheng, member of the Political "
+        "Bureau of the CPC Central Committee, Zeng Peiyan, alternate member of the Political "
+        "Bureau, and Li Zhaoxing, foreign minister. Kim Yong Nam, member of the Political "
+        "Bureau, welcomed them.",
+        known, "2004-09-03",
+    )
+    cpc_pb = "Political Bureau of the CPC Central Committee"
+    assert ("Zeng Peiyan", "alternate-member", cpc_pb) in got
+    assert ("Zeng Peiyan", "alternate-member", "wpk-pb") not in got
+    assert ("kim-yong-nam", "member", "wpk-pb") in got
