@@ -250,3 +250,20 @@ def test_a_guests_bare_party_title_is_his_partys_named_before(known: Known) -> N
     assert ("Zeng Peiyan", "alternate-member", cpc_pb) in got
     assert ("Zeng Peiyan", "alternate-member", "wpk-pb") not in got
     assert ("kim-yong-nam", "member", "wpk-pb") in got
+
+
+def test_vice_president_of_the_republic_in_a_later_profile_is_a_past_term(known: Known) -> None:
+    rows = held_records(
+        "# Kim Tong Gyu\n\n## Career\n\n- **1972** — Elected Vice-President of the Republic at "
+        "the 1st session of the 5th SPA in December, a post he held until 1977.\n",
+        known, "2016-05-02",
+    )
+    (record,) = [r for row, r in rows if row == ("Kim Tong Gyu", "vice-chairman", PRESIDENCY)]
+    assert (iso(record["start"]), iso(record["end"])) == ("1972-12", "1977")
+
+
+def test_a_vice_president_of_the_republic_before_1972_is_not_the_presidency(
+    known: Known,
+) -> None:
+    got = held("Ri Ho was the Vice-President of the Republic, the paper said.", known, "1965-05-02")
+    assert not {row for row in got if row[2] == PRESIDENCY}

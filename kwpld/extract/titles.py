@@ -264,7 +264,9 @@ def _presidency(r: Context, title: Title) -> Title:
     # (class CB) "former Vice-President Rim Chun Chu": a past term of the presidency, in any
     # article after its beginning (the President's "former" is left alone: a title of honour)
     former = vice and k > 0 and r.doc.keys[k - 1] in office.get("former", ())
-    if day is None or not str(years[0]) <= day <= ("9999" if former else str(years[1])):
+    # ... and "Vice-President of the Republic" names its state: a past term in a later text
+    past = former or republic is not None
+    if day is None or not str(years[0]) <= day <= ("9999" if past else str(years[1])):
         return title
     if k > 0 and r.doc.keys[k - 1] in office.get("not_after", ()) and not former:
         return title  # "the late President": a title of honour
