@@ -267,3 +267,17 @@ def test_a_vice_president_of_the_republic_before_1972_is_not_the_presidency(
 ) -> None:
     got = held("Ri Ho was the Vice-President of the Republic, the paper said.", known, "1965-05-02")
     assert not {row for row in got if row[2] == PRESIDENCY}
+
+
+def test_a_speaker_of_the_national_assembly_heads_the_souths_assembly(known: Known) -> None:
+    rows = held_records(
+        SEOUL + "Kim Won-ki, a former speaker of the National Assembly, welcomed the talks. The "
+        "speakers at the meeting were Ri Ho and Pak Chol.",
+        known, "2007-11-14",
+    )
+    (record,) = [
+        r for row, r in rows
+        if row == ("Kim Won-ki", "chairman", "National Assembly of the Republic of Korea")
+    ]  # fmt: skip
+    assert record.get("as_of") is None and record.get("start") is None
+    assert not {row for row, _ in rows if row[0] in ("Ri Ho", "Pak Chol")}
