@@ -190,9 +190,10 @@ def _convocations(
     r: Context, person: Mention, rest: tuple[int, int], line: re.Match[str]
 ) -> list[Fact]:
     """(class CD) "Re-elected to the 10th (1998), 11th (2003) and 12th (2009) SPA": a deputy's
-    seat per convocation, each from the year beside it (``careers.convocations``)."""
+    seat per convocation, each from the year beside it (``careers.convocation_years``; prose
+    and unlisted items are the convocations pass's)."""
     out: list[Fact] = []
-    for m in career_words().convocations.finditer(r.text, *rest):
+    for m in career_words().convocation_years.finditer(r.text, *rest):
         organs = [o for o in r.mentions_in(m.start("years"), m.end(), ("organ",)) if o.entity]
         if not organs or organs[-1].entity is None:
             continue

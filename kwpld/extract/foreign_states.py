@@ -191,7 +191,9 @@ def home_government_state(r: Context, fact: Fact) -> str | None:
 
 
 @cache
-def _seoul_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+def _seoul_cues() -> (
+    tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None
+):
     cues = fact_lexicon().home_government_cues
     if not cues.get("seoul_roles"):
         return None
@@ -203,7 +205,8 @@ def _seoul_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | 
         )
         return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", flags)
 
-    return words("seoul_roles"), words("seoul_outlets", 0), words("not_before")
+    return (words("seoul_roles"), words("seoul_outlets", 0), words("not_before"),
+            words("south_before"))  # fmt: skip
 
 
 _SEOUL_DATELINE = re.compile(r"(?:^|[\n/])\s*SEOUL\b|^\s*Seoul,\s+[A-Z][a-z]{2,8}\.?\s+\d", re.M)
@@ -236,7 +239,7 @@ def seoul_story_state(r: Context, fact: Fact) -> str | None:
     role = next((s for s in fact.spans if s.role == "role"), None)
     if patterns is None or role is None:
         return None
-    roles, outlets, north = patterns
+    roles, outlets = patterns[0], patterns[1]
     start = _title_start(r, fact, role)
     printed = " ".join(r.text[start : role.end].split())
     hit = roles.search(printed)
@@ -246,6 +249,9 @@ def seoul_story_state(r: Context, fact: Fact) -> str | None:
     name = person.names[0].text if person.names else ""
     if north_before(r, fact) or not south_spelled(name) or not _seoul_story(r, outlets):
         return None
+    hyphenated = fact_lexicon().home_government_cues.get("seoul_roles_hyphenated", ())
+    if "-" not in name and hit.group(0).lower() in hyphenated:
+        return None  # "Prime Minister Kim Jae Ryong": the North's spelling (class CB)
     return str(fact_lexicon().home_government_cues["state"])
 
 
@@ -267,7 +273,10 @@ def north_before(r: Context, fact: Fact) -> bool:
     if patterns is None or role is None:
         return False
     start = _title_start(r, fact, role)
-    return patterns[2].search(r.text[max(fact.sentence[0], start - 50) : start]) is not None
+    window = r.text[max(fact.sentence[0], start - 50) : start]
+    north = [m.end() for m in patterns[2].finditer(window)]
+    south = [m.end() for m in patterns[3].finditer(window)]
+    return bool(north) and (not south or max(north) > max(south))
 
 
 def south_spelled(name: str) -> bool:

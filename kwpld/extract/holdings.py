@@ -56,7 +56,7 @@ from .foreign_states import (
     seoul_story_state,
     side_state,
 )
-from .shared import find_organ_by_name, known_organ_named, role_in_organ
+from .shared import find_organ_by_name, known_organ_named, party_of, role_in_organ
 from .standing_organs import standing_organ
 from .successions import ended_by_a_successor, ended_by_the_change, named_successor
 from .titles import abroad, post_for, state_title
@@ -113,6 +113,11 @@ def _foreigners_own(r: Context, fact: Fact) -> Fact | None:
         return None  # "U.S. national security adviser John Bolton": not Seoul's office
     if not _at_home(r, fact.organ):
         return fact
+    if person.attrs.get("foreign_name"):
+        named = _foreign_party_organ_before(r, fact)
+        if named is not None:  # "A, member of the Political Bureau of the CPC Central
+            return replace(fact, organ=named, post=None)  # Committee, B, alternate member of
+            # the Political Bureau": the CPC's, named before (class CB)
     korean = person.attrs.get("foreign_name") == "titled" and korean_looking(name)
     # "Defense Minister Song Young-moo": a South Korean spelling no Korean reading took
     if person.attrs.get("foreign_name") and not korean:
@@ -131,6 +136,38 @@ def _foreigners_own(r: Context, fact: Fact) -> Fact | None:
     title = Title(role.start, role.end, fact.role, fact.organ, (role.start, role.end))
     owned = state_title(r, title, state, None)
     return replace(fact, organ=owned.organ, post=None) if owned.organ else None
+
+
+_PARTY_KINDS = frozenset({"central-committee", "political-bureau", "presidium", "secretariat"})
+
+
+def _foreign_party_organ_before(r: Context, fact: Fact) -> str | None:
+    """A foreign-named guest's bare party title read as the WPK's ("alternate member of the
+    Political Bureau" in a CPC delegation's list): the organ of that kind of another party
+    named last before it in the sentence, else None."""
+    organ = r.reg.peek(fact.organ or "")
+    kind = r.known.organ_kind.get(organ.known) if organ.known else None
+    role = next((s for s in fact.spans if s.role == "role"), None)
+    if kind not in _PARTY_KINDS or role is None:
+        return None
+    before = [
+        t for t in r.person_titles
+        if t.organ is not None and fact.sentence[0] <= t.start and t.end <= role.start
+    ]  # fmt: skip
+    for title in reversed(before):
+        key = r.reg.resolve(title.organ)
+        entity = r.reg.peek(key)
+        if not entity.known and entity.attrs.get("organ_kind") == kind and not _wpk_owned(r, key):
+            return key
+    return None
+
+
+def _wpk_owned(r: Context, key: str) -> bool:
+    party = party_of(r, key)
+    if party is None:
+        return True  # no party: not another party's organ
+    entity = r.reg.get(party)
+    return entity.known == "wpk" or entity.attrs.get("standing") == "wpk"
 
 
 def _south_only(r: Context, key: str) -> bool:

@@ -252,18 +252,24 @@ def _presidency(r: Context, title: Title) -> Title:
     words = tuple(r.text[title.role_span[0] : title.role_span[1]].lower().replace("-", " ").split())
     if title.organ is not None or not office or words not in _PRESIDENT_WORDS:
         return title
-    if _OF_AFTER.match(r.text, title.end):
-        return title  # "as president of the association": another body's head
     vice = words[0] != "president"
+    republic = _OF_REPUBLIC.match(r.text, title.end) if vice else None
+    if _OF_AFTER.match(r.text, title.end) and republic is None:
+        return title  # "as president of the association": another body's head
     ruled = office.get("ruled_as")
     if not vice and ruled and re.search(ruled, r.text[max(0, title.start - 40) : title.start]):
         return _ruled_as(r, flex, title)
     years = office["vice_president_years" if vice else "president_years"]
     day = r.reference.iso if r.reference is not None else None
-    if day is None or not str(years[0]) <= day <= str(years[1]):
-        return title
     k = bisect_left(r.doc.word_starts, title.start)
-    if k > 0 and r.doc.keys[k - 1] in office.get("not_after", ()):
+    # (class CB) "former Vice-President Rim Chun Chu": a past term of the presidency, in any
+    # article after its beginning (the President's "former" is left alone: a title of honour)
+    former = vice and k > 0 and r.doc.keys[k - 1] in office.get("former", ())
+    # ... and "Vice-President of the Republic" names its state: a past term in a later text
+    past = former or republic is not None
+    if day is None or not str(years[0]) <= day <= ("9999" if past else str(years[1])):
+        return title
+    if k > 0 and r.doc.keys[k - 1] in office.get("not_after", ()) and not former:
         return title  # "the late President": a title of honour
     if abroad(r, title) or _foreign_state_at(r, flex, bisect_left(r.doc.word_starts, title.end)):
         return title  # "Chinese President", "President ... of Nicaragua" is read apart
@@ -272,6 +278,16 @@ def _presidency(r: Context, title: Title) -> Title:
     person = next(
         (m for m in r.mentions_in(after, after + 60, ("person",)) if m.start == after), None
     ) or _elected_as(r, title)
+    if person is None and vice:
+        # (class CB) "Pak Song Chol, Vice-President,", "A and B, Vice-Presidents": the title in
+        # apposition after a name; "the Vice-President of the Republic", "a vice president of
+        # the country": the state named by a common noun
+        person = _apposed_before(r, title)
+        if republic is not None:
+            title = replace(title, end=republic.end())
+            if person is None:
+                return _implied(r, flex, title.role_span, title.role, title.plural,
+                                "presidency")  # fmt: skip
     if person is None:
         return title
     if person.entity and r.reg.peek(person.entity).attrs.get("foreign_name"):
@@ -280,7 +296,24 @@ def _presidency(r: Context, title: Title) -> Title:
         return title  # "Vice-President Ri Ho Rim of the Red Cross Society": its own organ's
     if not vice and match_key(person.text) not in {match_key(n) for n in office["presidents"]}:
         return title
-    return _implied(r, flex, title.role_span, title.role, title.plural, "presidency")
+    implied = _implied(r, flex, title.role_span, title.role, title.plural, "presidency")
+    return replace(implied, end=max(implied.end, title.end))
+
+
+_APPOSED = re.compile(r"\s*,\s*(?:(?:a|the|both|all)\s+)?$", re.I)
+_OF_REPUBLIC = re.compile(r"\s+of\s+the\s+(?:Republic|country)\b(?!\s+of\b|(?:’|')s\b)")
+
+
+def _apposed_before(r: Context, title: Title) -> Mention | None:
+    """ "Rim Chun Chu, Vice-President", "Ri Jong Ok and Pak Song Chol, Vice-Presidents": the
+    person whose name ends right before the comma that opens the title (the last of a list)."""
+    sentence = r.doc.sentence_at(title.start)
+    if sentence is None:
+        return None
+    before = r.mentions_in(sentence.start, title.start, ("person",))
+    if not before or not _APPOSED.fullmatch(r.text, before[-1].end, title.start):
+        return None
+    return before[-1]
 
 
 _IN_CHARGE = re.compile(
@@ -636,9 +669,22 @@ def _of_the_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
     if title.organ is None:
         return title
     after = _organ_after(r, mentions, title.end)
-    if after is None or not _ancestor(r, after[0], title.organ):
+    if after is None:
         return title
-    return replace(title, end=after[1][1])
+    if _ancestor(r, after[0], title.organ):
+        return replace(title, end=after[1][1])
+    # (class CB) "member of the Permanent Bureau of the Political Executive Committee of the
+    # Central Committee of the Romanian Communist Party": a Central Committee (read as the
+    # WPK's) between the organ and its own party, which the title's organ belongs to
+    if not _CC_WORDS.search(r.text, after[1][0], after[1][1]):
+        return title
+    party = _organ_after(r, mentions, after[1][1])
+    if party is None or not _ancestor(r, party[0], title.organ):
+        return title
+    return replace(title, end=party[1][1])
+
+
+_CC_WORDS = re.compile(r"(?:Central\s+Committee|C\.\s?C\.)\s*$")
 
 
 def _ancestor(r: Context, whole: str, part: str) -> bool:

@@ -30,6 +30,7 @@ _ABBREVIATIONS = frozenset(
         "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "st", "jr",
         "sr", "no", "nos", "vol", "vs", "etc", "e.g", "i.e", "u.s", "u.n", "jan", "feb", "mar",
         "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "cf", "al",
+        "rep", "sen",  # "Rep. Park Jie-won" (class CB)
     }
 )  # fmt: skip
 _SENTENCE_END = re.compile(

@@ -533,7 +533,7 @@ class CareerWords:
     held_since: dict[str, re.Pattern[str]]
     """ "..., who had held the post since" after a person, a title or a change (the key), from
     the anchor up to the date"""
-    convocations: re.Pattern[str]
+    convocation_years: re.Pattern[str]
     """(class CD) "Re-elected to the 10th (1998), 11th (2003) and 12th (2009) SPA": a deputy's
     seat per convocation, each from its year (group ``years``)"""
     past_holders: re.Pattern[str]
@@ -546,6 +546,10 @@ class CareerWords:
     """(class CD) a table note that opens with a change: "Elected a member of the Political
     Bureau in May 2016", "Became a secretary of the Central Committee" (group ``after``: a move
     that followed the row's term, dated by the row's end when the note prints no date)"""
+    convocation: re.Pattern[str]
+    """one convocation of the SPA with its year: "10th (1998)" """
+    convocations: re.Pattern[str]
+    """ "re-elected to the 10th (1998), 11th (2003) and 12th (2009) SPA" """
 
 
 @cache
@@ -583,7 +587,7 @@ def career_words() -> CareerWords:
         line_successor=re.compile(block["line_successor"], re.I),
         line_seat=re.compile(block["line_seat"], re.I),
         list_intro=re.compile(block["list_intro"], re.I),
-        convocations=re.compile(block["convocations"], re.I),
+        convocation_years=re.compile(block["convocation_years"], re.I),
         past_holders=re.compile(block["past_holders"], re.I),
         placed_as=re.compile(block["placed_as"]),
         remark_change=re.compile(block["remark_change"], re.I),
@@ -591,6 +595,13 @@ def career_words() -> CareerWords:
             anchor: re.compile(gap + block["held_since"], re.I)
             for anchor, gap in block["held_since_gap"].items()
         },
+        convocation=re.compile(block["convocation"], re.I),
+        convocations=re.compile(
+            block["convocations"].replace(
+                "{item}", re.sub(r"\(\?P<\w+>", "(?:", block["convocation"])
+            ),
+            re.I,
+        ),
     )
 
 
