@@ -221,6 +221,13 @@ def _sentence_facts(
 _NOT_GIVEN = frozenset({"replacing", "successor", "co-member"})
 
 
+def _and_list(view: SentenceView, m: re.Match[str]) -> bool:
+    """Whether the people of a match end in "and" ("A and B", "A, B and C")."""
+    if "people" not in m.re.groupindex or m.group("people") is None:
+        return True
+    return " and " in f" {m.group('people')} "
+
+
 def _co_members(view: SentenceView, m: re.Match[str], found: list[Fact]) -> list[Fact]:
     """ "He was made a secretary of the Central Committee, together with A, B and C", "one of
     the four vice-chairmen of the NDC in 2010-2012, with A and B": the people of the list hold
@@ -556,9 +563,15 @@ def _changes(
         return _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles)
     if not titles or not people:
         return []
-    if holds and len(people) == len(titles) > 1 and not any(t.plural for t in titles):
+    if (
+        holds
+        and len(people) == len(titles) > 1
+        and not any(t.plural for t in titles)
+        and _and_list(view, m)
+    ):
         # "Ri Ryong Ha and Jang Su Gil, a first vice director and a vice director of ...":
-        # one title each, in order
+        # one title each, in order (not "Kim Jong-un, Choe Ryong-hae, president of O and
+        # first vice chairman of S": a list without "and" goes on; both titles are Choe's)
         return [
             fact
             for person, title in zip(people, titles, strict=True)
