@@ -148,9 +148,10 @@ def organ_phrases(r: Context) -> Found:
     index = 0
     while index < len(valid):
         chain = [valid[index]]
-        while index + 1 < len(valid) and (
-            (valid[index + 1][0] == chain[-1][1] and doc.gap_ok[chain[-1][1] - 1])
-            or _bracketed_abbreviation(r, chain[-1][1], valid[index + 1][0])
+        while (
+            index + 1 < len(valid)
+            and valid[index + 1][0] == chain[-1][1]
+            and doc.gap_ok[chain[-1][1] - 1]
         ):
             index += 1
             chain.append(valid[index])
@@ -163,17 +164,6 @@ def organ_phrases(r: Context) -> Found:
 
 
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
-
-
-def _bracketed_abbreviation(r: Context, end: int, following: int) -> bool:
-    """ "Korean People's Army (KPA) General Political Bureau", "[KPA]": an abbreviation in
-    brackets between two heads of one name does not cut the chain (class CH)."""
-    doc = r.doc
-    if following != end + 1 or end < 1 or not doc.is_allcaps(end):
-        return False
-    before = r.text[doc.word_ends[end - 1] : doc.word_starts[end]].strip()
-    after = r.text[doc.word_ends[end] : doc.word_starts[following]].strip()
-    return (before, after) in (("(", ")"), ("[", "]"))
 
 
 def _phrase(
