@@ -10,7 +10,7 @@ and years varied."""
 
 from __future__ import annotations
 
-from facts_helpers import drafted_names, held
+from facts_helpers import drafted_names, held, held_records, iso
 
 from kwpld.ingest import Known, read_text
 
@@ -159,3 +159,74 @@ def test_the_foreign_minister_by_his_title(known: Known) -> None:
         "2019-04-12",
     )
     assert ("ri-yong-ho-fm", "chairman", "mfa") in found, found
+
+
+def test_a_list_after_titles_in_apposition_takes_none_of_them(known: Known) -> None:
+    found = held(
+        "The body now consists of Kim Jong-un, Choe Ryong-hae, president of the SPA Presidium "
+        "and first vice chairman of the State Affairs Commission, Premier Kim Tok-hun, "
+        "Jo Yong-won, a party secretary, and Ri Il Hwan.\n",
+        known,
+        "2020-06-02",
+    )
+    assert ("kim-tok-hun", "chairman", "cabinet") in found, found
+    assert ("kim-tok-hun", "chairman", "spa-presidium") not in found, found
+    assert ("jo-yong-won", "vice-chairman", "sac") not in found, found
+    assert ("Ri Il Hwan", "chairman", "cabinet") not in found, found
+
+
+# -- conditions ---------------------------------------------------------------------------------
+
+
+def test_a_change_under_a_condition_is_no_holding(known: Known) -> None:
+    found = held(
+        '"If Ri Son Gwon becomes a member of the State Affairs Commission at the next session, '
+        'that would confirm his promotion," he said. Officials asked whether Kim Song Nam was '
+        "appointed director of the International Department.\n",
+        known,
+        "2019-02-01",
+    )
+    assert not any(p in ("Ri Son Gwon", "Kim Song Nam") for p, _, _ in found), found
+
+
+def test_a_plain_change_is_kept(known: Known) -> None:
+    found = held(
+        "Ri Son Gwon became a member of the State Affairs Commission in April.\n",
+        known,
+        "2019-05-01",
+    )
+    assert ("Ri Son Gwon", "member", "sac") in found, found
+
+
+def test_a_who_clause_after_a_list_is_the_last_persons(known: Known) -> None:
+    found = held(
+        "Across the table sat Kim Yong Chol; Foreign Minister Ri Yong Ho; and Kim Song Hye, "
+        "who directs the party's United Front Department.\n",
+        known,
+        "2018-06-12",
+    )
+    assert ("Kim Song Hye", "director", "wpk-ufd") in found, found
+    assert not any(p != "Kim Song Hye" and o == "wpk-ufd" for p, _, o in found), found
+
+
+def test_the_post_in_a_who_clause_is_the_title_before_it(known: Known) -> None:
+    rows = held_records(
+        "He was accompanied by Hwang Pyong So, director of the General Political Bureau of the "
+        "KPA. Also accompanying him was Ri Chol Man, minister of Agriculture, who had been "
+        "named to the post last year.\n",
+        known,
+        "2016-05-19",
+    )
+    found = [(row, r) for row, r in rows if row[0] == "Ri Chol Man"]
+    assert found and all(row[1] == "chairman" and row[2] != "kpa-gpb" for row, _ in found), rows
+    assert any(iso(r.get("start")) == "2015" for _, r in found), found
+
+
+def test_the_post_in_a_main_clause_is_not_the_subjects_title(known: Known) -> None:
+    found = held(
+        "Pak Pong Ju was relieved as premier. Choe Yong Rim, a vice-premier, was appointed to "
+        "the post.\n",
+        known,
+        "2013-04-02",
+    )
+    assert ("Choe Yong Rim", "chairman", "cabinet") in found, found

@@ -1069,7 +1069,7 @@ def _decide(
     cues = _article_cues(r, entity.key, mentions)
     name = _name_of(entity, mentions, r.known)
     written = _singled_out(r, candidates, entity, mentions)
-    then = _fact_date(r, entity.key)
+    then = _fact_date(r, entity.key) if len(candidates) > 1 else None
     decision = decide(name, cues, theirs, written=written, when=when, then=then)
     if decision.decision == "new":
         decision.qualifier = _qualifier(r, entity.known, candidates, cues)
