@@ -92,7 +92,9 @@ def referred_posts(r: Context) -> Found:
             if organ is not None:
                 titles[bare] = replace(titles[bare], organ=organ[0], organ_span=organ[1])
             continue
-        antecedent = _title_before(r, titles, limit, seats=place)
+        antecedent = _own_title_before_who(r, titles, limit, start) or _title_before(
+            r, titles, limit, seats=place
+        )
         if antecedent is not None:
             titles.append(
                 Title(start, end, antecedent.role, antecedent.organ, antecedent.role_span,
@@ -102,6 +104,25 @@ def referred_posts(r: Context) -> Found:
     if titles != r.person_titles:
         r.person_titles = sorted(titles, key=lambda t: (t.start, t.end))
     return r.found()
+
+
+_WHO_CLAUSE = re.compile(r"\s*,\s*who\s+(?:[a-z]+\s+){1,4}$")
+"""(", who had been named to ": between a title in apposition and "the post")"""
+
+
+def _own_title_before_who(
+    r: Context, titles: list[Title], limit: int, start: int
+) -> Title | None:
+    """(class CH) "Ri Yong Sik, minister of Fisheries, who had been named to the post last
+    year": in a "who" clause right after a person's title in apposition, "the post" is that
+    title (not a post of the sentence before)."""
+    for title in reversed(titles):
+        if title.end > start or title.start < limit:
+            continue
+        if title.organ is not None and _WHO_CLAUSE.fullmatch(r.text, title.end, start):
+            return title
+        return None
+    return None
 
 
 def _plural_posts(r: Context, titles: list[Title]) -> list[Title]:

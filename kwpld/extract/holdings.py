@@ -264,6 +264,16 @@ def _sentence_facts(
 _NOT_GIVEN = frozenset({"replacing", "successor", "co-member"})
 
 
+_AFTER_NAME = re.compile(r"P\d+ , $")
+
+
+def _and_list(view: SentenceView, m: re.Match[str]) -> bool:
+    """Whether the people of a match end in "and" ("A and B", "A, B and C")."""
+    if "people" not in m.re.groupindex or m.group("people") is None:
+        return True
+    return " and " in f" {m.group('people')} "
+
+
 def _co_members(view: SentenceView, m: re.Match[str], found: list[Fact]) -> list[Fact]:
     """ "He was made a secretary of the Central Committee, together with A, B and C", "one of
     the four vice-chairmen of the NDC in 2010-2012, with A and B": the people of the list hold
@@ -622,9 +632,22 @@ def _changes(
         return _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles)
     if not titles or not people:
         return []
-    if holds and len(people) == len(titles) > 1 and not any(t.plural for t in titles):
+    if (
+        pattern.id == "title-before-names"
+        and not all(t.plural for t in titles)
+        and _AFTER_NAME.search(view.string, 0, m.start("titles"))
+    ):
+        return []  # (class CH) "A, B, president of O and first vice chairman of S, Premier C,
+        # D and E": singular titles right after a name are that name's, not the list's after
+    if (
+        holds
+        and len(people) == len(titles) > 1
+        and not any(t.plural for t in titles)
+        and _and_list(view, m)
+    ):
         # "Ri Ryong Ha and Jang Su Gil, a first vice director and a vice director of ...":
-        # one title each, in order
+        # one title each, in order (not "Kim Jong-un, Choe Ryong-hae, president of O and
+        # first vice chairman of S": a list without "and" goes on; both titles are Choe's)
         return [
             fact
             for person, title in zip(people, titles, strict=True)
@@ -893,6 +916,12 @@ def _facts_for(
         status, hedge = "projected", guessed
     if status == "projected" and _denied(r, flex, view, anchor):
         return []  # "X is unlikely to return to the Political Bureau": a change denied
+    if (
+        kind != "holds"
+        and people
+        and _CONDITION.search(r.text, max(view.start, people[0].start - 12), people[0].start)
+    ):  # (class CH) "If Ri becomes a member of the commission, ...": a change as a condition
+        return []  # (a title stays: "if Premier Pak attends" says he is premier)
     # A seat kept through a change ("kept his seat at the plenum") is a title held, dated as
     # the change it was kept through is: by the sentence's date or the event reported.
     kept = kind == "kept"
@@ -988,6 +1017,10 @@ def _guessed(r: Context, people: list[Item], titles: list[Title]) -> FactSpan | 
     return FactSpan(m.start("hedge"), m.end("hedge"), "hedge") if m else None
 
 
+_CONDITION = re.compile(r"(?:^|[\s\"“(])(?:if|unless|whether)\s+$", re.I)
+"""the word of a condition right before a change's subject"""
+
+
 def _denied(r: Context, flex: FactLexicon, view: SentenceView, anchor: int) -> bool:
     """ "..., and he is unlikely to return to O": a hedge that denies the change, in the
     words just before the fact's trigger (within its clause)."""
@@ -1079,7 +1112,11 @@ def _fact_status(
     return status, hedge
 
 
-_ONE_WHO = re.compile(r" , (?:who|which) (?:was|is|has) ")
+_ONE_WHO = re.compile(
+    r" , (?:who|which) (?:was|is|has|heads|headed|directs|directed|leads|led|chairs|chaired"
+    r"|commands|commanded|runs|ran) "
+)
+"""(class CH: "A; and B, who directs the party's International Department": B's only)"""
 
 
 def _who_was(view: SentenceView, m: re.Match[str], people: list[Item]) -> list[Item]:

@@ -30,6 +30,10 @@ def posts(r: Context) -> Found:
     chained = {  # organs another organ's name follows: the post is the last one's
         m.end for m, _ in organs if m.end + 1 in starts and r.text[m.end : m.end + 1] == " "
     }
+    for before, _ in organs:  # "the Korean People's Army (KPA) General Political Bureau" (CH)
+        bracketed = _BRACKETED.match(r.text, before.end)
+        if bracketed and bracketed.end() in starts:
+            chained.add(before.end)
     for mention, entity_key in organs:
         after = r.text[mention.end : mention.end + 24]
         m = after_organ.match(after) or (korean and after_organ_ko.match(after))
@@ -83,6 +87,10 @@ def posts(r: Context) -> Found:
         r.add_mention(Mention(start, end, r.text[start:end], key, "post"))
         r.post_spans.append((start, end, key))
     return r.found()
+
+
+_BRACKETED = re.compile(r" ?[(\[][A-Z]{2,6}[)\]] ")
+"""an abbreviation in brackets between two organs' names, "(KPA)", "[KPA]" """
 
 
 def post_name(surface: str) -> str:

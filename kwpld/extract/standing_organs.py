@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..names import match_key
-from ..reading.entities import Entity, NameDraft, Ref
+from ..reading.entities import Entity, Mention, NameDraft, Ref
 from ..reading.gazetteer import gazetteer
 from ..reading.index import Match, Target
 from ..reading.state import Context, Found
-from ..reading.words import party_bag, straight
+from ..reading.words import core, party_bag, straight
+from ..resources import resource_yaml
 
 __all__ = ["organ_with_most_names", "standing_organs", "standing_organ"]
 
@@ -61,8 +62,37 @@ def standing_organs(r: Context) -> Found:
         found.append((match.first, match.last, key))
         for i in words:
             r.claimed[i] = True
-    r.gazetteer_matches = found
+    r.gazetteer_matches = _army_bureaus(r, found)
     return r.found()
+
+
+def _army_bureaus(r: Context, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(class CH) "the army's political bureau", "the KPA's Political Bureau": the army's
+    General Political Bureau, never the party's Political Bureau (``army_bureau`` in
+    ``facts.yaml``: the owners before the bureau's name, and the names it is read in)."""
+    data = resource_yaml("kwpld/reading/facts.yaml")["army_bureau"]
+    bureau_names = {tuple(core(w) for w in n.split()) for n in data["names"]}
+    owners = frozenset(straight(w).lower() for w in data["owners"])
+    doc = r.doc
+    spans = [
+        (m.first, m.last) for m in r.known_matches if any(t.kind == "organ" for t in m.targets)
+    ] + [(first, last) for first, last, _ in found]
+    army = [
+        (first, last) for first, last in spans
+        if tuple(doc.keys[first:last]) in bureau_names
+        and first > 0
+        and straight(doc.words[first - 1]).lower() in owners
+        and doc.gap_ok[first - 1]
+    ]  # fmt: skip
+    if not army:
+        return found
+    key = standing_organ(r, "kpa-gpb", doc.span_of(*army[0]))
+    at = set(army)
+    r.known_matches = [m for m in r.known_matches if (m.first, m.last) not in at]
+    for first, last in army:  # the bureau's words stand for the GPB wherever it is read
+        start, end = doc.span_of(first, last)
+        r.pinned.append(Mention(start, end, r.text[start:end], key, "organ", "short"))
+    return [f for f in found if (f[0], f[1]) not in at] + [(a, b, key) for a, b in army]
 
 
 def _possessive_inside(words: tuple[str, ...], match: Match) -> bool:

@@ -1078,11 +1078,23 @@ def _organ_after(
             end, chain = m.end, [m]
             while index + 1 < len(mentions):
                 following = mentions[index + 1]
+                gap = r.text[end : following.start].strip()
+                bracketed = _BRACKETED.match(r.text, end)
+                if bracketed:  # "of the Korean People's Army (KPA) General Political Bureau"
+                    skip = next(
+                        (
+                            k for k in range(index + 1, min(index + 4, len(mentions)))
+                            if mentions[k].start == bracketed.end()
+                        ),
+                        None,
+                    )  # fmt: skip
+                    if skip is not None and mentions[skip].kind == "organ":
+                        following, index, gap = mentions[skip], skip - 1, ""
                 if (
                     following.kind != "organ"
                     or not following.entity
                     or following.start < end  # inside it ("the city party committee")
-                    or r.text[end : following.start].strip() not in ("", "'s", "’s")
+                    or gap not in ("", "'s", "’s")
                 ):  # "of the KWP Propaganda ...", "of the assembly's Presidium"
                     break
                 m, end, index = following, following.end, index + 1
@@ -1093,6 +1105,9 @@ def _organ_after(
             break
     return None
 
+
+_BRACKETED = re.compile(r" ?[(\[][A-Z]{2,6}[)\]] ")
+"""an abbreviation in brackets between two organs' names, "(KPA)", "[KPA]" (class CH)"""
 
 _BARE_CC = re.compile(r"C\.\s?C\.(?!,?\s*(?:WPK|KWP)\b)")
 """KCNA's "the C.C." (the party's Central Committee), when no ", WPK" follows"""

@@ -50,6 +50,7 @@ from ..extract import (
     people,
     posts,
     quotes,
+    seats,
     standing_organs,
     successions,
     titles,
@@ -114,6 +115,7 @@ PASSES: tuple[Pass, ...] = (
     antecedents.antecedents,
     successions.successors_when,
     ends.all_posts_endings,
+    seats.unheld_seats,
     attendance.attendance,
     # who each person is: a record, a pending draft, or someone new (what the facts say counts)
     identities,
