@@ -917,7 +917,8 @@ def _facts_for(
     if status == "projected" and _denied(r, flex, view, anchor):
         return []  # "X is unlikely to return to the Political Bureau": a change denied
     if (
-        kind != "holds"
+        guessed is None  # (class CE) "whether X is promoted ..., which we think is likely"
+        and kind != "holds"
         and people
         and _CONDITION.search(r.text, max(view.start, people[0].start - 12), people[0].start)
     ):  # (class CH) "If Ri becomes a member of the commission, ...": a change as a condition

@@ -1080,7 +1080,10 @@ def _organ_after(
                 following = mentions[index + 1]
                 gap = r.text[end : following.start].strip()
                 bracketed = _BRACKETED.match(r.text, end)
-                if bracketed:  # "of the Korean People's Army (KPA) General Political Bureau"
+                if bracketed and _abbreviates(bracketed.group(0), r.text[m.start : end]):
+                    # "of the Korean People's Army (KPA) General Political Bureau", not "of the
+                    # International Department of the Workers' Party of Korea (WPK) Central
+                    # Committee" (the department's name ends in the party's)
                     skip = next(
                         (
                             k for k in range(index + 1, min(index + 4, len(mentions)))
@@ -1108,6 +1111,13 @@ def _organ_after(
 
 _BRACKETED = re.compile(r" ?[(\[][A-Z]{2,6}[)\]] ")
 """an abbreviation in brackets between two organs' names, "(KPA)", "[KPA]" (class CH)"""
+
+
+def _abbreviates(bracket: str, name: str) -> bool:
+    """Whether the bracketed abbreviation is the initials of the whole name before it ("(KPA)"
+    after "Korean People's Army", "(WPK)" after "Workers' Party of Korea")."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", name))
+    return bracket.strip(" ()[]") == initials
 
 _BARE_CC = re.compile(r"C\.\s?C\.(?!,?\s*(?:WPK|KWP)\b)")
 """KCNA's "the C.C." (the party's Central Committee), when no ", WPK" follows"""
