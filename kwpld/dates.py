@@ -501,7 +501,7 @@ def _end_mention(
         if end.weekday is not None:
             stated += f" ({calendar.day_name[end.weekday]})"
         date = PartialDate(date.year, date.month, date.day, stated=stated, juche=end.juche)
-    elif end.text != date.iso:
+    elif end.text.replace(".", "-") != date.iso:  # "2008.10.29" is ISO, dotted
         date = PartialDate(date.year, date.month, date.day, stated=end.text, juche=end.juche)
     return mention(date, end.problems + _weekday_problems(date, end.weekday, end.text))
 
@@ -686,7 +686,8 @@ def _date_pattern(t: str, *, single: bool) -> str:
     )
     iso_and_korean = (
         rf"""
-      | (?P<iy{t}>{_YEAR_RE})-(?P<im{t}>0[1-9]|1[0-2])(?:-(?P<id{t}>0[1-9]|[12]\d|3[01]))?(?![\d-])
+      | (?P<iy{t}>{_YEAR_RE})(?:-|\.(?=(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?!\.?\d)))
+            (?P<im{t}>0[1-9]|1[0-2])(?:[-.](?P<id{t}>0[1-9]|[12]\d|3[01]))?(?![\d-])
       | (?P<kyear{t}>(?:주체\s*(?P<kj{t}>\d{{1,3}})\s*(?:{korean_check}\s*)?
                     |(?P<ky{t}>{_YEAR_RE})\s*)년)
             (?:\s*(?P<km{t}>1[0-2]|[1-9])\s*월(?:\s*(?P<kd{t}>[12]\d|3[01]|[1-9])\s*일)?)?

@@ -19,7 +19,7 @@ __all__ = [
     "act_weekday",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
     "in_perfect", "report_day", "in_speech", "headline", "before_dateline", "days_apart",
-    "shift_day", "counts_past", "may_count_past", "in_subordinate",
+    "shift_day", "counts_past", "may_count_past", "in_subordinate", "told_day",
 ]  # fmt: skip
 
 
@@ -65,6 +65,21 @@ April Chuch'e 102 (2013)"), a closing line ("Rodong Sinmun, December 2, 2017", "
 March 2019"); not a list of sources ("Sources: KCNA, 31 March and 1 April 2013")"""
 
 
+_DATE_LINE_HEAD = re.compile(
+    r"[ \t]*[\[(]?[ \t]*(?:(?:Posted|Published|Updated|Last\s+updated|Filed|Date)(?:[ \t]+on)?"
+    r"[ \t]*:?[ \t]*)?",
+    re.I,
+)
+_DATE_LINE_TAIL = re.compile(
+    r"[ \t]*,?[ \t]*(?:\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*[ap]\.?m\.?)?)?[ \t]*"
+    r"(?:\(?(?:KST|JST|GMT|UTC|EST|EDT|ET)\)?)?[ \t]*[\])]?[ \t.]*",
+    re.I,
+)
+"""a line that is a date alone, as news sites print it under the headline or at the foot:
+"[2010-02-04 17:20]", "2010.02.04 10:12 KST", "Posted Feb. 4, 2010", "Updated: 2010-02-04 17:20
+KST" (before and after the date)"""
+
+
 def _stamped_day(r: Context, found: list[DateMention]) -> PartialDate | None:
     """The day a by-line or the text's last line gives the whole text, when no date was passed:
     a full date (its year printed) that ends its line, after an outlet's or author's name."""
@@ -79,6 +94,10 @@ def _stamped_day(r: Context, found: list[DateMention]) -> PartialDate | None:
         line_start = max(doc.blocks[block].start, r.text.rfind("\n", 0, d.start) + 1)
         line_end = r.text.find("\n", d.end)
         rest = r.text[d.end : len(r.text) if line_end < 0 else line_end]
+        if _DATE_LINE_HEAD.fullmatch(r.text, line_start, d.start) and _DATE_LINE_TAIL.fullmatch(
+            rest
+        ):
+            return d.date  # (class CG) "[2010-02-04 17:20]", "Updated: 2013-04-02 15:05 KST"
         stamp = _STAMP_LINE.fullmatch(r.text, line_start, d.start)
         if (
             stamp is not None
@@ -410,6 +429,15 @@ def _week_month(reference: PartialDate, step: int) -> PartialDate | None:
     return PartialDate(monday.year, monday.month)
 
 
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|took|made|met|became|went|held|led|left|gave|came|saw|won|began"
+    r"|rose|fell|sent|spoke|told|wrote|sat|stood|chose|got|[a-z]{2,}ed)\b"
+)
+"""a verb of the past (what a sentence reports as done, and so not after the article's date)"""
+_PAST_SLACK = 3
+"""days a past act may be dated after the article's date (a dateline a day off, a time zone)"""
+
+
 def _resolve(r: Context, mention: DateMention, reference: PartialDate | None) -> DateMention:
     """A year-less date ("in June", "on 28 December"): the latest such day or month not after
     the article's date (give or take a month), as what is reported happened before it was
@@ -420,11 +448,19 @@ def _resolve(r: Context, mention: DateMention, reference: PartialDate | None) ->
         return out
     sentence = r.doc.sentence_at(mention.start)
     ahead = sentence is not None and _AHEAD.search(r.text, sentence.start, mention.start)
-    # a month's slack either way: what was dated late, what was announced in advance
+    # a month's slack either way: what was dated late, what was announced in advance; a
+    # sentence told in the past has only a few days' (a day printed off by a time zone)
+    after = (out.since.earliest() - reference.latest()).days
     if ahead and (reference.earliest() - out.since.latest()).days > 31:
         step = 1  # "will hold its session in September" (of an article of February)
-    elif not ahead and (out.since.earliest() - reference.latest()).days > 31:
+    elif not ahead and after > 31:
         step = -1  # "returned to the Presidium in June" (of an article of January)
+    elif (
+        not ahead and after > _PAST_SLACK and sentence is not None
+        and not _AHEAD.search(r.text, mention.end, sentence.end)
+        and _PAST.search(r.text, sentence.start, sentence.end)
+    ):  # fmt: skip
+        step = -1  # (class CG) "On January 20 X replaced Y" (of an article of 8 January)
     else:
         return out
     day = min(reference.day, 28) if reference.month == 2 and reference.day else reference.day
@@ -653,6 +689,24 @@ def _occasion_day_at(r: Context, start: int, end: int) -> bool:
         or _DATELINE_AFTER.match(r.text, end, end + 12)
         or in_speech(r, start)
     )
+
+
+_TOLD_DAY = re.compile(r"\b(?:(?P<today>today)|yesterday)\b", re.I)
+
+
+def told_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[int, int]] | None:
+    """(class CG) The day "yesterday" or "today" in text[start:end] gives what it tells ("The
+    assembly appointed X premier yesterday": the day before the report's, its dateline's or the
+    article's), not the day of the report ("KCNA reported today", "state media said
+    yesterday")."""
+    for m in _TOLD_DAY.finditer(r.text, start, end):
+        if not _occasion_day_at(r, m.start(), m.end()):
+            continue
+        day = report_day(r, m.start())
+        if day is None:
+            return None
+        return (day if m.group("today") else shift_day(day, -1)), m.span()
+    return None
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")

@@ -37,6 +37,7 @@ from .dates import (
     shift_day,
     speaks_ahead,
     stated_day,
+    told_day,
 )
 
 __all__ = [
@@ -1032,6 +1033,9 @@ def fact_dates(
         return {"at": last or first, **since}, "event", None
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
+    told = None if holds else told_day(r, view.start, view.end)
+    if told is not None:  # (class CG) "The assembly appointed X premier yesterday"
+        return {"at": told[0], **since}, "sentence", FactSpan(*told[1], "date")
     return _report_date(r, view, anchor, holds)
 
 

@@ -1,0 +1,177 @@
+"""Class CG of issue 15 (dates): implied years of a past act, datelines printed alone on a line,
+and the date of a clause of time that opens a sentence. Synthetic sentences, read against
+tests/fixtures/ingest/facts/records, with near misses that must not fire."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kwpld.dates import PartialDate, find_dates, parse_date
+from kwpld.ingest import Known, read_text
+
+
+def _iso(value: object) -> str | None:
+    return None if value is None else parse_date(value).iso
+
+
+def _read(text: str, known: Known, date: str | None, kind: str = "news") -> Any:
+    return read_text(text, known=known, date=date, article_type=kind)[1]
+
+
+def holdings(text: str, known: Known, date: str | None, kind: str = "news") -> dict[Any, set[Any]]:
+    """(person, role, organ) -> {(start, end, as_of)} of every membership drafted."""
+    out: dict[Any, set[Any]] = {}
+    for d in _read(text, known, date, kind).drafts:
+        if d.kind == "membership" and d.fact:
+            r = d.record
+            out.setdefault((r["person"], r["role"], r["organ"]), set()).add(
+                (_iso(r.get("start")), _iso(r.get("end")), _iso(r.get("as_of")))
+            )
+    return out
+
+
+def event_days(text: str, known: Known, date: str | None, kind: str = "news") -> set[Any]:
+    """{(type, date, end)} of the events drafted."""
+    return {
+        (d.record.get("type"), _iso(d.record.get("date")), _iso(d.record.get("end")))
+        for d in _read(text, known, date, kind).drafts
+        if d.kind == "event" and d.record.get("type") != "series"
+    }
+
+
+GS = ("chairman", "kpa-general-staff")
+
+
+def _gs(got: dict[Any, set[Any]], person: str) -> set[Any]:
+    return got[(person, *GS)]
+
+
+# -- 1. a past act is not dated after the article ------------------------------------------------
+
+
+def test_a_past_change_weeks_after_the_article_day_is_of_the_year_before(known: Known) -> None:
+    text = "On January 20 Ri Yong Gil replaced Hyon Yong Chol as chief of the KPA General Staff."
+    got = holdings(text, known, "2015-01-08", "analysis")
+    assert _gs(got, "ri-yong-gil") == {("2014-01-20", None, None)}
+    assert _gs(got, "hyon-yong-chol") == {(None, "2014-01-20", None)}
+
+
+def test_a_past_appointment_in_a_month_after_the_article_day_is_of_the_year_before(
+    known: Known,
+) -> None:
+    text = "Ri Yong Gil was named chief of the KPA General Staff on 2 February."
+    got = holdings(text, known, "2015-01-08", "analysis")
+    assert _gs(got, "ri-yong-gil") == {("2014-02-02", None, None)}
+
+
+def test_a_day_after_the_article_day_stays_in_its_year(known: Known) -> None:
+    # a date a day off the article's (a dateline of the next morning, a time zone)
+    text = "Ri Yong Gil was named chief of the KPA General Staff on January 9."
+    got = holdings(text, known, "2015-01-08")
+    assert _gs(got, "ri-yong-gil") == {("2015-01-09", None, None)}
+
+
+def test_a_meeting_to_come_keeps_the_coming_date(known: Known) -> None:
+    text = (
+        "The Supreme People's Assembly will convene its third session on January 25, and Ri "
+        "Yong Gil is expected to attend."
+    )
+    assert not any(day and day.startswith("2014") for _, day, _ in event_days(
+        text, known, "2015-01-08", "analysis"))  # fmt: skip
+
+
+def test_a_present_tense_schedule_is_not_moved_back(known: Known) -> None:
+    text = "The session opens on January 25 in Pyongyang, the agency says."
+    found = [d for d in event_days(text, known, "2015-01-08") if d[1]]
+    assert all(not day.startswith("2014") for _, day, _ in found)
+
+
+# -- 2. datelines alone on their line --------------------------------------------------------------
+
+
+def test_a_dotted_date_is_read_as_a_date() -> None:
+    found = find_dates("2008.10.29 10:12 KST")
+    got = [(d.text, d.date.iso if d.date else None) for d in found]
+    assert got == [("2008.10.29", "2008-10-29")]
+    assert found[0].date is not None and found[0].date.stated is None  # ISO, dotted
+
+
+def test_dotted_numbers_that_are_no_day_are_no_dates() -> None:
+    for text in ("version 2008.10", "release 2008.10.291", "section 1.2008.10.29.5"):
+        assert find_dates(text, PartialDate(2010, 1, 1)) == [], text
+
+
+def test_a_bracketed_dateline_dates_an_article_passed_no_date(known: Known) -> None:
+    text = (
+        "Premier Named\n\nBy Kim Kwang Jin\n\n[2013-04-02 11:40]\n\n"
+        "The Supreme People's Assembly appointed Pak Pong Ju premier of the Cabinet yesterday, "
+        "KCNA reported today."
+    )
+    got = holdings(text, known, None)
+    assert got[("pak-pong-ju", "chairman", "cabinet")] == {("2013-04-01", None, None)}
+
+
+def test_an_updated_line_at_the_foot_dates_an_article_passed_no_date(known: Known) -> None:
+    text = (
+        "Premier Named\n\nThe Supreme People's Assembly appointed Pak Pong Ju premier of the "
+        "Cabinet yesterday.\n\n"
+        "Updated: 2013-04-02 15:05 KST"
+    )
+    got = holdings(text, known, None)
+    assert got[("pak-pong-ju", "chairman", "cabinet")] == {("2013-04-01", None, None)}
+
+
+def test_a_full_date_inside_a_sentence_is_no_dateline(known: Known) -> None:
+    # the article's date is then only inferred (at month precision): "yesterday" gives no day
+    text = (
+        "Premier Named\n\nOn 2013-04-02 the assembly met again. The Supreme People's Assembly "
+        "named Pak Pong Ju premier yesterday."
+    )
+    got = holdings(text, known, None)
+    assert ("2013-04-01", None, None) not in got.get(("pak-pong-ju", "chairman", "cabinet"), set())
+
+
+def test_a_barred_byline_under_the_headline_dates_no_occasion(known: Known) -> None:
+    text = (
+        "Defence chief dismissed, sources say\nDaily NK | 2015.05.14 | Kang Mi Jin\n\n"
+        "Hyon Yong Chol was accused of dozing off at a meeting of KPA training officials "
+        "presided over by Kim Jong Un, a source said."
+    )
+    assert all(day is None for kind, day, _ in event_days(text, known, "2015-05-14")
+               if kind == "meeting")  # fmt: skip
+
+
+# -- 3. a clause of time that opens the sentence -------------------------------------------------
+
+
+def test_an_opening_when_clause_dates_its_session_and_the_change(known: Known) -> None:
+    text = (
+        "When the third session of the 12th Supreme People's Assembly named Choe Yong Rim "
+        "premier on June 7, 2010, replacing Kim Yong Il, who had been premier since April 2007, "
+        "analysts in Seoul expected little change."
+    )
+    assert ("session", "2010-06-07", None) in event_days(text, known, "2011-03-10", "analysis")
+    got = holdings(text, known, "2011-03-10", "analysis")
+    assert got[("choe-yong-rim", "chairman", "cabinet")] == {("2010-06-07", None, None)}
+    assert got[("kim-yong-il", "chairman", "cabinet")] == {("2007-04", "2010-06-07", None)}
+
+
+def test_a_when_clause_of_a_meeting_to_come_gives_no_date(known: Known) -> None:
+    text = (
+        "When the fourth session of the 12th Supreme People's Assembly convenes on April 7, "
+        "it will be expected to approve the budget."
+    )
+    assert ("session", "2011-04-07", None) not in event_days(text, known, "2011-03-10")
+
+
+def test_a_when_clause_after_the_main_clause_is_read_as_before(known: Known) -> None:
+    text = (
+        "Choe Yong Rim took charge of the Cabinet on June 7, 2010, when the third session of "
+        "the 12th Supreme People's Assembly removed Kim Yong Il."
+    )
+    assert ("session", "2010-06-07", None) in event_days(text, known, "2011-03-10")
+
+
+def test_records_folder_exists() -> None:
+    assert (Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records").is_dir()
