@@ -175,3 +175,54 @@ def test_a_when_clause_after_the_main_clause_is_read_as_before(known: Known) -> 
 
 def test_records_folder_exists() -> None:
     assert (Path(__file__).resolve().parent / "fixtures" / "ingest" / "facts" / "records").is_dir()
+
+
+# -- 4. a period of an appearance; a paragraph about a year --------------------------------------
+
+
+def test_a_tour_from_one_day_to_another_has_both_ends(known: Known) -> None:
+    text = "Kim Jong Il inspected factories in North Hamgyong Province from 12 to 15 February."
+    assert ("appearance", "2011-02-12", "2011-02-15") in event_days(text, known, "2011-03-10")
+
+
+def test_guidance_over_a_period_has_both_ends_and_a_name_without_them(known: Known) -> None:
+    text = (
+        "Pyongyang, February 22 (KCNA) -- Premier Kim Il Sung gave on-the-spot guidance to the "
+        "work of the Kangso County Party Committee from February 5 to 20."
+    )
+    drafts = _read(text, known, "1960-02-22").drafts
+    events = [d.record for d in drafts if d.kind == "event" and d.record.get("type") != "series"]
+    assert [(_iso(e.get("date")), _iso(e.get("end"))) for e in events] == [
+        ("1960-02-05", "1960-02-20")
+    ]
+    assert all("from February" not in n["text"] for e in events for n in e.get("names", []))
+
+
+def test_a_single_day_appearance_has_no_end(known: Known) -> None:
+    text = "Kim Jong Il inspected a unit from the 4th Corps on 3 May 2010."
+    assert ("appearance", "2010-05-03", None) in event_days(text, known, "2011-03-10")
+
+
+def test_a_paragraph_about_a_year_dates_its_year_less_days(known: Known) -> None:
+    text = (
+        "Kim Jong Il\n\nIn 2009, Kim Jong Il made 159 public appearances. On 3 June he inspected "
+        "the Ryongsong Machine Complex.\n"
+    )
+    assert ("appearance", "2009-06-03", None) in event_days(text, known, "2012-06-20", "analysis")
+
+
+def test_a_year_of_background_in_the_first_sentence_is_no_topic(known: Known) -> None:
+    text = (
+        "Kim Jong Il\n\nKim Jong Il, who joined the party in 1964, made many appearances. On 3 "
+        "June he inspected the Ryongsong Machine Complex.\n"
+    )
+    assert ("appearance", "2012-06-03", None) in event_days(text, known, "2012-06-20", "analysis")
+
+
+def test_a_paragraph_year_gives_way_to_a_later_stated_year(known: Known) -> None:
+    text = (
+        "Kim Jong Il\n\nIn 2009, Kim Jong Il made 159 public appearances. In March 2011 he fell "
+        "ill. On 3 June he inspected the Ryongsong Machine Complex.\n"
+    )
+    got = {day for _, day, _ in event_days(text, known, "2012-06-20", "analysis")}
+    assert "2009-06-03" not in got

@@ -52,6 +52,7 @@ def dates(r: Context) -> Found:
     resolved += _election_months(r, resolved)
     resolved.sort(key=lambda d: d.start)
     resolved = _years_of_sentence(r, resolved)
+    resolved = _years_of_paragraph(r, resolved)
     r.dates = [d for d in resolved if doc.block_at(d.start) is not None]
     r.section_days = _section_days(r, r.dates)
     return r.found()
@@ -270,6 +271,71 @@ def _years_of_sentence(r: Context, found: list[DateMention]) -> list[DateMention
             if said and said[-1] != d.date.year and not year_said(r, d):
                 d = replace(d, date=PartialDate(said[-1], d.date.month, d.date.day))
         out.append(d)
+    return out
+
+
+_TOPIC_YEAR = re.compile(
+    r"\s*(?:(?:In|During|Throughout|Over|Through)\s+(?:the\s+year\s+)?|The\s+year\s+)?",
+)
+"""what may open a paragraph's first sentence before the year it is about ("In 2009, Kim Jong
+Il ...", "The year 2014 brought ...", "2009 was ...")"""
+
+
+def _topic_year(r: Context, block: int, found: list[DateMention]) -> tuple[int, int] | None:
+    """(year, end of the sentence) of a paragraph's first sentence that opens with a year, the
+    one year it states."""
+    first = next((s for s in r.doc.sentences if s.block == block), None)
+    if first is None:
+        return None
+    stated = [d for d in found if first.start <= d.start < first.end and not d.year_inferred
+              and d.date is not None]  # fmt: skip
+    if not stated or len({d.date.year for d in stated if d.date is not None}) != 1:
+        return None
+    opening = stated[0]
+    if opening.date is None or not _TOPIC_YEAR.fullmatch(r.text, first.start, opening.start):
+        return None
+    return opening.date.year, first.end
+
+
+def _years_of_paragraph(r: Context, found: list[DateMention]) -> list[DateMention]:
+    """(class CG) "In 2009, Kim Jong Il made 159 public appearances. ... On February 11 Kim
+    Yong Chun replaced Kim Il Chol ...": a year-less day or month in a paragraph whose first
+    sentence opens with the year it is about is of that year, when no sentence between states
+    another (not "April last year"). ``found`` in text order."""
+    reference = r.reference
+    if reference is None:
+        return found
+    out: list[DateMention] = []
+    topics: dict[int, tuple[int, int] | None] = {}
+    for d in found:
+        block = r.doc.block_at(d.start)
+        if (
+            block is None or not d.year_inferred or d.range is not None or d.date is None
+            or d.date.month is None or r.doc.blocks[block].kind != "paragraph"
+            or year_said(r, d)
+        ):  # fmt: skip
+            out.append(d)
+            continue
+        if block not in topics:
+            topics[block] = _topic_year(r, block, found)
+        topic = topics[block]
+        if (
+            topic is None or d.start < topic[1] or topic[0] == d.date.year
+            or topic[0] > reference.year
+        ):  # fmt: skip
+            out.append(d)
+            continue
+        between = [e for e in out if topic[1] <= e.start and not e.year_inferred
+                   and e.date is not None and e.date.year != topic[0]]  # fmt: skip
+        if between:
+            out.append(d)
+            continue
+        try:
+            date = PartialDate(topic[0], d.date.month, d.date.day)
+        except ValueError:
+            out.append(d)
+            continue
+        out.append(replace(d, date=date))
     return out
 
 
