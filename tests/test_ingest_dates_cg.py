@@ -226,3 +226,27 @@ def test_a_paragraph_year_gives_way_to_a_later_stated_year(known: Known) -> None
     )
     got = {day for _, day, _ in event_days(text, known, "2012-06-20", "analysis")}
     assert "2009-06-03" not in got
+
+
+# -- 5. an occasion announced by a weekday is still to come ----------------------------------------
+
+
+def test_a_funeral_that_will_take_place_on_a_weekday_is_no_event(known: Known) -> None:
+    text = "Kim Yong Sun died on Sunday. The funeral will take place Wednesday, KCNA said."
+    assert not any(kind == "ceremony" for kind, _, _ in event_days(text, known, "2003-10-27"))
+
+
+def test_a_funeral_expected_on_a_weekday_is_no_event(known: Known) -> None:
+    text = "Yon Hyong Muk died on Saturday. The funeral is expected on Tuesday."
+    assert not any(kind == "ceremony" for kind, _, _ in event_days(text, known, "2005-10-23"))
+
+
+def test_a_funeral_held_on_a_weekday_is_an_event(known: Known) -> None:
+    text = "The funeral took place on Tuesday in Pyongyang."
+    assert ("ceremony", "2005-10-18", None) in event_days(text, known, "2005-10-23")
+
+
+def test_a_funeral_announced_for_a_printed_day_stays_an_event(known: Known) -> None:
+    # KCNA's announcement of the day (the labelled texts keep it: dev e01, d51)
+    text = "The funeral will be held in Pyongyang on July 17."
+    assert ("ceremony", "1994-07-17", None) in event_days(text, known, "1994-07-09")
