@@ -250,3 +250,25 @@ def test_a_funeral_announced_for_a_printed_day_stays_an_event(known: Known) -> N
     # KCNA's announcement of the day (the labelled texts keep it: dev e01, d51)
     text = "The funeral will be held in Pyongyang on July 17."
     assert ("ceremony", "1994-07-17", None) in event_days(text, known, "1994-07-09")
+
+
+# -- 6. a part of a year or month joined by a hyphen -----------------------------------------------
+
+
+def test_mid_year_and_mid_month_joined_by_a_hyphen_are_dates() -> None:
+    got = [(d.text, d.date.iso if d.date else None) for d in find_dates("named in mid-2021")]
+    assert got == [("2021", "2021")]
+    got = [(d.text, d.date.iso if d.date else None) for d in find_dates("since mid-June 2021")]
+    assert got == [("June 2021", "2021-06")]
+    assert [d.text for d in find_dates("promoted in late-2019")] == ["2019"]
+
+
+def test_a_number_joined_by_a_hyphen_to_another_word_is_no_date() -> None:
+    for text in ("the KN-2021 missile", "amid-June 2021", "pre-June 2021"):
+        assert find_dates(text) == [], text
+
+
+def test_a_change_in_mid_year_is_dated_by_its_year(known: Known) -> None:
+    text = "Kwon Yong Jin had been named GPB director in mid-2021."
+    got = holdings(text, known, "2022-06-16")
+    assert got[("kwon-yong-jin", "director", "kpa-gpb")] == {("2021", None, None)}
