@@ -228,7 +228,7 @@ def test_a_paragraph_year_gives_way_to_a_later_stated_year(known: Known) -> None
     assert "2009-06-03" not in got
 
 
-# -- 5. an occasion announced by a weekday is still to come ----------------------------------------
+# -- 5. an occasion announced by a weekday is still to come --------------------------------------
 
 
 def test_a_funeral_that_will_take_place_on_a_weekday_is_no_event(known: Known) -> None:
@@ -252,7 +252,7 @@ def test_a_funeral_announced_for_a_printed_day_stays_an_event(known: Known) -> N
     assert ("ceremony", "1994-07-17", None) in event_days(text, known, "1994-07-09")
 
 
-# -- 6. a part of a year or month joined by a hyphen -----------------------------------------------
+# -- 6. a part of a year or month joined by a hyphen ---------------------------------------------
 
 
 def test_mid_year_and_mid_month_joined_by_a_hyphen_are_dates() -> None:
@@ -272,3 +272,31 @@ def test_a_change_in_mid_year_is_dated_by_its_year(known: Known) -> None:
     text = "Kwon Yong Jin had been named GPB director in mid-2021."
     got = holdings(text, known, "2022-06-16")
     assert got[("kwon-yong-jin", "director", "kpa-gpb")] == {("2021", None, None)}
+
+
+# -- 7. a portfolio between a title and the date of its term ------------------------------------
+
+
+def test_a_portfolio_between_the_title_and_since_keeps_the_start(known: Known) -> None:
+    text = (
+        "Hwang Jang Yop had served as party secretary in charge of international affairs since "
+        "1984."
+    )
+    got = holdings(text, known, "1997-02-13")
+    assert got[("hwang-jang-yop", "secretary", "wpk-cc")] == {("1984", None, None)}
+
+
+def test_a_portfolio_before_a_period_keeps_both_ends(known: Known) -> None:
+    text = "Kim Ki Nam was a party secretary in charge of propaganda from 1992 to 2017."
+    got = holdings(text, known, "2018-01-10", "report")
+    assert got[("kim-ki-nam", "secretary", "wpk-cc")] == {("1992", "2017", None)}
+
+
+def test_another_title_before_a_portfolio_takes_not_its_date(known: Known) -> None:
+    text = (
+        "Kim Yong Sun, a member of the Supreme People's Assembly, had been the party's secretary "
+        "in charge of South Korean affairs since 1990."
+    )
+    got = holdings(text, known, "2003-10-27")
+    assert got[("kim-yong-sun", "member", "spa")] == {(None, None, "2003-10-27")}
+    assert got[("kim-yong-sun", "secretary", "wpk-cc")] == {("1990", None, None)}

@@ -741,7 +741,10 @@ def sentence_date(
         if holds:
             # Only a date beside the title ("Minister since June 2018"), or one opening the
             # sentence before the title ("Since April 2019 Ch'oe has been ...").
-            beside = title_end is None or title_end - 2 <= d.start <= title_end + 24
+            beside = title_end is None or title_end - 2 <= d.start <= title_end + 24 or (
+                # (class CG) "party secretary in charge of international affairs since 1984"
+                d.start > title_end and _portfolio_since(r, title_end, d.start)
+            )
             if beside and title_end is not None and re.search(r"\bin\s*$", lead):
                 # "premier in 2005", not "a vice director, were executed in November"
                 beside = re.fullmatch(r"\s*,?\s*in\s+", r.text[title_end : d.start]) is not None
@@ -788,6 +791,22 @@ def sentence_date(
     return None
 
 
+_PORTFOLIO = re.compile(r"\b(?:in\s+charge\s+of|responsible\s+for)\s*$")
+_PORTFOLIO_SINCE = re.compile(
+    r"\s+(?P<lead>(?:in\s+charge\s+of|responsible\s+for)\s+)?[^,;.()]{1,50}?"
+    r"\s+(?:since|from|until|till)\s+"
+)
+
+
+def _portfolio_since(r: Context, title_end: int, date_start: int) -> bool:
+    """(class CG) A title's portfolio stands between it and the date of its term ("secretary in
+    charge of international affairs since 1984", "vice-premier responsible for agriculture
+    from 1998"): right after the title, or the title's own last words."""
+    m = _PORTFOLIO_SINCE.fullmatch(r.text, title_end, date_start)
+    return m is not None and (
+        m.group("lead") is not None
+        or _PORTFOLIO.search(r.text, max(0, title_end - 20), title_end) is not None
+    )
 _RELATIVE = re.compile(r",\s*(?:who|which)\b[^,;]*$")
 
 
