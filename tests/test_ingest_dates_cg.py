@@ -300,3 +300,30 @@ def test_another_title_before_a_portfolio_takes_not_its_date(known: Known) -> No
     got = holdings(text, known, "2003-10-27")
     assert got[("kim-yong-sun", "member", "spa")] == {(None, None, "2003-10-27")}
     assert got[("kim-yong-sun", "secretary", "wpk-cc")] == {("1990", None, None)}
+
+
+def test_the_successor_named_in_a_when_clause_after_a_period_starts_at_its_end(
+    known: Known,
+) -> None:
+    text = (
+        "Yon Hyong Muk served as premier from December 1988 to December 1992, when he was "
+        "replaced by Kang Song San."
+    )
+    got = holdings(text, known, "2005-10-23")
+    assert got[("kang-song-san", "chairman", "cabinet")] == {("1992-12", None, None)}
+    assert got[("yon-hyong-muk", "chairman", "cabinet")] == {("1988-12", "1992-12", None)}
+
+
+def test_the_successor_named_in_a_when_clause_after_until_starts_then(known: Known) -> None:
+    text = "Yon Hyong Muk served as premier until December 1992, when Kang Song San replaced him."
+    got = holdings(text, known, "2005-10-23")
+    assert got[("kang-song-san", "chairman", "cabinet")] == {("1992-12", None, None)}
+
+
+def test_a_successor_in_the_next_sentence_is_not_dated_by_a_when_clause(known: Known) -> None:
+    text = (
+        "Yon Hyong Muk served as premier until December 1992, when the economy was failing. "
+        "Kang Song San replaced him in 1992 and was premier until 1997."
+    )
+    got = holdings(text, known, "2005-10-23")
+    assert all(d[0] != "1992-12" for d in got.get(("kang-song-san", "chairman", "cabinet"), set()))

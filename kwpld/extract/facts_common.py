@@ -707,12 +707,16 @@ def _when_clause(r: Context, view: SentenceView, anchor: int) -> DateMention | N
     """ "He was relieved as Premier in April 2019, when he became ...": the date of the clause
     "when" joins to the fact stated at ``anchor``."""
     for d in r.dates_in(view.start, anchor):
-        if d.date is not None and d.role != "end" and _WHEN.match(r.text[d.end : anchor]):
+        # (a period's last end too: "from 1988 to December 1992, when he was replaced by X")
+        if d.date is not None and _WHEN.match(r.text[d.end : anchor]):
             return d
     return None
 
 
-_WHEN = re.compile(r"\s*,?\s*when\s+(?:\S+\s+){1,4}$")
+_WHEN = re.compile(r"\s*,?\s*when\s+(?:\S+\s+){1,4}$|\s*,\s*when\s+[^,;.()]{1,80}$")
+"""what joins a date to a fact stated in the "when" clause after it: a few words ("in April
+2019, when he became ..."), or the clause's words up to the fact ("to December 1992, when he
+was replaced by Kang Song San")"""
 
 _CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
 """a clause boundary: ", and on 1 April 2013 he was appointed ..." dates another clause"""
@@ -1008,6 +1012,15 @@ def fact_dates(
             until = {k: v for k, v in (("first", first), ("last", last)) if v is not None}
             return until, "sentence", FactSpan(when.start, chosen.end, "date")
         if chosen is None:
+            if when.range is not None or re.search(
+                r"\b(?:until|till)\s*$", r.text[max(view.start, when.start - 12) : when.start]
+            ):
+                # (class CG) "served as premier from December 1988 to December 1992 (or until
+                # December 1992), when he was replaced by Kang Song San": the time the period
+                # ends, when the clause's change happens
+                day = last_year(r, when).date
+                assert day is not None
+                return {"at": day}, "sentence", FactSpan(when.start, when.end, "date")
             chosen = when
     if chosen is not None:
         chosen = last_year(r, chosen)
