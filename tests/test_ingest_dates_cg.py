@@ -327,3 +327,29 @@ def test_a_successor_in_the_next_sentence_is_not_dated_by_a_when_clause(known: K
     )
     got = holdings(text, known, "2005-10-23")
     assert all(d[0] != "1992-12" for d in got.get(("kang-song-san", "chairman", "cabinet"), set()))
+
+
+# -- 8. a duty overseen is no occasion -----------------------------------------------------------
+
+
+def test_a_plan_overseen_in_a_post_is_no_event(known: Known) -> None:
+    text = (
+        "From 1986 to 1990 Choe Yong Rim was chairman of the State Planning Commission, where he "
+        "oversaw the third seven-year plan."
+    )
+    assert event_days(text, known, "2024-03-14", "report") == set()
+
+
+def test_affairs_overseen_are_no_event(known: Known) -> None:
+    text = (
+        "Ri was promoted to first vice director in the 1980s, where he oversaw the party's cadre "
+        "affairs and the personnel files of the central party apparatus."
+    )
+    assert event_days(text, known, "2010-06-09", "analysis") == set()
+
+
+def test_a_launch_or_a_construction_overseen_on_a_day_stays_an_event(known: Known) -> None:
+    launch = "Kim Jong Un oversaw the launch of a new rocket on 3 May."
+    assert ("appearance", "2023-05-03", None) in event_days(launch, known, "2024-03-14")
+    site = "Kim Jong Un oversaw the construction of the hospital on 3 May."
+    assert ("appearance", "2023-05-03", None) in event_days(site, known, "2024-03-14")

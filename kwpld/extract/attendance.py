@@ -989,6 +989,8 @@ def _appearance(
     if described and verb in _VISITED and any(view.start <= at < view.end for at, _ in r.held):
         return None  # "visited the bier of X": the tribute the sentence holds, not a visit
     obj = " ".join(r.text[obj_start:obj_end].split())
+    if described and verb in flex.duty_verbs and _head_noun(obj) in flex.duty_objects:
+        return None  # (class CG) "where he oversaw the third seven-year plan": a duty
     if occasion_only and not obj[:1].islower():
         return None
     if places_only and (kind != "appearance" or not obj[:1].isupper()):
@@ -1193,6 +1195,14 @@ def _held_welcome(r: Context, view: SentenceView) -> str | None:
                 and _WELCOME_WORDS.search(names):
             return r.reg.resolve(key)
     return None
+
+
+def _head_noun(obj: str) -> str:
+    """The head noun of a described object: its last word before "of" ("the personnel files of
+    the central party apparatus": files), lower case."""
+    head = re.split(r"\s+(?:of|for|in|on|at)\s+", obj, maxsplit=1)[0]
+    words = head.split()
+    return words[-1].lower().strip(",.") if words else ""
 
 
 def _period_end(
