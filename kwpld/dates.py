@@ -501,7 +501,7 @@ def _end_mention(
         if end.weekday is not None:
             stated += f" ({calendar.day_name[end.weekday]})"
         date = PartialDate(date.year, date.month, date.day, stated=stated, juche=end.juche)
-    elif end.text != date.iso:
+    elif end.text.replace(".", "-") != date.iso:  # "2008.10.29" is ISO, dotted
         date = PartialDate(date.year, date.month, date.day, stated=end.text, juche=end.juche)
     return mention(date, end.problems + _weekday_problems(date, end.weekday, end.text))
 
@@ -686,7 +686,8 @@ def _date_pattern(t: str, *, single: bool) -> str:
     )
     iso_and_korean = (
         rf"""
-      | (?P<iy{t}>{_YEAR_RE})-(?P<im{t}>0[1-9]|1[0-2])(?:-(?P<id{t}>0[1-9]|[12]\d|3[01]))?(?![\d-])
+      | (?P<iy{t}>{_YEAR_RE})(?:-|\.(?=(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?!\.?\d)))
+            (?P<im{t}>0[1-9]|1[0-2])(?:[-.](?P<id{t}>0[1-9]|[12]\d|3[01]))?(?![\d-])
       | (?P<kyear{t}>(?:주체\s*(?P<kj{t}>\d{{1,3}})\s*(?:{korean_check}\s*)?
                     |(?P<ky{t}>{_YEAR_RE})\s*)년)
             (?:\s*(?P<km{t}>1[0-2]|[1-9])\s*월(?:\s*(?P<kd{t}>[12]\d|3[01]|[1-9])\s*일)?)?
@@ -740,6 +741,8 @@ _REACH = 80
 # A match must not continue a word or a number: "12345" or "Mayday" are not dates.
 _WORD_BEFORE = re.compile(r"[\w-]$")
 _WORD_AFTER = re.compile(r"^\w")
+_PART_BEFORE = re.compile(r"(?<![\w-])(?:[Mm]id|[Ee]arly|[Ll]ate)-$")
+"""a part of a month or year joined to it ("mid-June 2021", "late-2019"): no word it continues"""
 # A period must not run on into a number: "2013-01-28" is a day, not 2013 to 2101.
 _RANGE_AFTER = re.compile(r"\w|-\d")
 
@@ -799,7 +802,12 @@ def find_dates(
             start = match.start("mo")
         if any(s < end and start < e for s, e in taken):
             continue
-        if start and _WORD_BEFORE.search(text[max(0, start - 1) : start]):
+        # ("mid-2021": the word before a bare year is the match's, joined to it by a hyphen)
+        begin = match.start() if match.group("by") or match.group("mo") else start
+        if (
+            begin and _WORD_BEFORE.search(text[max(0, begin - 1) : begin])
+            and not _PART_BEFORE.search(text[max(0, begin - 7) : begin])
+        ):  # fmt: skip
             continue
         korean = match.group("kyear") or match.group("km2")
         if _WORD_AFTER.match(text[end : end + 1]) and not korean:  # Korean particles attach

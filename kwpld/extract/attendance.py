@@ -55,11 +55,14 @@ _OBJECT = re.compile(
 """The object of a leader's verb; a facility's name may contain "and" ("the Kim Chaek Iron and
 Steel Complex"), cut again where a person's name begins after it (`_object_end`)."""
 
+_FROM_DAY = r"|from(?=\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
+"""(class CG) "from February 5 to 20": a period, not part of what was inspected"""
 _DESCRIBED = re.compile(
     r"\s+(?:(?:to|at|of)\s+)?(?:(?:a|an|the)\s+)?(?P<object>[a-z][\w'’-]*(?:\s+(?!(?:on|in|at|and"
-    r"|with|where|which|that|who|under|before|after|during|together|accompanied)\b)[\w'’,-]+){0,12}?)"
+    rf"|with|where|which|that|who|under|before|after|during|together|accompanied{_FROM_DAY})\b)"
+    r"[\w'’,-]+){0,12}?)"
     r"(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|and|with|where|which|that|who|under|before|after|during"
-    r"|together|accompanied)\b)"
+    rf"|together|accompanied{_FROM_DAY})\b)"
 )
 """What a leader inspects when the text describes it rather than names it ("looked round the
 construction site of the third-stage 10,000 flats", "inspected a newly built hospital"): up to
@@ -1013,6 +1016,8 @@ def _appearance(
     if described and verb in _VISITED and any(view.start <= at < view.end for at, _ in r.held):
         return None  # "visited the bier of X": the tribute the sentence holds, not a visit
     obj = " ".join(r.text[obj_start:obj_end].split())
+    if described and verb in flex.duty_verbs and _head_noun(obj) in flex.duty_objects:
+        return None  # (class CG) "where he oversaw the third seven-year plan": a duty
     if occasion_only and not obj[:1].islower():
         return None
     if places_only and (kind != "appearance" or not obj[:1].isupper()):
@@ -1050,6 +1055,9 @@ def _appearance(
     event.fields.setdefault("type", kind)
     if when is not None:
         event.fields.setdefault("date", when)
+        last = _period_end(r, view, end, when)
+        if last is not None:
+            event.fields.setdefault("end", last)
     span = (obj_start, obj_end)
     if described or not re.search(r"(?:^|\s)[A-Z0-9]", name):
         # "performance": a description; dated, so that another article's is not taken for it
@@ -1217,6 +1225,27 @@ def _held_welcome(r: Context, view: SentenceView) -> str | None:
         if (view.start <= offset < end or since <= offset < view.start and "arrival" in names) \
                 and _WELCOME_WORDS.search(names):
             return r.reg.resolve(key)
+    return None
+
+
+def _head_noun(obj: str) -> str:
+    """The head noun of a described object: its last word before "of" ("the personnel files of
+    the central party apparatus": files), lower case."""
+    head = re.split(r"\s+(?:of|for|in|on|at)\s+", obj, maxsplit=1)[0]
+    words = head.split()
+    return words[-1].lower().strip(",.") if words else ""
+
+
+def _period_end(
+    r: Context, view: SentenceView, end: int, first: PartialDate
+) -> PartialDate | None:
+    """(class CG) The last day of a period the appearance's sentence prints after its verb,
+    when ``first`` is its first day ("gave on-the-spot guidance to ... from February 5 to 20",
+    "toured North Hamgyong Province from 12 to 15 February"): both ends are the event's."""
+    for d in r.dates_in(end, view.end):
+        if d.range is not None and d.role == "start" and d.date == first:
+            last = d.range.last
+            return last if last is not None and last.day is not None and last != first else None
     return None
 
 
@@ -1403,11 +1432,20 @@ def _same_day_as_undated(r: Context, start: int, span: tuple[int, int]) -> bool:
     return bool(before) and event_day_before(r, start) is None
 
 
+_DATE_PREPOSITION = re.compile(r"\s+(?:from|on|in|between|since|during)\s+$")
+"""the word before a date that closes the object of a leader's verb"""
+
+
 def _object_end(r: Context, start: int, end: int) -> int:
     """Where the object ends: at the sentence's end ("visited the February 8 Vinalon Complex.
     He ..."), before a full stop closing it, and before "and" when a person's
     name follows ("inspected the Pyongyang Textile Mill and Kim Yo Jong ..."), or the "and"
     ends it."""
+    for d in r.dates_in(start, end):  # (class CG) "... County Party Committee from 5 to 20 May"
+        at = _DATE_PREPOSITION.search(r.text, max(start, d.start - 12), d.start)
+        if at is not None:
+            end = at.start()
+            break
     for m in re.finditer(r"\s+and\s+", r.text[start:end]):
         after = start + m.end()
         if r.mentions_in(after, end, ("person",)) or not re.match(

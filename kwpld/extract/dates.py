@@ -19,7 +19,7 @@ __all__ = [
     "act_weekday",
     "leading_day", "narrative_day_before", "year_said", "stated_day", "speaks_ahead",
     "in_perfect", "report_day", "in_speech", "headline", "before_dateline", "days_apart",
-    "shift_day", "counts_past", "may_count_past", "in_subordinate",
+    "shift_day", "counts_past", "may_count_past", "in_subordinate", "told_day",
 ]  # fmt: skip
 
 
@@ -52,6 +52,7 @@ def dates(r: Context) -> Found:
     resolved += _election_months(r, resolved)
     resolved.sort(key=lambda d: d.start)
     resolved = _years_of_sentence(r, resolved)
+    resolved = _years_of_paragraph(r, resolved)
     r.dates = [d for d in resolved if doc.block_at(d.start) is not None]
     r.section_days = _section_days(r, r.dates)
     return r.found()
@@ -63,6 +64,21 @@ _STAMP_LINE = re.compile(
 """what comes before the day on a line that dates the whole text: a by-line ("Posted by X, 3
 April Chuch'e 102 (2013)"), a closing line ("Rodong Sinmun, December 2, 2017", "-- KCNA, 12
 March 2019"); not a list of sources ("Sources: KCNA, 31 March and 1 April 2013")"""
+
+
+_DATE_LINE_HEAD = re.compile(
+    r"[ \t]*[\[(]?[ \t]*(?:(?:Posted|Published|Updated|Last\s+updated|Filed|Date)(?:[ \t]+on)?"
+    r"[ \t]*:?[ \t]*)?",
+    re.I,
+)
+_DATE_LINE_TAIL = re.compile(
+    r"[ \t]*,?[ \t]*(?:\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*[ap]\.?m\.?)?)?[ \t]*"
+    r"(?:\(?(?:KST|JST|GMT|UTC|EST|EDT|ET)\)?)?[ \t]*[\])]?[ \t.]*",
+    re.I,
+)
+"""a line that is a date alone, as news sites print it under the headline or at the foot:
+"[2010-02-04 17:20]", "2010.02.04 10:12 KST", "Posted Feb. 4, 2010", "Updated: 2010-02-04 17:20
+KST" (before and after the date)"""
 
 
 def _stamped_day(r: Context, found: list[DateMention]) -> PartialDate | None:
@@ -79,6 +95,10 @@ def _stamped_day(r: Context, found: list[DateMention]) -> PartialDate | None:
         line_start = max(doc.blocks[block].start, r.text.rfind("\n", 0, d.start) + 1)
         line_end = r.text.find("\n", d.end)
         rest = r.text[d.end : len(r.text) if line_end < 0 else line_end]
+        if _DATE_LINE_HEAD.fullmatch(r.text, line_start, d.start) and _DATE_LINE_TAIL.fullmatch(
+            rest
+        ):
+            return d.date  # (class CG) "[2010-02-04 17:20]", "Updated: 2013-04-02 15:05 KST"
         stamp = _STAMP_LINE.fullmatch(r.text, line_start, d.start)
         if (
             stamp is not None
@@ -254,6 +274,71 @@ def _years_of_sentence(r: Context, found: list[DateMention]) -> list[DateMention
     return out
 
 
+_TOPIC_YEAR = re.compile(
+    r"\s*(?:(?:In|During|Throughout|Over|Through)\s+(?:the\s+year\s+)?|The\s+year\s+)?",
+)
+"""what may open a paragraph's first sentence before the year it is about ("In 2009, Kim Jong
+Il ...", "The year 2014 brought ...", "2009 was ...")"""
+
+
+def _topic_year(r: Context, block: int, found: list[DateMention]) -> tuple[int, int] | None:
+    """(year, end of the sentence) of a paragraph's first sentence that opens with a year, the
+    one year it states."""
+    first = next((s for s in r.doc.sentences if s.block == block), None)
+    if first is None:
+        return None
+    stated = [d for d in found if first.start <= d.start < first.end and not d.year_inferred
+              and d.date is not None]  # fmt: skip
+    if not stated or len({d.date.year for d in stated if d.date is not None}) != 1:
+        return None
+    opening = stated[0]
+    if opening.date is None or not _TOPIC_YEAR.fullmatch(r.text, first.start, opening.start):
+        return None
+    return opening.date.year, first.end
+
+
+def _years_of_paragraph(r: Context, found: list[DateMention]) -> list[DateMention]:
+    """(class CG) "In 2009, Kim Jong Il made 159 public appearances. ... On February 11 Kim
+    Yong Chun replaced Kim Il Chol ...": a year-less day or month in a paragraph whose first
+    sentence opens with the year it is about is of that year, when no sentence between states
+    another (not "April last year"). ``found`` in text order."""
+    reference = r.reference
+    if reference is None:
+        return found
+    out: list[DateMention] = []
+    topics: dict[int, tuple[int, int] | None] = {}
+    for d in found:
+        block = r.doc.block_at(d.start)
+        if (
+            block is None or not d.year_inferred or d.range is not None or d.date is None
+            or d.date.month is None or r.doc.blocks[block].kind != "paragraph"
+            or year_said(r, d)
+        ):  # fmt: skip
+            out.append(d)
+            continue
+        if block not in topics:
+            topics[block] = _topic_year(r, block, found)
+        topic = topics[block]
+        if (
+            topic is None or d.start < topic[1] or topic[0] == d.date.year
+            or topic[0] > reference.year
+        ):  # fmt: skip
+            out.append(d)
+            continue
+        between = [e for e in out if topic[1] <= e.start and not e.year_inferred
+                   and e.date is not None and e.date.year != topic[0]]  # fmt: skip
+        if between:
+            out.append(d)
+            continue
+        try:
+            date = PartialDate(topic[0], d.date.month, d.date.day)
+        except ValueError:
+            out.append(d)
+            continue
+        out.append(replace(d, date=date))
+    return out
+
+
 def _bare_month(r: Context, d: DateMention) -> bool:
     """A month alone in parentheses ("the Third Congress of the KWP (April)")."""
     return (
@@ -410,6 +495,15 @@ def _week_month(reference: PartialDate, step: int) -> PartialDate | None:
     return PartialDate(monday.year, monday.month)
 
 
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|took|made|met|became|went|held|led|left|gave|came|saw|won|began"
+    r"|rose|fell|sent|spoke|told|wrote|sat|stood|chose|got|[a-z]{2,}ed)\b"
+)
+"""a verb of the past (what a sentence reports as done, and so not after the article's date)"""
+_PAST_SLACK = 3
+"""days a past act may be dated after the article's date (a dateline a day off, a time zone)"""
+
+
 def _resolve(r: Context, mention: DateMention, reference: PartialDate | None) -> DateMention:
     """A year-less date ("in June", "on 28 December"): the latest such day or month not after
     the article's date (give or take a month), as what is reported happened before it was
@@ -420,11 +514,19 @@ def _resolve(r: Context, mention: DateMention, reference: PartialDate | None) ->
         return out
     sentence = r.doc.sentence_at(mention.start)
     ahead = sentence is not None and _AHEAD.search(r.text, sentence.start, mention.start)
-    # a month's slack either way: what was dated late, what was announced in advance
+    # a month's slack either way: what was dated late, what was announced in advance; a
+    # sentence told in the past has only a few days' (a day printed off by a time zone)
+    after = (out.since.earliest() - reference.latest()).days
     if ahead and (reference.earliest() - out.since.latest()).days > 31:
         step = 1  # "will hold its session in September" (of an article of February)
-    elif not ahead and (out.since.earliest() - reference.latest()).days > 31:
+    elif not ahead and after > 31:
         step = -1  # "returned to the Presidium in June" (of an article of January)
+    elif (
+        not ahead and after > _PAST_SLACK and sentence is not None
+        and not _AHEAD.search(r.text, mention.end, sentence.end)
+        and _PAST.search(r.text, sentence.start, sentence.end)
+    ):  # fmt: skip
+        step = -1  # (class CG) "On January 20 X replaced Y" (of an article of 8 January)
     else:
         return out
     day = min(reference.day, 28) if reference.month == 2 and reference.day else reference.day
@@ -653,6 +755,24 @@ def _occasion_day_at(r: Context, start: int, end: int) -> bool:
         or _DATELINE_AFTER.match(r.text, end, end + 12)
         or in_speech(r, start)
     )
+
+
+_TOLD_DAY = re.compile(r"\b(?:(?P<today>today)|yesterday)\b", re.I)
+
+
+def told_day(r: Context, start: int, end: int) -> tuple[PartialDate, tuple[int, int]] | None:
+    """(class CG) The day "yesterday" or "today" in text[start:end] gives what it tells ("The
+    assembly appointed X premier yesterday": the day before the report's, its dateline's or the
+    article's), not the day of the report ("KCNA reported today", "state media said
+    yesterday")."""
+    for m in _TOLD_DAY.finditer(r.text, start, end):
+        if not _occasion_day_at(r, m.start(), m.end()):
+            continue
+        day = report_day(r, m.start())
+        if day is None:
+            return None
+        return (day if m.group("today") else shift_day(day, -1)), m.span()
+    return None
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")

@@ -395,13 +395,22 @@ def _clause_date(r: Context, mention: Mention) -> DateMention | None:
     not_after, subordinate, ahead = _clause_words()
     if sentence is None or not_after.search(r.text, max(0, mention.start - 30), mention.start):
         return None
-    if any(not any(d.start <= m.start() and m.end() <= d.end for d in r.dates)
-           for m in ahead.finditer(r.text, sentence.start, sentence.end)):  # fmt: skip
-        return None  # a meeting to come: the date is a plan ("May 2016" is no "may")
     segments = _segments(r, sentence.start, sentence.end)
     at = next((i for i, (a, b) in enumerate(segments) if a <= mention.start < b), None)
     if at is None:
         return None
+    # (class CG) "When the first session of the 11th SPA appointed X premier on September 3,
+    # 2003, replacing Y, many observers expected ...": a clause of time that opens the sentence
+    # dates its own act; the main clause after it (its "expected") is not the meeting's
+    opening_when = at == 0 and re.match(r"when\b", r.text[segments[0][0] :], re.I) is not None
+    scope = segments[0] if opening_when else (sentence.start, sentence.end)
+    if any(not any(d.start <= m.start() and m.end() <= d.end for d in r.dates)
+           for m in ahead.finditer(r.text, *scope)):  # fmt: skip
+        return None  # a meeting to come: the date is a plan ("May 2016" is no "may")
+    if opening_when:
+        dates = [d for d in r.dates_in(*segments[0]) if d.date is not None and d.range is None]
+        return max(dates, key=lambda d: (_precision(d), -abs(d.start - mention.start)),
+                   default=None)  # fmt: skip
     if at > 0 and re.match(r"when\b", r.text[segments[at][0] :], re.I):
         # "since September 2010, when he was elected ... at the 3rd Conference": the time named
         # just before "when" is the clause's

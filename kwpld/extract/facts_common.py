@@ -37,6 +37,7 @@ from .dates import (
     shift_day,
     speaks_ahead,
     stated_day,
+    told_day,
 )
 
 __all__ = [
@@ -708,12 +709,16 @@ def _when_clause(r: Context, view: SentenceView, anchor: int) -> DateMention | N
     """ "He was relieved as Premier in April 2019, when he became ...": the date of the clause
     "when" joins to the fact stated at ``anchor``."""
     for d in r.dates_in(view.start, anchor):
-        if d.date is not None and d.role != "end" and _WHEN.match(r.text[d.end : anchor]):
+        # (a period's last end too: "from 1988 to December 1992, when he was replaced by X")
+        if d.date is not None and _WHEN.match(r.text[d.end : anchor]):
             return d
     return None
 
 
-_WHEN = re.compile(r"\s*,?\s*when\s+(?:\S+\s+){1,4}$")
+_WHEN = re.compile(r"\s*,?\s*when\s+(?:\S+\s+){1,4}$|\s*,\s*when\s+[^,;.()]{1,80}$")
+"""what joins a date to a fact stated in the "when" clause after it: a few words ("in April
+2019, when he became ..."), or the clause's words up to the fact ("to December 1992, when he
+was replaced by Kang Song San")"""
 
 _CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
 """a clause boundary: ", and on 1 April 2013 he was appointed ..." dates another clause"""
@@ -742,7 +747,10 @@ def sentence_date(
         if holds:
             # Only a date beside the title ("Minister since June 2018"), or one opening the
             # sentence before the title ("Since April 2019 Ch'oe has been ...").
-            beside = title_end is None or title_end - 2 <= d.start <= title_end + 24
+            beside = title_end is None or title_end - 2 <= d.start <= title_end + 24 or (
+                # (class CG) "party secretary in charge of international affairs since 1984"
+                d.start > title_end and _portfolio_since(r, title_end, d.start)
+            )
             if beside and title_end is not None and re.search(r"\bin\s*$", lead):
                 # "premier in 2005", not "a vice director, were executed in November"
                 beside = re.fullmatch(r"\s*,?\s*in\s+", r.text[title_end : d.start]) is not None
@@ -789,6 +797,22 @@ def sentence_date(
     return None
 
 
+_PORTFOLIO = re.compile(r"\b(?:in\s+charge\s+of|responsible\s+for)\s*$")
+_PORTFOLIO_SINCE = re.compile(
+    r"\s+(?P<lead>(?:in\s+charge\s+of|responsible\s+for)\s+)?[^,;.()]{1,50}?"
+    r"\s+(?:since|from|until|till)\s+"
+)
+
+
+def _portfolio_since(r: Context, title_end: int, date_start: int) -> bool:
+    """(class CG) A title's portfolio stands between it and the date of its term ("secretary in
+    charge of international affairs since 1984", "vice-premier responsible for agriculture
+    from 1998"): right after the title, or the title's own last words."""
+    m = _PORTFOLIO_SINCE.fullmatch(r.text, title_end, date_start)
+    return m is not None and (
+        m.group("lead") is not None
+        or _PORTFOLIO.search(r.text, max(0, title_end - 20), title_end) is not None
+    )
 _RELATIVE = re.compile(r",\s*(?:who|which)\b[^,;]*$")
 
 
@@ -990,6 +1014,15 @@ def fact_dates(
             until = {k: v for k, v in (("first", first), ("last", last)) if v is not None}
             return until, "sentence", FactSpan(when.start, chosen.end, "date")
         if chosen is None:
+            if when.range is not None or re.search(
+                r"\b(?:until|till)\s*$", r.text[max(view.start, when.start - 12) : when.start]
+            ):
+                # (class CG) "served as premier from December 1988 to December 1992 (or until
+                # December 1992), when he was replaced by Kang Song San": the time the period
+                # ends, when the clause's change happens
+                day = last_year(r, when).date
+                assert day is not None
+                return {"at": day}, "sentence", FactSpan(when.start, when.end, "date")
             chosen = when
     if chosen is not None:
         chosen = last_year(r, chosen)
@@ -1034,6 +1067,9 @@ def fact_dates(
         return {"at": last or first, **since}, "event", None
     if weekday is not None:
         return {"at": weekday[0]}, "weekday", weekday[1]
+    told = None if holds else told_day(r, view.start, view.end)
+    if told is not None:  # (class CG) "The assembly appointed X premier yesterday"
+        return {"at": told[0], **since}, "sentence", FactSpan(*told[1], "date")
     return _report_date(r, view, anchor, holds)
 
 

@@ -758,6 +758,13 @@ def _occasions(r: Context) -> None:
             not opening or not m.group("name")[:1].isupper()
         ) and not (introduced and _HELD_LATER.match(rest)):
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
+        if _TO_COME_AFTER.match(rest) and not any(
+            d.date is not None and d.date.day is not None and d.weekday is None
+            for d in r.dates_in(sentence.start, sentence.end)
+        ):
+            # (class CG) "The funeral will take place Wednesday, KCNA said", "The funeral is
+            # expected on Tuesday": announced by a weekday of wire copy, still to come
+            continue
         presided = _PRESIDED_AFTER.match(rest)  # "a meeting of X presided over by Kim"
         held = bool(_HELD_OCCASION.match(rest) or given or presided or cued or joined
                     or elsewhere) or bool(
@@ -1032,6 +1039,12 @@ _OPENED_WITH = re.compile(
 )
 """the occasions an event opened with ("opened the summit ... with a one-on-one meeting and a
 social dinner")"""
+_TO_COME_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:will\s+(?:\w+\s+)?(?:take\s+place|be\s+held|be\s+staged)"
+    r"|(?:is|are)\s+(?:expected|scheduled|due|set|slated|planned)\b(?!\s+to\s+have))",
+    re.I,
+)
+"""what an occasion still to come is said to do ("The funeral will take place Wednesday")"""
 _FUTURE_LEAD = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|(?:is|are)\s+(?:expected|scheduled|set|due|slated)"
     r"\s+to|plans?\s+to|planning\s+to)\s+(?:\w+\s+)?(?:hold|host|give|have|attend)\s+(?:(?:a|an)\s+)?$",

@@ -149,6 +149,9 @@ class FactLexicon:
     attendance_to_come: frozenset[str]
     """words before a cue that make its occasion one still to come ("are expected to sign at a
     ceremony", "had been scheduled"): it places no one"""
+    duty_verbs: frozenset[tuple[str, ...]]
+    duty_objects: frozenset[str]
+    """(class CG) "oversaw the third seven-year plan": a duty, not an occasion (``duties``)"""
     """words before an event named in passing ("the decisions of", "since")"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
@@ -335,6 +338,8 @@ def fact_lexicon() -> FactLexicon:
         appearances={name_words(k): v for k, v in attendance["appearances"].items()},
         passing=tuple(attendance.get("passing", ())),
         attendance_to_come=frozenset(attendance.get("to_come", ())),
+        duty_verbs=frozenset(name_words(v) for v in attendance.get("duties", {}).get("verbs", ())),
+        duty_objects=frozenset(attendance.get("duties", {}).get("objects", ())),
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
         similar_occasions=tuple(data.get("similar_occasions", ())),

@@ -206,7 +206,11 @@ _META_START = re.compile(
     r"[ \t]*(?:(?:Source|Sources|Via|Tags|Filed under|Posted in|Photo|Photos|Copyright|Read more)"
     r"\s*:|©|https?://|www\.)"
 )
-_BYLINE_LINE = re.compile(r"[ \t]*(?:By|Written by|Text by|Report by)\s+[A-Z][^\n.]{2,80}$")
+_BYLINE_LINE = re.compile(
+    r"[ \t]*(?:(?:By|Written by|Text by|Report by)\s+[A-Z][^\n.]{2,80}"
+    r"|[^|\n]{2,60}(?:\s\|\s[^|\n]{2,60}){1,4})$"
+)
+"""a by-line: "By X", or fields between bars ("Daily NK | 2015.05.14 | Kang Mi Jin")"""
 
 
 def _plain_blocks(
