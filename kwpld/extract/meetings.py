@@ -758,7 +758,7 @@ def _occasions(r: Context) -> None:
             not opening or not m.group("name")[:1].isupper()
         ) and not (introduced and _HELD_LATER.match(rest)):
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
-        if _TO_COME_AFTER.match(rest) and not any(
+        if _ANNOUNCED_AFTER.match(rest) and not any(
             d.date is not None and d.date.day is not None and d.weekday is None
             for d in r.dates_in(sentence.start, sentence.end)
         ):
@@ -1039,7 +1039,7 @@ _OPENED_WITH = re.compile(
 )
 """the occasions an event opened with ("opened the summit ... with a one-on-one meeting and a
 social dinner")"""
-_TO_COME_AFTER = re.compile(
+_ANNOUNCED_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:will\s+(?:\w+\s+)?(?:take\s+place|be\s+held|be\s+staged)"
     r"|(?:is|are)\s+(?:expected|scheduled|due|set|slated|planned)\b(?!\s+to\s+have))",
     re.I,
