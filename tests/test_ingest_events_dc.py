@@ -139,3 +139,36 @@ def test_a_wreath_at_the_burial_is_the_burials(known: Known) -> None:
         "2006-05-14",
     )
     assert _events(drafted) == [("ceremony", "2006-05-13", None)] * 2
+
+
+# -- past occasions in passing, and days far after the noun --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He sat in on every meeting between the two leaders during the historic summit in "
+         "Pyongyang in October 2007, officials said.", ("meeting", "2007-10", None)),
+        ("Ri led the delegation to the first round of high-level talks with Japan in Beijing in "
+         "March 1991, where he met Japanese diplomats.", ("meeting", "1991-03", None)),
+        ("His influence waned after the failure of a Japan-North Korea summit in 2004 to improve "
+         "ties.", ("meeting", "2004", None)),
+        ("A ceremony of conferring orders on the builders of the power station who performed "
+         "feats in its construction took place at the Kumsusan Assembly Hall on May 11.",
+         ("conferral", "2006-05-11", None)),
+    ],
+)  # fmt: skip
+def test_past_occasions_in_passing_are_dated(
+    text: str, expected: tuple[str, str, str | None], known: Known
+) -> None:
+    assert _events(_read(WIRE + text, known, "2006-05-14")) == [expected]
+
+
+def test_during_the_occasion_without_its_own_month_is_another_s(known: Known) -> None:
+    drafted = _read(
+        KCNA + "A reception was held at the Mansudae Assembly Hall on May 12. During the "
+        "banquet, the guests spoke of friendship.",
+        known,
+        "2006-05-14",
+    )
+    assert _events(drafted) == [("ceremony", "2006-05-12", None)]

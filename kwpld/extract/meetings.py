@@ -627,7 +627,9 @@ def _occasion_pattern() -> re.Pattern[str]:
         rf"\b(?P<art>(?:a|an|the)\s+)?"
         # (class AA) the place of an occasion before it: "A Pyongyang mass rally took place"
         # (after "a" or "an" only: "the Hanoi summit" is one named before)
-        r"(?(art)(?:(?<=[AaNn]\s)(?-i:[A-Z][a-z]+)\s+(?=(?-i:[a-z])))?)"
+        # (class DC) "a Japan-North Korea summit in 2002": two places joined
+        r"(?(art)(?:(?<=[AaNn]\s)(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)\s+"
+        r"(?=(?-i:[a-z])))?)"
         rf"(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?"
         rf"(?P<noun>{nouns}))\b(?!\s+(?:{nouns})\b)"  # "a celebration performance"
         r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
@@ -729,7 +731,9 @@ def _occasions(r: Context) -> None:
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
             continue  # "the meeting" refers back
-        if definite and _BEFORE_AFTER.search(lead):
+        if definite and _BEFORE_AFTER.search(lead) and (
+            not _PAST_SPAN_BEFORE.search(lead) or _month_after(r, m, m.end(), lead) is None
+        ):
             continue  # "Two days before the funeral, on Monday, ...": the funeral is another's
         if definite and _act_referred(r, m):
             continue  # "the hearse carrying the body ... The farewell ceremony was attended by"
@@ -772,9 +776,19 @@ def _occasions(r: Context) -> None:
         opened = not definite and _OPENED_WITH.search(r.text[sentence.start : m.start()])
         held = held or bool(opened) or dated is not None
         when, name_end, on_day = _occasion_day(r, m, sentence, held, definite)
+        if when is None and opening and not definite and (
+            far := _HELD_ON_FAR.search(rest)
+        ) is not None:
+            # (class DC) "A ceremony of conferring the title of Labour Hero and orders on
+            # officials ... who performed feats in ... took place at the Mansudae Assembly Hall
+            # on June 27": the verb of the occasion that opens the sentence, past a long "of"
+            found = r.date_at(m.end() + far.end(), slack=1)
+            when = past_date(r, found) if found is not None and found.date is not None else None
         if dated is not None:
             when = dated
-        elif when is None and not definite:  # (class AC) "at a mass rally in December 2017"
+        elif when is None and (not definite or _PAST_SPAN_BEFORE.search(lead)):
+            # (class AC) "at a mass rally in December 2017"; (class DC) "during the
+            # inter-Korean summit in Pyongyang in June 2000" (one the text had not told)
             when = _month_after(r, m, name_end, lead)
         if when is None and capped:
             when = act_weekday(r, sentence.start, m.start())
@@ -882,6 +896,17 @@ def _month_after(r: Context, m: re.Match[str], name_end: int, lead: str) -> Part
         return None
     return past_date(r, date)
 
+
+_HELD_ON_FAR = re.compile(
+    r"\b(?:took\s+place|(?:was|were)\s+(?:held|staged))(?:\s+(?:at|in)\s+[^.;,]{1,70}?)?\s+on\s+"
+    r"(?=\S)",
+    re.I,
+)
+"""the predicate of an occasion that opens its sentence, with its day ("took place at the
+Mansudae Assembly Hall on June 27")"""
+_PAST_SPAN_BEFORE = re.compile(r"\b(?:during|at|attend|attended|attending)\s+$", re.I)
+"""(class DC) a definite occasion placed in time by the month after it ("during the summit in
+Pyongyang in June 2000", "attended the funeral in Hanoi in September 1969")"""
 
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+the\s+\S+(?:\s+\S+){0,3}\s+$", re.I)
 
@@ -1654,7 +1679,8 @@ def _paired_end(r: Context, start: int, stop: int, when: PartialDate) -> Partial
 
 _QUANTIFIED = re.compile(
     r"\b(?:(?:about|some|nearly|almost|over|more\s+than)\s+)?(?:an?|one|two|three|four|five"
-    r"|several|\d+)\s+(?:rounds?|hours?|minutes?|days?|sessions?)\s+of\s+$",
+    r"|several|\d+|the\s+(?:first|second|third|fourth|fifth|last|final))"
+    r"\s+(?:rounds?|hours?|minutes?|days?|sessions?)\s+of\s+$",
     re.I,
 )
 """a count of an occasion's rounds or length before its noun: "held about 90 minutes of talks
