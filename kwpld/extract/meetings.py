@@ -787,8 +787,8 @@ def _occasions(r: Context) -> None:
         if dated is not None:
             when = dated
         elif when is None and (not definite or _PAST_SPAN_BEFORE.search(lead)):
-            # (class AC) "at a mass rally in December 2017"; (class DC) "during the
-            # inter-Korean summit in Pyongyang in June 2000" (one the text had not told)
+            # (class AC) "at a mass rally in December 2017"; (class DC) "during the historic
+            # summit in Pyongyang in June 2000" (one the text had not told)
             when = _month_after(r, m, name_end, lead)
         if when is None and capped:
             when = act_weekday(r, sentence.start, m.start())
