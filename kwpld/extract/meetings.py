@@ -627,11 +627,13 @@ def _occasion_pattern() -> re.Pattern[str]:
         rf"\b(?P<art>(?:a|an|the)\s+)?"
         # (class AA) the place of an occasion before it: "A Pyongyang mass rally took place"
         # (after "a" or "an" only: "the Hanoi summit" is one named before)
-        r"(?(art)(?:(?<=[AaNn]\s)(?-i:[A-Z][a-z]+)\s+(?=(?-i:[a-z])))?)"
+        # (class DC) "a Japan-North Korea summit in 2002": two places joined
+        r"(?(art)(?:(?<=[AaNn]\s)(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)\s+"
+        r"(?=(?-i:[a-z])))?)"
         rf"(?P<name>(?:(?!{verbs}\s)(?-i:[a-z][a-z-]*)\s+){{0,3}}?"
         rf"(?P<noun>{nouns}))\b(?!\s+(?:{nouns})\b)"  # "a celebration performance"
         r"(?!\s+(?:committee|commission|arrangements?|period|procession|hall|house|palace"
-        r"|ground|square|group|delegation|team|song|music)\b)"
+        r"|ground|square|group|delegation|team|song|music|rooms?|papers?|notes?|materials?)\b)"
         r"(?P<of>\s+(?:of|for|in\s+celebration\s+of|marking)\s+(?:the\s+)?[^,.;]{3,60}?"
         r"(?=\s+(?:was|were|is|are|will|held|took|on|in|at|with|by|and|attended|presided|to"
         r"|where|which|that|when)\b|\s*[,.;(]|\s*$)"
@@ -729,7 +731,9 @@ def _occasions(r: Context) -> None:
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
             continue  # "the meeting" refers back
-        if definite and _BEFORE_AFTER.search(lead):
+        if definite and _BEFORE_AFTER.search(lead) and (
+            not _PAST_SPAN_BEFORE.search(lead) or _month_after(r, m, m.end(), lead) is None
+        ):
             continue  # "Two days before the funeral, on Monday, ...": the funeral is another's
         if definite and _act_referred(r, m):
             continue  # "the hearse carrying the body ... The farewell ceremony was attended by"
@@ -737,6 +741,9 @@ def _occasions(r: Context) -> None:
             continue  # (class V) "has not held talks with Washington since": none held
         if _TO_COME_BEFORE.search(r.text, max(sentence.start, m.start() - 120), m.start()):
             continue  # (class V) "Moon is expected to meet them on Sunday at a concert": to come
+        to_come = _TO_COME_OWN.match(r.text, m.end("noun"), sentence.end)
+        if to_come and to_come.group("hedged"):
+            continue  # (class DC) "A memorial service is also planned": announced, not held
         if _TO_COME_AFTER.match(r.text, m.end(), sentence.end):
             continue  # (class CF) "The talks, which are expected to continue in Hamhung on
             # Thursday, dealt with ...": the day is the one to come, not the occasion's
@@ -775,10 +782,20 @@ def _occasions(r: Context) -> None:
         # with, held on the day the sentence gives
         opened = not definite and _OPENED_WITH.search(r.text[sentence.start : m.start()])
         held = held or bool(opened) or dated is not None
-        when, name_end, _ = _occasion_day(r, m, sentence, held, definite)
+        when, name_end, on_day = _occasion_day(r, m, sentence, held, definite)
+        if when is None and opening and not definite and (
+            far := _HELD_ON_FAR.search(rest)
+        ) is not None:
+            # (class DC) "A ceremony of conferring the title of Labour Hero and orders on
+            # officials ... who performed feats in ... took place at the Mansudae Assembly Hall
+            # on June 27": the verb of the occasion that opens the sentence, past a long "of"
+            found = r.date_at(m.end() + far.end(), slack=1)
+            when = past_date(r, found) if found is not None and found.date is not None else None
         if dated is not None:
             when = dated
-        elif when is None and not definite:  # (class AC) "at a mass rally in December 2017"
+        elif when is None and (not definite or _PAST_SPAN_BEFORE.search(lead)):
+            # (class AC) "at a mass rally in December 2017"; (class DC) "during the historic
+            # summit in Pyongyang in June 2000" (one the text had not told)
             when = _month_after(r, m, name_end, lead)
         if when is None and capped:
             when = act_weekday(r, sentence.start, m.start())
@@ -793,6 +810,30 @@ def _occasions(r: Context) -> None:
             continue  # "a rule to hold a meeting" is none; "held its first meeting" is one
         if when is None and _FUTURE_LEAD.search(lead):
             continue  # (class Q) "Putin will hold talks with Vietnamese leaders in Hanoi": to come
+        if when is None and to_come:
+            continue  # (class DC) "The funeral will take place Wednesday": not dated, to come
+        part = _FUNERAL_PART.search(r.text, m.start("name"), name_end)
+        funeral = _funeral_before(r, m.start()) if part else None
+        own_day = funeral is not None and (
+            on_day or any(d.date is not None for d in r.dates_in(sentence.start, sentence.end))
+        )
+        if funeral is not None and (when is None or when == funeral[1] or not own_day):
+            when = when if own_day else None  # "in the morning": the funeral's day
+            if part.group("same"):  # type: ignore[union-attr]
+                # (class DC) "The state funeral of X was held today ... The funeral service
+                # took place at ...", "After the service the funeral procession moved ...":
+                # the funeral reported before, not a second event
+                span = (m.start("name"), name_end)
+                r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], funeral[0],
+                                      "event"))  # fmt: skip
+                r.reg.get(funeral[0]).note(f"“{' '.join(r.text[m.start() : m.end()].split())}”",
+                                           span)  # fmt: skip
+                r.held.append((sentence.start, funeral[0]))
+                last = m.end()
+                continue
+            # "where the burial ceremony was held", "A memorial service was held at ...": an
+            # occasion of its own, on the funeral's day (not on a bier visit's told between)
+            when = when or funeral[1]
         if when is None:
             # "The day before, Kim held talks ... He then gave a reception": the day of the
             # event dated last before it in the paragraph; "A performance was given ... on the
@@ -863,6 +904,17 @@ def _month_after(r: Context, m: re.Match[str], name_end: int, lead: str) -> Part
     return past_date(r, date)
 
 
+_HELD_ON_FAR = re.compile(
+    r"\b(?:took\s+place|(?:was|were)\s+(?:held|staged))(?:\s+(?:at|in)\s+[^.;,]{1,70}?)?\s+on\s+"
+    r"(?=\S)",
+    re.I,
+)
+"""the predicate of an occasion that opens its sentence, with its day ("took place at the
+Mansudae Assembly Hall on June 27")"""
+_PAST_SPAN_BEFORE = re.compile(r"\b(?:during|at|attend|attended|attending)\s+$", re.I)
+"""(class DC) a definite occasion placed in time by the month after it ("during the summit in
+Pyongyang in June 2000", "attended the funeral in Hanoi in September 1969")"""
+
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+the\s+\S+(?:\s+\S+){0,3}\s+$", re.I)
 
 
@@ -925,6 +977,24 @@ _TO_COME_AFTER = re.compile(
 )
 """an occasion whose relative clause says when it goes on ("the talks, which are expected to
 continue on Thursday"): that day is still to come"""
+
+_TO_COME_OWN = re.compile(
+    r"(?:\s+(?:of|for|in|at|on|marking)\s+[^.;:,]{1,80}?)?\s*,?\s*(?:"
+    r"(?P<hedged>(?:is|are)\s+(?:also\s+|now\s+|not\s+)?(?:expected|planned|likely|unlikely)"
+    r"(?!\s+(?:by|at)\b)"
+    r"|to\s+be\s+(?:held|given|staged|hosted|arranged|organi[sz]ed)\s+(?:next|later|this|tomorrow)\b)"
+    r"|(?:will|shall)\s+(?:also\s+)?(?:be\s+(?:held|given|staged|hosted|arranged|conducted)|take\s+place"
+    r"|follow|open|start|begin)"
+    r"|(?:is|are)\s+(?:also\s+|now\s+)?(?:scheduled|slated|set|due)(?!\s+(?:by|at)\b)"
+    r"|(?:is|are)\s+to\s+be\s+(?:held|given|staged|hosted|arranged)"
+    r")\b",
+    re.I,
+)
+"""(class DC) an occasion whose own verb says it is still to come: "A memorial service is also
+planned", "A mass rally ... is expected to follow on Sunday", "a banquet to be arranged next
+week", "A ceremony ... is not expected this year" (``hedged``: announced, not reported, so no
+event, dated or not); "The funeral will take place Wednesday" is one only when its sentence
+dates it ("The funeral will be held in Pyongyang on July 17", as e01)"""
 
 _NEGATED_LEAD = re.compile(
     r"\b(?:not|never|n[’']t)\s+(?:(?:yet|ever|since|again)\s+)?(?:held|hold|had|have|attended|attend)"
@@ -1166,6 +1236,23 @@ _FIRM_SUBJECT = re.compile(
 """(class BE) a business as the subject of a signing: no occasion of the people a text follows"""
 
 
+@cache
+def _at_occasion_opening() -> re.Pattern[str]:
+    """ "At the burial ceremony, ", "During the banquet, ": a sentence that opens at an occasion
+    named by a word of ``occasions`` (``facts.yaml``)."""
+    return re.compile(
+        rf"\s*(?:At|During)\s+the\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_occasion_nouns().pattern})\s*,",
+        re.I,
+    )
+
+
+def _at_occasion_before(r: Context, start: int, at: int) -> bool:
+    """(class DC) Whether the sentence beginning at ``start`` opens at an occasion before the act
+    at ``at`` ("At the burial ceremony, Choe Kwang laid a wreath"): the act is part of it."""
+    opening = _at_occasion_opening().match(r.text, start, at)
+    return opening is not None
+
+
 def _acts(r: Context, *, late: bool = False) -> None:
     """ "On Friday morning, Kim laid a wreath at a memorial ...", "Kozlov and Kozhemyako saw him
     off at the station": an occasion a verb reports (``occasion_acts``), an event of its own
@@ -1197,6 +1284,14 @@ def _acts(r: Context, *, late: bool = False) -> None:
             ):
                 continue  # "signed a joint statement at a ceremony in the library", "a treaty
                 # was signed at a ceremony by A and B": that ceremony
+            if _at_occasion_before(r, sentence.start, m.start()):
+                # (class DC) "At the burial ceremony, X laid a wreath": that occasion's
+                there = [x.entity for x in r.mentions_in(sentence.start, m.start(), ("event",))]
+                if there and there[0] is not None:
+                    r.reg.get(r.reg.resolve(there[0])).note(
+                        f"“{' '.join(r.text[m.start() : m.end()].split())}”", m.span()
+                    )
+                continue
             # (class Q) the day of the act's own clause first: "left Moscow on Friday after two
             # rounds of talks on Wednesday and Thursday" is Friday's send-off
             own = stated_day(r, m.start(), _clause_end(r, m.end(), sentence.end))
@@ -1401,7 +1496,20 @@ def _occasion_day(
         date = r.date_at(m.end() + on.end(), slack=1)
         if date is not None:
             break
+    if date is None and (span := _FROM_RANGE.search(rest, 0, min(140, len(rest.split(";")[0])))):
+        # (class DC) "a seminar on the juche idea held from Jan. 30 to Feb. 10", "a national
+        # seminar ... was held at the Grand People's Study House from June 24 to 26": the
+        # range's first day (its last is the event's end: :func:`_paired_end`)
+        ranged = r.date_at(m.end() + span.end(), slack=1)
+        between = (m.end(), m.end() + span.start())
+        if "," in rest[: span.start()] or r.mentions_in(*between, ("event",)):
+            ranged = None  # "at a plenary meeting was at the 5th plenary meeting ..., from 28 to
+            # 31 December 2019": another occasion's days
+        if ranged is not None and ranged.range is not None and ranged.range.first is not None:
+            date = ranged
     when = date.date if date is not None else None
+    if date is not None and date.range is not None and date.range.first is not None:
+        when = date.range.first
     if date is not None and re.fullmatch(_WEEKDAY_NAMES, date.text.strip()):
         # "proposed holding an urgent contact at Panmunjom on Saturday": the one to come
         ahead = relative_day(r, sentence.start, sentence.end)
@@ -1457,6 +1565,32 @@ def _occasion_day(
         when = _past_month(r, sentence, m)
     return when, name_end, bool(dated)
 
+
+_FUNERAL_PART = re.compile(
+    r"\b(?:(?P<same>funeral\s+(?:service|procession)|(?:funeral\s+)?cortege)"
+    r"|burial|interment|memorial\s+(?:service|meeting))\b",
+    re.I,
+)
+"""(class DC) the parts of a funeral: its service and procession are the funeral itself
+(``same``), its burial and a memorial service occasions of their own on the funeral's day"""
+
+
+def _funeral_before(r: Context, before: int) -> tuple[str, PartialDate] | None:
+    """The dated funeral ("the state funeral of X", "The funeral of X took place ... on April
+    12") the text reported last before ``before``: its key and its day."""
+    for x in reversed(r.mentions_in(0, before, ("event",))):
+        if x.entity is None or not re.search(r"\bfuneral\b(?!\s+(?:service|procession|committee))",
+                                             x.text, re.I):  # fmt: skip
+            continue
+        entity = r.reg.peek(x.entity)
+        day = entity.fields.get("date")
+        if entity.fields.get("type") == "ceremony" and isinstance(day, PartialDate):
+            return r.reg.resolve(x.entity), day
+    return None
+
+
+_FROM_RANGE = re.compile(r"\b(?:from|between)\s+(?=\w)", re.I)
+"""where a range of days after an occasion begins ("held from 5 to 20 February")"""
 
 _THAT_EVENING = re.compile(
     r"(?:(?:later\s+)?that\s+(?:evening|night|afternoon|morning|day))", re.I
@@ -1545,6 +1679,10 @@ def _add_occasion(
 def _paired_end(r: Context, start: int, stop: int, when: PartialDate) -> PartialDate | None:
     """ "two rounds of talks with X on Wednesday and Thursday", "a visit from Monday to
     Wednesday": the last day of an occasion dated by a pair or range of weekdays after it."""
+    for d in r.dates_in(start, min(stop, start + 160)):
+        # (class DC) "held from June 24 to 26": the range that begins on the occasion's day
+        if d.range is not None and d.range.first == when and d.range.last is not None:
+            return d.range.last
     found = _weekdays(r, start, min(stop, start + 90))
     if found is None:
         return None
@@ -1554,7 +1692,8 @@ def _paired_end(r: Context, start: int, stop: int, when: PartialDate) -> Partial
 
 _QUANTIFIED = re.compile(
     r"\b(?:(?:about|some|nearly|almost|over|more\s+than)\s+)?(?:an?|one|two|three|four|five"
-    r"|several|\d+)\s+(?:rounds?|hours?|minutes?|days?|sessions?)\s+of\s+$",
+    r"|several|\d+|the\s+(?:first|second|third|fourth|fifth|last|final))"
+    r"\s+(?:rounds?|hours?|minutes?|days?|sessions?)\s+of\s+$",
     re.I,
 )
 """a count of an occasion's rounds or length before its noun: "held about 90 minutes of talks
@@ -1756,7 +1895,8 @@ _AND_DAY_AFTER = re.compile(r"\s+and\s+(\d{1,2})\b(?!\s*(?:January|February|Marc
 
 _GIVEN_BEFORE = re.compile(
     r"\b(?:held|holds|hold|holding|had|gave|gives|give|giving|hosted|hosts|host|hosting"
-    r"|arranged|arranges|provided|provides|attended|attends|sat\s+down\s+to|sat\s+down\s+for)\s+(?:(?:a|an)\s+)?$",
+    r"|arranged|arranges|provided|provides|attended|attends|sat\s+down\s+to|sat\s+down\s+for"
+    r"|took\s+part\s+in|participated\s+in)\s+(?:(?:a|an)\s+)?$",
     re.I,
 )
 """an occasion someone held or gave: "held talks with", "gave a grand banquet for"."""
