@@ -40,7 +40,7 @@ def foreign_people(r: Context) -> Found:
                 last, shape = _japanese_at(r, i), "japanese"
             elif _genitive(doc.keys[i], lists):
                 last, shape = _mongolian_at(r, i, lists), "mongolian"
-            elif is_korean_surname(doc.words[i]):
+            elif is_korean_surname(doc.words[i]) or key in lists.south_family:
                 last, shape = _south_korean_at(r, i, lists), "titled"
             if last is None and _after_title(r, i, lists):
                 last, shape = _titled_at(r, i, lists), "titled"
@@ -437,6 +437,10 @@ def _person_bounds(r: Context) -> tuple[set[int], set[int]]:
                 if len(words):
                     starts.add(words[0])
                     ends.add(words[-1])
+    for match in r.known_matches:  # records' names ("Kim Yong Nam and Bohuslav Chnoupek")
+        if match.last > match.first and any(t.kind == "person" for t in match.targets):
+            starts.add(match.first)
+            ends.add(match.last - 1)
     return starts, ends
 
 
@@ -455,11 +459,14 @@ def _initials_at(r: Context, i: int, lists: ForeignNameLists) -> int | None:
 
 
 def _holds_head_word(r: Context, i: int, last: int, lists: ForeignNameLists) -> bool:
-    """A word from ``i`` to ``last`` is a title's, an organ's, a facility's or an event's."""
+    """A word from ``i`` to ``last`` is a title's, an organ's, a facility's or an event's, or
+    names a foreign state or nationality."""
     heads = _head_words(r)
     flex = fact_lexicon()
+    states = _foreign_cues()[0]
     return any(
         r.doc.keys[k] in heads or r.doc.keys[k] in lists.name_titles
+        or (r.doc.keys[k],) in states  # "Britain Today", "Cuban Embassy"
         or r.doc.keys[k] in lists.title_words or flex.role_at(r.doc.keys, k) is not None
         for k in range(i, last)
     )  # fmt: skip

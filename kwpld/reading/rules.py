@@ -83,6 +83,8 @@ class ForeignNameLists:
     shortest word length they are read at (class DA)"""
     south_not_given: frozenset[str] = frozenset()
     """parts of a South Korean hyphenated given name that keep it unread ("Young", "You")"""
+    south_family: frozenset[str] = frozenset()
+    """the South's spellings of family names the Korean reading has not ("Bae", "Ban")"""
 
 
 @cache
@@ -108,6 +110,7 @@ def foreign_name_lists() -> ForeignNameLists:
         )),  # fmt: skip
         {str(k).lower(): int(v) for k, v in (data.get("genitive_endings") or {}).items()},
         frozenset(str(w).lower() for w in data.get("south_not_given", ())),
+        frozenset(str(w).lower() for w in data.get("south_family", ())),
     )
 
 
