@@ -472,11 +472,18 @@ def _holds_head_word(r: Context, i: int, last: int, lists: ForeignNameLists) -> 
     )  # fmt: skip
 
 
+_HEADS: dict[int, tuple[object, frozenset[str]]] = {}
+"""the last words of the organ, event and facility heads of a lexicon, by its id (the lexicon
+kept, so that its id is never another's)"""
+
+
 def _head_words(r: Context) -> frozenset[str]:
     lex = r.lex
-    words = {word_key(h.head.split()[-1]) for h in lex.organ_heads}
-    words |= {word_key(h.split()[-1]) for h in lex.event_heads}
-    return frozenset(words | set(lex.facility_heads))
+    if id(lex) not in _HEADS:
+        words = {word_key(h.head.split()[-1]) for h in lex.organ_heads}
+        words |= {word_key(h.split()[-1]) for h in lex.event_heads}
+        _HEADS[id(lex)] = (lex, frozenset(words | set(lex.facility_heads)))
+    return _HEADS[id(lex)][1]
 
 
 def _listed_with(r: Context, i: int, last: int, starts: set[int], ends: set[int]) -> bool:
