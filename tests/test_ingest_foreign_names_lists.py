@@ -71,6 +71,9 @@ def test_a_foreign_name_is_a_person(known: Known, text: str, person: str) -> Non
         ("Rep. Kim Young-chul and Kim Dong-chul asked questions.", "kim-young-chul"),
         # a Vietnamese street named after a person
         ("Kim Yong Nam visited a school on Tran Hung Dao Street.", "tran-hung"),
+        # an opening phrase before a list, a day
+        ("Later Friday, Kim Yong Nam and Pak Song Chol attended.", "later-friday"),
+        ("Earlier Sunday Evening, Kim Yong Nam and Pak Song Chol attended.", "sunday"),
         # a second given name is read from it on, as before
         ("Maria Elena Ostova, member of the Presidium of the Supreme People's Assembly, spoke.",
          "maria-elena"),

@@ -501,8 +501,8 @@ def _listed_with(r: Context, i: int, last: int, starts: set[int], ends: set[int]
     if last >= n:
         return False
     after = gap(last - 1)
-    if after == "," and last in starts:
-        return True
+    if after == "," and last in starts and not doc.sentence_start_word(i):
+        return True  # not "Later Friday, A and B attended": an opening phrase
     return (
         after in ("", ",") and doc.keys[last] == "and" and last + 1 < n
         and gap(last) == "" and last + 1 in starts
