@@ -27,6 +27,11 @@ def _people(text: str, known: Known) -> set[str]:
         ("The talks were attended by Kim Yong Nam and Bohuslav Chnoupek.", "bohuslav-chnoupek"),
         ("Among the guests were Ferenc Karpati, Kim Yong Nam and Pak Song Chol.",
          "ferenc-karpati"),
+        # an item of a list of people with their titles
+        ("Present were Kim Yong Nam, member of the Political Bureau, and Gao Lin, minister in "
+         "charge of the State Planning Commission.", "gao-lin"),
+        ("Present were Kim Yong Nam, member of the Political Bureau, and Ion Ionescu-Dolj, the "
+         "ambassador, and others.", "ion-ionescu-dolj"),
         # initials and a family name, in a list or beside a person
         ("The guests included A. Gromyko and Kim Yong Nam.", "a-gromyko"),
         ("Its members Y. Ligachev and N. Baibakov attended.", "n-baibakov"),
@@ -71,6 +76,10 @@ def test_a_foreign_name_is_a_person(known: Known, text: str, person: str) -> Non
         ("Rep. Kim Young-chul and Kim Dong-chul asked questions.", "kim-young-chul"),
         # a Vietnamese street named after a person
         ("Kim Yong Nam visited a school on Tran Hung Dao Street.", "tran-hung"),
+        # a titled item of no list of people, an organ's name between titles
+        ("Hamhung City, capital of the province, and Kim Yong Nam were named.", "hamhung-city"),
+        ("Kim Yong Nam, secretary of the Central Committee, and Wonsan Port, director of the "
+         "port, spoke.", "wonsan-port"),
         # an opening phrase before a list, a day
         ("Later Friday, Kim Yong Nam and Pak Song Chol attended.", "later-friday"),
         ("Earlier Sunday Evening, Kim Yong Nam and Pak Song Chol attended.", "sunday"),

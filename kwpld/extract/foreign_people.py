@@ -419,8 +419,8 @@ def _listed_names(r: Context, lists: ForeignNameLists) -> None:
         for i, last, initials in found:
             near_starts = starts | ({a for a, _ in shaped if a != i} if initials else set())
             near_ends = ends | ({b - 1 for a, b in shaped if a != i} if initials else set())
-            if _listed_with(r, i, last, near_starts, near_ends):
-                _read_name(r, i, last, "titled")
+            if _listed_with(r, i, last, near_starts, near_ends) or _titled_item(r, i, last, starts):
+                _read_name(r, i, last, _listed_shape(r, i, lists))
                 added = True
         if not added:
             return
@@ -528,5 +528,34 @@ def _inside_phrase(r: Context, i: int, ends: set[int], initials: bool) -> bool:
         return True
     return (
         not initials and doc.keys[i - 1] == "and" and i >= 2 and doc.is_cap(i - 2)
-        and i - 2 not in ends
+        and i - 2 not in ends and not r.text[doc.word_ends[i - 2] : doc.word_starts[i - 1]].strip()
     )  # fmt: skip
+
+
+def _titled_item(r: Context, i: int, last: int, starts: set[int]) -> bool:
+    """ "A, head of ..., and Zhang Ping, minister in charge of ...": an item of a list of people
+    with their titles: after ", " or ", and", before ", " and a role of facts.yaml (an article
+    or "former" may come first), in a sentence a person's name opened the list of."""
+    doc = r.doc
+    if i < 2 or last >= len(doc.words) - 1 or doc.sentence_start_word(i):
+        return False
+    before = r.text[doc.word_ends[i - 1] : doc.word_starts[i]].strip()
+    if doc.keys[i - 1] == "and" and not before:
+        before = r.text[doc.word_ends[i - 2] : doc.word_starts[i - 1]].strip()
+    if before != "," or r.text[doc.word_ends[last - 1] : doc.word_starts[last]].strip() != ",":
+        return False
+    k = last + 1 if doc.keys[last] in ("a", "an", "the", "former") else last
+    if k >= len(doc.words) or fact_lexicon().role_at(doc.keys, k) is None:
+        return False
+    sentence = doc.sentence_words(doc.word_starts[i])
+    return any(j in starts for j in range(sentence.start, i))
+
+
+def _listed_shape(r: Context, i: int, lists: ForeignNameLists) -> str:
+    """The shape a name read from a list has by its first word ("Zhang Ping": Chinese)."""
+    key = r.doc.keys[i]
+    if key in lists.chinese_family:
+        return "chinese"
+    if key in lists.vietnamese_family:
+        return "vietnamese"
+    return "given" if key in lists.given else "titled"
