@@ -32,6 +32,10 @@ def _people(text: str, known: Known) -> set[str]:
          "charge of the State Planning Commission.", "gao-lin"),
         ("Present were Kim Yong Nam, member of the Political Bureau, and Ion Ionescu-Dolj, the "
          "ambassador, and others.", "ion-ionescu-dolj"),
+        # a foreign title in apposition, the state named by its initials or nationality
+        ("He met Evans Revere, a former U.S. ambassador, in New York.", "evans-revere"),
+        ("Present was Glyn Tomlinson, UK minister of state for Asia.", "glyn-tomlinson"),
+        ("He received Arturo Dalmau, Cuban minister of culture, on Friday.", "arturo-dalmau"),
         # initials and a family name, in a list or beside a person
         ("The guests included A. Gromyko and Kim Yong Nam.", "a-gromyko"),
         ("Its members Y. Ligachev and N. Baibakov attended.", "n-baibakov"),
@@ -80,6 +84,10 @@ def test_a_foreign_name_is_a_person(known: Known, text: str, person: str) -> Non
         ("Hamhung City, capital of the province, and Kim Yong Nam were named.", "hamhung-city"),
         ("Kim Yong Nam, secretary of the Central Committee, and Wonsan Port, director of the "
          "port, spoke.", "wonsan-port"),
+        # an apposition naming a foreign state without a title, or after an event's name
+        ("He recalled Glyn Tomlinson, a U.S. critic of the talks.", "glyn-tomlinson"),
+        ("He recalled the Hanoi Summit, the U.S. president's second meeting.", "hanoi-summit"),
+        ("They read Rodong Sinmun, a paper the U.S. minister cited.", "rodong"),
         # an opening phrase before a list, a day
         ("Later Friday, Kim Yong Nam and Pak Song Chol attended.", "later-friday"),
         ("Earlier Sunday Evening, Kim Yong Nam and Pak Song Chol attended.", "sunday"),

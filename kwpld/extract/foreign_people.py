@@ -46,6 +46,8 @@ def foreign_people(r: Context) -> Found:
                 last, shape = _titled_at(r, i, lists), "titled"
             if last is None and _may_begin_name(r, i):
                 last, shape = _foreign_title_after(r, i, lists), "titled"
+                if last is None:
+                    last = _foreign_apposition(r, i, lists)
         if last is None or any(taken[i:last]):
             i += 1
             continue
@@ -559,3 +561,33 @@ def _listed_shape(r: Context, i: int, lists: ForeignNameLists) -> str:
     if key in lists.vietnamese_family:
         return "vietnamese"
     return "given" if key in lists.given else "titled"
+
+
+def _foreign_apposition(r: Context, i: int, lists: ForeignNameLists) -> int | None:
+    """ "he met Arnold Kanter, U.S. under secretary of state", "Marion Creekmore, an adviser
+    to Mr Carter and former U.S. ambassador": two or three name words of the titled shape, a
+    comma, then words up to the next mark that name a foreign state or nationality and hold a
+    role of facts.yaml or a title of ``name_titles`` (class DA)."""
+    doc, n = r.doc, len(r.doc.words)
+    if doc.in_title(i):
+        return None
+    last = _titled_at(r, i, lists)
+    if last is None or last >= n - 1 or _holds_head_word(r, i, last, lists):
+        return None  # "the Hanoi Summit, the U.S. president's second"
+    if r.text[doc.word_ends[last - 1] : doc.word_starts[last]].strip() != ",":
+        return None
+    stop = min(n, last + _CUE_REACH)
+    for k in range(last + 1, stop):
+        gap = r.text[doc.word_ends[k - 1] : doc.word_starts[k]].strip()
+        if gap and not (gap == "." and doc.words[k - 1] in lists.state_initials):
+            stop = k  # a mark ends the apposition; the period of "U.S." does not
+            break
+    initials = any(doc.words[k] in lists.state_initials for k in range(last, stop))
+    if not initials and not _names_foreign_state(r, last):
+        return None
+    flex = fact_lexicon()
+    titled = any(
+        doc.keys[k] in lists.name_titles or flex.role_at(doc.keys, k) is not None
+        for k in range(last, stop)
+    )
+    return last if titled else None

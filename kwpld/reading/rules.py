@@ -85,6 +85,8 @@ class ForeignNameLists:
     """parts of a South Korean hyphenated given name that keep it unread ("Young", "You")"""
     south_family: frozenset[str] = frozenset()
     """the South's spellings of family names the Korean reading has not ("Bae", "Ban")"""
+    state_initials: frozenset[str] = frozenset()
+    """foreign states' initials as words are written, case kept ("U.S" of "U.S.", "UK")"""
 
 
 @cache
@@ -111,6 +113,7 @@ def foreign_name_lists() -> ForeignNameLists:
         {str(k).lower(): int(v) for k, v in (data.get("genitive_endings") or {}).items()},
         frozenset(str(w).lower() for w in data.get("south_not_given", ())),
         frozenset(str(w).lower() for w in data.get("south_family", ())),
+        frozenset(str(w) for w in data.get("state_initials", ())),
     )
 
 
