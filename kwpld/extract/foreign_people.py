@@ -6,14 +6,16 @@ foreigners, nor English words into people, so every shape needs a listed name.""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from ..names import is_romanized_syllable, word_key
+from ..names import is_korean_surname, is_romanized_syllable, word_key
+from ..reading.entities import Entity, NameDraft
 from ..reading.facts import fact_lexicon
 from ..reading.rules import ForeignNameLists, foreign_name_lists
 from ..reading.state import Context, Found
 from ..reading.states import foreign_states_table
-from ..reading.words import FUNCTION_WORDS, core
+from ..reading.words import FUNCTION_WORDS, core, straight
 from .shared import person_entity
 
 __all__ = ["foreign_people"]
@@ -36,22 +38,102 @@ def foreign_people(r: Context) -> Found:
                 last, shape = _vietnamese_at(r, i), "vietnamese"
             elif i + 1 < len(doc.words) and doc.keys[i + 1] in lists.japanese_family:
                 last, shape = _japanese_at(r, i), "japanese"
+            elif _genitive(doc.keys[i], lists):
+                last, shape = _mongolian_at(r, i, lists), "mongolian"
+            elif is_korean_surname(doc.words[i]) or key in lists.south_family:
+                last, shape = _south_korean_at(r, i, lists), "titled"
             if last is None and _after_title(r, i, lists):
                 last, shape = _titled_at(r, i, lists), "titled"
             if last is None and _may_begin_name(r, i):
                 last, shape = _foreign_title_after(r, i, lists), "titled"
+                if last is None:
+                    last = _foreign_apposition(r, i, lists)
         if last is None or any(taken[i:last]):
             i += 1
             continue
-        span = doc.span_of(i, last)
-        name = " ".join(core(w) for w in doc.words[i:last])
-        if shape == "titled":  # the hyphens as written: "Han Duck-soo"
-            name = core(" ".join(r.text[span[0] : span[1]].split()))
-        why = f"a foreign personal name, “{r.text[span[0] : span[1]]}”"
-        key = person_entity(r, name, span, why)
-        r.reg.get(key).attrs.setdefault("foreign_name", shape)  # holds no DPRK office
+        _read_name(r, i, last, shape)
         i = last
+    _listed_names(r, lists)
     return r.found()
+
+
+def _read_name(r: Context, i: int, last: int, shape: str) -> None:
+    """Words ``i`` to ``last`` are a foreign person's name of ``shape``."""
+    doc = r.doc
+    span = doc.span_of(i, last)
+    name = " ".join(core(w) for w in doc.words[i:last])
+    if shape == "titled" or "-" in r.text[span[0] : span[1]]:  # as written: "Han Duck-soo"
+        name = core(" ".join(r.text[span[0] : span[1]].split()))
+    why = f"a foreign personal name, “{r.text[span[0] : span[1]]}”"
+    longer = _named_in_full(r, name)
+    if longer is not None:  # "Fidel Castro" after "Fidel Castro Ruz": the same guest
+        longer.add_name(NameDraft(straight(name), spans=[span]))
+        longer.note(why, span)
+        return
+    key = person_entity(r, name, span, why)
+    r.reg.get(key).attrs.setdefault("foreign_name", shape)  # holds no DPRK office
+
+
+def _named_in_full(r: Context, name: str) -> Entity | None:
+    """The one foreign person read before whose name begins with all the words of ``name`` and
+    has more ("Fidel Castro Ruz" for "Fidel Castro"; class DA)."""
+    words = [word_key(w) for w in name.split()]
+    if len(words) < 2:
+        return None
+    found = {
+        entity.key: entity
+        for entity in r.reg.of_kind("person")
+        if entity.known is None and entity.attrs.get("foreign_name")
+        for other in entity.names
+        if len(keys := [word_key(w) for w in other.text.split()]) > len(words)
+        and keys[: len(words)] == words
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _genitive(key: str, lists: ForeignNameLists) -> bool:
+    """ "Jambyn", "Tserendashiin": a Mongolian father's name in the genitive (class DA)."""
+    return any(
+        key.endswith(ending) and len(key) >= least
+        for ending, least in lists.genitive_endings.items()
+    )
+
+
+def _mongolian_at(r: Context, i: int, lists: ForeignNameLists) -> int | None:
+    """ "Dumaagiin Sodnom", "Luvsannamsrain Oyun-Erdene": the genitive and one given name (a
+    hyphen keeps its parts), none of ``not_name_words``, and no name word after."""
+    doc = r.doc
+    if doc.in_title(i) or not doc.gap_ok[i] or not _titled_word(r, i + 1, lists):
+        return None
+    if len(core(doc.words[i + 1])) < 3:
+        return None
+    last = _hyphen_parts(r, i + 1)
+    return None if _next_is_name_word(r, last) else last
+
+
+_SOUTH_PART = re.compile(r"[bcdghjkmnprstwy]{0,3}[aeiouyw]{1,3}(?:ng|n|k|l|m|p|t|r)?")
+"""the shape of a syllable in the South's spellings ("Sei", "hoon", "joung", "Jie")"""
+
+
+def _south_korean_at(r: Context, i: int, lists: ForeignNameLists) -> int | None:
+    """ "Won Sei-hoon", "Lee Jae-joung": a Korean family name and a hyphenated given name of
+    two syllable-shaped parts the Korean reading refused, the first capitalized, the second
+    not; none of ``south_not_given`` ("Kim Young-chul" stays unread). Class DA."""
+    doc, n = r.doc, len(r.doc.words)
+    if i + 2 >= n or not doc.gap_ok[i]:
+        return None
+    if r.text[doc.word_ends[i + 1] : doc.word_starts[i + 2]] != "-":
+        return None
+    first, second = doc.words[i + 1], core(doc.words[i + 2])
+    if not doc.is_cap(i + 1) or doc.is_allcaps(i + 1) or not second.islower():
+        return None
+    parts = (first.lower(), second)
+    if any(p in lists.south_not_given or not _SOUTH_PART.fullmatch(p) for p in parts):
+        return None
+    last = i + 3
+    if last < n and r.text[doc.word_ends[last - 1] : doc.word_starts[last]] == "-":
+        return None  # "Kim Jae-joung-style"
+    return None if _next_is_name_word(r, last) else last
 
 
 def _taken_words(r: Context) -> list[bool]:
@@ -117,7 +199,14 @@ def _one_word_after(r: Context, i: int, lists: ForeignNameLists) -> int | None:
         return None
     if core(r.doc.words[i + 1]).lower() in lists.not_name_words:
         return None
-    return None if _next_is_name_word(r, i + 2) else i + 2
+    last = _hyphen_parts(r, i + 1)
+    if _next_is_name_word(r, last):  # "Bruno Rodriguez Parrilla", "Miguel Diaz-Canel Bermudez"
+        if r.doc.in_title(i) or not _titled_word(r, last, lists) or len(r.doc.words[last]) < 3:
+            return None
+        if r.doc.keys[i + 1] in lists.given:
+            return None  # "Maria Elena Ostova": a second given name, read from it on
+        last = _hyphen_parts(r, last)
+    return None if _next_is_name_word(r, last) else last
 
 
 def _japanese_at(r: Context, i: int) -> int | None:
@@ -291,6 +380,214 @@ def _vietnamese_at(r: Context, i: int) -> int | None:
     doc = r.doc
     if not doc.gap_ok[i] or not _name_word(r, i + 1):
         return None
-    if not _next_is_name_word(r, i + 2):
-        return None
+    if not _next_is_name_word(r, i + 2):  # "Vu Oanh", "Truong Chinh" (class DA)
+        second = core(doc.words[i + 1])
+        if len(second) < 3 or second.lower() in foreign_name_lists().not_name_words:
+            return None
+        return i + 2
     return None if _next_is_name_word(r, i + 3) else i + 3
+
+
+def _listed_names(r: Context, lists: ForeignNameLists) -> None:
+    """ "Jorge Risquet, Jesus Montane Oropesa and Lionel Soto", "N. Tikhonov and G. Rogachev":
+    two or three name words of no listed shape (or initials and a family name) joined by a
+    comma or "and" to a person read already are a person too, as are two names of initials
+    joined so; read again until no list grows (class DA). Never words of a title of office, an
+    organ's, a facility's or an event's head word ("A, Vice Premier" , "A and Samjiyon
+    Orchestra"), nor in a headline."""
+    doc, n = r.doc, len(r.doc.words)
+    for _ in range(4):
+        taken = _taken_words(r)
+        starts, ends = _person_bounds(r)
+        found: list[tuple[int, int, bool]] = []
+        i = 0
+        while i < n - 1:
+            last, initials = None, False
+            if not taken[i] and doc.is_cap(i) and not doc.in_title(i):
+                last = _initials_at(r, i, lists)
+                initials = last is not None
+                if last is None and _may_begin_name(r, i):
+                    last = _titled_at(r, i, lists)
+            if (
+                last is None or any(taken[i:last]) or _holds_head_word(r, i, last, lists)
+                or _inside_phrase(r, i, ends, initials)
+            ):  # fmt: skip
+                i += 1
+                continue
+            found.append((i, last, initials))
+            i = last
+        shaped = [(i, last) for i, last, initials in found if initials]
+        added = False
+        for i, last, initials in found:
+            near_starts = starts | ({a for a, _ in shaped if a != i} if initials else set())
+            near_ends = ends | ({b - 1 for a, b in shaped if a != i} if initials else set())
+            if _listed_with(r, i, last, near_starts, near_ends) or _titled_item(r, i, last, starts):
+                _read_name(r, i, last, _listed_shape(r, i, lists))
+                added = True
+        if not added:
+            return
+
+
+def _person_bounds(r: Context) -> tuple[set[int], set[int]]:
+    """The first and last words of every person's name read so far."""
+    starts: set[int] = set()
+    ends: set[int] = set()
+    for entity in r.reg.of_kind("person"):
+        for name in entity.names:
+            for start, end in name.spans:
+                words = r.doc.words_between(start, end)
+                if len(words):
+                    starts.add(words[0])
+                    ends.add(words[-1])
+    for match in r.known_matches:  # records' names ("Kim Yong Nam and Bohuslav Chnoupek")
+        if match.last > match.first and any(t.kind == "person" for t in match.targets):
+            starts.add(match.first)
+            ends.add(match.last - 1)
+    return starts, ends
+
+
+def _initials_at(r: Context, i: int, lists: ForeignNameLists) -> int | None:
+    """ "V. Kotelnikov", "V. I. Lenin": single capital letters, each closed by a period, then one
+    family name of three letters or more (a hyphen keeps its parts) and no name word after."""
+    doc, n, j = r.doc, len(r.doc.words), i
+    while j < n - 1 and len(doc.words[j]) == 1 and doc.words[j].isupper():
+        if r.text[doc.word_ends[j] : doc.word_starts[j + 1]] not in (". ", "."):
+            return None
+        j += 1
+    if j == i or j - i > 3 or not _titled_word(r, j, lists) or len(doc.words[j]) < 3:
+        return None
+    last = _hyphen_parts(r, j)
+    return None if _next_is_name_word(r, last) else last
+
+
+def _holds_head_word(r: Context, i: int, last: int, lists: ForeignNameLists) -> bool:
+    """A word from ``i`` to ``last`` is a title's, an organ's, a facility's or an event's, or
+    names a foreign state or nationality."""
+    heads = _head_words(r)
+    flex = fact_lexicon()
+    states = _foreign_cues()[0]
+    return any(
+        r.doc.keys[k] in heads or r.doc.keys[k] in lists.name_titles
+        or (r.doc.keys[k],) in states  # "Britain Today", "Cuban Embassy"
+        or r.doc.keys[k] in lists.title_words or flex.role_at(r.doc.keys, k) is not None
+        for k in range(i, last)
+    )  # fmt: skip
+
+
+_HEADS: dict[int, tuple[object, frozenset[str]]] = {}
+"""the last words of the organ, event and facility heads of a lexicon, by its id (the lexicon
+kept, so that its id is never another's)"""
+
+
+def _head_words(r: Context) -> frozenset[str]:
+    lex = r.lex
+    if id(lex) not in _HEADS:
+        words = {word_key(h.head.split()[-1]) for h in lex.organ_heads}
+        words |= {word_key(h.split()[-1]) for h in lex.event_heads}
+        _HEADS[id(lex)] = (lex, frozenset(words | set(lex.facility_heads)))
+    return _HEADS[id(lex)][1]
+
+
+def _listed_with(r: Context, i: int, last: int, starts: set[int], ends: set[int]) -> bool:
+    """Words ``i`` to ``last`` stand in a list next to a person's name: ", " or "and" between."""
+    doc, n = r.doc, len(r.doc.words)
+
+    def gap(a: int) -> str:  # the marks between word a and word a + 1
+        return r.text[doc.word_ends[a] : doc.word_starts[a + 1]].strip()
+
+    if i >= 2 and doc.keys[i - 1] == "and" and gap(i - 1) == "" and gap(i - 2) in ("", ","):
+        if i - 2 in ends:
+            return True
+    elif i >= 1 and gap(i - 1) == "," and i - 1 in ends:
+        return True
+    if last >= n:
+        return False
+    after = gap(last - 1)
+    if after == "," and last in starts and not doc.sentence_start_word(i):
+        return True  # not "Later Friday, A and B attended": an opening phrase
+    return (
+        after in ("", ",") and doc.keys[last] == "and" and last + 1 < n
+        and gap(last) == "" and last + 1 in starts
+    )  # fmt: skip
+
+
+_JOINING = frozenset(
+    {"of", "the", "a", "an", "for", "on", "at", "in", "from", "to", "into", "its", "his", "her",
+     "their", "our", "this", "that"}
+)  # fmt: skip
+"""words that make the capitalized words after them part of a longer phrase ("the Academy of
+Defence Science"), not a list's item"""
+
+
+def _inside_phrase(r: Context, i: int, ends: set[int], initials: bool) -> bool:
+    """Word ``i`` continues a phrase: right after "of", "the"..., or after "and" that joins it to
+    a capitalized word no person's name ends with ("minister of Land and Marine Transport"; not
+    said of initials, "N. Tikhonov and G. Rogachev")."""
+    doc = r.doc
+    if i == 0 or r.text[doc.word_ends[i - 1] : doc.word_starts[i]].strip():
+        return False
+    if doc.keys[i - 1] in _JOINING:
+        return True
+    return (
+        not initials and doc.keys[i - 1] == "and" and i >= 2 and doc.is_cap(i - 2)
+        and i - 2 not in ends and not r.text[doc.word_ends[i - 2] : doc.word_starts[i - 1]].strip()
+    )  # fmt: skip
+
+
+def _titled_item(r: Context, i: int, last: int, starts: set[int]) -> bool:
+    """ "A, head of ..., and Zhang Ping, minister in charge of ...": an item of a list of people
+    with their titles: after ", " or ", and", before ", " and a role of facts.yaml (an article
+    or "former" may come first), in a sentence a person's name opened the list of."""
+    doc = r.doc
+    if i < 2 or last >= len(doc.words) - 1 or doc.sentence_start_word(i):
+        return False
+    before = r.text[doc.word_ends[i - 1] : doc.word_starts[i]].strip()
+    if doc.keys[i - 1] == "and" and not before:
+        before = r.text[doc.word_ends[i - 2] : doc.word_starts[i - 1]].strip()
+    if before != "," or r.text[doc.word_ends[last - 1] : doc.word_starts[last]].strip() != ",":
+        return False
+    k = last + 1 if doc.keys[last] in ("a", "an", "the", "former") else last
+    if k >= len(doc.words) or fact_lexicon().role_at(doc.keys, k) is None:
+        return False
+    sentence = doc.sentence_words(doc.word_starts[i])
+    return any(j in starts for j in range(sentence.start, i))
+
+
+def _listed_shape(r: Context, i: int, lists: ForeignNameLists) -> str:
+    """The shape a name read from a list has by its first word ("Zhang Ping": Chinese)."""
+    key = r.doc.keys[i]
+    if key in lists.chinese_family:
+        return "chinese"
+    if key in lists.vietnamese_family:
+        return "vietnamese"
+    return "given" if key in lists.given else "titled"
+
+
+def _foreign_apposition(r: Context, i: int, lists: ForeignNameLists) -> int | None:
+    """ "he met Arnold Kanter, U.S. under secretary of state", "Marion Creekmore, an adviser
+    to Mr Carter and former U.S. ambassador": two or three name words of the titled shape, a
+    comma, then words up to the next mark that name a foreign state or nationality and hold a
+    role of facts.yaml or a title of ``name_titles`` (class DA)."""
+    doc, n = r.doc, len(r.doc.words)
+    if doc.in_title(i):
+        return None
+    last = _titled_at(r, i, lists)
+    if last is None or last >= n - 1 or _holds_head_word(r, i, last, lists):
+        return None  # "the Hanoi Summit, the U.S. president's second"
+    if r.text[doc.word_ends[last - 1] : doc.word_starts[last]].strip() != ",":
+        return None
+    stop = min(n, last + _CUE_REACH)
+    for k in range(last + 1, stop):
+        gap = r.text[doc.word_ends[k - 1] : doc.word_starts[k]].strip()
+        if gap and not (gap == "." and doc.words[k - 1] in lists.state_initials):
+            stop = k  # a mark ends the apposition; the period of "U.S." does not
+            break
+    initials = any(doc.words[k] in lists.state_initials for k in range(last, stop))
+    if not initials and not _names_foreign_state(r, last):
+        return None
+    flex = fact_lexicon()
+    titled = any(
+        doc.keys[k] in lists.name_titles or flex.role_at(doc.keys, k) is not None
+        for k in range(last, stop)
+    )
+    return last if titled else None

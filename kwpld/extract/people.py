@@ -151,6 +151,8 @@ def _two_word_name_at(r: Context, i: int) -> tuple[int, str] | None:
     if r.text[doc.word_ends[i] : doc.word_starts[i + 1]].strip():
         return None  # "Kim-Il", "Kim, Il"
     given = core(doc.words[i + 1])
+    if i + 2 < n and r.text[doc.word_ends[i + 1] : doc.word_starts[i + 2]] == "-":
+        return None  # "Lee Jae" of "Lee Jae-joung": a hyphenated name the reading refused
     if (
         i + 2 < n
         and doc.gap_ok[i + 1]

@@ -78,6 +78,15 @@ class ForeignNameLists:
     title_links: tuple[tuple[str, ...], ...] = ()
     """folded words between a name and a foreign organ's title that make the name a person's
     ("upon his election as"), longest first"""
+    genitive_endings: dict[str, int] = field(default_factory=dict)
+    """endings of a Mongolian father's name in the genitive ("Jambyn", "Tserendashiin") -> the
+    shortest word length they are read at (class DA)"""
+    south_not_given: frozenset[str] = frozenset()
+    """parts of a South Korean hyphenated given name that keep it unread ("Young", "You")"""
+    south_family: frozenset[str] = frozenset()
+    """the South's spellings of family names the Korean reading has not ("Bae", "Ban")"""
+    state_initials: frozenset[str] = frozenset()
+    """foreign states' initials as words are written, case kept ("U.S" of "U.S.", "UK")"""
 
 
 @cache
@@ -101,6 +110,10 @@ def foreign_name_lists() -> ForeignNameLists:
              for link in data.get("title_links", ())),
             key=lambda t: (-len(t), t),
         )),  # fmt: skip
+        {str(k).lower(): int(v) for k, v in (data.get("genitive_endings") or {}).items()},
+        frozenset(str(w).lower() for w in data.get("south_not_given", ())),
+        frozenset(str(w).lower() for w in data.get("south_family", ())),
+        frozenset(str(w) for w in data.get("state_initials", ())),
     )
 
 
