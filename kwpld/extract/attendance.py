@@ -210,6 +210,9 @@ def attendance(r: Context) -> Found:
                     continue
                 if _at_no_occasion(r, view, m, pattern, target):
                     continue
+                if not _of_its_kind(r, flex, m, target):
+                    continue  # (class DB) "flew to Incheon with A and B for the closing
+                    # ceremony": not the summit the paragraph before told
                 found.extend(
                     _participations(r, view, people, role, cue, target, target_span, pattern)
                 )
@@ -439,6 +442,21 @@ def _event_of(
         if key != event and not _in_passing(r, flex, offset, key):
             return key, None
     return r.main_event or event, None
+
+
+def _of_its_kind(r: Context, flex: FactLexicon, m: re.Match[str], target: str) -> bool:
+    """(class DB) Whether the occasion a pattern names by a noun the text did not read as an
+    event ("for the summit": group ``occ``) may be ``target``, the event the sentence goes on
+    with: only when that event is of the noun's kind."""
+    if "occ" not in m.re.groupindex or m.group("occ") is None:
+        return True
+    noun = m.group("occ").lower()
+    kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1])
+    try:
+        event = r.reg.peek(target)
+    except KeyError:
+        return False
+    return kind is not None and event.fields.get("type") == kind
 
 
 def _quoted(r: Context, offset: int) -> bool:
@@ -1165,10 +1183,12 @@ def _same_occasion_before(r: Context, obj: str, start: int) -> str | None:
     if not obj[:1].islower() or not re.search(r"\bthe\s+$", r.text[max(0, start - 5) : start]):
         return None
     head = obj.split()[0].lower()
+    heads = fact_lexicon().same_occasion_heads.get(head, frozenset({head}))
+    """(class DB) "the launch" after "the test-fire of ...": heads naming the same occasion"""
     for mention in reversed(r.mentions_in(0, start, ("event",))):
         words = mention.text.lower().split()
         if mention.entity and mention.entity.startswith("event:appearance:") and (
-            words[0] == head or (len(obj.split()) == 1 and words[-1] == head)
+            words[0] in heads or (len(obj.split()) == 1 and words[-1] in heads)
         ):  # (class AF) "inspected the coastal tourist area ... looked round the area with him"
             return r.reg.resolve(mention.entity)
     return None

@@ -725,6 +725,10 @@ def _occasions(r: Context) -> None:
                 r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], same, "event"))
                 continue
         definite = (m.group("art") or "").strip().lower() == "the" and dated is None
+        between = definite and _between_people(r, m, sentence)
+        if between:
+            definite = False  # (class DB) "In October 2009 he took part in the talks between
+            # A and B": an occasion its two sides and the sentence's date tell, not a reference
         elsewhere = definite and _elsewhere(r, m.start(), m.end("noun"), m.group("noun"))
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
@@ -737,6 +741,8 @@ def _occasions(r: Context) -> None:
             continue  # (class V) "has not held talks with Washington since": none held
         if _TO_COME_BEFORE.search(r.text, max(sentence.start, m.start() - 120), m.start()):
             continue  # (class V) "Moon is expected to meet them on Sunday at a concert": to come
+        if _TOWARD.search(lead):
+            continue  # (class DB) "progress had been made toward a second summit": to come
         if _TO_COME_AFTER.match(r.text, m.end(), sentence.end):
             continue  # (class CF) "The talks, which are expected to continue in Hamhung on
             # Thursday, dealt with ...": the day is the one to come, not the occasion's
@@ -760,7 +766,7 @@ def _occasions(r: Context) -> None:
             continue  # "talks" alone: only "Talks between ... were held", "held talks with"
         presided = _PRESIDED_AFTER.match(rest)  # "a meeting of X presided over by Kim"
         held = bool(_HELD_OCCASION.match(rest) or given or presided or cued or joined
-                    or elsewhere) or bool(
+                    or elsewhere or between) or bool(
             (opening or introduced) and _HELD_LATER.match(rest)
         )  # "Talks between A, <titles>, and B, <titles>, ... were held at ..."
         # (class Q) "Kim and Trump had opened the summit on Wednesday evening with a brief
@@ -901,6 +907,8 @@ _CAPPED_BEFORE = re.compile(
 )
 """what an act is said to close ("capping a remarkable summit", "wrapping up a meeting")"""
 
+_TOWARD = re.compile(r"\btowards?\s+(?:(?:a|an|another)\s+)?(?:[a-z-]+\s+){0,2}$", re.I)
+"""(class DB) an occasion things move toward ("progress toward a second summit"): one to come"""
 _TO_COME_BEFORE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+to|(?:is|are)\s+(?:expected|scheduled|set|due|slated|poised"
     r"|likely)\s+to|plans?\s+to|planning\s+to)\s+(?:\w+\s+)?(?:meet|hold|host|give|have|attend"
@@ -970,6 +978,23 @@ def _dates_undated(
         r.held.append((sentence.start, event.key))
         return True
     return False
+
+
+_BETWEEN = re.compile(r"\s+between\s+")
+_BETWEEN_KINDS = frozenset({"talks", "summit", "meeting", "summit talks", "negotiations"})
+
+
+def _between_people(r: Context, m: re.Match[str], sentence: Sentence) -> bool:
+    """(class DB) "the talks between Kim Jong Il and Premier Wen Jiabao" in a sentence that
+    dates it ("In October 2009 he took part in ..."): the talks of the two people named after
+    "between" (a person within a title's words of it), not the talks reported before."""
+    if m.group("noun").lower() not in _BETWEEN_KINDS:
+        return False
+    after = _BETWEEN.match(r.text, m.end("noun"))
+    if after is None or not r.dates_in(sentence.start, sentence.end):
+        return False
+    people = r.mentions_in(after.end(), min(sentence.end, after.end() + 60), ("person",))
+    return len(people) >= 2 and people[0].start - after.end() <= 40
 
 
 def _refers_back(
@@ -1743,7 +1768,8 @@ _AND_DAY_AFTER = re.compile(r"\s+and\s+(\d{1,2})\b(?!\s*(?:January|February|Marc
 
 _GIVEN_BEFORE = re.compile(
     r"\b(?:held|holds|hold|holding|had|gave|gives|give|giving|hosted|hosts|host|hosting"
-    r"|arranged|arranges|provided|provides|attended|attends|sat\s+down\s+to|sat\s+down\s+for)\s+(?:(?:a|an)\s+)?$",
+    r"|arranged|arranges|provided|provides|attended|attends|sat\s+down\s+to|sat\s+down\s+for"
+    r"|ended|concluded|wrapped\s+up)\s+(?:(?:a|an)\s+)?$",
     re.I,
 )
 """an occasion someone held or gave: "held talks with", "gave a grand banquet for"."""

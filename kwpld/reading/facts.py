@@ -147,6 +147,9 @@ class FactLexicon:
     appearances: dict[tuple[str, ...], str]
     passing: tuple[str, ...]
     attendance_to_come: frozenset[str]
+    same_occasion_heads: dict[str, frozenset[str]]
+    """(class DB) for each head of a leader's occasion, the heads that name the same one
+    ("the launch" after "the test-fire of ...")"""
     """words before a cue that make its occasion one still to come ("are expected to sign at a
     ceremony", "had been scheduled"): it places no one"""
     """words before an event named in passing ("the decisions of", "since")"""
@@ -335,6 +338,11 @@ def fact_lexicon() -> FactLexicon:
         appearances={name_words(k): v for k, v in attendance["appearances"].items()},
         passing=tuple(attendance.get("passing", ())),
         attendance_to_come=frozenset(attendance.get("to_come", ())),
+        same_occasion_heads={
+            head: frozenset(group)
+            for group in attendance.get("same_occasion_heads", ())
+            for head in group
+        },
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
         similar_occasions=tuple(data.get("similar_occasions", ())),
