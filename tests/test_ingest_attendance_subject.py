@@ -169,3 +169,15 @@ def test_talks_and_summits_that_are_no_occasion(known: Known, sentence: str) -> 
         known, "2026-11-08",
     )
     assert not _events(drafted)
+
+
+def test_a_possessor_before_the_launch_is_not_the_object(known: Known) -> None:
+    drafted = _read(
+        "SEOUL, March 17 (AFP) - Kim Jong Un oversaw the country's second launch of a new "
+        "hypersonic missile on Sunday, state media said Monday.\n\n"
+        "He watched the launch alongside Jo Chun Ryong, and Jang Chang Ha was also present.",
+        known, "2025-03-17",
+    )
+    (event,) = [k for k, e in _events(drafted).items() if e.get("type") == "appearance"]
+    assert "country" not in event
+    assert {"kim-jong-un", "jo-chun-ryong", "jang-chang-ha"} <= set(_attended(drafted)[event])

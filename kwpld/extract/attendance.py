@@ -1189,9 +1189,16 @@ def _same_occasion_before(r: Context, obj: str, start: int) -> str | None:
         words = mention.text.lower().split()
         if mention.entity and mention.entity.startswith("event:appearance:") and (
             words[0] in heads or (len(obj.split()) == 1 and words[-1] in heads)
+            or (len(obj.split()) == 1 and _possessed_head(words, heads))
         ):  # (class AF) "inspected the coastal tourist area ... looked round the area with him"
             return r.reg.resolve(mention.entity)
     return None
+
+
+def _possessed_head(words: list[str], heads: frozenset[str]) -> bool:
+    """(class DB) "first launch" (of "North Korea's first launch of a new ICBM"): the head after
+    an ordinal or adjective (up to three words before it)."""
+    return any(word in heads for word in words[:4])
 
 
 _THE_NOUN = re.compile(r"\s+the\s+(?P<noun>[a-z]+)\b(?!\s+of\b)")
@@ -1387,6 +1394,9 @@ def _object_of(
         if first is not None and not _HABITUAL.search(first.group("object")):
             return first.start("object"), first.end("object"), True
     what = _OBJECT.match(r.text, start, end)
+    possessor = _POSSESSOR.match(r.text, start, end)
+    if possessor is not None and (possessed := _POSSESSED.match(r.text, possessor.end(), end)):
+        what = possessed  # (class DB) "oversaw North Korea's first launch of ...": the launch
     if what is not None:
         obj_end = _object_end(r, *what.span("object"))
         if _MANY_TIMES.match(r.text, obj_end, end):
@@ -1401,6 +1411,15 @@ def _object_of(
         return None  # "inspected weapons factories several times": no one inspection
     return described.start("object"), described.end("object"), True
 
+
+_POSSESSOR = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w.-]*\s+){0,3}?[\w.-]+['’]s(?=\s)")
+"""a possessor before a leader's object ("North Korea's", "the country's")"""
+_POSSESSED = re.compile(
+    r"\s+(?P<object>(?:[a-z][\w-]*\s+){0,2}?(?:launch|launching|test[- ]fir(?:e|ing)|firing"
+    r"|test|drill|exercise|parade|performance|concert))\b"
+)
+"""(class DB) the occasion after a possessor's name ("North Korea's first launch of ..."), which is
+the object, not the possessor"""
 
 _MODIFIERS = re.compile(f"(?:{_MODIFIER})+")
 """the participles and adverbs before a place's name (:data:`_MODIFIER`)"""
