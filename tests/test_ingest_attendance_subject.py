@@ -181,3 +181,17 @@ def test_a_possessor_before_the_launch_is_not_the_object(known: Known) -> None:
     (event,) = [k for k, e in _events(drafted).items() if e.get("type") == "appearance"]
     assert "country" not in event
     assert {"kim-jong-un", "jo-chun-ryong", "jang-chang-ha"} <= set(_attended(drafted)[event])
+
+
+def test_mounting_the_tribune_together_with_him(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, September 10 (KCNA) -- A grand military parade was held at Kim Il Sung "
+        "Square on Tuesday. Kim Jong Un appeared on the tribune.\n\n"
+        "Mounting the tribune together with him were Wang Huning, member of the Standing "
+        "Committee of the Political Bureau of the CPC Central Committee, and Sergei Shoigu.",
+        known, "2026-09-10",
+    )
+    (parade,) = [k for k, e in _events(drafted).items() if e.get("type") == "ceremony"]
+    people = _attended(drafted)[parade]
+    assert people.get("wang-huning") == "platform"
+    assert people.get("sergei-shoigu") == "platform"
