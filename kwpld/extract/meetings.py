@@ -781,6 +781,9 @@ def _occasions(r: Context) -> None:
             when = _month_after(r, m, name_end, lead)
         if when is None and capped:
             when = act_weekday(r, sentence.start, m.start())
+        if when is None and between:
+            when = _only_date(r, sentence)  # (class DB) "In October 2009 he took part in the
+            # talks between A and B": the sentence's date
         if when is None and opened:
             stated = stated_day(r, sentence.start, m.start())
             when = stated[0] if stated is not None else None
@@ -995,6 +998,15 @@ def _between_people(r: Context, m: re.Match[str], sentence: Sentence) -> bool:
         return False
     people = r.mentions_in(after.end(), min(sentence.end, after.end() + 60), ("person",))
     return len(people) >= 2 and people[0].start - after.end() <= 40
+
+
+def _only_date(r: Context, sentence: Sentence) -> PartialDate | None:
+    """The one date a sentence prints (not a range), as the text dates it; None for none or
+    several."""
+    dates = [d for d in r.dates_in(sentence.start, sentence.end) if d.date is not None]
+    if len(dates) != 1 or dates[0].range is not None:
+        return None
+    return past_date(r, dates[0])
 
 
 def _refers_back(
