@@ -213,6 +213,9 @@ def attendance(r: Context) -> Found:
                     continue
                 if _at_no_occasion(r, view, m, pattern, target):
                     continue
+                if not _of_its_kind(r, flex, m, target):
+                    continue  # (class DB) "flew to Incheon with A and B for the closing
+                    # ceremony": not the summit the paragraph before told
                 found.extend(
                     _participations(r, view, people, role, cue, target, target_span, pattern)
                 )
@@ -442,6 +445,21 @@ def _event_of(
         if key != event and not _in_passing(r, flex, offset, key):
             return key, None
     return r.main_event or event, None
+
+
+def _of_its_kind(r: Context, flex: FactLexicon, m: re.Match[str], target: str) -> bool:
+    """(class DB) Whether the occasion a pattern names by a noun the text did not read as an
+    event ("for the summit": group ``occ``) may be ``target``, the event the sentence goes on
+    with: only when that event is of the noun's kind."""
+    if "occ" not in m.re.groupindex or m.group("occ") is None:
+        return True
+    noun = m.group("occ").lower()
+    kind = flex.occasions.get(noun) or flex.occasions.get(noun.split()[-1])
+    try:
+        event = r.reg.peek(target)
+    except KeyError:
+        return False
+    return kind is not None and event.fields.get("type") == kind
 
 
 def _quoted(r: Context, offset: int) -> bool:
@@ -1173,13 +1191,22 @@ def _same_occasion_before(r: Context, obj: str, start: int) -> str | None:
     if not obj[:1].islower() or not re.search(r"\bthe\s+$", r.text[max(0, start - 5) : start]):
         return None
     head = obj.split()[0].lower()
+    heads = fact_lexicon().same_occasion_heads.get(head, frozenset({head}))
+    """(class DB) "the launch" after "the test-fire of ...": heads naming the same occasion"""
     for mention in reversed(r.mentions_in(0, start, ("event",))):
         words = mention.text.lower().split()
         if mention.entity and mention.entity.startswith("event:appearance:") and (
-            words[0] == head or (len(obj.split()) == 1 and words[-1] == head)
+            words[0] in heads or (len(obj.split()) == 1 and words[-1] in heads)
+            or (len(obj.split()) == 1 and _possessed_head(words, heads))
         ):  # (class AF) "inspected the coastal tourist area ... looked round the area with him"
             return r.reg.resolve(mention.entity)
     return None
+
+
+def _possessed_head(words: list[str], heads: frozenset[str]) -> bool:
+    """(class DB) "first launch" (of "North Korea's first launch of a new ICBM"): the head after
+    an ordinal or adjective (up to three words before it)."""
+    return any(word in heads for word in words[:4])
 
 
 _THE_NOUN = re.compile(r"\s+the\s+(?P<noun>[a-z]+)\b(?!\s+of\b)")
@@ -1396,6 +1423,9 @@ def _object_of(
         if first is not None and not _HABITUAL.search(first.group("object")):
             return first.start("object"), first.end("object"), True
     what = _OBJECT.match(r.text, start, end)
+    possessor = _POSSESSOR.match(r.text, start, end)
+    if possessor is not None and (possessed := _POSSESSED.match(r.text, possessor.end(), end)):
+        what = possessed  # (class DB) "oversaw North Korea's first launch of ...": the launch
     if what is not None:
         obj_end = _object_end(r, *what.span("object"))
         if _MANY_TIMES.match(r.text, obj_end, end):
@@ -1410,6 +1440,15 @@ def _object_of(
         return None  # "inspected weapons factories several times": no one inspection
     return described.start("object"), described.end("object"), True
 
+
+_POSSESSOR = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w.-]*\s+){0,3}?[\w.-]+['’]s(?=\s)")
+"""a possessor before a leader's object ("North Korea's", "the country's")"""
+_POSSESSED = re.compile(
+    r"\s+(?P<object>(?:[a-z][\w-]*\s+){0,2}?(?:launch|launching|test[- ]fir(?:e|ing)|firing"
+    r"|test|drill|exercise|parade|performance|concert))\b"
+)
+"""(class DB) the occasion after a possessor's name ("North Korea's first launch of ..."), which is
+the object, not the possessor"""
 
 _MODIFIERS = re.compile(f"(?:{_MODIFIER})+")
 """the participles and adverbs before a place's name (:data:`_MODIFIER`)"""

@@ -727,6 +727,10 @@ def _occasions(r: Context) -> None:
                 r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], same, "event"))
                 continue
         definite = (m.group("art") or "").strip().lower() == "the" and dated is None
+        between = definite and _between_people(r, m, sentence)
+        if between:
+            definite = False  # (class DB) "In October 2009 he took part in the talks between
+            # A and B": an occasion its two sides and the sentence's date tell, not a reference
         elsewhere = definite and _elsewhere(r, m.start(), m.end("noun"), m.group("noun"))
         bare_meeting = m.group("noun").lower() == "meeting"
         if bare_meeting and definite:
@@ -744,6 +748,8 @@ def _occasions(r: Context) -> None:
         to_come = _TO_COME_OWN.match(r.text, m.end("noun"), sentence.end)
         if to_come and to_come.group("hedged"):
             continue  # (class DC) "A memorial service is also planned": announced, not held
+        if _TOWARD.search(lead):
+            continue  # (class DB) "progress had been made toward a second summit": to come
         if _TO_COME_AFTER.match(r.text, m.end(), sentence.end):
             continue  # (class CF) "The talks, which are expected to continue in Hamhung on
             # Thursday, dealt with ...": the day is the one to come, not the occasion's
@@ -774,7 +780,7 @@ def _occasions(r: Context) -> None:
             continue
         presided = _PRESIDED_AFTER.match(rest)  # "a meeting of X presided over by Kim"
         held = bool(_HELD_OCCASION.match(rest) or given or presided or cued or joined
-                    or elsewhere) or bool(
+                    or elsewhere or between) or bool(
             (opening or introduced) and _HELD_LATER.match(rest)
         )  # "Talks between A, <titles>, and B, <titles>, ... were held at ..."
         # (class Q) "Kim and Trump had opened the summit on Wednesday evening with a brief
@@ -799,6 +805,9 @@ def _occasions(r: Context) -> None:
             when = _month_after(r, m, name_end, lead)
         if when is None and capped:
             when = act_weekday(r, sentence.start, m.start())
+        if when is None and between:
+            when = _only_date(r, sentence)  # (class DB) "In October 2009 he took part in the
+            # talks between A and B": the sentence's date
         if when is None and opened:
             stated = stated_day(r, sentence.start, m.start())
             when = stated[0] if stated is not None else None
@@ -960,6 +969,8 @@ _CAPPED_BEFORE = re.compile(
 )
 """what an act is said to close ("capping a remarkable summit", "wrapping up a meeting")"""
 
+_TOWARD = re.compile(r"\btowards?\s+(?:(?:a|an|another)\s+)?(?:[a-z-]+\s+){0,2}$", re.I)
+"""(class DB) an occasion things move toward ("progress toward a second summit"): one to come"""
 _TO_COME_BEFORE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+to|(?:is|are)\s+(?:expected|scheduled|set|due|slated|poised"
     r"|likely)\s+to|plans?\s+to|planning\s+to)\s+(?:\w+\s+)?(?:meet|hold|host|give|have|attend"
@@ -1047,6 +1058,32 @@ def _dates_undated(
         r.held.append((sentence.start, event.key))
         return True
     return False
+
+
+_BETWEEN = re.compile(r"\s+between\s+")
+_BETWEEN_KINDS = frozenset({"talks", "summit", "meeting", "summit talks", "negotiations"})
+
+
+def _between_people(r: Context, m: re.Match[str], sentence: Sentence) -> bool:
+    """(class DB) "the talks between Kim Jong Il and Premier Wen Jiabao" in a sentence that
+    dates it ("In October 2009 he took part in ..."): the talks of the two people named after
+    "between" (a person within a title's words of it), not the talks reported before."""
+    if m.group("noun").lower() not in _BETWEEN_KINDS:
+        return False
+    after = _BETWEEN.match(r.text, m.end("noun"))
+    if after is None or not r.dates_in(sentence.start, sentence.end):
+        return False
+    people = r.mentions_in(after.end(), min(sentence.end, after.end() + 60), ("person",))
+    return len(people) >= 2 and people[0].start - after.end() <= 40
+
+
+def _only_date(r: Context, sentence: Sentence) -> PartialDate | None:
+    """The one date a sentence prints (not a range), as the text dates it; None for none or
+    several."""
+    dates = [d for d in r.dates_in(sentence.start, sentence.end) if d.date is not None]
+    if len(dates) != 1 or dates[0].range is not None:
+        return None
+    return past_date(r, dates[0])
 
 
 def _refers_back(
@@ -1896,7 +1933,7 @@ _AND_DAY_AFTER = re.compile(r"\s+and\s+(\d{1,2})\b(?!\s*(?:January|February|Marc
 _GIVEN_BEFORE = re.compile(
     r"\b(?:held|holds|hold|holding|had|gave|gives|give|giving|hosted|hosts|host|hosting"
     r"|arranged|arranges|provided|provides|attended|attends|sat\s+down\s+to|sat\s+down\s+for"
-    r"|took\s+part\s+in|participated\s+in)\s+(?:(?:a|an)\s+)?$",
+    r"|took\s+part\s+in|participated\s+in|ended|concluded|wrapped\s+up)\s+(?:(?:a|an)\s+)?$",
     re.I,
 )
 """an occasion someone held or gave: "held talks with", "gave a grand banquet for"."""

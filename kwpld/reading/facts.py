@@ -146,13 +146,16 @@ class FactLexicon:
     attendance_verbs: dict[tuple[str, ...], str]
     appearances: dict[tuple[str, ...], str]
     passing: tuple[str, ...]
+    """words before an event named in passing ("the decisions of", "since")"""
     attendance_to_come: frozenset[str]
     """words before a cue that make its occasion one still to come ("are expected to sign at a
     ceremony", "had been scheduled"): it places no one"""
+    same_occasion_heads: dict[str, frozenset[str]]
+    """(class DB) for each head of a leader's occasion, the heads that name the same one
+    ("the launch" after "the test-fire of ...")"""
     duty_verbs: frozenset[tuple[str, ...]]
     duty_objects: frozenset[str]
     """(class CG) "oversaw the third seven-year plan": a duty, not an occasion (``duties``)"""
-    """words before an event named in passing ("the decisions of", "since")"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
     similar_occasions: tuple[str, ...] = ()
@@ -340,6 +343,11 @@ def fact_lexicon() -> FactLexicon:
         attendance_to_come=frozenset(attendance.get("to_come", ())),
         duty_verbs=frozenset(name_words(v) for v in attendance.get("duties", {}).get("verbs", ())),
         duty_objects=frozenset(attendance.get("duties", {}).get("objects", ())),
+        same_occasion_heads={
+            head: frozenset(group)
+            for group in attendance.get("same_occasion_heads", ())
+            for head in group
+        },
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
         similar_occasions=tuple(data.get("similar_occasions", ())),
