@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, replace
 
 from ..dates import DateError, PartialDate, parse_date
-from ..names import match_key, name_words
+from ..names import name_words
 from ..reading.document import Sentence
-from ..reading.entities import Entity, Mention, NameDraft, Ref
+from ..reading.entities import Mention
 from ..reading.facts import (
     Fact,
     FactLexicon,
@@ -56,8 +56,12 @@ from .foreign_states import (
     seoul_story_state,
     side_state,
 )
-from .shared import find_organ_by_name, known_organ_named, party_of, role_in_organ
-from .standing_organs import standing_organ
+from .shared import (
+    existing_organ,
+    party_committee,
+    party_of,
+    role_in_organ,
+)
 from .successions import ended_by_a_successor, ended_by_the_change, named_successor
 from .titles import abroad, post_for, state_title
 
@@ -1928,20 +1932,11 @@ def place_committee(r: Context, cell: tuple[int, int]) -> str | None:
     if head is None:
         return None
     name = f"{place} {head}"
-    known = known_organ_named(r, name) or find_organ_by_name(r, name)
-    if known is not None:
-        return known
-    entity = r.reg.add(Entity(f"organ:party-committee:{match_key(name)}", "organ"))
-    entity.attrs.setdefault("organ_kind", "party-committee")
-    entity.attrs.setdefault("head", head)
-    party = standing_organ(r, "wpk")
-    entity.attrs.setdefault("party", party)
-    if "parent" not in entity.fields:
-        entity.fields["parent"] = Ref(party)
-    if not entity.names:
-        entity.add_name(NameDraft(name, kind="preferred", derived=True))
-    entity.note(f"the party committee of “{place}”, a row of a table of changes", cell)
-    return entity.key
+    fresh = existing_organ(r, name) is None
+    key = party_committee(r, name, head)
+    if fresh:
+        r.reg.get(key).note(f"the party committee of “{place}”, a row of a table of changes", cell)
+    return key
 
 
 def _cell_notes(r: Context, cell: tuple[int, int], person: Mention, status: str) -> list[Fact]:

@@ -28,13 +28,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..names import match_key, name_words
-from ..reading.entities import Entity, NameDraft, Ref
+from ..reading.entities import Entity, NameDraft
 from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
 from ..resources import resource_yaml
 from .facts_common import in_dateline, in_headline, organ_of
-from .shared import find_organ_by_name, known_organ_named
-from .standing_organs import standing_organ
+from .shared import existing_organ, known_organ_named, party_committee
 
 __all__ = ["organ_references", "reference_words"]
 
@@ -336,24 +335,13 @@ def _enterprise_before(r: Context, kind: str, offset: int) -> str | None:
 def _committee(r: Context, name: str, head: str, people: bool = False) -> str:
     """The organ called ``name``: the record or draft so named, else a new party committee of
     the Workers' Party (``people``: a new people's committee, a state organ)."""
-    known = known_organ_named(r, name)
-    if known is not None:
-        return known
-    drafted = find_organ_by_name(r, name)
-    if drafted is not None:
-        return drafted
-    key = match_key(name)
-    if people:
-        entity = r.reg.add(Entity(f"organ:implied:{key}", "organ"))
-        entity.attrs.setdefault("organ_kind", "state-organ")
-        entity.add_name(NameDraft(name, kind="preferred", derived=True))
-        return entity.key
-    entity = r.reg.add(Entity(f"organ:party-committee:{key}", "organ"))
-    entity.attrs.setdefault("organ_kind", "party-committee")
-    entity.attrs.setdefault("head", head)
-    party = standing_organ(r, "wpk")
-    entity.attrs.setdefault("party", party)
-    entity.fields.setdefault("parent", Ref(party))
+    if not people:
+        return party_committee(r, name, head)
+    existing = existing_organ(r, name)
+    if existing is not None:
+        return existing
+    entity = r.reg.add(Entity(f"organ:implied:{match_key(name)}", "organ"))
+    entity.attrs.setdefault("organ_kind", "state-organ")
     entity.add_name(NameDraft(name, kind="preferred", derived=True))
     return entity.key
 
@@ -362,17 +350,7 @@ def _part(r: Context, part: str, committee: str, committee_name: str) -> str:
     """ "the bureau of the provincial party committee": the part of the committee so named, a
     party committee under it ("Bureau of the North Hamgyong Provincial Party Committee")."""
     name = f"{' '.join(w.capitalize() for w in part.split())} of the {committee_name}"
-    known = known_organ_named(r, name)
-    if known is not None:
-        return known
-    drafted = find_organ_by_name(r, name)
-    if drafted is not None:
-        return drafted
-    entity = r.reg.add(Entity(f"organ:party-committee:{match_key(name)}", "organ"))
-    entity.attrs.setdefault("organ_kind", "party-committee")
-    entity.fields.setdefault("parent", Ref(committee))
-    entity.add_name(NameDraft(name, kind="preferred", derived=True))
-    return entity.key
+    return party_committee(r, name, parent=committee)
 
 
 _PART = r"(?P<part>(?:[A-Za-z]+\s+)?(?P<head>[A-Za-z]+))\b"

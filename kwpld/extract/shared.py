@@ -9,10 +9,11 @@ from functools import cache
 
 from ..dates import MONTHS
 from ..names import match_key, name_words
-from ..reading.entities import Entity, NameDraft
+from ..reading.entities import Entity, NameDraft, Ref
 from ..reading.state import Context
 from ..reading.words import party_bag, straight
 from ..resources import resource_yaml
+from .standing_organs import standing_organ
 
 __all__ = [
     "known_at",
@@ -76,6 +77,34 @@ def known_organ_named(r: Context, name: str) -> str | None:
         if len(refs) == 1 and match.first == 0 and match.last == len(words):
             return r.reg.known(next(iter(refs)), "organ").key
     return None
+
+
+def existing_organ(r: Context, name: str) -> str | None:
+    """The organ called ``name`` (all of it): the data folder's record, else the draft the
+    article already has."""
+    return known_organ_named(r, name) or find_organ_by_name(r, name)
+
+
+def party_committee(
+    r: Context, name: str, head: str | None = None, parent: str | None = None
+) -> str:
+    """The party committee called ``name``: the record or draft so named, else a new draft
+    (derived: the text implies the name), under ``parent`` or else the Workers' Party, with the
+    ``head`` word its head's title takes ("Provincial Party Committee")."""
+    existing = existing_organ(r, name)
+    if existing is not None:
+        return existing
+    entity = r.reg.add(Entity(f"organ:party-committee:{match_key(name)}", "organ"))
+    entity.attrs.setdefault("organ_kind", "party-committee")
+    if head is not None:
+        entity.attrs.setdefault("head", head)
+    if parent is None:
+        parent = standing_organ(r, "wpk")
+        entity.attrs.setdefault("party", parent)
+    entity.fields.setdefault("parent", Ref(parent))
+    if not entity.names:
+        entity.add_name(NameDraft(name, kind="preferred", derived=True))
+    return entity.key
 
 
 def party_of(r: Context, key: str) -> str | None:

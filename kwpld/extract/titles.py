@@ -37,7 +37,7 @@ from .foreign_organs import (
 )
 from .foreign_states import dateline_state, seoul_story, south_spelled
 from .organ_refs import reference_words
-from .shared import find_organ_by_name, known_organ_named, role_in_organ
+from .shared import existing_organ, role_in_organ
 from .standing_organs import standing_organ
 from .state_organs import foreign_organ_named
 
@@ -1375,12 +1375,9 @@ def organ_for_name(r: Context, name: str, span: tuple[int, int] | None = None) -
     foreign = foreign_organ_named(r, name, span)
     if foreign is not None:  # a foreign state or office by any of its names (states.yaml)
         return foreign
-    known = known_organ_named(r, name)
-    if known is not None:
-        return known
-    drafted = find_organ_by_name(r, name)
-    if drafted is not None:
-        return drafted
+    existing = existing_organ(r, name)
+    if existing is not None:
+        return existing
     key = match_key(name)
     entity = r.reg.add(Entity("organ:implied:" + key, "organ"))
     entity.attrs.setdefault("organ_kind", "state-organ")
