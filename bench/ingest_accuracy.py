@@ -2,7 +2,7 @@
 
 Usage: python bench/ingest_accuracy.py [--errors] [--json]
        [--set dev|heldout|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|
-             blind11|all]
+             blind11|blind12|all]
        [--cold]
 
 Prints, for the development texts and the held-out texts separately:
@@ -39,6 +39,8 @@ been used to find weaknesses, without sight of the extractor or of the other set
 1960-2022, written the same way after the ninth, on other topics) the same way.
 ``--set blind11`` scores the eleventh blind set (tests/fixtures/ingest/facts/blind11/, s01-s20,
 1982-2023, written the same way after the tenth, on other topics) the same way.
+``--set blind12`` scores the twelfth blind set (tests/fixtures/ingest/facts/blind12/, t01-t20,
+1995-2020, written the same way after the eleventh, on other topics) the same way.
 ``all`` (the default) is dev, heldout and blind2.
 
 ``--cold`` reads each fact text into an empty data folder instead of a copy of the records
@@ -85,11 +87,12 @@ FACT_SETS = {
     "blind9": "ninth blind",
     "blind10": "tenth blind",
     "blind11": "eleventh blind",
+    "blind12": "twelfth blind",
 }
 """The facts sets (folders of tests/fixtures/ingest/facts/) and how the tables call them."""
 MEASURE_SETS = (
     "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
-    "blind9", "blind10", "blind11",
+    "blind9", "blind10", "blind11", "blind12",
 )  # fmt: skip
 """The sets not tuned on, scored against issue 15's targets."""
 
@@ -252,7 +255,7 @@ def main(argv: list[str]) -> int:
     if which not in (*FACT_SETS, "all"):
         print(
             "--set: dev, heldout, blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8,"
-            " blind9, blind10, blind11 or all",
+            " blind9, blind10, blind11, blind12 or all",
             file=sys.stderr,
         )
         return 2

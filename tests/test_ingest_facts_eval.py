@@ -505,6 +505,7 @@ _SET_SIZES = {
     "blind9": (20, 277, 213, 78),
     "blind10": (20, 309, 218, 75),
     "blind11": (20, 319, 274, 80),
+    "blind12": (20, 344, 204, 77),
 }
 """Least texts, holdings, attendance and events of each labelled set."""
 
