@@ -68,3 +68,28 @@ def test_a_chinese_name_in_a_cuban_story_is_no_cuban_minister(known: Any) -> Non
     found = organs_of(text, known, "Wang Jiarui", "1987-05-12")
     assert not any("Cuba" in organ for _, organ in found)
     assert ("chairman", "mfa") not in found
+
+
+def test_a_guests_portfolio_is_the_ministry_as_printed(known: Any) -> None:
+    text = (
+        "The Romanian party and government delegation arrived in Pyongyang on Tuesday. It "
+        "includes Ion Stoica Marin, minister of National Defence, and Vasile Dobre Pop, "
+        "minister of Foreign Trade and International Economic Cooperation. The Romanian guests "
+        "were greeted at the airport."
+    )
+    assert organs_of(text, known, "Ion Stoica Marin", "1978-05-09") == {
+        ("chairman", "Ministry of National Defence of the Socialist Republic of Romania")
+    }
+    assert organs_of(text, known, "Vasile Dobre Pop", "1978-05-09") == {
+        ("chairman", "Ministry of Foreign Trade and International Economic Cooperation of the "
+                    "Socialist Republic of Romania")
+    }
+
+
+def test_a_title_before_the_name_keeps_the_ministry_without_the_name(known: Any) -> None:
+    text = (
+        "Pyongyang, May 12 (KCNA) -- The Cuban delegation arrived. Cuban Minister of Foreign "
+        "Affairs Ramon Luis Ortega also met the press. The Cuban guests toured the city."
+    )
+    organs = {organ for _, organ in held(text, known, "1987-05-12")}
+    assert not any("Ortega" in organ for organ in organs)
