@@ -96,7 +96,10 @@ def foreigners_state(r: Context, fact: Fact) -> str | None:
         return state
     opening = _OPENING.match(r.text[fact.sentence[0] : fact.sentence[1]])
     shape = r.reg.peek(fact.person).attrs.get("foreign_name")
-    allowed = foreign_name_lists().shape_states.get(str(shape))
+    names = foreign_name_lists()
+    allowed = names.shape_states.get(str(shape))
+    if allowed is not None and shape == "given":
+        allowed = allowed | names.given_also  # (class EB) "Luis X" in a Cuban delegation
     if opening:
         states = [flex.foreign_capitals.get(opening.group(1))]
     elif shape == "titled":
@@ -107,6 +110,14 @@ def foreigners_state(r: Context, fact: Fact) -> str | None:
         # alone, nor Washington's ("Prime Minister Lee Hsien Loong" in a Washington report)
         home = dateline_state(r)
         shaped = set().union(*foreign_name_lists().shape_states.values())
+        if home is None:
+            # (class EB) no foreign capital's dateline (a Pyongyang story on a visit): the
+            # state of the delegation the article is about, when its nationality words are
+            # mostly one state's ("The Cuban party and government delegation ... includes X,
+            # minister of Foreign Trade"); never a state whose officials' names have a listed
+            # shape (their shapes decide above)
+            guests = _nationality_state(r)
+            return guests if guests is not None and guests not in shaped else None
         if home is None or home in shaped or home not in _nationality_leaders(r):
             return None
         return home

@@ -639,12 +639,41 @@ def _state_organ_name(r: Context, title: Title, state: str) -> str | None:
         return flex.foreign_governments.get(bare) or f"Government of {state}"
     if not names[0].startswith("Ministry"):
         return None
+    printed = _printed_ministry(r, title)
+    if printed is not None:
+        return printed
     words = " ".join(r.text[title.start : title.end].lower().split())
     return next(
         (name for key, name in flex.foreign_ministries.items()
          if re.search(rf"\b{re.escape(' '.join(key))}\b", words)),
         names[0],
     )  # fmt: skip
+
+
+_PRINTED_PORTFOLIO = re.compile(
+    r"minister\s+(?:of|for)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,4})"
+    r"(?=\s*[,.;)]|\s*$)",
+    re.I,
+)
+"""a foreign minister's portfolio as printed, capitalized, to the title's end: "minister of
+National Defence", "minister of Foreign Trade and Investment" (class EB)"""
+
+
+def _printed_ministry(r: Context, title: Title) -> str | None:
+    """The ministry a foreign minister's title prints in full ("Dobri Dzhurov, minister of
+    National Defence": "Ministry of National Defence", not the DPRK ministry's name the role
+    was read for), when the portfolio's capitalized words run to a mark and name no person."""
+    stop = re.compile(r"[,.;)\n]").search(r.text, title.role_span[0], title.end + 60)
+    end = stop.start() if stop else title.end
+    m = _PRINTED_PORTFOLIO.match(r.text, title.role_span[0], end)
+    if m is None or m.end() < title.role_span[1]:
+        return None
+    if r.mentions_in(m.start(1), m.end(1), ("person",)):
+        return None
+    words = [w if w.lower() != "and" else "and" for w in m.group(1).split()]
+    if words[0].islower() or any(w[0].islower() and w != "and" for w in words):
+        return None
+    return "Ministry of " + " ".join(words)
 
 
 def _own_organ(r: Context, title: Title) -> Title:

@@ -87,6 +87,8 @@ class ForeignNameLists:
     """the South's spellings of family names the Korean reading has not ("Bae", "Ban")"""
     state_initials: frozenset[str] = frozenset()
     """foreign states' initials as words are written, case kept ("U.S" of "U.S.", "UK")"""
+    given_also: frozenset[str] = frozenset()
+    """states only some of whose officials' names have the "given" shape (Cuba, Bulgaria)"""
 
 
 @cache
@@ -114,6 +116,7 @@ def foreign_name_lists() -> ForeignNameLists:
         frozenset(str(w).lower() for w in data.get("south_not_given", ())),
         frozenset(str(w).lower() for w in data.get("south_family", ())),
         frozenset(str(w) for w in data.get("state_initials", ())),
+        frozenset(str(w) for w in data.get("given_also", ())),
     )
 
 
