@@ -77,3 +77,17 @@ def test_a_list_of_countries_and_a_party_platform_place_no_one(known: Known) -> 
     assert attended_anywhere(drafted) <= {"kim-yong-il"}
     assert "platform" not in {role for people in _attended(drafted).values()
                               for role in people.values()}
+
+
+def test_a_delegation_listed_at_an_arrival_is_not_placed_there(known: Known) -> None:
+    drafted = _read(
+        "HANOI, Nov. 12 (KCNA) -- Premier Pak Pong Ju arrived in Hanoi on Friday by air at the "
+        "head of a DPRK government delegation on an official goodwill visit.\n\n"
+        "The delegation includes Ri Ryong Nam, minister of External Economic Relations, and "
+        "Kim Hyong Jun, vice foreign minister.\n\n"
+        "At the airport the premier was greeted by Vietnamese Prime Minister Phan Van Khai.",
+        known, date="2005-11-12",
+    )
+    people = attended_anywhere(drafted)
+    assert "pak-pong-ju" in people  # the arrival is drafted, its list is no attendance
+    assert not {"ri-ryong-nam", "kim-hyong-jun"} & people

@@ -216,6 +216,9 @@ def attendance(r: Context) -> Found:
                 if not _of_its_kind(r, flex, m, target):
                     continue  # (class DB) "flew to Incheon with A and B for the closing
                     # ceremony": not the summit the paragraph before told
+                if pattern.id in _DELEGATION_LISTS and not _a_meeting(r, target):
+                    continue  # (class EC) "arrived at the head of the delegation. The
+                    # delegation includes A and B": a list of who came, not of the arrival
                 found.extend(
                     _participations(r, view, people, role, cue, target, target_span, pattern)
                 )
@@ -460,6 +463,18 @@ def _of_its_kind(r: Context, flex: FactLexicon, m: re.Match[str], target: str) -
     except KeyError:
         return False
     return kind is not None and event.fields.get("type") == kind
+
+
+_DELEGATION_LISTS = frozenset({"delegation-included", "delegation-head"})
+"""(class EC) patterns of a delegation's members, who attend only talks (a meeting)"""
+
+
+def _a_meeting(r: Context, target: str) -> bool:
+    """Whether ``target`` is a meeting (the talks a delegation's list goes on with)."""
+    try:
+        return r.reg.peek(target).fields.get("type") == "meeting"
+    except KeyError:
+        return False
 
 
 def _quoted(r: Context, offset: int) -> bool:
