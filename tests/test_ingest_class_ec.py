@@ -91,3 +91,14 @@ def test_a_delegation_listed_at_an_arrival_is_not_placed_there(known: Known) -> 
     people = attended_anywhere(drafted)
     assert "pak-pong-ju" in people  # the arrival is drafted, its list is no attendance
     assert not {"ri-ryong-nam", "kim-hyong-jun"} & people
+
+
+def test_appositions_of_any_words_run_to_their_comma(known: Known) -> None:
+    drafted = _read(
+        LEAD + "Kim's official delegation also included Choe Hwi, a party secretary and the "
+        "North's chief propagandist, Ri Kwang Gun and Kim Hyong Jun, both vice ministers.\n\n"
+        "Kim was joined at the table by his elder sister Kim Yo Jong, a senior official of a "
+        "department of the ruling party, and by Pak Ui Chun, foreign minister.", known,
+    )
+    talks = _talks(drafted)
+    assert {"choe-hwi", "ri-kwang-gun", "kim-hyong-jun", "kim-yo-jong", "pak-ui-chun"} <= set(talks)
