@@ -102,3 +102,15 @@ def test_appositions_of_any_words_run_to_their_comma(known: Known) -> None:
     )
     talks = _talks(drafted)
     assert {"choe-hwi", "ri-kwang-gun", "kim-hyong-jun", "kim-yo-jong", "pak-ui-chun"} <= set(talks)
+
+
+def test_at_the_table_with_no_talks_drafted_is_not_the_signing(known: Known) -> None:
+    drafted = _read(
+        "SEOUL, Aug. 7 (AP) -- Premier Kim Yong Il and Vietnamese Prime Minister Nguyen Tan Dung "
+        "signed an economic accord in Pyongyang on Friday.\n\n"
+        "Thursday's first round lasted three hours. Kim was joined at the table by Ri Kwang Gun, "
+        "a trade official, and Pak Ui Chun, the agency said.", known, date="2009-08-07",
+    )
+    people = attended_anywhere(drafted)
+    assert "kim-yong-il" in people  # the signing is drafted; the round's table is not it
+    assert not {"ri-kwang-gun", "pak-ui-chun"} & people
