@@ -216,6 +216,12 @@ def attendance(r: Context) -> Found:
                 if not _of_its_kind(r, flex, m, target):
                     continue  # (class DB) "flew to Incheon with A and B for the closing
                     # ceremony": not the summit the paragraph before told
+                if (pattern.id in _DELEGATION_LISTS or _AT_THE_TABLE.match(_cue_words(m))) and (
+                    not _a_meeting(r, target)
+                ):
+                    continue  # (class EC) "arrived at the head of the delegation. The
+                    # delegation includes A and B": a list of who came, not of the arrival;
+                    # "joined at the table by A" where no talks were drafted: not the signing
                 found.extend(
                     _participations(r, view, people, role, cue, target, target_span, pattern)
                 )
@@ -460,6 +466,27 @@ def _of_its_kind(r: Context, flex: FactLexicon, m: re.Match[str], target: str) -
     except KeyError:
         return False
     return kind is not None and event.fields.get("type") == kind
+
+
+_DELEGATION_LISTS = frozenset({"delegation-included", "delegation-head"})
+"""(class EC) patterns of a delegation's members, who attend only talks (a meeting)"""
+
+
+_AT_THE_TABLE = re.compile(r"joined (?:also )?at the (?:table|talks|negotiating table) by$")
+"""(class EC) the cue of those at the talks' table, who attend only talks (a meeting)"""
+
+
+def _cue_words(m: re.Match[str]) -> str:
+    """The words of a match's ``cue`` group ("" without one)."""
+    return (m.group("cue") or "") if "cue" in m.re.groupindex else ""
+
+
+def _a_meeting(r: Context, target: str) -> bool:
+    """Whether ``target`` is a meeting (the talks a delegation's list goes on with)."""
+    try:
+        return r.reg.peek(target).fields.get("type") == "meeting"
+    except KeyError:
+        return False
 
 
 def _quoted(r: Context, offset: int) -> bool:
