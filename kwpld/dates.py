@@ -998,6 +998,13 @@ def _read(g: dict[str, str | None], t: str, span: str, start: int, end: int) -> 
         juche_check, juche = year, number("jsuf")
         year = None
     weekday = _weekday_index(get("wd_pre") or get("wd_suf"))
+    if get("wd_pre") and day is None:
+        # "on Sunday, Juche 107 (2018)": a weekday before a year or a month names a day of it
+        # that the year does not give; the weekday is read on its own (as "on Sunday"), the
+        # date is what follows it
+        lead = re.match(r"[A-Za-z]+,?\s+", span)
+        if lead is not None:
+            start, span, weekday = start + lead.end(), span[lead.end() :], None
     korean_weekday = get("kwd")
     if korean_weekday:
         weekday = _KO_WEEKDAYS[korean_weekday]

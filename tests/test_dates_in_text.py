@@ -110,3 +110,29 @@ def test_words_and_numbers_that_are_not_dates(text: str) -> None:
 def test_korean_weekday_is_checked() -> None:
     mention = one("2013년 1월 28일(화요일)")
     assert mention.problems and mention.problems[0][0] == "calendar-mismatch"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "iso"),
+    [
+        ("held on Sunday, Juche 107 (2018), to", "Juche 107 (2018)", "2018"),
+        ("held on Sunday Chuch'e 107 [2018] in", "Chuch'e 107 [2018]", "2018"),
+        ("on Friday, May 2019, he", "May 2019", "2019-05"),
+    ],
+)
+def test_a_weekday_before_a_date_without_a_day_is_no_part_of_it(
+    text: str, span: str, iso: str
+) -> None:
+    """KCNA's "on Sunday, Juche 107 (2018)": the weekday names a day the year does not give;
+    the date is the year alone, with no calendar-mismatch problem, and the weekday stays in the
+    text to be read as "on Sunday" (against the article's date)."""
+    found = one(text)
+    assert text[found.start : found.end] == span
+    assert found.date is not None and found.date.iso == iso
+    assert found.problems == ()
+
+
+def test_a_weekday_before_a_full_date_is_still_checked() -> None:
+    found = one("on Sunday, 9 September 2018, the")
+    assert found.text == "Sunday, 9 September 2018" and found.problems == ()
+    assert one("on Monday, 9 September 2018, the").problems[0][0] == "calendar-mismatch"
