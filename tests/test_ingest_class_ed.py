@@ -82,3 +82,21 @@ def test_a_deputy_title_without_a_verb_stays_one_dated_seat(known: Known) -> Non
     rows = held_records("Choe Thae Bok, a deputy to the 13th SPA, spoke.", known, "2016-05-10")
     seats = [r for row, r in rows if row == ("Choe Thae Bok", "member", "spa")]
     assert len(seats) == 1 and iso(seats[0]["as_of"]) == "2016-05-10"
+
+
+def test_who_had_chaired_it_since_gives_the_replaced_holders_start(known: Known) -> None:
+    rows = held_records(
+        "Kim Tok Hun was appointed chairman of the State Planning Commission in January 2021, "
+        "replacing Pak Jong Gun, who had chaired the commission only since August 2020.",
+        known, "2021-01-20",
+    )
+    (old,) = [r for row, r in rows if row[0] == "Pak Jong Gun"]
+    assert (iso(old["start"]), iso(old["end"])) == ("2020-08", "2021-01")
+
+
+def test_chaired_a_meeting_since_is_no_start(known: Known) -> None:
+    rows = held_records(
+        "Pak Jong Gun, who had chaired the session since the morning, closed it.",
+        known, "2021-01-20",
+    )
+    assert not [r for row, r in rows if row[0] == "Pak Jong Gun" and r.get("start")]
