@@ -88,7 +88,8 @@ def test_who_had_chaired_it_since_gives_the_replaced_holders_start(known: Known)
     rows = held_records(
         "Kim Tok Hun was appointed chairman of the State Planning Commission in January 2021, "
         "replacing Pak Jong Gun, who had chaired the commission only since August 2020.",
-        known, "2021-01-20",
+        known,
+        "2021-01-20",
     )
     (old,) = [r for row, r in rows if row[0] == "Pak Jong Gun"]
     assert (iso(old["start"]), iso(old["end"])) == ("2020-08", "2021-01")
@@ -97,6 +98,7 @@ def test_who_had_chaired_it_since_gives_the_replaced_holders_start(known: Known)
 def test_chaired_a_meeting_since_is_no_start(known: Known) -> None:
     rows = held_records(
         "Pak Jong Gun, who had chaired the session since the morning, closed it.",
-        known, "2021-01-20",
+        known,
+        "2021-01-20",
     )
     assert not [r for row, r in rows if row[0] == "Pak Jong Gun" and r.get("start")]
