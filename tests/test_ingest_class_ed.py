@@ -102,3 +102,29 @@ def test_chaired_a_meeting_since_is_no_start(known: Known) -> None:
         "2021-01-20",
     )
     assert not [r for row, r in rows if row[0] == "Pak Jong Gun" and r.get("start")]
+
+
+def test_a_possessive_chain_is_the_departments(known: Known) -> None:
+    got = {
+        row
+        for row, _ in held_records(
+            "Jo Chun Ryong was appointed director of the WPK Central Committee's Munitions "
+            "Industry Department (MID) in May 2017.",
+            known,
+            "2017-06-01",
+        )
+    }
+    assert ("Jo Chun Ryong", "director", "wpk-munitions") in got
+    assert ("Jo Chun Ryong", "director", "wpk-cc") not in got
+
+
+def test_the_central_committee_alone_stays_the_central_committee(known: Known) -> None:
+    got = {
+        row
+        for row, _ in held_records(
+            "Jo Chun Ryong, a secretary of the WPK Central Committee, spoke on Friday.",
+            known,
+            "2017-06-01",
+        )
+    }
+    assert ("Jo Chun Ryong", "secretary", "wpk-cc") in got
