@@ -65,18 +65,7 @@ def convocations(r: Context) -> Found:
                 )
             )  # fmt: skip
     if "eput" in r.text or "onvocation" in r.text:
-        undated = _undated(r, words, facts)
-        # the seat another pass read from the same sentence, undated ("X had been a deputy to
-        # the 9th SPA" as a title): the convocation's seat is that seat
-        same = {(f.person, f.organ, f.sentence) for f in undated}
-        r.facts = [
-            f for f in r.facts
-            if not (
-                isinstance(f, Fact) and f.kind == "membership" and f.role == "member"
-                and (f.person, f.organ, f.sentence) in same and f.start is None and f.end is None
-            )
-        ]  # fmt: skip
-        facts.extend(undated)
+        facts.extend(_undated(r, words, facts))
     r.facts = [*r.facts, *facts]
     return r.found()
 
@@ -114,6 +103,7 @@ def _undated(r: Context, words: CareerWords, known: list[Fact]) -> list[Fact]:
         for n in range(low + 1, high + 1) if low else ():
             found.append((n, m.start("last"), m.end("last"), verb, "re-elected", organ_span))
     done: set[tuple[str, int]] = set()
+    claimed: dict[tuple[str, int], int] = {}
     for n, start, end, verb, kind, organ_span in found:
         sentence = r.doc.sentence_at(start)
         if sentence is None or not 1 <= n <= len(words.spa_years):
@@ -128,11 +118,25 @@ def _undated(r: Context, words: CareerWords, known: list[Fact]) -> list[Fact]:
         organ = organ_for_name(r, "Supreme People's Assembly", organ_span)
         low = words.spa_years[n - 1]
         high = words.spa_years[n] if n < len(words.spa_years) else 9999
+        seats = [
+            f for f in [*r.facts, *known]
+            if f.kind == "membership" and f.person == key and f.organ == organ
+            and f.role == "member"
+        ]  # fmt: skip
         if any(
-            f.kind == "membership" and f.person == key and f.organ == organ and f.role == "member"
-            and any(d is not None and low <= d.year < high for d in (f.start, f.as_of))
-            for f in [*r.facts, *known, *facts]
-        ):  # fmt: skip
+            any(d is not None and low <= d.year < high for d in (f.start, f.as_of))
+            for f in [*seats, *facts]
+            if f.person == key and f.organ == organ and f.role == "member"
+        ):
+            continue
+        # the undated seats another pass read from the same sentence ("He was also a deputy to
+        # the 13th SPA, elected in March 2014" as a title, dated later) stand for its first ones
+        here = sum(
+            1 for f in seats
+            if f.sentence == (sentence.start, sentence.end) and f.start is None and f.end is None
+        )  # fmt: skip
+        if claimed.get((key, sentence.start), 0) < here:
+            claimed[(key, sentence.start)] = claimed.get((key, sentence.start), 0) + 1
             continue
         spans = [FactSpan(start, end, "date"), FactSpan(organ_span[0], organ_span[1], "organ")]
         if span is not None:
