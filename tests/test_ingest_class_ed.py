@@ -128,3 +128,23 @@ def test_the_central_committee_alone_stays_the_central_committee(known: Known) -
         )
     }
     assert ("Jo Chun Ryong", "secretary", "wpk-cc") in got
+
+
+def test_since_a_part_of_a_year_is_the_terms_start(known: Known) -> None:
+    for text in (
+        "Jong Kyong Thaek, director of the General Political Bureau since mid-2022, spoke.",
+        "Jong Kyong Thaek, director of the General Political Bureau since early 2022, spoke.",
+    ):
+        rows = held_records(text, known, "2023-02-01")
+        (seat,) = [r for row, r in rows if row == ("Jong Kyong Thaek", "director", "kpa-gpb")]
+        assert iso(seat["start"]) == "2022", text
+
+
+def test_a_part_of_a_year_without_since_is_no_start(known: Known) -> None:
+    rows = held_records(
+        "Jong Kyong Thaek, director of the General Political Bureau, spoke in mid-2022.",
+        known,
+        "2023-02-01",
+    )
+    (seat,) = [r for row, r in rows if row == ("Jong Kyong Thaek", "director", "kpa-gpb")]
+    assert not seat.get("start")
