@@ -126,7 +126,10 @@ def _sentence_view(r: Context, start: int, end: int) -> SentenceView:
         if start <= s and e <= end:
             typed.append(Item("eventref", s, e, r.text[s:e], key))
     for d in r.dates_in(start, end):
-        typed.append(Item("date", d.start, d.end, d.text, d))
+        # (class ED) "since mid-2022", "since early 2022": the part of the year is the date's
+        part = _YEAR_PART.search(r.text, max(start, d.start - 8), d.start)
+        at = part.start() if part else d.start
+        typed.append(Item("date", at, d.end, r.text[at : d.end], d))
     typed.extend(_pronouns(r, start, end))
     typed.extend(_descriptions(r, start, end))
     typed.extend(
@@ -138,6 +141,9 @@ def _sentence_view(r: Context, start: int, end: int) -> SentenceView:
     ]
     return build_view(r.text, start, end, typed, words)
 
+
+_YEAR_PART = re.compile(r"\b(?:early|mid|late)(?:-|\s+)\Z", re.I)
+"""a part of a year printed before it ("mid-2022", "early 2022"), when the date reader leaves it"""
 
 _OF_THE_CC = re.compile(r"\s+of\s+the\s+C\.\s?C\.,?\s+(?:WPK|KWP)\b")
 
@@ -741,7 +747,8 @@ def sentence_date(
     for d in dates:
         if d.role == "end":
             continue  # the period is read from its first end
-        lead = r.text[max(view.start, d.start - 12) : d.start].lower()
+        lead = r.text[max(view.start, d.start - 20) : d.start].lower()
+        lead = _YEAR_PART.sub("", lead)[-12:]  # "since mid-2022": the word before the part
         if r.doc.in_parens(d.start) and (not d.range or (not holds and plain)):
             continue  # "(born 1950)", "(2013)"; a change's term "(2016–2021)" beside its date
         if holds:
@@ -1027,7 +1034,8 @@ def fact_dates(
     if chosen is not None:
         chosen = last_year(r, chosen)
         out: dict[str, PartialDate] = {}
-        lead = r.text[max(view.start, chosen.start - 12) : chosen.start].lower()
+        lead = r.text[max(view.start, chosen.start - 20) : chosen.start].lower()
+        lead = _YEAR_PART.sub("", lead)[-12:]  # "since mid-2022"
         if chosen.range is not None:
             first, last = chosen.range.first, chosen.range.last
             if first is not None:

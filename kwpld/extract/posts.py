@@ -30,6 +30,9 @@ def posts(r: Context) -> Found:
     chained = {  # organs another organ's name follows: the post is the last one's
         m.end for m, _ in organs if m.end + 1 in starts and r.text[m.end : m.end + 1] == " "
     }
+    for before, _ in organs:  # "the WPK Central Committee's Munitions Industry Department" (ED)
+        if r.text[before.end : before.end + 3] in ("'s ", "’s ") and before.end + 3 in starts:
+            chained.add(before.end)
     for before, _ in organs:  # "the Korean People's Army (KPA) General Political Bureau" (CH)
         bracketed = _BRACKETED.match(r.text, before.end)
         if bracketed and bracketed.end() in starts:

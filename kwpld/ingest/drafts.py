@@ -970,17 +970,18 @@ def fact_drafts(fin: _Finalizer, reading: Reading, article_id: str) -> list[Draf
     """Membership drafts from the holdings facts: the facts about one person's role in one
     organ become one draft per change (a start, an end), a title stated of them joining the
     change, or making a draft of its own (as of its date)."""
-    groups: dict[tuple[str, str, str], list[Fact]] = {}
+    groups: dict[tuple[str, str, str, str], list[Fact]] = {}
     for fact in reading.facts:
         if not isinstance(fact, Fact) or fact.kind != "membership" or fact.organ is None:
             continue
         person, organ = fin._id_of(fact.person), fin._id_of(fact.organ)
         if person is None or organ is None or fact.role is None:
             continue
-        groups.setdefault((person, organ, fact.role), []).append(fact)
+        # a term the text tells apart by itself (an undated SPA convocation) is a group of its own
+        groups.setdefault((person, organ, fact.role, fact.term), []).append(fact)
     lex = fact_lexicon()
     out: list[Draft] = _participation_drafts(fin, reading, article_id)
-    for (person, organ, role), facts in groups.items():
+    for (person, organ, role, _term), facts in groups.items():
         known_person = fin.known.ids.__contains__(person) and person not in fin.known.pending
         known_organ = fin.known.ids.__contains__(organ) and organ not in fin.known.pending
         recorded = known_person and known_organ and (person, organ, role) in fin.known.memberships

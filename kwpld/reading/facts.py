@@ -97,6 +97,9 @@ class Fact:
     why: str = ""
     rule: str = ""
     """the pattern that found it"""
+    term: str = ""
+    """(class ED) a term the text tells apart by itself, undated (an SPA convocation: "12th"):
+    such a fact is a draft of its own, never joined to the person's other facts"""
 
 
 @dataclass(frozen=True)
@@ -463,7 +466,7 @@ def _trigger_macros(lex: FactLexicon) -> dict[str, str]:
         "END": alternation(lex.ending),
         "ADV": r"(?:(?:also|newly|again|later|then|subsequently|formally|officially|"
         r"unanimously|recently|reportedly|just|since|already|eventually|finally|both|all|likely|"
-        r"probably|possibly|presumably|apparently|perhaps|soon) )*",
+        r"probably|possibly|presumably|apparently|perhaps|soon|first) )*",
         "POSTOF": r"(?:(?:the |his |her |their )?(?:posts?|positions?|offices?|duty|duties|ranks?)"
         r"(?: (?:of|as))? )?",
         # (class CE) a hedge or modal before who will take a post: "is likely to", "is widely
@@ -563,6 +566,17 @@ class CareerWords:
     """one convocation of the SPA with its year: "10th (1998)" """
     convocations: re.Pattern[str]
     """ "re-elected to the 10th (1998), 11th (2003) and 12th (2009) SPA" """
+    deputy_ordinals: re.Pattern[str]
+    """(class ED) "was a deputy to the 12th and 13th Supreme People's Assembly": one undated
+    seat per ordinal (group ``items``; each item matched by ``ordinal``)"""
+    convocation_run: re.Pattern[str]
+    """(class ED) "re-elected to every convocation until the 12th" (group ``last``)"""
+    spa_last_before: re.Pattern[str]
+    """(class ED) "the 7th Supreme People's Assembly": the first of a run (group ``first``)"""
+    ordinal: re.Pattern[str]
+    """one ordinal, "12th" or "twelfth" (group ``n``)"""
+    spa_years: tuple[int, ...]
+    """the year each convocation of the SPA was elected, the 1st first"""
 
 
 @cache
@@ -592,6 +606,7 @@ def place_key(name: str) -> str:
 @cache
 def career_words() -> CareerWords:
     block = resource_yaml("kwpld/reading/facts.yaml")["careers"]
+    ordinal = re.sub(r"\(\?P<\w+>", "(?:", block["ordinal"])
     return CareerWords(
         oblique_before=re.compile(block["oblique_before"], re.I),
         held_until_after=re.compile(block["held_until_after"], re.I),
@@ -615,6 +630,11 @@ def career_words() -> CareerWords:
             ),
             re.I,
         ),
+        deputy_ordinals=re.compile(block["deputy_ordinals"].replace("{item}", ordinal), re.I),
+        convocation_run=re.compile(block["convocation_run"].replace("{item}", ordinal), re.I),
+        spa_last_before=re.compile(block["spa_last_before"].replace("{item}", ordinal), re.I),
+        ordinal=re.compile(block["ordinal"], re.I),
+        spa_years=tuple(int(y) for y in block["spa_years"]),
     )
 
 
