@@ -160,3 +160,27 @@ def test_bare_vice_presidents_after_a_post_named_before(known: Known) -> None:
     )
     assert ("Yang Ju Sop", "vice-chairman", "spa-presidium") in rows, rows
     assert ("Yang Ju Sop", "vice-chairman", "ndc") not in rows, rows
+
+
+def test_a_head_re_elected_deputy_of_another_body_is_not_deputy_of_his_own(known: Known) -> None:
+    rows = held(
+        "The assembly also re-elected the State Affairs Commission on Sunday. Kim Jong Un remains "
+        "its chairman; Kim Yong Nam, president of the Presidium of the Supreme People's Assembly, "
+        "was re-elected first vice-chairman. New members include Kang Il Bom.\n",
+        known,
+        "2017-04-12",
+    )
+    assert ("kim-yong-nam", "vice-chairman", "sac") in rows, rows
+    assert ("kim-yong-nam", "vice-chairman", "spa-presidium") not in rows, rows
+    assert ("kim-yong-nam", "chairman", "spa-presidium") in rows
+    assert ("Kang Il Bom", "member", "sac") in rows
+
+
+def test_a_head_given_a_deputy_role_with_no_body_before_gets_none(known: Known) -> None:
+    rows = held(
+        "Kim Yong Nam, president of the Presidium of the Supreme People's Assembly, was "
+        "re-elected first vice-chairman.\n",
+        known,
+        "2017-04-12",
+    )
+    assert ("kim-yong-nam", "vice-chairman", "spa-presidium") not in rows, rows

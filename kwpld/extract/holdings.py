@@ -621,6 +621,7 @@ def _changes(
     if pattern.type == "each":
         return _each_role(r, flex, view, m, pattern, kind, trigger)
     titles = _subject_organ(view, m, _with_own_organs(r, _titles(view, m)))
+    titles = _not_own_head_organ(r, view, m, titles)
     organ_title = _organ_title(r, view, m, pattern)
     if kind in flex.ending or pattern.type == "context":  # a seat lost; "The list of ... included"
         titles = _elided_organ(r, view, titles)
@@ -723,6 +724,29 @@ def _changes(
         out.extend(
             _facts_for(r, flex, view, pattern, "appointed", trigger, successors, titles, at=at)
         )
+    return out
+
+
+def _not_own_head_organ(
+    r: Context, view: SentenceView, m: re.Match[str], titles: list[Title]
+) -> list[Title]:
+    """(class EA) "Choe, president of the SPA Presidium, was re-elected first vice-president": a
+    deputy's bare role whose organ the titles pass took from the person's own head title (in
+    apposition) is of the body named before it (``_body_before``); none named, no seat."""
+    if "people" not in m.re.groupindex or m.group("people") is None:
+        return titles
+    own = [i.ref for i in view.group(m, "people") if isinstance(i.ref, Title)]
+    heads = {t.organ for t in own if t.role == "chairman" and t.organ}
+    if not heads:
+        return titles
+    out = []
+    for title in titles:
+        if _elided(title) and title.role == "vice-chairman" and title.organ in heads:
+            body = _body_before(r, view, title.start)
+            if body is None or body[0] in heads:
+                continue
+            title = replace(title, organ=body[0], organ_span=body[1], post=None)
+        out.append(title)
     return out
 
 
@@ -840,7 +864,8 @@ def _body_named(r: Context, view: SentenceView, titles: list[Title]) -> list[Tit
 def _body_before(r: Context, view: SentenceView, before: int) -> tuple[str, tuple[int, int]] | None:
     """The organ of the body named last before offset ``before`` (this sentence, then up to
     ``_BODY_SENTENCES`` sentences back): an organ named, or the organ of a title given as the
-    object of a change (not one in apposition to a person)."""
+    object of a change (not one in apposition to a person, nor a bare role whose organ the
+    titles pass borrowed from such a title)."""
     earlier = [s for s in r.doc.sentences if s.end <= view.start][-_BODY_SENTENCES:]
     views = [view, *(sentence_view(r, s.start, s.end) for s in reversed(earlier))]
     for seen in views:
@@ -851,6 +876,7 @@ def _body_before(r: Context, view: SentenceView, before: int) -> tuple[str, tupl
                 title = item.ref
                 if (
                     title.organ is None
+                    or _elided(title)  # its organ borrowed from a title before it
                     or abroad(r, title)
                     or _in_apposition(items, index)
                     or not _a_body(r, title.organ)
