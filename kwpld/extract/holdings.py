@@ -628,7 +628,7 @@ def _changes(
     elif kind in flex.beginning and organ_title is None and _bare_seats(r, titles, trigger):
         # (class Y) "... members of the Political Bureau. A and B were by-elected as alternate
         # members": a seat given without an organ, in the paragraph's organ
-        titles = _body_named(r, view, _elided_organ(r, view, titles, paragraph=True))
+        titles = _elided_organ(r, view, titles, paragraph=True)
     elif (
         kind in flex.beginning
         and organ_title is None
