@@ -501,6 +501,22 @@ def _organ_title(
             span = (named[-1].start, named[-1].end)
             return Title(span[0], span[1], "member", named[-1].ref, span, span)
         return _seat_before(r, view)
+    if (
+        "body" in m.re.groupindex
+        and m.group("body") is not None
+        and "titles" not in m.re.groupindex
+    ):
+        # (class EA) "A kept his seat, while B and C lost theirs": a seat in the body named before
+        # (not when the person's own title or organ stands between: "X, a member of O, is
+        # expected to keep his seat", "X, who was named to O in 2021, kept his seat")
+        matched = view.span(m)
+        between = view.items_in(m.start("people"), m.start("trigger"))
+        if matched is None or any(i.kind in ("title", "organ", "post") for i in between):
+            return None
+        body = _body_before(r, view, matched[0])
+        if body is None:
+            return None
+        return Title(body[1][0], body[1][1], "member", body[0], body[1], body[1])
     if "organ" not in m.re.groupindex or m.group("organ") is None:
         return None
     organs = view.typed(m, "organ", "organ") or _organ_closing_title(r, view, m, pattern)
@@ -609,6 +625,7 @@ def _changes(
     if pattern.type == "each":
         return _each_role(r, flex, view, m, pattern, kind, trigger)
     titles = _subject_organ(view, m, _with_own_organs(r, _titles(view, m)))
+    titles = _not_own_head_organ(r, view, m, titles)
     organ_title = _organ_title(r, view, m, pattern)
     if kind in flex.ending or pattern.type == "context":  # a seat lost; "The list of ... included"
         titles = _elided_organ(r, view, titles)
@@ -616,6 +633,14 @@ def _changes(
         # (class Y) "... members of the Political Bureau. A and B were by-elected as alternate
         # members": a seat given without an organ, in the paragraph's organ
         titles = _elided_organ(r, view, titles, paragraph=True)
+    elif (
+        kind in flex.beginning
+        and organ_title is None
+        and _bare_seats(r, titles, trigger, _LINE_UP_ROLES)
+    ) or ("body" in m.re.groupindex and m.group("body") is not None):
+        # (class EA) "... elected a vice-chairman of the commission. A and B were re-elected
+        # vice-chairmen. The new members are C and D": the line-up of the body named before
+        titles = _body_named(r, view, titles)
     titles = _with_organ(titles, organ_title)
     people = _who_was(view, m, people_of(view, m))
     if pattern.type == "own":
@@ -706,6 +731,29 @@ def _changes(
     return out
 
 
+def _not_own_head_organ(
+    r: Context, view: SentenceView, m: re.Match[str], titles: list[Title]
+) -> list[Title]:
+    """(class EA) "Choe, president of the SPA Presidium, was re-elected first vice-president": a
+    deputy's bare role whose organ the titles pass took from the person's own head title (in
+    apposition) is of the body named before it (``_body_before``); none named, no seat."""
+    if "people" not in m.re.groupindex or m.group("people") is None:
+        return titles
+    own = [i.ref for i in view.group(m, "people") if isinstance(i.ref, Title)]
+    heads = {t.organ for t in own if t.role == "chairman" and t.organ}
+    if not heads:
+        return titles
+    out = []
+    for title in titles:
+        if _elided(title) and title.role == "vice-chairman" and title.organ in heads:
+            body = _body_before(r, view, title.start)
+            if body is None or body[0] in heads:
+                continue
+            title = replace(title, organ=body[0], organ_span=body[1], post=None)
+        out.append(title)
+    return out
+
+
 def _subject_organ(view: SentenceView, m: re.Match[str], titles: list[Title]) -> list[Title]:
     """ "The 11-seat commission elected A and B as vice chairmen": the roles without an organ
     of their own are of the organ that acts (group ``subject``)."""
@@ -769,7 +817,9 @@ _OWN_ORGAN_AFTER = re.compile(r"\s*(?:of|to|in|on|at|for)\b", re.I)
 _TRIGGER_TO_SEAT = re.compile(r"\s*(?:as\s+)?(?:(?:a|an|the)\s+)?(?:(?:full|new)\s+)?", re.I)
 
 
-def _bare_seats(r: Context, titles: list[Title], trigger: FactSpan | None) -> bool:
+def _bare_seats(
+    r: Context, titles: list[Title], trigger: FactSpan | None, roles: frozenset[str] = _SEAT_ROLES
+) -> bool:
     """Seats the text gives no organ at all, right after the change: "were by-elected as
     alternate members" ("members of the delegation" names one of its own, though not an organ;
     "returned to it as a full member" refers to one)."""
@@ -778,10 +828,79 @@ def _bare_seats(r: Context, titles: list[Title], trigger: FactSpan | None) -> bo
         and trigger is not None
         and _TRIGGER_TO_SEAT.fullmatch(r.text, trigger.end, titles[0].start) is not None
         and all(
-            t.organ is None and t.role in _SEAT_ROLES and not _OWN_ORGAN_AFTER.match(r.text, t.end)
+            t.organ is None and t.role in roles and not _OWN_ORGAN_AFTER.match(r.text, t.end)
             for t in titles
         )
     )
+
+
+_LINE_UP_ROLES = frozenset({"member", "alternate-member", "vice-chairman"})
+"""Seats of a body's line-up that a text gives without the body: "were re-elected
+vice-chairmen", "The new members are ...", "kept his seat"."""
+
+_BODY_KINDS = frozenset({
+    "central-committee", "political-bureau", "presidium", "secretariat", "commission",
+    "state-organ", "party-committee", "department",
+})  # fmt: skip
+"""Organs a line-up is of (and drafted organs, of no known kind); not "the Korean Central News
+Agency reported", "joined the party", "entered the KPA"."""
+
+_BODY_SENTENCES = 3
+"""How many sentences back a line-up's body may be named."""
+
+
+def _body_named(r: Context, view: SentenceView, titles: list[Title]) -> list[Title]:
+    """ "The SPA re-elected the commission ... The new members are A and B", "A kept his seat,
+    while B lost his": seats given without a body (``_LINE_UP_ROLES``) are in the body named
+    last before, up to ``_BODY_SENTENCES`` sentences back; a title in apposition to a person
+    ("X, director of O, was elected ...") is that person's, not the body the line-up is of. A
+    title whose organ the text already gives is kept; no body named, no seat."""
+    bare = [t for t in titles if t.organ is None and t.role in _LINE_UP_ROLES]
+    if not bare or any(abroad(r, t) for t in bare):
+        return titles
+    body = _body_before(r, view, titles[0].start)
+    if body is None:
+        return titles
+    organ, span = body
+    return [replace(t, organ=organ, organ_span=span) if t in bare else t for t in titles]
+
+
+def _body_before(r: Context, view: SentenceView, before: int) -> tuple[str, tuple[int, int]] | None:
+    """The organ of the body named last before offset ``before`` (this sentence, then up to
+    ``_BODY_SENTENCES`` sentences back): an organ named, or the organ of a title given as the
+    object of a change (not one in apposition to a person, nor a bare role whose organ the
+    titles pass borrowed from such a title)."""
+    earlier = [s for s in r.doc.sentences if s.end <= view.start][-_BODY_SENTENCES:]
+    views = [view, *(sentence_view(r, s.start, s.end) for s in reversed(earlier))]
+    for seen in views:
+        items = [i for i in seen.items if i.end <= before]
+        for index in range(len(items) - 1, -1, -1):
+            item = items[index]
+            if item.kind == "title" and isinstance(item.ref, Title):
+                title = item.ref
+                if (
+                    title.organ is None
+                    or _elided(title)  # its organ borrowed from a title before it
+                    or abroad(r, title)
+                    or _in_apposition(items, index)
+                    or not _a_body(r, title.organ)
+                ):
+                    continue
+                return title.organ, title.organ_span or (title.start, title.end)
+            if item.kind == "organ" and item.ref and _a_body(r, item.ref):
+                return item.ref, (item.start, item.end)
+    return None
+
+
+def _in_apposition(items: list[Item], index: int) -> bool:
+    """The title at ``index`` follows "P ," (a person's own title, not a body's line-up)."""
+    return index >= 2 and items[index - 1].text == "," and items[index - 2].kind == "person"
+
+
+def _a_body(r: Context, key: str) -> bool:
+    entity = r.reg.peek(key)
+    kind = _organ_kind(r, key)
+    return not entity.attrs.get("abroad") and (kind is None or kind in _BODY_KINDS)
 
 
 def _with_organ(titles: list[Title], organ: Title | None) -> list[Title]:
