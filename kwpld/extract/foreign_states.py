@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from ..names import is_korean_surname
 from ..reading.facts import Fact, FactSpan, fact_lexicon
@@ -144,11 +144,17 @@ def dateline_state(r: Context) -> str | None:
 
 
 def _nationality_counts(r: Context) -> Counter[str]:
-    """How often the article's nationality words ("Russian", "China's") name each state."""
+    """How often the article's nationality words ("Russian", "China's") name each state (read
+    only: the counts of a text are counted once, however many titles ask)."""
+    return _counts_in(r.text)
+
+
+@lru_cache(maxsize=4)
+def _counts_in(text: str) -> Counter[str]:
     flex = fact_lexicon()
     return Counter(
         flex.nationality_states[m.group(1).lower()]
-        for m in _nationality_words().finditer(r.text)
+        for m in _nationality_words().finditer(text)
         if m.group(1).lower() != "us" or m.group(1) == "US"  # not the pronoun
     )
 
