@@ -1024,7 +1024,10 @@ def _score_attendance(
     for i, g in enumerate(gold.attendance):
         j = mapping.get(i)
         if j is None:
-            result.errors.append(f"missed attendance {g.person} at {g.event} ({g.role})")
+            unmatched = "" if g.event in events else ", an event not found"
+            result.errors.append(
+                f"missed attendance {g.person} at {g.event} ({g.role}){unmatched}"
+            )
             continue
         result.attendance_role.total += 1
         if role_right(g, found[j]):
