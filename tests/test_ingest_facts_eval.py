@@ -509,6 +509,7 @@ _SET_SIZES = {
     "blind10": (20, 309, 218, 75),
     "blind11": (20, 319, 274, 80),
     "blind12": (20, 344, 204, 77),
+    "blind13": (20, 319, 215, 110),
 }
 """Least texts, holdings, attendance and events of each labelled set."""
 
