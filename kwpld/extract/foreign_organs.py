@@ -47,6 +47,10 @@ def new_organ_after(
     is itself such a name is its parent ("the Russian Federation")."""
     link = _OF.match(r.text, end)
     span = _capitalized_name(r, mentions, link.end()) if link else None
+    if span is None and link is not None:
+        under = _under_known(r, mentions, link.end())
+        if under is not None:
+            return under
     if span is None:
         return None
     owned = _state_possessive(r, span)
@@ -101,6 +105,68 @@ def _capitalized_name(r: Context, mentions: list[Mention], at: int) -> tuple[int
     )  # the organ reading's name covers its start ("the WPK Central Committee ... Department")
     # or a record is named inside ("the X Committee of the Workers' Party of Korea")
     return None if named else (at, last)
+
+
+def _under_known(
+    r: Context, mentions: list[Mention], at: int
+) -> tuple[str, tuple[int, int]] | None:
+    """(lever L3) An organ the lexicon lacks named as a part of one it has: "director of the
+    Operations Bureau of the KPA General Staff", "chairman of the Legislation Committee of the
+    SPA", "deputy chairman of the Council of Ministers of the USSR". The capitalized name from
+    ``at`` to "of (the)" holds a head word and a word of its own; the organ named right after
+    that "of" is resolved and no party (the "X Committee of the Workers' Party of Korea" is the
+    party committees' reading). The organ is drafted with the whole name as printed, its parent
+    the organ named; never when an organ the reading found begins at ``at``."""
+    if any(m.kind in ("organ", "post") and m.entity and m.start <= at < m.end for m in mentions):
+        return None
+    inner = next(
+        (m for m in mentions
+         if m.kind == "organ" and m.entity and at < m.start < at + 160
+         and (link := _OF_BEFORE.search(r.text, at, m.start + 1)) is not None
+         and link.end() == m.start),
+        None,
+    )  # fmt: skip
+    if inner is None or inner.entity is None:
+        return None
+    link = _OF_BEFORE.search(r.text, at, inner.start + 1)
+    if link is None or _capitalized_name(r, mentions, at) is not None:
+        return None
+    head = _head_span(r, at, link.start())
+    parent = r.reg.resolve(inner.entity)
+    if head is None or party_of(r, parent) == parent:
+        return None
+    span = (at, inner.end)
+    name = " ".join(r.text[span[0] : span[1]].split())
+    entity = r.reg.add(Entity("organ:new:" + match_key(name), "organ"))
+    if not entity.names:
+        entity.add_name(NameDraft(name, kind="preferred", spans=[span]))
+        entity.note(f"an organ not in the lexicon, “{name}”, under an organ it has", span)
+    if "parent" not in entity.fields:
+        entity.fields["parent"] = Ref(parent)
+    return entity.key, span
+
+
+_OF_BEFORE = re.compile(r"\s+of\s+(?:the\s+)?(?=\S)")
+
+
+def _head_span(r: Context, start: int, end: int) -> tuple[int, int] | None:
+    """The span when the words from ``start`` to ``end`` are one capitalized name (connectors
+    inside) holding a head word of ``new_organ_heads`` and a word of its own (not all
+    generic)."""
+    flex = fact_lexicon()
+    words = r.text[start:end].split()
+    if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return None
+    head = proper = False
+    for word in words:
+        lower = word.lower()
+        if not word[:1].isupper():
+            if lower not in _CONNECTORS:
+                return None
+            continue
+        head = head or lower in flex.new_organ_heads
+        proper = proper or lower not in (flex.new_organ_heads | flex.new_organ_generic)
+    return (start, end) if head and proper else None
 
 
 def _drafted(r: Context, mentions: list[Mention], span: tuple[int, int]) -> str:

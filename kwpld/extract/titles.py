@@ -35,7 +35,7 @@ from .foreign_organs import (
     new_organ_after,
     party_possessive_after,
 )
-from .foreign_states import dateline_state, seoul_story, south_spelled
+from .foreign_states import dateline_state, main_nationality_state, seoul_story, south_spelled
 from .organ_refs import reference_words
 from .shared import existing_organ, role_in_organ
 from .standing_organs import standing_organ
@@ -500,8 +500,9 @@ def _not_the_office(r: Context, implies: str | None, end_word: int) -> bool:
 
 
 def _dateline_head(r: Context, title: Title) -> str | None:
-    """The dateline's state, when the title is a bare (vice) president right before a person
-    read by a foreign name's shape that can serve that state (``shape_states``: a Chinese name
+    """The dateline's state (else the article's main nationality's), when the title is a bare
+    (vice) president right before a person read by a foreign name's shape that can serve that
+    state (``shape_states``: a Chinese name
     in a Beijing story; not a Russian name there, nor a name of no listed shape)."""
     gap = _BEFORE_NAME.match(r.text, title.end)
     after = gap.end() if gap else title.end
@@ -515,6 +516,10 @@ def _dateline_head(r: Context, title: Title) -> str | None:
     if not allowed:
         return None
     state = dateline_state(r)
+    if state is None or state not in allowed:
+        # (lever L3) no dateline of his state: the state the article's nationality words name
+        # most ("President Vladimir Putin" in a Seoul story on a summit in Vladivostok)
+        state = main_nationality_state(r)
     if state is None or state not in allowed:
         return None
     return state if _heads_state(r, title) or _deputy_heads_state(r, title, state) else None
