@@ -336,6 +336,9 @@ def party_possessive_after(
 def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
     """The title with its organ re-read as another party's, when the words after say so (a
     nationality before it is read by titles._state_title)."""
+    other = _of_other_central_committee(r, mentions, title)
+    if other is not None:
+        return other
     if title.organ is None or not _wpk(r, title.organ):
         return title
     own = title.organ_span
@@ -354,8 +357,58 @@ def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
     party = party_of(r, owner_key) or _mass_organization(r, owner_key)
     if party is None or _wpk(r, owner_key):
         return title
+    cc = _organ_at(mentions, owner.end + 1)
+    if party == owner_key and cc is not None and cc.entity and r.text[owner.end] == " " and (
+        _kind(r, r.reg.resolve(cc.entity)) == "central-committee"
+    ):
+        # (lever L3) "head of the International Department of the Communist Party of China
+        # Central Committee": the party's Central Committee's organ, named as KCNA's "of the
+        # C.C., CPC" names it (and as printed)
+        head = " ".join(r.text[own[0] : own[1]].split())
+        head = head[4:] if head.lower().startswith("the ") else head
+        span = (own[0], cc.end)
+        key = _party_organ(r, mentions, party, head, None, span, own)
+        if key is not None:
+            return replace(title, organ=key, organ_span=span, end=max(title.end, span[1]),
+                           post=None)  # fmt: skip
     span = (own[0], owner.end)
     key = _owned(r, title.organ, owner_key, party, span)
+    return replace(title, organ=key, organ_span=span, end=max(title.end, span[1]), post=None)
+
+
+def _of_other_central_committee(
+    r: Context, mentions: list[Mention], title: Title
+) -> Title | None:
+    """(lever L3) "head of the International Relations Department of the Central Committee of
+    the Communist Party of Cuba": the title's organ (a department, a commission) named before
+    "of the Central Committee" (read as the WPK's) and "of" another party is that party's
+    Central Committee's organ, drafted as :func:`cc_owned_after` drafts KCNA's "of the C.C.,
+    CPC" (its name "<organ> of the Central Committee of <the party>", under the party)."""
+    own = title.organ_span
+    if title.organ is None or own is None:
+        return None
+    link = _OF.match(r.text, own[1])
+    cc = _organ_at(mentions, link.end()) if link else None
+    if cc is None or cc.entity is None:
+        return None
+    cc_key = r.reg.resolve(cc.entity)
+    if _kind(r, cc_key) != "central-committee" or not _wpk(r, cc_key):
+        return None
+    link = _OF.match(r.text, cc.end)
+    owner = _organ_at(mentions, link.end()) if link else None
+    if owner is None or owner.entity is None:
+        return None
+    party = r.reg.resolve(owner.entity)
+    if party_of(r, party) != party or _wpk(r, party):
+        return None  # "of the Central Committee of the Workers' Party of Korea": the WPK's own
+    head = " ".join(r.text[own[0] : own[1]].split())
+    if head.lower().startswith("the "):
+        head = head[4:]
+    span = (own[0], owner.end)
+    key = _party_organ(r, mentions, party, head, None, span, own)
+    if key is None:
+        return None
+    r.reg.get(key).note(f"an organ of another party's Central Committee, “{head}”", span)
     return replace(title, organ=key, organ_span=span, end=max(title.end, span[1]), post=None)
 
 
