@@ -352,7 +352,16 @@ def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
         return title
     owner = _organ_at(mentions, link.end())
     if owner is None or owner.entity is None:
-        return title
+        # (lever L3) "chairman of the Central Committee of the General Federation of Trade
+        # Unions of Korea": an organization the lexicon lacks, named after the WPK-like organ
+        # (a capitalized name with a head word); the organ is that organization's own
+        named = _capitalized_name(r, mentions, link.end())
+        if named is None or _kind(r, title.organ) != "central-committee":
+            return title
+        owner_key = _drafted(r, mentions, named)
+        span = (own[0], named[1])
+        key = _owned(r, title.organ, owner_key, owner_key, span)
+        return replace(title, organ=key, organ_span=span, end=max(title.end, span[1]), post=None)
     owner_key = r.reg.resolve(owner.entity)
     party = party_of(r, owner_key) or _mass_organization(r, owner_key)
     if party is None or _wpk(r, owner_key):

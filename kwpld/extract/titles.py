@@ -954,14 +954,30 @@ def _capitalized_ministry_before(
         and doc.is_cap(start - 1)
         and not doc.is_allcaps(start - 1)
         and doc.keys[start - 1] not in fact_lexicon().nationality_states
+        and doc.keys[start - 1] not in _DEPUTY_WORDS
         and doc.words[start - 1].isalpha()
     ):
         start -= 1
-    if start == first or doc.keys[first - 1] not in flex.ministry_heads:
+    if start == first:
         return None
+    modified, begin = None, start
+    while begin > 0 and doc.keys[begin - 1] in _DEPUTY_WORDS and doc.gap_ok[begin - 1]:
+        begin -= 1
+        modified = "vice-chairman" if doc.keys[begin] != "first" else modified
+    # (lever L3) "Russian Energy Minister Sergei Shmatko": after a nationality word any
+    # capitalized portfolio names the state's ministry; else it ends in a ministry's head word
+    national = begin > 0 and _nationality_before(r, doc.word_starts[begin]) is not None
+    if doc.keys[first - 1] not in flex.ministry_heads and not national:
+        return None
+    if not national:
+        modified, begin = None, start
     span = (doc.word_starts[start], doc.word_ends[first - 1])
     words = " ".join(r.text[span[0] : span[1]].split())
-    return organ_for_name(r, f"Ministry of {words}", span), span, None
+    full = (doc.word_starts[begin], span[1])
+    return organ_for_name(r, f"Ministry of {words}", span), full, modified
+
+
+_DEPUTY_WORDS = frozenset({"vice", "deputy", "first"})
 
 
 _NAME_LINKS = frozenset({"of", "the", "and", "for"})
