@@ -128,3 +128,53 @@ def test_no_state_for_a_bare_president(known: Known, text: str) -> None:
     found = held(text, known, DAY)
     assert not any(organ in ("Russian Federation", "Russia") for _, _, organ in found), found
     assert not any(person == "Xi Jinping" for person, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "organ"),
+    [
+        ("Present was Salvador Valdes Mesa, head of the International Relations Department of "
+         "the Central Committee of the Communist Party of Cuba.", "Salvador Valdes Mesa",
+         "director",
+         "International Relations Department of the Central Committee of the Communist Party "
+         "of Cuba"),
+        ("Li Jinjun, deputy head of the International Department of the Communist Party of "
+         "China Central Committee, arrived in Pyongyang on Monday.", "Li Jinjun",
+         "vice-director",
+         "International Department of the Central Committee of the Communist Party of China"),
+        ("Present were Ju Yong Il, chairman of the Central Committee of the General Federation "
+         "of Trade Unions of Korea.", "Ju Yong Il", "chairman",
+         "Central Committee of the General Federation of Trade Unions of Korea"),
+    ],
+)
+def test_organs_of_another_partys_or_organizations_central_committee(
+    known: Known, text: str, person: str, role: str, organ: str
+) -> None:
+    assert (person, role, organ) in held(text, known, DAY)
+
+
+def test_the_wpks_own_central_committee_stays_its_own(known: Known) -> None:
+    found = held("Ri Jong Nam, member of the Central Committee of the Workers' Party of Korea, "
+                 "spoke.", known, DAY)  # fmt: skip
+    assert ("Ri Jong Nam", "member", "wpk-cc") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "organ"),
+    [
+        ("Russian Energy Minister Sergei Shmatko met the delegation on Tuesday.",
+         "Sergei Shmatko", "chairman", "Ministry of Energy of the Russian Federation"),
+        ("Russian Deputy Energy Minister Anatoly Yanovsky was also there.",
+         "Anatoly Yanovsky", "vice-chairman", "Ministry of Energy of the Russian Federation"),
+    ],
+)
+def test_a_portfolio_after_a_nationality(
+    known: Known, text: str, person: str, role: str, organ: str
+) -> None:
+    assert (person, role, organ) in held(text, known, DAY)
+
+
+def test_no_portfolio_without_a_nationality_or_head_word(known: Known) -> None:
+    # "Energy" alone is no ministry head word, and no nationality says whose
+    found = held("Energy Minister Pak Chol Ung spoke on Tuesday.", known, DAY)
+    assert not any("Energy" in organ for _, _, organ in found), found
