@@ -376,9 +376,9 @@ def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
         head = " ".join(r.text[own[0] : own[1]].split())
         head = head[4:] if head.lower().startswith("the ") else head
         span = (own[0], cc.end)
-        key = _party_organ(r, mentions, party, head, None, span, own)
-        if key is not None:
-            return replace(title, organ=key, organ_span=span, end=max(title.end, span[1]),
+        drafted = _party_organ(r, mentions, party, head, None, span, own)
+        if drafted is not None:
+            return replace(title, organ=drafted, organ_span=span, end=max(title.end, span[1]),
                            post=None)  # fmt: skip
     span = (own[0], owner.end)
     key = _owned(r, title.organ, owner_key, party, span)
