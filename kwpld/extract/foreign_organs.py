@@ -47,6 +47,10 @@ def new_organ_after(
     is itself such a name is its parent ("the Russian Federation")."""
     link = _OF.match(r.text, end)
     span = _capitalized_name(r, mentions, link.end()) if link else None
+    if span is None and link is not None:
+        under = _under_known(r, mentions, link.end())
+        if under is not None:
+            return under
     if span is None:
         return None
     owned = _state_possessive(r, span)
@@ -101,6 +105,68 @@ def _capitalized_name(r: Context, mentions: list[Mention], at: int) -> tuple[int
     )  # the organ reading's name covers its start ("the WPK Central Committee ... Department")
     # or a record is named inside ("the X Committee of the Workers' Party of Korea")
     return None if named else (at, last)
+
+
+def _under_known(
+    r: Context, mentions: list[Mention], at: int
+) -> tuple[str, tuple[int, int]] | None:
+    """(lever L3) An organ the lexicon lacks named as a part of one it has: "director of the
+    Operations Bureau of the KPA General Staff", "chairman of the Legislation Committee of the
+    SPA", "deputy chairman of the Council of Ministers of the USSR". The capitalized name from
+    ``at`` to "of (the)" holds a head word and a word of its own; the organ named right after
+    that "of" is resolved and no party (the "X Committee of the Workers' Party of Korea" is the
+    party committees' reading). The organ is drafted with the whole name as printed, its parent
+    the organ named; never when an organ the reading found begins at ``at``."""
+    if any(m.kind in ("organ", "post") and m.entity and m.start <= at < m.end for m in mentions):
+        return None
+    inner = next(
+        (m for m in mentions
+         if m.kind == "organ" and m.entity and at < m.start < at + 160
+         and (link := _OF_BEFORE.search(r.text, at, m.start + 1)) is not None
+         and link.end() == m.start),
+        None,
+    )  # fmt: skip
+    if inner is None or inner.entity is None:
+        return None
+    link = _OF_BEFORE.search(r.text, at, inner.start + 1)
+    if link is None or _capitalized_name(r, mentions, at) is not None:
+        return None
+    head = _head_span(r, at, link.start())
+    parent = r.reg.resolve(inner.entity)
+    if head is None or party_of(r, parent) == parent:
+        return None
+    span = (at, inner.end)
+    name = " ".join(r.text[span[0] : span[1]].split())
+    entity = r.reg.add(Entity("organ:new:" + match_key(name), "organ"))
+    if not entity.names:
+        entity.add_name(NameDraft(name, kind="preferred", spans=[span]))
+        entity.note(f"an organ not in the lexicon, “{name}”, under an organ it has", span)
+    if "parent" not in entity.fields:
+        entity.fields["parent"] = Ref(parent)
+    return entity.key, span
+
+
+_OF_BEFORE = re.compile(r"\s+of\s+(?:the\s+)?(?=\S)")
+
+
+def _head_span(r: Context, start: int, end: int) -> tuple[int, int] | None:
+    """The span when the words from ``start`` to ``end`` are one capitalized name (connectors
+    inside) holding a head word of ``new_organ_heads`` and a word of its own (not all
+    generic)."""
+    flex = fact_lexicon()
+    words = r.text[start:end].split()
+    if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return None
+    head = proper = False
+    for word in words:
+        lower = word.lower()
+        if not word[:1].isupper():
+            if lower not in _CONNECTORS:
+                return None
+            continue
+        head = head or lower in flex.new_organ_heads
+        proper = proper or lower not in (flex.new_organ_heads | flex.new_organ_generic)
+    return (start, end) if head and proper else None
 
 
 def _drafted(r: Context, mentions: list[Mention], span: tuple[int, int]) -> str:
@@ -270,6 +336,9 @@ def party_possessive_after(
 def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
     """The title with its organ re-read as another party's, when the words after say so (a
     nationality before it is read by titles._state_title)."""
+    other = _of_other_central_committee(r, mentions, title)
+    if other is not None:
+        return other
     if title.organ is None or not _wpk(r, title.organ):
         return title
     own = title.organ_span
@@ -283,13 +352,72 @@ def foreign_whole(r: Context, mentions: list[Mention], title: Title) -> Title:
         return title
     owner = _organ_at(mentions, link.end())
     if owner is None or owner.entity is None:
-        return title
+        # (lever L3) "chairman of the Central Committee of the General Federation of Trade
+        # Unions of Korea": an organization the lexicon lacks, named after the WPK-like organ
+        # (a capitalized name with a head word); the organ is that organization's own
+        named = _capitalized_name(r, mentions, link.end())
+        if named is None or _kind(r, title.organ) != "central-committee":
+            return title
+        owner_key = _drafted(r, mentions, named)
+        span = (own[0], named[1])
+        key = _owned(r, title.organ, owner_key, owner_key, span)
+        return replace(title, organ=key, organ_span=span, end=max(title.end, span[1]), post=None)
     owner_key = r.reg.resolve(owner.entity)
     party = party_of(r, owner_key) or _mass_organization(r, owner_key)
     if party is None or _wpk(r, owner_key):
         return title
+    cc = _organ_at(mentions, owner.end + 1)
+    if party == owner_key and cc is not None and cc.entity and r.text[owner.end] == " " and (
+        _kind(r, r.reg.resolve(cc.entity)) == "central-committee"
+    ):
+        # (lever L3) "head of the International Department of the Communist Party of China
+        # Central Committee": the party's Central Committee's organ, named as KCNA's "of the
+        # C.C., CPC" names it (and as printed)
+        head = " ".join(r.text[own[0] : own[1]].split())
+        head = head[4:] if head.lower().startswith("the ") else head
+        span = (own[0], cc.end)
+        drafted = _party_organ(r, mentions, party, head, None, span, own)
+        if drafted is not None:
+            return replace(title, organ=drafted, organ_span=span, end=max(title.end, span[1]),
+                           post=None)  # fmt: skip
     span = (own[0], owner.end)
     key = _owned(r, title.organ, owner_key, party, span)
+    return replace(title, organ=key, organ_span=span, end=max(title.end, span[1]), post=None)
+
+
+def _of_other_central_committee(
+    r: Context, mentions: list[Mention], title: Title
+) -> Title | None:
+    """(lever L3) "head of the International Relations Department of the Central Committee of
+    the Communist Party of Cuba": the title's organ (a department, a commission) named before
+    "of the Central Committee" (read as the WPK's) and "of" another party is that party's
+    Central Committee's organ, drafted as :func:`cc_owned_after` drafts KCNA's "of the C.C.,
+    CPC" (its name "<organ> of the Central Committee of <the party>", under the party)."""
+    own = title.organ_span
+    if title.organ is None or own is None:
+        return None
+    link = _OF.match(r.text, own[1])
+    cc = _organ_at(mentions, link.end()) if link else None
+    if cc is None or cc.entity is None:
+        return None
+    cc_key = r.reg.resolve(cc.entity)
+    if _kind(r, cc_key) != "central-committee" or not _wpk(r, cc_key):
+        return None
+    link = _OF.match(r.text, cc.end)
+    owner = _organ_at(mentions, link.end()) if link else None
+    if owner is None or owner.entity is None:
+        return None
+    party = r.reg.resolve(owner.entity)
+    if party_of(r, party) != party or _wpk(r, party):
+        return None  # "of the Central Committee of the Workers' Party of Korea": the WPK's own
+    head = " ".join(r.text[own[0] : own[1]].split())
+    if head.lower().startswith("the "):
+        head = head[4:]
+    span = (own[0], owner.end)
+    key = _party_organ(r, mentions, party, head, None, span, own)
+    if key is None:
+        return None
+    r.reg.get(key).note(f"an organ of another party's Central Committee, “{head}”", span)
     return replace(title, organ=key, organ_span=span, end=max(title.end, span[1]), post=None)
 
 

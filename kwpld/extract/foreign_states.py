@@ -22,6 +22,7 @@ __all__ = [
     "foreigners_state",
     "home_government_state",
     "korean_looking",
+    "main_nationality_state",
     "north_before",
     "seoul_story",
     "seoul_story_state",
@@ -38,7 +39,12 @@ _SIDE = re.compile(
 "On the Korean side, A", "and on the Chinese side B"), else it closes those before it ("A and B
 from the Russian side.", "A from the North Korean side and B")"""
 _OPENING = re.compile(r"\s*In\s+([A-Z][a-z]+)\s*,")
-_DATELINE = re.compile(r"\s*([A-Z][A-Za-z]+),\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Za-z]+)(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b"
+    r"|(?:,\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?\s+\([A-Z][\w.&' -]{1,30}\)\s*(?:--|[-–—]))"
+)
+"""a dateline's city: "BEIJING, June 17 (AFP) -", "TOKYO, July 3 Kyodo", and the agencies' form
+without a date: "BEIJING (AP) —", "HANOI, Vietnam (Reuters) -" (lever L3)"""
 
 
 @cache
@@ -165,6 +171,12 @@ def _nationality_state(r: Context) -> str | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def main_nationality_state(r: Context) -> str | None:
+    """The state the article's nationality words name most, when one state has most of them
+    ("Russian", "Russia's" in a Seoul story on a summit in Vladivostok)."""
+    return _nationality_state(r)
 
 
 def _nationality_leaders(r: Context) -> set[str]:

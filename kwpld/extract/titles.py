@@ -35,7 +35,7 @@ from .foreign_organs import (
     new_organ_after,
     party_possessive_after,
 )
-from .foreign_states import dateline_state, seoul_story, south_spelled
+from .foreign_states import dateline_state, main_nationality_state, seoul_story, south_spelled
 from .organ_refs import reference_words
 from .shared import existing_organ, role_in_organ
 from .standing_organs import standing_organ
@@ -500,8 +500,9 @@ def _not_the_office(r: Context, implies: str | None, end_word: int) -> bool:
 
 
 def _dateline_head(r: Context, title: Title) -> str | None:
-    """The dateline's state, when the title is a bare (vice) president right before a person
-    read by a foreign name's shape that can serve that state (``shape_states``: a Chinese name
+    """The dateline's state (else the article's main nationality's), when the title is a bare
+    (vice) president right before a person read by a foreign name's shape that can serve that
+    state (``shape_states``: a Chinese name
     in a Beijing story; not a Russian name there, nor a name of no listed shape)."""
     gap = _BEFORE_NAME.match(r.text, title.end)
     after = gap.end() if gap else title.end
@@ -515,6 +516,10 @@ def _dateline_head(r: Context, title: Title) -> str | None:
     if not allowed:
         return None
     state = dateline_state(r)
+    if state is None or state not in allowed:
+        # (lever L3) no dateline of his state: the state the article's nationality words name
+        # most ("President Vladimir Putin" in a Seoul story on a summit in Vladivostok)
+        state = main_nationality_state(r)
     if state is None or state not in allowed:
         return None
     return state if _heads_state(r, title) or _deputy_heads_state(r, title, state) else None
@@ -949,14 +954,30 @@ def _capitalized_ministry_before(
         and doc.is_cap(start - 1)
         and not doc.is_allcaps(start - 1)
         and doc.keys[start - 1] not in fact_lexicon().nationality_states
+        and doc.keys[start - 1] not in _DEPUTY_WORDS
         and doc.words[start - 1].isalpha()
     ):
         start -= 1
-    if start == first or doc.keys[first - 1] not in flex.ministry_heads:
+    if start == first:
         return None
+    modified, begin = None, start
+    while begin > 0 and doc.keys[begin - 1] in _DEPUTY_WORDS and doc.gap_ok[begin - 1]:
+        begin -= 1
+        modified = "vice-chairman" if doc.keys[begin] != "first" else modified
+    # (lever L3) "Russian Energy Minister Sergei Shmatko": after a nationality word any
+    # capitalized portfolio names the state's ministry; else it ends in a ministry's head word
+    national = begin > 0 and _nationality_before(r, doc.word_starts[begin]) is not None
+    if doc.keys[first - 1] not in flex.ministry_heads and not national:
+        return None
+    if not national:
+        modified, begin = None, start
     span = (doc.word_starts[start], doc.word_ends[first - 1])
     words = " ".join(r.text[span[0] : span[1]].split())
-    return organ_for_name(r, f"Ministry of {words}", span), span, None
+    full = (doc.word_starts[begin], span[1])
+    return organ_for_name(r, f"Ministry of {words}", span), full, modified
+
+
+_DEPUTY_WORDS = frozenset({"vice", "deputy", "first"})
 
 
 _NAME_LINKS = frozenset({"of", "the", "and", "for"})
