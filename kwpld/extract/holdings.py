@@ -29,6 +29,7 @@ from ..reading.facts import (
     change_table_places,
     fact_lexicon,
     place_key,
+    structure_words,
     table_columns,
 )
 from ..reading.sentences import Item, SentenceView
@@ -1897,7 +1898,13 @@ def _election_rows(
     if above is None or names_someone(r, *above):
         return []
     words = {r.doc.keys[i] for i in r.doc.words_between(*above)}
-    if not words & flex.beginning:
+    # (round 6, L4) a heading that elects no one but names the title its rows hold ("## Members
+    # of the State Affairs Commission", "Vice-premiers of the Cabinet (as of May 2023)"): who
+    # holds what, as of the caption's date, else the day of the event the article reports,
+    # else the article's
+    past, not_holders = structure_words()
+    elected = bool(words & flex.beginning)
+    if not elected and words & (flex.ending | not_holders | past):
         return []
     seat = next(
         (t for t in r.person_titles
@@ -1907,6 +1914,8 @@ def _election_rows(
     if seat is None:
         return []
     day = _reported_event_day(r, table)
+    if not elected:
+        day = _caption_date(r, table) or day
     out: list[Fact] = []
     for row, line in zip(rows, table[2:], strict=True):
         people = [
@@ -1925,14 +1934,15 @@ def _election_rows(
         ]  # fmt: skip
         role = next((t for t in own if t.organ is None or t.organ == seat.organ), None)
         held = replace(seat, role=role.role, role_span=role.role_span) if role else seat
-        facts = [(held, "elected")]
+        facts = [(held, "elected" if elected else "holds")]
         facts += [(t, "holds") for t in own if t is not role and t.organ is not None]
         for title, kind in facts:
             fact = Fact(
                 "membership", kind, r.reg.resolve(person.entity), (line.start(), line.end()),
                 organ=title.organ, role=title.role, status=status,
                 post=post_for(r, title.role, title.organ) if title is held else title.post,
-                date_basis="event" if day is not None else "article", rule="election-table",
+                date_basis="event" if day is not None else "article",
+                rule="election-table" if elected else "holders-table",
             )  # fmt: skip
             if kind == "elected" and day is not None:
                 fact.start = day
