@@ -68,7 +68,7 @@ from .titles import abroad, post_for, state_title
 
 __all__ = [
     "OPEN_END", "PERIOD", "Period", "career_fact", "career_part", "entry_person", "holdings",
-    "people_of", "period_of", "place_committee",
+    "heading_title_leads", "people_of", "period_of", "place_committee",
 ]  # fmt: skip
 
 
@@ -1895,23 +1895,26 @@ def _election_rows(
     the organ of the line above. A table of other things (provinces and numbers) has no people
     and drafts nothing."""
     above = _heading_above(r, table)
-    if above is None or names_someone(r, *above):
+    if above is not None and names_someone(r, *above):
         return []
-    words = {r.doc.keys[i] for i in r.doc.words_between(*above)}
+    words = {r.doc.keys[i] for i in r.doc.words_between(*above)} if above else set()
     # (round 6, L4) a heading that elects no one but names the title its rows hold ("## Members
     # of the State Affairs Commission", "Vice-premiers of the Cabinet (as of May 2023)"): who
     # holds what, as of the caption's date, else the day of the event the article reports,
-    # else the article's
+    # else the article's; under no such heading, the titles the rows' cells print ("| Hyon Chol
+    # Hae | first vice-director, KPA General Political Bureau | 70 |"), as of the same day
     past, not_holders = structure_words()
     elected = bool(words & flex.beginning)
     if not elected and words & (flex.ending | not_holders | past):
         return []
     seat = next(
         (t for t in r.person_titles
-         if above[0] <= t.start and t.end <= above[1] and t.organ is not None and t.plural),
+         if above is not None and above[0] <= t.start and t.end <= above[1]
+         and t.organ is not None and t.plural
+         and (elected or heading_title_leads(r, above[0], t.start))),
         None,
     )  # fmt: skip
-    if seat is None:
+    if seat is None and elected:
         return []
     day = _reported_event_day(r, table)
     if not elected:
@@ -1931,16 +1934,21 @@ def _election_rows(
         own = [
             title for i, cell in enumerate(row) if i != col
             for title in [_cell_title(r, cell)] if title is not None
+            if seat is not None or _whole_cell_title(r, title, cell)
         ]  # fmt: skip
-        role = next((t for t in own if t.organ is None or t.organ == seat.organ), None)
-        held = replace(seat, role=role.role, role_span=role.role_span) if role else seat
-        facts = [(held, "elected" if elected else "holds")]
+        facts: list[tuple[Title, str]] = []
+        role = None
+        if seat is not None:
+            role = next((t for t in own if t.organ is None or t.organ == seat.organ), None)
+            held = replace(seat, role=role.role, role_span=role.role_span) if role else seat
+            facts.append((held, "elected" if elected else "holds"))
         facts += [(t, "holds") for t in own if t is not role and t.organ is not None]
         for title, kind in facts:
             fact = Fact(
                 "membership", kind, r.reg.resolve(person.entity), (line.start(), line.end()),
                 organ=title.organ, role=title.role, status=status,
-                post=post_for(r, title.role, title.organ) if title is held else title.post,
+                post=post_for(r, title.role, title.organ)
+                if seat is not None and title is facts[0][0] and title.organ else title.post,
                 date_basis="event" if day is not None else "article",
                 rule="election-table" if elected else "holders-table",
             )  # fmt: skip
@@ -2094,6 +2102,16 @@ def _cell_notes(r: Context, cell: tuple[int, int], person: Mention, status: str)
         fact.why = f"called {' '.join(r.text[title.start : title.end].split())}"
         out.append(fact)
     return out
+
+
+def _whole_cell_title(r: Context, title: Title, cell: tuple[int, int]) -> bool:
+    """(round 6, L4) The cell is the title, all of it, its organ named there: "first
+    vice-director, KPA General Political Bureau"; not "director, WPK Planning and Finance
+    Department" read as a director of the WPK (the reader knew only "WPK")."""
+    if title.start != cell[0] or not _names_organ(r, title, *cell):
+        return False
+    ends = [title.end] + ([title.organ_span[1]] if title.organ_span else [])
+    return not r.text[max(ends) : cell[1]].strip(" .")
 
 
 def _names_organ(r: Context, title: Title, start: int, end: int) -> bool:
@@ -2499,6 +2517,25 @@ def _part_title(r: Context, body: tuple[int, int]) -> Title | None:
     return None
 
 
+_HEAD_LEAD = re.compile(
+    r"[\s#*_]*(?:table\s+\d+[.:]?\s*)?(?:(?:the|current|new|newly\s+\w+|all|key|a|list\s+of|"
+    r"holders\s+of|incumbent|sitting|present|former|past|previous)\s+)*",
+    re.I,
+)
+
+
+def heading_title_leads(r: Context, start: int, title_start: int) -> bool:
+    """(round 6, L4) A heading's title is what the heading names, not an object of its verb:
+    it opens the heading ("Members of the SAC", "Table 2. Current vice-premiers") or follows "the
+    following" ("The SPA named the following vice-premiers:"); not "Officials who addressed the
+    members of the SAC"."""
+    return (
+        _HEAD_LEAD.fullmatch(r.text, start, title_start) is not None
+        or _FOLLOWING.search(r.text, start, title_start) is not None
+    )
+
+
+_FOLLOWING = re.compile(r"\bthe\s+following\s+(?:(?:new|newly\s+\w+)\s+)?$", re.I)
 _HEADING_REST = re.compile(
     r"[\s#=*_:]*(?:table\s+\d+[.:]?)?[\s#=*_:]*"
     r"(?:(?:a\s+|the\s+)?list\s+of\s+|holders\s+of\s+(?:the\s+)?)?[\s#=*_:]*"
@@ -2531,7 +2568,13 @@ def _table_title(r: Context, table: list[re.Match[str]], cell: tuple[int, int]) 
         if heading is None:
             continue
         rest = r.text[b.start : heading.start] + " " + r.text[heading.end : b.end]
-        if _HEADING_REST.fullmatch(rest):
+        if _HEADING_REST.fullmatch(rest) or (
+            # (round 6, L4) the line right above, naming its rows: "The SPA named the following
+            # vice-premiers (the portfolios as reported):"
+            index == 0 and heading.plural and r.text[b.start : b.end].rstrip().endswith(":")
+            and _FOLLOWING.search(r.text, b.start, heading.start) is not None
+            and not names_someone(r, b.start, b.end)
+        ):  # fmt: skip
             # "## List of ministers" under "# Minister of Foreign Affairs (North Korea)", not
             # under "# Premier Kim Tok Hun's cabinet"
             return heading

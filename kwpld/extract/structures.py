@@ -39,7 +39,7 @@ from ..reading.state import Context, Found
 from .antecedents import names_line
 from .facts_common import names_someone
 from .foreign_organs import chain_organ
-from .holdings import place_committee
+from .holdings import heading_title_leads, place_committee
 from .titles import post_for
 
 __all__ = ["structures"]
@@ -194,7 +194,7 @@ def _head(
         return None  # a watch list; an announcement (antecedents reads those)
     title = next(
         (t for t in r.person_titles if span[0] <= t.start and t.end <= span[1]
-         and t.role_span[0] >= span[0]),
+         and t.role_span[0] >= span[0] and heading_title_leads(r, span[0], t.start)),
         None,
     )  # fmt: skip
     organ = _organ_in(r, span)
