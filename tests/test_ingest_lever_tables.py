@@ -211,3 +211,30 @@ Officials were counted by the reports that named them, whatever the occasion.
     assert ("hyon-chol-hae", "first-vice-director", "kpa-gpb") in got, got
     # a title whose organ the reader does not see whole, a rank: nothing
     assert not {"pak-nam-gi", "ri-ul-sol"} & {p for p, *_ in got}, got
+
+
+def test_a_titled_line_of_its_own_and_a_table_the_line_above_names(known: Known) -> None:
+    text = """PYONGYANG, Jan. 20 (Yonhap) -- The new line-up was announced on Wednesday.
+
+Premier: Kim Tok Hun
+Chairman: Choe Ryong Hae
+Source: KCNA
+
+The table below lists the members of the Political Bureau who kept their seats:
+
+| Name | Other posts |
+| --- | --- |
+| Ri Il Hwan | |
+
+Officials who briefed the members of the Central Military Commission:
+
+| Name | Other posts |
+| --- | --- |
+| Kim Song Nam | |
+"""
+    got = {g[:3] for g in held(text, known, "2021-01-20", TXT)}
+    assert ("kim-tok-hun", "chairman", "cabinet") in got, got
+    assert ("ri-il-hwan", "member", "wpk-pb") in got, got
+    # a role alone names no organ; a plural title after another verb is no heading
+    assert not any(p == "choe-ryong-hae" and r == "chairman" for p, r, _ in got), got
+    assert "kim-song-nam" not in {p for p, *_ in got}, got

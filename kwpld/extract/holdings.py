@@ -2535,7 +2535,11 @@ def heading_title_leads(r: Context, start: int, title_start: int) -> bool:
     )
 
 
-_FOLLOWING = re.compile(r"\bthe\s+following\s+(?:(?:new|newly\s+\w+)\s+)?$", re.I)
+_FOLLOWING = re.compile(
+    r"\b(?:the\s+following|(?:below|above)\s+(?:lists?|shows?|gives?)(?:\s+the)?)\s+"
+    r"(?:(?:current|new|newly\s+\w+|incumbent)\s+)?$",
+    re.I,
+)
 _HEADING_REST = re.compile(
     r"[\s#=*_:]*(?:table\s+\d+[.:]?)?[\s#=*_:]*"
     r"(?:(?:a\s+|the\s+)?list\s+of\s+|holders\s+of\s+(?:the\s+)?)?[\s#=*_:]*"

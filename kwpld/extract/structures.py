@@ -98,6 +98,7 @@ def _lines(r: Context, start: int, end: int) -> list[tuple[int, int]]:
 
 def _heading_lists(r: Context) -> list[Fact]:
     out: list[Fact] = []
+    read: set[tuple[int, int]] = set()
     blocks = r.doc.blocks
     for index, block in enumerate(blocks):
         lines = _lines(r, block.start, block.end)
@@ -139,7 +140,37 @@ def _heading_lists(r: Context) -> list[Fact]:
             parsed = _item(r, line)
             if parsed is None:
                 break
+            read.add(line)
             out.extend(_holdings(r, head, line, *parsed))
+    return out + _titled_lines(r, read)
+
+
+def _titled_lines(r: Context, read: set[tuple[int, int]]) -> list[Fact]:
+    """A line of its own under no heading that lists holders: "Premier: Kim Tok Hun",
+    "- Vice-premiers of the Cabinet: Ri Song Hak, Jon Hyon Chol": its key is one title, all of
+    it, with its organ (or a post) named there; as of the event the article reports, else the
+    article ("Chairman: Kim Jong Un" alone names no organ: nothing)."""
+    out: list[Fact] = []
+    head: _Head | None = None
+    for block in r.doc.blocks:
+        if block.kind != "paragraph" or ":" not in r.text[block.start : block.end]:
+            continue
+        for line in _lines(r, block.start, block.end):
+            if line in read:
+                continue
+            parsed = _item(r, line)
+            if parsed is None or parsed[0] is None:
+                continue
+            key = parsed[0]
+            own = [t for t in r.person_titles if key[0] <= t.start and t.end <= key[1]]
+            if len(own) != 1 or own[0].organ is None:
+                continue
+            title = own[0]
+            if (title.start, title.end) != key or not _names_its_organ(r, title, key):
+                continue
+            if head is None:
+                head = _Head((0, 0), None, None, False, *_day(r, []))
+            out.extend(_holdings(r, head, line, key, parsed[1]))
     return out
 
 
@@ -202,23 +233,32 @@ def _head(
         organ = _page_organ(r, index)
     if title is None and organ is None:
         return None
-    day: PartialDate | None = None
-    basis = "article"
-    for where in (span, intro):
-        if where is None:
-            continue
+    day, basis = _day(r, [span] + ([intro] if intro else []))
+    return _Head(span, title, organ, bool(words & past_words), day, basis)
+
+
+def _names_its_organ(r: Context, title: Title, key: tuple[int, int]) -> bool:
+    """The key names the title's organ: in words ("Minister of Foreign Affairs") or by a role
+    word that implies it ("Premier"); not "Chairman" given an organ by the line before."""
+    if title.organ_span is not None and key[0] <= title.organ_span[0] < key[1]:
+        return True
+    words = tuple(r.doc.keys[i] for i in r.doc.words_between(*key))
+    return fact_lexicon().role_kinds.get(words) not in (None, "minister")
+
+
+def _day(r: Context, spans: list[tuple[int, int]]) -> tuple[PartialDate | None, str]:
+    """The date a list's holdings are true on: the first single date its heading or intro line
+    prints, else the (last) day of the event the article reports, else the article's."""
+    for where in spans:
         dates = [d for d in r.dates_in(*where) if d.date is not None and d.range is None]
-        if dates:
-            day, basis = dates[0].date, "sentence"
-            break
-    if day is None and r.main_event is not None:
+        if dates and dates[0].date is not None:
+            return dates[0].date, "sentence"
+    if r.main_event is not None:
         fields = r.reg.peek(r.main_event).fields
         last = fields.get("end") or fields.get("date")
         if isinstance(last, PartialDate):
-            day, basis = last, "event"
-    if day is None:
-        day = r.reference
-    return _Head(span, title, organ, bool(words & past_words), day, basis)
+            return last, "event"
+    return r.reference, "article"
 
 
 def _organ_in(r: Context, span: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
