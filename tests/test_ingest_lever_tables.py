@@ -238,3 +238,21 @@ Officials who briefed the members of the Central Military Commission:
     # a role alone names no organ; a plural title after another verb is no heading
     assert not any(p == "choe-ryong-hae" and r == "chairman" for p, r, _ in got), got
     assert "kim-song-nam" not in {p for p, *_ in got}, got
+
+
+def test_a_bold_line_heads_a_list(known: Known) -> None:
+    text = """# Notes
+
+**Secretaries of the Central Committee**
+
+- Ri Il Hwan
+- Jong Sang Hak
+
+**Seen at the plenum**
+
+- Kim Yo Jong
+"""
+    got = {g[:3] for g in held(text, known, "2021-10-05")}
+    assert ("ri-il-hwan", "secretary", "wpk-cc") in got, got
+    assert ("jong-sang-hak", "secretary", "wpk-cc") in got, got
+    assert "kim-yo-jong" not in {p for p, *_ in got}, got

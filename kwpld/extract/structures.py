@@ -49,6 +49,7 @@ _BULLET = re.compile(r"[ \t]*(?:[-*•–][ \t]+|\d{1,3}[.)][ \t]+)?")
 _KEY_MARK = re.compile(r"[ \t]*(?::|[ \t][-\u2013\u2014](?=[ \t]))[ \t]*")
 """between a line's key and its names: a colon, or a dash between spaces"""
 _PERIOD_ONLY = re.compile(r"[\s()\d\u2013\u2014.,-]*")
+_BOLD_LINE = re.compile(r"(?:\*\*|__)[^*_\n]+(?:\*\*|__):?")
 _OF = re.compile(r"\s*(?:of\s+the|of|,)?\s*")
 _INTRO_MAX = 200
 """an intro line between a heading and its list is short"""
@@ -107,11 +108,18 @@ def _heading_lists(r: Context) -> list[Fact]:
         if block.kind in _HEAD_KINDS:
             head_line, rest = (block.start, block.end), []
         else:
-            # "Key posts in the Cabinet:" (a line of its own, or the first of its block)
+            # "Key posts in the Cabinet:", "**Members of the Presidium**" (a line of its own, or
+            # the first of its block)
             first = lines[0]
-            if r.text[first[1] - 1] != ":" or first[1] - first[0] > _INTRO_MAX:
+            if first[1] - first[0] > _INTRO_MAX:
                 continue
-            head_line, rest = (first[0], first[1] - 1), lines[1:]
+            if r.text[first[1] - 1] == ":":
+                head_line = (first[0], first[1] - 1)
+            elif _BOLD_LINE.fullmatch(r.text, *first):
+                head_line = first
+            else:
+                continue
+            rest = lines[1:]
         items = list(rest)
         intro: tuple[int, int] | None = None
         following = blocks[index + 1 :]
