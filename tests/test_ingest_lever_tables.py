@@ -256,3 +256,20 @@ def test_a_bold_line_heads_a_list(known: Known) -> None:
     assert ("ri-il-hwan", "secretary", "wpk-cc") in got, got
     assert ("jong-sang-hak", "secretary", "wpk-cc") in got, got
     assert "kim-yo-jong" not in {p for p, *_ in got}, got
+
+
+def test_a_role_beside_a_listed_name_is_its_role_in_the_lists_organ(known: Known) -> None:
+    text = """# Notes
+
+## Members of the State Affairs Commission
+
+1. Kim Jong Un (chairman)
+2. Choe Ryong Hae, first vice-chairman
+3. Jo Yong Won
+4. Kim Tok Hun, Premier
+"""
+    got = {g[:3] for g in held(text, known, "2021-10-05")}
+    assert {("kim-jong-un", "chairman", "sac"), ("choe-ryong-hae", "vice-chairman", "sac"),
+            ("jo-yong-won", "member", "sac"), ("kim-tok-hun", "member", "sac"),
+            ("kim-tok-hun", "chairman", "cabinet")} <= got, got  # fmt: skip
+    assert ("kim-jong-un", "member", "sac") not in got, got

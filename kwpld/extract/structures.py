@@ -304,6 +304,11 @@ def _holdings(
     people: list[Mention],
 ) -> list[Fact]:
     titles = _titles(r, head, key)
+    if key is None and len(people) == 1 and titles:
+        # "Kim Jong Un (chairman)", "Choe Ryong Hae, first vice-chairman": the line's role
+        # alone is the person's role in the list's organ
+        role = _role_after(r, people[0], line, titles[0])
+        titles = [role] if role is not None else titles
     out: list[Fact] = []
     for person in people:
         if person.entity is None:
@@ -333,6 +338,21 @@ def _holdings(
             fact.why = f"listed under “{words}”" if key is None else f"listed as {words}"
             out.append(fact)
     return out
+
+
+def _role_after(r: Context, person: Mention, line: tuple[int, int], title: Title) -> Title | None:
+    """A role alone the line prints after its one person (no organ named there), in the organ
+    of the list's title."""
+    if title.organ is None:
+        return None
+    for t in r.person_titles:
+        if person.end <= t.start and t.end <= line[1]:
+            named = t.organ_span is not None and line[0] <= t.organ_span[0] < line[1]
+            if named or (t.post is not None and t.organ is not None and t.organ != title.organ):
+                return None  # "Kim Jong Un, General Secretary of the WPK": a title of its own
+            organ = (title.organ, title.organ_span or title.role_span)
+            return _in_organ(r, t, organ)
+    return None
 
 
 def _titles(r: Context, head: _Head, key: tuple[int, int] | None) -> list[Title]:
