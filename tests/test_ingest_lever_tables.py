@@ -273,3 +273,27 @@ def test_a_role_beside_a_listed_name_is_its_role_in_the_lists_organ(known: Known
             ("jo-yong-won", "member", "sac"), ("kim-tok-hun", "member", "sac"),
             ("kim-tok-hun", "chairman", "cabinet")} <= got, got  # fmt: skip
     assert ("kim-jong-un", "member", "sac") not in got, got
+
+
+def test_a_column_of_organs_and_a_column_headed_by_the_role(known: Known) -> None:
+    text = """# Department heads after the congress
+
+| Department | Director | Since | Notes |
+| --- | --- | --- | --- |
+| United Front Department | Kim Yong Chol | January 2016 | |
+| Organization and Guidance Department | Kim Kyong Ok | 2016 | first vice-director, acting |
+
+## Visits to the departments
+
+| Department | Visitor | Date |
+| --- | --- | --- |
+| International Department | Song Tao | May 2018 |
+| United Front Department | Suh Hoon | March 2018 |
+"""
+    got = held(text, known, "2016-07-01")
+    assert ("kim-yong-chol", "director", "wpk-ufd", "2016-01", None) in got, got
+    # an "acting" note opening with a role: that role in the row's organ, not the column's
+    assert ("kim-kyong-ok", "first-vice-director", "wpk-ogd", "2016", None) in got, got
+    assert not any(p == "kim-kyong-ok" and r == "director" for p, r, *_ in got), got
+    # a column headed by no role: visitors hold nothing
+    assert not {"song-tao", "suh-hoon"} & {p for p, *_ in got}, got

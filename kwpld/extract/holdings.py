@@ -1808,14 +1808,6 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         return _change_rows(r, table, rows, keys, (out_col, in_col, post_col, status_col))
     if end_col is None and in_col is None and start_col is not None and out_col is not None:
         end_col = out_col  # (class CD) "| Appointed | Replaced |": the dates a term ended
-    if start_col is None and end_col is None and term_col is None and (
-        status_col is None or post_col is None
-    ):
-        # a table without the dates of holdings: what it lists is left to the reader, unless
-        # the line above it elects its people ("The session elected the following members of
-        # the SAC:")
-        return _election_rows(r, flex, table, rows)
-    as_of = _caption_date(r, table) or r.reference
 
     def people_in(cell: tuple[int, int]) -> list[Mention]:
         return [m for m in r.mentions_in(*cell, ("person",)) if m.entity]
@@ -1824,10 +1816,34 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         sum(1 for row in rows if i < len(row) and people_in(row[i])) for i in range(len(header))
     ]
     person_col = max(range(len(header)), key=lambda i: counts[i]) if counts else None
+    # (round 6, L4) a column of organs, the people's column headed by their role ("| Department
+    # | Director | Since |"): each row's person heads the organ of its row
+    organ_col = (
+        _organ_column(r, rows, person_col)
+        if post_col is None and person_col is not None and counts[person_col]
+        else None
+    )
+    column_role = (
+        _column_role(r, table, header[person_col])
+        if organ_col is not None and person_col is not None
+        else None
+    )
+    if column_role is None:
+        organ_col = None
+    if start_col is None and end_col is None and term_col is None and organ_col is None and (
+        status_col is None or post_col is None
+    ):
+        # a table without the dates of holdings: what it lists is left to the reader, unless
+        # the line above it elects its people ("The session elected the following members of
+        # the SAC:")
+        return _election_rows(r, flex, table, rows)
+    as_of = _caption_date(r, table) or r.reference
     if person_col is None or counts[person_col] == 0:
         return []
     fixed = None if post_col is not None else _table_title(r, table, header[person_col])
-    if post_col is None and fixed is None:
+    if organ_col is not None:
+        fixed = None
+    elif post_col is None and fixed is None:
         return []
     organ = _table_organ(r, table)
     out = []
@@ -1839,6 +1855,20 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         if not people:
             continue
         title = fixed
+        if organ_col is not None and column_role is not None and organ_col < len(row):
+            title = _organ_cell_title(r, row[organ_col], column_role)
+            # "| OGD | Kim Kyong Ok | first vice-director, acting |": the role a note cell opens
+            # with, in the row's organ
+            note = next(
+                (t for i, cell in enumerate(row) if i not in (organ_col, person_col)
+                 for t in r.person_titles
+                 if t.start == cell[0] and t.end <= cell[1] and t.organ_span is None
+                 and t.post is None),
+                None,
+            )  # fmt: skip
+            if title is not None and note is not None:
+                title = replace(title, role=note.role, role_span=note.role_span,
+                                post=post_for(r, note.role, title.organ or ""))  # fmt: skip
         if post_col is not None and post_col < len(row):
             cell = row[post_col]
             title = _row_title(r, _cell_title(r, cell), cell, organ)
@@ -1881,6 +1911,58 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             else []
         )
     return out
+
+
+def _organ_column(
+    r: Context, rows: list[list[tuple[int, int]]], person_col: int | None
+) -> int | None:
+    """(round 6, L4) The column whose cells are organs, each cell one organ, all of it ("| United
+    Front Department |"), in most rows; None when there is none."""
+    best, most = None, 0
+    width = max((len(row) for row in rows), default=0)
+    for col in range(width):
+        if col == person_col:
+            continue
+        n = sum(1 for row in rows if col < len(row) and _organ_cell(r, row[col]) is not None)
+        if n > most:
+            best, most = col, n
+    return best if most * 2 > len(rows) else None
+
+
+def _organ_cell(r: Context, cell: tuple[int, int]) -> Mention | None:
+    organ = next((m for m in r.mentions_in(*cell, ("organ",)) if m.entity), None)
+    if organ is None or organ.start != cell[0] or r.text[organ.end : cell[1]].strip(" .*"):
+        return None
+    return organ
+
+
+def _column_role(r: Context, table: list[re.Match[str]], cell: tuple[int, int]) -> Title | None:
+    """The role the people's column holds in each row's organ: its header's ("Director",
+    "Chief secretary"), else the heading's ("Department directors after the 7th Congress");
+    only a role whose organ the header or heading does not name."""
+    own = [t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]]
+    if own:
+        return own[0] if own[0].organ_span is None else None
+    above = _heading_above(r, table)
+    if above is None or names_someone(r, *above):
+        return None
+    heading = next(
+        (t for t in r.person_titles if above[0] <= t.start and t.end <= above[1] and t.plural
+         and heading_title_leads(r, above[0], t.start)),
+        None,
+    )  # fmt: skip
+    if heading is None:
+        return None
+    return heading if heading.organ_span is None else None
+
+
+def _organ_cell_title(r: Context, cell: tuple[int, int], role: Title) -> Title | None:
+    organ = _organ_cell(r, cell)
+    if organ is None or organ.entity is None:
+        return None
+    key = r.reg.resolve(organ.entity)
+    return replace(role, start=cell[0], end=cell[1], organ=key, organ_span=(cell[0], cell[1]),
+                   post=post_for(r, role.role, key))  # fmt: skip
 
 
 def _election_rows(
