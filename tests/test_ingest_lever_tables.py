@@ -297,3 +297,25 @@ def test_a_column_of_organs_and_a_column_headed_by_the_role(known: Known) -> Non
     assert not any(p == "kim-kyong-ok" and r == "director" for p, r, *_ in got), got
     # a column headed by no role: visitors hold nothing
     assert not {"song-tao", "suh-hoon"} & {p for p, *_ in got}, got
+
+
+def test_a_province_column_with_a_chief_secretary_column(known: Known) -> None:
+    text = """# Provincial party chiefs, 2023
+
+| Province | Chief secretary | Since |
+| --- | --- | --- |
+| North Hamgyong | Ri Hi Yong | 2021 |
+| Jagang | Kim Song Il | January 2022 |
+
+## Provincial deputies
+
+| Province | Deputy | Seats |
+| --- | --- | --- |
+| South Phyongan | Kim Tu Il | 61 |
+"""
+    got = held(text, known, "2023-06-01")
+    assert ("ri-hi-yong", "first-secretary", "wpk-north-hamgyong", "2021", None) in got, got
+    assert any(p == "kim-song-il" and r == "first-secretary" and s == "2022-01"
+               for p, r, _, s, _ in got), got  # fmt: skip
+    # a column headed by another role: not the province's party chief
+    assert not any(p == "kim-tu-il" and r == "first-secretary" for p, r, *_ in got), got

@@ -1828,6 +1828,12 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         if organ_col is not None and person_col is not None
         else None
     )
+    place_col = next((i for i, k in enumerate(keys) if k in table_columns()["place"]), None)
+    if organ_col is None and place_col is not None and post_col is None and person_col is not None:
+        # "| Province | Chief secretary | Since |": the head of each province's party committee
+        column_role = _column_role(r, table, header[person_col])
+        if column_role is not None and column_role.role == "first-secretary":
+            organ_col = place_col
     if column_role is None:
         organ_col = None
     if start_col is None and end_col is None and term_col is None and organ_col is None and (
@@ -1856,7 +1862,11 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
             continue
         title = fixed
         if organ_col is not None and column_role is not None and organ_col < len(row):
-            title = _organ_cell_title(r, row[organ_col], column_role)
+            title = (
+                _place_cell_title(r, row[organ_col], column_role)
+                if organ_col == place_col
+                else _organ_cell_title(r, row[organ_col], column_role)
+            )
             # "| OGD | Kim Kyong Ok | first vice-director, acting |": the role a note cell opens
             # with, in the row's organ
             note = next(
@@ -1963,6 +1973,14 @@ def _organ_cell_title(r: Context, cell: tuple[int, int], role: Title) -> Title |
     key = r.reg.resolve(organ.entity)
     return replace(role, start=cell[0], end=cell[1], organ=key, organ_span=(cell[0], cell[1]),
                    post=post_for(r, role.role, key))  # fmt: skip
+
+
+def _place_cell_title(r: Context, cell: tuple[int, int], role: Title) -> Title | None:
+    key = place_committee(r, cell)
+    if key is None:
+        return None
+    return replace(role, start=cell[0], end=cell[1], organ=key, organ_span=(cell[0], cell[1]),
+                   post=None)  # fmt: skip
 
 
 def _election_rows(
