@@ -15,16 +15,23 @@ One reader for the shapes directories, encyclopedia pages and factboxes print:
   Ryong") or a province under one naming its party committee's head ("Chief secretaries of
   provincial party committees" over "North Hamgyong: Ri Hi Yong");
 - a heading of past holders ("Former members", "Former directors of the PAD"): each holder's
-  period in parentheses beside the name ("Kim Yong Nam (2010–2019)"), else undated.
+  period in parentheses beside the name ("Kim Yong Nam (2010–2019)"), else undated;
+- a role alone beside a listed name ("1. Kim Jong Un (chairman)") is that person's role in the
+  list's organ; a bold line of its own ("**Secretaries of the Central Committee**") is a heading;
+- under no heading, a line whose key is one whole title naming its organ ("Premier: Kim Tok
+  Hun"), as of the event the article reports, else the article.
 
 Current holdings are as of the date the heading or the line under it gives ("as of 15 March
 2022", "As listed by KCNA in June 2023"), else the day of the event the article reports, else
-the article's. Precision is structural: a heading that names a person, a change (those lists
+the article's. A heading's title counts only when it opens the heading
+(:func:`~kwpld.extract.holdings.heading_title_leads`). Precision is structural: a heading that
+names a person, a change (those lists
 are :mod:`~kwpld.extract.antecedents`'), or a word of ``structures.not_holders`` in facts.yaml
 (a watch list, a delegation, those present, dead or expected) lists no holders; a line that is
 not a name list (prose, a reference) ends the list; a heading that names no title gives nothing.
-Tables of holders without dates are read by :func:`~kwpld.extract.holdings._election_rows`. A
-holding another pass drafted is not drafted twice.
+Tables are read by :mod:`~kwpld.extract.holdings` (``_election_rows`` for those without dates,
+``_organ_column`` for a column of organs or provinces). A holding another pass drafted is not
+drafted twice.
 """
 
 from __future__ import annotations
