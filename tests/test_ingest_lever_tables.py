@@ -319,3 +319,28 @@ def test_a_province_column_with_a_chief_secretary_column(known: Known) -> None:
                for p, r, _, s, _ in got), got  # fmt: skip
     # a column headed by another role: not the province's party chief
     assert not any(p == "kim-tu-il" and r == "first-secretary" for p, r, *_ in got), got
+
+
+def test_rows_that_end_or_print_a_former_title_under_a_title_heading(known: Known) -> None:
+    text = """# Notes
+
+## Members of the State Affairs Commission
+
+| Name | Other posts |
+| --- | --- |
+| Ri Pyong Chol | former director of the Munitions Industry Department |
+| Pak Jong Chon | Dismissed |
+| Jo Yong Won | Secretary of the WPK Central Committee |
+
+## List of premiers
+
+| Name | Took office | Party |
+| --- | --- | --- |
+| Kim Tok Hun | August 2020 | WPK |
+"""
+    got = {g[:3] for g in held(text, known, "2023-01-01")}
+    assert ("ri-pyong-chol", "member", "sac") in got, got
+    assert not any(p == "ri-pyong-chol" and o == "wpk-munitions" for p, _, o in got), got
+    assert "pak-jong-chon" not in {p for p, *_ in got}, got
+    # a "Party" column is no organ the row's person heads
+    assert ("kim-tok-hun", "chairman", "wpk") not in got, got

@@ -1819,7 +1819,7 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     # (round 6, L4) a column of organs, the people's column headed by their role ("| Department
     # | Director | Since |"): each row's person heads the organ of its row
     organ_col = (
-        _organ_column(r, rows, person_col)
+        _organ_column(r, rows, person_col, keys)
         if post_col is None and person_col is not None and counts[person_col]
         else None
     )
@@ -1924,14 +1924,16 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
 
 
 def _organ_column(
-    r: Context, rows: list[list[tuple[int, int]]], person_col: int | None
+    r: Context, rows: list[list[tuple[int, int]]], person_col: int | None, keys: list[str]
 ) -> int | None:
-    """(round 6, L4) The column whose cells are organs, each cell one organ, all of it ("| United
-    Front Department |"), in most rows; None when there is none."""
+    """(round 6, L4) The column headed by a kind of organ ("Department", "Ministry";
+    ``table_columns.organ`` in facts.yaml) whose cells are organs, each cell one organ, all of
+    it ("| United Front Department |"), in most rows; None when there is none (a "Party" column
+    of "WPK" cells is no organ a row's person heads)."""
     best, most = None, 0
     width = max((len(row) for row in rows), default=0)
     for col in range(width):
-        if col == person_col:
+        if col == person_col or col >= len(keys) or keys[col] not in table_columns()["organ"]:
             continue
         n = sum(1 for row in rows if col < len(row) and _organ_cell(r, row[col]) is not None)
         if n > most:
@@ -2036,6 +2038,22 @@ def _election_rows(
             for title in [_cell_title(r, cell)] if title is not None
             if seat is not None or _whole_cell_title(r, title, cell)
         ]  # fmt: skip
+        if not elected:
+            row_words = {r.doc.keys[i] for i in r.doc.words_between(line.start(), line.end())}
+            if row_words & flex.ending:
+                continue  # "| Pak Jong Chon | Dismissed |": not who holds it now
+            own = [
+                t for t in own
+                if not past & {
+                    r.doc.keys[i] for i in r.doc.words_between(max(0, t.start - 12), t.end)
+                }
+            ]  # "former director of ...": no title held now
+            if seat is None and any(
+                re.search(r"[^\W\d_]", r.text[cell[0] : cell[1]])
+                for i, cell in enumerate(row)
+                if i != col and not any(cell[0] <= t.start < cell[1] for t in own)
+            ):
+                continue  # a word beside the title ("Inferred", "Seat"): what it says is unread
         facts: list[tuple[Title, str]] = []
         role = None
         if seat is not None:
