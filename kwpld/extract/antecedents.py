@@ -561,6 +561,11 @@ def _names_line(r: Context, start: int, end: int) -> list[Mention]:
     return people
 
 
+names_line = _names_line
+"""(round 6, L4) the people of a line that names people only, for the list reader of
+:mod:`~kwpld.extract.structures`"""
+
+
 def _line_lists(r: Context) -> list[Fact]:
     """KCNA's organizational matters, read by lines: an announcement that names no one, ending
     at a colon ("Elected members of the SAC by by-election were:", "Recalled were: A, B";

@@ -29,6 +29,7 @@ from ..reading.facts import (
     change_table_places,
     fact_lexicon,
     place_key,
+    structure_words,
     table_columns,
 )
 from ..reading.sentences import Item, SentenceView
@@ -67,7 +68,7 @@ from .titles import abroad, post_for, state_title
 
 __all__ = [
     "OPEN_END", "PERIOD", "Period", "career_fact", "career_part", "entry_person", "holdings",
-    "people_of", "period_of", "place_committee",
+    "heading_title_leads", "people_of", "period_of", "place_committee",
 ]  # fmt: skip
 
 
@@ -1807,14 +1808,6 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         return _change_rows(r, table, rows, keys, (out_col, in_col, post_col, status_col))
     if end_col is None and in_col is None and start_col is not None and out_col is not None:
         end_col = out_col  # (class CD) "| Appointed | Replaced |": the dates a term ended
-    if start_col is None and end_col is None and term_col is None and (
-        status_col is None or post_col is None
-    ):
-        # a table without the dates of holdings: what it lists is left to the reader, unless
-        # the line above it elects its people ("The session elected the following members of
-        # the SAC:")
-        return _election_rows(r, flex, table, rows)
-    as_of = _caption_date(r, table) or r.reference
 
     def people_in(cell: tuple[int, int]) -> list[Mention]:
         return [m for m in r.mentions_in(*cell, ("person",)) if m.entity]
@@ -1823,10 +1816,40 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         sum(1 for row in rows if i < len(row) and people_in(row[i])) for i in range(len(header))
     ]
     person_col = max(range(len(header)), key=lambda i: counts[i]) if counts else None
+    # (round 6, L4) a column of organs, the people's column headed by their role ("| Department
+    # | Director | Since |"): each row's person heads the organ of its row
+    organ_col = (
+        _organ_column(r, rows, person_col, keys)
+        if post_col is None and person_col is not None and counts[person_col]
+        else None
+    )
+    column_role = (
+        _column_role(r, table, header[person_col])
+        if organ_col is not None and person_col is not None
+        else None
+    )
+    place_col = next((i for i, k in enumerate(keys) if k in table_columns()["place"]), None)
+    if organ_col is None and place_col is not None and post_col is None and person_col is not None:
+        # "| Province | Chief secretary | Since |": the head of each province's party committee
+        column_role = _column_role(r, table, header[person_col])
+        if column_role is not None and column_role.role == "first-secretary":
+            organ_col = place_col
+    if column_role is None:
+        organ_col = None
+    if start_col is None and end_col is None and term_col is None and organ_col is None and (
+        status_col is None or post_col is None
+    ):
+        # a table without the dates of holdings: what it lists is left to the reader, unless
+        # the line above it elects its people ("The session elected the following members of
+        # the SAC:")
+        return _election_rows(r, flex, table, rows)
+    as_of = _caption_date(r, table) or r.reference
     if person_col is None or counts[person_col] == 0:
         return []
     fixed = None if post_col is not None else _table_title(r, table, header[person_col])
-    if post_col is None and fixed is None:
+    if organ_col is not None:
+        fixed = None
+    elif post_col is None and fixed is None:
         return []
     organ = _table_organ(r, table)
     out = []
@@ -1838,6 +1861,24 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
         if not people:
             continue
         title = fixed
+        if organ_col is not None and column_role is not None and organ_col < len(row):
+            title = (
+                _place_cell_title(r, row[organ_col], column_role)
+                if organ_col == place_col
+                else _organ_cell_title(r, row[organ_col], column_role)
+            )
+            # "| OGD | Kim Kyong Ok | first vice-director, acting |": the role a note cell opens
+            # with, in the row's organ
+            note = next(
+                (t for i, cell in enumerate(row) if i not in (organ_col, person_col)
+                 for t in r.person_titles
+                 if t.start == cell[0] and t.end <= cell[1] and t.organ_span is None
+                 and t.post is None),
+                None,
+            )  # fmt: skip
+            if title is not None and note is not None:
+                title = replace(title, role=note.role, role_span=note.role_span,
+                                post=post_for(r, note.role, title.organ or ""))  # fmt: skip
         if post_col is not None and post_col < len(row):
             cell = row[post_col]
             title = _row_title(r, _cell_title(r, cell), cell, organ)
@@ -1882,6 +1923,68 @@ def _table_rows(r: Context, table: list[re.Match[str]]) -> list[Fact]:
     return out
 
 
+def _organ_column(
+    r: Context, rows: list[list[tuple[int, int]]], person_col: int | None, keys: list[str]
+) -> int | None:
+    """(round 6, L4) The column headed by a kind of organ ("Department", "Ministry";
+    ``table_columns.organ`` in facts.yaml) whose cells are organs, each cell one organ, all of
+    it ("| United Front Department |"), in most rows; None when there is none (a "Party" column
+    of "WPK" cells is no organ a row's person heads)."""
+    best, most = None, 0
+    width = max((len(row) for row in rows), default=0)
+    for col in range(width):
+        if col == person_col or col >= len(keys) or keys[col] not in table_columns()["organ"]:
+            continue
+        n = sum(1 for row in rows if col < len(row) and _organ_cell(r, row[col]) is not None)
+        if n > most:
+            best, most = col, n
+    return best if most * 2 > len(rows) else None
+
+
+def _organ_cell(r: Context, cell: tuple[int, int]) -> Mention | None:
+    organ = next((m for m in r.mentions_in(*cell, ("organ",)) if m.entity), None)
+    if organ is None or organ.start != cell[0] or r.text[organ.end : cell[1]].strip(" .*"):
+        return None
+    return organ
+
+
+def _column_role(r: Context, table: list[re.Match[str]], cell: tuple[int, int]) -> Title | None:
+    """The role the people's column holds in each row's organ: its header's ("Director",
+    "Chief secretary"), else the heading's ("Department directors after the 7th Congress");
+    only a role whose organ the header or heading does not name."""
+    own = [t for t in r.person_titles if cell[0] <= t.start and t.end <= cell[1]]
+    if own:
+        return own[0] if own[0].organ_span is None else None
+    above = _heading_above(r, table)
+    if above is None or names_someone(r, *above):
+        return None
+    heading = next(
+        (t for t in r.person_titles if above[0] <= t.start and t.end <= above[1] and t.plural
+         and heading_title_leads(r, above[0], t.start)),
+        None,
+    )  # fmt: skip
+    if heading is None:
+        return None
+    return heading if heading.organ_span is None else None
+
+
+def _organ_cell_title(r: Context, cell: tuple[int, int], role: Title) -> Title | None:
+    organ = _organ_cell(r, cell)
+    if organ is None or organ.entity is None:
+        return None
+    key = r.reg.resolve(organ.entity)
+    return replace(role, start=cell[0], end=cell[1], organ=key, organ_span=(cell[0], cell[1]),
+                   post=post_for(r, role.role, key))  # fmt: skip
+
+
+def _place_cell_title(r: Context, cell: tuple[int, int], role: Title) -> Title | None:
+    key = place_committee(r, cell)
+    if key is None:
+        return None
+    return replace(role, start=cell[0], end=cell[1], organ=key, organ_span=(cell[0], cell[1]),
+                   post=None)  # fmt: skip
+
+
 def _election_rows(
     r: Context, flex: FactLexicon, table: list[re.Match[str]], rows: list[list[tuple[int, int]]]
 ) -> list[Fact]:
@@ -1894,19 +1997,30 @@ def _election_rows(
     the organ of the line above. A table of other things (provinces and numbers) has no people
     and drafts nothing."""
     above = _heading_above(r, table)
-    if above is None or names_someone(r, *above):
+    if above is not None and names_someone(r, *above):
         return []
-    words = {r.doc.keys[i] for i in r.doc.words_between(*above)}
-    if not words & flex.beginning:
+    words = {r.doc.keys[i] for i in r.doc.words_between(*above)} if above else set()
+    # (round 6, L4) a heading that elects no one but names the title its rows hold ("## Members
+    # of the State Affairs Commission", "Vice-premiers of the Cabinet (as of May 2023)"): who
+    # holds what, as of the caption's date, else the day of the event the article reports,
+    # else the article's; under no such heading, the titles the rows' cells print ("| Hyon Chol
+    # Hae | first vice-director, KPA General Political Bureau | 70 |"), as of the same day
+    past, not_holders = structure_words()
+    elected = bool(words & flex.beginning)
+    if not elected and words & (flex.ending | not_holders | past):
         return []
     seat = next(
         (t for t in r.person_titles
-         if above[0] <= t.start and t.end <= above[1] and t.organ is not None and t.plural),
+         if above is not None and above[0] <= t.start and t.end <= above[1]
+         and t.organ is not None and t.plural
+         and (elected or heading_title_leads(r, above[0], t.start))),
         None,
     )  # fmt: skip
-    if seat is None:
+    if seat is None and elected:
         return []
     day = _reported_event_day(r, table)
+    if not elected:
+        day = _caption_date(r, table) or day
     out: list[Fact] = []
     for row, line in zip(rows, table[2:], strict=True):
         people = [
@@ -1922,17 +2036,39 @@ def _election_rows(
         own = [
             title for i, cell in enumerate(row) if i != col
             for title in [_cell_title(r, cell)] if title is not None
+            if seat is not None or _whole_cell_title(r, title, cell)
         ]  # fmt: skip
-        role = next((t for t in own if t.organ is None or t.organ == seat.organ), None)
-        held = replace(seat, role=role.role, role_span=role.role_span) if role else seat
-        facts = [(held, "elected")]
+        if not elected:
+            row_words = {r.doc.keys[i] for i in r.doc.words_between(line.start(), line.end())}
+            if row_words & flex.ending:
+                continue  # "| Pak Jong Chon | Dismissed |": not who holds it now
+            own = [
+                t for t in own
+                if not past & {
+                    r.doc.keys[i] for i in r.doc.words_between(max(0, t.start - 12), t.end)
+                }
+            ]  # "former director of ...": no title held now
+            if seat is None and any(
+                re.search(r"[^\W\d_]", r.text[cell[0] : cell[1]])
+                for i, cell in enumerate(row)
+                if i != col and not any(cell[0] <= t.start < cell[1] for t in own)
+            ):
+                continue  # a word beside the title ("Inferred", "Seat"): what it says is unread
+        facts: list[tuple[Title, str]] = []
+        role = None
+        if seat is not None:
+            role = next((t for t in own if t.organ is None or t.organ == seat.organ), None)
+            held = replace(seat, role=role.role, role_span=role.role_span) if role else seat
+            facts.append((held, "elected" if elected else "holds"))
         facts += [(t, "holds") for t in own if t is not role and t.organ is not None]
         for title, kind in facts:
             fact = Fact(
                 "membership", kind, r.reg.resolve(person.entity), (line.start(), line.end()),
                 organ=title.organ, role=title.role, status=status,
-                post=post_for(r, title.role, title.organ) if title is held else title.post,
-                date_basis="event" if day is not None else "article", rule="election-table",
+                post=post_for(r, title.role, title.organ)
+                if seat is not None and title is facts[0][0] and title.organ else title.post,
+                date_basis="event" if day is not None else "article",
+                rule="election-table" if elected else "holders-table",
             )  # fmt: skip
             if kind == "elected" and day is not None:
                 fact.start = day
@@ -2084,6 +2220,16 @@ def _cell_notes(r: Context, cell: tuple[int, int], person: Mention, status: str)
         fact.why = f"called {' '.join(r.text[title.start : title.end].split())}"
         out.append(fact)
     return out
+
+
+def _whole_cell_title(r: Context, title: Title, cell: tuple[int, int]) -> bool:
+    """(round 6, L4) The cell is the title, all of it, its organ named there: "first
+    vice-director, KPA General Political Bureau"; not "director, WPK Planning and Finance
+    Department" read as a director of the WPK (the reader knew only "WPK")."""
+    if title.start != cell[0] or not _names_organ(r, title, *cell):
+        return False
+    ends = [title.end] + ([title.organ_span[1]] if title.organ_span else [])
+    return not r.text[max(ends) : cell[1]].strip(" .")
 
 
 def _names_organ(r: Context, title: Title, start: int, end: int) -> bool:
@@ -2489,6 +2635,29 @@ def _part_title(r: Context, body: tuple[int, int]) -> Title | None:
     return None
 
 
+_HEAD_LEAD = re.compile(
+    r"[\s#*_]*(?:table\s+\d+[.:]?\s*)?(?:(?:the|current|new|newly\s+\w+|all|key|a|list\s+of|"
+    r"holders\s+of|incumbent|sitting|present|former|past|previous)\s+)*",
+    re.I,
+)
+
+
+def heading_title_leads(r: Context, start: int, title_start: int) -> bool:
+    """(round 6, L4) A heading's title is what the heading names, not an object of its verb:
+    it opens the heading ("Members of the SAC", "Table 2. Current vice-premiers") or follows "the
+    following" ("The SPA named the following vice-premiers:"); not "Officials who addressed the
+    members of the SAC"."""
+    return (
+        _HEAD_LEAD.fullmatch(r.text, start, title_start) is not None
+        or _FOLLOWING.search(r.text, start, title_start) is not None
+    )
+
+
+_FOLLOWING = re.compile(
+    r"\b(?:the\s+following|(?:below|above)\s+(?:lists?|shows?|gives?)(?:\s+the)?)\s+"
+    r"(?:(?:current|new|newly\s+\w+|incumbent)\s+)?$",
+    re.I,
+)
 _HEADING_REST = re.compile(
     r"[\s#=*_:]*(?:table\s+\d+[.:]?)?[\s#=*_:]*"
     r"(?:(?:a\s+|the\s+)?list\s+of\s+|holders\s+of\s+(?:the\s+)?)?[\s#=*_:]*"
@@ -2521,7 +2690,13 @@ def _table_title(r: Context, table: list[re.Match[str]], cell: tuple[int, int]) 
         if heading is None:
             continue
         rest = r.text[b.start : heading.start] + " " + r.text[heading.end : b.end]
-        if _HEADING_REST.fullmatch(rest):
+        if _HEADING_REST.fullmatch(rest) or (
+            # (round 6, L4) the line right above, naming its rows: "The SPA named the following
+            # vice-premiers (the portfolios as reported):"
+            index == 0 and heading.plural and r.text[b.start : b.end].rstrip().endswith(":")
+            and _FOLLOWING.search(r.text, b.start, heading.start) is not None
+            and not names_someone(r, b.start, b.end)
+        ):  # fmt: skip
             # "## List of ministers" under "# Minister of Foreign Affairs (North Korea)", not
             # under "# Premier Kim Tok Hun's cabinet"
             return heading

@@ -52,6 +52,7 @@ from ..extract import (
     quotes,
     seats,
     standing_organs,
+    structures,
     successions,
     titles,
 )
@@ -113,6 +114,7 @@ PASSES: tuple[Pass, ...] = (
     convocations.convocations,
     infobox.infobox,
     antecedents.antecedents,
+    structures.structures,
     successions.successors_when,
     ends.all_posts_endings,
     seats.unheld_seats,

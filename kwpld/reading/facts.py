@@ -34,6 +34,7 @@ __all__ = [
     "career_words",
     "change_table_places",
     "table_columns",
+    "structure_words",
     "place_key",
     "fact_lexicon",
     "term_on_body",
@@ -585,6 +586,15 @@ def table_columns() -> dict[str, frozenset[str]]:
     facts.yaml: start, end, post, status, term, outgoing, incoming, place, change_date)."""
     block = resource_yaml("kwpld/reading/facts.yaml")["table_columns"]
     return {str(kind): frozenset(str(h) for h in headings) for kind, headings in block.items()}
+
+
+@cache
+def structure_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(round 6, L4) The words of a heading over a list or table of people (``structures`` in
+    facts.yaml): those that make its people past holders of its title, and those that make them
+    no holders of it."""
+    block = resource_yaml("kwpld/reading/facts.yaml")["structures"]
+    return frozenset(block["past"]), frozenset(block["not_holders"])
 
 
 @cache
