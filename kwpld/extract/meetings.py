@@ -38,6 +38,7 @@ from .dates import (
     year_said,
 )
 from .facts_common import bounds_a_term, in_headline, official_source
+from .standing_organs import home_party, is_home_party
 
 __all__ = ["meetings", "HELD", "MEETING_TYPES", "date_with", "day_words", "head_kind", "past_date"]
 
@@ -133,6 +134,7 @@ def meetings(r: Context) -> Found:
     _dated_party_events(r)
     _party_events(r)
     _numbered_later(r)
+    _home_party_names(r)
     _main_event(r)
     _dated_by_lead(r)
     _references(r)
@@ -217,13 +219,13 @@ def _one_event_per_ordinal(r: Context) -> None:
     Meeting of the 8th Central Committee of the Workers' Party of Korea" and "제2차전원회의": one
     event, named three ways. Events of one type and ordinal whose terms agree (or one gives
     none) are one, under the longest name."""
-    groups: dict[tuple[str, int], list[Entity]] = {}
+    groups: dict[tuple[str, int, str], list[Entity]] = {}
     for entity in r.reg.of_kind("event"):
         ordinal = entity.fields.get("ordinal")
         kind = entity.fields.get("type")
         if entity.known or not isinstance(ordinal, int) or kind in (None, "series"):
             continue
-        groups.setdefault((str(kind), ordinal), []).append(entity)
+        groups.setdefault((str(kind), ordinal, _owner(entity, str(kind))), []).append(entity)
     for members in groups.values():
         if len(members) < 2:
             continue
@@ -235,6 +237,16 @@ def _one_event_per_ordinal(r: Context) -> None:
         for other in members:
             if other.key != keep.key:
                 r.reg.merge(keep.key, other.key)
+
+
+def _owner(event: Entity, kind: str) -> str:
+    """(round 6) Whose congress or conference an event's name says, as its series key: "the 7th
+    Congress of the Lao People's Revolutionary Party" is not the party's "7th Congress" named
+    after it; one named without an owner is "" (the home party's, or the one named alike)."""
+    if kind not in fact_lexicon().home_party_events:
+        return ""
+    key = str(event.attrs.get("series_key", ""))
+    return "" if key in ("", series_key(kind)) else key
 
 
 def head_kind(head: str) -> str:
@@ -604,6 +616,8 @@ _MONTH_WORD = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)"
 )
+_MONTH_NUMBERS = {name: n for n, name in enumerate(calendar.month_name) if name}
+
 _DATE_BEFORE = (
     rf"(?:(?:[12]\d|3[01]|0?[1-9])\s+{_MONTH_WORD}(?:\s+(?:1[89]|20)\d\d)?"
     rf"|{_MONTH_WORD}\s+(?:(?:[12]\d|3[01]|0?[1-9])(?:,?\s+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)"
@@ -2675,7 +2689,8 @@ _OPENING = re.compile(r"(?:[^.]{0,60}?(?:--|—))?\s*(?:In|On)\s+")  # after a d
 
 
 _DATED_PARTY_EVENT = re.compile(
-    rf"\b(?:the|a|an|its)\s+(?P<dated>{_DATE_BEFORE})\s+(?P<name>(?:(?:party|WPK|KWP)['’]?s?\s+)?"
+    rf"\b(?:the|a|an|its)\s+(?P<dated>{_DATE_BEFORE}|{_MONTH_WORD})\s+"
+    r"(?P<name>(?:(?:party|WPK|KWP)['’]?s?\s+)?"
     r"(?P<head>(?:enlarged\s+|expanded\s+)?(?:plenary\s+meeting|plenum|congress|conference))"
     r"(?:\s+of\s+the\s+(?:(?:WPK|KWP|party)\s+)?Central\s+Committee(?:\s+of\s+the\s+(?:WPK|KWP"
     r"|Workers['’]\s+Party\s+of\s+Korea))?|\s+of\s+the\s+(?:WPK|KWP|Workers['’]\s+Party\s+of"
@@ -2712,6 +2727,10 @@ def _dated_party_events(r: Context) -> None:
             when = past_date(r, date)
         elif date is None and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("dated")):
             when = PartialDate(int(m.group("dated")))  # "the 2019 plenum"
+        elif date is None and m.group("dated") in _MONTH_NUMBERS and r.reference is not None:
+            # (round 6) "the December plenum": the latest December not after the article's date
+            month, ref = _MONTH_NUMBERS[m.group("dated")], r.reference
+            when = PartialDate(ref.year - (month > (ref.month or 12)), month)
         else:
             continue
         head = " ".join(m.group("head").lower().split())
@@ -2789,6 +2808,50 @@ def _in_passing_kind(m: re.Match[str], head: str, ordinal: int | None) -> bool:
     # "a three-day plenary meeting in June", not "the plenary meeting" (one named before)
     indefinite = m.group(0).lower().startswith(("a ", "an "))
     return indefinite and ordinal is None and head.endswith(("plenary meeting", "plenum"))
+
+
+def _home_party_names(r: Context) -> None:
+    """(round 6, occasions first) A congress or conference named without its party ("At the 8th
+    Congress of the party", "the party's third conference", "the Sixth Party Congress", "its 7th
+    Congress in May 2016") is the home party's when the article is not about another party and
+    the sentence names no other: it takes the name the party's own would have ("8th Congress of
+    the Workers' Party of Korea"), and its series too, so a reader (and the full name printed
+    elsewhere) finds it. Ordinals above ``home_party_events`` are another's ("the 20th Party
+    Congress")."""
+    limits = fact_lexicon().home_party_events
+    party = home_party(r) if limits else None
+    if party is None:
+        return
+    for event in r.reg.of_kind("event"):
+        kind, ordinal = event.fields.get("type"), event.fields.get("ordinal")
+        if (
+            event.known or not isinstance(kind, str) or kind not in limits
+            or not isinstance(ordinal, int) or not 0 < ordinal <= limits[kind]
+            or event.attrs.get("series_key") != series_key(kind)
+            or any(_other_party_near(r, span) for span in event.evidence)
+        ):  # fmt: skip
+            continue
+        series_name = f"{kind.capitalize()} of the {party}"
+        event.add_name(
+            NameDraft(f"{_numbered(ordinal)} {series_name}", kind="preferred", derived=True)
+        )
+        series = event.fields.get("series")
+        if isinstance(series, Ref):
+            r.reg.peek(series.key).add_name(NameDraft(series_name, kind="preferred", derived=True))
+
+
+def _other_party_near(r: Context, span: tuple[int, int]) -> bool:
+    """Whether the sentence of ``span`` names a party other than the home one ("the 20th Party
+    Congress ... of the CPC")."""
+    sentence = r.doc.sentence_at(span[0])
+    if sentence is None:
+        return False
+    return any(
+        m.entity
+        and r.reg.peek(m.entity).attrs.get("organ_kind") == "party"
+        and not is_home_party(r, m.entity)
+        for m in r.mentions_in(sentence.start, sentence.end, ("organ",))
+    )
 
 
 def _numbered_later(r: Context) -> None:

@@ -161,6 +161,10 @@ class FactLexicon:
     """(class CG) "oversaw the third seven-year plan": a duty, not an occasion (``duties``)"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
+    home_party_events: dict[str, int] = field(default_factory=dict)
+    """(round 6, occasions first) the home party's series named without the party ("the 8th
+    Congress of the party", "its third conference"), each with the highest ordinal it may have
+    ("the 20th Party Congress" is another party's): ``home_party_events``"""
     similar_occasions: tuple[str, ...] = ()
     """words before an occasion's plural that say others like it were held ("similar rallies
     in provincial seats"): "the rally in Hamhung" after them is one of those"""
@@ -353,6 +357,7 @@ def fact_lexicon() -> FactLexicon:
         },
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
+        home_party_events={str(k): int(v) for k, v in data.get("home_party_events", {}).items()},
         similar_occasions=tuple(data.get("similar_occasions", ())),
         similar_plurals=tuple(data.get("similar_plurals", ())),
         not_of_occasion=frozenset(data.get("not_of_occasion", ())),
