@@ -78,7 +78,10 @@ _UNNAMED = re.compile(
     re.I,
 )
 _LOWER_ORDINAL = re.compile(
-    rf"\b(?P<ordinal>{_ORDINALS})\s+{_KINDS}\s+of\s+(?:the\s+)?(?P<term>{_ORDINALS}\s+)?", re.I
+    rf"\b(?P<ordinal>{_ORDINALS})\s+{_KINDS}\s+of\s+(?:the\s+)?"
+    r"(?:(?:(?:ruling\s+)?(?:party|WPK|KWP)['’]s|its)\s+)?"  # (round 6) "of the party's seventh"
+    rf"(?P<term>{_ORDINALS}\s+)?",
+    re.I,
 )
 _AT_PLACE = re.compile(
     r"\bat\s+the\s+(?P<place>(?:[A-Z0-9][\w'’.-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
@@ -163,11 +166,45 @@ def _lasted_days(r: Context) -> None:
             continue
         if date.day is None or not _closed_on(r, event):
             continue
-        n = m.group("days").lower()
-        days = int(n) if n.isdigit() else _NUMBER_WORDS.index(n) + 2
-        if 1 < days <= 15:
-            entity.fields["date"] = shift_day(date, 1 - days)
-            entity.fields["end"] = date
+        _lasted(entity, date, m.group("days"))
+    # (round 6) "The session closed on April 7 after a three-day sitting", "... closed on
+    # September 30 after two days of deliberations": the length after the closing verb
+    for at, key in r.held:
+        sentence = r.doc.sentence_at(at)
+        closed = _CLOSED.search(r.text, at, sentence.end) if sentence is not None else None
+        after = (
+            _AFTER_DAYS.search(r.text, closed.end(), sentence.end)
+            if closed is not None and sentence is not None
+            else None
+        )
+        if after is None or re.search(r"\b(?:opened|convened|began)\b", r.text[at:after.start()]):
+            continue
+        entity = r.entity(key)
+        date = entity.fields.get("date")
+        if entity.known or "end" in entity.fields or not isinstance(date, PartialDate):
+            continue
+        if date.day is not None:
+            _lasted(entity, date, after.group("days") or after.group("many"))
+
+
+_AFTER_DAYS = re.compile(
+    r"\bafter\s+(?:a\s+|its\s+)?(?P<days>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"-day\s+(?:sitting|session|meeting|deliberations?|debate|run|gathering)\b"
+    r"|\bafter\s+(?P<many>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+of\s+"
+    r"(?:deliberations?|debates?|discussions?|sittings?|meetings?|talks|work)\b",
+    re.I,
+)
+"""how long an event that closed lasted, after the closing verb (class `_lasted_days`)"""
+
+
+def _lasted(entity: Entity, last: PartialDate, said: str) -> None:
+    """An event that closed on ``last`` after ``said`` days ("three", "3") opened N-1 days
+    before."""
+    n = said.lower()
+    days = int(n) if n.isdigit() else _NUMBER_WORDS.index(n) + 2
+    if 1 < days <= 15:
+        entity.fields["date"] = shift_day(last, 1 - days)
+        entity.fields["end"] = last
 
 
 def _closed_on(r: Context, event: str) -> bool:
@@ -666,6 +703,28 @@ def _occasion_nouns() -> re.Pattern[str]:
     return re.compile("|".join(nouns), re.I)
 
 
+def _unheld(flex: FactLexicon, m: re.Match[str], end: int, text: str) -> bool:
+    """(round 6, occasions first) Whether an occasion's own words say it was not held: a
+    modifier before its noun ("a proposed summit", "a possible meeting") or its clause's verb
+    after it ("... was never held", "have been stalled", "was called off": ``unheld_occasions``
+    in facts.yaml)."""
+    words = set(m.group("name").lower().split()[:-1])
+    if words & flex.unheld_modifiers:
+        return True
+    return _unheld_after(flex.unheld_verbs).match(text, m.end("noun"), end) is not None
+
+
+@cache
+def _unheld_after(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """The verb of ``verbs`` right after an occasion's noun, past its "with ..." or "of ..."."""
+    words = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
+    return re.compile(
+        r"(?:\s+(?:with|of|for|between|in|at|on)\s+[^.;:,]{1,80}?)?\s*,?\s*"
+        rf"(?:{words or '(?!)'})\b",
+        re.I,
+    )
+
+
 def _occasion_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_occasion_pattern().finditer(text)``, found faster: the pattern is
     tried only at the words up to four before an occasion's noun (its match holds an article
@@ -757,6 +816,9 @@ def _occasions(r: Context) -> None:
             continue  # "the hearse carrying the body ... The farewell ceremony was attended by"
         if _NEGATED_LEAD.search(lead):
             continue  # (class V) "has not held talks with Washington since": none held
+        if _unheld(flex, m, sentence.end, r.text):
+            continue  # (round 6) "a proposed summit ... was never held", "Talks with
+            # Washington have been stalled since 2019": an occasion named as a thing, not held
         if _TO_COME_BEFORE.search(r.text, max(sentence.start, m.start() - 120), m.start()):
             continue  # (class V) "Moon is expected to meet them on Sunday at a concert": to come
         to_come = _TO_COME_OWN.match(r.text, m.end("noun"), sentence.end)
@@ -2824,20 +2886,31 @@ def _home_party_names(r: Context) -> None:
         return
     for event in r.reg.of_kind("event"):
         kind, ordinal = event.fields.get("type"), event.fields.get("ordinal")
-        if (
-            event.known or not isinstance(kind, str) or kind not in limits
-            or not isinstance(ordinal, int) or not 0 < ordinal <= limits[kind]
-            or event.attrs.get("series_key") != series_key(kind)
-            or any(_other_party_near(r, span) for span in event.evidence)
-        ):  # fmt: skip
+        if event.known or not isinstance(kind, str) or not isinstance(ordinal, int):
             continue
-        series_name = f"{kind.capitalize()} of the {party}"
+        key = str(event.attrs.get("series_key", ""))
+        term = _PLENUM_TERM.fullmatch(key) if kind == "plenary-meeting" else None
+        if term is not None and 0 < int(term.group(1)) <= limits.get("congress", 0):
+            # "the 8th Enlarged Plenary Meeting of its 8th Central Committee": the Central
+            # Committee elected by the party's Nth congress (no party has more than its limit)
+            series_name = f"Plenary Meeting of the {term.group(0).split()[0]} Central Committee"
+        elif kind in limits and 0 < ordinal <= limits[kind] and key == series_key(kind):
+            series_name = kind.capitalize()
+        else:
+            continue
+        if any(_other_party_near(r, span) for span in event.evidence):
+            continue
+        series_name = f"{series_name} of the {party}"
         event.add_name(
             NameDraft(f"{_numbered(ordinal)} {series_name}", kind="preferred", derived=True)
         )
         series = event.fields.get("series")
         if isinstance(series, Ref):
             r.reg.peek(series.key).add_name(NameDraft(series_name, kind="preferred", derived=True))
+
+
+_PLENUM_TERM = re.compile(r"(\d{1,2})(?:st|nd|rd|th) central committee meeting plenary")
+"""the series key of the plenary meetings of a Central Committee named without its party"""
 
 
 def _other_party_near(r: Context, span: tuple[int, int]) -> bool:
