@@ -35,7 +35,7 @@ from .facts_common import (
     status_of,
 )
 from .holdings import people_of
-from .meetings import day_words
+from .meetings import day_words, names_party_event
 
 __all__ = ["attendance"]
 
@@ -207,7 +207,8 @@ def attendance(r: Context) -> Found:
                         appearance = (sentence.block, target)
                 if target is None and appearance and sentence.block - appearance[0] <= 3 and not (
                     _past_meeting(r, appearance, sentence)
-                ):
+                    or names_party_event(r, view.start, view.end)
+                ):  # ("Ri also attended the party congress": not the meeting told before)
                     target = appearance[1]
                 if target is None:
                     continue

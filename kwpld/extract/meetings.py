@@ -38,7 +38,7 @@ from .dates import (
     year_said,
 )
 from .facts_common import bounds_a_term, in_headline, official_source
-from .standing_organs import home_party, is_home_party
+from .standing_organs import home_party, is_home_party, names_home_party
 
 __all__ = ["meetings", "HELD", "MEETING_TYPES", "date_with", "day_words", "head_kind", "past_date"]
 
@@ -654,6 +654,7 @@ _MONTH_WORD = (
     r"|December)"
 )
 _MONTH_NUMBERS = {name: n for n, name in enumerate(calendar.month_name) if name}
+_PARTY_SAID = re.compile(r"\b(?:party|WPK|KWP|Workers['’]?\s+Party)\b", re.I)
 
 _DATE_BEFORE = (
     rf"(?:(?:[12]\d|3[01]|0?[1-9])\s+{_MONTH_WORD}(?:\s+(?:1[89]|20)\d\d)?"
@@ -2779,6 +2780,12 @@ def _unread_names(
         yield m, span, sentence
 
 
+def names_party_event(r: Context, start: int, end: int) -> bool:
+    """(round 6) Whether text[start:end] names an event of the party ("attended the party
+    congress"), drafted or not: a sentence about it is not about an appearance told before."""
+    return _PARTY_EVENT.search(r.text, start, end) is not None
+
+
 def _dated_party_events(r: Context) -> None:
     """The party's plenums, congresses and conferences named by their date ("KCNA's report on
     the March 2013 Plenary Meeting of the WPK Central Committee"): one event held then (a
@@ -2789,8 +2796,14 @@ def _dated_party_events(r: Context) -> None:
             when = past_date(r, date)
         elif date is None and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("dated")):
             when = PartialDate(int(m.group("dated")))  # "the 2019 plenum"
-        elif date is None and m.group("dated") in _MONTH_NUMBERS and r.reference is not None:
-            # (round 6) "the December plenum": the latest December not after the article's date
+        elif (
+            date is None and m.group("dated") in _MONTH_NUMBERS and r.reference is not None
+            and (m.group(0).lower().startswith("its ")
+                 or _PARTY_SAID.search(r.text, m.start(), min(span[1] + 40, len(r.text))))
+        ):  # fmt: skip
+            # (round 6) "the December plenum of the ruling Workers' Party", "its June plenary
+            # meeting": the latest such month not after the article's date (the party said:
+            # "compared the reshuffle with the January plenum" names none)
             month, ref = _MONTH_NUMBERS[m.group("dated")], r.reference
             when = PartialDate(ref.year - (month > (ref.month or 12)), month)
         else:
@@ -2898,15 +2911,15 @@ def _home_party_names(r: Context) -> None:
             series_name = kind.capitalize()
         else:
             continue
-        if any(_other_party_near(r, span) for span in event.evidence):
-            continue
+        if any(_other_party_near(r, span) for span in event.evidence) or any(
+            names_home_party(n.text) for n in event.names
+        ):
+            continue  # named with the party already: "... Central Committee of the WPK"
         series_name = f"{series_name} of the {party}"
-        event.add_name(
-            NameDraft(f"{_numbered(ordinal)} {series_name}", kind="preferred", derived=True)
-        )
+        event.add_name(NameDraft(f"{_numbered(ordinal)} {series_name}", derived=True))
         series = event.fields.get("series")
         if isinstance(series, Ref):
-            r.reg.peek(series.key).add_name(NameDraft(series_name, kind="preferred", derived=True))
+            r.reg.peek(series.key).add_name(NameDraft(series_name, derived=True))
 
 
 _PLENUM_TERM = re.compile(r"(\d{1,2})(?:st|nd|rd|th) central committee meeting plenary")

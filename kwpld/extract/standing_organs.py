@@ -5,6 +5,7 @@ kind and their parent. Their words are claimed, so discovery does not read them 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..names import match_key
@@ -17,6 +18,7 @@ from ..resources import resource_yaml
 
 __all__ = [
     "home_party",
+    "names_home_party",
     "is_home_party",
     "organ_with_most_names",
     "standing_organs",
@@ -128,6 +130,18 @@ def is_home_party(r: Context, key: str) -> bool:
     if entity.known is not None and entity.known == _record_of(r, home.id):
         return True
     return any(match_key(n.text) in home.keys for n in entity.names)
+
+
+def names_home_party(text: str) -> bool:
+    """Whether ``text`` (an event's name) names the DPRK's own party ("... of the WPK")."""
+    parties = gazetteer().parties
+    if not parties:
+        return False
+    home = gazetteer().organs[parties[0]]
+    return any(
+        re.search(rf"(?<!\w){re.escape(n)}(?!\w)", straight(text))
+        for n in (*home.names, *home.abbreviations)
+    )
 
 
 def home_party(r: Context) -> str | None:
