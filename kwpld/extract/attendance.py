@@ -35,7 +35,7 @@ from .facts_common import (
     status_of,
 )
 from .holdings import people_of
-from .meetings import day_words
+from .meetings import day_words, names_party_event
 
 __all__ = ["attendance"]
 
@@ -207,7 +207,8 @@ def attendance(r: Context) -> Found:
                         appearance = (sentence.block, target)
                 if target is None and appearance and sentence.block - appearance[0] <= 3 and not (
                     _past_meeting(r, appearance, sentence)
-                ):
+                    or names_party_event(r, view.start, view.end)
+                ):  # ("Ri also attended the party congress": not the meeting told before)
                     target = appearance[1]
                 if target is None:
                     continue
@@ -1055,6 +1056,12 @@ def _appearance(
     # a visit goes to (only when it begins an appearance of its own: a day of its own)
     what = _met_object(r, end, view.end) if kind in ("meeting", "received") else None
     what = what or _object_of(r, end, view.end, inspection=inspection, described_first=escort)
+    grouped, told_end = False, None
+    if kind == "meeting" and (what is None or _met(r, kind, _said(r, what), what[:2]) is None):
+        group = _met_group(r, flex, end, view.end)
+        if group is not None and not _DENIED.search(r.text, view.start, verb_items[0].start):
+            what, grouped = group, True  # (round 6) "received the government delegation of
+            # Laos", "met on Thursday with Kim Jong-un", "met senior commanders on Monday"
     if what is None:
         return None
     obj_start, obj_end, described = what
@@ -1069,7 +1076,19 @@ def _appearance(
         # "welcomed Moon at the airport on Tuesday, the first day of a three-day summit. A
         # welcome ceremony was held": the welcome, though the sentence names the summit
         return _held_welcome(r, view) if kind == "welcome" else None
-    if kind in ("welcome", "meeting"):
+    if grouped:
+        if _APPEAL.match(r.text, obj_end):
+            return None  # "called on all the party members to display ...": an appeal
+        other = r.mentions_in(obj_start, obj_end, ("person",))
+        gate = _GATE_AFTER.match(r.text, obj_end, view.end)
+        if gate is not None:
+            # "met the delegation of the USSR headed by ..., at the airport": its welcome, on
+            # the day of the arrival the sentence before tells when its own gives none
+            obj, kind = f"welcome of {other[0].text if other else obj}", "ceremony"
+            told_end = gate.end()
+        else:
+            obj = f"meeting with {other[0].text if other else obj}"
+    elif kind in ("welcome", "meeting"):
         met = _met(r, kind, obj, (obj_start, obj_end))
         if met is None:
             return None
@@ -1079,6 +1098,8 @@ def _appearance(
     if places_only and r.mentions_in(obj_start, obj_end, ("event",)):
         return None  # "visited the 7th Congress": the event named, no visit of its own
     when = _appearance_day(r, view, end, kind)
+    if when is None and grouped and told_end is not None:
+        when = _day_of_sentence_before(r, view.start)
     if when is None and (again := _same_occasion_before(r, obj, obj_start)) is not None:
         return again
     named = _appearance_name(obj, kind, verb, described=described)
@@ -1117,9 +1138,9 @@ def _appearance(
     place = _place_after(r, obj_end, view.end)
     if place and "location" not in event.fields:
         event.fields["location"] = place
-    event.note(f"“{' '.join(r.text[verb_items[0].start : span[1]].split())}”",
-               (verb_items[0].start, span[1]))  # fmt: skip
-    if not described and not any(x.entity == event.key for x in r.mentions):
+    told = (verb_items[0].start, max(span[1], told_end or 0))
+    event.note(f"“{' '.join(r.text[told[0] : told[1]].split())}”", told)
+    if not described and not grouped and not any(x.entity == event.key for x in r.mentions):
         r.add_mention(Mention(span[0], span[1], r.text[span[0] : span[1]], event.key, "event"))
     return event.key
 
@@ -1379,6 +1400,86 @@ _AT_GATE = re.compile(
 )
 """where guests arrive ("the Mongolian guests at Sunan Airport", after the object's capitalised
 words): one met there is welcomed (the welcome, not a meeting)"""
+
+
+def _said(r: Context, what: tuple[int, int, bool]) -> str:
+    return " ".join(r.text[what[0] : what[1]].split())
+
+
+def _met_group(
+    r: Context, flex: FactLexicon, start: int, end: int
+) -> tuple[int, int, bool] | None:
+    """(round 6, occasions first) The one met when it is not a titled person: a group ("the
+    party and government delegation of China", "Romanian visitors", "senior commanders": a noun
+    of ``met_groups`` within seven words, with its "of ..." after it) or a person after an
+    adverbial ("met on Thursday with Kim Jong-un"). A meeting held, whoever the other side was:
+    the caller names it "meeting with ..."."""
+    after = _MET_ADVERBIAL.match(r.text, start, end)
+    at = after.end() if after else start
+    people = r.mentions_in(at, min(end, at + 60), ("person",))
+    if after is not None and people and not r.text[at : people[0].start].strip(" ,"):
+        return people[0].start, people[0].end, False
+    words = _MET_WORDS.match(r.text, at, end)
+    if words is None:
+        return None
+    for w in re.finditer(r"[\w'’.-]+", words.group("words")):
+        if w.group(0).lower() in _NOT_IN_GROUP:
+            return None  # "received congratulations from the delegation": not the one met
+        if w.group(0).lower() in flex.met_groups:
+            stop = words.start("words") + w.end()
+            tail = _MET_TAIL.match(r.text, stop, end)
+            return words.start("words"), tail.end() if tail else stop, False
+    return None
+
+
+def _day_of_sentence_before(r: Context, start: int) -> PartialDate | None:
+    """The last day the sentence before ``start`` states ("Foreign delegations arrived here on
+    September 7. X met the delegation of ... at the airport"), not its dateline's."""
+    sentence = r.doc.sentence_at(start)
+    if sentence is None:
+        return None
+    index = r.doc.sentences.index(sentence)
+    if index == 0:
+        return None
+    before = r.doc.sentences[index - 1]
+    days = [
+        d.date for d in r.dates_in(before.start, before.end)
+        if d.date is not None and d.date.day is not None
+        and not _DATELINE_AFTER.match(r.text, d.end)
+    ]  # fmt: skip
+    return days[-1] if days else None
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:\(\w+\)|--|—)")
+"""after a dateline's day ("Pyongyang, September 8 (KCNA) --")"""
+
+_GATE_AFTER = re.compile(
+    r"[^.;]{0,300}?\bat\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?(?:[Aa]irport|[Ss]tation|[Aa]irfield)\b"
+)
+"""where a group met was welcomed, later in its clause ("met the delegation ..., at the
+airport")"""
+
+_NOT_IN_GROUP = frozenset(
+    {"of", "from", "for", "to", "by", "on", "in", "at", "about", "that", "which", "who", "after",
+     "before", "during", "over", "into"}
+)  # fmt: skip
+"""words that end the noun phrase of the one met before its noun"""
+
+_MET_ADVERBIAL = re.compile(
+    r"\s+(?:(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday|week|month|morning|afternoon|evening)|separately|briefly|later|again|also)"
+    r"(?:\s+with)?"
+)
+"""words between "met" and the one met ("met on Thursday with Kim Jong-un")"""
+
+_MET_WORDS = re.compile(r"\s+(?:with\s+)?(?P<words>(?:[\w'’.-]+\s+){0,6}[\w'’.-]+)")
+"""the words after a verb of meeting, up to seven (no punctuation between them)"""
+
+_MET_TAIL = re.compile(
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:(?:of|and)\s+)?(?:the\s+)?[A-Z][\w'’.-]*)*)?"
+)
+"""whose the group is ("delegation of the People's Republic of China")"""
 
 
 def _met(r: Context, kind: str, obj: str, span: tuple[int, int]) -> tuple[str, str] | None:

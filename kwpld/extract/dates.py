@@ -714,6 +714,10 @@ def event_day_before(r: Context, offset: int, *, block: int | None = None) -> Pa
             continue
         if block is not None and r.doc.block_at(m.start) != block:
             continue
+        sentence = r.doc.sentence_at(m.start)
+        if sentence is not None and _RECALLED.search(r.text, sentence.start, m.start):
+            continue  # (round 6) "The reporter recalled that the First Session ..., held on April
+            # 11 and 12, had ...": an event recalled, not the one the narrative is at
         entity = r.reg.peek(m.entity)
         if entity.known:
             iso = r.known.event_dates.get(entity.known)
@@ -726,6 +730,21 @@ def event_day_before(r: Context, offset: int, *, block: int | None = None) -> Pa
             return date
     return None
 
+
+def _recalled_in_sentence(r: Context, at: int, key: str) -> bool:
+    """Whether the sentence at ``at`` names event ``key`` after a verb of recalling."""
+    sentence = r.doc.sentence_at(at)
+    if sentence is None:
+        return False
+    return any(
+        m.entity and r.reg.resolve(m.entity) == r.reg.resolve(key)
+        and _RECALLED.search(r.text, sentence.start, m.start)
+        for m in r.mentions_in(sentence.start, sentence.end, ("event",))
+    )  # fmt: skip
+
+
+_RECALLED = re.compile(r"\b(?:recall(?:ed|ing|s)?|remind(?:ed|ing|s)?)\b", re.I)
+"""a verb of recalling before an event named in its sentence: background, not the narrative"""
 
 _BACKGROUND_DAY = re.compile(
     r"\b(?:born|died|death|passed\s+away|since|until|till|from|by|before|after|signed"
@@ -754,6 +773,7 @@ def _occasion_day_at(r: Context, start: int, end: int) -> bool:
         or _NOT_OCCASION_DAY.search(r.text[since:start])
         or _DATELINE_AFTER.match(r.text, end, end + 12)
         or in_speech(r, start)
+        or _RECALLED.search(r.text, since, start)  # (round 6) "recalled that X, held on ..."
     )
 
 
@@ -887,12 +907,17 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
     "the same day", "the day before", "that evening" count from."""
     best: tuple[int, PartialDate] | None = None
     for m in reversed(r.mentions_in(0, offset, ("event",))):
+        sentence = r.doc.sentence_at(m.start)
+        if sentence is not None and _RECALLED.search(r.text, sentence.start, m.start):
+            continue  # (round 6) an event recalled is not where the narrative is
         entity = r.reg.peek(m.entity) if m.entity else None
         date = entity.fields.get("date") if entity is not None and not entity.known else None
         if isinstance(date, PartialDate) and date.day is not None:
             best = (m.start, date)
             break
     for at, key in r.held:  # occasions a verb reported ("laid a wreath"), with no mention
+        if _recalled_in_sentence(r, at, key):
+            continue
         date = r.reg.peek(key).fields.get("date")
         if (at < offset and (best is None or at > best[0]) and isinstance(date, PartialDate)
                 and date.day is not None):

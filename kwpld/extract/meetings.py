@@ -38,6 +38,7 @@ from .dates import (
     year_said,
 )
 from .facts_common import bounds_a_term, in_headline, official_source
+from .standing_organs import home_party, is_home_party, names_home_party
 
 __all__ = ["meetings", "HELD", "MEETING_TYPES", "date_with", "day_words", "head_kind", "past_date"]
 
@@ -77,7 +78,10 @@ _UNNAMED = re.compile(
     re.I,
 )
 _LOWER_ORDINAL = re.compile(
-    rf"\b(?P<ordinal>{_ORDINALS})\s+{_KINDS}\s+of\s+(?:the\s+)?(?P<term>{_ORDINALS}\s+)?", re.I
+    rf"\b(?P<ordinal>{_ORDINALS})\s+{_KINDS}\s+of\s+(?:the\s+)?"
+    r"(?:(?:(?:ruling\s+)?(?:party|WPK|KWP)['’]s|its)\s+)?"  # (round 6) "of the party's seventh"
+    rf"(?P<term>{_ORDINALS}\s+)?",
+    re.I,
 )
 _AT_PLACE = re.compile(
     r"\bat\s+the\s+(?P<place>(?:[A-Z0-9][\w'’.-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w'’.-]*)*)"
@@ -133,6 +137,7 @@ def meetings(r: Context) -> Found:
     _dated_party_events(r)
     _party_events(r)
     _numbered_later(r)
+    _home_party_names(r)
     _main_event(r)
     _dated_by_lead(r)
     _references(r)
@@ -161,11 +166,45 @@ def _lasted_days(r: Context) -> None:
             continue
         if date.day is None or not _closed_on(r, event):
             continue
-        n = m.group("days").lower()
-        days = int(n) if n.isdigit() else _NUMBER_WORDS.index(n) + 2
-        if 1 < days <= 15:
-            entity.fields["date"] = shift_day(date, 1 - days)
-            entity.fields["end"] = date
+        _lasted(entity, date, m.group("days"))
+    # (round 6) "The session closed on April 7 after a three-day sitting", "... closed on
+    # September 30 after two days of deliberations": the length after the closing verb
+    for at, key in r.held:
+        sentence = r.doc.sentence_at(at)
+        closed = _CLOSED.search(r.text, at, sentence.end) if sentence is not None else None
+        after = (
+            _AFTER_DAYS.search(r.text, closed.end(), sentence.end)
+            if closed is not None and sentence is not None
+            else None
+        )
+        if after is None or re.search(r"\b(?:opened|convened|began)\b", r.text[at:after.start()]):
+            continue
+        entity = r.entity(key)
+        date = entity.fields.get("date")
+        if entity.known or "end" in entity.fields or not isinstance(date, PartialDate):
+            continue
+        if date.day is not None:
+            _lasted(entity, date, after.group("days") or after.group("many"))
+
+
+_AFTER_DAYS = re.compile(
+    r"\bafter\s+(?:a\s+|its\s+)?(?P<days>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"-day\s+(?:sitting|session|meeting|deliberations?|debate|run|gathering)\b"
+    r"|\bafter\s+(?P<many>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+of\s+"
+    r"(?:deliberations?|debates?|discussions?|sittings?|meetings?|talks|work)\b",
+    re.I,
+)
+"""how long an event that closed lasted, after the closing verb (class `_lasted_days`)"""
+
+
+def _lasted(entity: Entity, last: PartialDate, said: str) -> None:
+    """An event that closed on ``last`` after ``said`` days ("three", "3") opened N-1 days
+    before."""
+    n = said.lower()
+    days = int(n) if n.isdigit() else _NUMBER_WORDS.index(n) + 2
+    if 1 < days <= 15:
+        entity.fields["date"] = shift_day(last, 1 - days)
+        entity.fields["end"] = last
 
 
 def _closed_on(r: Context, event: str) -> bool:
@@ -217,13 +256,13 @@ def _one_event_per_ordinal(r: Context) -> None:
     Meeting of the 8th Central Committee of the Workers' Party of Korea" and "제2차전원회의": one
     event, named three ways. Events of one type and ordinal whose terms agree (or one gives
     none) are one, under the longest name."""
-    groups: dict[tuple[str, int], list[Entity]] = {}
+    groups: dict[tuple[str, int, str], list[Entity]] = {}
     for entity in r.reg.of_kind("event"):
         ordinal = entity.fields.get("ordinal")
         kind = entity.fields.get("type")
         if entity.known or not isinstance(ordinal, int) or kind in (None, "series"):
             continue
-        groups.setdefault((str(kind), ordinal), []).append(entity)
+        groups.setdefault((str(kind), ordinal, _owner(entity, str(kind))), []).append(entity)
     for members in groups.values():
         if len(members) < 2:
             continue
@@ -235,6 +274,16 @@ def _one_event_per_ordinal(r: Context) -> None:
         for other in members:
             if other.key != keep.key:
                 r.reg.merge(keep.key, other.key)
+
+
+def _owner(event: Entity, kind: str) -> str:
+    """(round 6) Whose congress or conference an event's name says, as its series key: "the 7th
+    Congress of the Lao People's Revolutionary Party" is not the party's "7th Congress" named
+    after it; one named without an owner is "" (the home party's, or the one named alike)."""
+    if kind not in fact_lexicon().home_party_events:
+        return ""
+    key = str(event.attrs.get("series_key", ""))
+    return "" if key in ("", series_key(kind)) else key
 
 
 def head_kind(head: str) -> str:
@@ -604,6 +653,9 @@ _MONTH_WORD = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)"
 )
+_MONTH_NUMBERS = {name: n for n, name in enumerate(calendar.month_name) if name}
+_PARTY_SAID = re.compile(r"\b(?:party|WPK|KWP|Workers['’]?\s+Party)\b", re.I)
+
 _DATE_BEFORE = (
     rf"(?:(?:[12]\d|3[01]|0?[1-9])\s+{_MONTH_WORD}(?:\s+(?:1[89]|20)\d\d)?"
     rf"|{_MONTH_WORD}\s+(?:(?:[12]\d|3[01]|0?[1-9])(?:,?\s+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)"
@@ -650,6 +702,28 @@ def _occasion_nouns() -> re.Pattern[str]:
     :func:`_occasion_pattern` has one within four words of its start."""
     nouns = sorted((re.escape(n) for n in fact_lexicon().occasions), key=len, reverse=True)
     return re.compile("|".join(nouns), re.I)
+
+
+def _unheld(flex: FactLexicon, m: re.Match[str], end: int, text: str) -> bool:
+    """(round 6, occasions first) Whether an occasion's own words say it was not held: a
+    modifier before its noun ("a proposed summit", "a possible meeting") or its clause's verb
+    after it ("... was never held", "have been stalled", "was called off": ``unheld_occasions``
+    in facts.yaml)."""
+    words = set(m.group("name").lower().split()[:-1])
+    if words & flex.unheld_modifiers:
+        return True
+    return _unheld_after(flex.unheld_verbs).match(text, m.end("noun"), end) is not None
+
+
+@cache
+def _unheld_after(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """The verb of ``verbs`` right after an occasion's noun, past its "with ..." or "of ..."."""
+    words = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
+    return re.compile(
+        r"(?:\s+(?:with|of|for|between|in|at|on)\s+[^.;:,]{1,80}?)?\s*,?\s*"
+        rf"(?:{words or '(?!)'})\b",
+        re.I,
+    )
 
 
 def _occasion_matches(text: str) -> Iterator[re.Match[str]]:
@@ -743,6 +817,9 @@ def _occasions(r: Context) -> None:
             continue  # "the hearse carrying the body ... The farewell ceremony was attended by"
         if _NEGATED_LEAD.search(lead):
             continue  # (class V) "has not held talks with Washington since": none held
+        if _unheld(flex, m, sentence.end, r.text):
+            continue  # (round 6) "a proposed summit ... was never held", "Talks with
+            # Washington have been stalled since 2019": an occasion named as a thing, not held
         if _TO_COME_BEFORE.search(r.text, max(sentence.start, m.start() - 120), m.start()):
             continue  # (class V) "Moon is expected to meet them on Sunday at a concert": to come
         to_come = _TO_COME_OWN.match(r.text, m.end("noun"), sentence.end)
@@ -2675,7 +2752,8 @@ _OPENING = re.compile(r"(?:[^.]{0,60}?(?:--|—))?\s*(?:In|On)\s+")  # after a d
 
 
 _DATED_PARTY_EVENT = re.compile(
-    rf"\b(?:the|a|an|its)\s+(?P<dated>{_DATE_BEFORE})\s+(?P<name>(?:(?:party|WPK|KWP)['’]?s?\s+)?"
+    rf"\b(?:the|a|an|its)\s+(?P<dated>{_DATE_BEFORE}|{_MONTH_WORD})\s+"
+    r"(?P<name>(?:(?:party|WPK|KWP)['’]?s?\s+)?"
     r"(?P<head>(?:enlarged\s+|expanded\s+)?(?:plenary\s+meeting|plenum|congress|conference))"
     r"(?:\s+of\s+the\s+(?:(?:WPK|KWP|party)\s+)?Central\s+Committee(?:\s+of\s+the\s+(?:WPK|KWP"
     r"|Workers['’]\s+Party\s+of\s+Korea))?|\s+of\s+the\s+(?:WPK|KWP|Workers['’]\s+Party\s+of"
@@ -2702,6 +2780,12 @@ def _unread_names(
         yield m, span, sentence
 
 
+def names_party_event(r: Context, start: int, end: int) -> bool:
+    """(round 6) Whether text[start:end] names an event of the party ("attended the party
+    congress"), drafted or not: a sentence about it is not about an appearance told before."""
+    return _PARTY_EVENT.search(r.text, start, end) is not None
+
+
 def _dated_party_events(r: Context) -> None:
     """The party's plenums, congresses and conferences named by their date ("KCNA's report on
     the March 2013 Plenary Meeting of the WPK Central Committee"): one event held then (a
@@ -2712,6 +2796,16 @@ def _dated_party_events(r: Context) -> None:
             when = past_date(r, date)
         elif date is None and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("dated")):
             when = PartialDate(int(m.group("dated")))  # "the 2019 plenum"
+        elif (
+            date is None and m.group("dated") in _MONTH_NUMBERS and r.reference is not None
+            and (m.group(0).lower().startswith("its ")
+                 or _PARTY_SAID.search(r.text, m.start(), min(span[1] + 40, len(r.text))))
+        ):  # fmt: skip
+            # (round 6) "the December plenum of the ruling Workers' Party", "its June plenary
+            # meeting": the latest such month not after the article's date (the party said:
+            # "compared the reshuffle with the January plenum" names none)
+            month, ref = _MONTH_NUMBERS[m.group("dated")], r.reference
+            when = PartialDate(ref.year - (month > (ref.month or 12)), month)
         else:
             continue
         head = " ".join(m.group("head").lower().split())
@@ -2789,6 +2883,61 @@ def _in_passing_kind(m: re.Match[str], head: str, ordinal: int | None) -> bool:
     # "a three-day plenary meeting in June", not "the plenary meeting" (one named before)
     indefinite = m.group(0).lower().startswith(("a ", "an "))
     return indefinite and ordinal is None and head.endswith(("plenary meeting", "plenum"))
+
+
+def _home_party_names(r: Context) -> None:
+    """(round 6, occasions first) A congress or conference named without its party ("At the 8th
+    Congress of the party", "the party's third conference", "the Sixth Party Congress", "its 7th
+    Congress in May 2016") is the home party's when the article is not about another party and
+    the sentence names no other: it takes the name the party's own would have ("8th Congress of
+    the Workers' Party of Korea"), and its series too, so a reader (and the full name printed
+    elsewhere) finds it. Ordinals above ``home_party_events`` are another's ("the 20th Party
+    Congress")."""
+    limits = fact_lexicon().home_party_events
+    party = home_party(r) if limits else None
+    if party is None:
+        return
+    for event in r.reg.of_kind("event"):
+        kind, ordinal = event.fields.get("type"), event.fields.get("ordinal")
+        if event.known or not isinstance(kind, str) or not isinstance(ordinal, int):
+            continue
+        key = str(event.attrs.get("series_key", ""))
+        term = _PLENUM_TERM.fullmatch(key) if kind == "plenary-meeting" else None
+        if term is not None and 0 < int(term.group(1)) <= limits.get("congress", 0):
+            # "the 8th Enlarged Plenary Meeting of its 8th Central Committee": the Central
+            # Committee elected by the party's Nth congress (no party has more than its limit)
+            series_name = f"Plenary Meeting of the {term.group(0).split()[0]} Central Committee"
+        elif kind in limits and 0 < ordinal <= limits[kind] and key == series_key(kind):
+            series_name = kind.capitalize()
+        else:
+            continue
+        if any(_other_party_near(r, span) for span in event.evidence) or any(
+            names_home_party(n.text) for n in event.names
+        ):
+            continue  # named with the party already: "... Central Committee of the WPK"
+        series_name = f"{series_name} of the {party}"
+        event.add_name(NameDraft(f"{_numbered(ordinal)} {series_name}", derived=True))
+        series = event.fields.get("series")
+        if isinstance(series, Ref):
+            r.reg.peek(series.key).add_name(NameDraft(series_name, derived=True))
+
+
+_PLENUM_TERM = re.compile(r"(\d{1,2})(?:st|nd|rd|th) central committee meeting plenary")
+"""the series key of the plenary meetings of a Central Committee named without its party"""
+
+
+def _other_party_near(r: Context, span: tuple[int, int]) -> bool:
+    """Whether the sentence of ``span`` names a party other than the home one ("the 20th Party
+    Congress ... of the CPC")."""
+    sentence = r.doc.sentence_at(span[0])
+    if sentence is None:
+        return False
+    return any(
+        m.entity
+        and r.reg.peek(m.entity).attrs.get("organ_kind") == "party"
+        and not is_home_party(r, m.entity)
+        for m in r.mentions_in(sentence.start, sentence.end, ("organ",))
+    )
 
 
 def _numbered_later(r: Context) -> None:

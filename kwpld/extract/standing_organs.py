@@ -5,6 +5,7 @@ kind and their parent. Their words are claimed, so discovery does not read them 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..names import match_key
@@ -15,7 +16,14 @@ from ..reading.state import Context, Found
 from ..reading.words import core, party_bag, straight
 from ..resources import resource_yaml
 
-__all__ = ["organ_with_most_names", "standing_organs", "standing_organ"]
+__all__ = [
+    "home_party",
+    "names_home_party",
+    "is_home_party",
+    "organ_with_most_names",
+    "standing_organs",
+    "standing_organ",
+]
 
 
 def standing_organs(r: Context) -> Found:
@@ -109,6 +117,47 @@ def _only_people(r: Context, words: list[int]) -> bool:
         ):
             return False
     return True
+
+
+def is_home_party(r: Context, key: str) -> bool:
+    """Whether entity ``key`` is the DPRK's own party (the first party of organs.yaml): its
+    record, or a draft by one of its names."""
+    parties = gazetteer().parties
+    if not parties:
+        return False
+    home = gazetteer().organs[parties[0]]
+    entity = r.reg.peek(key)
+    if entity.known is not None and entity.known == _record_of(r, home.id):
+        return True
+    return any(match_key(n.text) in home.keys for n in entity.names)
+
+
+def names_home_party(text: str) -> bool:
+    """Whether ``text`` (an event's name) names the DPRK's own party ("... of the WPK")."""
+    parties = gazetteer().parties
+    if not parties:
+        return False
+    home = gazetteer().organs[parties[0]]
+    return any(
+        re.search(rf"(?<!\w){re.escape(n)}(?!\w)", straight(text))
+        for n in (*home.names, *home.abbreviations)
+    )
+
+
+def home_party(r: Context) -> str | None:
+    """The name of the party "the party" is when an article does not name it: the DPRK's own
+    (the first of organs.yaml), unless the party the article names most is another and the
+    home one is not named at all."""
+    parties = gazetteer().parties
+    if not parties:
+        return None
+    if (
+        r.main_party is not None
+        and not is_home_party(r, r.main_party)
+        and not any(is_home_party(r, e.key) for e in r.reg.of_kind("organ"))
+    ):
+        return None
+    return gazetteer().organs[parties[0]].names[0]
 
 
 def _record_of(r: Context, organ_id: str) -> str | None:

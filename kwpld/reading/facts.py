@@ -162,6 +162,17 @@ class FactLexicon:
     """(class CG) "oversaw the third seven-year plan": a duty, not an occasion (``duties``)"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
+    home_party_events: dict[str, int] = field(default_factory=dict)
+    met_groups: frozenset[str] = frozenset()
+    unheld_modifiers: frozenset[str] = frozenset()
+    unheld_verbs: tuple[str, ...] = ()
+    """(round 6) an occasion named as a thing, not held: "a proposed summit", "... was never
+    held" (``unheld_occasions``)"""
+    """(round 6) nouns of a group met ("received the delegation"): a meeting held
+    (``met_groups``)"""
+    """(round 6, occasions first) the home party's series named without the party ("the 8th
+    Congress of the party", "its third conference"), each with the highest ordinal it may have
+    ("the 20th Party Congress" is another party's): ``home_party_events``"""
     similar_occasions: tuple[str, ...] = ()
     """words before an occasion's plural that say others like it were held ("similar rallies
     in provincial seats"): "the rally in Hamhung" after them is one of those"""
@@ -354,6 +365,10 @@ def fact_lexicon() -> FactLexicon:
         },
         event_references={name_words(k): tuple(v) for k, v in data["event_references"].items()},
         occasions=dict(data.get("occasions", {})),
+        home_party_events={str(k): int(v) for k, v in data.get("home_party_events", {}).items()},
+        met_groups=frozenset(data.get("met_groups", ())),
+        unheld_modifiers=frozenset(data.get("unheld_occasions", {}).get("modifiers", ())),
+        unheld_verbs=tuple(data.get("unheld_occasions", {}).get("verbs", ())),
         similar_occasions=tuple(data.get("similar_occasions", ())),
         similar_plurals=tuple(data.get("similar_plurals", ())),
         not_of_occasion=frozenset(data.get("not_of_occasion", ())),
