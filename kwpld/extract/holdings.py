@@ -1160,7 +1160,12 @@ def _coordinated(r: Context, title: Title) -> list[Title]:
     group = [
         t for t in r.person_titles
         if title.start <= t.start and t.end <= title.end and t.organ == title.organ
-        and t.organ_span == title.organ_span
+        and (
+            t.organ_span == title.organ_span
+            # (lever L6) "as chairman and vice-chairman of the SPC": the last role is a post
+            # the text names whole, its organ the group's
+            or (t.organ_span is None and t.end == title.end and t.start > title.start)
+        )
     ]  # fmt: skip
     if len(group) < 2:
         return [title]

@@ -225,6 +225,13 @@ def titles(r: Context) -> Found:
         found.extend(added)
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
+    # (lever L6) "vice chairman of the SAC and of the party Central Committee": a post's role
+    # in every organ after "and of" (the role written once, shared by the organs)
+    found.extend(
+        _title(r, o_span[0], o_span[1], t.role, o_key, t.role_span, o_span, t.plural)
+        for t in [t for t in found if t.organ is not None and t.organ_span is None]
+        for o_key, o_span in _organs_after(r, mentions, t.end, shared_only=True)
+    )  # fmt: skip
     found.sort(key=lambda t: (t.start, t.role_span))
     found = [_in_charge(r, _presidency(r, _organ_read(r, mentions, _deputy(r, t)))) for t in found]
     r.person_titles = _ellipses(r, [_unnamed_department(r, _head(r, t)) for t in found])
@@ -909,6 +916,8 @@ def _ministry(
             and (stop == begin or doc.gap_ok[stop - 1])
         ):
             stop += 1
+        if stop > begin:
+            stop = _ministry_name_and(r, flex, stop)
         lower = stop == begin
         if lower:
             # "minister of metal industry" (wire copy): lower-case words ending in a ministry's
@@ -961,6 +970,27 @@ def _capitalized_ministry_before(
 
 _NAME_LINKS = frozenset({"of", "the", "and", "for"})
 _NOT_COORDINATED = frozenset({"a", "an", "the", "his", "her", "its", "their", "was", "is", "who"})
+
+
+def _ministry_name_and(r: Context, flex: FactLexicon, stop: int) -> int:
+    """(lever L6) "minister of Land and Environment Protection", "Minister of Posts and
+    Telecommunications": capitalized words joined by "and" are one ministry's name, unless what
+    follows "and" is a name, a role ("Minister of Finance and Vice-Premier ...") or an organ."""
+    doc, n = r.doc, len(r.doc.words)
+    if not (
+        stop + 1 < n
+        and doc.keys[stop] == "and"
+        and doc.gap_ok[stop - 1]
+        and doc.gap_ok[stop]
+        and doc.is_cap(stop + 1)
+        and flex.role_at(doc.keys, stop + 1) is None
+        and not r.mentions_in(doc.word_starts[stop + 1], doc.word_ends[stop + 1] + 1)
+    ):
+        return stop
+    end = stop + 1
+    while end + 1 < n and end - stop < 3 and doc.gap_ok[end] and doc.is_cap(end + 1):
+        end += 1
+    return end + 1
 
 
 def _ministry_name_goes_on(r: Context, stop: int) -> int:
@@ -1158,24 +1188,37 @@ _GAPPED = re.compile(rf"\s*(?:,\s*)?and\s+{_NAME}(?:\s*(?:,\s*|,?\s+and\s+){_NAM
 
 
 
-_AND_THE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.I)
+_AND_OF = re.compile(r"\s*,?\s*and\s+of\b", re.I)
+_AND_THE = re.compile(
+    r"\s*,\s*(?:and\s+(?:of\s+)?)?(?:the\s+)?|\s+and\s+(?:of\s+)?(?:the\s+)?", re.I
+)
 
 
 def _organs_after(
-    r: Context, mentions: list[Mention], end: int
+    r: Context, mentions: list[Mention], end: int, shared_only: bool = False
 ) -> list[tuple[str, tuple[int, int]]]:
     """ "a member of the Politburo, the PB Presidium and the CMC": the organs after a title's,
-    each the same role in it (a list ending in "and": "..., the KCNA said" is no organ of it)."""
+    each the same role in it (a list ending in "and": "..., the KCNA said" is no organ of it);
+    "a member of the NDC and of the party's CMC": "of" repeated says the role is shared.
+    ``shared_only``: only organs after "and of" (a post's title: "director of the PAD and the
+    OGD officials" is no list)."""
     out: list[tuple[str, tuple[int, int]]] = []
     last_link = ""
     while (link := _AND_THE.match(r.text, end)) is not None:
-        m = next((m for m in mentions if m.start == link.end() and m.entity), None)
+        if shared_only and not _AND_OF.match(link.group(0)):
+            break
+        at = link.end()
+        ruling = _RULING.match(r.text, at)  # "and of the ruling party's Central Committee"
+        m = next(
+            (m for m in mentions if m.start in (at, ruling.end() if ruling else at) and m.entity),
+            None,
+        )
         if m is None or m.kind != "organ":
             break
         organ = organ_of(r, m)
         if organ is None:
             break
-        out.append((organ, (m.start, m.end)))
+        out.append((organ, (min(at, m.start), m.end)))  # with "ruling", "party's" before it
         end, last_link = m.end, link.group(0)
     return out if re.search(r"\band\b", last_link, re.I) else []
 
