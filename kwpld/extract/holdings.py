@@ -451,8 +451,14 @@ def _with_own_organs(r: Context, titles: list[Title]) -> list[Title]:
     for title in titles:
         out.extend(
             t for t in r.person_titles
-            if title.start <= t.start and t.end <= title.end and t.organ != title.organ
-            and t.organ is not None and t not in out
+            if title.start <= t.start and t.end <= title.end and t.organ is not None
+            and t not in out
+            and (
+                t.organ != title.organ
+                # (lever L6) "a member and secretary of the Central Committee", "vice-minister
+                # and then minister of X": singular roles sharing the organ are all held
+                or (t.role != title.role and not t.plural and not title.plural)
+            )
         )  # fmt: skip
     return out
 

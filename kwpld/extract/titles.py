@@ -133,9 +133,30 @@ def titles(r: Context) -> Found:
         while k < n:
             gap = r.text[doc.word_ends[k - 1] : doc.word_starts[k]].strip()
             following = k + 1 if doc.keys[k] == "and" and gap in ("", ",") else k
+            if following > k and following < n and doc.keys[following] in _THEN:
+                following += 1  # (lever L6) "vice-minister and then minister of X"
             if following > k and following < n and doc.keys[following] in ("a", "an"):
                 following += 1  # "a first vice director and a vice director of ..."
-            if (following == k and gap != ",") or following >= n or following in inside:
+            if (following == k and gap != ",") or following >= n:
+                break
+            if following in inside:
+                # (lever L6) "a member and secretary of the Central Committee", "vice-minister
+                # and then minister of Metal Industry": the last role begins a post found
+                # before; the roles before it share its organ (not a role that implies its own:
+                # "vice-premier and chairman of the SPC")
+                more = flex.role_at(doc.keys, following)
+                at = doc.word_starts[following]
+                if (
+                    more is not None
+                    and _post_closes(found, at, more, group)
+                    # not "a party secretary and director of X", "a Political Bureau member
+                    # and secretary of X": the first role's organ is named before it
+                    and _organ_before(r, mentions, role_span[0]) is None
+                    and not _PARTY_BEFORE.search(r.text, max(0, role_span[0] - 24), role_span[0])
+                ):
+                    span = (doc.word_starts[following], doc.word_ends[more[0] - 1])
+                    group.append((span, more[1], more[2], more[3], following, more[0]))
+                    k = more[0]
                 break
             more = flex.role_at(doc.keys, following)
             if more is None:
@@ -186,6 +207,13 @@ def titles(r: Context) -> Found:
         fronted = (
             _organ_before(r, mentions, role_span[0]) if organ is None and k > end_word else None
         )
+        # (lever L6) "vice-minister and then minister of Metal Industry": the ministry the last
+        # minister of the group names is every minister's before it
+        shared_ministry = (
+            _ministry_of(r, flex, found, group[-1][0], (group[-1][4], group[-1][5]))
+            if len(group) > 1 and group[-1][3] == "minister"
+            else None
+        )
         for span, each_role, each_plural, each_implies, first, last in group:
             if each_implies in flex.foreign_offices:
                 # "Chief Cabinet Secretary": Japan's office, not the Cabinet its words name
@@ -193,6 +221,8 @@ def titles(r: Context) -> Found:
                 continue
             if each_implies == "minister":
                 ministry = _ministry_of(r, flex, found, span, (first, last))
+                if ministry is None and shared_ministry is not None:
+                    ministry = (shared_ministry[0], shared_ministry[1], None)
                 if ministry is not None:
                     organ_key, m_span, modified = ministry
                     title_start = min(span[0], m_span[0])
@@ -972,6 +1002,22 @@ _NAME_LINKS = frozenset({"of", "the", "and", "for"})
 _NOT_COORDINATED = frozenset({"a", "an", "the", "his", "her", "its", "their", "was", "is", "who"})
 
 
+def _post_closes(
+    found: list[Title],
+    start: int,
+    role: tuple[int, str, bool, str | None],
+    group: list[tuple[tuple[int, int], str, bool, str | None, int, int]],
+) -> bool:
+    """A post title found before begins at ``start`` with ``role``'s words, and the roles of
+    ``group`` take no organ of their own (a bare role, or a minister's rank before a minister)."""
+    if not any(t.start == start and t.role_span[0] == start and t.organ for t in found):
+        return False
+    return all(
+        implies is None or (implies == "minister" and role[3] == "minister")
+        for _, _, _, implies, _, _ in group
+    )
+
+
 def _ministry_name_and(r: Context, flex: FactLexicon, stop: int) -> int:
     """(lever L6) "minister of Land and Environment Protection", "Minister of Posts and
     Telecommunications": capitalized words joined by "and" are one ministry's name, unless what
@@ -1188,6 +1234,8 @@ _GAPPED = re.compile(rf"\s*(?:,\s*)?and\s+{_NAME}(?:\s*(?:,\s*|,?\s+and\s+){_NAM
 
 
 
+_PARTY_BEFORE = re.compile(r"\bparty(?:’s|'s)?\s+$", re.I)
+_THEN = frozenset({"then", "later", "subsequently", "eventually"})
 _AND_OF = re.compile(r"\s*,?\s*and\s+of\b", re.I)
 _AND_THE = re.compile(
     r"\s*,\s*(?:and\s+(?:of\s+)?)?(?:the\s+)?|\s+and\s+(?:of\s+)?(?:the\s+)?", re.I
