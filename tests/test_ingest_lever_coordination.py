@@ -158,3 +158,15 @@ def test_a_party_secretary_and_a_department_director(known: Known) -> None:
     assert ("Jon Hyon Su", "secretary", "wpk-cc") in got
     assert ("Jon Hyon Su", "director", "wpk-economic") in got
     assert ("Jon Hyon Su", "secretary", "wpk-economic") not in got
+
+
+def test_the_two_members_other_than_one_named(known: Known) -> None:
+    text = (
+        "Choe Ryong Hae and Pak Pong Ju, the two members of the Presidium of the Political "
+        "Bureau (PB) other than Kim Jong Un, attended the meeting."
+    )
+    got = held(text, known, DAY)
+    assert ("choe-ryong-hae", "member", "wpk-pb-presidium") in got
+    assert ("pak-pong-ju", "member", "wpk-pb-presidium") in got
+    # near miss: the one excepted is not given the seat by this sentence
+    assert ("kim-jong-un", "member", "wpk-pb-presidium") not in got
