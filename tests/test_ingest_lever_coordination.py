@@ -170,3 +170,45 @@ def test_the_two_members_other_than_one_named(known: Known) -> None:
     assert ("pak-pong-ju", "member", "wpk-pb-presidium") in got
     # near miss: the one excepted is not given the seat by this sentence
     assert ("kim-jong-un", "member", "wpk-pb-presidium") not in got
+
+
+def test_the_appointment_of_a_person_as_two_offices(known: Known) -> None:
+    text = (
+        "The session announced the appointment of Kang Tae Ho as vice-premier and chairman of "
+        "the State Planning Commission."
+    )
+    got = held(text, known, DAY)
+    assert ("Kang Tae Ho", "vice-chairman", "cabinet") in got
+    assert ("Kang Tae Ho", "chairman", "state-planning-commission") in got
+    text = (
+        "The plenum approved the election of Ri Su Gil and Kim Phyong Sop as secretaries of the "
+        "Central Committee."
+    )
+    got = held(text, known, DAY)
+    assert {("Ri Su Gil", "secretary", "wpk-cc"), ("Kim Phyong Sop", "secretary", "wpk-cc")} <= got
+
+
+def test_the_appointment_of_no_one_named(known: Known) -> None:
+    # near miss: no person after "the appointment of"
+    text = "Kim Jong Un discussed the appointment of a new premier with Choe Ryong Hae."
+    got = held(text, known, DAY)
+    assert not any(role == "chairman" and organ == "cabinet" for _, role, organ in got)
+
+
+def test_elected_in_his_place_as_two_offices(known: Known) -> None:
+    text = (
+        "Ri Pyong Chol was elected in his place as secretary of the Central Committee and "
+        "vice-chairman of the CMC."
+    )
+    got = held(text, known, DAY)
+    assert ("ri-pyong-chol", "secretary", "wpk-cc") in got
+    assert ("ri-pyong-chol", "vice-chairman", "wpk-cmc") in got
+
+
+def test_and_of_the_ruling_partys_central_committee(known: Known) -> None:
+    text = (
+        "Pak Pong Ju, vice-chairman of the State Affairs Commission and of the ruling party's "
+        "Central Committee, visited a farm."
+    )
+    got = held(text, known, DAY)
+    assert ("pak-pong-ju", "vice-chairman", "wpk-cc") in got

@@ -1257,10 +1257,8 @@ def _organs_after(
             break
         at = link.end()
         ruling = _RULING.match(r.text, at)  # "and of the ruling party's Central Committee"
-        m = next(
-            (m for m in mentions if m.start in (at, ruling.end() if ruling else at) and m.entity),
-            None,
-        )
+        last = ruling.end() if ruling else at
+        m = next((m for m in mentions if at <= m.start <= last and m.entity), None)
         if m is None or m.kind != "organ":
             break
         organ = organ_of(r, m)
