@@ -212,3 +212,14 @@ def test_and_of_the_ruling_partys_central_committee(known: Known) -> None:
     )
     got = held(text, known, DAY)
     assert ("pak-pong-ju", "vice-chairman", "wpk-cc") in got
+
+
+def test_both_vice_presidents_of_the_republic(known: Known) -> None:
+    text = "Pak Song Chol and Rim Chun Chu, both vice presidents of the republic, attended."
+    got = held(text, known, "1985-06-10")
+    for person in ("Pak Song Chol", "Rim Chun Chu"):
+        assert (person, "vice-chairman", "Presidency of the DPRK") in got
+    # near miss: the vice president of another body of the republic
+    text = "Ri Jong Sop, a vice president of the republic's Red Cross Society, attended."
+    got = held(text, known, "1985-06-10")
+    assert ("Ri Jong Sop", "vice-chairman", "Presidency of the DPRK") not in got

@@ -338,7 +338,7 @@ def _presidency(r: Context, title: Title) -> Title:
 
 
 _APPOSED = re.compile(r"\s*,\s*(?:(?:a|the|both|all)\s+)?$", re.I)
-_OF_REPUBLIC = re.compile(r"\s+of\s+the\s+(?:Republic|country)\b(?!\s+of\b|(?:’|')s\b)")
+_OF_REPUBLIC = re.compile(r"\s+of\s+the\s+(?:[Rr]epublic|country)\b(?!\s+of\b|(?:’|')s\b)")
 
 
 def _apposed_before(r: Context, title: Title) -> Mention | None:
