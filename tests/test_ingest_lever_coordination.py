@@ -223,3 +223,13 @@ def test_both_vice_presidents_of_the_republic(known: Known) -> None:
     text = "Ri Jong Sop, a vice president of the republic's Red Cross Society, attended."
     got = held(text, known, "1985-06-10")
     assert ("Ri Jong Sop", "vice-chairman", "Presidency of the DPRK") not in got
+
+
+def test_a_rank_and_an_acting_headship(known: Known) -> None:
+    text = (
+        "Kim Chang Gwang, first vice minister and acting minister of electric power industry, "
+        "told the meeting."
+    )
+    got = held(text, known, DAY)
+    assert ("Kim Chang Gwang", "vice-chairman", "Ministry of Electric Power Industry") in got
+    assert ("Kim Chang Gwang", "chairman", "Ministry of Electric Power Industry") in got

@@ -134,7 +134,7 @@ def titles(r: Context) -> Found:
             gap = r.text[doc.word_ends[k - 1] : doc.word_starts[k]].strip()
             following = k + 1 if doc.keys[k] == "and" and gap in ("", ",") else k
             if following > k and following < n and doc.keys[following] in _THEN:
-                following += 1  # (lever L6) "vice-minister and then minister of X"
+                following += 1  # (lever L6) "vice-minister and then (acting) minister of X"
             if following > k and following < n and doc.keys[following] in ("a", "an"):
                 following += 1  # "a first vice director and a vice director of ..."
             if (following == k and gap != ",") or following >= n:
@@ -1235,7 +1235,9 @@ _GAPPED = re.compile(rf"\s*(?:,\s*)?and\s+{_NAME}(?:\s*(?:,\s*|,?\s+and\s+){_NAM
 
 
 _PARTY_BEFORE = re.compile(r"\bparty(?:’s|'s)?\s+$", re.I)
-_THEN = frozenset({"then", "later", "subsequently", "eventually"})
+_THEN = frozenset({"then", "later", "subsequently", "eventually", "acting"})
+"""words between "and" and the next role of a group: "vice-minister and then minister of X",
+"first vice minister and acting minister of X" (an acting term is held)"""
 _AND_OF = re.compile(r"\s*,?\s*and\s+of\b", re.I)
 _AND_THE = re.compile(
     r"\s*,\s*(?:and\s+(?:of\s+)?)?(?:the\s+)?|\s+and\s+(?:of\s+)?(?:the\s+)?", re.I
