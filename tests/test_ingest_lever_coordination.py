@@ -233,3 +233,18 @@ def test_a_rank_and_an_acting_headship(known: Known) -> None:
     got = held(text, known, DAY)
     assert ("Kim Chang Gwang", "vice-chairman", "Ministry of Electric Power Industry") in got
     assert ("Kim Chang Gwang", "chairman", "Ministry of Electric Power Industry") in got
+
+
+def test_a_shared_role_does_not_start_a_title_before_later_names(known: Known) -> None:
+    # near miss: the organ after "and of" closes one person's apposition; the premier's title
+    # that follows is only the next name's
+    text = (
+        "Kim Jong Un was accompanied by Kang Chol Su, vice-chairman of the State Affairs "
+        "Commission and of the ruling party's Central Committee, Premier Ri Hak Chol, and Mun "
+        "Song Il and Yun Tae Sop, both vice-chairmen of the party Central Committee."
+    )
+    got = held(text, known, DAY)
+    assert ("Kang Chol Su", "vice-chairman", "wpk-cc") in got
+    assert ("Ri Hak Chol", "chairman", "cabinet") in got
+    assert ("Mun Song Il", "chairman", "cabinet") not in got
+    assert ("Mun Song Il", "vice-chairman", "wpk-cc") in got

@@ -1266,7 +1266,11 @@ def _organs_after(
         organ = organ_of(r, m)
         if organ is None:
             break
-        out.append((organ, (min(at, m.start), m.end)))  # with "ruling", "party's" before it
+        # the title's span: from "of" when the role is repeated by it ("and of the ruling
+        # party's Central Committee": one title, as "T and T"), else from "ruling", "party's"
+        shared = _AND_OF.match(link.group(0))
+        first = link.start() + shared.end() - 2 if shared else min(at, m.start)
+        out.append((organ, (first, m.end)))
         end, last_link = m.end, link.group(0)
     return out if re.search(r"\band\b", last_link, re.I) else []
 

@@ -69,13 +69,11 @@ MACROS = {
         r"(?:deputy |deputies |comrade |comrades )?P\d+(?: \( [^()]* \)){0,2}"
         # (class CE) "Pak Pong Ju himself could be elected to O"
         r"(?: himself| herself)?"
-        r"(?: , (?:(?:now|currently|still|also) )?{ART}(?:party )?T\d+(?:(?: ,)? "
-        r"(?:and (?:of )?)?{ART}T\d+)*(?: since D\d+)?(?= ,| ;))?"
+        r"(?: , (?:(?:now|currently|still|also) )?{ART}(?:party )?T\d+(?:(?: ,)? (?:and )?{ART}"
+        r"T\d+)*(?: since D\d+)?(?= ,| ;))?"
     ),
     "PEOPLE": r"(?:{PERSON}(?: (?:, |- |; )?(?:and |as well as )?{PERSON})*)",
-    # "a member of the Political Bureau and of the CMC": a role shared by the organs after it
-    # (each organ after "and of" is a title of its own: titles._organs_after)
-    "TITLES": r"T\d+(?: (?:, )?(?:and (?:of )?)?(?:(?:a|an|the) )?T\d+)*",
+    "TITLES": r"T\d+(?: (?:, )?(?:and )?(?:(?:a|an|the) )?T\d+)*",
     # "Minister of Foreign Affairs from 2016 to 2020 and a member of the Political Bureau
     # from 2017": titles each with its own dates.
     "TITLESDATED": (
@@ -87,10 +85,10 @@ MACROS = {
     # (", and" only after a list of three: "A and B, members of X, and members of Y" are two
     # groups)
     "TITLESLIST": (
-        r"(?:T\d+(?: , {ART}T\d+)+(?: ,)? and (?:of )?{ART}T\d+|T\d+(?: , {ART}T\d+)*(?: and "
-        r"(?:of )?{ART}T\d+)*)"
+        r"(?:T\d+(?: , {ART}T\d+)+(?: ,)? and {ART}T\d+|T\d+(?: , {ART}T\d+)*(?: and "
+        r"{ART}T\d+)*)"
     ),
-    "TITLESAND": r"T\d+(?: and (?:of )?(?:(?:a|an|the) )?T\d+)*",
+    "TITLESAND": r"T\d+(?: and (?:(?:a|an|the) )?T\d+)*",
     "ART": r"(?:(?:a|an|the|its|his|her|their|another) )?(?:(?:new|next|full) )?",
     "AUX": (
         r"(?:(?:is|are|was|were) (?:(?:widely|also|now|generally|most|more|very|highly) )?"
