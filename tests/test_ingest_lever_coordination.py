@@ -248,3 +248,17 @@ def test_a_shared_role_does_not_start_a_title_before_later_names(known: Known) -
     assert ("Ri Hak Chol", "chairman", "cabinet") in got
     assert ("Mun Song Il", "chairman", "cabinet") not in got
     assert ("Mun Song Il", "vice-chairman", "wpk-cc") in got
+
+
+def test_a_counted_list_whose_names_carry_their_own_titles(known: Known) -> None:
+    text = (
+        "The session elected three vice-premiers: Kwak Chol Su, previously chairman of the "
+        "South Hamgyong Provincial People's Committee, Jon Sung Il, minister of metal industry, "
+        "and Ro Tu Sop, vice-chairman of the State Planning Commission."
+    )
+    got = held(text, known, DAY)
+    for person in ("Kwak Chol Su", "Jon Sung Il", "Ro Tu Sop"):
+        assert (person, "vice-chairman", "cabinet") in got
+    # near miss: the apposed titles stay each name's own
+    assert ("Kwak Chol Su", "chairman", "Ministry of Metal Industry") not in got
+    assert ("Jon Sung Il", "vice-chairman", "state-planning-commission") not in got
