@@ -262,3 +262,23 @@ def test_a_counted_list_whose_names_carry_their_own_titles(known: Known) -> None
     # near miss: the apposed titles stay each name's own
     assert ("Kwak Chol Su", "chairman", "Ministry of Metal Industry") not in got
     assert ("Jon Sung Il", "vice-chairman", "state-planning-commission") not in got
+
+
+def test_the_replaced_held_only_the_office_his_clause_names(known: Known) -> None:
+    text = (
+        "Ri Song Guk was appointed vice-premier and chairman of the State Planning Commission, "
+        "replacing Kim Il Su, who had led the commission since 2019."
+    )
+    got = held(text, known, DAY)
+    assert ("Kim Il Su", "chairman", "state-planning-commission") in got
+    assert ("Kim Il Su", "vice-chairman", "cabinet") not in got
+    # without a clause, the replaced held every office of the change
+    text = (
+        "Ri Song Guk was appointed vice-premier and chairman of the State Planning Commission, "
+        "replacing Kim Il Su."
+    )
+    got = held(text, known, DAY)
+    assert {
+        ("Kim Il Su", "chairman", "state-planning-commission"),
+        ("Kim Il Su", "vice-chairman", "cabinet"),
+    } <= got

@@ -1718,7 +1718,7 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
     if last_trigger is not None:
         changes = [c for c in changes if any(s.start == last_trigger for s in c.spans)]
     for person in people:
-        for change in changes:
+        for change in _named_after(r, person, changes):
             if person.ref is None or change.person == person.ref:
                 continue
             fact = Fact(
@@ -1739,6 +1739,28 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
             fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else ""
             out.append(fact)
     return out
+
+
+def _named_after(r: Context, person: Item, changes: list[Fact]) -> list[Fact]:
+    """(lever L6) "the appointment of A as vice-premier and chairman of the SPC, replacing B,
+    who had chaired the SPC since 2020": when the change gave several offices and the clause
+    after the replaced person names the organ of some of them, B held those only."""
+    organs = {c.organ for c in changes}
+    if len(organs) < 2:
+        return changes
+    sentence = r.doc.sentence_at(person.start)
+    stop = min(person.end + 100, sentence.end if sentence is not None else person.end + 100)
+    clause = _CLAUSE_END.search(r.text, person.end, stop)
+    end = clause.start() if clause else stop
+    named = {
+        r.reg.resolve(m.entity) for m in r.mentions_in(person.end, end, ("organ",)) if m.entity
+    }
+    named |= {r.reg.resolve(key) for s, _, key in r.organ_refs if person.end <= s < end}
+    kept = [c for c in changes if c.organ is not None and r.reg.resolve(c.organ) in named]
+    return kept or changes
+
+
+_CLAUSE_END = re.compile(r"[;.]|,\s+(?!who\b)")
 
 
 def _why(r: Context, fact: Fact, title: Title, verb: str | None = None) -> str:
