@@ -452,8 +452,14 @@ def _with_own_organs(r: Context, titles: list[Title]) -> list[Title]:
     for title in titles:
         out.extend(
             t for t in r.person_titles
-            if title.start <= t.start and t.end <= title.end and t.organ != title.organ
-            and t.organ is not None and t not in out
+            if title.start <= t.start and t.end <= title.end and t.organ is not None
+            and t not in out
+            and (
+                t.organ != title.organ
+                # (lever L6) "a member and secretary of the Central Committee", "vice-minister
+                # and then minister of X": singular roles sharing the organ are all held
+                or (t.role != title.role and not t.plural and not title.plural)
+            )
         )  # fmt: skip
     return out
 
@@ -1161,7 +1167,12 @@ def _coordinated(r: Context, title: Title) -> list[Title]:
     group = [
         t for t in r.person_titles
         if title.start <= t.start and t.end <= title.end and t.organ == title.organ
-        and t.organ_span == title.organ_span
+        and (
+            t.organ_span == title.organ_span
+            # (lever L6) "as chairman and vice-chairman of the SPC": the last role is a post
+            # the text names whole, its organ the group's
+            or (t.organ_span is None and t.end == title.end and t.start > title.start)
+        )
     ]  # fmt: skip
     if len(group) < 2:
         return [title]
@@ -1708,7 +1719,7 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
     if last_trigger is not None:
         changes = [c for c in changes if any(s.start == last_trigger for s in c.spans)]
     for person in people:
-        for change in changes:
+        for change in _named_after(r, person, changes):
             if person.ref is None or change.person == person.ref:
                 continue
             fact = Fact(
@@ -1729,6 +1740,28 @@ def _replaced(r: Context, view: SentenceView, m: re.Match[str], changes: list[Fa
             fact.why = f"replaced as {change.why.split(' as ', 1)[-1]}" if change.why else ""
             out.append(fact)
     return out
+
+
+def _named_after(r: Context, person: Item, changes: list[Fact]) -> list[Fact]:
+    """(lever L6) "the appointment of A as vice-premier and chairman of the SPC, replacing B,
+    who had chaired the SPC since 2020": when the change gave several offices and the clause
+    after the replaced person names the organ of some of them, B held those only."""
+    organs = {c.organ for c in changes}
+    if len(organs) < 2:
+        return changes
+    sentence = r.doc.sentence_at(person.start)
+    stop = min(person.end + 100, sentence.end if sentence is not None else person.end + 100)
+    clause = _CLAUSE_END.search(r.text, person.end, stop)
+    end = clause.start() if clause else stop
+    named = {
+        r.reg.resolve(m.entity) for m in r.mentions_in(person.end, end, ("organ",)) if m.entity
+    }
+    named |= {r.reg.resolve(key) for s, _, key in r.organ_refs if person.end <= s < end}
+    kept = [c for c in changes if c.organ is not None and r.reg.resolve(c.organ) in named]
+    return kept or changes
+
+
+_CLAUSE_END = re.compile(r"[;.]|,\s+(?!who\b)")
 
 
 def _why(r: Context, fact: Fact, title: Title, verb: str | None = None) -> str:

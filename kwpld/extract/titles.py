@@ -133,9 +133,30 @@ def titles(r: Context) -> Found:
         while k < n:
             gap = r.text[doc.word_ends[k - 1] : doc.word_starts[k]].strip()
             following = k + 1 if doc.keys[k] == "and" and gap in ("", ",") else k
+            if following > k and following < n and doc.keys[following] in _THEN:
+                following += 1  # (lever L6) "vice-minister and then (acting) minister of X"
             if following > k and following < n and doc.keys[following] in ("a", "an"):
                 following += 1  # "a first vice director and a vice director of ..."
-            if (following == k and gap != ",") or following >= n or following in inside:
+            if (following == k and gap != ",") or following >= n:
+                break
+            if following in inside:
+                # (lever L6) "a member and secretary of the Central Committee", "vice-minister
+                # and then minister of Metal Industry": the last role begins a post found
+                # before; the roles before it share its organ (not a role that implies its own:
+                # "vice-premier and chairman of the SPC")
+                more = flex.role_at(doc.keys, following)
+                at = doc.word_starts[following]
+                if (
+                    more is not None
+                    and _post_closes(found, at, more, group)
+                    # not "a party secretary and director of X", "a Political Bureau member
+                    # and secretary of X": the first role's organ is named before it
+                    and _organ_before(r, mentions, role_span[0]) is None
+                    and not _PARTY_BEFORE.search(r.text, max(0, role_span[0] - 24), role_span[0])
+                ):
+                    span = (doc.word_starts[following], doc.word_ends[more[0] - 1])
+                    group.append((span, more[1], more[2], more[3], following, more[0]))
+                    k = more[0]
                 break
             more = flex.role_at(doc.keys, following)
             if more is None:
@@ -186,6 +207,13 @@ def titles(r: Context) -> Found:
         fronted = (
             _organ_before(r, mentions, role_span[0]) if organ is None and k > end_word else None
         )
+        # (lever L6) "vice-minister and then minister of Metal Industry": the ministry the last
+        # minister of the group names is every minister's before it
+        shared_ministry = (
+            _ministry_of(r, flex, found, group[-1][0], (group[-1][4], group[-1][5]))
+            if len(group) > 1 and group[-1][3] == "minister"
+            else None
+        )
         for span, each_role, each_plural, each_implies, first, last in group:
             if each_implies in flex.foreign_offices:
                 # "Chief Cabinet Secretary": Japan's office, not the Cabinet its words name
@@ -193,6 +221,8 @@ def titles(r: Context) -> Found:
                 continue
             if each_implies == "minister":
                 ministry = _ministry_of(r, flex, found, span, (first, last))
+                if ministry is None and shared_ministry is not None:
+                    ministry = (shared_ministry[0], shared_ministry[1], None)
                 if ministry is not None:
                     organ_key, m_span, modified = ministry
                     title_start = min(span[0], m_span[0])
@@ -225,6 +255,13 @@ def titles(r: Context) -> Found:
         found.extend(added)
         taken.extend((t.start, t.end) for t in added)
         i = max(k, end_word)
+    # (lever L6) "vice chairman of the SAC and of the party Central Committee": a post's role
+    # in every organ after "and of" (the role written once, shared by the organs)
+    found.extend(
+        _title(r, o_span[0], o_span[1], t.role, o_key, t.role_span, o_span, t.plural)
+        for t in [t for t in found if t.organ is not None and t.organ_span is None]
+        for o_key, o_span in _organs_after(r, mentions, t.end, shared_only=True)
+    )  # fmt: skip
     found.sort(key=lambda t: (t.start, t.role_span))
     found = [_in_charge(r, _presidency(r, _organ_read(r, mentions, _deputy(r, t)))) for t in found]
     r.person_titles = _ellipses(r, [_unnamed_department(r, _head(r, t)) for t in found])
@@ -301,7 +338,7 @@ def _presidency(r: Context, title: Title) -> Title:
 
 
 _APPOSED = re.compile(r"\s*,\s*(?:(?:a|the|both|all)\s+)?$", re.I)
-_OF_REPUBLIC = re.compile(r"\s+of\s+the\s+(?:Republic|country)\b(?!\s+of\b|(?:’|')s\b)")
+_OF_REPUBLIC = re.compile(r"\s+of\s+the\s+(?:[Rr]epublic|country)\b(?!\s+of\b|(?:’|')s\b)")
 
 
 def _apposed_before(r: Context, title: Title) -> Mention | None:
@@ -914,6 +951,8 @@ def _ministry(
             and (stop == begin or doc.gap_ok[stop - 1])
         ):
             stop += 1
+        if stop > begin:
+            stop = _ministry_name_and(r, flex, stop)
         lower = stop == begin
         if lower:
             # "minister of metal industry" (wire copy): lower-case words ending in a ministry's
@@ -982,6 +1021,43 @@ _DEPUTY_WORDS = frozenset({"vice", "deputy", "first"})
 
 _NAME_LINKS = frozenset({"of", "the", "and", "for"})
 _NOT_COORDINATED = frozenset({"a", "an", "the", "his", "her", "its", "their", "was", "is", "who"})
+
+
+def _post_closes(
+    found: list[Title],
+    start: int,
+    role: tuple[int, str, bool, str | None],
+    group: list[tuple[tuple[int, int], str, bool, str | None, int, int]],
+) -> bool:
+    """A post title found before begins at ``start`` with ``role``'s words, and the roles of
+    ``group`` take no organ of their own (a bare role, or a minister's rank before a minister)."""
+    if not any(t.start == start and t.role_span[0] == start and t.organ for t in found):
+        return False
+    return all(
+        implies is None or (implies == "minister" and role[3] == "minister")
+        for _, _, _, implies, _, _ in group
+    )
+
+
+def _ministry_name_and(r: Context, flex: FactLexicon, stop: int) -> int:
+    """(lever L6) "minister of Land and Environment Protection", "Minister of Posts and
+    Telecommunications": capitalized words joined by "and" are one ministry's name, unless what
+    follows "and" is a name, a role ("Minister of Finance and Vice-Premier ...") or an organ."""
+    doc, n = r.doc, len(r.doc.words)
+    if not (
+        stop + 1 < n
+        and doc.keys[stop] == "and"
+        and doc.gap_ok[stop - 1]
+        and doc.gap_ok[stop]
+        and doc.is_cap(stop + 1)
+        and flex.role_at(doc.keys, stop + 1) is None
+        and not r.mentions_in(doc.word_starts[stop + 1], doc.word_ends[stop + 1] + 1)
+    ):
+        return stop
+    end = stop + 1
+    while end + 1 < n and end - stop < 3 and doc.gap_ok[end] and doc.is_cap(end + 1):
+        end += 1
+    return end + 1
 
 
 def _ministry_name_goes_on(r: Context, stop: int) -> int:
@@ -1179,24 +1255,43 @@ _GAPPED = re.compile(rf"\s*(?:,\s*)?and\s+{_NAME}(?:\s*(?:,\s*|,?\s+and\s+){_NAM
 
 
 
-_AND_THE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.I)
+_PARTY_BEFORE = re.compile(r"\bparty(?:’s|'s)?\s+$", re.I)
+_THEN = frozenset({"then", "later", "subsequently", "eventually", "acting"})
+"""words between "and" and the next role of a group: "vice-minister and then minister of X",
+"first vice minister and acting minister of X" (an acting term is held)"""
+_AND_OF = re.compile(r"\s*,?\s*and\s+of\b", re.I)
+_AND_THE = re.compile(
+    r"\s*,\s*(?:and\s+(?:of\s+)?)?(?:the\s+)?|\s+and\s+(?:of\s+)?(?:the\s+)?", re.I
+)
 
 
 def _organs_after(
-    r: Context, mentions: list[Mention], end: int
+    r: Context, mentions: list[Mention], end: int, shared_only: bool = False
 ) -> list[tuple[str, tuple[int, int]]]:
     """ "a member of the Politburo, the PB Presidium and the CMC": the organs after a title's,
-    each the same role in it (a list ending in "and": "..., the KCNA said" is no organ of it)."""
+    each the same role in it (a list ending in "and": "..., the KCNA said" is no organ of it);
+    "a member of the NDC and of the party's CMC": "of" repeated says the role is shared.
+    ``shared_only``: only organs after "and of" (a post's title: "director of the PAD and the
+    OGD officials" is no list)."""
     out: list[tuple[str, tuple[int, int]]] = []
     last_link = ""
     while (link := _AND_THE.match(r.text, end)) is not None:
-        m = next((m for m in mentions if m.start == link.end() and m.entity), None)
+        if shared_only and not _AND_OF.match(link.group(0)):
+            break
+        at = link.end()
+        ruling = _RULING.match(r.text, at)  # "and of the ruling party's Central Committee"
+        last = ruling.end() if ruling else at
+        m = next((m for m in mentions if at <= m.start <= last and m.entity), None)
         if m is None or m.kind != "organ":
             break
         organ = organ_of(r, m)
         if organ is None:
             break
-        out.append((organ, (m.start, m.end)))
+        # the title's span: from "of" when the role is repeated by it ("and of the ruling
+        # party's Central Committee": one title, as "T and T"), else from "ruling", "party's"
+        shared = _AND_OF.match(link.group(0))
+        first = link.start() + shared.end() - 2 if shared else min(at, m.start)
+        out.append((organ, (first, m.end)))
         end, last_link = m.end, link.group(0)
     return out if re.search(r"\band\b", last_link, re.I) else []
 
