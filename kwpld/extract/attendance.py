@@ -638,11 +638,17 @@ def _list_reader(
     or the pass goes on with, else the appearance begun in the paragraphs just before."""
     if sum(1 for i in view.items if i.kind == "person") < 2 or _quoted(r, view.start):
         return []
+    if event_span is None and any(i.kind == "date" for i in view.items):
+        return []  # "X was seen in footage of Kim's 2016 visit to a factory, standing beside A
+        # and B": a sentence dated on its own that names no event drafted tells another time
     out: list[Fact] = []
     for people, role in listed_people(view, judged):
         target = event
         if event_span is None:
             target = _ongoing(r, _LIST_READER, role, sentence, appearance) or target
+            if role == "accompanied" and (appearance is None or target != appearance[1]):
+                continue  # "The report listed him among those who accompanied Kim, alongside A
+                # and B": with the leader on an outing of his, not at the meeting in focus
         if target is None and appearance and sentence.block - appearance[0] <= 3 and not (
             _past_meeting(r, appearance, sentence)
         ):
