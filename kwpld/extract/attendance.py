@@ -35,7 +35,7 @@ from .facts_common import (
     status_of,
 )
 from .holdings import people_of
-from .lists import lead_role, listed_people
+from .lists import elsewhen, lead_role, listed_people
 from .meetings import day_words
 
 __all__ = ["attendance"]
@@ -638,7 +638,7 @@ def _list_reader(
     or the pass goes on with, else the appearance begun in the paragraphs just before."""
     if sum(1 for i in view.items if i.kind == "person") < 2 or _quoted(r, view.start):
         return []
-    if event_span is None and any(i.kind == "date" for i in view.items):
+    if event_span is None and elsewhen(view):
         return []  # "X was seen in footage of Kim's 2016 visit to a factory, standing beside A
         # and B": a sentence dated on its own that names no event drafted tells another time
     out: list[Fact] = []

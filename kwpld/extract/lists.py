@@ -27,7 +27,7 @@ from functools import cache
 from ..reading.sentences import Item, SentenceView
 from ..resources import resource_yaml
 
-__all__ = ["ListWords", "list_words", "listed_people", "presence_role", "lead_role"]
+__all__ = ["ListWords", "list_words", "listed_people", "presence_role", "lead_role", "elsewhen"]
 
 _NOT_BEFORE_NAME = (
     r"(?!(?:who|whom|which|that|and|or|as|is|are|was|were|be|been|by|of|on|at|in|with|to|for"
@@ -57,6 +57,11 @@ class ListWords:
     accompanied: frozenset[tuple[str, ...]]
     blockers: frozenset[tuple[str, ...]]
     boundaries: frozenset[str]
+    company: re.Pattern[str]
+    """presence that a phrase of a few free words gives ("among the North Korean officials")"""
+    elsewhen: frozenset[str]
+    """words of an occasion of its own ("footage of a visit to a plant"): a sentence that has one
+    and names no event drafted tells another occasion than the one in focus"""
     objects: frozenset[str]
     """prepositions whose object a list is not placed by its clause ("tribute to A and B")"""
     longest: int
@@ -79,7 +84,9 @@ def list_words() -> ListWords:
         accompanied=accompanied,
         blockers=blockers,
         boundaries=frozenset(block["boundaries"]),
+        company=re.compile("|".join(f"(?:{p})" for p in block["presence_patterns"])),
         objects=frozenset(block["objects"]),
+        elsewhen=frozenset(block["elsewhen"]),
         longest=max(len(p) for p in every),
     )
 
@@ -94,10 +101,12 @@ def _phrases_in(codes: list[str], longest: int) -> set[tuple[str, ...]]:
     return out
 
 
-def _role_of(words: ListWords, found: set[tuple[str, ...]]) -> str | None:
+def _role_of(words: ListWords, found: set[tuple[str, ...]], string: str) -> str | None:
     """The role a clause's words give, the most specific first; None without presence or with
     a word of another kind of list."""
-    if found & words.blockers or not found & words.presence:
+    if found & words.blockers:
+        return None
+    if not found & words.presence and not words.company.search(string):
         return None
     if found & words.speaker:
         return "speaker"
@@ -111,7 +120,7 @@ def _role_of(words: ListWords, found: set[tuple[str, ...]]) -> str | None:
 def presence_role(codes: list[str]) -> str | None:
     """The role the words of a clause (a view's codes) give a list in it (`_role_of`)."""
     words = list_words()
-    return _role_of(words, _phrases_in(codes, words.longest))
+    return _role_of(words, _phrases_in(codes, words.longest), " ".join(codes))
 
 
 def lead_role(view: SentenceView) -> str | None:
@@ -119,7 +128,7 @@ def lead_role(view: SentenceView) -> str | None:
     it): the role its words give, for a sentence that ends with a colon and names no one."""
     if not view.codes or view.codes[-1] != ":":
         return None
-    return presence_role(view.codes)
+    return presence_role([_SYMBOL.sub(r"\1", code) for code in view.codes])
 
 
 _SYMBOL = re.compile(r"([A-Z])\d+")
@@ -178,3 +187,10 @@ def listed_people(view: SentenceView, placed: set[str]) -> list[tuple[list[Item]
         if fresh:
             out.append((fresh, role))
     return out
+
+
+def elsewhen(view: SentenceView) -> bool:
+    """Whether a sentence tells an occasion of its own, by a date ("in 2016") or a word of one
+    ("footage of a visit to a plant") — for a sentence that names no event drafted."""
+    words = list_words()
+    return any(i.kind == "date" for i in view.items) or not words.elsewhen.isdisjoint(view.codes)
