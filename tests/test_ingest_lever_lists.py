@@ -130,3 +130,17 @@ def test_the_clause_of_one_list_is_not_another_s() -> None:
     assert presence_role(["P", "and", "P", "were", "among", "the", "visiting", "guests"]) == (
         "attended"
     )
+
+
+def test_one_person_in_the_company_of_others_is_read_as_a_list(known: Known) -> None:
+    text = WIRE + ("Television showed Hyon Chol Gun and Ri Man Gon on the tribune, together with "
+                   "Premier Kim Tok Hun, among others.\n")  # fmt: skip
+    people = _people(text, known)
+    assert people.get("kim-tok-hun") == "platform", people
+
+
+def test_one_person_in_company_of_the_elected_is_elected(known: Known) -> None:
+    text = RECEPTION + ("Hyon Chol Gun was elected to the council at the reception, along with "
+                        "Ri Man Gon.\n")  # fmt: skip
+    people = _people(text, known)
+    assert "ri-man-gon" not in people, people

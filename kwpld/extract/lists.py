@@ -46,6 +46,10 @@ _LIST = re.compile(rf"{_ENTRY}(?:(?: ,| ;)?(?: and| as well as)| ,| ;) {_ENTRY}"
                    rf"(?:(?:(?: ,| ;)?(?: and| as well as)| ,| ;) {_ENTRY})*")
 """two people or more, joined"""
 
+_IN_COMPANY = re.compile(rf"(?:along with|together with|as well as|alongside) (?P<one>{_ENTRY})")
+"""one person in the company of others ("standing on the tribune, along with Defence Minister
+X, among others"): a list of one, read as a list"""
+
 
 @dataclass(frozen=True)
 class ListWords:
@@ -174,11 +178,14 @@ def listed_people(view: SentenceView, placed: set[str]) -> list[tuple[list[Item]
     with at least one such person."""
     words = list_words()
     out: list[tuple[list[Item], str]] = []
-    for m in _LIST.finditer(view.string):
-        people = [i for i in view.items_in(*m.span()) if i.kind == "person"]
-        if len(people) < 2:
+    spans = [m.span() for m in _LIST.finditer(view.string)]
+    spans += [m.span("one") for m in _IN_COMPANY.finditer(view.string)
+              if not any(a <= m.start("one") < b for a, b in spans)]  # fmt: skip
+    for start, end in spans:
+        people = [i for i in view.items_in(start, end) if i.kind == "person"]
+        if not people:
             continue
-        clause = _clause(view, words, *m.span())
+        clause = _clause(view, words, start, end)
         role = presence_role(clause) if clause is not None else None
         if role is None:
             continue
