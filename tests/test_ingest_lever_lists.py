@@ -144,3 +144,23 @@ def test_one_person_in_company_of_the_elected_is_elected(known: Known) -> None:
                         "Ri Man Gon.\n")  # fmt: skip
     people = _people(text, known)
     assert "ri-man-gon" not in people, people
+
+
+def test_an_inverted_lead_places_everyone_named_after_it(known: Known) -> None:
+    text = RECEPTION + (
+        "Among the guests invited were a trade delegation headed by Hyon Chol Gun, vice-premier, "
+        "and a youth delegation headed by Ri Man Gon, with Ro Song Sil and Kim Yong Dae.\n"
+    )
+    people = _people(text, known)
+    for name in ("hyon-chol-gun", "ri-man-gon", "ro-song-sil", "kim-yong-dae"):
+        assert people.get(name) == "attended", (name, people)
+
+
+def test_an_inverted_lead_of_another_kind_of_list_places_no_one(known: Known) -> None:
+    text = RECEPTION + (
+        "Among the officials sanctioned were a trade delegation headed by Hyon Chol Gun, "
+        "with Ro Song Sil and Kim Yong Dae.\n"
+    )
+    people = _people(text, known)
+    for name in ("hyon-chol-gun", "ro-song-sil", "kim-yong-dae"):
+        assert name not in people, (name, people)

@@ -34,7 +34,7 @@ _NOT_BEFORE_NAME = (
     r"|from|while|when|where|then|than|behind|beside|before|after)\b)"
 )
 _ENTRY = (
-    rf"(?:(?:{_NOT_BEFORE_NAME}[a-z-]+ ){{0,3}}T\d+ )?"
+    rf"(?<![^ ])(?:(?:{_NOT_BEFORE_NAME}[a-z-]+ ){{0,3}}T\d+ )?"
     rf"(?:(?:{_NOT_BEFORE_NAME}[a-z-]+(?<!ed)(?<!ing) ){{0,2}}(?=P\d))?P\d+"
     r"(?: , (?:(?:the|a|an|its|his|her|their) )?(?:(?!P\d|E\d|R\d|D\d)[^,;()])+?"
     r"(?= , | ; | \) |$))?"
@@ -179,6 +179,14 @@ def listed_people(view: SentenceView, placed: set[str]) -> list[tuple[list[Item]
     words = list_words()
     out: list[tuple[list[Item], str]] = []
     spans = [m.span() for m in _LIST.finditer(view.string)]
+    lead = _inverted_lead(view, words)
+    if lead is not None:
+        people = [i for i in view.items_in(*lead[0]) if i.kind == "person"]
+        fresh = [p for p in people if isinstance(p.ref, str) and p.ref not in placed
+                 and p.text.lower() not in _PRONOUNS]  # fmt: skip
+        if fresh:
+            out.append((fresh, lead[1]))
+        spans = [(a, b) for a, b in spans if not lead[0][0] <= a < lead[0][1]]
     spans += [m.span("one") for m in _IN_COMPANY.finditer(view.string)
               if not any(a <= m.start("one") < b for a, b in spans)]  # fmt: skip
     for start, end in spans:
@@ -201,3 +209,36 @@ def elsewhen(view: SentenceView) -> bool:
     ("footage of a visit to a plant") — for a sentence that names no event drafted."""
     words = list_words()
     return any(i.kind == "date" for i in view.items) or not words.elsewhen.isdisjoint(view.codes)
+
+
+_INVERSION = frozenset({"were", "was", "included", "include", "includes"})
+_NAMED = re.compile(r"[PT]\d+")
+
+
+def _inverted_lead(view: SentenceView, words: ListWords) -> tuple[tuple[int, int], str] | None:
+    """ "Among the foreign guests invited were a Soviet delegation headed by A, and a Mongolian
+    delegation headed by B, title, with C and D": a sentence that opens with a clause of
+    presence inverted before its verb ("... were", "... included") and names no one before it;
+    everyone named after it, to the sentence's first boundary, is in its list, however the
+    list is built (delegations "headed by", "with", groups between). The span in the view's
+    string and the role; None for a sentence that opens otherwise."""
+    codes = view.codes
+    first = next((i for i, code in enumerate(codes) if _NAMED.fullmatch(code)), None)
+    if first is None or first == 0:
+        return None
+    head = codes[:first]
+    verb = max((i for i, code in enumerate(head) if code in _INVERSION), default=None)
+    if verb is None or any(code in words.boundaries for code in head):
+        return None
+    role = presence_role([_SYMBOL.sub(r"\1", code) for code in head[:verb]])
+    if role is None or role == "accompanied":
+        return None  # ("Accompanying him were ...": the patterns read who is accompanied)
+    last = first
+    while last < len(codes) and codes[last] not in words.boundaries:
+        last += 1
+    if any(_SYMBOL.sub(r"\1", c) in ("E", "R", "D") for c in codes[first:last]):
+        return None  # another occasion or a time named inside: not one list
+    offsets = [0]
+    for code in codes:
+        offsets.append(offsets[-1] + len(code) + 1)
+    return (offsets[first], offsets[last]), role
