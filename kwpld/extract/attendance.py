@@ -235,7 +235,7 @@ def attendance(r: Context) -> Found:
                 placed = placed or role
                 if pattern.id in _LISTS and view.string.endswith((":", ";")):
                     listing = _Listing(role, target, target_span, pattern)
-        found.extend(_list_reader(r, view, sentence, judged, own or event,
+        found.extend(_list_reader(r, view, sentence, found, judged, own or event,
                                   None if own else event_span, appearance))  # fmt: skip
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
@@ -628,6 +628,7 @@ def _list_reader(
     r: Context,
     view: SentenceView,
     sentence: Sentence,
+    found: list[Fact],
     judged: set[str],
     event: str | None,
     event_span: tuple[int, int] | None,
@@ -641,8 +642,9 @@ def _list_reader(
     if event_span is None and elsewhen(view):
         return []  # "X was seen in footage of Kim's 2016 visit to a factory, standing beside A
         # and B": a sentence dated on its own that names no event drafted tells another time
+    placed = {f.person for f in found if f.sentence == (view.start, view.end)}
     out: list[Fact] = []
-    for people, role in listed_people(view, judged):
+    for people, role in listed_people(view, judged, frozenset(judged - placed)):
         target = event
         if event_span is None:
             target = _ongoing(r, _LIST_READER, role, sentence, appearance) or target

@@ -171,11 +171,14 @@ _PERSON = re.compile(r"P\d+")
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their", "it"})
 
 
-def listed_people(view: SentenceView, placed: set[str]) -> list[tuple[list[Item], str]]:
+def listed_people(
+    view: SentenceView, placed: set[str], vetoed: frozenset[str] = frozenset()
+) -> list[tuple[list[Item], str]]:
     """The lists of two or more people in a sentence whose clause places them at an occasion,
     each with the role its words give: only people not in ``placed`` (those the patterns of the
-    attendance pass placed or judged in the sentence), named (not a pronoun), and only lists
-    with at least one such person."""
+    attendance pass matched in the sentence), named (not a pronoun), and no list with one of
+    ``vetoed`` (people the patterns matched but placed nowhere: their guards stand for the
+    whole list)."""
     words = list_words()
     out: list[tuple[list[Item], str]] = []
     spans = [m.span() for m in _LIST.finditer(view.string)]
@@ -184,7 +187,7 @@ def listed_people(view: SentenceView, placed: set[str]) -> list[tuple[list[Item]
         people = [i for i in view.items_in(*lead[0]) if i.kind == "person"]
         fresh = [p for p in people if isinstance(p.ref, str) and p.ref not in placed
                  and p.text.lower() not in _PRONOUNS]  # fmt: skip
-        if fresh:
+        if fresh and not any(p.ref in vetoed for p in people):
             out.append((fresh, lead[1]))
         spans = [(a, b) for a, b in spans if not lead[0][0] <= a < lead[0][1]]
     spans += [m.span("one") for m in _IN_COMPANY.finditer(view.string)
@@ -197,6 +200,10 @@ def listed_people(view: SentenceView, placed: set[str]) -> list[tuple[list[Item]
         role = presence_role(clause) if clause is not None else None
         if role is None:
             continue
+        if any(p.ref in vetoed for p in people if isinstance(p.ref, str)):
+            continue  # a list the patterns matched in part and placed no one of is theirs
+            # ("joined at the table by A, title, and B" where no talks were drafted: neither
+            # is at the signing)
         fresh = [p for p in people if isinstance(p.ref, str) and p.ref not in placed
                  and p.text.lower() not in _PRONOUNS]  # fmt: skip
         if fresh:
