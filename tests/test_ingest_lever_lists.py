@@ -164,3 +164,17 @@ def test_an_inverted_lead_of_another_kind_of_list_places_no_one(known: Known) ->
     people = _people(text, known)
     for name in ("hyon-chol-gun", "ro-song-sil", "kim-yong-dae"):
         assert name not in people, (name, people)
+
+
+def test_as_did_adds_one_more_to_those_present(known: Known) -> None:
+    text = RECEPTION + ("Hyon Chol Gun also attended the reception, as did the chairman of the "
+                        "farmers' union, Ro Song Sil.\n")  # fmt: skip
+    people = _people(text, known)
+    assert people.get("ro-song-sil") == "attended", people
+
+
+def test_as_did_after_an_election_places_no_one(known: Known) -> None:
+    text = RECEPTION + ("Hyon Chol Gun was elected to the council at the reception, as did "
+                        "Ro Song Sil.\n")  # fmt: skip
+    people = _people(text, known)
+    assert "ro-song-sil" not in people, people

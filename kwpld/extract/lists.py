@@ -46,9 +46,13 @@ _LIST = re.compile(rf"{_ENTRY}(?:(?: ,| ;)?(?: and| as well as)| ,| ;) {_ENTRY}"
                    rf"(?:(?:(?: ,| ;)?(?: and| as well as)| ,| ;) {_ENTRY})*")
 """two people or more, joined"""
 
-_IN_COMPANY = re.compile(rf"(?:along with|together with|as well as|alongside) (?P<one>{_ENTRY})")
+_IN_COMPANY = re.compile(
+    r"(?:along with|together with|as well as|alongside|as did|so did) "
+    rf"(?:(?:(?!P\d|E\d|R\d|D\d)[^,;()]){{1,80}}? , )?(?P<one>{_ENTRY})"
+)
 """one person in the company of others ("standing on the tribune, along with Defence Minister
-X, among others"): a list of one, read as a list"""
+X, among others", "A also attended the meeting, as did North Korea's minister of ..., B"): a
+list of one, read as a list"""
 
 
 @dataclass(frozen=True)
