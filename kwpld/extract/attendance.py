@@ -22,7 +22,7 @@ from ..names import match_key, name_words
 from ..reading.document import Sentence
 from ..reading.entities import Entity, Mention, NameDraft
 from ..reading.facts import Fact, FactLexicon, FactSpan, Pattern, fact_lexicon
-from ..reading.sentences import Item, SentenceView
+from ..reading.sentences import Item, SentenceView, compile_pattern
 from ..reading.state import Context, Found
 from ..reading.words import straight
 from .dates import event_day_before, opens_with_day, relative_day
@@ -35,6 +35,7 @@ from .facts_common import (
     status_of,
 )
 from .holdings import people_of
+from .lists import elsewhen, lead_role, listed_people
 from .meetings import day_words, names_party_event
 
 __all__ = ["attendance"]
@@ -133,8 +134,14 @@ def attendance(r: Context) -> Found:
         verb_role: str | None = None
         placed: str | None = None
         """the role of the first people the sentence placed (for "together with A and B")"""
+        judged: set[str] = set()
+        """the people the patterns matched in the sentence, placed or not (the list reader
+        leaves them to the patterns' judgement)"""
         for pattern in flex.admitted(flex.attendance_patterns, view.string):
             for m in pattern.regex.finditer(view.string):
+                if "people" in m.re.groupindex:
+                    judged.update(i.ref for i in view.group(m, "people")
+                                  if i.kind == "person" and isinstance(i.ref, str))  # fmt: skip
                 role, cue = _role(flex, view, m, pattern, verb_role, r)
                 if pattern.id == "together-with":
                     role = "accompanied" if placed == "guided" else placed
@@ -229,6 +236,8 @@ def attendance(r: Context) -> Found:
                 placed = placed or role
                 if pattern.id in _LISTS and view.string.endswith((":", ";")):
                     listing = _Listing(role, target, target_span, pattern)
+        found.extend(_list_reader(r, view, sentence, found, judged, own or event,
+                                  None if own else event_span, appearance))  # fmt: skip
     r.facts = [*r.facts, *_best(flex, found)]
     return r.found()
 
@@ -593,7 +602,9 @@ def _passing_cues(flex: FactLexicon) -> tuple[str, ...]:
 
 
 def _list_lead(r: Context, flex: FactLexicon, start: int, end: int) -> _Listing | None:
-    """ "Seated on the platform were:" (the names on the lines that follow)."""
+    """ "Seated on the platform were:" (the names on the lines that follow); (round 6, the list
+    reader) any lead whose words place a list, "The following attended the banquet on the DPRK
+    side:" (`lead_role`)."""
     if not r.text[start:end].rstrip().endswith(":"):
         return None
     view = sentence_view(r, start, end)
@@ -606,7 +617,49 @@ def _list_lead(r: Context, flex: FactLexicon, start: int, end: int) -> _Listing 
             role = _role(flex, view, m, pattern, None, r)[0] if m else None
             if role is not None:
                 return _Listing(role, event, event_span, pattern)
-    return None
+    role = lead_role(view)
+    return _Listing(role, event, event_span, _LIST_READER) if role is not None else None
+
+
+_LIST_READER = Pattern("list-reader", compile_pattern(r"(?!)"), None)
+"""the rule of the list reader's facts (no pattern of its own: `kwpld.extract.lists`)"""
+
+
+def _list_reader(
+    r: Context,
+    view: SentenceView,
+    sentence: Sentence,
+    found: list[Fact],
+    judged: set[str],
+    event: str | None,
+    event_span: tuple[int, int] | None,
+    appearance: tuple[int, str] | None,
+) -> list[Fact]:
+    """(round 6, lever L2) The lists of people the patterns did not place in the sentence
+    (`kwpld.extract.lists.listed_people`), at the occasion in focus: the one the sentence names
+    or the pass goes on with, else the appearance begun in the paragraphs just before."""
+    if sum(1 for i in view.items if i.kind == "person") < 2 or _quoted(r, view.start):
+        return []
+    if event_span is None and elsewhen(view):
+        return []  # "X was seen in footage of Kim's 2016 visit to a factory, standing beside A
+        # and B": a sentence dated on its own that names no event drafted tells another time
+    placed = {f.person for f in found if f.sentence == (view.start, view.end)}
+    out: list[Fact] = []
+    for people, role in listed_people(view, judged, frozenset(judged - placed)):
+        target = event
+        if event_span is None:
+            target = _ongoing(r, _LIST_READER, role, sentence, appearance) or target
+            if role == "accompanied" and (appearance is None or target != appearance[1]):
+                continue  # "The report listed him among those who accompanied Kim, alongside A
+                # and B": with the leader on an outing of his, not at the meeting in focus
+        if target is None and appearance and sentence.block - appearance[0] <= 3 and not (
+            _past_meeting(r, appearance, sentence)
+        ):
+            target = appearance[1]
+        if target is not None:
+            out.extend(_participations(r, view, people, role, None, target, event_span,
+                                       _LIST_READER))  # fmt: skip
+    return out
 
 
 def _listed(r: Context, start: int, end: int, listing: _Listing) -> list[Fact] | None:
