@@ -12,14 +12,22 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, replace
 
-from ..reading.facts import Fact, FactLexicon, FactSpan, career_words
-from ..reading.sentences import SentenceView, SymbolPattern, compile_pattern
+from ..dates import PartialDate
+from ..reading.facts import Fact, FactLexicon, FactSpan, Title, career_words, fact_lexicon
+from ..reading.sentences import Item, SentenceView, SymbolPattern, compile_pattern
 from ..reading.state import Context, Found
 from ..resources import resource_yaml
 from .facts_common import fact_dates, holding_dates, page_subject, sentence_view, status_of
 
-__all__ = ["ended_by_a_successor", "ended_by_the_change", "named_successor", "successors_when"]
+__all__ = [
+    "ended_by_a_successor",
+    "ended_by_the_change",
+    "named_successor",
+    "successors_when",
+    "the_other_side",
+]
 
 
 @functools.cache
@@ -256,3 +264,307 @@ def successors_when(r: Context) -> Found:
         added.append(fact)
     r.facts = [*r.facts, *added]
     return r.found()
+
+
+# -- the other side of a change (round 6, lever L5) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Change:
+    """One change a sentence tells with both people: who leaves, who comes, the words."""
+
+    form: str
+    new: str
+    old: str
+    resolved: str | None
+    """the one of the two named by a pronoun or "his", resolved from the sentences before"""
+    match: re.Match[str]
+
+
+@functools.cache
+def _other_side() -> tuple[re.Pattern[str], tuple[tuple[str, SymbolPattern], ...]]:
+    block = resource_yaml("kwpld/reading/facts.yaml")["successions"]["other_side"]
+    patterns = tuple((p["id"], compile_pattern(p["pattern"])) for p in block["patterns"])
+    return re.compile(block["cue"], re.I), patterns
+
+
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_SEATS = frozenset({"member", "alternate-member"})
+
+
+def the_other_side(r: Context) -> Found:
+    """(round 6, L5) The other person of a change holds, or held, the post too: "In February Y
+    succeeded X, chief of the General Staff since 2013", "Y took over from X", "X was replaced by
+    Y in May", "..., in place of X", "His predecessor, X, ...", "X's successor, Y, took over in
+    May". One mechanism for every form: the change's post (the title after "as", else the
+    title the sentence gives either of the two, else the post the text last gave the one the
+    other is measured against: "his" predecessor held what he was given), the change's date
+    (the newcomer's start, else the sentence's, else the end of the holding the other one
+    left), then the one who leaves holds it until then and the one who comes holds it from then
+    (only what the passes before did not draft: an existing holding is given the missing end or
+    start). Not "succeeded in", "replaced the engine", a successor in another role ("replaced X
+    as the public face of ..."), a projected change, nor, unless the sentence names it, the
+    leader's office (dynastic succession). Run after the passes that draft holdings."""
+    cue, patterns = _other_side()
+    starts = sorted({s.start for m in cue.finditer(r.text) if (s := r.doc.sentence_at(m.start()))})
+    if not starts:
+        return r.found()
+    flex = fact_lexicon()
+    facts = [f for f in r.facts if isinstance(f, Fact) and f.kind == "membership"]
+    changed: dict[int, Fact] = {}
+    added: list[Fact] = []
+    for sentence in r.doc.sentences:
+        if sentence.start not in starts:
+            continue
+        view = sentence_view(r, sentence.start, sentence.end)
+        if status_of(r, view)[0] == "projected":
+            continue
+        for form, pattern in patterns:
+            if not pattern.possible(view.string):
+                continue
+            for m in pattern.regex.finditer(view.string):
+                change = _change(r, view, m, form)
+                if change is not None:
+                    current = [changed.get(id(f), f) for f in facts] + added
+                    _complete(r, flex, view, change, current, changed, added)
+    if not changed and not added:
+        return r.found()
+    r.facts = [changed.get(id(f), f) if isinstance(f, Fact) else f for f in r.facts] + added
+    return r.found()
+
+
+def _person(r: Context, view: SentenceView, items: list[Item]) -> tuple[str | None, bool]:
+    """The person a group names (its first person), or the one its pronoun stands for; and
+    whether it was a pronoun."""
+    person = next((i for i in items if i.kind == "person"), None)
+    if person is not None:
+        return (r.reg.resolve(person.ref) if person.ref else None), False
+    if not items or items[0].text.lower() not in _PRONOUNS:
+        return None, False
+    named = {r.reg.resolve(i.ref) for i in view.items if i.kind == "person" and i.ref}
+    subject = page_subject(r)
+    whose = r.reg.resolve(subject.entity) if subject and subject.entity else None
+    if whose is None or whose in named:
+        whose = _about(r, view.start)
+    if whose is None or whose in named:
+        return None, True
+    return whose, True
+
+
+def _change(r: Context, view: SentenceView, m: re.Match[str], form: str) -> _Change | None:
+    groups = m.groupdict()
+    if groups.get("other") is not None:
+        return None  # "replaced X as the public face of ...": another role than a title
+    if groups.get("new") is None:  # "..., replacing X": the sentence's subject, before the words
+        trigger = view.group(m, "trigger")[0].start
+        before = [i for i in view.items if i.kind == "person" and i.end <= trigger]
+        lead = [i for i in view.items[:1] if i.text.lower() in ("he", "she")]
+        new, new_said = _person(r, view, before[:1] or lead)
+    else:
+        new, new_said = _person(r, view, view.group(m, "new"))
+    old, old_said = _person(r, view, view.group(m, "old"))
+    if new is None or old is None or new == old:
+        return None
+    resolved = new if new_said else old if old_said else None
+    return _Change(form, new, old, resolved, m)
+
+
+def _group(view: SentenceView, m: re.Match[str], name: str) -> list[Item]:
+    return view.group(m, name) if name in m.re.groupindex else []
+
+
+_TIED = frozenset({"since", "from", "until", "till", "to", "through", "born", "between", "and"})
+
+
+def _clause_date(view: SentenceView, m: re.Match[str]) -> PartialDate | None:
+    """The date of the change in the clause of its words: after them up to the next comma
+    ("succeeded X as premier in August 2020"), else before them ("In February Y succeeded
+    X"); not one "since", "from" or "until" ties to a term ("X, premier since 2019")."""
+    start, end = m.span()
+    items = view.items
+    first = view.items_in(start, end)
+    if not first:
+        return None
+    at = items.index(first[0])
+    stop = items.index(first[-1])
+    after = []
+    for index in range(at, len(items)):
+        if items[index].text in (",", ";", ".") and index > stop + 1:
+            break
+        after.append(index)
+    before = []
+    for index in range(at - 1, -1, -1):
+        if items[index].text in (",", ";", "."):
+            break
+        before.append(index)
+    for index in [*after, *before]:
+        item = items[index]
+        if item.kind != "date" or getattr(item.ref, "date", None) is None:
+            continue
+        if index and items[index - 1].text.lower() in _TIED:
+            continue
+        date: PartialDate = item.ref.date
+        return date
+    return None
+
+
+def _key(date: PartialDate | None) -> tuple[int, int, int]:
+    return (date.year, date.month or 0, date.day or 0) if date else (0, 0, 0)
+
+
+def _in(fact: Fact, view: SentenceView) -> bool:
+    return (
+        view.start <= fact.sentence[0] < view.end
+        or fact.sentence[0] <= view.start < fact.sentence[1]
+    )
+
+
+def _post_of(
+    r: Context, view: SentenceView, change: _Change, facts: list[Fact], flex: FactLexicon
+) -> tuple[Fact, bool] | None:
+    """The holding whose post changes hands, and whether the sentence names it: the title after
+    "as"; the title the sentence gives the one who leaves, else the one who comes; else the
+    post the text last gave the one the change is measured against ("his predecessor": his)."""
+    m = change.match
+    here = [f for f in facts if _in(f, view) and f.organ and f.role and f.role not in _SEATS]
+    titles = [i for i in _group(view, m, "titles") if i.kind == "title"]
+    if titles:
+        t = titles[0]
+        named = next(
+            (f for f in here for s in f.spans
+             if s.role == "role" and s.start < t.end and t.start < s.end),
+            None,
+        )  # fmt: skip
+        if named is None and isinstance(t.ref, Title) and t.ref.organ:
+            named = Fact("membership", "holds", change.new, (view.start, view.end),
+                         organ=t.ref.organ, role=t.ref.role, post=t.ref.post)  # fmt: skip
+        return (named, True) if named is not None else None
+    for person, kinds in ((change.old, None), (change.new, flex.beginning)):
+        if person == change.resolved:
+            continue
+        own = [f for f in here if f.person == person and (kinds is None or f.type in kinds)]
+        if own:
+            return own[-1], True
+    where = {i.text.lower() for i in _group(view, m, "where") if i.kind == "word"}
+    order = {"predecessor": [change.new], "successor": [change.old]}.get(
+        change.form, [p for p in (change.resolved, change.old, change.new) if p is not None]
+    )
+    for person in order:
+        earlier = [
+            f for f in facts
+            if f.person == person and f.sentence[0] < view.start and f.organ and f.role
+            and f.role not in _SEATS and f.status != "projected" and f.type != "former"
+            and (not where or any(w in _organ_words(r, f.organ) for w in where))
+        ]  # fmt: skip
+        if earlier:
+            last = max(f.sentence[0] for f in earlier)
+            nearest = [f for f in earlier if f.sentence[0] == last]
+            return next((f for f in nearest if f.post), nearest[-1]), False
+    return None
+
+
+def _organ_words(r: Context, organ: str) -> set[str]:
+    return {w for n in r.reg.peek(organ).names for w in n.text.lower().split()}
+
+
+def _complete(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    change: _Change,
+    facts: list[Fact],
+    changed: dict[int, Fact],
+    added: list[Fact],
+) -> None:
+    """Give the one who leaves the post until the change and the one who comes from it."""
+    found = _post_of(r, view, change, facts, flex)
+    if found is None:
+        return
+    post, named = found
+    organ, role = post.organ, post.role
+    if organ is None or role is None:
+        return
+    if not named and organ.lstrip("=").rsplit(":", 1)[-1] in _heir_organs() and role in _LEADS:
+        return  # "Kim Jong Un succeeded his father": the leader's offices only when named
+    same = [f for f in facts if (f.organ, f.role) == (organ, role)]
+    here = [f for f in same if _in(f, view)]
+    trigger = _group(view, change.match, "trigger")
+    at = trigger[0].start if trigger else view.start
+    date = next((f.start for f in here if f.person == change.new and f.start), None)
+    basis = next((f.date_basis for f in here if f.person == change.new and f.start), "sentence")
+    if date is None:
+        date = next((f.end for f in here if f.person == change.old and f.end), None)
+        basis = next((f.date_basis for f in here if f.person == change.old and f.end), basis)
+    dates: dict[str, PartialDate] = {}
+    if date is None:
+        date = _clause_date(view, change.match)
+    if date is None:
+        dates, basis, _ = fact_dates(r, view, at, None, holds=False)
+    else:
+        dates = {"at": date}
+    when = dates.get("at") or dates.get("first") or dates.get("last")
+    if basis == "article" and not r.official:
+        when = None  # a change a report does not date: the newcomer as of the article only
+    if when is None and not named and change.form in ("predecessor", "successor"):
+        when = post.start if change.form == "predecessor" else post.end
+        dates, basis = ({"at": when}, post.date_basis) if when else (dates, basis)
+    status = status_of(r, view)[0]
+    for person, kind in ((change.old, "replaced"), (change.new, "appointed")):
+        _give(r, flex, view, change, person, kind, post, (dates, basis, when, status), same,
+              changed, added)  # fmt: skip
+
+
+def _give(
+    r: Context,
+    flex: FactLexicon,
+    view: SentenceView,
+    change: _Change,
+    person: str,
+    kind: str,
+    post: Fact,
+    when: tuple[dict[str, PartialDate], str, PartialDate | None, str],
+    same: list[Fact],
+    changed: dict[int, Fact],
+    added: list[Fact],
+) -> None:
+    dates, basis, date, status = when
+    leaves = kind == "replaced"
+    mine = [f for f in same if f.person == person]
+    if date is not None:
+        # a term that ended before the change (or began after it) is another term
+        mine = [
+            f for f in mine
+            if not (f.end is not None and _key(f.end) < _key(date))
+            and not (leaves and f.start is not None and _key(f.start) > _key(date))
+        ]  # fmt: skip
+    if mine:
+        fact = next((f for f in mine if _in(f, view)), mine[-1])
+        if date is None:
+            return
+        if leaves and fact.end is None and (fact.start is None or _key(fact.start) <= _key(date)):
+            update = replace(fact, end=date, as_of=None)
+        elif (
+            not leaves and fact.start is None and (fact.end is None or _key(fact.end) >= _key(date))
+        ):
+            update = replace(fact, start=date, as_of=None)
+        else:
+            return
+        if any(f is fact for f in added):
+            added[next(i for i, f in enumerate(added) if f is fact)] = update
+            return
+        key = next((k for k, f in changed.items() if f is fact), id(fact))
+        changed[key] = update
+        return
+    fact = Fact(
+        "membership", kind, person, (view.start, view.end), organ=post.organ, role=post.role,
+        post=post.post, status=status, date_basis=basis, rule="other-side",
+    )  # fmt: skip
+    holding_dates(flex, fact, dates, r.official)
+    items = _group(view, change.match, "old" if leaves else "new")
+    who = next((i for i in items if i.kind == "person"), None)
+    spans = [FactSpan(i.start, i.end, "trigger") for i in _group(view, change.match, "trigger")]
+    if who is not None:
+        spans.append(FactSpan(who.start, who.end, "person"))
+    fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
+    fact.why = "replaced by a successor" if leaves else "succeeded a predecessor"
+    added.append(fact)

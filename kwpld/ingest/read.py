@@ -114,6 +114,7 @@ PASSES: tuple[Pass, ...] = (
     infobox.infobox,
     antecedents.antecedents,
     successions.successors_when,
+    successions.the_other_side,
     ends.all_posts_endings,
     seats.unheld_seats,
     attendance.attendance,
