@@ -323,6 +323,10 @@ def the_other_side(r: Context) -> Found:
             if not pattern.possible(view.string):
                 continue
             for m in pattern.regex.finditer(view.string):
+                if form in ("held", "vacant"):
+                    current = [changed.get(id(f), f) for f in facts] + added
+                    _holder(r, view, m, current, changed, added)
+                    continue
                 change = _change(r, view, m, form)
                 if change is not None:
                     current = [changed.get(id(f), f) for f in facts] + added
@@ -357,9 +361,14 @@ def _change(r: Context, view: SentenceView, m: re.Match[str], form: str) -> _Cha
         return None  # "replaced X as the public face of ...": another role than a title
     if groups.get("new") is None:  # "..., replacing X": the sentence's subject, before the words
         trigger = view.group(m, "trigger")[0].start
-        before = [i for i in view.items if i.kind == "person" and i.end <= trigger]
+        oblique = career_words().oblique_before
+        before = [
+            i for i in view.items
+            if i.kind == "person" and i.end <= trigger and not r.doc.in_parens(i.start)
+            and not oblique.search(r.text, max(view.start, i.start - 40), i.start)
+        ]  # fmt: skip
         lead = [i for i in view.items[:1] if i.text.lower() in ("he", "she")]
-        new, new_said = _person(r, view, before[:1] or lead)
+        new, new_said = _person(r, view, before[-1:] or lead)
     else:
         new, new_said = _person(r, view, view.group(m, "new"))
     old, old_said = _person(r, view, view.group(m, "old"))
@@ -376,7 +385,15 @@ def _group(view: SentenceView, m: re.Match[str], name: str) -> list[Item]:
 _TIED = frozenset({"since", "from", "until", "till", "to", "through", "born", "between", "and"})
 
 
-def _clause_date(view: SentenceView, m: re.Match[str]) -> PartialDate | None:
+@functools.cache
+def _apposition_words() -> dict[str, re.Pattern[str]]:
+    block = resource_yaml("kwpld/reading/facts.yaml")["successions"]["other_side"]["apposition"]
+    return {form: re.compile(rf"\b(?:{words})\b", re.I) for form, words in block.items()}
+
+
+def _clause_date(
+    view: SentenceView, m: re.Match[str], needs: re.Pattern[str] | None = None
+) -> PartialDate | None:
     """The date of the change in the clause of its words: after them up to the next comma
     ("succeeded X as premier in August 2020"), else before them ("In February Y succeeded
     X"); not one "since", "from" or "until" ties to a term ("X, premier since 2019")."""
@@ -402,6 +419,10 @@ def _clause_date(view: SentenceView, m: re.Match[str]) -> PartialDate | None:
         if item.kind != "date" or getattr(item.ref, "date", None) is None:
             continue
         if index and items[index - 1].text.lower() in _TIED:
+            continue
+        if needs is not None and not needs.search(
+            " ".join(i.text for i in items[stop + 1 : index])
+        ):
             continue
         date: PartialDate = item.ref.date
         return date
@@ -439,15 +460,16 @@ def _post_of(
             named = Fact("membership", "holds", change.new, (view.start, view.end),
                          organ=t.ref.organ, role=t.ref.role, post=t.ref.post)  # fmt: skip
         return (named, True) if named is not None else None
-    for person, kinds in ((change.old, None), (change.new, flex.beginning)):
-        if person == change.resolved:
-            continue
-        own = [f for f in here if f.person == person and (kinds is None or f.type in kinds)]
-        if own:
-            return own[-1], True
     where = {i.text.lower() for i in _group(view, m, "where") if i.kind == "word"}
+    if change.form not in ("predecessor", "successor"):
+        found = _post_here(view, change, facts, flex)
+        if found is not None:
+            return (found, True) if isinstance(found, Fact) else None
+    # the post the text last gave the one the change is measured against: "his predecessor"
+    # held what he holds, "his successor" holds what he held; "Y replaced X": what X held, else
+    # the post a change just reported gave Y ("Y was named premier. He took over from X")
     order = {"predecessor": [change.new], "successor": [change.old]}.get(
-        change.form, [p for p in (change.resolved, change.old, change.new) if p is not None]
+        change.form, [change.old, change.new]
     )
     for person in order:
         earlier = [
@@ -456,11 +478,66 @@ def _post_of(
             and f.role not in _SEATS and f.status != "projected" and f.type != "former"
             and (not where or any(w in _organ_words(r, f.organ) for w in where))
         ]  # fmt: skip
+        organs = {i.ref for i in view.items_in(*m.span()) if i.kind == "organ" and i.ref}
+        if organs:  # "took over the bureau from X": a post in that organ
+            earlier = [f for f in earlier if f.organ in {r.reg.resolve(o) for o in organs}]
+        elif person == change.new and change.form not in ("predecessor", "successor"):
+            begun = _sentences_before(r, view.start, 2)
+            earlier = [
+                f for f in earlier
+                if f.sentence[0] >= begun and (f.type in flex.beginning or f.type == "became")
+            ]  # fmt: skip
         if earlier:
             last = max(f.sentence[0] for f in earlier)
             nearest = [f for f in earlier if f.sentence[0] == last]
             return next((f for f in nearest if f.post), nearest[-1]), False
     return None
+
+
+def _post_here(
+    view: SentenceView, change: _Change, facts: list[Fact], flex: FactLexicon
+) -> Fact | bool | None:
+    """The post the sentence itself gives the two: the title of the one who leaves (not one he
+    moves to: "replacing X, who became national security adviser"; not an earlier term: "X, who
+    had been premier from 1988 to 1992"), else the change's title of the one who comes, else the
+    title printed nearest before the words ("Hyon ... reappeared as minister, succeeding J").
+    False when the change is a seat (the passes before read those); None when nothing here."""
+    m = change.match
+    here = [f for f in facts if _in(f, view) and f.organ and f.role and f.type != "former"]
+    if any(
+        f.role in _SEATS
+        and (f.person == change.new and f.type in flex.beginning
+             or f.person == change.old and f.type in flex.ending)
+        for f in here
+    ):  # fmt: skip
+        return False
+    here = [f for f in here if f.role not in _SEATS]
+    when = _clause_date(view, m)
+    old = [
+        f for f in here
+        if f.person == change.old and f.type not in flex.beginning and f.type != "became"
+        and not (when is not None and f.end is not None and _key(f.end) < _key(when))
+    ]  # fmt: skip
+    if old:
+        return old[-1]
+    new = [f for f in here if f.person == change.new]
+    begun = [f for f in new if f.type in flex.beginning]
+    if begun:
+        return begun[-1]
+    opens = _start(view, m)
+    before = [
+        (max(s.start for s in f.spans if s.role == "role"), f) for f in new
+        if any(s.role == "role" and s.start < opens for s in f.spans)
+    ]  # fmt: skip
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return None
+
+
+def _start(view: SentenceView, m: re.Match[str]) -> int:
+    """Where in the text the match begins."""
+    items = view.items_in(*m.span())
+    return items[0].start if items else view.start
 
 
 def _organ_words(r: Context, organ: str) -> set[str]:
@@ -490,13 +567,29 @@ def _complete(
     here = [f for f in same if _in(f, view)]
     trigger = _group(view, change.match, "trigger")
     at = trigger[0].start if trigger else view.start
+    if change.form in ("predecessor", "successor"):
+        here = []  # the apposition's clause tells of other terms ("..., was himself replaced")
     date = next((f.start for f in here if f.person == change.new and f.start), None)
     basis = next((f.date_basis for f in here if f.person == change.new and f.start), "sentence")
     if date is None:
         date = next((f.end for f in here if f.person == change.old and f.end), None)
         basis = next((f.date_basis for f in here if f.person == change.old and f.end), basis)
     dates: dict[str, PartialDate] = {}
-    if date is None:
+    pairs = [(change.old, "replaced"), (change.new, "appointed")]
+    if date is None and change.form in ("predecessor", "successor"):
+        # the term of the one measured against: "his predecessor" left when he began, "his
+        # successor" began when he left; else a date the apposition's clause gives the
+        # change ("X's successor, Y, took over in May"; "his predecessor, Y, was purged in
+        # 2017": Y's end only)
+        whose = change.new if change.form == "predecessor" else change.old
+        held = [f for f in same if f.person == whose and f.status != "projected"]
+        ends = [f.start if change.form == "predecessor" else f.end for f in held]
+        date = next((d for d in ends if d is not None), None)
+        basis = next((f.date_basis for f, d in zip(held, ends, strict=True) if d), basis)
+        if date is None:
+            date = _clause_date(view, change.match, _apposition_words()[change.form])
+            pairs = pairs[:1] if change.form == "predecessor" else pairs
+    elif date is None:
         date = _clause_date(view, change.match)
     if date is None:
         dates, basis, _ = fact_dates(r, view, at, None, holds=False)
@@ -505,11 +598,8 @@ def _complete(
     when = dates.get("at") or dates.get("first") or dates.get("last")
     if basis == "article" and not r.official:
         when = None  # a change a report does not date: the newcomer as of the article only
-    if when is None and not named and change.form in ("predecessor", "successor"):
-        when = post.start if change.form == "predecessor" else post.end
-        dates, basis = ({"at": when}, post.date_basis) if when else (dates, basis)
     status = status_of(r, view)[0]
-    for person, kind in ((change.old, "replaced"), (change.new, "appointed")):
+    for person, kind in pairs:
         _give(r, flex, view, change, person, kind, post, (dates, basis, when, status), same,
               changed, added)  # fmt: skip
 
@@ -568,3 +658,102 @@ def _give(
     fact.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.role))
     fact.why = "replaced by a successor" if leaves else "succeeded a predecessor"
     added.append(fact)
+
+
+def _holder(
+    r: Context,
+    view: SentenceView,
+    m: re.Match[str],
+    facts: list[Fact],
+    changed: dict[int, Fact],
+    added: list[Fact],
+) -> None:
+    """(forms "held", "vacant") One who held the post, with the dates printed: "T, a post held
+    by X since 2015"; "X, who held the job from 2010 to 2013" (the job: the post the sentence,
+    else the one before, gave someone); "the post has been vacant since X's retirement in
+    2020" (X held it until then). The dates printed beside are the term's."""
+    named = [i for i in _group(view, m, "old") if i.kind == "person"]
+    if named:
+        old = r.reg.resolve(named[0].ref) if named[0].ref else None
+    else:  # "vacant since his retirement": the one the sentence named last before, else before
+        before = [i for i in view.items_in(0, m.start()) if i.kind == "person"]
+        old = r.reg.resolve(before[-1].ref) if before and before[-1].ref else _about(r, view.start)
+    if old is None:
+        return
+    post = _post_named(view, m, facts)
+    if post is None:
+        post = _post_reported(r, view, facts, old)
+    if post is None or post.organ is None or post.role is None:
+        return
+    dates = {k: i.ref.date for k in ("since", "from", "to")
+             for i in _group(view, m, k)[:1] if getattr(i.ref, "date", None)}  # fmt: skip
+    start, end = dates.get("since") or dates.get("from"), dates.get("to")
+    mine = [f for f in facts if f.person == old and (f.organ, f.role) == (post.organ, post.role)]
+    if start is not None or end is not None:
+        mine = [
+            f for f in mine
+            if not (f.end is not None and start is not None and _key(f.end) < _key(start))
+            and not (f.start is not None and end is not None and _key(f.start) > _key(end))
+        ]  # fmt: skip
+    if mine:
+        fact = next((f for f in mine if _in(f, view)), mine[-1])
+        both = start is not None and end is not None and _in(fact, view)
+        update = replace(
+            fact,
+            start=start if both or fact.start is None and start else fact.start,
+            end=end if both or fact.end is None and end else fact.end,
+        )
+        if (update.start, update.end) == (fact.start, fact.end):
+            return
+        update.as_of = None
+        if any(f is fact for f in added):
+            added[next(i for i, f in enumerate(added) if f is fact)] = update
+            return
+        key = next((k for k, f in changed.items() if f is fact), id(fact))
+        changed[key] = update
+        return
+    fact = Fact(
+        "membership", "held" if end else "holds", old, (view.start, view.end), organ=post.organ,
+        role=post.role, post=post.post, status=status_of(r, view)[0], start=start, end=end,
+        date_basis="sentence" if start or end else "none", rule="other-side-held",
+    )  # fmt: skip
+    if named:
+        fact.spans = [FactSpan(named[0].start, named[0].end, "person")]
+    fact.why = "held the post"
+    added.append(fact)
+
+
+def _post_named(view: SentenceView, m: re.Match[str], facts: list[Fact]) -> Fact | None:
+    """The holding a title of the match stands for: a fact's, else the title's own organ."""
+    titles = [i for i in _group(view, m, "titles") if i.kind == "title"]
+    if not titles:
+        return None
+    t = titles[0]
+    found = next(
+        (f for f in facts if _in(f, view) and f.organ and f.role for s in f.spans
+         if s.role == "role" and s.start < t.end and t.start < s.end),
+        None,
+    )  # fmt: skip
+    if found is None and isinstance(t.ref, Title) and t.ref.organ:
+        found = Fact("membership", "holds", "", (view.start, view.end), organ=t.ref.organ,
+                     role=t.ref.role, post=t.ref.post)  # fmt: skip
+    return found
+
+
+def _post_reported(r: Context, view: SentenceView, facts: list[Fact], old: str) -> Fact | None:
+    """The post of the change just reported: the last one given someone else than ``old`` in
+    this sentence, else in the one before (a post, not a seat)."""
+    sentence = r.doc.sentence_at(view.start)
+    if sentence is None:
+        return None
+    index = r.doc.sentences.index(sentence)
+    for previous in reversed(r.doc.sentences[max(0, index - 1) : index + 1]):
+        given = [
+            f for f in facts
+            if f.person != old and previous.start <= f.sentence[0] < previous.end and f.organ
+            and f.role and f.role not in _SEATS and f.status != "projected"
+            and (f.type in fact_lexicon().beginning or f.type == "became")
+        ]  # fmt: skip
+        if given:
+            return given[-1]
+    return None

@@ -1,0 +1,113 @@
+"""The other side of a change (round 6, lever L5): both people of a succession hold the post, the
+one who leaves until the change, the one who comes from it, whatever the words ("Y succeeded
+X, T since D", "X was replaced by Y in May", "..., in place of X", "His predecessor, X, ...",
+"X's successor, Y, took over in May", "Y took over the ministry in D from X"); the post is the
+title the sentence names, else the one the text last gave the person the change is measured
+against. Near misses: another role ("replaced X as the public face of ..."), "succeeded in",
+"replaced the engine", a projected change, the leader's offices not named (dynastic
+succession), a predecessor two steps back, a change a news report does not date. Short
+synthetic texts; names, years and outlets vary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facts_helpers import Held, held_records, iso
+from facts_helpers import one_held as _one
+
+from kwpld.ingest import Known
+
+
+def _dates(row: dict[str, Any]) -> tuple[str | None, str | None]:
+    return iso(row.get("start")), iso(row.get("end"))
+
+
+def _of(rows: list[tuple[Held, dict[str, Any]]], person: str) -> list[tuple[str, str]]:
+    return sorted((held[1], held[2]) for held, _ in rows if held[0] == person)
+
+
+def test_succeeded_a_holder_titled_in_apposition(known: Known) -> None:
+    rows = held_records(
+        "SEOUL, Nov. 2 (Yonhap) -- In March Kang Il-bong succeeded Mun Tae-sok, director of the "
+        "General Political Bureau since 2011, a defector group said.\n",
+        known, "2016-11-02",
+    )  # fmt: skip
+    assert _dates(_one(rows, "Mun Tae-sok", "kpa-gpb")) == ("2011", "2016-03")
+    kang = _one(rows, "Kang Il-bong", "kpa-gpb")
+    assert (kang["role"], _dates(kang)) == ("director", ("2016-03", None))
+
+
+def test_replaced_by_takes_the_post_the_text_gave_before(known: Known) -> None:
+    rows = held_records(
+        "Choe Tong-myong\n\nChoe Tong-myong (born 1945) is a North Korean general.\n\nIn 2009 he "
+        "was appointed Minister of People's Armed Forces. He was replaced by Paek Un-gi in June "
+        "2011 and retired.\n",
+        known, "2020-01-01",
+    )  # fmt: skip
+    assert _dates(_one(rows, "Choe Tong-myong", "mpaf")) == ("2009", "2011-06")
+    assert _dates(_one(rows, "Paek Un-gi", "mpaf")) == ("2011-06", None)
+
+
+def test_his_predecessor_held_what_he_was_given(known: Known) -> None:
+    rows = held_records(
+        "Jon Song-il was named chief of the General Staff in October 2008, the agency said. His "
+        "predecessor, Kim Yong-dae, was sent to a farm.\n",
+        known, "2009-02-01",
+    )  # fmt: skip
+    assert _dates(_one(rows, "Kim Yong-dae", "kpa-general-staff"))[1] == "2008-10"
+
+
+def test_a_successor_who_took_over_in_a_month(known: Known) -> None:
+    rows = held_records(
+        "Ryu Chun-sik headed the General Political Bureau in 2003. Ryu Chun-sik's successor, Pang "
+        "Hak-se, took over in May 2004.\n",
+        known, "2010-01-01",
+    )  # fmt: skip
+    assert _dates(_one(rows, "Pang Hak-se", "kpa-gpb")) == ("2004-05", None)
+    assert _dates(_one(rows, "Ryu Chun-sik", "kpa-gpb"))[1] == "2004-05"
+
+
+def test_a_relative_clause_and_took_over_from(known: Known) -> None:
+    rows = held_records(
+        "Han Song-ryong, who succeeded Yon Chol-gu as Premier in August 2011, toured a mine. "
+        "Sin Il-nam had taken over the ministry in 2012 from Chang Hyok, Minister of Foreign "
+        "Affairs since 2007.\n",
+        known, "2013-01-01",
+    )  # fmt: skip
+    assert _dates(_one(rows, "Han Song-ryong", "cabinet")) == ("2011-08", None)
+    assert _dates(_one(rows, "Yon Chol-gu", "cabinet"))[1] == "2011-08"
+    assert _dates(_one(rows, "Chang Hyok", "mfa")) == ("2007", "2012")
+    assert _dates(_one(rows, "Sin Il-nam", "mfa")) == ("2012", None)
+
+
+def test_near_misses_other_roles_and_other_senses(known: Known) -> None:
+    rows = held_records(
+        "Analysts said Kwak Pom-gi, a vice premier, had replaced Ro Tu-chol as the public face "
+        "of the economy. Kwak succeeded in raising output, and the plant replaced the engine of "
+        "its turbines in 2015. Ro Tu-chol is expected to succeed Pak Su-gil as Premier.\n",
+        known, "2016-05-01",
+    )  # fmt: skip
+    assert [organ for _, organ in _of(rows, "Kwak Pom-gi")] == ["cabinet"]  # the vice premier
+    assert all(r["status"] == "projected" for held, r in rows if held[0] == "Ro Tu-chol")
+    # the holder an heir is projected for still holds the post: no end, no successor's start
+    assert all(r.get("end") is None for held, r in rows if held[0] == "Pak Su-gil")
+
+
+def test_the_leaders_offices_pass_only_when_named(known: Known) -> None:
+    rows = held_records(
+        "Kim Jong Il, chairman of the National Defence Commission, died in December 2011. Kim "
+        "Jong Un succeeded him within days.\n",
+        known, "2012-01-10",
+    )  # fmt: skip
+    assert ("chairman", "ndc") not in _of(rows, "kim-jong-un")
+
+
+def test_a_predecessor_two_steps_back_and_an_undated_change(known: Known) -> None:
+    rows = held_records(
+        "PYONGYANG, March 3 (AP) -- North Korea has named Ri Chol-man Premier, replacing Choe "
+        "Yong-guk, who had held the post since 2016. Ri's predecessor's predecessor, Kim "
+        "Pyong-hae, was not mentioned.\n",
+        known, "2020-03-03",
+    )  # fmt: skip
+    assert _dates(_one(rows, "Choe Yong-guk", "cabinet")) == ("2016", None)  # undated change
+    assert not _of(rows, "Kim Pyong-hae")
