@@ -111,3 +111,17 @@ def test_a_predecessor_two_steps_back_and_an_undated_change(known: Known) -> Non
     )  # fmt: skip
     assert _dates(_one(rows, "Choe Yong-guk", "cabinet")) == ("2016", None)  # undated change
     assert not _of(rows, "Kim Pyong-hae")
+
+
+def test_a_place_that_is_no_post(known: Known) -> None:
+    rows = held_records(
+        "Hong Yong-sun was appointed first vice minister of foreign affairs in 2017. In Hanoi he "
+        "replaced Song Il-ho in the delegation, and his aide replaced Pae Chol on the guest list "
+        "for the banquet. Kye Ung-tae was appointed Minister of Foreign Affairs in 2015. Ri "
+        "Tong-chan replaced him at the helm of the ministry in May 2018.\n",
+        known, "2019-03-01",
+    )  # fmt: skip
+    assert not _of(rows, "Song Il-ho")
+    assert not _of(rows, "Pae Chol")
+    assert _dates(_one(rows, "Kye Ung-tae", "mfa")) == ("2015", "2018-05")
+    assert _dates(_one(rows, "Ri Tong-chan", "mfa")) == ("2018-05", None)

@@ -357,8 +357,8 @@ def _person(r: Context, view: SentenceView, items: list[Item]) -> tuple[str | No
 
 def _change(r: Context, view: SentenceView, m: re.Match[str], form: str) -> _Change | None:
     groups = m.groupdict()
-    if groups.get("other") is not None:
-        return None  # "replaced X as the public face of ...": another role than a title
+    if groups.get("other") is not None or groups.get("elsewhere") is not None:
+        return None  # "replaced X as the public face of ...", "in the delegation": no post
     if groups.get("new") is None:  # "..., replacing X": the sentence's subject, before the words
         trigger = view.group(m, "trigger")[0].start
         oblique = career_words().oblique_before
@@ -497,41 +497,44 @@ def _post_of(
 def _post_here(
     view: SentenceView, change: _Change, facts: list[Fact], flex: FactLexicon
 ) -> Fact | bool | None:
-    """The post the sentence itself gives the two: the title of the one who leaves (not one he
-    moves to: "replacing X, who became national security adviser"; not an earlier term: "X, who
-    had been premier from 1988 to 1992"), else the change's title of the one who comes, else the
-    title printed nearest before the words ("Hyon ... reappeared as minister, succeeding J").
-    False when the change is a seat (the passes before read those); None when nothing here."""
+    """The post the sentence itself gives the two: what the newcomer was given ("Y became
+    premier, replacing X": the one printed nearest the words); else the leaver's title (his
+    apposition, "Y succeeded X, chief of ... since 2013"; not a post he moves to, "replacing X,
+    who became national security adviser"; not an earlier term, "X, who had been premier from
+    1988 to 1992"); else the newcomer's title printed nearest before the words ("Hyon ...
+    reappeared as minister, succeeding J"). False when the change is a seat ("elected a member
+    of the commission, replacing X": the passes before read seats); None when nothing here."""
     m = change.match
     here = [f for f in facts if _in(f, view) and f.organ and f.role and f.type != "former"]
-    if any(
-        f.role in _SEATS
-        and (f.person == change.new and f.type in flex.beginning
-             or f.person == change.old and f.type in flex.ending)
-        for f in here
-    ):  # fmt: skip
+    opens = _start(view, m)
+    new = [f for f in here if f.person == change.new]
+    begun = [f for f in new if f.type in flex.beginning or f.type == "became"]
+    if begun and all(f.role in _SEATS for f in begun):
         return False
-    here = [f for f in here if f.role not in _SEATS]
+    begun = [f for f in begun if f.role not in _SEATS]
+    if begun:
+        return min(begun, key=lambda f: (_role_at(f) > opens, abs(_role_at(f) - opens)))
     when = _clause_date(view, m)
     old = [
         f for f in here
         if f.person == change.old and f.type not in flex.beginning and f.type != "became"
         and not (when is not None and f.end is not None and _key(f.end) < _key(when))
     ]  # fmt: skip
+    if old and all(f.role in _SEATS for f in old):
+        return False
+    old = [f for f in old if f.role not in _SEATS]
     if old:
         return old[-1]
-    new = [f for f in here if f.person == change.new]
-    begun = [f for f in new if f.type in flex.beginning]
-    if begun:
-        return begun[-1]
-    opens = _start(view, m)
-    before = [
-        (max(s.start for s in f.spans if s.role == "role"), f) for f in new
-        if any(s.role == "role" and s.start < opens for s in f.spans)
-    ]  # fmt: skip
+    before = [(_role_at(f), f) for f in new if _role_at(f) < opens and f.role not in _SEATS]
     if before:
         return max(before, key=lambda pair: pair[0])[1]
     return None
+
+
+def _role_at(fact: Fact) -> int:
+    """Where the fact's title begins (its first span, when it has no title span)."""
+    roles = [s.start for s in fact.spans if s.role == "role"]
+    return min(roles) if roles else min((s.start for s in fact.spans), default=fact.sentence[0])
 
 
 def _start(view: SentenceView, m: re.Match[str]) -> int:
