@@ -125,3 +125,27 @@ def test_a_place_that_is_no_post(known: Known) -> None:
     assert not _of(rows, "Pae Chol")
     assert _dates(_one(rows, "Kye Ung-tae", "mfa")) == ("2015", "2018-05")
     assert _dates(_one(rows, "Ri Tong-chan", "mfa")) == ("2018-05", None)
+
+
+def test_holders_with_their_dates_and_a_vacancy(known: Known) -> None:
+    rows = held_records(
+        "Kang Sok-ju became Premier in May 2008. Hong Song-nam, who held the job from 1997 to "
+        "2008, retired. The bureau's director, a post held by So Chol since 2004, was not "
+        "mentioned. The post of Minister of Foreign Affairs has been vacant since Paek Nam-sun's "
+        "death in January 2007.\n",
+        known, "2008-06-01",
+    )  # fmt: skip
+    assert _dates(_one(rows, "Hong Song-nam", "cabinet")) == ("1997", "2008")
+    assert _dates(_one(rows, "Paek Nam-sun", "mfa")) == (None, "2007-01")
+
+
+def test_the_title_printed_before_when_he_succeeded(known: Known) -> None:
+    rows = held_records(
+        "SEOUL, Oct. 9 (Yonhap) -- Kim Kyok-sik was named minister of the People's Armed Forces "
+        "in 2012. He had been chief of the General Staff of the Korean People's Army from "
+        "February 2007, when he succeeded Kim Yong-chun, the army chief removed that month.\n",
+        known, "2013-10-09",
+    )  # fmt: skip
+    chief = _one(rows, "Kim Yong-chun", "kpa-general-staff")
+    assert _dates(chief)[1] == "2007-02"
+    assert not _of(rows, "Kim Yong-chun")[1:]  # not the ministry Kim Kyok-sik was named to

@@ -312,6 +312,7 @@ def the_other_side(r: Context) -> Found:
     flex = fact_lexicon()
     facts = [f for f in r.facts if isinstance(f, Fact) and f.kind == "membership"]
     changed: dict[int, Fact] = {}
+    dropped: set[int] = set()
     added: list[Fact] = []
     for sentence in r.doc.sentences:
         if sentence.start not in starts:
@@ -330,10 +331,13 @@ def the_other_side(r: Context) -> Found:
                 change = _change(r, view, m, form)
                 if change is not None:
                     current = [changed.get(id(f), f) for f in facts] + added
-                    _complete(r, flex, view, change, current, changed, added)
-    if not changed and not added:
+                    current = [f for f in current if id(f) not in dropped]
+                    dropped |= _complete(r, flex, view, change, current, changed, added)
+    if not changed and not added and not dropped:
         return r.found()
-    r.facts = [changed.get(id(f), f) if isinstance(f, Fact) else f for f in r.facts] + added
+    r.facts = [
+        changed.get(id(f), f) if isinstance(f, Fact) else f for f in r.facts if id(f) not in dropped
+    ] + added
     return r.found()
 
 
@@ -487,10 +491,16 @@ def _post_of(
                 f for f in earlier
                 if f.sentence[0] >= begun and (f.type in flex.beginning or f.type == "became")
             ]  # fmt: skip
+        if change.form in ("predecessor", "successor") and len(
+            {(f.organ, f.role) for f in earlier}
+        ) > 1:
+            return None  # "Ri, his predecessor, ...": he held several posts; which one is not said
         if earlier:
             last = max(f.sentence[0] for f in earlier)
             nearest = [f for f in earlier if f.sentence[0] == last]
-            return next((f for f in nearest if f.post), nearest[-1]), False
+            if len({(f.organ, f.role) for f in nearest}) > 1:
+                return None  # two posts given him there: which one passed is not said
+            return nearest[-1], False
     return None
 
 
@@ -523,12 +533,13 @@ def _post_here(
     if old and all(f.role in _SEATS for f in old):
         return False
     old = [f for f in old if f.role not in _SEATS]
-    if old:
-        return old[-1]
+    printed = [f for f in old if any(s.role == "role" for s in f.spans)]
+    if printed:
+        return printed[-1]
     before = [(_role_at(f), f) for f in new if _role_at(f) < opens and f.role not in _SEATS]
-    if before:
+    if before:  # before a title no pass printed for the leaver (one inferred from the change)
         return max(before, key=lambda pair: pair[0])[1]
-    return None
+    return old[-1] if old else None
 
 
 def _role_at(fact: Fact) -> int:
@@ -555,17 +566,25 @@ def _complete(
     facts: list[Fact],
     changed: dict[int, Fact],
     added: list[Fact],
-) -> None:
-    """Give the one who leaves the post until the change and the one who comes from it."""
+) -> set[int]:
+    """Give the one who leaves the post until the change and the one who comes from it; returns
+    the ids of the facts the sentence contradicts: a holding an earlier pass inferred for the
+    leaver, of another post than the one the sentence names ("He had been chief of X from 2007,
+    when he succeeded Y": not the ministry the sentence before gave him)."""
     found = _post_of(r, view, change, facts, flex)
     if found is None:
-        return
+        return set()
     post, named = found
     organ, role = post.organ, post.role
     if organ is None or role is None:
-        return
+        return set()
     if not named and organ.lstrip("=").rsplit(":", 1)[-1] in _heir_organs() and role in _LEADS:
-        return  # "Kim Jong Un succeeded his father": the leader's offices only when named
+        return set()  # "Kim Jong Un succeeded his father": the leader's offices only when named
+    wrong = {
+        id(f) for f in facts
+        if named and f.person == change.old and f.rule == "replaces-untitled" and _in(f, view)
+        and (f.organ, f.role) != (organ, role) and f.status == "confirmed"
+    }  # fmt: skip
     same = [f for f in facts if (f.organ, f.role) == (organ, role)]
     here = [f for f in same if _in(f, view)]
     trigger = _group(view, change.match, "trigger")
@@ -605,6 +624,7 @@ def _complete(
     for person, kind in pairs:
         _give(r, flex, view, change, person, kind, post, (dates, basis, when, status), same,
               changed, added)  # fmt: skip
+    return wrong
 
 
 def _give(
@@ -684,6 +704,13 @@ def _holder(
     if old is None:
         return
     post = _post_named(view, m, facts)
+    if post is None and not _group(view, m, "titles"):
+        # "The post of premier has been vacant since ...": the title the sentence opens with
+        lead = [i for i in view.items_in(0, m.start()) if i.kind == "title"][:1]
+        if lead and isinstance(lead[0].ref, Title) and lead[0].ref.organ:
+            t = lead[0].ref
+            post = Fact("membership", "holds", "", (view.start, view.end), organ=t.organ,
+                        role=t.role, post=t.post)  # fmt: skip
     if post is None:
         post = _post_reported(r, view, facts, old)
     if post is None or post.organ is None or post.role is None:
