@@ -149,3 +149,12 @@ def test_the_title_printed_before_when_he_succeeded(known: Known) -> None:
     chief = _one(rows, "Kim Yong-chun", "kpa-general-staff")
     assert _dates(chief)[1] == "2007-02"
     assert not _of(rows, "Kim Yong-chun")[1:]  # not the ministry Kim Kyok-sik was named to
+
+
+def test_a_date_of_the_leavers_relative_clause_is_not_the_changes(known: Known) -> None:
+    rows = held_records(
+        "Pak Ui-chun, the foreign minister, met the Syrian ambassador. Last year he succeeded "
+        "Paek Nam-sun, whose death was announced in January.\n",
+        known, "2008-05-05",
+    )  # fmt: skip
+    assert _dates(_one(rows, "Paek Nam-sun", "mfa")) == (None, "2007")

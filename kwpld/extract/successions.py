@@ -410,7 +410,7 @@ def _clause_date(
     stop = items.index(first[-1])
     after = []
     for index in range(at, len(items)):
-        if items[index].text in (",", ";", ".") and index > stop + 1:
+        if items[index].text in (",", ";", ".") and index > stop + (needs is not None):
             break
         after.append(index)
     before = []
@@ -695,7 +695,7 @@ def _holder(
     by X since 2015"; "X, who held the job from 2010 to 2013" (the job: the post the sentence,
     else the one before, gave someone); "the post has been vacant since X's retirement in
     2020" (X held it until then). The dates printed beside are the term's."""
-    named = [i for i in _group(view, m, "old") if i.kind == "person"]
+    named = [i for i in [*_group(view, m, "old"), *_group(view, m, "of")] if i.kind == "person"]
     if named:
         old = r.reg.resolve(named[0].ref) if named[0].ref else None
     else:  # "vacant since his retirement": the one the sentence named last before, else before
@@ -705,12 +705,22 @@ def _holder(
         return
     post = _post_named(view, m, facts)
     if post is None and not _group(view, m, "titles"):
-        # "The post of premier has been vacant since ...": the title the sentence opens with
-        lead = [i for i in view.items_in(0, m.start()) if i.kind == "title"][:1]
-        if lead and isinstance(lead[0].ref, Title) and lead[0].ref.organ:
+        # "The post of premier has been vacant since ...", "minister of X, a post that has been
+        # vacant since ...": the title right before (only such words between)
+        lead = [i for i in view.items_in(0, m.start()) if i.kind == "title"][-1:]
+        opens = view.items_in(*m.span())[:1]
+        if lead and opens:
+            gap = view.items[view.items.index(lead[0]) + 1 : view.items.index(opens[0])]
+            if any(i.text.lower() not in _VACANCY_GAP for i in gap):
+                lead = []
+        if lead and isinstance(lead[0].ref, Title) and _explicit(lead[0].ref):
             t = lead[0].ref
             post = Fact("membership", "holds", "", (view.start, view.end), organ=t.organ,
                         role=t.role, post=t.post)  # fmt: skip
+    if post is None:  # "..., a post held by X since 2015, has been vacant since his retirement"
+        own = [f for f in facts if f.person == old and _in(f, view) and f.organ and f.role
+               and f.role not in _SEATS and f.type != "former"]  # fmt: skip
+        post = own[-1] if len(own) == 1 else None
     if post is None:
         post = _post_reported(r, view, facts, old)
     if post is None or post.organ is None or post.role is None:
@@ -753,6 +763,18 @@ def _holder(
     added.append(fact)
 
 
+def _explicit(title: Title) -> bool:
+    """A title that names its organ or is a post ("premier"), not one whose organ the context
+    gave ("the post of president")."""
+    return bool(title.organ and (title.post or title.organ_span))
+
+
+_VACANCY_GAP = frozenset(
+    {",", "which", "that", "a", "the", "post", "position", "office", "job", "seat", "has", "had",
+     "have", "long", "since", "then", "now"}
+)
+
+
 def _post_named(view: SentenceView, m: re.Match[str], facts: list[Fact]) -> Fact | None:
     """The holding a title of the match stands for: a fact's, else the title's own organ."""
     titles = [i for i in _group(view, m, "titles") if i.kind == "title"]
@@ -764,7 +786,7 @@ def _post_named(view: SentenceView, m: re.Match[str], facts: list[Fact]) -> Fact
          if s.role == "role" and s.start < t.end and t.start < s.end),
         None,
     )  # fmt: skip
-    if found is None and isinstance(t.ref, Title) and t.ref.organ:
+    if found is None and isinstance(t.ref, Title) and _explicit(t.ref):
         found = Fact("membership", "holds", "", (view.start, view.end), organ=t.ref.organ,
                      role=t.ref.role, post=t.ref.post)  # fmt: skip
     return found
