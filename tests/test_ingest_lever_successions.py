@@ -158,3 +158,15 @@ def test_a_date_of_the_leavers_relative_clause_is_not_the_changes(known: Known) 
         known, "2008-05-05",
     )  # fmt: skip
     assert _dates(_one(rows, "Paek Nam-sun", "mfa")) == (None, "2007")
+
+
+def test_the_title_inside_or_after_the_words(known: Known) -> None:
+    rows = held_records(
+        "Yang Hyong-sop, who took over as Minister of Foreign Affairs from Ho Dam in March 1983, "
+        "toured a farm. Kim Yong-ju was succeeded by Kang Ryang-uk as premier on 2 May 1972.\n",
+        known, "1990-01-01",
+    )  # fmt: skip
+    assert _dates(_one(rows, "Ho Dam", "mfa")) == (None, "1983-03")
+    assert _dates(_one(rows, "Yang Hyong-sop", "mfa")) == ("1983-03", None)
+    assert _dates(_one(rows, "Kim Yong-ju", "cabinet")) == (None, "1972-05-02")
+    assert _dates(_one(rows, "Kang Ryang-uk", "cabinet")) == ("1972-05-02", None)

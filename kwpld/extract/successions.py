@@ -453,6 +453,9 @@ def _post_of(
     m = change.match
     here = [f for f in facts if _in(f, view) and f.organ and f.role and f.role not in _SEATS]
     titles = [i for i in _group(view, m, "titles") if i.kind == "title"]
+    # "took over as premier from X" (in the words), "X was succeeded by Y as premier" (after)
+    titles = titles or [i for i in _group(view, m, "trigger") if i.kind == "title"][:1]
+    titles = titles or _as_title_after(view, m)
     if titles:
         t = titles[0]
         named = next(
@@ -546,6 +549,21 @@ def _role_at(fact: Fact) -> int:
     """Where the fact's title begins (its first span, when it has no title span)."""
     roles = [s.start for s in fact.spans if s.role == "role"]
     return min(roles) if roles else min((s.start for s in fact.spans), default=fact.sentence[0])
+
+
+def _as_title_after(view: SentenceView, m: re.Match[str]) -> list[Item]:
+    """The title of "as (the) T" right after the match."""
+    ends = view.items_in(*m.span())
+    if not ends:
+        return []
+    at = view.items.index(ends[-1]) + 1
+    words = view.items[at : at + 3]
+    if not words or words[0].text.lower() != "as":
+        return []
+    rest = words[1:]
+    if rest and rest[0].kind != "title" and rest[0].text.lower() in ("the", "a", "an"):
+        rest = rest[1:]
+    return rest[:1] if rest and rest[0].kind == "title" else []
 
 
 def _start(view: SentenceView, m: re.Match[str]) -> int:
