@@ -170,3 +170,16 @@ def test_the_title_inside_or_after_the_words(known: Known) -> None:
     assert _dates(_one(rows, "Yang Hyong-sop", "mfa")) == ("1983-03", None)
     assert _dates(_one(rows, "Kim Yong-ju", "cabinet")) == (None, "1972-05-02")
     assert _dates(_one(rows, "Kang Ryang-uk", "cabinet")) == ("1972-05-02", None)
+
+
+def test_handed_over_the_post(known: Known) -> None:
+    rows = held_records(
+        "Yon Hyong-muk handed over the premiership to Kang Song-san in December 1992. Kang "
+        "handed a letter to So Kwan-hi in 1993, and So handed the reins of the farm to Ri "
+        "Chol-bong.\n",
+        known, "1995-01-01",
+    )  # fmt: skip
+    assert _dates(_one(rows, "Yon Hyong-muk", "cabinet")) == (None, "1992-12")
+    assert _dates(_one(rows, "Kang Song-san", "cabinet")) == ("1992-12", None)
+    assert not _of(rows, "So Kwan-hi")
+    assert not _of(rows, "Ri Chol-bong")
