@@ -183,3 +183,18 @@ def test_handed_over_the_post(known: Known) -> None:
     assert _dates(_one(rows, "Kang Song-san", "cabinet")) == ("1992-12", None)
     assert not _of(rows, "So Kwan-hi")
     assert not _of(rows, "Ri Chol-bong")
+
+
+def test_an_encyclopedia_career_of_changes(known: Known) -> None:
+    rows = held_records(
+        "Choe Kwang-sop\n\nChoe Kwang-sop (born 1931) is a North Korean general.\n\nHe commanded "
+        "an army corps in the 1980s and was appointed Chief of the General Staff in 1995, "
+        "succeeding O Kuk-chon. In March 1998 he was replaced as chief of staff by Yon Tae-su. "
+        "He was appointed Minister of People's Armed Forces in June 1999 and was replaced by "
+        "Han Il-bok in May 2003.\n",
+        known, "2020-01-01",
+    )  # fmt: skip
+    assert _dates(_one(rows, "O Kuk-chon", "kpa-general-staff")) == (None, "1995")
+    assert _dates(_one(rows, "Yon Tae-su", "kpa-general-staff")) == ("1998-03", None)
+    assert _dates(_one(rows, "Han Il-bok", "mpaf")) == ("2003-05", None)
+    assert [organ for _, organ in _of(rows, "Han Il-bok")] == ["mpaf"]

@@ -382,6 +382,11 @@ def _change(r: Context, view: SentenceView, m: re.Match[str], form: str) -> _Cha
     return _Change(form, new, old, resolved, m)
 
 
+def _is(r: Context, person: str, other: str | None) -> bool:
+    """Whether two entity keys are one person (a key merged into another resolves to it)."""
+    return other is not None and (person == other or r.reg.resolve(person) == r.reg.resolve(other))
+
+
 def _group(view: SentenceView, m: re.Match[str], name: str) -> list[Item]:
     return view.group(m, name) if name in m.re.groupindex else []
 
@@ -406,7 +411,8 @@ def _clause_date(
     first = view.items_in(start, end)
     if not first:
         return None
-    at = items.index(first[0])
+    # from the change's words: "X was appointed T in 2012 and was replaced by Y in May 2013"
+    at = items.index((_group(view, m, "trigger") or first)[0])
     stop = items.index(first[-1])
     after = []
     for index in range(at, len(items)):
@@ -466,12 +472,21 @@ def _post_of(
         if named is None and isinstance(t.ref, Title) and t.ref.organ:
             named = Fact("membership", "holds", change.new, (view.start, view.end),
                          organ=t.ref.organ, role=t.ref.role, post=t.ref.post)  # fmt: skip
-        return (named, True) if named is not None else None
+        if named is not None:
+            return named, True
+        if not isinstance(t.ref, Title):
+            return None
+        role: str | None = t.ref.role  # "as chief of staff": that role of a post he was given
+    else:
+        role = None
     where = {i.text.lower() for i in _group(view, m, "where") if i.kind == "word"}
-    if change.form not in ("predecessor", "successor"):
-        found = _post_here(view, change, facts, flex)
+    if change.form not in ("predecessor", "successor") and role is None:
+        found = _post_here(r, view, change, facts, flex)
         if found is not None:
             return (found, True) if isinstance(found, Fact) else None
+        printed = _title_before(view, m)
+        if printed is not None:
+            return printed, True
     # the post the text last gave the one the change is measured against: "his predecessor"
     # held what he holds, "his successor" holds what he held; "Y replaced X": what X held, else
     # the post a change just reported gave Y ("Y was named premier. He took over from X")
@@ -481,9 +496,10 @@ def _post_of(
     for person in order:
         earlier = [
             f for f in facts
-            if f.person == person and f.sentence[0] < view.start and f.organ and f.role
+            if _is(r, f.person, person) and f.sentence[0] < view.start and f.organ and f.role
             and f.role not in _SEATS and f.status != "projected" and f.type != "former"
             and (not where or any(w in _organ_words(r, f.organ) for w in where))
+            and (role is None or f.role == role)
         ]  # fmt: skip
         organs = {i.ref for i in view.items_in(*m.span()) if i.kind == "organ" and i.ref}
         if organs:  # "took over the bureau from X": a post in that organ
@@ -508,7 +524,7 @@ def _post_of(
 
 
 def _post_here(
-    view: SentenceView, change: _Change, facts: list[Fact], flex: FactLexicon
+    r: Context, view: SentenceView, change: _Change, facts: list[Fact], flex: FactLexicon
 ) -> Fact | bool | None:
     """The post the sentence itself gives the two: what the newcomer was given ("Y became
     premier, replacing X": the one printed nearest the words); else the leaver's title (his
@@ -520,7 +536,7 @@ def _post_here(
     m = change.match
     here = [f for f in facts if _in(f, view) and f.organ and f.role and f.type != "former"]
     opens = _start(view, m)
-    new = [f for f in here if f.person == change.new]
+    new = [f for f in here if _is(r, f.person, change.new)]
     begun = [f for f in new if f.type in flex.beginning or f.type == "became"]
     if begun and all(f.role in _SEATS for f in begun):
         return False
@@ -530,7 +546,8 @@ def _post_here(
     when = _clause_date(view, m)
     old = [
         f for f in here
-        if f.person == change.old and f.type not in flex.beginning and f.type != "became"
+        if _is(r, f.person, change.old)
+        and (f.type not in flex.beginning and f.type != "became" or _role_at(f) < opens)
         and not (when is not None and f.end is not None and _key(f.end) < _key(when))
     ]  # fmt: skip
     if old and all(f.role in _SEATS for f in old):
@@ -551,6 +568,24 @@ def _role_at(fact: Fact) -> int:
     return min(roles) if roles else min((s.start for s in fact.spans), default=fact.sentence[0])
 
 
+def _title_before(view: SentenceView, m: re.Match[str]) -> Fact | None:
+    """ "... and was appointed Chief of the General Staff in 2007, succeeding X": a title naming
+    its organ (or a post) printed before the words, no one named between."""
+    opens = (_group(view, m, "trigger") or view.items_in(*m.span()))[:1]
+    if not opens:
+        return None
+    for item in reversed(view.items[: view.items.index(opens[0])]):
+        if item.kind == "person":
+            return None
+        if item.kind == "title":
+            t = item.ref
+            if not isinstance(t, Title) or not _explicit(t):
+                return None
+            return Fact("membership", "holds", "", (view.start, view.end), organ=t.organ,
+                        role=t.role, post=t.post)  # fmt: skip
+    return None
+
+
 def _as_title_after(view: SentenceView, m: re.Match[str]) -> list[Item]:
     """The title of "as (the) T" right after the match."""
     ends = view.items_in(*m.span())
@@ -567,8 +602,8 @@ def _as_title_after(view: SentenceView, m: re.Match[str]) -> list[Item]:
 
 
 def _start(view: SentenceView, m: re.Match[str]) -> int:
-    """Where in the text the match begins."""
-    items = view.items_in(*m.span())
+    """Where in the text the change's words begin (the match, when it has none)."""
+    items = _group(view, m, "trigger") or view.items_in(*m.span())
     return items[0].start if items else view.start
 
 
@@ -600,7 +635,7 @@ def _complete(
         return set()  # "Kim Jong Un succeeded his father": the leader's offices only when named
     wrong = {
         id(f) for f in facts
-        if named and f.person == change.old and f.rule == "replaces-untitled" and _in(f, view)
+        if named and _is(r, f.person, change.old) and f.rule == "replaces-untitled" and _in(f, view)
         and (f.organ, f.role) != (organ, role) and f.status == "confirmed"
     }  # fmt: skip
     same = [f for f in facts if (f.organ, f.role) == (organ, role)]
@@ -609,11 +644,13 @@ def _complete(
     at = trigger[0].start if trigger else view.start
     if change.form in ("predecessor", "successor"):
         here = []  # the apposition's clause tells of other terms ("..., was himself replaced")
-    date = next((f.start for f in here if f.person == change.new and f.start), None)
-    basis = next((f.date_basis for f in here if f.person == change.new and f.start), "sentence")
+    date = next((f.start for f in here if _is(r, f.person, change.new) and f.start), None)
+    basis = next(
+        (f.date_basis for f in here if _is(r, f.person, change.new) and f.start), "sentence"
+    )
     if date is None:
-        date = next((f.end for f in here if f.person == change.old and f.end), None)
-        basis = next((f.date_basis for f in here if f.person == change.old and f.end), basis)
+        date = next((f.end for f in here if _is(r, f.person, change.old) and f.end), None)
+        basis = next((f.date_basis for f in here if _is(r, f.person, change.old) and f.end), basis)
     dates: dict[str, PartialDate] = {}
     pairs = [(change.old, "replaced"), (change.new, "appointed")]
     if date is None and change.form in ("predecessor", "successor"):
@@ -622,7 +659,7 @@ def _complete(
         # change ("X's successor, Y, took over in May"; "his predecessor, Y, was purged in
         # 2017": Y's end only)
         whose = change.new if change.form == "predecessor" else change.old
-        held = [f for f in same if f.person == whose and f.status != "projected"]
+        held = [f for f in same if _is(r, f.person, whose) and f.status != "projected"]
         ends = [f.start if change.form == "predecessor" else f.end for f in held]
         date = next((d for d in ends if d is not None), None)
         basis = next((f.date_basis for f, d in zip(held, ends, strict=True) if d), basis)
@@ -660,7 +697,7 @@ def _give(
 ) -> None:
     dates, basis, date, status = when
     leaves = kind == "replaced"
-    mine = [f for f in same if f.person == person]
+    mine = [f for f in same if _is(r, f.person, person)]
     if date is not None:
         # a term that ended before the change (or began after it) is another term
         mine = [
@@ -736,7 +773,7 @@ def _holder(
             post = Fact("membership", "holds", "", (view.start, view.end), organ=t.organ,
                         role=t.role, post=t.post)  # fmt: skip
     if post is None:  # "..., a post held by X since 2015, has been vacant since his retirement"
-        own = [f for f in facts if f.person == old and _in(f, view) and f.organ and f.role
+        own = [f for f in facts if _is(r, f.person, old) and _in(f, view) and f.organ and f.role
                and f.role not in _SEATS and f.type != "former"]  # fmt: skip
         post = own[-1] if len(own) == 1 else None
     if post is None:
@@ -746,7 +783,9 @@ def _holder(
     dates = {k: i.ref.date for k in ("since", "from", "to")
              for i in _group(view, m, k)[:1] if getattr(i.ref, "date", None)}  # fmt: skip
     start, end = dates.get("since") or dates.get("from"), dates.get("to")
-    mine = [f for f in facts if f.person == old and (f.organ, f.role) == (post.organ, post.role)]
+    mine = [
+        f for f in facts if _is(r, f.person, old) and (f.organ, f.role) == (post.organ, post.role)
+    ]
     if start is not None or end is not None:
         mine = [
             f for f in mine
@@ -820,8 +859,8 @@ def _post_reported(r: Context, view: SentenceView, facts: list[Fact], old: str) 
     for previous in reversed(r.doc.sentences[max(0, index - 1) : index + 1]):
         given = [
             f for f in facts
-            if f.person != old and previous.start <= f.sentence[0] < previous.end and f.organ
-            and f.role and f.role not in _SEATS and f.status != "projected"
+            if not _is(r, f.person, old) and previous.start <= f.sentence[0] < previous.end
+            and f.organ and f.role and f.role not in _SEATS and f.status != "projected"
             and (f.type in fact_lexicon().beginning or f.type == "became")
         ]  # fmt: skip
         if given:
