@@ -198,3 +198,12 @@ def test_an_encyclopedia_career_of_changes(known: Known) -> None:
     assert _dates(_one(rows, "Yon Tae-su", "kpa-general-staff")) == ("1998-03", None)
     assert _dates(_one(rows, "Han Il-bok", "mpaf")) == ("2003-05", None)
     assert [organ for _, organ in _of(rows, "Han Il-bok")] == ["mpaf"]
+
+
+def test_a_former_holders_successor_at_the_organ(known: Known) -> None:
+    rows = held_records(
+        "Kim Yang-gon, former director of the United Front Department, died in a car crash. "
+        "His successor at the department, Ri Son-gwon, has never met a foreign envoy.\n",
+        known, "2016-02-01",
+    )  # fmt: skip
+    assert _one(rows, "Ri Son-gwon", "wpk-ufd")["role"] == "director"

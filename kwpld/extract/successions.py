@@ -497,7 +497,8 @@ def _post_of(
         earlier = [
             f for f in facts
             if _is(r, f.person, person) and f.sentence[0] < view.start and f.organ and f.role
-            and f.role not in _SEATS and f.status != "projected" and f.type != "former"
+            and f.role not in _SEATS and f.status != "projected"
+            and (f.type != "former" or change.form == "successor")  # "X, former T. His successor"
             and (not where or any(w in _organ_words(r, f.organ) for w in where))
             and (role is None or f.role == role)
         ]  # fmt: skip
@@ -513,7 +514,12 @@ def _post_of(
         if change.form in ("predecessor", "successor") and len(
             {(f.organ, f.role) for f in earlier}
         ) > 1:
-            return None  # "Ri, his predecessor, ...": he held several posts; which one is not said
+            # he held several posts: the one the sentence just before gave him, else not said
+            # ("Ri, his predecessor, ..." of a man with three)
+            just = _sentences_before(r, view.start, 1)
+            earlier = [f for f in earlier if f.sentence[0] >= just]
+            if len({(f.organ, f.role) for f in earlier}) != 1:
+                return None
         if earlier:
             last = max(f.sentence[0] for f in earlier)
             nearest = [f for f in earlier if f.sentence[0] == last]
