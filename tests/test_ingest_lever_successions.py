@@ -207,3 +207,14 @@ def test_a_former_holders_successor_at_the_organ(known: Known) -> None:
         known, "2016-02-01",
     )  # fmt: skip
     assert _one(rows, "Ri Son-gwon", "wpk-ufd")["role"] == "director"
+
+
+def test_the_newcomers_other_new_post_is_not_the_leavers(known: Known) -> None:
+    rows = held_records(
+        "Yang Hyong-sop was President of the Presidium of the Supreme People's Assembly. In "
+        "September 1998 he retired and was replaced by Kim Yong-nam, who was also named a member "
+        "of the National Defence Commission.\n",
+        known, "1999-01-01",
+    )  # fmt: skip
+    assert [organ for _, organ in _of(rows, "Yang Hyong-sop")] == ["spa-presidium"]
+    assert _dates(_one(rows, "Yang Hyong-sop", "spa-presidium"))[1] == "1998-09"

@@ -477,8 +477,9 @@ def _post_of(
         if not isinstance(t.ref, Title):
             return None
         role: str | None = t.ref.role  # "as chief of staff": that role of a post he was given
+        head = t.text.lower().split()[-1] if t.text.split() else ""
     else:
-        role = None
+        role, head = None, ""
     where = {i.text.lower() for i in _group(view, m, "where") if i.kind == "word"}
     if change.form not in ("predecessor", "successor") and role is None:
         found = _post_here(r, view, change, facts, flex)
@@ -500,7 +501,7 @@ def _post_of(
             and f.role not in _SEATS and f.status != "projected"
             and (f.type != "former" or change.form == "successor")  # "X, former T. His successor"
             and (not where or any(w in _organ_words(r, f.organ) for w in where))
-            and (role is None or f.role == role)
+            and (role is None or f.role == role and _fits(r, f, head))
         ]  # fmt: skip
         organs = {i.ref for i in view.items_in(*m.span()) if i.kind == "organ" and i.ref}
         if organs:  # "took over the bureau from X": a post in that organ
@@ -543,12 +544,16 @@ def _post_here(
     here = [f for f in facts if _in(f, view) and f.organ and f.role and f.type != "former"]
     opens = _start(view, m)
     new = [f for f in here if _is(r, f.person, change.new)]
-    begun = [f for f in new if f.type in flex.beginning or f.type == "became"]
-    if begun and all(f.role in _SEATS for f in begun):
+    # what the newcomer was given before the words; not "was replaced by Y, who was also
+    # named T2"
+    given = [
+        f for f in new if (f.type in flex.beginning or f.type == "became") and _role_at(f) < opens
+    ]  # fmt: skip
+    if given and all(f.role in _SEATS for f in given):
         return False
-    begun = [f for f in begun if f.role not in _SEATS]
-    if begun:
-        return min(begun, key=lambda f: (_role_at(f) > opens, abs(_role_at(f) - opens)))
+    given = [f for f in given if f.role not in _SEATS]
+    if given:
+        return max(given, key=_role_at)
     when = _clause_date(view, m)
     old = [
         f for f in here
@@ -560,8 +565,8 @@ def _post_here(
         return False
     old = [f for f in old if f.role not in _SEATS]
     printed = [f for f in old if any(s.role == "role" for s in f.spans)]
-    if printed:
-        return printed[-1]
+    if printed:  # the title nearest the words ("X retired as T1 and was replaced by Y")
+        return min(printed, key=lambda f: (_role_at(f) > opens, abs(_role_at(f) - opens)))
     before = [(_role_at(f), f) for f in new if _role_at(f) < opens and f.role not in _SEATS]
     if before:  # before a title no pass printed for the leaver (one inferred from the change)
         return max(before, key=lambda pair: pair[0])[1]
@@ -580,12 +585,18 @@ def _title_before(view: SentenceView, m: re.Match[str]) -> Fact | None:
     opens = (_group(view, m, "trigger") or view.items_in(*m.span()))[:1]
     if not opens:
         return None
-    for item in reversed(view.items[: view.items.index(opens[0])]):
-        if item.kind == "person":
-            return None
+    before = view.items[: view.items.index(opens[0])]
+    if before and before[-1].text == ",":
+        before = before[:-1]  # "..., succeeding X"
+    for index in range(len(before) - 1, -1, -1):
+        item = before[index]
+        if item.kind == "person" or item.text in (",", ";"):
+            return None  # "Kim, a former chief of X, took office, replacing Y": not his clause
         if item.kind == "title":
             t = item.ref
             if not isinstance(t, Title) or not _explicit(t):
+                return None
+            if index and before[index - 1].text.lower() in ("former", "ex", "onetime"):
                 return None
             return Fact("membership", "holds", "", (view.start, view.end), organ=t.organ,
                         role=t.role, post=t.post)  # fmt: skip
@@ -611,6 +622,20 @@ def _start(view: SentenceView, m: re.Match[str]) -> int:
     """Where in the text the change's words begin (the match, when it has none)."""
     items = _group(view, m, "trigger") or view.items_in(*m.span())
     return items[0].start if items else view.start
+
+
+def _fits(r: Context, fact: Fact, head: str) -> bool:
+    """Whether a holding can be the one a bare title word names: a "minister" heads a
+    ministry (the head of the General Staff is a chairman too, but no minister)."""
+    if head not in ("minister", "ministers"):
+        return True
+    return bool({"minister", "ministry"} & _names_words(r, fact))
+
+
+def _names_words(r: Context, fact: Fact) -> set[str]:
+    """The words of the names of a holding's organ and post ("minister", "chief", "staff")."""
+    keys = [k for k in (fact.organ, fact.post) if k]
+    return {w for k in keys for n in r.reg.peek(k).names for w in n.text.lower().split()}
 
 
 def _organ_words(r: Context, organ: str) -> set[str]:
