@@ -212,9 +212,20 @@ def test_a_former_holders_successor_at_the_organ(known: Known) -> None:
 def test_the_newcomers_other_new_post_is_not_the_leavers(known: Known) -> None:
     rows = held_records(
         "Yang Hyong-sop was President of the Presidium of the Supreme People's Assembly. In "
-        "September 1998 he retired and was replaced by Kim Yong-nam, who was also named a member "
-        "of the National Defence Commission.\n",
+        "September 1998 he was replaced by Kim Yong-nam, who was also named a member of the "
+        "National Defence Commission.\n",
         known, "1999-01-01",
     )  # fmt: skip
     assert [organ for _, organ in _of(rows, "Yang Hyong-sop")] == ["spa-presidium"]
     assert _dates(_one(rows, "Yang Hyong-sop", "spa-presidium"))[1] == "1998-09"
+
+
+def test_he_left_what_is_not_said(known: Known) -> None:
+    rows = held_records(
+        "Kye Ung-tae\n\nKye Ung-tae (born 1925) is a North Korean politician.\n\nIn 1980 he "
+        "was appointed Minister of Foreign Affairs. He retired to Nampho in 1983, and Ho Dam "
+        "succeeded him. In 1985 he was replaced in the delegation by Kim Yong-sun.\n",
+        known, "2020-01-01",
+    )  # fmt: skip
+    assert not _of(rows, "Ho Dam")
+    assert not _of(rows, "Kim Yong-sun")

@@ -395,6 +395,12 @@ _TIED = frozenset({"since", "from", "until", "till", "to", "through", "born", "b
 
 
 @functools.cache
+def _left_unnamed() -> re.Pattern[str]:
+    block = resource_yaml("kwpld/reading/facts.yaml")["successions"]["other_side"]
+    return re.compile(block["left_unnamed"], re.I)
+
+
+@functools.cache
 def _apposition_words() -> dict[str, re.Pattern[str]]:
     block = resource_yaml("kwpld/reading/facts.yaml")["successions"]["other_side"]["apposition"]
     return {form: re.compile(rf"\b(?:{words})\b", re.I) for form, words in block.items()}
@@ -664,6 +670,10 @@ def _complete(
         return set()
     if not named and organ.lstrip("=").rsplit(":", 1)[-1] in _heir_organs() and role in _LEADS:
         return set()  # "Kim Jong Un succeeded his father": the leader's offices only when named
+    if not named and change.form not in ("predecessor", "successor") and _left_unnamed().search(
+        r.text, view.start, _start(view, change.match)
+    ):
+        return set()  # "He retired to Kaesong in 2020, and Y succeeded him": left what, unsaid
     wrong = {
         id(f) for f in facts
         if named and _is(r, f.person, change.old) and f.rule == "replaces-untitled" and _in(f, view)
