@@ -116,6 +116,7 @@ PASSES: tuple[Pass, ...] = (
     antecedents.antecedents,
     structures.structures,
     successions.successors_when,
+    successions.the_other_side,
     ends.all_posts_endings,
     seats.unheld_seats,
     attendance.attendance,
