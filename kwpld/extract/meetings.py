@@ -2712,8 +2712,9 @@ def date_with(r: Context, mention: Mention) -> DateMention | None:
 
 def past_date(r: Context, date: DateMention) -> PartialDate:
     """A year-less date of an event the text looks back to ("the party congress in January"):
-    the year the text gives that month elsewhere ("January 2021"), else the latest such month
-    not after the article's date. Events ahead ("to be held in January") keep the nearest."""
+    the year the text gives that month (that day, for a day) elsewhere ("January 2021"), else
+    the latest such month not after the article's date (a day: as the dates pass resolved it).
+    Events ahead ("to be held in January") keep the nearest."""
     assert date.date is not None
     reference = r.reference
     if not date.year_inferred or reference is None or year_said(r, date):
@@ -2721,18 +2722,23 @@ def past_date(r: Context, date: DateMention) -> PartialDate:
     sentence = r.doc.sentence_at(date.start)
     if sentence is not None and _AHEAD.search(r.text, sentence.start, date.start):
         return date.date
-    month = date.date.month
+    month, day = date.date.month, date.date.day
+    # a day takes the year of the same day stated elsewhere ("on 27 July 2013 ... the 27 July
+    # parade"), not of another day of its month ("15 July 2012" told of another occasion)
     stated = [
         d.date for d in r.dates
         if d.date is not None and not d.year_inferred and d.date.month == month
+        and (day is None or d.date.day == day)
         and d.date.earliest() <= reference.latest()
     ]  # fmt: skip
     year = max((d.year for d in stated), default=None)
+    if year is None and day is not None:
+        return date.date  # a day as the dates pass resolved it (past or just ahead)
     if year is None:
         year = date.date.year
-        while PartialDate(year, month, date.date.day).earliest() > reference.latest():
+        while PartialDate(year, month, day).earliest() > reference.latest():
             year -= 1
-    return PartialDate(year, month, date.date.day)
+    return PartialDate(year, month, day)
 
 
 _PARTY_EVENT = re.compile(
