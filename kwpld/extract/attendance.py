@@ -1638,7 +1638,13 @@ _MANY_TIMES = re.compile(
     r"[^.;]{0,30}?\b(?:(?:two|three|four|five|six|several|many|\d+)\s+times|often|regularly"
     r"|frequently|repeatedly)\b"
 )
-_HABITUAL = re.compile(r"\b(?:times|often|several|many|regularly|frequently|repeatedly)\b")
+_HABITUAL = re.compile(
+    r"\b(?:times|often|many|regularly|frequently|repeatedly)\b|\bseveral\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:times|occasions|inspections|visits|trips|tours|appearances|events)\b"
+)
+"""what makes a described object many occasions ("inspected weapons factories several times",
+"on several military inspections", "visited many farms"); "gave field guidance to several
+factories and enterprises in Jagang Province in mid-January" is one tour"""
 
 
 def _same_day_as_undated(r: Context, start: int, span: tuple[int, int]) -> bool:
