@@ -43,3 +43,18 @@ def test_several_times_and_several_inspections_are_many_occasions(known: Known) 
     ):
         found, _ = _read(sentence, known)
         assert not found, sentence
+
+
+def test_an_adverb_before_the_leaders_verb(known: Known) -> None:
+    # "recently gave on-the-spot guidance", "once again visited": the appearance is read, and
+    # stays undated when the text prints no date
+    for sentence in (
+        "Kim Jong Il, general secretary of the Workers' Party of Korea, recently gave on-the-spot "
+        "guidance to the Ryongsong Machine Complex in Hamhung City.",
+        "Kim Jong Il once again visited the Ryongsong Machine Complex.",
+    ):
+        found, people = _read(sentence, known)
+        assert len(found) == 1, sentence
+        (event,) = found
+        assert "date" not in found[event], sentence
+        assert set(people[event]) == {"jo-myong-rok", "kim-jong-il"}, sentence
