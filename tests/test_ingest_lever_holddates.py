@@ -62,3 +62,49 @@ def test_a_change_at_the_occasion_keeps_its_own_date(known: Known) -> None:
         "The meeting elected Ro Chang Gil a member of the Political Bureau."
     )
     assert _dates(text, known, "Ro Chang Gil") == {"start": "1996-09-11"}
+
+
+def test_a_dismissal_naming_no_office_ends_the_title_beside_the_name(known: Known) -> None:
+    text = (
+        "SEOUL, Sept. 13 (Yonhap) -- Ko Pyong Son, minister of Forestry since 1991, was "
+        "dismissed in August 1996, officials here said."
+    )
+    assert _dates(text, known, "Ko Pyong Son") == {"start": "1991", "end": "1996-08"}
+
+
+def test_served_until_ends_the_term_the_sentence_begins(known: Known) -> None:
+    text = "Sin Yong Gil became minister of Forestry in June 1990 and served until May 1995."
+    assert _dates(text, known, "Sin Yong Gil") == {"start": "1990-06", "end": "1995-05"}
+
+
+def test_held_the_post_until_ends_the_term_the_sentence_before_began(known: Known) -> None:
+    text = (
+        "Sin Yong Gil was appointed minister of Forestry in June 1990. Sin Yong Gil held the "
+        "post until May 1995, when he retired."
+    )
+    assert _dates(text, known, "Sin Yong Gil") == {"start": "1990-06", "end": "1995-05"}
+
+
+def test_an_end_of_someone_else_ends_no_title(known: Known) -> None:
+    text = (
+        "SEOUL, Sept. 13 (Yonhap) -- Ko Pyong Son, minister of Forestry, met Jang Chol Ung, who "
+        "was dismissed in August 1996."
+    )
+    assert "end" not in _dates(text, known, "Ko Pyong Son")
+
+
+def test_a_stay_is_no_term(known: Known) -> None:
+    text = (
+        "SEOUL, Sept. 13 (Yonhap) -- Ko Pyong Son, minister of Forestry, visited Moscow in "
+        "August and stayed until September 2."
+    )
+    assert "end" not in _dates(text, known, "Ko Pyong Son")
+
+
+def test_two_titles_and_a_bare_dismissal_end_neither(known: Known) -> None:
+    text = (
+        "SEOUL, Sept. 13 (Yonhap) -- Ko Pyong Son, vice-premier and minister of Forestry, was "
+        "dismissed in August 1996, officials here said."
+    )
+    found = [r for row, r in held_records(text, known, DAY) if row[0] == "Ko Pyong Son"]
+    assert found and all(not r.get("end") for r in found)
