@@ -41,6 +41,7 @@ from .dates import (
 )
 
 __all__ = [
+    "event_day",
     "antecedent",
     "weekday_date",
     "page_subject",
@@ -529,6 +530,12 @@ def _event_dates(r: Context, event: str | None) -> tuple[PartialDate | None, Par
         date if isinstance(date, PartialDate) else None,
         end if isinstance(end, PartialDate) else None,
     )
+
+
+def event_day(r: Context, event: str | None) -> PartialDate | None:
+    """The day a fact at ``event`` is dated by: the event's last day, else its date."""
+    first, last = _event_dates(r, event)
+    return last or first
 
 
 _ANNOUNCED_AT = re.compile(

@@ -37,6 +37,7 @@ from ..extract import (
     events,
     facilities,
     foreign_people,
+    held_dates,
     holdings,
     honorifics,
     infobox,
@@ -120,6 +121,7 @@ PASSES: tuple[Pass, ...] = (
     ends.all_posts_endings,
     seats.unheld_seats,
     attendance.attendance,
+    held_dates.titles_at_occasions,
     # who each person is: a record, a pending draft, or someone new (what the facts say counts)
     identities,
     # 5. the article: what it names, cites and is about
