@@ -9,6 +9,7 @@ to an event ("the plenum", "the session", "the meeting")."""
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -142,17 +143,29 @@ def meetings(r: Context) -> Found:
 
 
 _N_DAY = re.compile(_DAYS_LONG + r"\s+", re.I)
+_AFTER_DAYS = re.compile(
+    r"\bafter\s+(?:an?\s+|its\s+)?(?:" + _DAYS_LONG + r"\s+(?:sitting|deliberations?|work|proceedings)"
+    r"|(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+of\s+"
+    r"(?:sitting|deliberations?|work|proceedings|discussions?|debates?))\b",
+    re.I,
+)
+"""how long an event lasted, said of the event the sentence reports closed: "closed on 17
+December after a three-day sitting", "closed on 30 September after two days of deliberations"."""
 
 
 def _lasted_days(r: Context) -> None:
     """ "The three-day session of the SPA closed on 9 April", "... closed on Saturday. The
-    three-day session elected ...": an event dated by the day it closed, said to have lasted N
-    days, opened N-1 days before it."""
-    for m in _N_DAY.finditer(r.text):
+    three-day session elected ...", "... closed on 17 December after a three-day sitting": an
+    event dated by the day it closed, said to have lasted N days, opened N-1 days before it.
+    The N days belong to the event they qualify ("the three-day session"), else, when they
+    qualify no event ("after a three-day sitting"), to the event the sentence reports held."""
+    for m in itertools.chain(_N_DAY.finditer(r.text), _AFTER_DAYS.finditer(r.text)):
         event = next((x.entity for x in r.mentions_in(m.start(), m.end() + 80, ("event",))
                       if x.start in (m.start(), m.end()) and x.entity), None)  # fmt: skip
         if event is None:
             event = next((key for s, e, key in r.event_refs if s < m.start() < e and key), None)
+        if event is None and m.re is _AFTER_DAYS:
+            event = _held_in_sentence(r, m.start())
         if event is None:
             continue
         entity = r.entity(event)
@@ -161,11 +174,20 @@ def _lasted_days(r: Context) -> None:
             continue
         if date.day is None or not _closed_on(r, event):
             continue
-        n = m.group("days").lower()
+        n = (m.group("days") or m.group("count")).lower()
         days = int(n) if n.isdigit() else _NUMBER_WORDS.index(n) + 2
         if 1 < days <= 15:
             entity.fields["date"] = shift_day(date, 1 - days)
             entity.fields["end"] = date
+
+
+def _held_in_sentence(r: Context, offset: int) -> str | None:
+    """The one event a sentence reports held (``r.held``) before ``offset``, if it reports one."""
+    sentence = r.doc.sentence_at(offset)
+    if sentence is None:
+        return None
+    keys = {key for at, key in r.held if sentence.start <= at < offset and key}
+    return next(iter(keys)) if len(keys) == 1 else None
 
 
 def _closed_on(r: Context, event: str) -> bool:

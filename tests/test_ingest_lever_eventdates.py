@@ -1,0 +1,74 @@
+"""Dating events (issue 15, round 6 lever L7): an event reported closed on a day "after a
+three-day sitting" or "after two days of deliberations" runs from N-1 days before that day to it,
+whether the N days qualify the event ("the three-day session") or only the sentence that reports
+it held. Near misses: an event that opened on the day, N days that qualify something else ("a
+three-day visit" of another sentence), a duration that is not of days. Short synthetic texts;
+names, outlets and word order vary."""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import events, iso
+
+from kwpld.ingest import Known, read_text
+from kwpld.ingest.drafts import Drafted
+
+
+def _read(text: str, known: Known, date: str) -> Drafted:
+    return read_text(text, known=known, date=date, article_type="news")[1]
+
+
+def _dated(drafted: Drafted, kind: str) -> list[tuple[str | None, str | None]]:
+    """(date, end) of every event of ``kind`` drafted."""
+    return [
+        (iso(e.get("date")), iso(e.get("end")))
+        for e in events(drafted).values()
+        if e.get("type") == kind
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "kind", "want"),
+    [
+        ("Pyongyang, March 9 (KCNA) -- The Third Session of the 11th Supreme People's Assembly "
+         "of the DPRK closed on March 9 after a three-day sitting.", "2005-03-09", "session",
+         ("2005-03-07", "2005-03-09")),
+        ("Pyongyang, October 4 (KCNA) -- The Second Session of the 10th Supreme People's "
+         "Assembly of the DPRK closed at the Mansudae Assembly Hall on October 3 after two "
+         "days of deliberations.", "2001-10-04", "session", ("2001-10-02", "2001-10-03")),
+        ("SEOUL, Nov. 20 (Yonhap) -- The Fourth Plenary Meeting of the Seventh Central Committee "
+         "of the Workers' Party of Korea ended on Friday after a four-day sitting, KCNA said.",
+         "2011-11-20", "plenary-meeting", ("2011-11-15", "2011-11-18")),
+    ],
+)
+def test_closed_after_n_days(
+    known: Known, text: str, date: str, kind: str, want: tuple[str, str]
+) -> None:
+    assert _dated(_read(text, known, date), kind) == [want]
+
+
+def test_the_n_days_of_the_event_itself_still_count(known: Known) -> None:
+    drafted = _read(
+        "Pyongyang, April 9 (KCNA) -- The three-day Fourth Session of the 12th Supreme "
+        "People's Assembly of the DPRK closed on April 9.", known, "2011-04-09",
+    )
+    assert _dated(drafted, "session") == [("2011-04-07", "2011-04-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "kind", "want"),
+    [
+        # opened on the day: the day is its start, not its end
+        ("Pyongyang, June 7 (KCNA) -- The Fifth Session of the 11th Supreme People's Assembly "
+         "of the DPRK opened on June 7 after two days of preparatory work by the deputies.",
+         "2006-06-07", "session", ("2006-06-07", None)),
+        # a duration not of days
+        ("Pyongyang, June 7 (KCNA) -- The Fifth Session of the 11th Supreme People's Assembly "
+         "of the DPRK closed on June 7 after three hours of deliberations.", "2006-06-07",
+         "session", ("2006-06-07", None)),
+    ],
+)
+def test_near_misses(
+    known: Known, text: str, date: str, kind: str, want: tuple[str, str | None]
+) -> None:
+    assert _dated(_read(text, known, date), kind) == [want]
