@@ -144,7 +144,9 @@ def meetings(r: Context) -> Found:
 
 _N_DAY = re.compile(_DAYS_LONG + r"\s+", re.I)
 _AFTER_DAYS = re.compile(
-    r"\bafter\s+(?:an?\s+|its\s+)?(?:" + _DAYS_LONG + r"\s+(?:sitting|deliberations?|work|proceedings)"
+    r"\bafter\s+(?:an?\s+|its\s+)?(?:"
+    + _DAYS_LONG
+    + r"\s+(?:sitting|deliberations?|work|proceedings)"
     r"|(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+of\s+"
     r"(?:sitting|deliberations?|work|proceedings|discussions?|debates?))\b",
     re.I,
