@@ -72,3 +72,26 @@ def test_near_misses(
     known: Known, text: str, date: str, kind: str, want: tuple[str, str | None]
 ) -> None:
     assert _dated(_read(text, known, date), kind) == [want]
+
+
+def test_an_event_named_as_the_time_of_another_is_not_the_narrative_day(known: Known) -> None:
+    # "the same evening" counts from the closing day, not from the meeting a week before it
+    drafted = _read(
+        "Pyongyang, May 16 (KCNA) -- The national meeting of industrial workers closed on May "
+        "15 at the April 25 House of Culture.\n\nThe speakers said the meeting had been called "
+        "a week after the May 8 consultative meeting of officials of the metal industry.\n\n"
+        "A banquet for the participants was given at the People's Palace of Culture the same "
+        "evening.", known, "2014-05-16",
+    )
+    assert ("2014-05-15", None) in _dated(drafted, "ceremony")
+    assert ("2014-05-08", None) not in _dated(drafted, "ceremony")
+
+
+def test_an_event_after_which_the_narrative_goes_on_still_counts(known: Known) -> None:
+    # a bare "after": the talks are the narrative's occasion, "the same day" is theirs
+    drafted = _read(
+        "MOSCOW, June 9 (AP) -- The visiting premier left for home on Saturday after talks "
+        "with his Soviet counterpart at the Kremlin on Friday.\n\nA reception was given in his "
+        "honour at the Kremlin on the same day.", known, "1984-06-09",
+    )
+    assert _dated(drafted, "ceremony") == [("1984-06-08", None)]

@@ -706,11 +706,42 @@ def _reported_at(r: Context, start: int, end: int) -> bool:
     return any(m.end() == end for m in _REPORTED_ON.finditer(r.text, start, end))
 
 
+_TIME_REFERENCE = re.compile(
+    r"(?:\b(?:days?|weeks?|fortnight|months?|years?)\s+(?:after|before|since|following)"
+    r"|\b(?:ahead\s+of|prior\s+to))\s+(?:[\w'’.-]+\s+){0,4}$",
+    re.I,
+)
+"""words before an event named as the time of another, a span away ("a week after the 4
+February meeting", "two days before the plenum", "ahead of the congress"): the narrative is not
+at that event's day. Not a bare "after" ("left Moscow on Friday after two rounds of talks on
+Wednesday and Thursday": the talks are the narrative's)"""
+
+
+def as_time_reference(r: Context, start: int) -> bool:
+    """Whether the event mentioned at ``start`` is named only as the time of another clause's
+    act ("the plenum, held a week after the 2 May meeting"): its day is its own, not the day
+    "the same day" or "that evening" of a later sentence counts from."""
+    sentence = r.doc.sentence_at(start)
+    since = sentence.start if sentence is not None else max(0, start - 60)
+    return _TIME_REFERENCE.search(r.text, max(since, start - 60), start) is not None
+
+
+def _held_as_time_reference(r: Context, at: int, key: str) -> bool:
+    """Whether the event ``key`` reported held at ``at`` is named in that sentence only as the
+    time of another act (:func:`as_time_reference`)."""
+    sentence = r.doc.sentence_at(at)
+    if sentence is None:
+        return as_time_reference(r, at)
+    named = [m for m in r.mentions_in(sentence.start, sentence.end, ("event",)) if m.entity == key]
+    return bool(named) and all(as_time_reference(r, m.start) for m in named)
+
+
 def event_day_before(r: Context, offset: int, *, block: int | None = None) -> PartialDate | None:
     """The day of the event dated last before ``offset`` (in ``block`` only, if given): what
-    "the same day", "the day before", "in the evening" count from."""
+    "the same day", "the day before", "in the evening" count from; not an event named only as
+    the time of another (:func:`as_time_reference`)."""
     for m in reversed(r.mentions_in(0, offset, ("event",))):
-        if not m.entity:
+        if not m.entity or as_time_reference(r, m.start):
             continue
         if block is not None and r.doc.block_at(m.start) != block:
             continue
@@ -887,6 +918,8 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
     "the same day", "the day before", "that evening" count from."""
     best: tuple[int, PartialDate] | None = None
     for m in reversed(r.mentions_in(0, offset, ("event",))):
+        if as_time_reference(r, m.start):
+            continue  # "a week after the 4 February meeting": not where the narrative is
         entity = r.reg.peek(m.entity) if m.entity else None
         date = entity.fields.get("date") if entity is not None and not entity.known else None
         if isinstance(date, PartialDate) and date.day is not None:
@@ -895,7 +928,7 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
     for at, key in r.held:  # occasions a verb reported ("laid a wreath"), with no mention
         date = r.reg.peek(key).fields.get("date")
         if (at < offset and (best is None or at > best[0]) and isinstance(date, PartialDate)
-                and date.day is not None):
+                and date.day is not None and not _held_as_time_reference(r, at, key)):
             best = (at, date)
     section = _section_at(r, offset)
     if section is not None and (best is None or best[0] < section[0]):
