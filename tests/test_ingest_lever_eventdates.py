@@ -95,3 +95,30 @@ def test_an_event_after_which_the_narrative_goes_on_still_counts(known: Known) -
         "honour at the Kremlin on the same day.", known, "1984-06-09",
     )
     assert _dated(drafted, "ceremony") == [("1984-06-08", None)]
+
+
+def test_the_nth_day_of_a_multi_day_event_moves_the_narrative(known: Known) -> None:
+    # "the same evening" after "On the third day": the event's first day + 2, not a date of
+    # background printed earlier ("the elections of March 12")
+    drafted = _read(
+        "Pyongyang, May 26 (KCNA) -- The First Session of the Eighth Supreme People's Assembly "
+        "of the DPRK, which opened on May 24 at the Mansudae Assembly Hall, closed today.\n\n"
+        "Present were the deputies elected at the elections of March 12.\n\n"
+        "On the second day the session elected the Central People's Committee.\n\n"
+        "On the third day the session adopted the state budget.\n\n"
+        "A banquet was given at the Kumsusan Assembly Hall the same evening in honour of the "
+        "session.", known, "1986-05-26",
+    )
+    assert _dated(drafted, "ceremony") == [("1986-05-26", None)]
+
+
+def test_an_nth_day_inside_a_sentence_does_not_move_it(known: Known) -> None:
+    # "the first day of the visit" inside a clause is not a sentence that opens on that day
+    drafted = _read(
+        "Pyongyang, May 26 (KCNA) -- The First Session of the Eighth Supreme People's Assembly "
+        "of the DPRK opened on May 24 at the Mansudae Assembly Hall.\n\n"
+        "Deputies recalled the first day of the elections.\n\n"
+        "A banquet was given at the Kumsusan Assembly Hall the same evening in honour of the "
+        "session.", known, "1986-05-26",
+    )
+    assert _dated(drafted, "ceremony") == [("1986-05-24", None)]

@@ -930,6 +930,8 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
         if (at < offset and (best is None or at > best[0]) and isinstance(date, PartialDate)
                 and date.day is not None and not _held_as_time_reference(r, at, key)):
             best = (at, date)
+    if best is not None:
+        best = _nth_day_of(r, best, offset)
     section = _section_at(r, offset)
     if section is not None and (best is None or best[0] < section[0]):
         best = section  # a new report under its own dateline: the narrative is at its day
@@ -941,6 +943,32 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
     if stated is not None:
         return stated[0]
     return best[1] if best is not None else event_day_before(r, offset)
+
+
+_NTH_DAY_OPEN = re.compile(
+    r"(?:^|(?<=[.!?]\s))On\s+(?:the|its)\s+"
+    r"(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+day\b",
+    re.M,
+)
+_NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth")  # fmt: skip
+
+
+def _nth_day_of(
+    r: Context, best: tuple[int, PartialDate], offset: int
+) -> tuple[int, PartialDate]:
+    """A multi-day event's narrative goes on by its days: "The session opened on April 5 ...
+    On the third day the session adopted ... A banquet was given the same evening": after the
+    event dated last (from its first day), a sentence that opens "On the Nth day" puts the
+    narrative at its first day + N-1."""
+    if best[1].day is None or best[1].month is None:
+        return best
+    last = None
+    for m in _NTH_DAY_OPEN.finditer(r.text, best[0] + 1, offset):
+        last = m
+    if last is None:
+        return best
+    return last.start(), shift_day(best[1], _NTH.index(last.group("nth").lower()))
 
 
 _BACK_REFERENCE = re.compile(
