@@ -122,3 +122,15 @@ def test_an_nth_day_inside_a_sentence_does_not_move_it(known: Known) -> None:
         "session.", known, "1986-05-26",
     )
     assert _dated(drafted, "ceremony") == [("1986-05-24", None)]
+
+
+
+def test_a_weekday_after_the_name(known: Known) -> None:
+    # a weekday right after the name of an event reported only in passing dates it
+    drafted = _read(
+        "SEOUL, Dec 11 (Reuters) - North Korea's parliament elected Ri Chang Son, chairman of "
+        "the Central Committee of the small Chondoist Chongu Party, a vice president of the "
+        "country at the fifth session of the 10th Supreme People's Assembly on Thursday.",
+        known, "1998-12-11",
+    )
+    assert _dated(drafted, "session") == [("1998-12-10", None)]

@@ -1950,6 +1950,10 @@ _HELD_BEFORE = re.compile(
     re.I,
 )
 """an event a subject held: "the WPK held the enlarged sixth plenary meeting of ..."."""
+_WEEKDAY_AFTER = re.compile(
+    r"\s*,?\s*on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+"""a weekday right after an event's name ("at the sixth session of the SPA on Thursday")"""
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:\(\s*|(?:on|in|from)\s+(?:(?:late|early|mid)[\s-]+)?)")
 _AND_DAY_AFTER = re.compile(r"\s+and\s+(\d{1,2})\b(?!\s*(?:January|February|March|April|May"
                             r"|June|July|August|September|October|November|December))")
@@ -2137,6 +2141,14 @@ def _when_and_where(r: Context) -> None:
         direct = _DATE_AFTER.match(rest)
         direct_date = r.date_at(mention.end + direct.end(), slack=1) if direct else None
         if not held and (direct_date is None or direct_date.date is None):
+            # "elected X ... at the sixth session of the 9th SPA on Thursday": a weekday right
+            # after the name dates the event as a printed day would (lever L7)
+            weekday = _WEEKDAY_AFTER.match(rest) if direct is not None else None
+            if weekday is not None and entity.fields.get("date") is None:
+                day = act_weekday(r, mention.end, mention.end + weekday.end())
+                if day is not None:
+                    entity.fields["date"] = day
+                    entity.note(f"held {weekday.group(0).strip()}", (mention.start, mention.end))
             continue
         # The date: the first the sentence states after the name (before the next event).
         later_events = [
