@@ -706,11 +706,42 @@ def _reported_at(r: Context, start: int, end: int) -> bool:
     return any(m.end() == end for m in _REPORTED_ON.finditer(r.text, start, end))
 
 
+_TIME_REFERENCE = re.compile(
+    r"(?:\b(?:days?|weeks?|fortnight|months?|years?)\s+(?:after|before|since|following)"
+    r"|\b(?:ahead\s+of|prior\s+to))\s+(?:[\w'’.-]+\s+){0,4}$",
+    re.I,
+)
+"""words before an event named as the time of another, a span away ("a week after the 4
+February meeting", "two days before the plenum", "ahead of the congress"): the narrative is not
+at that event's day. Not a bare "after" ("left Moscow on Friday after two rounds of talks on
+Wednesday and Thursday": the talks are the narrative's)"""
+
+
+def as_time_reference(r: Context, start: int) -> bool:
+    """Whether the event mentioned at ``start`` is named only as the time of another clause's
+    act ("the plenum, held a week after the 2 May meeting"): its day is its own, not the day
+    "the same day" or "that evening" of a later sentence counts from."""
+    sentence = r.doc.sentence_at(start)
+    since = sentence.start if sentence is not None else max(0, start - 60)
+    return _TIME_REFERENCE.search(r.text, max(since, start - 60), start) is not None
+
+
+def _held_as_time_reference(r: Context, at: int, key: str) -> bool:
+    """Whether the event ``key`` reported held at ``at`` is named in that sentence only as the
+    time of another act (:func:`as_time_reference`)."""
+    sentence = r.doc.sentence_at(at)
+    if sentence is None:
+        return as_time_reference(r, at)
+    named = [m for m in r.mentions_in(sentence.start, sentence.end, ("event",)) if m.entity == key]
+    return bool(named) and all(as_time_reference(r, m.start) for m in named)
+
+
 def event_day_before(r: Context, offset: int, *, block: int | None = None) -> PartialDate | None:
     """The day of the event dated last before ``offset`` (in ``block`` only, if given): what
-    "the same day", "the day before", "in the evening" count from."""
+    "the same day", "the day before", "in the evening" count from; not an event named only as
+    the time of another (:func:`as_time_reference`)."""
     for m in reversed(r.mentions_in(0, offset, ("event",))):
-        if not m.entity:
+        if not m.entity or as_time_reference(r, m.start):
             continue
         if block is not None and r.doc.block_at(m.start) != block:
             continue
@@ -910,6 +941,8 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
         sentence = r.doc.sentence_at(m.start)
         if sentence is not None and _RECALLED.search(r.text, sentence.start, m.start):
             continue  # (round 6) an event recalled is not where the narrative is
+        if as_time_reference(r, m.start):
+            continue  # "a week after the 4 February meeting": not where the narrative is
         entity = r.reg.peek(m.entity) if m.entity else None
         date = entity.fields.get("date") if entity is not None and not entity.known else None
         if isinstance(date, PartialDate) and date.day is not None:
@@ -920,8 +953,10 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
             continue
         date = r.reg.peek(key).fields.get("date")
         if (at < offset and (best is None or at > best[0]) and isinstance(date, PartialDate)
-                and date.day is not None):
+                and date.day is not None and not _held_as_time_reference(r, at, key)):
             best = (at, date)
+    if best is not None:
+        best = _nth_day_of(r, best, offset)
     section = _section_at(r, offset)
     if section is not None and (best is None or best[0] < section[0]):
         best = section  # a new report under its own dateline: the narrative is at its day
@@ -933,6 +968,32 @@ def narrative_day_before(r: Context, offset: int) -> PartialDate | None:
     if stated is not None:
         return stated[0]
     return best[1] if best is not None else event_day_before(r, offset)
+
+
+_NTH_DAY_OPEN = re.compile(
+    r"(?:^|(?<=[.!?]\s))On\s+(?:the|its)\s+"
+    r"(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+day\b",
+    re.M,
+)
+_NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth")  # fmt: skip
+
+
+def _nth_day_of(
+    r: Context, best: tuple[int, PartialDate], offset: int
+) -> tuple[int, PartialDate]:
+    """A multi-day event's narrative goes on by its days: "The session opened on April 5 ...
+    On the third day the session adopted ... A banquet was given the same evening": after the
+    event dated last (from its first day), a sentence that opens "On the Nth day" puts the
+    narrative at its first day + N-1."""
+    if best[1].day is None or best[1].month is None:
+        return best
+    last = None
+    for m in _NTH_DAY_OPEN.finditer(r.text, best[0] + 1, offset):
+        last = m
+    if last is None:
+        return best
+    return last.start(), shift_day(best[1], _NTH.index(last.group("nth").lower()))
 
 
 _BACK_REFERENCE = re.compile(

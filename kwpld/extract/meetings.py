@@ -9,6 +9,7 @@ to an event ("the plenum", "the session", "the meeting")."""
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -147,17 +148,31 @@ def meetings(r: Context) -> Found:
 
 
 _N_DAY = re.compile(_DAYS_LONG + r"\s+", re.I)
+_AFTER_DAYS = re.compile(
+    r"\bafter\s+(?:an?\s+|its\s+)?(?:"
+    + _DAYS_LONG
+    + r"\s+(?:sitting|deliberations?|work|proceedings)"
+    r"|(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+of\s+"
+    r"(?:sitting|deliberations?|work|proceedings|discussions?|debates?))\b",
+    re.I,
+)
+"""how long an event lasted, said of the event the sentence reports closed: "closed on 17
+December after a three-day sitting", "closed on 30 September after two days of deliberations"."""
 
 
 def _lasted_days(r: Context) -> None:
     """ "The three-day session of the SPA closed on 9 April", "... closed on Saturday. The
-    three-day session elected ...": an event dated by the day it closed, said to have lasted N
-    days, opened N-1 days before it."""
-    for m in _N_DAY.finditer(r.text):
+    three-day session elected ...", "... closed on 17 December after a three-day sitting": an
+    event dated by the day it closed, said to have lasted N days, opened N-1 days before it.
+    The N days belong to the event they qualify ("the three-day session"), else, when they
+    qualify no event ("after a three-day sitting"), to the event the sentence reports held."""
+    for m in itertools.chain(_N_DAY.finditer(r.text), _AFTER_DAYS.finditer(r.text)):
         event = next((x.entity for x in r.mentions_in(m.start(), m.end() + 80, ("event",))
                       if x.start in (m.start(), m.end()) and x.entity), None)  # fmt: skip
         if event is None:
             event = next((key for s, e, key in r.event_refs if s < m.start() < e and key), None)
+        if event is None and m.re is _AFTER_DAYS:
+            event = _held_in_sentence(r, m.start())
         if event is None:
             continue
         entity = r.entity(event)
@@ -166,45 +181,20 @@ def _lasted_days(r: Context) -> None:
             continue
         if date.day is None or not _closed_on(r, event):
             continue
-        _lasted(entity, date, m.group("days"))
-    # (round 6) "The session closed on April 7 after a three-day sitting", "... closed on
-    # September 30 after two days of deliberations": the length after the closing verb
-    for at, key in r.held:
-        sentence = r.doc.sentence_at(at)
-        closed = _CLOSED.search(r.text, at, sentence.end) if sentence is not None else None
-        after = (
-            _AFTER_DAYS.search(r.text, closed.end(), sentence.end)
-            if closed is not None and sentence is not None
-            else None
-        )
-        if after is None or re.search(r"\b(?:opened|convened|began)\b", r.text[at:after.start()]):
-            continue
-        entity = r.entity(key)
-        date = entity.fields.get("date")
-        if entity.known or "end" in entity.fields or not isinstance(date, PartialDate):
-            continue
-        if date.day is not None:
-            _lasted(entity, date, after.group("days") or after.group("many"))
+        n = (m.group("days") or m.group("count")).lower()
+        days = int(n) if n.isdigit() else _NUMBER_WORDS.index(n) + 2
+        if 1 < days <= 15:
+            entity.fields["date"] = shift_day(date, 1 - days)
+            entity.fields["end"] = date
 
 
-_AFTER_DAYS = re.compile(
-    r"\bafter\s+(?:a\s+|its\s+)?(?P<days>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-    r"-day\s+(?:sitting|session|meeting|deliberations?|debate|run|gathering)\b"
-    r"|\bafter\s+(?P<many>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+of\s+"
-    r"(?:deliberations?|debates?|discussions?|sittings?|meetings?|talks|work)\b",
-    re.I,
-)
-"""how long an event that closed lasted, after the closing verb (class `_lasted_days`)"""
-
-
-def _lasted(entity: Entity, last: PartialDate, said: str) -> None:
-    """An event that closed on ``last`` after ``said`` days ("three", "3") opened N-1 days
-    before."""
-    n = said.lower()
-    days = int(n) if n.isdigit() else _NUMBER_WORDS.index(n) + 2
-    if 1 < days <= 15:
-        entity.fields["date"] = shift_day(last, 1 - days)
-        entity.fields["end"] = last
+def _held_in_sentence(r: Context, offset: int) -> str | None:
+    """The one event a sentence reports held (``r.held``) before ``offset``, if it reports one."""
+    sentence = r.doc.sentence_at(offset)
+    if sentence is None:
+        return None
+    keys = {key for at, key in r.held if sentence.start <= at < offset and key}
+    return next(iter(keys)) if len(keys) == 1 else None
 
 
 def _closed_on(r: Context, event: str) -> bool:
@@ -2003,6 +1993,10 @@ _HELD_BEFORE = re.compile(
     re.I,
 )
 """an event a subject held: "the WPK held the enlarged sixth plenary meeting of ..."."""
+_WEEKDAY_AFTER = re.compile(
+    r"\s*,?\s*on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+"""a weekday right after an event's name ("at the sixth session of the SPA on Thursday")"""
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:\(\s*|(?:on|in|from)\s+(?:(?:late|early|mid)[\s-]+)?)")
 _AND_DAY_AFTER = re.compile(r"\s+and\s+(\d{1,2})\b(?!\s*(?:January|February|March|April|May"
                             r"|June|July|August|September|October|November|December))")
@@ -2190,6 +2184,14 @@ def _when_and_where(r: Context) -> None:
         direct = _DATE_AFTER.match(rest)
         direct_date = r.date_at(mention.end + direct.end(), slack=1) if direct else None
         if not held and (direct_date is None or direct_date.date is None):
+            # "elected X ... at the sixth session of the 9th SPA on Thursday": a weekday right
+            # after the name dates the event as a printed day would (lever L7)
+            weekday = _WEEKDAY_AFTER.match(rest) if direct is not None else None
+            if weekday is not None and entity.fields.get("date") is None:
+                day = act_weekday(r, mention.end, mention.end + weekday.end())
+                if day is not None:
+                    entity.fields["date"] = day
+                    entity.note(f"held {weekday.group(0).strip()}", (mention.start, mention.end))
             continue
         # The date: the first the sentence states after the name (before the next event).
         later_events = [
