@@ -389,11 +389,13 @@ def year_said(r: Context, mention: DateMention) -> bool:
 
 _RELATIVE_PERIOD = re.compile(
     r"\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?P<which>this|last|next)"
-    r"\s+(?P<unit>month|year|week)\b",
+    r"\s+(?P<unit>month|year|week|(?-i:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December))\b",
     re.I,
 )
 """A month, year or week counted from the article's ("earlier this month", "last month", "at
-the congress last year", "last week")."""
+the congress last year", "last week"), or a month named from it ("last September": the latest
+September before the article's month; "this September": the article's year's; "next April")."""
 
 
 def _relative_periods(r: Context, stated: list[DateMention]) -> list[DateMention]:
@@ -419,6 +421,14 @@ def _relative_periods(r: Context, stated: list[DateMention]) -> list[DateMention
             date = week
         elif unit == "year":
             date = PartialDate(reference.year + step)
+        elif unit != "month":
+            month = list(calendar.month_name).index(m.group("unit").capitalize())
+            year = reference.year
+            if step < 0 and month >= reference.month:
+                year -= 1  # "last September" of a January article: the September before
+            elif step > 0 and month <= reference.month:
+                year += 1  # "next April" of a May article
+            date = PartialDate(year, month)
         else:
             months = reference.year * 12 + reference.month - 1 + step
             date = PartialDate(months // 12, months % 12 + 1)
