@@ -27,3 +27,14 @@ def test_last_this_and_next_month(known: Known) -> None:
 def test_no_month_is_counted_where_the_words_are_no_date(known: Known) -> None:
     assert _months("It was the last September of his life.", known, "2004-01-29") == []
     assert _months("He said the last may be first.", known, "2004-01-29") == []
+
+
+def test_an_event_named_in_passing_is_dated_by_the_month_after_its_name(known: Known) -> None:
+    text = (
+        "Pak Pong Ju, who was appointed premier at the First Session of the 11th Supreme "
+        "People's Assembly last September, has made inspections."
+    )
+    _, drafted = read_text(text, known=known, date="2004-01-29", article_type="news")
+    sessions = [d.record for d in drafted.drafts
+                if d.kind == "event" and d.record.get("type") == "session"]  # fmt: skip
+    assert [str(s.get("date")) for s in sessions] == ["2003-09"]

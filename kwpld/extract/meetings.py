@@ -1997,7 +1997,11 @@ _WEEKDAY_AFTER = re.compile(
     r"\s*,?\s*on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 """a weekday right after an event's name ("at the sixth session of the SPA on Thursday")"""
-_DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:\(\s*|(?:on|in|from)\s+(?:(?:late|early|mid)[\s-]+)?)")
+_DATE_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:\(\s*|(?:on|in|from)\s+(?:(?:late|early|mid)[\s-]+)?|(?=(?:last|this|next)\s))"
+)
+"""what may stand between an event's name and its date: "on", "in late", "(", or nothing before a
+month counted from the article's ("at the First Session of the 11th SPA last September")"""
 _AND_DAY_AFTER = re.compile(r"\s+and\s+(\d{1,2})\b(?!\s*(?:January|February|March|April|May"
                             r"|June|July|August|September|October|November|December))")
 
