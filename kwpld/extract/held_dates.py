@@ -29,9 +29,10 @@ import re
 from functools import cache
 
 from ..dates import PartialDate
-from ..reading.facts import Fact
+from ..reading.facts import Fact, fact_lexicon
 from ..reading.state import Context, Found
 from ..resources import resource_yaml
+from .dates import lead_day, speaks_ahead
 from .facts_common import event_day, sentence_view
 
 __all__ = ["titles_at_occasions"]
@@ -39,6 +40,7 @@ __all__ = ["titles_at_occasions"]
 
 def titles_at_occasions(r: Context) -> Found:
     _unnamed_ends(r)
+    _main_event_day(r)
     by_sentence: dict[tuple[int, int], list[Fact]] = {}
     for fact in r.facts:
         if isinstance(fact, Fact) and fact.kind == "participation" and fact.event:
@@ -77,6 +79,107 @@ def _day(r: Context, event: str | None) -> PartialDate | None:
     if day is None or (r.reference is not None and day.certainly_after(r.reference)):
         return None
     return day
+
+
+_CHANGES = frozenset(("elected", "appointed", "promoted", "named", "became"))
+"""change types a session's report tells in the sentences after the one that names it"""
+
+_MAIN_EVENT_DAYS = 7
+"""how many days before the article the story's main event may be held for its day to date the
+report's undated holdings (a news story reports an occasion of the last few days)"""
+
+
+def _main_event_day(r: Context) -> None:
+    """(round 7, M4) The story's main event dates its report's holdings: in news, a holding no
+    sentence, event, weekday or paragraph dates (``date_basis`` "article") is as of the day of
+    the occasion the lead reports held a few days before the article, when its sentence comes
+    after the one that reports it held: a title ("Following is the line-up after the session:
+    Chairman: X") gets ``as_of`` that day; an election or appointment ("The plenum was held on
+    28 December. It elected X a member of ...", "Y and Z were re-elected vice-chairmen") starts
+    that day. Not a sentence that looks ahead, names another occasion, or says "remains",
+    "now", "analysts" (a title as of the article: ``not_of_occasion``), not one after another
+    occasion the narrative reports held, and not in an analysis or background piece (only
+    ``type: news``)."""
+    if r.reference is None or r.article.fields.get("type") != "news":
+        return
+    named = [
+        (m.start, resolved) for m in r.mentions_in(0, len(r.text), ("event",))
+        if m.entity and (resolved := r.reg.resolve(m.entity))
+    ]  # fmt: skip
+    main = _main_event(r, named)
+    if main is None:
+        return
+    lead_start, first, key, day = main
+    flex = fact_lexicon()
+    occasions = {words[-1] for words in flex.event_references}
+    for fact in r.facts:
+        if (
+            not isinstance(fact, Fact)
+            or fact.kind != "membership"
+            or fact.date_basis != "article"
+            or fact.status == "projected"
+            or fact.as_of != r.reference
+            or fact.start is not None
+            or fact.end is not None
+            or fact.sentence[0] < first
+            or not (fact.type == "holds" or fact.type in _CHANGES)
+        ):
+            continue
+        start, end = fact.sentence
+        told = {other for at, other in named if first <= at < end} - {key}
+        if len(told) > (0 if key is not None else 1):
+            continue  # the narrative has moved on to (or names) another occasion
+        words = {w.lower() for w in _WORD.findall(r.text, start, end)}
+        if words & (flex.not_of_occasion | _not_of_main()) or speaks_ahead(r, start, end):
+            continue
+        told_so_far = {w.lower() for w in _WORD.findall(r.text, lead_start, end)}
+        if key is None and not told_so_far & occasions:
+            continue  # a day the lead gives no occasion of ("died on Friday")
+        if fact.type == "holds":
+            fact.as_of = day
+        else:
+            fact.start, fact.as_of = day, None
+        fact.date_basis = "event"
+
+
+def _main_event(
+    r: Context, named: list[tuple[int, str]]
+) -> tuple[int, int, str | None, PartialDate] | None:
+    """The story's main event and its day: the first occasion the lead (the first paragraph of
+    the body) names, when it is dated, else the day the lead's first sentence gives by a weekday
+    (:func:`~kwpld.extract.dates.lead_day`: "North Korea's parliament on Wednesday re-elected
+    ...", "at the first session ... held on Thursday, KCNA reported Saturday"), not an
+    obituary's ("died on Friday"); at most :data:`_MAIN_EVENT_DAYS` before the article's date,
+    not after it (a preview). Returns (the start and end of the lead, the event's key or None,
+    the day)."""
+    assert r.reference is not None
+    lead = next((b for b in r.doc.blocks if b.kind not in _NOT_LEAD), None)
+    if lead is None:
+        return None
+    key = next((k for at, k in named if lead.start <= at < lead.end), None)
+    day = event_day(r, key) if key is not None else None
+    if day is None:
+        first = r.doc.sentence_at(lead.start)
+        if first is None or {w.lower() for w in _WORD.findall(r.text, first.start, first.end)} & (
+            _not_of_main("not_main_event_leads")
+        ):
+            return None  # an obituary's lead: the day of a death is no occasion's
+        day = lead_day(r, len(r.text))
+    if day is None or day.day is None or day.certainly_after(r.reference):
+        return None
+    if (r.reference.earliest() - day.latest()).days > _MAIN_EVENT_DAYS:
+        return None
+    return lead.start, lead.end, key, day
+
+
+@cache
+def _not_of_main(name: str = "not_of_main_event") -> frozenset[str]:
+    return frozenset(resource_yaml("kwpld/reading/facts.yaml")[name])
+
+
+_NOT_LEAD = ("title", "heading", "meta", "byline")
+
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 @cache
