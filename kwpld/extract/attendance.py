@@ -156,6 +156,8 @@ def attendance(r: Context) -> Found:
                     continue  # (class AB) a meeting in quoted speech places no one
                 if (own is None and _met_only(flex, m)) or _denied(m) or _to_come(flex, view, m):
                     continue  # "received a letter", "did not attend", "often accompanied by"
+                if _many(m):
+                    continue  # (round 7, M2) "accompanied Kim on many visits": no one occasion
                 if _chaired_organ(view, m):
                     continue  # (round 7, M2) "the country's top body chaired by X": a post
                 people = _named(r, pattern, role, view, m, ongoing=own is None)
@@ -917,6 +919,31 @@ def _chaired_organ(view: SentenceView, m: re.Match[str]) -> bool:
     if _ORGAN_CHAIRED.match(s, end):
         return True
     return s.startswith(" by ", end) and _BODY_CHAIRED_BY.search(s, 0, start) is not None
+
+
+@cache
+def _many_occasions() -> re.Pattern[str]:
+    """(round 7, M2) Occasions counted in the plural, a few words after a cue or verb: "on many
+    visits", "at most of the party 's major meetings", "on several occasions" (over a
+    sentence's symbols; ``attendance.many_occasions``)."""
+    flex = fact_lexicon()
+    quantifiers = sorted(flex.many_quantifiers, key=len, reverse=True)
+    heads = sorted(flex.many_heads, key=len, reverse=True)
+    return re.compile(
+        r"(?:(?! ,| ;| \.)(?: \S+)){0,6}? (?:(?:on|at|in|during|to|for) )?(?:"
+        + "|".join(re.escape(q) for q in quantifiers)
+        + r")(?: (?!,)\S+){0,4}? (?:" + "|".join(re.escape(h) for h in heads) + r")(?= |$)"
+    )
+
+
+def _many(m: re.Match[str]) -> bool:
+    """Whether the match's cue or verb is followed by occasions counted in the plural ("was seen
+    accompanying Kim on recent inspections", "appeared at most of the meetings in 2022"): it
+    places the person at no one occasion."""
+    group = "verb" if "verb" in m.re.groupindex and m.group("verb") else "cue"
+    if group not in m.re.groupindex or m.group(group) is None:
+        return False
+    return _many_occasions().match(m.string, m.end(group)) is not None
 
 
 def _to_come(flex: FactLexicon, view: SentenceView, m: re.Match[str]) -> bool:
