@@ -156,6 +156,10 @@ def attendance(r: Context) -> Found:
                     continue  # (class AB) a meeting in quoted speech places no one
                 if (own is None and _met_only(flex, m)) or _denied(m) or _to_come(flex, view, m):
                     continue  # "received a letter", "did not attend", "often accompanied by"
+                if _many(m):
+                    continue  # (round 7, M2) "accompanied Kim on many visits": no one occasion
+                if _chaired_organ(view, m):
+                    continue  # (round 7, M2) "the country's top body chaired by X": a post
                 people = _named(r, pattern, role, view, m, ongoing=own is None)
                 if pattern.id == "escort" and own is not None:
                     # "when he accompanied Kim to a KPA unit": Kim guided the appearance
@@ -886,6 +890,60 @@ _IN_OFFICE = re.compile(
     r"\b(?:kept|keep|keeps|retained|retain|retains|held on to|lost|lose|loses) (?:their|his|her|"
     r"its) (?:portfolios?|posts?|positions?|memberships?|secretaryships?|seats|offices?)\b"
 )
+
+
+_CHAIRING = ("chaired", "chairs", "chairing")
+_ORGAN_CHAIRED = re.compile(
+    r" (?:(?:the|a|its|his|her|their) )?O\d+"
+    r"(?! (?:'s )?(?:meeting|meetings|session|sessions|plenum|plenary|conference|congress)\b)"
+)
+"""after "chaired": an organ, not its meeting ("chaired the State Planning Commission")"""
+_BODY_CHAIRED_BY = re.compile(
+    r"(?<!\bof the )(?<!\bof )(?:O\d+|\b(?:body|organ|organization|agency|commission"
+    r"|committee|council|department|bureau|ministry))(?: ,)?(?: (?:now|currently|still))? $"
+)
+"""before "chaired by": an organ or a word for one ("the North's top governing body chaired
+by", "The National Defence Commission, chaired by"), not the meeting of one ("a meeting of
+the O5 , chaired by")"""
+
+
+def _chaired_organ(view: SentenceView, m: re.Match[str]) -> bool:
+    """(round 7, M2) Whether the match's "chaired" chairs an organ, a post the holdings read,
+    not an occasion presided over: "in 1963 X also chaired the State Construction
+    Commission", "the State Affairs Commission, the North's top governing body chaired by
+    leader X", "The National Defence Commission, chaired by X, ..."."""
+    group = "verb" if "verb" in m.re.groupindex and m.group("verb") else "cue"
+    if group not in m.re.groupindex or m.group(group) not in _CHAIRING:
+        return False
+    s, start, end = view.string, m.start(group), m.end(group)
+    if _ORGAN_CHAIRED.match(s, end):
+        return True
+    return s.startswith(" by ", end) and _BODY_CHAIRED_BY.search(s, 0, start) is not None
+
+
+@cache
+def _many_occasions() -> re.Pattern[str]:
+    """(round 7, M2) Occasions counted in the plural, a few words after a cue or verb: "on many
+    visits", "at most of the party 's major meetings", "on several occasions" (over a
+    sentence's symbols; ``attendance.many_occasions``)."""
+    flex = fact_lexicon()
+    quantifiers = sorted(flex.many_quantifiers, key=len, reverse=True)
+    heads = sorted(flex.many_heads, key=len, reverse=True)
+    return re.compile(
+        r"(?:(?! ,| ;| \.)(?: \S+)){0,6}? (?:(?:on|at|in|during|to|for) )?(?:"
+        + "|".join(re.escape(q) for q in quantifiers)
+        + r")(?: (?!,)\S+){0,4}? (?:" + "|".join(re.escape(h) for h in heads) + r")(?= |$)"
+    )
+
+
+def _many(m: re.Match[str]) -> bool:
+    """Whether the match's cue or verb is followed by occasions counted in the plural ("was seen
+    accompanying Kim on recent inspections", "appeared at most of the meetings in 2022"): it
+    places the person at no one occasion."""
+    group = "verb" if "verb" in m.re.groupindex and m.group("verb") else "cue"
+    if group not in m.re.groupindex or m.group(group) is None:
+        return False
+    return _many_occasions().match(m.string, m.end(group)) is not None
 
 
 def _to_come(flex: FactLexicon, view: SentenceView, m: re.Match[str]) -> bool:

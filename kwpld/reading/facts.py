@@ -160,6 +160,10 @@ class FactLexicon:
     duty_verbs: frozenset[tuple[str, ...]]
     duty_objects: frozenset[str]
     """(class CG) "oversaw the third seven-year plan": a duty, not an occasion (``duties``)"""
+    many_quantifiers: tuple[str, ...]
+    many_heads: frozenset[str]
+    """(round 7, M2) "accompanied Kim on many visits", "appeared at most of the party's major
+    meetings": occasions counted in the plural place no one at one (``many_occasions``)"""
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
     home_party_events: dict[str, int] = field(default_factory=dict)
@@ -358,6 +362,8 @@ def fact_lexicon() -> FactLexicon:
         attendance_to_come=frozenset(attendance.get("to_come", ())),
         duty_verbs=frozenset(name_words(v) for v in attendance.get("duties", {}).get("verbs", ())),
         duty_objects=frozenset(attendance.get("duties", {}).get("objects", ())),
+        many_quantifiers=tuple(attendance.get("many_occasions", {}).get("quantifiers", ())),
+        many_heads=frozenset(attendance.get("many_occasions", {}).get("heads", ())),
         same_occasion_heads={
             head: frozenset(group)
             for group in attendance.get("same_occasion_heads", ())
