@@ -1,0 +1,67 @@
+"""Round 7 lever M1 (issue 15): foreign names the person reader missed, widened generally:
+two or three initials and a family name with no list or title around them ("K. V. Rusakov"),
+Hispanic names of two given and two family names ("Jose Ramon Balaguer Cabrera"), a Chinese
+two-syllable given name after a newly listed family name ("Chi Haotian"), and a name after the
+title "Cabinet Secretary" (kwpld/extract/foreign_people.py, kwpld/reading/foreign_names.yaml).
+Near misses: one initial, initials run on from a word ("D.P.R. Korea"), places and organs named
+after people, headlines, capitalized words that are no name."""
+
+from __future__ import annotations
+
+import pytest
+
+from kwpld.ingest import Known, read_text
+
+KCNA = "Pyongyang, May 23 (KCNA) -- "
+
+
+def _people(text: str, known: Known) -> set[str]:
+    _, drafted = read_text(KCNA + text, known=known, date="1986-05-23", article_type="news")
+    return {d.id for d in drafted.drafts if d.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # initials and a family name, alone
+        ("The delegation was received by M. S. Solomentsev on Thursday.", "m-s-solomentsev"),
+        ("Talks were held with N. A. Tikhonov, chairman of the Council of Ministers.",
+         "n-a-tikhonov"),
+        ("A reception was given by I. V. Arkhipov in the evening.", "i-v-arkhipov"),
+        # two given names and two family names
+        ("He held talks with Juan Carlos Rodriguez Ibarra in the afternoon.",
+         "juan-carlos-rodriguez-ibarra"),
+        ("The delegation led by Jose Luis Moreno Salazar arrived by air.",
+         "jose-luis-moreno-salazar"),
+        # a two-syllable given name after a newly listed family name, with or without a title
+        ("Chi Haotian arrived here by plane on Wednesday.", "chi-haotian"),
+        ("He met Defence Minister Chi Haotian at the airport.", "chi-haotian"),
+        # a name after "Cabinet Secretary"
+        ("Chief Cabinet Secretary Yasuo Fukuda told reporters that talks would go on.",
+         "yasuo-fukuda"),
+        ("Japanese Cabinet Secretary Kazuo Hirose said the plan was dropped.", "kazuo-hirose"),
+    ],
+)  # fmt: skip
+def test_a_missed_foreign_name_is_read(known: Known, text: str, person: str) -> None:
+    assert person in _people(text, known)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one initial, or initials run on from a word: no person
+        "The team of plan B. Then the army marched on.",
+        "The D.P.R. Korea delegation arrived in Havana on Friday.",
+        "The sign read Block A. Construction went on.",
+        # places and organs named after people in four capitalized words
+        "He laid a wreath at the Jose Marti Memorial Park on Monday.",
+        "They toured the Carlos Manuel Cespedes Hospital on Friday.",
+        # a headline, whose words are all capitalized
+        "K. V. Rusakov Arrives\nThe visit went on.",
+        # "Cabinet Secretary" before no name, or before an organ's name
+        "The Cabinet Secretary Office said the meeting was over.",
+    ],
+)
+def test_near_misses_stay_no_person(known: Known, text: str) -> None:
+    people = _people(text, known)
+    assert not {p for p in people if p not in {"kim-yong-nam"}}, people
