@@ -40,6 +40,9 @@ def _people(text: str, known: Known) -> set[str]:
         ("Chief Cabinet Secretary Yasuo Fukuda told reporters that talks would go on.",
          "yasuo-fukuda"),
         ("Japanese Cabinet Secretary Kazuo Hirose said the plan was dropped.", "kazuo-hirose"),
+        # a third syllable spelled the South's way after a one-syllable given name
+        ("The talks were attended by Park Ji Hoon and his aides.", "park-ji-hoon"),
+        ("Defense Minister Kim Jae Yeong arrived on Monday.", "kim-jae-yeong"),
     ],
 )  # fmt: skip
 def test_a_missed_foreign_name_is_read(known: Known, text: str, person: str) -> None:
@@ -65,3 +68,19 @@ def test_a_missed_foreign_name_is_read(known: Known, text: str, person: str) -> 
 def test_near_misses_stay_no_person(known: Known, text: str) -> None:
     people = _people(text, known)
     assert not {p for p in people if p not in {"kim-yong-nam"}}, people
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_person"),
+    [
+        # an English word or a North Korean syllable after "Kim Il" is no third syllable
+        ("The slogan Kim Il Our Leader hung there. Kim Il spoke.", "kim-il", "kim-il-our"),
+        ("A hall named Kim Chaek Seoul Branch opened. Kim Chaek was honoured.", "kim-chaek",
+         "kim-chaek-seoul"),
+    ],
+)  # fmt: skip
+def test_a_third_word_is_no_south_syllable(
+    known: Known, text: str, person: str, not_person: str
+) -> None:
+    people = _people(text, known)
+    assert person in people and not_person not in people, people
