@@ -84,3 +84,12 @@ def test_a_third_word_is_no_south_syllable(
 ) -> None:
     people = _people(text, known)
     assert person in people and not_person not in people, people
+
+
+def test_a_name_of_initials_holds_its_title(known: Known) -> None:
+    """The mention of "N. I. Ryzhkov" spans the initials' periods, so the apposition after it
+    is his title (before, the name was read but no mention matched it)."""
+    text = "He met N. I. Ryzhkov, secretary of the CPSU Central Committee, on Tuesday."
+    _, drafted = read_text(KCNA + text, known=known, date="1986-05-23", article_type="news")
+    held = {d.id for d in drafted.drafts if d.kind == "membership"}
+    assert any(h.startswith("n-i-ryzhkov.cpsu-cc-secretary") for h in held), held
