@@ -93,3 +93,23 @@ def test_a_name_of_initials_holds_its_title(known: Known) -> None:
     _, drafted = read_text(KCNA + text, known=known, date="1986-05-23", article_type="news")
     held = {d.id for d in drafted.drafts if d.kind == "membership"}
     assert any(h.startswith("n-i-ryzhkov.cpsu-cc-secretary") for h in held), held
+
+
+@pytest.mark.parametrize(
+    ("text", "same", "other"),
+    [
+        # initials later in the text stand for the given name read before: one person
+        ("Present was Pyotr Demichev. Talks were held with P. N. Demichev on Monday.",
+         "pyotr-demichev", "p-n-demichev"),
+        # another initial is another person of the same family name
+        ("Present was Pyotr Demichev. Talks were held with V. N. Demichev on Monday.",
+         "v-n-demichev", None),
+    ],
+)  # fmt: skip
+def test_initials_are_the_person_named_in_full_before(
+    known: Known, text: str, same: str, other: str | None
+) -> None:
+    people = _people(text, known)
+    assert same in people, people
+    if other is not None:
+        assert other not in people, people

@@ -67,7 +67,7 @@ def _read_name(r: Context, i: int, last: int, shape: str) -> None:
     if shape == "titled" or "-" in r.text[span[0] : span[1]]:  # as written: "Han Duck-soo"
         name = core(" ".join(r.text[span[0] : span[1]].split()))
     why = f"a foreign personal name, “{r.text[span[0] : span[1]]}”"
-    longer = _named_in_full(r, name)
+    longer = _named_in_full(r, name) or _named_by_initials(r, name)
     if longer is not None:  # "Fidel Castro" after "Fidel Castro Ruz": the same guest
         longer.add_name(NameDraft(straight(name), spans=[span]))
         longer.note(why, span)
@@ -90,6 +90,25 @@ def _named_in_full(r: Context, name: str) -> Entity | None:
         if len(keys := [word_key(w) for w in other.text.split()]) > len(words)
         and keys[: len(words)] == words
     }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named_by_initials(r: Context, name: str) -> Entity | None:
+    """The one foreign person read before whose name is the given name an initial of ``name``
+    stands for and its family name ("Nikolai Tikhonov" for "N. A. Tikhonov" later in the text;
+    round 7, M1)."""
+    words = name.split()
+    if len(words) < 2 or len(words[0].rstrip(".")) != 1:
+        return None
+    first, family = words[0][0].lower(), word_key(words[-1])
+    found = {
+        entity.key: entity
+        for entity in r.reg.of_kind("person")
+        if entity.known is None and entity.attrs.get("foreign_name")
+        for other in entity.names
+        if len(parts := other.text.split()) >= 2 and len(core(parts[0])) > 1
+        and parts[0].lower().startswith(first) and word_key(parts[-1]) == family
+    }  # fmt: skip
     return next(iter(found.values())) if len(found) == 1 else None
 
 
