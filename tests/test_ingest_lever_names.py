@@ -113,3 +113,16 @@ def test_initials_are_the_person_named_in_full_before(
     assert same in people, people
     if other is not None:
         assert other not in people, people
+
+
+def test_who_came_with_a_chairman_shares_no_chair(known: Known) -> None:
+    """ "A, chairman of ..., with B and C": B and C came with him; a chair is one person's (the
+    co-member reading stays for roles many hold: "a secretary ..., together with B")."""
+    text = (
+        "A delegation headed by Jambyn Batmonkh, chairman of the Council of Ministers of the "
+        "Mongolian People's Republic, with Dumaagiin Sodnom and Tserendashiin Namsrai, arrived."
+    )
+    _, drafted = read_text(KCNA + text, known=known, date="1986-05-23", article_type="news")
+    held = {d.id for d in drafted.drafts if d.kind == "membership"}
+    assert any(h.startswith("jambyn-batmonkh.") for h in held), held
+    assert not any(h.startswith(("dumaagiin-sodnom.", "tserendashiin-namsrai.")) for h in held)
