@@ -48,6 +48,8 @@ def foreign_people(r: Context) -> Found:
                 last, shape = _foreign_title_after(r, i, lists), "titled"
                 if last is None:
                     last = _foreign_apposition(r, i, lists)
+            if last is None and len(doc.words[i]) == 1:
+                last, shape = _initials_alone(r, i, lists), "titled"
         if last is None or any(taken[i:last]):
             i += 1
             continue
@@ -65,7 +67,7 @@ def _read_name(r: Context, i: int, last: int, shape: str) -> None:
     if shape == "titled" or "-" in r.text[span[0] : span[1]]:  # as written: "Han Duck-soo"
         name = core(" ".join(r.text[span[0] : span[1]].split()))
     why = f"a foreign personal name, “{r.text[span[0] : span[1]]}”"
-    longer = _named_in_full(r, name)
+    longer = _named_in_full(r, name) or _named_by_initials(r, name)
     if longer is not None:  # "Fidel Castro" after "Fidel Castro Ruz": the same guest
         longer.add_name(NameDraft(straight(name), spans=[span]))
         longer.note(why, span)
@@ -88,6 +90,25 @@ def _named_in_full(r: Context, name: str) -> Entity | None:
         if len(keys := [word_key(w) for w in other.text.split()]) > len(words)
         and keys[: len(words)] == words
     }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named_by_initials(r: Context, name: str) -> Entity | None:
+    """The one foreign person read before whose name is the given name an initial of ``name``
+    stands for and its family name ("Nikolai Tikhonov" for "N. A. Tikhonov" later in the text;
+    round 7, M1)."""
+    words = name.split()
+    if len(words) < 2 or len(words[0].rstrip(".")) != 1:
+        return None
+    first, family = words[0][0].lower(), word_key(words[-1])
+    found = {
+        entity.key: entity
+        for entity in r.reg.of_kind("person")
+        if entity.known is None and entity.attrs.get("foreign_name")
+        for other in entity.names
+        if len(parts := other.text.split()) >= 2 and len(core(parts[0])) > 1
+        and parts[0].lower().startswith(first) and word_key(parts[-1]) == family
+    }  # fmt: skip
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -203,10 +224,27 @@ def _one_word_after(r: Context, i: int, lists: ForeignNameLists) -> int | None:
     if _next_is_name_word(r, last):  # "Bruno Rodriguez Parrilla", "Miguel Diaz-Canel Bermudez"
         if r.doc.in_title(i) or not _titled_word(r, last, lists) or len(r.doc.words[last]) < 3:
             return None
-        if r.doc.keys[i + 1] in lists.given:
-            return None  # "Maria Elena Ostova": a second given name, read from it on
         last = _hyphen_parts(r, last)
+        if r.doc.keys[i + 1] in lists.given and not _next_is_name_word(r, last):
+            return None  # "Maria Elena Ostova": a second given name, read from it on
+        if _next_is_name_word(r, last):  # "Jose Ramon Balaguer Cabrera": two family names
+            return _fourth_family_word(r, i, last, lists)
     return None if _next_is_name_word(r, last) else last
+
+
+def _fourth_family_word(r: Context, i: int, last: int, lists: ForeignNameLists) -> int | None:
+    """ "Jose Ramon Balaguer Cabrera", "Juan Carlos Rodriguez Ibarra": a Hispanic name of a
+    listed given name, a second given name and two family names (round 7, M1): the fourth word
+    of the titled shape and three letters or more, no name word after it, and no word of the
+    four a title's, an organ's, a facility's or an event's head word or a state's name ("Jose
+    Marti Memorial Park", "Carlos Manuel Cespedes Hospital")."""
+    doc = r.doc
+    if not _titled_word(r, last, lists) or len(core(doc.words[last])) < 3:
+        return None
+    end = _hyphen_parts(r, last)
+    if _next_is_name_word(r, end) or _holds_head_word(r, i, end, lists):
+        return None
+    return end
 
 
 def _japanese_at(r: Context, i: int) -> int | None:
@@ -458,6 +496,24 @@ def _initials_at(r: Context, i: int, lists: ForeignNameLists) -> int | None:
         return None
     last = _hyphen_parts(r, j)
     return None if _next_is_name_word(r, last) else last
+
+
+def _initials_alone(r: Context, i: int, lists: ForeignNameLists) -> int | None:
+    """ "K. V. Rusakov", "A. A. Gromyko": two or three initials and a family name are a person
+    with no list or title around them (round 7, M1); one initial is not ("Plan B. Then", "Grade
+    A. Cotton"), nor a run in a headline or at a word joined by a hyphen or period before it
+    ("D.P.R. Korea", "U. S. Army": a state's name, a head word of an organ)."""
+    doc = r.doc
+    if doc.in_title(i):
+        return None
+    if i > 0 and r.text[doc.word_ends[i - 1] : doc.word_starts[i]] in (".", "-"):
+        return None  # "D.P.R. Korea": the initials run on from a word before
+    last = _initials_at(r, i, lists)
+    if last is None or sum(len(w) == 1 for w in doc.words[i:last]) < 2:
+        return None
+    if _holds_head_word(r, i, last, lists):
+        return None
+    return last
 
 
 def _holds_head_word(r: Context, i: int, last: int, lists: ForeignNameLists) -> bool:

@@ -268,6 +268,10 @@ def _sentence_facts(
 
 _NOT_GIVEN = frozenset({"replacing", "successor", "co-member"})
 
+_ONE_HOLDER = frozenset({"chairman", "director", "general-secretary", "first-secretary"})
+"""roles one person holds at a time: "A, chairman of the Council of Ministers, with B and C"
+makes no co-chairmen (round 7, M1: B and C came with A, they do not share his chair)"""
+
 
 _AFTER_NAME = re.compile(r"P\d+ , $")
 
@@ -290,7 +294,8 @@ def _co_members(view: SentenceView, m: re.Match[str], found: list[Fact]) -> list
     title = titles[-1]
     given = [
         f for f in found
-        if f.kind == "membership" and f.rule not in _NOT_GIVEN and any(
+        if f.kind == "membership" and f.rule not in _NOT_GIVEN and f.role not in _ONE_HOLDER
+        and any(
             s.role == "role" and s.start < title.end and title.start < s.end for s in f.spans
         )
     ]  # fmt: skip

@@ -39,6 +39,13 @@ def mentions(r: Context) -> Found:
     for alias, key in r.aliases:
         local.add_name(key, "person", alias, "en", "alternate")
     keys, words, gaps = list(doc.keys), list(doc.words), list(doc.gap_ok)
+    for j in range(len(words) - 1):  # "M. V. Zimyanin": an initial's period joins the name
+        if (
+            len(words[j]) == 1
+            and words[j].isupper()
+            and r.text[doc.word_ends[j] : doc.word_starts[j + 1]] in (". ", ".")
+        ):
+            gaps[j] = True
     local_matches = with_nested_people(local, list(local.match(keys, words, gaps)), doc)
     combined = sorted(
         [(m, True) for m in r.known_matches] + [(m, False) for m in local_matches],

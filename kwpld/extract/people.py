@@ -21,8 +21,9 @@ from ..names import (
     name_words,
 )
 from ..reading.entities import Entity, NameDraft
+from ..reading.facts import fact_lexicon
 from ..reading.state import Context, Found
-from ..reading.words import core, straight
+from ..reading.words import FUNCTION_WORDS, core, straight
 from .media import looks_like_person
 from .shared import person_entity
 
@@ -162,7 +163,34 @@ def _two_word_name_at(r: Context, i: int) -> tuple[int, str] | None:
         return None
     if korean_name_parts([doc.words[i], given]) is None or _followed_by_place(r, i + 2):
         return None
+    if _south_syllable_at(r, i + 2):  # "Lee Jae Joung": not "Lee Jae" (round 7, M1)
+        return i + 3, f"{doc.words[i]} {given} {core(doc.words[i + 2])}"
     return i + 2, f"{doc.words[i]} {given}"
+
+
+_SOUTH_SYLLABLE = re.compile(r"[bcdghjkmnprstwy]{0,3}[aeiouyw]{2,3}(?:ng|n|k|l|m|p|t)?")
+"""a syllable in the South's spellings the North's romanization never writes ("Joung",
+"Hoon", "Seok"): two or three vowel letters, one of ``south_syllable_marks`` in it"""
+
+
+def _south_syllable_at(r: Context, j: int) -> bool:
+    """Word ``j``, right after a family name and a one-syllable given name, is a third syllable
+    spelled the South's way ("Lee Jae Joung", "Choi Sung Hoon"): capitalized, not all capitals,
+    of :data:`_SOUTH_SYLLABLE`'s shape with a mark of ``south_syllable_marks``, not a romanized
+    syllable (the three-word reading refused those), and no capitalized word after it (a
+    longer run is a name of another shape or an organ's)."""
+    doc, n = r.doc, len(r.doc.words)
+    if j >= n or not doc.gap_ok[j - 1] or not doc.is_cap(j) or doc.is_allcaps(j):
+        return False
+    if doc.in_title(j):  # a headline capitalizes every word ("Lee Jae Took Part")
+        return False
+    word = core(doc.words[j]).lower()
+    if word in FUNCTION_WORDS or not _SOUTH_SYLLABLE.fullmatch(word) or is_romanized_syllable(word):
+        return False
+    marks = fact_lexicon().home_government_cues.get("south_syllable_marks", ())
+    if not any(mark in word for mark in marks):
+        return False
+    return not (j + 1 < n and doc.gap_ok[j] and doc.is_cap(j + 1))
 
 
 def _followed_by_place(r: Context, j: int) -> bool:
