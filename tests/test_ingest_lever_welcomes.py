@@ -45,7 +45,10 @@ def test_the_tarmac_and_the_border(known: Known) -> None:
 
 
 def test_an_embrace_at_the_airport(known: Known) -> None:
-    text = "Premier Kim Yong Il embraced the visiting Chinese premier at Pyongyang's airport on Sunday."
+    text = (
+        "Premier Kim Yong Il embraced the visiting Chinese premier at Pyongyang's airport "
+        "on Sunday."
+    )
     found, _ = _read(text, known)
     assert found == [("ceremony", "2009-10-04")]
 
