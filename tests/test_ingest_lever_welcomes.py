@@ -85,3 +85,25 @@ def test_near_misses_draft_no_welcome(known: Known) -> None:
         assert ("ceremony", "2009-10-05") not in found and all(
             t != "ceremony" for t, _ in found
         ), (text, found)
+
+
+def test_a_long_place_name_between_the_verb_and_by(known: Known) -> None:
+    text = (
+        "Vice Premier Ro Tu Chol was greeted at Noi Bai International Airport on "
+        "Tuesday by Vietnamese Deputy Prime Minister Nguyen Sinh Hung."
+    )
+    found, drafted = _read(text, known)
+    assert found == [("ceremony", "2009-10-06")]
+    (people,) = attended(drafted).values()
+    assert len(people) == 2, people
+
+
+def test_greeted_far_from_by_is_not_a_greeting_by(known: Known) -> None:
+    # "by" after more than eight words belongs to another clause
+    text = (
+        "Vice Premier Ro Tu Chol was greeted at the airport on Tuesday and later that week, "
+        "according to officials quoted by Vietnamese media, met Nguyen Sinh Hung."
+    )
+    _, drafted = _read(text, known)
+    welcome = [p for p in attended(drafted).values() if "ro-tu-chol" in p]
+    assert all("nguyen-sinh-hung" not in p for p in welcome), welcome
