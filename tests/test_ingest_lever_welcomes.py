@@ -107,3 +107,14 @@ def test_greeted_far_from_by_is_not_a_greeting_by(known: Known) -> None:
     _, drafted = _read(text, known)
     welcome = [p for p in attended(drafted).values() if "ro-tu-chol" in p]
     assert all("nguyen-sinh-hung" not in p for p in welcome), welcome
+
+
+def test_the_one_who_embraces_and_the_one_embraced_are_at_the_welcome(known: Known) -> None:
+    text = (
+        "Premier Kim Yong Il embraced visiting Laotian Prime Minister Bouasone Bouphavanh on the "
+        "tarmac at Sunan airport on Sunday."
+    )
+    found, drafted = _read(text, known)
+    assert found == [("ceremony", "2009-10-04")]
+    (people,) = attended(drafted).values()
+    assert set(people.values()) == {"attended"} and len(people) == 2, people
