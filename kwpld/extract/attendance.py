@@ -740,12 +740,20 @@ def _named(
     if pattern.id in _GROUP_WORDS:
         return _group_named(r, view, m)
     people = people_of(view, m)
+    if pattern.id == "greeted-subject" and _ARRIVAL_PLACE.search(r.text, view.start, view.end):
+        # (round 7 M3) "He was greeted at the airport on Monday by X": the guest of the welcome
+        # (the one the report follows), not an inspection's "He was greeted at the plant by"
+        return [p for p in people if p.text[:1].isupper()]
     if pattern.id in ("host", "joined-subject", "greeted-subject") or (
         ongoing and role == "guided" and pattern.id == "verb"
     ):  # ("He was accompanied by X": X at the occasion, "he" too weak a guess for it)
         # (a family name alone, "Kim and Putin held talks", names someone named in full before)
         return [p for p in people if p.text[:1].isupper() and p.text.lower() not in _PRONOUNS]
     return people
+
+
+_ARRIVAL_PLACE = re.compile(r"\b(?:airport|tarmac|airfield|station|border)\b", re.I)
+"""where a guest greeted arrives (a welcome's guest, even named by a pronoun)"""
 
 
 _THE_LEADERS = re.compile(
