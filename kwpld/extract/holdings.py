@@ -2336,6 +2336,18 @@ def _cell_title(r: Context, cell: tuple[int, int]) -> Title | None:
 _OF = re.compile(r"\s*(?:of\s+the|of|,)?\s*")
 
 
+def organ_chain(r: Context, organs: list[Mention]) -> tuple[str, tuple[int, int]] | None:
+    """The organ the first of ``organs`` begins, with the ones joined to it by "of" or a comma
+    ("Central Military Commission of the WPK" is one), and the span of the chain."""
+    chain = [organs[0]]
+    for m in organs[1:]:
+        if not _OF.fullmatch(r.text, chain[-1].end, m.start):
+            break
+        chain.append(m)
+    key = chain_organ(r, chain)
+    return None if key is None else (key, (chain[0].start, chain[-1].end))
+
+
 def _table_organ(r: Context, table: list[re.Match[str]]) -> tuple[str, tuple[int, int]] | None:
     """The organ of every row of a table, named in the heading or caption just above it ("##
     State Affairs Commission after the session", "Members of the SAC"): the first organ the
@@ -2350,13 +2362,7 @@ def _table_organ(r: Context, table: list[re.Match[str]]) -> tuple[str, tuple[int
         if b.kind in ("heading", "title", "caption") or (short and b is r.doc.blocks[block - 1]):
             organs = [m for m in r.mentions_in(b.start, b.end, ("organ",)) if m.entity]
             if organs:
-                chain = [organs[0]]
-                for m in organs[1:]:
-                    if not _OF.fullmatch(r.text, chain[-1].end, m.start):
-                        break
-                    chain.append(m)
-                key = chain_organ(r, chain)
-                return None if key is None else (key, (chain[0].start, chain[-1].end))
+                return organ_chain(r, organs)
             if b.kind in ("heading", "title", "caption"):
                 return None
     return None

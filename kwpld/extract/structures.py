@@ -45,8 +45,7 @@ from ..reading.facts import Fact, FactSpan, Title, fact_lexicon, structure_words
 from ..reading.state import Context, Found
 from .antecedents import names_line
 from .facts_common import names_someone
-from .foreign_organs import chain_organ
-from .holdings import heading_title_leads, place_committee
+from .holdings import heading_title_leads, organ_chain, place_committee
 from .titles import post_for
 
 __all__ = ["structures"]
@@ -57,7 +56,6 @@ _KEY_MARK = re.compile(r"[ \t]*(?::|[ \t][-\u2013\u2014](?=[ \t]))[ \t]*")
 """between a line's key and its names: a colon, or a dash between spaces"""
 _PERIOD_ONLY = re.compile(r"[\s()\d\u2013\u2014.,-]*")
 _BOLD_LINE = re.compile(r"(?:\*\*|__)[^*_\n]+(?:\*\*|__):?")
-_OF = re.compile(r"\s*(?:of\s+the|of|,)?\s*")
 _INTRO_MAX = 200
 """an intro line between a heading and its list is short"""
 
@@ -279,15 +277,7 @@ def _day(r: Context, spans: list[tuple[int, int]]) -> tuple[PartialDate | None, 
 def _organ_in(r: Context, span: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
     """The first organ ``span`` names (a chain "Central Military Commission of the WPK" is one)."""
     organs = [m for m in r.mentions_in(*span, ("organ",)) if m.entity]
-    if not organs:
-        return None
-    chain = [organs[0]]
-    for m in organs[1:]:
-        if not _OF.fullmatch(r.text, chain[-1].end, m.start):
-            break
-        chain.append(m)
-    key = chain_organ(r, chain)
-    return None if key is None else (key, (chain[0].start, chain[-1].end))
+    return organ_chain(r, organs) if organs else None
 
 
 def _page_organ(r: Context, index: int) -> tuple[str, tuple[int, int]] | None:
