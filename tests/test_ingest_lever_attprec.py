@@ -87,3 +87,13 @@ def test_occasions_counted_in_the_plural_place_no_one(
 )
 def test_one_occasion_still_places(known: Known, text: str, person: str, role: str) -> None:
     assert _placed(text, known).get(person) == role
+
+
+def test_an_organ_symbol_of_two_digits_is_one_symbol() -> None:
+    # "chaired the O12 meeting" is a meeting chaired (presiding), not the organ: the symbol's
+    # number is not cut short to slip past the lookahead for "meeting"
+    from kwpld.extract.attendance import _ORGAN_CHAIRED
+
+    assert _ORGAN_CHAIRED.match(" the O12 meeting") is None
+    assert _ORGAN_CHAIRED.match(" the O12 's session") is None
+    assert _ORGAN_CHAIRED.match(" the O12 ,") is not None

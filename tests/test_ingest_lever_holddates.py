@@ -108,3 +108,16 @@ def test_two_titles_and_a_bare_dismissal_end_neither(known: Known) -> None:
     )
     found = [r for row, r in held_records(text, known, DAY) if row[0] == "Ko Pyong Son"]
     assert found and all(not r.get("end") for r in found)
+
+
+def test_every_unnamed_term_end_form_passes_the_prefilter() -> None:
+    # the forms of ``unnamed_term_ends`` run only on sentences the prefilter admits: a form
+    # without one of its words could never fire
+    import re
+
+    from kwpld.extract.held_dates import _HINT
+    from kwpld.resources import resource_yaml
+
+    for form in resource_yaml("kwpld/reading/facts.yaml")["unnamed_term_ends"]:
+        words = re.sub(r"\(\?[:=!<]+|[()|?*+\\\[\]{}^$.]", " ", form)
+        assert _HINT.search(words), form

@@ -902,7 +902,7 @@ _IN_OFFICE = re.compile(
 
 _CHAIRING = ("chaired", "chairs", "chairing")
 _ORGAN_CHAIRED = re.compile(
-    r" (?:(?:the|a|its|his|her|their) )?O\d+"
+    r" (?:(?:the|a|its|his|her|their) )?O\d+(?!\d)"
     r"(?! (?:'s )?(?:meeting|meetings|session|sessions|plenum|plenary|conference|congress)\b)"
 )
 """after "chaired": an organ, not its meeting ("chaired the State Planning Commission")"""

@@ -164,7 +164,7 @@ def _main_event(
             _not_of_main("not_main_event_leads")
         ):
             return None  # an obituary's lead: the day of a death is no occasion's
-        day = lead_day(r, len(r.text))
+        day = lead_day(r, lead.end)  # the lead's own report, not the last dateline's
     if day is None or day.day is None or day.certainly_after(r.reference):
         return None
     if (r.reference.earliest() - day.latest()).days > _MAIN_EVENT_DAYS:

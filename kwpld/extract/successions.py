@@ -324,20 +324,24 @@ def the_other_side(r: Context) -> Found:
             if not pattern.possible(view.string):
                 continue
             for m in pattern.regex.finditer(view.string):
+                current = [changed.get(id(f), f) for f in facts] + added
+                current = [f for f in current if id(f) not in dropped]
                 if form in ("held", "vacant"):
-                    current = [changed.get(id(f), f) for f in facts] + added
                     _holder(r, view, m, current, changed, added)
                     continue
                 change = _change(r, view, m, form)
                 if change is not None:
-                    current = [changed.get(id(f), f) for f in facts] + added
-                    current = [f for f in current if id(f) not in dropped]
                     dropped |= _complete(r, flex, view, change, current, changed, added)
     if not changed and not added and not dropped:
         return r.found()
-    r.facts = [
-        changed.get(id(f), f) if isinstance(f, Fact) else f for f in r.facts if id(f) not in dropped
-    ] + added
+    # ``dropped`` holds the ids of the facts as they stood when found wrong: an original, its
+    # replacement in ``changed`` or one ``added``; any of them drops the holding
+    kept: list[object] = []
+    for f in r.facts:
+        now = changed.get(id(f), f) if isinstance(f, Fact) else f
+        if id(f) not in dropped and id(now) not in dropped:
+            kept.append(now)
+    r.facts = kept + [f for f in added if id(f) not in dropped]
     return r.found()
 
 

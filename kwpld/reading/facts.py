@@ -167,16 +167,16 @@ class FactLexicon:
     event_references: dict[tuple[str, ...], tuple[str, ...]]
     occasions: dict[str, str] = field(default_factory=dict)
     home_party_events: dict[str, int] = field(default_factory=dict)
+    """(round 6, occasions first) the home party's series named without the party ("the 8th
+    Congress of the party", "its third conference"), each with the highest ordinal it may have
+    ("the 20th Party Congress" is another party's): ``home_party_events``"""
     met_groups: frozenset[str] = frozenset()
+    """(round 6) nouns of a group met ("received the delegation"): a meeting held
+    (``met_groups``)"""
     unheld_modifiers: frozenset[str] = frozenset()
     unheld_verbs: tuple[str, ...] = ()
     """(round 6) an occasion named as a thing, not held: "a proposed summit", "... was never
     held" (``unheld_occasions``)"""
-    """(round 6) nouns of a group met ("received the delegation"): a meeting held
-    (``met_groups``)"""
-    """(round 6, occasions first) the home party's series named without the party ("the 8th
-    Congress of the party", "its third conference"), each with the highest ordinal it may have
-    ("the 20th Party Congress" is another party's): ``home_party_events``"""
     similar_occasions: tuple[str, ...] = ()
     """words before an occasion's plural that say others like it were held ("similar rallies
     in provincial seats"): "the rally in Hamhung" after them is one of those"""
