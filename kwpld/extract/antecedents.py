@@ -37,7 +37,7 @@ from .facts_common import (
 )
 from .titles import post_for
 
-__all__ = ["antecedents", "deputy_prefixes", "referred_posts"]
+__all__ = ["antecedents", "deputy_prefixes", "names_line", "referred_posts"]
 
 _SEATS = ("member", "alternate-member")
 """roles that are seats, not posts: "appointed to the post" never means one"""
@@ -553,17 +553,14 @@ def _line_trigger(r: Context, start: int, end: int) -> tuple[str, FactSpan] | No
     return None
 
 
-def _names_line(r: Context, start: int, end: int) -> list[Mention]:
-    """The people of a line that names people only ("Kim Jong Un, Choe Ryong Hae")."""
+def names_line(r: Context, start: int, end: int) -> list[Mention]:
+    """The people of a line that names people only ("Kim Jong Un, Choe Ryong Hae"); also read
+    by the list reader of :mod:`~kwpld.extract.structures` (round 6, L4)."""
     people = _people_from(r, start, end)
     if not people or people[0].start != start or not _only_names(r, people[-1].end, end):
         return []
     return people
 
-
-names_line = _names_line
-"""(round 6, L4) the people of a line that names people only, for the list reader of
-:mod:`~kwpld.extract.structures`"""
 
 
 def _line_lists(r: Context) -> list[Fact]:
@@ -602,7 +599,7 @@ def _line_lists(r: Context) -> list[Fact]:
         titles = _announced_titles(r, start, colon)
         if r.text[colon + 1 : end].strip():
             at = colon + 1 + len(r.text[colon + 1 : end]) - len(r.text[colon + 1 : end].lstrip())
-            groups: list[_Group] = [(titles, kind, span, _names_line(r, at, end))]
+            groups: list[_Group] = [(titles, kind, span, names_line(r, at, end))]
         else:
             groups = _blocks(r, lines[index + 1 :], (titles, kind, span, []))
         view = sentence_view(r, start, end)
@@ -695,7 +692,7 @@ def _role_segments(
             break
         colon = mark.end() - 1
         names_at = colon + 1 + len(r.text[colon + 1 : end]) - len(r.text[colon + 1 : end].lstrip())
-        people = _names_line(r, names_at, end)
+        people = names_line(r, names_at, end)
         if not people:
             break
         out.append((heading, people))
@@ -715,7 +712,7 @@ def _closing_stop(r: Context, lines: list[tuple[int, int]], index: int) -> int:
         return -1
     following = lines[index + 1]
     bullet = _BULLET.match(r.text, following[0], following[1])
-    return stop if _names_line(r, bullet.end() if bullet else following[0], following[1]) else -1
+    return stop if names_line(r, bullet.end() if bullet else following[0], following[1]) else -1
 
 
 def _blocks(r: Context, lines: list[tuple[int, int]], first: _Group) -> list[_Group]:
@@ -727,7 +724,7 @@ def _blocks(r: Context, lines: list[tuple[int, int]], first: _Group) -> list[_Gr
     for start, end in lines:
         bullet = _BULLET.match(r.text, start, end)
         at = bullet.end() if bullet else start
-        people = _names_line(r, at, end)
+        people = names_line(r, at, end)
         if people:
             # "A first vice-chairman of the NDC;" under "the session elected:": the line's
             # own titles, when the announcement named none
@@ -752,7 +749,7 @@ def _blocks(r: Context, lines: list[tuple[int, int]], first: _Group) -> list[_Gr
         kind, span = change if change else (first[1], first[2])
         if r.text[stop + 1 : end].strip():
             after = stop + 1 + len(r.text[stop + 1 : end]) - len(r.text[stop + 1 : end].lstrip())
-            people = _names_line(r, after, end)
+            people = names_line(r, after, end)
             if not people:
                 break
             groups.append((titles, kind, span, people))

@@ -122,7 +122,7 @@ def foreigners_state(r: Context, fact: Fact) -> str | None:
             # mostly one state's ("The Cuban party and government delegation ... includes X,
             # minister of Foreign Trade"); never a state whose officials' names have a listed
             # shape (their shapes decide above)
-            guests = _nationality_state(r)
+            guests = main_nationality_state(r)
             return guests if guests is not None and guests not in shaped else None
         if home is None or home in shaped or home not in _nationality_leaders(r):
             return None
@@ -130,7 +130,7 @@ def foreigners_state(r: Context, fact: Fact) -> str | None:
     else:
         # the dateline's city, else (also when its state cannot be his: a Russian name in a
         # "SEOUL (Reuters)" story on Russia, class S) the article's main nationality
-        states = [dateline_state(r), _nationality_state(r)]
+        states = [dateline_state(r), main_nationality_state(r)]
     return next(
         (s for s in states if s is not None and (allowed is None or s in allowed)), None
     )
@@ -165,18 +165,13 @@ def _counts_in(text: str) -> Counter[str]:
     )
 
 
-def _nationality_state(r: Context) -> str | None:
-    """The state of the nationality words when one state has most of them."""
+def main_nationality_state(r: Context) -> str | None:
+    """The state the article's nationality words name most, when one state has most of them
+    ("Russian", "Russia's" in a Seoul story on a summit in Vladivostok)."""
     ranked = _nationality_counts(r).most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     return ranked[0][0]
-
-
-def main_nationality_state(r: Context) -> str | None:
-    """The state the article's nationality words name most, when one state has most of them
-    ("Russian", "Russia's" in a Seoul story on a summit in Vladivostok)."""
-    return _nationality_state(r)
 
 
 def _nationality_leaders(r: Context) -> set[str]:
