@@ -1667,7 +1667,7 @@ def _object_of(
     a name ("to a KPA unit in ...": the unit, not "KPA")."""
     if described_first:
         first = _DESCRIBED.match(r.text, start, end)
-        if first is not None and not _HABITUAL.search(first.group("object")):
+        if first is not None and not _habitual().search(first.group("object")):
             return first.start("object"), first.end("object"), True
     what = _OBJECT.match(r.text, start, end)
     possessor = _POSSESSOR.match(r.text, start, end)
@@ -1683,7 +1683,7 @@ def _object_of(
             start = lead.end()  # "visited the newly built Pyongyang ... Hospital": the name
         return start, obj_end, False
     described = _DESCRIBED.match(r.text, start, end) if inspection else None
-    if described is None or _HABITUAL.search(described.group("object")):
+    if described is None or _habitual().search(described.group("object")):
         return None  # "inspected weapons factories several times": no one inspection
     return described.start("object"), described.end("object"), True
 
@@ -1704,13 +1704,17 @@ _MANY_TIMES = re.compile(
     r"[^.;]{0,30}?\b(?:(?:two|three|four|five|six|several|many|\d+)\s+times|often|regularly"
     r"|frequently|repeatedly)\b"
 )
-_HABITUAL = re.compile(
-    r"\b(?:times|often|many|regularly|frequently|repeatedly)\b|\bseveral\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:times|occasions|inspections|visits|trips|tours|appearances|events)\b"
-)
-"""what makes a described object many occasions ("inspected weapons factories several times",
-"on several military inspections", "visited many farms"); "gave field guidance to several
-factories and enterprises in Jagang Province in mid-January" is one tour"""
+@cache
+def _habitual() -> re.Pattern[str]:
+    """What makes a described object many occasions ("inspected weapons factories several
+    times", "on several military inspections", "visited many farms"); "gave field guidance to
+    several factories and enterprises in Jagang Province in mid-January" is one tour. The
+    occasions counted are the heads of ``attendance.many_occasions``."""
+    heads = sorted(fact_lexicon().many_heads | {"times"}, key=len, reverse=True)
+    return re.compile(
+        r"\b(?:times|often|many|regularly|frequently|repeatedly)\b|\bseveral\s+(?:[a-z-]+\s+){0,2}?"
+        r"(?:" + "|".join(re.escape(h) for h in heads) + r")\b"
+    )
 
 
 def _same_day_as_undated(r: Context, start: int, span: tuple[int, int]) -> bool:
