@@ -44,7 +44,7 @@ from ..reading.entities import Mention
 from ..reading.facts import Fact, FactSpan, Title, fact_lexicon, structure_words
 from ..reading.state import Context, Found
 from .antecedents import names_line
-from .facts_common import names_someone
+from .facts_common import event_day, names_someone
 from .holdings import heading_title_leads, organ_chain, place_committee
 from .titles import post_for
 
@@ -266,11 +266,9 @@ def _day(r: Context, spans: list[tuple[int, int]]) -> tuple[PartialDate | None, 
         dates = [d for d in r.dates_in(*where) if d.date is not None and d.range is None]
         if dates and dates[0].date is not None:
             return dates[0].date, "sentence"
-    if r.main_event is not None:
-        fields = r.reg.peek(r.main_event).fields
-        last = fields.get("end") or fields.get("date")
-        if isinstance(last, PartialDate):
-            return last, "event"
+    last = event_day(r, r.main_event)
+    if last is not None:
+        return last, "event"
     return r.reference, "article"
 
 
