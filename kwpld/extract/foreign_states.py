@@ -124,7 +124,7 @@ def foreigners_state(r: Context, fact: Fact) -> str | None:
             # shape (their shapes decide above)
             guests = main_nationality_state(r)
             return guests if guests is not None and guests not in shaped else None
-        if home is None or home in shaped or home not in _nationality_leaders(r):
+        if home in shaped or home not in _nationality_leaders(r):
             return None
         return home
     else:
