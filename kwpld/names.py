@@ -80,6 +80,7 @@ __all__ = [
     "plain_mr_evidence",
     "slugify",
     "spelling_variants",
+    "strip_marks",
     "word_key",
 ]
 
@@ -150,7 +151,7 @@ def _is_han_char(ch: str) -> bool:
     return _in_ranges(ch, _HAN_RANGES)
 
 
-def _strip_marks(text: str) -> str:
+def strip_marks(text: str) -> str:
     """Decompose and drop combining marks (ŏ -> o, é -> e)."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
@@ -556,7 +557,7 @@ def match_key(text: str) -> str:
     text = _APOSTROPHE_RE.sub("", text)
     if _HANGUL_RUN_RE.search(text):
         text = hangul_to_rr(text)
-    text = _strip_marks(text).casefold()
+    text = strip_marks(text).casefold()
     tokens = _TOKEN_RE.findall(_APOSTROPHE_RE.sub("", text))
     if not tokens:
         return ""
@@ -701,7 +702,7 @@ def slugify(text: str) -> str:
     text = _APOSTROPHE_RE.sub("", text)
     text = unicodedata.normalize("NFKC", text)
     text = hangul_to_rr(_APOSTROPHE_RE.sub("", text), personal_name=False)
-    text = _strip_marks(text).casefold().translate(_SLUG_LETTERS)
+    text = strip_marks(text).casefold().translate(_SLUG_LETTERS)
     text = _APOSTROPHE_RE.sub("", text)
     pieces: list[str] = []
     for ch in text:
@@ -737,7 +738,7 @@ def word_key(word: str) -> str:
         return key
     folded = mr_to_ascii(unicodedata.normalize("NFKC", word))
     # Marks go, but Hangul syllables (decomposed into jamo on the way) come back whole.
-    folded = unicodedata.normalize("NFC", _strip_marks(folded)).casefold()
+    folded = unicodedata.normalize("NFC", strip_marks(folded)).casefold()
     if folded.endswith("'s") and len(folded) > 2:
         folded = folded[:-2]
     elif folded.endswith("'"):

@@ -37,7 +37,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import PartialDate, find_dates
-from ..names import WORD_RE, is_korean_surname, match_key, name_words, slugify, word_key
+from ..names import (
+    WORD_RE,
+    is_korean_surname,
+    match_key,
+    name_words,
+    slugify,
+    strip_marks,
+    word_key,
+)
 from ..reading.entities import Changes, Entity, Mention, NameDraft, Ref
 from ..reading.facts import Fact, Title, fact_lexicon
 from ..reading.index import NameIndex
@@ -1165,7 +1173,7 @@ def _singled_out(
         having = {c for c in candidates if form in _recorded_forms(r.known, c)}
         if len(having) == 1 and not (
             any(
-                form == _without_marks(other)
+                form == strip_marks(other)
                 for c in candidates - having
                 for other in _recorded_forms(r.known, c)
             )
@@ -1194,12 +1202,6 @@ def _fact_date(r: Context, key: str) -> str | None:
 def _writes_marks(text: str) -> bool:
     """Whether a text writes any letter with a diacritic ("ŏ", "ŭ")."""
     return any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", text))
-
-
-def _without_marks(text: str) -> str:
-    """A spelling without its diacritics ("ri yŏng-ho" -> "ri yong-ho")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _plain(text: str, loosely: bool = False) -> str:
